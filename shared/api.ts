@@ -1,0 +1,69 @@
+// The one API contract: every channel, listed once, by domain. A channel's flat name is
+// `${domain}.${method}`; it is served by the method of the same name on that domain's service.
+// ipc.ts, web.ts, the preload and the renderer's client are all derived from this list.
+import { z } from 'zod'
+import type { ChannelSpec, DomainChannels, InputOf, OutputOf, ServiceFor } from './contract.ts'
+import { settingsChannels } from './channels/settings.ts'
+import { systemChannels } from './channels/system.ts'
+
+export const contract = {
+  system: systemChannels,
+  settings: settingsChannels,
+} as const satisfies Record<string, DomainChannels>
+
+/** Every event the main process may emit, with its payload schema. */
+export const events = {
+  'settings.changed': z.object({}),
+} as const
+
+export type Contract = typeof contract
+export type Domain = keyof Contract
+export type ChannelName = { [D in Domain]: `${D}.${keyof Contract[D] & string}` }[Domain]
+export type EventName = keyof typeof events
+export type EventMap = { [E in EventName]: z.infer<(typeof events)[E]> }
+
+type SpecAt<N extends ChannelName> = N extends `${infer D}.${infer M}`
+  ? D extends Domain
+    ? M extends keyof Contract[D]
+      ? Contract[D][M]
+      : never
+    : never
+  : never
+
+export type ChannelInput<N extends ChannelName> = InputOf<SpecAt<N>>
+export type ChannelOutput<N extends ChannelName> = OutputOf<SpecAt<N>>
+
+/** The services the main process must provide: one per domain, one method per channel. */
+export type ServiceRegistry = { [D in Domain]: ServiceFor<Contract[D], EventMap> }
+
+export interface ChannelEntry {
+  readonly name: ChannelName
+  readonly domain: Domain
+  readonly method: string
+  readonly spec: ChannelSpec
+}
+
+/** The contract as a flat list, in declaration order. */
+export function listChannels(): readonly ChannelEntry[] {
+  const entries: ChannelEntry[] = []
+  for (const [domain, channels] of Object.entries(contract) as [Domain, DomainChannels][]) {
+    for (const [method, spec] of Object.entries(channels)) {
+      entries.push({ name: `${domain}.${method}` as ChannelName, domain, method, spec })
+    }
+  }
+  return entries
+}
+
+export function findChannel(name: string): ChannelEntry | undefined {
+  return listChannels().find((entry) => entry.name === name)
+}
+
+/** The renderer's view of the API (window.gemba and the HTTP bridge both implement it). */
+export interface GembaApi {
+  invoke<N extends ChannelName>(
+    name: N,
+    input: ChannelInput<N>,
+    options?: { signal?: AbortSignal; callId?: string },
+  ): Promise<ChannelOutput<N>>
+  subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void
+}

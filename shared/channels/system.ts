@@ -1,0 +1,22 @@
+// System channels: what the app is and where it keeps things, and cancelling a running call.
+import { z } from 'zod'
+import { channel } from '../contract.ts'
+
+export interface AppInfo {
+  readonly name: string
+  readonly version: string
+  readonly mode: 'desktop' | 'browser'
+  readonly platform: string
+  readonly dataFolder: string
+}
+
+export const systemChannels = {
+  info: channel<AppInfo>()({
+    description: 'The app name, version, mode (desktop or browser) and data folder.',
+    input: z.object({}).strict(),
+  }),
+  cancel: channel<{ readonly cancelled: boolean }>()({
+    description: 'Cancels a running call by its call id; answers whether it was still running.',
+    input: z.object({ callId: z.string().min(1).max(100) }).strict(),
+  }),
+} as const
