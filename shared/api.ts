@@ -5,15 +5,24 @@ import { z } from 'zod'
 import type { ChannelSpec, DomainChannels, InputOf, OutputOf, ServiceFor } from './contract.ts'
 import { settingsChannels } from './channels/settings.ts'
 import { systemChannels } from './channels/system.ts'
+import { reposChannels } from './channels/repos.ts'
 
 export const contract = {
   system: systemChannels,
   settings: settingsChannels,
+  repos: reposChannels,
 } as const satisfies Record<string, DomainChannels>
 
 /** Every event the main process may emit, with its payload schema. */
 export const events = {
   'settings.changed': z.object({}),
+  'repos.scanProgress': z.object({
+    callId: z.string(),
+    repoId: z.string(),
+    phase: z.enum(['files', 'manifests', 'parse', 'modules', 'history', 'rank', 'cache', 'done']),
+    done: z.number(),
+    total: z.number(),
+  }),
 } as const
 
 export type Contract = typeof contract

@@ -1,0 +1,240 @@
+// Repositories and their scan as the renderer (and the AI context) see them: plain serialisable data.
+// Owns the shapes only; never logic, never anything that touches the disk.
+
+/** A repository the leader added, as stored. */
+export interface RepoEntry {
+  readonly id: string
+  /** Absolute path of the working tree's root. */
+  readonly path: string
+  /** Display name (the folder name unless the leader renames it). */
+  readonly name: string
+  /** ISO 8601. */
+  readonly addedAt: string
+}
+
+export interface CommitSummary {
+  readonly oid: string
+  readonly author: string
+  readonly email: string
+  /** ISO 8601, the author date. */
+  readonly date: string
+  /** First line of the message. */
+  readonly message: string
+}
+
+export type FileChangeKind = 'modified' | 'added' | 'deleted' | 'untracked'
+
+export interface ChangedFile {
+  readonly path: string
+  readonly change: FileChangeKind
+}
+
+/** Something wrong with a repository that the leader should know about; the repo is still listed. */
+export interface RepoProblem {
+  readonly code:
+    | 'missing'
+    | 'not_a_repository'
+    | 'no_commits'
+    | 'shallow'
+    | 'broken'
+    | 'unreadable'
+  readonly message: string
+  readonly next?: string
+}
+
+/** A repository as listed: where it is, what is checked out, whether it is clean. */
+export interface RepoView extends RepoEntry {
+  /** The current branch, or null when HEAD is detached or the repo has no commits. */
+  readonly branch: string | null
+  readonly detached: boolean
+  /** The commit HEAD points at, or null when the repo has no commits. */
+  readonly headCommit: string | null
+  readonly lastCommit: CommitSummary | null
+  readonly state: 'clean' | 'dirty' | 'unknown'
+  /** Changed files (capped; see changedFilesTruncated). */
+  readonly changedFiles: readonly ChangedFile[]
+  readonly changedFilesTruncated: boolean
+  readonly shallow: boolean
+  readonly problem: RepoProblem | null
+}
+
+export type ScanPhase = 'files' | 'manifests' | 'parse' | 'modules' | 'history' | 'rank' | 'cache' | 'done'
+
+export interface ScanProgress {
+  readonly callId: string
+  readonly repoId: string
+  readonly phase: ScanPhase
+  readonly done: number
+  readonly total: number
+}
+
+export interface FileRecord {
+  /** Repository-relative, forward slashes. */
+  readonly path: string
+  readonly size: number
+  /** A language name such as 'TypeScript', or null when unknown. */
+  readonly language: string | null
+  /** Line count; 0 for binary, skipped or unreadable files. */
+  readonly lines: number
+  readonly binary: boolean
+}
+
+export interface LanguageStat {
+  readonly language: string
+  readonly files: number
+  readonly lines: number
+}
+
+export interface FolderStat {
+  /** Top-level folder, or '.' for files at the root. */
+  readonly folder: string
+  readonly files: number
+  readonly lines: number
+}
+
+export interface ManifestFacts {
+  readonly path: string
+  readonly kind: string
+  readonly name: string | null
+}
+
+export interface ProjectCommand {
+  readonly name: string
+  readonly command: string
+  /** The manifest that declares it. */
+  readonly source: string
+}
+
+export interface ProjectFacts {
+  /** The project's name from its main manifest, else the folder name. */
+  readonly name: string
+  readonly description: string | null
+  readonly manifests: readonly ManifestFacts[]
+  readonly commands: readonly ProjectCommand[]
+  /** Best guess at how the team runs its tests, or null. */
+  readonly testCommand: string | null
+  readonly frameworks: readonly string[]
+  /** Ecosystems seen: node, python, go, rust, java, ruby, php, dotnet, docker. */
+  readonly ecosystems: readonly string[]
+  readonly ci: readonly string[]
+  readonly workspaces: readonly string[]
+}
+
+export interface ModuleInfo {
+  /** Stable, safe id (also used as the Mermaid node id). */
+  readonly id: string
+  readonly name: string
+  /** Folder path relative to the root ('.' for the root module). */
+  readonly path: string
+  readonly files: number
+  readonly lines: number
+  /** The dominant language, or null. */
+  readonly language: string | null
+  readonly kind: 'workspace' | 'convention' | 'folder' | 'root'
+}
+
+export interface ModuleEdge {
+  readonly from: string
+  readonly to: string
+  /** Number of file-level imports from one module into the other. */
+  readonly weight: number
+}
+
+export interface KeyFile {
+  readonly path: string
+  readonly score: number
+  readonly reasons: readonly string[]
+}
+
+export interface ChurnEntry {
+  readonly path: string
+  /** Commits that touched it within the window. */
+  readonly commits: number
+  readonly added: number
+  readonly removed: number
+}
+
+export interface ContributorShare {
+  readonly name: string
+  readonly email: string
+  readonly commits: number
+}
+
+export interface ModuleHistory {
+  readonly module: string
+  readonly commits: number
+  readonly contributors: readonly ContributorShare[]
+  /** Smallest number of people whose commits make up at least half of the module's. */
+  readonly busFactor: number
+}
+
+export interface WeekCadence {
+  /** ISO week, e.g. '2024-W07'. */
+  readonly week: string
+  readonly commits: number
+}
+
+export interface HistorySummary {
+  readonly commitsRead: number
+  /** True when the history has more commits than the window read. */
+  readonly truncated: boolean
+  readonly lastCommits: readonly CommitSummary[]
+  /** Most changed files first (capped). */
+  readonly churn: readonly ChurnEntry[]
+  readonly moduleChurn: readonly { readonly module: string; readonly commits: number }[]
+  readonly modules: readonly ModuleHistory[]
+  readonly contributors: readonly ContributorShare[]
+  readonly cadence: readonly WeekCadence[]
+  /** How many of the commits were read this time (the rest came from the incremental cache). */
+  readonly newlyRead: number
+}
+
+export interface SkippedItem {
+  /** A path, or an object id when the path is unknown. */
+  readonly path: string
+  readonly reason: string
+}
+
+export interface ScanTimings {
+  readonly [phase: string]: number
+}
+
+export interface ScanCacheInfo {
+  readonly hit: boolean
+  /** What the cache is keyed by: HEAD commit + a digest of the working-tree state. */
+  readonly key: string
+  readonly historyReused: boolean
+}
+
+export interface ScanResult {
+  readonly repoId: string
+  readonly root: string
+  readonly headCommit: string | null
+  readonly branch: string | null
+  /** ISO 8601. */
+  readonly scannedAt: string
+  readonly filesCount: number
+  readonly totalLines: number
+  readonly files: readonly FileRecord[]
+  readonly languages: readonly LanguageStat[]
+  readonly folders: readonly FolderStat[]
+  readonly project: ProjectFacts
+  readonly readme: { readonly path: string; readonly excerpt: string } | null
+  readonly modules: readonly ModuleInfo[]
+  readonly moduleEdges: readonly ModuleEdge[]
+  /** File-level import edges (from → to, repository-relative). */
+  readonly fileEdges: readonly { readonly from: string; readonly to: string }[]
+  readonly keyFiles: readonly KeyFile[]
+  readonly history: HistorySummary
+  readonly skipped: readonly SkippedItem[]
+  /** Milliseconds per phase. */
+  readonly timings: ScanTimings
+  readonly cache: ScanCacheInfo
+}
+
+export interface RepoTour {
+  readonly markdown: string
+  readonly mermaid: string
+  readonly computedFrom: 'repository'
+  readonly headCommit: string | null
+}
