@@ -1,0 +1,294 @@
+// The journal's data as both processes see it: the record a finished session hands to the journal,
+// and what the journal answers (lists, search hits, insights, roll-ups, problems). Plain,
+// serialisable data only; the schema below is the one check every record passes before it is saved.
+import { z } from 'zod'
+
+export const JOURNAL_STEPS = ['explore', 'diagram', 'change', 'reflect'] as const
+export type JournalStep = (typeof JOURNAL_STEPS)[number]
+
+/** The friction tags the reflect step offers; the leader may add their own (any short slug). */
+export const KNOWN_FRICTION_TAGS = [
+  'slow-tests',
+  'flaky-ci',
+  'unclear-docs',
+  'setup-pain',
+  'long-review-wait',
+  'deploy-pain',
+] as const
+
+/** Bumped when the record's shape changes; the reader migrates older files. */
+export const JOURNAL_SCHEMA_VERSION = 1
+
+export interface JournalRepositoryRef {
+  /** The repos domain's id for it (stable across renames and moves). */
+  readonly id: string
+  readonly name: string
+  /** Absolute path on this machine at the time of the session. */
+  readonly path: string
+  /** The commit (full sha) the session looked at: the walkthrough and diagram are pinned to it. */
+  readonly commit: string
+}
+
+/** A `path:line` reference in the walkthrough; `path` is relative to the repository root. */
+export interface JournalCitation {
+  readonly path: string
+  readonly line?: number
+  readonly endLine?: number
+  /** What the reference shows, e.g. "request router". */
+  readonly label?: string
+}
+
+export interface JournalTokenUsage {
+  readonly inputTokens: number
+  readonly cachedInputTokens: number
+  readonly cacheWriteTokens: number
+  readonly outputTokens: number
+  /** US dollars, as shown to the leader at the end of the session. */
+  readonly costUsd: number
+}
+
+export interface JournalTestRun {
+  readonly command: string
+  /** null when the run was cancelled or timed out before it exited. */
+  readonly exitCode: number | null
+  readonly durationMs: number
+  /** The last lines of the output (the whole log is in the sidecar transcript, if anywhere). */
+  readonly outputTail: string
+}
+
+export interface JournalChange {
+  /** What the leader asked for, in their words. */
+  readonly request: string
+  readonly branch: string
+  /** The commit on that branch (full sha); null if the change was not committed. */
+  readonly commit: string | null
+  /** Unified diff of the change. */
+  readonly diff: string
+  readonly testRun: JournalTestRun | null
+  /** "Explain it like I'm new here": Markdown. */
+  readonly explanation: string
+  /** True when the leader made the change by hand (offline mode). */
+  readonly manual: boolean
+}
+
+export interface JournalQuestion {
+  /** Stable across sessions: a question carried forward keeps its id until it is answered. */
+  readonly id: string
+  readonly text: string
+  readonly status: 'open' | 'answered'
+  readonly answer?: string
+  /** ISO date-time when marked answered. */
+  readonly answeredAt?: string
+  /** The session (id) where it was first asked. */
+  readonly askedInSession?: string
+}
+
+export interface JournalTranscriptEntry {
+  readonly step: JournalStep
+  readonly role: 'leader' | 'coach' | 'tool' | 'system'
+  readonly text: string
+  /** ISO date-time. */
+  readonly at: string
+}
+
+/**
+ * Everything a finished session hands to the journal (built by the sessions domain). Minutes are
+ * decimal minutes (17.5 = 17 min 30 s). A step that was not done is null (or zero minutes).
+ */
+export interface JournalSessionRecord {
+  readonly schemaVersion: number
+  /** The session's id (stable; the file name is derived separately and may differ). */
+  readonly id: string
+  /** The local calendar date of the session, YYYY-MM-DD. */
+  readonly date: string
+  /** ISO date-times with offset. */
+  readonly startedAt: string
+  readonly finishedAt: string
+  /** The programme week (1-12, or beyond for a second round). */
+  readonly week: number
+  readonly theme: { readonly id: string; readonly title: string }
+  readonly repository: JournalRepositoryRef
+  /** True when the session ran without the AI (reduced, offline mode). */
+  readonly offline: boolean
+  /** Time actually spent per step, and the timebox it had. */
+  readonly stepMinutes: Readonly<Record<JournalStep, number>>
+  readonly timeboxMinutes: Readonly<Record<JournalStep, number>>
+  /** The leader's estimate for the small change vs. the time it really took (correctable). */
+  readonly effort: { readonly estimateMinutes: number | null; readonly actualMinutes: number | null }
+  /** Slugs, e.g. 'slow-tests' or the leader's own 'no-staging-env'. */
+  readonly frictionTags: readonly string[]
+  readonly usage: JournalTokenUsage
+  readonly walkthrough: { readonly markdown: string; readonly citations: readonly JournalCitation[] } | null
+  readonly diagram: { readonly mermaid: string; readonly svg?: string; readonly caption?: string } | null
+  readonly change: JournalChange | null
+  /** The leader's private reflection (Markdown). */
+  readonly reflection: string
+  readonly questions: readonly JournalQuestion[]
+  /** The full conversation; stored only in the JSON sidecar, not in the Markdown file. */
+  readonly transcript: readonly JournalTranscriptEntry[]
+}
+
+const stepNumbers = z.object({
+  explore: z.number().min(0),
+  diagram: z.number().min(0),
+  change: z.number().min(0),
+  reflect: z.number().min(0),
+})
+
+export const journalSessionRecordSchema: z.ZodType<JournalSessionRecord> = z.object({
+  schemaVersion: z.number().int().min(1),
+  id: z.string().min(1).max(200),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-11-24.'),
+  startedAt: z.string().min(1),
+  finishedAt: z.string().min(1),
+  week: z.number().int().min(1).max(999),
+  theme: z.object({ id: z.string(), title: z.string() }),
+  repository: z.object({ id: z.string(), name: z.string(), path: z.string(), commit: z.string() }),
+  offline: z.boolean(),
+  stepMinutes: stepNumbers,
+  timeboxMinutes: stepNumbers,
+  effort: z.object({ estimateMinutes: z.number().min(0).nullable(), actualMinutes: z.number().min(0).nullable() }),
+  frictionTags: z.array(z.string().min(1).max(60)),
+  usage: z.object({
+    inputTokens: z.number().min(0),
+    cachedInputTokens: z.number().min(0),
+    cacheWriteTokens: z.number().min(0),
+    outputTokens: z.number().min(0),
+    costUsd: z.number().min(0),
+  }),
+  walkthrough: z
+    .object({
+      markdown: z.string(),
+      citations: z.array(
+        z.object({
+          path: z.string().min(1),
+          line: z.number().int().min(1).optional(),
+          endLine: z.number().int().min(1).optional(),
+          label: z.string().optional(),
+        }),
+      ),
+    })
+    .nullable(),
+  diagram: z.object({ mermaid: z.string(), svg: z.string().optional(), caption: z.string().optional() }).nullable(),
+  change: z
+    .object({
+      request: z.string(),
+      branch: z.string(),
+      commit: z.string().nullable(),
+      diff: z.string(),
+      testRun: z
+        .object({
+          command: z.string(),
+          exitCode: z.number().int().nullable(),
+          durationMs: z.number().min(0),
+          outputTail: z.string(),
+        })
+        .nullable(),
+      explanation: z.string(),
+      manual: z.boolean(),
+    })
+    .nullable(),
+  reflection: z.string(),
+  questions: z.array(
+    z.object({
+      id: z.string().min(1),
+      text: z.string(),
+      status: z.enum(['open', 'answered']),
+      answer: z.string().optional(),
+      answeredAt: z.string().optional(),
+      askedInSession: z.string().optional(),
+    }),
+  ),
+  transcript: z.array(
+    z.object({
+      step: z.enum(JOURNAL_STEPS),
+      role: z.enum(['leader', 'coach', 'tool', 'system']),
+      text: z.string(),
+      at: z.string(),
+    }),
+  ),
+})
+
+// ---- What the journal answers ---------------------------------------------------------------
+
+/** One line of the journal list: enough to show and filter without opening the file. */
+export interface JournalEntrySummary {
+  readonly id: string
+  /** File name inside the journal folder, e.g. 2026-11-24-week-03-payments-api.md. */
+  readonly fileName: string
+  readonly date: string
+  readonly startedAt: string
+  readonly week: number
+  /** ISO week of `date`, e.g. "2026-W48". */
+  readonly isoWeek: string
+  readonly theme: { readonly id: string; readonly title: string }
+  readonly repository: { readonly id: string; readonly name: string; readonly commit: string }
+  readonly frictionTags: readonly string[]
+  readonly effort: { readonly estimateMinutes: number | null; readonly actualMinutes: number | null }
+  readonly totalMinutes: number
+  readonly costUsd: number
+  readonly openQuestions: number
+  readonly hasDiagram: boolean
+  readonly hasChange: boolean
+  /** The first words of the reflection (or walkthrough), plain text. */
+  readonly excerpt: string
+}
+
+export interface JournalFilter {
+  readonly repositoryId?: string
+  readonly themeId?: string
+  readonly tag?: string
+  /** Inclusive, YYYY-MM-DD. */
+  readonly from?: string
+  readonly to?: string
+}
+
+/** A stretch of text around a match; `highlights` are [start, end) offsets into `text`. */
+export interface JournalSnippet {
+  readonly field: 'theme' | 'walkthrough' | 'diagram' | 'change' | 'explanation' | 'reflection' | 'questions' | 'tags' | 'repository'
+  readonly text: string
+  readonly highlights: readonly (readonly [number, number])[]
+}
+
+export interface JournalSearchHit {
+  readonly entry: JournalEntrySummary
+  readonly score: number
+  readonly snippets: readonly JournalSnippet[]
+}
+
+export interface JournalListResult {
+  readonly entries: readonly JournalEntrySummary[]
+  /** How many matched before `limit` cut the list. */
+  readonly total: number
+  /** Files that could not be read (reported, skipped, never touched). */
+  readonly problemCount: number
+}
+
+export interface JournalSearchResult {
+  readonly hits: readonly JournalSearchHit[]
+  readonly total: number
+  readonly problemCount: number
+}
+
+export interface JournalProblem {
+  readonly fileName: string
+  readonly code: 'unreadable' | 'no_front_matter' | 'bad_front_matter' | 'invalid_fields' | 'bad_sidecar'
+  readonly message: string
+}
+
+/** A session as the review shows it: everything in the file, plus the transcript when there is one. */
+export interface JournalSessionView {
+  readonly fileName: string
+  readonly record: JournalSessionRecord
+  /** False when the sidecar is missing or unreadable (the transcript is then empty). */
+  readonly hasTranscript: boolean
+  readonly modifiedAt: string
+}
+
+/** An entry that could not be written to the journal folder and waits in the data folder. */
+export interface JournalPendingEntry {
+  readonly id: string
+  readonly fileName: string
+  readonly savedAt: string
+  readonly reason: string
+}
