@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { parseSessionMarkdown } from '../../../../../electron/services/journal/parse-session-markdown.ts'
+import { renderSessionMarkdown } from '../../../../../electron/services/journal/render-session-markdown.ts'
+import { buildSessionRecord } from './fixtures/build-session-record.ts'
+
+const withoutSidecarParts = (record = buildSessionRecord()) => ({
+  ...record,
+  transcript: [],
+  diagram: record.diagram ? { mermaid: record.diagram.mermaid, ...(record.diagram.caption ? { caption: record.diagram.caption } : {}) } : null,
+})
+
+describe('parseSessionMarkdown', () => {
+  it('reads back exactly what was rendered (transcript and SVG come from the sidecar)', () => {
+    const record = buildSessionRecord()
+    const parsed = parseSessionMarkdown(renderSessionMarkdown(record), 'a.md')
+    expect(parsed).toEqual({ ok: true, record: withoutSidecarParts(record) })
+  })
+
+  it('takes the transcript and SVG from a sidecar of the same session', () => {
+    const record = buildSessionRecord({ diagram: { mermaid: 'flowchart LR\n a-->b', svg: '<svg/>' } })
+    const parsed = parseSessionMarkdown(renderSessionMarkdown(record), 'a.md', {
+      schemaVersion: 1,
+      id: record.id,
+      transcript: record.transcript,
+      diagramSvg: '<svg/>',
+    })
+    expect(parsed.ok && parsed.record).toEqual(record)
+  })
+
+  it('keeps steps that were not done as null', () => {
+    const record = buildSessionRecord({ walkthrough: null, diagram: null, change: null, questions: [] })
+    const parsed = parseSessionMarkdown(renderSessionMarkdown(record), 'a.md')
+    expect(parsed.ok && parsed.record).toEqual({ ...record, transcript: [] })
+  })
+
+  it('survives any text the leader or the coach writes, fences and headings included', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '`', '#', '-', '~', '—', ':', '<', '>', '!', 'é') })
+    fc.assert(
+      fc.property(text, text, text, text, (walk, reflection, diff, explanation) => {
+        const base = buildSessionRecord()
+        const record = buildSessionRecord({
+          walkthrough: { markdown: walk, citations: [] },
+          reflection,
+          change: base.change ? { ...base.change, diff, explanation } : null,
+        })
+        const parsed = parseSessionMarkdown(renderSessionMarkdown(record), 'a.md')
+        expect(parsed.ok && parsed.record).toEqual(withoutSidecarParts(record))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('picks up a reflection edited by hand, even with Windows line endings', () => {
+    const text = renderSessionMarkdown(buildSessionRecord()).replace('No staging environment.', 'No staging, no canary.')
+    const parsed = parseSessionMarkdown(text.replace(/\n/g, '\r\n'), 'a.md')
+    expect(parsed.ok && parsed.record.reflection).toContain('No staging, no canary.')
+  })
+
+  it('reports a file without front matter, with broken YAML or with a missing figure', () => {
+    const good = renderSessionMarkdown(buildSessionRecord())
+    expect(parseSessionMarkdown('# just notes', 'n.md')).toMatchObject({ ok: false, problem: { code: 'no_front_matter', fileName: 'n.md' } })
+    expect(parseSessionMarkdown(good.replace('week: 3', 'week: [3'), 'b.md')).toMatchObject({
+      ok: false,
+      problem: { code: 'bad_front_matter' },
+    })
+    expect(parseSessionMarkdown(good.replace(/^id: .*$/m, ''), 'c.md')).toMatchObject({
+      ok: false,
+      problem: { code: 'invalid_fields', message: expect.stringContaining('id') },
+    })
+  })
+})
