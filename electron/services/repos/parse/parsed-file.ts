@@ -1,0 +1,67 @@
+// The plain data the code parser hands to the scan: what a file imports and what it defines.
+// Types only; nothing here touches tree-sitter, the disk or Electron.
+
+export type ParseLanguage = 'typescript' | 'tsx' | 'javascript' | 'python' | 'go' | 'java' | 'kotlin' | 'ruby'
+
+export const PARSE_LANGUAGES: readonly ParseLanguage[] = [
+  'typescript',
+  'tsx',
+  'javascript',
+  'python',
+  'go',
+  'java',
+  'kotlin',
+  'ruby',
+]
+
+/**
+ * How an import was written. `from` is Python's `from x import a, b`; `static` is Java's
+ * `import static`; `reexport` is `export … from`; `require_relative` is Ruby's.
+ */
+export type ImportKind = 'import' | 'from' | 'require' | 'require_relative' | 'dynamic' | 'reexport' | 'static'
+
+export interface ImportRef {
+  /** As written, quotes removed: `./scan.ts`, `..models`, `github.com/x/y/pkg`, `com.acme.Money`. */
+  readonly specifier: string
+  /** 1-based line of the import. */
+  readonly line: number
+  readonly kind: ImportKind
+  /** Python `from x import a, b`: the imported names (each may itself be a module). */
+  readonly names?: readonly string[]
+  /** Java/Kotlin `import a.b.*`. */
+  readonly wildcard?: boolean
+}
+
+export type DefinitionKind =
+  | 'class'
+  | 'interface'
+  | 'type'
+  | 'enum'
+  | 'function'
+  | 'method'
+  | 'module'
+  | 'object'
+  | 'constant'
+
+export interface Definition {
+  readonly name: string
+  readonly kind: DefinitionKind
+  /** 1-based first line (including an `export` or modifiers in front of the declaration). */
+  readonly line: number
+  /** 1-based last line of the whole declaration, body included. */
+  readonly endLine: number
+  /** The declaration without its body, whitespace collapsed: what a reader needs to call it. */
+  readonly signature: string
+}
+
+export interface ParsedFile {
+  readonly language: ParseLanguage
+  readonly imports: readonly ImportRef[]
+  readonly definitions: readonly Definition[]
+  /** Java/Kotlin `package a.b`, Go `package x`: lets the resolver find source roots. */
+  readonly package?: string
+  /** The source was longer than `maxBytes`; only its head was parsed. */
+  readonly truncated: boolean
+  /** Tree-sitter recovered from syntax errors; results are best effort. */
+  readonly hasErrors: boolean
+}
