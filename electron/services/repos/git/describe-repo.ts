@@ -1,0 +1,111 @@
+// A repository as the list shows it: branch, last commit, clean/dirty and any problem. Never throws for
+// a repository that went bad after it was added: the problem is part of the answer.
+import * as fs from 'node:fs'
+import { access } from 'node:fs/promises'
+import { join } from 'node:path'
+import git from 'isomorphic-git'
+import type { CommitSummary, RepoEntry, RepoProblem, RepoView } from '../../../../shared/models/repos.ts'
+import { GembaError } from '../../../../shared/errors.ts'
+import { readIndexEntries } from './index-entries.ts'
+import { readTreeFiles, resolveHead } from './head-files.ts'
+import { locateRepo } from './locate-repo.ts'
+import { readWorkingState } from './working-state.ts'
+
+export async function describeRepo(entry: RepoEntry, cache: object, signal?: AbortSignal): Promise<RepoView> {
+  const empty = {
+    ...entry,
+    branch: null,
+    detached: false,
+    headCommit: null,
+    lastCommit: null,
+    state: 'unknown' as const,
+    changedFiles: [],
+    changedFilesTruncated: false,
+    shallow: false,
+  }
+  let location
+  try {
+    location = await locateRepo(entry.path)
+  } catch (error) {
+    return { ...empty, problem: problemOf(error) }
+  }
+  const { root, gitdir } = location
+  const branch = (await git.currentBranch({ fs, gitdir, fullname: false }).catch(() => undefined)) ?? null
+  const shallow = await access(join(gitdir, 'shallow')).then(
+    () => true,
+    () => false,
+  )
+  let head
+  try {
+    head = await resolveHead(gitdir, cache)
+  } catch (error) {
+    return { ...empty, branch, shallow, problem: broken(error) }
+  }
+  const index = await readIndexEntries(root, gitdir, cache)
+  const headFiles = head ? await readTreeFiles(gitdir, head.tree, cache, signal) : null
+  const state = await readWorkingState({ root, gitdir, entries: index.entries, headFiles: headFiles?.files ?? null, signal })
+  const lastCommit = head ? await readSummary(gitdir, head.commit, cache) : null
+  const detached = head !== null && branch === null
+  let problem: RepoProblem | null = null
+  if (head === null) {
+    problem = {
+      code: 'no_commits',
+      message: 'This repository has no commits yet, so there is no history to read.',
+      next: 'Make a first commit, then scan again.',
+    }
+  } else if (headFiles && headFiles.unreadable.length > 0) {
+    problem = {
+      code: 'broken',
+      message: `Some git objects are missing or damaged (${headFiles.unreadable.length} folder(s) of HEAD cannot be read).`,
+      next: 'Run `git fsck` in the repository, or fetch again; Gemba shows what it can read.',
+    }
+  } else if (shallow) {
+    problem = {
+      code: 'shallow',
+      message: 'This is a shallow clone: history stops at the clone depth.',
+      next: 'Run `git fetch --unshallow` for the full history.',
+    }
+  }
+  return {
+    ...entry,
+    branch: detached ? null : branch,
+    detached,
+    headCommit: head?.commit ?? null,
+    lastCommit,
+    state: state.changed.length === 0 ? 'clean' : 'dirty',
+    changedFiles: state.changed,
+    changedFilesTruncated: state.truncated,
+    shallow,
+    problem,
+  }
+}
+
+export async function readSummary(gitdir: string, oid: string, cache: object): Promise<CommitSummary> {
+  const { commit } = await git.readCommit({ fs, gitdir, oid, cache })
+  return {
+    oid,
+    author: commit.author.name,
+    email: commit.author.email,
+    date: new Date(commit.author.timestamp * 1000).toISOString(),
+    message: commit.message.split('\n', 1)[0] ?? '',
+  }
+}
+
+function problemOf(error: unknown): RepoProblem {
+  if (error instanceof GembaError) {
+    return {
+      code: error.code === 'not_found' ? 'missing' : 'not_a_repository',
+      message: error.message,
+      ...(error.next ? { next: error.next } : {}),
+    }
+  }
+  return broken(error)
+}
+
+function broken(error: unknown): RepoProblem {
+  return {
+    code: 'broken',
+    message: `The repository could not be read: ${(error as Error).message}`,
+    next: 'Run `git fsck` in the repository, or clone it again.',
+  }
+}

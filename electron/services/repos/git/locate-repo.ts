@@ -1,0 +1,65 @@
+// Finds the repository a path belongs to and explains, as a GembaError, why a path is not one.
+// Read-only: never creates, initialises or repairs anything.
+import * as fs from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import { isAbsolute, join, resolve } from 'node:path'
+import git from 'isomorphic-git'
+import { GembaError } from '../../../../shared/errors.ts'
+
+export interface RepoLocation {
+  /** The working tree's root. */
+  readonly root: string
+  readonly gitdir: string
+}
+
+export async function locateRepo(path: string): Promise<RepoLocation> {
+  const absolute = resolve(path)
+  const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') {
+      throw new GembaError({
+        code: 'not_found',
+        message: `There is nothing at ${absolute}.`,
+        next: 'Check the path, or choose the folder of a local clone.',
+      })
+    }
+    throw new GembaError({
+      code: 'not_a_repository',
+      message: `Gemba cannot open ${absolute} (${error.code ?? 'unreadable'}).`,
+      next: 'Check that you can open this folder, then try again.',
+    })
+  })
+  if (!info.isDirectory()) {
+    throw new GembaError({
+      code: 'not_a_repository',
+      message: `${absolute} is a file, not a folder.`,
+      next: 'Choose the folder that contains the repository (the one with a .git folder inside).',
+    })
+  }
+  const root = await git.findRoot({ fs, filepath: absolute }).catch(() => null)
+  if (root === null) {
+    throw new GembaError({
+      code: 'not_a_repository',
+      message: `${absolute} is not inside a git repository.`,
+      next: 'Choose the folder of a local clone (run `git clone` first if you have none).',
+    })
+  }
+  return { root, gitdir: await gitdirOf(root) }
+}
+
+/** `.git` is a folder, or (worktrees, submodules) a file saying `gitdir: <path>`. */
+async function gitdirOf(root: string): Promise<string> {
+  const dotGit = join(root, '.git')
+  const info = await stat(dotGit)
+  if (info.isDirectory()) return dotGit
+  const text = await readFile(dotGit, 'utf8')
+  const match = /^gitdir:\s*(.+)$/m.exec(text)
+  if (!match?.[1]) {
+    throw new GembaError({
+      code: 'repository_broken',
+      message: `${dotGit} is neither a folder nor a link to one.`,
+      next: 'Re-clone the repository.',
+    })
+  }
+  const target = match[1].trim()
+  return isAbsolute(target) ? target : resolve(root, target)
+}
