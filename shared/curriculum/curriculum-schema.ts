@@ -15,6 +15,7 @@ export const stepPromptsSchema = z
 export const curriculumWeekSchema = z
   .object({
     number: z.number().int().min(1),
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug such as "the-deploy-path"').max(60),
     theme: text(80),
     goal: text(400),
     whyItMatters: text(400),
@@ -45,16 +46,18 @@ export const curriculumSchema = z
         })
       }
     })
-    const seen = new Map<string, number>()
-    value.weeks.forEach((week, index) => {
-      const key = week.theme.toLowerCase()
-      const first = seen.get(key)
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['weeks', index, 'theme'],
-          message: `repeats the theme of week ${first + 1} ("${week.theme}")`,
-        })
-      } else seen.set(key, index)
-    })
+    for (const field of ['id', 'theme'] as const) {
+      const seen = new Map<string, number>()
+      value.weeks.forEach((week, index) => {
+        const key = week[field].toLowerCase()
+        const first = seen.get(key)
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['weeks', index, field],
+            message: `repeats the ${field} of week ${first + 1} ("${week[field]}")`,
+          })
+        } else seen.set(key, index)
+      })
+    }
   }) satisfies z.ZodType<Curriculum>

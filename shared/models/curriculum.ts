@@ -14,6 +14,8 @@ export interface StepPrompts {
 export interface CurriculumWeek {
   /** 1-based position in the programme. */
   readonly number: number
+  /** Stable slug that names the theme in the journal (kept when the theme's wording is edited). */
+  readonly id: string
   readonly theme: string
   /** What the leader should be able to say or do at the end of the hour. */
   readonly goal: string

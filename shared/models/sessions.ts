@@ -1,0 +1,322 @@
+// The weekly hour as data: a session with its four steps, their time accounting and what each step
+// produced; the programme's progress; and the "today" view. Plain serialisable data and the zod
+// schemas that check a session file on load and a step update on the way in. No logic, no disk.
+import { z } from 'zod'
+import { STEP_KEYS, type StepKey } from './curriculum.ts'
+import { KNOWN_FRICTION_TAGS } from './journal.ts'
+import type { Schedule, StepMinutes } from './settings.ts'
+
+export { STEP_KEYS, type StepKey }
+export { KNOWN_FRICTION_TAGS }
+
+export const SESSION_SCHEMA_VERSION = 1
+export const DEFAULT_TIMEBOXES: StepMinutes = { explore: 15, diagram: 10, change: 25, reflect: 10 }
+
+/** The guided reflection prompts, in the order they are asked. */
+export const REFLECT_PROMPTS = [
+  { key: 'surprised', label: 'What surprised me' },
+  { key: 'understood', label: "What I now understand about the team's work" },
+  { key: 'friction', label: 'Friction my team lives with' },
+  { key: 'aiHelp', label: 'Where AI could help this team most' },
+  { key: 'askTechLead', label: 'What I would ask my tech lead' },
+] as const
+export type ReflectPromptKey = (typeof REFLECT_PROMPTS)[number]['key']
+
+const iso = z.iso.datetime({ offset: true })
+const longText = (max: number) => z.string().max(max)
+const minutes = z.number().min(0).max(24 * 60)
+const slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use a short tag with letters, digits and dashes, such as no-staging-env.')
+
+export const intervalSchema = z.object({ start: iso, end: iso.nullable() })
+export type TimeInterval = z.infer<typeof intervalSchema>
+
+export const stepStatusSchema = z.enum(['not_started', 'in_progress', 'done'])
+export type StepStatus = z.infer<typeof stepStatusSchema>
+
+export const citationSchema = z.object({
+  path: z.string().min(1).max(1000),
+  line: z.number().int().min(1).optional(),
+  endLine: z.number().int().min(1).optional(),
+  label: z.string().max(200).optional(),
+})
+
+export const explorePayloadSchema = z.object({
+  /** The walkthrough as the leader keeps it (Markdown, from the coach or the offline tour). */
+  walkthrough: longText(400_000),
+  citations: z.array(citationSchema).max(500),
+  /** The leader's own notes while exploring. */
+  notes: longText(100_000),
+  /** The questions the leader asked the coach, in order. */
+  questionsAsked: z.array(longText(4_000)).max(200),
+  /** Where the full conversation is kept (the AI domain's id for it), if anywhere. */
+  transcriptRef: z.string().max(500).nullable(),
+  source: z.enum(['ai', 'offline']).nullable(),
+})
+export type ExplorePayload = z.infer<typeof explorePayloadSchema>
+
+export const diagramPayloadSchema = z.object({
+  mermaid: longText(200_000),
+  caption: longText(2_000),
+  notes: longText(100_000),
+  source: z.enum(['ai', 'offline', 'hand']).nullable(),
+})
+export type DiagramPayload = z.infer<typeof diagramPayloadSchema>
+
+export const testRunSchema = z.object({
+  command: z.string().max(2_000),
+  exitCode: z.number().int().nullable(),
+  durationMs: z.number().min(0),
+  outputTail: longText(50_000),
+})
+export type SessionTestRun = z.infer<typeof testRunSchema>
+
+export const changePayloadSchema = z.object({
+  /** What the leader asked for, in their words. */
+  request: longText(10_000),
+  /** The leader's estimate, written down before starting. */
+  estimateMinutes: minutes.nullable(),
+  /** The leader's correction of the measured time; null means "use the step's timer". */
+  actualMinutes: minutes.nullable(),
+  branch: z.string().max(250).nullable(),
+  commit: z.string().max(64).nullable(),
+  diff: longText(2_000_000),
+  testRun: testRunSchema.nullable(),
+  explanation: longText(200_000),
+  manual: z.boolean(),
+})
+export type ChangePayload = z.infer<typeof changePayloadSchema>
+
+export const questionSchema = z.object({
+  id: z.string().min(1).max(100),
+  text: z.string().trim().min(1).max(2_000),
+  askedAt: iso,
+  answeredAt: iso.nullable(),
+  answer: z.string().max(10_000).nullable(),
+})
+export type TechLeadQuestion = z.infer<typeof questionSchema>
+
+export const reflectAnswersSchema = z.object({
+  surprised: longText(20_000),
+  understood: longText(20_000),
+  friction: longText(20_000),
+  aiHelp: longText(20_000),
+  askTechLead: longText(20_000),
+})
+export type ReflectAnswers = z.infer<typeof reflectAnswersSchema>
+
+export const reflectPayloadSchema = z.object({
+  /** The reflection the leader edits (pre-filled from the session on first visit). */
+  markdown: longText(400_000),
+  /** When the draft was pre-filled; null until then (so a cleared draft is not filled again). */
+  prefilledAt: iso.nullable(),
+  answers: reflectAnswersSchema,
+  frictionTags: z.array(slug).max(30),
+  /** Questions first asked in this session. Answered ones stay, marked, for the record. */
+  questionsForTechLead: z.array(questionSchema).max(100),
+})
+export type ReflectPayload = z.infer<typeof reflectPayloadSchema>
+
+const stepState = <P extends z.ZodType>(payload: P) =>
+  z.object({
+    status: stepStatusSchema,
+    timeboxMinutes: z.number().int().min(1).max(120),
+    /** When the step was the current one and the session was running; at most one is open. */
+    intervals: z.array(intervalSchema).max(10_000),
+    payload,
+  })
+
+export const sessionStepsSchema = z.object({
+  explore: stepState(explorePayloadSchema),
+  diagram: stepState(diagramPayloadSchema),
+  change: stepState(changePayloadSchema),
+  reflect: stepState(reflectPayloadSchema),
+})
+export type SessionSteps = z.infer<typeof sessionStepsSchema>
+export type StepState<S extends StepKey = StepKey> = SessionSteps[S]
+
+export const usageSchema = z.object({
+  inputTokens: z.number().min(0),
+  cachedInputTokens: z.number().min(0),
+  cacheWriteTokens: z.number().min(0),
+  outputTokens: z.number().min(0),
+  costUsd: z.number().min(0),
+})
+export type SessionUsage = z.infer<typeof usageSchema>
+
+export const sessionStatusSchema = z.enum(['active', 'finished', 'abandoned'])
+export type SessionStatus = z.infer<typeof sessionStatusSchema>
+
+export const sessionSchema = z.object({
+  schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
+  id: z.string().regex(/^[a-z0-9-]{8,80}$/),
+  /** Absolute programme week (1, 2, … 13 for the second round's first week). */
+  programmeWeek: z.number().int().min(1),
+  /** The curriculum week (1-12). */
+  weekNumber: z.number().int().min(1),
+  themeId: z.string().min(1),
+  theme: z.string().min(1),
+  repo: z.object({ id: z.string().min(1), name: z.string(), path: z.string(), commit: z.string().nullable() }),
+  createdAt: iso,
+  updatedAt: iso,
+  finishedAt: iso.nullable(),
+  status: sessionStatusSchema,
+  currentStep: z.enum(STEP_KEYS),
+  /** Set while the session is paused: by the leader, or found running after the app stopped. */
+  paused: z.object({ since: iso, reason: z.enum(['leader', 'interrupted']) }).nullable(),
+  steps: sessionStepsSchema,
+  offline: z.boolean(),
+  usage: usageSchema,
+  /** Where the journal entry was written, once finished. */
+  journalPath: z.string().nullable(),
+})
+export type Session = z.infer<typeof sessionSchema>
+
+// ---- Inputs: partial step updates ----------------------------------------------------------
+
+export const stepPayloadPatchSchemas = {
+  explore: explorePayloadSchema.partial().strict(),
+  diagram: diagramPayloadSchema.partial().strict(),
+  change: changePayloadSchema.partial().strict(),
+  reflect: reflectPayloadSchema
+    .omit({ questionsForTechLead: true, prefilledAt: true })
+    .extend({
+      answers: reflectAnswersSchema.partial().strict(),
+      frictionTags: z.array(slug).max(30),
+      /** The questions of this session as edited: existing ones keep their id (and answered state). */
+      questionsForTechLead: z
+        .array(z.object({ id: z.string().min(1).max(100).optional(), text: z.string().trim().min(1).max(2_000) }).strict())
+        .max(100),
+    })
+    .partial()
+    .strict(),
+} as const
+
+export type StepPayloadPatch<S extends StepKey> = z.infer<(typeof stepPayloadPatchSchemas)[S]>
+
+// ---- Progress and the today view -----------------------------------------------------------
+
+export type WeekOutcome = 'practised' | 'skipped' | 'missed' | 'pending'
+
+export interface WeekRecord {
+  readonly programmeWeek: number
+  readonly weekNumber: number
+  readonly theme: string
+  /** Monday (YYYY-MM-DD, leader's time zone) of the calendar week this programme week fell in. */
+  readonly weekOf: string
+  readonly outcome: WeekOutcome
+  readonly sessionId: string | null
+}
+
+export interface Consistency {
+  /** "7 of the last 10": practised weeks out of the weeks that counted. */
+  readonly practised: number
+  /** The last 12 programme weeks, minus skipped weeks and the current week unless it is practised. */
+  readonly outOf: number
+  readonly skipped: number
+  readonly missed: number
+  /** Calendar weeks paused inside the window (not counted at all). */
+  readonly pausedWeeks: number
+  readonly weeks: readonly WeekRecord[]
+  readonly summary: string
+}
+
+export interface ProgrammePause {
+  /** Monday (YYYY-MM-DD) of the first paused calendar week. */
+  readonly from: string
+  /** Monday of the last paused week (inclusive); null until resumed. */
+  readonly to: string | null
+}
+
+export interface SessionSummary {
+  readonly id: string
+  readonly programmeWeek: number
+  readonly weekNumber: number
+  readonly theme: string
+  readonly repo: { readonly id: string; readonly name: string }
+  readonly status: SessionStatus
+  readonly currentStep: StepKey
+  readonly paused: boolean
+  readonly createdAt: string
+  readonly finishedAt: string | null
+}
+
+export interface TodayWeek {
+  readonly programmeWeek: number
+  readonly weekNumber: number
+  readonly cycle: number
+  readonly id: string
+  readonly theme: string
+  readonly goal: string
+  readonly whyItMatters: string
+  readonly repo: { readonly id: string; readonly name: string; readonly path: string } | null
+}
+
+export interface SessionNotice {
+  readonly code: 'session_file_corrupt'
+  readonly message: string
+  readonly file: string
+  readonly movedTo: string
+}
+
+export interface TodayView {
+  /** This week's hour; while the programme is paused, the week that comes next. */
+  readonly week: TodayWeek
+  readonly outcome: WeekOutcome
+  readonly schedule: Schedule
+  /** The next start of the weekly slot (ISO, UTC). */
+  readonly nextSlot: string
+  readonly timeboxes: StepMinutes
+  readonly consistency: Consistency
+  readonly activeSession: SessionSummary | null
+  /** Earlier weeks neither practised nor skipped, newest first: offered, not nagged. */
+  readonly pastDue: readonly TodayWeek[]
+  readonly programme: { readonly started: boolean; readonly startedWeekOf: string | null; readonly pausedUntil: string | 'resumed' | null; readonly paused: boolean }
+  readonly openQuestions: number
+  readonly notices: readonly SessionNotice[]
+}
+
+/** Timer state computed from the session at one instant; the renderer ticks from runningSince. */
+export interface StepTimer {
+  readonly elapsedMs: number
+  readonly timeboxMs: number
+  readonly remainingMs: number
+  /** The step ran past its timebox: show a gentle notice, never move on by force. */
+  readonly overTime: boolean
+}
+
+export interface SessionTimer {
+  readonly at: string
+  readonly currentStep: StepKey
+  readonly paused: boolean
+  /** When the running interval began (null while paused): elapsed grows by now − runningSince. */
+  readonly runningSince: string | null
+  readonly steps: Readonly<Record<StepKey, StepTimer>>
+  readonly hour: StepTimer
+}
+
+export interface SessionView {
+  readonly session: Session
+  readonly timer: SessionTimer
+  /** Open questions from earlier sessions, carried forward until answered. */
+  readonly carriedQuestions: readonly OpenQuestion[]
+}
+
+export interface OpenQuestion extends TechLeadQuestion {
+  readonly sessionId: string
+  readonly repo: { readonly id: string; readonly name: string }
+  readonly weekNumber: number
+}
+
+export interface FinishResult {
+  readonly session: Session
+  readonly journalPath: string
+  /** Whether the week counts as practised (all four steps done in the app). */
+  readonly practised: boolean
+  readonly notDone: readonly StepKey[]
+}
