@@ -6,16 +6,22 @@ import type { ChannelSpec, DomainChannels, InputOf, OutputOf, ServiceFor } from 
 import { settingsChannels } from './channels/settings.ts'
 import { systemChannels } from './channels/system.ts'
 import { reposChannels } from './channels/repos.ts'
+import { journalChannels } from './channels/journal.ts'
 
 export const contract = {
   system: systemChannels,
   settings: settingsChannels,
   repos: reposChannels,
+  journal: journalChannels,
 } as const satisfies Record<string, DomainChannels>
 
 /** Every event the main process may emit, with its payload schema. */
 export const events = {
   'settings.changed': z.object({}),
+  'journal.changed': z.object({
+    reason: z.enum(['saved', 'edited', 'flushed', 'files']),
+    fileNames: z.array(z.string()),
+  }),
   'repos.scanProgress': z.object({
     callId: z.string(),
     repoId: z.string(),

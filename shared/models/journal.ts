@@ -292,3 +292,150 @@ export interface JournalPendingEntry {
   readonly savedAt: string
   readonly reason: string
 }
+
+// ---- Review, insights and export ------------------------------------------------------------
+
+/** A week the leader marked as skipped or paused (kept by the sessions domain, passed in). */
+export interface JournalWeekMark {
+  /** "2026-W48". */
+  readonly isoWeek: string
+  readonly status: 'skipped' | 'paused'
+}
+
+export interface HeatmapWeek {
+  readonly isoWeek: string
+  readonly status: 'practised' | 'skipped' | 'paused' | 'none' | 'future'
+  readonly sessions: number
+}
+
+export interface CalibrationPoint {
+  readonly id: string
+  readonly date: string
+  readonly repositoryName: string
+  readonly estimateMinutes: number
+  readonly actualMinutes: number
+  /** actual ÷ estimate: 2 means the change took twice as long as expected. */
+  readonly ratio: number
+}
+
+export interface PeriodRatio {
+  /** "2026-Q4". */
+  readonly period: string
+  readonly medianRatio: number
+  readonly count: number
+}
+
+export interface TagCount {
+  readonly tag: string
+  readonly count: number
+}
+
+export interface FrictionPeriod {
+  /** "2026-11". */
+  readonly period: string
+  readonly counts: readonly TagCount[]
+}
+
+export interface FrictionByRepository {
+  readonly repositoryId: string
+  readonly repositoryName: string
+  readonly sessions: number
+  readonly counts: readonly TagCount[]
+}
+
+export interface OpenQuestion {
+  readonly id: string
+  readonly text: string
+  /** Date of the latest session that carried it. */
+  readonly lastSeen: string
+  readonly repositoryName: string
+}
+
+export interface StepTime {
+  readonly step: JournalStep
+  readonly totalMinutes: number
+  readonly averageMinutes: number
+  readonly averageTimeboxMinutes: number
+  readonly sessions: number
+}
+
+/** Every chart's data comes from the journal files alone, with a plain-text summary beside it. */
+export interface JournalInsights {
+  readonly sessions: number
+  readonly heatmap: {
+    readonly year: number
+    readonly weeks: readonly HeatmapWeek[]
+    readonly practised: number
+    readonly skipped: number
+    readonly paused: number
+    readonly summary: string
+  }
+  readonly calibration: {
+    readonly points: readonly CalibrationPoint[]
+    readonly trend: readonly PeriodRatio[]
+    readonly medianRatio: number | null
+    readonly summary: string
+  }
+  readonly friction: {
+    readonly byTag: readonly TagCount[]
+    readonly overTime: readonly FrictionPeriod[]
+    readonly byRepository: readonly FrictionByRepository[]
+    readonly summary: string
+  }
+  readonly questions: {
+    readonly open: number
+    readonly answered: number
+    readonly openQuestions: readonly OpenQuestion[]
+    readonly summary: string
+  }
+  readonly stepTime: { readonly steps: readonly StepTime[]; readonly summary: string }
+}
+
+export interface JournalRollup {
+  /** "2026-Q4". */
+  readonly quarter: string
+  readonly from: string
+  readonly to: string
+  readonly sessions: readonly JournalEntrySummary[]
+  readonly themes: readonly { readonly id: string; readonly title: string; readonly count: number }[]
+  readonly repositories: readonly { readonly id: string; readonly name: string; readonly count: number }[]
+  readonly friction: readonly TagCount[]
+  readonly calibration: { readonly medianRatio: number | null; readonly count: number }
+  readonly openQuestions: readonly OpenQuestion[]
+  readonly summary: string
+}
+
+/** How much of the code a session discussed has changed since its commit. */
+export interface JournalCodeDrift {
+  readonly total: number
+  readonly changed: number
+  readonly files: readonly { readonly path: string; readonly changed: boolean | null }[]
+  /** "12 of the 18 cited files changed since this session." */
+  readonly summary: string
+}
+
+export interface JournalExportResult {
+  readonly folder: string
+  readonly files: readonly string[]
+  readonly sessions: number
+}
+
+export interface JournalShareSummary {
+  readonly markdown: string
+  readonly from: string
+  readonly to: string
+  readonly sessions: number
+  readonly includesReflections: boolean
+}
+
+export interface JournalProblemsView {
+  readonly problems: readonly JournalProblem[]
+  readonly pending: readonly JournalPendingEntry[]
+}
+
+export interface JournalFlushResult {
+  readonly written: readonly string[]
+  readonly pending: readonly JournalPendingEntry[]
+  /** Why the rest could not be written yet, in a sentence. */
+  readonly reason: string | null
+}

@@ -1,0 +1,101 @@
+// What the index keeps per session file: the list line, the figures insights need, and the plain
+// text that full-text search and its snippets read. Everything here is derived from the file.
+import type {
+  JournalEntrySummary,
+  JournalQuestion,
+  JournalSessionRecord,
+  JournalSnippet,
+  JournalStep,
+} from '../../../shared/models/journal.ts'
+import { isoWeekOf } from './iso-week.ts'
+import type { JournalFileStat } from './journal-folder.ts'
+
+export type SearchField = JournalSnippet['field']
+
+export const SEARCH_FIELDS: readonly SearchField[] = [
+  'theme',
+  'repository',
+  'tags',
+  'walkthrough',
+  'diagram',
+  'change',
+  'explanation',
+  'reflection',
+  'questions',
+]
+
+export interface IndexFacts {
+  readonly stepMinutes: Readonly<Record<JournalStep, number>>
+  readonly timeboxMinutes: Readonly<Record<JournalStep, number>>
+  readonly questions: readonly Pick<JournalQuestion, 'id' | 'text' | 'status' | 'answeredAt'>[]
+  readonly offline: boolean
+  readonly hasReflection: boolean
+}
+
+export interface IndexedEntry {
+  readonly summary: JournalEntrySummary
+  readonly mtimeMs: number
+  readonly size: number
+  readonly facts: IndexFacts
+  readonly text: Readonly<Record<SearchField, string>>
+}
+
+export function indexEntryOf(record: JournalSessionRecord, file: JournalFileStat): IndexedEntry {
+  const totalMinutes = Object.values(record.stepMinutes).reduce((sum, value) => sum + value, 0)
+  const summary: JournalEntrySummary = {
+    id: record.id,
+    fileName: file.fileName,
+    date: record.date,
+    startedAt: record.startedAt,
+    week: record.week,
+    isoWeek: isoWeekOf(record.date),
+    theme: { id: record.theme.id, title: record.theme.title },
+    repository: { id: record.repository.id, name: record.repository.name, commit: record.repository.commit },
+    frictionTags: [...record.frictionTags],
+    effort: { ...record.effort },
+    totalMinutes: Math.round(totalMinutes * 10) / 10,
+    costUsd: record.usage.costUsd,
+    openQuestions: record.questions.filter((question) => question.status === 'open').length,
+    hasDiagram: record.diagram !== null,
+    hasChange: record.change !== null,
+    excerpt: excerptOf(record.reflection || record.walkthrough?.markdown || ''),
+  }
+  return {
+    summary,
+    mtimeMs: file.mtimeMs,
+    size: file.size,
+    facts: {
+      stepMinutes: { ...record.stepMinutes },
+      timeboxMinutes: { ...record.timeboxMinutes },
+      questions: record.questions.map(({ id, text, status, answeredAt }) => ({
+        id,
+        text,
+        status,
+        ...(answeredAt === undefined ? {} : { answeredAt }),
+      })),
+      offline: record.offline,
+      hasReflection: record.reflection.trim().length > 0,
+    },
+    text: {
+      theme: record.theme.title,
+      repository: record.repository.name,
+      tags: record.frictionTags.join(' '),
+      walkthrough: record.walkthrough?.markdown ?? '',
+      diagram: record.diagram?.mermaid ?? '',
+      change: record.change ? `${record.change.request}\n${record.change.diff}` : '',
+      explanation: record.change?.explanation ?? '',
+      reflection: record.reflection,
+      questions: record.questions.map((question) => question.text).join('\n'),
+    },
+  }
+}
+
+/** Plain text from Markdown: good enough for a one-line preview, not a renderer. */
+export function excerptOf(markdown: string, length = 160): string {
+  const plain = markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/[#>*_`~[\]]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return plain.length <= length ? plain : `${plain.slice(0, length - 1).trimEnd()}…`
+}
