@@ -1,0 +1,100 @@
+// The desktop app's lifecycle: single instance, the app:// protocol that serves our pages with a
+// strict CSP, the hardened window, IPC, and the Electron-backed platform ports for the backend.
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell } from 'electron'
+import ElectronStore from 'electron-store'
+import type Conf from 'conf'
+import { mkdirSync } from 'node:fs'
+import { dirname, join, normalize, sep } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createBackend } from './core/backend.ts'
+import { CONTENT_SECURITY_POLICY } from './core/csp.ts'
+import { bindIpc } from './ipc.ts'
+import { resolveDataFolder } from './platform/data-folder.ts'
+import { createSafeStorageBox } from './secret-box-electron.ts'
+import { FileLogger } from './services/log/file-logger.ts'
+import type { KeyValueStore, OpenStore } from './services/settings/settings-file.ts'
+import { APP_ORIGIN, denyPermissions, guardContents, mainWindowOptions, rememberBounds, type WindowBounds } from './window.ts'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const rendererFolder = normalize(join(here, '..', 'renderer'))
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+])
+
+if (process.env.GEMBA_HOME) app.setPath('userData', resolveDataFolder(process.env))
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows()
+    if (window) {
+      if (window.isMinimized()) window.restore()
+      window.focus()
+    }
+  })
+  app.whenReady().then(start).catch((error: unknown) => {
+    process.stderr.write(`Gemba could not start: ${error instanceof Error ? error.message : String(error)}\n`)
+    app.exit(1)
+  })
+}
+
+const openElectronStore: OpenStore = (options) =>
+  new ElectronStore<Record<string, unknown>>({
+    cwd: options.cwd,
+    name: options.configName,
+    projectVersion: options.projectVersion,
+    migrations: options.migrations as Record<string, (store: Conf<Record<string, unknown>>) => void>,
+    clearInvalidConfig: false,
+  }) as unknown as KeyValueStore
+
+async function start(): Promise<void> {
+  const dataFolder = app.getPath('userData')
+  mkdirSync(dataFolder, { recursive: true, mode: 0o700 })
+  const log = new FileLogger(dataFolder)
+  const backend = createBackend({
+    mode: 'desktop',
+    appVersion: app.getVersion(),
+    dataFolder,
+    openStore: openElectronStore,
+    secretBox: createSafeStorageBox(),
+    env: { apiKey: process.env.ANTHROPIC_API_KEY, baseUrl: process.env.ANTHROPIC_BASE_URL },
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    log,
+  })
+
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url)
+    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html'
+    const file = normalize(join(rendererFolder, relative))
+    if (url.host !== 'gemba' || !file.startsWith(rendererFolder + sep)) return new Response('Not found', { status: 404 })
+    const response = await net.fetch(pathToFileURL(file).toString())
+    const headers = new Headers(response.headers)
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    headers.set('X-Content-Type-Options', 'nosniff')
+    return new Response(response.body, { status: response.status, headers })
+  })
+
+  denyPermissions(session.defaultSession)
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, { openExternal: (url) => void shell.openExternal(url) }))
+  Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null)
+
+  const store = backend.settings.keyValueStore
+  const window = new BrowserWindow(mainWindowOptions(join(here, '..', 'preload', 'preload.cjs'), (store.get('window') as WindowBounds | undefined) ?? null))
+  rememberBounds(window, (bounds) => store.set('window', bounds))
+  const unbind = bindIpc({
+    ipcMain,
+    dispatcher: backend.dispatcher,
+    hub: backend.hub,
+    broadcast: (channel, envelope) => {
+      if (!window.isDestroyed()) window.webContents.send(channel, envelope)
+    },
+  })
+  window.once('ready-to-show', () => window.show())
+  await window.loadURL(`${APP_ORIGIN}/index.html`)
+
+  app.on('window-all-closed', () => {
+    unbind()
+    void backend.dispose().finally(() => app.quit())
+  })
+}

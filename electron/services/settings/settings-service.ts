@@ -1,0 +1,184 @@
+// Settings: the leader's schedule, AI endpoint/model, journal folder and the API key. The key is
+// sealed by a SecretBox before it is stored, and leaves this service only through `resolveApiKey`
+// (main process only): never in a SettingsView, an error or a log.
+import { join } from 'node:path'
+import type { EventMap } from '../../../shared/api.ts'
+import type { settingsChannels } from '../../../shared/channels/settings.ts'
+import type { CallContext, ServiceFor } from '../../../shared/contract.ts'
+import { GembaError } from '../../../shared/errors.ts'
+import {
+  DEFAULT_ENDPOINT,
+  storedSettingsSchema,
+  type SettingsNotice,
+  type SettingsPatch,
+  type SettingsView,
+  type StoredSettings,
+} from '../../../shared/models/settings.ts'
+import { defaultSettings } from './settings-defaults.ts'
+import { openSettingsFile, type KeyValueStore, type OpenStore } from './settings-file.ts'
+import type { SecretBox } from './secret-box.ts'
+
+export interface SettingsServiceDeps {
+  readonly dataFolder: string
+  readonly openStore: OpenStore
+  readonly secretBox: SecretBox
+  /** The environment's ANTHROPIC_API_KEY / ANTHROPIC_BASE_URL, passed in, never read here. */
+  readonly env: { readonly apiKey?: string | undefined; readonly baseUrl?: string | undefined }
+  readonly timeZone: string
+}
+
+type Ctx = CallContext<EventMap>
+
+export class SettingsService implements ServiceFor<typeof settingsChannels, EventMap> {
+  private readonly deps: SettingsServiceDeps
+  private readonly store: KeyValueStore
+  private notices: SettingsNotice[] = []
+  private settings: StoredSettings
+
+  constructor(deps: SettingsServiceDeps) {
+    this.deps = deps
+    const opened = openSettingsFile(deps.openStore, deps.dataFolder)
+    this.store = opened.store
+    if (opened.movedAside) {
+      this.notices.push({
+        code: 'settings_reset',
+        message: `The settings file could not be read, so Gemba started with default settings. The old file was kept as ${opened.movedAside}.`,
+      })
+    }
+    this.settings = this.loadSettings()
+  }
+
+  /** The settings file, for the other stores that keep their state beside it (repositories…). */
+  get keyValueStore(): KeyValueStore {
+    return this.store
+  }
+
+  current(): StoredSettings {
+    return this.settings
+  }
+
+  async get(): Promise<SettingsView> {
+    return this.view()
+  }
+
+  async update(patch: SettingsPatch, ctx: Ctx): Promise<SettingsView> {
+    const merged = {
+      ...this.settings,
+      ...(patch.schedule ? { schedule: patch.schedule } : {}),
+      ...(patch.stepMinutes ? { stepMinutes: patch.stepMinutes } : {}),
+      ...(patch.ai ? { ai: { ...this.settings.ai, ...patch.ai } } : {}),
+      ...(patch.journalFolder !== undefined ? { journalFolder: patch.journalFolder } : {}),
+    }
+    const checked = storedSettingsSchema.safeParse(merged)
+    if (!checked.success) {
+      const issue = checked.error.issues[0]
+      throw new GembaError({
+        code: 'invalid_input',
+        message: issue ? `${issue.path.join('.')}: ${issue.message}` : 'Those settings are not valid.',
+        next: 'Correct the value and save again.',
+      })
+    }
+    this.settings = checked.data
+    this.store.set('settings', checked.data)
+    ctx.emit('settings.changed', {})
+    return this.view()
+  }
+
+  async setApiKey(input: { key: string }, ctx: Ctx): Promise<SettingsView> {
+    const sealed = await this.deps.secretBox.encrypt(input.key)
+    this.store.set('apiKey', sealed)
+    this.notices = this.notices.filter((notice) => notice.code !== 'key_unreadable')
+    ctx.emit('settings.changed', {})
+    return this.view()
+  }
+
+  async clearApiKey(_input: Record<string, never>, ctx: Ctx): Promise<SettingsView> {
+    this.store.delete('apiKey')
+    this.notices = this.notices.filter((notice) => notice.code !== 'key_unreadable')
+    ctx.emit('settings.changed', {})
+    return this.view()
+  }
+
+  async dismissNotice(input: { code: SettingsNotice['code'] }): Promise<SettingsView> {
+    this.notices = this.notices.filter((notice) => notice.code !== input.code)
+    return this.view()
+  }
+
+  /** Main process only. The key to call the API with: the stored one, else the environment's. */
+  async resolveApiKey(): Promise<string | null> {
+    const stored = await this.readStoredKey()
+    return stored ?? (this.deps.env.apiKey?.trim() || null)
+  }
+
+  endpoint(): { url: string; source: 'settings' | 'environment' | 'default' } {
+    if (this.settings.ai.endpoint) return { url: this.settings.ai.endpoint, source: 'settings' }
+    const fromEnv = this.deps.env.baseUrl?.trim()
+    if (fromEnv) return { url: fromEnv, source: 'environment' }
+    return { url: DEFAULT_ENDPOINT, source: 'default' }
+  }
+
+  journalFolder(): string {
+    return this.settings.journalFolder ?? join(this.deps.dataFolder, 'journal')
+  }
+
+  private async view(): Promise<SettingsView> {
+    const stored = await this.readStoredKey()
+    const envKey = this.deps.env.apiKey?.trim() || null
+    const key = stored ?? envKey
+    return {
+      ...this.settings,
+      apiKey: {
+        set: key !== null,
+        source: stored ? 'settings' : envKey ? 'environment' : null,
+        hint: key ? `…${key.slice(-4)}` : null,
+        storage: this.deps.secretBox.info,
+      },
+      endpointInUse: this.endpoint(),
+      journalFolderInUse: this.journalFolder(),
+      dataFolder: this.deps.dataFolder,
+      notices: [...this.notices],
+    }
+  }
+
+  private async readStoredKey(): Promise<string | null> {
+    const sealed = this.store.get('apiKey')
+    if (typeof sealed !== 'string' || sealed.length === 0) return null
+    try {
+      return await this.deps.secretBox.decrypt(sealed)
+    } catch {
+      if (!this.notices.some((notice) => notice.code === 'key_unreadable')) {
+        this.notices.push({
+          code: 'key_unreadable',
+          message:
+            'The saved API key cannot be decrypted here (it was saved by the other mode of Gemba, or its key store changed). Enter it again.',
+        })
+      }
+      return null
+    }
+  }
+
+  private loadSettings(): StoredSettings {
+    const defaults = defaultSettings(this.deps.timeZone)
+    const raw = this.store.get('settings')
+    if (raw === undefined) return defaults
+    const whole = storedSettingsSchema.safeParse(raw)
+    if (whole.success) return whole.data
+    // Keep every field that is still valid; reset only the broken ones, and say which.
+    const source = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {}
+    const repaired: Record<string, unknown> = {}
+    const reset: string[] = []
+    for (const field of Object.keys(defaults) as (keyof StoredSettings)[]) {
+      const fieldSchema = storedSettingsSchema.shape[field]
+      const value = fieldSchema.safeParse(source[field])
+      repaired[field] = value.success ? value.data : defaults[field]
+      if (!value.success) reset.push(field)
+    }
+    const settings = storedSettingsSchema.parse(repaired)
+    this.store.set('settings', settings)
+    this.notices.push({
+      code: 'settings_field_reset',
+      message: `Some settings were not valid and were reset to their defaults: ${reset.join(', ')}.`,
+    })
+    return settings
+  }
+}

@@ -1,0 +1,241 @@
+// Browser mode's transport: the same channels as IPC, over HTTP on 127.0.0.1 only. Every /api
+// request needs the per-launch bearer token; Host and Origin must name our own loopback origin
+// (DNS-rebinding and cross-site safe). Serves the built renderer with a strict CSP. Never logs the
+// token, and imports nothing from 'electron'.
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, sep } from 'node:path'
+import { z } from 'zod'
+import { listChannels } from '../shared/api.ts'
+import type { GembaErrorData } from '../shared/errors.ts'
+import { CONTENT_SECURITY_POLICY } from './core/csp.ts'
+import type { Dispatcher } from './core/dispatcher.ts'
+import type { EventHub } from './core/event-hub.ts'
+
+export interface WebServerOptions {
+  readonly dispatcher: Dispatcher
+  readonly hub: EventHub
+  /** The built renderer (out/renderer); null serves the API only. */
+  readonly staticFolder: string | null
+  readonly port?: number
+  /** Defaults to a fresh random token. */
+  readonly token?: string
+  readonly maxBodyBytes?: number
+}
+
+export interface WebServer {
+  readonly url: string
+  /** The URL to open: carries the token in the fragment, which browsers never send to a server. */
+  readonly pageUrl: string
+  readonly port: number
+  readonly token: string
+  close(): Promise<void>
+}
+
+const MIME: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+}
+
+const STATUS_BY_CODE: Readonly<Record<string, number>> = {
+  invalid_input: 400,
+  unknown_channel: 404,
+  not_found: 404,
+  internal: 500,
+  unavailable: 503,
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(32).toString('base64url')
+  const tokenBytes = Buffer.from(`Bearer ${token}`)
+  const maxBody = options.maxBodyBytes ?? 8 * 1024 * 1024
+  const streams = new Set<ServerResponse>()
+  let port = 0
+
+  const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  const allowedOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
+
+  const server: Server = createServer((req, res) => {
+    baseHeaders(res)
+    if (!allowedHosts().has(req.headers.host ?? '')) return sendError(res, 403, 'forbidden_host', 'This address is not Gemba’s.')
+    const origin = req.headers.origin
+    if (origin !== undefined && !allowedOrigins().has(origin)) {
+      return sendError(res, 403, 'forbidden_origin', 'Requests from other sites are refused.')
+    }
+    if (req.headers['sec-fetch-site'] === 'cross-site') {
+      return sendError(res, 403, 'forbidden_origin', 'Requests from other sites are refused.')
+    }
+    const path = (req.url ?? '/').split('?')[0] ?? '/'
+    if (path === '/api' || path.startsWith('/api/')) {
+      if (!authorised(req.headers.authorization, tokenBytes)) {
+        res.setHeader('WWW-Authenticate', 'Bearer')
+        return sendError(res, 401, 'unauthorised', 'A valid token is required.')
+      }
+      return void handleApi(req, res, path.slice('/api/'.length)).catch(() => {
+        if (!res.headersSent) sendError(res, 500, 'internal', 'Something went wrong inside Gemba.')
+        else res.end()
+      })
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'method', 'Not allowed.')
+    void serveStatic(res, path).catch(() => sendError(res, 500, 'internal', 'Could not read that file.'))
+  })
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, route: string): Promise<void> {
+    res.setHeader('Cache-Control', 'no-store')
+    if (route === 'channels' && req.method === 'GET') return sendJson(res, 200, describeChannels())
+    if (route === 'events' && req.method === 'GET') return openEventStream(req, res)
+    if (req.method !== 'POST') return sendError(res, 405, 'method', 'Use POST to call a channel.')
+    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      return sendError(res, 415, 'invalid_input', 'Send the input as application/json.')
+    }
+    const body = await readBody(req, maxBody)
+    if (body === 'too_large') return sendError(res, 413, 'invalid_input', 'The request is too large.')
+    let input: unknown
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body)
+    } catch {
+      return sendError(res, 400, 'invalid_input', 'The request body is not valid JSON.')
+    }
+    const abort = new AbortController()
+    res.on('close', () => {
+      if (!res.writableFinished) abort.abort()
+    })
+    const callIdHeader = req.headers['x-gemba-call-id']
+    const callId = typeof callIdHeader === 'string' && /^[\w-]{1,100}$/.test(callIdHeader) ? callIdHeader : undefined
+    const result = await options.dispatcher.dispatch(decodeURIComponent(route), input, {
+      signal: abort.signal,
+      ...(callId ? { callId } : {}),
+    })
+    if (result.ok) return sendJson(res, 200, result.value)
+    return sendJson(res, STATUS_BY_CODE[result.error.code] ?? 422, { error: result.error })
+  }
+
+  function openEventStream(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    })
+    res.write(': connected\n\n')
+    streams.add(res)
+    const unsubscribe = options.hub.subscribe(({ event, payload }) => {
+      res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)
+    })
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000)
+    req.on('close', () => {
+      clearInterval(heartbeat)
+      unsubscribe()
+      streams.delete(res)
+    })
+  }
+
+  async function serveStatic(res: ServerResponse, urlPath: string): Promise<void> {
+    if (!options.staticFolder) return sendError(res, 404, 'not_found', 'Not found.')
+    const root = normalize(options.staticFolder)
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(urlPath)
+    } catch {
+      return sendError(res, 400, 'invalid_input', 'Bad path.')
+    }
+    const relative = decoded === '/' || !extname(decoded) ? 'index.html' : decoded.replace(/^\/+/, '')
+    const file = normalize(join(root, relative))
+    if (decoded.includes('\0') || (file !== root && !file.startsWith(root + sep))) {
+      return sendError(res, 404, 'not_found', 'Not found.')
+    }
+    const info = await stat(file).catch(() => undefined)
+    if (!info?.isFile()) return sendError(res, 404, 'not_found', 'Not found.')
+    const type = MIME[extname(file)] ?? 'application/octet-stream'
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Content-Length': info.size,
+      'Cache-Control': relative === 'index.html' ? 'no-store' : 'private, max-age=3600',
+      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
+    })
+    createReadStream(file).pipe(res)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  const url = `http://127.0.0.1:${port}`
+  return {
+    url,
+    pageUrl: `${url}/#token=${token}`,
+    port,
+    token,
+    async close() {
+      for (const stream of streams) stream.end()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeAllConnections()
+    },
+  }
+}
+
+/** GET /api/channels: the contract, each input as JSON Schema generated from its runtime schema. */
+export function describeChannels(): { channels: unknown[] } {
+  return {
+    channels: listChannels().map((entry) => ({
+      name: entry.name,
+      description: entry.spec.description,
+      input: z.toJSONSchema(entry.spec.input, { unrepresentable: 'any', io: 'input' }),
+      events: entry.spec.events ?? [],
+    })),
+  }
+}
+
+function authorised(header: string | undefined, expected: Buffer): boolean {
+  if (!header) return false
+  const given = Buffer.from(header)
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+function baseHeaders(res: ServerResponse): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('Referrer-Policy', 'no-referrer')
+  res.setHeader('X-Frame-Options', 'DENY')
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value ?? null)
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' })
+  res.end(body)
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  const error = { code, message } as GembaErrorData
+  sendJson(res, status, { error })
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        resolve('too_large')
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}

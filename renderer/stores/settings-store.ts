@@ -1,0 +1,65 @@
+// The renderer's view of settings: loads them, saves patches and the API key through the bridge,
+// and keeps the last error as data for the form. The key never comes back, only its hint.
+import { create } from 'zustand'
+import type { GembaErrorData } from '../../shared/errors.ts'
+import type { SettingsNotice, SettingsPatch, SettingsView } from '../../shared/models/settings.ts'
+import { errorData, gemba } from '../bridge.ts'
+
+type Section = 'key' | 'ai' | 'schedule' | 'steps' | 'journal'
+
+interface SettingsState {
+  readonly view: SettingsView | null
+  readonly loading: boolean
+  readonly loadError: GembaErrorData | null
+  /** The section being saved, or null. */
+  readonly saving: Section | null
+  readonly errors: Partial<Record<Section, GembaErrorData>>
+  readonly saved: Partial<Record<Section, number>>
+  load(): Promise<void>
+  update(section: Section, patch: SettingsPatch): Promise<boolean>
+  setApiKey(key: string): Promise<boolean>
+  clearApiKey(): Promise<void>
+  dismissNotice(code: SettingsNotice['code']): Promise<void>
+}
+
+export const useSettings = create<SettingsState>((set, get) => {
+  const run = async (section: Section, call: () => Promise<SettingsView>): Promise<boolean> => {
+    set({ saving: section, errors: { ...get().errors, [section]: undefined } })
+    try {
+      const view = await call()
+      set({ view, saving: null, saved: { ...get().saved, [section]: Date.now() } })
+      return true
+    } catch (error) {
+      set({ saving: null, errors: { ...get().errors, [section]: errorData(error) } })
+      return false
+    }
+  }
+  return {
+    view: null,
+    loading: false,
+    loadError: null,
+    saving: null,
+    errors: {},
+    saved: {},
+    async load() {
+      set({ loading: true, loadError: null })
+      try {
+        set({ view: await gemba.invoke('settings.get', {}), loading: false })
+      } catch (error) {
+        set({ loading: false, loadError: errorData(error) })
+      }
+    },
+    update: (section, patch) => run(section, () => gemba.invoke('settings.update', patch)),
+    setApiKey: (key) => run('key', () => gemba.invoke('settings.setApiKey', { key })),
+    async clearApiKey() {
+      await run('key', () => gemba.invoke('settings.clearApiKey', {}))
+    },
+    async dismissNotice(code) {
+      try {
+        set({ view: await gemba.invoke('settings.dismissNotice', { code }) })
+      } catch {
+        // Dismissing is cosmetic; the notice simply stays.
+      }
+    },
+  }
+})

@@ -1,0 +1,77 @@
+// The weekly hour's calendar slot: day, start time, length and time zone.
+import { useMemo } from 'react'
+import { WEEKDAYS, scheduleSchema, type SettingsView, type Weekday } from '../../../shared/models/settings.ts'
+import { Field } from '../../components/Field.tsx'
+import { useSettings } from '../../stores/settings-store.ts'
+import { SectionForm } from './SectionForm.tsx'
+import { useSectionDraft } from './use-section-draft.ts'
+
+export function ScheduleSection(props: { view: SettingsView }) {
+  const saving = useSettings((state) => state.saving === 'schedule')
+  const error = useSettings((state) => state.errors.schedule)
+  const savedAt = useSettings((state) => state.saved.schedule)
+  const update = useSettings((state) => state.update)
+  const { draft, change, validate, fieldErrors } = useSectionDraft(scheduleSchema, props.view.schedule)
+  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), [])
+
+  return (
+    <SectionForm
+      title="Your weekly hour"
+      description={<p className="muted">The slot Gemba keeps free in your calendar, and reminds you of.</p>}
+      saving={saving}
+      savedAt={savedAt}
+      error={error}
+      onSubmit={() => {
+        const schedule = validate()
+        if (schedule) void update('schedule', { schedule })
+      }}
+    >
+      <div className="field-row">
+        <Field label="Day" error={fieldErrors.day}>
+          {({ id, describedBy }) => (
+            <select id={id} aria-describedby={describedBy} value={draft.day} onChange={(event) => change('day', event.target.value as Weekday)}>
+              {WEEKDAYS.map((day) => (
+                <option key={day} value={day}>
+                  {day[0]?.toUpperCase()}
+                  {day.slice(1)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Starts at" error={fieldErrors.start}>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} type="time" aria-describedby={describedBy} aria-invalid={invalid} value={draft.start} onChange={(event) => change('start', event.target.value)} />
+          )}
+        </Field>
+        <Field label="Length (minutes)" error={fieldErrors.minutes}>
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              type="number"
+              min={15}
+              max={240}
+              step={5}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={Number.isFinite(draft.minutes) ? draft.minutes : ''}
+              onChange={(event) => change('minutes', event.target.valueAsNumber)}
+            />
+          )}
+        </Field>
+      </div>
+      <Field label="Time zone" error={fieldErrors.timeZone} hint="The calendar event keeps this zone, so it stays put across daylight-saving changes.">
+        {({ id, describedBy, invalid }) => (
+          <>
+            <input id={id} list={`${id}-zones`} aria-describedby={describedBy} aria-invalid={invalid} value={draft.timeZone} onChange={(event) => change('timeZone', event.target.value)} />
+            <datalist id={`${id}-zones`}>
+              {zones.map((zone) => (
+                <option key={zone} value={zone} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
+    </SectionForm>
+  )
+}
