@@ -1,0 +1,284 @@
+// The journal domain's service: serves the journal channels from the Markdown files (through the
+// index cache) and saves finished sessions. Folders and the clock come in; it never deletes a
+// journal file, and an entry it cannot write waits in the pending folder instead of being lost.
+import { mkdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { EventMap } from '../../../shared/api.ts'
+import type { journalChannels } from '../../../shared/channels/journal.ts'
+import type { CallContext, ParsedInputOf, ServiceFor } from '../../../shared/contract.ts'
+import { GembaError } from '../../../shared/errors.ts'
+import {
+  journalSessionRecordSchema,
+  type JournalFlushResult,
+  type JournalSessionRecord,
+  type JournalSessionView,
+} from '../../../shared/models/journal.ts'
+import { writeFileAtomic } from '../fs/atomic-write.ts'
+import { exportMarkdown } from './export-markdown.ts'
+import { computeInsights } from './journal-insights.ts'
+import { baseFileName, journalFileName } from './journal-file-name.ts'
+import { folderUnavailable, readSessionFile, writeSessionFiles } from './journal-folder.ts'
+import { JournalIndex } from './journal-index.ts'
+import { lookBack } from './look-back.ts'
+import { replaceRegion } from './markdown-regions.ts'
+import { parseSessionMarkdown } from './parse-session-markdown.ts'
+import { dropPending, keepPending, listPending } from './pending-entries.ts'
+import { quarterlyRollup } from './quarterly-rollup.ts'
+import { searchJournal } from './search-journal.ts'
+import { shareSummary, summaryRange } from './share-summary.ts'
+import { formatDate, quarterOf } from './iso-week.ts'
+
+type Channels = typeof journalChannels
+type Input<M extends keyof Channels> = ParsedInputOf<Channels[M]>
+type Ctx = CallContext<EventMap>
+export type JournalChanged = EventMap['journal.changed']
+
+export interface JournalServiceOptions {
+  /** Where the Markdown files live (Settings; default inside the data folder). */
+  readonly journalFolder: string
+  /** Create the journal folder when missing: true for the default folder, false for one the leader chose. */
+  readonly createJournalFolder: boolean
+  /** Where the index cache is kept (safe to delete). */
+  readonly cacheFolder: string
+  /** Inside the data folder: entries wait here while the journal folder cannot be written. */
+  readonly pendingFolder: string
+  readonly now: () => Date
+  /** Told about saves made outside a channel call (the sessions domain finishing a session). */
+  readonly onChanged?: (payload: JournalChanged) => void
+}
+
+export class JournalService implements ServiceFor<Channels, EventMap> {
+  private readonly options: JournalServiceOptions
+  private readonly index: JournalIndex
+  private loaded = false
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(options: JournalServiceOptions) {
+    this.options = options
+    this.index = new JournalIndex({ journalFolder: options.journalFolder, cacheFile: join(options.cacheFolder, 'journal-index.json') })
+  }
+
+  /** Saves a finished session. When the folder cannot be used it keeps the entry pending and throws. */
+  async save(record: JournalSessionRecord): Promise<{ fileName: string }> {
+    const parsed = journalSessionRecordSchema.safeParse(record)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new GembaError({
+        code: 'invalid_input',
+        message: `The session could not be saved: ${issue?.path.join('.') ?? 'a field'} — ${issue?.message ?? 'invalid'}.`,
+        details: { issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message })) },
+      })
+    }
+    const fileName = await this.exclusive(async () => {
+      try {
+        return await this.writeRecord(parsed.data)
+      } catch (error) {
+        const failure = folderUnavailable(this.options.journalFolder, error)
+        const pending = { id: record.id, fileName: `${baseFileName(record)}.md`, savedAt: this.options.now().toISOString(), reason: failure.message }
+        await keepPending(this.options.pendingFolder, pending, parsed.data)
+        throw new GembaError(
+          {
+            code: failure.code,
+            message: `${failure.message} This session is kept safe in Gemba's data folder until it can be written.`,
+            ...(failure.next === undefined ? {} : { next: failure.next }),
+            details: { ...failure.details, pending: true, id: record.id },
+          },
+          { cause: error },
+        )
+      }
+    })
+    this.options.onChanged?.({ reason: 'saved', fileNames: [fileName] })
+    await this.flushPending({}, undefined).catch(() => undefined)
+    return { fileName }
+  }
+
+  async list(input: Input<'list'>, ctx: Ctx) {
+    await this.fresh(ctx.signal)
+    const entries = this.index.list(input.filter ?? {})
+    const offset = input.offset ?? 0
+    const limit = input.limit ?? 200
+    return {
+      entries: entries.slice(offset, offset + limit).map((entry) => entry.summary),
+      total: entries.length,
+      problemCount: this.index.problemList().length,
+    }
+  }
+
+  async search(input: Input<'search'>, ctx: Ctx) {
+    await this.fresh(ctx.signal)
+    return searchJournal(this.index, input.query, input.filter ?? {}, input.limit ?? 50)
+  }
+
+  async get(input: Input<'get'>, ctx: Ctx): Promise<JournalSessionView> {
+    await this.fresh(ctx.signal)
+    return this.view(this.fileNameOf(input.id))
+  }
+
+  async updateReflection(input: Input<'updateReflection'>, ctx: Ctx): Promise<JournalSessionView> {
+    const fileName = await this.exclusive(async () => {
+      await this.refreshIndex(ctx.signal)
+      const name = this.fileNameOf(input.id)
+      const path = join(this.options.journalFolder, name)
+      const text = await readFile(path, 'utf8').catch((error: unknown) => {
+        throw folderUnavailable(this.options.journalFolder, error)
+      })
+      const updated = replaceRegion(text, 'reflection', input.reflection)
+      if (updated === null) {
+        throw new GembaError({
+          code: 'conflict',
+          message: `The reflection section of ${name} was edited by hand and its markers are gone, so Gemba cannot tell where it is.`,
+          next: 'Edit the reflection in the file itself, or restore the <!-- gemba:reflection --> markers.',
+        })
+      }
+      await writeFileAtomic(path, updated).catch((error: unknown) => {
+        throw folderUnavailable(this.options.journalFolder, error)
+      })
+      await this.index.refresh(ctx.signal)
+      return name
+    })
+    ctx.emit('journal.changed', { reason: 'edited', fileNames: [fileName] })
+    return this.view(fileName)
+  }
+
+  async lookBack(input: Input<'lookBack'>, ctx: Ctx) {
+    await this.fresh(ctx.signal)
+    const entry = this.index.byId(input.id)
+    if (!entry) throw notFound(input.id)
+    return lookBack(this.index.all(), entry)?.summary ?? null
+  }
+
+  async insights(input: Input<'insights'>, ctx: Ctx) {
+    await this.fresh(ctx.signal)
+    const today = formatDate(this.options.now())
+    return computeInsights(this.index.all(), { year: input.year ?? Number(today.slice(0, 4)), today, marks: input.marks ?? [] })
+  }
+
+  async rollup(input: Input<'rollup'>, ctx: Ctx) {
+    await this.fresh(ctx.signal)
+    return quarterlyRollup(this.index.all(), input.quarter ?? quarterOf(formatDate(this.options.now())))
+  }
+
+  async exportMarkdown(input: Input<'exportMarkdown'>, ctx: Ctx) {
+    await this.fresh(ctx.signal)
+    const ids = input.ids ? new Set(input.ids) : undefined
+    const chosen = this.index.list({ ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) })
+    const entries = ids ? chosen.filter((entry) => ids.has(entry.summary.id)) : chosen
+    if (ids) for (const id of ids) if (!entries.some((entry) => entry.summary.id === id)) throw notFound(id)
+    return exportMarkdown(this.options.journalFolder, entries.map((entry) => entry.summary.fileName), input.folder, ctx.signal)
+  }
+
+  async summary(input: Input<'summary'>, ctx: Ctx) {
+    await this.fresh(ctx.signal)
+    const today = formatDate(this.options.now())
+    const range = summaryRange(today, input.weeks)
+    const inRange = this.index.list(range).map((entry) => entry.summary.fileName)
+    const reflections = input.includeReflections ? await this.reflectionsOf(inRange) : undefined
+    return shareSummary(this.index.all(), { today, weeks: input.weeks, reflections })
+  }
+
+  async problems(_input: Input<'problems'>, ctx: Ctx) {
+    await this.fresh(ctx.signal)
+    const pending = await listPending(this.options.pendingFolder)
+    return { problems: this.index.problemList(), pending: pending.map((file) => file.entry) }
+  }
+
+  async flushPending(_input: Input<'flushPending'>, ctx: Ctx | undefined): Promise<JournalFlushResult> {
+    const result = await this.exclusive(async () => {
+      const pending = await listPending(this.options.pendingFolder)
+      const written: string[] = []
+      for (const [i, file] of pending.entries()) {
+        try {
+          written.push(await this.writeRecord(file.record))
+        } catch (error) {
+          const reason = folderUnavailable(this.options.journalFolder, error).message
+          return { written, pending: pending.slice(i).map((rest) => rest.entry), reason }
+        }
+        await dropPending(this.options.pendingFolder, file.entry.id)
+      }
+      return { written, pending: [], reason: null }
+    })
+    if (result.written.length > 0) {
+      const payload: JournalChanged = { reason: 'flushed', fileNames: result.written }
+      if (ctx) ctx.emit('journal.changed', payload)
+      else this.options.onChanged?.(payload)
+    }
+    return result
+  }
+
+  /** Writes one record to the journal folder (reusing the session's file when it has one). */
+  private async writeRecord(record: JournalSessionRecord): Promise<string> {
+    await this.refreshIndex()
+    const existing = this.index.byId(record.id)?.summary.fileName
+    const fileName = existing ?? journalFileName(record, this.index.takenNames())
+    await writeSessionFiles(this.options.journalFolder, fileName, record)
+    await this.index.refresh()
+    return fileName
+  }
+
+  private async view(fileName: string): Promise<JournalSessionView> {
+    const path = join(this.options.journalFolder, fileName)
+    const [content, info] = await Promise.all([readSessionFile(this.options.journalFolder, fileName), stat(path)]).catch(
+      (error: unknown) => {
+        throw folderUnavailable(this.options.journalFolder, error)
+      },
+    )
+    const parsed = parseSessionMarkdown(content.text, fileName, content.sidecar)
+    if (!parsed.ok) {
+      throw new GembaError({ code: 'storage', message: parsed.problem.message, next: 'Fix the file by hand; Gemba reads it again as soon as it changes.' })
+    }
+    return {
+      fileName,
+      record: parsed.record,
+      hasTranscript: content.sidecar !== undefined && content.sidecar.id === parsed.record.id,
+      modifiedAt: new Date(info.mtimeMs).toISOString(),
+    }
+  }
+
+  private async reflectionsOf(fileNames: readonly string[]): Promise<Map<string, string>> {
+    const reflections = new Map<string, string>()
+    for (const fileName of fileNames) {
+      const content = await readSessionFile(this.options.journalFolder, fileName).catch(() => undefined)
+      const parsed = content && parseSessionMarkdown(content.text, fileName)
+      if (parsed?.ok) reflections.set(parsed.record.id, parsed.record.reflection)
+    }
+    return reflections
+  }
+
+  private fileNameOf(id: string): string {
+    const entry = this.index.byId(id)
+    if (!entry) throw notFound(id)
+    return entry.summary.fileName
+  }
+
+  /** Index in line with the files, run one at a time with writes. */
+  private async fresh(signal?: AbortSignal): Promise<void> {
+    await this.exclusive(() => this.refreshIndex(signal))
+  }
+
+  private async refreshIndex(signal?: AbortSignal): Promise<void> {
+    if (!this.loaded) {
+      await this.index.loadCache()
+      this.loaded = true
+    }
+    if (this.options.createJournalFolder) {
+      await mkdir(this.options.journalFolder, { recursive: true }).catch((error: unknown) => {
+        throw folderUnavailable(this.options.journalFolder, error)
+      })
+    }
+    await this.index.refresh(signal)
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work)
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+}
+
+function notFound(id: string): GembaError {
+  return new GembaError({
+    code: 'not_found',
+    message: `There is no journal entry for session ${id}.`,
+    next: 'Its file may have been moved or renamed; check the journal folder.',
+  })
+}
