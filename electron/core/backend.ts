@@ -35,7 +35,6 @@ export function createBackend(ports: BackendPorts): Backend {
     env: ports.env,
     timeZone: ports.timeZone,
   })
-  let dispatcher: Dispatcher | undefined
   const system = new SystemService({
     info: {
       name: 'Gemba',
@@ -44,10 +43,11 @@ export function createBackend(ports: BackendPorts): Backend {
       platform: process.platform,
       dataFolder: ports.dataFolder,
     },
-    cancel: (callId) => dispatcher?.cancel(callId) ?? false,
+    // Called only once the dispatcher below exists.
+    cancel: (callId) => dispatcher.cancel(callId),
   })
   const services = { system, settings } satisfies Partial<ServiceRegistry>
-  dispatcher = new Dispatcher(services, hub, ports.log)
+  const dispatcher = new Dispatcher(services, hub, ports.log)
   return {
     dispatcher,
     hub,

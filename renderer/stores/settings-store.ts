@@ -14,7 +14,8 @@ interface SettingsState {
   /** The section being saved, or null. */
   readonly saving: Section | null
   readonly errors: Partial<Record<Section, GembaErrorData>>
-  readonly saved: Partial<Record<Section, number>>
+  /** Sections saved in the last few seconds, for a quiet “Saved”. */
+  readonly saved: Partial<Record<Section, boolean>>
   load(): Promise<void>
   update(section: Section, patch: SettingsPatch): Promise<boolean>
   setApiKey(key: string): Promise<boolean>
@@ -27,7 +28,8 @@ export const useSettings = create<SettingsState>((set, get) => {
     set({ saving: section, errors: { ...get().errors, [section]: undefined } })
     try {
       const view = await call()
-      set({ view, saving: null, saved: { ...get().saved, [section]: Date.now() } })
+      set({ view, saving: null, saved: { ...get().saved, [section]: true } })
+      setTimeout(() => set({ saved: { ...get().saved, [section]: false } }), 4000)
       return true
     } catch (error) {
       set({ saving: null, errors: { ...get().errors, [section]: errorData(error) } })

@@ -10,7 +10,7 @@ const SOURCE_LABEL = { settings: 'set here', environment: 'from ANTHROPIC_BASE_U
 export function AiSection(props: { view: SettingsView }) {
   const saving = useSettings((state) => state.saving === 'ai')
   const error = useSettings((state) => state.errors.ai)
-  const savedAt = useSettings((state) => state.saved.ai)
+  const saved = useSettings((state) => state.saved.ai)
   const update = useSettings((state) => state.update)
   const { draft, change, validate, fieldErrors } = useSectionDraft(aiSettingsSchema, props.view.ai)
   const inUse = props.view.endpointInUse
@@ -24,7 +24,7 @@ export function AiSection(props: { view: SettingsView }) {
         </p>
       }
       saving={saving}
-      savedAt={savedAt}
+      saved={saved}
       error={error}
       onSubmit={() => {
         const ai = validate()

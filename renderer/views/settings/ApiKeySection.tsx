@@ -9,7 +9,7 @@ export function ApiKeySection() {
   const view = useSettings((state) => state.view)
   const saving = useSettings((state) => state.saving === 'key')
   const error = useSettings((state) => state.errors.key)
-  const savedAt = useSettings((state) => state.saved.key)
+  const saved = useSettings((state) => state.saved.key)
   const setApiKey = useSettings((state) => state.setApiKey)
   const clearApiKey = useSettings((state) => state.clearApiKey)
   const [draft, setDraft] = useState('')
@@ -31,7 +31,7 @@ export function ApiKeySection() {
         </>
       }
       saving={saving}
-      savedAt={savedAt}
+      saved={saved}
       error={error}
       submitLabel="Save key"
       onSubmit={() => {

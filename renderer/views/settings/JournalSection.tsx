@@ -8,7 +8,7 @@ import { SectionForm } from './SectionForm.tsx'
 export function JournalSection(props: { view: SettingsView }) {
   const saving = useSettings((state) => state.saving === 'journal')
   const error = useSettings((state) => state.errors.journal)
-  const savedAt = useSettings((state) => state.saved.journal)
+  const saved = useSettings((state) => state.saved.journal)
   const update = useSettings((state) => state.update)
   const [folder, setFolder] = useState(props.view.journalFolder ?? '')
 
@@ -21,7 +21,7 @@ export function JournalSection(props: { view: SettingsView }) {
         </p>
       }
       saving={saving}
-      savedAt={savedAt}
+      saved={saved}
       error={error}
       onSubmit={() => void update('journal', { journalFolder: folder.trim() === '' ? null : folder.trim() })}
     >

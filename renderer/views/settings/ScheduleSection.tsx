@@ -9,7 +9,7 @@ import { useSectionDraft } from './use-section-draft.ts'
 export function ScheduleSection(props: { view: SettingsView }) {
   const saving = useSettings((state) => state.saving === 'schedule')
   const error = useSettings((state) => state.errors.schedule)
-  const savedAt = useSettings((state) => state.saved.schedule)
+  const saved = useSettings((state) => state.saved.schedule)
   const update = useSettings((state) => state.update)
   const { draft, change, validate, fieldErrors } = useSectionDraft(scheduleSchema, props.view.schedule)
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), [])
@@ -19,7 +19,7 @@ export function ScheduleSection(props: { view: SettingsView }) {
       title="Your weekly hour"
       description={<p className="muted">The slot Gemba keeps free in your calendar, and reminds you of.</p>}
       saving={saving}
-      savedAt={savedAt}
+      saved={saved}
       error={error}
       onSubmit={() => {
         const schedule = validate()

@@ -7,7 +7,7 @@ export function SectionForm(props: {
   title: string
   description?: ReactNode
   saving: boolean
-  savedAt: number | undefined
+  saved: boolean | undefined
   error: GembaErrorData | undefined
   onSubmit: () => void
   submitLabel?: string
@@ -18,7 +18,6 @@ export function SectionForm(props: {
     event.preventDefault()
     props.onSubmit()
   }
-  const justSaved = props.savedAt !== undefined && Date.now() - props.savedAt < 4000
   const headingId = `section-${props.title.toLowerCase().replace(/\W+/g, '-')}`
   return (
     <form className="card settings-section" onSubmit={submit} aria-labelledby={headingId} noValidate>
@@ -32,7 +31,7 @@ export function SectionForm(props: {
         </button>
         {props.extraActions}
         <span className="settings-section__status" role="status" aria-live="polite">
-          {justSaved && !props.saving && !props.error ? 'Saved' : ''}
+          {props.saved && !props.saving && !props.error ? 'Saved' : ''}
         </span>
       </div>
     </form>

@@ -15,7 +15,7 @@ const STEPS: readonly { key: keyof StepMinutes; label: string }[] = [
 export function StepsSection(props: { view: SettingsView }) {
   const saving = useSettings((state) => state.saving === 'steps')
   const error = useSettings((state) => state.errors.steps)
-  const savedAt = useSettings((state) => state.saved.steps)
+  const saved = useSettings((state) => state.saved.steps)
   const update = useSettings((state) => state.update)
   const { draft, change, validate, fieldErrors } = useSectionDraft(stepMinutesSchema, props.view.stepMinutes)
   const total = STEPS.reduce((sum, step) => sum + (Number.isFinite(draft[step.key]) ? draft[step.key] : 0), 0)
@@ -25,7 +25,7 @@ export function StepsSection(props: { view: SettingsView }) {
       title="Step timeboxes"
       description={<p className="muted">Minutes per step. A gentle notice says when a step’s time is up; nothing moves on by itself. Total: {total} minutes.</p>}
       saving={saving}
-      savedAt={savedAt}
+      saved={saved}
       error={error}
       onSubmit={() => {
         const stepMinutes = validate()

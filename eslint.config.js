@@ -1,0 +1,69 @@
+// Lint, and the layer rules that keep the architecture honest (STYLE.md habit 2):
+// shared/ imports nothing from electron/ or renderer/ and no Node built-ins; renderer/ never imports
+// Node built-ins, 'electron' or electron/; electron/services/ never imports 'electron'.
+import { builtinModules } from 'node:module'
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import tseslint from 'typescript-eslint'
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)]
+const noElectron = { name: 'electron', message: 'Only the thin files at the top of electron/ may import electron.' }
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }],
+    },
+  },
+  {
+    files: ['shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ runs in the renderer too: no Node built-ins.' }))],
+          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node: go through bridge.ts.' }))],
+          patterns: [{ group: ['**/electron/**'], message: 'The renderer talks to the main process only through bridge.ts.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/services/**/*.ts', 'electron/core/**/*.ts', 'electron/platform/**/*.ts', 'electron/web.ts', 'electron/web-main.ts', 'electron/tour-cli.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, { name: 'electron-store', message: 'electron-store needs Electron: take an OpenStore port instead.' }],
+          patterns: [{ group: ['**/renderer/**'], message: 'The main process never imports the renderer.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['*.config.{ts,js}', 'eslint.config.js'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['tests/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+)

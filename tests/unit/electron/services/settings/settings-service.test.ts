@@ -1,0 +1,124 @@
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FileSecretBox } from '../../../../../electron/services/settings/file-secret-box.ts'
+import { SettingsService } from '../../../../../electron/services/settings/settings-service.ts'
+import { openConfStore } from '../../../../../electron/platform/node-ports.ts'
+import { GembaError } from '../../../../../shared/errors.ts'
+
+const KEY = 'sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789-WXYZ'
+const ctx = { signal: new AbortController().signal, callId: 't', emit: () => undefined }
+
+describe('SettingsService', () => {
+  let folder: string
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'gemba-settings-'))
+  })
+  afterEach(async () => {
+    await rm(folder, { recursive: true, force: true })
+  })
+
+  const make = (env: { apiKey?: string; baseUrl?: string } = {}) =>
+    new SettingsService({ dataFolder: folder, openStore: openConfStore, secretBox: new FileSecretBox(folder), env, timeZone: 'Europe/London' })
+
+  it('starts with sensible defaults in the local time zone', async () => {
+    const view = await make().get()
+    expect(view.schedule).toEqual({ day: 'friday', start: '14:00', minutes: 60, timeZone: 'Europe/London' })
+    expect(view.stepMinutes).toEqual({ explore: 15, diagram: 10, change: 25, reflect: 10 })
+    expect(view.apiKey).toMatchObject({ set: false, source: null, hint: null })
+    expect(view.endpointInUse).toEqual({ url: 'https://api.anthropic.com', source: 'default' })
+    expect(view.journalFolderInUse).toBe(join(folder, 'journal'))
+  })
+
+  it('saves a valid change and reads it back after a restart', async () => {
+    await make().update({ schedule: { day: 'tuesday', start: '09:30', minutes: 60, timeZone: 'America/New_York' }, ai: { model: 'claude-opus-4-1' } }, ctx)
+    const view = await make().get()
+    expect(view.schedule.day).toBe('tuesday')
+    expect(view.ai.model).toBe('claude-opus-4-1')
+    expect(view.ai.contextTokens).toBe(40_000)
+  })
+
+  it('refuses an invalid change with the field named, and keeps the old value', async () => {
+    const service = make()
+    await expect(service.update({ ai: { contextTokens: 10 } }, ctx)).rejects.toThrow(GembaError)
+    await expect(service.update({ ai: { contextTokens: 10 } }, ctx)).rejects.toThrow(/ai\.contextTokens/)
+    expect((await service.get()).ai.contextTokens).toBe(40_000)
+  })
+
+  it('encrypts the key at rest and never returns it, only its last four characters', async () => {
+    const view = await make().setApiKey({ key: KEY }, ctx)
+    expect(view.apiKey).toMatchObject({ set: true, source: 'settings', hint: '…WXYZ' })
+    expect(JSON.stringify(view)).not.toContain(KEY.slice(0, 20))
+    for (const name of await readdir(folder, { recursive: true })) {
+      const path = join(folder, name)
+      if ((await stat(path)).isFile()) expect((await readFile(path)).toString('latin1')).not.toContain(KEY.slice(8))
+    }
+    expect(await make().resolveApiKey()).toBe(KEY)
+  })
+
+  it('keeps the key file readable by the user alone', async () => {
+    await make().setApiKey({ key: KEY }, ctx)
+    if (process.platform === 'win32') return
+    expect((await stat(join(folder, 'secret.key'))).mode & 0o777).toBe(0o600)
+  })
+
+  it('honours ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL, with the saved key and endpoint taking precedence', async () => {
+    const service = make({ apiKey: 'sk-ant-from-environment-0000000000-ENVK', baseUrl: 'http://127.0.0.1:9999' })
+    expect((await service.get()).apiKey).toMatchObject({ set: true, source: 'environment', hint: '…ENVK' })
+    expect(service.endpoint()).toEqual({ url: 'http://127.0.0.1:9999', source: 'environment' })
+    await service.setApiKey({ key: KEY }, ctx)
+    await service.update({ ai: { endpoint: 'https://gateway.example.com' } }, ctx)
+    expect(await service.resolveApiKey()).toBe(KEY)
+    expect(service.endpoint()).toEqual({ url: 'https://gateway.example.com', source: 'settings' })
+  })
+
+  it('forgets a removed key', async () => {
+    const service = make()
+    await service.setApiKey({ key: KEY }, ctx)
+    const view = await service.clearApiKey({}, ctx)
+    expect(view.apiKey.set).toBe(false)
+    expect(await make().resolveApiKey()).toBeNull()
+  })
+
+  it('moves a corrupt settings file aside, keeps it, starts from defaults and says so', async () => {
+    await make().update({ journalFolder: '/somewhere' }, ctx)
+    await writeFile(join(folder, 'settings.json'), '{ "settings": { broken')
+    const view = await make().get()
+    expect(view.journalFolder).toBeNull()
+    expect(view.notices[0]?.code).toBe('settings_reset')
+    const kept = (await readdir(folder)).filter((name) => name.startsWith('settings.corrupt-'))
+    expect(kept).toHaveLength(1)
+    expect(await readFile(join(folder, kept[0] ?? ''), 'utf8')).toBe('{ "settings": { broken')
+  })
+
+  it('resets only the invalid fields of a hand-edited file', async () => {
+    await make().update({ journalFolder: '/kept/folder' }, ctx)
+    const raw = JSON.parse(await readFile(join(folder, 'settings.json'), 'utf8')) as { settings: Record<string, unknown> }
+    raw.settings.schedule = { day: 'funday' }
+    await writeFile(join(folder, 'settings.json'), JSON.stringify(raw))
+    const view = await make().get()
+    expect(view.journalFolder).toBe('/kept/folder')
+    expect(view.schedule.day).toBe('friday')
+    expect(view.notices.map((notice) => notice.message).join()).toMatch(/schedule/)
+  })
+
+  it('records the settings version so later migrations run once', async () => {
+    await make().update({ journalFolder: '/x' }, ctx)
+    const raw = JSON.parse(await readFile(join(folder, 'settings.json'), 'utf8')) as { __internal__?: { migrations?: { version?: string } } }
+    expect(raw.__internal__?.migrations?.version).toBe('1.0.0')
+  })
+
+  it('says plainly when a saved key cannot be decrypted here, and lets a new one replace it', async () => {
+    const service = make()
+    await service.setApiKey({ key: KEY }, ctx)
+    await rm(join(folder, 'secret.key'))
+    const fresh = make()
+    const view = await fresh.get()
+    expect(view.apiKey.set).toBe(false)
+    expect(view.notices.some((notice) => notice.code === 'key_unreadable')).toBe(true)
+    const replaced = await fresh.setApiKey({ key: KEY }, ctx)
+    expect(replaced.apiKey.set).toBe(true)
+    expect(replaced.notices.some((notice) => notice.code === 'key_unreadable')).toBe(false)
+  })
+})
