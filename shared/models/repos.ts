@@ -150,8 +150,8 @@ export interface ChurnEntry {
   readonly path: string
   /** Commits that touched it within the window. */
   readonly commits: number
-  readonly added: number
-  readonly removed: number
+  /** Distinct authors of those commits. */
+  readonly authors: number
 }
 
 export interface ContributorShare {

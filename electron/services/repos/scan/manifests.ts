@@ -64,6 +64,8 @@ export interface ManifestScan {
   /** Folders of workspace packages (package.json workspaces, Cargo members, Maven modules). */
   readonly workspaceFolders: readonly string[]
   readonly goModulePath: string | null
+  /** Named packages (package.json name + folder), so imports by package name resolve to files. */
+  readonly packages: readonly { name: string; dir: string }[]
 }
 
 export async function scanManifests(
@@ -104,6 +106,9 @@ export async function scanManifests(
     },
     workspaceFolders,
     goModulePath: readings.find(({ path }) => path === 'go.mod')?.reading.name ?? null,
+    packages: readings.flatMap(({ path, reading }) =>
+      reading.kind === 'package.json' && reading.name && path.includes('/') ? [{ name: reading.name, dir: folderOf(path) }] : [],
+    ),
   }
 }
 

@@ -23,7 +23,9 @@ export interface ReadFilesInput {
   readonly signal?: AbortSignal
   readonly onProgress?: (done: number, total: number) => void
   /** Called with the text of each readable text file no bigger than MAX_READ_BYTES (for parsing). */
-  readonly onText?: (path: string, text: string, oid: string) => void
+  readonly onText?: (path: string, text: string) => void | Promise<void>
+  /** Which files onText wants (decoding every file to text would be wasted work). */
+  readonly wantsText?: (path: string) => boolean
   readonly concurrency?: number
 }
 
@@ -99,7 +101,9 @@ async function readOne(entry: IndexEntry, input: ReadFilesInput, skipped: Skippe
   const binary = content.subarray(0, SNIFF_BYTES).includes(0)
   if (binary) return { ...base, size, binary, language: null }
   const lines = countLines(content)
-  if (content.length <= MAX_READ_BYTES && input.onText) input.onText(entry.path, content.toString('utf8'), entry.oid)
+  if (content.length <= MAX_READ_BYTES && input.onText && (input.wantsText?.(entry.path) ?? true)) {
+    await input.onText(entry.path, content.toString('utf8'))
+  }
   return { ...base, size, lines }
 }
 

@@ -1,0 +1,136 @@
+// Reads the newest commits (newest first, by commit date, as `git log` does) and the paths each one
+// changed. Incremental: commits already in `known` are not read again. Never throws for a missing or
+// damaged object: that line of history stops there and the object is listed as skipped.
+import * as fs from 'node:fs'
+import git, { type CommitObject } from 'isomorphic-git'
+import type { SkippedItem } from '../../../../shared/models/repos.ts'
+import { TreeReader } from './tree-diff.ts'
+
+export interface CommitRecord {
+  readonly oid: string
+  readonly tree: string
+  readonly parents: readonly string[]
+  readonly author: string
+  readonly email: string
+  /** Author time, seconds since the epoch. */
+  readonly time: number
+  readonly committed: number
+  readonly message: string
+  /** Paths changed against the first parent; empty for merges (as `git log --numstat` shows them). */
+  readonly paths: readonly string[]
+}
+
+export interface ReadHistoryInput {
+  readonly gitdir: string
+  readonly head: string
+  readonly cache: object
+  readonly limit: number
+  readonly known: ReadonlyMap<string, CommitRecord>
+  /** Commits recorded in .git/shallow: their parents are absent on purpose. */
+  readonly shallow: ReadonlySet<string>
+  readonly signal?: AbortSignal
+  readonly onProgress?: (done: number, total: number) => void
+}
+
+export interface HistoryRead {
+  /** Newest first, at most `limit`. */
+  readonly commits: CommitRecord[]
+  readonly newlyRead: number
+  readonly truncated: boolean
+  readonly skipped: SkippedItem[]
+}
+
+export async function readHistory(input: ReadHistoryInput): Promise<HistoryRead> {
+  const trees = new TreeReader(input.gitdir, input.cache)
+  const objects = new CommitObjects(input)
+  const skipped: SkippedItem[] = []
+  const commits: CommitRecord[] = []
+  const queued = new Set<string>([input.head])
+  // A small max-queue by commit time; history queues stay short (one entry per live branch line).
+  const queue: CommitRecord[] = []
+  let newlyRead = 0
+  const load = async (oid: string): Promise<CommitRecord | null> => {
+    const known = input.known.get(oid)
+    if (known) return known
+    const record = await readRecord(oid, input, objects, trees, skipped)
+    if (record) newlyRead += 1
+    return record
+  }
+  const first = await load(input.head)
+  if (first) queue.push(first)
+  let truncated = false
+  while (queue.length > 0) {
+    input.signal?.throwIfAborted()
+    if (commits.length >= input.limit) {
+      truncated = true
+      break
+    }
+    queue.sort((a, b) => a.committed - b.committed)
+    const next = queue.pop()
+    if (!next) break
+    commits.push(next)
+    if (commits.length % 100 === 0) input.onProgress?.(commits.length, input.limit)
+    if (input.shallow.has(next.oid)) continue
+    for (const parent of next.parents) {
+      if (queued.has(parent)) continue
+      queued.add(parent)
+      const record = await load(parent)
+      if (record) queue.push(record)
+    }
+  }
+  const unreadableTrees = trees.unreadable.map((oid) => ({ path: oid, reason: 'missing or damaged tree object (history around it is partial)' }))
+  return { commits, newlyRead, truncated, skipped: [...skipped, ...unreadableTrees] }
+}
+
+async function readRecord(
+  oid: string,
+  input: ReadHistoryInput,
+  objects: CommitObjects,
+  trees: TreeReader,
+  skipped: SkippedItem[],
+): Promise<CommitRecord | null> {
+  const commit = await objects.read(oid)
+  if (commit === null) {
+    skipped.push({ path: oid, reason: 'missing or damaged commit object (history stops there)' })
+    return null
+  }
+  let paths: string[] = []
+  if (commit.parent.length <= 1) {
+    const parentTree = commit.parent[0] && !input.shallow.has(oid) ? await objects.treeOf(commit.parent[0]) : null
+    if (commit.parent.length === 0 || parentTree !== null) paths = await trees.diff(parentTree, commit.tree)
+  }
+  return {
+    oid,
+    tree: commit.tree,
+    parents: commit.parent,
+    author: commit.author.name,
+    email: commit.author.email,
+    time: commit.author.timestamp,
+    committed: commit.committer.timestamp,
+    message: commit.message.split('\n', 1)[0] ?? '',
+    paths,
+  }
+}
+
+/** Commit objects read once per history read (each is needed as a child's parent and as itself). */
+class CommitObjects {
+  private readonly memo = new Map<string, CommitObject | null>()
+  private readonly input: ReadHistoryInput
+
+  constructor(input: ReadHistoryInput) {
+    this.input = input
+  }
+
+  async read(oid: string): Promise<CommitObject | null> {
+    if (this.memo.has(oid)) return this.memo.get(oid) ?? null
+    const commit = await git
+      .readCommit({ fs, gitdir: this.input.gitdir, oid, cache: this.input.cache })
+      .then((result) => result.commit, () => null)
+    this.memo.set(oid, commit)
+    return commit
+  }
+
+  async treeOf(oid: string): Promise<string | null> {
+    return this.input.known.get(oid)?.tree ?? (await this.read(oid))?.tree ?? null
+  }
+}

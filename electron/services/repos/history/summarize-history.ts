@@ -1,0 +1,101 @@
+// Turns the commits read into what a leader asks about: hot files and modules, who knows which module
+// (bus factor), and the weekly cadence. Pure: no git, no disk.
+import type { CommitSummary, ContributorShare, HistorySummary, ModuleHistory } from '../../../../shared/models/repos.ts'
+import type { CommitRecord } from './read-history.ts'
+
+const MAX_CHURN = 200
+
+export function summarizeHistory(
+  commits: readonly CommitRecord[],
+  moduleOf: (path: string) => string,
+  extra: { truncated: boolean; newlyRead: number; tracked: ReadonlySet<string> },
+): HistorySummary {
+  const files = new Map<string, { commits: number; authors: Set<string> }>()
+  const modules = new Map<string, { commits: number; people: Map<string, ContributorShare> }>()
+  const people = new Map<string, ContributorShare>()
+  const weeks = new Map<string, number>()
+  for (const commit of commits) {
+    const key = commit.email.toLowerCase() || commit.author
+    bump(people, key, commit)
+    const week = isoWeek(commit.time)
+    weeks.set(week, (weeks.get(week) ?? 0) + 1)
+    const touched = new Set<string>()
+    for (const path of commit.paths) {
+      const stat = files.get(path) ?? { commits: 0, authors: new Set<string>() }
+      stat.commits += 1
+      stat.authors.add(key)
+      files.set(path, stat)
+      touched.add(moduleOf(path))
+    }
+    for (const id of touched) {
+      const stat = modules.get(id) ?? { commits: 0, people: new Map<string, ContributorShare>() }
+      stat.commits += 1
+      bump(stat.people, key, commit)
+      modules.set(id, stat)
+    }
+  }
+  const churn = [...files]
+    .filter(([path]) => extra.tracked.has(path))
+    .map(([path, stat]) => ({ path, commits: stat.commits, authors: stat.authors.size }))
+    .sort((a, b) => b.commits - a.commits || a.path.localeCompare(b.path))
+    .slice(0, MAX_CHURN)
+  const moduleHistory: ModuleHistory[] = [...modules]
+    .map(([module, stat]) => {
+      const contributors = ranked(stat.people)
+      return { module, commits: stat.commits, contributors: contributors.slice(0, 5), busFactor: busFactor(contributors, stat.commits) }
+    })
+    .sort((a, b) => b.commits - a.commits)
+  return {
+    commitsRead: commits.length,
+    truncated: extra.truncated,
+    lastCommits: commits.slice(0, 20).map(toSummary),
+    churn,
+    moduleChurn: moduleHistory.map(({ module, commits: count }) => ({ module, commits: count })),
+    modules: moduleHistory,
+    contributors: ranked(people).slice(0, 20),
+    cadence: [...weeks].map(([week, count]) => ({ week, commits: count })).sort((a, b) => a.week.localeCompare(b.week)),
+    newlyRead: extra.newlyRead,
+  }
+}
+
+function bump(map: Map<string, ContributorShare>, key: string, commit: CommitRecord): void {
+  const current = map.get(key)
+  map.set(key, { name: current?.name ?? commit.author, email: commit.email, commits: (current?.commits ?? 0) + 1 })
+}
+
+function ranked(map: Map<string, ContributorShare>): ContributorShare[] {
+  return [...map.values()].sort((a, b) => b.commits - a.commits || a.name.localeCompare(b.name))
+}
+
+/** The fewest people whose commits make up at least half of the total. */
+export function busFactor(contributors: readonly ContributorShare[], total: number): number {
+  let sum = 0
+  let count = 0
+  for (const person of contributors) {
+    sum += person.commits
+    count += 1
+    if (sum * 2 >= total) break
+  }
+  return count
+}
+
+export function toSummary(commit: CommitRecord): CommitSummary {
+  return {
+    oid: commit.oid,
+    author: commit.author,
+    email: commit.email,
+    date: new Date(commit.time * 1000).toISOString(),
+    message: commit.message,
+  }
+}
+
+/** ISO 8601 week of a UTC timestamp, e.g. 2024-W07. */
+export function isoWeek(seconds: number): string {
+  const date = new Date(seconds * 1000)
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()))
+  const weekday = day.getUTCDay() || 7
+  day.setUTCDate(day.getUTCDate() + 4 - weekday)
+  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1)
+  const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7)
+  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`
+}

@@ -1,0 +1,67 @@
+// Parses source files with the code parser (tree-sitter) and resolves their imports to file edges.
+// Parse results are cached by content hash so an edited repository re-parses only what changed.
+// Never parses huge files; a file the parser chokes on is listed as skipped, never fatal.
+import { createHash } from 'node:crypto'
+import type { SkippedItem } from '../../../../shared/models/repos.ts'
+import type { CodeParser } from '../parse/code-parser.ts'
+import type { ParsedFile } from '../parse/parsed-file.ts'
+import { resolveImports } from '../parse/resolve-imports.ts'
+
+export const MAX_PARSE_BYTES = 256 * 1024
+
+/** What survives between scans: enough to resolve imports again without re-parsing. */
+export type CachedParse = Pick<ParsedFile, 'language' | 'imports' | 'package'>
+
+export class ImportAnalyzer {
+  readonly parsed = new Map<string, ParsedFile>()
+  readonly skipped: SkippedItem[] = []
+  private readonly parser: CodeParser | null
+  private readonly previous: ReadonlyMap<string, CachedParse>
+  readonly next = new Map<string, CachedParse>()
+  parsedNow = 0
+  reused = 0
+
+  constructor(parser: CodeParser | null, previous: ReadonlyMap<string, CachedParse>) {
+    this.parser = parser
+    this.previous = previous
+  }
+
+  wants(path: string): boolean {
+    return this.parser?.languageFor(path) != null
+  }
+
+  async add(path: string, text: string, signal?: AbortSignal): Promise<void> {
+    const language = this.parser?.languageFor(path)
+    if (!this.parser || !language) return
+    if (text.length > MAX_PARSE_BYTES) {
+      this.skipped.push({ path, reason: `not parsed: larger than ${MAX_PARSE_BYTES / 1024} KB` })
+      return
+    }
+    const key = createHash('sha1').update(path).update('\0').update(text).digest('base64')
+    const cached = this.previous.get(key)
+    if (cached) {
+      this.reused += 1
+      this.next.set(key, cached)
+      this.parsed.set(path, { ...cached, definitions: [], truncated: false, hasErrors: false })
+      return
+    }
+    try {
+      const file = await this.parser.parse(language, text, { maxBytes: MAX_PARSE_BYTES, ...(signal ? { signal } : {}) })
+      this.parsedNow += 1
+      this.parsed.set(path, file)
+      this.next.set(key, { language: file.language, imports: file.imports, ...(file.package ? { package: file.package } : {}) })
+    } catch (error) {
+      signal?.throwIfAborted()
+      this.skipped.push({ path, reason: `not parsed: ${(error as Error).message}` })
+    }
+  }
+
+  resolve(files: readonly string[], goModulePath: string | null, packages: readonly { name: string; dir: string }[]) {
+    return resolveImports({
+      files,
+      parsed: this.parsed,
+      ...(goModulePath ? { goModulePath } : {}),
+      workspacePackages: packages,
+    })
+  }
+}

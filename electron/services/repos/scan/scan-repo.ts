@@ -1,0 +1,166 @@
+// One scan of one repository, phase by phase (files, parse, manifests, modules, history, rank), cached
+// by HEAD commit + working-tree digest. Cancellable through the AbortSignal at every step; whatever it
+// cannot read is listed in `skipped` and the scan goes on. Never writes inside the repository.
+import { createHash } from 'node:crypto'
+import * as fs from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import git from 'isomorphic-git'
+import type { FileRecord, ScanResult, SkippedItem } from '../../../../shared/models/repos.ts'
+import type { CodeParser } from '../parse/code-parser.ts'
+import { readIndexEntries } from '../git/index-entries.ts'
+import { resolveHead } from '../git/head-files.ts'
+import { locateRepo } from '../git/locate-repo.ts'
+import { readWorkingState } from '../git/working-state.ts'
+import { readHistory, type CommitRecord } from '../history/read-history.ts'
+import { summarizeHistory } from '../history/summarize-history.ts'
+import { ImportAnalyzer, type CachedParse } from './analyze-imports.ts'
+import { rankKeyFiles } from './key-files.ts'
+import { scanManifests } from './manifests.ts'
+import { findModules, moduleEdges } from './modules.ts'
+import { PhaseTimer, type ProgressReporter } from './phase-timer.ts'
+import { readFiles } from './read-files.ts'
+import { SCAN_CACHE_VERSION, ScanCache } from './scan-cache.ts'
+import { summarizeFiles } from './summarize-files.ts'
+
+export interface ScanOptions {
+  readonly repoId: string
+  readonly path: string
+  readonly force?: boolean
+  readonly signal?: AbortSignal
+  readonly onProgress?: ProgressReporter
+}
+
+export interface ScanDeps {
+  readonly cacheFolder: string
+  readonly clock: () => Date
+  /** The code parser, or null to scan without import edges (e.g. when its grammars are missing). */
+  readonly parser: () => Promise<CodeParser | null>
+  /** Commits of history to read (default 1,000). */
+  readonly historyLimit?: number
+}
+
+export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<ScanResult> {
+  const signal = options.signal
+  const timer = new PhaseTimer(options.onProgress ?? (() => undefined))
+  const started = performance.now()
+  const { root, gitdir } = await locateRepo(options.path)
+  const cache = {}
+  const store = new ScanCache(deps.cacheFolder, options.repoId)
+  const head = await resolveHead(gitdir, cache).catch(() => null)
+  const branch = (await git.currentBranch({ fs, gitdir, fullname: false }).catch(() => undefined)) ?? null
+  const index = await timer.run('files', () => readIndexEntries(root, gitdir, cache))
+  const state = await readWorkingState({ root, gitdir, entries: index.entries, headFiles: null, untracked: false, ...(signal ? { signal } : {}) })
+  const key = createHash('sha1').update(`${SCAN_CACHE_VERSION}:${head?.commit ?? 'none'}:${state.digest}:${deps.historyLimit ?? 1000}`).digest('hex')
+  if (!options.force) {
+    const cached = await store.read<ScanResult>('scan')
+    if (cached && cached.cache.key === key) {
+      timer.add('total', performance.now() - started)
+      return { ...cached, repoId: options.repoId, timings: timer.timings, cache: { ...cached.cache, hit: true } }
+    }
+  }
+  signal?.throwIfAborted()
+  const skipped: SkippedItem[] = index.problem ? [{ path: '.git/index', reason: index.problem }] : []
+  const parser = await deps.parser().catch(() => null)
+  const previousParses = new Map(Object.entries((await store.read<Record<string, CachedParse>>('parses')) ?? {}))
+  const analyzer = new ImportAnalyzer(parser, previousParses)
+  // Sources are collected while reading and parsed afterwards, one at a time: parsing is CPU-bound.
+  const sources: { path: string; text: string }[] = []
+  const read = await timer.run('files', (progress) =>
+    readFiles({
+      root, gitdir, entries: index.entries, cache, onProgress: progress,
+      wantsText: (path) => analyzer.wants(path),
+      onText: (path, text) => {
+        sources.push({ path, text })
+      },
+      ...(signal ? { signal } : {}),
+    }),
+  )
+  await timer.run('parse', async (progress) => {
+    for (const [i, source] of sources.entries()) {
+      await analyzer.add(source.path, source.text, signal)
+      sources[i] = { path: source.path, text: '' }
+      if (i % 200 === 0) progress(i, sources.length)
+    }
+  })
+  skipped.push(...read.skipped, ...analyzer.skipped)
+  const files = read.files
+  const paths = files.map((file) => file.path)
+  const manifests = await timer.run('manifests', () => scanManifests(paths, (path) => readText(root, path), basename(root)))
+  const { modules, moduleOf, edges } = await timer.run('modules', async () => {
+    const map = findModules(files, manifests.workspaceFolders)
+    const resolved = analyzer.resolve(paths, manifests.goModulePath, manifests.packages)
+    return { ...map, edges: resolved.edges }
+  })
+  const history = await timer.run('history', async (progress) => {
+    const known = new Map(((await store.read<CommitRecord[]>('history')) ?? []).map((record) => [record.oid, record]))
+    if (!head) return { commits: [], newlyRead: 0, truncated: false, skipped: [] as SkippedItem[], reused: false }
+    const shallow = new Set((await readFile(join(gitdir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean))
+    const result = await readHistory({
+      gitdir, head: head.commit, cache, limit: deps.historyLimit ?? 1000, known, shallow, onProgress: progress,
+      ...(signal ? { signal } : {}),
+    })
+    return { ...result, reused: known.size > 0 && result.newlyRead < result.commits.length }
+  })
+  skipped.push(...history.skipped)
+  const tracked = new Set(paths)
+  const summary = summarizeHistory(history.commits, moduleOf, { truncated: history.truncated, newlyRead: history.newlyRead, tracked })
+  const keyFiles = await timer.run('rank', async () =>
+    rankKeyFiles({
+      files,
+      edges,
+      churn: new Map(history.commits.length ? countChurn(history.commits) : []),
+      commitsRead: history.commits.length,
+    }),
+  )
+  const readme = await findReadme(root, files)
+  const { languages, folders, totalLines } = summarizeFiles(files)
+  timer.add('total', performance.now() - started)
+  const result: ScanResult = {
+    repoId: options.repoId,
+    root,
+    headCommit: head?.commit ?? null,
+    branch,
+    scannedAt: deps.clock().toISOString(),
+    filesCount: files.length,
+    totalLines,
+    files,
+    languages,
+    folders,
+    project: manifests.facts,
+    readme,
+    modules,
+    moduleEdges: moduleEdges(edges, moduleOf),
+    fileEdges: edges,
+    keyFiles,
+    history: summary,
+    skipped,
+    timings: timer.timings,
+    cache: { hit: false, key, historyReused: history.reused },
+  }
+  await timer.run('cache', async () => {
+    await store.write('history', history.commits)
+    await store.write('parses', Object.fromEntries(analyzer.next))
+    await store.write('scan', result)
+  })
+  return result
+}
+
+function countChurn(commits: readonly CommitRecord[]): Map<string, number> {
+  const churn = new Map<string, number>()
+  for (const commit of commits) for (const path of commit.paths) churn.set(path, (churn.get(path) ?? 0) + 1)
+  return churn
+}
+
+async function readText(root: string, path: string): Promise<string | null> {
+  return readFile(join(root, path), 'utf8').catch(() => null)
+}
+
+async function findReadme(root: string, files: readonly FileRecord[]): Promise<ScanResult['readme']> {
+  const file = files
+    .filter((candidate) => /^readme(\.(md|markdown|rst|txt|adoc))?$/i.test(candidate.path))
+    .sort((a, b) => Number(/\.md$/i.test(b.path)) - Number(/\.md$/i.test(a.path)))[0]
+  if (!file) return null
+  const text = await readText(root, file.path)
+  return text === null ? null : { path: file.path, excerpt: text.slice(0, 4000) }
+}
