@@ -44,7 +44,7 @@ export function createBackend(ports: BackendPorts): Backend {
       dataFolder: ports.dataFolder,
     },
     // Called only once the dispatcher below exists.
-    cancel: (callId) => dispatcher.cancel(callId),
+    cancel: (callId): boolean => dispatcher.cancel(callId),
   })
   const services = { system, settings } satisfies Partial<ServiceRegistry>
   const dispatcher = new Dispatcher(services, hub, ports.log)
