@@ -7,17 +7,22 @@ import { settingsChannels } from './channels/settings.ts'
 import { systemChannels } from './channels/system.ts'
 import { reposChannels } from './channels/repos.ts'
 import { journalChannels } from './channels/journal.ts'
+import { sessionsChannels } from './channels/sessions.ts'
+import { calendarChannels } from './channels/calendar.ts'
 
 export const contract = {
   system: systemChannels,
   settings: settingsChannels,
   repos: reposChannels,
   journal: journalChannels,
+  sessions: sessionsChannels,
+  calendar: calendarChannels,
 } as const satisfies Record<string, DomainChannels>
 
 /** Every event the main process may emit, with its payload schema. */
 export const events = {
   'settings.changed': z.object({}),
+  'sessions.changed': z.object({ sessionId: z.string().nullable() }),
   'journal.changed': z.object({
     reason: z.enum(['saved', 'edited', 'flushed', 'files']),
     fileNames: z.array(z.string()),

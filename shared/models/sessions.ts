@@ -276,7 +276,14 @@ export interface TodayView {
   readonly activeSession: SessionSummary | null
   /** Earlier weeks neither practised nor skipped, newest first: offered, not nagged. */
   readonly pastDue: readonly TodayWeek[]
-  readonly programme: { readonly started: boolean; readonly startedWeekOf: string | null; readonly pausedUntil: string | 'resumed' | null; readonly paused: boolean }
+  readonly programme: {
+    readonly started: boolean
+    /** Monday (YYYY-MM-DD) of programme week 1. */
+    readonly startedWeekOf: string | null
+    readonly paused: boolean
+    /** Monday of the last paused week, or null when paused until resumed (or not paused). */
+    readonly pausedThrough: string | null
+  }
   readonly openQuestions: number
   readonly notices: readonly SessionNotice[]
 }

@@ -1,0 +1,85 @@
+// Turns a finished session into the record the journal saves (shared/models/journal.ts). Pure: the
+// journal domain owns the files; this only maps and measures.
+import {
+  JOURNAL_SCHEMA_VERSION,
+  type JournalQuestion,
+  type JournalSessionRecord,
+  type JournalTranscriptEntry,
+} from '../../../shared/models/journal.ts'
+import { STEP_KEYS, type OpenQuestion, type Session, type StepKey } from '../../../shared/models/sessions.ts'
+import { civilDateIn } from '../calendar/zoned-time.ts'
+import { stepElapsedMs } from './session-timer.ts'
+
+/** What the sessions domain needs from the journal: one call, when a session finishes. */
+export interface JournalPort {
+  saveSession(record: JournalSessionRecord): Promise<{ path: string }>
+}
+
+export interface JournalRecordInput {
+  readonly session: Session
+  readonly carried: readonly OpenQuestion[]
+  readonly transcript: readonly JournalTranscriptEntry[]
+  readonly timeZone: string
+  readonly now: Date
+}
+
+export function toJournalRecord({ session, carried, transcript, timeZone, now }: JournalRecordInput): JournalSessionRecord {
+  const { explore, diagram, change, reflect } = session.steps
+  const minutes = (step: StepKey) => Math.round(stepElapsedMs(session, step, now) / 6_000) / 10
+  const changeMade = change.payload.request.trim() !== '' || change.payload.diff.trim() !== ''
+  const walkthrough = [explore.payload.walkthrough.trim(), explore.payload.notes.trim()].filter(Boolean).join('\n\n')
+  return {
+    schemaVersion: JOURNAL_SCHEMA_VERSION,
+    id: session.id,
+    date: civilDateIn(new Date(session.createdAt), timeZone),
+    startedAt: session.createdAt,
+    finishedAt: session.finishedAt ?? now.toISOString(),
+    week: session.programmeWeek,
+    theme: { id: session.themeId, title: session.theme },
+    repository: { id: session.repo.id, name: session.repo.name, path: session.repo.path, commit: session.repo.commit ?? '' },
+    offline: session.offline,
+    stepMinutes: Object.fromEntries(STEP_KEYS.map((step) => [step, minutes(step)])) as Record<StepKey, number>,
+    timeboxMinutes: Object.fromEntries(STEP_KEYS.map((step) => [step, session.steps[step].timeboxMinutes])) as Record<StepKey, number>,
+    effort: {
+      estimateMinutes: change.payload.estimateMinutes,
+      actualMinutes: change.payload.actualMinutes ?? (changeMade || change.status !== 'not_started' ? Math.round(minutes('change')) : null),
+    },
+    frictionTags: [...reflect.payload.frictionTags],
+    usage: { ...session.usage },
+    walkthrough: walkthrough || explore.payload.citations.length > 0 ? { markdown: walkthrough, citations: explore.payload.citations } : null,
+    diagram: diagram.payload.mermaid.trim()
+      ? { mermaid: diagram.payload.mermaid, ...(diagram.payload.caption.trim() ? { caption: diagram.payload.caption } : {}) }
+      : null,
+    change: changeMade
+      ? {
+          request: change.payload.request,
+          branch: change.payload.branch ?? '',
+          commit: change.payload.commit,
+          diff: change.payload.diff,
+          testRun: change.payload.testRun,
+          explanation: change.payload.explanation,
+          manual: change.payload.manual,
+        }
+      : null,
+    reflection: reflect.payload.markdown,
+    questions: [
+      ...carried.map((question) => toJournalQuestion(question, question.sessionId)),
+      ...reflect.payload.questionsForTechLead.map((question) => toJournalQuestion(question, session.id)),
+    ],
+    transcript: [...transcript],
+  }
+}
+
+function toJournalQuestion(
+  question: { id: string; text: string; answeredAt: string | null; answer: string | null },
+  askedInSession: string,
+): JournalQuestion {
+  return {
+    id: question.id,
+    text: question.text,
+    status: question.answeredAt === null ? 'open' : 'answered',
+    ...(question.answer !== null ? { answer: question.answer } : {}),
+    ...(question.answeredAt !== null ? { answeredAt: question.answeredAt } : {}),
+    askedInSession,
+  }
+}
