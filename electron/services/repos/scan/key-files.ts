@@ -54,13 +54,13 @@ export function rankKeyFiles(input: KeyFileInput): KeyFile[] {
     const name = path.slice(path.lastIndexOf('/') + 1)
     const depth = path.split('/').length - 1
     if (/^readme(\.\w+)?$/i.test(name)) {
-      score += depth === 0 ? 12 : 2
+      score += depth === 0 ? 20 : 2
       reasons.push(depth === 0 ? 'README: what the project is and how to run it' : 'README of a sub-folder')
     } else if (/^(architecture|contributing|design|overview|development|hacking)(\.\w+)?$/i.test(name) && depth <= 1) {
       score += 6
       reasons.push('project documentation')
     } else if (depth <= 1 && isManifest(path) && name !== 'Makefile') {
-      score += depth === 0 ? 7 : 3
+      score += depth === 0 ? 9 : 3
       reasons.push('manifest: dependencies and commands')
     } else if (depth === 0 && /^(Makefile|Dockerfile|docker-compose\.ya?ml|tsconfig\.json)$/.test(name)) {
       score += 3
@@ -68,7 +68,7 @@ export function rankKeyFiles(input: KeyFileInput): KeyFile[] {
     }
     for (const [pattern, reason] of ENTRY_POINTS) {
       if (pattern.test(path)) {
-        score += 6 - Math.min(depth, 3)
+        score += 8 - Math.min(depth, 3)
         reasons.push(reason)
         break
       }

@@ -1,0 +1,59 @@
+// Command line for the repository scan and offline tour: `npm run tour -- <path> [--json] [--force]`.
+// Prints the Markdown tour (or the whole scan as JSON) and exits non-zero with one clear line on bad
+// input. Uses the same RepoService as the app; never imports 'electron'.
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { GembaError } from '../shared/errors.ts'
+import { createCodeParser } from './services/repos/parse/code-parser.ts'
+import { createMemoryRepoStore } from './services/repos/repo-store.ts'
+import { RepoService } from './services/repos/repo-service.ts'
+import { moduleDiagram } from './services/repos/tour/module-diagram.ts'
+import { tourMarkdown } from './services/repos/tour/tour-markdown.ts'
+
+const USAGE = 'Usage: npm run tour -- <path-to-repository> [--json] [--force] [--no-cache]'
+
+async function main(argv: readonly string[]): Promise<number> {
+  const flags = new Set(argv.filter((arg) => arg.startsWith('--')))
+  const paths = argv.filter((arg) => !arg.startsWith('--'))
+  const unknown = [...flags].filter((flag) => !['--json', '--force', '--help', '--no-cache'].includes(flag))
+  if (flags.has('--help')) {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
+  if (paths.length !== 1 || unknown.length > 0) {
+    process.stderr.write(`${unknown.length ? `Unknown option ${unknown[0]}. ` : ''}${USAGE}\n`)
+    return 2
+  }
+  const cacheFolder = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'gemba', 'scans')
+  const service = new RepoService({ store: createMemoryRepoStore(), cacheFolder, createParser: () => createCodeParser() })
+  const controller = new AbortController()
+  process.once('SIGINT', () => controller.abort())
+  const ctx = {
+    signal: controller.signal,
+    callId: 'cli',
+    emit: (_event: string, payload: unknown) => {
+      const { phase, done, total } = payload as { phase: string; done: number; total: number }
+      if (process.stderr.isTTY) process.stderr.write(`\r${phase} ${done}/${total}        `)
+    },
+  } as Parameters<RepoService['scanPath']>[1]
+  const scan = await service.scanPath(paths[0] ?? '.', ctx, flags.has('--force') || flags.has('--no-cache'))
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K')
+  if (flags.has('--json')) {
+    const { files, ...rest } = scan
+    process.stdout.write(`${JSON.stringify({ ...rest, files: files.length > 2000 ? `${files.length} files (omitted)` : files }, null, 2)}\n`)
+  } else {
+    process.stdout.write(`${tourMarkdown(scan)}\n## Diagram\n\n\`\`\`mermaid\n${moduleDiagram(scan)}\`\`\`\n`)
+  }
+  return 0
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    const message = error instanceof GembaError ? `${error.message}${error.next ? ` ${error.next}` : ''}` : `Scan failed: ${(error as Error).message}`
+    process.stderr.write(`gemba tour: ${message}\n`)
+    process.exitCode = 1
+  },
+)
