@@ -1,6 +1,6 @@
 // The shell: navigation on the left, the current screen on the right. Ctrl/⌘+1…5 switch screens;
 // focus moves to the new screen's title so keyboard and screen-reader users land in the right place.
-import { useEffect, useSyncExternalStore } from 'react'
+import { useEffect, useRef, useSyncExternalStore } from 'react'
 import { connectionProblem, onConnectionProblem } from './bridge.ts'
 import { SCREENS, SCREEN_LABELS, useNavigation, type Screen } from './stores/navigation-store.ts'
 import { InsightsView } from './views/insights/InsightsView.tsx'
@@ -50,9 +50,12 @@ export function App() {
     }
   }, [go, syncFromLocation])
 
+  const firstScreen = useRef(true)
   useEffect(() => {
     document.title = `${SCREEN_LABELS[screen]} · Gemba`
-    document.getElementById('page-title')?.focus({ preventScroll: true })
+    // On a screen change, not on first load (where the skip link should stay the first stop).
+    if (!firstScreen.current) document.getElementById('page-title')?.focus({ preventScroll: true })
+    firstScreen.current = false
   }, [screen])
 
   if (problem) return <ConnectionProblem kind={problem} />
