@@ -52,7 +52,7 @@ export function resolveImports(input: ResolveImportsInput): ImportResolution {
   const ecmascript = createEcmascriptResolver(index, input.tsPaths, input.workspacePackages)
   const python = createPythonResolver(index, input.pythonRoots ?? pythonRoots(input.files, index))
   const go = createGoResolver(index, goModules)
-  const jvm = createJvmResolver(index, input.parsed, input.javaSourceRoots ?? defaultSourceRoots(input.parsed))
+  const jvm = createJvmResolver(input.files, input.parsed, input.javaSourceRoots ?? defaultSourceRoots(input.parsed))
   const ruby = createRubyResolver(index, input.rubyLoadPaths ?? rubyLoadPaths(index))
 
   const edges = new Map<string, FileEdge>()

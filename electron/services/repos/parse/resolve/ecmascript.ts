@@ -21,7 +21,7 @@ export interface WorkspacePackage {
 
 const EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']
 const SOURCE_FOR_OUTPUT: Readonly<Record<string, readonly string[]>> = {
-  '.js': ['.ts', '.tsx'],
+  '.js': ['.ts', '.tsx', '.d.ts'],
   '.jsx': ['.tsx'],
   '.mjs': ['.mts'],
   '.cjs': ['.cts'],
@@ -44,7 +44,10 @@ export function resolveFilePath(base: string, index: FileIndex): string | undefi
 export function createEcmascriptResolver(index: FileIndex, tsPaths?: TsPaths, packages: readonly WorkspacePackage[] = []) {
   const baseUrl = tsPaths?.baseUrl ?? ''
   const byLongestName = [...packages].sort((a, b) => b.name.length - a.name.length)
-  return (from: string, specifier: string): ResolvedImport => {
+  return (from: string, written: string): ResolvedImport => {
+    // Bundler queries and fragments (`./a.css?url`, `./w.js?worker`) name the same file.
+    const specifier = written.replace(/(.)[?#].*$/, '$1')
+    if (specifier === '') return { status: 'external' }
     if (specifier.startsWith('.') || specifier.startsWith('/')) {
       const base = joinInside(specifier.startsWith('/') ? '' : dirOf(from), specifier.replace(/^\/+/, ''))
       const hit = base === null ? undefined : resolveFilePath(base, index)
@@ -89,7 +92,7 @@ function pathTargets(specifier: string, paths: Readonly<Record<string, readonly 
 function resolvePackage(pkg: WorkspacePackage, subpath: string, index: FileIndex): string | undefined {
   if (subpath === '') {
     if (pkg.entry !== undefined) {
-      const entry = resolveFilePath(pkg.entry, index)
+      const entry = resolveFilePath(pkg.entry, index) ?? resolveFilePath(sourceForBuilt(pkg.entry, pkg.dir), index)
       if (entry !== undefined) return entry
     }
     for (const base of ['src/index', 'index', 'lib/index', 'src/main', 'main']) {
@@ -104,4 +107,11 @@ function resolvePackage(pkg: WorkspacePackage, subpath: string, index: FileIndex
     if (hit !== undefined) return hit
   }
   return undefined
+}
+
+/** `packages/vite/dist/node/index.js` was built from `packages/vite/src/node/index.ts`. */
+function sourceForBuilt(entry: string, dir: string): string {
+  const prefix = dir === '' ? '' : `${dir}/`
+  if (!entry.startsWith(prefix)) return entry
+  return prefix + entry.slice(prefix.length).replace(/^(dist|build|lib|out)\//, 'src/')
 }

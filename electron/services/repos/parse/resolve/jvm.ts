@@ -2,8 +2,6 @@
 // top-level names (and its file name) give fully qualified names; `a.b.*` reaches the whole package.
 // Source roots (src/main/java…) are a fallback for files whose package the parser could not read.
 import type { ImportRef, ParsedFile } from '../parsed-file.ts'
-import type { FileIndex } from './file-index.ts'
-import { joinInside } from './file-index.ts'
 import type { ResolvedImport } from './resolved-import.ts'
 
 const JVM_FILE = /\.(java|kt|kts)$/
@@ -19,7 +17,7 @@ function add(map: Map<string, Set<string>>, key: string, file: string): void {
   else set.add(file)
 }
 
-function buildJvmIndex(parsed: ReadonlyMap<string, ParsedFile>): JvmIndex {
+function buildJvmIndex(parsed: ReadonlyMap<string, ParsedFile>, files: readonly string[], roots: readonly string[]): JvmIndex {
   const byName = new Map<string, Set<string>>()
   const byPackage = new Map<string, Set<string>>()
   for (const [file, result] of parsed) {
@@ -32,42 +30,36 @@ function buildJvmIndex(parsed: ReadonlyMap<string, ParsedFile>): JvmIndex {
       if (definition.kind !== 'method') add(byName, `${pkg}.${definition.name}`, file)
     }
   }
+  // Files the parser could not give a package: the folder under a source root is the package.
+  const sortedRoots = [...roots].sort((a, b) => b.length - a.length)
+  for (const file of files) {
+    if (!JVM_FILE.test(file) || parsed.get(file)?.package !== undefined) continue
+    const root = sortedRoots.find((r) => r === '' || file.startsWith(`${r}/`))
+    if (root === undefined) continue
+    const dotted = (root === '' ? file : file.slice(root.length + 1)).replace(JVM_FILE, '').split('/').join('.')
+    const pkg = dotted.includes('.') ? dotted.slice(0, dotted.lastIndexOf('.')) : ''
+    add(byName, dotted, file)
+    if (pkg !== '') add(byPackage, pkg, file)
+  }
   return { byName, byPackage }
 }
 
-export function createJvmResolver(index: FileIndex, parsed: ReadonlyMap<string, ParsedFile>, sourceRoots: readonly string[]) {
-  const jvm = buildJvmIndex(parsed)
-  const byConvention = (dotted: string): string | undefined => {
-    for (const root of sourceRoots) {
-      const base = joinInside(root, dotted.split('.').join('/'))
-      if (base === null) continue
-      for (const ext of ['.java', '.kt']) if (index.has(base + ext)) return base + ext
-    }
-    return undefined
-  }
-  const packageFiles = (dotted: string): string[] => {
-    const known = jvm.byPackage.get(dotted)
-    if (known !== undefined) return [...known]
-    for (const root of sourceRoots) {
-      const dir = joinInside(root, dotted.split('.').join('/'))
-      const files = dir === null ? [] : index.filesIn(dir).filter((f) => JVM_FILE.test(f))
-      if (files.length > 0) return files
-    }
-    return []
-  }
+export function createJvmResolver(
+  files: readonly string[],
+  parsed: ReadonlyMap<string, ParsedFile>,
+  sourceRoots: readonly string[],
+) {
+  const jvm = buildJvmIndex(parsed, files, sourceRoots)
   return (ref: ImportRef): ResolvedImport => {
-    const parts = ref.specifier.split('.')
     if (ref.wildcard === true) {
-      const files = packageFiles(ref.specifier)
-      if (files.length > 0) return { status: 'resolved', files }
+      const files = jvm.byPackage.get(ref.specifier)
+      if (files !== undefined) return { status: 'resolved', files: [...files] }
     }
-    // `a.b.C`, or `a.b.C.Inner` / `a.b.C.member` (static): try the longest name that a file declares.
+    // `a.b.C`, or `a.b.C.Inner` / `a.b.C.member` (static): the longest name a file declares.
+    const parts = ref.specifier.split('.')
     for (let take = parts.length; take >= 2 && take >= parts.length - 2; take--) {
-      const dotted = parts.slice(0, take).join('.')
-      const known = jvm.byName.get(dotted)
+      const known = jvm.byName.get(parts.slice(0, take).join('.'))
       if (known !== undefined) return { status: 'resolved', files: [...known] }
-      const hit = byConvention(dotted)
-      if (hit !== undefined) return { status: 'resolved', files: [hit] }
     }
     return { status: 'external' }
   }

@@ -70,6 +70,28 @@ import { cfg } from '@/config'`,
       'apps/web/src/page.tsx -> packages/ui/src/index.ts',
     ])
   })
+
+  it('ignores bundler queries, maps declaration imports, and finds a package entry built from src/', async () => {
+    const result = await graph(
+      {
+        'web/main.js': `import url from './style.css?url'
+import Worker from './work.ts?worker&inline'
+import { createServer } from 'vite'`,
+        'web/style.css': '',
+        'web/work.ts': '',
+        'packages/vite/types/hot.d.ts': '',
+        'packages/vite/types/importMeta.d.ts': `import type { Hot } from './hot.js'`,
+        'packages/vite/src/node/index.ts': '',
+      },
+      { workspacePackages: [{ name: 'vite', dir: 'packages/vite', entry: 'packages/vite/dist/node/index.js' }] },
+    )
+    expect(result.lines).toEqual([
+      'packages/vite/types/importMeta.d.ts -> packages/vite/types/hot.d.ts',
+      'web/main.js -> packages/vite/src/node/index.ts',
+      'web/main.js -> web/style.css',
+      'web/main.js -> web/work.ts',
+    ])
+  })
 })
 
 describe('Python', () => {
@@ -149,6 +171,14 @@ import com.acme.util.slug`,
       'app/src/main/kotlin/com/acme/util/Dates.kt -> app/src/main/kotlin/com/acme/util/Strings.kt',
     ])
     expect(result.external).toBe(1)
+  })
+
+  it('falls back to the source-root layout for a file whose package line is missing', async () => {
+    const result = await graph({
+      'src/main/java/com/acme/App.java': 'package com.acme;\nimport com.acme.legacy.Old;',
+      'src/main/java/com/acme/legacy/Old.java': 'class Old {}',
+    })
+    expect(result.lines).toEqual(['src/main/java/com/acme/App.java -> src/main/java/com/acme/legacy/Old.java'])
   })
 })
 
