@@ -1,0 +1,151 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { EventMap } from '../../../../../shared/api.ts'
+import type { CallContext } from '../../../../../shared/contract.ts'
+import { GembaError } from '../../../../../shared/errors.ts'
+import { createMemoryRepoStore } from '../../../../../electron/services/repos/repo-store.ts'
+import { RepoService } from '../../../../../electron/services/repos/repo-service.ts'
+import { buildRepo, makeTempFolder, shallowClone, type RepoBuilder } from '../../../../fixtures/repo-builder.ts'
+import { rm } from 'node:fs/promises'
+
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup()
+})
+
+function ctx(): CallContext<EventMap> {
+  return { signal: new AbortController().signal, callId: 'c1', emit: () => undefined }
+}
+
+async function setup() {
+  const cacheFolder = await makeTempFolder()
+  cleanups.push(() => rm(cacheFolder, { recursive: true, force: true }))
+  let n = 0
+  const service = new RepoService({
+    store: createMemoryRepoStore(),
+    cacheFolder,
+    clock: () => new Date('2025-03-01T10:00:00Z'),
+    newId: () => `repo-${++n}`,
+  })
+  return service
+}
+
+async function repo(): Promise<RepoBuilder> {
+  const builder = await buildRepo()
+  cleanups.push(() => builder.cleanup())
+  return builder
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<GembaError> {
+  const error = await promise.then(() => null, (caught: unknown) => caught)
+  expect(error).toBeInstanceOf(GembaError)
+  return error as GembaError
+}
+
+describe('RepoService.add', () => {
+  it('refuses a path that does not exist, a file and a folder that is not a repository', async () => {
+    const service = await setup()
+    const folder = await makeTempFolder()
+    cleanups.push(() => rm(folder, { recursive: true, force: true }))
+    await writeFile(join(folder, 'notes.txt'), 'hi')
+    expect((await errorOf(service.add({ path: join(folder, 'nope') }, ctx()))).code).toBe('not_found')
+    const file = await errorOf(service.add({ path: join(folder, 'notes.txt') }, ctx()))
+    expect(file.code).toBe('not_a_repository')
+    expect(file.message).toMatch(/is a file/)
+    const plain = await errorOf(service.add({ path: folder }, ctx()))
+    expect(plain.code).toBe('not_a_repository')
+    expect(plain.next).toBeTruthy()
+    expect(await service.list({}, ctx())).toEqual([])
+  })
+
+  it('adds a repository with no commits and says so', async () => {
+    const service = await setup()
+    const builder = await repo()
+    const view = await service.add({ path: builder.dir }, ctx())
+    expect(view.headCommit).toBeNull()
+    expect(view.problem?.code).toBe('no_commits')
+  })
+
+  it('shows branch, last commit and clean, then dirty with the changed files', async () => {
+    const service = await setup()
+    const builder = await repo()
+    await builder.files({ 'README.md': '# Demo\n', 'src/a.ts': 'export const a = 1\n' })
+    await builder.commit('First commit\n\nbody', { author: { name: 'Grace Hopper', email: 'grace@example.com' } })
+    const view = await service.add({ path: join(builder.dir, 'src') }, ctx())
+    expect(view).toMatchObject({ path: builder.dir, branch: 'main', detached: false, state: 'clean', problem: null })
+    expect(view.lastCommit).toMatchObject({ author: 'Grace Hopper', message: 'First commit' })
+    await builder.write('src/a.ts', 'export const a = 2 // changed\n')
+    await builder.write('new.txt', 'untracked\n')
+    await builder.write('staged.ts', 'x\n')
+    await builder.git(['add', 'staged.ts'])
+    const dirty = await service.info({ id: view.id }, ctx())
+    expect(dirty.state).toBe('dirty')
+    expect(dirty.changedFiles).toEqual(
+      expect.arrayContaining([
+        { path: 'src/a.ts', change: 'modified' },
+        { path: 'new.txt', change: 'untracked' },
+        { path: 'staged.ts', change: 'added' },
+      ]),
+    )
+  })
+
+  it('ignores untracked files that .gitignore covers', async () => {
+    const service = await setup()
+    const builder = await repo()
+    await builder.files({ '.gitignore': 'node_modules/\n*.log\n', 'a.txt': 'a\n' })
+    await builder.commit('init')
+    await builder.files({ 'node_modules/x/index.js': 'x', 'debug.log': 'x' })
+    const view = await service.add({ path: builder.dir }, ctx())
+    expect(view.changedFiles).toEqual([])
+    expect(view.state).toBe('clean')
+  })
+
+  it('reports a detached HEAD and a shallow clone', async () => {
+    const service = await setup()
+    const builder = await repo()
+    await builder.write('a.txt', '1\n')
+    const first = await builder.commit('one')
+    await builder.write('a.txt', '2\n')
+    await builder.commit('two')
+    await builder.detach(first)
+    const detached = await service.add({ path: builder.dir }, ctx())
+    expect(detached).toMatchObject({ detached: true, branch: null, headCommit: first })
+    await builder.checkout('main')
+    const shallow = await shallowClone(builder, 1)
+    cleanups.push(() => shallow.cleanup())
+    const view = await service.add({ path: shallow.dir }, ctx())
+    expect(view.shallow).toBe(true)
+    expect(view.problem?.code).toBe('shallow')
+    expect(view.lastCommit?.message).toBe('two')
+  })
+
+  it('keeps several repositories, does not add one twice, and removes one', async () => {
+    const service = await setup()
+    const one = await repo()
+    const two = await repo()
+    for (const builder of [one, two]) {
+      await builder.write('a.txt', 'a\n')
+      await builder.commit('init')
+    }
+    const a = await service.add({ path: one.dir }, ctx())
+    await service.add({ path: two.dir }, ctx())
+    expect((await service.add({ path: one.dir }, ctx())).id).toBe(a.id)
+    expect((await service.list({}, ctx())).map((view) => view.path)).toEqual([one.dir, two.dir])
+    expect(await service.remove({ id: a.id })).toEqual({ removed: true })
+    expect(await service.remove({ id: a.id })).toEqual({ removed: false })
+    expect((await service.list({}, ctx())).map((view) => view.path)).toEqual([two.dir])
+    expect((await errorOf(service.info({ id: a.id }, ctx()))).code).toBe('not_found')
+  })
+
+  it('lists a repository whose folder was deleted with a problem instead of failing', async () => {
+    const service = await setup()
+    const builder = await repo()
+    await builder.write('a.txt', 'a\n')
+    await builder.commit('init')
+    await service.add({ path: builder.dir }, ctx())
+    await builder.cleanup()
+    const [view] = await service.list({}, ctx())
+    expect(view?.problem?.code).toBe('missing')
+  })
+})
