@@ -12,7 +12,8 @@ const SESSION_FILE = /^[a-z0-9-]{8,80}\.json$/
 
 export interface LoadedSessions {
   readonly sessions: Session[]
-  readonly programme: ProgrammeState
+  /** Replaced in place as the programme changes (the service holds this object for its lifetime). */
+  programme: ProgrammeState
   readonly notices: SessionNotice[]
 }
 

@@ -1,0 +1,368 @@
+// The weekly hour's service: serves the sessions channels over the session files in one folder.
+// Every change is saved (atomically) before it is answered; changes run one at a time. It never
+// writes the journal itself: finishing hands a record to the injected journal port.
+import { randomBytes } from 'node:crypto'
+import type { EventMap } from '../../../shared/api.ts'
+import type { sessionsChannels } from '../../../shared/channels/sessions.ts'
+import type { CallContext, ParsedInputOf, ServiceFor } from '../../../shared/contract.ts'
+import { defaultCurriculum, curriculumWeekFor } from '../../../shared/curriculum/load-curriculum.ts'
+import { GembaError } from '../../../shared/errors.ts'
+import type { Curriculum } from '../../../shared/models/curriculum.ts'
+import type { JournalTranscriptEntry } from '../../../shared/models/journal.ts'
+import {
+  STEP_KEYS,
+  type FinishResult,
+  type OpenQuestion,
+  type Session,
+  type SessionView,
+  type TodayView,
+} from '../../../shared/models/sessions.ts'
+import type { Schedule, StepMinutes } from '../../../shared/models/settings.ts'
+import { applyStepPatch } from './apply-step-patch.ts'
+import { toJournalRecord, type JournalPort } from './journal-record.ts'
+import { newSession } from './new-session.ts'
+import { allQuestions, answerQuestion, carriedQuestions } from './open-questions.ts'
+import * as programme from './programme.ts'
+import { buildReflectDraft } from './reflect-draft.ts'
+import { SessionStore, type LoadedSessions } from './session-store.ts'
+import { goToStep, pause, recoverInterrupted, resume, sessionTimer, stopClock } from './session-timer.ts'
+import { buildToday, currentWeekOf, summarise, todayWeek, type ListedRepo } from './today-view.ts'
+
+type Channels = typeof sessionsChannels
+type In<M extends keyof Channels> = ParsedInputOf<Channels[M]>
+type Ctx = CallContext<EventMap>
+
+export interface SessionsServiceDeps {
+  /** The folder that holds one JSON file per session (e.g. <data folder>/sessions). */
+  readonly folder: string
+  readonly clock: () => Date
+  readonly settings: { get(): Promise<{ readonly schedule: Schedule; readonly stepMinutes: StepMinutes }> }
+  /** The leader's repositories in the order they were added. */
+  readonly repos: { list(): Promise<readonly ListedRepo[]> }
+  readonly journal: JournalPort
+  /** Where the coach keeps conversations; without it the journal gets no transcript. */
+  readonly transcripts?: { read(ref: string, signal: AbortSignal): Promise<readonly JournalTranscriptEntry[]> }
+  readonly curriculum?: Curriculum
+  readonly newId?: () => string
+}
+
+export class SessionsService implements ServiceFor<Channels, EventMap> {
+  readonly #deps: SessionsServiceDeps
+  readonly #store: SessionStore
+  readonly #curriculum: Curriculum
+  readonly #newId: () => string
+  #state: Promise<LoadedSessions> | null = null
+  #queue: Promise<unknown> = Promise.resolve()
+
+  constructor(deps: SessionsServiceDeps) {
+    this.#deps = deps
+    this.#store = new SessionStore(deps.folder, deps.clock)
+    this.#curriculum = deps.curriculum ?? defaultCurriculum()
+    this.#newId = deps.newId ?? (() => randomBytes(5).toString('hex'))
+  }
+
+  async today(_input: In<'today'>, _ctx: Ctx): Promise<TodayView> {
+    return this.#today(await this.#load())
+  }
+
+  async list(_input: In<'list'>, _ctx: Ctx): Promise<ReturnType<typeof summarise>[]> {
+    const state = await this.#load()
+    return [...state.sessions].reverse().map(summarise)
+  }
+
+  async get(input: In<'get'>, _ctx: Ctx): Promise<SessionView> {
+    const state = await this.#load()
+    return this.#view(state, find(state, input.id))
+  }
+
+  start(input: In<'start'>, ctx: Ctx): Promise<SessionView> {
+    return this.#mutate(ctx, async (state) => {
+      const now = this.#deps.clock()
+      const settings = await this.#deps.settings.get()
+      const weekOf = currentWeekOf(now, settings.schedule.timeZone)
+      const position = programme.programmePosition(state.programme, weekOf)
+      const wanted = input.programmeWeek ?? position.programmeWeek
+      const active = state.sessions.find((session) => session.status === 'active')
+      if (active && active.programmeWeek === wanted) return { session: active, changed: false, result: this.#view(state, active) }
+      if (active) {
+        throw new GembaError({
+          code: 'conflict',
+          message: `Your hour for week ${active.weekNumber} (${active.theme}) is not finished yet.`,
+          next: 'Resume it, finish it, or set it aside before starting another week.',
+        })
+      }
+      if (wanted > position.programmeWeek) {
+        throw new GembaError({ code: 'refused', message: `Week ${wanted} has not come yet.`, next: "Start this week's hour instead." })
+      }
+      const repos = await this.#deps.repos.list()
+      const repo = input.repoId ? repos.find((candidate) => candidate.id === input.repoId) : todayWeek(this.#curriculum, wanted, repos).repo
+      if (!repo) {
+        throw new GembaError({
+          code: 'not_found',
+          message: input.repoId ? 'That repository is no longer in your list.' : "There is no team's repository to work in yet.",
+          next: "Add a team's repository first.",
+        })
+      }
+      let next = programme.ensureStarted(state.programme, weekOf)
+      if (position.paused && wanted === position.programmeWeek) next = programme.resumeProgramme(next, weekOf)
+      if (next !== state.programme) {
+        await this.#store.saveProgramme(next)
+        state.programme = next
+      }
+      const session = newSession({
+        id: `${now.toISOString().slice(0, 10)}-w${String(wanted).padStart(2, '0')}-${this.#newId()}`,
+        programmeWeek: wanted,
+        week: curriculumWeekFor(this.#curriculum, wanted),
+        repo: { id: repo.id, name: repo.name, path: repo.path, commit: input.commit ?? null },
+        timeboxes: settings.stepMinutes,
+        offline: input.offline ?? false,
+        now,
+      })
+      return { session, changed: true, result: this.#view(state, session) }
+    })
+  }
+
+  goToStep(input: In<'goToStep'>, ctx: Ctx): Promise<SessionView> {
+    return this.#change(ctx, input.id, (session, now, state) => {
+      const moved = goToStep(session, input.step, now)
+      const reflect = moved.steps.reflect
+      if (input.step !== 'reflect' || reflect.payload.prefilledAt !== null || reflect.payload.markdown.trim()) return moved
+      const draft = buildReflectDraft(moved, curriculumWeekFor(this.#curriculum, moved.programmeWeek), this.#carried(state, moved), now)
+      const payload = { ...reflect.payload, markdown: draft, prefilledAt: now.toISOString() }
+      return { ...moved, steps: { ...moved.steps, reflect: { ...reflect, payload } } }
+    })
+  }
+
+  updateStep(input: In<'updateStep'>, ctx: Ctx): Promise<SessionView> {
+    return this.#change(ctx, input.id, (session, now) => applyStepPatch(session, input, now, () => `q-${this.#newId()}`))
+  }
+
+  pause(input: In<'pause'>, ctx: Ctx): Promise<SessionView> {
+    return this.#change(ctx, input.id, (session, now) => pause(session, now))
+  }
+
+  resume(input: In<'resume'>, ctx: Ctx): Promise<SessionView> {
+    return this.#change(ctx, input.id, (session, now) => resume(session, now))
+  }
+
+  async heartbeat(input: In<'heartbeat'>, ctx: Ctx): Promise<{ at: string }> {
+    const view = await this.#change(ctx, input.id, (session) => session, { quiet: true })
+    return { at: view.session.updatedAt }
+  }
+
+  setTimeboxes(input: In<'setTimeboxes'>, ctx: Ctx): Promise<SessionView> {
+    return this.#change(ctx, input.id, (session) => {
+      const steps = { ...session.steps }
+      for (const step of STEP_KEYS) {
+        const minutes = input.timeboxes[step]
+        if (minutes !== undefined) (steps as Record<string, unknown>)[step] = { ...steps[step], timeboxMinutes: minutes }
+      }
+      return { ...session, steps }
+    })
+  }
+
+  addUsage(input: In<'addUsage'>, ctx: Ctx): Promise<SessionView> {
+    return this.#change(ctx, input.id, (session) => {
+      const usage = { ...session.usage }
+      for (const [key, value] of Object.entries(input.usage)) usage[key as keyof typeof usage] += value ?? 0
+      return { ...session, usage }
+    }, { quiet: true })
+  }
+
+  abandon(input: In<'abandon'>, ctx: Ctx): Promise<SessionView> {
+    return this.#change(ctx, input.id, (session, now) => ({ ...stopClock(session, now), status: 'abandoned', paused: null }))
+  }
+
+  finish(input: In<'finish'>, ctx: Ctx): Promise<FinishResult> {
+    return this.#mutate(ctx, async (state) => {
+      const now = this.#deps.clock()
+      const session = requireActive(find(state, input.id))
+      const settings = await this.#deps.settings.get()
+      const finished = this.#finished(state, session, now)
+      const transcript = session.steps.explore.payload.transcriptRef && this.#deps.transcripts
+        ? await this.#deps.transcripts.read(session.steps.explore.payload.transcriptRef, ctx.signal)
+        : []
+      const record = toJournalRecord({ session: finished, carried: this.#carried(state, session), transcript, timeZone: settings.schedule.timeZone, now })
+      const { path } = await this.#deps.journal.saveSession(record)
+      const saved: Session = { ...finished, journalPath: path }
+      replace(state, saved)
+      const notDone = STEP_KEYS.filter((step) => saved.steps[step].status !== 'done')
+      return { session: saved, changed: true, result: { session: saved, journalPath: path, practised: programme.isPractised(saved), notDone } }
+    })
+  }
+
+  skipWeek(input: In<'skipWeek'>, ctx: Ctx): Promise<TodayView> {
+    return this.#programmeChange(ctx, (state, weekOf, position) => {
+      const week = input.programmeWeek ?? position.programmeWeek
+      if (week > position.programmeWeek) {
+        throw new GembaError({ code: 'refused', message: `Week ${week} has not come yet.`, next: 'Pause the programme instead if you will be away.' })
+      }
+      return programme.skipWeek(programme.ensureStarted(state.programme, weekOf), week, this.#deps.clock())
+    })
+  }
+
+  unskipWeek(input: In<'unskipWeek'>, ctx: Ctx): Promise<TodayView> {
+    return this.#programmeChange(ctx, (state) => programme.unskipWeek(state.programme, input.programmeWeek))
+  }
+
+  pauseProgramme(input: In<'pauseProgramme'>, ctx: Ctx): Promise<TodayView> {
+    return this.#programmeChange(ctx, (state, weekOf, position) => {
+      const practised = programme.outcomeOf(state.programme, state.sessions, position.programmeWeek, position.programmeWeek).outcome === 'practised'
+      return programme.pauseProgramme(programme.ensureStarted(state.programme, weekOf), weekOf, input.weeks, practised)
+    })
+  }
+
+  resumeProgramme(_input: In<'resumeProgramme'>, ctx: Ctx): Promise<TodayView> {
+    return this.#programmeChange(ctx, (state, weekOf) => programme.resumeProgramme(state.programme, weekOf))
+  }
+
+  async questions(input: In<'questions'>, _ctx: Ctx): Promise<OpenQuestion[]> {
+    return allQuestions((await this.#load()).sessions, input.includeAnswered ?? false)
+  }
+
+  answerQuestion(input: In<'answerQuestion'>, ctx: Ctx): Promise<OpenQuestion> {
+    return this.#mutate(ctx, async (state) => {
+      const owner = state.sessions.find((s) => s.steps.reflect.payload.questionsForTechLead.some((q) => q.id === input.questionId))
+      if (!owner) throw new GembaError({ code: 'not_found', message: 'That question is no longer in any session.' })
+      const session = answerQuestion(owner, input.questionId, input.answer ?? null, input.reopen ?? false, this.#deps.clock())
+      replace(state, session)
+      const answered = allQuestions([session], true).find((q) => q.id === input.questionId)
+      if (!answered) throw new GembaError({ code: 'internal', message: 'The question vanished while it was being answered.' })
+      return { session, changed: true, result: answered }
+    })
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  #load(): Promise<LoadedSessions> {
+    this.#state ??= this.#store.load().then(async (loaded) => {
+      // A session still running from a previous run of the app was interrupted (quit, crash,
+      // reboot): it resumes paused, with the time since it was last seen left uncounted.
+      const now = this.#deps.clock()
+      for (const [index, session] of loaded.sessions.entries()) {
+        const recovered = recoverInterrupted(session, new Date(session.updatedAt), now)
+        if (recovered !== session) {
+          loaded.sessions[index] = recovered
+          await this.#store.saveSession(recovered)
+        }
+      }
+      return loaded
+    })
+    this.#state.catch(() => {
+      this.#state = null
+    })
+    return this.#state
+  }
+
+  async #today(state: LoadedSessions): Promise<TodayView> {
+    const [settings, repos] = await Promise.all([this.#deps.settings.get(), this.#deps.repos.list()])
+    return buildToday({
+      now: this.#deps.clock(),
+      schedule: settings.schedule,
+      timeboxes: settings.stepMinutes,
+      programme: state.programme,
+      sessions: state.sessions,
+      repos,
+      curriculum: this.#curriculum,
+      notices: state.notices,
+    })
+  }
+
+  #view(state: LoadedSessions, session: Session): SessionView {
+    return { session, timer: sessionTimer(session, this.#deps.clock()), carriedQuestions: this.#carried(state, session) }
+  }
+
+  #carried(state: LoadedSessions, session: Session): OpenQuestion[] {
+    return carriedQuestions(state.sessions.filter((s) => s.createdAt <= session.createdAt), session.id)
+  }
+
+  #finished(state: LoadedSessions, session: Session, now: Date): Session {
+    const stopped = stopClock(session, now)
+    const steps = { ...stopped.steps }
+    // Finishing counts every step the leader worked on in the app as done; unvisited ones stay so.
+    for (const step of STEP_KEYS) {
+      if (steps[step].status === 'in_progress') (steps as Record<string, unknown>)[step] = { ...steps[step], status: 'done' }
+    }
+    let reflect = steps.reflect
+    if (!reflect.payload.markdown.trim()) {
+      const draft = buildReflectDraft(stopped, curriculumWeekFor(this.#curriculum, session.programmeWeek), this.#carried(state, session), now)
+      reflect = { ...reflect, payload: { ...reflect.payload, markdown: draft, prefilledAt: now.toISOString() } }
+    }
+    return { ...stopped, steps: { ...steps, reflect }, status: 'finished', paused: null, finishedAt: now.toISOString(), updatedAt: now.toISOString() }
+  }
+
+  /** Runs one change at a time: load, change, save, emit. */
+  #mutate<R>(
+    ctx: Ctx,
+    work: (state: LoadedSessions) => Promise<{ session: Session; changed: boolean; result: R }>,
+    options: { quiet?: boolean } = {},
+  ): Promise<R> {
+    const run = this.#queue.then(async () => {
+      if (ctx.signal.aborted) throw new GembaError({ code: 'cancelled', message: 'Cancelled before anything changed.' })
+      const state = await this.#load()
+      const { session, changed, result } = await work(state)
+      if (changed) {
+        await this.#store.saveSession(session)
+        replace(state, session)
+        if (!options.quiet) ctx.emit('sessions.changed', { sessionId: session.id })
+      }
+      return result
+    })
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+
+  #change(
+    ctx: Ctx,
+    id: string,
+    change: (session: Session, now: Date, state: LoadedSessions) => Session,
+    options: { quiet?: boolean } = {},
+  ): Promise<SessionView> {
+    return this.#mutate(ctx, async (state) => {
+      const now = this.#deps.clock()
+      const session = { ...change(requireActive(find(state, id)), now, state), updatedAt: now.toISOString() }
+      return { session, changed: true, result: this.#view(state, session) }
+    }, options)
+  }
+
+  async #programmeChange(
+    ctx: Ctx,
+    change: (state: LoadedSessions, weekOf: string, position: programme.ProgrammePosition) => programme.ProgrammeState,
+  ): Promise<TodayView> {
+    const run = this.#queue.then(async () => {
+      const state = await this.#load()
+      const settings = await this.#deps.settings.get()
+      const weekOf = currentWeekOf(this.#deps.clock(), settings.schedule.timeZone)
+      const next = change(state, weekOf, programme.programmePosition(state.programme, weekOf))
+      if (next !== state.programme) {
+        await this.#store.saveProgramme(next)
+        state.programme = next
+        ctx.emit('sessions.changed', { sessionId: null })
+      }
+      return this.#today(state)
+    })
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+}
+
+function find(state: LoadedSessions, id: string): Session {
+  const session = state.sessions.find((candidate) => candidate.id === id)
+  if (!session) throw new GembaError({ code: 'not_found', message: 'That session does not exist (any more).', next: "Go back to Today and start this week's hour." })
+  return session
+}
+
+function requireActive(session: Session): Session {
+  if (session.status === 'active') return session
+  throw new GembaError({
+    code: 'conflict',
+    message: `This session is ${session.status}; it can no longer change here.`,
+    next: session.status === 'finished' ? 'Edit the reflection from the journal instead.' : 'Start a new session from Today.',
+  })
+}
+
+function replace(state: LoadedSessions, session: Session): void {
+  const index = state.sessions.findIndex((candidate) => candidate.id === session.id)
+  if (index >= 0) state.sessions[index] = session
+  else state.sessions.push(session)
+}

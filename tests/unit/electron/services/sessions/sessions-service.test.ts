@@ -1,0 +1,262 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { EventMap } from '../../../../../shared/api.ts'
+import type { CallContext } from '../../../../../shared/contract.ts'
+import { journalSessionRecordSchema, type JournalSessionRecord } from '../../../../../shared/models/journal.ts'
+import { DEFAULT_TIMEBOXES } from '../../../../../shared/models/sessions.ts'
+import type { Schedule } from '../../../../../shared/models/settings.ts'
+import { SessionsService } from '../../../../../electron/services/sessions/sessions-service.ts'
+
+const MIN = 60_000
+const schedule: Schedule = { day: 'tuesday', start: '09:00', minutes: 60, timeZone: 'Europe/London' }
+const repos = [
+  { id: 'payments', name: 'payments-api', path: '/code/payments', addedAt: '2026-01-01T00:00:00Z' },
+  { id: 'search', name: 'search', path: '/code/search', addedAt: '2026-01-02T00:00:00Z' },
+]
+
+let folder: string
+let now: Date
+let saved: JournalSessionRecord[]
+let journalFails: boolean
+let events: Array<{ event: string; payload: unknown }>
+
+const ctx: CallContext<EventMap> = {
+  signal: new AbortController().signal,
+  callId: 'test',
+  emit: (event, payload) => events.push({ event, payload }),
+}
+const advance = (minutes: number) => {
+  now = new Date(now.getTime() + minutes * MIN)
+}
+
+function service(): SessionsService {
+  let counter = 0
+  return new SessionsService({
+    folder,
+    clock: () => now,
+    settings: { get: async () => ({ schedule, stepMinutes: DEFAULT_TIMEBOXES }) },
+    repos: { list: async () => repos },
+    journal: {
+      saveSession: async (record) => {
+        if (journalFails) throw new Error('journal folder is read-only')
+        saved.push(journalSessionRecordSchema.parse(record))
+        return { path: `/journal/${record.id}.md` }
+      },
+    },
+    newId: () => `id${String((counter += 1)).padStart(4, '0')}`,
+  })
+}
+
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'gemba-'))
+  now = new Date('2026-01-06T09:00:00Z') // Tuesday of the week of Monday 2026-01-05
+  saved = []
+  journalFails = false
+  events = []
+})
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true })
+})
+
+describe('SessionsService', () => {
+  it('shows week 1 before anything has happened, never an empty page', async () => {
+    const today = await service().today({}, ctx)
+    expect(today.week).toMatchObject({ programmeWeek: 1, weekNumber: 1, theme: 'Walk the codebase', repo: { id: 'payments' } })
+    expect(today.nextSlot).toBe('2026-01-06T09:00:00.000Z')
+    expect(today.activeSession).toBeNull()
+    expect(today.programme.started).toBe(false)
+    expect(today.consistency.summary).toMatch(/first week/)
+  })
+
+  it('runs an hour through all four steps and writes the journal entry', async () => {
+    const sessions = service()
+    const started = await sessions.start({ commit: 'abc1234' }, ctx)
+    const id = started.session.id
+    expect(started.session).toMatchObject({ weekNumber: 1, repo: { id: 'payments', commit: 'abc1234' }, currentStep: 'explore' })
+    await sessions.updateStep({ id, step: 'explore', payload: { notes: 'Router lives in src/http.', questionsAsked: ['Walk me through the codebase.'] } }, ctx)
+    advance(14)
+    await sessions.goToStep({ id, step: 'diagram' }, ctx)
+    await sessions.updateStep({ id, step: 'diagram', payload: { mermaid: 'flowchart LR\n  api --> db', source: 'offline' } }, ctx)
+    advance(9)
+    await sessions.goToStep({ id, step: 'change' }, ctx)
+    await sessions.updateStep({ id, step: 'change', payload: { request: 'Rename the Pay button', estimateMinutes: 15 } }, ctx)
+    advance(31)
+    await sessions.updateStep(
+      {
+        id,
+        step: 'change',
+        status: 'done',
+        payload: {
+          branch: 'gemba/rename-pay',
+          commit: 'def5678',
+          diff: '--- a/src/button.ts\n+++ b/src/button.ts\n@@ -1 +1 @@\n-Pay\n+Pay now\n',
+          testRun: { command: 'npm test', exitCode: 0, durationMs: 42_000, outputTail: 'ok' },
+        },
+      },
+      ctx,
+    )
+    const reflecting = await sessions.goToStep({ id, step: 'reflect' }, ctx)
+    const draft = reflecting.session.steps.reflect.payload.markdown
+    expect(draft).toContain('Router lives in src/http.')
+    expect(draft).toContain('```mermaid\nflowchart LR')
+    expect(draft).toContain('Estimate: 15 min; actual: 31 min (from the timer).')
+    expect(draft).toContain('`npm test` passed in 42 s')
+    expect(draft).toContain('### What surprised me')
+    await sessions.updateStep(
+      {
+        id,
+        step: 'reflect',
+        payload: { markdown: `${draft}\nThe deploy is manual.`, frictionTags: ['slow-tests', 'no-staging-env'], questionsForTechLead: [{ text: 'Why is deploy manual?' }] },
+      },
+      ctx,
+    )
+    advance(8)
+    const result = await sessions.finish({ id }, ctx)
+    expect(result).toMatchObject({ practised: true, notDone: [], journalPath: `/journal/${id}.md` })
+    expect(saved).toHaveLength(1)
+    const record = saved[0]!
+    expect(record).toMatchObject({
+      week: 1,
+      theme: { id: 'walk-the-codebase', title: 'Walk the codebase' },
+      repository: { id: 'payments', commit: 'abc1234' },
+      stepMinutes: { explore: 14, diagram: 9, change: 31, reflect: 8 },
+      effort: { estimateMinutes: 15, actualMinutes: 31 },
+      frictionTags: ['slow-tests', 'no-staging-env'],
+      change: { branch: 'gemba/rename-pay', commit: 'def5678' },
+      questions: [{ text: 'Why is deploy manual?', status: 'open', askedInSession: id }],
+    })
+    expect(record.reflection).toContain('The deploy is manual.')
+    expect(events.filter((e) => e.event === 'sessions.changed').length).toBeGreaterThan(5)
+
+    now = new Date('2026-01-13T08:00:00Z') // the next week
+    const today = await service().today({}, ctx)
+    expect(today.week).toMatchObject({ programmeWeek: 2, theme: 'Follow one request end to end', repo: { id: 'search' } })
+    expect(today.consistency).toMatchObject({ practised: 1, outOf: 1 })
+    expect(today.consistency.summary).toBe('1 of the last 1 week practised')
+  })
+
+  it('loses nothing when the app stops mid-reflection, and resumes paused', async () => {
+    const first = service()
+    const { session } = await first.start({}, ctx)
+    advance(30)
+    await first.goToStep({ id: session.id, step: 'reflect' }, ctx)
+    advance(3)
+    await first.updateStep({ id: session.id, step: 'reflect', payload: { markdown: 'half a thought', answers: { surprised: 'the test suite' } } }, ctx)
+    advance(240) // the machine rebooted; Gemba starts again hours later
+
+    const second = service()
+    const view = await second.get({ id: session.id }, ctx)
+    expect(view.session.steps.reflect.payload.markdown).toBe('half a thought')
+    expect(view.session.steps.reflect.payload.answers.surprised).toBe('the test suite')
+    expect(view.session.paused).toMatchObject({ reason: 'interrupted' })
+    expect(view.timer.hour.elapsedMs).toBe(33 * MIN)
+    const resumed = await second.resume({ id: session.id }, ctx)
+    expect(resumed.session.currentStep).toBe('reflect')
+    expect((await second.today({}, ctx)).activeSession?.id).toBe(session.id)
+  })
+
+  it('keeps every change when updates arrive at once', async () => {
+    const sessions = service()
+    const { session } = await sessions.start({}, ctx)
+    await Promise.all([
+      sessions.updateStep({ id: session.id, step: 'explore', payload: { notes: 'a' } }, ctx),
+      sessions.updateStep({ id: session.id, step: 'diagram', payload: { mermaid: 'flowchart TD\n a-->b' } }, ctx),
+      sessions.updateStep({ id: session.id, step: 'change', payload: { estimateMinutes: 20 } }, ctx),
+    ])
+    const reread = await service().get({ id: session.id }, ctx)
+    expect(reread.session.steps.explore.payload.notes).toBe('a')
+    expect(reread.session.steps.diagram.payload.mermaid).toContain('a-->b')
+    expect(reread.session.steps.change.payload.estimateMinutes).toBe(20)
+  })
+
+  it('carries questions for the tech lead forward until answered', async () => {
+    const sessions = service()
+    const week1 = (await sessions.start({}, ctx)).session
+    await sessions.updateStep({ id: week1.id, step: 'reflect', payload: { questionsForTechLead: [{ text: 'Who owns the deploy script?' }] } }, ctx)
+    await sessions.finish({ id: week1.id }, ctx)
+
+    now = new Date('2026-01-13T09:00:00Z')
+    const week2 = await sessions.start({}, ctx)
+    expect(week2.carriedQuestions.map((q) => q.text)).toEqual(['Who owns the deploy script?'])
+    const reflecting = await sessions.goToStep({ id: week2.session.id, step: 'reflect' }, ctx)
+    expect(reflecting.session.steps.reflect.payload.markdown).toContain('- [ ] Who owns the deploy script?')
+
+    const [question] = await sessions.questions({}, ctx)
+    await sessions.answerQuestion({ questionId: question!.id, answer: 'Platform team' }, ctx)
+    expect(await sessions.questions({}, ctx)).toEqual([])
+    expect((await sessions.get({ id: week2.session.id }, ctx)).carriedQuestions).toEqual([])
+    expect((await sessions.questions({ includeAnswered: true }, ctx))[0]).toMatchObject({ answer: 'Platform team' })
+  })
+
+  it('sets a corrupt session file aside, reports it and never deletes it', async () => {
+    await writeFile(join(folder, '2026-01-01-w01-broken.json'), '{"schemaVersion": 1, "id": ')
+    const today = await service().today({}, ctx)
+    expect(today.notices).toHaveLength(1)
+    expect(today.notices[0]?.message).toMatch(/set aside.*Nothing was deleted/)
+    const aside = await readdir(join(folder, 'corrupt'))
+    expect(aside).toHaveLength(1)
+    expect(await readFile(join(folder, 'corrupt', aside[0]!), 'utf8')).toBe('{"schemaVersion": 1, "id": ')
+  })
+
+  it('offers past-due weeks, and a skipped week is neither offered nor counted against the leader', async () => {
+    const sessions = service()
+    const week1 = (await sessions.start({}, ctx)).session
+    await sessions.finish({ id: week1.id }, ctx) // only explore was visited: not practised
+    now = new Date('2026-01-27T09:00:00Z') // week 4
+    let today = await sessions.today({}, ctx)
+    expect(today.week.programmeWeek).toBe(4)
+    expect(today.pastDue.map((w) => w.programmeWeek)).toEqual([3, 2])
+    today = await sessions.skipWeek({ programmeWeek: 3 }, ctx)
+    expect(today.pastDue.map((w) => w.programmeWeek)).toEqual([2])
+    expect(today.consistency).toMatchObject({ practised: 0, outOf: 2, skipped: 1 })
+    const late = await sessions.start({ programmeWeek: 2 }, ctx)
+    expect(late.session).toMatchObject({ programmeWeek: 2, theme: 'Follow one request end to end', repo: { id: 'search' } })
+  })
+
+  it('pauses the programme for travel; the week number waits', async () => {
+    const sessions = service()
+    await sessions.start({}, ctx).then(({ session }) => sessions.abandon({ id: session.id }, ctx))
+    let today = await sessions.pauseProgramme({ weeks: 2 }, ctx)
+    expect(today.programme).toMatchObject({ paused: true, pausedThrough: '2026-01-12' })
+    now = new Date('2026-01-20T09:00:00Z') // three weeks later, back from travel
+    today = await sessions.today({}, ctx)
+    expect(today.programme.paused).toBe(false)
+    // The week it was paused in had not been practised, so week 1 waited with the rest.
+    expect(today.week.programmeWeek).toBe(1)
+    expect(today.pastDue).toEqual([])
+    expect(today.consistency).toMatchObject({ practised: 0, outOf: 0, missed: 0 })
+  })
+
+  it('refuses a second week while one is unfinished, but resumes the same one', async () => {
+    const sessions = service()
+    const first = await sessions.start({}, ctx)
+    expect((await sessions.start({}, ctx)).session.id).toBe(first.session.id)
+    now = new Date('2026-01-13T09:00:00Z')
+    await expect(sessions.start({}, ctx)).rejects.toMatchObject({ code: 'conflict' })
+    await expect(sessions.start({ programmeWeek: 9 }, ctx)).rejects.toMatchObject({ code: 'conflict' })
+  })
+
+  it('keeps the session open when the journal cannot be written', async () => {
+    const sessions = service()
+    const { session } = await sessions.start({}, ctx)
+    journalFails = true
+    await expect(sessions.finish({ id: session.id }, ctx)).rejects.toThrow(/read-only/)
+    const still = await service().get({ id: session.id }, ctx)
+    expect(still.session.status).toBe('active')
+    journalFails = false
+    await expect(sessions.finish({ id: session.id }, ctx)).resolves.toMatchObject({ session: { status: 'finished' } })
+  })
+
+  it('edits timeboxes per session and reports over-time without moving on', async () => {
+    const sessions = service()
+    const { session } = await sessions.start({}, ctx)
+    await sessions.setTimeboxes({ id: session.id, timeboxes: { explore: 5 } }, ctx)
+    advance(6)
+    const view = await sessions.get({ id: session.id }, ctx)
+    expect(view.timer.steps.explore).toMatchObject({ overTime: true, timeboxMs: 5 * MIN })
+    expect(view.session.currentStep).toBe('explore')
+    expect(view.session.steps.change.timeboxMinutes).toBe(25)
+  })
+})
