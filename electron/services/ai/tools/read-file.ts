@@ -1,0 +1,66 @@
+// The read_file tool: a range of lines of one text file, numbered, with secrets redacted over the whole
+// file first (so a range can never cut a private key block in half and slip past). Capped in size.
+import { readFile as readBytes, stat } from 'node:fs/promises'
+import { GembaError } from '../../../../shared/errors.ts'
+import { resolveInsideRepo } from './resolve-inside-repo.ts'
+import { byteLength, looksBinary, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
+
+export const MAX_FILE_BYTES = 2 * 1024 * 1024
+export const MAX_LINES_PER_READ = 400
+export const MAX_CHARS_PER_READ = 40_000
+
+export interface ReadFileInput {
+  readonly path: string
+  readonly start_line?: number | undefined
+  readonly end_line?: number | undefined
+}
+
+export async function readRepoFile(deps: RepoToolDeps, input: ReadFileInput, signal: AbortSignal): Promise<ToolExecution> {
+  let relative: string
+  let absolute: string
+  try {
+    ;({ relative, absolute } = await resolveInsideRepo(deps.root, input.path))
+  } catch (error) {
+    if (error instanceof GembaError) return toolError(error.message)
+    throw error
+  }
+  const info = await stat(absolute)
+  if (!info.isFile()) return toolError(`"${relative || '.'}" is a folder; use list_folder.`)
+  const excludedByName = deps.redactor.exclusion(relative)
+  if (excludedByName) return toolError(`Gemba withholds ${relative} (${excludedByName}): it may hold secrets.`)
+  if (info.size > MAX_FILE_BYTES) return toolError(`${relative} is ${info.size} bytes, too large to read; use search_code to find the part you need.`)
+  const bytes = await readBytes(absolute, { signal })
+  if (looksBinary(bytes)) return toolError(`${relative} is a binary file.`)
+  const raw = new TextDecoder().decode(bytes)
+  const excludedByContent = deps.redactor.exclusion(relative, raw)
+  if (excludedByContent) return toolError(`Gemba withholds ${relative} (${excludedByContent}): it holds a token.`)
+  const { text, redactions } = await deps.redactor.redact(relative, raw)
+  const lines = text.split('\n')
+  if (lines.at(-1) === '') lines.pop()
+  const total = lines.length
+  if (total === 0) return { content: `${relative} is empty.`, isError: false, summary: `read ${relative} (empty)`, files: [], redactions: [] }
+  const start = Math.min(Math.max(1, Math.floor(input.start_line ?? 1)), Math.max(1, total))
+  let end = Math.min(total, Math.floor(input.end_line ?? start + MAX_LINES_PER_READ - 1), start + MAX_LINES_PER_READ - 1)
+  const width = String(end).length
+  const out: string[] = []
+  let chars = 0
+  for (let line = start; line <= end; line++) {
+    const numbered = `${String(line).padStart(width)}\t${lines[line - 1] ?? ''}`
+    if (chars + numbered.length > MAX_CHARS_PER_READ && out.length > 0) {
+      end = line - 1
+      break
+    }
+    out.push(numbered)
+    chars += numbered.length + 1
+  }
+  const more = end < total ? `\n(lines ${end + 1}-${total} not shown; ask for them with start_line)` : ''
+  const content = `${relative} (lines ${start}-${end} of ${total})\n${out.join('\n')}${more}`
+  const sent = redactions.filter((redaction) => redaction.line >= start && redaction.line <= end)
+  return {
+    content,
+    isError: false,
+    summary: `read ${relative} lines ${start}-${end}${sent.length ? `, ${sent.length} line(s) redacted` : ''}`,
+    files: [{ path: relative, bytes: byteLength(out.join('\n')) }],
+    redactions: sent,
+  }
+}

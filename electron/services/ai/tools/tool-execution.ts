@@ -1,0 +1,34 @@
+// The shape every repository tool returns: the text Claude gets, whether it is an error, and what it
+// carried (files and sizes, redactions) for the session's "what was sent" record. Types only.
+import type { Redaction, SentFile } from '../../../../shared/models/ai.ts'
+import type { Redactor } from '../redact/secret-redactor.ts'
+
+export interface ToolExecution {
+  /** Sent to Claude as the tool_result content. */
+  readonly content: string
+  readonly isError: boolean
+  /** One line for the transcript. */
+  readonly summary: string
+  readonly files: readonly SentFile[]
+  readonly redactions: readonly Redaction[]
+}
+
+/** What the repository tools need: the root, the redactor, and the tracked files (repository-relative). */
+export interface RepoToolDeps {
+  readonly root: string
+  readonly redactor: Redactor
+  readonly listFiles: () => Promise<readonly string[]>
+}
+
+export function toolError(summary: string, content = summary): ToolExecution {
+  return { content, isError: true, summary, files: [], redactions: [] }
+}
+
+export function byteLength(text: string): number {
+  return Buffer.byteLength(text, 'utf8')
+}
+
+/** Text files only: a NUL byte in the first 8 kB means binary (git's own heuristic). */
+export function looksBinary(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 8000).includes(0)
+}
