@@ -1,6 +1,6 @@
 // The journal folder on disk: lists session files, reads one (Markdown + sidecar), writes one
 // atomically (sidecar first, then the Markdown). Never deletes or rewrites a file it cannot parse.
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GembaError } from '../../../shared/errors.ts'
 import type { JournalSessionRecord } from '../../../shared/models/journal.ts'
@@ -37,6 +37,27 @@ export async function scanJournalFolder(folder: string, signal?: AbortSignal): P
     for (const entry of found) if (entry) stats.push(entry)
   }
   return stats
+}
+
+/** The temp-file names writeFileAtomic uses: `.<name>.<12 hex>.tmp`. */
+const ATOMIC_TEMP = /^\..+\.[0-9a-f]{12}\.tmp$/
+
+/**
+ * Removes temp files left by a write that was killed mid-way, once they are old enough that no
+ * write can still be using them. Touches nothing else; failures are ignored (it is housekeeping).
+ */
+export async function removeStaleTemps(folder: string, now: Date, minAgeMs: number): Promise<string[]> {
+  const removed: string[] = []
+  const names = await readdir(folder).catch(() => [] as string[])
+  for (const name of names.filter((entry) => ATOMIC_TEMP.test(entry))) {
+    const info = await stat(join(folder, name)).catch(() => undefined)
+    if (!info?.isFile() || now.getTime() - info.mtimeMs < minAgeMs) continue
+    await rm(join(folder, name), { force: true }).then(
+      () => removed.push(name),
+      () => undefined,
+    )
+  }
+  return removed
 }
 
 export interface SessionFileContent {

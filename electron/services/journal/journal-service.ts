@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../fs/atomic-write.ts'
 import { exportMarkdown } from './export-markdown.ts'
 import { computeInsights } from './journal-insights.ts'
 import { baseFileName, journalFileName } from './journal-file-name.ts'
-import { folderUnavailable, readSessionFile, writeSessionFiles } from './journal-folder.ts'
+import { folderUnavailable, readSessionFile, removeStaleTemps, writeSessionFiles } from './journal-folder.ts'
 import { JournalIndex } from './journal-index.ts'
 import { lookBack } from './look-back.ts'
 import { replaceRegion } from './markdown-regions.ts'
@@ -27,6 +27,9 @@ import { quarterlyRollup } from './quarterly-rollup.ts'
 import { searchJournal } from './search-journal.ts'
 import { shareSummary, summaryRange } from './share-summary.ts'
 import { formatDate, quarterOf } from './iso-week.ts'
+
+/** A temp file older than this cannot belong to a write still running. */
+const STALE_TEMP_MS = 60 * 60 * 1000
 
 type Channels = typeof journalChannels
 type Input<M extends keyof Channels> = ParsedInputOf<Channels[M]>
@@ -256,7 +259,8 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
   }
 
   private async refreshIndex(signal?: AbortSignal): Promise<void> {
-    if (!this.loaded) {
+    const first = !this.loaded
+    if (first) {
       await this.index.loadCache()
       this.loaded = true
     }
@@ -265,7 +269,10 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
         throw folderUnavailable(this.options.journalFolder, error)
       })
     }
-    await this.index.refresh(signal)
+    const { changed, removed } = await this.index.refresh(signal)
+    if (first) await removeStaleTemps(this.options.journalFolder, this.options.now(), STALE_TEMP_MS)
+    // Files changed by hand (or another copy of Gemba) since we last looked: tell the views.
+    else if (changed.length + removed.length > 0) this.options.onChanged?.({ reason: 'files', fileNames: [...changed, ...removed] })
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {

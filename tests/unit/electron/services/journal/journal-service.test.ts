@@ -59,6 +59,7 @@ describe('JournalService: saving and reading', () => {
     await writeFile(path, text.replace('No staging environment.', 'No staging environment, and Kubernetes everywhere.'))
     const found = await h.service.search({ query: 'kubernetes' }, h.ctx)
     expect(found.hits.map((hit) => hit.entry.id)).toEqual(['session-0001'])
+    expect(h.events.at(-1)).toEqual({ event: 'journal.changed', payload: { reason: 'files', fileNames: [fileName] } })
   })
 
   it('reports a malformed file, skips it and leaves it byte for byte as it was', async () => {
