@@ -1,7 +1,7 @@
 // Journal bench: a deterministic 1,000-session journal in a temp folder; times the cold index build,
 // the warm load from the cache, list, filter and full-text search through the service, against a
 // naive scan of every file measured in the same run. Run: npx node tests/bench/journal.bench.ts
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -102,6 +102,8 @@ try {
     ],
   ]
   console.log(`Journal bench: ${SESSIONS} sessions generated in ${generateMs.toFixed(0)} ms (${listed.total} listed, ${filtered.total} match the filter, ${found.total} search hits)`)
+  const cacheBytes = (await stat(join(cacheFolder, 'journal-index.json'))).size
+  console.log(`index cache: ${(cacheBytes / 1e6).toFixed(1)} MB`)
   console.log(`median of ${RUNS} runs unless a one-off (cold, warm); budget ${BUDGET_MS} ms for list, filter and search\n`)
   console.log(`${'operation'.padEnd(32)} ${'gemba ms'.padStart(9)} ${'naive ms'.padStart(9)} ${'speed-up'.padStart(9)}  baseline        budget`)
   for (const [name, ours, naive, how] of rows) {
