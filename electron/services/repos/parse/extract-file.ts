@@ -23,13 +23,17 @@ export interface ExtractedFile {
   readonly imports: ImportRef[]
   readonly definitions: Definition[]
   readonly package?: string
+  readonly references?: string[]
 }
+
+const MAX_REFERENCES = 2000
 
 export function extractFile(root: Node, query: Query, spec: LanguageSpec, source: string): ExtractedFile {
   const imports: ImportRef[] = []
   const definitions: Definition[] = []
   const seenDefinitions = new Set<number>()
   let pkg: string | undefined
+  const references = new Set<string>()
   for (const match of query.matches(root)) {
     let name: string | undefined
     let body: Node | undefined
@@ -44,6 +48,8 @@ export function extractFile(root: Node, query: Query, spec: LanguageSpec, source
         name = capture.node.text
       } else if (head === 'body') {
         body = capture.node
+      } else if (head === 'reference') {
+        if (references.size < MAX_REFERENCES) references.add(capture.node.text)
       } else if (head === 'package' && pkg === undefined) {
         pkg = capture.node.text.replace(/\s+/g, '')
       }
@@ -55,7 +61,12 @@ export function extractFile(root: Node, query: Query, spec: LanguageSpec, source
   }
   imports.sort((a, b) => a.line - b.line)
   definitions.sort((a, b) => a.line - b.line || a.endLine - b.endLine)
-  return pkg === undefined ? { imports, definitions } : { imports, definitions, package: pkg }
+  return {
+    imports,
+    definitions,
+    ...(pkg === undefined ? {} : { package: pkg }),
+    ...(references.size === 0 ? {} : { references: [...references].sort() }),
+  }
 }
 
 function splitCapture(name: string): [string, string | undefined] {

@@ -11,7 +11,8 @@ export type GrammarName = 'typescript' | 'tsx' | 'javascript' | 'python' | 'go' 
  * - `@import.<kind>` on the node that holds the specifier (quotes are stripped), or on the whole
  *   statement when the spec has `readImports`;
  * - `@definition.<kind>` on the declaration, with `@name` and optionally `@body` in the same pattern;
- * - `@package` on the package name (Java, Kotlin, Go).
+ * - `@package` on the package name (Java, Kotlin, Go);
+ * - `@reference` on names a file may use from its own package without importing them (Go, Java, Kotlin).
  * Captures starting with `_` are only used by predicates.
  */
 export interface LanguageSpec {

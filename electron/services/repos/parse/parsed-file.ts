@@ -60,6 +60,11 @@ export interface ParsedFile {
   readonly definitions: readonly Definition[]
   /** Java/Kotlin `package a.b`, Go `package x`: lets the resolver find source roots. */
   readonly package?: string
+  /**
+   * Go, Java, Kotlin: type and call names used in the file (sorted, distinct, capped). Code in one
+   * package uses its neighbours without importing them; these names let the resolver link them.
+   */
+  readonly references?: readonly string[]
   /** The source was longer than `maxBytes`; only its head was parsed. */
   readonly truncated: boolean
   /** Tree-sitter recovered from syntax errors; results are best effort. */

@@ -10,6 +10,7 @@ import { createJvmResolver } from './resolve/jvm.ts'
 import { createPythonResolver, pythonRoots } from './resolve/python.ts'
 import type { ResolvedImport } from './resolve/resolved-import.ts'
 import { createRubyResolver, rubyLoadPaths } from './resolve/ruby.ts'
+import { samePackagePairs } from './resolve/same-package.ts'
 
 export type { GoModule, TsPaths, WorkspacePackage }
 
@@ -34,10 +35,12 @@ export interface ResolveImportsInput {
   readonly pythonRoots?: readonly string[]
   /** Ruby load paths; by default every lib/ folder and the root. */
   readonly rubyLoadPaths?: readonly string[]
+  /** Also link Go/Java/Kotlin files to same-package files whose names they use (default true). */
+  readonly samePackage?: boolean
 }
 
 export interface ImportResolution {
-  /** Deduplicated, sorted by from then to; no self edges. */
+  /** Deduplicated, sorted by from then to; no self edges. Includes same-package use (not counted below). */
   readonly edges: FileEdge[]
   readonly resolved: number
   /** Imports of dependencies and standard libraries. */
@@ -86,6 +89,9 @@ export function resolveImports(input: ResolveImportsInput): ImportResolution {
         if (to !== from) edges.set(`${from}\u0000${to}`, { from, to })
       }
     }
+  }
+  if (input.samePackage !== false) {
+    for (const [from, to] of samePackagePairs(input.parsed)) edges.set(`${from}\u0000${to}`, { from, to })
   }
   const sorted = [...edges.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, edge]) => edge)
   return { edges: sorted, ...counts }

@@ -34,5 +34,7 @@ export const goSpec: LanguageSpec = {
 (method_declaration name: (field_identifier) @name) @definition.method
 (type_spec name: (type_identifier) @name) @definition.type
 (type_alias name: (type_identifier) @name) @definition.type
+(type_identifier) @reference
+(call_expression function: (identifier) @reference)
 `,
 }

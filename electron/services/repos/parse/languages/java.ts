@@ -17,5 +17,7 @@ export const javaSpec: LanguageSpec = {
 (enum_declaration name: (identifier) @name) @definition.enum
 (method_declaration name: (identifier) @name) @definition.method
 (constructor_declaration name: (identifier) @name) @definition.method
+(type_identifier) @reference
+(method_invocation object: (identifier) @reference)
 `,
 }

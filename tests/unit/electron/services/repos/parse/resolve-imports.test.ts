@@ -203,6 +203,38 @@ require_relative 'nope'`,
   })
 })
 
+describe('same-package use', () => {
+  it('links Go, Java and Kotlin files to siblings whose types and functions they use without importing', async () => {
+    const result = await graph({
+      'store/store.go': 'package store\ntype Store struct{ c *Cache }\nfunc (s *Store) Get() { s.c.get(); newKey() }',
+      'store/cache.go': 'package store\ntype Cache struct{}\nfunc (c *Cache) get() {}',
+      'store/keys.go': 'package store\nfunc newKey() string { return "" }',
+      'other/cache.go': 'package other\ntype Cache struct{}',
+      'src/com/acme/Invoice.java': 'package com.acme;\nclass Invoice { Money total; void pay() { Ledger.record(this); } }',
+      'src/com/acme/Money.java': 'package com.acme;\nclass Money {}',
+      'src/com/acme/Ledger.java': 'package com.acme;\nclass Ledger { static void record(Invoice i) {} }',
+      'src/com/acme/Receipt.kt': 'package com.acme\nclass Receipt(val money: Money) { fun print() = format(money) }\nfun format(m: Money): String = ""',
+    })
+    expect(result.lines).toEqual([
+      'src/com/acme/Invoice.java -> src/com/acme/Ledger.java',
+      'src/com/acme/Invoice.java -> src/com/acme/Money.java',
+      'src/com/acme/Ledger.java -> src/com/acme/Invoice.java',
+      'src/com/acme/Receipt.kt -> src/com/acme/Money.java',
+      'store/store.go -> store/cache.go',
+      'store/store.go -> store/keys.go',
+    ])
+    expect(result).toMatchObject({ resolved: 0, external: 0, unresolved: 0 })
+  })
+
+  it('can be turned off', async () => {
+    const result = await graph(
+      { 'a/a.go': 'package a\nfunc A() { B() }', 'a/b.go': 'package a\nfunc B() {}' },
+      { samePackage: false },
+    )
+    expect(result.edges).toEqual([])
+  })
+})
+
 describe('edges', () => {
   it('are deduplicated and never point a file at itself', async () => {
     const result = await graph({

@@ -51,5 +51,8 @@ func New[T any](opts ...Option) *Server {
       ['method', 'Start', 20, 22, 'func (s *Server) Start(ctx context.Context, port int) error'],
       ['function', 'New', 24, 26, 'func New[T any](opts ...Option) *Server'],
     ])
+    // Names the file may take from its own package; qualified ones (store.Store) are imports' business.
+    expect(result.references).toEqual(expect.arrayContaining(['Server', 'Option', 'ID']))
+    expect(result.references).not.toContain('store')
   })
 })

@@ -45,5 +45,6 @@ record Line(String sku, int qty) {}
       ['enum', 'Status', 17, 17, 'enum Status'],
       ['class', 'Line', 18, 18, 'record Line(String sku, int qty)'],
     ])
+    expect(result.references).toEqual(expect.arrayContaining(['Base', 'Payable', 'Receipt', 'Money', 'PaymentException']))
   })
 })

@@ -51,5 +51,6 @@ enum class Color { RED, GREEN }
       ['type', 'Id', 21, 21, 'typealias Id = String'],
       ['enum', 'Color', 23, 23, 'enum class Color'],
     ])
+    expect(result.references).toEqual(expect.arrayContaining(['Entity', 'Money', 'Receipt', 'String']))
   })
 })
