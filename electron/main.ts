@@ -1,6 +1,6 @@
 // The desktop app's lifecycle: single instance, the app:// protocol that serves our pages with a
 // strict CSP, the hardened window, IPC, and the Electron-backed platform ports for the backend.
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron'
 import ElectronStore from 'electron-store'
 import type Conf from 'conf'
 import { mkdirSync } from 'node:fs'
@@ -61,6 +61,13 @@ async function start(): Promise<void> {
     env: { apiKey: process.env.ANTHROPIC_API_KEY, baseUrl: process.env.ANTHROPIC_BASE_URL },
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     log,
+    grammarDir: app.isPackaged ? join(process.resourcesPath, 'grammars') : undefined,
+    async pickFolder(title) {
+      const [window] = BrowserWindow.getAllWindows()
+      const options = { title, properties: ['openDirectory' as const] }
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
   })
 
   protocol.handle('app', async (request) => {

@@ -3,6 +3,8 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react'
 import { connectionProblem, onConnectionProblem } from './bridge.ts'
 import { SCREENS, SCREEN_LABELS, useNavigation, type Screen } from './stores/navigation-store.ts'
+import { useAppInfo } from './stores/app-info-store.ts'
+import { ReposView } from './views/repos/ReposView.tsx'
 import { InsightsView } from './views/insights/InsightsView.tsx'
 import { JournalView } from './views/journal/JournalView.tsx'
 import { SessionView } from './views/session/SessionView.tsx'
@@ -12,6 +14,7 @@ import { TodayView } from './views/today/TodayView.tsx'
 const VIEWS: Readonly<Record<Screen, () => React.JSX.Element>> = {
   today: TodayView,
   session: SessionView,
+  repos: ReposView,
   journal: JournalView,
   insights: InsightsView,
   settings: SettingsView,
@@ -20,6 +23,7 @@ const VIEWS: Readonly<Record<Screen, () => React.JSX.Element>> = {
 const ICONS: Readonly<Record<Screen, string>> = {
   today: 'M4 5h16v15H4z M4 9h16 M8 3v4 M16 3v4',
   session: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18 M12 7v5l3 2',
+  repos: 'M6 3v12 M18 9a3 3 0 1 0 0-6a3 3 0 1 0 0 6 M6 21a3 3 0 1 0 0-6a3 3 0 1 0 0 6 M18 9c0 6-12 3-12 9',
   journal: 'M6 3h11a1 1 0 0 1 1 1v16H7a2 2 0 0 1-2-2V4a1 1 0 0 1 1-1z M9 7h6 M9 11h6',
   insights: 'M4 20V10 M10 20V4 M16 20v-7 M22 20H2',
   settings: 'M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8 M12 2v3 M12 19v3 M2 12h3 M19 12h3 M4.9 4.9l2.1 2.1 M17 17l2.1 2.1 M4.9 19.1L7 17 M17 7l2.1-2.1',
@@ -30,6 +34,10 @@ export function App() {
   const go = useNavigation((state) => state.go)
   const syncFromLocation = useNavigation((state) => state.syncFromLocation)
   const problem = useSyncExternalStore(onConnectionProblem, connectionProblem)
+  const loadInfo = useAppInfo((state) => state.load)
+  useEffect(() => {
+    void loadInfo()
+  }, [loadInfo])
 
   useEffect(() => {
     const onPop = (): void => syncFromLocation()

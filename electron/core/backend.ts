@@ -25,6 +25,8 @@ export interface BackendPorts {
   readonly log: Logger
   /** Where the WebAssembly grammars are, when not in node_modules (a packaged app). */
   readonly grammarDir?: string
+  /** The desktop's folder picker (Electron's dialog); browser mode has none. */
+  readonly pickFolder?: (title: string) => Promise<string | null>
 }
 
 export interface Backend {
@@ -54,6 +56,7 @@ export function createBackend(ports: BackendPorts): Backend {
     },
     // Called only once the dispatcher below exists.
     cancel: (callId): boolean => dispatcher.cancel(callId),
+    pickFolder: ports.pickFolder,
   })
   const repos = new RepoService({
     store: keyValueRepoStore(settings.keyValueStore),

@@ -1,12 +1,13 @@
 // Which screen is showing. Mirrors the address's hash (#/settings) so a reload keeps the screen.
 import { create } from 'zustand'
 
-export const SCREENS = ['today', 'session', 'journal', 'insights', 'settings'] as const
+export const SCREENS = ['today', 'session', 'repos', 'journal', 'insights', 'settings'] as const
 export type Screen = (typeof SCREENS)[number]
 
 export const SCREEN_LABELS: Readonly<Record<Screen, string>> = {
   today: 'Today',
   session: 'Session',
+  repos: 'Repositories',
   journal: 'Journal',
   insights: 'Insights',
   settings: 'Settings',

@@ -15,6 +15,10 @@ export const systemChannels = {
     description: 'The app name, version, mode (desktop or browser) and data folder.',
     input: z.object({}).strict(),
   }),
+  pickFolder: channel<{ readonly path: string | null; readonly supported: boolean }>()({
+    description: 'Opens the system folder picker (desktop only); answers the chosen path, or null when cancelled.',
+    input: z.object({ title: z.string().max(200).optional() }).strict(),
+  }),
   cancel: channel<{ readonly cancelled: boolean }>()({
     description: 'Cancels a running call by its call id; answers whether it was still running.',
     input: z.object({ callId: z.string().min(1).max(100) }).strict(),

@@ -7,6 +7,8 @@ export interface SystemServiceDeps {
   readonly info: AppInfo
   /** The dispatcher's cancel, passed in so this service needs no reference to the transport. */
   readonly cancel: (callId: string) => boolean
+  /** The desktop's folder picker; absent in browser mode, where a path field is used instead. */
+  readonly pickFolder?: ((title: string) => Promise<string | null>) | undefined
 }
 
 export class SystemService implements ServiceFor<typeof systemChannels, EventMap> {
@@ -18,6 +20,11 @@ export class SystemService implements ServiceFor<typeof systemChannels, EventMap
 
   async info(): Promise<AppInfo> {
     return this.deps.info
+  }
+
+  async pickFolder(input: { title?: string | undefined }): Promise<{ path: string | null; supported: boolean }> {
+    if (!this.deps.pickFolder) return { path: null, supported: false }
+    return { path: await this.deps.pickFolder(input.title ?? 'Choose a repository folder'), supported: true }
   }
 
   async cancel(input: { callId: string }): Promise<{ cancelled: boolean }> {

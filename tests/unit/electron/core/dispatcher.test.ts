@@ -52,6 +52,7 @@ describe('Dispatcher', () => {
         throw new Error('secret internals at /home/x/file.ts:12')
       },
       cancel: async () => ({ cancelled: false }),
+      pickFolder: async () => ({ path: null, supported: false }),
     }
     const dispatcher = new Dispatcher({ system: failing }, hub, { ...quietLog, error: (message) => logged.push(message) })
     const result = await dispatcher.dispatch('system.info', {})

@@ -1,0 +1,108 @@
+// One repository's offline tour and module diagram, computed from the repository itself (no AI),
+// with the scan's progress while it runs and a way to cancel or rescan.
+import { useState } from 'react'
+import type { RepoView, ScanPhase } from '../../../shared/models/repos.ts'
+import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { Markdown } from '../../components/Markdown.tsx'
+import { MermaidDiagram } from '../../components/MermaidDiagram.tsx'
+import { useRepos } from '../../stores/repos-store.ts'
+
+const PHASE_LABEL: Readonly<Record<ScanPhase, string>> = {
+  files: 'Reading the file list',
+  manifests: 'Reading manifests',
+  parse: 'Parsing imports',
+  modules: 'Finding modules',
+  history: 'Reading history',
+  rank: 'Ranking key files',
+  cache: 'Saving the scan',
+  done: 'Done',
+}
+
+export function RepoDetail(props: { repo: RepoView }) {
+  const { repo } = props
+  const tour = useRepos((state) => state.tours[repo.id])
+  const loadTour = useRepos((state) => state.loadTour)
+  const cancelTour = useRepos((state) => state.cancelTour)
+  const remove = useRepos((state) => state.remove)
+  const [tab, setTab] = useState<'tour' | 'diagram'>('tour')
+  const [confirmRemove, setConfirmRemove] = useState(false)
+
+  return (
+    <section className="repo-detail" aria-labelledby="repo-detail-title">
+      <header className="repo-detail__header">
+        <div>
+          <h2 id="repo-detail-title">{repo.name}</h2>
+          <p className="muted repo-detail__path">{repo.path}</p>
+        </div>
+        <div className="repo-detail__actions">
+          <button type="button" className="button" onClick={() => void loadTour(repo.id, true)} disabled={tour?.status === 'loading'}>
+            Rescan
+          </button>
+          {confirmRemove ? (
+            <>
+              <button type="button" className="button button--danger" onClick={() => void remove(repo.id)}>
+                Remove from Gemba
+              </button>
+              <button type="button" className="button button--quiet" onClick={() => setConfirmRemove(false)}>
+                Keep
+              </button>
+            </>
+          ) : (
+            <button type="button" className="button button--quiet" onClick={() => setConfirmRemove(true)}>
+              Remove…
+            </button>
+          )}
+        </div>
+      </header>
+      {confirmRemove ? <p className="muted">Gemba forgets this repository and its cached scan. The folder itself is not touched.</p> : null}
+      {repo.problem ? <ErrorNotice error={{ code: 'repository_broken', message: repo.problem.message, ...(repo.problem.next ? { next: repo.problem.next } : {}) }} /> : null}
+
+      {tour?.status === 'loading' ? (
+        <div className="card scan-progress" role="status" aria-live="polite">
+          <p>
+            <strong>{tour.progress ? PHASE_LABEL[tour.progress.phase] : 'Starting the scan'}</strong>
+            {tour.progress && tour.progress.total > 0 ? ` — ${tour.progress.done.toLocaleString()} of ${tour.progress.total.toLocaleString()}` : ''}
+          </p>
+          <progress max={tour.progress?.total || 1} value={tour.progress?.total ? tour.progress.done : undefined} aria-label="Scan progress" />
+          <button type="button" className="button button--quiet" onClick={() => cancelTour(repo.id)}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
+      {tour?.status === 'error' && tour.error ? <ErrorNotice error={tour.error} onRetry={() => void loadTour(repo.id)} /> : null}
+      {tour?.status === 'cancelled' ? (
+        <div className="notice notice--warning" role="status">
+          <p className="notice__message">Scan cancelled.</p>
+          <button type="button" className="button button--quiet" onClick={() => void loadTour(repo.id)}>
+            Scan again
+          </button>
+        </div>
+      ) : null}
+
+      {tour?.status === 'ready' && tour.tour ? (
+        <div className="card">
+          <div className="tabs" role="tablist" aria-label="Offline views">
+            <button type="button" role="tab" id="tab-tour" aria-selected={tab === 'tour'} aria-controls="panel-tour" className="tab" onClick={() => setTab('tour')}>
+              Tour
+            </button>
+            <button type="button" role="tab" id="tab-diagram" aria-selected={tab === 'diagram'} aria-controls="panel-diagram" className="tab" onClick={() => setTab('diagram')}>
+              Module diagram
+            </button>
+            <span className="computed-label" title="Made by reading the repository on this computer. No AI was used and nothing left the machine.">
+              Computed from the repository · no AI
+            </span>
+          </div>
+          {tab === 'tour' ? (
+            <div role="tabpanel" id="panel-tour" aria-labelledby="tab-tour">
+              <Markdown source={tour.tour.markdown} />
+            </div>
+          ) : (
+            <div role="tabpanel" id="panel-diagram" aria-labelledby="tab-diagram">
+              <MermaidDiagram source={tour.tour.mermaid} label={`Modules of ${repo.name} and their dependencies`} />
+            </div>
+          )}
+        </div>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,42 @@
+// The list of added repositories: name, branch, last commit, clean or dirty.
+import type { RepoView } from '../../../shared/models/repos.ts'
+import { useRepos } from '../../stores/repos-store.ts'
+
+export function RepoList() {
+  const repos = useRepos((state) => state.repos)
+  const selectedId = useRepos((state) => state.selectedId)
+  const select = useRepos((state) => state.select)
+  return (
+    <ul className="repo-list" aria-label="Repositories">
+      {repos.map((repo) => (
+        <li key={repo.id}>
+          <button type="button" className={`repo-card ${repo.id === selectedId ? 'repo-card--selected' : ''}`} aria-pressed={repo.id === selectedId} onClick={() => select(repo.id)}>
+            <span className="repo-card__name">{repo.name}</span>
+            <span className="repo-card__meta">
+              <span>{repo.detached ? 'detached HEAD' : (repo.branch ?? 'no commits yet')}</span>
+              <StateBadge repo={repo} />
+            </span>
+            {repo.lastCommit ? (
+              <span className="repo-card__commit" title={repo.lastCommit.message}>
+                {repo.lastCommit.message.split('\n')[0]} — {repo.lastCommit.author}, {formatDate(repo.lastCommit.date)}
+              </span>
+            ) : null}
+            {repo.problem ? <span className="repo-card__problem">{repo.problem.message}</span> : null}
+          </button>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function StateBadge(props: { repo: RepoView }) {
+  const { state, changedFiles } = props.repo
+  if (state === 'clean') return <span className="pill pill--ok">clean</span>
+  if (state === 'dirty') return <span className="pill pill--warn" title={changedFiles.map((file) => file.path).join('\n')}>{changedFiles.length} changed</span>
+  return <span className="pill">state unknown</span>
+}
+
+export function formatDate(iso: string): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
+}

@@ -1,0 +1,46 @@
+// Repositories: the teams' codebases the leader added, and what Gemba can tell about each one
+// without any AI. An empty list is a first step, not an empty screen.
+import { useEffect } from 'react'
+import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { PageHeader } from '../../components/PageHeader.tsx'
+import { useRepos } from '../../stores/repos-store.ts'
+import { useAppInfo } from '../../stores/app-info-store.ts'
+import { AddRepoForm } from './AddRepoForm.tsx'
+import { RepoDetail } from './RepoDetail.tsx'
+import { RepoList } from './RepoList.tsx'
+
+export function ReposView() {
+  const repos = useRepos((state) => state.repos)
+  const loaded = useRepos((state) => state.loaded)
+  const listError = useRepos((state) => state.listError)
+  const selectedId = useRepos((state) => state.selectedId)
+  const load = useRepos((state) => state.load)
+  const select = useRepos((state) => state.select)
+  const desktop = useAppInfo((state) => state.info?.mode === 'desktop')
+  const selected = repos.find((repo) => repo.id === selectedId) ?? null
+
+  useEffect(() => {
+    void load()
+  }, [load])
+  useEffect(() => {
+    if (selectedId) select(selectedId)
+  }, [selectedId, select])
+
+  return (
+    <div className="page page--wide">
+      <PageHeader title="Repositories" subtitle="Your teams’ codebases, read on this computer." />
+      {listError ? <ErrorNotice error={listError} onRetry={() => void load()} /> : null}
+      {loaded && repos.length === 0 ? (
+        <AddRepoForm desktop={desktop} autoFocus />
+      ) : (
+        <div className="repos-layout">
+          <div className="repos-layout__list">
+            <RepoList />
+            <AddRepoForm desktop={desktop} compact />
+          </div>
+          {selected ? <RepoDetail key={selected.id} repo={selected} /> : null}
+        </div>
+      )}
+    </div>
+  )
+}
