@@ -61,8 +61,11 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
     this.index = new JournalIndex({ journalFolder: options.journalFolder, cacheFile: join(options.cacheFolder, 'journal-index.json') })
   }
 
-  /** Saves a finished session. When the folder cannot be used it keeps the entry pending and throws. */
-  async save(record: JournalSessionRecord): Promise<{ fileName: string }> {
+  /**
+   * Saves a finished session (the sessions domain's journal port). When the folder cannot be used it
+   * keeps the entry pending in the data folder and throws a GembaError with `details.pending: true`.
+   */
+  async saveSession(record: JournalSessionRecord): Promise<{ fileName: string; path: string }> {
     const parsed = journalSessionRecordSchema.safeParse(record)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
@@ -92,7 +95,7 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
     })
     this.options.onChanged?.({ reason: 'saved', fileNames: [fileName] })
     await this.flushPending({}, undefined).catch(() => undefined)
-    return { fileName }
+    return { fileName, path: join(this.options.journalFolder, fileName) }
   }
 
   async list(input: Input<'list'>, ctx: Ctx) {

@@ -12,6 +12,6 @@ const service = new JournalService({
   now: () => new Date('2026-11-30T12:00:00Z'),
 })
 for (let version = Number(from); version <= Number(to); version += 1) {
-  await service.save(versionedRecord(version))
+  await service.saveSession(versionedRecord(version))
   process.stdout.write(`${version}\n`)
 }

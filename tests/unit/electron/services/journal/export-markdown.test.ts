@@ -7,8 +7,8 @@ import { createHarness, type Harness } from './fixtures/journal-harness.ts'
 let h: Harness
 beforeEach(async () => {
   h = await createHarness()
-  await h.service.save(buildSessionRecord({ id: 'oct', date: '2026-10-06', diagram: { mermaid: 'flowchart LR\n a-->b', svg: '<svg>oct</svg>' } }))
-  await h.service.save(buildSessionRecord({ id: 'nov', date: '2026-11-10', diagram: null }))
+  await h.service.saveSession(buildSessionRecord({ id: 'oct', date: '2026-10-06', diagram: { mermaid: 'flowchart LR\n a-->b', svg: '<svg>oct</svg>' } }))
+  await h.service.saveSession(buildSessionRecord({ id: 'nov', date: '2026-11-10', diagram: null }))
 })
 afterEach(async () => {
   await h.dispose()
@@ -57,7 +57,7 @@ describe('summary to share with tech leads', () => {
 
 describe('review channels over the saved journal', () => {
   it('answers insights, the roll-up and the look-back from the files', async () => {
-    await h.service.save(buildSessionRecord({ id: 'aug', date: '2026-08-11' }))
+    await h.service.saveSession(buildSessionRecord({ id: 'aug', date: '2026-08-11' }))
     const insights = await h.service.insights({ marks: [{ isoWeek: '2026-W40', status: 'paused' }] }, h.ctx)
     expect(insights.sessions).toBe(3)
     expect(insights.heatmap.year).toBe(2026)

@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { JournalPort } from '../../../../../electron/services/sessions/journal-record.ts'
 import { GembaError } from '../../../../../shared/errors.ts'
 import { buildSessionRecord } from './fixtures/build-session-record.ts'
 import { createHarness, type Harness } from './fixtures/journal-harness.ts'
@@ -19,7 +20,7 @@ const session = (n: number, more: Parameters<typeof buildSessionRecord>[0] = {})
 describe('JournalService: saving and reading', () => {
   it('writes a readable Markdown file and a transcript sidecar, and gives back everything', async () => {
     const record = buildSessionRecord({ diagram: { mermaid: 'flowchart LR\n  a --> b', svg: '<svg>a-b</svg>', caption: 'A to B' } })
-    const { fileName } = await h.service.save(record)
+    const { fileName } = await h.service.saveSession(record)
     expect(fileName).toBe('2026-11-24-week-03-payments-api.md')
     const markdown = await readFile(join(h.journalFolder, fileName), 'utf8')
     expect(markdown).toMatch(/^---\nschemaVersion: 1\n/)
@@ -37,22 +38,29 @@ describe('JournalService: saving and reading', () => {
   })
 
   it('never lets two sessions share a file, and saves the same session over its own file', async () => {
-    const first = await h.service.save(buildSessionRecord({ id: 'a' }))
-    const second = await h.service.save(buildSessionRecord({ id: 'b' }))
-    const again = await h.service.save(buildSessionRecord({ id: 'a', reflection: 'Second thoughts.' }))
+    const first = await h.service.saveSession(buildSessionRecord({ id: 'a' }))
+    const second = await h.service.saveSession(buildSessionRecord({ id: 'b' }))
+    const again = await h.service.saveSession(buildSessionRecord({ id: 'a', reflection: 'Second thoughts.' }))
     expect(second.fileName).toBe('2026-11-24-week-03-payments-api-2.md')
     expect(again.fileName).toBe(first.fileName)
     expect((await h.service.get({ id: 'a' }, h.ctx)).record.reflection).toBe('Second thoughts.')
     expect((await h.service.list({}, h.ctx)).total).toBe(2)
   })
 
+  it('serves as the sessions domain’s journal port, answering where the file is', async () => {
+    const port: JournalPort = h.service
+    const { path } = await port.saveSession(buildSessionRecord())
+    expect(path).toBe(join(h.journalFolder, '2026-11-24-week-03-payments-api.md'))
+    expect(await readFile(path, 'utf8')).toContain('# Week 3 · Follow one request end to end — Payments API')
+  })
+
   it('refuses an incomplete record with a clear error', async () => {
     const broken = { ...buildSessionRecord(), date: 'yesterday' }
-    await expect(h.service.save(broken)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('date') })
+    await expect(h.service.saveSession(broken)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('date') })
   })
 
   it('picks up a file edited by hand', async () => {
-    const { fileName } = await h.service.save(buildSessionRecord())
+    const { fileName } = await h.service.saveSession(buildSessionRecord())
     expect((await h.service.search({ query: 'kubernetes' }, h.ctx)).total).toBe(0)
     const path = join(h.journalFolder, fileName)
     const text = await readFile(path, 'utf8')
@@ -63,7 +71,7 @@ describe('JournalService: saving and reading', () => {
   })
 
   it('reports a malformed file, skips it and leaves it byte for byte as it was', async () => {
-    await h.service.save(buildSessionRecord())
+    await h.service.saveSession(buildSessionRecord())
     const junk = '---\ntitle: [unclosed\n---\n# My own notes\n'
     await writeFile(join(h.journalFolder, '2026-01-01-notes.md'), junk)
     const listed = await h.service.list({}, h.ctx)
@@ -71,16 +79,16 @@ describe('JournalService: saving and reading', () => {
     expect(listed.problemCount).toBe(1)
     const { problems } = await h.service.problems({}, h.ctx)
     expect(problems).toEqual([expect.objectContaining({ fileName: '2026-01-01-notes.md', code: 'bad_front_matter' })])
-    await h.service.save(buildSessionRecord({ id: 'other' }))
+    await h.service.saveSession(buildSessionRecord({ id: 'other' }))
     expect(await readFile(join(h.journalFolder, '2026-01-01-notes.md'), 'utf8')).toBe(junk)
   })
 })
 
 describe('JournalService: list, filter, search', () => {
   beforeEach(async () => {
-    await h.service.save(session(1, { repository: { ...buildSessionRecord().repository, id: 'web', name: 'Web Shop' }, frictionTags: ['flaky-ci'] }))
-    await h.service.save(session(3, { theme: { id: 'deploy-path', title: 'The deploy path' } }))
-    await h.service.save(session(2, { reflection: 'The rollback script is undocumented.' }))
+    await h.service.saveSession(session(1, { repository: { ...buildSessionRecord().repository, id: 'web', name: 'Web Shop' }, frictionTags: ['flaky-ci'] }))
+    await h.service.saveSession(session(3, { theme: { id: 'deploy-path', title: 'The deploy path' } }))
+    await h.service.saveSession(session(2, { reflection: 'The rollback script is undocumented.' }))
   })
 
   it('lists newest first and filters by repository, theme, tag and dates', async () => {
@@ -109,7 +117,7 @@ describe('JournalService: list, filter, search', () => {
 
 describe('JournalService: editing the reflection', () => {
   it('changes only the reflection, keeping every other byte of the file', async () => {
-    const { fileName } = await h.service.save(buildSessionRecord())
+    const { fileName } = await h.service.saveSession(buildSessionRecord())
     const path = join(h.journalFolder, fileName)
     const before = await readFile(path, 'utf8')
     const view = await h.service.updateReflection({ id: 'session-0001', reflection: 'Rewritten.\n\n- one\n- two' }, h.ctx)
@@ -121,7 +129,7 @@ describe('JournalService: editing the reflection', () => {
   })
 
   it('refuses when the reflection markers were removed by hand', async () => {
-    const { fileName } = await h.service.save(buildSessionRecord())
+    const { fileName } = await h.service.saveSession(buildSessionRecord())
     const path = join(h.journalFolder, fileName)
     await writeFile(path, (await readFile(path, 'utf8')).replace('<!-- /gemba:reflection -->', ''))
     await expect(h.service.updateReflection({ id: 'session-0001', reflection: 'x' }, h.ctx)).rejects.toMatchObject({ code: 'conflict' })
@@ -134,8 +142,8 @@ describe('JournalService: editing the reflection', () => {
 
 describe('JournalService: the index is only a cache', () => {
   it('rebuilds a corrupt index from the files', async () => {
-    await h.service.save(session(1))
-    await h.service.save(session(2))
+    await h.service.saveSession(session(1))
+    await h.service.saveSession(session(2))
     const cacheFile = join(h.cacheFolder, 'journal-index.json')
     expect((await readdir(h.cacheFolder))).toContain('journal-index.json')
     await writeFile(cacheFile, '{"format":"gemba-journal-index","version":1,"entr')
@@ -145,10 +153,10 @@ describe('JournalService: the index is only a cache', () => {
   })
 
   it('notices files added, changed and removed while it was not running', async () => {
-    const { fileName } = await h.service.save(session(1))
+    const { fileName } = await h.service.saveSession(session(1))
     await h.service.list({}, h.ctx)
     const other = h.restart()
-    await other.save(session(2))
+    await other.saveSession(session(2))
     await rm(join(h.journalFolder, fileName))
     expect((await h.restart().list({}, h.ctx)).entries.map((e) => e.id)).toEqual(['s-2'])
   })
@@ -159,7 +167,7 @@ describe('JournalService: an unavailable journal folder', () => {
     const blocked = join(h.root, 'usb-drive')
     await writeFile(blocked, 'not a folder')
     const service = h.restart({ journalFolder: join(blocked, 'journal') })
-    const failure = await service.save(buildSessionRecord()).catch((error: unknown) => error)
+    const failure = await service.saveSession(buildSessionRecord()).catch((error: unknown) => error)
     expect(failure).toBeInstanceOf(GembaError)
     expect(failure).toMatchObject({ code: 'unavailable', message: expect.stringContaining('kept safe'), next: expect.any(String) })
     expect((await service.problems({}, h.ctx).catch(() => null))).toBeNull() // the folder itself cannot be listed
@@ -178,21 +186,21 @@ describe('JournalService: an unavailable journal folder', () => {
     const chosen = join(h.root, 'chosen')
     await mkdir(chosen)
     const service = h.restart({ journalFolder: chosen, createJournalFolder: false })
-    await service.save(session(1))
+    await service.saveSession(session(1))
     await rm(chosen, { recursive: true })
-    await expect(service.save(session(2))).rejects.toMatchObject({ code: 'unavailable' })
+    await expect(service.saveSession(session(2))).rejects.toMatchObject({ code: 'unavailable' })
     await expect(readdir(chosen)).rejects.toThrow()
     await mkdir(chosen)
-    await service.save(session(3)) // a later save also writes what was waiting
+    await service.saveSession(session(3)) // a later save also writes what was waiting
     expect((await service.list({}, h.ctx)).entries.map((e) => e.id)).toEqual(['s-3', 's-2'])
   })
 
   it.skipIf(process.getuid?.() === 0)('keeps the entry pending when the folder is read-only', async () => {
     const { chmod } = await import('node:fs/promises')
-    await h.service.save(session(1))
+    await h.service.saveSession(session(1))
     await chmod(h.journalFolder, 0o500)
     try {
-      await expect(h.service.save(session(2))).rejects.toMatchObject({ code: 'unavailable' })
+      await expect(h.service.saveSession(session(2))).rejects.toMatchObject({ code: 'unavailable' })
       expect((await h.service.problems({}, h.ctx)).pending.map((p) => p.id)).toEqual(['s-2'])
     } finally {
       await chmod(h.journalFolder, 0o700)
