@@ -22,6 +22,13 @@ export interface AiCallUsage {
   readonly cost: AiCost
 }
 
+/** Reported after each request: that call's usage and cost, and the session's running totals. */
+export interface AiUsageReport extends AiCallUsage {
+  readonly sessionUsage: AiUsage
+  readonly sessionCostUsd: number
+  readonly sessionBudgetUsd: number
+}
+
 export interface AiModelInfo {
   readonly id: string
   readonly displayName: string
