@@ -69,20 +69,28 @@ export interface SessionFileContent {
 
 export async function readSessionFile(folder: string, fileName: string): Promise<SessionFileContent> {
   const text = await readFile(join(folder, fileName), 'utf8')
+  return { text, ...(await readSidecar(folder, fileName)) }
+}
+
+/** The session's sidecar; a missing one is normal (hand-written entries), a broken one is a problem. */
+export async function readSidecar(
+  folder: string,
+  fileName: string,
+): Promise<{ sidecar: JournalSidecar | undefined; sidecarProblem: string | undefined }> {
   let raw: string
   try {
     raw = await readFile(join(folder, sidecarName(fileName)), 'utf8')
   } catch {
-    return { text, sidecar: undefined, sidecarProblem: undefined }
+    return { sidecar: undefined, sidecarProblem: undefined }
   }
   try {
     const value = JSON.parse(raw) as JournalSidecar
     if (typeof value !== 'object' || value === null || !Array.isArray(value.transcript) || typeof value.id !== 'string') {
-      return { text, sidecar: undefined, sidecarProblem: `${sidecarName(fileName)} is not a Gemba transcript.` }
+      return { sidecar: undefined, sidecarProblem: `${sidecarName(fileName)} is not a Gemba transcript.` }
     }
-    return { text, sidecar: value, sidecarProblem: undefined }
+    return { sidecar: value, sidecarProblem: undefined }
   } catch {
-    return { text, sidecar: undefined, sidecarProblem: `${sidecarName(fileName)} is not valid JSON.` }
+    return { sidecar: undefined, sidecarProblem: `${sidecarName(fileName)} is not valid JSON.` }
   }
 }
 

@@ -10,6 +10,7 @@ import { GembaError } from '../../../shared/errors.ts'
 import {
   journalSessionRecordSchema,
   type JournalFlushResult,
+  type JournalProblem,
   type JournalSessionRecord,
   type JournalSessionView,
 } from '../../../shared/models/journal.ts'
@@ -17,7 +18,7 @@ import { writeFileAtomic } from '../fs/atomic-write.ts'
 import { exportMarkdown } from './export-markdown.ts'
 import { computeInsights } from './journal-insights.ts'
 import { baseFileName, journalFileName } from './journal-file-name.ts'
-import { folderUnavailable, readSessionFile, removeStaleTemps, writeSessionFiles } from './journal-folder.ts'
+import { folderUnavailable, readSessionFile, readSidecar, removeStaleTemps, writeSessionFiles } from './journal-folder.ts'
 import { JournalIndex } from './journal-index.ts'
 import { lookBack } from './look-back.ts'
 import { replaceRegion } from './markdown-regions.ts'
@@ -185,7 +186,13 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
   async problems(_input: Input<'problems'>, ctx: Ctx) {
     await this.fresh(ctx.signal)
     const pending = await listPending(this.options.pendingFolder)
-    return { problems: this.index.problemList(), pending: pending.map((file) => file.entry) }
+    const sidecars: JournalProblem[] = []
+    for (const entry of this.index.all()) {
+      ctx.signal.throwIfAborted()
+      const { sidecarProblem } = await readSidecar(this.options.journalFolder, entry.summary.fileName)
+      if (sidecarProblem) sidecars.push({ fileName: entry.summary.fileName, code: 'bad_sidecar', message: `${sidecarProblem} The session is shown without its transcript.` })
+    }
+    return { problems: [...this.index.problemList(), ...sidecars], pending: pending.map((file) => file.entry) }
   }
 
   async flushPending(_input: Input<'flushPending'>, ctx: Ctx | undefined): Promise<JournalFlushResult> {

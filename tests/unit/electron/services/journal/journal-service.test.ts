@@ -84,6 +84,20 @@ describe('JournalService: saving and reading', () => {
   })
 })
 
+describe('JournalService: the transcript sidecar', () => {
+  it('shows a session whose sidecar is broken without its transcript, and reports the sidecar', async () => {
+    const { fileName } = await h.service.saveSession(buildSessionRecord())
+    await writeFile(join(h.journalFolder, fileName.replace('.md', '.json')), '{"trans')
+    const view = await h.service.get({ id: 'session-0001' }, h.ctx)
+    expect(view.hasTranscript).toBe(false)
+    expect(view.record.transcript).toEqual([])
+    expect(view.record.reflection).toBe(buildSessionRecord().reflection)
+    expect((await h.service.problems({}, h.ctx)).problems).toEqual([
+      expect.objectContaining({ fileName, code: 'bad_sidecar' }),
+    ])
+  })
+})
+
 describe('JournalService: list, filter, search', () => {
   beforeEach(async () => {
     await h.service.saveSession(session(1, { repository: { ...buildSessionRecord().repository, id: 'web', name: 'Web Shop' }, frictionTags: ['flaky-ci'] }))
