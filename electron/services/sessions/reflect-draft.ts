@@ -5,7 +5,7 @@ import { REFLECT_PROMPTS, type OpenQuestion, type Session } from '../../../share
 import { stepElapsedMs } from './session-timer.ts'
 
 export function buildReflectDraft(session: Session, week: CurriculumWeek, carried: readonly OpenQuestion[], now: Date): string {
-  const { explore, diagram, change } = session.steps
+  const { explore, diagram } = session.steps
   const lines: string[] = [`# Week ${session.weekNumber}: ${session.theme} — ${session.repo.name}`, '', `Goal: ${week.goal}`, '']
 
   lines.push('## What I explored', '')
