@@ -1,9 +1,9 @@
 // Reads the newest commits (newest first, by commit date, as `git log` does) and the paths each one
 // changed. Incremental: commits already in `known` are not read again. Never throws for a missing or
 // damaged object: that line of history stops there and the object is listed as skipped.
-import * as fs from 'node:fs'
 import git, { type CommitObject } from 'isomorphic-git'
 import type { SkippedItem } from '../../../../shared/models/repos.ts'
+import { createObjectReadFs } from '../git/object-read-fs.ts'
 import { TreeReader } from './tree-diff.ts'
 
 export interface CommitRecord {
@@ -41,8 +41,9 @@ export interface HistoryRead {
 }
 
 export async function readHistory(input: ReadHistoryInput): Promise<HistoryRead> {
-  const trees = new TreeReader(input.gitdir, input.cache)
-  const objects = new CommitObjects(input)
+  const fs = createObjectReadFs(input.gitdir)
+  const trees = new TreeReader(input.gitdir, input.cache, fs)
+  const objects = new CommitObjects(input, fs)
   const skipped: SkippedItem[] = []
   const commits: CommitRecord[] = []
   const queued = new Set<string>([input.head])
@@ -116,15 +117,17 @@ async function readRecord(
 class CommitObjects {
   private readonly memo = new Map<string, CommitObject | null>()
   private readonly input: ReadHistoryInput
+  private readonly fs: ReturnType<typeof createObjectReadFs>
 
-  constructor(input: ReadHistoryInput) {
+  constructor(input: ReadHistoryInput, fs: ReturnType<typeof createObjectReadFs>) {
     this.input = input
+    this.fs = fs
   }
 
   async read(oid: string): Promise<CommitObject | null> {
     if (this.memo.has(oid)) return this.memo.get(oid) ?? null
     const commit = await git
-      .readCommit({ fs, gitdir: this.input.gitdir, oid, cache: this.input.cache })
+      .readCommit({ fs: this.fs, gitdir: this.input.gitdir, oid, cache: this.input.cache })
       .then((result) => result.commit, () => null)
     this.memo.set(oid, commit)
     return commit

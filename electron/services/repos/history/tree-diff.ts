@@ -1,6 +1,6 @@
 // Which paths differ between two git trees, reading only the subtrees whose ids differ (the reason this
 // is fast where isomorphic-git's walk is not). Read-only; unreadable trees are reported, not thrown.
-import * as fs from 'node:fs'
+import type * as nodeFs from 'node:fs'
 import git from 'isomorphic-git'
 
 interface TreeItem {
@@ -13,18 +13,20 @@ export class TreeReader {
   private readonly memo = new Map<string, readonly TreeItem[]>()
   private readonly gitdir: string
   private readonly cache: object
+  private readonly fs: typeof nodeFs
   readonly unreadable: string[] = []
 
-  constructor(gitdir: string, cache: object) {
+  constructor(gitdir: string, cache: object, fs: typeof nodeFs) {
     this.gitdir = gitdir
     this.cache = cache
+    this.fs = fs
   }
 
   async read(oid: string): Promise<readonly TreeItem[] | null> {
     const hit = this.memo.get(oid)
     if (hit) return hit
     try {
-      const { tree } = await git.readTree({ fs, gitdir: this.gitdir, oid, cache: this.cache })
+      const { tree } = await git.readTree({ fs: this.fs, gitdir: this.gitdir, oid, cache: this.cache })
       // Trees repeat across neighbouring commits; keep a bounded memo of the parsed ones.
       if (this.memo.size > 50_000) this.memo.clear()
       const items = tree.map((entry) => ({ path: entry.path, oid: entry.oid, type: entry.type }))
