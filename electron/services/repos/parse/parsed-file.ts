@@ -61,8 +61,9 @@ export interface ParsedFile {
   /** Java/Kotlin `package a.b`, Go `package x`: lets the resolver find source roots. */
   readonly package?: string
   /**
-   * Go, Java, Kotlin: type and call names used in the file (sorted, distinct, capped). Code in one
-   * package uses its neighbours without importing them; these names let the resolver link them.
+   * Go, Java, Kotlin, Ruby: type, constant and call names used in the file (sorted, distinct, capped).
+   * Code uses its package neighbours (Ruby: autoloaded constants) without importing them; these names
+   * let the resolver link them.
    */
   readonly references?: readonly string[]
   /** The source was longer than `maxBytes`; only its head was parsed. */

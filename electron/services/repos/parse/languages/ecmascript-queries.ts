@@ -16,7 +16,7 @@ export const ECMASCRIPT_IMPORTS = `
 export const ECMASCRIPT_DEFINITIONS = `
 (function_declaration name: (identifier) @name body: (_) @body) @definition.function
 (generator_function_declaration name: (identifier) @name body: (_) @body) @definition.function
-(method_definition name: (_) @name body: (_) @body) @definition.method
+(class_body (method_definition name: (_) @name body: (_) @body) @definition.method)
 (program (lexical_declaration
   (variable_declarator
     name: (identifier) @name

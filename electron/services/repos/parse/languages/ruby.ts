@@ -1,4 +1,5 @@
-// Ruby: require, require_relative and load calls; modules, classes and methods.
+// Ruby: require, require_relative and load calls; modules, classes and methods; the constants a file
+// names (Rails autoloads them, so they are often its only link to other files).
 import type { LanguageSpec } from '../language-spec.ts'
 
 export const rubySpec: LanguageSpec = {
@@ -18,5 +19,6 @@ export const rubySpec: LanguageSpec = {
 (class name: (_) @name) @definition.class
 (method name: (_) @name) @definition.method
 (singleton_method name: (_) @name) @definition.method
+(constant) @reference
 `,
 }

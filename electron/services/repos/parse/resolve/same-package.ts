@@ -1,12 +1,16 @@
-// Links files of one package that use each other without imports (Go, Java, Kotlin): a file that
-// names a type or top-level function declared in a sibling file of its package depends on it.
+// Links files that use each other without imports: Go, Java and Kotlin files of one package, and Ruby
+// files anywhere (autoloaded constants). A file that names a type or top-level function declared in
+// another file of its scope depends on it; names declared in many files are too vague to link.
 import type { ParsedFile } from '../parsed-file.ts'
 import { dirOf } from './file-index.ts'
 
-const LINKABLE = new Set(['class', 'interface', 'type', 'enum', 'object', 'function', 'constant'])
+const LINKABLE = new Set(['class', 'interface', 'type', 'enum', 'object', 'function', 'constant', 'module'])
+/** `Base`, `Error`, a reopened `module Billing`: declared in more files than this, a name links nothing. */
+const MAX_DECLARING_FILES = 3
 
-/** Go packages are folders; Java and Kotlin packages are their declared names. */
+/** Go packages are folders; Java and Kotlin packages are their declared names; Ruby is one namespace. */
 function packageKey(path: string, file: ParsedFile): string | undefined {
+  if (file.language === 'ruby') return 'ruby'
   if (file.package === undefined) return undefined
   if (file.language === 'go') return `go:${dirOf(path)}:${file.package}`
   if (file.language === 'java' || file.language === 'kotlin') return `jvm:${file.package}`
@@ -22,8 +26,9 @@ export function samePackagePairs(parsed: ReadonlyMap<string, ParsedFile>): [stri
     if (names === undefined) declared.set(key, (names = new Map()))
     for (const definition of file.definitions) {
       if (!LINKABLE.has(definition.kind)) continue
-      const files = names.get(definition.name)
-      if (files === undefined) names.set(definition.name, new Set([path]))
+      const name = definition.name.slice(definition.name.lastIndexOf(':') + 1)
+      const files = names.get(name)
+      if (files === undefined) names.set(name, new Set([path]))
       else files.add(path)
     }
   }
@@ -33,7 +38,9 @@ export function samePackagePairs(parsed: ReadonlyMap<string, ParsedFile>): [stri
     const names = key === undefined ? undefined : declared.get(key)
     if (names === undefined || file.references === undefined) continue
     for (const reference of file.references) {
-      for (const to of names.get(reference) ?? []) if (to !== path) pairs.push([path, to])
+      const declaring = names.get(reference)
+      if (declaring === undefined || declaring.size > MAX_DECLARING_FILES) continue
+      for (const to of declaring) if (to !== path) pairs.push([path, to])
     }
   }
   return pairs

@@ -226,6 +226,24 @@ describe('same-package use', () => {
     expect(result).toMatchObject({ resolved: 0, external: 0, unresolved: 0 })
   })
 
+  it('links Ruby files through autoloaded constants, but not through names many files declare', async () => {
+    const result = await graph({
+      'app/models/invoice.rb': 'class Invoice < ApplicationRecord\n  def total = Money.new(0)\nend',
+      'app/models/money.rb': 'class Money\nend',
+      'app/models/application_record.rb': 'class ApplicationRecord\nend',
+      'app/controllers/invoices_controller.rb': 'class InvoicesController\n  def show = Invoice.find(1)\n  rescue Error\nend',
+      'lib/a/error.rb': 'module A\n  class Error; end\nend',
+      'lib/b/error.rb': 'module B\n  class Error; end\nend',
+      'lib/c/error.rb': 'module C\n  class Error; end\nend',
+      'lib/d/error.rb': 'module D\n  class Error; end\nend',
+    })
+    expect(result.lines).toEqual([
+      'app/controllers/invoices_controller.rb -> app/models/invoice.rb',
+      'app/models/invoice.rb -> app/models/application_record.rb',
+      'app/models/invoice.rb -> app/models/money.rb',
+    ])
+  })
+
   it('can be turned off', async () => {
     const result = await graph(
       { 'a/a.go': 'package a\nfunc A() { B() }', 'a/b.go': 'package a\nfunc B() {}' },

@@ -99,6 +99,7 @@ class Repo extends EventEmitter {
 module.exports = function main() {}
 function* walk(dir) { yield dir }
 const helper = function (a) { return a }
+const plugin = { configure(server) { return server } }
 `
     const result = await parser.parse('javascript', source)
     expect(result.imports).toEqual([
