@@ -106,8 +106,9 @@ export function sidecarOf(record: JournalSessionRecord): JournalSidecar {
 /** Writes the sidecar, then the Markdown: each atomically, so either file is old or new, never torn. */
 export async function writeSessionFiles(folder: string, fileName: string, record: JournalSessionRecord): Promise<void> {
   try {
-    await writeJsonAtomic(join(folder, sidecarName(fileName)), sidecarOf(record))
-    await writeFileAtomic(join(folder, fileName), renderSessionMarkdown(record))
+    // Private to the leader: reflections and transcripts are nobody else's to read on a shared machine.
+    await writeJsonAtomic(join(folder, sidecarName(fileName)), sidecarOf(record), { mode: 0o600 })
+    await writeFileAtomic(join(folder, fileName), renderSessionMarkdown(record), { mode: 0o600 })
   } catch (error) {
     throw folderUnavailable(folder, error)
   }

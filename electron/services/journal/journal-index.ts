@@ -141,7 +141,7 @@ export class JournalIndex {
       search: this.search.toJSON(),
     }
     try {
-      await writeJsonAtomic(this.cacheFile, cache, { makeFolder: true })
+      await writeJsonAtomic(this.cacheFile, cache, { makeFolder: true, mode: 0o600 })
       return true
     } catch {
       return false

@@ -137,7 +137,7 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
           next: 'Edit the reflection in the file itself, or restore the <!-- gemba:reflection --> markers.',
         })
       }
-      await writeFileAtomic(path, updated).catch((error: unknown) => {
+      await writeFileAtomic(path, updated, { mode: 0o600 }).catch((error: unknown) => {
         throw folderUnavailable(this.options.journalFolder, error)
       })
       await this.index.refresh(ctx.signal)
