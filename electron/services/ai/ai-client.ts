@@ -218,7 +218,6 @@ export class AiClient {
         handlers.onText?.(delta)
       })
       const message = await stream.finalMessage()
-      if (stoppedBy) throw new Error(stoppedBy)
       return { ok: true, result: { message, text, usage: usageOf(message) } }
     } catch (cause) {
       const context = { model: request.model, endpointHost: this.endpointHost, partialText: text, ...(stoppedBy ? { stoppedBy } : {}) }

@@ -123,9 +123,11 @@ export class Conversation {
     const texts: string[] = []
     try {
       return await this.#run(question, handlers, signal, texts, firstRecord)
-    } catch (error) {
+    } catch (caught) {
       this.#history.splice(0, this.#history.length, ...before)
-      if (!(error instanceof GembaError)) throw error
+      if (!(caught instanceof GembaError) && !signal.aborted) throw caught
+      const error =
+        caught instanceof GembaError ? caught : new GembaError({ code: 'cancelled', message: 'Stopped.', next: 'Ask again when you are ready.' }, { cause: caught })
       const partial = [...texts, String(error.details?.partialText ?? '')].filter(Boolean).join('\n\n')
       if (!partial) throw error
       throw new GembaError({ ...error.toData(), details: { ...error.details, partialText: partial } }, { cause: error })

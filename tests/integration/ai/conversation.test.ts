@@ -163,6 +163,17 @@ describe('Conversation', () => {
     expect((fake.messageRequests()[2]!.body as { messages: unknown[] }).messages).toHaveLength(1)
   })
 
+  it('cancels between tool rounds as cancelled, not as a crash', async () => {
+    fake = await startFakeAnthropic({ replies: [toolUseReply([{ name: 'list_folder', input: {} }], { preamble: 'Looking.' }), textReply('never')] })
+    const thread = await conversation()
+    const controller = new AbortController()
+    const error = await thread.ask('Go', { onToolCall: () => controller.abort() }, controller.signal).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(GembaError)
+    expect((error as GembaError).code).toBe('cancelled')
+    expect((error as GembaError).details?.partialText).toBe('Looking.')
+    expect(fake.messageRequests()).toHaveLength(1)
+  })
+
   it('maps API errors and leaves nothing half-done in the thread', async () => {
     fake = await startFakeAnthropic({ replies: [httpError(401)] })
     const thread = await conversation()

@@ -71,23 +71,34 @@ export function createRepoTools(deps: RepoToolDeps): ToolSet {
   return {
     definitions: REPO_TOOL_DEFINITIONS,
     async execute(name, input, signal) {
-      switch (name) {
-        case 'list_folder': {
-          const parsed = inputs.list_folder.safeParse(input)
-          return parsed.success ? listFolder(deps, parsed.data, signal) : invalid(name, parsed.error)
-        }
-        case 'read_file': {
-          const parsed = inputs.read_file.safeParse(input)
-          return parsed.success ? readRepoFile(deps, parsed.data, signal) : invalid(name, parsed.error)
-        }
-        case 'search_code': {
-          const parsed = inputs.search_code.safeParse(input)
-          return parsed.success ? searchCode(deps, parsed.data, signal) : invalid(name, parsed.error)
-        }
-        default:
-          return toolError(`There is no tool called ${name}.`)
+      try {
+        return await dispatch(deps, name, input, signal)
+      } catch (error) {
+        // A file that vanished or cannot be read is Claude's problem to route around, not the session's.
+        if (signal.aborted) throw error
+        const code = (error as { code?: string }).code
+        return toolError(`${name} failed${code ? ` (${code})` : ''}; try another path.`)
       }
     },
+  }
+}
+
+async function dispatch(deps: RepoToolDeps, name: string, input: unknown, signal: AbortSignal): Promise<ToolExecution> {
+  switch (name) {
+    case 'list_folder': {
+      const parsed = inputs.list_folder.safeParse(input)
+      return parsed.success ? listFolder(deps, parsed.data, signal) : invalid(name, parsed.error)
+    }
+    case 'read_file': {
+      const parsed = inputs.read_file.safeParse(input)
+      return parsed.success ? readRepoFile(deps, parsed.data, signal) : invalid(name, parsed.error)
+    }
+    case 'search_code': {
+      const parsed = inputs.search_code.safeParse(input)
+      return parsed.success ? searchCode(deps, parsed.data, signal) : invalid(name, parsed.error)
+    }
+    default:
+      return toolError(`There is no tool called ${name}.`)
   }
 }
 
