@@ -322,7 +322,10 @@ export interface OpenQuestion extends TechLeadQuestion {
 
 export interface FinishResult {
   readonly session: Session
-  readonly journalPath: string
+  /** Where the journal entry was written; null when the journal kept it pending (see journalPending). */
+  readonly journalPath: string | null
+  /** Set when the journal folder was unavailable: the entry waits safely in the data folder. */
+  readonly journalPending: { readonly message: string } | null
   /** Whether the week counts as practised (all four steps done in the app). */
   readonly practised: boolean
   readonly notDone: readonly StepKey[]

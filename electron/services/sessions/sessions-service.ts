@@ -183,11 +183,19 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
         ? await this.#deps.transcripts.read(session.steps.explore.payload.transcriptRef, ctx.signal)
         : []
       const record = toJournalRecord({ session: finished, carried: this.#carried(state, session), transcript, timeZone: settings.schedule.timeZone, now })
-      const { path } = await this.#deps.journal.saveSession(record)
-      const saved: Session = { ...finished, journalPath: path }
-      replace(state, saved)
+      const written = await this.#deps.journal.saveSession(record).then(
+        ({ path }) => ({ path, pending: null }),
+        (error: unknown) => {
+          // The journal keeps an entry it cannot write yet (folder gone, read-only) and says so:
+          // the session is finished; the entry follows when the folder is back.
+          if (error instanceof GembaError && error.details?.['pending'] === true) return { path: null, pending: { message: error.message } }
+          throw error
+        },
+      )
+      const saved: Session = { ...finished, journalPath: written.path }
       const notDone = STEP_KEYS.filter((step) => saved.steps[step].status !== 'done')
-      return { session: saved, changed: true, result: { session: saved, journalPath: path, practised: programme.isPractised(saved), notDone } }
+      const result: FinishResult = { session: saved, journalPath: written.path, journalPending: written.pending, practised: programme.isPractised(saved), notDone }
+      return { session: saved, changed: true, result }
     })
   }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EventMap } from '../../../../../shared/api.ts'
 import type { CallContext } from '../../../../../shared/contract.ts'
+import { GembaError } from '../../../../../shared/errors.ts'
 import { journalSessionRecordSchema, type JournalSessionRecord } from '../../../../../shared/models/journal.ts'
 import { DEFAULT_TIMEBOXES } from '../../../../../shared/models/sessions.ts'
 import type { Schedule } from '../../../../../shared/models/settings.ts'
@@ -114,7 +115,7 @@ describe('SessionsService', () => {
     )
     advance(8)
     const result = await sessions.finish({ id }, ctx)
-    expect(result).toMatchObject({ practised: true, notDone: [], journalPath: `/journal/${id}.md` })
+    expect(result).toMatchObject({ practised: true, notDone: [], journalPath: `/journal/${id}.md`, journalPending: null })
     expect(saved).toHaveLength(1)
     const record = saved[0]!
     expect(record).toMatchObject({
@@ -236,6 +237,23 @@ describe('SessionsService', () => {
     now = new Date('2026-01-13T09:00:00Z')
     await expect(sessions.start({}, ctx)).rejects.toMatchObject({ code: 'conflict' })
     await expect(sessions.start({ programmeWeek: 9 }, ctx)).rejects.toMatchObject({ code: 'conflict' })
+  })
+
+  it('finishes when the journal keeps the entry pending (folder unavailable), and says so', async () => {
+    const sessions = new SessionsService({
+      folder,
+      clock: () => now,
+      settings: { get: async () => ({ schedule, stepMinutes: DEFAULT_TIMEBOXES }) },
+      repos: { list: async () => repos },
+      journal: {
+        saveSession: async () => {
+          throw new GembaError({ code: 'storage', message: 'The journal folder is gone. Kept safe until it can be written.', details: { pending: true } })
+        },
+      },
+    })
+    const { session } = await sessions.start({}, ctx)
+    const result = await sessions.finish({ id: session.id }, ctx)
+    expect(result).toMatchObject({ journalPath: null, journalPending: { message: expect.stringMatching(/kept safe/i) }, session: { status: 'finished' } })
   })
 
   it('keeps the session open when the journal cannot be written', async () => {
