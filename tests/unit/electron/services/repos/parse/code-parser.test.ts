@@ -76,6 +76,29 @@ import { b } from './b.ts'
     ])
   })
 
+  it('reads invalid UTF-8, a byte-order mark and CRLF line endings without losing lines', async () => {
+    const bytes = Uint8Array.from([
+      0xef, 0xbb, 0xbf, // BOM
+      ...new TextEncoder().encode('# caf'),
+      0xe9, // Latin-1 é: invalid UTF-8
+      ...new TextEncoder().encode('\r\nimport os\r\n\r\ndef run(a,\r\n        b):\r\n    return a\r\n'),
+    ])
+    const result = await parser.parse('python', bytes)
+    expect(result.imports).toEqual([{ specifier: 'os', line: 2, kind: 'import' }])
+    expect(result.definitions).toEqual([{ name: 'run', kind: 'function', line: 4, endLine: 6, signature: 'def run(a, b)' }])
+  })
+
+  it('leaves decorators and annotations out of signatures', async () => {
+    const result = await parser.parse(
+      'typescript',
+      `@Component({ selector: 'x' })\nexport class Widget {\n  @Input() set value(v: string) {}\n}\n`,
+    )
+    expect(result.definitions.map((d) => [d.name, d.line, d.signature])).toEqual([
+      ['Widget', 1, 'export class Widget'],
+      ['value', 3, 'set value(v: string)'],
+    ])
+  })
+
   it('stops when the signal is already aborted', async () => {
     const controller = new AbortController()
     controller.abort()
