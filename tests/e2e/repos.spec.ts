@@ -1,0 +1,64 @@
+// Repositories in real Chromium: add a repository the test builds, read its offline tour and module
+// diagram, see a clear message for a folder that is not a repository, and remove it again.
+import { rm } from 'node:fs/promises'
+import { expect, test } from '@playwright/test'
+import { buildRepo, makeTempFolder, type RepoBuilder } from '../fixtures/repo-builder.ts'
+import { newHome, startBackend, type BackendProcess } from './support/backend-process.ts'
+
+let backend: BackendProcess
+let home: string
+let repo: RepoBuilder
+let notRepo: string
+
+test.beforeEach(async () => {
+  home = await newHome()
+  backend = await startBackend(home)
+  repo = await buildRepo()
+  await repo.files({
+    'README.md': '# Payments\n\nTakes card payments for the shop and settles them with the bank every night.\n',
+    'package.json': JSON.stringify({ name: 'payments', scripts: { test: 'node --test' }, dependencies: { express: '^4.0.0' } }),
+    'src/server.ts': "import { charge } from './billing/charge.ts'\nexport function start() { return charge(1) }\n",
+    'src/billing/charge.ts': "import { log } from '../util/log.ts'\nexport function charge(amount: number) { log('charge'); return amount }\n",
+    'src/util/log.ts': 'export function log(message: string) { console.log(message) }\n',
+  })
+  await repo.commit('Start the payments service')
+  notRepo = await makeTempFolder()
+})
+
+test.afterEach(async () => {
+  await backend.stop()
+  await repo.cleanup()
+  await rm(home, { recursive: true, force: true })
+  await rm(notRepo, { recursive: true, force: true })
+})
+
+test('adds a repository and shows its offline tour and module diagram', async ({ page }) => {
+  await page.goto(backend.pageUrl)
+  await page.getByRole('link', { name: 'Repositories' }).click()
+  await expect(page.getByRole('heading', { name: 'Add a team’s repository' })).toBeVisible()
+
+  await page.getByLabel('Folder').fill(notRepo)
+  await page.getByRole('button', { name: 'Add' }).click()
+  await expect(page.getByRole('alert')).toContainText('is not inside a git repository')
+
+  await page.getByLabel('Folder').fill(repo.dir)
+  await page.getByRole('button', { name: 'Add', exact: true }).click()
+  const card = page.getByRole('list', { name: 'Repositories' }).getByRole('button')
+  await expect(card).toContainText('clean')
+  await expect(card).toContainText('Start the payments service')
+
+  await expect(page.locator('.computed-label')).toHaveText('Computed from the repository · no AI')
+  await expect(page.getByRole('tabpanel')).toContainText('Takes card payments for the shop and settles them')
+  await expect(page.getByRole('tabpanel')).toContainText('src/server.ts')
+
+  await page.getByRole('tab', { name: 'Module diagram' }).click()
+  await expect(page.locator('figure.diagram svg')).toBeVisible()
+  await expect(page.locator('figure.diagram svg')).toContainText('src')
+
+  await page.reload()
+  await expect(card).toContainText('Start the payments service')
+
+  await page.getByRole('button', { name: 'Remove…' }).click()
+  await page.getByRole('button', { name: 'Remove from Gemba' }).click()
+  await expect(page.getByRole('heading', { name: 'Add a team’s repository' })).toBeVisible()
+})
