@@ -9,6 +9,7 @@ import { reposChannels } from './channels/repos.ts'
 import { journalChannels } from './channels/journal.ts'
 import { sessionsChannels } from './channels/sessions.ts'
 import { calendarChannels } from './channels/calendar.ts'
+import { aiChannels, aiEvents } from './channels/ai.ts'
 
 export const contract = {
   system: systemChannels,
@@ -17,11 +18,13 @@ export const contract = {
   journal: journalChannels,
   sessions: sessionsChannels,
   calendar: calendarChannels,
+  ai: aiChannels,
 } as const satisfies Record<string, DomainChannels>
 
 /** Every event the main process may emit, with its payload schema. */
 export const events = {
   'settings.changed': z.object({}),
+  ...aiEvents,
   'sessions.changed': z.object({ sessionId: z.string().nullable() }),
   'journal.changed': z.object({
     reason: z.enum(['saved', 'edited', 'flushed', 'files']),

@@ -105,3 +105,24 @@ export interface AiAnswer {
   readonly sessionCostUsd: number
   readonly requests: readonly AiRequestRecord[]
 }
+
+export type AiPurpose = 'explore' | 'diagram'
+
+/** An open thread: what its stable prefix carries (shown before anything is sent) and the budget. */
+export interface AiThreadView {
+  readonly threadId: string
+  readonly repoId: string
+  readonly purpose: AiPurpose
+  readonly model: string
+  readonly scope: string | null
+  readonly contextChars: number
+  /** About four characters a token: the size of the stable prefix. */
+  readonly estimatedPrefixTokens: number
+  /** Upper estimate of the first request's cost (prefix written to the cache, a typical answer). */
+  readonly estimatedFirstCallUsd: number
+  readonly contextFiles: readonly SentFile[]
+  readonly excluded: readonly ExcludedFile[]
+  readonly redactions: readonly Redaction[]
+  readonly sessionBudgetUsd: number
+  readonly sessionCostUsd: number
+}

@@ -1,0 +1,159 @@
+// Serves the ai channels: the model list, threads on a repository (context packed once, through a
+// port), questions streamed as events, and the record of what was sent. Holds threads in memory only;
+// the session/journal domain persists transcripts. Never returns or logs the API key.
+import { randomUUID } from 'node:crypto'
+import type { EventMap } from '../../../shared/api.ts'
+import type { aiChannels } from '../../../shared/channels/ai.ts'
+import type { CallContext, ServiceFor } from '../../../shared/contract.ts'
+import { GembaError } from '../../../shared/errors.ts'
+import type { AiAnswer, AiModelInfo, AiPurpose, AiRequestRecord, AiThreadView } from '../../../shared/models/ai.ts'
+import { AiClient, type AiClientOptions, type SdkFactory } from './ai-client.ts'
+import { Conversation, type ContextManifest } from './conversation.ts'
+import { estimateCostUsd } from './pricing.ts'
+import { SecretRedactor, type Redactor } from './redact/secret-redactor.ts'
+import { SessionBudget } from './session-budget.ts'
+import { systemPromptFor } from './system-prompt.ts'
+import { gitTrackedFiles } from './tools/git-tracked-files.ts'
+import { createRepoTools } from './tools/repo-tools.ts'
+
+/** What the service reads from Settings for each thread (the key resolved from Settings or the environment). */
+export interface AiRuntimeSettings {
+  readonly apiKey: string | null
+  /** null: Anthropic's own endpoint. */
+  readonly endpoint: string | null
+  readonly model: string
+  readonly sessionBudgetUsd: number
+  readonly contextTokens: number
+}
+
+/** A repository's packed context: already redacted, with the manifest of what it carries. */
+export interface RepoContext {
+  readonly root: string
+  readonly text: string
+  readonly manifest: ContextManifest
+  /** Tracked files for the tools; defaults to the git index of `root`. */
+  readonly listFiles?: () => Promise<readonly string[]>
+}
+
+export interface RepoContextRequest {
+  readonly repoId: string
+  readonly scope: string | null
+  readonly purpose: AiPurpose
+  readonly contextTokens: number
+}
+
+export interface AiServiceDeps {
+  readonly settings: () => Promise<AiRuntimeSettings>
+  readonly createSdk: SdkFactory
+  readonly context: (request: RepoContextRequest, signal: AbortSignal) => Promise<RepoContext>
+  readonly redactor?: Redactor
+  readonly newId?: () => string
+  readonly now?: () => Date
+  readonly clientOptions?: Pick<AiClientOptions, 'sleep' | 'requestTimeoutMs' | 'idleTimeoutMs' | 'maxRetries' | 'maxAutoWaitSeconds'>
+}
+
+interface Thread {
+  readonly view: Omit<AiThreadView, 'sessionCostUsd'>
+  readonly conversation: Conversation
+  readonly budget: SessionBudget
+  busy: boolean
+}
+
+type Ctx = CallContext<EventMap>
+
+export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
+  readonly #deps: AiServiceDeps
+  readonly #threads = new Map<string, Thread>()
+  readonly #budgets = new Map<string, SessionBudget>()
+  readonly #redactor: Redactor
+
+  constructor(deps: AiServiceDeps) {
+    this.#deps = deps
+    this.#redactor = deps.redactor ?? new SecretRedactor()
+  }
+
+  async models(_input: Record<string, never>, ctx: Ctx): Promise<readonly AiModelInfo[]> {
+    const settings = await this.#deps.settings()
+    return this.#client(settings).listModels(ctx.signal)
+  }
+
+  async startThread(input: { repoId: string; purpose: AiPurpose; scope?: string | undefined; sessionId?: string | undefined }, ctx: Ctx): Promise<AiThreadView> {
+    const settings = await this.#deps.settings()
+    const scope = input.scope ?? null
+    const context = await this.#deps.context({ repoId: input.repoId, scope, purpose: input.purpose, contextTokens: settings.contextTokens }, ctx.signal)
+    const threadId = this.#deps.newId?.() ?? randomUUID()
+    const budgetKey = input.sessionId ?? threadId
+    const budget = this.#budgets.get(budgetKey) ?? new SessionBudget(settings.sessionBudgetUsd)
+    this.#budgets.set(budgetKey, budget)
+    const conversation = new Conversation({
+      client: this.#client(settings),
+      model: settings.model,
+      systemPrompt: systemPromptFor(input.purpose),
+      contextText: context.text,
+      contextManifest: context.manifest,
+      tools: createRepoTools({ root: context.root, redactor: this.#redactor, listFiles: context.listFiles ?? gitTrackedFiles(context.root) }),
+      redactor: this.#redactor,
+      budget,
+      ...(this.#deps.now ? { now: this.#deps.now } : {}),
+    })
+    const prefixTokens = Math.ceil(conversation.prefix.chars / 4)
+    const view = {
+      threadId,
+      repoId: input.repoId,
+      purpose: input.purpose,
+      model: settings.model,
+      scope,
+      contextChars: context.text.length,
+      estimatedPrefixTokens: prefixTokens,
+      estimatedFirstCallUsd: estimateCostUsd(settings.model, prefixTokens, 1500),
+      contextFiles: context.manifest.files,
+      excluded: context.manifest.excluded,
+      redactions: context.manifest.redactions,
+      sessionBudgetUsd: budget.limitUsd,
+    }
+    this.#threads.set(threadId, { view, conversation, budget, busy: false })
+    return { ...view, sessionCostUsd: budget.spentUsd }
+  }
+
+  async ask(input: { threadId: string; question: string }, ctx: Ctx): Promise<AiAnswer> {
+    const thread = this.#thread(input.threadId)
+    if (thread.busy) {
+      throw new GembaError({ code: 'conflict', message: 'This thread is still answering the previous question.', next: 'Wait for it to finish, or stop it first.' })
+    }
+    thread.busy = true
+    const base = { callId: ctx.callId, threadId: input.threadId }
+    try {
+      return await thread.conversation.ask(
+        input.question,
+        {
+          onText: (text) => ctx.emit('ai.delta', { ...base, text }),
+          onToolCall: (call) => ctx.emit('ai.toolCall', { ...base, ...call, input: { ...call.input } }),
+          onToolResult: (result) => ctx.emit('ai.toolResult', { ...base, ...result, files: [...result.files], redactions: [...result.redactions] }),
+          onUsage: (report) => ctx.emit('ai.usage', { ...base, ...report }),
+          onRetry: (notice) => ctx.emit('ai.retry', { ...base, ...notice }),
+        },
+        ctx.signal,
+      )
+    } finally {
+      thread.busy = false
+    }
+  }
+
+  async sent(input: { threadId: string }): Promise<readonly AiRequestRecord[]> {
+    return this.#thread(input.threadId).conversation.records
+  }
+
+  async closeThread(input: { threadId: string }): Promise<{ readonly closed: boolean }> {
+    return { closed: this.#threads.delete(input.threadId) }
+  }
+
+  #client(settings: AiRuntimeSettings): AiClient {
+    return new AiClient({ createSdk: this.#deps.createSdk, apiKey: settings.apiKey, baseURL: settings.endpoint, ...this.#deps.clientOptions })
+  }
+
+  #thread(threadId: string): Thread {
+    const thread = this.#threads.get(threadId)
+    if (!thread) throw new GembaError({ code: 'not_found', message: 'That AI thread is no longer open.', next: 'Start the step again to open a new thread.' })
+    return thread
+  }
+}

@@ -1,0 +1,81 @@
+// AI coach channels: the model list, threads (explore or diagram, scoped to a repository), questions
+// streamed as events, and the record of what was sent. The API key never crosses this boundary.
+import { z } from 'zod'
+import { channel } from '../contract.ts'
+import type { AiAnswer, AiModelInfo, AiRequestRecord, AiThreadView } from '../models/ai.ts'
+
+const threadId = z.string().regex(/^[a-z0-9-]{8,80}$/, 'That is not a thread id.')
+const callId = z.string()
+
+const usage = z.object({ inputTokens: z.number(), cacheWriteTokens: z.number(), cacheReadTokens: z.number(), outputTokens: z.number() })
+const sentFile = z.object({ path: z.string(), bytes: z.number() })
+const redaction = z.object({ path: z.string(), line: z.number(), rule: z.string() })
+
+/** Events of the ai domain, with their payload schemas (spread into `events` in shared/api.ts). */
+export const aiEvents = {
+  'ai.delta': z.object({ callId, threadId: z.string(), text: z.string() }),
+  'ai.toolCall': z.object({ callId, threadId: z.string(), id: z.string(), name: z.string(), input: z.record(z.string(), z.unknown()) }),
+  'ai.toolResult': z.object({
+    callId,
+    threadId: z.string(),
+    id: z.string(),
+    name: z.string(),
+    ok: z.boolean(),
+    summary: z.string(),
+    files: z.array(sentFile),
+    redactions: z.array(redaction),
+  }),
+  'ai.usage': z.object({
+    callId,
+    threadId: z.string(),
+    model: z.string(),
+    usage,
+    cost: z.object({ usd: z.number(), priced: z.boolean(), priceRow: z.string() }),
+    sessionUsage: usage,
+    sessionCostUsd: z.number(),
+    sessionBudgetUsd: z.number(),
+  }),
+  'ai.retry': z.object({
+    callId,
+    threadId: z.string(),
+    attempt: z.number(),
+    waitSeconds: z.number(),
+    reason: z.enum(['rate_limited', 'overloaded', 'unavailable']),
+  }),
+} as const
+
+const askEvents = ['ai.delta', 'ai.toolCall', 'ai.toolResult', 'ai.usage', 'ai.retry']
+
+export const aiChannels = {
+  models: channel<readonly AiModelInfo[]>()({
+    description: 'The models the configured key and endpoint offer (Anthropic Models API).',
+    input: z.object({}).strict(),
+  }),
+  startThread: channel<AiThreadView>()({
+    description:
+      'Opens an AI thread on a repository for a step (explore or diagram): packs the repository context once (secrets excluded or redacted); nothing is sent yet.',
+    input: z
+      .object({
+        repoId: z.string().min(1).max(100),
+        purpose: z.enum(['explore', 'diagram']),
+        /** Limits the context to one folder or module. */
+        scope: z.string().trim().min(1).max(1024).optional(),
+        /** The Gemba session whose budget this thread spends; defaults to the thread alone. */
+        sessionId: z.string().min(1).max(100).optional(),
+      })
+      .strict(),
+  }),
+  ask: channel<AiAnswer>()({
+    description: 'Asks a question in a thread; the answer streams as ai.delta events, tool calls as ai.toolCall/ai.toolResult.',
+    input: z.object({ threadId, question: z.string().trim().min(1, 'Ask a question.').max(20_000) }).strict(),
+    events: askEvents,
+  }),
+  sent: channel<readonly AiRequestRecord[]>()({
+    description: 'What each request of a thread carried: files and sizes, redactions, excluded files, usage and cost.',
+    input: z.object({ threadId }).strict(),
+  }),
+  closeThread: channel<{ readonly closed: boolean }>()({
+    description: 'Forgets a thread (its records should have been saved with the session).',
+    input: z.object({ threadId }).strict(),
+  }),
+} as const
