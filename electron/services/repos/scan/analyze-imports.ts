@@ -48,7 +48,8 @@ export class ImportAnalyzer {
     try {
       const file = await this.parser.parse(language, text, { maxBytes: MAX_PARSE_BYTES, ...(signal ? { signal } : {}) })
       this.parsedNow += 1
-      this.parsed.set(path, file)
+      // Definitions are not part of the scan result; dropping them keeps a big repo's scan small.
+      this.parsed.set(path, { ...file, definitions: [] })
       this.next.set(key, { language: file.language, imports: file.imports, ...(file.package ? { package: file.package } : {}) })
     } catch (error) {
       signal?.throwIfAborted()
