@@ -6,6 +6,9 @@ import type { RepoEntry } from '../../shared/models/repos.ts'
 import { createCodeParser } from '../services/repos/parse/code-parser.ts'
 import { RepoService } from '../services/repos/repo-service.ts'
 import type { RepoStore } from '../services/repos/repo-store.ts'
+import { CalendarService } from '../services/calendar/calendar-service.ts'
+import { JournalService } from '../services/journal/journal-service.ts'
+import { SessionsService } from '../services/sessions/sessions-service.ts'
 import { SettingsService } from '../services/settings/settings-service.ts'
 import type { KeyValueStore } from '../services/settings/settings-file.ts'
 import type { OpenStore } from '../services/settings/settings-file.ts'
@@ -34,6 +37,7 @@ export interface Backend {
   readonly hub: EventHub
   readonly settings: SettingsService
   readonly repos: RepoService
+  readonly sessions: SessionsService
   dispose(): Promise<void>
 }
 
@@ -58,18 +62,38 @@ export function createBackend(ports: BackendPorts): Backend {
     cancel: (callId): boolean => dispatcher.cancel(callId),
     pickFolder: ports.pickFolder,
   })
+  const repoStore = keyValueRepoStore(settings.keyValueStore)
   const repos = new RepoService({
-    store: keyValueRepoStore(settings.keyValueStore),
+    store: repoStore,
     cacheFolder: join(ports.dataFolder, 'cache', 'repos'),
     createParser: () => createCodeParser(ports.grammarDir ? { grammarDir: ports.grammarDir } : {}),
   })
-  const services = { system, settings, repos } satisfies Partial<ServiceRegistry>
+  const journal = followJournalFolder(settings, (folder) =>
+    new JournalService({
+      journalFolder: folder,
+      createJournalFolder: settings.current().journalFolder === null,
+      cacheFolder: join(ports.dataFolder, 'cache', 'journal'),
+      pendingFolder: join(ports.dataFolder, 'journal-pending'),
+      now: () => new Date(),
+      onChanged: (payload) => hub.emit('journal.changed', payload),
+    }),
+  )
+  const sessions = new SessionsService({
+    folder: join(ports.dataFolder, 'sessions'),
+    clock: () => new Date(),
+    settings: { get: () => settings.get() },
+    repos: { list: () => repoStore.load() },
+    journal,
+  })
+  const calendar = new CalendarService({ clock: () => new Date(), settings: { get: () => settings.get() } })
+  const services = { system, settings, repos, journal, sessions, calendar } satisfies Partial<ServiceRegistry>
   const dispatcher = new Dispatcher(services, hub, ports.log)
   return {
     dispatcher,
     hub,
     settings,
     repos,
+    sessions,
     async dispose() {
       // Services with open handles (watchers, child processes) release them here as they arrive.
     },
@@ -87,4 +111,28 @@ function keyValueRepoStore(store: KeyValueStore): RepoStore {
       store.set('repos', entries)
     },
   }
+}
+
+/**
+ * The journal service for the folder Settings names now: when the leader picks another folder, the
+ * next call goes to a service over that folder (its index cache is rebuilt from the files there).
+ */
+function followJournalFolder(settings: SettingsService, make: (folder: string) => JournalService): JournalService {
+  let folder = settings.journalFolder()
+  let current = make(folder)
+  const resolve = (): JournalService => {
+    const wanted = settings.journalFolder()
+    if (wanted !== folder) {
+      folder = wanted
+      current = make(folder)
+    }
+    return current
+  }
+  return new Proxy(current, {
+    get(_target, property) {
+      const service = resolve()
+      const value: unknown = Reflect.get(service, property, service)
+      return typeof value === 'function' ? value.bind(service) : value
+    },
+  })
 }
