@@ -5,7 +5,7 @@ import { z } from 'zod'
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const
 export type Weekday = (typeof WEEKDAYS)[number]
 
-export const DEFAULT_MODEL = 'claude-sonnet-4-5'
+export const DEFAULT_MODEL = 'claude-sonnet-5-5'
 export const DEFAULT_ENDPOINT = 'https://api.anthropic.com'
 
 export const scheduleSchema = z.object({

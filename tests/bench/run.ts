@@ -1,0 +1,25 @@
+// `npm run bench [-- <name> …] [-- --path <repo>]`: runs each benchmark script in tests/bench/*.bench.ts
+// in its own Node process, one after the other, so their timings and peak memory don't mix. Every
+// script prints its own table, each with a baseline measured in the same run.
+import { spawnSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const folder = dirname(fileURLToPath(import.meta.url))
+const args = process.argv.slice(2)
+const wanted = args.filter((arg) => !arg.startsWith('--') && !arg.startsWith('/'))
+const passThrough = args.filter((arg) => !wanted.includes(arg))
+const scripts = readdirSync(folder)
+  .filter((name) => name.endsWith('.bench.ts'))
+  .filter((name) => wanted.length === 0 || wanted.some((want) => name.startsWith(want)))
+  .sort()
+
+let failed = 0
+for (const script of scripts) {
+  process.stdout.write(`\n=== ${script} ===\n`)
+  const result = spawnSync(process.execPath, ['--expose-gc', join(folder, script), ...passThrough], { stdio: 'inherit' })
+  if (result.status !== 0) failed += 1
+}
+if (scripts.length === 0) process.stdout.write(`No benchmark matches ${wanted.join(', ')}.\n`)
+process.exit(failed === 0 ? 0 : 1)
