@@ -7,6 +7,8 @@ import { createCodeParser } from '../services/repos/parse/code-parser.ts'
 import { RepoService } from '../services/repos/repo-service.ts'
 import type { RepoStore } from '../services/repos/repo-store.ts'
 import { CalendarService } from '../services/calendar/calendar-service.ts'
+import { ReminderScheduler } from '../services/calendar/reminder-scheduler.ts'
+import { openRepositoryForDrift } from '../services/journal/git-drift.ts'
 import { JournalService } from '../services/journal/journal-service.ts'
 import { SessionsService } from '../services/sessions/sessions-service.ts'
 import { SettingsService } from '../services/settings/settings-service.ts'
@@ -30,6 +32,8 @@ export interface BackendPorts {
   readonly grammarDir?: string
   /** The desktop's folder picker (Electron's dialog); browser mode has none. */
   readonly pickFolder?: (title: string) => Promise<string | null>
+  /** The desktop window printed to PDF (Electron's webContents.printToPDF); browser mode has none. */
+  readonly printToPdf?: () => Promise<Uint8Array>
 }
 
 export interface Backend {
@@ -61,6 +65,7 @@ export function createBackend(ports: BackendPorts): Backend {
     // Called only once the dispatcher below exists.
     cancel: (callId): boolean => dispatcher.cancel(callId),
     pickFolder: ports.pickFolder,
+    printToPdf: ports.printToPdf,
   })
   const repoStore = keyValueRepoStore(settings.keyValueStore)
   const repos = new RepoService({
@@ -76,6 +81,8 @@ export function createBackend(ports: BackendPorts): Backend {
       pendingFolder: join(ports.dataFolder, 'journal-pending'),
       now: () => new Date(),
       onChanged: (payload) => hub.emit('journal.changed', payload),
+      openRepository: openRepositoryForDrift,
+      repositoryPathOf: async (id) => (await repoStore.load()).find((entry) => entry.id === id)?.path,
     }),
   )
   const sessions = new SessionsService({
@@ -86,6 +93,7 @@ export function createBackend(ports: BackendPorts): Backend {
     journal,
   })
   const calendar = new CalendarService({ clock: () => new Date(), settings: { get: () => settings.get() } })
+  const reminders = weeklyReminders(hub, settings, sessions, ports.log)
   const services = { system, settings, repos, journal, sessions, calendar } satisfies Partial<ServiceRegistry>
   const dispatcher = new Dispatcher(services, hub, ports.log)
   return {
@@ -95,7 +103,38 @@ export function createBackend(ports: BackendPorts): Backend {
     repos,
     sessions,
     async dispose() {
+      reminders.stop()
       // Services with open handles (watchers, child processes) release them here as they arrive.
+    },
+  }
+}
+
+/**
+ * 'calendar.reminder' when the weekly hour starts, unless this week is already practised, skipped
+ * or paused for travel; follows the slot when Settings change.
+ */
+function weeklyReminders(hub: EventHub, settings: SettingsService, sessions: SessionsService, log: Logger): { stop(): void } {
+  const ctx = { signal: new AbortController().signal, callId: 'calendar-reminder', emit: hub.emit.bind(hub) }
+  const scheduler = new ReminderScheduler({
+    clock: () => new Date(),
+    timer: { set: (callback, ms) => setTimeout(callback, ms).unref(), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+    schedule: async () => (await settings.get()).schedule,
+    onStart: (startsAt) => {
+      void sessions.today({}, ctx).then((today) => {
+        if (today.programme.paused || today.outcome === 'practised' || today.outcome === 'skipped') return
+        hub.emit('calendar.reminder', { weekNumber: today.week.weekNumber, theme: today.week.theme, startsAt: startsAt.toISOString() })
+      }, (error: unknown) => log.error('calendar.reminder', error))
+    },
+    onError: (error) => log.error('calendar.reminder', error),
+  })
+  const unsubscribe = hub.subscribe((envelope) => {
+    if (envelope.event === 'settings.changed') void scheduler.reschedule()
+  })
+  void scheduler.start()
+  return {
+    stop() {
+      unsubscribe()
+      scheduler.stop()
     },
   }
 }

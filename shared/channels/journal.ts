@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { channel } from '../contract.ts'
 import type {
+  JournalDriftView,
   JournalEntrySummary,
   JournalExportResult,
   JournalFlushResult,
@@ -57,6 +58,10 @@ export const journalChannels = {
     description: 'Replaces the reflection of one session; the rest of its file stays byte for byte as it was.',
     input: z.object({ id: sessionId, reflection: z.string().max(200_000) }).strict(),
     events: ['journal.changed'],
+  }),
+  drift: channel<JournalDriftView>()({
+    description: 'How many of the files a session cited have changed since its commit, in the repository as it is now.',
+    input: z.object({ id: sessionId }).strict(),
   }),
   lookBack: channel<JournalEntrySummary | null>()({
     description: 'The session from the same repository about a quarter before this one, if there is one.',

@@ -414,6 +414,17 @@ export interface JournalCodeDrift {
   readonly summary: string
 }
 
+/** The drift of one session against its repository today; "unknown" when the repository cannot tell. */
+export type JournalDriftView =
+  | {
+      readonly state: 'known'
+      readonly drift: JournalCodeDrift
+      /** The repository's HEAD now (full sha). */
+      readonly headCommit: string
+      readonly repositoryPath: string
+    }
+  | { readonly state: 'unknown'; readonly reason: string; readonly repositoryPath: string }
+
 export interface JournalExportResult {
   readonly folder: string
   readonly files: readonly string[]

@@ -9,13 +9,16 @@ import type { CallContext, ParsedInputOf, ServiceFor } from '../../../shared/con
 import { GembaError } from '../../../shared/errors.ts'
 import {
   journalSessionRecordSchema,
+  type JournalDriftView,
   type JournalFlushResult,
   type JournalProblem,
   type JournalSessionRecord,
   type JournalSessionView,
 } from '../../../shared/models/journal.ts'
 import { writeFileAtomic } from '../fs/atomic-write.ts'
+import { codeDrift } from './code-drift.ts'
 import { exportMarkdown } from './export-markdown.ts'
+import type { OpenRepositoryForDrift } from './git-drift.ts'
 import { computeInsights } from './journal-insights.ts'
 import { baseFileName, journalFileName } from './journal-file-name.ts'
 import { folderUnavailable, readSessionFile, readSidecar, removeStaleTemps, writeSessionFiles } from './journal-folder.ts'
@@ -49,6 +52,10 @@ export interface JournalServiceOptions {
   readonly now: () => Date
   /** Told about saves made outside a channel call (the sessions domain finishing a session). */
   readonly onChanged?: (payload: JournalChanged) => void
+  /** Opens a repository to compare a session's cited files with today (git); absent: drift is unknown. */
+  readonly openRepository?: OpenRepositoryForDrift
+  /** Where the repository with this id is now (the repos domain's list), when it moved since the session. */
+  readonly repositoryPathOf?: (repositoryId: string) => Promise<string | undefined>
 }
 
 export class JournalService implements ServiceFor<Channels, EventMap> {
@@ -145,6 +152,29 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
     })
     ctx.emit('journal.changed', { reason: 'edited', fileNames: [fileName] })
     return this.view(fileName)
+  }
+
+  async drift(input: Input<'drift'>, ctx: Ctx): Promise<JournalDriftView> {
+    const { record } = await this.get(input, ctx)
+    const known = await this.options.repositoryPathOf?.(record.repository.id).catch(() => undefined)
+    const repositoryPath = known ?? record.repository.path
+    const open = this.options.openRepository
+    if (!open) return { state: 'unknown', reason: 'Gemba cannot read repositories here.', repositoryPath }
+    if (!/^[0-9a-f]{40}$/i.test(record.repository.commit)) {
+      return { state: 'unknown', reason: 'This session was not pinned to a commit.', repositoryPath }
+    }
+    const opened = await open(repositoryPath, record.repository.commit, ctx.signal).catch(
+      (): { ok: false; reason: string } => ({ ok: false, reason: 'The repository could not be read.' }),
+    )
+    if (!opened.ok) return { state: 'unknown', reason: opened.reason, repositoryPath }
+    const drift = await codeDrift({
+      citations: record.walkthrough?.citations ?? [],
+      fromCommit: record.repository.commit,
+      toCommit: opened.head,
+      changed: opened.changed,
+      signal: ctx.signal,
+    })
+    return { state: 'known', drift, headCommit: opened.head, repositoryPath }
   }
 
   async lookBack(input: Input<'lookBack'>, ctx: Ctx) {
