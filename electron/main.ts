@@ -68,6 +68,11 @@ async function start(): Promise<void> {
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
+    async printToPdf() {
+      const [window] = BrowserWindow.getAllWindows()
+      if (!window) throw new Error('There is no window to print.')
+      return window.webContents.printToPDF({ printBackground: false, pageSize: 'A4' })
+    },
   })
 
   protocol.handle('app', async (request) => {

@@ -19,6 +19,16 @@ export const systemChannels = {
     description: 'Opens the system folder picker (desktop only); answers the chosen path, or null when cancelled.',
     input: z.object({ title: z.string().max(200).optional() }).strict(),
   }),
+  printToPdf: channel<{ readonly path: string | null; readonly supported: boolean }>()({
+    description:
+      'Prints the page as it is shown now to a PDF file in a folder (desktop only; browser mode uses the browser’s print).',
+    input: z
+      .object({
+        folder: z.string().trim().min(1).max(4096),
+        fileName: z.string().trim().regex(/^[^/\\]{1,200}\.pdf$/i, 'Use a file name ending in .pdf, without folders.'),
+      })
+      .strict(),
+  }),
   cancel: channel<{ readonly cancelled: boolean }>()({
     description: 'Cancels a running call by its call id; answers whether it was still running.',
     input: z.object({ callId: z.string().min(1).max(100) }).strict(),

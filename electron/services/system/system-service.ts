@@ -1,7 +1,11 @@
-// What the app is and where it keeps things, and cancelling a running call by its id.
+// What the app is and where it keeps things, the desktop's folder picker and print to PDF, and
+// cancelling a running call by its id. Platform needs come in as ports; it never imports 'electron'.
+import { join } from 'node:path'
 import type { EventMap } from '../../../shared/api.ts'
 import type { AppInfo, systemChannels } from '../../../shared/channels/system.ts'
 import type { ServiceFor } from '../../../shared/contract.ts'
+import { GembaError } from '../../../shared/errors.ts'
+import { writeFileAtomic } from '../fs/atomic-write.ts'
 
 export interface SystemServiceDeps {
   readonly info: AppInfo
@@ -9,6 +13,8 @@ export interface SystemServiceDeps {
   readonly cancel: (callId: string) => boolean
   /** The desktop's folder picker; absent in browser mode, where a path field is used instead. */
   readonly pickFolder?: ((title: string) => Promise<string | null>) | undefined
+  /** The desktop window's page as PDF bytes (Electron's printToPDF); absent in browser mode. */
+  readonly printToPdf?: (() => Promise<Uint8Array>) | undefined
 }
 
 export class SystemService implements ServiceFor<typeof systemChannels, EventMap> {
@@ -25,6 +31,19 @@ export class SystemService implements ServiceFor<typeof systemChannels, EventMap
   async pickFolder(input: { title?: string | undefined }): Promise<{ path: string | null; supported: boolean }> {
     if (!this.deps.pickFolder) return { path: null, supported: false }
     return { path: await this.deps.pickFolder(input.title ?? 'Choose a repository folder'), supported: true }
+  }
+
+  async printToPdf(input: { folder: string; fileName: string }): Promise<{ path: string | null; supported: boolean }> {
+    if (!this.deps.printToPdf) return { path: null, supported: false }
+    const pdf = await this.deps.printToPdf()
+    const path = join(input.folder, input.fileName)
+    await writeFileAtomic(path, pdf).catch((error: unknown) => {
+      throw new GembaError(
+        { code: 'storage', message: `The PDF could not be written to ${input.folder}.`, next: 'Choose a folder you can write to.' },
+        { cause: error },
+      )
+    })
+    return { path, supported: true }
   }
 
   async cancel(input: { callId: string }): Promise<{ cancelled: boolean }> {

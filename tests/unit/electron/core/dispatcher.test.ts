@@ -53,6 +53,7 @@ describe('Dispatcher', () => {
       },
       cancel: async () => ({ cancelled: false }),
       pickFolder: async () => ({ path: null, supported: false }),
+      printToPdf: async () => ({ path: null, supported: false }),
     }
     const dispatcher = new Dispatcher({ system: failing }, hub, { ...quietLog, error: (message) => logged.push(message) })
     const result = await dispatcher.dispatch('system.info', {})
