@@ -105,6 +105,16 @@ export const journalChannels = {
       })
       .strict(),
   }),
+  exportSummary: channel<JournalExportResult>()({
+    description: 'Writes the one-page summary of the last weeks as a Markdown file into a folder (reflections only when included).',
+    input: z
+      .object({
+        folder: z.string().trim().min(1).max(4096),
+        weeks: z.number().int().min(1).max(104),
+        includeReflections: z.boolean().optional(),
+      })
+      .strict(),
+  }),
   problems: channel<JournalProblemsView>()({
     description: 'Journal files that could not be read (skipped, never touched) and entries waiting to be written.',
     input: z.object({}).strict(),

@@ -50,6 +50,20 @@ export async function exportMarkdown(
   return { folder: target, files, sessions: fileNames.length }
 }
 
+/** Writes one file (the share summary) into the chosen export folder. */
+export async function writeExportFile(target: string, fileName: string, text: string): Promise<JournalExportResult> {
+  try {
+    await mkdir(target, { recursive: true })
+    await writeFileAtomic(join(target, fileName), text)
+  } catch (error) {
+    throw new GembaError(
+      { code: 'storage', message: `The export to ${target} could not be written.`, next: 'Choose a folder you can write to, with some free space.', details: { folder: target } },
+      { cause: error },
+    )
+  }
+  return { folder: target, files: [fileName], sessions: 0 }
+}
+
 /** Reads a file's Markdown as-is (for tests and callers that only need the text). */
 export async function readExported(folder: string, fileName: string): Promise<string> {
   return readFile(join(folder, fileName), 'utf8')

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/models/journal.ts'
 import { writeFileAtomic } from '../fs/atomic-write.ts'
 import { codeDrift } from './code-drift.ts'
-import { exportMarkdown } from './export-markdown.ts'
+import { exportMarkdown, writeExportFile } from './export-markdown.ts'
 import type { OpenRepositoryForDrift } from './git-drift.ts'
 import { computeInsights } from './journal-insights.ts'
 import { baseFileName, journalFileName } from './journal-file-name.ts'
@@ -211,6 +211,12 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
     const inRange = this.index.list(range).map((entry) => entry.summary.fileName)
     const reflections = input.includeReflections ? await this.reflectionsOf(inRange) : undefined
     return shareSummary(this.index.all(), { today, weeks: input.weeks, reflections })
+  }
+
+  async exportSummary(input: Input<'exportSummary'>, ctx: Ctx) {
+    const summary = await this.summary(input, ctx)
+    const fileName = `gemba-summary-${summary.from}-to-${summary.to}.md`
+    return writeExportFile(input.folder, fileName, summary.markdown)
   }
 
   async problems(_input: Input<'problems'>, ctx: Ctx) {

@@ -53,6 +53,18 @@ describe('summary to share with tech leads', () => {
     expect(withReflections.includesReflections).toBe(true)
     expect(withReflections.markdown).toContain('The tests take 41 seconds')
   })
+
+  it('exports the summary as one Markdown file, still without reflections unless included', async () => {
+    const target = join(h.root, 'share')
+    const result = await h.service.exportSummary({ folder: target, weeks: 4 }, h.ctx)
+    expect(result.files).toEqual(['gemba-summary-2026-11-03-to-2026-11-30.md'])
+    const text = await readFile(join(target, 'gemba-summary-2026-11-03-to-2026-11-30.md'), 'utf8')
+    expect(text).toContain('## Friction themes')
+    expect(text).not.toContain('The tests take 41 seconds')
+    const file = join(h.root, 'a-file')
+    await writeFile(file, 'x')
+    await expect(h.service.exportSummary({ folder: join(file, 'x'), weeks: 4 }, h.ctx)).rejects.toMatchObject({ code: 'storage' })
+  })
 })
 
 describe('review channels over the saved journal', () => {
