@@ -1,11 +1,12 @@
 // The desktop app's lifecycle: single instance, the app:// protocol that serves our pages with a
 // strict CSP, the hardened window, IPC, and the Electron-backed platform ports for the backend.
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, net, Notification, protocol, session, shell, Tray } from 'electron'
 import ElectronStore from 'electron-store'
 import type Conf from 'conf'
 import { mkdirSync } from 'node:fs'
 import { dirname, join, normalize, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { events } from '../shared/api.ts'
 import { createBackend } from './core/backend.ts'
 import { CONTENT_SECURITY_POLICY } from './core/csp.ts'
 import { bindIpc } from './ipc.ts'
@@ -103,10 +104,43 @@ async function start(): Promise<void> {
     },
   })
   window.once('ready-to-show', () => window.show())
+  const tray = weeklyHourTray(window, backend.hub)
   await window.loadURL(`${APP_ORIGIN}/index.html`)
 
   app.on('window-all-closed', () => {
+    tray?.destroy()
     unbind()
     void backend.dispose().finally(() => app.quit())
   })
+}
+
+/**
+ * The weekly hour from outside the window: a notification when it starts, and a tray/menu-bar item.
+ * Both ask the page to start it ('calendar.startRequested'); the page owns how a session starts.
+ */
+function weeklyHourTray(window: BrowserWindow, hub: ReturnType<typeof createBackend>['hub']): Tray | null {
+  const startHour = (): void => {
+    if (window.isDestroyed()) return
+    if (window.isMinimized()) window.restore()
+    window.show()
+    window.focus()
+    hub.emit('calendar.startRequested', {})
+  }
+  hub.subscribe((envelope) => {
+    if (envelope.event !== 'calendar.reminder' || !Notification.isSupported()) return
+    const { weekNumber, theme } = events['calendar.reminder'].parse(envelope.payload)
+    const notification = new Notification({ title: 'Your weekly hour starts now', body: `Week ${weekNumber}: ${theme}. Click to start.` })
+    notification.on('click', startHour)
+    notification.show()
+  })
+  const iconPath = app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(here, '..', '..', 'assets', 'icon.png')
+  const icon = nativeImage.createFromPath(iconPath)
+  if (icon.isEmpty()) return null
+  const tray = new Tray(icon.resize({ width: 18, height: 18 }))
+  tray.setToolTip('Gemba')
+  tray.setContextMenu(Menu.buildFromTemplate([
+    { label: 'Start this week’s hour', click: startHour },
+    { label: 'Open Gemba', click: () => (window.isDestroyed() ? undefined : window.show()) },
+  ]))
+  return tray
 }

@@ -26,6 +26,10 @@ export const events = {
   'settings.changed': z.object({}),
   ...aiEvents,
   'sessions.changed': z.object({ sessionId: z.string().nullable() }),
+  /** The weekly hour starts now (sent once per week, at the slot's start). */
+  'calendar.reminder': z.object({ weekNumber: z.number(), theme: z.string(), startsAt: z.string() }),
+  /** The leader asked, outside the page (notification, tray), to start this week's hour. */
+  'calendar.startRequested': z.object({}),
   'journal.changed': z.object({
     reason: z.enum(['saved', 'edited', 'flushed', 'files']),
     fileNames: z.array(z.string()),
