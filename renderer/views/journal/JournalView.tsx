@@ -1,15 +1,95 @@
-// Journal: every past session. Until the journal lands, an honest note.
+// Journal: every past session, newest first, searchable and filterable; one session in full; the
+// share summary and the quarterly roll-up. Problems with files are shown calmly at the top.
+import { useEffect } from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
+import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import { useJournal } from '../../stores/journal-store.ts'
+import { useNavigation } from '../../stores/navigation-store.ts'
+import '../../styles/journal.css'
+import { ExportPanel } from './ExportPanel.tsx'
+import { JournalFilters } from './JournalFilters.tsx'
+import { JournalList } from './JournalList.tsx'
+import { JournalProblems } from './JournalProblems.tsx'
+import { QuarterRollup } from './QuarterRollup.tsx'
+import { SessionReview } from './SessionReview.tsx'
+import { ShareSummary } from './ShareSummary.tsx'
 
 export function JournalView() {
+  const mode = useJournal((state) => state.mode)
+  const selectedId = useJournal((state) => state.selectedId)
+  const load = useJournal((state) => state.load)
+  useEffect(() => {
+    void load()
+  }, [load])
+  useEffect(() => {
+    document.getElementById('page-title')?.focus({ preventScroll: true })
+    document.querySelector('.main')?.scrollTo({ top: 0 })
+  }, [mode, selectedId])
+
+  if (mode === 'session' && selectedId) return <SessionReview id={selectedId} />
+  if (mode === 'summary') return <ShareSummary />
+  if (mode === 'rollup') return <QuarterRollup />
+  return <JournalHome />
+}
+
+function JournalHome() {
+  const loaded = useJournal((state) => state.loaded)
+  const error = useJournal((state) => state.error)
+  const all = useJournal((state) => state.all)
+  const entries = useJournal((state) => state.entries)
+  const hits = useJournal((state) => state.hits)
+  const load = useJournal((state) => state.load)
+  const show = useJournal((state) => state.show)
+  const go = useNavigation((state) => state.go)
+  const shown = hits ? hits.map((hit) => hit.entry) : entries
+
   return (
-    <div className="page">
-      <PageHeader title="Journal" subtitle="Every past session, as Markdown files you own." />
-      <EmptyState tone="coming" title="Your journal">
-        <p>Each finished session becomes a Markdown file you can read anywhere, search here, and export for your tech leads.</p>
-        <p className="muted">Not built yet: there are no sessions to show.</p>
-      </EmptyState>
+    <div className="page page--wide journal">
+      <PageHeader
+        title="Journal"
+        subtitle="Every past session, as Markdown files you own."
+        actions={
+          all.length > 0 ? (
+            <>
+              <button type="button" className="button" onClick={() => show('rollup')}>
+                Quarter roll-up
+              </button>
+              <button type="button" className="button" onClick={() => show('summary')}>
+                Share with tech leads
+              </button>
+            </>
+          ) : null
+        }
+      />
+      <JournalProblems />
+      {error ? <ErrorNotice error={error} onRetry={() => void load()} /> : null}
+      {!loaded ? (
+        <p className="muted" role="status">Reading the journal…</p>
+      ) : all.length === 0 ? (
+        <EmptyState
+          title="No sessions yet"
+          action={
+            <button type="button" className="button button--primary" onClick={() => go('today')}>
+              Go to this week’s hour
+            </button>
+          }
+        >
+          <p>Each finished weekly hour becomes a Markdown file here: the walkthrough, the diagram, the change and your reflection. You can search them, review them and share a summary with your tech leads.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <JournalFilters />
+          <JournalList />
+          {shown.length > 0 ? (
+            <ExportPanel
+              title={`Export the ${shown.length === 1 ? 'session' : `${shown.length} sessions`} shown`}
+              target={{ ids: shown.map((entry) => entry.id) }}
+              pdfFileName="gemba-journal.pdf"
+            />
+          ) : null}
+        </>
+      )}
     </div>
   )
 }

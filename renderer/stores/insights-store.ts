@@ -1,0 +1,52 @@
+// Insights: the journal's trends for one year, with the weeks the programme marked skipped or paused
+// (asked of the sessions domain; without it the heatmap shows practised weeks only).
+import { create } from 'zustand'
+import type { GembaErrorData } from '../../shared/errors.ts'
+import type { JournalInsights, JournalWeekMark } from '../../shared/models/journal.ts'
+import { errorData, gemba } from '../bridge.ts'
+import { weekMarksFrom } from './week-marks.ts'
+
+interface InsightsState {
+  readonly year: number
+  readonly insights: JournalInsights | null
+  readonly loading: boolean
+  readonly error: GembaErrorData | null
+  load(year?: number): Promise<void>
+}
+
+function localToday(): string {
+  const now = new Date()
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+}
+
+async function programmeMarks(): Promise<JournalWeekMark[]> {
+  try {
+    return weekMarksFrom(await gemba.invoke('sessions.today', {}), localToday())
+  } catch {
+    return []
+  }
+}
+
+let subscribed = false
+
+export const useInsights = create<InsightsState>((set, get) => ({
+  year: new Date().getFullYear(),
+  insights: null,
+  loading: false,
+  error: null,
+  async load(year) {
+    if (!subscribed) {
+      subscribed = true
+      gemba.subscribe('journal.changed', () => void get().load())
+    }
+    const wanted = year ?? get().year
+    set({ year: wanted, loading: true, error: null })
+    try {
+      const marks = await programmeMarks()
+      const insights = await gemba.invoke('journal.insights', { year: wanted, marks })
+      if (get().year === wanted) set({ insights, loading: false })
+    } catch (error) {
+      set({ loading: false, error: errorData(error) })
+    }
+  },
+}))

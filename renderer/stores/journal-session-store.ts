@@ -1,0 +1,114 @@
+// One session under review: its file as the journal reads it, how much of the code it cited has
+// changed since (drift), the session a quarter before it, and the reflection edit (the only edit
+// the review allows). Saves are explicit and the saved state is always visible.
+import { create } from 'zustand'
+import type { GembaErrorData } from '../../shared/errors.ts'
+import type { JournalDriftView, JournalEntrySummary, JournalSessionView } from '../../shared/models/journal.ts'
+import { errorData, gemba } from '../bridge.ts'
+
+export type ReflectionSave = 'idle' | 'saving' | 'saved' | 'error'
+
+interface JournalSessionState {
+  readonly id: string | null
+  readonly status: 'idle' | 'loading' | 'ready' | 'error'
+  readonly view: JournalSessionView | null
+  readonly error: GembaErrorData | null
+  readonly drift: JournalDriftView | null
+  readonly driftLoading: boolean
+  readonly lookBack: JournalEntrySummary | null
+  readonly editing: boolean
+  readonly draft: string
+  readonly save: ReflectionSave
+  readonly savedAt: string | null
+  readonly saveError: GembaErrorData | null
+  load(id: string): Promise<void>
+  /** Reads the file again (after it changed on disk) unless the leader is mid-edit. */
+  refresh(): Promise<void>
+  startEditing(): void
+  setDraft(text: string): void
+  cancelEditing(): void
+  saveReflection(): Promise<void>
+}
+
+let loadController: AbortController | null = null
+let subscribed = false
+
+export const useJournalSession = create<JournalSessionState>((set, get) => {
+  const loadExtras = async (id: string, signal: AbortSignal): Promise<void> => {
+    set({ driftLoading: true })
+    const [drift, lookBack] = await Promise.all([
+      gemba.invoke('journal.drift', { id }, { signal }).catch((error: unknown): JournalDriftView => ({
+        state: 'unknown',
+        reason: errorData(error).message,
+        repositoryPath: get().view?.record.repository.path ?? '',
+      })),
+      gemba.invoke('journal.lookBack', { id }, { signal }).catch(() => null),
+    ])
+    if (get().id === id && !signal.aborted) set({ drift, lookBack, driftLoading: false })
+  }
+
+  return {
+    id: null,
+    status: 'idle',
+    view: null,
+    error: null,
+    drift: null,
+    driftLoading: false,
+    lookBack: null,
+    editing: false,
+    draft: '',
+    save: 'idle',
+    savedAt: null,
+    saveError: null,
+    async load(id) {
+      if (!subscribed) {
+        subscribed = true
+        gemba.subscribe('journal.changed', () => void get().refresh())
+      }
+      loadController?.abort()
+      const controller = new AbortController()
+      loadController = controller
+      set({ id, status: 'loading', view: null, error: null, drift: null, lookBack: null, editing: false, draft: '', save: 'idle', savedAt: null, saveError: null })
+      try {
+        const view = await gemba.invoke('journal.get', { id }, { signal: controller.signal })
+        if (get().id !== id) return
+        set({ status: 'ready', view })
+        await loadExtras(id, controller.signal)
+      } catch (error) {
+        const data = errorData(error)
+        if (data.code !== 'cancelled' && get().id === id) set({ status: 'error', error: data })
+      }
+    },
+    async refresh() {
+      const { id, editing, save } = get()
+      if (!id || editing || save === 'saving') return
+      try {
+        const view = await gemba.invoke('journal.get', { id })
+        if (get().id === id) set({ view, status: 'ready', error: null })
+      } catch (error) {
+        if (get().id === id) set({ status: 'error', error: errorData(error) })
+      }
+    },
+    startEditing() {
+      set({ editing: true, draft: get().view?.record.reflection ?? '', save: 'idle', saveError: null })
+    },
+    setDraft(draft) {
+      set({ draft, save: get().save === 'saved' ? 'idle' : get().save })
+    },
+    cancelEditing() {
+      set({ editing: false, draft: '', save: 'idle', saveError: null })
+    },
+    async saveReflection() {
+      const { id, draft } = get()
+      if (!id) return
+      set({ save: 'saving', saveError: null })
+      try {
+        const view = await gemba.invoke('journal.updateReflection', { id, reflection: draft })
+        if (get().id !== id) return
+        set({ view, editing: false, save: 'saved', savedAt: new Date().toISOString() })
+      } catch (error) {
+        set({ save: 'error', saveError: errorData(error) })
+      }
+    },
+  }
+})

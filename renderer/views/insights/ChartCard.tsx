@@ -1,0 +1,36 @@
+// A chart with its title and, beside it, the plain-text summary (the same words a screen reader gets).
+import { useId, type ReactNode } from 'react'
+
+export function ChartCard(props: { title: string; summary: string; children: ReactNode; empty?: string | null; wide?: boolean }) {
+  const id = useId()
+  return (
+    <section className={`card chart-card ${props.wide ? 'chart-card--wide' : ''}`} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{props.title}</h2>
+      <div className="chart-card__body">
+        <div className="chart-card__chart">{props.empty ? <p className="muted chart-card__empty">{props.empty}</p> : props.children}</div>
+        <p className="chart-card__summary" id={`${id}-summary`}>
+          {props.summary}
+        </p>
+      </div>
+    </section>
+  )
+}
+
+/** An SVG with an accessible name and a description (the summary). */
+export function ChartSvg(props: { label: string; description: string; width: number; height: number; children: ReactNode; className?: string }) {
+  const id = useId()
+  return (
+    <svg
+      className={`chart ${props.className ?? ''}`}
+      role="img"
+      aria-labelledby={`${id}-t`}
+      aria-describedby={`${id}-d`}
+      viewBox={`0 0 ${props.width} ${props.height}`}
+      preserveAspectRatio="xMinYMin meet"
+    >
+      <title id={`${id}-t`}>{props.label}</title>
+      <desc id={`${id}-d`}>{props.description}</desc>
+      {props.children}
+    </svg>
+  )
+}

@@ -1,0 +1,150 @@
+// One past session, read-only except for its reflection: the figures, how much of the cited code
+// changed since its commit, the session a quarter before in the same repository, every step's
+// work, and exports of this session.
+import { useEffect } from 'react'
+import { JOURNAL_STEPS, type JournalDriftView, type JournalSessionRecord } from '../../../shared/models/journal.ts'
+import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { useJournal } from '../../stores/journal-store.ts'
+import { useJournalSession } from '../../stores/journal-session-store.ts'
+import { ExportPanel } from './ExportPanel.tsx'
+import { formatCost, formatDay, formatMinutes, shortCommit } from './journal-format.ts'
+import { ReflectionEditor } from './ReflectionEditor.tsx'
+import { ChangeSection, DiagramSection, QuestionsSection, TranscriptSection, WalkthroughSection } from './SessionSections.tsx'
+
+const STEP_LABELS = { explore: 'Explore', diagram: 'Diagram', change: 'Change', reflect: 'Reflect' } as const
+
+function Figures(props: { record: JournalSessionRecord }) {
+  const { record } = props
+  const { estimateMinutes, actualMinutes } = record.effort
+  return (
+    <section className="card session-figures" aria-label="Figures">
+      <dl className="figures">
+        {JOURNAL_STEPS.map((step) => (
+          <div key={step}>
+            <dt>{STEP_LABELS[step]}</dt>
+            <dd>
+              {formatMinutes(record.stepMinutes[step])} <span className="muted">of {formatMinutes(record.timeboxMinutes[step])}</span>
+            </dd>
+          </div>
+        ))}
+        <div>
+          <dt>Change effort</dt>
+          <dd>
+            {estimateMinutes !== null && actualMinutes !== null ? (
+              <>
+                {formatMinutes(actualMinutes)} <span className="muted">for {formatMinutes(estimateMinutes)} estimated</span>
+              </>
+            ) : (
+              <span className="muted">not timed</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>AI</dt>
+          <dd>{record.offline ? 'offline (no AI)' : formatCost(record.usage.costUsd)}</dd>
+        </div>
+      </dl>
+      {record.frictionTags.length > 0 ? (
+        <p className="session-tags">
+          Friction:{' '}
+          {record.frictionTags.map((tag) => (
+            <span key={tag} className="pill">
+              {tag}
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </section>
+  )
+}
+
+function DriftNote(props: { drift: JournalDriftView | null; loading: boolean }) {
+  if (props.loading && !props.drift) return <p className="muted session-drift" role="status">Checking the repository for changes since this session…</p>
+  if (!props.drift) return null
+  if (props.drift.state === 'unknown') {
+    return (
+      <p className="session-drift session-drift--unknown" role="status">
+        Can’t tell how the code changed since: {props.drift.reason}
+      </p>
+    )
+  }
+  const { drift, headCommit } = props.drift
+  return (
+    <p className="session-drift" role="status">
+      <strong>{drift.summary}</strong> <span className="muted">(compared with {shortCommit(headCommit)}, the repository today)</span>
+    </p>
+  )
+}
+
+export function SessionReview(props: { id: string }) {
+  const status = useJournalSession((state) => state.status)
+  const view = useJournalSession((state) => state.view)
+  const error = useJournalSession((state) => state.error)
+  const drift = useJournalSession((state) => state.drift)
+  const driftLoading = useJournalSession((state) => state.driftLoading)
+  const lookBack = useJournalSession((state) => state.lookBack)
+  const load = useJournalSession((state) => state.load)
+  const show = useJournal((state) => state.show)
+  const open = useJournal((state) => state.open)
+
+  useEffect(() => {
+    void load(props.id)
+  }, [load, props.id])
+
+  const back = (
+    <button type="button" className="button button--quiet journal-back no-print" onClick={() => show('list')}>
+      ← All sessions
+    </button>
+  )
+  if (status === 'error' && error) {
+    return (
+      <div className="page">
+        {back}
+        <ErrorNotice error={error} onRetry={() => void load(props.id)} />
+      </div>
+    )
+  }
+  if (!view) {
+    return (
+      <div className="page">
+        {back}
+        <p className="muted" role="status">Opening the session…</p>
+      </div>
+    )
+  }
+  const { record } = view
+  return (
+    <div className="page session-review printable">
+      {back}
+      <header className="page-header">
+        <div>
+          <h1 id="page-title" tabIndex={-1}>
+            {record.theme.title}
+          </h1>
+          <p className="page-header__subtitle">
+            {formatDay(record.date)} · week {record.week} · {record.repository.name} at <code>{shortCommit(record.repository.commit)}</code>
+            {record.offline ? ' · offline' : ''}
+          </p>
+          <p className="muted session-file">{view.fileName}</p>
+        </div>
+      </header>
+      <DriftNote drift={drift} loading={driftLoading} />
+      {lookBack ? (
+        <p className="session-lookback no-print">
+          A quarter ago in this repository:{' '}
+          <button type="button" className="button button--quiet" onClick={() => open(lookBack.id)}>
+            {lookBack.theme.title}, {formatDay(lookBack.date)}
+          </button>
+        </p>
+      ) : null}
+      <Figures record={record} />
+      {record.walkthrough ? <WalkthroughSection walkthrough={record.walkthrough} drift={drift} /> : null}
+      {record.diagram ? <DiagramSection diagram={record.diagram} /> : null}
+      {record.change ? <ChangeSection change={record.change} /> : null}
+      <ReflectionEditor reflection={record.reflection} fileName={view.fileName} />
+      {record.questions.length > 0 ? <QuestionsSection questions={record.questions} /> : null}
+      {view.hasTranscript && record.transcript.length > 0 ? <TranscriptSection transcript={record.transcript} /> : null}
+      <ExportPanel title="Export this session" target={{ ids: [record.id] }} pdfFileName={view.fileName.replace(/\.md$/i, '.pdf')} />
+    </div>
+  )
+}

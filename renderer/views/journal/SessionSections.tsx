@@ -1,0 +1,143 @@
+// The parts of a session as the review shows them: walkthrough with its citations (and whether each
+// cited file changed since), the diagram drawn, the change as a coloured diff with its test run and
+// explanation, the questions for tech leads and the transcript.
+import type { JournalDriftView, JournalSessionRecord } from '../../../shared/models/journal.ts'
+import { Markdown } from '../../components/Markdown.tsx'
+import { MermaidDiagram } from '../../components/MermaidDiagram.tsx'
+import { DiffView } from './DiffView.tsx'
+import { formatMinutes, shortCommit } from './journal-format.ts'
+
+function Section(props: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="card session-section" aria-label={props.title}>
+      <h2>{props.title}</h2>
+      {props.children}
+    </section>
+  )
+}
+
+function driftMark(drift: JournalDriftView | null, path: string): string | null {
+  if (drift?.state !== 'known') return null
+  const file = drift.drift.files.find((item) => item.path === path.replace(/^\.\//, ''))
+  if (!file) return null
+  return file.changed === null ? 'not checked' : file.changed ? 'changed since' : 'unchanged'
+}
+
+export function WalkthroughSection(props: { walkthrough: NonNullable<JournalSessionRecord['walkthrough']>; drift: JournalDriftView | null }) {
+  const { walkthrough } = props
+  return (
+    <Section title="Walkthrough">
+      <Markdown source={walkthrough.markdown} />
+      {walkthrough.citations.length > 0 ? (
+        <>
+          <h3 className="session-subhead">Cited code</h3>
+          <ul className="citations">
+            {walkthrough.citations.map((citation, index) => {
+              const mark = driftMark(props.drift, citation.path)
+              return (
+                <li key={`${citation.path}-${index}`}>
+                  <code>
+                    {citation.path}
+                    {citation.line ? `:${citation.line}${citation.endLine ? `-${citation.endLine}` : ''}` : ''}
+                  </code>
+                  {citation.label ? <span className="muted"> — {citation.label}</span> : null}
+                  {mark ? <span className={`pill citation__drift citation__drift--${mark.replace(/ .*/, '')}`}>{mark}</span> : null}
+                </li>
+              )
+            })}
+          </ul>
+        </>
+      ) : null}
+    </Section>
+  )
+}
+
+export function DiagramSection(props: { diagram: NonNullable<JournalSessionRecord['diagram']> }) {
+  return (
+    <Section title="Diagram">
+      <MermaidDiagram source={props.diagram.mermaid} label={props.diagram.caption ?? 'Architecture diagram of this session'} />
+      {props.diagram.caption ? <p className="muted session-caption">{props.diagram.caption}</p> : null}
+    </Section>
+  )
+}
+
+export function ChangeSection(props: { change: NonNullable<JournalSessionRecord['change']> }) {
+  const { change } = props
+  const run = change.testRun
+  return (
+    <Section title="The change">
+      <p className="session-request">“{change.request}”</p>
+      <p className="muted">
+        Branch <code>{change.branch}</code>
+        {change.commit ? (
+          <>
+            {' '}
+            at <code>{shortCommit(change.commit)}</code>
+          </>
+        ) : (
+          ' (not committed)'
+        )}
+        {change.manual ? ' · made by hand' : ''}
+      </p>
+      {change.diff.trim() ? <DiffView diff={change.diff} label={change.branch} /> : <p className="muted">No diff was recorded.</p>}
+      <h3 className="session-subhead">Test run</h3>
+      {run ? (
+        <>
+          <p>
+            <code>{run.command}</code>{' '}
+            <span className={`pill ${run.exitCode === 0 ? 'pill--ok' : 'pill--warn'}`}>
+              {run.exitCode === null ? 'stopped before it finished' : run.exitCode === 0 ? 'passed' : `failed (exit ${run.exitCode})`}
+            </span>{' '}
+            <span className="muted">{formatMinutes(run.durationMs / 60_000)}</span>
+          </p>
+          {run.outputTail.trim() ? (
+            <pre className="code-block test-output" aria-label="Test output" tabIndex={0}>
+              {run.outputTail}
+            </pre>
+          ) : null}
+        </>
+      ) : (
+        <p className="muted">The tests were not run.</p>
+      )}
+      {change.explanation.trim() ? (
+        <>
+          <h3 className="session-subhead">Explained</h3>
+          <Markdown source={change.explanation} />
+        </>
+      ) : null}
+    </Section>
+  )
+}
+
+export function QuestionsSection(props: { questions: JournalSessionRecord['questions'] }) {
+  return (
+    <Section title="Questions for tech leads">
+      <ul className="questions">
+        {props.questions.map((question) => (
+          <li key={question.id}>
+            <span className={`pill ${question.status === 'answered' ? 'pill--ok' : 'pill--warn'}`}>{question.status}</span> {question.text}
+            {question.answer ? <p className="muted questions__answer">{question.answer}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  )
+}
+
+export function TranscriptSection(props: { transcript: JournalSessionRecord['transcript'] }) {
+  return (
+    <details className="card session-section transcript no-print">
+      <summary>Full transcript ({props.transcript.length} messages)</summary>
+      <ol className="transcript__list">
+        {props.transcript.map((entry, index) => (
+          <li key={index} className={`transcript__entry transcript__entry--${entry.role}`}>
+            <span className="transcript__who">
+              {entry.role} · {entry.step}
+            </span>
+            <p>{entry.text}</p>
+          </li>
+        ))}
+      </ol>
+    </details>
+  )
+}

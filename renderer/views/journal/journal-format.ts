@@ -1,0 +1,26 @@
+// How the journal shows dates, durations and money: one place, so every screen reads the same.
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+
+/** "24 Nov 2026" for "2026-11-24" (a calendar date: no time-zone shift). */
+export function formatDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  return dayFormat.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)))
+}
+
+/** "1 h 5 min", "28 min", "30 s". */
+export function formatMinutes(minutes: number): string {
+  if (minutes < 1) return `${Math.round(minutes * 60)} s`
+  const rounded = Math.round(minutes)
+  const hours = Math.floor(rounded / 60)
+  const rest = rounded % 60
+  return hours > 0 ? `${hours} h${rest ? ` ${rest} min` : ''}` : `${rest} min`
+}
+
+export function formatCost(usd: number): string {
+  return usd === 0 ? 'no AI cost' : `$${usd.toFixed(2)}`
+}
+
+export function shortCommit(commit: string | null | undefined): string {
+  return commit ? commit.slice(0, 8) : '—'
+}
