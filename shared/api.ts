@@ -10,6 +10,7 @@ import { journalChannels } from './channels/journal.ts'
 import { sessionsChannels } from './channels/sessions.ts'
 import { calendarChannels } from './channels/calendar.ts'
 import { aiChannels, aiEvents } from './channels/ai.ts'
+import { changeChannels, changeEvents } from './channels/change.ts'
 
 export const contract = {
   system: systemChannels,
@@ -19,12 +20,14 @@ export const contract = {
   sessions: sessionsChannels,
   calendar: calendarChannels,
   ai: aiChannels,
+  change: changeChannels,
 } as const satisfies Record<string, DomainChannels>
 
 /** Every event the main process may emit, with its payload schema. */
 export const events = {
   'settings.changed': z.object({}),
   ...aiEvents,
+  ...changeEvents,
   'sessions.changed': z.object({ sessionId: z.string().nullable() }),
   /** The weekly hour starts now (sent once per week, at the slot's start). */
   'calendar.reminder': z.object({ weekNumber: z.number(), theme: z.string(), startsAt: z.string() }),

@@ -1,8 +1,11 @@
 // The composition root shared by both transports: builds every service from the platform ports it
 // is given (Electron's or plain Node's) and the dispatcher that serves them. No 'electron' here.
 import type { ServiceRegistry } from '../../shared/api.ts'
+import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { RepoEntry } from '../../shared/models/repos.ts'
+import { createAiService } from '../services/ai/create-ai-service.ts'
+import { createChangeService } from '../services/change/create-change-service.ts'
 import { createCodeParser } from '../services/repos/parse/code-parser.ts'
 import { RepoService } from '../services/repos/repo-service.ts'
 import type { RepoStore } from '../services/repos/repo-store.ts'
@@ -32,6 +35,8 @@ export interface BackendPorts {
   readonly grammarDir?: string
   /** The desktop's folder picker (Electron's dialog); browser mode has none. */
   readonly pickFolder?: (title: string) => Promise<string | null>
+  /** Opens a URL with the operating system (Electron's shell.openExternal); browser mode has none. */
+  readonly openExternal?: (url: string) => Promise<void>
   /** The desktop window printed to PDF (Electron's webContents.printToPDF); browser mode has none. */
   readonly printToPdf?: () => Promise<Uint8Array>
 }
@@ -94,7 +99,16 @@ export function createBackend(ports: BackendPorts): Backend {
   })
   const calendar = new CalendarService({ clock: () => new Date(), settings: { get: () => settings.get() } })
   const reminders = weeklyReminders(hub, settings, sessions, ports.log)
-  const services = { system, settings, repos, journal, sessions, calendar } satisfies Partial<ServiceRegistry>
+  const ai = createAiService({
+    settings,
+    scan: (id, signal) => repos.scan({ id }, { signal, callId: `ai-context-${id}`, emit: () => undefined }),
+    repoPath: async (id) => (await repoStore.load()).find((entry) => entry.id === id)?.path,
+    createParser: () => createCodeParser(ports.grammarDir ? { grammarDir: ports.grammarDir } : {}),
+    dataFolder: ports.dataFolder,
+    openExternal: ports.openExternal,
+  })
+  const change = createChangeService({ settings, repos, sessions, home: homedir(), env: process.env })
+  const services = { system, settings, repos, journal, sessions, calendar, ai, change } satisfies ServiceRegistry
   const dispatcher = new Dispatcher(services, hub, ports.log)
   return {
     dispatcher,

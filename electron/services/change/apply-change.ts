@@ -1,0 +1,91 @@
+// Lands an approved change: checks the working tree, creates gemba/<date>-<slug> at HEAD, writes the
+// accepted staged files (agent) or keeps the leader's edits (manual), and commits them there. Nothing
+// is written when a check fails; the original branch's ref is never moved; nothing is pushed.
+import { GembaError } from '../../../shared/errors.ts'
+import type { AppliedChange, FileChange } from '../../../shared/models/change.ts'
+import type { ChangedFile } from '../../../shared/models/repos.ts'
+import { gembaBranchName } from './git/branch-name.ts'
+import { checkoutRef, commitPaths, createBranchAtHead, firstRemote, headState, listBranches, writeFiles, type CommitAuthor } from './git/commit-on-branch.ts'
+import { pushHelp } from './git/push-help.ts'
+import type { StagedCopy } from './staged-copy.ts'
+
+export interface ApplyInput {
+  readonly root: string
+  readonly request: string
+  readonly accepted: readonly string[]
+  readonly message: string
+  readonly author: CommitAuthor
+  readonly changedInWorkingTree: readonly ChangedFile[]
+  readonly now: Date
+}
+
+function dirty(changed: readonly ChangedFile[]): GembaError {
+  const list = changed.slice(0, 20).map((file) => `${file.path} (${file.change})`).join(', ')
+  return new GembaError({
+    code: 'dirty_working_tree',
+    message: `The working tree has changes, so Gemba did not touch it: ${list}${changed.length > 20 ? ', …' : ''}.`,
+    next: 'Commit, stash or undo those changes in your own tools, then apply again.',
+    details: { paths: changed.map((file) => file.path) },
+  })
+}
+
+async function newBranch(root: string, request: string, now: Date): Promise<{ branch: string; original: string; base: string }> {
+  const head = await headState(root)
+  const branch = gembaBranchName(now, request, await listBranches(root))
+  await createBranchAtHead(root, branch)
+  return { branch, original: head.branch ?? head.commit, base: head.commit }
+}
+
+async function finish(root: string, created: { branch: string; original: string; base: string }, commit: string, files: readonly string[]): Promise<AppliedChange> {
+  const push = pushHelp(await firstRemote(root), created.branch, created.original)
+  return { branch: created.branch, originalBranch: created.original, baseCommit: created.base, commit, files: [...files], push, onGembaBranch: true }
+}
+
+/** The agent's change: only on a clean working tree; the staged files must still match the disk. */
+export async function applyStaged(input: ApplyInput, staged: StagedCopy): Promise<AppliedChange> {
+  if (input.changedInWorkingTree.length > 0) throw dirty(input.changedInWorkingTree)
+  const files = new Map<string, string>()
+  for (const path of input.accepted) {
+    const file = staged.get(path)
+    if (!file || file.current === file.original) throw new GembaError({ code: 'invalid_input', message: `"${path}" is not part of this change.`, next: 'Accept files from the list shown.' })
+    files.set(path, file.current)
+  }
+  await staged.ensureDiskUnchanged(input.accepted)
+  const created = await newBranch(input.root, input.request, input.now)
+  try {
+    await writeFiles(input.root, files)
+    const commit = await commitPaths(input.root, input.accepted, input.message, input.author)
+    return await finish(input.root, created, commit, input.accepted)
+  } catch (error) {
+    // Leave the leader where they were: back on the original branch (the new one stays for inspection).
+    await checkoutRef(input.root, created.original).catch(() => undefined)
+    throw error
+  }
+}
+
+/** The leader's own edits: a new branch at HEAD keeps them; the accepted paths are committed there. */
+export async function applyWorking(input: ApplyInput): Promise<AppliedChange> {
+  const changed = new Set(input.changedInWorkingTree.map((file) => file.path))
+  const missing = input.accepted.filter((path) => !changed.has(path))
+  if (missing.length > 0) throw new GembaError({ code: 'invalid_input', message: `No edits to ${missing.join(', ')} in the working tree.`, next: 'Refresh the list of changed files.' })
+  const created = await newBranch(input.root, input.request, input.now)
+  const commit = await commitPaths(input.root, input.accepted, input.message, input.author)
+  return finish(input.root, created, commit, input.accepted)
+}
+
+/** A further commit on the Gemba branch (the leader's part of a hands-on change). */
+export async function commitFollowUp(input: ApplyInput, applied: AppliedChange): Promise<AppliedChange> {
+  const head = await headState(input.root)
+  if (head.branch !== applied.branch) {
+    throw new GembaError({ code: 'conflict', message: `The repository is on ${head.branch ?? 'a detached HEAD'}, not ${applied.branch}.`, next: `Check out ${applied.branch} to add your part.` })
+  }
+  const changed = new Set(input.changedInWorkingTree.map((file) => file.path))
+  const paths = input.accepted.filter((path) => changed.has(path))
+  if (paths.length === 0) throw new GembaError({ code: 'invalid_input', message: 'There are no edits to commit yet.', next: 'Write your part in your editor and save the file.' })
+  const commit = await commitPaths(input.root, paths, input.message, input.author)
+  return { ...applied, commit, files: [...new Set([...applied.files, ...paths])] }
+}
+
+export function changedPaths(files: readonly FileChange[]): string[] {
+  return files.map((file) => file.path)
+}

@@ -1,0 +1,127 @@
+// The small change's conversations with Claude, on the shared conversation engine (cached prefix,
+// bounded cancellable tool loop, budget, redaction): proposing tasks, the editing agent, the commit
+// message and the explanation. Never writes to disk: the agent's edits land in the staged copy.
+import { z } from 'zod'
+import { GembaError } from '../../../shared/errors.ts'
+import type { AgentActivity, RefusedEdit, TaskProposal } from '../../../shared/models/change.ts'
+import type { AiStopReason } from '../../../shared/models/ai.ts'
+import type { AiClient } from '../ai/ai-client.ts'
+import { Conversation } from '../ai/conversation.ts'
+import type { Redactor } from '../ai/redact/secret-redactor.ts'
+import type { SessionBudget } from '../ai/session-budget.ts'
+import { createRepoTools } from '../ai/tools/repo-tools.ts'
+import { COMMIT_PROMPT, EXPLAIN_PROMPT, PROPOSE_PROMPT, agentPrompt } from './change-prompts.ts'
+import { createChangeTools } from './editor-tools.ts'
+import type { StagedCopy } from './staged-copy.ts'
+
+export interface AiRuntime {
+  readonly client: AiClient
+  readonly model: string
+  readonly budget: SessionBudget
+  readonly redactor: Redactor
+  /** Requests per agent turn, tool rounds included. */
+  readonly maxTurns?: number
+  /** Tokens one agent turn may use across its tool rounds. */
+  readonly maxTokensPerTurn?: number
+}
+
+export interface ChangeHandlers {
+  onText?(text: string): void
+  onActivity?(activity: AgentActivity): void
+}
+
+const proposalsSchema = z.object({
+  tasks: z
+    .array(
+      z.object({
+        title: z.string().min(1).max(200),
+        description: z.string().max(2_000).default(''),
+        kind: z.enum(['todo', 'text_or_validation', 'missing_test', 'refactor', 'other']).catch('other'),
+        files: z.array(z.string().max(1_000)).max(20).default([]),
+        effortMinutes: z.number().min(1).max(600).catch(20),
+      }),
+    )
+    .min(1),
+})
+
+export function parseProposals(text: string): TaskProposal[] {
+  const block = /```(?:json)?\s*\n([\s\S]*?)```/.exec(text)?.[1] ?? text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(block)
+  } catch {
+    throw new GembaError({ code: 'internal', message: 'Claude’s task list could not be read.', next: 'Try again, or write your own task.' })
+  }
+  const result = proposalsSchema.safeParse(parsed)
+  if (!result.success) throw new GembaError({ code: 'internal', message: 'Claude’s task list was not in the expected shape.', next: 'Try again, or write your own task.' })
+  return result.data.tasks.slice(0, 3).map((task, index) => ({ id: `ai-${index + 1}`, ...task, effortMinutes: Math.round(task.effortMinutes) }))
+}
+
+function conversation(runtime: AiRuntime, systemPrompt: string, contextText: string, tools?: ReturnType<typeof createRepoTools>): Conversation {
+  return new Conversation({
+    client: runtime.client,
+    model: runtime.model,
+    systemPrompt,
+    contextText,
+    redactor: runtime.redactor,
+    budget: runtime.budget,
+    maxTurns: runtime.maxTurns ?? 16,
+    maxTokensPerQuestion: runtime.maxTokensPerTurn ?? 300_000,
+    ...(tools ? { tools } : {}),
+  })
+}
+
+function toolHandlers(handlers: ChangeHandlers) {
+  return {
+    onText: (text: string) => handlers.onText?.(text),
+    onToolResult: (result: { ok: boolean; summary: string }) => handlers.onActivity?.({ kind: result.ok ? 'tool' : 'refused', text: result.summary }),
+  }
+}
+
+export async function proposeWithAi(
+  runtime: AiRuntime,
+  root: string,
+  contextText: string,
+  listFiles: () => Promise<readonly string[]>,
+  handlers: ChangeHandlers,
+  signal: AbortSignal,
+): Promise<TaskProposal[]> {
+  const thread = conversation(runtime, PROPOSE_PROMPT, contextText, createRepoTools({ root, redactor: runtime.redactor, listFiles }))
+  const answer = await thread.ask('Propose three small tasks for my hour in this repository.', toolHandlers(handlers), signal)
+  return parseProposals(answer.text)
+}
+
+export interface AgentTurn {
+  readonly text: string
+  readonly stopReason: AiStopReason
+  readonly costUsd: number
+}
+
+/** The editing agent of one change: a conversation whose edits go to the staged copy. */
+export class ChangeAgent {
+  readonly #thread: Conversation
+
+  constructor(runtime: AiRuntime, staged: StagedCopy, contextText: string, handsOnKeyboard: boolean, listFiles: () => Promise<readonly string[]>, onRefused: (refusal: RefusedEdit) => void) {
+    const tools = createChangeTools({ staged, redactor: runtime.redactor, listFiles, onRefused })
+    this.#thread = conversation(runtime, agentPrompt(handsOnKeyboard), contextText, tools)
+  }
+
+  async turn(message: string, handlers: ChangeHandlers, signal: AbortSignal): Promise<AgentTurn> {
+    const answer = await this.#thread.ask(message, toolHandlers(handlers), signal)
+    return { text: answer.text, stopReason: answer.stopReason, costUsd: answer.costUsd }
+  }
+}
+
+export async function draftCommitMessageWithAi(runtime: AiRuntime, contextText: string, request: string, diff: string, signal: AbortSignal): Promise<string> {
+  const answer = await conversation(runtime, COMMIT_PROMPT, contextText).ask(`The leader's request: ${request}\n\nThe change:\n\`\`\`diff\n${diff}\n\`\`\``, {}, signal)
+  return answer.text.replace(/^```\w*\n?|```$/g, '').trim()
+}
+
+export async function explainWithAi(runtime: AiRuntime, contextText: string, request: string, diff: string, handlers: ChangeHandlers, signal: AbortSignal): Promise<string> {
+  const answer = await conversation(runtime, EXPLAIN_PROMPT, contextText).ask(
+    `The leader's request: ${request}\n\nThe change:\n\`\`\`diff\n${diff}\n\`\`\``,
+    { onText: (text) => handlers.onText?.(text) },
+    signal,
+  )
+  return answer.text.trim()
+}

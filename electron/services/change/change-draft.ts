@@ -1,0 +1,51 @@
+// One change in progress, held in memory by the service: the request, the staged copy the agent edits,
+// what was refused, and where it was applied. Builds the view the renderer sees. No disk writes.
+import type { AgentActivity, AppliedChange, ChangeDraftView, ChangeMode, FileChange, RefusedEdit } from '../../../shared/models/change.ts'
+import type { ChangeAgent } from './change-ai.ts'
+import { fileDiff } from './file-diff.ts'
+import type { StagedCopy } from './staged-copy.ts'
+
+export interface ChangeDraft {
+  readonly id: string
+  readonly repoId: string
+  readonly root: string
+  readonly sessionId: string | null
+  readonly request: string
+  readonly estimateMinutes: number | null
+  readonly mode: ChangeMode
+  readonly handsOnKeyboard: boolean
+  readonly staged: StagedCopy
+  readonly contextText: string
+  agent: ChangeAgent | null
+  plan: string
+  refused: RefusedEdit[]
+  activity: AgentActivity[]
+  stopReason: string | null
+  costUsd: number
+  applied: AppliedChange | null
+  /** The diff of what was committed, for the explanation and the session. */
+  committedFiles: FileChange[]
+  busy: boolean
+}
+
+export function stagedFiles(draft: ChangeDraft): FileChange[] {
+  return draft.staged.changed().map((file) => fileDiff(file.path, file.original, file.current))
+}
+
+export function draftView(draft: ChangeDraft): ChangeDraftView {
+  return {
+    draftId: draft.id,
+    repoId: draft.repoId,
+    request: draft.request,
+    estimateMinutes: draft.estimateMinutes,
+    mode: draft.mode,
+    handsOnKeyboard: draft.handsOnKeyboard,
+    plan: draft.plan,
+    files: draft.applied ? draft.committedFiles : stagedFiles(draft),
+    refused: [...draft.refused],
+    activity: draft.activity.slice(-200),
+    stopReason: draft.stopReason,
+    costUsd: draft.costUsd,
+    applied: draft.applied,
+  }
+}

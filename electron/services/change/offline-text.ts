@@ -1,0 +1,26 @@
+// Commit message and explanation written without AI (no key, offline): a template from the request and
+// the per-file diff stats, clearly labelled. Pure.
+import type { FileChange } from '../../../shared/models/change.ts'
+
+export function offlineCommitMessage(request: string, files: readonly FileChange[]): string {
+  const subject = request.split('\n')[0]!.trim().replace(/\.$/, '')
+  const short = subject.length > 60 ? `${subject.slice(0, 57).trimEnd()}...` : subject
+  const body = files.map((file) => `- ${file.path} (+${file.additions} -${file.deletions})`)
+  return [short.charAt(0).toUpperCase() + short.slice(1), '', ...body].join('\n')
+}
+
+export function offlineExplanation(request: string, files: readonly FileChange[]): string {
+  const tests = files.filter((file) => /(^|\/)(tests?|spec|__tests__)\/|[._-](test|spec)\./i.test(file.path))
+  return [
+    '_Written by Gemba from the diff alone (no AI)._',
+    '',
+    `**What was asked:** ${request.trim()}`,
+    '',
+    '**What changed:**',
+    ...files.map((file) => `- \`${file.path}\` — ${file.status}, ${file.additions} line(s) added, ${file.deletions} removed`),
+    '',
+    tests.length > 0
+      ? `**How it is tested:** ${tests.map((file) => `\`${file.path}\``).join(', ')} exercise the change; run the team's tests to see them pass.`
+      : '**How it is tested:** no test file changed. Ask the tech lead where a test for this belongs.',
+  ].join('\n')
+}

@@ -1,0 +1,118 @@
+// Small-change channels: proposed tasks, the agent's staged change (plan, per-file diffs, revisions),
+// applying it on a new gemba/ branch, the leader's own edits, the team's tests and the explanation.
+// Nothing here writes to a repository except `apply`, `returnToOriginal` and `discardBranch`.
+import { z } from 'zod'
+import { channel } from '../contract.ts'
+import type {
+  ChangeDraftView,
+  ChangeExplanation,
+  CommitMessageDraft,
+  GitIdentity,
+  TaskProposals,
+  TestCommandView,
+  TestRunResult,
+  WorkingChanges,
+} from '../models/change.ts'
+
+const repoId = z.string().min(1).max(200)
+const sessionId = z.string().regex(/^[a-z0-9-]{8,80}$/, 'That is not a session id.')
+const draftId = z.string().regex(/^[a-z0-9-]{8,80}$/, 'That is not a change id.')
+const callId = z.string()
+const repoPath = z.string().min(1).max(1024)
+
+/** Events of the change domain (spread into `events` in shared/api.ts). */
+export const changeEvents = {
+  'change.agent': z.object({ callId, draftId: z.string(), kind: z.enum(['text', 'tool', 'refused']), text: z.string() }),
+  'change.testOutput': z.object({ callId, repoId: z.string(), stream: z.enum(['stdout', 'stderr']), text: z.string() }),
+  'change.workingTree': z.object({ callId, repoId: z.string(), changes: z.custom<WorkingChanges>() }),
+} as const
+
+export const changeChannels = {
+  proposeTasks: channel<TaskProposals>()({
+    description: 'Three small, real tasks for this repository: from Claude reading the code, or (no key/offline) from the scan alone.',
+    input: z.object({ repoId, sessionId: sessionId.optional(), offline: z.boolean().optional() }).strict(),
+    events: ['change.agent'],
+  }),
+  start: channel<ChangeDraftView>()({
+    description:
+      "Starts a change. 'agent': Claude reads the code and proposes edits, staged in memory (never the working tree). 'manual': the leader edits in their own editor.",
+    input: z
+      .object({
+        repoId,
+        sessionId: sessionId.optional(),
+        request: z.string().trim().min(3, 'Describe the change in a few words.').max(10_000),
+        estimateMinutes: z.number().int().min(1, 'Estimate at least a minute.').max(600),
+        mode: z.enum(['agent', 'manual']),
+        /** The agent leaves one small marked piece for the leader to write. */
+        handsOnKeyboard: z.boolean().optional(),
+      })
+      .strict(),
+    events: ['change.agent'],
+  }),
+  revise: channel<ChangeDraftView>()({
+    description: 'Asks the agent to revise its staged change with the leader’s comment (rejected files are reconsidered).',
+    input: z
+      .object({ draftId, comment: z.string().trim().min(1, 'Say what to change.').max(10_000), rejectedPaths: z.array(repoPath).max(500).optional() })
+      .strict(),
+    events: ['change.agent'],
+  }),
+  draft: channel<ChangeDraftView>()({
+    description: 'A change as it stands: plan, per-file diffs, refused edits, and where it was applied.',
+    input: z.object({ draftId }).strict(),
+  }),
+  commitMessage: channel<CommitMessageDraft>()({
+    description: 'Drafts the commit message for the accepted files (Claude, or a template offline); the leader edits it.',
+    input: z.object({ draftId, acceptedPaths: z.array(repoPath).max(500).optional() }).strict(),
+  }),
+  apply: channel<ChangeDraftView>()({
+    description:
+      'Commits the accepted files on a new branch gemba/<date>-<slug> from HEAD (agent: only on a clean working tree; manual: the working-tree edits). Never pushes.',
+    input: z.object({ draftId, acceptedPaths: z.array(repoPath).min(1, 'Accept at least one file.').max(500), message: z.string().trim().min(1).max(20_000) }).strict(),
+  }),
+  returnToOriginal: channel<ChangeDraftView>()({
+    description: 'Checks out the branch the repository was on before the change; the Gemba branch stays.',
+    input: z.object({ draftId }).strict(),
+  }),
+  discardBranch: channel<ChangeDraftView>()({
+    description: 'Deletes the Gemba branch while it is unpushed (returning to the original branch first).',
+    input: z.object({ draftId }).strict(),
+  }),
+  identity: channel<GitIdentity | null>()({
+    description: "The commit identity: the repository's git config, else the global one, else the one given to Gemba.",
+    input: z.object({ repoId }).strict(),
+  }),
+  setIdentity: channel<GitIdentity>()({
+    description: 'Remembers the commit identity to use when git config has none.',
+    input: z.object({ name: z.string().trim().min(1, 'Your name.').max(200), email: z.email('An email address.').max(320) }).strict(),
+  }),
+  workingChanges: channel<WorkingChanges>()({
+    description: "The working tree compared with HEAD: the leader's own edits as diffs.",
+    input: z.object({ repoId }).strict(),
+  }),
+  watchWorkingTree: channel<{ readonly stopped: boolean }>()({
+    description: 'Watches the working tree until cancelled, reporting its changes as change.workingTree events.',
+    input: z.object({ repoId }).strict(),
+    events: ['change.workingTree'],
+  }),
+  testCommand: channel<TestCommandView>()({
+    description: 'The test command for a repository: the one remembered, else the one detected from its manifests.',
+    input: z.object({ repoId }).strict(),
+  }),
+  runTests: channel<TestRunResult>()({
+    description: "Runs the team's test command in the repository (only when the leader presses Run), streaming output; remembers the command.",
+    input: z
+      .object({
+        repoId,
+        command: z.string().trim().min(1, 'Enter the test command.').max(2_000),
+        timeoutSeconds: z.number().int().min(5).max(3_600).optional(),
+        sessionId: sessionId.optional(),
+      })
+      .strict(),
+    events: ['change.testOutput'],
+  }),
+  explain: channel<ChangeExplanation>()({
+    description: 'A short "like I’m new to the team" explanation of the change, tied to its diff; saved with the session.',
+    input: z.object({ draftId, sessionId: sessionId.optional() }).strict(),
+    events: ['change.agent'],
+  }),
+} as const

@@ -1,0 +1,129 @@
+// The small-change step as the renderer sees it: proposed tasks, the agent's staged change as per-file
+// unified diffs, the branch and commit it landed on, test runs and the explanation. Plain
+// serialisable data; no logic, never file contents beyond the diffs the leader reviews.
+
+/** One task Gemba suggests for the hour. */
+export interface TaskProposal {
+  readonly id: string
+  readonly title: string
+  /** What to do and why it is worth doing, in a sentence or two. */
+  readonly description: string
+  readonly kind: 'todo' | 'text_or_validation' | 'missing_test' | 'refactor' | 'other'
+  /** Repository-relative paths, with a line when the task points at one (path:line). */
+  readonly files: readonly string[]
+  /** The proposer's guess, in minutes. */
+  readonly effortMinutes: number
+}
+
+export interface TaskProposals {
+  /** 'ai': Claude read the code; 'offline': computed from the scan alone (TODO/FIXME hits, untested files). */
+  readonly source: 'ai' | 'offline'
+  readonly tasks: readonly TaskProposal[]
+  /** Why the list is offline, or what Claude based it on. */
+  readonly note: string
+}
+
+export type ChangeMode = 'agent' | 'manual'
+
+/** One file of a change, as a unified diff. */
+export interface FileChange {
+  readonly path: string
+  readonly status: 'added' | 'modified' | 'deleted'
+  /** Unified diff (---/+++ headers and hunks). */
+  readonly diff: string
+  readonly additions: number
+  readonly deletions: number
+  /** True when the file holds the "GEMBA: your turn" marker for the leader to write. */
+  readonly hasLeaderMarker: boolean
+}
+
+/** An edit the agent tried that Gemba refused (outside the repo, not found, changed on disk…). */
+export interface RefusedEdit {
+  readonly path: string
+  readonly command: string
+  readonly reason: string
+}
+
+export interface AgentActivity {
+  readonly kind: 'tool' | 'refused' | 'note'
+  readonly text: string
+}
+
+/** The agent's proposed change, staged in memory: nothing is in the working tree yet. */
+export interface ChangeDraftView {
+  readonly draftId: string
+  readonly repoId: string
+  readonly request: string
+  readonly estimateMinutes: number | null
+  readonly mode: ChangeMode
+  readonly handsOnKeyboard: boolean
+  /** The agent's plan and summary (Markdown). */
+  readonly plan: string
+  readonly files: readonly FileChange[]
+  readonly refused: readonly RefusedEdit[]
+  readonly activity: readonly AgentActivity[]
+  readonly stopReason: string | null
+  readonly costUsd: number
+  readonly applied: AppliedChange | null
+}
+
+/** How to share the branch: the push command and, for known hosts, a compare link. */
+export interface PushHelp {
+  readonly remote: string | null
+  readonly pushCommand: string
+  readonly compareUrl: string | null
+  readonly host: 'github' | 'gitlab' | 'bitbucket' | null
+}
+
+export interface AppliedChange {
+  readonly branch: string
+  /** The branch (or commit, when detached) HEAD was on before; never modified. */
+  readonly originalBranch: string
+  readonly baseCommit: string
+  readonly commit: string
+  readonly files: readonly string[]
+  readonly push: PushHelp
+  /** True while HEAD is on the Gemba branch. */
+  readonly onGembaBranch: boolean
+}
+
+export interface GitIdentity {
+  readonly name: string
+  readonly email: string
+  readonly source: 'repository' | 'global' | 'gemba'
+}
+
+/** The working tree compared with HEAD, for the leader's own edits. */
+export interface WorkingChanges {
+  readonly repoId: string
+  readonly branch: string | null
+  readonly headCommit: string | null
+  readonly files: readonly FileChange[]
+  /** Changed files Gemba does not show as a diff (binary, too large). */
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[]
+}
+
+export interface TestCommandView {
+  readonly command: string | null
+  readonly source: 'remembered' | 'detected' | null
+}
+
+export interface TestRunResult {
+  readonly command: string
+  readonly branch: string | null
+  /** null when the process was stopped or timed out. */
+  readonly exitCode: number | null
+  readonly durationMs: number
+  readonly outcome: 'passed' | 'failed' | 'timed_out' | 'stopped'
+  readonly outputTail: string
+}
+
+export interface ChangeExplanation {
+  readonly markdown: string
+  readonly source: 'ai' | 'offline'
+}
+
+export interface CommitMessageDraft {
+  readonly message: string
+  readonly source: 'ai' | 'offline'
+}
