@@ -9,6 +9,7 @@ import { InsightsView } from './views/insights/InsightsView.tsx'
 import { JournalView } from './views/journal/JournalView.tsx'
 import { SessionView } from './views/session/SessionView.tsx'
 import { SettingsView } from './views/settings/SettingsView.tsx'
+import { ReminderBanner } from './views/today/ReminderBanner.tsx'
 import { TodayView } from './views/today/TodayView.tsx'
 
 const VIEWS: Readonly<Record<Screen, () => React.JSX.Element>> = {
@@ -101,6 +102,7 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="main">
+        <ReminderBanner />
         <View />
       </main>
     </div>

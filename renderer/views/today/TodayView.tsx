@@ -1,25 +1,63 @@
-// Today: this week's hour. Until the weekly programme lands, an honest note of what will be here.
+// Today: on the first run a short guide; then this week's hour with one button to start it, when it
+// is booked, consistency over the last 12 weeks, earlier weeks on offer, and open questions.
+import { useEffect } from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
+import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
-import { useNavigation } from '../../stores/navigation-store.ts'
+import { useRepos } from '../../stores/repos-store.ts'
+import { useSessions } from '../../stores/sessions-store.ts'
+import { useSettings } from '../../stores/settings-store.ts'
+import '../../styles/today.css'
+import { ConsistencyCard } from './ConsistencyCard.tsx'
+import { FirstRunGuide } from './FirstRunGuide.tsx'
+import { OpenQuestionsCard } from './OpenQuestionsCard.tsx'
+import { PastDueWeeks } from './PastDueWeeks.tsx'
+import { ScheduleCard } from './ScheduleCard.tsx'
+import { ThisWeekCard } from './ThisWeekCard.tsx'
 
 export function TodayView() {
-  const go = useNavigation((state) => state.go)
+  const today = useSessions((state) => state.today)
+  const loadError = useSessions((state) => state.loadError)
+  const load = useSessions((state) => state.load)
+  const loadRepos = useRepos((state) => state.load)
+  const loadSettings = useSettings((state) => state.load)
+  const repoCount = useRepos((state) => state.repos.length)
+
+  useEffect(() => {
+    void load()
+    void loadRepos()
+    void loadSettings()
+  }, [load, loadRepos, loadSettings])
+
+  useEffect(() => {
+    // A repository added from the guide changes which repository this week goes into.
+    void load()
+  }, [repoCount, load])
+
+  const firstRun = today !== null && !today.programme.started && today.activeSession === null
   return (
-    <div className="page">
+    <div className="page today">
       <PageHeader title="Today" subtitle="One calm, hands-on hour a week in your teams’ code." />
-      <EmptyState
-        tone="coming"
-        title="This week’s hour"
-        action={
-          <button type="button" className="button" onClick={() => go('settings')}>
-            Set your weekly slot
-          </button>
-        }
-      >
-        <p>Here you will see this week’s theme, the repository it takes you into, when your hour is booked, and one button to start it.</p>
-        <p className="muted">Not built yet. Meanwhile you can choose your weekly slot and add an API key in Settings.</p>
-      </EmptyState>
+      {loadError ? <ErrorNotice error={loadError} onRetry={() => void load()} /> : null}
+      {!today && !loadError ? <EmptyState title="Loading this week…">{null}</EmptyState> : null}
+      {today?.notices.map((notice) => (
+        <div key={notice.file} className="notice notice--warning" role="status">
+          <p className="notice__message">{notice.message}</p>
+          <p className="notice__next">It was moved aside to {notice.movedTo}.</p>
+        </div>
+      ))}
+      {today && firstRun ? <FirstRunGuide today={today} /> : null}
+      {today && !firstRun ? (
+        <>
+          <ThisWeekCard today={today} />
+          <div className="today-grid">
+            <ScheduleCard today={today} />
+            <ConsistencyCard today={today} />
+          </div>
+          <PastDueWeeks today={today} />
+          <OpenQuestionsCard />
+        </>
+      ) : null}
     </div>
   )
 }

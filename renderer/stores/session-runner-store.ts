@@ -1,0 +1,196 @@
+// The open session: its steps, timers, and everything the leader types, saved as it changes through
+// the sessions channels (text debounced and flushed on blur and on every step change). Holds the
+// leader's unsaved text locally so a save answering late never overwrites what is being typed.
+import { create } from 'zustand'
+import type { GembaErrorData } from '../../shared/errors.ts'
+import { STEP_KEYS, type FinishResult, type SessionView, type StepKey, type StepPayloadPatch } from '../../shared/models/sessions.ts'
+import type { StepMinutes } from '../../shared/models/settings.ts'
+import type { ChannelInput } from '../../shared/api.ts'
+import { errorData, gemba } from '../bridge.ts'
+import { createAutosave, type AutosaveStatus } from './session-autosave.ts'
+
+/** The free-text fields, each saved on its own. */
+export const TEXT_FIELDS = {
+  'explore.notes': { step: 'explore', field: 'notes' },
+  'diagram.notes': { step: 'diagram', field: 'notes' },
+  'change.request': { step: 'change', field: 'request' },
+  'change.explanation': { step: 'change', field: 'explanation' },
+  'reflect.markdown': { step: 'reflect', field: 'markdown' },
+} as const satisfies Record<string, { step: StepKey; field: string }>
+export type TextField = keyof typeof TEXT_FIELDS
+
+const HEARTBEAT_MS = 60_000
+
+type StepUpdateInput = ChannelInput<'sessions.updateStep'>
+
+/** One step's update; the union member is chosen by `step` (TypeScript cannot narrow it from a generic). */
+function stepUpdate<S extends StepKey>(id: string, step: S, change: { payload?: StepPayloadPatch<S>; status?: 'done' }): StepUpdateInput {
+  return { id, step, ...change } as StepUpdateInput
+}
+
+interface RunnerState {
+  readonly view: SessionView | null
+  readonly loading: boolean
+  readonly loadError: GembaErrorData | null
+  readonly actionError: GembaErrorData | null
+  readonly drafts: Readonly<Record<TextField, string>>
+  readonly saveStatus: AutosaveStatus
+  readonly saveError: GembaErrorData | null
+  readonly finishing: boolean
+  readonly finished: FinishResult | null
+  /** Opens a session (answering with `view` when the caller already has it). */
+  open(id: string, view?: SessionView): Promise<void>
+  /** Opens the active session, if any (the Session screen on its own, after a reload). */
+  openActive(): Promise<void>
+  goToStep(step: StepKey): Promise<void>
+  /** Marks the current step done and moves to the next one. */
+  next(): Promise<void>
+  pause(): Promise<void>
+  resume(): Promise<void>
+  setTimeboxes(timeboxes: Partial<StepMinutes>): Promise<void>
+  type(field: TextField, value: string): void
+  flush(field?: TextField): Promise<void>
+  updateStep<S extends StepKey>(step: S, payload: StepPayloadPatch<S>): Promise<void>
+  answerQuestion(questionId: string): Promise<void>
+  finish(): Promise<void>
+  startHeartbeat(): () => void
+}
+
+const EMPTY_DRAFTS: Record<TextField, string> = {
+  'explore.notes': '',
+  'diagram.notes': '',
+  'change.request': '',
+  'change.explanation': '',
+  'reflect.markdown': '',
+}
+
+function draftsOf(view: SessionView): Record<TextField, string> {
+  const drafts = { ...EMPTY_DRAFTS }
+  for (const [key, { step, field }] of Object.entries(TEXT_FIELDS) as [TextField, (typeof TEXT_FIELDS)[TextField]][]) {
+    drafts[key] = String((view.session.steps[step].payload as unknown as Record<string, unknown>)[field] ?? '')
+  }
+  return drafts
+}
+
+export const useSessionRunner = create<RunnerState>((set, get) => {
+  const id = (): string => {
+    const view = get().view
+    if (!view) throw new Error('No session is open.')
+    return view.session.id
+  }
+
+  const autosave = createAutosave<TextField>({
+    delayMs: 600,
+    retryMs: 5_000,
+    save: async (key, value) => {
+      const { step, field } = TEXT_FIELDS[key]
+      const view = await gemba.invoke('sessions.updateStep', stepUpdate(id(), step, { payload: { [field]: value } }))
+      set({ view })
+    },
+    onStatus: (saveStatus, error) => set({ saveStatus, saveError: error === undefined ? (saveStatus === 'error' ? get().saveError : null) : errorData(error) }),
+  })
+
+  /** Runs an action that answers a new view, after saving any text still waiting. */
+  const act = async (work: (sessionId: string) => Promise<SessionView>): Promise<void> => {
+    set({ actionError: null })
+    try {
+      await autosave.flush()
+      const view = await work(id())
+      set({ view, drafts: adoptNewText(get().drafts, view) })
+    } catch (error) {
+      set({ actionError: errorData(error) })
+    }
+  }
+
+  /** Text the backend filled in (the reflection's first draft) replaces a field the leader left empty. */
+  const adoptNewText = (drafts: Readonly<Record<TextField, string>>, view: SessionView): Record<TextField, string> => {
+    const fresh = draftsOf(view)
+    const next = { ...drafts }
+    for (const key of Object.keys(fresh) as TextField[]) {
+      if (next[key] === '' && autosave.unsaved(key) === undefined) next[key] = fresh[key]
+    }
+    return next
+  }
+
+  if (typeof window !== 'undefined') {
+    // Best effort when the page goes away; everything older than the debounce is already saved.
+    window.addEventListener('pagehide', () => void autosave.flush())
+  }
+
+  return {
+    view: null,
+    loading: false,
+    loadError: null,
+    actionError: null,
+    drafts: EMPTY_DRAFTS,
+    saveStatus: 'idle',
+    saveError: null,
+    finishing: false,
+    finished: null,
+    async open(sessionId, view) {
+      if (get().view && get().view?.session.id !== sessionId) await autosave.flush()
+      set({ loading: !view, loadError: null, actionError: null, finished: null })
+      try {
+        const loaded = view ?? (await gemba.invoke('sessions.get', { id: sessionId }))
+        set({ view: loaded, drafts: draftsOf(loaded), loading: false, saveStatus: 'idle' })
+      } catch (error) {
+        set({ loading: false, loadError: errorData(error) })
+      }
+    },
+    async openActive() {
+      set({ loading: true, loadError: null })
+      try {
+        const today = await gemba.invoke('sessions.today', {})
+        if (today.activeSession) await get().open(today.activeSession.id)
+        else set({ view: null, loading: false })
+      } catch (error) {
+        set({ loading: false, loadError: errorData(error) })
+      }
+    },
+    goToStep: (step) => act((sessionId) => gemba.invoke('sessions.goToStep', { id: sessionId, step })),
+    async next() {
+      const view = get().view
+      if (!view) return
+      const current = view.session.currentStep
+      const following = STEP_KEYS[STEP_KEYS.indexOf(current) + 1]
+      await act(async (sessionId) => {
+        const done = await gemba.invoke('sessions.updateStep', stepUpdate(sessionId, current, { status: 'done' }))
+        return following ? gemba.invoke('sessions.goToStep', { id: sessionId, step: following }) : done
+      })
+    },
+    pause: () => act((sessionId) => gemba.invoke('sessions.pause', { id: sessionId })),
+    resume: () => act((sessionId) => gemba.invoke('sessions.resume', { id: sessionId })),
+    setTimeboxes: (timeboxes) => act((sessionId) => gemba.invoke('sessions.setTimeboxes', { id: sessionId, timeboxes })),
+    type(field, value) {
+      set({ drafts: { ...get().drafts, [field]: value } })
+      autosave.change(field, value)
+    },
+    flush: (field) => autosave.flush(field),
+    updateStep: (step, payload) => act((sessionId) => gemba.invoke('sessions.updateStep', stepUpdate(sessionId, step, { payload }))),
+    answerQuestion: (questionId) =>
+      act(async (sessionId) => {
+        await gemba.invoke('sessions.answerQuestion', { questionId })
+        return gemba.invoke('sessions.get', { id: sessionId })
+      }),
+    async finish() {
+      set({ finishing: true, actionError: null })
+      try {
+        await autosave.flush()
+        if (get().saveStatus === 'error') throw new Error('Your latest text could not be saved yet, so the session was not finished.')
+        const result = await gemba.invoke('sessions.finish', { id: id() })
+        set({ finished: result, finishing: false, view: null })
+      } catch (error) {
+        set({ finishing: false, actionError: errorData(error) })
+      }
+    },
+    startHeartbeat() {
+      const timer = setInterval(() => {
+        const view = get().view
+        if (view && view.session.status === 'active' && view.session.paused === null) {
+          void gemba.invoke('sessions.heartbeat', { id: view.session.id }).catch(() => undefined)
+        }
+      }, HEARTBEAT_MS)
+      return () => clearInterval(timer)
+    },
+  }
+})
