@@ -45,7 +45,7 @@ export function JournalFilters() {
       </label>
       {active ? (
         <button type="button" className="button button--quiet journal-filters__clear" onClick={clearFilters}>
-          Clear
+          Clear filters
         </button>
       ) : null}
     </form>

@@ -1,0 +1,234 @@
+// The journal and insights in real Chromium: session files written into the journal folder with the
+// journal's own writer (realistic files), then the list, filters, highlighted search, a session with
+// its diagram, coloured diff and drift against a real repository, the reflection edit landing in
+// the .md file, exports, the share summary, insights, and a malformed file reported, not deleted.
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { journalFileName } from '../../electron/services/journal/journal-file-name.ts'
+import { writeSessionFiles } from '../../electron/services/journal/journal-folder.ts'
+import type { JournalSessionRecord } from '../../shared/models/journal.ts'
+import { buildRepo, makeTempFolder, type RepoBuilder } from '../fixtures/repo-builder.ts'
+import { buildSessionRecord } from '../unit/electron/services/journal/fixtures/build-session-record.ts'
+import { newHome, startBackend, type BackendProcess } from './support/backend-process.ts'
+
+test.describe.configure({ mode: 'serial' })
+
+let backend: BackendProcess
+let home: string
+let repo: RepoBuilder
+let exportFolder: string
+const fileNames = new Map<string, string>()
+const BROKEN = '2026-01-05-week-01-broken.md'
+
+function daysAgo(days: number): string {
+  const date = new Date(Date.now() - days * 86_400_000)
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+}
+
+function session(id: string, days: number, overrides: Partial<JournalSessionRecord>): JournalSessionRecord {
+  const date = daysAgo(days)
+  return buildSessionRecord({ id, date, startedAt: `${date}T09:00:00Z`, finishedAt: `${date}T10:00:00Z`, ...overrides })
+}
+
+async function seedJournal(folder: string, sessionCommit: string): Promise<void> {
+  await mkdir(folder, { recursive: true })
+  const payments = { id: 'repo-payments', name: 'Payments API', path: repo.dir, commit: sessionCommit }
+  const records = [
+    session('s-recent', 3, { repository: payments }),
+    session('s-web', 10, {
+      theme: { id: 'tests-and-ci', title: 'The tests and CI' },
+      repository: { id: 'repo-web', name: 'Web Shop', path: '/nowhere/web-shop', commit: 'a'.repeat(40) },
+      frictionTags: ['flaky-ci'],
+      effort: { estimateMinutes: 20, actualMinutes: 25 },
+      walkthrough: { markdown: 'Checkout waits on a Kubernetes rollout before every deploy.', citations: [{ path: 'deploy/rollout.yaml' }] },
+      reflection: 'Flaky checkout test blocks merges twice a week.',
+      questions: [{ id: 'q-web', text: 'Who owns the checkout test?', status: 'open' }],
+    }),
+    session('s-search', 40, {
+      theme: { id: 'data-model', title: 'The data model' },
+      repository: { id: 'repo-search', name: 'Search Service', path: '/nowhere/search', commit: 'b'.repeat(40) },
+      frictionTags: ['setup-pain'],
+      effort: { estimateMinutes: 30, actualMinutes: 30 },
+      reflection: 'Setting up the index locally took half the hour.',
+    }),
+    session('s-quarter', 94, { repository: payments, theme: { id: 'walk-the-codebase', title: 'Walk the codebase' }, effort: { estimateMinutes: 10, actualMinutes: 35 } }),
+  ]
+  const taken = new Set<string>()
+  for (const record of records) {
+    const fileName = journalFileName(record, taken)
+    taken.add(fileName)
+    fileNames.set(record.id, fileName)
+    await writeSessionFiles(folder, fileName, record)
+  }
+  await writeFile(join(folder, BROKEN), 'Just some notes, no front matter here.\n')
+}
+
+test.beforeAll(async () => {
+  home = await newHome()
+  repo = await buildRepo()
+  await repo.files({ 'src/http/router.ts': 'export const routes = []\n', 'src/ledger/post.ts': 'export function post() {}\n', 'README.md': '# Payments\n' })
+  const first = await repo.commit('Start the payments service')
+  await repo.write('src/http/router.ts', 'export const routes = ["/refund"]\n')
+  await repo.commit('Add refunds')
+  await seedJournal(join(home, 'journal'), first)
+  exportFolder = await makeTempFolder()
+  backend = await startBackend(home)
+})
+
+test.afterAll(async () => {
+  await backend.stop()
+  await repo.cleanup()
+  await rm(home, { recursive: true, force: true })
+  await rm(exportFolder, { recursive: true, force: true })
+})
+
+async function openJournal(page: Page): Promise<void> {
+  await page.goto(backend.pageUrl)
+  await page.getByRole('link', { name: 'Journal' }).click()
+  await expect(page.getByRole('list', { name: 'Journal entries' }).getByRole('listitem')).toHaveCount(4)
+}
+
+test('lists sessions newest first, filters them, and reports a malformed file without touching it', async ({ page }) => {
+  await openJournal(page)
+  const entries = page.getByRole('list', { name: 'Journal entries' }).getByRole('listitem')
+  await expect(entries.nth(0)).toContainText('Follow one request end to end')
+  await expect(entries.nth(1)).toContainText('The tests and CI')
+  await expect(entries.nth(3)).toContainText('Walk the codebase')
+
+  const problems = page.getByRole('region', { name: 'Journal problems' })
+  await expect(problems).toContainText('1 file in the journal folder could not be read')
+  await problems.getByText('could not be read').click()
+  await expect(problems).toContainText(BROKEN)
+  expect(await readFile(join(home, 'journal', BROKEN), 'utf8')).toBe('Just some notes, no front matter here.\n')
+
+  await page.getByLabel('Repository').selectOption({ label: 'Web Shop (1)' })
+  await expect(entries).toHaveCount(1)
+  await expect(entries.first()).toContainText('Web Shop')
+  await page.getByRole('button', { name: 'Clear filters' }).click()
+  await page.getByLabel('Friction').selectOption('slow-tests')
+  await expect(entries).toHaveCount(2)
+  await page.getByRole('button', { name: 'Clear filters' }).click()
+  await expect(entries).toHaveCount(4)
+})
+
+test('searches the full text and highlights the match', async ({ page }) => {
+  await openJournal(page)
+  await page.getByLabel('Search', { exact: true }).fill('kubernetes')
+  const results = page.getByRole('list', { name: 'Matching sessions' }).getByRole('listitem')
+  await expect(results).toHaveCount(1)
+  await expect(results.first()).toContainText('Web Shop')
+  await expect(results.first().locator('mark').first()).toHaveText(/kubernetes/i)
+})
+
+test('opens a session with its diagram, coloured diff and drift, and saves an edited reflection to its file', async ({ page }) => {
+  await openJournal(page)
+  await page.getByRole('list', { name: 'Journal entries' }).getByRole('button').first().click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Follow one request end to end' })).toBeVisible()
+  await expect(page.locator('figure.diagram svg')).toBeVisible()
+  await expect(page.locator('figure.diagram svg')).toContainText('ledger')
+  const added = page.locator('.diff-line--added').first()
+  await expect(added).toContainText('if (amount < 0)')
+  expect(await added.evaluate((node) => getComputedStyle(node).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)')
+  await expect(page.getByText('1 of the 3 cited files changed since this session.')).toBeVisible()
+  await expect(page.getByLabel('Test output')).toContainText('Tests: 212 passed')
+  await expect(page.getByText('A quarter ago in this repository:')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Edit reflection' }).click()
+  await page.getByLabel(/Your reflection/).fill('The 41-second test run is the first thing I would fix.')
+  await page.getByRole('button', { name: 'Save reflection' }).click()
+  await expect(page.getByText(/^Saved to .* at /)).toBeVisible()
+  const text = await readFile(join(home, 'journal', fileNames.get('s-recent') ?? ''), 'utf8')
+  expect(text).toContain('The 41-second test run is the first thing I would fix.')
+  expect(text).not.toContain('No staging environment.')
+
+  await page.getByLabel('Export folder').fill(join(exportFolder, 'one'))
+  await page.getByRole('button', { name: 'Export Markdown' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Exported 2 files' })).toContainText(join(exportFolder, 'one'))
+  expect((await readdir(join(exportFolder, 'one'))).sort()).toEqual([fileNames.get('s-recent'), 'index.md'].sort())
+  expect(await readFile(join(exportFolder, 'one', fileNames.get('s-recent') ?? ''), 'utf8')).toContain('first thing I would fix')
+
+  await page.getByRole('button', { name: /Walk the codebase/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
+})
+
+test('exports the sessions shown (a date range) as Markdown files', async ({ page }) => {
+  await openJournal(page)
+  await page.getByLabel('From').fill(daysAgo(50))
+  await expect(page.getByRole('list', { name: 'Journal entries' }).getByRole('listitem')).toHaveCount(3)
+  await page.getByLabel('Export folder').fill(join(exportFolder, 'range'))
+  await page.getByRole('button', { name: 'Export Markdown' }).click()
+  await expect(page.getByText('Exported 4 files')).toBeVisible()
+  const files = await readdir(join(exportFolder, 'range'))
+  expect(files.sort()).toEqual([fileNames.get('s-recent'), fileNames.get('s-web'), fileNames.get('s-search'), 'index.md'].sort())
+})
+
+test('the share summary leaves reflections out unless included, and exports as Markdown', async ({ page }) => {
+  await openJournal(page)
+  await page.getByRole('button', { name: 'Share with tech leads' }).click()
+  const preview = page.getByRole('article', { name: 'Summary preview' })
+  await expect(preview).toContainText('Friction themes')
+  await expect(preview).toContainText('Who owns the checkout test?')
+  await expect(preview).toContainText('reflections left out')
+  await expect(preview).not.toContainText('Flaky checkout test blocks merges')
+  await page.getByLabel('Include my reflections').check()
+  await expect(preview).toContainText('Flaky checkout test blocks merges')
+  await page.getByLabel('Include my reflections').uncheck()
+  await expect(preview).not.toContainText('Flaky checkout test blocks merges')
+
+  await page.getByLabel('Export folder').fill(join(exportFolder, 'share'))
+  await page.getByRole('button', { name: 'Export Markdown file' }).click()
+  await expect(page.getByText('Exported 1 file')).toBeVisible()
+  const [file] = await readdir(join(exportFolder, 'share'))
+  const text = await readFile(join(exportFolder, 'share', file ?? ''), 'utf8')
+  expect(text).toContain('## Open questions for tech leads')
+  expect(text).not.toContain('Flaky checkout test blocks merges')
+})
+
+test('insights draw their charts with a summary beside each', async ({ page }) => {
+  await page.goto(backend.pageUrl)
+  await page.getByRole('link', { name: 'Insights' }).click()
+  await expect(page.getByRole('img', { name: /Weeks practised in/ })).toBeVisible()
+  await expect(page.getByRole('img', { name: 'Estimate against actual minutes per change' })).toBeVisible()
+  await expect(page.getByRole('img', { name: 'Friction tags per month' })).toBeVisible()
+  await expect(page.getByRole('img', { name: 'Friction tags per repository' })).toBeVisible()
+  await expect(page.getByRole('img', { name: /Questions for tech leads/ })).toBeVisible()
+  await expect(page.getByRole('img', { name: 'Average minutes per step against the timebox' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Effort calibration' })).toContainText('Changes took')
+  await expect(page.getByRole('region', { name: 'Questions for tech leads' })).toContainText(/open and \d+ answered/)
+  await expect(page.getByRole('region', { name: 'Time per step' })).toContainText('On average:')
+  await expect(page.locator('circle.chart__point')).not.toHaveCount(0)
+})
+
+test('screenshots of the journal, a session, the summary and insights in light and dark', async ({ browser }) => {
+  await screenshots(browser)
+})
+
+async function screenshots(browser: Browser): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    await openJournal(page)
+    await page.screenshot({ path: `test-results/screenshots/journal-${colorScheme}.png` })
+    await page.getByLabel('Search', { exact: true }).fill('ledger')
+    await expect(page.locator('mark').first()).toBeVisible()
+    await page.screenshot({ path: `test-results/screenshots/journal-search-${colorScheme}.png` })
+    await page.getByRole('button', { name: 'Clear filters' }).click()
+    await page.getByRole('list', { name: 'Journal entries' }).getByRole('button').first().click()
+    await expect(page.locator('figure.diagram svg')).toBeVisible()
+    await expect(page.getByText(/cited files changed/)).toBeVisible()
+    await page.screenshot({ path: `test-results/screenshots/journal-session-${colorScheme}.png`, fullPage: true })
+    await page.getByRole('button', { name: '← All sessions' }).click()
+    await page.getByRole('button', { name: 'Share with tech leads' }).click()
+    await expect(page.getByRole('article', { name: 'Summary preview' })).toBeVisible()
+    await page.screenshot({ path: `test-results/screenshots/journal-summary-${colorScheme}.png`, fullPage: true })
+    await page.getByRole('button', { name: '← All sessions' }).click()
+    await page.getByRole('button', { name: 'Quarter roll-up' }).click()
+    await expect(page.locator('.rollup-summary')).toBeVisible()
+    await page.screenshot({ path: `test-results/screenshots/journal-rollup-${colorScheme}.png`, fullPage: true })
+    await page.getByRole('link', { name: 'Insights' }).click()
+    await expect(page.getByRole('img', { name: /Weeks practised in/ })).toBeVisible()
+    await page.screenshot({ path: `test-results/screenshots/insights-${colorScheme}.png`, fullPage: true })
+    await context.close()
+  }
+}
