@@ -1,9 +1,9 @@
 // Reads the newest commits (newest first, by commit date, as `git log` does) and the paths each one
 // changed. Incremental: commits already in `known` are not read again. Never throws for a missing or
 // damaged object: that line of history stops there and the object is listed as skipped.
-import git, { type CommitObject } from 'isomorphic-git'
 import type { SkippedItem } from '../../../../shared/models/repos.ts'
-import { createObjectReadFs } from '../git/object-read-fs.ts'
+import { GitObjects } from '../git/git-objects.ts'
+import type { ParsedCommit } from '../git/parse-commit.ts'
 import { TreeReader } from './tree-diff.ts'
 
 export interface CommitRecord {
@@ -41,9 +41,17 @@ export interface HistoryRead {
 }
 
 export async function readHistory(input: ReadHistoryInput): Promise<HistoryRead> {
-  const fs = createObjectReadFs(input.gitdir)
-  const trees = new TreeReader(input.gitdir, input.cache, fs)
-  const objects = new CommitObjects(input, fs)
+  const store = new GitObjects(input.gitdir, input.cache)
+  try {
+    return await walk(input, store)
+  } finally {
+    store.close()
+  }
+}
+
+async function walk(input: ReadHistoryInput, store: GitObjects): Promise<HistoryRead> {
+  const trees = new TreeReader(store)
+  const objects = new CommitObjects(input, store)
   const skipped: SkippedItem[] = []
   const commits: CommitRecord[] = []
   const queued = new Set<string>([input.head])
@@ -71,6 +79,8 @@ export async function readHistory(input: ReadHistoryInput): Promise<HistoryRead>
     if (!next) break
     commits.push(next)
     if (commits.length % 100 === 0) input.onProgress?.(commits.length, input.limit)
+    // Objects are read synchronously; let the event loop breathe (IPC, cancel) every few commits.
+    if (commits.length % 25 === 0) await new Promise((resolve) => setImmediate(resolve))
     if (input.shallow.has(next.oid)) continue
     for (const parent of next.parents) {
       if (queued.has(parent)) continue
@@ -96,14 +106,14 @@ async function readRecord(
     return null
   }
   let paths: string[] = []
-  if (commit.parent.length <= 1) {
-    const parentTree = commit.parent[0] && !input.shallow.has(oid) ? await objects.treeOf(commit.parent[0]) : null
-    if (commit.parent.length === 0 || parentTree !== null) paths = await trees.diff(parentTree, commit.tree)
+  if (commit.parents.length <= 1) {
+    const parentTree = commit.parents[0] && !input.shallow.has(oid) ? await objects.treeOf(commit.parents[0]) : null
+    if (commit.parents.length === 0 || parentTree !== null) paths = await trees.diff(parentTree, commit.tree)
   }
   return {
     oid,
     tree: commit.tree,
-    parents: commit.parent,
+    parents: commit.parents,
     author: commit.author.name,
     email: commit.author.email,
     time: commit.author.timestamp,
@@ -115,20 +125,18 @@ async function readRecord(
 
 /** Commit objects read once per history read (each is needed as a child's parent and as itself). */
 class CommitObjects {
-  private readonly memo = new Map<string, CommitObject | null>()
+  private readonly memo = new Map<string, ParsedCommit | null>()
   private readonly input: ReadHistoryInput
-  private readonly fs: ReturnType<typeof createObjectReadFs>
+  private readonly store: GitObjects
 
-  constructor(input: ReadHistoryInput, fs: ReturnType<typeof createObjectReadFs>) {
+  constructor(input: ReadHistoryInput, store: GitObjects) {
     this.input = input
-    this.fs = fs
+    this.store = store
   }
 
-  async read(oid: string): Promise<CommitObject | null> {
+  async read(oid: string): Promise<ParsedCommit | null> {
     if (this.memo.has(oid)) return this.memo.get(oid) ?? null
-    const commit = await git
-      .readCommit({ fs: this.fs, gitdir: this.input.gitdir, oid, cache: this.input.cache })
-      .then((result) => result.commit, () => null)
+    const commit = await this.store.commit(oid)
     this.memo.set(oid, commit)
     return commit
   }

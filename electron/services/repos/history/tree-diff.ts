@@ -1,64 +1,145 @@
-// Which paths differ between two git trees, reading only the subtrees whose ids differ (the reason this
-// is fast where isomorphic-git's walk is not). Read-only; unreadable trees are reported, not thrown.
-import type * as nodeFs from 'node:fs'
-import git from 'isomorphic-git'
+// Which paths differ between two git trees, reading only the subtrees whose ids differ and comparing
+// the raw tree bytes in git's own entry order (a merge of two sorted lists: equal entries are skipped
+// without decoding them). Read-only; unreadable or malformed trees are reported, not thrown.
+import type { GitObjects } from '../git/git-objects.ts'
 
-interface TreeItem {
-  readonly path: string
-  readonly oid: string
-  readonly type: string
+/** Trees repeat across neighbouring commits; a bounded memo of the raw ones. */
+const MEMO_LIMIT = 4_000
+const EMPTY = Buffer.alloc(0)
+const SLASH = 0x2f
+
+/** One entry of a raw tree: `<mode> <name>\0<20-byte id>`, located by offsets. */
+interface Cursor {
+  data: Buffer
+  at: number
+  nameStart: number
+  nameEnd: number
+  isTree: boolean
 }
 
 export class TreeReader {
-  private readonly memo = new Map<string, readonly TreeItem[]>()
-  private readonly gitdir: string
-  private readonly cache: object
-  private readonly fs: typeof nodeFs
+  private readonly memo = new Map<string, Buffer>()
+  private readonly objects: GitObjects
   readonly unreadable: string[] = []
 
-  constructor(gitdir: string, cache: object, fs: typeof nodeFs) {
-    this.gitdir = gitdir
-    this.cache = cache
-    this.fs = fs
+  constructor(objects: GitObjects) {
+    this.objects = objects
   }
 
-  async read(oid: string): Promise<readonly TreeItem[] | null> {
-    const hit = this.memo.get(oid)
-    if (hit) return hit
-    try {
-      const { tree } = await git.readTree({ fs: this.fs, gitdir: this.gitdir, oid, cache: this.cache })
-      // Trees repeat across neighbouring commits; keep a bounded memo of the parsed ones.
-      if (this.memo.size > 50_000) this.memo.clear()
-      const items = tree.map((entry) => ({ path: entry.path, oid: entry.oid, type: entry.type }))
-      this.memo.set(oid, items)
-      return items
-    } catch {
-      this.unreadable.push(oid)
-      return null
-    }
-  }
-
-  /** Paths (blobs and gitlinks) that were added, removed or changed from `before` to `after`. */
+  /**
+   * Paths (blobs and gitlinks) added, removed or changed (content or mode) from `before` to `after`,
+   * as `git log --name-only --no-renames` lists them.
+   */
   async diff(before: string | null, after: string | null, prefix = '', out: string[] = []): Promise<string[]> {
     if (before === after) return out
-    const left = before ? ((await this.read(before)) ?? []) : []
-    const right = after ? ((await this.read(after)) ?? []) : []
-    const byName = new Map<string, TreeItem>()
-    for (const item of left) byName.set(item.path, item)
-    for (const item of right) {
-      const old = byName.get(item.path)
-      byName.delete(item.path)
-      if (old && old.oid === item.oid && old.type === item.type) continue
-      const path = prefix + item.path
-      const oldTree = old?.type === 'tree' ? old.oid : null
-      const newTree = item.type === 'tree' ? item.oid : null
-      if (oldTree || newTree) await this.diff(oldTree, newTree, `${path}/`, out)
-      if (item.type !== 'tree' || (old && old.type !== 'tree')) out.push(path)
-    }
-    for (const old of byName.values()) {
-      if (old.type === 'tree') await this.diff(old.oid, null, `${prefix + old.path}/`, out)
-      else out.push(prefix + old.path)
+    const left = this.cursor(before ? await this.read(before) : EMPTY)
+    const right = this.cursor(after ? await this.read(after) : EMPTY)
+    if (!left || !right) return this.malformed(before, after, out)
+    while (left.at < left.data.length || right.at < right.data.length) {
+      const order = left.at >= left.data.length ? 1 : right.at >= right.data.length ? -1 : compareEntries(left, right)
+      if (order === 0) {
+        if (!sameIdAndMode(left, right)) {
+          const path = prefix + name(right)
+          if (right.isTree) await this.diff(id(left), id(right), `${path}/`, out)
+          else out.push(path)
+        }
+        if (!advance(left) || !advance(right)) return this.malformed(before, after, out)
+      } else if (order < 0) {
+        await this.side(left, prefix, true, out)
+        if (!advance(left)) return this.malformed(before, after, out)
+      } else {
+        await this.side(right, prefix, false, out)
+        if (!advance(right)) return this.malformed(before, after, out)
+      }
     }
     return out
   }
+
+  private async side(entry: Cursor, prefix: string, removed: boolean, out: string[]): Promise<void> {
+    const path = prefix + name(entry)
+    if (!entry.isTree) out.push(path)
+    else if (removed) await this.diff(id(entry), null, `${path}/`, out)
+    else await this.diff(null, id(entry), `${path}/`, out)
+  }
+
+  private async read(oid: string): Promise<Buffer | null> {
+    const hit = this.memo.get(oid)
+    if (hit) return hit
+    const data = await this.objects.rawTree(oid)
+    if (data === null) {
+      if (!this.unreadable.includes(oid)) this.unreadable.push(oid)
+      return EMPTY
+    }
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear()
+    this.memo.set(oid, data)
+    return data
+  }
+
+  private cursor(data: Buffer | null): Cursor | null {
+    const cursor: Cursor = { data: data ?? EMPTY, at: 0, nameStart: 0, nameEnd: 0, isTree: false }
+    return cursor.data.length === 0 || locate(cursor) ? cursor : null
+  }
+
+  private malformed(before: string | null, after: string | null, out: string[]): string[] {
+    for (const oid of [before, after]) if (oid && !this.unreadable.includes(oid)) this.unreadable.push(oid)
+    return out
+  }
+}
+
+/** Finds the name and kind of the entry at `cursor.at`; false when the entry is truncated. */
+function locate(cursor: Cursor): boolean {
+  // Byte loops rather than Buffer#indexOf: modes and names are short, and the native call costs more.
+  const { data, at } = cursor
+  let space = at
+  while (space < data.length && data[space] !== 0x20) space++
+  let nul = space + 1
+  while (nul < data.length && data[nul] !== 0) nul++
+  if (nul + 21 > data.length) return false
+  cursor.nameStart = space + 1
+  cursor.nameEnd = nul
+  // Trees are mode 40000 (some old tools wrote 040000).
+  const modeLength = space - at
+  cursor.isTree = (modeLength === 5 || (modeLength === 6 && data[at] === 0x30)) && data[space - 5] === 0x34 && data.readUInt32BE(space - 4) === 0x30303030
+  return true
+}
+
+function advance(cursor: Cursor): boolean {
+  cursor.at = cursor.nameEnd + 21
+  return cursor.at >= cursor.data.length || locate(cursor)
+}
+
+/** git's order: names compared bytewise, a tree's name as if it ended with '/'. */
+function compareEntries(a: Cursor, b: Cursor): number {
+  // A byte loop: names are short, and Buffer#compare's per-call checks cost more than the compare.
+  const aLength = a.nameEnd - a.nameStart
+  const bLength = b.nameEnd - b.nameStart
+  const common = aLength < bLength ? aLength : bLength
+  const x = a.data
+  const y = b.data
+  for (let i = 0; i < common; i++) {
+    const order = (x[a.nameStart + i] ?? 0) - (y[b.nameStart + i] ?? 0)
+    if (order !== 0) return order
+  }
+  const aNext = aLength > common ? (x[a.nameStart + common] ?? 0) : a.isTree ? SLASH : 0
+  const bNext = bLength > common ? (y[b.nameStart + common] ?? 0) : b.isTree ? SLASH : 0
+  return aNext - bNext
+}
+
+/** Same object id (20 bytes after the name) and the same mode text. */
+function sameIdAndMode(a: Cursor, b: Cursor): boolean {
+  const x = a.data
+  const y = b.data
+  for (let i = 1; i <= 20; i++) if (x[a.nameEnd + i] !== y[b.nameEnd + i]) return false
+  const modeLength = a.nameStart - a.at
+  if (modeLength !== b.nameStart - b.at) return false
+  for (let i = 0; i < modeLength; i++) if (x[a.at + i] !== y[b.at + i]) return false
+  return true
+}
+
+function name(cursor: Cursor): string {
+  return cursor.data.toString('utf8', cursor.nameStart, cursor.nameEnd)
+}
+
+function id(cursor: Cursor): string {
+  return cursor.data.toString('hex', cursor.nameEnd + 1, cursor.nameEnd + 21)
 }
