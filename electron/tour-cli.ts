@@ -1,21 +1,30 @@
 // Command line for the repository scan and offline tour: `npm run tour -- <path> [--json] [--force]`.
-// Prints the Markdown tour (or the whole scan as JSON) and exits non-zero with one clear line on bad
+// Prints the Markdown tour (or the whole scan as JSON, or with --context the AI coach's packed context) and exits non-zero with one clear line on bad
 // input. Uses the same RepoService as the app; never imports 'electron'.
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { GembaError } from '../shared/errors.ts'
+import { DEFAULT_CONTEXT_TOKENS, packContext } from './services/ai/context/pack-context.ts'
+import { SecretRedactor } from './services/ai/redact/secret-redactor.ts'
 import { createCodeParser } from './services/repos/parse/code-parser.ts'
 import { createMemoryRepoStore } from './services/repos/repo-store.ts'
 import { RepoService } from './services/repos/repo-service.ts'
 import { moduleDiagram } from './services/repos/tour/module-diagram.ts'
 import { tourMarkdown } from './services/repos/tour/tour-markdown.ts'
 
-const USAGE = 'Usage: npm run tour -- <path-to-repository> [--json] [--force] [--no-cache]'
+const USAGE = 'Usage: npm run tour -- <path-to-repository> [--json] [--force] [--no-cache] [--context [--budget <tokens>]]'
 
 async function main(argv: readonly string[]): Promise<number> {
-  const flags = new Set(argv.filter((arg) => arg.startsWith('--')))
-  const paths = argv.filter((arg) => !arg.startsWith('--'))
-  const unknown = [...flags].filter((flag) => !['--json', '--force', '--help', '--no-cache'].includes(flag))
+  const budgetAt = argv.indexOf('--budget')
+  const budget = budgetAt >= 0 ? Number(argv[budgetAt + 1]) : DEFAULT_CONTEXT_TOKENS
+  const rest = budgetAt >= 0 ? argv.filter((_, index) => index !== budgetAt && index !== budgetAt + 1) : argv
+  const flags = new Set(rest.filter((arg) => arg.startsWith('--')))
+  const paths = rest.filter((arg) => !arg.startsWith('--'))
+  const unknown = [...flags].filter((flag) => !['--json', '--force', '--help', '--no-cache', '--context'].includes(flag))
+  if (!Number.isInteger(budget) || budget < 1000) {
+    process.stderr.write(`--budget takes a number of tokens (at least 1000). ${USAGE}\n`)
+    return 2
+  }
   if (flags.has('--help')) {
     process.stdout.write(`${USAGE}\n`)
     return 0
@@ -38,7 +47,11 @@ async function main(argv: readonly string[]): Promise<number> {
   } as Parameters<RepoService['scanPath']>[1]
   const scan = await service.scanPath(paths[0] ?? '.', ctx, flags.has('--force') || flags.has('--no-cache'))
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K')
-  if (flags.has('--json')) {
+  if (flags.has('--context')) {
+    const packed = await packContext(scan, scan.root, { budgetTokens: budget, redactor: new SecretRedactor(), parser: await createCodeParser().catch(() => null) }, controller.signal)
+    process.stdout.write(`${packed.text}\n`)
+    process.stderr.write(`${packed.tokens} of ${budget} tokens (estimated), ${packed.files.length} files, ${packed.redactions.length} redactions, ${packed.excluded.length} files excluded\n`)
+  } else if (flags.has('--json')) {
     const { files, ...rest } = scan
     process.stdout.write(`${JSON.stringify({ ...rest, files: files.length > 2000 ? `${files.length} files (omitted)` : files }, null, 2)}\n`)
   } else {

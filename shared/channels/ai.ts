@@ -2,8 +2,11 @@
 // streamed as events, and the record of what was sent. The API key never crosses this boundary.
 import { z } from 'zod'
 import { channel } from '../contract.ts'
-import type { AiAnswer, AiModelInfo, AiRequestRecord, AiThreadView } from '../models/ai.ts'
+import type { AiAnswer, AiContextPreview, AiModelInfo, AiRequestRecord, AiThreadView, CitationCheck, RepoContextSettings, RepoFileView } from '../models/ai.ts'
 
+const repoId = z.string().min(1).max(100)
+const repoPath = z.string().max(1024)
+const globs = z.array(z.string().trim().min(1).max(300)).max(50)
 const threadId = z.string().regex(/^[a-z0-9-]{8,80}$/, 'That is not a thread id.')
 const callId = z.string()
 
@@ -73,6 +76,37 @@ export const aiChannels = {
   sent: channel<readonly AiRequestRecord[]>()({
     description: 'What each request of a thread carried: files and sizes, redactions, excluded files, usage and cost.',
     input: z.object({ threadId }).strict(),
+  }),
+  preview: channel<AiContextPreview>()({
+    description:
+      'Exactly what a new thread would send first (system prompt and packed repository context, secrets redacted), with its token count and estimated cost; nothing is sent.',
+    input: z.object({ repoId, purpose: z.enum(['explore', 'diagram']), scope: z.string().trim().min(1).max(1024).optional() }).strict(),
+  }),
+  contextSettings: channel<RepoContextSettings>()({
+    description: "A repository's context settings for the coach: the scope folder and include/exclude globs.",
+    input: z.object({ repoId }).strict(),
+  }),
+  setContextSettings: channel<RepoContextSettings>()({
+    description: "Saves a repository's context settings (scope folder, include/exclude globs); later threads use them.",
+    input: z.object({ repoId, scope: z.string().trim().min(1).max(1024).nullable(), include: globs, exclude: globs }).strict(),
+  }),
+  readFile: channel<RepoFileView>()({
+    description: 'A repository file (or folder listing) for the read-only viewer, confined to the repository, secrets withheld or redacted.',
+    input: z.object({ repoId, path: repoPath }).strict(),
+  }),
+  verifyCitations: channel<readonly CitationCheck[]>()({
+    description: "Checks path:line citations against the repository at a commit (default: the working tree): the file exists and the line is within it.",
+    input: z
+      .object({
+        repoId,
+        commit: z.string().regex(/^[0-9a-f]{7,64}$/).nullable().optional(),
+        citations: z.array(z.object({ path: repoPath.min(1), line: z.number().int().min(0).max(10_000_000).nullable().optional() }).strict()).max(300),
+      })
+      .strict(),
+  }),
+  openInEditor: channel<{ readonly url: string; readonly opened: boolean }>()({
+    description: "Opens a repository file at a line in the leader's editor (VS Code or JetBrains URL scheme) where the app can; answers the URL.",
+    input: z.object({ repoId, path: repoPath.min(1), line: z.number().int().min(1).nullable().optional(), editor: z.enum(['vscode', 'jetbrains']) }).strict(),
   }),
   closeThread: channel<{ readonly closed: boolean }>()({
     description: 'Forgets a thread (its records should have been saved with the session).',

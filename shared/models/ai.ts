@@ -115,6 +115,8 @@ export interface AiThreadView {
   readonly purpose: AiPurpose
   readonly model: string
   readonly scope: string | null
+  /** The commit the context was packed at: citations are checked against it. */
+  readonly headCommit: string | null
   readonly contextChars: number
   /** About four characters a token: the size of the stable prefix. */
   readonly estimatedPrefixTokens: number
@@ -126,3 +128,66 @@ export interface AiThreadView {
   readonly sessionBudgetUsd: number
   readonly sessionCostUsd: number
 }
+
+/** The leader's per-repository choices for what the coach's context covers. */
+export interface RepoContextSettings {
+  /** A folder relative to the root; null for the whole repository. */
+  readonly scope: string | null
+  /** Globs; when any are given, only matching files are packed. */
+  readonly include: readonly string[]
+  readonly exclude: readonly string[]
+}
+
+/** Exactly what the next thread's stable prefix will carry, before anything is sent. */
+export interface AiContextPreview {
+  readonly repoId: string
+  readonly purpose: AiPurpose
+  readonly model: string
+  readonly scope: string | null
+  readonly headCommit: string | null
+  /** The system prompt and the packed repository context, as sent. */
+  readonly text: string
+  /** Estimated tokens of the whole prefix (tool definitions included). */
+  readonly tokens: number
+  readonly budgetTokens: number
+  /** The first call's cost estimate: the prefix written to the cache and a typical answer. */
+  readonly estimatedCostUsd: number
+  readonly files: readonly (SentFile & { readonly form: 'whole' | 'signatures' | 'head' })[]
+  readonly redactions: readonly Redaction[]
+  readonly excluded: readonly ExcludedFile[]
+  readonly treeSummarised: boolean
+  readonly omittedKeyFiles: number
+}
+
+/** One file (or folder) of the repository for the read-only viewer; secrets redacted. */
+export type RepoFileView =
+  | {
+      readonly kind: 'file'
+      readonly path: string
+      readonly absolutePath: string
+      readonly text: string
+      readonly lines: number
+      readonly redactions: readonly Redaction[]
+      /** Set when the whole file is withheld (a .env file, a key…): text is then empty. */
+      readonly withheld: string | null
+      readonly binary: boolean
+      readonly truncated: boolean
+    }
+  | {
+      readonly kind: 'folder'
+      readonly path: string
+      readonly absolutePath: string
+      readonly entries: readonly { readonly name: string; readonly kind: 'file' | 'folder' }[]
+    }
+
+export interface CitationCheck {
+  readonly path: string
+  readonly line: number | null
+  /** verified: the file (or folder) exists at the commit and the line is within it. */
+  readonly status: 'verified' | 'missing' | 'line_out_of_range' | 'withheld' | 'refused'
+  readonly kind: 'file' | 'folder' | null
+  /** Lines of the file, when it exists. */
+  readonly lines: number | null
+}
+
+export type EditorKind = 'vscode' | 'jetbrains'

@@ -6,15 +6,34 @@ import type { EventMap } from '../../../shared/api.ts'
 import type { aiChannels } from '../../../shared/channels/ai.ts'
 import type { CallContext, ServiceFor } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
-import type { AiAnswer, AiModelInfo, AiPurpose, AiRequestRecord, AiThreadView } from '../../../shared/models/ai.ts'
+import { editorUrl } from '../../../shared/editor-url.ts'
+import type {
+  AiAnswer,
+  AiContextPreview,
+  AiModelInfo,
+  AiPurpose,
+  AiRequestRecord,
+  AiThreadView,
+  CitationCheck,
+  EditorKind,
+  RepoContextSettings,
+  RepoFileView,
+} from '../../../shared/models/ai.ts'
 import { AiClient, type AiClientOptions, type SdkFactory } from './ai-client.ts'
+import { contextSettingsStore, type ContextSettingsStore } from './context/context-settings-store.ts'
+import type { PackedContext } from './context/pack-context.ts'
+import { estimateTokens } from './context/token-estimate.ts'
 import { Conversation, type ContextManifest } from './conversation.ts'
 import { estimateCostUsd } from './pricing.ts'
 import { SecretRedactor, type Redactor } from './redact/secret-redactor.ts'
 import { SessionBudget } from './session-budget.ts'
+import { buildStablePrefix } from './stable-prefix.ts'
 import { systemPromptFor } from './system-prompt.ts'
 import { gitTrackedFiles } from './tools/git-tracked-files.ts'
-import { createRepoTools } from './tools/repo-tools.ts'
+import { createRepoTools, REPO_TOOL_DEFINITIONS } from './tools/repo-tools.ts'
+import { resolveInsideRepo } from './tools/resolve-inside-repo.ts'
+import { readForViewer } from './viewer/read-for-viewer.ts'
+import { verifyCitations, type CitationInput } from './viewer/verify-citations.ts'
 
 /** What the service reads from Settings for each thread (the key resolved from Settings or the environment). */
 export interface AiRuntimeSettings {
@@ -33,6 +52,10 @@ export interface RepoContext {
   readonly manifest: ContextManifest
   /** Tracked files for the tools; defaults to the git index of `root`. */
   readonly listFiles?: () => Promise<readonly string[]>
+  /** The commit the context was packed at (citations are checked against it). */
+  readonly headCommit?: string | null
+  /** The pack's own account (scope applied, forms, what did not fit), when the port packs with packContext. */
+  readonly packed?: PackedContext
 }
 
 export interface RepoContextRequest {
@@ -46,6 +69,12 @@ export interface AiServiceDeps {
   readonly settings: () => Promise<AiRuntimeSettings>
   readonly createSdk: SdkFactory
   readonly context: (request: RepoContextRequest, signal: AbortSignal) => Promise<RepoContext>
+  /** The folder of a repository the leader added (for the file viewer and citation checks). */
+  readonly repoRoot?: (repoId: string) => Promise<string>
+  /** Per-repository scope and globs; in memory when not given. */
+  readonly contextSettings?: ContextSettingsStore
+  /** Opens a URL with the operating system (desktop only); browser mode links instead. */
+  readonly openExternal?: (url: string) => Promise<void>
   readonly redactor?: Redactor
   readonly newId?: () => string
   readonly now?: () => Date
@@ -66,10 +95,12 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
   readonly #threads = new Map<string, Thread>()
   readonly #budgets = new Map<string, SessionBudget>()
   readonly #redactor: Redactor
+  readonly #contextSettings: ContextSettingsStore
 
   constructor(deps: AiServiceDeps) {
     this.#deps = deps
     this.#redactor = deps.redactor ?? new SecretRedactor()
+    this.#contextSettings = deps.contextSettings ?? contextSettingsStore(null)
   }
 
   async models(_input: Record<string, never>, ctx: Ctx): Promise<readonly AiModelInfo[]> {
@@ -96,13 +127,14 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
       budget,
       ...(this.#deps.now ? { now: this.#deps.now } : {}),
     })
-    const prefixTokens = Math.ceil(conversation.prefix.chars / 4)
+    const prefixTokens = estimateTokens(conversation.prefix.chars + JSON.stringify(REPO_TOOL_DEFINITIONS).length)
     const view = {
       threadId,
       repoId: input.repoId,
       purpose: input.purpose,
       model: settings.model,
-      scope,
+      scope: context.packed ? context.packed.scope : scope,
+      headCommit: context.headCommit ?? null,
       contextChars: context.text.length,
       estimatedPrefixTokens: prefixTokens,
       estimatedFirstCallUsd: estimateCostUsd(settings.model, prefixTokens, 1500),
@@ -143,12 +175,66 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
     return this.#thread(input.threadId).conversation.records
   }
 
+  async preview(input: { repoId: string; purpose: AiPurpose; scope?: string | undefined }, ctx: Ctx): Promise<AiContextPreview> {
+    const settings = await this.#deps.settings()
+    const context = await this.#deps.context({ repoId: input.repoId, scope: input.scope ?? null, purpose: input.purpose, contextTokens: settings.contextTokens }, ctx.signal)
+    const prefix = buildStablePrefix(systemPromptFor(input.purpose), context.text, REPO_TOOL_DEFINITIONS)
+    const tokens = estimateTokens(prefix.chars + JSON.stringify(REPO_TOOL_DEFINITIONS).length)
+    const packed = context.packed
+    return {
+      repoId: input.repoId,
+      purpose: input.purpose,
+      model: settings.model,
+      scope: packed?.scope ?? input.scope ?? null,
+      headCommit: context.headCommit ?? null,
+      text: prefix.system.map((block) => block.text).join('\n\n'),
+      tokens,
+      budgetTokens: packed?.budgetTokens ?? settings.contextTokens,
+      estimatedCostUsd: estimateCostUsd(settings.model, tokens, 1500),
+      files: packed?.files ?? context.manifest.files.map((file) => ({ ...file, form: 'whole' as const })),
+      redactions: context.manifest.redactions,
+      excluded: context.manifest.excluded,
+      treeSummarised: packed?.treeSummarised ?? false,
+      omittedKeyFiles: packed?.omittedKeyFiles ?? 0,
+    }
+  }
+
+  async contextSettings(input: { repoId: string }): Promise<RepoContextSettings> {
+    return this.#contextSettings.get(input.repoId)
+  }
+
+  async setContextSettings(input: { repoId: string } & RepoContextSettings): Promise<RepoContextSettings> {
+    const { repoId, scope, include, exclude } = input
+    return this.#contextSettings.set(repoId, { scope, include: [...new Set(include)], exclude: [...new Set(exclude)] })
+  }
+
+  async readFile(input: { repoId: string; path: string }, ctx: Ctx): Promise<RepoFileView> {
+    return readForViewer(await this.#repoRoot(input.repoId), input.path, this.#redactor, ctx.signal)
+  }
+
+  async verifyCitations(input: { repoId: string; commit?: string | null | undefined; citations: readonly CitationInput[] }): Promise<readonly CitationCheck[]> {
+    return verifyCitations(await this.#repoRoot(input.repoId), input.commit ?? null, input.citations, this.#redactor)
+  }
+
+  async openInEditor(input: { repoId: string; path: string; line?: number | null | undefined; editor: EditorKind }): Promise<{ readonly url: string; readonly opened: boolean }> {
+    const file = await resolveInsideRepo(await this.#repoRoot(input.repoId), input.path)
+    const url = editorUrl(input.editor, file.absolute, input.line ?? null)
+    if (!this.#deps.openExternal) return { url, opened: false }
+    await this.#deps.openExternal(url)
+    return { url, opened: true }
+  }
+
   async closeThread(input: { threadId: string }): Promise<{ readonly closed: boolean }> {
     return { closed: this.#threads.delete(input.threadId) }
   }
 
   #client(settings: AiRuntimeSettings): AiClient {
     return new AiClient({ createSdk: this.#deps.createSdk, apiKey: settings.apiKey, baseURL: settings.endpoint, ...this.#deps.clientOptions })
+  }
+
+  async #repoRoot(repoId: string): Promise<string> {
+    if (!this.#deps.repoRoot) throw new GembaError({ code: 'unavailable', message: 'Repository files cannot be shown here.', next: 'Open the repository in your editor instead.' })
+    return this.#deps.repoRoot(repoId)
   }
 
   #thread(threadId: string): Thread {

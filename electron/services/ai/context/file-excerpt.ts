@@ -1,0 +1,58 @@
+// How one file appears in the context: whole with line numbers (so Claude can cite path:line), or,
+// when it is too large, excerpted to its declarations' signatures at their real line numbers, or its
+// head. Works on text that is already redacted; never reads the disk.
+import type { Definition } from '../../repos/parse/parsed-file.ts'
+
+export type FileForm = 'whole' | 'signatures' | 'head'
+
+export interface FileExcerpt {
+  readonly form: FileForm
+  readonly body: string
+  /** Lines of the file, for the opening tag. */
+  readonly lines: number
+}
+
+export function splitLines(text: string): string[] {
+  const lines = text.split('\n')
+  if (lines.at(-1) === '') lines.pop()
+  return lines
+}
+
+/** Every line, numbered as read_file numbers them. */
+export function wholeFile(text: string): FileExcerpt {
+  const lines = splitLines(text)
+  return { form: 'whole', body: lines.map((line, index) => `${index + 1}\t${line}`).join('\n'), lines: lines.length }
+}
+
+/** The file's opening lines (its header comment and imports), then one line per declaration. */
+export function signatureExcerpt(text: string, definitions: readonly Definition[], headLines = 12): FileExcerpt {
+  const lines = splitLines(text)
+  const firstDefinition = Math.min(...definitions.map((d) => d.line), Infinity)
+  const shown = Math.min(headLines, firstDefinition - 1)
+  const head = lines.slice(0, shown).map((line, index) => `${index + 1}\t${line}`)
+  const seen = new Set<number>()
+  const signatures: string[] = []
+  for (const definition of [...definitions].sort((a, b) => a.line - b.line)) {
+    if (definition.line <= shown || seen.has(definition.line)) continue
+    seen.add(definition.line)
+    const depth = definitions.filter((outer) => outer.line < definition.line && outer.endLine >= definition.endLine).length
+    signatures.push(`${definition.line}\t${'  '.repeat(depth)}${definition.signature}`)
+  }
+  const body = [...head, ...(signatures.length ? ['…', ...signatures] : []), `… (${lines.length} lines; declarations only, read_file shows the rest)`]
+  return { form: 'signatures', body: body.join('\n'), lines: lines.length }
+}
+
+/** The first lines of a file that fit in `maxChars`. */
+export function headExcerpt(text: string, maxChars: number): FileExcerpt {
+  const lines = splitLines(text)
+  const out: string[] = []
+  let chars = 0
+  for (const [index, line] of lines.entries()) {
+    const numbered = `${index + 1}\t${line.length > 400 ? `${line.slice(0, 400)}…` : line}`
+    if (chars + numbered.length + 1 > maxChars) break
+    out.push(numbered)
+    chars += numbered.length + 1
+  }
+  if (out.length < lines.length) out.push(`… (${lines.length} lines; the first ${out.length} shown, read_file shows the rest)`)
+  return { form: 'head', body: out.join('\n'), lines: lines.length }
+}

@@ -1,0 +1,200 @@
+// Packs a repository's scan into the text every AI thread starts with, within a token budget: the
+// project's facts, the file tree (summarised when large), README, manifests, the top-ranked key files
+// (whole, or excerpted to their signatures) and recent history. Every file passes the exclusion rules
+// and secret redaction first. Deterministic: an unchanged repository packs to byte-identical text
+// (the cached prompt prefix depends on it). Never writes anything; never refuses a large repository.
+import { readFile } from 'node:fs/promises'
+import type { ExcludedFile, Redaction, SentFile } from '../../../../shared/models/ai.ts'
+import type { FileRecord, ScanResult } from '../../../../shared/models/repos.ts'
+import type { CodeParser } from '../../repos/parse/code-parser.ts'
+import type { Redactor } from '../redact/secret-redactor.ts'
+import { resolveInsideRepo } from '../tools/resolve-inside-repo.ts'
+import { looksBinary } from '../tools/tool-execution.ts'
+import { historySection, projectSection } from './context-sections.ts'
+import { headExcerpt, signatureExcerpt, wholeFile, type FileExcerpt, type FileForm } from './file-excerpt.ts'
+import { renderTree } from './file-tree.ts'
+import { normaliseScope, pathFilter } from './path-filter.ts'
+import { charsForTokens, estimateTokens } from './token-estimate.ts'
+
+export const DEFAULT_CONTEXT_TOKENS = 40_000
+
+export interface PackOptions {
+  readonly budgetTokens: number
+  readonly scope?: string | null
+  readonly include?: readonly string[]
+  readonly exclude?: readonly string[]
+  readonly redactor: Redactor
+  /** Gives large files as their signatures; without it they are given as their head. */
+  readonly parser?: CodeParser | null
+  readonly readBytes?: (absolutePath: string, signal: AbortSignal) => Promise<Uint8Array>
+}
+
+export interface PackedFile extends SentFile {
+  readonly form: FileForm
+}
+
+export interface PackedContext {
+  readonly text: string
+  readonly tokens: number
+  readonly budgetTokens: number
+  readonly scope: string | null
+  readonly files: readonly PackedFile[]
+  readonly redactions: readonly Redaction[]
+  readonly excluded: readonly ExcludedFile[]
+  readonly treeSummarised: boolean
+  /** Ranked key files that did not fit the budget. */
+  readonly omittedKeyFiles: number
+}
+
+interface Loaded {
+  readonly path: string
+  readonly text: string | null
+  readonly redactions: readonly Redaction[]
+  readonly excludedBy: string | null
+}
+
+const MAX_CANDIDATES = 120
+const MAX_READ_BYTES = 1024 * 1024
+const README = /^(readme|readme\.(md|markdown|rst|txt|adoc))$/i
+
+function isReadme(path: string, scope: string | null): boolean {
+  const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : null
+  return README.test(path.split('/').at(-1) ?? '') && (folder === null || folder === scope)
+}
+
+export async function packContext(scan: ScanResult, repoRoot: string, options: PackOptions, signal: AbortSignal): Promise<PackedContext> {
+  const scope = normaliseScope(options.scope)
+  const filter = pathFilter({ scope, include: options.include ?? [], exclude: options.exclude ?? [] })
+  const budget = charsForTokens(options.budgetTokens)
+  const read = options.readBytes ?? ((path: string, s: AbortSignal) => readFile(path, { signal: s }))
+  const excluded: ExcludedFile[] = []
+  const redactions: Redaction[] = []
+  const files: PackedFile[] = []
+
+  const inScope = scan.files.filter((file) => filter(file.path))
+  const visible: FileRecord[] = []
+  for (const file of inScope) {
+    const rule = options.redactor.exclusion(file.path)
+    if (rule) excluded.push({ path: file.path, rule })
+    else visible.push(file)
+  }
+  const byPath = new Map(visible.map((file) => [file.path, file]))
+
+  const load = async (path: string): Promise<Loaded> => {
+    const none = { path, text: null, redactions: [], excludedBy: null }
+    const record = byPath.get(path)
+    if (!record || record.binary || record.size > MAX_READ_BYTES) return none
+    let bytes: Uint8Array
+    try {
+      bytes = await read((await resolveInsideRepo(repoRoot, path)).absolute, signal)
+    } catch {
+      signal.throwIfAborted()
+      return none
+    }
+    if (looksBinary(bytes)) return none
+    const raw = new TextDecoder().decode(bytes)
+    const rule = options.redactor.exclusion(path, raw)
+    if (rule) return { ...none, excludedBy: rule }
+    const redacted = await options.redactor.redact(path, raw)
+    return { path, text: redacted.text, redactions: redacted.redactions, excludedBy: null }
+  }
+
+  const project = projectSection(scan, filter, scope)
+  const tree = renderTree(visible.map((file) => file.path), Math.max(2_000, Math.floor(budget * 0.2)))
+  const history = await redactedHistory(scan, (path) => byPath.has(path), Math.floor(budget * 0.06), options.redactor)
+  redactions.push(...history.redactions)
+
+  const readme = visible.find((file) => isReadme(file.path, scope)) ?? visible.find((file) => isReadme(file.path, null))
+  const manifests = scan.project.manifests.map((m) => m.path).filter((path) => byPath.has(path)).slice(0, 8)
+  const keyPaths = scan.keyFiles.map((k) => k.path).filter((path) => byPath.has(path))
+  // After the ranked files: the hot spots, then (in a scoped session) the scope's largest files.
+  const hot = scan.history.churn.map((entry) => entry.path).filter((path) => byPath.has(path))
+  const extra = scope ? visible.filter((f) => !f.binary && f.lines > 0).sort((a, b) => b.lines - a.lines || (a.path < b.path ? -1 : 1)).map((f) => f.path) : []
+  const ordered = [...new Set([...(readme ? [readme.path] : []), ...manifests, ...keyPaths, ...hot, ...extra])].slice(0, MAX_CANDIDATES)
+
+  const fixed = [section('project', project), section('tree', tree.text, tree.summarised ? ' summarised="true"' : ''), section('history', history.text)]
+  // The opening tag, the note and the line breaks between blocks are reserved up front.
+  let used = fixed.reduce((sum, text) => sum + text.length, 0) + 600
+  const fileBlocks: string[] = []
+  let omitted = 0
+  const loads = new Map<string, Promise<Loaded>>()
+  const prefetch = (from: number) => {
+    for (const path of ordered.slice(from, from + 6)) if (!loads.has(path)) loads.set(path, load(path))
+  }
+  for (const [index, path] of ordered.entries()) {
+    signal.throwIfAborted()
+    prefetch(index)
+    const remaining = budget - used
+    if (remaining < 400) {
+      omitted += ordered.length - index
+      break
+    }
+    const loaded = await loads.get(path)!
+    if (loaded.excludedBy) excluded.push({ path, rule: loaded.excludedBy })
+    if (loaded.text === null) continue
+    const role = path === readme?.path ? 'readme' : manifests.includes(path) ? 'manifest' : 'key'
+    const cap = role === 'key' ? Math.max(6_000, Math.floor(budget * 0.15)) : Math.floor(budget * (role === 'readme' ? 0.1 : 0.05))
+    const excerpt = await formFor(path, loaded.text, Math.min(cap, remaining - 120), options.parser ?? null, signal)
+    if (excerpt === null) {
+      omitted++
+      continue
+    }
+    const block = `<file path="${path}" lines="${excerpt.lines}"${excerpt.form === 'whole' ? '' : ` excerpt="${excerpt.form}"`}>\n${excerpt.body}\n</file>`
+    fileBlocks.push(block)
+    used += block.length + 1
+    files.push({ path, bytes: Buffer.byteLength(excerpt.body), form: excerpt.form })
+    const lastShown = excerpt.form === 'whole' ? Infinity : lastLineNumber(excerpt.body)
+    redactions.push(...loaded.redactions.filter((r) => excerpt.form !== 'head' || r.line <= lastShown))
+  }
+  for (const pending of loads.values()) void pending.catch(() => undefined)
+
+  const header = `<repository name="${scan.project.name}"${scan.headCommit ? ` commit="${scan.headCommit}"` : ''}${scan.branch ? ` branch="${scan.branch}"` : ''}${scope ? ` scope="${scope}"` : ''}>`
+  const note = 'This is the repository context Gemba packed from the leader’s checkout (secrets redacted). Files are numbered by line; cite them as path:line.'
+  const text = [header, note, fixed[0], fixed[1], ...fileBlocks, fixed[2], '</repository>'].join('\n')
+  return {
+    text,
+    tokens: estimateTokens(text),
+    budgetTokens: options.budgetTokens,
+    scope,
+    files,
+    redactions,
+    excluded: excluded.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    treeSummarised: tree.summarised,
+    omittedKeyFiles: omitted,
+  }
+}
+
+function section(name: string, body: string, attributes = ''): string {
+  return `<${name}${attributes}>\n${body}\n</${name}>`
+}
+
+function lastLineNumber(body: string): number {
+  const lines = body.split('\n')
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const n = Number.parseInt(lines[i] ?? '', 10)
+    if (Number.isFinite(n)) return n
+  }
+  return 0
+}
+
+async function redactedHistory(scan: ScanResult, filter: (path: string) => boolean, maxChars: number, redactor: Redactor) {
+  // Commit messages can quote a token by mistake; they go through the same redaction as files.
+  return redactor.redact('(git history)', historySection(scan, filter, Math.max(1_000, maxChars)))
+}
+
+async function formFor(path: string, text: string, maxChars: number, parser: CodeParser | null, signal: AbortSignal): Promise<FileExcerpt | null> {
+  if (maxChars < 300) return null
+  const whole = wholeFile(text)
+  if (whole.body.length <= maxChars) return whole
+  const language = parser?.languageFor(path) ?? null
+  if (parser && language) {
+    try {
+      const parsed = await parser.parse(language, text, { signal })
+      const excerpt = signatureExcerpt(text, parsed.definitions)
+      if (excerpt.body.length <= maxChars) return excerpt
+    } catch {
+      signal.throwIfAborted()
+    }
+  }
+  return headExcerpt(text, maxChars)
+}

@@ -1,0 +1,61 @@
+// Builds the AiService from the ports the composition root has: Settings (key, endpoint, model,
+// budgets), the repos domain's scan (cached) and repository list, the data folder and the desktop's
+// openExternal. Keeps backend.ts to one call; never reads process.env and never imports 'electron'.
+import { join } from 'node:path'
+import type { ScanResult } from '../../../shared/models/repos.ts'
+import type { AiSettings } from '../../../shared/models/settings.ts'
+import { GembaError } from '../../../shared/errors.ts'
+import type { CodeParser } from '../repos/parse/code-parser.ts'
+import { createAnthropicSdk } from './ai-client.ts'
+import { AiService } from './ai-service.ts'
+import { contextSettingsStore } from './context/context-settings-store.ts'
+import { RepoContextProvider } from './context/repo-context-provider.ts'
+import { SecretRedactor } from './redact/secret-redactor.ts'
+
+export interface AiWiring {
+  readonly settings: {
+    resolveApiKey(): Promise<string | null>
+    endpoint(): { readonly url: string }
+    current(): { readonly ai: AiSettings }
+  }
+  readonly scan: (repoId: string, signal: AbortSignal) => Promise<ScanResult>
+  /** The folder of a repository in the leader's list, or undefined. */
+  readonly repoPath: (repoId: string) => Promise<string | undefined>
+  readonly createParser: () => Promise<CodeParser | null>
+  readonly dataFolder: string
+  readonly openExternal?: ((url: string) => Promise<void>) | undefined
+}
+
+export function createAiService(wiring: AiWiring): AiService {
+  const redactor = new SecretRedactor()
+  const contextSettings = contextSettingsStore(join(wiring.dataFolder, 'ai-context-settings.json'))
+  let parser: Promise<CodeParser | null> | undefined
+  const provider = new RepoContextProvider({
+    scan: wiring.scan,
+    settings: contextSettings,
+    redactor,
+    parser: () => (parser ??= wiring.createParser().catch(() => null)),
+  })
+  return new AiService({
+    settings: async () => {
+      const ai = wiring.settings.current().ai
+      return {
+        apiKey: await wiring.settings.resolveApiKey(),
+        endpoint: wiring.settings.endpoint().url,
+        model: ai.model,
+        sessionBudgetUsd: ai.sessionBudgetUsd,
+        contextTokens: ai.contextTokens,
+      }
+    },
+    createSdk: createAnthropicSdk,
+    context: (request, signal) => provider.context(request, signal),
+    repoRoot: async (repoId) => {
+      const path = await wiring.repoPath(repoId)
+      if (!path) throw new GembaError({ code: 'not_found', message: 'That repository is not in your list.', next: 'Add it again by its folder.' })
+      return path
+    },
+    contextSettings,
+    ...(wiring.openExternal ? { openExternal: wiring.openExternal } : {}),
+    redactor,
+  })
+}

@@ -1,0 +1,187 @@
+// Context packing on real repositories (real scan, real parser, real redactor), then the AI service
+// end to end with the real SDK against the fake server: preview, the cached prefix, cache reads on
+// follow-ups, and no planted secret in any recorded request body.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createAnthropicSdk } from '../../../electron/services/ai/ai-client.ts'
+import { AiService } from '../../../electron/services/ai/ai-service.ts'
+import { contextSettingsStore } from '../../../electron/services/ai/context/context-settings-store.ts'
+import { packContext } from '../../../electron/services/ai/context/pack-context.ts'
+import { RepoContextProvider } from '../../../electron/services/ai/context/repo-context-provider.ts'
+import { SecretRedactor } from '../../../electron/services/ai/redact/secret-redactor.ts'
+import { createCodeParser, type CodeParser } from '../../../electron/services/repos/parse/code-parser.ts'
+import { scanRepo } from '../../../electron/services/repos/scan/scan-repo.ts'
+import type { EventMap } from '../../../shared/api.ts'
+import type { CallContext } from '../../../shared/contract.ts'
+import type { ScanResult } from '../../../shared/models/repos.ts'
+import { textReply, toolUseReply } from '../../fixtures/fake-anthropic/replies.ts'
+import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/start-fake-anthropic.ts'
+import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
+import { PLANTED } from './planted-secrets.ts'
+
+let repo: RepoBuilder
+let cacheFolder: string
+let parser: CodeParser
+let scan: ScanResult
+let fake: FakeAnthropic | undefined
+const redactor = new SecretRedactor()
+const signal = new AbortController().signal
+let ids = 0
+
+function bigModule(name: string, functions: number): string {
+  const body = Array.from({ length: functions }, (_, i) => `export function ${name}Step${i}(input: number): number {\n${'  input += 1\n'.repeat(30)}  return input\n}\n`)
+  return `// ${name}: a large module\nimport { log } from './log.ts'\n\n${body.join('\n')}`
+}
+
+beforeAll(async () => {
+  repo = await buildRepo()
+  await repo.files({
+    'README.md': '# Shop\n\nSells things to people on the internet.\n',
+    'package.json': JSON.stringify({ name: 'shop', description: 'The shop', scripts: { test: 'vitest run' } }, null, 2),
+    'src/server.ts': "import { checkout } from './checkout.ts'\nexport function start() {\n  return checkout(1)\n}\n",
+    'src/checkout.ts': bigModule('checkout', 40),
+    'src/log.ts': 'export function log(message: string) {\n  console.log(message)\n}\n',
+    'src/api/routes.ts': "import { start } from '../server.ts'\nexport const routes = [start]\n",
+    'docs/guide.md': '# Guide\n',
+  })
+  for (const planted of PLANTED) await repo.write(planted.path, `# settings\n${planted.line}\n# end\n`)
+  await repo.write('.env', `STRIPE_KEY=${PLANTED[4]!.secret}\n`)
+  await repo.write('deploy/id_rsa', 'not really a key\n')
+  await repo.commit('Start the shop')
+  await repo.write('src/log.ts', `export function log(message: string) {\n  console.log('${PLANTED[2]!.secret}', message)\n}\n`)
+  await repo.commit('Log with a token by mistake')
+  cacheFolder = await mkdtemp(join(tmpdir(), 'gemba-'))
+  parser = await createCodeParser()
+  scan = await scanRepo({ repoId: 'shop', path: repo.dir }, { cacheFolder, clock: () => new Date('2026-11-24T10:00:00Z'), parser: async () => parser })
+}, 60_000)
+afterAll(async () => {
+  parser.dispose()
+  await repo.cleanup()
+  await rm(cacheFolder, { recursive: true, force: true })
+})
+afterEach(async () => {
+  await fake?.close()
+  fake = undefined
+})
+
+describe('packContext', () => {
+  it('packs facts, tree, README, manifests, key files and history, byte-identically each time', async () => {
+    const first = await packContext(scan, repo.dir, { budgetTokens: 40_000, redactor, parser }, signal)
+    const second = await packContext(scan, repo.dir, { budgetTokens: 40_000, redactor, parser }, signal)
+    expect(second.text).toBe(first.text)
+    expect(first.text).toContain('<file path="README.md" lines="3">\n1\t# Shop')
+    expect(first.text).toContain('<file path="package.json"')
+    expect(first.text).toContain('<file path="src/server.ts"')
+    expect(first.text).toMatch(/<tree>\n[\s\S]*src\/\n {2}api\/\n {4}routes\.ts/)
+    expect(first.text).toContain('Start the shop')
+    expect(first.text).toContain('test command: npm test')
+    expect(first.tokens).toBeLessThanOrEqual(40_000)
+    expect(first.excluded.map((e) => e.path)).toEqual(expect.arrayContaining(['deploy/id_rsa']))
+  })
+
+  it('keeps every planted secret out, excludes key files, and records where it redacted', async () => {
+    const packed = await packContext(scan, repo.dir, { budgetTokens: 40_000, redactor, parser, include: ['**'] }, signal)
+    for (const planted of PLANTED) expect(packed.text).not.toContain(planted.secret)
+    expect(packed.text).not.toContain('deploy/id_rsa"')
+    expect(packed.redactions.some((r) => r.path === 'src/log.ts' && r.line === 2)).toBe(true)
+  })
+
+  it('degrades a repository too large for the budget: summarised tree, signatures, never refused', async () => {
+    const packed = await packContext(scan, repo.dir, { budgetTokens: 4_000, redactor, parser }, signal)
+    expect(packed.tokens).toBeLessThanOrEqual(4_000)
+    const checkout = packed.files.find((f) => f.path === 'src/checkout.ts')
+    expect(checkout?.form).toBe('signatures')
+    expect(packed.text).toMatch(/\n3\t\n…\n4\texport function checkoutStep0\(input: number\): number\n38\texport function checkoutStep1\(/)
+  })
+
+  it('honours a scope folder and include/exclude patterns', async () => {
+    const scoped = await packContext(scan, repo.dir, { budgetTokens: 20_000, redactor, parser, scope: 'src/api' }, signal)
+    expect(scoped.text).toContain('scope="src/api"')
+    expect(scoped.files.map((f) => f.path)).toContain('src/api/routes.ts')
+    expect(scoped.files.map((f) => f.path)).not.toContain('src/server.ts')
+    const excluded = await packContext(scan, repo.dir, { budgetTokens: 20_000, redactor, parser, exclude: ['src/checkout.ts', 'docs/'] }, signal)
+    expect(excluded.text).not.toContain('checkout.ts"')
+    expect(excluded.text).not.toContain('guide.md')
+  })
+})
+
+function ctx(): CallContext<EventMap> & { events: [string, unknown][] } {
+  const events: [string, unknown][] = []
+  return { signal, callId: `call-${++ids}`, events, emit: (event, payload) => void events.push([event, payload]) }
+}
+
+function service(): AiService {
+  const settings = contextSettingsStore(null)
+  const provider = new RepoContextProvider({ scan: async () => scan, settings, redactor, parser: async () => parser })
+  return new AiService({
+    settings: async () => ({ apiKey: 'sk-ant-test-4444444444444444444444', endpoint: fake!.url, model: 'claude-sonnet-5-5', sessionBudgetUsd: 2, contextTokens: 40_000 }),
+    createSdk: createAnthropicSdk,
+    context: (request, s) => provider.context(request, s),
+    repoRoot: async () => repo.dir,
+    contextSettings: settings,
+    redactor,
+    newId: () => `thread-${String(++ids).padStart(4, '0')}`,
+  })
+}
+
+describe('AiService with packed context', () => {
+  it('previews exactly the prefix the first request sends, then caches it across the session', async () => {
+    fake = await startFakeAnthropic({
+      replies: [
+        toolUseReply([{ name: 'read_file', input: { path: 'config/aws.ini' } }, { name: 'read_file', input: { path: '.env' } }]),
+        textReply('It sells things (`README.md:3`).'),
+        textReply('Start at `src/server.ts:2`.'),
+      ],
+    })
+    const ai = service()
+    const preview = await ai.preview({ repoId: 'shop', purpose: 'explore' }, ctx())
+    expect(fake.requests).toHaveLength(0)
+    expect(preview.tokens).toBeGreaterThan(500)
+    expect(preview.estimatedCostUsd).toBeGreaterThan(0)
+    const thread = await ai.startThread({ repoId: 'shop', purpose: 'explore' }, ctx())
+    expect(thread.headCommit).toBe(scan.headCommit)
+    await ai.ask({ threadId: thread.threadId, question: 'Walk me through the codebase' }, ctx())
+    const followUp = ctx()
+    await ai.ask({ threadId: thread.threadId, question: 'Where do I start?' }, followUp)
+
+    const bodies = fake.messageRequests().map((request) => request.body as { system: { text: string; cache_control?: unknown }[] })
+    expect(bodies).toHaveLength(3)
+    expect(bodies.map((body) => body.system.map((block) => block.text).join('\n\n'))).toEqual([preview.text, preview.text, preview.text])
+    for (const body of bodies) expect(body.system.at(-1)?.cache_control).toEqual({ type: 'ephemeral' })
+    const usage = followUp.events.find(([name]) => name === 'ai.usage')?.[1] as { usage: { cacheReadTokens: number; cacheWriteTokens: number } }
+    expect(usage.usage.cacheReadTokens).toBeGreaterThan(preview.tokens / 2)
+
+    for (const request of fake.messageRequests()) for (const planted of PLANTED) expect(request.rawBody).not.toContain(planted.secret)
+    expect(fake.messageRequests()[1]!.rawBody).toContain('[redacted by Gemba')
+  })
+
+  it('stores a repository’s scope and patterns, and later threads use them', async () => {
+    fake = await startFakeAnthropic()
+    const ai = service()
+    await ai.setContextSettings({ repoId: 'shop', scope: 'src/api', include: [], exclude: ['docs/'] })
+    expect(await ai.contextSettings({ repoId: 'shop' })).toEqual({ scope: 'src/api', include: [], exclude: ['docs/'] })
+    const preview = await ai.preview({ repoId: 'shop', purpose: 'diagram' }, ctx())
+    expect(preview.scope).toBe('src/api')
+    expect(preview.text).toContain('Mermaid')
+    expect(preview.files.map((f) => f.path)).not.toContain('src/server.ts')
+  })
+
+  it('shows files in the viewer redacted and withheld, and checks citations against the commit', async () => {
+    fake = await startFakeAnthropic()
+    const ai = service()
+    const file = await ai.readFile({ repoId: 'shop', path: 'src/log.ts' }, ctx())
+    expect(file.kind === 'file' && file.text).toContain('[redacted by Gemba')
+    expect(JSON.stringify(file)).not.toContain(PLANTED[2]!.secret)
+    const env = await ai.readFile({ repoId: 'shop', path: '.env' }, ctx())
+    expect(env).toMatchObject({ kind: 'file', withheld: 'env-file', text: '' })
+    await expect(ai.readFile({ repoId: 'shop', path: '../outside' }, ctx())).rejects.toMatchObject({ code: 'refused' })
+    const checks = await ai.verifyCitations({
+      repoId: 'shop',
+      commit: scan.headCommit,
+      citations: [{ path: 'src/server.ts', line: 2 }, { path: 'src/server.ts', line: 99 }, { path: 'src/invented.ts', line: 1 }, { path: 'src/api' }, { path: '../etc/passwd', line: 1 }],
+    })
+    expect(checks.map((c) => c.status)).toEqual(['verified', 'line_out_of_range', 'missing', 'verified', 'refused'])
+  })
+})
