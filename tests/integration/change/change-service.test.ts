@@ -1,0 +1,200 @@
+// The small change end to end at the service boundary: real SDK against the fake server, a real git
+// repository, real test runs. Propose → agent edits (staged, the working tree untouched) → apply on a
+// gemba/ branch → run the tests → explain; and the refusals that must leave everything as it was.
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { changeChannels } from '../../../shared/channels/change.ts'
+import { GembaError } from '../../../shared/errors.ts'
+import { smallChangeScript, SPELLING_TEST } from '../../fixtures/fake-anthropic/small-change-script.ts'
+import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/start-fake-anthropic.ts'
+import { context, makeHarness, type Harness } from './harness.ts'
+
+let fake: FakeAnthropic | undefined
+let h: Harness | undefined
+
+afterEach(async () => {
+  await fake?.close()
+  await h?.cleanup()
+  fake = undefined
+  h = undefined
+})
+
+async function withFake(): Promise<Harness> {
+  fake = await startFakeAnthropic({ respond: (request) => smallChangeScript(request, { delayMs: 0 }) })
+  h = await makeHarness({ baseUrl: fake.url })
+  await h.repo.git(['config', 'user.name', 'Leader Person'])
+  await h.repo.git(['config', 'user.email', 'leader@example.com'])
+  return h
+}
+
+async function failure(run: () => Promise<unknown>): Promise<GembaError> {
+  try {
+    await run()
+  } catch (error) {
+    if (error instanceof GembaError) return error
+    throw error
+  }
+  throw new Error('expected a failure')
+}
+
+describe('ChangeService with Claude (fake server, real SDK)', () => {
+  it('proposes three tasks, stages the agent’s edits, applies them on a new branch, runs the tests and explains', async () => {
+    const { service, repo, repoId } = await withFake()
+    const proposals = await service.proposeTasks(changeChannels.proposeTasks.input.parse({ repoId }), context())
+    expect(proposals.source).toBe('ai')
+    expect(proposals.tasks).toHaveLength(3)
+    expect(proposals.tasks[0]).toMatchObject({ files: ['src/greet.js:3'], effortMinutes: 15 })
+
+    const ctx = context()
+    const draft = await service.start(changeChannels.start.input.parse({ repoId, request: proposals.tasks[0]!.title, estimateMinutes: 20, mode: 'agent', sessionId: 'session-0001' }), ctx)
+    expect(draft.plan).toContain('## Plan')
+    expect(draft.files.map((file) => [file.path, file.status])).toEqual([
+      ['src/greet.js', 'modified'],
+      ['test/greet-spelling.test.js', 'added'],
+    ])
+    expect(draft.files[0]!.diff).toContain("-  return 'Helo, ' + name + '!'")
+    expect(draft.files[0]!.diff).toContain("+  return 'Hello, ' + name + '!'")
+    expect(ctx.events.some(([name]) => name === 'change.agent')).toBe(true)
+    // The edit tool went out as Anthropic's text editor, and nothing reached the working tree.
+    const agentRequest = fake!.messageRequests().find((request) => JSON.stringify(request.body?.system).includes('Make the change'))
+    expect(agentRequest?.body?.tools).toContainEqual(expect.objectContaining({ type: 'text_editor_20250728', name: 'str_replace_based_edit_tool' }))
+    expect(await readFile(join(repo.dir, 'src/greet.js'), 'utf8')).toContain('Helo')
+    expect((await repo.git(['status', '--porcelain'])).trim()).toBe('')
+
+    const message = await service.commitMessage({ draftId: draft.draftId }, context())
+    expect(message).toMatchObject({ source: 'ai' })
+    const base = await repo.head()
+    const applied = await service.apply(changeChannels.apply.input.parse({ draftId: draft.draftId, acceptedPaths: ['src/greet.js', 'test/greet-spelling.test.js'], message: message.message }), context())
+    const branch = applied.applied!.branch
+    expect(branch).toMatch(/^gemba\/\d{4}-\d{2}-\d{2}-fix-the-helo-typo-in-the-greeting$/)
+    expect((await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe(branch)
+    expect((await repo.git(['rev-parse', 'main'])).trim()).toBe(base)
+    expect(await repo.git(['log', '-1', '--format=%an <%ae>%n%s', branch])).toBe('Leader Person <leader@example.com>\nFix the spelling of the greeting\n')
+    expect(await repo.git(['show', `${branch}:test/greet-spelling.test.js`])).toBe(SPELLING_TEST)
+    expect((await repo.git(['status', '--porcelain'])).trim()).toBe('')
+
+    const testCtx = context()
+    const command = await service.testCommand({ repoId }, context())
+    expect(command).toEqual({ command: 'npm test', source: 'detected' })
+    const run = await service.runTests(changeChannels.runTests.input.parse({ repoId, command: 'node --test', sessionId: 'session-0001' }), testCtx)
+    expect(run).toMatchObject({ exitCode: 0, outcome: 'passed', branch })
+    expect(testCtx.events.some(([name]) => name === 'change.testOutput')).toBe(true)
+    expect(await service.testCommand({ repoId }, context())).toEqual({ command: 'node --test', source: 'remembered' })
+
+    const explanation = await service.explain({ draftId: draft.draftId }, context())
+    expect(explanation.source).toBe('ai')
+    expect(explanation.markdown).toContain('src/greet.js:3')
+    const patches = h!.recorded.map((entry) => Object.keys(entry.patch).join(','))
+    expect(patches).toEqual(['request,estimateMinutes,manual', 'branch,commit,diff', 'testRun', 'explanation'])
+
+    const back = await service.returnToOriginal({ draftId: draft.draftId })
+    expect(back.applied?.onGembaBranch).toBe(false)
+    expect((await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe('main')
+    expect(await readFile(join(repo.dir, 'src/greet.js'), 'utf8')).toContain('Helo')
+    await service.discardBranch({ draftId: draft.draftId })
+    expect(await repo.git(['branch', '--list', 'gemba/*'])).toBe('')
+  })
+
+  it('refuses to apply on a dirty working tree, listing the files and touching nothing', async () => {
+    const { service, repo, repoId } = await withFake()
+    const draft = await service.start(changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }), context())
+    await writeFile(join(repo.dir, 'README.md'), '# Greeter, edited\n')
+    await writeFile(join(repo.dir, 'notes.txt'), 'mine\n')
+    const error = await failure(() => service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'x' }, context()))
+    expect(error.code).toBe('dirty_working_tree')
+    expect(error.message).toContain('README.md (modified)')
+    expect(error.message).toContain('notes.txt (untracked)')
+    expect(await repo.git(['branch', '--list'])).toBe('* main\n')
+    expect(await readFile(join(repo.dir, 'src/greet.js'), 'utf8')).toContain('Helo')
+  })
+
+  it('refuses to apply a file that changed on disk since the agent read it; nothing is written', async () => {
+    const { service, repo, repoId } = await withFake()
+    const draft = await service.start(changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }), context())
+    await writeFile(join(repo.dir, 'src/greet.js'), "export function greet(name) { return 'Hi ' + name }\n")
+    await repo.commit('Someone else changed greet')
+    const error = await failure(() => service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'x' }, context()))
+    expect(error.code).toBe('conflict')
+    expect(error.message).toContain('src/greet.js')
+    expect(await repo.git(['branch', '--list'])).toBe('* main\n')
+  })
+
+  it('hands on the keyboard: the agent leaves a marked piece; the leader’s edit is committed on the same branch and judged by the tests', async () => {
+    const { service, repo, repoId } = await withFake()
+    const draft = await service.start(changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent', handsOnKeyboard: true }), context())
+    expect(draft.files.find((file) => file.path === 'src/greet.js')?.hasLeaderMarker).toBe(true)
+    const applied = await service.apply({ draftId: draft.draftId, acceptedPaths: draft.files.map((file) => file.path), message: 'Fix the greeting (leader writes the return)' }, context())
+    const failing = await service.runTests({ repoId, command: 'node --test' }, context())
+    expect(failing.outcome).toBe('failed')
+
+    const greet = join(repo.dir, 'src/greet.js')
+    await writeFile(greet, (await readFile(greet, 'utf8')).replace("  return ''", "  return 'Hello, ' + name + '!'"))
+    const working = await service.workingChanges({ repoId }, context())
+    expect(working.files.map((file) => file.path)).toEqual(['src/greet.js'])
+    expect(working.files[0]!.diff).toContain("+  return 'Hello, ' + name + '!'")
+    const second = await service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Write the greeting myself' }, context())
+    expect(second.applied!.branch).toBe(applied.applied!.branch)
+    expect(await repo.git(['log', '--format=%s', '-2'])).toBe('Write the greeting myself\nFix the greeting (leader writes the return)\n')
+    expect((await service.runTests({ repoId, command: 'node --test' }, context())).outcome).toBe('passed')
+  })
+
+  it('revises with a comment, undoing the rejected files', async () => {
+    const { service, repoId } = await withFake()
+    const draft = await service.start(changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }), context())
+    const revised = await service.revise(changeChannels.revise.input.parse({ draftId: draft.draftId, comment: 'No new test file, please.', rejectedPaths: ['test/greet-spelling.test.js'] }), context())
+    expect(revised.files.map((file) => file.path)).toEqual(['src/greet.js'])
+    expect(revised.plan).toContain('Revised')
+  })
+})
+
+describe('ChangeService without AI', () => {
+  it('proposes tasks from the scan alone (TODO with file:line), clearly labelled', async () => {
+    h = await makeHarness({ baseUrl: null })
+    const proposals = await h.service.proposeTasks({ repoId: h.repoId }, context())
+    expect(proposals.source).toBe('offline')
+    expect(proposals.note).toMatch(/no AI/)
+    expect(proposals.tasks[0]).toMatchObject({ kind: 'todo', files: ['src/greet.js:2'] })
+  })
+
+  it('the agent needs a key; manual mode watches, diffs and commits the leader’s own edit on a new branch', async () => {
+    h = await makeHarness({ baseUrl: null })
+    const { service, repo, repoId } = h
+    expect((await failure(() => service.start({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }, context()))).code).toBe('no_api_key')
+    const draft = await service.start({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'manual' }, context())
+    expect(draft.files).toEqual([])
+
+    const controller = new AbortController()
+    const watchCtx = context(controller.signal)
+    const watching = service.watchWorkingTree({ repoId }, watchCtx)
+    const greet = join(repo.dir, 'src/greet.js')
+    await expect.poll(() => watchCtx.events.length).toBeGreaterThan(0)
+    await writeFile(greet, (await readFile(greet, 'utf8')).replace('Helo', 'Hello'))
+    await expect.poll(() => JSON.stringify(watchCtx.events.at(-1)), { timeout: 5_000 }).toContain('src/greet.js')
+    controller.abort()
+    expect(await watching).toEqual({ stopped: true })
+
+    const identityError = await failure(() => service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix typo' }, context()))
+    expect(identityError.details).toMatchObject({ needsIdentity: true })
+    await service.setIdentity({ name: 'Hand Writer', email: 'hand@example.com' })
+    const message = await service.commitMessage({ draftId: draft.draftId }, context())
+    expect(message).toEqual({ source: 'offline', message: 'Fix the typo\n\n- src/greet.js (+1 -1)' })
+    const applied = await service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: message.message }, context())
+    expect(await repo.git(['log', '-1', '--format=%an%n%s'])).toBe('Hand Writer\nFix the typo\n')
+    expect((await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe(applied.applied!.branch)
+    const explanation = await service.explain({ draftId: draft.draftId }, context())
+    expect(explanation.source).toBe('offline')
+    expect(explanation.markdown).toContain('`src/greet.js` — modified')
+  })
+
+  it('stops a test run on cancel and times out a slow one', async () => {
+    h = await makeHarness({ baseUrl: null })
+    const controller = new AbortController()
+    const ctx = context(controller.signal)
+    const running = h.service.runTests({ repoId: h.repoId, command: 'echo started; sleep 30' }, ctx)
+    await expect.poll(() => ctx.events.length).toBeGreaterThan(0)
+    controller.abort()
+    expect(await running).toMatchObject({ outcome: 'stopped', exitCode: null })
+    expect(await h.service.runTests({ repoId: h.repoId, command: 'sleep 30', timeoutSeconds: 1 }, context())).toMatchObject({ outcome: 'timed_out', exitCode: null })
+  }, 20_000)
+})

@@ -1,0 +1,66 @@
+// Builds a ChangeService the way the backend does, over a real RepoService, a real git repository
+// (the greeter the fake server's small-change script knows) and the real SDK against the fake server.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createAnthropicSdk } from '../../../electron/services/ai/ai-client.ts'
+import { ChangeService, type ChangeServiceDeps } from '../../../electron/services/change/change-service.ts'
+import { RepoService } from '../../../electron/services/repos/repo-service.ts'
+import type { RepoEntry } from '../../../shared/models/repos.ts'
+import type { EventMap } from '../../../shared/api.ts'
+import type { CallContext } from '../../../shared/contract.ts'
+import { GREETER_FILES } from '../../fixtures/fake-anthropic/small-change-script.ts'
+import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
+
+export type TestCtx = CallContext<EventMap> & { events: [string, unknown][] }
+
+let calls = 0
+export function context(signal = new AbortController().signal): TestCtx {
+  const events: [string, unknown][] = []
+  return { signal, callId: `call-${++calls}`, events, emit: (event, payload) => void events.push([event, payload]) }
+}
+
+export interface Harness {
+  readonly repo: RepoBuilder
+  readonly repoId: string
+  readonly service: ChangeService
+  readonly prefs: Map<string, unknown>
+  readonly recorded: { sessionId: string; patch: Record<string, unknown> }[]
+  cleanup(): Promise<void>
+}
+
+export async function makeHarness(options: { baseUrl: string | null; deps?: Partial<ChangeServiceDeps> }): Promise<Harness> {
+  const repo = await buildRepo()
+  await repo.files(GREETER_FILES)
+  await repo.commit('Greeter with a test')
+  const home = await mkdtemp(join(tmpdir(), 'gemba-home-'))
+  const cache = await mkdtemp(join(tmpdir(), 'gemba-cache-'))
+  let entries: RepoEntry[] = []
+  const repos = new RepoService({ store: { load: async () => entries, save: async (next) => void (entries = [...next]) }, cacheFolder: cache, createParser: async () => null })
+  const view = await repos.add({ path: repo.dir }, context())
+  const prefs = new Map<string, unknown>()
+  const recorded: Harness['recorded'] = []
+  const service = new ChangeService({
+    repos: { info: (id, ctx) => repos.info({ id }, ctx), scan: (id, ctx) => repos.scan({ id }, ctx) },
+    ai: async () => ({ apiKey: options.baseUrl ? 'sk-ant-test-4444444444444444444444' : null, endpoint: options.baseUrl, model: 'claude-sonnet-5-5', sessionBudgetUsd: 2 }),
+    createSdk: createAnthropicSdk,
+    prefs: { get: (key) => prefs.get(key), set: (key, value) => void prefs.set(key, value) },
+    recordToSession: async (sessionId, patch) => void recorded.push({ sessionId, patch }),
+    home,
+    testEnv: { PATH: process.env.PATH ?? '' },
+    clientOptions: { maxRetries: 0 },
+    ...options.deps,
+  })
+  return {
+    repo,
+    repoId: view.id,
+    service,
+    prefs,
+    recorded,
+    async cleanup() {
+      await repo.cleanup()
+      await rm(home, { recursive: true, force: true })
+      await rm(cache, { recursive: true, force: true })
+    },
+  }
+}
