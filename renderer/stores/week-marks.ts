@@ -29,7 +29,9 @@ export function weekMarksFrom(today: Pick<TodayView, 'consistency' | 'programme'
   if (today.programme.paused) {
     // The current pause runs from this week to its last week (or open-ended: this week only so far).
     const end = today.programme.pausedThrough ?? todayDate
-    for (let day = todayDate, guard = 0; day <= end && guard < 60; day = addDays(day, 7), guard += 1) {
+    const [y, m, d] = todayDate.split('-').map(Number)
+    const monday = addDays(todayDate, -((new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)).getUTCDay() + 6) % 7))
+    for (let day = monday, guard = 0; day <= end && guard < 60; day = addDays(day, 7), guard += 1) {
       marks.set(isoWeekOf(day), 'paused')
     }
   }

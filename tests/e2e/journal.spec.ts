@@ -129,7 +129,8 @@ test('opens a session with its diagram, coloured diff and drift, and saves an ed
   await expect(page.locator('figure.diagram svg')).toContainText('ledger')
   const added = page.locator('.diff-line--added').first()
   await expect(added).toContainText('if (amount < 0)')
-  expect(await added.evaluate((node) => getComputedStyle(node).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)')
+  await expect(added).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)')
+  await expect(page.locator('.diff-line--context').first()).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)')
   await expect(page.getByText('1 of the 3 cited files changed since this session.')).toBeVisible()
   await expect(page.getByLabel('Test output')).toContainText('Tests: 212 passed')
   await expect(page.getByText('A quarter ago in this repository:')).toBeVisible()
@@ -204,6 +205,14 @@ test('screenshots of the journal, a session, the summary and insights in light a
   await screenshots(browser)
 })
 
+/** The page scrolls inside .main, so a full-page shot grows the viewport to the content first. */
+async function fullShot(page: Page, path: string): Promise<void> {
+  const height = await page.locator('.main').evaluate((node) => node.scrollHeight)
+  await page.setViewportSize({ width: 1280, height: Math.min(4000, Math.max(900, height)) })
+  await page.screenshot({ path })
+  await page.setViewportSize({ width: 1280, height: 900 })
+}
+
 async function screenshots(browser: Browser): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } })
@@ -217,18 +226,18 @@ async function screenshots(browser: Browser): Promise<void> {
     await page.getByRole('list', { name: 'Journal entries' }).getByRole('button').first().click()
     await expect(page.locator('figure.diagram svg')).toBeVisible()
     await expect(page.getByText(/cited files changed/)).toBeVisible()
-    await page.screenshot({ path: `test-results/screenshots/journal-session-${colorScheme}.png`, fullPage: true })
+    await fullShot(page, `test-results/screenshots/journal-session-${colorScheme}.png`)
     await page.getByRole('button', { name: '← All sessions' }).click()
     await page.getByRole('button', { name: 'Share with tech leads' }).click()
     await expect(page.getByRole('article', { name: 'Summary preview' })).toBeVisible()
-    await page.screenshot({ path: `test-results/screenshots/journal-summary-${colorScheme}.png`, fullPage: true })
+    await fullShot(page, `test-results/screenshots/journal-summary-${colorScheme}.png`)
     await page.getByRole('button', { name: '← All sessions' }).click()
     await page.getByRole('button', { name: 'Quarter roll-up' }).click()
     await expect(page.locator('.rollup-summary')).toBeVisible()
-    await page.screenshot({ path: `test-results/screenshots/journal-rollup-${colorScheme}.png`, fullPage: true })
+    await fullShot(page, `test-results/screenshots/journal-rollup-${colorScheme}.png`)
     await page.getByRole('link', { name: 'Insights' }).click()
     await expect(page.getByRole('img', { name: /Weeks practised in/ })).toBeVisible()
-    await page.screenshot({ path: `test-results/screenshots/insights-${colorScheme}.png`, fullPage: true })
+    await fullShot(page, `test-results/screenshots/insights-${colorScheme}.png`)
     await context.close()
   }
 }

@@ -70,11 +70,10 @@ export function InsightsView() {
               {insights.calibration.trend.length > 0 ? <RatioTrend calibration={insights.calibration} /> : null}
             </div>
           </ChartCard>
-          <ChartCard title="Friction over time" summary={insights.friction.summary} empty={insights.friction.byTag.length === 0 ? 'No friction tagged yet.' : null}>
+          <ChartCard title="Friction" summary={insights.friction.summary} empty={insights.friction.byTag.length === 0 ? 'No friction tagged yet.' : null}>
+            <h3 className="chart-card__subtitle">By month</h3>
             <FrictionOverTime friction={insights.friction} />
-            <FrictionLegend byTag={insights.friction.byTag} />
-          </ChartCard>
-          <ChartCard title="Friction by repository" summary={insights.friction.summary} empty={insights.friction.byTag.length === 0 ? 'No friction tagged yet.' : null}>
+            <h3 className="chart-card__subtitle">By repository</h3>
             <FrictionByRepository friction={insights.friction} />
             <FrictionLegend byTag={insights.friction.byTag} />
           </ChartCard>

@@ -47,7 +47,7 @@ export function QuarterRollup() {
 
   const ratio = rollup?.calibration.medianRatio ?? null
   return (
-    <div className="page rollup printable">
+    <div className="page page--wide rollup printable">
       <button type="button" className="button button--quiet journal-back no-print" onClick={() => show('list')}>
         ← All sessions
       </button>
@@ -67,7 +67,7 @@ export function QuarterRollup() {
             <button type="button" className="button" onClick={() => void loadRollup(shiftQuarter(rollup.quarter, -1))}>
               ← {shiftQuarter(rollup.quarter, -1)}
             </button>
-            <button type="button" className="button" onClick={() => void loadRollup(shiftQuarter(rollup.quarter, 1))}>
+            <button type="button" className="button" disabled={rollup.to >= new Date().toISOString().slice(0, 10)} onClick={() => void loadRollup(shiftQuarter(rollup.quarter, 1))}>
               {shiftQuarter(rollup.quarter, 1)} →
             </button>
           </div>

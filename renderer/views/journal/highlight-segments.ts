@@ -17,7 +17,10 @@ export function highlightSegments(text: string, highlights: readonly (readonly [
     if (end <= at) continue
     const from = Math.max(start, at)
     if (from > at) segments.push({ text: text.slice(at, from), highlighted: false })
-    segments.push({ text: text.slice(from, end), highlighted: true })
+    const last = segments.at(-1)
+    // Overlapping or touching matches read as one mark.
+    if (from === at && last?.highlighted) segments[segments.length - 1] = { text: last.text + text.slice(from, end), highlighted: true }
+    else segments.push({ text: text.slice(from, end), highlighted: true })
     at = end
   }
   if (at < text.length) segments.push({ text: text.slice(at), highlighted: false })
