@@ -201,6 +201,21 @@ test('insights draw their charts with a summary beside each', async ({ page }) =
   await expect(page.locator('circle.chart__point')).not.toHaveCount(0)
 })
 
+test('an empty journal guides to the first hour, and insights say they need a few sessions', async ({ page }) => {
+  const emptyHome = await newHome()
+  const empty = await startBackend(emptyHome)
+  try {
+    await page.goto(empty.pageUrl)
+    await page.getByRole('link', { name: 'Journal' }).click()
+    await expect(page.getByRole('heading', { name: 'No sessions yet' })).toBeVisible()
+    await page.getByRole('link', { name: 'Insights' }).click()
+    await expect(page.getByRole('heading', { name: 'Insights need a few finished sessions' })).toBeVisible()
+  } finally {
+    await empty.stop()
+    await rm(emptyHome, { recursive: true, force: true })
+  }
+})
+
 test('screenshots of the journal, a session, the summary and insights in light and dark', async ({ browser }) => {
   await screenshots(browser)
 })
