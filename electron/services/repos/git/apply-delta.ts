@@ -27,10 +27,10 @@ export function applyDelta(base: Buffer, delta: Buffer): Buffer {
       for (let bit = 0; bit < 3; bit++) if (op & (0x10 << bit)) size += (delta[at++] ?? 0) << (8 * bit)
       if (size === 0) size = 0x10000
       if (offset + size > base.length || written + size > out.length) throw new Error('delta copies outside its base')
-      written += base.copy(out, written, offset, offset + size)
+      written += copy(base, out, written, offset, size)
     } else if (op !== 0) {
       if (at + op > delta.length || written + op > out.length) throw new Error('delta inserts past its end')
-      written += delta.copy(out, written, at, at + op)
+      written += copy(delta, out, written, at, op)
       at += op
     } else {
       throw new Error('delta has a reserved instruction')
@@ -38,4 +38,11 @@ export function applyDelta(base: Buffer, delta: Buffer): Buffer {
   }
   if (written !== out.length) throw new Error('delta is shorter than it says')
   return out
+}
+
+/** Buffer#copy allocates a view per call; deltas make many short copies, so short ones go byte by byte. */
+function copy(from: Buffer, to: Buffer, toStart: number, fromStart: number, size: number): number {
+  if (size > 64) return from.copy(to, toStart, fromStart, fromStart + size)
+  for (let i = 0; i < size; i++) to[toStart + i] = from[fromStart + i] ?? 0
+  return size
 }

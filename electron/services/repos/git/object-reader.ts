@@ -97,7 +97,11 @@ export class ObjectReader {
     let at = 0
     let byte = bytes[at++] ?? 0
     const type = (byte >> 4) & 7
-    while (byte & 0x80) byte = bytes[at++] ?? 0
+    let size = byte & 0x0f
+    for (let shift = 16; byte & 0x80; shift *= 128) {
+      byte = bytes[at++] ?? 0
+      size += (byte & 0x7f) * shift
+    }
     let object: RawObject
     if (type === OFS_DELTA) {
       byte = bytes[at++] ?? 0
@@ -107,16 +111,16 @@ export class ObjectReader {
         distance = (distance + 1) * 128 + (byte & 0x7f)
       }
       const base = this.readAt(number, pack, offset - distance, depth + 1)
-      object = { type: base.type, data: applyDelta(base.data, inflateSync(bytes.subarray(at))) }
+      object = { type: base.type, data: applyDelta(base.data, inflate(bytes.subarray(at), size)) }
     } else if (type === REF_DELTA) {
       const baseId = bytes.subarray(at, at + 20)
       const base = this.readPacked(baseId, depth + 1) ?? this.readLoose(baseId.toString('hex'))
       if (!base) throw new Error('delta base is missing')
-      object = { type: base.type, data: applyDelta(base.data, inflateSync(bytes.subarray(at + 20))) }
+      object = { type: base.type, data: applyDelta(base.data, inflate(bytes.subarray(at + 20), size)) }
     } else {
       const name = TYPES[type]
       if (!name) throw new Error(`unknown pack object type ${type}`)
-      object = { type: name, data: inflateSync(bytes.subarray(at)) }
+      object = { type: name, data: inflate(bytes.subarray(at), size) }
     }
     this.cache.set(key, object)
     return object
@@ -139,6 +143,16 @@ export class ObjectReader {
     }
     return null
   }
+}
+
+/**
+ * Inflates into one buffer of the size the pack header announced (+1 so zlib sees the end without
+ * another round): the default 16 KB chunks would make every small tree cost a large allocation.
+ */
+function inflate(compressed: Buffer, size: number): Buffer {
+  const inflated = inflateSync(compressed, { chunkSize: Math.max(64, size + 1) })
+  if (inflated.length !== size) throw new Error('object size differs from its pack header')
+  return inflated
 }
 
 const HEX = new Int8Array(128).fill(-1)

@@ -55,10 +55,18 @@ export function findModules(files: readonly FileRecord[], workspaceFolders: read
     for (const child of node.children.keys()) work.push(collapse(`${path}/${child}`))
   }
   for (const path of work) roots.add(path)
-  const ordered = [...roots].sort((a, b) => b.length - a.length)
+  const ordered = [...roots].sort((a, b) => b.length - a.length).map((root) => ({ prefix: `${root}/`, id: idOf(root) }))
+  const rootId = idOf('.')
+  // Asked for every file and both ends of every import edge: remember each folder's answer.
+  const byFolder = new Map<string, string>()
   const moduleOf = (path: string) => {
-    for (const root of ordered) if (path.startsWith(`${root}/`)) return idOf(root)
-    return idOf('.')
+    const folder = path.slice(0, path.lastIndexOf('/') + 1)
+    let id = byFolder.get(folder)
+    if (id === undefined) {
+      id = ordered.find((root) => folder.startsWith(root.prefix))?.id ?? rootId
+      byFolder.set(folder, id)
+    }
+    return id
   }
   const stats = new Map<string, { files: number; lines: number; languages: Map<string, number> }>()
   for (const file of files) {

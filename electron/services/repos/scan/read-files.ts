@@ -2,7 +2,7 @@
 // the blob in the object database when the file is not on disk (or its name is not valid UTF-8).
 // Never follows symlinks and never reads submodules; whatever it cannot read is listed as skipped.
 import * as fs from 'node:fs'
-import { open } from 'node:fs/promises'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 import git from 'isomorphic-git'
 import type { FileRecord, SkippedItem } from '../../../../shared/models/repos.ts'
@@ -26,7 +26,8 @@ export interface ReadFilesInput {
   readonly onText?: (path: string, text: string) => void | Promise<void>
   /** Which files onText wants (decoding every file to text would be wasted work). */
   readonly wantsText?: (path: string) => boolean
-  readonly concurrency?: number
+  /** Files read between two turns of the event loop. */
+  readonly batchSize?: number
 }
 
 export interface ReadFilesResult {
@@ -37,74 +38,95 @@ export interface ReadFilesResult {
 export async function readFiles(input: ReadFilesInput): Promise<ReadFilesResult> {
   const files: FileRecord[] = new Array(input.entries.length)
   const skipped: SkippedItem[] = []
-  let next = 0
-  let done = 0
-  const worker = async () => {
-    while (next < input.entries.length) {
-      input.signal?.throwIfAborted()
-      const index = next++
+  const total = input.entries.length
+  // Synchronous reads in batches: for many small files they are an order of magnitude faster than
+  // promise-based ones (no thread-pool round trips), and the event loop still runs between batches.
+  const batch = input.batchSize ?? 200
+  for (let start = 0; start < total; start += batch) {
+    input.signal?.throwIfAborted()
+    for (let index = start; index < Math.min(start + batch, total); index++) {
       const entry = input.entries[index]
       if (!entry) continue
-      files[index] = await readOne(entry, input, skipped)
-      done += 1
-      if (done % 500 === 0) input.onProgress?.(done, input.entries.length)
+      const read = readOne(entry, input.root, skipped)
+      files[index] = read.record ?? (await fromObjectDatabase(entry, input, skipped))
+      if (read.content) await deliver(entry.path, read.content, input)
     }
+    input.onProgress?.(Math.min(start + batch, total), total)
+    await new Promise((resolve) => setImmediate(resolve))
   }
-  await Promise.all(Array.from({ length: input.concurrency ?? 16 }, worker))
-  input.onProgress?.(done, input.entries.length)
   return { files, skipped }
 }
 
-async function readOne(entry: IndexEntry, input: ReadFilesInput, skipped: SkippedItem[]): Promise<FileRecord> {
+/** A file's record, and its content when the caller may want its text; no record: read the blob. */
+function readOne(entry: IndexEntry, root: string, skipped: SkippedItem[]): { record: FileRecord | null; content?: Buffer } {
   const language = languageOf(entry.path)
   const base = { path: entry.path, size: Math.max(entry.size, 0), language, lines: 0, binary: false }
   if (entry.mode === MODE_GITLINK) {
     skipped.push({ path: entry.path, reason: 'submodule (its own repository; not scanned)' })
-    return { ...base, language: null }
+    return { record: { ...base, language: null } }
   }
-  if (entry.mode === MODE_SYMLINK) return { ...base, language: null }
-  let content: Buffer | null = null
-  let size = base.size
-  let handle
+  if (entry.mode === MODE_SYMLINK) return { record: { ...base, language: null } }
+  let fd = -1
   try {
-    handle = await open(join(input.root, entry.path), fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0))
-    const info = await handle.stat()
-    size = info.size
+    fd = openSync(join(root, entry.path), fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0))
+    const info = fstatSync(fd)
     if (!info.isFile()) {
       skipped.push({ path: entry.path, reason: 'not a regular file on disk' })
-      return { ...base, size }
+      return { record: { ...base, size: info.size } }
     }
-    if (size > MAX_COUNT_BYTES) {
+    if (info.size > MAX_COUNT_BYTES) {
       const head = Buffer.alloc(SNIFF_BYTES)
-      const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0)
-      const binary = head.subarray(0, bytesRead).includes(0)
-      skipped.push({ path: entry.path, reason: `too large to count (${Math.round(size / 1048576)} MB)` })
-      return { ...base, size, binary }
+      const bytesRead = readSync(fd, head, 0, SNIFF_BYTES, 0)
+      skipped.push({ path: entry.path, reason: `too large to count (${Math.round(info.size / 1048576)} MB)` })
+      return { record: { ...base, size: info.size, binary: head.subarray(0, bytesRead).includes(0) } }
     }
-    content = await handle.readFile()
+    const content = readAll(fd, info.size)
+    return described(base, content)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EACCES' || code === 'EPERM') {
       skipped.push({ path: entry.path, reason: 'unreadable (permission denied)' })
-      return base
+      return { record: base }
     }
     if (code === 'ELOOP') {
       skipped.push({ path: entry.path, reason: 'a symlink on disk where git has a file' })
-      return base
+      return { record: base }
     }
-    content = await readBlob(entry, input, skipped)
-    if (content === null) return base
-    size = content.length
+    return { record: null }
   } finally {
-    await handle?.close()
+    if (fd >= 0) closeSync(fd)
   }
-  const binary = content.subarray(0, SNIFF_BYTES).includes(0)
-  if (binary) return { ...base, size, binary, language: null }
-  const lines = countLines(content)
-  if (content.length <= MAX_READ_BYTES && input.onText && (input.wantsText?.(entry.path) ?? true)) {
-    await input.onText(entry.path, content.toString('utf8'))
+}
+
+function readAll(fd: number, size: number): Buffer {
+  const content = Buffer.allocUnsafe(size)
+  let filled = 0
+  while (filled < size) {
+    const bytesRead = readSync(fd, content, filled, size - filled, filled)
+    if (bytesRead === 0) break
+    filled += bytesRead
   }
-  return { ...base, size, lines }
+  return content.subarray(0, filled)
+}
+
+function described(base: FileRecord, content: Buffer): { record: FileRecord; content?: Buffer } {
+  if (content.subarray(0, SNIFF_BYTES).includes(0)) return { record: { ...base, size: content.length, binary: true, language: null } }
+  return { record: { ...base, size: content.length, lines: countLines(content) }, content }
+}
+
+async function deliver(path: string, content: Buffer, input: ReadFilesInput): Promise<void> {
+  if (content.length <= MAX_READ_BYTES && input.onText && (input.wantsText?.(path) ?? true)) {
+    await input.onText(path, content.toString('utf8'))
+  }
+}
+
+async function fromObjectDatabase(entry: IndexEntry, input: ReadFilesInput, skipped: SkippedItem[]): Promise<FileRecord> {
+  const base = { path: entry.path, size: Math.max(entry.size, 0), language: languageOf(entry.path), lines: 0, binary: false }
+  const content = await readBlob(entry, input, skipped)
+  if (content === null) return base
+  const { record, content: text } = described(base, content)
+  if (text) await deliver(entry.path, text, input)
+  return record
 }
 
 async function readBlob(entry: IndexEntry, input: ReadFilesInput, skipped: SkippedItem[]): Promise<Buffer | null> {

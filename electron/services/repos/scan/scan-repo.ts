@@ -61,6 +61,18 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   }
   signal?.throwIfAborted()
   const skipped: SkippedItem[] = index.problem ? [{ path: '.git/index', reason: index.problem }] : []
+  // History first, while the heap is small: it allocates many short-lived buffers, and every garbage
+  // collection costs more once the files and their parses are in memory.
+  const history = await timer.run('history', async (progress) => {
+    const known = new Map(((await store.read<CommitRecord[]>('history')) ?? []).map((record) => [record.oid, record]))
+    if (!head) return { commits: [], newlyRead: 0, truncated: false, skipped: [] as SkippedItem[], reused: false }
+    const shallow = new Set((await readFile(join(gitdir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean))
+    const result = await readHistory({
+      gitdir, head: head.commit, cache, limit: deps.historyLimit ?? 1000, known, shallow, onProgress: progress,
+      ...(signal ? { signal } : {}),
+    })
+    return { ...result, reused: known.size > 0 && result.newlyRead < result.commits.length }
+  })
   const parser = await deps.parser().catch(() => null)
   const previousParses = new Map(Object.entries((await store.read<Record<string, CachedParse>>('parses')) ?? {}))
   const analyzer = new ImportAnalyzer(parser, previousParses)
@@ -83,7 +95,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
       if (i % 200 === 0) progress(i, sources.length)
     }
   })
-  skipped.push(...read.skipped, ...analyzer.skipped)
+  skipped.push(...read.skipped, ...analyzer.skipped, ...history.skipped)
   const files = read.files
   const paths = files.map((file) => file.path)
   const manifests = await timer.run('manifests', () => scanManifests(paths, (path) => readText(root, path), basename(root)))
@@ -92,17 +104,6 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     const resolved = analyzer.resolve(paths, manifests.goModulePath, manifests.packages)
     return { ...map, edges: resolved.edges }
   })
-  const history = await timer.run('history', async (progress) => {
-    const known = new Map(((await store.read<CommitRecord[]>('history')) ?? []).map((record) => [record.oid, record]))
-    if (!head) return { commits: [], newlyRead: 0, truncated: false, skipped: [] as SkippedItem[], reused: false }
-    const shallow = new Set((await readFile(join(gitdir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean))
-    const result = await readHistory({
-      gitdir, head: head.commit, cache, limit: deps.historyLimit ?? 1000, known, shallow, onProgress: progress,
-      ...(signal ? { signal } : {}),
-    })
-    return { ...result, reused: known.size > 0 && result.newlyRead < result.commits.length }
-  })
-  skipped.push(...history.skipped)
   const tracked = new Set(paths)
   const summary = summarizeHistory(history.commits, moduleOf, { truncated: history.truncated, newlyRead: history.newlyRead, tracked })
   const keyFiles = await timer.run('rank', async () =>
