@@ -1,0 +1,94 @@
+// The small-change step as one reusable component: choose a task and estimate it, let the agent draft
+// it (or edit by hand), review each file's diff, apply it on a gemba/ branch, run the team's tests and
+// read the explanation. Mounted in a repository's detail and in the session's change step.
+import { useEffect } from 'react'
+import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { Markdown } from '../../components/Markdown.tsx'
+import { useChange } from '../../stores/change-store.ts'
+import { AppliedPanel } from './AppliedPanel.tsx'
+import { ExplainPanel } from './ExplainPanel.tsx'
+import { ReviewPanel } from './ReviewPanel.tsx'
+import { TaskChooser } from './TaskChooser.tsx'
+import { TestsPanel } from './TestsPanel.tsx'
+import '../../styles/change.css'
+
+export function SmallChange(props: { repoId: string; sessionId?: string }) {
+  const open = useChange((s) => s.open)
+  const draft = useChange((s) => s.draft)
+  const busy = useChange((s) => s.busy)
+  const error = useChange((s) => s.error)
+  const hasOwnEdits = useChange((s) => (s.working?.files.length ?? 0) > 0)
+  const watchNeeded = draft !== null && (draft.mode === 'manual' || draft.applied?.onGembaBranch === true)
+
+  useEffect(() => open(props.repoId, props.sessionId ?? null), [open, props.repoId, props.sessionId])
+  useEffect(() => (watchNeeded ? useChange.getState().watch() : undefined), [watchNeeded, draft?.draftId])
+
+  const showReview = draft !== null && (!draft.applied || (draft.applied.onGembaBranch && (draft.handsOnKeyboard || hasOwnEdits)))
+  return (
+    <div className="small-change">
+      {error ? <ErrorNotice error={error} /> : null}
+      {busy === 'agent' ? <AgentWorking /> : null}
+      {draft === null ? (
+        busy === 'agent' ? null : <TaskChooser />
+      ) : (
+        <>
+          <DraftHeader />
+          {draft.applied?.onGembaBranch && draft.handsOnKeyboard ? (
+            <p className="notice notice--info change-turn" role="note">
+              Your turn: open the file marked “GEMBA: your turn” in your editor, write that piece, and save. Your edit appears below; then commit it and run the tests to see if they agree.
+            </p>
+          ) : null}
+          {showReview && busy !== 'agent' ? <ReviewPanel /> : null}
+          <AppliedPanel />
+          {draft.applied || draft.mode === 'manual' ? <TestsPanel /> : null}
+          {draft.applied ? <ExplainPanel /> : null}
+        </>
+      )}
+    </div>
+  )
+}
+
+function DraftHeader() {
+  const draft = useChange((s) => s.draft)!
+  const reset = useChange((s) => s.reset)
+  return (
+    <div className="change-row change-header">
+      <p>
+        <strong>{draft.request}</strong>
+        <span className="muted">
+          {' '}
+          · your estimate {draft.estimateMinutes} min · {draft.mode === 'agent' ? (draft.handsOnKeyboard ? 'Claude drafts, you write one piece' : 'Claude drafts') : 'you edit by hand'}
+          {draft.costUsd > 0 ? ` · $${draft.costUsd.toFixed(3)}` : ''}
+        </span>
+      </p>
+      <button type="button" className="button button--quiet" onClick={reset}>
+        Start another change
+      </button>
+    </div>
+  )
+}
+
+function AgentWorking() {
+  const streamed = useChange((s) => s.streamed)
+  const activity = useChange((s) => s.activity)
+  const stop = useChange((s) => s.stop)
+  return (
+    <section className="card change-working" aria-labelledby="change-working" aria-busy="true">
+      <div className="change-row">
+        <h3 id="change-working">The agent is reading the code and drafting the change</h3>
+        <button type="button" className="button" onClick={stop}>
+          Stop
+        </button>
+      </div>
+      <p className="muted">Its edits go to a staged copy; nothing in your working tree changes until you approve.</p>
+      {activity.length > 0 ? (
+        <ul className="change-activity" aria-label="What the agent did">
+          {activity.map((line, index) => (
+            <li key={index}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
+      {streamed ? <Markdown source={streamed} /> : <p role="status">Starting…</p>}
+    </section>
+  )
+}
