@@ -9,8 +9,15 @@ import { resolveImports } from '../parse/resolve-imports.ts'
 
 export const MAX_PARSE_BYTES = 256 * 1024
 
-/** What survives between scans: enough to resolve imports again without re-parsing. */
-export type CachedParse = Pick<ParsedFile, 'language' | 'imports' | 'package'>
+/** Longer signatures are cut: the AI context wants to see how to call a thing, not its whole header. */
+const MAX_SIGNATURE = 200
+
+/**
+ * What survives between scans: everything import resolution reads (imports, package, the names a file
+ * uses and declares: Go/Java/Kotlin same-package and Ruby constant links depend on them), so a second
+ * scan links files exactly as the first did. Definitions keep their signatures, capped.
+ */
+export type CachedParse = Pick<ParsedFile, 'language' | 'imports' | 'package' | 'references' | 'definitions'>
 
 export class ImportAnalyzer {
   readonly parsed = new Map<string, ParsedFile>()
@@ -42,15 +49,15 @@ export class ImportAnalyzer {
     if (cached) {
       this.reused += 1
       this.next.set(key, cached)
-      this.parsed.set(path, { ...cached, definitions: [], truncated: false, hasErrors: false })
+      this.parsed.set(path, { ...cached, definitions: cached.definitions ?? [], truncated: false, hasErrors: false })
       return
     }
     try {
       const file = await this.parser.parse(language, text, { maxBytes: MAX_PARSE_BYTES, ...(signal ? { signal } : {}) })
       this.parsedNow += 1
-      // Definitions are not part of the scan result; dropping them keeps a big repo's scan small.
-      this.parsed.set(path, { ...file, definitions: [] })
-      this.next.set(key, { language: file.language, imports: file.imports, ...(file.package ? { package: file.package } : {}) })
+      const kept = compact(file)
+      this.parsed.set(path, { ...kept, definitions: kept.definitions ?? [], truncated: file.truncated, hasErrors: file.hasErrors })
+      this.next.set(key, kept)
     } catch (error) {
       signal?.throwIfAborted()
       this.skipped.push({ path, reason: `not parsed: ${(error as Error).message}` })
@@ -64,5 +71,17 @@ export class ImportAnalyzer {
       ...(goModulePath ? { goModulePath } : {}),
       workspacePackages: packages,
     })
+  }
+}
+
+function compact(file: ParsedFile): CachedParse {
+  return {
+    language: file.language,
+    imports: file.imports,
+    ...(file.package ? { package: file.package } : {}),
+    ...(file.references?.length ? { references: file.references } : {}),
+    definitions: file.definitions.map((definition) =>
+      definition.signature.length > MAX_SIGNATURE ? { ...definition, signature: `${definition.signature.slice(0, MAX_SIGNATURE - 1)}…` } : definition,
+    ),
   }
 }
