@@ -56,6 +56,14 @@ interface RunnerState {
   startHeartbeat(): () => void
 }
 
+/** The view with a step's plain fields patched (questions and answers wait for the saved view). */
+function withPayload<S extends StepKey>(view: SessionView, step: S, payload: StepPayloadPatch<S>): SessionView {
+  const { questionsForTechLead: _questions, answers: _answers, ...plain } = payload as Record<string, unknown>
+  const steps = view.session.steps
+  const patched = { ...steps[step], payload: { ...steps[step].payload, ...plain } }
+  return { ...view, session: { ...view.session, steps: { ...steps, [step]: patched } } }
+}
+
 const EMPTY_DRAFTS: Record<TextField, string> = {
   'explore.notes': '',
   'diagram.notes': '',
@@ -166,7 +174,13 @@ export const useSessionRunner = create<RunnerState>((set, get) => {
       autosave.change(field, value)
     },
     flush: (field) => autosave.flush(field),
-    updateStep: (step, payload) => act((sessionId) => gemba.invoke('sessions.updateStep', stepUpdate(sessionId, step, { payload }))),
+    async updateStep(step, payload) {
+      // Shown at once (a tag toggles as it is clicked); the saved view replaces it, or a failure reloads.
+      const view = get().view
+      if (view) set({ view: withPayload(view, step, payload) })
+      await act((sessionId) => gemba.invoke('sessions.updateStep', stepUpdate(sessionId, step, { payload })))
+      if (get().actionError && view) await get().open(view.session.id)
+    },
     answerQuestion: (questionId) =>
       act(async (sessionId) => {
         await gemba.invoke('sessions.answerQuestion', { questionId })

@@ -20,7 +20,7 @@ export function OfflineTour(props: { repoId: string; repoName: string; show: 'to
   return (
     <section className="card offline-tour" aria-labelledby={`offline-${props.show}-title`}>
       <header className="offline-tour__header">
-        <h3 id={`offline-${props.show}-title`}>{props.show === 'tour' ? `A tour of ${props.repoName}` : `Modules of ${props.repoName}`}</h3>
+        <h3 id={`offline-${props.show}-title`}>{props.show === 'tour' ? `Offline tour of ${props.repoName}` : `Module diagram of ${props.repoName}`}</h3>
         <span className="computed-label" title="Made by reading the repository on this computer. No AI was used and nothing left the machine.">
           Computed from the repository — no AI
         </span>

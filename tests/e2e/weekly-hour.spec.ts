@@ -1,0 +1,189 @@
+// The weekly hour in real Chromium against the real browser-mode backend, offline: the first-run
+// guide, starting this week's hour on a repository the test builds, all four steps, the backend
+// killed mid-reflection and started again on the same data (the draft is intact), finishing, and
+// the session in the journal. Saves light and dark screenshots of Today and of each step.
+import { mkdir, rm } from 'node:fs/promises'
+import { expect, test, type Page } from '@playwright/test'
+import { buildRepo, type RepoBuilder } from '../fixtures/repo-builder.ts'
+import { newHome, startBackend, type BackendProcess } from './support/backend-process.ts'
+
+const SHOTS = 'test-results/screenshots'
+
+let backend: BackendProcess
+let home: string
+let repo: RepoBuilder
+
+test.beforeEach(async () => {
+  home = await newHome()
+  backend = await startBackend(home)
+  repo = await buildRepo()
+  await repo.files({
+    'README.md': '# Payments\n\nTakes card payments for the shop and settles them with the bank every night.\n',
+    'package.json': JSON.stringify({ name: 'payments', scripts: { test: 'node --test' }, dependencies: { express: '^4.0.0' } }),
+    'src/server.ts': "import { charge } from './billing/charge.ts'\nexport function start() { return charge(1) }\n",
+    'src/billing/charge.ts': "import { log } from '../util/log.ts'\nexport function charge(amount: number) { log('charge'); return amount }\n",
+    'src/util/log.ts': 'export function log(message: string) { console.log(message) }\n',
+  })
+  await repo.commit('Start the payments service')
+  await mkdir(SHOTS, { recursive: true })
+})
+
+test.afterEach(async () => {
+  await backend.stop()
+  await repo.cleanup()
+  await rm(home, { recursive: true, force: true })
+})
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.screenshot({ path: `${SHOTS}/${name}-${scheme}.png`, fullPage: true })
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+async function allSaved(page: Page): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible()
+}
+
+test('a whole weekly hour offline, surviving a backend crash mid-reflection', async ({ page }) => {
+  test.setTimeout(180_000)
+  await page.goto(backend.pageUrl)
+
+  // First run: a guide, never an empty dashboard.
+  const guide = page.getByRole('region', { name: 'Set up your weekly hour' })
+  await expect(guide).toBeVisible()
+  await expect(guide.getByRole('heading', { level: 3, name: /Add a team’s repository/ })).toBeVisible()
+  await expect(guide.getByRole('heading', { name: /Pick your weekly slot/ })).toBeVisible()
+  await expect(guide.getByRole('heading', { name: /Optional: add an API key/ })).toBeVisible()
+  await expect(guide.getByText('Add a repository above to start.')).toBeVisible()
+  await shoot(page, 'today-first-run')
+
+  await guide.getByLabel('Folder').fill(repo.dir)
+  await guide.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(guide.getByText('Offline tour ready')).toBeVisible()
+  await guide.getByRole('button', { name: 'Start this week’s hour' }).click()
+
+  // Explore: the week's prompts verbatim, the offline tour labelled as such, and notes.
+  await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
+  const steps = page.getByRole('navigation', { name: 'Steps of the hour' })
+  await expect(steps.getByRole('button', { name: /Explore/ })).toHaveAttribute('aria-current', 'step')
+  await expect(page.getByText('Walk me through the codebase.', { exact: true })).toBeVisible()
+  await expect(page.getByText('Computed from the repository — no AI')).toBeVisible()
+  await expect(page.locator('.offline-tour')).toContainText('Takes card payments for the shop')
+  await page.getByLabel('Your notes').fill('Billing sits under src/billing; the server only wires it.')
+  await allSaved(page)
+  await shoot(page, 'session-explore')
+
+  // Today now shows this week's hour with one button to resume it.
+  await page.getByRole('link', { name: 'Today' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Walk the codebase' })).toBeVisible()
+  await expect(page.getByText('Week 1 of 12')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Consistency' })).toBeVisible()
+  await shoot(page, 'today-week')
+  await page.getByRole('button', { name: 'Resume this week’s hour' }).click()
+  await expect(page.getByLabel('Your notes')).toHaveValue('Billing sits under src/billing; the server only wires it.')
+
+  // Diagram: the offline module diagram, kept with the session.
+  await page.getByRole('button', { name: 'Next: Diagram' }).click()
+  await expect(page.locator('figure.diagram svg')).toBeVisible()
+  await expect(page.getByText('This diagram is kept with the session')).toBeVisible()
+  await page.getByLabel('Your notes on the architecture').fill('Three modules; util is shared.')
+  await allSaved(page)
+  await shoot(page, 'session-diagram')
+
+  // Small change: the estimate first, then what changed; actual time from the step's timer.
+  await page.getByRole('button', { name: 'Next: Small change' }).click()
+  await expect(page.getByLabel('The change')).toHaveCount(0)
+  await page.getByLabel('Your estimate (minutes)').fill('20')
+  await page.getByLabel('Your estimate (minutes)').press('Enter')
+  await page.getByLabel('The change').fill('Make the charge log line say which currency was used.')
+  await page.getByLabel('What you changed and what you noticed').fill('Edited src/billing/charge.ts; the test run took a while.')
+  await allSaved(page)
+  await expect(page.getByText(/Measured by the timer: \d+ min/)).toBeVisible()
+  await shoot(page, 'session-change')
+
+  // Reflect: a pre-filled draft from the session, edited; tags and a question for the tech lead.
+  await page.getByRole('button', { name: 'Next: Reflect' }).click()
+  const draft = page.getByLabel('Reflection (Markdown)')
+  await expect(draft).toHaveValue(/# Week 1: Walk the codebase/)
+  await expect(draft).toHaveValue(/Billing sits under src\/billing/)
+  await expect(draft).toHaveValue(/Estimate: 20 min/)
+  const reflection = 'The deploy path surprised me: nothing runs on merge.'
+  await draft.fill(`${await draft.inputValue()}\n${reflection}\n`)
+  await page.getByRole('checkbox', { name: 'Slow tests' }).check()
+  await page.getByLabel('Your own').fill('No staging env')
+  await page.getByRole('button', { name: 'Add tag' }).click()
+  await expect(page.getByRole('checkbox', { name: 'no-staging-env' })).toBeChecked()
+  await page.getByLabel('A new question').fill('Why does the nightly settlement run by hand?')
+  await page.getByRole('button', { name: 'Add question' }).click()
+  await expect(page.getByText('Why does the nightly settlement run by hand?')).toBeVisible()
+  await page.getByRole('tab', { name: 'Preview' }).click()
+  await expect(page.locator('.reflect__preview')).toContainText(reflection)
+  await page.getByRole('tab', { name: 'Write' }).click()
+  await allSaved(page)
+  await shoot(page, 'session-reflect')
+
+  // The backend dies mid-reflection and starts again on the same data: nothing is lost.
+  await backend.stop('SIGKILL')
+  backend = await startBackend(home)
+  await page.goto(backend.pageUrl)
+  await page.getByRole('button', { name: 'Resume this week’s hour' }).click()
+  await expect(page.getByText('Welcome back. Gemba stopped during your hour')).toBeVisible()
+  await expect(page.getByLabel('Reflection (Markdown)')).toHaveValue(new RegExp(reflection))
+  await expect(page.getByRole('checkbox', { name: 'Slow tests' })).toBeChecked()
+  await expect(page.getByText('Why does the nightly settlement run by hand?')).toBeVisible()
+  await page.getByRole('button', { name: 'Resume', exact: true }).first().click()
+  await expect(page.getByText('Welcome back. Gemba stopped during your hour')).toHaveCount(0)
+
+  // Finish: the journal entry, where it went, and a way to the Journal screen.
+  await page.getByRole('button', { name: 'Finish and write the journal entry' }).click()
+  await expect(page.getByRole('heading', { name: 'Week 1 is done: Walk the codebase' })).toBeVisible()
+  await expect(page.getByText('All four steps were done here')).toBeVisible()
+  await expect(page.locator('.finished code')).toContainText('.md')
+  await shoot(page, 'session-finished')
+
+  const response = await fetch(`${backend.url}/api/journal.list`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${backend.token}`, 'Content-Type': 'application/json' },
+    body: '{}',
+  })
+  const list = (await response.json()) as { entries: { theme: { title: string }; frictionTags: string[]; effort: { estimateMinutes: number | null } }[] }
+  expect(list.entries).toHaveLength(1)
+  expect(list.entries[0]?.theme.title).toBe('Walk the codebase')
+  expect(list.entries[0]?.frictionTags).toEqual(expect.arrayContaining(['slow-tests', 'no-staging-env']))
+  expect(list.entries[0]?.effort.estimateMinutes).toBe(20)
+
+  await page.getByRole('button', { name: 'Open the journal' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Journal' })).toBeVisible()
+
+  // Back on Today the week counts as practised, and the question carries forward.
+  await page.getByRole('link', { name: 'Today' }).click()
+  await expect(page.getByText('Done for this week.')).toBeVisible()
+  await expect(page.getByText('1 of the last 1 week practised')).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Questions for your tech lead' })).toContainText('Why does the nightly settlement run by hand?')
+})
+
+test('pausing stops the timers; the programme pauses for travel and resumes', async ({ page }) => {
+  await page.goto(backend.pageUrl)
+  const guide = page.getByRole('region', { name: 'Set up your weekly hour' })
+  await guide.getByLabel('Folder').fill(repo.dir)
+  await guide.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(guide.getByText('Offline tour ready')).toBeVisible()
+  await page.getByRole('button', { name: 'Start this week’s hour' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
+  await page.getByRole('button', { name: 'Pause', exact: true }).click()
+  await expect(page.getByText('Paused. The timers wait for you.')).toBeVisible()
+  const hour = await page.getByRole('timer', { name: /The hour/ }).textContent()
+  await page.getByRole('link', { name: 'Today' }).click()
+  await expect(page.getByText('Paused — the timer waits for you.')).toBeVisible()
+  await page.getByRole('button', { name: 'Resume this week’s hour' }).click()
+  await expect(page.getByRole('timer', { name: /The hour/ })).toHaveText(hour ?? '')
+
+  await page.getByRole('link', { name: 'Today' }).click()
+  await page.getByLabel('How long to pause').selectOption('open')
+  await page.getByRole('button', { name: 'Pause the programme' }).click()
+  await expect(page.getByText('The programme is paused until you resume it.')).toBeVisible()
+  await page.getByRole('button', { name: 'Resume the programme' }).click()
+  await expect(page.getByText('The programme is paused')).toHaveCount(0)
+})
