@@ -179,8 +179,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     token,
     async close() {
       for (const stream of streams) stream.end()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      // Long calls (a working-tree watch, an AI stream) would otherwise hold close() open forever.
       server.closeAllConnections()
+      await closed
     },
   }
 }

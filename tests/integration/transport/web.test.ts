@@ -159,3 +159,28 @@ describe('the page', () => {
     expect((await raw('/journal')).body).toContain('<title>Gemba</title>')
   })
 })
+
+describe('closing', () => {
+  it('closes promptly even while a call is still running', async () => {
+    const hub = test.backend.hub
+    let markStarted: () => void = () => undefined
+    const started = new Promise<void>((resolve) => (markStarted = resolve))
+    const slow = {
+      info: (_input: unknown, ctx: { signal: AbortSignal }) => {
+        markStarted()
+        return new Promise((resolve) => ctx.signal.addEventListener('abort', () => resolve({ aborted: true })))
+      },
+    }
+    const { Dispatcher } = await import('../../../electron/core/dispatcher.ts')
+    const dispatcher = new Dispatcher({ system: slow as never }, hub, { error: () => undefined, warn: () => undefined, info: () => undefined })
+    const other = await startWebServer({ dispatcher, hub, staticFolder: null })
+    const pending = fetch(`${other.url}/api/system.info`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${other.token}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    }).catch(() => 'connection closed')
+    await started
+    await other.close()
+    expect(await pending).toBe('connection closed')
+  })
+})
