@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
 import { MermaidDiagram } from '../../components/MermaidDiagram.tsx'
 import { useRepos } from '../../stores/repos-store.ts'
+import { AskClaude } from '../coach/AskClaude.tsx'
 import { SmallChange } from '../change/SmallChange.tsx'
 
 const PHASE_LABEL: Readonly<Record<ScanPhase, string>> = {
@@ -25,7 +26,7 @@ export function RepoDetail(props: { repo: RepoView }) {
   const loadTour = useRepos((state) => state.loadTour)
   const cancelTour = useRepos((state) => state.cancelTour)
   const remove = useRepos((state) => state.remove)
-  const [tab, setTab] = useState<'tour' | 'diagram' | 'change'>('tour')
+  const [tab, setTab] = useState<'tour' | 'diagram' | 'claude' | 'change'>('tour')
   const [confirmRemove, setConfirmRemove] = useState(false)
 
   return (
@@ -89,10 +90,13 @@ export function RepoDetail(props: { repo: RepoView }) {
             <button type="button" role="tab" id="tab-diagram" aria-selected={tab === 'diagram'} aria-controls="panel-diagram" className="tab" onClick={() => setTab('diagram')}>
               Module diagram
             </button>
+            <button type="button" role="tab" id="tab-claude" aria-selected={tab === 'claude'} aria-controls="panel-claude" className="tab" onClick={() => setTab('claude')}>
+              Ask Claude
+            </button>
             <button type="button" role="tab" id="tab-change" aria-selected={tab === 'change'} aria-controls="panel-change" className="tab" onClick={() => setTab('change')}>
               Small change
             </button>
-            {tab === 'change' ? null : (
+            {tab === 'change' || tab === 'claude' ? null : (
               <span className="computed-label" title="Made by reading the repository on this computer. No AI was used and nothing left the machine.">
                 Computed from the repository · no AI
               </span>
@@ -101,6 +105,10 @@ export function RepoDetail(props: { repo: RepoView }) {
           {tab === 'tour' ? (
             <div role="tabpanel" id="panel-tour" aria-labelledby="tab-tour">
               <Markdown source={tour.tour.markdown} />
+            </div>
+          ) : tab === 'claude' ? (
+            <div role="tabpanel" id="panel-claude" aria-labelledby="tab-claude">
+              <AskClaude repoId={repo.id} />
             </div>
           ) : tab === 'change' ? (
             <div role="tabpanel" id="panel-change" aria-labelledby="tab-change">

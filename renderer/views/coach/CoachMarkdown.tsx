@@ -1,0 +1,85 @@
+// Claude's Markdown, sanitised, with every path:line citation turned into a link to the file viewer
+// once the repository confirmed it, marked "unverified" when it did not, and plain while unchecked.
+import DOMPurify from 'dompurify'
+import { marked } from 'marked'
+import { useLayoutEffect, useMemo, useRef } from 'react'
+import type { CitationCheck } from '../../../shared/models/ai.ts'
+import { splitCitations } from './citations.ts'
+
+const WHY: Readonly<Record<CitationCheck['status'], string>> = {
+  verified: 'Checked: the file exists and the line is within it.',
+  missing: 'Unverified: there is no such file at the session’s commit.',
+  line_out_of_range: 'Unverified: the file is shorter than that line.',
+  withheld: 'Withheld: this file may hold secrets, so Gemba does not show it.',
+  refused: 'Unverified: the path points outside the repository.',
+}
+
+function decorate(root: HTMLElement, checks: Readonly<Record<string, CitationCheck>>, settled: boolean): void {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+  const nodes: Text[] = []
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest('pre, a')) nodes.push(node as Text)
+  for (const node of nodes) {
+    const parts = splitCitations(node.data)
+    if (!parts.some((part) => typeof part !== 'string')) continue
+    const fragment = document.createDocumentFragment()
+    for (const part of parts) {
+      if (typeof part === 'string') {
+        fragment.append(part)
+        continue
+      }
+      const check = checks[part.key]
+      const label = part.key
+      if (check?.status === 'verified') {
+        const button = document.createElement('button')
+        button.type = 'button'
+        button.className = 'cite cite--verified'
+        button.dataset.path = check.path
+        if (check.line !== null) button.dataset.line = String(check.line)
+        button.title = `Open ${label} in the file viewer`
+        button.textContent = label
+        fragment.append(button)
+      } else {
+        const span = document.createElement('span')
+        const unverified = check !== undefined || settled
+        span.className = unverified ? 'cite cite--unverified' : 'cite cite--pending'
+        span.title = check ? WHY[check.status] : unverified ? 'Unverified: Gemba could not check this citation.' : 'Checking this citation against the repository…'
+        span.textContent = label
+        if (unverified) {
+          const mark = document.createElement('span')
+          mark.className = 'cite__mark'
+          mark.textContent = check?.status === 'withheld' ? ' (withheld)' : ' (unverified)'
+          span.append(mark)
+        }
+        fragment.append(span)
+      }
+    }
+    node.replaceWith(fragment)
+  }
+}
+
+export function CoachMarkdown(props: {
+  source: string
+  checks: Readonly<Record<string, CitationCheck>>
+  /** True once the answer is complete and its citations were sent for checking. */
+  settled: boolean
+  onOpen: (path: string, line: number | null) => void
+}) {
+  const ref = useRef<HTMLDivElement>(null)
+  const html = useMemo(() => DOMPurify.sanitize(marked.parse(props.source, { async: false, gfm: true }), { USE_PROFILES: { html: true } }), [props.source])
+  useLayoutEffect(() => {
+    const root = ref.current
+    if (!root) return
+    root.innerHTML = html
+    decorate(root, props.checks, props.settled)
+  }, [html, props.checks, props.settled])
+  return (
+    <div
+      ref={ref}
+      className="markdown coach-markdown"
+      onClick={(event) => {
+        const target = (event.target as HTMLElement).closest<HTMLButtonElement>('button.cite--verified')
+        if (target?.dataset.path) props.onOpen(target.dataset.path, target.dataset.line ? Number(target.dataset.line) : null)
+      }}
+    />
+  )
+}

@@ -1,0 +1,139 @@
+// Explore with Claude: quick-start prompts from the week's seed questions, a streamed, grounded
+// walkthrough with checked path:line citations, follow-up questions in the same thread, Cancel, usage
+// and budget, and the offline tour when Claude cannot be reached. Reusable in the session's explore step.
+import { useState } from 'react'
+import '../../styles/coach.css'
+import { useCoach, type Turn } from '../../stores/coach-store.ts'
+import { coachErrorView } from './coach-errors.ts'
+import { ContextPreview } from './ContextPreview.tsx'
+import { FileViewer } from './FileViewer.tsx'
+import { NoKeyNotice, useHasApiKey } from './NoKeyNotice.tsx'
+import { OfflineFallback } from './OfflineFallback.tsx'
+import { TurnView } from './Transcript.tsx'
+import { SessionUsage } from './UsageSummary.tsx'
+
+export const SEED_QUESTIONS: readonly string[] = [
+  'Walk me through the codebase.',
+  "Pretend I'm a junior engineer new to the team and show me what I need to know.",
+]
+
+export interface ExploreTranscript {
+  readonly walkthrough: string
+  readonly questionsAsked: readonly string[]
+  readonly citations: readonly { readonly path: string; readonly line?: number }[]
+  readonly transcriptRef: string | null
+}
+
+export function ExploreCoach(props: { repoId: string; sessionId?: string; prompts?: readonly string[]; onSave?: (explore: ExploreTranscript) => Promise<void> }) {
+  const ensure = useCoach((state) => state.ensure)
+  const [key] = useState(() => ensure('explore', props.repoId, props.sessionId ?? null))
+  const panel = useCoach((state) => state.panels[key])
+  const ask = useCoach((state) => state.ask)
+  const cancel = useCoach((state) => state.cancel)
+  const startOver = useCoach((state) => state.startOver)
+  const [question, setQuestion] = useState('')
+  const [keep, setKeep] = useState<{ state: 'no' | 'saving' | 'yes' | 'failed'; turns: number }>({ state: 'no', turns: 0 })
+  const hasKey = useHasApiKey()
+  if (!panel) return null
+  const saved = keep.turns === panel.turns.length ? keep.state : 'no'
+  const setSaved = (state: typeof keep.state) => setKeep({ state, turns: panel.turns.length })
+  if (hasKey === false) {
+    return (
+      <section className="coach" aria-label="Explore with Claude">
+        <NoKeyNotice />
+        <OfflineFallback repoId={props.repoId} show="tour" reason="Offline tour: made by reading the repository on this computer. Nothing was sent anywhere." />
+      </section>
+    )
+  }
+  const busy = panel.activeCallId !== null
+  const asked = new Set(panel.turns.map((turn) => turn.question))
+  const unasked = [...new Set([...SEED_QUESTIONS, ...(props.prompts ?? [])])].filter((prompt) => !asked.has(prompt))
+  const lastError = panel.turns.at(-1)?.error ?? null
+  const offline = lastError ? coachErrorView(lastError).offline : false
+  const submit = (text: string) => {
+    if (!text.trim() || busy) return
+    setQuestion('')
+    void ask(key, text.trim())
+  }
+
+  return (
+    <section className="coach" aria-label="Explore with Claude">
+      <ContextPreview panelKey={key} />
+      <div className="coach-transcript" aria-live="polite">
+        {panel.turns.map((turn: Turn, index) => (
+          <TurnView key={turn.id} panelKey={key} panel={panel} turn={turn} last={index === panel.turns.length - 1} />
+        ))}
+      </div>
+      {!busy && unasked.length ? (
+        <div className="coach-prompts" role="group" aria-label={panel.turns.length ? 'More questions to try' : 'Quick-start questions'}>
+          {unasked.slice(0, panel.turns.length === 0 ? 6 : 3).map((prompt) => (
+            <button key={prompt} type="button" className="button coach-prompts__button" onClick={() => submit(prompt)}>
+              {prompt}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {offline ? <OfflineFallback repoId={props.repoId} show="tour" reason="Claude cannot be reached right now, so here is the tour Gemba computes from the repository itself." /> : null}
+      <form
+        className="coach-ask"
+        onSubmit={(event) => {
+          event.preventDefault()
+          submit(question)
+        }}
+      >
+        <label htmlFor={`${key}-question`} className="coach-sr-only">
+          {panel.turns.length ? 'Ask a follow-up question' : 'Ask about this repository'}
+        </label>
+        <textarea
+          id={`${key}-question`}
+          rows={2}
+          value={question}
+          placeholder={panel.turns.length ? 'Ask a follow-up question…' : 'Ask about this repository…'}
+          onChange={(event) => setQuestion(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) submit(question)
+          }}
+        />
+        <div className="coach-ask__actions">
+          {busy ? (
+            <button type="button" className="button button--danger" onClick={() => cancel(key)}>
+              Cancel
+            </button>
+          ) : (
+            <button type="submit" className="button button--primary" disabled={!question.trim()}>
+              Ask
+            </button>
+          )}
+          {panel.turns.length && !busy ? (
+            <button type="button" className="button button--quiet" onClick={() => void startOver(key)}>
+              New conversation
+            </button>
+          ) : null}
+          {props.onSave && panel.turns.some((t) => t.text) && !busy ? (
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => {
+                setSaved('saving')
+                props.onSave!(transcriptOf(panel.turns, panel.checks, panel.thread?.threadId ?? null)).then(() => setSaved('yes'), () => setSaved('failed'))
+              }}
+            >
+              {saved === 'yes' ? 'Kept in the session' : saved === 'saving' ? 'Keeping…' : 'Keep in the session'}
+            </button>
+          ) : null}
+          {saved === 'failed' ? <span className="warning-text">Could not save; try again.</span> : null}
+        </div>
+      </form>
+      <SessionUsage usage={panel.sessionUsage} costUsd={panel.sessionCostUsd} budgetUsd={panel.sessionBudgetUsd ?? panel.thread?.sessionBudgetUsd ?? null} />
+      <FileViewer />
+    </section>
+  )
+}
+
+function transcriptOf(turns: readonly Turn[], checks: Readonly<Record<string, { status: string; path: string; line: number | null }>>, threadId: string | null): ExploreTranscript {
+  const walkthrough = turns.filter((t) => t.text).map((t) => `### ${t.question}\n\n${t.text}`).join('\n\n')
+  const citations = Object.values(checks)
+    .filter((c) => c.status === 'verified')
+    .map((c) => (c.line === null ? { path: c.path } : { path: c.path, line: c.line }))
+  return { walkthrough, questionsAsked: turns.filter((t) => t.kind === 'question').map((t) => t.question), citations, transcriptRef: threadId }
+}
