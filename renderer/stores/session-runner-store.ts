@@ -87,13 +87,15 @@ export const useSessionRunner = create<RunnerState>((set, get) => {
     return view.session.id
   }
 
+  let actionsInFlight = 0
   const autosave = createAutosave<TextField>({
     delayMs: 600,
     retryMs: 5_000,
     save: async (key, value) => {
       const { step, field } = TEXT_FIELDS[key]
       const view = await gemba.invoke('sessions.updateStep', stepUpdate(id(), step, { payload: { [field]: value } }))
-      set({ view })
+      // An action under way (a tag just toggled) answers a newer view; this one would undo it on screen.
+      if (actionsInFlight === 0) set({ view })
     },
     onStatus: (saveStatus, error) => set({ saveStatus, saveError: error === undefined ? (saveStatus === 'error' ? get().saveError : null) : errorData(error) }),
   })
@@ -101,12 +103,15 @@ export const useSessionRunner = create<RunnerState>((set, get) => {
   /** Runs an action that answers a new view, after saving any text still waiting. */
   const act = async (work: (sessionId: string) => Promise<SessionView>): Promise<void> => {
     set({ actionError: null })
+    actionsInFlight += 1
     try {
       await autosave.flush()
       const view = await work(id())
       set({ view, drafts: adoptNewText(get().drafts, view) })
     } catch (error) {
       set({ actionError: errorData(error) })
+    } finally {
+      actionsInFlight -= 1
     }
   }
 

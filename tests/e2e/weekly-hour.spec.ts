@@ -34,12 +34,17 @@ test.afterEach(async () => {
   await rm(home, { recursive: true, force: true })
 })
 
+/** Light and dark, as tall as the screen's content (the shell scrolls inside .main, not the page). */
 async function shoot(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 820 }
+  const height = await page.locator('.main').evaluate((main) => main.scrollHeight)
+  await page.setViewportSize({ width: viewport.width, height: Math.min(4000, Math.max(viewport.height, height)) })
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
-    await page.screenshot({ path: `${SHOTS}/${name}-${scheme}.png`, fullPage: true })
+    await page.screenshot({ path: `${SHOTS}/${name}-${scheme}.png` })
   }
   await page.emulateMedia({ colorScheme: 'light' })
+  await page.setViewportSize(viewport)
 }
 
 async function allSaved(page: Page): Promise<void> {

@@ -15,7 +15,7 @@ export function ChangeStep(props: { session: Session; live: LiveTimer }) {
   return (
     <div className="step-panel">
       <WeekPrompts programmeWeek={session.programmeWeek} step="change" title="Ideas for a small change" />
-      <section className="card change-estimate" aria-labelledby="estimate-title">
+      <section className="card session-estimate" aria-labelledby="estimate-title">
         <h3 id="estimate-title">Before you start: how long will it take?</h3>
         <p className="muted">Write your guess down first. Comparing it with the measured time is how your sense of effort gets recalibrated.</p>
         <EffortFields session={session} measuredMinutes={wholeMinutes(props.live.steps.change.elapsedMs)} showActual={ready} />

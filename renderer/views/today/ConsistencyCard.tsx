@@ -33,6 +33,14 @@ export function ConsistencyCard(props: { today: TodayView }) {
           ))}
         </ol>
       ) : null}
+      {consistency.weeks.length > 0 ? (
+        <ul className="consistency__legend" aria-hidden="true">
+          <li><span className="week-dot week-dot--practised" /> practised</li>
+          <li><span className="week-dot week-dot--skipped" /> skipped</li>
+          <li><span className="week-dot week-dot--missed" /> not done</li>
+          <li><span className="week-dot week-dot--pending" /> this week</li>
+        </ul>
+      ) : null}
       <p className="muted">A week counts when you do its steps here. Skipped and paused weeks never count against you.</p>
       {!programme.paused ? (
         <div className="today-actions consistency__actions">

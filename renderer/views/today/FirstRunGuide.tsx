@@ -47,7 +47,7 @@ export function FirstRunGuide(props: { today: TodayView }) {
               ))}
             </ul>
           ) : (
-            <p className="muted">The hour takes you into a team’s real code. Add a local clone; a tour is computed from it in under a minute, no AI needed.</p>
+            <p className="muted">The hour takes you into a team’s real code. Its offline tour is ready within a minute, no AI needed.</p>
           )}
           <AddRepoForm desktop={desktop} compact={repos.length > 0} autoFocus={repos.length === 0} />
         </li>

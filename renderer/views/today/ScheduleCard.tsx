@@ -40,11 +40,11 @@ function ReminderToggle() {
     return <p className="muted today-reminder">Notifications are blocked for this page; Gemba shows a banner here when your hour starts.</p>
   if (permission === 'unsupported') return <p className="muted today-reminder">Gemba shows a banner here when your hour starts.</p>
   return (
-    <p className="today-reminder">
-      <button type="button" className="button button--quiet" onClick={() => void enable()}>
+    <div className="today-reminder">
+      <button type="button" className="button" onClick={() => void enable()}>
         Remind me when my hour starts
       </button>
       <span className="muted">A browser notification, while this page is open.</span>
-    </p>
+    </div>
   )
 }
