@@ -169,6 +169,23 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await expect(page.getByRole('region', { name: 'Questions for your tech lead' })).toContainText('Why does the nightly settlement run by hand?')
 })
 
+test('a gentle notice when a step’s time is up, never a forced move', async ({ page }) => {
+  await page.clock.install()
+  await page.goto(backend.pageUrl)
+  const guide = page.getByRole('region', { name: 'Set up your weekly hour' })
+  await guide.getByLabel('Folder').fill(repo.dir)
+  await guide.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(guide.getByText('Offline tour ready')).toBeVisible()
+  await page.getByRole('button', { name: 'Start this week’s hour' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
+  await expect(page.getByText(/minutes for Explore are up/)).toHaveCount(0)
+  await page.clock.fastForward('16:00')
+  await expect(page.getByText('Your 15 minutes for Explore are up. Move on when you are ready; nothing moves by itself.')).toBeVisible()
+  await expect(page.getByRole('timer', { name: /This step/ })).toHaveText(/^1[6-7]:\d\d$/)
+  const steps = page.getByRole('navigation', { name: 'Steps of the hour' })
+  await expect(steps.getByRole('button', { name: /Explore/ })).toHaveAttribute('aria-current', 'step')
+})
+
 test('pausing stops the timers; the programme pauses for travel and resumes', async ({ page }) => {
   await page.goto(backend.pageUrl)
   const guide = page.getByRole('region', { name: 'Set up your weekly hour' })
