@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import git from 'isomorphic-git'
 import type { CommitSummary, RepoEntry, RepoProblem, RepoView } from '../../../../shared/models/repos.ts'
 import { GembaError } from '../../../../shared/errors.ts'
+import { GitObjects } from './git-objects.ts'
 import { readIndexEntries } from './index-entries.ts'
 import { readTreeFiles, resolveHead } from './head-files.ts'
 import { locateRepo } from './locate-repo.ts'
@@ -81,13 +82,19 @@ export async function describeRepo(entry: RepoEntry, cache: object, signal?: Abo
 }
 
 export async function readSummary(gitdir: string, oid: string, cache: object): Promise<CommitSummary> {
-  const { commit } = await git.readCommit({ fs, gitdir, oid, cache })
-  return {
-    oid,
-    author: commit.author.name,
-    email: commit.author.email,
-    date: new Date(commit.author.timestamp * 1000).toISOString(),
-    message: commit.message.split('\n', 1)[0] ?? '',
+  const objects = new GitObjects(gitdir, cache)
+  try {
+    const commit = await objects.commit(oid)
+    if (commit === null) throw new Error(`the commit ${oid.slice(0, 12)} is missing or damaged`)
+    return {
+      oid,
+      author: commit.author.name,
+      email: commit.author.email,
+      date: new Date(commit.author.timestamp * 1000).toISOString(),
+      message: commit.message.split('\n', 1)[0] ?? '',
+    }
+  } finally {
+    objects.close()
   }
 }
 

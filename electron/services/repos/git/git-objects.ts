@@ -41,6 +41,11 @@ export class GitObjects {
     }
   }
 
+  async blob(oid: string): Promise<Buffer | null> {
+    const object = await this.read(oid)
+    return object?.type === 'blob' ? object.data : null
+  }
+
   /** A tree object's undecoded bytes (diffs compare them without decoding every entry). */
   async rawTree(oid: string): Promise<Buffer | null> {
     const object = await this.read(oid)

@@ -4,8 +4,8 @@
 import * as fs from 'node:fs'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { join } from 'node:path'
-import git from 'isomorphic-git'
 import type { FileRecord, SkippedItem } from '../../../../shared/models/repos.ts'
+import { GitObjects } from '../git/git-objects.ts'
 import { MODE_GITLINK, MODE_SYMLINK, type IndexEntry } from '../git/index-entries.ts'
 import { languageOf } from './languages.ts'
 
@@ -42,17 +42,23 @@ export async function readFiles(input: ReadFilesInput): Promise<ReadFilesResult>
   // Synchronous reads in batches: for many small files they are an order of magnitude faster than
   // promise-based ones (no thread-pool round trips), and the event loop still runs between batches.
   const batch = input.batchSize ?? 200
-  for (let start = 0; start < total; start += batch) {
-    input.signal?.throwIfAborted()
-    for (let index = start; index < Math.min(start + batch, total); index++) {
-      const entry = input.entries[index]
-      if (!entry) continue
-      const read = readOne(entry, input.root, skipped)
-      files[index] = read.record ?? (await fromObjectDatabase(entry, input, skipped))
-      if (read.content) await deliver(entry.path, read.content, input)
+  // Opened only when a file is missing from the working tree (its blob is read instead).
+  let objects: GitObjects | undefined
+  try {
+    for (let start = 0; start < total; start += batch) {
+      input.signal?.throwIfAborted()
+      for (let index = start; index < Math.min(start + batch, total); index++) {
+        const entry = input.entries[index]
+        if (!entry) continue
+        const read = readOne(entry, input.root, skipped)
+        files[index] = read.record ?? (await fromObjectDatabase(entry, (objects ??= new GitObjects(input.gitdir, input.cache)), input, skipped))
+        if (read.content) await deliver(entry.path, read.content, input)
+      }
+      input.onProgress?.(Math.min(start + batch, total), total)
+      await new Promise((resolve) => setImmediate(resolve))
     }
-    input.onProgress?.(Math.min(start + batch, total), total)
-    await new Promise((resolve) => setImmediate(resolve))
+  } finally {
+    objects?.close()
   }
   return { files, skipped }
 }
@@ -120,27 +126,23 @@ async function deliver(path: string, content: Buffer, input: ReadFilesInput): Pr
   }
 }
 
-async function fromObjectDatabase(entry: IndexEntry, input: ReadFilesInput, skipped: SkippedItem[]): Promise<FileRecord> {
+async function fromObjectDatabase(entry: IndexEntry, objects: GitObjects, input: ReadFilesInput, skipped: SkippedItem[]): Promise<FileRecord> {
   const base = { path: entry.path, size: Math.max(entry.size, 0), language: languageOf(entry.path), lines: 0, binary: false }
-  const content = await readBlob(entry, input, skipped)
+  const content = await readBlob(entry, objects, skipped)
   if (content === null) return base
   const { record, content: text } = described(base, content)
   if (text) await deliver(entry.path, text, input)
   return record
 }
 
-async function readBlob(entry: IndexEntry, input: ReadFilesInput, skipped: SkippedItem[]): Promise<Buffer | null> {
+async function readBlob(entry: IndexEntry, objects: GitObjects, skipped: SkippedItem[]): Promise<Buffer | null> {
   if (!entry.oid) {
     skipped.push({ path: entry.path, reason: 'missing from the working tree' })
     return null
   }
-  try {
-    const { blob } = await git.readBlob({ fs, gitdir: input.gitdir, oid: entry.oid, cache: input.cache })
-    return Buffer.from(blob)
-  } catch {
-    skipped.push({ path: entry.path, reason: `not on disk and its git object ${entry.oid.slice(0, 12)} is missing or damaged` })
-    return null
-  }
+  const blob = await objects.blob(entry.oid)
+  if (blob === null) skipped.push({ path: entry.path, reason: `not on disk and its git object ${entry.oid.slice(0, 12)} is missing or damaged` })
+  return blob
 }
 
 export function countLines(content: Uint8Array): number {
