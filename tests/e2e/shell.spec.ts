@@ -35,12 +35,12 @@ test('loads the shell and takes the token out of the address bar', async ({ page
 
 test('navigates between every screen, by mouse and by keyboard', async ({ page }) => {
   await open(page)
-  for (const name of ['Session', 'Journal', 'Insights', 'Settings', 'Today']) {
+  for (const name of ['Session', 'Repositories', 'Journal', 'Insights', 'Settings', 'Today']) {
     await page.getByRole('link', { name }).click()
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
     await expect(page.getByRole('link', { name })).toHaveAttribute('aria-current', 'page')
   }
-  await page.keyboard.press('Control+5')
+  await page.keyboard.press('Control+6')
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused()
   await page.goBack()
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible()
@@ -48,12 +48,6 @@ test('navigates between every screen, by mouse and by keyboard', async ({ page }
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible()
   await page.keyboard.press('Tab')
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused()
-})
-
-test('screens not built yet say so honestly', async ({ page }) => {
-  await open(page, 'Journal')
-  await expect(page.getByText('Coming')).toBeVisible()
-  await expect(page.getByText(/Not built yet/)).toBeVisible()
 })
 
 test('an API key saved in Settings survives a backend restart and never reaches the page', async ({ page }) => {
