@@ -106,6 +106,7 @@ interface CoachState {
 }
 
 const controllers = new Map<string, AbortController>()
+const calls = new Map<string, { readonly key: string; readonly turnId: string }>()
 
 export const useCoach = create<CoachState>((set, get) => {
   const patch = (key: string, change: Partial<Panel> | ((panel: Panel) => Partial<Panel>)): void => {
@@ -115,34 +116,39 @@ export const useCoach = create<CoachState>((set, get) => {
   }
   const patchTurn = (key: string, turnId: string, change: (turn: Turn) => Partial<Turn>): void =>
     patch(key, (panel) => ({ turns: panel.turns.map((turn) => (turn.id === turnId ? { ...turn, ...change(turn) } : turn)) }))
-  const byCall = (callId: string): [string, Panel] | undefined => Object.entries(get().panels).find(([, panel]) => panel.activeCallId === callId)
-  const lastTurn = (panel: Panel) => panel.turns.at(-1)
+  // Events travel apart from the call's result (server-sent events in browser mode) and may arrive
+  // after it: they are matched through this map, not through the call still being active.
+  const byCall = (callId: string): [string, Turn] | undefined => {
+    const call = calls.get(callId)
+    const turn = call && get().panels[call.key]?.turns.find((t) => t.id === call.turnId)
+    return call && turn ? [call.key, turn] : undefined
+  }
 
   gemba.subscribe('ai.delta', ({ callId, text }) => {
     const found = byCall(callId)
-    const turn = found && lastTurn(found[1])
-    if (found && turn) patchTurn(found[0], turn.id, (t) => ({ text: t.text + text, retry: null }))
+    // Once the answer is in, its text is final; a late delta must not repeat itself.
+    if (found && found[1].status === 'streaming') patchTurn(found[0], found[1].id, (t) => ({ text: t.text + text, retry: null }))
   })
   gemba.subscribe('ai.toolCall', ({ callId, id, name, input }) => {
     const found = byCall(callId)
-    const turn = found && lastTurn(found[1])
+    const turn = found?.[1]
     if (found && turn) patchTurn(found[0], turn.id, (t) => ({ tools: [...t.tools, { id, name, input, ok: null, summary: null }], text: t.text && !t.text.endsWith('\n') ? `${t.text}\n\n` : t.text }))
   })
   gemba.subscribe('ai.toolResult', ({ callId, id, ok, summary }) => {
     const found = byCall(callId)
-    const turn = found && lastTurn(found[1])
+    const turn = found?.[1]
     if (found && turn) patchTurn(found[0], turn.id, (t) => ({ tools: t.tools.map((tool) => (tool.id === id ? { ...tool, ok, summary } : tool)) }))
   })
   gemba.subscribe('ai.usage', (report) => {
     const found = byCall(report.callId)
-    const turn = found && lastTurn(found[1])
+    const turn = found?.[1]
     if (!found || !turn) return
     patchTurn(found[0], turn.id, (t) => ({ usage: addUsage(t.usage, report.usage), costUsd: t.costUsd + report.cost.usd }))
     patch(found[0], { sessionUsage: report.sessionUsage, sessionCostUsd: report.sessionCostUsd, sessionBudgetUsd: report.sessionBudgetUsd })
   })
   gemba.subscribe('ai.retry', ({ callId, waitSeconds, reason, attempt }) => {
     const found = byCall(callId)
-    const turn = found && lastTurn(found[1])
+    const turn = found?.[1]
     if (found && turn) patchTurn(found[0], turn.id, () => ({ retry: { until: Date.now() + waitSeconds * 1000, reason, attempt } }))
   })
 
@@ -215,6 +221,8 @@ export const useCoach = create<CoachState>((set, get) => {
       const turnId = crypto.randomUUID()
       const turn: Turn = { id: turnId, question, kind, text: '', tools: [], status: 'streaming', error: null, usage: ZERO, costUsd: 0, retry: null }
       patch(key, (p) => ({ turns: [...p.turns, turn], activeCallId: callId }))
+      calls.set(callId, { key, turnId })
+      if (calls.size > 200) calls.delete(calls.keys().next().value!)
       try {
         const thread = await openThread(key, controller.signal)
         const answer = await gemba.invoke('ai.ask', { threadId: thread.threadId, question }, { signal: controller.signal, callId })

@@ -13,7 +13,7 @@ export function CoachError(props: { error: GembaErrorData; onRetry?: () => void;
   return (
     <div className={`notice ${cancelled ? 'notice--warning' : 'notice--error'} coach-error`} role={cancelled ? 'status' : 'alert'}>
       <p className="notice__message">
-        <strong>{view.title}.</strong> {props.error.message}
+        <strong>{props.error.message}</strong>
       </p>
       {props.error.next ? <p className="notice__next">{props.error.next}</p> : null}
       {props.kept && !cancelled ? <p className="muted">The answer so far is kept above.</p> : null}

@@ -1,6 +1,7 @@
 // Where the AI calls go and how much they may cost: endpoint, model, context size, session budget.
 import { aiSettingsSchema, type SettingsView } from '../../../shared/models/settings.ts'
 import { Field } from '../../components/Field.tsx'
+import { ModelDatalist } from '../coach/ModelDatalist.tsx'
 import { useSettings } from '../../stores/settings-store.ts'
 import { SectionForm } from './SectionForm.tsx'
 import { useSectionDraft } from './use-section-draft.ts'
@@ -47,7 +48,10 @@ export function AiSection(props: { view: SettingsView }) {
       </Field>
       <Field label="Model" error={fieldErrors.model}>
         {({ id, describedBy, invalid }) => (
-          <input id={id} spellCheck={false} aria-describedby={describedBy} aria-invalid={invalid} value={draft.model} onChange={(event) => change('model', event.target.value)} />
+          <>
+            <input id={id} list="ai-model-list" spellCheck={false} aria-describedby={describedBy} aria-invalid={invalid} value={draft.model} onChange={(event) => change('model', event.target.value)} />
+            <ModelDatalist id="ai-model-list" endpoint={inUse.url} keySet={props.view.apiKey.set} />
+          </>
         )}
       </Field>
       <div className="field-row">
