@@ -15,6 +15,7 @@ import { readWorkingState } from '../git/working-state.ts'
 import { readHistory, type CommitRecord } from '../history/read-history.ts'
 import { summarizeHistory } from '../history/summarize-history.ts'
 import { ImportAnalyzer, type CachedParse } from './analyze-imports.ts'
+import { keyFileEdges } from './key-file-edges.ts'
 import { rankKeyFiles } from './key-files.ts'
 import { scanManifests } from './manifests.ts'
 import { findModules, moduleEdges } from './modules.ts'
@@ -132,7 +133,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     readme,
     modules,
     moduleEdges: moduleEdges(edges, moduleOf),
-    fileEdges: edges,
+    fileEdges: keyFileEdges(edges, keyFiles),
     keyFiles,
     history: summary,
     skipped,
