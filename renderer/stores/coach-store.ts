@@ -4,7 +4,7 @@
 // calls' ai.* events by call id; every call can be cancelled.
 import { create } from 'zustand'
 import type { GembaErrorData } from '../../shared/errors.ts'
-import type { AiContextPreview, AiPurpose, AiThreadView, AiUsage, CitationCheck, RepoContextSettings } from '../../shared/models/ai.ts'
+import type { AiContextPreview, AiPurpose, AiRequestRecord, AiThreadView, AiUsage, CitationCheck, RepoContextSettings } from '../../shared/models/ai.ts'
 import { errorData, gemba } from '../bridge.ts'
 import { citationKey, extractMermaid, findCitations } from '../views/coach/citations.ts'
 import { validateMermaid } from '../views/coach/validate-mermaid.ts'
@@ -59,6 +59,8 @@ export interface Panel {
   /** Citation checks in flight: until they answer, unchecked citations show as pending. */
   readonly verifying: number
   readonly diagram: DiagramState
+  /** The thread's record of what each request carried, once asked for. */
+  readonly sent: readonly AiRequestRecord[] | null
 }
 
 export interface ViewerTarget {
@@ -83,7 +85,7 @@ function newPanel(purpose: AiPurpose, repoId: string, sessionId: string | null):
   return {
     repoId, purpose, sessionId, thread: null, opening: false, openError: null, turns: [], activeCallId: null,
     sessionUsage: ZERO, sessionCostUsd: 0, sessionBudgetUsd: null, preview: null, previewStatus: 'idle', previewError: null,
-    contextSettings: null, checks: {}, verifying: 0, diagram: EMPTY_DIAGRAM,
+    contextSettings: null, checks: {}, verifying: 0, diagram: EMPTY_DIAGRAM, sent: null,
   }
 }
 
@@ -101,6 +103,7 @@ interface CoachState {
   drawDiagram(key: string, instruction?: string): Promise<void>
   saveDiagram(key: string, save: (diagram: { mermaid: string; caption: string }) => Promise<void>): Promise<void>
   verify(key: string, text: string): Promise<void>
+  loadSent(key: string): Promise<void>
   openFile(target: ViewerTarget): void
   closeViewer(): void
 }
@@ -252,7 +255,7 @@ export const useCoach = create<CoachState>((set, get) => {
       const panel = get().panels[key]
       if (!panel || panel.activeCallId) return
       if (panel.thread) void gemba.invoke('ai.closeThread', { threadId: panel.thread.threadId }).catch(() => undefined)
-      patch(key, { thread: null, turns: [], checks: {}, diagram: EMPTY_DIAGRAM, preview: null, previewStatus: 'idle' })
+      patch(key, { thread: null, turns: [], checks: {}, diagram: EMPTY_DIAGRAM, preview: null, previewStatus: 'idle', sent: null })
     },
     async drawDiagram(key, instruction) {
       const wanted = instruction?.trim()
@@ -269,8 +272,9 @@ export const useCoach = create<CoachState>((set, get) => {
       const second = repaired === null ? null : extractMermaid(repaired)
       const secondCheck = second ? await validateMermaid(second.source) : { ok: false as const, error: 'no diagram in the repair answer' }
       if (second && secondCheck.ok) return patch(key, { diagram: { status: 'ready', source: second.source, caption: second.caption, reason: null, saved: 'no' } })
-      const why = repaired === null ? 'the repair request failed' : `the repaired diagram did not parse either (${secondCheck.ok ? '' : secondCheck.error})`
-      patch(key, { diagram: { status: 'fallback', source: null, caption: '', reason: `Claude’s diagram did not parse (${error.split('\n')[0]}), and ${why}.`, saved: 'no' } })
+      const firstLine = (text: string) => text.split('\n')[0]!.replace(/[:.]\s*$/, '')
+      const why = repaired === null ? 'the repair request failed' : `the repaired one did not parse either (${secondCheck.ok ? '' : firstLine(secondCheck.error)})`
+      patch(key, { diagram: { status: 'fallback', source: null, caption: '', reason: `Claude’s diagram did not parse (${firstLine(error)}), and ${why}.`, saved: 'no' } })
     },
     async saveDiagram(key, save) {
       const diagram = get().panels[key]?.diagram
@@ -300,6 +304,15 @@ export const useCoach = create<CoachState>((set, get) => {
         // Unchecked citations stay marked as unverified; nothing is trusted silently.
       } finally {
         patch(key, (p) => ({ verifying: p.verifying - 1 }))
+      }
+    },
+    async loadSent(key) {
+      const thread = get().panels[key]?.thread
+      if (!thread) return
+      try {
+        patch(key, { sent: await gemba.invoke('ai.sent', { threadId: thread.threadId }) })
+      } catch {
+        patch(key, { sent: [] })
       }
     },
     openFile(target) {

@@ -116,6 +116,8 @@ test('streams a grounded walkthrough, checks its citations and opens one at its 
   await page.getByRole('button', { name: 'Ask', exact: true }).click()
   const followUp = page.getByRole('article', { name: 'Question: Where should I start reading?' })
   await expect(followUp).toContainText(/\d[\d.k]* cache read/)
+  await page.getByText('What was sent', { exact: true }).click()
+  await expect(page.getByRole('list', { name: 'Requests sent' }).getByRole('listitem')).toHaveCount(2)
 
   await page.getByRole('tab', { name: 'Architecture diagram' }).click()
   await page.getByRole('button', { name: 'Draw the architecture' }).click()
@@ -170,4 +172,37 @@ test('without a key the coach offers the offline tour and diagram, clearly label
   await screenshots(page, 'coach-offline')
   await page.getByRole('tab', { name: 'Architecture diagram' }).click()
   await expect(page.getByRole('region', { name: 'Offline module diagram' }).locator('figure.diagram svg')).toBeVisible()
+})
+
+test('a diagram that does not parse is repaired once with the parser’s error', async ({ page }) => {
+  await start('diagram-repair', ['--delay', '5'])
+  await openCoach(page)
+  await page.getByRole('tab', { name: 'Architecture diagram' }).click()
+  await page.getByRole('button', { name: 'Draw the architecture' }).click()
+  await expect(page.locator('figure.coach-diagram__figure svg')).toBeVisible()
+  await page.getByText(/^Conversation \(2 requests\)/).click()
+  await expect(page.getByRole('article', { name: 'Repair request' })).toBeVisible()
+})
+
+test('when the repair fails too, the offline module diagram is shown with the reason', async ({ page }) => {
+  await start('diagram-broken', ['--delay', '5'])
+  await openCoach(page)
+  await page.getByRole('tab', { name: 'Architecture diagram' }).click()
+  await page.getByRole('button', { name: 'Draw the architecture' }).click()
+  const fallback = page.getByRole('region', { name: 'Offline module diagram' })
+  await expect(fallback).toContainText('did not parse')
+  await expect(fallback.getByText('Computed from the repository · no AI')).toBeVisible()
+  await expect(fallback.locator('figure.diagram svg')).toBeVisible()
+  await screenshots(page, 'coach-diagram-fallback')
+})
+
+test('an overloaded API offers Retry after Gemba’s own retries, and Settings lists the models', async ({ page }) => {
+  await start('error-529')
+  await openCoach(page)
+  await page.getByRole('button', { name: 'Walk me through the codebase.' }).click()
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('overloaded', { timeout: 20_000 })
+  await expect(alert.getByRole('button', { name: 'Retry' })).toBeEnabled()
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await expect(page.getByTestId('model-list-status')).toContainText('models offered at this endpoint')
 })

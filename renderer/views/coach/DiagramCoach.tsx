@@ -11,6 +11,7 @@ import { FileViewer } from './FileViewer.tsx'
 import { LinkedDiagram } from './LinkedDiagram.tsx'
 import { NoKeyNotice, useHasApiKey } from './NoKeyNotice.tsx'
 import { OfflineFallback } from './OfflineFallback.tsx'
+import { SentRecords } from './SentRecords.tsx'
 import { TurnView } from './Transcript.tsx'
 import { SessionUsage } from './UsageSummary.tsx'
 
@@ -111,6 +112,7 @@ export function DiagramCoach(props: { repoId: string; sessionId?: string; onSave
           <TurnView key={turn.id} panelKey={key} panel={panel} turn={turn} last={index === panel.turns.length - 1} />
         ))}
       </details>
+      <SentRecords panelKey={key} />
       <SessionUsage usage={panel.sessionUsage} costUsd={panel.sessionCostUsd} budgetUsd={panel.sessionBudgetUsd ?? panel.thread?.sessionBudgetUsd ?? null} />
       <FileViewer />
     </section>

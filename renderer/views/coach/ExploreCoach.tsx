@@ -9,6 +9,7 @@ import { ContextPreview } from './ContextPreview.tsx'
 import { FileViewer } from './FileViewer.tsx'
 import { NoKeyNotice, useHasApiKey } from './NoKeyNotice.tsx'
 import { OfflineFallback } from './OfflineFallback.tsx'
+import { SentRecords } from './SentRecords.tsx'
 import { TurnView } from './Transcript.tsx'
 import { SessionUsage } from './UsageSummary.tsx'
 
@@ -124,6 +125,7 @@ export function ExploreCoach(props: { repoId: string; sessionId?: string; prompt
           {saved === 'failed' ? <span className="warning-text">Could not save; try again.</span> : null}
         </div>
       </form>
+      <SentRecords panelKey={key} />
       <SessionUsage usage={panel.sessionUsage} costUsd={panel.sessionCostUsd} budgetUsd={panel.sessionBudgetUsd ?? panel.thread?.sessionBudgetUsd ?? null} />
       <FileViewer />
     </section>

@@ -15,7 +15,9 @@ export function OfflineFallback(props: { repoId: string; show: 'tour' | 'diagram
   }, [status, loadTour, props.repoId])
   return (
     <section className="offline-fallback card" aria-label={props.show === 'tour' ? 'Offline tour' : 'Offline module diagram'}>
-      <p className="computed-label">Computed from the repository · no AI</p>
+      <p>
+        <span className="computed-label">Computed from the repository · no AI</span>
+      </p>
       <p className="muted">{props.reason}</p>
       {status === 'loading' ? <p role="status">Reading the repository…</p> : null}
       {tour?.error ? <ErrorNotice error={tour.error} onRetry={() => void loadTour(props.repoId)} /> : null}
