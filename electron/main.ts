@@ -69,6 +69,8 @@ async function start(): Promise<void> {
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
+    // The coach's "open in your editor" (vscode:// and idea:// URLs built by the ai service only).
+    openExternal: (url) => shell.openExternal(url),
     async printToPdf() {
       const [window] = BrowserWindow.getAllWindows()
       if (!window) throw new Error('There is no window to print.')
