@@ -38,7 +38,7 @@ async function startFake(script: string, extra: string[] = []): Promise<string> 
 }
 
 async function start(script: string | null, extra: string[] = []): Promise<void> {
-  const env = script ? { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: await startFake(script, extra) } : {}
+  const env: Record<string, string> = script ? { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: await startFake(script, extra) } : {}
   backend = await startBackend(home, env)
 }
 
@@ -82,7 +82,7 @@ test.afterEach(async ({ page }) => {
 })
 
 test('streams a grounded walkthrough, checks its citations and opens one at its line; draws the diagram', async ({ page }) => {
-  await start('coach', ['--cite', 'src/server.ts:3,src/invented.ts:4', '--delay', '25'])
+  await start('coach', ['--cite', 'src/server.ts:3,src/invented.ts:4', '--delay', '40'])
   await openCoach(page)
   await expect(page.getByTestId('next-call-estimate')).toContainText('tokens')
   await page.getByRole('button', { name: 'What will be sent' }).click()
