@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import type { SkippedItem } from '../../../../shared/models/repos.ts'
 import type { CodeParser } from '../parse/code-parser.ts'
 import type { ParsedFile } from '../parse/parsed-file.ts'
+import type { ParsePool } from './parse-pool.ts'
 import { resolveImports } from '../parse/resolve-imports.ts'
 
 export const MAX_PARSE_BYTES = 256 * 1024
@@ -37,7 +38,8 @@ export class ImportAnalyzer {
     return this.parser?.languageFor(path) != null
   }
 
-  async add(path: string, text: string, signal?: AbortSignal): Promise<void> {
+  /** Parses (or reuses the cached parse of) one file; `pool`: try a worker first, this thread if it fails. */
+  async add(path: string, text: string, signal?: AbortSignal, pool?: ParsePool | null): Promise<void> {
     const language = this.parser?.languageFor(path)
     if (!this.parser || !language) return
     if (text.length > MAX_PARSE_BYTES) {
@@ -53,7 +55,9 @@ export class ImportAnalyzer {
       return
     }
     try {
-      const file = await this.parser.parse(language, text, { maxBytes: MAX_PARSE_BYTES, ...(signal ? { signal } : {}) })
+      const fromWorker = pool ? await pool.parse(language, text, MAX_PARSE_BYTES).catch(() => null) : null
+      signal?.throwIfAborted()
+      const file = fromWorker ?? (await this.parser.parse(language, text, { maxBytes: MAX_PARSE_BYTES, ...(signal ? { signal } : {}) }))
       this.parsedNow += 1
       const kept = compact(file)
       this.parsed.set(path, { ...kept, definitions: kept.definitions ?? [], truncated: file.truncated, hasErrors: file.hasErrors })
@@ -65,9 +69,11 @@ export class ImportAnalyzer {
   }
 
   resolve(files: readonly string[], goModulePath: string | null, packages: readonly { name: string; dir: string }[]) {
+    // Parses finish in any order when workers help; resolution sees them in path order, as one thread would.
+    const parsed = new Map([...this.parsed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     return resolveImports({
       files,
-      parsed: this.parsed,
+      parsed,
       ...(goModulePath ? { goModulePath } : {}),
       workspacePackages: packages,
     })

@@ -19,6 +19,7 @@ import { keyFileEdges } from './key-file-edges.ts'
 import { rankKeyFiles } from './key-files.ts'
 import { scanManifests } from './manifests.ts'
 import { findModules, moduleEdges } from './modules.ts'
+import { ParsePool } from './parse-pool.ts'
 import { PhaseTimer, type ProgressReporter } from './phase-timer.ts'
 import { readFiles } from './read-files.ts'
 import { SCAN_CACHE_VERSION, ScanCache } from './scan-cache.ts'
@@ -39,7 +40,12 @@ export interface ScanDeps {
   readonly parser: () => Promise<CodeParser | null>
   /** Commits of history to read (default 1,000). */
   readonly historyLimit?: number
+  /** Worker threads that parse next to this one on big repositories (default 1; 0 parses here only). */
+  readonly parseWorkers?: number
 }
+
+/** Below this many sources a worker's start-up (its own runtime and grammars) costs more than it saves. */
+const WORKER_THRESHOLD = 1500
 
 export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<ScanResult> {
   const signal = options.signal
@@ -77,8 +83,8 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   const parser = await deps.parser().catch(() => null)
   const previousParses = new Map(Object.entries((await store.read<Record<string, CachedParse>>('parses')) ?? {}))
   const analyzer = new ImportAnalyzer(parser, previousParses)
-  // Sources are collected while reading and parsed afterwards, one at a time: parsing is CPU-bound.
-  const sources: { path: string; text: string }[] = []
+  // Sources are collected while reading and parsed afterwards (here and, on big repositories, in a worker).
+  const sources: ({ path: string; text: string } | undefined)[] = []
   const read = await timer.run('files', (progress) =>
     readFiles({
       root, gitdir, entries: index.entries, cache, onProgress: progress,
@@ -89,13 +95,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
       ...(signal ? { signal } : {}),
     }),
   )
-  await timer.run('parse', async (progress) => {
-    for (const [i, source] of sources.entries()) {
-      await analyzer.add(source.path, source.text, signal)
-      sources[i] = { path: source.path, text: '' }
-      if (i % 200 === 0) progress(i, sources.length)
-    }
-  })
+  await timer.run('parse', (progress) => parseAll(sources, analyzer, parser ? workersFor(sources.length, deps) : 0, progress, signal))
   skipped.push(...read.skipped, ...analyzer.skipped, ...history.skipped)
   const files = read.files
   const paths = files.map((file) => file.path)
@@ -146,6 +146,43 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     await store.write('scan', result)
   })
   return result
+}
+
+function workersFor(sources: number, deps: ScanDeps): number {
+  return sources >= WORKER_THRESHOLD ? Math.max(0, deps.parseWorkers ?? 1) : 0
+}
+
+/**
+ * Parses every source once: this thread takes one file at a time while each worker keeps two in
+ * flight. This thread yields between files so the workers' answers are taken in as they come.
+ */
+async function parseAll(
+  sources: ({ path: string; text: string } | undefined)[],
+  analyzer: ImportAnalyzer,
+  workers: number,
+  progress: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const pool = workers > 0 ? ParsePool.start(workers) : null
+  let next = 0
+  let done = 0
+  const lane = async (viaPool: boolean) => {
+    while (next < sources.length) {
+      signal?.throwIfAborted()
+      const index = next++
+      const source = sources[index]
+      sources[index] = undefined
+      if (source) await analyzer.add(source.path, source.text, signal, viaPool ? pool : null)
+      done += 1
+      if (done % 200 === 0) progress(done, sources.length)
+      if (pool && !viaPool) await new Promise((resolve) => setImmediate(resolve))
+    }
+  }
+  try {
+    await Promise.all([lane(false), ...Array.from({ length: (pool?.size ?? 0) * 2 }, () => lane(true))])
+  } finally {
+    await pool?.close()
+  }
 }
 
 function countChurn(commits: readonly CommitRecord[]): Map<string, number> {

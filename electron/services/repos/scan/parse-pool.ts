@@ -1,0 +1,85 @@
+// Worker threads that parse sources next to the main thread, so a big scan uses a second core. Each
+// worker holds its own tree-sitter runtime; the pool is started per scan and terminated after it, which
+// also frees the workers' WebAssembly memory. A job a worker cannot do is rejected, never lost: the
+// caller parses it in-process instead. Never imports 'electron'.
+import { Worker } from 'node:worker_threads'
+import type { ParsedFile, ParseLanguage } from '../parse/parsed-file.ts'
+
+export interface ParseJob {
+  readonly id: number
+  readonly language: ParseLanguage
+  readonly text: string
+  readonly maxBytes: number
+}
+
+export type ParseReply = { readonly id: number; readonly file: ParsedFile } | { readonly id: number; readonly error: string }
+
+interface Pending {
+  readonly resolve: (file: ParsedFile) => void
+  readonly reject: (error: Error) => void
+}
+
+interface Slot {
+  readonly worker: Worker
+  readonly pending: Map<number, Pending>
+  dead: boolean
+}
+
+const WORKER_URL = new URL('./parse-worker.ts', import.meta.url)
+
+export class ParsePool {
+  private readonly slots: Slot[]
+  private nextId = 0
+
+  private constructor(slots: Slot[]) {
+    this.slots = slots
+  }
+
+  /** Starts `size` workers; a worker that fails to start (e.g. its file is not in a bundle) just rejects its jobs. */
+  static start(size: number, url: URL = WORKER_URL): ParsePool {
+    const slots: Slot[] = []
+    for (let i = 0; i < size; i++) {
+      let worker: Worker
+      try {
+        worker = new Worker(url)
+      } catch {
+        continue
+      }
+      const slot: Slot = { worker, pending: new Map(), dead: false }
+      const fail = (error: Error) => {
+        slot.dead = true
+        for (const job of slot.pending.values()) job.reject(error)
+        slot.pending.clear()
+      }
+      worker.on('message', (reply: ParseReply) => {
+        const job = slot.pending.get(reply.id)
+        slot.pending.delete(reply.id)
+        if ('file' in reply) job?.resolve(reply.file)
+        else job?.reject(new Error(reply.error))
+      })
+      worker.on('error', fail)
+      worker.on('exit', () => fail(new Error('the parse worker stopped')))
+      slots.push(slot)
+    }
+    return new ParsePool(slots)
+  }
+
+  /** Live workers; 0 when none could start. */
+  get size(): number {
+    return this.slots.filter((slot) => !slot.dead).length
+  }
+
+  parse(language: ParseLanguage, text: string, maxBytes: number): Promise<ParsedFile> {
+    const slot = this.slots.filter((candidate) => !candidate.dead).sort((a, b) => a.pending.size - b.pending.size)[0]
+    if (!slot) return Promise.reject(new Error('no parse worker is running'))
+    const id = this.nextId++
+    return new Promise<ParsedFile>((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject })
+      slot.worker.postMessage({ id, language, text, maxBytes } satisfies ParseJob)
+    })
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate().catch(() => 0)))
+  }
+}
