@@ -4,7 +4,7 @@
 // calls' ai.* events by call id; every call can be cancelled.
 import { create } from 'zustand'
 import type { GembaErrorData } from '../../shared/errors.ts'
-import type { AiContextPreview, AiPurpose, AiRequestRecord, AiThreadView, AiUsage, CitationCheck, RepoContextSettings } from '../../shared/models/ai.ts'
+import type { AiContextPreview, AiNextCallEstimate, AiPurpose, AiRequestRecord, AiThreadView, AiUsage, CitationCheck, RepoContextSettings } from '../../shared/models/ai.ts'
 import { errorData, gemba } from '../bridge.ts'
 import { citationKey, extractMermaid, findCitations } from '../views/coach/citations.ts'
 import { validateMermaid } from '../views/coach/validate-mermaid.ts'
@@ -61,6 +61,8 @@ export interface Panel {
   readonly diagram: DiagramState
   /** The thread's record of what each request carried, once asked for. */
   readonly sent: readonly AiRequestRecord[] | null
+  /** What the next question in the open thread should cost. */
+  readonly nextCall: AiNextCallEstimate | null
 }
 
 export interface ViewerTarget {
@@ -85,7 +87,7 @@ function newPanel(purpose: AiPurpose, repoId: string, sessionId: string | null):
   return {
     repoId, purpose, sessionId, thread: null, opening: false, openError: null, turns: [], activeCallId: null,
     sessionUsage: ZERO, sessionCostUsd: 0, sessionBudgetUsd: null, preview: null, previewStatus: 'idle', previewError: null,
-    contextSettings: null, checks: {}, verifying: 0, diagram: EMPTY_DIAGRAM, sent: null,
+    contextSettings: null, checks: {}, verifying: 0, diagram: EMPTY_DIAGRAM, sent: null, nextCall: null,
   }
 }
 
@@ -104,6 +106,7 @@ interface CoachState {
   saveDiagram(key: string, save: (diagram: { mermaid: string; caption: string }) => Promise<void>): Promise<void>
   verify(key: string, text: string): Promise<void>
   loadSent(key: string): Promise<void>
+  loadEstimate(key: string): Promise<void>
   openFile(target: ViewerTarget): void
   closeViewer(): void
 }
@@ -241,7 +244,8 @@ export const useCoach = create<CoachState>((set, get) => {
         return null
       } finally {
         controllers.delete(key)
-        patch(key, { activeCallId: null })
+        patch(key, { activeCallId: null, sent: null })
+        void get().loadEstimate(key)
       }
     },
     cancel(key) {
@@ -255,7 +259,7 @@ export const useCoach = create<CoachState>((set, get) => {
       const panel = get().panels[key]
       if (!panel || panel.activeCallId) return
       if (panel.thread) void gemba.invoke('ai.closeThread', { threadId: panel.thread.threadId }).catch(() => undefined)
-      patch(key, { thread: null, turns: [], checks: {}, diagram: EMPTY_DIAGRAM, preview: null, previewStatus: 'idle', sent: null })
+      patch(key, { thread: null, turns: [], checks: {}, diagram: EMPTY_DIAGRAM, preview: null, previewStatus: 'idle', sent: null, nextCall: null })
     },
     async drawDiagram(key, instruction) {
       const wanted = instruction?.trim()
@@ -304,6 +308,15 @@ export const useCoach = create<CoachState>((set, get) => {
         // Unchecked citations stay marked as unverified; nothing is trusted silently.
       } finally {
         patch(key, (p) => ({ verifying: p.verifying - 1 }))
+      }
+    },
+    async loadEstimate(key) {
+      const thread = get().panels[key]?.thread
+      if (!thread) return
+      try {
+        patch(key, { nextCall: await gemba.invoke('ai.estimate', { threadId: thread.threadId }) })
+      } catch {
+        patch(key, { nextCall: null })
       }
     },
     async loadSent(key) {

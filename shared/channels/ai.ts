@@ -2,7 +2,7 @@
 // streamed as events, and the record of what was sent. The API key never crosses this boundary.
 import { z } from 'zod'
 import { channel } from '../contract.ts'
-import type { AiAnswer, AiContextPreview, AiModelInfo, AiRequestRecord, AiThreadView, CitationCheck, RepoContextSettings, RepoFileView } from '../models/ai.ts'
+import type { AiAnswer, AiContextPreview, AiModelInfo, AiNextCallEstimate, AiRequestRecord, AiThreadView, CitationCheck, RepoContextSettings, RepoFileView } from '../models/ai.ts'
 
 const repoId = z.string().min(1).max(100)
 const repoPath = z.string().max(1024)
@@ -81,6 +81,10 @@ export const aiChannels = {
     description:
       'Exactly what a new thread would send first (system prompt and packed repository context, secrets redacted), with its token count and estimated cost; nothing is sent.',
     input: z.object({ repoId, purpose: z.enum(['explore', 'diagram']), scope: z.string().trim().min(1).max(1024).optional() }).strict(),
+  }),
+  estimate: channel<AiNextCallEstimate>()({
+    description: 'The size and estimated cost of the next question in an open thread (the cached prefix and conversation, plus the question); nothing is sent.',
+    input: z.object({ threadId, question: z.string().max(20_000).optional() }).strict(),
   }),
   contextSettings: channel<RepoContextSettings>()({
     description: "A repository's context settings for the coach: the scope folder and include/exclude globs.",

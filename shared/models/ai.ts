@@ -191,3 +191,12 @@ export interface CitationCheck {
 }
 
 export type EditorKind = 'vscode' | 'jetbrains'
+
+/** What the next question in an open thread should cost, before it is sent. */
+export interface AiNextCallEstimate {
+  /** Input tokens the next request carries in all (prefix, conversation so far, the question). */
+  readonly tokens: number
+  /** Of those, the ones expected to be read from the prompt cache. */
+  readonly cachedTokens: number
+  readonly estimatedCostUsd: number
+}

@@ -116,6 +116,7 @@ test('streams a grounded walkthrough, checks its citations and opens one at its 
   await page.getByRole('button', { name: 'Ask', exact: true }).click()
   const followUp = page.getByRole('article', { name: 'Question: Where should I start reading?' })
   await expect(followUp).toContainText(/\d[\d.k]* cache read/)
+  await expect(page.getByTestId('next-call-estimate')).toContainText('from the cache')
   await page.getByText('What was sent', { exact: true }).click()
   await expect(page.getByRole('list', { name: 'Requests sent' }).getByRole('listitem')).toHaveCount(2)
 

@@ -11,6 +11,7 @@ import type {
   AiAnswer,
   AiContextPreview,
   AiModelInfo,
+  AiNextCallEstimate,
   AiPurpose,
   AiRequestRecord,
   AiThreadView,
@@ -24,7 +25,7 @@ import { contextSettingsStore, type ContextSettingsStore } from './context/conte
 import type { PackedContext } from './context/pack-context.ts'
 import { estimateTokens } from './context/token-estimate.ts'
 import { Conversation, type ContextManifest } from './conversation.ts'
-import { estimateCostUsd } from './pricing.ts'
+import { estimateCachedCallUsd, estimateCostUsd } from './pricing.ts'
 import { SecretRedactor, type Redactor } from './redact/secret-redactor.ts'
 import { SessionBudget } from './session-budget.ts'
 import { buildStablePrefix } from './stable-prefix.ts'
@@ -197,6 +198,18 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
       treeSummarised: packed?.treeSummarised ?? false,
       omittedKeyFiles: packed?.omittedKeyFiles ?? 0,
     }
+  }
+
+  async estimate(input: { threadId: string; question?: string | undefined }): Promise<AiNextCallEstimate> {
+    const thread = this.#thread(input.threadId)
+    const conversation = thread.conversation
+    const prefix = estimateTokens(conversation.prefix.chars + JSON.stringify(REPO_TOOL_DEFINITIONS).length)
+    const history = estimateTokens(JSON.stringify(conversation.history).length)
+    const question = estimateTokens(Math.max(40, input.question?.length ?? 200))
+    // After the first request the prefix and the conversation so far are cache reads (moving breakpoint).
+    const cachedTokens = conversation.records.length > 0 ? prefix + history : 0
+    const freshTokens = prefix + history + question - cachedTokens
+    return { tokens: prefix + history + question, cachedTokens, estimatedCostUsd: estimateCachedCallUsd(thread.view.model, cachedTokens, freshTokens, 1500) }
   }
 
   async contextSettings(input: { repoId: string }): Promise<RepoContextSettings> {

@@ -57,6 +57,12 @@ export function estimateCostUsd(model: string, inputTokens: number, outputTokens
   return (inputTokens * row.input * 1.25 + outputTokens * row.output) / 1_000_000
 }
 
+/** Estimate of a request whose first `cachedTokens` are read from the cache and the rest written to it. */
+export function estimateCachedCallUsd(model: string, cachedTokens: number, freshTokens: number, outputTokens: number): number {
+  const { row } = priceFor(model)
+  return (cachedTokens * row.cacheRead + freshTokens * row.input * 1.25 + outputTokens * row.output) / 1_000_000
+}
+
 export const ZERO_USAGE: AiUsage = { inputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0, outputTokens: 0 }
 
 export function addUsage(a: AiUsage, b: AiUsage): AiUsage {

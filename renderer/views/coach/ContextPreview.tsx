@@ -36,6 +36,12 @@ export function ContextPreview(props: { panelKey: string }) {
       {panel.thread ? (
         <p className="muted">
           This conversation carries about {formatTokens(panel.thread.estimatedPrefixTokens)} tokens of repository context{panel.thread.scope ? ` (scope ${panel.thread.scope}/)` : ''}, cached after the first call.
+          {panel.nextCall ? (
+            <span data-testid="next-call-estimate">
+              {' '}
+              Next question: about {formatTokens(panel.nextCall.tokens)} tokens ({formatTokens(panel.nextCall.cachedTokens)} from the cache), about {formatUsd(panel.nextCall.estimatedCostUsd)}.
+            </span>
+          ) : null}
         </p>
       ) : status === 'loading' ? (
         <p className="muted" role="status">Packing the repository context…</p>

@@ -153,6 +153,10 @@ describe('AiService with packed context', () => {
     const usage = followUp.events.find(([name]) => name === 'ai.usage')?.[1] as { usage: { cacheReadTokens: number; cacheWriteTokens: number } }
     expect(usage.usage.cacheReadTokens).toBeGreaterThan(preview.tokens / 2)
 
+    const next = await ai.estimate({ threadId: thread.threadId, question: 'And the tests?' })
+    expect(next.cachedTokens).toBeGreaterThan(preview.tokens * 0.9)
+    expect(next.estimatedCostUsd).toBeLessThan(preview.estimatedCostUsd)
+
     for (const request of fake.messageRequests()) for (const planted of PLANTED) expect(request.rawBody).not.toContain(planted.secret)
     expect(fake.messageRequests()[1]!.rawBody).toContain('[redacted by Gemba')
   })
