@@ -86,8 +86,12 @@ function readOne(entry: IndexEntry, root: string, skipped: SkippedItem[]): { rec
       skipped.push({ path: entry.path, reason: `too large to count (${Math.round(info.size / 1048576)} MB)` })
       return { record: { ...base, size: info.size, binary: head.subarray(0, bytesRead).includes(0) } }
     }
-    const content = readAll(fd, info.size)
-    return described(base, content)
+    // The head first: a binary file (a NUL in its first 8 KB) is not read further.
+    const content = Buffer.allocUnsafe(info.size)
+    const head = readInto(fd, content, 0, Math.min(SNIFF_BYTES, info.size))
+    if (content.subarray(0, head).includes(0)) return { record: { ...base, size: info.size, binary: true, language: null } }
+    const filled = head < Math.min(SNIFF_BYTES, info.size) ? head : readInto(fd, content, head, info.size)
+    return described(base, content.subarray(0, filled))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EACCES' || code === 'EPERM') {
@@ -104,15 +108,15 @@ function readOne(entry: IndexEntry, root: string, skipped: SkippedItem[]): { rec
   }
 }
 
-function readAll(fd: number, size: number): Buffer {
-  const content = Buffer.allocUnsafe(size)
-  let filled = 0
-  while (filled < size) {
-    const bytesRead = readSync(fd, content, filled, size - filled, filled)
+/** Reads from `from` up to `to` (or the end of the file); answers where it stopped. */
+function readInto(fd: number, content: Buffer, from: number, to: number): number {
+  let filled = from
+  while (filled < to) {
+    const bytesRead = readSync(fd, content, filled, to - filled, filled)
     if (bytesRead === 0) break
     filled += bytesRead
   }
-  return content.subarray(0, filled)
+  return filled
 }
 
 function described(base: FileRecord, content: Buffer): { record: FileRecord; content?: Buffer } {
