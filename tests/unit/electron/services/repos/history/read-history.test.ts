@@ -12,7 +12,11 @@ async function busyRepo(): Promise<RepoBuilder> {
   const repo = await buildRepo()
   cleanups.push(repo)
   await repo.files({ 'README.md': '# r\n', 'src/a.ts': 'a\n', 'src/lib/b.ts': 'b\n', 'docs/x': 'x\n', 'tool.sh': 'echo\n' })
+  // Names that sort differently as files and as folders in git's tree order ('-' < '.' < '/').
+  await repo.files({ 'lib/foo-bar.ts': '1\n', 'lib/foo.txt': '1\n', 'lib/foo/x.ts': '1\n', 'lib/foo0': '1\n' })
   await repo.commit('init')
+  await repo.files({ 'lib/foo-bar.ts': '2\n', 'lib/foo/x.ts': '2\n', 'lib/foo0': '2\n' })
+  await repo.commit('names that sort around a folder')
   for (let c = 0; c < 12; c++) {
     await repo.write(`src/lib/n${c % 3}/c.ts`, `c${c}\n`)
     if (c % 4 === 0) await repo.write('src/a.ts', `a${c}\n`)
@@ -97,5 +101,13 @@ describe('readHistory', () => {
     // `git log` stops at the missing tree; the commit list itself is still whole.
     expect(history.commits.map((c) => c.oid).join('\n')).toBe((await repo.git(['rev-list', 'HEAD'])).trim())
     expect(history.skipped.map((s) => s.path)).toContain(tree)
+  })
+})
+
+describe('readHistory on tree order', () => {
+  it('finds changes next to a folder whose name prefixes file names', async () => {
+    const repo = await busyRepo()
+    const history = await read(repo, 1000)
+    expect(history.commits.find((c) => c.message === 'names that sort around a folder')?.paths.sort()).toEqual(['lib/foo-bar.ts', 'lib/foo/x.ts', 'lib/foo0'])
   })
 })
