@@ -59,8 +59,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.config.{ts,js}', 'eslint.config.js'],
+    // Config files and Playwright's global setup must export a default.
+    files: ['*.config.{ts,js}', 'eslint.config.js', 'tests/e2e/support/global-setup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // Plain Node scripts: Node's globals.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly' } },
   },
   {
     files: ['tests/**/*.{ts,tsx}'],
