@@ -108,6 +108,6 @@ describe('readHistory on tree order', () => {
   it('finds changes next to a folder whose name prefixes file names', async () => {
     const repo = await busyRepo()
     const history = await read(repo, 1000)
-    expect(history.commits.find((c) => c.message === 'names that sort around a folder')?.paths.sort()).toEqual(['lib/foo-bar.ts', 'lib/foo/x.ts', 'lib/foo0'])
+    expect(history.commits.find((c) => c.message === 'names that sort around a folder')?.paths.toSorted()).toEqual(['lib/foo-bar.ts', 'lib/foo/x.ts', 'lib/foo0'])
   })
 })
