@@ -63,6 +63,8 @@ export type ExplorePayload = z.infer<typeof explorePayloadSchema>
 export const diagramPayloadSchema = z.object({
   mermaid: longText(200_000),
   caption: longText(2_000),
+  /** The diagram as drawn, kept so the journal renders it without Mermaid (absent in older sessions). */
+  svg: longText(2_000_000).optional(),
   notes: longText(100_000),
   source: z.enum(['ai', 'offline', 'hand']).nullable(),
 })

@@ -48,7 +48,11 @@ export function toJournalRecord({ session, carried, transcript, timeZone, now }:
     usage: { ...session.usage },
     walkthrough: walkthrough || explore.payload.citations.length > 0 ? { markdown: walkthrough, citations: explore.payload.citations } : null,
     diagram: diagram.payload.mermaid.trim()
-      ? { mermaid: diagram.payload.mermaid, ...(diagram.payload.caption.trim() ? { caption: diagram.payload.caption } : {}) }
+      ? {
+          mermaid: diagram.payload.mermaid,
+          ...(diagram.payload.caption.trim() ? { caption: diagram.payload.caption } : {}),
+          ...(diagram.payload.svg?.trim() ? { svg: diagram.payload.svg } : {}),
+        }
       : null,
     change: changeMade
       ? {
