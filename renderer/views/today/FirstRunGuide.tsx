@@ -49,7 +49,7 @@ export function FirstRunGuide(props: { today: TodayView }) {
           ) : (
             <p className="muted">The hour takes you into a team’s real code. Its offline tour is ready within a minute, no AI needed.</p>
           )}
-          <AddRepoForm desktop={desktop} compact={repos.length > 0} autoFocus={repos.length === 0} />
+          <AddRepoForm desktop={desktop} compact={repos.length > 0} />
         </li>
         <li className="first-run__step">
           <h3>
