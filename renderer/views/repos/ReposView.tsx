@@ -16,6 +16,7 @@ export function ReposView() {
   const selectedId = useRepos((state) => state.selectedId)
   const load = useRepos((state) => state.load)
   const select = useRepos((state) => state.select)
+  const addError = useRepos((state) => state.addError)
   const desktop = useAppInfo((state) => state.info?.mode === 'desktop')
   const selected = repos.find((repo) => repo.id === selectedId) ?? null
 
@@ -36,7 +37,10 @@ export function ReposView() {
         <div className="repos-layout">
           <div className="repos-layout__list">
             <RepoList />
-            <AddRepoForm desktop={desktop} compact />
+            <details className="add-repo-disclosure" open={Boolean(addError)}>
+              <summary className="button">Add another repository</summary>
+              <AddRepoForm desktop={desktop} compact />
+            </details>
           </div>
           {selected ? <RepoDetail key={selected.id} repo={selected} /> : null}
         </div>
