@@ -52,6 +52,16 @@ export class GitObjects {
     return object?.type === 'tree' ? object.data : null
   }
 
+  /**
+   * The same, read synchronously by our own reader: null when missing, undefined when only the
+   * isomorphic-git fallback could tell (call rawTree then).
+   */
+  rawTreeSync(oid: string): Buffer | null | undefined {
+    const object = this.reader.read(oid)
+    if (object === null) return this.reader.unusual ? undefined : null
+    return object.type === 'tree' ? object.data : null
+  }
+
   close(): void {
     this.reader.close()
   }

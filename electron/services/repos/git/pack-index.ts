@@ -1,44 +1,52 @@
-// A git pack index (.idx, version 2): finds an object's offset in its pack by binary search over the
-// sorted ids, and where that object's bytes end (the next object's offset). Read-only, pure over the
-// bytes it is given; answers null for a version it does not know (the caller falls back).
+// A git pack index (.idx, version 2, or the old version 1): finds an object's offset in its pack by
+// binary search over the sorted ids, and where that object's bytes end (the next object's offset).
+// Read-only, pure over the bytes it is given; answers null for bytes that are not an index.
 
 const MAGIC = 0xff744f63
-const HEADER = 8
 const FANOUT = 256 * 4
 const ID = 20
 
 export class PackIndex {
   readonly count: number
   private readonly data: Buffer
-  private readonly namesAt = HEADER + FANOUT
+  private readonly version: 1 | 2
+  private readonly fanoutAt: number
+  private readonly namesAt: number
+  private readonly stride: number
   private readonly offsetsAt: number
   private readonly largeAt: number
   private sorted: Float64Array | undefined
 
-  private constructor(data: Buffer, count: number) {
+  private constructor(data: Buffer, version: 1 | 2) {
     this.data = data
-    this.count = count
-    this.offsetsAt = this.namesAt + count * ID + count * 4
-    this.largeAt = this.offsetsAt + count * 4
+    this.version = version
+    this.fanoutAt = version === 2 ? 8 : 0
+    this.count = data.readUInt32BE(this.fanoutAt + 255 * 4)
+    // v1: entries of (4-byte offset, id); v2: ids, then CRCs, then 4-byte offsets, then 8-byte ones.
+    this.namesAt = this.fanoutAt + FANOUT + (version === 2 ? 0 : 4)
+    this.stride = version === 2 ? ID : ID + 4
+    this.offsetsAt = version === 2 ? this.namesAt + this.count * (ID + 4) : this.fanoutAt + FANOUT
+    this.largeAt = this.offsetsAt + this.count * 4
   }
 
-  /** Parses an .idx file's bytes; null for v1 or anything that is not a v2 index. */
+  /** Parses an .idx file's bytes; null when they are not a v1 or v2 index. */
   static parse(data: Buffer): PackIndex | null {
-    if (data.length < HEADER + FANOUT + 40) return null
-    if (data.readUInt32BE(0) !== MAGIC || data.readUInt32BE(4) !== 2) return null
-    const count = data.readUInt32BE(HEADER + 255 * 4)
-    if (data.length < HEADER + FANOUT + count * (ID + 8) + 40) return null
-    return new PackIndex(data, count)
+    if (data.length < 8 + FANOUT + 40) return null
+    const version = data.readUInt32BE(0) === MAGIC ? data.readUInt32BE(4) : 1
+    if (version !== 1 && version !== 2) return null
+    const index = new PackIndex(data, version)
+    const needed = version === 2 ? index.largeAt + 40 : index.offsetsAt + index.count * (ID + 4) + 40
+    return data.length >= needed ? index : null
   }
 
   /** The pack offset of a 20-byte object id, or -1 when this pack does not hold it. */
   find(id: Buffer): number {
     const first = id[0] ?? 0
-    let low = first === 0 ? 0 : this.data.readUInt32BE(HEADER + (first - 1) * 4)
-    let high = this.data.readUInt32BE(HEADER + first * 4)
+    let low = first === 0 ? 0 : this.data.readUInt32BE(this.fanoutAt + (first - 1) * 4)
+    let high = this.data.readUInt32BE(this.fanoutAt + first * 4)
     while (low < high) {
       const middle = (low + high) >>> 1
-      const at = this.namesAt + middle * ID
+      const at = this.namesAt + middle * this.stride
       const order = this.data.compare(id, 0, ID, at, at + ID)
       if (order === 0) return this.offsetAt(middle)
       if (order < 0) low = middle + 1
@@ -61,6 +69,7 @@ export class PackIndex {
   }
 
   private offsetAt(position: number): number {
+    if (this.version === 1) return this.data.readUInt32BE(this.offsetsAt + position * (ID + 4))
     const small = this.data.readUInt32BE(this.offsetsAt + position * 4)
     if ((small & 0x80000000) === 0) return small
     return Number(this.data.readBigUInt64BE(this.largeAt + (small & 0x7fffffff) * 8))

@@ -17,66 +17,99 @@ interface Cursor {
   isTree: boolean
 }
 
+/** Where trees come from: our object reader, with isomorphic-git behind it for unusual repositories. */
+export type TreeSource = Pick<GitObjects, 'rawTree' | 'rawTreeSync'>
+
+/** Thrown inside a synchronous diff when a tree needs the asynchronous fallback reader. */
+class NeedsFallback {
+  readonly oid: string
+  constructor(oid: string) {
+    this.oid = oid
+  }
+}
+
+const MISSING = Buffer.alloc(0)
+
 export class TreeReader {
   private readonly memo = new Map<string, Buffer>()
-  private readonly objects: GitObjects
+  /** Trees the fallback reader answered during the current diff (kept until it completes). */
+  private readonly fetched = new Map<string, Buffer>()
+  private readonly objects: TreeSource
   readonly unreadable: string[] = []
 
-  constructor(objects: GitObjects) {
+  constructor(objects: TreeSource) {
     this.objects = objects
   }
 
   /**
    * Paths (blobs and gitlinks) added, removed or changed (content or mode) from `before` to `after`,
-   * as `git log --name-only --no-renames` lists them.
+   * as `git log --name-only --no-renames` lists them. The walk itself is synchronous (thousands of
+   * trees per history read, no promise each); a tree only the fallback can read restarts it once read.
    */
-  async diff(before: string | null, after: string | null, prefix = '', out: string[] = []): Promise<string[]> {
+  async diff(before: string | null, after: string | null): Promise<string[]> {
+    for (;;) {
+      try {
+        const out = this.walk(before, after, '', [])
+        this.fetched.clear()
+        return out
+      } catch (error) {
+        if (!(error instanceof NeedsFallback)) throw error
+        this.fetched.set(error.oid, (await this.objects.rawTree(error.oid)) ?? MISSING)
+      }
+    }
+  }
+
+  private walk(before: string | null, after: string | null, prefix: string, out: string[]): string[] {
     if (before === after) return out
-    const left = this.cursor(before ? await this.read(before) : EMPTY)
-    const right = this.cursor(after ? await this.read(after) : EMPTY)
+    const left = this.cursor(before ? this.read(before) : EMPTY)
+    const right = this.cursor(after ? this.read(after) : EMPTY)
     if (!left || !right) return this.malformed(before, after, out)
     while (left.at < left.data.length || right.at < right.data.length) {
       const order = left.at >= left.data.length ? 1 : right.at >= right.data.length ? -1 : compareEntries(left, right)
       if (order === 0) {
         if (!sameIdAndMode(left, right)) {
           const path = prefix + name(right)
-          if (right.isTree) await this.diff(id(left), id(right), `${path}/`, out)
+          if (right.isTree) this.walk(id(left), id(right), `${path}/`, out)
           else out.push(path)
         }
         if (!advance(left) || !advance(right)) return this.malformed(before, after, out)
       } else if (order < 0) {
-        await this.side(left, prefix, true, out)
+        this.side(left, prefix, true, out)
         if (!advance(left)) return this.malformed(before, after, out)
       } else {
-        await this.side(right, prefix, false, out)
+        this.side(right, prefix, false, out)
         if (!advance(right)) return this.malformed(before, after, out)
       }
     }
     return out
   }
 
-  private async side(entry: Cursor, prefix: string, removed: boolean, out: string[]): Promise<void> {
+  private side(entry: Cursor, prefix: string, removed: boolean, out: string[]): void {
     const path = prefix + name(entry)
     if (!entry.isTree) out.push(path)
-    else if (removed) await this.diff(id(entry), null, `${path}/`, out)
-    else await this.diff(null, id(entry), `${path}/`, out)
+    else if (removed) this.walk(id(entry), null, `${path}/`, out)
+    else this.walk(null, id(entry), `${path}/`, out)
   }
 
-  private async read(oid: string): Promise<Buffer | null> {
-    const hit = this.memo.get(oid)
-    if (hit) return hit
-    const data = await this.objects.rawTree(oid)
-    if (data === null) {
-      if (!this.unreadable.includes(oid)) this.unreadable.push(oid)
-      return EMPTY
-    }
+  /** A tree's bytes; a missing tree reads as empty (and is listed as unreadable). */
+  private read(oid: string): Buffer {
+    const hit = this.memo.get(oid) ?? this.fetched.get(oid)
+    if (hit) return hit === MISSING ? this.missing(oid) : hit
+    const data = this.objects.rawTreeSync(oid)
+    if (data === undefined) throw new NeedsFallback(oid)
+    if (data === null) return this.missing(oid)
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear()
     this.memo.set(oid, data)
     return data
   }
 
-  private cursor(data: Buffer | null): Cursor | null {
-    const cursor: Cursor = { data: data ?? EMPTY, at: 0, nameStart: 0, nameEnd: 0, isTree: false }
+  private missing(oid: string): Buffer {
+    if (!this.unreadable.includes(oid)) this.unreadable.push(oid)
+    return EMPTY
+  }
+
+  private cursor(data: Buffer): Cursor | null {
+    const cursor: Cursor = { data, at: 0, nameStart: 0, nameEnd: 0, isTree: false }
     return cursor.data.length === 0 || locate(cursor) ? cursor : null
   }
 

@@ -81,3 +81,20 @@ describe('ObjectReader', () => {
     reader.close()
   })
 })
+
+describe('ObjectReader with an old index', () => {
+  it('reads packs indexed by a version 1 .idx', async () => {
+    const repo = await repoWithHistory()
+    await repo.git(['repack', '-a', '-d', '-q'])
+    const { readdir, rm } = await import('node:fs/promises')
+    const folder = `${repo.dir}/.git/objects/pack`
+    const pack = (await readdir(folder)).find((name) => name.endsWith('.pack')) ?? ''
+    const index = `${folder}/${pack.slice(0, -5)}.idx`
+    await rm(index, { force: true })
+    await repo.git(['index-pack', '--index-version=1', '-o', index, `${folder}/${pack}`])
+    const reader = ObjectReader.open(`${repo.dir}/.git`)
+    expect(reader.unusual).toBe(false)
+    reader.close()
+    expect(await expectSameAsGit(repo)).toBeGreaterThan(100)
+  })
+})
