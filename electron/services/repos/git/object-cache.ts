@@ -28,10 +28,11 @@ export class ObjectCache {
     if (object.data.length > this.budget / 4 || this.entries.has(key)) return
     this.entries.set(key, object)
     this.bytes += object.data.length
-    for (const [oldest, value] of this.entries) {
-      if (this.bytes <= this.budget) break
+    while (this.bytes > this.budget) {
+      const oldest = this.entries.keys().next().value
+      if (oldest === undefined) break
+      this.bytes -= this.entries.get(oldest)?.data.length ?? 0
       this.entries.delete(oldest)
-      this.bytes -= value.data.length
     }
   }
 }

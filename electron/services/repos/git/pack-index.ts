@@ -46,8 +46,7 @@ export class PackIndex {
     let high = this.data.readUInt32BE(this.fanoutAt + first * 4)
     while (low < high) {
       const middle = (low + high) >>> 1
-      const at = this.namesAt + middle * this.stride
-      const order = this.data.compare(id, 0, ID, at, at + ID)
+      const order = this.compareAt(this.namesAt + middle * this.stride, id)
       if (order === 0) return this.offsetAt(middle)
       if (order < 0) low = middle + 1
       else high = middle
@@ -66,6 +65,15 @@ export class PackIndex {
       else high = middle
     }
     return low < sorted.length ? (sorted[low] ?? packSize - ID) : packSize - ID
+  }
+
+  /** Index entry at `at` against `id`, bytewise (a loop: most ids differ within two bytes). */
+  private compareAt(at: number, id: Buffer): number {
+    for (let i = 0; i < ID; i++) {
+      const order = (this.data[at + i] ?? 0) - (id[i] ?? 0)
+      if (order !== 0) return order
+    }
+    return 0
   }
 
   private offsetAt(position: number): number {
