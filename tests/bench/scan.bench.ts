@@ -40,7 +40,10 @@ const built = await timed(async () => given ?? (await syntheticRepo()))
 const path = built.value
 const git = (args: string[]) => execFileSync('git', args, { cwd: path, maxBuffer: 1 << 30 }).toString()
 const lsFiles = await best(3, () => git(['ls-files']).split('\n').length - 1)
-const gitLog = await best(3, () => git(['log', '--numstat', '--format=%H', '-n', '1000']).length)
+const logArgs = ['log', '--numstat', '--format=%H', '-n', '1000']
+// git's first run is the fair match for the scan's single cold run; best of 3 for our best of 3.
+const gitLogFirst = await timed(() => git(logArgs).length)
+const gitLog = await best(3, () => git(logArgs).length)
 
 const cacheFolder = await mkdtemp(join(tmpdir(), 'gemba-bench-cache-'))
 // Created on first use, inside the scan, as the repository service does.
@@ -70,8 +73,8 @@ const rows: Row[] = [
   [`parse (tree-sitter, ${parsed} files)`, t.parse ?? 0, '', null],
   ['manifests', t.manifests ?? 0, '', null],
   ['modules + import resolution', t.modules ?? 0, '', null],
-  ['history: 1,000 commits, in the cold scan', t.history ?? 0, 'git log --numstat -n 1000', gitLog.ms],
-  ['history: 1,000 commits, alone (best of 3)', history.ms, 'git log --numstat -n 1000', gitLog.ms],
+  ['history: 1,000 commits, in the cold scan', t.history ?? 0, 'git log --numstat -n 1000', gitLogFirst.ms],
+  ['history: 1,000 commits, alone (best of 3)', history.ms, '  the same, best of 3', gitLog.ms],
   ['rank key files', t.rank ?? 0, '', null],
   ['write cache', t.cache ?? 0, '', null],
   ['whole scan, cold', cold.ms, '', null],
@@ -83,7 +86,7 @@ const ms = (value: number) => `${value.toFixed(0)} ms`.padStart(9)
 console.log(`\nRepository: ${path}${given ? '' : ` (synthetic; built or reused in ${built.ms.toFixed(0)} ms)`}`)
 console.log(
   `${cold.value.filesCount} files, ${history.value.commits.length} commits read, ${cold.value.fileEdges.length} import edges kept (key files), ` +
-    `${cold.value.modules.length} modules, ${cold.value.skipped.length} skipped; native git timed best of 3 in this run\n`,
+    `${cold.value.modules.length} modules, ${cold.value.skipped.length} skipped; native git timed in this run\n`,
 )
 console.log(`| ${pad('phase', 58)} | ${pad('gemba', 9)} | ${pad('native git baseline', 26)} | ${pad('git', 9)} | ratio  |`)
 console.log(`|${'-'.repeat(60)}|${'-'.repeat(11)}|${'-'.repeat(28)}|${'-'.repeat(11)}|--------|`)
@@ -95,5 +98,5 @@ console.log(`\nPeak memory (RSS, sampled every 50 ms${collect ? ', collected bef
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
 console.log(
   `Targets: whole scan < 10 s: ${verdict(cold.ms < 10_000)}; history within 3x git: ${verdict(history.ms < 3 * gitLog.ms)} ` +
-    `(in the scan: ${verdict((t.history ?? 0) < 3 * gitLog.ms)}); peak < 600 MB: ${verdict(peak < 600 * MB)}`,
+    `(in the cold scan, against git's first run: ${verdict((t.history ?? 0) < 3 * gitLogFirst.ms)}); peak < 600 MB: ${verdict(peak < 600 * MB)}`,
 )
