@@ -22,6 +22,8 @@ export interface ChangeState {
   readonly proposals: TaskProposals | null
   readonly request: string
   readonly estimate: string
+  /** The estimate is the session's (written in its estimate step), not asked for again here. */
+  readonly estimateFromSession: boolean
   readonly mode: ChangeMode
   readonly handsOnKeyboard: boolean
   readonly draft: ChangeDraftView | null
@@ -42,6 +44,8 @@ export interface ChangeState {
   readonly busy: Busy
   readonly error: GembaErrorData | null
   open(repoId: string, sessionId: string | null): void
+  /** Uses the estimate the session already holds (null: none yet, ask for one here). */
+  presetEstimate(minutes: number | null): void
   set(patch: Partial<Pick<ChangeState, 'request' | 'estimate' | 'mode' | 'handsOnKeyboard' | 'comment' | 'message' | 'testCommand'>>): void
   propose(offline?: boolean): Promise<void>
   start(): Promise<void>
@@ -128,12 +132,16 @@ export const useChange = create<ChangeState>((set, get) => {
     sessionId: null,
     identity: null,
     testCommand: '',
+    estimateFromSession: false,
     ...FRESH,
     open(repoId, sessionId) {
       if (get().repoId === repoId && get().sessionId === sessionId) return
-      set({ repoId, sessionId, ...FRESH, identity: null, testCommand: '' })
+      set({ repoId, sessionId, ...FRESH, estimateFromSession: false, identity: null, testCommand: '' })
       void gemba.invoke('change.testCommand', { repoId }).then((view) => get().repoId === repoId && !get().testCommand && set({ testCommand: view.command ?? '' }), () => undefined)
       void gemba.invoke('change.identity', { repoId }).then((identity) => set({ identity }), () => undefined)
+    },
+    presetEstimate(minutes) {
+      set({ estimate: minutes === null ? '' : String(minutes), estimateFromSession: minutes !== null })
     },
     set: (patch) => set(patch),
     async propose(offline) {
@@ -212,7 +220,8 @@ export const useChange = create<ChangeState>((set, get) => {
     },
     reset() {
       controller?.abort()
-      set({ ...FRESH })
+      // Another change in the same session keeps the session's estimate.
+      set({ ...FRESH, ...(get().estimateFromSession ? { estimate: get().estimate } : {}) })
     },
   }
 })

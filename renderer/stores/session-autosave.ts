@@ -13,7 +13,7 @@ export interface Autosave<K extends string> {
   change(key: K, value: string): void
   /** Sends what is waiting (for one field or all) and resolves when it is saved or has failed. */
   flush(key?: K): Promise<void>
-  /** The value typed but not yet saved, if any. */
+  /** The value typed but not yet saved (waiting, or still on its way), if any. */
   unsaved(key: K): string | undefined
   dispose(): void
 }
@@ -30,6 +30,7 @@ export function createAutosave<K extends string>(options: {
   const waiting = new Map<K, string>()
   const handles = new Map<K, unknown>()
   const inFlight = new Map<K, Promise<void>>()
+  const sending = new Map<K, string>()
   let failed = false
 
   const report = (): void => {
@@ -49,6 +50,7 @@ export function createAutosave<K extends string>(options: {
     const value = waiting.get(key)
     if (value === undefined) return Promise.resolve()
     waiting.delete(key)
+    sending.set(key, value)
     const done = options.save(key, value).then(
       () => {
         failed = false
@@ -63,6 +65,7 @@ export function createAutosave<K extends string>(options: {
     )
     const tracked = done.finally(() => {
       inFlight.delete(key)
+      sending.delete(key)
       report()
     })
     inFlight.set(key, tracked)
@@ -83,7 +86,7 @@ export function createAutosave<K extends string>(options: {
       await Promise.all(keys.map((k) => send(k)))
     },
     unsaved(key) {
-      return waiting.get(key)
+      return waiting.get(key) ?? sending.get(key)
     },
     dispose() {
       for (const handle of handles.values()) timers.clear(handle)

@@ -1,20 +1,23 @@
 // The open session: its steps, timers, and everything the leader types, saved as it changes through
 // the sessions channels (text debounced and flushed on blur and on every step change). Holds the
 // leader's unsaved text locally so a save answering late never overwrites what is being typed.
+// Follows changes saved elsewhere (the small change, the coach) and adds the coach's usage to the
+// session. The only text fields it writes are the leader's notes and reflection: never a field the
+// small change or the coach write.
 import { create } from 'zustand'
 import type { GembaErrorData } from '../../shared/errors.ts'
 import { STEP_KEYS, type FinishResult, type SessionView, type StepKey, type StepPayloadPatch } from '../../shared/models/sessions.ts'
 import type { StepMinutes } from '../../shared/models/settings.ts'
 import type { ChannelInput } from '../../shared/api.ts'
 import { errorData, gemba } from '../bridge.ts'
+import { useCoach } from './coach-store.ts'
 import { createAutosave, type AutosaveStatus } from './session-autosave.ts'
+import { createSessionReloader, isCurrentView, sessionUsageOf } from './session-sync.ts'
 
 /** The free-text fields, each saved on its own. */
 export const TEXT_FIELDS = {
   'explore.notes': { step: 'explore', field: 'notes' },
   'diagram.notes': { step: 'diagram', field: 'notes' },
-  'change.request': { step: 'change', field: 'request' },
-  'change.explanation': { step: 'change', field: 'explanation' },
   'reflect.markdown': { step: 'reflect', field: 'markdown' },
 } as const satisfies Record<string, { step: StepKey; field: string }>
 export type TextField = keyof typeof TEXT_FIELDS
@@ -50,7 +53,13 @@ interface RunnerState {
   setTimeboxes(timeboxes: Partial<StepMinutes>): Promise<void>
   type(field: TextField, value: string): void
   flush(field?: TextField): Promise<void>
-  updateStep<S extends StepKey>(step: S, payload: StepPayloadPatch<S>): Promise<void>
+  /** Saves part of a step; answers whether it was saved (a failure shows as actionError). */
+  updateStep<S extends StepKey>(step: S, payload: StepPayloadPatch<S>): Promise<boolean>
+  /**
+   * Keeps the offline tour or module diagram with the session the first time it is shown, so the
+   * journal has one either way; once per session and step, and only while nothing is saved there.
+   */
+  keepOffline(step: 'explore' | 'diagram', content: string): void
   answerQuestion(questionId: string): Promise<void>
   finish(): Promise<void>
   startHeartbeat(): () => void
@@ -67,8 +76,6 @@ function withPayload<S extends StepKey>(view: SessionView, step: S, payload: Ste
 const EMPTY_DRAFTS: Record<TextField, string> = {
   'explore.notes': '',
   'diagram.notes': '',
-  'change.request': '',
-  'change.explanation': '',
   'reflect.markdown': '',
 }
 
@@ -88,6 +95,7 @@ export const useSessionRunner = create<RunnerState>((set, get) => {
   }
 
   let actionsInFlight = 0
+  const offlineKept = new Set<string>()
   const autosave = createAutosave<TextField>({
     delayMs: 600,
     retryMs: 5_000,
@@ -95,23 +103,51 @@ export const useSessionRunner = create<RunnerState>((set, get) => {
       const { step, field } = TEXT_FIELDS[key]
       const view = await gemba.invoke('sessions.updateStep', stepUpdate(id(), step, { payload: { [field]: value } }))
       // An action under way (a tag just toggled) answers a newer view; this one would undo it on screen.
-      if (actionsInFlight === 0) set({ view })
+      if (actionsInFlight === 0 && isCurrentView(get().view, view)) set({ view })
     },
     onStatus: (saveStatus, error) => set({ saveStatus, saveError: error === undefined ? (saveStatus === 'error' ? get().saveError : null) : errorData(error) }),
   })
 
+  // Saves made elsewhere (the small change, the coach, another window) arrive as sessions.changed.
+  const reloader = createSessionReloader<SessionView>({
+    delayMs: 150,
+    busy: () => actionsInFlight > 0,
+    load: async () => gemba.invoke('sessions.get', { id: id() }),
+    apply: (view) => {
+      if (isCurrentView(get().view, view)) set({ view, drafts: adoptNewText(get().drafts, view) })
+    },
+  })
+
   /** Runs an action that answers a new view, after saving any text still waiting. */
-  const act = async (work: (sessionId: string) => Promise<SessionView>): Promise<void> => {
+  const act = async (work: (sessionId: string) => Promise<SessionView>): Promise<boolean> => {
     set({ actionError: null })
     actionsInFlight += 1
     try {
       await autosave.flush()
       const view = await work(id())
       set({ view, drafts: adoptNewText(get().drafts, view) })
+      return true
     } catch (error) {
       set({ actionError: errorData(error) })
+      return false
     } finally {
       actionsInFlight -= 1
+      reloader.settle()
+    }
+  }
+
+  /** An action whose outcome shows on screen (the new view, or actionError). */
+  const run = async (work: (sessionId: string) => Promise<SessionView>): Promise<void> => {
+    await act(work)
+  }
+
+  /** After a failed save: the saved view back on screen, the error kept, the leader's text untouched. */
+  const reloadAfterFailure = async (sessionId: string): Promise<void> => {
+    try {
+      const view = await gemba.invoke('sessions.get', { id: sessionId })
+      if (get().view?.session.id === sessionId) set({ view })
+    } catch {
+      // The error already shown says what to do next.
     }
   }
 
@@ -129,6 +165,19 @@ export const useSessionRunner = create<RunnerState>((set, get) => {
     // Best effort when the page goes away; everything older than the debounce is already saved.
     window.addEventListener('pagehide', () => void autosave.flush())
   }
+
+  gemba.subscribe('sessions.changed', ({ sessionId }) => {
+    const view = get().view
+    if (view && view.session.id === sessionId && view.session.status === 'active') reloader.request()
+  })
+  // The coach's calls in this session count towards its usage and cost (one report per model call).
+  gemba.subscribe('ai.usage', (report) => {
+    const view = get().view
+    if (!view || view.session.status !== 'active') return
+    const sessionId = view.session.id
+    const ours = Object.values(useCoach.getState().panels).some((panel) => panel.sessionId === sessionId && panel.thread?.threadId === report.threadId)
+    if (ours) void gemba.invoke('sessions.addUsage', { id: sessionId, usage: sessionUsageOf(report.usage, report.cost.usd) }).catch(() => undefined)
+  })
 
   return {
     view: null,
@@ -160,7 +209,7 @@ export const useSessionRunner = create<RunnerState>((set, get) => {
         set({ loading: false, loadError: errorData(error) })
       }
     },
-    goToStep: (step) => act((sessionId) => gemba.invoke('sessions.goToStep', { id: sessionId, step })),
+    goToStep: (step) => run((sessionId) => gemba.invoke('sessions.goToStep', { id: sessionId, step })),
     async next() {
       const view = get().view
       if (!view) return
@@ -171,9 +220,9 @@ export const useSessionRunner = create<RunnerState>((set, get) => {
         return following ? gemba.invoke('sessions.goToStep', { id: sessionId, step: following }) : done
       })
     },
-    pause: () => act((sessionId) => gemba.invoke('sessions.pause', { id: sessionId })),
-    resume: () => act((sessionId) => gemba.invoke('sessions.resume', { id: sessionId })),
-    setTimeboxes: (timeboxes) => act((sessionId) => gemba.invoke('sessions.setTimeboxes', { id: sessionId, timeboxes })),
+    pause: () => run((sessionId) => gemba.invoke('sessions.pause', { id: sessionId })),
+    resume: () => run((sessionId) => gemba.invoke('sessions.resume', { id: sessionId })),
+    setTimeboxes: (timeboxes) => run((sessionId) => gemba.invoke('sessions.setTimeboxes', { id: sessionId, timeboxes })),
     type(field, value) {
       set({ drafts: { ...get().drafts, [field]: value } })
       autosave.change(field, value)
@@ -183,11 +232,22 @@ export const useSessionRunner = create<RunnerState>((set, get) => {
       // Shown at once (a tag toggles as it is clicked); the saved view replaces it, or a failure reloads.
       const view = get().view
       if (view) set({ view: withPayload(view, step, payload) })
-      await act((sessionId) => gemba.invoke('sessions.updateStep', stepUpdate(sessionId, step, { payload })))
-      if (get().actionError && view) await get().open(view.session.id)
+      const saved = await act((sessionId) => gemba.invoke('sessions.updateStep', stepUpdate(sessionId, step, { payload })))
+      if (!saved && view) await reloadAfterFailure(view.session.id)
+      return saved
+    },
+    keepOffline(step, content) {
+      const view = get().view
+      const key = `${view?.session.id}|${step}`
+      if (!view || view.session.status !== 'active' || !content.trim() || offlineKept.has(key)) return
+      const payload = view.session.steps[step].payload
+      if ((step === 'explore' ? view.session.steps.explore.payload.walkthrough : view.session.steps.diagram.payload.mermaid).trim() || payload.source !== null) return
+      offlineKept.add(key)
+      if (step === 'explore') void get().updateStep('explore', { walkthrough: content.slice(0, 400_000), citations: [], source: 'offline' })
+      else void get().updateStep('diagram', { mermaid: content.slice(0, 200_000), caption: 'Modules and their imports, computed from the repository.', source: 'offline' })
     },
     answerQuestion: (questionId) =>
-      act(async (sessionId) => {
+      run(async (sessionId) => {
         await gemba.invoke('sessions.answerQuestion', { questionId })
         return gemba.invoke('sessions.get', { id: sessionId })
       }),

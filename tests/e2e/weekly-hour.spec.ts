@@ -1,8 +1,10 @@
 // The weekly hour in real Chromium against the real browser-mode backend, offline: the first-run
-// guide, starting this week's hour on a repository the test builds, all four steps, the backend
-// killed mid-reflection and started again on the same data (the draft is intact), finishing, and
-// the session in the journal. Saves light and dark screenshots of Today and of each step.
-import { mkdir, rm } from 'node:fs/promises'
+// guide, starting this week's hour on a repository the test builds, all four steps (the offline tour
+// and diagram kept with the session, a change made by hand and committed on a gemba/ branch), the
+// backend killed mid-reflection and started again on the same data (the draft is intact), finishing,
+// and the session in the journal. Saves light and dark screenshots of Today and of each step.
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { buildRepo, type RepoBuilder } from '../fixtures/repo-builder.ts'
 import { newHome, startBackend, type BackendProcess } from './support/backend-process.ts'
@@ -25,6 +27,8 @@ test.beforeEach(async () => {
     'src/util/log.ts': 'export function log(message: string) { console.log(message) }\n',
   })
   await repo.commit('Start the payments service')
+  await repo.git(['config', 'user.name', 'Leader Person'])
+  await repo.git(['config', 'user.email', 'leader@example.com'])
   await mkdir(SHOTS, { recursive: true })
 })
 
@@ -45,6 +49,23 @@ async function shoot(page: Page, name: string): Promise<void> {
   }
   await page.emulateMedia({ colorScheme: 'light' })
   await page.setViewportSize(viewport)
+}
+
+interface JournalEntry {
+  readonly walkthrough: { markdown: string } | null
+  readonly diagram: { mermaid: string; svg?: string } | null
+  readonly change: { request: string; branch: string; diff: string; explanation: string; manual: boolean } | null
+  readonly usage: { inputTokens: number; outputTokens: number; costUsd: number }
+}
+
+async function journalEntry(id: string): Promise<JournalEntry> {
+  const response = await fetch(`${backend.url}/api/journal.get`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${backend.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id }),
+  })
+  expect(response.ok).toBe(true)
+  return ((await response.json()) as { record: JournalEntry }).record
 }
 
 async function allSaved(page: Page): Promise<void> {
@@ -69,13 +90,17 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await expect(guide.getByText('Offline tour ready')).toBeVisible()
   await guide.getByRole('button', { name: 'Start this week’s hour' }).click()
 
-  // Explore: the week's prompts verbatim, the offline tour labelled as such, and notes.
+  // Explore: the week's prompts verbatim, the offline tour (no key) labelled as such and kept with
+  // the session, and notes.
   await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
   const steps = page.getByRole('navigation', { name: 'Steps of the hour' })
   await expect(steps.getByRole('button', { name: /Explore/ })).toHaveAttribute('aria-current', 'step')
   await expect(page.getByText('Walk me through the codebase.', { exact: true })).toBeVisible()
-  await expect(page.getByText('Computed from the repository — no AI')).toBeVisible()
-  await expect(page.locator('.offline-tour')).toContainText('Takes card payments for the shop')
+  await expect(page.getByText('No API key yet.')).toBeVisible()
+  const tour = page.getByRole('region', { name: 'Offline tour' })
+  await expect(tour.getByText('Computed from the repository · no AI')).toBeVisible()
+  await expect(tour).toContainText('Takes card payments for the shop')
+  await expect(page.getByText('Kept with the session for the journal: the offline tour.')).toBeVisible()
   await page.getByLabel('Your notes').fill('Billing sits under src/billing; the server only wires it.')
   await allSaved(page)
   await shoot(page, 'session-explore')
@@ -91,20 +116,36 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
 
   // Diagram: the offline module diagram, kept with the session.
   await page.getByRole('button', { name: 'Next: Diagram' }).click()
-  await expect(page.locator('figure.diagram svg')).toBeVisible()
-  await expect(page.getByText('This diagram is kept with the session')).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Offline module diagram' }).locator('figure.diagram svg')).toBeVisible()
+  await expect(page.getByText('Kept with the session for the journal: the module diagram computed from the repository.')).toBeVisible()
   await page.getByLabel('Your notes on the architecture').fill('Three modules; util is shared.')
   await allSaved(page)
   await shoot(page, 'session-diagram')
 
-  // Small change: the estimate first, then what changed; actual time from the step's timer.
+  // Small change: the estimate first (asked once), then the change by hand: Gemba watches the
+  // working tree, shows the diff and commits it on a gemba/ branch; actual time from the timer.
   await page.getByRole('button', { name: 'Next: Small change' }).click()
-  await expect(page.getByLabel('The change')).toHaveCount(0)
+  await expect(page.getByLabel('What should change?')).toHaveCount(0)
   await page.getByLabel('Your estimate (minutes)').fill('20')
   await page.getByLabel('Your estimate (minutes)').press('Enter')
-  await page.getByLabel('The change').fill('Make the charge log line say which currency was used.')
-  await page.getByLabel('What you changed and what you noticed').fill('Edited src/billing/charge.ts; the test run took a while.')
-  await allSaved(page)
+  await expect(page.getByText('Your estimate: 20 min, written down above.')).toBeVisible()
+  await expect(page.getByLabel('Your estimate (minutes)')).toHaveCount(1)
+  await page.getByLabel('What should change?').fill('Make the charge log line say which amount was charged.')
+  await page.getByRole('radio', { name: /I’ll edit it myself/ }).check()
+  await page.getByRole('button', { name: 'Start watching my edits' }).click()
+  await expect(page.getByText('your estimate 20 min · you edit by hand')).toBeVisible()
+  await writeFile(join(repo.dir, 'src/billing/charge.ts'), "import { log } from '../util/log.ts'\nexport function charge(amount: number) { log(`charge ${amount}`); return amount }\n")
+  const edited = page.getByRole('article', { name: 'src/billing/charge.ts' })
+  await expect(edited.locator('.diff__line--add')).toContainText('log(`charge ${amount}`)')
+  await page.getByLabel('Commit message').fill('Say which amount was charged in the log')
+  await page.getByRole('button', { name: 'Apply 1 file(s) on a new branch' }).click()
+  await expect(page.getByRole('heading', { name: /^Committed on gemba\/\d{4}-\d{2}-\d{2}-make-the-charge-log/ })).toBeVisible()
+  const branch = (await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()
+  expect(branch).toMatch(/^gemba\//)
+  expect(await repo.git(['log', '--format=%s|%an', '-2', branch])).toBe('Say which amount was charged in the log|Leader Person\nStart the payments service|Ada Lovelace\n')
+  expect(await repo.git(['log', '--format=%s', '-1', 'main'])).toBe('Start the payments service\n')
+  await page.getByRole('button', { name: 'Explain the change' }).click()
+  await expect(page.getByText('From the diff alone · no AI')).toBeVisible()
   await expect(page.getByText(/Measured by the timer: \d+ min/)).toBeVisible()
   await shoot(page, 'session-change')
 
@@ -153,11 +194,18 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
     headers: { Authorization: `Bearer ${backend.token}`, 'Content-Type': 'application/json' },
     body: '{}',
   })
-  const list = (await response.json()) as { entries: { theme: { title: string }; frictionTags: string[]; effort: { estimateMinutes: number | null } }[] }
+  const list = (await response.json()) as { entries: { id: string; theme: { title: string }; frictionTags: string[]; effort: { estimateMinutes: number | null } }[] }
   expect(list.entries).toHaveLength(1)
   expect(list.entries[0]?.theme.title).toBe('Walk the codebase')
   expect(list.entries[0]?.frictionTags).toEqual(expect.arrayContaining(['slow-tests', 'no-staging-env']))
   expect(list.entries[0]?.effort.estimateMinutes).toBe(20)
+  const entry = await journalEntry(list.entries[0]!.id)
+  expect(entry.walkthrough?.markdown).toContain('Takes card payments for the shop')
+  expect(entry.walkthrough?.markdown).toContain('Billing sits under src/billing')
+  expect(entry.diagram?.mermaid).toMatch(/^(flowchart|graph)/)
+  expect(entry.change).toMatchObject({ request: 'Make the charge log line say which amount was charged.', branch, manual: true })
+  expect(entry.change?.diff).toContain('+export function charge(amount: number) { log(`charge ${amount}`); return amount }')
+  expect(entry.change?.explanation).not.toBe('')
 
   await page.getByRole('button', { name: 'Open the journal' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Journal' })).toBeVisible()

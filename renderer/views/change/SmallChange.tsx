@@ -12,8 +12,10 @@ import { TaskChooser } from './TaskChooser.tsx'
 import { TestsPanel } from './TestsPanel.tsx'
 import '../../styles/change.css'
 
-export function SmallChange(props: { repoId: string; sessionId?: string }) {
+/** In a session, `estimateMinutes` is the estimate the session step already asked for (not asked again). */
+export function SmallChange(props: { repoId: string; sessionId?: string; estimateMinutes?: number | null }) {
   const open = useChange((s) => s.open)
+  const presetEstimate = useChange((s) => s.presetEstimate)
   const draft = useChange((s) => s.draft)
   const busy = useChange((s) => s.busy)
   const error = useChange((s) => s.error)
@@ -21,6 +23,9 @@ export function SmallChange(props: { repoId: string; sessionId?: string }) {
   const watchNeeded = draft !== null && (draft.mode === 'manual' || draft.applied?.onGembaBranch === true)
 
   useEffect(() => open(props.repoId, props.sessionId ?? null), [open, props.repoId, props.sessionId])
+  useEffect(() => {
+    if (props.estimateMinutes !== undefined) presetEstimate(props.estimateMinutes)
+  }, [presetEstimate, props.estimateMinutes, props.repoId, props.sessionId])
   useEffect(() => (watchNeeded ? useChange.getState().watch() : undefined), [watchNeeded, draft?.draftId])
 
   const showReview = draft !== null && (!draft.applied || (draft.applied.onGembaBranch && (draft.handsOnKeyboard || hasOwnEdits)))

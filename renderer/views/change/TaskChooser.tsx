@@ -16,6 +16,7 @@ export function TaskChooser() {
   const proposals = useChange((s) => s.proposals)
   const request = useChange((s) => s.request)
   const estimate = useChange((s) => s.estimate)
+  const estimateFromSession = useChange((s) => s.estimateFromSession)
   const mode = useChange((s) => s.mode)
   const handsOn = useChange((s) => s.handsOnKeyboard)
   const busy = useChange((s) => s.busy)
@@ -63,9 +64,16 @@ export function TaskChooser() {
         <Field label="What should change?" hint="In your words; a suggestion above fills this in.">
           {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={3} value={request} onChange={(e) => setState({ request: e.target.value })} />}
         </Field>
-        <Field label="Your estimate (minutes)" hint="Written down before you start: Gemba compares it with the time it really takes." error={estimate && !estimateValid ? 'Enter whole minutes from 1 to 600.' : undefined}>
-          {({ id, describedBy, invalid }) => <input id={id} inputMode="numeric" className="change-estimate" aria-describedby={describedBy} aria-invalid={invalid} value={estimate} onChange={(e) => setState({ estimate: e.target.value.trim() })} />}
-        </Field>
+        {estimateFromSession ? (
+          <p className="change-estimate-note">
+            Your estimate: <strong>{estimate} min</strong>, written down above.
+            {estimateValid ? null : <span className="field__error"> A change here takes an estimate of 1 to 600 minutes; change it above.</span>}
+          </p>
+        ) : (
+          <Field label="Your estimate (minutes)" hint="Written down before you start: Gemba compares it with the time it really takes." error={estimate && !estimateValid ? 'Enter whole minutes from 1 to 600.' : undefined}>
+            {({ id, describedBy, invalid }) => <input id={id} inputMode="numeric" className="change-estimate" aria-describedby={describedBy} aria-invalid={invalid} value={estimate} onChange={(e) => setState({ estimate: e.target.value.trim() })} />}
+          </Field>
+        )}
         <fieldset className="change-mode">
           <legend>Who types</legend>
           <label>

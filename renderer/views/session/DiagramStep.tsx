@@ -1,28 +1,51 @@
-// Diagram: the week's questions, the offline module diagram (kept with the session) and notes.
+// Diagram: the week's questions, the coach's architecture diagram (validated, saved as Mermaid and
+// SVG), or the offline module diagram when there is no key or network; the offline one is kept with
+// the session the first time it is shown, until a diagram of Claude's is saved; and notes.
 import { useEffect } from 'react'
 import type { Session } from '../../../shared/models/sessions.ts'
 import { useSessionRunner } from '../../stores/session-runner-store.ts'
+import { DiagramCoach, type SavedDiagram } from '../coach/DiagramCoach.tsx'
+import { useHasApiKey } from '../coach/NoKeyNotice.tsx'
+import { KeptNote } from './KeptNote.tsx'
 import { NotesField } from './NotesField.tsx'
 import { OfflineTour, useOfflineTour } from './OfflineTour.tsx'
 import { WeekPrompts } from './WeekPrompts.tsx'
 
 export function DiagramStep(props: { session: Session }) {
   const { session } = props
+  const hasKey = useHasApiKey()
   const { tour } = useOfflineTour(session.repo.id)
   const updateStep = useSessionRunner((state) => state.updateStep)
+  const keepOffline = useSessionRunner((state) => state.keepOffline)
   const kept = session.steps.diagram.payload.mermaid.trim() !== ''
   const mermaid = tour?.status === 'ready' ? tour.tour?.mermaid : undefined
 
   useEffect(() => {
-    // The diagram is saved with the session (and so in the journal) the first time it is shown.
-    if (!kept && mermaid) void updateStep('diagram', { mermaid, caption: 'Modules and their imports, computed from the repository.', source: 'offline' })
-  }, [kept, mermaid, updateStep])
+    if (!kept && mermaid) keepOffline('diagram', mermaid)
+  }, [kept, mermaid, keepOffline])
+
+  const save = async (diagram: SavedDiagram): Promise<void> => {
+    const saved = await updateStep('diagram', {
+      mermaid: diagram.mermaid.slice(0, 200_000),
+      caption: diagram.caption.slice(0, 2_000),
+      // An SVG too large to keep is left out (the journal draws the Mermaid source instead).
+      svg: diagram.svg.length <= 2_000_000 ? diagram.svg : '',
+      source: 'ai',
+    })
+    if (!saved) throw new Error('The diagram was not saved.')
+  }
 
   return (
     <div className="step-panel">
       <WeekPrompts programmeWeek={session.programmeWeek} step="diagram" title="Questions for the diagram" />
-      <OfflineTour repoId={session.repo.id} repoName={session.repo.name} show="diagram" />
-      {kept ? <p className="muted">This diagram is kept with the session and goes into the journal.</p> : null}
+      <DiagramCoach key={session.id} repoId={session.repo.id} sessionId={session.id} onSave={save} />
+      <KeptNote session={session} step="diagram" hasKey={hasKey} />
+      {hasKey ? (
+        <details className="session-offline">
+          <summary>The module diagram, computed from the repository (no AI)</summary>
+          <OfflineTour repoId={session.repo.id} repoName={session.repo.name} show="diagram" />
+        </details>
+      ) : null}
       <NotesField field="diagram.notes" label="Your notes on the architecture" hint="What the picture tells you, what is missing from it, what you would draw differently." rows={5} />
     </div>
   )

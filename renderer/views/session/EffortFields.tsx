@@ -1,5 +1,6 @@
 // Effort: the estimate written before starting, and the actual time — measured by the change
-// step's timer unless the leader corrects it. Saved when a field is left or Enter is pressed.
+// step's timer unless the leader corrects it. Saved when a field is left or Enter is pressed. The
+// change step shows them apart (the estimate before the change, the actual after); Reflect, both.
 import { useState, type FormEvent } from 'react'
 import type { Session } from '../../../shared/models/sessions.ts'
 import { useSessionRunner } from '../../stores/session-runner-store.ts'
@@ -10,7 +11,7 @@ function parseMinutes(text: string): number | null | 'invalid' {
   return Number.isFinite(value) && value >= 0 && value <= 1440 ? Math.round(value) : 'invalid'
 }
 
-export function EffortFields(props: { session: Session; measuredMinutes: number; showActual: boolean }) {
+export function EffortFields(props: { session: Session; measuredMinutes: number; show: 'estimate' | 'actual' | 'both' }) {
   const payload = props.session.steps.change.payload
   const updateStep = useSessionRunner((state) => state.updateStep)
   const [estimate, setEstimate] = useState(payload.estimateMinutes === null ? '' : String(payload.estimateMinutes))
@@ -30,13 +31,15 @@ export function EffortFields(props: { session: Session; measuredMinutes: number;
     saveActual()
   }
   return (
-    <form className="effort" onSubmit={submit} aria-label="Effort">
-      <div className="field effort__field">
-        <label htmlFor="effort-estimate">Your estimate (minutes)</label>
-        <input id="effort-estimate" inputMode="numeric" value={estimate} onChange={(event) => setEstimate(event.target.value)} onBlur={saveEstimate} aria-invalid={estimateValue === 'invalid'} />
-        {estimateValue === 'invalid' ? <p className="field__error">A number of minutes, 0 to 1440.</p> : null}
-      </div>
-      {props.showActual ? (
+    <form className="effort" onSubmit={submit} aria-label={props.show === 'estimate' ? 'Estimate' : props.show === 'actual' ? 'Actual time' : 'Effort'}>
+      {props.show !== 'actual' ? (
+        <div className="field effort__field">
+          <label htmlFor="effort-estimate">Your estimate (minutes)</label>
+          <input id="effort-estimate" inputMode="numeric" value={estimate} onChange={(event) => setEstimate(event.target.value)} onBlur={saveEstimate} aria-invalid={estimateValue === 'invalid'} />
+          {estimateValue === 'invalid' ? <p className="field__error">A number of minutes, 0 to 1440.</p> : null}
+        </div>
+      ) : null}
+      {props.show !== 'estimate' ? (
         <div className="field effort__field">
           <label htmlFor="effort-actual">Actual (minutes)</label>
           <input

@@ -73,7 +73,7 @@ export function ReflectStep(props: { view: SessionView; live: LiveTimer }) {
           </section>
           <section className="card" aria-labelledby="effort-title">
             <h3 id="effort-title">Effort: estimate vs actual</h3>
-            <EffortFields session={session} measuredMinutes={wholeMinutes(props.live.steps.change.elapsedMs)} showActual />
+            <EffortFields session={session} measuredMinutes={wholeMinutes(props.live.steps.change.elapsedMs)} show="both" />
           </section>
         </aside>
       </div>

@@ -104,4 +104,17 @@ describe('createAutosave', () => {
     expect(saved).toEqual(['keep me'])
     expect(statuses.at(-1)).toBe('saved')
   })
+
+  it('counts a value still on its way as unsaved, so a reload answering meanwhile cannot replace it', async () => {
+    const time = fakeTimers()
+    let finish: () => void = () => {}
+    const autosave = createAutosave<'notes'>({ delayMs: 500, timers: time.timers, save: () => new Promise<void>((resolve) => (finish = resolve)), onStatus: () => {} })
+    autosave.change('notes', '')
+    time.fireAll()
+    await settle()
+    expect(autosave.unsaved('notes')).toBe('')
+    finish()
+    await settle()
+    expect(autosave.unsaved('notes')).toBeUndefined()
+  })
 })

@@ -1,0 +1,29 @@
+// What the session keeps for the journal from this step: Claude's walkthrough or diagram once the
+// leader keeps it, else what Gemba computed from the repository (labelled so).
+import type { Session } from '../../../shared/models/sessions.ts'
+
+export function KeptNote(props: { session: Session; step: 'explore' | 'diagram'; hasKey: boolean | null }) {
+  const { explore, diagram } = props.session.steps
+  const source = props.step === 'explore' ? explore.payload.source : diagram.payload.source
+  const saved = props.step === 'explore' ? explore.payload.walkthrough.trim() !== '' : diagram.payload.mermaid.trim() !== ''
+  if (!saved) return null
+  const what = props.step === 'explore' ? 'walkthrough' : 'diagram'
+  const offlineName = props.step === 'explore' ? 'the offline tour' : 'the module diagram computed from the repository'
+  let text: string
+  if (source === 'ai' && props.step === 'explore') {
+    const asked = explore.payload.questionsAsked.length
+    text = `Kept with the session for the journal: Claude’s walkthrough (${asked} ${asked === 1 ? 'question' : 'questions'}).`
+  } else if (source === 'ai') {
+    text = `Kept with the session for the journal: Claude’s diagram${diagram.payload.svg ? ', as Mermaid and SVG' : ''}.`
+  } else if (source === 'offline') {
+    text = `Kept with the session for the journal: ${offlineName}.${props.hasKey ? ` Keep Claude’s ${what} to replace it.` : ''}`
+  } else {
+    text = `Kept with the session for the journal: your ${what}.`
+  }
+  return (
+    <p className="kept-note" role="status">
+      <span aria-hidden="true">✓ </span>
+      {text}
+    </p>
+  )
+}
