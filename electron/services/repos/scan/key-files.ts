@@ -32,12 +32,17 @@ const ENTRY_POINTS: readonly (readonly [RegExp, string])[] = [
 ]
 
 const GENERATED = /(^|\/)(node_modules|vendor|third_party|dist|build|out|target|__snapshots__|\.yarn)\/|\.min\.(js|css)$|(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|go\.sum|poetry\.lock|Gemfile\.lock|composer\.lock)$|\.(pb|generated|g)\.\w+$|_pb2\.py$/
-const TESTS = /(^|\/)(tests?|spec|__tests__|testdata|fixtures?|e2e|benchmarks?|examples?)\/|[._-](test|spec)\.\w+$|_test\.go$|^test_[^/]*\.py$|\/test_[^/]*\.py$/
+// Test code: test folders (also as a word of a folder name, as in okhttp-testing-support), Gradle and
+// Kotlin source sets (src/test, src/jvmTest, src/androidTest, src/testFixtures) and test file names.
+const TESTS =
+  /(^|\/)(tests?|spec|__tests__|testdata|fixtures?|e2e|benchmarks?|examples?|playgrounds?)\/|(^|\/)[\w.]+[-_](tests?|testing)([-_][\w.-]+)?\/|(^|\/)(tests?|testing)[-_][\w.-]+\/|(^|\/)src\/\w*(Test|test|TestFixtures|testFixtures)\/|[._-](test|spec)\.\w+$|_test\.go$|^test_[^/]*\.py$|\/test_[^/]*\.py$/
 
 export function rankKeyFiles(input: KeyFileInput): KeyFile[] {
   const candidates = input.files.filter((file) => !file.binary && !GENERATED.test(file.path))
   const known = new Set(candidates.map((file) => file.path))
-  const edges = input.edges.filter((edge) => known.has(edge.from) && known.has(edge.to))
+  // Tests import nearly everything and their helpers are imported only by tests: their edges would make
+  // test utilities look central. Centrality and importer counts come from the code that ships.
+  const edges = input.edges.filter((edge) => known.has(edge.from) && known.has(edge.to) && !TESTS.test(edge.from))
   const inDegree = new Map<string, number>()
   for (const edge of edges) inDegree.set(edge.to, (inDegree.get(edge.to) ?? 0) + 1)
   const codeFiles = candidates.filter((file) => isCodeLanguage(file.language)).map((file) => file.path)
