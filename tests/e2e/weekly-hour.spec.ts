@@ -3,17 +3,40 @@
 // and diagram kept with the session, a change made by hand and committed on a gemba/ branch), the
 // backend killed mid-reflection and started again on the same data (the draft is intact), finishing,
 // and the session in the journal. Saves light and dark screenshots of Today and of each step.
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
 import { buildRepo, type RepoBuilder } from '../fixtures/repo-builder.ts'
 import { newHome, startBackend, type BackendProcess } from './support/backend-process.ts'
 
 const SHOTS = 'test-results/screenshots'
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 let backend: BackendProcess
 let home: string
 let repo: RepoBuilder
+let fake: ChildProcess | undefined
+
+/** The fake Anthropic server as its own process (as in coach.spec.ts); answers with its address. */
+async function startFake(script: string, extra: readonly string[] = []): Promise<string> {
+  const child = spawn(process.execPath, [join(ROOT, 'tests/fixtures/fake-anthropic/serve.ts'), '--port', '0', '--script', script, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  fake = child
+  return new Promise<string>((resolve, reject) => {
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`fake-anthropic did not start:\n${output}`)), 20_000)
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    })
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  })
+}
 
 test.beforeEach(async () => {
   home = await newHome()
@@ -32,8 +55,12 @@ test.beforeEach(async () => {
   await mkdir(SHOTS, { recursive: true })
 })
 
-test.afterEach(async () => {
+test.afterEach(async ({ page }) => {
+  // The page may hold a long-running watch call open; closing it first lets the backend stop promptly.
+  await page.close()
   await backend.stop()
+  fake?.kill('SIGTERM')
+  fake = undefined
   await repo.cleanup()
   await rm(home, { recursive: true, force: true })
 })
@@ -55,7 +82,7 @@ interface JournalEntry {
   readonly walkthrough: { markdown: string } | null
   readonly diagram: { mermaid: string; svg?: string } | null
   readonly change: { request: string; branch: string; diff: string; explanation: string; manual: boolean } | null
-  readonly usage: { inputTokens: number; outputTokens: number; costUsd: number }
+  readonly usage: { inputTokens: number; cachedInputTokens: number; cacheWriteTokens: number; outputTokens: number; costUsd: number }
 }
 
 async function journalEntry(id: string): Promise<JournalEntry> {
@@ -66,6 +93,12 @@ async function journalEntry(id: string): Promise<JournalEntry> {
   })
   expect(response.ok).toBe(true)
   return ((await response.json()) as { record: JournalEntry }).record
+}
+
+/** The output tokens the open coach conversation shows for itself. */
+async function outputTokensShown(page: Page): Promise<number> {
+  const text = await page.getByLabel('Usage this session').locator('div').filter({ hasText: /^Output/ }).locator('dd').textContent()
+  return Number(text)
 }
 
 async function allSaved(page: Page): Promise<void> {
@@ -256,4 +289,68 @@ test('pausing stops the timers; the programme pauses for travel and resumes', as
   await expect(page.getByText('The programme is paused until you resume it.')).toBeVisible()
   await page.getByRole('button', { name: 'Resume the programme' }).click()
   await expect(page.getByText('The programme is paused')).toHaveCount(0)
+})
+
+test('with Claude: the walkthrough and the diagram are kept in the session and reach the journal with the token usage', async ({ page }) => {
+  test.setTimeout(120_000)
+  const fakeUrl = await startFake('coach', ['--cite', 'src/server.ts:2', '--delay', '5'])
+  await backend.stop()
+  backend = await startBackend(home, { ANTHROPIC_API_KEY: 'sk-ant-e2e-weekly-3333333333333333333333', ANTHROPIC_BASE_URL: fakeUrl })
+  await page.goto(backend.pageUrl)
+  const guide = page.getByRole('region', { name: 'Set up your weekly hour' })
+  await guide.getByLabel('Folder').fill(repo.dir)
+  await guide.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(guide.getByText('Offline tour ready')).toBeVisible()
+  await guide.getByRole('button', { name: 'Start this week’s hour' }).click()
+
+  // Explore: the offline tour is kept until Claude's walkthrough is; then Claude's replaces it.
+  await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
+  await expect(page.getByText('Kept with the session for the journal: the offline tour. Keep Claude’s walkthrough to replace it.')).toBeVisible()
+  await page.getByRole('button', { name: 'Walk me through the codebase.' }).click()
+  const answer = page.getByRole('article', { name: 'Question: Walk me through the codebase.' })
+  await expect(answer.getByRole('heading', { name: 'What to ask your tech lead' })).toBeVisible()
+  await expect(answer.getByRole('button', { name: 'src/server.ts:2' })).toBeVisible()
+  await page.getByRole('button', { name: 'Keep in the session' }).click()
+  await expect(page.getByRole('button', { name: 'Kept in the session' })).toBeVisible()
+  await expect(page.getByText('Kept with the session for the journal: Claude’s walkthrough (1 question).')).toBeVisible()
+  const exploreOutput = await outputTokensShown(page)
+  await shoot(page, 'session-explore-ai')
+
+  // Diagram: Claude's, checked by Mermaid, saved as source and SVG.
+  await page.getByRole('button', { name: 'Next: Diagram' }).click()
+  await page.getByRole('button', { name: 'Draw the architecture' }).click()
+  await expect(page.locator('figure.coach-diagram__figure svg')).toBeVisible()
+  await page.getByRole('button', { name: 'Save to the session' }).click()
+  await expect(page.getByRole('button', { name: 'Saved to the session' })).toBeVisible()
+  await expect(page.getByText('Kept with the session for the journal: Claude’s diagram, as Mermaid and SVG.')).toBeVisible()
+  const diagramOutput = await outputTokensShown(page)
+  await shoot(page, 'session-diagram-ai')
+
+  // A quick finish: straight through the change and the reflection.
+  await page.getByRole('button', { name: 'Next: Small change' }).click()
+  await expect(page.getByLabel('Your estimate (minutes)')).toBeVisible()
+  await page.getByRole('button', { name: 'Next: Reflect' }).click()
+  await expect(page.getByLabel('Reflection (Markdown)')).toHaveValue(/# Week 1: Walk the codebase/)
+  await page.getByRole('button', { name: 'Finish and write the journal entry' }).click()
+  await expect(page.getByRole('heading', { name: 'Week 1 is done: Walk the codebase' })).toBeVisible()
+
+  const response = await fetch(`${backend.url}/api/journal.list`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${backend.token}`, 'Content-Type': 'application/json' },
+    body: '{}',
+  })
+  const list = (await response.json()) as { entries: { id: string }[] }
+  expect(list.entries).toHaveLength(1)
+  const entry = await journalEntry(list.entries[0]!.id)
+  expect(entry.walkthrough?.markdown).toContain('### Walk me through the codebase.')
+  expect(entry.walkthrough?.markdown).toContain('## What this system does')
+  expect(entry.walkthrough?.markdown).not.toContain('A tour of payments')
+  expect(entry.diagram?.mermaid).toContain('api["src/api"]')
+  expect(entry.diagram?.svg).toMatch(/^<svg[\s\S]*<\/svg>$/)
+  // The fake server caches the whole prefix on the first call, so the input shows as cache writes.
+  expect(entry.usage.inputTokens + entry.usage.cacheWriteTokens + entry.usage.cachedInputTokens).toBeGreaterThan(0)
+  // Each call counted once: the session's output is what the two conversations showed, summed.
+  expect(exploreOutput).toBeGreaterThan(0)
+  expect(entry.usage.outputTokens).toBe(exploreOutput + diagramOutput)
+  expect(entry.usage.costUsd).toBeGreaterThan(0)
 })
