@@ -222,7 +222,7 @@ export interface ScanResult {
   readonly readme: { readonly path: string; readonly excerpt: string } | null
   readonly modules: readonly ModuleInfo[]
   readonly moduleEdges: readonly ModuleEdge[]
-  /** File-level import edges (from → to, repository-relative). */
+  /** Import edges into and out of the key files (from → to, repository-relative; at most 50 each way per file). */
   readonly fileEdges: readonly { readonly from: string; readonly to: string }[]
   readonly keyFiles: readonly KeyFile[]
   readonly history: HistorySummary
