@@ -163,8 +163,10 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await page.getByLabel('Your estimate (minutes)').press('Enter')
   await expect(page.getByText('Your estimate: 20 min, written down above.')).toBeVisible()
   await expect(page.getByLabel('Your estimate (minutes)')).toHaveCount(1)
+  await shoot(page, 'session-change-choose')
   await page.getByLabel('What should change?').fill('Make the charge log line say which amount was charged.')
-  await page.getByRole('radio', { name: /I’ll edit it myself/ }).check()
+  // Without a key the leader's own edits are already chosen.
+  await expect(page.getByRole('radio', { name: /I’ll edit it myself/ })).toBeChecked()
   await page.getByRole('button', { name: 'Start watching my edits' }).click()
   await expect(page.getByText('your estimate 20 min · you edit by hand')).toBeVisible()
   await writeFile(join(repo.dir, 'src/billing/charge.ts'), "import { log } from '../util/log.ts'\nexport function charge(amount: number) { log(`charge ${amount}`); return amount }\n")

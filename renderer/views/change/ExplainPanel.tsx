@@ -19,7 +19,11 @@ export function ExplainPanel() {
       {busy === 'explaining' && streamed ? <Markdown source={streamed} /> : null}
       {explanation && busy !== 'explaining' ? (
         <>
-          {explanation.source === 'offline' ? <p className="computed-label">From the diff alone · no AI</p> : null}
+          {explanation.source === 'offline' ? (
+            <p>
+              <span className="computed-label">From the diff alone · no AI</span>
+            </p>
+          ) : null}
           <Markdown source={explanation.markdown} />
         </>
       ) : null}

@@ -5,6 +5,7 @@ import { useEffect } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
 import { useChange } from '../../stores/change-store.ts'
+import { useHasApiKey } from '../coach/NoKeyNotice.tsx'
 import { AppliedPanel } from './AppliedPanel.tsx'
 import { ExplainPanel } from './ExplainPanel.tsx'
 import { ReviewPanel } from './ReviewPanel.tsx'
@@ -26,6 +27,11 @@ export function SmallChange(props: { repoId: string; sessionId?: string; estimat
   useEffect(() => {
     if (props.estimateMinutes !== undefined) presetEstimate(props.estimateMinutes)
   }, [presetEstimate, props.estimateMinutes, props.repoId, props.sessionId])
+  // Without a key the agent cannot run: the leader's own edits are the way (still free to choose).
+  const hasKey = useHasApiKey()
+  useEffect(() => {
+    if (hasKey === false && useChange.getState().draft === null) useChange.getState().set({ mode: 'manual' })
+  }, [hasKey, props.repoId, props.sessionId])
   useEffect(() => (watchNeeded ? useChange.getState().watch() : undefined), [watchNeeded, draft?.draftId])
 
   const showReview = draft !== null && (!draft.applied || (draft.applied.onGembaBranch && (draft.handsOnKeyboard || hasOwnEdits)))

@@ -37,7 +37,13 @@ export function TaskChooser() {
         </div>
         {proposals ? (
           <>
-            <p className={proposals.source === 'offline' ? 'computed-label' : 'muted'}>{proposals.note}</p>
+            {proposals.source === 'offline' ? (
+              <p>
+                <span className="computed-label">{proposals.note}</span>
+              </p>
+            ) : (
+              <p className="muted">{proposals.note}</p>
+            )}
             {proposals.tasks.length === 0 ? <p className="muted">No TODOs or untested files found. Describe your own task below.</p> : null}
             <ul className="change-tasks" aria-label="Suggested tasks">
               {proposals.tasks.map((task) => (
