@@ -179,8 +179,12 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   expect(branch).toMatch(/^gemba\//)
   expect(await repo.git(['log', '--format=%s|%an', '-2', branch])).toBe('Say which amount was charged in the log|Leader Person\nStart the payments service|Ada Lovelace\n')
   expect(await repo.git(['log', '--format=%s', '-1', 'main'])).toBe('Start the payments service\n')
+  // The change saves itself to the session; the runner's view follows (sessions.changed).
+  const commit = (await repo.git(['rev-parse', 'HEAD'])).trim()
+  await expect(page.getByText(`Kept with the session for the journal: the change committed as ${commit.slice(0, 10)} on ${branch}.`)).toBeVisible()
   await page.getByRole('button', { name: 'Explain the change' }).click()
   await expect(page.getByText('From the diff alone · no AI')).toBeVisible()
+  await expect(page.getByText(`Kept with the session for the journal: the change committed as ${commit.slice(0, 10)} on ${branch}, explained.`)).toBeVisible()
   await expect(page.getByText(/Measured by the timer: \d+ min/)).toBeVisible()
   await shoot(page, 'session-change')
 

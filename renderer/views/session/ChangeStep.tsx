@@ -5,6 +5,7 @@ import type { Session } from '../../../shared/models/sessions.ts'
 import { wholeMinutes, type LiveTimer } from '../../stores/session-clock.ts'
 import { SmallChange } from '../change/SmallChange.tsx'
 import { EffortFields } from './EffortFields.tsx'
+import { ChangeKeptNote } from './KeptNote.tsx'
 import { WeekPrompts } from './WeekPrompts.tsx'
 
 export function ChangeStep(props: { session: Session; live: LiveTimer }) {
@@ -28,6 +29,7 @@ export function ChangeStep(props: { session: Session; live: LiveTimer }) {
           <section className="card session-estimate" aria-labelledby="actual-title">
             <h3 id="actual-title">How long it really took</h3>
             <EffortFields session={session} measuredMinutes={measured} show="actual" />
+            <ChangeKeptNote session={session} />
           </section>
         </>
       ) : null}

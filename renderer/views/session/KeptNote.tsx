@@ -1,5 +1,6 @@
-// What the session keeps for the journal from this step: Claude's walkthrough or diagram once the
-// leader keeps it, else what Gemba computed from the repository (labelled so).
+// What the session keeps for the journal from a step: Claude's walkthrough or diagram once the
+// leader keeps it, else what Gemba computed from the repository (labelled so); and the change as the
+// small change saved it (its commit, branch and test run), which also shows after a restart.
 import type { Session } from '../../../shared/models/sessions.ts'
 
 export function KeptNote(props: { session: Session; step: 'explore' | 'diagram'; hasKey: boolean | null }) {
@@ -24,6 +25,25 @@ export function KeptNote(props: { session: Session; step: 'explore' | 'diagram';
     <p className="kept-note" role="status">
       <span aria-hidden="true">✓ </span>
       {text}
+    </p>
+  )
+}
+
+export function ChangeKeptNote(props: { session: Session }) {
+  const change = props.session.steps.change.payload
+  if (!change.commit && !change.request.trim()) return null
+  const parts: string[] = []
+  if (change.commit) parts.push(`committed as ${change.commit.slice(0, 10)} on ${change.branch ?? 'a gemba/ branch'}`)
+  else parts.push(`“${change.request.trim().slice(0, 120)}”, not committed yet`)
+  if (change.testRun) {
+    const seconds = (change.testRun.durationMs / 1000).toFixed(1)
+    parts.push(change.testRun.exitCode === 0 ? `tests passed in ${seconds} s` : `tests ${change.testRun.exitCode === null ? 'stopped' : `failed (exit code ${change.testRun.exitCode})`} after ${seconds} s`)
+  }
+  if (change.explanation.trim()) parts.push('explained')
+  return (
+    <p className="kept-note" role="status">
+      <span aria-hidden="true">✓ </span>
+      Kept with the session for the journal: the change {parts.join(', ')}.
     </p>
   )
 }
