@@ -79,6 +79,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 interface JournalEntry {
+  readonly offline: boolean
   readonly walkthrough: { markdown: string } | null
   readonly diagram: { mermaid: string; svg?: string } | null
   readonly change: { request: string; branch: string; diff: string; explanation: string; manual: boolean } | null
@@ -245,6 +246,7 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   expect(entry.change).toMatchObject({ request: 'Make the charge log line say which amount was charged.', branch, manual: true })
   expect(entry.change?.diff).toContain('+export function charge(amount: number) { log(`charge ${amount}`); return amount }')
   expect(entry.change?.explanation).not.toBe('')
+  expect(entry.offline).toBe(true)
 
   await page.getByRole('button', { name: 'Open the journal' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Journal' })).toBeVisible()
@@ -351,6 +353,7 @@ test('with Claude: the walkthrough and the diagram are kept in the session and r
   expect(entry.walkthrough?.markdown).toContain('### Walk me through the codebase.')
   expect(entry.walkthrough?.markdown).toContain('## What this system does')
   expect(entry.walkthrough?.markdown).not.toContain('A tour of payments')
+  expect(entry.offline).toBe(false)
   expect(entry.diagram?.mermaid).toContain('api["src/api"]')
   expect(entry.diagram?.svg).toMatch(/^<svg[\s\S]*<\/svg>$/)
   // The fake server caches the whole prefix on the first call, so the input shows as cache writes.

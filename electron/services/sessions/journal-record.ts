@@ -37,7 +37,7 @@ export function toJournalRecord({ session, carried, transcript, timeZone, now }:
     week: session.programmeWeek,
     theme: { id: session.themeId, title: session.theme },
     repository: { id: session.repo.id, name: session.repo.name, path: session.repo.path, commit: session.repo.commit ?? '' },
-    offline: session.offline,
+    offline: !usedAi(session, changeMade),
     stepMinutes: Object.fromEntries(STEP_KEYS.map((step) => [step, minutes(step)])) as Record<StepKey, number>,
     timeboxMinutes: Object.fromEntries(STEP_KEYS.map((step) => [step, session.steps[step].timeboxMinutes])) as Record<StepKey, number>,
     effort: {
@@ -72,6 +72,16 @@ export function toJournalRecord({ session, carried, transcript, timeZone, now }:
     ],
     transcript: [...transcript],
   }
+}
+
+/**
+ * Whether Claude took part (the entry says "offline (no AI)" otherwise). Decided by what the session
+ * holds, not by how it was started: a session begun without a key may still use the coach later.
+ */
+function usedAi(session: Session, changeMade: boolean): boolean {
+  const { explore, diagram, change } = session.steps
+  const tokens = session.usage.inputTokens + session.usage.cachedInputTokens + session.usage.cacheWriteTokens + session.usage.outputTokens
+  return explore.payload.source === 'ai' || diagram.payload.source === 'ai' || (changeMade && !change.payload.manual) || tokens > 0
 }
 
 function toJournalQuestion(

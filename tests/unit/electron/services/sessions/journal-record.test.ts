@@ -34,4 +34,18 @@ describe('toJournalRecord', () => {
     expect(entry.walkthrough).toEqual({ markdown: '### Tour\n\nSee src/a.ts:3\n\nMy notes', citations: [{ path: 'src/a.ts', line: 3 }] })
     expect(journalSessionRecordSchema.safeParse(entry).success).toBe(true)
   })
+
+  it('is offline only when Claude took no part: no AI walkthrough, diagram or agent change, and no tokens', () => {
+    const offlineOnly = applyStepPatch(
+      applyStepPatch(base, { step: 'explore', payload: { walkthrough: '# Offline tour', source: 'offline' } }, now, newId),
+      { step: 'change', payload: { request: 'Rename a label', manual: true, diff: '+x' } },
+      now,
+      newId,
+    )
+    expect(record(offlineOnly).offline).toBe(true)
+    expect(record({ ...offlineOnly, offline: false }).offline).toBe(true)
+    expect(record(applyStepPatch(offlineOnly, { step: 'diagram', payload: { mermaid: 'flowchart LR\n a --> b', source: 'ai' } }, now, newId)).offline).toBe(false)
+    expect(record(applyStepPatch(offlineOnly, { step: 'change', payload: { manual: false } }, now, newId)).offline).toBe(false)
+    expect(record({ ...offlineOnly, usage: { ...offlineOnly.usage, outputTokens: 40, costUsd: 0.001 } }).offline).toBe(false)
+  })
 })
