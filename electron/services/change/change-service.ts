@@ -159,7 +159,9 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     else draft.applied = draft.mode === 'agent' ? await applyStaged(base, draft.staged) : await applyWorking(base)
     const kept = draft.committedFiles.filter((file) => !input.acceptedPaths.includes(file.path))
     draft.committedFiles = [...kept, ...before.filter((file) => input.acceptedPaths.includes(file.path))]
-    await this.#record(draft, { branch: draft.applied.branch, commit: draft.applied.commit, diff: combinedDiff(draft.committedFiles) }, ctx)
+    // The session's diff goes into the journal and its exports: credentials in it are redacted, as for Claude.
+    const diff = (await this.#redactor.redact('(the change)', combinedDiff(draft.committedFiles))).text
+    await this.#record(draft, { branch: draft.applied.branch, commit: draft.applied.commit, diff }, ctx)
     return draftView(draft)
   }
 
