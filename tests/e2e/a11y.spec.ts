@@ -1,0 +1,147 @@
+// Accessibility of every screen in browser mode: axe-core finds no serious or critical violation in
+// light or dark, the main actions are reachable with Tab (after the skip link), and a screenshot of
+// each screen in both themes lands in test-results/screenshots/a11y-<screen>-<theme>.png.
+import { rm } from 'node:fs/promises'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import { CONTENT_SECURITY_POLICY } from '../../electron/core/csp.ts'
+import { buildRepo, type RepoBuilder } from '../fixtures/repo-builder.ts'
+import { newHome, startBackend, type BackendProcess } from './support/backend-process.ts'
+
+const SHOTS = 'test-results/screenshots'
+
+let backend: BackendProcess
+let home: string
+let repo: RepoBuilder
+
+test.beforeAll(async () => {
+  home = await newHome()
+  repo = await buildRepo()
+  await repo.files({
+    'README.md': '# Shop\n\nSells things.\n',
+    'package.json': JSON.stringify({ name: 'shop', scripts: { test: 'node --test' } }, null, 2),
+    'src/cart.ts': "import { price } from './price.ts'\n\nexport function total(items: number[]): number {\n  // TODO: round to cents\n  return items.reduce((sum, item) => sum + price(item), 0)\n}\n",
+    'src/price.ts': 'export function price(cents: number): number {\n  return cents / 100\n}\n',
+  })
+  await repo.commit('Start the shop')
+  backend = await startBackend(home)
+})
+
+test.afterAll(async () => {
+  await backend?.stop()
+  await repo?.cleanup()
+  await rm(home, { recursive: true, force: true })
+})
+
+async function api<T>(name: string, input: unknown): Promise<T> {
+  const res = await fetch(`${backend.url}/api/${name}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${backend.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  })
+  const body = (await res.json()) as T & { error?: unknown }
+  if (!res.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`)
+  return body
+}
+
+async function screen(page: Page, link: string, heading: RegExp | string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click()
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+}
+
+/** axe in both themes (no serious or critical violation), and a full-height screenshot of each. */
+async function audit(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 820 }
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    const results = await new AxeBuilder({ page }).analyze()
+    const serious = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.slice(0, 4).map((node) => node.target.join(' ')).join('\n  ')}`)
+    expect(serious, `${name} in ${scheme}`).toEqual([])
+    const height = await page.locator('.main').evaluate((main) => main.scrollHeight)
+    await page.setViewportSize({ width: viewport.width, height: Math.min(4000, Math.max(viewport.height, height)) })
+    await page.screenshot({ path: `${SHOTS}/a11y-${name}-${scheme}.png` })
+    await page.setViewportSize(viewport)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+/** Tabs from the top of the page until `target` has focus; fails if it never does. */
+async function reachByTab(page: Page, target: Locator, limit = 80): Promise<void> {
+  const element = await target.elementHandle({ timeout: 10_000 })
+  if (!element) throw new Error(`${String(target)} is not on the page.`)
+  await page.locator('body').evaluate((body) => {
+    ;(document.activeElement as HTMLElement | null)?.blur()
+    body.focus()
+  })
+  for (let step = 0; step < limit; step += 1) {
+    await page.keyboard.press('Tab')
+    if (await element.evaluate((node) => node === document.activeElement)) return
+  }
+  throw new Error(`Could not reach ${String(target)} with ${limit} presses of Tab.`)
+}
+
+test('every screen: no serious axe violation, main actions reachable by keyboard, screenshots', async ({ page }) => {
+  test.setTimeout(180_000)
+  await page.goto(backend.pageUrl)
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
+
+  // The page carries the same strict policy as electron/core/csp.ts (frame-ancestors only as a header).
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+  expect(meta).toBe(CONTENT_SECURITY_POLICY.split('; ').filter((part) => !part.startsWith('frame-ancestors')).join('; '))
+
+  // Today, first run: the skip link first, then the guide's first action.
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible()
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused()
+  const guide = page.getByRole('region', { name: 'Set up your weekly hour' })
+  await audit(page, 'today-first-run')
+  // The first action done with the keyboard alone: type the folder, Tab to Add, Enter.
+  await reachByTab(page, guide.getByLabel('Folder'))
+  await page.keyboard.type(repo.dir)
+  await page.keyboard.press('Tab')
+  await expect(guide.getByRole('button', { name: 'Add', exact: true })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(guide.getByText('Offline tour ready')).toBeVisible()
+
+  // Repositories with one repository.
+  const [added] = await api<{ id: string; headCommit: string }[]>('repos.list', {})
+  if (!added) throw new Error('The repository added by keyboard is not listed.')
+  await screen(page, 'Repositories', 'Repositories')
+  await expect(page.getByRole('list', { name: 'Repositories' }).getByRole('button').first()).toBeVisible()
+  await reachByTab(page, page.locator('summary', { hasText: 'Add another repository' }))
+  await reachByTab(page, page.getByRole('button', { name: 'Rescan' }))
+  await reachByTab(page, page.getByRole('tab', { name: 'Small change' }))
+  await audit(page, 'repositories')
+
+  // A session: the steps of the hour.
+  const { session } = await api<{ session: { id: string } }>('sessions.start', { repoId: added.id, commit: added.headCommit, offline: true })
+  await screen(page, 'Session', /Walk the codebase/)
+  const steps = page.getByRole('navigation', { name: 'Steps of the hour' })
+  await reachByTab(page, steps.getByRole('button', { name: /Explore/ }))
+  await audit(page, 'session-explore')
+  for (const [step, name] of [['Diagram', 'session-diagram'], ['Small change', 'session-change'], ['Reflect', 'session-reflect']] as const) {
+    await steps.getByRole('button', { name: new RegExp(step) }).click()
+    await expect(steps.getByRole('button', { name: new RegExp(step) })).toHaveAttribute('aria-current', 'step')
+    await audit(page, name)
+  }
+
+  // Finished: Today with a week behind it, the journal and its session, Insights, Settings.
+  await api('sessions.updateStep', { id: session.id, step: 'reflect', payload: { markdown: 'Rounding lives in price.ts; ask why cents are numbers.' } })
+  await api('sessions.finish', { id: session.id })
+  await screen(page, 'Today', 'Today')
+  await audit(page, 'today-with-a-week')
+  await screen(page, 'Journal', 'Journal')
+  const entry = page.getByRole('list', { name: 'Journal entries' }).getByRole('button').first()
+  await reachByTab(page, entry)
+  await audit(page, 'journal-list')
+  await entry.click()
+  await expect(page.getByText('Rounding lives in price.ts').first()).toBeVisible()
+  await audit(page, 'journal-session')
+  await screen(page, 'Insights', 'Insights')
+  await audit(page, 'insights')
+  await screen(page, 'Settings', 'Settings')
+  await reachByTab(page, page.getByRole('button', { name: 'Save key' }))
+  await audit(page, 'settings')
+})
