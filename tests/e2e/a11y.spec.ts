@@ -71,13 +71,11 @@ async function audit(page: Page, name: string): Promise<void> {
 async function reachByTab(page: Page, target: Locator, limit = 80): Promise<void> {
   const element = await target.elementHandle({ timeout: 10_000 })
   if (!element) throw new Error(`${String(target)} is not on the page.`)
-  await page.locator('body').evaluate((body) => {
-    ;(document.activeElement as HTMLElement | null)?.blur()
-    body.focus()
-  })
+  // Start from the top of the page: focus the body (runs in the page, hence the string).
+  await page.evaluate('document.activeElement && document.activeElement.blur(); document.body.focus()')
   for (let step = 0; step < limit; step += 1) {
     await page.keyboard.press('Tab')
-    if (await element.evaluate((node) => node === document.activeElement)) return
+    if (await element.evaluate((node) => node === node.ownerDocument.activeElement)) return
   }
   throw new Error(`Could not reach ${String(target)} with ${limit} presses of Tab.`)
 }
