@@ -1,21 +1,10 @@
 // Names journal files: `2026-11-24-week-03-payments-api.md`, with `-2`, `-3`… when the name is
 // already taken by another session. Never reuses a name that belongs to a different session.
 import type { JournalSessionRecord } from '../../../shared/models/journal.ts'
-
-export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '')
-  return slug || 'repository'
-}
+import { slugify } from '../../../shared/slug.ts'
 
 export function baseFileName(record: Pick<JournalSessionRecord, 'date' | 'week' | 'repository'>): string {
-  return `${record.date}-week-${String(record.week).padStart(2, '0')}-${slugify(record.repository.name)}`
+  return `${record.date}-week-${String(record.week).padStart(2, '0')}-${slugify(record.repository.name, { maxLength: 60, fallback: 'repository' })}`
 }
 
 /**

@@ -1,16 +1,10 @@
 // The name of the branch a change lands on: gemba/<yyyy-mm-dd>-<slug>, unique among existing branches.
 // Pure.
+import { slugify as slugText } from '../../../../shared/slug.ts'
 
+/** The slug of a change request, as used in its branch name. */
 export function slugify(text: string, maxLength = 40): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, maxLength)
-    .replace(/-+$/g, '')
-  return slug || 'change'
+  return slugText(text, { maxLength, fallback: 'change' })
 }
 
 export function gembaBranchName(date: Date, request: string, existing: readonly string[]): string {
