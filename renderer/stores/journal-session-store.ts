@@ -1,10 +1,13 @@
 // One session under review: its file as the journal reads it, how much of the code it cited has
 // changed since (drift), the session a quarter before it, and the reflection edit (the only edit
-// the review allows). Saves are explicit and the saved state is always visible.
+// the review allows). Saves are explicit and the saved state is always visible. Its citations open
+// the read-only file viewer in the session's repository while that repository is still listed.
 import { create } from 'zustand'
 import type { GembaErrorData } from '../../shared/errors.ts'
 import type { JournalDriftView, JournalEntrySummary, JournalSessionView } from '../../shared/models/journal.ts'
 import { errorData, gemba } from '../bridge.ts'
+import type { ViewerTarget } from './coach-store.ts'
+import { citedRepository, type CitedRepository } from './cited-repository.ts'
 
 export type ReflectionSave = 'idle' | 'saving' | 'saved' | 'error'
 
@@ -16,6 +19,9 @@ interface JournalSessionState {
   readonly drift: JournalDriftView | null
   readonly driftLoading: boolean
   readonly lookBack: JournalEntrySummary | null
+  /** Where the citations open; null while the repository list is being read. */
+  readonly cited: CitedRepository | null
+  readonly viewer: ViewerTarget | null
   readonly editing: boolean
   readonly draft: string
   readonly save: ReflectionSave
@@ -28,6 +34,10 @@ interface JournalSessionState {
   setDraft(text: string): void
   cancelEditing(): void
   saveReflection(): Promise<void>
+  /** Opens a cited file (or folder) in the viewer; does nothing when the repository is gone. */
+  openCitation(path: string, line: number | null): void
+  openFile(target: ViewerTarget): void
+  closeViewer(): void
 }
 
 let loadController: AbortController | null = null
@@ -36,15 +46,19 @@ let subscribed = false
 export const useJournalSession = create<JournalSessionState>((set, get) => {
   const loadExtras = async (id: string, signal: AbortSignal): Promise<void> => {
     set({ driftLoading: true })
-    const [drift, lookBack] = await Promise.all([
+    const [drift, lookBack, cited] = await Promise.all([
       gemba.invoke('journal.drift', { id }, { signal }).catch((error: unknown): JournalDriftView => ({
         state: 'unknown',
         reason: errorData(error).message,
         repositoryPath: get().view?.record.repository.path ?? '',
       })),
       gemba.invoke('journal.lookBack', { id }, { signal }).catch(() => null),
+      gemba
+        .invoke('repos.list', {}, { signal })
+        .then((repos) => citedRepository(get().view?.record.repository ?? { id, path: '' }, repos))
+        .catch((error: unknown): CitedRepository => ({ state: 'gone', note: `The cited files can’t be opened: ${errorData(error).message}` })),
     ])
-    if (get().id === id && !signal.aborted) set({ drift, lookBack, driftLoading: false })
+    if (get().id === id && !signal.aborted) set({ drift, lookBack, cited, driftLoading: false })
   }
 
   return {
@@ -55,6 +69,8 @@ export const useJournalSession = create<JournalSessionState>((set, get) => {
     drift: null,
     driftLoading: false,
     lookBack: null,
+    cited: null,
+    viewer: null,
     editing: false,
     draft: '',
     save: 'idle',
@@ -68,7 +84,7 @@ export const useJournalSession = create<JournalSessionState>((set, get) => {
       loadController?.abort()
       const controller = new AbortController()
       loadController = controller
-      set({ id, status: 'loading', view: null, error: null, drift: null, lookBack: null, editing: false, draft: '', save: 'idle', savedAt: null, saveError: null })
+      set({ id, status: 'loading', view: null, error: null, drift: null, lookBack: null, cited: null, viewer: null, editing: false, draft: '', save: 'idle', savedAt: null, saveError: null })
       try {
         const view = await gemba.invoke('journal.get', { id }, { signal: controller.signal })
         if (get().id !== id) return
@@ -109,6 +125,16 @@ export const useJournalSession = create<JournalSessionState>((set, get) => {
       } catch (error) {
         set({ save: 'error', saveError: errorData(error) })
       }
+    },
+    openCitation(path, line) {
+      const { cited } = get()
+      if (cited?.state === 'available') set({ viewer: { repoId: cited.repoId, path, line } })
+    },
+    openFile(viewer) {
+      set({ viewer })
+    },
+    closeViewer() {
+      set({ viewer: null })
     },
   }
 })

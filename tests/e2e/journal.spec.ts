@@ -67,7 +67,8 @@ async function seedJournal(folder: string, sessionCommit: string): Promise<void>
 test.beforeAll(async () => {
   home = await newHome()
   repo = await buildRepo()
-  await repo.files({ 'src/http/router.ts': 'export const routes = []\n', 'src/ledger/post.ts': 'export function post() {}\n', 'README.md': '# Payments\n' })
+  const ledger = ['// Posts a payment to the ledger.', '', 'import { routes } from "../http/router.ts"', '', 'export const entries: number[] = []', '', 'export function post(amount: number) {', '  entries.push(amount)', '}', '']
+  await repo.files({ 'src/http/router.ts': 'export const routes = []\n', 'src/ledger/post.ts': ledger.join('\n'), 'README.md': '# Payments\n' })
   const first = await repo.commit('Start the payments service')
   await repo.write('src/http/router.ts', 'export const routes = ["/refund"]\n')
   await repo.commit('Add refunds')
@@ -151,6 +152,37 @@ test('opens a session with its diagram, coloured diff and drift, and saves an ed
 
   await page.getByRole('button', { name: /Walk the codebase/ }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
+})
+
+test('a citation opens the read-only file viewer at its line once the repository is listed, and is plain text when it is gone', async ({ page }) => {
+  await page.goto(backend.pageUrl)
+  await page.getByRole('link', { name: 'Repositories' }).click()
+  await page.getByLabel('Folder').fill(repo.dir)
+  await page.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(page.getByRole('list', { name: 'Repositories' }).getByRole('button')).toContainText('Add refunds')
+
+  await page.getByRole('link', { name: 'Journal' }).click()
+  await page.getByRole('list', { name: 'Journal entries' }).getByRole('button').first().click()
+  const walkthrough = page.getByRole('region', { name: 'Walkthrough' })
+  await walkthrough.getByRole('button', { name: 'src/ledger/post.ts:7' }).click()
+  const viewer = page.getByRole('dialog', { name: /src\/ledger\/post\.ts/ })
+  await expect(viewer).toContainText('line 7')
+  const target = viewer.locator('tr[aria-current="true"]')
+  await expect(target).toHaveCount(1)
+  await expect(target).toHaveClass(/file-viewer__line--target/)
+  await expect(target.locator('.file-viewer__number')).toHaveText('7')
+  await expect(target).toContainText('export function post(amount: number)')
+  await expect(target).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)')
+  await page.screenshot({ path: 'test-results/screenshots/journal-citation-light.png' })
+  await viewer.getByRole('button', { name: 'Close' }).click()
+  await expect(viewer).toHaveCount(0)
+
+  await page.getByRole('button', { name: '← All sessions' }).click()
+  await page.getByRole('list', { name: 'Journal entries' }).getByRole('button', { name: /The tests and CI/ }).click()
+  const gone = page.getByRole('region', { name: 'Walkthrough' })
+  await expect(gone.getByRole('note')).toContainText('The repository is not in your list (it was at /nowhere/web-shop)')
+  await expect(gone.getByText('deploy/rollout.yaml')).toBeVisible()
+  await expect(gone.getByRole('button')).toHaveCount(0)
 })
 
 test('exports the sessions shown (a date range) as Markdown files', async ({ page }) => {

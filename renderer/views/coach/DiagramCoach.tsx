@@ -7,7 +7,7 @@ import '../../styles/coach.css'
 import { useCoach } from '../../stores/coach-store.ts'
 import { coachErrorView } from './coach-errors.ts'
 import { ContextPreview } from './ContextPreview.tsx'
-import { FileViewer } from './FileViewer.tsx'
+import { CoachFileViewer } from './CoachFileViewer.tsx'
 import { LinkedDiagram } from './LinkedDiagram.tsx'
 import { NoKeyNotice, useHasApiKey } from './NoKeyNotice.tsx'
 import { OfflineFallback } from './OfflineFallback.tsx'
@@ -114,7 +114,7 @@ export function DiagramCoach(props: { repoId: string; sessionId?: string; onSave
       </details>
       <SentRecords panelKey={key} />
       <SessionUsage usage={panel.sessionUsage} costUsd={panel.sessionCostUsd} budgetUsd={panel.sessionBudgetUsd ?? panel.thread?.sessionBudgetUsd ?? null} />
-      <FileViewer />
+      <CoachFileViewer />
     </section>
   )
 }

@@ -6,7 +6,7 @@ import '../../styles/coach.css'
 import { useCoach, type Turn } from '../../stores/coach-store.ts'
 import { coachErrorView } from './coach-errors.ts'
 import { ContextPreview } from './ContextPreview.tsx'
-import { FileViewer } from './FileViewer.tsx'
+import { CoachFileViewer } from './CoachFileViewer.tsx'
 import { NoKeyNotice, useHasApiKey } from './NoKeyNotice.tsx'
 import { OfflineFallback } from './OfflineFallback.tsx'
 import { SentRecords } from './SentRecords.tsx'
@@ -127,7 +127,7 @@ export function ExploreCoach(props: { repoId: string; sessionId?: string; prompt
       </form>
       <SentRecords panelKey={key} />
       <SessionUsage usage={panel.sessionUsage} costUsd={panel.sessionCostUsd} budgetUsd={panel.sessionBudgetUsd ?? panel.thread?.sessionBudgetUsd ?? null} />
-      <FileViewer />
+      <CoachFileViewer />
     </section>
   )
 }

@@ -1,14 +1,16 @@
 // The read-only file viewer a citation opens: the file at that line, syntax highlighted (highlight.js,
 // loaded only when a file is shown), secrets redacted or the file withheld, folders as a listing, and
 // "open in your editor" (VS Code / JetBrains links; on the desktop through the operating system).
+// Shared by the coach and the journal: whoever shows it owns the target and closes it.
 import { useEffect, useRef, useState } from 'react'
 import { editorUrl } from '../../../shared/editor-url.ts'
 import type { GembaErrorData } from '../../../shared/errors.ts'
 import type { EditorKind, RepoFileView } from '../../../shared/models/ai.ts'
 import { errorData, gemba } from '../../bridge.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import '../../styles/coach.css'
 import { useAppInfo } from '../../stores/app-info-store.ts'
-import { useCoach, type ViewerTarget } from '../../stores/coach-store.ts'
+import type { ViewerTarget } from '../../stores/coach-store.ts'
 import { escapeHtml, languageOfPath, splitHighlightedLines } from './highlight-lines.ts'
 
 type Loaded = { file: RepoFileView; lines: string[] } | { error: GembaErrorData } | null
@@ -30,10 +32,8 @@ const EDITORS: readonly { readonly kind: EditorKind; readonly label: string }[] 
   { kind: 'jetbrains', label: 'Open in JetBrains IDE' },
 ]
 
-export function FileViewer() {
-  const target = useCoach((state) => state.viewer)
-  const openFile = useCoach((state) => state.openFile)
-  const close = useCoach((state) => state.closeViewer)
+export function FileViewer(props: { target: ViewerTarget | null; onOpen: (target: ViewerTarget) => void; onClose: () => void }) {
+  const { target, onOpen: openFile, onClose: close } = props
   const desktop = useAppInfo((state) => state.info?.mode === 'desktop')
   const [state, setLoaded] = useState<{ target: ViewerTarget | null; loaded: Loaded }>({ target: null, loaded: null })
   const loaded = state.target === target ? state.loaded : null

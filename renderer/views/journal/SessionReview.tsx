@@ -1,9 +1,10 @@
 // One past session, read-only except for its reflection: the figures, how much of the cited code
 // changed since its commit, the session a quarter before in the same repository, every step's
-// work, and exports of this session.
+// work (citations open the file viewer while the repository is there), and exports of this session.
 import { useEffect } from 'react'
 import { JOURNAL_STEPS, type JournalDriftView, type JournalSessionRecord } from '../../../shared/models/journal.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { FileViewer } from '../coach/FileViewer.tsx'
 import { useJournal } from '../../stores/journal-store.ts'
 import { useJournalSession } from '../../stores/journal-session-store.ts'
 import { ExportPanel } from './ExportPanel.tsx'
@@ -83,6 +84,11 @@ export function SessionReview(props: { id: string }) {
   const drift = useJournalSession((state) => state.drift)
   const driftLoading = useJournalSession((state) => state.driftLoading)
   const lookBack = useJournalSession((state) => state.lookBack)
+  const cited = useJournalSession((state) => state.cited)
+  const viewer = useJournalSession((state) => state.viewer)
+  const openCitation = useJournalSession((state) => state.openCitation)
+  const openFile = useJournalSession((state) => state.openFile)
+  const closeViewer = useJournalSession((state) => state.closeViewer)
   const load = useJournalSession((state) => state.load)
   const show = useJournal((state) => state.show)
   const open = useJournal((state) => state.open)
@@ -138,13 +144,14 @@ export function SessionReview(props: { id: string }) {
         </p>
       ) : null}
       <Figures record={record} />
-      {record.walkthrough ? <WalkthroughSection walkthrough={record.walkthrough} drift={drift} /> : null}
+      {record.walkthrough ? <WalkthroughSection walkthrough={record.walkthrough} drift={drift} cited={cited} onOpen={openCitation} /> : null}
       {record.diagram ? <DiagramSection diagram={record.diagram} /> : null}
       {record.change ? <ChangeSection change={record.change} /> : null}
       <ReflectionEditor reflection={record.reflection} fileName={view.fileName} />
       {record.questions.length > 0 ? <QuestionsSection questions={record.questions} /> : null}
       {view.hasTranscript && record.transcript.length > 0 ? <TranscriptSection transcript={record.transcript} /> : null}
       <ExportPanel title="Export this session" target={{ ids: [record.id] }} pdfFileName={view.fileName.replace(/\.md$/i, '.pdf')} />
+      <FileViewer target={viewer} onOpen={openFile} onClose={closeViewer} />
     </div>
   )
 }

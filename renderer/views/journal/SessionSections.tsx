@@ -1,9 +1,11 @@
-// The parts of a session as the review shows them: walkthrough with its citations (and whether each
-// cited file changed since), the diagram drawn, the change as a coloured diff with its test run and
+// The parts of a session as the review shows them: walkthrough with its citations (opening the file
+// viewer while the repository is there; whether each cited file changed since), the diagram drawn, the change as a coloured diff with its test run and
 // explanation, the questions for tech leads and the transcript.
-import type { JournalDriftView, JournalSessionRecord } from '../../../shared/models/journal.ts'
+import type { JournalCitation, JournalDriftView, JournalSessionRecord } from '../../../shared/models/journal.ts'
 import { Markdown } from '../../components/Markdown.tsx'
 import { MermaidDiagram } from '../../components/MermaidDiagram.tsx'
+import type { CitedRepository } from '../../stores/cited-repository.ts'
+import { CitedMarkdown } from './CitedMarkdown.tsx'
 import { DiffView } from './DiffView.tsx'
 import { formatMinutes, shortCommit } from './journal-format.ts'
 
@@ -23,11 +25,25 @@ function driftMark(drift: JournalDriftView | null, path: string): string | null 
   return file.changed === null ? 'not checked' : file.changed ? 'changed since' : 'unchanged'
 }
 
-export function WalkthroughSection(props: { walkthrough: NonNullable<JournalSessionRecord['walkthrough']>; drift: JournalDriftView | null }) {
-  const { walkthrough } = props
+const citationText = (citation: JournalCitation): string =>
+  `${citation.path}${citation.line ? `:${citation.line}${citation.endLine ? `-${citation.endLine}` : ''}` : ''}`
+
+export function WalkthroughSection(props: {
+  walkthrough: NonNullable<JournalSessionRecord['walkthrough']>
+  drift: JournalDriftView | null
+  cited: CitedRepository | null
+  onOpen: (path: string, line: number | null) => void
+}) {
+  const { walkthrough, cited } = props
+  const onOpen = cited?.state === 'available' ? props.onOpen : null
   return (
     <Section title="Walkthrough">
-      <Markdown source={walkthrough.markdown} />
+      {cited?.state === 'gone' ? (
+        <p className="muted session-cited-gone" role="note">
+          {cited.note}
+        </p>
+      ) : null}
+      <CitedMarkdown source={walkthrough.markdown} onOpen={onOpen} />
       {walkthrough.citations.length > 0 ? (
         <>
           <h3 className="session-subhead">Cited code</h3>
@@ -36,10 +52,18 @@ export function WalkthroughSection(props: { walkthrough: NonNullable<JournalSess
               const mark = driftMark(props.drift, citation.path)
               return (
                 <li key={`${citation.path}-${index}`}>
-                  <code>
-                    {citation.path}
-                    {citation.line ? `:${citation.line}${citation.endLine ? `-${citation.endLine}` : ''}` : ''}
-                  </code>
+                  {onOpen ? (
+                    <button
+                      type="button"
+                      className="cite cite--verified"
+                      title={`Open ${citationText(citation)} in the file viewer (as the file is today)`}
+                      onClick={() => onOpen(citation.path.replace(/^\.\//, ''), citation.line ?? null)}
+                    >
+                      {citationText(citation)}
+                    </button>
+                  ) : (
+                    <code>{citationText(citation)}</code>
+                  )}
                   {citation.label ? <span className="muted"> — {citation.label}</span> : null}
                   {mark ? <span className={`pill citation__drift citation__drift--${mark.replace(/ .*/, '')}`}>{mark}</span> : null}
                 </li>

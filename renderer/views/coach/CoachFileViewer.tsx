@@ -1,0 +1,10 @@
+// The read-only file viewer bound to the coach's store: citations and diagram nodes open it there.
+import { useCoach } from '../../stores/coach-store.ts'
+import { FileViewer } from './FileViewer.tsx'
+
+export function CoachFileViewer() {
+  const target = useCoach((state) => state.viewer)
+  const openFile = useCoach((state) => state.openFile)
+  const close = useCoach((state) => state.closeViewer)
+  return <FileViewer target={target} onOpen={openFile} onClose={close} />
+}
