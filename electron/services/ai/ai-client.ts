@@ -21,7 +21,8 @@ export type SdkFactory = (options: SdkClientOptions) => Anthropic
 
 export const createAnthropicSdk: SdkFactory = (options) =>
   // Every option is explicit so the SDK never falls back to ANTHROPIC_* environment variables itself.
-  new Anthropic({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: options.maxRetries, timeout: options.timeout })
+  // logLevel 'off': the SDK would otherwise print a garbled answer (repository content) to the console.
+  new Anthropic({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: options.maxRetries, timeout: options.timeout, logLevel: 'off' })
 
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>
 

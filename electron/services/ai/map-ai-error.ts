@@ -44,6 +44,15 @@ function isConnectionLoss(error: unknown): boolean {
   return false
 }
 
+/**
+ * A response that is not the protocol: a 200 that is not a stream, a data line that is not JSON, a
+ * stream that ends before message_stop. The SDK throws its base AnthropicError (no status) for these.
+ */
+function isGarbledResponse(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name
+  return name === 'AnthropicError' || error instanceof SyntaxError
+}
+
 function make(code: ErrorCode, message: string, next: string, context: AiErrorContext, extra: Record<string, unknown>, cause: unknown): GembaError {
   const details: Record<string, unknown> = { ...extra }
   if (context.partialText) details.partialText = context.partialText
@@ -96,6 +105,9 @@ export function mapAiError(error: unknown, context: AiErrorContext): GembaError 
   }
   if ((status !== undefined && status >= 500) || type === 'api_error') {
     return make('unavailable', `Anthropic had an internal error.${kept}`, 'Retry in a few seconds.', context, { status: status ?? null, retryable: true, ...requestId }, error)
+  }
+  if (status === undefined && isGarbledResponse(error)) {
+    return make('unavailable', `The answer from ${context.endpointHost} could not be read: it was garbled or cut short.${kept}`, 'Try again; if it keeps happening, check the endpoint in Settings (a proxy or gateway may be answering instead of Anthropic).', context, { retryable: true, garbled: true, ...requestId }, error)
   }
   return make('internal', `The request to Claude failed unexpectedly.${kept}`, 'Try again; if it persists, the log has the details.', context, { status: status ?? null, ...requestId }, error)
 }
