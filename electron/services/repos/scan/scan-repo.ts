@@ -6,6 +6,7 @@ import * as fs from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import git from 'isomorphic-git'
+import { GembaError } from '../../../../shared/errors.ts'
 import type { FileRecord, ScanResult, SkippedItem } from '../../../../shared/models/repos.ts'
 import type { CodeParser } from '../parse/code-parser.ts'
 import { readIndexEntries } from '../git/index-entries.ts'
@@ -142,6 +143,15 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     skipped,
     timings: timer.timings,
     cache: { hit: false, key, historyReused: history.reused },
+  }
+  // A repository deleted or moved mid-scan reads as files with nothing in them: say so instead of
+  // showing (and caching) that.
+  if (!fs.existsSync(gitdir)) {
+    throw new GembaError({
+      code: 'not_found',
+      message: `The repository at ${root} disappeared while Gemba was scanning it.`,
+      next: 'Check that the folder is still there (or add it again from where it moved), then scan again.',
+    })
   }
   await timer.run('cache', async () => {
     await store.write('history', history.commits)
