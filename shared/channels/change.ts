@@ -19,19 +19,29 @@ const sessionId = z.string().regex(/^[a-z0-9-]{8,80}$/, 'That is not a session i
 const draftId = z.string().regex(/^[a-z0-9-]{8,80}$/, 'That is not a change id.')
 const callId = z.string()
 const repoPath = z.string().min(1).max(1024)
+const usage = z.object({ inputTokens: z.number(), cacheWriteTokens: z.number(), cacheReadTokens: z.number(), outputTokens: z.number() })
 
 /** Events of the change domain (spread into `events` in shared/api.ts). */
 export const changeEvents = {
   'change.agent': z.object({ callId, draftId: z.string(), kind: z.enum(['text', 'tool', 'refused']), text: z.string() }),
   'change.testOutput': z.object({ callId, repoId: z.string(), stream: z.enum(['stdout', 'stderr']), text: z.string() }),
   'change.workingTree': z.object({ callId, repoId: z.string(), changes: z.custom<WorkingChanges>() }),
+  /** One model call of the small change (tasks, agent turn round, commit message, explanation): its usage and cost. */
+  'change.usage': z.object({
+    callId,
+    draftId: z.string().nullable(),
+    sessionId: z.string().nullable(),
+    model: z.string(),
+    usage,
+    cost: z.object({ usd: z.number(), priced: z.boolean(), priceRow: z.string() }),
+  }),
 } as const
 
 export const changeChannels = {
   proposeTasks: channel<TaskProposals>()({
     description: 'Three small, real tasks for this repository: from Claude reading the code, or (no key/offline) from the scan alone.',
     input: z.object({ repoId, sessionId: sessionId.optional(), offline: z.boolean().optional() }).strict(),
-    events: ['change.agent'],
+    events: ['change.agent', 'change.usage'],
   }),
   start: channel<ChangeDraftView>()({
     description:
@@ -47,14 +57,14 @@ export const changeChannels = {
         handsOnKeyboard: z.boolean().optional(),
       })
       .strict(),
-    events: ['change.agent'],
+    events: ['change.agent', 'change.usage'],
   }),
   revise: channel<ChangeDraftView>()({
     description: 'Asks the agent to revise its staged change with the leader’s comment (rejected files are reconsidered).',
     input: z
       .object({ draftId, comment: z.string().trim().min(1, 'Say what to change.').max(10_000), rejectedPaths: z.array(repoPath).max(500).optional() })
       .strict(),
-    events: ['change.agent'],
+    events: ['change.agent', 'change.usage'],
   }),
   draft: channel<ChangeDraftView>()({
     description: 'A change as it stands: plan, per-file diffs, refused edits, and where it was applied.',
@@ -63,6 +73,7 @@ export const changeChannels = {
   commitMessage: channel<CommitMessageDraft>()({
     description: 'Drafts the commit message for the accepted files (Claude, or a template offline); the leader edits it.',
     input: z.object({ draftId, acceptedPaths: z.array(repoPath).max(500).optional() }).strict(),
+    events: ['change.usage'],
   }),
   apply: channel<ChangeDraftView>()({
     description:
@@ -113,6 +124,6 @@ export const changeChannels = {
   explain: channel<ChangeExplanation>()({
     description: 'A short "like I’m new to the team" explanation of the change, tied to its diff; saved with the session.',
     input: z.object({ draftId, sessionId: sessionId.optional() }).strict(),
-    events: ['change.agent'],
+    events: ['change.agent', 'change.usage'],
   }),
 } as const

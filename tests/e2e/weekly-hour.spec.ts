@@ -8,6 +8,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
+import { GREETER_FILES } from '../fixtures/fake-anthropic/small-change-script.ts'
 import { buildRepo, type RepoBuilder } from '../fixtures/repo-builder.ts'
 import { newHome, startBackend, type BackendProcess } from './support/backend-process.ts'
 
@@ -362,4 +363,53 @@ test('with Claude: the walkthrough and the diagram are kept in the session and r
   expect(exploreOutput).toBeGreaterThan(0)
   expect(entry.usage.outputTokens).toBe(exploreOutput + diagramOutput)
   expect(entry.usage.costUsd).toBeGreaterThan(0)
+})
+
+async function api<T>(name: string, input: unknown): Promise<T> {
+  const response = await fetch(`${backend.url}/api/${name}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${backend.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  })
+  expect(response.ok).toBe(true)
+  return (await response.json()) as T
+}
+
+test('with Claude: the small change’s agent calls count towards the session’s usage and cost', async ({ page }) => {
+  test.setTimeout(120_000)
+  await repo.files(GREETER_FILES)
+  await repo.commit('Greeter with a test')
+  const fakeUrl = await startFake('small-change', ['--delay', '5'])
+  await backend.stop()
+  backend = await startBackend(home, { ANTHROPIC_API_KEY: 'sk-ant-e2e-weekly-5555555555555555555555', ANTHROPIC_BASE_URL: fakeUrl })
+  await page.goto(backend.pageUrl)
+  const guide = page.getByRole('region', { name: 'Set up your weekly hour' })
+  await guide.getByLabel('Folder').fill(repo.dir)
+  await guide.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(guide.getByText('Offline tour ready')).toBeVisible()
+  await guide.getByRole('button', { name: 'Start this week’s hour' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
+  const { activeSession } = await api<{ activeSession: { id: string } | null }>('sessions.today', {})
+  const usage = async () => (await api<{ session: { usage: { outputTokens: number; costUsd: number } } }>('sessions.get', { id: activeSession!.id })).session.usage
+  expect(await usage()).toMatchObject({ outputTokens: 0, costUsd: 0 })
+
+  await page.getByRole('button', { name: 'Next: Diagram' }).click()
+  await page.getByRole('button', { name: 'Next: Small change' }).click()
+  await page.getByLabel('Your estimate (minutes)').fill('20')
+  await page.getByLabel('Your estimate (minutes)').press('Enter')
+  await page.getByLabel('What should change?').fill('Fix the “Helo” typo in the greeting')
+  await page.getByRole('radio', { name: /Claude drafts the change/ }).check()
+  await page.getByRole('button', { name: 'Start the change' }).click()
+  await expect(page.getByRole('heading', { name: 'Proposed files' })).toBeVisible()
+  // The agent's calls reach the session: its cost is the change's own, each call counted once.
+  const shownCost = Number(/\$(\d+\.\d+)/.exec((await page.getByText(/your estimate 20 min.*\$\d/).textContent()) ?? '')?.[1])
+  expect(shownCost).toBeGreaterThan(0)
+  await expect.poll(async () => (await usage()).costUsd.toFixed(3)).toBe(shownCost.toFixed(3))
+  const afterAgent = await usage()
+  expect(afterAgent.outputTokens).toBeGreaterThan(0)
+
+  // The commit message is one more call, and it is counted too.
+  await page.getByRole('button', { name: 'Draft the message' }).click()
+  await expect(page.getByLabel('Commit message')).toHaveValue(/^Fix the spelling of the greeting/)
+  await expect.poll(async () => (await usage()).outputTokens).toBeGreaterThan(afterAgent.outputTokens)
 })

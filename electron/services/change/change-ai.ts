@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { GembaError } from '../../../shared/errors.ts'
 import type { AgentActivity, RefusedEdit, TaskProposal } from '../../../shared/models/change.ts'
-import type { AiStopReason } from '../../../shared/models/ai.ts'
+import type { AiCallUsage, AiStopReason } from '../../../shared/models/ai.ts'
 import type { AiClient } from '../ai/ai-client.ts'
 import { Conversation } from '../ai/conversation.ts'
 import type { Redactor } from '../ai/redact/secret-redactor.ts'
@@ -28,6 +28,8 @@ export interface AiRuntime {
 export interface ChangeHandlers {
   onText?(text: string): void
   onActivity?(activity: AgentActivity): void
+  /** After each model call, so the session can count the change's tokens and cost. */
+  onUsage?(usage: AiCallUsage): void
 }
 
 const proposalsSchema = z.object({
@@ -75,6 +77,7 @@ function toolHandlers(handlers: ChangeHandlers) {
   return {
     onText: (text: string) => handlers.onText?.(text),
     onToolResult: (result: { ok: boolean; summary: string }) => handlers.onActivity?.({ kind: result.ok ? 'tool' : 'refused', text: result.summary }),
+    onUsage: (report: AiCallUsage) => handlers.onUsage?.({ model: report.model, usage: report.usage, cost: report.cost }),
   }
 }
 
@@ -112,15 +115,26 @@ export class ChangeAgent {
   }
 }
 
-export async function draftCommitMessageWithAi(runtime: AiRuntime, contextText: string, request: string, diff: string, signal: AbortSignal): Promise<string> {
-  const answer = await conversation(runtime, COMMIT_PROMPT, contextText).ask(`The leader's request: ${request}\n\nThe change:\n\`\`\`diff\n${diff}\n\`\`\``, {}, signal)
+export async function draftCommitMessageWithAi(
+  runtime: AiRuntime,
+  contextText: string,
+  request: string,
+  diff: string,
+  handlers: Pick<ChangeHandlers, 'onUsage'>,
+  signal: AbortSignal,
+): Promise<string> {
+  const answer = await conversation(runtime, COMMIT_PROMPT, contextText).ask(
+    `The leader's request: ${request}\n\nThe change:\n\`\`\`diff\n${diff}\n\`\`\``,
+    { onUsage: (report) => handlers.onUsage?.({ model: report.model, usage: report.usage, cost: report.cost }) },
+    signal,
+  )
   return answer.text.replace(/^```\w*\n?|```$/g, '').trim()
 }
 
 export async function explainWithAi(runtime: AiRuntime, contextText: string, request: string, diff: string, handlers: ChangeHandlers, signal: AbortSignal): Promise<string> {
   const answer = await conversation(runtime, EXPLAIN_PROMPT, contextText).ask(
     `The leader's request: ${request}\n\nThe change:\n\`\`\`diff\n${diff}\n\`\`\``,
-    { onText: (text) => handlers.onText?.(text) },
+    { onText: (text) => handlers.onText?.(text), onUsage: (report) => handlers.onUsage?.({ model: report.model, usage: report.usage, cost: report.cost }) },
     signal,
   )
   return answer.text.trim()

@@ -77,7 +77,7 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     const runtime = input.offline ? null : await this.#runtime(input.sessionId ?? `repo-${input.repoId}`)
     if (runtime) {
       try {
-        const handlers = this.#handlers(ctx, 'propose')
+        const handlers = this.#handlers(ctx, 'propose', input.sessionId ?? null)
         const tasks = await proposeWithAi(runtime, repo.path, changeContext(scan), gitTrackedFiles(repo.path), handlers, ctx.signal)
         return { source: 'ai', tasks, note: 'Claude read the code and proposed these.' }
       } catch (error) {
@@ -141,7 +141,7 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     const runtime = await this.#runtime(draft.sessionId ?? draft.id)
     if (runtime && files.length > 0) {
       try {
-        return { source: 'ai', message: await draftCommitMessageWithAi(runtime, draft.contextText, draft.request, combinedDiff(files), ctx.signal) }
+        return { source: 'ai', message: await draftCommitMessageWithAi(runtime, draft.contextText, draft.request, combinedDiff(files), this.#handlers(ctx, draft.id, draft.sessionId), ctx.signal) }
       } catch (error) {
         if (ctx.signal.aborted || !(error instanceof GembaError)) throw error
       }
@@ -264,16 +264,16 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     const draft = this.#draft(input.draftId)
     const files = draft.applied ? draft.committedFiles : await this.#reviewFiles(draft, ctx)
     const runtime = await this.#runtime(draft.sessionId ?? draft.id)
+    const sessionId = input.sessionId ?? draft.sessionId
     let explanation: ChangeExplanation = { source: 'offline', markdown: offlineExplanation(draft.request, files) }
     if (runtime && files.length > 0) {
       try {
-        const markdown = await explainWithAi(runtime, draft.contextText, draft.request, combinedDiff(files), this.#handlers(ctx, draft.id), ctx.signal)
+        const markdown = await explainWithAi(runtime, draft.contextText, draft.request, combinedDiff(files), this.#handlers(ctx, draft.id, sessionId), ctx.signal)
         explanation = { source: 'ai', markdown }
       } catch (error) {
         if (ctx.signal.aborted || !(error instanceof GembaError)) throw error
       }
     }
-    const sessionId = input.sessionId ?? draft.sessionId
     if (sessionId) await this.#deps.recordToSession?.(sessionId, { explanation: explanation.markdown }, ctx)
     return explanation
   }
@@ -284,7 +284,7 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     if (draft.busy) throw new GembaError({ code: 'conflict', message: 'The agent is still working on this change.', next: 'Wait for it, or stop it first.' })
     draft.busy = true
     try {
-      const turn = await draft.agent!.turn(message, this.#handlers(ctx, draft.id, draft), ctx.signal)
+      const turn = await draft.agent!.turn(message, this.#handlers(ctx, draft.id, draft.sessionId, draft), ctx.signal)
       draft.plan = turn.text
       draft.stopReason = turn.stopReason
       draft.costUsd += turn.costUsd
@@ -294,8 +294,9 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     }
   }
 
-  #handlers(ctx: Ctx, draftId: string, draft?: ChangeDraft): ChangeHandlers {
+  #handlers(ctx: Ctx, draftId: string, sessionId: string | null, draft?: ChangeDraft): ChangeHandlers {
     return {
+      onUsage: (call) => ctx.emit('change.usage', { callId: ctx.callId, draftId: draftId === 'propose' ? null : draftId, sessionId, ...call }),
       onText: (text) => ctx.emit('change.agent', { callId: ctx.callId, draftId, kind: 'text', text }),
       onActivity: (activity) => {
         draft?.activity.push(activity)

@@ -4,11 +4,14 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { EventMap } from '../../../shared/api.ts'
 import { changeChannels } from '../../../shared/channels/change.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import { smallChangeScript, SPELLING_TEST } from '../../fixtures/fake-anthropic/small-change-script.ts'
 import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/start-fake-anthropic.ts'
-import { context, makeHarness, type Harness } from './harness.ts'
+import { context, makeHarness, type Harness, type TestCtx } from './harness.ts'
+
+type ChangeUsage = EventMap['change.usage']
 
 let fake: FakeAnthropic | undefined
 let h: Harness | undefined
@@ -145,6 +148,33 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     const revised = await service.revise(changeChannels.revise.input.parse({ draftId: draft.draftId, comment: 'No new test file, please.', rejectedPaths: ['test/greet-spelling.test.js'] }), context())
     expect(revised.files.map((file) => file.path)).toEqual(['src/greet.js'])
     expect(revised.plan).toContain('Revised')
+  })
+
+  it('reports every model call’s usage and cost with its session (change.usage), so the session can count the change', async () => {
+    const { service, repoId } = await withFake()
+    const usageOf = (ctx: TestCtx) => ctx.events.filter(([name]) => name === 'change.usage').map(([, payload]) => payload as ChangeUsage)
+    const proposeCtx = context()
+    await service.proposeTasks(changeChannels.proposeTasks.input.parse({ repoId, sessionId: 'session-0001' }), proposeCtx)
+    expect(usageOf(proposeCtx)).toHaveLength(fake!.messageRequests().length)
+    expect(usageOf(proposeCtx)[0]).toMatchObject({ callId: proposeCtx.callId, draftId: null, sessionId: 'session-0001', model: 'claude-sonnet-5-5' })
+
+    const before = fake!.messageRequests().length
+    const startCtx = context()
+    const draft = await service.start(changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent', sessionId: 'session-0001' }), startCtx)
+    const agentCalls = usageOf(startCtx)
+    // One report per request of the agent's tool loop, each with real tokens, summing to the change's cost.
+    expect(agentCalls.length).toBe(fake!.messageRequests().length - before)
+    expect(agentCalls.length).toBeGreaterThan(1)
+    expect(agentCalls.every((call) => call.draftId === draft.draftId && call.sessionId === 'session-0001' && call.usage.outputTokens > 0)).toBe(true)
+    expect(agentCalls.reduce((sum, call) => sum + call.cost.usd, 0)).toBeCloseTo(draft.costUsd, 10)
+    expect(draft.costUsd).toBeGreaterThan(0)
+
+    const messageCtx = context()
+    await service.commitMessage({ draftId: draft.draftId }, messageCtx)
+    expect(usageOf(messageCtx)).toHaveLength(1)
+    const explainCtx = context()
+    await service.explain({ draftId: draft.draftId }, explainCtx)
+    expect(usageOf(explainCtx)).toMatchObject([{ draftId: draft.draftId, sessionId: 'session-0001' }])
   })
 })
 
