@@ -2,7 +2,7 @@
 // A crash at any instant leaves the old or the new content, never a torn file. Never follows the
 // target's symlink into another folder: the rename replaces the link itself.
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 export interface AtomicWriteOptions {
@@ -10,7 +10,13 @@ export interface AtomicWriteOptions {
   readonly mode?: number
   /** Create the parent folder when missing. */
   readonly makeFolder?: boolean
+  /** Puts the bytes into the temp file (default: the handle's writeFile); tests pass one that fails like a full disk. */
+  readonly writeData?: WriteTempData
 }
+
+export type WriteTempData = (handle: FileHandle, data: string | Uint8Array, target: string) => Promise<void>
+
+const writeWhole: WriteTempData = (handle, data) => handle.writeFile(data)
 
 export async function writeFileAtomic(
   target: string,
@@ -22,7 +28,7 @@ export async function writeFileAtomic(
   const temp = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
   const handle = await open(temp, 'wx', options.mode ?? 0o644)
   try {
-    await handle.writeFile(data)
+    await (options.writeData ?? writeWhole)(handle, data, target)
     await handle.sync()
   } catch (error) {
     await handle.close().catch(() => undefined)

@@ -4,7 +4,7 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GembaError } from '../../../shared/errors.ts'
 import type { JournalSessionRecord } from '../../../shared/models/journal.ts'
-import { writeFileAtomic, writeJsonAtomic } from '../fs/atomic-write.ts'
+import { writeFileAtomic, writeJsonAtomic, type WriteTempData } from '../fs/atomic-write.ts'
 import { isJournalFileName, sidecarName } from './journal-file-name.ts'
 import type { JournalSidecar } from './parse-session-markdown.ts'
 import { renderSessionMarkdown } from './render-session-markdown.ts'
@@ -104,11 +104,12 @@ export function sidecarOf(record: JournalSessionRecord): JournalSidecar {
 }
 
 /** Writes the sidecar, then the Markdown: each atomically, so either file is old or new, never torn. */
-export async function writeSessionFiles(folder: string, fileName: string, record: JournalSessionRecord): Promise<void> {
+export async function writeSessionFiles(folder: string, fileName: string, record: JournalSessionRecord, writeData?: WriteTempData): Promise<void> {
+  // Private to the leader: reflections and transcripts are nobody else's to read on a shared machine.
+  const options = { mode: 0o600, ...(writeData ? { writeData } : {}) }
   try {
-    // Private to the leader: reflections and transcripts are nobody else's to read on a shared machine.
-    await writeJsonAtomic(join(folder, sidecarName(fileName)), sidecarOf(record), { mode: 0o600 })
-    await writeFileAtomic(join(folder, fileName), renderSessionMarkdown(record), { mode: 0o600 })
+    await writeJsonAtomic(join(folder, sidecarName(fileName)), sidecarOf(record), options)
+    await writeFileAtomic(join(folder, fileName), renderSessionMarkdown(record), options)
   } catch (error) {
     throw folderUnavailable(folder, error)
   }

@@ -15,7 +15,7 @@ import {
   type JournalSessionRecord,
   type JournalSessionView,
 } from '../../../shared/models/journal.ts'
-import { writeFileAtomic } from '../fs/atomic-write.ts'
+import { writeFileAtomic, type WriteTempData } from '../fs/atomic-write.ts'
 import { codeDrift } from './code-drift.ts'
 import { exportMarkdown, writeExportFile } from './export-markdown.ts'
 import type { OpenRepositoryForDrift } from './git-drift.ts'
@@ -56,6 +56,8 @@ export interface JournalServiceOptions {
   readonly openRepository?: OpenRepositoryForDrift
   /** Where the repository with this id is now (the repos domain's list), when it moved since the session. */
   readonly repositoryPathOf?: (repositoryId: string) => Promise<string | undefined>
+  /** The disk port for journal and pending writes (default: the file handle's own write). */
+  readonly writeData?: WriteTempData
 }
 
 export class JournalService implements ServiceFor<Channels, EventMap> {
@@ -89,7 +91,7 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
       } catch (error) {
         const failure = folderUnavailable(this.options.journalFolder, error)
         const pending = { id: record.id, fileName: `${baseFileName(record)}.md`, savedAt: this.options.now().toISOString(), reason: failure.message }
-        await keepPending(this.options.pendingFolder, pending, parsed.data)
+        await keepPending(this.options.pendingFolder, pending, parsed.data, this.options.writeData)
         throw new GembaError(
           {
             code: failure.code,
@@ -144,7 +146,7 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
           next: 'Edit the reflection in the file itself, or restore the <!-- gemba:reflection --> markers.',
         })
       }
-      await writeFileAtomic(path, updated, { mode: 0o600 }).catch((error: unknown) => {
+      await writeFileAtomic(path, updated, { mode: 0o600, ...(this.options.writeData ? { writeData: this.options.writeData } : {}) }).catch((error: unknown) => {
         throw folderUnavailable(this.options.journalFolder, error)
       })
       await this.index.refresh(ctx.signal)
@@ -259,7 +261,7 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
     await this.refreshIndex()
     const existing = this.index.byId(record.id)?.summary.fileName
     const fileName = existing ?? journalFileName(record, this.index.takenNames())
-    await writeSessionFiles(this.options.journalFolder, fileName, record)
+    await writeSessionFiles(this.options.journalFolder, fileName, record, this.options.writeData)
     await this.index.refresh()
     return fileName
   }

@@ -5,7 +5,7 @@ import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GembaError } from '../../../shared/errors.ts'
 import { journalSessionRecordSchema, type JournalPendingEntry, type JournalSessionRecord } from '../../../shared/models/journal.ts'
-import { writeJsonAtomic } from '../fs/atomic-write.ts'
+import { writeJsonAtomic, type WriteTempData } from '../fs/atomic-write.ts'
 
 export interface PendingFile {
   readonly entry: JournalPendingEntry
@@ -16,9 +16,9 @@ function pendingPath(folder: string, id: string): string {
   return join(folder, `${id.replace(/[^A-Za-z0-9._-]/g, '_')}.json`)
 }
 
-export async function keepPending(folder: string, entry: JournalPendingEntry, record: JournalSessionRecord): Promise<void> {
+export async function keepPending(folder: string, entry: JournalPendingEntry, record: JournalSessionRecord, writeData?: WriteTempData): Promise<void> {
   try {
-    await writeJsonAtomic(pendingPath(folder, entry.id), { entry, record }, { makeFolder: true, mode: 0o600 })
+    await writeJsonAtomic(pendingPath(folder, entry.id), { entry, record }, { makeFolder: true, mode: 0o600, ...(writeData ? { writeData } : {}) })
   } catch (error) {
     throw new GembaError(
       {
