@@ -18,7 +18,7 @@ The leader wants their hands on the keyboard: leave exactly ONE small, clearly m
     : ''
   return `${COMMON}
 
-Make the change the leader asks for. First look around with list_folder, search_code, read_file and the editor's view. Then, before your first edit, write a short plan in Markdown: what you will change and why, which files, and how it will be tested. Make the edits with str_replace_based_edit_tool (str_replace, insert, create). Your edits go to a staged copy that Gemba shows the leader as a diff; nothing reaches their files until they approve it. After editing, view a file with the editor to see its staged content (read_file shows the file on disk).
+Make the change the leader asks for. First look around with list_folder, search_code, read_file and the editor's view. Then, before your first edit, write a short plan in Markdown: what you will change and why, which files, and how it will be tested. Make the edits with str_replace_based_edit_tool (str_replace, insert, create). Your edits go to a staged copy that Gemba shows the leader as a diff; nothing reaches their files until they approve it. After editing, read_file and the editor's view both show a file as you staged it.
 
 Keep the change small and in the style of the surrounding code. Where the repository has tests, add or update a test in the team's existing style; never run anything yourself (the leader runs the tests). Never edit .git, secrets, lock files or generated files. Finish with a two or three sentence summary of what you changed.${handsOn}`
 }

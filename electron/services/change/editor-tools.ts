@@ -1,12 +1,15 @@
 // The agent's tools: the read-only repository tools (list_folder, read_file, search_code) plus
 // Anthropic's text-editor tool (text_editor_20250728, str_replace_based_edit_tool) executed by Gemba
-// against the staged copy. Never writes to disk; what Claude sees is redacted; refusals are reported.
+// against the staged copy; read_file of a file the agent edited shows its staged text, like the
+// editor's view. Never writes to disk; what Claude sees is redacted; refusals are reported.
 import type { Tool } from '@anthropic-ai/sdk/resources/messages'
 import { z } from 'zod'
 import { GembaError } from '../../../shared/errors.ts'
 import type { RefusedEdit } from '../../../shared/models/change.ts'
 import type { Redactor } from '../ai/redact/secret-redactor.ts'
+import { readTextLines } from '../ai/tools/read-file.ts'
 import { createRepoTools, type ToolSet } from '../ai/tools/repo-tools.ts'
+import { resolveInsideRepo } from '../ai/tools/resolve-inside-repo.ts'
 import { toolError, type ToolExecution } from '../ai/tools/tool-execution.ts'
 import type { StagedCopy } from './staged-copy.ts'
 
@@ -39,6 +42,7 @@ export function createChangeTools(deps: EditorToolsDeps): ToolSet {
   return {
     definitions: [...read.definitions, EDITOR_TOOL_DEFINITION],
     async execute(name, input, signal) {
+      if (name === 'read_file') return (await readStaged(deps, input)) ?? read.execute(name, input, signal)
       if (name !== EDITOR_TOOL_NAME) return read.execute(name, input, signal)
       const parsed = editorInput.safeParse(input)
       if (!parsed.success) return toolError(`Invalid input for ${EDITOR_TOOL_NAME}: ${parsed.error.issues.map((i) => i.message).join('; ')}`)
@@ -60,6 +64,21 @@ export function createChangeTools(deps: EditorToolsDeps): ToolSet {
       }
     },
   }
+}
+
+const readFileInput = z.object({ path: z.string(), start_line: z.number().int().min(1).optional(), end_line: z.number().int().min(1).optional() })
+
+/** read_file of a file the agent edited or created: its staged text. null: read the disk as usual. */
+async function readStaged(deps: EditorToolsDeps, input: unknown): Promise<ToolExecution | null> {
+  const parsed = readFileInput.safeParse(input)
+  if (!parsed.success) return null
+  const relative = await resolveInsideRepo(deps.staged.root, parsed.data.path, { mustExist: false }).then(
+    (resolved) => resolved.relative,
+    () => null,
+  )
+  const file = relative ? deps.staged.get(relative) : undefined
+  if (!file || file.current === file.original) return null
+  return readTextLines(deps, file.path, file.current, parsed.data, ', as staged with your edits')
 }
 
 async function view(deps: EditorToolsDeps, path: string, range: readonly number[] | undefined, signal: AbortSignal, read: ToolSet): Promise<ToolExecution> {

@@ -31,14 +31,21 @@ export async function readRepoFile(deps: RepoToolDeps, input: ReadFileInput, sig
   if (info.size > MAX_FILE_BYTES) return toolError(`${relative} is ${info.size} bytes, too large to read; use search_code to find the part you need.`)
   const bytes = await readBytes(absolute, { signal })
   if (looksBinary(bytes)) return toolError(`${relative} is a binary file.`)
-  const raw = new TextDecoder().decode(bytes)
+  return readTextLines(deps, relative, new TextDecoder().decode(bytes), input)
+}
+
+/**
+ * The numbered, redacted read of a file's text (from disk, or another view of it such as the small
+ * change's staged copy). `note` is appended to the header line, e.g. to say the text is staged.
+ */
+export async function readTextLines(deps: Pick<RepoToolDeps, 'redactor'>, relative: string, raw: string, input: Omit<ReadFileInput, 'path'>, note = ''): Promise<ToolExecution> {
   const excludedByContent = deps.redactor.exclusion(relative, raw)
   if (excludedByContent) return toolError(`Gemba withholds ${relative} (${excludedByContent}): it holds a token.`)
   const { text, redactions } = await deps.redactor.redact(relative, raw)
   const lines = text.split('\n')
   if (lines.at(-1) === '') lines.pop()
   const total = lines.length
-  if (total === 0) return { content: `${relative} is empty.`, isError: false, summary: `read ${relative} (empty)`, files: [], redactions: [] }
+  if (total === 0) return { content: `${relative} is empty${note}.`, isError: false, summary: `read ${relative} (empty)${note}`, files: [], redactions: [] }
   const start = Math.min(Math.max(1, Math.floor(input.start_line ?? 1)), Math.max(1, total))
   let end = Math.min(total, Math.floor(input.end_line ?? start + MAX_LINES_PER_READ - 1), start + MAX_LINES_PER_READ - 1)
   const width = String(end).length
@@ -54,12 +61,12 @@ export async function readRepoFile(deps: RepoToolDeps, input: ReadFileInput, sig
     chars += numbered.length + 1
   }
   const more = end < total ? `\n(lines ${end + 1}-${total} not shown; ask for them with start_line)` : ''
-  const content = `${relative} (lines ${start}-${end} of ${total})\n${out.join('\n')}${more}`
+  const content = `${relative} (lines ${start}-${end} of ${total}${note})\n${out.join('\n')}${more}`
   const sent = redactions.filter((redaction) => redaction.line >= start && redaction.line <= end)
   return {
     content,
     isError: false,
-    summary: `read ${relative} lines ${start}-${end}${sent.length ? `, ${sent.length} line(s) redacted` : ''}`,
+    summary: `read ${relative} lines ${start}-${end}${note}${sent.length ? `, ${sent.length} line(s) redacted` : ''}`,
     files: [{ path: relative, bytes: byteLength(out.join('\n')) }],
     redactions: sent,
   }
