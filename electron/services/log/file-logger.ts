@@ -1,8 +1,10 @@
 // The main process's log: one line per entry, appended to logs/gemba.log in the data folder.
-// Everything written passes through `scrubSecrets`, so an API key or token never reaches the file.
+// Everything written passes through `redactLogText` (the AI redactor's line rules, then `scrubSecrets`),
+// so a key, token or private key quoted from a repository never reaches the file. Never throws.
 import { appendFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Logger } from '../../core/dispatcher.ts'
+import { findSecretLines } from '../ai/redact/secret-line-rules.ts'
 
 const SECRET_PATTERNS: readonly RegExp[] = [
   /sk-ant-[A-Za-z0-9_-]{8,}/g,
@@ -21,6 +23,45 @@ export function scrubSecrets(text: string): string {
   return out
 }
 
+/** Where ": " splits a line (a message, then what it quotes), at most a few times. */
+function colonCuts(line: string): number[] {
+  const cuts: number[] = []
+  for (let at = line.indexOf(': '); at !== -1 && cuts.length < 8; at = line.indexOf(': ', at + 2)) cuts.push(at + 2)
+  return cuts
+}
+
+const flags = (text: string): string | null => findSecretLines('(log)', text)[0]?.rule ?? null
+
+/** The line with its secret part replaced: the longest start that ends at a ": " and is clean is kept. */
+function redactLine(line: string, rule: string): string {
+  const cut = colonCuts(line).filter((at) => flags(line.slice(0, at)) === null).at(-1)
+  const kept = cut === undefined ? (/^\s*/.exec(line)?.[0] ?? '') : line.slice(0, cut)
+  // The redactor's own mark (redactedLine), without importing secretlint into the logger.
+  return `${kept}[redacted by Gemba: ${rule}]`
+}
+
+/**
+ * A log entry as it may be written: every line the AI redactor's line rules flag (cloud keys, tokens,
+ * private key blocks, passwords in URLs or assignments…) has its secret part replaced, then the
+ * narrow scrub runs on the rest. Synchronous (secretlint's preset is async and too slow for a logger).
+ */
+export function redactLogText(text: string): string {
+  try {
+    const lines = text.split('\n')
+    const flagged = new Map(findSecretLines('(log)', text).map(({ line, rule }) => [line - 1, rule]))
+    for (const [index, line] of lines.entries()) {
+      // A quote inside a message ('Could not parse a.json:  "key": "…"') reads to the rules as an
+      // assignment to the prefix: look again from after each ": ".
+      const rule = flagged.has(index) ? undefined : colonCuts(line).map((at) => flags(line.slice(at))).find((found) => found !== null)
+      if (rule) flagged.set(index, rule)
+    }
+    for (const [index, rule] of flagged) lines[index] = redactLine(lines[index] ?? '', rule)
+    return scrubSecrets(lines.join('\n'))
+  } catch {
+    return '[log entry withheld: it could not be checked for secrets]'
+  }
+}
+
 export class FileLogger implements Logger {
   private readonly file: string
   private readonly echo: boolean
@@ -33,7 +74,12 @@ export class FileLogger implements Logger {
   }
 
   error(message: string, error?: unknown): void {
-    const detail = error instanceof Error ? `${error.stack ?? error.message}` : error === undefined ? '' : String(error)
+    let detail: string
+    try {
+      detail = error instanceof Error ? `${error.stack ?? error.message}` : error === undefined ? '' : String(error)
+    } catch {
+      detail = '(the error could not be described)'
+    }
     this.write('error', detail ? `${message}: ${detail}` : message)
   }
 
@@ -46,7 +92,7 @@ export class FileLogger implements Logger {
   }
 
   private write(level: string, message: string): void {
-    const line = `${new Date().toISOString()} ${level} ${scrubSecrets(message)}\n`
+    const line = `${new Date().toISOString()} ${level} ${redactLogText(message)}\n`
     try {
       appendFileSync(this.file, line, { mode: 0o600 })
     } catch {
