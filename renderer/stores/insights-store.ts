@@ -1,5 +1,5 @@
 // Insights: the journal's trends for one year, with the weeks the programme marked skipped or paused
-// (asked of the sessions domain; without it the heatmap shows practised weeks only).
+// (its whole history, asked of the sessions domain; without it the heatmap shows practised weeks only).
 import { create } from 'zustand'
 import type { GembaErrorData } from '../../shared/errors.ts'
 import type { JournalInsights, JournalWeekMark } from '../../shared/models/journal.ts'
@@ -14,14 +14,9 @@ interface InsightsState {
   load(year?: number): Promise<void>
 }
 
-function localToday(): string {
-  const now = new Date()
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
-}
-
-async function programmeMarks(): Promise<JournalWeekMark[]> {
+async function programmeMarks(year: number): Promise<JournalWeekMark[]> {
   try {
-    return weekMarksFrom(await gemba.invoke('sessions.today', {}), localToday())
+    return weekMarksFrom(await gemba.invoke('sessions.programme', {}), year)
   } catch {
     return []
   }
@@ -42,7 +37,7 @@ export const useInsights = create<InsightsState>((set, get) => ({
     const wanted = year ?? get().year
     set({ year: wanted, loading: true, error: null })
     try {
-      const marks = await programmeMarks()
+      const marks = await programmeMarks(wanted)
       const insights = await gemba.invoke('journal.insights', { year: wanted, marks })
       if (get().year === wanted) set({ insights, loading: false })
     } catch (error) {

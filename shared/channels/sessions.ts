@@ -9,6 +9,7 @@ import {
   stepStatusSchema,
   type FinishResult,
   type OpenQuestion,
+  type ProgrammeHistory,
   type SessionSummary,
   type SessionView,
   type TodayView,
@@ -31,6 +32,10 @@ const stepUpdate = <S extends (typeof STEP_KEYS)[number]>(step: S) =>
 export const sessionsChannels = {
   today: channel<TodayView>()({
     description: "This week's hour: week, theme, repository, when it is scheduled, consistency, the active session and past-due weeks.",
+    input: z.object({}).strict(),
+  }),
+  programme: channel<ProgrammeHistory>()({
+    description: "The programme's history for charts: when it started, every pause and every skipped week (beyond the last 12).",
     input: z.object({}).strict(),
   }),
   list: channel<readonly SessionSummary[]>()({

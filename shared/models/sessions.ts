@@ -235,6 +235,18 @@ export interface ProgrammePause {
   readonly to: string | null
 }
 
+/** The programme's calendar so far, for charts over any span: its start, every pause, every skip. */
+export interface ProgrammeHistory {
+  /** Monday (YYYY-MM-DD) of this calendar week in the leader's time zone. */
+  readonly currentWeekOf: string
+  /** Monday of programme week 1, or null before the first session. */
+  readonly startedWeekOf: string | null
+  /** Every pause, oldest first; a planned one may end after this week, a running one has no end. */
+  readonly pauses: readonly ProgrammePause[]
+  /** Every skipped programme week with the Monday of the calendar week it fell in, oldest first. */
+  readonly skippedWeeks: readonly { readonly programmeWeek: number; readonly weekOf: string }[]
+}
+
 export interface SessionSummary {
   readonly id: string
   readonly programmeWeek: number

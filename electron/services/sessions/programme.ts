@@ -2,7 +2,7 @@
 // skips and pauses, which weeks were practised, and consistency over the last 12. Weeks are
 // calendar weeks (Monday first) in the leader's time zone, named by their Monday (YYYY-MM-DD).
 import { z } from 'zod'
-import type { ProgrammePause, Session, WeekOutcome } from '../../../shared/models/sessions.ts'
+import type { ProgrammeHistory, ProgrammePause, Session, WeekOutcome } from '../../../shared/models/sessions.ts'
 import { STEP_KEYS } from '../../../shared/models/sessions.ts'
 import { addDays, daysBetween } from '../calendar/zoned-time.ts'
 
@@ -111,4 +111,14 @@ export function outcomeOf(
   if (state.skips.some((skip) => skip.programmeWeek === programmeWeek)) return { outcome: 'skipped', sessionId: latest?.id ?? null }
   if (programmeWeek >= currentProgrammeWeek) return { outcome: 'pending', sessionId: latest?.id ?? null }
   return { outcome: 'missed', sessionId: latest?.id ?? null }
+}
+
+/** Every pause and skipped week (with the calendar week it fell in), for charts beyond the last 12. */
+export function programmeHistory(state: ProgrammeState, currentWeekOf: string): ProgrammeHistory {
+  const skippedWeeks = state.skips
+    .map((skip) => ({ programmeWeek: skip.programmeWeek, weekOf: weekOfProgrammeWeek(state, skip.programmeWeek, currentWeekOf) }))
+    .filter((skip): skip is { programmeWeek: number; weekOf: string } => skip.weekOf !== null)
+    .sort((a, b) => a.programmeWeek - b.programmeWeek)
+  const pauses = [...state.pauses].sort((a, b) => a.from.localeCompare(b.from)).map((pause) => ({ from: pause.from, to: pause.to }))
+  return { currentWeekOf, startedWeekOf: state.startWeekOf, pauses, skippedWeeks }
 }

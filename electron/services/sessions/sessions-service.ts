@@ -13,6 +13,7 @@ import {
   STEP_KEYS,
   type FinishResult,
   type OpenQuestion,
+  type ProgrammeHistory,
   type Session,
   type SessionView,
   type TodayView,
@@ -63,6 +64,11 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
 
   async today(_input: In<'today'>, _ctx: Ctx): Promise<TodayView> {
     return this.#today(await this.#load())
+  }
+
+  async programme(_input: In<'programme'>, _ctx: Ctx): Promise<ProgrammeHistory> {
+    const [state, settings] = await Promise.all([this.#load(), this.#deps.settings.get()])
+    return programme.programmeHistory(state.programme, currentWeekOf(this.#deps.clock(), settings.schedule.timeZone))
   }
 
   async list(_input: In<'list'>, _ctx: Ctx): Promise<ReturnType<typeof summarise>[]> {

@@ -7,6 +7,7 @@ import {
   EMPTY_PROGRAMME,
   ensureStarted,
   pauseProgramme,
+  programmeHistory,
   programmePosition,
   resumeProgramme,
   skipWeek,
@@ -112,5 +113,34 @@ describe('consistency', () => {
 
   it('has a calm message before the programme starts', () => {
     expect(consistencyOf(EMPTY_PROGRAMME, [], curriculum, W1)).toMatchObject({ outOf: 0, weeks: [] })
+  })
+})
+
+describe('programme history', () => {
+  it('keeps every past pause and every skip with the calendar week it fell in, beyond the last 12 weeks', () => {
+    // Week 2 skipped; paused for two weeks in calendar weeks 3-4; resumed; paused again, open-ended, in calendar week 30.
+    let state = skipWeek(started, 2, new Date('2026-01-14T09:00:00Z'))
+    state = pauseProgramme(state, week(3), 2, false)
+    state = resumeProgramme(state, week(5))
+    state = pauseProgramme(state, week(30), null, false)
+    state = skipWeek(state, 20, new Date('2026-06-01T09:00:00Z'))
+    const history = programmeHistory(state, week(32))
+    expect(history).toEqual({
+      currentWeekOf: week(32),
+      startedWeekOf: W1,
+      pauses: [
+        { from: week(3), to: week(4) },
+        { from: week(30), to: null },
+      ],
+      // Programme week 20 fell two calendar weeks later: weeks 3 and 4 were paused.
+      skippedWeeks: [
+        { programmeWeek: 2, weekOf: week(2) },
+        { programmeWeek: 20, weekOf: week(22) },
+      ],
+    })
+  })
+
+  it('is empty before the programme starts', () => {
+    expect(programmeHistory(EMPTY_PROGRAMME, W1)).toEqual({ currentWeekOf: W1, startedWeekOf: null, pauses: [], skippedWeeks: [] })
   })
 })

@@ -230,6 +230,25 @@ describe('SessionsService', () => {
     expect(today.consistency).toMatchObject({ practised: 0, outOf: 0, missed: 0 })
   })
 
+  it('tells the programme’s whole history (sessions.programme): past pauses and skips, in the leader’s weeks', async () => {
+    const sessions = service()
+    await sessions.start({}, ctx).then(({ session }) => sessions.abandon({ id: session.id }, ctx))
+    await sessions.pauseProgramme({ weeks: 2 }, ctx)
+    now = new Date('2026-02-03T09:00:00Z') // week of 2026-02-02, back from travel
+    await sessions.skipWeek({ programmeWeek: 1 }, ctx)
+    await sessions.pauseProgramme({ weeks: null }, ctx)
+    expect((await sessions.today({}, ctx)).programme).toMatchObject({ paused: true, pausedThrough: null })
+    expect(await sessions.programme({}, ctx)).toEqual({
+      currentWeekOf: '2026-02-02',
+      startedWeekOf: '2026-01-05',
+      pauses: [
+        { from: '2026-01-05', to: '2026-01-12' },
+        { from: '2026-02-02', to: null },
+      ],
+      skippedWeeks: [{ programmeWeek: 1, weekOf: '2026-01-19' }],
+    })
+  })
+
   it('refuses a second week while one is unfinished, but resumes the same one', async () => {
     const sessions = service()
     const first = await sessions.start({}, ctx)
