@@ -254,7 +254,10 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     })
     const run: TestRunResult = { ...result, branch: repo.branch }
     if (input.sessionId) {
-      const testRun = { command: run.command, exitCode: run.exitCode, durationMs: run.durationMs, outputTail: run.outputTail }
+      // What is kept (session, journal, exports) is redacted like what goes to Claude; the live stream
+      // and the answer stay whole: they only ever reach the leader's own screen.
+      const outputTail = (await this.#redactor.redact('(test output)', run.outputTail)).text
+      const testRun = { command: run.command, exitCode: run.exitCode, durationMs: run.durationMs, outputTail }
       await this.#deps.recordToSession?.(input.sessionId, { testRun }, ctx)
     }
     return run
