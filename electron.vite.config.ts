@@ -1,5 +1,6 @@
-// Three build entries: main (ESM, Node 24 in Electron), preload (CommonJS, so the window can stay
-// sandboxed) and the renderer (React). Sources live in electron/, renderer/ and shared/.
+// Three builds: main (ESM, Node 24 in Electron; with the tree-sitter parse worker as a second entry,
+// out/main/parse-worker.js, which the parse pool loads beside the bundle), preload (CommonJS, so the
+// window can stay sandboxed) and the renderer (React). Sources live in electron/, renderer/, shared/.
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
@@ -9,8 +10,9 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { main: resolve('electron/main.ts') },
-        output: { format: 'es', entryFileNames: '[name].js' },
+        input: { main: resolve('electron/main.ts'), 'parse-worker': resolve('electron/services/repos/scan/parse-worker.ts') },
+        // Shared chunks stay beside the entries, so the worker and main resolve them the same way.
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -4,6 +4,7 @@
 // caller parses it in-process instead. Never imports 'electron'.
 import { Worker } from 'node:worker_threads'
 import type { ParsedFile, ParseLanguage } from '../parse/parsed-file.ts'
+import { parseWorkerUrl } from './parse-worker-url.ts'
 
 export interface ParseJob {
   readonly id: number
@@ -25,7 +26,8 @@ interface Slot {
   dead: boolean
 }
 
-const WORKER_URL = new URL('./parse-worker.ts', import.meta.url)
+// Resolved once, when first needed: the source worker beside this file, or the bundled one.
+let workerUrl: URL | null = null
 
 export class ParsePool {
   private readonly slots: Slot[]
@@ -36,7 +38,7 @@ export class ParsePool {
   }
 
   /** Starts `size` workers; a worker that fails to start (e.g. its file is not in a bundle) just rejects its jobs. */
-  static start(size: number, url: URL = WORKER_URL): ParsePool {
+  static start(size: number, url: URL = (workerUrl ??= parseWorkerUrl(import.meta.url))): ParsePool {
     const slots: Slot[] = []
     for (let i = 0; i < size; i++) {
       let worker: Worker
