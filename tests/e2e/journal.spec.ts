@@ -173,7 +173,11 @@ test('a citation opens the read-only file viewer at its line once the repository
   await expect(target.locator('.file-viewer__number')).toHaveText('7')
   await expect(target).toContainText('export function post(amount: number)')
   await expect(target).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)')
-  await page.screenshot({ path: 'test-results/screenshots/journal-citation-light.png' })
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    await page.screenshot({ path: `test-results/screenshots/journal-citation-${colorScheme}.png` })
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
   await viewer.getByRole('button', { name: 'Close' }).click()
   await expect(viewer).toHaveCount(0)
 
