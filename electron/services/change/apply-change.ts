@@ -1,11 +1,13 @@
-// Lands an approved change: checks the working tree, creates gemba/<date>-<slug> at HEAD, writes the
-// accepted staged files (agent) or keeps the leader's edits (manual), and commits them there. Nothing
-// is written when a check fails; the original branch's ref is never moved; nothing is pushed.
+// Lands an approved change: checks the working tree, then commits the accepted staged files (agent) or
+// the leader's edits (manual) on a new gemba/<date>-<slug> branch from HEAD and switches to it, in an
+// order a killed process can be recovered from (land-change.ts). Nothing is written when a check fails;
+// the original branch's ref is never moved; nothing is pushed.
 import { GembaError } from '../../../shared/errors.ts'
 import type { AppliedChange, FileChange } from '../../../shared/models/change.ts'
 import type { ChangedFile } from '../../../shared/models/repos.ts'
 import { gembaBranchName } from './git/branch-name.ts'
-import { checkoutRef, commitPaths, createBranchAtHead, firstRemote, headState, listBranches, writeFiles, type CommitAuthor } from './git/commit-on-branch.ts'
+import { commitPaths, firstRemote, headState, listBranches, type CommitAuthor } from './git/commit-on-branch.ts'
+import { landChange, type Landing } from './git/land-change.ts'
 import { pushHelp } from './git/push-help.ts'
 import type { StagedCopy } from './staged-copy.ts'
 
@@ -17,6 +19,8 @@ export interface ApplyInput {
   readonly author: CommitAuthor
   readonly changedInWorkingTree: readonly ChangedFile[]
   readonly now: Date
+  /** Steps of the landing, for tests that stop the process at a known point. */
+  readonly onStep?: Landing['onStep']
 }
 
 function dirty(changed: readonly ChangedFile[]): GembaError {
@@ -29,16 +33,14 @@ function dirty(changed: readonly ChangedFile[]): GembaError {
   })
 }
 
-async function newBranch(root: string, request: string, now: Date): Promise<{ branch: string; original: string; base: string }> {
-  const head = await headState(root)
-  const branch = gembaBranchName(now, request, await listBranches(root))
-  await createBranchAtHead(root, branch)
-  return { branch, original: head.branch ?? head.commit, base: head.commit }
-}
-
-async function finish(root: string, created: { branch: string; original: string; base: string }, commit: string, files: readonly string[]): Promise<AppliedChange> {
-  const push = pushHelp(await firstRemote(root), created.branch, created.original)
-  return { branch: created.branch, originalBranch: created.original, baseCommit: created.base, commit, files: [...files], push, onGembaBranch: true }
+/** Lands `files` on a new gemba/ branch from HEAD (see land-change.ts for why a kill leaves no half state). */
+async function landOnNewBranch(input: ApplyInput, files: ReadonlyMap<string, string | null>): Promise<AppliedChange> {
+  const head = await headState(input.root)
+  const branch = gembaBranchName(input.now, input.request, await listBranches(input.root))
+  const landing = { root: input.root, branch, originalBranch: head.branch, base: head.commit, files, message: input.message, author: input.author }
+  const commit = await landChange(input.onStep ? { ...landing, onStep: input.onStep } : landing)
+  const push = pushHelp(await firstRemote(input.root), branch, head.branch ?? head.commit)
+  return { branch, originalBranch: head.branch ?? head.commit, baseCommit: head.commit, commit, files: [...files.keys()], push, onGembaBranch: true }
 }
 
 /** The agent's change: only on a clean working tree; the staged files must still match the disk. */
@@ -51,16 +53,7 @@ export async function applyStaged(input: ApplyInput, staged: StagedCopy): Promis
     files.set(path, file.current)
   }
   await staged.ensureDiskUnchanged(input.accepted)
-  const created = await newBranch(input.root, input.request, input.now)
-  try {
-    await writeFiles(input.root, files)
-    const commit = await commitPaths(input.root, input.accepted, input.message, input.author)
-    return await finish(input.root, created, commit, input.accepted)
-  } catch (error) {
-    // Leave the leader where they were: back on the original branch (the new one stays for inspection).
-    await checkoutRef(input.root, created.original).catch(() => undefined)
-    throw error
-  }
+  return landOnNewBranch(input, files)
 }
 
 /** The leader's own edits: a new branch at HEAD keeps them; the accepted paths are committed there. */
@@ -68,9 +61,7 @@ export async function applyWorking(input: ApplyInput): Promise<AppliedChange> {
   const changed = new Set(input.changedInWorkingTree.map((file) => file.path))
   const missing = input.accepted.filter((path) => !changed.has(path))
   if (missing.length > 0) throw new GembaError({ code: 'invalid_input', message: `No edits to ${missing.join(', ')} in the working tree.`, next: 'Refresh the list of changed files.' })
-  const created = await newBranch(input.root, input.request, input.now)
-  const commit = await commitPaths(input.root, input.accepted, input.message, input.author)
-  return finish(input.root, created, commit, input.accepted)
+  return landOnNewBranch(input, new Map(input.accepted.map((path) => [path, null])))
 }
 
 /** A further commit on the Gemba branch (the leader's part of a hands-on change). */

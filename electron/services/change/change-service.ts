@@ -16,6 +16,7 @@ import { SecretRedactor, type Redactor } from '../ai/redact/secret-redactor.ts'
 import { SessionBudget } from '../ai/session-budget.ts'
 import { gitTrackedFiles } from '../ai/tools/git-tracked-files.ts'
 import { applyStaged, applyWorking, commitFollowUp } from './apply-change.ts'
+import { recoverInterruptedLanding } from './git/land-change.ts'
 import { ChangeAgent, draftCommitMessageWithAi, explainWithAi, proposeWithAi, type AiRuntime, type ChangeHandlers } from './change-ai.ts'
 import { changeContext } from './change-context.ts'
 import { draftView, stagedFiles, type ChangeDraft } from './change-draft.ts'
@@ -90,7 +91,9 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
   }
 
   async start(input: In<'start'>, ctx: Ctx): Promise<ChangeDraftView> {
-    const repo = await this.#deps.repos.info(input.repoId, ctx)
+    let repo = await this.#deps.repos.info(input.repoId, ctx)
+    // A landing cut short (the app killed mid-apply) is rolled back before anything reads the files.
+    if (await recoverInterruptedLanding(repo.path)) repo = await this.#deps.repos.info(input.repoId, ctx)
     const id = this.#deps.newId?.() ?? randomUUID()
     const scan = input.mode === 'agent' ? await this.#deps.repos.scan(input.repoId, ctx) : null
     const draft: ChangeDraft = {
@@ -152,6 +155,7 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
   async apply(input: In<'apply'>, ctx: Ctx): Promise<ChangeDraftView> {
     const draft = this.#draft(input.draftId)
     const author = await this.#identityFor(draft.root)
+    await recoverInterruptedLanding(draft.root)
     const repo = await this.#deps.repos.info(draft.repoId, ctx)
     const base = { root: draft.root, request: draft.request, accepted: input.acceptedPaths, message: input.message, author, changedInWorkingTree: repo.changedFiles, now: this.#now() }
     const before = await this.#reviewFiles(draft, ctx)

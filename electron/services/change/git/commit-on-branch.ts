@@ -1,12 +1,11 @@
-// The only writes to a team's repository: a new gemba/ branch at HEAD, the accepted files written and
-// committed on it, a return to the original branch, and deleting the Gemba branch while unpushed.
+// Git reads and the small writes around a change (land-change.ts lands it): a further commit on the
+// Gemba branch, a return to the original branch, and deleting the Gemba branch while unpushed.
 // Never touches the original branch's ref, never pushes, never writes outside the root or into .git.
 import * as fs from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import git from 'isomorphic-git'
 import { GembaError } from '../../../../shared/errors.ts'
-import { resolveInsideRepo } from '../../ai/tools/resolve-inside-repo.ts'
+import { gitFs } from './git-fs.ts'
 
 export interface CommitAuthor {
   readonly name: string
@@ -20,48 +19,33 @@ export interface HeadState {
 }
 
 export async function headState(root: string): Promise<HeadState> {
-  const commit = await git.resolveRef({ fs, dir: root, ref: 'HEAD' }).catch(() => null)
+  const commit = await git.resolveRef({ fs: gitFs, dir: root, ref: 'HEAD' }).catch(() => null)
   if (commit === null) {
     throw new GembaError({ code: 'repository_broken', message: 'This repository has no commits yet, so there is no HEAD to branch from.', next: 'Make a first commit, then try again.' })
   }
-  const branch = (await git.currentBranch({ fs, dir: root, fullname: false })) ?? null
+  const branch = (await git.currentBranch({ fs: gitFs, dir: root, fullname: false })) ?? null
   return { branch, commit }
 }
 
 export async function listBranches(root: string): Promise<string[]> {
-  return git.listBranches({ fs, dir: root })
-}
-
-/** Creates `branch` at HEAD and points HEAD at it: the working tree is left exactly as it is. */
-export async function createBranchAtHead(root: string, branch: string): Promise<void> {
-  await git.branch({ fs, dir: root, ref: branch, checkout: true })
-}
-
-/** Writes files (repository-relative path → text), each re-checked by the path guard first. */
-export async function writeFiles(root: string, files: ReadonlyMap<string, string>): Promise<void> {
-  const targets: [string, string][] = []
-  for (const [path, text] of files) targets.push([(await resolveInsideRepo(root, path, { mustExist: false })).absolute, text])
-  for (const [absolute, text] of targets) {
-    await mkdir(dirname(absolute), { recursive: true })
-    await writeFile(absolute, text)
-  }
+  return git.listBranches({ fs: gitFs, dir: root })
 }
 
 export async function commitPaths(root: string, paths: readonly string[], message: string, author: CommitAuthor): Promise<string> {
   for (const path of paths) {
     const exists = fs.existsSync(join(root, ...path.split('/')))
-    if (exists) await git.add({ fs, dir: root, filepath: path })
-    else await git.remove({ fs, dir: root, filepath: path })
+    if (exists) await git.add({ fs: gitFs, dir: root, filepath: path })
+    else await git.remove({ fs: gitFs, dir: root, filepath: path })
   }
   const now = Math.floor(Date.now() / 1000)
   const who = { name: author.name, email: author.email, timestamp: now, timezoneOffset: new Date().getTimezoneOffset() }
-  return git.commit({ fs, dir: root, message: message.endsWith('\n') ? message : `${message}\n`, author: who, committer: who })
+  return git.commit({ fs: gitFs, dir: root, message: message.endsWith('\n') ? message : `${message}\n`, author: who, committer: who })
 }
 
 /** Checks out `ref` (a branch or commit); refuses when local edits would be overwritten. */
 export async function checkoutRef(root: string, ref: string): Promise<void> {
   try {
-    await git.checkout({ fs, dir: root, ref })
+    await git.checkout({ fs: gitFs, dir: root, ref })
   } catch (error) {
     if ((error as { code?: string }).code === 'CheckoutConflictError') {
       const paths = ((error as { data?: { filepaths?: string[] } }).data?.filepaths ?? []).join(', ')
@@ -77,19 +61,19 @@ export async function checkoutRef(root: string, ref: string): Promise<void> {
 
 /** True when some remote-tracking branch has this name (the branch was pushed). */
 export async function isPushed(root: string, branch: string): Promise<boolean> {
-  for (const remote of await git.listRemotes({ fs, dir: root })) {
-    const remoteBranches = await git.listBranches({ fs, dir: root, remote: remote.remote }).catch(() => [] as string[])
+  for (const remote of await git.listRemotes({ fs: gitFs, dir: root })) {
+    const remoteBranches = await git.listBranches({ fs: gitFs, dir: root, remote: remote.remote }).catch(() => [] as string[])
     if (remoteBranches.includes(branch)) return true
   }
   return false
 }
 
 export async function deleteBranch(root: string, branch: string): Promise<void> {
-  await git.deleteBranch({ fs, dir: root, ref: branch })
+  await git.deleteBranch({ fs: gitFs, dir: root, ref: branch })
 }
 
 export async function firstRemote(root: string): Promise<{ name: string; url: string } | null> {
-  const remotes = await git.listRemotes({ fs, dir: root })
+  const remotes = await git.listRemotes({ fs: gitFs, dir: root })
   const chosen = remotes.find((remote) => remote.remote === 'origin') ?? remotes[0]
   return chosen ? { name: chosen.remote, url: chosen.url } : null
 }
