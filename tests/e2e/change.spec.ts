@@ -1,39 +1,27 @@
 // The small change in real Chromium against the real backend and the fake Anthropic server (its own
 // process): pick a suggested task, review the agent's diff, apply it, see the new branch and commit in
 // the repository the test built, run its tests (node --test) and read the explanation.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
 import { GREETER_FILES } from '../fixtures/fake-anthropic/small-change-script.ts'
 import { buildRepo, type RepoBuilder } from '../fixtures/repo-builder.ts'
+import { startFakeAnthropic, type FakeAnthropicProcess } from './support/fake-anthropic-process.ts'
 import { newHome, startBackend, type BackendProcess } from './support/backend-process.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const shots = join(root, 'test-results', 'screenshots')
 
-let fakeProcess: ChildProcess
+let fake: FakeAnthropicProcess
 let fakeUrl: string
 let backend: BackendProcess
 let home: string
 let repo: RepoBuilder
 
 async function startFake(): Promise<void> {
-  fakeProcess = spawn(process.execPath, [join(root, 'tests/fixtures/fake-anthropic/serve.ts'), '--port', '0', '--script', 'small-change', '--delay', '5'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
-  fakeUrl = await new Promise<string>((resolve, reject) => {
-    let output = ''
-    const timer = setTimeout(() => reject(new Error(`fake-anthropic did not start:\n${output}`)), 20_000)
-    fakeProcess.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
-      if (match?.[1]) {
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-    })
-    fakeProcess.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  })
+  fake = await startFakeAnthropic('small-change', ['--delay', '5'])
+  fakeUrl = fake.url
 }
 
 async function screenshots(page: Page, name: string): Promise<void> {
@@ -60,7 +48,7 @@ test.afterEach(async ({ page }) => {
   // The page holds a long-running watch call open; closing it first lets the backend stop promptly.
   await page.close()
   await backend.stop()
-  fakeProcess.kill('SIGTERM')
+  fake.stop()
   await repo.cleanup()
   await rm(home, { recursive: true, force: true })
 })

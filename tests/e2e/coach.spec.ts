@@ -2,39 +2,25 @@
 // process, reached through ANTHROPIC_BASE_URL): the walkthrough streams in, citations are checked and
 // open the file at the line, Cancel stops an answer, the diagram renders as SVG with linked nodes,
 // errors show their message and next step, and without a key the offline tour is offered.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
 import { buildRepo, type RepoBuilder } from '../fixtures/repo-builder.ts'
+import { startFakeAnthropic, type FakeAnthropicProcess } from './support/fake-anthropic-process.ts'
 import { newHome, startBackend, type BackendProcess } from './support/backend-process.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const shots = join(root, 'test-results', 'screenshots')
 const KEY = 'sk-ant-test-e2e-7777777777777777777777'
 
-let fake: ChildProcess | undefined
+let fake: FakeAnthropicProcess | undefined
 let backend: BackendProcess | undefined
 let home: string
 let repo: RepoBuilder
-
-async function startFake(script: string, extra: string[] = []): Promise<string> {
-  const child = spawn(process.execPath, [join(root, 'tests/fixtures/fake-anthropic/serve.ts'), '--port', '0', '--script', script, ...extra], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
-  fake = child
-  return new Promise<string>((resolve, reject) => {
-    let output = ''
-    const timer = setTimeout(() => reject(new Error(`fake-anthropic did not start:\n${output}`)), 20_000)
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
-      if (match?.[1]) {
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-    })
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  })
+async function startFake(script: string, extra: readonly string[] = []): Promise<string> {
+  fake = await startFakeAnthropic(script, extra)
+  return fake.url
 }
 
 async function start(script: string | null, extra: string[] = []): Promise<void> {
@@ -75,7 +61,7 @@ test.beforeEach(async () => {
 test.afterEach(async ({ page }) => {
   await page.close()
   await backend?.stop()
-  fake?.kill('SIGTERM')
+  fake?.stop()
   fake = undefined
   await repo.cleanup()
   await rm(home, { recursive: true, force: true })

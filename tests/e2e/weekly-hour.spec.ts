@@ -3,40 +3,24 @@
 // and diagram kept with the session, a change made by hand and committed on a gemba/ branch), the
 // backend killed mid-reflection and started again on the same data (the draft is intact), finishing,
 // and the session in the journal. Saves light and dark screenshots of Today and of each step.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { GREETER_FILES } from '../fixtures/fake-anthropic/small-change-script.ts'
 import { buildRepo, type RepoBuilder } from '../fixtures/repo-builder.ts'
+import { startFakeAnthropic, type FakeAnthropicProcess } from './support/fake-anthropic-process.ts'
 import { newHome, startBackend, type BackendProcess } from './support/backend-process.ts'
 
 const SHOTS = 'test-results/screenshots'
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 let backend: BackendProcess
 let home: string
 let repo: RepoBuilder
-let fake: ChildProcess | undefined
+let fake: FakeAnthropicProcess | undefined
 
-/** The fake Anthropic server as its own process (as in coach.spec.ts); answers with its address. */
 async function startFake(script: string, extra: readonly string[] = []): Promise<string> {
-  const child = spawn(process.execPath, [join(ROOT, 'tests/fixtures/fake-anthropic/serve.ts'), '--port', '0', '--script', script, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-  fake = child
-  return new Promise<string>((resolve, reject) => {
-    let output = ''
-    const timer = setTimeout(() => reject(new Error(`fake-anthropic did not start:\n${output}`)), 20_000)
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
-      if (match?.[1]) {
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-    })
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  })
+  fake = await startFakeAnthropic(script, extra)
+  return fake.url
 }
 
 test.beforeEach(async () => {
@@ -60,7 +44,7 @@ test.afterEach(async ({ page }) => {
   // The page may hold a long-running watch call open; closing it first lets the backend stop promptly.
   await page.close()
   await backend.stop()
-  fake?.kill('SIGTERM')
+  fake?.stop()
   fake = undefined
   await repo.cleanup()
   await rm(home, { recursive: true, force: true })
