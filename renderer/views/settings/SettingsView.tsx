@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import { useAppInfo } from '../../stores/app-info-store.ts'
 import { useSettings } from '../../stores/settings-store.ts'
 import { AiSection } from './AiSection.tsx'
 import { ApiKeySection } from './ApiKeySection.tsx'
@@ -15,6 +16,7 @@ export function SettingsView() {
   const loadError = useSettings((state) => state.loadError)
   const load = useSettings((state) => state.load)
   const dismissNotice = useSettings((state) => state.dismissNotice)
+  const info = useAppInfo((state) => state.info)
 
   useEffect(() => {
     void load()
@@ -22,7 +24,10 @@ export function SettingsView() {
 
   return (
     <div className="page">
-      <PageHeader title="Settings" subtitle="Stored on this computer only." />
+      <PageHeader
+        title="Settings"
+        subtitle={`Stored on this computer only.${info ? ` Gemba ${info.version}, ${info.mode === 'desktop' ? 'desktop app' : 'browser mode'}.` : ''}`}
+      />
       {loadError ? <ErrorNotice error={loadError} onRetry={() => void load()} /> : null}
       {!view && !loadError ? <EmptyState title="Loading settings…">{null}</EmptyState> : null}
       {view ? (
