@@ -1,6 +1,7 @@
 // Where the AI calls go and how much they may cost: endpoint, model, context size, session budget.
 import { aiSettingsSchema, type SettingsView } from '../../../shared/models/settings.ts'
 import { Field } from '../../components/Field.tsx'
+import { NumberField } from '../../components/NumberField.tsx'
 import { ModelDatalist } from '../coach/ModelDatalist.tsx'
 import { useSettings } from '../../stores/settings-store.ts'
 import { SectionForm } from './SectionForm.tsx'
@@ -55,36 +56,26 @@ export function AiSection(props: { view: SettingsView }) {
         )}
       </Field>
       <div className="field-row">
-        <Field label="Repository context (tokens)" error={fieldErrors.contextTokens} hint="How much of the repository each conversation starts with.">
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              type="number"
-              min={4000}
-              max={400000}
-              step={1000}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={Number.isFinite(draft.contextTokens) ? draft.contextTokens : ''}
-              onChange={(event) => change('contextTokens', event.target.valueAsNumber)}
-            />
-          )}
-        </Field>
-        <Field label="Budget per session (US$)" error={fieldErrors.sessionBudgetUsd} hint="The coach stops cleanly when a session reaches it.">
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              type="number"
-              min={0.05}
-              max={100}
-              step={0.05}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={Number.isFinite(draft.sessionBudgetUsd) ? draft.sessionBudgetUsd : ''}
-              onChange={(event) => change('sessionBudgetUsd', event.target.valueAsNumber)}
-            />
-          )}
-        </Field>
+        <NumberField
+          label="Repository context (tokens)"
+          hint="How much of the repository each conversation starts with."
+          error={fieldErrors.contextTokens}
+          min={4000}
+          max={400000}
+          step={1000}
+          value={draft.contextTokens}
+          onChange={(value) => change('contextTokens', value)}
+        />
+        <NumberField
+          label="Budget per session (US$)"
+          hint="The coach stops cleanly when a session reaches it."
+          error={fieldErrors.sessionBudgetUsd}
+          min={0.05}
+          max={100}
+          step={0.05}
+          value={draft.sessionBudgetUsd}
+          onChange={(value) => change('sessionBudgetUsd', value)}
+        />
       </div>
     </SectionForm>
   )

@@ -2,6 +2,7 @@
 import { useMemo } from 'react'
 import { WEEKDAYS, scheduleSchema, type SettingsView, type Weekday } from '../../../shared/models/settings.ts'
 import { Field } from '../../components/Field.tsx'
+import { NumberField } from '../../components/NumberField.tsx'
 import { useSettings } from '../../stores/settings-store.ts'
 import { SectionForm } from './SectionForm.tsx'
 import { useSectionDraft } from './use-section-draft.ts'
@@ -44,21 +45,7 @@ export function ScheduleSection(props: { view: SettingsView }) {
             <input id={id} type="time" aria-describedby={describedBy} aria-invalid={invalid} value={draft.start} onChange={(event) => change('start', event.target.value)} />
           )}
         </Field>
-        <Field label="Length (minutes)" error={fieldErrors.minutes}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              type="number"
-              min={15}
-              max={240}
-              step={5}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={Number.isFinite(draft.minutes) ? draft.minutes : ''}
-              onChange={(event) => change('minutes', event.target.valueAsNumber)}
-            />
-          )}
-        </Field>
+        <NumberField label="Length (minutes)" error={fieldErrors.minutes} min={15} max={240} step={5} value={draft.minutes} onChange={(value) => change('minutes', value)} />
       </div>
       <Field label="Time zone" error={fieldErrors.timeZone} hint="The calendar event keeps this zone, so it stays put across daylight-saving changes.">
         {({ id, describedBy, invalid }) => (

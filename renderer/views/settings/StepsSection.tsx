@@ -1,6 +1,6 @@
 // Default timeboxes for the four steps of the hour (each session can still change its own).
 import { stepMinutesSchema, type SettingsView, type StepMinutes } from '../../../shared/models/settings.ts'
-import { Field } from '../../components/Field.tsx'
+import { NumberField } from '../../components/NumberField.tsx'
 import { useSettings } from '../../stores/settings-store.ts'
 import { SectionForm } from './SectionForm.tsx'
 import { useSectionDraft } from './use-section-draft.ts'
@@ -34,20 +34,7 @@ export function StepsSection(props: { view: SettingsView }) {
     >
       <div className="field-row">
         {STEPS.map((step) => (
-          <Field key={step.key} label={step.label} error={fieldErrors[step.key]}>
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                type="number"
-                min={1}
-                max={120}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                value={Number.isFinite(draft[step.key]) ? draft[step.key] : ''}
-                onChange={(event) => change(step.key, event.target.valueAsNumber)}
-              />
-            )}
-          </Field>
+          <NumberField key={step.key} label={step.label} error={fieldErrors[step.key]} min={1} max={120} value={draft[step.key]} onChange={(value) => change(step.key, value)} />
         ))}
       </div>
     </SectionForm>

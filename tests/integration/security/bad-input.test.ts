@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bindIpc } from '../../../electron/ipc.ts'
 import { startWebServer, type WebServer } from '../../../electron/web.ts'
 import { listChannels } from '../../../shared/api.ts'
-import { IPC_INVOKE, type TransportResult } from '../../../shared/transport.ts'
+import type { TransportResult } from '../../../shared/transport.ts'
+import { invokeThroughIpc } from '../../fixtures/ipc-harness.ts'
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { makeTestBackend, type TestBackend } from '../../fixtures/test-backend.ts'
 
@@ -73,15 +73,7 @@ beforeAll(async () => {
   const added = await test.backend.dispatcher.dispatch('repos.add', { path: repo.dir })
   expect(added.ok).toBe(true)
   server = await startWebServer({ dispatcher: test.backend.dispatcher, hub: test.backend.hub, staticFolder: null })
-  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>()
-  bindIpc({
-    ipcMain: { handle: (channel: string, handler: never) => void handlers.set(channel, handler), removeHandler: () => undefined } as never,
-    dispatcher: test.backend.dispatcher,
-    hub: test.backend.hub,
-    broadcast: () => undefined,
-  })
-  viaIpc = async (name, input) =>
-    (await handlers.get(IPC_INVOKE)?.({ senderFrame: { url: 'app://gemba/index.html', parent: null } }, name, input, crypto.randomUUID())) as TransportResult
+  viaIpc = invokeThroughIpc(test.backend)
 }, 60_000)
 
 afterAll(async () => {

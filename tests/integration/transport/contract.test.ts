@@ -1,9 +1,9 @@
 // One contract, two transports: the same calls through Electron IPC (bound to a stand-in ipcMain)
 // and through the HTTP bridge give the same answers, valid or not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bindIpc } from '../../../electron/ipc.ts'
 import { startWebServer, type WebServer } from '../../../electron/web.ts'
-import { IPC_INVOKE, type TransportResult } from '../../../shared/transport.ts'
+import type { TransportResult } from '../../../shared/transport.ts'
+import { invokeThroughIpc } from '../../fixtures/ipc-harness.ts'
 import { makeTestBackend, type TestBackend } from '../../fixtures/test-backend.ts'
 
 let test: TestBackend
@@ -13,15 +13,7 @@ let viaIpc: (name: string, input: unknown) => Promise<TransportResult>
 beforeAll(async () => {
   test = await makeTestBackend()
   server = await startWebServer({ dispatcher: test.backend.dispatcher, hub: test.backend.hub, staticFolder: null })
-  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>()
-  bindIpc({
-    ipcMain: { handle: (channel: string, handler: never) => void handlers.set(channel, handler), removeHandler: () => undefined } as never,
-    dispatcher: test.backend.dispatcher,
-    hub: test.backend.hub,
-    broadcast: () => undefined,
-  })
-  viaIpc = async (name, input) =>
-    (await handlers.get(IPC_INVOKE)?.({ senderFrame: { url: 'app://gemba/index.html', parent: null } }, name, input, crypto.randomUUID())) as TransportResult
+  viaIpc = invokeThroughIpc(test.backend)
 })
 
 afterAll(async () => {
