@@ -4,7 +4,9 @@ import type { ServiceRegistry } from '../../shared/api.ts'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { RepoEntry } from '../../shared/models/repos.ts'
-import { createAiService } from '../services/ai/create-ai-service.ts'
+import { aiThreadsFolder, createAiService } from '../services/ai/create-ai-service.ts'
+import { threadStore } from '../services/ai/thread-store.ts'
+import { threadTranscripts } from '../services/ai/thread-transcripts.ts'
 import { createChangeService } from '../services/change/create-change-service.ts'
 import { createCodeParser } from '../services/repos/parse/code-parser.ts'
 import { RepoService } from '../services/repos/repo-service.ts'
@@ -96,6 +98,7 @@ export function createBackend(ports: BackendPorts): Backend {
     settings: { get: () => settings.get() },
     repos: { list: () => repoStore.load() },
     journal,
+    transcripts: threadTranscripts(threadStore(aiThreadsFolder(ports.dataFolder))),
   })
   const calendar = new CalendarService({ clock: () => new Date(), settings: { get: () => settings.get() } })
   const reminders = weeklyReminders(hub, settings, sessions, ports.log)

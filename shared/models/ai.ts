@@ -200,3 +200,39 @@ export interface AiNextCallEstimate {
   readonly cachedTokens: number
   readonly estimatedCostUsd: number
 }
+
+/** One question of a kept thread: what the leader asked and what came back, all of it redacted. */
+export interface AiThreadTurn {
+  readonly at: string
+  /** The question as sent (redacted). */
+  readonly question: string
+  readonly answer: string
+  readonly status: 'answered' | 'failed' | 'cancelled'
+  /** The error's sentence when the question failed or was stopped. */
+  readonly error: string | null
+  readonly toolCalls: readonly {
+    readonly name: string
+    readonly input: Readonly<Record<string, unknown>>
+    readonly ok: boolean
+    /** The one-line result summary shown in the transcript. */
+    readonly summary: string
+  }[]
+}
+
+/**
+ * A thread as kept on disk (<data folder>/ai-threads/<threadId>.json) after each question, so what
+ * was sent stays viewable after a restart. Readable only: a kept thread cannot be continued.
+ */
+export interface AiThreadRecord {
+  readonly version: 1
+  readonly threadId: string
+  readonly repoId: string
+  readonly sessionId: string | null
+  readonly purpose: AiPurpose
+  readonly model: string
+  readonly headCommit: string | null
+  readonly createdAt: string
+  readonly updatedAt: string
+  readonly turns: readonly AiThreadTurn[]
+  readonly requests: readonly AiRequestRecord[]
+}

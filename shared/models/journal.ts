@@ -91,6 +91,21 @@ export interface JournalTranscriptEntry {
   readonly at: string
 }
 
+/** What one request to Claude carried, kept with the session ("what was sent"); never a secret. */
+export interface JournalSentRecord {
+  readonly step: JournalStep
+  readonly at: string
+  readonly model: string
+  /** The repository context (the same in every request of a conversation), then what this request added. */
+  readonly contextFiles: readonly { readonly path: string; readonly bytes: number }[]
+  readonly added: { readonly kind: 'question' | 'tool_results'; readonly chars: number; readonly files: readonly { readonly path: string; readonly bytes: number }[] }
+  /** Where a secret was redacted and by which rule (never the secret). */
+  readonly redactions: readonly { readonly path: string; readonly line: number; readonly rule: string }[]
+  readonly excluded: readonly { readonly path: string; readonly rule: string }[]
+  readonly usage: { readonly inputTokens: number; readonly cacheWriteTokens: number; readonly cacheReadTokens: number; readonly outputTokens: number } | null
+  readonly costUsd: number | null
+}
+
 /**
  * Everything a finished session hands to the journal (built by the sessions domain). Minutes are
  * decimal minutes (17.5 = 17 min 30 s). A step that was not done is null (or zero minutes).
@@ -126,6 +141,8 @@ export interface JournalSessionRecord {
   readonly questions: readonly JournalQuestion[]
   /** The full conversation; stored only in the JSON sidecar, not in the Markdown file. */
   readonly transcript: readonly JournalTranscriptEntry[]
+  /** What each request to Claude carried (sidecar only; absent in older entries). */
+  readonly sent?: readonly JournalSentRecord[]
 }
 
 const stepNumbers = z.object({
@@ -207,7 +224,23 @@ export const journalSessionRecordSchema: z.ZodType<JournalSessionRecord> = z.obj
       at: z.string(),
     }),
   ),
+  sent: z.array(journalSentRecordSchema()).optional(),
 })
+
+function journalSentRecordSchema() {
+  const file = z.object({ path: z.string(), bytes: z.number().min(0) })
+  return z.object({
+    step: z.enum(JOURNAL_STEPS),
+    at: z.string(),
+    model: z.string(),
+    contextFiles: z.array(file),
+    added: z.object({ kind: z.enum(['question', 'tool_results']), chars: z.number().min(0), files: z.array(file) }),
+    redactions: z.array(z.object({ path: z.string(), line: z.number(), rule: z.string() })),
+    excluded: z.array(z.object({ path: z.string(), rule: z.string() })),
+    usage: z.object({ inputTokens: z.number(), cacheWriteTokens: z.number(), cacheReadTokens: z.number(), outputTokens: z.number() }).nullable(),
+    costUsd: z.number().nullable(),
+  })
+}
 
 // ---- What the journal answers ---------------------------------------------------------------
 

@@ -67,6 +67,8 @@ export const diagramPayloadSchema = z.object({
   svg: longText(2_000_000).optional(),
   notes: longText(100_000),
   source: z.enum(['ai', 'offline', 'hand']).nullable(),
+  /** The coach's thread that drew it, when Claude did (absent in older sessions). */
+  transcriptRef: z.string().max(500).nullable().optional(),
 })
 export type DiagramPayload = z.infer<typeof diagramPayloadSchema>
 

@@ -14,6 +14,8 @@ import type {
   AiNextCallEstimate,
   AiPurpose,
   AiRequestRecord,
+  AiThreadRecord,
+  AiThreadTurn,
   AiThreadView,
   CitationCheck,
   EditorKind,
@@ -30,6 +32,7 @@ import { SecretRedactor, type Redactor } from './redact/secret-redactor.ts'
 import { SessionBudget } from './session-budget.ts'
 import { buildStablePrefix } from './stable-prefix.ts'
 import { systemPromptFor } from './system-prompt.ts'
+import type { ThreadStore } from './thread-store.ts'
 import { gitTrackedFiles } from './tools/git-tracked-files.ts'
 import { createRepoTools, REPO_TOOL_DEFINITIONS } from './tools/repo-tools.ts'
 import { resolveInsideRepo } from './tools/resolve-inside-repo.ts'
@@ -77,6 +80,8 @@ export interface AiServiceDeps {
   /** Opens a URL with the operating system (desktop only); browser mode links instead. */
   readonly openExternal?: (url: string) => Promise<void>
   readonly redactor?: Redactor
+  /** Where threads are kept after each question; in memory only when not given. */
+  readonly threads?: ThreadStore
   readonly newId?: () => string
   readonly now?: () => Date
   readonly clientOptions?: Pick<AiClientOptions, 'sleep' | 'requestTimeoutMs' | 'idleTimeoutMs' | 'maxRetries' | 'maxAutoWaitSeconds'>
@@ -86,6 +91,9 @@ interface Thread {
   readonly view: Omit<AiThreadView, 'sessionCostUsd'>
   readonly conversation: Conversation
   readonly budget: SessionBudget
+  readonly sessionId: string | null
+  readonly createdAt: string
+  readonly turns: AiThreadTurn[]
   busy: boolean
 }
 
@@ -144,7 +152,7 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
       redactions: context.manifest.redactions,
       sessionBudgetUsd: budget.limitUsd,
     }
-    this.#threads.set(threadId, { view, conversation, budget, busy: false })
+    this.#threads.set(threadId, { view, conversation, budget, sessionId: input.sessionId ?? null, createdAt: this.#now().toISOString(), turns: [], busy: false })
     return { ...view, sessionCostUsd: budget.spentUsd }
   }
 
@@ -155,25 +163,82 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
     }
     thread.busy = true
     const base = { callId: ctx.callId, threadId: input.threadId }
+    const at = this.#now().toISOString()
+    const toolCalls: { id: string; name: string; input: Readonly<Record<string, unknown>>; ok: boolean; summary: string }[] = []
+    let answer: AiAnswer | null = null
+    let failure: unknown = null
     try {
-      return await thread.conversation.ask(
+      answer = await thread.conversation.ask(
         input.question,
         {
           onText: (text) => ctx.emit('ai.delta', { ...base, text }),
-          onToolCall: (call) => ctx.emit('ai.toolCall', { ...base, ...call, input: { ...call.input } }),
-          onToolResult: (result) => ctx.emit('ai.toolResult', { ...base, ...result, files: [...result.files], redactions: [...result.redactions] }),
+          onToolCall: (call) => {
+            toolCalls.push({ id: call.id, name: call.name, input: { ...call.input }, ok: false, summary: 'not run' })
+            ctx.emit('ai.toolCall', { ...base, ...call, input: { ...call.input } })
+          },
+          onToolResult: (result) => {
+            const call = toolCalls.find((candidate) => candidate.id === result.id)
+            if (call) Object.assign(call, { ok: result.ok, summary: result.summary })
+            ctx.emit('ai.toolResult', { ...base, ...result, files: [...result.files], redactions: [...result.redactions] })
+          },
           onUsage: (report) => ctx.emit('ai.usage', { ...base, ...report }),
           onRetry: (notice) => ctx.emit('ai.retry', { ...base, ...notice }),
         },
         ctx.signal,
       )
+      return answer
+    } catch (error) {
+      failure = error
+      throw error
     } finally {
-      thread.busy = false
+      try {
+        await this.#keep(input.threadId, thread, await this.#turnOf(at, input.question, answer, failure, toolCalls))
+      } finally {
+        thread.busy = false
+      }
+    }
+  }
+
+  /** Keeps the thread on disk. A failed write must not cost the leader the answer they paid for. */
+  async #keep(threadId: string, thread: Thread, turn: AiThreadTurn): Promise<void> {
+    thread.turns.push(turn)
+    if (!this.#deps.threads) return
+    const record: AiThreadRecord = {
+      version: 1,
+      threadId,
+      repoId: thread.view.repoId,
+      sessionId: thread.sessionId,
+      purpose: thread.view.purpose,
+      model: thread.view.model,
+      headCommit: thread.view.headCommit,
+      createdAt: thread.createdAt,
+      updatedAt: this.#now().toISOString(),
+      turns: thread.turns,
+      requests: thread.conversation.records,
+    }
+    await this.#deps.threads.save(record).catch(() => undefined)
+  }
+
+  /** The turn as kept: the question and answer redacted like everything sent (defence in depth). */
+  async #turnOf(at: string, question: string, answer: AiAnswer | null, failure: unknown, toolCalls: readonly (AiThreadTurn['toolCalls'][number] & { id: string })[]): Promise<AiThreadTurn> {
+    const error = failure instanceof GembaError ? failure : null
+    const text = answer?.text ?? String(error?.details?.partialText ?? '')
+    return {
+      at,
+      question: (await this.#redactor.redact('(your question)', question)).text,
+      answer: text ? (await this.#redactor.redact('(answer)', text)).text : '',
+      status: answer ? 'answered' : error?.code === 'cancelled' ? 'cancelled' : 'failed',
+      error: answer ? null : (error?.message ?? 'The question failed.'),
+      toolCalls: toolCalls.map(({ name, input, ok, summary }) => ({ name, input, ok, summary })),
     }
   }
 
   async sent(input: { threadId: string }): Promise<readonly AiRequestRecord[]> {
-    return this.#thread(input.threadId).conversation.records
+    const open = this.#threads.get(input.threadId)
+    if (open) return open.conversation.records
+    const kept = await this.#deps.threads?.read(input.threadId)
+    if (!kept) return this.#thread(input.threadId).conversation.records
+    return kept.requests
   }
 
   async preview(input: { repoId: string; purpose: AiPurpose; scope?: string | undefined }, ctx: Ctx): Promise<AiContextPreview> {
@@ -239,6 +304,10 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
 
   async closeThread(input: { threadId: string }): Promise<{ readonly closed: boolean }> {
     return { closed: this.#threads.delete(input.threadId) }
+  }
+
+  #now(): Date {
+    return this.#deps.now?.() ?? new Date()
   }
 
   #client(settings: AiRuntimeSettings): AiClient {

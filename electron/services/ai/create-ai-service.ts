@@ -11,6 +11,7 @@ import { AiService } from './ai-service.ts'
 import { contextSettingsStore } from './context/context-settings-store.ts'
 import { RepoContextProvider } from './context/repo-context-provider.ts'
 import { SecretRedactor } from './redact/secret-redactor.ts'
+import { threadStore } from './thread-store.ts'
 
 export interface AiWiring {
   readonly settings: {
@@ -55,7 +56,13 @@ export function createAiService(wiring: AiWiring): AiService {
       return path
     },
     contextSettings,
+    threads: threadStore(aiThreadsFolder(wiring.dataFolder)),
     ...(wiring.openExternal ? { openExternal: wiring.openExternal } : {}),
     redactor,
   })
+}
+
+/** Where kept AI threads live inside the data folder. */
+export function aiThreadsFolder(dataFolder: string): string {
+  return join(dataFolder, 'ai-threads')
 }

@@ -99,6 +99,7 @@ export function sidecarOf(record: JournalSessionRecord): JournalSidecar {
     schemaVersion: record.schemaVersion,
     id: record.id,
     transcript: record.transcript,
+    ...(record.sent && record.sent.length > 0 ? { sent: record.sent } : {}),
     ...(record.diagram?.svg === undefined ? {} : { diagramSvg: record.diagram.svg }),
   }
 }

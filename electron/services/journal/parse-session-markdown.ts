@@ -8,6 +8,7 @@ import {
   type JournalCitation,
   type JournalProblem,
   type JournalSessionRecord,
+  type JournalSentRecord,
   type JournalTranscriptEntry,
 } from '../../../shared/models/journal.ts'
 import { readFence, readRegion } from './markdown-regions.ts'
@@ -22,6 +23,8 @@ export interface JournalSidecar {
   readonly id: string
   readonly transcript: readonly JournalTranscriptEntry[]
   readonly diagramSvg?: string
+  /** What was sent to Claude (absent in older sidecars). */
+  readonly sent?: readonly JournalSentRecord[]
 }
 
 export function splitFrontMatter(text: string): { yaml: string; body: string } | null {
@@ -87,6 +90,7 @@ function assemble(front: Record<string, unknown>, body: string, sidecar: Journal
     reflection: readRegion(body, 'reflection') ?? '',
     questions: front.questions ?? [],
     transcript: sidecar && sidecar.id === front.id ? sidecar.transcript : [],
+    ...(sidecar && sidecar.id === front.id && Array.isArray(sidecar.sent) ? { sent: sidecar.sent } : {}),
   }
 }
 

@@ -3,6 +3,7 @@
 import {
   JOURNAL_SCHEMA_VERSION,
   type JournalQuestion,
+  type JournalSentRecord,
   type JournalSessionRecord,
   type JournalTranscriptEntry,
 } from '../../../shared/models/journal.ts'
@@ -19,11 +20,13 @@ export interface JournalRecordInput {
   readonly session: Session
   readonly carried: readonly OpenQuestion[]
   readonly transcript: readonly JournalTranscriptEntry[]
+  /** What each request to Claude carried, when the coach's conversations were kept. */
+  readonly sent?: readonly JournalSentRecord[]
   readonly timeZone: string
   readonly now: Date
 }
 
-export function toJournalRecord({ session, carried, transcript, timeZone, now }: JournalRecordInput): JournalSessionRecord {
+export function toJournalRecord({ session, carried, transcript, sent = [], timeZone, now }: JournalRecordInput): JournalSessionRecord {
   const { explore, diagram, change, reflect } = session.steps
   const minutes = (step: StepKey) => Math.round(stepElapsedMs(session, step, now) / 6_000) / 10
   const changeMade = change.payload.request.trim() !== '' || change.payload.diff.trim() !== ''
@@ -71,6 +74,7 @@ export function toJournalRecord({ session, carried, transcript, timeZone, now }:
       ...reflect.payload.questionsForTechLead.map((question) => toJournalQuestion(question, session.id)),
     ],
     transcript: [...transcript],
+    ...(sent.length > 0 ? { sent: [...sent] } : {}),
   }
 }
 

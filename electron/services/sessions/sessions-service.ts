@@ -8,7 +8,6 @@ import type { CallContext, ParsedInputOf, ServiceFor } from '../../../shared/con
 import { defaultCurriculum, curriculumWeekFor } from '../../../shared/curriculum/load-curriculum.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import type { Curriculum } from '../../../shared/models/curriculum.ts'
-import type { JournalTranscriptEntry } from '../../../shared/models/journal.ts'
 import {
   STEP_KEYS,
   type FinishResult,
@@ -21,6 +20,7 @@ import {
 import type { Schedule, StepMinutes } from '../../../shared/models/settings.ts'
 import { applyStepPatch } from './apply-step-patch.ts'
 import { toJournalRecord, type JournalPort } from './journal-record.ts'
+import { readConversations, type TranscriptPort } from './read-conversations.ts'
 import { newSession } from './new-session.ts'
 import { allQuestions, answerQuestion, carriedQuestions } from './open-questions.ts'
 import * as programme from './programme.ts'
@@ -42,7 +42,7 @@ export interface SessionsServiceDeps {
   readonly repos: { list(): Promise<readonly ListedRepo[]> }
   readonly journal: JournalPort
   /** Where the coach keeps conversations; without it the journal gets no transcript. */
-  readonly transcripts?: { read(ref: string, signal: AbortSignal): Promise<readonly JournalTranscriptEntry[]> }
+  readonly transcripts?: TranscriptPort
   readonly curriculum?: Curriculum
   readonly newId?: () => string
 }
@@ -185,10 +185,8 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
       const session = requireActive(find(state, input.id))
       const settings = await this.#deps.settings.get()
       const finished = this.#finished(state, session, now)
-      const transcript = session.steps.explore.payload.transcriptRef && this.#deps.transcripts
-        ? await this.#deps.transcripts.read(session.steps.explore.payload.transcriptRef, ctx.signal)
-        : []
-      const record = toJournalRecord({ session: finished, carried: this.#carried(state, session), transcript, timeZone: settings.schedule.timeZone, now })
+      const { transcript, sent } = await readConversations(session, this.#deps.transcripts, ctx.signal, now)
+      const record = toJournalRecord({ session: finished, carried: this.#carried(state, session), transcript, sent, timeZone: settings.schedule.timeZone, now })
       const written = await this.#deps.journal.saveSession(record).then(
         ({ path }) => ({ path, pending: null }),
         (error: unknown) => {
