@@ -69,6 +69,8 @@ interface JournalEntry {
   readonly diagram: { mermaid: string; svg?: string } | null
   readonly change: { request: string; branch: string; diff: string; explanation: string; manual: boolean } | null
   readonly usage: { inputTokens: number; cachedInputTokens: number; cacheWriteTokens: number; outputTokens: number; costUsd: number }
+  readonly transcript?: { step: string; role: string; text: string }[]
+  readonly sent?: { step: string; contextFiles: { path: string; bytes: number }[] }[]
 }
 
 async function journalEntry(id: string): Promise<JournalEntry> {
@@ -347,6 +349,24 @@ test('with Claude: the walkthrough and the diagram are kept in the session and r
   expect(exploreOutput).toBeGreaterThan(0)
   expect(entry.usage.outputTokens).toBe(exploreOutput + diagramOutput)
   expect(entry.usage.costUsd).toBeGreaterThan(0)
+  // Both conversations reach the sidecar (kept on disk by the coach), with what each request carried.
+  const transcript = entry.transcript ?? []
+  expect(transcript).toContainEqual(expect.objectContaining({ step: 'explore', role: 'leader', text: 'Walk me through the codebase.' }))
+  expect(transcript).toContainEqual(expect.objectContaining({ step: 'explore', role: 'coach', text: expect.stringContaining('What this system does') }))
+  expect(transcript).toContainEqual(expect.objectContaining({ step: 'diagram', role: 'coach', text: expect.stringContaining('flowchart') }))
+  const sent = entry.sent ?? []
+  expect(sent.map((record) => record.step)).toEqual(expect.arrayContaining(['explore', 'diagram']))
+  expect(sent[0]!.contextFiles.length).toBeGreaterThan(0)
+
+  await page.getByRole('link', { name: 'Journal' }).click()
+  await page.getByRole('button', { name: /Walk the codebase/ }).click()
+  const whatWasSent = page.getByText(/What was sent to Claude \(\d+ requests?/)
+  await expect(whatWasSent).toBeVisible()
+  await whatWasSent.click()
+  await expect(page.getByText('Request 1', { exact: true })).toBeVisible()
+  await expect(page.getByText(/Repository context: \d+ files/).first()).toBeVisible()
+  await whatWasSent.scrollIntoViewIfNeeded()
+  await shoot(page, 'journal-what-was-sent')
 })
 
 async function api<T>(name: string, input: unknown): Promise<T> {

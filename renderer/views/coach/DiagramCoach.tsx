@@ -19,6 +19,8 @@ export interface SavedDiagram {
   readonly mermaid: string
   readonly svg: string
   readonly caption: string
+  /** The coach's thread that drew it (kept on disk, read into the journal's transcript). */
+  readonly threadId: string | null
 }
 
 export function DiagramCoach(props: { repoId: string; sessionId?: string; onSave?: (diagram: SavedDiagram) => Promise<void> }) {
@@ -87,7 +89,7 @@ export function DiagramCoach(props: { repoId: string; sessionId?: string; onSave
                 type="button"
                 className="button"
                 disabled={!svg || diagram.saved === 'saving'}
-                onClick={() => void saveDiagram(key, async ({ mermaid, caption }) => props.onSave!({ mermaid, caption, svg: svg ?? '' }))}
+                onClick={() => void saveDiagram(key, async ({ mermaid, caption }) => props.onSave!({ mermaid, caption, svg: svg ?? '', threadId: panel.thread?.threadId ?? null }))}
               >
                 {diagram.saved === 'yes' ? 'Saved to the session' : diagram.saved === 'saving' ? 'Saving…' : 'Save to the session'}
               </button>

@@ -10,6 +10,7 @@ import { useJournalSession } from '../../stores/journal-session-store.ts'
 import { ExportPanel } from './ExportPanel.tsx'
 import { formatCost, formatDay, formatMinutes, shortCommit } from './journal-format.ts'
 import { ReflectionEditor } from './ReflectionEditor.tsx'
+import { SentSection } from './SentSection.tsx'
 import { ChangeSection, DiagramSection, QuestionsSection, TranscriptSection, WalkthroughSection } from './SessionSections.tsx'
 
 const STEP_LABELS = { explore: 'Explore', diagram: 'Diagram', change: 'Change', reflect: 'Reflect' } as const
@@ -150,6 +151,7 @@ export function SessionReview(props: { id: string }) {
       <ReflectionEditor reflection={record.reflection} fileName={view.fileName} />
       {record.questions.length > 0 ? <QuestionsSection questions={record.questions} /> : null}
       {view.hasTranscript && record.transcript.length > 0 ? <TranscriptSection transcript={record.transcript} /> : null}
+      {record.sent && record.sent.length > 0 ? <SentSection sent={record.sent} /> : null}
       <ExportPanel title="Export this session" target={{ ids: [record.id] }} pdfFileName={view.fileName.replace(/\.md$/i, '.pdf')} />
       <FileViewer target={viewer} onOpen={openFile} onClose={closeViewer} />
     </div>

@@ -31,6 +31,7 @@ export function DiagramStep(props: { session: Session }) {
       // An SVG too large to keep is left out (the journal draws the Mermaid source instead).
       svg: diagram.svg.length <= 2_000_000 ? diagram.svg : '',
       source: 'ai',
+      transcriptRef: diagram.threadId,
     })
     if (!saved) throw new Error('The diagram was not saved.')
   }
