@@ -227,7 +227,8 @@ export const journalSessionRecordSchema: z.ZodType<JournalSessionRecord> = z.obj
   sent: z.array(journalSentRecordSchema()).optional(),
 })
 
-function journalSentRecordSchema() {
+/** The check a kept "what was sent" record passes (a broken one in a sidecar is dropped, not fatal). */
+export function journalSentRecordSchema() {
   const file = z.object({ path: z.string(), bytes: z.number().min(0) })
   return z.object({
     step: z.enum(JOURNAL_STEPS),

@@ -2,8 +2,10 @@
 // the long text from the marked regions. Hand edits are honoured; anything that does not make a
 // valid record becomes a problem to report. Never writes.
 import { parse } from 'yaml'
+import { z } from 'zod'
 import {
   JOURNAL_SCHEMA_VERSION,
+  journalSentRecordSchema,
   journalSessionRecordSchema,
   type JournalCitation,
   type JournalProblem,
@@ -90,8 +92,15 @@ function assemble(front: Record<string, unknown>, body: string, sidecar: Journal
     reflection: readRegion(body, 'reflection') ?? '',
     questions: front.questions ?? [],
     transcript: sidecar && sidecar.id === front.id ? sidecar.transcript : [],
-    ...(sidecar && sidecar.id === front.id && Array.isArray(sidecar.sent) ? { sent: sidecar.sent } : {}),
+    ...sentOf(sidecar, front.id),
   }
+}
+
+/** What was sent, when the sidecar of this session has a readable list (hand edits may break it: then it is left out). */
+function sentOf(sidecar: JournalSidecar | undefined, id: unknown): { sent?: readonly JournalSentRecord[] } {
+  if (!sidecar || sidecar.id !== id || sidecar.sent === undefined) return {}
+  const parsed = z.array(journalSentRecordSchema()).safeParse(sidecar.sent)
+  return parsed.success ? { sent: parsed.data } : {}
 }
 
 function assembleChange(front: unknown, body: string): unknown {

@@ -28,6 +28,18 @@ describe('parseSessionMarkdown', () => {
     expect(parsed.ok && parsed.record).toEqual(record)
   })
 
+  it('takes what was sent to Claude from the sidecar, and reads older sidecars without it', () => {
+    const record = buildSessionRecord()
+    const sent = [{ step: 'explore' as const, at: '2026-02-03T09:05:00Z', model: 'm', contextFiles: [{ path: 'README.md', bytes: 7 }], added: { kind: 'question' as const, chars: 9, files: [] }, redactions: [{ path: 'config/a.ini', line: 2, rule: 'aws' }], excluded: [], usage: null, costUsd: null }]
+    const withSent = parseSessionMarkdown(renderSessionMarkdown(record), 'a.md', { schemaVersion: 1, id: record.id, transcript: record.transcript, sent })
+    expect(withSent.ok && withSent.record.sent).toEqual(sent)
+    const older = parseSessionMarkdown(renderSessionMarkdown(record), 'a.md', { schemaVersion: 1, id: record.id, transcript: record.transcript })
+    expect(older.ok && older.record).not.toHaveProperty('sent')
+    expect(older.ok).toBe(true)
+    const broken = parseSessionMarkdown(renderSessionMarkdown(record), 'a.md', { schemaVersion: 1, id: record.id, transcript: record.transcript, sent: [{ step: 'nowhere' }] as never })
+    expect(broken.ok && broken.record).not.toHaveProperty('sent')
+  })
+
   it('keeps steps that were not done as null', () => {
     const record = buildSessionRecord({ walkthrough: null, diagram: null, change: null, questions: [] })
     const parsed = parseSessionMarkdown(renderSessionMarkdown(record), 'a.md')
