@@ -74,7 +74,7 @@ export const aiChannels = {
     events: askEvents,
   }),
   sent: channel<readonly AiRequestRecord[]>()({
-    description: 'What each request of a thread carried: files and sizes, redactions, excluded files, usage and cost.',
+    description: 'What each request of a thread carried: files and sizes, redactions, excluded files, usage and cost; read from the kept thread file once the thread is closed or the app restarted.',
     input: z.object({ threadId }).strict(),
   }),
   preview: channel<AiContextPreview>()({
