@@ -2,7 +2,8 @@
 // diagram, see a clear message for a folder that is not a repository, and remove it again.
 import { rm } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
-import { buildRepo, makeTempFolder, type RepoBuilder } from '../fixtures/repo-builder.ts'
+import { buildPaymentsRepo } from '../fixtures/payments-repo.ts'
+import { makeTempFolder, type RepoBuilder } from '../fixtures/repo-builder.ts'
 import { newHome, startBackend, type BackendProcess } from './support/backend-process.ts'
 
 let backend: BackendProcess
@@ -13,15 +14,7 @@ let notRepo: string
 test.beforeEach(async () => {
   home = await newHome()
   backend = await startBackend(home)
-  repo = await buildRepo()
-  await repo.files({
-    'README.md': '# Payments\n\nTakes card payments for the shop and settles them with the bank every night.\n',
-    'package.json': JSON.stringify({ name: 'payments', scripts: { test: 'node --test' }, dependencies: { express: '^4.0.0' } }),
-    'src/server.ts': "import { charge } from './billing/charge.ts'\nexport function start() { return charge(1) }\n",
-    'src/billing/charge.ts': "import { log } from '../util/log.ts'\nexport function charge(amount: number) { log('charge'); return amount }\n",
-    'src/util/log.ts': 'export function log(message: string) { console.log(message) }\n',
-  })
-  await repo.commit('Start the payments service')
+  repo = await buildPaymentsRepo()
   notRepo = await makeTempFolder()
 })
 

@@ -7,7 +7,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { GREETER_FILES } from '../fixtures/fake-anthropic/small-change-script.ts'
-import { buildRepo, type RepoBuilder } from '../fixtures/repo-builder.ts'
+import { buildPaymentsRepo } from '../fixtures/payments-repo.ts'
+import { type RepoBuilder } from '../fixtures/repo-builder.ts'
 import { startFakeAnthropic, type FakeAnthropicProcess } from './support/fake-anthropic-process.ts'
 import { newHome, startBackend, type BackendProcess } from './support/backend-process.ts'
 
@@ -26,15 +27,7 @@ async function startFake(script: string, extra: readonly string[] = []): Promise
 test.beforeEach(async () => {
   home = await newHome()
   backend = await startBackend(home)
-  repo = await buildRepo()
-  await repo.files({
-    'README.md': '# Payments\n\nTakes card payments for the shop and settles them with the bank every night.\n',
-    'package.json': JSON.stringify({ name: 'payments', scripts: { test: 'node --test' }, dependencies: { express: '^4.0.0' } }),
-    'src/server.ts': "import { charge } from './billing/charge.ts'\nexport function start() { return charge(1) }\n",
-    'src/billing/charge.ts': "import { log } from '../util/log.ts'\nexport function charge(amount: number) { log('charge'); return amount }\n",
-    'src/util/log.ts': 'export function log(message: string) { console.log(message) }\n',
-  })
-  await repo.commit('Start the payments service')
+  repo = await buildPaymentsRepo()
   await repo.git(['config', 'user.name', 'Leader Person'])
   await repo.git(['config', 'user.email', 'leader@example.com'])
   await mkdir(SHOTS, { recursive: true })

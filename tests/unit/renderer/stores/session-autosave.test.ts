@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { manualTimers, settle } from '../../../fixtures/manual-timers.ts'
 import { createAutosave, type AutosaveStatus } from '../../../../renderer/stores/session-autosave.ts'
 
-function fakeTimers() {
-  const pending = new Map<number, () => void>()
-  let id = 0
-  return {
-    timers: {
-      set: (callback: () => void) => {
-        pending.set(++id, callback)
-        return id
-      },
-      clear: (handle: unknown) => void pending.delete(handle as number),
-    },
-    fireAll: () => {
-      const due = [...pending.values()]
-      pending.clear()
-      for (const callback of due) callback()
-    },
-    count: () => pending.size,
-  }
-}
-
-const settle = async (): Promise<void> => {
-  for (let i = 0; i < 10; i += 1) await Promise.resolve()
-}
+const fakeTimers = manualTimers
 
 describe('createAutosave', () => {
   it('sends only the latest value after the pause, and reports saving then saved', async () => {

@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { manualTimers, settle } from '../../../fixtures/manual-timers.ts'
 import type { SessionView } from '../../../../shared/models/sessions.ts'
 import { createSessionReloader, isCurrentView, sessionUsageOf } from '../../../../renderer/stores/session-sync.ts'
 
-function fakeTimers() {
-  const pending = new Map<number, () => void>()
-  let id = 0
-  return {
-    timers: {
-      set: (callback: () => void) => {
-        pending.set(++id, callback)
-        return id
-      },
-      clear: (handle: unknown) => void pending.delete(handle as number),
-    },
-    fireAll: () => {
-      const due = [...pending.values()]
-      pending.clear()
-      for (const callback of due) callback()
-    },
-    count: () => pending.size,
-  }
-}
-
-const settle = async (): Promise<void> => {
-  for (let i = 0; i < 10; i += 1) await Promise.resolve()
-}
+const fakeTimers = manualTimers
 
 function deferred<T>() {
   let resolve!: (value: T) => void
