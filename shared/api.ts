@@ -73,19 +73,25 @@ export interface ChannelEntry {
   readonly spec: ChannelSpec
 }
 
-/** The contract as a flat list, in declaration order. */
+let flatList: readonly ChannelEntry[] | undefined
+let byName: ReadonlyMap<string, ChannelEntry> | undefined
+
+/** The contract as a flat list, in declaration order (built once: the contract never changes). */
 export function listChannels(): readonly ChannelEntry[] {
+  if (flatList) return flatList
   const entries: ChannelEntry[] = []
   for (const [domain, channels] of Object.entries(contract) as [Domain, DomainChannels][]) {
     for (const [method, spec] of Object.entries(channels)) {
       entries.push({ name: `${domain}.${method}` as ChannelName, domain, method, spec })
     }
   }
+  flatList = entries
   return entries
 }
 
 export function findChannel(name: string): ChannelEntry | undefined {
-  return listChannels().find((entry) => entry.name === name)
+  byName ??= new Map(listChannels().map((entry) => [entry.name, entry]))
+  return byName.get(name)
 }
 
 /** The renderer's view of the API (window.gemba and the HTTP bridge both implement it). */
