@@ -86,6 +86,15 @@ async function allSaved(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible()
 }
 
+/** The first-run guide's shortest path: add the test's repository, wait for its tour, start the hour. */
+async function addRepoAndStartTheHour(page: Page): Promise<void> {
+  const guide = page.getByRole('region', { name: 'Set up your weekly hour' })
+  await guide.getByLabel('Folder').fill(repo.dir)
+  await guide.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(guide.getByText('Offline tour ready')).toBeVisible()
+  await guide.getByRole('button', { name: 'Start this week’s hour' }).click()
+}
+
 test('a whole weekly hour offline, surviving a backend crash mid-reflection', async ({ page }) => {
   test.setTimeout(180_000)
   await page.goto(backend.pageUrl)
@@ -99,10 +108,7 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await expect(guide.getByText('Add a repository above to start.')).toBeVisible()
   await shoot(page, 'today-first-run')
 
-  await guide.getByLabel('Folder').fill(repo.dir)
-  await guide.getByRole('button', { name: 'Add', exact: true }).click()
-  await expect(guide.getByText('Offline tour ready')).toBeVisible()
-  await guide.getByRole('button', { name: 'Start this week’s hour' }).click()
+  await addRepoAndStartTheHour(page)
 
   // Explore: the week's prompts verbatim, the offline tour (no key) labelled as such and kept with
   // the session, and notes.
@@ -241,11 +247,7 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
 test('a gentle notice when a step’s time is up, never a forced move', async ({ page }) => {
   await page.clock.install()
   await page.goto(backend.pageUrl)
-  const guide = page.getByRole('region', { name: 'Set up your weekly hour' })
-  await guide.getByLabel('Folder').fill(repo.dir)
-  await guide.getByRole('button', { name: 'Add', exact: true }).click()
-  await expect(guide.getByText('Offline tour ready')).toBeVisible()
-  await page.getByRole('button', { name: 'Start this week’s hour' }).click()
+  await addRepoAndStartTheHour(page)
   await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
   await expect(page.getByText(/minutes for Explore are up/)).toHaveCount(0)
   await page.clock.fastForward('16:00')
@@ -257,11 +259,7 @@ test('a gentle notice when a step’s time is up, never a forced move', async ({
 
 test('pausing stops the timers; the programme pauses for travel and resumes', async ({ page }) => {
   await page.goto(backend.pageUrl)
-  const guide = page.getByRole('region', { name: 'Set up your weekly hour' })
-  await guide.getByLabel('Folder').fill(repo.dir)
-  await guide.getByRole('button', { name: 'Add', exact: true }).click()
-  await expect(guide.getByText('Offline tour ready')).toBeVisible()
-  await page.getByRole('button', { name: 'Start this week’s hour' }).click()
+  await addRepoAndStartTheHour(page)
   await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
   await page.getByRole('button', { name: 'Pause', exact: true }).click()
   await expect(page.getByText('Paused. The timers wait for you.')).toBeVisible()
@@ -285,11 +283,7 @@ test('with Claude: the walkthrough and the diagram are kept in the session and r
   await backend.stop()
   backend = await startBackend(home, { ANTHROPIC_API_KEY: 'sk-ant-e2e-weekly-3333333333333333333333', ANTHROPIC_BASE_URL: fakeUrl })
   await page.goto(backend.pageUrl)
-  const guide = page.getByRole('region', { name: 'Set up your weekly hour' })
-  await guide.getByLabel('Folder').fill(repo.dir)
-  await guide.getByRole('button', { name: 'Add', exact: true }).click()
-  await expect(guide.getByText('Offline tour ready')).toBeVisible()
-  await guide.getByRole('button', { name: 'Start this week’s hour' }).click()
+  await addRepoAndStartTheHour(page)
 
   // Explore: the offline tour is kept until Claude's walkthrough is; then Claude's replaces it.
   await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
@@ -380,11 +374,7 @@ test('with Claude: the small change’s agent calls count towards the session’
   await backend.stop()
   backend = await startBackend(home, { ANTHROPIC_API_KEY: 'sk-ant-e2e-weekly-5555555555555555555555', ANTHROPIC_BASE_URL: fakeUrl })
   await page.goto(backend.pageUrl)
-  const guide = page.getByRole('region', { name: 'Set up your weekly hour' })
-  await guide.getByLabel('Folder').fill(repo.dir)
-  await guide.getByRole('button', { name: 'Add', exact: true }).click()
-  await expect(guide.getByText('Offline tour ready')).toBeVisible()
-  await guide.getByRole('button', { name: 'Start this week’s hour' }).click()
+  await addRepoAndStartTheHour(page)
   await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
   const { activeSession } = await api<{ activeSession: { id: string } | null }>('sessions.today', {})
   const usage = async () => (await api<{ session: { usage: { outputTokens: number; costUsd: number } } }>('sessions.get', { id: activeSession!.id })).session.usage

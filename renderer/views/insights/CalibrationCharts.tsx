@@ -1,7 +1,7 @@
 // Effort calibration: each timed change as a point (estimate across, actual up) against the line
 // where they are equal, and the median actual ÷ estimate per quarter against 1×.
 import type { JournalInsights } from '../../../shared/models/journal.ts'
-import { ChartSvg } from './ChartCard.tsx'
+import { ChartSvg, YGrid } from './ChartCard.tsx'
 import { linearScale, niceTicks } from './chart-scale.ts'
 
 const W = 320
@@ -17,16 +17,11 @@ export function CalibrationScatter(props: { calibration: JournalInsights['calibr
   const y = linearScale([0, top], [H - M.bottom, M.top])
   return (
     <ChartSvg label="Estimate against actual minutes per change" description={props.calibration.summary} width={W} height={H}>
+      <YGrid ticks={ticks} y={y} left={M.left} right={W - M.right} />
       {ticks.map((tick) => (
-        <g key={tick}>
-          <line className="chart__grid" x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} />
-          <text className="chart__axis-label" x={M.left - 6} y={y(tick) + 4} textAnchor="end">
-            {tick}
-          </text>
-          <text className="chart__axis-label" x={x(tick)} y={H - M.bottom + 14} textAnchor="middle">
-            {tick}
-          </text>
-        </g>
+        <text key={tick} className="chart__axis-label" x={x(tick)} y={H - M.bottom + 14} textAnchor="middle">
+          {tick}
+        </text>
       ))}
       <line className="chart__identity" x1={x(0)} y1={y(0)} x2={x(top)} y2={y(top)} />
       <text className="chart__note" x={x(top) - 4} y={y(top) + 14} textAnchor="end">
@@ -58,14 +53,7 @@ export function RatioTrend(props: { calibration: JournalInsights['calibration'] 
   const path = trend.map((period, index) => `${index === 0 ? 'M' : 'L'}${x(index)},${y(period.medianRatio)}`).join(' ')
   return (
     <ChartSvg label="Median actual ÷ estimate per quarter" description={props.calibration.summary} width={W} height={H}>
-      {ticks.map((tick) => (
-        <g key={tick}>
-          <line className="chart__grid" x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} />
-          <text className="chart__axis-label" x={M.left - 6} y={y(tick) + 4} textAnchor="end">
-            {tick}×
-          </text>
-        </g>
-      ))}
+      <YGrid ticks={ticks} y={y} left={M.left} right={W - M.right} format={(tick) => `${tick}×`} />
       <line className="chart__identity" x1={M.left} x2={W - M.right} y1={y(1)} y2={y(1)} />
       <path className="chart__line" d={path} />
       {trend.map((period, index) => (

@@ -34,3 +34,19 @@ export function ChartSvg(props: { label: string; description: string; width: num
     </svg>
   )
 }
+
+/** Horizontal grid lines with their value labels on the left, one per tick. */
+export function YGrid(props: { ticks: readonly number[]; y: (value: number) => number; left: number; right: number; format?: (tick: number) => string }) {
+  return (
+    <>
+      {props.ticks.map((tick) => (
+        <g key={tick}>
+          <line className="chart__grid" x1={props.left} x2={props.right} y1={props.y(tick)} y2={props.y(tick)} />
+          <text className="chart__axis-label" x={props.left - 6} y={props.y(tick) + 4} textAnchor="end">
+            {props.format ? props.format(tick) : tick}
+          </text>
+        </g>
+      ))}
+    </>
+  )
+}

@@ -1,7 +1,7 @@
 // Friction: how often each tag came up, month by month (stacked, one colour per tag, named in the
 // legend and in each bar's tooltip) and per repository.
 import type { JournalInsights, TagCount } from '../../../shared/models/journal.ts'
-import { ChartSvg } from './ChartCard.tsx'
+import { ChartSvg, YGrid } from './ChartCard.tsx'
 import { linearScale, niceTicks } from './chart-scale.ts'
 
 const SERIES = 6
@@ -41,14 +41,7 @@ export function FrictionOverTime(props: { friction: JournalInsights['friction'] 
   const barWidth = Math.min(36, band * 0.7)
   return (
     <ChartSvg label="Friction tags per month" description={props.friction.summary} width={W} height={H}>
-      {ticks.map((tick) => (
-        <g key={tick}>
-          <line className="chart__grid" x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} />
-          <text className="chart__axis-label" x={M.left - 6} y={y(tick) + 4} textAnchor="end">
-            {tick}
-          </text>
-        </g>
-      ))}
+      <YGrid ticks={ticks} y={y} left={M.left} right={W - M.right} />
       {overTime.map((period, column) => {
         let base = 0
         const cx = M.left + band * column + band / 2
