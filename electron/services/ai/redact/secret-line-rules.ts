@@ -1,6 +1,17 @@
-// Gemba's own credential rules, for what secretlint's preset misses: passwords and secrets assigned in
-// config, connection strings with passwords, high-entropy values under key/token names, JWTs, bearer
-// tokens, and well-known token prefixes as a second net. Line-based and pure; returns rule names only.
+// Gemba's own line reader for credentials that rule sets miss, in any text: assignments in code
+// (Python, JS/TS, Go, Ruby, PHP define(), Java/Kotlin, C#, shell, dict and environ subscripts) and
+// config (dotenv, INI/properties/TOML with their sections, HCL and tfvars `default =`), URLs with a
+// password (also with an empty user), `curl -u`, `Authorization:` headers, CLI password flags, netrc
+// lines in any file, connection strings (`Password=`, `AccountKey=`), and multi-line values (heredocs,
+// triple-quoted strings). A value counts only when its name says secret and it looks real
+// (secret-values.ts). Returns spans of the values alone, so the rest of the line stays readable.
+// Pure; patterns are anchored and bounded, so a line is read in linear time.
+import { fileKind, type FileKind } from './file-kind.ts'
+import { lineAt, lineStarts, mergeSpans, type SecretSpan } from './secret-spans.ts'
+import { isStringTypeWord, looksLikeInlinePassword, looksLikeSecret, secretNameClass, type SecretNameClass } from './secret-values.ts'
+import { findTokenSpans } from './token-patterns.ts'
+
+export { shannonEntropy } from './secret-values.ts'
 
 export interface SecretLine {
   /** 1-based line number. */
@@ -8,86 +19,234 @@ export interface SecretLine {
   readonly rule: string
 }
 
-const PATTERNS: readonly { readonly rule: string; readonly pattern: RegExp }[] = [
-  { rule: 'aws-access-key-id', pattern: /\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\b/ },
-  { rule: 'aws-secret-access-key', pattern: /aws.{0,24}(secret|private).{0,24}[:=]\s*["']?[A-Za-z0-9/+=]{40}\b/i },
-  { rule: 'github-token', pattern: /\b(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})/ },
-  { rule: 'gitlab-token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}/ },
-  { rule: 'slack-token', pattern: /\bxox[abposre]-[A-Za-z0-9-]{10,}|hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/ },
-  { rule: 'stripe-key', pattern: /\b[rsp]k_(live|test)_[A-Za-z0-9]{16,}/ },
-  { rule: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}/ },
-  { rule: 'anthropic-or-openai-key', pattern: /\bsk-(ant-|proj-)?[A-Za-z0-9_-]{24,}/ },
-  { rule: 'npm-token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
-  { rule: 'sendgrid-key', pattern: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/ },
-  { rule: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/ },
-  { rule: 'bearer-token', pattern: /\b(Bearer|Token)\s+[A-Za-z0-9\-._~+/]{20,}=*/ },
-  { rule: 'basic-auth-header', pattern: /\bBasic\s+[A-Za-z0-9+/]{16,}={0,2}/ },
-  // scheme://user:password@host, unless the password is a template (${DB_PASS}, <password>, %s…).
-  { rule: 'url-with-password', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/'"`]+:(?![$<{%])[^\s@/'"`]+@[^\s'"`]+/i },
-]
+const SECRET_WORD = /pass|pwd|secret|token|key|cred|auth|dsn|salt|private|sig|cookie|seed|jwt|bearer|hmac|otp/i
+const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]{1,30}:\/\/([^\s:@/'"`<>()[\]{}]{0,200})(?::([^\s@/'"`<>]{0,400}))?@(?=[\w[])/gi
+const AUTH_HEADER = /\b(Authorization|Proxy-Authorization|X-[\w-]{0,40}(?:Key|Token|Secret|Auth)[\w-]{0,20}|Api-?Key|Private-Token|X-Auth-Token)\s*:\s*(?:(?:Bearer|Basic|Token|token|Bot|Digest|OAuth|ApiKey|Splunk|SSWS|GenieKey)\s+)?([^\s"'\\,;]{6,2000})/gi
+const CURL_USER = /(?:^|\s)(?:-u|--user|--proxy-user)(?:\s+|=)(["']?)([^\s:"']{0,100}):([^\s"'/][^\s"']{0,399})\1/g
+const CLI_FLAG = /(?:^|\s)--([A-Za-z][\w-]{0,40})(?:=|\s+)(["']?)([^\s"']{3,400})\2/g
+const SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass|docker\s+login|podman\s+login|helm\s+repo\s+add)\b[^\n]{0,400}?\s-p\s?(["']?)([^\s"'-][^\s"']{2,400})\1/g
+const NETRC = /\b(password|passwd|account)\s+(\S{1,400})/g
+const CONNECTION_PART = /(?:^|[;"'\s{(])([A-Za-z][A-Za-z ]{0,30}?)\s*=\s*([^;"'\r\n<>]{1,400})/g
+const DOUBLE_QUOTED = /"((?:\\.|[^"\\\n]){0,4000})"/g
+const SINGLE_QUOTED = /'((?:\\.|[^'\\\n]){0,4000})'/g
+const BACKTICK_QUOTED = /`([^`\n]{0,4000})`/g
+/** `\"value\"` inside another string (a notebook's JSON, code quoted in YAML). */
+const ESCAPED_QUOTED = /\\(["'])((?:(?!\\\1)[^\n]){0,4000}?)\\\1/g
+const UNQUOTED_ASSIGNMENT = /^\s*(?:export\s+|set\s+|setx\s+|ENV\s+|ARG\s+|declare\s+(?:-\w+\s+)?|local\s+|readonly\s+)?([A-Za-z_][\w.\-[\]]{0,100}?)\s*(=|:)\s*(?!["'`])([^\s#;]{1,2000})(?:\s+[#;].*|\s*)$/
+const DOCKER_ENV = /^\s*ENV\s+([A-Za-z_]\w*)\s+(?!["'])(\S{1,2000})\s*$/
+const SECTION = /^\s*\[+\s*([^\]]{1,100}?)\s*\]+\s*$/
+const HCL_VARIABLE = /^\s*variable\s+"([^"]{1,100})"\s*\{/
+const MULTILINE_OPEN = /(?:"""|'''|`|<<[-~]?\s*(["']?)([A-Za-z_]\w{0,30})\1)\s*$/
+const OPERATORS = ['===', '!==', '==', '!=', ':=', '=>', '??=', '||=', '+=', '=', ':', ',', '(']
 
-const PRIVATE_KEY_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/
-const PRIVATE_KEY_END = /-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/
-
-const ASSIGNMENT = /(?<name>[A-Za-z_][\w.-]*)["']?\s*(?::|=>?|:=)\s*(?<value>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`|[^\s,;#]+)/g
-const PASSWORD_NAME = /(pass(word|wd|phrase)?|pwd|secret|credential)s?$|^(pass(word)?|secret)[_.-]/i
-const KEY_NAME = /(api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|client[_.-]?(secret|key)|auth[_.-]?key|token|salt|signature|auth)s?$/i
-const CODE_FILE = /\.(ts|tsx|js|jsx|mjs|cjs|py|rb|go|java|kt|kts|scala|cs|c|cc|cpp|h|hpp|rs|swift|php|m|dart|lua|ex|exs|clj|vue|svelte)$/i
-const PLACEHOLDER = /^(|\$.*|<.*|\{\{.*\}\}|%.*|[*x.•-]+|null|none|nil|true|false|undefined|changeme_?|your[_-].*|xxx.*|\.\.\.)$/i
-const UNQUOTED_NON_VALUES = /^(process\.env|os\.environ|env\(|env\[|ENV\[|System\.getenv|getenv|config\.|settings\.|self\.|this\.|[A-Za-z_]+\(|string|str|number|int|bool|boolean|required|optional)/
-
-/** Bits per character; a random token scores around 4+, English words and identifiers below 3.5. */
-export function shannonEntropy(value: string): number {
-  const counts = new Map<string, number>()
-  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1)
-  let entropy = 0
-  for (const count of counts.values()) {
-    const p = count / value.length
-    entropy -= p * Math.log2(p)
-  }
-  return entropy
+interface LineContext {
+  readonly kind: FileKind
+  readonly netrc: boolean
+  section: SecretNameClass | null
+  hclVariable: string | null
+  hclDepth: number
 }
 
-function unquote(value: string): { text: string; quoted: boolean } {
-  const first = value[0]
-  if ((first === '"' || first === "'" || first === '`') && value.endsWith(first) && value.length >= 2) {
-    return { text: value.slice(1, -1), quoted: true }
-  }
-  return { text: value, quoted: false }
+/** The name a value at the end of `prefix` is assigned to (`x = `, `"x": `, `d["x"] = `, `define('x', `), or null. */
+export function nameBefore(prefix: string): string | null {
+  let rest = prefix.replace(/\\$/, '').trimEnd()
+  const op = OPERATORS.find((candidate) => rest.endsWith(candidate))
+  if (op === undefined) return null
+  rest = rest.slice(0, -op.length).trimEnd()
+  if (op === ',') return /(["'])([^"'\n]{1,80})\1$/.exec(rest)?.[2] ?? null
+  if (op === '(') return /([A-Za-z_$][\w$.]{0,100})$/.exec(rest)?.[1] ?? null
+  const subscript = /\[\s*(["']?)([\w.-]{1,80})\1\s*\]$/.exec(rest)
+  if (subscript) return subscript[2]!
+  const quoted = /\\?(["'`])([^"'`\n]{1,80})\\?\1$/.exec(rest)
+  if (quoted) return quoted[2]!
+  const identifier = /[:@$]?([A-Za-z_$][\w$.-]{0,100})$/.exec(rest)
+  if (!identifier) return null
+  const name = identifier[1]!
+  if (!isStringTypeWord(name.split('.').at(-1) ?? name)) return name
+  // A type between the name and the operator: `apiKey string =`, `token: String =`, `API_KEY: &str =`.
+  const before = rest.slice(0, identifier.index).replace(/[\s&*:<>[\]']+$/, '')
+  return /([A-Za-z_$][\w$.-]{0,100})$/.exec(before)?.[1] ?? null
 }
 
-function assignmentRule(line: string, isCode: boolean): string | null {
-  for (const match of line.matchAll(ASSIGNMENT)) {
-    const name = match.groups?.name ?? ''
-    const { text, quoted } = unquote(match.groups?.value ?? '')
-    if (!quoted && (isCode || UNQUOTED_NON_VALUES.test(text))) continue
-    if (PLACEHOLDER.test(text.trim()) || /^\d{1,5}$/.test(text)) continue
-    if (PASSWORD_NAME.test(name) && text.length >= 3) return 'password-assignment'
-    if (KEY_NAME.test(name) && /^[A-Za-z0-9+/=_\-.~:]{16,}$/.test(text) && shannonEntropy(text) >= 3) return 'high-entropy-secret'
+function valueIsSecret(nameClass: SecretNameClass, value: string): boolean {
+  return looksLikeSecret(nameClass, value)
+}
+
+function classOf(name: string | null, context: LineContext): SecretNameClass | null {
+  if (name === null) return null
+  if (context.hclVariable && name === 'default') return secretNameClass(context.hclVariable)
+  return secretNameClass(name) ?? context.section
+}
+
+function pushGroup(spans: SecretSpan[], offset: number, match: RegExpExecArray, group: number, kind: string): void {
+  const value = match[group]
+  if (value === undefined || value.length === 0) return
+  const at = match.index + match[0].lastIndexOf(value)
+  spans.push({ start: offset + at, end: offset + at + value.length, kind })
+}
+
+function quotedValues(line: string, offset: number, context: LineContext, spans: SecretSpan[]): void {
+  const patterns = context.kind === 'code' || context.kind === 'shell' ? [DOUBLE_QUOTED, SINGLE_QUOTED, BACKTICK_QUOTED, ESCAPED_QUOTED] : [DOUBLE_QUOTED, SINGLE_QUOTED, ESCAPED_QUOTED]
+  for (const pattern of patterns) {
+    pattern.lastIndex = 0
+    for (let match = pattern.exec(line); match !== null; match = pattern.exec(line)) {
+      const escaped = pattern === ESCAPED_QUOTED
+      const value = escaped ? match[2]! : match[1]!
+      const nameClass = classOf(nameBefore(line.slice(0, match.index)), context)
+      if (nameClass && valueIsSecret(nameClass, value.replace(/\\(.)/g, '$1'))) {
+        const start = offset + match.index + (escaped ? 2 : 1)
+        spans.push({ start, end: start + value.length, kind: nameClass === 'password' ? 'password-assignment' : 'secret-assignment' })
+      }
+    }
+  }
+}
+
+function unquotedValue(line: string, offset: number, context: LineContext, spans: SecretSpan[]): void {
+  const docker = context.kind === 'shell' ? DOCKER_ENV.exec(line) : null
+  const match = docker ?? UNQUOTED_ASSIGNMENT.exec(line)
+  if (!match) return
+  const name = match[1]!
+  const value = docker ? match[2]! : match[3]!
+  // In code an unquoted value is a reference to something else; in text only `NAME=value` reads as an assignment.
+  if (!docker && context.kind === 'text' && match[2] === ':' && !/^[A-Z][A-Z0-9_]{2,}$/.test(name)) return
+  const nameClass = classOf(name.replace(/^\[|\]$/g, ''), context)
+  if (nameClass && valueIsSecret(nameClass, value)) {
+    const at = line.lastIndexOf(value)
+    spans.push({ start: offset + at, end: offset + at + value.length, kind: nameClass === 'password' ? 'password-assignment' : 'secret-assignment' })
+  }
+}
+
+function inlineCredentials(line: string, offset: number, context: LineContext, spans: SecretSpan[]): void {
+  if (line.includes('://') && line.includes('@')) {
+    URL_CREDENTIALS.lastIndex = 0
+    for (let match = URL_CREDENTIALS.exec(line); match !== null; match = URL_CREDENTIALS.exec(line)) {
+      const [, user = '', password] = match
+      if (password !== undefined && looksLikeInlinePassword(decodeURIComponentSafe(password))) pushGroup(spans, offset, match, 2, 'url-password')
+      else if (password === undefined && looksLikeSecret('secret', user)) pushGroup(spans, offset, match, 1, 'url-token')
+    }
+  }
+  if (/authorization|-key|token|api-?key|auth/i.test(line)) {
+    AUTH_HEADER.lastIndex = 0
+    for (let match = AUTH_HEADER.exec(line); match !== null; match = AUTH_HEADER.exec(line)) {
+      const value = match[2]!
+      if (looksLikeSecret('secret', value) || (looksLikeInlinePassword(value) && value.length >= 12)) pushGroup(spans, offset, match, 2, 'authorization-header')
+    }
+  }
+  if (/(^|\s)(-u|--user|--proxy-user)[\s=]/.test(line)) {
+    CURL_USER.lastIndex = 0
+    for (let match = CURL_USER.exec(line); match !== null; match = CURL_USER.exec(line)) {
+      if (looksLikeInlinePassword(match[3]!)) pushGroup(spans, offset, match, 3, 'basic-auth-credentials')
+    }
+  }
+  if (line.includes('--')) {
+    CLI_FLAG.lastIndex = 0
+    for (let match = CLI_FLAG.exec(line); match !== null; match = CLI_FLAG.exec(line)) {
+      const nameClass = secretNameClass(match[1]!)
+      if (nameClass && (nameClass === 'password' ? looksLikeInlinePassword(match[3]!) : looksLikeSecret(nameClass, match[3]!))) pushGroup(spans, offset, match, 3, 'command-line-secret')
+    }
+  }
+  if (line.includes(' -p')) {
+    SHORT_PASSWORD_FLAG.lastIndex = 0
+    for (let match = SHORT_PASSWORD_FLAG.exec(line); match !== null; match = SHORT_PASSWORD_FLAG.exec(line)) {
+      if (looksLikeInlinePassword(match[2]!)) pushGroup(spans, offset, match, 2, 'command-line-secret')
+    }
+  }
+  if (context.netrc) {
+    NETRC.lastIndex = 0
+    for (let match = NETRC.exec(line); match !== null; match = NETRC.exec(line)) {
+      if (looksLikeInlinePassword(match[2]!) || looksLikeSecret('secret', match[2]!)) pushGroup(spans, offset, match, 2, 'netrc-password')
+    }
+  }
+  if (line.includes(';') && line.includes('=')) {
+    CONNECTION_PART.lastIndex = 0
+    for (let match = CONNECTION_PART.exec(line); match !== null; match = CONNECTION_PART.exec(line)) {
+      const nameClass = secretNameClass(match[1]!.trim())
+      const value = match[2]!.trim()
+      if (nameClass && (nameClass === 'password' ? looksLikeInlinePassword(value) : looksLikeSecret(nameClass, value))) {
+        const at = match.index + match[0].lastIndexOf(value)
+        spans.push({ start: offset + at, end: offset + at + value.length, kind: 'connection-string-secret' })
+      }
+    }
+  }
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
+/** A heredoc or triple-quoted value opened at the end of this line: where it ends, or null. */
+function multilineEnd(text: string, lines: readonly string[], index: number, opener: RegExpExecArray): number | null {
+  const marker = opener[0].trim()
+  const terminator = opener[2] ? new RegExp(`^\\s*${opener[2]}\\s*$`) : null
+  for (let next = index + 1; next < lines.length && next < index + 2000; next++) {
+    const line = lines[next]!
+    if (terminator ? terminator.test(line) : line.includes(marker.startsWith('<<') ? '\0' : marker)) return next
   }
   return null
 }
 
-/** Lines of `text` that look like credentials, by Gemba's own rules. */
-export function findSecretLines(path: string, text: string): SecretLine[] {
-  const found: SecretLine[] = []
-  const isCode = CODE_FILE.test(path)
-  let inPrivateKey = false
-  for (const [index, line] of text.split('\n').entries()) {
-    const number = index + 1
-    if (inPrivateKey || PRIVATE_KEY_BEGIN.test(line)) {
-      found.push({ line: number, rule: 'private-key' })
-      inPrivateKey = !PRIVATE_KEY_END.test(line)
-      continue
-    }
-    if (line.length > 10_000) {
-      // Minified or generated: too long to reason about line by line, and too risky to send as is.
-      found.push({ line: number, rule: 'overlong-line' })
-      continue
-    }
-    const known = PATTERNS.find(({ pattern }) => pattern.test(line))
-    const rule = known?.rule ?? assignmentRule(line, isCode)
-    if (rule) found.push({ line: number, rule })
+/** Every credential value Gemba's line rules find in `text`, as spans (token shapes included). */
+export function findLineSecretSpans(path: string, text: string, kind: FileKind = fileKind(path)): SecretSpan[] {
+  const spans: SecretSpan[] = findTokenSpans(text)
+  const context: LineContext = {
+    kind,
+    netrc: /^\s*(machine|default)\s/m.test(text) && /\b(password|passwd)\s/.test(text),
+    section: null,
+    hclVariable: null,
+    hclDepth: 0,
   }
-  return found
+  const starts = lineStarts(text)
+  const lines = text.split('\n')
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!
+    const offset = starts[index]!
+    if (kind === 'config' || kind === 'text') {
+      const section = SECTION.exec(line)
+      if (section) {
+        context.section = secretNameClass(section[1]!.split(/[.\s"]/).filter(Boolean).at(-1) ?? '')
+        continue
+      }
+    }
+    if (context.hclVariable === null) {
+      const variable = HCL_VARIABLE.exec(line)
+      if (variable) {
+        context.hclVariable = variable[1]!
+        context.hclDepth = 0
+      }
+    }
+    if (context.hclVariable !== null) {
+      for (const char of line) context.hclDepth += char === '{' ? 1 : char === '}' ? -1 : 0
+    }
+    inlineCredentials(line, offset, context, spans)
+    if (SECRET_WORD.test(line) || (context.hclVariable !== null && SECRET_WORD.test(context.hclVariable)) || context.section) {
+      quotedValues(line, offset, context, spans)
+      if (kind !== 'code') unquotedValue(line, offset, context, spans)
+      const opener = MULTILINE_OPEN.exec(line)
+      if (opener && classOf(nameBefore(line.slice(0, opener.index)), context)) {
+        const end = multilineEnd(text, lines, index, opener)
+        const bodyEnd = end === null ? text.length : starts[end]! - 1
+        const bodyStart = starts[index + 1] ?? text.length
+        if (bodyEnd > bodyStart && text.slice(bodyStart, bodyEnd).trim()) spans.push({ start: bodyStart, end: bodyEnd, kind: 'multiline-secret' })
+        if (end !== null) index = end
+      }
+    }
+    if (context.hclVariable !== null && context.hclDepth <= 0 && line.includes('}')) context.hclVariable = null
+  }
+  return spans
+}
+
+/** Lines of `text` that hold a credential, by Gemba's line rules (what the log writer needs). */
+export function findSecretLines(path: string, text: string): SecretLine[] {
+  const starts = lineStarts(text)
+  const found = new Map<number, string>()
+  for (const span of mergeSpans(findLineSecretSpans(path, text))) {
+    for (let line = lineAt(starts, span.start); line <= lineAt(starts, Math.max(span.start, span.end - 1)); line++) {
+      if (!found.has(line + 1)) found.set(line + 1, span.kind)
+    }
+  }
+  return [...found].sort(([a], [b]) => a - b).map(([line, rule]) => ({ line, rule }))
 }

@@ -1,11 +1,21 @@
-// Keeps secrets out of every request: whole files by name (excluded-files.ts), and any line that looks
-// like a credential, found by secretlint's recommended preset plus Gemba's own rules. A redacted line
-// is replaced in place (line numbers stay true for citations); the secret itself is never returned.
+// Keeps secrets out of every request, in layers: whole files by name (excluded-files.ts); then, inside
+// a file, secretlint's recommended preset (its secretlint-disable comments are not honoured: a secret a
+// team chose to allow in its lint still never leaves the machine), Gemba's line rules
+// (secret-line-rules.ts) and its structural reader for YAML, JSON, notebooks and XML
+// (structured-secrets.ts). Each secret's value is replaced in place by `[redacted by Gemba: <kind>]`,
+// every other occurrence of it in the same text too; the line stays, so code stays readable and line
+// numbers stay true for citations. The secret itself is never returned. Results are cached by content.
+import { createHash } from 'node:crypto'
 import { lintSource } from '@secretlint/core'
 import { creator as recommendedPreset } from '@secretlint/secretlint-rule-preset-recommend'
 import type { Redaction } from '../../../../shared/models/ai.ts'
 import { exclusionRule } from './excluded-files.ts'
-import { findSecretLines } from './secret-line-rules.ts'
+import { fileKind, type FileKind } from './file-kind.ts'
+import { findLineSecretSpans } from './secret-line-rules.ts'
+import { applySpans, lineStarts, REDACTION_MARK, redactionMark, sweepRepeats, type SecretSpan } from './secret-spans.ts'
+import { findStructuredSecretSpans } from './structured-secrets.ts'
+
+export { REDACTION_MARK } from './secret-spans.ts'
 
 export interface RedactedText {
   readonly text: string
@@ -19,43 +29,116 @@ export interface Redactor {
   redact(path: string, text: string): Promise<RedactedText>
 }
 
-const SECRETLINT_CONFIG = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommendedPreset }] }
+const SECRETLINT_CONFIG = {
+  rules: [
+    {
+      id: '@secretlint/secretlint-rule-preset-recommend',
+      rule: recommendedPreset,
+      rules: [{ id: '@secretlint/secretlint-rule-filter-comments', disabled: true }],
+    },
+  ],
+}
 
+/** A whole line replaced by the mark, for callers that redact line by line (the log). */
 export function redactedLine(original: string, rule: string): string {
   const indent = /^\s*/.exec(original)?.[0] ?? ''
-  return `${indent}[redacted by Gemba: ${rule}]`
+  return `${indent}${redactionMark(rule)}`
 }
 
-async function secretlintLines(path: string, text: string): Promise<Map<number, string>> {
-  const lines = new Map<number, string>()
+/**
+ * Lines any secretlint rule could match: a run of 16 token characters, a URL, a PEM armour line, a
+ * password word. The rest is left out of secretlint's input (its many whole-text patterns are the
+ * slowest layer), with offsets mapped back.
+ */
+const SECRETLINT_CANDIDATE = /[A-Za-z0-9+/_-]{16}|:\/\/|-----|pass|pwd/i
+
+async function secretlintSpans(path: string, text: string): Promise<SecretSpan[]> {
+  const starts = lineStarts(text)
+  const kept: string[] = []
+  /** For each kept line: its offset in the reduced text and in the original. */
+  const map: { reduced: number; original: number }[] = []
+  let reducedLength = 0
+  const lines = text.split('\n')
+  for (const [index, line] of lines.entries()) {
+    if (!SECRETLINT_CANDIDATE.test(line)) continue
+    map.push({ reduced: reducedLength, original: starts[index]! })
+    kept.push(line)
+    reducedLength += line.length + 1
+  }
+  if (kept.length === 0) return []
+  const reduced = kept.length === lines.length ? text : kept.join('\n')
   const result = await lintSource({
-    source: { content: text, filePath: path, contentType: 'text' },
+    source: { content: reduced, filePath: path, contentType: 'text' },
     options: { config: SECRETLINT_CONFIG, maskSecrets: true, noPhysicFilePath: true },
   })
-  for (const message of result.messages) {
-    const rule = `secretlint/${message.ruleId.replace(/^@secretlint\/secretlint-rule-/, '')}`
-    for (let line = message.loc.start.line; line <= message.loc.end.line; line++) if (!lines.has(line)) lines.set(line, rule)
+  const toOriginal = (offset: number): number => {
+    let low = 0
+    let high = map.length - 1
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if (map[mid]!.reduced <= offset) low = mid
+      else high = mid - 1
+    }
+    const entry = map[low]!
+    return entry.original + (offset - entry.reduced)
   }
-  return lines
+  return result.messages.map((message) => ({
+    start: toOriginal(message.range[0]),
+    end: toOriginal(Math.max(message.range[0], message.range[1] - 1)) + 1,
+    kind: `secretlint/${message.ruleId.replace(/^@secretlint\/secretlint-rule-/, '')}`,
+  }))
 }
 
+/** The line rules' view of a structured file: its lines read as config. */
+function lineKindOf(kind: FileKind): FileKind {
+  return kind === 'yaml' || kind === 'json' || kind === 'xml' || kind === 'notebook' ? 'config' : kind
+}
+
+/** Every secret span in `text`, from all three layers, repeats included. */
+export async function findSecretSpans(path: string, text: string): Promise<SecretSpan[]> {
+  const kind = fileKind(path)
+  const spans = [...(await secretlintSpans(path, text)), ...findLineSecretSpans(path, text, lineKindOf(kind)), ...findStructuredSecretSpans(path, text, kind)]
+  return spans.length === 0 ? spans : sweepRepeats(text, spans)
+}
+
+const CACHE_ENTRIES = 4_000
+const CACHE_CHARS = 64 * 1024 * 1024
+
 export class SecretRedactor implements Redactor {
+  readonly #cache = new Map<string, RedactedText>()
+  #cachedChars = 0
+
   exclusion(path: string, content?: string): string | null {
     return exclusionRule(path, content)
   }
 
   async redact(path: string, text: string): Promise<RedactedText> {
-    const byLine = await secretlintLines(path, text)
-    for (const { line, rule } of findSecretLines(path, text)) if (!byLine.has(line)) byLine.set(line, rule)
-    if (byLine.size === 0) return { text, redactions: [] }
-    const lines = text.split('\n')
-    const redactions: Redaction[] = []
-    for (const [line, rule] of [...byLine].sort(([a], [b]) => a - b)) {
-      const original = lines[line - 1]
-      if (original === undefined) continue
-      lines[line - 1] = redactedLine(original, rule)
-      redactions.push({ path, line, rule })
+    const key = createHash('sha1').update(path).update('\0').update(text).digest('base64')
+    const cached = this.#cache.get(key)
+    if (cached) {
+      // Least recently used goes first.
+      this.#cache.delete(key)
+      this.#cache.set(key, cached)
+      return cached
     }
-    return { text: lines.join('\n'), redactions }
+    const spans = await findSecretSpans(path, text)
+    const result = applySpans(path, text, spans)
+    this.#remember(key, result)
+    return result
   }
+
+  #remember(key: string, result: RedactedText): void {
+    this.#cache.set(key, result)
+    this.#cachedChars += result.text.length
+    while (this.#cache.size > CACHE_ENTRIES || this.#cachedChars > CACHE_CHARS) {
+      const oldest = this.#cache.keys().next().value!
+      this.#cachedChars -= this.#cache.get(oldest)!.text.length
+      this.#cache.delete(oldest)
+    }
+  }
+}
+
+/** True when this line of redacted text carries Gemba's mark. */
+export function isRedactedLine(line: string): boolean {
+  return line.includes(REDACTION_MARK)
 }

@@ -1,0 +1,121 @@
+// Credentials recognisable by their own shape, wherever they sit: vendor token prefixes, JWTs,
+// private-key blocks (plain, JSON-escaped or base64-encoded), bearer and basic credentials. A second
+// net under secretlint's rules (which cover most vendors), and the whole net where secretlint does not
+// run (the log). Each pattern has a literal anchor and bounded repeats, so a scan is linear. Pure.
+import { decodeBase64Text } from './secret-values.ts'
+import type { SecretSpan } from './secret-spans.ts'
+
+interface TokenPattern {
+  readonly kind: string
+  readonly pattern: RegExp
+  /** The capture group holding the secret (default: the whole match). */
+  readonly group?: number
+  /** A further test on the secret, for patterns whose shape alone also fits ordinary words. */
+  readonly check?: (secret: string) => boolean
+}
+
+const mixed = (secret: string) => /\d/.test(secret) && /[A-Za-z]/.test(secret)
+const basicCredentials = (secret: string) => (decodeBase64Text(secret.padEnd(secret.length + ((4 - (secret.length % 4)) % 4), '=')) ?? '').includes(':')
+
+const PATTERNS: readonly TokenPattern[] = [
+  { kind: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[0-9A-Z]{16}\b/g },
+  { kind: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})/g },
+  { kind: 'gitlab-token', pattern: /\b(?:glpat|gldt|glrt|glptt|glsoat|glft|glimt|glagent|glcbt)-[A-Za-z0-9_-]{20,64}/g },
+  { kind: 'slack-token', pattern: /\bxox[abposre]-[A-Za-z0-9-]{10,250}/g },
+  { kind: 'slack-webhook', pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]{20,200}/g },
+  { kind: 'discord-webhook', pattern: /discord(?:app)?\.com\/api\/webhooks\/\d{5,30}\/[A-Za-z0-9_-]{20,100}/g },
+  { kind: 'stripe-key', pattern: /\b(?:sk|rk|pk|whsec)_(?:live|test)_[A-Za-z0-9]{16,255}/g },
+  { kind: 'stripe-webhook-secret', pattern: /\bwhsec_[A-Za-z0-9]{24,100}/g },
+  { kind: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}/g },
+  { kind: 'google-oauth-secret', pattern: /\bGOCSPX-[A-Za-z0-9_-]{20,40}/g },
+  { kind: 'anthropic-key', pattern: /\bsk-ant-[A-Za-z0-9]{3,10}-[A-Za-z0-9_-]{20,255}/g },
+  { kind: 'openai-key', pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,255}/g, check: mixed },
+  { kind: 'npm-token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { kind: 'pypi-token', pattern: /\bpypi-AgE[A-Za-z0-9_-]{40,300}/g },
+  { kind: 'sendgrid-key', pattern: /\bSG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/g },
+  { kind: 'twilio-key', pattern: /\bSK[0-9a-f]{32}\b/g },
+  { kind: 'mailgun-key', pattern: /\bkey-[0-9a-f]{32}\b/g },
+  { kind: 'mailchimp-key', pattern: /\b[0-9a-f]{32}-us\d{1,2}\b/g },
+  { kind: 'digitalocean-token', pattern: /\bdo[opr]_v1_[a-f0-9]{64}\b/g },
+  { kind: 'huggingface-token', pattern: /\bhf_[A-Za-z0-9]{30,40}\b/g },
+  { kind: 'hashicorp-vault-token', pattern: /\bhv[sbr]\.[A-Za-z0-9_-]{24,200}/g },
+  { kind: 'databricks-token', pattern: /\bdapi[a-f0-9]{32}(?:-\d)?\b/g },
+  { kind: 'linear-key', pattern: /\blin_(?:api|oauth)_[A-Za-z0-9]{40}\b/g },
+  { kind: 'grafana-token', pattern: /\b(?:glsa_[A-Za-z0-9]{32}_[a-f0-9]{8}|glc_[A-Za-z0-9+/]{32,400}={0,2})/g },
+  { kind: 'shopify-token', pattern: /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/g },
+  { kind: 'square-token', pattern: /\b(?:sq0atp|sq0csp|EAAA)[A-Za-z0-9_-]{22,60}/g },
+  { kind: 'telegram-bot-token', pattern: /\b\d{8,10}:AA[A-Za-z0-9_-]{33}\b/g },
+  { kind: 'newrelic-key', pattern: /\bNR(?:AK|II|JS)-[A-Za-z0-9]{27,32}\b/g },
+  { kind: 'postman-key', pattern: /\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b/g },
+  { kind: 'doppler-token', pattern: /\bdp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}\b/g },
+  { kind: 'age-secret-key', pattern: /\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b/g },
+  { kind: 'atlassian-token', pattern: /\bATATT3[A-Za-z0-9_\-=]{100,300}/g },
+  { kind: 'azure-sas-signature', pattern: /[?&]sig=([A-Za-z0-9%+/]{30,120}(?:%3D|=){0,2})/g, group: 1 },
+  { kind: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{8,2000}/g },
+  { kind: 'bearer-token', pattern: /\b[Bb]earer\s+([A-Za-z0-9\-._~+/]{16,2000}=*)/g, group: 1, check: mixed },
+  { kind: 'basic-auth-header', pattern: /\bBasic\s+([A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/g, group: 1, check: basicCredentials },
+]
+
+const PRIVATE_KEY_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----/g
+/** A base64-encoded "-----BEGIN " (three alignments), as Kubernetes secrets and Helm values hold keys. */
+const BASE64_PEM = /(?:LS0tLS1CRUdJTi|tLS0tLUJFR0lO|LLS0tLS1CRUdJT)[A-Za-z0-9+/]{20,}={0,2}/g
+const PUTTY_KEY = /^PuTTY-User-Key-File-\d+:/m
+
+function* matches(text: string, pattern: RegExp): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    yield match
+    if (match[0].length === 0) pattern.lastIndex++
+  }
+}
+
+/** The body of every private-key block: after its BEGIN line, up to its END line (or the end of the key's text). */
+function privateKeySpans(text: string): SecretSpan[] {
+  const spans: SecretSpan[] = []
+  for (const begin of matches(text, PRIVATE_KEY_BEGIN)) {
+    const bodyStart = begin.index + begin[0].length
+    const endMarker = `-----END ${begin[1]}-----`
+    const end = text.indexOf(endMarker, bodyStart)
+    if (end !== -1) {
+      spans.push({ start: bodyStart, end, kind: 'private-key' })
+      continue
+    }
+    // No END line (cut short, or written another way): everything up to the first line that is not key material.
+    let stop = bodyStart
+    const lines = text.slice(bodyStart).split('\n')
+    for (const [index, line] of lines.entries()) {
+      if (index > 0 && !/^[\s"',\\A-Za-z0-9+/=:-]*$/.test(line)) break
+      stop += line.length + 1
+    }
+    spans.push({ start: bodyStart, end: Math.min(stop, text.length), kind: 'private-key' })
+  }
+  if (PUTTY_KEY.test(text)) {
+    const at = text.search(/^Private-Lines:/m)
+    if (at !== -1) spans.push({ start: at, end: text.search(/^Private-MAC:.*$/m) === -1 ? text.length : text.indexOf('\n', text.search(/^Private-MAC:/m)), kind: 'private-key' })
+  }
+  return spans
+}
+
+function base64PemSpans(text: string): SecretSpan[] {
+  const spans: SecretSpan[] = []
+  for (const match of matches(text, BASE64_PEM)) {
+    // Certificates and public keys are not secrets; decode to tell.
+    const decoded = decodeBase64Text(match[0].slice(0, match[0].length - (match[0].length % 4)) || match[0]) ?? ''
+    if (decoded === '' || /PRIVATE KEY/.test(decoded)) spans.push({ start: match.index, end: match.index + match[0].length, kind: 'private-key-base64' })
+  }
+  return spans
+}
+
+/** Every credential in `text` recognisable by its shape alone. */
+export function findTokenSpans(text: string): SecretSpan[] {
+  const spans: SecretSpan[] = [...privateKeySpans(text), ...base64PemSpans(text)]
+  for (const { kind, pattern, group, check } of PATTERNS) {
+    for (const match of matches(text, pattern)) {
+      const secret = group === undefined ? match[0] : match[group]
+      if (secret === undefined || (check && !check(secret))) continue
+      const start = match.index + match[0].indexOf(secret)
+      spans.push({ start, end: start + secret.length, kind })
+    }
+  }
+  return spans
+}
