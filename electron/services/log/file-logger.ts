@@ -4,13 +4,14 @@
 import { appendFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Logger } from '../../core/dispatcher.ts'
-import { findSecretLines } from '../ai/redact/secret-line-rules.ts'
+import { findLineSecretSpans } from '../ai/redact/secret-line-rules.ts'
+import { applySpans, sweepRepeats } from '../ai/redact/secret-spans.ts'
 
 const SECRET_PATTERNS: readonly RegExp[] = [
   /sk-ant-[A-Za-z0-9_-]{8,}/g,
   /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi,
   /([?#&]token=)[A-Za-z0-9._~-]+/gi,
-  /("?(?:x-api-key|api[_-]?key|authorization|password|secret|token)"?\s*[:=]\s*"?)[^\s",}]{6,}/gi,
+  /("?(?:x-api-key|api[_-]?key|authorization|password|secret|token)"?\s*[:=]\s*"?)(?!\[redacted)[^\s",}]{6,}/gi,
 ]
 
 export function scrubSecrets(text: string): string {
@@ -23,40 +24,25 @@ export function scrubSecrets(text: string): string {
   return out
 }
 
-/** Where ": " splits a line (a message, then what it quotes), at most a few times. */
-function colonCuts(line: string): number[] {
-  const cuts: number[] = []
-  for (let at = line.indexOf(': '); at !== -1 && cuts.length < 8; at = line.indexOf(': ', at + 2)) cuts.push(at + 2)
-  return cuts
-}
-
-const flags = (text: string): string | null => findSecretLines('(log)', text)[0]?.rule ?? null
-
-/** The line with its secret part replaced: the longest start that ends at a ": " and is clean is kept. */
-function redactLine(line: string, rule: string): string {
-  const cut = colonCuts(line).filter((at) => flags(line.slice(0, at)) === null).at(-1)
-  const kept = cut === undefined ? (/^\s*/.exec(line)?.[0] ?? '') : line.slice(0, cut)
-  // The redactor's own mark (redactedLine), without importing secretlint into the logger.
-  return `${kept}[redacted by Gemba: ${rule}]`
-}
-
 /**
- * A log entry as it may be written: every line the AI redactor's line rules flag (cloud keys, tokens,
- * private key blocks, passwords in URLs or assignments…) has its secret part replaced, then the
- * narrow scrub runs on the rest. Synchronous (secretlint's preset is async and too slow for a logger).
+ * A log entry as it may be written: every credential the AI redactor's line rules find (cloud keys,
+ * tokens, private key blocks, passwords in URLs or assignments…) has its value replaced in place,
+ * then the narrow scrub runs on the rest. Synchronous (secretlint's preset is async and too slow for a
+ * logger).
  */
 export function redactLogText(text: string): string {
   try {
-    const lines = text.split('\n')
-    const flagged = new Map(findSecretLines('(log)', text).map(({ line, rule }) => [line - 1, rule]))
-    for (const [index, line] of lines.entries()) {
-      // A quote inside a message ('Could not parse a.json:  "key": "…"') reads to the rules as an
-      // assignment to the prefix: look again from after each ": ".
-      const rule = flagged.has(index) ? undefined : colonCuts(line).map((at) => flags(line.slice(at))).find((found) => found !== null)
-      if (rule) flagged.set(index, rule)
+    const spans = findLineSecretSpans('(log)', text, 'config')
+    // A quote inside a message ('Skipped a.ini: password = …') reads as config from after each ": ".
+    let offset = 0
+    for (const line of text.split('\n')) {
+      for (let at = line.indexOf(': '), cuts = 0; at !== -1 && cuts < 8; at = line.indexOf(': ', at + 2), cuts++) {
+        const start = offset + at + 2
+        for (const span of findLineSecretSpans('(log)', line.slice(at + 2), 'config')) spans.push({ ...span, start: span.start + start, end: span.end + start })
+      }
+      offset += line.length + 1
     }
-    for (const [index, rule] of flagged) lines[index] = redactLine(lines[index] ?? '', rule)
-    return scrubSecrets(lines.join('\n'))
+    return scrubSecrets(spans.length === 0 ? text : applySpans('(log)', text, sweepRepeats(text, spans)).text)
   } catch {
     return '[log entry withheld: it could not be checked for secrets]'
   }

@@ -69,7 +69,7 @@ export function shannonEntropy(value: string): number {
 
 const TEMPLATE = /^\$\{?[\w.:-]*\}?$|\$\{[^}]*\}|\{\{[^}]*\}\}|^\{[\w.-]*\}$|^<[^>]*>$|<%=?.*%>|^%[\w(]|%\([\w]+\)s|^#\{.*\}$|^\$\(.+\)$|^@\w+@$|^__\w+__$|^\(\(.+\)\)$/
 const PLACEHOLDER_WORD = /(change[_-]?me|changeit|replace[_-]?me|your[_-]?|my[_-]?(secret|password|token|key)|example|sample|dummy|placeholder|redacted|todo|fixme|xxx|\*\*\*|fake|mock|notasecret|not[_-]?a[_-]?(real|secret)|insert[_-]?|put[_-]?your|enter[_-]?your|goes[_-]?here|^none$|^null$|^nil$|^undefined$|^true$|^false$|^empty$|^secret$|^password$|^token$)/i
-const DUMMY_WORDS = ['password', 'secret', 'changeme', 'example', 'sample', 'dummy', 'test', 'admin', 'letmein', 'qwerty', 'default', 'guest', 'welcome', 'foobar', 'hunter2', 'abc123', '123456', 'passw', 'pass123', 'postgres', 'mysql', 'root', 'toor', 'master', 'local', 'development', 'dev', 'staging', 'insecure', 'unsafe', 'notsecure', 'placeholder']
+const DUMMY_WORDS = ['password', 'secret', 'changeme', 'example', 'sample', 'dummy', 'test', 'admin', 'letmein', 'qwerty', 'default', 'guest', 'welcome', 'foobar', 'abc123', '123456', 'passw', 'pass123', 'postgres', 'mysql', 'root', 'toor', 'master', 'local', 'development', 'dev', 'staging', 'insecure', 'unsafe', 'notsecure', 'placeholder']
 const CODE_REFERENCE = /^(process\.env|os\.environ|os\.getenv|env\(|env\[|ENV\[|ENV\.fetch|System\.getenv|getenv|Environment\.GetEnvironmentVariable|config\.|settings\.|self\.|this\.|Rails\.|credentials\.|secrets\.|vault:|!vault|\$ANSIBLE_VAULT|ref\+|arn:aws:secretsmanager|projects\/[^/]+\/secrets\/|sm:\/\/|op:\/\/|akv:\/\/|keyvault:|secret:|valueFrom)/i
 
 /** A value that stands for a secret without being one: a template, a reference, a placeholder. */

@@ -34,16 +34,19 @@ describe('FileLogger', () => {
   it('redacts every line of a private key block quoted in one entry', () => {
     const key = PLANTED.find((planted) => planted.line.includes('PRIVATE KEY'))!
     const out = redactLogText(`config error in keys/readme.md:\n${key.line}\nend of quote`)
+    const lines = key.line.split('\n')
     expect(out.split('\n')).toEqual([
       'config error in keys/readme.md:',
-      ...key.line.split('\n').map(() => '[redacted by Gemba: private-key]'),
+      lines[0],
+      ...lines.slice(1, -1).map(() => '[redacted by Gemba: private-key]'),
+      lines.at(-1),
       'end of quote',
     ])
   })
 
   it('keeps the message before a quoted secret on the same line', () => {
     const github = PLANTED.find((planted) => planted.path === 'scripts/deploy.sh')!
-    expect(redactLogText(`Skipped scripts/deploy.sh: ${github.line}`)).toBe('Skipped scripts/deploy.sh: [redacted by Gemba: github-token]')
+    expect(redactLogText(`Skipped scripts/deploy.sh: ${github.line}`)).toBe('Skipped scripts/deploy.sh: export GITHUB_TOKEN=[redacted by Gemba: github-token]')
   })
 
   it('still scrubs what the line rules leave: short keys, token query strings', () => {
