@@ -161,7 +161,8 @@ export class StagedCopy {
     const resolved = await resolveInsideRepo(this.root, requested, { mustExist: false })
     const path = resolved.relative
     if (path === '') throw refused('.', 'that is the repository folder, not a file')
-    const withheld = this.#exclusion(path)
+    // Withheld as what it resolves to as well: a folder link can lead into .aws/ or onto a key.
+    const withheld = this.#exclusion(path) ?? (resolved.realRelative !== path ? this.#exclusion(resolved.realRelative) : null)
     if (withheld) throw refused(path, `Gemba withholds this file (${withheld}): it may hold secrets`)
     const known = this.#files.get(path)
     const lexical = join(this.root, ...path.split('/'))

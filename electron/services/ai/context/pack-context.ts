@@ -8,7 +8,8 @@ import type { ExcludedFile, Redaction, SentFile } from '../../../../shared/model
 import type { FileRecord, ScanResult } from '../../../../shared/models/repos.ts'
 import type { CodeParser } from '../../repos/parse/code-parser.ts'
 import type { Redactor } from '../redact/secret-redactor.ts'
-import { resolveInsideRepo } from '../tools/resolve-inside-repo.ts'
+import { withheldRule } from '../redact/withheld-rule.ts'
+import { resolveInsideRepo, type RepoPath } from '../tools/resolve-inside-repo.ts'
 import { looksBinary } from '../tools/tool-execution.ts'
 import { historySection, projectSection } from './context-sections.ts'
 import { headExcerpt, signatureExcerpt, wholeFile, type FileExcerpt, type FileForm } from './file-excerpt.ts'
@@ -85,15 +86,20 @@ export async function packContext(scan: ScanResult, repoRoot: string, options: P
     const record = byPath.get(path)
     if (!record || record.binary || record.size > MAX_READ_BYTES) return none
     let bytes: Uint8Array
+    let resolved: RepoPath
     try {
-      bytes = await read((await resolveInsideRepo(repoRoot, path)).absolute, signal)
+      resolved = await resolveInsideRepo(repoRoot, path)
+      // A link is withheld as what it points at, before anything is read.
+      const linked = withheldRule(options.redactor, resolved)
+      if (linked) return { ...none, excludedBy: linked }
+      bytes = await read(resolved.absolute, signal)
     } catch {
       signal.throwIfAborted()
       return none
     }
     if (looksBinary(bytes)) return none
     const raw = new TextDecoder().decode(bytes)
-    const rule = options.redactor.exclusion(path, raw)
+    const rule = withheldRule(options.redactor, resolved, raw)
     if (rule) return { ...none, excludedBy: rule }
     const redacted = await options.redactor.redact(path, raw)
     return { path, text: redacted.text, redactions: redacted.redactions, excludedBy: null }

@@ -1,12 +1,20 @@
 // The list_folder tool: the tracked files and sub-folders directly inside one repository folder.
 // Shows withheld secret files by name only; never lists .git or anything outside the root.
-import { stat } from 'node:fs/promises'
+import { lstat, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GembaError } from '../../../../shared/errors.ts'
+import { withheldRule } from '../redact/withheld-rule.ts'
 import { resolveInsideRepo } from './resolve-inside-repo.ts'
 import { byteLength, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
 
 export const MAX_LIST_ENTRIES = 400
+
+/** Where a symlink leads (repository-relative), 'outside' when it leaves the repository, null when it is no link. */
+async function linkTarget(root: string, path: string): Promise<string | 'outside' | null> {
+  const link = await lstat(join(root, path)).then((info) => info.isSymbolicLink(), () => false)
+  if (!link) return null
+  return resolveInsideRepo(root, path).then((resolved) => resolved.realRelative, () => 'outside' as const)
+}
 
 export async function listFolder(deps: RepoToolDeps, input: { readonly path?: string | undefined }, signal: AbortSignal): Promise<ToolExecution> {
   let folder: string
@@ -31,7 +39,12 @@ export async function listFolder(deps: RepoToolDeps, input: { readonly path?: st
   for (const name of files.sort()) {
     if (lines.length >= MAX_LIST_ENTRIES) break
     signal.throwIfAborted()
-    const withheld = deps.redactor.exclusion(prefix + name)
+    const target = await linkTarget(deps.root, prefix + name)
+    if (target === 'outside') {
+      lines.push(`${name} (a link that leads outside the repository)`)
+      continue
+    }
+    const withheld = withheldRule(deps.redactor, { relative: prefix + name, realRelative: target ?? prefix + name })
     if (withheld) {
       lines.push(`${name} (withheld: ${withheld})`)
       continue

@@ -2,7 +2,8 @@
 // file first (so a range can never cut a private key block in half and slip past). Capped in size.
 import { readFile as readBytes, stat } from 'node:fs/promises'
 import { GembaError } from '../../../../shared/errors.ts'
-import { resolveInsideRepo } from './resolve-inside-repo.ts'
+import { withheldRule } from '../redact/withheld-rule.ts'
+import { resolveInsideRepo, type RepoPath } from './resolve-inside-repo.ts'
 import { byteLength, looksBinary, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -16,22 +17,25 @@ export interface ReadFileInput {
 }
 
 export async function readRepoFile(deps: RepoToolDeps, input: ReadFileInput, signal: AbortSignal): Promise<ToolExecution> {
-  let relative: string
-  let absolute: string
+  let resolved: RepoPath
   try {
-    ;({ relative, absolute } = await resolveInsideRepo(deps.root, input.path))
+    resolved = await resolveInsideRepo(deps.root, input.path)
   } catch (error) {
     if (error instanceof GembaError) return toolError(error.message)
     throw error
   }
+  const { relative, absolute } = resolved
   const info = await stat(absolute)
   if (!info.isFile()) return toolError(`"${relative || '.'}" is a folder; use list_folder.`)
-  const excludedByName = deps.redactor.exclusion(relative)
+  const excludedByName = withheldRule(deps.redactor, resolved)
   if (excludedByName) return toolError(`Gemba withholds ${relative} (${excludedByName}): it may hold secrets.`)
   if (info.size > MAX_FILE_BYTES) return toolError(`${relative} is ${info.size} bytes, too large to read; use search_code to find the part you need.`)
   const bytes = await readBytes(absolute, { signal })
   if (looksBinary(bytes)) return toolError(`${relative} is a binary file.`)
-  return readTextLines(deps, relative, new TextDecoder().decode(bytes), input)
+  const raw = new TextDecoder().decode(bytes)
+  const excludedByContent = withheldRule(deps.redactor, resolved, raw)
+  if (excludedByContent) return toolError(`Gemba withholds ${relative} (${excludedByContent}): it holds a token.`)
+  return readTextLines(deps, relative, raw, input)
 }
 
 /**

@@ -40,12 +40,12 @@ export const REPO_TOOL_DEFINITIONS: readonly Tool[] = [
   },
   {
     name: 'search_code',
-    description: `Search the repository's tracked text files for a literal string (or a regular expression) and return matching lines as path:line: text (at most ${MAX_SEARCH_RESULTS}).`,
+    description: `Search the repository's tracked text files for a literal string (or a regular expression) and return matching lines as path:line: text (at most ${MAX_SEARCH_RESULTS}). Lines are matched as shown, with secrets already redacted.`,
     input_schema: {
       type: 'object',
       properties: {
         query: { type: 'string', description: 'Text to find.' },
-        is_regex: { type: 'boolean', description: 'Treat query as a JavaScript regular expression (default false).' },
+        is_regex: { type: 'boolean', description: 'Treat query as an RE2 regular expression, matched line by line (default false). No backreferences or lookarounds.' },
         case_sensitive: { type: 'boolean', description: 'Default false.' },
         path: { type: 'string', description: 'Only search inside this folder.' },
         max_results: { type: 'integer', minimum: 1, maximum: MAX_SEARCH_RESULTS },

@@ -13,6 +13,11 @@ export interface RepoPath {
   readonly absolute: string
   /** Repository-relative, '/'-separated, '' for the root. */
   readonly relative: string
+  /**
+   * What `relative` resolves to through links, repository-relative and '/'-separated (the same when no
+   * link is involved). Exclusion rules must look at both: a link named innocently can point at a key.
+   */
+  readonly realRelative: string
   readonly exists: boolean
 }
 
@@ -101,5 +106,6 @@ export async function resolveInsideRepo(root: string, requested: string, options
       details: { path: relativePath },
     })
   }
-  return { absolute: targetExists ? real : join(real, relative(probe, lexical)), relative: relativePath, exists: targetExists }
+  const absolute = targetExists ? real : join(real, relative(probe, lexical))
+  return { absolute, relative: relativePath, realRelative: relative(realRoot, absolute).split(sep).join('/'), exists: targetExists }
 }

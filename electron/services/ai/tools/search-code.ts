@@ -1,8 +1,13 @@
 // The search_code tool: a literal or regular-expression search over the repository's tracked text
-// files, capped, searching the redacted text so a search can never surface a secret. Read-only.
+// files, capped. It matches the redacted text only (never the raw file, so no pattern can probe a
+// secret one character at a time), with RE2's linear-time engine (re2js, pure JavaScript: a pattern
+// from the model cannot backtrack forever), within a time cap per call, handing the event loop back
+// between files so the rest of the app keeps answering. Read-only.
 import { readFile, stat } from 'node:fs/promises'
+import { RE2JS } from 're2js'
 import { GembaError } from '../../../../shared/errors.ts'
 import type { Redaction, SentFile } from '../../../../shared/models/ai.ts'
+import { withheldRule } from '../redact/withheld-rule.ts'
 import { resolveInsideRepo } from './resolve-inside-repo.ts'
 import { byteLength, looksBinary, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
 
@@ -10,6 +15,12 @@ export const MAX_SEARCH_RESULTS = 100
 export const DEFAULT_SEARCH_RESULTS = 40
 export const MAX_SEARCH_FILE_BYTES = 1024 * 1024
 export const MAX_PATTERN_LENGTH = 300
+/** Wall-clock budget of one call; what was found by then is returned, saying the search stopped. */
+export const SEARCH_TIME_CAP_MS = 8_000
+/** The longest stretch of work between two turns of the event loop. */
+const SLICE_MS = 15
+/** Lines longer than this are matched on their first part only (minified code). */
+const MAX_LINE_MATCHED = 20_000
 const MAX_LINE_SHOWN = 240
 
 export interface SearchCodeInput {
@@ -20,15 +31,24 @@ export interface SearchCodeInput {
   readonly max_results?: number | undefined
 }
 
-function compile(input: SearchCodeInput): RegExp | string {
+export interface SearchClock {
+  now(): number
+  /** Gives the event loop a turn. */
+  yield(): Promise<void>
+}
+
+const realClock: SearchClock = { now: () => performance.now(), yield: () => new Promise((resolve) => setImmediate(resolve)) }
+
+/** The pattern compiled for RE2, or the sentence that says why it cannot be. */
+export function compileSearchPattern(input: Pick<SearchCodeInput, 'query' | 'is_regex' | 'case_sensitive'>): RE2JS | string {
   if (input.query.length === 0) return 'The query is empty.'
   if (input.query.length > MAX_PATTERN_LENGTH) return `The query is longer than ${MAX_PATTERN_LENGTH} characters.`
-  const source = input.is_regex ? input.query : input.query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const source = input.is_regex ? input.query : RE2JS.quote(input.query)
   try {
-    // 'm' so ^ and $ mean line starts and ends in the whole-file pre-check as in the per-line match.
-    return new RegExp(source, input.case_sensitive ? 'm' : 'mi')
+    return RE2JS.compile(source, input.case_sensitive ? 0 : RE2JS.CASE_INSENSITIVE)
   } catch (error) {
-    return `The regular expression is not valid: ${(error as Error).message}`
+    const why = (error as Error).message
+    return `The regular expression cannot be used: ${why}. Gemba searches with RE2 (linear time): no backreferences or lookarounds; use a literal query or a simpler pattern.`
   }
 }
 
@@ -36,18 +56,17 @@ async function candidateText(deps: RepoToolDeps, path: string): Promise<string |
   if (deps.redactor.exclusion(path)) return null
   // The full guard per file: a tracked path may have become a symlink to somewhere else.
   const resolved = await resolveInsideRepo(deps.root, path).catch(() => null)
-  if (resolved === null) return null
-  const absolute = resolved.absolute
-  const info = await stat(absolute).catch(() => null)
+  if (resolved === null || withheldRule(deps.redactor, resolved)) return null
+  const info = await stat(resolved.absolute).catch(() => null)
   if (!info?.isFile() || info.size > MAX_SEARCH_FILE_BYTES) return null
-  const bytes = await readFile(absolute)
+  const bytes = await readFile(resolved.absolute)
   if (looksBinary(bytes)) return null
   const text = new TextDecoder().decode(bytes)
-  return deps.redactor.exclusion(path, text) ? null : text
+  return withheldRule(deps.redactor, resolved, text) ? null : text
 }
 
-export async function searchCode(deps: RepoToolDeps, input: SearchCodeInput, signal: AbortSignal): Promise<ToolExecution> {
-  const pattern = compile(input)
+export async function searchCode(deps: RepoToolDeps, input: SearchCodeInput, signal: AbortSignal, clock: SearchClock = realClock): Promise<ToolExecution> {
+  const pattern = compileSearchPattern(input)
   if (typeof pattern === 'string') return toolError(pattern)
   let scope: string
   try {
@@ -61,38 +80,57 @@ export async function searchCode(deps: RepoToolDeps, input: SearchCodeInput, sig
   const hits: string[] = []
   const files: SentFile[] = []
   const redactions: Redaction[] = []
+  const started = clock.now()
+  let sliceStart = started
   let truncated = false
+  let timedOut = false
+  const breathe = async () => {
+    if (clock.now() - sliceStart < SLICE_MS) return
+    await clock.yield()
+    signal.throwIfAborted()
+    sliceStart = clock.now()
+  }
   for (const path of await deps.listFiles()) {
     if (!path.startsWith(prefix)) continue
     signal.throwIfAborted()
+    if (clock.now() - started > SEARCH_TIME_CAP_MS) {
+      timedOut = true
+      break
+    }
+    await breathe()
     const raw = await candidateText(deps, path)
-    if (raw === null || !pattern.test(raw)) continue
-    // Only files that match at all pay for redaction; the match is then made on the redacted text.
+    if (raw === null) continue
+    // The match is made on the redacted text alone: the raw text never decides anything.
     const redacted = await deps.redactor.redact(path, raw)
+    const shownLines = new Set<number>()
     let sentBytes = 0
     for (const [index, line] of redacted.text.split('\n').entries()) {
-      if (!pattern.test(line)) continue
+      if (index % 256 === 255) await breathe()
+      if (!pattern.test(line.length > MAX_LINE_MATCHED ? line.slice(0, MAX_LINE_MATCHED) : line)) continue
       if (hits.length >= limit) {
         truncated = true
         break
       }
       const shown = `${path}:${index + 1}: ${line.trim().slice(0, MAX_LINE_SHOWN)}`
       hits.push(shown)
+      shownLines.add(index + 1)
       sentBytes += byteLength(shown)
     }
     if (sentBytes > 0) files.push({ path, bytes: sentBytes })
-    redactions.push(...redacted.redactions)
+    redactions.push(...redacted.redactions.filter((r) => shownLines.has(r.line)))
     if (truncated) break
   }
   const what = `"${input.query}"${scope ? ` in ${scope}` : ''}`
-  if (hits.length === 0) return { content: `No matches for ${what}.`, isError: false, summary: `searched ${what}: no matches`, files: [], redactions: [] }
-  const more = truncated ? `\n(stopped at ${limit} matches; narrow the search with path or a more specific query)` : ''
-  const redactedShown = redactions.filter((r) => hits.some((hit) => hit.startsWith(`${r.path}:${r.line}: `)))
+  const stopped = timedOut ? `\n(stopped after ${SEARCH_TIME_CAP_MS / 1000} s; narrow the search with path or a more specific query)` : ''
+  if (hits.length === 0) {
+    return { content: `No matches for ${what}.${stopped}`, isError: false, summary: `searched ${what}: no matches${timedOut ? ' (stopped at the time cap)' : ''}`, files: [], redactions: [] }
+  }
+  const more = truncated ? `\n(stopped at ${limit} matches; narrow the search with path or a more specific query)` : stopped
   return {
     content: `${hits.join('\n')}${more}`,
     isError: false,
-    summary: `searched ${what}: ${hits.length}${truncated ? '+' : ''} match(es)`,
+    summary: `searched ${what}: ${hits.length}${truncated || timedOut ? '+' : ''} match(es)`,
     files,
-    redactions: redactedShown,
+    redactions,
   }
 }

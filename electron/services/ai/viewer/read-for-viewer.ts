@@ -4,6 +4,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import type { RepoFileView } from '../../../../shared/models/ai.ts'
 import type { Redactor } from '../redact/secret-redactor.ts'
+import { withheldRule } from '../redact/withheld-rule.ts'
 import { resolveInsideRepo } from '../tools/resolve-inside-repo.ts'
 import { looksBinary } from '../tools/tool-execution.ts'
 
@@ -20,13 +21,13 @@ export async function readForViewer(root: string, path: string, redactor: Redact
     return { kind: 'folder', path: resolved.relative, absolutePath: resolved.absolute, entries }
   }
   const base = { kind: 'file' as const, path: resolved.relative, absolutePath: resolved.absolute, redactions: [], binary: false, truncated: false }
-  const byName = redactor.exclusion(resolved.relative)
+  const byName = withheldRule(redactor, resolved)
   if (byName) return { ...base, text: '', lines: 0, withheld: byName }
   const bytes = await readFile(resolved.absolute, { signal })
   const head = bytes.byteLength > MAX_VIEW_BYTES ? bytes.subarray(0, MAX_VIEW_BYTES) : bytes
   if (looksBinary(head)) return { ...base, text: '', lines: 0, withheld: null, binary: true }
   const raw = new TextDecoder().decode(head)
-  const byContent = redactor.exclusion(resolved.relative, raw)
+  const byContent = withheldRule(redactor, resolved, raw)
   if (byContent) return { ...base, text: '', lines: 0, withheld: byContent }
   const { text, redactions } = await redactor.redact(resolved.relative, raw)
   const lines = text.split('\n')

@@ -8,6 +8,7 @@ import git from 'isomorphic-git'
 import type { CitationCheck } from '../../../../shared/models/ai.ts'
 import { GembaError } from '../../../../shared/errors.ts'
 import type { Redactor } from '../redact/secret-redactor.ts'
+import { withheldRule } from '../redact/withheld-rule.ts'
 import { normaliseRepoPath, resolveInsideRepo } from '../tools/resolve-inside-repo.ts'
 
 export interface CitationInput {
@@ -18,6 +19,8 @@ export interface CitationInput {
 interface Target {
   readonly kind: 'file' | 'folder'
   readonly lines: number | null
+  /** Where the path leads through links, when it does (working tree only). */
+  readonly realRelative?: string
 }
 
 function countLines(bytes: Uint8Array): number {
@@ -46,7 +49,7 @@ async function inWorkingTree(root: string, path: string): Promise<Target | null>
   if (!resolved.exists) return null
   const info = await stat(resolved.absolute)
   if (info.isDirectory()) return { kind: 'folder', lines: null }
-  return { kind: 'file', lines: countLines(await readFile(resolved.absolute)) }
+  return { kind: 'file', lines: countLines(await readFile(resolved.absolute)), realRelative: resolved.realRelative }
 }
 
 export async function verifyCitations(
@@ -75,9 +78,9 @@ export async function verifyCitations(
       continue
     }
     if (!target) checks.push({ path, line, status: 'missing', kind: null, lines: null })
-    else if (target.kind === 'file' && redactor.exclusion(path)) checks.push({ path, line, status: 'withheld', kind: 'file', lines: null })
-    else if (line !== null && (target.kind === 'folder' || line < 1 || line > (target.lines ?? 0))) checks.push({ path, line, status: 'line_out_of_range', ...target })
-    else checks.push({ path, line, status: 'verified', ...target })
+    else if (target.kind === 'file' && withheldRule(redactor, { relative: path, realRelative: target.realRelative ?? path })) checks.push({ path, line, status: 'withheld', kind: 'file', lines: null })
+    else if (line !== null && (target.kind === 'folder' || line < 1 || line > (target.lines ?? 0))) checks.push({ path, line, status: 'line_out_of_range', kind: target.kind, lines: target.lines })
+    else checks.push({ path, line, status: 'verified', kind: target.kind, lines: target.lines })
   }
   return checks
 }
