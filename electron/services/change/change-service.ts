@@ -105,7 +105,7 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
       estimateMinutes: input.estimateMinutes,
       mode: input.mode,
       handsOnKeyboard: input.handsOnKeyboard ?? false,
-      staged: new StagedCopy({ root: repo.path, exclusion: (path, content) => this.#redactor.exclusion(path, content) }),
+      staged: new StagedCopy({ root: repo.path, exclusion: (path, content) => this.#redactor.exclusion(path, content), redactor: this.#redactor }),
       contextText: scan ? changeContext(scan) : '',
       agent: null,
       plan: '',

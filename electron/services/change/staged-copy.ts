@@ -7,6 +7,7 @@ import { lstat, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GembaError } from '../../../shared/errors.ts'
 import { resolveInsideRepo } from '../ai/tools/resolve-inside-repo.ts'
+import type { Redactor } from '../ai/redact/secret-redactor.ts'
 import { looksBinary } from '../ai/tools/tool-execution.ts'
 
 /** Largest file the agent may edit or create, in bytes (before and after the edit). */
@@ -29,6 +30,26 @@ export interface StagedCopyOptions {
   readonly maxBytes?: number
   /** The rule that withholds a file from the agent (secrets), or null. */
   readonly exclusion?: (path: string, content?: string) => string | null
+  /** Finds the lines that hold secrets: no edit may create, change or delete one. */
+  readonly redactor?: Pick<Redactor, 'redact'>
+}
+
+/** The raw text of each line the redactor marks, in order. */
+async function secretLines(redactor: Pick<Redactor, 'redact'>, path: string, text: string): Promise<string[]> {
+  const { redactions } = await redactor.redact(path, text)
+  if (redactions.length === 0) return []
+  const lines = text.split('\n')
+  return [...new Set(redactions.map((r) => r.line))].map((line) => lines[line - 1] ?? '')
+}
+
+function missingFrom(all: readonly string[], kept: readonly string[]): string[] {
+  const left = [...kept]
+  return all.filter((line) => {
+    const at = left.indexOf(line)
+    if (at === -1) return true
+    left.splice(at, 1)
+    return false
+  })
 }
 
 export function refused(path: string, why: string, next = 'Choose another file or change the edit.'): GembaError {
@@ -49,12 +70,14 @@ export class StagedCopy {
   readonly root: string
   readonly #maxBytes: number
   readonly #exclusion: (path: string, content?: string) => string | null
+  readonly #redactor: Pick<Redactor, 'redact'> | null
   readonly #files = new Map<string, StagedFile>()
 
   constructor(options: StagedCopyOptions) {
     this.root = options.root
     this.#maxBytes = options.maxBytes ?? MAX_EDIT_BYTES
     this.#exclusion = options.exclusion ?? (() => null)
+    this.#redactor = options.redactor ?? null
   }
 
   /** Files whose staged content differs from what was on disk. */
@@ -87,7 +110,7 @@ export class StagedCopy {
     if (count > 1) throw refused(file.path, `the text to replace was found ${count} times`, 'Include more surrounding lines so it matches exactly once.')
     this.#checkNewText(file.path, newStr)
     const at = file.current.indexOf(oldStr)
-    return this.#stage(file, file.current.slice(0, at) + newStr + file.current.slice(at + oldStr.length))
+    return this.#stage(file, file.current.slice(0, at) + newStr + file.current.slice(at + oldStr.length), await this.#secretLinesOf(file))
   }
 
   async insert(requested: string, afterLine: number, text: string): Promise<StagedFile> {
@@ -102,7 +125,7 @@ export class StagedCopy {
     const body = lines.slice(0, lineCount)
     const inserted = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n')
     body.splice(afterLine, 0, ...inserted)
-    return this.#stage(file, body.join('\n') + (endsWithNewline || lineCount === 0 ? '\n' : ''))
+    return this.#stage(file, body.join('\n') + (endsWithNewline || lineCount === 0 ? '\n' : ''), await this.#secretLinesOf(file))
   }
 
   async create(requested: string, text: string): Promise<StagedFile> {
@@ -113,7 +136,7 @@ export class StagedCopy {
     const { relative } = await resolveInsideRepo(this.root, requested, { mustExist: false })
     this.#checkNewText(relative, text)
     const file: StagedFile = existing ?? { path: relative, original: null, current: '', diskHash: null }
-    return this.#stage(file, text)
+    return this.#stage(file, text, [])
   }
 
   /** Throws 'refused' naming every staged file whose disk content changed since it was first read. */
@@ -141,8 +164,25 @@ export class StagedCopy {
     if (Buffer.byteLength(text, 'utf8') > this.#maxBytes) throw refused(path, `the new text is larger than ${this.#maxBytes} bytes`, 'Keep the change small.')
   }
 
-  #stage(file: StagedFile, next: string): StagedFile {
+  async #secretLinesOf(file: StagedFile): Promise<string[]> {
+    return this.#redactor ? secretLines(this.#redactor, file.path, file.current) : []
+  }
+
+  /** Refuses an edit that creates, changes or deletes a line holding a secret (one Gemba redacts). */
+  async #guardSecrets(file: StagedFile, before: readonly string[], next: string): Promise<void> {
+    if (!this.#redactor) return
+    const after = await secretLines(this.#redactor, file.path, next)
+    if (missingFrom(before, after).length > 0) {
+      throw refused(file.path, 'the edit would change or delete a line Gemba redacted because it holds a secret', 'Leave the redacted lines exactly as they are and edit around them; the leader can change secrets by hand.')
+    }
+    if (missingFrom(after, before).length > 0) {
+      throw refused(file.path, 'the edit would write a line that holds a secret (a password, token or key Gemba would redact)', 'Read the secret from configuration or the environment instead, or use an obvious placeholder such as "changeme".')
+    }
+  }
+
+  async #stage(file: StagedFile, next: string, secretsBefore: readonly string[]): Promise<StagedFile> {
     if (Buffer.byteLength(next, 'utf8') > this.#maxBytes) throw refused(file.path, `the file would grow past ${this.#maxBytes} bytes`, 'Keep the change small.')
+    await this.#guardSecrets(file, secretsBefore, next)
     const staged = { ...file, current: next }
     this.#files.set(file.path, staged)
     return staged

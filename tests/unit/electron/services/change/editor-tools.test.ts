@@ -76,3 +76,17 @@ describe('read_file in the small change', () => {
     expect(read.isError).toBe(true)
   })
 })
+
+describe('edits to lines that hold secrets', () => {
+  it('are refused with a tool error that says why, and the refusal is reported for the leader', async () => {
+    await writeFile(join(root, 'src', 'config.js'), `export const apiKey = '${'Zk8Qw3Rt6Yu9' + 'Lp2Xc7Vb'}'\nexport const retries = 3\n`)
+    const refusals: unknown[] = []
+    const guarded = new StagedCopy({ root, redactor: new SecretRedactor() })
+    const agentTools = createChangeTools({ staged: guarded, redactor: new SecretRedactor(), listFiles: async () => ['src/config.js'], onRefused: (refusal) => refusals.push(refusal) })
+    const result = await agentTools.execute(EDITOR_TOOL_NAME, { command: 'str_replace', path: 'src/config.js', old_str: "export const apiKey = '", new_str: "export const apiKey = process.env.API_KEY ?? '" }, signal)
+    expect(result.isError).toBe(true)
+    expect(result.content).toMatch(/redacted because it holds a secret.*Leave the redacted lines/)
+    expect(refusals).toEqual([{ path: 'src/config.js', command: 'str_replace', reason: expect.stringMatching(/holds a secret/) }])
+    expect(guarded.changed()).toEqual([])
+  })
+})

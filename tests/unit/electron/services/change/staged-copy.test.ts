@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SecretRedactor } from '../../../../../electron/services/ai/redact/secret-redactor.ts'
 import { MAX_EDIT_BYTES, StagedCopy } from '../../../../../electron/services/change/staged-copy.ts'
 import { GembaError } from '../../../../../shared/errors.ts'
 
@@ -106,6 +107,26 @@ describe('StagedCopy refusals (nothing written, nothing staged)', () => {
     const staged = new StagedCopy({ root, exclusion: (path) => (path.endsWith('.env') ? 'env-file' : null) })
     expect((await refusal(() => staged.strReplace('.env', 'abc', 'def'))).message).toContain('withholds')
     expect((await refusal(() => staged.strReplace('src/app.ts', 'const a = 1', '[redacted by Gemba: aws]'))).message).toContain('secret')
+  })
+
+  it('refuses to create, change or delete a line that holds a secret, and allows edits around it', async () => {
+    const key = 'Zk8Qw3Rt6Yu9' + 'Lp2Xc7Vb'
+    const before = `import os\nAPI_KEY = "${key}"\nTIMEOUT = 30\n`
+    await writeFile(join(root, 'src', 'settings.py'), before)
+    const staged = new StagedCopy({ root, redactor: new SecretRedactor() })
+    const changeIt = await refusal(() => staged.strReplace('src/settings.py', 'API_KEY = "', 'API_KEY = "x'))
+    expect(changeIt.message).toMatch(/change or delete a line Gemba redacted/)
+    expect(changeIt.next).toMatch(/Leave the redacted lines/)
+    expect((await refusal(() => staged.strReplace('src/settings.py', 'import os\nAPI_KEY', 'import os\nOLD_KEY'))).message).toMatch(/change or delete/)
+    expect((await refusal(() => staged.strReplace('src/settings.py', `"${key.slice(0, 6)}`, '"'))).message).toMatch(/change or delete/)
+    expect((await refusal(() => staged.insert('src/settings.py', 3, 'SECRET_TOKEN = "Ab3dE6gH9jK2mN5pQ8sT"'))).message).toMatch(/write a line that holds a secret/)
+    expect((await refusal(() => staged.create('src/new.py', 'password = "Xq9-vLm2-Rt7"\n'))).message).toMatch(/write a line that holds a secret/)
+    expect(staged.changed()).toEqual([])
+    // Around it, anything goes; a secret line that only moves down is still the same line.
+    await staged.insert('src/settings.py', 1, 'import sys')
+    await staged.strReplace('src/settings.py', 'TIMEOUT = 30', 'TIMEOUT = 60')
+    expect(staged.get('src/settings.py')?.current).toBe(`import os\nimport sys\nAPI_KEY = "${key}"\nTIMEOUT = 60\n`)
+    expect(await readFile(join(root, 'src', 'settings.py'), 'utf8')).toBe(before)
   })
 
   it('refuses create over an existing file', async () => {

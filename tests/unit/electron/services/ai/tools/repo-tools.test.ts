@@ -6,9 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SecretRedactor } from '../../../../../../electron/services/ai/redact/secret-redactor.ts'
 import { gitTrackedFiles } from '../../../../../../electron/services/ai/tools/git-tracked-files.ts'
 import { createRepoTools, type ToolSet } from '../../../../../../electron/services/ai/tools/repo-tools.ts'
+import { searchCode } from '../../../../../../electron/services/ai/tools/search-code.ts'
 import { PLANTED } from '../../../../../integration/ai/planted-secrets.ts'
 import { buildRepo, type RepoBuilder } from '../../../../../fixtures/repo-builder.ts'
 
+const NETRC_PASSWORD = 'Nq7-' + 'x2Lp9Vw4'
+const TOKEN = 'ghp_' + 'Q9wE8rT7yU6iO5pA4sD3fG2hJ1kL0zXcVbNm'
 let repo: RepoBuilder
 let outside: string
 let tools: ToolSet
@@ -29,6 +32,11 @@ beforeAll(async () => {
   })
   for (const [index, planted] of PLANTED.entries()) await repo.write(`planted/${index}-${planted.path.replaceAll('/', '_')}`, `before\n${planted.line}\nafter\n`)
   await repo.symlink('src/outside-link', join(outside, 'private.txt'))
+  // A link named innocently, pointing at a credential file inside the repository.
+  await repo.write('deploy/.netrc', `machine ci.example.com login deploy password ${NETRC_PASSWORD}\n`)
+  await repo.symlink('ops/ci-credentials.txt', '../deploy/.netrc')
+  await repo.write('src/deploy.sh', `export GITHUB_TOKEN=${TOKEN}\necho deploying\n`)
+  await repo.write('src/long-line.txt', `${'word '.repeat(20_000)}\n`)
   await repo.commit('initial')
   await repo.write('.env', 'SECRET=abc\n')
   tools = createRepoTools({ root: repo.dir, redactor: new SecretRedactor(), listFiles: gitTrackedFiles(repo.dir) })
@@ -43,12 +51,17 @@ describe('list_folder', () => {
   it('lists tracked entries of the root, folders first, withholding secret files by name', async () => {
     const result = await tools.execute('list_folder', { path: '.' }, signal)
     expect(result.isError).toBe(false)
-    expect(result.content).toMatch(/^\.\/\nassets\/\nkeys\/\nplanted\/\nsrc\//)
+    expect(result.content).toMatch(/^\.\/\nassets\/\ndeploy\/\nkeys\/\nops\/\nplanted\/\nsrc\//)
     expect(result.content).toContain('README.md (')
     expect(result.content).not.toContain('.git/')
     expect(result.content).not.toMatch(/^\.env \(/m)
     const keys = await tools.execute('list_folder', { path: 'keys' }, signal)
     expect(keys.content).toContain('server.pem (withheld: private-key-file)')
+  })
+
+  it('withholds a link by what it points at', async () => {
+    const ops = await tools.execute('list_folder', { path: 'ops' }, signal)
+    expect(ops.content).toContain('ci-credentials.txt (withheld: credentials-file)')
   })
 
   it('refuses paths outside the repository and inside .git', async () => {
@@ -93,6 +106,13 @@ describe('read_file', () => {
     expect(result.content).toMatch(message)
   })
 
+  it('withholds a link with an innocent name that points at an excluded file', async () => {
+    const result = await tools.execute('read_file', { path: 'ops/ci-credentials.txt' }, signal)
+    expect(result.isError).toBe(true)
+    expect(result.content).toMatch(/withholds ops\/ci-credentials.txt \(credentials-file\)/)
+    expect(result.content).not.toContain(NETRC_PASSWORD)
+  })
+
   it('answers an empty file and invalid input without throwing', async () => {
     expect((await tools.execute('read_file', { path: 'src/empty.ts' }, signal)).content).toBe('src/empty.ts is empty.')
     const invalid = await tools.execute('read_file', { start_line: 'x' }, signal)
@@ -133,5 +153,55 @@ describe('search_code', () => {
   it('reports an invalid regular expression as a tool error', async () => {
     const result = await tools.execute('search_code', { query: '(', is_regex: true }, signal)
     expect(result.isError).toBe(true)
+  })
+
+  it('says why a pattern RE2 cannot run is refused', async () => {
+    const result = await tools.execute('search_code', { query: '(a)\\1', is_regex: true }, signal)
+    expect(result.isError).toBe(true)
+    expect(result.content).toMatch(/RE2 \(linear time\): no backreferences or lookarounds/)
+  })
+
+  it('never searches through a link to an excluded file', async () => {
+    const result = await tools.execute('search_code', { query: 'machine ci.example.com' }, signal)
+    expect(result.content).toMatch(/^No matches/)
+    expect(result.content).not.toContain(NETRC_PASSWORD)
+  })
+
+  it('is no oracle: a pattern guessing at a redacted value answers the same whether the guess is right or wrong', async () => {
+    // The alternation with Gemba's own mark matches the redacted line either way; only the raw text
+    // could tell a right guess from a wrong one, and it is never matched.
+    const answers = []
+    for (const guess of [TOKEN.slice(0, 8), `${TOKEN.slice(0, 7)}#`, TOKEN, 'ghp_zzzz']) {
+      answers.push((await tools.execute('search_code', { query: `(${guess}|redacted by Gemba)`, is_regex: true, path: 'src' }, signal)).content)
+      expect((await tools.execute('search_code', { query: guess, path: 'src' }, signal)).content).toMatch(/^No matches/)
+    }
+    expect(new Set(answers).size).toBe(1)
+    expect(answers[0]).toContain('src/deploy.sh:1: export GITHUB_TOKEN=[redacted by Gemba:')
+  })
+
+  it('runs a catastrophic pattern in linear time, keeping the event loop turning', async () => {
+    let longestGap = 0
+    let last = performance.now()
+    const beat = setInterval(() => {
+      const now = performance.now()
+      longestGap = Math.max(longestGap, now - last)
+      last = now
+    }, 20)
+    try {
+      const result = await tools.execute('search_code', { query: '(\\w+\\s?)*$X', is_regex: true }, signal)
+      expect(result.isError).toBe(false)
+      expect(result.content).toMatch(/^No matches/)
+    } finally {
+      clearInterval(beat)
+    }
+    // With a backtracking engine this call never returns; here other work keeps being served.
+    expect(longestGap).toBeLessThan(1_000)
+  }, 30_000)
+
+  it('stops at its time cap and says so', async () => {
+    let now = 0
+    const clock = { now: () => (now += 5_000), yield: () => Promise.resolve() }
+    const result = await searchCode({ root: repo.dir, redactor: new SecretRedactor(), listFiles: gitTrackedFiles(repo.dir) }, { query: 'zzz-not-there' }, signal, clock)
+    expect(result.content).toMatch(/stopped after 8 s/)
   })
 })
