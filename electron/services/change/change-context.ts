@@ -2,6 +2,7 @@
 // key files and the tracked file list from the scan, capped. Paths and facts only; file contents come
 // through the (redacting) tools.
 import type { ScanResult } from '../../../shared/models/repos.ts'
+import { redactCommitText } from '../ai/redact/redact-commit-text.ts'
 
 const MAX_PATHS = 400
 
@@ -18,7 +19,7 @@ export function changeContext(scan: ScanResult): string {
     ...scan.keyFiles.slice(0, 20).map((file) => `- ${file.path}`),
     '',
     '## Recent commits',
-    ...scan.history.lastCommits.slice(0, 8).map((commit) => `- ${commit.message}`),
+    ...scan.history.lastCommits.slice(0, 8).map((commit) => `- ${redactCommitText(commit.message)}`),
     '',
     `## Tracked files (${scan.files.length}${scan.files.length > MAX_PATHS ? `, first ${MAX_PATHS}` : ''})`,
     ...scan.files.slice(0, MAX_PATHS).map((file) => file.path),

@@ -11,6 +11,7 @@ import { readIndexEntries } from './index-entries.ts'
 import { readTreeFiles, resolveHead } from './head-files.ts'
 import { locateRepo } from './locate-repo.ts'
 import { readWorkingState } from './working-state.ts'
+import { redactCommitText } from '../../ai/redact/redact-commit-text.ts'
 
 export async function describeRepo(entry: RepoEntry, cache: object, signal?: AbortSignal): Promise<RepoView> {
   const empty = {
@@ -91,7 +92,7 @@ export async function readSummary(gitdir: string, oid: string, cache: object): P
       author: commit.author.name,
       email: commit.author.email,
       date: new Date(commit.author.timestamp * 1000).toISOString(),
-      message: commit.message.split('\n', 1)[0] ?? '',
+      message: redactCommitText(commit.message.split('\n', 1)[0] ?? ''),
     }
   } finally {
     objects.close()

@@ -2,6 +2,7 @@
 // (bus factor), and the weekly cadence. Pure: no git, no disk.
 import type { CommitSummary, ContributorShare, HistorySummary, ModuleHistory } from '../../../../shared/models/repos.ts'
 import type { CommitRecord } from './read-history.ts'
+import { redactCommitText } from '../../ai/redact/redact-commit-text.ts'
 
 const MAX_CHURN = 200
 
@@ -85,7 +86,8 @@ export function toSummary(commit: CommitRecord): CommitSummary {
     author: commit.author,
     email: commit.email,
     date: new Date(commit.time * 1000).toISOString(),
-    message: commit.message,
+    // A token pasted into a commit message must not reach a view, the context or an export.
+    message: redactCommitText(commit.message),
   }
 }
 
