@@ -78,11 +78,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const path = (req.url ?? '/').split('?')[0] ?? '/'
     if (path === '/api' || path.startsWith('/api/')) {
+      let route: string
+      try {
+        route = decodeURIComponent(path.slice('/api/'.length))
+      } catch {
+        return sendError(res, 400, 'invalid_input', 'The address is not valid: it has a broken %-escape.')
+      }
       if (!authorised(req.headers.authorization, tokenBytes)) {
         res.setHeader('WWW-Authenticate', 'Bearer')
         return sendError(res, 401, 'unauthorised', 'A valid token is required.')
       }
-      return void handleApi(req, res, path.slice('/api/'.length)).catch(() => {
+      return void handleApi(req, res, route).catch(() => {
         if (!res.headersSent) sendError(res, 500, 'internal', 'Something went wrong inside Gemba.')
         else res.end()
       })
@@ -100,7 +106,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return sendError(res, 415, 'invalid_input', 'Send the input as application/json.')
     }
     const body = await readBody(req, maxBody)
-    if (body === 'too_large') return sendError(res, 413, 'invalid_input', 'The request is too large.')
+    if (body === 'too_large') {
+      res.setHeader('Connection', 'close')
+      return sendError(res, 413, 'invalid_input', `The request is too large: the limit is ${formatBytes(maxBody)}.`)
+    }
     let input: unknown
     try {
       input = body.length === 0 ? {} : JSON.parse(body)
@@ -113,7 +122,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     })
     const callIdHeader = req.headers['x-gemba-call-id']
     const callId = typeof callIdHeader === 'string' && /^[\w-]{1,100}$/.test(callIdHeader) ? callIdHeader : undefined
-    const result = await options.dispatcher.dispatch(decodeURIComponent(route), input, {
+    const result = await options.dispatcher.dispatch(route, input, {
       signal: abort.signal,
       ...(callId ? { callId } : {}),
     })
@@ -224,15 +233,23 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
   sendJson(res, status, { error })
 }
 
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} kB`
+}
+
+/** The body, or 'too_large' as soon as it passes the limit; the rest is read and dropped, so the answer arrives instead of a reset. */
 function readBody(req: IncomingMessage, limit: number): Promise<string | 'too_large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
+    let over = false
     req.on('data', (chunk: Buffer) => {
+      if (over) return
       size += chunk.length
       if (size > limit) {
+        over = true
+        chunks.length = 0
         resolve('too_large')
-        req.destroy()
         return
       }
       chunks.push(chunk)

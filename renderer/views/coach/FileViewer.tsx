@@ -97,7 +97,7 @@ export function FileViewer(props: { target: ViewerTarget | null; onOpen: (target
             </button>
           </div>
         </header>
-        <p className="muted file-viewer__note">Read-only, as it is on disk now. Lines that looked like secrets are redacted.</p>
+        <p className="muted file-viewer__note">Read-only, as it is on disk now. Values that looked like secrets (passwords, tokens, keys) are redacted; the lines stay.</p>
         {loaded === null ? <p role="status">Opening the file…</p> : null}
         {loaded && 'error' in loaded ? <ErrorNotice error={loaded.error} /> : null}
         {file?.kind === 'folder' ? (

@@ -67,6 +67,20 @@ describe('browser-mode API', () => {
     expect(update?.input).toMatchObject({ type: 'object', properties: { schedule: { type: 'object' } } })
   })
 
+  it('answers an over-limit body with 413 and the limit, not a reset', async () => {
+    const res = await call('settings.get', { pad: 'x'.repeat(9 * 1024 * 1024) })
+    expect(res.status).toBe(413)
+    expect(JSON.parse(res.body)).toEqual({ error: { code: 'invalid_input', message: 'The request is too large: the limit is 8 MB.' } })
+    // The server is still there.
+    expect((await call('settings.get', {})).status).toBe(200)
+  })
+
+  it('answers a malformed address with 400, not a 500', async () => {
+    const res = await raw('/api/%E0%A4%A', { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: '{}' })
+    expect(res.status).toBe(400)
+    expect(JSON.parse(res.body).error.message).toMatch(/broken %-escape/)
+  })
+
   it('calls a channel with a JSON body and answers JSON', async () => {
     const res = await call('settings.update', { journalFolder: '/tmp/journal-x' })
     expect(res.status).toBe(200)

@@ -1,7 +1,9 @@
 // A repository file (or folder listing) for the leader's read-only viewer: confined to the
 // repository by the same path guard as Claude's tools, with secret files withheld and credential
 // lines redacted. Never writes; never shows anything in .git or outside the root.
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { createReadStream } from 'node:fs'
+import { readdir, stat } from 'node:fs/promises'
+import { GembaError } from '../../../../shared/errors.ts'
 import type { RepoFileView } from '../../../../shared/models/ai.ts'
 import type { Redactor } from '../redact/secret-redactor.ts'
 import { withheldRule } from '../redact/withheld-rule.ts'
@@ -23,8 +25,16 @@ export async function readForViewer(root: string, path: string, redactor: Redact
   const base = { kind: 'file' as const, path: resolved.relative, absolutePath: resolved.absolute, redactions: [], binary: false, truncated: false }
   const byName = withheldRule(redactor, resolved)
   if (byName) return { ...base, text: '', lines: 0, withheld: byName }
-  const bytes = await readFile(resolved.absolute, { signal })
-  const head = bytes.byteLength > MAX_VIEW_BYTES ? bytes.subarray(0, MAX_VIEW_BYTES) : bytes
+  if (info.size > MAX_VIEW_BYTES) {
+    // Refused before a byte is read: a 3 GB log must not grow the app's memory, or fail.
+    throw new GembaError({
+      code: 'refused',
+      message: `${resolved.relative} is ${formatSize(info.size)}, larger than the ${formatSize(MAX_VIEW_BYTES)} Gemba's viewer shows.`,
+      next: 'Open it in your editor instead.',
+      details: { path: resolved.relative, bytes: info.size, limit: MAX_VIEW_BYTES },
+    })
+  }
+  const { bytes: head, more } = await readHead(resolved.absolute, MAX_VIEW_BYTES, signal)
   if (looksBinary(head)) return { ...base, text: '', lines: 0, withheld: null, binary: true }
   const raw = new TextDecoder().decode(head)
   const byContent = withheldRule(redactor, resolved, raw)
@@ -32,5 +42,23 @@ export async function readForViewer(root: string, path: string, redactor: Redact
   const { text, redactions } = await redactor.redact(resolved.relative, raw)
   const lines = text.split('\n')
   if (lines.at(-1) === '') lines.pop()
-  return { ...base, text, lines: lines.length, redactions, withheld: null, truncated: head !== bytes }
+  return { ...base, text, lines: lines.length, redactions, withheld: null, truncated: more }
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`
+  return `${Math.ceil(bytes / 1024)} kB`
+}
+
+/** At most `limit` bytes from the start of a file, streamed; `more` when the file went on (it grew since stat). */
+async function readHead(path: string, limit: number, signal: AbortSignal): Promise<{ bytes: Buffer; more: boolean }> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of createReadStream(path, { start: 0, end: limit, signal, highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    chunks.push(chunk)
+    size += chunk.length
+  }
+  const bytes = Buffer.concat(chunks, size)
+  return size > limit ? { bytes: bytes.subarray(0, limit), more: true } : { bytes, more: false }
 }
