@@ -1,7 +1,8 @@
 // Settings: the leader's schedule, AI endpoint/model, journal folder and the API key. The key is
 // sealed by a SecretBox before it is stored, and leaves this service only through `resolveApiKey`
 // (main process only): never in a SettingsView, an error or a log.
-import { join } from 'node:path'
+import { homedir } from 'node:os'
+import { isAbsolute, join } from 'node:path'
 import type { EventMap } from '../../../shared/api.ts'
 import type { settingsChannels } from '../../../shared/channels/settings.ts'
 import type { CallContext, ServiceFor } from '../../../shared/contract.ts'
@@ -62,6 +63,15 @@ export class SettingsService implements ServiceFor<typeof settingsChannels, Even
   }
 
   async update(patch: SettingsPatch, ctx: Ctx): Promise<SettingsView> {
+    if (typeof patch.journalFolder === 'string' && !isAbsolute(patch.journalFolder.trim())) {
+      // A relative folder would depend on where Gemba was started: refused, not silently resolved.
+      throw new GembaError({
+        code: 'invalid_input',
+        message: `The journal folder must be a full path; "${patch.journalFolder}" is relative.`,
+        next: `Choose a folder with Browse, or type its full path (for example ${join(homedir(), 'Gemba journal')}).`,
+        details: { field: 'journalFolder' },
+      })
+    }
     const merged = {
       ...this.settings,
       ...(patch.schedule ? { schedule: patch.schedule } : {}),

@@ -81,6 +81,18 @@ describe('SettingsService', () => {
     expect(await make().resolveApiKey()).toBeNull()
   })
 
+  it('refuses a relative journal folder with a message, and keeps the folder it had', async () => {
+    const settings = make()
+    await settings.update({ journalFolder: '/kept/journal' }, ctx)
+    for (const relative of ['journal', './notes', '~/Journal']) {
+      await expect(settings.update({ journalFolder: relative }, ctx)).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: `The journal folder must be a full path; "${relative}" is relative.`,
+      })
+    }
+    expect((await settings.get()).journalFolder).toBe('/kept/journal')
+  })
+
   it('moves a corrupt settings file aside, keeps it, starts from defaults and says so', async () => {
     await make().update({ journalFolder: '/somewhere' }, ctx)
     await writeFile(join(folder, 'settings.json'), '{ "settings": { broken')
