@@ -37,6 +37,13 @@ export async function locateRepo(path: string): Promise<RepoLocation> {
   }
   const root = await git.findRoot({ fs, filepath: absolute }).catch(() => null)
   if (root === null) {
+    if (await isBareRepository(absolute)) {
+      throw new GembaError({
+        code: 'not_a_repository',
+        message: `${absolute} is a bare repository: a bare repository has no working tree to explore.`,
+        next: 'Clone it into a working folder (`git clone <path> <folder>`) and choose that folder.',
+      })
+    }
     throw new GembaError({
       code: 'not_a_repository',
       message: `${absolute} is not inside a git repository.`,
@@ -44,6 +51,14 @@ export async function locateRepo(path: string): Promise<RepoLocation> {
     })
   }
   return { root, gitdir: await gitdirOf(root) }
+}
+
+/** A git directory without a working tree: HEAD, objects/ and refs/ at the top, and not inside a .git. */
+async function isBareRepository(folder: string): Promise<boolean> {
+  const [head, objects, refs] = await Promise.all(['HEAD', 'objects', 'refs'].map((name) => stat(join(folder, name)).catch(() => null)))
+  if (!head?.isFile() || !objects?.isDirectory() || !refs?.isDirectory()) return false
+  const config = await readFile(join(folder, 'config'), 'utf8').catch(() => '')
+  return /^\s*bare\s*=\s*true\s*$/im.test(config) || !/^\s*bare\s*=\s*false\s*$/im.test(config)
 }
 
 /** `.git` is a folder, or (worktrees, submodules) a file saying `gitdir: <path>`. */

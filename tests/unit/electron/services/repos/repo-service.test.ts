@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -57,6 +59,17 @@ describe('RepoService.add', () => {
     expect(plain.code).toBe('not_a_repository')
     expect(plain.next).toBeTruthy()
     expect(await service.list({}, ctx())).toEqual([])
+  })
+
+  it('names a bare repository as such', async () => {
+    const service = await setup()
+    const folder = await makeTempFolder()
+    cleanups.push(() => rm(folder, { recursive: true, force: true }))
+    await promisify(execFile)('git', ['init', '--bare', '-q', join(folder, 'shop.git')])
+    const bare = await errorOf(service.add({ path: join(folder, 'shop.git') }, ctx()))
+    expect(bare.code).toBe('not_a_repository')
+    expect(bare.message).toMatch(/is a bare repository: a bare repository has no working tree to explore\.$/)
+    expect(bare.next).toMatch(/git clone/)
   })
 
   it('adds a repository with no commits and says so', async () => {
