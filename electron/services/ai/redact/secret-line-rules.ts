@@ -25,6 +25,7 @@ const AUTH_HEADER = /\b(Authorization|Proxy-Authorization|X-[\w-]{0,40}(?:Key|To
 const CURL_USER = /(?:^|\s)(?:-u|--user|--proxy-user)(?:\s+|=)(["']?)([^\s:"']{0,100}):([^\s"'/][^\s"']{0,399})\1/g
 const CLI_FLAG = /(?:^|\s)--([A-Za-z][\w-]{0,40})(?:=|\s+)(["']?)([^\s"']{3,400})\2/g
 const SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass|docker\s+login|podman\s+login|helm\s+repo\s+add)\b[^\n]{0,400}?\s-p\s?(["']?)([^\s"'-][^\s"']{2,400})\1/g
+const QUERY_PARAMETER = /[?&;]([A-Za-z][\w.-]{0,40})=([^&\s"'#<>]{1,400})/g
 const NETRC = /\b(password|passwd|account)\s+(\S{1,400})/g
 const CONNECTION_PART = /(?:^|[;"'\s{(])([A-Za-z][A-Za-z ]{0,30}?)\s*=\s*([^;"'\r\n<>]{1,400})/g
 const DOUBLE_QUOTED = /"((?:\\.|[^"\\\n]){0,4000})"/g
@@ -123,6 +124,14 @@ function inlineCredentials(line: string, offset: number, context: LineContext, s
       const [, user = '', password] = match
       if (password !== undefined && looksLikeInlinePassword(decodeURIComponentSafe(password))) pushGroup(spans, offset, match, 2, 'url-password')
       else if (password === undefined && looksLikeSecret('secret', user)) pushGroup(spans, offset, match, 1, 'url-token')
+    }
+  }
+  if (line.includes('=') && /[?&;][A-Za-z]/.test(line)) {
+    QUERY_PARAMETER.lastIndex = 0
+    for (let match = QUERY_PARAMETER.exec(line); match !== null; match = QUERY_PARAMETER.exec(line)) {
+      const nameClass = secretNameClass(match[1]!)
+      const value = decodeURIComponentSafe(match[2]!)
+      if (nameClass && (nameClass === 'password' ? looksLikeInlinePassword(value) : looksLikeSecret(nameClass, value))) pushGroup(spans, offset, match, 2, 'url-query-secret')
     }
   }
   if (/authorization|-key|token|api-?key|auth/i.test(line)) {

@@ -69,7 +69,10 @@ export function shannonEntropy(value: string): number {
 
 const TEMPLATE = /^\$\{?[\w.:-]*\}?$|\$\{[^}]*\}|\{\{[^}]*\}\}|^\{[\w.-]*\}$|^<[^>]*>$|<%=?.*%>|^%[\w(]|%\([\w]+\)s|^#\{.*\}$|^\$\(.+\)$|^@\w+@$|^__\w+__$|^\(\(.+\)\)$/
 const PLACEHOLDER_WORD = /(change[_-]?me|changeit|replace[_-]?me|your[_-]?|my[_-]?(secret|password|token|key)|example|sample|dummy|placeholder|redacted|todo|fixme|xxx|\*\*\*|fake|mock|notasecret|not[_-]?a[_-]?(real|secret)|insert[_-]?|put[_-]?your|enter[_-]?your|goes[_-]?here|^none$|^null$|^nil$|^undefined$|^true$|^false$|^empty$|^secret$|^password$|^token$)/i
-const DUMMY_WORDS = ['password', 'secret', 'changeme', 'example', 'sample', 'dummy', 'test', 'admin', 'letmein', 'qwerty', 'default', 'guest', 'welcome', 'foobar', 'abc123', '123456', 'passw', 'pass123', 'postgres', 'mysql', 'root', 'toor', 'master', 'local', 'development', 'dev', 'staging', 'insecure', 'unsafe', 'notsecure', 'placeholder']
+/** Words that make a value a stand-in wherever they appear in it. */
+const DUMMY_WORDS = ['password', 'secret', 'changeme', 'example', 'sample', 'dummy', 'letmein', 'qwerty', 'default', 'welcome', 'foobar', 'postgres', 'development', 'staging', 'insecure', 'unsafe', 'notsecure', 'placeholder', 'testing', 'passw0rd']
+/** Short words that make a value a stand-in when they are most of it (`admin1`, `root!`, `test123`). */
+const DUMMY_SHORT = ['test', 'admin', 'guest', 'mysql', 'root', 'toor', 'master', 'local', 'dev', 'pass', 'user', 'demo', 'fake', 'mock', 'abc', 'foo', 'bar', 'baz', 'hello', 'world', 'app', 'db', 'redis', 'rabbit', 'mongo', 'oracle', 'sa']
 const CODE_REFERENCE = /^(process\.env|os\.environ|os\.getenv|env\(|env\[|ENV\[|ENV\.fetch|System\.getenv|getenv|Environment\.GetEnvironmentVariable|config\.|settings\.|self\.|this\.|Rails\.|credentials\.|secrets\.|vault:|!vault|\$ANSIBLE_VAULT|ref\+|arn:aws:secretsmanager|projects\/[^/]+\/secrets\/|sm:\/\/|op:\/\/|akv:\/\/|keyvault:|secret:|valueFrom)/i
 
 /** A value that stands for a secret without being one: a template, a reference, a placeholder. */
@@ -92,7 +95,9 @@ function unleet(value: string): string {
 function isDummy(value: string): boolean {
   const plain = unleet(value).replace(/[^a-z]/g, '')
   const lower = value.toLowerCase()
-  return DUMMY_WORDS.some((word) => plain.includes(word) || lower.includes(word))
+  if (DUMMY_WORDS.some((word) => plain.includes(word) || lower.includes(word))) return true
+  const letters = lower.replace(/[^a-z]/g, '')
+  return DUMMY_SHORT.some((word) => (plain.includes(word) && plain.length <= word.length + 3) || (letters.includes(word) && letters.length <= word.length + 3))
 }
 
 /** Words and identifiers: all lowercase, snake_case, kebab-case, CamelCase, dotted names. */
@@ -133,7 +138,8 @@ export function looksLikePassword(value: string): boolean {
 /** A password written inline (a URL's, `curl -u`'s, a connection string's, netrc's): anything real. */
 export function looksLikeInlinePassword(value: string): boolean {
   const v = value.trim()
-  return v.length >= 4 && v.length <= 400 && !isPlaceholder(v) && !isDummy(v) && !isStructuredNonSecret(v) && !/^[a-z]{1,7}$/.test(v)
+  if (v.length < 4 || v.length > 400 || isPlaceholder(v) || isStructuredNonSecret(v)) return false
+  return (!isDummy(v) && !/^[a-z]{1,7}$/.test(v)) || looksLikeToken(v)
 }
 
 /** A value under a key/token/secret name that is random enough to be a credential. */
