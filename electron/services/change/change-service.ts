@@ -20,7 +20,7 @@ import { recoverInterruptedLanding } from './git/land-change.ts'
 import { ChangeAgent, draftCommitMessageWithAi, explainWithAi, proposeWithAi, type AiRuntime, type ChangeHandlers } from './change-ai.ts'
 import { changeContext } from './change-context.ts'
 import { draftView, stagedFiles, type ChangeDraft } from './change-draft.ts'
-import { combinedDiff } from './file-diff.ts'
+import { redactedDiff } from './redact-diff.ts'
 import { checkoutRef, deleteBranch, headState, isPushed } from './git/commit-on-branch.ts'
 import { readGitIdentity } from './git/git-identity.ts'
 import { workingDiff } from './git/working-changes.ts'
@@ -144,7 +144,7 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     const runtime = await this.#runtime(draft.sessionId ?? draft.id)
     if (runtime && files.length > 0) {
       try {
-        return { source: 'ai', message: await draftCommitMessageWithAi(runtime, draft.contextText, draft.request, combinedDiff(files), this.#handlers(ctx, draft.id, draft.sessionId), ctx.signal) }
+        return { source: 'ai', message: await draftCommitMessageWithAi(runtime, draft.contextText, draft.request, await redactedDiff(this.#redactor, files), this.#handlers(ctx, draft.id, draft.sessionId), ctx.signal) }
       } catch (error) {
         if (ctx.signal.aborted || !(error instanceof GembaError)) throw error
       }
@@ -164,7 +164,7 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     const kept = draft.committedFiles.filter((file) => !input.acceptedPaths.includes(file.path))
     draft.committedFiles = [...kept, ...before.filter((file) => input.acceptedPaths.includes(file.path))]
     // The session's diff goes into the journal and its exports: credentials in it are redacted, as for Claude.
-    const diff = (await this.#redactor.redact('(the change)', combinedDiff(draft.committedFiles))).text
+    const diff = await redactedDiff(this.#redactor, draft.committedFiles)
     await this.#record(draft, { branch: draft.applied.branch, commit: draft.applied.commit, diff }, ctx)
     return draftView(draft)
   }
@@ -275,7 +275,7 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     let explanation: ChangeExplanation = { source: 'offline', markdown: offlineExplanation(draft.request, files) }
     if (runtime && files.length > 0) {
       try {
-        const markdown = await explainWithAi(runtime, draft.contextText, draft.request, combinedDiff(files), this.#handlers(ctx, draft.id, sessionId), ctx.signal)
+        const markdown = await explainWithAi(runtime, draft.contextText, draft.request, await redactedDiff(this.#redactor, files), this.#handlers(ctx, draft.id, sessionId), ctx.signal)
         explanation = { source: 'ai', markdown }
       } catch (error) {
         if (ctx.signal.aborted || !(error instanceof GembaError)) throw error

@@ -3,8 +3,12 @@
 // packed context, explore tool results, the small change's agent reads, its diff in the commit
 // message and the explanation, a hands-on diff touching secret files), then into the journal, its
 // exports and the log. No planted secret may appear in any request, file written or answer; the API
-// key saved in Settings may appear nowhere on disk in the clear.
+// key saved in Settings may appear nowhere on disk in the clear. The repository also holds the whole
+// planted-credential corpus (80 values, in the formats real repositories hold them), a token in a
+// commit subject, and a link with an innocent name to an excluded file; `npm run tour` prints none of it.
+import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { promisify } from 'node:util'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,13 +17,15 @@ import { startFakeAnthropic, type FakeAnthropic, type RecordedRequest } from '..
 import { textReply, toolUseReply } from '../../fixtures/fake-anthropic/replies.ts'
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { makeTestBackend, type TestBackend } from '../../fixtures/test-backend.ts'
+import { COMMIT_SUBJECT, CORPUS_SECRETS, PLANTED_CORPUS } from '../../fixtures/planted-corpus.ts'
 import { ALNUM, pick, PLANTED } from '../ai/planted-secrets.ts'
 
 const API_KEY = 'sk-ant-api03-' + pick(ALNUM, 80, 21) + 'AA'
 const ENV_PASSWORD = 'Pa55-' + pick(ALNUM, 20, 22)
 const GREET_TOKEN = 'ghp_' + pick(ALNUM, 36, 23)
 /** Every value that must never leave the machine or reach a file Gemba writes. */
-const SECRETS = [...PLANTED.flatMap((planted) => planted.secret.split('\n')), ENV_PASSWORD, GREET_TOKEN]
+const NETRC_PASSWORD = 'Nq7-' + pick(ALNUM, 12, 24)
+const SECRETS = [...PLANTED.flatMap((planted) => planted.secret.split('\n')), ENV_PASSWORD, GREET_TOKEN, NETRC_PASSWORD, ...CORPUS_SECRETS]
 
 let fake: FakeAnthropic
 let test: TestBackend
@@ -50,9 +56,14 @@ function exploreScript(request: RecordedRequest) {
   if (messages.length > 1) return textReply('The shop keeps its settings in config/.')
   return toolUseReply([
     ...PLANTED.map((planted) => ({ name: 'read_file', input: { path: planted.path } })),
+    ...PLANTED_CORPUS.map((planted) => ({ name: 'read_file', input: { path: planted.path } })),
     { name: 'read_file', input: { path: '.env' } },
+    { name: 'read_file', input: { path: 'ops/ci-credentials.txt' } },
     { name: 'read_file', input: { path: 'src/greet.js' } },
+    { name: 'list_folder', input: { path: 'ops' } },
     ...SECRETS.slice(0, 6).map((secret) => ({ name: 'search_code', input: { query: secret.slice(0, 10) } })),
+    ...CORPUS_SECRETS.filter((_, index) => index % 8 === 0).map((secret) => ({ name: 'search_code', input: { query: `(${secret.slice(0, 6)}|redacted by Gemba)`, is_regex: true } })),
+    { name: 'search_code', input: { query: 'password|token|secret|key', is_regex: true, max_results: 100 } },
   ])
 }
 
@@ -81,6 +92,10 @@ beforeAll(async () => {
   for (const planted of PLANTED) await repo.write(planted.path, `# settings\n${planted.line}\n# end\n`)
   await repo.write('.env', `DATABASE_PASSWORD=${ENV_PASSWORD}\nMODE=dev\n`)
   await repo.commit('Greeter with credentials lying around')
+  for (const planted of PLANTED_CORPUS) await repo.write(planted.path, planted.text)
+  await repo.write('deploy/.netrc', `machine ci.example.com login deploy password ${NETRC_PASSWORD}\n`)
+  await repo.symlink('ops/ci-credentials.txt', '../deploy/.netrc')
+  await repo.commit(COMMIT_SUBJECT)
   await repo.git(['config', 'user.name', 'Leader Person'])
   await repo.git(['config', 'user.email', 'leader@example.com'])
   await call('settings.update', { journalFolder: join(test.dataFolder, 'journal') })
@@ -121,11 +136,16 @@ describe('planted secrets never leave the machine', () => {
     const manual = await call<{ draftId: string }>('change.start', { repoId, request: 'Tidy the settings', estimateMinutes: 5, mode: 'manual' })
     await repo.write('config/settings.yaml', `# settings (tidied)\n${PLANTED.find((p) => p.path === 'config/settings.yaml')!.line}\n# end\n`)
     await repo.write('.env', `DATABASE_PASSWORD=${ENV_PASSWORD}\nMODE=prod\n`)
+    for (const planted of PLANTED_CORPUS.filter((_, index) => index % 5 === 0)) await repo.write(planted.path, `${planted.text}\n# tidied\n`)
     await call('change.explain', { draftId: manual.draftId })
     await call('change.commitMessage', { draftId: manual.draftId })
 
     const requests = fake.messageRequests()
     expect(requests.length).toBeGreaterThanOrEqual(8)
+    // The corpus really was read and searched: every file came back, redacted; the link was withheld.
+    const toolResults = requests.map((request) => request.rawBody).find((body) => body.includes('withholds ops/ci-credentials.txt')) ?? ''
+    for (const planted of PLANTED_CORPUS) expect(toolResults, planted.path).toContain(`${planted.path} (lines 1-`)
+    expect(toolResults.split('[redacted by Gemba: ').length - 1).toBeGreaterThanOrEqual(CORPUS_SECRETS.length)
     for (const request of requests) {
       for (const secret of SECRETS) expect(request.rawBody, `${secret.slice(0, 8)}… in a request`).not.toContain(secret)
       expect(request.rawBody).not.toContain(API_KEY)
@@ -147,6 +167,21 @@ describe('planted secrets never leave the machine', () => {
     const everyAnswer = JSON.stringify(answers)
     for (const secret of SECRETS) expect(everyAnswer, `${secret.slice(0, 8)}… in an answer`).not.toContain(secret)
   })
+
+  it('nor reach the repository views or what `npm run tour` prints (tour, scan JSON, packed context)', async () => {
+    const views = JSON.stringify([await call('repos.list', {}), await call('repos.info', { id: repoId }), await call('repos.scan', { id: repoId }), await call('repos.tour', { id: repoId })])
+    expect(views).toContain('Rotate the deploy token (was [redacted by Gemba:')
+    const cache = await mkdtemp(join(tmpdir(), 'gemba-tour-cache-'))
+    try {
+      for (const args of [[], ['--json'], ['--context', '--budget', '400000']]) {
+        const { stdout } = await promisify(execFile)(process.execPath, ['electron/tour-cli.ts', repo.dir, ...args], { env: { ...process.env, XDG_CACHE_HOME: cache }, maxBuffer: 64 * 1024 * 1024 })
+        expect(stdout.length).toBeGreaterThan(1000)
+        for (const secret of SECRETS) expect(around(stdout, secret), `${secret.slice(0, 8)}… in npm run tour ${args.join(' ')}`).toBe('')
+      }
+    } finally {
+      await rm(cache, { recursive: true, force: true })
+    }
+  }, 60_000)
 
   it('keeps the saved API key off the disk in the clear, out of answers and out of the log', async () => {
     const files = await filesUnder(test.dataFolder)

@@ -33,7 +33,7 @@ const SINGLE_QUOTED = /'((?:\\.|[^'\\\n]){0,4000})'/g
 const BACKTICK_QUOTED = /`([^`\n]{0,4000})`/g
 /** `\"value\"` inside another string (a notebook's JSON, code quoted in YAML). */
 const ESCAPED_QUOTED = /\\(["'])((?:(?!\\\1)[^\n]){0,4000}?)\\\1/g
-const UNQUOTED_ASSIGNMENT = /^\s*(?:export\s+|set\s+|setx\s+|ENV\s+|ARG\s+|declare\s+(?:-\w+\s+)?|local\s+|readonly\s+)?([A-Za-z_][\w.\-[\]]{0,100}?)\s*(=|:)\s*(?!["'`])([^\s#;]{1,2000})(?:\s+[#;].*|\s*)$/
+const UNQUOTED_ASSIGNMENT = /^\s*(?:-\s+)?(?:export\s+|set\s+|setx\s+|ENV\s+|ARG\s+|declare\s+(?:-\w+\s+)?|local\s+|readonly\s+)?([A-Za-z_][\w.\-[\]]{0,100}?)\s*(=|:)\s*(?!["'`])([^\s#;]{1,2000})(?:\s+[#;].*|\s*)$/
 const DOCKER_ENV = /^\s*ENV\s+([A-Za-z_]\w*)\s+(?!["'])(\S{1,2000})\s*$/
 const SECTION = /^\s*\[+\s*([^\]]{1,100}?)\s*\]+\s*$/
 const HCL_VARIABLE = /^\s*variable\s+"([^"]{1,100})"\s*\{/

@@ -5,6 +5,7 @@ import type { SkippedItem } from '../../../../shared/models/repos.ts'
 import { GitObjects } from '../git/git-objects.ts'
 import type { ParsedCommit } from '../git/parse-commit.ts'
 import { TreeReader } from './tree-diff.ts'
+import { redactCommitText } from '../../ai/redact/redact-commit-text.ts'
 
 export interface CommitRecord {
   readonly oid: string
@@ -118,7 +119,8 @@ async function readRecord(
     email: commit.author.email,
     time: commit.author.timestamp,
     committed: commit.committer.timestamp,
-    message: commit.message.split('\n', 1)[0] ?? '',
+    // Kept (and cached) redacted: a token pasted into a subject must not reach a view or the AI.
+    message: redactCommitText(commit.message.split('\n', 1)[0] ?? ''),
     paths,
   }
 }
