@@ -25,8 +25,13 @@ const AUTH_HEADER = /\b(Authorization|Proxy-Authorization|X-[\w-]{0,40}(?:Key|To
 const CURL_USER = /(?:^|\s)(?:-u|--user|--proxy-user)(?:\s+|=)(["']?)([^\s:"']{0,100}):([^\s"'/][^\s"']{0,399})\1/g
 const CLI_FLAG = /(?:^|\s)--([A-Za-z][\w-]{0,40})(?:=|\s+)(["']?)([^\s"']{3,400})\2/g
 const SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass|docker\s+login|podman\s+login|helm\s+repo\s+add)\b[^\n]{0,400}?\s-p\s?(["']?)([^\s"'-][^\s"']{2,400})\1/g
-const QUERY_PARAMETER = /[?&;]([A-Za-z][\w.-]{0,40})=([^&\s"'#<>]{1,400})/g
-const NETRC = /\b(password|passwd|account)\s+(\S{1,400})/g
+const QUERY_PARAMETER = /[?&;]([A-Za-z][\w.-]{0,40})=([^&;\s"'#<>()]{1,400})/g
+/** A connection string's shape: at least two `Key=value;` parts on the line. */
+const CONNECTION_STRING = /(?:[A-Za-z][A-Za-z ]{0,30}=[^;=\s][^;=]*;\s*){2,}/
+/** A CLI flag names a secret only with one of these words (`--recv-keys` is not one). */
+const CLI_SECRET_WORD = /pass|pwd|token|secret|api-?key|access-?key|private-?key|auth|credential/i
+/** netrc's own grammar: `machine h login u password p` on one line, or `password p` alone on its line. */
+const NETRC = /(?:^\s*|\blogin\s+\S+\s+)(password|passwd)\s+(\S{1,400})\s*$/g
 const CONNECTION_PART = /(?:^|[;"'\s{(])([A-Za-z][A-Za-z ]{0,30}?)\s*=\s*([^;"'\r\n<>]{1,400})/g
 const DOUBLE_QUOTED = /"((?:\\.|[^"\\\n]){0,4000})"/g
 const SINGLE_QUOTED = /'((?:\\.|[^'\\\n]){0,4000})'/g
@@ -150,7 +155,7 @@ function inlineCredentials(line: string, offset: number, context: LineContext, s
   if (line.includes('--')) {
     CLI_FLAG.lastIndex = 0
     for (let match = CLI_FLAG.exec(line); match !== null; match = CLI_FLAG.exec(line)) {
-      const nameClass = secretNameClass(match[1]!)
+      const nameClass = CLI_SECRET_WORD.test(match[1]!) ? secretNameClass(match[1]!) : null
       if (nameClass && (nameClass === 'password' ? looksLikeInlinePassword(match[3]!) : looksLikeSecret(nameClass, match[3]!))) pushGroup(spans, offset, match, 3, 'command-line-secret')
     }
   }
@@ -166,7 +171,7 @@ function inlineCredentials(line: string, offset: number, context: LineContext, s
       if (looksLikeInlinePassword(match[2]!) || looksLikeSecret('secret', match[2]!)) pushGroup(spans, offset, match, 2, 'netrc-password')
     }
   }
-  if (line.includes(';') && line.includes('=')) {
+  if (line.includes(';') && line.includes('=') && CONNECTION_STRING.test(line)) {
     CONNECTION_PART.lastIndex = 0
     for (let match = CONNECTION_PART.exec(line); match !== null; match = CONNECTION_PART.exec(line)) {
       const nameClass = secretNameClass(match[1]!.trim())
@@ -203,7 +208,7 @@ export function findLineSecretSpans(path: string, text: string, kind: FileKind =
   const spans: SecretSpan[] = findTokenSpans(text)
   const context: LineContext = {
     kind,
-    netrc: /^\s*(machine|default)\s/m.test(text) && /\b(password|passwd)\s/.test(text),
+    netrc: /^\s*machine\s+\S+/m.test(text) && /\b(password|passwd)\s/.test(text),
     section: null,
     hclVariable: null,
     hclDepth: 0,

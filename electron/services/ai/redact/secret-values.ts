@@ -9,7 +9,7 @@ export type SecretNameClass = 'password' | 'secret'
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'pword', 'passwort', 'contrasena', 'senha', 'motdepasse'])
 const SECRET_WORDS = new Set([
   'secret', 'secrets', 'token', 'tokens', 'key', 'keys', 'apikey', 'credential', 'credentials', 'creds', 'cred', 'auth', 'dsn',
-  'salt', 'private', 'privatekey', 'passkey', 'signature', 'sig', 'hmac', 'bearer', 'jwt', 'otp', 'totp', 'seed', 'cookie',
+  'salt', 'private', 'privatekey', 'passkey', 'signature', 'sig', 'hmac', 'bearer', 'jwt', 'otp', 'totp', 'seed',
 ])
 /** Words after a secret word that still name the value itself (secret_key_base, apiKeyValue, token_b64). */
 const VALUE_SUFFIXES = new Set(['value', 'val', 'string', 'str', 'data', 'b64', 'base64', 'hex', 'raw', 'plain', 'plaintext', 'base', 'text', 'encoded', 'literal', 'live', 'prod', 'production'])
@@ -70,7 +70,7 @@ export function shannonEntropy(value: string): number {
 const TEMPLATE = /^\$\{?[\w.:-]*\}?$|\$\{[^}]*\}|\{\{[^}]*\}\}|^\{[\w.-]*\}$|^<[^>]*>$|<%=?.*%>|^%[\w(]|%\([\w]+\)s|^#\{.*\}$|^\$\(.+\)$|^@\w+@$|^__\w+__$|^\(\(.+\)\)$/
 const PLACEHOLDER_WORD = /(change[_-]?me|changeit|replace[_-]?me|your[_-]?|my[_-]?(secret|password|token|key)|example|sample|dummy|placeholder|redacted|todo|fixme|xxx|\*\*\*|fake|mock|notasecret|not[_-]?a[_-]?(real|secret)|insert[_-]?|put[_-]?your|enter[_-]?your|goes[_-]?here|^none$|^null$|^nil$|^undefined$|^true$|^false$|^empty$|^secret$|^password$|^token$)/i
 /** Words that make a value a stand-in wherever they appear in it. */
-const DUMMY_WORDS = ['password', 'secret', 'changeme', 'example', 'sample', 'dummy', 'letmein', 'qwerty', 'default', 'welcome', 'foobar', 'postgres', 'development', 'staging', 'insecure', 'unsafe', 'notsecure', 'placeholder', 'testing', 'passw0rd']
+const DUMMY_WORDS = ['password', 'secret', 'changeme', 'example', 'sample', 'dummy', 'letmein', 'qwerty', 'default', 'welcome', 'foobar', 'postgres', 'development', 'staging', 'insecure', 'unsafe', 'notsecure', 'placeholder', 'testing', 'passw0rd', 'pass']
 /** Short words that make a value a stand-in when they are most of it (`admin1`, `root!`, `test123`). */
 const DUMMY_SHORT = ['test', 'admin', 'guest', 'mysql', 'root', 'toor', 'master', 'local', 'dev', 'pass', 'user', 'demo', 'fake', 'mock', 'abc', 'foo', 'bar', 'baz', 'hello', 'world', 'app', 'db', 'redis', 'rabbit', 'mongo', 'oracle', 'sa']
 const CODE_REFERENCE = /^(process\.env|os\.environ|os\.getenv|env\(|env\[|ENV\[|ENV\.fetch|System\.getenv|getenv|Environment\.GetEnvironmentVariable|config\.|settings\.|self\.|this\.|Rails\.|credentials\.|secrets\.|vault:|!vault|\$ANSIBLE_VAULT|ref\+|arn:aws:secretsmanager|projects\/[^/]+\/secrets\/|sm:\/\/|op:\/\/|akv:\/\/|keyvault:|secret:|valueFrom)/i
@@ -118,9 +118,22 @@ function isStructuredNonSecret(value: string): boolean {
   if (/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+(\(.*\))?$/.test(value) && !/\d{3}/.test(value)) return true
   if (/^[\w.$]+\(.*\)$/.test(value)) return true
   // Namespaced names (cache:users:42, app:session-store) are keys in the other sense.
-  if (/^[A-Za-z][\w-]{0,30}(:[\w-]{0,30})+$/.test(value) && value.split(':').every((part) => part.length < 12)) return true
+  if (/^[A-Za-z][\w-]{0,30}(:[\w-]{0,30})+$/.test(value) && value.split(':').every((part) => part.length < 24)) return true
   if (/\s/.test(value.trim()) && value.trim().split(/\s+/).length > 2) return true
   return false
+}
+
+/** Words and short word-number parts joined by separators: uint16-slice, float64_value, en-US.utf8. */
+function isWordSegments(value: string): boolean {
+  const parts = value.split(/[-_./:]+/).filter(Boolean)
+  return parts.length >= 2 && parts.every((part) => /^[a-z]{2,}\d{0,3}$/i.test(part) || /^\d{1,4}$/.test(part)) && parts.every((part) => !/[A-Z].*[A-Z].*[a-z]|[a-z][A-Z]/.test(part) || isWordLike(part))
+}
+
+/** Base64 of ordinary prose ("the sample nonce"), as protocol examples hold: not a credential. */
+function isEncodedProse(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) return false
+  const decoded = decodeBase64Text(value)
+  return decoded !== null && /^[A-Za-z][A-Za-z ,.'!?-]*$/.test(decoded) && decoded.includes(' ')
 }
 
 /** A value under a password name that is a real password, not a template, reference or dummy. */
@@ -138,7 +151,7 @@ export function looksLikePassword(value: string): boolean {
 /** A password written inline (a URL's, `curl -u`'s, a connection string's, netrc's): anything real. */
 export function looksLikeInlinePassword(value: string): boolean {
   const v = value.trim()
-  if (v.length < 4 || v.length > 400 || isPlaceholder(v) || isStructuredNonSecret(v)) return false
+  if (v.length < 6 || v.length > 400 || isPlaceholder(v) || isStructuredNonSecret(v)) return false
   return (!isDummy(v) && !/^[a-z]{1,7}$/.test(v)) || looksLikeToken(v)
 }
 
@@ -152,7 +165,13 @@ export function looksLikeToken(value: string): boolean {
   const kinds = Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol)
   if (!c.digit && isWordLike(v)) return false
   if (isDummy(v) && shannonEntropy(v) < 3.8) return false
-  if (/^[0-9a-f]+$/i.test(v)) return v.length >= 16 && shannonEntropy(v) >= 3
+  if (/^[0-9a-f]+$/i.test(v)) return v.length >= 16 && /[a-f]/i.test(v) && /\d/.test(v) && shannonEntropy(v) >= 3
+  // A value that names itself (test-token-123, my_api_key_here) is a stand-in.
+  if (/token|secret|passw|api[_-]?key/i.test(v) && shannonEntropy(v) < 4) return false
+  if (isWordSegments(v) || isEncodedProse(v)) return false
+  // user:password in base64 (a Basic or docker credential): as secret as its password.
+  const credentials = /^[A-Za-z0-9+/]+={0,2}$/.test(v) ? decodeBase64Text(v) : null
+  if (credentials && /^[^:\s]{1,100}:[^\s]+$/.test(credentials)) return looksLikeInlinePassword(credentials.slice(credentials.indexOf(':') + 1))
   if (kinds < 2) return false
   if (!c.digit && kinds < 3) return false
   return shannonEntropy(v) >= (v.length < 20 ? 3 : 3.3)

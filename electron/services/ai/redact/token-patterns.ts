@@ -2,7 +2,7 @@
 // private-key blocks (plain, JSON-escaped or base64-encoded), bearer and basic credentials. A second
 // net under secretlint's rules (which cover most vendors), and the whole net where secretlint does not
 // run (the log). Each pattern has a literal anchor and bounded repeats, so a scan is linear. Pure.
-import { decodeBase64Text } from './secret-values.ts'
+import { decodeBase64Text, isPlaceholder, looksLikeInlinePassword } from './secret-values.ts'
 import type { SecretSpan } from './secret-spans.ts'
 
 interface TokenPattern {
@@ -14,8 +14,13 @@ interface TokenPattern {
   readonly check?: (secret: string) => boolean
 }
 
-const mixed = (secret: string) => /\d/.test(secret) && /[A-Za-z]/.test(secret)
-const basicCredentials = (secret: string) => (decodeBase64Text(secret.padEnd(secret.length + ((4 - (secret.length % 4)) % 4), '=')) ?? '').includes(':')
+const mixed = (secret: string) => /\d/.test(secret) && /[A-Za-z]/.test(secret) && !isPlaceholder(secret)
+/** `Basic` credentials decode to user:password; admin:password in a test is no secret. */
+const basicCredentials = (secret: string) => {
+  const decoded = decodeBase64Text(secret.padEnd(secret.length + ((4 - (secret.length % 4)) % 4), '=')) ?? ''
+  const colon = decoded.indexOf(':')
+  return colon !== -1 && looksLikeInlinePassword(decoded.slice(colon + 1))
+}
 
 const PATTERNS: readonly TokenPattern[] = [
   { kind: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[0-9A-Z]{16}\b/g },
@@ -76,6 +81,8 @@ function privateKeySpans(text: string): SecretSpan[] {
     const bodyStart = begin.index + begin[0].length
     const endMarker = `-----END ${begin[1]}-----`
     const end = text.indexOf(endMarker, bodyStart)
+    // A template that builds a key (`-----BEGIN…\n${base64}\n-----END…`) holds none.
+    if (end !== -1 && /^(\\n|\s)*\$\{[^}]*\}(\\n|\s)*$/.test(text.slice(bodyStart, end))) continue
     if (end !== -1) {
       spans.push({ start: bodyStart, end, kind: 'private-key' })
       continue
