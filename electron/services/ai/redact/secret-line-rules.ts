@@ -19,9 +19,11 @@ export interface SecretLine {
   readonly rule: string
 }
 
-const SECRET_WORD = /pass|pwd|secret|token|key|cred|auth|dsn|salt|private|sig|cookie|seed|jwt|bearer|hmac|otp/i
+const SECRET_WORD = /pass|pwd|secret|token|key|cred|auth|dsn|salt|private|sig|seed|jwt|bearer|hmac|otp/i
+/** What a line must hold for any rule here to fire on it. */
+const CANDIDATE = /pass|pwd|secret|token|key|cred|auth|dsn|salt|private|sig|seed|jwt|bearer|hmac|otp|:\/\/|\s--?[up]|machine|;\s*[A-Za-z][A-Za-z ]{0,30}=/gi
 const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]{1,30}:\/\/([^\s:@/'"`<>()[\]{}]{0,200})(?::([^\s@/'"`<>]{0,400}))?@(?=[\w[])/gi
-const AUTH_HEADER = /\b(Authorization|Proxy-Authorization|X-[\w-]{0,40}(?:Key|Token|Secret|Auth)[\w-]{0,20}|Api-?Key|Private-Token|X-Auth-Token)\s*:\s*(?:(?:Bearer|Basic|Token|token|Bot|Digest|OAuth|ApiKey|Splunk|SSWS|GenieKey)\s+)?([^\s"'\\,;]{6,2000})/gi
+const AUTH_HEADER = /\b(Authorization|Proxy-Authorization|X-[\w-]{0,40}(?:Key|Token|Secret|Auth)[\w-]{0,20}|Api-?Key|Private-Token|X-Auth-Token)\s*:\s*(?:(?:Bearer|Basic|Token|token|Bot|Digest|OAuth|ApiKey|Splunk|SSWS|GenieKey)\s+)?([A-Za-z0-9][^\s"'\\,;]{5,2000})/gi
 const CURL_USER = /(?:^|\s)(?:-u|--user|--proxy-user)(?:\s+|=)(["']?)([^\s:"']{0,100}):([^\s"'/][^\s"']{0,399})\1/g
 const CLI_FLAG = /(?:^|\s)--([A-Za-z][\w-]{0,40})(?:=|\s+)(["']?)([^\s"']{3,400})\2/g
 const SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass|docker\s+login|podman\s+login|helm\s+repo\s+add)\b[^\n]{0,400}?\s-p\s?(["']?)([^\s"'-][^\s"']{2,400})\1/g
@@ -43,6 +45,8 @@ const DOCKER_ENV = /^\s*ENV\s+([A-Za-z_]\w*)\s+(?!["'])(\S{1,2000})\s*$/
 const SECTION = /^\s*\[+\s*([^\]]{1,100}?)\s*\]+\s*$/
 const HCL_VARIABLE = /^\s*variable\s+"([^"]{1,100})"\s*\{/
 const MULTILINE_OPEN = /(?:"""|'''|`|<<[-~]?\s*(["']?)([A-Za-z_]\w{0,30})\1)\s*$/
+/** The few characters before a literal that can make it a value: an operator, a comma, a paren. */
+const ASSIGNED_BEFORE = /[=:,(>]\s*\\?$/
 const OPERATORS = ['===', '!==', '==', '!=', ':=', '=>', '??=', '||=', '+=', '=', ':', ',', '(']
 
 interface LineContext {
@@ -59,7 +63,11 @@ export function nameBefore(prefix: string): string | null {
   const op = OPERATORS.find((candidate) => rest.endsWith(candidate))
   if (op === undefined) return null
   rest = rest.slice(0, -op.length).trimEnd()
-  if (op === ',') return /(["'])([^"'\n]{1,80})\1$/.exec(rest)?.[2] ?? null
+  if (op === ',') {
+    // define('NAME', …), setenv("NAME", …), put("name", …): the name is a call's first argument.
+    const first = /(["'])([^"'\n]{1,80})\1$/.exec(rest)
+    return first && /\(\s*$/.test(rest.slice(0, first.index)) ? first[2]! : null
+  }
   if (op === '(') return /([A-Za-z_$][\w$.]{0,100})$/.exec(rest)?.[1] ?? null
   const subscript = /\[\s*(["']?)([\w.-]{1,80})\1\s*\]$/.exec(rest)
   if (subscript) return subscript[2]!
@@ -92,12 +100,18 @@ function pushGroup(spans: SecretSpan[], offset: number, match: RegExpExecArray, 
 }
 
 function quotedValues(line: string, offset: number, context: LineContext, spans: SecretSpan[]): void {
-  const patterns = context.kind === 'code' || context.kind === 'shell' ? [DOUBLE_QUOTED, SINGLE_QUOTED, BACKTICK_QUOTED, ESCAPED_QUOTED] : [DOUBLE_QUOTED, SINGLE_QUOTED, ESCAPED_QUOTED]
+  const patterns: RegExp[] = []
+  if (line.includes('"')) patterns.push(DOUBLE_QUOTED)
+  if (line.includes("'")) patterns.push(SINGLE_QUOTED)
+  if ((context.kind === 'code' || context.kind === 'shell') && line.includes('`')) patterns.push(BACKTICK_QUOTED)
+  if (line.includes('\\"') || line.includes("\\'")) patterns.push(ESCAPED_QUOTED)
   for (const pattern of patterns) {
     pattern.lastIndex = 0
     for (let match = pattern.exec(line); match !== null; match = pattern.exec(line)) {
       const escaped = pattern === ESCAPED_QUOTED
       const value = escaped ? match[2]! : match[1]!
+      // Only a value after an operator can be assigned: skip the rest before reading names.
+      if (value.length < 6 || !ASSIGNED_BEFORE.test(line.slice(Math.max(0, match.index - 4), match.index))) continue
       const nameClass = classOf(nameBefore(line.slice(0, match.index)), context)
       if (nameClass && valueIsSecret(nameClass, value.replace(/\\(.)/g, '$1'))) {
         const start = offset + match.index + (escaped ? 2 : 1)
@@ -134,7 +148,7 @@ function inlineCredentials(line: string, offset: number, context: LineContext, s
   if (line.includes('=') && /[?&;][A-Za-z]/.test(line)) {
     QUERY_PARAMETER.lastIndex = 0
     for (let match = QUERY_PARAMETER.exec(line); match !== null; match = QUERY_PARAMETER.exec(line)) {
-      const nameClass = secretNameClass(match[1]!)
+      const nameClass = CLI_SECRET_WORD.test(match[1]!) || /^(sig|signature|key)$/i.test(match[1]!) ? secretNameClass(match[1]!) : null
       const value = decodeURIComponentSafe(match[2]!)
       if (nameClass && (nameClass === 'password' ? looksLikeInlinePassword(value) : looksLikeSecret(nameClass, value))) pushGroup(spans, offset, match, 2, 'url-query-secret')
     }
@@ -143,13 +157,14 @@ function inlineCredentials(line: string, offset: number, context: LineContext, s
     AUTH_HEADER.lastIndex = 0
     for (let match = AUTH_HEADER.exec(line); match !== null; match = AUTH_HEADER.exec(line)) {
       const value = match[2]!
-      if (looksLikeSecret('secret', value) || (looksLikeInlinePassword(value) && value.length >= 12)) pushGroup(spans, offset, match, 2, 'authorization-header')
+      if (looksLikeSecret('secret', value)) pushGroup(spans, offset, match, 2, 'authorization-header')
     }
   }
   if (/(^|\s)(-u|--user|--proxy-user)[\s=]/.test(line)) {
     CURL_USER.lastIndex = 0
     for (let match = CURL_USER.exec(line); match !== null; match = CURL_USER.exec(line)) {
-      if (looksLikeInlinePassword(match[3]!)) pushGroup(spans, offset, match, 3, 'basic-auth-credentials')
+      // `--user="${USER}" --password="${PASS}"` is a template, not credentials.
+      if (!/[${}]/.test(match[2]! + match[3]!) && looksLikeInlinePassword(match[3]!)) pushGroup(spans, offset, match, 3, 'basic-auth-credentials')
     }
   }
   if (line.includes('--')) {
@@ -208,16 +223,21 @@ export function findLineSecretSpans(path: string, text: string, kind: FileKind =
   const spans: SecretSpan[] = findTokenSpans(text)
   const context: LineContext = {
     kind,
-    netrc: /^\s*machine\s+\S+/m.test(text) && /\b(password|passwd)\s/.test(text),
+    netrc: text.includes('machine') && /^\s*machine\s+\S+/m.test(text) && /\b(password|passwd)\s/.test(text),
     section: null,
     hclVariable: null,
     hclDepth: 0,
   }
   const starts = lineStarts(text)
   const lines = text.split('\n')
+  // One pass over the whole text finds the lines any rule could fire on; the rest are skipped.
+  const candidates = new Set<number>()
+  for (const match of text.matchAll(CANDIDATE)) candidates.add(lineAt(starts, match.index))
+  if (candidates.size === 0) return spans
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!
     const offset = starts[index]!
+    if (!candidates.has(index) && context.section === null && context.hclVariable === null && !((kind === 'config' || kind === 'text') && line.trimStart().startsWith('['))) continue
     if (kind === 'config' || kind === 'text') {
       const section = SECTION.exec(line)
       if (section) {

@@ -13,6 +13,7 @@ import { exclusionRule } from './excluded-files.ts'
 import { fileKind, type FileKind } from './file-kind.ts'
 import { findLineSecretSpans } from './secret-line-rules.ts'
 import { applySpans, lineStarts, REDACTION_MARK, redactionMark, sweepRepeats, type SecretSpan } from './secret-spans.ts'
+import { looksLikeInlinePassword } from './secret-values.ts'
 import { findStructuredSecretSpans } from './structured-secrets.ts'
 
 export { REDACTION_MARK } from './secret-spans.ts'
@@ -46,11 +47,17 @@ export function redactedLine(original: string, rule: string): string {
 }
 
 /**
- * Lines any secretlint rule could match: a run of 16 token characters, a URL, a PEM armour line, a
- * password word. The rest is left out of secretlint's input (its many whole-text patterns are the
- * slowest layer), with offsets mapped back.
+ * Lines any secretlint rule could match: a run of 16 token characters with letters and digits (every
+ * token its rules know), a URL, PEM armour, a password in a connection string. The rest is left out of
+ * secretlint's input (its many whole-text patterns are the slowest layer), with offsets mapped back,
+ * and a text without any such line never reaches it.
  */
-const SECRETLINT_CANDIDATE = /[A-Za-z0-9+/_-]{16}|:\/\/|-----|pass|pwd/i
+const TOKEN_RUN = /[A-Za-z0-9+/_=-]{16,}/g
+function isSecretlintCandidate(line: string): boolean {
+  if (line.includes('://') || line.includes('-----') || (/pass|pwd/i.test(line) && line.includes('='))) return true
+  for (const match of line.matchAll(TOKEN_RUN)) if (/\d/.test(match[0]) && /[A-Za-z]/.test(match[0])) return true
+  return false
+}
 
 async function secretlintSpans(path: string, text: string): Promise<SecretSpan[]> {
   const starts = lineStarts(text)
@@ -60,7 +67,7 @@ async function secretlintSpans(path: string, text: string): Promise<SecretSpan[]
   let reducedLength = 0
   const lines = text.split('\n')
   for (const [index, line] of lines.entries()) {
-    if (!SECRETLINT_CANDIDATE.test(line)) continue
+    if (!isSecretlintCandidate(line)) continue
     map.push({ reduced: reducedLength, original: starts[index]! })
     kept.push(line)
     reducedLength += line.length + 1
@@ -82,11 +89,19 @@ async function secretlintSpans(path: string, text: string): Promise<SecretSpan[]
     const entry = map[low]!
     return entry.original + (offset - entry.reduced)
   }
-  return result.messages.map((message) => ({
-    start: toOriginal(message.range[0]),
-    end: toOriginal(Math.max(message.range[0], message.range[1] - 1)) + 1,
-    kind: `secretlint/${message.ruleId.replace(/^@secretlint\/secretlint-rule-/, '')}`,
-  }))
+  return result.messages
+    .map((message) => ({
+      start: toOriginal(message.range[0]),
+      end: toOriginal(Math.max(message.range[0], message.range[1] - 1)) + 1,
+      kind: `secretlint/${message.ruleId.replace(/^@secretlint\/secretlint-rule-/, '')}`,
+    }))
+    .filter((span) => !isSampleUrlCredential(text.slice(span.start, span.end)))
+}
+
+/** A URL secretlint flags for its user:password whose password is a stand-in (`user:pass@localhost`). */
+function isSampleUrlCredential(found: string): boolean {
+  const credentials = /:\/\/[^\s:@/]*:([^\s@/]+)@/.exec(found)
+  return credentials !== null && !looksLikeInlinePassword(credentials[1]!)
 }
 
 /** The line rules' view of a structured file: its lines read as config. */

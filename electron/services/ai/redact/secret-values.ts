@@ -8,7 +8,7 @@ export type SecretNameClass = 'password' | 'secret'
 
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'pword', 'passwort', 'contrasena', 'senha', 'motdepasse'])
 const SECRET_WORDS = new Set([
-  'secret', 'secrets', 'token', 'tokens', 'key', 'keys', 'apikey', 'credential', 'credentials', 'creds', 'cred', 'auth', 'dsn',
+  'secret', 'secrets', 'token', 'tokens', 'key', 'keys', 'apikey', 'credential', 'credentials', 'creds', 'cred', 'auth',
   'salt', 'private', 'privatekey', 'passkey', 'signature', 'sig', 'hmac', 'bearer', 'jwt', 'otp', 'totp', 'seed',
 ])
 /** Words after a secret word that still name the value itself (secret_key_base, apiKeyValue, token_b64). */
@@ -22,6 +22,8 @@ const NOT_SECRET_AFTER = new Set([
   'method', 'provider', 'store', 'storage', 'manager', 'service', 'class', 'kind', 'version', 'algorithm', 'alg', 'hash', 'digest', 'index',
   'map', 'list', 'set', 'ref', 'reference', 'source', 'location', 'handler', 'callback', 'fn', 'func', 'generator', 'validator', 'length',
 ])
+/** A name with one of these words holds something public or an identifier, whatever else it says. */
+const NOT_SECRET_CONTEXT = new Set(['websocket', 'nonce', 'public', 'publishable', 'pub', 'cache', 'sort', 'partition', 'primary', 'foreign', 'idempotency', 'i18n', 'translation', 'cursor', 'lookup', 'document', 'row', 'object', 'entity', 'route', 'registry'])
 const STRING_TYPES = new Set(['string', 'str', 'const', 'let', 'var', 'val', 'final', 'static', 'readonly', 'public', 'private', 'protected', 'char', 'auto', 'secretstr'])
 
 /** The words of an identifier: `hmacKey` → hmac key, `DB_PASSWORD` → db password, `x-api-key` → x api key. */
@@ -37,7 +39,7 @@ export function nameWords(name: string): string[] {
 /** 'password' or 'secret' when the name says the value is one, else null. */
 export function secretNameClass(name: string): SecretNameClass | null {
   const words = nameWords(name)
-  if (words.length === 0 || words.length > 12) return null
+  if (words.length === 0 || words.length > 12 || words.some((word) => NOT_SECRET_CONTEXT.has(word))) return null
   // The last word decides, looking past words that still name the value (secret_key_base → key).
   let index = words.length - 1
   while (index > 0 && VALUE_SUFFIXES.has(words[index]!)) index--
@@ -67,8 +69,12 @@ export function shannonEntropy(value: string): number {
   return entropy
 }
 
-const TEMPLATE = /^\$\{?[\w.:-]*\}?$|\$\{[^}]*\}|\{\{[^}]*\}\}|^\{[\w.-]*\}$|^<[^>]*>$|<%=?.*%>|^%[\w(]|%\([\w]+\)s|^#\{.*\}$|^\$\(.+\)$|^@\w+@$|^__\w+__$|^\(\(.+\)\)$/
-const PLACEHOLDER_WORD = /(change[_-]?me|changeit|replace[_-]?me|your[_-]?|my[_-]?(secret|password|token|key)|example|sample|dummy|placeholder|redacted|todo|fixme|xxx|\*\*\*|fake|mock|notasecret|not[_-]?a[_-]?(real|secret)|insert[_-]?|put[_-]?your|enter[_-]?your|goes[_-]?here|^none$|^null$|^nil$|^undefined$|^true$|^false$|^empty$|^secret$|^password$|^token$)/i
+/** Password hashes (bcrypt, argon2, crypt, PBKDF2, scrypt): what a password check compares against, not a credential. */
+const PASSWORD_HASH = /^\$(2[abxy]?|argon2(i|d|id)?|[156]|pbkdf2[-\w]*|scrypt|sha\d*)\$/
+/** Sample values published in documentation (jwt.io's example token), which stand for a secret. */
+const PUBLISHED_SAMPLES = ['SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c', 'AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY']
+const TEMPLATE = /^\[[\w .-]*\]$|^\$\{?[\w.:-]*\}?$|\$\{[^}]*\}|\{\{[^}]*\}\}|^\{[\w.-]*\}$|^<[^>]*>$|<%=?.*%>|^%[\w(]|%\([\w]+\)s|^#\{.*\}$|^\$\(.+\)$|^@\w+@$|^__\w+__$|^\(\(.+\)\)$/
+const PLACEHOLDER_WORD = /(change[_-]?me|changeit|replace[_-]?me|your[_-]?|my[_-]?(secret|password|token|key)|example|sample|dummy|placeholder|redacted|filtered|todo|fixme|xxx|deadbeef|cafebabe|\*\*\*|fake|mock|notasecret|not[_-]?a[_-]?(real|secret)|insert[_-]?|put[_-]?your|enter[_-]?your|goes[_-]?here|^none$|^null$|^nil$|^undefined$|^true$|^false$|^empty$|^secret$|^password$|^token$)/i
 /** Words that make a value a stand-in wherever they appear in it. */
 const DUMMY_WORDS = ['password', 'secret', 'changeme', 'example', 'sample', 'dummy', 'letmein', 'qwerty', 'default', 'welcome', 'foobar', 'postgres', 'development', 'staging', 'insecure', 'unsafe', 'notsecure', 'placeholder', 'testing', 'passw0rd', 'pass']
 /** Short words that make a value a stand-in when they are most of it (`admin1`, `root!`, `test123`). */
@@ -79,7 +85,7 @@ const CODE_REFERENCE = /^(process\.env|os\.environ|os\.getenv|env\(|env\[|ENV\[|
 export function isPlaceholder(value: string): boolean {
   const v = value.trim()
   if (v.length === 0) return true
-  if (TEMPLATE.test(v) || CODE_REFERENCE.test(v)) return true
+  if (TEMPLATE.test(v) || CODE_REFERENCE.test(v) || PASSWORD_HASH.test(v) || PUBLISHED_SAMPLES.some((sample) => v.includes(sample))) return true
   if (/^[*xX.•#?_-]+$/.test(v) || /^(.)\1+$/.test(v)) return true
   if (PLACEHOLDER_WORD.test(v)) return true
   // All one digit, or counting (12345678), or the alphabet.
@@ -159,7 +165,8 @@ export function looksLikeInlinePassword(value: string): boolean {
 export function looksLikeToken(value: string): boolean {
   const v = value.trim()
   if (v.length < 12 || v.length > 8192) return false
-  if (/\s/.test(v)) return false
+  // Spaces, brackets and arrows mean code or prose, unless the value is long and random (a WordPress salt).
+  if ((/[\s()[\]{}<>]/.test(v) || v.includes('->')) && !(v.length >= 32 && shannonEntropy(v) >= 4.5)) return false
   if (isPlaceholder(v) || isStructuredNonSecret(v)) return false
   const c = classes(v)
   const kinds = Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol)

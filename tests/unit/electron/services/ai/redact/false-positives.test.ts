@@ -26,6 +26,16 @@ const CASES: readonly (readonly [string, string])[] = [
   ['.env.example', 'DB_PASSWORD=${DB_PASSWORD}\nAPI_TOKEN=\npassword: <your password here>\nsecret: changeme\nSTRIPE_KEY=sk_test_your_key_here\n'],
   ['config/database.yml', 'development:\n  url: postgres://postgres:postgres@localhost:5432/dev\n  password: <%= ENV["DB_PASSWORD"] %>\n'],
   ['README.md', 'Run `curl -u $USER:$TOKEN https://api.example.com` or `mysql -u root -p`.\n'],
+  ['tests/hashing.php', "'password' => '$2y$13$Hdxlvi7OZqK3/fKVNypJs.vJqQcmOo3HnnT6w7fec9FRTRYxAhuCO',\n'hashed_password': '$argon2id$v=19$m=65536,t=3,p=4$wagCPXjifgvUFBzq4hqe3w$CYaIb8sB+wtD+Vu/P4uod1+Qof8h+1g7bbDlBID48Rc',\n"],
+  ['src/Model.php', "protected $hidden = ['password', 'remember_token'];\n$builder->whereJsonContainsKey('options->languages[0][1]');\n"],
+  ['src/DumpCommand.php', "' --user=\"${:LARAVEL_LOAD_USER}\" --password=\"${:LARAVEL_LOAD_PASSWORD}\" --host=\"${:LARAVEL_LOAD_HOST}\"'\n"],
+  ['config/database.php', "$dsn = 'pgsql:host=foo;dbname=bar;client_encoding=utf8';\n"],
+  ['test/filter_test.rb', 'assert_equal "Redirected to http://secret.foo.bar?username=repinel&password=[FILTERED]", logs[1]\nassert_equal "Redirected to [FILTERED]", logs[0]\n'],
+  ['guides/security.md', 'See [the worm](https://example.com/viewdocument?DocumentKey=12d8d106-1137-4d7c-8bb4-3ea1faec83fa).\n'],
+  ['.env.sample', '# DATABASE_URL="postgres://myuser:mypass@localhost/somedatabase"\nDATABASE_URL: "postgresql://baduser:badpass@127.0.0.1/dbname"\n'],
+  ['docs/security.md', 'token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"\nAuthorization: Bearer deadbeef12346\n'],
+  ['src/extract.rs', '///     headers::authorization::{Authorization, Bearer},\n.header("sec-websocket-key", "6D69KGBOr4Re+Nj6zx9aQA==")\n//     -H \'Authorization: Bearer blahblahblah\'\n'],
+  ['public/chart.svg', `<image href="data:image/png;base64,iVBORw0KGgo+EAAA${'Q'.repeat(70)}" />\n`],
 ]
 
 describe('not credentials', () => {
