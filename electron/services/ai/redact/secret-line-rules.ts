@@ -59,14 +59,15 @@ interface LineContext {
 
 /** The name a value at the end of `prefix` is assigned to (`x = `, `"x": `, `d["x"] = `, `define('x', `), or null. */
 export function nameBefore(prefix: string): string | null {
-  let rest = prefix.replace(/\\$/, '').trimEnd()
+  // Only the end of the prefix can hold the name; `$`-anchored patterns on a long line would be quadratic.
+  let rest = prefix.slice(-240).replace(/\\$/, '').trimEnd()
   const op = OPERATORS.find((candidate) => rest.endsWith(candidate))
   if (op === undefined) return null
   rest = rest.slice(0, -op.length).trimEnd()
   if (op === ',') {
     // define('NAME', …), setenv("NAME", …), put("name", …): the name is a call's first argument.
     const first = /(["'])([^"'\n]{1,80})\1$/.exec(rest)
-    return first && /\(\s*$/.test(rest.slice(0, first.index)) ? first[2]! : null
+    return first && /\(\s*$/.test(rest.slice(Math.max(0, first.index - 16), first.index)) ? first[2]! : null
   }
   if (op === '(') return /([A-Za-z_$][\w$.]{0,100})$/.exec(rest)?.[1] ?? null
   const subscript = /\[\s*(["']?)([\w.-]{1,80})\1\s*\]$/.exec(rest)

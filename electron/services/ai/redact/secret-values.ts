@@ -99,11 +99,14 @@ function unleet(value: string): string {
 }
 
 function isDummy(value: string): boolean {
-  const plain = unleet(value).replace(/[^a-z]/g, '')
   const lower = value.toLowerCase()
-  if (DUMMY_WORDS.some((word) => plain.includes(word) || lower.includes(word))) return true
+  if (DUMMY_WORDS.some((word) => lower.includes(word))) return true
+  // Spelled with digits for letters, it must be the dummy word itself (P@ssw0rd, s3cr3t): real
+  // passwords are often written that way too, so no more than that.
+  const unleeted = unleet(value).replace(/[^a-z]/g, '')
+  if (DUMMY_WORDS.includes(unleeted) || DUMMY_SHORT.includes(unleeted)) return true
   const letters = lower.replace(/[^a-z]/g, '')
-  return DUMMY_SHORT.some((word) => (plain.includes(word) && plain.length <= word.length + 3) || (letters.includes(word) && letters.length <= word.length + 3))
+  return DUMMY_SHORT.some((word) => letters.includes(word) && letters.length <= word.length + 3)
 }
 
 /** Words and identifiers: all lowercase, snake_case, kebab-case, CamelCase, dotted names. */

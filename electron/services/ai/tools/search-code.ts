@@ -22,6 +22,8 @@ const SLICE_MS = 15
 /** Lines longer than this are matched on their first part only (minified code). */
 const MAX_LINE_MATCHED = 20_000
 const MAX_LINE_SHOWN = 240
+/** Files read and redacted together. */
+const BATCH_FILES = 16
 
 export interface SearchCodeInput {
   readonly query: string
@@ -90,35 +92,43 @@ export async function searchCode(deps: RepoToolDeps, input: SearchCodeInput, sig
     signal.throwIfAborted()
     sliceStart = clock.now()
   }
-  for (const path of await deps.listFiles()) {
-    if (!path.startsWith(prefix)) continue
+  const inScope = (await deps.listFiles()).filter((path) => path.startsWith(prefix))
+  for (let at = 0; at < inScope.length && !truncated; at += BATCH_FILES) {
     signal.throwIfAborted()
     if (clock.now() - started > SEARCH_TIME_CAP_MS) {
       timedOut = true
       break
     }
     await breathe()
-    const raw = await candidateText(deps, path)
-    if (raw === null) continue
-    // The match is made on the redacted text alone: the raw text never decides anything.
-    const redacted = await deps.redactor.redact(path, raw)
-    const shownLines = new Set<number>()
-    let sentBytes = 0
-    for (const [index, line] of redacted.text.split('\n').entries()) {
-      if (index % 256 === 255) await breathe()
-      if (!pattern.test(line.length > MAX_LINE_MATCHED ? line.slice(0, MAX_LINE_MATCHED) : line)) continue
-      if (hits.length >= limit) {
-        truncated = true
-        break
+    // A few files at a time, so their redaction shares one secretlint pass; matched in order.
+    const batch = await Promise.all(
+      inScope.slice(at, at + BATCH_FILES).map(async (path) => {
+        const raw = await candidateText(deps, path)
+        return raw === null ? null : { path, redacted: await deps.redactor.redact(path, raw) }
+      }),
+    )
+    for (const file of batch) {
+      if (file === null) continue
+      // The match is made on the redacted text alone: the raw text never decides anything.
+      const { path, redacted } = file
+      const shownLines = new Set<number>()
+      let sentBytes = 0
+      for (const [index, line] of redacted.text.split('\n').entries()) {
+        if (index % 256 === 255) await breathe()
+        if (!pattern.test(line.length > MAX_LINE_MATCHED ? line.slice(0, MAX_LINE_MATCHED) : line)) continue
+        if (hits.length >= limit) {
+          truncated = true
+          break
+        }
+        const shown = `${path}:${index + 1}: ${line.trim().slice(0, MAX_LINE_SHOWN)}`
+        hits.push(shown)
+        shownLines.add(index + 1)
+        sentBytes += byteLength(shown)
       }
-      const shown = `${path}:${index + 1}: ${line.trim().slice(0, MAX_LINE_SHOWN)}`
-      hits.push(shown)
-      shownLines.add(index + 1)
-      sentBytes += byteLength(shown)
+      if (sentBytes > 0) files.push({ path, bytes: sentBytes })
+      redactions.push(...redacted.redactions.filter((r) => shownLines.has(r.line)))
+      if (truncated) break
     }
-    if (sentBytes > 0) files.push({ path, bytes: sentBytes })
-    redactions.push(...redacted.redactions.filter((r) => shownLines.has(r.line)))
-    if (truncated) break
   }
   const what = `"${input.query}"${scope ? ` in ${scope}` : ''}`
   const stopped = timedOut ? `\n(stopped after ${SEARCH_TIME_CAP_MS / 1000} s; narrow the search with path or a more specific query)` : ''
