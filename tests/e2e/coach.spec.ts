@@ -116,6 +116,27 @@ test('streams a grounded walkthrough, checks its citations and opens one at its 
   await expect(page.getByRole('list', { name: 'Contents of src/api' })).toContainText('route.ts')
 })
 
+test('what will be sent shows a secret redacted in place, the line kept, and lists the redaction', async ({ page }) => {
+  const value = 'Zk8Qw3Rt6Yu9' + 'Lp2Xc7Vb4Nm1'
+  await repo.write('src/config.ts', `export const region = 'eu-west-1'\nexport const paymentApiKey = '${value}'\n`)
+  await repo.commit('Configure payments')
+  await start('coach')
+  await openCoach(page)
+  await expect(page.getByTestId('next-call-estimate')).toContainText('1 lines redacted')
+  await page.getByRole('button', { name: 'What will be sent' }).click()
+  const dialog = page.getByRole('dialog', { name: 'What will be sent' })
+  await expect(dialog).toContainText('Redacted lines: src/config.ts:2 (secret-assignment)')
+  const sent = page.getByLabel('The text that will be sent')
+  await expect(sent).toContainText("export const paymentApiKey = '[redacted by Gemba: secret-assignment]'")
+  await expect(sent).not.toContainText(value)
+  // Scroll the sent text to the redacted line, for the screenshot.
+  await sent.evaluate((pre) => {
+    const text = pre.textContent ?? ''
+    pre.scrollTop = (pre.scrollHeight * text.indexOf('paymentApiKey')) / text.length - 120
+  })
+  await screenshots(page, 'coach-what-will-be-sent-redacted')
+})
+
 test('Cancel stops a streaming answer and keeps what arrived', async ({ page }) => {
   await start('slow', ['--delay', '100'])
   await openCoach(page)
