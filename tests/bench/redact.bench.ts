@@ -18,6 +18,8 @@ import { scanRepo } from '../../electron/services/repos/scan/scan-repo.ts'
 import { syntheticRepo } from './synthetic-repo.ts'
 
 const MAX_BYTES = 1024 * 1024
+/** For the report only (never for detection): files under tests, fixtures, docs or examples. */
+const TESTS_OR_DOCS = /(^|\/)(tests?|spec|specs|__tests__|fixtures?|testdata|docs?|guides?|examples?)\/|[._-](test|spec)\.[a-z]+$|_test\.go$|\.(md|rst|adoc)$/i
 const paths = process.argv.slice(2).filter((arg) => arg.startsWith('/'))
 const show = process.argv.includes('--show')
 
@@ -53,34 +55,43 @@ async function time<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }
 
 async function falsePositives(): Promise<void> {
   console.log('\nFalse-positive measure: every tracked text file (≤ 1 MB, not withheld whole) through the redactor.\n')
-  console.log(`| ${pad('repository', 14)} | ${pad('files', 6)} | ${pad('lines', 9)} | ${pad('MB', 6)} | ${pad('redacted lines', 14)} | ${pad('per 10,000 lines', 16)} | ${pad('MB/s', 6)} |`)
-  console.log(`|${'-'.repeat(16)}|${'-'.repeat(8)}|${'-'.repeat(11)}|${'-'.repeat(8)}|${'-'.repeat(16)}|${'-'.repeat(18)}|${'-'.repeat(8)}|`)
+  console.log(`| ${pad('repository', 14)} | ${pad('files', 6)} | ${pad('lines', 9)} | ${pad('MB', 6)} | ${pad('redacted lines', 14)} | ${pad('per 10,000 lines', 16)} | ${pad('of them in tests/docs', 21)} | ${pad('MB/s', 6)} |`)
+  console.log(`|${'-'.repeat(16)}|${'-'.repeat(8)}|${'-'.repeat(11)}|${'-'.repeat(8)}|${'-'.repeat(16)}|${'-'.repeat(18)}|${'-'.repeat(23)}|${'-'.repeat(8)}|`)
   const listing: string[] = []
   let allLines = 0
   let allRedacted = 0
+  let allInTestsOrDocs = 0
   for (const root of paths) {
     const files = await textFiles(root)
     const redactor = new SecretRedactor()
     let lines = 0
     let redacted = 0
+    let inTestsOrDocs = 0
     const { ms } = await time(async () => {
-      for (const file of files) {
-        lines += file.text.split('\n').length
-        const result = await redactor.redact(file.path, file.text)
-        redacted += result.redactions.length
-        if (show) {
-          const raw = file.text.split('\n')
-          const out = result.text.split('\n')
-          for (const r of result.redactions) listing.push(`${root.split('/').at(-1)}/${r.path}:${r.line} ${r.rule}\n    before: ${raw[r.line - 1]?.trim().slice(0, 180)}\n    after:  ${out[r.line - 1]?.trim().slice(0, 180)}`)
+      for (let at = 0; at < files.length; at += 16) {
+        const batch = files.slice(at, at + 16)
+        const results = await Promise.all(batch.map((file) => redactor.redact(file.path, file.text)))
+        for (const [index, file] of batch.entries()) {
+          const result = results[index]!
+          lines += file.text.split('\n').length
+          redacted += result.redactions.length
+          if (TESTS_OR_DOCS.test(file.path)) inTestsOrDocs += result.redactions.length
+          if (show) {
+            const raw = file.text.split('\n')
+            const out = result.text.split('\n')
+            for (const r of result.redactions) listing.push(`${root.split('/').at(-1)}/${r.path}:${r.line} ${r.rule}\n    before: ${raw[r.line - 1]?.trim().slice(0, 180)}\n    after:  ${out[r.line - 1]?.trim().slice(0, 180)}`)
+        }
         }
       }
     })
+    allInTestsOrDocs += inTestsOrDocs
     allLines += lines
     allRedacted += redacted
-    console.log(`| ${pad(root.split('/').at(-1) ?? root, 14)} | ${pad(String(files.length), 6)} | ${pad(lines.toLocaleString('en'), 9)} | ${pad(num(mb(files)), 6)} | ${pad(String(redacted), 14)} | ${pad(num((redacted / lines) * 10_000, 2), 16)} | ${pad(num(mb(files) / (ms / 1000)), 6)} |`)
+    console.log(`| ${pad(root.split('/').at(-1) ?? root, 14)} | ${pad(String(files.length), 6)} | ${pad(lines.toLocaleString('en'), 9)} | ${pad(num(mb(files)), 6)} | ${pad(String(redacted), 14)} | ${pad(num((redacted / lines) * 10_000, 2), 16)} | ${pad(String(inTestsOrDocs), 21)} | ${pad(num(mb(files) / (ms / 1000)), 6)} |`)
   }
-  console.log(`| ${pad('all', 14)} | ${pad('', 6)} | ${pad(allLines.toLocaleString('en'), 9)} | ${pad('', 6)} | ${pad(String(allRedacted), 14)} | ${pad(num((allRedacted / allLines) * 10_000, 2), 16)} | ${pad('', 6)} |`)
-  console.log(`\nTarget: fewer than 1 redacted line per 10,000: ${(allRedacted / allLines) * 10_000 < 1 ? 'met' : 'MISSED'}`)
+  console.log(`| ${pad('all', 14)} | ${pad('', 6)} | ${pad(allLines.toLocaleString('en'), 9)} | ${pad('', 6)} | ${pad(String(allRedacted), 14)} | ${pad(num((allRedacted / allLines) * 10_000, 2), 16)} | ${pad(String(allInTestsOrDocs), 21)} | ${pad('', 6)} |`)
+  const rate = (allRedacted / allLines) * 10_000
+  console.log(`\nRedacted lines per 10,000: ${num(rate, 2)} (target for false positives: < 1). Only a review can tell a false positive from a credential-shaped test value: run with --show.`)
   if (show) console.log(`\nEvery redaction, to review:\n${listing.join('\n')}`)
 }
 

@@ -1,6 +1,6 @@
 // How a file is read for secrets, decided by its name: code (only quoted literals are values),
 // shell (NAME=value lines too), config (key = value, key: value, sections), a structured format
-// parsed as such (YAML, JSON, XML, notebooks), or text. Pure.
+// parsed as such (YAML, JSON, XML, notebooks), or text; text with no file behind it reads as config. Pure.
 
 export type FileKind = 'code' | 'shell' | 'config' | 'yaml' | 'json' | 'notebook' | 'xml' | 'text'
 
@@ -11,6 +11,9 @@ const CONFIG = /\.(env|ini|cfg|conf|cnf|config|properties|props|toml|tf|tfvars|h
 const CONFIG_NAMES = /^(\.?env(\..+)?|\.?netrc|_netrc|\.?npmrc|\.?pypirc|\.?gitconfig|\.?git-credentials|credentials|config|\.?pgpass|.*\.env\..+|gradle\.properties|local\.properties|my\.cnf)$/i
 
 export function fileKind(path: string): FileKind {
+  // Text with no file behind it (a question, test output, history, a log entry) is read as config:
+  // `name: value` and `name=value` lines are taken at their word.
+  if (path.startsWith('(')) return 'config'
   const name = (path.replaceAll('\\', '/').split('/').at(-1) ?? path).toLowerCase()
   if (name.endsWith('.ipynb')) return 'notebook'
   if (/\.(ya?ml)$/.test(name) || /^\.?(yamllint|clang-format)$/.test(name)) return 'yaml'
