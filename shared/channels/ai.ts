@@ -2,7 +2,7 @@
 // streamed as events, and the record of what was sent. The API key never crosses this boundary.
 import { z } from 'zod'
 import { channel } from '../contract.ts'
-import type { AiAnswer, AiContextPreview, AiModelInfo, AiNextCallEstimate, AiRequestRecord, AiThreadView, CitationCheck, RepoContextSettings, RepoFileView } from '../models/ai.ts'
+import type { AiAnswer, AiContextPreview, AiModelChoice, AiModelInfo, AiNextCallEstimate, AiRequestRecord, AiThreadView, CitationCheck, RepoContextSettings, RepoFileView } from '../models/ai.ts'
 
 const repoId = z.string().min(1).max(100)
 const repoPath = z.string().max(1024)
@@ -10,7 +10,7 @@ const globs = z.array(z.string().trim().min(1).max(300)).max(50)
 const threadId = z.string().regex(/^[a-z0-9-]{8,80}$/, 'That is not a thread id.')
 const callId = z.string()
 
-const usage = z.object({ inputTokens: z.number(), cacheWriteTokens: z.number(), cacheReadTokens: z.number(), outputTokens: z.number() })
+const usage = z.object({ inputTokens: z.number(), cacheWriteTokens: z.number(), cacheReadTokens: z.number(), outputTokens: z.number(), cacheWrite1hTokens: z.number().optional() })
 const sentFile = z.object({ path: z.string(), bytes: z.number() })
 const redaction = z.object({ path: z.string(), line: z.number(), rule: z.string() })
 
@@ -53,6 +53,17 @@ export const aiChannels = {
   models: channel<readonly AiModelInfo[]>()({
     description: 'The models the configured key and endpoint offer (Anthropic Models API).',
     input: z.object({}).strict(),
+  }),
+  modelChoice: channel<AiModelChoice>()({
+    description:
+      "How Gemba uses a model (default: the one in Settings): its context window, output limit and capabilities from the Models API (cached; offline, what Gemba knows of its family), and the repository context budget that follows.",
+    input: z
+      .object({
+        model: z.string().trim().min(1).max(200).optional(),
+        /** The budget to judge (default: the one in Settings); null is automatic. */
+        contextTokens: z.number().int().min(4_000).max(400_000).nullable().optional(),
+      })
+      .strict(),
   }),
   startThread: channel<AiThreadView>()({
     description:

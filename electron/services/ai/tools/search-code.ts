@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { GembaError } from '../../../../shared/errors.ts'
 import type { Redaction, SentFile } from '../../../../shared/models/ai.ts'
+import type { Excerpt, ExcerptLine } from '../citations/excerpt-blocks.ts'
 import { resolveInsideRepo } from './resolve-inside-repo.ts'
 import { byteLength, looksBinary, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
 
@@ -59,6 +60,7 @@ export async function searchCode(deps: RepoToolDeps, input: SearchCodeInput, sig
   const limit = Math.min(MAX_SEARCH_RESULTS, Math.max(1, Math.floor(input.max_results ?? DEFAULT_SEARCH_RESULTS)))
   const prefix = scope === '' ? '' : `${scope}/`
   const hits: string[] = []
+  const excerpts: Excerpt[] = []
   const files: SentFile[] = []
   const redactions: Redaction[] = []
   let truncated = false
@@ -70,6 +72,7 @@ export async function searchCode(deps: RepoToolDeps, input: SearchCodeInput, sig
     // Only files that match at all pay for redaction; the match is then made on the redacted text.
     const redacted = await deps.redactor.redact(path, raw)
     let sentBytes = 0
+    const matched: ExcerptLine[] = []
     for (const [index, line] of redacted.text.split('\n').entries()) {
       if (!pattern.test(line)) continue
       if (hits.length >= limit) {
@@ -78,9 +81,11 @@ export async function searchCode(deps: RepoToolDeps, input: SearchCodeInput, sig
       }
       const shown = `${path}:${index + 1}: ${line.trim().slice(0, MAX_LINE_SHOWN)}`
       hits.push(shown)
+      matched.push({ line: index + 1, text: line.length > MAX_LINE_SHOWN ? `${line.slice(0, MAX_LINE_SHOWN)}…` : line })
       sentBytes += byteLength(shown)
     }
     if (sentBytes > 0) files.push({ path, bytes: sentBytes })
+    if (matched.length > 0) excerpts.push({ path, title: `${path}: lines matching "${input.query}"`, lines: matched })
     redactions.push(...redacted.redactions)
     if (truncated) break
   }
@@ -89,6 +94,8 @@ export async function searchCode(deps: RepoToolDeps, input: SearchCodeInput, sig
   const more = truncated ? `\n(stopped at ${limit} matches; narrow the search with path or a more specific query)` : ''
   const redactedShown = redactions.filter((r) => hits.some((hit) => hit.startsWith(`${r.path}:${r.line}: `)))
   return {
+    excerpts,
+    ...(more ? { excerptNote: more.trim() } : {}),
     content: `${hits.join('\n')}${more}`,
     isError: false,
     summary: `searched ${what}: ${hits.length}${truncated ? '+' : ''} match(es)`,
