@@ -115,7 +115,7 @@ export function createBackend(ports: BackendPorts): Backend {
       return Promise.all(entries.map(async (entry) => (await journal.get({ id: entry.id }, ctx)).record))
     },
   })
-  const change = createChangeService({ settings, repos, sessions, home: homedir(), env: process.env })
+  const change = createChangeService({ settings, repos, sessions, home: homedir(), env: process.env, modelProfile: (model, signal) => ai.profileFor(model, signal) })
   const services = { system, settings, repos, journal, sessions, calendar, ai, change } satisfies ServiceRegistry
   const dispatcher = new Dispatcher(services, hub, ports.log)
   return {
