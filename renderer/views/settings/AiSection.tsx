@@ -1,13 +1,22 @@
-// Where the AI calls go and how much they may cost: endpoint, model, context size, session budget.
-import { aiSettingsSchema, type SettingsView } from '../../../shared/models/settings.ts'
+// Where the AI calls go and how much they may cost: endpoint, model (and what it can do), context size
+// (automatic from the model's window, or the leader's), session budget, and what the coach remembers.
+import { aiSettingsSchema, COACH_MEMORY_CHOICES, type CoachMemory, type SettingsView } from '../../../shared/models/settings.ts'
 import { Field } from '../../components/Field.tsx'
 import { NumberField } from '../../components/NumberField.tsx'
 import { ModelDatalist } from '../coach/ModelDatalist.tsx'
 import { useSettings } from '../../stores/settings-store.ts'
+import { formatTokens } from '../coach/format-usage.ts'
+import { ModelFacts, useModelChoice } from './ModelFacts.tsx'
 import { SectionForm } from './SectionForm.tsx'
 import { useSectionDraft } from './use-section-draft.ts'
 
 const SOURCE_LABEL = { settings: 'set here', environment: 'from ANTHROPIC_BASE_URL', default: 'Anthropic’s default' } as const
+
+const MEMORY_LABEL: Readonly<Record<CoachMemory, string>> = {
+  with_reflections: 'Past sessions here, reflections included',
+  without_reflections: 'Past sessions here, without my reflections',
+  off: 'Nothing: start from zero every time',
+}
 
 export function AiSection(props: { view: SettingsView }) {
   const saving = useSettings((state) => state.saving === 'ai')
@@ -16,6 +25,8 @@ export function AiSection(props: { view: SettingsView }) {
   const update = useSettings((state) => state.update)
   const { draft, change, validate, fieldErrors } = useSectionDraft(aiSettingsSchema, props.view.ai)
   const inUse = props.view.endpointInUse
+  const automatic = draft.contextTokens === null
+  const choice = useModelChoice(draft.model, automatic ? null : (draft.contextTokens ?? null))
 
   return (
     <SectionForm
@@ -52,20 +63,35 @@ export function AiSection(props: { view: SettingsView }) {
           <>
             <input id={id} list="ai-model-list" spellCheck={false} aria-describedby={describedBy} aria-invalid={invalid} value={draft.model} onChange={(event) => change('model', event.target.value)} />
             <ModelDatalist id="ai-model-list" endpoint={inUse.url} keySet={props.view.apiKey.set} />
+            <ModelFacts choice={choice} />
           </>
         )}
       </Field>
       <div className="field-row">
-        <NumberField
-          label="Repository context (tokens)"
-          hint="How much of the repository each conversation starts with."
-          error={fieldErrors.contextTokens}
-          min={4000}
-          max={400000}
-          step={1000}
-          value={draft.contextTokens}
-          onChange={(value) => change('contextTokens', value)}
-        />
+        <div className="field">
+          <label>
+            <input type="checkbox" checked={automatic} onChange={(event) => change('contextTokens', event.target.checked ? null : (choice?.contextBudget.tokens ?? 40_000))} /> Repository context: automatic
+          </label>
+          <p className="field__hint" data-testid="context-budget">
+            {automatic
+              ? choice
+                ? `${formatTokens(choice.contextBudget.tokens)} tokens${choice.contextBudget.source === 'model' ? ' (a fifth of the model’s context window, at most 40,000: every call carries it)' : ''}.`
+                : 'From the model’s context window.'
+              : 'How much of the repository each conversation starts with.'}
+          </p>
+        </div>
+        {automatic ? null : (
+          <NumberField
+            label="Repository context (tokens)"
+            hint={choice && choice.contextBudget.tokens !== draft.contextTokens ? `This model’s window allows ${formatTokens(choice.contextBudget.tokens)}.` : undefined}
+            error={fieldErrors.contextTokens}
+            min={4000}
+            max={400000}
+            step={1000}
+            value={draft.contextTokens ?? Number.NaN}
+            onChange={(value) => change('contextTokens', value)}
+          />
+        )}
         <NumberField
           label="Budget per session (US$)"
           hint="The coach stops cleanly when a session reaches it."
@@ -77,6 +103,17 @@ export function AiSection(props: { view: SettingsView }) {
           onChange={(value) => change('sessionBudgetUsd', value)}
         />
       </div>
+      <Field label="What the coach remembers" hint="A short note from your journal on a repository you visited before, shown in the coach before it is sent.">
+        {({ id, describedBy }) => (
+          <select id={id} aria-describedby={describedBy} value={draft.memory ?? 'with_reflections'} onChange={(event) => change('memory', event.target.value as CoachMemory)}>
+            {COACH_MEMORY_CHOICES.map((value) => (
+              <option key={value} value={value}>
+                {MEMORY_LABEL[value]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
     </SectionForm>
   )
 }
