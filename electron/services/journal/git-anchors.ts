@@ -89,7 +89,8 @@ export async function anchorCitations(
     const path = citation.path.replace(/^\.\//, '')
     const cited = { path, line: citation.line ?? null, endLine: citation.endLine ?? citation.line ?? null }
     const { old, now } = await fileOf(path)
-    if (!old) {
+    // A file the session's commit did not have, or a line beyond its end: there was nothing there to follow.
+    if (!old || (cited.line !== null && cited.line > old.length)) {
       anchors.push({ ...cited, status: 'unknown', now: null })
       continue
     }

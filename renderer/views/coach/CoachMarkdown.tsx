@@ -30,7 +30,7 @@ function decorate(root: HTMLElement, checks: Readonly<Record<string, CitationChe
         continue
       }
       const check = checks[part.key]
-      const label = part.key
+      const label = part.text
       if (check?.status === 'verified') {
         const button = document.createElement('button')
         button.type = 'button'

@@ -35,7 +35,7 @@ function driftMark(drift: JournalDriftView | null, citation: JournalCitation): {
       case 'moved':
         return { text: `moved to ${now}`, tone: 'moved' }
       case 'changed':
-        return { text: `changed${anchor.now?.path !== anchor.path ? ` (now ${now})` : ''}`, tone: 'changed' }
+        return { text: anchor.now?.path !== anchor.path ? `changed, now ${now}` : `changed, now line ${anchor.now?.line ?? '?'}`, tone: 'changed' }
       case 'vanished':
         return { text: 'vanished', tone: 'vanished' }
       case 'unknown':
