@@ -99,7 +99,8 @@ interface CoachState {
   readonly panels: Readonly<Record<string, Panel>>
   readonly viewer: ViewerTarget | null
   ensure(purpose: AiPurpose, repoId: string, sessionId?: string | null): string
-  loadPreview(key: string): Promise<void>
+  /** `count`: ask Anthropic's token counter for the exact size (sends the text; generates nothing). */
+  loadPreview(key: string, options?: { readonly count?: boolean }): Promise<void>
   loadContextSettings(key: string): Promise<void>
   saveContextSettings(key: string, settings: RepoContextSettings): Promise<boolean>
   /** The leader's choice of what the coach remembers (Settings → AI); new conversations use it. */
@@ -190,12 +191,12 @@ export const useCoach = create<CoachState>((set, get) => {
       if (!get().panels[key]) set({ panels: { ...get().panels, [key]: newPanel(purpose, repoId, sessionId) } })
       return key
     },
-    async loadPreview(key) {
+    async loadPreview(key, options = {}) {
       const panel = get().panels[key]
       if (!panel) return
       patch(key, { previewStatus: 'loading', previewError: null })
       try {
-        const preview = await gemba.invoke('ai.preview', { repoId: panel.repoId, purpose: panel.purpose })
+        const preview = await gemba.invoke('ai.preview', { repoId: panel.repoId, purpose: panel.purpose, ...(options.count ? { count: true } : {}) })
         patch(key, { preview, previewStatus: 'ready' })
       } catch (error) {
         patch(key, { previewStatus: 'error', previewError: errorData(error) })

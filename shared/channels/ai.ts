@@ -90,8 +90,8 @@ export const aiChannels = {
   }),
   preview: channel<AiContextPreview>()({
     description:
-      'Exactly what a new thread would send first (system prompt and packed repository context, secrets redacted), with its token count and estimated cost; nothing is sent.',
-    input: z.object({ repoId, purpose: z.enum(['explore', 'diagram']), scope: z.string().trim().min(1).max(1024).optional() }).strict(),
+      "Exactly what a new thread would send first (system prompt, packed repository context and the 'what I already know' note, secrets redacted), with its size and estimated cost. Nothing is sent unless `count` asks Anthropic's token counter for the exact size (it generates nothing).",
+    input: z.object({ repoId, purpose: z.enum(['explore', 'diagram']), scope: z.string().trim().min(1).max(1024).optional(), count: z.boolean().optional() }).strict(),
   }),
   estimate: channel<AiNextCallEstimate>()({
     description: 'The size and estimated cost of the next question in an open thread (the cached prefix and conversation, plus the question); nothing is sent.',

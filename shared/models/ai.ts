@@ -222,8 +222,10 @@ export interface AiContextPreview {
   readonly text: string
   /** Tokens of the whole prefix (tool definitions included). */
   readonly tokens: number
-  /** counted: by Anthropic's token-counting endpoint; estimated: by Gemba, offline or when counting failed. */
+  /** counted: by Anthropic's token-counting endpoint (when asked to); estimated: by Gemba, without sending anything. */
   readonly tokensSource: 'counted' | 'estimated'
+  /** Why a count that was asked for could not be had (offline, no key, a server without the endpoint). */
+  readonly countProblem?: string | null
   readonly budgetTokens: number
   /** The first call's cost estimate: the prefix written to the cache and a typical answer. */
   readonly estimatedCostUsd: number

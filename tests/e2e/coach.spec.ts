@@ -72,8 +72,11 @@ test('streams a grounded walkthrough, checks its citations and opens one at its 
   await openCoach(page)
   await expect(page.getByTestId('next-call-estimate')).toContainText('tokens')
   await page.getByRole('button', { name: 'What will be sent' }).click()
-  await expect(page.getByTestId('token-source')).toContainText('counted by Anthropic')
+  await expect(page.getByTestId('token-source')).toContainText('Gemba’s estimate')
   await expect(page.getByLabel('The text that will be sent')).toContainText('<search_result source="src/server.ts@')
+  await page.getByRole('button', { name: 'Count exactly with Anthropic' }).click()
+  await expect(page.getByRole('dialog', { name: 'What will be sent' }).getByRole('status')).toContainText('Counted by Anthropic’s token counter.')
+  await expect(page.getByTestId('token-source')).toContainText('counted by Anthropic')
   await page.getByRole('dialog', { name: 'What will be sent' }).getByRole('button', { name: 'Close' }).click()
   await screenshots(page, 'coach-explore-start')
 

@@ -282,11 +282,13 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
     return kept.requests
   }
 
-  async preview(input: { repoId: string; purpose: AiPurpose; scope?: string | undefined }, ctx: Ctx): Promise<AiContextPreview> {
+  async preview(input: { repoId: string; purpose: AiPurpose; scope?: string | undefined; count?: boolean | undefined }, ctx: Ctx): Promise<AiContextPreview> {
     const settings = await this.#deps.settings()
     const setup = await this.#setup(settings, { repoId: input.repoId, purpose: input.purpose, scope: input.scope ?? null }, ctx.signal)
     const { context, prefix } = setup
-    const counted = await prefixTokens(settings.apiKey ? this.#client(settings) : null, settings.model, prefix, ctx.signal)
+    // Counting sends the text to Anthropic's token counter: only when the leader asks for it.
+    const counted = await prefixTokens(input.count && settings.apiKey ? this.#client(settings) : null, settings.model, prefix, ctx.signal)
+    const countProblem = !input.count || counted.source === 'counted' ? null : settings.apiKey ? 'Anthropic’s token counter could not be reached.' : 'No API key is set.'
     const tokens = counted.tokens
     const packed = context.packed
     return {
@@ -298,6 +300,7 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
       text: prefixText(prefix),
       tokens,
       tokensSource: counted.source,
+      countProblem,
       budgetTokens: packed?.budgetTokens ?? setup.budget.tokens,
       budgetSource: setup.budget.source,
       estimatedCostUsd: estimateCostUsd(settings.model, tokens, 1500, setup.parts.cacheTtl),

@@ -1,15 +1,9 @@
 // The coach's "what I already know" note, shown before it is sent: which past sessions it comes from,
 // the note itself (redacted, exactly as sent), and the leader's choice of what the coach may remember
 // (with or without their reflections, or nothing), which applies to the next conversation.
-import { COACH_MEMORY_CHOICES, type CoachMemory } from '../../../shared/models/settings.ts'
 import { useCoach } from '../../stores/coach-store.ts'
 import { formatDay } from '../journal/journal-format.ts'
-
-const CHOICE_LABEL: Readonly<Record<CoachMemory, string>> = {
-  with_reflections: 'Remember my past sessions, reflections included',
-  without_reflections: 'Remember my past sessions, not my reflections',
-  off: 'Don’t remember my past sessions',
-}
+import { MemoryChoiceSelect } from './MemoryChoiceSelect.tsx'
 
 export function MemoryNote(props: { panelKey: string }) {
   const panel = useCoach((state) => state.panels[props.panelKey])
@@ -20,13 +14,7 @@ export function MemoryNote(props: { panelKey: string }) {
   const choice = (
     <label className="coach-memory__choice">
       <span className="coach-sr-only">What the coach remembers</span>
-      <select value={memory.choice} disabled={Boolean(panel.thread)} onChange={(event) => void setMemory(props.panelKey, event.target.value as CoachMemory)}>
-        {COACH_MEMORY_CHOICES.map((value) => (
-          <option key={value} value={value}>
-            {CHOICE_LABEL[value]}
-          </option>
-        ))}
-      </select>
+      <MemoryChoiceSelect value={memory.choice} disabled={Boolean(panel.thread)} onChange={(value) => void setMemory(props.panelKey, value)} />
     </label>
   )
   if (memory.choice === 'off') {

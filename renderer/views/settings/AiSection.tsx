@@ -1,8 +1,9 @@
 // Where the AI calls go and how much they may cost: endpoint, model (and what it can do), context size
 // (automatic from the model's window, or the leader's), session budget, and what the coach remembers.
-import { aiSettingsSchema, COACH_MEMORY_CHOICES, type CoachMemory, type SettingsView } from '../../../shared/models/settings.ts'
+import { aiSettingsSchema, type SettingsView } from '../../../shared/models/settings.ts'
 import { Field } from '../../components/Field.tsx'
 import { NumberField } from '../../components/NumberField.tsx'
+import { MemoryChoiceSelect } from '../coach/MemoryChoiceSelect.tsx'
 import { ModelDatalist } from '../coach/ModelDatalist.tsx'
 import { useSettings } from '../../stores/settings-store.ts'
 import { formatTokens } from '../coach/format-usage.ts'
@@ -11,12 +12,6 @@ import { SectionForm } from './SectionForm.tsx'
 import { useSectionDraft } from './use-section-draft.ts'
 
 const SOURCE_LABEL = { settings: 'set here', environment: 'from ANTHROPIC_BASE_URL', default: 'Anthropic’s default' } as const
-
-const MEMORY_LABEL: Readonly<Record<CoachMemory, string>> = {
-  with_reflections: 'Past sessions here, reflections included',
-  without_reflections: 'Past sessions here, without my reflections',
-  off: 'Nothing: start from zero every time',
-}
 
 export function AiSection(props: { view: SettingsView }) {
   const saving = useSettings((state) => state.saving === 'ai')
@@ -105,13 +100,7 @@ export function AiSection(props: { view: SettingsView }) {
       </div>
       <Field label="What the coach remembers" hint="A short note from your journal on a repository you visited before, shown in the coach before it is sent.">
         {({ id, describedBy }) => (
-          <select id={id} aria-describedby={describedBy} value={draft.memory ?? 'with_reflections'} onChange={(event) => change('memory', event.target.value as CoachMemory)}>
-            {COACH_MEMORY_CHOICES.map((value) => (
-              <option key={value} value={value}>
-                {MEMORY_LABEL[value]}
-              </option>
-            ))}
-          </select>
+          <MemoryChoiceSelect id={id} describedBy={describedBy} value={draft.memory ?? 'with_reflections'} onChange={(value) => change('memory', value)} />
         )}
       </Field>
     </SectionForm>

@@ -155,9 +155,12 @@ describe('AiService with packed context', () => {
     })
     const ai = service()
     const preview = await ai.preview({ repoId: 'shop', purpose: 'explore' }, ctx())
-    // Nothing is asked of Claude before the question; the prefix's size is counted by the API.
+    // Nothing is sent before the question unless the leader asks for an exact count.
+    expect(fake.requests).toHaveLength(0)
+    expect(preview.tokensSource).toBe('estimated')
+    const counted = await ai.preview({ repoId: 'shop', purpose: 'explore', count: true }, ctx())
     expect(fake.requests.map((request) => request.path)).toEqual(['/v1/messages/count_tokens'])
-    expect(preview.tokensSource).toBe('counted')
+    expect(counted).toMatchObject({ tokensSource: 'counted', countProblem: null, text: preview.text })
     expect(preview.tokens).toBeGreaterThan(500)
     expect(preview.estimatedCostUsd).toBeGreaterThan(0)
     const thread = await ai.startThread({ repoId: 'shop', purpose: 'explore' }, ctx())

@@ -177,13 +177,13 @@ describe('an hour’s cache', () => {
 })
 
 describe('what will be sent', () => {
-  it('is counted by the token-counting endpoint online and estimated offline, and says which', async () => {
+  it('is counted by the token-counting endpoint when asked and online, estimated offline, and says which', async () => {
     const online = await service()
-    const counted = await online.preview({ repoId: 'payments', purpose: 'explore' }, ctx())
+    const counted = await online.preview({ repoId: 'payments', purpose: 'explore', count: true }, ctx())
     expect(counted.tokensSource).toBe('counted')
     const offline = await service({ settings: { endpoint: 'http://127.0.0.1:9' } })
-    const estimated = await offline.preview({ repoId: 'payments', purpose: 'explore' }, ctx())
-    expect(estimated.tokensSource).toBe('estimated')
+    const estimated = await offline.preview({ repoId: 'payments', purpose: 'explore', count: true }, ctx())
+    expect(estimated).toMatchObject({ tokensSource: 'estimated', countProblem: 'Anthropic’s token counter could not be reached.' })
     expect(estimated.text).toBe(counted.text)
     expect(Math.abs(estimated.tokens - counted.tokens) / counted.tokens).toBeLessThan(0.5)
   })
