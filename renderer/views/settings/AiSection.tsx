@@ -64,7 +64,7 @@ export function AiSection(props: { view: SettingsView }) {
       </Field>
       <div className="field-row">
         <div className="field">
-          <label>
+          <label className="field-check">
             <input type="checkbox" checked={automatic} onChange={(event) => change('contextTokens', event.target.checked ? null : (choice?.contextBudget.tokens ?? 40_000))} /> Repository context: automatic
           </label>
           <p className="field__hint" data-testid="context-budget">

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react'
 import type { AiModelChoice } from '../../../shared/models/ai.ts'
 import { gemba } from '../../bridge.ts'
-import { formatTokens } from '../coach/format-usage.ts'
+import { formatWindow } from '../coach/format-usage.ts'
 
 const SOURCE = { models_api: 'from the Models API', built_in: 'what Gemba knows of this model family (the model list could not be read)', assumed: 'a model Gemba does not know: no citations, no thinking, a 5-minute cache' } as const
 
@@ -38,7 +38,7 @@ export function ModelFacts(props: { choice: AiModelChoice | null }) {
   ].filter(Boolean)
   return (
     <p className="muted" data-testid="model-facts">
-      {profile.displayName ?? profile.model}: {profile.contextWindow ? `${formatTokens(profile.contextWindow)}-token context window; ` : ''}
+      {profile.displayName ?? profile.model}: {profile.contextWindow ? `${formatWindow(profile.contextWindow)}-token context window; ` : ''}
       {can.join('; ')} ({SOURCE[profile.source]}).
     </p>
   )
