@@ -61,8 +61,10 @@ export class ModelCatalogue {
 
   /** How to use `model` here: from the list when it can be had within the timeout, else from what Gemba knows. */
   async profileFor(model: string, signal: AbortSignal): Promise<AiModelProfile> {
-    const timeout = AbortSignal.timeout(this.#deps.timeoutMs ?? 4_000)
-    const listed = await this.list(AbortSignal.any([signal, timeout])).catch(() => [] as readonly AiModelInfo[])
+    const waited = AbortSignal.any([signal, AbortSignal.timeout(this.#deps.timeoutMs ?? 4_000)])
+    // The wait ends at the timeout even if the endpoint never answers (the fetch goes on for next time).
+    const gaveUp = new Promise<readonly AiModelInfo[]>((resolve) => waited.addEventListener('abort', () => resolve([]), { once: true }))
+    const listed = await Promise.race([this.list(waited).catch(() => [] as readonly AiModelInfo[]), gaveUp])
     signal.throwIfAborted()
     const bare = (id: string) => id.replace(/-\d{8}$/, '')
     return modelProfile(model, listed.find((info) => info.id === model) ?? listed.find((info) => bare(info.id) === bare(model)))
