@@ -26,11 +26,11 @@ import type {
   RepoContextSettings,
   RepoFileView,
 } from '../../../shared/models/ai.ts'
-import { AiClient, type AiClientOptions, type SdkFactory } from './ai-client.ts'
-import { contextSettingsStore, type ContextSettingsStore } from './context/context-settings-store.ts'
 import type { CoachMemory } from '../../../shared/models/settings.ts'
+import { AiClient, type AiClientOptions, type SdkFactory } from './ai-client.ts'
 import { verifyCitedLines } from './citations/verify-cited-lines.ts'
 import { prefixTokens, threadSetup, type ThreadSetupRequest } from './coach-thread-setup.ts'
+import { contextSettingsStore, type ContextSettingsStore } from './context/context-settings-store.ts'
 import type { PackedContext } from './context/pack-context.ts'
 import { estimateTokens } from './context/token-estimate.ts'
 import { Conversation, type ContextManifest } from './conversation.ts'

@@ -6,7 +6,7 @@ import { estimateTokens } from '../context/token-estimate.ts'
 
 export type CountTokens = (signal: AbortSignal) => Promise<number>
 
-const COUNT_TIMEOUT_MS = 4_000
+const COUNT_TIMEOUT_MS = 2_500
 
 export async function requestTokens(count: CountTokens | null, localChars: number, signal: AbortSignal): Promise<TokenFigure> {
   if (count) {
