@@ -185,6 +185,15 @@ describe('what will be sent', () => {
     const estimated = await offline.preview({ repoId: 'payments', purpose: 'explore', count: true }, ctx())
     expect(estimated).toMatchObject({ tokensSource: 'estimated', countProblem: 'Anthropic’s token counter could not be reached.' })
     expect(estimated.text).toBe(counted.text)
+
+    // The budget gate sizes the first request the same way, and its refusal says which it used.
+    const tight = await service({ settings: { sessionBudgetUsd: 0.0001 } })
+    const thread = await tight.startThread({ repoId: 'payments', purpose: 'explore' }, ctx())
+    await expect(tight.ask({ threadId: thread.threadId, question: 'Hello?' }, ctx())).rejects.toMatchObject({ code: 'budget_exceeded', message: expect.stringContaining('sized with Anthropic’s token count'), details: { tokensSource: 'counted' } })
+    const tightOffline = await service({ settings: { sessionBudgetUsd: 0.0001, endpoint: 'http://127.0.0.1:9' } })
+    const offlineThread = await tightOffline.startThread({ repoId: 'payments', purpose: 'explore' }, ctx())
+    await expect(tightOffline.ask({ threadId: offlineThread.threadId, question: 'Hello?' }, ctx())).rejects.toMatchObject({ code: 'budget_exceeded', details: { tokensSource: 'estimated' } })
+    expect(fake!.messageRequests()).toHaveLength(0)
     expect(Math.abs(estimated.tokens - counted.tokens) / counted.tokens).toBeLessThan(0.5)
   })
 })
