@@ -109,8 +109,13 @@ export function createBackend(ports: BackendPorts): Backend {
     createParser: () => createCodeParser(ports.grammarDir ? { grammarDir: ports.grammarDir } : {}),
     dataFolder: ports.dataFolder,
     openExternal: ports.openExternal,
+    pastSessions: async (repoId, limit, signal) => {
+      const ctx = { signal, callId: `ai-memory-${repoId}`, emit: () => undefined }
+      const { entries } = await journal.list({ filter: { repositoryId: repoId }, limit }, ctx)
+      return Promise.all(entries.map(async (entry) => (await journal.get({ id: entry.id }, ctx)).record))
+    },
   })
-  const change = createChangeService({ settings, repos, sessions, home: homedir(), env: process.env })
+  const change = createChangeService({ settings, repos, sessions, home: homedir(), env: process.env, modelProfile: (model, signal) => ai.profileFor(model, signal) })
   const services = { system, settings, repos, journal, sessions, calendar, ai, change } satisfies ServiceRegistry
   const dispatcher = new Dispatcher(services, hub, ports.log)
   return {

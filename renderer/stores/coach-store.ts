@@ -5,6 +5,7 @@
 import { create } from 'zustand'
 import type { GembaErrorData } from '../../shared/errors.ts'
 import type { AiContextPreview, AiNextCallEstimate, AiPurpose, AiRequestRecord, AiThreadView, AiUsage, CitationCheck, RepoContextSettings } from '../../shared/models/ai.ts'
+import type { CoachMemory } from '../../shared/models/settings.ts'
 import { errorData, gemba } from '../bridge.ts'
 import { citationKey, extractMermaid, findCitations } from '../views/coach/citations.ts'
 import { validateMermaid } from '../views/coach/validate-mermaid.ts'
@@ -28,6 +29,8 @@ export interface Turn {
   readonly usage: AiUsage
   readonly costUsd: number
   readonly retry: { readonly until: number; readonly reason: string; readonly attempt: number } | null
+  /** The commit the answer's citations were checked against. */
+  readonly checkedAgainst: string | null
 }
 
 export interface DiagramState {
@@ -77,6 +80,7 @@ const addUsage = (a: AiUsage, b: AiUsage): AiUsage => ({
   cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
   cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
   outputTokens: a.outputTokens + b.outputTokens,
+  cacheWrite1hTokens: (a.cacheWrite1hTokens ?? 0) + (b.cacheWrite1hTokens ?? 0),
 })
 
 export const coachKey = (purpose: AiPurpose, repoId: string, sessionId?: string | null) => `${purpose}|${repoId}|${sessionId ?? ''}`
@@ -95,9 +99,12 @@ interface CoachState {
   readonly panels: Readonly<Record<string, Panel>>
   readonly viewer: ViewerTarget | null
   ensure(purpose: AiPurpose, repoId: string, sessionId?: string | null): string
-  loadPreview(key: string): Promise<void>
+  /** `count`: ask Anthropic's token counter for the exact size (sends the text; generates nothing). */
+  loadPreview(key: string, options?: { readonly count?: boolean }): Promise<void>
   loadContextSettings(key: string): Promise<void>
   saveContextSettings(key: string, settings: RepoContextSettings): Promise<boolean>
+  /** The leader's choice of what the coach remembers (Settings → AI); new conversations use it. */
+  setMemory(key: string, memory: CoachMemory): Promise<void>
   ask(key: string, question: string, kind?: Turn['kind']): Promise<string | null>
   cancel(key: string): void
   retry(key: string): Promise<void>
@@ -184,12 +191,12 @@ export const useCoach = create<CoachState>((set, get) => {
       if (!get().panels[key]) set({ panels: { ...get().panels, [key]: newPanel(purpose, repoId, sessionId) } })
       return key
     },
-    async loadPreview(key) {
+    async loadPreview(key, options = {}) {
       const panel = get().panels[key]
       if (!panel) return
       patch(key, { previewStatus: 'loading', previewError: null })
       try {
-        const preview = await gemba.invoke('ai.preview', { repoId: panel.repoId, purpose: panel.purpose })
+        const preview = await gemba.invoke('ai.preview', { repoId: panel.repoId, purpose: panel.purpose, ...(options.count ? { count: true } : {}) })
         patch(key, { preview, previewStatus: 'ready' })
       } catch (error) {
         patch(key, { previewStatus: 'error', previewError: errorData(error) })
@@ -218,6 +225,16 @@ export const useCoach = create<CoachState>((set, get) => {
         return false
       }
     },
+    async setMemory(key, memory) {
+      try {
+        await gemba.invoke('settings.update', { ai: { memory } })
+        // Open conversations keep the prefix they were cached with; the next ones show and send the new note.
+        for (const [other, candidate] of Object.entries(get().panels)) if (!candidate.thread) patch(other, { preview: null, previewStatus: 'idle' })
+        if (!get().panels[key]?.thread) void get().loadPreview(key)
+      } catch (error) {
+        patch(key, { previewError: errorData(error) })
+      }
+    },
     async ask(key, question, kind = 'question') {
       const panel = get().panels[key]
       if (!panel || panel.activeCallId) return null
@@ -225,14 +242,17 @@ export const useCoach = create<CoachState>((set, get) => {
       controllers.set(key, controller)
       const callId = crypto.randomUUID()
       const turnId = crypto.randomUUID()
-      const turn: Turn = { id: turnId, question, kind, text: '', tools: [], status: 'streaming', error: null, usage: ZERO, costUsd: 0, retry: null }
+      const turn: Turn = { id: turnId, question, kind, text: '', tools: [], status: 'streaming', error: null, usage: ZERO, costUsd: 0, retry: null, checkedAgainst: null }
       patch(key, (p) => ({ turns: [...p.turns, turn], activeCallId: callId }))
       calls.set(callId, { key, turnId })
       if (calls.size > 200) calls.delete(calls.keys().next().value!)
       try {
         const thread = await openThread(key, controller.signal)
         const answer = await gemba.invoke('ai.ask', { threadId: thread.threadId, question }, { signal: controller.signal, callId })
-        patchTurn(key, turnId, () => ({ text: answer.text, status: 'done', retry: null }))
+        // Citations of lines Gemba sent come back checked word for word; the rest are checked by path and line.
+        const cited = Object.fromEntries((answer.citations ?? []).map((check) => [citationKey(check.path, check.line), check]))
+        patch(key, (p) => ({ checks: { ...p.checks, ...cited } }))
+        patchTurn(key, turnId, () => ({ text: answer.text, status: 'done', retry: null, checkedAgainst: answer.checkedAgainst ?? get().panels[key]?.thread?.headCommit ?? null }))
         void get().verify(key, answer.text)
         return answer.text
       } catch (error) {

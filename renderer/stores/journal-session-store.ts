@@ -127,8 +127,13 @@ export const useJournalSession = create<JournalSessionState>((set, get) => {
       }
     },
     openCitation(path, line) {
-      const { cited } = get()
-      if (cited?.state === 'available') set({ viewer: { repoId: cited.repoId, path, line } })
+      const { cited, drift } = get()
+      if (cited?.state !== 'available') return
+      // "Open" goes to where the cited code is now, when the drift check found it elsewhere.
+      const anchor = drift?.state === 'known' ? drift.drift.anchors?.find((item) => item.path === path && item.line === line) : undefined
+      // Lines that vanished open their file at the top, never at a line that now holds something else.
+      const target = anchor ? (anchor.now ?? { path, line: null }) : { path, line }
+      set({ viewer: { repoId: cited.repoId, path: target.path, line: target.line } })
     },
     openFile(viewer) {
       set({ viewer })

@@ -2,7 +2,7 @@
 // streamed as events, and the record of what was sent. The API key never crosses this boundary.
 import { z } from 'zod'
 import { channel } from '../contract.ts'
-import type { AiAnswer, AiContextPreview, AiModelInfo, AiNextCallEstimate, AiRequestRecord, AiThreadView, CitationCheck, RepoContextSettings, RepoFileView } from '../models/ai.ts'
+import type { AiAnswer, AiContextPreview, AiModelChoice, AiModelInfo, AiNextCallEstimate, AiRequestRecord, AiThreadView, CitationCheck, RepoContextSettings, RepoFileView } from '../models/ai.ts'
 
 const repoId = z.string().min(1).max(100)
 const repoPath = z.string().max(1024)
@@ -10,7 +10,7 @@ const globs = z.array(z.string().trim().min(1).max(300)).max(50)
 const threadId = z.string().regex(/^[a-z0-9-]{8,80}$/, 'That is not a thread id.')
 const callId = z.string()
 
-const usage = z.object({ inputTokens: z.number(), cacheWriteTokens: z.number(), cacheReadTokens: z.number(), outputTokens: z.number() })
+const usage = z.object({ inputTokens: z.number(), cacheWriteTokens: z.number(), cacheReadTokens: z.number(), outputTokens: z.number(), cacheWrite1hTokens: z.number().optional() })
 const sentFile = z.object({ path: z.string(), bytes: z.number() })
 const redaction = z.object({ path: z.string(), line: z.number(), rule: z.string() })
 
@@ -54,6 +54,17 @@ export const aiChannels = {
     description: 'The models the configured key and endpoint offer (Anthropic Models API).',
     input: z.object({}).strict(),
   }),
+  modelChoice: channel<AiModelChoice>()({
+    description:
+      "How Gemba uses a model (default: the one in Settings): its context window, output limit and capabilities from the Models API (cached; offline, what Gemba knows of its family), and the repository context budget that follows.",
+    input: z
+      .object({
+        model: z.string().trim().min(1).max(200).optional(),
+        /** The budget to judge (default: the one in Settings); null is automatic. */
+        contextTokens: z.number().int().min(4_000).max(400_000).nullable().optional(),
+      })
+      .strict(),
+  }),
   startThread: channel<AiThreadView>()({
     description:
       'Opens an AI thread on a repository for a step (explore or diagram): packs the repository context once (secrets excluded or redacted); nothing is sent yet.',
@@ -79,8 +90,8 @@ export const aiChannels = {
   }),
   preview: channel<AiContextPreview>()({
     description:
-      'Exactly what a new thread would send first (system prompt and packed repository context, secrets redacted), with its token count and estimated cost; nothing is sent.',
-    input: z.object({ repoId, purpose: z.enum(['explore', 'diagram']), scope: z.string().trim().min(1).max(1024).optional() }).strict(),
+      "Exactly what a new thread would send first (system prompt, packed repository context and the 'what I already know' note, secrets redacted), with its size and estimated cost. Nothing is sent unless `count` asks Anthropic's token counter for the exact size (it generates nothing).",
+    input: z.object({ repoId, purpose: z.enum(['explore', 'diagram']), scope: z.string().trim().min(1).max(1024).optional(), count: z.boolean().optional() }).strict(),
   }),
   estimate: channel<AiNextCallEstimate>()({
     description: 'The size and estimated cost of the next question in an open thread (the cached prefix and conversation, plus the question); nothing is sent.',

@@ -60,7 +60,8 @@ export const journalChannels = {
     events: ['journal.changed'],
   }),
   drift: channel<JournalDriftView>()({
-    description: 'How many of the files a session cited have changed since its commit, in the repository as it is now.',
+    description:
+      "How the code a session cited has changed since its commit: each citation re-anchored to the repository as it is now (by content, following renames): unchanged, moved, changed or vanished, with where it is now.",
     input: z.object({ id: sessionId }).strict(),
   }),
   lookBack: channel<JournalEntrySummary | null>()({

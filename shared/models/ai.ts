@@ -1,11 +1,49 @@
 // The AI coach's data as the renderer sees it: usage and cost, models, tool calls and the record of
 // what was sent in each request. Plain serialisable data; never contains the API key or a secret.
+import type { CoachMemory } from './settings.ts'
 
 export interface AiUsage {
   readonly inputTokens: number
+  /** Written to the prompt cache, both lifetimes together. */
   readonly cacheWriteTokens: number
   readonly cacheReadTokens: number
   readonly outputTokens: number
+  /** Of cacheWriteTokens, those written to the 1-hour cache (twice the input price; the rest cost 1.25×). */
+  readonly cacheWrite1hTokens?: number
+}
+
+/** A token count and where it came from: the API's token-counting endpoint, or Gemba's local estimate (offline). */
+export interface TokenFigure {
+  readonly tokens: number
+  readonly source: 'counted' | 'estimated'
+}
+
+/** How long a prompt-cache entry lives: the API's default five minutes, or one hour (written at 2× input). */
+export type CacheTtl = '5m' | '1h'
+
+export type EffortLevel = 'low' | 'medium' | 'high' | 'xhigh' | 'max'
+
+/** What a model can do, as the Models API reports it. */
+export interface AiModelCapabilities {
+  /** Accepts search_result blocks and answers with citations of them. */
+  readonly citations: boolean
+  /** Accepts thinking {type: 'adaptive'} (the model decides how much to think). */
+  readonly adaptiveThinking: boolean
+  /** The effort levels output_config.effort accepts; empty when effort is not supported. */
+  readonly effortLevels: readonly EffortLevel[]
+}
+
+/** How Gemba uses a model: from the Models API when it answered, else from what Gemba knows of the family. */
+export interface AiModelProfile {
+  readonly model: string
+  readonly displayName: string | null
+  readonly contextWindow: number | null
+  readonly maxOutputTokens: number | null
+  readonly capabilities: AiModelCapabilities
+  /** The lifetime of the cached repository prefix. */
+  readonly prefixCacheTtl: CacheTtl
+  /** models_api: listed by the endpoint (live or cached); built_in: a Claude family Gemba knows; assumed: unknown. */
+  readonly source: 'models_api' | 'built_in' | 'assumed'
 }
 
 export interface AiCost {
@@ -33,6 +71,32 @@ export interface AiModelInfo {
   readonly id: string
   readonly displayName: string
   readonly createdAt: string | null
+  /** Maximum input tokens (the context window), when the Models API says. */
+  readonly contextWindow?: number | null
+  readonly maxOutputTokens?: number | null
+  readonly capabilities?: AiModelCapabilities | null
+}
+
+/** A model and what Gemba makes of it: the profile and the repository context budget that follows. */
+export interface AiModelChoice {
+  readonly profile: AiModelProfile
+  readonly contextBudget: {
+    readonly tokens: number
+    /** setting: the leader chose it; model: a share of the model's context window; default: no window known. */
+    readonly source: 'setting' | 'model' | 'default'
+  }
+}
+
+/** The coach's "what I already know" note for a repository, as it will be (or was) sent. */
+export interface MemoryNoteView {
+  readonly choice: CoachMemory
+  /** The note as sent, redacted; null when memory is off or there is no past session. */
+  readonly text: string | null
+  /** Past sessions on this repository it draws on. */
+  readonly sessions: number
+  /** The date of the last of them. */
+  readonly lastVisit: string | null
+  readonly redactions: number
 }
 
 /** A secret kept out of a request: where it was and which rule caught it, never the secret itself. */
@@ -97,7 +161,12 @@ export interface AiRequestRecord {
 export type AiStopReason = 'end_turn' | 'max_tokens' | 'turn_limit' | 'token_limit' | 'stop_sequence' | 'refusal' | 'other'
 
 export interface AiAnswer {
+  /** The answer; where Claude cited lines Gemba sent, the prose names them as path:line after the cited words. */
   readonly text: string
+  /** Claude's citations of the lines Gemba sent, each checked word for word against the repository. */
+  readonly citations?: readonly CitationCheck[]
+  /** The commit those citations were checked against. */
+  readonly checkedAgainst?: string | null
   readonly stopReason: AiStopReason
   readonly toolCalls: readonly AiToolCall[]
   readonly usage: AiUsage
@@ -127,6 +196,10 @@ export interface AiThreadView {
   readonly redactions: readonly Redaction[]
   readonly sessionBudgetUsd: number
   readonly sessionCostUsd: number
+  /** The files go as search results Claude cites by construction (models that support it). */
+  readonly citations?: boolean
+  readonly prefixCacheTtl?: CacheTtl
+  readonly memory?: MemoryNoteView | null
 }
 
 /** The leader's per-repository choices for what the coach's context covers. */
@@ -147,8 +220,12 @@ export interface AiContextPreview {
   readonly headCommit: string | null
   /** The system prompt and the packed repository context, as sent. */
   readonly text: string
-  /** Estimated tokens of the whole prefix (tool definitions included). */
+  /** Tokens of the whole prefix (tool definitions included). */
   readonly tokens: number
+  /** counted: by Anthropic's token-counting endpoint (when asked to); estimated: by Gemba, without sending anything. */
+  readonly tokensSource: 'counted' | 'estimated'
+  /** Why a count that was asked for could not be had (offline, no key, a server without the endpoint). */
+  readonly countProblem?: string | null
   readonly budgetTokens: number
   /** The first call's cost estimate: the prefix written to the cache and a typical answer. */
   readonly estimatedCostUsd: number
@@ -157,6 +234,11 @@ export interface AiContextPreview {
   readonly excluded: readonly ExcludedFile[]
   readonly treeSummarised: boolean
   readonly omittedKeyFiles: number
+  /** How the budget was chosen: by the leader, from the model's context window, or the default. */
+  readonly budgetSource?: 'setting' | 'model' | 'default'
+  readonly citations?: boolean
+  readonly prefixCacheTtl?: CacheTtl
+  readonly memory?: MemoryNoteView | null
 }
 
 /** One file (or folder) of the repository for the read-only viewer; secrets redacted. */
@@ -183,11 +265,18 @@ export type RepoFileView =
 export interface CitationCheck {
   readonly path: string
   readonly line: number | null
-  /** verified: the file (or folder) exists at the commit and the line is within it. */
-  readonly status: 'verified' | 'missing' | 'line_out_of_range' | 'withheld' | 'refused'
+  /**
+   * verified: the file (or folder) exists at the commit and the line is within it; for a citation of
+   * search results, the cited lines are word for word what the file holds there. changed: they are not.
+   */
+  readonly status: 'verified' | 'missing' | 'line_out_of_range' | 'withheld' | 'refused' | 'changed'
   readonly kind: 'file' | 'folder' | null
   /** Lines of the file, when it exists. */
   readonly lines: number | null
+  /** The last cited line, for a range. */
+  readonly endLine?: number | null
+  /** content: Claude cited lines Gemba sent, and their text was compared; range: a path:line in the prose, checked to exist. */
+  readonly checkedBy?: 'content' | 'range'
 }
 
 export type EditorKind = 'vscode' | 'jetbrains'
@@ -196,6 +285,8 @@ export type EditorKind = 'vscode' | 'jetbrains'
 export interface AiNextCallEstimate {
   /** Input tokens the next request carries in all (prefix, conversation so far, the question). */
   readonly tokens: number
+  /** counted: the conversation so far as the API counted it; estimated: by Gemba alone. */
+  readonly tokensSource: 'counted' | 'estimated'
   /** Of those, the ones expected to be read from the prompt cache. */
   readonly cachedTokens: number
   readonly estimatedCostUsd: number

@@ -439,13 +439,29 @@ export interface JournalRollup {
   readonly summary: string
 }
 
+/**
+ * Where a past session's citation is in the code today, found by content (and git's rename detection):
+ * unchanged (same file, same lines), moved (the same lines elsewhere), changed (edited in place),
+ * vanished (gone), unknown (the session's version could not be read).
+ */
+export interface CitationAnchor {
+  readonly path: string
+  readonly line: number | null
+  readonly endLine: number | null
+  readonly status: 'unchanged' | 'moved' | 'changed' | 'vanished' | 'unknown'
+  /** Where "open" goes now; null when the lines vanished or could not be checked. */
+  readonly now: { readonly path: string; readonly line: number | null; readonly endLine: number | null } | null
+}
+
 /** How much of the code a session discussed has changed since its commit. */
 export interface JournalCodeDrift {
   readonly total: number
   readonly changed: number
   readonly files: readonly { readonly path: string; readonly changed: boolean | null }[]
-  /** "12 of the 18 cited files changed since this session." */
+  /** "Of the 7 cited places, 2 moved, 1 changed and 1 vanished since this session." */
   readonly summary: string
+  /** Each citation re-anchored to today's code (absent in drift computed without git). */
+  readonly anchors?: readonly CitationAnchor[]
 }
 
 /** The drift of one session against its repository today; "unknown" when the repository cannot tell. */

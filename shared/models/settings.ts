@@ -24,15 +24,26 @@ export const stepMinutesSchema = z.object({
 })
 export type StepMinutes = z.infer<typeof stepMinutesSchema>
 
-export const aiSettingsSchema = z.object({
+/**
+ * What the coach remembers of a repository the leader visited before (a short note from their journal,
+ * shown before it is sent): everything, everything but their private reflections, or nothing.
+ */
+export const COACH_MEMORY_CHOICES = ['with_reflections', 'without_reflections', 'off'] as const
+export type CoachMemory = (typeof COACH_MEMORY_CHOICES)[number]
+export const DEFAULT_COACH_MEMORY: CoachMemory = 'with_reflections'
+
+const aiSettingsFields = {
   /** null means the default (Anthropic's), unless ANTHROPIC_BASE_URL is set. */
   endpoint: z.url({ protocol: /^https?$/, error: 'Use an http(s) URL, such as https://api.anthropic.com.' }).nullable(),
   model: z.string().trim().min(1, 'Choose a model.').max(200),
-  /** Context budget for the repository context, in tokens. */
-  contextTokens: z.number().int().min(4_000).max(400_000),
+  /** Context budget for the repository context, in tokens; null: automatic, from the model's context window. */
+  contextTokens: z.number().int().min(4_000).max(400_000).nullable(),
   /** Per-session spending limit in US dollars; the coach stops cleanly when it is reached. */
   sessionBudgetUsd: z.number().min(0.05).max(100),
-})
+  memory: z.enum(COACH_MEMORY_CHOICES),
+}
+
+export const aiSettingsSchema = z.object({ ...aiSettingsFields, memory: aiSettingsFields.memory.default(DEFAULT_COACH_MEMORY) })
 export type AiSettings = z.infer<typeof aiSettingsSchema>
 
 /** What is stored (apart from the encrypted key). */
@@ -49,7 +60,8 @@ export const settingsPatchSchema = z
   .object({
     schedule: scheduleSchema.optional(),
     stepMinutes: stepMinutesSchema.optional(),
-    ai: aiSettingsSchema.partial().optional(),
+    // Without defaults: a patch that leaves a field out leaves it as it is.
+    ai: z.object(aiSettingsFields).partial().optional(),
     journalFolder: z.string().trim().min(1).max(4096).nullable().optional(),
   })
   .strict()

@@ -2,10 +2,11 @@
 // errors as GembaErrors that keep the partial answer. Gets its key and endpoint as plain values; never
 // reads process.env, never logs or returns the key.
 import { Anthropic } from '@anthropic-ai/sdk'
-import type { Message, MessageParam, TextBlockParam, Tool } from '@anthropic-ai/sdk/resources/messages'
+import type { Message, MessageParam, OutputConfig, TextBlockParam, ThinkingConfigParam, Tool } from '@anthropic-ai/sdk/resources/messages'
 import { GembaError } from '../../../shared/errors.ts'
 import type { AiModelInfo, AiRetryNotice, AiUsage } from '../../../shared/models/ai.ts'
 import { mapAiError, retryAfterSeconds } from './map-ai-error.ts'
+import { toModelInfo } from './models/model-info.ts'
 
 export const DEFAULT_BASE_URL = 'https://api.anthropic.com'
 
@@ -63,6 +64,10 @@ export interface StreamRequest {
   readonly system: readonly TextBlockParam[]
   readonly messages: readonly MessageParam[]
   readonly tools?: readonly Tool[]
+  /** Adaptive thinking, for models that offer it (the change agent's planning). */
+  readonly thinking?: ThinkingConfigParam
+  /** The effort level, for models that offer it. */
+  readonly outputConfig?: OutputConfig
 }
 
 export interface StreamHandlers {
@@ -77,11 +82,13 @@ export interface StreamResult {
 }
 
 export function usageOf(message: Pick<Message, 'usage'>): AiUsage {
+  const longWrites = message.usage.cache_creation?.ephemeral_1h_input_tokens ?? 0
   return {
     inputTokens: message.usage.input_tokens,
     cacheWriteTokens: message.usage.cache_creation_input_tokens ?? 0,
     cacheReadTokens: message.usage.cache_read_input_tokens ?? 0,
     outputTokens: message.usage.output_tokens,
+    ...(longWrites > 0 ? { cacheWrite1hTokens: longWrites } : {}),
   }
 }
 
@@ -140,13 +147,31 @@ export class AiClient {
     const client = this.#client()
     const models: AiModelInfo[] = []
     try {
-      for await (const model of client.models.list({ limit: 100 }, { signal })) {
-        models.push({ id: model.id, displayName: model.display_name, createdAt: model.created_at || null })
-      }
+      for await (const model of client.models.list({ limit: 100 }, { signal })) models.push(toModelInfo(model))
     } catch (error) {
       throw mapAiError(error, { model: '(model list)', endpointHost: this.endpointHost, partialText: '', ...(signal.aborted ? { stoppedBy: 'cancel' as const } : {}) })
     }
     return models
+  }
+
+  /** The input tokens `request` would carry, counted by the API's token-counting endpoint (free; nothing is generated). */
+  async countTokens(request: Omit<StreamRequest, 'maxTokens'>, signal: AbortSignal): Promise<number> {
+    const client = this.#client()
+    try {
+      const counted = await client.messages.countTokens(
+        {
+          model: request.model,
+          system: [...request.system],
+          messages: [...request.messages],
+          ...(request.tools && request.tools.length > 0 ? { tools: [...request.tools] } : {}),
+          ...(request.thinking ? { thinking: request.thinking } : {}),
+        },
+        { signal },
+      )
+      return counted.input_tokens
+    } catch (error) {
+      throw mapAiError(error, { model: request.model, endpointHost: this.endpointHost, partialText: '', ...(signal.aborted ? { stoppedBy: 'cancel' as const } : {}) })
+    }
   }
 
   /** Streams one request; retries only failures that happen before anything was received. */
@@ -206,6 +231,8 @@ export class AiClient {
           system: [...request.system],
           messages: [...request.messages],
           ...(request.tools && request.tools.length > 0 ? { tools: [...request.tools] } : {}),
+          ...(request.thinking ? { thinking: request.thinking } : {}),
+          ...(request.outputConfig ? { output_config: request.outputConfig } : {}),
         },
         { signal: controller.signal },
       )

@@ -1,6 +1,7 @@
-// Serves the ai channels: the model list, threads on a repository (context packed once, through a
-// port), questions streamed as events, and the record of what was sent. Holds threads in memory only;
-// the session/journal domain persists transcripts. Never returns or logs the API key.
+// Serves the ai channels: the model list and what each model can do, threads on a repository (context
+// packed once, through a port; the leader's "what I already know" note), questions streamed as events
+// with their citations checked against the repository, and the record of what was sent. Holds threads
+// in memory only; the session/journal domain persists transcripts. Never returns or logs the API key.
 import { randomUUID } from 'node:crypto'
 import type { EventMap } from '../../../shared/api.ts'
 import type { aiChannels } from '../../../shared/channels/ai.ts'
@@ -10,7 +11,10 @@ import { editorUrl } from '../../../shared/editor-url.ts'
 import type {
   AiAnswer,
   AiContextPreview,
+  AiModelChoice,
   AiModelInfo,
+  AiModelProfile,
+  CacheTtl,
   AiNextCallEstimate,
   AiPurpose,
   AiRequestRecord,
@@ -22,16 +26,21 @@ import type {
   RepoContextSettings,
   RepoFileView,
 } from '../../../shared/models/ai.ts'
+import type { CoachMemory } from '../../../shared/models/settings.ts'
 import { AiClient, type AiClientOptions, type SdkFactory } from './ai-client.ts'
+import { verifyCitedLines } from './citations/verify-cited-lines.ts'
+import { prefixTokens, threadSetup, type ThreadSetupRequest } from './coach-thread-setup.ts'
 import { contextSettingsStore, type ContextSettingsStore } from './context/context-settings-store.ts'
 import type { PackedContext } from './context/pack-context.ts'
 import { estimateTokens } from './context/token-estimate.ts'
 import { Conversation, type ContextManifest } from './conversation.ts'
+import type { PastVisitsSource } from './memory/past-visits.ts'
+import type { ModelCatalogue } from './models/model-catalogue.ts'
+import { contextBudgetFor, modelProfile } from './models/model-profile.ts'
 import { estimateCachedCallUsd, estimateCostUsd } from './pricing.ts'
 import { SecretRedactor, type Redactor } from './redact/secret-redactor.ts'
 import { SessionBudget } from './session-budget.ts'
-import { buildStablePrefix } from './stable-prefix.ts'
-import { systemPromptFor } from './system-prompt.ts'
+import { prefixText } from './stable-prefix.ts'
 import type { ThreadStore } from './thread-store.ts'
 import { gitTrackedFiles } from './tools/git-tracked-files.ts'
 import { createRepoTools, REPO_TOOL_DEFINITIONS } from './tools/repo-tools.ts'
@@ -46,7 +55,10 @@ export interface AiRuntimeSettings {
   readonly endpoint: string | null
   readonly model: string
   readonly sessionBudgetUsd: number
-  readonly contextTokens: number
+  /** null: automatic, from the model's context window. */
+  readonly contextTokens: number | null
+  /** What the coach may remember of past sessions; off when not given. */
+  readonly memory?: CoachMemory
 }
 
 /** A repository's packed context: already redacted, with the manifest of what it carries. */
@@ -85,10 +97,18 @@ export interface AiServiceDeps {
   readonly newId?: () => string
   readonly now?: () => Date
   readonly clientOptions?: Pick<AiClientOptions, 'sleep' | 'requestTimeoutMs' | 'idleTimeoutMs' | 'maxRetries' | 'maxAutoWaitSeconds'>
+  /** The endpoint's models and what each can do (cached); without it, what Gemba knows of the families. */
+  readonly models?: ModelCatalogue
+  /** The leader's past sessions on a repository, for the "what I already know" note. */
+  readonly pastVisits?: PastVisitsSource
+  /** Overrides the cached prefix's lifetime (the hour-cost bench's 5-minute baseline). */
+  readonly prefixCacheTtl?: (profile: AiModelProfile) => CacheTtl
 }
 
 interface Thread {
   readonly view: Omit<AiThreadView, 'sessionCostUsd'>
+  /** The repository's folder, where citations are checked. */
+  readonly root: string
   readonly conversation: Conversation
   readonly budget: SessionBudget
   readonly sessionId: string | null
@@ -113,27 +133,42 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
   }
 
   async models(_input: Record<string, never>, ctx: Ctx): Promise<readonly AiModelInfo[]> {
+    // Settings asks for the list as it is now: a key that cannot list models says so.
+    if (this.#deps.models) return this.#deps.models.list(ctx.signal, { refresh: true, fallback: false })
     const settings = await this.#deps.settings()
     return this.#client(settings).listModels(ctx.signal)
+  }
+
+  async modelChoice(input: { model?: string | undefined; contextTokens?: number | null | undefined }, ctx: Ctx): Promise<AiModelChoice> {
+    const settings = await this.#deps.settings()
+    const profile = await this.profileFor(input.model ?? settings.model, ctx.signal)
+    return { profile, contextBudget: contextBudgetFor(profile, input.contextTokens === undefined ? settings.contextTokens : input.contextTokens) }
+  }
+
+  /** How Gemba uses `model` (the small-change agent asks too). */
+  async profileFor(model: string, signal: AbortSignal): Promise<AiModelProfile> {
+    return this.#deps.models ? this.#deps.models.profileFor(model, signal) : modelProfile(model, undefined)
   }
 
   async startThread(input: { repoId: string; purpose: AiPurpose; scope?: string | undefined; sessionId?: string | undefined }, ctx: Ctx): Promise<AiThreadView> {
     const settings = await this.#deps.settings()
     const scope = input.scope ?? null
-    const context = await this.#deps.context({ repoId: input.repoId, scope, purpose: input.purpose, contextTokens: settings.contextTokens }, ctx.signal)
+    const setup = await this.#setup(settings, { repoId: input.repoId, purpose: input.purpose, scope }, ctx.signal)
+    const { context } = setup
     const threadId = this.#deps.newId?.() ?? randomUUID()
     const budgetKey = input.sessionId ?? threadId
     const budget = this.#budgets.get(budgetKey) ?? new SessionBudget(settings.sessionBudgetUsd)
     this.#budgets.set(budgetKey, budget)
     const conversation = new Conversation({
+      ...setup.parts,
       client: this.#client(settings),
       model: settings.model,
-      systemPrompt: systemPromptFor(input.purpose),
-      contextText: context.text,
       contextManifest: context.manifest,
       tools: createRepoTools({ root: context.root, redactor: this.#redactor, listFiles: context.listFiles ?? gitTrackedFiles(context.root) }),
       redactor: this.#redactor,
       budget,
+      countTokens: true,
+      ...(setup.profile.maxOutputTokens ? { maxOutputTokens: Math.min(4096, setup.profile.maxOutputTokens) } : {}),
       ...(this.#deps.now ? { now: this.#deps.now } : {}),
     })
     const prefixTokens = estimateTokens(conversation.prefix.chars + JSON.stringify(REPO_TOOL_DEFINITIONS).length)
@@ -146,13 +181,16 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
       headCommit: context.headCommit ?? null,
       contextChars: context.text.length,
       estimatedPrefixTokens: prefixTokens,
-      estimatedFirstCallUsd: estimateCostUsd(settings.model, prefixTokens, 1500),
+      estimatedFirstCallUsd: estimateCostUsd(settings.model, prefixTokens, 1500, setup.parts.cacheTtl),
       contextFiles: context.manifest.files,
       excluded: context.manifest.excluded,
       redactions: context.manifest.redactions,
       sessionBudgetUsd: budget.limitUsd,
+      citations: setup.parts.citations ?? false,
+      prefixCacheTtl: setup.parts.cacheTtl ?? '5m',
+      memory: setup.memory,
     }
-    this.#threads.set(threadId, { view, conversation, budget, sessionId: input.sessionId ?? null, createdAt: this.#now().toISOString(), turns: [], busy: false })
+    this.#threads.set(threadId, { view, root: context.root, conversation, budget, sessionId: input.sessionId ?? null, createdAt: this.#now().toISOString(), turns: [], busy: false })
     return { ...view, sessionCostUsd: budget.spentUsd }
   }
 
@@ -168,7 +206,7 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
     let answer: AiAnswer | null = null
     let failure: unknown = null
     try {
-      answer = await thread.conversation.ask(
+      const { cited, ...answered } = await thread.conversation.ask(
         input.question,
         {
           onText: (text) => ctx.emit('ai.delta', { ...base, text }),
@@ -186,6 +224,9 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
         },
         ctx.signal,
       )
+      const commit = thread.view.headCommit
+      const citations = cited.length ? await verifyCitedLines(thread.root, commit, cited, this.#redactor) : []
+      answer = { ...answered, citations, checkedAgainst: commit }
       return answer
     } catch (error) {
       failure = error
@@ -241,11 +282,14 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
     return kept.requests
   }
 
-  async preview(input: { repoId: string; purpose: AiPurpose; scope?: string | undefined }, ctx: Ctx): Promise<AiContextPreview> {
+  async preview(input: { repoId: string; purpose: AiPurpose; scope?: string | undefined; count?: boolean | undefined }, ctx: Ctx): Promise<AiContextPreview> {
     const settings = await this.#deps.settings()
-    const context = await this.#deps.context({ repoId: input.repoId, scope: input.scope ?? null, purpose: input.purpose, contextTokens: settings.contextTokens }, ctx.signal)
-    const prefix = buildStablePrefix(systemPromptFor(input.purpose), context.text, REPO_TOOL_DEFINITIONS)
-    const tokens = estimateTokens(prefix.chars + JSON.stringify(REPO_TOOL_DEFINITIONS).length)
+    const setup = await this.#setup(settings, { repoId: input.repoId, purpose: input.purpose, scope: input.scope ?? null }, ctx.signal)
+    const { context, prefix } = setup
+    // Counting sends the text to Anthropic's token counter: only when the leader asks for it.
+    const counted = await prefixTokens(input.count && settings.apiKey ? this.#client(settings) : null, settings.model, prefix, ctx.signal)
+    const countProblem = !input.count || counted.source === 'counted' ? null : settings.apiKey ? 'Anthropic’s token counter could not be reached.' : 'No API key is set.'
+    const tokens = counted.tokens
     const packed = context.packed
     return {
       repoId: input.repoId,
@@ -253,10 +297,16 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
       model: settings.model,
       scope: packed?.scope ?? input.scope ?? null,
       headCommit: context.headCommit ?? null,
-      text: prefix.system.map((block) => block.text).join('\n\n'),
+      text: prefixText(prefix),
       tokens,
-      budgetTokens: packed?.budgetTokens ?? settings.contextTokens,
-      estimatedCostUsd: estimateCostUsd(settings.model, tokens, 1500),
+      tokensSource: counted.source,
+      countProblem,
+      budgetTokens: packed?.budgetTokens ?? setup.budget.tokens,
+      budgetSource: setup.budget.source,
+      estimatedCostUsd: estimateCostUsd(settings.model, tokens, 1500, setup.parts.cacheTtl),
+      citations: setup.parts.citations ?? false,
+      prefixCacheTtl: setup.parts.cacheTtl ?? '5m',
+      memory: setup.memory,
       files: packed?.files ?? context.manifest.files.map((file) => ({ ...file, form: 'whole' as const })),
       redactions: context.manifest.redactions,
       excluded: context.manifest.excluded,
@@ -268,13 +318,17 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
   async estimate(input: { threadId: string; question?: string | undefined }): Promise<AiNextCallEstimate> {
     const thread = this.#thread(input.threadId)
     const conversation = thread.conversation
-    const prefix = estimateTokens(conversation.prefix.chars + JSON.stringify(REPO_TOOL_DEFINITIONS).length)
-    const history = estimateTokens(JSON.stringify(conversation.history).length)
     const question = estimateTokens(Math.max(40, input.question?.length ?? 200))
-    // After the first request the prefix and the conversation so far are cache reads (moving breakpoint).
-    const cachedTokens = conversation.records.length > 0 ? prefix + history : 0
-    const freshTokens = prefix + history + question - cachedTokens
-    return { tokens: prefix + history + question, cachedTokens, estimatedCostUsd: estimateCachedCallUsd(thread.view.model, cachedTokens, freshTokens, 1500) }
+    const last = conversation.records.findLast((record) => record.usage !== null)?.usage
+    if (last) {
+      // The API's own figures for the conversation so far: the last request is read from the cache, its answer is new.
+      const cachedTokens = last.inputTokens + last.cacheReadTokens + last.cacheWriteTokens
+      const freshTokens = last.outputTokens + question
+      return { tokens: cachedTokens + freshTokens, tokensSource: 'counted', cachedTokens, estimatedCostUsd: estimateCachedCallUsd(thread.view.model, cachedTokens, freshTokens, 1500) }
+    }
+    const prefix = estimateTokens(conversation.prefix.chars + JSON.stringify(conversation.prefix.tools).length)
+    const tokens = prefix + question
+    return { tokens, tokensSource: 'estimated', cachedTokens: 0, estimatedCostUsd: estimateCostUsd(thread.view.model, tokens, 1500, thread.view.prefixCacheTtl ?? '5m') }
   }
 
   async contextSettings(input: { repoId: string }): Promise<RepoContextSettings> {
@@ -308,6 +362,17 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
 
   #now(): Date {
     return this.#deps.now?.() ?? new Date()
+  }
+
+  #setup(settings: AiRuntimeSettings, request: Pick<ThreadSetupRequest, 'repoId' | 'purpose' | 'scope'>, signal: AbortSignal) {
+    const deps = {
+      context: this.#deps.context,
+      profileFor: (model: string, profileSignal: AbortSignal) => this.profileFor(model, profileSignal),
+      redactor: this.#redactor,
+      ...(this.#deps.pastVisits ? { pastVisits: this.#deps.pastVisits } : {}),
+      ...(this.#deps.prefixCacheTtl ? { prefixCacheTtl: this.#deps.prefixCacheTtl } : {}),
+    }
+    return threadSetup(deps, { ...request, model: settings.model, contextTokens: settings.contextTokens, memory: settings.memory ?? 'off' }, signal)
   }
 
   #client(settings: AiRuntimeSettings): AiClient {

@@ -1,10 +1,13 @@
 // One AI thread of a session: a stable cached prefix, then questions and answers, with a bounded,
 // cancellable tool-use loop. Streams text and tool calls through callbacks and keeps the record of what
-// each request carried. Never sends an unredacted question or tool result; never writes anything.
-import type { ContentBlock, ContentBlockParam, MessageParam, ToolResultBlockParam } from '@anthropic-ai/sdk/resources/messages'
+// each request carried. Where citations are on, the answer's citations are mapped back to the exact
+// lines Gemba sent. Never sends an unredacted question or tool result; never writes anything.
+import type { ContentBlockParam, MessageParam } from '@anthropic-ai/sdk/resources/messages'
 import { GembaError } from '../../../shared/errors.ts'
 import type {
   AiAnswer,
+  CacheTtl,
+  EffortLevel,
   AiRequestRecord,
   AiRetryNotice,
   AiStopReason,
@@ -15,12 +18,18 @@ import type {
   ExcludedFile,
   Redaction,
   SentFile,
+  TokenFigure,
 } from '../../../shared/models/ai.ts'
-import type { AiClient } from './ai-client.ts'
-import { addUsage, costOf, estimateCostUsd, ZERO_USAGE } from './pricing.ts'
+import type { AiClient, StreamRequest } from './ai-client.ts'
+import { citedText, type MappedCitation } from './citations/cited-answer.ts'
+import { shortRevision, type SourceRecord } from './citations/excerpt-blocks.ts'
+import { toParam, toolResultBlock, withMovingBreakpoint } from './conversation-blocks.ts'
+import { costOf, addUsage, estimateCachedCallUsd, estimateCostUsd, ZERO_USAGE } from './pricing.ts'
 import type { Redactor } from './redact/secret-redactor.ts'
 import type { SessionBudget } from './session-budget.ts'
 import { buildStablePrefix, type StablePrefix } from './stable-prefix.ts'
+import { estimateTokens } from './context/token-estimate.ts'
+import { requestTokens } from './tokens/request-tokens.ts'
 import type { ToolSet } from './tools/repo-tools.ts'
 
 export interface ContextManifest {
@@ -46,6 +55,25 @@ export interface ConversationOptions {
   /** Tokens (input, cache and output) one question may use across its tool rounds (default 400k). */
   readonly maxTokensPerQuestion?: number
   readonly now?: () => Date
+  /** Send repository lines as search results with citations enabled (models that support them). */
+  readonly citations?: boolean
+  /** The commit the context (and the tools' reads) belong to. */
+  readonly commit?: string | null
+  /** "What I already know" from past sessions, redacted; part of the stable prefix. */
+  readonly memoryNote?: string | null
+  /** The step's instructions, after the shared (cached) part of the prefix. */
+  readonly instructions?: string | null
+  /** The lifetime of the cached prefix (1 hour where the model supports it). */
+  readonly cacheTtl?: CacheTtl
+  /** Adaptive thinking with this effort (null: the model's default effort); absent: no thinking. */
+  readonly thinking?: { readonly effort: EffortLevel | null }
+  /** Counts the first request with the API's token-counting endpoint, for the budget gate. */
+  readonly countTokens?: boolean
+}
+
+/** An answer with its citations mapped to lines, before the caller checks them against the repository. */
+export interface ConversationAnswer extends AiAnswer {
+  readonly cited: readonly MappedCitation[]
 }
 
 export interface AskHandlers {
@@ -65,26 +93,8 @@ interface Added {
 
 const LAST_TURN_NOTE = 'That was the last tool round Gemba allows for this question: answer now with what you have, without calling tools.'
 
-function toParam(block: ContentBlock): ContentBlockParam | null {
-  if (block.type === 'text') return { type: 'text', text: block.text }
-  if (block.type === 'tool_use') return { type: 'tool_use', id: block.id, name: block.name, input: block.input }
-  return null
-}
-
 function stopReasonOf(reason: string | null): AiStopReason {
   return reason === 'end_turn' || reason === 'max_tokens' || reason === 'stop_sequence' || reason === 'refusal' ? reason : 'other'
-}
-
-/** The history as sent: the last user block carries a moving cache breakpoint (the conversation so far). */
-function withMovingBreakpoint(history: readonly MessageParam[]): MessageParam[] {
-  const messages = history.map((message) => ({ ...message }))
-  const last = messages.at(-1)
-  if (last && Array.isArray(last.content) && last.content.length > 0) {
-    const blocks = [...last.content]
-    blocks[blocks.length - 1] = { ...blocks.at(-1)!, cache_control: { type: 'ephemeral' } } as ContentBlockParam
-    last.content = blocks
-  }
-  return messages
 }
 
 export class Conversation {
@@ -92,11 +102,22 @@ export class Conversation {
   readonly #prefix: StablePrefix
   readonly #history: MessageParam[] = []
   readonly #records: AiRequestRecord[] = []
+  readonly #sources: SourceRecord[]
   #usage: AiUsage = ZERO_USAGE
 
   constructor(options: ConversationOptions) {
     this.#options = options
-    this.#prefix = buildStablePrefix(options.systemPrompt, options.contextText, options.tools?.definitions ?? [])
+    this.#prefix = buildStablePrefix({
+      systemPrompt: options.systemPrompt,
+      contextText: options.contextText,
+      tools: options.tools?.definitions ?? [],
+      citations: options.citations ?? false,
+      commit: options.commit ?? null,
+      memoryNote: options.memoryNote ?? null,
+      instructions: options.instructions ?? null,
+      cacheTtl: options.cacheTtl ?? '5m',
+    })
+    this.#sources = [...this.#prefix.sources]
   }
 
   get prefix(): StablePrefix {
@@ -116,15 +137,17 @@ export class Conversation {
   }
 
   /** Asks a question in this thread. On failure the thread is left as it was before the question. */
-  async ask(question: string, handlers: AskHandlers, signal: AbortSignal): Promise<AiAnswer> {
+  async ask(question: string, handlers: AskHandlers, signal: AbortSignal): Promise<ConversationAnswer> {
     // Shallow copies suffice: messages are never mutated in place, only replaced.
     const before = this.#history.map((message) => ({ ...message }))
+    const sourcesBefore = this.#sources.length
     const firstRecord = this.#records.length
     const texts: string[] = []
     try {
       return await this.#run(question, handlers, signal, texts, firstRecord)
     } catch (caught) {
       this.#history.splice(0, this.#history.length, ...before)
+      this.#sources.splice(sourcesBefore)
       if (!(caught instanceof GembaError) && !signal.aborted) throw caught
       const error =
         caught instanceof GembaError ? caught : new GembaError({ code: 'cancelled', message: 'Stopped.', next: 'Ask again when you are ready.' }, { cause: caught })
@@ -134,19 +157,20 @@ export class Conversation {
     }
   }
 
-  async #run(question: string, handlers: AskHandlers, signal: AbortSignal, texts: string[], firstRecord: number): Promise<AiAnswer> {
+  async #run(question: string, handlers: AskHandlers, signal: AbortSignal, texts: string[], firstRecord: number): Promise<ConversationAnswer> {
     const { redactor, client, model } = this.#options
     const maxTurns = this.#options.maxTurns ?? 8
     const redactedQuestion = await redactor.redact('(your question)', question)
     this.#appendUser([{ type: 'text', text: redactedQuestion.text }])
     let added: Added = { kind: 'question', chars: redactedQuestion.text.length, files: [], redactions: redactedQuestion.redactions }
     const toolCalls: AiToolCall[] = []
+    const cited: MappedCitation[] = []
     let askUsage = ZERO_USAGE
     let askCost = 0
     for (let turn = 1; ; turn++) {
       signal.throwIfAborted()
-      this.#checkBudget(added)
-      const request = { model, maxTokens: this.#options.maxOutputTokens ?? 4096, system: this.#prefix.system, tools: this.#prefix.tools, messages: withMovingBreakpoint(this.#history) }
+      const request = this.#request()
+      await this.#checkBudget(added, request, signal)
       const record = this.#startRecord(added)
       const result = await client.stream(request, { onText: (delta) => handlers.onText?.(delta), onRetry: (notice) => handlers.onRetry?.(notice) }, signal)
       const cost = costOf(result.usage, model)
@@ -156,12 +180,15 @@ export class Conversation {
       askCost += cost.usd
       this.#records[record] = { ...this.#records[record]!, usage: result.usage, costUsd: cost.usd }
       handlers.onUsage?.({ model, usage: result.usage, cost, sessionUsage: this.#usage, sessionCostUsd: this.#options.budget.spentUsd, sessionBudgetUsd: this.#options.budget.limitUsd })
-      if (result.text) texts.push(result.text)
+      const written = this.#options.citations ? citedText(result.message.content, this.#sources) : { text: result.text, citations: [] }
+      if (written.text) texts.push(written.text)
+      cited.push(...written.citations)
       const content = result.message.content.map(toParam).filter((block): block is ContentBlockParam => block !== null)
       this.#history.push({ role: 'assistant', content })
       const calls = result.message.content.filter((block) => block.type === 'tool_use')
-      const answer = (stopReason: AiStopReason): AiAnswer => ({
+      const answer = (stopReason: AiStopReason): ConversationAnswer => ({
         text: texts.join('\n\n'),
+        cited,
         stopReason,
         toolCalls,
         usage: askUsage,
@@ -204,8 +231,8 @@ export class Conversation {
           ? await this.#options.tools.execute(call.name, call.input, signal)
           : { content: 'No tools are available in this conversation.', isError: true, summary: 'no tools available', files: [], redactions: [] }
       handlers.onToolResult?.({ id: call.id, name: call.name, ok: !execution.isError, summary: execution.summary, files: execution.files, redactions: execution.redactions })
-      const result: ToolResultBlockParam = { type: 'tool_result', tool_use_id: call.id, content: execution.content, ...(execution.isError ? { is_error: true } : {}) }
-      blocks.push(result)
+      const citations = this.#options.citations ? { revision: shortRevision(this.#options.commit), sources: this.#sources } : null
+      blocks.push(toolResultBlock(call.id, execution, citations))
       chars += execution.content.length
       files.push(...execution.files)
       redactions.push(...execution.redactions)
@@ -213,18 +240,56 @@ export class Conversation {
     return { blocks, chars, files, redactions }
   }
 
-  /** Adds user content; merges into a trailing user message (after a turn-limited tool round). */
+  /** Adds user content; the thread's first message opens with the stable lead; merges into a trailing user message (after a turn-limited tool round). */
   #appendUser(blocks: ContentBlockParam[]): void {
     const last = this.#history.at(-1)
-    if (last?.role === 'user' && Array.isArray(last.content)) last.content = [...last.content, ...blocks]
+    if (this.#history.length === 0) this.#history.push({ role: 'user', content: [...this.#prefix.lead, ...blocks] })
+    else if (last?.role === 'user' && Array.isArray(last.content)) last.content = [...last.content, ...blocks]
     else this.#history.push({ role: 'user', content: blocks })
   }
 
-  #checkBudget(added: Added): void {
-    // Rough: the first request pays for the whole prefix, later ones mostly for what they add.
-    const freshChars = this.#records.length === 0 ? this.#prefix.chars + added.chars : added.chars
+  #request(): StreamRequest {
+    const thinking = this.#options.thinking
+    return {
+      model: this.#options.model,
+      maxTokens: this.#options.maxOutputTokens ?? 4096,
+      system: this.#prefix.system,
+      tools: this.#prefix.tools,
+      messages: withMovingBreakpoint(this.#history),
+      ...(thinking ? { thinking: { type: 'adaptive' as const } } : {}),
+      ...(thinking?.effort ? { outputConfig: { effort: thinking.effort } } : {}),
+    }
+  }
+
+  /**
+   * Refuses a request that could pass the session budget. The first request of the thread (the whole
+   * prefix, written to the cache) is counted by the API where it can be; later ones are the previous
+   * request's exact size (read from the cache) plus Gemba's estimate of what they add.
+   */
+  async #checkBudget(added: Added, request: StreamRequest, signal: AbortSignal): Promise<void> {
+    const { model } = this.#options
     const expectedOutput = Math.min(this.#options.maxOutputTokens ?? 4096, 1500)
-    this.#options.budget.ensureRoom(estimateCostUsd(this.#options.model, Math.ceil(freshChars / 4), expectedOutput))
+    const previous = this.#records.findLast((record) => record.usage !== null)?.usage
+    if (!previous) {
+      const count = this.#options.countTokens ? (countSignal: AbortSignal) => this.#options.client.countTokens(request, countSignal) : null
+      const figure = await requestTokens(count, this.#prefix.chars + added.chars, signal)
+      return this.#ensureRoom(estimateCostUsd(model, figure.tokens, expectedOutput, this.#options.cacheTtl ?? '5m'), figure.source)
+    }
+    // What the previous request sent is now read from the cache; its answer and this addition are new.
+    const cachedTokens = previous.inputTokens + previous.cacheReadTokens + previous.cacheWriteTokens
+    const freshTokens = previous.outputTokens + estimateTokens(added.chars)
+    this.#ensureRoom(estimateCachedCallUsd(model, cachedTokens, freshTokens, expectedOutput), 'counted')
+  }
+
+  /** The budget's refusal, saying where the size it was judged on came from. */
+  #ensureRoom(estimateUsd: number, source: TokenFigure['source']): void {
+    try {
+      this.#options.budget.ensureRoom(estimateUsd)
+    } catch (error) {
+      if (!(error instanceof GembaError) || error.code !== 'budget_exceeded') throw error
+      const how = source === 'counted' ? 'sized with Anthropic’s token count' : 'sized by Gemba’s own estimate (the token count could not be reached)'
+      throw new GembaError({ ...error.toData(), message: `${error.message.replace(/\.$/, '')} (${how}).`, details: { ...error.details, tokensSource: source } }, { cause: error })
+    }
   }
 
   #startRecord(added: Added): number {

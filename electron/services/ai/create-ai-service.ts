@@ -1,13 +1,17 @@
 // Builds the AiService from the ports the composition root has: Settings (key, endpoint, model,
-// budgets), the repos domain's scan (cached) and repository list, the data folder and the desktop's
-// openExternal. Keeps backend.ts to one call; never reads process.env and never imports 'electron'.
+// budgets, memory), the repos domain's scan (cached) and repository list, the journal (for the coach's
+// memory), the data folder and the desktop's openExternal. Keeps backend.ts to one call; never reads
+// process.env and never imports 'electron'.
 import { join } from 'node:path'
+import type { JournalSessionRecord } from '../../../shared/models/journal.ts'
 import type { ScanResult } from '../../../shared/models/repos.ts'
 import type { AiSettings } from '../../../shared/models/settings.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import type { CodeParser } from '../repos/parse/code-parser.ts'
-import { createAnthropicSdk } from './ai-client.ts'
+import { AiClient, createAnthropicSdk } from './ai-client.ts'
 import { AiService } from './ai-service.ts'
+import { journalVisits } from './memory/journal-visits.ts'
+import { ModelCatalogue } from './models/model-catalogue.ts'
 import { contextSettingsStore } from './context/context-settings-store.ts'
 import { RepoContextProvider } from './context/repo-context-provider.ts'
 import { SecretRedactor } from './redact/secret-redactor.ts'
@@ -25,6 +29,8 @@ export interface AiWiring {
   readonly createParser: () => Promise<CodeParser | null>
   readonly dataFolder: string
   readonly openExternal?: ((url: string) => Promise<void>) | undefined
+  /** The leader's past sessions on a repository, newest first (the journal). */
+  readonly pastSessions?: (repoId: string, limit: number, signal: AbortSignal) => Promise<readonly JournalSessionRecord[]>
 }
 
 export function createAiService(wiring: AiWiring): AiService {
@@ -37,6 +43,12 @@ export function createAiService(wiring: AiWiring): AiService {
     redactor,
     parser: () => (parser ??= wiring.createParser().catch(() => null)),
   })
+  const models = new ModelCatalogue({
+    list: async (signal) => new AiClient({ createSdk: createAnthropicSdk, apiKey: await wiring.settings.resolveApiKey(), baseURL: wiring.settings.endpoint().url }).listModels(signal),
+    endpoint: async () => wiring.settings.endpoint().url,
+    file: join(wiring.dataFolder, 'cache', 'ai-models.json'),
+  })
+  const repoPath = wiring.repoPath
   return new AiService({
     settings: async () => {
       const ai = wiring.settings.current().ai
@@ -46,9 +58,12 @@ export function createAiService(wiring: AiWiring): AiService {
         model: ai.model,
         sessionBudgetUsd: ai.sessionBudgetUsd,
         contextTokens: ai.contextTokens,
+        memory: ai.memory,
       }
     },
     createSdk: createAnthropicSdk,
+    models,
+    ...(wiring.pastSessions ? { pastVisits: journalVisits({ sessionsOn: wiring.pastSessions, repoPath }) } : {}),
     context: (request, signal) => provider.context(request, signal),
     repoRoot: async (repoId) => {
       const path = await wiring.repoPath(repoId)

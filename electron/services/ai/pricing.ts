@@ -1,6 +1,6 @@
 // What a call costs: a small price table per model family and the arithmetic on an AiUsage. Prices
 // change; this table is a display estimate, never a bill, and says when it had to assume a rate.
-import type { AiCost, AiUsage } from '../../../shared/models/ai.ts'
+import type { AiCost, AiUsage, CacheTtl } from '../../../shared/models/ai.ts'
 
 export interface PriceRow {
   readonly name: string
@@ -9,12 +9,15 @@ export interface PriceRow {
   /** US dollars per million tokens. */
   readonly input: number
   readonly output: number
-  /** Cache hits; a 5-minute cache write costs 1.25 × input (the only TTL Gemba uses). */
+  /** Cache hits (and the refreshes a hit makes). Cache writes are priced from input: CACHE_WRITE_PRICE. */
   readonly cacheRead: number
 }
 
+/** A cache write costs this many times the input price: 1.25× for five minutes, 2× for one hour. */
+export const CACHE_WRITE_PRICE: Readonly<Record<CacheTtl, number>> = { '5m': 1.25, '1h': 2 }
+
 // Source: Anthropic's pricing page, https://platform.claude.com/docs/en/about-claude/pricing, as
-// indexed on 2026-11-24 (base input, 5m cache write = 1.25× input, cache hits, output). Haiku 5.5 is
+// indexed on 2026-11-24 (base input, 5m cache write = 1.25× input, 1h cache write = 2× input, cache hits, output). Haiku 5.5 is
 // priced for prompts up to 100k tokens; longer prompts cost more and are under-estimated here.
 // Order matters: the first matching row wins.
 export const PRICE_TABLE: readonly PriceRow[] = [
@@ -42,34 +45,38 @@ export function priceFor(model: string): { readonly row: PriceRow; readonly know
 
 export function costOf(usage: AiUsage, model: string): AiCost {
   const { row, known } = priceFor(model)
+  const longWrites = Math.min(usage.cacheWrite1hTokens ?? 0, usage.cacheWriteTokens)
   const usd =
     (usage.inputTokens * row.input +
-      usage.cacheWriteTokens * row.input * 1.25 +
+      (usage.cacheWriteTokens - longWrites) * row.input * CACHE_WRITE_PRICE['5m'] +
+      longWrites * row.input * CACHE_WRITE_PRICE['1h'] +
       usage.cacheReadTokens * row.cacheRead +
       usage.outputTokens * row.output) /
     1_000_000
   return { usd, priced: known, priceRow: row.name }
 }
 
-/** Upper estimate of what sending `inputTokens` fresh (uncached) and getting `outputTokens` back costs. */
-export function estimateCostUsd(model: string, inputTokens: number, outputTokens: number): number {
+/** Upper estimate of what sending `inputTokens` fresh (written to the cache with `ttl`) and getting `outputTokens` back costs. */
+export function estimateCostUsd(model: string, inputTokens: number, outputTokens: number, ttl: CacheTtl = '5m'): number {
   const { row } = priceFor(model)
-  return (inputTokens * row.input * 1.25 + outputTokens * row.output) / 1_000_000
+  return (inputTokens * row.input * CACHE_WRITE_PRICE[ttl] + outputTokens * row.output) / 1_000_000
 }
 
-/** Estimate of a request whose first `cachedTokens` are read from the cache and the rest written to it. */
+/** Estimate of a request whose first `cachedTokens` are read from the cache and the rest written to the 5-minute cache. */
 export function estimateCachedCallUsd(model: string, cachedTokens: number, freshTokens: number, outputTokens: number): number {
   const { row } = priceFor(model)
-  return (cachedTokens * row.cacheRead + freshTokens * row.input * 1.25 + outputTokens * row.output) / 1_000_000
+  return (cachedTokens * row.cacheRead + freshTokens * row.input * CACHE_WRITE_PRICE['5m'] + outputTokens * row.output) / 1_000_000
 }
 
 export const ZERO_USAGE: AiUsage = { inputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0, outputTokens: 0 }
 
 export function addUsage(a: AiUsage, b: AiUsage): AiUsage {
+  const longWrites = (a.cacheWrite1hTokens ?? 0) + (b.cacheWrite1hTokens ?? 0)
   return {
     inputTokens: a.inputTokens + b.inputTokens,
     cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
     cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
     outputTokens: a.outputTokens + b.outputTokens,
+    ...(longWrites > 0 ? { cacheWrite1hTokens: longWrites } : {}),
   }
 }

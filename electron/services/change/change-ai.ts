@@ -4,12 +4,13 @@
 import { z } from 'zod'
 import { GembaError } from '../../../shared/errors.ts'
 import type { AgentActivity, RefusedEdit, TaskProposal } from '../../../shared/models/change.ts'
-import type { AiCallUsage, AiStopReason } from '../../../shared/models/ai.ts'
+import type { AiCallUsage, AiModelProfile, AiStopReason } from '../../../shared/models/ai.ts'
 import type { AiClient } from '../ai/ai-client.ts'
-import { Conversation } from '../ai/conversation.ts'
+import { Conversation, type ConversationOptions } from '../ai/conversation.ts'
+import { planningEffort } from '../ai/models/model-profile.ts'
 import type { Redactor } from '../ai/redact/secret-redactor.ts'
 import type { SessionBudget } from '../ai/session-budget.ts'
-import { createRepoTools } from '../ai/tools/repo-tools.ts'
+import { createRepoTools, type ToolSet } from '../ai/tools/repo-tools.ts'
 import { COMMIT_PROMPT, EXPLAIN_PROMPT, PROPOSE_PROMPT, agentPrompt } from './change-prompts.ts'
 import { createChangeTools } from './editor-tools.ts'
 import type { StagedCopy } from './staged-copy.ts'
@@ -23,7 +24,12 @@ export interface AiRuntime {
   readonly maxTurns?: number
   /** Tokens one agent turn may use across its tool rounds. */
   readonly maxTokensPerTurn?: number
+  /** What the model can do (Models API): the agent thinks adaptively where it can, and its prefix is cached for the hour. */
+  readonly profile?: AiModelProfile
 }
+
+/** Room for the agent's adaptive thinking on top of its plan and edits. */
+const THINKING_OUTPUT_TOKENS = 16_000
 
 export interface ChangeHandlers {
   onText?(text: string): void
@@ -60,7 +66,11 @@ export function parseProposals(text: string): TaskProposal[] {
 }
 
 function conversation(runtime: AiRuntime, systemPrompt: string, contextText: string, tools?: ReturnType<typeof createRepoTools>): Conversation {
-  return new Conversation({
+  return new Conversation(options(runtime, systemPrompt, contextText, tools))
+}
+
+function options(runtime: AiRuntime, systemPrompt: string, contextText: string, tools?: ToolSet): ConversationOptions {
+  return {
     client: runtime.client,
     model: runtime.model,
     systemPrompt,
@@ -70,7 +80,7 @@ function conversation(runtime: AiRuntime, systemPrompt: string, contextText: str
     maxTurns: runtime.maxTurns ?? 16,
     maxTokensPerQuestion: runtime.maxTokensPerTurn ?? 300_000,
     ...(tools ? { tools } : {}),
-  })
+  }
 }
 
 function toolHandlers(handlers: ChangeHandlers) {
@@ -106,7 +116,16 @@ export class ChangeAgent {
 
   constructor(runtime: AiRuntime, staged: StagedCopy, contextText: string, handsOnKeyboard: boolean, listFiles: () => Promise<readonly string[]>, onRefused: (refusal: RefusedEdit) => void) {
     const tools = createChangeTools({ staged, redactor: runtime.redactor, listFiles, onRefused })
-    this.#thread = conversation(runtime, agentPrompt(handsOnKeyboard), contextText, tools)
+    const profile = runtime.profile
+    // The agent plans before it edits: models with adaptive thinking think (at a planning effort) for
+    // the whole conversation (thinking cannot be switched off inside a tool loop). Its prefix is kept
+    // for the hour, so a revision after the leader's review reads it from the cache.
+    const thinking = profile?.capabilities.adaptiveThinking ? { effort: planningEffort(profile) } : null
+    this.#thread = new Conversation({
+      ...options(runtime, agentPrompt(handsOnKeyboard), contextText, tools),
+      ...(profile ? { cacheTtl: profile.prefixCacheTtl } : {}),
+      ...(thinking ? { thinking, maxOutputTokens: Math.min(THINKING_OUTPUT_TOKENS, profile?.maxOutputTokens ?? THINKING_OUTPUT_TOKENS) } : {}),
+    })
   }
 
   async turn(message: string, handlers: ChangeHandlers, signal: AbortSignal): Promise<AgentTurn> {

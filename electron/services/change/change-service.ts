@@ -11,6 +11,7 @@ import { GembaError } from '../../../shared/errors.ts'
 import type { ChangeDraftView, ChangeExplanation, CommitMessageDraft, GitIdentity, TaskProposals, TestCommandView, TestRunResult, WorkingChanges } from '../../../shared/models/change.ts'
 import type { ChangePayload } from '../../../shared/models/sessions.ts'
 import type { RepoView, ScanResult } from '../../../shared/models/repos.ts'
+import type { AiModelProfile } from '../../../shared/models/ai.ts'
 import { AiClient, type AiClientOptions, type SdkFactory } from '../ai/ai-client.ts'
 import { SecretRedactor, type Redactor } from '../ai/redact/secret-redactor.ts'
 import { SessionBudget } from '../ai/session-budget.ts'
@@ -56,6 +57,8 @@ export interface ChangeServiceDeps {
   readonly redactor?: Redactor
   readonly clientOptions?: Pick<AiClientOptions, 'sleep' | 'requestTimeoutMs' | 'idleTimeoutMs' | 'maxRetries' | 'maxAutoWaitSeconds'>
   readonly watchDebounceMs?: number
+  /** What the model can do (the ai domain's Models API catalogue); without it the agent neither thinks nor caches for the hour. */
+  readonly modelProfile?: (model: string, signal: AbortSignal) => Promise<AiModelProfile>
 }
 
 const IDENTITY_KEY = 'change.identity'
@@ -75,7 +78,7 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
   async proposeTasks(input: In<'proposeTasks'>, ctx: Ctx): Promise<TaskProposals> {
     const repo = await this.#deps.repos.info(input.repoId, ctx)
     const scan = await this.#deps.repos.scan(input.repoId, ctx)
-    const runtime = input.offline ? null : await this.#runtime(input.sessionId ?? `repo-${input.repoId}`)
+    const runtime = input.offline ? null : await this.#runtime(input.sessionId ?? `repo-${input.repoId}`, ctx.signal)
     if (runtime) {
       try {
         const handlers = this.#handlers(ctx, 'propose', input.sessionId ?? null)
@@ -120,7 +123,7 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     this.#drafts.set(id, draft)
     await this.#record(draft, { request: input.request, estimateMinutes: input.estimateMinutes, manual: input.mode === 'manual' }, ctx)
     if (input.mode === 'manual') return draftView(draft)
-    const runtime = await this.#runtime(draft.sessionId ?? draft.id)
+    const runtime = await this.#runtime(draft.sessionId ?? draft.id, ctx.signal)
     if (!runtime) throw noKey()
     draft.agent = new ChangeAgent(runtime, draft.staged, draft.contextText, draft.handsOnKeyboard, gitTrackedFiles(repo.path), (refusal) => draft.refused.push(refusal))
     return this.#turn(draft, input.request, ctx)
@@ -141,7 +144,7 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
   async commitMessage(input: In<'commitMessage'>, ctx: Ctx): Promise<CommitMessageDraft> {
     const draft = this.#draft(input.draftId)
     const files = (await this.#reviewFiles(draft, ctx)).filter((file) => !input.acceptedPaths || input.acceptedPaths.includes(file.path))
-    const runtime = await this.#runtime(draft.sessionId ?? draft.id)
+    const runtime = await this.#runtime(draft.sessionId ?? draft.id, ctx.signal)
     if (runtime && files.length > 0) {
       try {
         return { source: 'ai', message: await draftCommitMessageWithAi(runtime, draft.contextText, draft.request, await redactedDiff(this.#redactor, files), this.#handlers(ctx, draft.id, draft.sessionId), ctx.signal) }
@@ -270,7 +273,7 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
   async explain(input: In<'explain'>, ctx: Ctx): Promise<ChangeExplanation> {
     const draft = this.#draft(input.draftId)
     const files = draft.applied ? draft.committedFiles : await this.#reviewFiles(draft, ctx)
-    const runtime = await this.#runtime(draft.sessionId ?? draft.id)
+    const runtime = await this.#runtime(draft.sessionId ?? draft.id, ctx.signal)
     const sessionId = input.sessionId ?? draft.sessionId
     let explanation: ChangeExplanation = { source: 'offline', markdown: offlineExplanation(draft.request, files) }
     if (runtime && files.length > 0) {
@@ -324,13 +327,14 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     return { source: 'offline', tasks: offlineProposals(hits, untested, hasTests), note }
   }
 
-  async #runtime(budgetKey: string): Promise<AiRuntime | null> {
+  async #runtime(budgetKey: string, signal: AbortSignal): Promise<AiRuntime | null> {
     const settings = await this.#deps.ai()
     if (!settings.apiKey) return null
+    const profile = await this.#deps.modelProfile?.(settings.model, signal)
     const budget = this.#budgets.get(budgetKey) ?? new SessionBudget(settings.sessionBudgetUsd)
     this.#budgets.set(budgetKey, budget)
     const client = new AiClient({ createSdk: this.#deps.createSdk, apiKey: settings.apiKey, baseURL: settings.endpoint, ...this.#deps.clientOptions })
-    return { client, model: settings.model, budget, redactor: this.#redactor }
+    return { client, model: settings.model, budget, redactor: this.#redactor, ...(profile ? { profile } : {}) }
   }
 
   async #record(draft: ChangeDraft, patch: Partial<ChangePayload>, ctx: Ctx | undefined): Promise<void> {

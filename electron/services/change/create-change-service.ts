@@ -6,6 +6,7 @@ import type { CallContext } from '../../../shared/contract.ts'
 import type { ChangePayload } from '../../../shared/models/sessions.ts'
 import type { RepoView, ScanResult } from '../../../shared/models/repos.ts'
 import type { AiSettings } from '../../../shared/models/settings.ts'
+import type { AiModelProfile } from '../../../shared/models/ai.ts'
 import { createAnthropicSdk } from '../ai/ai-client.ts'
 import type { KeyValueStore } from '../settings/settings-file.ts'
 import { ChangeService } from './change-service.ts'
@@ -26,6 +27,8 @@ export interface ChangeWiring {
   readonly sessions: { updateStep(input: { id: string; step: 'change'; payload: Partial<ChangePayload> }, ctx: Ctx): Promise<unknown> }
   readonly home: string
   readonly env: NodeJS.ProcessEnv
+  /** What the model can do (the ai domain's catalogue). */
+  readonly modelProfile?: (model: string, signal: AbortSignal) => Promise<AiModelProfile>
 }
 
 /** The leader's environment for their tests, minus anything that would hand the test code our key. */
@@ -53,5 +56,6 @@ export function createChangeService(wiring: ChangeWiring): ChangeService {
     home: wiring.home,
     ...(wiring.env.XDG_CONFIG_HOME ? { xdgConfigHome: wiring.env.XDG_CONFIG_HOME } : {}),
     testEnv: testEnvironment(wiring.env),
+    ...(wiring.modelProfile ? { modelProfile: wiring.modelProfile } : {}),
   })
 }

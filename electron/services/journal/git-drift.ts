@@ -4,11 +4,12 @@
 import * as fs from 'node:fs'
 import git from 'isomorphic-git'
 import { locateRepo } from '../repos/git/locate-repo.ts'
-import type { FileChangedBetween } from './code-drift.ts'
+import type { AnchorCitations, FileChangedBetween } from './code-drift.ts'
+import { anchorCitations } from './git-anchors.ts'
 
-/** An opened repository: its HEAD and a comparison callback for codeDrift. */
+/** An opened repository: its HEAD, a comparison callback for codeDrift, and the citations' re-anchoring. */
 export type OpenedRepository =
-  | { readonly ok: true; readonly head: string; readonly changed: FileChangedBetween }
+  | { readonly ok: true; readonly head: string; readonly changed: FileChangedBetween; readonly anchor?: AnchorCitations }
   | { readonly ok: false; readonly reason: string }
 
 /** The port the journal service gets: opens the repository at `path` and checks `commit` is in it. */
@@ -34,6 +35,7 @@ export const openRepositoryForDrift: OpenRepositoryForDrift = async (path, commi
   return {
     ok: true,
     head,
+    anchor: (citations, from, to, signal) => anchorCitations(gitdir, from, to, citations, signal),
     changed: async (file, from, to) => {
       const fromRoot = trees.get(from) ?? (await treeOf(gitdir, from, cache))
       const toRoot = trees.get(to) ?? (await treeOf(gitdir, to, cache))

@@ -174,6 +174,7 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
       fromCommit: record.repository.commit,
       toCommit: opened.head,
       changed: opened.changed,
+      ...(opened.anchor ? { anchor: opened.anchor } : {}),
       signal: ctx.signal,
     })
     return { state: 'known', drift, headCommit: opened.head, repositoryPath }

@@ -29,6 +29,12 @@ export const SETTINGS_FILE_NAME = 'settings'
 export const SETTINGS_MIGRATIONS: StoreOptions['migrations'] = {
   // 1.0.0 is the first released layout; later changes to StoredSettings add their migration here.
   '1.0.0': () => undefined,
+  // 1.1.0: the context budget follows the model's window unless the leader chose one; 40,000 was the
+  // old fixed default, never a choice, so it becomes automatic.
+  '1.1.0': (store) => {
+    const settings = store.get('settings') as { ai?: { contextTokens?: unknown } } | undefined
+    if (settings?.ai?.contextTokens === 40_000) store.set('settings', { ...settings, ai: { ...settings.ai, contextTokens: null } })
+  },
 }
 
 export interface OpenedSettingsFile {

@@ -1,5 +1,6 @@
 // Claude's Markdown, sanitised, with every path:line citation turned into a link to the file viewer
 // once the repository confirmed it, marked "unverified" when it did not, and plain while unchecked.
+// Citations Claude made of lines Gemba sent were checked word for word, and say so.
 import DOMPurify from 'dompurify'
 import { marked } from 'marked'
 import { useLayoutEffect, useMemo, useRef } from 'react'
@@ -12,6 +13,7 @@ const WHY: Readonly<Record<CitationCheck['status'], string>> = {
   line_out_of_range: 'Unverified: the file is shorter than that line.',
   withheld: 'Withheld: this file may hold secrets, so Gemba does not show it.',
   refused: 'Unverified: the path points outside the repository.',
+  changed: 'Unverified: Claude cited these lines, but the file does not hold them at the session’s commit (edited since, or not committed).',
 }
 
 function decorate(root: HTMLElement, checks: Readonly<Record<string, CitationCheck>>, settled: boolean): void {
@@ -28,14 +30,14 @@ function decorate(root: HTMLElement, checks: Readonly<Record<string, CitationChe
         continue
       }
       const check = checks[part.key]
-      const label = part.key
+      const label = part.text
       if (check?.status === 'verified') {
         const button = document.createElement('button')
         button.type = 'button'
         button.className = 'cite cite--verified'
         button.dataset.path = check.path
         if (check.line !== null) button.dataset.line = String(check.line)
-        button.title = `Open ${label} in the file viewer`
+        button.title = check.checkedBy === 'content' ? `Claude cited ${label}; checked word for word against the file. Open it in the file viewer` : `Open ${label} in the file viewer`
         button.textContent = label
         fragment.append(button)
       } else {

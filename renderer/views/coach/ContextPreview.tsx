@@ -1,11 +1,15 @@
-// Before anything is sent: the size and estimated cost of the next call, the exact text that will
-// be sent ("What will be sent"), and the repository's context settings (scope folder, include and
-// exclude patterns) that shape it.
+// Before anything is sent: the size and estimated cost of the next call (Gemba's estimate, or counted
+// by Anthropic's token counter when the leader asks for it, and it says which), the coach's "what I
+// already know" note, the exact text that will be sent ("What will be sent"), and the repository's
+// context settings (scope folder, include and exclude patterns) that shape it.
 import { useEffect, useRef, useState } from 'react'
 import type { RepoContextSettings } from '../../../shared/models/ai.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { useCoach } from '../../stores/coach-store.ts'
 import { formatTokens, formatUsd } from './format-usage.ts'
+import { MemoryNote } from './MemoryNote.tsx'
+
+const TOKEN_SOURCE = { counted: 'counted by Anthropic', estimated: 'Gemba’s estimate' } as const
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean)
 
@@ -47,7 +51,8 @@ export function ContextPreview(props: { panelKey: string }) {
         <p className="muted" role="status">Packing the repository context…</p>
       ) : preview ? (
         <p className="context-preview__summary" data-testid="next-call-estimate">
-          Next call: about <strong>{formatTokens(preview.tokens)} tokens</strong>, about <strong>{formatUsd(preview.estimatedCostUsd)}</strong> with {preview.model}.{' '}
+          Next call: <strong>{formatTokens(preview.tokens)} tokens</strong> <span className="muted" data-testid="token-source">({TOKEN_SOURCE[preview.tokensSource]})</span>, about{' '}
+          <strong>{formatUsd(preview.estimatedCostUsd)}</strong> with {preview.model}.{' '}
           <span className="muted">
             {preview.files.length} files{preview.redactions.length ? `, ${preview.redactions.length} lines redacted` : ''}
             {preview.excluded.length ? `, ${preview.excluded.length} files withheld` : ''}
@@ -59,6 +64,7 @@ export function ContextPreview(props: { panelKey: string }) {
         </p>
       ) : null}
       {panel.previewError ? <ErrorNotice error={panel.previewError} onRetry={() => void loadPreview(props.panelKey)} /> : null}
+      <MemoryNote panelKey={props.panelKey} />
       <ContextSettingsForm panelKey={props.panelKey} />
       <dialog ref={dialog} className="sent-dialog" aria-labelledby="sent-dialog-title" onClose={() => setShowing(false)}>
         <header className="sent-dialog__header">
@@ -70,8 +76,23 @@ export function ContextPreview(props: { panelKey: string }) {
         {preview ? (
           <>
             <p className="muted">
-              Exactly this text goes first in every call of the conversation (then your questions and what the read-only tools return). About {formatTokens(preview.tokens)} of a{' '}
-              {formatTokens(preview.budgetTokens)}-token budget.
+              Exactly this text goes first in every call of the conversation (then your questions and what the read-only tools return): {formatTokens(preview.tokens)} tokens for a{' '}
+              {formatTokens(preview.budgetTokens)}-token repository budget{preview.budgetSource === 'model' ? ' chosen from the model’s context window' : preview.budgetSource === 'setting' ? ' you set' : ''}.
+              {preview.citations ? ' The files go as search results Claude cites line by line; every citation is checked against the repository.' : ' This model does not cite search results, so the files go as plain text; citations are checked by path and line.'}
+              {preview.prefixCacheTtl === '1h' ? ' It is cached for an hour, so a pause does not cost it again.' : ' It is cached for five minutes.'}
+            </p>
+            <p className="muted" role="status">
+              {preview.tokensSource === 'counted' ? (
+                'Counted by Anthropic’s token counter.'
+              ) : (
+                <>
+                  {preview.countProblem ? `Gemba’s estimate: ${preview.countProblem} ` : 'Gemba’s estimate, made without sending anything. '}
+                  <button type="button" className="coach-link-button" disabled={panel.previewStatus === 'loading'} onClick={() => void loadPreview(props.panelKey, { count: true })}>
+                    Count exactly with Anthropic
+                  </button>{' '}
+                  (sends this text to Anthropic’s token counter, which generates nothing).
+                </>
+              )}
             </p>
             {preview.excluded.length ? <p className="muted">Withheld entirely: {preview.excluded.map((e) => `${e.path} (${e.rule})`).join(', ')}.</p> : null}
             {preview.redactions.length ? <p className="muted">Redacted lines: {preview.redactions.map((r) => `${r.path}:${r.line} (${r.rule})`).join(', ')}.</p> : null}

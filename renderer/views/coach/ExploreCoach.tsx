@@ -21,7 +21,7 @@ export const SEED_QUESTIONS: readonly string[] = [
 export interface ExploreTranscript {
   readonly walkthrough: string
   readonly questionsAsked: readonly string[]
-  readonly citations: readonly { readonly path: string; readonly line?: number }[]
+  readonly citations: readonly { readonly path: string; readonly line?: number; readonly endLine?: number }[]
   readonly transcriptRef: string | null
 }
 
@@ -132,10 +132,10 @@ export function ExploreCoach(props: { repoId: string; sessionId?: string; prompt
   )
 }
 
-function transcriptOf(turns: readonly Turn[], checks: Readonly<Record<string, { status: string; path: string; line: number | null }>>, threadId: string | null): ExploreTranscript {
+function transcriptOf(turns: readonly Turn[], checks: Readonly<Record<string, { status: string; path: string; line: number | null; endLine?: number | null }>>, threadId: string | null): ExploreTranscript {
   const walkthrough = turns.filter((t) => t.text).map((t) => `### ${t.question}\n\n${t.text}`).join('\n\n')
   const citations = Object.values(checks)
     .filter((c) => c.status === 'verified')
-    .map((c) => (c.line === null ? { path: c.path } : { path: c.path, line: c.line }))
+    .map((c) => (c.line === null ? { path: c.path } : c.endLine && c.endLine > c.line ? { path: c.path, line: c.line, endLine: c.endLine } : { path: c.path, line: c.line }))
   return { walkthrough, questionsAsked: turns.filter((t) => t.kind === 'question').map((t) => t.question), citations, transcriptRef: threadId }
 }

@@ -2,6 +2,7 @@
 // streamed answer with its checked citations, what the call cost, and any error with its next step.
 import type { Panel, Turn } from '../../stores/coach-store.ts'
 import { useCoach } from '../../stores/coach-store.ts'
+import { CitationSummary } from './CitationSummary.tsx'
 import { CoachError } from './CoachError.tsx'
 import { CoachMarkdown } from './CoachMarkdown.tsx'
 import { CallUsage } from './UsageSummary.tsx'
@@ -45,6 +46,7 @@ export function TurnView(props: { panelKey: string; panel: Panel; turn: Turn; la
           {panel.opening ? 'Packing the repository context…' : 'Claude is reading…'}
         </p>
       ) : null}
+      {turn.text && !props.hideAnswer && turn.status !== 'streaming' ? <CitationSummary text={turn.text} checks={panel.checks} commit={turn.checkedAgainst ?? panel.thread?.headCommit ?? null} settled={settled} /> : null}
       {turn.status !== 'streaming' ? <CallUsage usage={turn.usage} costUsd={turn.costUsd} /> : null}
       {turn.error ? <CoachError error={turn.error} kept={Boolean(turn.text)} {...(props.last && !panel.activeCallId ? { onRetry: () => void retry(props.panelKey) } : {})} /> : null}
     </article>

@@ -7,7 +7,7 @@ export function CallUsage(props: { usage: AiUsage; costUsd: number }) {
   if (u.inputTokens + u.outputTokens + u.cacheReadTokens + u.cacheWriteTokens === 0) return null
   return (
     <p className="coach-usage muted">
-      This answer: {formatTokens(u.inputTokens)} input · {formatTokens(u.cacheWriteTokens)} cache write · {formatTokens(u.cacheReadTokens)} cache read ·{' '}
+      This answer: {formatTokens(u.inputTokens)} input · {formatTokens(u.cacheWriteTokens)} cache write{u.cacheWrite1hTokens ? ` (${formatTokens(u.cacheWrite1hTokens)} kept for an hour)` : ''} · {formatTokens(u.cacheReadTokens)} cache read ·{' '}
       {formatTokens(u.outputTokens)} output · {formatUsd(props.costUsd)}
     </p>
   )

@@ -6,6 +6,8 @@ export interface Citation {
   readonly line: number | null
   /** "path:line" or "path": the key its check is stored under. */
   readonly key: string
+  /** As written, with its range: "path:3-5". */
+  readonly text: string
 }
 
 // A repository path (with a folder or a file extension) followed by :line or :line-line.
@@ -20,7 +22,7 @@ export function findCitations(text: string): Citation[] {
     if (/^(https?|ftp|file)$/i.test(path) || /^\d+(\.\d+)*$/.test(path)) continue
     const line = Number(match[2])
     const key = citationKey(path, line)
-    if (!found.has(key)) found.set(key, { path, line, key })
+    if (!found.has(key)) found.set(key, { path, line, key, text: match[0].replace(/^\.\//, '') })
   }
   return [...found.values()]
 }
@@ -34,7 +36,7 @@ export function splitCitations(text: string): (string | Citation)[] {
     if (/^(https?|ftp|file)$/i.test(path) || /^\d+(\.\d+)*$/.test(path)) continue
     if (match.index > last) parts.push(text.slice(last, match.index))
     const line = Number(match[2])
-    parts.push({ path, line, key: citationKey(path, line) })
+    parts.push({ path, line, key: citationKey(path, line), text: match[0].replace(/^\.\//, '') })
     last = match.index + match[0].length
   }
   if (last < text.length) parts.push(text.slice(last))

@@ -1,6 +1,6 @@
 // A past walkthrough's Markdown, sanitised, with its `path:line` citations as buttons that open the
-// file viewer while the session's repository is there, and plain text when it is not. It checks
-// nothing itself: the viewer shows the file as it is today, and the drift note says what changed.
+// file viewer while the session's repository is there (where the cited code is now, when the drift
+// check found it moved), and plain text when it is not. It checks nothing itself.
 import DOMPurify from 'dompurify'
 import { marked } from 'marked'
 import { useLayoutEffect, useMemo, useRef } from 'react'
@@ -24,8 +24,8 @@ function linkCitations(root: HTMLElement): void {
       button.className = 'cite cite--verified'
       button.dataset.path = part.path
       if (part.line !== null) button.dataset.line = String(part.line)
-      button.title = `Open ${part.key} in the file viewer (as the file is today)`
-      button.textContent = part.key
+      button.title = `Open ${part.text} where the code is today`
+      button.textContent = part.text
       fragment.append(button)
     }
     node.replaceWith(fragment)

@@ -1,7 +1,8 @@
 // The parts of a session as the review shows them: walkthrough with its citations (opening the file
-// viewer while the repository is there; whether each cited file changed since), the diagram drawn, the change as a coloured diff with its test run and
+// viewer where the cited code is now, while the repository is there; whether each moved, changed or
+// vanished since), the diagram drawn, the change as a coloured diff with its test run and
 // explanation, the questions for tech leads and the transcript.
-import type { JournalCitation, JournalDriftView, JournalSessionRecord } from '../../../shared/models/journal.ts'
+import type { CitationAnchor, JournalCitation, JournalDriftView, JournalSessionRecord } from '../../../shared/models/journal.ts'
 import { Markdown } from '../../components/Markdown.tsx'
 import { MermaidDiagram } from '../../components/MermaidDiagram.tsx'
 import type { CitedRepository } from '../../stores/cited-repository.ts'
@@ -18,11 +19,34 @@ function Section(props: { title: string; children: React.ReactNode }) {
   )
 }
 
-function driftMark(drift: JournalDriftView | null, path: string): string | null {
+/** Where a citation is now, by content (absent when drift is unknown or was computed without git). */
+export function anchorOf(drift: JournalDriftView | null, citation: Pick<JournalCitation, 'path' | 'line'>): CitationAnchor | null {
   if (drift?.state !== 'known') return null
-  const file = drift.drift.files.find((item) => item.path === path.replace(/^\.\//, ''))
+  const path = citation.path.replace(/^\.\//, '')
+  return drift.drift.anchors?.find((anchor) => anchor.path === path && anchor.line === (citation.line ?? null)) ?? null
+}
+
+function driftMark(drift: JournalDriftView | null, citation: JournalCitation): { text: string; tone: string } | null {
+  if (drift?.state !== 'known') return null
+  const anchor = anchorOf(drift, citation)
+  if (anchor) {
+    const now = anchor.now ? `${anchor.now.path}${anchor.now.line ? `:${anchor.now.line}` : ''}` : ''
+    switch (anchor.status) {
+      case 'moved':
+        return { text: `moved to ${now}`, tone: 'moved' }
+      case 'changed':
+        return { text: anchor.now?.path !== anchor.path ? `changed, now ${now}` : `changed, now line ${anchor.now?.line ?? '?'}`, tone: 'changed' }
+      case 'vanished':
+        return { text: 'vanished', tone: 'vanished' }
+      case 'unknown':
+        return { text: 'not checked', tone: 'not' }
+      default:
+        return { text: 'unchanged', tone: 'unchanged' }
+    }
+  }
+  const file = drift.drift.files.find((item) => item.path === citation.path.replace(/^\.\//, ''))
   if (!file) return null
-  return file.changed === null ? 'not checked' : file.changed ? 'changed since' : 'unchanged'
+  return file.changed === null ? { text: 'not checked', tone: 'not' } : file.changed ? { text: 'changed since', tone: 'changed' } : { text: 'unchanged', tone: 'unchanged' }
 }
 
 const citationText = (citation: JournalCitation): string =>
@@ -49,14 +73,15 @@ export function WalkthroughSection(props: {
           <h3 className="session-subhead">Cited code</h3>
           <ul className="citations">
             {walkthrough.citations.map((citation, index) => {
-              const mark = driftMark(props.drift, citation.path)
+              const mark = driftMark(props.drift, citation)
+              const gone = anchorOf(props.drift, citation)?.status === 'vanished'
               return (
                 <li key={`${citation.path}-${index}`}>
-                  {onOpen ? (
+                  {onOpen && !gone ? (
                     <button
                       type="button"
                       className="cite cite--verified"
-                      title={`Open ${citationText(citation)} in the file viewer (as the file is today)`}
+                      title={`Open ${citationText(citation)} where the code is today`}
                       onClick={() => onOpen(citation.path.replace(/^\.\//, ''), citation.line ?? null)}
                     >
                       {citationText(citation)}
@@ -65,7 +90,7 @@ export function WalkthroughSection(props: {
                     <code>{citationText(citation)}</code>
                   )}
                   {citation.label ? <span className="muted"> — {citation.label}</span> : null}
-                  {mark ? <span className={`pill citation__drift citation__drift--${mark.replace(/ .*/, '')}`}>{mark}</span> : null}
+                  {mark ? <span className={`pill citation__drift citation__drift--${mark.tone}`}>{mark.text}</span> : null}
                 </li>
               )
             })}

@@ -4,6 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { ContentBlockParam, TextBlockParam } from '@anthropic-ai/sdk/resources/messages'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createAnthropicSdk } from '../../../electron/services/ai/ai-client.ts'
 import { AiService } from '../../../electron/services/ai/ai-service.ts'
@@ -11,6 +12,7 @@ import { contextSettingsStore } from '../../../electron/services/ai/context/cont
 import { packContext } from '../../../electron/services/ai/context/pack-context.ts'
 import { RepoContextProvider } from '../../../electron/services/ai/context/repo-context-provider.ts'
 import { SecretRedactor } from '../../../electron/services/ai/redact/secret-redactor.ts'
+import { prefixText } from '../../../electron/services/ai/stable-prefix.ts'
 import { createCodeParser, type CodeParser } from '../../../electron/services/repos/parse/code-parser.ts'
 import { scanRepo } from '../../../electron/services/repos/scan/scan-repo.ts'
 import type { EventMap } from '../../../shared/api.ts'
@@ -107,6 +109,22 @@ describe('packContext', () => {
   })
 })
 
+interface SentBlock {
+  readonly type: string
+  readonly text?: string
+  readonly cache_control?: unknown
+}
+interface SentBody {
+  readonly system: readonly (TextBlockParam & SentBlock)[]
+  readonly messages: readonly { readonly role: string; readonly content: readonly (ContentBlockParam & SentBlock)[] }[]
+}
+
+/** The stable prefix of a sent request as "What will be sent" shows it: the system prompt and the first message up to the question. */
+function sentPrefixText(body: SentBody): string {
+  const lead = body.messages[0]!.content.slice(0, -1).map((block) => ({ ...block, cache_control: undefined }) as ContentBlockParam)
+  return prefixText({ system: body.system, tools: [], lead, sources: [], sha256: '', chars: 0 })
+}
+
 function ctx(): CallContext<EventMap> & { events: [string, unknown][] } {
   const events: [string, unknown][] = []
   return { signal, callId: `call-${++ids}`, events, emit: (event, payload) => void events.push([event, payload]) }
@@ -137,7 +155,12 @@ describe('AiService with packed context', () => {
     })
     const ai = service()
     const preview = await ai.preview({ repoId: 'shop', purpose: 'explore' }, ctx())
+    // Nothing is sent before the question unless the leader asks for an exact count.
     expect(fake.requests).toHaveLength(0)
+    expect(preview.tokensSource).toBe('estimated')
+    const counted = await ai.preview({ repoId: 'shop', purpose: 'explore', count: true }, ctx())
+    expect(fake.requests.map((request) => request.path)).toEqual(['/v1/messages/count_tokens'])
+    expect(counted).toMatchObject({ tokensSource: 'counted', countProblem: null, text: preview.text })
     expect(preview.tokens).toBeGreaterThan(500)
     expect(preview.estimatedCostUsd).toBeGreaterThan(0)
     const thread = await ai.startThread({ repoId: 'shop', purpose: 'explore' }, ctx())
@@ -146,10 +169,10 @@ describe('AiService with packed context', () => {
     const followUp = ctx()
     await ai.ask({ threadId: thread.threadId, question: 'Where do I start?' }, followUp)
 
-    const bodies = fake.messageRequests().map((request) => request.body as { system: { text: string; cache_control?: unknown }[] })
+    const bodies = fake.messageRequests().map((request) => request.body as unknown as SentBody)
     expect(bodies).toHaveLength(3)
-    expect(bodies.map((body) => body.system.map((block) => block.text).join('\n\n'))).toEqual([preview.text, preview.text, preview.text])
-    for (const body of bodies) expect(body.system.at(-1)?.cache_control).toEqual({ type: 'ephemeral' })
+    expect(bodies.map(sentPrefixText)).toEqual([preview.text, preview.text, preview.text])
+    for (const body of bodies) expect(body.messages[0]!.content.filter((block) => block.cache_control).map((block) => block.cache_control)).toEqual([{ type: 'ephemeral', ttl: '1h' }, ...(body.messages.length === 1 ? [{ type: 'ephemeral' }] : [])])
     const usage = followUp.events.find(([name]) => name === 'ai.usage')?.[1] as { usage: { cacheReadTokens: number; cacheWriteTokens: number } }
     expect(usage.usage.cacheReadTokens).toBeGreaterThan(preview.tokens / 2)
 

@@ -86,9 +86,13 @@ describe('Conversation', () => {
     const [first, second] = fake.messageRequests().map((request) => JSON.parse(request.rawBody) as { system: unknown[]; tools: unknown[]; messages: unknown[] })
     expect(JSON.stringify(second!.system)).toBe(JSON.stringify(first!.system))
     expect(JSON.stringify(second!.tools)).toBe(JSON.stringify(first!.tools))
-    expect(first!.system.at(-1)).toMatchObject({ cache_control: { type: 'ephemeral' } })
+    // The repository context opens the first message and carries the prefix's breakpoint; the question the moving one.
+    const opening = (first!.messages[0] as { content: { text: string; cache_control?: unknown }[] }).content
+    expect(opening.map((block) => block.cache_control ?? null)).toEqual([{ type: 'ephemeral' }, { type: 'ephemeral' }])
+    expect(opening[0]!.text).toContain('Context padding.')
     const strip = (messages: unknown[]) => JSON.parse(JSON.stringify(messages).replaceAll(',"cache_control":{"type":"ephemeral"}', '')) as unknown[]
     expect(strip(second!.messages).slice(0, 1)).toEqual(strip(first!.messages))
+    expect(JSON.stringify(second!.messages[0])).toContain('"cache_control":{"type":"ephemeral"}')
     expect(second!.messages).toHaveLength(3)
     expect(second!.messages[1]).toEqual({ role: 'assistant', content: [{ type: 'text', text: 'An answer.' }] })
     expect(reports[0]!.usage.cacheWriteTokens).toBeGreaterThan(1000)

@@ -9,6 +9,8 @@ import { changeChannels } from '../../../shared/channels/change.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import { smallChangeScript, SPELLING_TEST } from '../../fixtures/fake-anthropic/small-change-script.ts'
 import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/start-fake-anthropic.ts'
+import { AiClient, createAnthropicSdk } from '../../../electron/services/ai/ai-client.ts'
+import { ModelCatalogue } from '../../../electron/services/ai/models/model-catalogue.ts'
 import { context, makeHarness, type Harness, type TestCtx } from './harness.ts'
 
 type ChangeUsage = EventMap['change.usage']
@@ -175,6 +177,36 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     const explainCtx = context()
     await service.explain({ draftId: draft.draftId }, explainCtx)
     expect(usageOf(explainCtx)).toMatchObject([{ draftId: draft.draftId, sessionId: 'session-0001' }])
+  })
+})
+
+describe('the agent’s planning, by model capabilities', () => {
+  async function agentRequests(model: string): Promise<Record<string, unknown>[]> {
+    fake = await startFakeAnthropic({ respond: (request) => smallChangeScript(request, { delayMs: 0 }) })
+    const url = fake.url
+    const models = new ModelCatalogue({ list: (signal) => new AiClient({ createSdk: createAnthropicSdk, apiKey: 'sk-ant-test-4444444444444444444444', baseURL: url }).listModels(signal), endpoint: async () => url, file: null })
+    h = await makeHarness({ baseUrl: url, deps: { modelProfile: (id, signal) => models.profileFor(id === 'claude-sonnet-5-5' ? model : id, signal) } })
+    await h.service.start(changeChannels.start.input.parse({ repoId: h.repoId, request: 'Fix the greeting typo', estimateMinutes: 20, mode: 'agent' }), context())
+    return fake.messageRequests().map((request) => request.body!).filter((body) => JSON.stringify(body.system).includes('Make the change'))
+  }
+
+  it('thinks adaptively at a medium effort where the Models API offers it, handing its thinking back through the tool loop; its prefix is kept for the hour', async () => {
+    const requests = await agentRequests('claude-sonnet-5-5')
+    expect(requests.length).toBeGreaterThanOrEqual(3)
+    for (const body of requests) expect(body).toMatchObject({ thinking: { type: 'adaptive' }, output_config: { effort: 'medium' } })
+    const later = requests.at(-1)!.messages as { role: string; content: { type: string }[] }[]
+    const assistants = later.filter((message) => message.role === 'assistant')
+    expect(assistants.every((message) => message.content[0]!.type === 'thinking')).toBe(true)
+    expect(JSON.stringify((requests[0]!.messages as unknown[])[0])).toContain('"ttl":"1h"')
+  })
+
+  it('does not think where the model cannot (Haiku 5.5 lists no adaptive thinking)', async () => {
+    const requests = await agentRequests('claude-haiku-5-5')
+    expect(requests.length).toBeGreaterThanOrEqual(3)
+    for (const body of requests) {
+      expect(body.thinking).toBeUndefined()
+      expect(body.output_config).toBeUndefined()
+    }
   })
 })
 

@@ -65,9 +65,13 @@ export async function readTextLines(deps: Pick<RepoToolDeps, 'redactor'>, relati
     chars += numbered.length + 1
   }
   const more = end < total ? `\n(lines ${end + 1}-${total} not shown; ask for them with start_line)` : ''
-  const content = `${relative} (lines ${start}-${end} of ${total}${note})\n${out.join('\n')}${more}`
+  const title = `${relative} (lines ${start}-${end} of ${total}${note})`
+  const content = `${title}\n${out.join('\n')}${more}`
   const sent = redactions.filter((redaction) => redaction.line >= start && redaction.line <= end)
+  const excerptLines = out.map((_, index) => ({ line: start + index, text: lines[start + index - 1] ?? '' }))
   return {
+    excerpts: [{ path: relative, title, lines: excerptLines }],
+    ...(more ? { excerptNote: more.trim() } : {}),
     content,
     isError: false,
     summary: `read ${relative} lines ${start}-${end}${note}${sent.length ? `, ${sent.length} line(s) redacted` : ''}`,

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { RE2JS } from 're2js'
 import { GembaError } from '../../../../shared/errors.ts'
 import type { Redaction, SentFile } from '../../../../shared/models/ai.ts'
+import type { Excerpt, ExcerptLine } from '../citations/excerpt-blocks.ts'
 import { withheldRule } from '../redact/withheld-rule.ts'
 import { resolveInsideRepo } from './resolve-inside-repo.ts'
 import { byteLength, looksBinary, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
@@ -80,6 +81,7 @@ export async function searchCode(deps: RepoToolDeps, input: SearchCodeInput, sig
   const limit = Math.min(MAX_SEARCH_RESULTS, Math.max(1, Math.floor(input.max_results ?? DEFAULT_SEARCH_RESULTS)))
   const prefix = scope === '' ? '' : `${scope}/`
   const hits: string[] = []
+  const excerpts: Excerpt[] = []
   const files: SentFile[] = []
   const redactions: Redaction[] = []
   const started = clock.now()
@@ -112,6 +114,7 @@ export async function searchCode(deps: RepoToolDeps, input: SearchCodeInput, sig
       // The match is made on the redacted text alone: the raw text never decides anything.
       const { path, redacted } = file
       const shownLines = new Set<number>()
+      const matched: ExcerptLine[] = []
       let sentBytes = 0
       for (const [index, line] of redacted.text.split('\n').entries()) {
         if (index % 256 === 255) await breathe()
@@ -123,9 +126,11 @@ export async function searchCode(deps: RepoToolDeps, input: SearchCodeInput, sig
         const shown = `${path}:${index + 1}: ${line.trim().slice(0, MAX_LINE_SHOWN)}`
         hits.push(shown)
         shownLines.add(index + 1)
+        matched.push({ line: index + 1, text: line.length > MAX_LINE_SHOWN ? `${line.slice(0, MAX_LINE_SHOWN)}…` : line })
         sentBytes += byteLength(shown)
       }
       if (sentBytes > 0) files.push({ path, bytes: sentBytes })
+      if (matched.length > 0) excerpts.push({ path, title: `${path}: lines matching "${input.query}"`, lines: matched })
       redactions.push(...redacted.redactions.filter((r) => shownLines.has(r.line)))
       if (truncated) break
     }
@@ -137,6 +142,8 @@ export async function searchCode(deps: RepoToolDeps, input: SearchCodeInput, sig
   }
   const more = truncated ? `\n(stopped at ${limit} matches; narrow the search with path or a more specific query)` : stopped
   return {
+    excerpts,
+    ...(more ? { excerptNote: more.trim() } : {}),
     content: `${hits.join('\n')}${more}`,
     isError: false,
     summary: `searched ${what}: ${hits.length}${truncated || timedOut ? '+' : ''} match(es)`,

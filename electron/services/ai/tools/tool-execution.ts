@@ -1,6 +1,7 @@
 // The shape every repository tool returns: the text Claude gets, whether it is an error, and what it
 // carried (files and sizes, redactions) for the session's "what was sent" record. Types only.
 import type { Redaction, SentFile } from '../../../../shared/models/ai.ts'
+import type { Excerpt } from '../citations/excerpt-blocks.ts'
 import type { Redactor } from '../redact/secret-redactor.ts'
 
 export interface ToolExecution {
@@ -11,6 +12,10 @@ export interface ToolExecution {
   readonly summary: string
   readonly files: readonly SentFile[]
   readonly redactions: readonly Redaction[]
+  /** The same lines as `content`, by file, for models that take search results (citations by construction). */
+  readonly excerpts?: readonly Excerpt[]
+  /** With excerpts: what `content` says besides the lines (e.g. which lines were not shown). */
+  readonly excerptNote?: string
 }
 
 /** What the repository tools need: the root, the redactor, and the tracked files (repository-relative). */

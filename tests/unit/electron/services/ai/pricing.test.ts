@@ -20,6 +20,12 @@ describe('pricing', () => {
     expect(costOf(usage, 'claude-sonnet-4-6').usd).toBeCloseTo(3 + 3.75 + 0.3 + 15, 6)
   })
 
+  it('prices a 1-hour cache write at 2× input and a 5-minute one at 1.25×', () => {
+    const usage = { inputTokens: 0, cacheWriteTokens: 3_000_000, cacheWrite1hTokens: 1_000_000, cacheReadTokens: 0, outputTokens: 0 }
+    expect(costOf(usage, 'claude-sonnet-5-5').usd).toBeCloseTo(2 * 2 + 2 * 2 * 1.25, 6)
+    expect(costOf({ ...usage, cacheWrite1hTokens: 0 }, 'claude-sonnet-5-5').usd).toBeCloseTo(3 * 2 * 1.25, 6)
+  })
+
   it('assumes a rate for an unknown model and says so', () => {
     const cost = costOf({ ...ZERO_USAGE, outputTokens: 1000 }, 'local-llama')
     expect(cost.priced).toBe(false)
@@ -29,5 +35,6 @@ describe('pricing', () => {
   it('adds usage field by field', () => {
     const one = { inputTokens: 1, cacheWriteTokens: 2, cacheReadTokens: 3, outputTokens: 4 }
     expect(addUsage(one, one)).toEqual({ inputTokens: 2, cacheWriteTokens: 4, cacheReadTokens: 6, outputTokens: 8 })
+    expect(addUsage(one, { ...one, cacheWrite1hTokens: 2 })).toMatchObject({ cacheWriteTokens: 4, cacheWrite1hTokens: 2 })
   })
 })

@@ -40,7 +40,42 @@ describe('journal drift through git', () => {
       { path: 'src/ledger/post.ts', changed: false },
       { path: 'README.md', changed: true },
     ])
-    expect(view.drift.summary).toBe('2 of the 3 cited files changed since this session.')
+    // The fixture cites lines these one-line files never had: those cannot be followed; the deleted README vanished.
+    expect(view.drift.summary).toBe('Of the 3 cited places, 1 vanished since this session. 2 could not be checked.')
+  })
+
+  it('re-anchors each citation by content: lines that moved, were edited, vanished, or went with a renamed file', async () => {
+    const repo = await buildRepo()
+    cleanup.push(() => repo.cleanup())
+    const ledger = ['// Posts a payment to the ledger.', '', 'export const entries: number[] = []', '', 'export function post(amount: number) {', '  entries.push(amount)', '}', '', 'export function refund(amount: number) {', '  entries.push(-amount)', '}', '']
+    const router = ['// Routes requests.', "import { post } from '../ledger/post.ts'", '', 'export const routes = {', "  '/pay': post,", '}', '']
+    await repo.files({ 'src/ledger/post.ts': ledger.join('\n'), 'src/http/router.ts': router.join('\n'), 'README.md': '# Payments\n' })
+    const first = await repo.commit('Start')
+    const edited = ['// Posts a payment to the ledger.', '// Amounts are in cents.', '', 'export const entries: number[] = []', '', 'export function post(amount: number) {', '  entries.push(Math.round(amount))', '}', '']
+    await repo.write('src/ledger/post.ts', edited.join('\n'))
+    await repo.git(['mv', 'src/http/router.ts', 'src/http/routes.ts'])
+    await repo.write('src/http/routes.ts', ['// Routes requests to handlers.', "import { post } from '../ledger/post.ts'", '', 'export const routes = {', "  '/pay': post,", '}', ''].join('\n'))
+    await repo.commit('Cents, no refunds, routes.ts')
+    const h = await harness()
+    const citations = [
+      { path: 'src/ledger/post.ts', line: 3 },
+      { path: 'src/ledger/post.ts', line: 5, endLine: 7 },
+      { path: 'src/ledger/post.ts', line: 9, endLine: 11 },
+      { path: 'src/http/router.ts', line: 4, endLine: 6 },
+      { path: 'README.md', line: 1 },
+    ]
+    const record = buildSessionRecord({ repository: { id: 'r', name: 'Payments', path: repo.dir, commit: first } })
+    await h.service.saveSession({ ...record, walkthrough: { markdown: 'See `src/ledger/post.ts:5`.', citations } })
+    const view = await h.service.drift({ id: 'session-0001' }, h.ctx)
+    if (view.state !== 'known') throw new Error(view.reason)
+    expect(view.drift.anchors).toEqual([
+      { path: 'src/ledger/post.ts', line: 3, endLine: 3, status: 'moved', now: { path: 'src/ledger/post.ts', line: 4, endLine: 4 } },
+      { path: 'src/ledger/post.ts', line: 5, endLine: 7, status: 'changed', now: { path: 'src/ledger/post.ts', line: 6, endLine: 8 } },
+      { path: 'src/ledger/post.ts', line: 9, endLine: 11, status: 'vanished', now: null },
+      { path: 'src/http/router.ts', line: 4, endLine: 6, status: 'moved', now: { path: 'src/http/routes.ts', line: 4, endLine: 6 } },
+      { path: 'README.md', line: 1, endLine: 1, status: 'unchanged', now: { path: 'README.md', line: 1, endLine: 1 } },
+    ])
+    expect(view.drift.summary).toBe('Of the 5 cited places, 2 moved, 1 changed and 1 vanished since this session.')
   })
 
   it('finds the repository where the repos domain says it is now', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FileSecretBox } from '../../../../../electron/services/settings/file-secret-box.ts'
 import { SettingsService } from '../../../../../electron/services/settings/settings-service.ts'
+import { defaultSettings } from '../../../../../electron/services/settings/settings-defaults.ts'
 import { openConfStore } from '../../../../../electron/platform/node-ports.ts'
 import { GembaError } from '../../../../../shared/errors.ts'
 
@@ -36,14 +37,21 @@ describe('SettingsService', () => {
     const view = await make().get()
     expect(view.schedule.day).toBe('tuesday')
     expect(view.ai.model).toBe('claude-opus-4-1')
-    expect(view.ai.contextTokens).toBe(40_000)
+    expect(view.ai.contextTokens).toBeNull()
+    expect(view.ai.memory).toBe('with_reflections')
+  })
+
+  it('changes one AI setting without resetting the others to their defaults', async () => {
+    await make().update({ ai: { memory: 'off', contextTokens: 60_000 } }, ctx)
+    await make().update({ ai: { model: 'claude-haiku-5-5' } }, ctx)
+    expect((await make().get()).ai).toMatchObject({ model: 'claude-haiku-5-5', memory: 'off', contextTokens: 60_000 })
   })
 
   it('refuses an invalid change with the field named, and keeps the old value', async () => {
     const service = make()
     await expect(service.update({ ai: { contextTokens: 10 } }, ctx)).rejects.toThrow(GembaError)
     await expect(service.update({ ai: { contextTokens: 10 } }, ctx)).rejects.toThrow(/ai\.contextTokens/)
-    expect((await service.get()).ai.contextTokens).toBe(40_000)
+    expect((await service.get()).ai.contextTokens).toBeNull()
   })
 
   it('encrypts the key at rest and never returns it, only its last four characters', async () => {
@@ -118,7 +126,19 @@ describe('SettingsService', () => {
   it('records the settings version so later migrations run once', async () => {
     await make().update({ journalFolder: '/x' }, ctx)
     const raw = JSON.parse(await readFile(join(folder, 'settings.json'), 'utf8')) as { __internal__?: { migrations?: { version?: string } } }
-    expect(raw.__internal__?.migrations?.version).toBe('1.0.0')
+    expect(raw.__internal__?.migrations?.version).toBe('1.1.0')
+  })
+
+  it('migrates a 1.0.0 file: the old fixed context budget becomes automatic, a chosen one stays, memory gets its default', async () => {
+    const old = (contextTokens: number) => ({
+      __internal__: { migrations: { version: '1.0.0' } },
+      settings: { ...defaultSettings('Europe/London'), ai: { endpoint: null, model: 'claude-sonnet-5-5', contextTokens, sessionBudgetUsd: 2 } },
+    })
+    await writeFile(join(folder, 'settings.json'), JSON.stringify(old(40_000)))
+    expect((await make().get()).ai).toMatchObject({ contextTokens: null, memory: 'with_reflections' })
+    expect((await make().get()).notices).toEqual([])
+    await writeFile(join(folder, 'settings.json'), JSON.stringify(old(60_000)))
+    expect((await make().get()).ai.contextTokens).toBe(60_000)
   })
 
   it('says plainly when a saved key cannot be decrypted here, and lets a new one replace it', async () => {

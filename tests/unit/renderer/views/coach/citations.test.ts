@@ -12,7 +12,8 @@ describe('findCitations', () => {
   })
 
   it('splits text around citations for rendering in place', () => {
-    expect(splitCitations('see a/b.ts:3 now')).toEqual(['see ', { path: 'a/b.ts', line: 3, key: 'a/b.ts:3' }, ' now'])
+    expect(splitCitations('see a/b.ts:3 now')).toEqual(['see ', { path: 'a/b.ts', line: 3, key: 'a/b.ts:3', text: 'a/b.ts:3' }, ' now'])
+    expect(splitCitations('(a/b.ts:3-5).')).toEqual(['(', { path: 'a/b.ts', line: 3, key: 'a/b.ts:3', text: 'a/b.ts:3-5' }, ').'])
   })
 })
 

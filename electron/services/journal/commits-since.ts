@@ -1,0 +1,45 @@
+// The commits made in a repository since a past session's commit (newest first, at most `limit`), read
+// with isomorphic-git, for the coach's "since then" line. Read-only; a repository that is gone or no
+// longer holds the commit answers null, never throws at the caller.
+import * as fs from 'node:fs'
+import git from 'isomorphic-git'
+import { locateRepo } from '../repos/git/locate-repo.ts'
+
+export interface CommitLine {
+  readonly oid: string
+  /** YYYY-MM-DD of the commit (committer date). */
+  readonly date: string
+  readonly subject: string
+}
+
+export interface CommitsSince {
+  readonly head: string
+  readonly commits: readonly CommitLine[]
+  /** True when more commits than `limit` were made since (or the session's commit is older than the walk). */
+  readonly truncated: boolean
+}
+
+export async function commitsSince(repoPath: string, fromCommit: string, limit = 50): Promise<CommitsSince | null> {
+  const location = await locateRepo(repoPath).catch(() => null)
+  if (!location) return null
+  const { gitdir } = location
+  try {
+    const head = await git.resolveRef({ fs, gitdir, ref: 'HEAD' })
+    if (head === fromCommit) return { head, commits: [], truncated: false }
+    await git.readCommit({ fs, gitdir, oid: fromCommit })
+    const entries = await git.log({ fs, gitdir, ref: head, depth: limit + 1 })
+    const until = entries.findIndex((entry) => entry.oid === fromCommit)
+    const newer = until === -1 ? entries.slice(0, limit) : entries.slice(0, until)
+    return {
+      head,
+      commits: newer.map((entry) => ({
+        oid: entry.oid,
+        date: new Date(entry.commit.committer.timestamp * 1000).toISOString().slice(0, 10),
+        subject: entry.commit.message.split('\n')[0]!.trim(),
+      })),
+      truncated: until === -1,
+    }
+  } catch {
+    return null
+  }
+}
