@@ -87,14 +87,6 @@ const FRESH = {
 
 let controller: AbortController | null = null
 let activeCall: string | null = null
-/** The calls this page made (a few recent ones): events can arrive after their call has returned. */
-const ownCalls: string[] = []
-
-/** True when this page's small change made the call, so its usage is counted here and only here. */
-export function isOwnChangeCall(callId: string): boolean {
-  return ownCalls.includes(callId)
-}
-
 /** The files the leader is reviewing now: the staged change, or their own edits in the working tree. */
 export function reviewFiles(state: Pick<ChangeState, 'draft' | 'working'>) {
   const draft = state.draft
@@ -119,8 +111,6 @@ export const useChange = create<ChangeState>((set, get) => {
   async function call<T>(busy: Busy, run: (options: { signal: AbortSignal; callId: string }) => Promise<T>): Promise<T | null> {
     controller = new AbortController()
     activeCall = crypto.randomUUID()
-    ownCalls.push(activeCall)
-    if (ownCalls.length > 20) ownCalls.shift()
     set({ busy, error: null })
     try {
       return await run({ signal: controller.signal, callId: activeCall })

@@ -1,19 +1,17 @@
 // The open session: its steps, timers, and everything the leader types, saved as it changes through
 // the sessions channels (text debounced and flushed on blur and on every step change). Holds the
 // leader's unsaved text locally so a save answering late never overwrites what is being typed.
-// Follows changes saved elsewhere (the small change, the coach) and adds the coach's and the small
-// change's usage to the session. The only text fields it writes are the leader's notes and reflection: never a field the
-// small change or the coach write.
+// Follows changes saved elsewhere (the small change, the coach; their usage is recorded where their
+// calls are made). The only text fields it writes are the leader's notes and reflection: never a
+// field the small change or the coach write.
 import { create } from 'zustand'
 import type { GembaErrorData } from '../../shared/errors.ts'
 import { STEP_KEYS, type FinishResult, type SessionView, type StepKey, type StepPayloadPatch } from '../../shared/models/sessions.ts'
 import type { StepMinutes } from '../../shared/models/settings.ts'
 import type { ChannelInput } from '../../shared/api.ts'
 import { errorData, gemba } from '../bridge.ts'
-import { isOwnChangeCall } from './change-store.ts'
-import { useCoach } from './coach-store.ts'
 import { createAutosave, type AutosaveStatus } from './session-autosave.ts'
-import { createSessionReloader, isCurrentView, sessionUsageOf } from './session-sync.ts'
+import { createSessionReloader, isCurrentView } from './session-sync.ts'
 
 /** The free-text fields, each saved on its own. */
 export const TEXT_FIELDS = {
@@ -171,22 +169,6 @@ export const useSessionRunner = create<RunnerState>((set, get) => {
     const view = get().view
     if (view && view.session.id === sessionId && view.session.status === 'active') reloader.request()
   })
-  // The coach's calls in this session count towards its usage and cost (one report per model call).
-  gemba.subscribe('ai.usage', (report) => {
-    const view = get().view
-    if (!view || view.session.status !== 'active') return
-    const sessionId = view.session.id
-    const ours = Object.values(useCoach.getState().panels).some((panel) => panel.sessionId === sessionId && panel.thread?.threadId === report.threadId)
-    if (ours) void gemba.invoke('sessions.addUsage', { id: sessionId, usage: sessionUsageOf(report.usage, report.cost.usd) }).catch(() => undefined)
-  })
-  // So do the small change's (tasks, agent, commit message, explanation): one report per model call,
-  // counted by the page whose change made the call.
-  gemba.subscribe('change.usage', (report) => {
-    const view = get().view
-    if (!view || view.session.status !== 'active' || report.sessionId !== view.session.id || !isOwnChangeCall(report.callId)) return
-    void gemba.invoke('sessions.addUsage', { id: report.sessionId, usage: sessionUsageOf(report.usage, report.cost.usd) }).catch(() => undefined)
-  })
-
   return {
     view: null,
     loading: false,

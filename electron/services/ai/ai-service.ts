@@ -23,13 +23,14 @@ import type {
   RepoFileView,
 } from '../../../shared/models/ai.ts'
 import { AiClient, type AiClientOptions, type SdkFactory } from './ai-client.ts'
+import type { AiRuntimeSettings } from './ai-settings.ts'
 import { contextSettingsStore, type ContextSettingsStore } from './context/context-settings-store.ts'
 import type { PackedContext } from './context/pack-context.ts'
 import { estimateTokens } from './context/token-estimate.ts'
 import { Conversation, type ContextManifest } from './conversation.ts'
+import type { SpendingPort } from '../sessions/index.ts'
 import { estimateCachedCallUsd, estimateCostUsd } from './pricing.ts'
 import { SecretRedactor, type Redactor } from './redact/secret-redactor.ts'
-import { SessionBudget } from './session-budget.ts'
 import { buildStablePrefix } from './stable-prefix.ts'
 import { systemPromptFor } from './system-prompt.ts'
 import type { ThreadStore } from './thread-store.ts'
@@ -39,15 +40,7 @@ import { resolveInsideRepo } from './tools/resolve-inside-repo.ts'
 import { readForViewer } from './viewer/read-for-viewer.ts'
 import { verifyCitations, type CitationInput } from './viewer/verify-citations.ts'
 
-/** What the service reads from Settings for each thread (the key resolved from Settings or the environment). */
-export interface AiRuntimeSettings {
-  readonly apiKey: string | null
-  /** null: Anthropic's own endpoint. */
-  readonly endpoint: string | null
-  readonly model: string
-  readonly sessionBudgetUsd: number
-  readonly contextTokens: number
-}
+export type { AiRuntimeSettings } from './ai-settings.ts'
 
 /** A repository's packed context: already redacted, with the manifest of what it carries. */
 export interface RepoContext {
@@ -72,6 +65,8 @@ export interface RepoContextRequest {
 export interface AiServiceDeps {
   readonly settings: () => Promise<AiRuntimeSettings>
   readonly createSdk: SdkFactory
+  /** Each session's one spending record (the sessions service's port). */
+  readonly spending: SpendingPort
   readonly context: (request: RepoContextRequest, signal: AbortSignal) => Promise<RepoContext>
   /** The folder of a repository the leader added (for the file viewer and citation checks). */
   readonly repoRoot?: (repoId: string) => Promise<string>
@@ -80,6 +75,8 @@ export interface AiServiceDeps {
   /** Opens a URL with the operating system (desktop only); browser mode links instead. */
   readonly openExternal?: (url: string) => Promise<void>
   readonly redactor?: Redactor
+  /** Frees what the context port holds (its code parser) when the service is disposed. */
+  readonly release?: () => Promise<void>
   /** Where threads are kept after each question; in memory only when not given. */
   readonly threads?: ThreadStore
   readonly newId?: () => string
@@ -90,7 +87,6 @@ export interface AiServiceDeps {
 interface Thread {
   readonly view: Omit<AiThreadView, 'sessionCostUsd'>
   readonly conversation: Conversation
-  readonly budget: SessionBudget
   readonly sessionId: string | null
   readonly createdAt: string
   readonly turns: AiThreadTurn[]
@@ -102,7 +98,6 @@ type Ctx = CallContext<EventMap>
 export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
   readonly #deps: AiServiceDeps
   readonly #threads = new Map<string, Thread>()
-  readonly #budgets = new Map<string, SessionBudget>()
   readonly #redactor: Redactor
   readonly #contextSettings: ContextSettingsStore
 
@@ -122,9 +117,8 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
     const scope = input.scope ?? null
     const context = await this.#deps.context({ repoId: input.repoId, scope, purpose: input.purpose, contextTokens: settings.contextTokens }, ctx.signal)
     const threadId = this.#deps.newId?.() ?? randomUUID()
-    const budgetKey = input.sessionId ?? threadId
-    const budget = this.#budgets.get(budgetKey) ?? new SessionBudget(settings.sessionBudgetUsd)
-    this.#budgets.set(budgetKey, budget)
+    const spending = this.#deps.spending.open({ sessionId: input.sessionId ?? null, key: threadId })
+    const totals = await spending.totals()
     const conversation = new Conversation({
       client: this.#client(settings),
       model: settings.model,
@@ -133,7 +127,7 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
       contextManifest: context.manifest,
       tools: createRepoTools({ root: context.root, redactor: this.#redactor, listFiles: context.listFiles ?? gitTrackedFiles(context.root) }),
       redactor: this.#redactor,
-      budget,
+      spending,
       ...(this.#deps.now ? { now: this.#deps.now } : {}),
     })
     const prefixTokens = estimateTokens(conversation.prefix.chars + JSON.stringify(REPO_TOOL_DEFINITIONS).length)
@@ -150,10 +144,10 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
       contextFiles: context.manifest.files,
       excluded: context.manifest.excluded,
       redactions: context.manifest.redactions,
-      sessionBudgetUsd: budget.limitUsd,
+      sessionBudgetUsd: totals.limitUsd,
     }
-    this.#threads.set(threadId, { view, conversation, budget, sessionId: input.sessionId ?? null, createdAt: this.#now().toISOString(), turns: [], busy: false })
-    return { ...view, sessionCostUsd: budget.spentUsd }
+    this.#threads.set(threadId, { view, conversation, sessionId: input.sessionId ?? null, createdAt: this.#now().toISOString(), turns: [], busy: false })
+    return { ...view, sessionCostUsd: totals.spentUsd }
   }
 
   async ask(input: { threadId: string; question: string }, ctx: Ctx): Promise<AiAnswer> {
@@ -304,6 +298,12 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
 
   async closeThread(input: { threadId: string }): Promise<{ readonly closed: boolean }> {
     return { closed: this.#threads.delete(input.threadId) }
+  }
+
+  /** Forgets the open threads (each is kept on disk after every question) and frees the context port. */
+  async dispose(): Promise<void> {
+    this.#threads.clear()
+    await this.#deps.release?.()
   }
 
   #now(): Date {

@@ -16,10 +16,11 @@ import type {
   Redaction,
   SentFile,
 } from '../../../shared/models/ai.ts'
+import { addUsage, ZERO_USAGE } from '../../../shared/models/ai.ts'
 import type { AiClient } from './ai-client.ts'
-import { addUsage, costOf, estimateCostUsd, ZERO_USAGE } from './pricing.ts'
+import type { Spending } from '../sessions/index.ts'
+import { costOf, estimateCostUsd } from './pricing.ts'
 import type { Redactor } from './redact/secret-redactor.ts'
-import type { SessionBudget } from './session-budget.ts'
 import { buildStablePrefix, type StablePrefix } from './stable-prefix.ts'
 import type { ToolSet } from './tools/repo-tools.ts'
 
@@ -38,7 +39,8 @@ export interface ConversationOptions {
   readonly contextManifest?: ContextManifest
   readonly tools?: ToolSet
   readonly redactor: Redactor
-  readonly budget: SessionBudget
+  /** The session's one spending record: room is checked before each request, its cost recorded after. */
+  readonly spending: Spending
   /** Requests per question, tool rounds included (default 8). */
   readonly maxTurns?: number
   /** max_tokens of each request (default 4096). */
@@ -145,17 +147,18 @@ export class Conversation {
     let askCost = 0
     for (let turn = 1; ; turn++) {
       signal.throwIfAborted()
-      this.#checkBudget(added)
+      await this.#checkBudget(added)
+      signal.throwIfAborted()
       const request = { model, maxTokens: this.#options.maxOutputTokens ?? 4096, system: this.#prefix.system, tools: this.#prefix.tools, messages: withMovingBreakpoint(this.#history) }
       const record = this.#startRecord(added)
       const result = await client.stream(request, { onText: (delta) => handlers.onText?.(delta), onRetry: (notice) => handlers.onRetry?.(notice) }, signal)
       const cost = costOf(result.usage, model)
-      this.#options.budget.record(cost.usd)
+      const totals = await this.#options.spending.record(result.usage, cost.usd)
       this.#usage = addUsage(this.#usage, result.usage)
       askUsage = addUsage(askUsage, result.usage)
       askCost += cost.usd
       this.#records[record] = { ...this.#records[record]!, usage: result.usage, costUsd: cost.usd }
-      handlers.onUsage?.({ model, usage: result.usage, cost, sessionUsage: this.#usage, sessionCostUsd: this.#options.budget.spentUsd, sessionBudgetUsd: this.#options.budget.limitUsd })
+      handlers.onUsage?.({ model, usage: result.usage, cost, sessionUsage: this.#usage, sessionCostUsd: totals.spentUsd, sessionBudgetUsd: totals.limitUsd })
       if (result.text) texts.push(result.text)
       const content = result.message.content.map(toParam).filter((block): block is ContentBlockParam => block !== null)
       this.#history.push({ role: 'assistant', content })
@@ -166,7 +169,7 @@ export class Conversation {
         toolCalls,
         usage: askUsage,
         costUsd: askCost,
-        sessionCostUsd: this.#options.budget.spentUsd,
+        sessionCostUsd: totals.spentUsd,
         requests: this.#records.slice(firstRecord),
       })
       if (result.message.stop_reason !== 'tool_use' || calls.length === 0) return answer(stopReasonOf(result.message.stop_reason))
@@ -220,11 +223,11 @@ export class Conversation {
     else this.#history.push({ role: 'user', content: blocks })
   }
 
-  #checkBudget(added: Added): void {
+  async #checkBudget(added: Added): Promise<void> {
     // Rough: the first request pays for the whole prefix, later ones mostly for what they add.
     const freshChars = this.#records.length === 0 ? this.#prefix.chars + added.chars : added.chars
     const expectedOutput = Math.min(this.#options.maxOutputTokens ?? 4096, 1500)
-    this.#options.budget.ensureRoom(estimateCostUsd(this.#options.model, Math.ceil(freshChars / 4), expectedOutput))
+    await this.#options.spending.ensureRoom(estimateCostUsd(this.#options.model, Math.ceil(freshChars / 4), expectedOutput))
   }
 
   #startRecord(added: Added): number {

@@ -3,22 +3,21 @@
 // openExternal. Keeps backend.ts to one call; never reads process.env and never imports 'electron'.
 import { join } from 'node:path'
 import type { ScanResult } from '../../../shared/models/repos.ts'
-import type { AiSettings } from '../../../shared/models/settings.ts'
 import { GembaError } from '../../../shared/errors.ts'
-import type { CodeParser } from '../repos/parse/code-parser.ts'
+import type { CodeParser } from '../repos/index.ts'
+import type { SpendingPort } from '../sessions/index.ts'
 import { createAnthropicSdk } from './ai-client.ts'
 import { AiService } from './ai-service.ts'
+import { readAiSettings, type AiSettingsSource } from './ai-settings.ts'
 import { contextSettingsStore } from './context/context-settings-store.ts'
 import { RepoContextProvider } from './context/repo-context-provider.ts'
 import { SecretRedactor } from './redact/secret-redactor.ts'
 import { threadStore } from './thread-store.ts'
 
 export interface AiWiring {
-  readonly settings: {
-    resolveApiKey(): Promise<string | null>
-    endpoint(): { readonly url: string }
-    current(): { readonly ai: AiSettings }
-  }
+  readonly settings: AiSettingsSource
+  /** Each session's one spending record (the sessions service's port). */
+  readonly spending: SpendingPort
   readonly scan: (repoId: string, signal: AbortSignal) => Promise<ScanResult>
   /** The folder of a repository in the leader's list, or undefined. */
   readonly repoPath: (repoId: string) => Promise<string | undefined>
@@ -38,17 +37,9 @@ export function createAiService(wiring: AiWiring): AiService {
     parser: () => (parser ??= wiring.createParser().catch(() => null)),
   })
   return new AiService({
-    settings: async () => {
-      const ai = wiring.settings.current().ai
-      return {
-        apiKey: await wiring.settings.resolveApiKey(),
-        endpoint: wiring.settings.endpoint().url,
-        model: ai.model,
-        sessionBudgetUsd: ai.sessionBudgetUsd,
-        contextTokens: ai.contextTokens,
-      }
-    },
+    settings: readAiSettings(wiring.settings),
     createSdk: createAnthropicSdk,
+    spending: wiring.spending,
     context: (request, signal) => provider.context(request, signal),
     repoRoot: async (repoId) => {
       const path = await wiring.repoPath(repoId)
@@ -56,6 +47,12 @@ export function createAiService(wiring: AiWiring): AiService {
       return path
     },
     contextSettings,
+    // The packer's code parser holds WebAssembly memory: freed with the service.
+    release: async () => {
+      const created = await parser
+      parser = undefined
+      created?.dispose()
+    },
     threads: threadStore(aiThreadsFolder(wiring.dataFolder)),
     ...(wiring.openExternal ? { openExternal: wiring.openExternal } : {}),
     redactor,

@@ -62,14 +62,3 @@ export function estimateCachedCallUsd(model: string, cachedTokens: number, fresh
   const { row } = priceFor(model)
   return (cachedTokens * row.cacheRead + freshTokens * row.input * 1.25 + outputTokens * row.output) / 1_000_000
 }
-
-export const ZERO_USAGE: AiUsage = { inputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0, outputTokens: 0 }
-
-export function addUsage(a: AiUsage, b: AiUsage): AiUsage {
-  return {
-    inputTokens: a.inputTokens + b.inputTokens,
-    cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
-    cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
-    outputTokens: a.outputTokens + b.outputTokens,
-  }
-}

@@ -5,11 +5,8 @@ import { z } from 'zod'
 import { GembaError } from '../../../shared/errors.ts'
 import type { AgentActivity, RefusedEdit, TaskProposal } from '../../../shared/models/change.ts'
 import type { AiCallUsage, AiStopReason } from '../../../shared/models/ai.ts'
-import type { AiClient } from '../ai/ai-client.ts'
-import { Conversation } from '../ai/conversation.ts'
-import type { Redactor } from '../ai/redact/secret-redactor.ts'
-import type { SessionBudget } from '../ai/session-budget.ts'
-import { createRepoTools } from '../ai/tools/repo-tools.ts'
+import { Conversation, createRepoTools, type AiClient, type Redactor } from '../ai/index.ts'
+import type { Spending } from '../sessions/index.ts'
 import { COMMIT_PROMPT, EXPLAIN_PROMPT, PROPOSE_PROMPT, agentPrompt } from './change-prompts.ts'
 import { createChangeTools } from './editor-tools.ts'
 import type { StagedCopy } from './staged-copy.ts'
@@ -17,7 +14,8 @@ import type { StagedCopy } from './staged-copy.ts'
 export interface AiRuntime {
   readonly client: AiClient
   readonly model: string
-  readonly budget: SessionBudget
+  /** The session's one spending record. */
+  readonly spending: Spending
   readonly redactor: Redactor
   /** Requests per agent turn, tool rounds included. */
   readonly maxTurns?: number
@@ -66,7 +64,7 @@ function conversation(runtime: AiRuntime, systemPrompt: string, contextText: str
     systemPrompt,
     contextText,
     redactor: runtime.redactor,
-    budget: runtime.budget,
+    spending: runtime.spending,
     maxTurns: runtime.maxTurns ?? 16,
     maxTokensPerQuestion: runtime.maxTokensPerTurn ?? 300_000,
     ...(tools ? { tools } : {}),

@@ -20,6 +20,7 @@ import { textReply, toolUseReply } from '../../fixtures/fake-anthropic/replies.t
 import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/start-fake-anthropic.ts'
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { PLANTED } from './planted-secrets.ts'
+import { unsavedSpending } from '../../fixtures/spending.ts'
 
 let repo: RepoBuilder
 let cacheFolder: string
@@ -116,7 +117,8 @@ function service(): AiService {
   const settings = contextSettingsStore(null)
   const provider = new RepoContextProvider({ scan: async () => scan, settings, redactor, parser: async () => parser })
   return new AiService({
-    settings: async () => ({ apiKey: 'sk-ant-test-4444444444444444444444', endpoint: fake!.url, model: 'claude-sonnet-5-5', sessionBudgetUsd: 2, contextTokens: 40_000 }),
+    settings: async () => ({ apiKey: 'sk-ant-test-4444444444444444444444', endpoint: fake!.url, model: 'claude-sonnet-5-5', contextTokens: 40_000 }),
+    spending: unsavedSpending(),
     createSdk: createAnthropicSdk,
     context: (request, s) => provider.context(request, s),
     repoRoot: async () => repo.dir,

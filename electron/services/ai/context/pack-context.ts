@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import type { ExcludedFile, Redaction, SentFile } from '../../../../shared/models/ai.ts'
 import type { FileRecord, ScanResult } from '../../../../shared/models/repos.ts'
-import type { CodeParser } from '../../repos/parse/code-parser.ts'
+import type { CodeParser } from '../../repos/index.ts'
 import type { Redactor } from '../redact/secret-redactor.ts'
 import { resolveInsideRepo } from '../tools/resolve-inside-repo.ts'
 import { looksBinary } from '../tools/tool-execution.ts'
