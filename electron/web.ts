@@ -1,7 +1,8 @@
 // Browser mode's transport: the same channels as IPC, over HTTP on 127.0.0.1 only. Every /api
 // request needs the per-launch bearer token; Host and Origin must name our own loopback origin
-// (DNS-rebinding and cross-site safe). Serves the built renderer with a strict CSP. Never logs the
-// token, and imports nothing from 'electron'.
+// (DNS-rebinding and cross-site safe). Serves the built renderer with a strict CSP. A page names
+// itself in X-Gemba-Client on its calls and its event stream: when that stream drops (the page was
+// closed), its calls are cancelled. Never logs the token, and imports nothing from 'electron'.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
@@ -61,6 +62,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const tokenBytes = Buffer.from(`Bearer ${token}`)
   const maxBody = options.maxBodyBytes ?? 8 * 1024 * 1024
   const streams = new Set<ServerResponse>()
+  const clients = clientSignals()
   let port = 0
 
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
@@ -111,12 +113,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.on('close', () => {
       if (!res.writableFinished) abort.abort()
     })
-    const callIdHeader = req.headers['x-gemba-call-id']
-    const callId = typeof callIdHeader === 'string' && /^[\w-]{1,100}$/.test(callIdHeader) ? callIdHeader : undefined
-    const result = await options.dispatcher.dispatch(decodeURIComponent(route), input, {
-      signal: abort.signal,
-      ...(callId ? { callId } : {}),
-    })
+    const callId = headerId(req, 'x-gemba-call-id')
+    const client = clients.enter(headerId(req, 'x-gemba-client'))
+    const result = await options.dispatcher
+      .dispatch(decodeURIComponent(route), input, { signal: AbortSignal.any([abort.signal, client.signal]), ...(callId ? { callId } : {}) })
+      .finally(client.leave)
     if (result.ok) return sendJson(res, 200, result.value)
     return sendJson(res, STATUS_BY_CODE[result.error.code] ?? 422, { error: result.error })
   }
@@ -129,6 +130,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     })
     res.write(': connected\n\n')
     streams.add(res)
+    const client = clients.watch(headerId(req, 'x-gemba-client'))
     const unsubscribe = options.hub.subscribe(({ event, payload }) => {
       res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)
     })
@@ -137,6 +139,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       clearInterval(heartbeat)
       unsubscribe()
       streams.delete(res)
+      client.close()
     })
   }
 
@@ -183,6 +186,68 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       // Long calls (a working-tree watch, an AI stream) would otherwise hold close() open forever.
       server.closeAllConnections()
       await closed
+    },
+  }
+}
+
+/** An id header (call, client) when well formed; anything else is ignored. */
+function headerId(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name]
+  return typeof value === 'string' && /^[\w-]{1,100}$/.test(value) ? value : undefined
+}
+
+interface Client {
+  calls: number
+  streams: number
+  readonly controller: AbortController
+}
+
+/**
+ * The pages that call us, by the id each sends: a page's calls share one signal, aborted when its
+ * last event stream closes (the tab was closed or reloaded). Forgotten once nothing of it is open.
+ */
+export function clientSignals() {
+  const clients = new Map<string, Client>()
+  const open = (id: string): Client => {
+    const client = clients.get(id) ?? { calls: 0, streams: 0, controller: new AbortController() }
+    clients.set(id, client)
+    return client
+  }
+  const release = (id: string, client: Client): void => {
+    if (client.calls === 0 && client.streams === 0 && clients.get(id) === client) clients.delete(id)
+  }
+  const never = new AbortController().signal
+  return {
+    /** A call starts: its client's signal, and the function to call when it ends. */
+    enter(id: string | undefined): { readonly signal: AbortSignal; readonly leave: () => void } {
+      if (!id) return { signal: never, leave: () => undefined }
+      const client = open(id)
+      client.calls += 1
+      return {
+        signal: client.controller.signal,
+        leave: () => {
+          client.calls -= 1
+          release(id, client)
+        },
+      }
+    },
+    /** An event stream opens: closing the client's last one aborts its calls. */
+    watch(id: string | undefined): { readonly close: () => void } {
+      if (!id) return { close: () => undefined }
+      const client = open(id)
+      client.streams += 1
+      return {
+        close: () => {
+          client.streams -= 1
+          if (client.streams > 0) return
+          client.controller.abort()
+          if (clients.get(id) === client) clients.delete(id)
+        },
+      }
+    },
+    /** Clients known now (calls running or streams open). */
+    get size(): number {
+      return clients.size
     },
   }
 }

@@ -1,9 +1,7 @@
 // The shell: navigation on the left, the current screen on the right. Ctrl/⌘+1…5 switch screens;
 // focus moves to the new screen's title so keyboard and screen-reader users land in the right place.
 import { useEffect, useRef, useSyncExternalStore } from 'react'
-import { connectionProblem, onConnectionProblem } from './bridge.ts'
-import { SCREENS, SCREEN_LABELS, useNavigation, type Screen } from './stores/navigation-store.ts'
-import { useAppInfo } from './stores/app-info-store.ts'
+import { SCREENS, SCREEN_LABELS, type Screen } from './stores/navigation-store.ts'
 import { ReposView } from './views/repos/ReposView.tsx'
 import { InsightsView } from './views/insights/InsightsView.tsx'
 import { JournalView } from './views/journal/JournalView.tsx'
@@ -11,6 +9,7 @@ import { SessionView } from './views/session/SessionView.tsx'
 import { SettingsView } from './views/settings/SettingsView.tsx'
 import { ReminderBanner } from './views/today/ReminderBanner.tsx'
 import { TodayView } from './views/today/TodayView.tsx'
+import { connection, useAppInfo, useNavigation } from './app-stores.ts'
 
 const VIEWS: Readonly<Record<Screen, () => React.JSX.Element>> = {
   today: TodayView,
@@ -34,7 +33,7 @@ export function App() {
   const screen = useNavigation((state) => state.screen)
   const go = useNavigation((state) => state.go)
   const syncFromLocation = useNavigation((state) => state.syncFromLocation)
-  const problem = useSyncExternalStore(onConnectionProblem, connectionProblem)
+  const problem = useSyncExternalStore(connection.onProblem, connection.problem)
   const loadInfo = useAppInfo((state) => state.load)
   useEffect(() => {
     void loadInfo()

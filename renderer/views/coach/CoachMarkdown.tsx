@@ -4,7 +4,7 @@ import DOMPurify from 'dompurify'
 import { marked } from 'marked'
 import { useLayoutEffect, useMemo, useRef } from 'react'
 import type { CitationCheck } from '../../../shared/models/ai.ts'
-import { splitCitations } from './citations.ts'
+import { splitCitations } from '../../stores/citations.ts'
 
 const WHY: Readonly<Record<CitationCheck['status'], string>> = {
   verified: 'Checked: the file exists and the line is within it.',

@@ -4,8 +4,8 @@
 import { useEffect, useRef, useState } from 'react'
 import type { RepoContextSettings } from '../../../shared/models/ai.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { useCoach } from '../../stores/coach-store.ts'
 import { formatTokens, formatUsd } from './format-usage.ts'
+import { useCoach } from '../../app-stores.ts'
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean)
 

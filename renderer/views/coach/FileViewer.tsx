@@ -6,12 +6,12 @@ import { useEffect, useRef, useState } from 'react'
 import { editorUrl } from '../../../shared/editor-url.ts'
 import type { GembaErrorData } from '../../../shared/errors.ts'
 import type { EditorKind, RepoFileView } from '../../../shared/models/ai.ts'
-import { errorData, gemba } from '../../bridge.ts'
+import { errorData } from '../../bridge.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import '../../styles/coach.css'
-import { useAppInfo } from '../../stores/app-info-store.ts'
 import type { ViewerTarget } from '../../stores/coach-store.ts'
 import { escapeHtml, languageOfPath, splitHighlightedLines } from './highlight-lines.ts'
+import { gemba, useAppInfo } from '../../app-stores.ts'
 
 type Loaded = { file: RepoFileView; lines: string[] } | { error: GembaErrorData } | null
 

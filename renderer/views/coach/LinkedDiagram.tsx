@@ -1,9 +1,8 @@
 // Draws a checked Mermaid diagram to SVG (Mermaid loaded only now, strict security) and turns the
 // nodes whose labels name a folder or file that exists in the repository into links to the viewer.
 import { useEffect, useId, useRef, useState } from 'react'
-import { gemba } from '../../bridge.ts'
-import { useCoach } from '../../stores/coach-store.ts'
-import { pathLikeLabel } from './citations.ts'
+import { pathLikeLabel } from '../../stores/citations.ts'
+import { gemba, useCoach } from '../../app-stores.ts'
 
 type Rendered = { readonly svg: string } | { readonly error: string } | null
 

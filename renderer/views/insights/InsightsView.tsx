@@ -4,14 +4,13 @@ import { useEffect } from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
-import { useInsights } from '../../stores/insights-store.ts'
-import { useNavigation } from '../../stores/navigation-store.ts'
 import '../../styles/insights.css'
 import { CalibrationScatter, RatioTrend } from './CalibrationCharts.tsx'
 import { ChartCard } from './ChartCard.tsx'
 import { FrictionByRepository, FrictionLegend, FrictionOverTime } from './FrictionCharts.tsx'
 import { QuestionsChart, StepTimeChart } from './QuestionsAndSteps.tsx'
 import { YearHeatmap } from './YearHeatmap.tsx'
+import { useInsights, useNavigation } from '../../app-stores.ts'
 
 /** Below this many sessions, trends would be noise. */
 const ENOUGH_SESSIONS = 2

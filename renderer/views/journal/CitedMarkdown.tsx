@@ -4,7 +4,7 @@
 import DOMPurify from 'dompurify'
 import { marked } from 'marked'
 import { useLayoutEffect, useMemo, useRef } from 'react'
-import { splitCitations } from '../coach/citations.ts'
+import { splitCitations } from '../../stores/citations.ts'
 
 function linkCitations(root: HTMLElement): void {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)

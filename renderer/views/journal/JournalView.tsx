@@ -4,8 +4,6 @@ import { useEffect } from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
-import { useJournal } from '../../stores/journal-store.ts'
-import { useNavigation } from '../../stores/navigation-store.ts'
 import '../../styles/journal.css'
 import { ExportPanel } from './ExportPanel.tsx'
 import { JournalFilters } from './JournalFilters.tsx'
@@ -14,6 +12,7 @@ import { JournalProblems } from './JournalProblems.tsx'
 import { QuarterRollup } from './QuarterRollup.tsx'
 import { SessionReview } from './SessionReview.tsx'
 import { ShareSummary } from './ShareSummary.tsx'
+import { useJournal, useNavigation } from '../../app-stores.ts'
 
 export function JournalView() {
   const mode = useJournal((state) => state.mode)

@@ -2,10 +2,10 @@
 // open, with the sessions behind them (each opens) and an export of the quarter.
 import { useEffect } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { useJournal } from '../../stores/journal-store.ts'
-import { shiftQuarter, useJournalShare } from '../../stores/journal-share-store.ts'
+import { shiftQuarter } from '../../stores/journal-share-store.ts'
 import { ExportPanel } from './ExportPanel.tsx'
 import { formatDay } from './journal-format.ts'
+import { useJournal, useJournalShare } from '../../app-stores.ts'
 
 function CountList(props: { title: string; items: readonly { key: string; label: string; count: number }[]; empty: string }) {
   const max = Math.max(1, ...props.items.map((item) => item.count))

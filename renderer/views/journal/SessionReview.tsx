@@ -5,13 +5,12 @@ import { useEffect } from 'react'
 import { JOURNAL_STEPS, type JournalDriftView, type JournalSessionRecord } from '../../../shared/models/journal.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { FileViewer } from '../coach/FileViewer.tsx'
-import { useJournal } from '../../stores/journal-store.ts'
-import { useJournalSession } from '../../stores/journal-session-store.ts'
 import { ExportPanel } from './ExportPanel.tsx'
 import { formatCost, formatDay, formatMinutes, shortCommit } from './journal-format.ts'
 import { ReflectionEditor } from './ReflectionEditor.tsx'
 import { SentSection } from './SentSection.tsx'
 import { ChangeSection, DiagramSection, QuestionsSection, TranscriptSection, WalkthroughSection } from './SessionSections.tsx'
+import { useJournal, useJournalSession } from '../../app-stores.ts'
 
 const STEP_LABELS = { explore: 'Explore', diagram: 'Diagram', change: 'Change', reflect: 'Reflect' } as const
 

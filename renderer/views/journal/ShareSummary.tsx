@@ -3,9 +3,8 @@
 import { useEffect, useId } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
-import { useJournal } from '../../stores/journal-store.ts'
-import { useJournalShare } from '../../stores/journal-share-store.ts'
 import { ExportPanel } from './ExportPanel.tsx'
+import { useJournal, useJournalShare } from '../../app-stores.ts'
 
 const WEEK_CHOICES = [2, 4, 6, 8, 12, 26] as const
 

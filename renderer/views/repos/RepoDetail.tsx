@@ -5,9 +5,9 @@ import type { RepoView, ScanPhase } from '../../../shared/models/repos.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
 import { MermaidDiagram } from '../../components/MermaidDiagram.tsx'
-import { useRepos } from '../../stores/repos-store.ts'
 import { AskClaude } from '../coach/AskClaude.tsx'
 import { SmallChange } from '../change/SmallChange.tsx'
+import { useRepos } from '../../app-stores.ts'
 
 const PHASE_LABEL: Readonly<Record<ScanPhase, string>> = {
   files: 'Reading the file list',

@@ -3,11 +3,10 @@
 import { useEffect } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
-import { useRepos } from '../../stores/repos-store.ts'
-import { useAppInfo } from '../../stores/app-info-store.ts'
 import { AddRepoForm } from './AddRepoForm.tsx'
 import { RepoDetail } from './RepoDetail.tsx'
 import { RepoList } from './RepoList.tsx'
+import { useAppInfo, useRepos } from '../../app-stores.ts'
 
 export function ReposView() {
   const repos = useRepos((state) => state.repos)

@@ -3,13 +3,13 @@
 // the session the first time it is shown, until a diagram of Claude's is saved; and notes.
 import { useEffect } from 'react'
 import type { Session } from '../../../shared/models/sessions.ts'
-import { useSessionRunner } from '../../stores/session-runner-store.ts'
 import { DiagramCoach, type SavedDiagram } from '../coach/DiagramCoach.tsx'
 import { useHasApiKey } from '../coach/NoKeyNotice.tsx'
 import { KeptNote } from './KeptNote.tsx'
 import { NotesField } from './NotesField.tsx'
 import { OfflineTour, useOfflineTour } from './OfflineTour.tsx'
 import { WeekPrompts } from './WeekPrompts.tsx'
+import { useSessionRunner } from '../../app-stores.ts'
 
 export function DiagramStep(props: { session: Session }) {
   const { session } = props

@@ -2,7 +2,6 @@
 // when there is no key or network, labelled so), what the session keeps, and the leader's own notes.
 import { useEffect } from 'react'
 import type { Session } from '../../../shared/models/sessions.ts'
-import { useSessionRunner } from '../../stores/session-runner-store.ts'
 import { ExploreCoach, type ExploreTranscript } from '../coach/ExploreCoach.tsx'
 import { useHasApiKey } from '../coach/NoKeyNotice.tsx'
 import { curriculumWeek } from './curriculum-week.ts'
@@ -10,6 +9,7 @@ import { KeptNote } from './KeptNote.tsx'
 import { NotesField } from './NotesField.tsx'
 import { OfflineTour, useOfflineTour } from './OfflineTour.tsx'
 import { WeekPrompts } from './WeekPrompts.tsx'
+import { useSessionRunner } from '../../app-stores.ts'
 
 export function ExploreStep(props: { session: Session }) {
   const { session } = props

@@ -2,7 +2,7 @@
 // forward from earlier weeks until they are marked answered.
 import { useState, type FormEvent } from 'react'
 import type { SessionView } from '../../../shared/models/sessions.ts'
-import { useSessionRunner } from '../../stores/session-runner-store.ts'
+import { useSessionRunner } from '../../app-stores.ts'
 
 export function TechLeadQuestions(props: { view: SessionView }) {
   const mine = props.view.session.steps.reflect.payload.questionsForTechLead

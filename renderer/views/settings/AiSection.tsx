@@ -3,9 +3,9 @@ import { aiSettingsSchema, type SettingsView } from '../../../shared/models/sett
 import { Field } from '../../components/Field.tsx'
 import { NumberField } from '../../components/NumberField.tsx'
 import { ModelDatalist } from '../coach/ModelDatalist.tsx'
-import { useSettings } from '../../stores/settings-store.ts'
 import { SectionForm } from './SectionForm.tsx'
 import { useSectionDraft } from './use-section-draft.ts'
+import { useSettings } from '../../app-stores.ts'
 
 const SOURCE_LABEL = { settings: 'set here', environment: 'from ANTHROPIC_BASE_URL', default: 'Anthropic’s default' } as const
 

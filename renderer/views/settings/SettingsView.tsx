@@ -3,13 +3,12 @@ import { useEffect } from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
-import { useAppInfo } from '../../stores/app-info-store.ts'
-import { useSettings } from '../../stores/settings-store.ts'
 import { AiSection } from './AiSection.tsx'
 import { ApiKeySection } from './ApiKeySection.tsx'
 import { JournalSection } from './JournalSection.tsx'
 import { ScheduleSection } from './ScheduleSection.tsx'
 import { StepsSection } from './StepsSection.tsx'
+import { useAppInfo, useSettings } from '../../app-stores.ts'
 
 export function SettingsView() {
   const view = useSettings((state) => state.view)

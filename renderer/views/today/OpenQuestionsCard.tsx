@@ -1,5 +1,5 @@
 // Questions for the tech lead still open, from every session, until marked answered.
-import { useSessions } from '../../stores/sessions-store.ts'
+import { useSessions } from '../../app-stores.ts'
 
 export function OpenQuestionsCard() {
   const questions = useSessions((state) => state.questions)

@@ -4,9 +4,6 @@ import { useEffect } from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
-import { useRepos } from '../../stores/repos-store.ts'
-import { useSessions } from '../../stores/sessions-store.ts'
-import { useSettings } from '../../stores/settings-store.ts'
 import '../../styles/today.css'
 import { ConsistencyCard } from './ConsistencyCard.tsx'
 import { FirstRunGuide } from './FirstRunGuide.tsx'
@@ -14,6 +11,7 @@ import { OpenQuestionsCard } from './OpenQuestionsCard.tsx'
 import { PastDueWeeks } from './PastDueWeeks.tsx'
 import { ScheduleCard } from './ScheduleCard.tsx'
 import { ThisWeekCard } from './ThisWeekCard.tsx'
+import { useRepos, useSessions, useSettings } from '../../app-stores.ts'
 
 export function TodayView() {
   const today = useSessions((state) => state.today)

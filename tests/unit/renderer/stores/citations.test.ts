@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractMermaid, findCitations, pathLikeLabel, splitCitations } from '../../../../../renderer/views/coach/citations.ts'
+import { extractMermaid, findCitations, pathLikeLabel, splitCitations } from '../../../../renderer/stores/citations.ts'
 
 describe('findCitations', () => {
   it('finds path:line citations in prose and code spans, once each', () => {
