@@ -8,13 +8,13 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, sep } from 'node:path'
 import { z } from 'zod'
 import { listChannels } from '../shared/api.ts'
 import type { GembaErrorData } from '../shared/errors.ts'
 import { CONTENT_SECURITY_POLICY } from './core/csp.ts'
 import type { Dispatcher } from './core/dispatcher.ts'
 import type { EventHub } from './core/event-hub.ts'
+import { staticFile } from './core/static-files.ts'
 
 export interface WebServerOptions {
   readonly dispatcher: Dispatcher
@@ -34,19 +34,6 @@ export interface WebServer {
   readonly port: number
   readonly token: string
   close(): Promise<void>
-}
-
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
 }
 
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
@@ -145,28 +132,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function serveStatic(res: ServerResponse, urlPath: string): Promise<void> {
     if (!options.staticFolder) return sendError(res, 404, 'not_found', 'Not found.')
-    const root = normalize(options.staticFolder)
-    let decoded: string
-    try {
-      decoded = decodeURIComponent(urlPath)
-    } catch {
-      return sendError(res, 400, 'invalid_input', 'Bad path.')
-    }
-    const relative = decoded === '/' || !extname(decoded) ? 'index.html' : decoded.replace(/^\/+/, '')
-    const file = normalize(join(root, relative))
-    if (decoded.includes('\0') || (file !== root && !file.startsWith(root + sep))) {
-      return sendError(res, 404, 'not_found', 'Not found.')
-    }
-    const info = await stat(file).catch(() => undefined)
+    // Screens are addressed without an extension; they are all the one page (core/static-files.ts).
+    const file = staticFile(options.staticFolder, urlPath, { pageForRoutes: true })
+    if ('refused' in file) return file.refused === 'malformed' ? sendError(res, 400, 'invalid_input', 'Bad path.') : sendError(res, 404, 'not_found', 'Not found.')
+    const info = await stat(file.path).catch(() => undefined)
     if (!info?.isFile()) return sendError(res, 404, 'not_found', 'Not found.')
-    const type = MIME[extname(file)] ?? 'application/octet-stream'
     res.writeHead(200, {
-      'Content-Type': type,
+      'Content-Type': file.type,
       'Content-Length': info.size,
-      'Cache-Control': relative === 'index.html' ? 'no-store' : 'private, max-age=3600',
-      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
+      'Cache-Control': file.relative === 'index.html' ? 'no-store' : 'private, max-age=3600',
+      ...(file.type.startsWith('text/html') ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
     })
-    createReadStream(file).pipe(res)
+    createReadStream(file.path).pipe(res)
   }
 
   await new Promise<void>((resolve, reject) => {

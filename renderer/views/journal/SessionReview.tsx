@@ -2,7 +2,8 @@
 // changed since its commit, the session a quarter before in the same repository, every step's
 // work (citations open the file viewer while the repository is there), and exports of this session.
 import { useEffect } from 'react'
-import { JOURNAL_STEPS, type JournalDriftView, type JournalSessionRecord } from '../../../shared/models/journal.ts'
+import { STEP_KEYS } from '../../../shared/models/curriculum.ts'
+import type { JournalDriftView, JournalSessionRecord } from '../../../shared/models/journal.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { FileViewer } from '../coach/FileViewer.tsx'
 import { ExportPanel } from './ExportPanel.tsx'
@@ -20,7 +21,7 @@ function Figures(props: { record: JournalSessionRecord }) {
   return (
     <section className="card session-figures" aria-label="Figures">
       <dl className="figures">
-        {JOURNAL_STEPS.map((step) => (
+        {STEP_KEYS.map((step) => (
           <div key={step}>
             <dt>{STEP_LABELS[step]}</dt>
             <dd>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { languageOfPath, splitHighlightedLines } from '../../../../../renderer/views/coach/highlight-lines.ts'
+import { languageOfPath, splitHighlightedLines } from '../../../../renderer/components/highlight-lines.ts'
 
 describe('splitHighlightedLines', () => {
   it('closes and reopens spans across line breaks so every line is well formed', () => {
