@@ -5,6 +5,7 @@ import type { GembaApi } from '../../shared/api.ts'
 import type { GembaErrorData } from '../../shared/errors.ts'
 import type { JournalInsights, JournalWeekMark } from '../../shared/models/journal.ts'
 import { errorData } from '../bridge.ts'
+import { onFirstCall } from './on-first-call.ts'
 import { weekMarksFrom } from './week-marks.ts'
 
 export interface InsightsState {
@@ -24,27 +25,25 @@ async function programmeMarks(client: GembaApi, year: number): Promise<JournalWe
 }
 
 export function createInsightsStore(client: GembaApi) {
-  // Follows the journal once the screen has loaded it.
-  let subscribed = false
-  return create<InsightsState>((set, get) => ({
-    year: new Date().getFullYear(),
-    insights: null,
-    loading: false,
-    error: null,
-    async load(year) {
-      if (!subscribed) {
-        subscribed = true
-        client.subscribe('journal.changed', () => void get().load())
-      }
-      const wanted = year ?? get().year
-      set({ year: wanted, loading: true, error: null })
-      try {
-        const marks = await programmeMarks(client, wanted)
-        const insights = await client.invoke('journal.insights', { year: wanted, marks })
-        if (get().year === wanted) set({ insights, loading: false })
-      } catch (error) {
-        set({ loading: false, error: errorData(error) })
-      }
-    },
-  }))
+  return create<InsightsState>((set, get) => {
+    const follow = onFirstCall(() => client.subscribe('journal.changed', () => void get().load()))
+    return {
+      year: new Date().getFullYear(),
+      insights: null,
+      loading: false,
+      error: null,
+      async load(year) {
+        follow()
+        const wanted = year ?? get().year
+        set({ year: wanted, loading: true, error: null })
+        try {
+          const marks = await programmeMarks(client, wanted)
+          const insights = await client.invoke('journal.insights', { year: wanted, marks })
+          if (get().year === wanted) set({ insights, loading: false })
+        } catch (error) {
+          set({ loading: false, error: errorData(error) })
+        }
+      },
+    }
+  })
 }

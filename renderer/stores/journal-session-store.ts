@@ -9,6 +9,7 @@ import type { JournalDriftView, JournalEntrySummary, JournalSessionView } from '
 import { errorData } from '../bridge.ts'
 import type { ViewerTarget } from './coach-store.ts'
 import { citedRepository, type CitedRepository } from './cited-repository.ts'
+import { onFirstCall } from './on-first-call.ts'
 
 export type ReflectionSave = 'idle' | 'saving' | 'saved' | 'error'
 
@@ -44,9 +45,8 @@ export interface JournalSessionState {
 }
 
 export function createJournalSessionStore(client: GembaApi) {
-  // Follows the journal once a session has been opened.
-  let subscribed = false
   return create<JournalSessionState>((set, get) => {
+    const follow = onFirstCall(() => client.subscribe('journal.changed', () => void get().refresh()))
     const loadExtras = async (id: string, signal: AbortSignal): Promise<void> => {
       set({ driftLoading: true })
       const [drift, lookBack, cited] = await Promise.all([
@@ -81,10 +81,7 @@ export function createJournalSessionStore(client: GembaApi) {
       saveError: null,
       loadCall: null,
       async load(id) {
-        if (!subscribed) {
-          subscribed = true
-          client.subscribe('journal.changed', () => void get().refresh())
-        }
+        follow()
         get().loadCall?.abort()
         const controller = new AbortController()
         set({ loadCall: controller, id, status: 'loading', view: null, error: null, drift: null, lookBack: null, cited: null, viewer: null, editing: false, draft: '', save: 'idle', savedAt: null, saveError: null })

@@ -13,6 +13,7 @@ import type {
 } from '../../shared/models/journal.ts'
 import { errorData } from '../bridge.ts'
 import { journalFacets, type JournalFacets } from './journal-facets.ts'
+import { onFirstCall } from './on-first-call.ts'
 
 export type JournalMode = 'list' | 'session' | 'summary' | 'rollup'
 
@@ -56,8 +57,6 @@ function cleanFilter(filter: JournalFilter): JournalFilter {
 
 export function createJournalStore(client: GembaApi) {
   let searchTimer: ReturnType<typeof setTimeout> | undefined
-  // Follows the journal once the screen has loaded it.
-  let subscribed = false
   return create<JournalState>((set, get) => {
     const refreshList = async (): Promise<void> => {
       const filter = cleanFilter(get().filter)
@@ -95,6 +94,7 @@ export function createJournalStore(client: GembaApi) {
       }
     }
 
+    const follow = onFirstCall(() => client.subscribe('journal.changed', () => void reload()))
     const reload = async (): Promise<void> => {
       try {
         await refreshList()
@@ -121,10 +121,7 @@ export function createJournalStore(client: GembaApi) {
       selectedId: null,
       searchCall: null,
       async load() {
-        if (!subscribed) {
-          subscribed = true
-          client.subscribe('journal.changed', () => void reload())
-        }
+        follow()
         await reload()
       },
       setFilter(patch) {

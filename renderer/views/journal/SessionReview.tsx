@@ -11,6 +11,7 @@ import { formatCost, formatDay, formatMinutes, shortCommit } from './journal-for
 import { ReflectionEditor } from './ReflectionEditor.tsx'
 import { SentSection } from './SentSection.tsx'
 import { ChangeSection, DiagramSection, QuestionsSection, TranscriptSection, WalkthroughSection } from './SessionSections.tsx'
+import { BackToList } from './BackToList.tsx'
 import { useJournal, useJournalSession } from '../../app-stores.ts'
 
 const STEP_LABELS = { explore: 'Explore', diagram: 'Diagram', change: 'Change', reflect: 'Reflect' } as const
@@ -91,7 +92,6 @@ export function SessionReview(props: { id: string }) {
   const openFile = useJournalSession((state) => state.openFile)
   const closeViewer = useJournalSession((state) => state.closeViewer)
   const load = useJournalSession((state) => state.load)
-  const show = useJournal((state) => state.show)
   const open = useJournal((state) => state.open)
 
   useEffect(() => {
@@ -99,9 +99,7 @@ export function SessionReview(props: { id: string }) {
   }, [load, props.id])
 
   const back = (
-    <button type="button" className="button button--quiet journal-back no-print" onClick={() => show('list')}>
-      ← All sessions
-    </button>
+    <BackToList />
   )
   if (status === 'error' && error) {
     return (

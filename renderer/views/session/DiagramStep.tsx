@@ -7,7 +7,8 @@ import { DiagramCoach, type SavedDiagram } from '../coach/DiagramCoach.tsx'
 import { useHasApiKey } from '../coach/NoKeyNotice.tsx'
 import { KeptNote } from './KeptNote.tsx'
 import { NotesField } from './NotesField.tsx'
-import { OfflineTour, useOfflineTour } from './OfflineTour.tsx'
+import { OfflineDetails } from './OfflineDetails.tsx'
+import { useOfflineTour } from './OfflineTour.tsx'
 import { WeekPrompts } from './WeekPrompts.tsx'
 import { useSessionRunner } from '../../app-stores.ts'
 
@@ -41,12 +42,7 @@ export function DiagramStep(props: { session: Session }) {
       <WeekPrompts programmeWeek={session.programmeWeek} step="diagram" title="Questions for the diagram" />
       <DiagramCoach key={session.id} repoId={session.repo.id} sessionId={session.id} onSave={save} />
       <KeptNote session={session} step="diagram" hasKey={hasKey} />
-      {hasKey ? (
-        <details className="session-offline">
-          <summary>The module diagram, computed from the repository (no AI)</summary>
-          <OfflineTour repoId={session.repo.id} repoName={session.repo.name} show="diagram" />
-        </details>
-      ) : null}
+      <OfflineDetails session={session} hasKey={hasKey} show="diagram" />
       <NotesField field="diagram.notes" label="Your notes on the architecture" hint="What the picture tells you, what is missing from it, what you would draw differently." rows={5} />
     </div>
   )

@@ -7,6 +7,12 @@ import { SectionForm } from './SectionForm.tsx'
 import { useSectionDraft } from './use-section-draft.ts'
 import { useSettings } from '../../app-stores.ts'
 
+/** The two numbers of the AI section, with the ranges Settings accept (aiSettingsSchema). */
+const NUMBERS = [
+  { key: 'contextTokens', label: 'Repository context (tokens)', hint: 'How much of the repository each conversation starts with.', min: 4000, max: 400000, step: 1000 },
+  { key: 'sessionBudgetUsd', label: 'Budget per session (US$)', hint: 'The coach stops cleanly when a session reaches it.', min: 0.05, max: 100, step: 0.05 },
+] as const
+
 const SOURCE_LABEL = { settings: 'set here', environment: 'from ANTHROPIC_BASE_URL', default: 'Anthropic’s default' } as const
 
 export function AiSection(props: { view: SettingsView }) {
@@ -56,26 +62,19 @@ export function AiSection(props: { view: SettingsView }) {
         )}
       </Field>
       <div className="field-row">
-        <NumberField
-          label="Repository context (tokens)"
-          hint="How much of the repository each conversation starts with."
-          error={fieldErrors.contextTokens}
-          min={4000}
-          max={400000}
-          step={1000}
-          value={draft.contextTokens}
-          onChange={(value) => change('contextTokens', value)}
-        />
-        <NumberField
-          label="Budget per session (US$)"
-          hint="The coach stops cleanly when a session reaches it."
-          error={fieldErrors.sessionBudgetUsd}
-          min={0.05}
-          max={100}
-          step={0.05}
-          value={draft.sessionBudgetUsd}
-          onChange={(value) => change('sessionBudgetUsd', value)}
-        />
+        {NUMBERS.map((number) => (
+          <NumberField
+            key={number.key}
+            label={number.label}
+            hint={number.hint}
+            error={fieldErrors[number.key]}
+            min={number.min}
+            max={number.max}
+            step={number.step}
+            value={draft[number.key]}
+            onChange={(value) => change(number.key, value)}
+          />
+        ))}
       </div>
     </SectionForm>
   )

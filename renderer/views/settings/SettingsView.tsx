@@ -1,5 +1,4 @@
 // The Settings screen: notices first (a reset after a corrupt file), then one form per section.
-import { useEffect } from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
@@ -9,6 +8,7 @@ import { JournalSection } from './JournalSection.tsx'
 import { ScheduleSection } from './ScheduleSection.tsx'
 import { StepsSection } from './StepsSection.tsx'
 import { useAppInfo, useSettings } from '../../app-stores.ts'
+import { useLoadOnShow } from '../use-load-on-show.ts'
 
 export function SettingsView() {
   const view = useSettings((state) => state.view)
@@ -17,9 +17,7 @@ export function SettingsView() {
   const dismissNotice = useSettings((state) => state.dismissNotice)
   const info = useAppInfo((state) => state.info)
 
-  useEffect(() => {
-    void load()
-  }, [load])
+  useLoadOnShow(load)
 
   return (
     <div className="page">
