@@ -1,8 +1,9 @@
 // Browser mode's transport: the same channels as IPC, over HTTP on 127.0.0.1 only. Every /api
 // request needs the per-launch bearer token; Host and Origin must name our own loopback origin
 // (DNS-rebinding and cross-site safe). Serves the built renderer with a strict CSP. A page names
-// itself in X-Gemba-Client on its calls and its event stream: when that stream drops (the page was
-// closed), its calls are cancelled. Never logs the token, and imports nothing from 'electron'.
+// itself in X-Gemba-Client on its calls and its event stream: when that stream drops and does not
+// come back within a few seconds (the page was closed, not a blip), its calls are cancelled. Never
+// logs the token, and imports nothing from 'electron'.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
@@ -25,6 +26,8 @@ export interface WebServerOptions {
   /** Defaults to a fresh random token. */
   readonly token?: string
   readonly maxBodyBytes?: number
+  /** How long a page's event stream may be gone before its calls are cancelled (default 5 s). */
+  readonly clientGraceMs?: number
 }
 
 export interface WebServer {
@@ -49,7 +52,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const tokenBytes = Buffer.from(`Bearer ${token}`)
   const maxBody = options.maxBodyBytes ?? 8 * 1024 * 1024
   const streams = new Set<ServerResponse>()
-  const clients = clientSignals()
+  const clients = clientSignals(options.clientGraceMs)
   let port = 0
 
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
@@ -177,13 +180,16 @@ interface Client {
   calls: number
   streams: number
   readonly controller: AbortController
+  /** Set while the page has no event stream: when it fires, the page is taken as gone. */
+  gone?: ReturnType<typeof setTimeout> | undefined
 }
 
 /**
  * The pages that call us, by the id each sends: a page's calls share one signal, aborted when its
- * last event stream closes (the tab was closed or reloaded). Forgotten once nothing of it is open.
+ * last event stream has been closed for `graceMs` (the tab was closed or reloaded; a stream that
+ * reconnects sooner was a blip). Forgotten once nothing of it is open.
  */
-export function clientSignals() {
+export function clientSignals(graceMs = 5_000) {
   const clients = new Map<string, Client>()
   const open = (id: string): Client => {
     const client = clients.get(id) ?? { calls: 0, streams: 0, controller: new AbortController() }
@@ -213,12 +219,18 @@ export function clientSignals() {
       if (!id) return { close: () => undefined }
       const client = open(id)
       client.streams += 1
+      clearTimeout(client.gone)
       return {
         close: () => {
           client.streams -= 1
           if (client.streams > 0) return
-          client.controller.abort()
-          if (clients.get(id) === client) clients.delete(id)
+          clearTimeout(client.gone)
+          client.gone = setTimeout(() => {
+            if (client.streams > 0) return
+            client.controller.abort()
+            if (clients.get(id) === client) clients.delete(id)
+          }, graceMs)
+          client.gone.unref?.()
         },
       }
     },

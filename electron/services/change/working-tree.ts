@@ -37,7 +37,6 @@ export class WorkingTree {
     const signal = AbortSignal.any([ctx.signal, this.#disposed.signal])
     const repo = await this.#deps.info(repoId, ctx)
     const report = async () => ctx.emit('change.workingTree', { callId: ctx.callId, repoId: repo.id, changes: await this.changes(repoId, ctx) })
-    await report()
     let timer: ReturnType<typeof setTimeout> | undefined
     let running = Promise.resolve()
     const schedule = () => {
@@ -46,6 +45,7 @@ export class WorkingTree {
     }
     let watcher: ReturnType<typeof watch> | null = null
     let poll: ReturnType<typeof setInterval> | null = null
+    // Watching starts before the first report, so an edit saved while it is computed is not missed.
     try {
       watcher = watch(repo.path, { recursive: true, signal }, (_event, name) => {
         const file = String(name ?? '')
@@ -55,11 +55,16 @@ export class WorkingTree {
     } catch {
       poll = setInterval(schedule, POLL_MS)
     }
-    await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })))
-    clearTimeout(timer)
-    if (poll) clearInterval(poll)
-    watcher?.close()
-    return { stopped: true }
+    try {
+      running = report()
+      await running
+      await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })))
+      return { stopped: true }
+    } finally {
+      clearTimeout(timer)
+      if (poll) clearInterval(poll)
+      watcher?.close()
+    }
   }
 
   /** Stops every watch. */

@@ -186,7 +186,7 @@ describe('closing', () => {
 })
 
 describe('browser mode: a page’s calls end with the page', () => {
-  it('cancels the calls of a page whose event stream drops, and only that page’s', async () => {
+  it('cancels the calls of a page whose event stream drops and stays gone, and only that page’s; a blip cancels nothing', async () => {
     const { EventHub } = await import('../../../electron/core/event-hub.ts')
     const { Dispatcher } = await import('../../../electron/core/dispatcher.ts')
     const hub = new EventHub()
@@ -199,7 +199,7 @@ describe('browser mode: a page’s calls end with the page', () => {
         }),
     }
     const dispatcher = new Dispatcher({ system: waits as never }, hub, { error: () => undefined, warn: () => undefined, info: () => undefined })
-    const other = await startWebServer({ dispatcher, hub, staticFolder: null })
+    const other = await startWebServer({ dispatcher, hub, staticFolder: null, clientGraceMs: 300 })
     const headers = (client: string) => ({ Authorization: `Bearer ${other.token}`, 'X-Gemba-Client': client })
     const callAs = async (client: string, callId: string) => {
       const running = new Promise<void>((resolve) => started.set(callId, resolve))
@@ -215,13 +215,17 @@ describe('browser mode: a page’s calls end with the page', () => {
       const callA = await callAs('page-a', 'call-a')
       const callB = await callAs('page-b', 'call-b')
       expect(streamA.ok && streamB.ok).toBe(true)
+      // A blip: page B's stream drops and reconnects at once; its call goes on.
+      pageB.abort()
+      const pageB2 = new AbortController()
+      await fetch(`${other.url}/api/events`, { headers: headers('page-b'), signal: pageB2.signal })
       pageA.abort()
       const answerA = await callA.answer
       expect(answerA.status).toBe(422)
       expect(await answerA.json()).toMatchObject({ error: { code: 'cancelled' } })
       expect(dispatcher.size).toBe(1)
       // The other page's call is still running until that page goes too.
-      pageB.abort()
+      pageB2.abort()
       expect(await (await callB.answer).json()).toMatchObject({ error: { code: 'cancelled' } })
       expect(dispatcher.size).toBe(0)
     } finally {
