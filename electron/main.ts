@@ -102,11 +102,18 @@ async function start(): Promise<void> {
   const tray = weeklyHourTray(window, backend.hub)
   await window.loadURL(`${APP_ORIGIN}/index.html`)
 
-  app.on('window-all-closed', () => {
+  // However Gemba quits (the last window closed, the menu, the OS logging out), the backend is disposed
+  // first: running calls aborted, watches stopped, the team's test runs killed with their process groups.
+  let disposed = false
+  app.on('will-quit', (event) => {
+    if (disposed) return
+    event.preventDefault()
+    disposed = true
     tray?.destroy()
     unbind()
     void backend.dispose().finally(() => app.quit())
   })
+  app.on('window-all-closed', () => app.quit())
 }
 
 /**

@@ -2,7 +2,7 @@
 // once the repository confirmed it, marked "unverified" when it did not, and plain while unchecked.
 import { useCallback } from 'react'
 import type { CitationCheck } from '../../../shared/models/ai.ts'
-import { CitationMarkdown, citableTextNodes } from '../../components/MarkdownHtml.tsx'
+import { CitationMarkdown, citableTextNodes } from '../../components/CitationMarkdown.tsx'
 import { splitCitations } from '../../stores/citations.ts'
 
 const WHY: Readonly<Record<CitationCheck['status'], string>> = {

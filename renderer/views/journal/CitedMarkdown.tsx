@@ -1,7 +1,7 @@
 // A past walkthrough's Markdown, sanitised, with its `path:line` citations as buttons that open the
 // file viewer while the session's repository is there, and plain text when it is not. It checks
 // nothing itself: the viewer shows the file as it is today, and the drift note says what changed.
-import { CitationMarkdown, citableTextNodes } from '../../components/MarkdownHtml.tsx'
+import { CitationMarkdown, citableTextNodes } from '../../components/CitationMarkdown.tsx'
 import { splitCitations } from '../../stores/citations.ts'
 
 function linkCitations(root: HTMLElement): void {
