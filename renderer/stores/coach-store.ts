@@ -181,6 +181,13 @@ export function createCoachStore(client: GembaApi, ports: CoachPorts) {
       if (found && turn) patchTurn(found[0], turn.id, () => ({ retry: { until: Date.now() + waitSeconds * 1000, reason, attempt } }))
     })
 
+    /** Something the open thread answers (its next call's cost, what was sent), or `failed` when it cannot. */
+    const aboutThread = async (key: string, load: (threadId: string) => Promise<Partial<Panel>>, failed: Partial<Panel>): Promise<void> => {
+      const thread = get().panels[key]?.thread
+      if (!thread) return
+      patch(key, await load(thread.threadId).catch(() => failed))
+    }
+
     const openThread = async (key: string, signal: AbortSignal): Promise<AiThreadView> => {
       const panel = get().panels[key]!
       if (panel.thread) return panel.thread
@@ -331,24 +338,8 @@ export function createCoachStore(client: GembaApi, ports: CoachPorts) {
           patch(key, (p) => ({ verifying: p.verifying - 1 }))
         }
       },
-      async loadEstimate(key) {
-        const thread = get().panels[key]?.thread
-        if (!thread) return
-        try {
-          patch(key, { nextCall: await client.invoke('ai.estimate', { threadId: thread.threadId }) })
-        } catch {
-          patch(key, { nextCall: null })
-        }
-      },
-      async loadSent(key) {
-        const thread = get().panels[key]?.thread
-        if (!thread) return
-        try {
-          patch(key, { sent: await client.invoke('ai.sent', { threadId: thread.threadId }) })
-        } catch {
-          patch(key, { sent: [] })
-        }
-      },
+      loadEstimate: (key) => aboutThread(key, async (threadId) => ({ nextCall: await client.invoke('ai.estimate', { threadId }) }), { nextCall: null }),
+      loadSent: (key) => aboutThread(key, async (threadId) => ({ sent: await client.invoke('ai.sent', { threadId }) }), { sent: [] }),
       openFile(target) {
         set({ viewer: target })
       },
