@@ -1,6 +1,12 @@
-// Lint, and the layer rules that keep the architecture honest (STYLE.md habit 2):
-// shared/ imports nothing from electron/ or renderer/ and no Node built-ins; renderer/ never imports
-// Node built-ins, 'electron' or electron/; electron/services/ never imports 'electron'.
+// Lint, and the layer rules that keep the architecture honest (STYLE.md habit 2, in the spirit of
+// VS Code's layering rule):
+// - shared/ imports nothing from electron/ or renderer/ and no Node built-ins;
+// - renderer/ never imports Node built-ins, 'electron' or electron/; its stores never import views;
+// - electron/services/ never imports 'electron', the renderer or electron/core/ (the composition root
+//   and the dispatcher sit above the services, never below);
+// - a service domain reaches another only through that domain's public index (services/<domain>/
+//   index.ts), and so does everything above the services. fs/ (atomic writes) is the one utility any
+//   domain may use directly.
 import { builtinModules } from 'node:module'
 import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
@@ -8,6 +14,42 @@ import tseslint from 'typescript-eslint'
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)]
 const noElectron = { name: 'electron', message: 'Only the thin files at the top of electron/ may import electron.' }
+const DOMAINS = ['ai', 'calendar', 'change', 'journal', 'log', 'repos', 'sessions', 'settings', 'system']
+
+const noRenderer = { group: ['**/renderer/**'], message: 'The main process never imports the renderer.' }
+const mainProcessPaths = [noElectron, { name: 'electron-store', message: 'electron-store needs Electron: take an OpenStore port instead.' }]
+
+/** From above the services: a domain's files other than its index. */
+const domainThroughIndex = {
+  regex: `(^|/)services/(${DOMAINS.join('|')})/(?!index\\.ts$)`,
+  message: "Import a domain through its public index: 'services/<domain>/index.ts'.",
+}
+
+/** Imports of another domain's files other than its index, seen from a file inside `domain`. */
+function otherDomainInternals(domain) {
+  const others = DOMAINS.filter((name) => name !== domain).join('|')
+  return {
+    regex: `^(\\.\\./)+(${others})/(?!index\\.ts$)`,
+    message: `A domain reaches another only through its public index: import from '../<domain>/index.ts'.`,
+  }
+}
+
+const serviceDomainRules = DOMAINS.map((domain) => ({
+  files: [`electron/services/${domain}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: mainProcessPaths,
+        patterns: [
+          noRenderer,
+          { regex: '(^|/)core/', message: 'Services never import electron/core/: the composition root builds them and passes ports in.' },
+          otherDomainInternals(domain),
+        ],
+      },
+    ],
+  },
+}))
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -47,17 +89,48 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/services/**/*.ts', 'electron/core/**/*.ts', 'electron/platform/**/*.ts', 'electron/web.ts', 'electron/web-main.ts', 'electron/tour-cli.ts'],
+    files: ['renderer/stores/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron, { name: 'electron-store', message: 'electron-store needs Electron: take an OpenStore port instead.' }],
-          patterns: [{ group: ['**/renderer/**'], message: 'The main process never imports the renderer.' }],
+          paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node: go through bridge.ts.' }))],
+          patterns: [
+            { group: ['**/electron/**'], message: 'The renderer talks to the main process only through bridge.ts.' },
+            { group: ['**/views/**', '*.tsx'], message: 'Stores never import views: a view selects from a store, not the other way round.' },
+          ],
         },
       ],
     },
   },
+  {
+    // Everything above the services (core, platform, the transports, the entry points) also reaches
+    // a domain only through its index.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/services/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [],
+          patterns: [domainThroughIndex],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/platform/**/*.ts', 'electron/web.ts', 'electron/web-main.ts', 'electron/tour-cli.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: mainProcessPaths,
+          patterns: [noRenderer, domainThroughIndex],
+        },
+      ],
+    },
+  },
+  ...serviceDomainRules,
   {
     // Config files and Playwright's global setup must export a default.
     files: ['*.config.{ts,js}', 'eslint.config.js', 'tests/e2e/support/global-setup.ts'],

@@ -1,19 +1,20 @@
-// The desktop app's lifecycle: single instance, the app:// protocol that serves our pages with a
-// strict CSP, the hardened window, IPC, and the Electron-backed platform ports for the backend.
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, net, Notification, protocol, session, shell, Tray } from 'electron'
+// The desktop app's lifecycle: single instance, the app:// protocol (core/app-protocol.ts serves our
+// pages with a strict CSP), the hardened window, IPC, and the Electron-backed platform ports for the
+// backend. Quitting disposes the backend: calls aborted, watches stopped, test runs killed.
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, protocol, session, shell, Tray } from 'electron'
 import ElectronStore from 'electron-store'
 import type Conf from 'conf'
 import { mkdirSync } from 'node:fs'
-import { dirname, join, normalize, sep } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { dirname, join, normalize } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { events } from '../shared/api.ts'
 import { createBackend } from './core/backend.ts'
-import { CONTENT_SECURITY_POLICY } from './core/csp.ts'
+import { appProtocolHandler } from './core/app-protocol.ts'
 import { bindIpc } from './ipc.ts'
 import { resolveDataFolder } from './platform/data-folder.ts'
 import { createSafeStorageBox } from './secret-box-electron.ts'
-import { FileLogger } from './services/log/file-logger.ts'
-import type { KeyValueStore, OpenStore } from './services/settings/settings-file.ts'
+import { FileLogger } from './services/log/index.ts'
+import type { KeyValueStore, OpenStore } from './services/settings/index.ts'
 import { APP_ORIGIN, denyPermissions, guardContents, mainWindowOptions, rememberBounds, type WindowBounds } from './window.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -59,7 +60,9 @@ async function start(): Promise<void> {
     dataFolder,
     openStore: openElectronStore,
     secretBox: createSafeStorageBox(),
-    env: { apiKey: process.env.ANTHROPIC_API_KEY, baseUrl: process.env.ANTHROPIC_BASE_URL },
+    env: process.env,
+    home: app.getPath('home'),
+    clock: () => new Date(),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     log,
     grammarDir: app.isPackaged ? join(process.resourcesPath, 'grammars') : undefined,
@@ -78,17 +81,7 @@ async function start(): Promise<void> {
     },
   })
 
-  protocol.handle('app', async (request) => {
-    const url = new URL(request.url)
-    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html'
-    const file = normalize(join(rendererFolder, relative))
-    if (url.host !== 'gemba' || !file.startsWith(rendererFolder + sep)) return new Response('Not found', { status: 404 })
-    const response = await net.fetch(pathToFileURL(file).toString())
-    const headers = new Headers(response.headers)
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-    headers.set('X-Content-Type-Options', 'nosniff')
-    return new Response(response.body, { status: response.status, headers })
-  })
+  protocol.handle('app', appProtocolHandler(rendererFolder))
 
   denyPermissions(session.defaultSession)
   app.on('web-contents-created', (_event, contents) => guardContents(contents, { openExternal: (url) => void shell.openExternal(url) }))
@@ -109,11 +102,18 @@ async function start(): Promise<void> {
   const tray = weeklyHourTray(window, backend.hub)
   await window.loadURL(`${APP_ORIGIN}/index.html`)
 
-  app.on('window-all-closed', () => {
+  // However Gemba quits (the last window closed, the menu, the OS logging out), the backend is disposed
+  // first: running calls aborted, watches stopped, the team's test runs killed with their process groups.
+  let disposed = false
+  app.on('will-quit', (event) => {
+    if (disposed) return
+    event.preventDefault()
+    disposed = true
     tray?.destroy()
     unbind()
     void backend.dispose().finally(() => app.quit())
   })
+  app.on('window-all-closed', () => app.quit())
 }
 
 /**

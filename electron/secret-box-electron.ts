@@ -1,7 +1,7 @@
 // The desktop SecretBox: Electron's safeStorage (Keychain, DPAPI, libsecret/kwallet). Where Linux
 // only offers the basic_text backend the key is merely obscured, and Settings says so plainly.
 import { safeStorage } from 'electron'
-import type { SecretBox } from './services/settings/secret-box.ts'
+import type { SecretBox } from './services/settings/index.ts'
 
 const SCHEME = 'safestorage-v1'
 

@@ -4,13 +4,9 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { GembaError } from '../shared/errors.ts'
-import { DEFAULT_CONTEXT_TOKENS, packContext } from './services/ai/context/pack-context.ts'
-import { SecretRedactor } from './services/ai/redact/secret-redactor.ts'
-import { createCodeParser } from './services/repos/parse/code-parser.ts'
-import { createMemoryRepoStore } from './services/repos/repo-store.ts'
-import { RepoService } from './services/repos/repo-service.ts'
-import { moduleDiagram } from './services/repos/tour/module-diagram.ts'
-import { tourMarkdown } from './services/repos/tour/tour-markdown.ts'
+import { DEFAULT_CONTEXT_TOKENS, packContext } from './services/ai/index.ts'
+import { SecretRedactor } from './services/secrets/index.ts'
+import { createCodeParser, createMemoryRepoStore, moduleDiagram, RepoService, tourMarkdown } from './services/repos/index.ts'
 
 const USAGE = 'Usage: npm run tour -- <path-to-repository> [--json] [--force] [--no-cache] [--context [--budget <tokens>]]'
 

@@ -2,6 +2,7 @@
 // 127.0.0.1. `node electron/web-main.ts [--port N] [--no-open] [--static DIR]`.
 import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
+import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -27,7 +28,7 @@ export async function runWeb(argv: readonly string[], env: NodeJS.ProcessEnv): P
   const dataFolder = resolveDataFolder(env)
   mkdirSync(dataFolder, { recursive: true, mode: 0o700 })
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
-  const backend = createBackend(nodeBackendPorts({ dataFolder, env, appVersion: version, echoLog: true }))
+  const backend = createBackend(nodeBackendPorts({ dataFolder, env, home: homedir(), appVersion: version, echoLog: true }))
   const server = await startWebServer({
     dispatcher: backend.dispatcher,
     hub: backend.hub,

@@ -1,19 +1,21 @@
 // Browser mode's transport: the same channels as IPC, over HTTP on 127.0.0.1 only. Every /api
 // request needs the per-launch bearer token; Host and Origin must name our own loopback origin
-// (DNS-rebinding and cross-site safe). Serves the built renderer with a strict CSP. Never logs the
-// token, and imports nothing from 'electron'.
+// (DNS-rebinding and cross-site safe). Serves the built renderer with a strict CSP. A page names
+// itself in X-Gemba-Client on its calls and its event stream: when that stream drops and does not
+// come back within a few seconds (the page was closed, not a blip), its calls are cancelled. Never
+// logs the token, and imports nothing from 'electron'.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, sep } from 'node:path'
 import { z } from 'zod'
 import { listChannels } from '../shared/api.ts'
 import type { GembaErrorData } from '../shared/errors.ts'
 import { CONTENT_SECURITY_POLICY } from './core/csp.ts'
 import type { Dispatcher } from './core/dispatcher.ts'
 import type { EventHub } from './core/event-hub.ts'
+import { staticFile } from './core/static-files.ts'
 
 export interface WebServerOptions {
   readonly dispatcher: Dispatcher
@@ -24,6 +26,8 @@ export interface WebServerOptions {
   /** Defaults to a fresh random token. */
   readonly token?: string
   readonly maxBodyBytes?: number
+  /** How long a page's event stream may be gone before its calls are cancelled (default 5 s). */
+  readonly clientGraceMs?: number
 }
 
 export interface WebServer {
@@ -33,19 +37,6 @@ export interface WebServer {
   readonly port: number
   readonly token: string
   close(): Promise<void>
-}
-
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
 }
 
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
@@ -61,6 +52,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const tokenBytes = Buffer.from(`Bearer ${token}`)
   const maxBody = options.maxBodyBytes ?? 8 * 1024 * 1024
   const streams = new Set<ServerResponse>()
+  const clients = clientSignals(options.clientGraceMs)
   let port = 0
 
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
@@ -120,12 +112,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.on('close', () => {
       if (!res.writableFinished) abort.abort()
     })
-    const callIdHeader = req.headers['x-gemba-call-id']
-    const callId = typeof callIdHeader === 'string' && /^[\w-]{1,100}$/.test(callIdHeader) ? callIdHeader : undefined
-    const result = await options.dispatcher.dispatch(route, input, {
-      signal: abort.signal,
-      ...(callId ? { callId } : {}),
-    })
+    const callId = headerId(req, 'x-gemba-call-id')
+    const client = clients.enter(headerId(req, 'x-gemba-client'))
+    const result = await options.dispatcher
+      .dispatch(route, input, { signal: AbortSignal.any([abort.signal, client.signal]), ...(callId ? { callId } : {}) })
+      .finally(client.leave)
     if (result.ok) return sendJson(res, 200, result.value)
     return sendJson(res, STATUS_BY_CODE[result.error.code] ?? 422, { error: result.error })
   }
@@ -138,6 +129,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     })
     res.write(': connected\n\n')
     streams.add(res)
+    const client = clients.watch(headerId(req, 'x-gemba-client'))
     const unsubscribe = options.hub.subscribe(({ event, payload }) => {
       res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)
     })
@@ -146,33 +138,24 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       clearInterval(heartbeat)
       unsubscribe()
       streams.delete(res)
+      client.close()
     })
   }
 
   async function serveStatic(res: ServerResponse, urlPath: string): Promise<void> {
     if (!options.staticFolder) return sendError(res, 404, 'not_found', 'Not found.')
-    const root = normalize(options.staticFolder)
-    let decoded: string
-    try {
-      decoded = decodeURIComponent(urlPath)
-    } catch {
-      return sendError(res, 400, 'invalid_input', 'Bad path.')
-    }
-    const relative = decoded === '/' || !extname(decoded) ? 'index.html' : decoded.replace(/^\/+/, '')
-    const file = normalize(join(root, relative))
-    if (decoded.includes('\0') || (file !== root && !file.startsWith(root + sep))) {
-      return sendError(res, 404, 'not_found', 'Not found.')
-    }
-    const info = await stat(file).catch(() => undefined)
+    // Screens are addressed without an extension; they are all the one page (core/static-files.ts).
+    const file = staticFile(options.staticFolder, urlPath, { pageForRoutes: true })
+    if ('refused' in file) return file.refused === 'malformed' ? sendError(res, 400, 'invalid_input', 'Bad path.') : sendError(res, 404, 'not_found', 'Not found.')
+    const info = await stat(file.path).catch(() => undefined)
     if (!info?.isFile()) return sendError(res, 404, 'not_found', 'Not found.')
-    const type = MIME[extname(file)] ?? 'application/octet-stream'
     res.writeHead(200, {
-      'Content-Type': type,
+      'Content-Type': file.type,
       'Content-Length': info.size,
-      'Cache-Control': relative === 'index.html' ? 'no-store' : 'private, max-age=3600',
-      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
+      'Cache-Control': file.relative === 'index.html' ? 'no-store' : 'private, max-age=3600',
+      ...(file.type.startsWith('text/html') ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
     })
-    createReadStream(file).pipe(res)
+    createReadStream(file.path).pipe(res)
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -192,6 +175,77 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       // Long calls (a working-tree watch, an AI stream) would otherwise hold close() open forever.
       server.closeAllConnections()
       await closed
+    },
+  }
+}
+
+/** An id header (call, client) when well formed; anything else is ignored. */
+function headerId(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name]
+  return typeof value === 'string' && /^[\w-]{1,100}$/.test(value) ? value : undefined
+}
+
+interface Client {
+  calls: number
+  streams: number
+  readonly controller: AbortController
+  /** Set while the page has no event stream: when it fires, the page is taken as gone. */
+  gone?: ReturnType<typeof setTimeout> | undefined
+}
+
+/**
+ * The pages that call us, by the id each sends: a page's calls share one signal, aborted when its
+ * last event stream has been closed for `graceMs` (the tab was closed or reloaded; a stream that
+ * reconnects sooner was a blip). Forgotten once nothing of it is open.
+ */
+export function clientSignals(graceMs = 5_000) {
+  const clients = new Map<string, Client>()
+  const open = (id: string): Client => {
+    const client = clients.get(id) ?? { calls: 0, streams: 0, controller: new AbortController() }
+    clients.set(id, client)
+    return client
+  }
+  const release = (id: string, client: Client): void => {
+    if (client.calls === 0 && client.streams === 0 && clients.get(id) === client) clients.delete(id)
+  }
+  const never = new AbortController().signal
+  return {
+    /** A call starts: its client's signal, and the function to call when it ends. */
+    enter(id: string | undefined): { readonly signal: AbortSignal; readonly leave: () => void } {
+      if (!id) return { signal: never, leave: () => undefined }
+      const client = open(id)
+      client.calls += 1
+      return {
+        signal: client.controller.signal,
+        leave: () => {
+          client.calls -= 1
+          release(id, client)
+        },
+      }
+    },
+    /** An event stream opens: closing the client's last one aborts its calls. */
+    watch(id: string | undefined): { readonly close: () => void } {
+      if (!id) return { close: () => undefined }
+      const client = open(id)
+      client.streams += 1
+      clearTimeout(client.gone)
+      return {
+        close: () => {
+          client.streams -= 1
+          if (client.streams > 0) return
+          clearTimeout(client.gone)
+          client.gone = setTimeout(() => {
+            if (client.streams > 0) return
+            client.controller.abort()
+            if (clients.get(id) === client) clients.delete(id)
+          }, graceMs)
+          client.gone.unref?.()
+        },
+      }
+    },
+    /** Clients known now (calls running or streams open). */
+    get size(): number {
+      return clients.size
     },
   }
 }

@@ -1,24 +1,19 @@
 // The shell: navigation on the left, the current screen on the right. Ctrl/⌘+1…5 switch screens;
 // focus moves to the new screen's title so keyboard and screen-reader users land in the right place.
-import { useEffect, useRef, useSyncExternalStore } from 'react'
-import { connectionProblem, onConnectionProblem } from './bridge.ts'
-import { SCREENS, SCREEN_LABELS, useNavigation, type Screen } from './stores/navigation-store.ts'
-import { useAppInfo } from './stores/app-info-store.ts'
-import { ReposView } from './views/repos/ReposView.tsx'
-import { InsightsView } from './views/insights/InsightsView.tsx'
-import { JournalView } from './views/journal/JournalView.tsx'
-import { SessionView } from './views/session/SessionView.tsx'
-import { SettingsView } from './views/settings/SettingsView.tsx'
+// Today paints with the shell; every other screen is loaded the first time it is opened.
+import { lazy, Suspense, useEffect, useRef, useSyncExternalStore, type ComponentType } from 'react'
+import { SCREENS, SCREEN_LABELS, type Screen } from './stores/navigation-store.ts'
 import { ReminderBanner } from './views/today/ReminderBanner.tsx'
 import { TodayView } from './views/today/TodayView.tsx'
+import { connection, useAppInfo, useNavigation } from './app-stores.ts'
 
-const VIEWS: Readonly<Record<Screen, () => React.JSX.Element>> = {
+const VIEWS: Readonly<Record<Screen, ComponentType>> = {
   today: TodayView,
-  session: SessionView,
-  repos: ReposView,
-  journal: JournalView,
-  insights: InsightsView,
-  settings: SettingsView,
+  session: lazy(() => import('./views/session/SessionView.tsx').then((module) => ({ default: module.SessionView }))),
+  repos: lazy(() => import('./views/repos/ReposView.tsx').then((module) => ({ default: module.ReposView }))),
+  journal: lazy(() => import('./views/journal/JournalView.tsx').then((module) => ({ default: module.JournalView }))),
+  insights: lazy(() => import('./views/insights/InsightsView.tsx').then((module) => ({ default: module.InsightsView }))),
+  settings: lazy(() => import('./views/settings/SettingsView.tsx').then((module) => ({ default: module.SettingsView }))),
 }
 
 const ICONS: Readonly<Record<Screen, string>> = {
@@ -34,7 +29,7 @@ export function App() {
   const screen = useNavigation((state) => state.screen)
   const go = useNavigation((state) => state.go)
   const syncFromLocation = useNavigation((state) => state.syncFromLocation)
-  const problem = useSyncExternalStore(onConnectionProblem, connectionProblem)
+  const problem = useSyncExternalStore(connection.onProblem, connection.problem)
   const loadInfo = useAppInfo((state) => state.load)
   useEffect(() => {
     void loadInfo()
@@ -103,7 +98,9 @@ export function App() {
       </nav>
       <main id="main" className="main">
         <ReminderBanner />
-        <View />
+        <Suspense fallback={<p className="muted screen-loading" role="status">Loading…</p>}>
+          <View />
+        </Suspense>
       </main>
     </div>
   )

@@ -1,6 +1,8 @@
 // The renderer's one typed client, whichever transport is present: window.gemba (the preload,
-// under Electron) or the HTTP bridge (browser mode, token from the page address). Views and stores
-// call `gemba.invoke` / `gemba.subscribe` and never know which one they are on.
+// under Electron) or the HTTP bridge (browser mode, token from the page address). `connectPage()` is
+// called once, by the page's composition root (app-stores.ts), which hands the client to every
+// store; stores call `client.invoke` / `client.subscribe` and never know which transport they are on.
+// Nothing here runs on import.
 import type { ChannelInput, ChannelName, ChannelOutput, EventMap, EventName, GembaApi } from '../shared/api.ts'
 import type { GembaErrorData } from '../shared/errors.ts'
 import type { GembaTransport, TransportResult } from '../shared/transport.ts'
@@ -76,8 +78,12 @@ export function takeTokenFromLocation(): string | null {
   return sessionStorage.getItem(TOKEN_KEY)
 }
 
-export function httpTransport(token: string, onUnauthorised: () => void): GembaTransport {
-  const headers = { Authorization: `Bearer ${token}` }
+/**
+ * Browser mode's transport. The page names itself (X-Gemba-Client) on its calls and its event
+ * stream, so the backend cancels this page's calls when the page goes away and the stream drops.
+ */
+export function httpTransport(token: string, onUnauthorised: () => void, clientId: string = crypto.randomUUID()): GembaTransport {
+  const headers = { Authorization: `Bearer ${token}`, 'X-Gemba-Client': clientId }
   return {
     async invoke(name, input, callId): Promise<TransportResult> {
       let response: Response
@@ -163,28 +169,35 @@ declare global {
 
 export type ConnectionProblem = 'no_token' | 'unauthorised' | null
 
-let problem: ConnectionProblem = null
-const problemListeners = new Set<(problem: ConnectionProblem) => void>()
-
-export function connectionProblem(): ConnectionProblem {
-  return problem
+export interface PageConnection {
+  readonly client: GembaApi
+  /** Why the page cannot reach its backend, if it cannot. */
+  problem(): ConnectionProblem
+  onProblem(listener: (problem: ConnectionProblem) => void): () => void
 }
 
-export function onConnectionProblem(listener: (problem: ConnectionProblem) => void): () => void {
-  problemListeners.add(listener)
-  return () => problemListeners.delete(listener)
+/** Connects the page to its backend: the preload's transport under Electron, else the HTTP bridge. */
+export function connectPage(): PageConnection {
+  let problem: ConnectionProblem = null
+  const listeners = new Set<(problem: ConnectionProblem) => void>()
+  const setProblem = (next: ConnectionProblem): void => {
+    problem = next
+    for (const listener of listeners) listener(next)
+  }
+  let transport = window.gemba
+  if (!transport) {
+    const token = takeTokenFromLocation()
+    if (!token) problem = 'no_token'
+    transport = httpTransport(token ?? '', () => setProblem('unauthorised'))
+  }
+  return {
+    client: createClient(transport),
+    problem: () => problem,
+    onProblem(listener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+  }
 }
-
-function setProblem(next: ConnectionProblem): void {
-  problem = next
-  for (const listener of problemListeners) listener(next)
-}
-
-function detectTransport(): GembaTransport {
-  if (window.gemba) return window.gemba
-  const token = takeTokenFromLocation()
-  if (!token) setProblem('no_token')
-  return httpTransport(token ?? '', () => setProblem('unauthorised'))
-}
-
-export const gemba: GembaApi = createClient(detectTransport())

@@ -1,27 +1,20 @@
 // The composition root shared by both transports: builds every service from the platform ports it
-// is given (Electron's or plain Node's) and the dispatcher that serves them. No 'electron' here.
+// is given (Electron's or plain Node's), the dispatcher that serves them, and the one dispose that
+// stops them all. Home folder, environment and clock come in as ports; nothing here reads a global,
+// and there is no 'electron' here.
 import type { ServiceRegistry } from '../../shared/api.ts'
-import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { RepoEntry } from '../../shared/models/repos.ts'
-import { aiThreadsFolder, createAiService } from '../services/ai/create-ai-service.ts'
-import { threadStore } from '../services/ai/thread-store.ts'
-import { threadTranscripts } from '../services/ai/thread-transcripts.ts'
-import { createChangeService } from '../services/change/create-change-service.ts'
-import { createCodeParser } from '../services/repos/parse/code-parser.ts'
-import { RepoService } from '../services/repos/repo-service.ts'
-import type { RepoStore } from '../services/repos/repo-store.ts'
-import { CalendarService } from '../services/calendar/calendar-service.ts'
-import { ReminderScheduler } from '../services/calendar/reminder-scheduler.ts'
-import { openRepositoryForDrift } from '../services/journal/git-drift.ts'
-import { JournalService } from '../services/journal/journal-service.ts'
-import { SessionsService } from '../services/sessions/sessions-service.ts'
-import { SettingsService } from '../services/settings/settings-service.ts'
-import type { KeyValueStore } from '../services/settings/settings-file.ts'
-import type { OpenStore } from '../services/settings/settings-file.ts'
-import type { SecretBox } from '../services/settings/secret-box.ts'
-import { SystemService } from '../services/system/system-service.ts'
-import { Dispatcher, type Logger } from './dispatcher.ts'
+import { aiThreadsFolder, createAiService, threadStore, threadTranscripts } from '../services/ai/index.ts'
+import { CalendarService, ReminderScheduler } from '../services/calendar/index.ts'
+import { createChangeService } from '../services/change/index.ts'
+import { JournalService, openRepositoryForDrift } from '../services/journal/index.ts'
+import type { Logger } from '../services/log/index.ts'
+import { createCodeParser, RepoService, type RepoStore } from '../services/repos/index.ts'
+import { SessionsService } from '../services/sessions/index.ts'
+import { SettingsService, type KeyValueStore, type OpenStore, type SecretBox } from '../services/settings/index.ts'
+import { SystemService } from '../services/system/index.ts'
+import { Dispatcher } from './dispatcher.ts'
 import { EventHub } from './event-hub.ts'
 
 export interface BackendPorts {
@@ -30,7 +23,14 @@ export interface BackendPorts {
   readonly dataFolder: string
   readonly openStore: OpenStore
   readonly secretBox: SecretBox
-  readonly env: { readonly apiKey?: string | undefined; readonly baseUrl?: string | undefined }
+  /**
+   * The environment Gemba was started with: ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL (when Settings
+   * have none), XDG_CONFIG_HOME (git's global config), and what the team's tests run with.
+   */
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** The leader's home folder (git's global config, for the commit identity). */
+  readonly home: string
+  readonly clock: () => Date
   readonly timeZone: string
   readonly log: Logger
   /** Where the WebAssembly grammars are, when not in node_modules (a packaged app). */
@@ -49,17 +49,21 @@ export interface Backend {
   readonly settings: SettingsService
   readonly repos: RepoService
   readonly sessions: SessionsService
+  /** Aborts running calls, then stops every service: reminders, watches, test runs, parsers. */
   dispose(): Promise<void>
 }
 
 export function createBackend(ports: BackendPorts): Backend {
   const hub = new EventHub()
-  const settings = new SettingsService({
+  const clock = ports.clock
+  const settings: SettingsService = new SettingsService({
     dataFolder: ports.dataFolder,
     openStore: ports.openStore,
     secretBox: ports.secretBox,
-    env: ports.env,
+    env: { apiKey: ports.env.ANTHROPIC_API_KEY, baseUrl: ports.env.ANTHROPIC_BASE_URL },
     timeZone: ports.timeZone,
+    // Called only once the journal service below exists (Settings change after start-up).
+    onJournalFolderChanged: (folder, options) => journal.useFolder(folder, options),
   })
   const system = new SystemService({
     info: {
@@ -74,39 +78,36 @@ export function createBackend(ports: BackendPorts): Backend {
     pickFolder: ports.pickFolder,
     printToPdf: ports.printToPdf,
   })
+  const createParser = () => createCodeParser(ports.grammarDir ? { grammarDir: ports.grammarDir } : {})
   const repoStore = keyValueRepoStore(settings.keyValueStore)
-  const repos = new RepoService({
-    store: repoStore,
-    cacheFolder: join(ports.dataFolder, 'cache', 'repos'),
-    createParser: () => createCodeParser(ports.grammarDir ? { grammarDir: ports.grammarDir } : {}),
+  const repoPath = async (id: string) => (await repoStore.load()).find((entry) => entry.id === id)?.path
+  const repos = new RepoService({ store: repoStore, cacheFolder: join(ports.dataFolder, 'cache', 'repos'), createParser })
+  const journal: JournalService = new JournalService({
+    journalFolder: settings.journalFolder(),
+    createJournalFolder: settings.current().journalFolder === null,
+    cacheFolder: join(ports.dataFolder, 'cache', 'journal'),
+    pendingFolder: join(ports.dataFolder, 'journal-pending'),
+    now: clock,
+    onChanged: (payload) => hub.emit('journal.changed', payload),
+    openRepository: openRepositoryForDrift,
+    repositoryPathOf: repoPath,
   })
-  const journal = followJournalFolder(settings, (folder) =>
-    new JournalService({
-      journalFolder: folder,
-      createJournalFolder: settings.current().journalFolder === null,
-      cacheFolder: join(ports.dataFolder, 'cache', 'journal'),
-      pendingFolder: join(ports.dataFolder, 'journal-pending'),
-      now: () => new Date(),
-      onChanged: (payload) => hub.emit('journal.changed', payload),
-      openRepository: openRepositoryForDrift,
-      repositoryPathOf: async (id) => (await repoStore.load()).find((entry) => entry.id === id)?.path,
-    }),
-  )
   const sessions = new SessionsService({
     folder: join(ports.dataFolder, 'sessions'),
-    clock: () => new Date(),
+    clock,
     settings: { get: () => settings.get() },
     repos: { list: () => repoStore.load() },
     journal,
     transcripts: threadTranscripts(threadStore(aiThreadsFolder(ports.dataFolder))),
   })
-  const calendar = new CalendarService({ clock: () => new Date(), settings: { get: () => settings.get() } })
-  const reminders = weeklyReminders(hub, settings, sessions, ports.log)
+  const calendar = new CalendarService({ clock, settings: { get: () => settings.get() } })
+  const reminders = weeklyReminders(hub, settings, sessions, clock, ports.log)
   const ai = createAiService({
     settings,
+    spending: sessions.spending,
     scan: (id, signal) => repos.scan({ id }, { signal, callId: `ai-context-${id}`, emit: () => undefined }),
-    repoPath: async (id) => (await repoStore.load()).find((entry) => entry.id === id)?.path,
-    createParser: () => createCodeParser(ports.grammarDir ? { grammarDir: ports.grammarDir } : {}),
+    repoPath,
+    createParser,
     dataFolder: ports.dataFolder,
     openExternal: ports.openExternal,
     pastSessions: async (repoId, limit, signal) => {
@@ -115,7 +116,15 @@ export function createBackend(ports: BackendPorts): Backend {
       return Promise.all(entries.map(async (entry) => (await journal.get({ id: entry.id }, ctx)).record))
     },
   })
-  const change = createChangeService({ settings, repos, sessions, home: homedir(), env: process.env, modelProfile: (model, signal) => ai.profileFor(model, signal) })
+  const change = createChangeService({
+    settings,
+    repos,
+    sessions,
+    emit: hub.emit.bind(hub),
+    home: ports.home,
+    env: ports.env,
+    modelProfile: (model, signal) => ai.profileFor(model, signal),
+  })
   const services = { system, settings, repos, journal, sessions, calendar, ai, change } satisfies ServiceRegistry
   const dispatcher = new Dispatcher(services, hub, ports.log)
   return {
@@ -126,7 +135,8 @@ export function createBackend(ports: BackendPorts): Backend {
     sessions,
     async dispose() {
       reminders.stop()
-      // Services with open handles (watchers, child processes) release them here as they arrive.
+      await dispatcher.dispose()
+      await Promise.allSettled([change.dispose(), ai.dispose(), repos.dispose()])
     },
   }
 }
@@ -135,10 +145,10 @@ export function createBackend(ports: BackendPorts): Backend {
  * 'calendar.reminder' when the weekly hour starts, unless this week is already practised, skipped
  * or paused for travel; follows the slot when Settings change.
  */
-function weeklyReminders(hub: EventHub, settings: SettingsService, sessions: SessionsService, log: Logger): { stop(): void } {
+function weeklyReminders(hub: EventHub, settings: SettingsService, sessions: SessionsService, clock: () => Date, log: Logger): { stop(): void } {
   const ctx = { signal: new AbortController().signal, callId: 'calendar-reminder', emit: hub.emit.bind(hub) }
   const scheduler = new ReminderScheduler({
-    clock: () => new Date(),
+    clock,
     timer: { set: (callback, ms) => setTimeout(callback, ms).unref(), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) },
     schedule: async () => (await settings.get()).schedule,
     onStart: (startsAt) => {
@@ -172,28 +182,4 @@ function keyValueRepoStore(store: KeyValueStore): RepoStore {
       store.set('repos', entries)
     },
   }
-}
-
-/**
- * The journal service for the folder Settings names now: when the leader picks another folder, the
- * next call goes to a service over that folder (its index cache is rebuilt from the files there).
- */
-function followJournalFolder(settings: SettingsService, make: (folder: string) => JournalService): JournalService {
-  let folder = settings.journalFolder()
-  let current = make(folder)
-  const resolve = (): JournalService => {
-    const wanted = settings.journalFolder()
-    if (wanted !== folder) {
-      folder = wanted
-      current = make(folder)
-    }
-    return current
-  }
-  return new Proxy(current, {
-    get(_target, property) {
-      const service = resolve()
-      const value: unknown = Reflect.get(service, property, service)
-      return typeof value === 'function' ? value.bind(service) : value
-    },
-  })
 }

@@ -6,17 +6,12 @@ import type { z } from 'zod'
 import { findChannel, listChannels, type EventMap, type ServiceRegistry } from '../../shared/api.ts'
 import type { CallContext } from '../../shared/contract.ts'
 import { GembaError, type GembaErrorData } from '../../shared/errors.ts'
+import type { Logger } from '../services/log/index.ts'
 import type { EventHub } from './event-hub.ts'
 
 export type DispatchResult =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly error: GembaErrorData }
-
-export interface Logger {
-  error(message: string, error?: unknown): void
-  warn(message: string): void
-  info(message: string): void
-}
 
 export interface DispatchOptions {
   /** A caller-chosen id, so the caller can cancel it through `system.cancel`. */
@@ -27,6 +22,8 @@ export interface DispatchOptions {
 
 export class Dispatcher {
   private readonly running = new Map<string, AbortController>()
+  private readonly settling = new Set<Promise<unknown>>()
+  private disposed = false
   private readonly services: Partial<ServiceRegistry>
   private readonly hub: EventHub
   private readonly log: Logger
@@ -37,13 +34,21 @@ export class Dispatcher {
     this.log = log
   }
 
-  async dispatch(name: string, rawInput: unknown, options: DispatchOptions = {}): Promise<DispatchResult> {
+  dispatch(name: string, rawInput: unknown, options: DispatchOptions = {}): Promise<DispatchResult> {
+    const call = this.run(name, rawInput, options)
+    this.settling.add(call)
+    void call.finally(() => this.settling.delete(call))
+    return call
+  }
+
+  private async run(name: string, rawInput: unknown, options: DispatchOptions): Promise<DispatchResult> {
     const entry = findChannel(name)
     if (!entry) {
       return failure({ code: 'unknown_channel', message: `There is no channel called “${truncate(name)}”.` })
     }
     const parsed = entry.spec.input.safeParse(rawInput ?? {})
     if (!parsed.success) return failure(validationError(parsed.error))
+    if (this.disposed || options.signal?.aborted) return failure(this.disposed ? closing() : { code: 'cancelled', message: 'Cancelled.' })
 
     const callId = options.callId && !this.running.has(options.callId) ? options.callId : randomUUID()
     const controller = new AbortController()
@@ -92,6 +97,24 @@ export class Dispatcher {
     return true
   }
 
+  /**
+   * Refuses new calls and aborts every running one (Gemba is closing); answers once they have
+   * settled, or after `graceMs` for a call that does not heed its signal.
+   */
+  async dispose(graceMs = 5_000): Promise<void> {
+    this.disposed = true
+    for (const controller of this.running.values()) controller.abort(new GembaError(closing()))
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))
+    await Promise.race([Promise.allSettled([...this.settling]), grace])
+    clearTimeout(timer)
+  }
+
+  /** Calls still running. */
+  get size(): number {
+    return this.running.size
+  }
+
   private toErrorData(channel: string, error: unknown, signal: AbortSignal): GembaErrorData {
     if (error instanceof GembaError) return error.toData()
     if (signal.aborted) return { code: 'cancelled', message: 'Cancelled.' }
@@ -102,6 +125,10 @@ export class Dispatcher {
       next: 'Try again; if it keeps happening, the log in the data folder has the details.',
     }
   }
+}
+
+function closing(): GembaErrorData {
+  return { code: 'cancelled', message: 'Gemba is closing.' }
 }
 
 function failure(error: GembaErrorData): DispatchResult {

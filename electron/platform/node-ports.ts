@@ -2,9 +2,8 @@
 // the key-file SecretBox, a file logger. The Electron build passes its own in electron/main.ts.
 import Conf from 'conf'
 import type { BackendPorts } from '../core/backend.ts'
-import { FileSecretBox } from '../services/settings/file-secret-box.ts'
-import type { KeyValueStore, OpenStore } from '../services/settings/settings-file.ts'
-import { FileLogger } from '../services/log/file-logger.ts'
+import { FileLogger } from '../services/log/index.ts'
+import { FileSecretBox, type KeyValueStore, type OpenStore } from '../services/settings/index.ts'
 
 export const openConfStore: OpenStore = (options) =>
   new Conf<Record<string, unknown>>({
@@ -18,9 +17,13 @@ export const openConfStore: OpenStore = (options) =>
 
 export interface NodePortsOptions {
   readonly dataFolder: string
+  /** The environment Gemba runs with (process.env for `npm run web`; a chosen one in tests). */
   readonly env: Readonly<Record<string, string | undefined>>
+  /** The leader's home folder (os.homedir() for `npm run web`; a folder of their own in tests). */
+  readonly home: string
   readonly appVersion: string
   readonly echoLog?: boolean
+  readonly clock?: () => Date
 }
 
 export function nodeBackendPorts(options: NodePortsOptions): BackendPorts {
@@ -30,7 +33,9 @@ export function nodeBackendPorts(options: NodePortsOptions): BackendPorts {
     dataFolder: options.dataFolder,
     openStore: openConfStore,
     secretBox: new FileSecretBox(options.dataFolder),
-    env: { apiKey: options.env.ANTHROPIC_API_KEY, baseUrl: options.env.ANTHROPIC_BASE_URL },
+    env: options.env,
+    home: options.home,
+    clock: options.clock ?? (() => new Date()),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     log: new FileLogger(options.dataFolder, { echo: options.echoLog ?? false }),
   }

@@ -1,10 +1,14 @@
-// Renders Markdown from the backend (tours, journal entries) as sanitised HTML: marked parses,
-// DOMPurify removes anything active (scripts, event handlers, javascript: links).
-import DOMPurify from 'dompurify'
-import { marked } from 'marked'
-import { useMemo } from 'react'
+// Renders Markdown from the backend (tours, journal entries, Claude's answers) as sanitised HTML. The
+// parser and the sanitiser (marked, DOMPurify) are loaded the first time Markdown is shown, so they
+// never weigh on the first paint; until then the text shows as it is.
+import { lazy, Suspense } from 'react'
+
+const MarkdownHtml = lazy(() => import('./MarkdownHtml.tsx').then((module) => ({ default: module.MarkdownHtml })))
 
 export function Markdown(props: { source: string; className?: string }) {
-  const html = useMemo(() => DOMPurify.sanitize(marked.parse(props.source, { async: false, gfm: true }), { USE_PROFILES: { html: true } }), [props.source])
-  return <div className={`markdown ${props.className ?? ''}`} dangerouslySetInnerHTML={{ __html: html }} />
+  return (
+    <Suspense fallback={<div className={`markdown markdown--plain ${props.className ?? ''}`}>{props.source}</div>}>
+      <MarkdownHtml source={props.source} {...(props.className === undefined ? {} : { className: props.className })} />
+    </Suspense>
+  )
 }

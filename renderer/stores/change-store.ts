@@ -1,18 +1,21 @@
 // The small-change step's UI state and actions: task proposals, the agent's staged change and the
 // leader's per-file decisions, applying it on a branch, the leader's own edits (watched), the team's
-// tests and the explanation. Follows its own calls' events by call id. No disk access.
+// tests and the explanation. Follows its own calls' events by call id; the call under way (its id
+// and the controller Stop aborts) is part of the state. No disk access.
 import { create } from 'zustand'
+import type { GembaApi } from '../../shared/api.ts'
 import type { GembaErrorData } from '../../shared/errors.ts'
-import type {
-  ChangeDraftView,
-  ChangeExplanation,
-  ChangeMode,
-  GitIdentity,
-  TaskProposals,
-  TestRunResult,
-  WorkingChanges,
+import {
+  reviewSource,
+  type ChangeDraftView,
+  type ChangeExplanation,
+  type ChangeMode,
+  type GitIdentity,
+  type TaskProposals,
+  type TestRunResult,
+  type WorkingChanges,
 } from '../../shared/models/change.ts'
-import { errorData, gemba } from '../bridge.ts'
+import { errorData } from '../bridge.ts'
 
 type Busy = 'proposing' | 'agent' | 'message' | 'applying' | 'tests' | 'explaining' | 'branch' | null
 
@@ -43,6 +46,10 @@ export interface ChangeState {
   readonly explanation: ChangeExplanation | null
   readonly busy: Busy
   readonly error: GembaErrorData | null
+  /** The latest call's id: its events (which may arrive after its answer) are followed. */
+  readonly callId: string | null
+  /** Aborts the call under way (Stop); null when none is. */
+  readonly controller: AbortController | null
   open(repoId: string, sessionId: string | null): void
   /** Uses the estimate the session already holds (null: none yet, ask for one here). */
   presetEstimate(minutes: number | null): void
@@ -85,152 +92,143 @@ const FRESH = {
   needsIdentity: false,
 }
 
-let controller: AbortController | null = null
-let activeCall: string | null = null
-/** The calls this page made (a few recent ones): events can arrive after their call has returned. */
-const ownCalls: string[] = []
-
-/** True when this page's small change made the call, so its usage is counted here and only here. */
-export function isOwnChangeCall(callId: string): boolean {
-  return ownCalls.includes(callId)
-}
-
-/** The files the leader is reviewing now: the staged change, or their own edits in the working tree. */
+/** The files the leader is reviewing now (shared/models/change.ts's one rule, as the backend applies it). */
 export function reviewFiles(state: Pick<ChangeState, 'draft' | 'working'>) {
   const draft = state.draft
   if (!draft) return []
-  const ownEdits = draft.mode === 'manual' || (draft.applied !== null && draft.applied.onGembaBranch)
-  return ownEdits ? (state.working?.files ?? []) : draft.applied ? [] : draft.files
+  const source = reviewSource(draft)
+  return source === 'working' ? (state.working?.files ?? []) : source === 'staged' ? draft.files : []
 }
 
-export const useChange = create<ChangeState>((set, get) => {
-  gemba.subscribe('change.agent', (event) => {
-    if (event.callId !== activeCall) return
-    if (event.kind === 'text') set({ streamed: get().streamed + event.text })
-    else set({ activity: [...get().activity, `${event.kind === 'refused' ? 'Refused: ' : ''}${event.text}`].slice(-100) })
-  })
-  gemba.subscribe('change.testOutput', (event) => {
-    if (event.callId === activeCall) set({ testOutput: (get().testOutput + event.text).slice(-100_000) })
-  })
-  gemba.subscribe('change.workingTree', (event) => {
-    if (event.repoId === get().repoId) set({ working: event.changes })
-  })
+export function createChangeStore(client: GembaApi) {
+  return create<ChangeState>((set, get) => {
+    client.subscribe('change.agent', (event) => {
+      if (event.callId !== get().callId) return
+      if (event.kind === 'text') set({ streamed: get().streamed + event.text })
+      else set({ activity: [...get().activity, `${event.kind === 'refused' ? 'Refused: ' : ''}${event.text}`].slice(-100) })
+    })
+    client.subscribe('change.testOutput', (event) => {
+      if (event.callId === get().callId) set({ testOutput: (get().testOutput + event.text).slice(-100_000) })
+    })
+    client.subscribe('change.workingTree', (event) => {
+      if (event.repoId === get().repoId) set({ working: event.changes })
+    })
 
-  async function call<T>(busy: Busy, run: (options: { signal: AbortSignal; callId: string }) => Promise<T>): Promise<T | null> {
-    controller = new AbortController()
-    activeCall = crypto.randomUUID()
-    ownCalls.push(activeCall)
-    if (ownCalls.length > 20) ownCalls.shift()
-    set({ busy, error: null })
-    try {
-      return await run({ signal: controller.signal, callId: activeCall })
-    } catch (error) {
-      const data = errorData(error)
-      set({ error: data, needsIdentity: data.details?.needsIdentity === true || get().needsIdentity })
-      return null
-    } finally {
-      set({ busy: null })
-      controller = null
+    async function call<T>(busy: Busy, run: (options: { signal: AbortSignal; callId: string }) => Promise<T>): Promise<T | null> {
+      const controller = new AbortController()
+      const callId = crypto.randomUUID()
+      set({ busy, error: null, callId, controller })
+      try {
+        return await run({ signal: controller.signal, callId })
+      } catch (error) {
+        const data = errorData(error)
+        set({ error: data, needsIdentity: data.details?.needsIdentity === true || get().needsIdentity })
+        return null
+      } finally {
+        set(get().controller === controller ? { busy: null, controller: null } : {})
+      }
     }
-  }
 
-  const accepted = (): string[] => reviewFiles(get()).map((file) => file.path).filter((path) => get().decisions[path] !== false)
+    const accepted = (): string[] => reviewFiles(get()).map((file) => file.path).filter((path) => get().decisions[path] !== false)
 
-  return {
-    repoId: null,
-    sessionId: null,
-    identity: null,
-    testCommand: '',
-    estimateFromSession: false,
-    ...FRESH,
-    open(repoId, sessionId) {
-      if (get().repoId === repoId && get().sessionId === sessionId) return
-      set({ repoId, sessionId, ...FRESH, estimateFromSession: false, identity: null, testCommand: '' })
-      void gemba.invoke('change.testCommand', { repoId }).then((view) => get().repoId === repoId && !get().testCommand && set({ testCommand: view.command ?? '' }), () => undefined)
-      void gemba.invoke('change.identity', { repoId }).then((identity) => set({ identity }), () => undefined)
-    },
-    presetEstimate(minutes) {
-      set({ estimate: minutes === null ? '' : String(minutes), estimateFromSession: minutes !== null })
-    },
-    set: (patch) => set(patch),
-    async propose(offline) {
-      const { repoId, sessionId } = get()
-      if (!repoId) return
-      const proposals = await call('proposing', (options) => gemba.invoke('change.proposeTasks', { repoId, ...(sessionId ? { sessionId } : {}), ...(offline ? { offline } : {}) }, options))
-      if (proposals) set({ proposals })
-    },
-    async start() {
-      const { repoId, sessionId, request, estimate, mode, handsOnKeyboard } = get()
-      if (!repoId) return
-      set({ streamed: '', activity: [] })
-      const draft = await call('agent', (options) =>
-        gemba.invoke('change.start', { repoId, request, estimateMinutes: Number(estimate), mode, handsOnKeyboard: mode === 'agent' && handsOnKeyboard, ...(sessionId ? { sessionId } : {}) }, options),
-      )
-      if (draft) set({ draft, decisions: {} })
-    },
-    async revise() {
-      const { draft, comment, decisions } = get()
-      if (!draft) return
-      const rejectedPaths = Object.entries(decisions).filter(([, ok]) => !ok).map(([path]) => path)
-      set({ streamed: '' })
-      const next = await call('agent', (options) => gemba.invoke('change.revise', { draftId: draft.draftId, comment, rejectedPaths }, options))
-      if (next) set({ draft: next, decisions: {}, comment: '' })
-    },
-    stop: () => controller?.abort(),
-    decide: (path, ok) => set({ decisions: { ...get().decisions, [path]: ok } }),
-    async draftMessage() {
-      const draft = get().draft
-      if (!draft) return
-      const result = await call('message', (options) => gemba.invoke('change.commitMessage', { draftId: draft.draftId, acceptedPaths: accepted() }, options))
-      if (result) set({ message: result.message, messageSource: result.source })
-    },
-    async saveIdentity(name, email) {
-      const identity = await call(null, () => gemba.invoke('change.setIdentity', { name, email }))
-      if (identity) set({ identity, needsIdentity: false })
-    },
-    async apply() {
-      const { draft, message } = get()
-      if (!draft) return
-      const next = await call('applying', (options) => gemba.invoke('change.apply', { draftId: draft.draftId, acceptedPaths: accepted(), message }, options))
-      if (next) set({ draft: next, message: '', messageSource: null, decisions: {}, working: null })
-    },
-    async returnToOriginal() {
-      const draft = get().draft
-      if (!draft) return
-      const next = await call('branch', () => gemba.invoke('change.returnToOriginal', { draftId: draft.draftId }))
-      if (next) set({ draft: next })
-    },
-    async discard() {
-      const draft = get().draft
-      if (!draft) return
-      const next = await call('branch', () => gemba.invoke('change.discardBranch', { draftId: draft.draftId }))
-      if (next) set({ draft: next, testRun: null, explanation: null })
-    },
-    watch() {
-      const repoId = get().repoId
-      if (!repoId) return () => undefined
-      const watcher = new AbortController()
-      void gemba.invoke('change.watchWorkingTree', { repoId }, { signal: watcher.signal }).catch(() => undefined)
-      return () => watcher.abort()
-    },
-    async runTests() {
-      const { repoId, testCommand, sessionId } = get()
-      if (!repoId) return
-      set({ testOutput: '', testRun: null })
-      const run = await call('tests', (options) => gemba.invoke('change.runTests', { repoId, command: testCommand, ...(sessionId ? { sessionId } : {}) }, options))
-      if (run) set({ testRun: run })
-    },
-    async explain() {
-      const { draft, sessionId } = get()
-      if (!draft) return
-      set({ streamed: '' })
-      const explanation = await call('explaining', (options) => gemba.invoke('change.explain', { draftId: draft.draftId, ...(sessionId ? { sessionId } : {}) }, options))
-      if (explanation) set({ explanation })
-    },
-    reset() {
-      controller?.abort()
-      // Another change in the same session keeps the session's estimate.
-      set({ ...FRESH, ...(get().estimateFromSession ? { estimate: get().estimate } : {}) })
-    },
-  }
-})
+    return {
+      repoId: null,
+      sessionId: null,
+      identity: null,
+      testCommand: '',
+      estimateFromSession: false,
+      callId: null,
+      controller: null,
+      ...FRESH,
+      open(repoId, sessionId) {
+        if (get().repoId === repoId && get().sessionId === sessionId) return
+        set({ repoId, sessionId, ...FRESH, estimateFromSession: false, identity: null, testCommand: '' })
+        void client.invoke('change.testCommand', { repoId }).then((view) => get().repoId === repoId && !get().testCommand && set({ testCommand: view.command ?? '' }), () => undefined)
+        void client.invoke('change.identity', { repoId }).then((identity) => set({ identity }), () => undefined)
+      },
+      presetEstimate(minutes) {
+        set({ estimate: minutes === null ? '' : String(minutes), estimateFromSession: minutes !== null })
+      },
+      set: (patch) => set(patch),
+      async propose(offline) {
+        const { repoId, sessionId } = get()
+        if (!repoId) return
+        const proposals = await call('proposing', (options) => client.invoke('change.proposeTasks', { repoId, ...(sessionId ? { sessionId } : {}), ...(offline ? { offline } : {}) }, options))
+        if (proposals) set({ proposals })
+      },
+      async start() {
+        const { repoId, sessionId, request, estimate, mode, handsOnKeyboard } = get()
+        if (!repoId) return
+        set({ streamed: '', activity: [] })
+        const draft = await call('agent', (options) =>
+          client.invoke('change.start', { repoId, request, estimateMinutes: Number(estimate), mode, handsOnKeyboard: mode === 'agent' && handsOnKeyboard, ...(sessionId ? { sessionId } : {}) }, options),
+        )
+        if (draft) set({ draft, decisions: {} })
+      },
+      async revise() {
+        const { draft, comment, decisions } = get()
+        if (!draft) return
+        const rejectedPaths = Object.entries(decisions).filter(([, ok]) => !ok).map(([path]) => path)
+        set({ streamed: '' })
+        const next = await call('agent', (options) => client.invoke('change.revise', { draftId: draft.draftId, comment, rejectedPaths }, options))
+        if (next) set({ draft: next, decisions: {}, comment: '' })
+      },
+      stop: () => get().controller?.abort(),
+      decide: (path, ok) => set({ decisions: { ...get().decisions, [path]: ok } }),
+      async draftMessage() {
+        const draft = get().draft
+        if (!draft) return
+        const result = await call('message', (options) => client.invoke('change.commitMessage', { draftId: draft.draftId, acceptedPaths: accepted() }, options))
+        if (result) set({ message: result.message, messageSource: result.source })
+      },
+      async saveIdentity(name, email) {
+        const identity = await call(null, () => client.invoke('change.setIdentity', { name, email }))
+        if (identity) set({ identity, needsIdentity: false })
+      },
+      async apply() {
+        const { draft, message } = get()
+        if (!draft) return
+        const next = await call('applying', (options) => client.invoke('change.apply', { draftId: draft.draftId, acceptedPaths: accepted(), message }, options))
+        if (next) set({ draft: next, message: '', messageSource: null, decisions: {}, working: null })
+      },
+      async returnToOriginal() {
+        const draft = get().draft
+        if (!draft) return
+        const next = await call('branch', () => client.invoke('change.returnToOriginal', { draftId: draft.draftId }))
+        if (next) set({ draft: next })
+      },
+      async discard() {
+        const draft = get().draft
+        if (!draft) return
+        const next = await call('branch', () => client.invoke('change.discardBranch', { draftId: draft.draftId }))
+        if (next) set({ draft: next, testRun: null, explanation: null })
+      },
+      watch() {
+        const repoId = get().repoId
+        if (!repoId) return () => undefined
+        const watcher = new AbortController()
+        void client.invoke('change.watchWorkingTree', { repoId }, { signal: watcher.signal }).catch(() => undefined)
+        return () => watcher.abort()
+      },
+      async runTests() {
+        const { repoId, testCommand, sessionId } = get()
+        if (!repoId) return
+        set({ testOutput: '', testRun: null })
+        const run = await call('tests', (options) => client.invoke('change.runTests', { repoId, command: testCommand, ...(sessionId ? { sessionId } : {}) }, options))
+        if (run) set({ testRun: run })
+      },
+      async explain() {
+        const { draft, sessionId } = get()
+        if (!draft) return
+        set({ streamed: '' })
+        const explanation = await call('explaining', (options) => client.invoke('change.explain', { draftId: draft.draftId, ...(sessionId ? { sessionId } : {}) }, options))
+        if (explanation) set({ explanation })
+      },
+      reset() {
+        get().controller?.abort()
+        // Another change in the same session keeps the session's estimate.
+        set({ ...FRESH, ...(get().estimateFromSession ? { estimate: get().estimate } : {}) })
+      },
+    }
+  })
+}

@@ -3,15 +3,17 @@
 // the review allows). Saves are explicit and the saved state is always visible. Its citations open
 // the read-only file viewer in the session's repository while that repository is still listed.
 import { create } from 'zustand'
+import type { GembaApi } from '../../shared/api.ts'
 import type { GembaErrorData } from '../../shared/errors.ts'
 import type { JournalDriftView, JournalEntrySummary, JournalSessionView } from '../../shared/models/journal.ts'
-import { errorData, gemba } from '../bridge.ts'
+import { errorData } from '../bridge.ts'
 import type { ViewerTarget } from './coach-store.ts'
 import { citedRepository, type CitedRepository } from './cited-repository.ts'
+import { onFirstCall } from './on-first-call.ts'
 
 export type ReflectionSave = 'idle' | 'saving' | 'saved' | 'error'
 
-interface JournalSessionState {
+export interface JournalSessionState {
   readonly id: string | null
   readonly status: 'idle' | 'loading' | 'ready' | 'error'
   readonly view: JournalSessionView | null
@@ -27,6 +29,8 @@ interface JournalSessionState {
   readonly save: ReflectionSave
   readonly savedAt: string | null
   readonly saveError: GembaErrorData | null
+  /** The load under way (the file and its extras), cancelled when another session is opened. */
+  readonly loadCall: AbortController | null
   load(id: string): Promise<void>
   /** Reads the file again (after it changed on disk) unless the leader is mid-edit. */
   refresh(): Promise<void>
@@ -40,106 +44,105 @@ interface JournalSessionState {
   closeViewer(): void
 }
 
-let loadController: AbortController | null = null
-let subscribed = false
+export function createJournalSessionStore(client: GembaApi) {
+  return create<JournalSessionState>((set, get) => {
+    const follow = onFirstCall(() => client.subscribe('journal.changed', () => void get().refresh()))
+    const loadExtras = async (id: string, signal: AbortSignal): Promise<void> => {
+      set({ driftLoading: true })
+      const [drift, lookBack, cited] = await Promise.all([
+        client.invoke('journal.drift', { id }, { signal }).catch((error: unknown): JournalDriftView => ({
+          state: 'unknown',
+          reason: errorData(error).message,
+          repositoryPath: get().view?.record.repository.path ?? '',
+        })),
+        client.invoke('journal.lookBack', { id }, { signal }).catch(() => null),
+        client
+          .invoke('repos.list', {}, { signal })
+          .then((repos) => citedRepository(get().view?.record.repository ?? { id, path: '' }, repos))
+          .catch((error: unknown): CitedRepository => ({ state: 'gone', note: `The cited files can’t be opened: ${errorData(error).message}` })),
+      ])
+      if (get().id === id && !signal.aborted) set({ drift, lookBack, cited, driftLoading: false })
+    }
 
-export const useJournalSession = create<JournalSessionState>((set, get) => {
-  const loadExtras = async (id: string, signal: AbortSignal): Promise<void> => {
-    set({ driftLoading: true })
-    const [drift, lookBack, cited] = await Promise.all([
-      gemba.invoke('journal.drift', { id }, { signal }).catch((error: unknown): JournalDriftView => ({
-        state: 'unknown',
-        reason: errorData(error).message,
-        repositoryPath: get().view?.record.repository.path ?? '',
-      })),
-      gemba.invoke('journal.lookBack', { id }, { signal }).catch(() => null),
-      gemba
-        .invoke('repos.list', {}, { signal })
-        .then((repos) => citedRepository(get().view?.record.repository ?? { id, path: '' }, repos))
-        .catch((error: unknown): CitedRepository => ({ state: 'gone', note: `The cited files can’t be opened: ${errorData(error).message}` })),
-    ])
-    if (get().id === id && !signal.aborted) set({ drift, lookBack, cited, driftLoading: false })
-  }
-
-  return {
-    id: null,
-    status: 'idle',
-    view: null,
-    error: null,
-    drift: null,
-    driftLoading: false,
-    lookBack: null,
-    cited: null,
-    viewer: null,
-    editing: false,
-    draft: '',
-    save: 'idle',
-    savedAt: null,
-    saveError: null,
-    async load(id) {
-      if (!subscribed) {
-        subscribed = true
-        gemba.subscribe('journal.changed', () => void get().refresh())
-      }
-      loadController?.abort()
-      const controller = new AbortController()
-      loadController = controller
-      set({ id, status: 'loading', view: null, error: null, drift: null, lookBack: null, cited: null, viewer: null, editing: false, draft: '', save: 'idle', savedAt: null, saveError: null })
-      try {
-        const view = await gemba.invoke('journal.get', { id }, { signal: controller.signal })
-        if (get().id !== id) return
-        set({ status: 'ready', view })
-        await loadExtras(id, controller.signal)
-      } catch (error) {
-        const data = errorData(error)
-        if (data.code !== 'cancelled' && get().id === id) set({ status: 'error', error: data })
-      }
-    },
-    async refresh() {
-      const { id, editing, save } = get()
-      if (!id || editing || save === 'saving') return
-      try {
-        const view = await gemba.invoke('journal.get', { id })
-        if (get().id === id) set({ view, status: 'ready', error: null })
-      } catch (error) {
-        if (get().id === id) set({ status: 'error', error: errorData(error) })
-      }
-    },
-    startEditing() {
-      set({ editing: true, draft: get().view?.record.reflection ?? '', save: 'idle', saveError: null })
-    },
-    setDraft(draft) {
-      set({ draft, save: get().save === 'saved' ? 'idle' : get().save })
-    },
-    cancelEditing() {
-      set({ editing: false, draft: '', save: 'idle', saveError: null })
-    },
-    async saveReflection() {
-      const { id, draft } = get()
-      if (!id) return
-      set({ save: 'saving', saveError: null })
-      try {
-        const view = await gemba.invoke('journal.updateReflection', { id, reflection: draft })
-        if (get().id !== id) return
-        set({ view, editing: false, save: 'saved', savedAt: new Date().toISOString() })
-      } catch (error) {
-        set({ save: 'error', saveError: errorData(error) })
-      }
-    },
-    openCitation(path, line) {
-      const { cited, drift } = get()
-      if (cited?.state !== 'available') return
-      // "Open" goes to where the cited code is now, when the drift check found it elsewhere.
-      const anchor = drift?.state === 'known' ? drift.drift.anchors?.find((item) => item.path === path && item.line === line) : undefined
-      // Lines that vanished open their file at the top, never at a line that now holds something else.
-      const target = anchor ? (anchor.now ?? { path, line: null }) : { path, line }
-      set({ viewer: { repoId: cited.repoId, path: target.path, line: target.line } })
-    },
-    openFile(viewer) {
-      set({ viewer })
-    },
-    closeViewer() {
-      set({ viewer: null })
-    },
-  }
-})
+    return {
+      id: null,
+      status: 'idle',
+      view: null,
+      error: null,
+      drift: null,
+      driftLoading: false,
+      lookBack: null,
+      cited: null,
+      viewer: null,
+      editing: false,
+      draft: '',
+      save: 'idle',
+      savedAt: null,
+      saveError: null,
+      loadCall: null,
+      async load(id) {
+        follow()
+        get().loadCall?.abort()
+        const controller = new AbortController()
+        set({ loadCall: controller, id, status: 'loading', view: null, error: null, drift: null, lookBack: null, cited: null, viewer: null, editing: false, draft: '', save: 'idle', savedAt: null, saveError: null })
+        try {
+          const view = await client.invoke('journal.get', { id }, { signal: controller.signal })
+          if (get().id !== id) return
+          set({ status: 'ready', view })
+          await loadExtras(id, controller.signal)
+        } catch (error) {
+          const data = errorData(error)
+          if (data.code !== 'cancelled' && get().id === id) set({ status: 'error', error: data })
+        } finally {
+          if (get().loadCall === controller) set({ loadCall: null })
+        }
+      },
+      async refresh() {
+        const { id, editing, save } = get()
+        if (!id || editing || save === 'saving') return
+        try {
+          const view = await client.invoke('journal.get', { id })
+          if (get().id === id) set({ view, status: 'ready', error: null })
+        } catch (error) {
+          if (get().id === id) set({ status: 'error', error: errorData(error) })
+        }
+      },
+      startEditing() {
+        set({ editing: true, draft: get().view?.record.reflection ?? '', save: 'idle', saveError: null })
+      },
+      setDraft(draft) {
+        set({ draft, save: get().save === 'saved' ? 'idle' : get().save })
+      },
+      cancelEditing() {
+        set({ editing: false, draft: '', save: 'idle', saveError: null })
+      },
+      async saveReflection() {
+        const { id, draft } = get()
+        if (!id) return
+        set({ save: 'saving', saveError: null })
+        try {
+          const view = await client.invoke('journal.updateReflection', { id, reflection: draft })
+          if (get().id !== id) return
+          set({ view, editing: false, save: 'saved', savedAt: new Date().toISOString() })
+        } catch (error) {
+          set({ save: 'error', saveError: errorData(error) })
+        }
+      },
+      openCitation(path, line) {
+        const { cited, drift } = get()
+        if (cited?.state !== 'available') return
+        // "Open" goes to where the cited code is now, when the drift check found it elsewhere.
+        const anchor = drift?.state === 'known' ? drift.drift.anchors?.find((item) => item.path === path && item.line === line) : undefined
+        // Lines that vanished open their file at the top, never at a line that now holds something else.
+        const target = anchor ? (anchor.now ?? { path, line: null }) : { path, line }
+        set({ viewer: { repoId: cited.repoId, path: target.path, line: target.line } })
+      },
+      openFile(viewer) {
+        set({ viewer })
+      },
+      closeViewer() {
+        set({ viewer: null })
+      },
+    }
+  })
+}

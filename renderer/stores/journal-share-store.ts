@@ -2,9 +2,10 @@
 // leader chooses, PDF (Electron's printToPDF on the desktop, the browser's print otherwise), the
 // one-page summary to share with tech leads, and the quarterly roll-up.
 import { create } from 'zustand'
+import type { GembaApi } from '../../shared/api.ts'
 import type { GembaErrorData } from '../../shared/errors.ts'
 import type { JournalExportResult, JournalRollup, JournalShareSummary } from '../../shared/models/journal.ts'
-import { errorData, gemba } from '../bridge.ts'
+import { errorData } from '../bridge.ts'
 
 export type ExportTarget = { readonly ids: readonly string[] } | { readonly from?: string; readonly to?: string } | { readonly summary: true }
 
@@ -15,7 +16,7 @@ interface Outcome {
   readonly error: GembaErrorData | null
 }
 
-interface JournalShareState {
+export interface JournalShareState {
   readonly folder: string
   readonly outcome: Outcome
   readonly weeks: number
@@ -39,96 +40,98 @@ interface JournalShareState {
 
 const IDLE: Outcome = { status: 'idle', result: null, pdfPath: null, error: null }
 
-export const useJournalShare = create<JournalShareState>((set, get) => ({
-  folder: '',
-  outcome: IDLE,
-  weeks: 4,
-  includeReflections: false,
-  summary: null,
-  summaryError: null,
-  copied: false,
-  quarter: null,
-  rollup: null,
-  rollupError: null,
-  setFolder(folder) {
-    set({ folder })
-  },
-  async pickFolder() {
-    try {
-      const { path } = await gemba.invoke('system.pickFolder', { title: 'Choose where to export' })
-      if (path) set({ folder: path })
-    } catch (error) {
-      set({ outcome: { ...IDLE, status: 'error', error: errorData(error) } })
-    }
-  },
-  resetOutcome() {
-    set({ outcome: IDLE })
-  },
-  async exportMarkdown(target) {
-    const folder = get().folder.trim()
-    if (folder === '') return
-    set({ outcome: { ...IDLE, status: 'working' } })
-    try {
-      const result =
-        'summary' in target
-          ? await gemba.invoke('journal.exportSummary', { folder, weeks: get().weeks, includeReflections: get().includeReflections })
-          : await gemba.invoke('journal.exportMarkdown', { folder, ...('ids' in target ? { ids: [...target.ids] } : target) })
-      set({ outcome: { ...IDLE, status: 'done', result } })
-    } catch (error) {
-      set({ outcome: { ...IDLE, status: 'error', error: errorData(error) } })
-    }
-  },
-  async savePdf(fileName, desktop) {
-    if (!desktop) {
-      window.print()
-      return
-    }
-    const folder = get().folder.trim()
-    if (folder === '') return
-    set({ outcome: { ...IDLE, status: 'working' } })
-    try {
-      const { path, supported } = await gemba.invoke('system.printToPdf', { folder, fileName })
-      if (!supported) {
-        set({ outcome: IDLE })
+export function createJournalShareStore(client: GembaApi) {
+  return create<JournalShareState>((set, get) => ({
+    folder: '',
+    outcome: IDLE,
+    weeks: 4,
+    includeReflections: false,
+    summary: null,
+    summaryError: null,
+    copied: false,
+    quarter: null,
+    rollup: null,
+    rollupError: null,
+    setFolder(folder) {
+      set({ folder })
+    },
+    async pickFolder() {
+      try {
+        const { path } = await client.invoke('system.pickFolder', { title: 'Choose where to export' })
+        if (path) set({ folder: path })
+      } catch (error) {
+        set({ outcome: { ...IDLE, status: 'error', error: errorData(error) } })
+      }
+    },
+    resetOutcome() {
+      set({ outcome: IDLE })
+    },
+    async exportMarkdown(target) {
+      const folder = get().folder.trim()
+      if (folder === '') return
+      set({ outcome: { ...IDLE, status: 'working' } })
+      try {
+        const result =
+          'summary' in target
+            ? await client.invoke('journal.exportSummary', { folder, weeks: get().weeks, includeReflections: get().includeReflections })
+            : await client.invoke('journal.exportMarkdown', { folder, ...('ids' in target ? { ids: [...target.ids] } : target) })
+        set({ outcome: { ...IDLE, status: 'done', result } })
+      } catch (error) {
+        set({ outcome: { ...IDLE, status: 'error', error: errorData(error) } })
+      }
+    },
+    async savePdf(fileName, desktop) {
+      if (!desktop) {
         window.print()
         return
       }
-      set({ outcome: { ...IDLE, status: 'done', pdfPath: path } })
-    } catch (error) {
-      set({ outcome: { ...IDLE, status: 'error', error: errorData(error) } })
-    }
-  },
-  async loadSummary(patch = {}) {
-    const weeks = patch.weeks ?? get().weeks
-    const includeReflections = patch.includeReflections ?? get().includeReflections
-    set({ weeks, includeReflections, copied: false, summaryError: null })
-    try {
-      const summary = await gemba.invoke('journal.summary', { weeks, includeReflections })
-      if (get().weeks === weeks && get().includeReflections === includeReflections) set({ summary })
-    } catch (error) {
-      set({ summaryError: errorData(error) })
-    }
-  },
-  async copySummary() {
-    const text = get().summary?.markdown
-    if (!text) return
-    try {
-      await navigator.clipboard.writeText(text)
-      set({ copied: true })
-    } catch {
-      set({ summaryError: { code: 'refused', message: 'The clipboard is not available here.', next: 'Export the summary as a Markdown file instead.' } })
-    }
-  },
-  async loadRollup(quarter) {
-    set({ rollupError: null })
-    try {
-      const rollup = await gemba.invoke('journal.rollup', quarter ? { quarter } : {})
-      set({ rollup, quarter: rollup.quarter })
-    } catch (error) {
-      set({ rollupError: errorData(error) })
-    }
-  },
-}))
+      const folder = get().folder.trim()
+      if (folder === '') return
+      set({ outcome: { ...IDLE, status: 'working' } })
+      try {
+        const { path, supported } = await client.invoke('system.printToPdf', { folder, fileName })
+        if (!supported) {
+          set({ outcome: IDLE })
+          window.print()
+          return
+        }
+        set({ outcome: { ...IDLE, status: 'done', pdfPath: path } })
+      } catch (error) {
+        set({ outcome: { ...IDLE, status: 'error', error: errorData(error) } })
+      }
+    },
+    async loadSummary(patch = {}) {
+      const weeks = patch.weeks ?? get().weeks
+      const includeReflections = patch.includeReflections ?? get().includeReflections
+      set({ weeks, includeReflections, copied: false, summaryError: null })
+      try {
+        const summary = await client.invoke('journal.summary', { weeks, includeReflections })
+        if (get().weeks === weeks && get().includeReflections === includeReflections) set({ summary })
+      } catch (error) {
+        set({ summaryError: errorData(error) })
+      }
+    },
+    async copySummary() {
+      const text = get().summary?.markdown
+      if (!text) return
+      try {
+        await navigator.clipboard.writeText(text)
+        set({ copied: true })
+      } catch {
+        set({ summaryError: { code: 'refused', message: 'The clipboard is not available here.', next: 'Export the summary as a Markdown file instead.' } })
+      }
+    },
+    async loadRollup(quarter) {
+      set({ rollupError: null })
+      try {
+        const rollup = await client.invoke('journal.rollup', quarter ? { quarter } : {})
+        set({ rollup, quarter: rollup.quarter })
+      } catch (error) {
+        set({ rollupError: errorData(error) })
+      }
+    },
+  }))
+}
 
 /** The quarter before or after "2026-Q4". */
 export function shiftQuarter(quarter: string, by: number): string {

@@ -1,4 +1,5 @@
-// Which screen is showing. Mirrors the address's hash (#/settings) so a reload keeps the screen.
+// Which screen is showing. Mirrors the address's hash (#/settings) so a reload keeps the screen; the
+// address comes in as a port (the window's location and history on the page, a fake in tests).
 import { create } from 'zustand'
 
 export const SCREENS = ['today', 'session', 'repos', 'journal', 'insights', 'settings'] as const
@@ -18,19 +19,31 @@ function screenFromHash(hash: string): Screen {
   return (SCREENS as readonly string[]).includes(name) ? (name as Screen) : 'today'
 }
 
-interface NavigationState {
+export interface NavigationState {
   readonly screen: Screen
   go(screen: Screen): void
   syncFromLocation(): void
 }
 
-export const useNavigation = create<NavigationState>((set) => ({
-  screen: screenFromHash(window.location.hash),
-  go(screen) {
-    if (window.location.hash !== `#/${screen}`) window.history.pushState(null, '', `#/${screen}`)
-    set({ screen })
-  },
-  syncFromLocation() {
-    set({ screen: screenFromHash(window.location.hash) })
-  },
-}))
+/** The page's address: its hash, and a new history entry for another one. */
+export interface AddressPort {
+  hash(): string
+  push(hash: string): void
+}
+
+export function windowAddress(): AddressPort {
+  return { hash: () => window.location.hash, push: (hash) => window.history.pushState(null, '', hash) }
+}
+
+export function createNavigationStore(address: AddressPort) {
+  return create<NavigationState>((set) => ({
+    screen: screenFromHash(address.hash()),
+    go(screen) {
+      if (address.hash() !== `#/${screen}`) address.push(`#/${screen}`)
+      set({ screen })
+    },
+    syncFromLocation() {
+      set({ screen: screenFromHash(address.hash()) })
+    },
+  }))
+}

@@ -1,9 +1,10 @@
 // The repositories the leader added, and the offline tour of the selected one. Follows its own scan
 // through 'repos.scanProgress' events (matched by call id) and can cancel it.
 import { create } from 'zustand'
+import type { GembaApi } from '../../shared/api.ts'
 import type { GembaErrorData } from '../../shared/errors.ts'
 import type { RepoTour, RepoView, ScanProgress } from '../../shared/models/repos.ts'
-import { errorData, gemba } from '../bridge.ts'
+import { errorData } from '../bridge.ts'
 
 interface TourState {
   readonly status: 'idle' | 'loading' | 'ready' | 'error' | 'cancelled'
@@ -11,9 +12,11 @@ interface TourState {
   readonly progress: Pick<ScanProgress, 'phase' | 'done' | 'total'> | null
   readonly error: GembaErrorData | null
   readonly callId: string | null
+  /** The scan or tour under way, which Cancel aborts. */
+  readonly controller: AbortController | null
 }
 
-interface ReposState {
+export interface ReposState {
   readonly repos: readonly RepoView[]
   readonly loaded: boolean
   readonly listError: GembaErrorData | null
@@ -30,88 +33,86 @@ interface ReposState {
   cancelTour(id: string): void
 }
 
-const EMPTY_TOUR: TourState = { status: 'idle', tour: null, progress: null, error: null, callId: null }
-const controllers = new Map<string, AbortController>()
+const EMPTY_TOUR: TourState = { status: 'idle', tour: null, progress: null, error: null, callId: null, controller: null }
 
-export const useRepos = create<ReposState>((set, get) => {
-  const patchTour = (id: string, patch: Partial<TourState>): void =>
-    set({ tours: { ...get().tours, [id]: { ...(get().tours[id] ?? EMPTY_TOUR), ...patch } } })
+export function createReposStore(client: GembaApi) {
+  return create<ReposState>((set, get) => {
+    const patchTour = (id: string, patch: Partial<TourState>): void =>
+      set({ tours: { ...get().tours, [id]: { ...(get().tours[id] ?? EMPTY_TOUR), ...patch } } })
 
-  gemba.subscribe('repos.scanProgress', (progress) => {
-    const entry = Object.entries(get().tours).find(([, tour]) => tour.callId === progress.callId)
-    if (entry) patchTour(entry[0], { progress: { phase: progress.phase, done: progress.done, total: progress.total } })
+    client.subscribe('repos.scanProgress', (progress) => {
+      const entry = Object.entries(get().tours).find(([, tour]) => tour.callId === progress.callId)
+      if (entry) patchTour(entry[0], { progress: { phase: progress.phase, done: progress.done, total: progress.total } })
+    })
+
+    return {
+      repos: [],
+      loaded: false,
+      listError: null,
+      adding: false,
+      addError: null,
+      selectedId: null,
+      tours: {},
+      async load() {
+        try {
+          const repos = await client.invoke('repos.list', {})
+          const selectedId = get().selectedId ?? repos[0]?.id ?? null
+          set({ repos, loaded: true, listError: null, selectedId })
+        } catch (error) {
+          set({ loaded: true, listError: errorData(error) })
+        }
+      },
+      async add(path) {
+        set({ adding: true, addError: null })
+        try {
+          const repo = await client.invoke('repos.add', { path })
+          set({ repos: [...get().repos.filter((r) => r.id !== repo.id), repo], adding: false, selectedId: repo.id })
+          void get().loadTour(repo.id)
+          return true
+        } catch (error) {
+          set({ adding: false, addError: errorData(error) })
+          return false
+        }
+      },
+      async pickFolder() {
+        try {
+          const { path } = await client.invoke('system.pickFolder', { title: 'Choose a team’s repository' })
+          return path
+        } catch {
+          return null
+        }
+      },
+      async remove(id) {
+        try {
+          await client.invoke('repos.remove', { id })
+          const repos = get().repos.filter((repo) => repo.id !== id)
+          const { [id]: _removed, ...tours } = get().tours
+          set({ repos, tours, selectedId: get().selectedId === id ? (repos[0]?.id ?? null) : get().selectedId })
+        } catch (error) {
+          set({ listError: errorData(error) })
+        }
+      },
+      select(id) {
+        set({ selectedId: id })
+        if (id && (get().tours[id]?.status ?? 'idle') === 'idle') void get().loadTour(id)
+      },
+      async loadTour(id, force = false) {
+        get().tours[id]?.controller?.abort()
+        const controller = new AbortController()
+        const callId = crypto.randomUUID()
+        patchTour(id, { status: 'loading', error: null, progress: null, callId, controller })
+        try {
+          if (force) await client.invoke('repos.scan', { id, force: true }, { signal: controller.signal, callId })
+          const tour = await client.invoke('repos.tour', { id }, { signal: controller.signal, callId: force ? crypto.randomUUID() : callId })
+          if (get().tours[id]?.controller === controller) patchTour(id, { status: 'ready', tour, callId: null, controller: null })
+        } catch (error) {
+          const data = errorData(error)
+          if (get().tours[id]?.controller === controller) patchTour(id, { status: data.code === 'cancelled' ? 'cancelled' : 'error', error: data, callId: null, controller: null })
+        }
+      },
+      cancelTour(id) {
+        get().tours[id]?.controller?.abort()
+      },
+    }
   })
-
-  return {
-    repos: [],
-    loaded: false,
-    listError: null,
-    adding: false,
-    addError: null,
-    selectedId: null,
-    tours: {},
-    async load() {
-      try {
-        const repos = await gemba.invoke('repos.list', {})
-        const selectedId = get().selectedId ?? repos[0]?.id ?? null
-        set({ repos, loaded: true, listError: null, selectedId })
-      } catch (error) {
-        set({ loaded: true, listError: errorData(error) })
-      }
-    },
-    async add(path) {
-      set({ adding: true, addError: null })
-      try {
-        const repo = await gemba.invoke('repos.add', { path })
-        set({ repos: [...get().repos.filter((r) => r.id !== repo.id), repo], adding: false, selectedId: repo.id })
-        void get().loadTour(repo.id)
-        return true
-      } catch (error) {
-        set({ adding: false, addError: errorData(error) })
-        return false
-      }
-    },
-    async pickFolder() {
-      try {
-        const { path } = await gemba.invoke('system.pickFolder', { title: 'Choose a team’s repository' })
-        return path
-      } catch {
-        return null
-      }
-    },
-    async remove(id) {
-      try {
-        await gemba.invoke('repos.remove', { id })
-        const repos = get().repos.filter((repo) => repo.id !== id)
-        const { [id]: _removed, ...tours } = get().tours
-        set({ repos, tours, selectedId: get().selectedId === id ? (repos[0]?.id ?? null) : get().selectedId })
-      } catch (error) {
-        set({ listError: errorData(error) })
-      }
-    },
-    select(id) {
-      set({ selectedId: id })
-      if (id && (get().tours[id]?.status ?? 'idle') === 'idle') void get().loadTour(id)
-    },
-    async loadTour(id, force = false) {
-      controllers.get(id)?.abort()
-      const controller = new AbortController()
-      controllers.set(id, controller)
-      const callId = crypto.randomUUID()
-      patchTour(id, { status: 'loading', error: null, progress: null, callId })
-      try {
-        if (force) await gemba.invoke('repos.scan', { id, force: true }, { signal: controller.signal, callId })
-        const tour = await gemba.invoke('repos.tour', { id }, { signal: controller.signal, callId: force ? crypto.randomUUID() : callId })
-        patchTour(id, { status: 'ready', tour, callId: null })
-      } catch (error) {
-        const data = errorData(error)
-        patchTour(id, { status: data.code === 'cancelled' ? 'cancelled' : 'error', error: data, callId: null })
-      } finally {
-        if (controllers.get(id) === controller) controllers.delete(id)
-      }
-    },
-    cancelTour(id) {
-      controllers.get(id)?.abort()
-    },
-  }
-})
+}

@@ -1,7 +1,7 @@
 // The session's timers as they stand at an instant: the backend's timer snapshot plus the time the
 // running step has run since it was taken. Pure (no bridge), so it is unit-tested with plain numbers.
 import type { SessionTimer, StepKey, StepTimer } from '../../shared/models/sessions.ts'
-import { STEP_KEYS } from '../../shared/models/sessions.ts'
+import { STEP_KEYS } from '../../shared/models/curriculum.ts'
 
 export interface LiveTimer {
   readonly steps: Readonly<Record<StepKey, StepTimer>>

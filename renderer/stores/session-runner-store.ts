@@ -1,19 +1,18 @@
 // The open session: its steps, timers, and everything the leader types, saved as it changes through
 // the sessions channels (text debounced and flushed on blur and on every step change). Holds the
 // leader's unsaved text locally so a save answering late never overwrites what is being typed.
-// Follows changes saved elsewhere (the small change, the coach) and adds the coach's and the small
-// change's usage to the session. The only text fields it writes are the leader's notes and reflection: never a field the
-// small change or the coach write.
+// Follows changes saved elsewhere (the small change, the coach; their usage is recorded where their
+// calls are made). The only text fields it writes are the leader's notes and reflection: never a
+// field the small change or the coach write.
 import { create } from 'zustand'
+import type { ChannelInput, GembaApi } from '../../shared/api.ts'
 import type { GembaErrorData } from '../../shared/errors.ts'
-import { STEP_KEYS, type FinishResult, type SessionView, type StepKey, type StepPayloadPatch } from '../../shared/models/sessions.ts'
+import { STEP_KEYS, type StepKey } from '../../shared/models/curriculum.ts'
+import type { FinishResult, SessionView, StepPayloadPatch } from '../../shared/models/sessions.ts'
 import type { StepMinutes } from '../../shared/models/settings.ts'
-import type { ChannelInput } from '../../shared/api.ts'
-import { errorData, gemba } from '../bridge.ts'
-import { isOwnChangeCall } from './change-store.ts'
-import { useCoach } from './coach-store.ts'
-import { createAutosave, type AutosaveStatus } from './session-autosave.ts'
-import { createSessionReloader, isCurrentView, sessionUsageOf } from './session-sync.ts'
+import { errorData } from '../bridge.ts'
+import { createAutosave, type AutosaveStatus, type AutosaveTimers } from './session-autosave.ts'
+import { createSessionReloader, isCurrentView } from './session-sync.ts'
 
 /** The free-text fields, each saved on its own. */
 export const TEXT_FIELDS = {
@@ -32,7 +31,7 @@ function stepUpdate<S extends StepKey>(id: string, step: S, change: { payload?: 
   return { id, step, ...change } as StepUpdateInput
 }
 
-interface RunnerState {
+export interface RunnerState {
   readonly view: SessionView | null
   readonly loading: boolean
   readonly loadError: GembaErrorData | null
@@ -88,196 +87,184 @@ function draftsOf(view: SessionView): Record<TextField, string> {
   return drafts
 }
 
-export const useSessionRunner = create<RunnerState>((set, get) => {
-  const id = (): string => {
-    const view = get().view
-    if (!view) throw new Error('No session is open.')
-    return view.session.id
-  }
-
-  let actionsInFlight = 0
-  const offlineKept = new Set<string>()
-  const autosave = createAutosave<TextField>({
-    delayMs: 600,
-    retryMs: 5_000,
-    save: async (key, value) => {
-      const { step, field } = TEXT_FIELDS[key]
-      const view = await gemba.invoke('sessions.updateStep', stepUpdate(id(), step, { payload: { [field]: value } }))
-      // An action under way (a tag just toggled) answers a newer view; this one would undo it on screen.
-      if (actionsInFlight === 0 && isCurrentView(get().view, view)) set({ view })
-    },
-    onStatus: (saveStatus, error) => set({ saveStatus, saveError: error === undefined ? (saveStatus === 'error' ? get().saveError : null) : errorData(error) }),
-  })
-
-  // Saves made elsewhere (the small change, the coach, another window) arrive as sessions.changed.
-  const reloader = createSessionReloader<SessionView>({
-    delayMs: 150,
-    busy: () => actionsInFlight > 0,
-    load: async () => gemba.invoke('sessions.get', { id: id() }),
-    apply: (view) => {
-      if (isCurrentView(get().view, view)) set({ view, drafts: adoptNewText(get().drafts, view) })
-    },
-  })
-
-  /** Runs an action that answers a new view, after saving any text still waiting. */
-  const act = async (work: (sessionId: string) => Promise<SessionView>): Promise<boolean> => {
-    set({ actionError: null })
-    actionsInFlight += 1
-    try {
-      await autosave.flush()
-      const view = await work(id())
-      set({ view, drafts: adoptNewText(get().drafts, view) })
-      return true
-    } catch (error) {
-      set({ actionError: errorData(error) })
-      return false
-    } finally {
-      actionsInFlight -= 1
-      reloader.settle()
-    }
-  }
-
-  /** An action whose outcome shows on screen (the new view, or actionError). */
-  const run = async (work: (sessionId: string) => Promise<SessionView>): Promise<void> => {
-    await act(work)
-  }
-
-  /** After a failed save: the saved view back on screen, the error kept, the leader's text untouched. */
-  const reloadAfterFailure = async (sessionId: string): Promise<void> => {
-    try {
-      const view = await gemba.invoke('sessions.get', { id: sessionId })
-      if (get().view?.session.id === sessionId) set({ view })
-    } catch {
-      // The error already shown says what to do next.
-    }
-  }
-
-  /** Text the backend filled in (the reflection's first draft) replaces a field the leader left empty. */
-  const adoptNewText = (drafts: Readonly<Record<TextField, string>>, view: SessionView): Record<TextField, string> => {
-    const fresh = draftsOf(view)
-    const next = { ...drafts }
-    for (const key of Object.keys(fresh) as TextField[]) {
-      if (next[key] === '' && autosave.unsaved(key) === undefined) next[key] = fresh[key]
-    }
-    return next
-  }
-
-  if (typeof window !== 'undefined') {
-    // Best effort when the page goes away; everything older than the debounce is already saved.
-    window.addEventListener('pagehide', () => void autosave.flush())
-  }
-
-  gemba.subscribe('sessions.changed', ({ sessionId }) => {
-    const view = get().view
-    if (view && view.session.id === sessionId && view.session.status === 'active') reloader.request()
-  })
-  // The coach's calls in this session count towards its usage and cost (one report per model call).
-  gemba.subscribe('ai.usage', (report) => {
-    const view = get().view
-    if (!view || view.session.status !== 'active') return
-    const sessionId = view.session.id
-    const ours = Object.values(useCoach.getState().panels).some((panel) => panel.sessionId === sessionId && panel.thread?.threadId === report.threadId)
-    if (ours) void gemba.invoke('sessions.addUsage', { id: sessionId, usage: sessionUsageOf(report.usage, report.cost.usd) }).catch(() => undefined)
-  })
-  // So do the small change's (tasks, agent, commit message, explanation): one report per model call,
-  // counted by the page whose change made the call.
-  gemba.subscribe('change.usage', (report) => {
-    const view = get().view
-    if (!view || view.session.status !== 'active' || report.sessionId !== view.session.id || !isOwnChangeCall(report.callId)) return
-    void gemba.invoke('sessions.addUsage', { id: report.sessionId, usage: sessionUsageOf(report.usage, report.cost.usd) }).catch(() => undefined)
-  })
-
-  return {
-    view: null,
-    loading: false,
-    loadError: null,
-    actionError: null,
-    drafts: EMPTY_DRAFTS,
-    saveStatus: 'idle',
-    saveError: null,
-    finishing: false,
-    finished: null,
-    async open(sessionId, view) {
-      if (get().view && get().view?.session.id !== sessionId) await autosave.flush()
-      set({ loading: !view, loadError: null, actionError: null, finished: null })
-      try {
-        const loaded = view ?? (await gemba.invoke('sessions.get', { id: sessionId }))
-        set({ view: loaded, drafts: draftsOf(loaded), loading: false, saveStatus: 'idle' })
-      } catch (error) {
-        set({ loading: false, loadError: errorData(error) })
-      }
-    },
-    async openActive() {
-      set({ loading: true, loadError: null })
-      try {
-        const today = await gemba.invoke('sessions.today', {})
-        if (today.activeSession) await get().open(today.activeSession.id)
-        else set({ view: null, loading: false })
-      } catch (error) {
-        set({ loading: false, loadError: errorData(error) })
-      }
-    },
-    goToStep: (step) => run((sessionId) => gemba.invoke('sessions.goToStep', { id: sessionId, step })),
-    async next() {
+export function createSessionRunnerStore(client: GembaApi, options: { readonly timers?: AutosaveTimers } = {}) {
+  return create<RunnerState>((set, get) => {
+    const id = (): string => {
       const view = get().view
-      if (!view) return
-      const current = view.session.currentStep
-      const following = STEP_KEYS[STEP_KEYS.indexOf(current) + 1]
-      await act(async (sessionId) => {
-        const done = await gemba.invoke('sessions.updateStep', stepUpdate(sessionId, current, { status: 'done' }))
-        return following ? gemba.invoke('sessions.goToStep', { id: sessionId, step: following }) : done
-      })
-    },
-    pause: () => run((sessionId) => gemba.invoke('sessions.pause', { id: sessionId })),
-    resume: () => run((sessionId) => gemba.invoke('sessions.resume', { id: sessionId })),
-    setTimeboxes: (timeboxes) => run((sessionId) => gemba.invoke('sessions.setTimeboxes', { id: sessionId, timeboxes })),
-    type(field, value) {
-      set({ drafts: { ...get().drafts, [field]: value } })
-      autosave.change(field, value)
-    },
-    flush: (field) => autosave.flush(field),
-    async updateStep(step, payload) {
-      // Shown at once (a tag toggles as it is clicked); the saved view replaces it, or a failure reloads.
-      const view = get().view
-      if (view) set({ view: withPayload(view, step, payload) })
-      const saved = await act((sessionId) => gemba.invoke('sessions.updateStep', stepUpdate(sessionId, step, { payload })))
-      if (!saved && view) await reloadAfterFailure(view.session.id)
-      return saved
-    },
-    keepOffline(step, content) {
-      const view = get().view
-      const key = `${view?.session.id}|${step}`
-      if (!view || view.session.status !== 'active' || !content.trim() || offlineKept.has(key)) return
-      const payload = view.session.steps[step].payload
-      if ((step === 'explore' ? view.session.steps.explore.payload.walkthrough : view.session.steps.diagram.payload.mermaid).trim() || payload.source !== null) return
-      offlineKept.add(key)
-      if (step === 'explore') void get().updateStep('explore', { walkthrough: content.slice(0, 400_000), citations: [], source: 'offline' })
-      else void get().updateStep('diagram', { mermaid: content.slice(0, 200_000), caption: 'Modules and their imports, computed from the repository.', source: 'offline' })
-    },
-    answerQuestion: (questionId) =>
-      run(async (sessionId) => {
-        await gemba.invoke('sessions.answerQuestion', { questionId })
-        return gemba.invoke('sessions.get', { id: sessionId })
-      }),
-    async finish() {
-      set({ finishing: true, actionError: null })
+      if (!view) throw new Error('No session is open.')
+      return view.session.id
+    }
+
+    let actionsInFlight = 0
+    const offlineKept = new Set<string>()
+    const autosave = createAutosave<TextField>({
+      delayMs: 600,
+      retryMs: 5_000,
+      ...(options.timers ? { timers: options.timers } : {}),
+      save: async (key, value) => {
+        const { step, field } = TEXT_FIELDS[key]
+        const view = await client.invoke('sessions.updateStep', stepUpdate(id(), step, { payload: { [field]: value } }))
+        // An action under way (a tag just toggled) answers a newer view; this one would undo it on screen.
+        if (actionsInFlight === 0 && isCurrentView(get().view, view)) set({ view })
+      },
+      onStatus: (saveStatus, error) => set({ saveStatus, saveError: error === undefined ? (saveStatus === 'error' ? get().saveError : null) : errorData(error) }),
+    })
+
+    // Saves made elsewhere (the small change, the coach, another window) arrive as sessions.changed.
+    const reloader = createSessionReloader<SessionView>({
+      delayMs: 150,
+      ...(options.timers ? { timers: options.timers } : {}),
+      busy: () => actionsInFlight > 0,
+      load: async () => client.invoke('sessions.get', { id: id() }),
+      apply: (view) => {
+        if (isCurrentView(get().view, view)) set({ view, drafts: adoptNewText(get().drafts, view) })
+      },
+    })
+
+    /** Runs an action that answers a new view, after saving any text still waiting. */
+    const act = async (work: (sessionId: string) => Promise<SessionView>): Promise<boolean> => {
+      set({ actionError: null })
+      actionsInFlight += 1
       try {
         await autosave.flush()
-        if (get().saveStatus === 'error') throw new Error('Your latest text could not be saved yet, so the session was not finished.')
-        const result = await gemba.invoke('sessions.finish', { id: id() })
-        set({ finished: result, finishing: false, view: null })
+        const view = await work(id())
+        set({ view, drafts: adoptNewText(get().drafts, view) })
+        return true
       } catch (error) {
-        set({ finishing: false, actionError: errorData(error) })
+        set({ actionError: errorData(error) })
+        return false
+      } finally {
+        actionsInFlight -= 1
+        reloader.settle()
       }
-    },
-    startHeartbeat() {
-      const timer = setInterval(() => {
-        const view = get().view
-        if (view && view.session.status === 'active' && view.session.paused === null) {
-          void gemba.invoke('sessions.heartbeat', { id: view.session.id }).catch(() => undefined)
+    }
+
+    /** An action whose outcome shows on screen (the new view, or actionError). */
+    const run = async (work: (sessionId: string) => Promise<SessionView>): Promise<void> => {
+      await act(work)
+    }
+
+    /** After a failed save: the saved view back on screen, the error kept, the leader's text untouched. */
+    const reloadAfterFailure = async (sessionId: string): Promise<void> => {
+      try {
+        const view = await client.invoke('sessions.get', { id: sessionId })
+        if (get().view?.session.id === sessionId) set({ view })
+      } catch {
+        // The error already shown says what to do next.
+      }
+    }
+
+    /** Text the backend filled in (the reflection's first draft) replaces a field the leader left empty. */
+    const adoptNewText = (drafts: Readonly<Record<TextField, string>>, view: SessionView): Record<TextField, string> => {
+      const fresh = draftsOf(view)
+      const next = { ...drafts }
+      for (const key of Object.keys(fresh) as TextField[]) {
+        if (next[key] === '' && autosave.unsaved(key) === undefined) next[key] = fresh[key]
+      }
+      return next
+    }
+
+    if (typeof window !== 'undefined') {
+      // Best effort when the page goes away; everything older than the debounce is already saved.
+      window.addEventListener('pagehide', () => void autosave.flush())
+    }
+
+    client.subscribe('sessions.changed', ({ sessionId }) => {
+      const view = get().view
+      if (view && view.session.id === sessionId && view.session.status === 'active') reloader.request()
+    })
+    return {
+      view: null,
+      loading: false,
+      loadError: null,
+      actionError: null,
+      drafts: EMPTY_DRAFTS,
+      saveStatus: 'idle',
+      saveError: null,
+      finishing: false,
+      finished: null,
+      async open(sessionId, view) {
+        if (get().view && get().view?.session.id !== sessionId) await autosave.flush()
+        set({ loading: !view, loadError: null, actionError: null, finished: null })
+        try {
+          const loaded = view ?? (await client.invoke('sessions.get', { id: sessionId }))
+          set({ view: loaded, drafts: draftsOf(loaded), loading: false, saveStatus: 'idle' })
+        } catch (error) {
+          set({ loading: false, loadError: errorData(error) })
         }
-      }, HEARTBEAT_MS)
-      return () => clearInterval(timer)
-    },
-  }
-})
+      },
+      async openActive() {
+        set({ loading: true, loadError: null })
+        try {
+          const today = await client.invoke('sessions.today', {})
+          if (today.activeSession) await get().open(today.activeSession.id)
+          else set({ view: null, loading: false })
+        } catch (error) {
+          set({ loading: false, loadError: errorData(error) })
+        }
+      },
+      goToStep: (step) => run((sessionId) => client.invoke('sessions.goToStep', { id: sessionId, step })),
+      async next() {
+        const view = get().view
+        if (!view) return
+        const current = view.session.currentStep
+        const following = STEP_KEYS[STEP_KEYS.indexOf(current) + 1]
+        await act(async (sessionId) => {
+          const done = await client.invoke('sessions.updateStep', stepUpdate(sessionId, current, { status: 'done' }))
+          return following ? client.invoke('sessions.goToStep', { id: sessionId, step: following }) : done
+        })
+      },
+      pause: () => run((sessionId) => client.invoke('sessions.pause', { id: sessionId })),
+      resume: () => run((sessionId) => client.invoke('sessions.resume', { id: sessionId })),
+      setTimeboxes: (timeboxes) => run((sessionId) => client.invoke('sessions.setTimeboxes', { id: sessionId, timeboxes })),
+      type(field, value) {
+        set({ drafts: { ...get().drafts, [field]: value } })
+        autosave.change(field, value)
+      },
+      flush: (field) => autosave.flush(field),
+      async updateStep(step, payload) {
+        // Shown at once (a tag toggles as it is clicked); the saved view replaces it, or a failure reloads.
+        const view = get().view
+        if (view) set({ view: withPayload(view, step, payload) })
+        const saved = await act((sessionId) => client.invoke('sessions.updateStep', stepUpdate(sessionId, step, { payload })))
+        if (!saved && view) await reloadAfterFailure(view.session.id)
+        return saved
+      },
+      keepOffline(step, content) {
+        const view = get().view
+        const key = `${view?.session.id}|${step}`
+        if (!view || view.session.status !== 'active' || !content.trim() || offlineKept.has(key)) return
+        const payload = view.session.steps[step].payload
+        if ((step === 'explore' ? view.session.steps.explore.payload.walkthrough : view.session.steps.diagram.payload.mermaid).trim() || payload.source !== null) return
+        offlineKept.add(key)
+        if (step === 'explore') void get().updateStep('explore', { walkthrough: content.slice(0, 400_000), citations: [], source: 'offline' })
+        else void get().updateStep('diagram', { mermaid: content.slice(0, 200_000), caption: 'Modules and their imports, computed from the repository.', source: 'offline' })
+      },
+      answerQuestion: (questionId) =>
+        run(async (sessionId) => {
+          await client.invoke('sessions.answerQuestion', { questionId })
+          return client.invoke('sessions.get', { id: sessionId })
+        }),
+      async finish() {
+        set({ finishing: true, actionError: null })
+        try {
+          await autosave.flush()
+          if (get().saveStatus === 'error') throw new Error('Your latest text could not be saved yet, so the session was not finished.')
+          const result = await client.invoke('sessions.finish', { id: id() })
+          set({ finished: result, finishing: false, view: null })
+        } catch (error) {
+          set({ finishing: false, actionError: errorData(error) })
+        }
+      },
+      startHeartbeat() {
+        const timer = setInterval(() => {
+          const view = get().view
+          if (view && view.session.status === 'active' && view.session.paused === null) {
+            void client.invoke('sessions.heartbeat', { id: view.session.id }).catch(() => undefined)
+          }
+        }, HEARTBEAT_MS)
+        return () => clearInterval(timer)
+      },
+    }
+  })
+}

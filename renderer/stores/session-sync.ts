@@ -1,9 +1,8 @@
 // Keeping the open session in step with changes made elsewhere (the small change and the coach save
 // to the session themselves; another window may too): a coalesced reload after `sessions.changed`,
 // deferred while the runner's own action is under way, and never adopting a view older than the one
-// shown. Also maps a coach call's usage onto the session's totals. Pure: loads and timers come in.
-import type { AiUsage } from '../../shared/models/ai.ts'
-import type { SessionUsage, SessionView } from '../../shared/models/sessions.ts'
+// shown. Pure: loads and timers come in.
+import type { SessionView } from '../../shared/models/sessions.ts'
 import type { AutosaveTimers } from './session-autosave.ts'
 
 export interface SessionReloader {
@@ -72,15 +71,4 @@ export function createSessionReloader<V>(options: {
 /** Whether `incoming` may replace `current` on screen: the same session, and not an older save of it. */
 export function isCurrentView(current: SessionView | null, incoming: SessionView): boolean {
   return current !== null && current.session.id === incoming.session.id && incoming.session.updatedAt >= current.session.updatedAt
-}
-
-/** One coach call's usage as the session's addUsage counts it (cache reads are its cached input). */
-export function sessionUsageOf(usage: AiUsage, costUsd: number): Partial<SessionUsage> {
-  return {
-    inputTokens: usage.inputTokens,
-    cachedInputTokens: usage.cacheReadTokens,
-    cacheWriteTokens: usage.cacheWriteTokens,
-    outputTokens: usage.outputTokens,
-    costUsd: Math.max(0, costUsd),
-  }
 }

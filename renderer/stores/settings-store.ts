@@ -2,12 +2,13 @@
 // and keeps the last error as data for the form. The key never comes back, only its hint.
 import { create } from 'zustand'
 import type { GembaErrorData } from '../../shared/errors.ts'
+import type { GembaApi } from '../../shared/api.ts'
 import type { SettingsNotice, SettingsPatch, SettingsView } from '../../shared/models/settings.ts'
-import { errorData, gemba } from '../bridge.ts'
+import { errorData } from '../bridge.ts'
 
 type Section = 'key' | 'ai' | 'schedule' | 'steps' | 'journal'
 
-interface SettingsState {
+export interface SettingsState {
   readonly view: SettingsView | null
   readonly loading: boolean
   readonly loadError: GembaErrorData | null
@@ -23,45 +24,47 @@ interface SettingsState {
   dismissNotice(code: SettingsNotice['code']): Promise<void>
 }
 
-export const useSettings = create<SettingsState>((set, get) => {
-  const run = async (section: Section, call: () => Promise<SettingsView>): Promise<boolean> => {
-    set({ saving: section, errors: { ...get().errors, [section]: undefined } })
-    try {
-      const view = await call()
-      set({ view, saving: null, saved: { ...get().saved, [section]: true } })
-      setTimeout(() => set({ saved: { ...get().saved, [section]: false } }), 4000)
-      return true
-    } catch (error) {
-      set({ saving: null, errors: { ...get().errors, [section]: errorData(error) } })
-      return false
-    }
-  }
-  return {
-    view: null,
-    loading: false,
-    loadError: null,
-    saving: null,
-    errors: {},
-    saved: {},
-    async load() {
-      set({ loading: true, loadError: null })
+export function createSettingsStore(client: GembaApi) {
+  return create<SettingsState>((set, get) => {
+    const run = async (section: Section, call: () => Promise<SettingsView>): Promise<boolean> => {
+      set({ saving: section, errors: { ...get().errors, [section]: undefined } })
       try {
-        set({ view: await gemba.invoke('settings.get', {}), loading: false })
+        const view = await call()
+        set({ view, saving: null, saved: { ...get().saved, [section]: true } })
+        setTimeout(() => set({ saved: { ...get().saved, [section]: false } }), 4000)
+        return true
       } catch (error) {
-        set({ loading: false, loadError: errorData(error) })
+        set({ saving: null, errors: { ...get().errors, [section]: errorData(error) } })
+        return false
       }
-    },
-    update: (section, patch) => run(section, () => gemba.invoke('settings.update', patch)),
-    setApiKey: (key) => run('key', () => gemba.invoke('settings.setApiKey', { key })),
-    async clearApiKey() {
-      await run('key', () => gemba.invoke('settings.clearApiKey', {}))
-    },
-    async dismissNotice(code) {
-      try {
-        set({ view: await gemba.invoke('settings.dismissNotice', { code }) })
-      } catch {
-        // Dismissing is cosmetic; the notice simply stays.
-      }
-    },
-  }
-})
+    }
+    return {
+      view: null,
+      loading: false,
+      loadError: null,
+      saving: null,
+      errors: {},
+      saved: {},
+      async load() {
+        set({ loading: true, loadError: null })
+        try {
+          set({ view: await client.invoke('settings.get', {}), loading: false })
+        } catch (error) {
+          set({ loading: false, loadError: errorData(error) })
+        }
+      },
+      update: (section, patch) => run(section, () => client.invoke('settings.update', patch)),
+      setApiKey: (key) => run('key', () => client.invoke('settings.setApiKey', { key })),
+      async clearApiKey() {
+        await run('key', () => client.invoke('settings.clearApiKey', {}))
+      },
+      async dismissNotice(code) {
+        try {
+          set({ view: await client.invoke('settings.dismissNotice', { code }) })
+        } catch {
+          // Dismissing is cosmetic; the notice simply stays.
+        }
+      },
+    }
+  })
+}

@@ -26,7 +26,10 @@ export const changeEvents = {
   'change.agent': z.object({ callId, draftId: z.string(), kind: z.enum(['text', 'tool', 'refused']), text: z.string() }),
   'change.testOutput': z.object({ callId, repoId: z.string(), stream: z.enum(['stdout', 'stderr']), text: z.string() }),
   'change.workingTree': z.object({ callId, repoId: z.string(), changes: z.custom<WorkingChanges>() }),
-  /** One model call of the small change (tasks, agent turn round, commit message, explanation): its usage and cost. */
+  /**
+   * One model call of the small change (tasks, agent turn round, commit message, explanation): its
+   * usage and cost, for display. The session's spending is recorded in the main process, where the call is made.
+   */
   'change.usage': z.object({
     callId,
     draftId: z.string().nullable(),

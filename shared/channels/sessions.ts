@@ -88,24 +88,6 @@ export const sessionsChannels = {
     input: z.object({ id, timeboxes: stepMinutesSchema.partial().strict() }).strict(),
     events: ['sessions.changed'],
   }),
-  addUsage: channel<SessionView>()({
-    description: "Adds the coach's token usage and cost to the session's totals.",
-    input: z
-      .object({
-        id,
-        usage: z
-          .object({
-            inputTokens: z.number().int().min(0),
-            cachedInputTokens: z.number().int().min(0),
-            cacheWriteTokens: z.number().int().min(0),
-            outputTokens: z.number().int().min(0),
-            costUsd: z.number().min(0),
-          })
-          .partial()
-          .strict(),
-      })
-      .strict(),
-  }),
   abandon: channel<SessionView>()({
     description: 'Sets a session aside without a journal entry (it is kept, marked abandoned).',
     input: byId,

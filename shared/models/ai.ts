@@ -60,6 +60,20 @@ export interface AiCallUsage {
   readonly cost: AiCost
 }
 
+export const ZERO_USAGE: AiUsage = { inputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0, outputTokens: 0 }
+
+/** Token counts added up: the same arithmetic in the main process and on the page. */
+export function addUsage(a: AiUsage, b: AiUsage): AiUsage {
+  const longWrites = (a.cacheWrite1hTokens ?? 0) + (b.cacheWrite1hTokens ?? 0)
+  return {
+    inputTokens: a.inputTokens + b.inputTokens,
+    cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
+    cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    ...(longWrites > 0 ? { cacheWrite1hTokens: longWrites } : {}),
+  }
+}
+
 /** Reported after each request: that call's usage and cost, and the session's running totals. */
 export interface AiUsageReport extends AiCallUsage {
   readonly sessionUsage: AiUsage

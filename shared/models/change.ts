@@ -127,3 +127,13 @@ export interface CommitMessageDraft {
   readonly message: string
   readonly source: 'ai' | 'offline'
 }
+
+/**
+ * Which files the leader reviews now, the same rule on both sides: the agent's staged change until it
+ * is applied; the leader's own edits in the working tree (a manual change, or their part on the Gemba
+ * branch); nothing once the repository is back on its own branch.
+ */
+export function reviewSource(draft: Pick<ChangeDraftView, 'mode' | 'applied'>): 'staged' | 'working' | 'none' {
+  if (draft.applied) return draft.applied.onGembaBranch ? 'working' : 'none'
+  return draft.mode === 'manual' ? 'working' : 'staged'
+}

@@ -2,9 +2,10 @@
 // and what the journal answers (lists, search hits, insights, roll-ups, problems). Plain,
 // serialisable data only; the schema below is the one check every record passes before it is saved.
 import { z } from 'zod'
+import { STEP_KEYS, type StepKey } from './curriculum.ts'
 
-export const JOURNAL_STEPS = ['explore', 'diagram', 'change', 'reflect'] as const
-export type JournalStep = (typeof JOURNAL_STEPS)[number]
+/** A session's steps, as the journal names them: the curriculum's one list. */
+export type JournalStep = StepKey
 
 /** The friction tags the reflect step offers; the leader may add their own (any short slug). */
 export const KNOWN_FRICTION_TAGS = [
@@ -218,7 +219,7 @@ export const journalSessionRecordSchema: z.ZodType<JournalSessionRecord> = z.obj
   ),
   transcript: z.array(
     z.object({
-      step: z.enum(JOURNAL_STEPS),
+      step: z.enum(STEP_KEYS),
       role: z.enum(['leader', 'coach', 'tool', 'system']),
       text: z.string(),
       at: z.string(),
@@ -231,7 +232,7 @@ export const journalSessionRecordSchema: z.ZodType<JournalSessionRecord> = z.obj
 export function journalSentRecordSchema() {
   const file = z.object({ path: z.string(), bytes: z.number().min(0) })
   return z.object({
-    step: z.enum(JOURNAL_STEPS),
+    step: z.enum(STEP_KEYS),
     at: z.string(),
     model: z.string(),
     contextFiles: z.array(file),

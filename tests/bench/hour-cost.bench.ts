@@ -14,8 +14,9 @@ import { AiService } from '../../electron/services/ai/ai-service.ts'
 import { contextSettingsStore } from '../../electron/services/ai/context/context-settings-store.ts'
 import { RepoContextProvider } from '../../electron/services/ai/context/repo-context-provider.ts'
 import { ModelCatalogue } from '../../electron/services/ai/models/model-catalogue.ts'
-import { addUsage, costOf, priceFor, ZERO_USAGE } from '../../electron/services/ai/pricing.ts'
-import { SecretRedactor } from '../../electron/services/ai/redact/secret-redactor.ts'
+import { costOf, priceFor } from '../../electron/services/ai/pricing.ts'
+import { addUsage, ZERO_USAGE } from '../../shared/models/ai.ts'
+import { SecretRedactor } from '../../electron/services/secrets/secret-redactor.ts'
 import { ChangeService } from '../../electron/services/change/change-service.ts'
 import { createCodeParser } from '../../electron/services/repos/parse/code-parser.ts'
 import { RepoService } from '../../electron/services/repos/repo-service.ts'
@@ -27,6 +28,7 @@ import { DEFAULT_MODEL } from '../../shared/models/settings.ts'
 import { textReply, toolUseReply, type MessageReply } from '../fixtures/fake-anthropic/replies.ts'
 import { startFakeAnthropic, type FakeAnthropic } from '../fixtures/fake-anthropic/start-fake-anthropic.ts'
 import { syntheticRepo } from './synthetic-repo.ts'
+import { unsavedSpending } from '../fixtures/spending.ts'
 
 const KEY = 'sk-ant-bench-0000000000000000000000'
 const MINUTE = 60_000
@@ -128,14 +130,16 @@ interface StepCost {
 
 async function runHour(ttl: CacheTtl, scan: ScanResult, cacheFolder: string): Promise<StepCost[]> {
   const fake = await startFakeAnthropic({ now: () => 0 })
+  const spending = unsavedSpending(50)
   const redactor = new SecretRedactor()
   const parser = await createCodeParser()
   const store = contextSettingsStore(null)
   const provider = new RepoContextProvider({ scan: async () => scan, settings: store, redactor, parser: async () => parser })
   const models = new ModelCatalogue({ list: (signal) => new AiClient({ createSdk: createAnthropicSdk, apiKey: KEY, baseURL: fake.url }).listModels(signal), endpoint: async () => fake.url, file: null })
   const ai = new AiService({
-    settings: async () => ({ apiKey: KEY, endpoint: fake.url, model: DEFAULT_MODEL, sessionBudgetUsd: 50, contextTokens: null, memory: 'off' }),
+    settings: async () => ({ apiKey: KEY, endpoint: fake.url, model: DEFAULT_MODEL, contextTokens: null, memory: 'off' }),
     createSdk: createAnthropicSdk,
+    spending,
     context: (request, signal) => provider.context(request, signal),
     repoRoot: async () => path,
     contextSettings: store,
@@ -149,8 +153,10 @@ async function runHour(ttl: CacheTtl, scan: ScanResult, cacheFolder: string): Pr
   const repo = await repos.add({ path }, noEvents)
   const change = new ChangeService({
     repos: { info: (id, ctx) => repos.info({ id }, ctx), scan: async () => scan },
-    ai: async () => ({ apiKey: KEY, endpoint: fake.url, model: DEFAULT_MODEL, sessionBudgetUsd: 50 }),
+    ai: async () => ({ apiKey: KEY, endpoint: fake.url, model: DEFAULT_MODEL, contextTokens: null }),
     createSdk: createAnthropicSdk,
+    spending,
+    session: { record: async () => undefined },
     prefs: { get: () => undefined, set: () => undefined },
     home: cacheFolder,
     testEnv: {},

@@ -72,7 +72,7 @@ test('picks a task, reviews the diff, applies it on a new branch, runs the tests
   await expect(page.getByRole('heading', { name: 'Proposed files' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'The agent’s plan' })).toBeVisible()
   const greet = page.getByRole('article', { name: 'src/greet.js' })
-  await expect(greet.getByRole('region', { name: 'Changes to src/greet.js' })).toContainText("return 'Hello, ' + name + '!'")
+  await expect(greet.getByRole('region', { name: /^Changes to src\/greet\.js/ })).toContainText("return 'Hello, ' + name + '!'")
   await expect(greet.locator('.diff__line--del')).toContainText('Helo')
   await expect(page.getByRole('article', { name: 'test/greet-spelling.test.js' })).toContainText('spells hello correctly')
   expect((await repo.git(['status', '--porcelain'])).trim()).toBe('')

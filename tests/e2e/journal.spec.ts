@@ -128,10 +128,10 @@ test('opens a session with its diagram, coloured diff and drift, and saves an ed
   await expect(page.getByRole('heading', { level: 1, name: 'Follow one request end to end' })).toBeVisible()
   await expect(page.locator('figure.diagram svg')).toBeVisible()
   await expect(page.locator('figure.diagram svg')).toContainText('ledger')
-  const added = page.locator('.diff-line--added').first()
+  const added = page.locator('.diff__line--add').first()
   await expect(added).toContainText('if (amount < 0)')
   await expect(added).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)')
-  await expect(page.locator('.diff-line--context').first()).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)')
+  await expect(page.locator('.diff__line--ctx').first()).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)')
   // router.ts:12-40 was never in that one-line file: it cannot be followed; the other two stayed put.
   await expect(page.getByText('The 2 cited places that could be checked are where they were. 1 could not be checked.')).toBeVisible()
   await expect(page.getByLabel('Test output')).toContainText('Tests: 212 passed')

@@ -5,10 +5,10 @@ import { Anthropic } from '@anthropic-ai/sdk'
 import type { Message, MessageParam, OutputConfig, TextBlockParam, ThinkingConfigParam, Tool } from '@anthropic-ai/sdk/resources/messages'
 import { GembaError } from '../../../shared/errors.ts'
 import type { AiModelInfo, AiRetryNotice, AiUsage } from '../../../shared/models/ai.ts'
+import { DEFAULT_ENDPOINT } from '../../../shared/models/settings.ts'
 import { mapAiError, retryAfterSeconds } from './map-ai-error.ts'
 import { toModelInfo } from './models/model-info.ts'
 
-export const DEFAULT_BASE_URL = 'https://api.anthropic.com'
 
 export interface SdkClientOptions {
   readonly apiKey: string
@@ -112,9 +112,9 @@ export class AiClient {
 
   get endpointHost(): string {
     try {
-      return new URL(this.#options.baseURL ?? DEFAULT_BASE_URL).host
+      return new URL(this.#options.baseURL ?? DEFAULT_ENDPOINT).host
     } catch {
-      return this.#options.baseURL ?? DEFAULT_BASE_URL
+      return this.#options.baseURL ?? DEFAULT_ENDPOINT
     }
   }
 
@@ -136,7 +136,7 @@ export class AiClient {
     // silence, while Gemba shows a countdown and lets the leader cancel; it never retries mid-stream.
     this.#sdk ??= this.#options.createSdk({
       apiKey,
-      baseURL: this.#options.baseURL ?? DEFAULT_BASE_URL,
+      baseURL: this.#options.baseURL ?? DEFAULT_ENDPOINT,
       maxRetries: 0,
       timeout: this.#options.requestTimeoutMs ?? 60_000,
     })

@@ -26,8 +26,8 @@ import type {
   RepoContextSettings,
   RepoFileView,
 } from '../../../shared/models/ai.ts'
-import type { CoachMemory } from '../../../shared/models/settings.ts'
 import { AiClient, type AiClientOptions, type SdkFactory } from './ai-client.ts'
+import type { AiRuntimeSettings } from './ai-settings.ts'
 import { verifyCitedLines } from './citations/verify-cited-lines.ts'
 import { prefixTokens, threadSetup, type ThreadSetupRequest } from './coach-thread-setup.ts'
 import { contextSettingsStore, type ContextSettingsStore } from './context/context-settings-store.ts'
@@ -37,9 +37,9 @@ import { Conversation, type ContextManifest } from './conversation.ts'
 import type { PastVisitsSource } from './memory/past-visits.ts'
 import type { ModelCatalogue } from './models/model-catalogue.ts'
 import { contextBudgetFor, modelProfile } from './models/model-profile.ts'
+import type { SpendingPort } from '../sessions/index.ts'
 import { estimateCachedCallUsd, estimateCostUsd } from './pricing.ts'
-import { SecretRedactor, type Redactor } from './redact/secret-redactor.ts'
-import { SessionBudget } from './session-budget.ts'
+import { type Redactor, SecretRedactor } from '../secrets/index.ts'
 import { prefixText } from './stable-prefix.ts'
 import type { ThreadStore } from './thread-store.ts'
 import { gitTrackedFiles } from './tools/git-tracked-files.ts'
@@ -48,18 +48,7 @@ import { resolveInsideRepo } from './tools/resolve-inside-repo.ts'
 import { readForViewer } from './viewer/read-for-viewer.ts'
 import { verifyCitations, type CitationInput } from './viewer/verify-citations.ts'
 
-/** What the service reads from Settings for each thread (the key resolved from Settings or the environment). */
-export interface AiRuntimeSettings {
-  readonly apiKey: string | null
-  /** null: Anthropic's own endpoint. */
-  readonly endpoint: string | null
-  readonly model: string
-  readonly sessionBudgetUsd: number
-  /** null: automatic, from the model's context window. */
-  readonly contextTokens: number | null
-  /** What the coach may remember of past sessions; off when not given. */
-  readonly memory?: CoachMemory
-}
+export type { AiRuntimeSettings } from './ai-settings.ts'
 
 /** A repository's packed context: already redacted, with the manifest of what it carries. */
 export interface RepoContext {
@@ -84,6 +73,8 @@ export interface RepoContextRequest {
 export interface AiServiceDeps {
   readonly settings: () => Promise<AiRuntimeSettings>
   readonly createSdk: SdkFactory
+  /** Each session's one spending record (the sessions service's port). */
+  readonly spending: SpendingPort
   readonly context: (request: RepoContextRequest, signal: AbortSignal) => Promise<RepoContext>
   /** The folder of a repository the leader added (for the file viewer and citation checks). */
   readonly repoRoot?: (repoId: string) => Promise<string>
@@ -92,6 +83,8 @@ export interface AiServiceDeps {
   /** Opens a URL with the operating system (desktop only); browser mode links instead. */
   readonly openExternal?: (url: string) => Promise<void>
   readonly redactor?: Redactor
+  /** Frees what the context port holds (its code parser) when the service is disposed. */
+  readonly release?: () => Promise<void>
   /** Where threads are kept after each question; in memory only when not given. */
   readonly threads?: ThreadStore
   readonly newId?: () => string
@@ -110,7 +103,6 @@ interface Thread {
   /** The repository's folder, where citations are checked. */
   readonly root: string
   readonly conversation: Conversation
-  readonly budget: SessionBudget
   readonly sessionId: string | null
   readonly createdAt: string
   readonly turns: AiThreadTurn[]
@@ -122,7 +114,6 @@ type Ctx = CallContext<EventMap>
 export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
   readonly #deps: AiServiceDeps
   readonly #threads = new Map<string, Thread>()
-  readonly #budgets = new Map<string, SessionBudget>()
   readonly #redactor: Redactor
   readonly #contextSettings: ContextSettingsStore
 
@@ -156,9 +147,8 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
     const setup = await this.#setup(settings, { repoId: input.repoId, purpose: input.purpose, scope }, ctx.signal)
     const { context } = setup
     const threadId = this.#deps.newId?.() ?? randomUUID()
-    const budgetKey = input.sessionId ?? threadId
-    const budget = this.#budgets.get(budgetKey) ?? new SessionBudget(settings.sessionBudgetUsd)
-    this.#budgets.set(budgetKey, budget)
+    const spending = this.#deps.spending.open({ sessionId: input.sessionId ?? null, key: threadId })
+    const totals = await spending.totals()
     const conversation = new Conversation({
       ...setup.parts,
       client: this.#client(settings),
@@ -166,7 +156,7 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
       contextManifest: context.manifest,
       tools: createRepoTools({ root: context.root, redactor: this.#redactor, listFiles: context.listFiles ?? gitTrackedFiles(context.root) }),
       redactor: this.#redactor,
-      budget,
+      spending,
       countTokens: true,
       ...(setup.profile.maxOutputTokens ? { maxOutputTokens: Math.min(4096, setup.profile.maxOutputTokens) } : {}),
       ...(this.#deps.now ? { now: this.#deps.now } : {}),
@@ -185,13 +175,13 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
       contextFiles: context.manifest.files,
       excluded: context.manifest.excluded,
       redactions: context.manifest.redactions,
-      sessionBudgetUsd: budget.limitUsd,
+      sessionBudgetUsd: totals.limitUsd,
       citations: setup.parts.citations ?? false,
       prefixCacheTtl: setup.parts.cacheTtl ?? '5m',
       memory: setup.memory,
     }
-    this.#threads.set(threadId, { view, root: context.root, conversation, budget, sessionId: input.sessionId ?? null, createdAt: this.#now().toISOString(), turns: [], busy: false })
-    return { ...view, sessionCostUsd: budget.spentUsd }
+    this.#threads.set(threadId, { view, root: context.root, conversation, sessionId: input.sessionId ?? null, createdAt: this.#now().toISOString(), turns: [], busy: false })
+    return { ...view, sessionCostUsd: totals.spentUsd }
   }
 
   async ask(input: { threadId: string; question: string }, ctx: Ctx): Promise<AiAnswer> {
@@ -358,6 +348,12 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
 
   async closeThread(input: { threadId: string }): Promise<{ readonly closed: boolean }> {
     return { closed: this.#threads.delete(input.threadId) }
+  }
+
+  /** Forgets the open threads (each is kept on disk after every question) and frees the context port. */
+  async dispose(): Promise<void> {
+    this.#threads.clear()
+    await this.#deps.release?.()
   }
 
   #now(): Date {

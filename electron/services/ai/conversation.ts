@@ -20,13 +20,14 @@ import type {
   SentFile,
   TokenFigure,
 } from '../../../shared/models/ai.ts'
+import { addUsage, ZERO_USAGE } from '../../../shared/models/ai.ts'
 import type { AiClient, StreamRequest } from './ai-client.ts'
 import { citedText, type MappedCitation } from './citations/cited-answer.ts'
 import { shortRevision, type SourceRecord } from './citations/excerpt-blocks.ts'
 import { toParam, toolResultBlock, withMovingBreakpoint } from './conversation-blocks.ts'
-import { costOf, addUsage, estimateCachedCallUsd, estimateCostUsd, ZERO_USAGE } from './pricing.ts'
-import type { Redactor } from './redact/secret-redactor.ts'
-import type { SessionBudget } from './session-budget.ts'
+import type { Spending } from '../sessions/index.ts'
+import { costOf, estimateCachedCallUsd, estimateCostUsd } from './pricing.ts'
+import type { Redactor } from '../secrets/index.ts'
 import { buildStablePrefix, type StablePrefix } from './stable-prefix.ts'
 import { estimateTokens } from './context/token-estimate.ts'
 import { requestTokens } from './tokens/request-tokens.ts'
@@ -47,7 +48,8 @@ export interface ConversationOptions {
   readonly contextManifest?: ContextManifest
   readonly tools?: ToolSet
   readonly redactor: Redactor
-  readonly budget: SessionBudget
+  /** The session's one spending record: room is checked before each request, its cost recorded after. */
+  readonly spending: Spending
   /** Requests per question, tool rounds included (default 8). */
   readonly maxTurns?: number
   /** max_tokens of each request (default 4096). */
@@ -171,15 +173,16 @@ export class Conversation {
       signal.throwIfAborted()
       const request = this.#request()
       await this.#checkBudget(added, request, signal)
+      signal.throwIfAborted()
       const record = this.#startRecord(added)
       const result = await client.stream(request, { onText: (delta) => handlers.onText?.(delta), onRetry: (notice) => handlers.onRetry?.(notice) }, signal)
       const cost = costOf(result.usage, model)
-      this.#options.budget.record(cost.usd)
+      const totals = await this.#options.spending.record(result.usage, cost.usd)
       this.#usage = addUsage(this.#usage, result.usage)
       askUsage = addUsage(askUsage, result.usage)
       askCost += cost.usd
       this.#records[record] = { ...this.#records[record]!, usage: result.usage, costUsd: cost.usd }
-      handlers.onUsage?.({ model, usage: result.usage, cost, sessionUsage: this.#usage, sessionCostUsd: this.#options.budget.spentUsd, sessionBudgetUsd: this.#options.budget.limitUsd })
+      handlers.onUsage?.({ model, usage: result.usage, cost, sessionUsage: this.#usage, sessionCostUsd: totals.spentUsd, sessionBudgetUsd: totals.limitUsd })
       const written = this.#options.citations ? citedText(result.message.content, this.#sources) : { text: result.text, citations: [] }
       if (written.text) texts.push(written.text)
       cited.push(...written.citations)
@@ -193,7 +196,7 @@ export class Conversation {
         toolCalls,
         usage: askUsage,
         costUsd: askCost,
-        sessionCostUsd: this.#options.budget.spentUsd,
+        sessionCostUsd: totals.spentUsd,
         requests: this.#records.slice(firstRecord),
       })
       if (result.message.stop_reason !== 'tool_use' || calls.length === 0) return answer(stopReasonOf(result.message.stop_reason))
@@ -278,13 +281,13 @@ export class Conversation {
     // What the previous request sent is now read from the cache; its answer and this addition are new.
     const cachedTokens = previous.inputTokens + previous.cacheReadTokens + previous.cacheWriteTokens
     const freshTokens = previous.outputTokens + estimateTokens(added.chars)
-    this.#ensureRoom(estimateCachedCallUsd(model, cachedTokens, freshTokens, expectedOutput), 'counted')
+    return this.#ensureRoom(estimateCachedCallUsd(model, cachedTokens, freshTokens, expectedOutput), 'counted')
   }
 
   /** The budget's refusal, saying where the size it was judged on came from. */
-  #ensureRoom(estimateUsd: number, source: TokenFigure['source']): void {
+  async #ensureRoom(estimateUsd: number, source: TokenFigure['source']): Promise<void> {
     try {
-      this.#options.budget.ensureRoom(estimateUsd)
+      await this.#options.spending.ensureRoom(estimateUsd)
     } catch (error) {
       if (!(error instanceof GembaError) || error.code !== 'budget_exceeded') throw error
       const how = source === 'counted' ? 'sized with Anthropic’s token count' : 'sized by Gemba’s own estimate (the token count could not be reached)'

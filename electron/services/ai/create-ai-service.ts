@@ -5,24 +5,23 @@
 import { join } from 'node:path'
 import type { JournalSessionRecord } from '../../../shared/models/journal.ts'
 import type { ScanResult } from '../../../shared/models/repos.ts'
-import type { AiSettings } from '../../../shared/models/settings.ts'
 import { GembaError } from '../../../shared/errors.ts'
-import type { CodeParser } from '../repos/parse/code-parser.ts'
+import type { CodeParser } from '../repos/index.ts'
+import type { SpendingPort } from '../sessions/index.ts'
 import { AiClient, createAnthropicSdk } from './ai-client.ts'
 import { AiService } from './ai-service.ts'
+import { readAiSettings, type AiSettingsSource } from './ai-settings.ts'
 import { journalVisits } from './memory/journal-visits.ts'
 import { ModelCatalogue } from './models/model-catalogue.ts'
 import { contextSettingsStore } from './context/context-settings-store.ts'
 import { RepoContextProvider } from './context/repo-context-provider.ts'
-import { SecretRedactor } from './redact/secret-redactor.ts'
+import { SecretRedactor } from '../secrets/index.ts'
 import { threadStore } from './thread-store.ts'
 
 export interface AiWiring {
-  readonly settings: {
-    resolveApiKey(): Promise<string | null>
-    endpoint(): { readonly url: string }
-    current(): { readonly ai: AiSettings }
-  }
+  readonly settings: AiSettingsSource
+  /** Each session's one spending record (the sessions service's port). */
+  readonly spending: SpendingPort
   readonly scan: (repoId: string, signal: AbortSignal) => Promise<ScanResult>
   /** The folder of a repository in the leader's list, or undefined. */
   readonly repoPath: (repoId: string) => Promise<string | undefined>
@@ -50,18 +49,9 @@ export function createAiService(wiring: AiWiring): AiService {
   })
   const repoPath = wiring.repoPath
   return new AiService({
-    settings: async () => {
-      const ai = wiring.settings.current().ai
-      return {
-        apiKey: await wiring.settings.resolveApiKey(),
-        endpoint: wiring.settings.endpoint().url,
-        model: ai.model,
-        sessionBudgetUsd: ai.sessionBudgetUsd,
-        contextTokens: ai.contextTokens,
-        memory: ai.memory,
-      }
-    },
+    settings: readAiSettings(wiring.settings),
     createSdk: createAnthropicSdk,
+    spending: wiring.spending,
     models,
     ...(wiring.pastSessions ? { pastVisits: journalVisits({ sessionsOn: wiring.pastSessions, repoPath }) } : {}),
     context: (request, signal) => provider.context(request, signal),
@@ -71,6 +61,12 @@ export function createAiService(wiring: AiWiring): AiService {
       return path
     },
     contextSettings,
+    // The packer's code parser holds WebAssembly memory: freed with the service.
+    release: async () => {
+      const created = await parser
+      parser = undefined
+      created?.dispose()
+    },
     threads: threadStore(aiThreadsFolder(wiring.dataFolder)),
     ...(wiring.openExternal ? { openExternal: wiring.openExternal } : {}),
     redactor,

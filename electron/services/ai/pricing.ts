@@ -67,16 +67,3 @@ export function estimateCachedCallUsd(model: string, cachedTokens: number, fresh
   const { row } = priceFor(model)
   return (cachedTokens * row.cacheRead + freshTokens * row.input * CACHE_WRITE_PRICE['5m'] + outputTokens * row.output) / 1_000_000
 }
-
-export const ZERO_USAGE: AiUsage = { inputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0, outputTokens: 0 }
-
-export function addUsage(a: AiUsage, b: AiUsage): AiUsage {
-  const longWrites = (a.cacheWrite1hTokens ?? 0) + (b.cacheWrite1hTokens ?? 0)
-  return {
-    inputTokens: a.inputTokens + b.inputTokens,
-    cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
-    cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
-    outputTokens: a.outputTokens + b.outputTokens,
-    ...(longWrites > 0 ? { cacheWrite1hTokens: longWrites } : {}),
-  }
-}

@@ -5,12 +5,9 @@ import { z } from 'zod'
 import { GembaError } from '../../../shared/errors.ts'
 import type { AgentActivity, RefusedEdit, TaskProposal } from '../../../shared/models/change.ts'
 import type { AiCallUsage, AiModelProfile, AiStopReason } from '../../../shared/models/ai.ts'
-import type { AiClient } from '../ai/ai-client.ts'
-import { Conversation, type ConversationOptions } from '../ai/conversation.ts'
-import { planningEffort } from '../ai/models/model-profile.ts'
-import type { Redactor } from '../ai/redact/secret-redactor.ts'
-import type { SessionBudget } from '../ai/session-budget.ts'
-import { createRepoTools, type ToolSet } from '../ai/tools/repo-tools.ts'
+import { Conversation, createRepoTools, planningEffort, type AiClient, type ConversationOptions, type ToolSet } from '../ai/index.ts'
+import type { Redactor } from '../secrets/index.ts'
+import type { Spending } from '../sessions/index.ts'
 import { COMMIT_PROMPT, EXPLAIN_PROMPT, PROPOSE_PROMPT, agentPrompt } from './change-prompts.ts'
 import { createChangeTools } from './editor-tools.ts'
 import type { StagedCopy } from './staged-copy.ts'
@@ -18,7 +15,8 @@ import type { StagedCopy } from './staged-copy.ts'
 export interface AiRuntime {
   readonly client: AiClient
   readonly model: string
-  readonly budget: SessionBudget
+  /** The session's one spending record. */
+  readonly spending: Spending
   readonly redactor: Redactor
   /** Requests per agent turn, tool rounds included. */
   readonly maxTurns?: number
@@ -76,7 +74,7 @@ function options(runtime: AiRuntime, systemPrompt: string, contextText: string, 
     systemPrompt,
     contextText,
     redactor: runtime.redactor,
-    budget: runtime.budget,
+    spending: runtime.spending,
     maxTurns: runtime.maxTurns ?? 16,
     maxTokensPerQuestion: runtime.maxTokensPerTurn ?? 300_000,
     ...(tools ? { tools } : {}),

@@ -2,7 +2,7 @@
 // key files and the tracked file list from the scan, capped. Paths and facts only; file contents come
 // through the (redacting) tools.
 import type { ScanResult } from '../../../shared/models/repos.ts'
-import { redactCommitText } from '../ai/redact/redact-commit-text.ts'
+import { redactCommitText } from '../secrets/index.ts'
 
 const MAX_PATHS = 400
 

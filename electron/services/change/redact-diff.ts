@@ -3,7 +3,7 @@
 // a `.env.example` as dotenv), then the diff is put back together line for line, and the whole passes
 // the redactor once more. The leader's own review of their files is not this; it is local.
 import type { FileChange } from '../../../shared/models/change.ts'
-import type { Redactor } from '../ai/redact/secret-redactor.ts'
+import type { Redactor } from '../secrets/index.ts'
 import { combinedDiff } from './file-diff.ts'
 
 const HEADER = /^(---|\+\+\+|@@|\\ No newline|diff |index |Index:|=+$)/

@@ -6,9 +6,8 @@ import { createHash } from 'node:crypto'
 import { lstat, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GembaError } from '../../../shared/errors.ts'
-import { resolveInsideRepo } from '../ai/tools/resolve-inside-repo.ts'
-import type { Redactor } from '../ai/redact/secret-redactor.ts'
-import { looksBinary } from '../ai/tools/tool-execution.ts'
+import { looksBinary, resolveInsideRepo } from '../ai/index.ts'
+import type { Redactor } from '../secrets/index.ts'
 
 /** Largest file the agent may edit or create, in bytes (before and after the edit). */
 export const MAX_EDIT_BYTES = 256 * 1024

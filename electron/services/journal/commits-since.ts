@@ -3,7 +3,7 @@
 // longer holds the commit answers null, never throws at the caller.
 import * as fs from 'node:fs'
 import git from 'isomorphic-git'
-import { locateRepo } from '../repos/git/locate-repo.ts'
+import { locateRepo } from '../repos/index.ts'
 
 export interface CommitLine {
   readonly oid: string

@@ -3,7 +3,7 @@
 // is gone or lacks the commit answers "unknown" with a reason, never throws at the caller.
 import * as fs from 'node:fs'
 import git from 'isomorphic-git'
-import { locateRepo } from '../repos/git/locate-repo.ts'
+import { locateRepo } from '../repos/index.ts'
 import type { AnchorCitations, FileChangedBetween } from './code-drift.ts'
 import { anchorCitations } from './git-anchors.ts'
 

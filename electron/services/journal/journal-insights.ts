@@ -1,15 +1,7 @@
 // Insights from the journal files alone: the year heatmap, effort calibration, friction, questions
 // and time per step, each with a plain-text summary sentence. Pure over the index entries.
-import {
-  JOURNAL_STEPS,
-  type FrictionByRepository,
-  type FrictionPeriod,
-  type HeatmapWeek,
-  type JournalInsights,
-  type JournalWeekMark,
-  type PeriodRatio,
-  type StepTime,
-} from '../../../shared/models/journal.ts'
+import type { FrictionByRepository, FrictionPeriod, HeatmapWeek, JournalInsights, JournalWeekMark, PeriodRatio, StepTime } from '../../../shared/models/journal.ts'
+import { STEP_KEYS } from '../../../shared/models/curriculum.ts'
 import type { IndexedEntry } from './index-entry.ts'
 import { isoWeekOf, isoWeeksOfYear, monthOf, quarterOf } from './iso-week.ts'
 import { calibrationPoints, median, plural, questionStates, tagCounts, times } from './journal-stats.ts'
@@ -121,7 +113,7 @@ export function frictionInsight(entries: readonly IndexedEntry[]): JournalInsigh
 }
 
 export function stepTime(entries: readonly IndexedEntry[]): JournalInsights['stepTime'] {
-  const steps: StepTime[] = JOURNAL_STEPS.map((step) => {
+  const steps: StepTime[] = STEP_KEYS.map((step) => {
     const done = entries.filter((entry) => entry.facts.stepMinutes[step] > 0)
     const total = done.reduce((sum, entry) => sum + entry.facts.stepMinutes[step], 0)
     const timebox = done.reduce((sum, entry) => sum + entry.facts.timeboxMinutes[step], 0)

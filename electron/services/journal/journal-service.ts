@@ -61,14 +61,27 @@ export interface JournalServiceOptions {
 }
 
 export class JournalService implements ServiceFor<Channels, EventMap> {
-  private readonly options: JournalServiceOptions
-  private readonly index: JournalIndex
+  private options: JournalServiceOptions
+  private index: JournalIndex
   private loaded = false
   private queue: Promise<unknown> = Promise.resolve()
 
   constructor(options: JournalServiceOptions) {
     this.options = options
     this.index = new JournalIndex({ journalFolder: options.journalFolder, cacheFile: join(options.cacheFolder, 'journal-index.json') })
+  }
+
+  /**
+   * Moves to the folder Settings now names: writes under way finish in the old folder first; the
+   * index is rebuilt from the files in the new one (its cache is checked against the folder).
+   */
+  useFolder(folder: string, options: { readonly create: boolean }): Promise<void> {
+    return this.exclusive(async () => {
+      if (folder === this.options.journalFolder) return
+      this.options = { ...this.options, journalFolder: folder, createJournalFolder: options.create }
+      this.index = new JournalIndex({ journalFolder: folder, cacheFile: join(this.options.cacheFolder, 'journal-index.json') })
+      this.loaded = false
+    })
   }
 
   /**

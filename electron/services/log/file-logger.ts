@@ -3,9 +3,8 @@
 // so a key, token or private key quoted from a repository never reaches the file. Never throws.
 import { appendFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Logger } from '../../core/dispatcher.ts'
-import { findLineSecretSpans } from '../ai/redact/secret-line-rules.ts'
-import { applySpans, sweepRepeats } from '../ai/redact/secret-spans.ts'
+import type { Logger } from './logger.ts'
+import { applySpans, findLineSecretSpans, sweepRepeats } from '../secrets/index.ts'
 
 const SECRET_PATTERNS: readonly RegExp[] = [
   /sk-ant-[A-Za-z0-9_-]{8,}/g,

@@ -112,6 +112,13 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
     }
   }
 
+  /** Frees the code parser (its WebAssembly memory); a later scan creates another. */
+  async dispose(): Promise<void> {
+    const parser = await this.parser
+    this.parser = undefined
+    parser?.dispose()
+  }
+
   private codeParser(): Promise<CodeParser | null> {
     this.parser ??= (this.deps.createParser?.() ?? Promise.resolve(null)).catch(() => null)
     return this.parser

@@ -3,7 +3,7 @@
 import type { Curriculum } from '../../../shared/models/curriculum.ts'
 import type { Consistency, Session, WeekRecord } from '../../../shared/models/sessions.ts'
 import { curriculumWeekFor } from '../../../shared/curriculum/load-curriculum.ts'
-import { addDays, daysBetween } from '../calendar/zoned-time.ts'
+import { addDays, daysBetween } from '../calendar/index.ts'
 import { CONSISTENCY_WINDOW, isPausedWeek, outcomeOf, programmePosition, weekOfProgrammeWeek, type ProgrammeState } from './programme.ts'
 
 export function consistencyOf(

@@ -8,7 +8,7 @@ import {
   type JournalTranscriptEntry,
 } from '../../../shared/models/journal.ts'
 import { STEP_KEYS, type OpenQuestion, type Session, type StepKey } from '../../../shared/models/sessions.ts'
-import { civilDateIn } from '../calendar/zoned-time.ts'
+import { civilDateIn } from '../calendar/index.ts'
 import { stepElapsedMs } from './session-timer.ts'
 
 /** What the sessions domain needs from the journal: one call, when a session finishes. */

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import type { ProgrammeHistory, ProgrammePause, Session, WeekOutcome } from '../../../shared/models/sessions.ts'
 import { STEP_KEYS } from '../../../shared/models/sessions.ts'
-import { addDays, daysBetween } from '../calendar/zoned-time.ts'
+import { addDays, daysBetween } from '../calendar/index.ts'
 
 const civil = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 export const programmeStateSchema = z.object({

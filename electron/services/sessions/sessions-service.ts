@@ -14,6 +14,7 @@ import {
   type OpenQuestion,
   type ProgrammeHistory,
   type Session,
+  type SessionUsage,
   type SessionView,
   type TodayView,
 } from '../../../shared/models/sessions.ts'
@@ -26,6 +27,7 @@ import { allQuestions, answerQuestion, carriedQuestions } from './open-questions
 import * as programme from './programme.ts'
 import { buildReflectDraft } from './reflect-draft.ts'
 import { SessionStore, type LoadedSessions } from './session-store.ts'
+import { SessionSpending, type SpendingPort } from './session-spending.ts'
 import { goToStep, pause, recoverInterrupted, resume, sessionTimer, stopClock } from './session-timer.ts'
 import { buildToday, currentWeekOf, summarise, todayWeek, type ListedRepo } from './today-view.ts'
 
@@ -37,7 +39,9 @@ export interface SessionsServiceDeps {
   /** The folder that holds one JSON file per session (e.g. <data folder>/sessions). */
   readonly folder: string
   readonly clock: () => Date
-  readonly settings: { get(): Promise<{ readonly schedule: Schedule; readonly stepMinutes: StepMinutes }> }
+  readonly settings: {
+    get(): Promise<{ readonly schedule: Schedule; readonly stepMinutes: StepMinutes; readonly ai: { readonly sessionBudgetUsd: number } }>
+  }
   /** The leader's repositories in the order they were added. */
   readonly repos: { list(): Promise<readonly ListedRepo[]> }
   readonly journal: JournalPort
@@ -54,12 +58,19 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
   readonly #newId: () => string
   #state: Promise<LoadedSessions> | null = null
   #queue: Promise<unknown> = Promise.resolve()
+  /** Each session's one spending record, given to the AI and change services (they record into it). */
+  readonly spending: SpendingPort
 
   constructor(deps: SessionsServiceDeps) {
     this.#deps = deps
     this.#store = new SessionStore(deps.folder, deps.clock)
     this.#curriculum = deps.curriculum ?? defaultCurriculum()
     this.#newId = deps.newId ?? (() => randomBytes(5).toString('hex'))
+    this.spending = new SessionSpending({
+      limitUsd: async () => (await this.#deps.settings.get()).ai.sessionBudgetUsd,
+      usageOf: async (id) => (await this.#load()).sessions.find((session) => session.id === id)?.usage ?? null,
+      add: (id, usage) => this.#addUsage(id, usage),
+    })
   }
 
   async today(_input: In<'today'>, _ctx: Ctx): Promise<TodayView> {
@@ -167,14 +178,6 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
     })
   }
 
-  addUsage(input: In<'addUsage'>, ctx: Ctx): Promise<SessionView> {
-    return this.#change(ctx, input.id, (session) => {
-      const usage = { ...session.usage }
-      for (const [key, value] of Object.entries(input.usage)) usage[key as keyof typeof usage] += value ?? 0
-      return { ...session, usage }
-    }, { quiet: true })
-  }
-
   abandon(input: In<'abandon'>, ctx: Ctx): Promise<SessionView> {
     return this.#change(ctx, input.id, (session, now) => ({ ...stopClock(session, now), status: 'abandoned', paused: null }))
   }
@@ -245,6 +248,26 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
   }
 
   // ---- internals ----------------------------------------------------------------------------
+
+  /**
+   * Adds a request's usage to a session in any state (what was spent was spent), in turn with every
+   * other change. Kept in memory first: a failed write is carried by the session's next save.
+   */
+  #addUsage(id: string, added: SessionUsage): Promise<boolean> {
+    const run = this.#queue.then(async () => {
+      const state = await this.#load()
+      const session = state.sessions.find((candidate) => candidate.id === id)
+      if (!session) return false
+      const usage = { ...session.usage }
+      for (const key of Object.keys(usage) as (keyof SessionUsage)[]) usage[key] += added[key]
+      const next = { ...session, usage }
+      replace(state, next)
+      await this.#store.saveSession(next).catch(() => undefined)
+      return true
+    })
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
 
   #load(): Promise<LoadedSessions> {
     this.#state ??= this.#store.load().then(async (loaded) => {

@@ -26,6 +26,8 @@ export interface SettingsServiceDeps {
   /** The environment's ANTHROPIC_API_KEY / ANTHROPIC_BASE_URL, passed in, never read here. */
   readonly env: { readonly apiKey?: string | undefined; readonly baseUrl?: string | undefined }
   readonly timeZone: string
+  /** Told when the journal folder changes (the journal service moves to it before update answers). */
+  readonly onJournalFolderChanged?: (folder: string, options: { readonly create: boolean }) => Promise<void>
 }
 
 type Ctx = CallContext<EventMap>
@@ -88,8 +90,11 @@ export class SettingsService implements ServiceFor<typeof settingsChannels, Even
         next: 'Correct the value and save again.',
       })
     }
+    const folderBefore = this.journalFolder()
     this.settings = checked.data
     this.store.set('settings', checked.data)
+    const folder = this.journalFolder()
+    if (folder !== folderBefore) await this.deps.onJournalFolderChanged?.(folder, { create: this.settings.journalFolder === null })
     ctx.emit('settings.changed', {})
     return this.view()
   }

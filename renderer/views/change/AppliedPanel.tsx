@@ -1,6 +1,6 @@
 // Where the change landed: the gemba/ branch and commit, how to push it and open a pull request, and
 // the way back (return to the original branch; discard the branch while it is unpushed).
-import { useChange } from '../../stores/change-store.ts'
+import { useChange } from '../../app-stores.ts'
 
 export function AppliedPanel() {
   const applied = useChange((s) => s.draft?.applied)

@@ -1,7 +1,7 @@
 // "Explain it like I'm new to the team": a short explanation tied to the diff, streamed while Claude
 // writes it (or a template without AI, labelled), saved with the session.
 import { Markdown } from '../../components/Markdown.tsx'
-import { useChange } from '../../stores/change-store.ts'
+import { useChange } from '../../app-stores.ts'
 
 export function ExplainPanel() {
   const explanation = useChange((s) => s.explanation)

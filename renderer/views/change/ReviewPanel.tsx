@@ -4,8 +4,9 @@
 import { useState } from 'react'
 import { Field } from '../../components/Field.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
-import { reviewFiles, useChange } from '../../stores/change-store.ts'
-import { DiffView } from './DiffView.tsx'
+import { reviewFiles } from '../../stores/change-store.ts'
+import { DiffView } from '../../components/DiffView.tsx'
+import { useChange } from '../../app-stores.ts'
 
 export function ReviewPanel() {
   const draft = useChange((s) => s.draft)!
@@ -65,7 +66,7 @@ export function ReviewPanel() {
                   </button>
                 </div>
               </header>
-              <DiffView file={file} />
+              <DiffView diff={file.diff} label={file.path} caption={false} fileHeaders={false} />
             </article>
           )
         })}

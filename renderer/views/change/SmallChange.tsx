@@ -4,7 +4,6 @@
 import { useEffect } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
-import { useChange } from '../../stores/change-store.ts'
 import { useHasApiKey } from '../coach/NoKeyNotice.tsx'
 import { AppliedPanel } from './AppliedPanel.tsx'
 import { ExplainPanel } from './ExplainPanel.tsx'
@@ -12,6 +11,7 @@ import { ReviewPanel } from './ReviewPanel.tsx'
 import { TaskChooser } from './TaskChooser.tsx'
 import { TestsPanel } from './TestsPanel.tsx'
 import '../../styles/change.css'
+import { useChange } from '../../app-stores.ts'
 
 /** In a session, `estimateMinutes` is the estimate the session step already asked for (not asked again). */
 export function SmallChange(props: { repoId: string; sessionId?: string; estimateMinutes?: number | null }) {

@@ -2,7 +2,7 @@
 // in minutes before starting; and who types: the agent, the agent with one piece left for them, or them.
 import type { TaskProposal } from '../../../shared/models/change.ts'
 import { Field } from '../../components/Field.tsx'
-import { useChange } from '../../stores/change-store.ts'
+import { useChange } from '../../app-stores.ts'
 
 const KIND_LABEL: Readonly<Record<TaskProposal['kind'], string>> = {
   todo: 'TODO / FIXME',

@@ -1,7 +1,7 @@
 // The team's tests, run only when the leader presses Run: the command (detected, editable, remembered
 // per repository), output as it streams, a stop button, and the exit code and duration.
 import { Field } from '../../components/Field.tsx'
-import { useChange } from '../../stores/change-store.ts'
+import { useChange } from '../../app-stores.ts'
 
 export function TestsPanel() {
   const command = useChange((s) => s.testCommand)

@@ -1,20 +1,19 @@
 // The Repositories screen's "Ask Claude" panel: explore and diagram with the coach, outside a session.
 import { useState } from 'react'
+import { Tabs } from '../../components/Tabs.tsx'
 import { DiagramCoach } from './DiagramCoach.tsx'
 import { ExploreCoach } from './ExploreCoach.tsx'
+
+const COACH_TABS = [
+  { id: 'explore', label: 'Explore' },
+  { id: 'diagram', label: 'Architecture diagram' },
+] as const
 
 export function AskClaude(props: { repoId: string }) {
   const [tab, setTab] = useState<'explore' | 'diagram'>('explore')
   return (
     <div className="ask-claude">
-      <div className="tabs" role="tablist" aria-label="Ask Claude">
-        <button type="button" role="tab" id="coach-tab-explore" aria-selected={tab === 'explore'} aria-controls="coach-panel-explore" className="tab" onClick={() => setTab('explore')}>
-          Explore
-        </button>
-        <button type="button" role="tab" id="coach-tab-diagram" aria-selected={tab === 'diagram'} aria-controls="coach-panel-diagram" className="tab" onClick={() => setTab('diagram')}>
-          Architecture diagram
-        </button>
-      </div>
+      <Tabs label="Ask Claude" idPrefix="coach-" tabs={COACH_TABS} selected={tab} onSelect={setTab} />
       <div role="tabpanel" id={`coach-panel-${tab}`} aria-labelledby={`coach-tab-${tab}`}>
         {tab === 'explore' ? <ExploreCoach key={props.repoId} repoId={props.repoId} /> : <DiagramCoach key={props.repoId} repoId={props.repoId} />}
       </div>

@@ -2,7 +2,7 @@
 // citations checked against 1a2b3c4d"), and that the others are marked in the text. Counts every
 // path:line the answer shows, whether Claude cited lines Gemba sent or wrote a path itself.
 import type { CitationCheck } from '../../../shared/models/ai.ts'
-import { findCitations } from './citations.ts'
+import { findCitations } from '../../stores/citations.ts'
 
 export function citationCounts(text: string, checks: Readonly<Record<string, CitationCheck>>): { total: number; checked: number; pending: number } {
   const keys = findCitations(text).map((citation) => citation.key)

@@ -1,6 +1,6 @@
 // The read-only file viewer bound to the coach's store: citations and diagram nodes open it there.
-import { useCoach } from '../../stores/coach-store.ts'
 import { FileViewer } from './FileViewer.tsx'
+import { useCoach } from '../../app-stores.ts'
 
 export function CoachFileViewer() {
   const target = useCoach((state) => state.viewer)

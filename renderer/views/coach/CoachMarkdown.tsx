@@ -1,11 +1,10 @@
 // Claude's Markdown, sanitised, with every path:line citation turned into a link to the file viewer
 // once the repository confirmed it, marked "unverified" when it did not, and plain while unchecked.
 // Citations Claude made of lines Gemba sent were checked word for word, and say so.
-import DOMPurify from 'dompurify'
-import { marked } from 'marked'
-import { useLayoutEffect, useMemo, useRef } from 'react'
+import { useCallback } from 'react'
 import type { CitationCheck } from '../../../shared/models/ai.ts'
-import { splitCitations } from './citations.ts'
+import { CitationMarkdown, citableTextNodes } from '../../components/CitationMarkdown.tsx'
+import { splitCitations } from '../../stores/citations.ts'
 
 const WHY: Readonly<Record<CitationCheck['status'], string>> = {
   verified: 'Checked: the file exists and the line is within it.',
@@ -17,9 +16,7 @@ const WHY: Readonly<Record<CitationCheck['status'], string>> = {
 }
 
 function decorate(root: HTMLElement, checks: Readonly<Record<string, CitationCheck>>, settled: boolean): void {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-  const nodes: Text[] = []
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest('pre, a')) nodes.push(node as Text)
+  const nodes = citableTextNodes(root)
   for (const node of nodes) {
     const parts = splitCitations(node.data)
     if (!parts.some((part) => typeof part !== 'string')) continue
@@ -66,22 +63,7 @@ export function CoachMarkdown(props: {
   settled: boolean
   onOpen: (path: string, line: number | null) => void
 }) {
-  const ref = useRef<HTMLDivElement>(null)
-  const html = useMemo(() => DOMPurify.sanitize(marked.parse(props.source, { async: false, gfm: true }), { USE_PROFILES: { html: true } }), [props.source])
-  useLayoutEffect(() => {
-    const root = ref.current
-    if (!root) return
-    root.innerHTML = html
-    decorate(root, props.checks, props.settled)
-  }, [html, props.checks, props.settled])
-  return (
-    <div
-      ref={ref}
-      className="markdown coach-markdown"
-      onClick={(event) => {
-        const target = (event.target as HTMLElement).closest<HTMLButtonElement>('button.cite--verified')
-        if (target?.dataset.path) props.onOpen(target.dataset.path, target.dataset.line ? Number(target.dataset.line) : null)
-      }}
-    />
-  )
+  const { checks, settled } = props
+  const decorateRoot = useCallback((root: HTMLElement) => decorate(root, checks, settled), [checks, settled])
+  return <CitationMarkdown source={props.source} decorate={decorateRoot} onOpen={props.onOpen} />
 }

@@ -5,9 +5,9 @@
 import { useEffect, useRef, useState } from 'react'
 import type { RepoContextSettings } from '../../../shared/models/ai.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { useCoach } from '../../stores/coach-store.ts'
 import { formatTokens, formatUsd } from './format-usage.ts'
 import { MemoryNote } from './MemoryNote.tsx'
+import { useCoach } from '../../app-stores.ts'
 
 const TOKEN_SOURCE = { counted: 'counted by Anthropic', estimated: 'Gemba’s estimate' } as const
 

@@ -4,7 +4,6 @@
 // and save (Mermaid source and SVG). Reusable in the session's diagram step.
 import { useState } from 'react'
 import '../../styles/coach.css'
-import { useCoach } from '../../stores/coach-store.ts'
 import { coachErrorView } from './coach-errors.ts'
 import { ContextPreview } from './ContextPreview.tsx'
 import { CoachFileViewer } from './CoachFileViewer.tsx'
@@ -14,6 +13,7 @@ import { OfflineFallback } from './OfflineFallback.tsx'
 import { SentRecords } from './SentRecords.tsx'
 import { TurnView } from './Transcript.tsx'
 import { SessionUsage } from './UsageSummary.tsx'
+import { useCoach } from '../../app-stores.ts'
 
 export interface SavedDiagram {
   readonly mermaid: string

@@ -3,7 +3,7 @@
 // and budget, and the offline tour when Claude cannot be reached. Reusable in the session's explore step.
 import { useState } from 'react'
 import '../../styles/coach.css'
-import { useCoach, type Turn } from '../../stores/coach-store.ts'
+import { type Turn } from '../../stores/coach-store.ts'
 import { coachErrorView } from './coach-errors.ts'
 import { ContextPreview } from './ContextPreview.tsx'
 import { CoachFileViewer } from './CoachFileViewer.tsx'
@@ -12,6 +12,7 @@ import { OfflineFallback } from './OfflineFallback.tsx'
 import { SentRecords } from './SentRecords.tsx'
 import { TurnView } from './Transcript.tsx'
 import { SessionUsage } from './UsageSummary.tsx'
+import { useCoach } from '../../app-stores.ts'
 
 export const SEED_QUESTIONS: readonly string[] = [
   'Walk me through the codebase.',

@@ -6,25 +6,20 @@ import { useEffect, useRef, useState } from 'react'
 import { editorUrl } from '../../../shared/editor-url.ts'
 import type { GembaErrorData } from '../../../shared/errors.ts'
 import type { EditorKind, RepoFileView } from '../../../shared/models/ai.ts'
-import { errorData, gemba } from '../../bridge.ts'
+import { errorData } from '../../bridge.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import '../../styles/coach.css'
-import { useAppInfo } from '../../stores/app-info-store.ts'
 import type { ViewerTarget } from '../../stores/coach-store.ts'
-import { escapeHtml, languageOfPath, splitHighlightedLines } from './highlight-lines.ts'
+import { highlighterFor } from '../../components/highlight-code.ts'
+import { escapeHtml, languageOfPath, splitHighlightedLines } from '../../components/highlight-lines.ts'
+import { gemba, useAppInfo } from '../../app-stores.ts'
 
 type Loaded = { file: RepoFileView; lines: string[] } | { error: GembaErrorData } | null
 
 async function highlighted(file: RepoFileView): Promise<string[]> {
   if (file.kind !== 'file' || !file.text) return []
-  const language = languageOfPath(file.path)
-  try {
-    const { default: hljs } = await import('highlight.js/lib/common')
-    const html = language && hljs.getLanguage(language) ? hljs.highlight(file.text, { language }).value : hljs.highlightAuto(file.text).value
-    return splitHighlightedLines(html)
-  } catch {
-    return splitHighlightedLines(escapeHtml(file.text))
-  }
+  const highlight = await highlighterFor(languageOfPath(file.path))
+  return splitHighlightedLines(highlight ? highlight(file.text) : escapeHtml(file.text))
 }
 
 const EDITORS: readonly { readonly kind: EditorKind; readonly label: string }[] = [

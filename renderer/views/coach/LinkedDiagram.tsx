@@ -1,35 +1,14 @@
 // Draws a checked Mermaid diagram to SVG (Mermaid loaded only now, strict security) and turns the
 // nodes whose labels name a folder or file that exists in the repository into links to the viewer.
-import { useEffect, useId, useRef, useState } from 'react'
-import { gemba } from '../../bridge.ts'
-import { useCoach } from '../../stores/coach-store.ts'
-import { pathLikeLabel } from './citations.ts'
-
-type Rendered = { readonly svg: string } | { readonly error: string } | null
+import { useEffect, useRef } from 'react'
+import { DiagramPending, useMermaidSvg } from '../../components/MermaidDiagram.tsx'
+import { pathLikeLabel } from '../../stores/citations.ts'
+import { gemba, useCoach } from '../../app-stores.ts'
 
 export function LinkedDiagram(props: { repoId: string; source: string; onRendered: (svg: string) => void }) {
-  const id = useId().replace(/[^a-zA-Z0-9]/g, '')
   const ref = useRef<HTMLElement>(null)
-  const [rendered, setRendered] = useState<Rendered>(null)
   const openFile = useCoach((state) => state.openFile)
-  const { onRendered } = props
-
-  useEffect(() => {
-    let current = true
-    const dark = window.matchMedia('(prefers-color-scheme: dark)').matches
-    void import('mermaid')
-      .then(async ({ default: mermaid }) => {
-        mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'neutral', fontFamily: 'inherit' })
-        const { svg } = await mermaid.render(`coach-diagram-${id}`, props.source)
-        if (!current) return
-        setRendered({ svg })
-        onRendered(svg)
-      })
-      .catch((error: unknown) => current && setRendered({ error: error instanceof Error ? error.message : String(error) }))
-    return () => {
-      current = false
-    }
-  }, [id, props.source, onRendered])
+  const rendered = useMermaidSvg(props.source, 'coach-diagram', props.onRendered)
 
   useEffect(() => {
     const root = ref.current
@@ -60,14 +39,6 @@ export function LinkedDiagram(props: { repoId: string; source: string; onRendere
     }
   }, [rendered, props.repoId, openFile])
 
-  if (!rendered) return <p className="muted" role="status">Drawing the diagram…</p>
-  if ('error' in rendered) {
-    return (
-      <div className="notice notice--error" role="alert">
-        <p className="notice__message">This diagram could not be drawn: {rendered.error}</p>
-        <pre className="code-block">{props.source}</pre>
-      </div>
-    )
-  }
+  if (!rendered || 'error' in rendered) return <DiagramPending rendered={rendered} source={props.source} />
   return <figure ref={ref} className="diagram coach-diagram__figure" aria-label="Architecture diagram from Claude" dangerouslySetInnerHTML={{ __html: rendered.svg }} />
 }

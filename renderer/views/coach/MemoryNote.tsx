@@ -1,7 +1,7 @@
 // The coach's "what I already know" note, shown before it is sent: which past sessions it comes from,
 // the note itself (redacted, exactly as sent), and the leader's choice of what the coach may remember
 // (with or without their reflections, or nothing), which applies to the next conversation.
-import { useCoach } from '../../stores/coach-store.ts'
+import { useCoach } from '../../app-stores.ts'
 import { formatDay } from '../journal/journal-format.ts'
 import { MemoryChoiceSelect } from './MemoryChoiceSelect.tsx'
 

@@ -3,7 +3,8 @@
 // field stays free text.
 import { useEffect, useState } from 'react'
 import type { AiModelInfo } from '../../../shared/models/ai.ts'
-import { errorData, gemba } from '../../bridge.ts'
+import { errorData } from '../../bridge.ts'
+import { gemba } from '../../app-stores.ts'
 
 export function ModelDatalist(props: { id: string; endpoint: string; keySet: boolean }) {
   const [state, setState] = useState<{ models: readonly AiModelInfo[]; problem: string | null; for: string } | null>(null)

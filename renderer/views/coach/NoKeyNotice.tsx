@@ -1,8 +1,7 @@
 // Shown before anything is tried when no API key is set: where to add one, and that the offline
 // tour and diagram work meanwhile.
 import { useEffect } from 'react'
-import { useNavigation } from '../../stores/navigation-store.ts'
-import { useSettings } from '../../stores/settings-store.ts'
+import { useNavigation, useSettings } from '../../app-stores.ts'
 
 export function useHasApiKey(): boolean | null {
   const view = useSettings((state) => state.view)

@@ -1,8 +1,8 @@
 // The record of what each request of this conversation carried: the cached prefix (its hash, size and
 // files), what the request added (the question or tool results, with the files read), redactions
 // and withheld files, usage and cost. Loaded when opened.
-import { useCoach } from '../../stores/coach-store.ts'
 import { formatTokens, formatUsd } from './format-usage.ts'
+import { useCoach } from '../../app-stores.ts'
 
 export function SentRecords(props: { panelKey: string }) {
   const panel = useCoach((state) => state.panels[props.panelKey])

@@ -1,11 +1,11 @@
 // A coach conversation as it happened: each question, the read-only tool calls Claude made, the
 // streamed answer with its checked citations, what the call cost, and any error with its next step.
 import type { Panel, Turn } from '../../stores/coach-store.ts'
-import { useCoach } from '../../stores/coach-store.ts'
 import { CitationSummary } from './CitationSummary.tsx'
 import { CoachError } from './CoachError.tsx'
 import { CoachMarkdown } from './CoachMarkdown.tsx'
 import { CallUsage } from './UsageSummary.tsx'
+import { useCoach } from '../../app-stores.ts'
 
 const RETRY_REASON: Readonly<Record<string, string>> = { rate_limited: 'Rate limited', overloaded: 'Claude is overloaded', unavailable: 'Anthropic had a hiccup' }
 

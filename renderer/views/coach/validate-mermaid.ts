@@ -1,7 +1,7 @@
 // Checks a Mermaid diagram with Mermaid's own parser before it is shown. Mermaid is large, so it is
 // imported only when a diagram needs checking. Never renders; never throws.
 
-export type MermaidCheck = { readonly ok: true } | { readonly ok: false; readonly error: string }
+import type { MermaidCheck } from '../../stores/coach-store.ts'
 
 export async function validateMermaid(source: string): Promise<MermaidCheck> {
   try {

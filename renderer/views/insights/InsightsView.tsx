@@ -1,17 +1,17 @@
 // Insights: what the sessions say together, as pictures with a plain-text summary beside each: the
 // year's weeks, effort calibration, friction, questions for tech leads and time per step.
-import { useEffect } from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
-import { useInsights } from '../../stores/insights-store.ts'
-import { useNavigation } from '../../stores/navigation-store.ts'
 import '../../styles/insights.css'
 import { CalibrationScatter, RatioTrend } from './CalibrationCharts.tsx'
 import { ChartCard } from './ChartCard.tsx'
 import { FrictionByRepository, FrictionLegend, FrictionOverTime } from './FrictionCharts.tsx'
 import { QuestionsChart, StepTimeChart } from './QuestionsAndSteps.tsx'
 import { YearHeatmap } from './YearHeatmap.tsx'
+import { useInsights } from '../../app-stores.ts'
+import { useLoadOnShow } from '../use-load-on-show.ts'
+import { GoToThisWeek } from '../today/GoToThisWeek.tsx'
 
 /** Below this many sessions, trends would be noise. */
 const ENOUGH_SESSIONS = 2
@@ -22,10 +22,7 @@ export function InsightsView() {
   const loading = useInsights((state) => state.loading)
   const error = useInsights((state) => state.error)
   const load = useInsights((state) => state.load)
-  const go = useNavigation((state) => state.go)
-  useEffect(() => {
-    void load()
-  }, [load])
+  useLoadOnShow(load)
 
   const yearPicker = (
     <div className="insights-year" role="group" aria-label="Year">
@@ -48,11 +45,7 @@ export function InsightsView() {
       ) : insights.sessions < ENOUGH_SESSIONS ? (
         <EmptyState
           title="Insights need a few finished sessions"
-          action={
-            <button type="button" className="button button--primary" onClick={() => go('today')}>
-              Go to this week’s hour
-            </button>
-          }
+          action={<GoToThisWeek />}
         >
           <p>
             {insights.sessions === 0 ? 'There are no sessions in your journal yet.' : 'There is one session in your journal so far.'} After a few weekly hours you will see here how regularly you practise, how your

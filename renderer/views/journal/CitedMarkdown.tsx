@@ -1,15 +1,11 @@
 // A past walkthrough's Markdown, sanitised, with its `path:line` citations as buttons that open the
 // file viewer while the session's repository is there (where the cited code is now, when the drift
 // check found it moved), and plain text when it is not. It checks nothing itself.
-import DOMPurify from 'dompurify'
-import { marked } from 'marked'
-import { useLayoutEffect, useMemo, useRef } from 'react'
-import { splitCitations } from '../coach/citations.ts'
+import { CitationMarkdown, citableTextNodes } from '../../components/CitationMarkdown.tsx'
+import { splitCitations } from '../../stores/citations.ts'
 
 function linkCitations(root: HTMLElement): void {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-  const nodes: Text[] = []
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest('pre, a')) nodes.push(node as Text)
+  const nodes = citableTextNodes(root)
   for (const node of nodes) {
     const parts = splitCitations(node.data)
     if (parts.every((part) => typeof part === 'string')) continue
@@ -32,24 +28,9 @@ function linkCitations(root: HTMLElement): void {
   }
 }
 
+/** Without a repository to open (it is gone), the citations stay plain text. */
+function leavePlain(): void {}
+
 export function CitedMarkdown(props: { source: string; onOpen: ((path: string, line: number | null) => void) | null }) {
-  const ref = useRef<HTMLDivElement>(null)
-  const html = useMemo(() => DOMPurify.sanitize(marked.parse(props.source, { async: false, gfm: true }), { USE_PROFILES: { html: true } }), [props.source])
-  const linked = props.onOpen !== null
-  useLayoutEffect(() => {
-    const root = ref.current
-    if (!root) return
-    root.innerHTML = html
-    if (linked) linkCitations(root)
-  }, [html, linked])
-  return (
-    <div
-      ref={ref}
-      className="markdown coach-markdown"
-      onClick={(event) => {
-        const target = (event.target as HTMLElement).closest<HTMLButtonElement>('button.cite--verified')
-        if (target?.dataset.path) props.onOpen?.(target.dataset.path, target.dataset.line ? Number(target.dataset.line) : null)
-      }}
-    />
-  )
+  return <CitationMarkdown source={props.source} decorate={props.onOpen ? linkCitations : leavePlain} onOpen={props.onOpen} />
 }

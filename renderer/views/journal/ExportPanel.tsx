@@ -3,8 +3,8 @@
 // (printToPDF on the desktop, the browser's print dialog otherwise). Shows where things went.
 import { useEffect, useId } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { useAppInfo } from '../../stores/app-info-store.ts'
-import { useJournalShare, type ExportTarget } from '../../stores/journal-share-store.ts'
+import { type ExportTarget } from '../../stores/journal-share-store.ts'
+import { useAppInfo, useJournalShare } from '../../app-stores.ts'
 
 export function ExportPanel(props: { title: string; target: ExportTarget; pdfFileName: string; markdownLabel?: string }) {
   const desktop = useAppInfo((state) => state.info?.mode === 'desktop')

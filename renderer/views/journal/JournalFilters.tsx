@@ -1,6 +1,6 @@
 // Search and filters over the journal: full text, repository, theme, friction tag and dates.
-import { useJournal } from '../../stores/journal-store.ts'
 import type { JournalFacet } from '../../stores/journal-facets.ts'
+import { useJournal } from '../../app-stores.ts'
 
 function FacetSelect(props: { label: string; all: string; value: string | undefined; facets: readonly JournalFacet[]; onChange: (value: string | undefined) => void }) {
   return (

@@ -1,8 +1,8 @@
 // The sessions, newest first — or, while searching, the matching sessions with highlighted snippets.
 import type { JournalEntrySummary, JournalSnippet } from '../../../shared/models/journal.ts'
-import { useJournal } from '../../stores/journal-store.ts'
 import { HighlightedText } from './HighlightedText.tsx'
 import { formatDay, formatMinutes } from './journal-format.ts'
+import { useJournal } from '../../app-stores.ts'
 
 const FIELD_LABELS: Readonly<Record<JournalSnippet['field'], string>> = {
   theme: 'Theme',

@@ -1,6 +1,6 @@
 // Files the journal could not read (skipped, never touched) and entries still waiting in the data
 // folder, shown calmly at the top with what to do, and "Write them now" for the waiting ones.
-import { useJournal } from '../../stores/journal-store.ts'
+import { useJournal } from '../../app-stores.ts'
 
 export function JournalProblems() {
   const problems = useJournal((state) => state.problems)

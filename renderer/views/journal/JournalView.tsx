@@ -4,8 +4,6 @@ import { useEffect } from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
-import { useJournal } from '../../stores/journal-store.ts'
-import { useNavigation } from '../../stores/navigation-store.ts'
 import '../../styles/journal.css'
 import { ExportPanel } from './ExportPanel.tsx'
 import { JournalFilters } from './JournalFilters.tsx'
@@ -14,14 +12,15 @@ import { JournalProblems } from './JournalProblems.tsx'
 import { QuarterRollup } from './QuarterRollup.tsx'
 import { SessionReview } from './SessionReview.tsx'
 import { ShareSummary } from './ShareSummary.tsx'
+import { useJournal } from '../../app-stores.ts'
+import { useLoadOnShow } from '../use-load-on-show.ts'
+import { GoToThisWeek } from '../today/GoToThisWeek.tsx'
 
 export function JournalView() {
   const mode = useJournal((state) => state.mode)
   const selectedId = useJournal((state) => state.selectedId)
   const load = useJournal((state) => state.load)
-  useEffect(() => {
-    void load()
-  }, [load])
+  useLoadOnShow(load)
   useEffect(() => {
     document.getElementById('page-title')?.focus({ preventScroll: true })
     document.querySelector('.main')?.scrollTo({ top: 0 })
@@ -41,7 +40,6 @@ function JournalHome() {
   const hits = useJournal((state) => state.hits)
   const load = useJournal((state) => state.load)
   const show = useJournal((state) => state.show)
-  const go = useNavigation((state) => state.go)
   const shown = hits ? hits.map((hit) => hit.entry) : entries
 
   return (
@@ -69,11 +67,7 @@ function JournalHome() {
       ) : all.length === 0 ? (
         <EmptyState
           title="No sessions yet"
-          action={
-            <button type="button" className="button button--primary" onClick={() => go('today')}>
-              Go to this week’s hour
-            </button>
-          }
+          action={<GoToThisWeek />}
         >
           <p>Each finished weekly hour becomes a Markdown file here: the walkthrough, the diagram, the change and your reflection. You can search them, review them and share a summary with your tech leads.</p>
         </EmptyState>

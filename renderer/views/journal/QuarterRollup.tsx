@@ -2,10 +2,11 @@
 // open, with the sessions behind them (each opens) and an export of the quarter.
 import { useEffect } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { useJournal } from '../../stores/journal-store.ts'
-import { shiftQuarter, useJournalShare } from '../../stores/journal-share-store.ts'
+import { shiftQuarter } from '../../stores/journal-share-store.ts'
 import { ExportPanel } from './ExportPanel.tsx'
 import { formatDay } from './journal-format.ts'
+import { BackToList } from './BackToList.tsx'
+import { useJournal, useJournalShare } from '../../app-stores.ts'
 
 function CountList(props: { title: string; items: readonly { key: string; label: string; count: number }[]; empty: string }) {
   const max = Math.max(1, ...props.items.map((item) => item.count))
@@ -36,7 +37,6 @@ export function QuarterRollup() {
   const rollup = useJournalShare((state) => state.rollup)
   const rollupError = useJournalShare((state) => state.rollupError)
   const loadRollup = useJournalShare((state) => state.loadRollup)
-  const show = useJournal((state) => state.show)
   const open = useJournal((state) => state.open)
 
   useEffect(() => {
@@ -48,9 +48,7 @@ export function QuarterRollup() {
   const ratio = rollup?.calibration.medianRatio ?? null
   return (
     <div className="page page--wide rollup printable">
-      <button type="button" className="button button--quiet journal-back no-print" onClick={() => show('list')}>
-        ← All sessions
-      </button>
+      <BackToList />
       <header className="page-header">
         <div>
           <h1 id="page-title" tabIndex={-1}>

@@ -3,7 +3,7 @@
 import { useId } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
-import { useJournalSession } from '../../stores/journal-session-store.ts'
+import { useJournalSession } from '../../app-stores.ts'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
 

@@ -2,16 +2,17 @@
 // changed since its commit, the session a quarter before in the same repository, every step's
 // work (citations open the file viewer while the repository is there), and exports of this session.
 import { useEffect } from 'react'
-import { JOURNAL_STEPS, type JournalDriftView, type JournalSessionRecord } from '../../../shared/models/journal.ts'
+import { STEP_KEYS } from '../../../shared/models/curriculum.ts'
+import type { JournalDriftView, JournalSessionRecord } from '../../../shared/models/journal.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { FileViewer } from '../coach/FileViewer.tsx'
-import { useJournal } from '../../stores/journal-store.ts'
-import { useJournalSession } from '../../stores/journal-session-store.ts'
 import { ExportPanel } from './ExportPanel.tsx'
 import { formatCost, formatDay, formatMinutes, shortCommit } from './journal-format.ts'
 import { ReflectionEditor } from './ReflectionEditor.tsx'
 import { SentSection } from './SentSection.tsx'
 import { ChangeSection, DiagramSection, QuestionsSection, TranscriptSection, WalkthroughSection } from './SessionSections.tsx'
+import { BackToList } from './BackToList.tsx'
+import { useJournal, useJournalSession } from '../../app-stores.ts'
 
 const STEP_LABELS = { explore: 'Explore', diagram: 'Diagram', change: 'Change', reflect: 'Reflect' } as const
 
@@ -21,7 +22,7 @@ function Figures(props: { record: JournalSessionRecord }) {
   return (
     <section className="card session-figures" aria-label="Figures">
       <dl className="figures">
-        {JOURNAL_STEPS.map((step) => (
+        {STEP_KEYS.map((step) => (
           <div key={step}>
             <dt>{STEP_LABELS[step]}</dt>
             <dd>
@@ -91,7 +92,6 @@ export function SessionReview(props: { id: string }) {
   const openFile = useJournalSession((state) => state.openFile)
   const closeViewer = useJournalSession((state) => state.closeViewer)
   const load = useJournalSession((state) => state.load)
-  const show = useJournal((state) => state.show)
   const open = useJournal((state) => state.open)
 
   useEffect(() => {
@@ -99,9 +99,7 @@ export function SessionReview(props: { id: string }) {
   }, [load, props.id])
 
   const back = (
-    <button type="button" className="button button--quiet journal-back no-print" onClick={() => show('list')}>
-      ← All sessions
-    </button>
+    <BackToList />
   )
   if (status === 'error' && error) {
     return (

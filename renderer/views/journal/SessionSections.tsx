@@ -4,10 +4,10 @@
 // explanation, the questions for tech leads and the transcript.
 import type { CitationAnchor, JournalCitation, JournalDriftView, JournalSessionRecord } from '../../../shared/models/journal.ts'
 import { Markdown } from '../../components/Markdown.tsx'
+import { DiffView } from '../../components/DiffView.tsx'
 import { MermaidDiagram } from '../../components/MermaidDiagram.tsx'
 import type { CitedRepository } from '../../stores/cited-repository.ts'
 import { CitedMarkdown } from './CitedMarkdown.tsx'
-import { DiffView } from './DiffView.tsx'
 import { formatMinutes, shortCommit } from './journal-format.ts'
 
 function Section(props: { title: string; children: React.ReactNode }) {

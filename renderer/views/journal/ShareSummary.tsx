@@ -3,9 +3,9 @@
 import { useEffect, useId } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
-import { useJournal } from '../../stores/journal-store.ts'
-import { useJournalShare } from '../../stores/journal-share-store.ts'
 import { ExportPanel } from './ExportPanel.tsx'
+import { BackToList } from './BackToList.tsx'
+import { useJournalShare } from '../../app-stores.ts'
 
 const WEEK_CHOICES = [2, 4, 6, 8, 12, 26] as const
 
@@ -17,7 +17,6 @@ export function ShareSummary() {
   const copied = useJournalShare((state) => state.copied)
   const loadSummary = useJournalShare((state) => state.loadSummary)
   const copySummary = useJournalShare((state) => state.copySummary)
-  const show = useJournal((state) => state.show)
   const weeksId = useId()
   const reflectionsId = useId()
 
@@ -27,9 +26,7 @@ export function ShareSummary() {
 
   return (
     <div className="page share-summary">
-      <button type="button" className="button button--quiet journal-back no-print" onClick={() => show('list')}>
-        ← All sessions
-      </button>
+      <BackToList />
       <header className="page-header no-print">
         <div>
           <h1 id="page-title" tabIndex={-1}>

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Field } from '../../components/Field.tsx'
-import { useRepos } from '../../stores/repos-store.ts'
+import { useRepos } from '../../app-stores.ts'
 
 export function AddRepoForm(props: { desktop: boolean; autoFocus?: boolean; compact?: boolean }) {
   const adding = useRepos((state) => state.adding)

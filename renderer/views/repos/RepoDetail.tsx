@@ -5,9 +5,18 @@ import type { RepoView, ScanPhase } from '../../../shared/models/repos.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
 import { MermaidDiagram } from '../../components/MermaidDiagram.tsx'
-import { useRepos } from '../../stores/repos-store.ts'
+import { Tabs } from '../../components/Tabs.tsx'
 import { AskClaude } from '../coach/AskClaude.tsx'
 import { SmallChange } from '../change/SmallChange.tsx'
+import { useRepos } from '../../app-stores.ts'
+
+type RepoTab = 'tour' | 'diagram' | 'claude' | 'change'
+const REPO_TABS = [
+  { id: 'tour', label: 'Tour' },
+  { id: 'diagram', label: 'Module diagram' },
+  { id: 'claude', label: 'Ask Claude' },
+  { id: 'change', label: 'Small change' },
+] as const satisfies readonly { id: RepoTab; label: string }[]
 
 const PHASE_LABEL: Readonly<Record<ScanPhase, string>> = {
   files: 'Reading the file list',
@@ -26,7 +35,7 @@ export function RepoDetail(props: { repo: RepoView }) {
   const loadTour = useRepos((state) => state.loadTour)
   const cancelTour = useRepos((state) => state.cancelTour)
   const remove = useRepos((state) => state.remove)
-  const [tab, setTab] = useState<'tour' | 'diagram' | 'claude' | 'change'>('tour')
+  const [tab, setTab] = useState<RepoTab>('tour')
   const [confirmRemove, setConfirmRemove] = useState(false)
 
   return (
@@ -83,25 +92,13 @@ export function RepoDetail(props: { repo: RepoView }) {
 
       {tour?.status === 'ready' && tour.tour ? (
         <div className="card">
-          <div className="tabs" role="tablist" aria-label="Offline views">
-            <button type="button" role="tab" id="tab-tour" aria-selected={tab === 'tour'} aria-controls="panel-tour" className="tab" onClick={() => setTab('tour')}>
-              Tour
-            </button>
-            <button type="button" role="tab" id="tab-diagram" aria-selected={tab === 'diagram'} aria-controls="panel-diagram" className="tab" onClick={() => setTab('diagram')}>
-              Module diagram
-            </button>
-            <button type="button" role="tab" id="tab-claude" aria-selected={tab === 'claude'} aria-controls="panel-claude" className="tab" onClick={() => setTab('claude')}>
-              Ask Claude
-            </button>
-            <button type="button" role="tab" id="tab-change" aria-selected={tab === 'change'} aria-controls="panel-change" className="tab" onClick={() => setTab('change')}>
-              Small change
-            </button>
+          <Tabs label="Offline views" idPrefix="" tabs={REPO_TABS} selected={tab} onSelect={setTab}>
             {tab === 'change' || tab === 'claude' ? null : (
               <span className="computed-label" title="Made by reading the repository on this computer. No AI was used and nothing left the machine.">
                 Computed from the repository · no AI
               </span>
             )}
-          </div>
+          </Tabs>
           {tab === 'tour' ? (
             <div role="tabpanel" id="panel-tour" aria-labelledby="tab-tour">
               <Markdown source={tour.tour.markdown} />

@@ -1,6 +1,6 @@
 // The list of added repositories: name, branch, last commit, clean or dirty.
 import type { RepoView } from '../../../shared/models/repos.ts'
-import { useRepos } from '../../stores/repos-store.ts'
+import { useRepos } from '../../app-stores.ts'
 
 export function RepoList() {
   const repos = useRepos((state) => state.repos)

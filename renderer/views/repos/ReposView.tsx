@@ -3,11 +3,11 @@
 import { useEffect } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
-import { useRepos } from '../../stores/repos-store.ts'
-import { useAppInfo } from '../../stores/app-info-store.ts'
 import { AddRepoForm } from './AddRepoForm.tsx'
 import { RepoDetail } from './RepoDetail.tsx'
 import { RepoList } from './RepoList.tsx'
+import { useAppInfo, useRepos } from '../../app-stores.ts'
+import { useLoadOnShow } from '../use-load-on-show.ts'
 
 export function ReposView() {
   const repos = useRepos((state) => state.repos)
@@ -20,9 +20,7 @@ export function ReposView() {
   const desktop = useAppInfo((state) => state.info?.mode === 'desktop')
   const selected = repos.find((repo) => repo.id === selectedId) ?? null
 
-  useEffect(() => {
-    void load()
-  }, [load])
+  useLoadOnShow(load)
   useEffect(() => {
     if (selectedId) select(selectedId)
   }, [selectedId, select])

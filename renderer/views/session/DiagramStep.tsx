@@ -3,13 +3,14 @@
 // the session the first time it is shown, until a diagram of Claude's is saved; and notes.
 import { useEffect } from 'react'
 import type { Session } from '../../../shared/models/sessions.ts'
-import { useSessionRunner } from '../../stores/session-runner-store.ts'
 import { DiagramCoach, type SavedDiagram } from '../coach/DiagramCoach.tsx'
 import { useHasApiKey } from '../coach/NoKeyNotice.tsx'
 import { KeptNote } from './KeptNote.tsx'
 import { NotesField } from './NotesField.tsx'
-import { OfflineTour, useOfflineTour } from './OfflineTour.tsx'
+import { OfflineDetails } from './OfflineDetails.tsx'
+import { useOfflineTour } from './OfflineTour.tsx'
 import { WeekPrompts } from './WeekPrompts.tsx'
+import { useSessionRunner } from '../../app-stores.ts'
 
 export function DiagramStep(props: { session: Session }) {
   const { session } = props
@@ -41,12 +42,7 @@ export function DiagramStep(props: { session: Session }) {
       <WeekPrompts programmeWeek={session.programmeWeek} step="diagram" title="Questions for the diagram" />
       <DiagramCoach key={session.id} repoId={session.repo.id} sessionId={session.id} onSave={save} />
       <KeptNote session={session} step="diagram" hasKey={hasKey} />
-      {hasKey ? (
-        <details className="session-offline">
-          <summary>The module diagram, computed from the repository (no AI)</summary>
-          <OfflineTour repoId={session.repo.id} repoName={session.repo.name} show="diagram" />
-        </details>
-      ) : null}
+      <OfflineDetails session={session} hasKey={hasKey} show="diagram" />
       <NotesField field="diagram.notes" label="Your notes on the architecture" hint="What the picture tells you, what is missing from it, what you would draw differently." rows={5} />
     </div>
   )

@@ -3,7 +3,7 @@
 // change step shows them apart (the estimate before the change, the actual after); Reflect, both.
 import { useState, type FormEvent } from 'react'
 import type { Session } from '../../../shared/models/sessions.ts'
-import { useSessionRunner } from '../../stores/session-runner-store.ts'
+import { useSessionRunner } from '../../app-stores.ts'
 
 function parseMinutes(text: string): number | null | 'invalid' {
   if (text.trim() === '') return null

@@ -2,14 +2,15 @@
 // when there is no key or network, labelled so), what the session keeps, and the leader's own notes.
 import { useEffect } from 'react'
 import type { Session } from '../../../shared/models/sessions.ts'
-import { useSessionRunner } from '../../stores/session-runner-store.ts'
 import { ExploreCoach, type ExploreTranscript } from '../coach/ExploreCoach.tsx'
 import { useHasApiKey } from '../coach/NoKeyNotice.tsx'
 import { curriculumWeek } from './curriculum-week.ts'
 import { KeptNote } from './KeptNote.tsx'
 import { NotesField } from './NotesField.tsx'
-import { OfflineTour, useOfflineTour } from './OfflineTour.tsx'
+import { OfflineDetails } from './OfflineDetails.tsx'
+import { useOfflineTour } from './OfflineTour.tsx'
 import { WeekPrompts } from './WeekPrompts.tsx'
+import { useSessionRunner } from '../../app-stores.ts'
 
 export function ExploreStep(props: { session: Session }) {
   const { session } = props
@@ -40,12 +41,7 @@ export function ExploreStep(props: { session: Session }) {
       <WeekPrompts programmeWeek={session.programmeWeek} step="explore" title="Questions to explore" />
       <ExploreCoach key={session.id} repoId={session.repo.id} sessionId={session.id} prompts={curriculumWeek(session.programmeWeek).steps.explore.prompts} onSave={keep} />
       <KeptNote session={session} step="explore" hasKey={hasKey} />
-      {hasKey ? (
-        <details className="session-offline">
-          <summary>The offline tour, computed from the repository (no AI)</summary>
-          <OfflineTour repoId={session.repo.id} repoName={session.repo.name} show="tour" />
-        </details>
-      ) : null}
+      <OfflineDetails session={session} hasKey={hasKey} show="tour" />
       <NotesField field="explore.notes" label="Your notes" hint="Saved as you type. They go into the reflection’s first draft." rows={7} />
     </div>
   )

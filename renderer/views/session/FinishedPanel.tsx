@@ -1,7 +1,7 @@
 // After finishing: where the journal entry went (or that it waits safely), and what counted.
 import type { FinishResult } from '../../../shared/models/sessions.ts'
-import { useNavigation } from '../../stores/navigation-store.ts'
 import { STEP_LABELS } from './step-labels.ts'
+import { useNavigation } from '../../app-stores.ts'
 
 export function FinishedPanel(props: { result: FinishResult }) {
   const go = useNavigation((state) => state.go)

@@ -1,7 +1,7 @@
 // Friction the team lives with, as tags: the known ones as toggles, plus the leader's own.
 import { useState, type FormEvent } from 'react'
 import { KNOWN_FRICTION_TAGS, type Session } from '../../../shared/models/sessions.ts'
-import { useSessionRunner } from '../../stores/session-runner-store.ts'
+import { useSessionRunner } from '../../app-stores.ts'
 
 const LABELS: Readonly<Record<string, string>> = {
   'slow-tests': 'Slow tests',

@@ -1,6 +1,7 @@
 // A free-text field saved as the leader types (debounced) and at once when it loses focus.
 import { useId } from 'react'
-import { useSessionRunner, type TextField } from '../../stores/session-runner-store.ts'
+import { type TextField } from '../../stores/session-runner-store.ts'
+import { useSessionRunner } from '../../app-stores.ts'
 
 export function NotesField(props: { field: TextField; label: string; hint?: string; rows?: number; placeholder?: string }) {
   const id = useId()

@@ -4,7 +4,7 @@ import { useEffect } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
 import { MermaidDiagram } from '../../components/MermaidDiagram.tsx'
-import { useRepos } from '../../stores/repos-store.ts'
+import { useRepos } from '../../app-stores.ts'
 
 export function useOfflineTour(repoId: string) {
   const tour = useRepos((state) => state.tours[repoId])

@@ -4,11 +4,11 @@ import { useState } from 'react'
 import { REFLECT_PROMPTS, type SessionView } from '../../../shared/models/sessions.ts'
 import { Markdown } from '../../components/Markdown.tsx'
 import { wholeMinutes, type LiveTimer } from '../../stores/session-clock.ts'
-import { useSessionRunner } from '../../stores/session-runner-store.ts'
 import { curriculumWeek } from './curriculum-week.ts'
 import { EffortFields } from './EffortFields.tsx'
 import { FrictionTags } from './FrictionTags.tsx'
 import { TechLeadQuestions } from './TechLeadQuestions.tsx'
+import { useSessionRunner } from '../../app-stores.ts'
 
 export function ReflectStep(props: { view: SessionView; live: LiveTimer }) {
   const { session } = props.view

@@ -1,8 +1,8 @@
 // The session's title, the hour's timer, pause/resume, this session's timeboxes and save state.
 import type { SessionView } from '../../../shared/models/sessions.ts'
 import { formatClock, type LiveTimer } from '../../stores/session-clock.ts'
-import { useSessionRunner } from '../../stores/session-runner-store.ts'
 import { TimeboxesEditor } from './TimeboxesEditor.tsx'
+import { useSessionRunner } from '../../app-stores.ts'
 
 const SAVE_TEXT = { idle: '', pending: 'Saving…', saving: 'Saving…', saved: 'All changes saved', error: 'Not saved yet' } as const
 

@@ -6,8 +6,6 @@ import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { liveTimer, type LiveTimer } from '../../stores/session-clock.ts'
-import { useSessionRunner } from '../../stores/session-runner-store.ts'
-import { useSessions } from '../../stores/sessions-store.ts'
 import '../../styles/session.css'
 import { ChangeStep } from './ChangeStep.tsx'
 import { DiagramStep } from './DiagramStep.tsx'
@@ -18,6 +16,7 @@ import { SessionHeader } from './SessionHeader.tsx'
 import { STEP_LABELS } from './step-labels.ts'
 import { Stepper } from './Stepper.tsx'
 import { useNow } from './use-now.ts'
+import { useSessionRunner, useSessions } from '../../app-stores.ts'
 
 export function SessionView() {
   const view = useSessionRunner((state) => state.view)

@@ -2,8 +2,8 @@
 import { useRef, type KeyboardEvent } from 'react'
 import { STEP_KEYS, type Session, type StepKey } from '../../../shared/models/sessions.ts'
 import { formatClock, type LiveTimer } from '../../stores/session-clock.ts'
-import { useSessionRunner } from '../../stores/session-runner-store.ts'
 import { STEP_LABELS } from './step-labels.ts'
+import { useSessionRunner } from '../../app-stores.ts'
 
 export function Stepper(props: { session: Session; live: LiveTimer }) {
   const goToStep = useSessionRunner((state) => state.goToStep)

@@ -2,7 +2,8 @@
 // forward from earlier weeks until they are marked answered.
 import { useState, type FormEvent } from 'react'
 import type { SessionView } from '../../../shared/models/sessions.ts'
-import { useSessionRunner } from '../../stores/session-runner-store.ts'
+import { OpenQuestionList } from '../../components/OpenQuestionList.tsx'
+import { useSessionRunner } from '../../app-stores.ts'
 
 export function TechLeadQuestions(props: { view: SessionView }) {
   const mine = props.view.session.steps.reflect.payload.questionsForTechLead
@@ -23,19 +24,7 @@ export function TechLeadQuestions(props: { view: SessionView }) {
       {carried.length > 0 ? (
         <>
           <p className="muted">Still open from earlier weeks:</p>
-          <ul className="question-list">
-            {carried.map((question) => (
-              <li key={question.id}>
-                <div>
-                  <p>{question.text}</p>
-                  <p className="muted question-list__meta">Week {question.weekNumber} · {question.repo.name}</p>
-                </div>
-                <button type="button" className="button button--quiet" onClick={() => void answer(question.id)}>
-                  Mark answered
-                </button>
-              </li>
-            ))}
-          </ul>
+          <OpenQuestionList questions={carried} onAnswer={(id) => void answer(id)} />
         </>
       ) : null}
       {mine.length > 0 ? (

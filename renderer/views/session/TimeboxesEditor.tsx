@@ -2,8 +2,8 @@
 import { useState, type FormEvent } from 'react'
 import { STEP_KEYS, type Session } from '../../../shared/models/sessions.ts'
 import type { StepMinutes } from '../../../shared/models/settings.ts'
-import { useSessionRunner } from '../../stores/session-runner-store.ts'
 import { STEP_LABELS } from './step-labels.ts'
+import { useSessionRunner } from '../../app-stores.ts'
 
 export function TimeboxesEditor(props: { session: Session }) {
   const setTimeboxes = useSessionRunner((state) => state.setTimeboxes)

@@ -5,11 +5,11 @@ import { Field } from '../../components/Field.tsx'
 import { NumberField } from '../../components/NumberField.tsx'
 import { MemoryChoiceSelect } from '../coach/MemoryChoiceSelect.tsx'
 import { ModelDatalist } from '../coach/ModelDatalist.tsx'
-import { useSettings } from '../../stores/settings-store.ts'
 import { formatTokens } from '../coach/format-usage.ts'
 import { ModelFacts, useModelChoice } from './ModelFacts.tsx'
 import { SectionForm } from './SectionForm.tsx'
 import { useSectionDraft } from './use-section-draft.ts'
+import { useSettings } from '../../app-stores.ts'
 
 const SOURCE_LABEL = { settings: 'set here', environment: 'from ANTHROPIC_BASE_URL', default: 'Anthropic’s default' } as const
 

@@ -1,9 +1,9 @@
 // The Anthropic API key: write-only. Shows whether one is set, from where, its last four characters,
 // and how it is protected on this machine. The field is cleared as soon as the key is saved.
 import { useState } from 'react'
-import { useSettings } from '../../stores/settings-store.ts'
 import { Field } from '../../components/Field.tsx'
 import { SectionForm } from './SectionForm.tsx'
+import { useSettings } from '../../app-stores.ts'
 
 export function ApiKeySection() {
   const view = useSettings((state) => state.view)

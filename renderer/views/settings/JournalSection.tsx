@@ -2,8 +2,8 @@
 import { useState } from 'react'
 import type { SettingsView } from '../../../shared/models/settings.ts'
 import { Field } from '../../components/Field.tsx'
-import { useSettings } from '../../stores/settings-store.ts'
 import { SectionForm } from './SectionForm.tsx'
+import { useSettings } from '../../app-stores.ts'
 
 export function JournalSection(props: { view: SettingsView }) {
   const saving = useSettings((state) => state.saving === 'journal')

@@ -3,7 +3,7 @@
 // context budget that follows when the budget is automatic. Quiet while it asks; never blocks saving.
 import { useEffect, useState } from 'react'
 import type { AiModelChoice } from '../../../shared/models/ai.ts'
-import { gemba } from '../../bridge.ts'
+import { gemba } from '../../app-stores.ts'
 import { formatWindow } from '../coach/format-usage.ts'
 
 const SOURCE = { models_api: 'from the Models API', built_in: 'what Gemba knows of this model family (the model list could not be read)', assumed: 'a model Gemba does not know: no citations, no thinking, a 5-minute cache' } as const

@@ -3,9 +3,9 @@ import { useMemo } from 'react'
 import { WEEKDAYS, scheduleSchema, type SettingsView, type Weekday } from '../../../shared/models/settings.ts'
 import { Field } from '../../components/Field.tsx'
 import { NumberField } from '../../components/NumberField.tsx'
-import { useSettings } from '../../stores/settings-store.ts'
 import { SectionForm } from './SectionForm.tsx'
 import { useSectionDraft } from './use-section-draft.ts'
+import { useSettings } from '../../app-stores.ts'
 
 export function ScheduleSection(props: { view: SettingsView }) {
   const saving = useSettings((state) => state.saving === 'schedule')

@@ -1,15 +1,14 @@
 // The Settings screen: notices first (a reset after a corrupt file), then one form per section.
-import { useEffect } from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
-import { useAppInfo } from '../../stores/app-info-store.ts'
-import { useSettings } from '../../stores/settings-store.ts'
 import { AiSection } from './AiSection.tsx'
 import { ApiKeySection } from './ApiKeySection.tsx'
 import { JournalSection } from './JournalSection.tsx'
 import { ScheduleSection } from './ScheduleSection.tsx'
 import { StepsSection } from './StepsSection.tsx'
+import { useAppInfo, useSettings } from '../../app-stores.ts'
+import { useLoadOnShow } from '../use-load-on-show.ts'
 
 export function SettingsView() {
   const view = useSettings((state) => state.view)
@@ -18,9 +17,7 @@ export function SettingsView() {
   const dismissNotice = useSettings((state) => state.dismissNotice)
   const info = useAppInfo((state) => state.info)
 
-  useEffect(() => {
-    void load()
-  }, [load])
+  useLoadOnShow(load)
 
   return (
     <div className="page">

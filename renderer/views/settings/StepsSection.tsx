@@ -1,9 +1,9 @@
 // Default timeboxes for the four steps of the hour (each session can still change its own).
 import { stepMinutesSchema, type SettingsView, type StepMinutes } from '../../../shared/models/settings.ts'
 import { NumberField } from '../../components/NumberField.tsx'
-import { useSettings } from '../../stores/settings-store.ts'
 import { SectionForm } from './SectionForm.tsx'
 import { useSectionDraft } from './use-section-draft.ts'
+import { useSettings } from '../../app-stores.ts'
 
 const STEPS: readonly { key: keyof StepMinutes; label: string }[] = [
   { key: 'explore', label: 'Explore' },

@@ -2,7 +2,7 @@
 // honest count, never a streak that breaks.
 import { useState } from 'react'
 import type { TodayView, WeekRecord } from '../../../shared/models/sessions.ts'
-import { useSessions } from '../../stores/sessions-store.ts'
+import { useSessions } from '../../app-stores.ts'
 
 const OUTCOME_LABEL: Readonly<Record<WeekRecord['outcome'], string>> = {
   practised: 'practised',

@@ -2,15 +2,11 @@
 // weekly slot, and optionally an API key. Ends with one button to start the first hour.
 import { useEffect, useState } from 'react'
 import type { TodayView } from '../../../shared/models/sessions.ts'
-import { useAppInfo } from '../../stores/app-info-store.ts'
-import { useNavigation } from '../../stores/navigation-store.ts'
-import { useRepos } from '../../stores/repos-store.ts'
-import { useSessions } from '../../stores/sessions-store.ts'
-import { useSettings } from '../../stores/settings-store.ts'
 import { AddRepoForm } from '../repos/AddRepoForm.tsx'
 import { ScheduleSection } from '../settings/ScheduleSection.tsx'
 import { slotText } from './slot-text.ts'
 import { StartButton } from './StartButton.tsx'
+import { useAppInfo, useNavigation, useRepos, useSessions, useSettings } from '../../app-stores.ts'
 
 export function FirstRunGuide(props: { today: TodayView }) {
   const repos = useRepos((state) => state.repos)

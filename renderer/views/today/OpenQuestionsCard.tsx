@@ -1,5 +1,6 @@
 // Questions for the tech lead still open, from every session, until marked answered.
-import { useSessions } from '../../stores/sessions-store.ts'
+import { OpenQuestionList } from '../../components/OpenQuestionList.tsx'
+import { useSessions } from '../../app-stores.ts'
 
 export function OpenQuestionsCard() {
   const questions = useSessions((state) => state.questions)
@@ -8,21 +9,7 @@ export function OpenQuestionsCard() {
   return (
     <section className="card open-questions" aria-labelledby="open-questions-title">
       <h2 id="open-questions-title">Questions for your tech lead</h2>
-      <ul className="question-list">
-        {questions.map((question) => (
-          <li key={question.id}>
-            <div>
-              <p>{question.text}</p>
-              <p className="muted question-list__meta">
-                Week {question.weekNumber} · {question.repo.name}
-              </p>
-            </div>
-            <button type="button" className="button button--quiet" onClick={() => void answer(question.id)}>
-              Mark answered
-            </button>
-          </li>
-        ))}
-      </ul>
+      <OpenQuestionList questions={questions} onAnswer={(id) => void answer(id)} />
     </section>
   )
 }

@@ -1,6 +1,6 @@
 // Earlier weeks not done and not skipped: offered quietly, folded away, never a count of failures.
 import type { TodayView } from '../../../shared/models/sessions.ts'
-import { useSessions } from '../../stores/sessions-store.ts'
+import { useSessions } from '../../app-stores.ts'
 
 export function PastDueWeeks(props: { today: TodayView }) {
   const start = useSessions((state) => state.start)

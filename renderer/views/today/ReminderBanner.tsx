@@ -1,5 +1,5 @@
 // The in-app reminder, on every screen, when the weekly hour starts (a notification may come too).
-import { useSessions } from '../../stores/sessions-store.ts'
+import { useSessions } from '../../app-stores.ts'
 
 export function ReminderBanner() {
   const reminder = useSessions((state) => state.reminder)

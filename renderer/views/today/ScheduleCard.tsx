@@ -1,9 +1,7 @@
 // When the hour is booked: the next start in the leader's zone, the calendar file, and reminders.
 import type { TodayView } from '../../../shared/models/sessions.ts'
-import { useAppInfo } from '../../stores/app-info-store.ts'
-import { useNavigation } from '../../stores/navigation-store.ts'
-import { useSessions } from '../../stores/sessions-store.ts'
 import { nextStartText, slotText } from './slot-text.ts'
+import { useAppInfo, useNavigation, useSessions } from '../../app-stores.ts'
 
 export function ScheduleCard(props: { today: TodayView }) {
   const downloadCalendar = useSessions((state) => state.downloadCalendar)

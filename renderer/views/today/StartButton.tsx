@@ -1,7 +1,7 @@
 // The one clear button of Today: start this week's hour, or resume the session already running.
 import type { TodayView } from '../../../shared/models/sessions.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { useSessions } from '../../stores/sessions-store.ts'
+import { useSessions } from '../../app-stores.ts'
 
 export function StartButton(props: { today: TodayView }) {
   const start = useSessions((state) => state.start)

@@ -1,8 +1,7 @@
 // This week's hour: week number, theme, goal, repository, and what to do about it now.
 import type { TodayView } from '../../../shared/models/sessions.ts'
-import { useNavigation } from '../../stores/navigation-store.ts'
-import { useSessions } from '../../stores/sessions-store.ts'
 import { StartButton } from './StartButton.tsx'
+import { useNavigation, useSessions } from '../../app-stores.ts'
 
 export function ThisWeekCard(props: { today: TodayView }) {
   const { today } = props

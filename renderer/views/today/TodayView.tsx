@@ -1,19 +1,19 @@
 // Today: on the first run a short guide; then this week's hour with one button to start it, when it
 // is booked, consistency over the last 12 weeks, earlier weeks on offer, and open questions.
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
-import { useRepos } from '../../stores/repos-store.ts'
-import { useSessions } from '../../stores/sessions-store.ts'
-import { useSettings } from '../../stores/settings-store.ts'
 import '../../styles/today.css'
 import { ConsistencyCard } from './ConsistencyCard.tsx'
-import { FirstRunGuide } from './FirstRunGuide.tsx'
 import { OpenQuestionsCard } from './OpenQuestionsCard.tsx'
 import { PastDueWeeks } from './PastDueWeeks.tsx'
 import { ScheduleCard } from './ScheduleCard.tsx'
 import { ThisWeekCard } from './ThisWeekCard.tsx'
+import { useRepos, useSessions, useSettings } from '../../app-stores.ts'
+
+// Shown once, on the first run: loaded only then (it brings the schedule form and its checks).
+const FirstRunGuide = lazy(() => import('./FirstRunGuide.tsx').then((module) => ({ default: module.FirstRunGuide })))
 
 export function TodayView() {
   const today = useSessions((state) => state.today)
@@ -46,7 +46,11 @@ export function TodayView() {
           <p className="notice__next">It was moved aside to {notice.movedTo}.</p>
         </div>
       ))}
-      {today && firstRun ? <FirstRunGuide today={today} /> : null}
+      {today && firstRun ? (
+        <Suspense fallback={null}>
+          <FirstRunGuide today={today} />
+        </Suspense>
+      ) : null}
       {today && !firstRun ? (
         <>
           <ThisWeekCard today={today} />

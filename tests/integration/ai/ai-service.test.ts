@@ -9,6 +9,7 @@ import { GembaError } from '../../../shared/errors.ts'
 import { textReply, toolUseReply } from '../../fixtures/fake-anthropic/replies.ts'
 import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/start-fake-anthropic.ts'
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
+import { unsavedSpending } from '../../fixtures/spending.ts'
 
 let repo: RepoBuilder
 let fake: FakeAnthropic | undefined
@@ -30,10 +31,11 @@ function context(signal = new AbortController().signal): CallContext<EventMap> &
   return { signal, callId: `call-${++ids}`, events, emit: (event, payload) => void events.push([event, payload]) }
 }
 
-function service(settings: Partial<AiRuntimeSettings> = {}): AiService {
+function service(settings: Partial<AiRuntimeSettings> = {}, budgetUsd = 2): AiService {
   return new AiService({
-    settings: async () => ({ apiKey: 'sk-ant-test-3333333333333333333333', endpoint: fake!.url, model: 'claude-sonnet-5-5', sessionBudgetUsd: 2, contextTokens: 40_000, ...settings }),
+    settings: async () => ({ apiKey: 'sk-ant-test-3333333333333333333333', endpoint: fake!.url, model: 'claude-sonnet-5-5', contextTokens: 40_000, ...settings }),
     createSdk: createAnthropicSdk,
+    spending: unsavedSpending(budgetUsd),
     context: async (request) => ({
       root: repo.dir,
       text: `<repository id="${request.repoId}" scope="${request.scope ?? '.'}">\n<file path="README.md">\n# Tiny\n</file>\n</repository>`,
@@ -76,7 +78,7 @@ describe('AiService', () => {
 
   it('shares one budget between the threads of a session', async () => {
     fake = await startFakeAnthropic({ respond: () => textReply('x', { usage: { output_tokens: 60_000 } }) })
-    const ai = service({ sessionBudgetUsd: 0.61 })
+    const ai = service({}, 0.61)
     const explore = await ai.startThread({ repoId: 'r1', purpose: 'explore', sessionId: 'session-1' }, context())
     await ai.ask({ threadId: explore.threadId, question: 'One' }, context())
     const diagram = await ai.startThread({ repoId: 'r1', purpose: 'diagram', sessionId: 'session-1' }, context())

@@ -11,7 +11,7 @@ import { AiService } from '../../../electron/services/ai/ai-service.ts'
 import { contextSettingsStore } from '../../../electron/services/ai/context/context-settings-store.ts'
 import { packContext } from '../../../electron/services/ai/context/pack-context.ts'
 import { RepoContextProvider } from '../../../electron/services/ai/context/repo-context-provider.ts'
-import { SecretRedactor } from '../../../electron/services/ai/redact/secret-redactor.ts'
+import { SecretRedactor } from '../../../electron/services/secrets/secret-redactor.ts'
 import { prefixText } from '../../../electron/services/ai/stable-prefix.ts'
 import { createCodeParser, type CodeParser } from '../../../electron/services/repos/parse/code-parser.ts'
 import { scanRepo } from '../../../electron/services/repos/scan/scan-repo.ts'
@@ -22,6 +22,7 @@ import { textReply, toolUseReply } from '../../fixtures/fake-anthropic/replies.t
 import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/start-fake-anthropic.ts'
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { PLANTED } from './planted-secrets.ts'
+import { unsavedSpending } from '../../fixtures/spending.ts'
 
 let repo: RepoBuilder
 let cacheFolder: string
@@ -134,7 +135,8 @@ function service(): AiService {
   const settings = contextSettingsStore(null)
   const provider = new RepoContextProvider({ scan: async () => scan, settings, redactor, parser: async () => parser })
   return new AiService({
-    settings: async () => ({ apiKey: 'sk-ant-test-4444444444444444444444', endpoint: fake!.url, model: 'claude-sonnet-5-5', sessionBudgetUsd: 2, contextTokens: 40_000 }),
+    settings: async () => ({ apiKey: 'sk-ant-test-4444444444444444444444', endpoint: fake!.url, model: 'claude-sonnet-5-5', contextTokens: 40_000 }),
+    spending: unsavedSpending(),
     createSdk: createAnthropicSdk,
     context: (request, s) => provider.context(request, s),
     repoRoot: async () => repo.dir,

@@ -3,8 +3,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { AiClient, createAnthropicSdk, type Sleep } from '../../../electron/services/ai/ai-client.ts'
 import { Conversation, type ConversationOptions } from '../../../electron/services/ai/conversation.ts'
-import { SecretRedactor } from '../../../electron/services/ai/redact/secret-redactor.ts'
-import { SessionBudget } from '../../../electron/services/ai/session-budget.ts'
+import { SecretRedactor } from '../../../electron/services/secrets/secret-redactor.ts'
+import { unsavedSpending } from '../../fixtures/spending.ts'
 import { gitTrackedFiles } from '../../../electron/services/ai/tools/git-tracked-files.ts'
 import { createRepoTools } from '../../../electron/services/ai/tools/repo-tools.ts'
 import { GembaError } from '../../../shared/errors.ts'
@@ -46,7 +46,7 @@ async function conversation(overrides: Partial<ConversationOptions> = {}): Promi
     contextManifest: { files: [{ path: 'README.md', bytes: 24 }], redactions: [], excluded: [{ path: '.env', rule: 'env-file' }] },
     tools: createRepoTools({ root: repo.dir, redactor, listFiles: gitTrackedFiles(repo.dir) }),
     redactor,
-    budget: new SessionBudget(5),
+    spending: unsavedSpending(5).open({ sessionId: null, key: 'thread' }),
     ...overrides,
   })
 }
@@ -141,7 +141,7 @@ describe('Conversation', () => {
 
   it('refuses a request that would pass the session budget, before sending it', async () => {
     fake = await startFakeAnthropic({ respond: () => textReply('x', { usage: { output_tokens: 100_000 } }) })
-    const thread = await conversation({ budget: new SessionBudget(0.6) })
+    const thread = await conversation({ spending: unsavedSpending(0.6).open({ sessionId: null, key: 'thread' }) })
     await thread.ask('One', {}, never)
     const error = await thread.ask('Two', {}, never).catch((caught: unknown) => caught)
     expect((error as GembaError).code).toBe('budget_exceeded')

@@ -13,7 +13,7 @@ import { contextSettingsStore } from '../../../electron/services/ai/context/cont
 import { RepoContextProvider } from '../../../electron/services/ai/context/repo-context-provider.ts'
 import { journalVisits } from '../../../electron/services/ai/memory/journal-visits.ts'
 import { ModelCatalogue } from '../../../electron/services/ai/models/model-catalogue.ts'
-import { SecretRedactor } from '../../../electron/services/ai/redact/secret-redactor.ts'
+import { SecretRedactor } from '../../../electron/services/secrets/secret-redactor.ts'
 import { createCodeParser, type CodeParser } from '../../../electron/services/repos/parse/code-parser.ts'
 import { scanRepo } from '../../../electron/services/repos/scan/scan-repo.ts'
 import type { EventMap } from '../../../shared/api.ts'
@@ -27,6 +27,7 @@ import { startFakeAnthropic, type FakeAnthropic, type FakeAnthropicOptions } fro
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { buildSessionRecord } from '../../unit/electron/services/journal/fixtures/build-session-record.ts'
 import { PLANTED } from './planted-secrets.ts'
+import { unsavedSpending } from '../../fixtures/spending.ts'
 
 const KEY = 'sk-ant-test-1717171717171717171717'
 const signal = new AbortController().signal
@@ -65,15 +66,16 @@ function ctx(): CallContext<EventMap> & { usage: AiUsage[] } {
   return { signal, callId: `call-${++ids}`, usage, emit: (event, payload) => void (event === 'ai.usage' && usage.push((payload as { usage: AiUsage }).usage)) }
 }
 
-async function service(options: { settings?: Partial<AiRuntimeSettings>; fakeOptions?: FakeAnthropicOptions; deps?: Partial<ConstructorParameters<typeof AiService>[0]> } = {}): Promise<AiService> {
+async function service(options: { settings?: Partial<AiRuntimeSettings>; budgetUsd?: number; fakeOptions?: FakeAnthropicOptions; deps?: Partial<ConstructorParameters<typeof AiService>[0]> } = {}): Promise<AiService> {
   fake ??= await startFakeAnthropic(options.fakeOptions)
-  const settings: AiRuntimeSettings = { apiKey: KEY, endpoint: fake.url, model: 'claude-sonnet-5-5', sessionBudgetUsd: 2, contextTokens: null, memory: 'off', ...options.settings }
+  const settings: AiRuntimeSettings = { apiKey: KEY, endpoint: fake.url, model: 'claude-sonnet-5-5', contextTokens: null, memory: 'off', ...options.settings }
   const store = contextSettingsStore(null)
   const scan = await scanRepo({ repoId: 'payments', path: repo.dir }, { cacheFolder, clock: () => new Date('2026-11-24T10:00:00Z'), parser: async () => parser })
   const provider = new RepoContextProvider({ scan: async () => scan, settings: store, redactor, parser: async () => parser })
   return new AiService({
     settings: async () => settings,
     createSdk: createAnthropicSdk,
+    spending: unsavedSpending(options.budgetUsd ?? 2),
     context: (request, s) => provider.context(request, s),
     repoRoot: async () => repo.dir,
     contextSettings: store,
@@ -187,10 +189,10 @@ describe('what will be sent', () => {
     expect(estimated.text).toBe(counted.text)
 
     // The budget gate sizes the first request the same way, and its refusal says which it used.
-    const tight = await service({ settings: { sessionBudgetUsd: 0.0001 } })
+    const tight = await service({ budgetUsd: 0.0001 })
     const thread = await tight.startThread({ repoId: 'payments', purpose: 'explore' }, ctx())
     await expect(tight.ask({ threadId: thread.threadId, question: 'Hello?' }, ctx())).rejects.toMatchObject({ code: 'budget_exceeded', message: expect.stringContaining('sized with Anthropic’s token count'), details: { tokensSource: 'counted' } })
-    const tightOffline = await service({ settings: { sessionBudgetUsd: 0.0001, endpoint: 'http://127.0.0.1:9' } })
+    const tightOffline = await service({ budgetUsd: 0.0001, settings: { endpoint: 'http://127.0.0.1:9' } })
     const offlineThread = await tightOffline.startThread({ repoId: 'payments', purpose: 'explore' }, ctx())
     await expect(tightOffline.ask({ threadId: offlineThread.threadId, question: 'Hello?' }, ctx())).rejects.toMatchObject({ code: 'budget_exceeded', details: { tokensSource: 'estimated' } })
     expect(fake!.messageRequests()).toHaveLength(0)

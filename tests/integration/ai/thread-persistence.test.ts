@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createAnthropicSdk } from '../../../electron/services/ai/ai-client.ts'
 import { AiService } from '../../../electron/services/ai/ai-service.ts'
 import { aiThreadsFolder } from '../../../electron/services/ai/create-ai-service.ts'
-import { SecretRedactor } from '../../../electron/services/ai/redact/secret-redactor.ts'
+import { SecretRedactor } from '../../../electron/services/secrets/secret-redactor.ts'
 import { threadStore } from '../../../electron/services/ai/thread-store.ts'
 import { threadTranscripts } from '../../../electron/services/ai/thread-transcripts.ts'
 import { JournalService } from '../../../electron/services/journal/journal-service.ts'
@@ -21,6 +21,7 @@ import { textReply, toolUseReply } from '../../fixtures/fake-anthropic/replies.t
 import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/start-fake-anthropic.ts'
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { PLANTED } from './planted-secrets.ts'
+import { unsavedSpending } from '../../fixtures/spending.ts'
 
 const API_KEY = 'sk-ant-test-kept-4444444444444444444444'
 let repo: RepoBuilder
@@ -49,7 +50,8 @@ async function service(): Promise<AiService> {
   const redactor = new SecretRedactor()
   const readme = await redactor.redact('README.md', '# Tiny\n')
   return new AiService({
-    settings: async () => ({ apiKey: API_KEY, endpoint: fake!.url, model: 'claude-sonnet-5-5', sessionBudgetUsd: 2, contextTokens: 40_000 }),
+    settings: async () => ({ apiKey: API_KEY, endpoint: fake!.url, model: 'claude-sonnet-5-5', contextTokens: 40_000 }),
+    spending: unsavedSpending(),
     createSdk: createAnthropicSdk,
     context: async (request) => ({
       root: repo.dir,
@@ -130,7 +132,7 @@ describe('kept AI threads', () => {
     const sessions = new SessionsService({
       folder: join(data, 'sessions'),
       clock: () => new Date('2026-01-06T09:30:00Z'),
-      settings: { get: async () => ({ schedule: { day: 'tuesday', start: '09:00', minutes: 60, timeZone: 'Europe/London' }, stepMinutes: DEFAULT_TIMEBOXES }) },
+      settings: { get: async () => ({ schedule: { day: 'tuesday', start: '09:00', minutes: 60, timeZone: 'Europe/London' }, stepMinutes: DEFAULT_TIMEBOXES, ai: { sessionBudgetUsd: 2 } }) },
       repos: { list: async () => [{ id: 'r1', name: 'tiny', path: repo.dir, addedAt: '2026-01-01T00:00:00Z' }] },
       journal,
       transcripts: threadTranscripts(threadStore(aiThreadsFolder(data))),

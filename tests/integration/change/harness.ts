@@ -11,6 +11,7 @@ import type { EventMap } from '../../../shared/api.ts'
 import type { CallContext } from '../../../shared/contract.ts'
 import { GREETER_FILES } from '../../fixtures/fake-anthropic/small-change-script.ts'
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
+import { unsavedSpending } from '../../fixtures/spending.ts'
 
 export type TestCtx = CallContext<EventMap> & { events: [string, unknown][] }
 
@@ -42,10 +43,11 @@ export async function makeHarness(options: { baseUrl: string | null; deps?: Part
   const recorded: Harness['recorded'] = []
   const service = new ChangeService({
     repos: { info: (id, ctx) => repos.info({ id }, ctx), scan: (id, ctx) => repos.scan({ id }, ctx) },
-    ai: async () => ({ apiKey: options.baseUrl ? 'sk-ant-test-4444444444444444444444' : null, endpoint: options.baseUrl, model: 'claude-sonnet-5-5', sessionBudgetUsd: 2 }),
+    ai: async () => ({ apiKey: options.baseUrl ? 'sk-ant-test-4444444444444444444444' : null, endpoint: options.baseUrl, model: 'claude-sonnet-5-5', contextTokens: 40_000 }),
     createSdk: createAnthropicSdk,
+    spending: unsavedSpending(),
     prefs: { get: (key) => prefs.get(key), set: (key, value) => void prefs.set(key, value) },
-    recordToSession: async (sessionId, patch) => void recorded.push({ sessionId, patch }),
+    session: { record: async (sessionId, patch) => void recorded.push({ sessionId, patch }) },
     home,
     testEnv: { PATH: process.env.PATH ?? '' },
     clientOptions: { maxRetries: 0 },
@@ -58,6 +60,7 @@ export async function makeHarness(options: { baseUrl: string | null; deps?: Part
     prefs,
     recorded,
     async cleanup() {
+      await service.dispose()
       await repo.cleanup()
       await rm(home, { recursive: true, force: true })
       await rm(cache, { recursive: true, force: true })

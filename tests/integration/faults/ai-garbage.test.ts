@@ -11,6 +11,7 @@ import { GembaError } from '../../../shared/errors.ts'
 import { textReply, type ScriptedReply } from '../../fixtures/fake-anthropic/replies.ts'
 import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/start-fake-anthropic.ts'
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
+import { unsavedSpending } from '../../fixtures/spending.ts'
 
 let repo: RepoBuilder
 let fake: FakeAnthropic | undefined
@@ -39,7 +40,8 @@ function context(): CallContext<EventMap> & { deltas: string[] } {
 
 function service(url: string): AiService {
   return new AiService({
-    settings: async () => ({ apiKey: 'sk-ant-test-5555555555555555555555', endpoint: url, model: 'claude-sonnet-5-5', sessionBudgetUsd: 2, contextTokens: 40_000 }),
+    settings: async () => ({ apiKey: 'sk-ant-test-5555555555555555555555', endpoint: url, model: 'claude-sonnet-5-5', contextTokens: 40_000 }),
+    spending: unsavedSpending(),
     createSdk: createAnthropicSdk,
     context: async () => ({ root: repo.dir, text: '<repository>\n<file path="README.md">\n# Tiny\n</file>\n</repository>', manifest: { files: [], redactions: [], excluded: [] } }),
     newId: () => `thread-${++ids}`,

@@ -198,3 +198,52 @@ describe('closing', () => {
     expect(await pending).toBe('connection closed')
   })
 })
+
+describe('browser mode: a page’s calls end with the page', () => {
+  it('cancels the calls of a page whose event stream drops and stays gone, and only that page’s; a blip cancels nothing', async () => {
+    const { EventHub } = await import('../../../electron/core/event-hub.ts')
+    const { Dispatcher } = await import('../../../electron/core/dispatcher.ts')
+    const hub = new EventHub()
+    const started = new Map<string, () => void>()
+    const waits = {
+      info: (_input: unknown, ctx: { signal: AbortSignal; callId: string }) =>
+        new Promise<never>((_resolve, reject) => {
+          started.get(ctx.callId)?.()
+          ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason))
+        }),
+    }
+    const dispatcher = new Dispatcher({ system: waits as never }, hub, { error: () => undefined, warn: () => undefined, info: () => undefined })
+    const other = await startWebServer({ dispatcher, hub, staticFolder: null, clientGraceMs: 300 })
+    const headers = (client: string) => ({ Authorization: `Bearer ${other.token}`, 'X-Gemba-Client': client })
+    const callAs = async (client: string, callId: string) => {
+      const running = new Promise<void>((resolve) => started.set(callId, resolve))
+      const answer = fetch(`${other.url}/api/system.info`, { method: 'POST', headers: { ...headers(client), 'Content-Type': 'application/json', 'X-Gemba-Call-Id': callId }, body: '{}' })
+      await running
+      return { answer }
+    }
+    try {
+      const pageA = new AbortController()
+      const pageB = new AbortController()
+      const streamA = await fetch(`${other.url}/api/events`, { headers: headers('page-a'), signal: pageA.signal })
+      const streamB = await fetch(`${other.url}/api/events`, { headers: headers('page-b'), signal: pageB.signal })
+      const callA = await callAs('page-a', 'call-a')
+      const callB = await callAs('page-b', 'call-b')
+      expect(streamA.ok && streamB.ok).toBe(true)
+      // A blip: page B's stream drops and reconnects at once; its call goes on.
+      pageB.abort()
+      const pageB2 = new AbortController()
+      await fetch(`${other.url}/api/events`, { headers: headers('page-b'), signal: pageB2.signal })
+      pageA.abort()
+      const answerA = await callA.answer
+      expect(answerA.status).toBe(422)
+      expect(await answerA.json()).toMatchObject({ error: { code: 'cancelled' } })
+      expect(dispatcher.size).toBe(1)
+      // The other page's call is still running until that page goes too.
+      pageB2.abort()
+      expect(await (await callB.answer).json()).toMatchObject({ error: { code: 'cancelled' } })
+      expect(dispatcher.size).toBe(0)
+    } finally {
+      await other.close()
+    }
+  })
+})

@@ -6,7 +6,7 @@ import * as fs from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import git from 'isomorphic-git'
 import type { CitationCheck } from '../../../../shared/models/ai.ts'
-import type { Redactor } from '../redact/secret-redactor.ts'
+import type { Redactor } from '../../secrets/index.ts'
 import { normaliseRepoPath, resolveInsideRepo } from '../tools/resolve-inside-repo.ts'
 import type { MappedCitation } from './cited-answer.ts'
 

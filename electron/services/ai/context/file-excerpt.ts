@@ -1,7 +1,7 @@
 // How one file appears in the context: whole with line numbers (so Claude can cite path:line), or,
 // when it is too large, excerpted to its declarations' signatures at their real line numbers, or its
 // head. Works on text that is already redacted; never reads the disk.
-import type { Definition } from '../../repos/parse/parsed-file.ts'
+import type { Definition } from '../../repos/index.ts'
 
 export type FileForm = 'whole' | 'signatures' | 'head'
 

@@ -3,9 +3,9 @@
 // Remembers the last few packs by scan key and options, so a preview and the thread that follows it
 // send exactly the same text. Never edits the repository or the scan.
 import type { ScanResult } from '../../../../shared/models/repos.ts'
-import type { CodeParser } from '../../repos/parse/code-parser.ts'
+import type { CodeParser } from '../../repos/index.ts'
 import type { RepoContext, RepoContextRequest } from '../ai-service.ts'
-import type { Redactor } from '../redact/secret-redactor.ts'
+import type { Redactor } from '../../secrets/index.ts'
 import type { ContextSettingsStore } from './context-settings-store.ts'
 import { packContext, type PackedContext } from './pack-context.ts'
 

@@ -2,8 +2,7 @@
 // first, at most three), the commits made since the last one, and which of the files those sessions
 // looked at or changed differ now. Read-only; anything it cannot read it leaves out, never throws.
 import type { JournalSessionRecord } from '../../../../shared/models/journal.ts'
-import { commitsSince } from '../../journal/commits-since.ts'
-import { openRepositoryForDrift } from '../../journal/git-drift.ts'
+import { commitsSince, openRepositoryForDrift } from '../../journal/index.ts'
 import { changedFiles, lookedAt } from './memory-note.ts'
 import type { PastVisits, PastVisitsSource, SinceLastVisit } from './past-visits.ts'
 

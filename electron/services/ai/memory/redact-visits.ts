@@ -2,7 +2,7 @@
 // requests) passed through the same redaction as everything sent, line by line before the note
 // flattens them, so a credential pasted into a reflection costs only its own line. Counts what it hid.
 import type { JournalSessionRecord } from '../../../../shared/models/journal.ts'
-import type { Redactor } from '../redact/secret-redactor.ts'
+import type { Redactor } from '../../secrets/index.ts'
 import type { PastVisits } from './past-visits.ts'
 
 export async function redactVisits(visits: PastVisits, redactor: Redactor): Promise<{ visits: PastVisits; redactions: number }> {

@@ -2,7 +2,7 @@
 // file first (so a range can never cut a private key block in half and slip past). Capped in size.
 import { readFile as readBytes, stat } from 'node:fs/promises'
 import { GembaError } from '../../../../shared/errors.ts'
-import { withheldRule } from '../redact/withheld-rule.ts'
+import { withheldRule } from '../../secrets/index.ts'
 import { resolveInsideRepo, type RepoPath } from './resolve-inside-repo.ts'
 import { byteLength, looksBinary, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
 

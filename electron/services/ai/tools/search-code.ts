@@ -8,7 +8,7 @@ import { RE2JS } from 're2js'
 import { GembaError } from '../../../../shared/errors.ts'
 import type { Redaction, SentFile } from '../../../../shared/models/ai.ts'
 import type { Excerpt, ExcerptLine } from '../citations/excerpt-blocks.ts'
-import { withheldRule } from '../redact/withheld-rule.ts'
+import { withheldRule } from '../../secrets/index.ts'
 import { resolveInsideRepo } from './resolve-inside-repo.ts'
 import { byteLength, looksBinary, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
 

@@ -2,7 +2,7 @@
 // carried (files and sizes, redactions) for the session's "what was sent" record. Types only.
 import type { Redaction, SentFile } from '../../../../shared/models/ai.ts'
 import type { Excerpt } from '../citations/excerpt-blocks.ts'
-import type { Redactor } from '../redact/secret-redactor.ts'
+import type { Redactor } from '../../secrets/index.ts'
 
 export interface ToolExecution {
   /** Sent to Claude as the tool_result content. */

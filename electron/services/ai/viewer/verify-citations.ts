@@ -7,8 +7,7 @@ import { readFile, stat } from 'node:fs/promises'
 import git from 'isomorphic-git'
 import type { CitationCheck } from '../../../../shared/models/ai.ts'
 import { GembaError } from '../../../../shared/errors.ts'
-import type { Redactor } from '../redact/secret-redactor.ts'
-import { withheldRule } from '../redact/withheld-rule.ts'
+import { type Redactor, withheldRule } from '../../secrets/index.ts'
 import { normaliseRepoPath, resolveInsideRepo } from '../tools/resolve-inside-repo.ts'
 
 export interface CitationInput {

@@ -7,7 +7,7 @@ import { readFile, readdir, rm, rmdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import git from 'isomorphic-git'
 import { writeFileAtomic } from '../../fs/atomic-write.ts'
-import { resolveInsideRepo } from '../../ai/tools/resolve-inside-repo.ts'
+import { resolveInsideRepo } from '../../ai/index.ts'
 import { gitFs } from './git-fs.ts'
 
 const fs = gitFs

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import git from 'isomorphic-git'
 import type { FileChange } from '../../../../shared/models/change.ts'
 import type { ChangedFile } from '../../../../shared/models/repos.ts'
-import { looksBinary } from '../../ai/tools/tool-execution.ts'
+import { looksBinary } from '../../ai/index.ts'
 import { fileDiff } from '../file-diff.ts'
 import { MAX_EDIT_BYTES } from '../staged-copy.ts'
 

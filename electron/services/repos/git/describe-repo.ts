@@ -11,7 +11,7 @@ import { readIndexEntries } from './index-entries.ts'
 import { readTreeFiles, resolveHead } from './head-files.ts'
 import { locateRepo } from './locate-repo.ts'
 import { readWorkingState } from './working-state.ts'
-import { redactCommitText } from '../../ai/redact/redact-commit-text.ts'
+import { redactCommitText } from '../../secrets/index.ts'
 
 export async function describeRepo(entry: RepoEntry, cache: object, signal?: AbortSignal): Promise<RepoView> {
   const empty = {

@@ -5,7 +5,7 @@ import type { SkippedItem } from '../../../../shared/models/repos.ts'
 import { GitObjects } from '../git/git-objects.ts'
 import type { ParsedCommit } from '../git/parse-commit.ts'
 import { TreeReader } from './tree-diff.ts'
-import { redactCommitText } from '../../ai/redact/redact-commit-text.ts'
+import { redactCommitText } from '../../secrets/index.ts'
 
 export interface CommitRecord {
   readonly oid: string

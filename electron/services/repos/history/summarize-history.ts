@@ -2,7 +2,7 @@
 // (bus factor), and the weekly cadence. Pure: no git, no disk.
 import type { CommitSummary, ContributorShare, HistorySummary, ModuleHistory } from '../../../../shared/models/repos.ts'
 import type { CommitRecord } from './read-history.ts'
-import { redactCommitText } from '../../ai/redact/redact-commit-text.ts'
+import { redactCommitText } from '../../secrets/index.ts'
 
 const MAX_CHURN = 200
 

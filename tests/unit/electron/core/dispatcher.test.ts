@@ -84,6 +84,47 @@ describe('Dispatcher', () => {
     expect(dispatcher.cancel('call-1')).toBe(false)
   })
 
+  it('disposing aborts every running call, waits for them to settle, and refuses new ones', async () => {
+    const hub = new EventHub()
+    const aborted: string[] = []
+    const slow = {
+      info: (_input: unknown, ctx: { signal: AbortSignal; callId: string }) =>
+        new Promise<never>((_resolve, reject) => {
+          ctx.signal.addEventListener('abort', () => {
+            aborted.push(ctx.callId)
+            reject(ctx.signal.reason)
+          })
+        }),
+      cancel: async () => ({ cancelled: false }),
+    }
+    const dispatcher = new Dispatcher({ system: slow as never }, hub, quietLog)
+    const calls = [dispatcher.dispatch('system.info', {}, { callId: 'a' }), dispatcher.dispatch('system.info', {}, { callId: 'b' })]
+    expect(dispatcher.size).toBe(2)
+    await dispatcher.dispose()
+    expect(aborted.sort()).toEqual(['a', 'b'])
+    expect(dispatcher.size).toBe(0)
+    for (const result of await Promise.all(calls)) expect(result).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'Gemba is closing.' } })
+    expect(await dispatcher.dispatch('system.info', {})).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'Gemba is closing.' } })
+  })
+
+  it('disposing does not wait forever for a call that ignores its signal', async () => {
+    const stuck = { info: () => new Promise<never>(() => undefined), cancel: async () => ({ cancelled: false }) }
+    const dispatcher = new Dispatcher({ system: stuck as never }, new EventHub(), quietLog)
+    void dispatcher.dispatch('system.info', {})
+    await dispatcher.dispose(20)
+    expect(dispatcher.size).toBe(1)
+  })
+
+  it('a call whose transport has already gone is not started', async () => {
+    let started = false
+    const system = { info: async () => void (started = true), cancel: async () => ({ cancelled: false }) }
+    const dispatcher = new Dispatcher({ system: system as never }, new EventHub(), quietLog)
+    const gone = new AbortController()
+    gone.abort()
+    expect(await dispatcher.dispatch('system.info', {}, { signal: gone.signal })).toMatchObject({ ok: false, error: { code: 'cancelled' } })
+    expect(started).toBe(false)
+  })
+
   it('says a channel is unavailable when no service serves it yet', async () => {
     const dispatcher = new Dispatcher({}, new EventHub(), quietLog)
     const result = await dispatcher.dispatch('system.info', {})

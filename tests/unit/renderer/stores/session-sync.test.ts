@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { manualTimers, settle } from '../../../fixtures/manual-timers.ts'
 import type { SessionView } from '../../../../shared/models/sessions.ts'
-import { createSessionReloader, isCurrentView, sessionUsageOf } from '../../../../renderer/stores/session-sync.ts'
+import { createSessionReloader, isCurrentView } from '../../../../renderer/stores/session-sync.ts'
 
 const fakeTimers = manualTimers
 
@@ -105,18 +105,5 @@ describe('isCurrentView', () => {
     expect(isCurrentView(shown, view('s-1', '2026-02-03T09:00:00.500Z'))).toBe(false)
     expect(isCurrentView(shown, view('s-2', '2026-02-03T09:00:05.000Z'))).toBe(false)
     expect(isCurrentView(null, view('s-1', '2026-02-03T09:00:05.000Z'))).toBe(false)
-  })
-})
-
-describe('sessionUsageOf', () => {
-  it('counts cache reads as cached input and keeps cache writes and cost', () => {
-    expect(sessionUsageOf({ inputTokens: 120, cacheWriteTokens: 3000, cacheReadTokens: 0, outputTokens: 400 }, 0.0123)).toEqual({
-      inputTokens: 120,
-      cachedInputTokens: 0,
-      cacheWriteTokens: 3000,
-      outputTokens: 400,
-      costUsd: 0.0123,
-    })
-    expect(sessionUsageOf({ inputTokens: 10, cacheWriteTokens: 0, cacheReadTokens: 3000, outputTokens: 50 }, 0.001).cachedInputTokens).toBe(3000)
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addUsage, costOf, priceFor, ZERO_USAGE } from '../../../../../electron/services/ai/pricing.ts'
+import { costOf, priceFor } from '../../../../../electron/services/ai/pricing.ts'
+import { addUsage, ZERO_USAGE } from '../../../../../shared/models/ai.ts'
 
 describe('pricing', () => {
   it.each([

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SecretRedactor } from '../../../../../electron/services/ai/redact/secret-redactor.ts'
+import { SecretRedactor } from '../../../../../electron/services/secrets/secret-redactor.ts'
 import { MAX_EDIT_BYTES, StagedCopy } from '../../../../../electron/services/change/staged-copy.ts'
 import { GembaError } from '../../../../../shared/errors.ts'
 

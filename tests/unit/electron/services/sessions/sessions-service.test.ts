@@ -37,7 +37,7 @@ function service(): SessionsService {
   return new SessionsService({
     folder,
     clock: () => now,
-    settings: { get: async () => ({ schedule, stepMinutes: DEFAULT_TIMEBOXES }) },
+    settings: { get: async () => ({ schedule, stepMinutes: DEFAULT_TIMEBOXES, ai: { sessionBudgetUsd: 2 } }) },
     repos: { list: async () => repos },
     journal: {
       saveSession: async (record) => {
@@ -262,7 +262,7 @@ describe('SessionsService', () => {
     const sessions = new SessionsService({
       folder,
       clock: () => now,
-      settings: { get: async () => ({ schedule, stepMinutes: DEFAULT_TIMEBOXES }) },
+      settings: { get: async () => ({ schedule, stepMinutes: DEFAULT_TIMEBOXES, ai: { sessionBudgetUsd: 2 } }) },
       repos: { list: async () => repos },
       journal: {
         saveSession: async () => {

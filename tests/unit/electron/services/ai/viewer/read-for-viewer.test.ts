@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SecretRedactor } from '../../../../../../electron/services/ai/redact/secret-redactor.ts'
+import { SecretRedactor } from '../../../../../../electron/services/secrets/secret-redactor.ts'
 import { MAX_VIEW_BYTES, readForViewer } from '../../../../../../electron/services/ai/viewer/read-for-viewer.ts'
 
 let root: string

@@ -89,7 +89,7 @@ describe('JavaScript', () => {
     const source = `'use strict'
 const path = require('path')
 const { scan } = require('./lib/scan')
-import('./plugins/' + name)
+import('./plugins' + name)
 import def from './default.mjs'
 
 class Repo extends EventEmitter {

@@ -1,0 +1,122 @@
+// Starting a change and the agent's turns on it: a draft per change (kept in the draft book, which
+// frees it), the agent's edits staged in memory, revisions with the leader's comment. The request and
+// estimate are recorded to the session as the change starts. Never writes to a repository.
+import type { EventMap } from '../../../shared/api.ts'
+import type { CallContext } from '../../../shared/contract.ts'
+import { GembaError } from '../../../shared/errors.ts'
+import type { ChangeDraftView, ChangeMode } from '../../../shared/models/change.ts'
+import { gitTrackedFiles } from '../ai/index.ts'
+import type { Redactor } from '../secrets/index.ts'
+import { ChangeAgent } from './change-ai.ts'
+import { changeContext } from './change-context.ts'
+import { draftView, type ChangeDraft } from './change-draft.ts'
+import type { ChangeRepos, SessionRecorder } from './change-ports.ts'
+import { changeHandlers, type ChangeRuntimes } from './change-runtime.ts'
+import { DraftBook } from './draft-book.ts'
+import { recoverInterruptedLanding } from './git/land-change.ts'
+import { StagedCopy } from './staged-copy.ts'
+
+type Ctx = CallContext<EventMap>
+
+export interface ChangeDraftsDeps {
+  readonly repos: ChangeRepos
+  readonly runtimes: ChangeRuntimes
+  readonly session: SessionRecorder
+  readonly redactor: Redactor
+  readonly now: () => Date
+  readonly newId: () => string
+}
+
+export interface StartInput {
+  readonly repoId: string
+  readonly sessionId?: string | undefined
+  readonly request: string
+  readonly estimateMinutes: number
+  readonly mode: ChangeMode
+  readonly handsOnKeyboard?: boolean | undefined
+}
+
+export class ChangeDrafts {
+  readonly #deps: ChangeDraftsDeps
+  readonly #book: DraftBook
+
+  constructor(deps: ChangeDraftsDeps) {
+    this.#deps = deps
+    this.#book = new DraftBook({ now: deps.now })
+  }
+
+  get(draftId: string): ChangeDraft {
+    return this.#book.get(draftId)
+  }
+
+  async start(input: StartInput, ctx: Ctx): Promise<ChangeDraftView> {
+    let repo = await this.#deps.repos.info(input.repoId, ctx)
+    // A landing cut short (the app killed mid-apply) is rolled back before anything reads the files.
+    if (await recoverInterruptedLanding(repo.path)) repo = await this.#deps.repos.info(input.repoId, ctx)
+    const scan = input.mode === 'agent' ? await this.#deps.repos.scan(input.repoId, ctx) : null
+    const draft: ChangeDraft = {
+      id: this.#deps.newId(),
+      repoId: input.repoId,
+      root: repo.path,
+      sessionId: input.sessionId ?? null,
+      request: input.request,
+      estimateMinutes: input.estimateMinutes,
+      mode: input.mode,
+      handsOnKeyboard: input.handsOnKeyboard ?? false,
+      staged: new StagedCopy({ root: repo.path, exclusion: (path, content) => this.#deps.redactor.exclusion(path, content), redactor: this.#deps.redactor }),
+      contextText: scan ? changeContext(scan) : '',
+      agent: null,
+      plan: '',
+      refused: [],
+      activity: [],
+      stopReason: null,
+      costUsd: 0,
+      applied: null,
+      committedFiles: [],
+      busy: false,
+    }
+    this.#book.open(draft)
+    if (draft.sessionId) await this.#deps.session.record(draft.sessionId, { request: input.request, estimateMinutes: input.estimateMinutes, manual: input.mode === 'manual' })
+    if (input.mode === 'manual') return draftView(draft)
+    const runtime = await this.#deps.runtimes.runtime({ sessionId: draft.sessionId, key: draft.id }, ctx.signal)
+    if (!runtime) throw noKey()
+    draft.agent = new ChangeAgent(runtime, draft.staged, draft.contextText, draft.handsOnKeyboard, gitTrackedFiles(repo.path), (refusal) => draft.refused.push(refusal))
+    return this.#turn(draft, input.request, ctx)
+  }
+
+  async revise(input: { draftId: string; comment: string; rejectedPaths?: readonly string[] | undefined }, ctx: Ctx): Promise<ChangeDraftView> {
+    const draft = this.#book.get(input.draftId)
+    if (!draft.agent || draft.applied) throw new GembaError({ code: 'conflict', message: 'Only an agent change that is not applied yet can be revised.', next: 'Start a new change.' })
+    for (const path of input.rejectedPaths ?? []) draft.staged.revert(path)
+    const rejected = input.rejectedPaths?.length ? `\n\nThe leader rejected these files, so their edits were undone: ${input.rejectedPaths.join(', ')}.` : ''
+    return this.#turn(draft, `Please revise the change. The leader's comment: ${input.comment}${rejected}`, ctx)
+  }
+
+  /** Frees every draft (the service is going away). */
+  dispose(): void {
+    this.#book.clear()
+  }
+
+  async #turn(draft: ChangeDraft, message: string, ctx: Ctx): Promise<ChangeDraftView> {
+    if (draft.busy) throw new GembaError({ code: 'conflict', message: 'The agent is still working on this change.', next: 'Wait for it, or stop it first.' })
+    draft.busy = true
+    try {
+      const turn = await draft.agent!.turn(message, changeHandlers(ctx, draft.id, draft.sessionId, draft), ctx.signal)
+      draft.plan = turn.text
+      draft.stopReason = turn.stopReason
+      draft.costUsd += turn.costUsd
+      return draftView(draft)
+    } finally {
+      draft.busy = false
+    }
+  }
+}
+
+function noKey(): GembaError {
+  return new GembaError({
+    code: 'no_api_key',
+    message: 'No Anthropic API key is set, so the agent cannot make the change.',
+    next: 'Make the change yourself in your editor (“I’ll edit it myself”): Gemba shows the diff, commits it on a branch and runs the tests. Or add a key in Settings.',
+    details: { offline: true },
+  })
+}

@@ -1,0 +1,44 @@
+// Markdown whose `path:line` citations become buttons (the coach's answers, the journal's
+// walkthroughs), and the one function that turns Markdown into sanitised HTML: marked parses,
+// DOMPurify removes anything active (scripts, event handlers, javascript: links).
+import DOMPurify from 'dompurify'
+import { marked } from 'marked'
+import { useLayoutEffect, useMemo, useRef } from 'react'
+
+export function renderMarkdown(source: string): string {
+  return DOMPurify.sanitize(marked.parse(source, { async: false, gfm: true }), { USE_PROFILES: { html: true } })
+}
+
+/** The text nodes a citation may stand in: outside code blocks and links. */
+export function citableTextNodes(root: HTMLElement): Text[] {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+  const nodes: Text[] = []
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest('pre, a')) nodes.push(node as Text)
+  return nodes
+}
+
+/**
+ * Markdown whose citations `decorate` turns into buttons (`button.cite--verified` with data-path and
+ * data-line) after each render; a click on one opens that file at that line.
+ */
+export function CitationMarkdown(props: { source: string; decorate: (root: HTMLElement) => void; onOpen: ((path: string, line: number | null) => void) | null }) {
+  const { decorate, onOpen } = props
+  const ref = useRef<HTMLDivElement>(null)
+  const html = useMemo(() => renderMarkdown(props.source), [props.source])
+  useLayoutEffect(() => {
+    const root = ref.current
+    if (!root) return
+    root.innerHTML = html
+    decorate(root)
+  }, [html, decorate])
+  return (
+    <div
+      ref={ref}
+      className="markdown coach-markdown"
+      onClick={(event) => {
+        const target = (event.target as HTMLElement).closest<HTMLButtonElement>('button.cite--verified')
+        if (target?.dataset.path) onOpen?.(target.dataset.path, target.dataset.line ? Number(target.dataset.line) : null)
+      }}
+    />
+  )
+}

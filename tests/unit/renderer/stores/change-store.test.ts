@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { createChangeStore, reviewFiles } from '../../../../renderer/stores/change-store.ts'
+import type { ChangeDraftView, TaskProposals, WorkingChanges } from '../../../../shared/models/change.ts'
+import { deferred, fakeClient } from '../../../fixtures/fake-client.ts'
+import { draftView } from '../../../fixtures/renderer-views.ts'
+
+const PROPOSALS: TaskProposals = { source: 'offline', note: 'No API key: computed from the scan alone, no AI.', tasks: [] }
+const WORKING: WorkingChanges = { repoId: 'r1', branch: 'main', headCommit: 'abc', skipped: [], files: [{ path: 'README.md', status: 'modified', additions: 1, deletions: 0, diff: '+x', hasLeaderMarker: false }] }
+
+function opened() {
+  const fake = fakeClient({ 'change.testCommand': () => ({ command: 'npm test', source: 'detected' }), 'change.identity': () => null })
+  const store = createChangeStore(fake.client)
+  store.getState().open('r1', '2026-01-06-w01-abc12')
+  return { fake, store }
+}
+
+describe('the small-change store', () => {
+  it('asks for tasks in its session, and fills in the detected test command', async () => {
+    const { fake, store } = opened()
+    fake.answer({ 'change.proposeTasks': () => PROPOSALS })
+    await store.getState().propose()
+    expect(fake.inputs('change.proposeTasks')).toEqual([{ repoId: 'r1', sessionId: '2026-01-06-w01-abc12' }])
+    expect(store.getState()).toMatchObject({ proposals: PROPOSALS, testCommand: 'npm test', busy: null })
+  })
+
+  it('streams its own call’s agent events only, including those arriving after the answer', async () => {
+    const { fake, store } = opened()
+    const answer = deferred<ChangeDraftView>()
+    fake.answer({ 'change.start': () => answer.promise })
+    store.getState().set({ request: 'Fix the typo', estimate: '10' })
+    const starting = store.getState().start()
+    const { callId } = store.getState()
+    expect(fake.calls.at(-1)?.options.callId).toBe(callId)
+    fake.emit('change.agent', { callId: callId!, draftId: 'draft-0001', kind: 'text', text: 'Reading greet.js. ' })
+    fake.emit('change.agent', { callId: 'another-page', draftId: 'draft-9', kind: 'text', text: 'not ours' })
+    fake.emit('change.agent', { callId: callId!, draftId: 'draft-0001', kind: 'refused', text: 'an edit outside the repository' })
+    answer.resolve(draftView())
+    await starting
+    fake.emit('change.agent', { callId: callId!, draftId: 'draft-0001', kind: 'text', text: 'Done.' })
+    expect(store.getState().streamed).toBe('Reading greet.js. Done.')
+    expect(store.getState().activity).toEqual(['Refused: an edit outside the repository'])
+    expect(store.getState()).toMatchObject({ draft: draftView(), busy: null, controller: null })
+  })
+
+  it('Stop aborts the call under way through the controller held in its state', async () => {
+    const { fake, store } = opened()
+    fake.answer({ 'change.start': () => new Promise<ChangeDraftView>(() => undefined) })
+    store.getState().set({ request: 'Fix the typo', estimate: '10' })
+    const starting = store.getState().start()
+    expect(store.getState().busy).toBe('agent')
+    store.getState().stop()
+    await starting
+    expect(fake.calls.at(-1)?.options.signal?.aborted).toBe(true)
+    expect(store.getState()).toMatchObject({ busy: null, controller: null, error: { code: 'cancelled' }, draft: null })
+  })
+
+  it('two stores never share a call: stopping one leaves the other running', async () => {
+    const one = opened()
+    const two = opened()
+    for (const { fake } of [one, two]) fake.answer({ 'change.explain': () => new Promise(() => undefined) })
+    one.store.setState({ draft: draftView() })
+    two.store.setState({ draft: draftView() })
+    void one.store.getState().explain()
+    void two.store.getState().explain()
+    one.store.getState().stop()
+    expect(one.fake.calls.at(-1)?.options.signal?.aborted).toBe(true)
+    expect(two.fake.calls.at(-1)?.options.signal?.aborted).toBe(false)
+    expect(two.store.getState().busy).toBe('explaining')
+  })
+
+  it('reviews by the one rule: the staged change, the working tree for the leader’s own edits, nothing once back on the original branch', () => {
+    const applied = { branch: 'gemba/x', originalBranch: 'main', baseCommit: 'a', commit: 'b', files: [], push: { remote: null, pushCommand: '', compareUrl: null, host: null }, onGembaBranch: true } as const
+    expect(reviewFiles({ draft: draftView(), working: WORKING }).map((file) => file.path)).toEqual(['src/greet.js'])
+    expect(reviewFiles({ draft: draftView({ mode: 'manual' }), working: WORKING })).toEqual(WORKING.files)
+    expect(reviewFiles({ draft: draftView({ applied }), working: WORKING })).toEqual(WORKING.files)
+    expect(reviewFiles({ draft: draftView({ applied: { ...applied, onGembaBranch: false } }), working: WORKING })).toEqual([])
+  })
+
+  it('applies only the files the leader kept', async () => {
+    const { fake, store } = opened()
+    const draft = draftView({ files: [...draftView().files, { path: 'test/greet.test.js', status: 'added', additions: 3, deletions: 0, diff: '+t', hasLeaderMarker: false }] })
+    store.setState({ draft, message: 'Fix the greeting' })
+    store.getState().decide('test/greet.test.js', false)
+    fake.answer({ 'change.apply': () => draftView() })
+    await store.getState().apply()
+    expect(fake.inputs('change.apply')).toEqual([{ draftId: 'draft-0001', acceptedPaths: ['src/greet.js'], message: 'Fix the greeting' }])
+  })
+})
