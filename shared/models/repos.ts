@@ -106,18 +106,26 @@ export interface ProjectCommand {
 }
 
 export interface ProjectFacts {
-  /** The project's name from its main manifest, else the folder name. */
+  /**
+   * The project's name from the manifest at its root, else its README's title (when that names it),
+   * else the folder name. Never from a workspace member, example, doc, benchmark or fixture.
+   */
   readonly name: string
   readonly description: string | null
   readonly manifests: readonly ManifestFacts[]
   readonly commands: readonly ProjectCommand[]
   /** Best guess at how the team runs its tests, or null. */
   readonly testCommand: string | null
+  /** Frameworks and runtimes it is built with (runtime dependencies of the root and its packages). */
   readonly frameworks: readonly string[]
-  /** Ecosystems seen: node, python, go, rust, java, ruby, php, dotnet, docker. */
+  /** Test frameworks its development uses. */
+  readonly testedWith: readonly string[]
+  /** Ecosystems seen: node, python, go, rust, java, ruby, php, dotnet, cmake, docker. */
   readonly ecosystems: readonly string[]
   readonly ci: readonly string[]
   readonly workspaces: readonly string[]
+  /** Several packages in one repository: how many, and the main ones (largest code first); null for one. */
+  readonly monorepo: { readonly packages: number; readonly main: readonly string[] } | null
 }
 
 export interface ModuleInfo {

@@ -5,7 +5,7 @@ import type { LanguageSpec } from './language-spec.ts'
 import { lineOf, unquote } from './language-spec.ts'
 import type { Definition, DefinitionKind, ImportKind, ImportRef } from './parsed-file.ts'
 
-const IMPORT_KINDS = new Set<string>(['import', 'from', 'require', 'require_relative', 'dynamic', 'reexport', 'static'])
+const IMPORT_KINDS = new Set<string>(['import', 'from', 'require', 'require_relative', 'autoload', 'dynamic', 'reexport', 'static', 'mod', 'include'])
 const DEFINITION_KINDS = new Set<string>([
   'class',
   'interface',

@@ -6,7 +6,7 @@ import type { SkippedItem } from '../../../../shared/models/repos.ts'
 import type { CodeParser } from '../parse/code-parser.ts'
 import type { ParsedFile } from '../parse/parsed-file.ts'
 import type { ParsePool } from './parse-pool.ts'
-import { resolveImports } from '../parse/resolve-imports.ts'
+import { resolveImports, type ResolveImportsInput } from '../parse/resolve-imports.ts'
 
 export const MAX_PARSE_BYTES = 256 * 1024
 
@@ -68,15 +68,11 @@ export class ImportAnalyzer {
     }
   }
 
-  resolve(files: readonly string[], goModulePath: string | null, packages: readonly { name: string; dir: string }[]) {
+  /** Resolves every parsed file's imports; `layout` is what the manifests say (modules, crates, autoload…). */
+  resolve(files: readonly string[], layout: Omit<ResolveImportsInput, 'files' | 'parsed'>) {
     // Parses finish in any order when workers help; resolution sees them in path order, as one thread would.
     const parsed = new Map([...this.parsed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    return resolveImports({
-      files,
-      parsed,
-      ...(goModulePath ? { goModulePath } : {}),
-      workspacePackages: packages,
-    })
+    return resolveImports({ files, parsed, ...layout })
   }
 }
 

@@ -1,10 +1,14 @@
-// Ranks the files a newcomer should read first, each with the reasons it ranks: README and docs,
-// manifests, entry points, centrality in the import graph (PageRank), how many files import it, and how
-// often it changes. Pure: works on the scan's data; never reads the disk.
+// Ranks the files a newcomer should read first, each with the reasons it ranks, in words a person
+// understands: the README and the docs' main page, the root and main packages' manifests, the entry
+// points manifests declare (and conventional ones), each package's root, centrality in the import
+// graph of the shipped code, use across areas and by tests and examples, and recent change. Tests,
+// examples, docs sources, benchmarks, fixtures and tooling are demoted; vendored and generated code is
+// left out. Pure: works on the scan's data; never reads the disk.
 import type { FileRecord, KeyFile } from '../../../../shared/models/repos.ts'
-import { pageRank } from '../parse/page-rank.ts'
+import { graphSignals } from './key-file-graph.ts'
 import { isCodeLanguage } from './languages.ts'
-import { isManifest } from './manifests.ts'
+import { isManifest, type DeclaredEntry } from './manifests.ts'
+import { pathRole, ROLE_LABEL, type PathRole } from './path-roles.ts'
 
 export interface KeyFileInput {
   readonly files: readonly FileRecord[]
@@ -13,90 +17,144 @@ export interface KeyFileInput {
   readonly churn: ReadonlyMap<string, number>
   readonly commitsRead: number
   readonly limit?: number
+  /** Entry files the manifests declare (library roots, binaries, main classes…). */
+  readonly entries?: readonly DeclaredEntry[]
+  /** Folders of the packages the repository builds, main first ('.' for the root's own package). */
+  readonly packageDirs?: readonly string[]
+  /** How many of `packageDirs`, from the front, are the main ones (default: up to three). */
+  readonly mainPackages?: number
 }
 
-const ENTRY_POINTS: readonly (readonly [RegExp, string])[] = [
+/** Entry points by convention, for projects whose manifests do not say (or have none). */
+const CONVENTIONAL_ENTRIES: readonly (readonly [RegExp, string])[] = [
   [/^(src\/)?(main|index|app|server|cli)\.(ts|tsx|js|jsx|mjs|cjs)$/, 'entry point'],
   [/(^|\/)(electron|src)\/main\.(ts|js)$/, 'entry point (main process)'],
   [/(^|\/)main\.go$/, 'entry point (Go main package)'],
-  [/^cmd\/[^/]+\/main\.go$/, 'entry point (command)'],
-  [/(^|\/)(__main__|manage|app|main|wsgi|asgi|cli)\.py$/, 'entry point (Python)'],
-  [/(^|\/)src\/(main|lib)\.rs$/, 'entry point (Rust crate root)'],
+  [/(^|\/)(__main__|manage|wsgi|asgi)\.py$/, 'entry point (Python)'],
+  [/(^|\/)(src\/)?(main|lib)\.rs$/, 'entry point (Rust crate root)'],
   [/(^|\/)[A-Z]\w*Application\.(java|kt)$/, 'entry point (application class)'],
-  [/(^|\/)Main\.(java|kt)$/, 'entry point (main class)'],
+  [/(^|\/)(Main|Program)\.(java|kt|cs)$/, 'entry point (main class)'],
   [/^config\/routes\.rb$/, 'entry point (Rails routes)'],
   [/^config\.ru$|^app\/controllers\/application_controller\.rb$/, 'entry point (Rack/Rails app)'],
-  [/^bin\/[^/.]+$|^exe\/[^/.]+$/, 'entry point (executable)'],
+  [/^(bin|exe)\/[^/.]+$/, 'entry point (executable)'],
   [/(^|\/)src\/(App|main|index)\.(tsx|jsx|ts|js|vue)$/, 'entry point (UI root)'],
-  [/^lib\/[^/]+\.rb$/, 'entry point (gem root)'],
+  [/^(src\/)?(main|server)\.(c|cc|cpp)$/, 'entry point (program main)'],
+  [/^(public\/)?index\.php$|^artisan$/, 'entry point (PHP front controller)'],
 ]
 
-const GENERATED = /(^|\/)(node_modules|vendor|third_party|dist|build|out|target|__snapshots__|\.yarn)\/|\.min\.(js|css)$|(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|go\.sum|poetry\.lock|Gemfile\.lock|composer\.lock)$|\.(pb|generated|g)\.\w+$|_pb2\.py$/
-// Test code: test folders (also as a word of a folder name, as in okhttp-testing-support), Gradle and
-// Kotlin source sets (src/test, src/jvmTest, src/androidTest, src/testFixtures) and test file names.
-const TESTS =
-  /(^|\/)(tests?|spec|__tests__|testdata|fixtures?|e2e|benchmarks?|examples?|playgrounds?)\/|(^|\/)[\w.]+[-_](tests?|testing)([-_][\w.-]+)?\/|(^|\/)(tests?|testing)[-_][\w.-]+\/|(^|\/)src\/\w*(Test|test|TestFixtures|testFixtures)\/|[._-](test|spec)\.\w+$|_test\.go$|^test_[^/]*\.py$|\/test_[^/]*\.py$/
+const ROOT_DOCS = /^(architecture|contributing|design|overview|development|hacking|internals)(\.\w+)?$/i
+const DOCS_MAIN = /^(index|readme|doc|docs|overview|introduction|intro|getting[-_]started|guide|quickstart)\.(md|mdx|rst|adoc|txt)$/i
+const README = /^readme(\.\w+)?$/i
+const BUILD_FILES = /^(Makefile|Dockerfile|docker-compose\.ya?ml|compose\.ya?ml|tsconfig\.json|CMakeLists\.txt)$/
+
+/** How much a file outside the shipped code keeps of its score. */
+const DEMOTION: Readonly<Record<PathRole, number>> = {
+  source: 1, test: 0.35, fixture: 0.2, example: 0.3, docs: 0.3, bench: 0.2, tooling: 0.3, vendored: 0, generated: 0,
+}
+
+const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '')
+const nameOf = (path: string) => path.slice(path.lastIndexOf('/') + 1)
 
 export function rankKeyFiles(input: KeyFileInput): KeyFile[] {
-  const candidates = input.files.filter((file) => !file.binary && !GENERATED.test(file.path))
+  const roles = new Map(input.files.map((file) => [file.path, pathRole(file.path)]))
+  const candidates = input.files.filter((file) => !file.binary && DEMOTION[roles.get(file.path) ?? 'source'] > 0)
   const known = new Set(candidates.map((file) => file.path))
-  // Tests import nearly everything and their helpers are imported only by tests: their edges would make
-  // test utilities look central. Centrality and importer counts come from the code that ships.
-  const edges = input.edges.filter((edge) => known.has(edge.from) && known.has(edge.to) && !TESTS.test(edge.from))
-  const inDegree = new Map<string, number>()
-  for (const edge of edges) inDegree.set(edge.to, (inDegree.get(edge.to) ?? 0) + 1)
-  const codeFiles = candidates.filter((file) => isCodeLanguage(file.language)).map((file) => file.path)
-  const ranks = pageRank(codeFiles, edges)
-  const rankOrder = [...ranks].filter(([path]) => (inDegree.get(path) ?? 0) > 0).sort((a, b) => b[1] - a[1])
-  const maxRank = rankOrder[0]?.[1] ?? 0
-  const rankPlace = new Map(rankOrder.map(([path], i) => [path, i + 1]))
+  const shipped = (path: string) => roles.get(path) === 'source' && known.has(path)
+  const allPackages = input.packageDirs ?? []
+  const mainPackages = new Set(allPackages.slice(0, input.mainPackages ?? Math.min(3, allPackages.length)).map((dir) => (dir === '' ? '.' : dir)))
+  const packageDirs = allPackages.filter((dir) => dir !== '.' && dir !== '').sort((a, b) => b.length - a.length)
+  // A file outside every member package belongs to the root's own package ('.') when there is one.
+  const packageOf = (path: string) => packageDirs.find((dir) => path.startsWith(`${dir}/`)) ?? (mainPackages.has('.') ? '.' : null)
+  const isMain = (pkg: string | null) => pkg === null || mainPackages.has(pkg) || mainPackages.size === 0
+  const declared = new Map<string, string>()
+  for (const entry of input.entries ?? []) if (!declared.has(entry.path)) declared.set(entry.path, entry.reason)
+  const starts = new Map<string, number>([...declared.keys()].map((path) => [path, 2]))
+  for (const file of candidates) if (!starts.has(file.path) && conventionalEntry(file.path)) starts.set(file.path, 1)
+  const signals = graphSignals({
+    code: candidates.filter((file) => isCodeLanguage(file.language)).map((file) => file.path),
+    edges: input.edges.filter((edge) => known.has(edge.from) && known.has(edge.to)),
+    shipped,
+    starts,
+    areaOf: (path) => {
+      const pkg = packageOf(path)
+      return pkg !== null && pkg !== '.' ? pkg : path.includes('/') ? path.slice(0, path.indexOf('/')) : '.'
+    },
+  })
   const maxChurn = Math.max(1, ...input.churn.values())
+  const readmeSeen = new Set<string>()
+  let docsHomeSeen = false
   const scored: KeyFile[] = []
-  for (const file of candidates) {
+  for (const file of [...candidates].sort((a, b) => a.path.split('/').length - b.path.split('/').length || (a.path < b.path ? -1 : 1))) {
+    const path = file.path
+    const name = nameOf(path)
+    const depth = path.split('/').length - 1
+    const role = roles.get(path) ?? 'source'
+    const pkg = packageOf(path)
     const reasons: string[] = []
     let score = 0
-    const path = file.path
-    const name = path.slice(path.lastIndexOf('/') + 1)
-    const depth = path.split('/').length - 1
-    if (/^readme(\.\w+)?$/i.test(name)) {
-      score += depth === 0 ? 20 : 2
-      reasons.push(depth === 0 ? 'README: what the project is and how to run it' : 'README of a sub-folder')
-    } else if (/^(architecture|contributing|design|overview|development|hacking)(\.\w+)?$/i.test(name) && depth <= 1) {
-      score += 6
-      reasons.push('project documentation')
-    } else if (depth <= 1 && isManifest(path) && name !== 'Makefile') {
-      score += depth === 0 ? 9 : 3
-      reasons.push('manifest: dependencies and commands')
-    } else if (depth === 0 && /^(Makefile|Dockerfile|docker-compose\.ya?ml|tsconfig\.json)$/.test(name)) {
-      score += 3
-      reasons.push(name === 'Makefile' ? 'build commands' : 'build and runtime configuration')
+    let docsHome = false
+    const add = (points: number, reason: string) => {
+      score += points
+      reasons.push(reason)
     }
-    for (const [pattern, reason] of ENTRY_POINTS) {
-      if (pattern.test(path)) {
-        score += 8 - Math.min(depth, 3)
-        reasons.push(reason)
-        break
+    if (README.test(name)) {
+      // One README per package: the project's, then each package's own (never the dozens in sub-folders).
+      const owner = depth === 0 ? '.' : pkg !== '.' && folderOf(path) === pkg ? pkg : null
+      if (owner !== null && !readmeSeen.has(owner)) {
+        readmeSeen.add(owner)
+        if (owner === '.') add(20, 'README: what the project is and how to run it')
+        else add(isMain(owner) ? 5 : 2.5, `README of the ${owner} package`)
       }
+    } else if (ROOT_DOCS.test(name) && depth === 0) {
+      add(5, 'project documentation')
+    } else if (!docsHomeSeen && role === 'docs' && depth <= 2 && DOCS_MAIN.test(name) && isDocsHome(path, candidates)) {
+      docsHome = true
+      docsHomeSeen = true
+      add(6, 'the documentation’s main page')
+    } else if (isManifest(path) && name !== 'Makefile' && !BUILD_FILES.test(name)) {
+      if (depth === 0) add(12, 'manifest: dependencies and commands')
+      else if (pkg !== null && folderOf(path) === pkg) add(isMain(pkg) ? 7 : 2.5, `manifest of the ${pkg} package`)
+    } else if (depth === 0 && BUILD_FILES.test(name)) {
+      add(3, name === 'Makefile' ? 'build commands' : 'build and runtime configuration')
     }
-    const rank = ranks.get(path) ?? 0
-    const place = rankPlace.get(path)
-    if (place !== undefined && maxRank > 0 && place <= 50) {
-      score += 8 * Math.sqrt(rank / maxRank)
-      reasons.push(`central in the import graph (PageRank #${place})`)
+    const entry = declared.get(path)
+    if (entry !== undefined) add(isMain(pkg) ? 9 : 5, entry)
+    else {
+      const conventional = conventionalEntry(path)
+      if (conventional) add(Math.max(2, 6 - depth), conventional)
     }
-    const importers = inDegree.get(path) ?? 0
-    if (importers >= 3) {
-      score += Math.min(5, Math.log2(importers))
-      reasons.push(`imported by ${importers} files`)
-    }
+    // A secondary package's code counts for less than the main package's: a newcomer starts with the main one.
+    const weight = isMain(pkg) ? 1 : 0.6
+    const place = signals.place.get(path)
+    const relative = signals.relative.get(path) ?? 0
+    if (place !== undefined && place <= 60 && relative > 0) add(weight * 10 * Math.sqrt(relative), `central in the import graph (#${place})`)
+    const importers = signals.importers.get(path) ?? 0
+    if (importers >= 3) add(weight * Math.min(5, Math.log2(importers)), `imported by ${importers} files`)
+    const areas = signals.areas.get(path) ?? 0
+    if (areas >= 2) add(weight * Math.min(4, 1.5 * Math.log2(areas + 1)), `used from ${areas} other parts of the codebase`)
+    const used = signals.supportUse.get(path) ?? 0
+    if (used >= 3) add(weight * Math.min(4, Math.log2(used) / 1.5), `used by ${used} tests and examples (public API)`)
     const changes = input.churn.get(path) ?? 0
-    if (changes >= 2 && isCodeLanguage(file.language)) {
-      score += 4 * Math.sqrt(changes / maxChurn)
-      reasons.push(`changed in ${changes} of the last ${input.commitsRead} commits`)
-    }
+    if (changes >= 2 && isCodeLanguage(file.language)) add(3 * Math.sqrt(changes / maxChurn), `changed in ${changes} of the last ${input.commitsRead} commits`)
     if (score === 0) continue
-    if (TESTS.test(path)) score *= 0.4
+    // The root README and the docs' front page are what they are; everything else of a supporting role is demoted.
+    if (role !== 'source' && !docsHome && !(depth === 0 && README.test(name))) {
+      score *= DEMOTION[role]
+      reasons.push(`${ROLE_LABEL[role]}, ranked lower`)
+    }
     scored.push({ path, score: Math.round(score * 100) / 100, reasons })
   }
-  return scored.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path)).slice(0, input.limit ?? 40)
+  return scored.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1)).slice(0, input.limit ?? 40)
+}
+
+function conventionalEntry(path: string): string | null {
+  for (const [pattern, reason] of CONVENTIONAL_ENTRIES) if (pattern.test(path)) return reason
+  return null
+}
+
+/** The docs folder's front page: its index or README, or its only page at the top. */
+function isDocsHome(path: string, files: readonly FileRecord[]): boolean {
+  const folder = folderOf(path)
+  const pages = files.filter((file) => folderOf(file.path) === folder && /\.(md|mdx|rst|adoc)$/i.test(file.path))
+  return pages.length === 1 || /^(index|readme)\./i.test(nameOf(path))
 }

@@ -103,10 +103,17 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   skipped.push(...read.skipped, ...analyzer.skipped, ...history.skipped)
   const files = read.files
   const paths = files.map((file) => file.path)
-  const manifests = await timer.run('manifests', () => scanManifests(paths, (path) => readText(root, path), basename(root)))
+  const manifests = await timer.run('manifests', () => scanManifests(files, (path) => readText(root, path), basename(root)))
   const { modules, moduleOf, edges } = await timer.run('modules', async () => {
     const map = findModules(files, manifests.workspaceFolders)
-    const resolved = analyzer.resolve(paths, manifests.goModulePath, manifests.packages)
+    const resolved = analyzer.resolve(paths, {
+      goModules: manifests.goModules,
+      workspacePackages: manifests.packages,
+      rustCrates: manifests.rustCrates,
+      dotnetProjects: manifests.dotnetProjects,
+      phpAutoload: manifests.phpAutoload,
+      includeDirs: manifests.includeDirs,
+    })
     return { ...map, edges: resolved.edges }
   })
   const tracked = new Set(paths)
@@ -117,6 +124,9 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
       edges,
       churn: new Map(history.commits.length ? countChurn(history.commits) : []),
       commitsRead: history.commits.length,
+      entries: manifests.entries,
+      packageDirs: manifests.sourcePackages.map((pkg) => pkg.dir),
+      mainPackages: manifests.mainPackages,
     }),
   )
   const readme = await findReadme(root, files)

@@ -1,6 +1,7 @@
 // Links files that use each other without imports: Go, Java and Kotlin files of one package, and Ruby
-// files anywhere (autoloaded constants). A file that names a type or top-level function declared in
-// another file of its scope depends on it; names declared in many files are too vague to link.
+// files anywhere (autoloaded constants). A file that names a type or top-level function (in Go, also a
+// method) declared in another file of its scope depends on it; names declared in many files are too
+// vague to link.
 import type { ParsedFile } from '../parsed-file.ts'
 import { dirOf } from './file-index.ts'
 
@@ -25,7 +26,8 @@ export function samePackagePairs(parsed: ReadonlyMap<string, ParsedFile>): [stri
     let names = declared.get(key)
     if (names === undefined) declared.set(key, (names = new Map()))
     for (const definition of file.definitions) {
-      if (!LINKABLE.has(definition.kind)) continue
+      // Go code calls its package's methods by name on values it never imports; elsewhere a method name links too loosely.
+      if (!LINKABLE.has(definition.kind) && !(file.language === 'go' && definition.kind === 'method')) continue
       const name = definition.name.slice(definition.name.lastIndexOf(':') + 1)
       const files = names.get(name)
       if (files === undefined) names.set(name, new Set([path]))
