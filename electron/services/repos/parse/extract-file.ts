@@ -24,6 +24,7 @@ export interface ExtractedFile {
   readonly definitions: Definition[]
   readonly package?: string
   readonly references?: string[]
+  readonly supertypes?: string[]
 }
 
 const MAX_REFERENCES = 2000
@@ -34,6 +35,7 @@ export function extractFile(root: Node, query: Query, spec: LanguageSpec, source
   const seenDefinitions = new Set<number>()
   let pkg: string | undefined
   const references = new Set<string>()
+  const supertypes = new Set<string>()
   for (const match of query.matches(root)) {
     let name: string | undefined
     let body: Node | undefined
@@ -49,6 +51,9 @@ export function extractFile(root: Node, query: Query, spec: LanguageSpec, source
       } else if (head === 'body') {
         body = capture.node
       } else if (head === 'reference') {
+        if (references.size < MAX_REFERENCES) references.add(capture.node.text)
+      } else if (head === 'supertype') {
+        if (supertypes.size < MAX_REFERENCES) supertypes.add(capture.node.text)
         if (references.size < MAX_REFERENCES) references.add(capture.node.text)
       } else if (head === 'package' && pkg === undefined) {
         pkg = capture.node.text.replace(/\s+/g, '')
@@ -66,6 +71,7 @@ export function extractFile(root: Node, query: Query, spec: LanguageSpec, source
     definitions,
     ...(pkg === undefined ? {} : { package: pkg }),
     ...(references.size === 0 ? {} : { references: [...references].sort() }),
+    ...(supertypes.size === 0 ? {} : { supertypes: [...supertypes].sort() }),
   }
 }
 

@@ -25,7 +25,8 @@ export type GrammarName =
  * - `@definition.<kind>` on the declaration, with `@name` and optionally `@body` in the same pattern;
  * - `@package` on the package name (Java, Kotlin, Go) or namespace (C#, PHP);
  * - `@reference` on names a file may use from its own package without importing them (Go, Java,
- *   Kotlin, Ruby, C#, PHP).
+ *   Kotlin, Ruby, C#, PHP);
+ * - `@supertype` on the interfaces and base types a class implements or extends (also a reference).
  * Captures starting with `_` are only used by predicates.
  */
 export interface LanguageSpec {

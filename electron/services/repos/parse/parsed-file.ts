@@ -99,6 +99,8 @@ export interface ParsedFile {
    * without importing them; these names let the resolver link them.
    */
   readonly references?: readonly string[]
+  /** Interfaces and base types the file's classes implement or extend (by name as written). */
+  readonly supertypes?: readonly string[]
   /** The source was longer than `maxBytes`; only its head was parsed. */
   readonly truncated: boolean
   /** Tree-sitter recovered from syntax errors; results are best effort. */

@@ -135,9 +135,39 @@ export function resolveImports(input: ResolveImportsInput): ImportResolution {
     for (const [from, to] of csharp.pairs) add(from, to)
     for (const [from, to] of php.pairs) add(from, to)
     for (const [from, to] of cFamily.implementations(input.parsed, new Set(edges.keys()))) add(from, to)
+    for (const [from, to] of implementationPairs(input.parsed, [...edges.values()])) add(from, to)
   }
   const sorted = [...edges.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, edge]) => edge)
   return { edges: sorted, ...counts }
+}
+
+/** An interface with more implementations than this is a plug-in point, not a door to one implementation. */
+const MAX_IMPLEMENTATIONS = 4
+
+/**
+ * Interface → implementation: code that uses an interface runs its implementations, so a file declaring
+ * an interface links to the few files whose classes implement it (and already link to it).
+ */
+function implementationPairs(parsed: ReadonlyMap<string, ParsedFile>, edges: readonly FileEdge[]): [string, string][] {
+  const implementors = new Map<string, Set<string>>()
+  for (const edge of edges) {
+    const implementing = parsed.get(edge.from)?.supertypes
+    if (!implementing?.length) continue
+    const target = parsed.get(edge.to)
+    if (!target) continue
+    for (const definition of target.definitions) {
+      if (definition.kind !== 'interface' || !implementing.includes(definition.name)) continue
+      const set = implementors.get(edge.to) ?? new Set<string>()
+      set.add(edge.from)
+      implementors.set(edge.to, set)
+    }
+  }
+  const pairs: [string, string][] = []
+  for (const [contract, set] of implementors) {
+    if (set.size > MAX_IMPLEMENTATIONS) continue
+    for (const implementation of set) pairs.push([contract, implementation])
+  }
+  return pairs
 }
 
 /** The names an import brings in that may be re-exported by the file it reaches. */

@@ -18,7 +18,7 @@ const MAX_SIGNATURE = 200
  * uses and declares: Go/Java/Kotlin same-package and Ruby constant links depend on them), so a second
  * scan links files exactly as the first did. Definitions keep their signatures, capped.
  */
-export type CachedParse = Pick<ParsedFile, 'language' | 'imports' | 'package' | 'references' | 'definitions'>
+export type CachedParse = Pick<ParsedFile, 'language' | 'imports' | 'package' | 'references' | 'supertypes' | 'definitions'>
 
 export class ImportAnalyzer {
   readonly parsed = new Map<string, ParsedFile>()
@@ -82,6 +82,7 @@ function compact(file: ParsedFile): CachedParse {
     imports: file.imports,
     ...(file.package ? { package: file.package } : {}),
     ...(file.references?.length ? { references: file.references } : {}),
+    ...(file.supertypes?.length ? { supertypes: file.supertypes } : {}),
     definitions: file.definitions.map((definition) =>
       definition.signature.length > MAX_SIGNATURE ? { ...definition, signature: `${definition.signature.slice(0, MAX_SIGNATURE - 1)}…` } : definition,
     ),

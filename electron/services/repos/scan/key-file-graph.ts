@@ -45,11 +45,15 @@ export function graphSignals(input: GraphInput): GraphSignals {
     if (!input.shipped(edge.from) && input.shipped(edge.to)) supportUse.set(edge.to, (supportUse.get(edge.to) ?? 0) + 1)
   }
   const nodes = input.code.filter(input.shipped)
-  // Half the restarts spread evenly, half at the starts: central to the whole code and to where it begins.
+  // Half the restarts spread evenly, half at the doors: the entry points and package roots, and what
+  // tests and examples reach for. Central to the whole code and to where its use begins.
+  const doors = new Map(input.starts)
+  const maxUse = Math.max(1, ...supportUse.values())
+  for (const [path, uses] of supportUse) doors.set(path, (doors.get(path) ?? 0) + Math.log2(1 + uses) / Math.log2(1 + maxUse))
   const restart = new Map<string, number>()
-  const startTotal = [...input.starts.values()].reduce((sum, weight) => sum + weight, 0)
+  const startTotal = [...doors].filter(([path]) => input.shipped(path)).reduce((sum, [, weight]) => sum + weight, 0)
   for (const node of nodes) restart.set(node, 0.5 / Math.max(1, nodes.length))
-  if (startTotal > 0) for (const [path, weight] of input.starts) if (restart.has(path)) restart.set(path, (restart.get(path) ?? 0) + (0.5 * weight) / startTotal)
+  if (startTotal > 0) for (const [path, weight] of doors) if (restart.has(path)) restart.set(path, (restart.get(path) ?? 0) + (0.5 * weight) / startTotal)
   const ranks = pageRank(nodes, shippedEdges, { personalization: restart })
   const order = [...ranks].filter(([path]) => (importers.get(path) ?? 0) > 0 || input.starts.has(path)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
   const max = order[0]?.[1] ?? 0

@@ -23,6 +23,10 @@ export interface KeyFileInput {
   readonly packageDirs?: readonly string[]
   /** How many of `packageDirs`, from the front, are the main ones (default: up to three). */
   readonly mainPackages?: number
+  /** The root README's text: the names its examples use point at the files a newcomer needs. */
+  readonly readme?: string | null
+  /** What a parsed file declares. */
+  readonly definitions?: (path: string) => readonly { readonly name: string; readonly kind: string }[] | undefined
 }
 
 /** Entry points by convention, for projects whose manifests do not say (or have none). */
@@ -81,6 +85,10 @@ export function rankKeyFiles(input: KeyFileInput): KeyFile[] {
     },
   })
   const maxChurn = Math.max(1, ...input.churn.values())
+  const depthBelowRoot = codeRootDepth(candidates.filter((file) => shipped(file.path) && isCodeLanguage(file.language)).map((file) => file.path), packageOf)
+  const named = readmeMentions(input.readme ?? null, candidates.filter((file) => shipped(file.path)).map((file) => file.path), input.definitions)
+  const hasRootManifest = candidates.some((file) => !file.path.includes('/') && isManifest(file.path) && !BUILD_FILES.test(file.path))
+  const firstMain = [...mainPackages][0] ?? null
   const readmeSeen = new Set<string>()
   let docsHomeSeen = false
   const scored: KeyFile[] = []
@@ -113,6 +121,8 @@ export function rankKeyFiles(input: KeyFileInput): KeyFile[] {
       add(6, 'the documentation’s main page')
     } else if (isManifest(path) && name !== 'Makefile' && !BUILD_FILES.test(name)) {
       if (depth === 0) add(12, 'manifest: dependencies and commands')
+      // Without a manifest at the root, the main package's is the project's.
+      else if (pkg !== null && folderOf(path) === pkg && !hasRootManifest && pkg === firstMain) add(12, `manifest of the main package (${pkg})`)
       else if (pkg !== null && folderOf(path) === pkg) add(isMain(pkg) ? 7 : 2.5, `manifest of the ${pkg} package`)
     } else if (depth === 0 && BUILD_FILES.test(name)) {
       add(3, name === 'Makefile' ? 'build commands' : 'build and runtime configuration')
@@ -123,8 +133,12 @@ export function rankKeyFiles(input: KeyFileInput): KeyFile[] {
       const conventional = conventionalEntry(path)
       if (conventional) add(Math.max(2, 6 - depth), conventional)
     }
-    // A secondary package's code counts for less than the main package's: a newcomer starts with the main one.
-    const weight = isMain(pkg) ? 1 : 0.6
+    // A secondary package's code counts for less than the main package's, and code deep in a package's
+    // source tree for less than its top level: a newcomer starts with the main package, from the top.
+    // A file with little in it (a one-line interface, a constant) says little however central it is.
+    const weight = (isMain(pkg) ? 1 : 0.6) * DEPTH_WEIGHT[Math.min(3, depthBelowRoot.get(path) ?? 0)]! * substance(file.lines)
+    const mention = named.get(path)
+    if (mention !== undefined) add(4, `named in the README (${mention})`)
     const place = signals.place.get(path)
     const relative = signals.relative.get(path) ?? 0
     if (place !== undefined && place <= 60 && relative > 0) add(weight * 10 * Math.sqrt(relative), `central in the import graph (#${place})`)
@@ -145,6 +159,78 @@ export function rankKeyFiles(input: KeyFileInput): KeyFile[] {
     scored.push({ path, score: Math.round(score * 100) / 100, reasons })
   }
   return scored.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1)).slice(0, input.limit ?? 40)
+}
+
+/** 0.6 for a file of 10 lines or fewer, rising to 1 at 250 lines. */
+function substance(lines: number): number {
+  return Math.min(1, Math.max(0.6, 0.6 + (0.4 * Math.log10(Math.max(1, lines) / 10)) / Math.log10(25)))
+}
+
+/** Weight of code by its depth below its package's source root (0 = at the top). */
+const DEPTH_WEIGHT = [1, 0.9, 0.75, 0.6]
+
+/**
+ * How deep each file sits below its package's source root: the folder below the package that holds
+ * nearly all its code (`activesupport/lib/active_support`, `javalin/src/main/java/io/javalin`).
+ */
+function codeRootDepth(code: readonly string[], packageOf: (path: string) => string | null): Map<string, number> {
+  const groups = new Map<string, string[]>()
+  for (const path of code) {
+    const pkg = packageOf(path) ?? '.'
+    const list = groups.get(pkg)
+    if (list) list.push(path)
+    else groups.set(pkg, [path])
+  }
+  const depths = new Map<string, number>()
+  for (const [pkg, paths] of groups) {
+    let root = pkg === '.' ? '' : pkg
+    for (;;) {
+      const below = paths.filter((path) => root === '' || path.startsWith(`${root}/`))
+      const children = new Map<string, number>()
+      for (const path of below) {
+        const rest = root === '' ? path : path.slice(root.length + 1)
+        if (rest.includes('/')) children.set(rest.slice(0, rest.indexOf('/')), (children.get(rest.slice(0, rest.indexOf('/'))) ?? 0) + 1)
+      }
+      const [top, count = 0] = [...children].sort((a, b) => b[1] - a[1])[0] ?? []
+      if (top === undefined || count < 0.8 * paths.length) break
+      root = root === '' ? top : `${root}/${top}`
+    }
+    for (const path of paths) {
+      const rest = root === '' ? path : path.startsWith(`${root}/`) ? path.slice(root.length + 1) : nameOf(path)
+      depths.set(path, rest.split('/').length - 1)
+    }
+  }
+  return depths
+}
+
+/**
+ * Files the README's code points at: a path it writes out, or a type or function its examples use
+ * that one or two shipped files declare (`AppFactory::create()` → Slim/Factory/AppFactory.php).
+ */
+function readmeMentions(
+  readme: string | null,
+  shippedFiles: readonly string[],
+  definitions: KeyFileInput['definitions'],
+): Map<string, string> {
+  const found = new Map<string, string>()
+  if (!readme) return found
+  const code = [...readme.matchAll(/```[^\n]*\n([\s\S]*?)```|`([^`\n]+)`/g)].map((match) => match[1] ?? match[2] ?? '').join('\n')
+  const words = new Set(code.match(/[A-Za-z_][A-Za-z0-9_]{3,}/g) ?? [])
+  const declaring = new Map<string, string[]>()
+  for (const path of shippedFiles) {
+    if (readme.includes(path) && path.includes('/')) found.set(path, path)
+    for (const definition of definitions?.(path) ?? []) {
+      if (!words.has(definition.name)) continue
+      const list = declaring.get(definition.name) ?? []
+      if (!list.includes(path)) list.push(path)
+      declaring.set(definition.name, list)
+    }
+  }
+  for (const [name, paths] of declaring) {
+    if (paths.length > 2) continue
+    for (const path of paths) if (!found.has(path)) found.set(path, name)
+  }
+  return found
 }
 
 function conventionalEntry(path: string): string | null {

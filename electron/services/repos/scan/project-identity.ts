@@ -91,7 +91,9 @@ export function projectIdentity(input: IdentityInput): Identity {
   const rootLines = input.linesUnder('.') - members.reduce((sum, pkg) => sum + pkg.lines, 0)
   const rootPackage = main && isPackage(main.reading) && rootLines > 0 ? [{ name: main.reading.name!, dir: '.', lines: rootLines, description: main.reading.description ?? null }] : []
   const packages = [...rootPackage, ...members]
-  const mainCount = rootPackage.length > 0 ? 1 : Math.min(3, packages.length)
+  // The main packages: the root's own; else the largest, and those near its size (at most three).
+  const largest = packages[0]?.lines ?? 0
+  const mainCount = rootPackage.length > 0 ? 1 : Math.min(3, packages.filter((pkg) => pkg.lines >= 0.3 * largest).length)
   const monorepo = packages.length >= 2 ? { packages: packages.length, main: packages.slice(0, 3).map((pkg) => pkg.name) } : null
   const description =
     main?.reading.description ??

@@ -118,6 +118,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   })
   const tracked = new Set(paths)
   const summary = summarizeHistory(history.commits, moduleOf, { truncated: history.truncated, newlyRead: history.newlyRead, tracked })
+  const readme = await findReadme(root, files)
   const keyFiles = await timer.run('rank', async () =>
     rankKeyFiles({
       files,
@@ -125,11 +126,12 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
       churn: new Map(history.commits.length ? countChurn(history.commits) : []),
       commitsRead: history.commits.length,
       entries: manifests.entries,
+      readme: readme?.text ?? null,
+      definitions: (path) => analyzer.parsed.get(path)?.definitions,
       packageDirs: manifests.sourcePackages.map((pkg) => pkg.dir),
       mainPackages: manifests.mainPackages,
     }),
   )
-  const readme = await findReadme(root, files)
   const { languages, folders, totalLines } = summarizeFiles(files)
   timer.add('total', performance.now() - started)
   const result: ScanResult = {
@@ -144,7 +146,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     languages,
     folders,
     project: manifests.facts,
-    readme,
+    readme: readme ? { path: readme.path, excerpt: readme.text.slice(0, 4000) } : null,
     modules,
     moduleEdges: moduleEdges(edges, moduleOf),
     fileEdges: keyFileEdges(edges, keyFiles),
@@ -218,11 +220,11 @@ async function readText(root: string, path: string): Promise<string | null> {
   return readFile(join(root, path), 'utf8').catch(() => null)
 }
 
-async function findReadme(root: string, files: readonly FileRecord[]): Promise<ScanResult['readme']> {
+async function findReadme(root: string, files: readonly FileRecord[]): Promise<{ path: string; text: string } | null> {
   const file = files
     .filter((candidate) => /^readme(\.(md|markdown|rst|txt|adoc))?$/i.test(candidate.path))
     .sort((a, b) => Number(/\.md$/i.test(b.path)) - Number(/\.md$/i.test(a.path)))[0]
   if (!file) return null
   const text = await readText(root, file.path)
-  return text === null ? null : { path: file.path, excerpt: text.slice(0, 4000) }
+  return text === null ? null : { path: file.path, text: text.slice(0, 200_000) }
 }

@@ -41,8 +41,10 @@ export const csharpSpec: LanguageSpec = {
 (delegate_declaration name: (identifier) @name) @definition.type
 (method_declaration name: (identifier) @name) @definition.method
 (constructor_declaration name: (identifier) @name) @definition.method
-(base_list (identifier) @reference)
-(base_list (generic_name (identifier) @reference))
+(base_list (identifier) @supertype)
+(base_list (generic_name (identifier) @supertype))
+(invocation_expression function: (member_access_expression name: (identifier) @reference))
+(invocation_expression function: (member_access_expression name: (generic_name (identifier) @reference)))
 (generic_name (identifier) @reference)
 (type_argument_list (identifier) @reference)
 (parameter type: (identifier) @reference)

@@ -58,8 +58,8 @@ export const phpSpec: LanguageSpec = {
 (function_definition name: (name) @name) @definition.function
 (method_declaration name: (name) @name) @definition.method
 (program (const_declaration (const_element (name) @name)) @definition.constant)
-(base_clause [(name) (qualified_name)] @reference)
-(class_interface_clause [(name) (qualified_name)] @reference)
+(base_clause [(name) (qualified_name)] @supertype)
+(class_interface_clause [(name) (qualified_name)] @supertype)
 (named_type [(name) (qualified_name)] @reference)
 (object_creation_expression [(name) (qualified_name)] @reference)
 (scoped_call_expression scope: [(name) (qualified_name)] @reference)

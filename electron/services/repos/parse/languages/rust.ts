@@ -84,6 +84,7 @@ export const rustSpec: LanguageSpec = {
 (enum_item name: (type_identifier) @name) @definition.enum
 (trait_item name: (type_identifier) @name) @definition.interface
 (impl_item type: (_) @name) @definition.object
+(impl_item trait: [(type_identifier) @supertype (generic_type type: (type_identifier) @supertype) (scoped_type_identifier name: (type_identifier) @supertype)])
 (function_item name: (identifier) @name) @definition.function
 (function_signature_item name: (identifier) @name) @definition.function
 (type_item name: (type_identifier) @name) @definition.type

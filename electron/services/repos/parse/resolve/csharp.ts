@@ -30,7 +30,9 @@ export function linkCsharp(parsed: ReadonlyMap<string, ParsedFile>, projects: re
     let names = types.get(namespace)
     if (!names) types.set(namespace, (names = new Map()))
     for (const definition of file.definitions) {
-      if (!TYPE_KINDS.has(definition.kind)) continue
+      // Extension methods (`static … M(this T x)`) are found like types: through the namespaces in scope.
+      const extension = definition.kind === 'method' && /\(\s*this\s/.test(definition.signature)
+      if (!TYPE_KINDS.has(definition.kind) && !extension) continue
       const set = names.get(definition.name)
       if (set) set.add(path)
       else names.set(definition.name, new Set([path]))
