@@ -34,7 +34,7 @@ const CONVENTIONAL_ENTRIES: readonly (readonly [RegExp, string])[] = [
   [/^(src\/)?(main|index|app|server|cli)\.(ts|tsx|js|jsx|mjs|cjs)$/, 'entry point'],
   [/(^|\/)(electron|src)\/main\.(ts|js)$/, 'entry point (main process)'],
   [/(^|\/)main\.go$/, 'entry point (Go main package)'],
-  [/(^|\/)(__main__|manage|wsgi|asgi)\.py$/, 'entry point (Python)'],
+  [/(^|\/)__main__\.py$|^([^/]+\/)?(manage|wsgi|asgi)\.py$/, 'entry point (Python)'],
   [/(^|\/)(src\/)?(main|lib)\.rs$/, 'entry point (Rust crate root)'],
   [/(^|\/)[A-Z]\w*Application\.(java|kt)$/, 'entry point (application class)'],
   [/(^|\/)(Main|Program)\.(java|kt|cs)$/, 'entry point (main class)'],
@@ -147,7 +147,7 @@ export function rankKeyFiles(input: KeyFileInput): KeyFile[] {
     const areas = signals.areas.get(path) ?? 0
     if (areas >= 2) add(weight * Math.min(4, 1.5 * Math.log2(areas + 1)), `used from ${areas} other parts of the codebase`)
     const used = signals.supportUse.get(path) ?? 0
-    if (used >= 3) add(weight * Math.min(4, Math.log2(used) / 1.5), `used by ${used} tests and examples (public API)`)
+    if (used >= 3) add(weight * Math.min(6, Math.log2(used) / 1.5), `used by ${used} tests and examples (public API)`)
     const changes = input.churn.get(path) ?? 0
     if (changes >= 2 && isCodeLanguage(file.language)) add(3 * Math.sqrt(changes / maxChurn), `changed in ${changes} of the last ${input.commitsRead} commits`)
     if (score === 0) continue
@@ -215,7 +215,8 @@ function readmeMentions(
   const found = new Map<string, string>()
   if (!readme) return found
   const code = [...readme.matchAll(/```[^\n]*\n([\s\S]*?)```|`([^`\n]+)`/g)].map((match) => match[1] ?? match[2] ?? '').join('\n')
-  const words = new Set(code.match(/[A-Za-z_][A-Za-z0-9_]{3,}/g) ?? [])
+  // Identifiers that read as code (CamelCase, snake_case or long), not English words such as `main` or `test`.
+  const words = new Set((code.match(/[A-Za-z_][A-Za-z0-9_]{3,}/g) ?? []).filter((word) => /[a-z][A-Z]|^[A-Z][a-z0-9]+[A-Z]|_/.test(word) || (/^[A-Z]/.test(word) && word.length >= 5) || word.length >= 10))
   const declaring = new Map<string, string[]>()
   for (const path of shippedFiles) {
     if (readme.includes(path) && path.includes('/')) found.set(path, path)

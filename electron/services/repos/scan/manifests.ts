@@ -119,9 +119,10 @@ export async function scanManifests(
     !path.includes('/') ? reading.commands.map((command) => ({ ...command, source: path })) : [],
   )
   const ci = [...new Set(paths.flatMap((path) => CI_FILES.filter(([pattern]) => pattern.test(path)).map(([, name]) => name)))]
-  const entries = own.flatMap(({ path, reading }) =>
-    (reading.entries ?? []).map((entry) => ({ path: inside(folderOf(path), entry.path), reason: entry.role })).filter((entry) => tracked.has(entry.path)),
-  )
+  const entries = own.flatMap(({ path, reading }) => [
+    ...(reading.entries ?? []).map((entry) => ({ path: sourceOf(inside(folderOf(path), entry.path), reading, tracked), reason: entry.role })).filter((entry) => tracked.has(entry.path)),
+    ...(reading.kind === '.gemspec' ? gemRoots(folderOf(path), reading.name ?? '', paths) : []),
+  ])
   return {
     facts: {
       name: identity.name,
@@ -154,6 +155,37 @@ export async function scanManifests(
     sourcePackages: identity.packages,
     mainPackages: identity.mainCount,
   }
+}
+
+/**
+ * A published JavaScript entry points at build output (`dist/index.js`) or a shim requiring it; the
+ * code a reader wants is the source it was built from (`src/index.ts`).
+ */
+function sourceOf(entry: string, reading: ManifestReading, tracked: ReadonlySet<string>): string {
+  if (reading.kind !== 'package.json') return entry
+  const slash = entry.lastIndexOf('/')
+  const dir = slash < 0 ? '' : entry.slice(0, slash)
+  const base = entry.slice(slash + 1).replace(/\.(c|m)?js$/, '')
+  const pkgDir = dir.replace(/\/?(dist|lib|build|out|cjs|esm)(\/.*)?$/, '')
+  const candidates = [
+    ...(tracked.has(entry) ? [] : ['ts', 'tsx', 'mts', 'js'].map((ext) => `${pkgDir ? `${pkgDir}/` : ''}src/${base}.${ext}`)),
+    ...['ts', 'tsx', 'js'].map((ext) => `${pkgDir ? `${pkgDir}/` : ''}src/index.${ext}`),
+  ]
+  // Keep the declared entry when it is source itself (it exists and no src/ sits beside it).
+  if (tracked.has(entry) && !candidates.some((candidate) => tracked.has(candidate))) return entry
+  return candidates.find((candidate) => tracked.has(candidate)) ?? entry
+}
+
+/**
+ * A gem's roots: the files `require` loads first, at the top of its lib/ (all of them when there are a
+ * few, else those named after the gem, `activerecord` → lib/active_record.rb).
+ */
+function gemRoots(dir: string, name: string, paths: readonly string[]): DeclaredEntry[] {
+  const lib = dir === '.' ? 'lib/' : `${dir}/lib/`
+  const top = paths.filter((path) => path.startsWith(lib) && path.endsWith('.rb') && !path.slice(lib.length).includes('/'))
+  const squash = (text: string) => text.toLowerCase().replace(/[-_]/g, '')
+  const chosen = top.length <= 5 ? top : top.filter((path) => squash(path.slice(lib.length, -3)) === squash(name))
+  return chosen.map((path) => ({ path, reason: 'gem root (what require loads first)' }))
 }
 
 /** Each Cargo package's crate roots that exist: its library, then its binaries (src/main.rs, src/bin/*.rs, [[bin]] paths). */

@@ -18,7 +18,7 @@ const FOLDER_WORDS: readonly (readonly [PathRole, RegExp])[] = [
   ['bench', /^(bench|benches|benchmarks?|benchsuite|perf|performance|profiling|loadtest)$/],
   ['example', /^(examples?|samples?|demos?|playgrounds?|tutorials?|starters?|showcase|cookbook|sandbox|quickstart)$/],
   ['docs', /^(docs?|documentation|guides?|manual|man|website|site|wiki|changelogs?|book|mkdocs|docusaurus|apidocs)$/],
-  ['tooling', /^(scripts?|tools?|tooling|ci|hack|build|buildtools|devtools|jacoco|coverage)$/],
+  ['tooling', /^(scripts?|tools?|tooling|tasks|ci|hack|build|buildtools|devtools|jacoco|coverage)$/],
 ]
 
 /** Gradle/Kotlin source sets that hold tests: src/test, src/jvmTest, src/androidTest, src/testFixtures. */

@@ -86,19 +86,25 @@ export function projectIdentity(input: IdentityInput): Identity {
     .filter(({ reading }) => reading.name !== null && reading.ecosystem !== 'make' && !(reading.private && reading.workspaces?.length))
     .sort((a, b) => kindRank(a.reading) - kindRank(b.reading))[0]
   const members = packagesOf(own, input.linesUnder, main?.reading.ecosystem ?? null)
-  const name = main?.reading.name ?? readmeName(input.readmeText, input.folderName) ?? input.folderName
+  // `FMT` in CMakeLists.txt and a folder called `fmt` are the same name: the folder's spelling reads better.
+  const declared = main?.reading.name
+  const name = (declared && declared.toLowerCase() === input.folderName.toLowerCase() ? input.folderName : declared) ?? readmeName(input.readmeText, input.folderName) ?? input.folderName
   // The root builds a package of its own when its manifest names one and code sits outside the members.
   const rootLines = input.linesUnder('.') - members.reduce((sum, pkg) => sum + pkg.lines, 0)
-  const rootPackage = main && isPackage(main.reading) && rootLines > 0 ? [{ name: main.reading.name!, dir: '.', lines: rootLines, description: main.reading.description ?? null }] : []
+  // A root package with little code of its own (a meta-package such as rails.gemspec) is not the main one.
+  const largestMember = members[0]?.lines ?? 0
+  const rootIsMain = main !== undefined && isPackage(main.reading) && rootLines > 0 && rootLines >= 0.3 * largestMember
+  const rootPackage = rootIsMain ? [{ name: main.reading.name!, dir: '.', lines: rootLines, description: main.reading.description ?? null }] : []
   const packages = [...rootPackage, ...members]
-  // The main packages: the root's own; else the largest, and those near its size (at most three).
-  const largest = packages[0]?.lines ?? 0
-  const mainCount = rootPackage.length > 0 ? 1 : Math.min(3, packages.filter((pkg) => pkg.lines >= 0.3 * largest).length)
+  // The main packages: the root's own; else the largest and those near its size (at most five).
+  const mainCount = rootPackage.length > 0 ? 1 : Math.min(5, members.filter((pkg) => pkg.lines >= 0.3 * largestMember).length)
   const monorepo = packages.length >= 2 ? { packages: packages.length, main: packages.slice(0, 3).map((pkg) => pkg.name) } : null
+  // A monorepo's packages describe themselves, not the repository (its README does that).
+  const described = (text: string | null | undefined, named: string | null | undefined) => (text && text.toLowerCase() !== named?.toLowerCase() ? text : null)
   const description =
-    main?.reading.description ??
-    root.find(({ reading }) => reading.description)?.reading.description ??
-    (monorepo ? (packages.find((pkg) => pkg.description)?.description ?? null) : (packages[0]?.description ?? null))
+    described(main?.reading.description, main?.reading.name) ??
+    root.map(({ reading }) => described(reading.description, reading.name)).find(Boolean) ??
+    (packages.length === 1 ? described(packages[0]?.description, packages[0]?.name) : null)
   // The stack: runtime dependencies of the root and of the packages; build and test tools of the root.
   const stackReadings = [...root, ...own.filter(({ path }) => packages.some((pkg) => pkg.dir === folderOf(path)))]
   const ownNames = new Set([name, ...packages.map((pkg) => pkg.name), ...own.map(({ reading }) => reading.name ?? '')].map((n) => n.toLowerCase()))
@@ -144,10 +150,12 @@ function packagesOf(own: readonly Reading[], linesUnder: (dir: string) => number
     .sort((a, b) => b.lines - a.lines || a.name.localeCompare(b.name))
 }
 
-/** The README's first heading, when it is a name (it contains the folder's name, as `vuejs/core` does). */
+/** The README's title (its first line), when it is a name: it contains the folder's name, as `vuejs/core` does. */
 function readmeName(readme: string | null, folderName: string): string | null {
   if (!readme) return null
-  const heading = /^\s*#\s+(.+)$/m.exec(readme)?.[1] ?? /^(.+)\n=+\s*$/m.exec(readme)?.[1]
+  const lines = readme.split(/\r?\n/).filter((line) => line.trim() !== '' && !/^\s*(<|\[!\[|!\[)/.test(line))
+  const first = lines[0] ?? ''
+  const heading = /^\s*#\s+(.+)$/.exec(first)?.[1] ?? (/^=+\s*$/.test(lines[1] ?? '') ? first : undefined)
   if (!heading) return null
   const clean = heading.replace(/\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)|<[^>]+>/g, '').replace(/[*_`]/g, '').trim()
   if (clean === '' || clean.length > 40 || clean.split(/\s+/).length > 3) return null

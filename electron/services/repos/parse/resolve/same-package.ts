@@ -9,6 +9,23 @@ const LINKABLE = new Set(['class', 'interface', 'type', 'enum', 'object', 'funct
 /** `Base`, `Error`, a reopened `module Billing`: declared in more files than this, a name links nothing. */
 const MAX_DECLARING_FILES = 3
 
+/**
+ * Ruby's own classes and modules: code reopens them (`class String` in a core extension), and naming
+ * `String` is not a use of that extension.
+ */
+const RUBY_CORE = new Set([
+  'Object', 'BasicObject', 'Kernel', 'Module', 'Class', 'String', 'Symbol', 'Array', 'Hash', 'Integer', 'Float', 'Numeric',
+  'Rational', 'Complex', 'BigDecimal', 'NilClass', 'TrueClass', 'FalseClass', 'Range', 'Regexp', 'MatchData', 'Proc', 'Method',
+  'UnboundMethod', 'Struct', 'Comparable', 'Enumerable', 'Enumerator', 'Time', 'Date', 'DateTime', 'File', 'Dir', 'IO',
+  'Exception', 'StandardError', 'Thread', 'Process', 'Marshal', 'Math', 'ObjectSpace', 'Signal', 'Pathname', 'URI', 'ERB',
+  'JSON', 'Set', 'Logger', 'Mutex', 'Queue', 'Fiber', 'Binding', 'Encoding', 'Random', 'Data', 'Ractor', 'Warning', 'GC',
+])
+
+/** `ActiveRecord` → active_record, as Ruby files are named after what they define. */
+function snake(name: string): string {
+  return name.replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').replace(/([a-z\d])([A-Z])/g, '$1_$2').toLowerCase()
+}
+
 /** Go packages are folders; Java and Kotlin packages are their declared names; Ruby is one namespace. */
 function packageKey(path: string, file: ParsedFile): string | undefined {
   if (file.language === 'ruby') return 'ruby'
@@ -29,6 +46,8 @@ export function samePackagePairs(parsed: ReadonlyMap<string, ParsedFile>): [stri
       // Go code calls its package's methods by name on values it never imports; elsewhere a method name links too loosely.
       if (!LINKABLE.has(definition.kind) && !(file.language === 'go' && definition.kind === 'method')) continue
       const name = definition.name.slice(definition.name.lastIndexOf(':') + 1)
+      // Ruby: only the file named after a constant defines it (others reopen it), and never a core class.
+      if (file.language === 'ruby' && (RUBY_CORE.has(name) || !path.endsWith(`/${snake(name)}.rb`))) continue
       const files = names.get(name)
       if (files === undefined) names.set(name, new Set([path]))
       else files.add(path)
