@@ -13,6 +13,7 @@ import { readIndexEntries } from '../git/index-entries.ts'
 import { resolveHead } from '../git/head-files.ts'
 import { locateRepo } from '../git/locate-repo.ts'
 import { readWorkingState } from '../git/working-state.ts'
+import { isBot } from '../history/identities.ts'
 import { readHistory, type CommitRecord } from '../history/read-history.ts'
 import { summarizeHistory } from '../history/summarize-history.ts'
 import { ImportAnalyzer, type CachedParse } from './analyze-imports.ts'
@@ -117,7 +118,8 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     return { ...map, edges: resolved.edges }
   })
   const tracked = new Set(paths)
-  const summary = summarizeHistory(history.commits, moduleOf, { truncated: history.truncated, newlyRead: history.newlyRead, tracked })
+  const mailmap = tracked.has('.mailmap') ? await readText(root, '.mailmap') : null
+  const summary = summarizeHistory(history.commits, moduleOf, { truncated: history.truncated, newlyRead: history.newlyRead, tracked, mailmap })
   const readme = await findReadme(root, files)
   const keyFiles = await timer.run('rank', async () =>
     rankKeyFiles({
@@ -210,9 +212,13 @@ async function parseAll(
   }
 }
 
+/** Commits per path, people's only: a bot bumping a lock file says nothing about where the work is. */
 function countChurn(commits: readonly CommitRecord[]): Map<string, number> {
   const churn = new Map<string, number>()
-  for (const commit of commits) for (const path of commit.paths) churn.set(path, (churn.get(path) ?? 0) + 1)
+  for (const commit of commits) {
+    if (isBot({ name: commit.author, email: commit.email })) continue
+    for (const path of commit.paths) churn.set(path, (churn.get(path) ?? 0) + 1)
+  }
   return churn
 }
 
