@@ -139,6 +139,37 @@ export interface ModuleInfo {
   /** The dominant language, or null. */
   readonly language: string | null
   readonly kind: 'workspace' | 'convention' | 'folder' | 'root'
+  /** What the folder holds: the code that ships, or tests, docs, tooling and the like around it. */
+  readonly role: FolderRole
+}
+
+/** What a folder holds (see electron/services/repos/scan/path-roles.ts). */
+export type FolderRole = 'source' | 'test' | 'fixture' | 'example' | 'docs' | 'bench' | 'tooling' | 'vendored' | 'generated'
+
+/** One folder of the repository, with totals for everything below it. */
+export interface FolderSummary {
+  /** Repository-relative ('.' for the root). Folders deeper than the graph keeps are counted in their ancestor. */
+  readonly path: string
+  readonly files: number
+  readonly lines: number
+  /** The dominant code language below it, or null. */
+  readonly language: string | null
+  readonly role: FolderRole
+  /** The files directly in it. */
+  readonly direct: { readonly files: number; readonly lines: number; readonly language: string | null }
+}
+
+/** Imports from the files of one folder (directly in it) into those of another. */
+export interface FolderLink {
+  readonly from: string
+  readonly to: string
+  readonly weight: number
+}
+
+/** Folders and the imports between them: what the module map draws at any level. */
+export interface ModuleGraph {
+  readonly folders: readonly FolderSummary[]
+  readonly links: readonly FolderLink[]
 }
 
 export interface ModuleEdge {
@@ -230,6 +261,8 @@ export interface ScanResult {
   readonly readme: { readonly path: string; readonly excerpt: string } | null
   readonly modules: readonly ModuleInfo[]
   readonly moduleEdges: readonly ModuleEdge[]
+  /** Folders and their imports, for the module map at any depth. */
+  readonly moduleGraph: ModuleGraph
   /** Import edges into and out of the key files (from → to, repository-relative; at most 50 each way per file). */
   readonly fileEdges: readonly { readonly from: string; readonly to: string }[]
   readonly keyFiles: readonly KeyFile[]
@@ -242,7 +275,12 @@ export interface ScanResult {
 
 export interface RepoTour {
   readonly markdown: string
+  /** The top level of the module map as Mermaid (kept with a session's journal entry). */
   readonly mermaid: string
+  /** What the interactive module map draws. */
+  readonly moduleGraph: ModuleGraph
+  /** Heading anchors of the tour's per-module sections, by module path. */
+  readonly moduleSections: Readonly<Record<string, string>>
   readonly computedFrom: 'repository'
   readonly headCommit: string | null
 }

@@ -15,7 +15,7 @@ import type { RepoStore } from './repo-store.ts'
 import { ScanCache } from './scan/scan-cache.ts'
 import { scanRepo } from './scan/scan-repo.ts'
 import { moduleDiagram } from './tour/module-diagram.ts'
-import { tourMarkdown } from './tour/tour-markdown.ts'
+import { buildTour } from './tour/tour-markdown.ts'
 
 export interface RepoServiceDeps {
   readonly store: RepoStore
@@ -79,7 +79,15 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
 
   async tour(input: { id: string }, ctx: Ctx): Promise<RepoTour> {
     const scan = await this.scanEntry(await this.entry(input.id), false, ctx)
-    return { markdown: tourMarkdown(scan), mermaid: moduleDiagram(scan), computedFrom: 'repository', headCommit: scan.headCommit }
+    const tour = buildTour(scan)
+    return {
+      markdown: tour.markdown,
+      mermaid: moduleDiagram(scan),
+      moduleGraph: scan.moduleGraph,
+      moduleSections: tour.sections,
+      computedFrom: 'repository',
+      headCommit: scan.headCommit,
+    }
   }
 
   /** Scans a path that need not be in the list (the CLI uses this). */

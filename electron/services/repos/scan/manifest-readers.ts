@@ -45,11 +45,13 @@ function readJson(source: string): Json | null {
   }
 }
 
-/** Every string leaf of package.json `exports` (conditions and subpaths alike). */
+/** The files package.json `exports` maps the package itself to (`.`, under any condition); subpaths are not its entry. */
 function exportTargets(value: unknown): string[] {
   if (typeof value === 'string') return [value]
   if (Array.isArray(value)) return value.flatMap(exportTargets)
-  return Object.values(record(value)).flatMap(exportTargets)
+  const entries = Object.entries(record(value))
+  const subpaths = entries.some(([key]) => key.startsWith('.'))
+  return entries.filter(([key]) => !subpaths || key === '.').flatMap(([, target]) => exportTargets(target))
 }
 
 export function readPackageJson(source: string): ManifestReading | null {

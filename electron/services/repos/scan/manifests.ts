@@ -127,7 +127,7 @@ export async function scanManifests(
     facts: {
       name: identity.name,
       description: identity.description,
-      manifests: readings.map(({ path, reading }) => ({ path, kind: reading.kind, name: reading.name })),
+      manifests: own.map(({ path, reading }) => ({ path, kind: reading.kind, name: reading.name })),
       commands: commands.slice(0, 60),
       testCommand: chooseTestCommand(readings, paths),
       frameworks: identity.frameworks,
@@ -231,7 +231,7 @@ function chooseTestCommand(readings: readonly Reading[], paths: readonly string[
 
 function adjustForWrapper(command: string, paths: readonly string[]): string {
   const has = (path: string) => paths.includes(path)
-  if (command === 'npm test') return has('pnpm-lock.yaml') ? 'pnpm test' : has('yarn.lock') ? 'yarn test' : has('bun.lockb') || has('bun.lock') ? 'bun test' : command
+  if (command === 'npm test') return has('pnpm-lock.yaml') ? 'pnpm test' : has('yarn.lock') ? 'yarn test' : has('bun.lockb') || has('bun.lock') ? 'bun run test' : command
   if (command === 'mvn test' && has('mvnw')) return './mvnw test'
   if (command === './gradlew test' && !has('gradlew')) return 'gradle test'
   return command

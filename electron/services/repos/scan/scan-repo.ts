@@ -20,7 +20,7 @@ import { ImportAnalyzer, type CachedParse } from './analyze-imports.ts'
 import { keyFileEdges } from './key-file-edges.ts'
 import { rankKeyFiles } from './key-files.ts'
 import { scanManifests } from './manifests.ts'
-import { findModules, moduleEdges } from './modules.ts'
+import { buildModuleGraph, findModules, moduleEdges } from './modules.ts'
 import { ParsePool } from './parse-pool.ts'
 import { PhaseTimer, type ProgressReporter } from './phase-timer.ts'
 import { readFiles } from './read-files.ts'
@@ -105,8 +105,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   const files = read.files
   const paths = files.map((file) => file.path)
   const manifests = await timer.run('manifests', () => scanManifests(files, (path) => readText(root, path), basename(root)))
-  const { modules, moduleOf, edges } = await timer.run('modules', async () => {
-    const map = findModules(files, manifests.workspaceFolders)
+  const { modules, moduleOf, edges, graph } = await timer.run('modules', async () => {
     const resolved = analyzer.resolve(paths, {
       goModules: manifests.goModules,
       workspacePackages: manifests.packages,
@@ -115,6 +114,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
       phpAutoload: manifests.phpAutoload,
       includeDirs: manifests.includeDirs,
     })
+    const map = findModules(buildModuleGraph(files, resolved.edges), manifests.workspaceFolders)
     return { ...map, edges: resolved.edges }
   })
   const tracked = new Set(paths)
@@ -151,6 +151,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     readme: readme ? { path: readme.path, excerpt: readme.text.slice(0, 4000) } : null,
     modules,
     moduleEdges: moduleEdges(edges, moduleOf),
+    moduleGraph: graph,
     fileEdges: keyFileEdges(edges, keyFiles),
     keyFiles,
     history: summary,
