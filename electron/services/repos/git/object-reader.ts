@@ -93,7 +93,33 @@ export class ObjectReader {
       pack.fd = openSync(pack.path, 'r')
       pack.size = fstatSync(pack.fd).size
     }
-    const bytes = slice(pack, offset, pack.index.endOf(offset, pack.size))
+    // Where the object ends is known exactly only from the sorted offsets (costly to build for a big
+    // pack); zlib stops at its stream's end, so a window bounded by the object's size does, and the
+    // exact end is the fallback when the window falls short.
+    let object: RawObject
+    try {
+      object = this.decodeAt(number, pack, offset, depth, slice(pack, offset, Math.min(pack.size, offset + this.windowFor(pack, offset))))
+    } catch {
+      object = this.decodeAt(number, pack, offset, depth, slice(pack, offset, pack.index.endOf(offset, pack.size)))
+    }
+    this.cache.set(key, object)
+    return object
+  }
+
+  /** Header bytes, plus the object's size as its compressed bound (deflate adds a few bytes per block). */
+  private windowFor(pack: Pack, offset: number): number {
+    const head = slice(pack, offset, Math.min(pack.size, offset + 16))
+    let at = 0
+    let byte = head[at++] ?? 0
+    let size = byte & 0x0f
+    for (let shift = 16; byte & 0x80 && at < head.length; shift *= 128) {
+      byte = head[at++] ?? 0
+      size += (byte & 0x7f) * shift
+    }
+    return 64 + size + Math.ceil(size / 256)
+  }
+
+  private decodeAt(number: number, pack: Pack, offset: number, depth: number, bytes: Buffer): RawObject {
     let at = 0
     let byte = bytes[at++] ?? 0
     const type = (byte >> 4) & 7
@@ -122,7 +148,6 @@ export class ObjectReader {
       if (!name) throw new Error(`unknown pack object type ${type}`)
       object = { type: name, data: inflate(bytes.subarray(at), size) }
     }
-    this.cache.set(key, object)
     return object
   }
 

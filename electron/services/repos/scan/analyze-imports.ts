@@ -1,12 +1,16 @@
 // Parses source files with the code parser (tree-sitter) and resolves their imports to file edges.
-// Parse results are cached by content hash so an edited repository re-parses only what changed.
-// Never parses huge files; a file the parser chokes on is listed as skipped, never fatal.
+// The shipped code is parsed whole; tests, examples, docs sources, benchmarks and tooling are read
+// lightly (imports and names only, parse/light-extract.ts). Results are cached by content hash so an
+// edited repository re-reads only what changed. Never parses huge files; a file the parser chokes on
+// is listed as skipped, never fatal.
 import { createHash } from 'node:crypto'
 import type { SkippedItem } from '../../../../shared/models/repos.ts'
 import type { CodeParser } from '../parse/code-parser.ts'
 import type { ParsedFile } from '../parse/parsed-file.ts'
 import type { ParsePool } from './parse-pool.ts'
+import { LINE_READ_LANGUAGES, lightExtract } from '../parse/light-extract.ts'
 import { resolveImports, type ResolveImportsInput } from '../parse/resolve-imports.ts'
+import { pathRole } from './path-roles.ts'
 
 export const MAX_PARSE_BYTES = 256 * 1024
 
@@ -38,6 +42,12 @@ export class ImportAnalyzer {
     return this.parser?.languageFor(path) != null
   }
 
+  /** Whether a file is parsed whole by the code parser (not read by its lines). */
+  needsParser(path: string): boolean {
+    const language = this.parser?.languageFor(path)
+    return language != null && pathRole(path) === 'source' && !LINE_READ_LANGUAGES.has(language)
+  }
+
   /** Parses (or reuses the cached parse of) one file; `pool`: try a worker first, this thread if it fails. */
   async add(path: string, text: string, signal?: AbortSignal, pool?: ParsePool | null): Promise<void> {
     const language = this.parser?.languageFor(path)
@@ -52,6 +62,12 @@ export class ImportAnalyzer {
       this.reused += 1
       this.next.set(key, cached)
       this.parsed.set(path, { ...cached, definitions: cached.definitions ?? [], truncated: false, hasErrors: false })
+      return
+    }
+    if (!this.needsParser(path)) {
+      const light = lightExtract(language, text, { definitions: pathRole(path) === 'source' })
+      this.parsed.set(path, light)
+      this.next.set(key, compact(light))
       return
     }
     try {

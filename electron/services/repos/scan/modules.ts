@@ -18,10 +18,27 @@ export interface ModuleMap {
   moduleOf(path: string): string
 }
 
-const folderOf = (path: string) => {
-  const parts = path.split('/')
-  parts.pop()
-  return parts.length === 0 ? '.' : parts.slice(0, MAX_FOLDER_DEPTH).join('/')
+/** A file's folder, cut to MAX_FOLDER_DEPTH. Asked for every file and both ends of every edge: remembered. */
+const folders = new Map<string, string>()
+function folderOf(path: string): string {
+  const known = folders.get(path)
+  if (known !== undefined) return known
+  let end = path.lastIndexOf('/')
+  let folder = '.'
+  if (end >= 0) {
+    let depth = 1
+    for (let at = path.indexOf('/'); at >= 0 && at < end; at = path.indexOf('/', at + 1)) {
+      if (depth === MAX_FOLDER_DEPTH) {
+        end = at
+        break
+      }
+      depth += 1
+    }
+    folder = path.slice(0, end)
+  }
+  if (folders.size > 200_000) folders.clear()
+  folders.set(path, folder)
+  return folder
 }
 
 interface Tally {

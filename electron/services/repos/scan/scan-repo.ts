@@ -21,7 +21,7 @@ import { keyFileEdges } from './key-file-edges.ts'
 import { rankKeyFiles } from './key-files.ts'
 import { scanManifests } from './manifests.ts'
 import { buildModuleGraph, findModules, moduleEdges } from './modules.ts'
-import { ParsePool } from './parse-pool.ts'
+import { startParsing, type Source } from './parse-sources.ts'
 import { PhaseTimer, type ProgressReporter } from './phase-timer.ts'
 import { readFiles } from './read-files.ts'
 import { SCAN_CACHE_VERSION, ScanCache } from './scan-cache.ts'
@@ -46,7 +46,7 @@ export interface ScanDeps {
   readonly parseWorkers?: number
 }
 
-/** Below this many sources a worker's start-up (its own runtime and grammars) costs more than it saves. */
+/** Below this many sources to parse whole, a worker's start-up (its own runtime and grammars) costs more than it saves. */
 const WORKER_THRESHOLD = 1500
 
 export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<ScanResult> {
@@ -70,23 +70,11 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   }
   signal?.throwIfAborted()
   const skipped: SkippedItem[] = index.problem ? [{ path: '.git/index', reason: index.problem }] : []
-  // History first, while the heap is small: it allocates many short-lived buffers, and every garbage
-  // collection costs more once the files and their parses are in memory.
-  const history = await timer.run('history', async (progress) => {
-    const known = new Map(((await store.read<CommitRecord[]>('history')) ?? []).map((record) => [record.oid, record]))
-    if (!head) return { commits: [], newlyRead: 0, truncated: false, skipped: [] as SkippedItem[], reused: false }
-    const shallow = new Set((await readFile(join(gitdir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean))
-    const result = await readHistory({
-      gitdir, head: head.commit, cache, limit: deps.historyLimit ?? 1000, known, shallow, onProgress: progress,
-      ...(signal ? { signal } : {}),
-    })
-    return { ...result, reused: known.size > 0 && result.newlyRead < result.commits.length }
-  })
   const parser = await deps.parser().catch(() => null)
   const previousParses = new Map(Object.entries((await store.read<Record<string, CachedParse>>('parses')) ?? {}))
   const analyzer = new ImportAnalyzer(parser, previousParses)
-  // Sources are collected while reading and parsed afterwards (here and, on big repositories, in a worker).
-  const sources: ({ path: string; text: string } | undefined)[] = []
+  // Sources are collected while reading and parsed afterwards (here and, on big repositories, in workers).
+  const sources: (Source | undefined)[] = []
   const read = await timer.run('files', (progress) =>
     readFiles({
       root, gitdir, entries: index.entries, cache, onProgress: progress,
@@ -100,7 +88,26 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   // Small files first: a grammar's code is still being optimised during its first parses, and a big file
   // parsed then costs hundreds of MB more (measured on okhttp's Kotlin tests). Results do not depend on order.
   sources.sort((a, b) => (a?.text.length ?? 0) - (b?.text.length ?? 0))
-  await timer.run('parse', (progress) => parseAll(sources, analyzer, parser ? workersFor(sources.length, deps) : 0, progress, signal))
+  // Workers parse while this thread reads the history; then it joins them.
+  const parseStarted = performance.now()
+  const heavy = sources.filter((source) => source && analyzer.needsParser(source.path)).length
+  const parsing = startParsing(sources, analyzer, parser ? workersFor(heavy, deps) : 0, (done, total) => options.onProgress?.('parse', done, total), signal)
+  const history = await timer.run('history', async (progress) => {
+    const known = new Map(((await store.read<CommitRecord[]>('history')) ?? []).map((record) => [record.oid, record]))
+    if (!head) return { commits: [], newlyRead: 0, truncated: false, skipped: [] as SkippedItem[], reused: false }
+    const shallow = new Set((await readFile(join(gitdir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean))
+    const result = await readHistory({
+      gitdir, head: head.commit, cache, limit: deps.historyLimit ?? 1000, known, shallow, onProgress: progress,
+      ...(signal ? { signal } : {}),
+    })
+    return { ...result, reused: known.size > 0 && result.newlyRead < result.commits.length }
+  }).catch(async (error: unknown) => {
+    await parsing.finish().catch(() => undefined)
+    throw error
+  })
+  await timer.run('parse', () => parsing.finish())
+  // The parse phase above is only what was left after the history; this is all of it.
+  timer.add('parse (from start)', performance.now() - parseStarted)
   skipped.push(...read.skipped, ...analyzer.skipped, ...history.skipped)
   const files = read.files
   const paths = files.map((file) => file.path)
@@ -178,39 +185,6 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
 
 function workersFor(sources: number, deps: ScanDeps): number {
   return sources >= WORKER_THRESHOLD ? Math.max(0, deps.parseWorkers ?? 1) : 0
-}
-
-/**
- * Parses every source once: this thread takes one file at a time while each worker keeps two in
- * flight. This thread yields between files so the workers' answers are taken in as they come.
- */
-async function parseAll(
-  sources: ({ path: string; text: string } | undefined)[],
-  analyzer: ImportAnalyzer,
-  workers: number,
-  progress: (done: number, total: number) => void,
-  signal?: AbortSignal,
-): Promise<void> {
-  const pool = workers > 0 ? ParsePool.start(workers) : null
-  let next = 0
-  let done = 0
-  const lane = async (viaPool: boolean) => {
-    while (next < sources.length) {
-      signal?.throwIfAborted()
-      const index = next++
-      const source = sources[index]
-      sources[index] = undefined
-      if (source) await analyzer.add(source.path, source.text, signal, viaPool ? pool : null)
-      done += 1
-      if (done % 200 === 0) progress(done, sources.length)
-      if (pool && !viaPool) await new Promise((resolve) => setImmediate(resolve))
-    }
-  }
-  try {
-    await Promise.all([lane(false), ...Array.from({ length: (pool?.size ?? 0) * 2 }, () => lane(true))])
-  } finally {
-    await pool?.close()
-  }
 }
 
 /** Commits per path, people's only: a bot bumping a lock file says nothing about where the work is. */
