@@ -243,6 +243,10 @@ export interface ScanCacheInfo {
   /** What the cache is keyed by: HEAD commit + a digest of the working-tree state. */
   readonly key: string
   readonly historyReused: boolean
+  /** Files taken over from the last scan without reading them again (same blob, clean working copy). */
+  readonly filesReused?: number
+  /** Whether the unchanged files' import edges were taken over (only the changed files resolved again). */
+  readonly edgesReused?: boolean
 }
 
 export interface ScanResult {

@@ -51,6 +51,12 @@ export interface ResolveImportsInput {
   readonly includeDirs?: readonly string[]
   /** Also link files through names used without imports (default true). */
   readonly samePackage?: boolean
+  /**
+   * Resolve only these files' imports and links (a rescan after a few files changed); `keptEdges` are
+   * the other files' edges from the last resolution, valid while no file's declarations changed.
+   */
+  readonly sources?: ReadonlySet<string>
+  readonly keptEdges?: readonly FileEdge[]
 }
 
 export interface ImportResolution {
@@ -74,8 +80,10 @@ export function resolveImports(input: ResolveImportsInput): ImportResolution {
   const jvm = createJvmResolver(input.files, input.parsed, input.javaSourceRoots ?? defaultSourceRoots(input.parsed))
   const ruby = createRubyResolver(index, input.rubyLoadPaths ?? rubyLoadPaths(index))
   const rust = createRustResolver(index, input.rustCrates ?? [])
-  const csharp = linkCsharp(input.parsed, input.dotnetProjects ?? [])
-  const php = createPhpResolver(index, input.parsed, input.phpAutoload ?? [])
+  const sources = input.sources
+  const isSource = (path: string) => sources === undefined || sources.has(path)
+  const csharp = linkCsharp(input.parsed, input.dotnetProjects ?? [], isSource)
+  const php = createPhpResolver(index, input.parsed, input.phpAutoload ?? [], isSource)
   const includeDirs = [...new Set([...(input.includeDirs ?? []), ...defaultIncludeDirs(index)])]
   const cFamily = createCFamilyResolver(input.files, index, includeDirs)
 
@@ -110,9 +118,11 @@ export function resolveImports(input: ResolveImportsInput): ImportResolution {
   const add = (from: string, to: string) => {
     if (to !== from) edges.set(`${from}\u0000${to}`, { from, to })
   }
+  for (const edge of input.keptEdges ?? []) if (!isSource(edge.from)) add(edge.from, edge.to)
   const counts = { resolved: 0, external: 0, unresolved: 0 }
   const exports = new ReExports(input.parsed, resolverFor)
   for (const [from, file] of [...input.parsed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!isSource(from)) continue
     const resolve = resolverFor(file)
     for (const ref of file.imports) {
       const result = resolve(from, ref)
@@ -130,12 +140,12 @@ export function resolveImports(input: ResolveImportsInput): ImportResolution {
     }
   }
   if (input.samePackage !== false) {
-    for (const [from, to] of samePackagePairs(input.parsed)) add(from, to)
-    for (const [from, to] of rubyConstantPairs(input.files, index, input.parsed)) add(from, to)
+    for (const [from, to] of samePackagePairs(input.parsed, isSource)) add(from, to)
+    for (const [from, to] of rubyConstantPairs(input.files, index, input.parsed, isSource)) add(from, to)
     for (const [from, to] of csharp.pairs) add(from, to)
     for (const [from, to] of php.pairs) add(from, to)
-    for (const [from, to] of cFamily.implementations(input.parsed, new Set(edges.keys()))) add(from, to)
-    for (const [from, to] of implementationPairs(input.parsed, [...edges.values()])) add(from, to)
+    for (const [from, to] of cFamily.implementations(input.parsed, new Set(edges.keys()))) if (isSource(from)) add(from, to)
+    for (const [from, to] of implementationPairs(input.parsed, [...edges.values()])) if (isSource(from)) add(from, to)
   }
   const sorted = [...edges.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, edge]) => edge)
   return { edges: sorted, ...counts }

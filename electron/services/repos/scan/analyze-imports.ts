@@ -30,6 +30,8 @@ export class ImportAnalyzer {
   private readonly parser: CodeParser | null
   private readonly previous: ReadonlyMap<string, CachedParse>
   readonly next = new Map<string, CachedParse>()
+  /** The parse cache key of each file read or taken over. */
+  readonly keys = new Map<string, string>()
   parsedNow = 0
   reused = 0
 
@@ -57,13 +59,8 @@ export class ImportAnalyzer {
       return
     }
     const key = createHash('sha1').update(path).update('\0').update(text).digest('base64')
-    const cached = this.previous.get(key)
-    if (cached) {
-      this.reused += 1
-      this.next.set(key, cached)
-      this.parsed.set(path, { ...cached, definitions: cached.definitions ?? [], truncated: false, hasErrors: false })
-      return
-    }
+    this.keys.set(path, key)
+    if (this.takeOver(path, key)) return
     if (!this.needsParser(path)) {
       const light = lightExtract(language, text, { definitions: pathRole(path) === 'source' })
       this.parsed.set(path, light)
@@ -82,6 +79,22 @@ export class ImportAnalyzer {
       signal?.throwIfAborted()
       this.skipped.push({ path, reason: `not parsed: ${(error as Error).message}` })
     }
+  }
+
+  /** Takes over a file's parse from the last scan by its cache key; false when the cache has none. */
+  takeOver(path: string, key: string): boolean {
+    const cached = this.previous.get(key)
+    if (!cached) return false
+    this.reused += 1
+    this.keys.set(path, key)
+    this.next.set(key, cached)
+    this.parsed.set(path, { ...cached, definitions: cached.definitions ?? [], truncated: false, hasErrors: false })
+    return true
+  }
+
+  /** The last scan's parse of a cache key, if kept. */
+  previousParse(key: string): CachedParse | undefined {
+    return this.previous.get(key)
   }
 
   /** Resolves every parsed file's imports; `layout` is what the manifests say (modules, crates, autoload…). */

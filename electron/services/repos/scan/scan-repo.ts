@@ -25,6 +25,7 @@ import { startParsing, type Source } from './parse-sources.ts'
 import { PhaseTimer, type ProgressReporter } from './phase-timer.ts'
 import { readFiles } from './read-files.ts'
 import { SCAN_CACHE_VERSION, ScanCache } from './scan-cache.ts'
+import { linkSignature, planReuse, previousEdges, saveReuse, type ReuseState } from './scan-reuse.ts'
 import { summarizeFiles } from './summarize-files.ts'
 
 export interface ScanOptions {
@@ -61,23 +62,26 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   const index = await timer.run('files', () => readIndexEntries(root, gitdir, cache))
   const state = await readWorkingState({ root, gitdir, entries: index.entries, headFiles: null, untracked: false, ...(signal ? { signal } : {}) })
   const key = createHash('sha1').update(`${SCAN_CACHE_VERSION}:${head?.commit ?? 'none'}:${state.digest}:${deps.historyLimit ?? 1000}`).digest('hex')
-  if (!options.force) {
-    const cached = await store.read<ScanResult>('scan')
-    if (cached && cached.cache.key === key) {
-      timer.add('total', performance.now() - started)
-      return { ...cached, repoId: options.repoId, timings: timer.timings, cache: { ...cached.cache, hit: true } }
-    }
+  const previous = options.force ? null : await store.read<ScanResult>('scan')
+  if (previous && previous.cache.key === key) {
+    timer.add('total', performance.now() - started)
+    return { ...previous, repoId: options.repoId, timings: timer.timings, cache: { ...previous.cache, hit: true } }
   }
   signal?.throwIfAborted()
   const skipped: SkippedItem[] = index.problem ? [{ path: '.git/index', reason: index.problem }] : []
   const parser = await deps.parser().catch(() => null)
   const previousParses = new Map(Object.entries((await store.read<Record<string, CachedParse>>('parses')) ?? {}))
   const analyzer = new ImportAnalyzer(parser, previousParses)
+  // A rescan takes over every unchanged file (same blob, clean working copy) from the last scan.
+  const reuseState = previous ? await store.read<ReuseState>('reuse') : null
+  const dirty = state.truncated ? null : new Set(state.changed.map((file) => file.path))
+  const plan = planReuse(index.entries, dirty, previous && reuseState ? { state: reuseState, records: previous.files } : null, (parseKey) => previousParses.has(parseKey))
+  for (const [path, taken] of plan.reused) if (taken.key) analyzer.takeOver(path, taken.key)
   // Sources are collected while reading and parsed afterwards (here and, on big repositories, in workers).
   const sources: (Source | undefined)[] = []
   const read = await timer.run('files', (progress) =>
     readFiles({
-      root, gitdir, entries: index.entries, cache, onProgress: progress,
+      root, gitdir, entries: plan.toRead, cache, onProgress: progress,
       wantsText: (path) => analyzer.wants(path),
       onText: (path, text) => {
         sources.push({ path, text })
@@ -88,6 +92,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   // Small files first: a grammar's code is still being optimised during its first parses, and a big file
   // parsed then costs hundreds of MB more (measured on okhttp's Kotlin tests). Results do not depend on order.
   sources.sort((a, b) => (a?.text.length ?? 0) - (b?.text.length ?? 0))
+  const readNow = new Set(sources.flatMap((source) => (source ? [source.path] : [])))
   // Workers parse while this thread reads the history; then it joins them.
   const parseStarted = performance.now()
   const heavy = sources.filter((source) => source && analyzer.needsParser(source.path)).length
@@ -109,8 +114,17 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   // The parse phase above is only what was left after the history; this is all of it.
   timer.add('parse (from start)', performance.now() - parseStarted)
   skipped.push(...read.skipped, ...analyzer.skipped, ...history.skipped)
-  const files = read.files
+  const readByPath = new Map(read.files.map((file) => [file.path, file]))
+  const files = index.entries.flatMap((entry) => {
+    const file = plan.reused.get(entry.path)?.record ?? readByPath.get(entry.path)
+    return file ? [file] : []
+  })
   const paths = files.map((file) => file.path)
+  // The other files' edges still hold when the same files are there and no changed file's declarations
+  // or imports changed: then only the changed files are resolved again.
+  const kept = plan.reused.size > 0 ? previousEdges(reuseState, paths) : null
+  const keyAt = new Map((reuseState?.paths ?? []).map((path, at) => [path, reuseState?.keys[at] ?? '']))
+  const stable = kept !== null && [...readNow].every((path) => linkSignature(analyzer.previousParse(keyAt.get(path) ?? '')) === linkSignature(analyzer.parsed.get(path)))
   const manifests = await timer.run('manifests', () => scanManifests(files, (path) => readText(root, path), basename(root)))
   const { modules, moduleOf, edges, graph } = await timer.run('modules', async () => {
     const resolved = analyzer.resolve(paths, {
@@ -120,6 +134,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
       dotnetProjects: manifests.dotnetProjects,
       phpAutoload: manifests.phpAutoload,
       includeDirs: manifests.includeDirs,
+      ...(stable && kept ? { sources: readNow, keptEdges: kept } : {}),
     })
     const map = findModules(buildModuleGraph(files, resolved.edges), manifests.workspaceFolders)
     return { ...map, edges: resolved.edges }
@@ -164,7 +179,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     history: summary,
     skipped,
     timings: timer.timings,
-    cache: { hit: false, key, historyReused: history.reused },
+    cache: { hit: false, key, historyReused: history.reused, filesReused: plan.reused.size, edgesReused: stable },
   }
   // A repository deleted or moved mid-scan reads as files with nothing in them: say so instead of
   // showing (and caching) that.
@@ -177,7 +192,11 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   }
   await timer.run('cache', async () => {
     await store.write('history', history.commits)
-    await store.write('parses', Object.fromEntries(analyzer.next))
+    // The parse cache is rewritten only when it gained or lost an entry.
+    if (analyzer.next.size !== previousParses.size || [...analyzer.next.keys()].some((parseKey) => !previousParses.has(parseKey))) {
+      await store.write('parses', Object.fromEntries(analyzer.next))
+    }
+    await store.write('reuse', saveReuse(paths, new Map(index.entries.map((entry) => [entry.path, entry.oid])), analyzer.keys, edges))
     await store.write('scan', result)
   })
   return result

@@ -22,7 +22,7 @@ export interface CsharpLinks {
   resolveUsing(ref: ImportRef): ResolvedImport
 }
 
-export function linkCsharp(parsed: ReadonlyMap<string, ParsedFile>, projects: readonly DotnetProject[]): CsharpLinks {
+export function linkCsharp(parsed: ReadonlyMap<string, ParsedFile>, projects: readonly DotnetProject[], isSource: (path: string) => boolean = () => true): CsharpLinks {
   const types = new Map<string, Map<string, Set<string>>>()
   for (const [path, file] of parsed) {
     if (file.language !== 'csharp') continue
@@ -41,7 +41,7 @@ export function linkCsharp(parsed: ReadonlyMap<string, ParsedFile>, projects: re
   const visible = visibility(projects)
   const pairs: [string, string][] = []
   for (const [path, file] of parsed) {
-    if (file.language !== 'csharp' || !file.references?.length) continue
+    if (file.language !== 'csharp' || !file.references?.length || !isSource(path)) continue
     const scopes = enclosing(file.package ?? '')
     const named = new Map<string, string>()
     for (const ref of file.imports) {

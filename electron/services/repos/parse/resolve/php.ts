@@ -26,7 +26,12 @@ export interface PhpResolver {
   readonly pairs: [string, string][]
 }
 
-export function createPhpResolver(index: FileIndex, parsed: ReadonlyMap<string, ParsedFile>, autoload: readonly PhpAutoload[]): PhpResolver {
+export function createPhpResolver(
+  index: FileIndex,
+  parsed: ReadonlyMap<string, ParsedFile>,
+  autoload: readonly PhpAutoload[],
+  isSource: (path: string) => boolean = () => true,
+): PhpResolver {
   const mappings = [...autoload].sort((a, b) => b.prefix.length - a.prefix.length)
   const declared = new Map<string, Set<string>>()
   const namespaces = new Set<string>()
@@ -71,7 +76,7 @@ export function createPhpResolver(index: FileIndex, parsed: ReadonlyMap<string, 
 
   const pairs: [string, string][] = []
   for (const [path, file] of parsed) {
-    if (file.language !== 'php' || !file.references?.length) continue
+    if (file.language !== 'php' || !file.references?.length || !isSource(path)) continue
     const namespace = file.package ?? ''
     const imported = new Map<string, string>()
     for (const ref of file.imports) {

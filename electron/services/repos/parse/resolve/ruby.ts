@@ -63,7 +63,12 @@ export function createRubyResolver(index: FileIndex, loadPaths: readonly string[
  * `action_controller/base.rb` under an autoload root). Where several gems hold the same path, the one
  * nearest the referencing file wins.
  */
-export function rubyConstantPairs(files: readonly string[], index: FileIndex, parsed: ReadonlyMap<string, ParsedFile>): [string, string][] {
+export function rubyConstantPairs(
+  files: readonly string[],
+  index: FileIndex,
+  parsed: ReadonlyMap<string, ParsedFile>,
+  isSource: (path: string) => boolean = () => true,
+): [string, string][] {
   const byConstant = new Map<string, string[]>()
   const roots = autoloadRoots(index).sort((a, b) => b.length - a.length)
   for (const file of files) {
@@ -77,7 +82,7 @@ export function rubyConstantPairs(files: readonly string[], index: FileIndex, pa
   }
   const pairs: [string, string][] = []
   for (const [path, file] of parsed) {
-    if (file.language !== 'ruby' || !file.references?.length) continue
+    if (file.language !== 'ruby' || !file.references?.length || !isSource(path)) continue
     const linked = new Set<string>()
     for (const reference of file.references) {
       if (!reference.includes('::')) continue

@@ -35,7 +35,7 @@ function packageKey(path: string, file: ParsedFile): string | undefined {
   return undefined
 }
 
-export function samePackagePairs(parsed: ReadonlyMap<string, ParsedFile>): [string, string][] {
+export function samePackagePairs(parsed: ReadonlyMap<string, ParsedFile>, isSource: (path: string) => boolean = () => true): [string, string][] {
   const declared = new Map<string, Map<string, Set<string>>>()
   for (const [path, file] of parsed) {
     const key = packageKey(path, file)
@@ -55,6 +55,7 @@ export function samePackagePairs(parsed: ReadonlyMap<string, ParsedFile>): [stri
   }
   const pairs: [string, string][] = []
   for (const [path, file] of parsed) {
+    if (!isSource(path)) continue
     const key = packageKey(path, file)
     const names = key === undefined ? undefined : declared.get(key)
     if (names === undefined || file.references === undefined) continue
