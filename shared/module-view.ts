@@ -106,7 +106,8 @@ export function moduleView(graph: ModuleGraph, focus: string, options: ModuleVie
     if (!candidate) break
     const opened = boxesOf(candidate.path)
     const openedCode = opened.filter((box) => !box.supporting)
-    if (code.length - 1 + openedCode.length > max) break
+    // Past the limit only when one box holds most of this level (it says little): the smallest are then folded.
+    if (code.length - 1 + openedCode.length > max && candidate.lines / total <= 0.6) break
     code = [...code.filter((box) => box !== candidate), ...openedCode]
     supporting.push(...opened.filter((box) => box.supporting))
   }
@@ -129,12 +130,13 @@ export function groupView(graph: ModuleGraph, group: ModuleBox, index = new Fold
 
 /**
  * Past `max`, the smallest boxes become one "N smaller folders" box (a drill-in lists them); so do
- * boxes too small to matter at this level (under 1% of its lines), when there are two or more.
+ * boxes too small to matter at this level (a file or two, or a few lines), when there are two or more.
  */
 function foldSmallest(boxes: ModuleBox[], max: number, focus: string): ModuleBox[] {
   const ordered = [...boxes].sort((a, b) => b.lines - a.lines || (a.path < b.path ? -1 : 1))
   const total = ordered.reduce((sum, box) => sum + box.lines, 0)
-  const tiny = ordered.filter((box) => box.lines < 0.01 * total)
+  // A folder's own files (often its entry point) are never folded for being small.
+  const tiny = ordered.filter((box) => box.kind !== 'files' && (box.lines < 0.003 * total || (box.files <= 2 && box.lines < 0.01 * total)))
   const keep = Math.min(max - 1, ordered.length - (tiny.length >= 2 ? tiny.length : 0))
   if (ordered.length <= max && keep === ordered.length) return boxes
   const kept = ordered.slice(0, keep)
@@ -199,7 +201,12 @@ export function boxLocator(boxes: readonly ModuleBox[]): (folder: string) => Mod
   for (const box of boxes) {
     if (box.kind === 'files') exact.set(box.path, box)
     else if (box.kind === 'folder') subtree.push({ prefix: box.path === '.' ? '' : `${box.path}/`, box })
-    else for (const member of box.members) member.endsWith('/') ? exact.set(member.slice(0, -1), box) : subtree.push({ prefix: `${member}/`, box })
+    else {
+      for (const member of box.members) {
+        if (member.endsWith('/')) exact.set(member.slice(0, -1), box)
+        else subtree.push({ prefix: `${member}/`, box })
+      }
+    }
   }
   subtree.sort((a, b) => b.prefix.length - a.prefix.length)
   const memo = new Map<string, ModuleBox | undefined>()

@@ -140,13 +140,15 @@ function packagesOf(own: readonly Reading[], linesUnder: (dir: string) => number
   }
   // A package nested in another package's folder is part of it (a gem's test app, a crate's fuzz target).
   const dirs = [...byDir.keys()]
+  // Without line counts (only paths known), every named package counts.
+  const counted = linesUnder('.') > 0
   return dirs
     .filter((dir) => !dirs.some((other) => other !== dir && dir.startsWith(`${other}/`)))
     .map((dir) => {
       const { reading } = byDir.get(dir)!
       return { name: reading.name!, dir, lines: linesUnder(dir), description: reading.description ?? null }
     })
-    .filter((pkg) => pkg.lines > 0)
+    .filter((pkg) => pkg.lines > 0 || !counted)
     .sort((a, b) => b.lines - a.lines || a.name.localeCompare(b.name))
 }
 

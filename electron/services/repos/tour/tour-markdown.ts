@@ -42,7 +42,10 @@ export function buildTour(scan: ScanResult): Tour {
   out.push('## How it is laid out', '')
   if (view.boxes.length) {
     out.push(`The code is in ${view.boxes.length} ${view.boxes.length === 1 ? 'part' : 'parts'} (the module map draws them; each has its section below):`, '')
-    for (const box of view.boxes) out.push(`- \`${box.label}\` — ${number(box.files)} files, ${number(box.lines)} lines${box.language ? `, ${box.language}` : ''}`)
+    for (const box of view.boxes) {
+      const members = box.kind === 'group' ? ` (${box.members.slice(0, 4).map((member) => `\`${member}\``).join(', ')}${box.members.length > 4 ? ', …' : ''})` : ''
+      out.push(`- \`${box.label}\`${members} — ${number(box.files)} files, ${number(box.lines)} lines${box.language ? `, ${box.language}` : ''}`)
+    }
   } else out.push('No code Gemba can group into parts.')
   if (view.supporting.length) out.push('', `Around it: ${view.supporting.slice(0, 10).map((box) => `\`${box.label}\` (${box.role === 'source' ? 'code' : ROLE_WORDS[box.role]})`).join(', ')}.`)
   const label = new Map(view.boxes.map((box) => [box.id, box.label]))
