@@ -13,6 +13,7 @@ import { describeRepo } from './git/describe-repo.ts'
 import { locateRepo } from './git/locate-repo.ts'
 import type { RepoStore } from './repo-store.ts'
 import { ScanCache } from './scan/scan-cache.ts'
+import { ScanMemory } from './scan/scan-memory.ts'
 import { scanRepo } from './scan/scan-repo.ts'
 import { moduleDiagram } from './tour/module-diagram.ts'
 import { buildTour } from './tour/tour-markdown.ts'
@@ -32,6 +33,8 @@ type Ctx = CallContext<EventMap>
 export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
   private readonly deps: RepoServiceDeps
   private parser: Promise<CodeParser | null> | undefined
+  /** The last scans, so a rescan after a commit takes over what did not change without reading the disk cache. */
+  private readonly memory = new ScanMemory()
 
   constructor(deps: RepoServiceDeps) {
     this.deps = deps
@@ -64,6 +67,9 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
     const remaining = entries.filter((entry) => entry.id !== input.id)
     if (remaining.length === entries.length) return { removed: false }
     await this.deps.store.save(remaining)
+    this.memory.forget(input.id)
+    // A cache write still under way would bring the folder back after it is cleared.
+    await this.memory.settled()
     await new ScanCache(this.deps.cacheFolder, input.id).clear()
     return { removed: true }
   }
@@ -111,6 +117,7 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
           cacheFolder: this.deps.cacheFolder,
           clock: () => this.now(),
           parser: () => this.codeParser(),
+          memory: this.memory,
           ...(this.deps.historyLimit ? { historyLimit: this.deps.historyLimit } : {}),
         },
       )

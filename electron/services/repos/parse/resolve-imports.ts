@@ -114,11 +114,12 @@ export function resolveImports(input: ResolveImportsInput): ImportResolution {
     }
   }
 
+  // The other files' edges, taken over as they are (sorted, distinct, none from a source).
+  const kept = (input.keptEdges ?? []).filter((edge) => !isSource(edge.from))
   const edges = new Map<string, FileEdge>()
   const add = (from: string, to: string) => {
     if (to !== from) edges.set(`${from}\u0000${to}`, { from, to })
   }
-  for (const edge of input.keptEdges ?? []) if (!isSource(edge.from)) add(edge.from, edge.to)
   const counts = { resolved: 0, external: 0, unresolved: 0 }
   const exports = new ReExports(input.parsed, resolverFor)
   for (const [from, file] of [...input.parsed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -144,11 +145,25 @@ export function resolveImports(input: ResolveImportsInput): ImportResolution {
     for (const [from, to] of rubyConstantPairs(input.files, index, input.parsed, isSource)) add(from, to)
     for (const [from, to] of csharp.pairs) add(from, to)
     for (const [from, to] of php.pairs) add(from, to)
-    for (const [from, to] of cFamily.implementations(input.parsed, new Set(edges.keys()))) if (isSource(from)) add(from, to)
-    for (const [from, to] of implementationPairs(input.parsed, [...edges.values()])) if (isSource(from)) add(from, to)
+    const all = () => [...kept, ...edges.values()]
+    for (const [from, to] of cFamily.implementations(input.parsed, () => new Set(all().map((edge) => `${edge.from}\u0000${edge.to}`)))) if (isSource(from)) add(from, to)
+    for (const [from, to] of implementationPairs(input.parsed, all())) if (isSource(from)) add(from, to)
   }
-  const sorted = [...edges.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, edge]) => edge)
-  return { edges: sorted, ...counts }
+  const fresh = [...edges.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, edge]) => edge)
+  return { edges: kept.length ? mergeSorted(kept, fresh) : fresh, ...counts }
+}
+
+const compareEdges = (a: FileEdge, b: FileEdge) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0)
+
+/** Merges two edge lists sorted by from then to. */
+function mergeSorted(a: readonly FileEdge[], b: readonly FileEdge[]): FileEdge[] {
+  const out: FileEdge[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) out.push(compareEdges(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!)
+  while (i < a.length) out.push(a[i++]!)
+  while (j < b.length) out.push(b[j++]!)
+  return out
 }
 
 /** An interface with more implementations than this is a plug-in point, not a door to one implementation. */

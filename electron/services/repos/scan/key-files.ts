@@ -5,7 +5,7 @@
 // examples, docs sources, benchmarks, fixtures and tooling are demoted; vendored and generated code is
 // left out. Pure: works on the scan's data; never reads the disk.
 import type { FileRecord, KeyFile } from '../../../../shared/models/repos.ts'
-import { graphSignals } from './key-file-graph.ts'
+import { graphSignals, type GraphSignals } from './key-file-graph.ts'
 import { isCodeLanguage } from './languages.ts'
 import { isManifest, type DeclaredEntry } from './manifests.ts'
 import { pathRole, ROLE_LABEL, type PathRole } from './path-roles.ts'
@@ -27,6 +27,8 @@ export interface KeyFileInput {
   readonly readme?: string | null
   /** What a parsed file declares. */
   readonly definitions?: (path: string) => readonly { readonly name: string; readonly kind: string }[] | undefined
+  /** The last ranking's graph signals: taken over when the edges are the same array and the entries the same. */
+  readonly memo?: RankMemo
 }
 
 /** Entry points by convention, for projects whose manifests do not say (or have none). */
@@ -60,6 +62,32 @@ const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.last
 const nameOf = (path: string) => path.slice(path.lastIndexOf('/') + 1)
 
 export function rankKeyFiles(input: KeyFileInput): KeyFile[] {
+  return rankWithSignals(input).keyFiles
+}
+
+/**
+ * What a ranking computed that a rescan can take over when the edges are the same array and the
+ * layout the same: the graph signals, and each file's score before its recent changes are counted.
+ */
+export interface RankMemo {
+  readonly edges: readonly { from: string; to: string }[]
+  readonly key: string
+  readonly signals: GraphSignals
+  readonly parts: ReadonlyMap<string, StaticPart>
+  readonly depthBelowRoot: ReadonlyMap<string, number>
+}
+
+/** A file's score and reasons from everything but its recent changes, and how it is then demoted. */
+interface StaticPart {
+  readonly score: number
+  readonly reasons: readonly string[]
+  readonly lines: number
+  /** The role that demotes it, or null (shipped code, the root README, the docs' front page). */
+  readonly demotedAs: PathRole | null
+}
+
+/** The ranking and the graph signals it used (for the next rescan's memo). */
+export function rankWithSignals(input: KeyFileInput & { readonly changed?: ReadonlySet<string> }): { keyFiles: KeyFile[]; memo: RankMemo } {
   const roles = new Map(input.files.map((file) => [file.path, pathRole(file.path)]))
   const candidates = input.files.filter((file) => !file.binary && DEMOTION[roles.get(file.path) ?? 'source'] > 0)
   const known = new Set(candidates.map((file) => file.path))
@@ -69,96 +97,148 @@ export function rankKeyFiles(input: KeyFileInput): KeyFile[] {
   const packageDirs = allPackages.filter((dir) => dir !== '.' && dir !== '').sort((a, b) => b.length - a.length)
   // A file outside every member package belongs to the root's own package ('.') when there is one.
   const packageOf = (path: string) => packageDirs.find((dir) => path.startsWith(`${dir}/`)) ?? (mainPackages.has('.') ? '.' : null)
-  const isMain = (pkg: string | null) => pkg === null || mainPackages.has(pkg) || mainPackages.size === 0
   const declared = new Map<string, string>()
   for (const entry of input.entries ?? []) if (!declared.has(entry.path)) declared.set(entry.path, entry.reason)
   const starts = new Map<string, number>([...declared.keys()].map((path) => [path, 2]))
   for (const file of candidates) if (!starts.has(file.path) && conventionalEntry(file.path)) starts.set(file.path, 1)
-  const signals = graphSignals({
-    code: candidates.filter((file) => isCodeLanguage(file.language)).map((file) => file.path),
-    edges: input.edges.filter((edge) => known.has(edge.from) && known.has(edge.to)),
-    shipped,
-    starts,
-    areaOf: (path) => {
-      const pkg = packageOf(path)
-      return pkg !== null && pkg !== '.' ? pkg : path.includes('/') ? path.slice(0, path.indexOf('/')) : '.'
-    },
-  })
-  const maxChurn = Math.max(1, ...input.churn.values())
-  const depthBelowRoot = codeRootDepth(candidates.filter((file) => shipped(file.path) && isCodeLanguage(file.language)).map((file) => file.path), packageOf)
-  const named = readmeMentions(input.readme ?? null, candidates.filter((file) => shipped(file.path)).map((file) => file.path), input.definitions)
-  const hasRootManifest = candidates.some((file) => !file.path.includes('/') && isManifest(file.path) && !BUILD_FILES.test(file.path))
-  const firstMain = [...mainPackages][0] ?? null
-  const readmeSeen = new Set<string>()
-  let docsHomeSeen = false
-  const scored: KeyFile[] = []
-  for (const file of [...candidates].sort((a, b) => a.path.split('/').length - b.path.split('/').length || (a.path < b.path ? -1 : 1))) {
-    const path = file.path
-    const name = nameOf(path)
-    const depth = path.split('/').length - 1
-    const role = roles.get(path) ?? 'source'
-    const pkg = packageOf(path)
-    const reasons: string[] = []
-    let score = 0
-    let docsHome = false
-    const add = (points: number, reason: string) => {
-      score += points
-      reasons.push(reason)
-    }
-    if (README.test(name)) {
-      // One README per package: the project's, then each package's own (never the dozens in sub-folders).
-      const owner = depth === 0 ? '.' : pkg !== '.' && folderOf(path) === pkg ? pkg : null
-      if (owner !== null && !readmeSeen.has(owner)) {
-        readmeSeen.add(owner)
-        if (owner === '.') add(20, 'README: what the project is and how to run it')
-        else add(isMain(owner) ? 5 : 2.5, `README of the ${owner} package`)
-      }
-    } else if (ROOT_DOCS.test(name) && depth === 0) {
-      add(5, 'project documentation')
-    } else if (!docsHomeSeen && role === 'docs' && depth <= 2 && DOCS_MAIN.test(name) && isDocsHome(path, candidates)) {
-      docsHome = true
-      docsHomeSeen = true
-      add(6, 'the documentation’s main page')
-    } else if (isManifest(path) && name !== 'Makefile' && !BUILD_FILES.test(name)) {
-      if (depth === 0) add(12, 'manifest: dependencies and commands')
-      // Without a manifest at the root, the main package's is the project's.
-      else if (pkg !== null && folderOf(path) === pkg && !hasRootManifest && pkg === firstMain) add(12, `manifest of the main package (${pkg})`)
-      else if (pkg !== null && folderOf(path) === pkg) add(isMain(pkg) ? 7 : 2.5, `manifest of the ${pkg} package`)
-    } else if (depth === 0 && BUILD_FILES.test(name)) {
-      add(3, name === 'Makefile' ? 'build commands' : 'build and runtime configuration')
-    }
-    const entry = declared.get(path)
-    if (entry !== undefined) add(isMain(pkg) ? 9 : 5, entry)
-    else {
-      const conventional = conventionalEntry(path)
-      if (conventional) add(Math.max(2, 6 - depth), conventional)
-    }
-    // A secondary package's code counts for less than the main package's, and code deep in a package's
-    // source tree for less than its top level: a newcomer starts with the main package, from the top.
-    // A file with little in it (a one-line interface, a constant) says little however central it is.
-    const weight = (isMain(pkg) ? 1 : 0.6) * DEPTH_WEIGHT[Math.min(3, depthBelowRoot.get(path) ?? 0)]! * substance(file.lines)
-    const mention = named.get(path)
-    if (mention !== undefined) add(4, `named in the README (${mention})`)
-    const place = signals.place.get(path)
-    const relative = signals.relative.get(path) ?? 0
-    if (place !== undefined && place <= 60 && relative > 0) add(weight * 10 * Math.sqrt(relative), `central in the import graph (#${place})`)
-    const importers = signals.importers.get(path) ?? 0
-    if (importers >= 3) add(weight * Math.min(5, Math.log2(importers)), `imported by ${importers} files`)
-    const areas = signals.areas.get(path) ?? 0
-    if (areas >= 2) add(weight * Math.min(4, 1.5 * Math.log2(areas + 1)), `used from ${areas} other parts of the codebase`)
-    const used = signals.supportUse.get(path) ?? 0
-    if (used >= 3) add(weight * Math.min(6, Math.log2(used) / 1.5), `used by ${used} tests and examples (public API)`)
-    const changes = input.churn.get(path) ?? 0
-    if (changes >= 2 && isCodeLanguage(file.language)) add(3 * Math.sqrt(changes / maxChurn), `changed in ${changes} of the last ${input.commitsRead} commits`)
-    if (score === 0) continue
-    // The root README and the docs' front page are what they are; everything else of a supporting role is demoted.
-    if (role !== 'source' && !docsHome && !(depth === 0 && README.test(name))) {
-      score *= DEMOTION[role]
-      reasons.push(`${ROLE_LABEL[role]}, ranked lower`)
-    }
-    scored.push({ path, score: Math.round(score * 100) / 100, reasons })
+  const readme = input.readme ?? ''
+  const memoKey = `${candidates.length}:${[...starts].join(',')}:${[...mainPackages].join(',')}:${packageDirs.join(',')}:${readme.length}:${readme.slice(0, 200)}`
+  const memo = input.memo && input.memo.edges === input.edges && input.memo.key === memoKey ? input.memo : null
+  const signals =
+    memo?.signals ??
+    graphSignals({
+      code: candidates.filter((file) => isCodeLanguage(file.language)).map((file) => file.path),
+      edges: input.edges.filter((edge) => known.has(edge.from) && known.has(edge.to)),
+      shipped,
+      starts,
+      areaOf: (path) => {
+        const pkg = packageOf(path)
+        return pkg !== null && pkg !== '.' ? pkg : path.includes('/') ? path.slice(0, path.indexOf('/')) : '.'
+      },
+    })
+  const stale = (file: FileRecord) => {
+    const part = memo?.parts.get(file.path)
+    return !part || part.lines !== file.lines || input.changed?.has(file.path) === true
   }
-  return scored.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1)).slice(0, input.limit ?? 40)
+  const staleFiles = memo ? candidates.filter(stale) : candidates
+  const parts = new Map<string, StaticPart>(memo ? [...memo.parts] : [])
+  // Only the files that changed are scored again, unless one is a README or a page of the docs (those
+  // are scored once per package, in order) or nothing is known yet.
+  const partial = memo !== null && staleFiles.every((file) => !README.test(nameOf(file.path)) && !/\.(md|mdx|rst|adoc|txt)$/i.test(file.path))
+  const depthBelowRoot =
+    memo?.depthBelowRoot ?? codeRootDepth(candidates.filter((file) => shipped(file.path) && isCodeLanguage(file.language)).map((file) => file.path), packageOf)
+  if (staleFiles.length > 0) {
+    const context: Context = {
+      candidates, roles, packageOf, declared, signals, depthBelowRoot,
+      isMain: (pkg) => pkg === null || mainPackages.has(pkg) || mainPackages.size === 0,
+      named: readmeMentions(input.readme ?? null, candidates.filter((file) => shipped(file.path)).map((file) => file.path), input.definitions),
+      hasRootManifest: candidates.some((file) => !file.path.includes('/') && isManifest(file.path) && !BUILD_FILES.test(file.path)),
+      firstMain: [...mainPackages][0] ?? null,
+      readmeSeen: new Set<string>(),
+      docsHomeSeen: false,
+    }
+    const toScore = partial ? staleFiles : [...candidates].sort((a, b) => a.path.split('/').length - b.path.split('/').length || (a.path < b.path ? -1 : 1))
+    for (const file of toScore) parts.set(file.path, staticPart(file, context))
+  }
+  const maxChurn = Math.max(1, ...input.churn.values())
+  const scored: KeyFile[] = []
+  for (const file of candidates) {
+    const part = parts.get(file.path)!
+    let score = part.score
+    const reasons = [...part.reasons]
+    const changes = input.churn.get(file.path) ?? 0
+    if (changes >= 2 && isCodeLanguage(file.language)) {
+      score += 3 * Math.sqrt(changes / maxChurn)
+      reasons.push(`changed in ${changes} of the last ${input.commitsRead} commits`)
+    }
+    if (score === 0) continue
+    if (part.demotedAs) {
+      score *= DEMOTION[part.demotedAs]
+      reasons.push(`${ROLE_LABEL[part.demotedAs]}, ranked lower`)
+    }
+    scored.push({ path: file.path, score: Math.round(score * 100) / 100, reasons })
+  }
+  const keyFiles = scored.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1)).slice(0, input.limit ?? 40)
+  return { keyFiles, memo: { edges: input.edges, key: memoKey, signals, parts, depthBelowRoot } }
+}
+
+interface Context {
+  readonly candidates: readonly FileRecord[]
+  readonly roles: ReadonlyMap<string, PathRole>
+  readonly packageOf: (path: string) => string | null
+  readonly isMain: (pkg: string | null) => boolean
+  readonly declared: ReadonlyMap<string, string>
+  readonly signals: GraphSignals
+  readonly depthBelowRoot: ReadonlyMap<string, number>
+  readonly named: ReadonlyMap<string, string>
+  readonly hasRootManifest: boolean
+  readonly firstMain: string | null
+  /** Packages whose README has been scored (files are visited shallowest first). */
+  readonly readmeSeen: Set<string>
+  docsHomeSeen: boolean
+}
+
+/** Everything a file scores but its recent changes; the demotion is applied after those are added. */
+function staticPart(file: FileRecord, context: Context): StaticPart {
+  const { isMain, signals } = context
+  const path = file.path
+  const name = nameOf(path)
+  const depth = path.split('/').length - 1
+  const role = context.roles.get(path) ?? 'source'
+  const pkg = context.packageOf(path)
+  const reasons: string[] = []
+  let score = 0
+  let docsHome = false
+  const add = (points: number, reason: string) => {
+    score += points
+    reasons.push(reason)
+  }
+  if (README.test(name)) {
+    // One README per package: the project's, then each package's own (never the dozens in sub-folders).
+    const owner = depth === 0 ? '.' : pkg !== '.' && folderOf(path) === pkg ? pkg : null
+    if (owner !== null && !context.readmeSeen.has(owner)) {
+      context.readmeSeen.add(owner)
+      if (owner === '.') add(20, 'README: what the project is and how to run it')
+      else add(isMain(owner) ? 5 : 2.5, `README of the ${owner} package`)
+    }
+  } else if (ROOT_DOCS.test(name) && depth === 0) {
+    add(5, 'project documentation')
+  } else if (!context.docsHomeSeen && role === 'docs' && depth <= 2 && DOCS_MAIN.test(name) && isDocsHome(path, context.candidates)) {
+    docsHome = true
+    context.docsHomeSeen = true
+    add(6, 'the documentation’s main page')
+  } else if (isManifest(path) && name !== 'Makefile' && !BUILD_FILES.test(name)) {
+    if (depth === 0) add(12, 'manifest: dependencies and commands')
+    // Without a manifest at the root, the main package's is the project's.
+    else if (pkg !== null && folderOf(path) === pkg && !context.hasRootManifest && pkg === context.firstMain) add(12, `manifest of the main package (${pkg})`)
+    else if (pkg !== null && folderOf(path) === pkg) add(isMain(pkg) ? 7 : 2.5, `manifest of the ${pkg} package`)
+  } else if (depth === 0 && BUILD_FILES.test(name)) {
+    add(3, name === 'Makefile' ? 'build commands' : 'build and runtime configuration')
+  }
+  const entry = context.declared.get(path)
+  if (entry !== undefined) add(isMain(pkg) ? 9 : 5, entry)
+  else {
+    const conventional = conventionalEntry(path)
+    if (conventional) add(Math.max(2, 6 - depth), conventional)
+  }
+  // A secondary package's code counts for less than the main package's, and code deep in a package's
+  // source tree for less than its top level: a newcomer starts with the main package, from the top.
+  // A file with little in it (a one-line interface, a constant) says little however central it is.
+  const weight = (isMain(pkg) ? 1 : 0.6) * DEPTH_WEIGHT[Math.min(3, context.depthBelowRoot.get(path) ?? 0)]! * substance(file.lines)
+  const mention = context.named.get(path)
+  if (mention !== undefined) add(4, `named in the README (${mention})`)
+  const place = signals.place.get(path)
+  const relative = signals.relative.get(path) ?? 0
+  if (place !== undefined && place <= 60 && relative > 0) add(weight * 10 * Math.sqrt(relative), `central in the import graph (#${place})`)
+  const importers = signals.importers.get(path) ?? 0
+  if (importers >= 3) add(weight * Math.min(5, Math.log2(importers)), `imported by ${importers} files`)
+  const areas = signals.areas.get(path) ?? 0
+  if (areas >= 2) add(weight * Math.min(4, 1.5 * Math.log2(areas + 1)), `used from ${areas} other parts of the codebase`)
+  const used = signals.supportUse.get(path) ?? 0
+  if (used >= 3) add(weight * Math.min(6, Math.log2(used) / 1.5), `used by ${used} tests and examples (public API)`)
+  // The root README and the docs' front page are what they are; everything else of a supporting role is demoted.
+  const demotedAs = role !== 'source' && !docsHome && !(depth === 0 && README.test(name)) ? role : null
+  return { score, reasons, lines: file.lines, demotedAs }
 }
 
 /** 0.6 for a file of 10 lines or fewer, rising to 1 at 250 lines. */

@@ -48,7 +48,12 @@ interface Tally {
   direct: { files: number; lines: number; languages: Map<string, number> }
 }
 
-export function buildModuleGraph(files: readonly FileRecord[], edges: readonly { from: string; to: string }[]): ModuleGraph {
+/** `links`: the folder links of these edges when already known (a rescan whose import graph did not change). */
+export function buildModuleGraph(files: readonly FileRecord[], edges: readonly { from: string; to: string }[], links?: readonly FolderLink[]): ModuleGraph {
+  return { folders: folderSummaries(files), links: links ?? folderLinks(edges) }
+}
+
+function folderSummaries(files: readonly FileRecord[]): FolderSummary[] {
   const tallies = new Map<string, Tally>()
   const tally = (path: string): Tally => {
     let entry = tallies.get(path)
@@ -81,6 +86,11 @@ export function buildModuleGraph(files: readonly FileRecord[], edges: readonly {
       direct: { files: entry.direct.files, lines: entry.direct.lines, language: dominant(entry.direct.languages) },
     }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return folders
+}
+
+/** Imports between folders, strongest first (capped). */
+export function folderLinks(edges: readonly { from: string; to: string }[]): FolderLink[] {
   const weights = new Map<string, number>()
   for (const edge of edges) {
     const from = folderOf(edge.from)
@@ -96,7 +106,7 @@ export function buildModuleGraph(files: readonly FileRecord[], edges: readonly {
     })
     .sort((a, b) => b.weight - a.weight || (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : 1))
     .slice(0, MAX_LINKS)
-  return { folders, links }
+  return links
 }
 
 /** The modules: the map's top level with its supporting folders, and which module each file is in. */

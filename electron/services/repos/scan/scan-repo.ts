@@ -1,6 +1,8 @@
 // One scan of one repository, phase by phase (files, parse, manifests, modules, history, rank), cached
-// by HEAD commit + working-tree digest. Cancellable through the AbortSignal at every step; whatever it
-// cannot read is listed in `skipped` and the scan goes on. Never writes inside the repository.
+// by HEAD commit + working-tree digest. A rescan takes over what did not change (files, parses, import
+// edges, what was computed from them; scan-reuse.ts, scan-memory.ts). Cancellable through the
+// AbortSignal at every step; whatever it cannot read is listed in `skipped` and the scan goes on.
+// Never writes inside the repository.
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -9,6 +11,7 @@ import git from 'isomorphic-git'
 import { GembaError } from '../../../../shared/errors.ts'
 import type { FileRecord, ScanResult, SkippedItem } from '../../../../shared/models/repos.ts'
 import type { CodeParser } from '../parse/code-parser.ts'
+import type { FileEdge } from '../parse/resolve-imports.ts'
 import { readIndexEntries } from '../git/index-entries.ts'
 import { resolveHead } from '../git/head-files.ts'
 import { locateRepo } from '../git/locate-repo.ts'
@@ -16,16 +19,17 @@ import { readWorkingState } from '../git/working-state.ts'
 import { isBot } from '../history/identities.ts'
 import { readHistory, type CommitRecord } from '../history/read-history.ts'
 import { summarizeHistory } from '../history/summarize-history.ts'
-import { ImportAnalyzer, type CachedParse } from './analyze-imports.ts'
+import { ImportAnalyzer } from './analyze-imports.ts'
 import { keyFileEdges } from './key-file-edges.ts'
-import { rankKeyFiles } from './key-files.ts'
-import { scanManifests } from './manifests.ts'
-import { buildModuleGraph, findModules, moduleEdges } from './modules.ts'
+import { rankWithSignals } from './key-files.ts'
+import { isManifest, scanManifests } from './manifests.ts'
+import { buildModuleGraph, findModules, folderLinks, moduleEdges } from './modules.ts'
 import { startParsing, type Source } from './parse-sources.ts'
 import { PhaseTimer, type ProgressReporter } from './phase-timer.ts'
 import { readFiles } from './read-files.ts'
 import { SCAN_CACHE_VERSION, ScanCache } from './scan-cache.ts'
-import { linkSignature, planReuse, previousEdges, saveReuse, type ReuseState } from './scan-reuse.ts'
+import { loadSnapshot, saveSnapshot, type ScanMemory } from './scan-memory.ts'
+import { linkSignature, planReuse, previousEdges, saveReuse } from './scan-reuse.ts'
 import { summarizeFiles } from './summarize-files.ts'
 
 export interface ScanOptions {
@@ -45,6 +49,8 @@ export interface ScanDeps {
   readonly historyLimit?: number
   /** Worker threads that parse next to this one on big repositories (default 1; 0 parses here only). */
   readonly parseWorkers?: number
+  /** Keeps the last scans in memory for fast rescans (the repository service holds one). */
+  readonly memory?: ScanMemory
 }
 
 /** Below this many sources to parse whole, a worker's start-up (its own runtime and grammars) costs more than it saves. */
@@ -62,7 +68,8 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   const index = await timer.run('files', () => readIndexEntries(root, gitdir, cache))
   const state = await readWorkingState({ root, gitdir, entries: index.entries, headFiles: null, untracked: false, ...(signal ? { signal } : {}) })
   const key = createHash('sha1').update(`${SCAN_CACHE_VERSION}:${head?.commit ?? 'none'}:${state.digest}:${deps.historyLimit ?? 1000}`).digest('hex')
-  const previous = options.force ? null : await store.read<ScanResult>('scan')
+  const last = await loadSnapshot(store, deps.memory, options.repoId, options.force ?? false)
+  const previous = last.scan
   if (previous && previous.cache.key === key) {
     timer.add('total', performance.now() - started)
     return { ...previous, repoId: options.repoId, timings: timer.timings, cache: { ...previous.cache, hit: true } }
@@ -70,10 +77,10 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   signal?.throwIfAborted()
   const skipped: SkippedItem[] = index.problem ? [{ path: '.git/index', reason: index.problem }] : []
   const parser = await deps.parser().catch(() => null)
-  const previousParses = new Map(Object.entries((await store.read<Record<string, CachedParse>>('parses')) ?? {}))
+  const previousParses = last.parses
   const analyzer = new ImportAnalyzer(parser, previousParses)
   // A rescan takes over every unchanged file (same blob, clean working copy) from the last scan.
-  const reuseState = previous ? await store.read<ReuseState>('reuse') : null
+  const reuseState = previous ? last.reuse : null
   const dirty = state.truncated ? null : new Set(state.changed.map((file) => file.path))
   const plan = planReuse(index.entries, dirty, previous && reuseState ? { state: reuseState, records: previous.files } : null, (parseKey) => previousParses.has(parseKey))
   for (const [path, taken] of plan.reused) if (taken.key) analyzer.takeOver(path, taken.key)
@@ -98,7 +105,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   const heavy = sources.filter((source) => source && analyzer.needsParser(source.path)).length
   const parsing = startParsing(sources, analyzer, parser ? workersFor(heavy, deps) : 0, (done, total) => options.onProgress?.('parse', done, total), signal)
   const history = await timer.run('history', async (progress) => {
-    const known = new Map(((await store.read<CommitRecord[]>('history')) ?? []).map((record) => [record.oid, record]))
+    const known = new Map((last.history ?? []).map((record) => [record.oid, record]))
     if (!head) return { commits: [], newlyRead: 0, truncated: false, skipped: [] as SkippedItem[], reused: false }
     const shallow = new Set((await readFile(join(gitdir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean))
     const result = await readHistory({
@@ -125,8 +132,15 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   const kept = plan.reused.size > 0 ? previousEdges(reuseState, paths) : null
   const keyAt = new Map((reuseState?.paths ?? []).map((path, at) => [path, reuseState?.keys[at] ?? '']))
   const stable = kept !== null && [...readNow].every((path) => linkSignature(analyzer.previousParse(keyAt.get(path) ?? '')) === linkSignature(analyzer.parsed.get(path)))
-  const manifests = await timer.run('manifests', () => scanManifests(files, (path) => readText(root, path), basename(root)))
-  const { modules, moduleOf, edges, graph } = await timer.run('modules', async () => {
+  // The manifests' facts hold while the same files are there and none of them (nor the README) changed.
+  const layout = createHash('sha1').update(paths.join('\n')).digest('hex')
+  const manifests = await timer.run('manifests', async () => {
+    const cached = plan.reused.size > 0 ? last.manifests : null
+    const touched = plan.toRead.some((entry) => isManifest(entry.path) || /^readme/i.test(entry.path) || entry.path === '.mailmap')
+    if (cached && cached.layout === layout && !touched) return cached.scan
+    return scanManifests(files, (path) => readText(root, path), basename(root))
+  })
+  const { modules, moduleOf, edges, graph, links } = await timer.run('modules', async () => {
     const resolved = analyzer.resolve(paths, {
       goModules: manifests.goModules,
       workspacePackages: manifests.packages,
@@ -136,15 +150,19 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
       includeDirs: manifests.includeDirs,
       ...(stable && kept ? { sources: readNow, keptEdges: kept } : {}),
     })
-    const map = findModules(buildModuleGraph(files, resolved.edges), manifests.workspaceFolders)
-    return { ...map, edges: resolved.edges }
+    // The same edges as last time are the same array, so what was computed from them is taken over.
+    const same = last.edges !== undefined && sameEdges(last.edges, resolved.edges)
+    const edges = same && last.edges ? last.edges : resolved.edges
+    const links = same && last.links ? last.links : folderLinks(edges)
+    const map = findModules(buildModuleGraph(files, edges, links), manifests.workspaceFolders)
+    return { ...map, edges, links }
   })
   const tracked = new Set(paths)
   const mailmap = tracked.has('.mailmap') ? await readText(root, '.mailmap') : null
   const summary = summarizeHistory(history.commits, moduleOf, { truncated: history.truncated, newlyRead: history.newlyRead, tracked, mailmap })
   const readme = await findReadme(root, files)
-  const keyFiles = await timer.run('rank', async () =>
-    rankKeyFiles({
+  const ranked = await timer.run('rank', async () =>
+    rankWithSignals({
       files,
       edges,
       churn: new Map(history.commits.length ? countChurn(history.commits) : []),
@@ -154,8 +172,13 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
       definitions: (path) => analyzer.parsed.get(path)?.definitions,
       packageDirs: manifests.sourcePackages.map((pkg) => pkg.dir),
       mainPackages: manifests.mainPackages,
+      ...(last.rank ? { memo: last.rank } : {}),
+      changed: readNow,
     }),
   )
+  const keyFiles = ranked.keyFiles
+  const modulesKey = modules.map((module) => module.id).join(',')
+  const modulesEdges = last.moduleEdges && last.edges === edges && last.moduleEdges.key === modulesKey ? last.moduleEdges.edges : moduleEdges(edges, moduleOf)
   const { languages, folders, totalLines } = summarizeFiles(files)
   timer.add('total', performance.now() - started)
   const result: ScanResult = {
@@ -172,7 +195,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     project: manifests.facts,
     readme: readme ? { path: readme.path, excerpt: readme.text.slice(0, 4000) } : null,
     modules,
-    moduleEdges: moduleEdges(edges, moduleOf),
+    moduleEdges: modulesEdges,
     moduleGraph: graph,
     fileEdges: keyFileEdges(edges, keyFiles),
     keyFiles,
@@ -190,16 +213,32 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
       next: 'Check that the folder is still there (or add it again from where it moved), then scan again.',
     })
   }
-  await timer.run('cache', async () => {
-    await store.write('history', history.commits)
-    // The parse cache is rewritten only when it gained or lost an entry.
-    if (analyzer.next.size !== previousParses.size || [...analyzer.next.keys()].some((parseKey) => !previousParses.has(parseKey))) {
-      await store.write('parses', Object.fromEntries(analyzer.next))
-    }
-    await store.write('reuse', saveReuse(paths, new Map(index.entries.map((entry) => [entry.path, entry.oid])), analyzer.keys, edges))
-    await store.write('scan', result)
-  })
+  await timer.run('cache', () =>
+    saveSnapshot(
+      store,
+      deps.memory,
+      options.repoId,
+      {
+        scan: result,
+        parses: analyzer.next,
+        reuse: saveReuse(paths, new Map(index.entries.map((entry) => [entry.path, entry.oid])), analyzer.keys, edges),
+        history: history.newlyRead === 0 && last.history?.length === history.commits.length ? last.history : history.commits,
+        manifests: last.manifests?.scan === manifests ? last.manifests : { layout, scan: manifests },
+        edges,
+        links,
+        rank: ranked.memo,
+        moduleEdges: { key: modulesKey, edges: modulesEdges },
+      },
+      last,
+    ),
+  )
   return result
+}
+
+function sameEdges(a: readonly FileEdge[], b: readonly FileEdge[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i]!.from !== b[i]!.from || a[i]!.to !== b[i]!.to) return false
+  return true
 }
 
 function workersFor(sources: number, deps: ScanDeps): number {

@@ -23,7 +23,7 @@ export function defaultIncludeDirs(index: FileIndex): string[] {
 export interface CFamilyResolver {
   resolve(from: string, ref: ImportRef): ResolvedImport
   /** Header → the source file of the same name that includes it. */
-  implementations(parsed: ReadonlyMap<string, ParsedFile>, edges: ReadonlySet<string>): [string, string][]
+  implementations(parsed: ReadonlyMap<string, ParsedFile>, edges: () => ReadonlySet<string>): [string, string][]
 }
 
 export function createCFamilyResolver(files: readonly string[], index: FileIndex, includeDirs: readonly string[]): CFamilyResolver {
@@ -54,8 +54,10 @@ export function createCFamilyResolver(files: readonly string[], index: FileIndex
     if (hit) return { status: 'resolved', files: [hit] }
     return ref.system ? { status: 'external' } : { status: 'unresolved' }
   }
-  const implementations = (parsed: ReadonlyMap<string, ParsedFile>, edges: ReadonlySet<string>): [string, string][] => {
+  const implementations = (parsed: ReadonlyMap<string, ParsedFile>, edgeKeys: () => ReadonlySet<string>): [string, string][] => {
     const pairs: [string, string][] = []
+    if (![...parsed.keys()].some((path) => HEADER.test(path))) return pairs
+    const edges = edgeKeys()
     const sources = new Map<string, string[]>()
     for (const path of parsed.keys()) {
       if (!SOURCE.test(path)) continue

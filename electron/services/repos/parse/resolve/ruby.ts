@@ -70,10 +70,18 @@ export function rubyConstantPairs(
   isSource: (path: string) => boolean = () => true,
 ): [string, string][] {
   const byConstant = new Map<string, string[]>()
-  const roots = autoloadRoots(index).sort((a, b) => b.length - a.length)
+  const roots = new Set(autoloadRoots(index))
+  // The deepest autoload root holding a file, found by walking up its folders.
+  const rootOf = (file: string): string | undefined => {
+    for (let at = file.lastIndexOf('/'); at > 0; at = file.lastIndexOf('/', at - 1)) {
+      const folder = file.slice(0, at)
+      if (roots.has(folder)) return folder
+    }
+    return undefined
+  }
   for (const file of files) {
     if (!file.endsWith('.rb')) continue
-    const root = roots.find((r) => file.startsWith(`${r}/`))
+    const root = rootOf(file)
     if (root === undefined) continue
     const key = file.slice(root.length + 1, -'.rb'.length)
     const list = byConstant.get(key)
