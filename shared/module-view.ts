@@ -94,13 +94,14 @@ export function moduleView(graph: ModuleGraph, focus: string, options: ModuleVie
     return [...own, ...(index.children.get(path) ?? []).flatMap((child) => { const summary = index.byPath.get(child); return summary ? [folderBox(summary, index)] : [] })]
   }
   const all = boxesOf(focus)
+  const packages = new Set(graph.packages ?? [])
   let code = all.filter((box) => !box.supporting)
   const supporting = all.filter((box) => box.supporting)
   // Open, in place, the code folder that holds most of the code or only groups it, while the view stays small.
   for (let round = 0; round < 12; round++) {
     const total = code.reduce((sum, box) => sum + box.lines, 0) || 1
     const candidate = code
-      .filter((box) => box.kind === 'folder' && box.drillable)
+      .filter((box) => box.kind === 'folder' && box.drillable && (!packages.has(box.path) || code.length === 1))
       .sort((a, b) => b.lines - a.lines)
       .find((box) => box.lines / total > 0.5 || (CONTAINERS.has(nameOf(box.path)) && box.lines / total > 0.2) || code.length === 1)
     if (!candidate) break

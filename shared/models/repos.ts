@@ -170,6 +170,8 @@ export interface FolderLink {
 export interface ModuleGraph {
   readonly folders: readonly FolderSummary[]
   readonly links: readonly FolderLink[]
+  /** Folders of the packages the repository builds: each stays one box (never opened in place). */
+  readonly packages?: readonly string[]
 }
 
 export interface ModuleEdge {

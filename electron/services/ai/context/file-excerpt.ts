@@ -62,11 +62,15 @@ export function outlineExcerpt(text: string, maxLineChars = 160): FileExcerpt {
     const atx = /^(#{1,6}|={1,6})\s+\S/.test(line)
     if (!atx && !setext) continue
     out.push(`${index + 1}\t${line.slice(0, maxLineChars)}`)
-    const first = lines.slice(index + (setext ? 2 : 1), index + 8).findIndex((next) => next.trim() !== '' && !HEADING.test(next))
-    if (first >= 0) {
-      const at = index + (setext ? 2 : 1) + first
-      const body = lines[at] ?? ''
-      out.push(`${at + 1}\t${body.length > maxLineChars ? `${body.slice(0, maxLineChars)}…` : body}`)
+    // The section's first line of prose, skipping code blocks, within a few lines of the heading.
+    let inCode = false
+    for (let at = index + (setext ? 2 : 1); at < Math.min(lines.length, index + 12); at++) {
+      const next = lines[at] ?? ''
+      if (/^\s*(```|~~~)/.test(next)) inCode = !inCode
+      else if (!inCode && next.trim() !== '' && !HEADING.test(next) && !/^(=+|-+)\s*$/.test(lines[at + 1] ?? '')) {
+        out.push(`${at + 1}\t${next.length > maxLineChars ? `${next.slice(0, maxLineChars)}…` : next}`)
+        break
+      } else if (!inCode && /^#{1,6}\s/.test(next)) break
     }
   }
   out.push(`… (${lines.length} lines; headings and each section's first line only, read_file shows the rest)`)

@@ -150,10 +150,11 @@ function jvm(text: string): Extracted {
 
 /** `a::{b, c::{d, e as f}, *}` → a::b, a::c::d, a::c::e, a::* (wildcard). */
 export function expandUseTree(tree: string): { path: string; wildcard: boolean }[] {
-  const text = tree.replace(/\s+/g, '')
+  // `d as e` keeps its alias apart (as @e) before spaces go: `basename` must stay whole.
+  const text = tree.replace(/\s+as\s+/g, '@').replace(/\s+/g, '')
   const open = text.indexOf('{')
   if (open < 0) {
-    const path = text.replace(/as\w+$/, '').replace(/::$/, '')
+    const path = text.replace(/@\w+$/, '').replace(/::$/, '')
     return path.endsWith('::*') || path === '*' ? [{ path: path.replace(/::\*$|^\*$/, ''), wildcard: true }] : [{ path: path.replace(/::self$/, ''), wildcard: false }]
   }
   const prefix = text.slice(0, open)
@@ -177,7 +178,7 @@ function rust(text: string): Extracted {
   const imports = [
     ...collect(text, /^[ \t]*(?:pub(?:\([^)]*\))?[ \t]+)?mod[ \t]+(\w+)[ \t]*;/gm, (m, line) => ref(m[1]!, line, 'mod')),
     ...collect(text, /^[ \t]*(pub(?:\([^)]*\))?[ \t]+)?use[ \t]+([^;]+);/gm, (m, line) =>
-      expandUseTree(m[2]!.replace(/(\w)\s+as\s+(\w)/g, '$1as$2')).filter((entry) => entry.path).map((entry) => ref(entry.path, line, m[1] ? 'reexport' : 'import', entry.wildcard ? { wildcard: true } : {})),
+      expandUseTree(m[2]!).filter((entry) => entry.path).map((entry) => ref(entry.path, line, m[1] ? 'reexport' : 'import', entry.wildcard ? { wildcard: true } : {})),
     ),
     ...collect(text, /^[ \t]*extern[ \t]+crate[ \t]+(\w+)/gm, (m, line) => ref(m[1]!, line, 'import')),
   ]

@@ -49,8 +49,15 @@ interface Tally {
 }
 
 /** `links`: the folder links of these edges when already known (a rescan whose import graph did not change). */
-export function buildModuleGraph(files: readonly FileRecord[], edges: readonly { from: string; to: string }[], links?: readonly FolderLink[]): ModuleGraph {
-  return { folders: folderSummaries(files), links: links ?? folderLinks(edges) }
+export function buildModuleGraph(
+  files: readonly FileRecord[],
+  edges: readonly { from: string; to: string }[],
+  links?: readonly FolderLink[],
+  packages: readonly string[] = [],
+): ModuleGraph {
+  const folders = folderSummaries(files)
+  const known = new Set(folders.map((folder) => folder.path))
+  return { folders, links: links ?? folderLinks(edges), packages: packages.filter((dir) => known.has(dir)) }
 }
 
 function folderSummaries(files: readonly FileRecord[]): FolderSummary[] {

@@ -9,7 +9,8 @@ export type PathRole = 'source' | 'test' | 'fixture' | 'example' | 'docs' | 'ben
 /** Roles around the code that ships: shown behind a toggle, demoted in rankings, never the project's identity. */
 export const SUPPORTING_ROLES: ReadonlySet<PathRole> = new Set(['test', 'fixture', 'example', 'docs', 'bench', 'tooling', 'vendored', 'generated'])
 
-// Checked in this order: a fixture inside a test folder is a fixture, an example inside docs is docs.
+// One folder name's role, checked in this order (`test-fixtures` is fixtures). Along a path the
+// outermost role wins: everything under tests/ is tests, fixtures included.
 const FOLDER_WORDS: readonly (readonly [PathRole, RegExp])[] = [
   ['vendored', /^(node_modules|vendor|vendored|third|thirdparty|3rdparty|external|externals|deps|bower_components|pods)$/],
   ['generated', /^(dist|out|target|generated|gen|__generated__|coverage|\.yarn|\.next|\.nuxt|__pycache__|obj)$/],

@@ -45,6 +45,8 @@ const NAMING_ORDER = ['package.json', 'pyproject.toml', 'Cargo.toml', 'go.mod', 
 export interface PackageInfo {
   readonly name: string
   readonly dir: string
+  /** The manifest that names it (in a folder with two, the one of the root's ecosystem). */
+  readonly manifest: string
   readonly lines: number
   readonly description: string | null
 }
@@ -94,7 +96,7 @@ export function projectIdentity(input: IdentityInput): Identity {
   // A root package with little code of its own (a meta-package such as rails.gemspec) is not the main one.
   const largestMember = members[0]?.lines ?? 0
   const rootIsMain = main !== undefined && isPackage(main.reading) && rootLines > 0 && rootLines >= 0.3 * largestMember
-  const rootPackage = rootIsMain ? [{ name: main.reading.name!, dir: '.', lines: rootLines, description: main.reading.description ?? null }] : []
+  const rootPackage = rootIsMain ? [{ name: main.reading.name!, dir: '.', manifest: main.path, lines: rootLines, description: main.reading.description ?? null }] : []
   const packages = [...rootPackage, ...members]
   // The main packages: the root's own; else the largest and those near its size (at most five).
   const mainCount = rootPackage.length > 0 ? 1 : Math.min(5, members.filter((pkg) => pkg.lines >= 0.3 * largestMember).length)
@@ -106,7 +108,10 @@ export function projectIdentity(input: IdentityInput): Identity {
     root.map(({ reading }) => described(reading.description, reading.name)).find(Boolean) ??
     (packages.length === 1 ? described(packages[0]?.description, packages[0]?.name) : null)
   // The stack: runtime dependencies of the root and of the packages; build and test tools of the root.
-  const stackReadings = [...root, ...own.filter(({ path }) => packages.some((pkg) => pkg.dir === folderOf(path)))]
+  // The stack: the root's manifests and each main package's own (not a second manifest beside it, such
+  // as a gem's JavaScript client, nor a secondary package's).
+  const mainManifests = new Set(packages.slice(0, mainCount).map((pkg) => pkg.manifest))
+  const stackReadings = [...root, ...own.filter(({ path }) => mainManifests.has(path))]
   const ownNames = new Set([name, ...packages.map((pkg) => pkg.name), ...own.map(({ reading }) => reading.name ?? '')].map((n) => n.toLowerCase()))
   const runtime = stackReadings.flatMap(({ reading }) => reading.dependencies).filter((dep) => !ownNames.has(dep.toLowerCase()))
   const rootDev = root.flatMap(({ reading }) => reading.devDependencies ?? [])
@@ -146,7 +151,8 @@ function packagesOf(own: readonly Reading[], linesUnder: (dir: string) => number
     .filter((dir) => !dirs.some((other) => other !== dir && dir.startsWith(`${other}/`)))
     .map((dir) => {
       const { reading } = byDir.get(dir)!
-      return { name: reading.name!, dir, lines: linesUnder(dir), description: reading.description ?? null }
+      const chosen = byDir.get(dir)!
+      return { name: reading.name!, dir, manifest: chosen.path, lines: linesUnder(dir), description: reading.description ?? null }
     })
     .filter((pkg) => pkg.lines > 0 || !counted)
     .sort((a, b) => b.lines - a.lines || a.name.localeCompare(b.name))

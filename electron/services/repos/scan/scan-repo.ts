@@ -154,7 +154,8 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     const same = last.edges !== undefined && sameEdges(last.edges, resolved.edges)
     const edges = same && last.edges ? last.edges : resolved.edges
     const links = same && last.links ? last.links : folderLinks(edges)
-    const map = findModules(buildModuleGraph(files, edges, links), manifests.workspaceFolders)
+    const packages = manifests.sourcePackages.map((pkg) => pkg.dir).filter((dir) => dir !== '.')
+    const map = findModules(buildModuleGraph(files, edges, links, packages), manifests.workspaceFolders)
     return { ...map, edges, links }
   })
   const tracked = new Set(paths)
