@@ -10,11 +10,9 @@ import { BOX_HEIGHT, BOX_WIDTH, layoutModuleMap } from './module-map-layout.ts'
 import { sectionFor, tourSection } from './tour-section.ts'
 import '../../styles/module-map.css'
 
-const MIN_ZOOM = 0.4
-const MAX_ZOOM = 2.5
-const MAX_LABEL = 30
-/** Dependencies drawn before a box is selected; the rest would hide the picture's shape. */
-const STRONGEST = 16
+/** Zoom bounds; the longest label drawn whole (longer ones keep their end); dependencies drawn before a box is selected. */
+const LIMITS = { minZoom: 0.4, maxZoom: 2.5, label: 30, strongest: 16 } as const
+const STRONGEST = LIMITS.strongest
 
 export interface ModuleMapProps {
   readonly graph: ModuleGraph
@@ -27,8 +25,8 @@ export interface ModuleMapProps {
   readonly onReadInTour?: (heading: string) => void
 }
 
-const clamp = (value: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.round(value * 100) / 100))
-const short = (text: string) => (text.length <= MAX_LABEL ? text : `…${text.slice(text.length - MAX_LABEL + 1)}`)
+const clamp = (value: number) => Math.min(LIMITS.maxZoom, Math.max(LIMITS.minZoom, Math.round(value * 100) / 100))
+const short = (text: string) => (text.length <= LIMITS.label ? text : `…${text.slice(text.length - LIMITS.label + 1)}`)
 const compact = (value: number) => (value >= 10_000 ? `${Math.round(value / 1000)}k` : value >= 1000 ? `${(value / 1000).toFixed(1)}k` : String(value))
 const detail = (box: ModuleBox) => `${box.files.toLocaleString('en')} ${box.files === 1 ? 'file' : 'files'} · ${box.lines.toLocaleString('en')} lines${box.language ? ` · ${box.language}` : ''}`
 const shortDetail = (box: ModuleBox) => `${box.files.toLocaleString('en')} ${box.files === 1 ? 'file' : 'files'} · ${compact(box.lines)} lines${box.language ? ` · ${box.language}` : ''}`

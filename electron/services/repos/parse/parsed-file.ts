@@ -1,36 +1,9 @@
 // The plain data the code parser hands to the scan: what a file imports and what it defines.
 // Types only; nothing here touches tree-sitter, the disk or Electron.
 
-export type ParseLanguage =
-  | 'typescript'
-  | 'tsx'
-  | 'javascript'
-  | 'python'
-  | 'go'
-  | 'java'
-  | 'kotlin'
-  | 'ruby'
-  | 'rust'
-  | 'csharp'
-  | 'php'
-  | 'c'
-  | 'cpp'
+export const PARSE_LANGUAGES = ['typescript', 'tsx', 'javascript', 'python', 'go', 'java', 'kotlin', 'ruby', 'rust', 'csharp', 'php', 'c', 'cpp'] as const
 
-export const PARSE_LANGUAGES: readonly ParseLanguage[] = [
-  'typescript',
-  'tsx',
-  'javascript',
-  'python',
-  'go',
-  'java',
-  'kotlin',
-  'ruby',
-  'rust',
-  'csharp',
-  'php',
-  'c',
-  'cpp',
-]
+export type ParseLanguage = (typeof PARSE_LANGUAGES)[number]
 
 /**
  * How an import was written. `from` is Python's `from x import a, b`; `static` is Java's

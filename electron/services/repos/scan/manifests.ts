@@ -3,7 +3,7 @@
 // ranking need from them (Go modules, Rust crates, .NET projects, Composer autoload, include folders,
 // declared entry files). Reads only the manifests it finds; never runs anything.
 import type { FileRecord, ProjectCommand, ProjectFacts } from '../../../../shared/models/repos.ts'
-import type { DotnetProject, GoModule, PhpAutoload, RustCrate, WorkspacePackage } from '../parse/resolve-imports.ts'
+import type { DotnetProject, GoModule, PhpAutoload, ResolveImportsInput, RustCrate, WorkspacePackage } from '../parse/resolve-imports.ts'
 import { readCmake, readCsproj, readGemfile, readGemspec, readGradle, readMakefile, readPnpmWorkspace, readPom } from './build-file-readers.ts'
 import {
   readCargoToml, readComposer, readGoMod, readPackageJson, readPyproject, readRequirements, readSetupCfg, type ManifestReading,
@@ -186,6 +186,18 @@ function gemRoots(dir: string, name: string, paths: readonly string[]): Declared
   const squash = (text: string) => text.toLowerCase().replace(/[-_]/g, '')
   const chosen = top.length <= 5 ? top : top.filter((path) => squash(path.slice(lib.length, -3)) === squash(name))
   return chosen.map((path) => ({ path, reason: 'gem root (what require loads first)' }))
+}
+
+/** What import resolution needs from the manifests: modules, packages, crates, projects, autoload, include folders. */
+export function resolutionLayout(scan: ManifestScan): Omit<ResolveImportsInput, 'files' | 'parsed'> {
+  return {
+    goModules: scan.goModules,
+    workspacePackages: scan.packages,
+    rustCrates: scan.rustCrates,
+    dotnetProjects: scan.dotnetProjects,
+    phpAutoload: scan.phpAutoload,
+    includeDirs: scan.includeDirs,
+  }
 }
 
 /** Each Cargo package's crate roots that exist: its library, then its binaries (src/main.rs, src/bin/*.rs, [[bin]] paths). */

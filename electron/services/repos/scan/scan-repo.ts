@@ -22,7 +22,7 @@ import { summarizeHistory } from '../history/summarize-history.ts'
 import { ImportAnalyzer } from './analyze-imports.ts'
 import { keyFileEdges } from './key-file-edges.ts'
 import { rankWithSignals } from './key-files.ts'
-import { isManifest, scanManifests } from './manifests.ts'
+import { isManifest, resolutionLayout, scanManifests } from './manifests.ts'
 import { buildModuleGraph, findModules, folderLinks, moduleEdges } from './modules.ts'
 import { startParsing, type Source } from './parse-sources.ts'
 import { PhaseTimer, type ProgressReporter } from './phase-timer.ts'
@@ -141,15 +141,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     return scanManifests(files, (path) => readText(root, path), basename(root))
   })
   const { modules, moduleOf, edges, graph, links } = await timer.run('modules', async () => {
-    const resolved = analyzer.resolve(paths, {
-      goModules: manifests.goModules,
-      workspacePackages: manifests.packages,
-      rustCrates: manifests.rustCrates,
-      dotnetProjects: manifests.dotnetProjects,
-      phpAutoload: manifests.phpAutoload,
-      includeDirs: manifests.includeDirs,
-      ...(stable && kept ? { sources: readNow, keptEdges: kept } : {}),
-    })
+    const resolved = analyzer.resolve(paths, { ...resolutionLayout(manifests), ...(stable && kept ? { sources: readNow, keptEdges: kept } : {}) })
     // The same edges as last time are the same array, so what was computed from them is taken over.
     const same = last.edges !== undefined && sameEdges(last.edges, resolved.edges)
     const edges = same && last.edges ? last.edges : resolved.edges
