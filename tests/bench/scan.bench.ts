@@ -103,10 +103,10 @@ const rescanMs = median(rescans.map((run) => run.ms))
 const last = rescans.at(-1)?.value
 type Row = readonly [phase: string, ours: number, baseline: string, theirs: number | null]
 const rows: Row[] = [
-  ['files (index + read + count lines)', phase('files'), 'git ls-files', lsFiles],
-  ['history: 1,000 commits (read while workers parse)', phase('history'), 'git log --numstat -n 1000', median(gitLog)],
-  ['parse: all of it, from its start', phase('parse (from start)'), '', null],
-  ['parse: left after the history', phase('parse'), '', null],
+  ['files (index + read + count lines + light reading)', phase('files'), 'git ls-files', lsFiles],
+  ['history: 1,000 commits (a worker, while files are read)', phase('history (from its start)'), 'git log --numstat -n 1000', median(gitLog)],
+  ['parse: whole files, after the reading', phase('parse (whole files)'), '', null],
+  ['history: waited for after the parse', phase('history'), '', null],
   ['manifests', phase('manifests'), '', null],
   ['modules + import resolution', phase('modules'), '', null],
   ['rank key files', phase('rank'), '', null],

@@ -62,7 +62,9 @@ export class ImportAnalyzer {
     this.keys.set(path, key)
     if (this.takeOver(path, key)) return
     if (!this.needsParser(path)) {
-      const light = lightExtract(language, text, { definitions: pathRole(path) === 'source' })
+      const definitions = pathRole(path) === 'source'
+      const fromWorker = pool ? await pool.light(language, text, definitions).catch(() => null) : null
+      const light = fromWorker ?? lightExtract(language, text, { definitions })
       this.parsed.set(path, light)
       this.next.set(key, compact(light))
       return

@@ -1,9 +1,8 @@
-// Parses a scan's sources once each: worker threads start at once (so they parse while this thread
-// reads the history), and this thread joins them when it is free. This thread takes one file at a
-// time and yields between files so the workers' answers are taken in as they come; each worker keeps
-// two in flight. Cancellable; the pool is always closed.
+// Parses a scan's sources once each: the pool's workers start at once, and this thread joins them when
+// it is free. This thread takes one file at a time and yields between files so the workers' answers
+// are taken in as they come; each worker keeps two in flight. Cancellable; the caller owns the pool.
 import type { ImportAnalyzer } from './analyze-imports.ts'
-import { ParsePool } from './parse-pool.ts'
+import type { ParsePool } from './parse-pool.ts'
 
 export interface Source {
   readonly path: string
@@ -11,18 +10,17 @@ export interface Source {
 }
 
 export interface Parsing {
-  /** This thread joins in; resolves when every source is parsed and the workers are closed. */
+  /** This thread joins in; resolves when every source is parsed. */
   finish(): Promise<void>
 }
 
 export function startParsing(
   sources: (Source | undefined)[],
   analyzer: ImportAnalyzer,
-  workers: number,
+  pool: ParsePool | null,
   progress: (done: number, total: number) => void,
   signal?: AbortSignal,
 ): Parsing {
-  const pool = workers > 0 ? ParsePool.start(workers) : null
   let next = 0
   let done = 0
   const lane = async (viaPool: boolean) => {
@@ -42,11 +40,7 @@ export function startParsing(
   background.catch(() => undefined)
   return {
     async finish() {
-      try {
-        await Promise.all([lane(false), background])
-      } finally {
-        await pool?.close()
-      }
+      await Promise.all([lane(false), background])
     },
   }
 }

@@ -17,7 +17,7 @@ import { resolveHead } from '../git/head-files.ts'
 import { locateRepo } from '../git/locate-repo.ts'
 import { readWorkingState } from '../git/working-state.ts'
 import { isBot } from '../history/identities.ts'
-import { readHistory, type CommitRecord } from '../history/read-history.ts'
+import { readHistory, type CommitRecord, type HistoryRead } from '../history/read-history.ts'
 import { summarizeHistory } from '../history/summarize-history.ts'
 import { ImportAnalyzer } from './analyze-imports.ts'
 import { keyFileEdges } from './key-file-edges.ts'
@@ -26,10 +26,11 @@ import { isManifest, resolutionLayout, scanManifests } from './manifests.ts'
 import { buildModuleGraph, findModules, folderLinks, moduleEdges } from './modules.ts'
 import { startParsing, type Source } from './parse-sources.ts'
 import { PhaseTimer, type ProgressReporter } from './phase-timer.ts'
-import { readFiles } from './read-files.ts'
+import { ParsePool } from './parse-pool.ts'
+import { readFiles, type ReadFilesResult } from './read-files.ts'
 import { SCAN_CACHE_VERSION, ScanCache } from './scan-cache.ts'
 import { loadSnapshot, saveSnapshot, type ScanMemory } from './scan-memory.ts'
-import { linkSignature, planReuse, previousEdges, saveReuse } from './scan-reuse.ts'
+import { linkSignature, planReuse, previousEdges, saveReuse, type ReusePlan } from './scan-reuse.ts'
 import { summarizeFiles } from './summarize-files.ts'
 
 export interface ScanOptions {
@@ -84,42 +85,8 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   const dirty = state.truncated ? null : new Set(state.changed.map((file) => file.path))
   const plan = planReuse(index.entries, dirty, previous && reuseState ? { state: reuseState, records: previous.files } : null, (parseKey) => previousParses.has(parseKey))
   for (const [path, taken] of plan.reused) if (taken.key) analyzer.takeOver(path, taken.key)
-  // Sources are collected while reading and parsed afterwards (here and, on big repositories, in workers).
-  const sources: (Source | undefined)[] = []
-  const read = await timer.run('files', (progress) =>
-    readFiles({
-      root, gitdir, entries: plan.toRead, cache, onProgress: progress,
-      wantsText: (path) => analyzer.wants(path),
-      onText: (path, text) => {
-        sources.push({ path, text })
-      },
-      ...(signal ? { signal } : {}),
-    }),
-  )
-  // Small files first: a grammar's code is still being optimised during its first parses, and a big file
-  // parsed then costs hundreds of MB more (measured on okhttp's Kotlin tests). Results do not depend on order.
-  sources.sort((a, b) => (a?.text.length ?? 0) - (b?.text.length ?? 0))
-  const readNow = new Set(sources.flatMap((source) => (source ? [source.path] : [])))
-  // Workers parse while this thread reads the history; then it joins them.
-  const parseStarted = performance.now()
-  const heavy = sources.filter((source) => source && analyzer.needsParser(source.path)).length
-  const parsing = startParsing(sources, analyzer, parser ? workersFor(heavy, deps) : 0, (done, total) => options.onProgress?.('parse', done, total), signal)
-  const history = await timer.run('history', async (progress) => {
-    const known = new Map((last.history ?? []).map((record) => [record.oid, record]))
-    if (!head) return { commits: [], newlyRead: 0, truncated: false, skipped: [] as SkippedItem[], reused: false }
-    const shallow = new Set((await readFile(join(gitdir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean))
-    const result = await readHistory({
-      gitdir, head: head.commit, cache, limit: deps.historyLimit ?? 1000, known, shallow, onProgress: progress,
-      ...(signal ? { signal } : {}),
-    })
-    return { ...result, reused: known.size > 0 && result.newlyRead < result.commits.length }
-  }).catch(async (error: unknown) => {
-    await parsing.finish().catch(() => undefined)
-    throw error
-  })
-  await timer.run('parse', () => parsing.finish())
-  // The parse phase above is only what was left after the history; this is all of it.
-  timer.add('parse (from start)', performance.now() - parseStarted)
+  // On a big repository a worker reads the history while this thread reads the files, then helps parse.
+  const { read, readNow, history } = await readAndParse({ root, gitdir, cache, head: head?.commit ?? null, plan, analyzer, timer, deps, knownHistory: last.history ?? [], parsing: parser !== null, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(signal ? { signal } : {}) })
   skipped.push(...read.skipped, ...analyzer.skipped, ...history.skipped)
   const readByPath = new Map(read.files.map((file) => [file.path, file]))
   const files = index.entries.flatMap((entry) => {
@@ -234,8 +201,85 @@ function sameEdges(a: readonly FileEdge[], b: readonly FileEdge[]): boolean {
   return true
 }
 
-function workersFor(sources: number, deps: ScanDeps): number {
-  return sources >= WORKER_THRESHOLD ? Math.max(0, deps.parseWorkers ?? 1) : 0
+interface ReadAndParseInput {
+  readonly root: string
+  readonly gitdir: string
+  readonly cache: object
+  readonly head: string | null
+  readonly plan: ReusePlan
+  readonly analyzer: ImportAnalyzer
+  readonly timer: PhaseTimer
+  readonly deps: ScanDeps
+  readonly knownHistory: readonly CommitRecord[]
+  /** Whether a code parser is there to parse whole files. */
+  readonly parsing: boolean
+  readonly onProgress?: ProgressReporter
+  readonly signal?: AbortSignal
+}
+
+type HistoryRun = HistoryRead & { readonly reused: boolean }
+
+/**
+ * Reads the files to read, parses them (lightly as they come, whole afterwards) and reads the history.
+ * On a big repository a worker reads the history meanwhile and then helps parse; the pool is closed here.
+ */
+async function readAndParse(input: ReadAndParseInput): Promise<{ read: ReadFilesResult; readNow: Set<string>; history: HistoryRun }> {
+  const { analyzer, timer, deps, signal } = input
+  const big = input.plan.toRead.length >= WORKER_THRESHOLD && (deps.parseWorkers ?? 1) > 0
+  const pool = big ? ParsePool.start(deps.parseWorkers ?? 1) : null
+  try {
+    const historyStarted = performance.now()
+    const historyRun = readHistoryFor(input, pool)
+    historyRun.catch(() => undefined)
+    const sources: (Source | undefined)[] = []
+    const readNow = new Set<string>()
+    const light: Promise<void>[] = []
+    const read = await timer.run('files', (progress) =>
+      readFiles({
+        root: input.root, gitdir: input.gitdir, entries: input.plan.toRead, cache: input.cache, onProgress: progress,
+        wantsText: (path) => analyzer.wants(path),
+        onText: (path, text) => {
+          readNow.add(path)
+          if (analyzer.needsParser(path)) sources.push({ path, text })
+          // A worker takes its share of the light reading when it is free (a few jobs queued at most).
+          else light.push(analyzer.add(path, text, signal, pool && pool.pending < 8 ? pool : null))
+        },
+        ...(signal ? { signal } : {}),
+      }),
+    )
+    await Promise.all(light)
+    // Small files first: a grammar's code is still being optimised during its first parses, and a big file
+    // parsed then costs hundreds of MB more (measured on okhttp's Kotlin tests). Results do not depend on order.
+    sources.sort((a, b) => (a?.text.length ?? 0) - (b?.text.length ?? 0))
+    const parseStarted = performance.now()
+    const parsing = startParsing(sources, analyzer, input.parsing ? pool : null, (done, total) => input.onProgress?.('parse', done, total), signal)
+    await timer.run('parse', () => parsing.finish())
+    timer.add('parse (whole files)', performance.now() - parseStarted)
+    const history = await timer.run('history', () => historyRun)
+    timer.add('history (from its start)', performance.now() - historyStarted)
+    return { read, readNow, history }
+  } finally {
+    await pool?.close()
+  }
+}
+
+/** The newest commits, taking over those already read; in the pool's worker when there is one. */
+async function readHistoryFor(input: ReadAndParseInput, pool: ParsePool | null): Promise<HistoryRun> {
+  const head = input.head
+  if (!head) return { commits: [], newlyRead: 0, truncated: false, skipped: [], reused: false }
+  const shallow = (await readFile(join(input.gitdir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean)
+  const limit = input.deps.historyLimit ?? 1000
+  const known = input.knownHistory
+  const inWorker = pool ? await pool.history({ gitdir: input.gitdir, head, limit, known: [...known], shallow }).catch(() => null) : null
+  input.signal?.throwIfAborted()
+  const result =
+    inWorker ??
+    (await readHistory({
+      gitdir: input.gitdir, head, cache: input.cache, limit, known: new Map(known.map((record) => [record.oid, record])), shallow: new Set(shallow),
+      onProgress: (done, total) => input.onProgress?.('history', done, total),
+      ...(input.signal ? { signal: input.signal } : {}),
+    }))
+  return { ...result, reused: known.length > 0 && result.newlyRead < result.commits.length }
 }
 
 /** Commits per path, people's only: a bot bumping a lock file says nothing about where the work is. */
