@@ -148,7 +148,7 @@ function foldSmallest(boxes: ModuleBox[], max: number, focus: string): ModuleBox
   const group: ModuleBox = {
     id: `${moduleId(focus, 'group')}${supporting ? '_supporting' : ''}`,
     path: focus,
-    label: `${rest.length} smaller ${supporting ? 'supporting ' : ''}folders`,
+    label: supporting ? `${rest.length} other folders` : `${rest.length} smaller folders`,
     kind: 'group',
     members,
     files: rest.reduce((sum, box) => sum + box.files, 0),
