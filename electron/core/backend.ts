@@ -121,6 +121,7 @@ export function createBackend(ports: BackendPorts): Backend {
     sessions,
     async dispose() {
       reminders.stop()
+      await repos.dispose()
       // Services with open handles (watchers, child processes) release them here as they arrive.
     },
   }

@@ -132,6 +132,11 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
     return this.parser
   }
 
+  /** Waits for the scan cache writes still under way (they are written behind the results). */
+  async dispose(): Promise<void> {
+    await this.memory.settled()
+  }
+
   private async entry(id: string): Promise<RepoEntry> {
     const entry = (await this.deps.store.load()).find((candidate) => candidate.id === id)
     if (!entry) {

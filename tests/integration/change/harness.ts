@@ -58,6 +58,7 @@ export async function makeHarness(options: { baseUrl: string | null; deps?: Part
     prefs,
     recorded,
     async cleanup() {
+      await repos.dispose()
       await repo.cleanup()
       await rm(home, { recursive: true, force: true })
       await rm(cache, { recursive: true, force: true })
