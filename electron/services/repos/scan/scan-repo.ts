@@ -242,7 +242,7 @@ async function readAndParse(input: ReadAndParseInput): Promise<{ read: ReadFiles
           readNow.add(path)
           if (analyzer.needsParser(path)) sources.push({ path, text })
           // A worker takes its share of the light reading when it is free (a few jobs queued at most).
-          else light.push(analyzer.add(path, text, signal, pool && pool.pending < 8 ? pool : null))
+          else light.push(analyzer.add(path, text, signal, pool && pool.pending < 32 ? pool : null))
         },
         ...(signal ? { signal } : {}),
       }),
