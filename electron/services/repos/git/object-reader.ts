@@ -2,7 +2,7 @@
 // deltas) and loose objects, inflating exactly each object's compressed bytes with Node's zlib, with
 // an LRU of decompressed objects. Read-only; never throws for a missing or damaged object (null).
 // `unusual` says a pack could not be indexed here: then a miss may not be final (callers fall back).
-import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 import { inflateSync } from 'node:zlib'
 import { applyDelta } from './apply-delta.ts'
@@ -238,9 +238,25 @@ function listPacks(folder: string): string[] {
   }
 }
 
+/**
+ * Pack indexes read lately, by path, size and time: a pack never changes once written (git writes new
+ * ones), and a big repository's index is tens of megabytes that every scan and rescan would read again.
+ */
+const recentIndexes = new Map<string, PackIndex>()
+const INDEXES_KEPT = 4
+
 function readIndex(path: string): PackIndex | null {
   try {
-    return PackIndex.parse(readFileSync(path))
+    const info = statSync(path)
+    const key = `${path}\u0000${info.size}\u0000${info.mtimeMs}`
+    const known = recentIndexes.get(key)
+    if (known) return known
+    const index = PackIndex.parse(readFileSync(path))
+    if (index) {
+      recentIndexes.set(key, index)
+      while (recentIndexes.size > INDEXES_KEPT) recentIndexes.delete(recentIndexes.keys().next().value ?? '')
+    }
+    return index
   } catch {
     return null
   }

@@ -121,7 +121,8 @@ export function rankWithSignals(input: KeyFileInput & { readonly changed?: Reado
     return !part || part.lines !== file.lines || input.changed?.has(file.path) === true
   }
   const staleFiles = memo ? candidates.filter(stale) : candidates
-  const parts = new Map<string, StaticPart>(memo ? [...memo.parts] : [])
+  // The last ranking's parts, updated in place for the files scored again (that ranking is replaced by this one).
+  const parts = (memo?.parts as Map<string, StaticPart> | undefined) ?? new Map<string, StaticPart>()
   // Only the files that changed are scored again, unless one is a README or a page of the docs (those
   // are scored once per package, in order) or nothing is known yet.
   const partial = memo !== null && staleFiles.every((file) => !README.test(nameOf(file.path)) && !/\.(md|mdx|rst|adoc|txt)$/i.test(file.path))

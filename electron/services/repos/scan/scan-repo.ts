@@ -181,7 +181,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
       {
         scan: result,
         parses: analyzer.next,
-        reuse: saveReuse(paths, new Map(index.entries.map((entry) => [entry.path, entry.oid])), analyzer.keys, edges),
+        reuse: saveReuse(paths, new Map(index.entries.map((entry) => [entry.path, entry.oid])), analyzer.keys, edges, { state: last.reuse, edges: last.edges }),
         history: history.newlyRead === 0 && last.history?.length === history.commits.length ? last.history : history.commits,
         manifests: last.manifests?.scan === manifests ? last.manifests : { layout, scan: manifests },
         edges,

@@ -53,15 +53,33 @@ export function planReuse(
   return { toRead, reused }
 }
 
-export function saveReuse(paths: readonly string[], oids: ReadonlyMap<string, string>, keys: ReadonlyMap<string, string>, edges: readonly FileEdge[]): ReuseState {
-  const at = new Map(paths.map((path, index) => [path, index]))
-  const flat: number[] = []
-  for (const edge of edges) {
-    const from = at.get(edge.from)
-    const to = at.get(edge.to)
-    if (from !== undefined && to !== undefined) flat.push(from, to)
+/** `previous`: the last state, whose edge list is taken over when the edges and paths are the same. */
+export function saveReuse(
+  paths: readonly string[],
+  oids: ReadonlyMap<string, string>,
+  keys: ReadonlyMap<string, string>,
+  edges: readonly FileEdge[],
+  previous?: { readonly state: ReuseState | null; readonly edges: readonly FileEdge[] | undefined },
+): ReuseState {
+  const sameLayout = previous?.state && previous.edges === edges && samePaths(previous.state.paths, paths)
+  let flat = sameLayout ? previous.state!.edges : undefined
+  if (!flat) {
+    const at = new Map(paths.map((path, index) => [path, index]))
+    const list: number[] = []
+    for (const edge of edges) {
+      const from = at.get(edge.from)
+      const to = at.get(edge.to)
+      if (from !== undefined && to !== undefined) list.push(from, to)
+    }
+    flat = list
   }
-  return { paths, oids: paths.map((path) => oids.get(path) ?? ''), keys: paths.map((path) => keys.get(path) ?? ''), edges: flat }
+  return { paths: sameLayout ? previous.state!.paths : paths, oids: paths.map((path) => oids.get(path) ?? ''), keys: paths.map((path) => keys.get(path) ?? ''), edges: flat }
+}
+
+function samePaths(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 /** The last scan's edges, when the file list is the same; null otherwise. */

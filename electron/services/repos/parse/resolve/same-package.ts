@@ -35,6 +35,25 @@ function packageKey(path: string, file: ParsedFile): string | undefined {
   return undefined
 }
 
+/** The names a file's declarations link by, kept per declarations list (a rescan takes over most of them). */
+const linkableMemo = new WeakMap<readonly ParsedFile['definitions'][number][], { path: string; names: string[] }>()
+
+function linkableNames(path: string, file: ParsedFile): string[] {
+  const known = linkableMemo.get(file.definitions)
+  if (known && known.path === path) return known.names
+  const names: string[] = []
+  for (const definition of file.definitions) {
+    // Go code calls its package's methods by name on values it never imports; elsewhere a method name links too loosely.
+    if (!LINKABLE.has(definition.kind) && !(file.language === 'go' && definition.kind === 'method')) continue
+    const name = definition.name.slice(definition.name.lastIndexOf(':') + 1)
+    // Ruby: only the file named after a constant defines it (others reopen it), and never a core class.
+    if (file.language === 'ruby' && (RUBY_CORE.has(name) || !path.endsWith(`/${snake(name)}.rb`))) continue
+    names.push(name)
+  }
+  linkableMemo.set(file.definitions, { path, names })
+  return names
+}
+
 export function samePackagePairs(parsed: ReadonlyMap<string, ParsedFile>, isSource: (path: string) => boolean = () => true): [string, string][] {
   const declared = new Map<string, Map<string, Set<string>>>()
   for (const [path, file] of parsed) {
@@ -42,12 +61,7 @@ export function samePackagePairs(parsed: ReadonlyMap<string, ParsedFile>, isSour
     if (key === undefined) continue
     let names = declared.get(key)
     if (names === undefined) declared.set(key, (names = new Map()))
-    for (const definition of file.definitions) {
-      // Go code calls its package's methods by name on values it never imports; elsewhere a method name links too loosely.
-      if (!LINKABLE.has(definition.kind) && !(file.language === 'go' && definition.kind === 'method')) continue
-      const name = definition.name.slice(definition.name.lastIndexOf(':') + 1)
-      // Ruby: only the file named after a constant defines it (others reopen it), and never a core class.
-      if (file.language === 'ruby' && (RUBY_CORE.has(name) || !path.endsWith(`/${snake(name)}.rb`))) continue
+    for (const name of linkableNames(path, file)) {
       const files = names.get(name)
       if (files === undefined) names.set(name, new Set([path]))
       else files.add(path)
