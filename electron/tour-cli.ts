@@ -53,6 +53,7 @@ async function main(argv: readonly string[]): Promise<number> {
   } else {
     process.stdout.write(`${tourMarkdown(scan)}\n## Diagram\n\n\`\`\`mermaid\n${moduleDiagram(scan)}\`\`\`\n`)
   }
+  await service.dispose()
   return 0
 }
 

@@ -106,18 +106,26 @@ export interface ProjectCommand {
 }
 
 export interface ProjectFacts {
-  /** The project's name from its main manifest, else the folder name. */
+  /**
+   * The project's name from the manifest at its root, else its README's title (when that names it),
+   * else the folder name. Never from a workspace member, example, doc, benchmark or fixture.
+   */
   readonly name: string
   readonly description: string | null
   readonly manifests: readonly ManifestFacts[]
   readonly commands: readonly ProjectCommand[]
   /** Best guess at how the team runs its tests, or null. */
   readonly testCommand: string | null
+  /** Frameworks and runtimes it is built with (runtime dependencies of the root and its packages). */
   readonly frameworks: readonly string[]
-  /** Ecosystems seen: node, python, go, rust, java, ruby, php, dotnet, docker. */
+  /** Test frameworks its development uses. */
+  readonly testedWith: readonly string[]
+  /** Ecosystems seen: node, python, go, rust, java, ruby, php, dotnet, cmake, docker. */
   readonly ecosystems: readonly string[]
   readonly ci: readonly string[]
   readonly workspaces: readonly string[]
+  /** Several packages in one repository: how many, and the main ones (largest code first); null for one. */
+  readonly monorepo: { readonly packages: number; readonly main: readonly string[] } | null
 }
 
 export interface ModuleInfo {
@@ -131,6 +139,39 @@ export interface ModuleInfo {
   /** The dominant language, or null. */
   readonly language: string | null
   readonly kind: 'workspace' | 'convention' | 'folder' | 'root'
+  /** What the folder holds: the code that ships, or tests, docs, tooling and the like around it. */
+  readonly role: FolderRole
+}
+
+/** What a folder holds (see electron/services/repos/scan/path-roles.ts). */
+export type FolderRole = 'source' | 'test' | 'fixture' | 'example' | 'docs' | 'bench' | 'tooling' | 'vendored' | 'generated'
+
+/** One folder of the repository, with totals for everything below it. */
+export interface FolderSummary {
+  /** Repository-relative ('.' for the root). Folders deeper than the graph keeps are counted in their ancestor. */
+  readonly path: string
+  readonly files: number
+  readonly lines: number
+  /** The dominant code language below it, or null. */
+  readonly language: string | null
+  readonly role: FolderRole
+  /** The files directly in it. */
+  readonly direct: { readonly files: number; readonly lines: number; readonly language: string | null }
+}
+
+/** Imports from the files of one folder (directly in it) into those of another. */
+export interface FolderLink {
+  readonly from: string
+  readonly to: string
+  readonly weight: number
+}
+
+/** Folders and the imports between them: what the module map draws at any level. */
+export interface ModuleGraph {
+  readonly folders: readonly FolderSummary[]
+  readonly links: readonly FolderLink[]
+  /** Folders of the packages the repository builds: each stays one box (never opened in place). */
+  readonly packages?: readonly string[]
 }
 
 export interface ModuleEdge {
@@ -204,6 +245,10 @@ export interface ScanCacheInfo {
   /** What the cache is keyed by: HEAD commit + a digest of the working-tree state. */
   readonly key: string
   readonly historyReused: boolean
+  /** Files taken over from the last scan without reading them again (same blob, clean working copy). */
+  readonly filesReused?: number
+  /** Whether the unchanged files' import edges were taken over (only the changed files resolved again). */
+  readonly edgesReused?: boolean
 }
 
 export interface ScanResult {
@@ -222,6 +267,8 @@ export interface ScanResult {
   readonly readme: { readonly path: string; readonly excerpt: string } | null
   readonly modules: readonly ModuleInfo[]
   readonly moduleEdges: readonly ModuleEdge[]
+  /** Folders and their imports, for the module map at any depth. */
+  readonly moduleGraph: ModuleGraph
   /** Import edges into and out of the key files (from → to, repository-relative; at most 50 each way per file). */
   readonly fileEdges: readonly { readonly from: string; readonly to: string }[]
   readonly keyFiles: readonly KeyFile[]
@@ -234,7 +281,12 @@ export interface ScanResult {
 
 export interface RepoTour {
   readonly markdown: string
+  /** The top level of the module map as Mermaid (kept with a session's journal entry). */
   readonly mermaid: string
+  /** What the interactive module map draws. */
+  readonly moduleGraph: ModuleGraph
+  /** Heading anchors of the tour's per-module sections, by module path. */
+  readonly moduleSections: Readonly<Record<string, string>>
   readonly computedFrom: 'repository'
   readonly headCommit: string | null
 }

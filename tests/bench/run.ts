@@ -1,4 +1,4 @@
-// `npm run bench [-- <name> …] [-- --path <repo>]`: runs each benchmark script in tests/bench/*.bench.ts
+// `npm run bench [-- <name> …] [<path or option> …]`: runs each benchmark script in tests/bench/*.bench.ts
 // in its own Node process, one after the other, so their timings and peak memory don't mix. Every
 // script prints its own table, each with a baseline measured in the same run.
 import { spawnSync } from 'node:child_process'
@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url'
 
 const folder = dirname(fileURLToPath(import.meta.url))
 const args = process.argv.slice(2)
-const wanted = args.filter((arg) => !arg.startsWith('--') && !arg.startsWith('/'))
-const passThrough = args.filter((arg) => !wanted.includes(arg))
-const scripts = readdirSync(folder)
-  .filter((name) => name.endsWith('.bench.ts'))
-  .filter((name) => wanted.length === 0 || wanted.some((want) => name.startsWith(want)))
-  .sort()
+const all = readdirSync(folder).filter((name) => name.endsWith('.bench.ts')).sort()
+// Bench names pick scripts; everything else (paths, flags and their values) goes to the scripts.
+const isName = (arg: string) => !arg.startsWith('-') && !arg.includes('/') && all.some((name) => name.startsWith(arg))
+const wanted = args.filter(isName)
+const passThrough = args.filter((arg) => !isName(arg))
+const scripts = all.filter((name) => wanted.length === 0 || wanted.some((want) => name.startsWith(want)))
 
 let failed = 0
 for (const script of scripts) {

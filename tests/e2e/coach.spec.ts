@@ -186,7 +186,7 @@ test('without a key the coach offers the offline tour and diagram, clearly label
   await expect(tour).toContainText('Where to start reading')
   await screenshots(page, 'coach-offline')
   await page.getByRole('tab', { name: 'Architecture diagram' }).click()
-  await expect(page.getByRole('region', { name: 'Offline module diagram' }).locator('figure.diagram svg')).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Offline module diagram' }).locator('.module-map svg')).toBeVisible()
 })
 
 test('a diagram that does not parse is repaired once with the parser’s error', async ({ page }) => {
@@ -207,7 +207,7 @@ test('when the repair fails too, the offline module diagram is shown with the re
   const fallback = page.getByRole('region', { name: 'Offline module diagram' })
   await expect(fallback).toContainText('did not parse')
   await expect(fallback.getByText('Computed from the repository · no AI')).toBeVisible()
-  await expect(fallback.locator('figure.diagram svg')).toBeVisible()
+  await expect(fallback.locator('.module-map svg')).toBeVisible()
   await screenshots(page, 'coach-diagram-fallback')
 })
 

@@ -1,5 +1,6 @@
 // Repositories in real Chromium: add a repository the test builds, read its offline tour and module
-// diagram, see a clear message for a folder that is not a repository, and remove it again.
+// map (a box opens its part of the tour; a folder opens inside), see a clear message for a folder that
+// is not a repository, and remove it again.
 import { rm } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
 import { buildPaymentsRepo } from '../fixtures/payments-repo.ts'
@@ -45,8 +46,21 @@ test('adds a repository and shows its offline tour and module diagram', async ({
   await expect(page.getByRole('tabpanel')).toContainText('src/server.ts')
 
   await page.getByRole('tab', { name: 'Module diagram' }).click()
-  await expect(page.locator('figure.diagram svg')).toBeVisible()
-  await expect(page.locator('figure.diagram svg')).toContainText('src')
+  const map = page.getByRole('region', { name: `Module map of ${repo.dir.split('/').at(-1)}` })
+  await expect(map.locator('svg')).toBeVisible()
+  const billing = map.getByRole('button', { name: /^src\/billing\/: 1 file/ })
+  await expect(billing).toBeVisible()
+  // Labels are at least 12 px at 100%.
+  await expect(map.locator('.module-map__label').first()).toHaveCSS('font-size', '13px')
+  await expect(map.locator('.module-map__detail').first()).toHaveCSS('font-size', '12px')
+  await billing.click()
+  const details = map.getByRole('complementary', { name: 'About src/billing/' })
+  await expect(details).toContainText('1 file')
+  await details.getByRole('button', { name: 'Read it in the tour' }).click()
+  await expect(page.getByRole('heading', { name: 'src/billing/', level: 3 })).toBeFocused()
+  await page.getByRole('tab', { name: 'Module diagram' }).click()
+  await map.getByRole('button', { name: 'Zoom in' }).click()
+  await expect(map.getByText('120%')).toBeVisible()
 
   await page.reload()
   await expect(card).toContainText('Start the payments service')

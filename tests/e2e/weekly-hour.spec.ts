@@ -136,7 +136,7 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
 
   // Diagram: the offline module diagram, kept with the session.
   await page.getByRole('button', { name: 'Next: Diagram' }).click()
-  await expect(page.getByRole('region', { name: 'Offline module diagram' }).locator('figure.diagram svg')).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Offline module diagram' }).locator('.module-map svg')).toBeVisible()
   await expect(page.getByText('Kept with the session for the journal: the module diagram computed from the repository.')).toBeVisible()
   await page.getByLabel('Your notes on the architecture').fill('Three modules; util is shared.')
   await allSaved(page)

@@ -13,9 +13,10 @@ import { describeRepo } from './git/describe-repo.ts'
 import { locateRepo } from './git/locate-repo.ts'
 import type { RepoStore } from './repo-store.ts'
 import { ScanCache } from './scan/scan-cache.ts'
+import { ScanMemory } from './scan/scan-memory.ts'
 import { scanRepo } from './scan/scan-repo.ts'
 import { moduleDiagram } from './tour/module-diagram.ts'
-import { tourMarkdown } from './tour/tour-markdown.ts'
+import { buildTour } from './tour/tour-markdown.ts'
 
 export interface RepoServiceDeps {
   readonly store: RepoStore
@@ -32,6 +33,8 @@ type Ctx = CallContext<EventMap>
 export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
   private readonly deps: RepoServiceDeps
   private parser: Promise<CodeParser | null> | undefined
+  /** The last scans, so a rescan after a commit takes over what did not change without reading the disk cache. */
+  private readonly memory = new ScanMemory()
 
   constructor(deps: RepoServiceDeps) {
     this.deps = deps
@@ -64,6 +67,9 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
     const remaining = entries.filter((entry) => entry.id !== input.id)
     if (remaining.length === entries.length) return { removed: false }
     await this.deps.store.save(remaining)
+    this.memory.forget(input.id)
+    // A cache write still under way would bring the folder back after it is cleared.
+    await this.memory.settled()
     await new ScanCache(this.deps.cacheFolder, input.id).clear()
     return { removed: true }
   }
@@ -79,7 +85,15 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
 
   async tour(input: { id: string }, ctx: Ctx): Promise<RepoTour> {
     const scan = await this.scanEntry(await this.entry(input.id), false, ctx)
-    return { markdown: tourMarkdown(scan), mermaid: moduleDiagram(scan), computedFrom: 'repository', headCommit: scan.headCommit }
+    const tour = buildTour(scan)
+    return {
+      markdown: tour.markdown,
+      mermaid: moduleDiagram(scan),
+      moduleGraph: scan.moduleGraph,
+      moduleSections: tour.sections,
+      computedFrom: 'repository',
+      headCommit: scan.headCommit,
+    }
   }
 
   /** Scans a path that need not be in the list (the CLI uses this). */
@@ -103,6 +117,7 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
           cacheFolder: this.deps.cacheFolder,
           clock: () => this.now(),
           parser: () => this.codeParser(),
+          memory: this.memory,
           ...(this.deps.historyLimit ? { historyLimit: this.deps.historyLimit } : {}),
         },
       )
@@ -112,8 +127,10 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
     }
   }
 
-  /** Frees the code parser (its WebAssembly memory); a later scan creates another. */
+  /** Waits for the scan cache writes still under way (they are written behind the results), then frees
+   * the code parser (its WebAssembly memory); a later scan creates another. */
   async dispose(): Promise<void> {
+    await this.memory.settled()
     const parser = await this.parser
     this.parser = undefined
     parser?.dispose()

@@ -3,8 +3,8 @@
 import { useEffect } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
-import { MermaidDiagram } from '../../components/MermaidDiagram.tsx'
 import { useRepos } from '../../app-stores.ts'
+import { ModuleMap } from '../repos/ModuleMap.tsx'
 
 export function OfflineFallback(props: { repoId: string; show: 'tour' | 'diagram'; reason: string }) {
   const tour = useRepos((state) => state.tours[props.repoId])
@@ -21,7 +21,7 @@ export function OfflineFallback(props: { repoId: string; show: 'tour' | 'diagram
       <p className="muted">{props.reason}</p>
       {status === 'loading' ? <p role="status">Reading the repository…</p> : null}
       {tour?.error ? <ErrorNotice error={tour.error} onRetry={() => void loadTour(props.repoId)} /> : null}
-      {tour?.tour ? props.show === 'tour' ? <Markdown source={tour.tour.markdown} /> : <MermaidDiagram source={tour.tour.mermaid} label="Modules of the repository and their dependencies" /> : null}
+      {tour?.tour ? props.show === 'tour' ? <Markdown source={tour.tour.markdown} /> : <ModuleMap graph={tour.tour.moduleGraph} sections={tour.tour.moduleSections} markdown={tour.tour.markdown} label="Module map of the repository" /> : null}
     </section>
   )
 }

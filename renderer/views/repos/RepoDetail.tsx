@@ -1,14 +1,14 @@
-// One repository's offline tour and module diagram, computed from the repository itself (no AI),
-// with the scan's progress while it runs and a way to cancel or rescan.
-import { useState } from 'react'
+// One repository's offline tour and module map, computed from the repository itself (no AI), with the
+// scan's progress while it runs and a way to cancel or rescan. A box of the map opens its part of the tour.
+import { useEffect, useRef, useState } from 'react'
 import type { RepoView, ScanPhase } from '../../../shared/models/repos.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
-import { MermaidDiagram } from '../../components/MermaidDiagram.tsx'
 import { Tabs } from '../../components/Tabs.tsx'
 import { AskClaude } from '../coach/AskClaude.tsx'
 import { SmallChange } from '../change/SmallChange.tsx'
 import { useRepos } from '../../app-stores.ts'
+import { ModuleMap } from './ModuleMap.tsx'
 
 type RepoTab = 'tour' | 'diagram' | 'claude' | 'change'
 const REPO_TABS = [
@@ -37,6 +37,19 @@ export function RepoDetail(props: { repo: RepoView }) {
   const remove = useRepos((state) => state.remove)
   const [tab, setTab] = useState<RepoTab>('tour')
   const [confirmRemove, setConfirmRemove] = useState(false)
+  // The tour heading to bring into view once the tour tab is shown (a box of the map asked for it).
+  const heading = useRef<string | null>(null)
+  const tourPanel = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const wanted = heading.current
+    if (tab !== 'tour' || wanted === null) return
+    heading.current = null
+    const target = [...(tourPanel.current?.querySelectorAll('h3') ?? [])].find((element) => element.textContent?.trim() === wanted)
+    if (!target) return
+    target.setAttribute('tabindex', '-1')
+    target.scrollIntoView({ block: 'start' })
+    target.focus({ preventScroll: true })
+  }, [tab])
 
   return (
     <section className="repo-detail" aria-labelledby="repo-detail-title">
@@ -100,7 +113,7 @@ export function RepoDetail(props: { repo: RepoView }) {
             )}
           </Tabs>
           {tab === 'tour' ? (
-            <div role="tabpanel" id="panel-tour" aria-labelledby="tab-tour">
+            <div role="tabpanel" id="panel-tour" aria-labelledby="tab-tour" ref={tourPanel}>
               <Markdown source={tour.tour.markdown} />
             </div>
           ) : tab === 'claude' ? (
@@ -113,7 +126,16 @@ export function RepoDetail(props: { repo: RepoView }) {
             </div>
           ) : (
             <div role="tabpanel" id="panel-diagram" aria-labelledby="tab-diagram">
-              <MermaidDiagram source={tour.tour.mermaid} label={`Modules of ${repo.name} and their dependencies`} />
+              <ModuleMap
+                graph={tour.tour.moduleGraph}
+                sections={tour.tour.moduleSections}
+                markdown={tour.tour.markdown}
+                label={`Module map of ${repo.name}`}
+                onReadInTour={(target) => {
+                  heading.current = target
+                  setTab('tour')
+                }}
+              />
             </div>
           )}
         </div>

@@ -3,8 +3,8 @@
 import { useEffect } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
-import { MermaidDiagram } from '../../components/MermaidDiagram.tsx'
 import { useRepos } from '../../app-stores.ts'
+import { ModuleMap } from '../repos/ModuleMap.tsx'
 
 export function useOfflineTour(repoId: string) {
   const tour = useRepos((state) => state.tours[repoId])
@@ -40,7 +40,7 @@ export function OfflineTour(props: { repoId: string; repoName: string; show: 'to
         props.show === 'tour' ? (
           <Markdown source={tour.tour.markdown} className="offline-tour__body" />
         ) : (
-          <MermaidDiagram source={tour.tour.mermaid} label={`Modules of ${props.repoName} and their dependencies`} />
+          <ModuleMap graph={tour.tour.moduleGraph} sections={tour.tour.moduleSections} markdown={tour.tour.markdown} label={`Module map of ${props.repoName}`} />
         )
       ) : null}
     </section>

@@ -61,6 +61,7 @@ export async function makeHarness(options: { baseUrl: string | null; deps?: Part
     recorded,
     async cleanup() {
       await service.dispose()
+      await repos.dispose()
       await repo.cleanup()
       await rm(home, { recursive: true, force: true })
       await rm(cache, { recursive: true, force: true })

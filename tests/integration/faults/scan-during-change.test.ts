@@ -33,6 +33,7 @@ beforeEach(async () => {
   repoId = (await service.add({ path: repo.dir }, context())).id
 })
 afterEach(async () => {
+  await service.dispose()
   await repo.cleanup()
   await rm(cacheFolder, { recursive: true, force: true })
 })

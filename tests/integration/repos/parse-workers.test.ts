@@ -10,7 +10,7 @@ beforeAll(async () => {
 })
 afterAll(() => parser.dispose())
 
-it('scans a big repository with a parse worker exactly as with this thread alone', async () => {
+it('scans a big repository with a worker (parsing, light reading, history) exactly as with this thread alone', async () => {
   const repo = await buildRepo()
   const folders: string[] = []
   try {
@@ -19,8 +19,15 @@ it('scans a big repository with a parse worker exactly as with this thread alone
     for (let i = 0; i < 1600; i++) {
       files[`src/area${i % 16}/f${i}.ts`] = `import { shared } from '../area${(i + 1) % 16}/f${(i + 1) % 16}.ts'\nexport const v${i} = shared\n`
     }
+    // Tests and Ruby are read lightly; the worker takes its share of those too.
+    for (let i = 0; i < 300; i++) files[`tests/t${i}.test.ts`] = `import { v${i} } from '../src/area${i % 16}/f${i}.ts'\nv${i}\n`
+    for (let i = 0; i < 100; i++) files[`lib/shop/part${i}.rb`] = `require "shop/part${(i + 1) % 100}"\nmodule Shop\n  class Part${i}\n  end\nend\n`
     await repo.files(files)
     await repo.commit('many files')
+    for (let i = 0; i < 5; i++) {
+      await repo.write(`src/area${i}/f${i}.ts`, `export const v${i} = ${i}\n`)
+      await repo.commit(`change ${i}`)
+    }
     const scan = async (parseWorkers: number) => {
       const cacheFolder = await makeTempFolder()
       folders.push(cacheFolder)
@@ -33,6 +40,9 @@ it('scans a big repository with a parse worker exactly as with this thread alone
     expect(helped.moduleEdges).toEqual(alone.moduleEdges)
     expect(helped.keyFiles).toEqual(alone.keyFiles)
     expect(helped.skipped).toEqual(alone.skipped)
+    expect(helped.history).toEqual(alone.history)
+    expect(helped.history.commitsRead).toBe(6)
+    expect(helped.timings['history (from its start)']).toBeGreaterThan(0)
   } finally {
     await repo.cleanup()
     for (const folder of folders) await rm(folder, { recursive: true, force: true })

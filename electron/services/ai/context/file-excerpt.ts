@@ -1,6 +1,7 @@
 // How one file appears in the context: whole with line numbers (so Claude can cite path:line), or,
-// when it is too large, excerpted to its declarations' signatures at their real line numbers, or its
-// head. Works on text that is already redacted; never reads the disk.
+// when it is too large, excerpted to its declarations' signatures at their real line numbers (for
+// prose, its outline: headings and each section's first line), or its head. Works on text that is
+// already redacted; never reads the disk.
 import type { Definition } from '../../repos/index.ts'
 
 export type FileForm = 'whole' | 'signatures' | 'head'
@@ -40,6 +41,40 @@ export function signatureExcerpt(text: string, definitions: readonly Definition[
   }
   const body = [...head, ...(signatures.length ? ['…', ...signatures] : []), `… (${lines.length} lines; declarations only, read_file shows the rest)`]
   return { form: 'signatures', body: body.join('\n'), lines: lines.length }
+}
+
+const HEADING = /^(#{1,6}\s+\S|=+\s*$|-{3,}\s*$|\.\.\s+_)/
+
+/**
+ * A long Markdown, reStructuredText or AsciiDoc document as its outline: every heading at its line
+ * number with the first line of text under it, so the reader sees what the document covers and where.
+ */
+export function outlineExcerpt(text: string, maxLineChars = 160): FileExcerpt {
+  const lines = splitLines(text)
+  const out: string[] = []
+  let fence = false
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] ?? ''
+    if (/^\s*(```|~~~)/.test(line)) fence = !fence
+    if (fence) continue
+    // Setext headings (`Title` over `===`) and Markdown/AsciiDoc `#`/`=` headings.
+    const setext = /^(=+|-+)\s*$/.test(lines[index + 1] ?? '') && line.trim() !== '' && !/^[-=]+\s*$/.test(line)
+    const atx = /^(#{1,6}|={1,6})\s+\S/.test(line)
+    if (!atx && !setext) continue
+    out.push(`${index + 1}\t${line.slice(0, maxLineChars)}`)
+    // The section's first line of prose, skipping code blocks, within a few lines of the heading.
+    let inCode = false
+    for (let at = index + (setext ? 2 : 1); at < Math.min(lines.length, index + 12); at++) {
+      const next = lines[at] ?? ''
+      if (/^\s*(```|~~~)/.test(next)) inCode = !inCode
+      else if (!inCode && next.trim() !== '' && !HEADING.test(next) && !/^(=+|-+)\s*$/.test(lines[at + 1] ?? '')) {
+        out.push(`${at + 1}\t${next.length > maxLineChars ? `${next.slice(0, maxLineChars)}…` : next}`)
+        break
+      } else if (!inCode && /^#{1,6}\s/.test(next)) break
+    }
+  }
+  out.push(`… (${lines.length} lines; headings and each section's first line only, read_file shows the rest)`)
+  return { form: 'signatures', body: out.join('\n'), lines: lines.length }
 }
 
 /** The first lines of a file that fit in `maxChars`. */

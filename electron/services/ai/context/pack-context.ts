@@ -11,7 +11,7 @@ import { type Redactor, withheldRule } from '../../secrets/index.ts'
 import { resolveInsideRepo, type RepoPath } from '../tools/resolve-inside-repo.ts'
 import { looksBinary } from '../tools/tool-execution.ts'
 import { historySection, projectSection } from './context-sections.ts'
-import { headExcerpt, signatureExcerpt, wholeFile, type FileExcerpt, type FileForm } from './file-excerpt.ts'
+import { headExcerpt, outlineExcerpt, signatureExcerpt, wholeFile, type FileExcerpt, type FileForm } from './file-excerpt.ts'
 import { renderTree } from './file-tree.ts'
 import { normaliseScope, pathFilter } from './path-filter.ts'
 import { charsForTokens, estimateTokens } from './token-estimate.ts'
@@ -110,8 +110,13 @@ export async function packContext(scan: ScanResult, repoRoot: string, options: P
   redactions.push(...history.redactions)
 
   const readme = visible.find((file) => isReadme(file.path, scope)) ?? visible.find((file) => isReadme(file.path, null))
-  const manifests = scan.project.manifests.map((m) => m.path).filter((path) => byPath.has(path)).slice(0, 8)
+  // The root's manifests (or the scope's); the packages' own come with the ranked files when they rank.
+  const manifests = scan.project.manifests
+    .map((m) => m.path)
+    .filter((path) => byPath.has(path) && (path.includes('/') ? scope !== null && path.slice(0, path.lastIndexOf('/')) === scope : true))
+    .slice(0, 4)
   const keyPaths = scan.keyFiles.map((k) => k.path).filter((path) => byPath.has(path))
+  const keyPlace = new Map(keyPaths.map((path, index) => [path, index]))
   // After the ranked files: the hot spots, then (in a scoped session) the scope's largest files.
   const hot = scan.history.churn.map((entry) => entry.path).filter((path) => byPath.has(path))
   const extra = scope ? visible.filter((f) => !f.binary && f.lines > 0).sort((a, b) => b.lines - a.lines || (a.path < b.path ? -1 : 1)).map((f) => f.path) : []
@@ -137,8 +142,11 @@ export async function packContext(scan: ScanResult, repoRoot: string, options: P
     const loaded = await loads.get(path)!
     if (loaded.excludedBy) excluded.push({ path, rule: loaded.excludedBy })
     if (loaded.text === null) continue
-    const role = path === readme?.path ? 'readme' : manifests.includes(path) ? 'manifest' : 'key'
-    const cap = role === 'key' ? Math.max(6_000, Math.floor(budget * 0.15)) : Math.floor(budget * (role === 'readme' ? 0.1 : 0.05))
+    // The ten best-ranked files may take more room than the rest; a large file comes as its signatures
+    // (or outline) rather than crowding out the files after it.
+    const place = keyPlace.get(path) ?? Infinity
+    const share = path === readme?.path ? 0.1 : manifests.includes(path) ? 0.08 : place < 10 ? 0.08 : 0.04
+    const cap = Math.max(3_000, Math.floor(budget * share))
     const excerpt = await formFor(path, loaded.text, Math.min(cap, remaining - 120), options.parser ?? null, signal)
     if (excerpt === null) {
       omitted++
@@ -187,10 +195,16 @@ async function redactedHistory(scan: ScanResult, filter: (path: string) => boole
   return redactor.redact('(git history)', historySection(scan, filter, Math.max(1_000, maxChars)))
 }
 
+const PROSE = /\.(md|markdown|mdx|rst|adoc|txt)$/i
+
 async function formFor(path: string, text: string, maxChars: number, parser: CodeParser | null, signal: AbortSignal): Promise<FileExcerpt | null> {
   if (maxChars < 300) return null
   const whole = wholeFile(text)
   if (whole.body.length <= maxChars) return whole
+  if (PROSE.test(path)) {
+    const outline = outlineExcerpt(text)
+    if (outline.body.length <= maxChars) return outline
+  }
   const language = parser?.languageFor(path) ?? null
   if (parser && language) {
     try {

@@ -2,7 +2,7 @@
 // deltas) and loose objects, inflating exactly each object's compressed bytes with Node's zlib, with
 // an LRU of decompressed objects. Read-only; never throws for a missing or damaged object (null).
 // `unusual` says a pack could not be indexed here: then a miss may not be final (callers fall back).
-import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 import { inflateSync } from 'node:zlib'
 import { applyDelta } from './apply-delta.ts'
@@ -93,7 +93,33 @@ export class ObjectReader {
       pack.fd = openSync(pack.path, 'r')
       pack.size = fstatSync(pack.fd).size
     }
-    const bytes = slice(pack, offset, pack.index.endOf(offset, pack.size))
+    // Where the object ends is known exactly only from the sorted offsets (costly to build for a big
+    // pack); zlib stops at its stream's end, so a window bounded by the object's size does, and the
+    // exact end is the fallback when the window falls short.
+    let object: RawObject
+    try {
+      object = this.decodeAt(number, pack, offset, depth, slice(pack, offset, Math.min(pack.size, offset + this.windowFor(pack, offset))))
+    } catch {
+      object = this.decodeAt(number, pack, offset, depth, slice(pack, offset, pack.index.endOf(offset, pack.size)))
+    }
+    this.cache.set(key, object)
+    return object
+  }
+
+  /** Header bytes, plus the object's size as its compressed bound (deflate adds a few bytes per block). */
+  private windowFor(pack: Pack, offset: number): number {
+    const head = slice(pack, offset, Math.min(pack.size, offset + 16))
+    let at = 0
+    let byte = head[at++] ?? 0
+    let size = byte & 0x0f
+    for (let shift = 16; byte & 0x80 && at < head.length; shift *= 128) {
+      byte = head[at++] ?? 0
+      size += (byte & 0x7f) * shift
+    }
+    return 64 + size + Math.ceil(size / 256)
+  }
+
+  private decodeAt(number: number, pack: Pack, offset: number, depth: number, bytes: Buffer): RawObject {
     let at = 0
     let byte = bytes[at++] ?? 0
     const type = (byte >> 4) & 7
@@ -122,7 +148,6 @@ export class ObjectReader {
       if (!name) throw new Error(`unknown pack object type ${type}`)
       object = { type: name, data: inflate(bytes.subarray(at), size) }
     }
-    this.cache.set(key, object)
     return object
   }
 
@@ -213,9 +238,25 @@ function listPacks(folder: string): string[] {
   }
 }
 
+/**
+ * Pack indexes read lately, by path, size and time: a pack never changes once written (git writes new
+ * ones), and a big repository's index is tens of megabytes that every scan and rescan would read again.
+ */
+const recentIndexes = new Map<string, PackIndex>()
+const INDEXES_KEPT = 4
+
 function readIndex(path: string): PackIndex | null {
   try {
-    return PackIndex.parse(readFileSync(path))
+    const info = statSync(path)
+    const key = `${path}\u0000${info.size}\u0000${info.mtimeMs}`
+    const known = recentIndexes.get(key)
+    if (known) return known
+    const index = PackIndex.parse(readFileSync(path))
+    if (index) {
+      recentIndexes.set(key, index)
+      while (recentIndexes.size > INDEXES_KEPT) recentIndexes.delete(recentIndexes.keys().next().value ?? '')
+    }
+    return index
   } catch {
     return null
   }

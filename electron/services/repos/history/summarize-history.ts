@@ -1,6 +1,9 @@
 // Turns the commits read into what a leader asks about: hot files and modules, who knows which module
-// (bus factor), and the weekly cadence. Pure: no git, no disk.
+// (bus factor), and the weekly cadence. People are merged across spellings and emails (identities.ts);
+// bots' commits count towards the cadence but never towards hot spots, ownership or bus factor.
+// Pure: no git, no disk.
 import type { CommitSummary, ContributorShare, HistorySummary, ModuleHistory } from '../../../../shared/models/repos.ts'
+import { identityResolver } from './identities.ts'
 import type { CommitRecord } from './read-history.ts'
 import { redactCommitText } from '../../secrets/index.ts'
 
@@ -9,17 +12,23 @@ const MAX_CHURN = 200
 export function summarizeHistory(
   commits: readonly CommitRecord[],
   moduleOf: (path: string) => string,
-  extra: { truncated: boolean; newlyRead: number; tracked: ReadonlySet<string> },
+  extra: { truncated: boolean; newlyRead: number; tracked: ReadonlySet<string>; mailmap?: string | null },
 ): HistorySummary {
+  const personOf = identityResolver(
+    commits.map((commit) => ({ name: commit.author, email: commit.email })),
+    extra.mailmap ?? null,
+  )
   const files = new Map<string, { commits: number; authors: Set<string> }>()
   const modules = new Map<string, { commits: number; people: Map<string, ContributorShare> }>()
   const people = new Map<string, ContributorShare>()
   const weeks = new Map<string, number>()
   for (const commit of commits) {
-    const key = commit.email.toLowerCase() || commit.author
-    bump(people, key, commit)
     const week = isoWeek(commit.time)
     weeks.set(week, (weeks.get(week) ?? 0) + 1)
+    const person = personOf({ name: commit.author, email: commit.email })
+    if (person.bot) continue
+    const key = person.key
+    bump(people, key, person)
     const touched = new Set<string>()
     for (const path of commit.paths) {
       const stat = files.get(path) ?? { commits: 0, authors: new Set<string>() }
@@ -31,7 +40,7 @@ export function summarizeHistory(
     for (const id of touched) {
       const stat = modules.get(id) ?? { commits: 0, people: new Map<string, ContributorShare>() }
       stat.commits += 1
-      bump(stat.people, key, commit)
+      bump(stat.people, key, person)
       modules.set(id, stat)
     }
   }
@@ -59,9 +68,9 @@ export function summarizeHistory(
   }
 }
 
-function bump(map: Map<string, ContributorShare>, key: string, commit: CommitRecord): void {
+function bump(map: Map<string, ContributorShare>, key: string, person: { name: string; email: string }): void {
   const current = map.get(key)
-  map.set(key, { name: current?.name ?? commit.author, email: commit.email, commits: (current?.commits ?? 0) + 1 })
+  map.set(key, { name: person.name, email: current?.email ?? person.email, commits: (current?.commits ?? 0) + 1 })
 }
 
 function ranked(map: Map<string, ContributorShare>): ContributorShare[] {

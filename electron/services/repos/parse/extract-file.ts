@@ -5,7 +5,7 @@ import type { LanguageSpec } from './language-spec.ts'
 import { lineOf, unquote } from './language-spec.ts'
 import type { Definition, DefinitionKind, ImportKind, ImportRef } from './parsed-file.ts'
 
-const IMPORT_KINDS = new Set<string>(['import', 'from', 'require', 'require_relative', 'dynamic', 'reexport', 'static'])
+const IMPORT_KINDS = new Set<string>(['import', 'from', 'require', 'require_relative', 'autoload', 'dynamic', 'reexport', 'static', 'mod', 'include'])
 const DEFINITION_KINDS = new Set<string>([
   'class',
   'interface',
@@ -24,6 +24,7 @@ export interface ExtractedFile {
   readonly definitions: Definition[]
   readonly package?: string
   readonly references?: string[]
+  readonly supertypes?: string[]
 }
 
 const MAX_REFERENCES = 2000
@@ -34,6 +35,7 @@ export function extractFile(root: Node, query: Query, spec: LanguageSpec, source
   const seenDefinitions = new Set<number>()
   let pkg: string | undefined
   const references = new Set<string>()
+  const supertypes = new Set<string>()
   for (const match of query.matches(root)) {
     let name: string | undefined
     let body: Node | undefined
@@ -49,6 +51,9 @@ export function extractFile(root: Node, query: Query, spec: LanguageSpec, source
       } else if (head === 'body') {
         body = capture.node
       } else if (head === 'reference') {
+        if (references.size < MAX_REFERENCES) references.add(capture.node.text)
+      } else if (head === 'supertype') {
+        if (supertypes.size < MAX_REFERENCES) supertypes.add(capture.node.text)
         if (references.size < MAX_REFERENCES) references.add(capture.node.text)
       } else if (head === 'package' && pkg === undefined) {
         pkg = capture.node.text.replace(/\s+/g, '')
@@ -66,6 +71,7 @@ export function extractFile(root: Node, query: Query, spec: LanguageSpec, source
     definitions,
     ...(pkg === undefined ? {} : { package: pkg }),
     ...(references.size === 0 ? {} : { references: [...references].sort() }),
+    ...(supertypes.size === 0 ? {} : { supertypes: [...supertypes].sort() }),
   }
 }
 
@@ -91,7 +97,10 @@ function toDefinition(
   const kind = spec.refineKind?.(node, captured) ?? captured
   const outer = wrapperOf(node, spec)
   const custom = spec.signature?.(node, name, kind)
-  const signature = custom ?? cutBeforeBody(outer, body ?? findBody(node, spec), source)
+  const cut = custom ?? cutBeforeBody(outer, body ?? findBody(node, spec), source)
+  // A constant's signature is its name and type, never its value: the value may be a credential, and
+  // parses are cached on disk and read into the AI context as signatures.
+  const signature = kind === 'constant' ? withoutValue(cut) : cut
   return {
     name,
     kind,
@@ -140,6 +149,11 @@ function firstNonAnnotation(node: Node): number {
     return child.startIndex
   }
   return node.startIndex
+}
+
+function withoutValue(signature: string): string {
+  const assignment = /\s*(?<![=!<>])=(?![=>])/.exec(signature)
+  return assignment ? signature.slice(0, assignment.index) : signature
 }
 
 function tidy(signature: string): string {

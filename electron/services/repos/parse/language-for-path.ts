@@ -1,5 +1,6 @@
 // Maps a file path to the language the code parser reads it as, by extension. Declaration files
-// (`.d.ts`) count as TypeScript: they carry the types a reader needs.
+// (`.d.ts`) count as TypeScript: they carry the types a reader needs. `.h` is read as C (with the C++
+// grammar, which reads both). No grammar Gemba ships reads Swift or Scala, so those are not parsed.
 import type { ParseLanguage } from './parsed-file.ts'
 
 const BY_EXTENSION: Readonly<Record<string, ParseLanguage>> = {
@@ -19,6 +20,23 @@ const BY_EXTENSION: Readonly<Record<string, ParseLanguage>> = {
   '.kts': 'kotlin',
   '.rb': 'ruby',
   '.rake': 'ruby',
+  '.gemspec': 'ruby',
+  '.rs': 'rust',
+  '.cs': 'csharp',
+  '.php': 'php',
+  '.c': 'c',
+  '.h': 'c',
+  '.cc': 'cpp',
+  '.cpp': 'cpp',
+  '.cxx': 'cpp',
+  '.c++': 'cpp',
+  '.hpp': 'cpp',
+  '.hh': 'cpp',
+  '.hxx': 'cpp',
+  '.h++': 'cpp',
+  '.ipp': 'cpp',
+  '.inl': 'cpp',
+  '.tpp': 'cpp',
 }
 
 const BY_NAME: Readonly<Record<string, ParseLanguage>> = {

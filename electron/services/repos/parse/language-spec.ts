@@ -3,16 +3,18 @@
 import type { Node } from 'web-tree-sitter'
 import type { DefinitionKind, ImportKind, ImportRef, ParseLanguage } from './parsed-file.ts'
 
-/** The grammar file a language needs; several languages may share one (none do today). */
-export type GrammarName = 'typescript' | 'tsx' | 'javascript' | 'python' | 'go' | 'java' | 'kotlin' | 'ruby'
+/** The grammar file a language needs; several languages may share one (C is read with the C++ grammar). */
+export type GrammarName = 'typescript' | 'tsx' | 'javascript' | 'python' | 'go' | 'java' | 'kotlin' | 'ruby' | 'rust' | 'c-sharp' | 'php' | 'cpp'
 
 /**
  * Query capture conventions, shared by every language:
  * - `@import.<kind>` on the node that holds the specifier (quotes are stripped), or on the whole
  *   statement when the spec has `readImports`;
  * - `@definition.<kind>` on the declaration, with `@name` and optionally `@body` in the same pattern;
- * - `@package` on the package name (Java, Kotlin, Go);
- * - `@reference` on names a file may use from its own package without importing them (Go, Java, Kotlin).
+ * - `@package` on the package name (Java, Kotlin, Go) or namespace (C#, PHP);
+ * - `@reference` on names a file may use from its own package without importing them (Go, Java,
+ *   Kotlin, Ruby, C#, PHP);
+ * - `@supertype` on the interfaces and base types a class implements or extends (also a reference).
  * Captures starting with `_` are only used by predicates.
  */
 export interface LanguageSpec {

@@ -1,24 +1,26 @@
 // The plain data the code parser hands to the scan: what a file imports and what it defines.
 // Types only; nothing here touches tree-sitter, the disk or Electron.
 
-export type ParseLanguage = 'typescript' | 'tsx' | 'javascript' | 'python' | 'go' | 'java' | 'kotlin' | 'ruby'
+export const PARSE_LANGUAGES = ['typescript', 'tsx', 'javascript', 'python', 'go', 'java', 'kotlin', 'ruby', 'rust', 'csharp', 'php', 'c', 'cpp'] as const
 
-export const PARSE_LANGUAGES: readonly ParseLanguage[] = [
-  'typescript',
-  'tsx',
-  'javascript',
-  'python',
-  'go',
-  'java',
-  'kotlin',
-  'ruby',
-]
+export type ParseLanguage = (typeof PARSE_LANGUAGES)[number]
 
 /**
  * How an import was written. `from` is Python's `from x import a, b`; `static` is Java's
- * `import static`; `reexport` is `export … from`; `require_relative` is Ruby's.
+ * `import static`; `reexport` is `export … from` (and Rust's `pub use`); `require_relative` and
+ * `autoload` are Ruby's; `mod` is Rust's `mod x;`; `include` is C and C++'s `#include`.
  */
-export type ImportKind = 'import' | 'from' | 'require' | 'require_relative' | 'dynamic' | 'reexport' | 'static'
+export type ImportKind =
+  | 'import'
+  | 'from'
+  | 'require'
+  | 'require_relative'
+  | 'autoload'
+  | 'dynamic'
+  | 'reexport'
+  | 'static'
+  | 'mod'
+  | 'include'
 
 export interface ImportRef {
   /** As written, quotes removed: `./scan.ts`, `..models`, `github.com/x/y/pkg`, `com.acme.Money`. */
@@ -28,8 +30,12 @@ export interface ImportRef {
   readonly kind: ImportKind
   /** Python `from x import a, b`: the imported names (each may itself be a module). */
   readonly names?: readonly string[]
-  /** Java/Kotlin `import a.b.*`. */
+  /** Java/Kotlin `import a.b.*`, Rust `use a::*`. */
   readonly wildcard?: boolean
+  /** C/C++ `#include <x.h>`: searched on the include path only, never beside the file. */
+  readonly system?: boolean
+  /** PHP `use X as Y`, C# `using Y = X`: the local name the file uses for the import. */
+  readonly alias?: string
 }
 
 export type DefinitionKind =
@@ -58,14 +64,16 @@ export interface ParsedFile {
   readonly language: ParseLanguage
   readonly imports: readonly ImportRef[]
   readonly definitions: readonly Definition[]
-  /** Java/Kotlin `package a.b`, Go `package x`: lets the resolver find source roots. */
+  /** Java/Kotlin `package a.b`, Go `package x`, C# and PHP namespaces: lets the resolver find scopes. */
   readonly package?: string
   /**
-   * Go, Java, Kotlin, Ruby: type, constant and call names used in the file (sorted, distinct, capped).
-   * Code uses its package neighbours (Ruby: autoloaded constants) without importing them; these names
-   * let the resolver link them.
+   * Go, Java, Kotlin, Ruby, C#, PHP: type, constant and call names used in the file (sorted, distinct,
+   * capped). Code uses its package neighbours (Ruby: autoloaded constants, PHP: autoloaded classes)
+   * without importing them; these names let the resolver link them.
    */
   readonly references?: readonly string[]
+  /** Interfaces and base types the file's classes implement or extend (by name as written). */
+  readonly supertypes?: readonly string[]
   /** The source was longer than `maxBytes`; only its head was parsed. */
   readonly truncated: boolean
   /** Tree-sitter recovered from syntax errors; results are best effort. */

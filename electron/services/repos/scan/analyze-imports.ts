@@ -1,12 +1,16 @@
 // Parses source files with the code parser (tree-sitter) and resolves their imports to file edges.
-// Parse results are cached by content hash so an edited repository re-parses only what changed.
-// Never parses huge files; a file the parser chokes on is listed as skipped, never fatal.
+// The shipped code is parsed whole; tests, examples, docs sources, benchmarks and tooling are read
+// lightly (imports and names only, parse/light-extract.ts). Results are cached by content hash so an
+// edited repository re-reads only what changed. Never parses huge files; a file the parser chokes on
+// is listed as skipped, never fatal.
 import { createHash } from 'node:crypto'
 import type { SkippedItem } from '../../../../shared/models/repos.ts'
 import type { CodeParser } from '../parse/code-parser.ts'
 import type { ParsedFile } from '../parse/parsed-file.ts'
 import type { ParsePool } from './parse-pool.ts'
-import { resolveImports } from '../parse/resolve-imports.ts'
+import { LINE_READ_LANGUAGES, lightExtract } from '../parse/light-extract.ts'
+import { resolveImports, type ResolveImportsInput } from '../parse/resolve-imports.ts'
+import { pathRole } from './path-roles.ts'
 
 export const MAX_PARSE_BYTES = 256 * 1024
 
@@ -18,7 +22,7 @@ const MAX_SIGNATURE = 200
  * uses and declares: Go/Java/Kotlin same-package and Ruby constant links depend on them), so a second
  * scan links files exactly as the first did. Definitions keep their signatures, capped.
  */
-export type CachedParse = Pick<ParsedFile, 'language' | 'imports' | 'package' | 'references' | 'definitions'>
+export type CachedParse = Pick<ParsedFile, 'language' | 'imports' | 'package' | 'references' | 'supertypes' | 'definitions'>
 
 export class ImportAnalyzer {
   readonly parsed = new Map<string, ParsedFile>()
@@ -26,6 +30,8 @@ export class ImportAnalyzer {
   private readonly parser: CodeParser | null
   private readonly previous: ReadonlyMap<string, CachedParse>
   readonly next = new Map<string, CachedParse>()
+  /** The parse cache key of each file read or taken over. */
+  readonly keys = new Map<string, string>()
   parsedNow = 0
   reused = 0
 
@@ -38,6 +44,12 @@ export class ImportAnalyzer {
     return this.parser?.languageFor(path) != null
   }
 
+  /** Whether a file is parsed whole by the code parser (not read by its lines). */
+  needsParser(path: string): boolean {
+    const language = this.parser?.languageFor(path)
+    return language != null && pathRole(path) === 'source' && !LINE_READ_LANGUAGES.has(language)
+  }
+
   /** Parses (or reuses the cached parse of) one file; `pool`: try a worker first, this thread if it fails. */
   async add(path: string, text: string, signal?: AbortSignal, pool?: ParsePool | null): Promise<void> {
     const language = this.parser?.languageFor(path)
@@ -47,11 +59,14 @@ export class ImportAnalyzer {
       return
     }
     const key = createHash('sha1').update(path).update('\0').update(text).digest('base64')
-    const cached = this.previous.get(key)
-    if (cached) {
-      this.reused += 1
-      this.next.set(key, cached)
-      this.parsed.set(path, { ...cached, definitions: cached.definitions ?? [], truncated: false, hasErrors: false })
+    this.keys.set(path, key)
+    if (this.takeOver(path, key)) return
+    if (!this.needsParser(path)) {
+      const definitions = pathRole(path) === 'source'
+      const fromWorker = pool ? await pool.light(language, text, definitions).catch(() => null) : null
+      const light = fromWorker ?? lightExtract(language, text, { definitions })
+      this.parsed.set(path, light)
+      this.next.set(key, compact(light))
       return
     }
     try {
@@ -68,15 +83,27 @@ export class ImportAnalyzer {
     }
   }
 
-  resolve(files: readonly string[], goModulePath: string | null, packages: readonly { name: string; dir: string }[]) {
+  /** Takes over a file's parse from the last scan by its cache key; false when the cache has none. */
+  takeOver(path: string, key: string): boolean {
+    const cached = this.previous.get(key)
+    if (!cached) return false
+    this.reused += 1
+    this.keys.set(path, key)
+    this.next.set(key, cached)
+    this.parsed.set(path, { ...cached, definitions: cached.definitions ?? [], truncated: false, hasErrors: false })
+    return true
+  }
+
+  /** The last scan's parse of a cache key, if kept. */
+  previousParse(key: string): CachedParse | undefined {
+    return this.previous.get(key)
+  }
+
+  /** Resolves every parsed file's imports; `layout` is what the manifests say (modules, crates, autoload…). */
+  resolve(files: readonly string[], layout: Omit<ResolveImportsInput, 'files' | 'parsed'>) {
     // Parses finish in any order when workers help; resolution sees them in path order, as one thread would.
     const parsed = new Map([...this.parsed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    return resolveImports({
-      files,
-      parsed,
-      ...(goModulePath ? { goModulePath } : {}),
-      workspacePackages: packages,
-    })
+    return resolveImports({ files, parsed, ...layout })
   }
 }
 
@@ -86,6 +113,7 @@ function compact(file: ParsedFile): CachedParse {
     imports: file.imports,
     ...(file.package ? { package: file.package } : {}),
     ...(file.references?.length ? { references: file.references } : {}),
+    ...(file.supertypes?.length ? { supertypes: file.supertypes } : {}),
     definitions: file.definitions.map((definition) =>
       definition.signature.length > MAX_SIGNATURE ? { ...definition, signature: `${definition.signature.slice(0, MAX_SIGNATURE - 1)}…` } : definition,
     ),

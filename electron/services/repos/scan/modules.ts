@@ -1,101 +1,149 @@
-// The top-level areas of a codebase: workspace packages first, then top folders, split one level down
-// where a language convention groups code (src/, lib/, app/, cmd/, internal/, packages/…) or a folder
-// is only a chain of single folders (src/main/java/com/acme/…). Pure: works on the file list alone.
-import type { FileRecord, ModuleEdge, ModuleInfo } from '../../../../shared/models/repos.ts'
+// The repository's folders as a module graph (totals per folder, imports between folders) and its
+// modules: the top level of the module map (shared/module-view.ts), so the tour, the diagram, ownership
+// and the AI context all speak of the same parts. Pure: works on the file list and import edges alone.
+import type { FileRecord, FolderLink, FolderSummary, ModuleEdge, ModuleGraph, ModuleInfo } from '../../../../shared/models/repos.ts'
+import { boxLocator, moduleId, moduleView, type ModuleBox } from '../../../../shared/module-view.ts'
 import { isCodeLanguage } from './languages.ts'
+import { folderPathRole } from './path-roles.ts'
 
-const CONTAINERS = new Set([
-  'src', 'lib', 'libs', 'app', 'apps', 'cmd', 'internal', 'pkg', 'packages', 'services', 'modules', 'crates',
-  'components', 'source', 'electron', 'server', 'client', 'core', 'plugins', 'projects',
-])
-const TARGET_MODULES = 24
-
-interface Folder {
-  files: number
-  lines: number
-  children: Map<string, Folder>
-  direct: number
-}
+/** Folders deeper than this are counted in their ancestor at this depth: enough to drill into, bounded in size. */
+export const MAX_FOLDER_DEPTH = 6
+/** The strongest folder-to-folder links kept (the weakest are single imports deep down). */
+const MAX_LINKS = 12_000
 
 export interface ModuleMap {
   readonly modules: ModuleInfo[]
-  /** The module id of a file path (the longest module path that contains it). */
+  readonly graph: ModuleGraph
+  /** The module id of a file path. */
   moduleOf(path: string): string
 }
 
-export function findModules(files: readonly FileRecord[], workspaceFolders: readonly string[]): ModuleMap {
-  const tree = buildTree(files)
-  const roots = new Set<string>(workspaceFolders)
-  // Top-level folders that hold no workspace package become modules, split where conventions say so.
-  const candidates: string[] = []
-  for (const name of tree.children.keys()) {
-    if (![...roots].some((root) => root === name || root.startsWith(`${name}/`))) candidates.push(name)
+/** A file's folder, cut to MAX_FOLDER_DEPTH. Asked for every file and both ends of every edge: remembered. */
+const folders = new Map<string, string>()
+function folderOf(path: string): string {
+  const known = folders.get(path)
+  if (known !== undefined) return known
+  let end = path.lastIndexOf('/')
+  let folder = '.'
+  if (end >= 0) {
+    let depth = 1
+    for (let at = path.indexOf('/'); at >= 0 && at < end; at = path.indexOf('/', at + 1)) {
+      if (depth === MAX_FOLDER_DEPTH) {
+        end = at
+        break
+      }
+      depth += 1
+    }
+    folder = path.slice(0, end)
   }
-  const collapsed = new Set<string>()
-  const collapse = (path: string) => {
-    const end = collapseChain(tree, path)
-    if (end !== path) collapsed.add(end)
-    return end
+  if (folders.size > 200_000) folders.clear()
+  folders.set(path, folder)
+  return folder
+}
+
+interface Tally {
+  files: number
+  lines: number
+  languages: Map<string, number>
+  direct: { files: number; lines: number; languages: Map<string, number> }
+}
+
+/** `links`: the folder links of these edges when already known (a rescan whose import graph did not change). */
+export function buildModuleGraph(
+  files: readonly FileRecord[],
+  edges: readonly { from: string; to: string }[],
+  links?: readonly FolderLink[],
+  packages: readonly string[] = [],
+): ModuleGraph {
+  const folders = folderSummaries(files)
+  const known = new Set(folders.map((folder) => folder.path))
+  return { folders, links: links ?? folderLinks(edges), packages: packages.filter((dir) => known.has(dir)) }
+}
+
+function folderSummaries(files: readonly FileRecord[]): FolderSummary[] {
+  const tallies = new Map<string, Tally>()
+  const tally = (path: string): Tally => {
+    let entry = tallies.get(path)
+    if (!entry) tallies.set(path, (entry = { files: 0, lines: 0, languages: new Map(), direct: { files: 0, lines: 0, languages: new Map() } }))
+    return entry
   }
-  const work = candidates.map(collapse)
-  for (let round = 0; round < 40 && work.length + roots.size < TARGET_MODULES; round++) {
-    work.sort((a, b) => (nodeAt(tree, b)?.files ?? 0) - (nodeAt(tree, a)?.files ?? 0))
-    const total = files.length || 1
-    const index = work.findIndex((path) => {
-      const node = nodeAt(tree, path)
-      if (!node || node.children.size < 2) return false
-      const last = path.slice(path.lastIndexOf('/') + 1)
-      return CONTAINERS.has(last) || node.files / total > 0.25 || collapsed.has(path)
+  for (const file of files) {
+    const folder = folderOf(file.path)
+    const code = isCodeLanguage(file.language) && file.language ? file.language : null
+    const own = tally(folder)
+    own.direct.files += 1
+    own.direct.lines += file.lines
+    if (code) own.direct.languages.set(code, (own.direct.languages.get(code) ?? 0) + file.lines + 1)
+    for (let at = folder; ; at = at.includes('/') ? at.slice(0, at.lastIndexOf('/')) : '.') {
+      const entry = tally(at)
+      entry.files += 1
+      entry.lines += file.lines
+      if (code) entry.languages.set(code, (entry.languages.get(code) ?? 0) + file.lines + 1)
+      if (at === '.') break
+    }
+  }
+  const dominant = (languages: Map<string, number>) => [...languages].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null
+  const folders: FolderSummary[] = [...tallies]
+    .map(([path, entry]) => ({
+      path,
+      files: entry.files,
+      lines: entry.lines,
+      language: dominant(entry.languages),
+      role: folderPathRole(path),
+      direct: { files: entry.direct.files, lines: entry.direct.lines, language: dominant(entry.direct.languages) },
+    }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return folders
+}
+
+/** Imports between folders, strongest first (capped). */
+export function folderLinks(edges: readonly { from: string; to: string }[]): FolderLink[] {
+  const weights = new Map<string, number>()
+  for (const edge of edges) {
+    const from = folderOf(edge.from)
+    const to = folderOf(edge.to)
+    if (from === to) continue
+    const key = `${from}\u0000${to}`
+    weights.set(key, (weights.get(key) ?? 0) + 1)
+  }
+  const links: FolderLink[] = [...weights]
+    .map(([key, weight]) => {
+      const [from = '', to = ''] = key.split('\u0000')
+      return { from, to, weight }
     })
-    if (index === -1) break
-    const [path] = work.splice(index, 1)
-    const node = path === undefined ? undefined : nodeAt(tree, path)
-    if (!node || path === undefined) break
-    if (node.direct > 0) roots.add(path)
-    for (const child of node.children.keys()) work.push(collapse(`${path}/${child}`))
-  }
-  for (const path of work) roots.add(path)
-  const ordered = [...roots].sort((a, b) => b.length - a.length).map((root) => ({ prefix: `${root}/`, id: idOf(root) }))
-  const rootId = idOf('.')
-  // Asked for every file and both ends of every import edge: remember each folder's answer.
+    .sort((a, b) => b.weight - a.weight || (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : 1))
+    .slice(0, MAX_LINKS)
+  return links
+}
+
+/** The modules: the map's top level with its supporting folders, and which module each file is in. */
+export function findModules(graph: ModuleGraph, workspaceFolders: readonly string[]): ModuleMap {
+  const view = moduleView(graph, '.', { showSupporting: false })
+  const boxes: ModuleBox[] = [...view.boxes, ...view.supporting]
+  const locate = boxLocator(boxes)
+  const workspaces = new Set(workspaceFolders)
+  const modules: ModuleInfo[] = boxes.map((box) => ({
+    id: box.id,
+    name: box.kind === 'folder' && box.path !== '.' ? box.path : box.label,
+    path: box.path,
+    files: box.files,
+    lines: box.lines,
+    language: box.language,
+    kind: box.path === '.' ? 'root' : workspaces.has(box.path) ? 'workspace' : box.path.includes('/') ? 'convention' : 'folder',
+    role: box.role,
+  }))
+  const rootId = moduleId('.')
   const byFolder = new Map<string, string>()
   const moduleOf = (path: string) => {
-    const folder = path.slice(0, path.lastIndexOf('/') + 1)
+    const folder = folderOf(path)
     let id = byFolder.get(folder)
     if (id === undefined) {
-      id = ordered.find((root) => folder.startsWith(root.prefix))?.id ?? rootId
+      id = locate(folder)?.id ?? rootId
       byFolder.set(folder, id)
     }
     return id
   }
-  const stats = new Map<string, { files: number; lines: number; languages: Map<string, number> }>()
-  for (const file of files) {
-    const id = moduleOf(file.path)
-    const stat = stats.get(id) ?? { files: 0, lines: 0, languages: new Map() }
-    stat.files += 1
-    stat.lines += file.lines
-    if (isCodeLanguage(file.language) && file.language) stat.languages.set(file.language, (stat.languages.get(file.language) ?? 0) + file.lines + 1)
-    stats.set(id, stat)
-  }
-  const workspaceSet = new Set(workspaceFolders)
-  const modules: ModuleInfo[] = []
-  for (const path of [...roots, '.']) {
-    const id = idOf(path)
-    const stat = stats.get(id)
-    if (!stat) continue
-    const language = [...stat.languages].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
-    modules.push({
-      id,
-      name: path === '.' ? '(root)' : path,
-      path,
-      files: stat.files,
-      lines: stat.lines,
-      language,
-      kind: path === '.' ? 'root' : workspaceSet.has(path) ? 'workspace' : path.includes('/') ? 'convention' : 'folder',
-    })
-  }
-  modules.sort((a, b) => b.lines - a.lines || a.path.localeCompare(b.path))
-  return { modules, moduleOf }
+  return { modules, graph, moduleOf }
 }
 
 /** Aggregates file-level import edges into weighted module edges (self-edges dropped). */
@@ -117,47 +165,4 @@ export function moduleEdges(edges: readonly { from: string; to: string }[], modu
 }
 
 /** A stable id safe for Mermaid and HTML: letters, digits and underscores. */
-export function idOf(path: string): string {
-  if (path === '.') return 'root'
-  return `m_${path.replace(/[^A-Za-z0-9]/g, '_')}`
-}
-
-function buildTree(files: readonly FileRecord[]): Folder {
-  const root: Folder = { files: 0, lines: 0, children: new Map(), direct: 0 }
-  for (const file of files) {
-    const parts = file.path.split('/')
-    let node = root
-    node.files += 1
-    for (let i = 0; i < parts.length - 1; i++) {
-      const name = parts[i] ?? ''
-      let child = node.children.get(name)
-      if (!child) {
-        child = { files: 0, lines: 0, children: new Map(), direct: 0 }
-        node.children.set(name, child)
-      }
-      child.files += 1
-      child.lines += file.lines
-      node = child
-    }
-    node.direct += 1
-  }
-  return root
-}
-
-function nodeAt(tree: Folder, path: string): Folder | undefined {
-  let node: Folder | undefined = tree
-  for (const part of path.split('/')) node = node?.children.get(part)
-  return node
-}
-
-/** src/main/java/com/acme → keeps descending while a folder holds one folder and no files. */
-function collapseChain(tree: Folder, path: string): string {
-  let current = path
-  let node = nodeAt(tree, current)
-  while (node && node.direct === 0 && node.children.size === 1) {
-    const [only] = node.children.keys()
-    current = `${current}/${only}`
-    node = nodeAt(tree, current)
-  }
-  return current
-}
+export const idOf = (path: string): string => moduleId(path)

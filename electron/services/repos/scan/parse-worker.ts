@@ -1,18 +1,28 @@
-// The body of a parse-pool worker thread: one tree-sitter parser (default grammar paths) parsing the
-// sources the pool posts and posting back the results or the error message. Reads only its grammar
-// files; never writes anything and never imports 'electron'.
+// The body of a parse-pool worker thread: one tree-sitter parser (default grammar paths, created on
+// the first parse) parsing the sources the pool posts, or the history read for a scan, posting back
+// the results or the error message. Reads only its grammar files and the repository's git objects;
+// never writes anything and never imports 'electron'.
 import { parentPort } from 'node:worker_threads'
-import { createCodeParser } from '../parse/code-parser.ts'
+import { readHistory, type HistoryRead } from '../history/read-history.ts'
+import { createCodeParser, type CodeParser } from '../parse/code-parser.ts'
+import { lightExtract } from '../parse/light-extract.ts'
+import type { ParsedFile } from '../parse/parsed-file.ts'
 import type { ParseJob, ParseReply } from './parse-pool.ts'
 
 const port = parentPort
 if (port) {
-  const parser = createCodeParser()
+  let parser: Promise<CodeParser> | undefined
+  const work = async (job: ParseJob): Promise<ParsedFile | HistoryRead> => {
+    if (job.kind === 'history') {
+      return readHistory({ ...job.history, cache: {}, known: new Map(job.history.known.map((record) => [record.oid, record])), shallow: new Set(job.history.shallow) })
+    }
+    if (job.kind === 'light') return lightExtract(job.language, job.text, { definitions: job.definitions })
+    return (await (parser ??= createCodeParser())).parse(job.language, job.text, { maxBytes: job.maxBytes })
+  }
   port.on('message', (job: ParseJob) => {
-    parser
-      .then((ready) => ready.parse(job.language, job.text, { maxBytes: job.maxBytes }))
+    work(job)
       .then(
-        (file): ParseReply => ({ id: job.id, file }),
+        (value): ParseReply => (job.kind === 'history' ? { id: job.id, history: value as HistoryRead } : { id: job.id, file: value as ParsedFile }),
         (error: unknown): ParseReply => ({ id: job.id, error: error instanceof Error ? error.message : String(error) }),
       )
       .then((reply) => port.postMessage(reply))

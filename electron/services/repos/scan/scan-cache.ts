@@ -1,11 +1,12 @@
 // The scan's on-disk cache, one folder per repository: the last scan (keyed by HEAD + working-tree
-// digest), the history records (incremental), and parse results by content hash. A cache that cannot
-// be read is treated as empty: it is only ever a speed-up, never a source of truth.
+// digest), the history records (incremental), parse results by content hash (in shards), and what a
+// rescan takes over (files' blob ids and parse keys, the import edges). A cache that cannot be read is
+// treated as empty: it is only ever a speed-up, never a source of truth.
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../../fs/atomic-write.ts'
 
-export const SCAN_CACHE_VERSION = 5
+export const SCAN_CACHE_VERSION = 10
 
 export class ScanCache {
   private readonly folder: string

@@ -1,6 +1,8 @@
 // One scan of one repository, phase by phase (files, parse, manifests, modules, history, rank), cached
-// by HEAD commit + working-tree digest. Cancellable through the AbortSignal at every step; whatever it
-// cannot read is listed in `skipped` and the scan goes on. Never writes inside the repository.
+// by HEAD commit + working-tree digest. A rescan takes over what did not change (files, parses, import
+// edges, what was computed from them; scan-reuse.ts, scan-memory.ts). Cancellable through the
+// AbortSignal at every step; whatever it cannot read is listed in `skipped` and the scan goes on.
+// Never writes inside the repository.
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -9,21 +11,26 @@ import git from 'isomorphic-git'
 import { GembaError } from '../../../../shared/errors.ts'
 import type { FileRecord, ScanResult, SkippedItem } from '../../../../shared/models/repos.ts'
 import type { CodeParser } from '../parse/code-parser.ts'
+import type { FileEdge } from '../parse/resolve-imports.ts'
 import { readIndexEntries } from '../git/index-entries.ts'
 import { resolveHead } from '../git/head-files.ts'
 import { locateRepo } from '../git/locate-repo.ts'
 import { readWorkingState } from '../git/working-state.ts'
-import { readHistory, type CommitRecord } from '../history/read-history.ts'
+import { isBot } from '../history/identities.ts'
+import { readHistory, type CommitRecord, type HistoryRead } from '../history/read-history.ts'
 import { summarizeHistory } from '../history/summarize-history.ts'
-import { ImportAnalyzer, type CachedParse } from './analyze-imports.ts'
+import { ImportAnalyzer } from './analyze-imports.ts'
 import { keyFileEdges } from './key-file-edges.ts'
-import { rankKeyFiles } from './key-files.ts'
-import { scanManifests } from './manifests.ts'
-import { findModules, moduleEdges } from './modules.ts'
-import { ParsePool } from './parse-pool.ts'
+import { rankWithSignals } from './key-files.ts'
+import { isManifest, resolutionLayout, scanManifests } from './manifests.ts'
+import { buildModuleGraph, findModules, folderLinks, moduleEdges } from './modules.ts'
+import { startParsing, type Source } from './parse-sources.ts'
 import { PhaseTimer, type ProgressReporter } from './phase-timer.ts'
-import { readFiles } from './read-files.ts'
+import { ParsePool } from './parse-pool.ts'
+import { readFiles, type ReadFilesResult } from './read-files.ts'
 import { SCAN_CACHE_VERSION, ScanCache } from './scan-cache.ts'
+import { loadSnapshot, saveSnapshot, type ScanMemory } from './scan-memory.ts'
+import { linkSignature, planReuse, previousEdges, saveReuse, type ReusePlan } from './scan-reuse.ts'
 import { summarizeFiles } from './summarize-files.ts'
 
 export interface ScanOptions {
@@ -43,9 +50,11 @@ export interface ScanDeps {
   readonly historyLimit?: number
   /** Worker threads that parse next to this one on big repositories (default 1; 0 parses here only). */
   readonly parseWorkers?: number
+  /** Keeps the last scans in memory for fast rescans (the repository service holds one). */
+  readonly memory?: ScanMemory
 }
 
-/** Below this many sources a worker's start-up (its own runtime and grammars) costs more than it saves. */
+/** Below this many sources to parse whole, a worker's start-up (its own runtime and grammars) costs more than it saves. */
 const WORKER_THRESHOLD = 1500
 
 export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<ScanResult> {
@@ -60,66 +69,76 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   const index = await timer.run('files', () => readIndexEntries(root, gitdir, cache))
   const state = await readWorkingState({ root, gitdir, entries: index.entries, headFiles: null, untracked: false, ...(signal ? { signal } : {}) })
   const key = createHash('sha1').update(`${SCAN_CACHE_VERSION}:${head?.commit ?? 'none'}:${state.digest}:${deps.historyLimit ?? 1000}`).digest('hex')
-  if (!options.force) {
-    const cached = await store.read<ScanResult>('scan')
-    if (cached && cached.cache.key === key) {
-      timer.add('total', performance.now() - started)
-      return { ...cached, repoId: options.repoId, timings: timer.timings, cache: { ...cached.cache, hit: true } }
-    }
+  const last = await loadSnapshot(store, deps.memory, options.repoId, options.force ?? false)
+  const previous = last.scan
+  if (previous && previous.cache.key === key) {
+    timer.add('total', performance.now() - started)
+    return { ...previous, repoId: options.repoId, timings: timer.timings, cache: { ...previous.cache, hit: true } }
   }
   signal?.throwIfAborted()
   const skipped: SkippedItem[] = index.problem ? [{ path: '.git/index', reason: index.problem }] : []
-  // History first, while the heap is small: it allocates many short-lived buffers, and every garbage
-  // collection costs more once the files and their parses are in memory.
-  const history = await timer.run('history', async (progress) => {
-    const known = new Map(((await store.read<CommitRecord[]>('history')) ?? []).map((record) => [record.oid, record]))
-    if (!head) return { commits: [], newlyRead: 0, truncated: false, skipped: [] as SkippedItem[], reused: false }
-    const shallow = new Set((await readFile(join(gitdir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean))
-    const result = await readHistory({
-      gitdir, head: head.commit, cache, limit: deps.historyLimit ?? 1000, known, shallow, onProgress: progress,
-      ...(signal ? { signal } : {}),
-    })
-    return { ...result, reused: known.size > 0 && result.newlyRead < result.commits.length }
-  })
   const parser = await deps.parser().catch(() => null)
-  const previousParses = new Map(Object.entries((await store.read<Record<string, CachedParse>>('parses')) ?? {}))
+  const previousParses = last.parses
   const analyzer = new ImportAnalyzer(parser, previousParses)
-  // Sources are collected while reading and parsed afterwards (here and, on big repositories, in a worker).
-  const sources: ({ path: string; text: string } | undefined)[] = []
-  const read = await timer.run('files', (progress) =>
-    readFiles({
-      root, gitdir, entries: index.entries, cache, onProgress: progress,
-      wantsText: (path) => analyzer.wants(path),
-      onText: (path, text) => {
-        sources.push({ path, text })
-      },
-      ...(signal ? { signal } : {}),
-    }),
-  )
-  // Small files first: a grammar's code is still being optimised during its first parses, and a big file
-  // parsed then costs hundreds of MB more (measured on okhttp's Kotlin tests). Results do not depend on order.
-  sources.sort((a, b) => (a?.text.length ?? 0) - (b?.text.length ?? 0))
-  await timer.run('parse', (progress) => parseAll(sources, analyzer, parser ? workersFor(sources.length, deps) : 0, progress, signal))
+  // A rescan takes over every unchanged file (same blob, clean working copy) from the last scan.
+  const reuseState = previous ? last.reuse : null
+  const dirty = state.truncated ? null : new Set(state.changed.map((file) => file.path))
+  const plan = planReuse(index.entries, dirty, previous && reuseState ? { state: reuseState, records: previous.files } : null, (parseKey) => previousParses.has(parseKey))
+  for (const [path, taken] of plan.reused) if (taken.key) analyzer.takeOver(path, taken.key)
+  // On a big repository a worker reads the history while this thread reads the files, then helps parse.
+  const { read, readNow, history } = await readAndParse({ root, gitdir, cache, head: head?.commit ?? null, plan, analyzer, timer, deps, knownHistory: last.history ?? [], parsing: parser !== null, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(signal ? { signal } : {}) })
   skipped.push(...read.skipped, ...analyzer.skipped, ...history.skipped)
-  const files = read.files
+  const readByPath = new Map(read.files.map((file) => [file.path, file]))
+  const files = index.entries.flatMap((entry) => {
+    const file = plan.reused.get(entry.path)?.record ?? readByPath.get(entry.path)
+    return file ? [file] : []
+  })
   const paths = files.map((file) => file.path)
-  const manifests = await timer.run('manifests', () => scanManifests(paths, (path) => readText(root, path), basename(root)))
-  const { modules, moduleOf, edges } = await timer.run('modules', async () => {
-    const map = findModules(files, manifests.workspaceFolders)
-    const resolved = analyzer.resolve(paths, manifests.goModulePath, manifests.packages)
-    return { ...map, edges: resolved.edges }
+  // The other files' edges still hold when the same files are there and no changed file's declarations
+  // or imports changed: then only the changed files are resolved again.
+  const kept = plan.reused.size > 0 ? previousEdges(reuseState, paths) : null
+  const keyAt = new Map((reuseState?.paths ?? []).map((path, at) => [path, reuseState?.keys[at] ?? '']))
+  const stable = kept !== null && [...readNow].every((path) => linkSignature(analyzer.previousParse(keyAt.get(path) ?? '')) === linkSignature(analyzer.parsed.get(path)))
+  // The manifests' facts hold while the same files are there and none of them (nor the README) changed.
+  const layout = createHash('sha1').update(paths.join('\n')).digest('hex')
+  const manifests = await timer.run('manifests', async () => {
+    const cached = plan.reused.size > 0 ? last.manifests : null
+    const touched = plan.toRead.some((entry) => isManifest(entry.path) || /^readme/i.test(entry.path) || entry.path === '.mailmap')
+    if (cached && cached.layout === layout && !touched) return cached.scan
+    return scanManifests(files, (path) => readText(root, path), basename(root))
+  })
+  const { modules, moduleOf, edges, graph, links } = await timer.run('modules', async () => {
+    const resolved = analyzer.resolve(paths, { ...resolutionLayout(manifests), ...(stable && kept ? { sources: readNow, keptEdges: kept } : {}) })
+    // The same edges as last time are the same array, so what was computed from them is taken over.
+    const same = last.edges !== undefined && sameEdges(last.edges, resolved.edges)
+    const edges = same && last.edges ? last.edges : resolved.edges
+    const links = same && last.links ? last.links : folderLinks(edges)
+    const packages = manifests.sourcePackages.map((pkg) => pkg.dir).filter((dir) => dir !== '.')
+    const map = findModules(buildModuleGraph(files, edges, links, packages), manifests.workspaceFolders)
+    return { ...map, edges, links }
   })
   const tracked = new Set(paths)
-  const summary = summarizeHistory(history.commits, moduleOf, { truncated: history.truncated, newlyRead: history.newlyRead, tracked })
-  const keyFiles = await timer.run('rank', async () =>
-    rankKeyFiles({
+  const mailmap = tracked.has('.mailmap') ? await readText(root, '.mailmap') : null
+  const summary = summarizeHistory(history.commits, moduleOf, { truncated: history.truncated, newlyRead: history.newlyRead, tracked, mailmap })
+  const readme = await findReadme(root, files)
+  const ranked = await timer.run('rank', async () =>
+    rankWithSignals({
       files,
       edges,
       churn: new Map(history.commits.length ? countChurn(history.commits) : []),
       commitsRead: history.commits.length,
+      entries: manifests.entries,
+      readme: readme?.text ?? null,
+      definitions: (path) => analyzer.parsed.get(path)?.definitions,
+      packageDirs: manifests.sourcePackages.map((pkg) => pkg.dir),
+      mainPackages: manifests.mainPackages,
+      ...(last.rank ? { memo: last.rank } : {}),
+      changed: readNow,
     }),
   )
-  const readme = await findReadme(root, files)
+  const keyFiles = ranked.keyFiles
+  const modulesKey = modules.map((module) => module.id).join(',')
+  const modulesEdges = last.moduleEdges && last.edges === edges && last.moduleEdges.key === modulesKey ? last.moduleEdges.edges : moduleEdges(edges, moduleOf)
   const { languages, folders, totalLines } = summarizeFiles(files)
   timer.add('total', performance.now() - started)
   const result: ScanResult = {
@@ -134,15 +153,16 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     languages,
     folders,
     project: manifests.facts,
-    readme,
+    readme: readme ? { path: readme.path, excerpt: readme.text.slice(0, 4000) } : null,
     modules,
-    moduleEdges: moduleEdges(edges, moduleOf),
+    moduleEdges: modulesEdges,
+    moduleGraph: graph,
     fileEdges: keyFileEdges(edges, keyFiles),
     keyFiles,
     history: summary,
     skipped,
     timings: timer.timings,
-    cache: { hit: false, key, historyReused: history.reused },
+    cache: { hit: false, key, historyReused: history.reused, filesReused: plan.reused.size, edgesReused: stable },
   }
   // A repository deleted or moved mid-scan reads as files with nothing in them: say so instead of
   // showing (and caching) that.
@@ -153,54 +173,122 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
       next: 'Check that the folder is still there (or add it again from where it moved), then scan again.',
     })
   }
-  await timer.run('cache', async () => {
-    await store.write('history', history.commits)
-    await store.write('parses', Object.fromEntries(analyzer.next))
-    await store.write('scan', result)
-  })
+  await timer.run('cache', () =>
+    saveSnapshot(
+      store,
+      deps.memory,
+      options.repoId,
+      {
+        scan: result,
+        parses: analyzer.next,
+        reuse: saveReuse(paths, new Map(index.entries.map((entry) => [entry.path, entry.oid])), analyzer.keys, edges, { state: last.reuse, edges: last.edges }),
+        history: history.newlyRead === 0 && last.history?.length === history.commits.length ? last.history : history.commits,
+        manifests: last.manifests?.scan === manifests ? last.manifests : { layout, scan: manifests },
+        edges,
+        links,
+        rank: ranked.memo,
+        moduleEdges: { key: modulesKey, edges: modulesEdges },
+      },
+      last,
+    ),
+  )
   return result
 }
 
-function workersFor(sources: number, deps: ScanDeps): number {
-  return sources >= WORKER_THRESHOLD ? Math.max(0, deps.parseWorkers ?? 1) : 0
+function sameEdges(a: readonly FileEdge[], b: readonly FileEdge[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i]!.from !== b[i]!.from || a[i]!.to !== b[i]!.to) return false
+  return true
 }
 
+interface ReadAndParseInput {
+  readonly root: string
+  readonly gitdir: string
+  readonly cache: object
+  readonly head: string | null
+  readonly plan: ReusePlan
+  readonly analyzer: ImportAnalyzer
+  readonly timer: PhaseTimer
+  readonly deps: ScanDeps
+  readonly knownHistory: readonly CommitRecord[]
+  /** Whether a code parser is there to parse whole files. */
+  readonly parsing: boolean
+  readonly onProgress?: ProgressReporter
+  readonly signal?: AbortSignal
+}
+
+type HistoryRun = HistoryRead & { readonly reused: boolean }
+
 /**
- * Parses every source once: this thread takes one file at a time while each worker keeps two in
- * flight. This thread yields between files so the workers' answers are taken in as they come.
+ * Reads the files to read, parses them (lightly as they come, whole afterwards) and reads the history.
+ * On a big repository a worker reads the history meanwhile and then helps parse; the pool is closed here.
  */
-async function parseAll(
-  sources: ({ path: string; text: string } | undefined)[],
-  analyzer: ImportAnalyzer,
-  workers: number,
-  progress: (done: number, total: number) => void,
-  signal?: AbortSignal,
-): Promise<void> {
-  const pool = workers > 0 ? ParsePool.start(workers) : null
-  let next = 0
-  let done = 0
-  const lane = async (viaPool: boolean) => {
-    while (next < sources.length) {
-      signal?.throwIfAborted()
-      const index = next++
-      const source = sources[index]
-      sources[index] = undefined
-      if (source) await analyzer.add(source.path, source.text, signal, viaPool ? pool : null)
-      done += 1
-      if (done % 200 === 0) progress(done, sources.length)
-      if (pool && !viaPool) await new Promise((resolve) => setImmediate(resolve))
-    }
-  }
+async function readAndParse(input: ReadAndParseInput): Promise<{ read: ReadFilesResult; readNow: Set<string>; history: HistoryRun }> {
+  const { analyzer, timer, deps, signal } = input
+  const big = input.plan.toRead.length >= WORKER_THRESHOLD && (deps.parseWorkers ?? 1) > 0
+  const pool = big ? ParsePool.start(deps.parseWorkers ?? 1) : null
   try {
-    await Promise.all([lane(false), ...Array.from({ length: (pool?.size ?? 0) * 2 }, () => lane(true))])
+    const historyStarted = performance.now()
+    const historyRun = readHistoryFor(input, pool)
+    historyRun.catch(() => undefined)
+    const sources: (Source | undefined)[] = []
+    const readNow = new Set<string>()
+    const light: Promise<void>[] = []
+    const read = await timer.run('files', (progress) =>
+      readFiles({
+        root: input.root, gitdir: input.gitdir, entries: input.plan.toRead, cache: input.cache, onProgress: progress,
+        wantsText: (path) => analyzer.wants(path),
+        onText: (path, text) => {
+          readNow.add(path)
+          if (analyzer.needsParser(path)) sources.push({ path, text })
+          // A worker takes its share of the light reading when it is free (a few jobs queued at most).
+          else light.push(analyzer.add(path, text, signal, pool && pool.pending < 32 ? pool : null))
+        },
+        ...(signal ? { signal } : {}),
+      }),
+    )
+    await Promise.all(light)
+    // Small files first: a grammar's code is still being optimised during its first parses, and a big file
+    // parsed then costs hundreds of MB more (measured on okhttp's Kotlin tests). Results do not depend on order.
+    sources.sort((a, b) => (a?.text.length ?? 0) - (b?.text.length ?? 0))
+    const parseStarted = performance.now()
+    const parsing = startParsing(sources, analyzer, input.parsing ? pool : null, (done, total) => input.onProgress?.('parse', done, total), signal)
+    await timer.run('parse', () => parsing.finish())
+    timer.add('parse (whole files)', performance.now() - parseStarted)
+    const history = await timer.run('history', () => historyRun)
+    timer.add('history (from its start)', performance.now() - historyStarted)
+    return { read, readNow, history }
   } finally {
     await pool?.close()
   }
 }
 
+/** The newest commits, taking over those already read; in the pool's worker when there is one. */
+async function readHistoryFor(input: ReadAndParseInput, pool: ParsePool | null): Promise<HistoryRun> {
+  const head = input.head
+  if (!head) return { commits: [], newlyRead: 0, truncated: false, skipped: [], reused: false }
+  const shallow = (await readFile(join(input.gitdir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean)
+  const limit = input.deps.historyLimit ?? 1000
+  const known = input.knownHistory
+  const inWorker = pool ? await pool.history({ gitdir: input.gitdir, head, limit, known: [...known], shallow }).catch(() => null) : null
+  input.signal?.throwIfAborted()
+  const result =
+    inWorker ??
+    (await readHistory({
+      gitdir: input.gitdir, head, cache: input.cache, limit, known: new Map(known.map((record) => [record.oid, record])), shallow: new Set(shallow),
+      onProgress: (done, total) => input.onProgress?.('history', done, total),
+      ...(input.signal ? { signal: input.signal } : {}),
+    }))
+  return { ...result, reused: known.length > 0 && result.newlyRead < result.commits.length }
+}
+
+/** Commits per path, people's only: a bot bumping a lock file says nothing about where the work is. */
 function countChurn(commits: readonly CommitRecord[]): Map<string, number> {
   const churn = new Map<string, number>()
-  for (const commit of commits) for (const path of commit.paths) churn.set(path, (churn.get(path) ?? 0) + 1)
+  for (const commit of commits) {
+    if (isBot({ name: commit.author, email: commit.email })) continue
+    for (const path of commit.paths) churn.set(path, (churn.get(path) ?? 0) + 1)
+  }
   return churn
 }
 
@@ -208,11 +296,11 @@ async function readText(root: string, path: string): Promise<string | null> {
   return readFile(join(root, path), 'utf8').catch(() => null)
 }
 
-async function findReadme(root: string, files: readonly FileRecord[]): Promise<ScanResult['readme']> {
+async function findReadme(root: string, files: readonly FileRecord[]): Promise<{ path: string; text: string } | null> {
   const file = files
     .filter((candidate) => /^readme(\.(md|markdown|rst|txt|adoc))?$/i.test(candidate.path))
     .sort((a, b) => Number(/\.md$/i.test(b.path)) - Number(/\.md$/i.test(a.path)))[0]
   if (!file) return null
   const text = await readText(root, file.path)
-  return text === null ? null : { path: file.path, excerpt: text.slice(0, 4000) }
+  return text === null ? null : { path: file.path, text: text.slice(0, 200_000) }
 }

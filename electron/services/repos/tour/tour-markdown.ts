@@ -1,28 +1,55 @@
 // The offline tour: a Markdown walk through a repository computed from its scan alone (no AI): what
-// it is, how it is laid out, where to start reading, hot spots, who knows what, how to run and test.
-// Pure: never reads the disk; every claim comes from the scan.
-import type { ScanResult } from '../../../../shared/models/repos.ts'
+// it is (from its root and main packages), how it is laid out, where to start reading, hot spots, who
+// knows what, how to run and test it, then one section per part of the module map (what a click on a
+// box opens). Pure: never reads the disk; every claim comes from the scan.
+import type { KeyFile, ScanResult } from '../../../../shared/models/repos.ts'
+import { boxLocator, moduleView, type ModuleBox } from '../../../../shared/module-view.ts'
 
 export const COMPUTED_LABEL = '_Computed from the repository (no AI): README, manifests, file tree, imports and git history._'
 
+const number = (value: number) => value.toLocaleString('en')
+const list = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`)
+
+export interface Tour {
+  readonly markdown: string
+  /** Heading text of each part's section, by module path: what the module map opens on a click. */
+  readonly sections: Record<string, string>
+}
+
 export function tourMarkdown(scan: ScanResult): string {
+  return buildTour(scan).markdown
+}
+
+export function buildTour(scan: ScanResult): Tour {
   const p = scan.project
+  const view = moduleView(scan.moduleGraph, '.', { showSupporting: false })
   const out: string[] = [`# A tour of ${p.name}`, '', COMPUTED_LABEL, '']
   out.push('## What it is', '')
   if (p.description) out.push(p.description, '')
+  if (p.monorepo) {
+    const main = p.monorepo.main.map((name) => `\`${name}\``)
+    out.push(`A monorepo of ${p.monorepo.packages} packages; the main ${main.length === 1 ? 'one' : 'ones'}: ${list(main)}.`, '')
+  }
   const intro = readmeIntro(scan.readme?.excerpt ?? '')
   if (intro) out.push(`From ${scan.readme?.path}:`, '', ...intro.split('\n').map((line) => `> ${line}`), '')
-  const langs = scan.languages.filter((l) => l.lines > 0).slice(0, 5).map((l) => `${l.language} (${l.lines.toLocaleString('en')} lines)`)
-  out.push(`${scan.filesCount.toLocaleString('en')} tracked files, ${scan.totalLines.toLocaleString('en')} lines${langs.length ? `, mostly ${langs.join(', ')}` : ''}.`)
-  if (p.frameworks.length) out.push(`Built with ${p.frameworks.join(', ')}.`)
-  if (p.ci.length) out.push(`CI: ${p.ci.join(', ')}.`)
+  const langs = scan.languages.filter((l) => l.lines > 0).slice(0, 5).map((l) => `${l.language} (${number(l.lines)} lines)`)
+  out.push(`${number(scan.filesCount)} tracked files, ${number(scan.totalLines)} lines${langs.length ? `, mostly ${langs.join(', ')}` : ''}.`)
+  if (p.frameworks.length) out.push(`Built with ${list(p.frameworks)}.`)
+  if (p.testedWith.length) out.push(`Tested with ${list(p.testedWith)}.`)
+  if (p.ci.length) out.push(`CI: ${list(p.ci)}.`)
   out.push('')
 
   out.push('## How it is laid out', '')
-  for (const module of scan.modules.slice(0, 15)) {
-    out.push(`- \`${module.path === '.' ? '(root files)' : `${module.path}/`}\` — ${module.files} files, ${module.lines.toLocaleString('en')} lines${module.language ? `, ${module.language}` : ''}${module.kind === 'workspace' ? ' (workspace package)' : ''}`)
-  }
-  const deps = scan.moduleEdges.slice(0, 8).map((e) => `\`${nameOf(scan, e.from)}\` → \`${nameOf(scan, e.to)}\` (${e.weight} imports)`)
+  if (view.boxes.length) {
+    out.push(`The code is in ${view.boxes.length} ${view.boxes.length === 1 ? 'part' : 'parts'} (the module map draws them; each has its section below):`, '')
+    for (const box of view.boxes) {
+      const members = box.kind === 'group' ? ` (${box.members.slice(0, 4).map((member) => `\`${member}\``).join(', ')}${box.members.length > 4 ? ', …' : ''})` : ''
+      out.push(`- \`${box.label}\`${members} — ${number(box.files)} files, ${number(box.lines)} lines${box.language ? `, ${box.language}` : ''}`)
+    }
+  } else out.push('No code Gemba can group into parts.')
+  if (view.supporting.length) out.push('', `Around it: ${view.supporting.slice(0, 10).map((box) => `\`${box.label}\` (${box.role === 'source' ? 'code' : ROLE_WORDS[box.role]})`).join(', ')}.`)
+  const label = new Map(view.boxes.map((box) => [box.id, box.label]))
+  const deps = view.edges.slice(0, 6).map((e) => `\`${label.get(e.from)}\` → \`${label.get(e.to)}\` (${number(e.weight)} imports)`)
   if (deps.length) out.push('', `Strongest dependencies: ${deps.join('; ')}.`)
   out.push('')
 
@@ -35,7 +62,7 @@ export function tourMarkdown(scan: ScanResult): string {
   out.push('## Hot spots', '')
   if (h.commitsRead === 0) out.push('No history to read (no commits yet).')
   else {
-    out.push(`From the last ${h.commitsRead} commits${h.truncated ? '' : ' (the whole history)'}:`, '')
+    out.push(`From the last ${number(h.commitsRead)} commits${h.truncated ? '' : ' (the whole history)'}, people's commits only (bots left out):`, '')
     for (const file of h.churn.slice(0, 8)) out.push(`- \`${file.path}\` changed in ${file.commits} commits by ${file.authors} ${file.authors === 1 ? 'person' : 'people'}`)
     const recent = h.cadence.slice(-8).map((w) => `${w.week}: ${w.commits}`)
     if (recent.length) out.push('', `Commits per week, most recent: ${recent.join(', ')}.`)
@@ -43,11 +70,7 @@ export function tourMarkdown(scan: ScanResult): string {
   out.push('')
 
   out.push('## Who knows what', '')
-  for (const module of h.modules.slice(0, 10)) {
-    const people = module.contributors.slice(0, 3).map((c) => `${c.name} (${c.commits})`).join(', ')
-    const risk = module.busFactor === 1 && module.commits >= 5 ? ' — **bus factor 1**' : ''
-    out.push(`- \`${nameOf(scan, module.module)}\`: ${people}${risk}`)
-  }
+  for (const module of h.modules.slice(0, 10)) out.push(`- \`${nameOf(scan, module.module)}\`: ${owners(module)}`)
   if (h.modules.length === 0) out.push('No history to read.')
   out.push('')
 
@@ -58,7 +81,45 @@ export function tourMarkdown(scan: ScanResult): string {
   if (p.manifests.length) out.push('', `Manifests: ${p.manifests.slice(0, 10).map((m) => `\`${m.path}\``).join(', ')}.`)
   if (scan.skipped.length) out.push('', `Gemba skipped ${scan.skipped.length} item(s) it could not read (see the scan details).`)
   out.push('')
-  return out.join('\n')
+
+  const sections: Record<string, string> = {}
+  if (view.boxes.length) out.push('## The parts, one by one', '')
+  const locate = boxLocator(view.boxes)
+  const keyByBox = new Map<string, KeyFile[]>()
+  for (const file of scan.keyFiles) {
+    const box = locate(file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '.')
+    if (box) keyByBox.set(box.id, [...(keyByBox.get(box.id) ?? []), file])
+  }
+  for (const box of view.boxes) {
+    sections[box.kind === 'group' ? box.id : box.path] = box.label
+    out.push(`### ${box.label}`, '', ...partLines(scan, box, view.edges, label, keyByBox.get(box.id) ?? []), '')
+  }
+  return { markdown: out.join('\n'), sections }
+}
+
+const ROLE_WORDS: Readonly<Record<string, string>> = {
+  test: 'tests', fixture: 'test fixtures', example: 'examples', docs: 'documentation', bench: 'benchmarks',
+  tooling: 'tooling', vendored: 'vendored code', generated: 'generated files',
+}
+
+function partLines(scan: ScanResult, box: ModuleBox, edges: ReturnType<typeof moduleView>['edges'], label: ReadonlyMap<string, string>, keys: readonly KeyFile[]): string[] {
+  const lines = [`${number(box.files)} files, ${number(box.lines)} lines${box.language ? ` of ${box.language}` : ''}.${box.kind === 'group' ? ` Folders: ${box.members.slice(0, 12).map((m) => `\`${m}\``).join(', ')}${box.members.length > 12 ? ', …' : ''}.` : ''}`]
+  if (keys.length) lines.push('', `Start with: ${keys.slice(0, 4).map((file) => `\`${file.path}\` (${file.reasons[0]})`).join('; ')}.`)
+  const uses = edges.filter((e) => e.from === box.id).slice(0, 4).map((e) => `\`${label.get(e.to)}\` (${number(e.weight)})`)
+  const usedBy = edges.filter((e) => e.to === box.id).slice(0, 4).map((e) => `\`${label.get(e.from)}\` (${number(e.weight)})`)
+  if (uses.length) lines.push('', `Uses: ${uses.join(', ')}.`)
+  if (usedBy.length) lines.push('', `Used by: ${usedBy.join(', ')}.`)
+  const history = scan.history.modules.find((module) => module.module === box.id)
+  if (history) lines.push('', `Who knows it: ${owners(history)}.`)
+  const prefix = box.path === '.' ? '' : `${box.path}/`
+  const hot = scan.history.churn.filter((file) => (box.kind === 'files' ? file.path.startsWith(prefix) && !file.path.slice(prefix.length).includes('/') : file.path.startsWith(prefix))).slice(0, 3)
+  if (hot.length && box.kind !== 'group') lines.push('', `Changes most: ${hot.map((file) => `\`${file.path}\` (${file.commits} commits)`).join(', ')}.`)
+  return lines
+}
+
+function owners(module: ScanResult['history']['modules'][number]): string {
+  const people = module.contributors.slice(0, 3).map((c) => `${c.name} (${c.commits})`).join(', ')
+  return `${people}${module.busFactor === 1 && module.commits >= 5 ? ' — **bus factor 1**' : ''}`
 }
 
 function nameOf(scan: ScanResult, id: string): string {
@@ -69,8 +130,10 @@ function nameOf(scan: ScanResult, id: string): string {
 export function readmeIntro(text: string): string {
   const paragraphs = text.split(/\r?\n\s*\r?\n/)
   for (const paragraph of paragraphs) {
-    const clean = paragraph.trim()
+    // A Setext title (`ripgrep (rg)` over `----`) is not part of the paragraph under it.
+    const clean = paragraph.trim().replace(/^[^\n]+\n[-=]{3,}\s*(\n|$)/, '').trim()
     if (!clean || /^(#|<|!\[|\[!\[|=+|-+$|```)/.test(clean) || clean.length < 40) continue
+    if (/^\*\*[^*]+\*\*:?\s*\[?https?:/.test(clean)) continue
     return clean.slice(0, 800)
   }
   return ''

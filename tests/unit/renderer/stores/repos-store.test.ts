@@ -5,7 +5,7 @@ import { settle } from '../../../fixtures/manual-timers.ts'
 import { deferred, failWith, fakeClient } from '../../../fixtures/fake-client.ts'
 import { repoView } from '../../../fixtures/renderer-views.ts'
 
-const TOUR: RepoTour = { markdown: '# payments', mermaid: 'flowchart TD\n  a --> b', computedFrom: 'repository', headCommit: 'r1-head' }
+const TOUR: RepoTour = { markdown: '# payments', mermaid: 'flowchart TD\n  a --> b', moduleGraph: { folders: [], links: [] }, moduleSections: {}, computedFrom: 'repository', headCommit: 'r1-head' }
 
 describe('the repositories store', () => {
   it('lists the repositories and selects the first; adding one selects it and loads its tour', async () => {

@@ -36,5 +36,6 @@ export const goSpec: LanguageSpec = {
 (type_alias name: (type_identifier) @name) @definition.type
 (type_identifier) @reference
 (call_expression function: (identifier) @reference)
+(selector_expression operand: (identifier) field: (field_identifier) @reference)
 `,
 }

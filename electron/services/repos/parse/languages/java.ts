@@ -17,6 +17,8 @@ export const javaSpec: LanguageSpec = {
 (enum_declaration name: (identifier) @name) @definition.enum
 (method_declaration name: (identifier) @name) @definition.method
 (constructor_declaration name: (identifier) @name) @definition.method
+(super_interfaces (type_list [(type_identifier) @supertype (generic_type (type_identifier) @supertype)]))
+(superclass [(type_identifier) @supertype (generic_type (type_identifier) @supertype)])
 (type_identifier) @reference
 (method_invocation object: (identifier) @reference)
 `,

@@ -28,6 +28,8 @@ export const kotlinSpec: LanguageSpec = {
 (object_declaration name: (identifier) @name) @definition.object
 (function_declaration name: (identifier) @name) @definition.function
 (type_alias type: (identifier) @name) @definition.type
+(delegation_specifier (user_type (identifier) @supertype))
+(delegation_specifier (constructor_invocation (user_type (identifier) @supertype)))
 (user_type (identifier) @reference)
 (call_expression (identifier) @reference)
 (navigation_expression . (identifier) @reference)

@@ -14,6 +14,7 @@ ${ECMASCRIPT_DEFINITIONS}
 (internal_module name: (_) @name body: (statement_block) @body) @definition.module
 (function_signature name: (identifier) @name) @definition.function
 (abstract_method_signature name: (_) @name) @definition.method
+(implements_clause [(type_identifier) @supertype (generic_type name: (type_identifier) @supertype)])
 `
 
 const TYPESCRIPT_WRAPPERS = [...ECMASCRIPT_WRAPPERS, 'ambient_declaration', 'expression_statement']

@@ -1,12 +1,30 @@
 // Links files that use each other without imports: Go, Java and Kotlin files of one package, and Ruby
-// files anywhere (autoloaded constants). A file that names a type or top-level function declared in
-// another file of its scope depends on it; names declared in many files are too vague to link.
+// files anywhere (autoloaded constants). A file that names a type or top-level function (in Go, also a
+// method) declared in another file of its scope depends on it; names declared in many files are too
+// vague to link.
 import type { ParsedFile } from '../parsed-file.ts'
 import { dirOf } from './file-index.ts'
 
 const LINKABLE = new Set(['class', 'interface', 'type', 'enum', 'object', 'function', 'constant', 'module'])
 /** `Base`, `Error`, a reopened `module Billing`: declared in more files than this, a name links nothing. */
 const MAX_DECLARING_FILES = 3
+
+/**
+ * Ruby's own classes and modules: code reopens them (`class String` in a core extension), and naming
+ * `String` is not a use of that extension.
+ */
+const RUBY_CORE = new Set([
+  'Object', 'BasicObject', 'Kernel', 'Module', 'Class', 'String', 'Symbol', 'Array', 'Hash', 'Integer', 'Float', 'Numeric',
+  'Rational', 'Complex', 'BigDecimal', 'NilClass', 'TrueClass', 'FalseClass', 'Range', 'Regexp', 'MatchData', 'Proc', 'Method',
+  'UnboundMethod', 'Struct', 'Comparable', 'Enumerable', 'Enumerator', 'Time', 'Date', 'DateTime', 'File', 'Dir', 'IO',
+  'Exception', 'StandardError', 'Thread', 'Process', 'Marshal', 'Math', 'ObjectSpace', 'Signal', 'Pathname', 'URI', 'ERB',
+  'JSON', 'Set', 'Logger', 'Mutex', 'Queue', 'Fiber', 'Binding', 'Encoding', 'Random', 'Data', 'Ractor', 'Warning', 'GC',
+])
+
+/** `ActiveRecord` → active_record, as Ruby files are named after what they define. */
+function snake(name: string): string {
+  return name.replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').replace(/([a-z\d])([A-Z])/g, '$1_$2').toLowerCase()
+}
 
 /** Go packages are folders; Java and Kotlin packages are their declared names; Ruby is one namespace. */
 function packageKey(path: string, file: ParsedFile): string | undefined {
@@ -17,16 +35,33 @@ function packageKey(path: string, file: ParsedFile): string | undefined {
   return undefined
 }
 
-export function samePackagePairs(parsed: ReadonlyMap<string, ParsedFile>): [string, string][] {
+/** The names a file's declarations link by, kept per declarations list (a rescan takes over most of them). */
+const linkableMemo = new WeakMap<readonly ParsedFile['definitions'][number][], { path: string; names: string[] }>()
+
+function linkableNames(path: string, file: ParsedFile): string[] {
+  const known = linkableMemo.get(file.definitions)
+  if (known && known.path === path) return known.names
+  const names: string[] = []
+  for (const definition of file.definitions) {
+    // Go code calls its package's methods by name on values it never imports; elsewhere a method name links too loosely.
+    if (!LINKABLE.has(definition.kind) && !(file.language === 'go' && definition.kind === 'method')) continue
+    const name = definition.name.slice(definition.name.lastIndexOf(':') + 1)
+    // Ruby: only the file named after a constant defines it (others reopen it), and never a core class.
+    if (file.language === 'ruby' && (RUBY_CORE.has(name) || !path.endsWith(`/${snake(name)}.rb`))) continue
+    names.push(name)
+  }
+  linkableMemo.set(file.definitions, { path, names })
+  return names
+}
+
+export function samePackagePairs(parsed: ReadonlyMap<string, ParsedFile>, isSource: (path: string) => boolean = () => true): [string, string][] {
   const declared = new Map<string, Map<string, Set<string>>>()
   for (const [path, file] of parsed) {
     const key = packageKey(path, file)
     if (key === undefined) continue
     let names = declared.get(key)
     if (names === undefined) declared.set(key, (names = new Map()))
-    for (const definition of file.definitions) {
-      if (!LINKABLE.has(definition.kind)) continue
-      const name = definition.name.slice(definition.name.lastIndexOf(':') + 1)
+    for (const name of linkableNames(path, file)) {
       const files = names.get(name)
       if (files === undefined) names.set(name, new Set([path]))
       else files.add(path)
@@ -34,6 +69,7 @@ export function samePackagePairs(parsed: ReadonlyMap<string, ParsedFile>): [stri
   }
   const pairs: [string, string][] = []
   for (const [path, file] of parsed) {
+    if (!isSource(path)) continue
     const key = packageKey(path, file)
     const names = key === undefined ? undefined : declared.get(key)
     if (names === undefined || file.references === undefined) continue

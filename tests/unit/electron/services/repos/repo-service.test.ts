@@ -30,6 +30,8 @@ async function setup() {
     clock: () => new Date('2025-03-01T10:00:00Z'),
     newId: () => `repo-${++n}`,
   })
+  // Cleanups run last-in first-out by position: the cache writes finish before the folder goes.
+  cleanups.unshift(() => service.dispose())
   return service
 }
 

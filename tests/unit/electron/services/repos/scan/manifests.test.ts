@@ -19,15 +19,17 @@ describe('scanManifests', () => {
   })
 
   it('guesses the test command per ecosystem', async () => {
-    expect((await facts({ 'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["fastapi>=0.1", "pytest"]\n' })).facts).toMatchObject({
-      name: 'svc', testCommand: 'pytest', frameworks: ['FastAPI', 'pytest'],
+    expect((await facts({ 'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["fastapi>=0.1"]\n[dependency-groups]\ntest = ["pytest"]\n' })).facts).toMatchObject({
+      name: 'svc', testCommand: 'pytest', frameworks: ['FastAPI'], testedWith: ['pytest'],
     })
     expect((await facts({ 'go.mod': 'module example.com/x\n\nrequire github.com/gin-gonic/gin v1.9.0\n' })).facts).toMatchObject({
       name: 'example.com/x', testCommand: 'go test ./...', frameworks: ['Gin'],
     })
     expect((await facts({ 'Cargo.toml': '[package]\nname = "tool"\n[dependencies]\naxum = "0.7"\n' })).facts.testCommand).toBe('cargo test')
     expect((await facts({ 'pom.xml': '<project><artifactId>bank</artifactId></project>', mvnw: '' })).facts.testCommand).toBe('./mvnw test')
-    expect((await facts({ Gemfile: "gem 'rails'\ngem 'rspec-rails'\n" })).facts).toMatchObject({ testCommand: 'bundle exec rspec', frameworks: ['Rails', 'RSpec'] })
+    expect((await facts({ Gemfile: "gem 'rails'\ngroup :test do\n  gem 'rspec-rails'\nend\n" })).facts).toMatchObject({
+      testCommand: 'bundle exec rspec', frameworks: ['Rails'], testedWith: ['RSpec'],
+    })
     expect((await facts({ 'README.md': '' })).facts).toMatchObject({ name: 'folder', testCommand: null })
   })
 

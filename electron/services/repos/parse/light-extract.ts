@@ -1,0 +1,234 @@
+// A light reading of a source file, by its lines rather than a syntax tree: what it imports and the
+// names it uses (for Ruby also what it declares, line by line). The scan reads tests, examples, docs
+// sources, benchmarks, fixtures and tooling this way: their links into the shipped code count (what
+// tests reach for is the public API) but their own declarations do not, and a full parse of them is
+// most of a big repository's scan time. Ruby is read this way throughout: its grammar is by far the
+// slowest (two thirds of a Rails scan), and the scan needs only names and links from it; the context
+// packer still parses Ruby files it shows as signatures. Pure; never throws; the result has the shape
+// the import resolvers read.
+import type { Definition, ImportKind, ImportRef, ParsedFile, ParseLanguage } from './parsed-file.ts'
+
+const MAX_REFERENCES = 2000
+
+type Extracted = Pick<ParsedFile, 'imports' | 'package' | 'references'>
+
+/** Languages the scan reads by lines even in the shipped code (see the header). */
+export const LINE_READ_LANGUAGES: ReadonlySet<ParseLanguage> = new Set(['ruby'])
+
+export function lightExtract(language: ParseLanguage, text: string, options: { definitions?: boolean } = {}): ParsedFile {
+  const extracted = EXTRACTORS[language](text)
+  return {
+    language,
+    imports: [...extracted.imports].sort((a, b) => a.line - b.line),
+    definitions: options.definitions && language === 'ruby' ? rubyDefinitions(text) : [],
+    ...(extracted.package ? { package: extracted.package } : {}),
+    ...(extracted.references?.length ? { references: extracted.references } : {}),
+    truncated: false,
+    hasErrors: false,
+  }
+}
+
+/** 1-based line of a character offset (counted incrementally over sorted offsets). */
+function lineCounter(text: string): (offset: number) => number {
+  let at = 0
+  let line = 1
+  return (offset) => {
+    if (offset < at) {
+      at = 0
+      line = 1
+    }
+    for (; at < offset; at++) if (text.charCodeAt(at) === 10) line++
+    return line
+  }
+}
+
+function collect(text: string, pattern: RegExp, make: (match: RegExpExecArray, line: number) => ImportRef | ImportRef[] | null): ImportRef[] {
+  const lineOf = lineCounter(text)
+  const out: ImportRef[] = []
+  for (const match of text.matchAll(pattern)) {
+    const made = make(match, lineOf(match.index))
+    if (made) out.push(...(Array.isArray(made) ? made : [made]))
+  }
+  return out
+}
+
+/** Distinct words that look like type or constant names (capitalised), capped. */
+function capitalised(text: string, pattern = /\b[A-Z][A-Za-z0-9_]*\b/g): string[] {
+  const names = new Set<string>()
+  for (const match of text.matchAll(pattern)) {
+    names.add(match[0])
+    if (names.size >= MAX_REFERENCES) break
+  }
+  return [...names].sort()
+}
+
+const ref = (specifier: string, line: number, kind: ImportKind, extra: Partial<ImportRef> = {}): ImportRef => ({ specifier, line, kind, ...extra })
+
+function ruby(text: string): Extracted {
+  const imports = [
+    ...collect(text, /^[ \t]*(require|require_relative|load)\b[ \t(]*(['"])([^'"\n]+)\2/gm, (m, line) => ref(m[3]!, line, m[1] === 'require_relative' ? 'require_relative' : 'require')),
+    ...collect(text, /\bautoload[ \t(]+:(\w+)(?:[ \t]*,[ \t]*(['"])([^'"\n]+)\2)?/g, (m, line) => [ref(`:${m[1]}`, line, 'autoload'), ...(m[3] ? [ref(m[3], line, 'require')] : [])]),
+  ]
+  // Whole constant paths (`ActiveRecord::Base`), their prefixes and each constant: as the parser captures them.
+  const names = new Set<string>()
+  for (const match of text.matchAll(/(?<![\w:])(?:::)?[A-Z][A-Za-z0-9_]*(?:::[A-Z][A-Za-z0-9_]*)*/g)) {
+    const parts = match[0].replace(/^::/, '').split('::')
+    for (let i = 0; i < parts.length; i++) {
+      names.add(parts[i]!)
+      if (i > 0) names.add(parts.slice(0, i + 1).join('::'))
+    }
+    if (names.size >= MAX_REFERENCES) break
+  }
+  return { imports, references: [...names].sort() }
+}
+
+/** `class Billing::Invoice < Base`, `module Payable`, `def self.build(*args)`: one definition per line that opens one. */
+function rubyDefinitions(text: string): Definition[] {
+  const definitions: Definition[] = []
+  const lineOf = lineCounter(text)
+  for (const match of text.matchAll(/^[ \t]*(?:(class|module)[ \t]+([A-Z][\w:]*)|def[ \t]+(?:self\.)?([A-Za-z_]\w*[?!=]?|[-+*/%<>=!~^&|[\]]+))[^\n]*/gm)) {
+    const line = lineOf(match.index)
+    const signature = match[0].trim().replace(/\s+/g, ' ').slice(0, 200)
+    if (match[2]) definitions.push({ name: match[2], kind: match[1] === 'module' ? 'module' : 'class', line, endLine: line, signature })
+    else if (match[3]) definitions.push({ name: match[3], kind: 'method', line, endLine: line, signature })
+  }
+  return definitions
+}
+
+function python(text: string): Extracted {
+  const imports = [
+    ...collect(text, /^[ \t]*import[ \t]+([\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*)/gm, (m, line) =>
+      m[1]!.split(',').map((part) => ref(part.trim().split(/\s+as\s+/)[0]!, line, 'import')),
+    ),
+    ...collect(text, /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)/gm, (m, line) => {
+      const list = m[2]!.replace(/[()\\]/g, ' ').replace(/#.*$/gm, '')
+      const wildcard = /^\s*\*\s*$/.test(list)
+      const names = wildcard ? [] : list.split(',').map((part) => part.trim().split(/\s+as\s+/)[0]!.trim()).filter((name) => /^\w+$/.test(name))
+      return ref(m[1]!, line, 'from', { names, ...(wildcard ? { wildcard } : {}) })
+    }),
+  ]
+  return { imports }
+}
+
+function ecmascript(text: string): Extracted {
+  const imports = collect(
+    text,
+    /\b(export)\b[^;'"`]*?\bfrom\s*(['"])([^'"\n]+)\2|\bfrom\s*(['"])([^'"\n]+)\4|\bimport\s*(['"])([^'"\n]+)\6|\brequire\s*\(\s*(['"])([^'"\n]+)\8\s*\)|\bimport\s*\(\s*(['"])([^'"\n]+)\10\s*\)/g,
+    (m, line) => {
+      if (m[3]) return ref(m[3], line, 'reexport')
+      if (m[5]) return ref(m[5], line, 'import')
+      if (m[7]) return ref(m[7], line, 'import')
+      if (m[9]) return ref(m[9], line, 'require')
+      return m[11] ? ref(m[11], line, 'dynamic') : null
+    },
+  )
+  return { imports }
+}
+
+function go(text: string): Extracted {
+  const imports: ImportRef[] = []
+  const lineOf = lineCounter(text)
+  for (const block of text.matchAll(/^import[ \t]*(\(([\s\S]*?)\)|(?:[\w.]+[ \t]+)?"([^"\n]+)")/gm)) {
+    if (block[3]) imports.push(ref(block[3], lineOf(block.index), 'import'))
+    else {
+      const start = block.index + block[0].indexOf('(') + 1
+      for (const spec of (block[2] ?? '').matchAll(/"([^"\n]+)"/g)) imports.push(ref(spec[1]!, lineOf(start + spec.index), 'import'))
+    }
+  }
+  const pkg = /^package[ \t]+(\w+)/m.exec(text)?.[1]
+  // Go code uses its package's names bare and other packages' as `pkg.Name`: every identifier may link.
+  return { imports, ...(pkg ? { package: pkg } : {}), references: capitalised(text, /\b[A-Za-z_]\w{2,}\b/g) }
+}
+
+function jvm(text: string): Extracted {
+  const imports = collect(text, /^[ \t]*import[ \t]+(static[ \t]+)?([\w.`]+)(\.\*)?(?:[ \t]+as[ \t]+\w+)?[ \t]*;?[ \t]*$/gm, (m, line) =>
+    ref(m[2]!.replace(/`/g, ''), line, m[1] ? 'static' : 'import', m[3] ? { wildcard: true } : {}),
+  )
+  const pkg = /^[ \t]*package[ \t]+([\w.]+)/m.exec(text)?.[1]
+  return { imports, ...(pkg ? { package: pkg } : {}), references: capitalised(text) }
+}
+
+/** `a::{b, c::{d, e as f}, *}` → a::b, a::c::d, a::c::e, a::* (wildcard). */
+export function expandUseTree(tree: string): { path: string; wildcard: boolean }[] {
+  // `d as e` keeps its alias apart (as @e) before spaces go: `basename` must stay whole.
+  const text = tree.replace(/\s+as\s+/g, '@').replace(/\s+/g, '')
+  const open = text.indexOf('{')
+  if (open < 0) {
+    const path = text.replace(/@\w+$/, '').replace(/::$/, '')
+    return path.endsWith('::*') || path === '*' ? [{ path: path.replace(/::\*$|^\*$/, ''), wildcard: true }] : [{ path: path.replace(/::self$/, ''), wildcard: false }]
+  }
+  const prefix = text.slice(0, open)
+  const inner = text.slice(open + 1, text.lastIndexOf('}'))
+  const parts: string[] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < inner.length; i++) {
+    if (inner[i] === '{') depth++
+    else if (inner[i] === '}') depth--
+    else if (inner[i] === ',' && depth === 0) {
+      parts.push(inner.slice(start, i))
+      start = i + 1
+    }
+  }
+  parts.push(inner.slice(start))
+  return parts.filter(Boolean).flatMap((part) => (part === 'self' ? [{ path: prefix.replace(/::$/, ''), wildcard: false }] : expandUseTree(`${prefix}${part}`)))
+}
+
+function rust(text: string): Extracted {
+  const imports = [
+    ...collect(text, /^[ \t]*(?:pub(?:\([^)]*\))?[ \t]+)?mod[ \t]+(\w+)[ \t]*;/gm, (m, line) => ref(m[1]!, line, 'mod')),
+    ...collect(text, /^[ \t]*(pub(?:\([^)]*\))?[ \t]+)?use[ \t]+([^;]+);/gm, (m, line) =>
+      expandUseTree(m[2]!).filter((entry) => entry.path).map((entry) => ref(entry.path, line, m[1] ? 'reexport' : 'import', entry.wildcard ? { wildcard: true } : {})),
+    ),
+    ...collect(text, /^[ \t]*extern[ \t]+crate[ \t]+(\w+)/gm, (m, line) => ref(m[1]!, line, 'import')),
+  ]
+  return { imports }
+}
+
+function csharp(text: string): Extracted {
+  const imports = collect(text, /^[ \t]*(?:global[ \t]+)?using[ \t]+(static[ \t]+)?(?:(\w+)[ \t]*=[ \t]*)?([\w.]+(?:<[^;>]*>)?)[ \t]*;/gm, (m, line) =>
+    ref(m[3]!.replace(/<.*$/, '').replace(/^global::/, ''), line, m[1] ? 'static' : 'import', m[2] ? { alias: m[2] } : {}),
+  )
+  const pkg = /^[ \t]*namespace[ \t]+([\w.]+)/m.exec(text)?.[1]
+  return { imports, ...(pkg ? { package: pkg } : {}), references: capitalised(text) }
+}
+
+function php(text: string): Extracted {
+  const imports = [
+    ...collect(text, /^use[ \t]+(?:function[ \t]+|const[ \t]+)?([^;]+);/gm, (m, line) => {
+      const body = m[1]!.replace(/\s+/g, ' ').trim()
+      const group = /^\\?([\w\\]+)\\\{(.*)\}$/.exec(body)
+      const clauses = group ? group[2]!.split(',').map((part) => `${group[1]}\\${part.trim()}`) : body.split(',')
+      return clauses.map((clause) => {
+        const [name = '', alias] = clause.trim().split(/\s+as\s+/i)
+        return ref(name.replace(/^\\/, ''), line, 'import', alias ? { alias } : {})
+      })
+    }),
+    ...collect(text, /\b(?:require|include)(?:_once)?\b[ \t(]*(__DIR__[ \t]*\.[ \t]*)?(['"])([^'"\n]+)\2/g, (m, line) =>
+      ref(m[1] ? `./${m[3]!.replace(/^\/+/, '')}` : m[3]!, line, 'require'),
+    ),
+  ]
+  const pkg = /^namespace[ \t]+([\w\\]+)[ \t]*[;{]/m.exec(text)?.[1]
+  return { imports, ...(pkg ? { package: pkg } : {}), references: capitalised(text, /\\?\b[A-Z]\w*(?:\\[A-Z]\w*)*/g) }
+}
+
+function cFamily(text: string): Extracted {
+  const imports = collect(text, /^[ \t]*#[ \t]*include[ \t]*([<"])([^>"\n]+)[>"]/gm, (m, line) => ref(m[2]!.trim(), line, 'include', m[1] === '<' ? { system: true } : {}))
+  return { imports }
+}
+
+const EXTRACTORS: Readonly<Record<ParseLanguage, (text: string) => Extracted>> = {
+  ruby,
+  python,
+  typescript: ecmascript,
+  tsx: ecmascript,
+  javascript: ecmascript,
+  go,
+  java: jvm,
+  kotlin: jvm,
+  rust,
+  csharp,
+  php,
+  c: cFamily,
+  cpp: cFamily,
+}

@@ -1,0 +1,43 @@
+// Rust resolution on a repository the test builds: `mod` files (x.rs and x/mod.rs, inside a non-root
+// module's own folder), `use crate::`, `super::`, `self::`, workspace crates by name, a [[bin]] root
+// declared in Cargo.toml, and names followed through `pub use` re-exports.
+import { describe, expect, it } from 'vitest'
+import { resolveBuiltRepo, scanBuiltRepo } from '../../../../../../fixtures/scan-built-repo.ts'
+
+describe('Rust resolution', () => {
+  it('follows mod, use crate/super/self, workspace crates and pub use to the files that define things', async () => {
+    const lines = await resolveBuiltRepo({
+      'Cargo.toml': '[workspace]\nmembers = ["app", "crates/*"]\n',
+      'app/Cargo.toml': '[package]\nname = "app"\n\n[[bin]]\nname = "app"\npath = "cli/main.rs"\n',
+      'app/cli/main.rs': 'mod flags;\nuse grep_matcher::Matcher;\nfn main() { flags::parse(); }\n',
+      'app/cli/flags/mod.rs': 'mod parse;\npub use self::parse::parse;\n',
+      'app/cli/flags/parse.rs': 'use super::super::flags;\npub fn parse() {}\n',
+      'crates/matcher/Cargo.toml': '[package]\nname = "grep-matcher"\n',
+      'crates/matcher/src/lib.rs': 'mod interpolate;\npub use crate::interpolate::Matcher;\n',
+      'crates/matcher/src/interpolate.rs': 'pub struct Matcher;\n',
+      'crates/matcher/src/unused.rs': 'use std::io;\n',
+    })
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'app/cli/main.rs -> app/cli/flags/mod.rs',
+        'app/cli/flags/mod.rs -> app/cli/flags/parse.rs',
+        'app/cli/flags/parse.rs -> app/cli/flags/mod.rs',
+        // `use grep_matcher::Matcher` reaches the crate root, and through its `pub use` the defining file.
+        'app/cli/main.rs -> crates/matcher/src/lib.rs',
+        'app/cli/main.rs -> crates/matcher/src/interpolate.rs',
+        'crates/matcher/src/lib.rs -> crates/matcher/src/interpolate.rs',
+      ]),
+    )
+    expect(lines.some((line) => line.includes('unused.rs'))).toBe(false)
+  })
+
+  it('knows a binary declared by [[bin]] as an entry point of the scan', async () => {
+    const scan = await scanBuiltRepo({
+      'Cargo.toml': '[package]\nname = "rg"\n\n[[bin]]\nname = "rg"\npath = "crates/core/main.rs"\n',
+      'crates/core/main.rs': 'mod flags;\nfn main() {}\n',
+      'crates/core/flags.rs': 'pub fn parse() {}\n',
+    })
+    const main = scan.keyFiles.find((file) => file.path === 'crates/core/main.rs')
+    expect(main?.reasons[0]).toBe('binary entry (Cargo.toml [[bin]])')
+  })
+})

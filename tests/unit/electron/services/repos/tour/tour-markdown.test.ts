@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { buildTour } from '../../../../../../electron/services/repos/tour/tour-markdown.ts'
+import { scanBuiltRepo } from '../../../../../fixtures/scan-built-repo.ts'
+
+const code = (lines: number) => Array.from({ length: lines }, (_, i) => `export const v${i} = ${i}`).join('\n')
+
+describe('the offline tour', () => {
+  it('says what the project is, describes a monorepo as one, and has a section for every part of the module map', async () => {
+    const scan = await scanBuiltRepo({
+      'README.md': '# acme\n\nAcme sells widgets to other teams over HTTP and keeps their stock.\n',
+      'package.json': JSON.stringify({ private: true, workspaces: ['packages/*'], devDependencies: { vitest: '1' } }),
+      'packages/api/package.json': JSON.stringify({ name: '@acme/api', dependencies: { express: '1', '@acme/core': '1' } }),
+      'packages/api/src/index.ts': `import { v0 } from '@acme/core'\n${code(200)}`,
+      'packages/core/package.json': JSON.stringify({ name: '@acme/core' }),
+      'packages/core/src/index.ts': code(150),
+      'docs/guide.md': '# Guide\n',
+    }, { folder: 'acme' })
+    const tour = buildTour(scan)
+    expect(tour.markdown).toContain('A monorepo of 2 packages; the main ones: `@acme/api` and `@acme/core`.')
+    expect(tour.markdown).toContain('Built with Express.')
+    expect(tour.markdown).toContain('Tested with Vitest.')
+    expect(tour.markdown).toMatch(/Around it: .*`docs\/` \(documentation\)/)
+    expect(tour.sections).toEqual({ '.': '(root files)', 'packages/api': 'packages/api/', 'packages/core': 'packages/core/' })
+    for (const heading of Object.values(tour.sections)) expect(tour.markdown).toContain(`### ${heading}\n`)
+    expect(tour.markdown).toMatch(/### packages\/api\/\n\n2 files, [\d,]+ lines of TypeScript\.[\s\S]*Uses: `packages\/core\/` \(1\)\./)
+  })
+})
