@@ -11,7 +11,7 @@ export function moduleDiagram(scan: Pick<ScanResult, 'moduleGraph'>): string {
   const view = moduleView(scan.moduleGraph, '.', { showSupporting: false })
   const lines = ['flowchart LR']
   for (const box of view.boxes) {
-    const detail = `${box.files.toLocaleString('en')} files${box.language ? ` · ${box.language}` : ''}`
+    const detail = `${box.files.toLocaleString('en')} file${box.files === 1 ? '' : 's'}${box.language ? ` · ${box.language}` : ''}`
     lines.push(`  ${box.id}["${label(box.label)}<br/><small>${label(detail)}</small>"]`)
   }
   const edges = view.edges.slice(0, MAX_EDGES)

@@ -8,6 +8,7 @@ import { boxLocator, moduleView, type ModuleBox } from '../../../../shared/modul
 export const COMPUTED_LABEL = '_Computed from the repository (no AI): README, manifests, file tree, imports and git history._'
 
 const number = (value: number) => value.toLocaleString('en')
+const count = (value: number, noun: string) => `${number(value)} ${noun}${value === 1 ? '' : 's'}`
 const list = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`)
 
 export interface Tour {
@@ -33,7 +34,7 @@ export function buildTour(scan: ScanResult): Tour {
   const intro = readmeIntro(scan.readme?.excerpt ?? '')
   if (intro) out.push(`From ${scan.readme?.path}:`, '', ...intro.split('\n').map((line) => `> ${line}`), '')
   const langs = scan.languages.filter((l) => l.lines > 0).slice(0, 5).map((l) => `${l.language} (${number(l.lines)} lines)`)
-  out.push(`${number(scan.filesCount)} tracked files, ${number(scan.totalLines)} lines${langs.length ? `, mostly ${langs.join(', ')}` : ''}.`)
+  out.push(`${count(scan.filesCount, 'tracked file')}, ${count(scan.totalLines, 'line')}${langs.length ? `, mostly ${langs.join(', ')}` : ''}.`)
   if (p.frameworks.length) out.push(`Built with ${list(p.frameworks)}.`)
   if (p.testedWith.length) out.push(`Tested with ${list(p.testedWith)}.`)
   if (p.ci.length) out.push(`CI: ${list(p.ci)}.`)
@@ -44,7 +45,7 @@ export function buildTour(scan: ScanResult): Tour {
     out.push(`The code is in ${view.boxes.length} ${view.boxes.length === 1 ? 'part' : 'parts'} (the module map draws them; each has its section below):`, '')
     for (const box of view.boxes) {
       const members = box.kind === 'group' ? ` (${box.members.slice(0, 4).map((member) => `\`${member}\``).join(', ')}${box.members.length > 4 ? ', …' : ''})` : ''
-      out.push(`- \`${box.label}\`${members} — ${number(box.files)} files, ${number(box.lines)} lines${box.language ? `, ${box.language}` : ''}`)
+      out.push(`- \`${box.label}\`${members} — ${count(box.files, 'file')}, ${count(box.lines, 'line')}${box.language ? `, ${box.language}` : ''}`)
     }
   } else out.push('No code Gemba can group into parts.')
   if (view.supporting.length) out.push('', `Around it: ${view.supporting.slice(0, 10).map((box) => `\`${box.label}\` (${box.role === 'source' ? 'code' : ROLE_WORDS[box.role]})`).join(', ')}.`)
@@ -103,7 +104,7 @@ const ROLE_WORDS: Readonly<Record<string, string>> = {
 }
 
 function partLines(scan: ScanResult, box: ModuleBox, edges: ReturnType<typeof moduleView>['edges'], label: ReadonlyMap<string, string>, keys: readonly KeyFile[]): string[] {
-  const lines = [`${number(box.files)} files, ${number(box.lines)} lines${box.language ? ` of ${box.language}` : ''}.${box.kind === 'group' ? ` Folders: ${box.members.slice(0, 12).map((m) => `\`${m}\``).join(', ')}${box.members.length > 12 ? ', …' : ''}.` : ''}`]
+  const lines = [`${count(box.files, 'file')}, ${count(box.lines, 'line')}${box.language ? ` of ${box.language}` : ''}.${box.kind === 'group' ? ` Folders: ${box.members.slice(0, 12).map((m) => `\`${m}\``).join(', ')}${box.members.length > 12 ? ', …' : ''}.` : ''}`]
   if (keys.length) lines.push('', `Start with: ${keys.slice(0, 4).map((file) => `\`${file.path}\` (${file.reasons[0]})`).join('; ')}.`)
   const uses = edges.filter((e) => e.from === box.id).slice(0, 4).map((e) => `\`${label.get(e.to)}\` (${number(e.weight)})`)
   const usedBy = edges.filter((e) => e.to === box.id).slice(0, 4).map((e) => `\`${label.get(e.from)}\` (${number(e.weight)})`)
