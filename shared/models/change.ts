@@ -33,7 +33,7 @@ export interface FileChange {
   readonly diff: string
   readonly additions: number
   readonly deletions: number
-  /** True when the file holds the "GEMBA: your turn" marker for the leader to write. */
+  /** True when the file holds the TODO(human) marker: the piece left for the leader to write. */
   readonly hasLeaderMarker: boolean
 }
 
@@ -65,14 +65,42 @@ export interface ChangeDraftView {
   readonly stopReason: string | null
   readonly costUsd: number
   readonly applied: AppliedChange | null
+  /** What Gemba checked about the draft against what happened (refusals, claims, imports, tests that cannot run). */
+  readonly checks: readonly DraftCheck[]
+  /** Lines the leader and the agent added in what was committed; null until something is. */
+  readonly authorship: Authorship | null
 }
 
-/** How to share the branch: the push command and, for known hosts, a compare link. */
+export interface Authorship {
+  readonly leaderLines: number
+  readonly agentLines: number
+}
+
+export type DraftCheckKind =
+  | 'refused'
+  | 'claimed_not_in_diff'
+  | 'missing_import'
+  | 'no_test'
+  | 'no_leader_piece'
+  | 'leader_marker_left'
+  | 'tests_not_ready'
+
+/** Something the leader should know before committing the draft: Gemba's checks, not the agent's words. */
+export interface DraftCheck {
+  readonly kind: DraftCheckKind
+  readonly message: string
+  readonly paths?: readonly string[]
+}
+
+/** How to share the branch: the push command and, for known hosts, a compare link; without a remote, how to add one. */
 export interface PushHelp {
   readonly remote: string | null
-  readonly pushCommand: string
+  /** null when the repository has no remote to push to. */
+  readonly pushCommand: string | null
   readonly compareUrl: string | null
   readonly host: 'github' | 'gitlab' | 'bitbucket' | null
+  /** Without a remote: the commands that add one and push the branch there. */
+  readonly addRemote: string | null
 }
 
 export interface AppliedChange {
@@ -85,6 +113,26 @@ export interface AppliedChange {
   readonly push: PushHelp
   /** True while HEAD is on the Gemba branch. */
   readonly onGembaBranch: boolean
+  /** The leader deleted the branch; `restorable` while its commit is kept under refs/gemba/kept/. */
+  readonly deleted: boolean
+  readonly restorable: boolean
+}
+
+/**
+ * A repository Gemba left on one of its branches: where the clone is now and where "back" is. Kept
+ * per repository until the branch is deleted, so the way back survives a restart.
+ */
+export interface CheckoutView {
+  readonly repoId: string
+  readonly repoName: string
+  /** The branch the clone is on now (null: detached, or the repository cannot be read). */
+  readonly branch: string | null
+  /** The Gemba branch the last change landed on, and the branch the clone was on before it. */
+  readonly gembaBranch: string
+  readonly returnTo: string
+  readonly onGembaBranch: boolean
+  readonly sessionId: string | null
+  readonly landedAt: string
 }
 
 export interface GitIdentity {

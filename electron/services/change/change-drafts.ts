@@ -13,7 +13,6 @@ import { draftView, type ChangeDraft } from './change-draft.ts'
 import type { ChangeRepos, SessionRecorder } from './change-ports.ts'
 import { changeHandlers, type ChangeRuntimes } from './change-runtime.ts'
 import { DraftBook } from './draft-book.ts'
-import { recoverInterruptedLanding } from './git/land-change.ts'
 import { StagedCopy } from './staged-copy.ts'
 
 type Ctx = CallContext<EventMap>
@@ -25,6 +24,8 @@ export interface ChangeDraftsDeps {
   readonly redactor: Redactor
   readonly now: () => Date
   readonly newId: () => string
+  /** Refuses while git is mid-operation; rolls back a landing cut short; answers whether it rolled one back. */
+  readonly prepare: (root: string) => Promise<boolean>
 }
 
 export interface StartInput {
@@ -52,7 +53,7 @@ export class ChangeDrafts {
   async start(input: StartInput, ctx: Ctx): Promise<ChangeDraftView> {
     let repo = await this.#deps.repos.info(input.repoId, ctx)
     // A landing cut short (the app killed mid-apply) is rolled back before anything reads the files.
-    if (await recoverInterruptedLanding(repo.path)) repo = await this.#deps.repos.info(input.repoId, ctx)
+    if (await this.#deps.prepare(repo.path)) repo = await this.#deps.repos.info(input.repoId, ctx)
     const scan = input.mode === 'agent' ? await this.#deps.repos.scan(input.repoId, ctx) : null
     const draft: ChangeDraft = {
       id: this.#deps.newId(),
@@ -73,6 +74,8 @@ export class ChangeDrafts {
       costUsd: 0,
       applied: null,
       committedFiles: [],
+      authorship: { leaderLines: 0, agentLines: 0 },
+      checks: [],
       busy: false,
     }
     this.#book.open(draft)

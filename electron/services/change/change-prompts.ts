@@ -14,7 +14,7 @@ export function agentPrompt(handsOnKeyboard: boolean): string {
   const handsOn = handsOnKeyboard
     ? `
 
-The leader wants their hands on the keyboard: leave exactly ONE small, clearly marked piece for them to write in their own editor (a few lines, such as a function body, a condition or one assertion). Put a comment in the file's own comment syntax where that code goes, starting with "GEMBA: your turn — " followed by exactly what to write, e.g. "// GEMBA: your turn — return the total with tax applied". Everything else in the change must be complete, and the tests should pass once they have written it.`
+The leader wants their hands on the keyboard: leave exactly ONE small piece for them to write in their own editor (a few lines, such as a function body, a condition or one assertion). Where that code goes, put a comment in the file's own comment syntax that starts with "TODO(human):" and says exactly what to write, e.g. "// TODO(human): return the total with tax applied", followed by the smallest placeholder that keeps the file valid (so the code still loads but the behaviour is missing). Write a test that fails until that piece is written and passes once it is right: it is how the leader knows they got it. Everything else in the change must be complete. There must be exactly one TODO(human) in the whole change.`
     : ''
   return `${COMMON}
 

@@ -11,6 +11,7 @@ import {
   reviewSource,
   type ChangeDraftView,
   type ChangeExplanation,
+  type CheckoutView,
   type CommitMessageDraft,
   type FileChange,
   type GitIdentity,
@@ -79,8 +80,8 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     this.#repos = deps.repos
     this.#redactor = redactor
     this.#runtimes = new ChangeRuntimes({ settings: deps.ai, createSdk: deps.createSdk, spending: deps.spending, redactor, modelProfile: deps.modelProfile, clientOptions: deps.clientOptions })
-    this.#drafts = new ChangeDrafts({ repos: deps.repos, runtimes: this.#runtimes, session: deps.session, redactor, now, newId: deps.newId ?? randomUUID })
     this.#landing = new ChangeLanding({ repos: deps.repos, prefs: deps.prefs, session: deps.session, redactor, reviewFiles, home: deps.home, xdgConfigHome: deps.xdgConfigHome, now })
+    this.#drafts = new ChangeDrafts({ repos: deps.repos, runtimes: this.#runtimes, session: deps.session, redactor, now, newId: deps.newId ?? randomUUID, prepare: (root) => this.#landing.prepare(root) })
     this.#tree = new WorkingTree({ info: (repoId, ctx) => deps.repos.info(repoId, ctx), debounceMs: deps.watchDebounceMs })
     this.#tests = new TestRuns({ info: (repoId, ctx) => deps.repos.info(repoId, ctx), scan: (repoId, ctx) => deps.repos.scan(repoId, ctx), prefs: deps.prefs, session: deps.session, redactor, env: deps.testEnv, killGraceMs: deps.killGraceMs })
     this.#explainer = new ChangeExplainer({ runtimes: this.#runtimes, session: deps.session, redactor, reviewFiles })
@@ -110,12 +111,29 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     return this.#landing.apply(this.#drafts.get(input.draftId), input, ctx)
   }
 
-  returnToOriginal(input: In<'returnToOriginal'>): Promise<ChangeDraftView> {
-    return this.#landing.returnToOriginal(this.#drafts.get(input.draftId))
+  returnToOriginal(input: In<'returnToOriginal'>, ctx: Ctx): Promise<ChangeDraftView> {
+    return this.#landing.returnToOriginal(this.#drafts.get(input.draftId), ctx)
   }
 
-  discardBranch(input: In<'discardBranch'>): Promise<ChangeDraftView> {
-    return this.#landing.discardBranch(this.#drafts.get(input.draftId))
+  discardBranch(input: In<'discardBranch'>, ctx: Ctx): Promise<ChangeDraftView> {
+    return this.#landing.discardBranch(this.#drafts.get(input.draftId), ctx)
+  }
+
+  restoreBranch(input: In<'restoreBranch'>, ctx: Ctx): Promise<ChangeDraftView> {
+    return this.#landing.restoreBranch(this.#drafts.get(input.draftId), ctx)
+  }
+
+  checkouts(_input: In<'checkouts'>, ctx: Ctx): Promise<CheckoutView[]> {
+    return this.#landing.checkouts(ctx)
+  }
+
+  returnTo(input: In<'returnTo'>, ctx: Ctx): Promise<CheckoutView | null> {
+    return this.#landing.returnTo(input.repoId, ctx)
+  }
+
+  /** The session's journal entry is written: the Gemba branches it deleted are let go (the composition root calls this). */
+  releaseKept(sessionId: string, ctx: Ctx): Promise<void> {
+    return this.#landing.releaseKept(sessionId, ctx)
   }
 
   identity(input: In<'identity'>, ctx: Ctx): Promise<GitIdentity | null> {

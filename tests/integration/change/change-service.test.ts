@@ -91,13 +91,13 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     expect(explanation.source).toBe('ai')
     expect(explanation.markdown).toContain('src/greet.js:3')
     const patches = h!.recorded.map((entry) => Object.keys(entry.patch).join(','))
-    expect(patches).toEqual(['request,estimateMinutes,manual', 'branch,commit,diff', 'testRun', 'explanation'])
+    expect(patches).toEqual(['request,estimateMinutes,manual', 'branch,commit,diff,originalBranch,returned,branchDeleted,authorship', 'testRun', 'explanation'])
 
-    const back = await service.returnToOriginal({ draftId: draft.draftId })
+    const back = await service.returnToOriginal({ draftId: draft.draftId }, context())
     expect(back.applied?.onGembaBranch).toBe(false)
     expect((await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe('main')
     expect(await readFile(join(repo.dir, 'src/greet.js'), 'utf8')).toContain('Helo')
-    await service.discardBranch({ draftId: draft.draftId })
+    await service.discardBranch({ draftId: draft.draftId }, context())
     expect(await repo.git(['branch', '--list', 'gemba/*'])).toBe('')
   })
 

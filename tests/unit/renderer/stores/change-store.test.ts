@@ -69,7 +69,7 @@ describe('the small-change store', () => {
   })
 
   it('reviews by the one rule: the staged change, the working tree for the leader’s own edits, nothing once back on the original branch', () => {
-    const applied = { branch: 'gemba/x', originalBranch: 'main', baseCommit: 'a', commit: 'b', files: [], push: { remote: null, pushCommand: '', compareUrl: null, host: null }, onGembaBranch: true } as const
+    const applied = { branch: 'gemba/x', originalBranch: 'main', baseCommit: 'a', commit: 'b', files: [], push: { remote: null, pushCommand: null, compareUrl: null, host: null, addRemote: null }, onGembaBranch: true, deleted: false, restorable: false } as const
     expect(reviewFiles({ draft: draftView(), working: WORKING }).map((file) => file.path)).toEqual(['src/greet.js'])
     expect(reviewFiles({ draft: draftView({ mode: 'manual' }), working: WORKING })).toEqual(WORKING.files)
     expect(reviewFiles({ draft: draftView({ applied }), working: WORKING })).toEqual(WORKING.files)
