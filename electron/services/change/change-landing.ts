@@ -84,6 +84,16 @@ export class ChangeLanding {
   async returnToOriginal(draft: ChangeDraft, ctx: Ctx): Promise<ChangeDraftView> {
     appliedOf(draft)
     await this.returnTo(draft.repoId, ctx)
+    return this.current(draft, ctx)
+  }
+
+  /** The draft with where its branch is now (the leader may have gone back from a banner, or in git). */
+  async current(draft: ChangeDraft, ctx: Ctx): Promise<ChangeDraftView> {
+    const applied = draft.applied
+    if (applied && !applied.deleted) {
+      const repo = await this.#deps.repos.info(draft.repoId, ctx)
+      draft.applied = { ...applied, onGembaBranch: repo.branch === applied.branch }
+    }
     return draftView(draft)
   }
 

@@ -24,7 +24,7 @@ import type { AiClientOptions, AiRuntimeSettings, SdkFactory } from '../ai/index
 import { SecretRedactor, type Redactor } from '../secrets/index.ts'
 import type { AiModelProfile } from '../../../shared/models/ai.ts'
 import type { SpendingPort } from '../sessions/index.ts'
-import { stagedFiles, draftView, type ChangeDraft } from './change-draft.ts'
+import { stagedFiles, type ChangeDraft } from './change-draft.ts'
 import { ChangeDrafts } from './change-drafts.ts'
 import { ChangeExplainer } from './change-explainer.ts'
 import { ChangeLanding } from './change-landing.ts'
@@ -99,8 +99,8 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     return this.#drafts.revise(input, ctx)
   }
 
-  async draft(input: In<'draft'>): Promise<ChangeDraftView> {
-    return draftView(this.#drafts.get(input.draftId))
+  draft(input: In<'draft'>, ctx: Ctx): Promise<ChangeDraftView> {
+    return this.#landing.current(this.#drafts.get(input.draftId), ctx)
   }
 
   commitMessage(input: In<'commitMessage'>, ctx: Ctx): Promise<CommitMessageDraft> {
