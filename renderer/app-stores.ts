@@ -4,6 +4,7 @@
 import { connectPage } from './bridge.ts'
 import { createAppInfoStore } from './stores/app-info-store.ts'
 import { createChangeStore } from './stores/change-store.ts'
+import { createCheckoutStore } from './stores/checkout-store.ts'
 import { createCoachStore } from './stores/coach-store.ts'
 import { createInsightsStore } from './stores/insights-store.ts'
 import { createJournalSessionStore } from './stores/journal-session-store.ts'
@@ -27,6 +28,7 @@ export const useSessionRunner = createSessionRunnerStore(gemba)
 export const useSessions = createSessionsStore(gemba, { navigation: useNavigation, repos: useRepos, runner: useSessionRunner })
 export const useCoach = createCoachStore(gemba, { validateMermaid })
 export const useChange = createChangeStore(gemba)
+export const useCheckouts = createCheckoutStore(gemba)
 export const useJournal = createJournalStore(gemba)
 export const useJournalSession = createJournalSessionStore(gemba)
 export const useJournalShare = createJournalShareStore(gemba)

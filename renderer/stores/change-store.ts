@@ -15,12 +15,15 @@ import {
   type TestRunResult,
   type WorkingChanges,
 } from '../../shared/models/change.ts'
+import type { RepoView } from '../../shared/models/repos.ts'
 import { errorData } from '../bridge.ts'
 
 type Busy = 'proposing' | 'agent' | 'message' | 'applying' | 'tests' | 'explaining' | 'branch' | null
 
 export interface ChangeState {
   readonly repoId: string | null
+  /** The repository as it is now: its branch and what git is in the middle of (which blocks landing). */
+  readonly repo: RepoView | null
   readonly sessionId: string | null
   readonly proposals: TaskProposals | null
   readonly request: string
@@ -64,6 +67,10 @@ export interface ChangeState {
   apply(): Promise<void>
   returnToOriginal(): Promise<void>
   discard(): Promise<void>
+  /** Undoes discard while the branch's commit is kept. */
+  restore(): Promise<void>
+  /** Reads the repository again (after finishing a rebase, say); `retry` also clears a refusal git's state caused. */
+  recheck(retry?: boolean): Promise<void>
   watch(): () => void
   runTests(): Promise<void>
   explain(): Promise<void>
@@ -113,6 +120,13 @@ export function createChangeStore(client: GembaApi) {
     client.subscribe('change.workingTree', (event) => {
       if (event.repoId === get().repoId) set({ working: event.changes })
     })
+    // The clone moved (a banner's "Return to…", another page): the repository and the draft follow.
+    client.subscribe('change.checkout', (event) => {
+      if (event.repoId !== get().repoId) return
+      void get().recheck()
+      const draft = get().draft
+      if (draft?.applied) void client.invoke('change.draft', { draftId: draft.draftId }).then((next) => get().draft?.draftId === next.draftId && set({ draft: next }), () => undefined)
+    })
 
     async function call<T>(busy: Busy, run: (options: { signal: AbortSignal; callId: string }) => Promise<T>): Promise<T | null> {
       const controller = new AbortController()
@@ -123,6 +137,8 @@ export function createChangeStore(client: GembaApi) {
       } catch (error) {
         const data = errorData(error)
         set({ error: data, needsIdentity: data.details?.needsIdentity === true || get().needsIdentity })
+        // Refused because git is mid-operation: the repository's state shows what to finish.
+        if (data.details?.gitBlockers) void get().recheck()
         return null
       } finally {
         set(get().controller === controller ? { busy: null, controller: null } : {})
@@ -133,6 +149,7 @@ export function createChangeStore(client: GembaApi) {
 
     return {
       repoId: null,
+      repo: null,
       sessionId: null,
       identity: null,
       testCommand: '',
@@ -142,7 +159,8 @@ export function createChangeStore(client: GembaApi) {
       ...FRESH,
       open(repoId, sessionId) {
         if (get().repoId === repoId && get().sessionId === sessionId) return
-        set({ repoId, sessionId, ...FRESH, estimateFromSession: false, identity: null, testCommand: '' })
+        set({ repoId, sessionId, ...FRESH, estimateFromSession: false, identity: null, testCommand: '', repo: null })
+        void get().recheck()
         void client.invoke('change.testCommand', { repoId }).then((view) => get().repoId === repoId && !get().testCommand && set({ testCommand: view.command ?? '' }), () => undefined)
         void client.invoke('change.identity', { repoId }).then((identity) => set({ identity }), () => undefined)
       },
@@ -201,7 +219,20 @@ export function createChangeStore(client: GembaApi) {
         const draft = get().draft
         if (!draft) return
         const next = await call('branch', () => client.invoke('change.discardBranch', { draftId: draft.draftId }))
-        if (next) set({ draft: next, testRun: null, explanation: null })
+        if (next) set({ draft: next })
+      },
+      async restore() {
+        const draft = get().draft
+        if (!draft) return
+        const next = await call('branch', () => client.invoke('change.restoreBranch', { draftId: draft.draftId }))
+        if (next) set({ draft: next })
+      },
+      async recheck(retry = false) {
+        const repoId = get().repoId
+        if (!repoId) return
+        if (retry && get().error?.details?.gitBlockers) set({ error: null })
+        const repo = await client.invoke('repos.info', { id: repoId }).catch(() => null)
+        if (repo && get().repoId === repoId) set({ repo })
       },
       watch() {
         const repoId = get().repoId

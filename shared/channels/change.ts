@@ -10,8 +10,10 @@ import type {
   CheckoutView,
   CommitMessageDraft,
   GitIdentity,
+  InstallResult,
   TaskProposals,
   TestCommandView,
+  TestReadiness,
   TestRunResult,
   WorkingChanges,
 } from '../models/change.ts'
@@ -134,14 +136,26 @@ export const changeChannels = {
     description: 'The test command for a repository: the one remembered, else the one detected from its manifests.',
     input: z.object({ repoId }).strict(),
   }),
+  testReadiness: channel<TestReadiness>()({
+    description:
+      'Whether the test command can run here now: its toolchain on the PATH and its dependencies installed (node_modules for the lockfile’s package manager, a Python virtualenv…), and the command that would install what is missing. Runs nothing.',
+    input: z.object({ repoId, command: z.string().trim().min(1).max(2_000) }).strict(),
+  }),
+  installDependencies: channel<InstallResult>()({
+    description: 'Runs the install command testReadiness named (only when the leader presses it), streaming output as change.testOutput; answers the check again.',
+    input: z.object({ repoId, command: z.string().trim().min(1).max(2_000) }).strict(),
+    events: ['change.testOutput'],
+  }),
   runTests: channel<TestRunResult>()({
-    description: "Runs the team's test command in the repository (only when the leader presses Run), streaming output; remembers the command.",
+    description:
+      "Runs the team's test command in the repository (only when the leader presses Run), streaming output; remembers the command. With draftId, says whether the run was on that change as committed; a failure comes with a short summary (failing tests, first error).",
     input: z
       .object({
         repoId,
         command: z.string().trim().min(1, 'Enter the test command.').max(2_000),
         timeoutSeconds: z.number().int().min(5).max(3_600).optional(),
         sessionId: sessionId.optional(),
+        draftId: draftId.optional(),
       })
       .strict(),
     events: ['change.testOutput'],

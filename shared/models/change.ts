@@ -59,6 +59,8 @@ export interface ChangeDraftView {
   readonly handsOnKeyboard: boolean
   /** The agent's plan and summary (Markdown). */
   readonly plan: string
+  /** What the agent said after its last edit: its own account, which `checks` holds up against what happened. */
+  readonly summary: string
   readonly files: readonly FileChange[]
   readonly refused: readonly RefusedEdit[]
   readonly activity: readonly AgentActivity[]
@@ -164,6 +166,48 @@ export interface TestRunResult {
   readonly durationMs: number
   readonly outcome: 'passed' | 'failed' | 'timed_out' | 'stopped'
   readonly outputTail: string
+  /** The commit the tests ran on (null: no commits), and whether that was the change as committed (nothing else edited). */
+  readonly commit: string | null
+  readonly onChange: boolean
+  /** What failed, read from the output (null when the run passed, or nothing could be read). */
+  readonly summary: TestSummary | null
+}
+
+/** A failed run in short: the tests that failed and the first error, as Gemba read them from the output. */
+export interface TestSummary {
+  readonly failed: readonly string[]
+  readonly firstError: string | null
+  /** The runner's own count line ("2 failed, 10 passed"), when it printed one. */
+  readonly counts: string | null
+  /** The runner Gemba recognised ('vitest', 'pytest', 'go test'…), or null. */
+  readonly runner: string | null
+}
+
+/** Installing what the tests need (the readiness check's command), run only when the leader pressed it. */
+export interface InstallResult {
+  readonly command: string
+  readonly exitCode: number | null
+  readonly durationMs: number
+  readonly outcome: 'passed' | 'failed' | 'timed_out' | 'stopped'
+  readonly outputTail: string
+  /** The check again, after the install. */
+  readonly readiness: TestReadiness
+}
+
+export type TestEcosystem = 'node' | 'python' | 'go' | 'rust' | 'java' | 'dotnet' | 'ruby' | 'php'
+
+/** Whether the team's tests can run here now, checked before the leader presses Run (nothing is run to know). */
+export interface TestReadiness {
+  readonly ecosystem: TestEcosystem | null
+  readonly ready: boolean
+  /** What is missing, a sentence each. */
+  readonly problems: readonly string[]
+  /** What was found, for the leader: "node_modules present (npm, package-lock.json)". */
+  readonly checked: readonly string[]
+  /** The command that installs what is missing, run only when the leader presses it; null when none Gemba knows would. */
+  readonly install: { readonly command: string; readonly why: string } | null
+  /** The Python virtualenv the tests run in (its bin/ first on the PATH), when there is one. */
+  readonly venv: string | null
 }
 
 export interface ChangeExplanation {

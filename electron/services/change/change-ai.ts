@@ -104,6 +104,8 @@ export async function proposeWithAi(
 
 export interface AgentTurn {
   readonly text: string
+  /** What the agent wrote after its last tool call: its own account of what it did. */
+  readonly summary: string
   readonly stopReason: AiStopReason
   readonly costUsd: number
 }
@@ -127,8 +129,24 @@ export class ChangeAgent {
   }
 
   async turn(message: string, handlers: ChangeHandlers, signal: AbortSignal): Promise<AgentTurn> {
-    const answer = await this.#thread.ask(message, toolHandlers(handlers), signal)
-    return { text: answer.text, stopReason: answer.stopReason, costUsd: answer.costUsd }
+    let sinceLastTool = ''
+    const tracking = toolHandlers(handlers)
+    const answer = await this.#thread.ask(
+      message,
+      {
+        ...tracking,
+        onText: (text: string) => {
+          sinceLastTool += text
+          tracking.onText(text)
+        },
+        onToolResult: (result: { ok: boolean; summary: string }) => {
+          sinceLastTool = ''
+          tracking.onToolResult(result)
+        },
+      },
+      signal,
+    )
+    return { text: answer.text, summary: sinceLastTool.trim(), stopReason: answer.stopReason, costUsd: answer.costUsd }
   }
 }
 
@@ -148,9 +166,9 @@ export async function draftCommitMessageWithAi(
   return answer.text.replace(/^```\w*\n?|```$/g, '').trim()
 }
 
-export async function explainWithAi(runtime: AiRuntime, contextText: string, request: string, diff: string, handlers: ChangeHandlers, signal: AbortSignal): Promise<string> {
+export async function explainWithAi(runtime: AiRuntime, contextText: string, request: string, diff: string, tests: string, handlers: ChangeHandlers, signal: AbortSignal): Promise<string> {
   const answer = await conversation(runtime, EXPLAIN_PROMPT, contextText).ask(
-    `The leader's request: ${request}\n\nThe change:\n\`\`\`diff\n${diff}\n\`\`\``,
+    `The leader's request: ${request}\n\nThe team's tests, as Gemba measured them (say it as it is; never say the tests pass unless this says they passed on this change): ${tests}\n\nThe change:\n\`\`\`diff\n${diff}\n\`\`\``,
     { onText: (text) => handlers.onText?.(text), onUsage: (report) => handlers.onUsage?.({ model: report.model, usage: report.usage, cost: report.cost }) },
     signal,
   )

@@ -1,6 +1,6 @@
 // One change in progress, held in memory by the service: the request, the staged copy the agent edits,
 // what was refused, and where it was applied. Builds the view the renderer sees. No disk writes.
-import type { AgentActivity, AppliedChange, Authorship, ChangeDraftView, ChangeMode, DraftCheck, FileChange, RefusedEdit } from '../../../shared/models/change.ts'
+import type { AgentActivity, AppliedChange, Authorship, ChangeDraftView, ChangeMode, DraftCheck, FileChange, RefusedEdit, TestRunResult } from '../../../shared/models/change.ts'
 import type { ChangeAgent } from './change-ai.ts'
 import { fileDiff } from './file-diff.ts'
 import type { StagedCopy } from './staged-copy.ts'
@@ -29,6 +29,10 @@ export interface ChangeDraft {
   authorship: { leaderLines: number; agentLines: number }
   /** Gemba's checks of the agent's last turn (claims, imports, refusals left standing). */
   checks: DraftCheck[]
+  /** The last run of the team's tests while this change was open. */
+  lastTestRun: TestRunResult | null
+  /** What the agent said after its last edit, at the end of each turn of its last request. */
+  summaries: string[]
   busy: boolean
 }
 
@@ -51,6 +55,7 @@ export function draftView(draft: ChangeDraft): ChangeDraftView {
     stopReason: draft.stopReason,
     costUsd: draft.costUsd,
     applied: draft.applied,
+    summary: draft.summaries.at(-1) ?? '',
     checks: [...draft.checks],
     authorship: draft.applied ? ({ ...draft.authorship } satisfies Authorship) : null,
   }

@@ -29,4 +29,4 @@ Write the git commit message for the change shown: a subject line in the imperat
 
 export const EXPLAIN_PROMPT = `${COMMON}
 
-Explain the change shown as if the leader were new to the team: in about 150-250 words of Markdown, say what problem it solves, what each changed file does and why it changed (cite path:line from the diff), how the test proves it works, and one thing worth asking the tech lead about this part of the code. Plain language; no preamble.`
+Explain the change shown as if the leader were new to the team: in about 150-250 words of Markdown, say what problem it solves, what each changed file does and why it changed (cite path:line from the diff), what the test checks and what the test run Gemba reports showed (never claim the tests pass unless Gemba says they passed on this change), and one thing worth asking the tech lead about this part of the code. Plain language; no preamble.`

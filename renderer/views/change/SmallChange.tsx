@@ -2,7 +2,9 @@
 // it (or edit by hand), review each file's diff, apply it on a gemba/ branch, run the team's tests and
 // read the explanation. Mounted in a repository's detail and in the session's change step.
 import { useEffect } from 'react'
+import type { GitBlocker } from '../../../shared/models/git.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { GitBlockers, GitStateNotice } from '../../components/GitStateNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
 import { useHasApiKey } from '../coach/NoKeyNotice.tsx'
 import { AppliedPanel } from './AppliedPanel.tsx'
@@ -20,6 +22,9 @@ export function SmallChange(props: { repoId: string; sessionId?: string; estimat
   const draft = useChange((s) => s.draft)
   const busy = useChange((s) => s.busy)
   const error = useChange((s) => s.error)
+  const repo = useChange((s) => s.repo)
+  const recheck = useChange((s) => s.recheck)
+  const gitBlockers = error?.details?.gitBlockers as readonly GitBlocker[] | undefined
   const hasOwnEdits = useChange((s) => (s.working?.files.length ?? 0) > 0)
   const watchNeeded = draft !== null && (draft.mode === 'manual' || draft.applied?.onGembaBranch === true)
 
@@ -37,7 +42,8 @@ export function SmallChange(props: { repoId: string; sessionId?: string; estimat
   const showReview = draft !== null && (!draft.applied || (draft.applied.onGembaBranch && (draft.handsOnKeyboard || hasOwnEdits)))
   return (
     <div className="small-change">
-      {error ? <ErrorNotice error={error} /> : null}
+      {error && gitBlockers ? <GitBlockers title={error.message} blockers={gitBlockers} onRecheck={() => void recheck(true)} /> : error ? <ErrorNotice error={error} /> : null}
+      {repo && !gitBlockers ? <GitStateNotice state={repo.gitState} onRecheck={() => void recheck(true)} /> : null}
       {busy === 'agent' ? <AgentWorking /> : null}
       {draft === null ? (
         busy === 'agent' ? null : <TaskChooser />
@@ -46,7 +52,7 @@ export function SmallChange(props: { repoId: string; sessionId?: string; estimat
           <DraftHeader />
           {draft.applied?.onGembaBranch && draft.handsOnKeyboard ? (
             <p className="notice notice--info change-turn" role="note">
-              Your turn: open the file marked “GEMBA: your turn” in your editor, write that piece, and save. Your edit appears below; then commit it and run the tests to see if they agree.
+              Your turn: open the file with the <code>TODO(human)</code> comment in your editor, write that piece where it says, and save. Your edit appears below; commit it, then run the tests: the agent’s test passes once your piece is right.
             </p>
           ) : null}
           {showReview && busy !== 'agent' ? <ReviewPanel /> : null}

@@ -3,6 +3,8 @@
 import { useState } from 'react'
 import type { RepoView, ScanPhase } from '../../../shared/models/repos.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { GitStateNotice } from '../../components/GitStateNotice.tsx'
+import { BranchBanner } from '../change/BranchBanner.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
 import { MermaidDiagram } from '../../components/MermaidDiagram.tsx'
 import { Tabs } from '../../components/Tabs.tsx'
@@ -35,6 +37,7 @@ export function RepoDetail(props: { repo: RepoView }) {
   const loadTour = useRepos((state) => state.loadTour)
   const cancelTour = useRepos((state) => state.cancelTour)
   const remove = useRepos((state) => state.remove)
+  const refresh = useRepos((state) => state.refresh)
   const [tab, setTab] = useState<RepoTab>('tour')
   const [confirmRemove, setConfirmRemove] = useState(false)
 
@@ -67,6 +70,8 @@ export function RepoDetail(props: { repo: RepoView }) {
       </header>
       {confirmRemove ? <p className="muted">Gemba forgets this repository and its cached scan. The folder itself is not touched.</p> : null}
       {repo.problem ? <ErrorNotice error={{ code: 'repository_broken', message: repo.problem.message, ...(repo.problem.next ? { next: repo.problem.next } : {}) }} /> : null}
+      <BranchBanner repoId={repo.id} />
+      <GitStateNotice state={repo.gitState} onRecheck={() => void refresh(repo.id)} />
 
       {tour?.status === 'loading' ? (
         <div className="card scan-progress" role="status" aria-live="polite">
