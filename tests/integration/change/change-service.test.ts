@@ -136,7 +136,7 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     const applied = await service.apply({ draftId: draft.draftId, acceptedPaths: draft.files.map((file) => file.path), message: 'Fix the greeting (leader writes the return)' }, context())
     expect(applied.authorship).toEqual({ leaderLines: 0, agentLines: 7 })
     const failing = await service.runTests({ repoId, command: 'node --test', draftId: draft.draftId }, context())
-    expect(failing).toMatchObject({ outcome: 'failed', onChange: true, summary: { failed: ['spells hello correctly'], runner: 'node --test' } })
+    expect(failing).toMatchObject({ outcome: 'failed', onChange: true, summary: { failed: ['spells hello correctly', 'greets by name'], runner: 'node --test' } })
     expect(failing.summary?.firstError).toMatch(/Expected values to be strictly equal/)
     expect((await service.explain({ draftId: draft.draftId }, context())).markdown).toContain('`node --test` failed on this change')
 
