@@ -15,6 +15,7 @@ import { createReposStore } from './stores/repos-store.ts'
 import { createSessionRunnerStore } from './stores/session-runner-store.ts'
 import { createSessionsStore } from './stores/sessions-store.ts'
 import { createSettingsStore } from './stores/settings-store.ts'
+import { createTestRunStore } from './stores/test-run-store.ts'
 import { validateMermaid } from './views/coach/validate-mermaid.ts'
 
 export const connection = connectPage()
@@ -29,6 +30,7 @@ export const useSessions = createSessionsStore(gemba, { navigation: useNavigatio
 export const useCoach = createCoachStore(gemba, { validateMermaid })
 export const useChange = createChangeStore(gemba)
 export const useCheckouts = createCheckoutStore(gemba)
+export const useTestRun = createTestRunStore(gemba)
 export const useJournal = createJournalStore(gemba)
 export const useJournalSession = createJournalSessionStore(gemba)
 export const useJournalShare = createJournalShareStore(gemba)

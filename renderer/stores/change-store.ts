@@ -1,7 +1,9 @@
 // The small-change step's UI state and actions: task proposals, the agent's staged change and the
-// leader's per-file decisions, applying it on a branch, the leader's own edits (watched), the team's
-// tests and the explanation. Follows its own calls' events by call id; the call under way (its id
-// and the controller Stop aborts) is part of the state. No disk access.
+// leader's per-file decisions, applying it on a branch and the way back, the leader's own edits
+// (watched), the repository's git state, and the explanation with its citations checked against the
+// change's commit (they open the file viewer). The team's tests are test-run-store.ts's. Follows its
+// own calls' events by call id; the call under way (its id and the controller Stop aborts) is part of
+// the state. No disk access.
 import { create } from 'zustand'
 import type { GembaApi } from '../../shared/api.ts'
 import type { GembaErrorData } from '../../shared/errors.ts'
@@ -12,13 +14,21 @@ import {
   type ChangeMode,
   type GitIdentity,
   type TaskProposals,
-  type TestRunResult,
   type WorkingChanges,
 } from '../../shared/models/change.ts'
+import type { CitationCheck } from '../../shared/models/ai.ts'
 import type { RepoView } from '../../shared/models/repos.ts'
 import { errorData } from '../bridge.ts'
+import { citationKey, findCitations } from './citations.ts'
 
-type Busy = 'proposing' | 'agent' | 'message' | 'applying' | 'tests' | 'explaining' | 'branch' | null
+type Busy = 'proposing' | 'agent' | 'message' | 'applying' | 'explaining' | 'branch' | null
+
+/** A file the explanation cites, open in the read-only viewer. */
+export interface ChangeViewerTarget {
+  readonly repoId: string
+  readonly path: string
+  readonly line: number | null
+}
 
 export interface ChangeState {
   readonly repoId: string | null
@@ -43,10 +53,11 @@ export interface ChangeState {
   readonly identity: GitIdentity | null
   readonly needsIdentity: boolean
   readonly working: WorkingChanges | null
-  readonly testCommand: string
-  readonly testOutput: string
-  readonly testRun: TestRunResult | null
   readonly explanation: ChangeExplanation | null
+  /** The explanation's path:line citations, checked against the change's commit (key: path:line). */
+  readonly explanationChecks: Readonly<Record<string, CitationCheck>>
+  readonly explanationChecked: boolean
+  readonly viewer: ChangeViewerTarget | null
   readonly busy: Busy
   readonly error: GembaErrorData | null
   /** The latest call's id: its events (which may arrive after its answer) are followed. */
@@ -56,7 +67,7 @@ export interface ChangeState {
   open(repoId: string, sessionId: string | null): void
   /** Uses the estimate the session already holds (null: none yet, ask for one here). */
   presetEstimate(minutes: number | null): void
-  set(patch: Partial<Pick<ChangeState, 'request' | 'estimate' | 'mode' | 'handsOnKeyboard' | 'comment' | 'message' | 'testCommand'>>): void
+  set(patch: Partial<Pick<ChangeState, 'request' | 'estimate' | 'mode' | 'handsOnKeyboard' | 'comment' | 'message'>>): void
   propose(offline?: boolean): Promise<void>
   start(): Promise<void>
   revise(): Promise<void>
@@ -72,8 +83,9 @@ export interface ChangeState {
   /** Reads the repository again (after finishing a rebase, say); `retry` also clears a refusal git's state caused. */
   recheck(retry?: boolean): Promise<void>
   watch(): () => void
-  runTests(): Promise<void>
   explain(): Promise<void>
+  openFile(target: ChangeViewerTarget): void
+  closeViewer(): void
   reset(): void
 }
 
@@ -91,9 +103,10 @@ const FRESH = {
   message: '',
   messageSource: null,
   working: null,
-  testOutput: '',
-  testRun: null,
   explanation: null,
+  explanationChecks: {},
+  explanationChecked: false,
+  viewer: null,
   busy: null,
   error: null,
   needsIdentity: false,
@@ -113,9 +126,6 @@ export function createChangeStore(client: GembaApi) {
       if (event.callId !== get().callId) return
       if (event.kind === 'text') set({ streamed: get().streamed + event.text })
       else set({ activity: [...get().activity, `${event.kind === 'refused' ? 'Refused: ' : ''}${event.text}`].slice(-100) })
-    })
-    client.subscribe('change.testOutput', (event) => {
-      if (event.callId === get().callId) set({ testOutput: (get().testOutput + event.text).slice(-100_000) })
     })
     client.subscribe('change.workingTree', (event) => {
       if (event.repoId === get().repoId) set({ working: event.changes })
@@ -152,16 +162,14 @@ export function createChangeStore(client: GembaApi) {
       repo: null,
       sessionId: null,
       identity: null,
-      testCommand: '',
       estimateFromSession: false,
       callId: null,
       controller: null,
       ...FRESH,
       open(repoId, sessionId) {
         if (get().repoId === repoId && get().sessionId === sessionId) return
-        set({ repoId, sessionId, ...FRESH, estimateFromSession: false, identity: null, testCommand: '', repo: null })
+        set({ repoId, sessionId, ...FRESH, estimateFromSession: false, identity: null, repo: null })
         void get().recheck()
-        void client.invoke('change.testCommand', { repoId }).then((view) => get().repoId === repoId && !get().testCommand && set({ testCommand: view.command ?? '' }), () => undefined)
         void client.invoke('change.identity', { repoId }).then((identity) => set({ identity }), () => undefined)
       },
       presetEstimate(minutes) {
@@ -241,20 +249,20 @@ export function createChangeStore(client: GembaApi) {
         void client.invoke('change.watchWorkingTree', { repoId }, { signal: watcher.signal }).catch(() => undefined)
         return () => watcher.abort()
       },
-      async runTests() {
-        const { repoId, testCommand, sessionId } = get()
-        if (!repoId) return
-        set({ testOutput: '', testRun: null })
-        const run = await call('tests', (options) => client.invoke('change.runTests', { repoId, command: testCommand, ...(sessionId ? { sessionId } : {}) }, options))
-        if (run) set({ testRun: run })
-      },
       async explain() {
         const { draft, sessionId } = get()
         if (!draft) return
-        set({ streamed: '' })
+        set({ streamed: '', explanationChecks: {}, explanationChecked: false })
         const explanation = await call('explaining', (options) => client.invoke('change.explain', { draftId: draft.draftId, ...(sessionId ? { sessionId } : {}) }, options))
-        if (explanation) set({ explanation })
+        if (!explanation) return
+        set({ explanation })
+        // Its citations are checked against the change as committed; until then they stay plain.
+        const cited = findCitations(explanation.markdown)
+        const checks = cited.length === 0 ? [] : await client.invoke('ai.verifyCitations', { repoId: draft.repoId, commit: draft.applied?.commit ?? null, citations: cited.map((c) => ({ path: c.path, line: c.line })) }).catch(() => [])
+        if (get().explanation === explanation) set({ explanationChecks: Object.fromEntries(checks.map((check) => [citationKey(check.path, check.line), check])), explanationChecked: true })
       },
+      openFile: (target) => set({ viewer: target }),
+      closeViewer: () => set({ viewer: null }),
       reset() {
         get().controller?.abort()
         // Another change in the same session keeps the session's estimate.

@@ -57,7 +57,7 @@ export function SmallChange(props: { repoId: string; sessionId?: string; estimat
           ) : null}
           {showReview && busy !== 'agent' ? <ReviewPanel /> : null}
           <AppliedPanel />
-          {draft.applied || draft.mode === 'manual' ? <TestsPanel /> : null}
+          {(draft.applied && !draft.applied.deleted) || draft.mode === 'manual' ? <TestsPanel repoId={draft.repoId} sessionId={props.sessionId ?? null} draftId={draft.draftId} applied={draft.applied !== null} /> : null}
           {draft.applied ? <ExplainPanel /> : null}
         </>
       )}
