@@ -8,11 +8,20 @@ export interface TaskProposal {
   readonly title: string
   /** What to do and why it is worth doing, in a sentence or two. */
   readonly description: string
-  readonly kind: 'todo' | 'text_or_validation' | 'missing_test' | 'refactor' | 'other'
-  /** Repository-relative paths, with a line when the task points at one (path:line). */
+  readonly kind: 'todo' | 'text_or_validation' | 'missing_test' | 'docs' | 'refactor' | 'other'
+  /** Repository-relative paths, with a line when the task points at one (path:line); each checked against the repository. */
   readonly files: readonly string[]
   /** The proposer's guess, in minutes. */
   readonly effortMinutes: number
+  /** The size its minutes make it (taskSize): tiny ≤ 15 min, small ≤ 30, anything more is large. */
+  readonly size: TaskSize
+}
+
+export type TaskSize = 'tiny' | 'small' | 'large'
+
+/** The one rule for a task's size, from its minutes. */
+export function taskSize(minutes: number): TaskSize {
+  return minutes <= 15 ? 'tiny' : minutes <= 30 ? 'small' : 'large'
 }
 
 export interface TaskProposals {

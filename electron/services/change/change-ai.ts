@@ -3,7 +3,7 @@
 // message and the explanation. Never writes to disk: the agent's edits land in the staged copy.
 import { z } from 'zod'
 import { GembaError } from '../../../shared/errors.ts'
-import type { AgentActivity, RefusedEdit, TaskProposal } from '../../../shared/models/change.ts'
+import { taskSize, type AgentActivity, type RefusedEdit, type TaskProposal } from '../../../shared/models/change.ts'
 import type { AiCallUsage, AiModelProfile, AiStopReason } from '../../../shared/models/ai.ts'
 import { Conversation, createRepoTools, planningEffort, type AiClient, type ConversationOptions, type ToolSet } from '../ai/index.ts'
 import type { Redactor } from '../secrets/index.ts'
@@ -42,7 +42,7 @@ const proposalsSchema = z.object({
       z.object({
         title: z.string().min(1).max(200),
         description: z.string().max(2_000).default(''),
-        kind: z.enum(['todo', 'text_or_validation', 'missing_test', 'refactor', 'other']).catch('other'),
+        kind: z.enum(['todo', 'text_or_validation', 'missing_test', 'docs', 'refactor', 'other']).catch('other'),
         files: z.array(z.string().max(1_000)).max(20).default([]),
         effortMinutes: z.number().min(1).max(600).catch(20),
       }),
@@ -60,7 +60,7 @@ export function parseProposals(text: string): TaskProposal[] {
   }
   const result = proposalsSchema.safeParse(parsed)
   if (!result.success) throw new GembaError({ code: 'internal', message: 'Claude’s task list was not in the expected shape.', next: 'Try again, or write your own task.' })
-  return result.data.tasks.slice(0, 3).map((task, index) => ({ id: `ai-${index + 1}`, ...task, effortMinutes: Math.round(task.effortMinutes) }))
+  return result.data.tasks.slice(0, 3).map((task, index) => ({ id: `ai-${index + 1}`, ...task, effortMinutes: Math.round(task.effortMinutes), size: taskSize(Math.round(task.effortMinutes)) }))
 }
 
 function conversation(runtime: AiRuntime, systemPrompt: string, contextText: string, tools?: ReturnType<typeof createRepoTools>): Conversation {

@@ -7,8 +7,8 @@ Ground everything in the repository: the context below and what the tools return
 
 export const PROPOSE_PROMPT = `${COMMON}
 
-Propose exactly three small, real tasks for this repository that fit in 15-30 minutes each: for example a TODO or FIXME you found by searching, a small user-facing text or validation fix, a missing test for an important function, or a tiny refactor. Use search_code and read_file to check each one is real. Answer with one \`\`\`json block and nothing after it:
-{"tasks":[{"title":"…","description":"what and why, two sentences","kind":"todo|text_or_validation|missing_test|refactor|other","files":["path/to/file.ts:42"],"effortMinutes":20}]}`
+Propose exactly three small, real tasks for this repository: at least one tiny (15 minutes or less for someone new to the code), none over 30 minutes. For example a TODO or FIXME in code that changes often, a small user-facing text or validation fix, a missing test for an important function that no test reaches yet, or a public function missing the doc comment its neighbours have. Never a test for a file of types or constants, nor for code a test already covers. Use search_code and read_file to check each one is real; name only files you read, with the line. Answer with one \`\`\`json block and nothing after it:
+{"tasks":[{"title":"…","description":"what and why, two sentences","kind":"todo|text_or_validation|missing_test|docs|refactor|other","files":["path/to/file.ts:42"],"effortMinutes":15}]}`
 
 export function agentPrompt(handsOnKeyboard: boolean): string {
   const handsOn = handsOnKeyboard

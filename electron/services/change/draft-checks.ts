@@ -6,7 +6,7 @@
 import type { DraftCheck, FileChange, RefusedEdit, TestReadiness } from '../../../shared/models/change.ts'
 import { LEADER_MARKER } from './staged-copy.ts'
 import { missingImports } from './missing-imports.ts'
-import { isTestPath } from './offline-tasks.ts'
+import { isTestPath } from './tasks/test-paths.ts'
 
 export interface DraftFacts {
   readonly files: readonly FileChange[]
