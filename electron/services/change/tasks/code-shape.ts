@@ -95,7 +95,7 @@ export function functionsOf(path: string, text: string): FunctionShape[] {
 
 /** Code with comments (and Python's docstrings) left out, for the statements that remain. */
 function withoutComments(text: string, family: Family): string {
-  if (family === 'python' || family === 'ruby') return text.replace(/("""|\'\'\')[\s\S]*?\1/g, '""').replace(/^\s*#.*$/gm, '')
+  if (family === 'python' || family === 'ruby') return text.replace(/("""|''')[\s\S]*?\1/g, '""').replace(/^\s*#.*$/gm, '')
   return text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/^\s*\/\/.*$/gm, '').replace(/\s\/\/ .*$/gm, '')
 }
 
@@ -110,7 +110,7 @@ function runtimeCode(code: string): string {
   for (const line of code.split('\n')) {
     const trimmed = line.trim()
     if (trimmed === '') continue
-    const continues = depth > 0 || /^[|&)\]}.]/.test(trimmed) || /[=|&,(\[{:]$/.test(previous)
+    const continues = depth > 0 || /^[|&)\]}.]/.test(trimmed) || /[=|&,([{:]$/.test(previous)
     if (!continues) skipping = TYPE_ONLY.test(trimmed)
     for (const char of trimmed) depth += char === '{' || char === '(' || char === '[' ? 1 : char === '}' || char === ')' || char === ']' ? -1 : 0
     depth = Math.max(0, depth)
