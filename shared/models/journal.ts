@@ -445,6 +445,15 @@ export interface JournalInsights {
     readonly summary: string
   }
   readonly stepTime: { readonly steps: readonly StepTime[]; readonly summary: string }
+  /** Lines of the committed changes the leader's own hands wrote, against the agent's, week by week. */
+  readonly handsOn: { readonly weeks: readonly HandsOnWeek[]; readonly leaderLines: number; readonly agentLines: number; readonly summary: string }
+}
+
+export interface HandsOnWeek {
+  /** "2026-W48". */
+  readonly isoWeek: string
+  readonly leaderLines: number
+  readonly agentLines: number
 }
 
 export interface JournalRollup {
