@@ -9,7 +9,9 @@
 import type { EventMap } from '../../../shared/api.ts'
 import type { CallContext } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
-import type { AppliedChange, ChangeDraftView, CheckoutView, FileChange, GitIdentity } from '../../../shared/models/change.ts'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { AppliedChange, ChangeDraftView, CheckoutView, DraftCheck, FileChange, GitIdentity } from '../../../shared/models/change.ts'
 import { branchCommit, checkCanWrite, createBranch, deleteBranchRef, gitDirsOf, isPushed, keepCommit, keptCommit, readHead, releaseKept, switchToBranch, withGitErrors } from '../git/index.ts'
 import type { Redactor } from '../secrets/index.ts'
 import { applyStaged, applyWorking, commitFollowUp } from './apply-change.ts'
@@ -20,6 +22,7 @@ import { CheckoutRecords, type CheckoutRecord } from './checkout-records.ts'
 import { readGitIdentity } from './git/git-identity.ts'
 import { hasInterruptedLanding, recoverInterruptedLanding } from './git/land-change.ts'
 import { redactedDiff } from './redact-diff.ts'
+import { LEADER_MARKER } from './staged-copy.ts'
 
 type Ctx = CallContext<EventMap>
 
@@ -72,6 +75,7 @@ export class ChangeLanding {
     draft.authorship = landing && !landing.deleted ? { ...draft.authorship } : { leaderLines: 0, agentLines: 0 }
     if (byLeader) draft.authorship.leaderLines += lines
     else draft.authorship.agentLines += lines
+    if (landing && !landing.deleted) draft.checks = await leaderPieceChecks(draft.root, accepted)
     const applied = draft.applied!
     if (!landing || landing.deleted) this.#records.setCheckout(draft.repoId, { branch: applied.branch, originalBranch: applied.originalBranch, commit: applied.commit, sessionId: draft.sessionId, landedAt: this.#deps.now().toISOString() })
     // The session's diff goes into the journal and its exports: credentials in it are redacted, as for Claude.
@@ -251,6 +255,13 @@ export class ChangeLanding {
     const saved = this.#deps.prefs.get(IDENTITY_KEY) as { name?: unknown; email?: unknown } | undefined
     return typeof saved?.name === 'string' && typeof saved.email === 'string' ? { name: saved.name, email: saved.email, source: 'gemba' } : null
   }
+}
+
+/** After the leader commits their part: a TODO(human) marker still in a committed file is worth saying. */
+async function leaderPieceChecks(root: string, paths: readonly string[]): Promise<DraftCheck[]> {
+  const left: string[] = []
+  for (const path of paths) if ((await readFile(join(root, ...path.split('/')), 'utf8').catch(() => '')).includes(LEADER_MARKER)) left.push(path)
+  return left.length === 0 ? [] : [{ kind: 'leader_marker_left', message: `The TODO(human) comment is still in ${left.join(', ')}: remove it once your piece is written.`, paths: left }]
 }
 
 function viewOf(repoId: string, repoName: string, branch: string | null, record: CheckoutRecord): CheckoutView {

@@ -12,6 +12,7 @@ export function AppliedPanel() {
   const applied = useChange((s) => s.draft?.applied)
   const authorship = useChange((s) => s.draft?.authorship ?? null)
   const handsOn = useChange((s) => s.draft?.handsOnKeyboard ?? false)
+  const markerLeft = useChange((s) => s.draft?.checks.find((check) => check.kind === 'leader_marker_left') ?? null)
   const busy = useChange((s) => s.busy)
   const { returnToOriginal, discard, restore } = useChange.getState()
   const [confirmDelete, setConfirmDelete] = useState(false)
@@ -42,6 +43,7 @@ export function AppliedPanel() {
         {applied.onGembaBranch ? 'The repository is on the Gemba branch now.' : `The repository is back on ${applied.originalBranch}.`}
       </p>
       {authorship ? <WhoWroteIt authorship={authorship} handsOn={handsOn} /> : null}
+      {markerLeft ? <p className="warning-text">{markerLeft.message}</p> : null}
       <ShareIt applied={applied} />
       <div className="change-row change-row--start">
         {applied.onGembaBranch ? (
