@@ -120,7 +120,12 @@ export function reviewFiles(state: Pick<ChangeState, 'draft' | 'working'>) {
   return source === 'working' ? (state.working?.files ?? []) : source === 'staged' ? draft.files : []
 }
 
-export function createChangeStore(client: GembaApi) {
+/** The repositories list, told when the change step finds a repository's git state has moved on. */
+export interface ChangeStoreDeps {
+  readonly repos?: { getState(): { refresh(id: string): Promise<void> } }
+}
+
+export function createChangeStore(client: GembaApi, stores: ChangeStoreDeps = {}) {
   return create<ChangeState>((set, get) => {
     client.subscribe('change.agent', (event) => {
       if (event.callId !== get().callId) return
@@ -241,6 +246,7 @@ export function createChangeStore(client: GembaApi) {
         if (retry && get().error?.details?.gitBlockers) set({ error: null })
         const repo = await client.invoke('repos.info', { id: repoId }).catch(() => null)
         if (repo && get().repoId === repoId) set({ repo })
+        if (repo) void stores.repos?.getState().refresh(repoId)
       },
       watch() {
         const repoId = get().repoId

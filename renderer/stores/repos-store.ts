@@ -70,6 +70,7 @@ export function createReposStore(client: GembaApi) {
         }
       },
       async refresh(id) {
+        if (!get().repos.some((repo) => repo.id === id)) return
         try {
           const repo = await client.invoke('repos.info', { id })
           set({ repos: get().repos.map((existing) => (existing.id === id ? repo : existing)) })

@@ -116,7 +116,7 @@ export class ChangeLanding {
     }
     const dirs = await checkCanWrite(repo.path, { doing: `return to ${record.originalBranch}` })
     await withGitErrors(`return to ${record.originalBranch}`, () => switchToBranch(dirs, record.originalBranch))
-    if (record.sessionId) await this.#deps.session.record(record.sessionId, { returned: true })
+    if (record.sessionId) await this.#recordTo(record.sessionId, { returned: true })
     this.#changed(repoId, ctx)
     return this.#view(repoId, ctx)
   }
@@ -237,7 +237,14 @@ export class ChangeLanding {
   }
 
   async #record(draft: ChangeDraft, patch: Parameters<SessionRecorder['record']>[1]): Promise<void> {
-    if (draft.sessionId) await this.#deps.session.record(draft.sessionId, patch)
+    if (draft.sessionId) await this.#recordTo(draft.sessionId, patch)
+  }
+
+  /** Records to a session; one already finished (its journal entry written) is left as it is. */
+  async #recordTo(sessionId: string, patch: Parameters<SessionRecorder['record']>[1]): Promise<void> {
+    await this.#deps.session.record(sessionId, patch).catch((error: unknown) => {
+      if (!(error instanceof GembaError && error.code === 'conflict')) throw error
+    })
   }
 
   async #identityFor(root: string): Promise<GitIdentity> {

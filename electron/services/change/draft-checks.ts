@@ -46,7 +46,7 @@ export function draftChecks(facts: DraftFacts): DraftCheck[] {
   const tracked = new Set(facts.tracked)
   const standing = facts.refused.filter((refusal) => !changed.has(refusal.path))
   for (const refusal of standing) {
-    checks.push({ kind: 'refused', message: `Gemba refused the agent’s ${refusal.command} of ${refusal.path}: ${refusal.reason}. The change stands without it.`, paths: [refusal.path] })
+    checks.push({ kind: 'refused', message: `Gemba refused the agent’s ${refusal.command} of ${refusal.path}: ${refusal.reason.replace(/\.\s*$/, '')}. The change stands without it.`, paths: [refusal.path] })
   }
   const claims = [...new Set(facts.summaries.flatMap((summary) => claimedNotInDiff(summary, changed, tracked)))]
   if (claims.length > 0) {

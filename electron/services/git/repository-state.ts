@@ -93,6 +93,6 @@ export function blockedError(blockers: readonly GitBlocker[], doing: string): Ge
     code: 'refused',
     message: `Gemba did not ${doing}, and changed nothing: ${first.message}${more}`,
     next: first.next,
-    details: { gitBlockers: blockers },
+    details: { gitBlockers: blockers, doing },
   })
 }

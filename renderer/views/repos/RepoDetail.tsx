@@ -10,7 +10,7 @@ import { MermaidDiagram } from '../../components/MermaidDiagram.tsx'
 import { Tabs } from '../../components/Tabs.tsx'
 import { AskClaude } from '../coach/AskClaude.tsx'
 import { SmallChange } from '../change/SmallChange.tsx'
-import { useRepos } from '../../app-stores.ts'
+import { useChange, useRepos } from '../../app-stores.ts'
 
 type RepoTab = 'tour' | 'diagram' | 'claude' | 'change'
 const REPO_TABS = [
@@ -38,6 +38,8 @@ export function RepoDetail(props: { repo: RepoView }) {
   const cancelTour = useRepos((state) => state.cancelTour)
   const remove = useRepos((state) => state.remove)
   const refresh = useRepos((state) => state.refresh)
+  // "Check again" reads the repository again, here and in its small change (which then drops a refusal git caused).
+  const recheck = (id: string) => (useChange.getState().repoId === id ? useChange.getState().recheck(true) : refresh(id))
   const [tab, setTab] = useState<RepoTab>('tour')
   const [confirmRemove, setConfirmRemove] = useState(false)
 
@@ -71,7 +73,7 @@ export function RepoDetail(props: { repo: RepoView }) {
       {confirmRemove ? <p className="muted">Gemba forgets this repository and its cached scan. The folder itself is not touched.</p> : null}
       {repo.problem ? <ErrorNotice error={{ code: 'repository_broken', message: repo.problem.message, ...(repo.problem.next ? { next: repo.problem.next } : {}) }} /> : null}
       <BranchBanner repoId={repo.id} />
-      <GitStateNotice state={repo.gitState} onRecheck={() => void refresh(repo.id)} />
+      <GitStateNotice state={repo.gitState} onRecheck={() => void recheck(repo.id)} />
 
       {tour?.status === 'loading' ? (
         <div className="card scan-progress" role="status" aria-live="polite">
@@ -114,7 +116,7 @@ export function RepoDetail(props: { repo: RepoView }) {
             </div>
           ) : tab === 'change' ? (
             <div role="tabpanel" id="panel-change" aria-labelledby="tab-change">
-              <SmallChange repoId={repo.id} />
+              <SmallChange repoId={repo.id} gitStateShown />
             </div>
           ) : (
             <div role="tabpanel" id="panel-diagram" aria-labelledby="tab-diagram">
