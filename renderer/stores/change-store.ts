@@ -18,10 +18,10 @@ import {
 } from '../../shared/models/change.ts'
 import type { CitationCheck } from '../../shared/models/ai.ts'
 import type { RepoView } from '../../shared/models/repos.ts'
-import { errorData } from '../bridge.ts'
 import { citationKey, findCitations } from './citations.ts'
+import { trackedCall } from './tracked-call.ts'
 
-type Busy = 'proposing' | 'agent' | 'message' | 'applying' | 'explaining' | 'branch' | null
+type Busy = 'proposing' | 'agent' | 'message' | 'applying' | 'explaining' | 'branch'
 
 /** A file the explanation cites, open in the read-only viewer. */
 export interface ChangeViewerTarget {
@@ -58,7 +58,7 @@ export interface ChangeState {
   readonly explanationChecks: Readonly<Record<string, CitationCheck>>
   readonly explanationChecked: boolean
   readonly viewer: ChangeViewerTarget | null
-  readonly busy: Busy
+  readonly busy: Busy | null
   readonly error: GembaErrorData | null
   /** The latest call's id: its events (which may arrive after its answer) are followed. */
   readonly callId: string | null
@@ -143,22 +143,11 @@ export function createChangeStore(client: GembaApi, stores: ChangeStoreDeps = {}
       if (draft?.applied) void client.invoke('change.draft', { draftId: draft.draftId }).then((next) => get().draft?.draftId === next.draftId && set({ draft: next }), () => undefined)
     })
 
-    async function call<T>(busy: Busy, run: (options: { signal: AbortSignal; callId: string }) => Promise<T>): Promise<T | null> {
-      const controller = new AbortController()
-      const callId = crypto.randomUUID()
-      set({ busy, error: null, callId, controller })
-      try {
-        return await run({ signal: controller.signal, callId })
-      } catch (error) {
-        const data = errorData(error)
-        set({ error: data, needsIdentity: data.details?.needsIdentity === true || get().needsIdentity })
-        // Refused because git is mid-operation: the repository's state shows what to finish.
-        if (data.details?.gitBlockers) void get().recheck()
-        return null
-      } finally {
-        set(get().controller === controller ? { busy: null, controller: null } : {})
-      }
-    }
+    const call = trackedCall<Busy | null, ChangeState>(get, set, (error) => {
+      set({ needsIdentity: error.details?.needsIdentity === true || get().needsIdentity })
+      // Refused because git is mid-operation: the repository's state shows what to finish.
+      if (error.details?.gitBlockers) void get().recheck()
+    })
 
     const accepted = (): string[] => reviewFiles(get()).map((file) => file.path).filter((path) => get().decisions[path] !== false)
 

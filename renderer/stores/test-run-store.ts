@@ -6,7 +6,7 @@ import { create } from 'zustand'
 import type { GembaApi } from '../../shared/api.ts'
 import type { GembaErrorData } from '../../shared/errors.ts'
 import type { InstallResult, TestReadiness, TestRunResult } from '../../shared/models/change.ts'
-import { errorData } from '../bridge.ts'
+import { trackedCall } from './tracked-call.ts'
 
 export interface TestRunState {
   readonly repoId: string | null
@@ -37,19 +37,7 @@ export function createTestRunStore(client: GembaApi) {
       if (event.callId === get().callId) set({ output: (get().output + event.text).slice(-100_000) })
     })
 
-    async function call<T>(busy: NonNullable<TestRunState['busy']>, run: (options: { signal: AbortSignal; callId: string }) => Promise<T>): Promise<T | null> {
-      const controller = new AbortController()
-      const callId = crypto.randomUUID()
-      set({ busy, error: null, callId, controller })
-      try {
-        return await run({ signal: controller.signal, callId })
-      } catch (error) {
-        set({ error: errorData(error) })
-        return null
-      } finally {
-        set(get().controller === controller ? { busy: null, controller: null } : {})
-      }
-    }
+    const call = trackedCall<NonNullable<TestRunState['busy']>, TestRunState>(get, set)
 
     return {
       repoId: null,

@@ -1,7 +1,7 @@
 // Whose hands wrote the changes, week by week: the lines the leader wrote against the agent's, as
 // stacked bars (the leader's first), with the plain-text summary beside them.
 import type { JournalInsights } from '../../../shared/models/journal.ts'
-import { ChartSvg } from './ChartCard.tsx'
+import { ChartSvg, XGrid } from './ChartCard.tsx'
 import { linearScale, niceTicks } from './chart-scale.ts'
 
 export function HandsOnChart(props: { handsOn: JournalInsights['handsOn'] }) {
@@ -16,14 +16,7 @@ export function HandsOnChart(props: { handsOn: JournalInsights['handsOn'] }) {
   return (
     <>
       <ChartSvg label="Lines you wrote and lines the agent wrote, per week" description={props.handsOn.summary} width={W} height={H}>
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line className="chart__grid" x1={x(tick)} x2={x(tick)} y1={0} y2={H - 20} />
-            <text className="chart__axis-label" x={x(tick)} y={H - 6} textAnchor="middle">
-              {tick}
-            </text>
-          </g>
-        ))}
+        <XGrid ticks={ticks} x={x} height={H} />
         {weeks.map((week, index) => (
           <g key={week.isoWeek} transform={`translate(0 ${index * row + 4})`}>
             <text className="chart__row-label" x={labelWidth - 8} y={14} textAnchor="end">
