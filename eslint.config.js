@@ -14,7 +14,7 @@ import tseslint from 'typescript-eslint'
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)]
 const noElectron = { name: 'electron', message: 'Only the thin files at the top of electron/ may import electron.' }
-const DOMAINS = ['ai', 'calendar', 'change', 'journal', 'log', 'repos', 'sessions', 'settings', 'system']
+const DOMAINS = ['ai', 'calendar', 'change', 'git', 'journal', 'log', 'repos', 'secrets', 'sessions', 'settings', 'system']
 
 const noRenderer = { group: ['**/renderer/**'], message: 'The main process never imports the renderer.' }
 const mainProcessPaths = [noElectron, { name: 'electron-store', message: 'electron-store needs Electron: take an OpenStore port instead.' }]
@@ -25,31 +25,38 @@ const domainThroughIndex = {
   message: "Import a domain through its public index: 'services/<domain>/index.ts'.",
 }
 
-/** Imports of another domain's files other than its index, seen from a file inside `domain`. */
-function otherDomainInternals(domain) {
+/**
+ * Imports of another domain's files other than its index, seen from a file `depth` folders below the
+ * root of `domain` (so `../git/` from repos/scan/ is repos' own git folder, not the git domain).
+ */
+function otherDomainInternals(domain, depth) {
   const others = DOMAINS.filter((name) => name !== domain).join('|')
   return {
-    regex: `^(\\.\\./)+(${others})/(?!index\\.ts$)`,
+    regex: `^(\\.\\./){${depth + 1},}(${others})/(?!index\\.ts$)`,
     message: `A domain reaches another only through its public index: import from '../<domain>/index.ts'.`,
   }
 }
 
-const serviceDomainRules = DOMAINS.map((domain) => ({
-  files: [`electron/services/${domain}/**/*.ts`],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        paths: mainProcessPaths,
-        patterns: [
-          noRenderer,
-          { regex: '(^|/)core/', message: 'Services never import electron/core/: the composition root builds them and passes ports in.' },
-          otherDomainInternals(domain),
-        ],
-      },
-    ],
-  },
-}))
+const DEPTHS = [0, 1, 2, 3, 4]
+
+const serviceDomainRules = DOMAINS.flatMap((domain) =>
+  DEPTHS.map((depth) => ({
+    files: [`electron/services/${domain}/${'*/'.repeat(depth)}*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: mainProcessPaths,
+          patterns: [
+            noRenderer,
+            { regex: '(^|/)core/', message: 'Services never import electron/core/: the composition root builds them and passes ports in.' },
+            otherDomainInternals(domain, depth),
+          ],
+        },
+      ],
+    },
+  })),
+)
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },

@@ -4,6 +4,7 @@
 import { connectPage } from './bridge.ts'
 import { createAppInfoStore } from './stores/app-info-store.ts'
 import { createChangeStore } from './stores/change-store.ts'
+import { createCheckoutStore } from './stores/checkout-store.ts'
 import { createCoachStore } from './stores/coach-store.ts'
 import { createInsightsStore } from './stores/insights-store.ts'
 import { createJournalSessionStore } from './stores/journal-session-store.ts'
@@ -14,6 +15,7 @@ import { createReposStore } from './stores/repos-store.ts'
 import { createSessionRunnerStore } from './stores/session-runner-store.ts'
 import { createSessionsStore } from './stores/sessions-store.ts'
 import { createSettingsStore } from './stores/settings-store.ts'
+import { createTestRunStore } from './stores/test-run-store.ts'
 import { validateMermaid } from './views/coach/validate-mermaid.ts'
 
 export const connection = connectPage()
@@ -26,7 +28,9 @@ export const useRepos = createReposStore(gemba)
 export const useSessionRunner = createSessionRunnerStore(gemba)
 export const useSessions = createSessionsStore(gemba, { navigation: useNavigation, repos: useRepos, runner: useSessionRunner })
 export const useCoach = createCoachStore(gemba, { validateMermaid })
-export const useChange = createChangeStore(gemba)
+export const useChange = createChangeStore(gemba, { repos: useRepos })
+export const useCheckouts = createCheckoutStore(gemba)
+export const useTestRun = createTestRunStore(gemba)
 export const useJournal = createJournalStore(gemba)
 export const useJournalSession = createJournalSessionStore(gemba)
 export const useJournalShare = createJournalShareStore(gemba)

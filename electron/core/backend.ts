@@ -97,7 +97,15 @@ export function createBackend(ports: BackendPorts): Backend {
     clock,
     settings: { get: () => settings.get() },
     repos: { list: () => repoStore.load() },
-    journal,
+    journal: {
+      async saveSession(record) {
+        const saved = await journal.saveSession(record)
+        // The entry is written: the Gemba branches the session deleted (kept under refs/gemba/kept/ so
+        // the deletion could be undone) are let go. Called only once the change service below exists.
+        await change.releaseKept(record.id, { signal: new AbortController().signal, callId: 'release-kept', emit: hub.emit.bind(hub) }).catch((error: unknown) => ports.log.error('Could not let go of kept Gemba branches', error))
+        return saved
+      },
+    },
     transcripts: threadTranscripts(threadStore(aiThreadsFolder(ports.dataFolder))),
   })
   const calendar = new CalendarService({ clock, settings: { get: () => settings.get() } })

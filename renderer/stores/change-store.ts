@@ -1,7 +1,9 @@
 // The small-change step's UI state and actions: task proposals, the agent's staged change and the
-// leader's per-file decisions, applying it on a branch, the leader's own edits (watched), the team's
-// tests and the explanation. Follows its own calls' events by call id; the call under way (its id
-// and the controller Stop aborts) is part of the state. No disk access.
+// leader's per-file decisions, applying it on a branch and the way back, the leader's own edits
+// (watched), the repository's git state, and the explanation with its citations checked against the
+// change's commit (they open the file viewer). The team's tests are test-run-store.ts's. Follows its
+// own calls' events by call id; the call under way (its id and the controller Stop aborts) is part of
+// the state. No disk access.
 import { create } from 'zustand'
 import type { GembaApi } from '../../shared/api.ts'
 import type { GembaErrorData } from '../../shared/errors.ts'
@@ -12,15 +14,26 @@ import {
   type ChangeMode,
   type GitIdentity,
   type TaskProposals,
-  type TestRunResult,
   type WorkingChanges,
 } from '../../shared/models/change.ts'
-import { errorData } from '../bridge.ts'
+import type { CitationCheck } from '../../shared/models/ai.ts'
+import type { RepoView } from '../../shared/models/repos.ts'
+import { citationKey, findCitations } from './citations.ts'
+import { trackedCall } from './tracked-call.ts'
 
-type Busy = 'proposing' | 'agent' | 'message' | 'applying' | 'tests' | 'explaining' | 'branch' | null
+type Busy = 'proposing' | 'agent' | 'message' | 'applying' | 'explaining' | 'branch'
+
+/** A file the explanation cites, open in the read-only viewer. */
+export interface ChangeViewerTarget {
+  readonly repoId: string
+  readonly path: string
+  readonly line: number | null
+}
 
 export interface ChangeState {
   readonly repoId: string | null
+  /** The repository as it is now: its branch and what git is in the middle of (which blocks landing). */
+  readonly repo: RepoView | null
   readonly sessionId: string | null
   readonly proposals: TaskProposals | null
   readonly request: string
@@ -40,11 +53,12 @@ export interface ChangeState {
   readonly identity: GitIdentity | null
   readonly needsIdentity: boolean
   readonly working: WorkingChanges | null
-  readonly testCommand: string
-  readonly testOutput: string
-  readonly testRun: TestRunResult | null
   readonly explanation: ChangeExplanation | null
-  readonly busy: Busy
+  /** The explanation's path:line citations, checked against the change's commit (key: path:line). */
+  readonly explanationChecks: Readonly<Record<string, CitationCheck>>
+  readonly explanationChecked: boolean
+  readonly viewer: ChangeViewerTarget | null
+  readonly busy: Busy | null
   readonly error: GembaErrorData | null
   /** The latest call's id: its events (which may arrive after its answer) are followed. */
   readonly callId: string | null
@@ -53,7 +67,7 @@ export interface ChangeState {
   open(repoId: string, sessionId: string | null): void
   /** Uses the estimate the session already holds (null: none yet, ask for one here). */
   presetEstimate(minutes: number | null): void
-  set(patch: Partial<Pick<ChangeState, 'request' | 'estimate' | 'mode' | 'handsOnKeyboard' | 'comment' | 'message' | 'testCommand'>>): void
+  set(patch: Partial<Pick<ChangeState, 'request' | 'estimate' | 'mode' | 'handsOnKeyboard' | 'comment' | 'message'>>): void
   propose(offline?: boolean): Promise<void>
   start(): Promise<void>
   revise(): Promise<void>
@@ -64,9 +78,14 @@ export interface ChangeState {
   apply(): Promise<void>
   returnToOriginal(): Promise<void>
   discard(): Promise<void>
+  /** Undoes discard while the branch's commit is kept. */
+  restore(): Promise<void>
+  /** Reads the repository again (after finishing a rebase, say); `retry` also clears a refusal git's state caused. */
+  recheck(retry?: boolean): Promise<void>
   watch(): () => void
-  runTests(): Promise<void>
   explain(): Promise<void>
+  openFile(target: ChangeViewerTarget): void
+  closeViewer(): void
   reset(): void
 }
 
@@ -84,9 +103,10 @@ const FRESH = {
   message: '',
   messageSource: null,
   working: null,
-  testOutput: '',
-  testRun: null,
   explanation: null,
+  explanationChecks: {},
+  explanationChecked: false,
+  viewer: null,
   busy: null,
   error: null,
   needsIdentity: false,
@@ -100,50 +120,50 @@ export function reviewFiles(state: Pick<ChangeState, 'draft' | 'working'>) {
   return source === 'working' ? (state.working?.files ?? []) : source === 'staged' ? draft.files : []
 }
 
-export function createChangeStore(client: GembaApi) {
+/** The repositories list, told when the change step finds a repository's git state has moved on. */
+export interface ChangeStoreDeps {
+  readonly repos?: { getState(): { refresh(id: string): Promise<void> } }
+}
+
+export function createChangeStore(client: GembaApi, stores: ChangeStoreDeps = {}) {
   return create<ChangeState>((set, get) => {
     client.subscribe('change.agent', (event) => {
       if (event.callId !== get().callId) return
       if (event.kind === 'text') set({ streamed: get().streamed + event.text })
       else set({ activity: [...get().activity, `${event.kind === 'refused' ? 'Refused: ' : ''}${event.text}`].slice(-100) })
     })
-    client.subscribe('change.testOutput', (event) => {
-      if (event.callId === get().callId) set({ testOutput: (get().testOutput + event.text).slice(-100_000) })
-    })
     client.subscribe('change.workingTree', (event) => {
       if (event.repoId === get().repoId) set({ working: event.changes })
     })
+    // The clone moved (a banner's "Return to…", another page): the repository and the draft follow.
+    client.subscribe('change.checkout', (event) => {
+      if (event.repoId !== get().repoId) return
+      void get().recheck()
+      const draft = get().draft
+      if (draft?.applied) void client.invoke('change.draft', { draftId: draft.draftId }).then((next) => get().draft?.draftId === next.draftId && set({ draft: next }), () => undefined)
+    })
 
-    async function call<T>(busy: Busy, run: (options: { signal: AbortSignal; callId: string }) => Promise<T>): Promise<T | null> {
-      const controller = new AbortController()
-      const callId = crypto.randomUUID()
-      set({ busy, error: null, callId, controller })
-      try {
-        return await run({ signal: controller.signal, callId })
-      } catch (error) {
-        const data = errorData(error)
-        set({ error: data, needsIdentity: data.details?.needsIdentity === true || get().needsIdentity })
-        return null
-      } finally {
-        set(get().controller === controller ? { busy: null, controller: null } : {})
-      }
-    }
+    const call = trackedCall<Busy | null, ChangeState>(get, set, (error) => {
+      set({ needsIdentity: error.details?.needsIdentity === true || get().needsIdentity })
+      // Refused because git is mid-operation: the repository's state shows what to finish.
+      if (error.details?.gitBlockers) void get().recheck()
+    })
 
     const accepted = (): string[] => reviewFiles(get()).map((file) => file.path).filter((path) => get().decisions[path] !== false)
 
     return {
       repoId: null,
+      repo: null,
       sessionId: null,
       identity: null,
-      testCommand: '',
       estimateFromSession: false,
       callId: null,
       controller: null,
       ...FRESH,
       open(repoId, sessionId) {
         if (get().repoId === repoId && get().sessionId === sessionId) return
-        set({ repoId, sessionId, ...FRESH, estimateFromSession: false, identity: null, testCommand: '' })
-        void client.invoke('change.testCommand', { repoId }).then((view) => get().repoId === repoId && !get().testCommand && set({ testCommand: view.command ?? '' }), () => undefined)
+        set({ repoId, sessionId, ...FRESH, estimateFromSession: false, identity: null, repo: null })
+        void get().recheck()
         void client.invoke('change.identity', { repoId }).then((identity) => set({ identity }), () => undefined)
       },
       presetEstimate(minutes) {
@@ -201,7 +221,21 @@ export function createChangeStore(client: GembaApi) {
         const draft = get().draft
         if (!draft) return
         const next = await call('branch', () => client.invoke('change.discardBranch', { draftId: draft.draftId }))
-        if (next) set({ draft: next, testRun: null, explanation: null })
+        if (next) set({ draft: next })
+      },
+      async restore() {
+        const draft = get().draft
+        if (!draft) return
+        const next = await call('branch', () => client.invoke('change.restoreBranch', { draftId: draft.draftId }))
+        if (next) set({ draft: next })
+      },
+      async recheck(retry = false) {
+        const repoId = get().repoId
+        if (!repoId) return
+        if (retry && get().error?.details?.gitBlockers) set({ error: null })
+        const repo = await client.invoke('repos.info', { id: repoId }).catch(() => null)
+        if (repo && get().repoId === repoId) set({ repo })
+        if (repo) void stores.repos?.getState().refresh(repoId)
       },
       watch() {
         const repoId = get().repoId
@@ -210,20 +244,20 @@ export function createChangeStore(client: GembaApi) {
         void client.invoke('change.watchWorkingTree', { repoId }, { signal: watcher.signal }).catch(() => undefined)
         return () => watcher.abort()
       },
-      async runTests() {
-        const { repoId, testCommand, sessionId } = get()
-        if (!repoId) return
-        set({ testOutput: '', testRun: null })
-        const run = await call('tests', (options) => client.invoke('change.runTests', { repoId, command: testCommand, ...(sessionId ? { sessionId } : {}) }, options))
-        if (run) set({ testRun: run })
-      },
       async explain() {
         const { draft, sessionId } = get()
         if (!draft) return
-        set({ streamed: '' })
+        set({ streamed: '', explanationChecks: {}, explanationChecked: false })
         const explanation = await call('explaining', (options) => client.invoke('change.explain', { draftId: draft.draftId, ...(sessionId ? { sessionId } : {}) }, options))
-        if (explanation) set({ explanation })
+        if (!explanation) return
+        set({ explanation })
+        // Its citations are checked against the change as committed; until then they stay plain.
+        const cited = findCitations(explanation.markdown)
+        const checks = cited.length === 0 ? [] : await client.invoke('ai.verifyCitations', { repoId: draft.repoId, commit: draft.applied?.commit ?? null, citations: cited.map((c) => ({ path: c.path, line: c.line })) }).catch(() => [])
+        if (get().explanation === explanation) set({ explanationChecks: Object.fromEntries(checks.map((check) => [citationKey(check.path, check.line), check])), explanationChecked: true })
       },
+      openFile: (target) => set({ viewer: target }),
+      closeViewer: () => set({ viewer: null }),
       reset() {
         get().controller?.abort()
         // Another change in the same session keeps the session's estimate.

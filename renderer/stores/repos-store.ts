@@ -25,6 +25,8 @@ export interface ReposState {
   readonly selectedId: string | null
   readonly tours: Readonly<Record<string, TourState>>
   load(): Promise<void>
+  /** Reads one repository again (its branch and git state after a change landed, or git finished something). */
+  refresh(id: string): Promise<void>
   add(path: string): Promise<boolean>
   pickFolder(): Promise<string | null>
   remove(id: string): Promise<void>
@@ -39,6 +41,11 @@ export function createReposStore(client: GembaApi) {
   return create<ReposState>((set, get) => {
     const patchTour = (id: string, patch: Partial<TourState>): void =>
       set({ tours: { ...get().tours, [id]: { ...(get().tours[id] ?? EMPTY_TOUR), ...patch } } })
+
+    // A change landed, the clone went back, a Gemba branch came or went: the repository's branch changed.
+    client.subscribe('change.checkout', (event) => {
+      if (get().repos.some((repo) => repo.id === event.repoId)) void get().refresh(event.repoId)
+    })
 
     client.subscribe('repos.scanProgress', (progress) => {
       const entry = Object.entries(get().tours).find(([, tour]) => tour.callId === progress.callId)
@@ -60,6 +67,15 @@ export function createReposStore(client: GembaApi) {
           set({ repos, loaded: true, listError: null, selectedId })
         } catch (error) {
           set({ loaded: true, listError: errorData(error) })
+        }
+      },
+      async refresh(id) {
+        if (!get().repos.some((repo) => repo.id === id)) return
+        try {
+          const repo = await client.invoke('repos.info', { id })
+          set({ repos: get().repos.map((existing) => (existing.id === id ? repo : existing)) })
+        } catch (error) {
+          set({ listError: errorData(error) })
         }
       },
       async add(path) {

@@ -1,15 +1,19 @@
 // Small-change channels: proposed tasks, the agent's staged change (plan, per-file diffs, revisions),
 // applying it on a new gemba/ branch, the leader's own edits, the team's tests and the explanation.
-// Nothing here writes to a repository except `apply`, `returnToOriginal` and `discardBranch`.
+// Nothing here writes to a repository except `apply`, `returnToOriginal`, `returnTo`, `discardBranch`
+// and `restoreBranch`, each refused (changing nothing) while git is in the middle of something.
 import { z } from 'zod'
 import { channel } from '../contract.ts'
 import type {
   ChangeDraftView,
   ChangeExplanation,
+  CheckoutView,
   CommitMessageDraft,
   GitIdentity,
+  InstallResult,
   TaskProposals,
   TestCommandView,
+  TestReadiness,
   TestRunResult,
   WorkingChanges,
 } from '../models/change.ts'
@@ -26,6 +30,8 @@ export const changeEvents = {
   'change.agent': z.object({ callId, draftId: z.string(), kind: z.enum(['text', 'tool', 'refused']), text: z.string() }),
   'change.testOutput': z.object({ callId, repoId: z.string(), stream: z.enum(['stdout', 'stderr']), text: z.string() }),
   'change.workingTree': z.object({ callId, repoId: z.string(), changes: z.custom<WorkingChanges>() }),
+  /** A change landed, the clone went back, or a Gemba branch was deleted or restored: where the clone is may have changed. */
+  'change.checkout': z.object({ callId, repoId: z.string() }),
   /**
    * One model call of the small change (tasks, agent turn round, commit message, explanation): its
    * usage and cost, for display. The session's spending is recorded in the main process, where the call is made.
@@ -80,16 +86,34 @@ export const changeChannels = {
   }),
   apply: channel<ChangeDraftView>()({
     description:
-      'Commits the accepted files on a new branch gemba/<date>-<slug> from HEAD (agent: only on a clean working tree; manual: the working-tree edits). Never pushes.',
+      'Commits the accepted files on a new branch gemba/<date>-<slug> from HEAD (agent: only on a clean working tree; manual: the working-tree edits). Refused, changing nothing, while git is mid-operation (rebase, merge, cherry-pick, revert, bisect, am), HEAD is detached, the index is locked or conflicted, a submodule moved, or a file is under Git LFS. Never pushes.',
     input: z.object({ draftId, acceptedPaths: z.array(repoPath).min(1, 'Accept at least one file.').max(500), message: z.string().trim().min(1).max(20_000) }).strict(),
+    events: ['change.checkout'],
   }),
   returnToOriginal: channel<ChangeDraftView>()({
     description: 'Checks out the branch the repository was on before the change; the Gemba branch stays.',
     input: z.object({ draftId }).strict(),
+    events: ['change.checkout'],
   }),
   discardBranch: channel<ChangeDraftView>()({
-    description: 'Deletes the Gemba branch while it is unpushed (returning to the original branch first).',
+    description:
+      'Deletes the Gemba branch while it is unpushed (returning to the original branch first). Its commit is kept under refs/gemba/kept/ until the session’s journal entry is written, so restoreBranch can undo it.',
     input: z.object({ draftId }).strict(),
+    events: ['change.checkout'],
+  }),
+  restoreBranch: channel<ChangeDraftView>()({
+    description: 'Undoes discardBranch: the Gemba branch comes back at its kept commit (the clone stays where it is).',
+    input: z.object({ draftId }).strict(),
+    events: ['change.checkout'],
+  }),
+  checkouts: channel<readonly CheckoutView[]>()({
+    description: 'Every repository Gemba left on (or can take back from) one of its branches: the branch its clone is on now and where "back" is.',
+    input: z.object({}).strict(),
+  }),
+  returnTo: channel<CheckoutView | null>()({
+    description: 'Takes a repository’s clone back to the branch it was on before Gemba’s last change there (no change needs to be open).',
+    input: z.object({ repoId }).strict(),
+    events: ['change.checkout'],
   }),
   identity: channel<GitIdentity | null>()({
     description: "The commit identity: the repository's git config, else the global one, else the one given to Gemba.",
@@ -112,14 +136,26 @@ export const changeChannels = {
     description: 'The test command for a repository: the one remembered, else the one detected from its manifests.',
     input: z.object({ repoId }).strict(),
   }),
+  testReadiness: channel<TestReadiness>()({
+    description:
+      'Whether the test command can run here now: its toolchain on the PATH and its dependencies installed (node_modules for the lockfile’s package manager, a Python virtualenv…), and the command that would install what is missing. Runs nothing.',
+    input: z.object({ repoId, command: z.string().trim().min(1).max(2_000) }).strict(),
+  }),
+  installDependencies: channel<InstallResult>()({
+    description: 'Runs the install command testReadiness named (only when the leader presses it), streaming output as change.testOutput; answers the check again.',
+    input: z.object({ repoId, command: z.string().trim().min(1).max(2_000) }).strict(),
+    events: ['change.testOutput'],
+  }),
   runTests: channel<TestRunResult>()({
-    description: "Runs the team's test command in the repository (only when the leader presses Run), streaming output; remembers the command.",
+    description:
+      "Runs the team's test command in the repository (only when the leader presses Run), streaming output; remembers the command. With draftId, says whether the run was on that change as committed; a failure comes with a short summary (failing tests, first error).",
     input: z
       .object({
         repoId,
         command: z.string().trim().min(1, 'Enter the test command.').max(2_000),
         timeoutSeconds: z.number().int().min(5).max(3_600).optional(),
         sessionId: sessionId.optional(),
+        draftId: draftId.optional(),
       })
       .strict(),
     events: ['change.testOutput'],

@@ -8,11 +8,20 @@ export interface TaskProposal {
   readonly title: string
   /** What to do and why it is worth doing, in a sentence or two. */
   readonly description: string
-  readonly kind: 'todo' | 'text_or_validation' | 'missing_test' | 'refactor' | 'other'
-  /** Repository-relative paths, with a line when the task points at one (path:line). */
+  readonly kind: 'todo' | 'text_or_validation' | 'missing_test' | 'docs' | 'refactor' | 'other'
+  /** Repository-relative paths, with a line when the task points at one (path:line); each checked against the repository. */
   readonly files: readonly string[]
   /** The proposer's guess, in minutes. */
   readonly effortMinutes: number
+  /** The size its minutes make it (taskSize): tiny ≤ 15 min, small ≤ 30, anything more is large. */
+  readonly size: TaskSize
+}
+
+export type TaskSize = 'tiny' | 'small' | 'large'
+
+/** The one rule for a task's size, from its minutes. */
+export function taskSize(minutes: number): TaskSize {
+  return minutes <= 15 ? 'tiny' : minutes <= 30 ? 'small' : 'large'
 }
 
 export interface TaskProposals {
@@ -33,7 +42,7 @@ export interface FileChange {
   readonly diff: string
   readonly additions: number
   readonly deletions: number
-  /** True when the file holds the "GEMBA: your turn" marker for the leader to write. */
+  /** True when the file holds the TODO(human) marker: the piece left for the leader to write. */
   readonly hasLeaderMarker: boolean
 }
 
@@ -59,20 +68,50 @@ export interface ChangeDraftView {
   readonly handsOnKeyboard: boolean
   /** The agent's plan and summary (Markdown). */
   readonly plan: string
+  /** What the agent said after its last edit: its own account, which `checks` holds up against what happened. */
+  readonly summary: string
   readonly files: readonly FileChange[]
   readonly refused: readonly RefusedEdit[]
   readonly activity: readonly AgentActivity[]
   readonly stopReason: string | null
   readonly costUsd: number
   readonly applied: AppliedChange | null
+  /** What Gemba checked about the draft against what happened (refusals, claims, imports, tests that cannot run). */
+  readonly checks: readonly DraftCheck[]
+  /** Lines the leader and the agent added in what was committed; null until something is. */
+  readonly authorship: Authorship | null
 }
 
-/** How to share the branch: the push command and, for known hosts, a compare link. */
+export interface Authorship {
+  readonly leaderLines: number
+  readonly agentLines: number
+}
+
+export type DraftCheckKind =
+  | 'refused'
+  | 'claimed_not_in_diff'
+  | 'missing_import'
+  | 'no_test'
+  | 'no_leader_piece'
+  | 'leader_marker_left'
+  | 'tests_not_ready'
+
+/** Something the leader should know before committing the draft: Gemba's checks, not the agent's words. */
+export interface DraftCheck {
+  readonly kind: DraftCheckKind
+  readonly message: string
+  readonly paths?: readonly string[]
+}
+
+/** How to share the branch: the push command and, for known hosts, a compare link; without a remote, how to add one. */
 export interface PushHelp {
   readonly remote: string | null
-  readonly pushCommand: string
+  /** null when the repository has no remote to push to. */
+  readonly pushCommand: string | null
   readonly compareUrl: string | null
   readonly host: 'github' | 'gitlab' | 'bitbucket' | null
+  /** Without a remote: the commands that add one and push the branch there. */
+  readonly addRemote: string | null
 }
 
 export interface AppliedChange {
@@ -85,6 +124,26 @@ export interface AppliedChange {
   readonly push: PushHelp
   /** True while HEAD is on the Gemba branch. */
   readonly onGembaBranch: boolean
+  /** The leader deleted the branch; `restorable` while its commit is kept under refs/gemba/kept/. */
+  readonly deleted: boolean
+  readonly restorable: boolean
+}
+
+/**
+ * A repository Gemba left on one of its branches: where the clone is now and where "back" is. Kept
+ * per repository until the branch is deleted, so the way back survives a restart.
+ */
+export interface CheckoutView {
+  readonly repoId: string
+  readonly repoName: string
+  /** The branch the clone is on now (null: detached, or the repository cannot be read). */
+  readonly branch: string | null
+  /** The Gemba branch the last change landed on, and the branch the clone was on before it. */
+  readonly gembaBranch: string
+  readonly returnTo: string
+  readonly onGembaBranch: boolean
+  readonly sessionId: string | null
+  readonly landedAt: string
 }
 
 export interface GitIdentity {
@@ -116,6 +175,48 @@ export interface TestRunResult {
   readonly durationMs: number
   readonly outcome: 'passed' | 'failed' | 'timed_out' | 'stopped'
   readonly outputTail: string
+  /** The commit the tests ran on (null: no commits), and whether that was the change as committed (nothing else edited). */
+  readonly commit: string | null
+  readonly onChange: boolean
+  /** What failed, read from the output (null when the run passed, or nothing could be read). */
+  readonly summary: TestSummary | null
+}
+
+/** A failed run in short: the tests that failed and the first error, as Gemba read them from the output. */
+export interface TestSummary {
+  readonly failed: readonly string[]
+  readonly firstError: string | null
+  /** The runner's own count line ("2 failed, 10 passed"), when it printed one. */
+  readonly counts: string | null
+  /** The runner Gemba recognised ('vitest', 'pytest', 'go test'…), or null. */
+  readonly runner: string | null
+}
+
+/** Installing what the tests need (the readiness check's command), run only when the leader pressed it. */
+export interface InstallResult {
+  readonly command: string
+  readonly exitCode: number | null
+  readonly durationMs: number
+  readonly outcome: 'passed' | 'failed' | 'timed_out' | 'stopped'
+  readonly outputTail: string
+  /** The check again, after the install. */
+  readonly readiness: TestReadiness
+}
+
+export type TestEcosystem = 'node' | 'python' | 'go' | 'rust' | 'java' | 'dotnet' | 'ruby' | 'php'
+
+/** Whether the team's tests can run here now, checked before the leader presses Run (nothing is run to know). */
+export interface TestReadiness {
+  readonly ecosystem: TestEcosystem | null
+  readonly ready: boolean
+  /** What is missing, a sentence each. */
+  readonly problems: readonly string[]
+  /** What was found, for the leader: "node_modules present (npm, package-lock.json)". */
+  readonly checked: readonly string[]
+  /** The command that installs what is missing, run only when the leader presses it; null when none Gemba knows would. */
+  readonly install: { readonly command: string; readonly why: string } | null
+  /** The Python virtualenv the tests run in (its bin/ first on the PATH), when there is one. */
+  readonly venv: string | null
 }
 
 export interface ChangeExplanation {

@@ -55,6 +55,12 @@ export interface JournalTestRun {
   readonly durationMs: number
   /** The last lines of the output (the whole log is in the sidecar transcript, if anywhere). */
   readonly outputTail: string
+  /** The commit the tests ran on, and whether that was the change as committed (absent in older entries). */
+  readonly commit?: string | null
+  readonly onChange?: boolean
+  /** The failing tests and the first error Gemba read from the output. */
+  readonly failed?: readonly string[]
+  readonly firstError?: string | null
 }
 
 export interface JournalChange {
@@ -70,6 +76,13 @@ export interface JournalChange {
   readonly explanation: string
   /** True when the leader made the change by hand (offline mode). */
   readonly manual: boolean
+  /** The branch the clone was on before (absent in older entries), and whether the leader went back to it. */
+  readonly originalBranch?: string | null
+  readonly returned?: boolean
+  /** The leader deleted the branch during the session. */
+  readonly branchDeleted?: boolean
+  /** Lines the leader's own hands added, and the agent's, in what was committed. */
+  readonly authorship?: { readonly leaderLines: number; readonly agentLines: number } | null
 }
 
 export interface JournalQuestion {
@@ -200,10 +213,18 @@ export const journalSessionRecordSchema: z.ZodType<JournalSessionRecord> = z.obj
           exitCode: z.number().int().nullable(),
           durationMs: z.number().min(0),
           outputTail: z.string(),
+          commit: z.string().nullable().optional(),
+          onChange: z.boolean().optional(),
+          failed: z.array(z.string()).optional(),
+          firstError: z.string().nullable().optional(),
         })
         .nullable(),
       explanation: z.string(),
       manual: z.boolean(),
+      originalBranch: z.string().nullable().optional(),
+      returned: z.boolean().optional(),
+      branchDeleted: z.boolean().optional(),
+      authorship: z.object({ leaderLines: z.number().int().min(0), agentLines: z.number().int().min(0) }).nullable().optional(),
     })
     .nullable(),
   reflection: z.string(),
@@ -424,6 +445,15 @@ export interface JournalInsights {
     readonly summary: string
   }
   readonly stepTime: { readonly steps: readonly StepTime[]; readonly summary: string }
+  /** Lines of the committed changes the leader's own hands wrote, against the agent's, week by week. */
+  readonly handsOn: { readonly weeks: readonly HandsOnWeek[]; readonly leaderLines: number; readonly agentLines: number; readonly summary: string }
+}
+
+export interface HandsOnWeek {
+  /** "2026-W48". */
+  readonly isoWeek: string
+  readonly leaderLines: number
+  readonly agentLines: number
 }
 
 export interface JournalRollup {

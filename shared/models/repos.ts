@@ -1,5 +1,6 @@
 // Repositories and their scan as the renderer (and the AI context) see them: plain serialisable data.
 // Owns the shapes only; never logic, never anything that touches the disk.
+import type { GitRepositoryState } from './git.ts'
 
 /** A repository the leader added, as stored. */
 export interface RepoEntry {
@@ -56,6 +57,8 @@ export interface RepoView extends RepoEntry {
   readonly changedFilesTruncated: boolean
   readonly shallow: boolean
   readonly problem: RepoProblem | null
+  /** What git is in the middle of (rebase, merge…, a held lock, conflicts) and what that blocks. */
+  readonly gitState: GitRepositoryState
 }
 
 export type ScanPhase = 'files' | 'manifests' | 'parse' | 'modules' | 'history' | 'rank' | 'cache' | 'done'

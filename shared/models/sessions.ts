@@ -77,6 +77,13 @@ export const testRunSchema = z.object({
   exitCode: z.number().int().nullable(),
   durationMs: z.number().min(0),
   outputTail: longText(50_000),
+  /** The commit the tests ran on (absent in older sessions). */
+  commit: z.string().max(64).nullable().optional(),
+  /** They ran on the change as committed: HEAD was its commit and no tracked file was edited. */
+  onChange: z.boolean().optional(),
+  /** The failing tests and the first error, as Gemba read them from the output. */
+  failed: z.array(z.string().max(500)).max(20).optional(),
+  firstError: z.string().max(2_000).nullable().optional(),
 })
 export type SessionTestRun = z.infer<typeof testRunSchema>
 
@@ -93,6 +100,14 @@ export const changePayloadSchema = z.object({
   testRun: testRunSchema.nullable(),
   explanation: longText(200_000),
   manual: z.boolean(),
+  /** The branch the clone was on before the change landed: where "back" is (absent in older sessions). */
+  originalBranch: z.string().max(250).nullable().optional(),
+  /** The leader took the clone back to originalBranch. */
+  returned: z.boolean().optional(),
+  /** The leader deleted the Gemba branch (its commit kept under refs/gemba/kept/ until the journal entry was written). */
+  branchDeleted: z.boolean().optional(),
+  /** Lines added by the leader's own hands and by the agent, in what was committed. */
+  authorship: z.object({ leaderLines: z.number().int().min(0), agentLines: z.number().int().min(0) }).nullable().optional(),
 })
 export type ChangePayload = z.infer<typeof changePayloadSchema>
 

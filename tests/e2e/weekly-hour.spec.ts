@@ -60,7 +60,7 @@ interface JournalEntry {
   readonly offline: boolean
   readonly walkthrough: { markdown: string } | null
   readonly diagram: { mermaid: string; svg?: string } | null
-  readonly change: { request: string; branch: string; diff: string; explanation: string; manual: boolean } | null
+  readonly change: { request: string; branch: string; diff: string; explanation: string; manual: boolean; originalBranch?: string | null; authorship?: { leaderLines: number; agentLines: number } | null } | null
   readonly usage: { inputTokens: number; cachedInputTokens: number; cacheWriteTokens: number; outputTokens: number; costUsd: number }
   readonly transcript?: { step: string; role: string; text: string }[]
   readonly sent?: { step: string; contextFiles: { path: string; bytes: number }[] }[]
@@ -168,10 +168,15 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   expect(await repo.git(['log', '--format=%s', '-1', 'main'])).toBe('Start the payments service\n')
   // The change saves itself to the session; the runner's view follows (sessions.changed).
   const commit = (await repo.git(['rev-parse', 'HEAD'])).trim()
-  await expect(page.getByText(`Kept with the session for the journal: the change committed as ${commit.slice(0, 10)} on ${branch}.`)).toBeVisible()
+  await expect(page.getByText(`Kept with the session for the journal: the change committed as ${commit.slice(0, 10)} on ${branch}, you wrote 1 line(s), the agent 0.`)).toBeVisible()
+  // The session says where the clone is now, and the way back (it stays after the step).
+  const banner = page.getByRole('region', { name: /^Where your clone of .+ is$/ })
+  await expect(banner).toContainText(`is on ${branch}`)
+  await expect(banner.getByRole('button', { name: 'Return to main' })).toBeVisible()
   await page.getByRole('button', { name: 'Explain the change' }).click()
   await expect(page.getByText('From the diff alone · no AI')).toBeVisible()
-  await expect(page.getByText(`Kept with the session for the journal: the change committed as ${commit.slice(0, 10)} on ${branch}, explained.`)).toBeVisible()
+  await expect(page.getByText(`Kept with the session for the journal: the change committed as ${commit.slice(0, 10)} on ${branch}, you wrote 1 line(s), the agent 0, explained.`)).toBeVisible()
+  await expect(page.locator('section[aria-labelledby="change-explain"]')).toContainText('The team’s tests have not been run on this change, so nothing here says they pass.')
   await expect(page.getByText(/Measured by the timer: \d+ min/)).toBeVisible()
   await shoot(page, 'session-change')
 
@@ -229,7 +234,7 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   expect(entry.walkthrough?.markdown).toContain('Takes card payments for the shop')
   expect(entry.walkthrough?.markdown).toContain('Billing sits under src/billing')
   expect(entry.diagram?.mermaid).toMatch(/^(flowchart|graph)/)
-  expect(entry.change).toMatchObject({ request: 'Make the charge log line say which amount was charged.', branch, manual: true })
+  expect(entry.change).toMatchObject({ request: 'Make the charge log line say which amount was charged.', branch, manual: true, originalBranch: 'main', authorship: { leaderLines: 1, agentLines: 0 } })
   expect(entry.change?.diff).toContain('+export function charge(amount: number) { log(`charge ${amount}`); return amount }')
   expect(entry.change?.explanation).not.toBe('')
   expect(entry.offline).toBe(true)
@@ -237,9 +242,13 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await page.getByRole('button', { name: 'Open the journal' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Journal' })).toBeVisible()
 
-  // Back on Today the week counts as practised, and the question carries forward.
+  // Back on Today the week counts as practised, and the question carries forward; the clone is still
+  // on the Gemba branch, and Today says so, with the way back.
   await page.getByRole('link', { name: 'Today' }).click()
   await expect(page.getByText('Done for this week.')).toBeVisible()
+  await banner.getByRole('button', { name: 'Return to main' }).click()
+  await expect(banner).toHaveCount(0)
+  expect((await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe('main')
   await expect(page.getByText('1 of the last 1 week practised')).toBeVisible()
   await expect(page.getByRole('region', { name: 'Questions for your tech lead' })).toContainText('Why does the nightly settlement run by hand?')
 })

@@ -22,6 +22,12 @@ describe('the layer rules', () => {
     expect(refused[2]).toMatch(/never import electron\/core/)
   })
 
+  it('tell a domain’s own git folder from the git layer, which is reached through its index', async () => {
+    const file = 'electron/services/repos/scan/probe.ts'
+    expect(await refusals(file, "export { x } from '../git/index-entries.ts'\nexport { y } from '../../git/index.ts'\n")).toEqual([])
+    expect(await refusals(file, "export { x } from '../../git/index-file.ts'\n")).toHaveLength(1)
+  })
+
   it('hold for everything above the services too', async () => {
     expect(await refusals('electron/core/probe.ts', "export { x } from '../services/sessions/sessions-service.ts'\n")).toHaveLength(1)
     expect(await refusals('electron/core/probe.ts', "export { x } from '../services/sessions/index.ts'\n")).toEqual([])

@@ -5,8 +5,9 @@
 import { GembaError } from '../../../shared/errors.ts'
 import type { AppliedChange, FileChange } from '../../../shared/models/change.ts'
 import type { ChangedFile } from '../../../shared/models/repos.ts'
+import { commitOnCurrentBranch, firstRemote, gitDirsOf, listBranchNames, type CommitAuthor } from '../git/index.ts'
 import { gembaBranchName } from './git/branch-name.ts'
-import { commitPaths, firstRemote, headState, listBranches, type CommitAuthor } from './git/commit-on-branch.ts'
+import { headState } from './git/commit-on-branch.ts'
 import { landChange, type Landing } from './git/land-change.ts'
 import { pushHelp } from './git/push-help.ts'
 import type { StagedCopy } from './staged-copy.ts'
@@ -35,12 +36,13 @@ function dirty(changed: readonly ChangedFile[]): GembaError {
 
 /** Lands `files` on a new gemba/ branch from HEAD (see land-change.ts for why a kill leaves no half state). */
 async function landOnNewBranch(input: ApplyInput, files: ReadonlyMap<string, string | null>): Promise<AppliedChange> {
+  const dirs = await gitDirsOf(input.root)
   const head = await headState(input.root)
-  const branch = gembaBranchName(input.now, input.request, await listBranches(input.root))
+  const branch = gembaBranchName(input.now, input.request, await listBranchNames(dirs))
   const landing = { root: input.root, branch, originalBranch: head.branch, base: head.commit, files, message: input.message, author: input.author }
   const commit = await landChange(input.onStep ? { ...landing, onStep: input.onStep } : landing)
-  const push = pushHelp(await firstRemote(input.root), branch, head.branch ?? head.commit)
-  return { branch, originalBranch: head.branch ?? head.commit, baseCommit: head.commit, commit, files: [...files.keys()], push, onGembaBranch: true }
+  const push = pushHelp(await firstRemote(dirs), branch, head.branch ?? head.commit)
+  return { branch, originalBranch: head.branch ?? head.commit, baseCommit: head.commit, commit, files: [...files.keys()], push, onGembaBranch: true, deleted: false, restorable: false }
 }
 
 /** The agent's change: only on a clean working tree; the staged files must still match the disk. */
@@ -73,7 +75,7 @@ export async function commitFollowUp(input: ApplyInput, applied: AppliedChange):
   const changed = new Set(input.changedInWorkingTree.map((file) => file.path))
   const paths = input.accepted.filter((path) => changed.has(path))
   if (paths.length === 0) throw new GembaError({ code: 'invalid_input', message: 'There are no edits to commit yet.', next: 'Write your part in your editor and save the file.' })
-  const commit = await commitPaths(input.root, paths, input.message, input.author)
+  const commit = await commitOnCurrentBranch(await gitDirsOf(input.root), paths, input.message, input.author, input.now)
   return { ...applied, commit, files: [...new Set([...applied.files, ...paths])] }
 }
 

@@ -3,7 +3,7 @@
 // message and the explanation. Never writes to disk: the agent's edits land in the staged copy.
 import { z } from 'zod'
 import { GembaError } from '../../../shared/errors.ts'
-import type { AgentActivity, RefusedEdit, TaskProposal } from '../../../shared/models/change.ts'
+import { taskSize, type AgentActivity, type RefusedEdit, type TaskProposal } from '../../../shared/models/change.ts'
 import type { AiCallUsage, AiModelProfile, AiStopReason } from '../../../shared/models/ai.ts'
 import { Conversation, createRepoTools, planningEffort, type AiClient, type ConversationOptions, type ToolSet } from '../ai/index.ts'
 import type { Redactor } from '../secrets/index.ts'
@@ -42,7 +42,7 @@ const proposalsSchema = z.object({
       z.object({
         title: z.string().min(1).max(200),
         description: z.string().max(2_000).default(''),
-        kind: z.enum(['todo', 'text_or_validation', 'missing_test', 'refactor', 'other']).catch('other'),
+        kind: z.enum(['todo', 'text_or_validation', 'missing_test', 'docs', 'refactor', 'other']).catch('other'),
         files: z.array(z.string().max(1_000)).max(20).default([]),
         effortMinutes: z.number().min(1).max(600).catch(20),
       }),
@@ -60,7 +60,7 @@ export function parseProposals(text: string): TaskProposal[] {
   }
   const result = proposalsSchema.safeParse(parsed)
   if (!result.success) throw new GembaError({ code: 'internal', message: 'Claude’s task list was not in the expected shape.', next: 'Try again, or write your own task.' })
-  return result.data.tasks.slice(0, 3).map((task, index) => ({ id: `ai-${index + 1}`, ...task, effortMinutes: Math.round(task.effortMinutes) }))
+  return result.data.tasks.slice(0, 3).map((task, index) => ({ id: `ai-${index + 1}`, ...task, effortMinutes: Math.round(task.effortMinutes), size: taskSize(Math.round(task.effortMinutes)) }))
 }
 
 function conversation(runtime: AiRuntime, systemPrompt: string, contextText: string, tools?: ReturnType<typeof createRepoTools>): Conversation {
@@ -104,6 +104,8 @@ export async function proposeWithAi(
 
 export interface AgentTurn {
   readonly text: string
+  /** What the agent wrote after its last tool call: its own account of what it did. */
+  readonly summary: string
   readonly stopReason: AiStopReason
   readonly costUsd: number
 }
@@ -127,8 +129,24 @@ export class ChangeAgent {
   }
 
   async turn(message: string, handlers: ChangeHandlers, signal: AbortSignal): Promise<AgentTurn> {
-    const answer = await this.#thread.ask(message, toolHandlers(handlers), signal)
-    return { text: answer.text, stopReason: answer.stopReason, costUsd: answer.costUsd }
+    let sinceLastTool = ''
+    const tracking = toolHandlers(handlers)
+    const answer = await this.#thread.ask(
+      message,
+      {
+        ...tracking,
+        onText: (text: string) => {
+          sinceLastTool += text
+          tracking.onText(text)
+        },
+        onToolResult: (result: { ok: boolean; summary: string }) => {
+          sinceLastTool = ''
+          tracking.onToolResult(result)
+        },
+      },
+      signal,
+    )
+    return { text: answer.text, summary: sinceLastTool.trim(), stopReason: answer.stopReason, costUsd: answer.costUsd }
   }
 }
 
@@ -148,9 +166,9 @@ export async function draftCommitMessageWithAi(
   return answer.text.replace(/^```\w*\n?|```$/g, '').trim()
 }
 
-export async function explainWithAi(runtime: AiRuntime, contextText: string, request: string, diff: string, handlers: ChangeHandlers, signal: AbortSignal): Promise<string> {
+export async function explainWithAi(runtime: AiRuntime, contextText: string, request: string, diff: string, tests: string, handlers: ChangeHandlers, signal: AbortSignal): Promise<string> {
   const answer = await conversation(runtime, EXPLAIN_PROMPT, contextText).ask(
-    `The leader's request: ${request}\n\nThe change:\n\`\`\`diff\n${diff}\n\`\`\``,
+    `The leader's request: ${request}\n\nThe team's tests, as Gemba measured them (say it as it is; never say the tests pass unless this says they passed on this change): ${tests}\n\nThe change:\n\`\`\`diff\n${diff}\n\`\`\``,
     { onText: (text) => handlers.onText?.(text), onUsage: (report) => handlers.onUsage?.({ model: report.model, usage: report.usage, cost: report.cost }) },
     signal,
   )

@@ -1,6 +1,6 @@
 // One change in progress, held in memory by the service: the request, the staged copy the agent edits,
 // what was refused, and where it was applied. Builds the view the renderer sees. No disk writes.
-import type { AgentActivity, AppliedChange, ChangeDraftView, ChangeMode, FileChange, RefusedEdit } from '../../../shared/models/change.ts'
+import type { AgentActivity, AppliedChange, Authorship, ChangeDraftView, ChangeMode, DraftCheck, FileChange, RefusedEdit, TestRunResult } from '../../../shared/models/change.ts'
 import type { ChangeAgent } from './change-ai.ts'
 import { fileDiff } from './file-diff.ts'
 import type { StagedCopy } from './staged-copy.ts'
@@ -25,6 +25,14 @@ export interface ChangeDraft {
   applied: AppliedChange | null
   /** The diff of what was committed, for the explanation and the session. */
   committedFiles: FileChange[]
+  /** Lines added by the leader and by the agent in what was committed. */
+  authorship: { leaderLines: number; agentLines: number }
+  /** Gemba's checks of the agent's last turn (claims, imports, refusals left standing). */
+  checks: DraftCheck[]
+  /** The last run of the team's tests while this change was open. */
+  lastTestRun: TestRunResult | null
+  /** What the agent said after its last edit, at the end of each turn of its last request. */
+  summaries: string[]
   busy: boolean
 }
 
@@ -47,5 +55,8 @@ export function draftView(draft: ChangeDraft): ChangeDraftView {
     stopReason: draft.stopReason,
     costUsd: draft.costUsd,
     applied: draft.applied,
+    summary: draft.summaries.at(-1) ?? '',
+    checks: [...draft.checks],
+    authorship: draft.applied ? ({ ...draft.authorship } satisfies Authorship) : null,
   }
 }

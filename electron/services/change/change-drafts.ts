@@ -4,7 +4,7 @@
 import type { EventMap } from '../../../shared/api.ts'
 import type { CallContext } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
-import type { ChangeDraftView, ChangeMode } from '../../../shared/models/change.ts'
+import type { ChangeDraftView, ChangeMode, DraftCheck, RefusedEdit } from '../../../shared/models/change.ts'
 import { gitTrackedFiles } from '../ai/index.ts'
 import type { Redactor } from '../secrets/index.ts'
 import { ChangeAgent } from './change-ai.ts'
@@ -13,7 +13,6 @@ import { draftView, type ChangeDraft } from './change-draft.ts'
 import type { ChangeRepos, SessionRecorder } from './change-ports.ts'
 import { changeHandlers, type ChangeRuntimes } from './change-runtime.ts'
 import { DraftBook } from './draft-book.ts'
-import { recoverInterruptedLanding } from './git/land-change.ts'
 import { StagedCopy } from './staged-copy.ts'
 
 type Ctx = CallContext<EventMap>
@@ -25,6 +24,10 @@ export interface ChangeDraftsDeps {
   readonly redactor: Redactor
   readonly now: () => Date
   readonly newId: () => string
+  /** Refuses while git is mid-operation; rolls back a landing cut short; answers whether it rolled one back. */
+  readonly prepare: (root: string) => Promise<boolean>
+  /** Gemba's checks of the draft after the agent's turn (refusals, claims, imports, tests that cannot run). */
+  readonly check: (draft: ChangeDraft, ctx: Ctx) => Promise<DraftCheck[]>
 }
 
 export interface StartInput {
@@ -49,10 +52,19 @@ export class ChangeDrafts {
     return this.#book.get(draftId)
   }
 
+  /** The draft, or null when it is no longer open. */
+  find(draftId: string): ChangeDraft | null {
+    try {
+      return this.#book.get(draftId)
+    } catch {
+      return null
+    }
+  }
+
   async start(input: StartInput, ctx: Ctx): Promise<ChangeDraftView> {
     let repo = await this.#deps.repos.info(input.repoId, ctx)
     // A landing cut short (the app killed mid-apply) is rolled back before anything reads the files.
-    if (await recoverInterruptedLanding(repo.path)) repo = await this.#deps.repos.info(input.repoId, ctx)
+    if (await this.#deps.prepare(repo.path)) repo = await this.#deps.repos.info(input.repoId, ctx)
     const scan = input.mode === 'agent' ? await this.#deps.repos.scan(input.repoId, ctx) : null
     const draft: ChangeDraft = {
       id: this.#deps.newId(),
@@ -73,6 +85,10 @@ export class ChangeDrafts {
       costUsd: 0,
       applied: null,
       committedFiles: [],
+      authorship: { leaderLines: 0, agentLines: 0 },
+      checks: [],
+      summaries: [],
+      lastTestRun: null,
       busy: false,
     }
     this.#book.open(draft)
@@ -101,15 +117,32 @@ export class ChangeDrafts {
     if (draft.busy) throw new GembaError({ code: 'conflict', message: 'The agent is still working on this change.', next: 'Wait for it, or stop it first.' })
     draft.busy = true
     try {
-      const turn = await draft.agent!.turn(message, changeHandlers(ctx, draft.id, draft.sessionId, draft), ctx.signal)
-      draft.plan = turn.text
-      draft.stopReason = turn.stopReason
-      draft.costUsd += turn.costUsd
+      const agent = draft.agent!
+      const handlers = changeHandlers(ctx, draft.id, draft.sessionId, draft)
+      const refusedBefore = draft.refused.length
+      const turns = [await agent.turn(message, handlers, ctx.signal)]
+      // An edit Gemba refused that the change still lacks: the agent is told, and must revise or say what it could not do.
+      const changed = new Set(draft.staged.changed().map((file) => file.path))
+      const standing = draft.refused.slice(refusedBefore).filter((refusal) => !changed.has(refusal.path))
+      if (standing.length > 0 && turns[0]!.stopReason === 'end_turn') {
+        draft.activity.push({ kind: 'note', text: `Gemba told the agent about ${standing.length} refused edit(s) and asked it to revise the change or say what it could not do.` })
+        turns.push(await agent.turn(refusalNotice(standing), handlers, ctx.signal))
+      }
+      draft.plan = turns.map((turn) => turn.text).filter(Boolean).join('\n\n')
+      draft.summaries = turns.map((turn) => turn.summary).filter(Boolean)
+      draft.stopReason = turns.at(-1)!.stopReason
+      draft.costUsd += turns.reduce((sum, turn) => sum + turn.costUsd, 0)
+      draft.checks = await this.#deps.check(draft, ctx)
       return draftView(draft)
     } finally {
       draft.busy = false
     }
   }
+}
+
+function refusalNotice(refused: readonly RefusedEdit[]): string {
+  const list = refused.map((refusal) => `- ${refusal.command} ${refusal.path}: ${refusal.reason}`).join('\n')
+  return `Gemba refused ${refused.length} of your edits, so they are not in the change:\n${list}\n\nRevise the change so it works without them (inside the repository, within Gemba's rules), or say plainly what you could not do and what is missing. Do not claim anything the change does not contain.`
 }
 
 function noKey(): GembaError {

@@ -1,5 +1,7 @@
 // Words about a change, from Claude or offline: the commit message the leader edits before applying,
-// and the "like I'm new to the team" explanation, which is kept with the session. Reads only.
+// and the "like I'm new to the team" explanation, which is kept with the session. The explanation
+// says the tests pass only when they ran on this change and passed: Claude is told what Gemba
+// measured, and Gemba's own line about the tests closes every explanation. Reads only.
 import type { EventMap } from '../../../shared/api.ts'
 import type { CallContext } from '../../../shared/contract.ts'
 import type { ChangeExplanation, CommitMessageDraft, FileChange } from '../../../shared/models/change.ts'
@@ -11,6 +13,7 @@ import { changeHandlers, type ChangeRuntimes } from './change-runtime.ts'
 import { claudeOrOffline } from './claude-or-offline.ts'
 import { offlineCommitMessage, offlineExplanation } from './offline-text.ts'
 import { redactedDiff } from './redact-diff.ts'
+import { testStatus } from './test-status.ts'
 
 type Ctx = CallContext<EventMap>
 
@@ -46,14 +49,16 @@ export class ChangeExplainer {
   async explain(draft: ChangeDraft, sessionId: string | null, ctx: Ctx): Promise<ChangeExplanation> {
     const files = draft.applied ? draft.committedFiles : await this.#deps.reviewFiles(draft, ctx)
     const runtime = files.length > 0 ? await this.#runtime(draft, ctx.signal) : null
+    const tests = testStatus(draft.applied, draft.lastTestRun).sentence
     const explanation = await claudeOrOffline<ChangeExplanation>(
       runtime,
       ctx.signal,
       async (claude) => {
         const handlers = changeHandlers(ctx, draft.id, sessionId)
-        return { source: 'ai', markdown: await explainWithAi(claude, draft.contextText, draft.request, await redactedDiff(this.#deps.redactor, files), handlers, ctx.signal) }
+        const markdown = await explainWithAi(claude, draft.contextText, draft.request, await redactedDiff(this.#deps.redactor, files), tests, handlers, ctx.signal)
+        return { source: 'ai', markdown: `${markdown}\n\n**The tests, as Gemba measured them:** ${tests}` }
       },
-      () => ({ source: 'offline', markdown: offlineExplanation(draft.request, files) }),
+      () => ({ source: 'offline', markdown: offlineExplanation(draft.request, files, tests) }),
     )
     if (sessionId) await this.#deps.session.record(sessionId, { explanation: explanation.markdown })
     return explanation

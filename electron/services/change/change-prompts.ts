@@ -7,14 +7,14 @@ Ground everything in the repository: the context below and what the tools return
 
 export const PROPOSE_PROMPT = `${COMMON}
 
-Propose exactly three small, real tasks for this repository that fit in 15-30 minutes each: for example a TODO or FIXME you found by searching, a small user-facing text or validation fix, a missing test for an important function, or a tiny refactor. Use search_code and read_file to check each one is real. Answer with one \`\`\`json block and nothing after it:
-{"tasks":[{"title":"…","description":"what and why, two sentences","kind":"todo|text_or_validation|missing_test|refactor|other","files":["path/to/file.ts:42"],"effortMinutes":20}]}`
+Propose exactly three small, real tasks for this repository: at least one tiny (15 minutes or less for someone new to the code), none over 30 minutes. For example a TODO or FIXME in code that changes often, a small user-facing text or validation fix, a missing test for an important function that no test reaches yet, or a public function missing the doc comment its neighbours have. Never a test for a file of types or constants, nor for code a test already covers. Use search_code and read_file to check each one is real; name only files you read, with the line. Answer with one \`\`\`json block and nothing after it:
+{"tasks":[{"title":"…","description":"what and why, two sentences","kind":"todo|text_or_validation|missing_test|docs|refactor|other","files":["path/to/file.ts:42"],"effortMinutes":15}]}`
 
 export function agentPrompt(handsOnKeyboard: boolean): string {
   const handsOn = handsOnKeyboard
     ? `
 
-The leader wants their hands on the keyboard: leave exactly ONE small, clearly marked piece for them to write in their own editor (a few lines, such as a function body, a condition or one assertion). Put a comment in the file's own comment syntax where that code goes, starting with "GEMBA: your turn — " followed by exactly what to write, e.g. "// GEMBA: your turn — return the total with tax applied". Everything else in the change must be complete, and the tests should pass once they have written it.`
+The leader wants their hands on the keyboard: leave exactly ONE small piece for them to write in their own editor (a few lines, such as a function body, a condition or one assertion). Where that code goes, put a comment in the file's own comment syntax that starts with "TODO(human):" and says exactly what to write, e.g. "// TODO(human): return the total with tax applied", followed by the smallest placeholder that keeps the file valid (so the code still loads but the behaviour is missing). Write a test that fails until that piece is written and passes once it is right: it is how the leader knows they got it. Everything else in the change must be complete. There must be exactly one TODO(human) in the whole change.`
     : ''
   return `${COMMON}
 
@@ -29,4 +29,4 @@ Write the git commit message for the change shown: a subject line in the imperat
 
 export const EXPLAIN_PROMPT = `${COMMON}
 
-Explain the change shown as if the leader were new to the team: in about 150-250 words of Markdown, say what problem it solves, what each changed file does and why it changed (cite path:line from the diff), how the test proves it works, and one thing worth asking the tech lead about this part of the code. Plain language; no preamble.`
+Explain the change shown as if the leader were new to the team: in about 150-250 words of Markdown, say what problem it solves, what each changed file does and why it changed (cite path:line from the diff), what the test checks and what the test run Gemba reports showed (never claim the tests pass unless Gemba says they passed on this change), and one thing worth asking the tech lead about this part of the code. Plain language; no preamble.`

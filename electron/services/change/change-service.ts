@@ -11,20 +11,26 @@ import {
   reviewSource,
   type ChangeDraftView,
   type ChangeExplanation,
+  type CheckoutView,
   type CommitMessageDraft,
+  type DraftCheck,
   type FileChange,
   type GitIdentity,
+  type InstallResult,
   type TaskProposals,
   type TestCommandView,
+  type TestReadiness,
   type TestRunResult,
   type WorkingChanges,
 } from '../../../shared/models/change.ts'
 import type { AiClientOptions, AiRuntimeSettings, SdkFactory } from '../ai/index.ts'
+import { gitTrackedFiles } from '../ai/index.ts'
 import { SecretRedactor, type Redactor } from '../secrets/index.ts'
 import type { AiModelProfile } from '../../../shared/models/ai.ts'
 import type { SpendingPort } from '../sessions/index.ts'
-import { stagedFiles, draftView, type ChangeDraft } from './change-draft.ts'
+import { stagedFiles, type ChangeDraft } from './change-draft.ts'
 import { ChangeDrafts } from './change-drafts.ts'
+import { draftChecks } from './draft-checks.ts'
 import { ChangeExplainer } from './change-explainer.ts'
 import { ChangeLanding } from './change-landing.ts'
 import type { ChangePrefs, ChangeRepos, SessionRecorder } from './change-ports.ts'
@@ -79,8 +85,17 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     this.#repos = deps.repos
     this.#redactor = redactor
     this.#runtimes = new ChangeRuntimes({ settings: deps.ai, createSdk: deps.createSdk, spending: deps.spending, redactor, modelProfile: deps.modelProfile, clientOptions: deps.clientOptions })
-    this.#drafts = new ChangeDrafts({ repos: deps.repos, runtimes: this.#runtimes, session: deps.session, redactor, now, newId: deps.newId ?? randomUUID })
     this.#landing = new ChangeLanding({ repos: deps.repos, prefs: deps.prefs, session: deps.session, redactor, reviewFiles, home: deps.home, xdgConfigHome: deps.xdgConfigHome, now })
+    this.#drafts = new ChangeDrafts({
+      repos: deps.repos,
+      runtimes: this.#runtimes,
+      session: deps.session,
+      redactor,
+      now,
+      newId: deps.newId ?? randomUUID,
+      prepare: (root) => this.#landing.prepare(root),
+      check: (draft, ctx) => this.#check(draft, ctx),
+    })
     this.#tree = new WorkingTree({ info: (repoId, ctx) => deps.repos.info(repoId, ctx), debounceMs: deps.watchDebounceMs })
     this.#tests = new TestRuns({ info: (repoId, ctx) => deps.repos.info(repoId, ctx), scan: (repoId, ctx) => deps.repos.scan(repoId, ctx), prefs: deps.prefs, session: deps.session, redactor, env: deps.testEnv, killGraceMs: deps.killGraceMs })
     this.#explainer = new ChangeExplainer({ runtimes: this.#runtimes, session: deps.session, redactor, reviewFiles })
@@ -98,8 +113,8 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     return this.#drafts.revise(input, ctx)
   }
 
-  async draft(input: In<'draft'>): Promise<ChangeDraftView> {
-    return draftView(this.#drafts.get(input.draftId))
+  draft(input: In<'draft'>, ctx: Ctx): Promise<ChangeDraftView> {
+    return this.#landing.current(this.#drafts.get(input.draftId), ctx)
   }
 
   commitMessage(input: In<'commitMessage'>, ctx: Ctx): Promise<CommitMessageDraft> {
@@ -110,12 +125,29 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     return this.#landing.apply(this.#drafts.get(input.draftId), input, ctx)
   }
 
-  returnToOriginal(input: In<'returnToOriginal'>): Promise<ChangeDraftView> {
-    return this.#landing.returnToOriginal(this.#drafts.get(input.draftId))
+  returnToOriginal(input: In<'returnToOriginal'>, ctx: Ctx): Promise<ChangeDraftView> {
+    return this.#landing.returnToOriginal(this.#drafts.get(input.draftId), ctx)
   }
 
-  discardBranch(input: In<'discardBranch'>): Promise<ChangeDraftView> {
-    return this.#landing.discardBranch(this.#drafts.get(input.draftId))
+  discardBranch(input: In<'discardBranch'>, ctx: Ctx): Promise<ChangeDraftView> {
+    return this.#landing.discardBranch(this.#drafts.get(input.draftId), ctx)
+  }
+
+  restoreBranch(input: In<'restoreBranch'>, ctx: Ctx): Promise<ChangeDraftView> {
+    return this.#landing.restoreBranch(this.#drafts.get(input.draftId), ctx)
+  }
+
+  checkouts(_input: In<'checkouts'>, ctx: Ctx): Promise<CheckoutView[]> {
+    return this.#landing.checkouts(ctx)
+  }
+
+  returnTo(input: In<'returnTo'>, ctx: Ctx): Promise<CheckoutView | null> {
+    return this.#landing.returnTo(input.repoId, ctx)
+  }
+
+  /** The session's journal entry is written: the Gemba branches it deleted are let go (the composition root calls this). */
+  releaseKept(sessionId: string, ctx: Ctx): Promise<void> {
+    return this.#landing.releaseKept(sessionId, ctx)
   }
 
   identity(input: In<'identity'>, ctx: Ctx): Promise<GitIdentity | null> {
@@ -138,8 +170,20 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     return this.#tests.command(input.repoId, ctx)
   }
 
-  runTests(input: In<'runTests'>, ctx: Ctx): Promise<TestRunResult> {
-    return this.#tests.run(input, ctx)
+  testReadiness(input: In<'testReadiness'>, ctx: Ctx): Promise<TestReadiness> {
+    return this.#tests.readiness(input.repoId, input.command, ctx)
+  }
+
+  installDependencies(input: In<'installDependencies'>, ctx: Ctx): Promise<InstallResult> {
+    return this.#tests.install(input.repoId, input.command, ctx)
+  }
+
+  async runTests(input: In<'runTests'>, ctx: Ctx): Promise<TestRunResult> {
+    const draft = input.draftId ? this.#drafts.find(input.draftId) : null
+    const landed = draft?.repoId === input.repoId && draft.applied && !draft.applied.deleted ? draft.applied : null
+    const run = await this.#tests.run(input, landed, ctx)
+    if (draft && draft.repoId === input.repoId) draft.lastTestRun = run
+    return run
   }
 
   explain(input: In<'explain'>, ctx: Ctx): Promise<ChangeExplanation> {
@@ -152,6 +196,22 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     this.#tree.dispose()
     this.#drafts.dispose()
     await this.#tests.dispose()
+  }
+
+  /** Gemba's checks of an agent draft against what happened (draft-checks.ts), with the tests' readiness here. */
+  async #check(draft: ChangeDraft, ctx: Ctx): Promise<DraftCheck[]> {
+    const command = (await this.#tests.command(draft.repoId, ctx).catch(() => null))?.command ?? null
+    const readiness = command ? await this.#tests.readiness(draft.repoId, command, ctx).catch(() => null) : null
+    const staged = draft.staged.changed()
+    return draftChecks({
+      files: stagedFiles(draft),
+      texts: new Map(staged.map((file) => [file.path, file.current] as const)),
+      refused: draft.refused,
+      summaries: draft.summaries,
+      tracked: await gitTrackedFiles(draft.root)(),
+      handsOnKeyboard: draft.handsOnKeyboard,
+      readiness,
+    })
   }
 
   /** The files the leader reviews now (shared/models/change.ts's one rule). */

@@ -1,5 +1,6 @@
 // Commit message and explanation written without AI (no key, offline): a template from the request and
-// the per-file diff stats, clearly labelled. Pure.
+// the per-file diff stats, clearly labelled; the tests are described as Gemba measured them (a pass
+// only when they ran on this change and passed). Pure.
 import type { FileChange } from '../../../shared/models/change.ts'
 
 export function offlineCommitMessage(request: string, files: readonly FileChange[]): string {
@@ -9,8 +10,8 @@ export function offlineCommitMessage(request: string, files: readonly FileChange
   return [short.charAt(0).toUpperCase() + short.slice(1), '', ...body].join('\n')
 }
 
-export function offlineExplanation(request: string, files: readonly FileChange[]): string {
-  const tests = files.filter((file) => /(^|\/)(tests?|spec|__tests__)\/|[._-](test|spec)\./i.test(file.path))
+export function offlineExplanation(request: string, files: readonly FileChange[], tests: string): string {
+  const testFiles = files.filter((file) => /(^|\/)(tests?|spec|__tests__)\/|[._-](test|spec)\./i.test(file.path))
   return [
     '_Written by Gemba from the diff alone (no AI)._',
     '',
@@ -19,8 +20,8 @@ export function offlineExplanation(request: string, files: readonly FileChange[]
     '**What changed:**',
     ...files.map((file) => `- \`${file.path}\` — ${file.status}, ${file.additions} line(s) added, ${file.deletions} removed`),
     '',
-    tests.length > 0
-      ? `**How it is tested:** ${tests.map((file) => `\`${file.path}\``).join(', ')} exercise the change; run the team's tests to see them pass.`
-      : '**How it is tested:** no test file changed. Ask the tech lead where a test for this belongs.',
+    testFiles.length > 0
+      ? `**How it is tested:** ${testFiles.map((file) => `\`${file.path}\``).join(', ')} exercise${testFiles.length === 1 ? 's' : ''} the change. ${tests}`
+      : `**How it is tested:** no test file changed; ask the tech lead where a test for this belongs. ${tests}`,
   ].join('\n')
 }

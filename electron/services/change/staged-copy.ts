@@ -11,7 +11,7 @@ import type { Redactor } from '../secrets/index.ts'
 
 /** Largest file the agent may edit or create, in bytes (before and after the edit). */
 export const MAX_EDIT_BYTES = 256 * 1024
-export const LEADER_MARKER = 'GEMBA: your turn'
+export const LEADER_MARKER = 'TODO(human)'
 const REDACTED_MARK = '[redacted by Gemba'
 
 export interface StagedFile {

@@ -21,7 +21,10 @@ export interface RunTestsOptions {
   readonly killGraceMs?: number
 }
 
-export function runTestCommand(options: RunTestsOptions): Promise<Omit<TestRunResult, 'branch'>> {
+/** What a finished process tells: its exit, how long it took and the tail of its output. */
+export type ProcessRun = Pick<TestRunResult, 'command' | 'exitCode' | 'durationMs' | 'outcome' | 'outputTail'>
+
+export function runTestCommand(options: RunTestsOptions): Promise<ProcessRun> {
   const now = options.now ?? Date.now
   const started = now()
   let tail = ''

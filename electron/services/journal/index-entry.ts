@@ -30,6 +30,8 @@ export interface IndexFacts {
   readonly questions: readonly Pick<JournalQuestion, 'id' | 'text' | 'status' | 'answeredAt'>[]
   readonly offline: boolean
   readonly hasReflection: boolean
+  /** Lines the leader and the agent added in the session's committed change (null: not recorded). */
+  readonly authorship?: { readonly leaderLines: number; readonly agentLines: number } | null
 }
 
 export interface IndexedEntry {
@@ -75,6 +77,7 @@ export function indexEntryOf(record: JournalSessionRecord, file: JournalFileStat
       })),
       offline: record.offline,
       hasReflection: record.reflection.trim().length > 0,
+      authorship: record.change?.authorship ?? null,
     },
     text: {
       theme: record.theme.title,

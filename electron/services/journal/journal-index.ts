@@ -10,7 +10,8 @@ import { readSessionFile, scanJournalFolder, type JournalFileStat } from './jour
 import { parseSessionMarkdown } from './parse-session-markdown.ts'
 
 const CACHE_FORMAT = 'gemba-journal-index'
-const CACHE_VERSION = 1
+// 2: entries carry the change's authorship (lines the leader wrote), for Insights.
+const CACHE_VERSION = 2
 
 type SearchDoc = { readonly id: string } & Readonly<Record<SearchField, string>>
 

@@ -31,7 +31,30 @@ export function computeInsights(entries: readonly IndexedEntry[], options: Insig
           : `${plural(open.length, 'question')} for tech leads ${open.length === 1 ? 'is' : 'are'} open and ${answered} answered.`,
     },
     stepTime: stepTime(entries),
+    handsOn: handsOnInsight(entries, options.year),
   }
+}
+
+/** Lines the leader wrote against the agent's, per week of the year, from the changes that recorded it. */
+export function handsOnInsight(entries: readonly IndexedEntry[], year: number): JournalInsights['handsOn'] {
+  const perWeek = new Map<string, { leaderLines: number; agentLines: number }>()
+  for (const entry of entries) {
+    const lines = entry.facts.authorship
+    if (!lines || !entry.summary.isoWeek.startsWith(`${year}-`)) continue
+    const week = perWeek.get(entry.summary.isoWeek) ?? { leaderLines: 0, agentLines: 0 }
+    perWeek.set(entry.summary.isoWeek, { leaderLines: week.leaderLines + lines.leaderLines, agentLines: week.agentLines + lines.agentLines })
+  }
+  const weeks = [...perWeek].sort(([a], [b]) => a.localeCompare(b)).map(([isoWeek, lines]) => ({ isoWeek, ...lines }))
+  const leaderLines = weeks.reduce((sum, week) => sum + week.leaderLines, 0)
+  const agentLines = weeks.reduce((sum, week) => sum + week.agentLines, 0)
+  const total = leaderLines + agentLines
+  const last = weeks.at(-1)
+  const summary =
+    total === 0
+      ? 'No committed change has recorded who wrote its lines yet.'
+      : `You wrote ${leaderLines} of the ${total} lines your changes added in ${year} (${Math.round((leaderLines / total) * 100)}%); the agent wrote the rest.` +
+        (last && weeks.length > 1 ? ` In ${last.isoWeek}: you ${last.leaderLines}, the agent ${last.agentLines}.` : '')
+  return { weeks, leaderLines, agentLines, summary }
 }
 
 export function heatmap(entries: readonly IndexedEntry[], options: InsightOptions): JournalInsights['heatmap'] {

@@ -115,6 +115,7 @@ function assembleChange(front: unknown, body: string): unknown {
     branch: figures.branch,
     commit: figures.commit ?? null,
     manual: figures.manual ?? false,
+    ...Object.fromEntries(['originalBranch', 'returned', 'branchDeleted', 'authorship'].filter((key) => figures[key] !== undefined).map((key) => [key, figures[key]])),
     diff: readFence(diffBlock) ?? diffBlock,
     testRun:
       run && typeof run === 'object' ? { ...(run as object), outputTail: readFence(outputBlock) ?? outputBlock } : null,

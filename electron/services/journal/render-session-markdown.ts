@@ -32,8 +32,14 @@ export function frontMatterOf(record: JournalSessionRecord): Record<string, unkn
           branch: change.branch,
           commit: change.commit,
           manual: change.manual,
+          ...optional({ originalBranch: change.originalBranch, returned: change.returned, branchDeleted: change.branchDeleted, authorship: change.authorship }),
           testRun: change.testRun
-            ? { command: change.testRun.command, exitCode: change.testRun.exitCode, durationMs: change.testRun.durationMs }
+            ? {
+                command: change.testRun.command,
+                exitCode: change.testRun.exitCode,
+                durationMs: change.testRun.durationMs,
+                ...optional({ commit: change.testRun.commit, onChange: change.testRun.onChange, failed: change.testRun.failed, firstError: change.testRun.firstError }),
+              }
             : null,
         }
       : null,
@@ -85,23 +91,50 @@ function renderChange(record: JournalSessionRecord): string {
   const change = record.change
   if (!change) return '## Change\n\n_Not done in this session._'
   const commit = change.commit ? `\`${change.commit.slice(0, 12)}\`` : '_not committed_'
-  const lines = [
-    '## Change',
-    `**Asked for:** ${oneLine(change.request)}`,
-    `**Branch:** \`${change.branch}\` · **Commit:** ${commit}${change.manual ? ' · made by hand' : ''}`,
-    renderRegion('diff', renderFence(change.diff, 'diff')),
-    '### Test run',
-  ]
+  const lines = ['## Change', `**Asked for:** ${oneLine(change.request)}`, `**Branch:** \`${change.branch}\` · **Commit:** ${commit}${change.manual ? ' · made by hand' : ''}`]
+  const checkout = checkoutLine(change)
+  if (checkout) lines.push(checkout)
+  if (change.authorship) lines.push(`**Who wrote it:** you, ${change.authorship.leaderLines} line(s); the agent, ${change.authorship.agentLines} line(s).`)
+  lines.push(renderRegion('diff', renderFence(change.diff, 'diff')), '### Test run')
   const run = change.testRun
   if (run) {
-    const outcome = run.exitCode === 0 ? 'passed' : run.exitCode === null ? 'did not finish' : `failed (exit ${run.exitCode})`
-    lines.push(`\`${oneLine(run.command)}\` ${outcome} in ${(run.durationMs / 1000).toFixed(1)} s`)
+    lines.push(testRunLine(run))
+    if (run.exitCode !== 0 && run.failed?.length) lines.push(run.failed.map((name) => `- ✗ ${oneLine(name)}`).join('\n'))
+    if (run.exitCode !== 0 && run.firstError) lines.push(`First error: \`${oneLine(run.firstError).replaceAll('`', "'")}\``)
     lines.push(renderRegion('test-output', renderFence(run.outputTail, 'text')))
   } else {
-    lines.push('_No test run._')
+    lines.push('_No test run: nothing here says the tests pass._')
   }
   lines.push('### Explanation', renderRegion('explanation', change.explanation))
   return lines.join('\n\n')
+}
+
+/** What happened to the leader's clone after the change landed. */
+function checkoutLine(change: NonNullable<JournalSessionRecord['change']>): string | null {
+  if (change.branchDeleted) {
+    const back = change.commit ? ` (\`git branch ${change.branch} ${change.commit.slice(0, 12)}\` brings it back while git still has the commit)` : ''
+    return `_The branch was deleted during the session; Gemba kept its commit until this entry was written${back}._`
+  }
+  if (!change.originalBranch || !change.commit) return null
+  return change.returned
+    ? `_The clone went back to \`${change.originalBranch}\` afterwards; the branch stays for review._`
+    : `_The clone was left on \`${change.branch}\`; it was on \`${change.originalBranch}\` before (\`git switch ${change.originalBranch}\` goes back)._`
+}
+
+/** The run, honestly: a pass says so only when it ran on the change as committed. */
+function testRunLine(run: NonNullable<NonNullable<JournalSessionRecord['change']>['testRun']>): string {
+  const command = `\`${oneLine(run.command)}\``
+  const took = `in ${(run.durationMs / 1000).toFixed(1)} s`
+  const where = run.commit ? ` (commit \`${run.commit.slice(0, 12)}\`)` : ''
+  if (run.exitCode === null) return `${command} did not finish${where}.`
+  if (run.exitCode !== 0) return `${command} failed (exit ${run.exitCode})${run.onChange === false ? ' on another state of the code' : run.onChange ? ' on this change' : ''}${where} ${took}.`
+  if (run.onChange === false) return `${command} passed ${took}, but not on the change as committed${where}: it does not show this change passes.`
+  return `${command} passed${run.onChange ? ' on this change' : ''}${where} ${took}.`
+}
+
+/** The entries whose value is defined (front matter never carries `undefined`). */
+function optional<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>
 }
 
 function renderReflection(record: JournalSessionRecord): string {

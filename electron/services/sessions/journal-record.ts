@@ -66,6 +66,7 @@ export function toJournalRecord({ session, carried, transcript, sent = [], timeZ
           testRun: change.payload.testRun,
           explanation: change.payload.explanation,
           manual: change.payload.manual,
+          ...landingFacts(change.payload),
         }
       : null,
     reflection: reflect.payload.markdown,
@@ -75,6 +76,16 @@ export function toJournalRecord({ session, carried, transcript, sent = [], timeZ
     ],
     transcript: [...transcript],
     ...(sent.length > 0 ? { sent: [...sent] } : {}),
+  }
+}
+
+/** Where the clone went and whose hands wrote the change, when the session knows (absent in older sessions). */
+function landingFacts(payload: Session['steps']['change']['payload']) {
+  return {
+    ...(payload.originalBranch !== undefined ? { originalBranch: payload.originalBranch } : {}),
+    ...(payload.returned !== undefined ? { returned: payload.returned } : {}),
+    ...(payload.branchDeleted !== undefined ? { branchDeleted: payload.branchDeleted } : {}),
+    ...(payload.authorship !== undefined ? { authorship: payload.authorship } : {}),
   }
 }
 

@@ -1,12 +1,40 @@
-// Where the change landed: the gemba/ branch and commit, how to push it and open a pull request, and
-// the way back (return to the original branch; discard the branch while it is unpushed).
+// Where the change landed: the gemba/ branch and commit, whose hands wrote it, how to share it (the
+// push command and a pull-request link when there is a remote; how to add one when there is none), and
+// the way back: return to the original branch, or delete the branch (asked first, and undoable while
+// its commit is kept, until the session's journal entry is written).
+import { useState } from 'react'
+import type { AppliedChange, Authorship } from '../../../shared/models/change.ts'
 import { useChange } from '../../app-stores.ts'
+
+const HOST_NAME = { github: 'GitHub', gitlab: 'GitLab', bitbucket: 'Bitbucket' } as const
 
 export function AppliedPanel() {
   const applied = useChange((s) => s.draft?.applied)
+  const authorship = useChange((s) => s.draft?.authorship ?? null)
+  const handsOn = useChange((s) => s.draft?.handsOnKeyboard ?? false)
+  const markerLeft = useChange((s) => s.draft?.checks.find((check) => check.kind === 'leader_marker_left') ?? null)
   const busy = useChange((s) => s.busy)
-  const { returnToOriginal, discard } = useChange.getState()
+  const { returnToOriginal, discard, restore } = useChange.getState()
+  const [confirmDelete, setConfirmDelete] = useState(false)
   if (!applied) return null
+  if (applied.deleted) {
+    return (
+      <section className="card change-applied" aria-labelledby="change-applied">
+        <h3 id="change-applied">Deleted {applied.branch}</h3>
+        <p>
+          The repository is on <code>{applied.originalBranch}</code>.{' '}
+          {applied.restorable
+            ? `Gemba keeps the commit ${applied.commit.slice(0, 10)} until this session’s journal entry is written, so you can still bring the branch back.`
+            : `Its commit was ${applied.commit.slice(0, 10)}.`}
+        </p>
+        {applied.restorable ? (
+          <button type="button" className="button" disabled={busy !== null} onClick={() => void restore()}>
+            Restore {applied.branch}
+          </button>
+        ) : null}
+      </section>
+    )
+  }
   return (
     <section className="card change-applied" aria-labelledby="change-applied">
       <h3 id="change-applied">Committed on {applied.branch}</h3>
@@ -14,31 +42,91 @@ export function AppliedPanel() {
         Commit <code>{applied.commit.slice(0, 10)}</code> with {applied.files.length} file(s), branched from <code>{applied.originalBranch}</code>, which was not modified.{' '}
         {applied.onGembaBranch ? 'The repository is on the Gemba branch now.' : `The repository is back on ${applied.originalBranch}.`}
       </p>
-      <h4>Share it for review</h4>
-      <p className="muted">Nothing has been pushed. When you are ready, run this in the repository:</p>
-      <pre className="change-command">
-        <code>{applied.push.pushCommand}</code>
-      </pre>
-      {applied.push.compareUrl ? (
-        <p>
-          Then open the pull request:{' '}
-          <a href={applied.push.compareUrl} target="_blank" rel="noreferrer noopener">
-            compare on {applied.push.host === 'github' ? 'GitHub' : applied.push.host === 'gitlab' ? 'GitLab' : 'Bitbucket'}
-          </a>
-        </p>
-      ) : (
-        <p className="muted">{applied.push.remote ? 'The remote is not on GitHub, GitLab or Bitbucket; open the pull request in its web page.' : 'This repository has no remote to push to.'}</p>
-      )}
+      {authorship ? <WhoWroteIt authorship={authorship} handsOn={handsOn} /> : null}
+      {markerLeft ? <p className="warning-text">{markerLeft.message}</p> : null}
+      <ShareIt applied={applied} />
       <div className="change-row change-row--start">
         {applied.onGembaBranch ? (
           <button type="button" className="button" disabled={busy !== null} onClick={() => void returnToOriginal()}>
             Return to {applied.originalBranch}
           </button>
         ) : null}
-        <button type="button" className="button button--danger" disabled={busy !== null} onClick={() => void discard()}>
-          Discard the Gemba branch
-        </button>
+        {confirmDelete ? null : (
+          <button type="button" className="button button--quiet" disabled={busy !== null} onClick={() => setConfirmDelete(true)}>
+            Delete the Gemba branch…
+          </button>
+        )}
       </div>
+      {confirmDelete ? (
+        <div className="notice notice--warning change-confirm" role="group" aria-label="Delete the Gemba branch?">
+          <p className="notice__message">
+            Delete <code>{applied.branch}</code>?
+          </p>
+          <p className="notice__next">
+            {applied.onGembaBranch ? `Gemba goes back to ${applied.originalBranch} first. ` : ''}The commit stays restorable until this session’s journal entry is written.
+          </p>
+          <div className="change-row change-row--start">
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={busy !== null}
+              onClick={() => {
+                setConfirmDelete(false)
+                void discard()
+              }}
+            >
+              Delete the branch
+            </button>
+            <button type="button" className="button button--quiet" onClick={() => setConfirmDelete(false)}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      ) : null}
     </section>
+  )
+}
+
+function WhoWroteIt(props: { authorship: Authorship; handsOn: boolean }) {
+  const { leaderLines, agentLines } = props.authorship
+  return (
+    <p className="change-authorship" aria-label="Who wrote it">
+      <strong>You wrote {leaderLines} line(s)</strong>; the agent wrote {agentLines}.
+      {props.handsOn && leaderLines === 0 ? ' Your piece is still to come: write it where TODO(human) says, then commit it here.' : ''}
+    </p>
+  )
+}
+
+function ShareIt(props: { applied: AppliedChange }) {
+  const { push } = props.applied
+  if (!push.pushCommand) {
+    return (
+      <>
+        <h4>Share it for review</h4>
+        <p className="muted">This repository has no remote yet, so there is nowhere to push. To share the branch, add the team’s repository as a remote and push to it:</p>
+        <pre className="change-command">
+          <code>{push.addRemote}</code>
+        </pre>
+      </>
+    )
+  }
+  return (
+    <>
+      <h4>Share it for review</h4>
+      <p className="muted">Nothing has been pushed. When you are ready, run this in the repository:</p>
+      <pre className="change-command">
+        <code>{push.pushCommand}</code>
+      </pre>
+      {push.compareUrl && push.host ? (
+        <p>
+          Then open the pull request:{' '}
+          <a href={push.compareUrl} target="_blank" rel="noreferrer noopener">
+            compare on {HOST_NAME[push.host]}
+          </a>
+        </p>
+      ) : (
+        <p className="muted">The remote {push.remote} is not on GitHub, GitLab or Bitbucket; open the pull request in its web page.</p>
+      )}
+    </>
   )
 }

@@ -1,6 +1,7 @@
-// Reviewing a change: the agent's plan, each file as a diff to accept or reject, a revision request,
-// and the commit (message drafted, editable; identity asked once). For the leader's own edits the
-// files come from the watched working tree.
+// Reviewing a change: the agent's plan, its own last words next to what Gemba checked (edits it
+// refused, claims the diff does not bear out, imports of files nobody wrote, tests that cannot run),
+// each file as a diff to accept or reject, a revision request, and the commit (message drafted,
+// editable; identity asked once). For the leader's own edits the files come from the watched tree.
 import { useState } from 'react'
 import { Field } from '../../components/Field.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
@@ -27,20 +28,17 @@ export function ReviewPanel() {
       {draft.mode === 'agent' && !followUp ? (
         <section className="card" aria-labelledby="change-plan">
           <h3 id="change-plan">The agent’s plan</h3>
-          <Markdown source={draft.plan || '_The agent gave no plan._'} />
+          <Markdown source={planOnly(draft.plan, draft.summary) || '_The agent gave no plan._'} />
           {draft.stopReason === 'turn_limit' || draft.stopReason === 'token_limit' ? (
             <p className="notice notice--warning">The agent reached Gemba’s {draft.stopReason === 'turn_limit' ? 'turn' : 'token'} limit; the change may be incomplete. Ask for a revision to continue.</p>
           ) : null}
-          {draft.refused.length > 0 ? (
-            <details className="change-refused">
-              <summary>{draft.refused.length} edit(s) Gemba refused</summary>
-              <ul>
-                {draft.refused.map((refusal, index) => (
-                  <li key={index}>{refusal.reason}</li>
-                ))}
-              </ul>
-            </details>
+          {draft.summary ? (
+            <div className="change-agent-says">
+              <p className="change-agent-says__label">The agent says</p>
+              <Markdown source={draft.summary} />
+            </div>
           ) : null}
+          <DraftChecks />
         </section>
       ) : null}
 
@@ -100,9 +98,44 @@ export function ReviewPanel() {
             </button>
           </div>
           {!followUp ? <p className="muted">Gemba creates gemba/&lt;date&gt;-&lt;task&gt; from HEAD and commits there. Your current branch is never modified, and nothing is pushed.</p> : null}
+          {!followUp && draft.checks.length > 0 ? <p className="warning-text">Before you commit: Gemba found {draft.checks.length} thing(s) to look at in the agent’s draft (above).</p> : null}
         </section>
       ) : null}
     </div>
+  )
+}
+
+/** The plan and the agent's work, without its last words (shown apart, next to Gemba's checks). */
+function planOnly(plan: string, summary: string): string {
+  const text = plan.trimEnd()
+  return summary && text.endsWith(summary) ? text.slice(0, text.length - summary.length).trimEnd() : text
+}
+
+const CHECK_LABEL = {
+  refused: 'Refused',
+  claimed_not_in_diff: 'Not in the diff',
+  missing_import: 'Missing file',
+  no_test: 'No test',
+  no_leader_piece: 'Your piece',
+  leader_marker_left: 'Your piece',
+  tests_not_ready: 'Tests cannot run',
+} as const
+
+/** Gemba's checks of the draft against what happened, never folded away. */
+function DraftChecks() {
+  const checks = useChange((s) => s.draft?.checks ?? [])
+  if (checks.length === 0) return null
+  return (
+    <section aria-label="What Gemba checked">
+      <h4>What Gemba checked</h4>
+      <ul className="change-checks">
+        {checks.map((check) => (
+          <li key={`${check.kind}-${check.message}`} className={`change-check--${check.kind}`}>
+            <strong>{CHECK_LABEL[check.kind]}:</strong> {check.message}
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }
 

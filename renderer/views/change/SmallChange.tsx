@@ -1,8 +1,10 @@
 // The small-change step as one reusable component: choose a task and estimate it, let the agent draft
 // it (or edit by hand), review each file's diff, apply it on a gemba/ branch, run the team's tests and
 // read the explanation. Mounted in a repository's detail and in the session's change step.
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
+import type { GitBlocker } from '../../../shared/models/git.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { GitBlockers, GitStateNotice } from '../../components/GitStateNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
 import { useHasApiKey } from '../coach/NoKeyNotice.tsx'
 import { AppliedPanel } from './AppliedPanel.tsx'
@@ -13,13 +15,25 @@ import { TestsPanel } from './TestsPanel.tsx'
 import '../../styles/change.css'
 import { useChange } from '../../app-stores.ts'
 
-/** In a session, `estimateMinutes` is the estimate the session step already asked for (not asked again). */
-export function SmallChange(props: { repoId: string; sessionId?: string; estimateMinutes?: number | null }) {
+/**
+ * In a session, `estimateMinutes` is the estimate the session step already asked for (not asked
+ * again). `gitStateShown`: the page already shows what git is in the middle of (the repository's
+ * detail), so a refusal here only points at it.
+ */
+export function SmallChange(props: { repoId: string; sessionId?: string; estimateMinutes?: number | null; gitStateShown?: boolean }) {
   const open = useChange((s) => s.open)
   const presetEstimate = useChange((s) => s.presetEstimate)
   const draft = useChange((s) => s.draft)
   const busy = useChange((s) => s.busy)
   const error = useChange((s) => s.error)
+  const repo = useChange((s) => s.repo)
+  const recheck = useChange((s) => s.recheck)
+  const gitBlockers = error?.details?.gitBlockers as readonly GitBlocker[] | undefined
+  // A refusal can come from a button far below (Apply): it is brought into view where it is shown.
+  const errorRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (error) errorRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
+  }, [error])
   const hasOwnEdits = useChange((s) => (s.working?.files.length ?? 0) > 0)
   const watchNeeded = draft !== null && (draft.mode === 'manual' || draft.applied?.onGembaBranch === true)
 
@@ -37,7 +51,18 @@ export function SmallChange(props: { repoId: string; sessionId?: string; estimat
   const showReview = draft !== null && (!draft.applied || (draft.applied.onGembaBranch && (draft.handsOnKeyboard || hasOwnEdits)))
   return (
     <div className="small-change">
-      {error ? <ErrorNotice error={error} /> : null}
+      <div ref={errorRef} className="small-change__error">
+        {error && gitBlockers ? (
+          props.gitStateShown ? (
+            <ErrorNotice error={{ code: error.code, message: refusalTitle(error.details?.doing, error.message), next: 'Finish what git is in the middle of (shown above) first, then try again.' }} />
+          ) : (
+            <GitBlockers title={refusalTitle(error.details?.doing, error.message)} blockers={gitBlockers} onRecheck={() => void recheck(true)} />
+          )
+        ) : error ? (
+          <ErrorNotice error={error} />
+        ) : null}
+      </div>
+      {repo && !gitBlockers && !props.gitStateShown ? <GitStateNotice state={repo.gitState} onRecheck={() => void recheck(true)} /> : null}
       {busy === 'agent' ? <AgentWorking /> : null}
       {draft === null ? (
         busy === 'agent' ? null : <TaskChooser />
@@ -46,17 +71,21 @@ export function SmallChange(props: { repoId: string; sessionId?: string; estimat
           <DraftHeader />
           {draft.applied?.onGembaBranch && draft.handsOnKeyboard ? (
             <p className="notice notice--info change-turn" role="note">
-              Your turn: open the file marked “GEMBA: your turn” in your editor, write that piece, and save. Your edit appears below; then commit it and run the tests to see if they agree.
+              Your turn: open the file with the <code>TODO(human)</code> comment in your editor, write that piece where it says, and save. Your edit appears below; commit it, then run the tests: the agent’s test passes once your piece is right.
             </p>
           ) : null}
           {showReview && busy !== 'agent' ? <ReviewPanel /> : null}
           <AppliedPanel />
-          {draft.applied || draft.mode === 'manual' ? <TestsPanel /> : null}
+          {(draft.applied && !draft.applied.deleted) || draft.mode === 'manual' ? <TestsPanel repoId={draft.repoId} sessionId={props.sessionId ?? null} draftId={draft.draftId} applied={draft.applied !== null} /> : null}
           {draft.applied ? <ExplainPanel /> : null}
         </>
       )}
     </div>
   )
+}
+
+function refusalTitle(doing: unknown, message: string): string {
+  return typeof doing === 'string' ? `Gemba did not ${doing}, and changed nothing` : message
 }
 
 function DraftHeader() {

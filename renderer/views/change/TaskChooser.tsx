@@ -8,9 +8,12 @@ const KIND_LABEL: Readonly<Record<TaskProposal['kind'], string>> = {
   todo: 'TODO / FIXME',
   text_or_validation: 'Text or validation',
   missing_test: 'Missing test',
+  docs: 'Docs gap',
   refactor: 'Tiny refactor',
   other: 'Other',
 }
+
+const SIZE_LABEL: Readonly<Record<TaskProposal['size'], string>> = { tiny: 'tiny', small: 'small', large: 'bigger than the hour’s change' }
 
 export function TaskChooser() {
   const proposals = useChange((s) => s.proposals)
@@ -44,7 +47,7 @@ export function TaskChooser() {
             ) : (
               <p className="muted">{proposals.note}</p>
             )}
-            {proposals.tasks.length === 0 ? <p className="muted">No TODOs or untested files found. Describe your own task below.</p> : null}
+            {proposals.tasks.length === 0 ? <p className="muted">Gemba found no TODO, untested hot file, missing validation or docs gap worth an hour here. Describe your own task below.</p> : null}
             <ul className="change-tasks" aria-label="Suggested tasks">
               {proposals.tasks.map((task) => (
                 <li key={task.id}>
@@ -53,7 +56,7 @@ export function TaskChooser() {
                     <strong>{task.title}</strong>
                     <span className="muted">{task.description}</span>
                     <span className="change-task__meta">
-                      {task.files.join(', ')} · about {task.effortMinutes} min
+                      {task.files.join(', ')} · {SIZE_LABEL[task.size]}, about {task.effortMinutes} min
                     </span>
                   </button>
                 </li>

@@ -50,3 +50,19 @@ export function YGrid(props: { ticks: readonly number[]; y: (value: number) => n
     </>
   )
 }
+
+/** Vertical grid lines with their value labels along the bottom, one per tick. */
+export function XGrid(props: { ticks: readonly number[]; x: (value: number) => number; height: number }) {
+  return (
+    <>
+      {props.ticks.map((tick) => (
+        <g key={tick}>
+          <line className="chart__grid" x1={props.x(tick)} x2={props.x(tick)} y1={0} y2={props.height - 20} />
+          <text className="chart__axis-label" x={props.x(tick)} y={props.height - 6} textAnchor="middle">
+            {tick}
+          </text>
+        </g>
+      ))}
+    </>
+  )
+}

@@ -7,6 +7,7 @@ import '../../styles/insights.css'
 import { CalibrationScatter, RatioTrend } from './CalibrationCharts.tsx'
 import { ChartCard } from './ChartCard.tsx'
 import { FrictionByRepository, FrictionLegend, FrictionOverTime } from './FrictionCharts.tsx'
+import { HandsOnChart } from './HandsOnChart.tsx'
 import { QuestionsChart, StepTimeChart } from './QuestionsAndSteps.tsx'
 import { YearHeatmap } from './YearHeatmap.tsx'
 import { useInsights } from '../../app-stores.ts'
@@ -62,6 +63,9 @@ export function InsightsView() {
               <CalibrationScatter calibration={insights.calibration} />
               {insights.calibration.trend.length > 0 ? <RatioTrend calibration={insights.calibration} /> : null}
             </div>
+          </ChartCard>
+          <ChartCard title="Whose hands wrote the changes" summary={insights.handsOn.summary} empty={insights.handsOn.weeks.length === 0 ? 'No committed change has recorded who wrote its lines yet.' : null}>
+            <HandsOnChart handsOn={insights.handsOn} />
           </ChartCard>
           <ChartCard title="Friction" summary={insights.friction.summary} empty={insights.friction.byTag.length === 0 ? 'No friction tagged yet.' : null}>
             <h3 className="chart-card__subtitle">By month</h3>

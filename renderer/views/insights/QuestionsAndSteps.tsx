@@ -1,7 +1,7 @@
 // Questions for tech leads (open against answered, and the open ones by name) and the average
 // time spent per step against its timebox.
 import type { JournalInsights } from '../../../shared/models/journal.ts'
-import { ChartSvg } from './ChartCard.tsx'
+import { ChartSvg, XGrid } from './ChartCard.tsx'
 import { linearScale, niceTicks } from './chart-scale.ts'
 
 export function QuestionsChart(props: { questions: JournalInsights['questions'] }) {
@@ -53,14 +53,7 @@ export function StepTimeChart(props: { stepTime: JournalInsights['stepTime'] }) 
   return (
     <>
       <ChartSvg label="Average minutes per step against the timebox" description={props.stepTime.summary} width={W} height={H}>
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line className="chart__grid" x1={x(tick)} x2={x(tick)} y1={0} y2={H - 20} />
-            <text className="chart__axis-label" x={x(tick)} y={H - 6} textAnchor="middle">
-              {tick}
-            </text>
-          </g>
-        ))}
+        <XGrid ticks={ticks} x={x} height={H} />
         {steps.map((step, index) => (
           <g key={step.step} transform={`translate(0 ${index * row + 4})`}>
             <text className="chart__row-label" x={labelWidth - 8} y={17} textAnchor="end">

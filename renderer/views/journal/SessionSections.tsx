@@ -127,18 +127,30 @@ export function ChangeSection(props: { change: NonNullable<JournalSessionRecord[
           ' (not committed)'
         )}
         {change.manual ? ' · made by hand' : ''}
+        {change.branchDeleted ? ' · branch deleted during the session' : change.returned && change.originalBranch ? ` · the clone went back to ${change.originalBranch}` : ''}
       </p>
+      {change.authorship ? (
+        <p>
+          Who wrote it: you, {change.authorship.leaderLines} line(s); the agent, {change.authorship.agentLines} line(s).
+        </p>
+      ) : null}
       {change.diff.trim() ? <DiffView diff={change.diff} label={change.branch} /> : <p className="muted">No diff was recorded.</p>}
       <h3 className="session-subhead">Test run</h3>
       {run ? (
         <>
           <p>
             <code>{run.command}</code>{' '}
-            <span className={`pill ${run.exitCode === 0 ? 'pill--ok' : 'pill--warn'}`}>
-              {run.exitCode === null ? 'stopped before it finished' : run.exitCode === 0 ? 'passed' : `failed (exit ${run.exitCode})`}
+            <span className={`pill ${run.exitCode === 0 && run.onChange !== false ? 'pill--ok' : 'pill--warn'}`}>
+              {run.exitCode === null ? 'stopped before it finished' : run.exitCode === 0 ? (run.onChange === false ? 'passed, but not on the change as committed' : run.onChange ? 'passed on this change' : 'passed') : `failed (exit ${run.exitCode})`}
             </span>{' '}
             <span className="muted">{formatMinutes(run.durationMs / 60_000)}</span>
           </p>
+          {run.exitCode !== 0 && run.failed?.length ? <p>Failed: {run.failed.join('; ')}</p> : null}
+          {run.exitCode !== 0 && run.firstError ? (
+            <p>
+              First error: <code>{run.firstError}</code>
+            </p>
+          ) : null}
           {run.outputTail.trim() ? (
             <pre className="code-block test-output" aria-label="Test output" tabIndex={0}>
               {run.outputTail}
@@ -146,7 +158,7 @@ export function ChangeSection(props: { change: NonNullable<JournalSessionRecord[
           ) : null}
         </>
       ) : (
-        <p className="muted">The tests were not run.</p>
+        <p className="muted">The tests were not run, so nothing here says they pass.</p>
       )}
       {change.explanation.trim() ? (
         <>

@@ -3,11 +3,13 @@
 import { useEffect, useRef, useState } from 'react'
 import type { RepoView, ScanPhase } from '../../../shared/models/repos.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { GitStateNotice } from '../../components/GitStateNotice.tsx'
+import { BranchBanner } from '../change/BranchBanner.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
 import { Tabs } from '../../components/Tabs.tsx'
 import { AskClaude } from '../coach/AskClaude.tsx'
 import { SmallChange } from '../change/SmallChange.tsx'
-import { useRepos } from '../../app-stores.ts'
+import { useChange, useRepos } from '../../app-stores.ts'
 import { ModuleMap } from './ModuleMap.tsx'
 
 type RepoTab = 'tour' | 'diagram' | 'claude' | 'change'
@@ -35,6 +37,9 @@ export function RepoDetail(props: { repo: RepoView }) {
   const loadTour = useRepos((state) => state.loadTour)
   const cancelTour = useRepos((state) => state.cancelTour)
   const remove = useRepos((state) => state.remove)
+  const refresh = useRepos((state) => state.refresh)
+  // "Check again" reads the repository again, here and in its small change (which then drops a refusal git caused).
+  const recheck = (id: string) => (useChange.getState().repoId === id ? useChange.getState().recheck(true) : refresh(id))
   const [tab, setTab] = useState<RepoTab>('tour')
   const [confirmRemove, setConfirmRemove] = useState(false)
   // The tour heading to bring into view once the tour tab is shown (a box of the map asked for it).
@@ -80,6 +85,8 @@ export function RepoDetail(props: { repo: RepoView }) {
       </header>
       {confirmRemove ? <p className="muted">Gemba forgets this repository and its cached scan. The folder itself is not touched.</p> : null}
       {repo.problem ? <ErrorNotice error={{ code: 'repository_broken', message: repo.problem.message, ...(repo.problem.next ? { next: repo.problem.next } : {}) }} /> : null}
+      <BranchBanner repoId={repo.id} />
+      <GitStateNotice state={repo.gitState} onRecheck={() => void recheck(repo.id)} />
 
       {tour?.status === 'loading' ? (
         <div className="card scan-progress" role="status" aria-live="polite">
@@ -122,7 +129,7 @@ export function RepoDetail(props: { repo: RepoView }) {
             </div>
           ) : tab === 'change' ? (
             <div role="tabpanel" id="panel-change" aria-labelledby="tab-change">
-              <SmallChange repoId={repo.id} />
+              <SmallChange repoId={repo.id} gitStateShown />
             </div>
           ) : (
             <div role="tabpanel" id="panel-diagram" aria-labelledby="tab-diagram">

@@ -1,4 +1,5 @@
-// The list of added repositories: name, branch, last commit, clean or dirty.
+// The list of added repositories: name, branch, last commit, clean or dirty, and what git is in the
+// middle of (a rebase, a merge, a held lock…).
 import type { RepoView } from '../../../shared/models/repos.ts'
 import { useRepos } from '../../app-stores.ts'
 
@@ -15,6 +16,7 @@ export function RepoList() {
             <span className="repo-card__meta">
               <span>{repo.detached ? 'detached HEAD' : (repo.branch ?? 'no commits yet')}</span>
               <StateBadge repo={repo} />
+              <GitBadge repo={repo} />
             </span>
             {repo.lastCommit ? (
               <span className="repo-card__commit" title={repo.lastCommit.message}>
@@ -34,6 +36,22 @@ function StateBadge(props: { repo: RepoView }) {
   if (state === 'clean') return <span className="pill pill--ok">clean</span>
   if (state === 'dirty') return <span className="pill pill--warn" title={changedFiles.map((file) => file.path).join('\n')}>{changedFiles.length} changed</span>
   return <span className="pill">state unknown</span>
+}
+
+const BLOCKER_LABEL = { operation: 'in progress', detached: 'detached HEAD', index_locked: 'index locked', unmerged: 'conflicts', submodule: 'submodule moved', lfs: 'Git LFS', unsupported_index: 'index Gemba cannot write', file_name: 'file name' } as const
+
+/** What git is in the middle of, in a word or two (the detail is on the repository). */
+function GitBadge(props: { repo: RepoView }) {
+  const { operation, blockers } = props.repo.gitState
+  const first = blockers[0]
+  // A detached HEAD is already what the branch column says.
+  if (!first || (first.code === 'detached' && !operation)) return null
+  const label = operation ? `${operation.kind} in progress` : BLOCKER_LABEL[first.code]
+  return (
+    <span className="pill pill--warn" title={`${first.message} ${first.next}`}>
+      {label}
+    </span>
+  )
 }
 
 export function formatDate(iso: string): string {

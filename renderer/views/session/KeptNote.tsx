@@ -37,8 +37,11 @@ export function ChangeKeptNote(props: { session: Session }) {
   else parts.push(`“${change.request.trim().slice(0, 120)}”, not committed yet`)
   if (change.testRun) {
     const seconds = (change.testRun.durationMs / 1000).toFixed(1)
-    parts.push(change.testRun.exitCode === 0 ? `tests passed in ${seconds} s` : `tests ${change.testRun.exitCode === null ? 'stopped' : `failed (exit code ${change.testRun.exitCode})`} after ${seconds} s`)
+    const where = change.testRun.onChange ? ' on this change' : change.testRun.onChange === false && change.commit ? ' (not on the change as committed)' : ''
+    parts.push(change.testRun.exitCode === 0 ? `tests passed${where} in ${seconds} s` : `tests ${change.testRun.exitCode === null ? 'stopped' : `failed (exit code ${change.testRun.exitCode})`}${where} after ${seconds} s`)
   }
+  if (change.branchDeleted) parts.push('its branch deleted (restorable until the journal entry is written)')
+  if (change.authorship && change.commit) parts.push(`you wrote ${change.authorship.leaderLines} line(s), the agent ${change.authorship.agentLines}`)
   if (change.explanation.trim()) parts.push('explained')
   return (
     <p className="kept-note" role="status">

@@ -12,6 +12,7 @@ import { DiagramStep } from './DiagramStep.tsx'
 import { ExploreStep } from './ExploreStep.tsx'
 import { FinishedPanel } from './FinishedPanel.tsx'
 import { ReflectStep } from './ReflectStep.tsx'
+import { BranchBanner } from '../change/BranchBanner.tsx'
 import { SessionHeader } from './SessionHeader.tsx'
 import { STEP_LABELS } from './step-labels.ts'
 import { Stepper } from './Stepper.tsx'
@@ -66,6 +67,7 @@ function Runner(props: { view: SessionData }) {
       {actionError ? <ErrorNotice error={actionError} /> : null}
       <PauseNotice view={props.view} />
       <TimeUpNotice view={props.view} live={live} />
+      <BranchBanner repoId={session.repo.id} />
       <div className="session__step" aria-labelledby="step-title">
         <h2 id="step-title" className="session__step-title">
           {STEP_LABELS[session.currentStep]}

@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect } from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import { BranchBanner } from '../change/BranchBanner.tsx'
 import '../../styles/today.css'
 import { ConsistencyCard } from './ConsistencyCard.tsx'
 import { OpenQuestionsCard } from './OpenQuestionsCard.tsx'
@@ -39,6 +40,7 @@ export function TodayView() {
     <div className="page today">
       <PageHeader title="Today" subtitle="One calm, hands-on hour a week in your teams’ code." />
       {loadError ? <ErrorNotice error={loadError} onRetry={() => void load()} /> : null}
+      <BranchBanner />
       {!today && !loadError ? <EmptyState title="Loading this week…">{null}</EmptyState> : null}
       {today?.notices.map((notice) => (
         <div key={notice.file} className="notice notice--warning" role="status">

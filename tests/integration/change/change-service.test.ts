@@ -82,22 +82,25 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     const testCtx = context()
     const command = await service.testCommand({ repoId }, context())
     expect(command).toEqual({ command: 'npm test', source: 'detected' })
-    const run = await service.runTests(changeChannels.runTests.input.parse({ repoId, command: 'node --test', sessionId: 'session-0001' }), testCtx)
-    expect(run).toMatchObject({ exitCode: 0, outcome: 'passed', branch })
+    const run = await service.runTests(changeChannels.runTests.input.parse({ repoId, command: 'node --test', sessionId: 'session-0001', draftId: draft.draftId }), testCtx)
+    expect(run).toMatchObject({ exitCode: 0, outcome: 'passed', branch, commit: applied.applied!.commit, onChange: true, summary: null })
     expect(testCtx.events.some(([name]) => name === 'change.testOutput')).toBe(true)
     expect(await service.testCommand({ repoId }, context())).toEqual({ command: 'node --test', source: 'remembered' })
 
     const explanation = await service.explain({ draftId: draft.draftId }, context())
     expect(explanation.source).toBe('ai')
     expect(explanation.markdown).toContain('src/greet.js:3')
+    // Claude was told what Gemba measured, and Gemba's own line closes the explanation.
+    expect(JSON.stringify(fake!.messageRequests().at(-1)!.body?.messages)).toContain('passed on this change')
+    expect(explanation.markdown).toMatch(/\*\*The tests, as Gemba measured them:\*\* `node --test` passed on this change \(commit [0-9a-f]{10}\) in \d+\.\d s\.$/)
     const patches = h!.recorded.map((entry) => Object.keys(entry.patch).join(','))
-    expect(patches).toEqual(['request,estimateMinutes,manual', 'branch,commit,diff', 'testRun', 'explanation'])
+    expect(patches).toEqual(['request,estimateMinutes,manual', 'branch,commit,diff,originalBranch,returned,branchDeleted,authorship', 'testRun', 'explanation'])
 
-    const back = await service.returnToOriginal({ draftId: draft.draftId })
+    const back = await service.returnToOriginal({ draftId: draft.draftId }, context())
     expect(back.applied?.onGembaBranch).toBe(false)
     expect((await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe('main')
     expect(await readFile(join(repo.dir, 'src/greet.js'), 'utf8')).toContain('Helo')
-    await service.discardBranch({ draftId: draft.draftId })
+    await service.discardBranch({ draftId: draft.draftId }, context())
     expect(await repo.git(['branch', '--list', 'gemba/*'])).toBe('')
   })
 
@@ -129,9 +132,13 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     const { service, repo, repoId } = await withFake()
     const draft = await service.start(changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent', handsOnKeyboard: true }), context())
     expect(draft.files.find((file) => file.path === 'src/greet.js')?.hasLeaderMarker).toBe(true)
+    expect(draft.checks.map((check) => check.kind)).not.toContain('no_leader_piece')
     const applied = await service.apply({ draftId: draft.draftId, acceptedPaths: draft.files.map((file) => file.path), message: 'Fix the greeting (leader writes the return)' }, context())
-    const failing = await service.runTests({ repoId, command: 'node --test' }, context())
-    expect(failing.outcome).toBe('failed')
+    expect(applied.authorship).toEqual({ leaderLines: 0, agentLines: 7 })
+    const failing = await service.runTests({ repoId, command: 'node --test', draftId: draft.draftId }, context())
+    expect(failing).toMatchObject({ outcome: 'failed', onChange: true, summary: { failed: ['spells hello correctly', 'greets by name'], runner: 'node --test' } })
+    expect(failing.summary?.firstError).toMatch(/Expected values to be strictly equal/)
+    expect((await service.explain({ draftId: draft.draftId }, context())).markdown).toContain('`node --test` failed on this change')
 
     const greet = join(repo.dir, 'src/greet.js')
     await writeFile(greet, (await readFile(greet, 'utf8')).replace("  return ''", "  return 'Hello, ' + name + '!'"))
@@ -140,8 +147,40 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     expect(working.files[0]!.diff).toContain("+  return 'Hello, ' + name + '!'")
     const second = await service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Write the greeting myself' }, context())
     expect(second.applied!.branch).toBe(applied.applied!.branch)
+    expect(second.authorship).toEqual({ leaderLines: 1, agentLines: 7 })
     expect(await repo.git(['log', '--format=%s', '-2'])).toBe('Write the greeting myself\nFix the greeting (leader writes the return)\n')
     expect((await service.runTests({ repoId, command: 'node --test' }, context())).outcome).toBe('passed')
+  })
+
+  it('an agent that oversteps: the refused edit is told to it and it says what it could not do; its claim and the missing import are flagged', async () => {
+    const { service, repoId } = await withFake()
+    const ctx = context()
+    const draft = await service.start(changeChannels.start.input.parse({ repoId, request: 'Trim the name before greeting', estimateMinutes: 15, mode: 'agent' }), ctx)
+    expect(draft.files.map((file) => file.path)).toEqual(['src/greet.js', 'test/greet-trim.test.js'])
+    expect(draft.refused).toEqual([expect.objectContaining({ path: '../shared/trim.js', command: 'create' })])
+    // Gemba told the agent; its last word is the admission, not the claim.
+    const told = fake!.messageRequests().at(-1)!
+    expect(JSON.stringify(told.body?.messages)).toContain('Gemba refused 1 of your edits')
+    expect(draft.summary).toMatch(/^I could not write the helper/)
+    expect(draft.plan).toContain('Trimmed the name with a new helper')
+    expect(draft.checks.map((check) => check.kind)).toEqual(['refused', 'claimed_not_in_diff', 'missing_import', 'missing_import'])
+    expect(draft.checks[1]).toMatchObject({ paths: ['src/trim.js'] })
+    expect(draft.checks.filter((check) => check.kind === 'missing_import').map((check) => check.message)).toEqual([
+      'The file src/greet.js imports ./trim.js, which exists neither in the repository nor in the change: it fails before it runs.',
+      'The test test/greet-trim.test.js imports ../src/trim.js, which exists neither in the repository nor in the change: it fails before it runs.',
+    ])
+    expect(ctx.events.some(([name, payload]) => name === 'change.agent' && (payload as { kind: string }).kind === 'refused')).toBe(true)
+  })
+
+  it('a draft whose tests cannot run here says so before the commit', async () => {
+    const { service, repo, repoId } = await withFake()
+    await repo.write('package.json', JSON.stringify({ name: 'greeter', type: 'module', scripts: { test: 'node --test' }, devDependencies: { typescript: '^5.0.0' } }))
+    await repo.commit('A dev dependency')
+    const draft = await service.start(changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }), context())
+    const check = draft.checks.find((candidate) => candidate.kind === 'tests_not_ready')
+    expect(check?.message).toBe('The team’s tests cannot run here yet: The dependencies are not installed (no node_modules); the lockfile is missing, so npm installs them. `npm install` installs what is missing.')
+    const readiness = await service.testReadiness({ repoId, command: 'npm test' }, context())
+    expect(readiness).toMatchObject({ ecosystem: 'node', ready: false, install: { command: 'npm install' } })
   })
 
   it('revises with a comment, undoing the rejected files', async () => {

@@ -1,5 +1,6 @@
 // How to share a Gemba branch: the push command and a compare (pull/merge request) link built from
-// the remote's URL for GitHub, GitLab and Bitbucket, over https or ssh. Pure; never pushes.
+// the remote's URL for GitHub, GitLab and Bitbucket, over https or ssh; without a remote, no push
+// command (there is nowhere to push) but how to add one. Pure; never pushes.
 import type { PushHelp } from '../../../../shared/models/change.ts'
 
 interface HostedRepo {
@@ -23,17 +24,19 @@ export function parseRemoteUrl(url: string): HostedRepo | null {
 }
 
 export function pushHelp(remote: { name: string; url: string } | null, branch: string, base: string): PushHelp {
-  const pushCommand = `git push -u ${remote?.name ?? 'origin'} ${branch}`
-  const hosted = remote ? parseRemoteUrl(remote.url) : null
-  if (!remote || !hosted) return { remote: remote?.name ?? null, pushCommand, compareUrl: null, host: null }
+  if (!remote) return { remote: null, pushCommand: null, compareUrl: null, host: null, addRemote: `git remote add origin <the repository's URL>\ngit push -u origin ${branch}` }
+  const pushCommand = `git push -u ${remote.name} ${branch}`
+  const hosted = parseRemoteUrl(remote.url)
+  const none = { addRemote: null }
+  if (!hosted) return { remote: remote.name, pushCommand, compareUrl: null, host: null, ...none }
   const b = encodeURIComponent(branch).replaceAll('%2F', '/')
   const t = encodeURIComponent(base).replaceAll('%2F', '/')
   if (hosted.host === 'github.com' || hosted.host.startsWith('github.')) {
-    return { remote: remote.name, pushCommand, compareUrl: `https://${hosted.host}/${hosted.path}/compare/${t}...${b}?expand=1`, host: 'github' }
+    return { remote: remote.name, pushCommand, compareUrl: `https://${hosted.host}/${hosted.path}/compare/${t}...${b}?expand=1`, host: 'github', ...none }
   }
   if (hosted.host === 'gitlab.com' || hosted.host.startsWith('gitlab.')) {
     const query = `merge_request%5Bsource_branch%5D=${encodeURIComponent(branch)}&merge_request%5Btarget_branch%5D=${encodeURIComponent(base)}`
-    return { remote: remote.name, pushCommand, compareUrl: `https://${hosted.host}/${hosted.path}/-/merge_requests/new?${query}`, host: 'gitlab' }
+    return { remote: remote.name, pushCommand, compareUrl: `https://${hosted.host}/${hosted.path}/-/merge_requests/new?${query}`, host: 'gitlab', ...none }
   }
   if (hosted.host === 'bitbucket.org') {
     return {
@@ -41,7 +44,8 @@ export function pushHelp(remote: { name: string; url: string } | null, branch: s
       pushCommand,
       compareUrl: `https://bitbucket.org/${hosted.path}/pull-requests/new?source=${encodeURIComponent(branch)}&dest=${encodeURIComponent(base)}`,
       host: 'bitbucket',
+      ...none,
     }
   }
-  return { remote: remote.name, pushCommand, compareUrl: null, host: null }
+  return { remote: remote.name, pushCommand, compareUrl: null, host: null, ...none }
 }

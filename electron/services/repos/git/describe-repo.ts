@@ -1,11 +1,14 @@
-// A repository as the list shows it: branch, last commit, clean/dirty and any problem. Never throws for
-// a repository that went bad after it was added: the problem is part of the answer.
+// A repository as the list shows it: branch, last commit, clean/dirty, what git is in the middle of
+// (the git layer's state) and any problem. Never throws for a repository that went bad after it was
+// added: the problem is part of the answer.
 import * as fs from 'node:fs'
 import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import git from 'isomorphic-git'
 import type { CommitSummary, RepoEntry, RepoProblem, RepoView } from '../../../../shared/models/repos.ts'
 import { GembaError } from '../../../../shared/errors.ts'
+import { CLEAN_GIT_STATE } from '../../../../shared/models/git.ts'
+import { readRepositoryState } from '../../git/index.ts'
 import { GitObjects } from './git-objects.ts'
 import { readIndexEntries } from './index-entries.ts'
 import { readTreeFiles, resolveHead } from './head-files.ts'
@@ -24,6 +27,7 @@ export async function describeRepo(entry: RepoEntry, cache: object, signal?: Abo
     changedFiles: [],
     changedFilesTruncated: false,
     shallow: false,
+    gitState: CLEAN_GIT_STATE,
   }
   let location
   try {
@@ -47,6 +51,7 @@ export async function describeRepo(entry: RepoEntry, cache: object, signal?: Abo
   const headFiles = head ? await readTreeFiles(gitdir, head.tree, cache, signal) : null
   const state = await readWorkingState({ root, gitdir, entries: index.entries, headFiles: headFiles?.files ?? null, signal })
   const lastCommit = head ? await readSummary(gitdir, head.commit, cache) : null
+  const gitState = await readRepositoryState(root).catch(() => CLEAN_GIT_STATE)
   const detached = head !== null && branch === null
   let problem: RepoProblem | null = null
   if (head === null) {
@@ -79,6 +84,7 @@ export async function describeRepo(entry: RepoEntry, cache: object, signal?: Abo
     changedFilesTruncated: state.truncated,
     shallow,
     problem,
+    gitState,
   }
 }
 

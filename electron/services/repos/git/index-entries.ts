@@ -1,12 +1,16 @@
-// The tracked files of a repository, read straight from the git index (fast: one file, no tree walk).
-// Read-only: never writes the index. Falls back to HEAD's tree when the index is missing or unreadable.
+// The tracked files of a repository, read straight from the git index (fast: one file, no tree walk)
+// through the git layer's byte-exact reader: each path also as the bytes git stored, so a name that
+// is not UTF-8 (café in Latin-1) is found on disk as it is. Read-only: never writes the index. Falls
+// back to HEAD's tree when the index is missing or unreadable.
 import * as fs from 'node:fs'
 import git from 'isomorphic-git'
-import { GitIndexManager } from 'isomorphic-git/managers'
-import { FileSystem } from 'isomorphic-git/models'
+import { readIndexFile } from '../../git/index.ts'
 
 export interface IndexEntry {
+  /** Repository-relative, decoded as UTF-8 for display (a byte that is not UTF-8 shows as �). */
   readonly path: string
+  /** The path as git stored it: what the disk is asked for. */
+  readonly rawPath: Buffer
   readonly oid: string
   /** git file mode: 0o100644, 0o100755, 0o120000 (symlink), 0o160000 (submodule gitlink). */
   readonly mode: number
@@ -14,24 +18,18 @@ export interface IndexEntry {
   readonly mtimeSeconds: number
   readonly mtimeNanoseconds: number
   readonly ino: number
+  /** Left out of the working tree by a sparse checkout: not on disk, and not missing either. */
+  readonly skipWorktree: boolean
+  /** Unresolved: the index holds conflict stages for it (listed once, as ours). */
+  readonly unmerged: boolean
 }
 
 export const MODE_SYMLINK = 0o120000
 export const MODE_GITLINK = 0o160000
 
-interface RawIndexEntry {
-  path: string
-  oid: string
-  mode: number
-  size: number
-  mtimeSeconds: number
-  mtimeNanoseconds: number
-  ino: number
-}
-
 /**
- * Lists index entries. `cache` is the one isomorphic-git cache object shared by the whole scan.
- * Answers source 'tree' when the index could not be read and HEAD's tree was used instead.
+ * Lists index entries, one per path. `cache` is the one isomorphic-git cache object shared by the
+ * whole scan. Answers source 'tree' when the index could not be read and HEAD's tree was used instead.
  */
 export async function readIndexEntries(
   dir: string,
@@ -39,30 +37,40 @@ export async function readIndexEntries(
   cache: object,
 ): Promise<{ entries: IndexEntry[]; source: 'index' | 'tree'; problem: string | null }> {
   try {
-    const entries = (await GitIndexManager.acquire(
-      { fs: new FileSystem(fs), gitdir, cache },
-      async (index) => (index.entries as RawIndexEntry[]).map(toEntry),
-    )) as IndexEntry[]
+    const index = await readIndexFile(gitdir)
+    const entries: IndexEntry[] = []
+    for (const raw of index.entries) {
+      const previous = entries.at(-1)
+      if (raw.stage > 0 && previous && previous.rawPath.equals(raw.path)) {
+        // Conflict stages come together, sorted: keep one entry, ours (stage 2) when there is one.
+        if (raw.stage === 2) entries[entries.length - 1] = toEntry(raw, true)
+        continue
+      }
+      entries.push(toEntry(raw, raw.stage > 0))
+    }
     return { entries, source: 'index', problem: null }
   } catch (error) {
     const problem = `The git index could not be read (${(error as Error).message}); files were listed from HEAD instead.`
     const files = await git.listFiles({ fs, dir, gitdir, ref: 'HEAD', cache }).catch(() => [] as string[])
     return {
-      entries: files.map((path) => ({ path, oid: '', mode: 0o100644, size: -1, mtimeSeconds: 0, mtimeNanoseconds: 0, ino: 0 })),
+      entries: files.map((path) => ({ path, rawPath: Buffer.from(path), oid: '', mode: 0o100644, size: -1, mtimeSeconds: 0, mtimeNanoseconds: 0, ino: 0, skipWorktree: false, unmerged: false })),
       source: 'tree',
       problem,
     }
   }
 }
 
-function toEntry(raw: RawIndexEntry): IndexEntry {
+function toEntry(raw: { path: Buffer; oid: string; mode: number; size: number; mtimeSeconds: number; mtimeNanoseconds: number; ino: number; skipWorktree: boolean }, unmerged: boolean): IndexEntry {
   return {
-    path: raw.path,
+    path: raw.path.toString('utf8'),
+    rawPath: raw.path,
     oid: raw.oid,
     mode: raw.mode,
     size: raw.size,
     mtimeSeconds: raw.mtimeSeconds,
     mtimeNanoseconds: raw.mtimeNanoseconds,
     ino: raw.ino,
+    skipWorktree: raw.skipWorktree,
+    unmerged,
   }
 }

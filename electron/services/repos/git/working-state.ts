@@ -1,11 +1,12 @@
 // Clean/dirty state of a working tree without isomorphic-git's statusMatrix (which hashes every file):
 // compares the index's stat data with the files on disk, hashes only the files whose stat changed,
 // compares the index with HEAD's tree for staged changes, and walks folders for untracked files.
+// Paths go to the disk as the bytes git stored and are compared as bytes, so a name that is not UTF-8
+// is found as it is (never a phantom deletion); files a sparse checkout leaves out are not missing.
 // Read-only. Also yields a digest of the tracked files' stat data, the scan cache's working-tree key.
 import * as fs from 'node:fs'
 import { createHash } from 'node:crypto'
 import { readFile, readdir, readlink } from 'node:fs/promises'
-import { join } from 'node:path'
 import git from 'isomorphic-git'
 import type { ChangedFile } from '../../../../shared/models/repos.ts'
 import { MODE_GITLINK, MODE_SYMLINK, type IndexEntry } from './index-entries.ts'
@@ -32,6 +33,7 @@ export interface WorkingStateInput {
 
 export async function readWorkingState(input: WorkingStateInput): Promise<WorkingState> {
   const limit = input.limit ?? 200
+  const root = Buffer.from(`${input.root}/`)
   const changed: ChangedFile[] = []
   const hash = createHash('sha1')
   let total = 0
@@ -46,12 +48,14 @@ export async function readWorkingState(input: WorkingStateInput): Promise<Workin
       input.signal?.throwIfAborted()
       if (i > 0) await new Promise((resolve) => setImmediate(resolve))
     }
-    if (entry.mode === MODE_GITLINK) continue
-    const absolute = join(input.root, entry.path)
+    if (entry.mode === MODE_GITLINK || entry.skipWorktree) continue
+    const absolute = onDisk(root, entry.rawPath)
     const info = lstatOrNull(absolute)
     hash.update(`${entry.path}\0${info ? `${info.size}:${info.mtimeMs}:${info.ino}` : '-'}\n`)
     if (info === null) {
       note({ path: entry.path, change: 'deleted' })
+    } else if (entry.unmerged) {
+      note({ path: entry.path, change: 'modified' })
     } else if (Math.floor(info.mtimeMs / 1000) !== entry.mtimeSeconds || info.size !== entry.size) {
       if ((await blobIdOnDisk(absolute, entry.mode)) !== entry.oid) note({ path: entry.path, change: 'modified' })
     }
@@ -75,7 +79,12 @@ export async function readWorkingState(input: WorkingStateInput): Promise<Workin
   return { changed, truncated: total > changed.length, trackedDirty, digest: hash.digest('hex') }
 }
 
-function lstatOrNull(path: string): fs.Stats | null {
+/** A repository path as the file system knows it: the root, then the bytes git stored. */
+function onDisk(root: Buffer, rawPath: Buffer): Buffer {
+  return Buffer.concat([root, rawPath])
+}
+
+function lstatOrNull(path: Buffer): fs.Stats | null {
   try {
     return fs.lstatSync(path, { throwIfNoEntry: false }) ?? null
   } catch {
@@ -83,7 +92,7 @@ function lstatOrNull(path: string): fs.Stats | null {
   }
 }
 
-async function blobIdOnDisk(absolute: string, mode: number): Promise<string | null> {
+async function blobIdOnDisk(absolute: Buffer, mode: number): Promise<string | null> {
   try {
     const content = mode === MODE_SYMLINK ? Buffer.from(await readlink(absolute)) : await readFile(absolute)
     return (await git.hashBlob({ object: content })).oid
@@ -92,16 +101,16 @@ async function blobIdOnDisk(absolute: string, mode: number): Promise<string | nu
   }
 }
 
-/** Untracked, non-ignored files and folders (a folder with nothing tracked is listed once, as git does). */
+/** Untracked, non-ignored files and folders (a folder with nothing tracked is listed once, as git does); names compared as bytes. */
 async function findUntracked(input: WorkingStateInput, limit: number): Promise<string[]> {
   const tracked = new Set<string>()
   const trackedFolders = new Set<string>([''])
   for (const entry of input.entries) {
-    tracked.add(entry.path)
-    for (let slash = entry.path.indexOf('/'); slash !== -1; slash = entry.path.indexOf('/', slash + 1)) {
-      trackedFolders.add(entry.path.slice(0, slash))
-    }
+    const key = entry.rawPath.toString('latin1')
+    tracked.add(key)
+    for (let slash = key.indexOf('/'); slash !== -1; slash = key.indexOf('/', slash + 1)) trackedFolders.add(key.slice(0, slash))
   }
+  const root = Buffer.from(input.root)
   const found: string[] = []
   const pending = ['']
   let visited = 0
@@ -109,14 +118,17 @@ async function findUntracked(input: WorkingStateInput, limit: number): Promise<s
     input.signal?.throwIfAborted()
     const folder = pending.pop() ?? ''
     visited += 1
-    const children = await readdir(join(input.root, folder), { withFileTypes: true }).catch(() => [])
+    const at = folder === '' ? root : Buffer.concat([root, Buffer.from('/'), Buffer.from(folder, 'latin1')])
+    const children = await readdir(at, { withFileTypes: true, encoding: 'buffer' }).catch(() => [])
     for (const child of children) {
-      const path = folder === '' ? child.name : `${folder}/${child.name}`
-      if (path === '.git' || tracked.has(path)) continue
-      if (child.isDirectory() && trackedFolders.has(path)) {
-        pending.push(path)
+      const name = child.name.toString('latin1')
+      const key = folder === '' ? name : `${folder}/${name}`
+      if (key === '.git' || tracked.has(key)) continue
+      if (child.isDirectory() && trackedFolders.has(key)) {
+        pending.push(key)
         continue
       }
+      const path = Buffer.from(key, 'latin1').toString('utf8')
       const ignored = await git
         .isIgnored({ fs, dir: input.root, gitdir: input.gitdir, filepath: child.isDirectory() ? `${path}/` : path })
         .catch(() => false)

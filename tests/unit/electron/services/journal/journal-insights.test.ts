@@ -58,6 +58,24 @@ describe('computeInsights', () => {
     expect(insights.questions.summary).toBe('1 question for tech leads is open and 1 answered.')
   })
 
+  it('tracks the lines the leader wrote against the agent’s, week by week, from the changes that recorded them', () => {
+    const base = buildSessionRecord().change!
+    const handsOn = computeInsights(
+      [
+        entry({ id: 'h1', date: '2026-01-06', change: { ...base, authorship: { leaderLines: 2, agentLines: 18 } } }),
+        entry({ id: 'h2', date: '2026-01-13', change: { ...base, authorship: { leaderLines: 6, agentLines: 14 } } }),
+        entry({ id: 'h3', date: '2026-01-20', change: base }),
+      ],
+      options,
+    ).handsOn
+    expect(handsOn.weeks).toEqual([
+      { isoWeek: '2026-W02', leaderLines: 2, agentLines: 18 },
+      { isoWeek: '2026-W03', leaderLines: 6, agentLines: 14 },
+    ])
+    expect(handsOn.summary).toBe('You wrote 8 of the 40 lines your changes added in 2026 (20%); the agent wrote the rest. In 2026-W03: you 6, the agent 14.')
+    expect(insights.handsOn).toMatchObject({ weeks: [], summary: 'No committed change has recorded who wrote its lines yet.' })
+  })
+
   it('averages time per step against its timebox', () => {
     expect(insights.stepTime.steps.find((s) => s.step === 'change')).toEqual({
       step: 'change', totalMinutes: 112, averageMinutes: 28, averageTimeboxMinutes: 25, sessions: 4,

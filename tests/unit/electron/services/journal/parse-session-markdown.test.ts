@@ -17,6 +17,33 @@ describe('parseSessionMarkdown', () => {
     expect(parsed).toEqual({ ok: true, record: withoutSidecarParts(record) })
   })
 
+  it('says where the clone went, whose hands wrote the change, and a pass only when it ran on the change; and reads it back', () => {
+    const base = buildSessionRecord()
+    const change = {
+      ...base.change!,
+      originalBranch: 'main',
+      returned: false,
+      branchDeleted: false,
+      authorship: { leaderLines: 3, agentLines: 14 },
+      testRun: { command: 'npm test', exitCode: 0, durationMs: 1200, outputTail: 'ok', commit: 'a'.repeat(40), onChange: true, failed: [], firstError: null },
+    }
+    const record = buildSessionRecord({ change })
+    const markdown = renderSessionMarkdown(record)
+    expect(markdown).toContain('**Who wrote it:** you, 3 line(s); the agent, 14 line(s).')
+    expect(markdown).toContain(`\`npm test\` passed on this change (commit \`aaaaaaaaaaaa\`) in 1.2 s.`)
+    expect(markdown).toContain(`_The clone was left on \`${change.branch}\`; it was on \`main\` before`)
+    expect(parseSessionMarkdown(markdown, 'a.md')).toEqual({ ok: true, record: withoutSidecarParts(record) })
+
+    const elsewhere = renderSessionMarkdown(buildSessionRecord({ change: { ...change, testRun: { ...change.testRun, onChange: false } } }))
+    expect(elsewhere).toContain('passed in 1.2 s, but not on the change as committed')
+    const failed = renderSessionMarkdown(buildSessionRecord({ change: { ...change, testRun: { ...change.testRun, exitCode: 1, failed: ['greet > says hello'], firstError: 'Expected "Hello" got "Helo"' } } }))
+    expect(failed).toContain('failed (exit 1) on this change')
+    expect(failed).toContain('- ✗ greet > says hello')
+    const deleted = renderSessionMarkdown(buildSessionRecord({ change: { ...change, branchDeleted: true } }))
+    expect(deleted).toContain('_The branch was deleted during the session; Gemba kept its commit until this entry was written')
+    expect(renderSessionMarkdown(buildSessionRecord({ change: { ...change, testRun: null } }))).toContain('_No test run: nothing here says the tests pass._')
+  })
+
   it('takes the transcript and SVG from a sidecar of the same session', () => {
     const record = buildSessionRecord({ diagram: { mermaid: 'flowchart LR\n a-->b', svg: '<svg/>' } })
     const parsed = parseSessionMarkdown(renderSessionMarkdown(record), 'a.md', {

@@ -22,9 +22,12 @@ describe('pushHelp', () => {
     expect(help.pushCommand).toBe(`git push -u origin ${branch}`)
   })
 
-  it('has only the push command for an unknown host or no remote', () => {
-    expect(pushHelp({ name: 'up', url: 'https://git.internal/acme/shop.git' }, branch, 'main')).toMatchObject({ compareUrl: null, pushCommand: `git push -u up ${branch}` })
-    expect(pushHelp(null, branch, 'main')).toMatchObject({ remote: null, compareUrl: null, pushCommand: `git push -u origin ${branch}` })
+  it('has only the push command for an unknown host', () => {
+    expect(pushHelp({ name: 'up', url: 'https://git.internal/acme/shop.git' }, branch, 'main')).toMatchObject({ compareUrl: null, pushCommand: `git push -u up ${branch}`, addRemote: null })
+  })
+
+  it('offers no push command without a remote, but how to add one', () => {
+    expect(pushHelp(null, branch, 'main')).toEqual({ remote: null, compareUrl: null, host: null, pushCommand: null, addRemote: `git remote add origin <the repository's URL>\ngit push -u origin ${branch}` })
   })
 
   it('does not read a local path as a hosted repository', () => {

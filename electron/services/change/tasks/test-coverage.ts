@@ -1,0 +1,123 @@
+// Which source files the team's tests already reach, the way each ecosystem ties tests to code: a test
+// that imports the file, or imports a file that imports it (JavaScript/TypeScript relative imports,
+// Python modules of the repository's own packages); a Go package with a _test.go file; a Rust file
+// with inline tests, or a crate with a tests/ folder; and, everywhere, a test named after the file
+// (FooTest.java, foo_spec.rb, test_foo.py). An approximation that errs towards "covered": Gemba never
+// proposes a test for a file a test already reaches. Reads the test files; never runs them.
+import { readFile } from 'node:fs/promises'
+import { basename, extname, join, posix } from 'node:path'
+import type { FileRecord } from '../../../../shared/models/repos.ts'
+import { isTestPath } from './test-paths.ts'
+
+const MAX_TESTS_READ = 3_000
+const MAX_BYTES = 256 * 1024
+/** Test → what it imports → what those import: two steps reach a module behind its public entry. */
+const DEPTH = 2
+
+const JS_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)(['"])(\.{1,2}(?:\/[^'"]*)?)\1/g
+const PY_IMPORT = /^\s*(?:from\s+(\.*[\w.]*)\s+import\s+([\w*, ()]+)|import\s+([\w.]+))/gm
+const JS_SUFFIXES = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js']
+
+export const stemOf = (path: string): string => basename(path, extname(path)).toLowerCase().replace(/[-_.]/g, '')
+
+async function text(root: string, path: string): Promise<string> {
+  return readFile(join(root, ...path.split('/')), 'utf8').catch(() => '')
+}
+
+function resolveJs(from: string, specifier: string, known: ReadonlySet<string>): string | null {
+  const base = posix.normalize(posix.join(posix.dirname(from), specifier))
+  const stem = base.replace(/\.(m|c)?jsx?$/, '')
+  for (const candidate of [...JS_SUFFIXES.map((suffix) => base + suffix), `${stem}.ts`, `${stem}.tsx`]) if (known.has(candidate)) return candidate
+  return null
+}
+
+function resolvePython(from: string, module: string, names: string, known: ReadonlySet<string>): string[] {
+  const dots = /^\.*/.exec(module)![0].length
+  const parts = module.slice(dots).split('.').filter(Boolean)
+  const folders: string[] = []
+  if (dots > 0) {
+    let folder = posix.dirname(from)
+    for (let up = 1; up < dots; up++) folder = posix.dirname(folder)
+    folders.push(folder === '.' ? '' : folder)
+  } else folders.push('', 'src', 'lib')
+  const found: string[] = []
+  for (const folder of folders) {
+    const base = posix.join(folder, ...parts)
+    // `from pkg import mod` may name a module as well as a symbol.
+    const candidates = [`${base}.py`, posix.join(base, '__init__.py'), ...names.split(/[\s,()]+/).filter(Boolean).map((name) => posix.join(base, `${name}.py`))]
+    found.push(...candidates.filter((candidate) => known.has(candidate.replace(/^\//, ''))).map((candidate) => candidate.replace(/^\//, '')))
+  }
+  return found
+}
+
+const JSX_SOURCE = /@jsxImportSource\s+(\.{1,2}(?:\/\S*)?)/g
+
+function importsOf(path: string, content: string, known: ReadonlySet<string>): string[] {
+  if (/\.(m|c)?(j|t)sx?$/.test(path)) {
+    // A JSX pragma imports its runtime (compiled JSX calls jsx-runtime / jsx-dev-runtime).
+    const runtimes = [...content.matchAll(JSX_SOURCE)].flatMap((match) => ['jsx-runtime', 'jsx-dev-runtime'].map((name) => `${match[1]!.replace(/\/$/, '')}/${name}`))
+    return [...[...content.matchAll(JS_IMPORT)].map((match) => match[2]!), ...runtimes].map((specifier) => resolveJs(path, specifier, known)).filter((found): found is string => found !== null)
+  }
+  if (path.endsWith('.py')) return [...content.matchAll(PY_IMPORT)].flatMap((match) => resolvePython(path, match[1] ?? match[3] ?? '', match[2] ?? '', known))
+  return []
+}
+
+export interface TestReach {
+  /** Source files some test reaches by name, package or import. */
+  readonly files: ReadonlySet<string>
+  /** Whether any test's text names this identifier (a test may reach code in ways no import shows). */
+  mentions(name: string): boolean
+}
+
+/** The source files some test reaches, and what the tests name. */
+export async function testReach(root: string, files: readonly FileRecord[], signal: AbortSignal): Promise<TestReach> {
+  const texts: string[] = []
+  const covered = await coveredFiles(root, files, signal, texts)
+  const corpus = texts.join('\n')
+  return { files: covered, mentions: (name) => new RegExp(`(^|[^\\w$])${name.replace(/[^\w$]/g, (char) => `\\${char}`)}([^\\w$]|$)`).test(corpus) }
+}
+
+/** The source files some test reaches (`texts` collects the tests' text). */
+export async function coveredFiles(root: string, files: readonly FileRecord[], signal: AbortSignal, texts: string[] = []): Promise<Set<string>> {
+  const known = new Set(files.map((file) => file.path))
+  const tests = files.filter((file) => isTestPath(file.path) && !file.binary && file.size <= MAX_BYTES)
+  const covered = new Set<string>()
+  // By name, in every language.
+  const testStems = tests.map((test) => stemOf(test.path).replace(/^test|(test|tests|spec|specs)$/g, ''))
+  for (const file of files) {
+    const stem = stemOf(file.path)
+    if (stem.length >= 3 && testStems.some((testStem) => testStem === stem || (testStem.length >= 4 && testStem.includes(stem)))) covered.add(file.path)
+  }
+  // By package: a Go package with tests.
+  const goTestFolders = new Set(tests.filter((test) => test.path.endsWith('_test.go')).map((test) => posix.dirname(test.path)))
+  for (const file of files) if (file.path.endsWith('.go') && goTestFolders.has(posix.dirname(file.path))) covered.add(file.path)
+  // Rust: a crate with a tests/ folder covers its files; inline #[cfg(test)] is checked by the caller reading the file.
+  const crates = files.filter((file) => basename(file.path) === 'Cargo.toml').map((file) => posix.dirname(file.path))
+  for (const crate of crates) {
+    const prefix = crate === '.' ? '' : `${crate}/`
+    if (tests.some((test) => test.path.startsWith(`${prefix}tests/`) && test.path.endsWith('.rs'))) {
+      for (const file of files) if (file.path.startsWith(prefix) && file.path.endsWith('.rs')) covered.add(file.path)
+    }
+  }
+  // By import, two steps deep.
+  let frontier: string[] = []
+  for (const test of tests.slice(0, MAX_TESTS_READ)) {
+    signal.throwIfAborted()
+    const content = await text(root, test.path)
+    texts.push(content)
+    frontier.push(...importsOf(test.path, content, known))
+  }
+  for (let depth = 1; depth <= DEPTH && frontier.length > 0; depth++) {
+    const next: string[] = []
+    for (const path of new Set(frontier)) {
+      if (covered.has(path) && depth > 1) continue
+      covered.add(path)
+      if (depth < DEPTH) {
+        signal.throwIfAborted()
+        next.push(...importsOf(path, await text(root, path), known))
+      }
+    }
+    frontier = next
+  }
+  return covered
+}

@@ -1,0 +1,40 @@
+// HEAD: the branch the working tree is on (or the commit, when detached), read from the working
+// tree's own git directory, and moved to a branch the way git does (HEAD.lock, then rename). Resolves
+// branches through the common directory, packed refs included.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import git from 'isomorphic-git'
+import { GembaError } from '../../../shared/errors.ts'
+import type { GitDirs } from './git-dir.ts'
+import { gitFs } from './git-fs.ts'
+import { replaceUnderLock } from './lock-file.ts'
+
+export interface HeadRef {
+  /** Short branch name ('main'), or null when detached. */
+  readonly branch: string | null
+  /** The commit HEAD resolves to, or null before the first commit. */
+  readonly commit: string | null
+}
+
+export async function readHead(dirs: GitDirs): Promise<HeadRef> {
+  const text = (await readFile(join(dirs.gitdir, 'HEAD'), 'utf8')).trim()
+  const symbolic = /^ref:\s*(\S+)$/.exec(text)?.[1] ?? null
+  if (symbolic === null) return { branch: null, commit: /^[0-9a-f]{40}$/.test(text) ? text : null }
+  return { branch: symbolic.replace(/^refs\/heads\//, ''), commit: await resolveCommit(dirs, symbolic) }
+}
+
+/** The commit a ref or commit id names, or null when it names nothing. */
+export async function resolveCommit(dirs: GitDirs, ref: string): Promise<string | null> {
+  if (/^[0-9a-f]{40}$/.test(ref)) return ref
+  return git.resolveRef({ fs: gitFs, gitdir: dirs.commondir, ref }).catch(() => null)
+}
+
+export async function branchCommit(dirs: GitDirs, branch: string): Promise<string | null> {
+  return resolveCommit(dirs, `refs/heads/${branch}`)
+}
+
+/** Points HEAD at `branch` (or, for a commit id, detaches it there). */
+export async function pointHeadAt(dirs: GitDirs, branchOrCommit: string): Promise<void> {
+  const value = /^[0-9a-f]{40}$/.test(branchOrCommit) ? `${branchOrCommit}\n` : `ref: refs/heads/${branchOrCommit}\n`
+  await replaceUnderLock(join(dirs.gitdir, 'HEAD'), async () => value, () => new GembaError({ code: 'conflict', message: 'Another git program is moving HEAD right now (.git/HEAD.lock exists).', next: 'Wait for it to finish, then try again.' }))
+}

@@ -1,0 +1,21 @@
+// The git layer's public face: every git operation other domains need, one per file behind this
+// index, with one error mapper. Reads never write; writes follow git's lock files and keep every
+// index entry and tree name they do not change byte for byte.
+export { gitDirsOf, type GitDirs } from './git-dir.ts'
+export { gitFs } from './git-fs.ts'
+export { mapGitError, withGitErrors } from './map-git-error.ts'
+export { parseIndex, encodeIndex, type GitIndexEntry, type GitIndexFile } from './index-file.ts'
+export { isIndexLocked, readIndexFile, updateIndex } from './index-lock.ts'
+export { readHead, resolveCommit, branchCommit, pointHeadAt, type HeadRef } from './head-ref.ts'
+export { operationInProgress } from './operation-in-progress.ts'
+export { lfsPaths, lfsPatterns, isLfsPointer } from './lfs-files.ts'
+export { submoduleChanges, gitlinkPaths } from './submodule-changes.ts'
+export { readRepositoryState, stateOf, blockedError } from './repository-state.ts'
+export { checkCanWrite, writeBlockers, type WriteIntent } from './write-check.ts'
+export { readTree, writeTreeWith, entryAt, diffTrees, type BlobRef, type RawTreeEntry } from './tree-edit.ts'
+export { buildCommit, type CommitAuthor, type CommitPlan, type BuiltCommit } from './build-commit.ts'
+export { commitOnCurrentBranch, fileAsCommitted } from './commit-on-branch.ts'
+export { recordInIndex } from './record-in-index.ts'
+export { switchToBranch } from './switch-branch.ts'
+export { createBranch, deleteBranchRef, listBranchNames, isPushed, firstRemote } from './branch-ref.ts'
+export { keepCommit, keptCommit, releaseKept, KEPT_PREFIX } from './keep-ref.ts'

@@ -1,0 +1,137 @@
+// Trees read and written byte for byte: a tree's entries with their names as stored (so a sibling
+// named in Latin-1 or NFD keeps its exact bytes and its mode text when a folder is rewritten), a new
+// tree from an old one plus changed paths, the entry at a path, and the paths two trees differ at.
+// Writes only new objects; never a ref, the index or a file.
+import git from 'isomorphic-git'
+import { gitFs } from './git-fs.ts'
+
+export interface RawTreeEntry {
+  /** The mode as written in the tree ('100644', '40000', '120000', '160000'…). */
+  readonly mode: string
+  readonly name: Buffer
+  readonly oid: string
+}
+
+export interface BlobRef {
+  readonly oid: string
+  readonly mode: string
+}
+
+export const TREE_MODE = '40000'
+export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904'
+
+export function isTreeMode(mode: string): boolean {
+  return Number.parseInt(mode, 8) === 0o40000
+}
+
+export async function readTree(commondir: string, oid: string): Promise<RawTreeEntry[]> {
+  const { object, type } = await git.readObject({ fs: gitFs, gitdir: commondir, oid, format: 'content' })
+  if (type !== 'tree') throw new Error(`${oid} is a ${type}, not a tree`)
+  const data = Buffer.from(object as Uint8Array)
+  const entries: RawTreeEntry[] = []
+  for (let at = 0; at < data.length; ) {
+    const space = data.indexOf(0x20, at)
+    const nul = data.indexOf(0, space + 1)
+    if (space < 0 || nul < 0 || nul + 21 > data.length) throw new Error(`the tree ${oid} is damaged`)
+    entries.push({ mode: data.toString('latin1', at, space), name: Buffer.from(data.subarray(space + 1, nul)), oid: data.toString('hex', nul + 1, nul + 21) })
+    at = nul + 21
+  }
+  return entries
+}
+
+/** git's tree order: names as bytes, a folder compared as if its name ended with '/'. */
+function compareTreeEntries(a: RawTreeEntry, b: RawTreeEntry): number {
+  const key = (entry: RawTreeEntry) => (isTreeMode(entry.mode) ? Buffer.concat([entry.name, Buffer.from('/')]) : entry.name)
+  return Buffer.compare(key(a), key(b))
+}
+
+export async function writeTree(commondir: string, entries: readonly RawTreeEntry[]): Promise<string> {
+  const parts = [...entries].sort(compareTreeEntries).flatMap((entry) => [Buffer.from(`${entry.mode} `, 'latin1'), entry.name, Buffer.from([0]), Buffer.from(entry.oid, 'hex')])
+  return git.writeObject({ fs: gitFs, gitdir: commondir, type: 'tree', object: Buffer.concat(parts), format: 'content' })
+}
+
+/** Splits a repository path (slash-separated, as bytes) into its names. */
+export function pathNames(path: Buffer | string): Buffer[] {
+  const bytes = typeof path === 'string' ? Buffer.from(path, 'utf8') : path
+  const names: Buffer[] = []
+  for (let at = 0; at <= bytes.length; ) {
+    const slash = bytes.indexOf(0x2f, at)
+    const end = slash < 0 ? bytes.length : slash
+    if (end > at) names.push(Buffer.from(bytes.subarray(at, end)))
+    at = end + 1
+  }
+  return names
+}
+
+/**
+ * The tree `base` (null: empty) with `changes` applied: path → the blob to put there, or null to
+ * delete it. Only the folders on the way to a changed path are rewritten.
+ */
+export async function writeTreeWith(commondir: string, base: string | null, changes: ReadonlyMap<string, BlobRef | null>): Promise<string> {
+  const nested = new Map<string, { names: Buffer[]; blob: BlobRef | null }>()
+  for (const [path, blob] of changes) nested.set(path, { names: pathNames(path), blob })
+  return (await rewrite(commondir, base, [...nested.values()])) ?? (await writeTree(commondir, []))
+}
+
+async function rewrite(commondir: string, base: string | null, changes: readonly { names: Buffer[]; blob: BlobRef | null }[]): Promise<string | null> {
+  const entries = new Map((base ? await readTree(commondir, base) : []).map((entry) => [entry.name.toString('latin1'), entry]))
+  const below = new Map<string, { name: Buffer; changes: { names: Buffer[]; blob: BlobRef | null }[] }>()
+  for (const change of changes) {
+    const [first, ...rest] = change.names
+    if (!first) continue
+    const key = first.toString('latin1')
+    if (rest.length === 0) {
+      if (change.blob === null) entries.delete(key)
+      else entries.set(key, { mode: change.blob.mode, name: first, oid: change.blob.oid })
+      continue
+    }
+    const group = below.get(key) ?? { name: first, changes: [] }
+    group.changes.push({ names: rest, blob: change.blob })
+    below.set(key, group)
+  }
+  for (const [key, group] of below) {
+    const existing = entries.get(key)
+    const subtree = await rewrite(commondir, existing && isTreeMode(existing.mode) ? existing.oid : null, group.changes)
+    if (subtree === null) entries.delete(key)
+    else entries.set(key, { mode: TREE_MODE, name: group.name, oid: subtree })
+  }
+  return entries.size === 0 ? null : writeTree(commondir, [...entries.values()])
+}
+
+/** The blob (or submodule, or link) at `path` in the tree, or null when there is none. */
+export async function entryAt(commondir: string, tree: string, path: Buffer | string): Promise<BlobRef | null> {
+  let current: RawTreeEntry | null = { mode: TREE_MODE, name: Buffer.alloc(0), oid: tree }
+  for (const name of pathNames(path)) {
+    if (!current || !isTreeMode(current.mode)) return null
+    current = (await readTree(commondir, current.oid)).find((entry) => entry.name.equals(name)) ?? null
+  }
+  return current && !isTreeMode(current.mode) ? { oid: current.oid, mode: current.mode } : null
+}
+
+export interface TreeDifference {
+  /** The path as stored (bytes). */
+  readonly path: Buffer
+  readonly before: BlobRef | null
+  readonly after: BlobRef | null
+}
+
+/** Every non-folder path whose entry differs between the two trees (a folder's contents compared only where its id differs). */
+export async function diffTrees(commondir: string, before: string | null, after: string | null, prefix: Buffer = Buffer.alloc(0)): Promise<TreeDifference[]> {
+  if (before === after) return []
+  const left = new Map((before ? await readTree(commondir, before) : []).map((entry) => [entry.name.toString('latin1'), entry]))
+  const right = new Map((after ? await readTree(commondir, after) : []).map((entry) => [entry.name.toString('latin1'), entry]))
+  const out: TreeDifference[] = []
+  for (const key of new Set([...left.keys(), ...right.keys()])) {
+    const a = left.get(key) ?? null
+    const b = right.get(key) ?? null
+    if (a && b && a.oid === b.oid && a.mode === b.mode) continue
+    const path = Buffer.concat(prefix.length ? [prefix, Buffer.from('/'), (a ?? b)!.name] : [(a ?? b)!.name])
+    const aTree = a && isTreeMode(a.mode) ? a.oid : null
+    const bTree = b && isTreeMode(b.mode) ? b.oid : null
+    if (aTree || bTree) out.push(...(await diffTrees(commondir, aTree, bTree, path)))
+    const aBlob = a && !isTreeMode(a.mode) ? { oid: a.oid, mode: a.mode } : null
+    const bBlob = b && !isTreeMode(b.mode) ? { oid: b.oid, mode: b.mode } : null
+    if (aBlob || bBlob) out.push({ path, before: aBlob, after: bBlob })
+  }
+  return out
+}
