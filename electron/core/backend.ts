@@ -105,6 +105,8 @@ export function createBackend(ports: BackendPorts): Backend {
   const ai = createAiService({
     settings,
     spending: sessions.spending,
+    // Recording is part of an answer already given: the call's own cancellation does not stop it.
+    coachRecords: sessions.coachRecords({ signal: new AbortController().signal, callId: 'coach-record', emit: hub.emit.bind(hub) }),
     scan: (id, signal) => repos.scan({ id }, { signal, callId: `ai-context-${id}`, emit: () => undefined }),
     repoPath,
     createParser,

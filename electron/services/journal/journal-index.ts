@@ -10,7 +10,7 @@ import { readSessionFile, scanJournalFolder, type JournalFileStat } from './jour
 import { parseSessionMarkdown } from './parse-session-markdown.ts'
 
 const CACHE_FORMAT = 'gemba-journal-index'
-const CACHE_VERSION = 1
+const CACHE_VERSION = 2
 
 type SearchDoc = { readonly id: string } & Readonly<Record<SearchField, string>>
 
@@ -36,7 +36,7 @@ const SEARCH_OPTIONS: Options<SearchDoc> = {
     prefix: (term) => term.length > 2,
     fuzzy: (term) => (term.length > 4 ? 0.2 : false),
     combineWith: 'AND',
-    boost: { theme: 2, tags: 2, repository: 1.5, reflection: 1.5 },
+    boost: { theme: 2, tags: 2, repository: 1.5, reflection: 1.5, notes: 1.5, transcript: 0.5 },
   },
 }
 
@@ -105,15 +105,16 @@ export class JournalIndex {
 
   private async reindex(file: JournalFileStat): Promise<void> {
     this.forget(file.fileName)
-    let text: string
+    let content: Awaited<ReturnType<typeof readSessionFile>>
     try {
-      text = (await readSessionFile(this.journalFolder, file.fileName)).text
+      content = await readSessionFile(this.journalFolder, file.fileName)
     } catch {
       const problem: JournalProblem = { fileName: file.fileName, code: 'unreadable', message: `${file.fileName} could not be read.` }
       this.problems.set(file.fileName, { problem, mtimeMs: file.mtimeMs, size: file.size })
       return
     }
-    const parsed = parseSessionMarkdown(text, file.fileName)
+    // With its sidecar: the coach's conversations are searchable too.
+    const parsed = parseSessionMarkdown(content.text, file.fileName, content.sidecar)
     if (!parsed.ok) {
       this.problems.set(file.fileName, { problem: parsed.problem, mtimeMs: file.mtimeMs, size: file.size })
       return
