@@ -144,7 +144,7 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
   }
 
   goToStep(input: In<'goToStep'>, ctx: Ctx): Promise<SessionView> {
-    return this.#change(ctx, input.id, (session, now, state) => {
+    return this.#change(ctx, input.id, (session, now) => {
       const moved = goToStep(session, input.step, now)
       const reflect = moved.steps.reflect
       if (input.step !== 'reflect' || reflect.payload.prefilledAt !== null || reflect.payload.markdown.trim()) return moved
