@@ -10,7 +10,7 @@ import {
 import { STEP_KEYS, type OpenQuestion, type Session, type StepKey } from '../../../shared/models/sessions.ts'
 import { civilDateIn } from '../calendar/index.ts'
 import { demoteHeadings } from '../../../shared/text/demote-headings.ts'
-import { tidyReflection } from './reflect-draft.ts'
+import { tidyReflection } from '../../../shared/curriculum/reflect-prompts.ts'
 import { stepElapsedMs } from './session-timer.ts'
 
 /** What the sessions domain needs from the journal: one call, when a session finishes. */

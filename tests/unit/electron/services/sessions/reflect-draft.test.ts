@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultCurriculum } from '../../../../../shared/curriculum/load-curriculum.ts'
 import { DEFAULT_TIMEBOXES, REFLECT_PROMPTS } from '../../../../../shared/models/sessions.ts'
 import { newSession } from '../../../../../electron/services/sessions/new-session.ts'
-import { buildReflectDraft, reflectPromptsFor, tidyReflection } from '../../../../../electron/services/sessions/reflect-draft.ts'
+import { buildReflectDraft } from '../../../../../electron/services/sessions/reflect-draft.ts'
 
 const week = defaultCurriculum().weeks[3]!
 const empty = newSession({
@@ -37,23 +37,5 @@ describe('buildReflectDraft', () => {
   it('keeps answers the leader already gave under their prompt', () => {
     const reflect = { ...empty.steps.reflect, payload: { ...empty.steps.reflect.payload, answers: { ...empty.steps.reflect.payload.answers, surprised: 'Deploys are manual.' } } }
     expect(buildReflectDraft({ ...empty, steps: { ...empty.steps, reflect } }, week)).toContain('### What surprised me\n\nDeploys are manual.')
-  })
-})
-
-describe('tidyReflection', () => {
-  const prompts = reflectPromptsFor(week)
-
-  it('drops the prompts left unanswered and keeps every word the leader wrote', () => {
-    const draft = buildReflectDraft(empty, week).replace('### What surprised me\n', '### What surprised me\n\nNothing runs on merge.\n')
-    const tidy = tidyReflection(`A first thought of my own.\n\n${draft}`, prompts)
-    expect(tidy).toBe('A first thought of my own.\n\n### What surprised me\n\nNothing runs on merge.\n')
-  })
-
-  it('leaves the leader’s own headings alone, even when empty', () => {
-    expect(tidyReflection('## My plan\n\n### Friction my team lives with\n', prompts)).toBe('## My plan\n')
-  })
-
-  it('turns an untouched draft into an empty reflection', () => {
-    expect(tidyReflection(buildReflectDraft(empty, week), prompts)).toBe('')
   })
 })
