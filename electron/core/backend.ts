@@ -5,6 +5,7 @@
 import type { ServiceRegistry } from '../../shared/api.ts'
 import { join } from 'node:path'
 import type { RepoEntry } from '../../shared/models/repos.ts'
+import type { PaperSize } from '../../shared/channels/system.ts'
 import { aiThreadsFolder, createAiService, threadStore, threadTranscripts } from '../services/ai/index.ts'
 import { CalendarService, ReminderScheduler } from '../services/calendar/index.ts'
 import { createChangeService } from '../services/change/index.ts'
@@ -40,7 +41,7 @@ export interface BackendPorts {
   /** Opens a URL with the operating system (Electron's shell.openExternal); browser mode has none. */
   readonly openExternal?: (url: string) => Promise<void>
   /** The desktop window printed to PDF (Electron's webContents.printToPDF); browser mode has none. */
-  readonly printToPdf?: () => Promise<Uint8Array>
+  readonly printToPdf?: (paper: PaperSize) => Promise<Uint8Array>
 }
 
 export interface Backend {

@@ -10,6 +10,7 @@ import { GREETER_FILES } from '../fixtures/fake-anthropic/small-change-script.ts
 import { buildPaymentsRepo } from '../fixtures/payments-repo.ts'
 import { type RepoBuilder } from '../fixtures/repo-builder.ts'
 import { startFakeAnthropic, type FakeAnthropicProcess } from './support/fake-anthropic-process.ts'
+import { lookAtPdf } from './support/pdf-pages.ts'
 import { newHome, startBackend, type BackendProcess } from './support/backend-process.ts'
 
 const SHOTS = 'test-results/screenshots'
@@ -277,6 +278,19 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await expect(review.getByRole('region', { name: 'Walkthrough' })).toContainText('Billing sits under src/billing')
   await expect(review.locator('pre, code, p').filter({ hasText: /flowchart|-->/ })).toHaveCount(0)
   await shoot(page, 'journal-entry')
+
+  // Print and PDF, A4 and Letter: the entry fills the page between its margins, sections start on
+  // new pages, and each page is headed with the session.
+  for (const format of ['A4', 'Letter'] as const) {
+    const look = await lookAtPdf(await page.pdf({ format, preferCSSPageSize: false }))
+    await writeFile(`${SHOTS}/journal-entry-pdf-${format.toLowerCase()}-page1.png`, look.png)
+    expect(look.inkTo - look.inkFrom, `${format}: the text spans most of the page width`).toBeGreaterThan(0.75)
+    expect(look.inkFrom, `${format}: a left margin`).toBeGreaterThan(0.05)
+    expect(1 - look.inkTo, `${format}: a right margin`).toBeGreaterThan(0.05)
+    expect(look.pages).toBeLessThanOrEqual(6)
+    for (const text of look.text) expect(text).toContain('Week 1 · Walk the codebase')
+    expect(look.text[0]).toContain('What surprised me')
+  }
 
   // Back on Today the week counts as practised, and the question carries forward.
   await page.getByRole('link', { name: 'Today' }).click()

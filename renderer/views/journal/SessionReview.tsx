@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { FileViewer } from '../coach/FileViewer.tsx'
 import { ExportPanel } from './ExportPanel.tsx'
 import { formatCost, formatDay, formatMinutes, shortCommit } from './journal-format.ts'
+import { PrintHeading } from './PrintHeading.tsx'
 import { ReflectionEditor } from './ReflectionEditor.tsx'
 import { SentSection } from './SentSection.tsx'
 import { ChangeSection, DiagramSection, QuestionsSection, TranscriptSection, WalkthroughSection } from './SessionSections.tsx'
@@ -99,6 +100,7 @@ export function SessionReview(props: { id: string }) {
   const { record } = view
   return (
     <div className="page session-review printable">
+      <PrintHeading text={`Week ${record.week} · ${record.theme.title} — ${record.repository.name} · ${formatDay(record.date)}`} />
       {back}
       <header className="page-header">
         <div>

@@ -10,9 +10,10 @@ import type { CitedRepository } from '../../stores/cited-repository.ts'
 import { CitedMarkdown } from './CitedMarkdown.tsx'
 import { formatMinutes, shortCommit } from './journal-format.ts'
 
-function Section(props: { title: string; children: React.ReactNode }) {
+/** One part of the session; a `part` (walkthrough, architecture, change) starts a new printed page. */
+function Section(props: { title: string; part?: boolean; children: React.ReactNode }) {
   return (
-    <section className="card session-section" aria-label={props.title}>
+    <section className={`card session-section ${props.part ? 'session-section--part' : ''}`} aria-label={props.title}>
       <h2>{props.title}</h2>
       {props.children}
     </section>
@@ -69,7 +70,7 @@ export function WalkthroughSection(props: {
   const asked = record.questionsAsked ?? []
   const onOpen = cited?.state === 'available' ? props.onOpen : null
   return (
-    <Section title="Walkthrough">
+    <Section title="Walkthrough" part>
       {walkthrough?.source ? <p className="muted session-source">{SOURCE_NOTE[walkthrough.source]}</p> : null}
       {cited?.state === 'gone' ? (
         <p className="muted session-cited-gone" role="note">
@@ -124,7 +125,7 @@ export function WalkthroughSection(props: {
 export function DiagramSection(props: { record: JournalSessionRecord }) {
   const { diagram, notes } = props.record
   return (
-    <Section title="Architecture">
+    <Section title="Architecture" part>
       {diagram?.source ? <p className="muted session-source">{SOURCE_NOTE[diagram.source]}</p> : null}
       {diagram ? <MermaidDiagram source={diagram.mermaid} label={diagram.caption ?? 'Architecture diagram of this session'} /> : null}
       {diagram?.caption ? <p className="muted session-caption">{diagram.caption}</p> : null}
@@ -146,7 +147,7 @@ export function ChangeSection(props: { change: NonNullable<JournalSessionRecord[
   const { change } = props
   const run = change.testRun
   return (
-    <Section title="The change">
+    <Section title="The change" part>
       <p className="session-request">“{change.request}”</p>
       <p className="muted">
         Branch <code>{change.branch}</code>
