@@ -412,9 +412,28 @@ export interface StepTime {
   readonly sessions: number
 }
 
+/** What the latest hour showed on its own: useful from the first session, before any trend. */
+export interface LatestHour {
+  readonly id: string
+  readonly date: string
+  readonly theme: string
+  readonly repositoryName: string
+  /** Each step's minutes against its timebox. */
+  readonly steps: readonly { readonly step: JournalStep; readonly minutes: number; readonly timeboxMinutes: number }[]
+  readonly totalMinutes: number
+  readonly totalTimeboxMinutes: number
+  /** actual ÷ estimate, when both were recorded. */
+  readonly effort: { readonly estimateMinutes: number | null; readonly actualMinutes: number | null; readonly ratio: number | null }
+  readonly frictionTags: readonly string[]
+  /** Plain sentences, one per finding, in the order they are shown. */
+  readonly findings: readonly string[]
+}
+
 /** Every chart's data comes from the journal files alone, with a plain-text summary beside it. */
 export interface JournalInsights {
   readonly sessions: number
+  /** The newest session on its own; null before the first. */
+  readonly latest: LatestHour | null
   readonly heatmap: {
     readonly year: number
     readonly weeks: readonly HeatmapWeek[]

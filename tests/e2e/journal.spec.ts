@@ -238,7 +238,7 @@ test('insights draw their charts with a summary beside each', async ({ page }) =
   await expect(page.locator('circle.chart__point')).not.toHaveCount(0)
 })
 
-test('an empty journal guides to the first hour, and insights say they need a few sessions', async ({ page }) => {
+test('an empty journal guides to the first hour, and so do insights', async ({ page }) => {
   const emptyHome = await newHome()
   const empty = await startBackend(emptyHome)
   try {
@@ -246,7 +246,7 @@ test('an empty journal guides to the first hour, and insights say they need a fe
     await page.getByRole('link', { name: 'Journal' }).click()
     await expect(page.getByRole('heading', { name: 'No sessions yet' })).toBeVisible()
     await page.getByRole('link', { name: 'Insights' }).click()
-    await expect(page.getByRole('heading', { name: 'Insights need a few finished sessions' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Insights start with your first hour' })).toBeVisible()
   } finally {
     await empty.stop()
     await rm(emptyHome, { recursive: true, force: true })

@@ -3,6 +3,7 @@
 import type { FrictionByRepository, FrictionPeriod, HeatmapWeek, JournalInsights, JournalWeekMark, PeriodRatio, StepTime } from '../../../shared/models/journal.ts'
 import { STEP_KEYS } from '../../../shared/models/curriculum.ts'
 import type { IndexedEntry } from './index-entry.ts'
+import { latestHour } from './latest-hour.ts'
 import { isoWeekOf, isoWeeksOfYear, monthOf, quarterOf } from './iso-week.ts'
 import { calibrationPoints, median, plural, questionStates, tagCounts, times } from './journal-stats.ts'
 
@@ -18,6 +19,7 @@ export function computeInsights(entries: readonly IndexedEntry[], options: Insig
   const friction = frictionInsight(entries)
   return {
     sessions: entries.length,
+    latest: latestHour(entries),
     heatmap: heatmap(entries, options),
     calibration: calibrationInsight(entries),
     friction,

@@ -40,7 +40,7 @@ export function QuestionsChart(props: { questions: JournalInsights['questions'] 
 
 const STEP_LABELS = { explore: 'Explore', diagram: 'Diagram', change: 'Change', reflect: 'Reflect' } as const
 
-export function StepTimeChart(props: { stepTime: JournalInsights['stepTime'] }) {
+export function StepTimeChart(props: { stepTime: JournalInsights['stepTime']; caption?: string }) {
   const { steps } = props.stepTime
   const W = 420
   const row = 34
@@ -73,7 +73,7 @@ export function StepTimeChart(props: { stepTime: JournalInsights['stepTime'] }) 
           </g>
         ))}
       </ChartSvg>
-      <p className="chart-legend-note">Bars: average minutes per session (amber when over the timebox). Line: the average timebox.</p>
+      <p className="chart-legend-note">{props.caption ?? 'Bars: average minutes per session (amber when over the timebox). Line: the average timebox.'}</p>
     </>
   )
 }
