@@ -292,6 +292,14 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
     expect(look.text[0]).toContain('What surprised me')
   }
 
+  // Insights after one session: what this hour showed, and nothing inviting to an hour already done.
+  await page.getByRole('link', { name: 'Insights' }).click()
+  const latest = page.getByRole('region', { name: 'What your first hour showed' })
+  await expect(latest).toContainText('You estimated the small change at 20 min')
+  await expect(latest).toContainText('Friction you tagged: slow-tests, no-staging-env.')
+  await expect(latest.getByRole('img', { name: 'Minutes per step in this hour against each timebox' })).toBeVisible()
+  await expect(page.getByRole('button', { name: /this week’s hour/ })).toHaveCount(0)
+
   // Back on Today the week counts as practised, and the question carries forward.
   await page.getByRole('link', { name: 'Today' }).click()
   await expect(page.getByText('Done for this week.')).toBeVisible()

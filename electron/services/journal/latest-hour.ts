@@ -50,7 +50,7 @@ function timeFinding(steps: LatestHour['steps'], total: number, timebox: number)
 function effortFinding(estimate: number | null, actual: number | null, ratio: number | null, earlier: readonly IndexedEntry[]): string | null {
   if (estimate === null && actual === null) return null
   if (estimate === null) return `The small change took ${Math.round(actual ?? 0)} min; no estimate was written down first, so there is nothing to compare it with.`
-  if (actual === null || ratio === null) return `You estimated the small change at ${estimate} min; its actual time was not recorded.`
+  if (actual === null || ratio === null || actual < 1) return `You estimated the small change at ${estimate} min; its actual time was not recorded.`
   const how = ratio > 1.1 ? `${ratio.toFixed(1)}× your estimate` : ratio < 0.9 ? `less than your estimate (${ratio.toFixed(1)}×)` : 'about what you estimated'
   const before = median(
     earlier.flatMap((entry) => {

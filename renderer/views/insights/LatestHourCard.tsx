@@ -33,7 +33,7 @@ export function LatestHourCard(props: { latest: LatestHour; only: boolean }) {
       </p>
       <div className="chart-card__body">
         <div className="chart-card__chart">
-          <StepTimeChart stepTime={stepTime} caption="Bars: minutes on each step (amber when over its timebox). Line: the timebox." />
+          <StepTimeChart stepTime={stepTime} label="Minutes per step in this hour against each timebox" caption="Bars: minutes on each step (amber when over its timebox). Line: the timebox." />
         </div>
         <ul className="chart-card__summary latest-hour__findings">
           {latest.findings.map((finding) => (

@@ -40,7 +40,7 @@ export function QuestionsChart(props: { questions: JournalInsights['questions'] 
 
 const STEP_LABELS = { explore: 'Explore', diagram: 'Diagram', change: 'Change', reflect: 'Reflect' } as const
 
-export function StepTimeChart(props: { stepTime: JournalInsights['stepTime']; caption?: string }) {
+export function StepTimeChart(props: { stepTime: JournalInsights['stepTime']; caption?: string; label?: string }) {
   const { steps } = props.stepTime
   const W = 420
   const row = 34
@@ -52,7 +52,7 @@ export function StepTimeChart(props: { stepTime: JournalInsights['stepTime']; ca
   const x = linearScale([0, top], [labelWidth, W - 10])
   return (
     <>
-      <ChartSvg label="Average minutes per step against the timebox" description={props.stepTime.summary} width={W} height={H}>
+      <ChartSvg label={props.label ?? 'Average minutes per step against the timebox'} description={props.stepTime.summary} width={W} height={H}>
         {ticks.map((tick) => (
           <g key={tick}>
             <line className="chart__grid" x1={x(tick)} x2={x(tick)} y1={0} y2={H - 20} />
