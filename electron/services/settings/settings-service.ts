@@ -32,6 +32,9 @@ export interface SettingsServiceDeps {
 
 type Ctx = CallContext<EventMap>
 
+/** Kept beside the settings: the weekly slot was chosen (or kept as it was) by the leader. */
+const SCHEDULE_CHOSEN = 'scheduleChosen'
+
 export class SettingsService implements ServiceFor<typeof settingsChannels, EventMap> {
   private readonly deps: SettingsServiceDeps
   private readonly store: KeyValueStore
@@ -93,6 +96,7 @@ export class SettingsService implements ServiceFor<typeof settingsChannels, Even
     const folderBefore = this.journalFolder()
     this.settings = checked.data
     this.store.set('settings', checked.data)
+    if (patch.schedule || patch.scheduleChosen) this.store.set(SCHEDULE_CHOSEN, true)
     const folder = this.journalFolder()
     if (folder !== folderBefore) await this.deps.onJournalFolderChanged?.(folder, { create: this.settings.journalFolder === null })
     ctx.emit('settings.changed', {})
@@ -151,6 +155,7 @@ export class SettingsService implements ServiceFor<typeof settingsChannels, Even
       endpointInUse: this.endpoint(),
       journalFolderInUse: this.journalFolder(),
       dataFolder: this.deps.dataFolder,
+      scheduleChosen: this.store.get(SCHEDULE_CHOSEN) === true,
       notices: [...this.notices],
     }
   }
