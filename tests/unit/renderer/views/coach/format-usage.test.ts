@@ -3,7 +3,7 @@ import { costInWords, usageInWords } from '../../../../../renderer/views/coach/f
 
 describe('usage in plain words', () => {
   it('says what a call cost and where the repository came from, without token jargon', () => {
-    expect(usageInWords({ inputTokens: 300, cacheWriteTokens: 0, cacheReadTokens: 37_800, outputTokens: 900 }, 0.1)).toBe(
+    expect(usageInWords({ inputTokens: 8_000, cacheWriteTokens: 0, cacheReadTokens: 37_800, outputTokens: 900 }, 0.1)).toBe(
       'About $0.10; most of the repository was read from the cache.',
     )
     expect(usageInWords({ inputTokens: 0, cacheWriteTokens: 37_800, cacheReadTokens: 0, outputTokens: 900 }, 0.16)).toBe(
