@@ -82,7 +82,7 @@ export function createBackend(ports: BackendPorts): Backend {
   const createParser = () => createCodeParser(ports.grammarDir ? { grammarDir: ports.grammarDir } : {})
   const repoStore = keyValueRepoStore(settings.keyValueStore)
   const repoPath = async (id: string) => (await repoStore.load()).find((entry) => entry.id === id)?.path
-  const repos = new RepoService({ store: repoStore, cacheFolder: join(ports.dataFolder, 'cache', 'repos'), createParser })
+  const repos = new RepoService({ store: repoStore, cacheFolder: join(ports.dataFolder, 'cache', 'repos'), createParser, home: ports.home })
   const journal: JournalService = new JournalService({
     journalFolder: settings.journalFolder(),
     createJournalFolder: settings.current().journalFolder === null,
