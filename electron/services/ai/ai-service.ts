@@ -9,6 +9,7 @@ import type { CallContext, ServiceFor } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import { editorUrl } from '../../../shared/editor-url.ts'
 import type {
+  ApiKeyTest,
   AiAnswer,
   AiContextPreview,
   AiModelChoice,
@@ -36,6 +37,7 @@ import { estimateTokens } from './context/token-estimate.ts'
 import { Conversation, type ContextManifest } from './conversation.ts'
 import type { PastVisitsSource } from './memory/past-visits.ts'
 import type { ModelCatalogue } from './models/model-catalogue.ts'
+import { testApiKey } from './models/test-api-key.ts'
 import { contextBudgetFor, modelProfile } from './models/model-profile.ts'
 import type { CoachRecordPort, SpendingPort } from '../sessions/index.ts'
 import { findCitations } from '../../../shared/text/find-citations.ts'
@@ -131,6 +133,12 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
     if (this.#deps.models) return this.#deps.models.list(ctx.signal, { refresh: true, fallback: false })
     const settings = await this.#deps.settings()
     return this.#client(settings).listModels(ctx.signal)
+  }
+
+  /** Tests a key (the typed one, else the saved one) with a Models API call; the key never comes back. */
+  async testKey(input: { key?: string | undefined }, ctx: Ctx): Promise<ApiKeyTest> {
+    const settings = await this.#deps.settings()
+    return testApiKey({ key: input.key ?? settings.apiKey, endpoint: settings.endpoint, createSdk: this.#deps.createSdk, signal: ctx.signal })
   }
 
   async modelChoice(input: { model?: string | undefined; contextTokens?: number | null | undefined }, ctx: Ctx): Promise<AiModelChoice> {
