@@ -139,7 +139,7 @@ function effortLine(record: JournalSessionRecord): string | null {
   const { estimateMinutes, actualMinutes } = record.effort
   if (estimateMinutes === null && actualMinutes === null) return null
   if (estimateMinutes === null) return `**Estimate against actual:** no estimate written down; the change took ${minutes(actualMinutes ?? 0)}.`
-  if (actualMinutes === null) return `**Estimate against actual:** ${minutes(estimateMinutes)} estimated; the change was not timed.`
+  if (actualMinutes === null || actualMinutes < 1) return `**Estimate against actual:** ${minutes(estimateMinutes)} estimated; the change was not timed.`
   const ratio = estimateMinutes > 0 ? ` (${(actualMinutes / estimateMinutes).toFixed(1)}× the estimate)` : ''
   return `**Estimate against actual:** ${minutes(estimateMinutes)} estimated, ${minutes(actualMinutes)} taken${ratio}.`
 }

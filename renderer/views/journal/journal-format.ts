@@ -29,7 +29,7 @@ export function shortCommit(commit: string | null | undefined): string {
 export function effortSentence(estimateMinutes: number | null, actualMinutes: number | null): string | null {
   if (estimateMinutes === null && actualMinutes === null) return null
   if (estimateMinutes === null) return `No estimate written down; the change took ${formatMinutes(actualMinutes ?? 0)}.`
-  if (actualMinutes === null) return `${formatMinutes(estimateMinutes)} estimated; the change was not timed.`
+  if (actualMinutes === null || actualMinutes < 1) return `${formatMinutes(estimateMinutes)} estimated; the change was not timed.`
   const ratio = estimateMinutes > 0 ? ` (${(actualMinutes / estimateMinutes).toFixed(1)}× the estimate)` : ''
   return `${formatMinutes(estimateMinutes)} estimated, ${formatMinutes(actualMinutes)} taken${ratio}.`
 }
