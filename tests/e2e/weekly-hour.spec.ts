@@ -369,7 +369,7 @@ test('with Claude: the walkthrough and the diagram are kept in the session and r
   await page.getByRole('button', { name: 'Next: Diagram' }).click()
   await page.getByRole('button', { name: 'Draw the architecture' }).click()
   await expect(page.locator('figure.coach-diagram__figure svg')).toBeVisible()
-  await expect(page.locator('.coach-diagram').getByText('Kept for the journal', { exact: true })).toBeVisible()
+  await expect(page.locator('.coach-diagram .kept-note')).toHaveText('✓ Kept for the journal')
   await expect(page.getByText('Kept with the session for the journal: Claude’s diagram, as Mermaid and SVG.')).toBeVisible()
   const diagramOutput = await outputTokensShown(page)
   await shoot(page, 'session-diagram-ai')
