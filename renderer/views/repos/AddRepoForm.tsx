@@ -36,6 +36,9 @@ export function AddRepoForm(props: { desktop: boolean; autoFocus?: boolean; comp
             <input id={id} value={path} spellCheck={false} autoFocus={props.autoFocus} aria-describedby={describedBy} placeholder="/path/to/repository" onChange={(event) => setPath(event.target.value)} />
           )}
         </Field>
+        <button type="submit" className="button button--primary" disabled={adding || path.trim() === ''}>
+          {adding ? 'Checking…' : 'Add'}
+        </button>
         {props.desktop ? (
           <button type="button" className="button" onClick={() => void pickFolder().then((picked) => picked && setPath(picked))}>
             Choose…
@@ -45,9 +48,6 @@ export function AddRepoForm(props: { desktop: boolean; autoFocus?: boolean; comp
             Browse…
           </button>
         )}
-        <button type="submit" className="button button--primary" disabled={adding || path.trim() === ''}>
-          {adding ? 'Checking…' : 'Add'}
-        </button>
       </div>
       {!props.desktop ? <FolderPicker onChoose={addPath} /> : null}
       {addError ? <ErrorNotice error={addError} /> : null}
