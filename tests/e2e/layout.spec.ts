@@ -8,6 +8,7 @@ import { promisify } from 'node:util'
 import { expect, test, type Page } from '@playwright/test'
 import { buildPaymentsRepo } from '../fixtures/payments-repo.ts'
 import { makeTempFolder, type RepoBuilder } from '../fixtures/repo-builder.ts'
+import { callApi } from './support/backend-api.ts'
 import { newHome, startBackend, type BackendProcess } from './support/backend-process.ts'
 
 const SHOTS = 'test-results/screenshots'
@@ -39,16 +40,7 @@ test.afterAll(async () => {
 
 test.use({ viewport: { width: 1024, height: 700 } })
 
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const res = await fetch(`${backend.url}/api/${name}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${backend.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  })
-  const body = (await res.json()) as T & { error?: unknown }
-  if (!res.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`)
-  return body
-}
+const api = <T>(name: string, input: unknown): Promise<T> => callApi<T>(backend, name, input)
 
 /**
  * What is wrong with the layout as shown: the page or its column scrolling sideways, an element
