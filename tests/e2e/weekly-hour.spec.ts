@@ -108,6 +108,16 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await expect(guide.getByRole('heading', { name: /Pick your weekly slot/ })).toBeVisible()
   await expect(guide.getByRole('heading', { name: /Optional: add an API key/ })).toBeVisible()
   await expect(guide.getByText('Add a repository above to start.')).toBeVisible()
+  // Times read the same everywhere, in the page's locale (Chromium here: en-US).
+  const slotTime = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 3, 14, 0)))
+  await expect(guide).toContainText(`Fridays at ${slotTime} for 60 minutes`)
+  await guide.getByRole('button', { name: 'Change the slot' }).click()
+  await expect(guide.getByLabel('Starts at').locator('option:checked')).toHaveText(slotTime)
+  await guide.getByRole('button', { name: 'Close' }).click()
+  // Each step of the guide is ticked once done: keeping the slot ticks the second.
+  await expect(guide.getByLabel('Step 2', { exact: true })).toBeVisible()
+  await guide.getByRole('button', { name: 'Keep this slot' }).click()
+  await expect(guide.getByLabel('Step 2, done')).toBeVisible()
   await shoot(page, 'today-first-run')
 
   await addRepoAndStartTheHour(page)
@@ -136,8 +146,13 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await page.getByRole('button', { name: 'Resume this week’s hour' }).click()
   await expect(page.getByLabel('Your notes')).toHaveValue('Billing sits under src/billing; the server only wires it.')
 
-  // Diagram: the offline module diagram, kept with the session.
+  // Diagram: the offline module diagram, kept with the session. Next (at the bottom of the step)
+  // opens the diagram step at its top, its title focused.
+  await page.getByRole('button', { name: 'Next: Diagram' }).scrollIntoViewIfNeeded()
+  expect(await page.locator('.main').evaluate((main) => main.scrollTop)).toBeGreaterThan(0)
   await page.getByRole('button', { name: 'Next: Diagram' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Diagram' })).toBeFocused()
+  expect(await page.locator('.main').evaluate((main) => main.scrollTop)).toBe(0)
   await expect(page.getByRole('region', { name: 'Offline module diagram' }).locator('figure.diagram svg')).toBeVisible()
   await expect(page.getByText('Kept with the session for the journal: the module diagram computed from the repository.')).toBeVisible()
   await page.getByLabel('Your notes on the architecture').fill('Three modules; util is shared.')
