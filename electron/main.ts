@@ -74,10 +74,11 @@ async function start(): Promise<void> {
     },
     // The coach's "open in your editor" (vscode:// and idea:// URLs built by the ai service only).
     openExternal: (url) => shell.openExternal(url),
-    async printToPdf() {
+    async printToPdf(paper) {
       const [window] = BrowserWindow.getAllWindows()
       if (!window) throw new Error('There is no window to print.')
-      return window.webContents.printToPDF({ printBackground: false, pageSize: 'A4' })
+      // The page's own @page rules give the margins, the heading and the page numbers.
+      return window.webContents.printToPDF({ printBackground: false, pageSize: paper, generateDocumentOutline: true })
     },
   })
 

@@ -57,6 +57,8 @@ export function App() {
   const firstScreen = useRef(true)
   useEffect(() => {
     document.title = `${SCREEN_LABELS[screen]} · Gemba`
+    // Every screen opens at its top, never where the last one was scrolled to.
+    document.getElementById('main')?.scrollTo({ top: 0 })
     // On a screen change, not on first load (where the skip link should stay the first stop).
     if (!firstScreen.current) document.getElementById('page-title')?.focus({ preventScroll: true })
     firstScreen.current = false

@@ -5,6 +5,7 @@
 import type { ServiceRegistry } from '../../shared/api.ts'
 import { join } from 'node:path'
 import type { RepoEntry } from '../../shared/models/repos.ts'
+import type { PaperSize } from '../../shared/channels/system.ts'
 import { aiThreadsFolder, createAiService, threadStore, threadTranscripts } from '../services/ai/index.ts'
 import { CalendarService, ReminderScheduler } from '../services/calendar/index.ts'
 import { createChangeService } from '../services/change/index.ts'
@@ -40,7 +41,7 @@ export interface BackendPorts {
   /** Opens a URL with the operating system (Electron's shell.openExternal); browser mode has none. */
   readonly openExternal?: (url: string) => Promise<void>
   /** The desktop window printed to PDF (Electron's webContents.printToPDF); browser mode has none. */
-  readonly printToPdf?: () => Promise<Uint8Array>
+  readonly printToPdf?: (paper: PaperSize) => Promise<Uint8Array>
 }
 
 export interface Backend {
@@ -81,7 +82,7 @@ export function createBackend(ports: BackendPorts): Backend {
   const createParser = () => createCodeParser(ports.grammarDir ? { grammarDir: ports.grammarDir } : {})
   const repoStore = keyValueRepoStore(settings.keyValueStore)
   const repoPath = async (id: string) => (await repoStore.load()).find((entry) => entry.id === id)?.path
-  const repos = new RepoService({ store: repoStore, cacheFolder: join(ports.dataFolder, 'cache', 'repos'), createParser })
+  const repos = new RepoService({ store: repoStore, cacheFolder: join(ports.dataFolder, 'cache', 'repos'), createParser, home: ports.home })
   const journal: JournalService = new JournalService({
     journalFolder: settings.journalFolder(),
     createJournalFolder: settings.current().journalFolder === null,
@@ -113,6 +114,8 @@ export function createBackend(ports: BackendPorts): Backend {
   const ai = createAiService({
     settings,
     spending: sessions.spending,
+    // Recording is part of an answer already given: the call's own cancellation does not stop it.
+    coachRecords: sessions.coachRecords({ signal: new AbortController().signal, callId: 'coach-record', emit: hub.emit.bind(hub) }),
     scan: (id, signal) => repos.scan({ id }, { signal, callId: `ai-context-${id}`, emit: () => undefined }),
     repoPath,
     createParser,

@@ -4,6 +4,7 @@
 import DOMPurify from 'dompurify'
 import { marked } from 'marked'
 import { useLayoutEffect, useMemo, useRef } from 'react'
+import { drawMermaidBlocks } from './mermaid-blocks.ts'
 
 export function renderMarkdown(source: string): string {
   return DOMPurify.sanitize(marked.parse(source, { async: false, gfm: true }), { USE_PROFILES: { html: true } })
@@ -30,6 +31,7 @@ export function CitationMarkdown(props: { source: string; decorate: (root: HTMLE
     if (!root) return
     root.innerHTML = html
     decorate(root)
+    drawMermaidBlocks(root)
   }, [html, decorate])
   return (
     <div

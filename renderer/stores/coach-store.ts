@@ -52,6 +52,10 @@ export interface DiagramState {
   /** Why the offline diagram is shown instead, when it is. */
   readonly reason: string | null
   readonly saved: 'no' | 'saving' | 'yes' | 'failed'
+  /** True when the leader brought back an earlier drawing: keeping it is their pick, not Gemba's. */
+  readonly picked: boolean
+  /** Every drawing that parsed in this conversation, oldest first, so the leader can go back to one. */
+  readonly drawings: readonly { readonly source: string; readonly caption: string }[]
 }
 
 export interface Panel {
@@ -90,9 +94,14 @@ export interface ViewerTarget {
 
 const ZERO: AiUsage = ZERO_USAGE
 
+/** A drawing that parsed: shown, added to the conversation's drawings, not kept yet. */
+function drawn(diagram: DiagramState, drawing: { source: string; caption: string }): DiagramState {
+  return { status: 'ready', source: drawing.source, caption: drawing.caption, reason: null, saved: 'no', picked: false, drawings: [...diagram.drawings, drawing].slice(-20) }
+}
+
 export const coachKey = (purpose: AiPurpose, repoId: string, sessionId?: string | null) => `${purpose}|${repoId}|${sessionId ?? ''}`
 
-const EMPTY_DIAGRAM: DiagramState = { status: 'idle', source: null, caption: '', reason: null, saved: 'no' }
+const EMPTY_DIAGRAM: DiagramState = { status: 'idle', source: null, caption: '', reason: null, saved: 'no', picked: false, drawings: [] }
 
 function newPanel(purpose: AiPurpose, repoId: string, sessionId: string | null): Panel {
   return {
@@ -135,6 +144,8 @@ export interface CoachState {
   startOver(key: string): Promise<void>
   drawDiagram(key: string, instruction?: string): Promise<void>
   saveDiagram(key: string, save: (diagram: { mermaid: string; caption: string }) => Promise<void>): Promise<void>
+  /** Shows an earlier drawing of this conversation again, for the leader to keep instead. */
+  showDrawing(key: string, index: number): void
   verify(key: string, text: string): Promise<void>
   loadSent(key: string): Promise<void>
   loadEstimate(key: string): Promise<void>
@@ -311,21 +322,21 @@ export function createCoachStore(client: GembaApi, ports: CoachPorts) {
       async drawDiagram(key, instruction) {
         const wanted = instruction?.trim()
         const question = wanted ? `Draw the high-level architecture again, focusing on this: ${wanted}` : 'Draw me a high-level architecture.'
-        patch(key, (p) => ({ diagram: { ...p.diagram, status: 'drawing', reason: null, saved: 'no' } }))
+        patch(key, (p) => ({ diagram: { ...p.diagram, status: 'drawing', reason: null, saved: 'no', picked: false } }))
         const answer = await get().ask(key, question)
         if (answer === null) return patch(key, (p) => ({ diagram: { ...p.diagram, status: p.diagram.source ? 'ready' : 'idle' } }))
         const first = extractMermaid(answer)
         const firstCheck = first ? await ports.validateMermaid(first.source) : { ok: false as const, error: 'The answer held no Mermaid diagram.' }
-        if (first && firstCheck.ok) return patch(key, { diagram: { status: 'ready', source: first.source, caption: first.caption, reason: null, saved: 'no' } })
+        if (first && firstCheck.ok) return patch(key, (p) => ({ diagram: drawn(p.diagram, first) }))
         const error = firstCheck.ok ? '' : firstCheck.error
         patch(key, (p) => ({ diagram: { ...p.diagram, status: 'repairing' } }))
         const repaired = await get().ask(key, `That Mermaid diagram does not parse. Mermaid's parser error:\n${error}\nSend the whole corrected flowchart in one \`\`\`mermaid block.`, 'repair')
         const second = repaired === null ? null : extractMermaid(repaired)
         const secondCheck = second ? await ports.validateMermaid(second.source) : { ok: false as const, error: 'no diagram in the repair answer' }
-        if (second && secondCheck.ok) return patch(key, { diagram: { status: 'ready', source: second.source, caption: second.caption, reason: null, saved: 'no' } })
+        if (second && secondCheck.ok) return patch(key, (p) => ({ diagram: drawn(p.diagram, second) }))
         const firstLine = (text: string) => text.split('\n')[0]!.replace(/[:.]\s*$/, '')
         const why = repaired === null ? 'the repair request failed' : `the repaired one did not parse either (${secondCheck.ok ? '' : firstLine(secondCheck.error)})`
-        patch(key, { diagram: { status: 'fallback', source: null, caption: '', reason: `Claude’s diagram did not parse (${firstLine(error)}), and ${why}.`, saved: 'no' } })
+        patch(key, (p) => ({ diagram: { ...p.diagram, status: 'fallback', source: null, caption: '', reason: `Claude’s diagram did not parse (${firstLine(error)}), and ${why}.`, saved: 'no', picked: false } }))
       },
       async saveDiagram(key, save) {
         const diagram = get().panels[key]?.diagram
@@ -337,6 +348,10 @@ export function createCoachStore(client: GembaApi, ports: CoachPorts) {
         } catch {
           patch(key, (p) => ({ diagram: { ...p.diagram, saved: 'failed' } }))
         }
+      },
+      showDrawing(key, index) {
+        const drawing = get().panels[key]?.diagram.drawings[index]
+        if (drawing) patch(key, (p) => ({ diagram: { ...p.diagram, status: 'ready', source: drawing.source, caption: drawing.caption, reason: null, saved: 'no', picked: true } }))
       },
       async verify(key, text) {
         const panel = get().panels[key]

@@ -5,6 +5,7 @@ import { create } from 'zustand'
 import type { GembaApi } from '../../shared/api.ts'
 import type { GembaErrorData } from '../../shared/errors.ts'
 import type { JournalExportResult, JournalRollup, JournalShareSummary } from '../../shared/models/journal.ts'
+import type { PaperSize } from '../../shared/channels/system.ts'
 import { errorData } from '../bridge.ts'
 
 export type ExportTarget = { readonly ids: readonly string[] } | { readonly from?: string; readonly to?: string } | { readonly summary: true }
@@ -16,8 +17,18 @@ interface Outcome {
   readonly error: GembaErrorData | null
 }
 
+/** The paper most printers around the leader use: Letter in the Americas that use it, A4 elsewhere. */
+export function paperForLocale(locale: string): PaperSize {
+  const region = /[-_]([A-Z]{2})\b/.exec(locale)?.[1] ?? ''
+  return LETTER_REGIONS.has(region) ? 'Letter' : 'A4'
+}
+
+const LETTER_REGIONS = new Set(['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'PE', 'GT', 'CR', 'PA', 'DO', 'PR', 'SV', 'NI', 'BZ'])
+
 export interface JournalShareState {
   readonly folder: string
+  /** The paper a desktop PDF is laid out on (the browser's print dialog asks for itself). */
+  readonly paper: PaperSize
   readonly outcome: Outcome
   readonly weeks: number
   readonly includeReflections: boolean
@@ -28,6 +39,7 @@ export interface JournalShareState {
   readonly rollup: JournalRollup | null
   readonly rollupError: GembaErrorData | null
   setFolder(folder: string): void
+  setPaper(paper: PaperSize): void
   pickFolder(): Promise<void>
   resetOutcome(): void
   exportMarkdown(target: ExportTarget): Promise<void>
@@ -40,9 +52,10 @@ export interface JournalShareState {
 
 const IDLE: Outcome = { status: 'idle', result: null, pdfPath: null, error: null }
 
-export function createJournalShareStore(client: GembaApi) {
+export function createJournalShareStore(client: GembaApi, options: { readonly locale?: string } = {}) {
   return create<JournalShareState>((set, get) => ({
     folder: '',
+    paper: paperForLocale(options.locale ?? (typeof navigator === 'undefined' ? '' : navigator.language)),
     outcome: IDLE,
     weeks: 4,
     includeReflections: false,
@@ -54,6 +67,9 @@ export function createJournalShareStore(client: GembaApi) {
     rollupError: null,
     setFolder(folder) {
       set({ folder })
+    },
+    setPaper(paper) {
+      set({ paper })
     },
     async pickFolder() {
       try {
@@ -89,7 +105,7 @@ export function createJournalShareStore(client: GembaApi) {
       if (folder === '') return
       set({ outcome: { ...IDLE, status: 'working' } })
       try {
-        const { path, supported } = await client.invoke('system.printToPdf', { folder, fileName })
+        const { path, supported } = await client.invoke('system.printToPdf', { folder, fileName, paper: get().paper })
         if (!supported) {
           set({ outcome: IDLE })
           window.print()

@@ -1,9 +1,10 @@
-// The repositories the leader added, and the offline tour of the selected one. Follows its own scan
-// through 'repos.scanProgress' events (matched by call id) and can cancel it.
+// The repositories the leader added (and what adding one did), the browser-mode folder picker, and
+// the offline tour of the selected one. Follows its own scan through 'repos.scanProgress' events
+// (matched by call id) and can cancel it.
 import { create } from 'zustand'
 import type { GembaApi } from '../../shared/api.ts'
 import type { GembaErrorData } from '../../shared/errors.ts'
-import type { RepoTour, RepoView, ScanProgress } from '../../shared/models/repos.ts'
+import type { FolderListing, FolderSuggestions, RepoAddNotice, RepoTour, RepoView, ScanProgress } from '../../shared/models/repos.ts'
 import { errorData } from '../bridge.ts'
 
 interface TourState {
@@ -22,6 +23,10 @@ export interface ReposState {
   readonly listError: GembaErrorData | null
   readonly adding: boolean
   readonly addError: GembaErrorData | null
+  /** What the last add did when it was not a plain addition (already there, inside one, a worktree). */
+  readonly addNotice: RepoAddNotice | null
+  /** The browser-mode folder picker: closed (null), or where it is and what it shows. */
+  readonly picker: FolderPicker | null
   readonly selectedId: string | null
   readonly tours: Readonly<Record<string, TourState>>
   load(): Promise<void>
@@ -29,10 +34,21 @@ export interface ReposState {
   refresh(id: string): Promise<void>
   add(path: string): Promise<boolean>
   pickFolder(): Promise<string | null>
+  /** Opens the browser-mode picker: suggestions, and the home folder's folders. */
+  openPicker(): Promise<void>
+  browse(path?: string): Promise<void>
+  closePicker(): void
   remove(id: string): Promise<void>
   select(id: string | null): void
   loadTour(id: string, force?: boolean): Promise<void>
   cancelTour(id: string): void
+}
+
+export interface FolderPicker {
+  readonly listing: FolderListing | null
+  readonly suggestions: FolderSuggestions | null
+  readonly loading: boolean
+  readonly error: GembaErrorData | null
 }
 
 const EMPTY_TOUR: TourState = { status: 'idle', tour: null, progress: null, error: null, callId: null, controller: null }
@@ -58,6 +74,8 @@ export function createReposStore(client: GembaApi) {
       listError: null,
       adding: false,
       addError: null,
+      addNotice: null,
+      picker: null,
       selectedId: null,
       tours: {},
       async load() {
@@ -79,11 +97,13 @@ export function createReposStore(client: GembaApi) {
         }
       },
       async add(path) {
-        set({ adding: true, addError: null })
+        set({ adding: true, addError: null, addNotice: null })
         try {
-          const repo = await client.invoke('repos.add', { path })
-          set({ repos: [...get().repos.filter((r) => r.id !== repo.id), repo], adding: false, selectedId: repo.id })
-          void get().loadTour(repo.id)
+          const { notice, ...repo } = await client.invoke('repos.add', { path })
+          const known = get().repos.some((r) => r.id === repo.id)
+          const repos = known ? get().repos.map((r) => (r.id === repo.id ? repo : r)) : [...get().repos, repo]
+          set({ repos, adding: false, selectedId: repo.id, addNotice: notice, picker: null })
+          if ((get().tours[repo.id]?.status ?? 'idle') === 'idle') void get().loadTour(repo.id)
           return true
         } catch (error) {
           set({ adding: false, addError: errorData(error) })
@@ -97,6 +117,27 @@ export function createReposStore(client: GembaApi) {
         } catch {
           return null
         }
+      },
+      async openPicker() {
+        set({ picker: { listing: null, suggestions: null, loading: true, error: null } })
+        const [suggestions] = await Promise.all([client.invoke('repos.suggestions', {}).catch(() => null), get().browse()])
+        const picker = get().picker
+        if (picker) set({ picker: { ...picker, suggestions } })
+      },
+      async browse(path) {
+        const current = get().picker ?? { listing: null, suggestions: null, loading: false, error: null }
+        set({ picker: { ...current, loading: true, error: null } })
+        try {
+          const listing = await client.invoke('repos.folders', path === undefined ? {} : { path })
+          const picker = get().picker
+          if (picker) set({ picker: { ...picker, listing, loading: false } })
+        } catch (error) {
+          const picker = get().picker
+          if (picker) set({ picker: { ...picker, loading: false, error: errorData(error) } })
+        }
+      },
+      closePicker() {
+        set({ picker: null })
       },
       async remove(id) {
         try {

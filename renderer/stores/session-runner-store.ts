@@ -23,6 +23,7 @@ export const TEXT_FIELDS = {
 export type TextField = keyof typeof TEXT_FIELDS
 
 const HEARTBEAT_MS = 60_000
+const OFFLINE_CAPTION = 'Modules and their imports, computed from the repository.'
 
 type StepUpdateInput = ChannelInput<'sessions.updateStep'>
 
@@ -60,6 +61,11 @@ export interface RunnerState {
    * journal has one either way; once per session and step, and only while nothing is saved there.
    */
   keepOffline(step: 'explore' | 'diagram', content: string): void
+  /**
+   * The leader's pick of what a step keeps: the offline tour or module diagram (`content`), or back to
+   * Claude's walkthrough as the session kept it. Their pick holds until they pick again.
+   */
+  pickRecord(step: 'explore' | 'diagram', pick: 'offline' | 'coach', content: string | null): Promise<boolean>
   answerQuestion(questionId: string): Promise<void>
   finish(): Promise<void>
   startHeartbeat(): () => void
@@ -238,7 +244,19 @@ export function createSessionRunnerStore(client: GembaApi, options: { readonly t
         if ((step === 'explore' ? view.session.steps.explore.payload.walkthrough : view.session.steps.diagram.payload.mermaid).trim() || payload.source !== null) return
         offlineKept.add(key)
         if (step === 'explore') void get().updateStep('explore', { walkthrough: content.slice(0, 400_000), citations: [], source: 'offline' })
-        else void get().updateStep('diagram', { mermaid: content.slice(0, 200_000), caption: 'Modules and their imports, computed from the repository.', source: 'offline' })
+        else void get().updateStep('diagram', { mermaid: content.slice(0, 200_000), caption: OFFLINE_CAPTION, source: 'offline' })
+      },
+      async pickRecord(step, pick, content) {
+        const view = get().view
+        if (!view) return false
+        if (pick === 'offline' && content?.trim()) {
+          return step === 'explore'
+            ? get().updateStep('explore', { walkthrough: content.slice(0, 400_000), citations: [], source: 'offline', choice: 'leader' })
+            : get().updateStep('diagram', { mermaid: content.slice(0, 200_000), caption: OFFLINE_CAPTION, svg: '', source: 'offline', choice: 'leader' })
+        }
+        const coach = view.session.steps.explore.payload.coach
+        if (pick !== 'coach' || step !== 'explore' || !coach?.markdown.trim()) return false
+        return get().updateStep('explore', { walkthrough: coach.markdown, citations: coach.citations.map((citation) => ({ ...citation })), source: 'ai', choice: 'auto' })
       },
       answerQuestion: (questionId) =>
         run(async (sessionId) => {

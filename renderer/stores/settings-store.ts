@@ -1,8 +1,9 @@
 // The renderer's view of settings: loads them, saves patches and the API key through the bridge,
-// and keeps the last error as data for the form. The key never comes back, only its hint.
+// tests a key, and keeps the last error as data for the form. The key never comes back, only its hint.
 import { create } from 'zustand'
 import type { GembaErrorData } from '../../shared/errors.ts'
 import type { GembaApi } from '../../shared/api.ts'
+import type { ApiKeyTest } from '../../shared/models/ai.ts'
 import type { SettingsNotice, SettingsPatch, SettingsView } from '../../shared/models/settings.ts'
 import { errorData } from '../bridge.ts'
 
@@ -22,6 +23,10 @@ export interface SettingsState {
   setApiKey(key: string): Promise<boolean>
   clearApiKey(): Promise<void>
   dismissNotice(code: SettingsNotice['code']): Promise<void>
+  /** The last key test: idle, under way, or its answer (valid, invalid, no network…). */
+  readonly keyTest: { readonly status: 'idle' | 'testing' | 'done'; readonly result: ApiKeyTest | null; readonly error: GembaErrorData | null }
+  /** Tests the key typed (before saving it), or the saved one when none is typed. */
+  testApiKey(key?: string): Promise<void>
 }
 
 export function createSettingsStore(client: GembaApi) {
@@ -45,6 +50,7 @@ export function createSettingsStore(client: GembaApi) {
       saving: null,
       errors: {},
       saved: {},
+      keyTest: { status: 'idle', result: null, error: null },
       async load() {
         set({ loading: true, loadError: null })
         try {
@@ -54,9 +60,22 @@ export function createSettingsStore(client: GembaApi) {
         }
       },
       update: (section, patch) => run(section, () => client.invoke('settings.update', patch)),
-      setApiKey: (key) => run('key', () => client.invoke('settings.setApiKey', { key })),
+      async setApiKey(key) {
+        const saved = await run('key', () => client.invoke('settings.setApiKey', { key }))
+        if (saved) set({ keyTest: { status: 'idle', result: null, error: null } })
+        return saved
+      },
       async clearApiKey() {
         await run('key', () => client.invoke('settings.clearApiKey', {}))
+      },
+      async testApiKey(key) {
+        set({ keyTest: { status: 'testing', result: null, error: null } })
+        try {
+          const result = await client.invoke('ai.testKey', key?.trim() ? { key: key.trim() } : {})
+          set({ keyTest: { status: 'done', result, error: null } })
+        } catch (error) {
+          set({ keyTest: { status: 'done', result: null, error: errorData(error) } })
+        }
       },
       async dismissNotice(code) {
         try {

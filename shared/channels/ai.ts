@@ -2,7 +2,7 @@
 // streamed as events, and the record of what was sent. The API key never crosses this boundary.
 import { z } from 'zod'
 import { channel } from '../contract.ts'
-import type { AiAnswer, AiContextPreview, AiModelChoice, AiModelInfo, AiNextCallEstimate, AiRequestRecord, AiThreadView, CitationCheck, RepoContextSettings, RepoFileView } from '../models/ai.ts'
+import type { ApiKeyTest, AiAnswer, AiContextPreview, AiModelChoice, AiModelInfo, AiNextCallEstimate, AiRequestRecord, AiThreadView, CitationCheck, RepoContextSettings, RepoFileView } from '../models/ai.ts'
 
 const repoId = z.string().min(1).max(100)
 const repoPath = z.string().max(1024)
@@ -53,6 +53,11 @@ export const aiChannels = {
   models: channel<readonly AiModelInfo[]>()({
     description: 'The models the configured key and endpoint offer (Anthropic Models API).',
     input: z.object({}).strict(),
+  }),
+  testKey: channel<ApiKeyTest>()({
+    description:
+      'Tests an API key with one Models API call (nothing generated, nothing spent): the key typed in Settings before it is saved, or the saved one. Answers valid, invalid, no network or another problem in a sentence; never returns the key.',
+    input: z.object({ key: z.string().trim().min(1).max(400).optional() }).strict(),
   }),
   modelChoice: channel<AiModelChoice>()({
     description:

@@ -10,6 +10,10 @@ export interface AppInfo {
   readonly dataFolder: string
 }
 
+/** The paper a PDF is laid out on (the page's margins and heading come from its own @page rules). */
+export const PAPER_SIZES = ['A4', 'Letter'] as const
+export type PaperSize = (typeof PAPER_SIZES)[number]
+
 export const systemChannels = {
   info: channel<AppInfo>()({
     description: 'The app name, version, mode (desktop or browser) and data folder.',
@@ -26,6 +30,7 @@ export const systemChannels = {
       .object({
         folder: z.string().trim().min(1).max(4096),
         fileName: z.string().trim().regex(/^[^/\\]{1,200}\.pdf$/i, 'Use a file name ending in .pdf, without folders.'),
+        paper: z.enum(PAPER_SIZES).optional(),
       })
       .strict(),
   }),

@@ -341,3 +341,19 @@ export interface AiThreadRecord {
   readonly turns: readonly AiThreadTurn[]
   readonly requests: readonly AiRequestRecord[]
 }
+
+/** The answer to "does this key work?" (a Models API call; nothing is generated, nothing is spent). */
+export interface ApiKeyTest {
+  /**
+   * valid: the endpoint accepted it; invalid: it refused it (or it is not an Anthropic key at all);
+   * no_network: the endpoint could not be reached; unavailable: it answered with another problem;
+   * no_key: there is no key to test.
+   */
+  readonly status: 'valid' | 'invalid' | 'no_network' | 'unavailable' | 'no_key'
+  readonly message: string
+  readonly next: string | null
+  /** How many models the key may use, when valid. */
+  readonly models: number
+  /** The endpoint asked (its host). */
+  readonly endpointHost: string
+}

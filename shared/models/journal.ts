@@ -105,6 +105,9 @@ export interface JournalTranscriptEntry {
   readonly at: string
 }
 
+/** Who made a step's artefact: Claude, Gemba from the repository alone, or the leader by hand. */
+export type JournalSource = 'ai' | 'offline' | 'hand'
+
 /** What one request to Claude carried, kept with the session ("what was sent"); never a secret. */
 export interface JournalSentRecord {
   readonly step: JournalStep
@@ -147,8 +150,18 @@ export interface JournalSessionRecord {
   /** Slugs, e.g. 'slow-tests' or the leader's own 'no-staging-env'. */
   readonly frictionTags: readonly string[]
   readonly usage: JournalTokenUsage
-  readonly walkthrough: { readonly markdown: string; readonly citations: readonly JournalCitation[] } | null
-  readonly diagram: { readonly mermaid: string; readonly svg?: string; readonly caption?: string } | null
+  /** What the explore step kept: Claude's walkthrough (its questions as headings) or the offline tour. */
+  readonly walkthrough: {
+    readonly markdown: string
+    readonly citations: readonly JournalCitation[]
+    /** Where it came from (absent in older entries). */
+    readonly source?: JournalSource
+  } | null
+  readonly diagram: { readonly mermaid: string; readonly svg?: string; readonly caption?: string; readonly source?: JournalSource } | null
+  /** The leader's own notes per step (absent in older entries, whose explore notes sit in the walkthrough). */
+  readonly notes?: { readonly explore?: string; readonly diagram?: string }
+  /** The questions the leader asked Claude in the explore step, in order (absent in older entries). */
+  readonly questionsAsked?: readonly string[]
   readonly change: JournalChange | null
   /** The leader's private reflection (Markdown). */
   readonly reflection: string
@@ -158,6 +171,8 @@ export interface JournalSessionRecord {
   /** What each request to Claude carried (sidecar only; absent in older entries). */
   readonly sent?: readonly JournalSentRecord[]
 }
+
+const journalSourceSchema = z.enum(['ai', 'offline', 'hand'])
 
 const stepNumbers = z.object({
   explore: z.number().min(0),
@@ -198,9 +213,12 @@ export const journalSessionRecordSchema: z.ZodType<JournalSessionRecord> = z.obj
           label: z.string().optional(),
         }),
       ),
+      source: journalSourceSchema.optional(),
     })
     .nullable(),
-  diagram: z.object({ mermaid: z.string(), svg: z.string().optional(), caption: z.string().optional() }).nullable(),
+  diagram: z.object({ mermaid: z.string(), svg: z.string().optional(), caption: z.string().optional(), source: journalSourceSchema.optional() }).nullable(),
+  notes: z.object({ explore: z.string().optional(), diagram: z.string().optional() }).optional(),
+  questionsAsked: z.array(z.string()).optional(),
   change: z
     .object({
       request: z.string(),
@@ -301,7 +319,7 @@ export interface JournalFilter {
 
 /** A stretch of text around a match; `highlights` are [start, end) offsets into `text`. */
 export interface JournalSnippet {
-  readonly field: 'theme' | 'walkthrough' | 'diagram' | 'change' | 'explanation' | 'reflection' | 'questions' | 'tags' | 'repository'
+  readonly field: 'theme' | 'walkthrough' | 'diagram' | 'change' | 'explanation' | 'reflection' | 'questions' | 'tags' | 'repository' | 'notes' | 'transcript'
   readonly text: string
   readonly highlights: readonly (readonly [number, number])[]
 }
@@ -415,9 +433,28 @@ export interface StepTime {
   readonly sessions: number
 }
 
+/** What the latest hour showed on its own: useful from the first session, before any trend. */
+export interface LatestHour {
+  readonly id: string
+  readonly date: string
+  readonly theme: string
+  readonly repositoryName: string
+  /** Each step's minutes against its timebox. */
+  readonly steps: readonly { readonly step: JournalStep; readonly minutes: number; readonly timeboxMinutes: number }[]
+  readonly totalMinutes: number
+  readonly totalTimeboxMinutes: number
+  /** actual ÷ estimate, when both were recorded. */
+  readonly effort: { readonly estimateMinutes: number | null; readonly actualMinutes: number | null; readonly ratio: number | null }
+  readonly frictionTags: readonly string[]
+  /** Plain sentences, one per finding, in the order they are shown. */
+  readonly findings: readonly string[]
+}
+
 /** Every chart's data comes from the journal files alone, with a plain-text summary beside it. */
 export interface JournalInsights {
   readonly sessions: number
+  /** The newest session on its own; null before the first. */
+  readonly latest: LatestHour | null
   readonly heatmap: {
     readonly year: number
     readonly weeks: readonly HeatmapWeek[]

@@ -293,3 +293,47 @@ export interface RepoTour {
   readonly computedFrom: 'repository'
   readonly headCommit: string | null
 }
+
+/** What adding a folder did, when it was not simply a new repository added as typed. */
+export interface RepoAddNotice {
+  /**
+   * already_added: that repository is in the list (nothing changed); inside_repository: the folder is
+   * inside a repository, which was added (or already was) whole; worktree: another working folder of
+   * a repository in the list, added as its own entry.
+   */
+  readonly code: 'already_added' | 'inside_repository' | 'worktree'
+  readonly message: string
+}
+
+/** The repository a folder added resolves to, and what happened when it was not a plain addition. */
+export interface RepoAdded extends RepoView {
+  readonly notice: RepoAddNotice | null
+}
+
+/** A folder under the home folder, as the browser-mode folder picker lists it. */
+export interface FolderEntry {
+  readonly name: string
+  /** Absolute path. */
+  readonly path: string
+  /** It holds a `.git` (a repository's working folder). */
+  readonly repository: boolean
+}
+
+export interface FolderListing {
+  /** The folder listed (absolute, inside the home folder). */
+  readonly path: string
+  /** Its parent, or null at the home folder (the picker never leaves it). */
+  readonly parent: string | null
+  readonly home: string
+  readonly folders: readonly FolderEntry[]
+  /** More folders than shown (the list is capped). */
+  readonly truncated: boolean
+}
+
+/** Where the picker starts: folders of repositories already added, and repositories found nearby. */
+export interface FolderSuggestions {
+  readonly home: string
+  readonly recent: readonly FolderEntry[]
+  /** Repositories within two levels of ~/code, ~/src, ~/projects, ~/work, ~/dev, ~/git and ~/repos. */
+  readonly found: readonly FolderEntry[]
+}

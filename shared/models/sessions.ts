@@ -46,8 +46,15 @@ export const citationSchema = z.object({
   label: z.string().max(200).optional(),
 })
 
+/** Who chose what a step keeps: Gemba (the newest of Claude's answers, else the offline one) or the leader. */
+export const recordChoiceSchema = z.enum(['auto', 'leader'])
+export type RecordChoice = z.infer<typeof recordChoiceSchema>
+
+/** Every coach conversation a step had in this session (the journal's transcript reads them all). */
+const threadRefs = z.array(z.string().min(1).max(500)).max(200)
+
 export const explorePayloadSchema = z.object({
-  /** The walkthrough as the leader keeps it (Markdown, from the coach or the offline tour). */
+  /** The walkthrough the session keeps (Markdown): Claude's answers as they come, or the offline tour. */
   walkthrough: longText(400_000),
   citations: z.array(citationSchema).max(500),
   /** The leader's own notes while exploring. */
@@ -57,6 +64,12 @@ export const explorePayloadSchema = z.object({
   /** Where the full conversation is kept (the AI domain's id for it), if anywhere. */
   transcriptRef: z.string().max(500).nullable(),
   source: z.enum(['ai', 'offline']).nullable(),
+  /** Claude's answers of this session as they came (kept even while the leader keeps the offline tour). */
+  coach: z.object({ markdown: longText(400_000), citations: z.array(citationSchema).max(500) }).optional(),
+  /** Every explore conversation of the session (absent in older sessions: then transcriptRef alone). */
+  threadRefs: threadRefs.optional(),
+  /** 'leader' once the leader picked the record themselves: Claude's next answers no longer replace it. */
+  choice: recordChoiceSchema.optional(),
 })
 export type ExplorePayload = z.infer<typeof explorePayloadSchema>
 
@@ -69,6 +82,10 @@ export const diagramPayloadSchema = z.object({
   source: z.enum(['ai', 'offline', 'hand']).nullable(),
   /** The coach's thread that drew it, when Claude did (absent in older sessions). */
   transcriptRef: z.string().max(500).nullable().optional(),
+  /** Every diagram conversation of the session (absent in older sessions). */
+  threadRefs: threadRefs.optional(),
+  /** 'leader' once the leader picked the diagram themselves: a newer drawing no longer replaces it. */
+  choice: recordChoiceSchema.optional(),
 })
 export type DiagramPayload = z.infer<typeof diagramPayloadSchema>
 

@@ -63,6 +63,8 @@ export const settingsPatchSchema = z
     // Without defaults: a patch that leaves a field out leaves it as it is.
     ai: z.object(aiSettingsFields).partial().optional(),
     journalFolder: z.string().trim().min(1).max(4096).nullable().optional(),
+    /** The leader kept the weekly slot as it is (saving a schedule says so too). */
+    scheduleChosen: z.literal(true).optional(),
   })
   .strict()
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
@@ -93,6 +95,8 @@ export interface SettingsView extends StoredSettings {
   readonly endpointInUse: { readonly url: string; readonly source: 'settings' | 'environment' | 'default' }
   readonly journalFolderInUse: string
   readonly dataFolder: string
+  /** Whether the leader has chosen (or kept) the weekly slot: the first-run guide's second step. */
+  readonly scheduleChosen: boolean
   readonly notices: readonly SettingsNotice[]
 }
 

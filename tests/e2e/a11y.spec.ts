@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/csp.ts'
 import { buildRepo, type RepoBuilder } from '../fixtures/repo-builder.ts'
+import { callApi } from './support/backend-api.ts'
 import { newHome, startBackend, type BackendProcess } from './support/backend-process.ts'
 
 const SHOTS = 'test-results/screenshots'
@@ -33,16 +34,7 @@ test.afterAll(async () => {
   await rm(home, { recursive: true, force: true })
 })
 
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const res = await fetch(`${backend.url}/api/${name}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${backend.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  })
-  const body = (await res.json()) as T & { error?: unknown }
-  if (!res.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`)
-  return body
-}
+const api = <T>(name: string, input: unknown): Promise<T> => callApi<T>(backend, name, input)
 
 async function screen(page: Page, link: string, heading: RegExp | string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click()

@@ -238,7 +238,7 @@ test('insights draw their charts with a summary beside each', async ({ page }) =
   await expect(page.locator('circle.chart__point')).not.toHaveCount(0)
 })
 
-test('an empty journal guides to the first hour, and insights say they need a few sessions', async ({ page }) => {
+test('an empty journal guides to the first hour, and so do insights', async ({ page }) => {
   const emptyHome = await newHome()
   const empty = await startBackend(emptyHome)
   try {
@@ -246,10 +246,40 @@ test('an empty journal guides to the first hour, and insights say they need a fe
     await page.getByRole('link', { name: 'Journal' }).click()
     await expect(page.getByRole('heading', { name: 'No sessions yet' })).toBeVisible()
     await page.getByRole('link', { name: 'Insights' }).click()
-    await expect(page.getByRole('heading', { name: 'Insights need a few finished sessions' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Insights start with your first hour' })).toBeVisible()
   } finally {
     await empty.stop()
     await rm(emptyHome, { recursive: true, force: true })
+  }
+})
+
+test('insights after one session say what that hour showed, and never invite to an hour already done', async ({ page }) => {
+  const oneHome = await newHome()
+  const date = daysAgo(0)
+  const record = session('s-first', 0, {
+    theme: { id: 'walk-the-codebase', title: 'Walk the codebase' },
+    stepMinutes: { explore: 14, diagram: 9, change: 37, reflect: 8 },
+    effort: { estimateMinutes: 20, actualMinutes: 37 },
+    frictionTags: ['slow-tests', 'no-staging-env'],
+    questions: [{ id: 'q-first', text: 'Why does the nightly settlement run by hand?', status: 'open' }],
+    startedAt: `${date}T09:00:00Z`,
+  })
+  await mkdir(join(oneHome, 'journal'), { recursive: true })
+  await writeSessionFiles(join(oneHome, 'journal'), journalFileName(record, new Set()), record)
+  const one = await startBackend(oneHome)
+  try {
+    await page.goto(one.pageUrl)
+    await page.getByRole('link', { name: 'Insights' }).click()
+    const latest = page.getByRole('region', { name: 'What your first hour showed' })
+    await expect(latest).toContainText('The hour took 68 of its 60 minutes; the small change ran 12 min over its 25-minute timebox.')
+    await expect(latest).toContainText('The small change took 37 min against your 20 min estimate: 1.9× your estimate.')
+    await expect(latest).toContainText('Friction you tagged: slow-tests, no-staging-env.')
+    await expect(page.getByText('Trends start with your second hour')).toBeVisible()
+    await expect(page.getByRole('button', { name: /this week’s hour/ })).toHaveCount(0)
+    await fullShot(page, 'test-results/screenshots/insights-after-one-session.png')
+  } finally {
+    await one.stop()
+    await rm(oneHome, { recursive: true, force: true })
   }
 })
 

@@ -1,7 +1,11 @@
 // Repositories in real Chromium: add a repository the test builds, read its offline tour and module
 // map (a box opens its part of the tour; a folder opens inside), see a clear message for a folder that
-// is not a repository, and remove it again.
-import { rm } from 'node:fs/promises'
+// is not a repository, and remove it again; pick one with browser mode's folder picker under a home
+// folder of the test's own, and add it again by ~.
+import { execFile } from 'node:child_process'
+import { mkdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { expect, test } from '@playwright/test'
 import { buildPaymentsRepo } from '../fixtures/payments-repo.ts'
 import { makeTempFolder, type RepoBuilder } from '../fixtures/repo-builder.ts'
@@ -68,4 +72,37 @@ test('adds a repository and shows its offline tour and module diagram', async ({
   await page.getByRole('button', { name: 'Remove…' }).click()
   await page.getByRole('button', { name: 'Remove from Gemba' }).click()
   await expect(page.getByRole('heading', { name: 'Add a team’s repository' })).toBeVisible()
+})
+
+test('picks a repository under the home folder with the folder picker, and says so when it is added again', async ({ page }) => {
+  const leaderHome = await makeTempFolder()
+  try {
+    await mkdir(join(leaderHome, 'code'), { recursive: true })
+    await promisify(execFile)('git', ['clone', '-q', repo.dir, join(leaderHome, 'code', 'payments')])
+    await backend.stop()
+    backend = await startBackend(home, { HOME: leaderHome })
+    await page.goto(backend.pageUrl)
+    await page.getByRole('link', { name: 'Repositories' }).click()
+    await page.getByRole('button', { name: 'Browse…' }).click()
+    const picker = page.getByRole('region', { name: 'Choose a folder' })
+    await expect(picker.getByRole('list', { name: 'Folders in ~' })).toContainText('code/')
+    await picker.getByRole('button', { name: 'code/', exact: true }).click()
+    await expect(picker.getByRole('list', { name: 'Folders in ~/code' }).getByText('git repository')).toBeVisible()
+    await page.screenshot({ path: 'test-results/screenshots/repos-folder-picker.png' })
+    await picker.getByRole('button', { name: 'Add payments (~/code/payments)' }).first().click()
+    const card = page.getByRole('list', { name: 'Repositories' }).getByRole('button')
+    await expect(card).toContainText('payments')
+    await expect(picker).toHaveCount(0)
+
+    await page.locator('summary', { hasText: 'Add another repository' }).click()
+    await page.getByLabel('Folder').fill('~/code/payments/')
+    await page.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'payments is already in your list' })).toBeVisible()
+    await page.getByLabel('Folder').fill('code/payments/src')
+    await page.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'That folder is inside payments, which is already in your list.' })).toBeVisible()
+    await expect(card).toHaveCount(1)
+  } finally {
+    await rm(leaderHome, { recursive: true, force: true })
+  }
 })

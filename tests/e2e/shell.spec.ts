@@ -3,6 +3,7 @@
 import { rm } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
 import { newHome, startBackend, type BackendProcess } from './support/backend-process.ts'
+import { startFakeAnthropic } from './support/fake-anthropic-process.ts'
 
 const KEY = 'sk-ant-api03-e2eTESTkey-0123456789abcdefghijklmnopqrstuv-QRST'
 
@@ -57,6 +58,13 @@ test('an API key saved in Settings survives a backend restart and never reaches 
   })
   await open(page, 'Settings')
   await expect(page.getByTestId('api-key-status')).toHaveText(/No key yet/)
+  await expect(page.getByRole('link', { name: 'Create one in the Anthropic Console' })).toHaveAttribute('href', 'https://console.anthropic.com/settings/keys')
+  // Another provider's key is named as such before anything is saved or sent.
+  await page.getByLabel('API key', { exact: true }).fill('sk-proj-abcdefghijklmnopqrstuvwxyz0123456789')
+  await expect(page.getByRole('alert')).toHaveText('That looks like an OpenAI key. Anthropic API keys begin with sk-ant-.')
+  await expect(page.getByRole('button', { name: 'Test this key' })).toBeDisabled()
+  await page.getByRole('button', { name: 'Save key' }).click()
+  await expect(page.getByTestId('api-key-status')).toHaveText(/No key yet/)
   await page.getByLabel('API key', { exact: true }).fill(KEY)
   await page.getByRole('button', { name: 'Save key' }).click()
   await expect(page.getByTestId('api-key-status')).toHaveText('A key is saved, ending in …QRST.')
@@ -76,6 +84,24 @@ test('an API key saved in Settings survives a backend restart and never reaches 
   expect(backend.output()).not.toContain(secretPart)
 })
 
+test('a key is tested with one Models API call: refused, then accepted', async ({ page }) => {
+  const fake = await startFakeAnthropic('coach', ['--api-key', KEY])
+  try {
+    await backend.stop()
+    backend = await startBackend(home, { ANTHROPIC_BASE_URL: fake.url })
+    await open(page, 'Settings')
+    await page.getByLabel('API key', { exact: true }).fill('sk-ant-api03-a-revoked-key-000000000000000000')
+    await page.getByRole('button', { name: 'Test this key' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'refused the key' })).toContainText('console.anthropic.com/settings/keys')
+    await page.getByLabel('API key', { exact: true }).fill(KEY)
+    await page.getByRole('button', { name: 'Test this key' }).click()
+    await expect(page.getByRole('status').filter({ hasText: /accepted the key: it can use \d+ models?\./ })).toBeVisible()
+    await page.screenshot({ path: 'test-results/screenshots/settings-key-tested.png' })
+  } finally {
+    fake.stop()
+  }
+})
+
 test('settings are validated, saved and still there after a reload', async ({ page }) => {
   await open(page, 'Settings')
   const schedule = page.getByRole('form', { name: 'Your weekly hour' })
@@ -85,7 +111,7 @@ test('settings are validated, saved and still there after a reload', async ({ pa
 
   await schedule.getByLabel('Time zone').fill('Europe/Paris')
   await schedule.getByLabel('Day').selectOption('tuesday')
-  await schedule.getByLabel('Starts at').fill('08:30')
+  await schedule.getByLabel('Starts at').selectOption('08:30')
   await schedule.getByRole('button', { name: 'Save' }).click()
   await expect(schedule.getByRole('status')).toHaveText('Saved')
 

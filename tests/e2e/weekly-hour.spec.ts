@@ -3,13 +3,14 @@
 // and diagram kept with the session, a change made by hand and committed on a gemba/ branch), the
 // backend killed mid-reflection and started again on the same data (the draft is intact), finishing,
 // and the session in the journal. Saves light and dark screenshots of Today and of each step.
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { GREETER_FILES } from '../fixtures/fake-anthropic/small-change-script.ts'
 import { buildPaymentsRepo } from '../fixtures/payments-repo.ts'
 import { type RepoBuilder } from '../fixtures/repo-builder.ts'
 import { startFakeAnthropic, type FakeAnthropicProcess } from './support/fake-anthropic-process.ts'
+import { lookAtPdf } from './support/pdf-pages.ts'
 import { newHome, startBackend, type BackendProcess } from './support/backend-process.ts'
 
 const SHOTS = 'test-results/screenshots'
@@ -59,6 +60,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 interface JournalEntry {
   readonly offline: boolean
   readonly walkthrough: { markdown: string } | null
+  readonly notes?: { explore?: string; diagram?: string }
   readonly diagram: { mermaid: string; svg?: string } | null
   readonly change: { request: string; branch: string; diff: string; explanation: string; manual: boolean; originalBranch?: string | null; authorship?: { leaderLines: number; agentLines: number } | null } | null
   readonly usage: { inputTokens: number; cachedInputTokens: number; cacheWriteTokens: number; outputTokens: number; costUsd: number }
@@ -106,6 +108,16 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await expect(guide.getByRole('heading', { name: /Pick your weekly slot/ })).toBeVisible()
   await expect(guide.getByRole('heading', { name: /Optional: add an API key/ })).toBeVisible()
   await expect(guide.getByText('Add a repository above to start.')).toBeVisible()
+  // Times read the same everywhere, in the page's locale (Chromium here: en-US).
+  const slotTime = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 3, 14, 0)))
+  await expect(guide).toContainText(`Fridays at ${slotTime} for 60 minutes`)
+  await guide.getByRole('button', { name: 'Change the slot' }).click()
+  await expect(guide.getByLabel('Starts at').locator('option:checked')).toHaveText(slotTime)
+  await guide.getByRole('button', { name: 'Close' }).click()
+  // Each step of the guide is ticked once done: keeping the slot ticks the second.
+  await expect(guide.getByLabel('Step 2', { exact: true })).toBeVisible()
+  await guide.getByRole('button', { name: 'Keep this slot' }).click()
+  await expect(guide.getByLabel('Step 2, done')).toBeVisible()
   await shoot(page, 'today-first-run')
 
   await addRepoAndStartTheHour(page)
@@ -134,8 +146,13 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await page.getByRole('button', { name: 'Resume this week’s hour' }).click()
   await expect(page.getByLabel('Your notes')).toHaveValue('Billing sits under src/billing; the server only wires it.')
 
-  // Diagram: the offline module diagram, kept with the session.
+  // Diagram: the offline module diagram, kept with the session. Next (at the bottom of the step)
+  // opens the diagram step at its top, its title focused.
+  await page.getByRole('button', { name: 'Next: Diagram' }).scrollIntoViewIfNeeded()
+  expect(await page.locator('.main').evaluate((main) => main.scrollTop)).toBeGreaterThan(0)
   await page.getByRole('button', { name: 'Next: Diagram' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Diagram' })).toBeFocused()
+  expect(await page.locator('.main').evaluate((main) => main.scrollTop)).toBe(0)
   await expect(page.getByRole('region', { name: 'Offline module diagram' }).locator('.module-map svg')).toBeVisible()
   await expect(page.getByText('Kept with the session for the journal: the module diagram computed from the repository.')).toBeVisible()
   await page.getByLabel('Your notes on the architecture').fill('Three modules; util is shared.')
@@ -180,14 +197,17 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await expect(page.getByText(/Measured by the timer: \d+ min/)).toBeVisible()
   await shoot(page, 'session-change')
 
-  // Reflect: a pre-filled draft from the session, edited; tags and a question for the tech lead.
+  // Reflect: a draft of the guided prompts for the leader's own words (no artefacts, no diagram
+  // source); a prompt chip puts the caret under its heading; tags and a question for the tech lead.
   await page.getByRole('button', { name: 'Next: Reflect' }).click()
   const draft = page.getByLabel('Reflection (Markdown)')
-  await expect(draft).toHaveValue(/# Week 1: Walk the codebase/)
-  await expect(draft).toHaveValue(/Billing sits under src\/billing/)
-  await expect(draft).toHaveValue(/Estimate: 20 min/)
+  await expect(draft).toHaveValue(/^### What surprised me\n/)
+  await expect(draft).not.toHaveValue(/mermaid|flowchart|Billing sits under/)
   const reflection = 'The deploy path surprised me: nothing runs on merge.'
-  await draft.fill(`${await draft.inputValue()}\n${reflection}\n`)
+  const prompts = page.getByRole('group', { name: 'Prompts to answer' })
+  await prompts.getByRole('button', { name: 'What surprised me: write under it' }).click()
+  await page.keyboard.type(reflection)
+  await expect(prompts.getByRole('button', { name: 'What surprised me (answered): write under it' })).toBeVisible()
   await page.getByRole('checkbox', { name: 'Slow tests' }).check()
   await page.getByLabel('Your own').fill('No staging env')
   await page.getByRole('button', { name: 'Add tag' }).click()
@@ -195,8 +215,12 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await page.getByLabel('A new question').fill('Why does the nightly settlement run by hand?')
   await page.getByRole('button', { name: 'Add question' }).click()
   await expect(page.getByText('Why does the nightly settlement run by hand?')).toBeVisible()
+  // The preview is the journal's own rendering: unanswered prompts left out, effort and friction below.
   await page.getByRole('tab', { name: 'Preview' }).click()
-  await expect(page.locator('.reflect__preview')).toContainText(reflection)
+  const preview = page.getByRole('region', { name: 'Reflection as the journal will show it' })
+  await expect(preview).toContainText(reflection)
+  await expect(preview.getByRole('heading', { name: 'Where AI could help this team most' })).toHaveCount(0)
+  await expect(preview).toContainText('20 min estimated')
   await page.getByRole('tab', { name: 'Write' }).click()
   await allSaved(page)
   await shoot(page, 'session-reflect')
@@ -232,15 +256,69 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   expect(list.entries[0]?.effort.estimateMinutes).toBe(20)
   const entry = await journalEntry(list.entries[0]!.id)
   expect(entry.walkthrough?.markdown).toContain('Takes card payments for the shop')
-  expect(entry.walkthrough?.markdown).toContain('Billing sits under src/billing')
+  expect(entry.notes).toEqual({ explore: 'Billing sits under src/billing; the server only wires it.', diagram: 'Three modules; util is shared.' })
   expect(entry.diagram?.mermaid).toMatch(/^(flowchart|graph)/)
   expect(entry.change).toMatchObject({ request: 'Make the charge log line say which amount was charged.', branch, manual: true, originalBranch: 'main', authorship: { leaderLines: 1, agentLines: 0 } })
   expect(entry.change?.diff).toContain('+export function charge(amount: number) { log(`charge ${amount}`); return amount }')
   expect(entry.change?.explanation).not.toBe('')
   expect(entry.offline).toBe(true)
 
+  // The journal file reads like a page to share: the leader's reflection first, then the artefacts,
+  // each section once, the diagram a fenced Mermaid block and nowhere else, every step's notes kept.
+  const file = await readFile((await page.locator('.finished code').textContent()) ?? '', 'utf8')
+  const body = file.slice(file.indexOf('\n---\n', 4) + 5)
+  expect([...body.matchAll(/^## (.+)$/gm)].map((match) => match[1])).toEqual(['Reflection', 'Questions for the tech lead', 'Walkthrough', 'Architecture', 'The change'])
+  expect(body).toMatch(/## Reflection\n\n<!-- gemba:reflection -->\n### What surprised me\n\nThe deploy path surprised me: nothing runs on merge\./)
+  expect(body).toContain('**Estimate against actual:** 20 min estimated')
+  expect(body).toContain('**Friction:** `slow-tests`, `no-staging-env`')
+  expect(body).toContain('- [ ] Why does the nightly settlement run by hand?')
+  expect(body).toContain('Billing sits under src/billing; the server only wires it.')
+  expect(body).toContain('Three modules; util is shared.')
+  expect(body.match(/```mermaid/g)).toHaveLength(1)
+  expect(body.slice(body.indexOf('## Architecture'), body.indexOf('## The change'))).toContain('```mermaid')
+  expect(body).toContain('+export function charge(amount: number) { log(`charge ${amount}`); return amount }')
+  expect(body).not.toContain('None yet')
+
+  // The journal's search finds every step's work, down to the diagram's notes.
+  const search = await fetch(`${backend.url}/api/journal.search`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${backend.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ query: 'util shared' }),
+  })
+  expect(((await search.json()) as { hits: { entry: { id: string } }[] }).hits.map((hit) => hit.entry.id)).toEqual([list.entries[0]!.id])
+
+  // The journal view shows the same page in the same order, the diagram drawn, never as source.
   await page.getByRole('button', { name: 'Open the journal' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Journal' })).toBeVisible()
+  await page.getByRole('button', { name: /Walk the codebase/ }).click()
+  const review = page.locator('.session-review')
+  await expect(review.getByRole('heading', { level: 2 })).toHaveText(['Reflection', 'Questions for tech leads', 'Walkthrough', 'Architecture', 'The change', 'Export this session'])
+  await expect(review.getByRole('region', { name: 'Architecture' }).locator('figure.diagram svg')).toBeVisible()
+  await expect(review.getByRole('region', { name: 'Architecture' })).toContainText('Three modules; util is shared.')
+  await expect(review.getByRole('region', { name: 'Walkthrough' })).toContainText('Billing sits under src/billing')
+  await expect(review.locator('pre, code, p').filter({ hasText: /flowchart|-->/ })).toHaveCount(0)
+  await shoot(page, 'journal-entry')
+
+  // Print and PDF, A4 and Letter: the entry fills the page between its margins, sections start on
+  // new pages, and each page is headed with the session.
+  for (const format of ['A4', 'Letter'] as const) {
+    const look = await lookAtPdf(await page.pdf({ format, preferCSSPageSize: false }))
+    await writeFile(`${SHOTS}/journal-entry-pdf-${format.toLowerCase()}-page1.png`, look.png)
+    expect(look.inkTo - look.inkFrom, `${format}: the text spans most of the page width`).toBeGreaterThan(0.75)
+    expect(look.inkFrom, `${format}: a left margin`).toBeGreaterThan(0.05)
+    expect(1 - look.inkTo, `${format}: a right margin`).toBeGreaterThan(0.05)
+    expect(look.pages).toBeLessThanOrEqual(6)
+    for (const text of look.text) expect(text).toContain('Week 1 · Walk the codebase')
+    expect(look.text[0]).toContain('What surprised me')
+  }
+
+  // Insights after one session: what this hour showed, and nothing inviting to an hour already done.
+  await page.getByRole('link', { name: 'Insights' }).click()
+  const latest = page.getByRole('region', { name: 'What your first hour showed' })
+  await expect(latest).toContainText('You estimated the small change at 20 min')
+  await expect(latest).toContainText('Friction you tagged: slow-tests, no-staging-env.')
+  await expect(latest.getByRole('img', { name: 'Minutes per step in this hour against each timebox' })).toBeVisible()
+  await expect(page.getByRole('button', { name: /this week’s hour/ })).toHaveCount(0)
 
   // Back on Today the week counts as practised, and the question carries forward; the clone is still
   // on the Gemba branch, and Today says so, with the way back.
@@ -294,16 +372,20 @@ test('with Claude: the walkthrough and the diagram are kept in the session and r
   await page.goto(backend.pageUrl)
   await addRepoAndStartTheHour(page)
 
-  // Explore: the offline tour is kept until Claude's walkthrough is; then Claude's replaces it.
+  // Explore: the offline tour is kept until Claude answers; then Claude's walkthrough replaces it,
+  // kept as the answer arrives (nothing to press).
   await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
-  await expect(page.getByText('Kept with the session for the journal: the offline tour. Keep Claude’s walkthrough to replace it.')).toBeVisible()
+  await expect(page.getByText('Kept with the session for the journal: the offline tour. Claude’s answers replace it as they arrive.')).toBeVisible()
   await page.getByRole('button', { name: 'Walk me through the codebase.' }).click()
   const answer = page.getByRole('article', { name: 'Question: Walk me through the codebase.' })
   await expect(answer.getByRole('heading', { name: 'What to ask your tech lead' })).toBeVisible()
   await expect(answer.getByRole('button', { name: 'src/server.ts:2' })).toBeVisible()
-  await page.getByRole('button', { name: 'Keep in the session' }).click()
-  await expect(page.getByRole('button', { name: 'Kept in the session' })).toBeVisible()
-  await expect(page.getByText('Kept with the session for the journal: Claude’s walkthrough (1 question).')).toBeVisible()
+  await expect(page.getByText('Kept with the session for the journal: Claude’s walkthrough, 1 question, kept as each answer arrives.')).toBeVisible()
+  // The leader can still pick the offline tour, and go back.
+  await page.getByRole('button', { name: 'Keep the offline tour instead' }).click()
+  await expect(page.getByText('Kept with the session for the journal: the offline tour (your pick). Claude’s answers stay in the transcript.')).toBeVisible()
+  await page.getByRole('button', { name: 'Keep Claude’s walkthrough instead' }).click()
+  await expect(page.getByText('Kept with the session for the journal: Claude’s walkthrough, 1 question, kept as each answer arrives.')).toBeVisible()
   const exploreOutput = await outputTokensShown(page)
   await shoot(page, 'session-explore-ai')
 
@@ -311,8 +393,7 @@ test('with Claude: the walkthrough and the diagram are kept in the session and r
   await page.getByRole('button', { name: 'Next: Diagram' }).click()
   await page.getByRole('button', { name: 'Draw the architecture' }).click()
   await expect(page.locator('figure.coach-diagram__figure svg')).toBeVisible()
-  await page.getByRole('button', { name: 'Save to the session' }).click()
-  await expect(page.getByRole('button', { name: 'Saved to the session' })).toBeVisible()
+  await expect(page.locator('.coach-diagram .kept-note')).toHaveText('✓ Kept for the journal')
   await expect(page.getByText('Kept with the session for the journal: Claude’s diagram, as Mermaid and SVG.')).toBeVisible()
   const diagramOutput = await outputTokensShown(page)
   await shoot(page, 'session-diagram-ai')
@@ -321,7 +402,7 @@ test('with Claude: the walkthrough and the diagram are kept in the session and r
   await page.getByRole('button', { name: 'Next: Small change' }).click()
   await expect(page.getByLabel('Your estimate (minutes)')).toBeVisible()
   await page.getByRole('button', { name: 'Next: Reflect' }).click()
-  await expect(page.getByLabel('Reflection (Markdown)')).toHaveValue(/# Week 1: Walk the codebase/)
+  await expect(page.getByLabel('Reflection (Markdown)')).toHaveValue(/### What surprised me/)
   await page.getByRole('button', { name: 'Finish and write the journal entry' }).click()
   await expect(page.getByRole('heading', { name: 'Week 1 is done: Walk the codebase' })).toBeVisible()
 

@@ -6,6 +6,7 @@ import type { Message, MessageParam, OutputConfig, TextBlockParam, ThinkingConfi
 import { GembaError } from '../../../shared/errors.ts'
 import type { AiModelInfo, AiRetryNotice, AiUsage } from '../../../shared/models/ai.ts'
 import { DEFAULT_ENDPOINT } from '../../../shared/models/settings.ts'
+import { blockSeparator } from './text-blocks.ts'
 import { mapAiError, retryAfterSeconds } from './map-ai-error.ts'
 import { toModelInfo } from './models/model-info.ts'
 
@@ -237,13 +238,18 @@ export class AiClient {
         { signal: controller.signal },
       )
       stream.on('connect', touch)
-      stream.on('streamEvent', () => {
+      let blockStart = false
+      stream.on('streamEvent', (event) => {
         received = true
         touch()
+        if (event.type === 'content_block_start' && event.content_block.type === 'text') blockStart = true
       })
       stream.on('text', (delta) => {
-        text += delta
-        handlers.onText?.(delta)
+        // A new text block may start a paragraph without the blank line before it: add it once.
+        const piece = blockStart ? `${blockSeparator(text, delta)}${delta}` : delta
+        blockStart = false
+        text += piece
+        handlers.onText?.(piece)
       })
       const message = await stream.finalMessage()
       return { ok: true, result: { message, text, usage: usageOf(message) } }

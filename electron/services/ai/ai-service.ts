@@ -9,6 +9,7 @@ import type { CallContext, ServiceFor } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import { editorUrl } from '../../../shared/editor-url.ts'
 import type {
+  ApiKeyTest,
   AiAnswer,
   AiContextPreview,
   AiModelChoice,
@@ -36,8 +37,10 @@ import { estimateTokens } from './context/token-estimate.ts'
 import { Conversation, type ContextManifest } from './conversation.ts'
 import type { PastVisitsSource } from './memory/past-visits.ts'
 import type { ModelCatalogue } from './models/model-catalogue.ts'
+import { testApiKey } from './models/test-api-key.ts'
 import { contextBudgetFor, modelProfile } from './models/model-profile.ts'
-import type { SpendingPort } from '../sessions/index.ts'
+import type { CoachRecordPort, SpendingPort } from '../sessions/index.ts'
+import { findCitations } from '../../../shared/text/find-citations.ts'
 import { estimateCachedCallUsd, estimateCostUsd } from './pricing.ts'
 import { type Redactor, SecretRedactor } from '../secrets/index.ts'
 import { prefixText } from './stable-prefix.ts'
@@ -94,6 +97,8 @@ export interface AiServiceDeps {
   readonly models?: ModelCatalogue
   /** The leader's past sessions on a repository, for the "what I already know" note. */
   readonly pastVisits?: PastVisitsSource
+  /** Where answered questions of a session's coach are kept with the session (the sessions service). */
+  readonly coachRecords?: CoachRecordPort
   /** Overrides the cached prefix's lifetime (the hour-cost bench's 5-minute baseline). */
   readonly prefixCacheTtl?: (profile: AiModelProfile) => CacheTtl
 }
@@ -128,6 +133,12 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
     if (this.#deps.models) return this.#deps.models.list(ctx.signal, { refresh: true, fallback: false })
     const settings = await this.#deps.settings()
     return this.#client(settings).listModels(ctx.signal)
+  }
+
+  /** Tests a key (the typed one, else the saved one) with a Models API call; the key never comes back. */
+  async testKey(input: { key?: string | undefined }, ctx: Ctx): Promise<ApiKeyTest> {
+    const settings = await this.#deps.settings()
+    return testApiKey({ key: input.key ?? settings.apiKey, endpoint: settings.endpoint, createSdk: this.#deps.createSdk, signal: ctx.signal })
   }
 
   async modelChoice(input: { model?: string | undefined; contextTokens?: number | null | undefined }, ctx: Ctx): Promise<AiModelChoice> {
@@ -223,7 +234,9 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
       throw error
     } finally {
       try {
-        await this.#keep(input.threadId, thread, await this.#turnOf(at, input.question, answer, failure, toolCalls))
+        const turn = await this.#turnOf(at, input.question, answer, failure, toolCalls)
+        await this.#keep(input.threadId, thread, turn)
+        if (answer) await this.#recordInSession(input.threadId, thread, turn, answer)
       } finally {
         thread.busy = false
       }
@@ -248,6 +261,25 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
       requests: thread.conversation.records,
     }
     await this.#deps.threads.save(record).catch(() => undefined)
+  }
+
+  /**
+   * Hands an answered question of a session's coach to the session (the explore step keeps Claude's
+   * walkthrough as it comes), with the citations the repository confirmed. Never fails the answer.
+   */
+  async #recordInSession(threadId: string, thread: Thread, turn: AiThreadTurn, answer: AiAnswer): Promise<void> {
+    const port = this.#deps.coachRecords
+    if (!port || !thread.sessionId) return
+    try {
+      const inProse = findCitations(turn.answer).map(({ path, line }) => ({ path, line }))
+      const checked = [...(answer.citations ?? []), ...(inProse.length ? await verifyCitations(thread.root, thread.view.headCommit, inProse.slice(0, 300), this.#redactor) : [])]
+      const citations = checked
+        .filter((check) => check.status === 'verified')
+        .map((check) => ({ path: check.path, ...(check.line === null ? {} : { line: check.line }), ...(check.endLine && check.line !== null && check.endLine > check.line ? { endLine: check.endLine } : {}) }))
+      await port.keep({ sessionId: thread.sessionId, purpose: thread.view.purpose, threadId, question: turn.question, answer: turn.answer, citations })
+    } catch {
+      // The answer is kept with its conversation; the session's copy follows the next answer.
+    }
   }
 
   /** The turn as kept: the question and answer redacted like everything sent (defence in depth). */

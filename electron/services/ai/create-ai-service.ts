@@ -7,7 +7,7 @@ import type { JournalSessionRecord } from '../../../shared/models/journal.ts'
 import type { ScanResult } from '../../../shared/models/repos.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import type { CodeParser } from '../repos/index.ts'
-import type { SpendingPort } from '../sessions/index.ts'
+import type { CoachRecordPort, SpendingPort } from '../sessions/index.ts'
 import { AiClient, createAnthropicSdk } from './ai-client.ts'
 import { AiService } from './ai-service.ts'
 import { readAiSettings, type AiSettingsSource } from './ai-settings.ts'
@@ -22,6 +22,8 @@ export interface AiWiring {
   readonly settings: AiSettingsSource
   /** Each session's one spending record (the sessions service's port). */
   readonly spending: SpendingPort
+  /** Where answered questions of a session's coach are kept with the session. */
+  readonly coachRecords?: CoachRecordPort
   readonly scan: (repoId: string, signal: AbortSignal) => Promise<ScanResult>
   /** The folder of a repository in the leader's list, or undefined. */
   readonly repoPath: (repoId: string) => Promise<string | undefined>
@@ -52,6 +54,7 @@ export function createAiService(wiring: AiWiring): AiService {
     settings: readAiSettings(wiring.settings),
     createSdk: createAnthropicSdk,
     spending: wiring.spending,
+    ...(wiring.coachRecords ? { coachRecords: wiring.coachRecords } : {}),
     models,
     ...(wiring.pastSessions ? { pastVisits: journalVisits({ sessionsOn: wiring.pastSessions, repoPath }) } : {}),
     context: (request, signal) => provider.context(request, signal),

@@ -22,7 +22,12 @@ export const SEARCH_FIELDS: readonly SearchField[] = [
   'explanation',
   'reflection',
   'questions',
+  'notes',
+  'transcript',
 ]
+
+/** Enough of a long transcript to find it by; the rest stays in the sidecar. */
+const MAX_TRANSCRIPT_CHARS = 200_000
 
 export interface IndexFacts {
   readonly stepMinutes: Readonly<Record<JournalStep, number>>
@@ -84,11 +89,18 @@ export function indexEntryOf(record: JournalSessionRecord, file: JournalFileStat
       repository: record.repository.name,
       tags: record.frictionTags.join(' '),
       walkthrough: record.walkthrough?.markdown ?? '',
-      diagram: record.diagram?.mermaid ?? '',
+      diagram: [record.diagram?.caption ?? '', record.diagram?.mermaid ?? ''].join('\n').trim(),
       change: record.change ? `${record.change.request}\n${record.change.diff}` : '',
       explanation: record.change?.explanation ?? '',
       reflection: record.reflection,
       questions: record.questions.map((question) => question.text).join('\n'),
+      notes: [record.notes?.explore ?? '', record.notes?.diagram ?? '', ...(record.questionsAsked ?? [])].join('\n').trim(),
+      // The coach's conversations (the sidecar): an answer not kept as the record is still found.
+      transcript: record.transcript
+        .filter((entry) => entry.role === 'leader' || entry.role === 'coach')
+        .map((entry) => entry.text)
+        .join('\n')
+        .slice(0, MAX_TRANSCRIPT_CHARS),
     },
   }
 }

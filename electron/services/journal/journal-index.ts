@@ -10,8 +10,8 @@ import { readSessionFile, scanJournalFolder, type JournalFileStat } from './jour
 import { parseSessionMarkdown } from './parse-session-markdown.ts'
 
 const CACHE_FORMAT = 'gemba-journal-index'
-// 2: entries carry the change's authorship (lines the leader wrote), for Insights.
-const CACHE_VERSION = 2
+// 3: entries carry the change's authorship (lines the leader wrote), for Insights; every step's notes and the coach's conversations are searched.
+const CACHE_VERSION = 3
 
 type SearchDoc = { readonly id: string } & Readonly<Record<SearchField, string>>
 
@@ -37,7 +37,7 @@ const SEARCH_OPTIONS: Options<SearchDoc> = {
     prefix: (term) => term.length > 2,
     fuzzy: (term) => (term.length > 4 ? 0.2 : false),
     combineWith: 'AND',
-    boost: { theme: 2, tags: 2, repository: 1.5, reflection: 1.5 },
+    boost: { theme: 2, tags: 2, repository: 1.5, reflection: 1.5, notes: 1.5, transcript: 0.5 },
   },
 }
 
@@ -106,15 +106,16 @@ export class JournalIndex {
 
   private async reindex(file: JournalFileStat): Promise<void> {
     this.forget(file.fileName)
-    let text: string
+    let content: Awaited<ReturnType<typeof readSessionFile>>
     try {
-      text = (await readSessionFile(this.journalFolder, file.fileName)).text
+      content = await readSessionFile(this.journalFolder, file.fileName)
     } catch {
       const problem: JournalProblem = { fileName: file.fileName, code: 'unreadable', message: `${file.fileName} could not be read.` }
       this.problems.set(file.fileName, { problem, mtimeMs: file.mtimeMs, size: file.size })
       return
     }
-    const parsed = parseSessionMarkdown(text, file.fileName)
+    // With its sidecar: the coach's conversations are searchable too.
+    const parsed = parseSessionMarkdown(content.text, file.fileName, content.sidecar)
     if (!parsed.ok) {
       this.problems.set(file.fileName, { problem: parsed.problem, mtimeMs: file.mtimeMs, size: file.size })
       return

@@ -3,6 +3,7 @@
 import type { FrictionByRepository, FrictionPeriod, HeatmapWeek, JournalInsights, JournalWeekMark, PeriodRatio, StepTime } from '../../../shared/models/journal.ts'
 import { STEP_KEYS } from '../../../shared/models/curriculum.ts'
 import type { IndexedEntry } from './index-entry.ts'
+import { latestHour } from './latest-hour.ts'
 import { isoWeekOf, isoWeeksOfYear, monthOf, quarterOf } from './iso-week.ts'
 import { calibrationPoints, median, plural, questionStates, tagCounts, times } from './journal-stats.ts'
 
@@ -18,6 +19,7 @@ export function computeInsights(entries: readonly IndexedEntry[], options: Insig
   const friction = frictionInsight(entries)
   return {
     sessions: entries.length,
+    latest: latestHour(entries),
     heatmap: heatmap(entries, options),
     calibration: calibrationInsight(entries),
     friction,
@@ -71,12 +73,17 @@ export function heatmap(entries: readonly IndexedEntry[], options: InsightOption
   const practised = count('practised')
   const skipped = count('skipped')
   const paused = count('paused')
-  const elapsed = weeks.length - count('future')
+  // Weeks before the programme began are not weeks missed: a first year counts from its first week.
+  const startedBefore = entries.some((entry) => entry.summary.isoWeek < `${options.year}-W01`)
+  const firstWeek = startedBefore ? undefined : weeks.find((week) => week.status !== 'none' && week.status !== 'future')?.isoWeek
+  const counted = weeks.filter((week) => week.status !== 'future' && (firstWeek === undefined || week.isoWeek >= firstWeek))
+  const elapsed = startedBefore || firstWeek === undefined ? weeks.length - count('future') : counted.length
   const asides = [skipped ? `${skipped} skipped` : '', paused ? `${paused} paused` : ''].filter(Boolean).join(', ')
+  const span = firstWeek !== undefined ? `since your first hour in ${options.year}` : `${count('future') ? 'so far ' : ''}in ${options.year}`
   const summary =
     elapsed === 0
       ? `${options.year} has not started yet.`
-      : `You practised ${practised} of the ${plural(elapsed, 'week')} ${count('future') ? 'so far ' : ''}in ${options.year}${asides ? ` (${asides})` : ''}.`
+      : `You practised ${practised} of the ${plural(elapsed, 'week')} ${span}${asides ? ` (${asides})` : ''}.`
   return { year: options.year, weeks, practised, skipped, paused, summary }
 }
 

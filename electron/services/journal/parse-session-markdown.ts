@@ -11,6 +11,7 @@ import {
   type JournalProblem,
   type JournalSessionRecord,
   type JournalSentRecord,
+  type JournalSource,
   type JournalTranscriptEntry,
 } from '../../../shared/models/journal.ts'
 import { readFence, readRegion } from './markdown-regions.ts'
@@ -83,17 +84,33 @@ function assemble(front: Record<string, unknown>, body: string, sidecar: Journal
     effort: front.effort,
     frictionTags: front.frictionTags ?? [],
     usage: front.usage,
-    walkthrough: walkthrough === null ? null : { markdown: walkthrough, citations: parseCitations(readRegion(body, 'citations') ?? '') },
+    walkthrough:
+      walkthrough === null
+        ? null
+        : { markdown: walkthrough, citations: parseCitations(readRegion(body, 'citations') ?? ''), ...sourceOf(front.walkthroughSource) },
     diagram:
       mermaid === null
         ? null
-        : { mermaid, ...(svg === undefined ? {} : { svg }), ...(caption === undefined ? {} : { caption }) },
+        : { mermaid, ...(svg === undefined ? {} : { svg }), ...(caption === undefined ? {} : { caption }), ...sourceOf(front.diagramSource) },
+    ...notesOf(body),
+    ...(Array.isArray(front.questionsAsked) ? { questionsAsked: front.questionsAsked } : {}),
     change: assembleChange(front.change, body),
     reflection: readRegion(body, 'reflection') ?? '',
     questions: front.questions ?? [],
     transcript: sidecar && sidecar.id === front.id ? sidecar.transcript : [],
     ...sentOf(sidecar, front.id),
   }
+}
+
+function sourceOf(value: unknown): { source?: JournalSource } {
+  return value === 'ai' || value === 'offline' || value === 'hand' ? { source: value } : {}
+}
+
+function notesOf(body: string): { notes?: { explore?: string; diagram?: string } } {
+  const explore = readRegion(body, 'explore-notes')
+  const diagram = readRegion(body, 'diagram-notes')
+  if (explore === null && diagram === null) return {}
+  return { notes: { ...(explore === null ? {} : { explore }), ...(diagram === null ? {} : { diagram }) } }
 }
 
 /** What was sent, when the sidecar of this session has a readable list (hand edits may break it: then it is left out). */

@@ -1,6 +1,6 @@
-// Turns a session record into its Markdown file: YAML front matter with the figures, then one
-// section per step. Long text lives in marked regions so it reads back exactly; the transcript and
-// the diagram's SVG go to the JSON sidecar, never into the Markdown.
+// Turns a session record into its Markdown file: YAML front matter with the figures, then the
+// leader's reflection and questions, then the hour's artefacts. Long text lives in marked regions so
+// it reads back exactly; the transcript and the diagram's SVG go to the JSON sidecar, never here.
 import { stringify } from 'yaml'
 import type { JournalCitation, JournalSessionRecord } from '../../../shared/models/journal.ts'
 import { isoWeekOf } from './iso-week.ts'
@@ -26,6 +26,8 @@ export function frontMatterOf(record: JournalSessionRecord): Record<string, unkn
     frictionTags: [...record.frictionTags],
     usage: { ...record.usage },
     diagramCaption: record.diagram?.caption ?? null,
+    ...(record.walkthrough?.source ? { walkthroughSource: record.walkthrough.source } : {}),
+    ...(record.diagram?.source ? { diagramSource: record.diagram.source } : {}),
     change: change
       ? {
           request: change.request,
@@ -44,35 +46,52 @@ export function frontMatterOf(record: JournalSessionRecord): Record<string, unkn
         }
       : null,
     questions: record.questions.map((question) => ({ ...question })),
+    ...(record.questionsAsked && record.questionsAsked.length > 0 ? { questionsAsked: [...record.questionsAsked] } : {}),
   }
 }
 
+/**
+ * The entry reads like a page a leader would share: their own reflection first (with estimate
+ * against actual, friction and time), their questions, then the artefacts of the hour in order
+ * (walkthrough, architecture, change). Each section appears once; diagrams stay fenced Mermaid.
+ */
 export function renderSessionMarkdown(record: JournalSessionRecord): string {
   const yaml = stringify(frontMatterOf(record), { lineWidth: 0 })
-  const parts = [`---\n${yaml}---`, renderTitle(record), renderWalkthrough(record), renderDiagram(record)]
-  parts.push(renderChange(record), renderReflection(record), renderQuestions(record))
+  const parts = [`---\n${yaml}---`, renderTitle(record), renderReflection(record), renderQuestions(record)]
+  parts.push(renderWalkthrough(record), renderDiagram(record), renderChange(record))
   return `${parts.join('\n\n')}\n`
 }
 
 function renderTitle(record: JournalSessionRecord): string {
-  const minutes = Object.values(record.stepMinutes).reduce((sum, value) => sum + value, 0)
+  const total = Object.values(record.stepMinutes).reduce((sum, value) => sum + value, 0)
   const mode = record.offline ? ' · offline' : ''
   return [
     `# Week ${record.week} · ${oneLine(record.theme.title)} — ${oneLine(record.repository.name)}`,
     '',
-    `_${record.date} · commit \`${record.repository.commit.slice(0, 12)}\` · ${Math.round(minutes)} min${mode}_`,
+    `_${record.date} · commit \`${record.repository.commit.slice(0, 12)}\` · ${Math.round(total)} min${mode}_`,
   ].join('\n')
 }
 
+const SOURCE_LINE = {
+  ai: (what: string) => `_Claude’s ${what}, kept as it came in this session._`,
+  offline: (what: string) => `_The ${what} Gemba computed from the repository alone (no AI)._`,
+  hand: (what: string) => `_Your own ${what}._`,
+} as const
+
 function renderWalkthrough(record: JournalSessionRecord): string {
-  if (!record.walkthrough) return '## Walkthrough\n\n_Not done in this session._'
-  const citations = record.walkthrough.citations.map(renderCitation).join('\n')
-  return [
-    '## Walkthrough',
-    renderRegion('walkthrough', record.walkthrough.markdown),
-    '### Cited code',
-    renderRegion('citations', citations),
-  ].join('\n\n')
+  const walkthrough = record.walkthrough
+  const parts = ['## Walkthrough']
+  if (walkthrough) {
+    if (walkthrough.source) parts.push(SOURCE_LINE[walkthrough.source](walkthrough.source === 'offline' ? 'tour' : 'walkthrough'))
+    parts.push(renderRegion('walkthrough', walkthrough.markdown))
+    if (walkthrough.citations.length > 0) parts.push('### Cited code', renderRegion('citations', walkthrough.citations.map(renderCitation).join('\n')))
+  }
+  const asked = record.questionsAsked ?? []
+  // Claude's walkthrough is headed by the questions themselves; otherwise they are listed here.
+  if (asked.length > 0 && walkthrough?.source !== 'ai') parts.push('### Questions I asked Claude', asked.map((q) => `- ${oneLine(q)}`).join('\n'))
+  if (record.notes?.explore) parts.push('### My notes', renderRegion('explore-notes', record.notes.explore))
+  if (parts.length === 1) parts.push('_Not done in this session._')
+  return parts.join('\n\n')
 }
 
 export function renderCitation(citation: JournalCitation): string {
@@ -82,16 +101,23 @@ export function renderCitation(citation: JournalCitation): string {
 }
 
 function renderDiagram(record: JournalSessionRecord): string {
-  if (!record.diagram) return '## Diagram\n\n_Not done in this session._'
-  const caption = record.diagram.caption ? `\n\n_${oneLine(record.diagram.caption)}_` : ''
-  return `## Diagram\n\n${renderRegion('diagram', renderFence(record.diagram.mermaid, 'mermaid'))}${caption}`
+  const diagram = record.diagram
+  const parts = ['## Architecture']
+  if (diagram) {
+    if (diagram.source) parts.push(SOURCE_LINE[diagram.source](diagram.source === 'offline' ? 'module diagram' : 'diagram'))
+    parts.push(renderRegion('diagram', renderFence(diagram.mermaid, 'mermaid')))
+    if (diagram.caption) parts.push(`_${oneLine(diagram.caption)}_`)
+  }
+  if (record.notes?.diagram) parts.push('### My notes', renderRegion('diagram-notes', record.notes.diagram))
+  if (parts.length === 1) parts.push('_Not done in this session._')
+  return parts.join('\n\n')
 }
 
 function renderChange(record: JournalSessionRecord): string {
   const change = record.change
-  if (!change) return '## Change\n\n_Not done in this session._'
+  if (!change) return '## The change\n\n_Not done in this session._'
   const commit = change.commit ? `\`${change.commit.slice(0, 12)}\`` : '_not committed_'
-  const lines = ['## Change', `**Asked for:** ${oneLine(change.request)}`, `**Branch:** \`${change.branch}\` · **Commit:** ${commit}${change.manual ? ' · made by hand' : ''}`]
+  const lines = ['## The change', `**Asked for:** ${oneLine(change.request)}`, `**Branch:** \`${change.branch}\` · **Commit:** ${commit}${change.manual ? ' · made by hand' : ''}`]
   const checkout = checkoutLine(change)
   if (checkout) lines.push(checkout)
   if (change.authorship) lines.push(`**Who wrote it:** you, ${change.authorship.leaderLines} line(s); the agent, ${change.authorship.agentLines} line(s).`)
@@ -138,17 +164,44 @@ function optional<T extends Record<string, unknown>>(values: T): Partial<T> {
 }
 
 function renderReflection(record: JournalSessionRecord): string {
-  return `## Reflection\n\n${renderRegion('reflection', record.reflection)}`
+  const facts = [effortLine(record), frictionLine(record), timeLine(record)].filter((line) => line !== null)
+  return [`## Reflection`, renderRegion('reflection', record.reflection), facts.join('  \n')].filter(Boolean).join('\n\n')
+}
+
+function effortLine(record: JournalSessionRecord): string | null {
+  const { estimateMinutes, actualMinutes } = record.effort
+  if (estimateMinutes === null && actualMinutes === null) return null
+  if (estimateMinutes === null) return `**Estimate against actual:** no estimate written down; the change took ${minutes(actualMinutes ?? 0)}.`
+  if (actualMinutes === null || actualMinutes < 1) return `**Estimate against actual:** ${minutes(estimateMinutes)} estimated; the change was not timed.`
+  const ratio = estimateMinutes > 0 ? ` (${(actualMinutes / estimateMinutes).toFixed(1)}× the estimate)` : ''
+  return `**Estimate against actual:** ${minutes(estimateMinutes)} estimated, ${minutes(actualMinutes)} taken${ratio}.`
+}
+
+function frictionLine(record: JournalSessionRecord): string | null {
+  return record.frictionTags.length > 0 ? `**Friction:** ${record.frictionTags.map((tag) => `\`${tag}\``).join(', ')}` : null
+}
+
+const STEP_NAMES = { explore: 'explore', diagram: 'diagram', change: 'small change', reflect: 'reflect' } as const
+
+function timeLine(record: JournalSessionRecord): string {
+  const steps = (Object.keys(STEP_NAMES) as (keyof typeof STEP_NAMES)[]).map(
+    (step) => `${STEP_NAMES[step]} ${minutes(record.stepMinutes[step])} of ${minutes(record.timeboxMinutes[step])}`,
+  )
+  return `**Time:** ${steps.join(' · ')}`
+}
+
+function minutes(value: number): string {
+  return `${Math.round(value)} min`
 }
 
 function renderQuestions(record: JournalSessionRecord): string {
-  if (record.questions.length === 0) return '## Questions for the tech lead\n\n_None._'
+  if (record.questions.length === 0) return '## Questions for the tech lead\n\n_None this week._'
   const items = record.questions.map((question) => {
     const box = question.status === 'answered' ? '[x]' : '[ ]'
     const answer = question.answer ? `\n  - Answer: ${oneLine(question.answer)}` : ''
     return `- ${box} ${oneLine(question.text)}${answer}`
   })
-  return `## Questions for the tech lead\n\n${items.join('\n')}\n\n_(Kept in the front matter; edit them there.)_`
+  return `## Questions for the tech lead\n\n${items.join('\n')}`
 }
 
 function oneLine(text: string): string {

@@ -1,13 +1,20 @@
-// The repos domain: add, list, remove and describe repositories, scan them and give the offline tour.
+// The repos domain: add (saying when a folder was already there, inside one, or another worktree of
+// one), list, remove and describe repositories, scan them, give the offline tour, and the browser
+// mode's folder picker (folders under the home folder only, and repositories found nearby).
 // Serves shared/channels/repos.ts. Plain Node (never imports 'electron'); its store, cache folder,
 // clock, ids and code parser come in through the constructor.
 import { randomUUID } from 'node:crypto'
-import { basename } from 'node:path'
+import { realpath } from 'node:fs/promises'
+import { basename, resolve } from 'node:path'
 import type { EventMap } from '../../../shared/api.ts'
 import type { reposChannels } from '../../../shared/channels/repos.ts'
 import type { CallContext, ServiceFor } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
-import type { RepoEntry, RepoTour, RepoView, ScanResult } from '../../../shared/models/repos.ts'
+import type { FolderListing, FolderSuggestions, RepoAddNotice, RepoAdded, RepoEntry, RepoTour, RepoView, ScanResult } from '../../../shared/models/repos.ts'
+import { listFolders } from './folders/list-folders.ts'
+import { resolveRepoPath } from './folders/resolve-repo-path.ts'
+import { suggestFolders } from './folders/suggest-folders.ts'
+import { commonGitDir } from './git/common-git-dir.ts'
 import type { CodeParser } from './parse/code-parser.ts'
 import { describeRepo } from './git/describe-repo.ts'
 import { locateRepo } from './git/locate-repo.ts'
@@ -26,6 +33,8 @@ export interface RepoServiceDeps {
   /** Creates the code parser once, on first scan; null (or a failure) scans without import edges. */
   readonly createParser?: () => Promise<CodeParser | null>
   readonly historyLimit?: number
+  /** The leader's home folder: where `~` and relative paths lead, and all the folder picker shows. */
+  readonly home?: string
 }
 
 type Ctx = CallContext<EventMap>
@@ -47,19 +56,59 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
     return views
   }
 
-  async add(input: { path: string }, ctx: Ctx): Promise<RepoView> {
-    const { root } = await locateRepo(input.path)
+  /**
+   * Adds the repository a folder belongs to. `~` and relative paths are read from the home folder.
+   * The same repository again, a folder inside one, or another worktree of one says what happened.
+   */
+  async add(input: { path: string }, ctx: Ctx): Promise<RepoAdded> {
+    const typed = resolveRepoPath(input.path, this.deps.home)
+    const { root, gitdir } = await locateRepo(typed)
     const entries = await this.deps.store.load()
-    const existing = entries.find((entry) => entry.path === root)
-    if (existing) return describeRepo(existing, {}, ctx.signal)
+    const realRoot = await realpath(root).catch(() => root)
+    const existing = await findAsync(entries, async (entry) => entry.path === root || (await realpath(entry.path).catch(() => entry.path)) === realRoot)
+    const inside = resolve(typed) !== resolve(root) && (await realpath(typed).catch(() => typed)) !== realRoot
+    if (existing) {
+      const message = inside
+        ? `That folder is inside ${existing.name}, which is already in your list. Gemba works on the whole repository, so nothing changed.`
+        : `${existing.name} is already in your list (${root}). Nothing changed.`
+      return { ...(await describeRepo(existing, {}, ctx.signal)), notice: { code: inside ? 'inside_repository' : 'already_added', message } }
+    }
     const entry: RepoEntry = {
       id: this.deps.newId?.() ?? randomUUID(),
       path: root,
       name: uniqueName(basename(root), entries),
       addedAt: this.now().toISOString(),
     }
+    const shared = await this.sameRepository(gitdir, entries)
     await this.deps.store.save([...entries, entry])
-    return describeRepo(entry, {}, ctx.signal)
+    const notice: RepoAddNotice | null = shared
+      ? { code: 'worktree', message: `This folder is another worktree of ${shared.name}, which is in your list too. It was added as ${entry.name}, with its own branch and working files.` }
+      : inside
+        ? { code: 'inside_repository', message: `That folder is inside the repository at ${root}; Gemba added the whole repository.` }
+        : null
+    return { ...(await describeRepo(entry, {}, ctx.signal)), notice }
+  }
+
+  async folders(input: { path?: string | undefined }, ctx: Ctx): Promise<FolderListing> {
+    return listFolders(this.home(), input.path, ctx.signal)
+  }
+
+  async suggestions(_input: Record<string, never>, ctx: Ctx): Promise<FolderSuggestions> {
+    return suggestFolders(this.home(), await this.deps.store.load(), ctx.signal)
+  }
+
+  /** A repository in the list that shares its git directory with this one (another worktree of it). */
+  private async sameRepository(gitdir: string, entries: readonly RepoEntry[]): Promise<RepoEntry | undefined> {
+    const common = await commonGitDir(gitdir)
+    return findAsync(entries, async (entry) => {
+      const located = await locateRepo(entry.path).catch(() => null)
+      return located !== null && (await commonGitDir(located.gitdir)) === common
+    })
+  }
+
+  private home(): string {
+    if (this.deps.home) return this.deps.home
+    throw new GembaError({ code: 'unavailable', message: 'Gemba does not know your home folder here, so it cannot list folders.', next: 'Type the full path of the folder instead.' })
   }
 
   async remove(input: { id: string }): Promise<{ removed: boolean }> {
@@ -152,6 +201,11 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
   private now(): Date {
     return this.deps.clock?.() ?? new Date()
   }
+}
+
+async function findAsync<T>(items: readonly T[], test: (item: T) => Promise<boolean>): Promise<T | undefined> {
+  for (const item of items) if (await test(item)) return item
+  return undefined
 }
 
 function uniqueName(name: string, entries: readonly RepoEntry[]): string {

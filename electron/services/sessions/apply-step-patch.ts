@@ -1,6 +1,7 @@
 // Applies a partial step update to a session, pure. Questions for the tech lead keep their id and
 // answered state when edited; new ones get an id from the caller's generator. The offline tour or
-// diagram never replaces one the coach (or the leader) made: that update's offline fields are dropped.
+// diagram never replaces one the coach (or the leader) made, unless the leader picks it: otherwise
+// that update's offline fields are dropped.
 import type { Session, StepKey, StepPayloadPatch, StepStatus, TechLeadQuestion } from '../../../shared/models/sessions.ts'
 
 export interface StepUpdate<S extends StepKey = StepKey> {
@@ -26,7 +27,8 @@ const OFFLINE_FIELDS = {
 
 function withoutOfflineOverwrite(session: Session, update: StepUpdate): Record<string, unknown> {
   const patch = { ...(update.payload as Record<string, unknown>) }
-  if ((update.step !== 'explore' && update.step !== 'diagram') || patch['source'] !== 'offline') return patch
+  // The leader's own pick of the offline one is theirs to make.
+  if ((update.step !== 'explore' && update.step !== 'diagram') || patch['source'] !== 'offline' || patch['choice'] === 'leader') return patch
   const { content, fields } = OFFLINE_FIELDS[update.step]
   const current = session.steps[update.step].payload as unknown as Record<string, unknown>
   const kept = current['source'] !== null && current['source'] !== 'offline' && String(current[content] ?? '').trim() !== ''

@@ -4,3 +4,4 @@ export { SessionsService, type SessionsServiceDeps } from './sessions-service.ts
 export { ensureRoom, SessionSpending, type Spending, type SpendingOwner, type SpendingPort, type SpendingTotals } from './session-spending.ts'
 export type { JournalPort } from './journal-record.ts'
 export type { TranscriptPort } from './read-conversations.ts'
+export type { CoachRecordPort, CoachTurnRecord } from './coach-record.ts'

@@ -9,6 +9,8 @@ import {
 } from '../../../shared/models/journal.ts'
 import { STEP_KEYS, type OpenQuestion, type Session, type StepKey } from '../../../shared/models/sessions.ts'
 import { civilDateIn } from '../calendar/index.ts'
+import { demoteHeadings } from '../../../shared/text/demote-headings.ts'
+import { tidyReflection } from '../../../shared/curriculum/reflect-prompts.ts'
 import { stepElapsedMs } from './session-timer.ts'
 
 /** What the sessions domain needs from the journal: one call, when a session finishes. */
@@ -22,15 +24,19 @@ export interface JournalRecordInput {
   readonly transcript: readonly JournalTranscriptEntry[]
   /** What each request to Claude carried, when the coach's conversations were kept. */
   readonly sent?: readonly JournalSentRecord[]
+  /** The reflection prompts the draft offered: those left unanswered are dropped from the entry. */
+  readonly prompts?: readonly string[]
   readonly timeZone: string
   readonly now: Date
 }
 
-export function toJournalRecord({ session, carried, transcript, sent = [], timeZone, now }: JournalRecordInput): JournalSessionRecord {
+export function toJournalRecord({ session, carried, transcript, sent = [], prompts = [], timeZone, now }: JournalRecordInput): JournalSessionRecord {
   const { explore, diagram, change, reflect } = session.steps
   const minutes = (step: StepKey) => Math.round(stepElapsedMs(session, step, now) / 6_000) / 10
   const changeMade = change.payload.request.trim() !== '' || change.payload.diff.trim() !== ''
-  const walkthrough = [explore.payload.walkthrough.trim(), explore.payload.notes.trim()].filter(Boolean).join('\n\n')
+  // Under the entry's "Walkthrough" heading: a tour's or an answer's own headings come below it.
+  const walkthrough = demoteHeadings(explore.payload.walkthrough.trim(), 3)
+  const notes = { explore: explore.payload.notes.trim(), diagram: diagram.payload.notes.trim() }
   return {
     schemaVersion: JOURNAL_SCHEMA_VERSION,
     id: session.id,
@@ -49,14 +55,20 @@ export function toJournalRecord({ session, carried, transcript, sent = [], timeZ
     },
     frictionTags: [...reflect.payload.frictionTags],
     usage: { ...session.usage },
-    walkthrough: walkthrough || explore.payload.citations.length > 0 ? { markdown: walkthrough, citations: explore.payload.citations } : null,
+    walkthrough:
+      walkthrough || explore.payload.citations.length > 0
+        ? { markdown: walkthrough, citations: explore.payload.citations, ...(explore.payload.source ? { source: explore.payload.source } : {}) }
+        : null,
     diagram: diagram.payload.mermaid.trim()
       ? {
           mermaid: diagram.payload.mermaid,
           ...(diagram.payload.caption.trim() ? { caption: diagram.payload.caption } : {}),
           ...(diagram.payload.svg?.trim() ? { svg: diagram.payload.svg } : {}),
+          ...(diagram.payload.source ? { source: diagram.payload.source } : {}),
         }
       : null,
+    ...(notes.explore || notes.diagram ? { notes: { ...(notes.explore ? { explore: notes.explore } : {}), ...(notes.diagram ? { diagram: notes.diagram } : {}) } } : {}),
+    ...(explore.payload.questionsAsked.length > 0 ? { questionsAsked: [...explore.payload.questionsAsked] } : {}),
     change: changeMade
       ? {
           request: change.payload.request,
@@ -64,12 +76,12 @@ export function toJournalRecord({ session, carried, transcript, sent = [], timeZ
           commit: change.payload.commit,
           diff: change.payload.diff,
           testRun: change.payload.testRun,
-          explanation: change.payload.explanation,
+          explanation: demoteHeadings(change.payload.explanation, 4),
           manual: change.payload.manual,
           ...landingFacts(change.payload),
         }
       : null,
-    reflection: reflect.payload.markdown,
+    reflection: tidyReflection(reflect.payload.markdown, prompts),
     questions: [
       ...carried.map((question) => toJournalQuestion(question, question.sessionId)),
       ...reflect.payload.questionsForTechLead.map((question) => toJournalQuestion(question, session.id)),

@@ -1,6 +1,6 @@
-// Gathers the coach's conversations of a finished session (explore, then diagram) for the journal:
-// the transcript and what each request carried. A conversation that cannot be read never stops a
-// session from finishing: it becomes a line in the transcript saying so.
+// Gathers the coach's conversations of a finished session (every explore one, then every diagram one,
+// in the order they began) for the journal: the transcript and what each request carried. A
+// conversation that cannot be read never stops a session from finishing: it becomes a line saying so.
 import { GembaError } from '../../../shared/errors.ts'
 import type { JournalSentRecord, JournalStep, JournalTranscriptEntry } from '../../../shared/models/journal.ts'
 import type { Session } from '../../../shared/models/sessions.ts'
@@ -18,12 +18,7 @@ export async function readConversations(
   const transcript: JournalTranscriptEntry[] = []
   const sent: JournalSentRecord[] = []
   if (!port) return { transcript, sent }
-  const refs: [JournalStep, string | null | undefined][] = [
-    ['explore', session.steps.explore.payload.transcriptRef],
-    ['diagram', session.steps.diagram.payload.transcriptRef],
-  ]
-  for (const [step, ref] of refs) {
-    if (!ref) continue
+  for (const [step, ref] of conversationsOf(session)) {
     try {
       const read = await port.read(ref, step, signal)
       transcript.push(...read.transcript)
@@ -35,4 +30,15 @@ export async function readConversations(
     }
   }
   return { transcript, sent }
+}
+
+/** Every conversation a step had (older sessions name only the one they kept), each once. */
+function conversationsOf(session: Session): [JournalStep, string][] {
+  const refs: [JournalStep, string][] = []
+  for (const step of ['explore', 'diagram'] as const) {
+    const payload = session.steps[step].payload
+    const ids = [...(payload.threadRefs ?? []), payload.transcriptRef ?? '']
+    for (const id of new Set(ids)) if (id) refs.push([step, id])
+  }
+  return refs
 }

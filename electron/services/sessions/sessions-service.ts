@@ -20,12 +20,14 @@ import {
 } from '../../../shared/models/sessions.ts'
 import type { Schedule, StepMinutes } from '../../../shared/models/settings.ts'
 import { applyStepPatch } from './apply-step-patch.ts'
+import { withCoachTurn, type CoachRecordPort, type CoachTurnRecord } from './coach-record.ts'
 import { toJournalRecord, type JournalPort } from './journal-record.ts'
 import { readConversations, type TranscriptPort } from './read-conversations.ts'
 import { newSession } from './new-session.ts'
 import { allQuestions, answerQuestion, carriedQuestions } from './open-questions.ts'
 import * as programme from './programme.ts'
 import { buildReflectDraft } from './reflect-draft.ts'
+import { reflectPromptsFor } from '../../../shared/curriculum/reflect-prompts.ts'
 import { SessionStore, type LoadedSessions } from './session-store.ts'
 import { SessionSpending, type SpendingPort } from './session-spending.ts'
 import { goToStep, pause, recoverInterrupted, resume, sessionTimer, stopClock } from './session-timer.ts'
@@ -60,6 +62,8 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
   #queue: Promise<unknown> = Promise.resolve()
   /** Each session's one spending record, given to the AI and change services (they record into it). */
   readonly spending: SpendingPort
+  /** Where the AI service records each answered question of a session's coach, as it happens. */
+  readonly coachRecords: (ctx: Ctx) => CoachRecordPort
 
   constructor(deps: SessionsServiceDeps) {
     this.#deps = deps
@@ -71,6 +75,7 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
       usageOf: async (id) => (await this.#load()).sessions.find((session) => session.id === id)?.usage ?? null,
       add: (id, usage) => this.#addUsage(id, usage),
     })
+    this.coachRecords = (ctx) => ({ keep: (record) => this.#keepCoachTurn(record, ctx) })
   }
 
   async today(_input: In<'today'>, _ctx: Ctx): Promise<TodayView> {
@@ -140,11 +145,11 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
   }
 
   goToStep(input: In<'goToStep'>, ctx: Ctx): Promise<SessionView> {
-    return this.#change(ctx, input.id, (session, now, state) => {
+    return this.#change(ctx, input.id, (session, now) => {
       const moved = goToStep(session, input.step, now)
       const reflect = moved.steps.reflect
       if (input.step !== 'reflect' || reflect.payload.prefilledAt !== null || reflect.payload.markdown.trim()) return moved
-      const draft = buildReflectDraft(moved, curriculumWeekFor(this.#curriculum, moved.programmeWeek), this.#carried(state, moved), now)
+      const draft = buildReflectDraft(moved, curriculumWeekFor(this.#curriculum, moved.programmeWeek))
       const payload = { ...reflect.payload, markdown: draft, prefilledAt: now.toISOString() }
       return { ...moved, steps: { ...moved.steps, reflect: { ...reflect, payload } } }
     })
@@ -189,7 +194,15 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
       const settings = await this.#deps.settings.get()
       const finished = this.#finished(state, session, now)
       const { transcript, sent } = await readConversations(session, this.#deps.transcripts, ctx.signal, now)
-      const record = toJournalRecord({ session: finished, carried: this.#carried(state, session), transcript, sent, timeZone: settings.schedule.timeZone, now })
+      const record = toJournalRecord({
+        session: finished,
+        carried: this.#carried(state, session),
+        transcript,
+        sent,
+        prompts: reflectPromptsFor(curriculumWeekFor(this.#curriculum, session.programmeWeek)),
+        timeZone: settings.schedule.timeZone,
+        now,
+      })
       const written = await this.#deps.journal.saveSession(record).then(
         ({ path }) => ({ path, pending: null }),
         (error: unknown) => {
@@ -248,6 +261,25 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
   }
 
   // ---- internals ----------------------------------------------------------------------------
+
+  /**
+   * Keeps an answered coach question with its session (Claude's walkthrough, the conversation's id),
+   * so nothing depends on the page being open when the answer arrives. A finished or unknown session
+   * is left alone: the conversation stays in the coach's own files.
+   */
+  #keepCoachTurn(record: CoachTurnRecord, ctx: Ctx): Promise<void> {
+    const run = this.#queue.then(async () => {
+      const state = await this.#load()
+      const session = state.sessions.find((candidate) => candidate.id === record.sessionId)
+      if (!session || session.status !== 'active') return
+      const kept = { ...withCoachTurn(session, record), updatedAt: this.#deps.clock().toISOString() }
+      await this.#store.saveSession(kept)
+      replace(state, kept)
+      ctx.emit('sessions.changed', { sessionId: kept.id })
+    })
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
 
   /**
    * Adds a request's usage to a session in any state (what was spent was spent), in turn with every
@@ -320,7 +352,7 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
     }
     let reflect = steps.reflect
     if (!reflect.payload.markdown.trim()) {
-      const draft = buildReflectDraft(stopped, curriculumWeekFor(this.#curriculum, session.programmeWeek), this.#carried(state, session), now)
+      const draft = buildReflectDraft(stopped, curriculumWeekFor(this.#curriculum, session.programmeWeek))
       reflect = { ...reflect, payload: { ...reflect.payload, markdown: draft, prefilledAt: now.toISOString() } }
     }
     return { ...stopped, steps: { ...steps, reflect }, status: 'finished', paused: null, finishedAt: now.toISOString(), updatedAt: now.toISOString() }

@@ -6,6 +6,7 @@ import { isAbsolute, join } from 'node:path'
 import type { EventMap } from '../../../shared/api.ts'
 import type { settingsChannels } from '../../../shared/channels/settings.ts'
 import type { CallContext, ServiceFor } from '../../../shared/contract.ts'
+import { ANTHROPIC_KEYS_URL, checkApiKeyFormat } from '../../../shared/api-key-format.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import {
   DEFAULT_ENDPOINT,
@@ -31,6 +32,9 @@ export interface SettingsServiceDeps {
 }
 
 type Ctx = CallContext<EventMap>
+
+/** Kept beside the settings: the weekly slot was chosen (or kept as it was) by the leader. */
+const SCHEDULE_CHOSEN = 'scheduleChosen'
 
 export class SettingsService implements ServiceFor<typeof settingsChannels, EventMap> {
   private readonly deps: SettingsServiceDeps
@@ -93,6 +97,7 @@ export class SettingsService implements ServiceFor<typeof settingsChannels, Even
     const folderBefore = this.journalFolder()
     this.settings = checked.data
     this.store.set('settings', checked.data)
+    if (patch.schedule || patch.scheduleChosen) this.store.set(SCHEDULE_CHOSEN, true)
     const folder = this.journalFolder()
     if (folder !== folderBefore) await this.deps.onJournalFolderChanged?.(folder, { create: this.settings.journalFolder === null })
     ctx.emit('settings.changed', {})
@@ -100,6 +105,16 @@ export class SettingsService implements ServiceFor<typeof settingsChannels, Even
   }
 
   async setApiKey(input: { key: string }, ctx: Ctx): Promise<SettingsView> {
+    // Anthropic's own endpoint takes Anthropic keys only; a gateway set in Settings may take its own.
+    const format = checkApiKeyFormat(input.key)
+    if (!format.ok && this.endpoint().source === 'default') {
+      throw new GembaError({
+        code: 'invalid_input',
+        message: format.problem,
+        next: `Create or copy an API key at ${ANTHROPIC_KEYS_URL}.`,
+        details: { field: 'key' },
+      })
+    }
     const sealed = await this.deps.secretBox.encrypt(input.key)
     this.store.set('apiKey', sealed)
     this.notices = this.notices.filter((notice) => notice.code !== 'key_unreadable')
@@ -151,6 +166,7 @@ export class SettingsService implements ServiceFor<typeof settingsChannels, Even
       endpointInUse: this.endpoint(),
       journalFolderInUse: this.journalFolder(),
       dataFolder: this.deps.dataFolder,
+      scheduleChosen: this.store.get(SCHEDULE_CHOSEN) === true,
       notices: [...this.notices],
     }
   }

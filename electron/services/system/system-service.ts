@@ -2,7 +2,7 @@
 // cancelling a running call by its id. Platform needs come in as ports; it never imports 'electron'.
 import { join } from 'node:path'
 import type { EventMap } from '../../../shared/api.ts'
-import type { AppInfo, systemChannels } from '../../../shared/channels/system.ts'
+import type { AppInfo, PaperSize, systemChannels } from '../../../shared/channels/system.ts'
 import type { ServiceFor } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import { writeFileAtomic } from '../fs/atomic-write.ts'
@@ -14,7 +14,7 @@ export interface SystemServiceDeps {
   /** The desktop's folder picker; absent in browser mode, where a path field is used instead. */
   readonly pickFolder?: ((title: string) => Promise<string | null>) | undefined
   /** The desktop window's page as PDF bytes (Electron's printToPDF); absent in browser mode. */
-  readonly printToPdf?: (() => Promise<Uint8Array>) | undefined
+  readonly printToPdf?: ((paper: PaperSize) => Promise<Uint8Array>) | undefined
 }
 
 export class SystemService implements ServiceFor<typeof systemChannels, EventMap> {
@@ -33,9 +33,9 @@ export class SystemService implements ServiceFor<typeof systemChannels, EventMap
     return { path: await this.deps.pickFolder(input.title ?? 'Choose a repository folder'), supported: true }
   }
 
-  async printToPdf(input: { folder: string; fileName: string }): Promise<{ path: string | null; supported: boolean }> {
+  async printToPdf(input: { folder: string; fileName: string; paper?: PaperSize | undefined }): Promise<{ path: string | null; supported: boolean }> {
     if (!this.deps.printToPdf) return { path: null, supported: false }
-    const pdf = await this.deps.printToPdf()
+    const pdf = await this.deps.printToPdf(input.paper ?? 'A4')
     const path = join(input.folder, input.fileName)
     await writeFileAtomic(path, pdf).catch((error: unknown) => {
       throw new GembaError(

@@ -1,8 +1,9 @@
 // Diagram with Claude: a Mermaid flowchart of the architecture, checked with Mermaid's own parser
 // before it is shown (one repair request on a parse error, then the offline module diagram with the
 // reason), nodes naming folders or files linked to the file viewer, regenerate with an instruction,
-// and save (Mermaid source and SVG). Reusable in the session's diagram step.
-import { useState } from 'react'
+// earlier drawings to go back to, and (in a session) each drawing kept for the journal as soon as it
+// is drawn (Mermaid source and SVG), unless the leader picked one themselves. Reusable anywhere.
+import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import '../../styles/coach.css'
 import { coachErrorView } from './coach-errors.ts'
 import { ContextPreview } from './ContextPreview.tsx'
@@ -23,16 +24,45 @@ export interface SavedDiagram {
   readonly threadId: string | null
 }
 
-export function DiagramCoach(props: { repoId: string; sessionId?: string; onSave?: (diagram: SavedDiagram) => Promise<void> }) {
+/** How a session keeps the drawings: automatically (the newest replaces the last) or only on the leader's word. */
+export interface DiagramKeeping {
+  readonly auto: boolean
+  /** The diagram the session keeps now (Mermaid source), and whether the leader picked it. */
+  readonly kept: { readonly source: string; readonly leaderPick: boolean }
+  readonly keep: (diagram: SavedDiagram, choice: 'auto' | 'leader') => Promise<void>
+}
+
+export function DiagramCoach(props: { repoId: string; sessionId?: string; keeping?: DiagramKeeping }) {
   const ensure = useCoach((state) => state.ensure)
   const [key] = useState(() => ensure('diagram', props.repoId, props.sessionId ?? null))
   const panel = useCoach((state) => state.panels[key])
   const draw = useCoach((state) => state.drawDiagram)
   const cancel = useCoach((state) => state.cancel)
   const saveDiagram = useCoach((state) => state.saveDiagram)
+  const showDrawing = useCoach((state) => state.showDrawing)
   const [instruction, setInstruction] = useState('')
   const [svg, setSvg] = useState<string | null>(null)
   const hasKey = useHasApiKey()
+  const keepNow = (drawnSvg: string, choice: 'auto' | 'leader'): void => {
+    const keeping = props.keeping
+    const threadId = useCoach.getState().panels[key]?.thread?.threadId ?? null
+    if (keeping) void saveDiagram(key, async ({ mermaid, caption }) => keeping.keep({ mermaid, caption, svg: drawnSvg, threadId }, choice))
+  }
+  // Mermaid draws again whenever this callback changes: it stays the same, reading the latest state.
+  const latest = useRef({ keepNow, auto: props.keeping?.auto ?? false })
+  useLayoutEffect(() => {
+    latest.current = { keepNow, auto: props.keeping?.auto ?? false }
+  })
+  const onRendered = useCallback(
+    (drawnSvg: string) => {
+      setSvg(drawnSvg)
+      const current = useCoach.getState().panels[key]?.diagram
+      if (!current || current.saved !== 'no') return
+      if (current.picked) latest.current.keepNow(drawnSvg, 'leader')
+      else if (latest.current.auto) latest.current.keepNow(drawnSvg, 'auto')
+    },
+    [key],
+  )
   if (!panel) return null
   if (hasKey === false) {
     return (
@@ -82,17 +112,16 @@ export function DiagramCoach(props: { repoId: string; sessionId?: string; onSave
       {diagram.status === 'ready' && diagram.source ? (
         <div className="card coach-diagram">
           {diagram.caption ? <p>{diagram.caption.replace(/```[\s\S]*?```/g, '').trim()}</p> : null}
-          <LinkedDiagram repoId={props.repoId} source={diagram.source} onRendered={setSvg} />
+          <LinkedDiagram repoId={props.repoId} source={diagram.source} onRendered={onRendered} />
           <div className="coach-diagram__actions">
-            {props.onSave ? (
-              <button
-                type="button"
-                className="button"
-                disabled={!svg || diagram.saved === 'saving'}
-                onClick={() => void saveDiagram(key, async ({ mermaid, caption }) => props.onSave!({ mermaid, caption, svg: svg ?? '', threadId: panel.thread?.threadId ?? null }))}
-              >
-                {diagram.saved === 'yes' ? 'Saved to the session' : diagram.saved === 'saving' ? 'Saving…' : 'Save to the session'}
-              </button>
+            {props.keeping ? (
+              <KeptState
+                kept={props.keeping.kept.source.trim() === diagram.source.trim()}
+                leaderPick={props.keeping.kept.leaderPick}
+                saved={diagram.saved}
+                disabled={!svg}
+                onKeep={() => svg && keepNow(svg, diagram.picked ? 'leader' : 'auto')}
+              />
             ) : null}
             {downloadSvg ? (
               <a className="button button--quiet" href={downloadSvg} download="architecture.svg">
@@ -102,8 +131,27 @@ export function DiagramCoach(props: { repoId: string; sessionId?: string; onSave
             <a className="button button--quiet" href={`data:text/plain;charset=utf-8,${encodeURIComponent(diagram.source)}`} download="architecture.mmd">
               Download Mermaid
             </a>
-            {diagram.saved === 'failed' ? <span className="warning-text">Could not save; try again.</span> : null}
           </div>
+          {diagram.drawings.length > 1 ? (
+            <div className="coach-diagram__drawings" role="group" aria-label="Drawings in this conversation">
+              <span className="muted">Drawn this hour:</span>
+              {diagram.drawings.map((drawing, index) => (
+                <button
+                  key={index}
+                  type="button"
+                  className="button button--quiet"
+                  aria-pressed={drawing.source === diagram.source}
+                  disabled={busy}
+                  onClick={() => {
+                    setSvg(null)
+                    showDrawing(key, index)
+                  }}
+                >
+                  Drawing {index + 1}
+                </button>
+              ))}
+            </div>
+          ) : null}
         </div>
       ) : null}
       {diagram.status === 'fallback' ? <OfflineFallback repoId={props.repoId} show="diagram" reason={`${diagram.reason ?? ''} Here is the module diagram Gemba draws from the repository instead.`} /> : null}
@@ -118,5 +166,30 @@ export function DiagramCoach(props: { repoId: string; sessionId?: string; onSave
       <SessionUsage usage={panel.sessionUsage} costUsd={panel.sessionCostUsd} budgetUsd={panel.sessionBudgetUsd ?? panel.thread?.sessionBudgetUsd ?? null} />
       <CoachFileViewer />
     </section>
+  )
+}
+
+/** Whether the drawing on screen is the one the journal keeps, and the way to keep it when it is not. */
+function KeptState(props: { kept: boolean; leaderPick: boolean; saved: 'no' | 'saving' | 'yes' | 'failed'; disabled: boolean; onKeep: () => void }) {
+  if (props.saved === 'saving') return <span className="muted" role="status">Keeping it for the journal…</span>
+  if (props.kept) {
+    return (
+      <span className="kept-note" role="status">
+        <span aria-hidden="true">✓ </span>
+        {props.leaderPick ? 'Kept for the journal (your pick)' : 'Kept for the journal'}
+      </span>
+    )
+  }
+  return (
+    <>
+      <button type="button" className="button" disabled={props.disabled} onClick={props.onKeep}>
+        Keep this drawing instead
+      </button>
+      {props.saved === 'failed' ? (
+        <span className="warning-text" role="alert">
+          It could not be kept; try again.
+        </span>
+      ) : null}
+    </>
   )
 }

@@ -1,6 +1,7 @@
 // Explore with Claude: quick-start prompts from the week's seed questions, a streamed, grounded
 // walkthrough with checked path:line citations, follow-up questions in the same thread, Cancel, usage
-// and budget, and the offline tour when Claude cannot be reached. Reusable in the session's explore step.
+// and budget, and the offline tour when Claude cannot be reached. In a session each answer is kept
+// with the session by the backend as it arrives: nothing here needs pressing to keep it.
 import { useState } from 'react'
 import '../../styles/coach.css'
 import { type Turn } from '../../stores/coach-store.ts'
@@ -19,14 +20,7 @@ export const SEED_QUESTIONS: readonly string[] = [
   "Pretend I'm a junior engineer new to the team and show me what I need to know.",
 ]
 
-export interface ExploreTranscript {
-  readonly walkthrough: string
-  readonly questionsAsked: readonly string[]
-  readonly citations: readonly { readonly path: string; readonly line?: number; readonly endLine?: number }[]
-  readonly transcriptRef: string | null
-}
-
-export function ExploreCoach(props: { repoId: string; sessionId?: string; prompts?: readonly string[]; onSave?: (explore: ExploreTranscript) => Promise<void> }) {
+export function ExploreCoach(props: { repoId: string; sessionId?: string; prompts?: readonly string[] }) {
   const ensure = useCoach((state) => state.ensure)
   const [key] = useState(() => ensure('explore', props.repoId, props.sessionId ?? null))
   const panel = useCoach((state) => state.panels[key])
@@ -34,11 +28,8 @@ export function ExploreCoach(props: { repoId: string; sessionId?: string; prompt
   const cancel = useCoach((state) => state.cancel)
   const startOver = useCoach((state) => state.startOver)
   const [question, setQuestion] = useState('')
-  const [keep, setKeep] = useState<{ state: 'no' | 'saving' | 'yes' | 'failed'; turns: number }>({ state: 'no', turns: 0 })
   const hasKey = useHasApiKey()
   if (!panel) return null
-  const saved = keep.turns === panel.turns.length ? keep.state : 'no'
-  const setSaved = (state: typeof keep.state) => setKeep({ state, turns: panel.turns.length })
   if (hasKey === false) {
     return (
       <section className="coach" aria-label="Explore with Claude">
@@ -111,19 +102,6 @@ export function ExploreCoach(props: { repoId: string; sessionId?: string; prompt
               New conversation
             </button>
           ) : null}
-          {props.onSave && panel.turns.some((t) => t.text) && !busy ? (
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => {
-                setSaved('saving')
-                props.onSave!(transcriptOf(panel.turns, panel.checks, panel.thread?.threadId ?? null)).then(() => setSaved('yes'), () => setSaved('failed'))
-              }}
-            >
-              {saved === 'yes' ? 'Kept in the session' : saved === 'saving' ? 'Keeping…' : 'Keep in the session'}
-            </button>
-          ) : null}
-          {saved === 'failed' ? <span className="warning-text">Could not save; try again.</span> : null}
         </div>
       </form>
       <SentRecords panelKey={key} />
@@ -131,12 +109,4 @@ export function ExploreCoach(props: { repoId: string; sessionId?: string; prompt
       <CoachFileViewer />
     </section>
   )
-}
-
-function transcriptOf(turns: readonly Turn[], checks: Readonly<Record<string, { status: string; path: string; line: number | null; endLine?: number | null }>>, threadId: string | null): ExploreTranscript {
-  const walkthrough = turns.filter((t) => t.text).map((t) => `### ${t.question}\n\n${t.text}`).join('\n\n')
-  const citations = Object.values(checks)
-    .filter((c) => c.status === 'verified')
-    .map((c) => (c.line === null ? { path: c.path } : c.endLine && c.endLine > c.line ? { path: c.path, line: c.line, endLine: c.endLine } : { path: c.path, line: c.line }))
-  return { walkthrough, questionsAsked: turns.filter((t) => t.kind === 'question').map((t) => t.question), citations, transcriptRef: threadId }
 }

@@ -1,6 +1,7 @@
 // The record of what each request of this conversation carried: the cached prefix (its hash, size and
 // files), what the request added (the question or tool results, with the files read), redactions
 // and withheld files, usage and cost. Loaded when opened.
+import { formatClockTime } from '../../components/format-time.ts'
 import { formatTokens, formatUsd } from './format-usage.ts'
 import { useCoach } from '../../app-stores.ts'
 
@@ -18,7 +19,7 @@ export function SentRecords(props: { panelKey: string }) {
           {panel.sent.map((record) => (
             <li key={record.index}>
               <p>
-                <strong>{new Date(record.at).toLocaleTimeString()}</strong> · {record.model} · repository context {formatTokens(Math.ceil(record.prefix.chars / 3.5))} tokens (
+                <strong>{formatClockTime(new Date(record.at))}</strong> · {record.model} · repository context {formatTokens(Math.ceil(record.prefix.chars / 3.5))} tokens (
                 {record.prefix.files.length} files, prefix <code>{record.prefix.sha256.slice(0, 12)}</code>) · then {record.added.kind === 'question' ? 'your question' : 'tool results'} (
                 {record.added.chars.toLocaleString('en')} characters{record.added.files.length ? `: ${record.added.files.map((f) => f.path).join(', ')}` : ''})
                 {record.costUsd !== null ? ` · ${formatUsd(record.costUsd)}` : ''}

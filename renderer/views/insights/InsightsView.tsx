@@ -1,5 +1,6 @@
-// Insights: what the sessions say together, as pictures with a plain-text summary beside each: the
-// year's weeks, effort calibration, friction, questions for tech leads and time per step.
+// Insights: what the latest hour showed (from the first session on), then what the sessions say
+// together, as pictures with a plain-text summary beside each: the year's weeks, effort calibration,
+// friction, questions for tech leads and time per step. Trends wait for a second session.
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
@@ -13,6 +14,7 @@ import { YearHeatmap } from './YearHeatmap.tsx'
 import { useInsights } from '../../app-stores.ts'
 import { useLoadOnShow } from '../use-load-on-show.ts'
 import { GoToThisWeek } from '../today/GoToThisWeek.tsx'
+import { LatestHourCard } from './LatestHourCard.tsx'
 
 /** Below this many sessions, trends would be noise. */
 const ENOUGH_SESSIONS = 2
@@ -43,18 +45,26 @@ export function InsightsView() {
       {error ? <ErrorNotice error={error} onRetry={() => void load()} /> : null}
       {!insights ? (
         loading ? <p className="muted" role="status">Reading the journal…</p> : null
-      ) : insights.sessions < ENOUGH_SESSIONS ? (
-        <EmptyState
-          title="Insights need a few finished sessions"
-          action={<GoToThisWeek />}
-        >
+      ) : insights.sessions === 0 || !insights.latest ? (
+        <EmptyState title="Insights start with your first hour" action={<GoToThisWeek />}>
           <p>
-            {insights.sessions === 0 ? 'There are no sessions in your journal yet.' : 'There is one session in your journal so far.'} After a few weekly hours you will see here how regularly you practise, how your
-            estimates compare with the time changes really take, which friction keeps coming back in each team, and which questions are still open with your tech leads.
+            There are no sessions in your journal yet. After your first hour you will see here how its time split across the steps, how your estimate compared with the time the change
+            really took, and the friction you noticed; as weeks add up, how regularly you practise and whether your estimates get closer.
           </p>
         </EmptyState>
+      ) : insights.sessions < ENOUGH_SESSIONS ? (
+        <div className="insights-grid">
+          <LatestHourCard latest={insights.latest} only />
+          <ChartCard title="Weeks practised" summary={insights.heatmap.summary} wide>
+            <YearHeatmap heatmap={insights.heatmap} />
+          </ChartCard>
+          <p className="muted insights-later">
+            Trends start with your second hour: whether your estimates get closer, which friction keeps coming back in each team, and which questions stay open with your tech leads.
+          </p>
+        </div>
       ) : (
         <div className="insights-grid">
+          <LatestHourCard latest={insights.latest} only={false} />
           <ChartCard title="Weeks practised" summary={insights.heatmap.summary} wide>
             <YearHeatmap heatmap={insights.heatmap} />
           </ChartCard>

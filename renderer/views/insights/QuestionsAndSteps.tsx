@@ -40,7 +40,7 @@ export function QuestionsChart(props: { questions: JournalInsights['questions'] 
 
 const STEP_LABELS = { explore: 'Explore', diagram: 'Diagram', change: 'Change', reflect: 'Reflect' } as const
 
-export function StepTimeChart(props: { stepTime: JournalInsights['stepTime'] }) {
+export function StepTimeChart(props: { stepTime: JournalInsights['stepTime']; caption?: string; label?: string }) {
   const { steps } = props.stepTime
   const W = 420
   const row = 34
@@ -52,7 +52,7 @@ export function StepTimeChart(props: { stepTime: JournalInsights['stepTime'] }) 
   const x = linearScale([0, top], [labelWidth, W - 10])
   return (
     <>
-      <ChartSvg label="Average minutes per step against the timebox" description={props.stepTime.summary} width={W} height={H}>
+      <ChartSvg label={props.label ?? 'Average minutes per step against the timebox'} description={props.stepTime.summary} width={W} height={H}>
         <XGrid ticks={ticks} x={x} height={H} />
         {steps.map((step, index) => (
           <g key={step.step} transform={`translate(0 ${index * row + 4})`}>
@@ -66,7 +66,7 @@ export function StepTimeChart(props: { stepTime: JournalInsights['stepTime'] }) 
           </g>
         ))}
       </ChartSvg>
-      <p className="chart-legend-note">Bars: average minutes per session (amber when over the timebox). Line: the average timebox.</p>
+      <p className="chart-legend-note">{props.caption ?? 'Bars: average minutes per session (amber when over the timebox). Line: the average timebox.'}</p>
     </>
   )
 }

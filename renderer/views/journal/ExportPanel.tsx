@@ -2,6 +2,7 @@
 // leader chooses (the system picker on the desktop, a path field in the browser), and PDF
 // (printToPDF on the desktop, the browser's print dialog otherwise). Shows where things went.
 import { useEffect, useId } from 'react'
+import { PAPER_SIZES, type PaperSize } from '../../../shared/channels/system.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { type ExportTarget } from '../../stores/journal-share-store.ts'
 import { useAppInfo, useJournalShare } from '../../app-stores.ts'
@@ -11,6 +12,8 @@ export function ExportPanel(props: { title: string; target: ExportTarget; pdfFil
   const folder = useJournalShare((state) => state.folder)
   const outcome = useJournalShare((state) => state.outcome)
   const setFolder = useJournalShare((state) => state.setFolder)
+  const paper = useJournalShare((state) => state.paper)
+  const setPaper = useJournalShare((state) => state.setPaper)
   const pickFolder = useJournalShare((state) => state.pickFolder)
   const exportMarkdown = useJournalShare((state) => state.exportMarkdown)
   const savePdf = useJournalShare((state) => state.savePdf)
@@ -35,9 +38,21 @@ export function ExportPanel(props: { title: string; target: ExportTarget; pdfFil
           {props.markdownLabel ?? 'Export Markdown'}
         </button>
         {desktop ? (
-          <button type="button" className="button" disabled={noFolder || outcome.status === 'working'} onClick={() => void savePdf(props.pdfFileName, true)}>
-            Save as PDF
-          </button>
+          <>
+            <div className="field export-panel__paper">
+              <label htmlFor={`${id}-paper`}>Paper</label>
+              <select id={`${id}-paper`} value={paper} onChange={(event) => setPaper(event.target.value as PaperSize)}>
+                {PAPER_SIZES.map((size) => (
+                  <option key={size} value={size}>
+                    {size}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="button" className="button" disabled={noFolder || outcome.status === 'working'} onClick={() => void savePdf(props.pdfFileName, true)}>
+              Save as PDF
+            </button>
+          </>
         ) : (
           <button type="button" className="button" onClick={() => void savePdf(props.pdfFileName, false)}>
             Print or save as PDF…

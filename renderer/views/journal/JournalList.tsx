@@ -14,6 +14,8 @@ const FIELD_LABELS: Readonly<Record<JournalSnippet['field'], string>> = {
   questions: 'Questions',
   tags: 'Friction',
   repository: 'Repository',
+  notes: 'Your notes',
+  transcript: 'Conversation with Claude',
 }
 
 function EntryCard(props: { entry: JournalEntrySummary; snippets?: readonly JournalSnippet[] }) {

@@ -1,13 +1,15 @@
-// The reflection: read as Markdown, editable on request (the only part of a session the review
-// edits). Saving writes the session's file; the saved state is said out loud.
+// The reflection: read as the journal shows it (the leader's words, estimate against actual,
+// friction), editable on request in the same editor the session uses (the only part of a session the
+// review edits). Saving writes the session's file; the saved state is said out loud.
 import { useId } from 'react'
+import type { JournalSessionRecord } from '../../../shared/models/journal.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { Markdown } from '../../components/Markdown.tsx'
+import { MarkdownEditor } from '../../components/MarkdownEditor.tsx'
+import { formatClockTime } from '../../components/format-time.ts'
+import { ReflectionBody } from './ReflectionBody.tsx'
 import { useJournalSession } from '../../app-stores.ts'
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
-
-export function ReflectionEditor(props: { reflection: string; fileName: string }) {
+export function ReflectionEditor(props: { record: JournalSessionRecord; fileName: string }) {
   const editing = useJournalSession((state) => state.editing)
   const draft = useJournalSession((state) => state.draft)
   const save = useJournalSession((state) => state.save)
@@ -18,10 +20,11 @@ export function ReflectionEditor(props: { reflection: string; fileName: string }
   const cancelEditing = useJournalSession((state) => state.cancelEditing)
   const saveReflection = useJournalSession((state) => state.saveReflection)
   const id = useId()
-  const changed = editing && draft !== props.reflection
+  const { reflection, effort, frictionTags } = props.record
+  const changed = editing && draft !== reflection
 
   return (
-    <section className="card session-section" aria-labelledby={`${id}-title`}>
+    <section className="card session-section session-reflection" aria-labelledby={`${id}-title`}>
       <div className="session-section__head">
         <h2 id={`${id}-title`}>Reflection</h2>
         {!editing ? (
@@ -37,21 +40,18 @@ export function ReflectionEditor(props: { reflection: string; fileName: string }
             event.preventDefault()
             void saveReflection()
           }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && !changed) cancelEditing()
+          }}
         >
-          <label htmlFor={id}>Your reflection (Markdown; private unless you share it)</label>
-          <textarea
-            id={id}
-            rows={10}
+          <MarkdownEditor
+            id={`${id}-text`}
+            label="Your reflection (Markdown; private unless you share it)"
             value={draft}
             autoFocus
-            onChange={(event) => setDraft(event.target.value)}
-            onKeyDown={(event) => {
-              if ((event.ctrlKey || event.metaKey) && event.key === 's') {
-                event.preventDefault()
-                void saveReflection()
-              }
-              if (event.key === 'Escape' && !changed) cancelEditing()
-            }}
+            onChange={setDraft}
+            onSave={() => void saveReflection()}
+            preview={(value) => <ReflectionBody markdown={value} effort={effort} frictionTags={frictionTags} />}
           />
           <div className="reflection-editor__actions">
             <button type="submit" className="button button--primary" disabled={save === 'saving' || !changed}>
@@ -68,10 +68,10 @@ export function ReflectionEditor(props: { reflection: string; fileName: string }
         </form>
       ) : (
         <>
-          {props.reflection.trim() ? <Markdown source={props.reflection} /> : <p className="muted">No reflection was written for this session.</p>}
+          <ReflectionBody markdown={reflection} effort={effort} frictionTags={frictionTags} />
           {save === 'saved' && savedAt ? (
             <p className="reflection-saved" role="status">
-              Saved to {props.fileName} at {timeFormat.format(new Date(savedAt))}.
+              Saved to {props.fileName} at {formatClockTime(new Date(savedAt))}.
             </p>
           ) : null}
         </>

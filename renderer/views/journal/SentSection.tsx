@@ -1,12 +1,13 @@
 // "What was sent to Claude" in a past session: per request, the files it carried with their sizes,
 // the redactions made (where and by which rule, never the secret) and the files left out. Collapsed:
 // it is the record to check, not the story of the hour.
+import { formatClockTime } from '../../components/format-time.ts'
 import type { JournalSentRecord } from '../../../shared/models/journal.ts'
 import { formatCost } from './journal-format.ts'
 
 const size = (bytes: number): string => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} kB`)
 const total = (files: readonly { bytes: number }[]): number => files.reduce((sum, file) => sum + file.bytes, 0)
-const time = (at: string): string => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+const time = (at: string): string => formatClockTime(new Date(at))
 
 function Files(props: { files: readonly { path: string; bytes: number }[] }) {
   return (

@@ -1,6 +1,7 @@
-// One past session, read-only except for its reflection: the figures, how much of the cited code
-// changed since its commit, the session a quarter before in the same repository, every step's
-// work (citations open the file viewer while the repository is there), and exports of this session.
+// One past session, read-only except for its reflection, in the order of its journal file: the
+// leader's reflection and questions first, the figures, then every step's work (citations open the
+// file viewer while the repository is there; how much of the cited code changed since its commit),
+// the session a quarter before in the same repository, and exports of this session.
 import { useEffect } from 'react'
 import { STEP_KEYS } from '../../../shared/models/curriculum.ts'
 import type { JournalDriftView, JournalSessionRecord } from '../../../shared/models/journal.ts'
@@ -8,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { FileViewer } from '../coach/FileViewer.tsx'
 import { ExportPanel } from './ExportPanel.tsx'
 import { formatCost, formatDay, formatMinutes, shortCommit } from './journal-format.ts'
+import { PrintHeading } from './PrintHeading.tsx'
 import { ReflectionEditor } from './ReflectionEditor.tsx'
 import { SentSection } from './SentSection.tsx'
 import { ChangeSection, DiagramSection, QuestionsSection, TranscriptSection, WalkthroughSection } from './SessionSections.tsx'
@@ -16,11 +18,11 @@ import { useJournal, useJournalSession } from '../../app-stores.ts'
 
 const STEP_LABELS = { explore: 'Explore', diagram: 'Diagram', change: 'Change', reflect: 'Reflect' } as const
 
+/** Time per step against its timebox, and what the AI cost: effort and friction sit with the reflection. */
 function Figures(props: { record: JournalSessionRecord }) {
   const { record } = props
-  const { estimateMinutes, actualMinutes } = record.effort
   return (
-    <section className="card session-figures" aria-label="Figures">
+    <section className="card session-figures" aria-label="Time per step">
       <dl className="figures">
         {STEP_KEYS.map((step) => (
           <div key={step}>
@@ -31,32 +33,10 @@ function Figures(props: { record: JournalSessionRecord }) {
           </div>
         ))}
         <div>
-          <dt>Change effort</dt>
-          <dd>
-            {estimateMinutes !== null && actualMinutes !== null ? (
-              <>
-                {formatMinutes(actualMinutes)} <span className="muted">for {formatMinutes(estimateMinutes)} estimated</span>
-              </>
-            ) : (
-              <span className="muted">not timed</span>
-            )}
-          </dd>
-        </div>
-        <div>
           <dt>AI</dt>
           <dd>{record.offline ? 'offline (no AI)' : formatCost(record.usage.costUsd)}</dd>
         </div>
       </dl>
-      {record.frictionTags.length > 0 ? (
-        <p className="session-tags">
-          Friction:{' '}
-          {record.frictionTags.map((tag) => (
-            <span key={tag} className="pill">
-              {tag}
-            </span>
-          ))}
-        </p>
-      ) : null}
     </section>
   )
 }
@@ -120,6 +100,7 @@ export function SessionReview(props: { id: string }) {
   const { record } = view
   return (
     <div className="page session-review printable">
+      <PrintHeading text={`Week ${record.week} · ${record.theme.title} — ${record.repository.name} · ${formatDay(record.date)}`} />
       {back}
       <header className="page-header">
         <div>
@@ -142,12 +123,14 @@ export function SessionReview(props: { id: string }) {
           </button>
         </p>
       ) : null}
-      <Figures record={record} />
-      {record.walkthrough ? <WalkthroughSection walkthrough={record.walkthrough} drift={drift} cited={cited} onOpen={openCitation} /> : null}
-      {record.diagram ? <DiagramSection diagram={record.diagram} /> : null}
-      {record.change ? <ChangeSection change={record.change} /> : null}
-      <ReflectionEditor reflection={record.reflection} fileName={view.fileName} />
+      <ReflectionEditor record={record} fileName={view.fileName} />
       {record.questions.length > 0 ? <QuestionsSection questions={record.questions} /> : null}
+      <Figures record={record} />
+      {record.walkthrough || record.notes?.explore || record.questionsAsked?.length ? (
+        <WalkthroughSection record={record} drift={drift} cited={cited} onOpen={openCitation} />
+      ) : null}
+      {record.diagram || record.notes?.diagram ? <DiagramSection record={record} /> : null}
+      {record.change ? <ChangeSection change={record.change} /> : null}
       {view.hasTranscript && record.transcript.length > 0 ? <TranscriptSection transcript={record.transcript} /> : null}
       {record.sent && record.sent.length > 0 ? <SentSection sent={record.sent} /> : null}
       <ExportPanel title="Export this session" target={{ ids: [record.id] }} pdfFileName={view.fileName.replace(/\.md$/i, '.pdf')} />

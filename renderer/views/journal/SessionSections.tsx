@@ -10,9 +10,10 @@ import type { CitedRepository } from '../../stores/cited-repository.ts'
 import { CitedMarkdown } from './CitedMarkdown.tsx'
 import { formatMinutes, shortCommit } from './journal-format.ts'
 
-function Section(props: { title: string; children: React.ReactNode }) {
+/** One part of the session; a `part` (walkthrough, architecture, change) starts a new printed page. */
+function Section(props: { title: string; part?: boolean; children: React.ReactNode }) {
   return (
-    <section className="card session-section" aria-label={props.title}>
+    <section className={`card session-section ${props.part ? 'session-section--part' : ''}`} aria-label={props.title}>
       <h2>{props.title}</h2>
       {props.children}
     </section>
@@ -52,23 +53,32 @@ function driftMark(drift: JournalDriftView | null, citation: JournalCitation): {
 const citationText = (citation: JournalCitation): string =>
   `${citation.path}${citation.line ? `:${citation.line}${citation.endLine ? `-${citation.endLine}` : ''}` : ''}`
 
+const SOURCE_NOTE = {
+  ai: 'Claude’s, kept as it came in this session.',
+  offline: 'Computed by Gemba from the repository alone (no AI).',
+  hand: 'Your own.',
+} as const
+
 export function WalkthroughSection(props: {
-  walkthrough: NonNullable<JournalSessionRecord['walkthrough']>
+  record: JournalSessionRecord
   drift: JournalDriftView | null
   cited: CitedRepository | null
   onOpen: (path: string, line: number | null) => void
 }) {
-  const { walkthrough, cited } = props
+  const { record, cited } = props
+  const walkthrough = record.walkthrough
+  const asked = record.questionsAsked ?? []
   const onOpen = cited?.state === 'available' ? props.onOpen : null
   return (
-    <Section title="Walkthrough">
+    <Section title="Walkthrough" part>
+      {walkthrough?.source ? <p className="muted session-source">{SOURCE_NOTE[walkthrough.source]}</p> : null}
       {cited?.state === 'gone' ? (
         <p className="muted session-cited-gone" role="note">
           {cited.note}
         </p>
       ) : null}
-      <CitedMarkdown source={walkthrough.markdown} onOpen={onOpen} />
-      {walkthrough.citations.length > 0 ? (
+      {walkthrough?.markdown.trim() ? <CitedMarkdown source={walkthrough.markdown} onOpen={onOpen} /> : null}
+      {walkthrough && walkthrough.citations.length > 0 ? (
         <>
           <h3 className="session-subhead">Cited code</h3>
           <ul className="citations">
@@ -97,16 +107,39 @@ export function WalkthroughSection(props: {
           </ul>
         </>
       ) : null}
+      {asked.length > 0 && walkthrough?.source !== 'ai' ? (
+        <>
+          <h3 className="session-subhead">Questions you asked Claude</h3>
+          <ul className="questions">
+            {asked.map((question, index) => (
+              <li key={index}>{question}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {record.notes?.explore ? <NotesBlock text={record.notes.explore} /> : null}
     </Section>
   )
 }
 
-export function DiagramSection(props: { diagram: NonNullable<JournalSessionRecord['diagram']> }) {
+export function DiagramSection(props: { record: JournalSessionRecord }) {
+  const { diagram, notes } = props.record
   return (
-    <Section title="Diagram">
-      <MermaidDiagram source={props.diagram.mermaid} label={props.diagram.caption ?? 'Architecture diagram of this session'} />
-      {props.diagram.caption ? <p className="muted session-caption">{props.diagram.caption}</p> : null}
+    <Section title="Architecture" part>
+      {diagram?.source ? <p className="muted session-source">{SOURCE_NOTE[diagram.source]}</p> : null}
+      {diagram ? <MermaidDiagram source={diagram.mermaid} label={diagram.caption ?? 'Architecture diagram of this session'} /> : null}
+      {diagram?.caption ? <p className="muted session-caption">{diagram.caption}</p> : null}
+      {notes?.diagram ? <NotesBlock text={notes.diagram} /> : null}
     </Section>
+  )
+}
+
+function NotesBlock(props: { text: string }) {
+  return (
+    <div className="session-notes">
+      <h3 className="session-subhead">Your notes</h3>
+      <Markdown source={props.text} />
+    </div>
   )
 }
 
@@ -114,7 +147,7 @@ export function ChangeSection(props: { change: NonNullable<JournalSessionRecord[
   const { change } = props
   const run = change.testRun
   return (
-    <Section title="The change">
+    <Section title="The change" part>
       <p className="session-request">“{change.request}”</p>
       <p className="muted">
         Branch <code>{change.branch}</code>

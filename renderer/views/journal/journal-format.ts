@@ -24,3 +24,12 @@ export function formatCost(usd: number): string {
 export function shortCommit(commit: string | null | undefined): string {
   return commit ? commit.slice(0, 8) : '—'
 }
+
+/** "20 min estimated, 27 min taken (1.4× the estimate)", or null when neither was recorded. */
+export function effortSentence(estimateMinutes: number | null, actualMinutes: number | null): string | null {
+  if (estimateMinutes === null && actualMinutes === null) return null
+  if (estimateMinutes === null) return `No estimate written down; the change took ${formatMinutes(actualMinutes ?? 0)}.`
+  if (actualMinutes === null || actualMinutes < 1) return `${formatMinutes(estimateMinutes)} estimated; the change was not timed.`
+  const ratio = estimateMinutes > 0 ? ` (${(actualMinutes / estimateMinutes).toFixed(1)}× the estimate)` : ''
+  return `${formatMinutes(estimateMinutes)} estimated, ${formatMinutes(actualMinutes)} taken${ratio}.`
+}

@@ -1,19 +1,27 @@
-// Adding a team's repository: a path field (and, on the desktop, the system folder picker).
+// Adding a team's repository: a path field (~ and relative paths read from the home folder), the
+// system folder picker on the desktop or Gemba's own in the browser, and what adding it did.
 import { useState, type FormEvent } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Field } from '../../components/Field.tsx'
+import { FolderPicker } from './FolderPicker.tsx'
 import { useRepos } from '../../app-stores.ts'
 
 export function AddRepoForm(props: { desktop: boolean; autoFocus?: boolean; compact?: boolean }) {
   const adding = useRepos((state) => state.adding)
   const addError = useRepos((state) => state.addError)
   const add = useRepos((state) => state.add)
+  const addNotice = useRepos((state) => state.addNotice)
   const pickFolder = useRepos((state) => state.pickFolder)
+  const openPicker = useRepos((state) => state.openPicker)
+  const pickerOpen = useRepos((state) => state.picker !== null)
   const [path, setPath] = useState('')
 
+  const addPath = (wanted: string): void => {
+    if (wanted.trim()) void add(wanted.trim()).then((ok) => ok && setPath(''))
+  }
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    if (path.trim()) void add(path.trim()).then((ok) => ok && setPath(''))
+    addPath(path)
   }
 
   return (
@@ -23,21 +31,31 @@ export function AddRepoForm(props: { desktop: boolean; autoFocus?: boolean; comp
         <p className="muted">A local clone on this computer. Gemba reads it; nothing is uploaded, and nothing in it changes unless you approve a change on a new branch.</p>
       )}
       <div className="add-repo__row">
-        <Field label="Folder" hint={props.compact ? undefined : 'For example /home/you/code/payments-service'}>
+        <Field label="Folder" hint={props.compact ? undefined : 'For example ~/code/payments-service'}>
           {({ id, describedBy }) => (
             <input id={id} value={path} spellCheck={false} autoFocus={props.autoFocus} aria-describedby={describedBy} placeholder="/path/to/repository" onChange={(event) => setPath(event.target.value)} />
           )}
         </Field>
+        <button type="submit" className="button button--primary" disabled={adding || path.trim() === ''}>
+          {adding ? 'Checking…' : 'Add'}
+        </button>
         {props.desktop ? (
           <button type="button" className="button" onClick={() => void pickFolder().then((picked) => picked && setPath(picked))}>
             Choose…
           </button>
-        ) : null}
-        <button type="submit" className="button button--primary" disabled={adding || path.trim() === ''}>
-          {adding ? 'Checking…' : 'Add'}
-        </button>
+        ) : (
+          <button type="button" className="button" aria-expanded={pickerOpen} onClick={() => void openPicker()}>
+            Browse…
+          </button>
+        )}
       </div>
+      {!props.desktop ? <FolderPicker onChoose={addPath} /> : null}
       {addError ? <ErrorNotice error={addError} /> : null}
+      {addNotice ? (
+        <p className="notice notice--quiet add-repo__notice" role="status">
+          {addNotice.message}
+        </p>
+      ) : null}
     </form>
   )
 }

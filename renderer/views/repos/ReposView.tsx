@@ -17,6 +17,7 @@ export function ReposView() {
   const load = useRepos((state) => state.load)
   const select = useRepos((state) => state.select)
   const addError = useRepos((state) => state.addError)
+  const addNotice = useRepos((state) => state.addNotice)
   const desktop = useAppInfo((state) => state.info?.mode === 'desktop')
   const selected = repos.find((repo) => repo.id === selectedId) ?? null
 
@@ -35,7 +36,7 @@ export function ReposView() {
         <div className="repos-layout">
           <div className="repos-layout__list">
             <RepoList />
-            <details className="add-repo-disclosure" open={Boolean(addError)}>
+            <details className="add-repo-disclosure" open={Boolean(addError) || addNotice !== null}>
               <summary className="button">Add another repository</summary>
               <AddRepoForm desktop={desktop} compact />
             </details>

@@ -1,9 +1,9 @@
-// Diagram: the week's questions, the coach's architecture diagram (validated, saved as Mermaid and
-// SVG), or the offline module diagram when there is no key or network; the offline one is kept with
-// the session the first time it is shown, until a diagram of Claude's is saved; and notes.
+// Diagram: the week's questions, the coach's architecture diagram (validated, kept as Mermaid and SVG
+// as soon as it is drawn; the newest replaces the last unless the leader picked one), or the offline
+// module diagram when there is no key or network (kept until Claude draws one); and notes.
 import { useEffect } from 'react'
 import type { Session } from '../../../shared/models/sessions.ts'
-import { DiagramCoach, type SavedDiagram } from '../coach/DiagramCoach.tsx'
+import { DiagramCoach, type DiagramKeeping } from '../coach/DiagramCoach.tsx'
 import { useHasApiKey } from '../coach/NoKeyNotice.tsx'
 import { KeptNote } from './KeptNote.tsx'
 import { NotesField } from './NotesField.tsx'
@@ -18,32 +18,38 @@ export function DiagramStep(props: { session: Session }) {
   const { tour } = useOfflineTour(session.repo.id)
   const updateStep = useSessionRunner((state) => state.updateStep)
   const keepOffline = useSessionRunner((state) => state.keepOffline)
-  const kept = session.steps.diagram.payload.mermaid.trim() !== ''
+  const payload = session.steps.diagram.payload
+  const kept = payload.mermaid.trim() !== ''
   const mermaid = tour?.status === 'ready' ? tour.tour?.mermaid : undefined
 
   useEffect(() => {
     if (!kept && mermaid) keepOffline('diagram', mermaid)
   }, [kept, mermaid, keepOffline])
 
-  const save = async (diagram: SavedDiagram): Promise<void> => {
-    const saved = await updateStep('diagram', {
-      mermaid: diagram.mermaid.slice(0, 200_000),
-      caption: diagram.caption.slice(0, 2_000),
-      // An SVG too large to keep is left out (the journal draws the Mermaid source instead).
-      svg: diagram.svg.length <= 2_000_000 ? diagram.svg : '',
-      source: 'ai',
-      transcriptRef: diagram.threadId,
-    })
-    if (!saved) throw new Error('The diagram was not saved.')
+  const keeping: DiagramKeeping = {
+    auto: payload.choice !== 'leader',
+    kept: { source: payload.mermaid, leaderPick: payload.choice === 'leader' },
+    keep: async (diagram, choice) => {
+      const saved = await updateStep('diagram', {
+        mermaid: diagram.mermaid.slice(0, 200_000),
+        caption: diagram.caption.slice(0, 2_000),
+        // An SVG too large to keep is left out (the journal draws the Mermaid source instead).
+        svg: diagram.svg.length <= 2_000_000 ? diagram.svg : '',
+        source: 'ai',
+        transcriptRef: diagram.threadId,
+        choice,
+      })
+      if (!saved) throw new Error('The diagram was not kept.')
+    },
   }
 
   return (
     <div className="step-panel">
       <WeekPrompts programmeWeek={session.programmeWeek} step="diagram" title="Questions for the diagram" />
-      <DiagramCoach key={session.id} repoId={session.repo.id} sessionId={session.id} onSave={save} />
-      <KeptNote session={session} step="diagram" hasKey={hasKey} />
+      <DiagramCoach key={session.id} repoId={session.repo.id} sessionId={session.id} keeping={keeping} />
+      <KeptNote session={session} step="diagram" hasKey={hasKey} offline={mermaid ?? null} />
       <OfflineDetails session={session} hasKey={hasKey} show="diagram" />
-      <NotesField field="diagram.notes" label="Your notes on the architecture" hint="What the picture tells you, what is missing from it, what you would draw differently." rows={5} />
+      <NotesField field="diagram.notes" label="Your notes on the architecture" hint="Saved as you type, and kept in the journal under the diagram." rows={5} />
     </div>
   )
 }

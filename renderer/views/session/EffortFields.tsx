@@ -1,6 +1,7 @@
 // Effort: the estimate written before starting, and the actual time — measured by the change
 // step's timer unless the leader corrects it. Saved when a field is left or Enter is pressed. The
 // change step shows them apart (the estimate before the change, the actual after); Reflect, both.
+// The Save button is always in sight: it says "Saved" once what is typed is what is kept.
 import { useState, type FormEvent } from 'react'
 import type { Session } from '../../../shared/models/sessions.ts'
 import { useSessionRunner } from '../../app-stores.ts'
@@ -18,6 +19,8 @@ export function EffortFields(props: { session: Session; measuredMinutes: number;
   const [actual, setActual] = useState(payload.actualMinutes === null ? '' : String(payload.actualMinutes))
   const estimateValue = parseMinutes(estimate)
   const actualValue = parseMinutes(actual)
+  const unchanged =
+    (props.show === 'actual' || estimateValue === payload.estimateMinutes) && (props.show === 'estimate' || actualValue === payload.actualMinutes)
 
   const saveEstimate = (): void => {
     if (estimateValue !== 'invalid' && estimateValue !== payload.estimateMinutes) void updateStep('change', { estimateMinutes: estimateValue })
@@ -57,8 +60,8 @@ export function EffortFields(props: { session: Session; measuredMinutes: number;
           </p>
         </div>
       ) : null}
-      <button type="submit" className="visually-hidden" tabIndex={-1}>
-        Save effort
+      <button type="submit" className="button effort__save" disabled={unchanged || estimateValue === 'invalid' || actualValue === 'invalid'}>
+        {unchanged && (payload.estimateMinutes !== null || payload.actualMinutes !== null) ? 'Saved' : props.show === 'estimate' ? 'Save estimate' : props.show === 'actual' ? 'Save actual time' : 'Save'}
       </button>
     </form>
   )

@@ -1,31 +1,49 @@
-// What the session keeps for the journal from a step: Claude's walkthrough or diagram once the
-// leader keeps it, else what Gemba computed from the repository (labelled so); and the change as the
-// small change saved it (its commit, branch and test run), which also shows after a restart.
+// What the session keeps for the journal from a step: Claude's walkthrough or diagram as they come,
+// else what Gemba computed from the repository (labelled so), with the way to pick the other; and the
+// change as the small change saved it (its commit, branch and test run), also after a restart.
 import type { Session } from '../../../shared/models/sessions.ts'
+import { useSessionRunner } from '../../app-stores.ts'
 
-export function KeptNote(props: { session: Session; step: 'explore' | 'diagram'; hasKey: boolean | null }) {
+export function KeptNote(props: { session: Session; step: 'explore' | 'diagram'; hasKey: boolean | null; offline: string | null }) {
+  const pick = useSessionRunner((state) => state.pickRecord)
   const { explore, diagram } = props.session.steps
-  const source = props.step === 'explore' ? explore.payload.source : diagram.payload.source
+  const payload = props.step === 'explore' ? explore.payload : diagram.payload
   const saved = props.step === 'explore' ? explore.payload.walkthrough.trim() !== '' : diagram.payload.mermaid.trim() !== ''
   if (!saved) return null
-  const what = props.step === 'explore' ? 'walkthrough' : 'diagram'
-  const offlineName = props.step === 'explore' ? 'the offline tour' : 'the module diagram computed from the repository'
+  const yours = payload.choice === 'leader' ? ' (your pick)' : ''
   let text: string
-  if (source === 'ai' && props.step === 'explore') {
+  let action: { label: string; run: () => void } | null = null
+  const offline = props.offline
+  if (props.step === 'explore' && payload.source === 'ai') {
     const asked = explore.payload.questionsAsked.length
-    text = `Kept with the session for the journal: Claude’s walkthrough (${asked} ${asked === 1 ? 'question' : 'questions'}).`
-  } else if (source === 'ai') {
-    text = `Kept with the session for the journal: Claude’s diagram${diagram.payload.svg ? ', as Mermaid and SVG' : ''}.`
-  } else if (source === 'offline') {
-    text = `Kept with the session for the journal: ${offlineName}.${props.hasKey ? ` Keep Claude’s ${what} to replace it.` : ''}`
+    text = `Claude’s walkthrough${yours}, ${asked} ${asked === 1 ? 'question' : 'questions'}, kept as each answer arrives.`
+    if (offline) action = { label: 'Keep the offline tour instead', run: () => void pick('explore', 'offline', offline) }
+  } else if (props.step === 'explore') {
+    const coach = explore.payload.coach?.markdown.trim()
+    text = `the offline tour${yours}.${coach ? ' Claude’s answers stay in the transcript.' : props.hasKey ? ' Claude’s answers replace it as they arrive.' : ''}`
+    if (coach) action = { label: 'Keep Claude’s walkthrough instead', run: () => void pick('explore', 'coach', null) }
+  } else if (payload.source === 'ai') {
+    text = `Claude’s diagram${yours}${diagram.payload.svg ? ', as Mermaid and SVG' : ''}.`
+    if (offline) action = { label: 'Keep the module diagram instead', run: () => void pick('diagram', 'offline', offline) }
+  } else if (payload.source === 'offline') {
+    text = `the module diagram computed from the repository${yours}.${
+      yours ? ' Keep one of Claude’s drawings above to replace it.' : props.hasKey ? ' Claude’s drawing replaces it as soon as it is drawn.' : ''
+    }`
   } else {
-    text = `Kept with the session for the journal: your ${what}.`
+    text = 'your diagram.'
   }
   return (
-    <p className="kept-note" role="status">
-      <span aria-hidden="true">✓ </span>
-      {text}
-    </p>
+    <div className="kept-note-row">
+      <p className="kept-note" role="status">
+        <span aria-hidden="true">✓ </span>
+        Kept with the session for the journal: {text}
+      </p>
+      {action ? (
+        <button type="button" className="button button--quiet" onClick={action.run}>
+          {action.label}
+        </button>
+      ) : null}
+    </div>
   )
 }
 

@@ -1,9 +1,11 @@
-// Reflect: the pre-filled draft in a Markdown editor (autosaved), the guided prompts, effort
-// estimate vs actual, friction tags, and questions for the tech lead that carry forward.
-import { useState } from 'react'
-import { REFLECT_PROMPTS, type SessionView } from '../../../shared/models/sessions.ts'
-import { Markdown } from '../../components/Markdown.tsx'
+// Reflect: the leader's own words first, in an editor with the guided prompts inline (autosaved),
+// previewed exactly as the journal will show it; then estimate against actual, friction tags, and
+// questions for the tech lead that carry forward.
+import { reflectPromptsFor, tidyReflection } from '../../../shared/curriculum/reflect-prompts.ts'
+import type { SessionView } from '../../../shared/models/sessions.ts'
+import { MarkdownEditor } from '../../components/MarkdownEditor.tsx'
 import { wholeMinutes, type LiveTimer } from '../../stores/session-clock.ts'
+import { ReflectionBody } from '../journal/ReflectionBody.tsx'
 import { curriculumWeek } from './curriculum-week.ts'
 import { EffortFields } from './EffortFields.tsx'
 import { FrictionTags } from './FrictionTags.tsx'
@@ -12,72 +14,43 @@ import { useSessionRunner } from '../../app-stores.ts'
 
 export function ReflectStep(props: { view: SessionView; live: LiveTimer }) {
   const { session } = props.view
-  const [mode, setMode] = useState<'write' | 'preview'>('write')
   const draft = useSessionRunner((state) => state.drafts['reflect.markdown'])
   const type = useSessionRunner((state) => state.type)
   const flush = useSessionRunner((state) => state.flush)
-  const weekPrompts = curriculumWeek(session.programmeWeek).steps.reflect
+  const week = curriculumWeek(session.programmeWeek)
+  const prompts = reflectPromptsFor(week)
+  const measured = wholeMinutes(props.live.steps.change.elapsedMs)
+  const change = session.steps.change.payload
+  const changeTimed = change.actualMinutes !== null || change.request.trim() !== '' || change.diff.trim() !== ''
+  const effort = { estimateMinutes: change.estimateMinutes, actualMinutes: change.actualMinutes ?? (changeTimed ? measured : null) }
   return (
     <div className="step-panel reflect">
-      <div className="reflect__layout">
-        <section className="card reflect__editor" aria-labelledby="reflection-title">
-          <h3 id="reflection-title">Your reflection</h3>
-          <div className="tabs" role="tablist" aria-label="Reflection editor">
-            <button type="button" role="tab" id="reflect-tab-write" aria-selected={mode === 'write'} aria-controls="reflect-panel" className="tab" onClick={() => setMode('write')}>
-              Write
-            </button>
-            <button
-              type="button"
-              role="tab"
-              id="reflect-tab-preview"
-              aria-selected={mode === 'preview'}
-              aria-controls="reflect-panel"
-              className="tab"
-              onClick={() => {
-                void flush('reflect.markdown')
-                setMode('preview')
-              }}
-            >
-              Preview
-            </button>
-          </div>
-          <div id="reflect-panel" role="tabpanel" aria-labelledby={mode === 'write' ? 'reflect-tab-write' : 'reflect-tab-preview'}>
-            {mode === 'write' ? (
-              <textarea
-                className="reflect__textarea"
-                aria-label="Reflection (Markdown)"
-                value={draft}
-                rows={22}
-                spellCheck
-                onChange={(event) => type('reflect.markdown', event.target.value)}
-                onBlur={() => void flush('reflect.markdown')}
-              />
-            ) : (
-              <Markdown source={draft} className="reflect__preview" />
-            )}
-          </div>
-          <p className="field__hint">Pre-filled from what you did this hour. Markdown; saved as you type.</p>
+      <section className="card reflect__editor" aria-labelledby="reflection-title">
+        <h3 id="reflection-title">Your reflection</h3>
+        <p className="muted reflect__brief">{week.steps.reflect.brief}</p>
+        <MarkdownEditor
+          id="reflection"
+          label="Reflection (Markdown)"
+          value={draft}
+          prompts={prompts}
+          onChange={(value) => type('reflect.markdown', value)}
+          onBlur={() => void flush('reflect.markdown')}
+          preview={(value) => (
+            <section className="session-section reflect__preview" aria-label="Reflection as the journal will show it">
+              <h2>Reflection</h2>
+              <ReflectionBody markdown={tidyReflection(value, prompts)} effort={effort} frictionTags={session.steps.reflect.payload.frictionTags} />
+            </section>
+          )}
+          hint="Your own words lead the journal entry. Saved as you type; prompts you leave empty are left out."
+        />
+      </section>
+      <div className="reflect__details">
+        <section className="card" aria-labelledby="effort-title">
+          <h3 id="effort-title">Effort: estimate against actual</h3>
+          <EffortFields session={session} measuredMinutes={measured} show="both" />
         </section>
-        <aside className="reflect__aside" aria-label="Prompts">
-          <section className="card">
-            <h3>Prompts</h3>
-            <ul className="reflect__prompts">
-              {REFLECT_PROMPTS.map((prompt) => (
-                <li key={prompt.key}>{prompt.label}</li>
-              ))}
-              {weekPrompts.prompts.map((prompt) => (
-                <li key={prompt}>{prompt}</li>
-              ))}
-            </ul>
-            <p className="muted">{weekPrompts.brief}</p>
-          </section>
-          <section className="card" aria-labelledby="effort-title">
-            <h3 id="effort-title">Effort: estimate vs actual</h3>
-            <EffortFields session={session} measuredMinutes={wholeMinutes(props.live.steps.change.elapsedMs)} show="both" />
-          </section>
-        </aside>
+        <FrictionTags session={session} />
       </div>
-      <FrictionTags session={session} />
       <TechLeadQuestions view={props.view} />
     </div>
   )

@@ -1,6 +1,7 @@
 // The session runner: four steps with their timeboxes, timers for the step and the hour, pause and
-// resume, free navigation, every change saved as it happens, and Finish into the journal.
-import { useEffect } from 'react'
+// resume, free navigation (each step opening at its top), every change saved as it happens, and
+// Finish into the journal.
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import { STEP_KEYS, type SessionView as SessionData } from '../../../shared/models/sessions.ts'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
@@ -60,6 +61,16 @@ function Runner(props: { view: SessionData }) {
   const now = useNow(!props.view.timer.paused && props.view.timer.runningSince !== null)
   const live = liveTimer(props.view.timer, now)
   const actionError = useSessionRunner((state) => state.actionError)
+  const stepTitle = useRef<HTMLHeadingElement>(null)
+  const shown = useRef<string | null>(null)
+  useLayoutEffect(() => {
+    // Each step opens at its top (the hour's timers and the steps in sight), never scrolled to where
+    // the last step was left; after a move, focus goes to the new step's title for keyboard users.
+    const title = stepTitle.current
+    title?.closest('.main')?.scrollTo({ top: 0 })
+    if (shown.current !== null && shown.current !== session.currentStep) title?.focus({ preventScroll: true })
+    shown.current = session.currentStep
+  }, [session.currentStep])
   return (
     <div className="page page--wide session">
       <SessionHeader view={props.view} live={live} />
@@ -69,7 +80,7 @@ function Runner(props: { view: SessionData }) {
       <TimeUpNotice view={props.view} live={live} />
       <BranchBanner repoId={session.repo.id} />
       <div className="session__step" aria-labelledby="step-title">
-        <h2 id="step-title" className="session__step-title">
+        <h2 id="step-title" className="session__step-title" ref={stepTitle} tabIndex={-1}>
           {STEP_LABELS[session.currentStep]}
         </h2>
         {session.currentStep === 'explore' ? <ExploreStep session={session} /> : null}

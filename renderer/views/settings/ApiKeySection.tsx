@@ -1,7 +1,11 @@
 // The Anthropic API key: write-only. Shows whether one is set, from where, its last four characters,
-// and how it is protected on this machine. The field is cleared as soon as the key is saved.
+// and how it is protected on this machine; checks a pasted key's format at once, tests a key with one
+// Models API call, and links to where keys are made. The field is cleared once the key is saved.
 import { useState } from 'react'
+import { ANTHROPIC_KEYS_URL, checkApiKeyFormat } from '../../../shared/api-key-format.ts'
+import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Field } from '../../components/Field.tsx'
+import type { SettingsState } from '../../stores/settings-store.ts'
 import { SectionForm } from './SectionForm.tsx'
 import { useSettings } from '../../app-stores.ts'
 
@@ -12,8 +16,13 @@ export function ApiKeySection() {
   const saved = useSettings((state) => state.saved.key)
   const setApiKey = useSettings((state) => state.setApiKey)
   const clearApiKey = useSettings((state) => state.clearApiKey)
+  const keyTest = useSettings((state) => state.keyTest)
+  const testApiKey = useSettings((state) => state.testApiKey)
   const [draft, setDraft] = useState('')
   if (!view) return null
+  const format = draft.trim() ? checkApiKeyFormat(draft) : null
+  // Anthropic's own endpoint takes Anthropic keys only; a gateway may take its own, so there it is a warning.
+  const gateway = view.endpointInUse.source !== 'default'
   const { apiKey } = view
   const status = !apiKey.set
     ? 'No key yet. Every step still works offline, from the repository itself.'
@@ -28,6 +37,13 @@ export function ApiKeySection() {
         <>
           <p data-testid="api-key-status">{status}</p>
           <p className={apiKey.storage.secure ? 'muted' : 'warning-text'}>{apiKey.storage.description}</p>
+          <p className="muted">
+            No key yet, or a new one?{' '}
+            <a href={ANTHROPIC_KEYS_URL} target="_blank" rel="noreferrer">
+              Create one in the Anthropic Console
+            </a>{' '}
+            (it begins with <code>sk-ant-</code>).
+          </p>
         </>
       }
       saving={saving}
@@ -35,19 +51,29 @@ export function ApiKeySection() {
       error={error}
       submitLabel="Save key"
       onSubmit={() => {
+        if (format && !format.ok && !gateway) return
         void setApiKey(draft).then((ok) => {
           if (ok) setDraft('')
         })
       }}
       extraActions={
-        apiKey.source === 'settings' ? (
-          <button type="button" className="button button--quiet" onClick={() => void clearApiKey()} disabled={saving}>
-            Remove saved key
+        <>
+          <button type="button" className="button" onClick={() => void testApiKey(draft)} disabled={keyTest.status === 'testing' || (!draft.trim() && !apiKey.set) || (format !== null && !format.ok && !gateway)}>
+            {keyTest.status === 'testing' ? 'Testing…' : draft.trim() ? 'Test this key' : 'Test the saved key'}
           </button>
-        ) : null
+          {apiKey.source === 'settings' ? (
+            <button type="button" className="button button--quiet" onClick={() => void clearApiKey()} disabled={saving}>
+              Remove saved key
+            </button>
+          ) : null}
+        </>
       }
     >
-      <Field label={apiKey.source === 'settings' ? 'Replace the key' : 'API key'} hint="It is encrypted before it is stored and is never shown again.">
+      <Field
+        label={apiKey.source === 'settings' ? 'Replace the key' : 'API key'}
+        hint="It is encrypted before it is stored and is never shown again."
+        error={format && !format.ok ? (gateway ? `${format.problem} Your endpoint may accept it anyway.` : format.problem) : undefined}
+      >
         {({ id, describedBy, invalid }) => (
           <input
             id={id}
@@ -62,6 +88,23 @@ export function ApiKeySection() {
           />
         )}
       </Field>
+      <KeyTestResult test={keyTest} />
     </SectionForm>
+  )
+}
+
+const TONE = { valid: 'key-test--ok', invalid: 'key-test--bad', no_network: 'key-test--warn', unavailable: 'key-test--warn', no_key: 'key-test--warn' } as const
+
+function KeyTestResult(props: { test: SettingsState['keyTest'] }) {
+  const { status, result, error } = props.test
+  if (status !== 'done') return null
+  if (error) return <ErrorNotice error={error} />
+  if (!result) return null
+  return (
+    <p className={`key-test ${TONE[result.status]}`} role="status">
+      <span aria-hidden="true">{result.status === 'valid' ? '✓ ' : result.status === 'invalid' ? '✗ ' : '! '}</span>
+      {result.message}
+      {result.next ? <span className="key-test__next"> {result.next}</span> : null}
+    </p>
   )
 }

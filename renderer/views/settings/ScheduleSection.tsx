@@ -2,6 +2,7 @@
 import { useMemo } from 'react'
 import { WEEKDAYS, scheduleSchema, type SettingsView, type Weekday } from '../../../shared/models/settings.ts'
 import { Field } from '../../components/Field.tsx'
+import { formatWallTime } from '../../components/format-time.ts'
 import { NumberField } from '../../components/NumberField.tsx'
 import { SectionForm } from './SectionForm.tsx'
 import { useSectionDraft } from './use-section-draft.ts'
@@ -42,7 +43,14 @@ export function ScheduleSection(props: { view: SettingsView }) {
         </Field>
         <Field label="Starts at" error={fieldErrors.start}>
           {({ id, describedBy, invalid }) => (
-            <input id={id} type="time" aria-describedby={describedBy} aria-invalid={invalid} value={draft.start} onChange={(event) => change('start', event.target.value)} />
+            // A list written the way the rest of Gemba writes times (the OS locale), not the browser's time field.
+            <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={draft.start} onChange={(event) => change('start', event.target.value)}>
+              {slotTimes(draft.start).map((time) => (
+                <option key={time} value={time}>
+                  {formatWallTime(time)}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <NumberField label="Length (minutes)" error={fieldErrors.minutes} min={15} max={240} step={5} value={draft.minutes} onChange={(value) => change('minutes', value)} />
@@ -61,4 +69,10 @@ export function ScheduleSection(props: { view: SettingsView }) {
       </Field>
     </SectionForm>
   )
+}
+
+/** Every quarter hour of the day, and the saved time when it is not on one. */
+function slotTimes(current: string): string[] {
+  const times = Array.from({ length: 96 }, (_, index) => `${String(Math.floor(index / 4)).padStart(2, '0')}:${String((index % 4) * 15).padStart(2, '0')}`)
+  return times.includes(current) || !/^\d\d:\d\d$/.test(current) ? times : [...times, current].sort()
 }

@@ -1,5 +1,6 @@
-// The first run, in three calm steps: a team's repository (its offline tour starts at once), the
-// weekly slot, and optionally an API key. Ends with one button to start the first hour.
+// The first run, in three calm steps, each ticked once done: a team's repository (its offline tour
+// starts at once), the weekly slot (kept or changed), and optionally an API key. Ends with one button
+// to start the first hour.
 import { useEffect, useState } from 'react'
 import type { TodayView } from '../../../shared/models/sessions.ts'
 import { AddRepoForm } from '../repos/AddRepoForm.tsx'
@@ -16,8 +17,10 @@ export function FirstRunGuide(props: { today: TodayView }) {
   const desktop = useAppInfo((state) => state.info?.mode === 'desktop')
   const downloadCalendar = useSessions((state) => state.downloadCalendar)
   const go = useNavigation((state) => state.go)
+  const update = useSettings((state) => state.update)
   const [editSlot, setEditSlot] = useState(false)
   const firstRepo = repos[0]
+  const slotChosen = settings?.scheduleChosen ?? false
 
   useEffect(() => {
     // The offline tour of the first repository is read now, so it is ready when the hour starts.
@@ -47,14 +50,19 @@ export function FirstRunGuide(props: { today: TodayView }) {
           )}
           <AddRepoForm desktop={desktop} compact={repos.length > 0} />
         </li>
-        <li className="first-run__step">
+        <li className={`first-run__step ${slotChosen ? 'first-run__step--done' : ''}`}>
           <h3>
-            <StepMark done={false} n={2} /> Pick your weekly slot
+            <StepMark done={slotChosen} n={2} /> Pick your weekly slot
           </h3>
           <p>
             Your hour: <strong>{slotText(schedule)}</strong>.
           </p>
           <div className="today-actions">
+            {slotChosen ? null : (
+              <button type="button" className="button button--primary" disabled={!settings} onClick={() => void update('schedule', { scheduleChosen: true })}>
+                Keep this slot
+              </button>
+            )}
             <button type="button" className="button" aria-expanded={editSlot} onClick={() => setEditSlot(!editSlot)}>
               {editSlot ? 'Close' : 'Change the slot'}
             </button>

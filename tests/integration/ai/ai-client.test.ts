@@ -55,6 +55,16 @@ describe('AiClient', () => {
     expect(seen.length).toBeGreaterThan(2)
   })
 
+  it('keeps a paragraph that starts a new text block apart from the one before it', async () => {
+    fake = await startFakeAnthropic({
+      replies: [{ kind: 'message', content: [{ type: 'text', text: 'Let me look first.' }, { type: 'text', text: '## Plan\n\nRead the router.' }, { type: 'text', text: ' Then the tests.' }] }],
+    })
+    const seen: string[] = []
+    const result = await client(fake.url).stream(request, { onText: (delta) => seen.push(delta) }, never)
+    expect(result.text).toBe('Let me look first.\n\n## Plan\n\nRead the router. Then the tests.')
+    expect(seen.join('')).toBe(result.text)
+  })
+
   it('reports usage with cache fields from the final message', async () => {
     fake = await startFakeAnthropic({ replies: [textReply('Hi', { usage: { input_tokens: 10, cache_creation_input_tokens: 2000, cache_read_input_tokens: 0, output_tokens: 5 } })] })
     const result = await client(fake.url).stream(request, {}, never)

@@ -2,6 +2,7 @@
 // lines it cites (through the line ranges of the blocks Gemba sent), and written into the prose as a
 // path:line reference after the cited words, so the answer, the journal and any Markdown reader show
 // it. Pure; checking the cited lines against the repository is verify-cited-lines.ts's job.
+import { blockSeparator } from '../text-blocks.ts'
 import type { ContentBlock, TextCitation } from '@anthropic-ai/sdk/resources/messages'
 import type { SourceRecord } from './excerpt-blocks.ts'
 
@@ -50,6 +51,7 @@ export function citedText(content: readonly ContentBlock[], sources: readonly So
     citations.push(...mapped)
     const keys = [...new Set(mapped.map(citationKey))]
     // Inside a code fence a reference would read as code: it waits for the fence to close.
+    text += blockSeparator(text, block.text)
     if (keys.length && fenceCount(text + block.text) % 2 === 1) {
       deferred.push(...keys)
       text += block.text

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createJournalShareStore, shiftQuarter } from '../../../../renderer/stores/journal-share-store.ts'
+import { createJournalShareStore, paperForLocale, shiftQuarter } from '../../../../renderer/stores/journal-share-store.ts'
 import { failWith } from '../../../fixtures/fake-client.ts'
 import { journalClient } from '../../../fixtures/journal-client.ts'
 import type { Harness } from '../../electron/services/journal/fixtures/journal-harness.ts'
@@ -50,5 +50,23 @@ describe('the journal share store', () => {
     expect(store.getState().outcome).toMatchObject({ status: 'error', error: { message: 'That folder is inside the journal.' } })
     expect(shiftQuarter('2026-Q4', 1)).toBe('2027-Q1')
     expect(shiftQuarter('2026-Q1', -1)).toBe('2025-Q4')
+  })
+  it('lays a desktop PDF out on the paper of the leader’s region, and on the paper they choose', async () => {
+    expect(paperForLocale('en-US')).toBe('Letter')
+    expect(paperForLocale('fr-CA')).toBe('Letter')
+    expect(paperForLocale('en-GB')).toBe('A4')
+    expect(paperForLocale('de')).toBe('A4')
+    const made = await journalClient({ 'system.printToPdf': () => ({ path: '/out/entry.pdf', supported: true }) })
+    journal = made.journal
+    const store = createJournalShareStore(made.fake.client, { locale: 'en-US' })
+    store.getState().setFolder('/out')
+    await store.getState().savePdf('entry.pdf', true)
+    store.getState().setPaper('A4')
+    await store.getState().savePdf('entry.pdf', true)
+    expect(made.fake.inputs('system.printToPdf')).toEqual([
+      { folder: '/out', fileName: 'entry.pdf', paper: 'Letter' },
+      { folder: '/out', fileName: 'entry.pdf', paper: 'A4' },
+    ])
+    expect(store.getState().outcome).toMatchObject({ status: 'done', pdfPath: '/out/entry.pdf' })
   })
 })

@@ -9,7 +9,7 @@ const TOUR: RepoTour = { markdown: '# payments', mermaid: 'flowchart TD\n  a -->
 
 describe('the repositories store', () => {
   it('lists the repositories and selects the first; adding one selects it and loads its tour', async () => {
-    const fake = fakeClient({ 'repos.list': () => [repoView('r1'), repoView('r2')], 'repos.add': () => repoView('r3'), 'repos.tour': () => TOUR })
+    const fake = fakeClient({ 'repos.list': () => [repoView('r1'), repoView('r2')], 'repos.add': () => ({ ...repoView('r3'), notice: null }), 'repos.tour': () => TOUR })
     const store = createReposStore(fake.client)
     await store.getState().load()
     expect(store.getState()).toMatchObject({ loaded: true, selectedId: 'r1' })
@@ -18,6 +18,30 @@ describe('the repositories store', () => {
     expect(store.getState().repos.map((repo) => repo.id)).toEqual(['r1', 'r2', 'r3'])
     expect(store.getState().selectedId).toBe('r3')
     expect(store.getState().tours.r3).toMatchObject({ status: 'ready', tour: TOUR, controller: null })
+  })
+
+  it('says what adding a repository already in the list did, without adding it twice', async () => {
+    const notice = { code: 'already_added' as const, message: 'r1 is already in your list (/code/r1). Nothing changed.' }
+    const fake = fakeClient({ 'repos.list': () => [repoView('r1')], 'repos.add': () => ({ ...repoView('r1'), notice }), 'repos.tour': () => TOUR })
+    const store = createReposStore(fake.client)
+    await store.getState().load()
+    expect(await store.getState().add('~/code/r1/')).toBe(true)
+    expect(store.getState().repos.map((repo) => repo.id)).toEqual(['r1'])
+    expect(store.getState()).toMatchObject({ selectedId: 'r1', addNotice: notice })
+  })
+
+  it('opens the folder picker at the home folder with suggestions, and browses down', async () => {
+    const home = { path: '/home/ada', parent: null, home: '/home/ada', folders: [{ name: 'code', path: '/home/ada/code', repository: false }], truncated: false }
+    const code = { ...home, path: '/home/ada/code', parent: '/home/ada', folders: [{ name: 'payments', path: '/home/ada/code/payments', repository: true }] }
+    const suggestions = { home: '/home/ada', recent: [], found: [{ name: 'payments', path: '/home/ada/code/payments', repository: true }] }
+    const fake = fakeClient({ 'repos.folders': (input: { path?: string }) => (input.path ? code : home), 'repos.suggestions': () => suggestions })
+    const store = createReposStore(fake.client)
+    await store.getState().openPicker()
+    expect(store.getState().picker).toMatchObject({ listing: home, suggestions, loading: false })
+    await store.getState().browse('/home/ada/code')
+    expect(store.getState().picker?.listing).toEqual(code)
+    store.getState().closePicker()
+    expect(store.getState().picker).toBeNull()
   })
 
   it('keeps a refused folder as the form’s error', async () => {

@@ -63,6 +63,18 @@ describe('the session runner store', () => {
     expect(store.getState().view?.session.steps.reflect.payload.frictionTags).toEqual([])
   })
 
+  it('keeps the leader’s pick of the offline tour, and goes back to Claude’s walkthrough as the session kept it', async () => {
+    const start = session()
+    const explore = { ...start.steps.explore, payload: { ...start.steps.explore.payload, walkthrough: '### Q\n\nA', source: 'ai' as const, coach: { markdown: '### Q\n\nA', citations: [{ path: 'src/a.ts', line: 2 }] } } }
+    const { fake, current } = backend({ ...start, steps: { ...start.steps, explore } })
+    const store = createSessionRunnerStore(fake.client, { timers: manualTimers().timers })
+    await store.getState().open(current().id)
+    expect(await store.getState().pickRecord('explore', 'offline', '# Offline tour')).toBe(true)
+    expect(current().steps.explore.payload).toMatchObject({ walkthrough: '# Offline tour', source: 'offline', choice: 'leader', citations: [] })
+    expect(await store.getState().pickRecord('explore', 'coach', null)).toBe(true)
+    expect(current().steps.explore.payload).toMatchObject({ walkthrough: '### Q\n\nA', source: 'ai', choice: 'auto', citations: [{ path: 'src/a.ts', line: 2 }] })
+  })
+
   it('finishes only once the latest text is saved', async () => {
     const { fake, current } = backend()
     const clock = manualTimers()

@@ -55,4 +55,12 @@ describe('the settings store', () => {
     await store.getState().load()
     expect(store.getState()).toMatchObject({ loading: false, loadError: { message: 'The settings file is busy.' } })
   })
+  it('tests the key typed before it is saved, or the saved one, and keeps the answer', async () => {
+    const fake = fakeClient({ 'ai.testKey': () => ({ status: 'invalid', message: 'api.anthropic.com refused the key.', next: null, models: 0, endpointHost: 'api.anthropic.com' }) })
+    const store = createSettingsStore(fake.client)
+    await store.getState().testApiKey('  sk-ant-api03-typed-but-not-saved-000000  ')
+    await store.getState().testApiKey()
+    expect(fake.inputs('ai.testKey')).toEqual([{ key: 'sk-ant-api03-typed-but-not-saved-000000' }, {}])
+    expect(store.getState().keyTest).toMatchObject({ status: 'done', result: { status: 'invalid' }, error: null })
+  })
 })

@@ -27,7 +27,9 @@ describe('computeInsights', () => {
     expect([status('2026-W02'), status('2026-W03'), status('2026-W04'), status('2026-W05'), status('2026-W06'), status('2026-W30')]).toEqual([
       'practised', 'practised', 'skipped', 'paused', 'none', 'future',
     ])
-    expect(insights.heatmap.summary).toBe('You practised 4 of the 18 weeks so far in 2026 (1 skipped, 1 paused).')
+    // Counted from the first hour of the programme (week 2), not from New Year.
+    expect(insights.heatmap.summary).toBe('You practised 4 of the 17 weeks since your first hour in 2026 (1 skipped, 1 paused).')
+    expect(computeInsights([entry({ id: 'z', date: '2025-12-01' }), ...entries], options).heatmap.summary).toBe('You practised 4 of the 18 weeks so far in 2026 (1 skipped, 1 paused).')
   })
 
   it('calibrates estimate against actual per change and per quarter', () => {

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EventMap } from '../../../../../shared/api.ts'
@@ -162,5 +162,53 @@ describe('RepoService.add', () => {
     await builder.cleanup()
     const [view] = await service.list({}, ctx())
     expect(view?.problem?.code).toBe('missing')
+  })
+})
+
+describe('adding a repository as people expect', () => {
+  /** A home folder of its own holding code/payments (one commit), and a service that knows it. */
+  async function atHome() {
+    const home = await makeTempFolder()
+    cleanups.push(() => rm(home, { recursive: true, force: true }))
+    const payments = join(home, 'code', 'payments')
+    await mkdir(join(payments, 'src'), { recursive: true })
+    const git = (args: string[], cwd = payments) => promisify(execFile)('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], { cwd })
+    await git(['init', '-q', '-b', 'main'])
+    await writeFile(join(payments, 'src', 'pay.ts'), 'export const pay = 1\n')
+    await git(['add', '.'])
+    await git(['commit', '-q', '-m', 'init'])
+    const cacheFolder = await makeTempFolder()
+    cleanups.push(() => rm(cacheFolder, { recursive: true, force: true }))
+    let n = 0
+    const service = new RepoService({ store: createMemoryRepoStore(), cacheFolder, home, newId: () => `repo-${++n}` })
+    return { home, payments, git, service }
+  }
+
+  it('reads ~ and relative paths from the home folder, never from where Gemba runs', async () => {
+    const { payments, service } = await atHome()
+    const added = await service.add({ path: '~/code/payments' }, ctx())
+    expect(added).toMatchObject({ path: payments, notice: null })
+    const again = await service.add({ path: 'code/payments/' }, ctx())
+    expect(again).toMatchObject({ id: added.id, notice: { code: 'already_added', message: `payments is already in your list (${payments}). Nothing changed.` } })
+  })
+
+  it('says a folder inside a repository in the list changed nothing, and adds the whole repository otherwise', async () => {
+    const { payments, service } = await atHome()
+    const first = await service.add({ path: join(payments, 'src') }, ctx())
+    expect(first).toMatchObject({ path: payments, notice: { code: 'inside_repository' } })
+    expect(first.notice?.message).toBe(`That folder is inside the repository at ${payments}; Gemba added the whole repository.`)
+    const inside = await service.add({ path: '~/code/payments/src' }, ctx())
+    expect(inside).toMatchObject({ id: first.id, notice: { code: 'inside_repository', message: 'That folder is inside payments, which is already in your list. Gemba works on the whole repository, so nothing changed.' } })
+    expect(await service.list({}, ctx())).toHaveLength(1)
+  })
+
+  it('adds another worktree of a repository in the list as its own entry, and says whose it is', async () => {
+    const { home, payments, git, service } = await atHome()
+    await service.add({ path: payments }, ctx())
+    await git(['worktree', 'add', '-q', '-b', 'feature', join(home, 'code', 'payments-feature')])
+    const worktree = await service.add({ path: '~/code/payments-feature' }, ctx())
+    expect(worktree).toMatchObject({ path: join(home, 'code', 'payments-feature'), branch: 'feature', notice: { code: 'worktree' } })
+    expect(worktree.notice?.message).toMatch(/^This folder is another worktree of payments, which is in your list too\./)
+    expect(await service.list({}, ctx())).toHaveLength(2)
   })
 })

@@ -67,4 +67,10 @@ describe('applyStepPatch', () => {
     expect(session.steps.diagram.payload).toMatchObject({ mermaid: 'flowchart LR\n c --> d', svg: '<svg id="2"/>' })
     expect(sessionSchema.safeParse(session).success).toBe(true)
   })
+
+  it('lets the leader pick the offline tour or module diagram over the coach’s', () => {
+    let session = applyStepPatch(base, { step: 'diagram', payload: { mermaid: 'flowchart LR\n a --> b', svg: '<svg/>', source: 'ai' } }, now, newId)
+    session = applyStepPatch(session, { step: 'diagram', payload: { mermaid: 'flowchart TD\n x --> y', svg: '', source: 'offline', choice: 'leader' } }, now, newId)
+    expect(session.steps.diagram.payload).toMatchObject({ mermaid: 'flowchart TD\n x --> y', svg: '', source: 'offline', choice: 'leader' })
+  })
 })

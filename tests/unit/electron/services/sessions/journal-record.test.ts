@@ -22,17 +22,30 @@ const record = (session: typeof base) => toJournalRecord({ session, carried: [],
 describe('toJournalRecord', () => {
   it('keeps the diagram’s SVG when the session has one, and leaves it out otherwise', () => {
     const drawn = applyStepPatch(base, { step: 'diagram', payload: { mermaid: 'flowchart LR\n a --> b', caption: 'The shop', svg: '<svg><g/></svg>', source: 'ai' } }, now, newId)
-    expect(record(drawn).diagram).toEqual({ mermaid: 'flowchart LR\n a --> b', caption: 'The shop', svg: '<svg><g/></svg>' })
+    expect(record(drawn).diagram).toEqual({ mermaid: 'flowchart LR\n a --> b', caption: 'The shop', svg: '<svg><g/></svg>', source: 'ai' })
     const offline = applyStepPatch(base, { step: 'diagram', payload: { mermaid: 'flowchart TD\n x --> y', source: 'offline' } }, now, newId)
-    expect(record(offline).diagram).toEqual({ mermaid: 'flowchart TD\n x --> y' })
+    expect(record(offline).diagram).toEqual({ mermaid: 'flowchart TD\n x --> y', source: 'offline' })
     expect(record(base).diagram).toBeNull()
   })
 
-  it('puts the walkthrough and the leader’s notes in the entry, with the citations', () => {
-    const explored = applyStepPatch(base, { step: 'explore', payload: { walkthrough: '### Tour\n\nSee src/a.ts:3', citations: [{ path: 'src/a.ts', line: 3 }], notes: 'My notes', source: 'ai' } }, now, newId)
-    const entry = record(explored)
-    expect(entry.walkthrough).toEqual({ markdown: '### Tour\n\nSee src/a.ts:3\n\nMy notes', citations: [{ path: 'src/a.ts', line: 3 }] })
+  it('puts the walkthrough, the questions asked and each step’s notes in the entry, with the citations', () => {
+    const explored = applyStepPatch(
+      base,
+      { step: 'explore', payload: { walkthrough: '### Tour\n\nSee src/a.ts:3', citations: [{ path: 'src/a.ts', line: 3 }], notes: 'My notes', questionsAsked: ['Tour?'], source: 'ai' } },
+      now,
+      newId,
+    )
+    const drawn = applyStepPatch(explored, { step: 'diagram', payload: { notes: 'Three boxes' } }, now, newId)
+    const entry = record(drawn)
+    expect(entry.walkthrough).toEqual({ markdown: '### Tour\n\nSee src/a.ts:3', citations: [{ path: 'src/a.ts', line: 3 }], source: 'ai' })
+    expect(entry.notes).toEqual({ explore: 'My notes', diagram: 'Three boxes' })
+    expect(entry.questionsAsked).toEqual(['Tour?'])
     expect(journalSessionRecordSchema.safeParse(entry).success).toBe(true)
+  })
+
+  it('places a tour’s own headings under the entry’s walkthrough heading', () => {
+    const toured = applyStepPatch(base, { step: 'explore', payload: { walkthrough: '# A tour of r\n\n## What it does\n\n```md\n# not a heading\n```', source: 'offline' } }, now, newId)
+    expect(record(toured).walkthrough?.markdown).toBe('### A tour of r\n\n#### What it does\n\n```md\n# not a heading\n```')
   })
 
   it('is offline only when Claude took no part: no AI walkthrough, diagram or agent change, and no tokens', () => {

@@ -5,7 +5,6 @@ import { newSession } from '../../../../../electron/services/sessions/new-sessio
 import { buildReflectDraft } from '../../../../../electron/services/sessions/reflect-draft.ts'
 
 const week = defaultCurriculum().weeks[3]!
-const now = new Date('2026-02-03T10:00:00Z')
 const empty = newSession({
   id: 'session-draft',
   programmeWeek: 4,
@@ -17,33 +16,26 @@ const empty = newSession({
 })
 
 describe('buildReflectDraft', () => {
-  it('for an empty session says plainly what is missing and asks every guided prompt', () => {
-    const draft = buildReflectDraft(empty, week, [], now)
-    expect(draft.startsWith('# Week 4: The developer loop — checkout-web\n')).toBe(true)
-    expect(draft).toContain('_Nothing recorded in the explore step._')
-    expect(draft).toContain('_No diagram this week._')
-    expect(draft).toContain('_No change this week._')
-    for (const prompt of REFLECT_PROMPTS) expect(draft).toContain(`### ${prompt.label}`)
-    for (const prompt of week.steps.reflect.prompts) expect(draft).toContain(`### ${prompt}`)
-    expect(draft).toContain('_None yet._')
+  it('asks every guided prompt and the week’s own, as headings for the leader’s words', () => {
+    const draft = buildReflectDraft(empty, week)
+    for (const prompt of REFLECT_PROMPTS) expect(draft).toContain(`### ${prompt.label}\n`)
+    for (const prompt of week.steps.reflect.prompts) expect(draft).toContain(`### ${prompt}\n`)
+    // Only the leader's own words belong here: no title, no section of the entry repeated.
+    expect(draft).not.toMatch(/^#{1,2} /m)
   })
 
-  it('reports a failing test run and a corrected actual time honestly', () => {
-    const change = {
-      ...empty.steps.change,
-      payload: {
-        ...empty.steps.change.payload,
-        request: 'Fix the README setup step',
-        estimateMinutes: 10,
-        actualMinutes: 45,
-        branch: 'gemba/readme',
-        commit: null,
-        testRun: { command: 'make test', exitCode: 2, durationMs: 310_000, outputTail: '' },
-      },
-    }
-    const draft = buildReflectDraft({ ...empty, steps: { ...empty.steps, change } }, week, [], now)
-    expect(draft).toContain('Estimate: 10 min; actual: 45 min.')
-    expect(draft).toContain('Branch `gemba/readme`, not committed.')
-    expect(draft).toContain('`make test` failed (exit 2) in 310 s.')
+  it('never copies the hour’s artefacts: no diagram source, no change, no questions', () => {
+    const diagram = { ...empty.steps.diagram, payload: { ...empty.steps.diagram.payload, mermaid: 'flowchart LR\n  api --> db', caption: 'The parts' } }
+    const change = { ...empty.steps.change, payload: { ...empty.steps.change.payload, request: 'Fix the README setup step', estimateMinutes: 10 } }
+    const draft = buildReflectDraft({ ...empty, steps: { ...empty.steps, diagram, change } }, week)
+    expect(draft).not.toContain('mermaid')
+    expect(draft).not.toContain('flowchart')
+    expect(draft).not.toContain('Fix the README')
+    expect(draft).not.toContain('None yet')
+  })
+
+  it('keeps answers the leader already gave under their prompt', () => {
+    const reflect = { ...empty.steps.reflect, payload: { ...empty.steps.reflect.payload, answers: { ...empty.steps.reflect.payload.answers, surprised: 'Deploys are manual.' } } }
+    expect(buildReflectDraft({ ...empty, steps: { ...empty.steps, reflect } }, week)).toContain('### What surprised me\n\nDeploys are manual.')
   })
 })

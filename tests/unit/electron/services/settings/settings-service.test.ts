@@ -54,6 +54,20 @@ describe('SettingsService', () => {
     expect((await service.get()).ai.contextTokens).toBeNull()
   })
 
+  it('refuses a key that is not Anthropic’s for Anthropic’s endpoint, and lets a gateway take its own', async () => {
+    const openAi = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789'
+    await expect(make().setApiKey({ key: openAi }, ctx)).rejects.toThrow('That looks like an OpenAI key. Anthropic API keys begin with sk-ant-.')
+    expect((await make().get()).apiKey.set).toBe(false)
+    const gateway = make({ baseUrl: 'http://127.0.0.1:4000' })
+    expect((await gateway.setApiKey({ key: openAi }, ctx)).apiKey).toMatchObject({ set: true, source: 'settings' })
+  })
+
+  it('ticks the weekly slot as chosen once it is kept or saved', async () => {
+    expect((await make().get()).scheduleChosen).toBe(false)
+    expect((await make().update({ scheduleChosen: true }, ctx)).scheduleChosen).toBe(true)
+    expect((await make().get()).scheduleChosen).toBe(true)
+  })
+
   it('encrypts the key at rest and never returns it, only its last four characters', async () => {
     const view = await make().setApiKey({ key: KEY }, ctx)
     expect(view.apiKey).toMatchObject({ set: true, source: 'settings', hint: '…WXYZ' })

@@ -1,0 +1,57 @@
+// Reads a PDF the way a person would look at it: page 1 rendered to an image by poppler-utils'
+// pdftoppm (a grey-level PGM, read here without any image library) to measure how much of the page
+// width the ink spans, and each page's text from pdftotext. Debian's poppler-utils (.ci/run installs it).
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+
+export interface PdfLook {
+  readonly pages: number
+  /** Page 1's size in pixels at the resolution rendered. */
+  readonly width: number
+  readonly height: number
+  /** The leftmost and rightmost columns of page 1 holding any ink, as shares of its width. */
+  readonly inkFrom: number
+  readonly inkTo: number
+  /** The text of each page. */
+  readonly text: readonly string[]
+  /** Page 1 as a PNG (for the screenshots folder). */
+  readonly png: Buffer
+}
+
+export async function lookAtPdf(pdf: Buffer): Promise<PdfLook> {
+  const folder = await mkdtemp(join(tmpdir(), 'gemba-pdf-'))
+  try {
+    const file = join(folder, 'entry.pdf')
+    await writeFile(file, pdf)
+    await run('pdftoppm', ['-f', '1', '-l', '1', '-r', '60', '-gray', '-singlefile', file, join(folder, 'page')])
+    await run('pdftoppm', ['-f', '1', '-l', '1', '-r', '60', '-png', '-singlefile', file, join(folder, 'page')])
+    const { width, height, pixels } = readPgm(await readFile(join(folder, 'page.pgm')))
+    const inked = (x: number) => {
+      for (let y = 0; y < height; y++) if ((pixels[y * width + x] ?? 255) < 200) return true
+      return false
+    }
+    let from = 0
+    while (from < width && !inked(from)) from++
+    let to = width - 1
+    while (to > from && !inked(to)) to--
+    const { stdout } = await run('pdftotext', ['-layout', file, '-'])
+    const text = stdout.split('\f').filter((page, index, all) => index < all.length - 1 || page.trim())
+    return { pages: text.length, width, height, inkFrom: from / width, inkTo: (to + 1) / width, text, png: await readFile(join(folder, 'page.png')) }
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
+}
+
+/** A binary PGM (P5, 8-bit): "P5 <width> <height> 255" then one byte per pixel. */
+function readPgm(bytes: Buffer): { width: number; height: number; pixels: Uint8Array } {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 64).toString('latin1'))
+  if (!header) throw new Error('pdftoppm did not write a PGM image')
+  const width = Number(header[1])
+  const height = Number(header[2])
+  return { width, height, pixels: bytes.subarray(header[0].length, header[0].length + width * height) }
+}
