@@ -109,7 +109,7 @@ test('every screen holds at 1024×700 with long repository and branch names', as
   await expect(page.getByRole('list', { name: 'Repositories' })).toContainText(LONG_BRANCH)
   await check(page, 'repositories')
   await page.getByRole('tab', { name: 'Module diagram' }).click()
-  await expect(page.locator('figure.diagram svg')).toBeVisible()
+  await expect(page.locator('.module-map svg')).toBeVisible()
   await check(page, 'repositories-diagram')
 
   const [repo] = await api<{ id: string; headCommit: string }[]>('repos.list', {})
@@ -119,7 +119,7 @@ test('every screen holds at 1024×700 with long repository and branch names', as
   await check(page, 'session-explore')
   const steps = page.getByRole('navigation', { name: 'Steps of the hour' })
   await steps.getByRole('button', { name: /Diagram/ }).click()
-  await expect(page.locator('figure.diagram svg').first()).toBeVisible()
+  await expect(page.locator('.module-map svg').first()).toBeVisible()
   await check(page, 'session-diagram')
   await api('sessions.updateStep', {
     id: session.id,
