@@ -98,7 +98,7 @@ test('picks a task, reviews the diff, applies it on a new branch, runs the tests
   // Git stops mid-rebase (a clean tree, HEAD detached): applying is refused and nothing is touched.
   await repo.git(['rebase', '-i', '--root'], { GIT_SEQUENCE_EDITOR: 'sed -i -e 1s/^pick/edit/' })
   const gitBefore = await repo.git(['for-each-ref', '--format=%(refname) %(objectname)'])
-  await page.getByRole('button', { name: 'Apply 2 file(s) on a new branch' }).click()
+  await page.getByRole('button', { name: 'Apply 2 files on a new branch' }).click()
   const refusal = page.getByRole('alert').filter({ hasText: 'Gemba did not land the change, and changed nothing' })
   await expect(refusal).toContainText('Finish what git is in the middle of (shown above) first')
   // The repository says what git is in the middle of, and how to finish it; its list shows it too.
@@ -112,7 +112,7 @@ test('picks a task, reviews the diff, applies it on a new branch, runs the tests
   await state.getByRole('button', { name: 'Check again' }).click()
   await expect(state).toHaveCount(0)
   await expect(refusal).toHaveCount(0)
-  await page.getByRole('button', { name: 'Apply 2 file(s) on a new branch' }).click()
+  await page.getByRole('button', { name: 'Apply 2 files on a new branch' }).click()
   await expect(page.getByRole('heading', { name: /^Committed on gemba\/\d{4}-\d{2}-\d{2}-fix-the-helo-typo-in-the-greeting$/ })).toBeVisible()
 
   const branch = (await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()
@@ -192,11 +192,11 @@ test('an agent that oversteps is checked against what happened; tests that canno
   ])
   await expect(page.getByText('The agent says', { exact: true })).toBeVisible()
   await expect(page.locator('.change-agent-says')).toContainText('I could not write the helper')
-  await expect(page.getByText('Before you commit: Gemba found 5 thing(s) to look at')).toBeVisible()
+  await expect(page.getByText('Before you commit: Gemba found 5 things to look at')).toBeVisible()
   await screenshots(page, 'change-agent-checks')
 
   await page.getByLabel('Commit message').fill('Trim the name (the helper is still missing)')
-  await page.getByRole('button', { name: 'Apply 2 file(s) on a new branch' }).click()
+  await page.getByRole('button', { name: 'Apply 2 files on a new branch' }).click()
   await expect(page.getByRole('heading', { name: /^Committed on gemba\// })).toBeVisible()
 
   // The install is a visible step, run only when pressed; the run goes ahead anyway and fails, summed up.

@@ -2,6 +2,7 @@
 // the per-file diff stats, clearly labelled; the tests are described as Gemba measured them (a pass
 // only when they ran on this change and passed). Pure.
 import type { FileChange } from '../../../shared/models/change.ts'
+import { plural } from '../../../shared/plural.ts'
 
 export function offlineCommitMessage(request: string, files: readonly FileChange[]): string {
   const subject = request.split('\n')[0]!.trim().replace(/\.$/, '')
@@ -18,7 +19,7 @@ export function offlineExplanation(request: string, files: readonly FileChange[]
     `**What was asked:** ${request.trim()}`,
     '',
     '**What changed:**',
-    ...files.map((file) => `- \`${file.path}\` — ${file.status}, ${file.additions} line(s) added, ${file.deletions} removed`),
+    ...files.map((file) => `- \`${file.path}\` — ${file.status}, ${plural(file.additions, 'line')} added, ${file.deletions} removed`),
     '',
     testFiles.length > 0
       ? `**How it is tested:** ${testFiles.map((file) => `\`${file.path}\``).join(', ')} exercise${testFiles.length === 1 ? 's' : ''} the change. ${tests}`

@@ -33,7 +33,7 @@ export async function proposeTasks(deps: TaskProposerDeps, input: { repoId: stri
     async (claude) => {
       const proposed = await proposeWithAi(claude, repo.path, changeContext(scan), gitTrackedFiles(repo.path), changeHandlers(ctx, null, sessionId), ctx.signal)
       const { tasks, dropped } = checkedAgainst(scan, proposed)
-      const note = dropped > 0 ? `Claude read the code and proposed these; ${dropped} suggestion(s) named files that are not in the repository and were left out.` : 'Claude read the code and proposed these.'
+      const note = dropped > 0 ? `Claude read the code and proposed these; ${dropped === 1 ? 'one suggestion' : `${dropped} suggestions`} named files that are not in the repository and ${dropped === 1 ? 'was' : 'were'} left out.` : 'Claude read the code and proposed these.'
       return { source: 'ai', tasks, note }
     },
     (failure) => {

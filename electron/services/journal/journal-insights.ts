@@ -5,7 +5,8 @@ import { STEP_KEYS } from '../../../shared/models/curriculum.ts'
 import type { IndexedEntry } from './index-entry.ts'
 import { latestHour } from './latest-hour.ts'
 import { isoWeekOf, isoWeeksOfYear, monthOf, quarterOf } from './iso-week.ts'
-import { calibrationPoints, median, plural, questionStates, tagCounts, times } from './journal-stats.ts'
+import { calibrationPoints, median, questionStates, tagCounts, times } from './journal-stats.ts'
+import { plural } from '../../../shared/plural.ts'
 
 export interface InsightOptions {
   readonly year: number

@@ -61,7 +61,3 @@ export function questionStates(entries: readonly IndexedEntry[]): { open: OpenQu
 export function times(ratio: number): string {
   return `${ratio.toFixed(1)}×`
 }
-
-export function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : nouns}`
-}

@@ -4,7 +4,8 @@
 import { STEP_KEYS } from '../../../shared/models/curriculum.ts'
 import type { LatestHour } from '../../../shared/models/journal.ts'
 import type { IndexedEntry } from './index-entry.ts'
-import { median, plural } from './journal-stats.ts'
+import { median } from './journal-stats.ts'
+import { plural } from '../../../shared/plural.ts'
 
 const STEP_NAMES = { explore: 'exploring', diagram: 'the diagram', change: 'the small change', reflect: 'reflecting' } as const
 

@@ -3,7 +3,8 @@
 import type { JournalRollup } from '../../../shared/models/journal.ts'
 import type { IndexedEntry } from './index-entry.ts'
 import { quarterRange } from './iso-week.ts'
-import { calibrationPoints, median, plural, questionStates, tagCounts, times } from './journal-stats.ts'
+import { calibrationPoints, median, questionStates, tagCounts, times } from './journal-stats.ts'
+import { plural } from '../../../shared/plural.ts'
 
 export function quarterlyRollup(all: readonly IndexedEntry[], quarter: string): JournalRollup {
   const { from, to } = quarterRange(quarter)

@@ -5,6 +5,7 @@ import { stringify } from 'yaml'
 import type { JournalCitation, JournalSessionRecord } from '../../../shared/models/journal.ts'
 import { isoWeekOf } from './iso-week.ts'
 import { renderFence, renderRegion } from './markdown-regions.ts'
+import { plural } from '../../../shared/plural.ts'
 
 /** What the front matter holds: every figure, none of the long text. */
 export function frontMatterOf(record: JournalSessionRecord): Record<string, unknown> {
@@ -120,7 +121,7 @@ function renderChange(record: JournalSessionRecord): string {
   const lines = ['## The change', `**Asked for:** ${oneLine(change.request)}`, `**Branch:** \`${change.branch}\` · **Commit:** ${commit}${change.manual ? ' · made by hand' : ''}`]
   const checkout = checkoutLine(change)
   if (checkout) lines.push(checkout)
-  if (change.authorship) lines.push(`**Who wrote it:** you, ${change.authorship.leaderLines} line(s); the agent, ${change.authorship.agentLines} line(s).`)
+  if (change.authorship) lines.push(`**Who wrote it:** you, ${plural(change.authorship.leaderLines, 'line')}; the agent, ${plural(change.authorship.agentLines, 'line')}.`)
   lines.push(renderRegion('diff', renderFence(change.diff, 'diff')), '### Test run')
   const run = change.testRun
   if (run) {

@@ -4,7 +4,8 @@
 import type { JournalShareSummary } from '../../../shared/models/journal.ts'
 import type { IndexedEntry } from './index-entry.ts'
 import { addDays } from './iso-week.ts'
-import { calibrationPoints, median, plural, questionStates, tagCounts, times } from './journal-stats.ts'
+import { calibrationPoints, median, questionStates, tagCounts, times } from './journal-stats.ts'
+import { plural } from '../../../shared/plural.ts'
 
 export function summaryRange(today: string, weeks: number): { from: string; to: string } {
   return { from: addDays(today, -(weeks * 7) + 1), to: today }

@@ -5,6 +5,7 @@
 import { useState } from 'react'
 import type { AppliedChange, Authorship } from '../../../shared/models/change.ts'
 import { useChange } from '../../app-stores.ts'
+import { plural } from '../../../shared/plural.ts'
 
 const HOST_NAME = { github: 'GitHub', gitlab: 'GitLab', bitbucket: 'Bitbucket' } as const
 
@@ -39,7 +40,7 @@ export function AppliedPanel() {
     <section className="card change-applied" aria-labelledby="change-applied">
       <h3 id="change-applied">Committed on {applied.branch}</h3>
       <p>
-        Commit <code>{applied.commit.slice(0, 10)}</code> with {applied.files.length} file(s), branched from <code>{applied.originalBranch}</code>, which was not modified.{' '}
+        Commit <code>{applied.commit.slice(0, 10)}</code> with {plural(applied.files.length, 'file')}, branched from <code>{applied.originalBranch}</code>, which was not modified.{' '}
         {applied.onGembaBranch ? 'The repository is on the Gemba branch now.' : `The repository is back on ${applied.originalBranch}.`}
       </p>
       {authorship ? <WhoWroteIt authorship={authorship} handsOn={handsOn} /> : null}
@@ -91,7 +92,7 @@ function WhoWroteIt(props: { authorship: Authorship; handsOn: boolean }) {
   const { leaderLines, agentLines } = props.authorship
   return (
     <p className="change-authorship" aria-label="Who wrote it">
-      <strong>You wrote {leaderLines} line(s)</strong>; the agent wrote {agentLines}.
+      <strong>You wrote {plural(leaderLines, 'line')}</strong>; the agent wrote {agentLines}.
       {props.handsOn && leaderLines === 0 ? ' Your piece is still to come: write it where TODO(human) says, then commit it here.' : ''}
     </p>
   )

@@ -8,6 +8,7 @@ import { Markdown } from '../../components/Markdown.tsx'
 import { reviewFiles } from '../../stores/change-store.ts'
 import { DiffView } from '../../components/DiffView.tsx'
 import { useChange } from '../../app-stores.ts'
+import { plural } from '../../../shared/plural.ts'
 
 export function ReviewPanel() {
   const draft = useChange((s) => s.draft)!
@@ -94,11 +95,11 @@ export function ReviewPanel() {
               {busy === 'message' ? 'Drafting…' : 'Draft the message'}
             </button>
             <button type="button" className="button button--primary" disabled={busy !== null || acceptedCount === 0 || message.trim() === ''} onClick={() => void apply()}>
-              {followUp ? `Commit ${acceptedCount} file(s)` : `Apply ${acceptedCount} file(s) on a new branch`}
+              {followUp ? `Commit ${plural(acceptedCount, 'file')}` : `Apply ${plural(acceptedCount, 'file')} on a new branch`}
             </button>
           </div>
           {!followUp ? <p className="muted">Gemba creates gemba/&lt;date&gt;-&lt;task&gt; from HEAD and commits there. Your current branch is never modified, and nothing is pushed.</p> : null}
-          {!followUp && draft.checks.length > 0 ? <p className="warning-text">Before you commit: Gemba found {draft.checks.length} thing(s) to look at in the agent’s draft (above).</p> : null}
+          {!followUp && draft.checks.length > 0 ? <p className="warning-text">Before you commit: Gemba found {plural(draft.checks.length, 'thing')} to look at in the agent’s draft (above).</p> : null}
         </section>
       ) : null}
     </div>

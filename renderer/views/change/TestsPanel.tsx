@@ -6,6 +6,7 @@ import { useEffect } from 'react'
 import type { TestRunResult } from '../../../shared/models/change.ts'
 import { Field } from '../../components/Field.tsx'
 import { useTestRun } from '../../app-stores.ts'
+import { plural } from '../../../shared/plural.ts'
 
 const OUTCOME = { passed: 'Passed', failed: 'Failed', timed_out: 'Timed out', stopped: 'Stopped' } as const
 
@@ -111,7 +112,7 @@ function FailureSummary(props: { run: TestRunResult }) {
   return (
     <section className="tests-summary" aria-label="What failed">
       <p className="tests-summary__title">
-        {summary.failed.length > 0 ? `${summary.failed.length}${summary.failed.length === 10 ? '+' : ''} failing test(s)` : 'The run stopped before any test finished'}
+        {summary.failed.length > 0 ? summary.failed.length === 10 ? '10+ failing tests' : plural(summary.failed.length, 'failing test') : 'The run stopped before any test finished'}
         {summary.counts ? <span className="muted"> · {summary.counts}</span> : null}
         {summary.runner ? <span className="muted"> · read from {summary.runner}’s output</span> : null}
       </p>

@@ -3,6 +3,7 @@
 import type { JournalInsights } from '../../../shared/models/journal.ts'
 import { ChartSvg, XGrid } from './ChartCard.tsx'
 import { linearScale, niceTicks } from './chart-scale.ts'
+import { plural } from '../../../shared/plural.ts'
 
 export function HandsOnChart(props: { handsOn: JournalInsights['handsOn'] }) {
   const weeks = props.handsOn.weeks.slice(-12)
@@ -23,10 +24,10 @@ export function HandsOnChart(props: { handsOn: JournalInsights['handsOn'] }) {
               {week.isoWeek.replace(/^\d{4}-/, '')}
             </text>
             <rect className="chart__mine" x={x(0)} y={3} width={Math.max(0, x(week.leaderLines) - x(0))} height={14} rx={2}>
-              <title>{`${week.isoWeek}: you wrote ${week.leaderLines} line(s)`}</title>
+              <title>{`${week.isoWeek}: you wrote ${plural(week.leaderLines, 'line')}`}</title>
             </rect>
             <rect className="chart__theirs" x={x(week.leaderLines)} y={3} width={Math.max(0, x(week.leaderLines + week.agentLines) - x(week.leaderLines))} height={14} rx={2}>
-              <title>{`${week.isoWeek}: the agent wrote ${week.agentLines} line(s)`}</title>
+              <title>{`${week.isoWeek}: the agent wrote ${plural(week.agentLines, 'line')}`}</title>
             </rect>
           </g>
         ))}

@@ -9,6 +9,7 @@ import { MermaidDiagram } from '../../components/MermaidDiagram.tsx'
 import type { CitedRepository } from '../../stores/cited-repository.ts'
 import { CitedMarkdown } from './CitedMarkdown.tsx'
 import { formatMinutes, shortCommit } from './journal-format.ts'
+import { plural } from '../../../shared/plural.ts'
 
 /** One part of the session; a `part` (walkthrough, architecture, change) starts a new printed page. */
 function Section(props: { title: string; part?: boolean; children: React.ReactNode }) {
@@ -164,7 +165,7 @@ export function ChangeSection(props: { change: NonNullable<JournalSessionRecord[
       </p>
       {change.authorship ? (
         <p>
-          Who wrote it: you, {change.authorship.leaderLines} line(s); the agent, {change.authorship.agentLines} line(s).
+          Who wrote it: you, {plural(change.authorship.leaderLines, 'line')}; the agent, {plural(change.authorship.agentLines, 'line')}.
         </p>
       ) : null}
       {change.diff.trim() ? <DiffView diff={change.diff} label={change.branch} /> : <p className="muted">No diff was recorded.</p>}

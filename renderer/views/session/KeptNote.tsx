@@ -3,6 +3,7 @@
 // change as the small change saved it (its commit, branch and test run), also after a restart.
 import type { Session } from '../../../shared/models/sessions.ts'
 import { useSessionRunner } from '../../app-stores.ts'
+import { plural } from '../../../shared/plural.ts'
 
 export function KeptNote(props: { session: Session; step: 'explore' | 'diagram'; hasKey: boolean | null; offline: string | null }) {
   const pick = useSessionRunner((state) => state.pickRecord)
@@ -59,7 +60,7 @@ export function ChangeKeptNote(props: { session: Session }) {
     parts.push(change.testRun.exitCode === 0 ? `tests passed${where} in ${seconds} s` : `tests ${change.testRun.exitCode === null ? 'stopped' : `failed (exit code ${change.testRun.exitCode})`}${where} after ${seconds} s`)
   }
   if (change.branchDeleted) parts.push('its branch deleted (restorable until the journal entry is written)')
-  if (change.authorship && change.commit) parts.push(`you wrote ${change.authorship.leaderLines} line(s), the agent ${change.authorship.agentLines}`)
+  if (change.authorship && change.commit) parts.push(`you wrote ${plural(change.authorship.leaderLines, 'line')}, the agent ${change.authorship.agentLines}`)
   if (change.explanation.trim()) parts.push('explained')
   return (
     <p className="kept-note" role="status">

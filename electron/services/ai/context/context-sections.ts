@@ -3,6 +3,7 @@
 // deterministic: nothing time-dependent beyond the commits themselves; never reads the disk.
 import type { ScanResult } from '../../../../shared/models/repos.ts'
 import type { PathFilter } from './path-filter.ts'
+import { plural } from '../../../../shared/plural.ts'
 
 const list = (items: readonly string[]) => (items.length ? items.join(', ') : 'none found')
 
@@ -38,7 +39,7 @@ export function historySection(scan: ScanResult, filter: PathFilter, maxChars: n
   const out = [`Read the last ${h.commitsRead} commits${h.truncated ? '' : ' (the whole history)'}.`, '', 'Recent commits (newest first):']
   for (const c of h.lastCommits.slice(0, 15)) out.push(`- ${c.date.slice(0, 10)} ${c.oid.slice(0, 8)} ${c.author}: ${c.message.slice(0, 120)}`)
   const hot = h.churn.filter((entry) => filter(entry.path)).slice(0, 15)
-  if (hot.length) out.push('', 'Hot spots (files changed most often):', ...hot.map((e) => `- ${e.path}: ${e.commits} commits by ${e.authors} ${e.authors === 1 ? 'person' : 'people'}`))
+  if (hot.length) out.push('', 'Hot spots (files changed most often):', ...hot.map((e) => `- ${e.path}: ${plural(e.commits, 'commit')} by ${plural(e.authors, 'person', 'people')}`))
   const names = new Map(scan.modules.map((m) => [m.id, m.path === '.' ? '(root)' : m.path]))
   const owners = h.modules.slice(0, 10).map((m) => `- ${names.get(m.module) ?? m.module}: ${m.contributors.slice(0, 3).map((c) => `${c.name} (${c.commits})`).join(', ')}; bus factor ${m.busFactor}`)
   if (owners.length) out.push('', 'Who knows what (commits per person, by module):', ...owners)

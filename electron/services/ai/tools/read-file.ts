@@ -5,6 +5,7 @@ import { GembaError } from '../../../../shared/errors.ts'
 import { withheldRule } from '../../secrets/index.ts'
 import { resolveInsideRepo, type RepoPath } from './resolve-inside-repo.ts'
 import { byteLength, looksBinary, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
+import { plural } from '../../../../shared/plural.ts'
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024
 export const MAX_LINES_PER_READ = 400
@@ -74,7 +75,7 @@ export async function readTextLines(deps: Pick<RepoToolDeps, 'redactor'>, relati
     ...(more ? { excerptNote: more.trim() } : {}),
     content,
     isError: false,
-    summary: `read ${relative} lines ${start}-${end}${note}${sent.length ? `, ${sent.length} line(s) redacted` : ''}`,
+    summary: `read ${relative} lines ${start}-${end}${note}${sent.length ? `, ${plural(sent.length, 'line')} redacted` : ''}`,
     files: [{ path: relative, bytes: byteLength(out.join('\n')) }],
     redactions: sent,
   }

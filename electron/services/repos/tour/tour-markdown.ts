@@ -4,6 +4,7 @@
 // box opens). Pure: never reads the disk; every claim comes from the scan.
 import type { KeyFile, ScanResult } from '../../../../shared/models/repos.ts'
 import { boxLocator, moduleView, type ModuleBox } from '../../../../shared/module-view.ts'
+import { plural } from '../../../../shared/plural.ts'
 
 export const COMPUTED_LABEL = '_Computed from the repository (no AI): README, manifests, file tree, imports and git history._'
 
@@ -64,7 +65,7 @@ export function buildTour(scan: ScanResult): Tour {
   if (h.commitsRead === 0) out.push('No history to read (no commits yet).')
   else {
     out.push(`From the last ${number(h.commitsRead)} commits${h.truncated ? '' : ' (the whole history)'}, people's commits only (bots left out):`, '')
-    for (const file of h.churn.slice(0, 8)) out.push(`- \`${file.path}\` changed in ${file.commits} commits by ${file.authors} ${file.authors === 1 ? 'person' : 'people'}`)
+    for (const file of h.churn.slice(0, 8)) out.push(`- \`${file.path}\` changed in ${plural(file.commits, 'commit')} by ${plural(file.authors, 'person', 'people')}`)
     const recent = h.cadence.slice(-8).map((w) => `${w.week}: ${w.commits}`)
     if (recent.length) out.push('', `Commits per week, most recent: ${recent.join(', ')}.`)
   }
@@ -80,7 +81,7 @@ export function buildTour(scan: ScanResult): Tour {
   const commands = p.commands.filter((c) => /^(start|dev|build|serve|run|lint|test|typecheck)/.test(c.name)).slice(0, 8)
   if (commands.length) out.push('', ...commands.map((c) => `- \`${c.name}\`: \`${c.command}\` (${c.source})`))
   if (p.manifests.length) out.push('', `Manifests: ${p.manifests.slice(0, 10).map((m) => `\`${m.path}\``).join(', ')}.`)
-  if (scan.skipped.length) out.push('', `Gemba skipped ${scan.skipped.length} item(s) it could not read (see the scan details).`)
+  if (scan.skipped.length) out.push('', `Gemba skipped ${plural(scan.skipped.length, 'item')} it could not read (see the scan details).`)
   out.push('')
 
   const sections: Record<string, string> = {}
@@ -114,7 +115,7 @@ function partLines(scan: ScanResult, box: ModuleBox, edges: ReturnType<typeof mo
   if (history) lines.push('', `Who knows it: ${owners(history)}.`)
   const prefix = box.path === '.' ? '' : `${box.path}/`
   const hot = scan.history.churn.filter((file) => (box.kind === 'files' ? file.path.startsWith(prefix) && !file.path.slice(prefix.length).includes('/') : file.path.startsWith(prefix))).slice(0, 3)
-  if (hot.length && box.kind !== 'group') lines.push('', `Changes most: ${hot.map((file) => `\`${file.path}\` (${file.commits} commits)`).join(', ')}.`)
+  if (hot.length && box.kind !== 'group') lines.push('', `Changes most: ${hot.map((file) => `\`${file.path}\` (${plural(file.commits, 'commit')})`).join(', ')}.`)
   return lines
 }
 

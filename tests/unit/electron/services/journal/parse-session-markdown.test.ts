@@ -29,7 +29,7 @@ describe('parseSessionMarkdown', () => {
     }
     const record = buildSessionRecord({ change })
     const markdown = renderSessionMarkdown(record)
-    expect(markdown).toContain('**Who wrote it:** you, 3 line(s); the agent, 14 line(s).')
+    expect(markdown).toContain('**Who wrote it:** you, 3 lines; the agent, 14 lines.')
     expect(markdown).toContain(`\`npm test\` passed on this change (commit \`aaaaaaaaaaaa\`) in 1.2 s.`)
     expect(markdown).toContain(`_The clone was left on \`${change.branch}\`; it was on \`main\` before`)
     expect(parseSessionMarkdown(markdown, 'a.md')).toEqual({ ok: true, record: withoutSidecarParts(record) })
