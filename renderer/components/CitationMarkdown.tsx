@@ -18,14 +18,15 @@ export function citableTextNodes(root: HTMLElement): Text[] {
   return nodes
 }
 
+const undecorated = () => {}
+
 /**
- * Markdown whose citations `decorate` turns into buttons (`button.cite--verified` with data-path and
- * data-line) after each render; a click on one opens that file at that line.
+ * A ref for the element that shows `source` as sanitised HTML: after each render `decorate` runs on
+ * it, then its ```mermaid blocks are drawn.
  */
-export function CitationMarkdown(props: { source: string; decorate: (root: HTMLElement) => void; onOpen: ((path: string, line: number | null) => void) | null }) {
-  const { decorate, onOpen } = props
+export function useMarkdownInto(source: string, decorate: (root: HTMLElement) => void = undecorated) {
   const ref = useRef<HTMLDivElement>(null)
-  const html = useMemo(() => renderMarkdown(props.source), [props.source])
+  const html = useMemo(() => renderMarkdown(source), [source])
   useLayoutEffect(() => {
     const root = ref.current
     if (!root) return
@@ -33,6 +34,16 @@ export function CitationMarkdown(props: { source: string; decorate: (root: HTMLE
     decorate(root)
     drawMermaidBlocks(root)
   }, [html, decorate])
+  return ref
+}
+
+/**
+ * Markdown whose citations `decorate` turns into buttons (`button.cite--verified` with data-path and
+ * data-line) after each render; a click on one opens that file at that line.
+ */
+export function CitationMarkdown(props: { source: string; decorate: (root: HTMLElement) => void; onOpen: ((path: string, line: number | null) => void) | null }) {
+  const { onOpen } = props
+  const ref = useMarkdownInto(props.source, props.decorate)
   return (
     <div
       ref={ref}

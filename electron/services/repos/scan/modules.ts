@@ -98,22 +98,7 @@ function folderSummaries(files: readonly FileRecord[]): FolderSummary[] {
 
 /** Imports between folders, strongest first (capped). */
 export function folderLinks(edges: readonly { from: string; to: string }[]): FolderLink[] {
-  const weights = new Map<string, number>()
-  for (const edge of edges) {
-    const from = folderOf(edge.from)
-    const to = folderOf(edge.to)
-    if (from === to) continue
-    const key = `${from}\u0000${to}`
-    weights.set(key, (weights.get(key) ?? 0) + 1)
-  }
-  const links: FolderLink[] = [...weights]
-    .map(([key, weight]) => {
-      const [from = '', to = ''] = key.split('\u0000')
-      return { from, to, weight }
-    })
-    .sort((a, b) => b.weight - a.weight || (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : 1))
-    .slice(0, MAX_LINKS)
-  return links
+  return moduleEdges(edges, folderOf).slice(0, MAX_LINKS)
 }
 
 /** The modules: the map's top level with its supporting folders, and which module each file is in. */
@@ -146,7 +131,7 @@ export function findModules(graph: ModuleGraph, workspaceFolders: readonly strin
   return { modules, graph, moduleOf }
 }
 
-/** Aggregates file-level import edges into weighted module edges (self-edges dropped). */
+/** Aggregates file-level import edges into weighted edges between what `moduleOf` groups them by (self-edges dropped), strongest first. */
 export function moduleEdges(edges: readonly { from: string; to: string }[], moduleOf: (path: string) => string): ModuleEdge[] {
   const weights = new Map<string, number>()
   for (const edge of edges) {
@@ -161,8 +146,10 @@ export function moduleEdges(edges: readonly { from: string; to: string }[], modu
       const [from = '', to = ''] = key.split('\u0000')
       return { from, to, weight }
     })
-    .sort((a, b) => b.weight - a.weight || a.from.localeCompare(b.from) || a.to.localeCompare(b.to))
+    .sort((a, b) => b.weight - a.weight || byCodeUnits(a.from, b.from) || byCodeUnits(a.to, b.to))
 }
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** A stable id safe for Mermaid and HTML: letters, digits and underscores. */
 export const idOf = (path: string): string => moduleId(path)
