@@ -56,6 +56,9 @@ export interface ScanDeps {
 
 /** Below this many sources to parse whole, a worker's start-up (its own runtime and grammars) costs more than it saves. */
 const WORKER_THRESHOLD = 1500
+/** Where GitHub looks for the README it shows, in its order: `.github/`, the root, then `docs/`. */
+const README = /^(\.github\/|docs\/)?readme(\.(md|markdown|rst|txt|adoc))?$/i
+const readmePlace = (path: string) => (path.startsWith('.github/') ? 0 : path.includes('/') ? 2 : 1)
 
 export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<ScanResult> {
   const signal = options.signal
@@ -103,7 +106,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   const layout = createHash('sha1').update(paths.join('\n')).digest('hex')
   const manifests = await timer.run('manifests', async () => {
     const cached = plan.reused.size > 0 ? last.manifests : null
-    const touched = plan.toRead.some((entry) => isManifest(entry.path) || /^readme/i.test(entry.path) || entry.path === '.mailmap')
+    const touched = plan.toRead.some((entry) => isManifest(entry.path) || README.test(entry.path) || entry.path === '.mailmap')
     if (cached && cached.layout === layout && !touched) return cached.scan
     return scanManifests(files, (path) => readText(root, path), basename(root))
   })
@@ -298,8 +301,8 @@ async function readText(root: string, path: string): Promise<string | null> {
 
 async function findReadme(root: string, files: readonly FileRecord[]): Promise<{ path: string; text: string } | null> {
   const file = files
-    .filter((candidate) => /^readme(\.(md|markdown|rst|txt|adoc))?$/i.test(candidate.path))
-    .sort((a, b) => Number(/\.md$/i.test(b.path)) - Number(/\.md$/i.test(a.path)))[0]
+    .filter((candidate) => README.test(candidate.path))
+    .sort((a, b) => readmePlace(a.path) - readmePlace(b.path) || Number(/\.md$/i.test(b.path)) - Number(/\.md$/i.test(a.path)))[0]
   if (!file) return null
   const text = await readText(root, file.path)
   return text === null ? null : { path: file.path, text: text.slice(0, 200_000) }

@@ -128,15 +128,33 @@ function nameOf(scan: ScanResult, id: string): string {
   return scan.modules.find((m) => m.id === id)?.name ?? id
 }
 
-/** The first real paragraph of a README: skips titles, badges, HTML and link-only lines. */
+/** News, not a description: a release announcement, a call for sponsors, a notice about the README itself. */
+const NEWS_HEADING = /\b(news|release[sd]?|announc\w*|now available|what'?s new|sponsors?|backers|changelog|notice|update)\b/i
+const NEWS = /\b(we(?:'|’)re (?:excited|happy|pleased|thrilled)|is now available|announc\w+|release of|sponsored by|become a sponsor|this readme is for)\b/i
+/** A paragraph that says what the project is: "Flask is a …", "`axum` is an …", "Hono - … - is a …". */
+const DEFINES = /^[^.!?\n]{1,80}?\b(?:is|are)\s+(?:a|an|the)\b/i
+/** How far down a README the description is looked for before the first real paragraph is taken. */
+const INTRO_PARAGRAPHS = 6
+
+/**
+ * What the README says the project is: among its first real paragraphs (titles, badges, HTML,
+ * link-only lines and news skipped), the first that defines the project, else the first.
+ */
 export function readmeIntro(text: string): string {
-  const paragraphs = text.split(/\r?\n\s*\r?\n/)
-  for (const paragraph of paragraphs) {
+  const candidates: string[] = []
+  let heading = ''
+  for (const paragraph of text.split(/\r?\n\s*\r?\n/)) {
     // A Setext title (`ripgrep (rg)` over `----`) is not part of the paragraph under it.
     const clean = paragraph.trim().replace(/^[^\n]+\n[-=]{3,}\s*(\n|$)/, '').trim()
+    const title = /^#{1,6}\s+(.*)$/m.exec(clean)
+    if (title && clean.startsWith('#')) heading = title[1] ?? ''
+    // A rule (`---`) ends the section above it as a heading would.
+    if (/^([-*_])\1{2,}$/.test(clean)) heading = ''
     if (!clean || /^(#|<|!\[|\[!\[|=+|-+$|```)/.test(clean) || clean.length < 40) continue
     if (/^\*\*[^*]+\*\*:?\s*\[?https?:/.test(clean)) continue
-    return clean.slice(0, 800)
+    if (NEWS_HEADING.test(heading) || NEWS.test(clean)) continue
+    candidates.push(clean.slice(0, 800))
+    if (candidates.length === INTRO_PARAGRAPHS) break
   }
-  return ''
+  return candidates.find((paragraph) => DEFINES.test(paragraph.replace(/[*_`]/g, ''))) ?? candidates[0] ?? ''
 }

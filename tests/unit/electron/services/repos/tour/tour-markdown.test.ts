@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildTour } from '../../../../../../electron/services/repos/tour/tour-markdown.ts'
+import { buildTour, readmeIntro } from '../../../../../../electron/services/repos/tour/tour-markdown.ts'
 import { scanBuiltRepo } from '../../../../../fixtures/scan-built-repo.ts'
 
 const code = (lines: number) => Array.from({ length: lines }, (_, i) => `export const v${i} = ${i}`).join('\n')
@@ -23,5 +23,35 @@ describe('the offline tour', () => {
     expect(tour.sections).toEqual({ '.': '(root files)', 'packages/api': 'packages/api/', 'packages/core': 'packages/core/' })
     for (const heading of Object.values(tour.sections)) expect(tour.markdown).toContain(`### ${heading}\n`)
     expect(tour.markdown).toMatch(/### packages\/api\/\n\n2 files, [\d,]+ lines of TypeScript\.[\s\S]*Uses: `packages\/core\/` \(1\)\./)
+  })
+})
+
+describe('what the README says the project is', () => {
+  it('takes the paragraph that defines the project, past badges, release news and a section that is not a description', () => {
+    const readme = [
+      '# Fastr Web Framework',
+      '[![Build](https://ci.example/badge.svg)](https://ci.example)',
+      '## 📰 Fastr 2.0 is now available!',
+      "We're excited to announce the release of **Fastr 2.0**! This release brings new features and important fixes.",
+      '---',
+      'Fastr is a small HTTP framework written in Go that routes requests without allocating.',
+    ].join('\n\n')
+    expect(readmeIntro(readme)).toBe('Fastr is a small HTTP framework written in Go that routes requests without allocating.')
+  })
+
+  it('falls back to the first real paragraph when none defines the project', () => {
+    const readme = '# tool\n\nIn-process messaging with no dependencies, for .NET.\n\nInstall it from NuGet with the command below.\n'
+    expect(readmeIntro(readme)).toBe('In-process messaging with no dependencies, for .NET.')
+  })
+
+  it('reads the README GitHub shows: .github/ before the root, the root before docs/', async () => {
+    const scan = await scanBuiltRepo({
+      'README.md': '# acme\n\nThis readme is for acme developers; the general one is in .github.\n',
+      '.github/README.md': '# acme\n\nAcme is a service that sells widgets to other teams over HTTP.\n',
+      'docs/README.md': '# docs\n\nThe documentation site of acme, built with a static site generator.\n',
+      'src/index.ts': code(20),
+    }, { folder: 'acme' })
+    expect(scan.readme?.path).toBe('.github/README.md')
+    expect(buildTour(scan).markdown).toContain('> Acme is a service that sells widgets to other teams over HTTP.')
   })
 })
