@@ -27,12 +27,13 @@ export function buildTour(scan: ScanResult): Tour {
   const view = moduleView(scan.moduleGraph, '.', { showSupporting: false })
   const out: string[] = [`# A tour of ${p.name}`, '', COMPUTED_LABEL, '']
   out.push('## What it is', '')
-  if (p.description) out.push(p.description, '')
+  const intro = readmeIntro(scan.readme?.excerpt ?? '')
+  // A manifest's description that the README's paragraph already says is not said twice.
+  if (p.description && !restates(intro, p.description)) out.push(p.description, '')
   if (p.monorepo) {
     const main = p.monorepo.main.map((name) => `\`${name}\``)
     out.push(`A monorepo of ${p.monorepo.packages} packages; the main ${main.length === 1 ? 'one' : 'ones'}: ${list(main)}.`, '')
   }
-  const intro = readmeIntro(scan.readme?.excerpt ?? '')
   if (intro) out.push(`From ${scan.readme?.path}:`, '', ...intro.split('\n').map((line) => `> ${line}`), '')
   const langs = scan.languages.filter((l) => l.lines > 0).slice(0, 5).map((l) => `${l.language} (${number(l.lines)} lines)`)
   out.push(`${count(scan.filesCount, 'tracked file')}, ${count(scan.totalLines, 'line')}${langs.length ? `, mostly ${langs.join(', ')}` : ''}.`)
@@ -126,6 +127,15 @@ function owners(module: ScanResult['history']['modules'][number]): string {
 
 function nameOf(scan: ScanResult, id: string): string {
   return scan.modules.find((m) => m.id === id)?.name ?? id
+}
+
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+
+/** Whether `longer` already says `shorter`: nearly all of its words are there. */
+function restates(longer: string, shorter: string): boolean {
+  const words = new Set(wordsOf(longer))
+  const said = wordsOf(shorter)
+  return said.length > 0 && said.filter((word) => words.has(word)).length >= said.length * 0.8
 }
 
 /** News, not a description: a release announcement, a call for sponsors, a notice about the README itself. */

@@ -55,3 +55,20 @@ describe('what the README says the project is', () => {
     expect(buildTour(scan).markdown).toContain('> Acme is a service that sells widgets to other teams over HTTP.')
   })
 })
+
+describe('the tour says what the project is once', () => {
+  it('leaves out a manifest description the README paragraph already says, and keeps one it does not', async () => {
+    const said = await scanBuiltRepo({
+      'README.md': '# acme\n\nAcme is a service that sells widgets to other teams over HTTP and keeps their stock.\n',
+      'package.json': JSON.stringify({ name: 'acme', description: 'Sells widgets to other teams' }),
+      'src/index.ts': code(20),
+    }, { folder: 'acme' })
+    expect(buildTour(said).markdown).not.toContain('\nSells widgets to other teams\n')
+    const notSaid = await scanBuiltRepo({
+      'README.md': '# acme\n\nAcme is a service that sells widgets to other teams over HTTP and keeps their stock.\n',
+      'package.json': JSON.stringify({ name: 'acme', description: 'The shop floor backend of Acme Corp' }),
+      'src/index.ts': code(20),
+    }, { folder: 'acme' })
+    expect(buildTour(notSaid).markdown).toContain('\nThe shop floor backend of Acme Corp\n')
+  })
+})
