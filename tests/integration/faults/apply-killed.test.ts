@@ -165,9 +165,11 @@ describe('the backend killed while it lands a change', () => {
   it(`killed at ${RANDOM_RUNS} seeded random moments`, async () => {
     const random = mulberry32(20_261_124)
     const outcomes: string[] = []
-    for (let i = 0; i < RANDOM_RUNS; i++) {
+    // A loaded machine may land faster than the measured time suggests: until a kill has come before
+    // the end, the extra runs draw their moments from the first half of the landing.
+    for (let i = 0; i < RANDOM_RUNS || (i < RANDOM_RUNS + 6 && !outcomes.some((outcome) => outcome.endsWith('killed'))); i++) {
       const repo = await freshRepo()
-      const afterMs = Math.floor(random() * Math.max(5, applyMs * 1.3))
+      const afterMs = Math.floor(random() * Math.max(5, applyMs * (i < RANDOM_RUNS ? 1.3 : 0.5)))
       const run = await runChild(repo.dir, { afterMs })
       outcomes.push(`${afterMs}ms:${run.done ? 'done' : 'killed'}`)
       await expectConsistentAfterKill(repo)
