@@ -5,6 +5,7 @@
 import type { KeyFile, ScanResult } from '../../../../shared/models/repos.ts'
 import { boxLocator, moduleView, type ModuleBox } from '../../../../shared/module-view.ts'
 import { plural } from '../../../../shared/plural.ts'
+import { isCodeLanguage } from '../scan/languages.ts'
 
 export const COMPUTED_LABEL = '_Computed from the repository (no AI): README, manifests, file tree, imports and git history._'
 
@@ -35,8 +36,7 @@ export function buildTour(scan: ScanResult): Tour {
     out.push(`A monorepo of ${p.monorepo.packages} packages; the main ${main.length === 1 ? 'one' : 'ones'}: ${list(main)}.`, '')
   }
   if (intro) out.push(`From ${scan.readme?.path}:`, '', ...intro.split('\n').map((line) => `> ${line}`), '')
-  const langs = scan.languages.filter((l) => l.lines > 0).slice(0, 5).map((l) => `${l.language} (${number(l.lines)} lines)`)
-  out.push(`${count(scan.filesCount, 'tracked file')}, ${count(scan.totalLines, 'line')}${langs.length ? `, mostly ${langs.join(', ')}` : ''}.`)
+  out.push(languagesLine(scan))
   if (p.frameworks.length) out.push(`Built with ${list(p.frameworks)}.`)
   if (p.testedWith.length) out.push(`Tested with ${list(p.testedWith)}.`)
   if (p.ci.length) out.push(`CI: ${list(p.ci)}.`)
@@ -127,6 +127,29 @@ function owners(module: ScanResult['history']['modules'][number]): string {
 
 function nameOf(scan: ScanResult, id: string): string {
   return scan.modules.find((m) => m.id === id)?.name ?? id
+}
+
+/**
+ * Size and languages, code first: a project with more lines of docs than of code is still a Python
+ * project, so docs, data and config are summed after the languages it is written in; a language with
+ * under a tenth of the code is named without its count.
+ */
+function languagesLine(scan: ScanResult): string {
+  const measured = scan.languages.filter((l) => l.lines > 0)
+  const code = measured.filter((l) => isCodeLanguage(l.language))
+  const rest = measured.filter((l) => !isCodeLanguage(l.language))
+  const size = `${count(scan.filesCount, 'tracked file')}, ${count(scan.totalLines, 'line')}`
+  const restNames = list(rest.slice(0, 3).map((l) => l.language))
+  if (!code.length) return rest.length ? `${size}, all docs, data and config (${restNames}).` : `${size}.`
+  const codeLines = code.reduce((sum, l) => sum + l.lines, 0)
+  const main = code.filter((l, index) => index === 0 || (index < 3 && l.lines >= codeLines / 10))
+  const minor = code.slice(main.length, main.length + 3).map((l) => l.language)
+  const restLines = rest.reduce((sum, l) => sum + l.lines, 0)
+  return (
+    `${size}: written in ${list(main.map((l) => `${l.language} (${number(l.lines)} lines)`))}` +
+    `${minor.length ? `, with some ${list(minor)}` : ''}` +
+    `${restLines ? `, and ${count(restLines, 'line')} of docs, data and config (${restNames})` : ''}.`
+  )
 }
 
 const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []

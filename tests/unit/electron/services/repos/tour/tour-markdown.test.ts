@@ -72,3 +72,16 @@ describe('the tour says what the project is once', () => {
     expect(buildTour(notSaid).markdown).toContain('\nThe shop floor backend of Acme Corp\n')
   })
 })
+
+describe('the languages a project is written in', () => {
+  it('names the code first, even when docs outweigh it, and sums docs, data and config after it', async () => {
+    const docs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} of the guide.`).join('\n\n')
+    const scan = await scanBuiltRepo({
+      'README.md': '# acme\n\nAcme is a service that sells widgets to other teams over HTTP.\n',
+      'docs/guide.md': docs,
+      'src/app.py': Array.from({ length: 120 }, (_, i) => `value_${i} = ${i}`).join('\n'),
+      'src/tool.sh': 'echo one\necho two\n',
+    }, { folder: 'acme' })
+    expect(buildTour(scan).markdown).toMatch(/: written in Python \(120 lines\), with some Shell, and [\d,]+ lines of docs, data and config \(Markdown\)\./)
+  })
+})
