@@ -26,7 +26,7 @@ export function tourMarkdown(scan: ScanResult): string {
 export function buildTour(scan: ScanResult): Tour {
   const p = scan.project
   const view = moduleView(scan.moduleGraph, '.', { showSupporting: false })
-  const out: string[] = [`# A tour of ${p.name}`, '', COMPUTED_LABEL, '']
+  const out: string[] = [`# A tour of ${titleOf(p.name)}`, '', COMPUTED_LABEL, '']
   out.push('## What it is', '')
   const intro = readmeIntro(scan.readme?.excerpt ?? '')
   // A manifest's description that the README's paragraph already says is not said twice.
@@ -150,6 +150,12 @@ function languagesLine(scan: ScanResult): string {
     `${minor.length ? `, with some ${list(minor)}` : ''}` +
     `${restLines ? `, and ${count(restLines, 'line')} of docs, data and config (${restNames})` : ''}.`
   )
+}
+
+/** A Go module path names the project by its last part: `gin (github.com/gin-gonic/gin)`. */
+function titleOf(name: string): string {
+  const module = /^[\w-]+(\.[\w-]+)+\/(?:[\w.-]+\/)*([\w.-]+?)(?:\/v\d+)?$/.exec(name)
+  return module?.[2] ? `${module[2]} (${name})` : name
 }
 
 const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []

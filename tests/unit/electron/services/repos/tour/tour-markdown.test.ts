@@ -85,3 +85,13 @@ describe('the languages a project is written in', () => {
     expect(buildTour(scan).markdown).toMatch(/: written in Python \(120 lines\), with some Shell, and [\d,]+ lines of docs, data and config \(Markdown\)\./)
   })
 })
+
+describe('the tour title', () => {
+  it('names a Go module by its last part, with its path', async () => {
+    const scan = await scanBuiltRepo({
+      'go.mod': 'module github.com/acme/widgets/v2\n\ngo 1.22\n',
+      'widgets.go': 'package widgets\n\nfunc Count() int { return 1 }\n',
+    }, { folder: 'checkout' })
+    expect(buildTour(scan).markdown.split('\n')[0]).toBe('# A tour of widgets (github.com/acme/widgets/v2)')
+  })
+})
