@@ -154,8 +154,9 @@ function languagesLine(scan: ScanResult): string {
 
 /** A Go module path names the project by its last part: `gin (github.com/gin-gonic/gin)`. */
 function titleOf(name: string): string {
-  const module = /^[\w-]+(\.[\w-]+)+\/(?:[\w.-]+\/)*([\w.-]+?)(?:\/v\d+)?$/.exec(name)
-  return module?.[2] ? `${module[2]} (${name})` : name
+  if (!/^[\w-]+(\.[\w-]+)+\/[\w./-]+$/.test(name)) return name
+  const last = name.replace(/\/v\d+$/, '').split('/').at(-1)
+  return last ? `${last} (${name})` : name
 }
 
 const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
