@@ -18,6 +18,8 @@ interface CodedError {
     readonly expected?: unknown
     readonly filepath?: unknown
     readonly role?: unknown
+    readonly noun?: unknown
+    readonly where?: unknown
   }
 }
 
@@ -68,7 +70,7 @@ function failureOf(coded: CodedError, code: string, where: string, path: string)
     case 'NotFoundError':
       return notFound(String(coded.data?.what ?? 'such object'))
     case 'AlreadyExistsError':
-      return { code: 'conflict', reason: `${String(coded.data?.what ?? 'it')} already exists`, next: 'Rename or delete it in git first.' }
+      return { code: 'conflict', reason: `${typeof coded.data?.noun === 'string' ? `the ${coded.data.noun} ` : ''}${String(coded.data?.where ?? coded.data?.what ?? 'it')} already exists`, next: 'Rename or delete it in git first.' }
     case 'InvalidRefNameError':
       return { code: 'invalid_input', reason: 'that is not a name git accepts for a branch', next: 'Choose another name.' }
     case 'MissingNameError':
