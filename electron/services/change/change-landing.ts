@@ -56,7 +56,7 @@ export class ChangeLanding {
     // Nothing is written (not even an interrupted landing rolled back) while git is mid-operation.
     await checkCanWrite(draft.root, { doing: 'land the change', paths: accepted })
     const author = await this.#identityFor(draft.root)
-    await recoverInterruptedLanding(draft.root)
+    await withGitErrors('roll back a landing that was cut short', () => recoverInterruptedLanding(draft.root))
     const repo = await this.#deps.repos.info(draft.repoId, ctx)
     const base = { root: draft.root, request: draft.request, accepted, message: input.message, author, changedInWorkingTree: repo.changedFiles, now: this.#deps.now() }
     const before = await this.#deps.reviewFiles(draft, ctx)
@@ -125,7 +125,7 @@ export class ChangeLanding {
     const applied = appliedOf(draft)
     if (applied.deleted) return draftView(draft)
     const dirs = await checkCanWrite(draft.root, { doing: `delete ${applied.branch}` })
-    if (await isPushed(dirs, applied.branch)) {
+    if (await withGitErrors(`delete ${applied.branch}`, () => isPushed(dirs, applied.branch))) {
       throw new GembaError({ code: 'refused', message: `${applied.branch} has been pushed, so Gemba will not delete it.`, next: 'Delete it where it was pushed to, if you mean to.' })
     }
     const tip = await withGitErrors(`delete ${applied.branch}`, async () => {
@@ -201,7 +201,7 @@ export class ChangeLanding {
    */
   async prepare(root: string): Promise<boolean> {
     await checkCanWrite(root, { doing: 'start a change' })
-    return (await hasInterruptedLanding(root)) && (await recoverInterruptedLanding(root)) !== null
+    return (await hasInterruptedLanding(root)) && (await withGitErrors('roll back a landing that was cut short', () => recoverInterruptedLanding(root))) !== null
   }
 
   async #view(repoId: string, ctx: Ctx): Promise<CheckoutView | null> {

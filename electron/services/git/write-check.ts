@@ -8,6 +8,7 @@ import { treeOfCommit } from './commit-tree.ts'
 import { readHead } from './head-ref.ts'
 import { readIndexFile } from './index-lock.ts'
 import { lfsPaths } from './lfs-files.ts'
+import { withGitErrors } from './map-git-error.ts'
 import { blockedError, listPaths, stateOf } from './repository-state.ts'
 import { gitlinkPaths, insideSubmodule } from './submodule-changes.ts'
 
@@ -48,8 +49,10 @@ export async function writeBlockers(dirs: GitDirs, intent: WriteIntent): Promise
 
 /** Throws the refusal when anything stands in the way; answers the repository's git folders otherwise. */
 export async function checkCanWrite(root: string, intent: WriteIntent): Promise<GitDirs> {
-  const dirs = await gitDirsOf(root)
-  const blockers = await writeBlockers(dirs, intent)
-  if (blockers.length > 0) throw blockedError(blockers, intent.doing)
-  return dirs
+  return withGitErrors(intent.doing, async () => {
+    const dirs = await gitDirsOf(root)
+    const blockers = await writeBlockers(dirs, intent)
+    if (blockers.length > 0) throw blockedError(blockers, intent.doing)
+    return dirs
+  })
 }
