@@ -26,6 +26,8 @@ describe('the layer rules', () => {
     const file = 'electron/services/repos/scan/probe.ts'
     expect(await refusals(file, "export { x } from '../git/index-entries.ts'\nexport { y } from '../../git/index.ts'\n")).toEqual([])
     expect(await refusals(file, "export { x } from '../../git/index-file.ts'\n")).toHaveLength(1)
+    expect(await refusals(file, "export { x } from '../../git/object-store.ts'\n")).toEqual([])
+    expect(await refusals('electron/services/repos/scan/probe.ts', "export { x } from '../../ai/object-store.ts'\n")).toHaveLength(1)
   })
 
   it('keep isomorphic-git inside the git layer', async () => {
