@@ -6,7 +6,9 @@
 //   and the dispatcher sit above the services, never below);
 // - a service domain reaches another only through that domain's public index (services/<domain>/
 //   index.ts), and so does everything above the services. fs/ (atomic writes) is the one utility any
-//   domain may use directly.
+//   domain may use directly;
+// - only the git layer (electron/services/git/) imports isomorphic-git: every other file asks the layer,
+//   so git is read and written one way and its errors are mapped in one place.
 import { builtinModules } from 'node:module'
 import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
@@ -17,7 +19,14 @@ const noElectron = { name: 'electron', message: 'Only the thin files at the top 
 const DOMAINS = ['ai', 'calendar', 'change', 'git', 'journal', 'log', 'repos', 'secrets', 'sessions', 'settings', 'system']
 
 const noRenderer = { group: ['**/renderer/**'], message: 'The main process never imports the renderer.' }
+const noIsomorphicGit = {
+  group: ['isomorphic-git', 'isomorphic-git/*'],
+  message: "Only the git layer uses isomorphic-git: import the operation from 'services/git/index.ts' (or add one there).",
+}
 const mainProcessPaths = [noElectron, { name: 'electron-store', message: 'electron-store needs Electron: take an OpenStore port instead.' }]
+
+/** The git layer's one other door: the object reader alone, light enough for the scan's history worker. */
+const GIT_OBJECT_STORE = '|(?<=git/)object-store\\.ts$'
 
 /** From above the services: a domain's files other than its index. */
 const domainThroughIndex = {
@@ -32,7 +41,7 @@ const domainThroughIndex = {
 function otherDomainInternals(domain, depth) {
   const others = DOMAINS.filter((name) => name !== domain).join('|')
   return {
-    regex: `^(\\.\\./){${depth + 1},}(${others})/(?!index\\.ts$)`,
+    regex: `^(\\.\\./){${depth + 1},}(${others})/(?!index\\.ts$${GIT_OBJECT_STORE})`,
     message: `A domain reaches another only through its public index: import from '../<domain>/index.ts'.`,
   }
 }
@@ -51,6 +60,7 @@ const serviceDomainRules = DOMAINS.flatMap((domain) =>
             noRenderer,
             { regex: '(^|/)core/', message: 'Services never import electron/core/: the composition root builds them and passes ports in.' },
             otherDomainInternals(domain, depth),
+            ...(domain === 'git' ? [] : [noIsomorphicGit]),
           ],
         },
       ],
@@ -76,7 +86,7 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ runs in the renderer too: no Node built-ins.' }))],
-          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' }],
+          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' }, noIsomorphicGit],
         },
       ],
     },
@@ -90,7 +100,7 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node: go through bridge.ts.' }))],
-          patterns: [{ group: ['**/electron/**'], message: 'The renderer talks to the main process only through bridge.ts.' }],
+          patterns: [{ group: ['**/electron/**'], message: 'The renderer talks to the main process only through bridge.ts.' }, noIsomorphicGit],
         },
       ],
     },
@@ -105,6 +115,7 @@ export default tseslint.config(
           patterns: [
             { group: ['**/electron/**'], message: 'The renderer talks to the main process only through bridge.ts.' },
             { group: ['**/views/**', '*.tsx'], message: 'Stores never import views: a view selects from a store, not the other way round.' },
+            noIsomorphicGit,
           ],
         },
       ],
@@ -120,9 +131,16 @@ export default tseslint.config(
         'error',
         {
           paths: [],
-          patterns: [domainThroughIndex],
+          patterns: [domainThroughIndex, noIsomorphicGit],
         },
       ],
+    },
+  },
+  {
+    // The utilities every domain may use (fs/) and any file beside the domains: no git of their own either.
+    files: ['electron/services/*.ts', 'electron/services/fs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: mainProcessPaths, patterns: [noRenderer, noIsomorphicGit] }],
     },
   },
   {
@@ -132,12 +150,17 @@ export default tseslint.config(
         'error',
         {
           paths: mainProcessPaths,
-          patterns: [noRenderer, domainThroughIndex],
+          patterns: [noRenderer, domainThroughIndex, noIsomorphicGit],
         },
       ],
     },
   },
   ...serviceDomainRules,
+  {
+    // Scripts and benchmarks are production-side too; tests may build fixture repositories with isomorphic-git.
+    files: ['scripts/**/*.{ts,mjs}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noIsomorphicGit] }] },
+  },
   {
     // Config files and Playwright's global setup must export a default.
     files: ['*.config.{ts,js}', 'eslint.config.js', 'tests/e2e/support/global-setup.ts'],

@@ -26,6 +26,19 @@ describe('the layer rules', () => {
     const file = 'electron/services/repos/scan/probe.ts'
     expect(await refusals(file, "export { x } from '../git/index-entries.ts'\nexport { y } from '../../git/index.ts'\n")).toEqual([])
     expect(await refusals(file, "export { x } from '../../git/index-file.ts'\n")).toHaveLength(1)
+    expect(await refusals(file, "export { x } from '../../git/object-store.ts'\n")).toEqual([])
+    expect(await refusals('electron/services/repos/scan/probe.ts', "export { x } from '../../ai/object-store.ts'\n")).toHaveLength(1)
+  })
+
+  it('keep isomorphic-git inside the git layer', async () => {
+    const imports = "import git from 'isomorphic-git'\nimport { FileSystem } from 'isomorphic-git/models'\nexport { git, FileSystem }\n"
+    for (const file of ['electron/services/change/git/probe.ts', 'electron/services/ai/tools/probe.ts', 'electron/services/journal/probe.ts', 'electron/services/repos/scan/probe.ts', 'electron/services/fs/probe.ts', 'electron/core/probe.ts', 'renderer/stores/probe.ts', 'shared/probe.ts']) {
+      const refused = await refusals(file, imports)
+      expect(refused, file).toHaveLength(2)
+      expect(refused[0]).toMatch(/Only the git layer uses isomorphic-git/)
+    }
+    expect(await refusals('electron/services/git/probe.ts', imports)).toEqual([])
+    expect(await refusals('tests/fixtures/probe.ts', imports)).toEqual([])
   })
 
   it('hold for everything above the services too', async () => {

@@ -7,7 +7,7 @@ import type { AppliedChange, FileChange } from '../../../shared/models/change.ts
 import type { ChangedFile } from '../../../shared/models/repos.ts'
 import { commitOnCurrentBranch, firstRemote, gitDirsOf, listBranchNames, type CommitAuthor } from '../git/index.ts'
 import { gembaBranchName } from './git/branch-name.ts'
-import { headState } from './git/commit-on-branch.ts'
+import { headState } from './git/head-state.ts'
 import { landChange, type Landing } from './git/land-change.ts'
 import { pushHelp } from './git/push-help.ts'
 import type { StagedCopy } from './staged-copy.ts'

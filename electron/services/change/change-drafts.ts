@@ -5,7 +5,8 @@ import type { EventMap } from '../../../shared/api.ts'
 import type { CallContext } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import type { ChangeDraftView, ChangeMode, DraftCheck, RefusedEdit } from '../../../shared/models/change.ts'
-import { gitTrackedFiles } from '../ai/index.ts'
+import { plural } from '../../../shared/plural.ts'
+import { gitTrackedFiles } from '../git/index.ts'
 import type { Redactor } from '../secrets/index.ts'
 import { ChangeAgent } from './change-ai.ts'
 import { changeContext } from './change-context.ts'
@@ -125,7 +126,7 @@ export class ChangeDrafts {
       const changed = new Set(draft.staged.changed().map((file) => file.path))
       const standing = draft.refused.slice(refusedBefore).filter((refusal) => !changed.has(refusal.path))
       if (standing.length > 0 && turns[0]!.stopReason === 'end_turn') {
-        draft.activity.push({ kind: 'note', text: `Gemba told the agent about ${standing.length} refused edit(s) and asked it to revise the change or say what it could not do.` })
+        draft.activity.push({ kind: 'note', text: `Gemba told the agent about ${plural(standing.length, 'refused edit')} and asked it to revise the change or say what it could not do.` })
         turns.push(await agent.turn(refusalNotice(standing), handlers, ctx.signal))
       }
       draft.plan = turns.map((turn) => turn.text).filter(Boolean).join('\n\n')

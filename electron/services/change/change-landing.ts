@@ -12,14 +12,13 @@ import { GembaError } from '../../../shared/errors.ts'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AppliedChange, ChangeDraftView, CheckoutView, DraftCheck, FileChange, GitIdentity } from '../../../shared/models/change.ts'
-import { branchCommit, checkCanWrite, createBranch, deleteBranchRef, gitDirsOf, isPushed, keepCommit, keptCommit, readHead, releaseKept, switchToBranch, withGitErrors } from '../git/index.ts'
+import { branchCommit, checkCanWrite, createBranch, deleteBranchRef, gitDirsOf, isPushed, keepCommit, keptCommit, readGitIdentity, readHead, releaseKept, switchToBranch, withGitErrors } from '../git/index.ts'
 import type { Redactor } from '../secrets/index.ts'
 import { applyStaged, applyWorking, commitFollowUp } from './apply-change.ts'
 import { addedLines } from './authorship.ts'
 import { draftView, type ChangeDraft } from './change-draft.ts'
 import type { ChangePrefs, ChangeRepos, SessionRecorder } from './change-ports.ts'
 import { CheckoutRecords, type CheckoutRecord } from './checkout-records.ts'
-import { readGitIdentity } from './git/git-identity.ts'
 import { hasInterruptedLanding, recoverInterruptedLanding } from './git/land-change.ts'
 import { redactedDiff } from './redact-diff.ts'
 import { LEADER_MARKER } from './staged-copy.ts'
@@ -57,7 +56,7 @@ export class ChangeLanding {
     // Nothing is written (not even an interrupted landing rolled back) while git is mid-operation.
     await checkCanWrite(draft.root, { doing: 'land the change', paths: accepted })
     const author = await this.#identityFor(draft.root)
-    await recoverInterruptedLanding(draft.root)
+    await withGitErrors('roll back a landing that was cut short', () => recoverInterruptedLanding(draft.root))
     const repo = await this.#deps.repos.info(draft.repoId, ctx)
     const base = { root: draft.root, request: draft.request, accepted, message: input.message, author, changedInWorkingTree: repo.changedFiles, now: this.#deps.now() }
     const before = await this.#deps.reviewFiles(draft, ctx)
@@ -126,7 +125,7 @@ export class ChangeLanding {
     const applied = appliedOf(draft)
     if (applied.deleted) return draftView(draft)
     const dirs = await checkCanWrite(draft.root, { doing: `delete ${applied.branch}` })
-    if (await isPushed(dirs, applied.branch)) {
+    if (await withGitErrors(`delete ${applied.branch}`, () => isPushed(dirs, applied.branch))) {
       throw new GembaError({ code: 'refused', message: `${applied.branch} has been pushed, so Gemba will not delete it.`, next: 'Delete it where it was pushed to, if you mean to.' })
     }
     const tip = await withGitErrors(`delete ${applied.branch}`, async () => {
@@ -202,7 +201,7 @@ export class ChangeLanding {
    */
   async prepare(root: string): Promise<boolean> {
     await checkCanWrite(root, { doing: 'start a change' })
-    return (await hasInterruptedLanding(root)) && (await recoverInterruptedLanding(root)) !== null
+    return (await hasInterruptedLanding(root)) && (await withGitErrors('roll back a landing that was cut short', () => recoverInterruptedLanding(root))) !== null
   }
 
   async #view(repoId: string, ctx: Ctx): Promise<CheckoutView | null> {

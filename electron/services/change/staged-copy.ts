@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto'
 import { lstat, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GembaError } from '../../../shared/errors.ts'
-import { looksBinary, resolveInsideRepo } from '../ai/index.ts'
+import { looksBinary } from '../fs/looks-binary.ts'
+import { resolveInsideRepo } from '../fs/resolve-inside-repo.ts'
 import type { Redactor } from '../secrets/index.ts'
 
 /** Largest file the agent may edit or create, in bytes (before and after the edit). */

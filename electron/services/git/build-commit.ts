@@ -4,6 +4,7 @@
 import git from 'isomorphic-git'
 import type { GitDirs } from './git-dir.ts'
 import { gitFs } from './git-fs.ts'
+import { treeOfCommit } from './commit-tree.ts'
 import { entryAt, writeTreeWith, type BlobRef } from './tree-edit.ts'
 
 export interface CommitAuthor {
@@ -28,18 +29,18 @@ export interface BuiltCommit {
 }
 
 export async function buildCommit(dirs: GitDirs, plan: CommitPlan): Promise<BuiltCommit> {
-  const { commit: parent } = await git.readCommit({ fs: gitFs, gitdir: dirs.commondir, oid: plan.parent })
+  const parentTree = await treeOfCommit(dirs.commondir, plan.parent)
   const blobs = new Map<string, BlobRef | null>()
   for (const [path, file] of plan.files) {
     if (file === null) {
       blobs.set(path, null)
       continue
     }
-    const existing = await entryAt(dirs.commondir, parent.tree, path)
+    const existing = await entryAt(dirs.commondir, parentTree, path)
     const oid = await git.writeBlob({ fs: gitFs, gitdir: dirs.commondir, blob: file.content })
     blobs.set(path, { oid, mode: file.mode ?? existing?.mode ?? '100644' })
   }
-  const tree = await writeTreeWith(dirs.commondir, parent.tree, blobs)
+  const tree = await writeTreeWith(dirs.commondir, parentTree, blobs)
   const now = plan.now ?? new Date()
   const who = { name: plan.author.name, email: plan.author.email, timestamp: Math.floor(now.getTime() / 1000), timezoneOffset: now.getTimezoneOffset() }
   const message = plan.message.endsWith('\n') ? plan.message : `${plan.message}\n`

@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { isAbsolute, join, resolve } from 'node:path'
 import { GembaError } from '../../../shared/errors.ts'
+import { commonDirOf } from './common-git-dir.ts'
 
 export interface GitDirs {
   /** The working tree's root. */
@@ -19,8 +20,7 @@ export async function gitDirsOf(root: string): Promise<GitDirs> {
   const info = await stat(dotGit).catch(() => null)
   if (info === null) throw new GembaError({ code: 'not_a_repository', message: `${root} has no .git folder.`, next: 'Choose the folder of a local clone.' })
   const gitdir = info.isDirectory() ? dotGit : await linkedGitdir(root, dotGit)
-  const common = (await readFile(join(gitdir, 'commondir'), 'utf8').catch(() => '')).trim()
-  return { root, gitdir, commondir: common ? (isAbsolute(common) ? common : resolve(gitdir, common)) : gitdir }
+  return { root, gitdir, commondir: await commonDirOf(gitdir) }
 }
 
 async function linkedGitdir(root: string, dotGit: string): Promise<string> {

@@ -38,6 +38,11 @@ export interface GitIndexFile {
   readonly extensions: readonly GitIndexExtension[]
 }
 
+/** The mode of a symbolic link's entry. */
+export const MODE_SYMLINK = 0o120000
+/** The mode of a submodule's entry (a gitlink: the commit the submodule is at). */
+export const MODE_GITLINK = 0o160000
+
 const HEADER = 12
 const FIXED = 62
 const SKIP_WORKTREE = 0x4000

@@ -1,12 +1,28 @@
 // The git layer's public face: every git operation other domains need, one per file behind this
-// index, with one error mapper. Reads never write; writes follow git's lock files and keep every
-// index entry and tree name they do not change byte for byte.
+// index (as GitHub Desktop's lib/git), with one error mapper. Only this folder imports isomorphic-git
+// or reads a .git folder (a lint rule holds it). Reads never write; writes follow git's lock files and
+// keep every index entry and tree name they do not change byte for byte.
 export { gitDirsOf, type GitDirs } from './git-dir.ts'
+export { locateRepo, type RepoLocation } from './locate-repo.ts'
+export { commonGitDir } from './common-git-dir.ts'
 export { gitFs } from './git-fs.ts'
 export { mapGitError, withGitErrors } from './map-git-error.ts'
-export { parseIndex, encodeIndex, type GitIndexEntry, type GitIndexFile } from './index-file.ts'
+export { parseIndex, encodeIndex, MODE_GITLINK, MODE_SYMLINK, type GitIndexEntry, type GitIndexFile } from './index-file.ts'
 export { isIndexLocked, readIndexFile, updateIndex } from './index-lock.ts'
+export { readIndexEntries, type IndexEntry } from './index-entries.ts'
+export { gitTrackedFiles, listTrackedFiles } from './tracked-files.ts'
+export { readWorkingState, type WorkingState, type WorkingStateInput } from './working-state.ts'
 export { readHead, resolveCommit, branchCommit, pointHeadAt, type HeadRef } from './head-ref.ts'
+export { resolveHead, readTreeFiles, filesAtCommit, type TreeFiles } from './head-files.ts'
+export { shallowCommits } from './shallow.ts'
+export { GitObjects } from './git-objects.ts'
+export type { ParsedCommit } from './parse-commit.ts'
+export { treeOfCommit } from './commit-tree.ts'
+export { blobContent } from './blob-content.ts'
+export { readPathAtCommit, readFileAtCommit, type AtCommit } from './read-at-commit.ts'
+export { objectAtPath } from './path-in-tree.ts'
+export { commitLog, hasCommit, type LoggedCommit } from './commit-log.ts'
+export { readGitIdentity, parseUserSection } from './git-identity.ts'
 export { operationInProgress } from './operation-in-progress.ts'
 export { lfsPaths, lfsPatterns, isLfsPointer } from './lfs-files.ts'
 export { submoduleChanges, gitlinkPaths } from './submodule-changes.ts'

@@ -3,6 +3,7 @@
 // moved, an index Gemba cannot write. Read-only: reading the state never takes a lock or writes a byte.
 import { GembaError } from '../../../shared/errors.ts'
 import type { GitBlocker, GitRepositoryState } from '../../../shared/models/git.ts'
+import { plural } from '../../../shared/plural.ts'
 import { gitDirsOf, type GitDirs } from './git-dir.ts'
 import { readHead } from './head-ref.ts'
 import { mandatoryExtensions, type GitIndexFile } from './index-file.ts'
@@ -57,7 +58,7 @@ export async function stateOf(dirs: GitDirs): Promise<GitRepositoryState> {
   if (unmergedPaths.length > 0) {
     blockers.push({
       code: 'unmerged',
-      message: `${unmergedPaths.length} file(s) have unresolved conflicts: ${listPaths(unmergedPaths)}.`,
+      message: `${plural(unmergedPaths.length, 'file')} ${unmergedPaths.length === 1 ? 'has' : 'have'} unresolved conflicts: ${listPaths(unmergedPaths)}.`,
       next: 'Resolve them and commit, or abort what caused them, in git first.',
       paths: unmergedPaths,
     })

@@ -4,9 +4,7 @@
 import type { SubmoduleChange } from '../../../shared/models/git.ts'
 import { gitDirsOf } from './git-dir.ts'
 import { readHead } from './head-ref.ts'
-import type { GitIndexEntry } from './index-file.ts'
-
-export const MODE_GITLINK = 0o160000
+import { MODE_GITLINK, type GitIndexEntry } from './index-file.ts'
 
 export function gitlinkPaths(entries: readonly GitIndexEntry[]): string[] {
   return entries.filter((entry) => entry.mode === MODE_GITLINK && entry.stage === 0).map((entry) => entry.path.toString('utf8'))

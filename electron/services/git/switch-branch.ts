@@ -8,7 +8,8 @@ import git from 'isomorphic-git'
 import { GembaError } from '../../../shared/errors.ts'
 import { writeFileAtomic } from '../fs/atomic-write.ts'
 import type { GitDirs } from './git-dir.ts'
-import { gitFs } from './git-fs.ts'
+import { blobContent } from './blob-content.ts'
+import { treeOfCommit } from './commit-tree.ts'
 import { branchCommit, pointHeadAt, readHead } from './head-ref.ts'
 import { readIndexFile } from './index-lock.ts'
 import { recordInIndex } from './record-in-index.ts'
@@ -18,9 +19,6 @@ const isUtf8 = (bytes: Buffer) => Buffer.from(bytes.toString('utf8'), 'utf8').eq
 const isLink = (blob: BlobRef | null) => blob?.mode === '120000'
 const isGitlink = (blob: BlobRef | null) => blob?.mode === '160000'
 
-async function treeOf(dirs: GitDirs, commit: string): Promise<string> {
-  return (await git.readCommit({ fs: gitFs, gitdir: dirs.commondir, oid: commit })).commit.tree
-}
 
 /** The blob id of what is on disk at `path` (a link's target for a link), or null when nothing is. */
 async function diskBlob(dirs: GitDirs, path: string): Promise<string | null> {
@@ -51,8 +49,7 @@ async function inTheWay(dirs: GitDirs, differences: readonly TreeDifference[]): 
 
 async function writeBlob(dirs: GitDirs, path: string, blob: BlobRef): Promise<void> {
   const absolute = join(dirs.root, ...path.split('/'))
-  const { object } = await git.readObject({ fs: gitFs, gitdir: dirs.commondir, oid: blob.oid, format: 'content' })
-  const content = Buffer.from(object as Uint8Array)
+  const content = Buffer.from(await blobContent(dirs.commondir, blob.oid))
   const current = await lstat(absolute).catch(() => null)
   if (isLink(blob)) {
     if (current) await rm(absolute, { force: true })
@@ -76,7 +73,7 @@ export async function switchToBranch(dirs: GitDirs, branch: string): Promise<voi
   const target = await branchCommit(dirs, branch)
   if (target === null) throw new GembaError({ code: 'not_found', message: `There is no branch named ${branch} any more.`, next: 'Check out the branch you want in git.' })
   const head = await readHead(dirs)
-  const differences = head.commit === null || head.commit === target ? [] : await diffTrees(dirs.commondir, await treeOf(dirs, head.commit), await treeOf(dirs, target))
+  const differences = head.commit === null || head.commit === target ? [] : await diffTrees(dirs.commondir, await treeOfCommit(dirs.commondir, head.commit), await treeOfCommit(dirs.commondir, target))
   const oddNames = differences.filter((difference) => !isUtf8(difference.path)).map((difference) => difference.path.toString('utf8'))
   if (oddNames.length > 0) {
     throw new GembaError({ code: 'refused', message: `Switching to ${branch} would rewrite files whose names are not UTF-8 (${oddNames.join(', ')}), which Gemba does not do. Nothing was changed.`, next: `Run \`git switch ${branch}\` yourself.` })

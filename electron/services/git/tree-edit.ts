@@ -4,13 +4,9 @@
 // Writes only new objects; never a ref, the index or a file.
 import git from 'isomorphic-git'
 import { gitFs } from './git-fs.ts'
+import { parseRawTree, type RawTreeEntry } from './parse-tree.ts'
 
-export interface RawTreeEntry {
-  /** The mode as written in the tree ('100644', '40000', '120000', '160000'…). */
-  readonly mode: string
-  readonly name: Buffer
-  readonly oid: string
-}
+export type { RawTreeEntry } from './parse-tree.ts'
 
 export interface BlobRef {
   readonly oid: string
@@ -27,16 +23,11 @@ export function isTreeMode(mode: string): boolean {
 export async function readTree(commondir: string, oid: string): Promise<RawTreeEntry[]> {
   const { object, type } = await git.readObject({ fs: gitFs, gitdir: commondir, oid, format: 'content' })
   if (type !== 'tree') throw new Error(`${oid} is a ${type}, not a tree`)
-  const data = Buffer.from(object as Uint8Array)
-  const entries: RawTreeEntry[] = []
-  for (let at = 0; at < data.length; ) {
-    const space = data.indexOf(0x20, at)
-    const nul = data.indexOf(0, space + 1)
-    if (space < 0 || nul < 0 || nul + 21 > data.length) throw new Error(`the tree ${oid} is damaged`)
-    entries.push({ mode: data.toString('latin1', at, space), name: Buffer.from(data.subarray(space + 1, nul)), oid: data.toString('hex', nul + 1, nul + 21) })
-    at = nul + 21
+  try {
+    return parseRawTree(Buffer.from(object as Uint8Array)).map((entry) => ({ ...entry, name: Buffer.from(entry.name) }))
+  } catch {
+    throw new Error(`the tree ${oid} is damaged`)
   }
-  return entries
 }
 
 /** git's tree order: names as bytes, a folder compared as if its name ended with '/'. */

@@ -4,13 +4,13 @@
 // refusal, naming what to finish first; reads only, so a refusal changes no ref, no index, no file.
 import type { GitBlocker } from '../../../shared/models/git.ts'
 import { gitDirsOf, type GitDirs } from './git-dir.ts'
+import { treeOfCommit } from './commit-tree.ts'
 import { readHead } from './head-ref.ts'
 import { readIndexFile } from './index-lock.ts'
 import { lfsPaths } from './lfs-files.ts'
+import { withGitErrors } from './map-git-error.ts'
 import { blockedError, listPaths, stateOf } from './repository-state.ts'
 import { gitlinkPaths, insideSubmodule } from './submodule-changes.ts'
-import git from 'isomorphic-git'
-import { gitFs } from './git-fs.ts'
 
 export interface WriteIntent {
   /** What Gemba was about to do, for the message: "land the change", "return to main". */
@@ -31,10 +31,10 @@ export async function writeBlockers(dirs: GitDirs, intent: WriteIntent): Promise
   const gitlinks = gitlinkPaths((await readIndexFile(dirs.gitdir).catch(() => null))?.entries ?? [])
   const inSubmodules = paths.filter((path) => insideSubmodule(path, gitlinks))
   if (inSubmodules.length > 0) {
-    blockers.push({ code: 'submodule', message: `${listPaths(inSubmodules)} belong(s) to a submodule; Gemba commits only to this repository.`, next: 'Leave it out (reject it), or commit it inside the submodule with git.', paths: inSubmodules })
+    blockers.push({ code: 'submodule', message: `${listPaths(inSubmodules)} ${inSubmodules.length === 1 ? 'belongs' : 'belong'} to a submodule; Gemba commits only to this repository.`, next: 'Leave it out (reject it), or commit it inside the submodule with git.', paths: inSubmodules })
   }
   const head = await readHead(dirs).catch(() => null)
-  const headTree = head?.commit ? (await git.readCommit({ fs: gitFs, gitdir: dirs.commondir, oid: head.commit })).commit.tree : null
+  const headTree = head?.commit ? await treeOfCommit(dirs.commondir, head.commit) : null
   const lfs = await lfsPaths(dirs, paths, headTree)
   if (lfs.length > 0) {
     blockers.push({
@@ -49,8 +49,10 @@ export async function writeBlockers(dirs: GitDirs, intent: WriteIntent): Promise
 
 /** Throws the refusal when anything stands in the way; answers the repository's git folders otherwise. */
 export async function checkCanWrite(root: string, intent: WriteIntent): Promise<GitDirs> {
-  const dirs = await gitDirsOf(root)
-  const blockers = await writeBlockers(dirs, intent)
-  if (blockers.length > 0) throw blockedError(blockers, intent.doing)
-  return dirs
+  return withGitErrors(intent.doing, async () => {
+    const dirs = await gitDirsOf(root)
+    const blockers = await writeBlockers(dirs, intent)
+    if (blockers.length > 0) throw blockedError(blockers, intent.doing)
+    return dirs
+  })
 }

@@ -1,9 +1,7 @@
 // The commits made in a repository since a past session's commit (newest first, at most `limit`), read
-// with isomorphic-git, for the coach's "since then" line. Read-only; a repository that is gone or no
+// through the git layer, for the coach's "since then" line. Read-only; a repository that is gone or no
 // longer holds the commit answers null, never throws at the caller.
-import * as fs from 'node:fs'
-import git from 'isomorphic-git'
-import { locateRepo } from '../repos/index.ts'
+import { commitLog, hasCommit, locateRepo, readHead } from '../git/index.ts'
 
 export interface CommitLine {
   readonly oid: string
@@ -22,20 +20,20 @@ export interface CommitsSince {
 export async function commitsSince(repoPath: string, fromCommit: string, limit = 50): Promise<CommitsSince | null> {
   const location = await locateRepo(repoPath).catch(() => null)
   if (!location) return null
-  const { gitdir } = location
   try {
-    const head = await git.resolveRef({ fs, gitdir, ref: 'HEAD' })
+    const head = (await readHead(location)).commit
+    if (head === null) return null
     if (head === fromCommit) return { head, commits: [], truncated: false }
-    await git.readCommit({ fs, gitdir, oid: fromCommit })
-    const entries = await git.log({ fs, gitdir, ref: head, depth: limit + 1 })
+    if (!(await hasCommit(location.commondir, fromCommit))) return null
+    const entries = await commitLog(location.commondir, head, limit + 1)
     const until = entries.findIndex((entry) => entry.oid === fromCommit)
     const newer = until === -1 ? entries.slice(0, limit) : entries.slice(0, until)
     return {
       head,
       commits: newer.map((entry) => ({
         oid: entry.oid,
-        date: new Date(entry.commit.committer.timestamp * 1000).toISOString().slice(0, 10),
-        subject: entry.commit.message.split('\n')[0]!.trim(),
+        date: new Date(entry.committedAt * 1000).toISOString().slice(0, 10),
+        subject: entry.message.split('\n')[0]!.trim(),
       })),
       truncated: until === -1,
     }

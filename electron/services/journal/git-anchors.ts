@@ -1,9 +1,8 @@
 // Re-anchors a past session's citations to the repository as it is now: each cited file is read at the
 // session's commit and at HEAD (following a rename the way git detects one: a file added since that
 // shares at least half its lines with the one that went), and the cited lines are found there by
-// content (anchor-lines.ts). Read-only, with isomorphic-git; what it cannot read it reports as unknown.
-import * as fs from 'node:fs'
-import git from 'isomorphic-git'
+// content (anchor-lines.ts). Read-only, through the git layer; what it cannot read it reports as unknown.
+import { filesAtCommit, readFileAtCommit } from '../git/index.ts'
 import type { CitationAnchor, JournalCitation } from '../../../shared/models/journal.ts'
 import { anchorLines, similarity } from './anchor-lines.ts'
 
@@ -24,12 +23,8 @@ function splitLines(text: string): string[] {
 }
 
 async function linesAt(versions: Versions, commit: string, path: string): Promise<string[] | null> {
-  try {
-    const { blob } = await git.readBlob({ fs, gitdir: versions.gitdir, oid: commit, filepath: path, cache: versions.cache })
-    return splitLines(new TextDecoder().decode(blob))
-  } catch {
-    return null
-  }
+  const blob = await readFileAtCommit(versions.gitdir, commit, path, versions.cache).catch(() => null)
+  return blob === null ? null : splitLines(new TextDecoder().decode(blob))
 }
 
 const extension = (path: string) => /\.[^./]+$/.exec(path)?.[0] ?? ''
@@ -61,7 +56,7 @@ export async function anchorCitations(
   let addedPaths: Promise<string[]> | undefined
   // Files at HEAD that were not at the session's commit: where a renamed file can have gone.
   const added = () =>
-    (addedPaths ??= Promise.all([git.listFiles({ fs, gitdir, ref: fromCommit, cache: versions.cache }), git.listFiles({ fs, gitdir, ref: toCommit, cache: versions.cache })]).then(
+    (addedPaths ??= Promise.all([filesAtCommit(gitdir, fromCommit, versions.cache), filesAtCommit(gitdir, toCommit, versions.cache)]).then(
       ([before, after]) => {
         const old = new Set(before)
         return after.filter((path) => !old.has(path))

@@ -1,8 +1,6 @@
-// The repos domain's public face: the service, the code parser and the small git readers other
-// domains use. Other domains and the composition root import from here, never from the files behind it.
+// The repos domain's public face: the service, the code parser and the tour other domains use. Other domains and the composition root import from here, never from the files behind it.
 export { createCodeParser, type CodeParser } from './parse/code-parser.ts'
 export type { Definition } from './parse/parsed-file.ts'
-export { locateRepo } from './git/locate-repo.ts'
 export { createMemoryRepoStore, type RepoStore } from './repo-store.ts'
 export { RepoService } from './repo-service.ts'
 export { moduleDiagram } from './tour/module-diagram.ts'

@@ -14,10 +14,9 @@ import type { FolderListing, FolderSuggestions, RepoAddNotice, RepoAdded, RepoEn
 import { listFolders } from './folders/list-folders.ts'
 import { resolveRepoPath } from './folders/resolve-repo-path.ts'
 import { suggestFolders } from './folders/suggest-folders.ts'
-import { commonGitDir } from './git/common-git-dir.ts'
 import type { CodeParser } from './parse/code-parser.ts'
-import { describeRepo } from './git/describe-repo.ts'
-import { locateRepo } from './git/locate-repo.ts'
+import { commonGitDir, locateRepo, mapGitError } from '../git/index.ts'
+import { describeRepo } from './describe-repo.ts'
 import type { RepoStore } from './repo-store.ts'
 import { ScanCache } from './scan/scan-cache.ts'
 import { ScanMemory } from './scan/scan-memory.ts'
@@ -172,7 +171,7 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
       )
     } catch (error) {
       if (ctx.signal.aborted) throw new GembaError({ code: 'cancelled', message: 'The scan was cancelled.' }, { cause: error })
-      throw error
+      throw mapGitError(error, `scan ${entry.name}`)
     }
   }
 

@@ -5,7 +5,7 @@ import { AiClient, createAnthropicSdk, type Sleep } from '../../../electron/serv
 import { Conversation, type ConversationOptions } from '../../../electron/services/ai/conversation.ts'
 import { SecretRedactor } from '../../../electron/services/secrets/secret-redactor.ts'
 import { unsavedSpending } from '../../fixtures/spending.ts'
-import { gitTrackedFiles } from '../../../electron/services/ai/tools/git-tracked-files.ts'
+import { gitTrackedFiles } from '../../../electron/services/git/tracked-files.ts'
 import { createRepoTools } from '../../../electron/services/ai/tools/repo-tools.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import type { AiToolCall, AiToolResult, AiUsageReport } from '../../../shared/models/ai.ts'

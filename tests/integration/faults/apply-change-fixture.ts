@@ -4,7 +4,7 @@ import { applyStaged } from '../../../electron/services/change/apply-change.ts'
 import type { Landing } from '../../../electron/services/change/git/land-change.ts'
 import { recoverInterruptedLanding } from '../../../electron/services/change/git/land-change.ts'
 import { StagedCopy } from '../../../electron/services/change/staged-copy.ts'
-import { describeRepo } from '../../../electron/services/repos/git/describe-repo.ts'
+import { describeRepo } from '../../../electron/services/repos/describe-repo.ts'
 import type { AppliedChange } from '../../../shared/models/change.ts'
 import { GREETER_FILES, SPELLING_TEST } from '../../fixtures/fake-anthropic/small-change-script.ts'
 

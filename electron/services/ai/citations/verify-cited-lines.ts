@@ -2,12 +2,11 @@
 // be, word for word (after the same redaction as what was sent), the lines the file holds at the
 // session's commit. A citation of a staged edit (not in the repository yet) counts as changed, one of a
 // file Gemba cannot read as missing; nothing is trusted silently. Read-only; never follows a path out of the repository.
-import * as fs from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import git from 'isomorphic-git'
 import type { CitationCheck } from '../../../../shared/models/ai.ts'
+import { gitDirsOf, readFileAtCommit } from '../../git/index.ts'
 import type { Redactor } from '../../secrets/index.ts'
-import { normaliseRepoPath, resolveInsideRepo } from '../tools/resolve-inside-repo.ts'
+import { normaliseRepoPath, resolveInsideRepo } from '../../fs/resolve-inside-repo.ts'
 import type { MappedCitation } from './cited-answer.ts'
 
 const NUMBERED = /^\s*(\d+)\t(.*)$/
@@ -30,7 +29,10 @@ function sameLine(actual: string, cited: string): boolean {
 
 async function fileText(root: string, commit: string | null, path: string): Promise<string | null> {
   try {
-    if (commit) return new TextDecoder().decode((await git.readBlob({ fs, dir: root, oid: commit, filepath: path })).blob)
+    if (commit) {
+      const bytes = await readFileAtCommit((await gitDirsOf(root)).commondir, commit, path)
+      return bytes === null ? null : new TextDecoder().decode(bytes)
+    }
     const resolved = await resolveInsideRepo(root, path)
     return await readFile(resolved.absolute, 'utf8')
   } catch {

@@ -4,7 +4,7 @@ import { lstat, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GembaError } from '../../../../shared/errors.ts'
 import { withheldRule } from '../../secrets/index.ts'
-import { resolveInsideRepo } from './resolve-inside-repo.ts'
+import { resolveInsideRepo } from '../../fs/resolve-inside-repo.ts'
 import { byteLength, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
 
 export const MAX_LIST_ENTRIES = 400

@@ -3,8 +3,9 @@
 import { readFile as readBytes, stat } from 'node:fs/promises'
 import { GembaError } from '../../../../shared/errors.ts'
 import { withheldRule } from '../../secrets/index.ts'
-import { resolveInsideRepo, type RepoPath } from './resolve-inside-repo.ts'
-import { byteLength, looksBinary, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
+import { resolveInsideRepo, type RepoPath } from '../../fs/resolve-inside-repo.ts'
+import { looksBinary } from '../../fs/looks-binary.ts'
+import { byteLength, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
 import { plural } from '../../../../shared/plural.ts'
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024

@@ -9,8 +9,9 @@ import { GembaError } from '../../../../shared/errors.ts'
 import type { Redaction, SentFile } from '../../../../shared/models/ai.ts'
 import type { Excerpt, ExcerptLine } from '../citations/excerpt-blocks.ts'
 import { withheldRule } from '../../secrets/index.ts'
-import { resolveInsideRepo } from './resolve-inside-repo.ts'
-import { byteLength, looksBinary, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
+import { resolveInsideRepo } from '../../fs/resolve-inside-repo.ts'
+import { looksBinary } from '../../fs/looks-binary.ts'
+import { byteLength, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
 
 export const MAX_SEARCH_RESULTS = 100
 export const DEFAULT_SEARCH_RESULTS = 40

@@ -33,7 +33,3 @@ export function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8')
 }
 
-/** Text files only: a NUL byte in the first 8 kB means binary (git's own heuristic). */
-export function looksBinary(bytes: Uint8Array): boolean {
-  return bytes.subarray(0, 8000).includes(0)
-}

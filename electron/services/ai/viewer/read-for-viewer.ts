@@ -6,8 +6,8 @@ import { readdir, stat } from 'node:fs/promises'
 import { GembaError } from '../../../../shared/errors.ts'
 import type { RepoFileView } from '../../../../shared/models/ai.ts'
 import { type Redactor, withheldRule } from '../../secrets/index.ts'
-import { resolveInsideRepo } from '../tools/resolve-inside-repo.ts'
-import { looksBinary } from '../tools/tool-execution.ts'
+import { resolveInsideRepo } from '../../fs/resolve-inside-repo.ts'
+import { looksBinary } from '../../fs/looks-binary.ts'
 
 export const MAX_VIEW_BYTES = 2 * 1024 * 1024
 

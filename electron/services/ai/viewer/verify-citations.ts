@@ -2,13 +2,12 @@
 // (or folder) must exist at the session's commit and the line must be within the file. Reads git
 // objects at that commit when one is given (else the working tree); never trusts a citation it could
 // not check, and never follows a path out of the repository.
-import * as fs from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
-import git from 'isomorphic-git'
 import type { CitationCheck } from '../../../../shared/models/ai.ts'
 import { GembaError } from '../../../../shared/errors.ts'
+import { gitDirsOf, readPathAtCommit } from '../../git/index.ts'
 import { type Redactor, withheldRule } from '../../secrets/index.ts'
-import { normaliseRepoPath, resolveInsideRepo } from '../tools/resolve-inside-repo.ts'
+import { normaliseRepoPath, resolveInsideRepo } from '../../fs/resolve-inside-repo.ts'
 
 export interface CitationInput {
   readonly path: string
@@ -28,19 +27,10 @@ function countLines(bytes: Uint8Array): number {
   return bytes.byteLength > 0 && bytes[bytes.byteLength - 1] !== 0x0a ? lines + 1 : lines
 }
 
-async function atCommit(root: string, commit: string, path: string): Promise<Target | null> {
-  if (path === '') return { kind: 'folder', lines: null }
-  try {
-    const { blob } = await git.readBlob({ fs, dir: root, oid: commit, filepath: path })
-    return { kind: 'file', lines: countLines(blob) }
-  } catch {
-    try {
-      await git.readTree({ fs, dir: root, oid: commit, filepath: path })
-      return { kind: 'folder', lines: null }
-    } catch {
-      return null
-    }
-  }
+async function atCommit(commondir: Promise<string>, commit: string, path: string): Promise<Target | null> {
+  const found = await readPathAtCommit(await commondir, commit, path)
+  if (found === null) return null
+  return found.kind === 'file' ? { kind: 'file', lines: countLines(found.content) } : { kind: 'folder', lines: null }
 }
 
 async function inWorkingTree(root: string, path: string): Promise<Target | null> {
@@ -58,6 +48,7 @@ export async function verifyCitations(
   redactor: Redactor,
 ): Promise<CitationCheck[]> {
   const targets = new Map<string, Promise<Target | null>>()
+  let commondir: Promise<string> | undefined
   const checks: CitationCheck[] = []
   for (const citation of citations) {
     const line = citation.line ?? null
@@ -68,7 +59,7 @@ export async function verifyCitations(
       checks.push({ path: citation.path, line, status: 'refused', kind: null, lines: null })
       continue
     }
-    if (!targets.has(path)) targets.set(path, (commit ? atCommit(root, commit, path) : inWorkingTree(root, path)).catch((error: unknown) => (error instanceof GembaError && error.code === 'refused' ? Promise.reject(error) : null)))
+    if (!targets.has(path)) targets.set(path, (commit ? atCommit((commondir ??= gitDirsOf(root).then((dirs) => dirs.commondir)), commit, path) : inWorkingTree(root, path)).catch((error: unknown) => (error instanceof GembaError && error.code === 'refused' ? Promise.reject(error) : null)))
     let target: Target | null
     try {
       target = await targets.get(path)!

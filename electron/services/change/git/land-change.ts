@@ -6,10 +6,9 @@
 // files honoured). Never moves the original branch's ref; never writes outside the root.
 import { readFile, readdir, rm, rmdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import git from 'isomorphic-git'
 import { writeFileAtomic } from '../../fs/atomic-write.ts'
-import { resolveInsideRepo } from '../../ai/index.ts'
-import { buildCommit, createBranch, deleteBranchRef, entryAt, fileAsCommitted, gitDirsOf, gitFs, pointHeadAt, recordInIndex, resolveCommit, type BlobRef, type GitDirs } from '../../git/index.ts'
+import { resolveInsideRepo } from '../../fs/resolve-inside-repo.ts'
+import { blobContent, buildCommit, createBranch, deleteBranchRef, entryAt, fileAsCommitted, gitDirsOf, pointHeadAt, recordInIndex, resolveCommit, treeOfCommit, type BlobRef, type GitDirs } from '../../git/index.ts'
 
 const INTENT = 'gemba-landing.json'
 
@@ -84,14 +83,14 @@ export async function recoverInterruptedLanding(root: string): Promise<{ branch:
   const intent = await readFile(intentPath(dirs), 'utf8').then((text) => JSON.parse(text) as Intent, () => null)
   if (!intent) return null
   await pointHeadAt(dirs, intent.originalBranch ?? intent.base)
-  const baseTree = (await git.readCommit({ fs: gitFs, gitdir: dirs.commondir, oid: intent.base })).commit.tree
+  const baseTree = await treeOfCommit(dirs.commondir, intent.base)
   const originals = new Map<string, BlobRef | null>()
   for (const path of intent.paths) {
     const original = await entryAt(dirs.commondir, baseTree, path)
     originals.set(path, original)
     if (!intent.wroteFiles) continue
     const { absolute } = await resolveInsideRepo(root, path, { mustExist: false })
-    if (original) await writeFileAtomic(absolute, await blobContent(dirs, original.oid))
+    if (original) await writeFileAtomic(absolute, await blobContent(dirs.commondir, original.oid))
     else await rm(absolute, { force: true })
     await removeTemps(dirname(absolute))
     if (!original) await removeEmptyFolders(root, dirname(absolute))
@@ -106,10 +105,6 @@ export async function recoverInterruptedLanding(root: string): Promise<{ branch:
 export async function hasInterruptedLanding(root: string): Promise<boolean> {
   const dirs = await gitDirsOf(root).catch(() => null)
   return dirs !== null && (await readFile(intentPath(dirs)).then(() => true, () => false))
-}
-
-async function blobContent(dirs: GitDirs, oid: string): Promise<Uint8Array> {
-  return (await git.readBlob({ fs: gitFs, gitdir: dirs.commondir, oid })).blob
 }
 
 /** Temp files of writeFileAtomic (`.<name>.<12 hex>.tmp`) a killed write left in a folder. */

@@ -1,12 +1,11 @@
 // The leader's own edits: each changed file of the working tree compared with HEAD, as a unified diff.
 // Read-only; binary and oversized files are listed, not diffed.
-import * as fs from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import git from 'isomorphic-git'
 import type { FileChange } from '../../../../shared/models/change.ts'
 import type { ChangedFile } from '../../../../shared/models/repos.ts'
-import { looksBinary } from '../../ai/index.ts'
+import { looksBinary } from '../../fs/looks-binary.ts'
+import { gitDirsOf, readFileAtCommit } from '../../git/index.ts'
 import { fileDiff } from '../file-diff.ts'
 import { MAX_EDIT_BYTES } from '../staged-copy.ts'
 
@@ -15,21 +14,20 @@ export interface WorkingDiff {
   readonly skipped: { path: string; reason: string }[]
 }
 
-async function headText(root: string, headCommit: string | null, path: string): Promise<Uint8Array | null> {
+/** The file as HEAD has it; null when HEAD has no such file (or it cannot be read: the diff then shows it as new). */
+async function headText(commondir: Promise<string>, headCommit: string | null, path: string): Promise<Uint8Array | null> {
   if (headCommit === null) return null
-  try {
-    return (await git.readBlob({ fs, dir: root, oid: headCommit, filepath: path })).blob
-  } catch {
-    return null
-  }
+  return readFileAtCommit(await commondir, headCommit, path).catch(() => null)
 }
 
 export async function workingDiff(root: string, headCommit: string | null, changed: readonly ChangedFile[], signal?: AbortSignal): Promise<WorkingDiff> {
   const files: FileChange[] = []
   const skipped: { path: string; reason: string }[] = []
+  const commondir = gitDirsOf(root).then((dirs) => dirs.commondir)
+  commondir.catch(() => undefined)
   for (const entry of changed) {
     signal?.throwIfAborted()
-    const before = await headText(root, headCommit, entry.path)
+    const before = await headText(commondir, headCommit, entry.path)
     const after = await readFile(join(root, ...entry.path.split('/'))).catch(() => null)
     const sides = [before, after].filter((side): side is Uint8Array => side !== null)
     if (sides.some((side) => side.byteLength > MAX_EDIT_BYTES)) {

@@ -2,8 +2,7 @@
 // changed. Incremental: commits already in `known` are not read again. Never throws for a missing or
 // damaged object: that line of history stops there and the object is listed as skipped.
 import type { SkippedItem } from '../../../../shared/models/repos.ts'
-import { GitObjects } from '../git/git-objects.ts'
-import type { ParsedCommit } from '../git/parse-commit.ts'
+import { GitObjects, type ParsedCommit } from '../../git/object-store.ts'
 import { TreeReader } from './tree-diff.ts'
 import { redactCommitText } from '../../secrets/index.ts'
 

@@ -1,7 +1,7 @@
 // Which paths differ between two git trees, reading only the subtrees whose ids differ and comparing
 // the raw tree bytes in git's own entry order (a merge of two sorted lists: equal entries are skipped
 // without decoding them). Read-only; unreadable or malformed trees are reported, not thrown.
-import type { GitObjects } from '../git/git-objects.ts'
+import type { GitObjects } from '../../git/index.ts'
 
 /** Trees repeat across neighbouring commits; a bounded memo of the raw ones. */
 const MEMO_LIMIT = 4_000

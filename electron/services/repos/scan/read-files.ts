@@ -5,8 +5,7 @@ import * as fs from 'node:fs'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FileRecord, SkippedItem } from '../../../../shared/models/repos.ts'
-import { GitObjects } from '../git/git-objects.ts'
-import { MODE_GITLINK, MODE_SYMLINK, type IndexEntry } from '../git/index-entries.ts'
+import { GitObjects, MODE_GITLINK, MODE_SYMLINK, type IndexEntry } from '../../git/index.ts'
 import { languageOf } from './languages.ts'
 
 /** Files above this are not read whole (line counts come from a streamed count, capped below). */

@@ -7,15 +7,11 @@ import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import git from 'isomorphic-git'
 import { GembaError } from '../../../../shared/errors.ts'
 import type { FileRecord, ScanResult, SkippedItem } from '../../../../shared/models/repos.ts'
 import type { CodeParser } from '../parse/code-parser.ts'
 import type { FileEdge } from '../parse/resolve-imports.ts'
-import { readIndexEntries } from '../git/index-entries.ts'
-import { resolveHead } from '../git/head-files.ts'
-import { locateRepo } from '../git/locate-repo.ts'
-import { readWorkingState } from '../git/working-state.ts'
+import { locateRepo, readHead, readIndexEntries, readWorkingState, resolveHead, shallowCommits } from '../../git/index.ts'
 import { isBot } from '../history/identities.ts'
 import { readHistory, type CommitRecord, type HistoryRead } from '../history/read-history.ts'
 import { summarizeHistory } from '../history/summarize-history.ts'
@@ -64,12 +60,13 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   const signal = options.signal
   const timer = new PhaseTimer(options.onProgress ?? (() => undefined))
   const started = performance.now()
-  const { root, gitdir } = await locateRepo(options.path)
+  const location = await locateRepo(options.path)
+  const { root, gitdir } = location
   const cache = {}
   const store = new ScanCache(deps.cacheFolder, options.repoId)
   const head = await resolveHead(gitdir, cache).catch(() => null)
-  const branch = (await git.currentBranch({ fs, gitdir, fullname: false }).catch(() => undefined)) ?? null
-  const index = await timer.run('files', () => readIndexEntries(root, gitdir, cache))
+  const branch = (await readHead(location).catch(() => null))?.branch ?? null
+  const index = await timer.run('files', () => readIndexEntries(gitdir, cache))
   const state = await readWorkingState({ root, gitdir, entries: index.entries, headFiles: null, untracked: false, ...(signal ? { signal } : {}) })
   const key = createHash('sha1').update(`${SCAN_CACHE_VERSION}:${head?.commit ?? 'none'}:${state.digest}:${deps.historyLimit ?? 1000}`).digest('hex')
   const last = await loadSnapshot(store, deps.memory, options.repoId, options.force ?? false)
@@ -270,7 +267,7 @@ async function readAndParse(input: ReadAndParseInput): Promise<{ read: ReadFiles
 async function readHistoryFor(input: ReadAndParseInput, pool: ParsePool | null): Promise<HistoryRun> {
   const head = input.head
   if (!head) return { commits: [], newlyRead: 0, truncated: false, skipped: [], reused: false }
-  const shallow = (await readFile(join(input.gitdir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean)
+  const shallow = await shallowCommits(input.gitdir)
   const limit = input.deps.historyLimit ?? 1000
   const known = input.knownHistory
   const inWorker = pool ? await pool.history({ gitdir: input.gitdir, head, limit, known: [...known], shallow }).catch(() => null) : null

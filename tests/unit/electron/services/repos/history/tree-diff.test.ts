@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { GitObjects } from '../../../../../../electron/services/repos/git/git-objects.ts'
+import { GitObjects } from '../../../../../../electron/services/git/git-objects.ts'
 import { TreeReader, type TreeSource } from '../../../../../../electron/services/repos/history/tree-diff.ts'
 import { buildRepo, type RepoBuilder } from '../../../../../fixtures/repo-builder.ts'
 

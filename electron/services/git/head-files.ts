@@ -42,6 +42,20 @@ export async function readTreeFiles(
   return { files, unreadable }
 }
 
+/** The paths of a commit's files, in git's order; throws when the commit cannot be read (a tree that cannot is left out). */
+export async function filesAtCommit(gitdir: string, commit: string, cache: object): Promise<string[]> {
+  const objects = new GitObjects(gitdir, cache)
+  let tree: string
+  try {
+    const parsed = await objects.commit(commit)
+    if (parsed === null) throw new Error(`the commit ${commit.slice(0, 12)} is missing or damaged`)
+    tree = parsed.tree
+  } finally {
+    objects.close()
+  }
+  return [...(await readTreeFiles(gitdir, tree, cache)).files.keys()].sort()
+}
+
 /** HEAD's commit id and tree id, or null when the repository has no commits yet. */
 export async function resolveHead(gitdir: string, cache: object): Promise<{ commit: string; tree: string } | null> {
   const commit = await git.resolveRef({ fs, gitdir, ref: 'HEAD' }).catch(() => null)

@@ -5,8 +5,8 @@ import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join, relative, sep } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { normaliseRepoPath, resolveInsideRepo } from '../../../../../../electron/services/ai/tools/resolve-inside-repo.ts'
-import { GembaError } from '../../../../../../shared/errors.ts'
+import { normaliseRepoPath, resolveInsideRepo } from '../../../../../electron/services/fs/resolve-inside-repo.ts'
+import { GembaError } from '../../../../../shared/errors.ts'
 
 function refusal(run: () => unknown): GembaError | undefined {
   try {

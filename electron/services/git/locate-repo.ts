@@ -2,15 +2,13 @@
 // Read-only: never creates, initialises or repairs anything.
 import * as fs from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
-import { isAbsolute, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import git from 'isomorphic-git'
-import { GembaError } from '../../../../shared/errors.ts'
+import { GembaError } from '../../../shared/errors.ts'
+import { gitDirsOf, type GitDirs } from './git-dir.ts'
 
-export interface RepoLocation {
-  /** The working tree's root. */
-  readonly root: string
-  readonly gitdir: string
-}
+/** Where a repository is: its working tree's root and its git folders. */
+export type RepoLocation = GitDirs
 
 export async function locateRepo(path: string): Promise<RepoLocation> {
   const absolute = resolve(path)
@@ -50,7 +48,7 @@ export async function locateRepo(path: string): Promise<RepoLocation> {
       next: 'Choose the folder of a local clone (run `git clone` first if you have none).',
     })
   }
-  return { root, gitdir: await gitdirOf(root) }
+  return gitDirsOf(root)
 }
 
 /** A git directory without a working tree: HEAD, objects/ and refs/ at the top, and not inside a .git. */
@@ -59,22 +57,4 @@ async function isBareRepository(folder: string): Promise<boolean> {
   if (!head?.isFile() || !objects?.isDirectory() || !refs?.isDirectory()) return false
   const config = await readFile(join(folder, 'config'), 'utf8').catch(() => '')
   return /^\s*bare\s*=\s*true\s*$/im.test(config) || !/^\s*bare\s*=\s*false\s*$/im.test(config)
-}
-
-/** `.git` is a folder, or (worktrees, submodules) a file saying `gitdir: <path>`. */
-async function gitdirOf(root: string): Promise<string> {
-  const dotGit = join(root, '.git')
-  const info = await stat(dotGit)
-  if (info.isDirectory()) return dotGit
-  const text = await readFile(dotGit, 'utf8')
-  const match = /^gitdir:\s*(.+)$/m.exec(text)
-  if (!match?.[1]) {
-    throw new GembaError({
-      code: 'repository_broken',
-      message: `${dotGit} is neither a folder nor a link to one.`,
-      next: 'Re-clone the repository.',
-    })
-  }
-  const target = match[1].trim()
-  return isAbsolute(target) ? target : resolve(root, target)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseCommit } from '../../../../../../electron/services/repos/git/parse-commit.ts'
+import { parseCommit } from '../../../../../electron/services/git/parse-commit.ts'
 
 const tree = 'a'.repeat(40)
 const parent = 'b'.repeat(40)

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ObjectReader } from '../../../../../../electron/services/repos/git/object-reader.ts'
-import { buildRepo, type RepoBuilder } from '../../../../../fixtures/repo-builder.ts'
+import { ObjectReader } from '../../../../../electron/services/git/object-reader.ts'
+import { buildRepo, type RepoBuilder } from '../../../../fixtures/repo-builder.ts'
 
 const cleanups: RepoBuilder[] = []
 afterEach(async () => {

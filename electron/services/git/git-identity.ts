@@ -1,10 +1,10 @@
 // Who the commit is by: user.name/user.email from the repository's git config, else the global one
 // (~/.gitconfig, then $XDG_CONFIG_HOME/git/config). Read-only; the home folder comes in as an argument.
-import * as fs from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import git from 'isomorphic-git'
-import type { GitIdentity } from '../../../../shared/models/change.ts'
+import { gitFs } from './git-fs.ts'
+import type { GitIdentity } from '../../../shared/models/change.ts'
 
 /** The [user] name and email of a git config file's text (last value wins, as in git). */
 export function parseUserSection(text: string): { name?: string; email?: string } {
@@ -28,8 +28,8 @@ export function parseUserSection(text: string): { name?: string; email?: string 
 }
 
 export async function readGitIdentity(root: string, home: string, xdgConfigHome?: string): Promise<GitIdentity | null> {
-  const name = (await git.getConfig({ fs, dir: root, path: 'user.name' }).catch(() => undefined)) as string | undefined
-  const email = (await git.getConfig({ fs, dir: root, path: 'user.email' }).catch(() => undefined)) as string | undefined
+  const name = (await git.getConfig({ fs: gitFs, dir: root, path: 'user.name' }).catch(() => undefined)) as string | undefined
+  const email = (await git.getConfig({ fs: gitFs, dir: root, path: 'user.email' }).catch(() => undefined)) as string | undefined
   if (name && email) return { name, email, source: 'repository' }
   const files = [join(xdgConfigHome ?? join(home, '.config'), 'git', 'config'), join(home, '.gitconfig')]
   const global: { name?: string; email?: string } = {}

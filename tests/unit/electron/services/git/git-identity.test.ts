@@ -4,8 +4,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { parseUserSection, readGitIdentity } from '../../../../../../electron/services/change/git/git-identity.ts'
-import { buildRepo, type RepoBuilder } from '../../../../../fixtures/repo-builder.ts'
+import { parseUserSection, readGitIdentity } from '../../../../../electron/services/git/git-identity.ts'
+import { buildRepo, type RepoBuilder } from '../../../../fixtures/repo-builder.ts'
 
 let repo: RepoBuilder | undefined
 let home: string | undefined

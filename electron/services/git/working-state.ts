@@ -8,8 +8,9 @@ import * as fs from 'node:fs'
 import { createHash } from 'node:crypto'
 import { readFile, readdir, readlink } from 'node:fs/promises'
 import git from 'isomorphic-git'
-import type { ChangedFile } from '../../../../shared/models/repos.ts'
-import { MODE_GITLINK, MODE_SYMLINK, type IndexEntry } from './index-entries.ts'
+import type { ChangedFile } from '../../../shared/models/repos.ts'
+import type { IndexEntry } from './index-entries.ts'
+import { MODE_GITLINK, MODE_SYMLINK } from './index-file.ts'
 
 export interface WorkingState {
   readonly changed: readonly ChangedFile[]

@@ -4,7 +4,7 @@
 // it has not checked.
 import { lstat, realpath } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
-import { GembaError } from '../../../../shared/errors.ts'
+import { GembaError } from '../../../shared/errors.ts'
 
 export const MAX_PATH_LENGTH = 1024
 

@@ -1,20 +1,12 @@
 // A repository as the list shows it: branch, last commit, clean/dirty, what git is in the middle of
 // (the git layer's state) and any problem. Never throws for a repository that went bad after it was
 // added: the problem is part of the answer.
-import * as fs from 'node:fs'
-import { access } from 'node:fs/promises'
-import { join } from 'node:path'
-import git from 'isomorphic-git'
-import type { CommitSummary, RepoEntry, RepoProblem, RepoView } from '../../../../shared/models/repos.ts'
-import { GembaError } from '../../../../shared/errors.ts'
-import { CLEAN_GIT_STATE } from '../../../../shared/models/git.ts'
-import { readRepositoryState } from '../../git/index.ts'
-import { GitObjects } from './git-objects.ts'
-import { readIndexEntries } from './index-entries.ts'
-import { readTreeFiles, resolveHead } from './head-files.ts'
-import { locateRepo } from './locate-repo.ts'
-import { readWorkingState } from './working-state.ts'
-import { redactCommitText } from '../../secrets/index.ts'
+import type { CommitSummary, RepoEntry, RepoProblem, RepoView } from '../../../shared/models/repos.ts'
+import { GembaError } from '../../../shared/errors.ts'
+import { CLEAN_GIT_STATE } from '../../../shared/models/git.ts'
+import { plural } from '../../../shared/plural.ts'
+import { GitObjects, locateRepo, mapGitError, readHead, readIndexEntries, readTreeFiles, readWorkingState, resolveHead, shallowCommits, stateOf, type RepoLocation } from '../git/index.ts'
+import { redactCommitText } from '../secrets/index.ts'
 
 export async function describeRepo(entry: RepoEntry, cache: object, signal?: AbortSignal): Promise<RepoView> {
   const empty = {
@@ -29,29 +21,26 @@ export async function describeRepo(entry: RepoEntry, cache: object, signal?: Abo
     shallow: false,
     gitState: CLEAN_GIT_STATE,
   }
-  let location
+  let location: RepoLocation
   try {
     location = await locateRepo(entry.path)
   } catch (error) {
     return { ...empty, problem: problemOf(error) }
   }
   const { root, gitdir } = location
-  const branch = (await git.currentBranch({ fs, gitdir, fullname: false }).catch(() => undefined)) ?? null
-  const shallow = await access(join(gitdir, 'shallow')).then(
-    () => true,
-    () => false,
-  )
+  const branch = (await readHead(location).catch(() => null))?.branch ?? null
+  const shallow = (await shallowCommits(gitdir)).length > 0
   let head
   try {
     head = await resolveHead(gitdir, cache)
   } catch (error) {
     return { ...empty, branch, shallow, problem: broken(error) }
   }
-  const index = await readIndexEntries(root, gitdir, cache)
+  const index = await readIndexEntries(gitdir, cache)
   const headFiles = head ? await readTreeFiles(gitdir, head.tree, cache, signal) : null
   const state = await readWorkingState({ root, gitdir, entries: index.entries, headFiles: headFiles?.files ?? null, signal })
   const lastCommit = head ? await readSummary(gitdir, head.commit, cache) : null
-  const gitState = await readRepositoryState(root).catch(() => CLEAN_GIT_STATE)
+  const gitState = await stateOf(location).catch(() => CLEAN_GIT_STATE)
   const detached = head !== null && branch === null
   let problem: RepoProblem | null = null
   if (head === null) {
@@ -63,7 +52,7 @@ export async function describeRepo(entry: RepoEntry, cache: object, signal?: Abo
   } else if (headFiles && headFiles.unreadable.length > 0) {
     problem = {
       code: 'broken',
-      message: `Some git objects are missing or damaged (${headFiles.unreadable.length} folder(s) of HEAD cannot be read).`,
+      message: `Some git objects are missing or damaged (${plural(headFiles.unreadable.length, 'folder')} of HEAD cannot be read).`,
       next: 'Run `git fsck` in the repository, or fetch again; Gemba shows what it can read.',
     }
   } else if (shallow) {
@@ -117,9 +106,6 @@ function problemOf(error: unknown): RepoProblem {
 }
 
 function broken(error: unknown): RepoProblem {
-  return {
-    code: 'broken',
-    message: `The repository could not be read: ${(error as Error).message}`,
-    next: 'Run `git fsck` in the repository, or clone it again.',
-  }
+  const mapped = mapGitError(error, 'read the repository')
+  return { code: 'broken', message: mapped.message, next: mapped.next ?? 'Run `git fsck` in the repository, or clone it again.' }
 }

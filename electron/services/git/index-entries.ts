@@ -2,9 +2,9 @@
 // through the git layer's byte-exact reader: each path also as the bytes git stored, so a name that
 // is not UTF-8 (café in Latin-1) is found on disk as it is. Read-only: never writes the index. Falls
 // back to HEAD's tree when the index is missing or unreadable.
-import * as fs from 'node:fs'
-import git from 'isomorphic-git'
-import { readIndexFile } from '../../git/index.ts'
+import { filesAtCommit, resolveHead } from './head-files.ts'
+import { readIndexFile } from './index-lock.ts'
+import { mapGitError } from './map-git-error.ts'
 
 export interface IndexEntry {
   /** Repository-relative, decoded as UTF-8 for display (a byte that is not UTF-8 shows as �). */
@@ -24,15 +24,11 @@ export interface IndexEntry {
   readonly unmerged: boolean
 }
 
-export const MODE_SYMLINK = 0o120000
-export const MODE_GITLINK = 0o160000
-
 /**
  * Lists index entries, one per path. `cache` is the one isomorphic-git cache object shared by the
  * whole scan. Answers source 'tree' when the index could not be read and HEAD's tree was used instead.
  */
 export async function readIndexEntries(
-  dir: string,
   gitdir: string,
   cache: object,
 ): Promise<{ entries: IndexEntry[]; source: 'index' | 'tree'; problem: string | null }> {
@@ -50,8 +46,9 @@ export async function readIndexEntries(
     }
     return { entries, source: 'index', problem: null }
   } catch (error) {
-    const problem = `The git index could not be read (${(error as Error).message}); files were listed from HEAD instead.`
-    const files = await git.listFiles({ fs, dir, gitdir, ref: 'HEAD', cache }).catch(() => [] as string[])
+    const problem = `${mapGitError(error, 'read the git index').message} Files were listed from HEAD instead.`
+    const head = await resolveHead(gitdir, cache).catch(() => null)
+    const files = head ? await filesAtCommit(gitdir, head.commit, cache).catch(() => [] as string[]) : []
     return {
       entries: files.map((path) => ({ path, rawPath: Buffer.from(path), oid: '', mode: 0o100644, size: -1, mtimeSeconds: 0, mtimeNanoseconds: 0, ino: 0, skipWorktree: false, unmerged: false })),
       source: 'tree',

@@ -1,2 +1,0 @@
-// The git layer's atomic file system, for the change domain's git files until they move into it.
-export { gitFs } from '../../git/index.ts'
