@@ -2,6 +2,7 @@
 // loads) and, only when that reader met something it does not handle (an old .idx, sha256), by
 // isomorphic-git. Read-only; a missing or damaged object is null, never an exception.
 import git from 'isomorphic-git'
+import { commonDirOfSync } from './common-git-dir.ts'
 import { createObjectReadFs } from './object-read-fs.ts'
 import type { RawObject } from './object-cache.ts'
 import { ObjectReader } from './object-reader.ts'
@@ -16,7 +17,8 @@ export class GitObjects {
 
   /** `cache` is the scan's shared isomorphic-git cache, used by the fallback only. Call close() after. */
   constructor(gitdir: string, cache: object) {
-    this.gitdir = gitdir
+    // Objects live in the common git directory (a linked worktree's own holds none).
+    this.gitdir = commonDirOfSync(gitdir)
     this.cache = cache
     this.reader = ObjectReader.open(gitdir)
   }

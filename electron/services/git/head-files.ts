@@ -1,9 +1,9 @@
 // HEAD's commit and its tree flattened to path → object id, read through our own object reader (no
 // whole-pack loads). Read-only. A tree that cannot be read is reported, not thrown: the rest of the
 // tree is still listed.
-import * as fs from 'node:fs'
-import git from 'isomorphic-git'
+import { commonDirOf } from './common-git-dir.ts'
 import { GitObjects } from './git-objects.ts'
+import { readHead } from './head-ref.ts'
 
 export interface TreeFiles {
   readonly files: Map<string, string>
@@ -58,7 +58,8 @@ export async function filesAtCommit(gitdir: string, commit: string, cache: objec
 
 /** HEAD's commit id and tree id, or null when the repository has no commits yet. */
 export async function resolveHead(gitdir: string, cache: object): Promise<{ commit: string; tree: string } | null> {
-  const commit = await git.resolveRef({ fs, gitdir, ref: 'HEAD' }).catch(() => null)
+  // HEAD is the working tree's own; the branch it names lives in the common directory (linked worktrees).
+  const commit = (await readHead({ root: '', gitdir, commondir: await commonDirOf(gitdir) }).catch(() => null))?.commit ?? null
   if (commit === null) return null
   const objects = new GitObjects(gitdir, cache)
   try {

@@ -6,6 +6,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, st
 import { isAbsolute, join, resolve } from 'node:path'
 import { inflateSync } from 'node:zlib'
 import { applyDelta } from './apply-delta.ts'
+import { commonDirOfSync } from './common-git-dir.ts'
 import { ObjectCache, type RawObject } from './object-cache.ts'
 import { PackIndex } from './pack-index.ts'
 
@@ -41,8 +42,12 @@ export class ObjectReader {
     this.cache = new ObjectCache(cacheBytes)
   }
 
-  /** Lists the packs (and alternates) once; objects added to the repository later may be missed. */
-  static open(gitdir: string, cacheBytes = 24 * 1024 * 1024): ObjectReader {
+  /**
+   * Lists the packs (and alternates) once; objects added to the repository later may be missed. A
+   * linked worktree's own git directory holds no objects: they are read from the common one.
+   */
+  static open(worktreeGitdir: string, cacheBytes = 24 * 1024 * 1024): ObjectReader {
+    const gitdir = commonDirOfSync(worktreeGitdir)
     const folders = objectFolders(join(gitdir, 'objects'))
     const packs: Pack[] = []
     let unusual = /^\s*objectformat\s*=\s*sha256/im.test(readText(join(gitdir, 'config')))

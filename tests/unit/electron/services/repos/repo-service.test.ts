@@ -210,5 +210,9 @@ describe('adding a repository as people expect', () => {
     expect(worktree).toMatchObject({ path: join(home, 'code', 'payments-feature'), branch: 'feature', notice: { code: 'worktree' } })
     expect(worktree.notice?.message).toMatch(/^This folder is another worktree of payments, which is in your list too\./)
     expect(await service.list({}, ctx())).toHaveLength(2)
+    // A linked worktree keeps its objects and branches in the shared git folder: its history is read from there.
+    const scan = await service.scan({ id: worktree.id }, ctx())
+    expect(scan.history.commitsRead).toBe(1)
+    expect(scan.history.churn.length).toBeGreaterThan(0)
   })
 })
