@@ -1,7 +1,8 @@
 // Which source files the team's tests already reach, the way each ecosystem ties tests to code: a test
 // that imports the file, or imports a file that imports it (JavaScript/TypeScript relative imports,
 // Python modules of the repository's own packages); a Go package with a _test.go file; a Rust file
-// with inline tests, or a crate with a tests/ folder; and, everywhere, a test named after the file
+// with inline tests (which cover the files of its folder), or a crate with a tests/ folder; a JSX
+// runtime a test config names as its import source; and, everywhere, a test named after the file
 // (FooTest.java, foo_spec.rb, test_foo.py). An approximation that errs towards "covered": Gemba never
 // proposes a test for a file a test already reaches. Reads the test files; never runs them.
 import { readFile } from 'node:fs/promises'
@@ -62,6 +63,34 @@ function importsOf(path: string, content: string, known: ReadonlySet<string>): s
   return []
 }
 
+const CONFIG = /(^|\/)((vitest|vite|jest|babel)\.config\.[cm]?[jt]s|tsconfig[\w.-]*\.json|\.babelrc|babel\.config\.json)$/
+const IMPORT_SOURCE = /\b(?:jsx)?[iI]mportSource["']?\s*:\s*["'](\.{1,2}\/[^"']*|\.)["']/g
+
+/** The jsx-runtime and jsx-dev-runtime files a test or build config names as its JSX import source. */
+async function configuredJsxRuntimes(root: string, files: readonly FileRecord[], known: ReadonlySet<string>): Promise<string[]> {
+  const found: string[] = []
+  for (const config of files.filter((file) => CONFIG.test(file.path) && !file.binary && file.size <= MAX_BYTES)) {
+    for (const match of (await text(root, config.path)).matchAll(IMPORT_SOURCE)) {
+      for (const name of ['jsx-runtime', 'jsx-dev-runtime']) {
+        const resolved = resolveJs(config.path, `${match[1]!.replace(/\/$/, '')}/${name}`, known)
+        if (resolved) found.push(resolved)
+      }
+    }
+  }
+  return found
+}
+
+/** Folders holding a Rust file with an inline test module. */
+async function rustFoldersWithInlineTests(root: string, files: readonly FileRecord[], signal: AbortSignal): Promise<Set<string>> {
+  const folders = new Set<string>()
+  for (const file of files) {
+    if (!file.path.endsWith('.rs') || file.binary || file.size > MAX_BYTES || folders.has(posix.dirname(file.path))) continue
+    signal.throwIfAborted()
+    if (/#\[cfg\(test\)\]/.test(await text(root, file.path))) folders.add(posix.dirname(file.path))
+  }
+  return folders
+}
+
 export interface TestReach {
   /** Source files some test reaches by name, package or import. */
   readonly files: ReadonlySet<string>
@@ -99,6 +128,10 @@ export async function coveredFiles(root: string, files: readonly FileRecord[], s
       for (const file of files) if (file.path.startsWith(prefix) && file.path.endsWith('.rs')) covered.add(file.path)
     }
   }
+  // Rust: inline tests (`#[cfg(test)]`) in a module cover the files of its folder, as a Go package's tests do.
+  for (const folder of await rustFoldersWithInlineTests(root, files, signal)) for (const file of files) if (file.path.endsWith('.rs') && posix.dirname(file.path) === folder) covered.add(file.path)
+  // A test runner's configured JSX runtime (vitest/vite/jest/babel/tsconfig `importSource`) is imported by every compiled JSX test.
+  for (const runtime of await configuredJsxRuntimes(root, files, known)) covered.add(runtime)
   // By import, two steps deep.
   let frontier: string[] = []
   for (const test of tests.slice(0, MAX_TESTS_READ)) {
