@@ -60,6 +60,30 @@ describe('offlineTasks', () => {
   })
 })
 
+describe('offlineTasks: test reach per ecosystem', () => {
+  const RUST = (n: number, name: string) => `/// Reads.\npub fn ${name}(headers: &str) -> usize {\n    let trimmed = headers.trim();\n    let count = trimmed.len();\n    count + ${n}\n}\n`
+  const JSX = (n: number) => `export const jsxDEV = (tag: string, props: object) => {\n  const node = { tag, props }\n  const kept = { ...node, n: ${n} }\n  return kept\n}\n`
+
+  it('counts a Rust folder with inline tests, and a test config’s JSX runtime, as reached', async () => {
+    repo = await buildRepo()
+    await repo.files({
+      'Cargo.toml': '[package]\nname = "jar"\n',
+      'src/cookie/mod.rs': 'mod private;\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn reads() {}\n}\n',
+      'vitest.config.ts': "export default { esbuild: { jsx: 'automatic', jsxImportSource: './src/jsx/dom' }, test: { environment: 'jsdom', alias: { importSource: './src/jsx/dom' } } }\n",
+      'src/jsx/dom/render.test.ts': "test('renders', () => expect(1).toBe(1))\n",
+    })
+    await repo.commit('Start')
+    for (let n = 1; n <= 3; n++) {
+      await repo.files({ 'src/cookie/private.rs': RUST(n, 'from_headers'), 'src/plain/parse.rs': RUST(n, 'parse_headers'), 'src/jsx/dom/jsx-dev-runtime.ts': JSX(n) })
+      await repo.commit(`Change ${n}`)
+    }
+    const tasks = await offlineTasks(repo.dir, await scanOf(), () => null, new AbortController().signal)
+    const tested = tasks.filter((task) => task.kind === 'missing_test').flatMap((task) => task.files)
+    expect(tested).toContain('src/plain/parse.rs:2')
+    expect(tested.join(' ')).not.toMatch(/private\.rs|jsx-dev-runtime/)
+  })
+})
+
 describe('checkedAgainst (Claude’s task paths)', () => {
   const scan = { files: [{ path: 'src/greet.js', size: 10, language: 'JavaScript', lines: 4, binary: false }] }
   const task = (files: string[], effortMinutes = 25): TaskProposal => ({ id: 'ai-1', title: 't', description: 'd', kind: 'other', files, effortMinutes, size: 'tiny' })
