@@ -13,7 +13,7 @@ export interface FunctionShape {
   readonly length: number
   readonly exported: boolean
   readonly documented: boolean
-  /** A Python method (one level inside a top-level class); other families' methods are not told apart. */
+  /** A Python or ECMAScript method (one level inside a top-level class); other families' methods are not told apart. */
   readonly method: boolean
   /** Overrides or implements a method documented elsewhere (`override`, `@Override`, toString, Error…). */
   readonly overrides: boolean
@@ -40,6 +40,32 @@ const DECLARATIONS: Readonly<Record<Family, RegExp>> = {
   rust: /^\s*(pub(?:\([^)]*\))?\s+)?(?:async\s+)?(?:const\s+)?(?:unsafe\s+)?fn\s+([A-Za-z_]\w*)/,
   ruby: /^\s*()def\s+(?:self\.)?([A-Za-z_]\w*[?!=]?)/,
   'c-like': /^\s*((?:public|export)\s+)?(?:(?:private|protected|internal|static|final|override|open|suspend|async|virtual|abstract)\s+)*(?:fun\s+|function\s+|func\s+)?(?:[\w<>[\],?]+\s+)?([A-Za-z_]\w*)\s*\([^;]*\)\s*(?::\s*[\w<>?[\], ]+)?\s*(?:throws [\w., ]+)?\{?\s*$/,
+}
+
+/** A class member with a body: `get name(…) {`, `async name(`, `name = (…) =>`. */
+const ECMA_MEMBER = /^((?:(?:public|private|protected|static|async|override|readonly|get|set)\s+)*)([A-Za-z_$][\w$]*)\s*(?:(?:<[^>]*>)?\s*\(|(?::[^=]+)?=\s*(?:async\s+)?(?:<[^>]*>\s*)?\()/
+
+/** The first line of a method's overload signatures right above it (their doc covers the implementation). */
+function overloadsStart(lines: readonly string[], index: number, name: string): number {
+  const indent = /^\s*/.exec(lines[index]!)![0].length
+  const signature = new RegExp(`^\\s*(?:(?:public|static|async|override|readonly|get|set)\\s+)*${name.replace(/\$/g, '\\$')}\\s*[<(]`)
+  let start = index
+  for (let at = index - 1; at >= 0 && index - at < 60; at--) {
+    const line = lines[at]!
+    const depth = /^\s*/.exec(line)![0].length
+    if (line.trim() === '') break
+    if (depth === indent && signature.test(line)) start = at
+    else if (depth <= indent && !/^\s*\)/.test(line)) break
+  }
+  return start
+}
+
+/** `export const name = (` with its parameters on the lines below and an arrow after them. */
+function multilineArrow(lines: readonly string[], index: number): RegExpExecArray | null {
+  const head = /^(export\s+)?const\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*(?:async\s+)?(?:<[^>]*>\s*)?\(\s*$/.exec(lines[index]!)
+  if (!head) return null
+  const closing = lines.slice(index + 1, index + 20).find((line) => /^\)/.test(line))
+  return closing && /=>/.test(closing) ? (Object.assign([head[0], undefined, undefined, head[1], head[2]], { index: 0, input: head.input }) as unknown as RegExpExecArray) : null
 }
 
 /** Whether a Python class's bases (`Base, Generic[T], metaclass=M`) bring methods a parent may document. */
@@ -114,6 +140,7 @@ export function functionsOf(path: string, text: string): FunctionShape[] {
   const found: Omit<FunctionShape, 'length'>[] = []
   const ruby = family === 'ruby' ? rubyVisibility(lines) : null
   let pythonClass: { methods: number | null; public: boolean; inherits: boolean } | null = null
+  let ecmaClass: { members: number | null; exported: boolean } | null = null
   const quoted = family === 'python' ? insideTripleQuotes(lines) : null
   for (const [index, line] of lines.entries()) {
     let method = false
@@ -131,9 +158,23 @@ export function functionsOf(path: string, text: string): FunctionShape[] {
         method = true
       }
     }
-    // Top-level only for the ECMAScript forms (methods are tested through their class).
-    if (family === 'ecmascript' && /^\s/.test(line)) continue
-    const match = DECLARATIONS[family].exec(method ? line.trimStart() : line)
+    let match: RegExpExecArray | null = null
+    if (family === 'ecmascript') {
+      const header = /^(export\s+)?(?:default\s+)?(?:abstract\s+)?class\s+[A-Za-z_$]/.exec(line)
+      if (header) ecmaClass = { members: null, exported: Boolean(header[1]) }
+      else if (/^\}/.test(line)) ecmaClass = null
+      // A class's members, one level in: methods and arrow-function properties with a body.
+      if (/^\s/.test(line)) {
+        if (!ecmaClass || line.trim() === '') continue
+        const indent = /^\s*/.exec(line)![0].length
+        ecmaClass.members ??= indent
+        if (indent !== ecmaClass.members) continue
+        const member = ECMA_MEMBER.exec(line.trimStart())
+        if (!member || /\b(private|protected)\s/.test(member[1] ?? '') || !/[{(,]\s*$|=>/.test(line)) continue
+        method = true
+        match = Object.assign([line, ecmaClass.exported ? 'export ' : undefined, member[2]], { index: 0, input: line }) as unknown as RegExpExecArray
+      } else match = DECLARATIONS.ecmascript.exec(line) ?? multilineArrow(lines, index)
+    } else match = DECLARATIONS[family].exec(method ? line.trimStart() : line)
     if (!match) continue
     const name = match[2] ?? match[4] ?? ''
     if (!name || KEYWORDS.has(name) || CONSTRUCTORS.has(name)) continue
@@ -148,15 +189,16 @@ export function functionsOf(path: string, text: string): FunctionShape[] {
           : family === 'ruby'
             ? !name.startsWith('_') && !ruby!.hidden.has(index)
             : family === 'ecmascript'
-              ? Boolean(match[1] ?? match[3])
+              ? Boolean(match[1] ?? match[3]) && !name.startsWith('_')
               : family === 'rust'
                 ? match[1]?.trim() === 'pub' && !/#\[doc\(hidden\)\]/.test(lines.slice(Math.max(0, index - 3), index).join('\n'))
                 : !/\b(private|protected|internal|fileprivate)\b/.test(line)
-    const documented = family === 'python' ? pythonDocstring(lines, index) || documentedAbove(lines, index, family) : documentedAbove(lines, index, family)
+    const documented =
+      family === 'python' ? pythonDocstring(lines, index) || documentedAbove(lines, index, family) : documentedAbove(lines, method ? overloadsStart(lines, index, name) : index, family)
     const deprecated = lines.slice(Math.max(0, index - 5), index).some((above) => /deprecated/i.test(above))
     const above = lines.slice(Math.max(0, index - 3), index).join('\n')
     // A Python subclass's method may well override a documented parent's (and a setter shares its getter's doc).
-    const overrides = PROTOCOL_METHODS.has(name) || /\boverride\b/.test(line) || /@Override\b|@\w+\.(setter|deleter)\b/.test(above) || (method && pythonClass!.inherits)
+    const overrides = PROTOCOL_METHODS.has(name) || /\boverride\b/.test(line) || /@Override\b|@\w+\.(setter|deleter)\b/.test(above) || (method && family === 'python' && pythonClass!.inherits)
     found.push({ name, line: index + 1, exported: exported && !deprecated, documented, method, overrides })
   }
   return found.map((fn, index) => ({ ...fn, length: (found[index + 1]?.line ?? lines.length + 1) - fn.line }))

@@ -91,3 +91,42 @@ describe('functionsOf: what each language calls public, and what shares a doc', 
     expect(shape('Route.java', java)).toEqual([['describe', true, true]])
   })
 })
+
+describe('functionsOf: ECMAScript class members and long signatures', () => {
+  it('finds an exported class’s public methods and arrow properties (never private ones); overloads share the doc above them', () => {
+    const ts = [
+      'export class Context {',
+      '  #status = 200',
+      '  /** Sets a header. */',
+      '  header = (name: string, value: string): void => {',
+      '    this.headers.set(name, value)',
+      '  }',
+      '  status = (status: number): void => {',
+      '    this.#status = status',
+      '  }',
+      '  private secret(): number {',
+      '    return 1',
+      '  }',
+      '  /** Parses the body. */',
+      '  async parseBody<T extends Data<Options>>(',
+      '    options?: Options',
+      '  ): Promise<T>',
+      '  async parseBody(options?: Options) {',
+      '    return parse(this, options)',
+      '  }',
+      '}',
+      'export const route = (',
+      '  path: string,',
+      '  handler: Handler',
+      '): Route => {',
+      '  return { path, handler }',
+      '}',
+    ].join('\n')
+    expect(functionsOf('context.ts', ts).map((fn) => [fn.name, fn.exported, fn.documented, fn.method])).toEqual([
+      ['header', true, true, true],
+      ['status', true, false, true],
+      ['parseBody', true, true, true],
+      ['route', true, false, false],
+    ])
+  })
+})
