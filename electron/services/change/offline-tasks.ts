@@ -19,7 +19,7 @@ export { isTestPath }
 
 const HOT_FILES = 150
 const MAX_BYTES = 256 * 1024
-const ASIDE = /(^|\/)(examples?|samples?|docs?|benchmarks?|bench|scripts?|tools?|fixtures?|testdata|migrations?|pkg\/(brew|deb|rpm|windows)|packaging|\.?ci|contrib|hack|debian|Formula)\//
+const ASIDE = /(^|\/)(examples?|samples?|docs?|docs?_src|benchmarks?|bench|scripts?|tools?|fixtures?|testdata|migrations?|pkg\/(brew|deb|rpm|windows)|packaging|\.?ci|contrib|hack|debian|Formula)\//
 /** Entry points and version stamps hold nothing worth a test of their own. */
 const TRIVIAL = /(^|\/)(__main__|__init__|__version__|_version|version|doc|main|index|mod|lib\.rs|setup|conftest)\.[a-z]+$/
 /** A TODO asking for this is more than an hour's small change. */

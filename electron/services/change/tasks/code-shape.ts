@@ -108,6 +108,8 @@ function documentedAbove(lines: readonly string[], index: number, family: Family
   for (let at = index - 1; at >= 0; at--) {
     const line = lines[at]!.trim()
     if (line === '') return false
+    // Rust's doc attribute is a doc (often a whole page: `#[doc = include_str!("…md")]`).
+    if (family === 'rust' && /^#\[doc\s*=/.test(line)) return true
     // Decorators and attributes (over several lines, too) sit between a doc and its function.
     if (/^(@|#\[)|^\)\]?$|^\w+\s*=\s*["\w]/.test(line)) continue
     // A doc comment may sit one declaration higher (a cache the function uses, declared just above it).
@@ -183,7 +185,8 @@ export function functionsOf(path: string, text: string): FunctionShape[] {
     if (/@(\w+\.)?overload\b/.test(lines[index - 1] ?? '') || /\)\s*(:[^{=]+)?;\s*$/.test(line) || (family === 'python' && /:\s*\.\.\.\s*$/.test(line))) continue
     const exported =
       family === 'go'
-        ? /^[A-Z]/.test(name)
+        ? // A method of an unexported type is not part of the package's API.
+          /^[A-Z]/.test(name) && !/^[a-z]/.test(/^func\s*\(\s*(?:\w+\s+)?\*?\s*([A-Za-z_]\w*)/.exec(line)?.[1] ?? 'F')
         : family === 'python'
           ? !name.startsWith('_') && (!method || pythonClass!.public)
           : family === 'ruby'

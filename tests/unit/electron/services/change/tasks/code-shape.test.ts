@@ -74,7 +74,7 @@ describe('functionsOf: what each language calls public, and what shares a doc', 
     expect(holdsBehaviour('shapes.py', 'class Shape(Protocol):\n    def area(self) -> float: ...\n')).toBe(false)
   })
 
-  it('tells a Kotlin call from a declaration, and keeps protected/internal members private', () => {
+  it('tells a Kotlin call from a declaration, and keeps protected/internal members and Go methods of unexported types private', () => {
     const kotlin = 'interface Context {\n    fun isJson(): Boolean\n    fun <T> bodyAsClass(type: Type): T {\n        check(isJson() || !strict())\n        return mapper().fromJson(body(), type)\n    }\n    internal fun hidden(): Int\n    override fun toString(): String\n}\n'
     expect(shape('Context.kt', kotlin)).toEqual([
       ['isJson', true, false],
@@ -87,6 +87,13 @@ describe('functionsOf: what each language calls public, and what shares a doc', 
       ['handle', true, false],
       ['statusCode', false, false],
     ])
+    const go = 'func (e *Engine) Handler() http.Handler {\n\treturn e\n}\n\nfunc (a errorMsgs) JSON() any {\n\treturn nil\n}\n'
+    expect(shape('errors.go', go)).toEqual([
+      ['Handler', true, false],
+      ['JSON', false, false],
+    ])
+    const rust = functionsOf('routing.rs', '    #[doc = include_str!("../docs/route.md")]\n    #[track_caller]\n    pub fn route(self) -> Self {\n        self\n    }\n')
+    expect(rust.map((fn) => [fn.name, fn.documented])).toEqual([['route', true]])
     const java = 'class Route {\n    @Override\n    public String describe() {\n        return name;\n    }\n}\n'
     expect(shape('Route.java', java)).toEqual([['describe', true, true]])
   })
