@@ -1,6 +1,7 @@
 // Which source files the team's tests already reach, the way each ecosystem ties tests to code: a test
 // that imports the file, or imports a file that imports it (JavaScript/TypeScript relative imports,
-// Python modules of the repository's own packages); a Go package with a _test.go file; a Rust file
+// Python modules of the repository's own packages; a package's `__init__.py` or `index.ts` only passes
+// names on and costs no step); a Go package with a _test.go file; a Rust file
 // with inline tests (which cover the files of its folder), or a crate with a tests/ folder; a JSX
 // runtime a test config names as its import source; and, everywhere, a test named after the file
 // (FooTest.java, foo_spec.rb, test_foo.py). An approximation that errs towards "covered": Gemba never
@@ -17,6 +18,8 @@ const DEPTH = 2
 
 const JS_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)(['"])(\.{1,2}(?:\/[^'"]*)?)\1/g
 const PY_IMPORT = /^\s*(?:from\s+(\.*[\w.]*)\s+import\s+([\w*, ()]+)|import\s+([\w.]+))/gm
+/** A package's public face: it re-exports what the package's modules define. */
+const BARREL = /(^|\/)(__init__\.py|index\.[cm]?[jt]sx?)$/
 const JS_SUFFIXES = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js']
 
 export const stemOf = (path: string): string => basename(path, extname(path)).toLowerCase().replace(/[-_.]/g, '')
@@ -132,25 +135,25 @@ export async function coveredFiles(root: string, files: readonly FileRecord[], s
   for (const folder of await rustFoldersWithInlineTests(root, files, signal)) for (const file of files) if (file.path.endsWith('.rs') && posix.dirname(file.path) === folder) covered.add(file.path)
   // A test runner's configured JSX runtime (vitest/vite/jest/babel/tsconfig `importSource`) is imported by every compiled JSX test.
   for (const runtime of await configuredJsxRuntimes(root, files, known)) covered.add(runtime)
-  // By import, two steps deep.
-  let frontier: string[] = []
+  // By import, two steps deep; a package's public face (`__init__.py`, `index.ts`) only passes names on, so it costs no step.
+  const imported: string[] = []
   for (const test of tests.slice(0, MAX_TESTS_READ)) {
     signal.throwIfAborted()
     const content = await text(root, test.path)
     texts.push(content)
-    frontier.push(...importsOf(test.path, content, known))
+    imported.push(...importsOf(test.path, content, known))
   }
-  for (let depth = 1; depth <= DEPTH && frontier.length > 0; depth++) {
-    const next: string[] = []
-    for (const path of new Set(frontier)) {
-      if (covered.has(path) && depth > 1) continue
-      covered.add(path)
-      if (depth < DEPTH) {
-        signal.throwIfAborted()
-        next.push(...importsOf(path, await text(root, path), known))
-      }
-    }
-    frontier = next
+  const reachedAt = new Map<string, number>()
+  const queue: [path: string, depth: number][] = [...new Set(imported)].map((path) => [path, 1])
+  for (let at = 0; at < queue.length; at++) {
+    const [path, depth] = queue[at]!
+    if ((reachedAt.get(path) ?? Infinity) <= depth) continue
+    reachedAt.set(path, depth)
+    covered.add(path)
+    const next = BARREL.test(path) ? depth : depth + 1
+    if (next > DEPTH) continue
+    signal.throwIfAborted()
+    for (const found of importsOf(path, await text(root, path), known)) if ((reachedAt.get(found) ?? Infinity) > next) queue.push([found, next])
   }
   return covered
 }

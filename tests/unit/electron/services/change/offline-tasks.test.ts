@@ -82,6 +82,25 @@ describe('offlineTasks: test reach per ecosystem', () => {
     expect(tested).toContain('src/plain/parse.rs:2')
     expect(tested.join(' ')).not.toMatch(/private\.rs|jsx-dev-runtime/)
   })
+
+  it('lets a test reach through a chain of package re-exports (__init__.py importing a sub-package’s __init__.py)', async () => {
+    const PY = (n: number) => `def map_errors(error):\n    name = type(error).__name__\n    mapped = name.upper()\n    return mapped + "${n}"\n`
+    repo = await buildRepo()
+    await repo.files({
+      'pyproject.toml': '[project]\nname = "client"\n',
+      'client/__init__.py': 'from ._transports import *\n',
+      'client/_transports/__init__.py': 'from .default import *\n',
+      'tests/test_client.py': 'import client\n\ndef test_errors():\n    assert client\n',
+    })
+    await repo.commit('Start')
+    for (let n = 1; n <= 3; n++) {
+      await repo.files({ 'client/_transports/default.py': PY(n), 'client/_helpers.py': PY(n) })
+      await repo.commit(`Change ${n}`)
+    }
+    const tasks = await offlineTasks(repo.dir, await scanOf(), () => null, new AbortController().signal)
+    const tested = tasks.filter((task) => task.kind === 'missing_test').flatMap((task) => task.files)
+    expect(tested).toEqual(['client/_helpers.py:1'])
+  })
 })
 
 describe('checkedAgainst (Claude’s task paths)', () => {
