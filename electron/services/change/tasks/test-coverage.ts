@@ -1,7 +1,8 @@
 // Which source files the team's tests already reach, the way each ecosystem ties tests to code: a test
 // that imports the file, or imports a file that imports it (JavaScript/TypeScript relative imports,
 // Python modules of the repository's own packages; a package's `__init__.py` or `index.ts` only passes
-// names on and costs no step); a Go package with a _test.go file; a Rust file
+// names on and costs no step); for Java, Kotlin, C#, PHP, Swift and Scala, the types a test names and
+// the types those name; a Go package with a _test.go file; a Rust file
 // with inline tests (which cover the files of its folder), or a crate with a tests/ folder; a JSX
 // runtime a test config names as its import source; and, everywhere, a test named after the file
 // (FooTest.java, foo_spec.rb, test_foo.py). An approximation that errs towards "covered": Gemba never
@@ -9,6 +10,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename, extname, join, posix } from 'node:path'
 import type { FileRecord } from '../../../../shared/models/repos.ts'
+import { functionsOf } from './code-shape.ts'
 import { isTestPath } from './test-paths.ts'
 
 const MAX_TESTS_READ = 3_000
@@ -83,6 +85,38 @@ async function configuredJsxRuntimes(root: string, files: readonly FileRecord[],
   return found
 }
 
+const NAMED_BY_TYPE = /\.(java|kt|cs|php|swift|scala)$/
+const TYPE_DECLARATION = /\b(?:class|interface|object|enum|record|struct|trait|protocol)\s+([A-Z]\w{2,})/g
+const typeNames = (text: string) => new Set(text.match(/\b[A-Z][A-Za-z0-9_]{2,}\b/g) ?? [])
+
+/** The files of the types the tests name, and of the types those files name (two steps, as imports go). */
+async function namedTypes(root: string, files: readonly FileRecord[], testText: string, signal: AbortSignal): Promise<Set<string>> {
+  const sources = files.filter((file) => NAMED_BY_TYPE.test(file.path) && !isTestPath(file.path) && !file.binary && file.size <= MAX_BYTES)
+  if (sources.length === 0) return new Set()
+  const declaredIn = new Map<string, Set<string>>()
+  const declare = (name: string, path: string) => declaredIn.set(name, (declaredIn.get(name) ?? new Set()).add(path))
+  const texts = new Map<string, string>()
+  for (const file of sources) {
+    signal.throwIfAborted()
+    const content = await text(root, file.path)
+    texts.set(file.path, content)
+    declare(basename(file.path, extname(file.path)), file.path)
+    for (const match of content.matchAll(TYPE_DECLARATION)) declare(match[1]!, file.path)
+    // An extension or top-level function (`services.AddMediatR(…)`) names no type: its own name leads to its file.
+    for (const fn of functionsOf(file.path, content)) if (fn.exported && /^[A-Z]/.test(fn.name) && fn.name.length >= 6) declare(fn.name, file.path)
+  }
+  // A name declared in many files (Handle, Process) says nothing about which one a test reaches.
+  const filesNamedIn = (content: string) =>
+    [...typeNames(content)].flatMap((name) => {
+      const found = declaredIn.get(name)
+      return found && found.size <= 3 ? [...found] : []
+    })
+  const first = new Set(filesNamedIn(testText))
+  const reached = new Set(first)
+  for (const path of first) for (const named of filesNamedIn(texts.get(path) ?? '')) reached.add(named)
+  return reached
+}
+
 /** Folders holding a Rust file with an inline test module. */
 async function rustFoldersWithInlineTests(root: string, files: readonly FileRecord[], signal: AbortSignal): Promise<Set<string>> {
   const folders = new Set<string>()
@@ -143,6 +177,8 @@ export async function coveredFiles(root: string, files: readonly FileRecord[], s
     texts.push(content)
     imported.push(...importsOf(test.path, content, known))
   }
+  // Java, Kotlin, C#, PHP, Swift, Scala: a test reaches the types it names, and the types those name.
+  for (const path of await namedTypes(root, files, texts.join('\n'), signal)) covered.add(path)
   const reachedAt = new Map<string, number>()
   const queue: [path: string, depth: number][] = [...new Set(imported)].map((path) => [path, 1])
   for (let at = 0; at < queue.length; at++) {

@@ -83,6 +83,25 @@ describe('offlineTasks: test reach per ecosystem', () => {
     expect(tested.join(' ')).not.toMatch(/private\.rs|jsx-dev-runtime/)
   })
 
+  it('counts the Java/C# types a test names, and an extension method it calls, as reached', async () => {
+    const JAVA = (name: string, method: string, n: number) =>
+      `package app;\n\npublic class ${name} {\n    public String greet() {\n        return "hi";\n    }\n\n    public int ${method}(int amount) {\n        int taxed = amount * 2;\n        int rounded = taxed + 1;\n        return rounded + ${n};\n    }\n}\n`
+    const CS = (n: number) =>
+      `namespace Shop;\n\npublic static class Registration\n{\n    public static int AddShopServices(this Services services)\n    {\n        return RegisterCore(services);\n    }\n\n    public static int RegisterCore(Services services)\n    {\n        var count = services.Count;\n        var more = count * 2;\n        return more + ${n};\n    }\n}\n`
+    repo = await buildRepo()
+    await repo.files({
+      'src/test/java/app/AppTest.java': 'package app;\n\nclass AppTest {\n    @Test\n    void prices() {\n        assertEquals("hi", new Greeter().greet());\n    }\n}\n',
+      'test/Shop.Tests/StartupTests.cs': 'public class StartupTests\n{\n    [Fact]\n    public void Registers() => Assert.Equal(1, new Services().AddShopServices());\n}\n',
+    })
+    await repo.commit('Start')
+    for (let n = 1; n <= 3; n++) {
+      await repo.files({ 'src/main/java/app/Greeter.java': JAVA('Greeter', 'price', n), 'src/main/java/app/Pricer.java': JAVA('Pricer', 'quote', n), 'src/Shop/Registration.cs': CS(n) })
+      await repo.commit(`Change ${n}`)
+    }
+    const tasks = await offlineTasks(repo.dir, await scanOf(), () => null, new AbortController().signal)
+    expect(tasks.filter((task) => task.kind === 'missing_test').flatMap((task) => task.files)).toEqual(['src/main/java/app/Pricer.java:8'])
+  })
+
   it('lets a test reach through a chain of package re-exports (__init__.py importing a sub-package’s __init__.py)', async () => {
     const PY = (n: number) => `def map_errors(error):\n    name = type(error).__name__\n    mapped = name.upper()\n    return mapped + "${n}"\n`
     repo = await buildRepo()
