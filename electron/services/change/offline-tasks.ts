@@ -94,9 +94,9 @@ function missingTests(candidates: readonly Candidate[], reach: TestReach, window
   return ideas
 }
 
-/** The public function most worth pinning: the longest of those of a testable size. */
+/** The public function most worth pinning: the longest of those of a testable size (a one-line body is not worth a test of its own). */
 function mainFunction(functions: readonly FunctionShape[]): FunctionShape | null {
-  const testable = functions.filter((fn) => fn.exported && !fn.method && !fn.overrides && fn.length >= 3 && fn.length <= 80 && !/^(main|init|setup|test)/i.test(fn.name))
+  const testable = functions.filter((fn) => fn.exported && !fn.method && !fn.overrides && fn.length >= 5 && fn.length <= 80 && !/^(main|init|setup|test)/i.test(fn.name))
   return testable.sort((a, b) => b.length - a.length)[0] ?? null
 }
 

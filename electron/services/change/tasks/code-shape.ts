@@ -68,6 +68,21 @@ function multilineArrow(lines: readonly string[], index: number): RegExpExecArra
   return closing && /=>/.test(closing) ? (Object.assign([head[0], undefined, undefined, head[1], head[2]], { index: 0, input: head.input }) as unknown as RegExpExecArray) : null
 }
 
+/**
+ * Lines from a declaration to the end of its block: up to the first line indented no deeper than the
+ * declaration (its closing `}` or `end` counted in), past a signature's own continuation lines.
+ */
+function blockLength(lines: readonly string[], index: number): number {
+  const indentOf = (line: string) => /^\s*/.exec(line)![0].length
+  const indent = indentOf(lines[index]!)
+  for (let at = index + 1; at < lines.length; at++) {
+    const line = lines[at]!
+    if (line.trim() === '' || indentOf(line) > indent || /^\s*([{)\]]|where\b|throws\b|->)/.test(line)) continue
+    return at - index + (/^\s*(\}|end\b)/.test(line) ? 1 : 0)
+  }
+  return lines.length - index
+}
+
 /** Whether a Python class's bases (`Base, Generic[T], metaclass=M`) bring methods a parent may document. */
 function inheritsMethods(bases: string): boolean {
   const names = bases.replace(/\[[^\]]*\]/g, '').split(',').map((base) => base.trim()).filter((base) => base && !base.includes('='))
@@ -204,7 +219,7 @@ export function functionsOf(path: string, text: string): FunctionShape[] {
     const overrides = PROTOCOL_METHODS.has(name) || /\boverride\b/.test(line) || /@Override\b|@\w+\.(setter|deleter)\b/.test(above) || (method && family === 'python' && pythonClass!.inherits)
     found.push({ name, line: index + 1, exported: exported && !deprecated, documented, method, overrides })
   }
-  return found.map((fn, index) => ({ ...fn, length: (found[index + 1]?.line ?? lines.length + 1) - fn.line }))
+  return found.map((fn, index) => ({ ...fn, length: Math.min((found[index + 1]?.line ?? lines.length + 1) - fn.line, blockLength(lines, fn.line - 1)) }))
 }
 
 /**

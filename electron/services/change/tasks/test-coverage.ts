@@ -1,8 +1,8 @@
 // Which source files the team's tests already reach, the way each ecosystem ties tests to code: a test
 // that imports the file, or imports a file that imports it (JavaScript/TypeScript relative imports,
 // Python modules of the repository's own packages; a package's `__init__.py` or `index.ts` only passes
-// names on and costs no step); for Java, Kotlin, C#, PHP, Swift and Scala, the types a test names and
-// the types those name; a Go package with a _test.go file; a Rust file
+// names on and costs no step); for Java, Kotlin, C#, PHP, Swift, Scala and Ruby, the types (classes,
+// modules) a test names and the types those name; a Go package with a _test.go file; a Rust file
 // with inline tests (which cover the files of its folder), or a crate with a tests/ folder; a JSX
 // runtime a test config names as its import source; and, everywhere, a test named after the file
 // (FooTest.java, foo_spec.rb, test_foo.py). An approximation that errs towards "covered": Gemba never
@@ -85,8 +85,10 @@ async function configuredJsxRuntimes(root: string, files: readonly FileRecord[],
   return found
 }
 
-const NAMED_BY_TYPE = /\.(java|kt|cs|php|swift|scala)$/
-const TYPE_DECLARATION = /\b(?:class|interface|object|enum|record|struct|trait|protocol)\s+([A-Z]\w{2,})/g
+const NAMED_BY_TYPE = /\.(java|kt|cs|php|swift|scala|rb)$/
+const TYPE_DECLARATION = /\b(?:class|interface|object|enum|record|struct|trait|protocol|module)\s+(?:\w+::)*([A-Z]\w{2,})/g
+/** Ruby names a file after its constant in snake case: query_methods.rb holds QueryMethods. */
+const camelCase = (stem: string) => stem.replace(/(^|_)([a-z])/g, (_, __, letter: string) => letter.toUpperCase())
 const typeNames = (text: string) => new Set(text.match(/\b[A-Z][A-Za-z0-9_]{2,}\b/g) ?? [])
 
 /** The files of the types the tests name, and of the types those files name (two steps, as imports go). */
@@ -100,7 +102,7 @@ async function namedTypes(root: string, files: readonly FileRecord[], testText: 
     signal.throwIfAborted()
     const content = await text(root, file.path)
     texts.set(file.path, content)
-    declare(basename(file.path, extname(file.path)), file.path)
+    declare(file.path.endsWith('.rb') ? camelCase(basename(file.path, '.rb')) : basename(file.path, extname(file.path)), file.path)
     for (const match of content.matchAll(TYPE_DECLARATION)) declare(match[1]!, file.path)
     // An extension or top-level function (`services.AddMediatR(…)`) names no type: its own name leads to its file.
     for (const fn of functionsOf(file.path, content)) if (fn.exported && /^[A-Z]/.test(fn.name) && fn.name.length >= 6) declare(fn.name, file.path)
@@ -177,7 +179,7 @@ export async function coveredFiles(root: string, files: readonly FileRecord[], s
     texts.push(content)
     imported.push(...importsOf(test.path, content, known))
   }
-  // Java, Kotlin, C#, PHP, Swift, Scala: a test reaches the types it names, and the types those name.
+  // Java, Kotlin, C#, PHP, Swift, Scala, Ruby: a test reaches the types it names, and the types those name.
   for (const path of await namedTypes(root, files, texts.join('\n'), signal)) covered.add(path)
   const reachedAt = new Map<string, number>()
   const queue: [path: string, depth: number][] = [...new Set(imported)].map((path) => [path, 1])

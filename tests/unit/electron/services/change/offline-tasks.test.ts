@@ -102,6 +102,26 @@ describe('offlineTasks: test reach per ecosystem', () => {
     expect(tasks.filter((task) => task.kind === 'missing_test').flatMap((task) => task.files)).toEqual(['src/main/java/app/Pricer.java:8'])
   })
 
+  it('counts the Ruby modules a test reaches through the classes it names; never proposes a one-line method', async () => {
+    const RB = (name: string, method: string, n: number) => `module Shop\n  module ${name}\n    def ${method}(values)\n      kept = values.compact\n      sorted = kept.sort\n      sorted.first(${n})\n    end\n  end\nend\n`
+    repo = await buildRepo()
+    await repo.files({
+      'lib/shop/relation.rb': 'module Shop\n  class Relation\n    include QueryMethods\n  end\nend\n',
+      'test/relation_test.rb': 'class RelationTest < Minitest::Test\n  def test_new\n    assert Shop::Relation.new\n  end\nend\n',
+    })
+    await repo.commit('Start')
+    for (let n = 1; n <= 3; n++) {
+      await repo.files({
+        'lib/shop/query_methods.rb': RB('QueryMethods', 'unscope_values', n),
+        'lib/shop/pricing.rb': RB('Pricing', 'cheapest', n),
+        'lib/shop/flags.rb': `module Shop\n  module Flags\n    def ruby?\n      @engine == :ruby${n}\n    end\n  end\nend\n`,
+      })
+      await repo.commit(`Change ${n}`)
+    }
+    const tasks = await offlineTasks(repo.dir, await scanOf(), () => null, new AbortController().signal)
+    expect(tasks.filter((task) => task.kind === 'missing_test').flatMap((task) => task.files)).toEqual(['lib/shop/pricing.rb:3'])
+  })
+
   it('lets a test reach through a chain of package re-exports (__init__.py importing a sub-package’s __init__.py)', async () => {
     const PY = (n: number) => `def map_errors(error):\n    name = type(error).__name__\n    mapped = name.upper()\n    return mapped + "${n}"\n`
     repo = await buildRepo()
