@@ -125,7 +125,7 @@ function validations(candidates: readonly Candidate[], teamTests: boolean): Idea
   )
 }
 
-/** A public function in a file whose public functions are mostly documented: the team's own style, missed once. */
+/** A public function (two lines of body or more) in a file whose public functions are mostly documented: the team's own style, missed once. */
 function docsGaps(candidates: readonly Candidate[]): Idea[] {
   const ideas: Idea[] = []
   for (const candidate of candidates) {
@@ -133,7 +133,7 @@ function docsGaps(candidates: readonly Candidate[]): Idea[] {
     const documented = publics.filter((fn) => fn.documented).length
     // An overload shares the doc of its documented namesake.
     const sharesDoc = (fn: FunctionShape) => publics.some((other) => other !== fn && other.name === fn.name && other.documented)
-    const missing = publics.find((fn) => !fn.documented && fn.length >= 5 && !sharesDoc(fn))
+    const missing = publics.find((fn) => !fn.documented && fn.length >= 4 && !sharesDoc(fn))
     if (!missing || publics.length < 3 || documented / publics.length < 0.6) continue
     ideas.push({
       score: candidate.heat,

@@ -78,9 +78,15 @@ function blockLength(lines: readonly string[], index: number): number {
   for (let at = index + 1; at < lines.length; at++) {
     const line = lines[at]!
     if (line.trim() === '' || indentOf(line) > indent || /^\s*([{)\]]|where\b|throws\b|->)/.test(line)) continue
-    return at - index + (/^\s*(\}|end\b)/.test(line) ? 1 : 0)
+    // Its own closing line counts; an enclosing block's does not (an abstract declaration has no body).
+    if (indentOf(line) === indent && /^\s*(\}|end\b)/.test(line)) return at - index + 1
+    let last = at - 1
+    while (last > index && lines[last]!.trim() === '') last--
+    return last - index + 1
   }
-  return lines.length - index
+  let last = lines.length - 1
+  while (last > index && lines[last]!.trim() === '') last--
+  return last - index + 1
 }
 
 /** Whether a Python class's bases (`Base, Generic[T], metaclass=M`) bring methods a parent may document. */
@@ -113,7 +119,7 @@ function declaresInCLike(path: string, line: string, name: string): boolean {
 }
 
 /** Methods every reader knows from the language's own protocols: their parent's doc covers them. */
-const PROTOCOL_METHODS = new Set(['toString', 'equals', 'hashCode', 'compareTo', 'close', 'run', 'call', 'ToString', 'Equals', 'GetHashCode', 'CompareTo', 'Compare', 'Dispose', 'DisposeAsync', 'GetEnumerator', 'String', 'Error', 'Unwrap', 'ServeHTTP', 'Len', 'Less', 'Swap', 'MarshalJSON', 'UnmarshalJSON', 'message', 'to_s', 'inspect', 'to_h', 'to_json', 'each', 'inherited', 'included', 'extended', 'respond_to?', 'respond_to_missing?', 'method_missing', 'keys', 'values', 'items', 'get', 'update', 'copy', 'fmt', 'from', 'into', 'drop', 'clone', 'default', 'eq', 'partial_cmp', 'cmp', 'hash', 'deref', 'deref_mut', 'poll', 'poll_ready', 'next', '__toString', 'jsonSerialize', 'getIterator', 'count'])
+const PROTOCOL_METHODS = new Set(['toString', 'equals', 'hashCode', 'compareTo', 'close', 'run', 'call', 'ToString', 'Equals', 'GetHashCode', 'CompareTo', 'Compare', 'Dispose', 'DisposeAsync', 'GetEnumerator', 'String', 'Error', 'Unwrap', 'ServeHTTP', 'Len', 'Less', 'Swap', 'MarshalJSON', 'UnmarshalJSON', 'message', 'to_s', 'inspect', 'to_h', 'to_json', 'each', 'inherited', 'included', 'extended', 'respond_to?', 'respond_to_missing?', 'method_missing', 'keys', 'values', 'items', 'get', 'update', 'copy', 'fmt', 'from', 'into', 'drop', 'clone', 'default', 'eq', 'partial_cmp', 'cmp', 'hash', 'deref', 'deref_mut', 'poll', 'poll_ready', 'next', '__toString', 'jsonSerialize', 'getIterator', 'count', 'process', 'handle', 'offsetGet', 'offsetSet', 'offsetExists', 'offsetUnset'])
 
 const KEYWORDS = new Set(['if', 'for', 'foreach', 'while', 'switch', 'catch', 'return', 'new', 'else', 'function', 'super', 'this', 'when', 'synchronized', 'using', 'lock', 'do', 'try', 'typeof', 'sizeof', 'nameof', 'fixed', 'checked', 'unchecked'])
 /** Constructors are tested through what they build. */

@@ -123,7 +123,7 @@ describe('offlineTasks: test reach per ecosystem', () => {
   })
 
   it('lets a test reach through a chain of package re-exports (__init__.py importing a sub-package’s __init__.py)', async () => {
-    const PY = (n: number) => `def map_errors(error):\n    name = type(error).__name__\n    mapped = name.upper()\n    return mapped + "${n}"\n`
+    const PY = (n: number) => `def map_errors(error):\n    name = type(error).__name__\n    mapped = name.upper()\n    trimmed = mapped.strip()\n    return trimmed + "${n}"\n`
     repo = await buildRepo()
     await repo.files({
       'pyproject.toml': '[project]\nname = "client"\n',

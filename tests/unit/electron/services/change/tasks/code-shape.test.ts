@@ -82,9 +82,9 @@ describe('functionsOf: what each language calls public, and what shares a doc', 
       ['hidden', false, false],
       ['toString', true, true],
     ])
-    const php = '<?php\nclass Handler {\n    public function handle(): void\n    {\n    }\n\n    protected function statusCode(): int\n    {\n    }\n}\n'
+    const php = '<?php\nclass Handler {\n    public function render(): void\n    {\n    }\n\n    protected function statusCode(): int\n    {\n    }\n}\n'
     expect(shape('Handler.php', php)).toEqual([
-      ['handle', true, false],
+      ['render', true, false],
       ['statusCode', false, false],
     ])
     const go = 'func (e *Engine) Handler() http.Handler {\n\treturn e\n}\n\nfunc (a errorMsgs) JSON() any {\n\treturn nil\n}\n'
@@ -135,5 +135,16 @@ describe('functionsOf: ECMAScript class members and long signatures', () => {
       ['parseBody', true, true, true],
       ['route', true, false, false],
     ])
+  })
+})
+
+describe('functionsOf: a function’s length is its block', () => {
+  it('ends at its own closing line, never at the enclosing block’s (an abstract declaration is one line)', () => {
+    const kotlin = 'interface Context {\n    fun roles(): Set<Role>\n\n}\n'
+    expect(functionsOf('Context.kt', kotlin).map((fn) => [fn.name, fn.length])).toEqual([['roles', 1]])
+    const ruby = 'module Flags\n  def ruby?\n    @engine == :ruby\n  end\nend\n\n\n'
+    expect(functionsOf('flags.rb', ruby).map((fn) => [fn.name, fn.length])).toEqual([['ruby?', 3]])
+    const go = 'func (e *Engine) Handler(\n\tname string,\n) http.Handler {\n\treturn e\n}\n\n// Run runs.\n'
+    expect(functionsOf('gin.go', go).map((fn) => [fn.name, fn.length])).toEqual([['Handler', 5]])
   })
 })
