@@ -181,7 +181,7 @@ export function functionsOf(path: string, text: string): FunctionShape[] {
         method = true
       }
     }
-    let match: RegExpExecArray | null = null
+    let match: RegExpExecArray | null
     if (family === 'ecmascript') {
       const header = /^(export\s+)?(?:default\s+)?(?:abstract\s+)?class\s+[A-Za-z_$]/.exec(line)
       if (header) ecmaClass = { members: null, exported: Boolean(header[1]) }
