@@ -19,7 +19,7 @@ export { isTestPath }
 
 const HOT_FILES = 150
 const MAX_BYTES = 256 * 1024
-const ASIDE = /(^|\/)(examples?|samples?|docs?|benchmarks?|bench|scripts?|tools?|fixtures?|testdata|migrations?|pkg\/(brew|deb|rpm|windows)|packaging|\.?ci|contrib|hack|debian|Formula)\//
+const ASIDE = /(^|\/)(examples?|samples?|docs?|docs?_src|benchmarks?|bench|scripts?|tools?|fixtures?|testdata|migrations?|pkg\/(brew|deb|rpm|windows)|packaging|\.?ci|contrib|hack|debian|Formula)\//
 /** Entry points and version stamps hold nothing worth a test of their own. */
 const TRIVIAL = /(^|\/)(__main__|__init__|__version__|_version|version|doc|main|index|mod|lib\.rs|setup|conftest)\.[a-z]+$/
 /** A TODO asking for this is more than an hour's small change. */
@@ -34,12 +34,19 @@ interface Candidate {
   readonly commits: number
 }
 
-interface Idea {
+/** One idea before the choice of three: the task and how hot its code is. */
+export interface OfflineIdea {
   readonly task: Omit<TaskProposal, 'id' | 'size'>
   readonly score: number
 }
+type Idea = OfflineIdea
 
 export async function offlineTasks(root: string, scan: ScanResult, withheld: (path: string) => string | null, signal: AbortSignal): Promise<TaskProposal[]> {
+  return chooseTasks(await offlineIdeas(root, scan, withheld, signal))
+}
+
+/** Every idea the signals give, unranked (the bench reads the pool; the app takes three of them). */
+export async function offlineIdeas(root: string, scan: ScanResult, withheld: (path: string) => string | null, signal: AbortSignal): Promise<OfflineIdea[]> {
   const churn = new Map(scan.history.churn.map((entry) => [entry.path, entry.commits]))
   const keyRank = new Map(scan.keyFiles.map((file, index) => [file.path, scan.keyFiles.length - index]))
   const sources = scan.files.filter(
@@ -61,7 +68,7 @@ export async function offlineTasks(root: string, scan: ScanResult, withheld: (pa
     ...validations(candidates, teamTests),
     ...docsGaps(candidates),
   ]
-  return choose(ideas)
+  return ideas
 }
 
 function missingTests(candidates: readonly Candidate[], reach: TestReach, window: number): Idea[] {
@@ -87,9 +94,9 @@ function missingTests(candidates: readonly Candidate[], reach: TestReach, window
   return ideas
 }
 
-/** The public function most worth pinning: the longest of those of a testable size. */
+/** The public function most worth pinning: the longest of those of a testable size (a one-line body is not worth a test of its own). */
 function mainFunction(functions: readonly FunctionShape[]): FunctionShape | null {
-  const testable = functions.filter((fn) => fn.exported && fn.length >= 3 && fn.length <= 80 && !/^(main|init|setup|test)/i.test(fn.name))
+  const testable = functions.filter((fn) => fn.exported && !fn.method && !fn.overrides && fn.length >= 5 && fn.length <= 80 && !/^(main|init|setup|test)/i.test(fn.name))
   return testable.sort((a, b) => b.length - a.length)[0] ?? null
 }
 
@@ -118,13 +125,15 @@ function validations(candidates: readonly Candidate[], teamTests: boolean): Idea
   )
 }
 
-/** A public function in a file whose public functions are mostly documented: the team's own style, missed once. */
+/** A public function (two lines of body or more) in a file whose public functions are mostly documented: the team's own style, missed once. */
 function docsGaps(candidates: readonly Candidate[]): Idea[] {
   const ideas: Idea[] = []
   for (const candidate of candidates) {
-    const publics = functionsOf(candidate.path, candidate.text).filter((fn) => fn.exported)
+    const publics = functionsOf(candidate.path, candidate.text).filter((fn) => fn.exported && !fn.overrides)
     const documented = publics.filter((fn) => fn.documented).length
-    const missing = publics.find((fn) => !fn.documented && fn.length >= 5)
+    // An overload shares the doc of its documented namesake.
+    const sharesDoc = (fn: FunctionShape) => publics.some((other) => other !== fn && other.name === fn.name && other.documented)
+    const missing = publics.find((fn) => !fn.documented && fn.length >= 4 && !sharesDoc(fn))
     if (!missing || publics.length < 3 || documented / publics.length < 0.6) continue
     ideas.push({
       score: candidate.heat,
@@ -141,7 +150,7 @@ function docsGaps(candidates: readonly Candidate[]): Idea[] {
 }
 
 /** Three ideas, the best of each kind first (one tiny one when there is one), never two on one file. */
-function choose(ideas: readonly Idea[]): TaskProposal[] {
+export function chooseTasks(ideas: readonly Idea[]): TaskProposal[] {
   const ranked = [...ideas].sort((a, b) => b.score - a.score)
   const chosen: Idea[] = []
   const fileOf = (idea: Idea) => idea.task.files[0]?.replace(/:\d+$/, '')

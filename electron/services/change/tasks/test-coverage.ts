@@ -1,12 +1,16 @@
 // Which source files the team's tests already reach, the way each ecosystem ties tests to code: a test
 // that imports the file, or imports a file that imports it (JavaScript/TypeScript relative imports,
-// Python modules of the repository's own packages); a Go package with a _test.go file; a Rust file
-// with inline tests, or a crate with a tests/ folder; and, everywhere, a test named after the file
+// Python modules of the repository's own packages; a package's `__init__.py` or `index.ts` only passes
+// names on and costs no step); for Java, Kotlin, C#, PHP, Swift, Scala and Ruby, the types (classes,
+// modules) a test names and the types those name; a Go package with a _test.go file; a Rust file
+// with inline tests (which cover the files of its folder), or a crate with a tests/ folder; a JSX
+// runtime a test config names as its import source; and, everywhere, a test named after the file
 // (FooTest.java, foo_spec.rb, test_foo.py). An approximation that errs towards "covered": Gemba never
 // proposes a test for a file a test already reaches. Reads the test files; never runs them.
 import { readFile } from 'node:fs/promises'
 import { basename, extname, join, posix } from 'node:path'
 import type { FileRecord } from '../../../../shared/models/repos.ts'
+import { functionsOf } from './code-shape.ts'
 import { isTestPath } from './test-paths.ts'
 
 const MAX_TESTS_READ = 3_000
@@ -16,6 +20,8 @@ const DEPTH = 2
 
 const JS_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)(['"])(\.{1,2}(?:\/[^'"]*)?)\1/g
 const PY_IMPORT = /^\s*(?:from\s+(\.*[\w.]*)\s+import\s+([\w*, ()]+)|import\s+([\w.]+))/gm
+/** A package's public face: it re-exports what the package's modules define. */
+const BARREL = /(^|\/)(__init__\.py|index\.[cm]?[jt]sx?)$/
 const JS_SUFFIXES = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js']
 
 export const stemOf = (path: string): string => basename(path, extname(path)).toLowerCase().replace(/[-_.]/g, '')
@@ -62,6 +68,68 @@ function importsOf(path: string, content: string, known: ReadonlySet<string>): s
   return []
 }
 
+const CONFIG = /(^|\/)((vitest|vite|jest|babel)\.config\.[cm]?[jt]s|tsconfig[\w.-]*\.json|\.babelrc|babel\.config\.json)$/
+const IMPORT_SOURCE = /\b(?:jsx)?[iI]mportSource["']?\s*:\s*["'](\.{1,2}\/[^"']*|\.)["']/g
+
+/** The jsx-runtime and jsx-dev-runtime files a test or build config names as its JSX import source. */
+async function configuredJsxRuntimes(root: string, files: readonly FileRecord[], known: ReadonlySet<string>): Promise<string[]> {
+  const found: string[] = []
+  for (const config of files.filter((file) => CONFIG.test(file.path) && !file.binary && file.size <= MAX_BYTES)) {
+    for (const match of (await text(root, config.path)).matchAll(IMPORT_SOURCE)) {
+      for (const name of ['jsx-runtime', 'jsx-dev-runtime']) {
+        const resolved = resolveJs(config.path, `${match[1]!.replace(/\/$/, '')}/${name}`, known)
+        if (resolved) found.push(resolved)
+      }
+    }
+  }
+  return found
+}
+
+const NAMED_BY_TYPE = /\.(java|kt|cs|php|swift|scala|rb)$/
+const TYPE_DECLARATION = /\b(?:class|interface|object|enum|record|struct|trait|protocol|module)\s+(?:\w+::)*([A-Z]\w{2,})/g
+/** Ruby names a file after its constant in snake case: query_methods.rb holds QueryMethods. */
+const camelCase = (stem: string) => stem.replace(/(^|_)([a-z])/g, (_, __, letter: string) => letter.toUpperCase())
+const typeNames = (text: string) => new Set(text.match(/\b[A-Z][A-Za-z0-9_]{2,}\b/g) ?? [])
+
+/** The files of the types the tests name, and of the types those files name (two steps, as imports go). */
+async function namedTypes(root: string, files: readonly FileRecord[], testText: string, signal: AbortSignal): Promise<Set<string>> {
+  const sources = files.filter((file) => NAMED_BY_TYPE.test(file.path) && !isTestPath(file.path) && !file.binary && file.size <= MAX_BYTES)
+  if (sources.length === 0) return new Set()
+  const declaredIn = new Map<string, Set<string>>()
+  const declare = (name: string, path: string) => declaredIn.set(name, (declaredIn.get(name) ?? new Set()).add(path))
+  const texts = new Map<string, string>()
+  for (const file of sources) {
+    signal.throwIfAborted()
+    const content = await text(root, file.path)
+    texts.set(file.path, content)
+    declare(file.path.endsWith('.rb') ? camelCase(basename(file.path, '.rb')) : basename(file.path, extname(file.path)), file.path)
+    for (const match of content.matchAll(TYPE_DECLARATION)) declare(match[1]!, file.path)
+    // An extension or top-level function (`services.AddMediatR(…)`) names no type: its own name leads to its file.
+    for (const fn of functionsOf(file.path, content)) if (fn.exported && /^[A-Z]/.test(fn.name) && fn.name.length >= 6) declare(fn.name, file.path)
+  }
+  // A name declared in many files (Handle, Process) says nothing about which one a test reaches.
+  const filesNamedIn = (content: string) =>
+    [...typeNames(content)].flatMap((name) => {
+      const found = declaredIn.get(name)
+      return found && found.size <= 3 ? [...found] : []
+    })
+  const first = new Set(filesNamedIn(testText))
+  const reached = new Set(first)
+  for (const path of first) for (const named of filesNamedIn(texts.get(path) ?? '')) reached.add(named)
+  return reached
+}
+
+/** Folders holding a Rust file with an inline test module. */
+async function rustFoldersWithInlineTests(root: string, files: readonly FileRecord[], signal: AbortSignal): Promise<Set<string>> {
+  const folders = new Set<string>()
+  for (const file of files) {
+    if (!file.path.endsWith('.rs') || file.binary || file.size > MAX_BYTES || folders.has(posix.dirname(file.path))) continue
+    signal.throwIfAborted()
+    if (/#\[cfg\(test\)\]/.test(await text(root, file.path))) folders.add(posix.dirname(file.path))
+  }
+  return folders
+}
+
 export interface TestReach {
   /** Source files some test reaches by name, package or import. */
   readonly files: ReadonlySet<string>
@@ -99,25 +167,31 @@ export async function coveredFiles(root: string, files: readonly FileRecord[], s
       for (const file of files) if (file.path.startsWith(prefix) && file.path.endsWith('.rs')) covered.add(file.path)
     }
   }
-  // By import, two steps deep.
-  let frontier: string[] = []
+  // Rust: inline tests (`#[cfg(test)]`) in a module cover the files of its folder, as a Go package's tests do.
+  for (const folder of await rustFoldersWithInlineTests(root, files, signal)) for (const file of files) if (file.path.endsWith('.rs') && posix.dirname(file.path) === folder) covered.add(file.path)
+  // A test runner's configured JSX runtime (vitest/vite/jest/babel/tsconfig `importSource`) is imported by every compiled JSX test.
+  for (const runtime of await configuredJsxRuntimes(root, files, known)) covered.add(runtime)
+  // By import, two steps deep; a package's public face (`__init__.py`, `index.ts`) only passes names on, so it costs no step.
+  const imported: string[] = []
   for (const test of tests.slice(0, MAX_TESTS_READ)) {
     signal.throwIfAborted()
     const content = await text(root, test.path)
     texts.push(content)
-    frontier.push(...importsOf(test.path, content, known))
+    imported.push(...importsOf(test.path, content, known))
   }
-  for (let depth = 1; depth <= DEPTH && frontier.length > 0; depth++) {
-    const next: string[] = []
-    for (const path of new Set(frontier)) {
-      if (covered.has(path) && depth > 1) continue
-      covered.add(path)
-      if (depth < DEPTH) {
-        signal.throwIfAborted()
-        next.push(...importsOf(path, await text(root, path), known))
-      }
-    }
-    frontier = next
+  // Java, Kotlin, C#, PHP, Swift, Scala, Ruby: a test reaches the types it names, and the types those name.
+  for (const path of await namedTypes(root, files, texts.join('\n'), signal)) covered.add(path)
+  const reachedAt = new Map<string, number>()
+  const queue: [path: string, depth: number][] = [...new Set(imported)].map((path) => [path, 1])
+  for (let at = 0; at < queue.length; at++) {
+    const [path, depth] = queue[at]!
+    if ((reachedAt.get(path) ?? Infinity) <= depth) continue
+    reachedAt.set(path, depth)
+    covered.add(path)
+    const next = BARREL.test(path) ? depth : depth + 1
+    if (next > DEPTH) continue
+    signal.throwIfAborted()
+    for (const found of importsOf(path, await text(root, path), known)) if ((reachedAt.get(found) ?? Infinity) > next) queue.push([found, next])
   }
   return covered
 }
