@@ -1,7 +1,8 @@
 // Three builds: main (ESM, Node 24 in Electron; with the tree-sitter parse worker as a second entry,
 // out/main/parse-worker.js, which the parse pool loads beside the bundle), preload (CommonJS, so the
 // window can stay sandboxed) and the renderer (React), minified: the page's first paint waits for
-// its initial JavaScript (every screen but Today, highlight.js, Markdown and Mermaid load later). Sources live in electron/, renderer/, shared/.
+// its initial JavaScript (every screen but Today, highlight.js, Markdown and Mermaid load later).
+// Sources live in electron/, renderer/, shared/.
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'

@@ -77,6 +77,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }],
+      // Prettier (npm run format) lays the code out at 140 columns; what it cannot break (a long
+      // string, template, regular expression or URL) is the only thing allowed past it.
+      'max-len': ['error', { code: 140, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }],
     },
   },
   {
@@ -86,7 +89,10 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ runs in the renderer too: no Node built-ins.' }))],
-          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' }, noIsomorphicGit],
+          patterns: [
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' },
+            noIsomorphicGit,
+          ],
         },
       ],
     },
@@ -100,7 +106,10 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node: go through bridge.ts.' }))],
-          patterns: [{ group: ['**/electron/**'], message: 'The renderer talks to the main process only through bridge.ts.' }, noIsomorphicGit],
+          patterns: [
+            { group: ['**/electron/**'], message: 'The renderer talks to the main process only through bridge.ts.' },
+            noIsomorphicGit,
+          ],
         },
       ],
     },
@@ -114,7 +123,10 @@ export default tseslint.config(
           paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node: go through bridge.ts.' }))],
           patterns: [
             { group: ['**/electron/**'], message: 'The renderer talks to the main process only through bridge.ts.' },
-            { group: ['**/views/**', '*.tsx'], message: 'Stores never import views: a view selects from a store, not the other way round.' },
+            {
+              group: ['**/views/**', '*.tsx'],
+              message: 'Stores never import views: a view selects from a store, not the other way round.',
+            },
             noIsomorphicGit,
           ],
         },

@@ -8,7 +8,6 @@ import type { EventEnvelope, EventHub } from './core/event-hub.ts'
 import { IPC_EVENT, IPC_INVOKE } from '../shared/transport.ts'
 import { isAppUrl } from './window.ts'
 
-
 export interface IpcBinding {
   readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>
   readonly dispatcher: Dispatcher

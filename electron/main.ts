@@ -35,10 +35,13 @@ if (!app.requestSingleInstanceLock()) {
       window.focus()
     }
   })
-  app.whenReady().then(start).catch((error: unknown) => {
-    process.stderr.write(`Gemba could not start: ${error instanceof Error ? error.message : String(error)}\n`)
-    app.exit(1)
-  })
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      process.stderr.write(`Gemba could not start: ${error instanceof Error ? error.message : String(error)}\n`)
+      app.exit(1)
+    })
 }
 
 const openElectronStore: OpenStore = (options) =>
@@ -86,10 +89,14 @@ async function start(): Promise<void> {
 
   denyPermissions(session.defaultSession)
   app.on('web-contents-created', (_event, contents) => guardContents(contents, { openExternal: (url) => void shell.openExternal(url) }))
-  Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null)
+  Menu.setApplicationMenu(
+    process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null,
+  )
 
   const store = backend.settings.keyValueStore
-  const window = new BrowserWindow(mainWindowOptions(join(here, '..', 'preload', 'preload.cjs'), (store.get('window') as WindowBounds | undefined) ?? null))
+  const window = new BrowserWindow(
+    mainWindowOptions(join(here, '..', 'preload', 'preload.cjs'), (store.get('window') as WindowBounds | undefined) ?? null),
+  )
   rememberBounds(window, (bounds) => store.set('window', bounds))
   const unbind = bindIpc({
     ipcMain,
@@ -141,9 +148,11 @@ function weeklyHourTray(window: BrowserWindow, hub: ReturnType<typeof createBack
   if (icon.isEmpty()) return null
   const tray = new Tray(icon.resize({ width: 18, height: 18 }))
   tray.setToolTip('Gemba')
-  tray.setContextMenu(Menu.buildFromTemplate([
-    { label: 'Start this week’s hour', click: startHour },
-    { label: 'Open Gemba', click: () => (window.isDestroyed() ? undefined : window.show()) },
-  ]))
+  tray.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: 'Start this week’s hour', click: startHour },
+      { label: 'Open Gemba', click: () => (window.isDestroyed() ? undefined : window.show()) },
+    ]),
+  )
   return tray
 }

@@ -1,6 +1,7 @@
 // Command line for the repository scan and offline tour: `npm run tour -- <path> [--json] [--force]`.
-// Prints the Markdown tour (or the whole scan as JSON, or with --context the AI coach's packed context) and exits non-zero with one clear line on bad
-// input. Uses the same RepoService as the app; never imports 'electron'.
+// Prints the Markdown tour (or the whole scan as JSON, or with --context the AI coach's packed context) and
+// exits non-zero with one clear line on bad input. Uses the same RepoService as the app; never imports
+// 'electron'.
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { GembaError } from '../shared/errors.ts'
@@ -44,12 +45,21 @@ async function main(argv: readonly string[]): Promise<number> {
   const scan = await service.scanPath(paths[0] ?? '.', ctx, flags.has('--force') || flags.has('--no-cache'))
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K')
   if (flags.has('--context')) {
-    const packed = await packContext(scan, scan.root, { budgetTokens: budget, redactor: new SecretRedactor(), parser: await createCodeParser().catch(() => null) }, controller.signal)
+    const packed = await packContext(
+      scan,
+      scan.root,
+      { budgetTokens: budget, redactor: new SecretRedactor(), parser: await createCodeParser().catch(() => null) },
+      controller.signal,
+    )
     process.stdout.write(`${packed.text}\n`)
-    process.stderr.write(`${packed.tokens} of ${budget} tokens (estimated), ${packed.files.length} files, ${packed.redactions.length} redactions, ${packed.excluded.length} files excluded\n`)
+    process.stderr.write(
+      `${packed.tokens} of ${budget} tokens (estimated), ${packed.files.length} files, ${packed.redactions.length} redactions, ${packed.excluded.length} files excluded\n`,
+    )
   } else if (flags.has('--json')) {
     const { files, ...rest } = scan
-    process.stdout.write(`${JSON.stringify({ ...rest, files: files.length > 2000 ? `${files.length} files (omitted)` : files }, null, 2)}\n`)
+    process.stdout.write(
+      `${JSON.stringify({ ...rest, files: files.length > 2000 ? `${files.length} files (omitted)` : files }, null, 2)}\n`,
+    )
   } else {
     process.stdout.write(`${tourMarkdown(scan)}\n## Diagram\n\n\`\`\`mermaid\n${moduleDiagram(scan)}\`\`\`\n`)
   }
@@ -62,7 +72,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    const message = error instanceof GembaError ? `${error.message}${error.next ? ` ${error.next}` : ''}` : `Scan failed: ${(error as Error).message}`
+    const message =
+      error instanceof GembaError ? `${error.message}${error.next ? ` ${error.next}` : ''}` : `Scan failed: ${(error as Error).message}`
     process.stderr.write(`gemba tour: ${message}\n`)
     process.exitCode = 1
   },

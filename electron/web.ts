@@ -146,7 +146,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!options.staticFolder) return sendError(res, 404, 'not_found', 'Not found.')
     // Screens are addressed without an extension; they are all the one page (core/static-files.ts).
     const file = staticFile(options.staticFolder, urlPath, { pageForRoutes: true })
-    if ('refused' in file) return file.refused === 'malformed' ? sendError(res, 400, 'invalid_input', 'Bad path.') : sendError(res, 404, 'not_found', 'Not found.')
+    if ('refused' in file)
+      return file.refused === 'malformed'
+        ? sendError(res, 400, 'invalid_input', 'Bad path.')
+        : sendError(res, 404, 'not_found', 'Not found.')
     const info = await stat(file.path).catch(() => undefined)
     if (!info?.isFile()) return sendError(res, 404, 'not_found', 'Not found.')
     res.writeHead(200, {

@@ -22,7 +22,8 @@ const ICONS: Readonly<Record<Screen, string>> = {
   repos: 'M6 3v12 M18 9a3 3 0 1 0 0-6a3 3 0 1 0 0 6 M6 21a3 3 0 1 0 0-6a3 3 0 1 0 0 6 M18 9c0 6-12 3-12 9',
   journal: 'M6 3h11a1 1 0 0 1 1 1v16H7a2 2 0 0 1-2-2V4a1 1 0 0 1 1-1z M9 7h6 M9 11h6',
   insights: 'M4 20V10 M10 20V4 M16 20v-7 M22 20H2',
-  settings: 'M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8 M12 2v3 M12 19v3 M2 12h3 M19 12h3 M4.9 4.9l2.1 2.1 M17 17l2.1 2.1 M4.9 19.1L7 17 M17 7l2.1-2.1',
+  settings:
+    'M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8 M12 2v3 M12 19v3 M2 12h3 M19 12h3 M4.9 4.9l2.1 2.1 M17 17l2.1 2.1 M4.9 19.1L7 17 M17 7l2.1-2.1',
 }
 
 export function App() {
@@ -100,7 +101,13 @@ export function App() {
       </nav>
       <main id="main" className="main">
         <ReminderBanner />
-        <Suspense fallback={<p className="muted screen-loading" role="status">Loading…</p>}>
+        <Suspense
+          fallback={
+            <p className="muted screen-loading" role="status">
+              Loading…
+            </p>
+          }
+        >
           <View />
         </Suspense>
       </main>
@@ -117,7 +124,9 @@ function ConnectionProblem(props: { kind: 'no_token' | 'unauthorised' }) {
           ? 'This page was opened without its access token.'
           : 'The access token of this page is no longer valid (Gemba was probably restarted).'}
       </p>
-      <p>Open the address that <code>npm run web</code> printed in the terminal; it carries a fresh token.</p>
+      <p>
+        Open the address that <code>npm run web</code> printed in the terminal; it carries a fresh token.
+      </p>
     </main>
   )
 }

@@ -96,7 +96,11 @@ export function httpTransport(token: string, onUnauthorised: () => void, clientI
       } catch {
         return {
           ok: false,
-          error: { code: 'unavailable', message: 'Gemba’s backend is not answering.', next: 'Check that `npm run web` is still running, then reload.' },
+          error: {
+            code: 'unavailable',
+            message: 'Gemba’s backend is not answering.',
+            next: 'Check that `npm run web` is still running, then reload.',
+          },
         }
       }
       if (response.status === 401) onUnauthorised()

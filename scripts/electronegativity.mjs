@@ -62,7 +62,10 @@ function stageBuild(root) {
       if (entry.isDirectory()) copy(source, join(to, entry.name))
       else if (/\.c?js$/.test(entry.name)) {
         const name = entry.name.replace(/\.cjs$/, '.cjs.js')
-        const lowered = transformSync(name, readFileSync(source, 'utf8'), { target: 'es2019', sourceType: entry.name.endsWith('.cjs') ? 'script' : 'module' })
+        const lowered = transformSync(name, readFileSync(source, 'utf8'), {
+          target: 'es2019',
+          sourceType: entry.name.endsWith('.cjs') ? 'script' : 'module',
+        })
         if (lowered.errors.length > 0) throw new Error(`Could not lower ${source}: ${lowered.errors[0].message}`)
         writeFileSync(join(to, name), lowered.code)
       } else if (/\.html?$/.test(entry.name)) cpSync(source, join(to, entry.name))
@@ -102,9 +105,13 @@ export async function runAudit(root) {
         line: issue.location.line,
         severity: issue.severity.name,
         confidence: issue.confidence.name,
-        sample: String(issue.sample ?? '').trim().slice(0, 160),
+        sample: String(issue.sample ?? '')
+          .trim()
+          .slice(0, 160),
       }))
-    const hardErrors = result.errors.filter((error) => !error.tolerable).map((error) => ({ file: relative(stage, error.file), message: error.message }))
+    const hardErrors = result.errors
+      .filter((error) => !error.tolerable)
+      .map((error) => ({ file: relative(stage, error.file), message: error.message }))
     return { checks: result.globalChecks + result.atomicChecks, findings, hardErrors }
   } finally {
     rmSync(stage, { recursive: true, force: true })
@@ -128,14 +135,21 @@ async function main() {
   const accepted = JSON.parse(readFileSync(join(root, 'security', 'electronegativity.json'), 'utf8')).accepted
   const { unaccepted, stale, unjustified } = judge(findings, accepted)
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
-  process.stdout.write(`Electronegativity: ${checks} checks over out/ in ${seconds} s; ${findings.length} findings above informational, ${findings.length - unaccepted.length} accepted.\n`)
+  process.stdout.write(
+    `Electronegativity: ${checks} checks over out/ in ${seconds} s; ${findings.length} findings above informational, ${findings.length - unaccepted.length} accepted.\n`,
+  )
   const problems = []
-  for (const finding of unaccepted) problems.push(`not accepted: ${finding.id} (${finding.severity}/${finding.confidence}) ${finding.file}:${finding.line}  ${finding.sample}`)
+  for (const finding of unaccepted)
+    problems.push(
+      `not accepted: ${finding.id} (${finding.severity}/${finding.confidence}) ${finding.file}:${finding.line}  ${finding.sample}`,
+    )
   for (const entry of stale) problems.push(`stale acceptance (no such finding any more, remove it): ${entry.id} in ${entry.file}`)
   for (const entry of unjustified) problems.push(`accepted without a justification: ${entry.id} in ${entry.file}`)
   for (const error of hardErrors) problems.push(`could not parse ${error.file}: ${error.message}`)
   if (problems.length > 0) {
-    process.stderr.write(`${problems.join('\n')}\nFix the code, or accept the finding with a justification in security/electronegativity.json.\n`)
+    process.stderr.write(
+      `${problems.join('\n')}\nFix the code, or accept the finding with a justification in security/electronegativity.json.\n`,
+    )
     process.exitCode = 1
   }
 }

@@ -8,7 +8,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 try {
   if (!process.argv.includes('--no-build')) build(root)
   const { runWeb } = await import('../electron/web-main.ts')
-  await runWeb(process.argv.slice(2).filter((arg) => arg !== '--no-build'), process.env)
+  await runWeb(
+    process.argv.slice(2).filter((arg) => arg !== '--no-build'),
+    process.env,
+  )
 } catch (error) {
   process.stderr.write(`Gemba could not start: ${error instanceof Error ? error.message : String(error)}\n`)
   process.exit(1)

@@ -12,9 +12,16 @@ export function checkApiKeyFormat(key: string): ApiKeyFormat {
   if (!text) return { ok: false, problem: 'Paste the key first.' }
   if (/\s/.test(text)) return { ok: false, problem: 'An API key has no spaces or line breaks; copy it again from the Anthropic Console.' }
   if (/^sk-ant-admin/i.test(text)) {
-    return { ok: false, problem: 'That is an Admin key: it manages an organisation but cannot ask Claude anything. Create an API key (it begins with sk-ant-api).' }
+    return {
+      ok: false,
+      problem:
+        'That is an Admin key: it manages an organisation but cannot ask Claude anything. Create an API key (it begins with sk-ant-api).',
+    }
   }
-  if (/^sk-ant-/.test(text)) return text.length >= 30 ? { ok: true } : { ok: false, problem: 'That key is too short: part of it is missing. Copy the whole key again.' }
+  if (/^sk-ant-/.test(text))
+    return text.length >= 30
+      ? { ok: true }
+      : { ok: false, problem: 'That key is too short: part of it is missing. Copy the whole key again.' }
   if (/^sk-(proj-|svcacct-|None-)?[A-Za-z0-9_-]{16,}$/.test(text)) {
     return { ok: false, problem: 'That looks like an OpenAI key. Anthropic API keys begin with sk-ant-.' }
   }

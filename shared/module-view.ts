@@ -9,8 +9,30 @@ export const MAX_BOXES = 15
 
 /** Folders that only group code: opened in place when they hold most of it. */
 const CONTAINERS = new Set([
-  'src', 'lib', 'libs', 'app', 'apps', 'cmd', 'internal', 'pkg', 'packages', 'services', 'modules', 'crates', 'components',
-  'source', 'sources', 'main', 'java', 'kotlin', 'scala', 'include', 'projects', 'workspaces', 'plugins', 'extensions',
+  'src',
+  'lib',
+  'libs',
+  'app',
+  'apps',
+  'cmd',
+  'internal',
+  'pkg',
+  'packages',
+  'services',
+  'modules',
+  'crates',
+  'components',
+  'source',
+  'sources',
+  'main',
+  'java',
+  'kotlin',
+  'scala',
+  'include',
+  'projects',
+  'workspaces',
+  'plugins',
+  'extensions',
 ])
 
 export interface ModuleBox {
@@ -91,7 +113,13 @@ export function moduleView(graph: ModuleGraph, focus: string, options: ModuleVie
     const folder = index.byPath.get(path)
     if (!folder) return []
     const own: ModuleBox[] = folder.direct.files > 0 ? [filesBox(folder, index)] : []
-    return [...own, ...(index.children.get(path) ?? []).flatMap((child) => { const summary = index.byPath.get(child); return summary ? [folderBox(summary, index)] : [] })]
+    return [
+      ...own,
+      ...(index.children.get(path) ?? []).flatMap((child) => {
+        const summary = index.byPath.get(child)
+        return summary ? [folderBox(summary, index)] : []
+      }),
+    ]
   }
   const all = boxesOf(focus)
   const packages = new Set(graph.packages ?? [])
@@ -114,7 +142,9 @@ export function moduleView(graph: ModuleGraph, focus: string, options: ModuleVie
   }
   const order = (a: ModuleBox, b: ModuleBox) => b.lines - a.lines || (a.path < b.path ? -1 : 1)
   const boxes = options.showSupporting
-    ? [...foldSmallest(code, max, focus), ...foldSmallest(supporting, 6, focus)].sort((a, b) => Number(a.supporting) - Number(b.supporting) || order(a, b))
+    ? [...foldSmallest(code, max, focus), ...foldSmallest(supporting, 6, focus)].sort(
+        (a, b) => Number(a.supporting) - Number(b.supporting) || order(a, b),
+      )
     : foldSmallest(code, max, focus).sort(order)
   return { focus, boxes, edges: viewEdges(graph.links, boxes), supporting: supporting.sort(order) }
 }

@@ -7,9 +7,7 @@ import type { GembaErrorData } from './errors.ts'
 export const IPC_INVOKE = 'gemba:invoke'
 export const IPC_EVENT = 'gemba:event'
 
-export type TransportResult =
-  | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly error: GembaErrorData }
+export type TransportResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: GembaErrorData }
 
 export interface GembaTransport {
   invoke(name: string, input: unknown, callId: string): Promise<TransportResult>

@@ -103,7 +103,9 @@ export function createBackend(ports: BackendPorts): Backend {
         const saved = await journal.saveSession(record)
         // The entry is written: the Gemba branches the session deleted (kept under refs/gemba/kept/ so
         // the deletion could be undone) are let go. Called only once the change service below exists.
-        await change.releaseKept(record.id, { signal: new AbortController().signal, callId: 'release-kept', emit: hub.emit.bind(hub) }).catch((error: unknown) => ports.log.error('Could not let go of kept Gemba branches', error))
+        await change
+          .releaseKept(record.id, { signal: new AbortController().signal, callId: 'release-kept', emit: hub.emit.bind(hub) })
+          .catch((error: unknown) => ports.log.error('Could not let go of kept Gemba branches', error))
         return saved
       },
     },
@@ -156,17 +158,26 @@ export function createBackend(ports: BackendPorts): Backend {
  * 'calendar.reminder' when the weekly hour starts, unless this week is already practised, skipped
  * or paused for travel; follows the slot when Settings change.
  */
-function weeklyReminders(hub: EventHub, settings: SettingsService, sessions: SessionsService, clock: () => Date, log: Logger): { stop(): void } {
+function weeklyReminders(
+  hub: EventHub,
+  settings: SettingsService,
+  sessions: SessionsService,
+  clock: () => Date,
+  log: Logger,
+): { stop(): void } {
   const ctx = { signal: new AbortController().signal, callId: 'calendar-reminder', emit: hub.emit.bind(hub) }
   const scheduler = new ReminderScheduler({
     clock,
     timer: { set: (callback, ms) => setTimeout(callback, ms).unref(), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) },
     schedule: async () => (await settings.get()).schedule,
     onStart: (startsAt) => {
-      void sessions.today({}, ctx).then((today) => {
-        if (today.programme.paused || today.outcome === 'practised' || today.outcome === 'skipped') return
-        hub.emit('calendar.reminder', { weekNumber: today.week.weekNumber, theme: today.week.theme, startsAt: startsAt.toISOString() })
-      }, (error: unknown) => log.error('calendar.reminder', error))
+      void sessions.today({}, ctx).then(
+        (today) => {
+          if (today.programme.paused || today.outcome === 'practised' || today.outcome === 'skipped') return
+          hub.emit('calendar.reminder', { weekNumber: today.week.weekNumber, theme: today.week.theme, startsAt: startsAt.toISOString() })
+        },
+        (error: unknown) => log.error('calendar.reminder', error),
+      )
     },
     onError: (error) => log.error('calendar.reminder', error),
   })

@@ -9,9 +9,7 @@ import { GembaError, type GembaErrorData } from '../../shared/errors.ts'
 import type { Logger } from '../services/log/index.ts'
 import type { EventHub } from './event-hub.ts'
 
-export type DispatchResult =
-  | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly error: GembaErrorData }
+export type DispatchResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: GembaErrorData }
 
 export interface DispatchOptions {
   /** A caller-chosen id, so the caller can cancel it through `system.cancel`. */
@@ -63,8 +61,7 @@ export class Dispatcher {
     }
     try {
       const service = this.services[entry.domain] as
-        | Record<string, (input: unknown, ctx: CallContext<EventMap>) => Promise<unknown>>
-        | undefined
+        Record<string, (input: unknown, ctx: CallContext<EventMap>) => Promise<unknown>> | undefined
       const method = service?.[entry.method]
       if (!service || typeof method !== 'function') {
         throw new GembaError({ code: 'unavailable', message: `${entry.name} is not available in this build of Gemba.` })

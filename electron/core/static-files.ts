@@ -28,7 +28,11 @@ export interface StaticFile {
  * The file `urlPath` names inside `folder`. A path without an extension (a screen's address) is the
  * page itself, index.html, when `pageForRoutes` is set (browser mode's history routes).
  */
-export function staticFile(folder: string, urlPath: string, options: { readonly pageForRoutes?: boolean } = {}): StaticFile | { readonly refused: 'malformed' | 'outside' } {
+export function staticFile(
+  folder: string,
+  urlPath: string,
+  options: { readonly pageForRoutes?: boolean } = {},
+): StaticFile | { readonly refused: 'malformed' | 'outside' } {
   const root = normalize(folder)
   let decoded: string
   try {

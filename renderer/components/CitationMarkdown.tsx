@@ -41,7 +41,11 @@ export function useMarkdownInto(source: string, decorate: (root: HTMLElement) =>
  * Markdown whose citations `decorate` turns into buttons (`button.cite--verified` with data-path and
  * data-line) after each render; a click on one opens that file at that line.
  */
-export function CitationMarkdown(props: { source: string; decorate: (root: HTMLElement) => void; onOpen: ((path: string, line: number | null) => void) | null }) {
+export function CitationMarkdown(props: {
+  source: string
+  decorate: (root: HTMLElement) => void
+  onOpen: ((path: string, line: number | null) => void) | null
+}) {
   const { onOpen } = props
   const ref = useMarkdownInto(props.source, props.decorate)
   return (

@@ -29,7 +29,12 @@ export function DiffView(props: {
           <span className="diff__added">+{stats.added}</span> <span className="diff__removed">−{stats.removed}</span> {props.label}
         </figcaption>
       )}
-      <div className="diff__body" role="region" aria-label={`Changes to ${props.label}: ${stats.added} lines added, ${stats.removed} removed`} tabIndex={0}>
+      <div
+        className="diff__body"
+        role="region"
+        aria-label={`Changes to ${props.label}: ${stats.added} lines added, ${stats.removed} removed`}
+        tabIndex={0}
+      >
         <table className="diff__table">
           <tbody>
             {shown.map((line, index) => (
@@ -40,8 +45,12 @@ export function DiffView(props: {
                   </td>
                 ) : (
                   <>
-                    <td className="diff__no" aria-hidden="true">{line.oldNo ?? ''}</td>
-                    <td className="diff__no" aria-hidden="true">{line.newNo ?? ''}</td>
+                    <td className="diff__no" aria-hidden="true">
+                      {line.oldNo ?? ''}
+                    </td>
+                    <td className="diff__no" aria-hidden="true">
+                      {line.newNo ?? ''}
+                    </td>
                     <td className="diff__sign">{SIGN[line.kind]}</td>
                     <td className="diff__code hljs">
                       <code dangerouslySetInnerHTML={{ __html: codeHtml(line, highlight) || ' ' }} />
@@ -65,7 +74,13 @@ function codeHtml(line: DiffLine, highlight: ReadonlyMap<string, Highlight>): st
 
 /** Loads the highlighters of the diff's files' languages; plain text is shown until they arrive. */
 function useHighlighters(lines: readonly DiffLine[]): ReadonlyMap<string, Highlight> {
-  const languages = useMemo(() => [...new Set(lines.map((line) => (line.path ? languageOfPath(line.path) : null)).filter((language) => language !== null))].sort().join(' '), [lines])
+  const languages = useMemo(
+    () =>
+      [...new Set(lines.map((line) => (line.path ? languageOfPath(line.path) : null)).filter((language) => language !== null))]
+        .sort()
+        .join(' '),
+    [lines],
+  )
   const [loaded, setLoaded] = useState<{ readonly key: string; readonly map: ReadonlyMap<string, Highlight> }>({ key: '', map: new Map() })
   useEffect(() => {
     if (!languages) return

@@ -7,22 +7,37 @@ export function GitStateNotice(props: { state: GitRepositoryState; onRecheck?: (
   const { blockers, lfsPatterns } = props.state
   return (
     <>
-      {blockers.length > 0 ? <GitBlockers blockers={blockers} title="Finish what git is in the middle of first" onRecheck={props.onRecheck} checking={props.checking} /> : null}
+      {blockers.length > 0 ? (
+        <GitBlockers
+          blockers={blockers}
+          title="Finish what git is in the middle of first"
+          onRecheck={props.onRecheck}
+          checking={props.checking}
+        />
+      ) : null}
       {lfsPatterns.length > 0 ? (
         <p className="muted git-lfs-note">
-          Git LFS stores {lfsPatterns.map((pattern) => `“${pattern}”`).join(', ')} here: Gemba cannot commit those files (it would commit their content where git commits a pointer). Leave them to git.
+          Git LFS stores {lfsPatterns.map((pattern) => `“${pattern}”`).join(', ')} here: Gemba cannot commit those files (it would commit
+          their content where git commits a pointer). Leave them to git.
         </p>
       ) : null}
     </>
   )
 }
 
-export function GitBlockers(props: { blockers: readonly GitBlocker[]; title: string; onRecheck?: (() => void) | undefined; checking?: boolean | undefined }) {
+export function GitBlockers(props: {
+  blockers: readonly GitBlocker[]
+  title: string
+  onRecheck?: (() => void) | undefined
+  checking?: boolean | undefined
+}) {
   return (
     <section className="notice notice--warning git-state" aria-label={props.title}>
       <div>
         <p className="notice__message">{props.title}</p>
-        <p className="notice__next">Gemba will not land or undo a change here until then, so it never writes into something git has not finished.</p>
+        <p className="notice__next">
+          Gemba will not land or undo a change here until then, so it never writes into something git has not finished.
+        </p>
         <ul className="git-state__list">
           {props.blockers.map((blocker) => (
             <li key={`${blocker.code}-${blocker.message}`}>

@@ -20,7 +20,9 @@ export function useMermaidSvg(source: string, idPrefix: string, onRendered?: (sv
         setRendered({ source, diagram: { svg } })
         onRendered?.(svg)
       })
-      .catch((error: unknown) => current && setRendered({ source, diagram: { error: error instanceof Error ? error.message : String(error) } }))
+      .catch(
+        (error: unknown) => current && setRendered({ source, diagram: { error: error instanceof Error ? error.message : String(error) } }),
+      )
     return () => {
       current = false
     }
@@ -30,7 +32,12 @@ export function useMermaidSvg(source: string, idPrefix: string, onRendered?: (sv
 
 /** What shows instead of the diagram: "Drawing…" until it is drawn, or why it could not be, with its source. */
 export function DiagramPending(props: { rendered: RenderedDiagram; source: string }) {
-  if (!props.rendered) return <p className="muted" role="status">Drawing the diagram…</p>
+  if (!props.rendered)
+    return (
+      <p className="muted" role="status">
+        Drawing the diagram…
+      </p>
+    )
   if (!('error' in props.rendered)) return null
   return (
     <div className="notice notice--error" role="alert">

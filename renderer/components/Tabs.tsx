@@ -5,7 +5,14 @@ export interface TabSpec<T extends string> {
   readonly label: string
 }
 
-export function Tabs<T extends string>(props: { label: string; idPrefix: string; tabs: readonly TabSpec<T>[]; selected: T; onSelect: (id: T) => void; children?: React.ReactNode }) {
+export function Tabs<T extends string>(props: {
+  label: string
+  idPrefix: string
+  tabs: readonly TabSpec<T>[]
+  selected: T
+  onSelect: (id: T) => void
+  children?: React.ReactNode
+}) {
   return (
     <div className="tabs" role="tablist" aria-label={props.label}>
       {props.tabs.map((tab) => (

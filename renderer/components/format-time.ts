@@ -10,7 +10,9 @@ function clockFormat(): Intl.DateTimeFormat {
 
 /** "14:05" or "2:05 PM", as the locale has it, for an instant (in the page's time zone, or `timeZone`). */
 export function formatClockTime(when: Date, timeZone?: string): string {
-  return timeZone ? new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone }).format(when) : clockFormat().format(when)
+  return timeZone
+    ? new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone }).format(when)
+    : clockFormat().format(when)
 }
 
 /** A wall-clock time written "HH:MM" (the weekly slot), shown as the locale writes it. */

@@ -28,9 +28,17 @@ function wrap(text: string, start: number, end: number, mark: string): EditResul
   const before = text.slice(start - mark.length, start)
   const after = text.slice(end, end + mark.length)
   if (before === mark && after === mark) {
-    return { text: text.slice(0, start - mark.length) + text.slice(start, end) + text.slice(end + mark.length), start: start - mark.length, end: end - mark.length }
+    return {
+      text: text.slice(0, start - mark.length) + text.slice(start, end) + text.slice(end + mark.length),
+      start: start - mark.length,
+      end: end - mark.length,
+    }
   }
-  return { text: `${text.slice(0, start)}${mark}${text.slice(start, end)}${mark}${text.slice(end)}`, start: start + mark.length, end: end + mark.length }
+  return {
+    text: `${text.slice(0, start)}${mark}${text.slice(start, end)}${mark}${text.slice(end)}`,
+    start: start + mark.length,
+    end: end + mark.length,
+  }
 }
 
 /** Adds `prefix` to every line the selection touches, or removes it when every one already has it. */
@@ -43,7 +51,11 @@ function prefixLines(text: string, start: number, end: number, prefix: string): 
   const all = lines.every((line) => line.startsWith(prefix))
   const changed = lines.map((line) => (all ? line.slice(prefix.length) : `${prefix}${strip(line)}`)).join('\n')
   const delta = changed.length - (to - from)
-  return { text: text.slice(0, from) + changed + text.slice(to), start: lines.length === 1 ? Math.max(from, start + delta) : from, end: to + delta }
+  return {
+    text: text.slice(0, from) + changed + text.slice(to),
+    start: lines.length === 1 ? Math.max(from, start + delta) : from,
+    end: to + delta,
+  }
 }
 
 /**
@@ -76,7 +88,11 @@ const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase()
 
 /** Each guided prompt: present as a heading or not, and answered or not. */
 export function promptStates(text: string, prompts: readonly string[]): PromptState[] {
-  const headings = [...text.matchAll(/^#{1,6}[ \t]+(.+?)[ \t]*$/gm)].map((match) => ({ title: normal(match[1] ?? ''), at: match.index, end: match.index + match[0].length }))
+  const headings = [...text.matchAll(/^#{1,6}[ \t]+(.+?)[ \t]*$/gm)].map((match) => ({
+    title: normal(match[1] ?? ''),
+    at: match.index,
+    end: match.index + match[0].length,
+  }))
   return prompts.map((prompt) => {
     const index = headings.findIndex((heading) => heading.title === normal(prompt))
     const heading = headings[index]

@@ -52,7 +52,12 @@ export function parseDiff(diff: string): DiffLine[] {
     }
     oldLeft = 0
     newLeft = 0
-    if (raw.startsWith('diff --git') || raw.startsWith('index ') || raw.startsWith('new file mode') || raw.startsWith('deleted file mode')) {
+    if (
+      raw.startsWith('diff --git') ||
+      raw.startsWith('index ') ||
+      raw.startsWith('new file mode') ||
+      raw.startsWith('deleted file mode')
+    ) {
       const named = /^diff --git a\/.+ b\/(.+)$/.exec(raw)
       if (named?.[1]) path = named[1]
       lines.push({ kind: 'file', text: raw, oldNo: null, newNo: null, path })

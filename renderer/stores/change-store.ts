@@ -140,7 +140,11 @@ export function createChangeStore(client: GembaApi, stores: ChangeStoreDeps = {}
       if (event.repoId !== get().repoId) return
       void get().recheck()
       const draft = get().draft
-      if (draft?.applied) void client.invoke('change.draft', { draftId: draft.draftId }).then((next) => get().draft?.draftId === next.draftId && set({ draft: next }), () => undefined)
+      if (draft?.applied)
+        void client.invoke('change.draft', { draftId: draft.draftId }).then(
+          (next) => get().draft?.draftId === next.draftId && set({ draft: next }),
+          () => undefined,
+        )
     })
 
     const call = trackedCall<Busy | null, ChangeState>(get, set, (error) => {
@@ -149,7 +153,10 @@ export function createChangeStore(client: GembaApi, stores: ChangeStoreDeps = {}
       if (error.details?.gitBlockers) void get().recheck()
     })
 
-    const accepted = (): string[] => reviewFiles(get()).map((file) => file.path).filter((path) => get().decisions[path] !== false)
+    const accepted = (): string[] =>
+      reviewFiles(get())
+        .map((file) => file.path)
+        .filter((path) => get().decisions[path] !== false)
 
     return {
       repoId: null,
@@ -164,7 +171,10 @@ export function createChangeStore(client: GembaApi, stores: ChangeStoreDeps = {}
         if (get().repoId === repoId && get().sessionId === sessionId) return
         set({ repoId, sessionId, ...FRESH, estimateFromSession: false, identity: null, repo: null })
         void get().recheck()
-        void client.invoke('change.identity', { repoId }).then((identity) => set({ identity }), () => undefined)
+        void client.invoke('change.identity', { repoId }).then(
+          (identity) => set({ identity }),
+          () => undefined,
+        )
       },
       presetEstimate(minutes) {
         set({ estimate: minutes === null ? '' : String(minutes), estimateFromSession: minutes !== null })
@@ -173,7 +183,9 @@ export function createChangeStore(client: GembaApi, stores: ChangeStoreDeps = {}
       async propose(offline) {
         const { repoId, sessionId } = get()
         if (!repoId) return
-        const proposals = await call('proposing', (options) => client.invoke('change.proposeTasks', { repoId, ...(sessionId ? { sessionId } : {}), ...(offline ? { offline } : {}) }, options))
+        const proposals = await call('proposing', (options) =>
+          client.invoke('change.proposeTasks', { repoId, ...(sessionId ? { sessionId } : {}), ...(offline ? { offline } : {}) }, options),
+        )
         if (proposals) set({ proposals })
       },
       async start() {
@@ -181,16 +193,31 @@ export function createChangeStore(client: GembaApi, stores: ChangeStoreDeps = {}
         if (!repoId) return
         set({ streamed: '', activity: [] })
         const draft = await call('agent', (options) =>
-          client.invoke('change.start', { repoId, request, estimateMinutes: Number(estimate), mode, handsOnKeyboard: mode === 'agent' && handsOnKeyboard, ...(sessionId ? { sessionId } : {}) }, options),
+          client.invoke(
+            'change.start',
+            {
+              repoId,
+              request,
+              estimateMinutes: Number(estimate),
+              mode,
+              handsOnKeyboard: mode === 'agent' && handsOnKeyboard,
+              ...(sessionId ? { sessionId } : {}),
+            },
+            options,
+          ),
         )
         if (draft) set({ draft, decisions: {} })
       },
       async revise() {
         const { draft, comment, decisions } = get()
         if (!draft) return
-        const rejectedPaths = Object.entries(decisions).filter(([, ok]) => !ok).map(([path]) => path)
+        const rejectedPaths = Object.entries(decisions)
+          .filter(([, ok]) => !ok)
+          .map(([path]) => path)
         set({ streamed: '' })
-        const next = await call('agent', (options) => client.invoke('change.revise', { draftId: draft.draftId, comment, rejectedPaths }, options))
+        const next = await call('agent', (options) =>
+          client.invoke('change.revise', { draftId: draft.draftId, comment, rejectedPaths }, options),
+        )
         if (next) set({ draft: next, decisions: {}, comment: '' })
       },
       stop: () => get().controller?.abort(),
@@ -198,7 +225,9 @@ export function createChangeStore(client: GembaApi, stores: ChangeStoreDeps = {}
       async draftMessage() {
         const draft = get().draft
         if (!draft) return
-        const result = await call('message', (options) => client.invoke('change.commitMessage', { draftId: draft.draftId, acceptedPaths: accepted() }, options))
+        const result = await call('message', (options) =>
+          client.invoke('change.commitMessage', { draftId: draft.draftId, acceptedPaths: accepted() }, options),
+        )
         if (result) set({ message: result.message, messageSource: result.source })
       },
       async saveIdentity(name, email) {
@@ -208,7 +237,9 @@ export function createChangeStore(client: GembaApi, stores: ChangeStoreDeps = {}
       async apply() {
         const { draft, message } = get()
         if (!draft) return
-        const next = await call('applying', (options) => client.invoke('change.apply', { draftId: draft.draftId, acceptedPaths: accepted(), message }, options))
+        const next = await call('applying', (options) =>
+          client.invoke('change.apply', { draftId: draft.draftId, acceptedPaths: accepted(), message }, options),
+        )
         if (next) set({ draft: next, message: '', messageSource: null, decisions: {}, working: null })
       },
       async returnToOriginal() {
@@ -248,13 +279,28 @@ export function createChangeStore(client: GembaApi, stores: ChangeStoreDeps = {}
         const { draft, sessionId } = get()
         if (!draft) return
         set({ streamed: '', explanationChecks: {}, explanationChecked: false })
-        const explanation = await call('explaining', (options) => client.invoke('change.explain', { draftId: draft.draftId, ...(sessionId ? { sessionId } : {}) }, options))
+        const explanation = await call('explaining', (options) =>
+          client.invoke('change.explain', { draftId: draft.draftId, ...(sessionId ? { sessionId } : {}) }, options),
+        )
         if (!explanation) return
         set({ explanation })
         // Its citations are checked against the change as committed; until then they stay plain.
         const cited = findCitations(explanation.markdown)
-        const checks = cited.length === 0 ? [] : await client.invoke('ai.verifyCitations', { repoId: draft.repoId, commit: draft.applied?.commit ?? null, citations: cited.map((c) => ({ path: c.path, line: c.line })) }).catch(() => [])
-        if (get().explanation === explanation) set({ explanationChecks: Object.fromEntries(checks.map((check) => [citationKey(check.path, check.line), check])), explanationChecked: true })
+        const checks =
+          cited.length === 0
+            ? []
+            : await client
+                .invoke('ai.verifyCitations', {
+                  repoId: draft.repoId,
+                  commit: draft.applied?.commit ?? null,
+                  citations: cited.map((c) => ({ path: c.path, line: c.line })),
+                })
+                .catch(() => [])
+        if (get().explanation === explanation)
+          set({
+            explanationChecks: Object.fromEntries(checks.map((check) => [citationKey(check.path, check.line), check])),
+            explanationChecked: true,
+          })
       },
       openFile: (target) => set({ viewer: target }),
       closeViewer: () => set({ viewer: null }),

@@ -15,7 +15,10 @@ export function extractMermaid(answer: string): { source: string; caption: strin
 
 /** Repository paths a diagram's node labels name ("src/api", "src/api/server.ts"). */
 export function pathLikeLabel(label: string): string | null {
-  const text = label.trim().replace(/^["'`]|["'`]$/g, '').replace(/\/$/, '')
+  const text = label
+    .trim()
+    .replace(/^["'`]|["'`]$/g, '')
+    .replace(/\/$/, '')
   if (!/^[\w.-]+(\/[\w.-]+)*$/.test(text)) return null
   return text.includes('/') || /\.[A-Za-z0-9]{1,10}$/.test(text) ? text : null
 }

@@ -96,7 +96,15 @@ const ZERO: AiUsage = ZERO_USAGE
 
 /** A drawing that parsed: shown, added to the conversation's drawings, not kept yet. */
 function drawn(diagram: DiagramState, drawing: { source: string; caption: string }): DiagramState {
-  return { status: 'ready', source: drawing.source, caption: drawing.caption, reason: null, saved: 'no', picked: false, drawings: [...diagram.drawings, drawing].slice(-20) }
+  return {
+    status: 'ready',
+    source: drawing.source,
+    caption: drawing.caption,
+    reason: null,
+    saved: 'no',
+    picked: false,
+    drawings: [...diagram.drawings, drawing].slice(-20),
+  }
 }
 
 export const coachKey = (purpose: AiPurpose, repoId: string, sessionId?: string | null) => `${purpose}|${repoId}|${sessionId ?? ''}`
@@ -105,9 +113,27 @@ const EMPTY_DIAGRAM: DiagramState = { status: 'idle', source: null, caption: '',
 
 function newPanel(purpose: AiPurpose, repoId: string, sessionId: string | null): Panel {
   return {
-    repoId, purpose, sessionId, thread: null, opening: false, openError: null, turns: [], activeCallId: null, controller: null,
-    sessionUsage: ZERO, sessionCostUsd: 0, sessionBudgetUsd: null, preview: null, previewStatus: 'idle', previewError: null,
-    contextSettings: null, checks: {}, verifying: 0, diagram: EMPTY_DIAGRAM, sent: null, nextCall: null,
+    repoId,
+    purpose,
+    sessionId,
+    thread: null,
+    opening: false,
+    openError: null,
+    turns: [],
+    activeCallId: null,
+    controller: null,
+    sessionUsage: ZERO,
+    sessionCostUsd: 0,
+    sessionBudgetUsd: null,
+    preview: null,
+    previewStatus: 'idle',
+    previewError: null,
+    contextSettings: null,
+    checks: {},
+    verifying: 0,
+    diagram: EMPTY_DIAGRAM,
+    sent: null,
+    nextCall: null,
   }
 }
 
@@ -178,19 +204,28 @@ export function createCoachStore(client: GembaApi, ports: CoachPorts) {
     client.subscribe('ai.toolCall', ({ callId, id, name, input }) => {
       const found = byCall(callId)
       const turn = found?.[1]
-      if (found && turn) patchTurn(found[0], turn.id, (t) => ({ tools: [...t.tools, { id, name, input, ok: null, summary: null }], text: t.text && !t.text.endsWith('\n') ? `${t.text}\n\n` : t.text }))
+      if (found && turn)
+        patchTurn(found[0], turn.id, (t) => ({
+          tools: [...t.tools, { id, name, input, ok: null, summary: null }],
+          text: t.text && !t.text.endsWith('\n') ? `${t.text}\n\n` : t.text,
+        }))
     })
     client.subscribe('ai.toolResult', ({ callId, id, ok, summary }) => {
       const found = byCall(callId)
       const turn = found?.[1]
-      if (found && turn) patchTurn(found[0], turn.id, (t) => ({ tools: t.tools.map((tool) => (tool.id === id ? { ...tool, ok, summary } : tool)) }))
+      if (found && turn)
+        patchTurn(found[0], turn.id, (t) => ({ tools: t.tools.map((tool) => (tool.id === id ? { ...tool, ok, summary } : tool)) }))
     })
     client.subscribe('ai.usage', (report) => {
       const found = byCall(report.callId)
       const turn = found?.[1]
       if (!found || !turn) return
       patchTurn(found[0], turn.id, (t) => ({ usage: addUsage(t.usage, report.usage), costUsd: t.costUsd + report.cost.usd }))
-      patch(found[0], { sessionUsage: report.sessionUsage, sessionCostUsd: report.sessionCostUsd, sessionBudgetUsd: report.sessionBudgetUsd })
+      patch(found[0], {
+        sessionUsage: report.sessionUsage,
+        sessionCostUsd: report.sessionCostUsd,
+        sessionBudgetUsd: report.sessionBudgetUsd,
+      })
     })
     client.subscribe('ai.retry', ({ callId, waitSeconds, reason, attempt }) => {
       const found = byCall(callId)
@@ -237,7 +272,11 @@ export function createCoachStore(client: GembaApi, ports: CoachPorts) {
         if (!panel) return
         patch(key, { previewStatus: 'loading', previewError: null })
         try {
-          const preview = await client.invoke('ai.preview', { repoId: panel.repoId, purpose: panel.purpose, ...(options.count ? { count: true } : {}) })
+          const preview = await client.invoke('ai.preview', {
+            repoId: panel.repoId,
+            purpose: panel.purpose,
+            ...(options.count ? { count: true } : {}),
+          })
           patch(key, { preview, previewStatus: 'ready' })
         } catch (error) {
           patch(key, { previewStatus: 'error', previewError: errorData(error) })
@@ -256,9 +295,15 @@ export function createCoachStore(client: GembaApi, ports: CoachPorts) {
         const panel = get().panels[key]
         if (!panel) return false
         try {
-          const saved = await client.invoke('ai.setContextSettings', { repoId: panel.repoId, scope: settings.scope, include: [...settings.include], exclude: [...settings.exclude] })
+          const saved = await client.invoke('ai.setContextSettings', {
+            repoId: panel.repoId,
+            scope: settings.scope,
+            include: [...settings.include],
+            exclude: [...settings.exclude],
+          })
           // Later threads use the new context; the open one keeps the prefix it was cached with.
-          for (const [other, candidate] of Object.entries(get().panels)) if (candidate.repoId === panel.repoId) patch(other, { contextSettings: saved, preview: null, previewStatus: 'idle' })
+          for (const [other, candidate] of Object.entries(get().panels))
+            if (candidate.repoId === panel.repoId) patch(other, { contextSettings: saved, preview: null, previewStatus: 'idle' })
           if (!panel.thread) void get().loadPreview(key)
           return true
         } catch (error) {
@@ -270,7 +315,8 @@ export function createCoachStore(client: GembaApi, ports: CoachPorts) {
         try {
           await client.invoke('settings.update', { ai: { memory } })
           // Open conversations keep the prefix they were cached with; the next ones show and send the new note.
-          for (const [other, candidate] of Object.entries(get().panels)) if (!candidate.thread) patch(other, { preview: null, previewStatus: 'idle' })
+          for (const [other, candidate] of Object.entries(get().panels))
+            if (!candidate.thread) patch(other, { preview: null, previewStatus: 'idle' })
           if (!get().panels[key]?.thread) void get().loadPreview(key)
         } catch (error) {
           patch(key, { previewError: errorData(error) })
@@ -282,7 +328,19 @@ export function createCoachStore(client: GembaApi, ports: CoachPorts) {
         const controller = new AbortController()
         const callId = crypto.randomUUID()
         const turnId = crypto.randomUUID()
-        const turn: Turn = { id: turnId, question, kind, text: '', tools: [], status: 'streaming', error: null, usage: ZERO, costUsd: 0, retry: null, checkedAgainst: null }
+        const turn: Turn = {
+          id: turnId,
+          question,
+          kind,
+          text: '',
+          tools: [],
+          status: 'streaming',
+          error: null,
+          usage: ZERO,
+          costUsd: 0,
+          retry: null,
+          checkedAgainst: null,
+        }
         patch(key, (p) => ({ turns: [...p.turns, turn], activeCallId: callId, controller }))
         set({ calls: Object.fromEntries([...Object.entries(get().calls), [callId, { key, turnId }]].slice(-MAX_CALLS)) })
         try {
@@ -291,13 +349,23 @@ export function createCoachStore(client: GembaApi, ports: CoachPorts) {
           // Citations of lines Gemba sent come back checked word for word; the rest are checked by path and line.
           const cited = Object.fromEntries((answer.citations ?? []).map((check) => [citationKey(check.path, check.line), check]))
           patch(key, (p) => ({ checks: { ...p.checks, ...cited } }))
-          patchTurn(key, turnId, () => ({ text: answer.text, status: 'done', retry: null, checkedAgainst: answer.checkedAgainst ?? get().panels[key]?.thread?.headCommit ?? null }))
+          patchTurn(key, turnId, () => ({
+            text: answer.text,
+            status: 'done',
+            retry: null,
+            checkedAgainst: answer.checkedAgainst ?? get().panels[key]?.thread?.headCommit ?? null,
+          }))
           void get().verify(key, answer.text)
           return answer.text
         } catch (error) {
           const data = errorData(error)
           const partial = typeof data.details?.partialText === 'string' ? data.details.partialText : ''
-          patchTurn(key, turnId, (t) => ({ status: data.code === 'cancelled' ? 'cancelled' : 'error', error: data, retry: null, text: t.text || partial }))
+          patchTurn(key, turnId, (t) => ({
+            status: data.code === 'cancelled' ? 'cancelled' : 'error',
+            error: data,
+            retry: null,
+            text: t.text || partial,
+          }))
           const text = get().panels[key]?.turns.find((t) => t.id === turnId)?.text ?? ''
           if (text) void get().verify(key, text)
           return null
@@ -317,26 +385,58 @@ export function createCoachStore(client: GembaApi, ports: CoachPorts) {
         const panel = get().panels[key]
         if (!panel || panel.activeCallId) return
         if (panel.thread) void client.invoke('ai.closeThread', { threadId: panel.thread.threadId }).catch(() => undefined)
-        patch(key, { thread: null, turns: [], checks: {}, diagram: EMPTY_DIAGRAM, preview: null, previewStatus: 'idle', sent: null, nextCall: null })
+        patch(key, {
+          thread: null,
+          turns: [],
+          checks: {},
+          diagram: EMPTY_DIAGRAM,
+          preview: null,
+          previewStatus: 'idle',
+          sent: null,
+          nextCall: null,
+        })
       },
       async drawDiagram(key, instruction) {
         const wanted = instruction?.trim()
-        const question = wanted ? `Draw the high-level architecture again, focusing on this: ${wanted}` : 'Draw me a high-level architecture.'
+        const question = wanted
+          ? `Draw the high-level architecture again, focusing on this: ${wanted}`
+          : 'Draw me a high-level architecture.'
         patch(key, (p) => ({ diagram: { ...p.diagram, status: 'drawing', reason: null, saved: 'no', picked: false } }))
         const answer = await get().ask(key, question)
         if (answer === null) return patch(key, (p) => ({ diagram: { ...p.diagram, status: p.diagram.source ? 'ready' : 'idle' } }))
         const first = extractMermaid(answer)
-        const firstCheck = first ? await ports.validateMermaid(first.source) : { ok: false as const, error: 'The answer held no Mermaid diagram.' }
+        const firstCheck = first
+          ? await ports.validateMermaid(first.source)
+          : { ok: false as const, error: 'The answer held no Mermaid diagram.' }
         if (first && firstCheck.ok) return patch(key, (p) => ({ diagram: drawn(p.diagram, first) }))
         const error = firstCheck.ok ? '' : firstCheck.error
         patch(key, (p) => ({ diagram: { ...p.diagram, status: 'repairing' } }))
-        const repaired = await get().ask(key, `That Mermaid diagram does not parse. Mermaid's parser error:\n${error}\nSend the whole corrected flowchart in one \`\`\`mermaid block.`, 'repair')
+        const repaired = await get().ask(
+          key,
+          `That Mermaid diagram does not parse. Mermaid's parser error:\n${error}\nSend the whole corrected flowchart in one \`\`\`mermaid block.`,
+          'repair',
+        )
         const second = repaired === null ? null : extractMermaid(repaired)
-        const secondCheck = second ? await ports.validateMermaid(second.source) : { ok: false as const, error: 'no diagram in the repair answer' }
+        const secondCheck = second
+          ? await ports.validateMermaid(second.source)
+          : { ok: false as const, error: 'no diagram in the repair answer' }
         if (second && secondCheck.ok) return patch(key, (p) => ({ diagram: drawn(p.diagram, second) }))
         const firstLine = (text: string) => text.split('\n')[0]!.replace(/[:.]\s*$/, '')
-        const why = repaired === null ? 'the repair request failed' : `the repaired one did not parse either (${secondCheck.ok ? '' : firstLine(secondCheck.error)})`
-        patch(key, (p) => ({ diagram: { ...p.diagram, status: 'fallback', source: null, caption: '', reason: `Claude’s diagram did not parse (${firstLine(error)}), and ${why}.`, saved: 'no', picked: false } }))
+        const why =
+          repaired === null
+            ? 'the repair request failed'
+            : `the repaired one did not parse either (${secondCheck.ok ? '' : firstLine(secondCheck.error)})`
+        patch(key, (p) => ({
+          diagram: {
+            ...p.diagram,
+            status: 'fallback',
+            source: null,
+            caption: '',
+            reason: `Claude’s diagram did not parse (${firstLine(error)}), and ${why}.`,
+            saved: 'no',
+            picked: false,
+          },
+        }))
       },
       async saveDiagram(key, save) {
         const diagram = get().panels[key]?.diagram
@@ -351,12 +451,25 @@ export function createCoachStore(client: GembaApi, ports: CoachPorts) {
       },
       showDrawing(key, index) {
         const drawing = get().panels[key]?.diagram.drawings[index]
-        if (drawing) patch(key, (p) => ({ diagram: { ...p.diagram, status: 'ready', source: drawing.source, caption: drawing.caption, reason: null, saved: 'no', picked: true } }))
+        if (drawing)
+          patch(key, (p) => ({
+            diagram: {
+              ...p.diagram,
+              status: 'ready',
+              source: drawing.source,
+              caption: drawing.caption,
+              reason: null,
+              saved: 'no',
+              picked: true,
+            },
+          }))
       },
       async verify(key, text) {
         const panel = get().panels[key]
         if (!panel) return
-        const unchecked = findCitations(text).filter((c) => !(c.key in panel.checks)).slice(0, 300)
+        const unchecked = findCitations(text)
+          .filter((c) => !(c.key in panel.checks))
+          .slice(0, 300)
         if (unchecked.length === 0) return
         patch(key, (p) => ({ verifying: p.verifying + 1 }))
         try {
@@ -365,14 +478,17 @@ export function createCoachStore(client: GembaApi, ports: CoachPorts) {
             commit: panel.thread?.headCommit ?? null,
             citations: unchecked.map((c) => ({ path: c.path, line: c.line })),
           })
-          patch(key, (p) => ({ checks: { ...p.checks, ...Object.fromEntries(checks.map((check) => [citationKey(check.path, check.line), check])) } }))
+          patch(key, (p) => ({
+            checks: { ...p.checks, ...Object.fromEntries(checks.map((check) => [citationKey(check.path, check.line), check])) },
+          }))
         } catch {
           // Unchecked citations stay marked as unverified; nothing is trusted silently.
         } finally {
           patch(key, (p) => ({ verifying: p.verifying - 1 }))
         }
       },
-      loadEstimate: (key) => aboutThread(key, async (threadId) => ({ nextCall: await client.invoke('ai.estimate', { threadId }) }), { nextCall: null }),
+      loadEstimate: (key) =>
+        aboutThread(key, async (threadId) => ({ nextCall: await client.invoke('ai.estimate', { threadId }) }), { nextCall: null }),
       loadSent: (key) => aboutThread(key, async (threadId) => ({ sent: await client.invoke('ai.sent', { threadId }) }), { sent: [] }),
       openFile(target) {
         set({ viewer: target })

@@ -59,7 +59,10 @@ export function createJournalSessionStore(client: GembaApi) {
         client
           .invoke('repos.list', {}, { signal })
           .then((repos) => citedRepository(get().view?.record.repository ?? { id, path: '' }, repos))
-          .catch((error: unknown): CitedRepository => ({ state: 'gone', note: `The cited files can’t be opened: ${errorData(error).message}` })),
+          .catch((error: unknown): CitedRepository => ({
+            state: 'gone',
+            note: `The cited files can’t be opened: ${errorData(error).message}`,
+          })),
       ])
       if (get().id === id && !signal.aborted) set({ drift, lookBack, cited, driftLoading: false })
     }
@@ -84,7 +87,22 @@ export function createJournalSessionStore(client: GembaApi) {
         follow()
         get().loadCall?.abort()
         const controller = new AbortController()
-        set({ loadCall: controller, id, status: 'loading', view: null, error: null, drift: null, lookBack: null, cited: null, viewer: null, editing: false, draft: '', save: 'idle', savedAt: null, saveError: null })
+        set({
+          loadCall: controller,
+          id,
+          status: 'loading',
+          view: null,
+          error: null,
+          drift: null,
+          lookBack: null,
+          cited: null,
+          viewer: null,
+          editing: false,
+          draft: '',
+          save: 'idle',
+          savedAt: null,
+          saveError: null,
+        })
         try {
           const view = await client.invoke('journal.get', { id }, { signal: controller.signal })
           if (get().id !== id) return

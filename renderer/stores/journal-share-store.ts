@@ -8,7 +8,8 @@ import type { JournalExportResult, JournalRollup, JournalShareSummary } from '..
 import type { PaperSize } from '../../shared/channels/system.ts'
 import { errorData } from '../bridge.ts'
 
-export type ExportTarget = { readonly ids: readonly string[] } | { readonly from?: string; readonly to?: string } | { readonly summary: true }
+export type ExportTarget =
+  { readonly ids: readonly string[] } | { readonly from?: string; readonly to?: string } | { readonly summary: true }
 
 interface Outcome {
   readonly status: 'idle' | 'working' | 'done' | 'error'
@@ -134,7 +135,13 @@ export function createJournalShareStore(client: GembaApi, options: { readonly lo
         await navigator.clipboard.writeText(text)
         set({ copied: true })
       } catch {
-        set({ summaryError: { code: 'refused', message: 'The clipboard is not available here.', next: 'Export the summary as a Markdown file instead.' } })
+        set({
+          summaryError: {
+            code: 'refused',
+            message: 'The clipboard is not available here.',
+            next: 'Export the summary as a Markdown file instead.',
+          },
+        })
       }
     },
     async loadRollup(quarter) {

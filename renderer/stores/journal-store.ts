@@ -86,7 +86,11 @@ export function createJournalStore(client: GembaApi) {
       const controller = new AbortController()
       set({ searching: true, searchCall: controller })
       try {
-        const result = await client.invoke('journal.search', { query, filter: cleanFilter(get().filter), limit: 100 }, { signal: controller.signal })
+        const result = await client.invoke(
+          'journal.search',
+          { query, filter: cleanFilter(get().filter), limit: 100 },
+          { signal: controller.signal },
+        )
         if (get().searchCall === controller) set({ hits: result.hits, searching: false, error: null, searchCall: null })
       } catch (error) {
         const data = errorData(error)

@@ -160,11 +160,16 @@ export function createReposStore(client: GembaApi) {
         patchTour(id, { status: 'loading', error: null, progress: null, callId, controller })
         try {
           if (force) await client.invoke('repos.scan', { id, force: true }, { signal: controller.signal, callId })
-          const tour = await client.invoke('repos.tour', { id }, { signal: controller.signal, callId: force ? crypto.randomUUID() : callId })
+          const tour = await client.invoke(
+            'repos.tour',
+            { id },
+            { signal: controller.signal, callId: force ? crypto.randomUUID() : callId },
+          )
           if (get().tours[id]?.controller === controller) patchTour(id, { status: 'ready', tour, callId: null, controller: null })
         } catch (error) {
           const data = errorData(error)
-          if (get().tours[id]?.controller === controller) patchTour(id, { status: data.code === 'cancelled' ? 'cancelled' : 'error', error: data, callId: null, controller: null })
+          if (get().tours[id]?.controller === controller)
+            patchTour(id, { status: data.code === 'cancelled' ? 'cancelled' : 'error', error: data, callId: null, controller: null })
         }
       },
       cancelTour(id) {

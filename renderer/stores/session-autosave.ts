@@ -60,7 +60,11 @@ export function createAutosave<K extends string>(options: {
         if (!waiting.has(key)) waiting.set(key, value)
         failed = true
         options.onStatus('error', error)
-        if (options.retryMs !== undefined && !handles.has(key)) handles.set(key, timers.set(() => void send(key), options.retryMs))
+        if (options.retryMs !== undefined && !handles.has(key))
+          handles.set(
+            key,
+            timers.set(() => void send(key), options.retryMs),
+          )
       },
     )
     const tracked = done.finally(() => {
@@ -78,7 +82,10 @@ export function createAutosave<K extends string>(options: {
       waiting.set(key, value)
       const timer = handles.get(key)
       if (timer !== undefined) timers.clear(timer)
-      handles.set(key, timers.set(() => void send(key), options.delayMs))
+      handles.set(
+        key,
+        timers.set(() => void send(key), options.delayMs),
+      )
       if (!failed) report()
     },
     async flush(key) {

@@ -15,7 +15,12 @@ export function liveTimer(timer: SessionTimer, nowMs: number): LiveTimer {
   const extra = running ? Math.max(0, nowMs - Date.parse(timer.at)) : 0
   const grow = (base: StepTimer): StepTimer => {
     const elapsedMs = base.elapsedMs + extra
-    return { elapsedMs, timeboxMs: base.timeboxMs, remainingMs: Math.max(0, base.timeboxMs - elapsedMs), overTime: elapsedMs > base.timeboxMs }
+    return {
+      elapsedMs,
+      timeboxMs: base.timeboxMs,
+      remainingMs: Math.max(0, base.timeboxMs - elapsedMs),
+      overTime: elapsedMs > base.timeboxMs,
+    }
   }
   const steps = Object.fromEntries(
     STEP_KEYS.map((step) => [step, step === timer.currentStep ? grow(timer.steps[step]) : timer.steps[step]]),

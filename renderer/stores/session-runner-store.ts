@@ -113,7 +113,8 @@ export function createSessionRunnerStore(client: GembaApi, options: { readonly t
         // An action under way (a tag just toggled) answers a newer view; this one would undo it on screen.
         if (actionsInFlight === 0 && isCurrentView(get().view, view)) set({ view })
       },
-      onStatus: (saveStatus, error) => set({ saveStatus, saveError: error === undefined ? (saveStatus === 'error' ? get().saveError : null) : errorData(error) }),
+      onStatus: (saveStatus, error) =>
+        set({ saveStatus, saveError: error === undefined ? (saveStatus === 'error' ? get().saveError : null) : errorData(error) }),
     })
 
     // Saves made elsewhere (the small change, the coach, another window) arrive as sessions.changed.
@@ -241,9 +242,14 @@ export function createSessionRunnerStore(client: GembaApi, options: { readonly t
         const key = `${view?.session.id}|${step}`
         if (!view || view.session.status !== 'active' || !content.trim() || offlineKept.has(key)) return
         const payload = view.session.steps[step].payload
-        if ((step === 'explore' ? view.session.steps.explore.payload.walkthrough : view.session.steps.diagram.payload.mermaid).trim() || payload.source !== null) return
+        if (
+          (step === 'explore' ? view.session.steps.explore.payload.walkthrough : view.session.steps.diagram.payload.mermaid).trim() ||
+          payload.source !== null
+        )
+          return
         offlineKept.add(key)
-        if (step === 'explore') void get().updateStep('explore', { walkthrough: content.slice(0, 400_000), citations: [], source: 'offline' })
+        if (step === 'explore')
+          void get().updateStep('explore', { walkthrough: content.slice(0, 400_000), citations: [], source: 'offline' })
         else void get().updateStep('diagram', { mermaid: content.slice(0, 200_000), caption: OFFLINE_CAPTION, source: 'offline' })
       },
       async pickRecord(step, pick, content) {
@@ -252,11 +258,22 @@ export function createSessionRunnerStore(client: GembaApi, options: { readonly t
         if (pick === 'offline' && content?.trim()) {
           return step === 'explore'
             ? get().updateStep('explore', { walkthrough: content.slice(0, 400_000), citations: [], source: 'offline', choice: 'leader' })
-            : get().updateStep('diagram', { mermaid: content.slice(0, 200_000), caption: OFFLINE_CAPTION, svg: '', source: 'offline', choice: 'leader' })
+            : get().updateStep('diagram', {
+                mermaid: content.slice(0, 200_000),
+                caption: OFFLINE_CAPTION,
+                svg: '',
+                source: 'offline',
+                choice: 'leader',
+              })
         }
         const coach = view.session.steps.explore.payload.coach
         if (pick !== 'coach' || step !== 'explore' || !coach?.markdown.trim()) return false
-        return get().updateStep('explore', { walkthrough: coach.markdown, citations: coach.citations.map((citation) => ({ ...citation })), source: 'ai', choice: 'auto' })
+        return get().updateStep('explore', {
+          walkthrough: coach.markdown,
+          citations: coach.citations.map((citation) => ({ ...citation })),
+          source: 'ai',
+          choice: 'auto',
+        })
       },
       answerQuestion: (questionId) =>
         run(async (sessionId) => {

@@ -105,15 +105,21 @@ export function createSessionsStore(client: GembaApi, stores: SessionsStoreDeps)
           } else {
             const repos = stores.repos.getState()
             if (!repos.loaded) await repos.load()
-            const repoId = programmeWeek === undefined ? today.week.repo?.id : today.pastDue.find((w) => w.programmeWeek === programmeWeek)?.repo?.id
+            const repoId =
+              programmeWeek === undefined ? today.week.repo?.id : today.pastDue.find((w) => w.programmeWeek === programmeWeek)?.repo?.id
             const commit = stores.repos.getState().repos.find((repo) => repo.id === repoId)?.headCommit ?? null
-            const view = await client.invoke('sessions.start', { ...(programmeWeek === undefined ? {} : { programmeWeek }), commit, offline: true })
+            const view = await client.invoke('sessions.start', {
+              ...(programmeWeek === undefined ? {} : { programmeWeek }),
+              commit,
+              offline: true,
+            })
             await stores.runner.getState().open(view.session.id, view)
           }
           set({ reminder: null })
           stores.navigation.getState().go('session')
         }),
-      skipWeek: (programmeWeek) => act('skip', () => client.invoke('sessions.skipWeek', programmeWeek === undefined ? {} : { programmeWeek })),
+      skipWeek: (programmeWeek) =>
+        act('skip', () => client.invoke('sessions.skipWeek', programmeWeek === undefined ? {} : { programmeWeek })),
       unskipWeek: (programmeWeek) => act('skip', () => client.invoke('sessions.unskipWeek', { programmeWeek })),
       pauseProgramme: (weeks) => act('pause', () => client.invoke('sessions.pauseProgramme', { weeks })),
       resumeProgramme: () => act('pause', () => client.invoke('sessions.resumeProgramme', {})),

@@ -24,7 +24,11 @@ export interface SettingsState {
   clearApiKey(): Promise<void>
   dismissNotice(code: SettingsNotice['code']): Promise<void>
   /** The last key test: idle, under way, or its answer (valid, invalid, no network…). */
-  readonly keyTest: { readonly status: 'idle' | 'testing' | 'done'; readonly result: ApiKeyTest | null; readonly error: GembaErrorData | null }
+  readonly keyTest: {
+    readonly status: 'idle' | 'testing' | 'done'
+    readonly result: ApiKeyTest | null
+    readonly error: GembaErrorData | null
+  }
   /** Tests the key typed (before saving it), or the saved one when none is typed. */
   testApiKey(key?: string): Promise<void>
 }

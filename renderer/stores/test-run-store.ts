@@ -55,7 +55,20 @@ export function createTestRunStore(client: GembaApi) {
       open(repoId, sessionId) {
         if (get().repoId === repoId && get().sessionId === sessionId) return
         get().controller?.abort()
-        set({ repoId, sessionId, command: '', readiness: null, readinessFor: null, output: '', run: null, install: null, busy: null, error: null, callId: null, controller: null })
+        set({
+          repoId,
+          sessionId,
+          command: '',
+          readiness: null,
+          readinessFor: null,
+          output: '',
+          run: null,
+          install: null,
+          busy: null,
+          error: null,
+          callId: null,
+          controller: null,
+        })
         void client.invoke('change.testCommand', { repoId }).then(
           (view) => {
             if (get().repoId !== repoId || get().command) return
@@ -84,7 +97,11 @@ export function createTestRunStore(client: GembaApi) {
         if (!repoId) return
         set({ output: '', run: null })
         const run = await call('running', (options) =>
-          client.invoke('change.runTests', { repoId, command, ...(sessionId ? { sessionId } : {}), ...(draftId ? { draftId } : {}) }, options),
+          client.invoke(
+            'change.runTests',
+            { repoId, command, ...(sessionId ? { sessionId } : {}), ...(draftId ? { draftId } : {}) },
+            options,
+          ),
         )
         if (run) set({ run })
       },

@@ -14,7 +14,11 @@ export interface TrackedCallState<B> {
 export type CallOptions = { signal: AbortSignal; callId: string }
 
 /** A `call(busy, run)` for a store: answers the call's value, or null after recording its error (`onError` says more). */
-export function trackedCall<B, S extends TrackedCallState<B | null>>(get: () => S, set: (patch: Partial<S>) => void, onError?: (error: GembaErrorData) => void) {
+export function trackedCall<B, S extends TrackedCallState<B | null>>(
+  get: () => S,
+  set: (patch: Partial<S>) => void,
+  onError?: (error: GembaErrorData) => void,
+) {
   return async function call<T>(busy: B, run: (options: CallOptions) => Promise<T>): Promise<T | null> {
     const controller = new AbortController()
     const callId = crypto.randomUUID()

@@ -2,7 +2,19 @@
 // streamed as events, and the record of what was sent. The API key never crosses this boundary.
 import { z } from 'zod'
 import { channel } from '../contract.ts'
-import type { ApiKeyTest, AiAnswer, AiContextPreview, AiModelChoice, AiModelInfo, AiNextCallEstimate, AiRequestRecord, AiThreadView, CitationCheck, RepoContextSettings, RepoFileView } from '../models/ai.ts'
+import type {
+  ApiKeyTest,
+  AiAnswer,
+  AiContextPreview,
+  AiModelChoice,
+  AiModelInfo,
+  AiNextCallEstimate,
+  AiRequestRecord,
+  AiThreadView,
+  CitationCheck,
+  RepoContextSettings,
+  RepoFileView,
+} from '../models/ai.ts'
 
 const repoId = z.string().min(1).max(100)
 const repoPath = z.string().max(1024)
@@ -10,7 +22,13 @@ const globs = z.array(z.string().trim().min(1).max(300)).max(50)
 const threadId = z.string().regex(/^[a-z0-9-]{8,80}$/, 'That is not a thread id.')
 const callId = z.string()
 
-const usage = z.object({ inputTokens: z.number(), cacheWriteTokens: z.number(), cacheReadTokens: z.number(), outputTokens: z.number(), cacheWrite1hTokens: z.number().optional() })
+const usage = z.object({
+  inputTokens: z.number(),
+  cacheWriteTokens: z.number(),
+  cacheReadTokens: z.number(),
+  outputTokens: z.number(),
+  cacheWrite1hTokens: z.number().optional(),
+})
 const sentFile = z.object({ path: z.string(), bytes: z.number() })
 const redaction = z.object({ path: z.string(), line: z.number(), rule: z.string() })
 
@@ -61,7 +79,7 @@ export const aiChannels = {
   }),
   modelChoice: channel<AiModelChoice>()({
     description:
-      "How Gemba uses a model (default: the one in Settings): its context window, output limit and capabilities from the Models API (cached; offline, what Gemba knows of its family), and the repository context budget that follows.",
+      'How Gemba uses a model (default: the one in Settings): its context window, output limit and capabilities from the Models API (cached; offline, what Gemba knows of its family), and the repository context budget that follows.',
     input: z
       .object({
         model: z.string().trim().min(1).max(200).optional(),
@@ -90,16 +108,25 @@ export const aiChannels = {
     events: askEvents,
   }),
   sent: channel<readonly AiRequestRecord[]>()({
-    description: 'What each request of a thread carried: files and sizes, redactions, excluded files, usage and cost; read from the kept thread file once the thread is closed or the app restarted.',
+    description:
+      'What each request of a thread carried: files and sizes, redactions, excluded files, usage and cost; read from the kept thread file once the thread is closed or the app restarted.',
     input: z.object({ threadId }).strict(),
   }),
   preview: channel<AiContextPreview>()({
     description:
       "Exactly what a new thread would send first (system prompt, packed repository context and the 'what I already know' note, secrets redacted), with its size and estimated cost. Nothing is sent unless `count` asks Anthropic's token counter for the exact size (it generates nothing).",
-    input: z.object({ repoId, purpose: z.enum(['explore', 'diagram']), scope: z.string().trim().min(1).max(1024).optional(), count: z.boolean().optional() }).strict(),
+    input: z
+      .object({
+        repoId,
+        purpose: z.enum(['explore', 'diagram']),
+        scope: z.string().trim().min(1).max(1024).optional(),
+        count: z.boolean().optional(),
+      })
+      .strict(),
   }),
   estimate: channel<AiNextCallEstimate>()({
-    description: 'The size and estimated cost of the next question in an open thread (the cached prefix and conversation, plus the question); nothing is sent.',
+    description:
+      'The size and estimated cost of the next question in an open thread (the cached prefix and conversation, plus the question); nothing is sent.',
     input: z.object({ threadId, question: z.string().max(20_000).optional() }).strict(),
   }),
   contextSettings: channel<RepoContextSettings>()({
@@ -111,22 +138,38 @@ export const aiChannels = {
     input: z.object({ repoId, scope: z.string().trim().min(1).max(1024).nullable(), include: globs, exclude: globs }).strict(),
   }),
   readFile: channel<RepoFileView>()({
-    description: 'A repository file (or folder listing) for the read-only viewer, confined to the repository, secrets withheld or redacted.',
+    description:
+      'A repository file (or folder listing) for the read-only viewer, confined to the repository, secrets withheld or redacted.',
     input: z.object({ repoId, path: repoPath }).strict(),
   }),
   verifyCitations: channel<readonly CitationCheck[]>()({
-    description: "Checks path:line citations against the repository at a commit (default: the working tree): the file exists and the line is within it.",
+    description:
+      'Checks path:line citations against the repository at a commit (default: the working tree): the file exists and the line is within it.',
     input: z
       .object({
         repoId,
-        commit: z.string().regex(/^[0-9a-f]{7,64}$/).nullable().optional(),
-        citations: z.array(z.object({ path: repoPath.min(1), line: z.number().int().min(0).max(10_000_000).nullable().optional() }).strict()).max(300),
+        commit: z
+          .string()
+          .regex(/^[0-9a-f]{7,64}$/)
+          .nullable()
+          .optional(),
+        citations: z
+          .array(z.object({ path: repoPath.min(1), line: z.number().int().min(0).max(10_000_000).nullable().optional() }).strict())
+          .max(300),
       })
       .strict(),
   }),
   openInEditor: channel<{ readonly url: string; readonly opened: boolean }>()({
-    description: "Opens a repository file at a line in the leader's editor (VS Code or JetBrains URL scheme) where the app can; answers the URL.",
-    input: z.object({ repoId, path: repoPath.min(1), line: z.number().int().min(1).nullable().optional(), editor: z.enum(['vscode', 'jetbrains']) }).strict(),
+    description:
+      "Opens a repository file at a line in the leader's editor (VS Code or JetBrains URL scheme) where the app can; answers the URL.",
+    input: z
+      .object({
+        repoId,
+        path: repoPath.min(1),
+        line: z.number().int().min(1).nullable().optional(),
+        editor: z.enum(['vscode', 'jetbrains']),
+      })
+      .strict(),
   }),
   closeThread: channel<{ readonly closed: boolean }>()({
     description: 'Forgets a thread (its records should have been saved with the session).',

@@ -71,7 +71,11 @@ export const changeChannels = {
   revise: channel<ChangeDraftView>()({
     description: 'Asks the agent to revise its staged change with the leader’s comment (rejected files are reconsidered).',
     input: z
-      .object({ draftId, comment: z.string().trim().min(1, 'Say what to change.').max(10_000), rejectedPaths: z.array(repoPath).max(500).optional() })
+      .object({
+        draftId,
+        comment: z.string().trim().min(1, 'Say what to change.').max(10_000),
+        rejectedPaths: z.array(repoPath).max(500).optional(),
+      })
       .strict(),
     events: ['change.agent', 'change.usage'],
   }),
@@ -87,7 +91,13 @@ export const changeChannels = {
   apply: channel<ChangeDraftView>()({
     description:
       'Commits the accepted files on a new branch gemba/<date>-<slug> from HEAD (agent: only on a clean working tree; manual: the working-tree edits). Refused, changing nothing, while git is mid-operation (rebase, merge, cherry-pick, revert, bisect, am), HEAD is detached, the index is locked or conflicted, a submodule moved, or a file is under Git LFS. Never pushes.',
-    input: z.object({ draftId, acceptedPaths: z.array(repoPath).min(1, 'Accept at least one file.').max(500), message: z.string().trim().min(1).max(20_000) }).strict(),
+    input: z
+      .object({
+        draftId,
+        acceptedPaths: z.array(repoPath).min(1, 'Accept at least one file.').max(500),
+        message: z.string().trim().min(1).max(20_000),
+      })
+      .strict(),
     events: ['change.checkout'],
   }),
   returnToOriginal: channel<ChangeDraftView>()({
@@ -107,7 +117,8 @@ export const changeChannels = {
     events: ['change.checkout'],
   }),
   checkouts: channel<readonly CheckoutView[]>()({
-    description: 'Every repository Gemba left on (or can take back from) one of its branches: the branch its clone is on now and where "back" is.',
+    description:
+      'Every repository Gemba left on (or can take back from) one of its branches: the branch its clone is on now and where "back" is.',
     input: z.object({}).strict(),
   }),
   returnTo: channel<CheckoutView | null>()({
@@ -142,7 +153,8 @@ export const changeChannels = {
     input: z.object({ repoId, command: z.string().trim().min(1).max(2_000) }).strict(),
   }),
   installDependencies: channel<InstallResult>()({
-    description: 'Runs the install command testReadiness named (only when the leader presses it), streaming output as change.testOutput; answers the check again.',
+    description:
+      'Runs the install command testReadiness named (only when the leader presses it), streaming output as change.testOutput; answers the check again.',
     input: z.object({ repoId, command: z.string().trim().min(1).max(2_000) }).strict(),
     events: ['change.testOutput'],
   }),

@@ -61,7 +61,7 @@ export const journalChannels = {
   }),
   drift: channel<JournalDriftView>()({
     description:
-      "How the code a session cited has changed since its commit: each citation re-anchored to the repository as it is now (by content, following renames): unchanged, moved, changed or vanished, with where it is now.",
+      'How the code a session cited has changed since its commit: each citation re-anchored to the repository as it is now (by content, following renames): unchanged, moved, changed or vanished, with where it is now.',
     input: z.object({ id: sessionId }).strict(),
   }),
   lookBack: channel<JournalEntrySummary | null>()({
@@ -69,8 +69,7 @@ export const journalChannels = {
     input: z.object({ id: sessionId }).strict(),
   }),
   insights: channel<JournalInsights>()({
-    description:
-      'Trends from the journal files: weeks practised in a year, effort calibration, friction, questions, time per step.',
+    description: 'Trends from the journal files: weeks practised in a year, effort calibration, friction, questions, time per step.',
     input: z
       .object({
         year: z.number().int().min(2000).max(2100).optional(),
@@ -83,7 +82,14 @@ export const journalChannels = {
   }),
   rollup: channel<JournalRollup>()({
     description: 'A quarter at a glance: themes, repositories, friction, effort calibration and open questions.',
-    input: z.object({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'Use a quarter such as 2026-Q4.').optional() }).strict(),
+    input: z
+      .object({
+        quarter: z
+          .string()
+          .regex(/^\d{4}-Q[1-4]$/, 'Use a quarter such as 2026-Q4.')
+          .optional(),
+      })
+      .strict(),
   }),
   exportMarkdown: channel<JournalExportResult>()({
     description: 'Copies sessions (by id or date range) as Markdown files, with their diagram SVGs, into a folder.',
@@ -97,8 +103,7 @@ export const journalChannels = {
       .strict(),
   }),
   summary: channel<JournalShareSummary>()({
-    description:
-      'A one-page summary of the last weeks to share with tech leads; private reflections are left out unless included.',
+    description: 'A one-page summary of the last weeks to share with tech leads; private reflections are left out unless included.',
     input: z
       .object({
         weeks: z.number().int().min(1).max(104),

@@ -34,11 +34,13 @@ export const reposChannels = {
     events: ['repos.scanProgress'],
   }),
   folders: channel<FolderListing>()({
-    description: 'The folders inside a folder under the home folder (the home folder itself by default), for the browser-mode folder picker. Never lists, or follows a link to, anything outside the home folder.',
+    description:
+      'The folders inside a folder under the home folder (the home folder itself by default), for the browser-mode folder picker. Never lists, or follows a link to, anything outside the home folder.',
     input: z.object({ path: z.string().trim().max(4096).optional() }).strict(),
   }),
   suggestions: channel<FolderSuggestions>()({
-    description: 'Where the folder picker starts: the folders of repositories already added, and repositories found within two levels of ~/code, ~/src, ~/projects, ~/work, ~/dev, ~/git and ~/repos.',
+    description:
+      'Where the folder picker starts: the folders of repositories already added, and repositories found within two levels of ~/code, ~/src, ~/projects, ~/work, ~/dev, ~/git and ~/repos.',
     input: z.object({}).strict(),
   }),
   tour: channel<RepoTour>()({

@@ -49,7 +49,11 @@ export const sessionsChannels = {
         programmeWeek: programmeWeek.optional(),
         repoId: z.string().min(1).max(200).optional(),
         /** The commit the repository is at (pins the session); the lead passes HEAD. */
-        commit: z.string().regex(/^[0-9a-f]{7,64}$/).nullable().optional(),
+        commit: z
+          .string()
+          .regex(/^[0-9a-f]{7,64}$/)
+          .nullable()
+          .optional(),
         offline: z.boolean().optional(),
       })
       .strict(),

@@ -24,12 +24,14 @@ export const systemChannels = {
     input: z.object({ title: z.string().max(200).optional() }).strict(),
   }),
   printToPdf: channel<{ readonly path: string | null; readonly supported: boolean }>()({
-    description:
-      'Prints the page as it is shown now to a PDF file in a folder (desktop only; browser mode uses the browser’s print).',
+    description: 'Prints the page as it is shown now to a PDF file in a folder (desktop only; browser mode uses the browser’s print).',
     input: z
       .object({
         folder: z.string().trim().min(1).max(4096),
-        fileName: z.string().trim().regex(/^[^/\\]{1,200}\.pdf$/i, 'Use a file name ending in .pdf, without folders.'),
+        fileName: z
+          .string()
+          .trim()
+          .regex(/^[^/\\]{1,200}\.pdf$/i, 'Use a file name ending in .pdf, without folders.'),
         paper: z.enum(PAPER_SIZES).optional(),
       })
       .strict(),

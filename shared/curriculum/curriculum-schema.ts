@@ -15,7 +15,10 @@ export const stepPromptsSchema = z
 export const curriculumWeekSchema = z
   .object({
     number: z.number().int().min(1),
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug such as "the-deploy-path"').max(60),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug such as "the-deploy-path"')
+      .max(60),
     theme: text(80),
     goal: text(400),
     whyItMatters: text(400),

@@ -21,7 +21,10 @@ export function tidyReflection(markdown: string, prompts: readonly string[]): st
     if (heading && known.has(oneLine(heading[1] ?? '').toLowerCase()) && bodyIsEmpty(lines, i + 1)) continue
     kept.push(lines[i] ?? '')
   }
-  return `${kept.join('\n').replace(/\n{3,}/g, '\n\n').trim()}${kept.some((line) => line.trim()) ? '\n' : ''}`
+  return `${kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}${kept.some((line) => line.trim()) ? '\n' : ''}`
 }
 
 /** Nothing but blank lines until the next heading (or the end). */

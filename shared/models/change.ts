@@ -88,13 +88,7 @@ export interface Authorship {
 }
 
 export type DraftCheckKind =
-  | 'refused'
-  | 'claimed_not_in_diff'
-  | 'missing_import'
-  | 'no_test'
-  | 'no_leader_piece'
-  | 'leader_marker_left'
-  | 'tests_not_ready'
+  'refused' | 'claimed_not_in_diff' | 'missing_import' | 'no_test' | 'no_leader_piece' | 'leader_marker_left' | 'tests_not_ready'
 
 /** Something the leader should know before committing the draft: Gemba's checks, not the agent's words. */
 export interface DraftCheck {

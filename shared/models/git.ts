@@ -14,7 +14,8 @@ export interface GitOperation {
   readonly abort: string | null
 }
 
-export type GitBlockerCode = 'operation' | 'detached' | 'index_locked' | 'unmerged' | 'submodule' | 'lfs' | 'unsupported_index' | 'file_name'
+export type GitBlockerCode =
+  'operation' | 'detached' | 'index_locked' | 'unmerged' | 'submodule' | 'lfs' | 'unsupported_index' | 'file_name'
 
 /** Something that stops Gemba landing (or undoing) a change until the leader deals with it in git. */
 export interface GitBlocker {

@@ -8,14 +8,7 @@ import { STEP_KEYS, type StepKey } from './curriculum.ts'
 export type JournalStep = StepKey
 
 /** The friction tags the reflect step offers; the leader may add their own (any short slug). */
-export const KNOWN_FRICTION_TAGS = [
-  'slow-tests',
-  'flaky-ci',
-  'unclear-docs',
-  'setup-pain',
-  'long-review-wait',
-  'deploy-pain',
-] as const
+export const KNOWN_FRICTION_TAGS = ['slow-tests', 'flaky-ci', 'unclear-docs', 'setup-pain', 'long-review-wait', 'deploy-pain'] as const
 
 /** Bumped when the record's shape changes; the reader migrates older files. */
 export const JOURNAL_SCHEMA_VERSION = 1
@@ -115,11 +108,20 @@ export interface JournalSentRecord {
   readonly model: string
   /** The repository context (the same in every request of a conversation), then what this request added. */
   readonly contextFiles: readonly { readonly path: string; readonly bytes: number }[]
-  readonly added: { readonly kind: 'question' | 'tool_results'; readonly chars: number; readonly files: readonly { readonly path: string; readonly bytes: number }[] }
+  readonly added: {
+    readonly kind: 'question' | 'tool_results'
+    readonly chars: number
+    readonly files: readonly { readonly path: string; readonly bytes: number }[]
+  }
   /** Where a secret was redacted and by which rule (never the secret). */
   readonly redactions: readonly { readonly path: string; readonly line: number; readonly rule: string }[]
   readonly excluded: readonly { readonly path: string; readonly rule: string }[]
-  readonly usage: { readonly inputTokens: number; readonly cacheWriteTokens: number; readonly cacheReadTokens: number; readonly outputTokens: number } | null
+  readonly usage: {
+    readonly inputTokens: number
+    readonly cacheWriteTokens: number
+    readonly cacheReadTokens: number
+    readonly outputTokens: number
+  } | null
   readonly costUsd: number | null
 }
 
@@ -216,7 +218,9 @@ export const journalSessionRecordSchema: z.ZodType<JournalSessionRecord> = z.obj
       source: journalSourceSchema.optional(),
     })
     .nullable(),
-  diagram: z.object({ mermaid: z.string(), svg: z.string().optional(), caption: z.string().optional(), source: journalSourceSchema.optional() }).nullable(),
+  diagram: z
+    .object({ mermaid: z.string(), svg: z.string().optional(), caption: z.string().optional(), source: journalSourceSchema.optional() })
+    .nullable(),
   notes: z.object({ explore: z.string().optional(), diagram: z.string().optional() }).optional(),
   questionsAsked: z.array(z.string()).optional(),
   change: z
@@ -242,7 +246,10 @@ export const journalSessionRecordSchema: z.ZodType<JournalSessionRecord> = z.obj
       originalBranch: z.string().nullable().optional(),
       returned: z.boolean().optional(),
       branchDeleted: z.boolean().optional(),
-      authorship: z.object({ leaderLines: z.number().int().min(0), agentLines: z.number().int().min(0) }).nullable().optional(),
+      authorship: z
+        .object({ leaderLines: z.number().int().min(0), agentLines: z.number().int().min(0) })
+        .nullable()
+        .optional(),
     })
     .nullable(),
   reflection: z.string(),
@@ -278,7 +285,9 @@ export function journalSentRecordSchema() {
     added: z.object({ kind: z.enum(['question', 'tool_results']), chars: z.number().min(0), files: z.array(file) }),
     redactions: z.array(z.object({ path: z.string(), line: z.number(), rule: z.string() })),
     excluded: z.array(z.object({ path: z.string(), rule: z.string() })),
-    usage: z.object({ inputTokens: z.number(), cacheWriteTokens: z.number(), cacheReadTokens: z.number(), outputTokens: z.number() }).nullable(),
+    usage: z
+      .object({ inputTokens: z.number(), cacheWriteTokens: z.number(), cacheReadTokens: z.number(), outputTokens: z.number() })
+      .nullable(),
     costUsd: z.number().nullable(),
   })
 }
@@ -319,7 +328,18 @@ export interface JournalFilter {
 
 /** A stretch of text around a match; `highlights` are [start, end) offsets into `text`. */
 export interface JournalSnippet {
-  readonly field: 'theme' | 'walkthrough' | 'diagram' | 'change' | 'explanation' | 'reflection' | 'questions' | 'tags' | 'repository' | 'notes' | 'transcript'
+  readonly field:
+    | 'theme'
+    | 'walkthrough'
+    | 'diagram'
+    | 'change'
+    | 'explanation'
+    | 'reflection'
+    | 'questions'
+    | 'tags'
+    | 'repository'
+    | 'notes'
+    | 'transcript'
   readonly text: string
   readonly highlights: readonly (readonly [number, number])[]
 }
@@ -483,7 +503,12 @@ export interface JournalInsights {
   }
   readonly stepTime: { readonly steps: readonly StepTime[]; readonly summary: string }
   /** Lines of the committed changes the leader's own hands wrote, against the agent's, week by week. */
-  readonly handsOn: { readonly weeks: readonly HandsOnWeek[]; readonly leaderLines: number; readonly agentLines: number; readonly summary: string }
+  readonly handsOn: {
+    readonly weeks: readonly HandsOnWeek[]
+    readonly leaderLines: number
+    readonly agentLines: number
+    readonly summary: string
+  }
 }
 
 export interface HandsOnWeek {

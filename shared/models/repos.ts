@@ -32,13 +32,7 @@ export interface ChangedFile {
 
 /** Something wrong with a repository that the leader should know about; the repo is still listed. */
 export interface RepoProblem {
-  readonly code:
-    | 'missing'
-    | 'not_a_repository'
-    | 'no_commits'
-    | 'shallow'
-    | 'broken'
-    | 'unreadable'
+  readonly code: 'missing' | 'not_a_repository' | 'no_commits' | 'shallow' | 'broken' | 'unreadable'
   readonly message: string
   readonly next?: string
 }

@@ -24,7 +24,10 @@ export type ReflectPromptKey = (typeof REFLECT_PROMPTS)[number]['key']
 
 const iso = z.iso.datetime({ offset: true })
 const longText = (max: number) => z.string().max(max)
-const minutes = z.number().min(0).max(24 * 60)
+const minutes = z
+  .number()
+  .min(0)
+  .max(24 * 60)
 const slug = z
   .string()
   .trim()
@@ -124,7 +127,10 @@ export const changePayloadSchema = z.object({
   /** The leader deleted the Gemba branch (its commit kept under refs/gemba/kept/ until the journal entry was written). */
   branchDeleted: z.boolean().optional(),
   /** Lines added by the leader's own hands and by the agent, in what was committed. */
-  authorship: z.object({ leaderLines: z.number().int().min(0), agentLines: z.number().int().min(0) }).nullable().optional(),
+  authorship: z
+    .object({ leaderLines: z.number().int().min(0), agentLines: z.number().int().min(0) })
+    .nullable()
+    .optional(),
 })
 export type ChangePayload = z.infer<typeof changePayloadSchema>
 

@@ -34,7 +34,10 @@ const KEY = 'sk-ant-bench-0000000000000000000000'
 const MINUTE = 60_000
 const path = process.argv.slice(2).find((arg) => arg.startsWith('/')) ?? (await syntheticRepo())
 
-const WORDS = 'the service reads each request validates it and hands it to the module that owns the data before the answer goes back through the same layer'.split(' ')
+const WORDS =
+  'the service reads each request validates it and hands it to the module that owns the data before the answer goes back through the same layer'.split(
+    ' ',
+  )
 /** Prose of about `tokens` tokens, as the fake counts them (four characters a token). */
 function prose(tokens: number, seed = 0): string {
   const out: string[] = []
@@ -86,28 +89,77 @@ async function agentReplies(root: string, files: readonly string[]): Promise<Mes
   // A real line of a real file, so the agent's str_replace applies to the staged copy.
   const target = files[0]!
   const text = await readFile(join(root, target), 'utf8')
-  const line = text.split('\n').find((candidate) => candidate.trim().length > 12 && text.split(candidate).length === 2) ?? text.split('\n')[0]!
+  const line =
+    text.split('\n').find((candidate) => candidate.trim().length > 12 && text.split(candidate).length === 2) ?? text.split('\n')[0]!
   const edit = 'str_replace_based_edit_tool'
   return [
-    toolUseReply([{ name: edit, input: { command: 'view', path: target } }], { thinking: prose(350, 3), preamble: 'Let me read where this lives.' }),
+    toolUseReply([{ name: edit, input: { command: 'view', path: target } }], {
+      thinking: prose(350, 3),
+      preamble: 'Let me read where this lives.',
+    }),
     toolUseReply([{ name: 'search_code', input: { query: line.trim().slice(0, 20) } }], { thinking: prose(120, 5) }),
     toolUseReply([read(files[1]!)], { thinking: prose(120, 7) }),
-    toolUseReply([{ name: edit, input: { command: 'str_replace', path: target, old_str: line, new_str: `${line} // checked` } }], { thinking: prose(150, 9), preamble: `## Plan\n\n${prose(250, 11)}` }),
-    toolUseReply([{ name: edit, input: { command: 'create', path: 'test/bench-change.test.ts', file_text: `// ${prose(200, 13)}\n` } }], { thinking: prose(100, 15) }),
+    toolUseReply([{ name: edit, input: { command: 'str_replace', path: target, old_str: line, new_str: `${line} // checked` } }], {
+      thinking: prose(150, 9),
+      preamble: `## Plan\n\n${prose(250, 11)}`,
+    }),
+    toolUseReply([{ name: edit, input: { command: 'create', path: 'test/bench-change.test.ts', file_text: `// ${prose(200, 13)}\n` } }], {
+      thinking: prose(100, 15),
+    }),
     textReply(prose(180, 17), { thinking: prose(80, 19) }),
   ]
 }
 
 const STEPS: readonly Step[] = [
-  { name: 'walkthrough (2 tool rounds)', at: 0, run: ask('explore', 'Walk me through the codebase.', (f) => [toolUseReply([read(f[0]!), read(f[1]!)]), toolUseReply([read(f[2]!)]), textReply(prose(1500))]) },
-  { name: 'follow-up 1', at: 2.5, run: ask('explore', 'How does a request flow through it?', (f) => [toolUseReply([read(f[3]!)]), textReply(prose(500, 1))]) },
-  { name: 'follow-up 2', at: 4, run: ask('explore', 'Where is the data model?', (f) => [toolUseReply([read(f[4]!)]), textReply(prose(500, 2))]) },
-  { name: 'follow-up 3 (after 6.5 min reading)', at: 10.5, run: ask('explore', 'What do the tests cover?', (f) => [toolUseReply([read(f[5]!)]), textReply(prose(500, 3))]) },
+  {
+    name: 'walkthrough (2 tool rounds)',
+    at: 0,
+    run: ask('explore', 'Walk me through the codebase.', (f) => [
+      toolUseReply([read(f[0]!), read(f[1]!)]),
+      toolUseReply([read(f[2]!)]),
+      textReply(prose(1500)),
+    ]),
+  },
+  {
+    name: 'follow-up 1',
+    at: 2.5,
+    run: ask('explore', 'How does a request flow through it?', (f) => [toolUseReply([read(f[3]!)]), textReply(prose(500, 1))]),
+  },
+  {
+    name: 'follow-up 2',
+    at: 4,
+    run: ask('explore', 'Where is the data model?', (f) => [toolUseReply([read(f[4]!)]), textReply(prose(500, 2))]),
+  },
+  {
+    name: 'follow-up 3 (after 6.5 min reading)',
+    at: 10.5,
+    run: ask('explore', 'What do the tests cover?', (f) => [toolUseReply([read(f[5]!)]), textReply(prose(500, 3))]),
+  },
   { name: 'follow-up 4', at: 12, run: ask('explore', 'Who changes this most?', () => [textReply(prose(400, 4))]) },
-  { name: 'follow-up 5', at: 13.5, run: ask('explore', 'What would I read first?', (f) => [toolUseReply([read(f[6]!)]), textReply(prose(500, 5))]) },
-  { name: 'diagram', at: 15.5, run: ask('diagram', 'Draw me a high-level architecture.', () => [textReply(`${prose(80)}\n\n${DIAGRAM_BROKEN}`)]) },
-  { name: 'diagram repair', at: 16.5, run: ask('diagram', "That Mermaid diagram does not parse. Mermaid's parser error:\nParse error on line 2\nSend the whole corrected flowchart in one ```mermaid block.", () => [textReply(`${prose(80)}\n\n${DIAGRAM}`)]) },
-  { name: 'follow-up 6 (after the diagram)', at: 19, run: ask('explore', 'How is it deployed?', (f) => [toolUseReply([read(f[7]!)]), textReply(prose(500, 6))]) },
+  {
+    name: 'follow-up 5',
+    at: 13.5,
+    run: ask('explore', 'What would I read first?', (f) => [toolUseReply([read(f[6]!)]), textReply(prose(500, 5))]),
+  },
+  {
+    name: 'diagram',
+    at: 15.5,
+    run: ask('diagram', 'Draw me a high-level architecture.', () => [textReply(`${prose(80)}\n\n${DIAGRAM_BROKEN}`)]),
+  },
+  {
+    name: 'diagram repair',
+    at: 16.5,
+    run: ask(
+      'diagram',
+      "That Mermaid diagram does not parse. Mermaid's parser error:\nParse error on line 2\nSend the whole corrected flowchart in one ```mermaid block.",
+      () => [textReply(`${prose(80)}\n\n${DIAGRAM}`)],
+    ),
+  },
+  {
+    name: 'follow-up 6 (after the diagram)',
+    at: 19,
+    run: ask('explore', 'How is it deployed?', (f) => [toolUseReply([read(f[7]!)]), textReply(prose(500, 6))]),
+  },
   { name: 'follow-up 7', at: 20, run: ask('explore', 'Where do errors go?', () => [textReply(prose(400, 7))]) },
   { name: 'follow-up 8', at: 21, run: ask('explore', 'What slows the team down here?', () => [textReply(prose(400, 8))]) },
   {
@@ -115,12 +167,38 @@ const STEPS: readonly Step[] = [
     at: 25,
     run: async (hour) => {
       hour.fake.enqueue(...(await agentReplies(path, hour.files)))
-      const draft = await hour.change.start({ repoId: hour.repoId, request: 'Fix the small thing the walkthrough found, with a test.', estimateMinutes: 20, mode: 'agent', sessionId: 'bench-session', handsOnKeyboard: false }, hour.ctx())
+      const draft = await hour.change.start(
+        {
+          repoId: hour.repoId,
+          request: 'Fix the small thing the walkthrough found, with a test.',
+          estimateMinutes: 20,
+          mode: 'agent',
+          sessionId: 'bench-session',
+          handsOnKeyboard: false,
+        },
+        hour.ctx(),
+      )
       hour.draftId = draft.draftId
     },
   },
-  { name: 'commit message (after reviewing the diff)', at: 35, run: async (hour) => void (hour.fake.enqueue(textReply(`Check the value\n\n${prose(60)}`)), await hour.change.commitMessage({ draftId: hour.draftId! }, hour.ctx())) },
-  { name: 'explanation (after the tests)', at: 43, run: async (hour) => void (hour.fake.enqueue(textReply(prose(350, 21))), await hour.change.explain({ draftId: hour.draftId!, sessionId: 'bench-session' }, hour.ctx())) },
+  {
+    name: 'commit message (after reviewing the diff)',
+    at: 35,
+    run: async (hour) =>
+      void (
+        hour.fake.enqueue(textReply(`Check the value\n\n${prose(60)}`)),
+        await hour.change.commitMessage({ draftId: hour.draftId! }, hour.ctx())
+      ),
+  },
+  {
+    name: 'explanation (after the tests)',
+    at: 43,
+    run: async (hour) =>
+      void (
+        hour.fake.enqueue(textReply(prose(350, 21))),
+        await hour.change.explain({ draftId: hour.draftId!, sessionId: 'bench-session' }, hour.ctx())
+      ),
+  },
 ]
 
 interface StepCost {
@@ -135,7 +213,11 @@ async function runHour(ttl: CacheTtl, scan: ScanResult, cacheFolder: string): Pr
   const parser = await createCodeParser()
   const store = contextSettingsStore(null)
   const provider = new RepoContextProvider({ scan: async () => scan, settings: store, redactor, parser: async () => parser })
-  const models = new ModelCatalogue({ list: (signal) => new AiClient({ createSdk: createAnthropicSdk, apiKey: KEY, baseURL: fake.url }).listModels(signal), endpoint: async () => fake.url, file: null })
+  const models = new ModelCatalogue({
+    list: (signal) => new AiClient({ createSdk: createAnthropicSdk, apiKey: KEY, baseURL: fake.url }).listModels(signal),
+    endpoint: async () => fake.url,
+    file: null,
+  })
   const ai = new AiService({
     settings: async () => ({ apiKey: KEY, endpoint: fake.url, model: DEFAULT_MODEL, contextTokens: null, memory: 'off' }),
     createSdk: createAnthropicSdk,
@@ -148,7 +230,11 @@ async function runHour(ttl: CacheTtl, scan: ScanResult, cacheFolder: string): Pr
     prefixCacheTtl: () => ttl,
   })
   let entries: RepoEntry[] = []
-  const repos = new RepoService({ store: { load: async () => entries, save: async (next) => void (entries = [...next]) }, cacheFolder, createParser: async () => parser })
+  const repos = new RepoService({
+    store: { load: async () => entries, save: async (next) => void (entries = [...next]) },
+    cacheFolder,
+    createParser: async () => parser,
+  })
   const noEvents: CallContext<EventMap> = { signal: new AbortController().signal, callId: 'bench', emit: () => undefined }
   const repo = await repos.add({ path }, noEvents)
   const change = new ChangeService({
@@ -169,7 +255,10 @@ async function runHour(ttl: CacheTtl, scan: ScanResult, cacheFolder: string): Pr
     ai,
     change,
     repoId: repo.id,
-    files: scan.keyFiles.map((file) => file.path).filter((file) => !redactor.exclusion(file)).slice(0, 8),
+    files: scan.keyFiles
+      .map((file) => file.path)
+      .filter((file) => !redactor.exclusion(file))
+      .slice(0, 8),
     threads: new Map(),
     draftId: null,
     ctx: () => ({
@@ -200,7 +289,11 @@ async function runHour(ttl: CacheTtl, scan: ScanResult, cacheFolder: string): Pr
 const cacheFolder = await mkdtemp(join(tmpdir(), 'gemba-bench-hour-'))
 const scanParser = await createCodeParser()
 let scanEntries: RepoEntry[] = []
-const scanRepos = new RepoService({ store: { load: async () => scanEntries, save: async (next) => void (scanEntries = [...next]) }, cacheFolder, createParser: async () => scanParser })
+const scanRepos = new RepoService({
+  store: { load: async () => scanEntries, save: async (next) => void (scanEntries = [...next]) },
+  cacheFolder,
+  createParser: async () => scanParser,
+})
 const scanCtx: CallContext<EventMap> = { signal: new AbortController().signal, callId: 'bench-scan', emit: () => undefined }
 const scanned = await scanRepos.scan({ id: (await scanRepos.add({ path }, scanCtx)).id }, scanCtx)
 scanParser.dispose()
@@ -212,9 +305,12 @@ await rm(cacheFolder, { recursive: true, force: true })
 const price = (usage: AiUsage) => costOf(usage, DEFAULT_MODEL).usd
 const fmt = (n: number) => n.toLocaleString('en')
 const usd = (n: number) => `$${n.toFixed(4)}`
-const row = (cells: readonly string[], widths: readonly number[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`
+const row = (cells: readonly string[], widths: readonly number[]) =>
+  `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`
 const widths = [48, 4, 6, 9, 9, 9, 7, 9, 9]
-console.log(`\nRepository: ${path} (${fmt(scanned.filesCount)} files); model ${DEFAULT_MODEL}, priced as "${priceFor(DEFAULT_MODEL).row.name}" (list prices per MTok: input $${priceFor(DEFAULT_MODEL).row.input}, output $${priceFor(DEFAULT_MODEL).row.output}, cache read $${priceFor(DEFAULT_MODEL).row.cacheRead}; writes 1.25× input for 5 minutes, 2× for an hour)`)
+console.log(
+  `\nRepository: ${path} (${fmt(scanned.filesCount)} files); model ${DEFAULT_MODEL}, priced as "${priceFor(DEFAULT_MODEL).row.name}" (list prices per MTok: input $${priceFor(DEFAULT_MODEL).row.input}, output $${priceFor(DEFAULT_MODEL).row.output}, cache read $${priceFor(DEFAULT_MODEL).row.cacheRead}; writes 1.25× input for 5 minutes, 2× for an hour)`,
+)
 console.log(row(['step (minute of the hour)', 'req', 'input', 'write 1h', 'write 5m', 'read', 'output', '1h prefix', '5m prefix'], widths))
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
 let total: AiUsage = ZERO_USAGE
@@ -224,10 +320,42 @@ for (const [index, step] of STEPS.entries()) {
   const long = usage.cacheWrite1hTokens ?? 0
   total = addUsage(total, usage)
   totalBaseline = addUsage(totalBaseline, baseline[index]!.usage)
-  console.log(row([`${step.name} (${step.at})`, String(requests), fmt(usage.inputTokens), fmt(long), fmt(usage.cacheWriteTokens - long), fmt(usage.cacheReadTokens), fmt(usage.outputTokens), usd(price(usage)), usd(price(baseline[index]!.usage))], widths))
+  console.log(
+    row(
+      [
+        `${step.name} (${step.at})`,
+        String(requests),
+        fmt(usage.inputTokens),
+        fmt(long),
+        fmt(usage.cacheWriteTokens - long),
+        fmt(usage.cacheReadTokens),
+        fmt(usage.outputTokens),
+        usd(price(usage)),
+        usd(price(baseline[index]!.usage)),
+      ],
+      widths,
+    ),
+  )
 }
 const long = total.cacheWrite1hTokens ?? 0
-console.log(row(['the hour', String(hourly.reduce((n, s) => n + s.requests, 0)), fmt(total.inputTokens), fmt(long), fmt(total.cacheWriteTokens - long), fmt(total.cacheReadTokens), fmt(total.outputTokens), usd(price(total)), usd(price(totalBaseline))], widths))
+console.log(
+  row(
+    [
+      'the hour',
+      String(hourly.reduce((n, s) => n + s.requests, 0)),
+      fmt(total.inputTokens),
+      fmt(long),
+      fmt(total.cacheWriteTokens - long),
+      fmt(total.cacheReadTokens),
+      fmt(total.outputTokens),
+      usd(price(total)),
+      usd(price(totalBaseline)),
+    ],
+    widths,
+  ),
+)
 const saved = price(totalBaseline) - price(total)
-console.log(`\nThe hour costs ${usd(price(total))} with the repository prefix cached for an hour, ${usd(price(totalBaseline))} on the 5-minute cache (baseline, same run): ${saved >= 0 ? 'saves' : 'costs'} ${usd(Math.abs(saved))} (${((price(total) / price(totalBaseline)) * 100).toFixed(0)}% of the baseline).`)
+console.log(
+  `\nThe hour costs ${usd(price(total))} with the repository prefix cached for an hour, ${usd(price(totalBaseline))} on the 5-minute cache (baseline, same run): ${saved >= 0 ? 'saves' : 'costs'} ${usd(Math.abs(saved))} (${((price(total) / price(totalBaseline)) * 100).toFixed(0)}% of the baseline).`,
+)
 console.log(`Target: under $1 for the hour: ${price(total) < 1 ? 'met' : 'MISSED'}`)

@@ -27,17 +27,27 @@ async function weigh(folder: string, file: string): Promise<AssetWeight> {
 }
 
 function sum(assets: readonly AssetWeight[]): { bytes: number; gzipBytes: number } {
-  return { bytes: assets.reduce((total, asset) => total + asset.bytes, 0), gzipBytes: assets.reduce((total, asset) => total + asset.gzipBytes, 0) }
+  return {
+    bytes: assets.reduce((total, asset) => total + asset.bytes, 0),
+    gzipBytes: assets.reduce((total, asset) => total + asset.gzipBytes, 0),
+  }
 }
 
 export function weightOf(assets: readonly AssetWeight[]): Weight {
-  return { assets, js: sum(assets.filter((asset) => asset.kind === 'js')), css: sum(assets.filter((asset) => asset.kind === 'css')), total: sum(assets) }
+  return {
+    assets,
+    js: sum(assets.filter((asset) => asset.kind === 'js')),
+    css: sum(assets.filter((asset) => asset.kind === 'css')),
+    total: sum(assets),
+  }
 }
 
 /** The assets `index.html` in `folder` (a built renderer) loads before its first paint. */
 export async function initialAssets(folder: string, page = 'index.html'): Promise<Weight> {
   const html = await readFile(join(folder, page), 'utf8')
-  const named = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="(\.?\/?assets\/[^"]+\.(?:js|css))"[^>]*>/g)].map((match) => normalize(match[1]!.replace(/^\.?\//, '')))
+  const named = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="(\.?\/?assets\/[^"]+\.(?:js|css))"[^>]*>/g)].map((match) =>
+    normalize(match[1]!.replace(/^\.?\//, '')),
+  )
   const seen = new Set<string>()
   const queue = [...named]
   while (queue.length > 0) {

@@ -21,7 +21,13 @@ const journalFolder = join(root, 'journal')
 const cacheFolder = join(root, 'cache')
 const ctx = { signal: new AbortController().signal, callId: 'bench', emit: () => undefined }
 const makeService = () =>
-  new JournalService({ journalFolder, createJournalFolder: true, cacheFolder, pendingFolder: join(root, 'pending'), now: () => new Date('2026-12-01T12:00:00Z') })
+  new JournalService({
+    journalFolder,
+    createJournalFolder: true,
+    cacheFolder,
+    pendingFolder: join(root, 'pending'),
+    now: () => new Date('2026-12-01T12:00:00Z'),
+  })
 
 async function generate(): Promise<void> {
   await mkdir(journalFolder, { recursive: true })
@@ -75,7 +81,12 @@ try {
   const rows: [string, number, number, string][] = [
     ['cold index build (1,000 files)', coldMs, await median(() => naiveScan(() => true, true)), 'parse every file'],
     ['warm load from cache', warmMs, await median(() => naiveScan(() => true, true)), 'parse every file'],
-    ['list newest 50', await median(() => warm.list({ limit: 50 }, ctx)), await median(() => naiveScan(() => true, true)), 'parse every file'],
+    [
+      'list newest 50',
+      await median(() => warm.list({ limit: 50 }, ctx)),
+      await median(() => naiveScan(() => true, true)),
+      'parse every file',
+    ],
     [
       'filter repo + tag',
       await median(() => warm.list({ filter, limit: 50 }, ctx)),
@@ -101,15 +112,21 @@ try {
       'grep every file',
     ],
   ]
-  console.log(`Journal bench: ${SESSIONS} sessions generated in ${generateMs.toFixed(0)} ms (${listed.total} listed, ${filtered.total} match the filter, ${found.total} search hits)`)
+  console.log(
+    `Journal bench: ${SESSIONS} sessions generated in ${generateMs.toFixed(0)} ms (${listed.total} listed, ${filtered.total} match the filter, ${found.total} search hits)`,
+  )
   const cacheBytes = (await stat(join(cacheFolder, 'journal-index.json'))).size
   console.log(`index cache: ${(cacheBytes / 1e6).toFixed(1)} MB`)
   console.log(`median of ${RUNS} runs unless a one-off (cold, warm); budget ${BUDGET_MS} ms for list, filter and search\n`)
-  console.log(`${'operation'.padEnd(32)} ${'gemba ms'.padStart(9)} ${'naive ms'.padStart(9)} ${'speed-up'.padStart(9)}  baseline        budget`)
+  console.log(
+    `${'operation'.padEnd(32)} ${'gemba ms'.padStart(9)} ${'naive ms'.padStart(9)} ${'speed-up'.padStart(9)}  baseline        budget`,
+  )
   for (const [name, ours, naive, how] of rows) {
     const budgeted = name.startsWith('list') || name.startsWith('filter') || name.startsWith('search')
     const verdict = budgeted ? (ours < BUDGET_MS ? 'ok' : 'OVER') : '-'
-    console.log(`${name.padEnd(32)} ${ours.toFixed(1).padStart(9)} ${naive.toFixed(1).padStart(9)} ${`${(naive / ours).toFixed(1)}×`.padStart(9)}  ${how.padEnd(15)} ${verdict}`)
+    console.log(
+      `${name.padEnd(32)} ${ours.toFixed(1).padStart(9)} ${naive.toFixed(1).padStart(9)} ${`${(naive / ours).toFixed(1)}×`.padStart(9)}  ${how.padEnd(15)} ${verdict}`,
+    )
   }
 } finally {
   await rm(root, { recursive: true, force: true })

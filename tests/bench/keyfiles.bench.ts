@@ -63,7 +63,10 @@ for (const [slug, files] of Object.entries(expected)) {
     continue
   }
   const started = performance.now()
-  const scan = await scanRepo({ repoId: slug.replace(/\W/g, '_'), path, force: true }, { cacheFolder, clock: () => new Date(), parser: async () => parser })
+  const scan = await scanRepo(
+    { repoId: slug.replace(/\W/g, '_'), path, force: true },
+    { cacheFolder, clock: () => new Date(), parser: async () => parser },
+  )
   const ms = performance.now() - started
   const top = new Set(scan.keyFiles.slice(0, TOP).map((file) => file.path))
   const packed = await packContext(scan, scan.root, { budgetTokens: DEFAULT_CONTEXT_TOKENS, redactor, parser }, signal)
@@ -96,7 +99,9 @@ const total = rows.reduce((sum, row) => sum + row.want, 0)
 const ranked = rows.reduce((sum, row) => sum + row.ranked, 0)
 const packed = rows.reduce((sum, row) => sum + row.packed, 0)
 const baseline = rows.reduce((sum, row) => sum + row.baseline, 0)
-console.log(`| ${'all (pooled)'.padEnd(20)} | ${String(total).padStart(5)} | ${pct(ranked, total).padStart(9)} | ${pct(packed, total).padStart(14)} | ${pct(baseline, total).padStart(23)} |         |`)
+console.log(
+  `| ${'all (pooled)'.padEnd(20)} | ${String(total).padStart(5)} | ${pct(ranked, total).padStart(9)} | ${pct(packed, total).padStart(14)} | ${pct(baseline, total).padStart(23)} |         |`,
+)
 for (const row of rows) {
   if (row.missing.length) console.log(`  ${row.slug}: not in the top ${TOP}: ${row.missing.join(', ')}`)
   if (row.notPacked.length) console.log(`  ${row.slug}: not in the packed context (whole or signatures): ${row.notPacked.join(', ')}`)

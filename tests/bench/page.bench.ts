@@ -39,11 +39,15 @@ const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`.padStart(10)
 const row = (label: string, weight: Weight) =>
   `| ${label.padEnd(44)} | ${kb(weight.js.bytes)} | ${kb(weight.js.gzipBytes)} | ${kb(weight.css.bytes)} | ${kb(weight.css.gzipBytes)} | ${kb(weight.total.gzipBytes)} | ${String(weight.assets.length).padStart(5)} |`
 console.log('\nInitial weight: what index.html loads before the first paint (gzip -9), against the whole bundle\n')
-console.log(`| ${'what'.padEnd(44)} | ${'JS raw'.padStart(10)} | ${'JS gzip'.padStart(10)} | ${'CSS raw'.padStart(10)} | ${'CSS gzip'.padStart(10)} | ${'JS+CSS gz'.padStart(10)} | files |`)
+console.log(
+  `| ${'what'.padEnd(44)} | ${'JS raw'.padStart(10)} | ${'JS gzip'.padStart(10)} | ${'CSS raw'.padStart(10)} | ${'CSS gzip'.padStart(10)} | ${'JS+CSS gz'.padStart(10)} | files |`,
+)
 console.log(`|${'-'.repeat(46)}|${'-'.repeat(12)}|${'-'.repeat(12)}|${'-'.repeat(12)}|${'-'.repeat(12)}|${'-'.repeat(12)}|-------|`)
 console.log(row('initial (index.html + static imports)', initial))
 console.log(row('whole bundle (every chunk, loaded eagerly)', whole))
-console.log(`\nInitial is ${((100 * initial.total.gzipBytes) / whole.total.gzipBytes).toFixed(1)}% of the whole bundle (gzip). Files loaded first: ${initial.assets.map((asset) => asset.file.replace('assets/', '')).join(', ')}`)
+console.log(
+  `\nInitial is ${((100 * initial.total.gzipBytes) / whole.total.gzipBytes).toFixed(1)}% of the whole bundle (gzip). Files loaded first: ${initial.assets.map((asset) => asset.file.replace('assets/', '')).join(', ')}`,
+)
 
 // ---- (2) first paint ----------------------------------------------------------------------------
 
@@ -53,7 +57,9 @@ async function everythingEager(): Promise<string> {
   await cp(built, folder, { recursive: true })
   const links = whole.assets
     .filter((asset) => !initial.assets.some((first) => first.file === asset.file))
-    .map((asset) => (asset.kind === 'css' ? `<link rel="stylesheet" href="./${asset.file}">` : `<link rel="modulepreload" href="./${asset.file}">`))
+    .map((asset) =>
+      asset.kind === 'css' ? `<link rel="stylesheet" href="./${asset.file}">` : `<link rel="modulepreload" href="./${asset.file}">`,
+    )
   const html = await readFile(join(folder, 'index.html'), 'utf8')
   await writeFile(join(folder, 'index.html'), html.replace('</head>', `${links.join('\n')}\n</head>`))
   return folder
@@ -61,7 +67,10 @@ async function everythingEager(): Promise<string> {
 
 async function staticPage(): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'gemba-bench-static-'))
-  await writeFile(join(folder, 'index.html'), '<!doctype html><html lang="en"><title>Gemba</title><h1 id="page-title">Today</h1><p>A page with no script.</p></html>')
+  await writeFile(
+    join(folder, 'index.html'),
+    '<!doctype html><html lang="en"><title>Gemba</title><h1 id="page-title">Today</h1><p>A page with no script.</p></html>',
+  )
   return folder
 }
 
@@ -114,7 +123,14 @@ const serve = async (folder: string) => {
 const pages = { gemba: await serve(built), eager: await serve(eagerFolder), plain: await serve(staticFolder) }
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+  ],
 })
 const samples: Record<keyof typeof pages, Paint[]> = { gemba: [], eager: [], plain: [] }
 try {
@@ -139,10 +155,14 @@ console.log(`|${'-'.repeat(54)}|${'-'.repeat(13)}|${'-'.repeat(14)}|-----------|
 const paintRow = (label: string, list: readonly Paint[]) => {
   const fcp = median(list.map((sample) => sample.fcp))
   const title = median(list.map((sample) => sample.title))
-  console.log(`| ${label.padEnd(52)} | ${ms(fcp).padStart(11)} | ${ms(title).padStart(12)} | ${`${(fcp / plainFcp).toFixed(1)}x`.padStart(9)} |`)
+  console.log(
+    `| ${label.padEnd(52)} | ${ms(fcp).padStart(11)} | ${ms(title).padStart(12)} | ${`${(fcp / plainFcp).toFixed(1)}x`.padStart(9)} |`,
+  )
 }
 paintRow('static page, no script (baseline)', samples.plain)
 paintRow('Gemba as built (initial chunk only)', samples.gemba)
 paintRow('Gemba with every chunk preloaded (baseline)', samples.eager)
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
-console.log(`\nTarget: initial JS + CSS under 200 KB gzip: ${verdict(initial.total.gzipBytes < TARGET_GZIP)} (${(initial.total.gzipBytes / KB).toFixed(1)} KB)`)
+console.log(
+  `\nTarget: initial JS + CSS under 200 KB gzip: ${verdict(initial.total.gzipBytes < TARGET_GZIP)} (${(initial.total.gzipBytes / KB).toFixed(1)} KB)`,
+)

@@ -19,7 +19,8 @@ import { syntheticRepo } from './synthetic-repo.ts'
 
 const MAX_BYTES = 1024 * 1024
 /** For the report only (never for detection): files under tests, fixtures, docs or examples. */
-const TESTS_OR_DOCS = /(^|\/)(tests?|spec|specs|__tests__|fixtures?|testdata|docs?|guides?|examples?)\/|[._-](test|spec)\.[a-z]+$|_test\.go$|\.(md|rst|adoc)$/i
+const TESTS_OR_DOCS =
+  /(^|\/)(tests?|spec|specs|__tests__|fixtures?|testdata|docs?|guides?|examples?)\/|[._-](test|spec)\.[a-z]+$|_test\.go$|\.(md|rst|adoc)$/i
 const paths = process.argv.slice(2).filter((arg) => arg.startsWith('/'))
 const show = process.argv.includes('--show')
 
@@ -29,7 +30,9 @@ interface TextFile {
 }
 
 async function textFiles(root: string): Promise<TextFile[]> {
-  const listed = execFileSync('git', ['-C', root, 'ls-files', '-z'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).split('\0').filter(Boolean)
+  const listed = execFileSync('git', ['-C', root, 'ls-files', '-z'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+    .split('\0')
+    .filter(Boolean)
   const redactor = new SecretRedactor()
   const files: TextFile[] = []
   for (const path of listed) {
@@ -55,8 +58,12 @@ async function time<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }
 
 async function falsePositives(): Promise<void> {
   console.log('\nFalse-positive measure: every tracked text file (≤ 1 MB, not withheld whole) through the redactor.\n')
-  console.log(`| ${pad('repository', 14)} | ${pad('files', 6)} | ${pad('lines', 9)} | ${pad('MB', 6)} | ${pad('redacted lines', 14)} | ${pad('per 10,000 lines', 16)} | ${pad('of them in tests/docs', 21)} | ${pad('MB/s', 6)} |`)
-  console.log(`|${'-'.repeat(16)}|${'-'.repeat(8)}|${'-'.repeat(11)}|${'-'.repeat(8)}|${'-'.repeat(16)}|${'-'.repeat(18)}|${'-'.repeat(23)}|${'-'.repeat(8)}|`)
+  console.log(
+    `| ${pad('repository', 14)} | ${pad('files', 6)} | ${pad('lines', 9)} | ${pad('MB', 6)} | ${pad('redacted lines', 14)} | ${pad('per 10,000 lines', 16)} | ${pad('of them in tests/docs', 21)} | ${pad('MB/s', 6)} |`,
+  )
+  console.log(
+    `|${'-'.repeat(16)}|${'-'.repeat(8)}|${'-'.repeat(11)}|${'-'.repeat(8)}|${'-'.repeat(16)}|${'-'.repeat(18)}|${'-'.repeat(23)}|${'-'.repeat(8)}|`,
+  )
   const listing: string[] = []
   let allLines = 0
   let allRedacted = 0
@@ -79,28 +86,42 @@ async function falsePositives(): Promise<void> {
           if (show) {
             const raw = file.text.split('\n')
             const out = result.text.split('\n')
-            for (const r of result.redactions) listing.push(`${root.split('/').at(-1)}/${r.path}:${r.line} ${r.rule}\n    before: ${raw[r.line - 1]?.trim().slice(0, 180)}\n    after:  ${out[r.line - 1]?.trim().slice(0, 180)}`)
-        }
+            for (const r of result.redactions)
+              listing.push(
+                `${root.split('/').at(-1)}/${r.path}:${r.line} ${r.rule}\n    before: ${raw[r.line - 1]?.trim().slice(0, 180)}\n    after:  ${out[r.line - 1]?.trim().slice(0, 180)}`,
+              )
+          }
         }
       }
     })
     allInTestsOrDocs += inTestsOrDocs
     allLines += lines
     allRedacted += redacted
-    console.log(`| ${pad(root.split('/').at(-1) ?? root, 14)} | ${pad(String(files.length), 6)} | ${pad(lines.toLocaleString('en'), 9)} | ${pad(num(mb(files)), 6)} | ${pad(String(redacted), 14)} | ${pad(num((redacted / lines) * 10_000, 2), 16)} | ${pad(String(inTestsOrDocs), 21)} | ${pad(num(mb(files) / (ms / 1000)), 6)} |`)
+    console.log(
+      `| ${pad(root.split('/').at(-1) ?? root, 14)} | ${pad(String(files.length), 6)} | ${pad(lines.toLocaleString('en'), 9)} | ${pad(num(mb(files)), 6)} | ${pad(String(redacted), 14)} | ${pad(num((redacted / lines) * 10_000, 2), 16)} | ${pad(String(inTestsOrDocs), 21)} | ${pad(num(mb(files) / (ms / 1000)), 6)} |`,
+    )
   }
-  console.log(`| ${pad('all', 14)} | ${pad('', 6)} | ${pad(allLines.toLocaleString('en'), 9)} | ${pad('', 6)} | ${pad(String(allRedacted), 14)} | ${pad(num((allRedacted / allLines) * 10_000, 2), 16)} | ${pad(String(allInTestsOrDocs), 21)} | ${pad('', 6)} |`)
+  console.log(
+    `| ${pad('all', 14)} | ${pad('', 6)} | ${pad(allLines.toLocaleString('en'), 9)} | ${pad('', 6)} | ${pad(String(allRedacted), 14)} | ${pad(num((allRedacted / allLines) * 10_000, 2), 16)} | ${pad(String(allInTestsOrDocs), 21)} | ${pad('', 6)} |`,
+  )
   const rate = (allRedacted / allLines) * 10_000
-  console.log(`\nRedacted lines per 10,000: ${num(rate, 2)} (target for false positives: < 1). Only a review can tell a false positive from a credential-shaped test value: run with --show.`)
+  console.log(
+    `\nRedacted lines per 10,000: ${num(rate, 2)} (target for false positives: < 1). Only a review can tell a false positive from a credential-shaped test value: run with --show.`,
+  )
   if (show) console.log(`\nEvery redaction, to review:\n${listing.join('\n')}`)
 }
 
 /** A redactor that changes nothing: packing with it is packing without redaction. */
-const noRedaction: Redactor = { exclusion: (path, content) => new SecretRedactor().exclusion(path, content), redact: async (_path, text) => ({ text, redactions: [] }) }
+const noRedaction: Redactor = {
+  exclusion: (path, content) => new SecretRedactor().exclusion(path, content),
+  redact: async (_path, text) => ({ text, redactions: [] }),
+}
 
 async function throughput(): Promise<void> {
   const root = await syntheticRepo()
-  const listed = execFileSync('git', ['-C', root, 'ls-files'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\n').filter(Boolean)
+  const listed = execFileSync('git', ['-C', root, 'ls-files'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    .split('\n')
+    .filter(Boolean)
   const raw = await time(async () => {
     const files: TextFile[] = []
     for (const path of listed) files.push({ path, text: await readFile(join(root, path), 'utf8') })
@@ -108,13 +129,19 @@ async function throughput(): Promise<void> {
   })
   const files = raw.value
   const size = mb(files)
-  const layer = async (run: (file: TextFile) => unknown) => (await time(async () => {
-    for (const file of files) await run(file)
-  })).ms
+  const layer = async (run: (file: TextFile) => unknown) =>
+    (
+      await time(async () => {
+        for (const file of files) await run(file)
+      })
+    ).ms
   /** As search_code reads: sixteen files at a time, so secretlint sees them in one call. */
-  const batched = async (run: (file: TextFile) => Promise<unknown>) => (await time(async () => {
-    for (let at = 0; at < files.length; at += 16) await Promise.all(files.slice(at, at + 16).map(run))
-  })).ms
+  const batched = async (run: (file: TextFile) => Promise<unknown>) =>
+    (
+      await time(async () => {
+        for (let at = 0; at < files.length; at += 16) await Promise.all(files.slice(at, at + 16).map(run))
+      })
+    ).ms
   const lineOnly = await layer((file) => findLineSecretSpans(file.path, file.text))
   const structural = await layer((file) => findStructuredSecretSpans(file.path, file.text, fileKind(file.path)))
   const oneByOne = await layer((file) => findSecretSpans(file.path, file.text))
@@ -131,8 +158,12 @@ async function throughput(): Promise<void> {
   const scan = await scanRepo({ repoId: 'bench', path: root }, { cacheFolder, clock: () => new Date(), parser: async () => parser })
   const signal = new AbortController().signal
   await packContext(scan, root, { budgetTokens: DEFAULT_CONTEXT_TOKENS, redactor: noRedaction, parser }, signal)
-  const packBare = await time(() => packContext(scan, root, { budgetTokens: DEFAULT_CONTEXT_TOKENS, redactor: noRedaction, parser }, signal))
-  const packCold = await time(() => packContext(scan, root, { budgetTokens: DEFAULT_CONTEXT_TOKENS, redactor: new SecretRedactor(), parser }, signal))
+  const packBare = await time(() =>
+    packContext(scan, root, { budgetTokens: DEFAULT_CONTEXT_TOKENS, redactor: noRedaction, parser }, signal),
+  )
+  const packCold = await time(() =>
+    packContext(scan, root, { budgetTokens: DEFAULT_CONTEXT_TOKENS, redactor: new SecretRedactor(), parser }, signal),
+  )
   const packedChars = packCold.value.text.length
   parser.dispose()
   await rm(cacheFolder, { recursive: true, force: true })
@@ -149,14 +180,21 @@ async function throughput(): Promise<void> {
   console.log(`\nRepository: ${root} (${files.length.toLocaleString('en')} files, ${num(size)} MB)`)
   console.log(`| ${pad('step', 62)} | ${pad('time', 10)} | ${pad('MB/s', 8)} | ${pad('files/s', 8)} |`)
   console.log(`|${'-'.repeat(64)}|${'-'.repeat(12)}|${'-'.repeat(10)}|${'-'.repeat(10)}|`)
-  for (const [step, ms] of rows) console.log(`| ${pad(step, 62)} | ${`${num(ms)} ms`.padStart(10)} | ${num(size / (ms / 1000)).padStart(8)} | ${num(files.length / (ms / 1000), 0).padStart(8)} |`)
-  console.log(`\nContext packing, ${DEFAULT_CONTEXT_TOKENS.toLocaleString('en')} tokens (${packedChars.toLocaleString('en')} chars, ${packCold.value.files.length} files):`)
+  for (const [step, ms] of rows)
+    console.log(
+      `| ${pad(step, 62)} | ${`${num(ms)} ms`.padStart(10)} | ${num(size / (ms / 1000)).padStart(8)} | ${num(files.length / (ms / 1000), 0).padStart(8)} |`,
+    )
+  console.log(
+    `\nContext packing, ${DEFAULT_CONTEXT_TOKENS.toLocaleString('en')} tokens (${packedChars.toLocaleString('en')} chars, ${packCold.value.files.length} files):`,
+  )
   console.log(`| ${pad('pack', 60)} | ${pad('time', 10)} |`)
   console.log(`|${'-'.repeat(62)}|${'-'.repeat(12)}|`)
   console.log(`| ${pad('baseline: packContext with redaction switched off', 60)} | ${`${num(packBare.ms)} ms`.padStart(10)} |`)
   console.log(`| ${pad('packContext with the SecretRedactor (fresh cache)', 60)} | ${`${num(packCold.ms)} ms`.padStart(10)} |`)
   const share = Math.max(0, packCold.ms - packBare.ms) / packCold.ms
-  console.log(`\nRedaction's share of packing: ${num(share * 100)} %. Target: packing 40k tokens under 1 s: ${packCold.ms < 1000 ? 'met' : 'MISSED'}`)
+  console.log(
+    `\nRedaction's share of packing: ${num(share * 100)} %. Target: packing 40k tokens under 1 s: ${packCold.ms < 1000 ? 'met' : 'MISSED'}`,
+  )
 }
 
 if (paths.length > 0) await falsePositives()

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url'
 
 const folder = dirname(fileURLToPath(import.meta.url))
 const args = process.argv.slice(2)
-const all = readdirSync(folder).filter((name) => name.endsWith('.bench.ts')).sort()
+const all = readdirSync(folder)
+  .filter((name) => name.endsWith('.bench.ts'))
+  .sort()
 // Bench names pick scripts; everything else (paths, flags and their values) goes to the scripts.
 const isName = (arg: string) => !arg.startsWith('-') && !arg.includes('/') && all.some((name) => name.startsWith(arg))
 const wanted = args.filter(isName)

@@ -41,7 +41,16 @@ async function coldChild(path: string, cacheFolder: string): Promise<void> {
   await deps.memory.settled()
   sample()
   clearInterval(sampler)
-  process.stdout.write(JSON.stringify({ ms: cold.ms, cpu: (used.user + used.system) / 1000, peak, timings: cold.value.timings, files: cold.value.filesCount, modules: cold.value.modules.length }))
+  process.stdout.write(
+    JSON.stringify({
+      ms: cold.ms,
+      cpu: (used.user + used.system) / 1000,
+      peak,
+      timings: cold.value.timings,
+      files: cold.value.filesCount,
+      modules: cold.value.modules.length,
+    }),
+  )
 }
 
 function lazyParser(): () => Promise<CodeParser> {
@@ -60,7 +69,8 @@ const work = await mkdtemp(join(tmpdir(), 'gemba-bench-scan-'))
 const clone = join(work, 'repo')
 const cacheFolder = join(work, 'cache')
 execFileSync('git', ['clone', '--quiet', '--local', source, clone])
-const git = (gitArgs: string[]) => execFileSync('git', ['-c', 'core.quotepath=off', ...gitArgs], { cwd: clone, maxBuffer: 1 << 30 }).toString()
+const git = (gitArgs: string[]) =>
+  execFileSync('git', ['-c', 'core.quotepath=off', ...gitArgs], { cwd: clone, maxBuffer: 1 << 30 }).toString()
 
 // Native git in the same run: listing the files and reading 1,000 commits' changes.
 const lsFiles = median(await Promise.all([0, 1, 2].map(async () => (await timed(() => git(['ls-files']))).ms)))
@@ -78,7 +88,10 @@ interface Cold {
 const colds: Cold[] = []
 const self = fileURLToPath(import.meta.url)
 for (let i = 0; i < runs; i++) {
-  const child = spawnSync(process.execPath, [self, '--child', clone, join(cacheFolder, `cold-${i}`)], { encoding: 'utf8', maxBuffer: 1 << 26 })
+  const child = spawnSync(process.execPath, [self, '--child', clone, join(cacheFolder, `cold-${i}`)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  })
   if (child.status !== 0) throw new Error(`cold scan failed: ${child.stderr}`)
   colds.push(JSON.parse(child.stdout) as Cold)
 }
@@ -89,18 +102,26 @@ const deps = { cacheFolder: join(cacheFolder, 'warm'), clock: () => new Date(), 
 const first = await scanRepo({ repoId: 'bench', path: clone, force: true }, deps)
 const cached: number[] = []
 for (let i = 0; i < runs; i++) cached.push((await timed(() => scanRepo({ repoId: 'bench', path: clone }, deps))).ms)
-const target = first.keyFiles.find((file) => /\.(rb|py|ts|js|go|java|kt|rs|cs|php|c|cc|cpp|h)$/.test(file.path))?.path ?? first.files.find((file) => !file.binary)?.path ?? ''
+const target =
+  first.keyFiles.find((file) => /\.(rb|py|ts|js|go|java|kt|rs|cs|php|c|cc|cpp|h)$/.test(file.path))?.path ??
+  first.files.find((file) => !file.binary)?.path ??
+  ''
 const rescans: { ms: number; value: ScanResult }[] = []
 const gitCommit: number[] = []
 for (let i = 0; i < runs; i++) {
   // The last scan's cache is written behind its result; a commit comes seconds later, by which time it is done.
   await deps.memory.settled()
   appendFileSync(join(clone, target), `\n${/\.(rb|py)$/.test(target) ? '#' : '//'} bench edit ${i}\n`)
-  gitCommit.push((await timed(() => git(['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', 'commit', '--quiet', '-am', `bench edit ${i}`]))).ms)
+  gitCommit.push(
+    (await timed(() => git(['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', 'commit', '--quiet', '-am', `bench edit ${i}`])))
+      .ms,
+  )
   rescans.push(await timed(() => scanRepo({ repoId: 'bench', path: clone }, deps)))
 }
 await deps.memory.settled()
-const gitShow = median(await Promise.all([0, 1, 2].map(async () => (await timed(() => git(['show', '--numstat', '--format=%H', 'HEAD']))).ms)))
+const gitShow = median(
+  await Promise.all([0, 1, 2].map(async () => (await timed(() => git(['show', '--numstat', '--format=%H', 'HEAD']))).ms)),
+)
 await rm(work, { recursive: true, force: true })
 
 const phase = (name: string) => median(colds.map((cold) => cold.timings[name] ?? 0))
@@ -111,7 +132,12 @@ const last = rescans.at(-1)?.value
 type Row = readonly [phase: string, ours: number, baseline: string, theirs: number | null]
 const rows: Row[] = [
   ['files (index + read + count lines + light reading)', phase('files'), 'git ls-files', lsFiles],
-  ['history: 1,000 commits (a worker, while files are read)', phase('history (from its start)'), 'git log --numstat -n 1000', median(gitLog)],
+  [
+    'history: 1,000 commits (a worker, while files are read)',
+    phase('history (from its start)'),
+    'git log --numstat -n 1000',
+    median(gitLog),
+  ],
   ['parse: whole files, after the reading', phase('parse (whole files)'), '', null],
   ['history: waited for after the parse', phase('history'), '', null],
   ['manifests', phase('manifests'), '', null],
@@ -130,14 +156,22 @@ console.log(
   `${colds[0]?.files ?? 0} files, ${first.history.commitsRead} commits read, ${colds[0]?.modules ?? 0} modules; ` +
     `one-commit rescans edit ${target} (${last?.cache.filesReused ?? 0} files taken over, edges ${last?.cache.edgesReused ? 'taken over' : 'resolved again'})\n`,
 )
-console.log(`| ${pad('phase (cold scan: median of the runs)', 58)} | ${pad('gemba', 9)} | ${pad('native git baseline', 26)} | ${pad('git', 9)} | ratio  |`)
+console.log(
+  `| ${pad('phase (cold scan: median of the runs)', 58)} | ${pad('gemba', 9)} | ${pad('native git baseline', 26)} | ${pad('git', 9)} | ratio  |`,
+)
 console.log(`|${'-'.repeat(60)}|${'-'.repeat(11)}|${'-'.repeat(28)}|${'-'.repeat(11)}|--------|`)
 for (const [name, ours, baseline, theirs] of rows) {
   const ratio = theirs ? `${(ours / theirs).toFixed(1)}x` : ''
-  console.log(`| ${pad(name, 58)} | ${ms(ours)} | ${pad(baseline, 26)} | ${theirs === null ? ' '.repeat(9) : ms(theirs)} | ${ratio.padStart(6)} |`)
+  console.log(
+    `| ${pad(name, 58)} | ${ms(ours)} | ${pad(baseline, 26)} | ${theirs === null ? ' '.repeat(9) : ms(theirs)} | ${ratio.padStart(6)} |`,
+  )
 }
-console.log(`\nCold scans (wall / CPU of both threads / peak RSS): ${colds.map((cold) => `${cold.ms.toFixed(0)} ms / ${cold.cpu.toFixed(0)} ms / ${(cold.peak / MB).toFixed(0)} MB`).join(', ')}`)
+console.log(
+  `\nCold scans (wall / CPU of both threads / peak RSS): ${colds.map((cold) => `${cold.ms.toFixed(0)} ms / ${cold.cpu.toFixed(0)} ms / ${(cold.peak / MB).toFixed(0)} MB`).join(', ')}`,
+)
 console.log(`Rescans after one commit: ${rescans.map((run) => run.ms.toFixed(0)).join(', ')} ms`)
 console.log(`Peak memory of a cold scan (RSS sampled every 25 ms, median): ${(peak / MB).toFixed(0)} MB`)
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
-console.log(`Targets: cold scan < 3 s: ${verdict(coldMs < 3000)}; peak RSS < 400 MB: ${verdict(peak < 400 * MB)}; rescan after one commit < 0.3 s: ${verdict(rescanMs < 300)}`)
+console.log(
+  `Targets: cold scan < 3 s: ${verdict(coldMs < 3000)}; peak RSS < 400 MB: ${verdict(peak < 400 * MB)}; rescan after one commit < 0.3 s: ${verdict(rescanMs < 300)}`,
+)

@@ -48,19 +48,27 @@ function fileSpecs(): Spec[] {
     for (let f = 0; f < 20; f++) {
       specs.push({
         path: `internal/pkg${g}/f${f}.go`,
-        render: (rev) => `package pkg${g}\n\nimport "example.com/synth/internal/pkg${(g + 1) % 200}"\n${body(rev, '//')}\nfunc F${f}() int { return pkg${(g + 1) % 200}.F0() + ${rev} }\n`,
+        render: (rev) =>
+          `package pkg${g}\n\nimport "example.com/synth/internal/pkg${(g + 1) % 200}"\n${body(rev, '//')}\nfunc F${f}() int { return pkg${(g + 1) % 200}.F0() + ${rev} }\n`,
       })
     }
   }
   for (let j = 0; j < 2500; j++) {
     specs.push({
       path: `java/src/main/java/com/acme/area${j % 25}/C${j}.java`,
-      render: (rev) => `package com.acme.area${j % 25};\n\nimport com.acme.area${(j + 1) % 25}.C${(j + 1) % 2500};\n${body(rev, '//')}\npublic class C${j} { int v = ${rev}; }\n`,
+      render: (rev) =>
+        `package com.acme.area${j % 25};\n\nimport com.acme.area${(j + 1) % 25}.C${(j + 1) % 2500};\n${body(rev, '//')}\npublic class C${j} { int v = ${rev}; }\n`,
     })
   }
   for (let d = 0; d < 500; d++) specs.push({ path: `docs/page${d}.md`, render: (rev) => `# Page ${d}\n\n${body(rev, '-')}\n` })
-  specs.push({ path: 'README.md', render: () => '# Synthetic\n\nA synthetic repository for the Gemba scan benchmark, with several languages.\n' })
-  specs.push({ path: 'package.json', render: () => JSON.stringify({ name: 'synthetic', workspaces: ['packages/*'], scripts: { test: 'vitest' } }) })
+  specs.push({
+    path: 'README.md',
+    render: () => '# Synthetic\n\nA synthetic repository for the Gemba scan benchmark, with several languages.\n',
+  })
+  specs.push({
+    path: 'package.json',
+    render: () => JSON.stringify({ name: 'synthetic', workspaces: ['packages/*'], scripts: { test: 'vitest' } }),
+  })
   specs.push({ path: 'go.mod', render: () => 'module example.com/synth\n\ngo 1.22\n' })
   return specs
 }
@@ -90,7 +98,9 @@ export async function syntheticRepo(): Promise<string> {
   await mkdir(dir, { recursive: true })
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir })
   const child = spawn('git', ['fast-import', '--quiet'], { cwd: dir, stdio: ['pipe', 'inherit', 'inherit'] })
-  const done = new Promise<void>((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`fast-import exited ${code}`)))))
+  const done = new Promise<void>((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`fast-import exited ${code}`)))),
+  )
   for (const chunk of stream()) {
     if (!child.stdin.write(chunk)) await new Promise((resolve) => child.stdin.once('drain', resolve))
   }

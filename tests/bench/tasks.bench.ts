@@ -18,7 +18,9 @@ const show = args.includes('--show')
 const repos = args.filter((arg) => !arg.startsWith('--')).map((arg) => resolve(arg))
 const bad = repos.filter((path) => !existsSync(join(path, '.git')) || !statSync(path).isDirectory())
 if (repos.length === 0 || bad.length > 0) {
-  console.error(`Usage: npm run bench -- tasks <repository> … [--show]  (each a git working tree)${bad.length ? `\nNot a git working tree: ${bad.join(', ')}` : ''}`)
+  console.error(
+    `Usage: npm run bench -- tasks <repository> … [--show]  (each a git working tree)${bad.length ? `\nNot a git working tree: ${bad.join(', ')}` : ''}`,
+  )
   process.exit(2)
 }
 
@@ -36,7 +38,10 @@ interface Row {
 const rows: Row[] = []
 for (const path of repos) {
   const scanStarted = performance.now()
-  const scan = await scanRepo({ repoId: basename(path), path, force: true }, { cacheFolder, clock: () => new Date(), parser: async () => parser })
+  const scan = await scanRepo(
+    { repoId: basename(path), path, force: true },
+    { cacheFolder, clock: () => new Date(), parser: async () => parser },
+  )
   const scanMs = performance.now() - scanStarted
   const ideasStarted = performance.now()
   const tasks = await offlineTasks(path, scan, (file) => redactor.exclusion(file), signal)

@@ -21,7 +21,8 @@ test.beforeAll(async () => {
   await repo.files({
     'README.md': '# Shop\n\nSells things.\n',
     'package.json': JSON.stringify({ name: 'shop', scripts: { test: 'node --test' } }, null, 2),
-    'src/cart.ts': "import { price } from './price.ts'\n\nexport function total(items: number[]): number {\n  // TODO: round to cents\n  return items.reduce((sum, item) => sum + price(item), 0)\n}\n",
+    'src/cart.ts':
+      "import { price } from './price.ts'\n\nexport function total(items: number[]): number {\n  // TODO: round to cents\n  return items.reduce((sum, item) => sum + price(item), 0)\n}\n",
     'src/price.ts': 'export function price(cents: number): number {\n  return cents / 100\n}\n',
   })
   await repo.commit('Start the shop')
@@ -49,7 +50,13 @@ async function audit(page: Page, name: string): Promise<void> {
     const results = await new AxeBuilder({ page }).analyze()
     const serious = results.violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.slice(0, 4).map((node) => node.target.join(' ')).join('\n  ')}`)
+      .map(
+        (violation) =>
+          `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes
+            .slice(0, 4)
+            .map((node) => node.target.join(' '))
+            .join('\n  ')}`,
+      )
     expect(serious, `${name} in ${scheme}`).toEqual([])
     const height = await page.locator('.main').evaluate((main) => main.scrollHeight)
     await page.setViewportSize({ width: viewport.width, height: Math.min(4000, Math.max(viewport.height, height)) })
@@ -79,7 +86,11 @@ test('every screen: no serious axe violation, main actions reachable by keyboard
 
   // The page carries the same strict policy as electron/core/csp.ts (frame-ancestors only as a header).
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
-  expect(meta).toBe(CONTENT_SECURITY_POLICY.split('; ').filter((part) => !part.startsWith('frame-ancestors')).join('; '))
+  expect(meta).toBe(
+    CONTENT_SECURITY_POLICY.split('; ')
+      .filter((part) => !part.startsWith('frame-ancestors'))
+      .join('; '),
+  )
 
   // Today, first run: the skip link first, then the guide's first action.
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible()
@@ -106,19 +117,31 @@ test('every screen: no serious axe violation, main actions reachable by keyboard
   await audit(page, 'repositories')
 
   // A session: the steps of the hour.
-  const { session } = await api<{ session: { id: string } }>('sessions.start', { repoId: added.id, commit: added.headCommit, offline: true })
+  const { session } = await api<{ session: { id: string } }>('sessions.start', {
+    repoId: added.id,
+    commit: added.headCommit,
+    offline: true,
+  })
   await screen(page, 'Session', /Walk the codebase/)
   const steps = page.getByRole('navigation', { name: 'Steps of the hour' })
   await reachByTab(page, steps.getByRole('button', { name: /Explore/ }))
   await audit(page, 'session-explore')
-  for (const [step, name] of [['Diagram', 'session-diagram'], ['Small change', 'session-change'], ['Reflect', 'session-reflect']] as const) {
+  for (const [step, name] of [
+    ['Diagram', 'session-diagram'],
+    ['Small change', 'session-change'],
+    ['Reflect', 'session-reflect'],
+  ] as const) {
     await steps.getByRole('button', { name: new RegExp(step) }).click()
     await expect(steps.getByRole('button', { name: new RegExp(step) })).toHaveAttribute('aria-current', 'step')
     await audit(page, name)
   }
 
   // Finished: Today with a week behind it, the journal and its session, Insights, Settings.
-  await api('sessions.updateStep', { id: session.id, step: 'reflect', payload: { markdown: 'Rounding lives in price.ts; ask why cents are numbers.' } })
+  await api('sessions.updateStep', {
+    id: session.id,
+    step: 'reflect',
+    payload: { markdown: 'Rounding lives in price.ts; ask why cents are numbers.' },
+  })
   await api('sessions.finish', { id: session.id })
   await screen(page, 'Today', 'Today')
   await audit(page, 'today-with-a-week')

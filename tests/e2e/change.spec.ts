@@ -113,11 +113,15 @@ test('picks a task, reviews the diff, applies it on a new branch, runs the tests
   await expect(state).toHaveCount(0)
   await expect(refusal).toHaveCount(0)
   await page.getByRole('button', { name: 'Apply 2 files on a new branch' }).click()
-  await expect(page.getByRole('heading', { name: /^Committed on gemba\/\d{4}-\d{2}-\d{2}-fix-the-helo-typo-in-the-greeting$/ })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { name: /^Committed on gemba\/\d{4}-\d{2}-\d{2}-fix-the-helo-typo-in-the-greeting$/ }),
+  ).toBeVisible()
 
   const branch = (await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()
   expect(branch).toMatch(/^gemba\//)
-  expect(await repo.git(['log', '--format=%s|%an', '-2', branch])).toBe('Fix the spelling of the greeting|Leader Person\nGreeter with a test|Ada Lovelace\n')
+  expect(await repo.git(['log', '--format=%s|%an', '-2', branch])).toBe(
+    'Fix the spelling of the greeting|Leader Person\nGreeter with a test|Ada Lovelace\n',
+  )
   expect(await repo.git(['log', '--format=%s', '-1', 'main'])).toBe('Greeter with a test\n')
   // No remote: no push command to copy, but how to add one.
   await expect(page.locator('.change-command')).toHaveText(`git remote add origin <the repository's URL>\ngit push -u origin ${branch}`)
@@ -167,9 +171,18 @@ test('picks a task, reviews the diff, applies it on a new branch, runs the tests
   expect((await repo.git(['branch', '--list', branch])).trim()).toBe(branch)
 })
 
-test('an agent that oversteps is checked against what happened; tests that cannot run say so, and a failure is summed up', async ({ page }) => {
+test('an agent that oversteps is checked against what happened; tests that cannot run say so, and a failure is summed up', async ({
+  page,
+}) => {
   // A dev dependency the clone has not installed: the tests cannot run as the team runs them.
-  await repo.write('package.json', JSON.stringify({ name: 'greeter', type: 'module', scripts: { test: 'node --test' }, devDependencies: { typescript: '^5.0.0' } }, null, 2))
+  await repo.write(
+    'package.json',
+    JSON.stringify(
+      { name: 'greeter', type: 'module', scripts: { test: 'node --test' }, devDependencies: { typescript: '^5.0.0' } },
+      null,
+      2,
+    ),
+  )
   await repo.commit('A dev dependency')
   await page.goto(backend.pageUrl)
   await page.getByRole('link', { name: 'Repositories' }).click()

@@ -52,7 +52,7 @@ test.beforeEach(async () => {
     'README.md': '# Payments\n\nTakes card payments for the shop.\n',
     'package.json': JSON.stringify({ name: 'payments', scripts: { test: 'node --test' } }),
     'src/server.ts': "import { route } from './api/route.ts'\nexport function start() {\n  return route('/pay')\n}\n",
-    'src/api/route.ts': "export function route(path: string) {\n  return path\n}\n",
+    'src/api/route.ts': 'export function route(path: string) {\n  return path\n}\n',
     'src/ui/page.ts': "export const title = 'Pay'\n",
   })
   await repo.commit('Start the payments service')
@@ -75,7 +75,9 @@ test('streams a grounded walkthrough, checks its citations and opens one at its 
   await expect(page.getByTestId('token-source')).toContainText('Gemba’s estimate')
   await expect(page.getByLabel('The text that will be sent')).toContainText('<search_result source="src/server.ts@')
   await page.getByRole('button', { name: 'Count exactly with Anthropic' }).click()
-  await expect(page.getByRole('dialog', { name: 'What will be sent' }).getByRole('status')).toContainText('Counted by Anthropic’s token counter.')
+  await expect(page.getByRole('dialog', { name: 'What will be sent' }).getByRole('status')).toContainText(
+    'Counted by Anthropic’s token counter.',
+  )
   await expect(page.getByTestId('token-source')).toContainText('counted by Anthropic')
   await page.getByRole('dialog', { name: 'What will be sent' }).getByRole('button', { name: 'Close' }).click()
   await screenshots(page, 'coach-explore-start')
@@ -93,7 +95,9 @@ test('streams a grounded walkthrough, checks its citations and opens one at its 
   await expect(answer.locator('.cite--unverified')).toContainText('src/invented.ts:4 (unverified)')
   // Claude cited lines Gemba sent (the server's opening block): checked word for word, counted with the rest.
   await expect(answer.getByRole('button', { name: 'src/server.ts:1-4' })).toHaveAttribute('title', /checked word for word/)
-  await expect(answer.getByTestId('citation-summary')).toContainText(/2 of 3 citations checked against [0-9a-f]{8} · 1 unchecked, marked in the text/)
+  await expect(answer.getByTestId('citation-summary')).toContainText(
+    /2 of 3 citations checked against [0-9a-f]{8} · 1 unchecked, marked in the text/,
+  )
   await expect(page.getByLabel('Usage this session')).toContainText(/This session so far: (about \$|less than a cent)/)
   await screenshots(page, 'coach-explore')
 

@@ -14,7 +14,8 @@ const binary = (electronBinary as () => string | null)()
 
 test('the desktop window opens hardened and serves Settings over IPC', async () => {
   if (!binary) {
-    const reason = 'Skipped: the Electron binary is not on this machine (it is downloaded on first launch, and this machine cannot reach the download).'
+    const reason =
+      'Skipped: the Electron binary is not on this machine (it is downloaded on first launch, and this machine cannot reach the download).'
     process.stdout.write(`${reason}\n`)
     test.skip(true, reason)
     return
@@ -26,7 +27,12 @@ test('the desktop window opens hardened and serves Settings over IPC', async () 
     await expect(window.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible()
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const contents = BrowserWindow.getAllWindows()[0]?.webContents
-      return contents ? { url: contents.getURL(), prefs: (contents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences() } : null
+      return contents
+        ? {
+            url: contents.getURL(),
+            prefs: (contents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences(),
+          }
+        : null
     })
     expect(prefs?.url).toMatch(/^app:\/\/gemba\//)
     expect(prefs?.prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false })

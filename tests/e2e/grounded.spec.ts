@@ -29,7 +29,12 @@ let firstCommit: string
 test.beforeEach(async () => {
   home = await newHome()
   repo = await buildRepo()
-  await repo.files({ 'README.md': '# Payments\n\nTakes card payments for the shop.\n', 'package.json': JSON.stringify({ name: 'payments' }), 'src/server.ts': SERVER, 'src/api/route.ts': 'export function route(path: string) {\n  return path\n}\n' })
+  await repo.files({
+    'README.md': '# Payments\n\nTakes card payments for the shop.\n',
+    'package.json': JSON.stringify({ name: 'payments' }),
+    'src/server.ts': SERVER,
+    'src/api/route.ts': 'export function route(path: string) {\n  return path\n}\n',
+  })
   firstCommit = await repo.commit('Start the payments service')
 })
 
@@ -49,7 +54,11 @@ async function start(withAi: boolean): Promise<void> {
 
 /** Calls a channel of the backend the way a script would (browser mode's HTTP API). */
 async function call<T>(channel: string, body: unknown): Promise<T> {
-  const response = await fetch(`${backend!.url}/api/${channel}`, { method: 'POST', headers: { authorization: `Bearer ${backend!.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const response = await fetch(`${backend!.url}/api/${channel}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${backend!.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   if (!response.ok) throw new Error(`${channel}: ${response.status} ${await response.text()}`)
   return (await response.json()) as T
 }
@@ -78,7 +87,9 @@ async function openCoach(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Ask Claude' }).click()
 }
 
-test('counts the citations of an answer checked against the commit, and reads the prefix from the 1-hour cache after a ten-minute pause', async ({ page }) => {
+test('counts the citations of an answer checked against the commit, and reads the prefix from the 1-hour cache after a ten-minute pause', async ({
+  page,
+}) => {
   await start(true)
   await call('repos.add', { path: repo.dir })
   await openCoach(page)
@@ -98,7 +109,11 @@ test('counts the citations of an answer checked against the commit, and reads th
   expect(kept).toBeGreaterThan(500)
 
   // The leader reads code for ten minutes: the 5-minute entries expire, the hour's prefix does not.
-  await fetch(`${fake!.url}/_fake/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: 10 * 60_000 }) })
+  await fetch(`${fake!.url}/_fake/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceMs: 10 * 60_000 }),
+  })
   await page.getByLabel('Ask a follow-up question').fill('And after a coffee?')
   await page.getByRole('button', { name: 'Ask', exact: true }).click()
   const followUp = page.getByRole('article', { name: 'Question: And after a coffee?' })
@@ -108,7 +123,9 @@ test('counts the citations of an answer checked against the commit, and reads th
   expect(second).not.toContain('kept for an hour')
 })
 
-test('shows what the coach already knows from the journal before anything is sent, honours the leader’s choice, and the walkthrough builds on it', async ({ page }) => {
+test('shows what the coach already knows from the journal before anything is sent, honours the leader’s choice, and the walkthrough builds on it', async ({
+  page,
+}) => {
   await repo.write('src/server.ts', `${SERVER}export const port = 8080\n`)
   await repo.commit('Listen on a port')
   await start(true)
@@ -118,7 +135,13 @@ test('shows what the coach already knows from the journal before anything is sen
       id: 'past-payments',
       date: '2026-11-17',
       repository: { id: added.id, name: 'payments', path: repo.dir, commit: firstCommit },
-      walkthrough: { markdown: 'It starts in `src/server.ts:2`.', citations: [{ path: 'src/server.ts', line: 2 }, { path: 'src/api/route.ts', line: 1 }] },
+      walkthrough: {
+        markdown: 'It starts in `src/server.ts:2`.',
+        citations: [
+          { path: 'src/server.ts', line: 2 },
+          { path: 'src/api/route.ts', line: 1 },
+        ],
+      },
       change: null,
       reflection: 'Routing is simpler than I feared; the tests are what slow the team down.',
       questions: [{ id: 'q1', text: 'Who owns routing?', status: 'answered', answer: 'The platform team.' }],
@@ -148,11 +171,50 @@ test('shows what the coach already knows from the journal before anything is sen
   await expect(memory.getByLabel('What the coach remembers')).toHaveCount(0)
 })
 
-test('re-anchors a past session’s citations to today’s code: the drift line counts what moved, changed and vanished, and "open" goes where the code is now', async ({ page }) => {
-  const ledger = ['// Posts a payment to the ledger.', '', 'export const entries: number[] = []', '', 'export function post(amount: number) {', '  entries.push(amount)', '}', '', 'export function refund(amount: number) {', '  entries.push(-amount)', '}', '']
-  await repo.files({ 'src/ledger/post.ts': ledger.join('\n'), 'src/http/router.ts': ['// Routes requests.', "import { post } from '../ledger/post.ts'", '', 'export const routes = {', "  '/pay': post,", '}', ''].join('\n') })
+test('re-anchors a past session’s citations to today’s code: the drift line counts what moved, changed and vanished, and "open" goes where the code is now', async ({
+  page,
+}) => {
+  const ledger = [
+    '// Posts a payment to the ledger.',
+    '',
+    'export const entries: number[] = []',
+    '',
+    'export function post(amount: number) {',
+    '  entries.push(amount)',
+    '}',
+    '',
+    'export function refund(amount: number) {',
+    '  entries.push(-amount)',
+    '}',
+    '',
+  ]
+  await repo.files({
+    'src/ledger/post.ts': ledger.join('\n'),
+    'src/http/router.ts': [
+      '// Routes requests.',
+      "import { post } from '../ledger/post.ts'",
+      '',
+      'export const routes = {',
+      "  '/pay': post,",
+      '}',
+      '',
+    ].join('\n'),
+  })
   const sessionCommit = await repo.commit('A ledger and a router')
-  await repo.write('src/ledger/post.ts', ['// Posts a payment to the ledger.', '// Amounts are in cents.', '', 'export const entries: number[] = []', '', 'export function post(amount: number) {', '  entries.push(Math.round(amount))', '}', ''].join('\n'))
+  await repo.write(
+    'src/ledger/post.ts',
+    [
+      '// Posts a payment to the ledger.',
+      '// Amounts are in cents.',
+      '',
+      'export const entries: number[] = []',
+      '',
+      'export function post(amount: number) {',
+      '  entries.push(Math.round(amount))',
+      '}',
+      '',
+    ].join('\n'),
+  )
   await repo.git(['mv', 'src/http/router.ts', 'src/http/routes.ts'])
   await repo.commit('Cents, no refunds, routes.ts')
   await start(false)
@@ -189,5 +251,7 @@ test('re-anchors a past session’s citations to today’s code: the drift line 
   await viewer.getByRole('button', { name: 'Close' }).click()
   // An inline citation in the walkthrough follows the same anchor: post.ts:5-7 is now at 6.
   await walkthrough.locator('.coach-markdown').getByRole('button', { name: 'src/ledger/post.ts:5' }).click()
-  await expect(page.getByRole('dialog', { name: /src\/ledger\/post\.ts/ }).locator('tr[aria-current="true"]')).toContainText('export function post(amount: number)')
+  await expect(page.getByRole('dialog', { name: /src\/ledger\/post\.ts/ }).locator('tr[aria-current="true"]')).toContainText(
+    'export function post(amount: number)',
+  )
 })

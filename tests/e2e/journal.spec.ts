@@ -41,7 +41,10 @@ async function seedJournal(folder: string, sessionCommit: string): Promise<void>
       repository: { id: 'repo-web', name: 'Web Shop', path: '/nowhere/web-shop', commit: 'a'.repeat(40) },
       frictionTags: ['flaky-ci'],
       effort: { estimateMinutes: 20, actualMinutes: 25 },
-      walkthrough: { markdown: 'Checkout waits on a Kubernetes rollout before every deploy.', citations: [{ path: 'deploy/rollout.yaml' }] },
+      walkthrough: {
+        markdown: 'Checkout waits on a Kubernetes rollout before every deploy.',
+        citations: [{ path: 'deploy/rollout.yaml' }],
+      },
       reflection: 'Flaky checkout test blocks merges twice a week.',
       questions: [{ id: 'q-web', text: 'Who owns the checkout test?', status: 'open' }],
     }),
@@ -52,7 +55,11 @@ async function seedJournal(folder: string, sessionCommit: string): Promise<void>
       effort: { estimateMinutes: 30, actualMinutes: 30 },
       reflection: 'Setting up the index locally took half the hour.',
     }),
-    session('s-quarter', 94, { repository: payments, theme: { id: 'walk-the-codebase', title: 'Walk the codebase' }, effort: { estimateMinutes: 10, actualMinutes: 35 } }),
+    session('s-quarter', 94, {
+      repository: payments,
+      theme: { id: 'walk-the-codebase', title: 'Walk the codebase' },
+      effort: { estimateMinutes: 10, actualMinutes: 35 },
+    }),
   ]
   const taken = new Set<string>()
   for (const record of records) {
@@ -67,8 +74,23 @@ async function seedJournal(folder: string, sessionCommit: string): Promise<void>
 test.beforeAll(async () => {
   home = await newHome()
   repo = await buildRepo()
-  const ledger = ['// Posts a payment to the ledger.', '', 'import { routes } from "../http/router.ts"', '', 'export const entries: number[] = []', '', 'export function post(amount: number) {', '  entries.push(amount)', '}', '']
-  await repo.files({ 'src/http/router.ts': 'export const routes = []\n', 'src/ledger/post.ts': ledger.join('\n'), 'README.md': '# Payments\n' })
+  const ledger = [
+    '// Posts a payment to the ledger.',
+    '',
+    'import { routes } from "../http/router.ts"',
+    '',
+    'export const entries: number[] = []',
+    '',
+    'export function post(amount: number) {',
+    '  entries.push(amount)',
+    '}',
+    '',
+  ]
+  await repo.files({
+    'src/http/router.ts': 'export const routes = []\n',
+    'src/ledger/post.ts': ledger.join('\n'),
+    'README.md': '# Payments\n',
+  })
   const first = await repo.commit('Start the payments service')
   await repo.write('src/http/router.ts', 'export const routes = ["/refund"]\n')
   await repo.commit('Add refunds')
@@ -155,7 +177,9 @@ test('opens a session with its diagram, coloured diff and drift, and saves an ed
   await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
 })
 
-test('a citation opens the read-only file viewer at its line once the repository is listed, and is plain text when it is gone', async ({ page }) => {
+test('a citation opens the read-only file viewer at its line once the repository is listed, and is plain text when it is gone', async ({
+  page,
+}) => {
   await page.goto(backend.pageUrl)
   await page.getByRole('link', { name: 'Repositories' }).click()
   await page.getByLabel('Folder').fill(repo.dir)
@@ -183,7 +207,10 @@ test('a citation opens the read-only file viewer at its line once the repository
   await expect(viewer).toHaveCount(0)
 
   await page.getByRole('button', { name: '← All sessions' }).click()
-  await page.getByRole('list', { name: 'Journal entries' }).getByRole('button', { name: /The tests and CI/ }).click()
+  await page
+    .getByRole('list', { name: 'Journal entries' })
+    .getByRole('button', { name: /The tests and CI/ })
+    .click()
   const gone = page.getByRole('region', { name: 'Walkthrough' })
   await expect(gone.getByRole('note')).toContainText('The repository is not in your list (it was at /nowhere/web-shop)')
   await expect(gone.getByText('deploy/rollout.yaml')).toBeVisible()

@@ -86,7 +86,9 @@ async function screen(page: Page, link: string, heading: RegExp | string): Promi
 }
 
 test('the layout check finds what it looks for: sideways scrolling, a sticking-out element, overlapping controls', async ({ page }) => {
-  await page.setContent(`<main class="main" style="width:600px;overflow:auto"><div style="width:900px">too wide</div><button style="position:absolute;left:10px;top:40px;width:120px">One</button><button style="position:absolute;left:60px;top:45px;width:120px">Two</button></main>`)
+  await page.setContent(
+    `<main class="main" style="width:600px;overflow:auto"><div style="width:900px">too wide</div><button style="position:absolute;left:10px;top:40px;width:120px">One</button><button style="position:absolute;left:60px;top:45px;width:120px">Two</button></main>`,
+  )
   const problems = (await page.evaluate(LAYOUT_PROBLEMS)) as string[]
   expect(problems.some((problem) => problem.startsWith('the page column scrolls sideways'))).toBe(true)
   expect(problems.some((problem) => problem.startsWith('sticks out of the column: div'))).toBe(true)
@@ -113,7 +115,11 @@ test('every screen holds at 1024×700 with long repository and branch names', as
   await check(page, 'repositories-diagram')
 
   const [repo] = await api<{ id: string; headCommit: string }[]>('repos.list', {})
-  const { session } = await api<{ session: { id: string } }>('sessions.start', { repoId: repo!.id, commit: repo!.headCommit, offline: true })
+  const { session } = await api<{ session: { id: string } }>('sessions.start', {
+    repoId: repo!.id,
+    commit: repo!.headCommit,
+    offline: true,
+  })
   await screen(page, 'Session', /Walk the codebase/)
   await expect(page.getByText('Kept with the session for the journal: the offline tour.')).toBeVisible()
   await check(page, 'session-explore')
@@ -128,7 +134,7 @@ test('every screen holds at 1024×700 with long repository and branch names', as
       request: 'Say which amount was charged in the log line',
       estimateMinutes: 20,
       branch: `gemba/2026-05-01-${LONG_BRANCH.replace(/\//g, '-')}`.slice(0, 240),
-      diff: '--- a/src/billing/charge.ts\n+++ b/src/billing/charge.ts\n@@ -1,2 +1,2 @@\n-export function charge(amount: number) { log(\'charge\'); return amount }\n+export function charge(amount: number) { log(`charge ${amount} to the merchant settlement account of the EMEA region`); return amount }\n',
+      diff: "--- a/src/billing/charge.ts\n+++ b/src/billing/charge.ts\n@@ -1,2 +1,2 @@\n-export function charge(amount: number) { log('charge'); return amount }\n+export function charge(amount: number) { log(`charge ${amount} to the merchant settlement account of the EMEA region`); return amount }\n",
       manual: true,
     },
   })
@@ -141,7 +147,11 @@ test('every screen holds at 1024×700 with long repository and branch names', as
   await page.getByRole('tab', { name: 'Side by side' }).click()
   await check(page, 'session-reflect-side-by-side')
 
-  await api('sessions.updateStep', { id: session.id, step: 'reflect', payload: { markdown: '### What surprised me\n\nSettlement runs by hand every night.', frictionTags: ['slow-tests', 'deploy-pain'] } })
+  await api('sessions.updateStep', {
+    id: session.id,
+    step: 'reflect',
+    payload: { markdown: '### What surprised me\n\nSettlement runs by hand every night.', frictionTags: ['slow-tests', 'deploy-pain'] },
+  })
   await api('sessions.finish', { id: session.id })
   await screen(page, 'Today', 'Today')
   await check(page, 'today-week-done')

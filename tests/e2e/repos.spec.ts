@@ -100,7 +100,9 @@ test('picks a repository under the home folder with the folder picker, and says 
     await expect(page.getByRole('status').filter({ hasText: 'payments is already in your list' })).toBeVisible()
     await page.getByLabel('Folder').fill('code/payments/src')
     await page.getByRole('button', { name: 'Add', exact: true }).click()
-    await expect(page.getByRole('status').filter({ hasText: 'That folder is inside payments, which is already in your list.' })).toBeVisible()
+    await expect(
+      page.getByRole('status').filter({ hasText: 'That folder is inside payments, which is already in your list.' }),
+    ).toBeVisible()
     await expect(card).toHaveCount(1)
   } finally {
     await rm(leaderHome, { recursive: true, force: true })

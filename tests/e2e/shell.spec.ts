@@ -58,7 +58,10 @@ test('an API key saved in Settings survives a backend restart and never reaches 
   })
   await open(page, 'Settings')
   await expect(page.getByTestId('api-key-status')).toHaveText(/No key yet/)
-  await expect(page.getByRole('link', { name: 'Create one in the Anthropic Console' })).toHaveAttribute('href', 'https://console.anthropic.com/settings/keys')
+  await expect(page.getByRole('link', { name: 'Create one in the Anthropic Console' })).toHaveAttribute(
+    'href',
+    'https://console.anthropic.com/settings/keys',
+  )
   // Another provider's key is named as such before anything is saved or sent.
   await page.getByLabel('API key', { exact: true }).fill('sk-proj-abcdefghijklmnopqrstuvwxyz0123456789')
   await expect(page.getByRole('alert')).toHaveText('That looks like an OpenAI key. Anthropic API keys begin with sk-ant-.')

@@ -62,7 +62,15 @@ interface JournalEntry {
   readonly walkthrough: { markdown: string } | null
   readonly notes?: { explore?: string; diagram?: string }
   readonly diagram: { mermaid: string; svg?: string } | null
-  readonly change: { request: string; branch: string; diff: string; explanation: string; manual: boolean; originalBranch?: string | null; authorship?: { leaderLines: number; agentLines: number } | null } | null
+  readonly change: {
+    request: string
+    branch: string
+    diff: string
+    explanation: string
+    manual: boolean
+    originalBranch?: string | null
+    authorship?: { leaderLines: number; agentLines: number } | null
+  } | null
   readonly usage: { inputTokens: number; cachedInputTokens: number; cacheWriteTokens: number; outputTokens: number; costUsd: number }
   readonly transcript?: { step: string; role: string; text: string }[]
   readonly sent?: { step: string; contextFiles: { path: string; bytes: number }[] }[]
@@ -80,7 +88,12 @@ async function journalEntry(id: string): Promise<JournalEntry> {
 
 /** The output tokens the open coach conversation shows for itself. */
 async function outputTokensShown(page: Page): Promise<number> {
-  const text = await page.getByLabel('Usage this session').locator('div').filter({ hasText: /^Output/ }).locator('dd').textContent()
+  const text = await page
+    .getByLabel('Usage this session')
+    .locator('div')
+    .filter({ hasText: /^Output/ })
+    .locator('dd')
+    .textContent()
   return Number(text)
 }
 
@@ -109,7 +122,9 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await expect(guide.getByRole('heading', { name: /Optional: add an API key/ })).toBeVisible()
   await expect(guide.getByText('Add a repository above to start.')).toBeVisible()
   // Times read the same everywhere, in the page's locale (Chromium here: en-US).
-  const slotTime = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 3, 14, 0)))
+  const slotTime = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2000, 0, 3, 14, 0)),
+  )
   await expect(guide).toContainText(`Fridays at ${slotTime} for 60 minutes`)
   await guide.getByRole('button', { name: 'Change the slot' }).click()
   await expect(guide.getByLabel('Starts at').locator('option:checked')).toHaveText(slotTime)
@@ -173,7 +188,10 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await expect(page.getByRole('radio', { name: /I’ll edit it myself/ })).toBeChecked()
   await page.getByRole('button', { name: 'Start watching my edits' }).click()
   await expect(page.getByText('your estimate 20 min · you edit by hand')).toBeVisible()
-  await writeFile(join(repo.dir, 'src/billing/charge.ts'), "import { log } from '../util/log.ts'\nexport function charge(amount: number) { log(`charge ${amount}`); return amount }\n")
+  await writeFile(
+    join(repo.dir, 'src/billing/charge.ts'),
+    "import { log } from '../util/log.ts'\nexport function charge(amount: number) { log(`charge ${amount}`); return amount }\n",
+  )
   const edited = page.getByRole('article', { name: 'src/billing/charge.ts' })
   await expect(edited.locator('.diff__line--add')).toContainText('log(`charge ${amount}`)')
   await page.getByLabel('Commit message').fill('Say which amount was charged in the log')
@@ -181,19 +199,31 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await expect(page.getByRole('heading', { name: /^Committed on gemba\/\d{4}-\d{2}-\d{2}-make-the-charge-log/ })).toBeVisible()
   const branch = (await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()
   expect(branch).toMatch(/^gemba\//)
-  expect(await repo.git(['log', '--format=%s|%an', '-2', branch])).toBe('Say which amount was charged in the log|Leader Person\nStart the payments service|Ada Lovelace\n')
+  expect(await repo.git(['log', '--format=%s|%an', '-2', branch])).toBe(
+    'Say which amount was charged in the log|Leader Person\nStart the payments service|Ada Lovelace\n',
+  )
   expect(await repo.git(['log', '--format=%s', '-1', 'main'])).toBe('Start the payments service\n')
   // The change saves itself to the session; the runner's view follows (sessions.changed).
   const commit = (await repo.git(['rev-parse', 'HEAD'])).trim()
-  await expect(page.getByText(`Kept with the session for the journal: the change committed as ${commit.slice(0, 10)} on ${branch}, you wrote 1 line, the agent 0.`)).toBeVisible()
+  await expect(
+    page.getByText(
+      `Kept with the session for the journal: the change committed as ${commit.slice(0, 10)} on ${branch}, you wrote 1 line, the agent 0.`,
+    ),
+  ).toBeVisible()
   // The session says where the clone is now, and the way back (it stays after the step).
   const banner = page.getByRole('region', { name: /^Where your clone of .+ is$/ })
   await expect(banner).toContainText(`is on ${branch}`)
   await expect(banner.getByRole('button', { name: 'Return to main' })).toBeVisible()
   await page.getByRole('button', { name: 'Explain the change' }).click()
   await expect(page.getByText('From the diff alone · no AI')).toBeVisible()
-  await expect(page.getByText(`Kept with the session for the journal: the change committed as ${commit.slice(0, 10)} on ${branch}, you wrote 1 line, the agent 0, explained.`)).toBeVisible()
-  await expect(page.locator('section[aria-labelledby="change-explain"]')).toContainText('The team’s tests have not been run on this change, so nothing here says they pass.')
+  await expect(
+    page.getByText(
+      `Kept with the session for the journal: the change committed as ${commit.slice(0, 10)} on ${branch}, you wrote 1 line, the agent 0, explained.`,
+    ),
+  ).toBeVisible()
+  await expect(page.locator('section[aria-labelledby="change-explain"]')).toContainText(
+    'The team’s tests have not been run on this change, so nothing here says they pass.',
+  )
   await expect(page.getByText(/Measured by the timer: \d+ min/)).toBeVisible()
   await shoot(page, 'session-change')
 
@@ -249,16 +279,27 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
     headers: { Authorization: `Bearer ${backend.token}`, 'Content-Type': 'application/json' },
     body: '{}',
   })
-  const list = (await response.json()) as { entries: { id: string; theme: { title: string }; frictionTags: string[]; effort: { estimateMinutes: number | null } }[] }
+  const list = (await response.json()) as {
+    entries: { id: string; theme: { title: string }; frictionTags: string[]; effort: { estimateMinutes: number | null } }[]
+  }
   expect(list.entries).toHaveLength(1)
   expect(list.entries[0]?.theme.title).toBe('Walk the codebase')
   expect(list.entries[0]?.frictionTags).toEqual(expect.arrayContaining(['slow-tests', 'no-staging-env']))
   expect(list.entries[0]?.effort.estimateMinutes).toBe(20)
   const entry = await journalEntry(list.entries[0]!.id)
   expect(entry.walkthrough?.markdown).toContain('Takes card payments for the shop')
-  expect(entry.notes).toEqual({ explore: 'Billing sits under src/billing; the server only wires it.', diagram: 'Three modules; util is shared.' })
+  expect(entry.notes).toEqual({
+    explore: 'Billing sits under src/billing; the server only wires it.',
+    diagram: 'Three modules; util is shared.',
+  })
   expect(entry.diagram?.mermaid).toMatch(/^(flowchart|graph)/)
-  expect(entry.change).toMatchObject({ request: 'Make the charge log line say which amount was charged.', branch, manual: true, originalBranch: 'main', authorship: { leaderLines: 1, agentLines: 0 } })
+  expect(entry.change).toMatchObject({
+    request: 'Make the charge log line say which amount was charged.',
+    branch,
+    manual: true,
+    originalBranch: 'main',
+    authorship: { leaderLines: 1, agentLines: 0 },
+  })
   expect(entry.change?.diff).toContain('+export function charge(amount: number) { log(`charge ${amount}`); return amount }')
   expect(entry.change?.explanation).not.toBe('')
   expect(entry.offline).toBe(true)
@@ -267,8 +308,16 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   // each section once, the diagram a fenced Mermaid block and nowhere else, every step's notes kept.
   const file = await readFile((await page.locator('.finished code').textContent()) ?? '', 'utf8')
   const body = file.slice(file.indexOf('\n---\n', 4) + 5)
-  expect([...body.matchAll(/^## (.+)$/gm)].map((match) => match[1])).toEqual(['Reflection', 'Questions for the tech lead', 'Walkthrough', 'Architecture', 'The change'])
-  expect(body).toMatch(/## Reflection\n\n<!-- gemba:reflection -->\n### What surprised me\n\nThe deploy path surprised me: nothing runs on merge\./)
+  expect([...body.matchAll(/^## (.+)$/gm)].map((match) => match[1])).toEqual([
+    'Reflection',
+    'Questions for the tech lead',
+    'Walkthrough',
+    'Architecture',
+    'The change',
+  ])
+  expect(body).toMatch(
+    /## Reflection\n\n<!-- gemba:reflection -->\n### What surprised me\n\nThe deploy path surprised me: nothing runs on merge\./,
+  )
   expect(body).toContain('**Estimate against actual:** 20 min estimated')
   expect(body).toContain('**Friction:** `slow-tests`, `no-staging-env`')
   expect(body).toContain('- [ ] Why does the nightly settlement run by hand?')
@@ -292,7 +341,14 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await expect(page.getByRole('heading', { level: 1, name: 'Journal' })).toBeVisible()
   await page.getByRole('button', { name: /Walk the codebase/ }).click()
   const review = page.locator('.session-review')
-  await expect(review.getByRole('heading', { level: 2 })).toHaveText(['Reflection', 'Questions for tech leads', 'Walkthrough', 'Architecture', 'The change', 'Export this session'])
+  await expect(review.getByRole('heading', { level: 2 })).toHaveText([
+    'Reflection',
+    'Questions for tech leads',
+    'Walkthrough',
+    'Architecture',
+    'The change',
+    'Export this session',
+  ])
   await expect(review.getByRole('region', { name: 'Architecture' }).locator('figure.diagram svg')).toBeVisible()
   await expect(review.getByRole('region', { name: 'Architecture' })).toContainText('Three modules; util is shared.')
   await expect(review.getByRole('region', { name: 'Walkthrough' })).toContainText('Billing sits under src/billing')
@@ -328,7 +384,9 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await expect(banner).toHaveCount(0)
   expect((await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe('main')
   await expect(page.getByText('1 of the last 1 week practised')).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Questions for your tech lead' })).toContainText('Why does the nightly settlement run by hand?')
+  await expect(page.getByRole('region', { name: 'Questions for your tech lead' })).toContainText(
+    'Why does the nightly settlement run by hand?',
+  )
 })
 
 test('a gentle notice when a step’s time is up, never a forced move', async ({ page }) => {
@@ -364,7 +422,9 @@ test('pausing stops the timers; the programme pauses for travel and resumes', as
   await expect(page.getByText('The programme is paused')).toHaveCount(0)
 })
 
-test('with Claude: the walkthrough and the diagram are kept in the session and reach the journal with the token usage', async ({ page }) => {
+test('with Claude: the walkthrough and the diagram are kept in the session and reach the journal with the token usage', async ({
+  page,
+}) => {
   test.setTimeout(120_000)
   const fakeUrl = await startFake('coach', ['--cite', 'src/server.ts:2', '--delay', '5'])
   await backend.stop()
@@ -375,17 +435,25 @@ test('with Claude: the walkthrough and the diagram are kept in the session and r
   // Explore: the offline tour is kept until Claude answers; then Claude's walkthrough replaces it,
   // kept as the answer arrives (nothing to press).
   await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
-  await expect(page.getByText('Kept with the session for the journal: the offline tour. Claude’s answers replace it as they arrive.')).toBeVisible()
+  await expect(
+    page.getByText('Kept with the session for the journal: the offline tour. Claude’s answers replace it as they arrive.'),
+  ).toBeVisible()
   await page.getByRole('button', { name: 'Walk me through the codebase.' }).click()
   const answer = page.getByRole('article', { name: 'Question: Walk me through the codebase.' })
   await expect(answer.getByRole('heading', { name: 'What to ask your tech lead' })).toBeVisible()
   await expect(answer.getByRole('button', { name: 'src/server.ts:2' })).toBeVisible()
-  await expect(page.getByText('Kept with the session for the journal: Claude’s walkthrough, 1 question, kept as each answer arrives.')).toBeVisible()
+  await expect(
+    page.getByText('Kept with the session for the journal: Claude’s walkthrough, 1 question, kept as each answer arrives.'),
+  ).toBeVisible()
   // The leader can still pick the offline tour, and go back.
   await page.getByRole('button', { name: 'Keep the offline tour instead' }).click()
-  await expect(page.getByText('Kept with the session for the journal: the offline tour (your pick). Claude’s answers stay in the transcript.')).toBeVisible()
+  await expect(
+    page.getByText('Kept with the session for the journal: the offline tour (your pick). Claude’s answers stay in the transcript.'),
+  ).toBeVisible()
   await page.getByRole('button', { name: 'Keep Claude’s walkthrough instead' }).click()
-  await expect(page.getByText('Kept with the session for the journal: Claude’s walkthrough, 1 question, kept as each answer arrives.')).toBeVisible()
+  await expect(
+    page.getByText('Kept with the session for the journal: Claude’s walkthrough, 1 question, kept as each answer arrives.'),
+  ).toBeVisible()
   const exploreOutput = await outputTokensShown(page)
   await shoot(page, 'session-explore-ai')
 
@@ -429,7 +497,9 @@ test('with Claude: the walkthrough and the diagram are kept in the session and r
   // Both conversations reach the sidecar (kept on disk by the coach), with what each request carried.
   const transcript = entry.transcript ?? []
   expect(transcript).toContainEqual(expect.objectContaining({ step: 'explore', role: 'leader', text: 'Walk me through the codebase.' }))
-  expect(transcript).toContainEqual(expect.objectContaining({ step: 'explore', role: 'coach', text: expect.stringContaining('What this system does') }))
+  expect(transcript).toContainEqual(
+    expect.objectContaining({ step: 'explore', role: 'coach', text: expect.stringContaining('What this system does') }),
+  )
   expect(transcript).toContainEqual(expect.objectContaining({ step: 'diagram', role: 'coach', text: expect.stringContaining('flowchart') }))
   const sent = entry.sent ?? []
   expect(sent.map((record) => record.step)).toEqual(expect.arrayContaining(['explore', 'diagram']))
@@ -467,7 +537,8 @@ test('with Claude: the small change’s agent calls count towards the session’
   await addRepoAndStartTheHour(page)
   await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
   const { activeSession } = await api<{ activeSession: { id: string } | null }>('sessions.today', {})
-  const usage = async () => (await api<{ session: { usage: { outputTokens: number; costUsd: number } } }>('sessions.get', { id: activeSession!.id })).session.usage
+  const usage = async () =>
+    (await api<{ session: { usage: { outputTokens: number; costUsd: number } } }>('sessions.get', { id: activeSession!.id })).session.usage
   expect(await usage()).toMatchObject({ outputTokens: 0, costUsd: 0 })
 
   await page.getByRole('button', { name: 'Next: Diagram' }).click()

@@ -15,8 +15,16 @@ async function refusals(file: string, code: string): Promise<string[]> {
 describe('the layer rules', () => {
   it('let a domain reach another only through its public index, and never electron/core', async () => {
     const file = 'electron/services/change/probe.ts'
-    expect(await refusals(file, "export { x } from '../ai/index.ts'\nexport { y } from './git/land-change.ts'\nexport { z } from '../fs/atomic-write.ts'\n")).toEqual([])
-    const refused = await refusals(file, "export { x } from '../ai/tools/read-file.ts'\nexport { y } from '../../sessions/session-store.ts'\nexport { z } from '../../core/dispatcher.ts'\n")
+    expect(
+      await refusals(
+        file,
+        "export { x } from '../ai/index.ts'\nexport { y } from './git/land-change.ts'\nexport { z } from '../fs/atomic-write.ts'\n",
+      ),
+    ).toEqual([])
+    const refused = await refusals(
+      file,
+      "export { x } from '../ai/tools/read-file.ts'\nexport { y } from '../../sessions/session-store.ts'\nexport { z } from '../../core/dispatcher.ts'\n",
+    )
     expect(refused).toHaveLength(3)
     expect(refused[0]).toMatch(/public index/)
     expect(refused[2]).toMatch(/never import electron\/core/)
@@ -32,7 +40,16 @@ describe('the layer rules', () => {
 
   it('keep isomorphic-git inside the git layer', async () => {
     const imports = "import git from 'isomorphic-git'\nimport { FileSystem } from 'isomorphic-git/models'\nexport { git, FileSystem }\n"
-    for (const file of ['electron/services/change/git/probe.ts', 'electron/services/ai/tools/probe.ts', 'electron/services/journal/probe.ts', 'electron/services/repos/scan/probe.ts', 'electron/services/fs/probe.ts', 'electron/core/probe.ts', 'renderer/stores/probe.ts', 'shared/probe.ts']) {
+    for (const file of [
+      'electron/services/change/git/probe.ts',
+      'electron/services/ai/tools/probe.ts',
+      'electron/services/journal/probe.ts',
+      'electron/services/repos/scan/probe.ts',
+      'electron/services/fs/probe.ts',
+      'electron/core/probe.ts',
+      'renderer/stores/probe.ts',
+      'shared/probe.ts',
+    ]) {
       const refused = await refusals(file, imports)
       expect(refused, file).toHaveLength(2)
       expect(refused[0]).toMatch(/Only the git layer uses isomorphic-git/)

@@ -10,7 +10,6 @@ import { blockSeparator } from './text-blocks.ts'
 import { mapAiError, retryAfterSeconds } from './map-ai-error.ts'
 import { toModelInfo } from './models/model-info.ts'
 
-
 export interface SdkClientOptions {
   readonly apiKey: string
   readonly baseURL: string
@@ -24,7 +23,13 @@ export type SdkFactory = (options: SdkClientOptions) => Anthropic
 export const createAnthropicSdk: SdkFactory = (options) =>
   // Every option is explicit so the SDK never falls back to ANTHROPIC_* environment variables itself.
   // logLevel 'off': the SDK would otherwise print a garbled answer (repository content) to the console.
-  new Anthropic({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: options.maxRetries, timeout: options.timeout, logLevel: 'off' })
+  new Anthropic({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    maxRetries: options.maxRetries,
+    timeout: options.timeout,
+    logLevel: 'off',
+  })
 
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>
 
@@ -150,7 +155,12 @@ export class AiClient {
     try {
       for await (const model of client.models.list({ limit: 100 }, { signal })) models.push(toModelInfo(model))
     } catch (error) {
-      throw mapAiError(error, { model: '(model list)', endpointHost: this.endpointHost, partialText: '', ...(signal.aborted ? { stoppedBy: 'cancel' as const } : {}) })
+      throw mapAiError(error, {
+        model: '(model list)',
+        endpointHost: this.endpointHost,
+        partialText: '',
+        ...(signal.aborted ? { stoppedBy: 'cancel' as const } : {}),
+      })
     }
     return models
   }
@@ -171,7 +181,12 @@ export class AiClient {
       )
       return counted.input_tokens
     } catch (error) {
-      throw mapAiError(error, { model: request.model, endpointHost: this.endpointHost, partialText: '', ...(signal.aborted ? { stoppedBy: 'cancel' as const } : {}) })
+      throw mapAiError(error, {
+        model: request.model,
+        endpointHost: this.endpointHost,
+        partialText: '',
+        ...(signal.aborted ? { stoppedBy: 'cancel' as const } : {}),
+      })
     }
   }
 

@@ -138,13 +138,21 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
   /** Tests a key (the typed one, else the saved one) with a Models API call; the key never comes back. */
   async testKey(input: { key?: string | undefined }, ctx: Ctx): Promise<ApiKeyTest> {
     const settings = await this.#deps.settings()
-    return testApiKey({ key: input.key ?? settings.apiKey, endpoint: settings.endpoint, createSdk: this.#deps.createSdk, signal: ctx.signal })
+    return testApiKey({
+      key: input.key ?? settings.apiKey,
+      endpoint: settings.endpoint,
+      createSdk: this.#deps.createSdk,
+      signal: ctx.signal,
+    })
   }
 
   async modelChoice(input: { model?: string | undefined; contextTokens?: number | null | undefined }, ctx: Ctx): Promise<AiModelChoice> {
     const settings = await this.#deps.settings()
     const profile = await this.profileFor(input.model ?? settings.model, ctx.signal)
-    return { profile, contextBudget: contextBudgetFor(profile, input.contextTokens === undefined ? settings.contextTokens : input.contextTokens) }
+    return {
+      profile,
+      contextBudget: contextBudgetFor(profile, input.contextTokens === undefined ? settings.contextTokens : input.contextTokens),
+    }
   }
 
   /** How Gemba uses `model` (the small-change agent asks too). */
@@ -152,7 +160,10 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
     return this.#deps.models ? this.#deps.models.profileFor(model, signal) : modelProfile(model, undefined)
   }
 
-  async startThread(input: { repoId: string; purpose: AiPurpose; scope?: string | undefined; sessionId?: string | undefined }, ctx: Ctx): Promise<AiThreadView> {
+  async startThread(
+    input: { repoId: string; purpose: AiPurpose; scope?: string | undefined; sessionId?: string | undefined },
+    ctx: Ctx,
+  ): Promise<AiThreadView> {
     const settings = await this.#deps.settings()
     const scope = input.scope ?? null
     const setup = await this.#setup(settings, { repoId: input.repoId, purpose: input.purpose, scope }, ctx.signal)
@@ -165,7 +176,11 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
       client: this.#client(settings),
       model: settings.model,
       contextManifest: context.manifest,
-      tools: createRepoTools({ root: context.root, redactor: this.#redactor, listFiles: context.listFiles ?? gitTrackedFiles(context.root) }),
+      tools: createRepoTools({
+        root: context.root,
+        redactor: this.#redactor,
+        listFiles: context.listFiles ?? gitTrackedFiles(context.root),
+      }),
       redactor: this.#redactor,
       spending,
       countTokens: true,
@@ -191,14 +206,26 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
       prefixCacheTtl: setup.parts.cacheTtl ?? '5m',
       memory: setup.memory,
     }
-    this.#threads.set(threadId, { view, root: context.root, conversation, sessionId: input.sessionId ?? null, createdAt: this.#now().toISOString(), turns: [], busy: false })
+    this.#threads.set(threadId, {
+      view,
+      root: context.root,
+      conversation,
+      sessionId: input.sessionId ?? null,
+      createdAt: this.#now().toISOString(),
+      turns: [],
+      busy: false,
+    })
     return { ...view, sessionCostUsd: totals.spentUsd }
   }
 
   async ask(input: { threadId: string; question: string }, ctx: Ctx): Promise<AiAnswer> {
     const thread = this.#thread(input.threadId)
     if (thread.busy) {
-      throw new GembaError({ code: 'conflict', message: 'This thread is still answering the previous question.', next: 'Wait for it to finish, or stop it first.' })
+      throw new GembaError({
+        code: 'conflict',
+        message: 'This thread is still answering the previous question.',
+        next: 'Wait for it to finish, or stop it first.',
+      })
     }
     thread.busy = true
     const base = { callId: ctx.callId, threadId: input.threadId }
@@ -272,18 +299,38 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
     if (!port || !thread.sessionId) return
     try {
       const inProse = findCitations(turn.answer).map(({ path, line }) => ({ path, line }))
-      const checked = [...(answer.citations ?? []), ...(inProse.length ? await verifyCitations(thread.root, thread.view.headCommit, inProse.slice(0, 300), this.#redactor) : [])]
+      const checked = [
+        ...(answer.citations ?? []),
+        ...(inProse.length ? await verifyCitations(thread.root, thread.view.headCommit, inProse.slice(0, 300), this.#redactor) : []),
+      ]
       const citations = checked
         .filter((check) => check.status === 'verified')
-        .map((check) => ({ path: check.path, ...(check.line === null ? {} : { line: check.line }), ...(check.endLine && check.line !== null && check.endLine > check.line ? { endLine: check.endLine } : {}) }))
-      await port.keep({ sessionId: thread.sessionId, purpose: thread.view.purpose, threadId, question: turn.question, answer: turn.answer, citations })
+        .map((check) => ({
+          path: check.path,
+          ...(check.line === null ? {} : { line: check.line }),
+          ...(check.endLine && check.line !== null && check.endLine > check.line ? { endLine: check.endLine } : {}),
+        }))
+      await port.keep({
+        sessionId: thread.sessionId,
+        purpose: thread.view.purpose,
+        threadId,
+        question: turn.question,
+        answer: turn.answer,
+        citations,
+      })
     } catch {
       // The answer is kept with its conversation; the session's copy follows the next answer.
     }
   }
 
   /** The turn as kept: the question and answer redacted like everything sent (defence in depth). */
-  async #turnOf(at: string, question: string, answer: AiAnswer | null, failure: unknown, toolCalls: readonly (AiThreadTurn['toolCalls'][number] & { id: string })[]): Promise<AiThreadTurn> {
+  async #turnOf(
+    at: string,
+    question: string,
+    answer: AiAnswer | null,
+    failure: unknown,
+    toolCalls: readonly (AiThreadTurn['toolCalls'][number] & { id: string })[],
+  ): Promise<AiThreadTurn> {
     const error = failure instanceof GembaError ? failure : null
     const text = answer?.text ?? String(error?.details?.partialText ?? '')
     return {
@@ -304,13 +351,21 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
     return kept.requests
   }
 
-  async preview(input: { repoId: string; purpose: AiPurpose; scope?: string | undefined; count?: boolean | undefined }, ctx: Ctx): Promise<AiContextPreview> {
+  async preview(
+    input: { repoId: string; purpose: AiPurpose; scope?: string | undefined; count?: boolean | undefined },
+    ctx: Ctx,
+  ): Promise<AiContextPreview> {
     const settings = await this.#deps.settings()
     const setup = await this.#setup(settings, { repoId: input.repoId, purpose: input.purpose, scope: input.scope ?? null }, ctx.signal)
     const { context, prefix } = setup
     // Counting sends the text to Anthropic's token counter: only when the leader asks for it.
     const counted = await prefixTokens(input.count && settings.apiKey ? this.#client(settings) : null, settings.model, prefix, ctx.signal)
-    const countProblem = !input.count || counted.source === 'counted' ? null : settings.apiKey ? 'Anthropic’s token counter could not be reached.' : 'No API key is set.'
+    const countProblem =
+      !input.count || counted.source === 'counted'
+        ? null
+        : settings.apiKey
+          ? 'Anthropic’s token counter could not be reached.'
+          : 'No API key is set.'
     const tokens = counted.tokens
     const packed = context.packed
     return {
@@ -346,11 +401,21 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
       // The API's own figures for the conversation so far: the last request is read from the cache, its answer is new.
       const cachedTokens = last.inputTokens + last.cacheReadTokens + last.cacheWriteTokens
       const freshTokens = last.outputTokens + question
-      return { tokens: cachedTokens + freshTokens, tokensSource: 'counted', cachedTokens, estimatedCostUsd: estimateCachedCallUsd(thread.view.model, cachedTokens, freshTokens, 1500) }
+      return {
+        tokens: cachedTokens + freshTokens,
+        tokensSource: 'counted',
+        cachedTokens,
+        estimatedCostUsd: estimateCachedCallUsd(thread.view.model, cachedTokens, freshTokens, 1500),
+      }
     }
     const prefix = estimateTokens(conversation.prefix.chars + JSON.stringify(conversation.prefix.tools).length)
     const tokens = prefix + question
-    return { tokens, tokensSource: 'estimated', cachedTokens: 0, estimatedCostUsd: estimateCostUsd(thread.view.model, tokens, 1500, thread.view.prefixCacheTtl ?? '5m') }
+    return {
+      tokens,
+      tokensSource: 'estimated',
+      cachedTokens: 0,
+      estimatedCostUsd: estimateCostUsd(thread.view.model, tokens, 1500, thread.view.prefixCacheTtl ?? '5m'),
+    }
   }
 
   async contextSettings(input: { repoId: string }): Promise<RepoContextSettings> {
@@ -366,11 +431,20 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
     return readForViewer(await this.#repoRoot(input.repoId), input.path, this.#redactor, ctx.signal)
   }
 
-  async verifyCitations(input: { repoId: string; commit?: string | null | undefined; citations: readonly CitationInput[] }): Promise<readonly CitationCheck[]> {
+  async verifyCitations(input: {
+    repoId: string
+    commit?: string | null | undefined
+    citations: readonly CitationInput[]
+  }): Promise<readonly CitationCheck[]> {
     return verifyCitations(await this.#repoRoot(input.repoId), input.commit ?? null, input.citations, this.#redactor)
   }
 
-  async openInEditor(input: { repoId: string; path: string; line?: number | null | undefined; editor: EditorKind }): Promise<{ readonly url: string; readonly opened: boolean }> {
+  async openInEditor(input: {
+    repoId: string
+    path: string
+    line?: number | null | undefined
+    editor: EditorKind
+  }): Promise<{ readonly url: string; readonly opened: boolean }> {
     const file = await resolveInsideRepo(await this.#repoRoot(input.repoId), input.path)
     const url = editorUrl(input.editor, file.absolute, input.line ?? null)
     if (!this.#deps.openExternal) return { url, opened: false }
@@ -400,21 +474,40 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
       ...(this.#deps.pastVisits ? { pastVisits: this.#deps.pastVisits } : {}),
       ...(this.#deps.prefixCacheTtl ? { prefixCacheTtl: this.#deps.prefixCacheTtl } : {}),
     }
-    return threadSetup(deps, { ...request, model: settings.model, contextTokens: settings.contextTokens, memory: settings.memory ?? 'off' }, signal)
+    return threadSetup(
+      deps,
+      { ...request, model: settings.model, contextTokens: settings.contextTokens, memory: settings.memory ?? 'off' },
+      signal,
+    )
   }
 
   #client(settings: AiRuntimeSettings): AiClient {
-    return new AiClient({ createSdk: this.#deps.createSdk, apiKey: settings.apiKey, baseURL: settings.endpoint, ...this.#deps.clientOptions })
+    return new AiClient({
+      createSdk: this.#deps.createSdk,
+      apiKey: settings.apiKey,
+      baseURL: settings.endpoint,
+      ...this.#deps.clientOptions,
+    })
   }
 
   async #repoRoot(repoId: string): Promise<string> {
-    if (!this.#deps.repoRoot) throw new GembaError({ code: 'unavailable', message: 'Repository files cannot be shown here.', next: 'Open the repository in your editor instead.' })
+    if (!this.#deps.repoRoot)
+      throw new GembaError({
+        code: 'unavailable',
+        message: 'Repository files cannot be shown here.',
+        next: 'Open the repository in your editor instead.',
+      })
     return this.#deps.repoRoot(repoId)
   }
 
   #thread(threadId: string): Thread {
     const thread = this.#threads.get(threadId)
-    if (!thread) throw new GembaError({ code: 'not_found', message: 'That AI thread is no longer open.', next: 'Start the step again to open a new thread.' })
+    if (!thread)
+      throw new GembaError({
+        code: 'not_found',
+        message: 'That AI thread is no longer open.',
+        next: 'Start the step again to open a new thread.',
+      })
     return thread
   }
 }

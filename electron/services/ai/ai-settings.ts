@@ -25,6 +25,12 @@ export interface AiRuntimeSettings {
 export function readAiSettings(source: AiSettingsSource): () => Promise<AiRuntimeSettings> {
   return async () => {
     const ai = source.current().ai
-    return { apiKey: await source.resolveApiKey(), endpoint: source.endpoint().url, model: ai.model, contextTokens: ai.contextTokens, memory: ai.memory }
+    return {
+      apiKey: await source.resolveApiKey(),
+      endpoint: source.endpoint().url,
+      model: ai.model,
+      contextTokens: ai.contextTokens,
+      memory: ai.memory,
+    }
   }
 }

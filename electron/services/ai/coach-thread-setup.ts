@@ -50,7 +50,9 @@ export async function threadSetup(deps: ThreadSetupDeps, request: ThreadSetupReq
   const budget = contextBudgetFor(profile, request.contextTokens)
   const [context, visits] = await Promise.all([
     deps.context({ repoId: request.repoId, scope: request.scope, purpose: request.purpose, contextTokens: budget.tokens }, signal),
-    request.memory === 'off' ? Promise.resolve(null) : (deps.pastVisits?.(request.repoId, signal).catch(() => null) ?? Promise.resolve(null)),
+    request.memory === 'off'
+      ? Promise.resolve(null)
+      : (deps.pastVisits?.(request.repoId, signal).catch(() => null) ?? Promise.resolve(null)),
   ])
   const cleaned = visits ? await redactVisits(visits, deps.redactor) : null
   const note = cleaned ? buildMemoryNote(cleaned.visits, { includeReflections: request.memory === 'with_reflections' }) : null
@@ -79,7 +81,15 @@ export async function threadSetup(deps: ThreadSetupDeps, request: ThreadSetupReq
 export function prefixTokens(client: AiClient | null, model: string, prefix: StablePrefix, signal: AbortSignal) {
   const count = client
     ? (countSignal: AbortSignal) =>
-        client.countTokens({ model, system: prefix.system, tools: prefix.tools, messages: [{ role: 'user', content: [...prefix.lead, { type: 'text', text: '(your question)' }] }] }, countSignal)
+        client.countTokens(
+          {
+            model,
+            system: prefix.system,
+            tools: prefix.tools,
+            messages: [{ role: 'user', content: [...prefix.lead, { type: 'text', text: '(your question)' }] }],
+          },
+          countSignal,
+        )
     : null
   return requestTokens(count, prefix.chars + JSON.stringify(prefix.tools).length, signal)
 }

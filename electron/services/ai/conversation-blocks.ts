@@ -2,14 +2,22 @@
 // (text with its citations, tool calls, and the thinking blocks a tool loop under thinking must keep),
 // tool results (as search results where citations are on, so their lines can be cited), and the
 // moving cache breakpoint on the conversation so far. Pure; never changes a block already sent.
-import type { ContentBlock, ContentBlockParam, MessageParam, TextCitationParam, ToolResultBlockParam } from '@anthropic-ai/sdk/resources/messages'
+import type {
+  ContentBlock,
+  ContentBlockParam,
+  MessageParam,
+  TextCitationParam,
+  ToolResultBlockParam,
+} from '@anthropic-ai/sdk/resources/messages'
 import { searchResultOf, type SourceRecord } from './citations/excerpt-blocks.ts'
 import type { ToolExecution } from './tools/tool-execution.ts'
 
 export function toParam(block: ContentBlock): ContentBlockParam | null {
   switch (block.type) {
     case 'text':
-      return block.citations?.length ? { type: 'text', text: block.text, citations: block.citations as TextCitationParam[] } : { type: 'text', text: block.text }
+      return block.citations?.length
+        ? { type: 'text', text: block.text, citations: block.citations as TextCitationParam[] }
+        : { type: 'text', text: block.text }
     case 'tool_use':
       return { type: 'tool_use', id: block.id, name: block.name, input: block.input }
     case 'thinking':
@@ -37,10 +45,20 @@ export function withMovingBreakpoint(history: readonly MessageParam[]): MessageP
  * A tool's result block. With `citations`, read lines go as search_result blocks read at `revision`,
  * and their sources are appended to `sources` in the order the API numbers them.
  */
-export function toolResultBlock(id: string, execution: ToolExecution, citations: { readonly revision: string; readonly sources: SourceRecord[] } | null): ToolResultBlockParam {
+export function toolResultBlock(
+  id: string,
+  execution: ToolExecution,
+  citations: { readonly revision: string; readonly sources: SourceRecord[] } | null,
+): ToolResultBlockParam {
   const base = { type: 'tool_result' as const, tool_use_id: id, ...(execution.isError ? { is_error: true } : {}) }
   if (!citations || execution.isError || !execution.excerpts?.length) return { ...base, content: execution.content }
   const results = execution.excerpts.map((excerpt) => searchResultOf(excerpt, citations.revision))
   citations.sources.push(...results.map((result) => result.source))
-  return { ...base, content: [...results.map((result) => result.block), ...(execution.excerptNote ? [{ type: 'text' as const, text: execution.excerptNote }] : [])] }
+  return {
+    ...base,
+    content: [
+      ...results.map((result) => result.block),
+      ...(execution.excerptNote ? [{ type: 'text' as const, text: execution.excerptNote }] : []),
+    ],
+  }
 }

@@ -152,14 +152,22 @@ export class Conversation {
       this.#sources.splice(sourcesBefore)
       if (!(caught instanceof GembaError) && !signal.aborted) throw caught
       const error =
-        caught instanceof GembaError ? caught : new GembaError({ code: 'cancelled', message: 'Stopped.', next: 'Ask again when you are ready.' }, { cause: caught })
+        caught instanceof GembaError
+          ? caught
+          : new GembaError({ code: 'cancelled', message: 'Stopped.', next: 'Ask again when you are ready.' }, { cause: caught })
       const partial = [...texts, String(error.details?.partialText ?? '')].filter(Boolean).join('\n\n')
       if (!partial) throw error
       throw new GembaError({ ...error.toData(), details: { ...error.details, partialText: partial } }, { cause: error })
     }
   }
 
-  async #run(question: string, handlers: AskHandlers, signal: AbortSignal, texts: string[], firstRecord: number): Promise<ConversationAnswer> {
+  async #run(
+    question: string,
+    handlers: AskHandlers,
+    signal: AbortSignal,
+    texts: string[],
+    firstRecord: number,
+  ): Promise<ConversationAnswer> {
     const { redactor, client, model } = this.#options
     const maxTurns = this.#options.maxTurns ?? 8
     const redactedQuestion = await redactor.redact('(your question)', question)
@@ -175,14 +183,25 @@ export class Conversation {
       await this.#checkBudget(added, request, signal)
       signal.throwIfAborted()
       const record = this.#startRecord(added)
-      const result = await client.stream(request, { onText: (delta) => handlers.onText?.(delta), onRetry: (notice) => handlers.onRetry?.(notice) }, signal)
+      const result = await client.stream(
+        request,
+        { onText: (delta) => handlers.onText?.(delta), onRetry: (notice) => handlers.onRetry?.(notice) },
+        signal,
+      )
       const cost = costOf(result.usage, model)
       const totals = await this.#options.spending.record(result.usage, cost.usd)
       this.#usage = addUsage(this.#usage, result.usage)
       askUsage = addUsage(askUsage, result.usage)
       askCost += cost.usd
       this.#records[record] = { ...this.#records[record]!, usage: result.usage, costUsd: cost.usd }
-      handlers.onUsage?.({ model, usage: result.usage, cost, sessionUsage: this.#usage, sessionCostUsd: totals.spentUsd, sessionBudgetUsd: totals.limitUsd })
+      handlers.onUsage?.({
+        model,
+        usage: result.usage,
+        cost,
+        sessionUsage: this.#usage,
+        sessionCostUsd: totals.spentUsd,
+        sessionBudgetUsd: totals.limitUsd,
+      })
       const written = this.#options.citations ? citedText(result.message.content, this.#sources) : { text: result.text, citations: [] }
       if (written.text) texts.push(written.text)
       cited.push(...written.citations)
@@ -229,11 +248,30 @@ export class Conversation {
       toolCalls.push(call)
       handlers.onToolCall?.(call)
       const execution = limit
-        ? { content: `Not run: Gemba's ${limit === 'turn_limit' ? 'turn' : 'token'} limit for this question was reached.`, isError: true, summary: 'not run (limit reached)', files: [], redactions: [] }
+        ? {
+            content: `Not run: Gemba's ${limit === 'turn_limit' ? 'turn' : 'token'} limit for this question was reached.`,
+            isError: true,
+            summary: 'not run (limit reached)',
+            files: [],
+            redactions: [],
+          }
         : this.#options.tools
           ? await this.#options.tools.execute(call.name, call.input, signal)
-          : { content: 'No tools are available in this conversation.', isError: true, summary: 'no tools available', files: [], redactions: [] }
-      handlers.onToolResult?.({ id: call.id, name: call.name, ok: !execution.isError, summary: execution.summary, files: execution.files, redactions: execution.redactions })
+          : {
+              content: 'No tools are available in this conversation.',
+              isError: true,
+              summary: 'no tools available',
+              files: [],
+              redactions: [],
+            }
+      handlers.onToolResult?.({
+        id: call.id,
+        name: call.name,
+        ok: !execution.isError,
+        summary: execution.summary,
+        files: execution.files,
+        redactions: execution.redactions,
+      })
       const citations = this.#options.citations ? { revision: shortRevision(this.#options.commit), sources: this.#sources } : null
       blocks.push(toolResultBlock(call.id, execution, citations))
       chars += execution.content.length
@@ -243,7 +281,10 @@ export class Conversation {
     return { blocks, chars, files, redactions }
   }
 
-  /** Adds user content; the thread's first message opens with the stable lead; merges into a trailing user message (after a turn-limited tool round). */
+  /**
+   * Adds user content; the thread's first message opens with the stable lead; merges into a trailing user
+   * message (after a turn-limited tool round).
+   */
   #appendUser(blocks: ContentBlockParam[]): void {
     const last = this.#history.at(-1)
     if (this.#history.length === 0) this.#history.push({ role: 'user', content: [...this.#prefix.lead, ...blocks] })
@@ -290,8 +331,16 @@ export class Conversation {
       await this.#options.spending.ensureRoom(estimateUsd)
     } catch (error) {
       if (!(error instanceof GembaError) || error.code !== 'budget_exceeded') throw error
-      const how = source === 'counted' ? 'sized with Anthropic’s token count' : 'sized by Gemba’s own estimate (the token count could not be reached)'
-      throw new GembaError({ ...error.toData(), message: `${error.message.replace(/\.$/, '')} (${how}).`, details: { ...error.details, tokensSource: source } }, { cause: error })
+      const how =
+        source === 'counted' ? 'sized with Anthropic’s token count' : 'sized by Gemba’s own estimate (the token count could not be reached)'
+      throw new GembaError(
+        {
+          ...error.toData(),
+          message: `${error.message.replace(/\.$/, '')} (${how}).`,
+          details: { ...error.details, tokensSource: source },
+        },
+        { cause: error },
+      )
     }
   }
 

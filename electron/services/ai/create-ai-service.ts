@@ -45,7 +45,12 @@ export function createAiService(wiring: AiWiring): AiService {
     parser: () => (parser ??= wiring.createParser().catch(() => null)),
   })
   const models = new ModelCatalogue({
-    list: async (signal) => new AiClient({ createSdk: createAnthropicSdk, apiKey: await wiring.settings.resolveApiKey(), baseURL: wiring.settings.endpoint().url }).listModels(signal),
+    list: async (signal) =>
+      new AiClient({
+        createSdk: createAnthropicSdk,
+        apiKey: await wiring.settings.resolveApiKey(),
+        baseURL: wiring.settings.endpoint().url,
+      }).listModels(signal),
     endpoint: async () => wiring.settings.endpoint().url,
     file: join(wiring.dataFolder, 'cache', 'ai-models.json'),
   })
@@ -60,7 +65,8 @@ export function createAiService(wiring: AiWiring): AiService {
     context: (request, signal) => provider.context(request, signal),
     repoRoot: async (repoId) => {
       const path = await wiring.repoPath(repoId)
-      if (!path) throw new GembaError({ code: 'not_found', message: 'That repository is not in your list.', next: 'Add it again by its folder.' })
+      if (!path)
+        throw new GembaError({ code: 'not_found', message: 'That repository is not in your list.', next: 'Add it again by its folder.' })
       return path
     },
     contextSettings,

@@ -33,7 +33,16 @@ export function retryAfterSeconds(headers: SdkErrorShape['headers'], now: () => 
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now()) / 1000))
 }
 
-const SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET'])
+const SOCKET_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+])
 
 /** A connection cut while a stream was being read: the SDK wraps undici's "terminated" error. */
 function isConnectionLoss(error: unknown): boolean {
@@ -53,7 +62,14 @@ function isGarbledResponse(error: unknown): boolean {
   return name === 'AnthropicError' || error instanceof SyntaxError
 }
 
-function make(code: ErrorCode, message: string, next: string, context: AiErrorContext, extra: Record<string, unknown>, cause: unknown): GembaError {
+function make(
+  code: ErrorCode,
+  message: string,
+  next: string,
+  context: AiErrorContext,
+  extra: Record<string, unknown>,
+  cause: unknown,
+): GembaError {
   const details: Record<string, unknown> = { ...extra }
   if (context.partialText) details.partialText = context.partialText
   return new GembaError({ code, message, next, details }, { cause })
@@ -68,46 +84,137 @@ export function mapAiError(error: unknown, context: AiErrorContext): GembaError 
   const type = e.type ?? null
 
   if (context.stoppedBy === 'idle_timeout') {
-    return make('timeout', `Claude stopped sending anything, so Gemba gave up waiting.${kept}`, 'Try again; if it keeps happening, check the endpoint in Settings.', context, { retryable: true }, error)
+    return make(
+      'timeout',
+      `Claude stopped sending anything, so Gemba gave up waiting.${kept}`,
+      'Try again; if it keeps happening, check the endpoint in Settings.',
+      context,
+      { retryable: true },
+      error,
+    )
   }
   if (context.stoppedBy === 'cancel' || e.name === 'APIUserAbortError' || e.name === 'AbortError') {
     return make('cancelled', `Stopped.${kept}`, 'Ask again when you are ready.', context, {}, error)
   }
   if (e.name === 'APIConnectionTimeoutError') {
-    return make('timeout', `${context.endpointHost} did not answer in time.${kept}`, 'Try again; if it keeps happening, check your connection or the endpoint in Settings.', context, { retryable: true }, error)
+    return make(
+      'timeout',
+      `${context.endpointHost} did not answer in time.${kept}`,
+      'Try again; if it keeps happening, check your connection or the endpoint in Settings.',
+      context,
+      { retryable: true },
+      error,
+    )
   }
   if (e.name === 'APIConnectionError' || isConnectionLoss(error)) {
-    return make('network', `Gemba could not reach ${context.endpointHost}.${kept}`, 'Check your internet connection or the endpoint in Settings. The offline tour and diagram still work.', context, { retryable: true, offline: true }, error)
+    return make(
+      'network',
+      `Gemba could not reach ${context.endpointHost}.${kept}`,
+      'Check your internet connection or the endpoint in Settings. The offline tour and diagram still work.',
+      context,
+      { retryable: true, offline: true },
+      error,
+    )
   }
   if (status === 401) {
-    return make('auth_failed', 'Anthropic did not accept the API key.', 'Check the key in Settings (or ANTHROPIC_API_KEY), or create a new one in the Anthropic Console.', context, { status, ...requestId }, error)
+    return make(
+      'auth_failed',
+      'Anthropic did not accept the API key.',
+      'Check the key in Settings (or ANTHROPIC_API_KEY), or create a new one in the Anthropic Console.',
+      context,
+      { status, ...requestId },
+      error,
+    )
   }
   if (status === 403) {
-    return make('auth_failed', `This API key is not allowed to use ${context.model} here.`, 'Choose another model in Settings, or ask your Anthropic admin for access.', context, { status, ...requestId }, error)
+    return make(
+      'auth_failed',
+      `This API key is not allowed to use ${context.model} here.`,
+      'Choose another model in Settings, or ask your Anthropic admin for access.',
+      context,
+      { status, ...requestId },
+      error,
+    )
   }
   if (status === 404) {
-    return make('not_found', `The model "${context.model}" is not available at ${context.endpointHost}.`, 'Choose a model from the list in Settings (and check the endpoint address).', context, { status, ...requestId }, error)
+    return make(
+      'not_found',
+      `The model "${context.model}" is not available at ${context.endpointHost}.`,
+      'Choose a model from the list in Settings (and check the endpoint address).',
+      context,
+      { status, ...requestId },
+      error,
+    )
   }
   if (status === 429 || type === 'rate_limit_error') {
     const wait = retryAfterSeconds(e.headers)
     const when = wait === null ? 'in a moment' : `in ${wait} second${wait === 1 ? '' : 's'}`
-    return make('rate_limited', `Your Anthropic account hit its rate limit.${kept}`, `Try again ${when}.`, context, { retryAfterSeconds: wait, retryable: true, ...requestId }, error)
+    return make(
+      'rate_limited',
+      `Your Anthropic account hit its rate limit.${kept}`,
+      `Try again ${when}.`,
+      context,
+      { retryAfterSeconds: wait, retryable: true, ...requestId },
+      error,
+    )
   }
   if (status === 529 || type === 'overloaded_error') {
     const where = status === undefined ? ' while answering' : ''
-    return make('overloaded', `Anthropic's API is overloaded right now${where}.${kept}`, 'Retry in a few seconds; this is temporary and not about your account.', context, { retryable: true, midStream: status === undefined, ...requestId }, error)
+    return make(
+      'overloaded',
+      `Anthropic's API is overloaded right now${where}.${kept}`,
+      'Retry in a few seconds; this is temporary and not about your account.',
+      context,
+      { retryable: true, midStream: status === undefined, ...requestId },
+      error,
+    )
   }
   if (status === 413 || (status === 400 && /too long|too large/i.test(e.apiMessage ?? ''))) {
-    return make('invalid_input', 'The request was too large for the model.', 'Lower the context budget in Settings or scope the session to one folder.', context, { status, ...requestId }, error)
+    return make(
+      'invalid_input',
+      'The request was too large for the model.',
+      'Lower the context budget in Settings or scope the session to one folder.',
+      context,
+      { status, ...requestId },
+      error,
+    )
   }
   if (status === 400) {
-    return make('invalid_input', `Anthropic refused the request: ${e.apiMessage ?? 'invalid request'}.`, 'Check the model in Settings; if it persists, report it with the request id.', context, { status, ...requestId }, error)
+    return make(
+      'invalid_input',
+      `Anthropic refused the request: ${e.apiMessage ?? 'invalid request'}.`,
+      'Check the model in Settings; if it persists, report it with the request id.',
+      context,
+      { status, ...requestId },
+      error,
+    )
   }
   if ((status !== undefined && status >= 500) || type === 'api_error') {
-    return make('unavailable', `Anthropic had an internal error.${kept}`, 'Retry in a few seconds.', context, { status: status ?? null, retryable: true, ...requestId }, error)
+    return make(
+      'unavailable',
+      `Anthropic had an internal error.${kept}`,
+      'Retry in a few seconds.',
+      context,
+      { status: status ?? null, retryable: true, ...requestId },
+      error,
+    )
   }
   if (status === undefined && isGarbledResponse(error)) {
-    return make('unavailable', `The answer from ${context.endpointHost} could not be read: it was garbled or cut short.${kept}`, 'Try again; if it keeps happening, check the endpoint in Settings (a proxy or gateway may be answering instead of Anthropic).', context, { retryable: true, garbled: true, ...requestId }, error)
+    return make(
+      'unavailable',
+      `The answer from ${context.endpointHost} could not be read: it was garbled or cut short.${kept}`,
+      'Try again; if it keeps happening, check the endpoint in Settings (a proxy or gateway may be answering instead of Anthropic).',
+      context,
+      { retryable: true, garbled: true, ...requestId },
+      error,
+    )
   }
-  return make('internal', `The request to Claude failed unexpectedly.${kept}`, 'Try again; if it persists, the log has the details.', context, { status: status ?? null, ...requestId }, error)
+  return make(
+    'internal',
+    `The request to Claude failed unexpectedly.${kept}`,
+    'Try again; if it persists, the log has the details.',
+    context,
+    { status: status ?? null, ...requestId },
+    error,
+  )
 }

@@ -85,7 +85,10 @@ export function prefixText(prefix: StablePrefix): string {
   const out = prefix.system.map((block) => block.text)
   for (const block of prefix.lead) {
     if (block.type === 'text') out.push(block.text)
-    else if (block.type === 'search_result') out.push(`<search_result source="${block.source}" title="${block.title}">\n${block.content.map((text) => text.text).join('')}</search_result>`)
+    else if (block.type === 'search_result')
+      out.push(
+        `<search_result source="${block.source}" title="${block.title}">\n${block.content.map((text) => text.text).join('')}</search_result>`,
+      )
   }
   return out.join('\n\n')
 }

@@ -32,7 +32,14 @@ export function threadStore(folder: string): ThreadStore {
         raw = await readFile(file, 'utf8')
       } catch (error) {
         if ((error as { code?: unknown }).code === 'ENOENT') return null
-        throw new GembaError({ code: 'storage', message: `The kept conversation ${threadId}.json could not be read.`, next: 'Check that the data folder is readable.' }, { cause: error })
+        throw new GembaError(
+          {
+            code: 'storage',
+            message: `The kept conversation ${threadId}.json could not be read.`,
+            next: 'Check that the data folder is readable.',
+          },
+          { cause: error },
+        )
       }
       const record = parseThread(raw)
       if (!record || record.threadId !== threadId) {

@@ -11,7 +11,9 @@ export interface ThreadTranscript {
 }
 
 /** The port the sessions domain reads conversations through; an unknown thread reads as empty. */
-export function threadTranscripts(store: ThreadStore): { read(ref: string, step: JournalStep, signal: AbortSignal): Promise<ThreadTranscript> } {
+export function threadTranscripts(store: ThreadStore): {
+  read(ref: string, step: JournalStep, signal: AbortSignal): Promise<ThreadTranscript>
+} {
   return {
     async read(ref, step, signal) {
       signal.throwIfAborted()
@@ -29,7 +31,13 @@ export function transcriptOfThread(thread: AiThreadRecord, step: JournalStep): T
       transcript.push({ step, role: 'tool', text: `${call.name} ${JSON.stringify(call.input)}: ${call.summary}`, at: turn.at })
     }
     if (turn.answer) transcript.push({ step, role: 'coach', text: turn.answer, at: turn.at })
-    if (turn.status !== 'answered') transcript.push({ step, role: 'system', text: turn.error ?? `The question ${turn.status === 'cancelled' ? 'was stopped' : 'failed'}.`, at: turn.at })
+    if (turn.status !== 'answered')
+      transcript.push({
+        step,
+        role: 'system',
+        text: turn.error ?? `The question ${turn.status === 'cancelled' ? 'was stopped' : 'failed'}.`,
+        at: turn.at,
+      })
   }
   const sent = thread.requests.map((request) => ({
     step,

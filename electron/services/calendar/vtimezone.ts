@@ -58,7 +58,8 @@ function yearlyRules(transitions: readonly Transition[]): string[] | null {
     if (!first) continue
     const rule = ruleOf(first)
     const years = new Set(group.map((t) => t.at.getUTCFullYear()))
-    const complete = years.size === group.length && group.every((t) => t.from === first.from && t.to === first.to && sameRule(ruleOf(t), rule))
+    const complete =
+      years.size === group.length && group.every((t) => t.from === first.from && t.to === first.to && sameRule(ruleOf(t), rule))
     const span = group.at(-1)!.at.getUTCFullYear() - first.at.getUTCFullYear() + 1
     if (!complete || span !== group.length) return null
     if (!reproduces(rule, first, group)) return null

@@ -70,7 +70,12 @@ export function instantOfWallClock(wall: Omit<WallClock, 'second'> & { second?: 
 
 function sameWallClock(a: WallClock, b: Omit<WallClock, 'second'> & { second?: number }): boolean {
   return (
-    a.year === b.year && a.month === b.month && a.day === b.day && a.hour === b.hour && a.minute === b.minute && a.second === (b.second ?? 0)
+    a.year === b.year &&
+    a.month === b.month &&
+    a.day === b.day &&
+    a.hour === b.hour &&
+    a.minute === b.minute &&
+    a.second === (b.second ?? 0)
   )
 }
 

@@ -25,7 +25,10 @@ export interface ApplyInput {
 }
 
 function dirty(changed: readonly ChangedFile[]): GembaError {
-  const list = changed.slice(0, 20).map((file) => `${file.path} (${file.change})`).join(', ')
+  const list = changed
+    .slice(0, 20)
+    .map((file) => `${file.path} (${file.change})`)
+    .join(', ')
   return new GembaError({
     code: 'dirty_working_tree',
     message: `The working tree has changes, so Gemba did not touch it: ${list}${changed.length > 20 ? ', …' : ''}.`,
@@ -39,10 +42,28 @@ async function landOnNewBranch(input: ApplyInput, files: ReadonlyMap<string, str
   const dirs = await gitDirsOf(input.root)
   const head = await headState(input.root)
   const branch = gembaBranchName(input.now, input.request, await listBranchNames(dirs))
-  const landing = { root: input.root, branch, originalBranch: head.branch, base: head.commit, files, message: input.message, author: input.author }
+  const landing = {
+    root: input.root,
+    branch,
+    originalBranch: head.branch,
+    base: head.commit,
+    files,
+    message: input.message,
+    author: input.author,
+  }
   const commit = await landChange(input.onStep ? { ...landing, onStep: input.onStep } : landing)
   const push = pushHelp(await firstRemote(dirs), branch, head.branch ?? head.commit)
-  return { branch, originalBranch: head.branch ?? head.commit, baseCommit: head.commit, commit, files: [...files.keys()], push, onGembaBranch: true, deleted: false, restorable: false }
+  return {
+    branch,
+    originalBranch: head.branch ?? head.commit,
+    baseCommit: head.commit,
+    commit,
+    files: [...files.keys()],
+    push,
+    onGembaBranch: true,
+    deleted: false,
+    restorable: false,
+  }
 }
 
 /** The agent's change: only on a clean working tree; the staged files must still match the disk. */
@@ -51,7 +72,12 @@ export async function applyStaged(input: ApplyInput, staged: StagedCopy): Promis
   const files = new Map<string, string>()
   for (const path of input.accepted) {
     const file = staged.get(path)
-    if (!file || file.current === file.original) throw new GembaError({ code: 'invalid_input', message: `"${path}" is not part of this change.`, next: 'Accept files from the list shown.' })
+    if (!file || file.current === file.original)
+      throw new GembaError({
+        code: 'invalid_input',
+        message: `"${path}" is not part of this change.`,
+        next: 'Accept files from the list shown.',
+      })
     files.set(path, file.current)
   }
   await staged.ensureDiskUnchanged(input.accepted)
@@ -62,7 +88,12 @@ export async function applyStaged(input: ApplyInput, staged: StagedCopy): Promis
 export async function applyWorking(input: ApplyInput): Promise<AppliedChange> {
   const changed = new Set(input.changedInWorkingTree.map((file) => file.path))
   const missing = input.accepted.filter((path) => !changed.has(path))
-  if (missing.length > 0) throw new GembaError({ code: 'invalid_input', message: `No edits to ${missing.join(', ')} in the working tree.`, next: 'Refresh the list of changed files.' })
+  if (missing.length > 0)
+    throw new GembaError({
+      code: 'invalid_input',
+      message: `No edits to ${missing.join(', ')} in the working tree.`,
+      next: 'Refresh the list of changed files.',
+    })
   return landOnNewBranch(input, new Map(input.accepted.map((path) => [path, null])))
 }
 
@@ -70,11 +101,20 @@ export async function applyWorking(input: ApplyInput): Promise<AppliedChange> {
 export async function commitFollowUp(input: ApplyInput, applied: AppliedChange): Promise<AppliedChange> {
   const head = await headState(input.root)
   if (head.branch !== applied.branch) {
-    throw new GembaError({ code: 'conflict', message: `The repository is on ${head.branch ?? 'a detached HEAD'}, not ${applied.branch}.`, next: `Check out ${applied.branch} to add your part.` })
+    throw new GembaError({
+      code: 'conflict',
+      message: `The repository is on ${head.branch ?? 'a detached HEAD'}, not ${applied.branch}.`,
+      next: `Check out ${applied.branch} to add your part.`,
+    })
   }
   const changed = new Set(input.changedInWorkingTree.map((file) => file.path))
   const paths = input.accepted.filter((path) => changed.has(path))
-  if (paths.length === 0) throw new GembaError({ code: 'invalid_input', message: 'There are no edits to commit yet.', next: 'Write your part in your editor and save the file.' })
+  if (paths.length === 0)
+    throw new GembaError({
+      code: 'invalid_input',
+      message: 'There are no edits to commit yet.',
+      next: 'Write your part in your editor and save the file.',
+    })
   const commit = await commitOnCurrentBranch(await gitDirsOf(input.root), paths, input.message, input.author, input.now)
   return { ...applied, commit, files: [...new Set([...applied.files, ...paths])] }
 }

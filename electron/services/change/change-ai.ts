@@ -59,11 +59,26 @@ export function parseProposals(text: string): TaskProposal[] {
     throw new GembaError({ code: 'internal', message: 'Claude’s task list could not be read.', next: 'Try again, or write your own task.' })
   }
   const result = proposalsSchema.safeParse(parsed)
-  if (!result.success) throw new GembaError({ code: 'internal', message: 'Claude’s task list was not in the expected shape.', next: 'Try again, or write your own task.' })
-  return result.data.tasks.slice(0, 3).map((task, index) => ({ id: `ai-${index + 1}`, ...task, effortMinutes: Math.round(task.effortMinutes), size: taskSize(Math.round(task.effortMinutes)) }))
+  if (!result.success)
+    throw new GembaError({
+      code: 'internal',
+      message: 'Claude’s task list was not in the expected shape.',
+      next: 'Try again, or write your own task.',
+    })
+  return result.data.tasks.slice(0, 3).map((task, index) => ({
+    id: `ai-${index + 1}`,
+    ...task,
+    effortMinutes: Math.round(task.effortMinutes),
+    size: taskSize(Math.round(task.effortMinutes)),
+  }))
 }
 
-function conversation(runtime: AiRuntime, systemPrompt: string, contextText: string, tools?: ReturnType<typeof createRepoTools>): Conversation {
+function conversation(
+  runtime: AiRuntime,
+  systemPrompt: string,
+  contextText: string,
+  tools?: ReturnType<typeof createRepoTools>,
+): Conversation {
   return new Conversation(options(runtime, systemPrompt, contextText, tools))
 }
 
@@ -84,7 +99,8 @@ function options(runtime: AiRuntime, systemPrompt: string, contextText: string, 
 function toolHandlers(handlers: ChangeHandlers) {
   return {
     onText: (text: string) => handlers.onText?.(text),
-    onToolResult: (result: { ok: boolean; summary: string }) => handlers.onActivity?.({ kind: result.ok ? 'tool' : 'refused', text: result.summary }),
+    onToolResult: (result: { ok: boolean; summary: string }) =>
+      handlers.onActivity?.({ kind: result.ok ? 'tool' : 'refused', text: result.summary }),
     onUsage: (report: AiCallUsage) => handlers.onUsage?.({ model: report.model, usage: report.usage, cost: report.cost }),
   }
 }
@@ -114,7 +130,14 @@ export interface AgentTurn {
 export class ChangeAgent {
   readonly #thread: Conversation
 
-  constructor(runtime: AiRuntime, staged: StagedCopy, contextText: string, handsOnKeyboard: boolean, listFiles: () => Promise<readonly string[]>, onRefused: (refusal: RefusedEdit) => void) {
+  constructor(
+    runtime: AiRuntime,
+    staged: StagedCopy,
+    contextText: string,
+    handsOnKeyboard: boolean,
+    listFiles: () => Promise<readonly string[]>,
+    onRefused: (refusal: RefusedEdit) => void,
+  ) {
     const tools = createChangeTools({ staged, redactor: runtime.redactor, listFiles, onRefused })
     const profile = runtime.profile
     // The agent plans before it edits: models with adaptive thinking think (at a planning effort) for
@@ -124,7 +147,9 @@ export class ChangeAgent {
     this.#thread = new Conversation({
       ...options(runtime, agentPrompt(handsOnKeyboard), contextText, tools),
       ...(profile ? { cacheTtl: profile.prefixCacheTtl } : {}),
-      ...(thinking ? { thinking, maxOutputTokens: Math.min(THINKING_OUTPUT_TOKENS, profile?.maxOutputTokens ?? THINKING_OUTPUT_TOKENS) } : {}),
+      ...(thinking
+        ? { thinking, maxOutputTokens: Math.min(THINKING_OUTPUT_TOKENS, profile?.maxOutputTokens ?? THINKING_OUTPUT_TOKENS) }
+        : {}),
     })
   }
 
@@ -166,10 +191,21 @@ export async function draftCommitMessageWithAi(
   return answer.text.replace(/^```\w*\n?|```$/g, '').trim()
 }
 
-export async function explainWithAi(runtime: AiRuntime, contextText: string, request: string, diff: string, tests: string, handlers: ChangeHandlers, signal: AbortSignal): Promise<string> {
+export async function explainWithAi(
+  runtime: AiRuntime,
+  contextText: string,
+  request: string,
+  diff: string,
+  tests: string,
+  handlers: ChangeHandlers,
+  signal: AbortSignal,
+): Promise<string> {
   const answer = await conversation(runtime, EXPLAIN_PROMPT, contextText).ask(
     `The leader's request: ${request}\n\nThe team's tests, as Gemba measured them (say it as it is; never say the tests pass unless this says they passed on this change): ${tests}\n\nThe change:\n\`\`\`diff\n${diff}\n\`\`\``,
-    { onText: (text) => handlers.onText?.(text), onUsage: (report) => handlers.onUsage?.({ model: report.model, usage: report.usage, cost: report.cost }) },
+    {
+      onText: (text) => handlers.onText?.(text),
+      onUsage: (report) => handlers.onUsage?.({ model: report.model, usage: report.usage, cost: report.cost }),
+    },
     signal,
   )
   return answer.text.trim()

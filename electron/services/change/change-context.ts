@@ -11,7 +11,12 @@ export function changeContext(scan: ScanResult): string {
   const lines = [
     `# Repository: ${project.name}`,
     project.description ? `Description: ${project.description}` : '',
-    `Languages: ${scan.languages.slice(0, 6).map((l) => `${l.language} (${l.files} files)`).join(', ') || 'unknown'}`,
+    `Languages: ${
+      scan.languages
+        .slice(0, 6)
+        .map((l) => `${l.language} (${l.files} files)`)
+        .join(', ') || 'unknown'
+    }`,
     `Frameworks: ${project.frameworks.join(', ') || 'none detected'}`,
     `Test command: ${project.testCommand ?? 'none detected'}`,
     '',

@@ -1,6 +1,16 @@
 // One change in progress, held in memory by the service: the request, the staged copy the agent edits,
 // what was refused, and where it was applied. Builds the view the renderer sees. No disk writes.
-import type { AgentActivity, AppliedChange, Authorship, ChangeDraftView, ChangeMode, DraftCheck, FileChange, RefusedEdit, TestRunResult } from '../../../shared/models/change.ts'
+import type {
+  AgentActivity,
+  AppliedChange,
+  Authorship,
+  ChangeDraftView,
+  ChangeMode,
+  DraftCheck,
+  FileChange,
+  RefusedEdit,
+  TestRunResult,
+} from '../../../shared/models/change.ts'
 import type { ChangeAgent } from './change-ai.ts'
 import { fileDiff } from './file-diff.ts'
 import type { StagedCopy } from './staged-copy.ts'

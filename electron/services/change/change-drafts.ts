@@ -76,7 +76,11 @@ export class ChangeDrafts {
       estimateMinutes: input.estimateMinutes,
       mode: input.mode,
       handsOnKeyboard: input.handsOnKeyboard ?? false,
-      staged: new StagedCopy({ root: repo.path, exclusion: (path, content) => this.#deps.redactor.exclusion(path, content), redactor: this.#deps.redactor }),
+      staged: new StagedCopy({
+        root: repo.path,
+        exclusion: (path, content) => this.#deps.redactor.exclusion(path, content),
+        redactor: this.#deps.redactor,
+      }),
       contextText: scan ? changeContext(scan) : '',
       agent: null,
       plan: '',
@@ -93,19 +97,36 @@ export class ChangeDrafts {
       busy: false,
     }
     this.#book.open(draft)
-    if (draft.sessionId) await this.#deps.session.record(draft.sessionId, { request: input.request, estimateMinutes: input.estimateMinutes, manual: input.mode === 'manual' })
+    if (draft.sessionId)
+      await this.#deps.session.record(draft.sessionId, {
+        request: input.request,
+        estimateMinutes: input.estimateMinutes,
+        manual: input.mode === 'manual',
+      })
     if (input.mode === 'manual') return draftView(draft)
     const runtime = await this.#deps.runtimes.runtime({ sessionId: draft.sessionId, key: draft.id }, ctx.signal)
     if (!runtime) throw noKey()
-    draft.agent = new ChangeAgent(runtime, draft.staged, draft.contextText, draft.handsOnKeyboard, gitTrackedFiles(repo.path), (refusal) => draft.refused.push(refusal))
+    draft.agent = new ChangeAgent(runtime, draft.staged, draft.contextText, draft.handsOnKeyboard, gitTrackedFiles(repo.path), (refusal) =>
+      draft.refused.push(refusal),
+    )
     return this.#turn(draft, input.request, ctx)
   }
 
-  async revise(input: { draftId: string; comment: string; rejectedPaths?: readonly string[] | undefined }, ctx: Ctx): Promise<ChangeDraftView> {
+  async revise(
+    input: { draftId: string; comment: string; rejectedPaths?: readonly string[] | undefined },
+    ctx: Ctx,
+  ): Promise<ChangeDraftView> {
     const draft = this.#book.get(input.draftId)
-    if (!draft.agent || draft.applied) throw new GembaError({ code: 'conflict', message: 'Only an agent change that is not applied yet can be revised.', next: 'Start a new change.' })
+    if (!draft.agent || draft.applied)
+      throw new GembaError({
+        code: 'conflict',
+        message: 'Only an agent change that is not applied yet can be revised.',
+        next: 'Start a new change.',
+      })
     for (const path of input.rejectedPaths ?? []) draft.staged.revert(path)
-    const rejected = input.rejectedPaths?.length ? `\n\nThe leader rejected these files, so their edits were undone: ${input.rejectedPaths.join(', ')}.` : ''
+    const rejected = input.rejectedPaths?.length
+      ? `\n\nThe leader rejected these files, so their edits were undone: ${input.rejectedPaths.join(', ')}.`
+      : ''
     return this.#turn(draft, `Please revise the change. The leader's comment: ${input.comment}${rejected}`, ctx)
   }
 
@@ -115,7 +136,12 @@ export class ChangeDrafts {
   }
 
   async #turn(draft: ChangeDraft, message: string, ctx: Ctx): Promise<ChangeDraftView> {
-    if (draft.busy) throw new GembaError({ code: 'conflict', message: 'The agent is still working on this change.', next: 'Wait for it, or stop it first.' })
+    if (draft.busy)
+      throw new GembaError({
+        code: 'conflict',
+        message: 'The agent is still working on this change.',
+        next: 'Wait for it, or stop it first.',
+      })
     draft.busy = true
     try {
       const agent = draft.agent!
@@ -126,10 +152,16 @@ export class ChangeDrafts {
       const changed = new Set(draft.staged.changed().map((file) => file.path))
       const standing = draft.refused.slice(refusedBefore).filter((refusal) => !changed.has(refusal.path))
       if (standing.length > 0 && turns[0]!.stopReason === 'end_turn') {
-        draft.activity.push({ kind: 'note', text: `Gemba told the agent about ${plural(standing.length, 'refused edit')} and asked it to revise the change or say what it could not do.` })
+        draft.activity.push({
+          kind: 'note',
+          text: `Gemba told the agent about ${plural(standing.length, 'refused edit')} and asked it to revise the change or say what it could not do.`,
+        })
         turns.push(await agent.turn(refusalNotice(standing), handlers, ctx.signal))
       }
-      draft.plan = turns.map((turn) => turn.text).filter(Boolean).join('\n\n')
+      draft.plan = turns
+        .map((turn) => turn.text)
+        .filter(Boolean)
+        .join('\n\n')
       draft.summaries = turns.map((turn) => turn.summary).filter(Boolean)
       draft.stopReason = turns.at(-1)!.stopReason
       draft.costUsd += turns.reduce((sum, turn) => sum + turn.costUsd, 0)

@@ -40,7 +40,17 @@ export class ChangeExplainer {
       ctx.signal,
       async (claude) => {
         const handlers = changeHandlers(ctx, draft.id, draft.sessionId)
-        return { source: 'ai', message: await draftCommitMessageWithAi(claude, draft.contextText, draft.request, await redactedDiff(this.#deps.redactor, files), handlers, ctx.signal) }
+        return {
+          source: 'ai',
+          message: await draftCommitMessageWithAi(
+            claude,
+            draft.contextText,
+            draft.request,
+            await redactedDiff(this.#deps.redactor, files),
+            handlers,
+            ctx.signal,
+          ),
+        }
       },
       () => ({ source: 'offline', message: offlineCommitMessage(draft.request, files) }),
     )
@@ -55,7 +65,15 @@ export class ChangeExplainer {
       ctx.signal,
       async (claude) => {
         const handlers = changeHandlers(ctx, draft.id, sessionId)
-        const markdown = await explainWithAi(claude, draft.contextText, draft.request, await redactedDiff(this.#deps.redactor, files), tests, handlers, ctx.signal)
+        const markdown = await explainWithAi(
+          claude,
+          draft.contextText,
+          draft.request,
+          await redactedDiff(this.#deps.redactor, files),
+          tests,
+          handlers,
+          ctx.signal,
+        )
         return { source: 'ai', markdown: `${markdown}\n\n**The tests, as Gemba measured them:** ${tests}` }
       },
       () => ({ source: 'offline', markdown: offlineExplanation(draft.request, files, tests) }),

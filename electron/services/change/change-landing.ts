@@ -12,7 +12,21 @@ import { GembaError } from '../../../shared/errors.ts'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AppliedChange, ChangeDraftView, CheckoutView, DraftCheck, FileChange, GitIdentity } from '../../../shared/models/change.ts'
-import { branchCommit, checkCanWrite, createBranch, deleteBranchRef, gitDirsOf, isPushed, keepCommit, keptCommit, readGitIdentity, readHead, releaseKept, switchToBranch, withGitErrors } from '../git/index.ts'
+import {
+  branchCommit,
+  checkCanWrite,
+  createBranch,
+  deleteBranchRef,
+  gitDirsOf,
+  isPushed,
+  keepCommit,
+  keptCommit,
+  readGitIdentity,
+  readHead,
+  releaseKept,
+  switchToBranch,
+  withGitErrors,
+} from '../git/index.ts'
 import type { Redactor } from '../secrets/index.ts'
 import { applyStaged, applyWorking, commitFollowUp } from './apply-change.ts'
 import { addedLines } from './authorship.ts'
@@ -58,7 +72,15 @@ export class ChangeLanding {
     const author = await this.#identityFor(draft.root)
     await withGitErrors('roll back a landing that was cut short', () => recoverInterruptedLanding(draft.root))
     const repo = await this.#deps.repos.info(draft.repoId, ctx)
-    const base = { root: draft.root, request: draft.request, accepted, message: input.message, author, changedInWorkingTree: repo.changedFiles, now: this.#deps.now() }
+    const base = {
+      root: draft.root,
+      request: draft.request,
+      accepted,
+      message: input.message,
+      author,
+      changedInWorkingTree: repo.changedFiles,
+      now: this.#deps.now(),
+    }
     const before = await this.#deps.reviewFiles(draft, ctx)
     const landing = draft.applied
     await withGitErrors('land the change', async () => {
@@ -76,10 +98,25 @@ export class ChangeLanding {
     else draft.authorship.agentLines += lines
     if (landing && !landing.deleted) draft.checks = await leaderPieceChecks(draft.root, accepted)
     const applied = draft.applied!
-    if (!landing || landing.deleted) this.#records.setCheckout(draft.repoId, { branch: applied.branch, originalBranch: applied.originalBranch, commit: applied.commit, sessionId: draft.sessionId, landedAt: this.#deps.now().toISOString() })
+    if (!landing || landing.deleted)
+      this.#records.setCheckout(draft.repoId, {
+        branch: applied.branch,
+        originalBranch: applied.originalBranch,
+        commit: applied.commit,
+        sessionId: draft.sessionId,
+        landedAt: this.#deps.now().toISOString(),
+      })
     // The session's diff goes into the journal and its exports: credentials in it are redacted, as for Claude.
     const diff = await redactedDiff(this.#deps.redactor, draft.committedFiles)
-    await this.#record(draft, { branch: applied.branch, commit: applied.commit, diff, originalBranch: applied.originalBranch, returned: false, branchDeleted: false, authorship: { ...draft.authorship } })
+    await this.#record(draft, {
+      branch: applied.branch,
+      commit: applied.commit,
+      diff,
+      originalBranch: applied.originalBranch,
+      returned: false,
+      branchDeleted: false,
+      authorship: { ...draft.authorship },
+    })
     this.#changed(draft.repoId, ctx)
     return draftView(draft)
   }
@@ -103,7 +140,12 @@ export class ChangeLanding {
   /** Takes the clone back to the branch it was on before Gemba's last change there; the Gemba branch stays. */
   async returnTo(repoId: string, ctx: Ctx): Promise<CheckoutView | null> {
     const record = this.#records.checkout(repoId)
-    if (!record) throw new GembaError({ code: 'not_found', message: 'Gemba has not left this repository on one of its branches.', next: 'Check out the branch you want in git.' })
+    if (!record)
+      throw new GembaError({
+        code: 'not_found',
+        message: 'Gemba has not left this repository on one of its branches.',
+        next: 'Check out the branch you want in git.',
+      })
     const repo = await this.#deps.repos.info(repoId, ctx)
     if (repo.branch === record.originalBranch) return this.#view(repoId, ctx)
     if (repo.branch !== record.branch) {
@@ -126,7 +168,11 @@ export class ChangeLanding {
     if (applied.deleted) return draftView(draft)
     const dirs = await checkCanWrite(draft.root, { doing: `delete ${applied.branch}` })
     if (await withGitErrors(`delete ${applied.branch}`, () => isPushed(dirs, applied.branch))) {
-      throw new GembaError({ code: 'refused', message: `${applied.branch} has been pushed, so Gemba will not delete it.`, next: 'Delete it where it was pushed to, if you mean to.' })
+      throw new GembaError({
+        code: 'refused',
+        message: `${applied.branch} has been pushed, so Gemba will not delete it.`,
+        next: 'Delete it where it was pushed to, if you mean to.',
+      })
     }
     const tip = await withGitErrors(`delete ${applied.branch}`, async () => {
       if ((await readHead(dirs)).branch === applied.branch) await switchToBranch(dirs, applied.originalBranch)
@@ -136,10 +182,19 @@ export class ChangeLanding {
       await deleteBranchRef(dirs, applied.branch)
       return commit
     })
-    this.#records.addKept({ repoId: draft.repoId, branch: applied.branch, commit: tip, sessionId: draft.sessionId, keptAt: this.#deps.now().toISOString() })
+    this.#records.addKept({
+      repoId: draft.repoId,
+      branch: applied.branch,
+      commit: tip,
+      sessionId: draft.sessionId,
+      keptAt: this.#deps.now().toISOString(),
+    })
     if (this.#records.checkout(draft.repoId)?.branch === applied.branch) this.#records.setCheckout(draft.repoId, null)
     draft.applied = { ...applied, onGembaBranch: false, deleted: true, restorable: true }
-    draft.activity.push({ kind: 'note', text: `Deleted ${applied.branch}; the repository is on ${applied.originalBranch}. Its commit is kept until the journal entry is written, so you can restore it.` })
+    draft.activity.push({
+      kind: 'note',
+      text: `Deleted ${applied.branch}; the repository is on ${applied.originalBranch}. Its commit is kept until the journal entry is written, so you can restore it.`,
+    })
     // The session says what happened: the journal keeps the branch's name and says it was deleted.
     await this.#record(draft, { branchDeleted: true })
     this.#changed(draft.repoId, ctx)
@@ -154,14 +209,24 @@ export class ChangeLanding {
     const commit = await keptCommit(dirs, applied.branch)
     if (commit === null) {
       draft.applied = { ...applied, restorable: false }
-      throw new GembaError({ code: 'not_found', message: `${applied.branch} can no longer be restored: its commit is not kept any more.`, next: `Its commit was ${applied.commit.slice(0, 10)}; \`git branch ${applied.branch} ${applied.commit.slice(0, 10)}\` brings it back while git still has it.` })
+      throw new GembaError({
+        code: 'not_found',
+        message: `${applied.branch} can no longer be restored: its commit is not kept any more.`,
+        next: `Its commit was ${applied.commit.slice(0, 10)}; \`git branch ${applied.branch} ${applied.commit.slice(0, 10)}\` brings it back while git still has it.`,
+      })
     }
     await withGitErrors(`restore ${applied.branch}`, async () => {
       await createBranch(dirs, applied.branch, commit)
       await releaseKept(dirs, applied.branch)
     })
     this.#records.removeKept(draft.repoId, applied.branch)
-    this.#records.setCheckout(draft.repoId, { branch: applied.branch, originalBranch: applied.originalBranch, commit, sessionId: draft.sessionId, landedAt: this.#deps.now().toISOString() })
+    this.#records.setCheckout(draft.repoId, {
+      branch: applied.branch,
+      originalBranch: applied.originalBranch,
+      commit,
+      sessionId: draft.sessionId,
+      landedAt: this.#deps.now().toISOString(),
+    })
     draft.applied = { ...applied, deleted: false, restorable: false }
     draft.activity.push({ kind: 'note', text: `Restored ${applied.branch} at ${commit.slice(0, 10)}.` })
     await this.#record(draft, { branchDeleted: false })
@@ -182,7 +247,8 @@ export class ChangeLanding {
 
   /** The session's journal entry is written: the branches it deleted are let go (git gc may now remove their commits). */
   async releaseKept(sessionId: string, ctx: Ctx): Promise<void> {
-    for (const record of this.#records.kept().filter((kept) => kept.sessionId === sessionId)) await this.#release(record.repoId, record.branch, ctx)
+    for (const record of this.#records.kept().filter((kept) => kept.sessionId === sessionId))
+      await this.#release(record.repoId, record.branch, ctx)
   }
 
   async identity(repoId: string, ctx: Ctx): Promise<GitIdentity | null> {
@@ -201,7 +267,10 @@ export class ChangeLanding {
    */
   async prepare(root: string): Promise<boolean> {
     await checkCanWrite(root, { doing: 'start a change' })
-    return (await hasInterruptedLanding(root)) && (await withGitErrors('roll back a landing that was cut short', () => recoverInterruptedLanding(root))) !== null
+    return (
+      (await hasInterruptedLanding(root)) &&
+      (await withGitErrors('roll back a landing that was cut short', () => recoverInterruptedLanding(root))) !== null
+    )
   }
 
   async #view(repoId: string, ctx: Ctx): Promise<CheckoutView | null> {
@@ -259,22 +328,43 @@ export class ChangeLanding {
 
   #savedIdentity(): GitIdentity | null {
     const saved = this.#deps.prefs.get(IDENTITY_KEY) as { name?: unknown; email?: unknown } | undefined
-    return typeof saved?.name === 'string' && typeof saved.email === 'string' ? { name: saved.name, email: saved.email, source: 'gemba' } : null
+    return typeof saved?.name === 'string' && typeof saved.email === 'string'
+      ? { name: saved.name, email: saved.email, source: 'gemba' }
+      : null
   }
 }
 
 /** After the leader commits their part: a TODO(human) marker still in a committed file is worth saying. */
 async function leaderPieceChecks(root: string, paths: readonly string[]): Promise<DraftCheck[]> {
   const left: string[] = []
-  for (const path of paths) if ((await readFile(join(root, ...path.split('/')), 'utf8').catch(() => '')).includes(LEADER_MARKER)) left.push(path)
-  return left.length === 0 ? [] : [{ kind: 'leader_marker_left', message: `The TODO(human) comment is still in ${left.join(', ')}: remove it once your piece is written.`, paths: left }]
+  for (const path of paths)
+    if ((await readFile(join(root, ...path.split('/')), 'utf8').catch(() => '')).includes(LEADER_MARKER)) left.push(path)
+  return left.length === 0
+    ? []
+    : [
+        {
+          kind: 'leader_marker_left',
+          message: `The TODO(human) comment is still in ${left.join(', ')}: remove it once your piece is written.`,
+          paths: left,
+        },
+      ]
 }
 
 function viewOf(repoId: string, repoName: string, branch: string | null, record: CheckoutRecord): CheckoutView {
-  return { repoId, repoName, branch, gembaBranch: record.branch, returnTo: record.originalBranch, onGembaBranch: branch === record.branch, sessionId: record.sessionId, landedAt: record.landedAt }
+  return {
+    repoId,
+    repoName,
+    branch,
+    gembaBranch: record.branch,
+    returnTo: record.originalBranch,
+    onGembaBranch: branch === record.branch,
+    sessionId: record.sessionId,
+    landedAt: record.landedAt,
+  }
 }
 
 function appliedOf(draft: ChangeDraft): AppliedChange {
-  if (!draft.applied) throw new GembaError({ code: 'conflict', message: 'This change has not been applied to a branch.', next: 'Apply it first.' })
+  if (!draft.applied)
+    throw new GembaError({ code: 'conflict', message: 'This change has not been applied to a branch.', next: 'Apply it first.' })
   return draft.applied
 }

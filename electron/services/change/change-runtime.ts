@@ -19,7 +19,8 @@ export interface ChangeRuntimeDeps {
   readonly redactor: Redactor
   /** What the model can do (the Models API); without it the agent neither thinks nor caches for the hour. */
   readonly modelProfile?: ((model: string, signal: AbortSignal) => Promise<AiModelProfile>) | undefined
-  readonly clientOptions?: Pick<AiClientOptions, 'sleep' | 'requestTimeoutMs' | 'idleTimeoutMs' | 'maxRetries' | 'maxAutoWaitSeconds'> | undefined
+  readonly clientOptions?:
+    Pick<AiClientOptions, 'sleep' | 'requestTimeoutMs' | 'idleTimeoutMs' | 'maxRetries' | 'maxAutoWaitSeconds'> | undefined
 }
 
 export class ChangeRuntimes {
@@ -34,8 +35,19 @@ export class ChangeRuntimes {
     const settings = await this.#deps.settings()
     if (!settings.apiKey) return null
     const profile = await this.#deps.modelProfile?.(settings.model, signal)
-    const client = new AiClient({ createSdk: this.#deps.createSdk, apiKey: settings.apiKey, baseURL: settings.endpoint, ...this.#deps.clientOptions })
-    return { client, model: settings.model, spending: this.#deps.spending.open(owner), redactor: this.#deps.redactor, ...(profile ? { profile } : {}) }
+    const client = new AiClient({
+      createSdk: this.#deps.createSdk,
+      apiKey: settings.apiKey,
+      baseURL: settings.endpoint,
+      ...this.#deps.clientOptions,
+    })
+    return {
+      client,
+      model: settings.model,
+      spending: this.#deps.spending.open(owner),
+      redactor: this.#deps.redactor,
+      ...(profile ? { profile } : {}),
+    }
   }
 }
 
@@ -47,7 +59,12 @@ export function changeHandlers(ctx: Ctx, draftId: string | null, sessionId: stri
     onText: (text) => ctx.emit('change.agent', { callId: ctx.callId, draftId: agentDraft, kind: 'text', text }),
     onActivity: (activity) => {
       draft?.activity.push(activity)
-      ctx.emit('change.agent', { callId: ctx.callId, draftId: agentDraft, kind: activity.kind === 'refused' ? 'refused' : 'tool', text: activity.text })
+      ctx.emit('change.agent', {
+        callId: ctx.callId,
+        draftId: agentDraft,
+        kind: activity.kind === 'refused' ? 'refused' : 'tool',
+        text: activity.text,
+      })
     },
   }
 }

@@ -84,8 +84,24 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     const reviewFiles = (draft: ChangeDraft, ctx: Ctx) => this.#reviewFiles(draft, ctx)
     this.#repos = deps.repos
     this.#redactor = redactor
-    this.#runtimes = new ChangeRuntimes({ settings: deps.ai, createSdk: deps.createSdk, spending: deps.spending, redactor, modelProfile: deps.modelProfile, clientOptions: deps.clientOptions })
-    this.#landing = new ChangeLanding({ repos: deps.repos, prefs: deps.prefs, session: deps.session, redactor, reviewFiles, home: deps.home, xdgConfigHome: deps.xdgConfigHome, now })
+    this.#runtimes = new ChangeRuntimes({
+      settings: deps.ai,
+      createSdk: deps.createSdk,
+      spending: deps.spending,
+      redactor,
+      modelProfile: deps.modelProfile,
+      clientOptions: deps.clientOptions,
+    })
+    this.#landing = new ChangeLanding({
+      repos: deps.repos,
+      prefs: deps.prefs,
+      session: deps.session,
+      redactor,
+      reviewFiles,
+      home: deps.home,
+      xdgConfigHome: deps.xdgConfigHome,
+      now,
+    })
     this.#drafts = new ChangeDrafts({
       repos: deps.repos,
       runtimes: this.#runtimes,
@@ -97,7 +113,15 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
       check: (draft, ctx) => this.#check(draft, ctx),
     })
     this.#tree = new WorkingTree({ info: (repoId, ctx) => deps.repos.info(repoId, ctx), debounceMs: deps.watchDebounceMs })
-    this.#tests = new TestRuns({ info: (repoId, ctx) => deps.repos.info(repoId, ctx), scan: (repoId, ctx) => deps.repos.scan(repoId, ctx), prefs: deps.prefs, session: deps.session, redactor, env: deps.testEnv, killGraceMs: deps.killGraceMs })
+    this.#tests = new TestRuns({
+      info: (repoId, ctx) => deps.repos.info(repoId, ctx),
+      scan: (repoId, ctx) => deps.repos.scan(repoId, ctx),
+      prefs: deps.prefs,
+      session: deps.session,
+      redactor,
+      env: deps.testEnv,
+      killGraceMs: deps.killGraceMs,
+    })
     this.#explainer = new ChangeExplainer({ runtimes: this.#runtimes, session: deps.session, redactor, reviewFiles })
   }
 

@@ -62,6 +62,9 @@ export class CheckoutRecords {
   }
 
   removeKept(repoId: string, branch: string): void {
-    this.#prefs.set(KEPT_KEY, this.kept().filter((record) => record.repoId !== repoId || record.branch !== branch))
+    this.#prefs.set(
+      KEPT_KEY,
+      this.kept().filter((record) => record.repoId !== repoId || record.branch !== branch),
+    )
   }
 }

@@ -50,7 +50,8 @@ export function createChangeService(wiring: ChangeWiring): ChangeService {
     createSdk: createAnthropicSdk,
     spending: wiring.sessions.spending,
     session: {
-      record: async (sessionId, patch) => void (await wiring.sessions.updateStep({ id: sessionId, step: 'change', payload: patch }, recording)),
+      record: async (sessionId, patch) =>
+        void (await wiring.sessions.updateStep({ id: sessionId, step: 'change', payload: patch }, recording)),
     },
     prefs: {
       get: (key) => wiring.settings.keyValueStore.get(key),

@@ -20,9 +20,11 @@ export interface DraftFacts {
   readonly readiness: TestReadiness | null
 }
 
-const CLAIM = /\b(add(?:s|ed)?|creat(?:e|es|ed)|wr(?:ote|ite|ites)|chang(?:e|es|ed)|updat(?:e|es|ed)|fix(?:es|ed)?|modif(?:y|ies|ied)|remov(?:e|es|ed)|delet(?:e|es|ed)|renam(?:e|es|ed)|new)\b/i
+const CLAIM =
+  /\b(add(?:s|ed)?|creat(?:e|es|ed)|wr(?:ote|ite|ites)|chang(?:e|es|ed)|updat(?:e|es|ed)|fix(?:es|ed)?|modif(?:y|ies|ied)|remov(?:e|es|ed)|delet(?:e|es|ed)|renam(?:e|es|ed)|new)\b/i
 const NEGATED = /\b(not|never|could ?n[o']t|couldn['’]t|didn['’]t|refused|failed|unable|without)\b/i
-const PATH_LIKE = /`([^`\s]+)`|(?<![\w/.-])((?:[\w.-]+\/)+[\w.-]+\.[a-z0-9]{1,6}|[\w-]+\.(?:js|ts|tsx|jsx|py|go|rs|rb|java|kt|cs|php|md))(?::\d+)?(?![\w/])/g
+const PATH_LIKE =
+  /`([^`\s]+)`|(?<![\w/.-])((?:[\w.-]+\/)+[\w.-]+\.[a-z0-9]{1,6}|[\w-]+\.(?:js|ts|tsx|jsx|py|go|rs|rb|java|kt|cs|php|md))(?::\d+)?(?![\w/])/g
 
 /** Paths a summary says were changed, but that the change does not touch. */
 export function claimedNotInDiff(summary: string, changed: ReadonlySet<string>, tracked: ReadonlySet<string>): string[] {
@@ -46,11 +48,19 @@ export function draftChecks(facts: DraftFacts): DraftCheck[] {
   const tracked = new Set(facts.tracked)
   const standing = facts.refused.filter((refusal) => !changed.has(refusal.path))
   for (const refusal of standing) {
-    checks.push({ kind: 'refused', message: `Gemba refused the agent’s ${refusal.command} of ${refusal.path}: ${refusal.reason.replace(/\.\s*$/, '')}. The change stands without it.`, paths: [refusal.path] })
+    checks.push({
+      kind: 'refused',
+      message: `Gemba refused the agent’s ${refusal.command} of ${refusal.path}: ${refusal.reason.replace(/\.\s*$/, '')}. The change stands without it.`,
+      paths: [refusal.path],
+    })
   }
   const claims = [...new Set(facts.summaries.flatMap((summary) => claimedNotInDiff(summary, changed, tracked)))]
   if (claims.length > 0) {
-    checks.push({ kind: 'claimed_not_in_diff', message: `The agent says it changed ${claims.join(', ')}, but the change does not touch ${claims.length === 1 ? 'it' : 'them'}.`, paths: claims })
+    checks.push({
+      kind: 'claimed_not_in_diff',
+      message: `The agent says it changed ${claims.join(', ')}, but the change does not touch ${claims.length === 1 ? 'it' : 'them'}.`,
+      paths: claims,
+    })
   }
   const written = new Set([...facts.texts].filter(([, text]) => text !== null).map(([path]) => path))
   const deleted = new Set([...facts.texts].filter(([, text]) => text === null).map(([path]) => path))
@@ -58,19 +68,36 @@ export function draftChecks(facts: DraftFacts): DraftCheck[] {
   const texts = [...facts.texts].flatMap(([path, text]) => (text === null ? [] : [{ path, text }]))
   for (const missing of missingImports(texts, exists, [...tracked, ...written])) {
     const what = isTestPath(missing.path) ? 'The test' : 'The file'
-    checks.push({ kind: 'missing_import', message: `${what} ${missing.path} imports ${missing.specifier}, which exists neither in the repository nor in the change: it fails before it runs.`, paths: [missing.path] })
+    checks.push({
+      kind: 'missing_import',
+      message: `${what} ${missing.path} imports ${missing.specifier}, which exists neither in the repository nor in the change: it fails before it runs.`,
+      paths: [missing.path],
+    })
   }
   const teamHasTests = facts.tracked.some(isTestPath)
   if (teamHasTests && facts.files.length > 0 && !facts.files.some((file) => isTestPath(file.path))) {
-    checks.push({ kind: 'no_test', message: 'The change adds or updates no test, though the team has tests: nothing here proves it works.' })
+    checks.push({
+      kind: 'no_test',
+      message: 'The change adds or updates no test, though the team has tests: nothing here proves it works.',
+    })
   }
   if (facts.handsOnKeyboard) {
     const pieces = texts.reduce((count, file) => count + file.text.split(LEADER_MARKER).length - 1, 0)
-    if (pieces !== 1) checks.push({ kind: 'no_leader_piece', message: pieces === 0 ? 'The agent left no TODO(human) piece for you to write.' : `The agent left ${pieces} TODO(human) pieces; it was asked for one.` })
+    if (pieces !== 1)
+      checks.push({
+        kind: 'no_leader_piece',
+        message:
+          pieces === 0
+            ? 'The agent left no TODO(human) piece for you to write.'
+            : `The agent left ${pieces} TODO(human) pieces; it was asked for one.`,
+      })
   }
   if (facts.readiness && !facts.readiness.ready) {
     const install = facts.readiness.install ? ` \`${facts.readiness.install.command}\` installs what is missing.` : ''
-    checks.push({ kind: 'tests_not_ready', message: `The team’s tests cannot run here yet: ${facts.readiness.problems[0] ?? 'something is missing'}${install}` })
+    checks.push({
+      kind: 'tests_not_ready',
+      message: `The team’s tests cannot run here yet: ${facts.readiness.problems[0] ?? 'something is missing'}${install}`,
+    })
   }
   return checks
 }

@@ -18,14 +18,24 @@ const MAX_VIEW_CHARS = 40_000
  * Anthropic's schema-less text-editor tool. The SDK's `Tool` type covers custom tools only, and the
  * conversation engine takes `Tool[]`; the request carries this object unchanged, as the API expects.
  */
-export const EDITOR_TOOL_DEFINITION = { type: 'text_editor_20250728', name: EDITOR_TOOL_NAME, max_characters: MAX_VIEW_CHARS } as unknown as Tool
+export const EDITOR_TOOL_DEFINITION = {
+  type: 'text_editor_20250728',
+  name: EDITOR_TOOL_NAME,
+  max_characters: MAX_VIEW_CHARS,
+} as unknown as Tool
 
 const editorInput = z.discriminatedUnion('command', [
   z.object({ command: z.literal('view'), path: z.string(), view_range: z.array(z.number().int()).length(2).optional() }),
   z.object({ command: z.literal('str_replace'), path: z.string(), old_str: z.string(), new_str: z.string().optional() }),
   z.object({ command: z.literal('create'), path: z.string(), file_text: z.string() }),
   // insert_text is the 20250728 name; new_str is what earlier versions sent.
-  z.object({ command: z.literal('insert'), path: z.string(), insert_line: z.number().int(), insert_text: z.string().optional(), new_str: z.string().optional() }),
+  z.object({
+    command: z.literal('insert'),
+    path: z.string(),
+    insert_line: z.number().int(),
+    insert_text: z.string().optional(),
+    new_str: z.string().optional(),
+  }),
 ])
 
 export interface EditorToolsDeps {
@@ -43,7 +53,8 @@ export function createChangeTools(deps: EditorToolsDeps): ToolSet {
       if (name === 'read_file') return (await readStaged(deps, input)) ?? read.execute(name, input, signal)
       if (name !== EDITOR_TOOL_NAME) return read.execute(name, input, signal)
       const parsed = editorInput.safeParse(input)
-      if (!parsed.success) return toolError(`Invalid input for ${EDITOR_TOOL_NAME}: ${parsed.error.issues.map((i) => i.message).join('; ')}`)
+      if (!parsed.success)
+        return toolError(`Invalid input for ${EDITOR_TOOL_NAME}: ${parsed.error.issues.map((i) => i.message).join('; ')}`)
       const command = parsed.data
       if (command.command === 'view') return view(deps, command.path, command.view_range, signal, read)
       try {
@@ -54,7 +65,13 @@ export function createChangeTools(deps: EditorToolsDeps): ToolSet {
               ? await deps.staged.create(command.path, command.file_text)
               : await deps.staged.insert(command.path, command.insert_line, command.insert_text ?? command.new_str ?? '')
         const verb = command.command === 'create' ? 'created' : 'edited'
-        return { content: `Staged: ${verb} ${file.path}. The change is kept by Gemba for the leader to review.`, isError: false, summary: `${verb} ${file.path} (staged)`, files: [], redactions: [] }
+        return {
+          content: `Staged: ${verb} ${file.path}. The change is kept by Gemba for the leader to review.`,
+          isError: false,
+          summary: `${verb} ${file.path} (staged)`,
+          files: [],
+          redactions: [],
+        }
       } catch (error) {
         if (!(error instanceof GembaError)) throw error
         deps.onRefused?.({ path: command.path, command: command.command, reason: error.message })
@@ -64,7 +81,11 @@ export function createChangeTools(deps: EditorToolsDeps): ToolSet {
   }
 }
 
-const readFileInput = z.object({ path: z.string(), start_line: z.number().int().min(1).optional(), end_line: z.number().int().min(1).optional() })
+const readFileInput = z.object({
+  path: z.string(),
+  start_line: z.number().int().min(1).optional(),
+  end_line: z.number().int().min(1).optional(),
+})
 
 /** read_file of a file the agent edited or created: its staged text. null: read the disk as usual. */
 async function readStaged(deps: EditorToolsDeps, input: unknown): Promise<ToolExecution | null> {
@@ -79,7 +100,13 @@ async function readStaged(deps: EditorToolsDeps, input: unknown): Promise<ToolEx
   return readTextLines(deps, file.path, file.current, parsed.data, ', as staged with your edits')
 }
 
-async function view(deps: EditorToolsDeps, path: string, range: readonly number[] | undefined, signal: AbortSignal, read: ToolSet): Promise<ToolExecution> {
+async function view(
+  deps: EditorToolsDeps,
+  path: string,
+  range: readonly number[] | undefined,
+  signal: AbortSignal,
+  read: ToolSet,
+): Promise<ToolExecution> {
   let file: { path: string; text: string } | null
   try {
     file = await deps.staged.read(path)

@@ -5,7 +5,15 @@ import type { FileChange } from '../../../shared/models/change.ts'
 import { LEADER_MARKER } from './staged-copy.ts'
 
 export function fileDiff(path: string, before: string | null, after: string | null): FileChange {
-  const patch = createTwoFilesPatch(before === null ? '/dev/null' : `a/${path}`, after === null ? '/dev/null' : `b/${path}`, before ?? '', after ?? '', undefined, undefined, { context: 3 })
+  const patch = createTwoFilesPatch(
+    before === null ? '/dev/null' : `a/${path}`,
+    after === null ? '/dev/null' : `b/${path}`,
+    before ?? '',
+    after ?? '',
+    undefined,
+    undefined,
+    { context: 3 },
+  )
   // Drop the "Index:"/"====" preamble the package writes; keep ---/+++ and the hunks.
   const diff = patch.replace(/^(?:Index:.*\n)?=+\n/, '')
   let additions = 0

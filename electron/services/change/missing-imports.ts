@@ -20,7 +20,10 @@ function jsCandidates(from: string, specifier: string): string[] {
   const base = posix.normalize(posix.join(posix.dirname(from), specifier.split('?')[0]!))
   const stem = base.replace(/\.(m|c)?js$|\.jsx$/, '')
   // TypeScript under node16/bundler resolution imports './x.js' for './x.ts'.
-  return [...JS_EXTENSIONS.map((extension) => base + extension), ...(stem !== base ? ['.ts', '.tsx', '.mts', '.cts'].map((extension) => stem + extension) : [])]
+  return [
+    ...JS_EXTENSIONS.map((extension) => base + extension),
+    ...(stem !== base ? ['.ts', '.tsx', '.mts', '.cts'].map((extension) => stem + extension) : []),
+  ]
 }
 
 function pythonCandidates(from: string, module: string, packages: ReadonlySet<string>): string[] | null {
@@ -41,7 +44,11 @@ function pythonCandidates(from: string, module: string, packages: ReadonlySet<st
 }
 
 /** `exists` answers for a repository path (the repository's files and the change's own). */
-export function missingImports(files: readonly { path: string; text: string }[], exists: (path: string) => boolean, allPaths: readonly string[]): MissingImport[] {
+export function missingImports(
+  files: readonly { path: string; text: string }[],
+  exists: (path: string) => boolean,
+  allPaths: readonly string[],
+): MissingImport[] {
   const packages = new Set<string>()
   for (const path of allPaths) {
     const match = /^(src\/)?([\w]+)\/__init__\.py$/.exec(path)

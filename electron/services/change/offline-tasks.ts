@@ -19,13 +19,16 @@ export { isTestPath }
 
 const HOT_FILES = 150
 const MAX_BYTES = 256 * 1024
-const ASIDE = /(^|\/)(examples?|samples?|docs?|docs?_src|benchmarks?|bench|scripts?|tools?|fixtures?|testdata|migrations?|pkg\/(brew|deb|rpm|windows)|packaging|\.?ci|contrib|hack|debian|Formula)\//
+const ASIDE =
+  /(^|\/)(examples?|samples?|docs?|docs?_src|benchmarks?|bench|scripts?|tools?|fixtures?|testdata|migrations?|pkg\/(brew|deb|rpm|windows)|packaging|\.?ci|contrib|hack|debian|Formula)\//
 /** Entry points and version stamps hold nothing worth a test of their own. */
 const TRIVIAL = /(^|\/)(__main__|__init__|__version__|_version|version|doc|main|index|mod|lib\.rs|setup|conftest)\.[a-z]+$/
 /** A TODO asking for this is more than an hour's small change. */
-const TOO_BIG = /\b(implement\w*|rewrit\w*|redesign\w*|refactor\w*|migrat\w*|port|overhaul|replace|support for|deprecat\w*|remove (?:this|in|after|when)|once|someday|eventually|v\d|breaking|release|semver|upstream|probably|maybe|perhaps|could|might|should we|not sure)\b|\?\s*\)?$/i
+const TOO_BIG =
+  /\b(implement\w*|rewrit\w*|redesign\w*|refactor\w*|migrat\w*|port|overhaul|replace|support for|deprecat\w*|remove (?:this|in|after|when)|once|someday|eventually|v\d|breaking|release|semver|upstream|probably|maybe|perhaps|could|might|should we|not sure)\b|\?\s*\)?$/i
 /** A TODO worth an hour says what to do: it starts with the doing. */
-const ACTIONABLE = /^(add|check|handle|validate|use|return|make|remove|rename|log|raise|throw|trim|allow|avoid|cache|clean|document|expose|fix|move|reuse|test|warn|emit|guard|skip|sort|close|escape|normalize|limit|pass|set|show|print|report|reject|ensure|verify|parse|support|include|exclude|clear|reset|wrap|catch|retry|drop|accept|respect|honou?r|use)\b/i
+const ACTIONABLE =
+  /^(add|check|handle|validate|use|return|make|remove|rename|log|raise|throw|trim|allow|avoid|cache|clean|document|expose|fix|move|reuse|test|warn|emit|guard|skip|sort|close|escape|normalize|limit|pass|set|show|print|report|reject|ensure|verify|parse|support|include|exclude|clear|reset|wrap|catch|retry|drop|accept|respect|honou?r|use)\b/i
 
 interface Candidate {
   readonly path: string
@@ -41,16 +44,33 @@ export interface OfflineIdea {
 }
 type Idea = OfflineIdea
 
-export async function offlineTasks(root: string, scan: ScanResult, withheld: (path: string) => string | null, signal: AbortSignal): Promise<TaskProposal[]> {
+export async function offlineTasks(
+  root: string,
+  scan: ScanResult,
+  withheld: (path: string) => string | null,
+  signal: AbortSignal,
+): Promise<TaskProposal[]> {
   return chooseTasks(await offlineIdeas(root, scan, withheld, signal))
 }
 
 /** Every idea the signals give, unranked (the bench reads the pool; the app takes three of them). */
-export async function offlineIdeas(root: string, scan: ScanResult, withheld: (path: string) => string | null, signal: AbortSignal): Promise<OfflineIdea[]> {
+export async function offlineIdeas(
+  root: string,
+  scan: ScanResult,
+  withheld: (path: string) => string | null,
+  signal: AbortSignal,
+): Promise<OfflineIdea[]> {
   const churn = new Map(scan.history.churn.map((entry) => [entry.path, entry.commits]))
   const keyRank = new Map(scan.keyFiles.map((file, index) => [file.path, scan.keyFiles.length - index]))
   const sources = scan.files.filter(
-    (file) => !file.binary && file.size <= MAX_BYTES && familyOf(file.path) && !isTestPath(file.path) && !OUT_OF_REACH.test(file.path) && !ASIDE.test(file.path) && !withheld(file.path),
+    (file) =>
+      !file.binary &&
+      file.size <= MAX_BYTES &&
+      familyOf(file.path) &&
+      !isTestPath(file.path) &&
+      !OUT_OF_REACH.test(file.path) &&
+      !ASIDE.test(file.path) &&
+      !withheld(file.path),
   )
   const heat = (path: string) => (churn.get(path) ?? 0) * 2 + (keyRank.get(path) ?? 0) / 10
   const hot = [...sources].sort((a, b) => heat(b.path) - heat(a.path)).slice(0, HOT_FILES)
@@ -74,7 +94,13 @@ export async function offlineIdeas(root: string, scan: ScanResult, withheld: (pa
 function missingTests(candidates: readonly Candidate[], reach: TestReach, window: number): Idea[] {
   const ideas: Idea[] = []
   for (const candidate of candidates) {
-    if (candidate.commits < 2 || reach.files.has(candidate.path) || TRIVIAL.test(candidate.path) || !holdsBehaviour(candidate.path, candidate.text)) continue
+    if (
+      candidate.commits < 2 ||
+      reach.files.has(candidate.path) ||
+      TRIVIAL.test(candidate.path) ||
+      !holdsBehaviour(candidate.path, candidate.text)
+    )
+      continue
     if (candidate.path.endsWith('.rs') && /#\[(cfg\(test\)|test)\]/.test(candidate.text)) continue
     const target = mainFunction(functionsOf(candidate.path, candidate.text))
     // A test that names the function reaches it somehow (a fixture, a helper, a framework's loader).
@@ -96,7 +122,9 @@ function missingTests(candidates: readonly Candidate[], reach: TestReach, window
 
 /** The public function most worth pinning: the longest of those of a testable size (a one-line body is not worth a test of its own). */
 function mainFunction(functions: readonly FunctionShape[]): FunctionShape | null {
-  const testable = functions.filter((fn) => fn.exported && !fn.method && !fn.overrides && fn.length >= 5 && fn.length <= 80 && !/^(main|init|setup|test)/i.test(fn.name))
+  const testable = functions.filter(
+    (fn) => fn.exported && !fn.method && !fn.overrides && fn.length >= 5 && fn.length <= 80 && !/^(main|init|setup|test)/i.test(fn.name),
+  )
   return testable.sort((a, b) => b.length - a.length)[0] ?? null
 }
 
@@ -120,12 +148,21 @@ function validations(candidates: readonly Candidate[], teamTests: boolean): Idea
   return candidates.flatMap((candidate) =>
     validationGaps(candidate.path, candidate.text).map((gap) => ({
       score: candidate.heat + 2,
-      task: { title: gap.title, description: teamTests ? gap.description : gap.description.replace(/, and add a test for a bad value\.$/, '.'), kind: 'text_or_validation' as const, files: [`${gap.path}:${gap.line}`], effortMinutes: 15 },
+      task: {
+        title: gap.title,
+        description: teamTests ? gap.description : gap.description.replace(/, and add a test for a bad value\.$/, '.'),
+        kind: 'text_or_validation' as const,
+        files: [`${gap.path}:${gap.line}`],
+        effortMinutes: 15,
+      },
     })),
   )
 }
 
-/** A public function (two lines of body or more) in a file whose public functions are mostly documented: the team's own style, missed once. */
+/**
+ * A public function (two lines of body or more) in a file whose public functions are mostly documented: the
+ * team's own style, missed once.
+ */
 function docsGaps(candidates: readonly Candidate[]): Idea[] {
   const ideas: Idea[] = []
   for (const candidate of candidates) {
@@ -158,7 +195,8 @@ export function chooseTasks(ideas: readonly Idea[]): TaskProposal[] {
     if (idea && chosen.length < 3 && !chosen.includes(idea) && !chosen.some((other) => fileOf(other) === fileOf(idea))) chosen.push(idea)
   }
   take(ranked.find((idea) => taskSize(idea.task.effortMinutes) === 'tiny'))
-  for (const kind of ['missing_test', 'todo', 'text_or_validation', 'docs'] as const) take(ranked.find((idea) => idea.task.kind === kind && !chosen.some((other) => other.task.kind === kind)))
+  for (const kind of ['missing_test', 'todo', 'text_or_validation', 'docs'] as const)
+    take(ranked.find((idea) => idea.task.kind === kind && !chosen.some((other) => other.task.kind === kind)))
   for (const idea of ranked) take(idea)
   return chosen.map((idea, index) => ({ id: `offline-${index + 1}`, ...idea.task, size: taskSize(idea.task.effortMinutes) }))
 }

@@ -106,8 +106,10 @@ export class StagedCopy {
     const file = await this.#loadExisting(requested)
     if (oldStr.length === 0) throw refused(file.path, 'the text to replace is empty', 'Quote the exact lines to replace.')
     const count = countOccurrences(file.current, oldStr)
-    if (count === 0) throw refused(file.path, 'the text to replace was not found', 'View the file and quote the lines exactly, whitespace included.')
-    if (count > 1) throw refused(file.path, `the text to replace was found ${count} times`, 'Include more surrounding lines so it matches exactly once.')
+    if (count === 0)
+      throw refused(file.path, 'the text to replace was not found', 'View the file and quote the lines exactly, whitespace included.')
+    if (count > 1)
+      throw refused(file.path, `the text to replace was found ${count} times`, 'Include more surrounding lines so it matches exactly once.')
     this.#checkNewText(file.path, newStr)
     const at = file.current.indexOf(oldStr)
     return this.#stage(file, file.current.slice(0, at) + newStr + file.current.slice(at + oldStr.length), await this.#secretLinesOf(file))
@@ -119,7 +121,11 @@ export class StagedCopy {
     const endsWithNewline = file.current.endsWith('\n')
     const lineCount = endsWithNewline ? lines.length - 1 : file.current === '' ? 0 : lines.length
     if (!Number.isInteger(afterLine) || afterLine < 0 || afterLine > lineCount) {
-      throw refused(file.path, `line ${afterLine} is outside the file (0 to ${lineCount})`, 'Use insert_line 0 for the top, or a line number the file has.')
+      throw refused(
+        file.path,
+        `line ${afterLine} is outside the file (0 to ${lineCount})`,
+        'Use insert_line 0 for the top, or a line number the file has.',
+      )
     }
     this.#checkNewText(file.path, text)
     const body = lines.slice(0, lineCount)
@@ -160,8 +166,10 @@ export class StagedCopy {
 
   #checkNewText(path: string, text: string): void {
     if (text.includes('\0')) throw refused(path, 'the new text is binary')
-    if (text.includes(REDACTED_MARK)) throw refused(path, 'the new text would overwrite a secret Gemba redacted', 'Leave the redacted lines as they are.')
-    if (Buffer.byteLength(text, 'utf8') > this.#maxBytes) throw refused(path, `the new text is larger than ${this.#maxBytes} bytes`, 'Keep the change small.')
+    if (text.includes(REDACTED_MARK))
+      throw refused(path, 'the new text would overwrite a secret Gemba redacted', 'Leave the redacted lines as they are.')
+    if (Buffer.byteLength(text, 'utf8') > this.#maxBytes)
+      throw refused(path, `the new text is larger than ${this.#maxBytes} bytes`, 'Keep the change small.')
   }
 
   async #secretLinesOf(file: StagedFile): Promise<string[]> {
@@ -173,15 +181,24 @@ export class StagedCopy {
     if (!this.#redactor) return
     const after = await secretLines(this.#redactor, file.path, next)
     if (missingFrom(before, after).length > 0) {
-      throw refused(file.path, 'the edit would change or delete a line Gemba redacted because it holds a secret', 'Leave the redacted lines exactly as they are and edit around them; the leader can change secrets by hand.')
+      throw refused(
+        file.path,
+        'the edit would change or delete a line Gemba redacted because it holds a secret',
+        'Leave the redacted lines exactly as they are and edit around them; the leader can change secrets by hand.',
+      )
     }
     if (missingFrom(after, before).length > 0) {
-      throw refused(file.path, 'the edit would write a line that holds a secret (a password, token or key Gemba would redact)', 'Read the secret from configuration or the environment instead, or use an obvious placeholder such as "changeme".')
+      throw refused(
+        file.path,
+        'the edit would write a line that holds a secret (a password, token or key Gemba would redact)',
+        'Read the secret from configuration or the environment instead, or use an obvious placeholder such as "changeme".',
+      )
     }
   }
 
   async #stage(file: StagedFile, next: string, secretsBefore: readonly string[]): Promise<StagedFile> {
-    if (Buffer.byteLength(next, 'utf8') > this.#maxBytes) throw refused(file.path, `the file would grow past ${this.#maxBytes} bytes`, 'Keep the change small.')
+    if (Buffer.byteLength(next, 'utf8') > this.#maxBytes)
+      throw refused(file.path, `the file would grow past ${this.#maxBytes} bytes`, 'Keep the change small.')
     await this.#guardSecrets(file, secretsBefore, next)
     const staged = { ...file, current: next }
     this.#files.set(file.path, staged)
@@ -191,7 +208,12 @@ export class StagedCopy {
   async #loadExisting(requested: string): Promise<StagedFile> {
     const file = await this.#load(requested)
     if (!file) {
-      throw new GembaError({ code: 'not_found', message: `There is no "${requested}" in the repository.`, next: 'Use create for a new file.', details: { path: requested } })
+      throw new GembaError({
+        code: 'not_found',
+        message: `There is no "${requested}" in the repository.`,
+        next: 'Use create for a new file.',
+        details: { path: requested },
+      })
     }
     return file
   }
@@ -206,7 +228,10 @@ export class StagedCopy {
     if (withheld) throw refused(path, `Gemba withholds this file (${withheld}): it may hold secrets`)
     const known = this.#files.get(path)
     const lexical = join(this.root, ...path.split('/'))
-    const link = await lstat(lexical).then((info) => info.isSymbolicLink(), () => false)
+    const link = await lstat(lexical).then(
+      (info) => info.isSymbolicLink(),
+      () => false,
+    )
     if (link) throw refused(path, 'it is a symbolic link', 'Edit the file the link points to.')
     if (!resolved.exists) {
       if (known && known.original !== null) throw refused(path, 'it was deleted on disk since the agent read it', 'Ask for a revision.')
@@ -219,7 +244,8 @@ export class StagedCopy {
     if (looksBinary(bytes)) throw refused(path, 'it is a binary file')
     const hash = sha256(bytes)
     if (known) {
-      if (known.diskHash !== hash) throw refused(path, 'it changed on disk since the agent read it', 'Ask for a revision so the agent reads it again.')
+      if (known.diskHash !== hash)
+        throw refused(path, 'it changed on disk since the agent read it', 'Ask for a revision so the agent reads it again.')
       return known
     }
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes)

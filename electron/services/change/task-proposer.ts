@@ -22,7 +22,11 @@ export interface TaskProposerDeps {
   readonly redactor: Redactor
 }
 
-export async function proposeTasks(deps: TaskProposerDeps, input: { repoId: string; sessionId?: string | undefined; offline?: boolean | undefined }, ctx: Ctx): Promise<TaskProposals> {
+export async function proposeTasks(
+  deps: TaskProposerDeps,
+  input: { repoId: string; sessionId?: string | undefined; offline?: boolean | undefined },
+  ctx: Ctx,
+): Promise<TaskProposals> {
   const repo = await deps.repos.info(input.repoId, ctx)
   const scan = await deps.repos.scan(input.repoId, ctx)
   const sessionId = input.sessionId ?? null
@@ -31,9 +35,19 @@ export async function proposeTasks(deps: TaskProposerDeps, input: { repoId: stri
     runtime,
     ctx.signal,
     async (claude) => {
-      const proposed = await proposeWithAi(claude, repo.path, changeContext(scan), gitTrackedFiles(repo.path), changeHandlers(ctx, null, sessionId), ctx.signal)
+      const proposed = await proposeWithAi(
+        claude,
+        repo.path,
+        changeContext(scan),
+        gitTrackedFiles(repo.path),
+        changeHandlers(ctx, null, sessionId),
+        ctx.signal,
+      )
       const { tasks, dropped } = checkedAgainst(scan, proposed)
-      const note = dropped > 0 ? `Claude read the code and proposed these; ${dropped === 1 ? 'one suggestion' : `${dropped} suggestions`} named files that are not in the repository and ${dropped === 1 ? 'was' : 'were'} left out.` : 'Claude read the code and proposed these.'
+      const note =
+        dropped > 0
+          ? `Claude read the code and proposed these; ${dropped === 1 ? 'one suggestion' : `${dropped} suggestions`} named files that are not in the repository and ${dropped === 1 ? 'was' : 'were'} left out.`
+          : 'Claude read the code and proposed these.'
       return { source: 'ai', tasks, note }
     },
     (failure) => {
@@ -51,9 +65,19 @@ export async function proposeTasks(deps: TaskProposerDeps, input: { repoId: stri
  * Claude's tasks with every path checked against the repository (a line past the file's end is
  * dropped to the file); a task left with no real file is left out. Sizes follow the minutes.
  */
-export function checkedAgainst(scan: Pick<ScanResult, 'files'>, tasks: readonly TaskProposal[]): { tasks: TaskProposal[]; dropped: number } {
+export function checkedAgainst(
+  scan: Pick<ScanResult, 'files'>,
+  tasks: readonly TaskProposal[],
+): { tasks: TaskProposal[]; dropped: number } {
   const lines = new Map(scan.files.map((file) => [file.path, file.lines]))
-  const folders = new Set(scan.files.flatMap((file) => file.path.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))))
+  const folders = new Set(
+    scan.files.flatMap((file) =>
+      file.path
+        .split('/')
+        .slice(0, -1)
+        .map((_, index, parts) => parts.slice(0, index + 1).join('/')),
+    ),
+  )
   const kept: TaskProposal[] = []
   for (const task of tasks) {
     const files = task.files.flatMap((reference) => {
@@ -71,6 +95,12 @@ export function checkedAgainst(scan: Pick<ScanResult, 'files'>, tasks: readonly 
   return { tasks: kept, dropped: tasks.length - kept.length }
 }
 
-async function offlineTasksFor(redactor: Redactor, root: string, scan: ScanResult, note: string, signal: AbortSignal): Promise<TaskProposals> {
+async function offlineTasksFor(
+  redactor: Redactor,
+  root: string,
+  scan: ScanResult,
+  note: string,
+  signal: AbortSignal,
+): Promise<TaskProposals> {
   return { source: 'offline', tasks: await offlineTasks(root, scan, (path) => redactor.exclusion(path), signal), note }
 }

@@ -30,7 +30,13 @@ export function runTestCommand(options: RunTestsOptions): Promise<ProcessRun> {
   let tail = ''
   let stoppedBy: 'timed_out' | 'stopped' | null = null
   return new Promise((resolve) => {
-    const child = spawn(options.command, { cwd: options.cwd, env: options.env, shell: true, detached: process.platform !== 'win32', stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(options.command, {
+      cwd: options.cwd,
+      env: options.env,
+      shell: true,
+      detached: process.platform !== 'win32',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let closed = false
     let escalation: ReturnType<typeof setTimeout> | undefined
     const signalGroup = (signal: NodeJS.Signals): void => {
@@ -66,7 +72,13 @@ export function runTestCommand(options: RunTestsOptions): Promise<ProcessRun> {
       options.signal.removeEventListener('abort', onAbort)
       if (failure) tail += `\n${failure.message}`
       const outcome = stoppedBy ?? (code === 0 ? 'passed' : 'failed')
-      resolve({ command: options.command, exitCode: stoppedBy ? null : code, durationMs: Math.max(0, now() - started), outcome, outputTail: tail })
+      resolve({
+        command: options.command,
+        exitCode: stoppedBy ? null : code,
+        durationMs: Math.max(0, now() - started),
+        outcome,
+        outputTail: tail,
+      })
     }
     child.once('error', (error) => finish(null, error))
     child.once('close', (code) => finish(code))

@@ -64,8 +64,17 @@ export class TestRuns {
   async install(repoId: string, command: string, ctx: Ctx): Promise<InstallResult> {
     const repo = await this.#deps.info(repoId, ctx)
     const before = await testReadiness(repo.path, command, this.#deps.env)
-    if (!before.install) throw new GembaError({ code: 'refused', message: 'Gemba knows no install command for these tests here.', next: before.problems[0] ?? 'Install what the tests need in your terminal.' })
-    const result = await this.#spawn({ command: before.install.command, cwd: repo.path, env: this.#deps.env, timeoutMs: INSTALL_TIMEOUT_SECONDS * 1000 }, repo.id, ctx)
+    if (!before.install)
+      throw new GembaError({
+        code: 'refused',
+        message: 'Gemba knows no install command for these tests here.',
+        next: before.problems[0] ?? 'Install what the tests need in your terminal.',
+      })
+    const result = await this.#spawn(
+      { command: before.install.command, cwd: repo.path, env: this.#deps.env, timeoutMs: INSTALL_TIMEOUT_SECONDS * 1000 },
+      repo.id,
+      ctx,
+    )
     return { ...result, readiness: await testReadiness(repo.path, command, this.#deps.env) }
   }
 
@@ -79,7 +88,16 @@ export class TestRuns {
     this.#deps.prefs.set(TEST_COMMANDS_KEY, { ...this.#remembered(), [input.repoId]: input.command })
     const readiness = await testReadiness(repo.path, input.command, this.#deps.env)
     const onChange = change !== null && repo.headCommit === change.commit && !repo.changedFiles.some((file) => file.change !== 'untracked')
-    const result = await this.#spawn({ command: input.command, cwd: repo.path, env: withVenv(this.#deps.env, repo.path, readiness.venv), timeoutMs: (input.timeoutSeconds ?? DEFAULT_TEST_TIMEOUT_SECONDS) * 1000 }, repo.id, ctx)
+    const result = await this.#spawn(
+      {
+        command: input.command,
+        cwd: repo.path,
+        env: withVenv(this.#deps.env, repo.path, readiness.venv),
+        timeoutMs: (input.timeoutSeconds ?? DEFAULT_TEST_TIMEOUT_SECONDS) * 1000,
+      },
+      repo.id,
+      ctx,
+    )
     const summary = result.outcome === 'failed' ? summarizeTestOutput(result.outputTail) : null
     const run: TestRunResult = { ...result, branch: repo.branch, commit: repo.headCommit, onChange, summary }
     if (input.sessionId) {

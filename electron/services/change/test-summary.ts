@@ -21,15 +21,44 @@ interface Runner {
 }
 
 const RUNNERS: readonly Runner[] = [
-  { name: 'pytest', failed: [/^FAILED (\S+::\S+?)(?: - .*)?$/, /^ERROR (\S+)(?: - .*)?$/], counts: /^=+ (.*\b(failed|error|errors|passed)\b.*?) =+$/, error: /^E\s+(.+)$/ },
+  {
+    name: 'pytest',
+    failed: [/^FAILED (\S+::\S+?)(?: - .*)?$/, /^ERROR (\S+)(?: - .*)?$/],
+    counts: /^=+ (.*\b(failed|error|errors|passed)\b.*?) =+$/,
+    error: /^E\s+(.+)$/,
+  },
   { name: 'go test', failed: [/^\s*--- FAIL: (\S+)/], counts: /^(FAIL|ok)\s+\S+\s+[\d.]+s$/, error: /^\s+\S+_test\.go:\d+: (.+)$/ },
-  { name: 'cargo test', failed: [/^test (\S+) \.\.\. FAILED$/], counts: /^test result: (FAILED\..*)$/, error: /^thread '.*'(?: \(\d+\))? panicked at (.+)$/ },
-  { name: 'rspec', failed: [/^rspec (\.\/\S+:\d+) # (.+)$/], counts: /^(\d+ examples?, \d+ failures?.*)$/, error: /^\s+Failure\/Error: (.+)$/ },
-  { name: 'maven', failed: [/^\[ERROR\]\s{2,}(\w[\w.$]*\.\w+(?::\d+)?)\b.*$/, /^\[ERROR\] (\w+\(\S+\))\s+Time elapsed.*FAILURE!?$/], counts: /^\[\w+\] (Tests run: \d+, Failures: \d+, Errors: \d+.*)$/ },
+  {
+    name: 'cargo test',
+    failed: [/^test (\S+) \.\.\. FAILED$/],
+    counts: /^test result: (FAILED\..*)$/,
+    error: /^thread '.*'(?: \(\d+\))? panicked at (.+)$/,
+  },
+  {
+    name: 'rspec',
+    failed: [/^rspec (\.\/\S+:\d+) # (.+)$/],
+    counts: /^(\d+ examples?, \d+ failures?.*)$/,
+    error: /^\s+Failure\/Error: (.+)$/,
+  },
+  {
+    name: 'maven',
+    failed: [/^\[ERROR\]\s{2,}(\w[\w.$]*\.\w+(?::\d+)?)\b.*$/, /^\[ERROR\] (\w+\(\S+\))\s+Time elapsed.*FAILURE!?$/],
+    counts: /^\[\w+\] (Tests run: \d+, Failures: \d+, Errors: \d+.*)$/,
+  },
   { name: 'gradle', failed: [/^(\S+ > .+) FAILED$/], counts: /^(\d+ tests? completed, \d+ failed.*)$/ },
-  { name: 'vitest', failed: [/^\s*FAIL\s+(\S.*?\s>\s.+?)\s*$/, /^\s*[×✗]\s+(.+?)(?:\s+\d+\s*ms)?$/], counts: /^\s*Tests\s+(\d+ failed.*)$/, error: /^(\w*(?:Error|Exception): .+)$/ },
+  {
+    name: 'vitest',
+    failed: [/^\s*FAIL\s+(\S.*?\s>\s.+?)\s*$/, /^\s*[×✗]\s+(.+?)(?:\s+\d+\s*ms)?$/],
+    counts: /^\s*Tests\s+(\d+ failed.*)$/,
+    error: /^(\w*(?:Error|Exception): .+)$/,
+  },
   { name: 'jest', failed: [/^\s*● (.+ › .+)$/], counts: /^Tests:\s+(.*\bfailed\b.*)$/, error: /^\s+(expect\(.+|\w*Error: .+)$/ },
-  { name: 'node --test', failed: [/^not ok \d+ - (.+)$/, /^\s*✖ (.+?)(?: \([\d.]+m?s\))?$/], counts: /^(?:#|ℹ) (fail \d+)$/, error: /^\s+(?:error: |message: )['"]?(.+?)['"]?$/ },
+  {
+    name: 'node --test',
+    failed: [/^not ok \d+ - (.+)$/, /^\s*✖ (.+?)(?: \([\d.]+m?s\))?$/],
+    counts: /^(?:#|ℹ) (fail \d+)$/,
+    error: /^\s+(?:error: |message: )['"]?(.+?)['"]?$/,
+  },
 ]
 
 /** Errors that stop a run before any test does. */
@@ -70,7 +99,12 @@ export function summarizeTestOutput(output: string): TestSummary {
   const runner = best?.runner ?? RUNNERS.find((candidate) => lines.some((line) => candidate.counts.test(line))) ?? null
   const counts = runner ? (lines.map((line) => runner.counts.exec(line)?.[1]).find(Boolean) ?? null) : null
   const failed = (best?.failed ?? []).slice(0, MAX_FAILED)
-  return { failed, firstError: firstError(lines, runner, failed.length > 0), counts: counts ? clip(counts) : null, runner: runner?.name ?? null }
+  return {
+    failed,
+    firstError: firstError(lines, runner, failed.length > 0),
+    counts: counts ? clip(counts) : null,
+    runner: runner?.name ?? null,
+  }
 }
 
 /** The first error: the runner's own when tests failed; else what stopped the run before any test did. */
@@ -81,7 +115,11 @@ function firstError(lines: readonly string[], runner: Runner | null, testsFailed
       if (!hit) continue
       // A YAML block (`error: |-`) or a sentence that goes on ("panicked at x.rs:4:25:") continues on the next line.
       if (/^[|>]-?$/.test(hit.trim()) || hit.trim().endsWith(':')) {
-        const next = lines.slice(index + 1).find((candidate) => candidate.trim() !== '')?.trim() ?? ''
+        const next =
+          lines
+            .slice(index + 1)
+            .find((candidate) => candidate.trim() !== '')
+            ?.trim() ?? ''
         return clip(/^[|>]-?$/.test(hit.trim()) ? next : `${hit.trim()} ${next}`)
       }
       return clip(hit)

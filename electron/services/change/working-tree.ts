@@ -36,7 +36,8 @@ export class WorkingTree {
   async watch(repoId: string, ctx: Ctx): Promise<{ stopped: boolean }> {
     const signal = AbortSignal.any([ctx.signal, this.#disposed.signal])
     const repo = await this.#deps.info(repoId, ctx)
-    const report = async () => ctx.emit('change.workingTree', { callId: ctx.callId, repoId: repo.id, changes: await this.changes(repoId, ctx) })
+    const report = async () =>
+      ctx.emit('change.workingTree', { callId: ctx.callId, repoId: repo.id, changes: await this.changes(repoId, ctx) })
     let timer: ReturnType<typeof setTimeout> | undefined
     let running = Promise.resolve()
     const schedule = () => {

@@ -18,11 +18,7 @@ export type WriteTempData = (handle: FileHandle, data: string | Uint8Array, targ
 
 const writeWhole: WriteTempData = (handle, data) => handle.writeFile(data)
 
-export async function writeFileAtomic(
-  target: string,
-  data: string | Uint8Array,
-  options: AtomicWriteOptions = {},
-): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const folder = dirname(target)
   if (options.makeFolder) await mkdir(folder, { recursive: true })
   const temp = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)

@@ -55,7 +55,7 @@ export function normaliseRepoPath(requested: string): string {
       segments.pop()
       continue
     }
-    if (isGitSegment(segment)) throw refuse(requested, "is inside .git, which Gemba never reads or changes")
+    if (isGitSegment(segment)) throw refuse(requested, 'is inside .git, which Gemba never reads or changes')
     segments.push(segment)
   }
   return segments.join('/')
@@ -79,7 +79,11 @@ async function exists(path: string): Promise<boolean> {
  * exists) must have its real path inside the root's real path and outside .git, so a symlink cannot
  * lead anywhere else. `mustExist` (the default) refuses missing targets with 'not_found'.
  */
-export async function resolveInsideRepo(root: string, requested: string, options: { readonly mustExist?: boolean } = {}): Promise<RepoPath> {
+export async function resolveInsideRepo(
+  root: string,
+  requested: string,
+  options: { readonly mustExist?: boolean } = {},
+): Promise<RepoPath> {
   const relativePath = normaliseRepoPath(requested)
   const realRoot = await realpath(root)
   const lexical = relativePath === '' ? realRoot : join(realRoot, ...relativePath.split('/'))
@@ -97,7 +101,7 @@ export async function resolveInsideRepo(root: string, requested: string, options
     throw refuse(requested, 'is a broken link')
   }
   if (!isInside(realRoot, real)) throw refuse(requested, 'leads outside the repository through a link')
-  if (relative(realRoot, real).split(sep).some(isGitSegment)) throw refuse(requested, "leads into .git, which Gemba never reads or changes")
+  if (relative(realRoot, real).split(sep).some(isGitSegment)) throw refuse(requested, 'leads into .git, which Gemba never reads or changes')
   if (!targetExists && options.mustExist !== false) {
     throw new GembaError({
       code: 'not_found',

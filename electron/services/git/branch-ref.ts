@@ -12,7 +12,11 @@ export async function listBranchNames(dirs: GitDirs): Promise<string[]> {
 
 export async function createBranch(dirs: GitDirs, branch: string, commit: string): Promise<void> {
   if ((await branchCommit(dirs, branch)) !== null) {
-    throw new GembaError({ code: 'conflict', message: `A branch named ${branch} already exists, so Gemba did not overwrite it.`, next: 'Rename or delete that branch in git first.' })
+    throw new GembaError({
+      code: 'conflict',
+      message: `A branch named ${branch} already exists, so Gemba did not overwrite it.`,
+      next: 'Rename or delete that branch in git first.',
+    })
   }
   await git.writeRef({ fs: gitFs, gitdir: dirs.commondir, ref: `refs/heads/${branch}`, value: commit })
 }

@@ -42,8 +42,17 @@ export async function buildCommit(dirs: GitDirs, plan: CommitPlan): Promise<Buil
   }
   const tree = await writeTreeWith(dirs.commondir, parentTree, blobs)
   const now = plan.now ?? new Date()
-  const who = { name: plan.author.name, email: plan.author.email, timestamp: Math.floor(now.getTime() / 1000), timezoneOffset: now.getTimezoneOffset() }
+  const who = {
+    name: plan.author.name,
+    email: plan.author.email,
+    timestamp: Math.floor(now.getTime() / 1000),
+    timezoneOffset: now.getTimezoneOffset(),
+  }
   const message = plan.message.endsWith('\n') ? plan.message : `${plan.message}\n`
-  const commit = await git.writeCommit({ fs: gitFs, gitdir: dirs.commondir, commit: { message, tree, parent: [plan.parent], author: who, committer: who } })
+  const commit = await git.writeCommit({
+    fs: gitFs,
+    gitdir: dirs.commondir,
+    commit: { message, tree, parent: [plan.parent], author: who, committer: who },
+  })
   return { commit, blobs }
 }

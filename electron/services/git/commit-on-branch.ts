@@ -20,14 +20,29 @@ export async function fileAsCommitted(root: string, path: string): Promise<{ con
   return { content: await readFile(absolute), mode: info.mode & 0o100 ? '100755' : '100644' }
 }
 
-export async function commitOnCurrentBranch(dirs: GitDirs, paths: readonly string[], message: string, author: CommitAuthor, now?: Date): Promise<string> {
+export async function commitOnCurrentBranch(
+  dirs: GitDirs,
+  paths: readonly string[],
+  message: string,
+  author: CommitAuthor,
+  now?: Date,
+): Promise<string> {
   const head = await readHead(dirs)
-  if (head.branch === null || head.commit === null) throw new GembaError({ code: 'conflict', message: 'HEAD is not on a branch, so there is nothing to add a commit to.', next: 'Check out the Gemba branch first.' })
+  if (head.branch === null || head.commit === null)
+    throw new GembaError({
+      code: 'conflict',
+      message: 'HEAD is not on a branch, so there is nothing to add a commit to.',
+      next: 'Check out the Gemba branch first.',
+    })
   const files = new Map<string, { content: Uint8Array; mode: string } | null>()
   for (const path of paths) files.set(path, await fileAsCommitted(dirs.root, path))
   const built = await buildCommit(dirs, { parent: head.commit, files, message, author, ...(now ? { now } : {}) })
   if ((await branchCommit(dirs, head.branch)) !== head.commit) {
-    throw new GembaError({ code: 'conflict', message: `${head.branch} moved while Gemba was committing; nothing was committed.`, next: 'Try again.' })
+    throw new GembaError({
+      code: 'conflict',
+      message: `${head.branch} moved while Gemba was committing; nothing was committed.`,
+      next: 'Try again.',
+    })
   }
   await git.writeRef({ fs: gitFs, gitdir: dirs.commondir, ref: `refs/heads/${head.branch}`, value: built.commit, force: true })
   await recordInIndex(dirs, built.blobs)

@@ -18,13 +18,19 @@ export interface GitDirs {
 export async function gitDirsOf(root: string): Promise<GitDirs> {
   const dotGit = join(root, '.git')
   const info = await stat(dotGit).catch(() => null)
-  if (info === null) throw new GembaError({ code: 'not_a_repository', message: `${root} has no .git folder.`, next: 'Choose the folder of a local clone.' })
+  if (info === null)
+    throw new GembaError({ code: 'not_a_repository', message: `${root} has no .git folder.`, next: 'Choose the folder of a local clone.' })
   const gitdir = info.isDirectory() ? dotGit : await linkedGitdir(root, dotGit)
   return { root, gitdir, commondir: await commonDirOf(gitdir) }
 }
 
 async function linkedGitdir(root: string, dotGit: string): Promise<string> {
   const target = /^gitdir:\s*(.+?)\s*$/m.exec(await readFile(dotGit, 'utf8'))?.[1]
-  if (!target) throw new GembaError({ code: 'repository_broken', message: `${dotGit} is neither a folder nor a link to one.`, next: 'Re-clone the repository.' })
+  if (!target)
+    throw new GembaError({
+      code: 'repository_broken',
+      message: `${dotGit} is neither a folder nor a link to one.`,
+      next: 'Re-clone the repository.',
+    })
   return isAbsolute(target) ? target : resolve(root, target)
 }

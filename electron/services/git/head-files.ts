@@ -10,12 +10,7 @@ export interface TreeFiles {
   readonly unreadable: readonly string[]
 }
 
-export async function readTreeFiles(
-  gitdir: string,
-  treeOid: string,
-  cache: object,
-  signal?: AbortSignal,
-): Promise<TreeFiles> {
+export async function readTreeFiles(gitdir: string, treeOid: string, cache: object, signal?: AbortSignal): Promise<TreeFiles> {
   const files = new Map<string, string>()
   const unreadable: string[] = []
   const pending: { oid: string; prefix: string }[] = [{ oid: treeOid, prefix: '' }]

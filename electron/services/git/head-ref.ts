@@ -36,5 +36,14 @@ export async function branchCommit(dirs: GitDirs, branch: string): Promise<strin
 /** Points HEAD at `branch` (or, for a commit id, detaches it there). */
 export async function pointHeadAt(dirs: GitDirs, branchOrCommit: string): Promise<void> {
   const value = /^[0-9a-f]{40}$/.test(branchOrCommit) ? `${branchOrCommit}\n` : `ref: refs/heads/${branchOrCommit}\n`
-  await replaceUnderLock(join(dirs.gitdir, 'HEAD'), async () => value, () => new GembaError({ code: 'conflict', message: 'Another git program is moving HEAD right now (.git/HEAD.lock exists).', next: 'Wait for it to finish, then try again.' }))
+  await replaceUnderLock(
+    join(dirs.gitdir, 'HEAD'),
+    async () => value,
+    () =>
+      new GembaError({
+        code: 'conflict',
+        message: 'Another git program is moving HEAD right now (.git/HEAD.lock exists).',
+        next: 'Wait for it to finish, then try again.',
+      }),
+  )
 }

@@ -50,14 +50,37 @@ export async function readIndexEntries(
     const head = await resolveHead(gitdir, cache).catch(() => null)
     const files = head ? await filesAtCommit(gitdir, head.commit, cache).catch(() => [] as string[]) : []
     return {
-      entries: files.map((path) => ({ path, rawPath: Buffer.from(path), oid: '', mode: 0o100644, size: -1, mtimeSeconds: 0, mtimeNanoseconds: 0, ino: 0, skipWorktree: false, unmerged: false })),
+      entries: files.map((path) => ({
+        path,
+        rawPath: Buffer.from(path),
+        oid: '',
+        mode: 0o100644,
+        size: -1,
+        mtimeSeconds: 0,
+        mtimeNanoseconds: 0,
+        ino: 0,
+        skipWorktree: false,
+        unmerged: false,
+      })),
       source: 'tree',
       problem,
     }
   }
 }
 
-function toEntry(raw: { path: Buffer; oid: string; mode: number; size: number; mtimeSeconds: number; mtimeNanoseconds: number; ino: number; skipWorktree: boolean }, unmerged: boolean): IndexEntry {
+function toEntry(
+  raw: {
+    path: Buffer
+    oid: string
+    mode: number
+    size: number
+    mtimeSeconds: number
+    mtimeNanoseconds: number
+    ino: number
+    skipWorktree: boolean
+  },
+  unmerged: boolean,
+): IndexEntry {
   return {
     path: raw.path.toString('utf8'),
     rawPath: raw.path,

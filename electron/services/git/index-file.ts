@@ -55,14 +55,25 @@ export function emptyIndex(): GitIndexFile {
 }
 
 function broken(reason: string): GembaError {
-  return new GembaError({ code: 'repository_broken', message: `The git index cannot be read: ${reason}.`, next: 'Run `git status` in the repository; git rebuilds a damaged index with `git reset`.' })
+  return new GembaError({
+    code: 'repository_broken',
+    message: `The git index cannot be read: ${reason}.`,
+    next: 'Run `git status` in the repository; git rebuilds a damaged index with `git reset`.',
+  })
 }
 
 export function parseIndex(bytes: Buffer): GitIndexFile {
   if (bytes.length < HEADER + 20 || bytes.toString('latin1', 0, 4) !== 'DIRC') throw broken('it is not an index file')
   const trailer = bytes.subarray(bytes.length - 20)
   // index.skipHash writes zeros instead of the checksum.
-  if (trailer.some((byte) => byte !== 0) && !createHash('sha1').update(bytes.subarray(0, bytes.length - 20)).digest().equals(trailer)) throw broken('its checksum does not match')
+  if (
+    trailer.some((byte) => byte !== 0) &&
+    !createHash('sha1')
+      .update(bytes.subarray(0, bytes.length - 20))
+      .digest()
+      .equals(trailer)
+  )
+    throw broken('its checksum does not match')
   const version = bytes.readUInt32BE(4)
   if (version !== 2 && version !== 3 && version !== 4) throw broken(`version ${version} is not one Gemba knows`)
   const count = bytes.readUInt32BE(8)
@@ -132,7 +143,12 @@ export function mandatoryExtensions(index: GitIndexFile): string[] {
  */
 export function encodeIndex(index: GitIndexFile): Buffer {
   const mandatory = mandatoryExtensions(index)
-  if (mandatory.length > 0) throw new GembaError({ code: 'refused', message: `Gemba does not write an index with the ${mandatory.join(', ')} extension.`, next: 'Make this change with git itself.' })
+  if (mandatory.length > 0)
+    throw new GembaError({
+      code: 'refused',
+      message: `Gemba does not write an index with the ${mandatory.join(', ')} extension.`,
+      next: 'Make this change with git itself.',
+    })
   const entries = [...index.entries].sort(compareEntries)
   const needsExtended = entries.some((entry) => entry.skipWorktree || entry.intentToAdd)
   const version = index.version === 4 ? 4 : needsExtended ? 3 : index.version
@@ -154,7 +170,18 @@ export function encodeIndex(index: GitIndexFile): Buffer {
 function encodeEntry(entry: GitIndexEntry, version: number, previous: Buffer): Buffer {
   const extended = version >= 3 && (entry.skipWorktree || entry.intentToAdd)
   const fixed = Buffer.alloc(FIXED + (extended ? 2 : 0))
-  const numbers = [entry.ctimeSeconds, entry.ctimeNanoseconds, entry.mtimeSeconds, entry.mtimeNanoseconds, entry.dev, entry.ino, entry.mode, entry.uid, entry.gid, entry.size]
+  const numbers = [
+    entry.ctimeSeconds,
+    entry.ctimeNanoseconds,
+    entry.mtimeSeconds,
+    entry.mtimeNanoseconds,
+    entry.dev,
+    entry.ino,
+    entry.mode,
+    entry.uid,
+    entry.gid,
+    entry.size,
+  ]
   numbers.forEach((value, index) => fixed.writeUInt32BE(value >>> 0, index * 4))
   fixed.write(entry.oid, 40, 'hex')
   const flags = (entry.assumeValid ? 0x8000 : 0) | (extended ? 0x4000 : 0) | ((entry.stage & 3) << 12) | Math.min(entry.path.length, 0xfff)

@@ -40,7 +40,10 @@ export function indexLockedError(): GembaError {
  * Replaces the index with `edit(current)` under git's lock. `edit` may throw to change nothing.
  * Answers what it wrote.
  */
-export async function updateIndex(gitdir: string, edit: (index: GitIndexFile) => GitIndexFile | Promise<GitIndexFile>): Promise<GitIndexFile> {
+export async function updateIndex(
+  gitdir: string,
+  edit: (index: GitIndexFile) => GitIndexFile | Promise<GitIndexFile>,
+): Promise<GitIndexFile> {
   let next: GitIndexFile | null = null
   await replaceUnderLock(join(gitdir, 'index'), async () => encodeIndex((next = await edit(await readIndexFile(gitdir)))), indexLockedError)
   return next!
@@ -50,5 +53,9 @@ export async function updateIndex(gitdir: string, edit: (index: GitIndexFile) =>
 export function withEntries(index: GitIndexFile, paths: readonly Buffer[], entries: readonly GitIndexEntry[]): GitIndexFile {
   const touched = new Set(paths.map((path) => path.toString('latin1')))
   const kept = index.entries.filter((entry) => !touched.has(entry.path.toString('latin1')))
-  return { ...index, entries: [...kept, ...entries], extensions: index.extensions.filter((extension) => /^[a-z]/.test(extension.signature)) }
+  return {
+    ...index,
+    entries: [...kept, ...entries],
+    extensions: index.extensions.filter((extension) => /^[a-z]/.test(extension.signature)),
+  }
 }

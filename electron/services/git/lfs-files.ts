@@ -55,7 +55,10 @@ export function attributePattern(pattern: string): RegExp {
       const close = glob.indexOf(']', i + 2)
       if (close < 0) source += '\\['
       else {
-        source += `[${glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`
+        source += `[${glob
+          .slice(i + 1, close)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`
         i = close
       }
     } else if (char === '\\' && i + 1 < glob.length) source += `\\${glob[++i]}`
@@ -82,7 +85,10 @@ export async function lfsPaths(dirs: GitDirs, paths: readonly string[], headTree
   const attributesIn = (folder: string) => {
     let loaded = files.get(folder)
     if (!loaded) {
-      loaded = readFile(join(dirs.root, ...folder.split('/').filter(Boolean), '.gitattributes'), 'utf8').then((content) => parseAttributes(content, folder), () => [])
+      loaded = readFile(join(dirs.root, ...folder.split('/').filter(Boolean), '.gitattributes'), 'utf8').then(
+        (content) => parseAttributes(content, folder),
+        () => [],
+      )
       files.set(folder, loaded)
     }
     return loaded
@@ -103,6 +109,8 @@ export async function lfsPaths(dirs: GitDirs, paths: readonly string[], headTree
 async function committedPointer(dirs: GitDirs, headTree: string, path: string): Promise<boolean> {
   const blob = await entryAt(dirs.commondir, headTree, path).catch(() => null)
   if (!blob || blob.mode.startsWith('16')) return false
-  const { object } = await git.readObject({ fs: gitFs, gitdir: dirs.commondir, oid: blob.oid, format: 'content' }).catch(() => ({ object: new Uint8Array() }))
+  const { object } = await git
+    .readObject({ fs: gitFs, gitdir: dirs.commondir, oid: blob.oid, format: 'content' })
+    .catch(() => ({ object: new Uint8Array() }))
   return isLfsPointer(object as Uint8Array)
 }

@@ -5,7 +5,11 @@ import { open, rename, rm } from 'node:fs/promises'
 import type { GembaError } from '../../../shared/errors.ts'
 
 /** Replaces `target` with what `content()` answers, computed while the lock is held. */
-export async function replaceUnderLock(target: string, content: () => Promise<string | Uint8Array>, locked: () => GembaError): Promise<void> {
+export async function replaceUnderLock(
+  target: string,
+  content: () => Promise<string | Uint8Array>,
+  locked: () => GembaError,
+): Promise<void> {
   const lock = `${target}.lock`
   const handle = await open(lock, 'wx', 0o644).catch((error: NodeJS.ErrnoException) => {
     throw error.code === 'EEXIST' ? locked() : error

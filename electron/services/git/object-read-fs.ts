@@ -19,7 +19,10 @@ export function createObjectReadFs(gitdir: string): ObjectReadFs {
   const list = (folder: string) => {
     let pending = folders.get(folder)
     if (!pending) {
-      pending = readdir(folder).then((names) => new Set(names), () => new Set<string>())
+      pending = readdir(folder).then(
+        (names) => new Set(names),
+        () => new Set<string>(),
+      )
       folders.set(folder, pending)
     }
     return pending

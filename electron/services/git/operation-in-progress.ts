@@ -26,27 +26,52 @@ export async function operationInProgress(dirs: GitDirs): Promise<GitOperation |
   for (const folder of ['rebase-merge', 'rebase-apply']) {
     if (!(await exists(at(folder)))) continue
     if (folder === 'rebase-apply' && (await exists(at('rebase-apply/applying')))) {
-      return { kind: 'am', summary: 'git am is applying patches and stopped part way.', finish: 'git am --continue', abort: 'git am --abort' }
+      return {
+        kind: 'am',
+        summary: 'git am is applying patches and stopped part way.',
+        finish: 'git am --continue',
+        abort: 'git am --abort',
+      }
     }
     const head = await text(at(`${folder}/head-name`))
     const onto = await text(at(`${folder}/onto`))
     const what = head && head !== 'detached HEAD' ? ` of ${short(head)}` : ''
     const where = onto ? ` onto ${abbrev(onto)}` : ''
-    return { kind: 'rebase', summary: `A rebase${what}${where} is in progress.`, finish: 'git rebase --continue', abort: 'git rebase --abort' }
+    return {
+      kind: 'rebase',
+      summary: `A rebase${what}${where} is in progress.`,
+      finish: 'git rebase --continue',
+      abort: 'git rebase --abort',
+    }
   }
   if (await exists(at('MERGE_HEAD'))) {
     const merging = (await text(at('MERGE_MSG'))).split('\n')[0] ?? ''
-    return { kind: 'merge', summary: `A merge is in progress${merging ? ` (${merging})` : ''}.`, finish: 'git commit (once the conflicts are resolved)', abort: 'git merge --abort' }
+    return {
+      kind: 'merge',
+      summary: `A merge is in progress${merging ? ` (${merging})` : ''}.`,
+      finish: 'git commit (once the conflicts are resolved)',
+      abort: 'git merge --abort',
+    }
   }
   const sequencer = (await text(at('sequencer/todo'))).split('\n')[0] ?? ''
   if ((await exists(at('CHERRY_PICK_HEAD'))) || /^(p|pick)\s/.test(sequencer)) {
-    return { kind: 'cherry-pick', summary: 'A cherry-pick is in progress.', finish: 'git cherry-pick --continue', abort: 'git cherry-pick --abort' }
+    return {
+      kind: 'cherry-pick',
+      summary: 'A cherry-pick is in progress.',
+      finish: 'git cherry-pick --continue',
+      abort: 'git cherry-pick --abort',
+    }
   }
   if ((await exists(at('REVERT_HEAD'))) || /^revert\s/.test(sequencer)) {
     return { kind: 'revert', summary: 'A revert is in progress.', finish: 'git revert --continue', abort: 'git revert --abort' }
   }
   if (await exists(at('BISECT_LOG'))) {
-    return { kind: 'bisect', summary: 'A git bisect is in progress: HEAD is on a commit bisect chose.', finish: 'git bisect good / git bisect bad until it ends', abort: 'git bisect reset' }
+    return {
+      kind: 'bisect',
+      summary: 'A git bisect is in progress: HEAD is on a commit bisect chose.',
+      finish: 'git bisect good / git bisect bad until it ends',
+      abort: 'git bisect reset',
+    }
   }
   return null
 }

@@ -45,7 +45,13 @@ function parseSignature(value: string): Signature {
   const open = value.indexOf('<')
   const close = value.indexOf('>', open)
   if (open < 0 || close < 0) return { name: value.trim(), email: '', timestamp: 0 }
-  const timestamp = Number.parseInt(value.slice(close + 1).trim().split(' ', 1)[0] ?? '', 10)
+  const timestamp = Number.parseInt(
+    value
+      .slice(close + 1)
+      .trim()
+      .split(' ', 1)[0] ?? '',
+    10,
+  )
   return {
     name: value.slice(0, open).trim(),
     email: value.slice(open + 1, close),

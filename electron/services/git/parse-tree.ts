@@ -26,7 +26,11 @@ export function parseRawTree(data: Buffer): RawTreeEntry[] {
     const space = data.indexOf(0x20, at)
     const nul = data.indexOf(0, space + 1)
     if (space < 0 || nul < 0 || nul + 21 > data.length) throw new Error('tree entry is truncated')
-    entries.push({ mode: data.toString('latin1', at, space), name: data.subarray(space + 1, nul), oid: data.toString('hex', nul + 1, nul + 21) })
+    entries.push({
+      mode: data.toString('latin1', at, space),
+      name: data.subarray(space + 1, nul),
+      oid: data.toString('hex', nul + 1, nul + 21),
+    })
     at = nul + 21
   }
   return entries

@@ -4,7 +4,12 @@
 import { isTreeMode, pathNames, readTree } from './tree-edit.ts'
 
 export async function objectAtPath(commondir: string, tree: string, path: string): Promise<string | null | undefined> {
-  const names = pathNames(path.split('/').filter((part) => part !== '.').join('/'))
+  const names = pathNames(
+    path
+      .split('/')
+      .filter((part) => part !== '.')
+      .join('/'),
+  )
   let oid = tree
   for (const [index, name] of names.entries()) {
     const entries = await readTree(commondir, oid).catch(() => undefined)

@@ -12,14 +12,29 @@ import { updateIndex, withEntries } from './index-lock.ts'
 import type { BlobRef } from './tree-edit.ts'
 
 const NS = 1_000_000_000n
-const EMPTY_STAT = { ctimeSeconds: 0, ctimeNanoseconds: 0, mtimeSeconds: 0, mtimeNanoseconds: 0, dev: 0, ino: 0, uid: 0, gid: 0, size: 0, stage: 0, assumeValid: false, skipWorktree: false, intentToAdd: false }
+const EMPTY_STAT = {
+  ctimeSeconds: 0,
+  ctimeNanoseconds: 0,
+  mtimeSeconds: 0,
+  mtimeNanoseconds: 0,
+  dev: 0,
+  ino: 0,
+  uid: 0,
+  gid: 0,
+  size: 0,
+  stage: 0,
+  assumeValid: false,
+  skipWorktree: false,
+  intentToAdd: false,
+}
 const U32 = 0xffffffffn
 
 /** The index entry for `path` (repository-relative, slash-separated) as it is on disk now. */
 export async function entryFromDisk(root: string, path: string, blob: BlobRef): Promise<GitIndexEntry> {
   const absolute = join(root, ...path.split('/'))
   const info = await lstat(absolute, { bigint: true }).catch(() => null)
-  const content = !info || blob.mode === '160000' ? null : info.isSymbolicLink() ? Buffer.from(await readlink(absolute)) : await readFile(absolute)
+  const content =
+    !info || blob.mode === '160000' ? null : info.isSymbolicLink() ? Buffer.from(await readlink(absolute)) : await readFile(absolute)
   const same = blob.mode === '160000' || (content !== null && (await git.hashBlob({ object: content })).oid === blob.oid)
   if (!info || !same) return { ...EMPTY_STAT, path: Buffer.from(path, 'utf8'), mode: Number.parseInt(blob.mode, 8), oid: blob.oid }
   return {
@@ -46,5 +61,11 @@ export async function entryFromDisk(root: string, path: string, blob: BlobRef): 
 export async function recordInIndex(dirs: GitDirs, changes: ReadonlyMap<string, BlobRef | null>): Promise<void> {
   const entries: GitIndexEntry[] = []
   for (const [path, blob] of changes) if (blob) entries.push(await entryFromDisk(dirs.root, path, blob))
-  await updateIndex(dirs.gitdir, (index) => withEntries(index, [...changes.keys()].map((path) => Buffer.from(path, 'utf8')), entries))
+  await updateIndex(dirs.gitdir, (index) =>
+    withEntries(
+      index,
+      [...changes.keys()].map((path) => Buffer.from(path, 'utf8')),
+      entries,
+    ),
+  )
 }

@@ -78,12 +78,24 @@ export async function stateOf(dirs: GitDirs): Promise<GitRepositoryState> {
 
 function unsupportedIndex(index: GitIndexFile | Error): GitBlocker | null {
   if (index instanceof Error) {
-    return { code: 'unsupported_index', message: `Gemba cannot read this repository's index: ${index.message}`, next: 'Run `git status` in the repository; land the change with git itself.' }
+    return {
+      code: 'unsupported_index',
+      message: `Gemba cannot read this repository's index: ${index.message}`,
+      next: 'Run `git status` in the repository; land the change with git itself.',
+    }
   }
   const mandatory = mandatoryExtensions(index)
   if (mandatory.length === 0) return null
-  const what = mandatory.includes('link') ? 'a split index' : mandatory.includes('sdir') ? 'a sparse index' : `the ${mandatory.join(', ')} index extension`
-  return { code: 'unsupported_index', message: `This repository uses ${what}, which Gemba cannot update safely.`, next: 'Land the change with git itself (or turn it off, e.g. `git update-index --no-split-index`).' }
+  const what = mandatory.includes('link')
+    ? 'a split index'
+    : mandatory.includes('sdir')
+      ? 'a sparse index'
+      : `the ${mandatory.join(', ')} index extension`
+  return {
+    code: 'unsupported_index',
+    message: `This repository uses ${what}, which Gemba cannot update safely.`,
+    next: 'Land the change with git itself (or turn it off, e.g. `git update-index --no-split-index`).',
+  }
 }
 
 /** A refusal that names the first blocker and carries them all (details.blockers), for the leader. */

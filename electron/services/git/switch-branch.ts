@@ -19,7 +19,6 @@ const isUtf8 = (bytes: Buffer) => Buffer.from(bytes.toString('utf8'), 'utf8').eq
 const isLink = (blob: BlobRef | null) => blob?.mode === '120000'
 const isGitlink = (blob: BlobRef | null) => blob?.mode === '160000'
 
-
 /** The blob id of what is on disk at `path` (a link's target for a link), or null when nothing is. */
 async function diskBlob(dirs: GitDirs, path: string): Promise<string | null> {
   const absolute = join(dirs.root, ...path.split('/'))
@@ -31,7 +30,11 @@ async function diskBlob(dirs: GitDirs, path: string): Promise<string | null> {
 
 /** The paths whose local state would be lost by the switch (edited, staged, or an untracked file in the way). */
 async function inTheWay(dirs: GitDirs, differences: readonly TreeDifference[]): Promise<string[]> {
-  const index = new Map((await readIndexFile(dirs.gitdir)).entries.filter((entry) => entry.stage === 0).map((entry) => [entry.path.toString('latin1'), entry.oid]))
+  const index = new Map(
+    (await readIndexFile(dirs.gitdir)).entries
+      .filter((entry) => entry.stage === 0)
+      .map((entry) => [entry.path.toString('latin1'), entry.oid]),
+  )
   const blocked: string[] = []
   for (const { path: bytes, before, after } of differences) {
     const path = bytes.toString('utf8')
@@ -71,12 +74,24 @@ async function removeFile(dirs: GitDirs, path: string): Promise<void> {
 
 export async function switchToBranch(dirs: GitDirs, branch: string): Promise<void> {
   const target = await branchCommit(dirs, branch)
-  if (target === null) throw new GembaError({ code: 'not_found', message: `There is no branch named ${branch} any more.`, next: 'Check out the branch you want in git.' })
+  if (target === null)
+    throw new GembaError({
+      code: 'not_found',
+      message: `There is no branch named ${branch} any more.`,
+      next: 'Check out the branch you want in git.',
+    })
   const head = await readHead(dirs)
-  const differences = head.commit === null || head.commit === target ? [] : await diffTrees(dirs.commondir, await treeOfCommit(dirs.commondir, head.commit), await treeOfCommit(dirs.commondir, target))
+  const differences =
+    head.commit === null || head.commit === target
+      ? []
+      : await diffTrees(dirs.commondir, await treeOfCommit(dirs.commondir, head.commit), await treeOfCommit(dirs.commondir, target))
   const oddNames = differences.filter((difference) => !isUtf8(difference.path)).map((difference) => difference.path.toString('utf8'))
   if (oddNames.length > 0) {
-    throw new GembaError({ code: 'refused', message: `Switching to ${branch} would rewrite files whose names are not UTF-8 (${oddNames.join(', ')}), which Gemba does not do. Nothing was changed.`, next: `Run \`git switch ${branch}\` yourself.` })
+    throw new GembaError({
+      code: 'refused',
+      message: `Switching to ${branch} would rewrite files whose names are not UTF-8 (${oddNames.join(', ')}), which Gemba does not do. Nothing was changed.`,
+      next: `Run \`git switch ${branch}\` yourself.`,
+    })
   }
   const blocked = await inTheWay(dirs, differences)
   if (blocked.length > 0) {

@@ -37,7 +37,9 @@ function compareTreeEntries(a: RawTreeEntry, b: RawTreeEntry): number {
 }
 
 export async function writeTree(commondir: string, entries: readonly RawTreeEntry[]): Promise<string> {
-  const parts = [...entries].sort(compareTreeEntries).flatMap((entry) => [Buffer.from(`${entry.mode} `, 'latin1'), entry.name, Buffer.from([0]), Buffer.from(entry.oid, 'hex')])
+  const parts = [...entries]
+    .sort(compareTreeEntries)
+    .flatMap((entry) => [Buffer.from(`${entry.mode} `, 'latin1'), entry.name, Buffer.from([0]), Buffer.from(entry.oid, 'hex')])
   return git.writeObject({ fs: gitFs, gitdir: commondir, type: 'tree', object: Buffer.concat(parts), format: 'content' })
 }
 
@@ -45,7 +47,7 @@ export async function writeTree(commondir: string, entries: readonly RawTreeEntr
 export function pathNames(path: Buffer | string): Buffer[] {
   const bytes = typeof path === 'string' ? Buffer.from(path, 'utf8') : path
   const names: Buffer[] = []
-  for (let at = 0; at <= bytes.length; ) {
+  for (let at = 0; at <= bytes.length;) {
     const slash = bytes.indexOf(0x2f, at)
     const end = slash < 0 ? bytes.length : slash
     if (end > at) names.push(Buffer.from(bytes.subarray(at, end)))
@@ -64,7 +66,11 @@ export async function writeTreeWith(commondir: string, base: string | null, chan
   return (await rewrite(commondir, base, [...nested.values()])) ?? (await writeTree(commondir, []))
 }
 
-async function rewrite(commondir: string, base: string | null, changes: readonly { names: Buffer[]; blob: BlobRef | null }[]): Promise<string | null> {
+async function rewrite(
+  commondir: string,
+  base: string | null,
+  changes: readonly { names: Buffer[]; blob: BlobRef | null }[],
+): Promise<string | null> {
   const entries = new Map((base ? await readTree(commondir, base) : []).map((entry) => [entry.name.toString('latin1'), entry]))
   const below = new Map<string, { name: Buffer; changes: { names: Buffer[]; blob: BlobRef | null }[] }>()
   for (const change of changes) {
@@ -107,7 +113,12 @@ export interface TreeDifference {
 }
 
 /** Every non-folder path whose entry differs between the two trees (a folder's contents compared only where its id differs). */
-export async function diffTrees(commondir: string, before: string | null, after: string | null, prefix: Buffer = Buffer.alloc(0)): Promise<TreeDifference[]> {
+export async function diffTrees(
+  commondir: string,
+  before: string | null,
+  after: string | null,
+  prefix: Buffer = Buffer.alloc(0),
+): Promise<TreeDifference[]> {
   if (before === after) return []
   const left = new Map((before ? await readTree(commondir, before) : []).map((entry) => [entry.name.toString('latin1'), entry]))
   const right = new Map((after ? await readTree(commondir, after) : []).map((entry) => [entry.name.toString('latin1'), entry]))

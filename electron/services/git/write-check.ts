@@ -26,12 +26,22 @@ export async function writeBlockers(dirs: GitDirs, intent: WriteIntent): Promise
   if (paths.length === 0) return blockers
   const badNames = paths.filter((path) => path.includes('\uFFFD'))
   if (badNames.length > 0) {
-    blockers.push({ code: 'file_name', message: `${listPaths(badNames)}: the name is not valid UTF-8, and Gemba cannot commit it as git stored it.`, next: 'Leave it out (reject it), or commit it with git.', paths: badNames })
+    blockers.push({
+      code: 'file_name',
+      message: `${listPaths(badNames)}: the name is not valid UTF-8, and Gemba cannot commit it as git stored it.`,
+      next: 'Leave it out (reject it), or commit it with git.',
+      paths: badNames,
+    })
   }
   const gitlinks = gitlinkPaths((await readIndexFile(dirs.gitdir).catch(() => null))?.entries ?? [])
   const inSubmodules = paths.filter((path) => insideSubmodule(path, gitlinks))
   if (inSubmodules.length > 0) {
-    blockers.push({ code: 'submodule', message: `${listPaths(inSubmodules)} ${inSubmodules.length === 1 ? 'belongs' : 'belong'} to a submodule; Gemba commits only to this repository.`, next: 'Leave it out (reject it), or commit it inside the submodule with git.', paths: inSubmodules })
+    blockers.push({
+      code: 'submodule',
+      message: `${listPaths(inSubmodules)} ${inSubmodules.length === 1 ? 'belongs' : 'belong'} to a submodule; Gemba commits only to this repository.`,
+      next: 'Leave it out (reject it), or commit it inside the submodule with git.',
+      paths: inSubmodules,
+    })
   }
   const head = await readHead(dirs).catch(() => null)
   const headTree = head?.commit ? await treeOfCommit(dirs.commondir, head.commit) : null

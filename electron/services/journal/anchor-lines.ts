@@ -37,7 +37,14 @@ function nearest(positions: readonly number[], target: number): number {
 }
 
 /** How many of the lines around a candidate position match the old surroundings. */
-function surroundingsScore(oldLines: readonly string[], newLines: readonly string[], oldStart: number, newStart: number, length: number, radius = 3): number {
+function surroundingsScore(
+  oldLines: readonly string[],
+  newLines: readonly string[],
+  oldStart: number,
+  newStart: number,
+  length: number,
+  radius = 3,
+): number {
   let score = 0
   for (let offset = 1; offset <= radius; offset++) {
     if (same(oldLines[oldStart - offset], newLines[newStart - offset])) score++
@@ -50,7 +57,13 @@ function surroundingsScore(oldLines: readonly string[], newLines: readonly strin
  * Where lines `start`..`end` (1-based, inclusive) of `oldLines` are in `newLines`. `samePath` says
  * whether the file kept its path (a renamed file's lines at the same numbers have still moved).
  */
-export function anchorLines(oldLines: readonly string[], newLines: readonly string[], start: number, end: number, samePath: boolean): LineAnchor {
+export function anchorLines(
+  oldLines: readonly string[],
+  newLines: readonly string[],
+  start: number,
+  end: number,
+  samePath: boolean,
+): LineAnchor {
   const from = Math.max(1, Math.min(start, oldLines.length))
   const to = Math.max(from, Math.min(end, oldLines.length))
   const cited = oldLines.slice(from - 1, to)
@@ -63,7 +76,10 @@ export function anchorLines(oldLines: readonly string[], newLines: readonly stri
     if (exact.length > 0) {
       const scored = exact.map((at) => ({ at, score: surroundingsScore(oldLines, newLines, from - 1, at, length) }))
       const best = Math.max(...scored.map((item) => item.score))
-      const at = nearest(scored.filter((item) => item.score === best).map((item) => item.at), from - 1)
+      const at = nearest(
+        scored.filter((item) => item.score === best).map((item) => item.at),
+        from - 1,
+      )
       return placed(at, samePath && at === from - 1 ? 'unchanged' : 'moved')
     }
   }

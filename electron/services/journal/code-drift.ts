@@ -7,7 +7,12 @@ import type { CitationAnchor, JournalCitation, JournalCodeDrift } from '../../..
 export type FileChangedBetween = (path: string, fromCommit: string, toCommit: string) => Promise<boolean | null>
 
 /** Where each citation is in the code at `toCommit` (by content, following renames). */
-export type AnchorCitations = (citations: readonly JournalCitation[], fromCommit: string, toCommit: string, signal?: AbortSignal) => Promise<CitationAnchor[]>
+export type AnchorCitations = (
+  citations: readonly JournalCitation[],
+  fromCommit: string,
+  toCommit: string,
+  signal?: AbortSignal,
+) => Promise<CitationAnchor[]>
 
 export async function codeDrift(input: {
   readonly citations: readonly JournalCitation[]
@@ -38,7 +43,9 @@ export function anchorSentence(anchors: readonly CitationAnchor[]): string {
   const total = anchors.length
   const unknown = count('unknown')
   const tail = unknown > 0 ? ` ${unknown} could not be checked.` : ''
-  const parts = (['moved', 'changed', 'vanished'] as const).filter((status) => count(status) > 0).map((status) => `${count(status)} ${status}`)
+  const parts = (['moved', 'changed', 'vanished'] as const)
+    .filter((status) => count(status) > 0)
+    .map((status) => `${count(status)} ${status}`)
   const places = total === 1 ? 'cited place' : `${total} cited places`
   if (parts.length === 0) {
     if (total === unknown) return `The ${places} could not be checked.`
@@ -57,9 +64,9 @@ export function driftSentence(total: number, changed: number, unknown = 0): stri
     total === 1
       ? `The ${noun} ${changed === 1 ? 'changed' : 'has not changed'} since this session.`
       : changed === 0
-      ? `None of the ${total} ${noun} changed since this session.`
-      : changed === total
-        ? `All ${total} ${noun} changed since this session.`
-        : `${changed} of the ${total} ${noun} changed since this session.`
+        ? `None of the ${total} ${noun} changed since this session.`
+        : changed === total
+          ? `All ${total} ${noun} changed since this session.`
+          : `${changed} of the ${total} ${noun} changed since this session.`
   return unknown > 0 ? `${head} ${unknown} could not be checked.` : head
 }

@@ -57,7 +57,12 @@ export async function writeExportFile(target: string, fileName: string, text: st
     await writeFileAtomic(join(target, fileName), text)
   } catch (error) {
     throw new GembaError(
-      { code: 'storage', message: `The export to ${target} could not be written.`, next: 'Choose a folder you can write to, with some free space.', details: { folder: target } },
+      {
+        code: 'storage',
+        message: `The export to ${target} could not be written.`,
+        next: 'Choose a folder you can write to, with some free space.',
+        details: { folder: target },
+      },
       { cause: error },
     )
   }

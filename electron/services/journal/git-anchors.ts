@@ -31,9 +31,18 @@ const extension = (path: string) => /\.[^./]+$/.exec(path)?.[0] ?? ''
 const baseName = (path: string) => path.split('/').at(-1) ?? path
 
 /** The path a file that is gone from HEAD was renamed to, by content; null when it was deleted. */
-async function renamedTo(versions: Versions, path: string, oldLines: readonly string[], added: () => Promise<readonly string[]>): Promise<{ path: string; lines: string[] } | null> {
+async function renamedTo(
+  versions: Versions,
+  path: string,
+  oldLines: readonly string[],
+  added: () => Promise<readonly string[]>,
+): Promise<{ path: string; lines: string[] } | null> {
   // Likely candidates first: the same name elsewhere, then the same kind of file.
-  const candidates = [...(await added())].sort((a, b) => Number(baseName(b) === baseName(path)) - Number(baseName(a) === baseName(path)) || Number(extension(b) === extension(path)) - Number(extension(a) === extension(path)))
+  const candidates = [...(await added())].sort(
+    (a, b) =>
+      Number(baseName(b) === baseName(path)) - Number(baseName(a) === baseName(path)) ||
+      Number(extension(b) === extension(path)) - Number(extension(a) === extension(path)),
+  )
   let best: { path: string; lines: string[]; score: number } | null = null
   for (const candidate of candidates.slice(0, MAX_RENAME_CANDIDATES)) {
     const lines = await linesAt(versions, versions.toCommit, candidate)
@@ -96,11 +105,19 @@ export async function anchorCitations(
     const samePath = now.path === path
     if (cited.line === null) {
       const identical = old.length === now.lines.length && old.every((line, index) => line === now.lines[index])
-      anchors.push({ ...cited, status: !samePath ? 'moved' : identical ? 'unchanged' : 'changed', now: { path: now.path, line: null, endLine: null } })
+      anchors.push({
+        ...cited,
+        status: !samePath ? 'moved' : identical ? 'unchanged' : 'changed',
+        now: { path: now.path, line: null, endLine: null },
+      })
       continue
     }
     const anchor = anchorLines(old, now.lines, cited.line, cited.endLine ?? cited.line, samePath)
-    anchors.push({ ...cited, status: anchor.status, now: anchor.start === null ? null : { path: now.path, line: anchor.start, endLine: anchor.end } })
+    anchors.push({
+      ...cited,
+      status: anchor.status,
+      now: anchor.start === null ? null : { path: now.path, line: anchor.start, endLine: anchor.end },
+    })
   }
   return anchors
 }

@@ -11,10 +11,7 @@ export function baseFileName(record: Pick<JournalSessionRecord, 'date' | 'week' 
  * The file name for a session. `taken` holds the names (lower-cased, with .md) already used by
  * other sessions; case-insensitive so two sessions never collide on macOS or Windows either.
  */
-export function journalFileName(
-  record: Pick<JournalSessionRecord, 'date' | 'week' | 'repository'>,
-  taken: ReadonlySet<string>,
-): string {
+export function journalFileName(record: Pick<JournalSessionRecord, 'date' | 'week' | 'repository'>, taken: ReadonlySet<string>): string {
   const base = baseFileName(record)
   let candidate = `${base}.md`
   for (let n = 2; taken.has(candidate.toLowerCase()); n += 1) candidate = `${base}-${n}.md`

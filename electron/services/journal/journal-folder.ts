@@ -105,7 +105,12 @@ export function sidecarOf(record: JournalSessionRecord): JournalSidecar {
 }
 
 /** Writes the sidecar, then the Markdown: each atomically, so either file is old or new, never torn. */
-export async function writeSessionFiles(folder: string, fileName: string, record: JournalSessionRecord, writeData?: WriteTempData): Promise<void> {
+export async function writeSessionFiles(
+  folder: string,
+  fileName: string,
+  record: JournalSessionRecord,
+  writeData?: WriteTempData,
+): Promise<void> {
   // Private to the leader: reflections and transcripts are nobody else's to read on a shared machine.
   const options = { mode: 0o600, ...(writeData ? { writeData } : {}) }
   try {

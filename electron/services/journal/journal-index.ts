@@ -10,7 +10,8 @@ import { readSessionFile, scanJournalFolder, type JournalFileStat } from './jour
 import { parseSessionMarkdown } from './parse-session-markdown.ts'
 
 const CACHE_FORMAT = 'gemba-journal-index'
-// 3: entries carry the change's authorship (lines the leader wrote), for Insights; every step's notes and the coach's conversations are searched.
+// 3: entries carry the change's authorship (lines the leader wrote), for Insights; every step's notes and the
+// coach's conversations are searched.
 const CACHE_VERSION = 3
 
 type SearchDoc = { readonly id: string } & Readonly<Record<SearchField, string>>

@@ -1,6 +1,14 @@
 // Insights from the journal files alone: the year heatmap, effort calibration, friction, questions
 // and time per step, each with a plain-text summary sentence. Pure over the index entries.
-import type { FrictionByRepository, FrictionPeriod, HeatmapWeek, JournalInsights, JournalWeekMark, PeriodRatio, StepTime } from '../../../shared/models/journal.ts'
+import type {
+  FrictionByRepository,
+  FrictionPeriod,
+  HeatmapWeek,
+  JournalInsights,
+  JournalWeekMark,
+  PeriodRatio,
+  StepTime,
+} from '../../../shared/models/journal.ts'
 import { STEP_KEYS } from '../../../shared/models/curriculum.ts'
 import type { IndexedEntry } from './index-entry.ts'
 import { latestHour } from './latest-hour.ts'
@@ -45,7 +53,10 @@ export function handsOnInsight(entries: readonly IndexedEntry[], year: number): 
     const lines = entry.facts.authorship
     if (!lines || !entry.summary.isoWeek.startsWith(`${year}-`)) continue
     const week = perWeek.get(entry.summary.isoWeek) ?? { leaderLines: 0, agentLines: 0 }
-    perWeek.set(entry.summary.isoWeek, { leaderLines: week.leaderLines + lines.leaderLines, agentLines: week.agentLines + lines.agentLines })
+    perWeek.set(entry.summary.isoWeek, {
+      leaderLines: week.leaderLines + lines.leaderLines,
+      agentLines: week.agentLines + lines.agentLines,
+    })
   }
   const weeks = [...perWeek].sort(([a], [b]) => a.localeCompare(b)).map(([isoWeek, lines]) => ({ isoWeek, ...lines }))
   const leaderLines = weeks.reduce((sum, week) => sum + week.leaderLines, 0)
@@ -80,7 +91,8 @@ export function heatmap(entries: readonly IndexedEntry[], options: InsightOption
   const counted = weeks.filter((week) => week.status !== 'future' && (firstWeek === undefined || week.isoWeek >= firstWeek))
   const elapsed = startedBefore || firstWeek === undefined ? weeks.length - count('future') : counted.length
   const asides = [skipped ? `${skipped} skipped` : '', paused ? `${paused} paused` : ''].filter(Boolean).join(', ')
-  const span = firstWeek !== undefined ? `since your first hour in ${options.year}` : `${count('future') ? 'so far ' : ''}in ${options.year}`
+  const span =
+    firstWeek !== undefined ? `since your first hour in ${options.year}` : `${count('future') ? 'so far ' : ''}in ${options.year}`
   const summary =
     elapsed === 0
       ? `${options.year} has not started yet.`

@@ -103,7 +103,12 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
         return await this.writeRecord(parsed.data)
       } catch (error) {
         const failure = folderUnavailable(this.options.journalFolder, error)
-        const pending = { id: record.id, fileName: `${baseFileName(record)}.md`, savedAt: this.options.now().toISOString(), reason: failure.message }
+        const pending = {
+          id: record.id,
+          fileName: `${baseFileName(record)}.md`,
+          savedAt: this.options.now().toISOString(),
+          reason: failure.message,
+        }
         await keepPending(this.options.pendingFolder, pending, parsed.data, this.options.writeData)
         throw new GembaError(
           {
@@ -159,9 +164,11 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
           next: 'Edit the reflection in the file itself, or restore the <!-- gemba:reflection --> markers.',
         })
       }
-      await writeFileAtomic(path, updated, { mode: 0o600, ...(this.options.writeData ? { writeData: this.options.writeData } : {}) }).catch((error: unknown) => {
-        throw folderUnavailable(this.options.journalFolder, error)
-      })
+      await writeFileAtomic(path, updated, { mode: 0o600, ...(this.options.writeData ? { writeData: this.options.writeData } : {}) }).catch(
+        (error: unknown) => {
+          throw folderUnavailable(this.options.journalFolder, error)
+        },
+      )
       await this.index.refresh(ctx.signal)
       return name
     })
@@ -178,9 +185,10 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
     if (!/^[0-9a-f]{40}$/i.test(record.repository.commit)) {
       return { state: 'unknown', reason: 'This session was not pinned to a commit.', repositoryPath }
     }
-    const opened = await open(repositoryPath, record.repository.commit, ctx.signal).catch(
-      (): { ok: false; reason: string } => ({ ok: false, reason: 'The repository could not be read.' }),
-    )
+    const opened = await open(repositoryPath, record.repository.commit, ctx.signal).catch((): { ok: false; reason: string } => ({
+      ok: false,
+      reason: 'The repository could not be read.',
+    }))
     if (!opened.ok) return { state: 'unknown', reason: opened.reason, repositoryPath }
     const drift = await codeDrift({
       citations: record.walkthrough?.citations ?? [],
@@ -217,7 +225,12 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
     const chosen = this.index.list({ ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) })
     const entries = ids ? chosen.filter((entry) => ids.has(entry.summary.id)) : chosen
     if (ids) for (const id of ids) if (!entries.some((entry) => entry.summary.id === id)) throw notFound(id)
-    return exportMarkdown(this.options.journalFolder, entries.map((entry) => entry.summary.fileName), input.folder, ctx.signal)
+    return exportMarkdown(
+      this.options.journalFolder,
+      entries.map((entry) => entry.summary.fileName),
+      input.folder,
+      ctx.signal,
+    )
   }
 
   async summary(input: Input<'summary'>, ctx: Ctx) {
@@ -242,7 +255,12 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
     for (const entry of this.index.all()) {
       ctx.signal.throwIfAborted()
       const { sidecarProblem } = await readSidecar(this.options.journalFolder, entry.summary.fileName)
-      if (sidecarProblem) sidecars.push({ fileName: entry.summary.fileName, code: 'bad_sidecar', message: `${sidecarProblem} The session is shown without its transcript.` })
+      if (sidecarProblem)
+        sidecars.push({
+          fileName: entry.summary.fileName,
+          code: 'bad_sidecar',
+          message: `${sidecarProblem} The session is shown without its transcript.`,
+        })
     }
     return { problems: [...this.index.problemList(), ...sidecars], pending: pending.map((file) => file.entry) }
   }
@@ -289,7 +307,11 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
     )
     const parsed = parseSessionMarkdown(content.text, fileName, content.sidecar)
     if (!parsed.ok) {
-      throw new GembaError({ code: 'storage', message: parsed.problem.message, next: 'Fix the file by hand; Gemba reads it again as soon as it changes.' })
+      throw new GembaError({
+        code: 'storage',
+        message: parsed.problem.message,
+        next: 'Fix the file by hand; Gemba reads it again as soon as it changes.',
+      })
     }
     return {
       fileName,

@@ -53,7 +53,10 @@ export function questionStates(entries: readonly IndexedEntry[]): { open: OpenQu
   }
   const states = [...latest.values()]
   return {
-    open: states.filter((state) => !state.answered).map((state) => state.question).sort((a, b) => b.lastSeen.localeCompare(a.lastSeen)),
+    open: states
+      .filter((state) => !state.answered)
+      .map((state) => state.question)
+      .sort((a, b) => b.lastSeen.localeCompare(a.lastSeen)),
     answered: states.filter((state) => state.answered).length,
   }
 }

@@ -18,9 +18,14 @@ export function latestHour(entries: readonly IndexedEntry[]): LatestHour | null 
   const totalMinutes = round(steps.reduce((sum, step) => sum + step.minutes, 0))
   const totalTimeboxMinutes = steps.reduce((sum, step) => sum + step.timeboxMinutes, 0)
   const { estimateMinutes, actualMinutes } = summary.effort
-  const ratio = estimateMinutes !== null && actualMinutes !== null && estimateMinutes > 0 ? Math.round((actualMinutes / estimateMinutes) * 100) / 100 : null
+  const ratio =
+    estimateMinutes !== null && actualMinutes !== null && estimateMinutes > 0
+      ? Math.round((actualMinutes / estimateMinutes) * 100) / 100
+      : null
   const findings = [timeFinding(steps, totalMinutes, totalTimeboxMinutes), effortFinding(estimateMinutes, actualMinutes, ratio, earlier)]
-  findings.push(summary.frictionTags.length > 0 ? `Friction you tagged: ${summary.frictionTags.join(', ')}.` : 'You tagged no friction this time.')
+  findings.push(
+    summary.frictionTags.length > 0 ? `Friction you tagged: ${summary.frictionTags.join(', ')}.` : 'You tagged no friction this time.',
+  )
   const open = facts.questions.filter((question) => question.status === 'open').length
   if (open > 0) findings.push(`${plural(open, 'question')} for your tech lead ${open === 1 ? 'is' : 'are'} still open.`)
   return {
@@ -48,18 +53,33 @@ function timeFinding(steps: LatestHour['steps'], total: number, timebox: number)
   return `${head}; every step fit its timebox${most ? `, and ${STEP_NAMES[most.step]} took the most (${Math.round(most.minutes)} min)` : ''}.`
 }
 
-function effortFinding(estimate: number | null, actual: number | null, ratio: number | null, earlier: readonly IndexedEntry[]): string | null {
+function effortFinding(
+  estimate: number | null,
+  actual: number | null,
+  ratio: number | null,
+  earlier: readonly IndexedEntry[],
+): string | null {
   if (estimate === null && actual === null) return null
-  if (estimate === null) return `The small change took ${Math.round(actual ?? 0)} min; no estimate was written down first, so there is nothing to compare it with.`
-  if (actual === null || ratio === null || actual < 1) return `You estimated the small change at ${estimate} min; its actual time was not recorded.`
-  const how = ratio > 1.1 ? `${ratio.toFixed(1)}× your estimate` : ratio < 0.9 ? `less than your estimate (${ratio.toFixed(1)}×)` : 'about what you estimated'
+  if (estimate === null)
+    return `The small change took ${Math.round(actual ?? 0)} min; no estimate was written down first, so there is nothing to compare it with.`
+  if (actual === null || ratio === null || actual < 1)
+    return `You estimated the small change at ${estimate} min; its actual time was not recorded.`
+  const how =
+    ratio > 1.1
+      ? `${ratio.toFixed(1)}× your estimate`
+      : ratio < 0.9
+        ? `less than your estimate (${ratio.toFixed(1)}×)`
+        : 'about what you estimated'
   const before = median(
     earlier.flatMap((entry) => {
       const effort = entry.summary.effort
       return effort.estimateMinutes && effort.actualMinutes !== null ? [effort.actualMinutes / effort.estimateMinutes] : []
     }),
   )
-  const trend = before === null ? ' Each hour adds a point, so you can see whether your estimates get closer.' : ` Before this hour your changes took ${before.toFixed(1)}× your estimates (median).`
+  const trend =
+    before === null
+      ? ' Each hour adds a point, so you can see whether your estimates get closer.'
+      : ` Before this hour your changes took ${before.toFixed(1)}× your estimates (median).`
   return `The small change took ${Math.round(actual)} min against your ${estimate} min estimate: ${how}.${trend}`
 }
 

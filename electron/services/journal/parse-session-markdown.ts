@@ -17,8 +17,7 @@ import {
 import { readFence, readRegion } from './markdown-regions.ts'
 
 export type ParsedSession =
-  | { readonly ok: true; readonly record: JournalSessionRecord }
-  | { readonly ok: false; readonly problem: JournalProblem }
+  { readonly ok: true; readonly record: JournalSessionRecord } | { readonly ok: false; readonly problem: JournalProblem }
 
 /** What the JSON sidecar holds. */
 export interface JournalSidecar {
@@ -91,7 +90,12 @@ function assemble(front: Record<string, unknown>, body: string, sidecar: Journal
     diagram:
       mermaid === null
         ? null
-        : { mermaid, ...(svg === undefined ? {} : { svg }), ...(caption === undefined ? {} : { caption }), ...sourceOf(front.diagramSource) },
+        : {
+            mermaid,
+            ...(svg === undefined ? {} : { svg }),
+            ...(caption === undefined ? {} : { caption }),
+            ...sourceOf(front.diagramSource),
+          },
     ...notesOf(body),
     ...(Array.isArray(front.questionsAsked) ? { questionsAsked: front.questionsAsked } : {}),
     change: assembleChange(front.change, body),
@@ -132,10 +136,13 @@ function assembleChange(front: unknown, body: string): unknown {
     branch: figures.branch,
     commit: figures.commit ?? null,
     manual: figures.manual ?? false,
-    ...Object.fromEntries(['originalBranch', 'returned', 'branchDeleted', 'authorship'].filter((key) => figures[key] !== undefined).map((key) => [key, figures[key]])),
+    ...Object.fromEntries(
+      ['originalBranch', 'returned', 'branchDeleted', 'authorship']
+        .filter((key) => figures[key] !== undefined)
+        .map((key) => [key, figures[key]]),
+    ),
     diff: readFence(diffBlock) ?? diffBlock,
-    testRun:
-      run && typeof run === 'object' ? { ...(run as object), outputTail: readFence(outputBlock) ?? outputBlock } : null,
+    testRun: run && typeof run === 'object' ? { ...(run as object), outputTail: readFence(outputBlock) ?? outputBlock } : null,
     explanation: readRegion(body, 'explanation') ?? '',
   }
 }

@@ -16,9 +16,18 @@ function pendingPath(folder: string, id: string): string {
   return join(folder, `${id.replace(/[^A-Za-z0-9._-]/g, '_')}.json`)
 }
 
-export async function keepPending(folder: string, entry: JournalPendingEntry, record: JournalSessionRecord, writeData?: WriteTempData): Promise<void> {
+export async function keepPending(
+  folder: string,
+  entry: JournalPendingEntry,
+  record: JournalSessionRecord,
+  writeData?: WriteTempData,
+): Promise<void> {
   try {
-    await writeJsonAtomic(pendingPath(folder, entry.id), { entry, record }, { makeFolder: true, mode: 0o600, ...(writeData ? { writeData } : {}) })
+    await writeJsonAtomic(
+      pendingPath(folder, entry.id),
+      { entry, record },
+      { makeFolder: true, mode: 0o600, ...(writeData ? { writeData } : {}) },
+    )
   } catch (error) {
     throw new GembaError(
       {

@@ -9,15 +9,28 @@ import { plural } from '../../../shared/plural.ts'
 export function quarterlyRollup(all: readonly IndexedEntry[], quarter: string): JournalRollup {
   const { from, to } = quarterRange(quarter)
   const entries = all.filter((entry) => entry.summary.date >= from && entry.summary.date <= to)
-  const themes = countBy(entries, (entry) => entry.summary.theme.id, (entry) => entry.summary.theme.title)
-  const repositories = countBy(entries, (entry) => entry.summary.repository.id, (entry) => entry.summary.repository.name)
+  const themes = countBy(
+    entries,
+    (entry) => entry.summary.theme.id,
+    (entry) => entry.summary.theme.title,
+  )
+  const repositories = countBy(
+    entries,
+    (entry) => entry.summary.repository.id,
+    (entry) => entry.summary.repository.name,
+  )
   const friction = tagCounts(entries)
   const points = calibrationPoints(entries)
   const medianRatio = median(points.map((point) => point.ratio))
   const { open } = questionStates(entries)
   const parts = [
     `${quarter}: ${plural(entries.length, 'session')} across ${plural(repositories.length, 'repository', 'repositories')}`,
-    themes.length ? `themes ${themes.slice(0, 3).map((theme) => theme.name).join(', ')}` : '',
+    themes.length
+      ? `themes ${themes
+          .slice(0, 3)
+          .map((theme) => theme.name)
+          .join(', ')}`
+      : '',
     friction[0] ? `most friction: ${friction[0].tag} (${friction[0].count})` : '',
     medianRatio === null ? '' : `changes took ${times(medianRatio)} the estimate`,
     open.length ? `${plural(open.length, 'question')} still open` : '',

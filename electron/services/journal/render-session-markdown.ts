@@ -35,13 +35,23 @@ export function frontMatterOf(record: JournalSessionRecord): Record<string, unkn
           branch: change.branch,
           commit: change.commit,
           manual: change.manual,
-          ...optional({ originalBranch: change.originalBranch, returned: change.returned, branchDeleted: change.branchDeleted, authorship: change.authorship }),
+          ...optional({
+            originalBranch: change.originalBranch,
+            returned: change.returned,
+            branchDeleted: change.branchDeleted,
+            authorship: change.authorship,
+          }),
           testRun: change.testRun
             ? {
                 command: change.testRun.command,
                 exitCode: change.testRun.exitCode,
                 durationMs: change.testRun.durationMs,
-                ...optional({ commit: change.testRun.commit, onChange: change.testRun.onChange, failed: change.testRun.failed, firstError: change.testRun.firstError }),
+                ...optional({
+                  commit: change.testRun.commit,
+                  onChange: change.testRun.onChange,
+                  failed: change.testRun.failed,
+                  firstError: change.testRun.firstError,
+                }),
               }
             : null,
         }
@@ -85,11 +95,13 @@ function renderWalkthrough(record: JournalSessionRecord): string {
   if (walkthrough) {
     if (walkthrough.source) parts.push(SOURCE_LINE[walkthrough.source](walkthrough.source === 'offline' ? 'tour' : 'walkthrough'))
     parts.push(renderRegion('walkthrough', walkthrough.markdown))
-    if (walkthrough.citations.length > 0) parts.push('### Cited code', renderRegion('citations', walkthrough.citations.map(renderCitation).join('\n')))
+    if (walkthrough.citations.length > 0)
+      parts.push('### Cited code', renderRegion('citations', walkthrough.citations.map(renderCitation).join('\n')))
   }
   const asked = record.questionsAsked ?? []
   // Claude's walkthrough is headed by the questions themselves; otherwise they are listed here.
-  if (asked.length > 0 && walkthrough?.source !== 'ai') parts.push('### Questions I asked Claude', asked.map((q) => `- ${oneLine(q)}`).join('\n'))
+  if (asked.length > 0 && walkthrough?.source !== 'ai')
+    parts.push('### Questions I asked Claude', asked.map((q) => `- ${oneLine(q)}`).join('\n'))
   if (record.notes?.explore) parts.push('### My notes', renderRegion('explore-notes', record.notes.explore))
   if (parts.length === 1) parts.push('_Not done in this session._')
   return parts.join('\n\n')
@@ -118,10 +130,17 @@ function renderChange(record: JournalSessionRecord): string {
   const change = record.change
   if (!change) return '## The change\n\n_Not done in this session._'
   const commit = change.commit ? `\`${change.commit.slice(0, 12)}\`` : '_not committed_'
-  const lines = ['## The change', `**Asked for:** ${oneLine(change.request)}`, `**Branch:** \`${change.branch}\` · **Commit:** ${commit}${change.manual ? ' · made by hand' : ''}`]
+  const lines = [
+    '## The change',
+    `**Asked for:** ${oneLine(change.request)}`,
+    `**Branch:** \`${change.branch}\` · **Commit:** ${commit}${change.manual ? ' · made by hand' : ''}`,
+  ]
   const checkout = checkoutLine(change)
   if (checkout) lines.push(checkout)
-  if (change.authorship) lines.push(`**Who wrote it:** you, ${plural(change.authorship.leaderLines, 'line')}; the agent, ${plural(change.authorship.agentLines, 'line')}.`)
+  if (change.authorship)
+    lines.push(
+      `**Who wrote it:** you, ${plural(change.authorship.leaderLines, 'line')}; the agent, ${plural(change.authorship.agentLines, 'line')}.`,
+    )
   lines.push(renderRegion('diff', renderFence(change.diff, 'diff')), '### Test run')
   const run = change.testRun
   if (run) {
@@ -139,7 +158,9 @@ function renderChange(record: JournalSessionRecord): string {
 /** What happened to the leader's clone after the change landed. */
 function checkoutLine(change: NonNullable<JournalSessionRecord['change']>): string | null {
   if (change.branchDeleted) {
-    const back = change.commit ? ` (\`git branch ${change.branch} ${change.commit.slice(0, 12)}\` brings it back while git still has the commit)` : ''
+    const back = change.commit
+      ? ` (\`git branch ${change.branch} ${change.commit.slice(0, 12)}\` brings it back while git still has the commit)`
+      : ''
     return `_The branch was deleted during the session; Gemba kept its commit until this entry was written${back}._`
   }
   if (!change.originalBranch || !change.commit) return null
@@ -154,8 +175,10 @@ function testRunLine(run: NonNullable<NonNullable<JournalSessionRecord['change']
   const took = `in ${(run.durationMs / 1000).toFixed(1)} s`
   const where = run.commit ? ` (commit \`${run.commit.slice(0, 12)}\`)` : ''
   if (run.exitCode === null) return `${command} did not finish${where}.`
-  if (run.exitCode !== 0) return `${command} failed (exit ${run.exitCode})${run.onChange === false ? ' on another state of the code' : run.onChange ? ' on this change' : ''}${where} ${took}.`
-  if (run.onChange === false) return `${command} passed ${took}, but not on the change as committed${where}: it does not show this change passes.`
+  if (run.exitCode !== 0)
+    return `${command} failed (exit ${run.exitCode})${run.onChange === false ? ' on another state of the code' : run.onChange ? ' on this change' : ''}${where} ${took}.`
+  if (run.onChange === false)
+    return `${command} passed ${took}, but not on the change as committed${where}: it does not show this change passes.`
   return `${command} passed${run.onChange ? ' on this change' : ''}${where} ${took}.`
 }
 
@@ -172,8 +195,10 @@ function renderReflection(record: JournalSessionRecord): string {
 function effortLine(record: JournalSessionRecord): string | null {
   const { estimateMinutes, actualMinutes } = record.effort
   if (estimateMinutes === null && actualMinutes === null) return null
-  if (estimateMinutes === null) return `**Estimate against actual:** no estimate written down; the change took ${minutes(actualMinutes ?? 0)}.`
-  if (actualMinutes === null || actualMinutes < 1) return `**Estimate against actual:** ${minutes(estimateMinutes)} estimated; the change was not timed.`
+  if (estimateMinutes === null)
+    return `**Estimate against actual:** no estimate written down; the change took ${minutes(actualMinutes ?? 0)}.`
+  if (actualMinutes === null || actualMinutes < 1)
+    return `**Estimate against actual:** ${minutes(estimateMinutes)} estimated; the change was not timed.`
   const ratio = estimateMinutes > 0 ? ` (${(actualMinutes / estimateMinutes).toFixed(1)}× the estimate)` : ''
   return `**Estimate against actual:** ${minutes(estimateMinutes)} estimated, ${minutes(actualMinutes)} taken${ratio}.`
 }

@@ -45,7 +45,11 @@ export function shareSummary(
   const points = calibrationPoints(entries)
   const ratio = median(points.map((point) => point.ratio))
   lines.push('', '## Effort', '')
-  lines.push(ratio === null ? '_No timed changes._' : `Small changes took ${times(ratio)} my estimate (median of ${plural(points.length, 'change')}).`)
+  lines.push(
+    ratio === null
+      ? '_No timed changes._'
+      : `Small changes took ${times(ratio)} my estimate (median of ${plural(points.length, 'change')}).`,
+  )
   const include = options.reflections !== undefined
   if (include) {
     lines.push('', '## Reflections', '')

@@ -37,7 +37,8 @@ export function redactLogText(text: string): string {
     for (const line of text.split('\n')) {
       for (let at = line.indexOf(': '), cuts = 0; at !== -1 && cuts < 8; at = line.indexOf(': ', at + 2), cuts++) {
         const start = offset + at + 2
-        for (const span of findLineSecretSpans('(log)', line.slice(at + 2), 'config')) spans.push({ ...span, start: span.start + start, end: span.end + start })
+        for (const span of findLineSecretSpans('(log)', line.slice(at + 2), 'config'))
+          spans.push({ ...span, start: span.start + start, end: span.end + start })
       }
       offset += line.length + 1
     }

@@ -5,7 +5,19 @@ import type { CommitSummary, RepoEntry, RepoProblem, RepoView } from '../../../s
 import { GembaError } from '../../../shared/errors.ts'
 import { CLEAN_GIT_STATE } from '../../../shared/models/git.ts'
 import { plural } from '../../../shared/plural.ts'
-import { GitObjects, locateRepo, mapGitError, readHead, readIndexEntries, readTreeFiles, readWorkingState, resolveHead, shallowCommits, stateOf, type RepoLocation } from '../git/index.ts'
+import {
+  GitObjects,
+  locateRepo,
+  mapGitError,
+  readHead,
+  readIndexEntries,
+  readTreeFiles,
+  readWorkingState,
+  resolveHead,
+  shallowCommits,
+  stateOf,
+  type RepoLocation,
+} from '../git/index.ts'
 import { redactCommitText } from '../secrets/index.ts'
 
 export async function describeRepo(entry: RepoEntry, cache: object, signal?: AbortSignal): Promise<RepoView> {

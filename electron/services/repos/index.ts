@@ -1,4 +1,5 @@
-// The repos domain's public face: the service, the code parser and the tour other domains use. Other domains and the composition root import from here, never from the files behind it.
+// The repos domain's public face: the service, the code parser and the tour other domains use. Other domains and
+// the composition root import from here, never from the files behind it.
 export { createCodeParser, type CodeParser } from './parse/code-parser.ts'
 export type { Definition } from './parse/parsed-file.ts'
 export { createMemoryRepoStore, type RepoStore } from './repo-store.ts'

@@ -10,7 +10,16 @@ import type { EventMap } from '../../../shared/api.ts'
 import type { reposChannels } from '../../../shared/channels/repos.ts'
 import type { CallContext, ServiceFor } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
-import type { FolderListing, FolderSuggestions, RepoAddNotice, RepoAdded, RepoEntry, RepoTour, RepoView, ScanResult } from '../../../shared/models/repos.ts'
+import type {
+  FolderListing,
+  FolderSuggestions,
+  RepoAddNotice,
+  RepoAdded,
+  RepoEntry,
+  RepoTour,
+  RepoView,
+  ScanResult,
+} from '../../../shared/models/repos.ts'
 import { listFolders } from './folders/list-folders.ts'
 import { resolveRepoPath } from './folders/resolve-repo-path.ts'
 import { suggestFolders } from './folders/suggest-folders.ts'
@@ -64,13 +73,19 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
     const { root, gitdir } = await locateRepo(typed)
     const entries = await this.deps.store.load()
     const realRoot = await realpath(root).catch(() => root)
-    const existing = await findAsync(entries, async (entry) => entry.path === root || (await realpath(entry.path).catch(() => entry.path)) === realRoot)
+    const existing = await findAsync(
+      entries,
+      async (entry) => entry.path === root || (await realpath(entry.path).catch(() => entry.path)) === realRoot,
+    )
     const inside = resolve(typed) !== resolve(root) && (await realpath(typed).catch(() => typed)) !== realRoot
     if (existing) {
       const message = inside
         ? `That folder is inside ${existing.name}, which is already in your list. Gemba works on the whole repository, so nothing changed.`
         : `${existing.name} is already in your list (${root}). Nothing changed.`
-      return { ...(await describeRepo(existing, {}, ctx.signal)), notice: { code: inside ? 'inside_repository' : 'already_added', message } }
+      return {
+        ...(await describeRepo(existing, {}, ctx.signal)),
+        notice: { code: inside ? 'inside_repository' : 'already_added', message },
+      }
     }
     const entry: RepoEntry = {
       id: this.deps.newId?.() ?? randomUUID(),
@@ -81,7 +96,10 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
     const shared = await this.sameRepository(gitdir, entries)
     await this.deps.store.save([...entries, entry])
     const notice: RepoAddNotice | null = shared
-      ? { code: 'worktree', message: `This folder is another worktree of ${shared.name}, which is in your list too. It was added as ${entry.name}, with its own branch and working files.` }
+      ? {
+          code: 'worktree',
+          message: `This folder is another worktree of ${shared.name}, which is in your list too. It was added as ${entry.name}, with its own branch and working files.`,
+        }
       : inside
         ? { code: 'inside_repository', message: `That folder is inside the repository at ${root}; Gemba added the whole repository.` }
         : null
@@ -107,7 +125,11 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
 
   private home(): string {
     if (this.deps.home) return this.deps.home
-    throw new GembaError({ code: 'unavailable', message: 'Gemba does not know your home folder here, so it cannot list folders.', next: 'Type the full path of the folder instead.' })
+    throw new GembaError({
+      code: 'unavailable',
+      message: 'Gemba does not know your home folder here, so it cannot list folders.',
+      next: 'Type the full path of the folder instead.',
+    })
   }
 
   async remove(input: { id: string }): Promise<{ removed: boolean }> {

@@ -37,5 +37,7 @@ export function createMemoryRepoStore(initial: readonly RepoEntry[] = []): RepoS
 
 function isEntry(value: unknown): value is RepoEntry {
   const entry = value as Partial<RepoEntry>
-  return typeof entry?.id === 'string' && typeof entry.path === 'string' && typeof entry.name === 'string' && typeof entry.addedAt === 'string'
+  return (
+    typeof entry?.id === 'string' && typeof entry.path === 'string' && typeof entry.name === 'string' && typeof entry.addedAt === 'string'
+  )
 }

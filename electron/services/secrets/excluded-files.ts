@@ -15,12 +15,17 @@ const NAME_RULES: readonly NameRule[] = [
   { rule: 'env-file', test: (name) => /^\.env(\..+)?$/i.test(name) && !ENV_TEMPLATE.test(name) },
   { rule: 'env-file', test: (name) => /^\.envrc$/i.test(name) || /^[^.].*\.env$/i.test(name) },
   { rule: 'private-key-file', test: (name) => KEY_EXTENSIONS.test(name) || /\.tfstate\.backup$/i.test(name) },
-  { rule: 'ssh-key', test: (name) => /^id_(rsa|dsa|ecdsa|ed25519)(\.|$)/i.test(name) || /^(ssh_host_.*_key|authorized_keys|known_hosts)$/i.test(name) },
+  {
+    rule: 'ssh-key',
+    test: (name) => /^id_(rsa|dsa|ecdsa|ed25519)(\.|$)/i.test(name) || /^(ssh_host_.*_key|authorized_keys|known_hosts)$/i.test(name),
+  },
   { rule: 'keystore', test: (name) => /keystore|truststore/i.test(name) },
   {
     rule: 'credentials-file',
     test: (name, path) =>
-      /^(credentials|credentials\.(json|ya?ml|xml|toml|csv)|\.git-credentials|\.netrc|_netrc|\.pgpass|\.htpasswd|\.my\.cnf|\.s3cfg|\.boto|\.dockercfg)$/i.test(name) ||
+      /^(credentials|credentials\.(json|ya?ml|xml|toml|csv)|\.git-credentials|\.netrc|_netrc|\.pgpass|\.htpasswd|\.my\.cnf|\.s3cfg|\.boto|\.dockercfg)$/i.test(
+        name,
+      ) ||
       /^(client_secret.*|service[-_]?account.*|.*-credentials|.*_credentials|.*secrets?)\.(json|ya?ml|toml)$/i.test(name) ||
       /(^|\/)\.(aws|kube|docker|gnupg|ssh)\//i.test(path) ||
       /^kubeconfig/i.test(name),

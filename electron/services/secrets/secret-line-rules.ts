@@ -21,12 +21,15 @@ export interface SecretLine {
 
 const SECRET_WORD = /pass|pwd|secret|token|key|cred|auth|dsn|salt|private|sig|seed|jwt|bearer|hmac|otp/i
 /** What a line must hold for any rule here to fire on it. */
-const CANDIDATE = /pass|pwd|secret|token|key|cred|auth|dsn|salt|private|sig|seed|jwt|bearer|hmac|otp|:\/\/|\s--?[up]|machine|;\s*[A-Za-z][A-Za-z ]{0,30}=/gi
+const CANDIDATE =
+  /pass|pwd|secret|token|key|cred|auth|dsn|salt|private|sig|seed|jwt|bearer|hmac|otp|:\/\/|\s--?[up]|machine|;\s*[A-Za-z][A-Za-z ]{0,30}=/gi
 const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]{1,30}:\/\/([^\s:@/'"`<>()[\]{}]{0,200})(?::([^\s@/'"`<>]{0,400}))?@(?=[\w[])/gi
-const AUTH_HEADER = /\b(Authorization|Proxy-Authorization|X-[\w-]{0,40}(?:Key|Token|Secret|Auth)[\w-]{0,20}|Api-?Key|Private-Token|X-Auth-Token)\s*:\s*(?:(?:Bearer|Basic|Token|token|Bot|Digest|OAuth|ApiKey|Splunk|SSWS|GenieKey)\s+)?([A-Za-z0-9][^\s"'\\,;]{5,2000})/gi
+const AUTH_HEADER =
+  /\b(Authorization|Proxy-Authorization|X-[\w-]{0,40}(?:Key|Token|Secret|Auth)[\w-]{0,20}|Api-?Key|Private-Token|X-Auth-Token)\s*:\s*(?:(?:Bearer|Basic|Token|token|Bot|Digest|OAuth|ApiKey|Splunk|SSWS|GenieKey)\s+)?([A-Za-z0-9][^\s"'\\,;]{5,2000})/gi
 const CURL_USER = /(?:^|\s)(?:-u|--user|--proxy-user)(?:\s+|=)(["']?)([^\s:"']{0,100}):([^\s"'/][^\s"']{0,399})\1/g
 const CLI_FLAG = /(?:^|\s)--([A-Za-z][\w-]{0,40})(?:=|\s+)(["']?)([^\s"']{3,400})\2/g
-const SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass|docker\s+login|podman\s+login|helm\s+repo\s+add)\b[^\n]{0,400}?\s-p\s?(["']?)([^\s"'-][^\s"']{2,400})\1/g
+const SHORT_PASSWORD_FLAG =
+  /\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass|docker\s+login|podman\s+login|helm\s+repo\s+add)\b[^\n]{0,400}?\s-p\s?(["']?)([^\s"'-][^\s"']{2,400})\1/g
 const QUERY_PARAMETER = /[?&;]([A-Za-z][\w.-]{0,40})=([^&;\s"'#<>()]{1,400})/g
 /** A connection string's shape: at least two `Key=value;` parts on the line. */
 const CONNECTION_STRING = /(?:[A-Za-z][A-Za-z ]{0,30}=[^;=\s][^;=]*;\s*){2,}/
@@ -40,7 +43,8 @@ const SINGLE_QUOTED = /'((?:\\.|[^'\\\n]){0,4000})'/g
 const BACKTICK_QUOTED = /`([^`\n]{0,4000})`/g
 /** `\"value\"` inside another string (a notebook's JSON, code quoted in YAML). */
 const ESCAPED_QUOTED = /\\(["'])((?:(?!\\\1)[^\n]){0,4000}?)\\\1/g
-const UNQUOTED_ASSIGNMENT = /^\s*(?:-\s+)?(?:export\s+|set\s+|setx\s+|ENV\s+|ARG\s+|declare\s+(?:-\w+\s+)?|local\s+|readonly\s+)?([A-Za-z_][\w.\-[\]]{0,100}?)\s*(=|:)\s*(?!["'`])([^\s#;]{1,2000})(?:\s+[#;].*|\s*)$/
+const UNQUOTED_ASSIGNMENT =
+  /^\s*(?:-\s+)?(?:export\s+|set\s+|setx\s+|ENV\s+|ARG\s+|declare\s+(?:-\w+\s+)?|local\s+|readonly\s+)?([A-Za-z_][\w.\-[\]]{0,100}?)\s*(=|:)\s*(?!["'`])([^\s#;]{1,2000})(?:\s+[#;].*|\s*)$/
 const DOCKER_ENV = /^\s*ENV\s+([A-Za-z_]\w*)\s+(?!["'])(\S{1,2000})\s*$/
 const SECTION = /^\s*\[+\s*([^\]]{1,100}?)\s*\]+\s*$/
 const HCL_VARIABLE = /^\s*variable\s+"([^"]{1,100})"\s*\{/
@@ -133,7 +137,11 @@ function unquotedValue(line: string, offset: number, context: LineContext, spans
   const nameClass = classOf(name.replace(/^\[|\]$/g, ''), context)
   if (nameClass && valueIsSecret(nameClass, value)) {
     const at = line.lastIndexOf(value)
-    spans.push({ start: offset + at, end: offset + at + value.length, kind: nameClass === 'password' ? 'password-assignment' : 'secret-assignment' })
+    spans.push({
+      start: offset + at,
+      end: offset + at + value.length,
+      kind: nameClass === 'password' ? 'password-assignment' : 'secret-assignment',
+    })
   }
 }
 
@@ -142,7 +150,8 @@ function inlineCredentials(line: string, offset: number, context: LineContext, s
     URL_CREDENTIALS.lastIndex = 0
     for (let match = URL_CREDENTIALS.exec(line); match !== null; match = URL_CREDENTIALS.exec(line)) {
       const [, user = '', password] = match
-      if (password !== undefined && looksLikeInlinePassword(decodeURIComponentSafe(password))) pushGroup(spans, offset, match, 2, 'url-password')
+      if (password !== undefined && looksLikeInlinePassword(decodeURIComponentSafe(password)))
+        pushGroup(spans, offset, match, 2, 'url-password')
       else if (password === undefined && looksLikeSecret('secret', user)) pushGroup(spans, offset, match, 1, 'url-token')
     }
   }
@@ -151,7 +160,8 @@ function inlineCredentials(line: string, offset: number, context: LineContext, s
     for (let match = QUERY_PARAMETER.exec(line); match !== null; match = QUERY_PARAMETER.exec(line)) {
       const nameClass = CLI_SECRET_WORD.test(match[1]!) || /^(sig|signature|key)$/i.test(match[1]!) ? secretNameClass(match[1]!) : null
       const value = decodeURIComponentSafe(match[2]!)
-      if (nameClass && (nameClass === 'password' ? looksLikeInlinePassword(value) : looksLikeSecret(nameClass, value))) pushGroup(spans, offset, match, 2, 'url-query-secret')
+      if (nameClass && (nameClass === 'password' ? looksLikeInlinePassword(value) : looksLikeSecret(nameClass, value)))
+        pushGroup(spans, offset, match, 2, 'url-query-secret')
     }
   }
   if (/authorization|-key|token|api-?key|auth/i.test(line)) {
@@ -165,14 +175,16 @@ function inlineCredentials(line: string, offset: number, context: LineContext, s
     CURL_USER.lastIndex = 0
     for (let match = CURL_USER.exec(line); match !== null; match = CURL_USER.exec(line)) {
       // `--user="${USER}" --password="${PASS}"` is a template, not credentials.
-      if (!/[${}]/.test(match[2]! + match[3]!) && looksLikeInlinePassword(match[3]!)) pushGroup(spans, offset, match, 3, 'basic-auth-credentials')
+      if (!/[${}]/.test(match[2]! + match[3]!) && looksLikeInlinePassword(match[3]!))
+        pushGroup(spans, offset, match, 3, 'basic-auth-credentials')
     }
   }
   if (line.includes('--')) {
     CLI_FLAG.lastIndex = 0
     for (let match = CLI_FLAG.exec(line); match !== null; match = CLI_FLAG.exec(line)) {
       const nameClass = CLI_SECRET_WORD.test(match[1]!) ? secretNameClass(match[1]!) : null
-      if (nameClass && (nameClass === 'password' ? looksLikeInlinePassword(match[3]!) : looksLikeSecret(nameClass, match[3]!))) pushGroup(spans, offset, match, 3, 'command-line-secret')
+      if (nameClass && (nameClass === 'password' ? looksLikeInlinePassword(match[3]!) : looksLikeSecret(nameClass, match[3]!)))
+        pushGroup(spans, offset, match, 3, 'command-line-secret')
     }
   }
   if (line.includes(' -p')) {
@@ -238,11 +250,22 @@ export function findLineSecretSpans(path: string, text: string, kind: FileKind =
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!
     const offset = starts[index]!
-    if (!candidates.has(index) && context.section === null && context.hclVariable === null && !((kind === 'config' || kind === 'text') && line.trimStart().startsWith('['))) continue
+    if (
+      !candidates.has(index) &&
+      context.section === null &&
+      context.hclVariable === null &&
+      !((kind === 'config' || kind === 'text') && line.trimStart().startsWith('['))
+    )
+      continue
     if (kind === 'config' || kind === 'text') {
       const section = SECTION.exec(line)
       if (section) {
-        context.section = secretNameClass(section[1]!.split(/[.\s"]/).filter(Boolean).at(-1) ?? '')
+        context.section = secretNameClass(
+          section[1]!
+            .split(/[.\s"]/)
+            .filter(Boolean)
+            .at(-1) ?? '',
+        )
         continue
       }
     }
@@ -265,7 +288,8 @@ export function findLineSecretSpans(path: string, text: string, kind: FileKind =
         const end = multilineEnd(text, lines, index, opener)
         const bodyEnd = end === null ? text.length : starts[end]! - 1
         const bodyStart = starts[index + 1] ?? text.length
-        if (bodyEnd > bodyStart && text.slice(bodyStart, bodyEnd).trim()) spans.push({ start: bodyStart, end: bodyEnd, kind: 'multiline-secret' })
+        if (bodyEnd > bodyStart && text.slice(bodyStart, bodyEnd).trim())
+          spans.push({ start: bodyStart, end: bodyEnd, kind: 'multiline-secret' })
         if (end !== null) index = end
       }
     }

@@ -37,7 +37,11 @@ const sharedSecretlint = new SecretlintLayer()
 /** Every secret span in `text`, from all three layers, repeats included. */
 export async function findSecretSpans(path: string, text: string, secretlint: SecretlintLayer = sharedSecretlint): Promise<SecretSpan[]> {
   const kind = fileKind(path)
-  const spans = [...(await secretlint.spans(path, text)), ...findLineSecretSpans(path, text, lineKindOf(kind)), ...findStructuredSecretSpans(path, text, kind)]
+  const spans = [
+    ...(await secretlint.spans(path, text)),
+    ...findLineSecretSpans(path, text, lineKindOf(kind)),
+    ...findStructuredSecretSpans(path, text, kind),
+  ]
   return spans.length === 0 ? spans : sweepRepeats(text, spans)
 }
 

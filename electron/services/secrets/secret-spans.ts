@@ -63,7 +63,8 @@ export function sweepRepeats(text: string, spans: readonly SecretSpan[]): Secret
   }
   const extra: SecretSpan[] = []
   for (const [value, kind] of values) {
-    for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length)) extra.push({ start: at, end: at + value.length, kind })
+    for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length))
+      extra.push({ start: at, end: at + value.length, kind })
   }
   return extra.length === 0 ? [...spans] : [...spans, ...extra]
 }

@@ -6,25 +6,196 @@
 
 export type SecretNameClass = 'password' | 'secret'
 
-const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'pword', 'passwort', 'contrasena', 'senha', 'motdepasse'])
+const PASSWORD_WORDS = new Set([
+  'password',
+  'passwd',
+  'pwd',
+  'pass',
+  'passphrase',
+  'passcode',
+  'pword',
+  'passwort',
+  'contrasena',
+  'senha',
+  'motdepasse',
+])
 const SECRET_WORDS = new Set([
-  'secret', 'secrets', 'token', 'tokens', 'key', 'keys', 'apikey', 'credential', 'credentials', 'creds', 'cred', 'auth',
-  'salt', 'private', 'privatekey', 'passkey', 'signature', 'sig', 'hmac', 'bearer', 'jwt', 'otp', 'totp', 'seed',
+  'secret',
+  'secrets',
+  'token',
+  'tokens',
+  'key',
+  'keys',
+  'apikey',
+  'credential',
+  'credentials',
+  'creds',
+  'cred',
+  'auth',
+  'salt',
+  'private',
+  'privatekey',
+  'passkey',
+  'signature',
+  'sig',
+  'hmac',
+  'bearer',
+  'jwt',
+  'otp',
+  'totp',
+  'seed',
 ])
 /** Words after a secret word that still name the value itself (secret_key_base, apiKeyValue, token_b64). */
-const VALUE_SUFFIXES = new Set(['value', 'val', 'string', 'str', 'data', 'b64', 'base64', 'hex', 'raw', 'plain', 'plaintext', 'base', 'text', 'encoded', 'literal', 'live', 'prod', 'production'])
+const VALUE_SUFFIXES = new Set([
+  'value',
+  'val',
+  'string',
+  'str',
+  'data',
+  'b64',
+  'base64',
+  'hex',
+  'raw',
+  'plain',
+  'plaintext',
+  'base',
+  'text',
+  'encoded',
+  'literal',
+  'live',
+  'prod',
+  'production',
+])
 /** Words that turn a secret word into something that is not one: password_length, token_url, key_id. */
 const NOT_SECRET_AFTER = new Set([
-  'id', 'ids', 'name', 'names', 'path', 'paths', 'file', 'files', 'dir', 'url', 'uri', 'endpoint', 'type', 'types', 'size', 'length', 'len',
-  'min', 'max', 'count', 'field', 'fields', 'label', 'prompt', 'placeholder', 'hint', 'policy', 'pattern', 'regex', 'rule', 'rules',
-  'format', 'prefix', 'suffix', 'header', 'param', 'env', 'var', 'variable', 'column', 'expiry', 'expires', 'expiration', 'ttl', 'timeout',
-  'reset', 'required', 'enabled', 'changed', 'error', 'message', 'text', 'title', 'strength', 'attempts', 'input', 'confirmation', 'mode',
-  'method', 'provider', 'store', 'storage', 'manager', 'service', 'class', 'kind', 'version', 'algorithm', 'alg', 'hash', 'digest', 'index',
-  'map', 'list', 'set', 'ref', 'reference', 'source', 'location', 'handler', 'callback', 'fn', 'func', 'generator', 'validator', 'length',
+  'id',
+  'ids',
+  'name',
+  'names',
+  'path',
+  'paths',
+  'file',
+  'files',
+  'dir',
+  'url',
+  'uri',
+  'endpoint',
+  'type',
+  'types',
+  'size',
+  'length',
+  'len',
+  'min',
+  'max',
+  'count',
+  'field',
+  'fields',
+  'label',
+  'prompt',
+  'placeholder',
+  'hint',
+  'policy',
+  'pattern',
+  'regex',
+  'rule',
+  'rules',
+  'format',
+  'prefix',
+  'suffix',
+  'header',
+  'param',
+  'env',
+  'var',
+  'variable',
+  'column',
+  'expiry',
+  'expires',
+  'expiration',
+  'ttl',
+  'timeout',
+  'reset',
+  'required',
+  'enabled',
+  'changed',
+  'error',
+  'message',
+  'text',
+  'title',
+  'strength',
+  'attempts',
+  'input',
+  'confirmation',
+  'mode',
+  'method',
+  'provider',
+  'store',
+  'storage',
+  'manager',
+  'service',
+  'class',
+  'kind',
+  'version',
+  'algorithm',
+  'alg',
+  'hash',
+  'digest',
+  'index',
+  'map',
+  'list',
+  'set',
+  'ref',
+  'reference',
+  'source',
+  'location',
+  'handler',
+  'callback',
+  'fn',
+  'func',
+  'generator',
+  'validator',
+  'length',
 ])
 /** A name with one of these words holds something public or an identifier, whatever else it says. */
-const NOT_SECRET_CONTEXT = new Set(['websocket', 'nonce', 'public', 'publishable', 'pub', 'cache', 'sort', 'partition', 'primary', 'foreign', 'idempotency', 'i18n', 'translation', 'cursor', 'lookup', 'document', 'row', 'object', 'entity', 'route', 'registry'])
-const STRING_TYPES = new Set(['string', 'str', 'const', 'let', 'var', 'val', 'final', 'static', 'readonly', 'public', 'private', 'protected', 'char', 'auto', 'secretstr'])
+const NOT_SECRET_CONTEXT = new Set([
+  'websocket',
+  'nonce',
+  'public',
+  'publishable',
+  'pub',
+  'cache',
+  'sort',
+  'partition',
+  'primary',
+  'foreign',
+  'idempotency',
+  'i18n',
+  'translation',
+  'cursor',
+  'lookup',
+  'document',
+  'row',
+  'object',
+  'entity',
+  'route',
+  'registry',
+])
+const STRING_TYPES = new Set([
+  'string',
+  'str',
+  'const',
+  'let',
+  'var',
+  'val',
+  'final',
+  'static',
+  'readonly',
+  'public',
+  'private',
+  'protected',
+  'char',
+  'auto',
+  'secretstr',
+])
 
 /** The words of an identifier: `hmacKey` → hmac key, `DB_PASSWORD` → db password, `x-api-key` → x api key. */
 export function nameWords(name: string): string[] {
@@ -48,7 +219,8 @@ export function secretNameClass(name: string): SecretNameClass | null {
   if (PASSWORD_WORDS.has(word)) return 'password'
   if (SECRET_WORDS.has(word)) return 'secret'
   // apikey, authtoken, secretkey, accesstoken written as one word.
-  if (/(apikey|secretkey|authtoken|accesstoken|privatekey|clientsecret|accountkey|accesskey|signingkey|masterkey|authkey)$/.test(word)) return 'secret'
+  if (/(apikey|secretkey|authtoken|accesstoken|privatekey|clientsecret|accountkey|accesskey|signingkey|masterkey|authkey)$/.test(word))
+    return 'secret'
   if (/(password|passwd)$/.test(word)) return 'password'
   return null
 }
@@ -72,20 +244,78 @@ export function shannonEntropy(value: string): number {
 /** Password hashes (bcrypt, argon2, crypt, PBKDF2, scrypt): what a password check compares against, not a credential. */
 const PASSWORD_HASH = /^\$(2[abxy]?|argon2(i|d|id)?|[156]|pbkdf2[-\w]*|scrypt|sha\d*)\$/
 /** Sample values published in documentation (jwt.io's example token), which stand for a secret. */
-const PUBLISHED_SAMPLES = ['SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c', 'AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY']
-const TEMPLATE = /^\[[\w .-]*\]$|^\$\{?[\w.:-]*\}?$|\$\{[^}]*\}|\{\{[^}]*\}\}|^\{[\w.-]*\}$|^<[^>]*>$|<%=?.*%>|^%[\w(]|%\([\w]+\)s|^#\{.*\}$|^\$\(.+\)$|^@\w+@$|^__\w+__$|^\(\(.+\)\)$/
-const PLACEHOLDER_WORD = /(change[_-]?me|changeit|replace[_-]?me|your[_-]?|my[_-]?(secret|password|token|key)|example|sample|dummy|placeholder|redacted|filtered|todo|fixme|xxx|deadbeef|cafebabe|\*\*\*|fake|mock|notasecret|not[_-]?a[_-]?(real|secret)|insert[_-]?|put[_-]?your|enter[_-]?your|goes[_-]?here|^none$|^null$|^nil$|^undefined$|^true$|^false$|^empty$|^secret$|^password$|^token$)/i
+const PUBLISHED_SAMPLES = [
+  'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+  'AKIAIOSFODNN7EXAMPLE',
+  'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+]
+const TEMPLATE =
+  /^\[[\w .-]*\]$|^\$\{?[\w.:-]*\}?$|\$\{[^}]*\}|\{\{[^}]*\}\}|^\{[\w.-]*\}$|^<[^>]*>$|<%=?.*%>|^%[\w(]|%\([\w]+\)s|^#\{.*\}$|^\$\(.+\)$|^@\w+@$|^__\w+__$|^\(\(.+\)\)$/
+const PLACEHOLDER_WORD =
+  /(change[_-]?me|changeit|replace[_-]?me|your[_-]?|my[_-]?(secret|password|token|key)|example|sample|dummy|placeholder|redacted|filtered|todo|fixme|xxx|deadbeef|cafebabe|\*\*\*|fake|mock|notasecret|not[_-]?a[_-]?(real|secret)|insert[_-]?|put[_-]?your|enter[_-]?your|goes[_-]?here|^none$|^null$|^nil$|^undefined$|^true$|^false$|^empty$|^secret$|^password$|^token$)/i
 /** Words that make a value a stand-in wherever they appear in it. */
-const DUMMY_WORDS = ['password', 'secret', 'changeme', 'example', 'sample', 'dummy', 'letmein', 'qwerty', 'default', 'welcome', 'foobar', 'postgres', 'development', 'staging', 'insecure', 'unsafe', 'notsecure', 'placeholder', 'testing', 'passw0rd', 'pass']
+const DUMMY_WORDS = [
+  'password',
+  'secret',
+  'changeme',
+  'example',
+  'sample',
+  'dummy',
+  'letmein',
+  'qwerty',
+  'default',
+  'welcome',
+  'foobar',
+  'postgres',
+  'development',
+  'staging',
+  'insecure',
+  'unsafe',
+  'notsecure',
+  'placeholder',
+  'testing',
+  'passw0rd',
+  'pass',
+]
 /** Short words that make a value a stand-in when they are most of it (`admin1`, `root!`, `test123`). */
-const DUMMY_SHORT = ['test', 'admin', 'guest', 'mysql', 'root', 'toor', 'master', 'local', 'dev', 'pass', 'user', 'demo', 'fake', 'mock', 'abc', 'foo', 'bar', 'baz', 'hello', 'world', 'app', 'db', 'redis', 'rabbit', 'mongo', 'oracle', 'sa']
-const CODE_REFERENCE = /^(process\.env|os\.environ|os\.getenv|env\(|env\[|ENV\[|ENV\.fetch|System\.getenv|getenv|Environment\.GetEnvironmentVariable|config\.|settings\.|self\.|this\.|Rails\.|credentials\.|secrets\.|vault:|!vault|\$ANSIBLE_VAULT|ref\+|arn:aws:secretsmanager|projects\/[^/]+\/secrets\/|sm:\/\/|op:\/\/|akv:\/\/|keyvault:|secret:|valueFrom)/i
+const DUMMY_SHORT = [
+  'test',
+  'admin',
+  'guest',
+  'mysql',
+  'root',
+  'toor',
+  'master',
+  'local',
+  'dev',
+  'pass',
+  'user',
+  'demo',
+  'fake',
+  'mock',
+  'abc',
+  'foo',
+  'bar',
+  'baz',
+  'hello',
+  'world',
+  'app',
+  'db',
+  'redis',
+  'rabbit',
+  'mongo',
+  'oracle',
+  'sa',
+]
+const CODE_REFERENCE =
+  /^(process\.env|os\.environ|os\.getenv|env\(|env\[|ENV\[|ENV\.fetch|System\.getenv|getenv|Environment\.GetEnvironmentVariable|config\.|settings\.|self\.|this\.|Rails\.|credentials\.|secrets\.|vault:|!vault|\$ANSIBLE_VAULT|ref\+|arn:aws:secretsmanager|projects\/[^/]+\/secrets\/|sm:\/\/|op:\/\/|akv:\/\/|keyvault:|secret:|valueFrom)/i
 
 /** A value that stands for a secret without being one: a template, a reference, a placeholder. */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim()
   if (v.length === 0) return true
-  if (TEMPLATE.test(v) || CODE_REFERENCE.test(v) || PASSWORD_HASH.test(v) || PUBLISHED_SAMPLES.some((sample) => v.includes(sample))) return true
+  if (TEMPLATE.test(v) || CODE_REFERENCE.test(v) || PASSWORD_HASH.test(v) || PUBLISHED_SAMPLES.some((sample) => v.includes(sample)))
+    return true
   if (/^[*xX.•#?_-]+$/.test(v) || /^(.)\1+$/.test(v)) return true
   if (PLACEHOLDER_WORD.test(v)) return true
   // All one digit, or counting (12345678), or the alphabet.
@@ -95,7 +325,14 @@ export function isPlaceholder(value: string): boolean {
 
 /** Undoes the usual letter-for-digit spelling, so P@ssw0rd reads as password. */
 function unleet(value: string): string {
-  return value.toLowerCase().replace(/0/g, 'o').replace(/[@4]/g, 'a').replace(/[$5]/g, 's').replace(/[1!|]/g, 'i').replace(/3/g, 'e').replace(/7/g, 't')
+  return value
+    .toLowerCase()
+    .replace(/0/g, 'o')
+    .replace(/[@4]/g, 'a')
+    .replace(/[$5]/g, 's')
+    .replace(/[1!|]/g, 'i')
+    .replace(/3/g, 'e')
+    .replace(/7/g, 't')
 }
 
 function isDummy(value: string): boolean {
@@ -111,7 +348,10 @@ function isDummy(value: string): boolean {
 
 /** Words and identifiers: all lowercase, snake_case, kebab-case, CamelCase, dotted names. */
 function isWordLike(value: string): boolean {
-  return /^[a-z]+([_.\- ][a-z]+)*$/i.test(value) && (/^[a-z_.\- ]+$/.test(value) || /^([A-Z]?[a-z]+)+$/.test(value) || /^[A-Z_]+$/.test(value) || /[_.\- ]/.test(value))
+  return (
+    /^[a-z]+([_.\- ][a-z]+)*$/i.test(value) &&
+    (/^[a-z_.\- ]+$/.test(value) || /^([A-Z]?[a-z]+)+$/.test(value) || /^[A-Z_]+$/.test(value) || /[_.\- ]/.test(value))
+  )
 }
 
 function classes(value: string): { lower: boolean; upper: boolean; digit: boolean; symbol: boolean } {
@@ -135,7 +375,11 @@ function isStructuredNonSecret(value: string): boolean {
 /** Words and short word-number parts joined by separators: uint16-slice, float64_value, en-US.utf8. */
 function isWordSegments(value: string): boolean {
   const parts = value.split(/[-_./:]+/).filter(Boolean)
-  return parts.length >= 2 && parts.every((part) => /^[a-z]{2,}\d{0,3}$/i.test(part) || /^\d{1,4}$/.test(part)) && parts.every((part) => !/[A-Z].*[A-Z].*[a-z]|[a-z][A-Z]/.test(part) || isWordLike(part))
+  return (
+    parts.length >= 2 &&
+    parts.every((part) => /^[a-z]{2,}\d{0,3}$/i.test(part) || /^\d{1,4}$/.test(part)) &&
+    parts.every((part) => !/[A-Z].*[A-Z].*[a-z]|[a-z][A-Z]/.test(part) || isWordLike(part))
+  )
 }
 
 /** Base64 of ordinary prose ("the sample nonce"), as protocol examples hold: not a credential. */
@@ -181,7 +425,8 @@ export function looksLikeToken(value: string): boolean {
   if (isWordSegments(v) || isEncodedProse(v)) return false
   // user:password in base64 (a Basic or docker credential): as secret as its password.
   const credentials = /^[A-Za-z0-9+/]+={0,2}$/.test(v) ? decodeBase64Text(v) : null
-  if (credentials && /^[^:\s]{1,100}:[^\s]+$/.test(credentials)) return looksLikeInlinePassword(credentials.slice(credentials.indexOf(':') + 1))
+  if (credentials && /^[^:\s]{1,100}:[^\s]+$/.test(credentials))
+    return looksLikeInlinePassword(credentials.slice(credentials.indexOf(':') + 1))
   if (kinds < 2) return false
   if (!c.digit && kinds < 3) return false
   return shannonEntropy(v) >= (v.length < 20 ? 3 : 3.3)

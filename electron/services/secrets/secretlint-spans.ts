@@ -122,7 +122,11 @@ export class SecretlintLayer {
     }
     try {
       const result = await lintSource({
-        source: { content: batch.map((item) => item.reduced.text).join(SEPARATOR), filePath: batch.length === 1 ? batch[0]!.path : '(files)', contentType: 'text' },
+        source: {
+          content: batch.map((item) => item.reduced.text).join(SEPARATOR),
+          filePath: batch.length === 1 ? batch[0]!.path : '(files)',
+          contentType: 'text',
+        },
         options: { config: SECRETLINT_CONFIG, maskSecrets: true, noPhysicFilePath: true },
       })
       const found: SecretSpan[][] = batch.map(() => [])

@@ -42,7 +42,9 @@ function nestedSpans(text: string, found: FoundValue, decoded: string, kind: Fil
   const spans: SecretSpan[] = []
   for (const span of inner) {
     const secret = decoded.slice(span.start, span.end)
-    const forms = [...new Set([secret, JSON.stringify(secret).slice(1, -1), ...secret.split('\n').filter((part) => part.trim().length >= 4)])]
+    const forms = [
+      ...new Set([secret, JSON.stringify(secret).slice(1, -1), ...secret.split('\n').filter((part) => part.trim().length >= 4)]),
+    ]
     let located = false
     for (const form of forms) {
       for (let at = raw.indexOf(form); form.length > 0 && at !== -1; at = raw.indexOf(form, at + form.length)) {
@@ -66,10 +68,13 @@ function judge(text: string, found: FoundValue, nestedKind: FileKind): SecretSpa
     return [{ start: found.start, end: found.end, kind: decoded && /PRIVATE KEY/.test(decoded) ? 'private-key' : 'kubernetes-secret' }]
   }
   const nameClass = name ? secretNameClass(name) : null
-  if (nameClass && !value.includes('\n') && looksLikeSecret(nameClass, value)) return [{ start: found.start, end: found.end, kind: kindFor(name, value) }]
-  if (nameClass && value.includes('\n') && value.trim() && !isPlaceholder(value)) return [{ start: found.start, end: found.end, kind: kindFor(name, value) }]
+  if (nameClass && !value.includes('\n') && looksLikeSecret(nameClass, value))
+    return [{ start: found.start, end: found.end, kind: kindFor(name, value) }]
+  if (nameClass && value.includes('\n') && value.trim() && !isPlaceholder(value))
+    return [{ start: found.start, end: found.end, kind: kindFor(name, value) }]
   const decoded = value.length >= 24 ? decodeBase64Text(value) : null
-  if (decoded !== null && findLineSecretSpans('(value)', decoded, 'config').length > 0) return [{ start: found.start, end: found.end, kind: 'base64-secret' }]
+  if (decoded !== null && findLineSecretSpans('(value)', decoded, 'config').length > 0)
+    return [{ start: found.start, end: found.end, kind: 'base64-secret' }]
   if (value.includes('\n')) return nestedSpans(text, found, value, name ? fileKindOrConfig(name, nestedKind) : nestedKind)
   return []
 }
@@ -127,7 +132,8 @@ function yamlValues(text: string): FoundValue[] {
         if (isScalar(item) && typeof item.value === 'string' && /^[A-Za-z_][\w.-]*=/.test(item.value)) {
           const span = yamlValueSpan(text, item)
           const at = item.value.indexOf('=')
-          if (span && text.slice(span.start, span.end) === item.value) found.push({ name: item.value.slice(0, at), value: item.value.slice(at + 1), start: span.start + at + 1, end: span.end })
+          if (span && text.slice(span.start, span.end) === item.value)
+            found.push({ name: item.value.slice(0, at), value: item.value.slice(at + 1), start: span.start + at + 1, end: span.end })
         } else if (isScalar(item)) add(null, item)
         else visit(item as YamlNode, false, depth + 1)
       }
@@ -158,7 +164,10 @@ function jsonValues(text: string): FoundValue[] {
   const visit = (node: JsonNode, depth: number): void => {
     if (depth > 80) return
     if (node.type === 'object') {
-      const properties = (node.children ?? []).map((property) => ({ key: jsonString(property.children?.[0]), value: property.children?.[1] }))
+      const properties = (node.children ?? []).map((property) => ({
+        key: jsonString(property.children?.[0]),
+        value: property.children?.[1],
+      }))
       const lower = new Map(properties.filter((p) => p.key !== null).map((p) => [p.key!.toLowerCase(), p.value]))
       const pairName = PAIR_NAMES.map((n) => jsonString(lower.get(n))).find((n) => n)
       const pairValue = PAIR_VALUES.map((n) => lower.get(n)).find((v) => v?.type === 'string')
@@ -185,7 +194,7 @@ function notebookSpans(text: string): SecretSpan[] {
   const cells = root?.children?.find((p) => jsonString(p.children?.[0]) === 'cells')?.children?.[1]
   const spans: SecretSpan[] = []
   const readLines = (array: JsonNode | undefined, kind: FileKind) => {
-    const parts = (array?.type === 'array' ? array.children ?? [] : array ? [array] : []).filter((n) => n.type === 'string')
+    const parts = (array?.type === 'array' ? (array.children ?? []) : array ? [array] : []).filter((n) => n.type === 'string')
     if (parts.length === 0) return
     const code = parts.map((n) => String(n.value)).join('')
     const found: FoundValue = { name: null, value: code, start: parts[0]!.offset + 1, end: parts.at(-1)!.offset + parts.at(-1)!.length - 1 }
@@ -249,7 +258,8 @@ function xmlValues(text: string): FoundValue[] {
   const found: FoundValue[] = []
   for (const { name, value } of named) {
     if (value.trim().length < 4) continue
-    for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length)) found.push({ name, value, start: at, end: at + value.length })
+    for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length))
+      found.push({ name, value, start: at, end: at + value.length })
   }
   return found
 }

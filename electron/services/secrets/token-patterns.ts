@@ -25,42 +25,69 @@ const basicCredentials = (secret: string) => {
 }
 
 const PATTERNS: readonly TokenPattern[] = [
-  { kind: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[0-9A-Z]{16}\b/g , hints: ['AKIA', 'ASIA', 'AGPA', 'AIDA', 'AROA', 'ANPA', 'ANVA', 'AIPA', 'ABIA', 'ACCA'] },
-  { kind: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})/g , hints: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'] },
-  { kind: 'gitlab-token', pattern: /\b(?:glpat|gldt|glrt|glptt|glsoat|glft|glimt|glagent|glcbt)-[A-Za-z0-9_-]{20,64}/g , hints: ['gl'] },
-  { kind: 'slack-token', pattern: /\bxox[abposre]-[A-Za-z0-9-]{10,250}/g , hints: ['xox'] },
-  { kind: 'slack-webhook', pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]{20,200}/g , hints: ['hooks.slack.com'] },
-  { kind: 'discord-webhook', pattern: /discord(?:app)?\.com\/api\/webhooks\/\d{5,30}\/[A-Za-z0-9_-]{20,100}/g , hints: ['/api/webhooks/'] },
-  { kind: 'stripe-key', pattern: /\b(?:sk|rk|pk|whsec)_(?:live|test)_[A-Za-z0-9]{16,255}/g , hints: ['_live_', '_test_'] },
-  { kind: 'stripe-webhook-secret', pattern: /\bwhsec_[A-Za-z0-9]{24,100}/g , hints: ['whsec_'] },
-  { kind: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}/g , hints: ['AIza'] },
-  { kind: 'google-oauth-secret', pattern: /\bGOCSPX-[A-Za-z0-9_-]{20,40}/g , hints: ['GOCSPX-'] },
-  { kind: 'anthropic-key', pattern: /\bsk-ant-[A-Za-z0-9]{3,10}-[A-Za-z0-9_-]{20,255}/g , hints: ['sk-ant-'] },
-  { kind: 'openai-key', pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,255}/g, check: mixed , hints: ['sk-'] },
-  { kind: 'npm-token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g , hints: ['npm_'] },
-  { kind: 'pypi-token', pattern: /\bpypi-AgE[A-Za-z0-9_-]{40,300}/g , hints: ['pypi-AgE'] },
-  { kind: 'sendgrid-key', pattern: /\bSG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/g , hints: ['SG.'] },
-  { kind: 'twilio-key', pattern: /\bSK[0-9a-f]{32}\b/g , hints: ['SK'] },
-  { kind: 'mailgun-key', pattern: /\bkey-[0-9a-f]{32}\b/g , hints: ['key-'] },
-  { kind: 'mailchimp-key', pattern: /\b[0-9a-f]{32}-us\d{1,2}\b/g , hints: ['-us'] },
-  { kind: 'digitalocean-token', pattern: /\bdo[opr]_v1_[a-f0-9]{64}\b/g , hints: ['do'] },
-  { kind: 'huggingface-token', pattern: /\bhf_[A-Za-z0-9]{30,40}\b/g , hints: ['hf_'] },
-  { kind: 'hashicorp-vault-token', pattern: /\bhv[sbr]\.[A-Za-z0-9_-]{24,200}/g , hints: ['hvs.', 'hvb.', 'hvr.'] },
-  { kind: 'databricks-token', pattern: /\bdapi[a-f0-9]{32}(?:-\d)?\b/g , hints: ['dapi'] },
-  { kind: 'linear-key', pattern: /\blin_(?:api|oauth)_[A-Za-z0-9]{40}\b/g , hints: ['lin_'] },
-  { kind: 'grafana-token', pattern: /\b(?:glsa_[A-Za-z0-9]{32}_[a-f0-9]{8}|glc_[A-Za-z0-9+/]{32,400}={0,2})/g , hints: ['glsa_', 'glc_'] },
-  { kind: 'shopify-token', pattern: /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/g , hints: ['shpat_', 'shpca_', 'shppa_', 'shpss_'] },
-  { kind: 'square-token', pattern: /(?<![A-Za-z0-9+/])(?:sq0atp-[A-Za-z0-9_-]{22}|sq0csp-[A-Za-z0-9_-]{43}|EAAA[A-Za-z0-9_-]{60})(?![A-Za-z0-9+/=])/g , hints: ['sq0atp', 'sq0csp', 'EAAA'] },
-  { kind: 'telegram-bot-token', pattern: /\b\d{8,10}:AA[A-Za-z0-9_-]{33}\b/g , hints: [':AA'] },
-  { kind: 'newrelic-key', pattern: /\bNR(?:AK|II|JS)-[A-Za-z0-9]{27,32}\b/g , hints: ['NRAK-', 'NRII-', 'NRJS-'] },
-  { kind: 'postman-key', pattern: /\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b/g , hints: ['PMAK-'] },
-  { kind: 'doppler-token', pattern: /\bdp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}\b/g , hints: ['dp.'] },
-  { kind: 'age-secret-key', pattern: /\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b/g , hints: ['AGE-SECRET-KEY-1'] },
-  { kind: 'atlassian-token', pattern: /\bATATT3[A-Za-z0-9_\-=]{100,300}/g , hints: ['ATATT3'] },
-  { kind: 'azure-sas-signature', pattern: /[?&]sig=([A-Za-z0-9%+/]{30,120}(?:%3D|=){0,2})/g, group: 1 , hints: ['sig='] },
-  { kind: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{8,2000}/g, check: (secret) => !isPlaceholder(secret) , hints: ['eyJ'] },
-  { kind: 'bearer-token', pattern: /\b[Bb]earer\s+([A-Za-z0-9\-._~+/]{16,2000}=*)/g, group: 1, check: mixed , hints: ['earer'] },
-  { kind: 'basic-auth-header', pattern: /\bBasic\s+([A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/g, group: 1, check: basicCredentials , hints: ['Basic'] },
+  {
+    kind: 'aws-access-key-id',
+    pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[0-9A-Z]{16}\b/g,
+    hints: ['AKIA', 'ASIA', 'AGPA', 'AIDA', 'AROA', 'ANPA', 'ANVA', 'AIPA', 'ABIA', 'ACCA'],
+  },
+  {
+    kind: 'github-token',
+    pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})/g,
+    hints: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
+  },
+  { kind: 'gitlab-token', pattern: /\b(?:glpat|gldt|glrt|glptt|glsoat|glft|glimt|glagent|glcbt)-[A-Za-z0-9_-]{20,64}/g, hints: ['gl'] },
+  { kind: 'slack-token', pattern: /\bxox[abposre]-[A-Za-z0-9-]{10,250}/g, hints: ['xox'] },
+  {
+    kind: 'slack-webhook',
+    pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]{20,200}/g,
+    hints: ['hooks.slack.com'],
+  },
+  { kind: 'discord-webhook', pattern: /discord(?:app)?\.com\/api\/webhooks\/\d{5,30}\/[A-Za-z0-9_-]{20,100}/g, hints: ['/api/webhooks/'] },
+  { kind: 'stripe-key', pattern: /\b(?:sk|rk|pk|whsec)_(?:live|test)_[A-Za-z0-9]{16,255}/g, hints: ['_live_', '_test_'] },
+  { kind: 'stripe-webhook-secret', pattern: /\bwhsec_[A-Za-z0-9]{24,100}/g, hints: ['whsec_'] },
+  { kind: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}/g, hints: ['AIza'] },
+  { kind: 'google-oauth-secret', pattern: /\bGOCSPX-[A-Za-z0-9_-]{20,40}/g, hints: ['GOCSPX-'] },
+  { kind: 'anthropic-key', pattern: /\bsk-ant-[A-Za-z0-9]{3,10}-[A-Za-z0-9_-]{20,255}/g, hints: ['sk-ant-'] },
+  { kind: 'openai-key', pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,255}/g, check: mixed, hints: ['sk-'] },
+  { kind: 'npm-token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, hints: ['npm_'] },
+  { kind: 'pypi-token', pattern: /\bpypi-AgE[A-Za-z0-9_-]{40,300}/g, hints: ['pypi-AgE'] },
+  { kind: 'sendgrid-key', pattern: /\bSG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/g, hints: ['SG.'] },
+  { kind: 'twilio-key', pattern: /\bSK[0-9a-f]{32}\b/g, hints: ['SK'] },
+  { kind: 'mailgun-key', pattern: /\bkey-[0-9a-f]{32}\b/g, hints: ['key-'] },
+  { kind: 'mailchimp-key', pattern: /\b[0-9a-f]{32}-us\d{1,2}\b/g, hints: ['-us'] },
+  { kind: 'digitalocean-token', pattern: /\bdo[opr]_v1_[a-f0-9]{64}\b/g, hints: ['do'] },
+  { kind: 'huggingface-token', pattern: /\bhf_[A-Za-z0-9]{30,40}\b/g, hints: ['hf_'] },
+  { kind: 'hashicorp-vault-token', pattern: /\bhv[sbr]\.[A-Za-z0-9_-]{24,200}/g, hints: ['hvs.', 'hvb.', 'hvr.'] },
+  { kind: 'databricks-token', pattern: /\bdapi[a-f0-9]{32}(?:-\d)?\b/g, hints: ['dapi'] },
+  { kind: 'linear-key', pattern: /\blin_(?:api|oauth)_[A-Za-z0-9]{40}\b/g, hints: ['lin_'] },
+  { kind: 'grafana-token', pattern: /\b(?:glsa_[A-Za-z0-9]{32}_[a-f0-9]{8}|glc_[A-Za-z0-9+/]{32,400}={0,2})/g, hints: ['glsa_', 'glc_'] },
+  { kind: 'shopify-token', pattern: /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/g, hints: ['shpat_', 'shpca_', 'shppa_', 'shpss_'] },
+  {
+    kind: 'square-token',
+    pattern: /(?<![A-Za-z0-9+/])(?:sq0atp-[A-Za-z0-9_-]{22}|sq0csp-[A-Za-z0-9_-]{43}|EAAA[A-Za-z0-9_-]{60})(?![A-Za-z0-9+/=])/g,
+    hints: ['sq0atp', 'sq0csp', 'EAAA'],
+  },
+  { kind: 'telegram-bot-token', pattern: /\b\d{8,10}:AA[A-Za-z0-9_-]{33}\b/g, hints: [':AA'] },
+  { kind: 'newrelic-key', pattern: /\bNR(?:AK|II|JS)-[A-Za-z0-9]{27,32}\b/g, hints: ['NRAK-', 'NRII-', 'NRJS-'] },
+  { kind: 'postman-key', pattern: /\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b/g, hints: ['PMAK-'] },
+  { kind: 'doppler-token', pattern: /\bdp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}\b/g, hints: ['dp.'] },
+  { kind: 'age-secret-key', pattern: /\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b/g, hints: ['AGE-SECRET-KEY-1'] },
+  { kind: 'atlassian-token', pattern: /\bATATT3[A-Za-z0-9_\-=]{100,300}/g, hints: ['ATATT3'] },
+  { kind: 'azure-sas-signature', pattern: /[?&]sig=([A-Za-z0-9%+/]{30,120}(?:%3D|=){0,2})/g, group: 1, hints: ['sig='] },
+  {
+    kind: 'jwt',
+    pattern: /\beyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{8,2000}/g,
+    check: (secret) => !isPlaceholder(secret),
+    hints: ['eyJ'],
+  },
+  { kind: 'bearer-token', pattern: /\b[Bb]earer\s+([A-Za-z0-9\-._~+/]{16,2000}=*)/g, group: 1, check: mixed, hints: ['earer'] },
+  {
+    kind: 'basic-auth-header',
+    pattern: /\bBasic\s+([A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/g,
+    group: 1,
+    check: basicCredentials,
+    hints: ['Basic'],
+  },
 ]
 
 const PRIVATE_KEY_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----/g
@@ -101,7 +128,12 @@ function privateKeySpans(text: string): SecretSpan[] {
   }
   if (PUTTY_KEY.test(text)) {
     const at = text.search(/^Private-Lines:/m)
-    if (at !== -1) spans.push({ start: at, end: text.search(/^Private-MAC:.*$/m) === -1 ? text.length : text.indexOf('\n', text.search(/^Private-MAC:/m)), kind: 'private-key' })
+    if (at !== -1)
+      spans.push({
+        start: at,
+        end: text.search(/^Private-MAC:.*$/m) === -1 ? text.length : text.indexOf('\n', text.search(/^Private-MAC:/m)),
+        kind: 'private-key',
+      })
   }
   return spans
 }
@@ -112,13 +144,17 @@ function base64PemSpans(text: string): SecretSpan[] {
   for (const match of matches(text, BASE64_PEM)) {
     // Certificates and public keys are not secrets; decode to tell.
     const decoded = decodeBase64Text(match[0].slice(0, match[0].length - (match[0].length % 4)) || match[0]) ?? ''
-    if (decoded === '' || /PRIVATE KEY/.test(decoded)) spans.push({ start: match.index, end: match.index + match[0].length, kind: 'private-key-base64' })
+    if (decoded === '' || /PRIVATE KEY/.test(decoded))
+      spans.push({ start: match.index, end: match.index + match[0].length, kind: 'private-key-base64' })
   }
   return spans
 }
 
 /** Every pattern's hints in one pass: a text is read once to learn which patterns can match at all. */
-const HINTS = new RegExp([...new Set(PATTERNS.flatMap((p) => p.hints))].map((hint) => hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g')
+const HINTS = new RegExp(
+  [...new Set(PATTERNS.flatMap((p) => p.hints))].map((hint) => hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+  'g',
+)
 
 /** Every credential in `text` recognisable by its shape alone. */
 export function findTokenSpans(text: string): SecretSpan[] {

@@ -9,5 +9,8 @@ export interface ResolvedName {
 }
 
 export function withheldRule(redactor: Pick<Redactor, 'exclusion'>, path: ResolvedName, content?: string): string | null {
-  return redactor.exclusion(path.relative, content) ?? (path.realRelative !== path.relative ? redactor.exclusion(path.realRelative, content) : null)
+  return (
+    redactor.exclusion(path.relative, content) ??
+    (path.realRelative !== path.relative ? redactor.exclusion(path.realRelative, content) : null)
+  )
 }

@@ -28,7 +28,8 @@ const OFFLINE_FIELDS = {
 function withoutOfflineOverwrite(session: Session, update: StepUpdate): Record<string, unknown> {
   const patch = { ...(update.payload as Record<string, unknown>) }
   // The leader's own pick of the offline one is theirs to make.
-  if ((update.step !== 'explore' && update.step !== 'diagram') || patch['source'] !== 'offline' || patch['choice'] === 'leader') return patch
+  if ((update.step !== 'explore' && update.step !== 'diagram') || patch['source'] !== 'offline' || patch['choice'] === 'leader')
+    return patch
   const { content, fields } = OFFLINE_FIELDS[update.step]
   const current = session.steps[update.step].payload as unknown as Record<string, unknown>
   const kept = current['source'] !== null && current['source'] !== 'offline' && String(current[content] ?? '').trim() !== ''

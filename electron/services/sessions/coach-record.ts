@@ -42,7 +42,9 @@ export function withCoachTurn(session: Session, record: CoachTurnRecord): Sessio
     coach,
     questionsAsked: [...payload.questionsAsked, record.question.slice(0, 4_000)].slice(-MAX_QUESTIONS),
     threadRefs: withThread(payload.threadRefs, record.threadId),
-    ...(payload.choice === 'leader' ? {} : { walkthrough: coach.markdown, citations: coach.citations, source: 'ai' as const, transcriptRef: record.threadId }),
+    ...(payload.choice === 'leader'
+      ? {}
+      : { walkthrough: coach.markdown, citations: coach.citations, source: 'ai' as const, transcriptRef: record.threadId }),
   }
   return { ...session, steps: { ...session.steps, explore: { ...explore, payload: next } } }
 }
@@ -61,7 +63,10 @@ function appendAnswer(markdown: string, question: string, answer: string): strin
   return next.length <= MAX_WALKTHROUGH ? next : markdown
 }
 
-function mergeCitations<C extends { readonly path: string; readonly line?: number; readonly endLine?: number }>(kept: readonly C[], added: readonly C[]): C[] {
+function mergeCitations<C extends { readonly path: string; readonly line?: number; readonly endLine?: number }>(
+  kept: readonly C[],
+  added: readonly C[],
+): C[] {
   const seen = new Set(kept.map((citation) => `${citation.path}:${citation.line ?? ''}`))
   const merged = [...kept]
   for (const citation of added) {

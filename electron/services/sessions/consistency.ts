@@ -13,7 +13,15 @@ export function consistencyOf(
   currentWeekOf: string,
 ): Consistency {
   if (state.startWeekOf === null) {
-    return { practised: 0, outOf: 0, skipped: 0, missed: 0, pausedWeeks: 0, weeks: [], summary: 'Your first week starts when you start your first hour.' }
+    return {
+      practised: 0,
+      outOf: 0,
+      skipped: 0,
+      missed: 0,
+      pausedWeeks: 0,
+      weeks: [],
+      summary: 'Your first week starts when you start your first hour.',
+    }
   }
   const position = programmePosition(state, currentWeekOf)
   // While paused, the "current" week has not begun: the window ends with the last week that did.
@@ -46,10 +54,9 @@ export function consistencyOf(
 }
 
 function summarise(practised: number, outOf: number, skipped: number, pausedWeeks: number): string {
-  const extras = [
-    skipped > 0 ? `${skipped} skipped` : null,
-    pausedWeeks > 0 ? `${pausedWeeks} paused` : null,
-  ].filter((part) => part !== null)
+  const extras = [skipped > 0 ? `${skipped} skipped` : null, pausedWeeks > 0 ? `${pausedWeeks} paused` : null].filter(
+    (part) => part !== null,
+  )
   const head = outOf === 0 ? 'No weeks to count yet' : `${practised} of the last ${outOf} ${outOf === 1 ? 'week' : 'weeks'} practised`
   return extras.length > 0 ? `${head} (${extras.join(', ')})` : head
 }

@@ -30,7 +30,15 @@ export interface JournalRecordInput {
   readonly now: Date
 }
 
-export function toJournalRecord({ session, carried, transcript, sent = [], prompts = [], timeZone, now }: JournalRecordInput): JournalSessionRecord {
+export function toJournalRecord({
+  session,
+  carried,
+  transcript,
+  sent = [],
+  prompts = [],
+  timeZone,
+  now,
+}: JournalRecordInput): JournalSessionRecord {
   const { explore, diagram, change, reflect } = session.steps
   const minutes = (step: StepKey) => Math.round(stepElapsedMs(session, step, now) / 6_000) / 10
   const changeMade = change.payload.request.trim() !== '' || change.payload.diff.trim() !== ''
@@ -57,7 +65,11 @@ export function toJournalRecord({ session, carried, transcript, sent = [], promp
     usage: { ...session.usage },
     walkthrough:
       walkthrough || explore.payload.citations.length > 0
-        ? { markdown: walkthrough, citations: explore.payload.citations, ...(explore.payload.source ? { source: explore.payload.source } : {}) }
+        ? {
+            markdown: walkthrough,
+            citations: explore.payload.citations,
+            ...(explore.payload.source ? { source: explore.payload.source } : {}),
+          }
         : null,
     diagram: diagram.payload.mermaid.trim()
       ? {
@@ -67,7 +79,9 @@ export function toJournalRecord({ session, carried, transcript, sent = [], promp
           ...(diagram.payload.source ? { source: diagram.payload.source } : {}),
         }
       : null,
-    ...(notes.explore || notes.diagram ? { notes: { ...(notes.explore ? { explore: notes.explore } : {}), ...(notes.diagram ? { diagram: notes.diagram } : {}) } } : {}),
+    ...(notes.explore || notes.diagram
+      ? { notes: { ...(notes.explore ? { explore: notes.explore } : {}), ...(notes.diagram ? { diagram: notes.diagram } : {}) } }
+      : {}),
     ...(explore.payload.questionsAsked.length > 0 ? { questionsAsked: [...explore.payload.questionsAsked] } : {}),
     change: changeMade
       ? {

@@ -24,13 +24,7 @@ export function carriedQuestions(sessions: readonly Session[], sessionId: string
   return allQuestions(sessions, false).filter((question) => question.sessionId !== sessionId)
 }
 
-export function answerQuestion(
-  session: Session,
-  questionId: string,
-  answer: string | null,
-  reopen: boolean,
-  now: Date,
-): Session {
+export function answerQuestion(session: Session, questionId: string, answer: string | null, reopen: boolean, now: Date): Session {
   const reflect = session.steps.reflect
   const questionsForTechLead = reflect.payload.questionsForTechLead.map((question) =>
     question.id !== questionId

@@ -65,7 +65,12 @@ export function ensureStarted(state: ProgrammeState, currentWeekOf: string): Pro
  * Pauses from this week (or from next week when this week is already practised) for `weeks`
  * weeks, or until resumed. Never reaches back: past weeks keep their programme numbers.
  */
-export function pauseProgramme(state: ProgrammeState, currentWeekOf: string, weeks: number | null, practisedThisWeek: boolean): ProgrammeState {
+export function pauseProgramme(
+  state: ProgrammeState,
+  currentWeekOf: string,
+  weeks: number | null,
+  practisedThisWeek: boolean,
+): ProgrammeState {
   const from = practisedThisWeek ? addDays(currentWeekOf, 7) : currentWeekOf
   const to = weeks === null ? null : addDays(from, (weeks - 1) * 7)
   const kept = state.pauses.filter((pause) => pause.to !== null && pause.to < from)

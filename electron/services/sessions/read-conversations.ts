@@ -6,7 +6,11 @@ import type { JournalSentRecord, JournalStep, JournalTranscriptEntry } from '../
 import type { Session } from '../../../shared/models/sessions.ts'
 
 export interface TranscriptPort {
-  read(ref: string, step: JournalStep, signal: AbortSignal): Promise<{ readonly transcript: readonly JournalTranscriptEntry[]; readonly sent: readonly JournalSentRecord[] }>
+  read(
+    ref: string,
+    step: JournalStep,
+    signal: AbortSignal,
+  ): Promise<{ readonly transcript: readonly JournalTranscriptEntry[]; readonly sent: readonly JournalSentRecord[] }>
 }
 
 export async function readConversations(
@@ -26,7 +30,12 @@ export async function readConversations(
     } catch (error) {
       if (signal.aborted) throw error
       const why = error instanceof GembaError ? error.message : 'It could not be read.'
-      transcript.push({ step, role: 'system', text: `The ${step} conversation is missing from this transcript: ${why}`, at: now.toISOString() })
+      transcript.push({
+        step,
+        role: 'system',
+        text: `The ${step} conversation is missing from this transcript: ${why}`,
+        at: now.toISOString(),
+      })
     }
   }
   return { transcript, sent }

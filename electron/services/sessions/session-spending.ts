@@ -107,7 +107,8 @@ export function ensureRoom(totals: SpendingTotals, estimateUsd: number): void {
   const used = `This session has used ${dollars(spentUsd)} of its ${dollars(limitUsd)} budget`
   throw new GembaError({
     code: 'budget_exceeded',
-    message: estimateUsd > 0 && spentUsd < limitUsd ? `${used}, and the next request could cost about ${dollars(estimateUsd)}.` : `${used}.`,
+    message:
+      estimateUsd > 0 && spentUsd < limitUsd ? `${used}, and the next request could cost about ${dollars(estimateUsd)}.` : `${used}.`,
     next: 'Raise the per-session budget in Settings, or start a new session.',
     details: { spentUsd, limitUsd, estimateUsd },
   })

@@ -214,7 +214,13 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
       )
       const saved: Session = { ...finished, journalPath: written.path }
       const notDone = STEP_KEYS.filter((step) => saved.steps[step].status !== 'done')
-      const result: FinishResult = { session: saved, journalPath: written.path, journalPending: written.pending, practised: programme.isPractised(saved), notDone }
+      const result: FinishResult = {
+        session: saved,
+        journalPath: written.path,
+        journalPending: written.pending,
+        practised: programme.isPractised(saved),
+        notDone,
+      }
       return { session: saved, changed: true, result }
     })
   }
@@ -223,7 +229,11 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
     return this.#programmeChange(ctx, (state, weekOf, position) => {
       const week = input.programmeWeek ?? position.programmeWeek
       if (week > position.programmeWeek) {
-        throw new GembaError({ code: 'refused', message: `Week ${week} has not come yet.`, next: 'Pause the programme instead if you will be away.' })
+        throw new GembaError({
+          code: 'refused',
+          message: `Week ${week} has not come yet.`,
+          next: 'Pause the programme instead if you will be away.',
+        })
       }
       return programme.skipWeek(programme.ensureStarted(state.programme, weekOf), week, this.#deps.clock())
     })
@@ -235,7 +245,8 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
 
   pauseProgramme(input: In<'pauseProgramme'>, ctx: Ctx): Promise<TodayView> {
     return this.#programmeChange(ctx, (state, weekOf, position) => {
-      const practised = programme.outcomeOf(state.programme, state.sessions, position.programmeWeek, position.programmeWeek).outcome === 'practised'
+      const practised =
+        programme.outcomeOf(state.programme, state.sessions, position.programmeWeek, position.programmeWeek).outcome === 'practised'
       return programme.pauseProgramme(programme.ensureStarted(state.programme, weekOf), weekOf, input.weeks, practised)
     })
   }
@@ -340,7 +351,10 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
   }
 
   #carried(state: LoadedSessions, session: Session): OpenQuestion[] {
-    return carriedQuestions(state.sessions.filter((s) => s.createdAt <= session.createdAt), session.id)
+    return carriedQuestions(
+      state.sessions.filter((s) => s.createdAt <= session.createdAt),
+      session.id,
+    )
   }
 
   #finished(state: LoadedSessions, session: Session, now: Date): Session {
@@ -355,7 +369,14 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
       const draft = buildReflectDraft(stopped, curriculumWeekFor(this.#curriculum, session.programmeWeek))
       reflect = { ...reflect, payload: { ...reflect.payload, markdown: draft, prefilledAt: now.toISOString() } }
     }
-    return { ...stopped, steps: { ...steps, reflect }, status: 'finished', paused: null, finishedAt: now.toISOString(), updatedAt: now.toISOString() }
+    return {
+      ...stopped,
+      steps: { ...steps, reflect },
+      status: 'finished',
+      paused: null,
+      finishedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    }
   }
 
   /** Runs one change at a time: load, change, save, emit. */
@@ -385,11 +406,15 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
     change: (session: Session, now: Date, state: LoadedSessions) => Session,
     options: { quiet?: boolean } = {},
   ): Promise<SessionView> {
-    return this.#mutate(ctx, async (state) => {
-      const now = this.#deps.clock()
-      const session = { ...change(requireActive(find(state, id)), now, state), updatedAt: now.toISOString() }
-      return { session, changed: true, result: this.#view(state, session) }
-    }, options)
+    return this.#mutate(
+      ctx,
+      async (state) => {
+        const now = this.#deps.clock()
+        const session = { ...change(requireActive(find(state, id)), now, state), updatedAt: now.toISOString() }
+        return { session, changed: true, result: this.#view(state, session) }
+      },
+      options,
+    )
   }
 
   async #programmeChange(
@@ -415,7 +440,12 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
 
 function find(state: LoadedSessions, id: string): Session {
   const session = state.sessions.find((candidate) => candidate.id === id)
-  if (!session) throw new GembaError({ code: 'not_found', message: 'That session does not exist (any more).', next: "Go back to Today and start this week's hour." })
+  if (!session)
+    throw new GembaError({
+      code: 'not_found',
+      message: 'That session does not exist (any more).',
+      next: "Go back to Today and start this week's hour.",
+    })
   return session
 }
 

@@ -33,7 +33,11 @@ export class SystemService implements ServiceFor<typeof systemChannels, EventMap
     return { path: await this.deps.pickFolder(input.title ?? 'Choose a repository folder'), supported: true }
   }
 
-  async printToPdf(input: { folder: string; fileName: string; paper?: PaperSize | undefined }): Promise<{ path: string | null; supported: boolean }> {
+  async printToPdf(input: {
+    folder: string
+    fileName: string
+    paper?: PaperSize | undefined
+  }): Promise<{ path: string | null; supported: boolean }> {
     if (!this.deps.printToPdf) return { path: null, supported: false }
     const pdf = await this.deps.printToPdf(input.paper ?? 'A4')
     const path = join(input.folder, input.fileName)

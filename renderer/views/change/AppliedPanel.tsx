@@ -40,7 +40,8 @@ export function AppliedPanel() {
     <section className="card change-applied" aria-labelledby="change-applied">
       <h3 id="change-applied">Committed on {applied.branch}</h3>
       <p>
-        Commit <code>{applied.commit.slice(0, 10)}</code> with {plural(applied.files.length, 'file')}, branched from <code>{applied.originalBranch}</code>, which was not modified.{' '}
+        Commit <code>{applied.commit.slice(0, 10)}</code> with {plural(applied.files.length, 'file')}, branched from{' '}
+        <code>{applied.originalBranch}</code>, which was not modified.{' '}
         {applied.onGembaBranch ? 'The repository is on the Gemba branch now.' : `The repository is back on ${applied.originalBranch}.`}
       </p>
       {authorship ? <WhoWroteIt authorship={authorship} handsOn={handsOn} /> : null}
@@ -64,7 +65,8 @@ export function AppliedPanel() {
             Delete <code>{applied.branch}</code>?
           </p>
           <p className="notice__next">
-            {applied.onGembaBranch ? `Gemba goes back to ${applied.originalBranch} first. ` : ''}The commit stays restorable until this session’s journal entry is written.
+            {applied.onGembaBranch ? `Gemba goes back to ${applied.originalBranch} first. ` : ''}The commit stays restorable until this
+            session’s journal entry is written.
           </p>
           <div className="change-row change-row--start">
             <button
@@ -104,7 +106,10 @@ function ShareIt(props: { applied: AppliedChange }) {
     return (
       <>
         <h4>Share it for review</h4>
-        <p className="muted">This repository has no remote yet, so there is nowhere to push. To share the branch, add the team’s repository as a remote and push to it:</p>
+        <p className="muted">
+          This repository has no remote yet, so there is nowhere to push. To share the branch, add the team’s repository as a remote and
+          push to it:
+        </p>
         <pre className="change-command">
           <code>{push.addRemote}</code>
         </pre>

@@ -32,8 +32,15 @@ export function ExplainPanel() {
               <span className="computed-label">From the diff alone · no AI</span>
             </p>
           ) : null}
-          <CoachMarkdown source={explanation.markdown} checks={checks} settled={checked} onOpen={(path, line) => repoId && openFile({ repoId, path, line })} />
-          {!onGembaBranch && Object.keys(checks).length > 0 ? <p className="muted">The viewer shows your clone as it is now, which is not on the Gemba branch.</p> : null}
+          <CoachMarkdown
+            source={explanation.markdown}
+            checks={checks}
+            settled={checked}
+            onOpen={(path, line) => repoId && openFile({ repoId, path, line })}
+          />
+          {!onGembaBranch && Object.keys(checks).length > 0 ? (
+            <p className="muted">The viewer shows your clone as it is now, which is not on the Gemba branch.</p>
+          ) : null}
         </>
       ) : null}
       <FileViewer target={viewer} onOpen={openFile} onClose={closeViewer} />

@@ -31,7 +31,10 @@ export function ReviewPanel() {
           <h3 id="change-plan">The agent’s plan</h3>
           <Markdown source={planOnly(draft.plan, draft.summary) || '_The agent gave no plan._'} />
           {draft.stopReason === 'turn_limit' || draft.stopReason === 'token_limit' ? (
-            <p className="notice notice--warning">The agent reached Gemba’s {draft.stopReason === 'turn_limit' ? 'turn' : 'token'} limit; the change may be incomplete. Ask for a revision to continue.</p>
+            <p className="notice notice--warning">
+              The agent reached Gemba’s {draft.stopReason === 'turn_limit' ? 'turn' : 'token'} limit; the change may be incomplete. Ask for
+              a revision to continue.
+            </p>
           ) : null}
           {draft.summary ? (
             <div className="change-agent-says">
@@ -44,16 +47,25 @@ export function ReviewPanel() {
       ) : null}
 
       <section className="card" aria-labelledby="change-files">
-        <h3 id="change-files">{ownEdits ? (followUp ? 'Your part, as you write it' : 'Your edits, as you save them') : 'Proposed files'}</h3>
-        {ownEdits ? <p className="muted">Gemba is watching the working tree. Edit in your own editor and save; the diff appears here.</p> : null}
-        {files.length === 0 ? <p className="muted">{ownEdits ? 'No edits yet.' : 'The agent proposed no file changes. Ask for a revision below.'}</p> : null}
+        <h3 id="change-files">
+          {ownEdits ? (followUp ? 'Your part, as you write it' : 'Your edits, as you save them') : 'Proposed files'}
+        </h3>
+        {ownEdits ? (
+          <p className="muted">Gemba is watching the working tree. Edit in your own editor and save; the diff appears here.</p>
+        ) : null}
+        {files.length === 0 ? (
+          <p className="muted">{ownEdits ? 'No edits yet.' : 'The agent proposed no file changes. Ask for a revision below.'}</p>
+        ) : null}
         {files.map((file) => {
           const accepted = decisions[file.path] !== false
           return (
             <article key={file.path} className={`change-file ${accepted ? '' : 'change-file--rejected'}`} aria-label={file.path}>
               <header className="change-row">
                 <h4>
-                  {file.path} <span className="muted">({file.status}, +{file.additions} −{file.deletions})</span>
+                  {file.path}{' '}
+                  <span className="muted">
+                    ({file.status}, +{file.additions} −{file.deletions})
+                  </span>
                   {file.hasLeaderMarker ? <span className="pill change-pill--turn">your turn inside</span> : null}
                 </h4>
                 <div role="group" aria-label={`Decision for ${file.path}`} className="change-decision">
@@ -75,7 +87,15 @@ export function ReviewPanel() {
         <section className="card" aria-labelledby="change-revise">
           <h3 id="change-revise">Ask for a revision</h3>
           <Field label="Your comment" hint="Rejected files are undone and the agent reconsiders them.">
-            {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={2} value={comment} onChange={(e) => set({ comment: e.target.value })} />}
+            {({ id, describedBy }) => (
+              <textarea
+                id={id}
+                aria-describedby={describedBy}
+                rows={2}
+                value={comment}
+                onChange={(e) => set({ comment: e.target.value })}
+              />
+            )}
           </Field>
           <button type="button" className="button" disabled={busy !== null || comment.trim() === ''} onClick={() => void revise()}>
             Ask for a revision
@@ -87,19 +107,50 @@ export function ReviewPanel() {
         <section className="card" aria-labelledby="change-commit">
           <h3 id="change-commit">{followUp ? 'Commit your part' : 'Commit on a new branch'}</h3>
           <IdentityForm />
-          <Field label="Commit message" hint={messageSource === 'ai' ? 'Drafted by Claude; edit it as you like.' : messageSource === 'offline' ? 'A template from the diff (no AI); edit it as you like.' : undefined}>
-            {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={4} value={message} onChange={(e) => set({ message: e.target.value })} />}
+          <Field
+            label="Commit message"
+            hint={
+              messageSource === 'ai'
+                ? 'Drafted by Claude; edit it as you like.'
+                : messageSource === 'offline'
+                  ? 'A template from the diff (no AI); edit it as you like.'
+                  : undefined
+            }
+          >
+            {({ id, describedBy }) => (
+              <textarea
+                id={id}
+                aria-describedby={describedBy}
+                rows={4}
+                value={message}
+                onChange={(e) => set({ message: e.target.value })}
+              />
+            )}
           </Field>
           <div className="change-row change-row--start">
             <button type="button" className="button" disabled={busy !== null || acceptedCount === 0} onClick={() => void draftMessage()}>
               {busy === 'message' ? 'Drafting…' : 'Draft the message'}
             </button>
-            <button type="button" className="button button--primary" disabled={busy !== null || acceptedCount === 0 || message.trim() === ''} onClick={() => void apply()}>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy !== null || acceptedCount === 0 || message.trim() === ''}
+              onClick={() => void apply()}
+            >
               {followUp ? `Commit ${plural(acceptedCount, 'file')}` : `Apply ${plural(acceptedCount, 'file')} on a new branch`}
             </button>
           </div>
-          {!followUp ? <p className="muted">Gemba creates gemba/&lt;date&gt;-&lt;task&gt; from HEAD and commits there. Your current branch is never modified, and nothing is pushed.</p> : null}
-          {!followUp && draft.checks.length > 0 ? <p className="warning-text">Before you commit: Gemba found {plural(draft.checks.length, 'thing')} to look at in the agent’s draft (above).</p> : null}
+          {!followUp ? (
+            <p className="muted">
+              Gemba creates gemba/&lt;date&gt;-&lt;task&gt; from HEAD and commits there. Your current branch is never modified, and nothing
+              is pushed.
+            </p>
+          ) : null}
+          {!followUp && draft.checks.length > 0 ? (
+            <p className="warning-text">
+              Before you commit: Gemba found {plural(draft.checks.length, 'thing')} to look at in the agent’s draft (above).
+            </p>
+          ) : null}
         </section>
       ) : null}
     </div>
@@ -146,13 +197,26 @@ function IdentityForm() {
   const saveIdentity = useChange((s) => s.saveIdentity)
   const [name, setName] = useState('')
   const [email, setEmail] = useState('')
-  if (identity && !needs) return <p className="muted">Committing as {identity.name} &lt;{identity.email}&gt; (from {identity.source === 'gemba' ? 'Gemba' : `${identity.source} git config`}).</p>
+  if (identity && !needs)
+    return (
+      <p className="muted">
+        Committing as {identity.name} &lt;{identity.email}&gt; (from{' '}
+        {identity.source === 'gemba' ? 'Gemba' : `${identity.source} git config`}).
+      </p>
+    )
   return (
     <div className="change-identity" role="group" aria-label="Commit identity">
       <p>Git config has no name and email for commits. Gemba will remember these.</p>
       <Field label="Your name">{({ id }) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
-      <Field label="Your email">{({ id }) => <input id={id} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}</Field>
-      <button type="button" className="button" disabled={!name.trim() || !email.includes('@')} onClick={() => void saveIdentity(name.trim(), email.trim())}>
+      <Field label="Your email">
+        {({ id }) => <input id={id} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
+      </Field>
+      <button
+        type="button"
+        className="button"
+        disabled={!name.trim() || !email.includes('@')}
+        onClick={() => void saveIdentity(name.trim(), email.trim())}
+      >
         Use this identity
       </button>
     </div>

@@ -54,9 +54,19 @@ export function SmallChange(props: { repoId: string; sessionId?: string; estimat
       <div ref={errorRef} className="small-change__error">
         {error && gitBlockers ? (
           props.gitStateShown ? (
-            <ErrorNotice error={{ code: error.code, message: refusalTitle(error.details?.doing, error.message), next: 'Finish what git is in the middle of (shown above) first, then try again.' }} />
+            <ErrorNotice
+              error={{
+                code: error.code,
+                message: refusalTitle(error.details?.doing, error.message),
+                next: 'Finish what git is in the middle of (shown above) first, then try again.',
+              }}
+            />
           ) : (
-            <GitBlockers title={refusalTitle(error.details?.doing, error.message)} blockers={gitBlockers} onRecheck={() => void recheck(true)} />
+            <GitBlockers
+              title={refusalTitle(error.details?.doing, error.message)}
+              blockers={gitBlockers}
+              onRecheck={() => void recheck(true)}
+            />
           )
         ) : error ? (
           <ErrorNotice error={error} />
@@ -65,18 +75,28 @@ export function SmallChange(props: { repoId: string; sessionId?: string; estimat
       {repo && !gitBlockers && !props.gitStateShown ? <GitStateNotice state={repo.gitState} onRecheck={() => void recheck(true)} /> : null}
       {busy === 'agent' ? <AgentWorking /> : null}
       {draft === null ? (
-        busy === 'agent' ? null : <TaskChooser />
+        busy === 'agent' ? null : (
+          <TaskChooser />
+        )
       ) : (
         <>
           <DraftHeader />
           {draft.applied?.onGembaBranch && draft.handsOnKeyboard ? (
             <p className="notice notice--info change-turn" role="note">
-              Your turn: open the file with the <code>TODO(human)</code> comment in your editor, write that piece where it says, and save. Your edit appears below; commit it, then run the tests: the agent’s test passes once your piece is right.
+              Your turn: open the file with the <code>TODO(human)</code> comment in your editor, write that piece where it says, and save.
+              Your edit appears below; commit it, then run the tests: the agent’s test passes once your piece is right.
             </p>
           ) : null}
           {showReview && busy !== 'agent' ? <ReviewPanel /> : null}
           <AppliedPanel />
-          {(draft.applied && !draft.applied.deleted) || draft.mode === 'manual' ? <TestsPanel repoId={draft.repoId} sessionId={props.sessionId ?? null} draftId={draft.draftId} applied={draft.applied !== null} /> : null}
+          {(draft.applied && !draft.applied.deleted) || draft.mode === 'manual' ? (
+            <TestsPanel
+              repoId={draft.repoId}
+              sessionId={props.sessionId ?? null}
+              draftId={draft.draftId}
+              applied={draft.applied !== null}
+            />
+          ) : null}
           {draft.applied ? <ExplainPanel /> : null}
         </>
       )}
@@ -97,7 +117,8 @@ function DraftHeader() {
         <strong>{draft.request}</strong>
         <span className="muted">
           {' '}
-          · your estimate {draft.estimateMinutes} min · {draft.mode === 'agent' ? (draft.handsOnKeyboard ? 'Claude drafts, you write one piece' : 'Claude drafts') : 'you edit by hand'}
+          · your estimate {draft.estimateMinutes} min ·{' '}
+          {draft.mode === 'agent' ? (draft.handsOnKeyboard ? 'Claude drafts, you write one piece' : 'Claude drafts') : 'you edit by hand'}
           {draft.costUsd > 0 ? ` · $${draft.costUsd.toFixed(3)}` : ''}
         </span>
       </p>

@@ -47,11 +47,20 @@ export function TaskChooser() {
             ) : (
               <p className="muted">{proposals.note}</p>
             )}
-            {proposals.tasks.length === 0 ? <p className="muted">Gemba found no TODO, untested hot file, missing validation or docs gap worth an hour here. Describe your own task below.</p> : null}
+            {proposals.tasks.length === 0 ? (
+              <p className="muted">
+                Gemba found no TODO, untested hot file, missing validation or docs gap worth an hour here. Describe your own task below.
+              </p>
+            ) : null}
             <ul className="change-tasks" aria-label="Suggested tasks">
               {proposals.tasks.map((task) => (
                 <li key={task.id}>
-                  <button type="button" className={`change-task ${request === task.title ? 'change-task--chosen' : ''}`} aria-pressed={request === task.title} onClick={() => setState({ request: task.title, estimate: estimate || String(task.effortMinutes) })}>
+                  <button
+                    type="button"
+                    className={`change-task ${request === task.title ? 'change-task--chosen' : ''}`}
+                    aria-pressed={request === task.title}
+                    onClick={() => setState({ request: task.title, estimate: estimate || String(task.effortMinutes) })}
+                  >
                     <span className="pill">{KIND_LABEL[task.kind]}</span>
                     <strong>{task.title}</strong>
                     <span className="muted">{task.description}</span>
@@ -71,30 +80,57 @@ export function TaskChooser() {
       <section className="card" aria-labelledby="change-yours">
         <h3 id="change-yours">The change</h3>
         <Field label="What should change?" hint="In your words; a suggestion above fills this in.">
-          {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={3} value={request} onChange={(e) => setState({ request: e.target.value })} />}
+          {({ id, describedBy }) => (
+            <textarea
+              id={id}
+              aria-describedby={describedBy}
+              rows={3}
+              value={request}
+              onChange={(e) => setState({ request: e.target.value })}
+            />
+          )}
         </Field>
         {estimateFromSession ? (
           <p className="change-estimate-note">
             Your estimate: <strong>{estimate} min</strong>, written down above.
-            {estimateValid ? null : <span className="field__error"> A change here takes an estimate of 1 to 600 minutes; change it above.</span>}
+            {estimateValid ? null : (
+              <span className="field__error"> A change here takes an estimate of 1 to 600 minutes; change it above.</span>
+            )}
           </p>
         ) : (
-          <Field label="Your estimate (minutes)" hint="Written down before you start: Gemba compares it with the time it really takes." error={estimate && !estimateValid ? 'Enter whole minutes from 1 to 600.' : undefined}>
-            {({ id, describedBy, invalid }) => <input id={id} inputMode="numeric" className="change-estimate" aria-describedby={describedBy} aria-invalid={invalid} value={estimate} onChange={(e) => setState({ estimate: e.target.value.trim() })} />}
+          <Field
+            label="Your estimate (minutes)"
+            hint="Written down before you start: Gemba compares it with the time it really takes."
+            error={estimate && !estimateValid ? 'Enter whole minutes from 1 to 600.' : undefined}
+          >
+            {({ id, describedBy, invalid }) => (
+              <input
+                id={id}
+                inputMode="numeric"
+                className="change-estimate"
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                value={estimate}
+                onChange={(e) => setState({ estimate: e.target.value.trim() })}
+              />
+            )}
           </Field>
         )}
         <fieldset className="change-mode">
           <legend>Who types</legend>
           <label>
-            <input type="radio" name="change-mode" checked={mode === 'agent'} onChange={() => setState({ mode: 'agent' })} /> Claude drafts the change; I review every file
+            <input type="radio" name="change-mode" checked={mode === 'agent'} onChange={() => setState({ mode: 'agent' })} /> Claude drafts
+            the change; I review every file
           </label>
           {mode === 'agent' ? (
             <label className="change-mode__sub">
-              <input type="checkbox" checked={handsOn} onChange={(e) => setState({ handsOnKeyboard: e.target.checked })} /> Hands on the keyboard: leave one small piece for me to write
+              <input type="checkbox" checked={handsOn} onChange={(e) => setState({ handsOnKeyboard: e.target.checked })} /> Hands on the
+              keyboard: leave one small piece for me to write
             </label>
           ) : null}
           <label>
-            <input type="radio" name="change-mode" checked={mode === 'manual'} onChange={() => setState({ mode: 'manual' })} /> I’ll edit it myself in my editor (no AI needed)
+            <input type="radio" name="change-mode" checked={mode === 'manual'} onChange={() => setState({ mode: 'manual' })} /> I’ll edit it
+            myself in my editor (no AI needed)
           </label>
         </fieldset>
         <button type="button" className="button button--primary" disabled={!ready} onClick={() => void start()}>

@@ -27,7 +27,14 @@ export function TestsPanel(props: { repoId: string; sessionId: string | null; dr
       <h3 id="change-tests">Run the team’s tests</h3>
       <Field label="Test command" hint="Detected from the manifests; your edit is remembered for this repository.">
         {({ id, describedBy }) => (
-          <input id={id} aria-describedby={describedBy} className="change-command-input" value={command} onChange={(e) => setCommand(e.target.value)} onBlur={() => void check()} />
+          <input
+            id={id}
+            aria-describedby={describedBy}
+            className="change-command-input"
+            value={command}
+            onChange={(e) => setCommand(e.target.value)}
+            onBlur={() => void check()}
+          />
         )}
       </Field>
       {notReady ? (
@@ -65,12 +72,18 @@ export function TestsPanel(props: { repoId: string; sessionId: string | null; dr
       {install && install.outcome !== 'passed' ? (
         <p className="notice notice--error" role="alert">
           <span className="notice__message">
-            <code>{install.command}</code> {install.outcome === 'failed' ? `failed (exit code ${install.exitCode})` : 'did not finish'}: the output below says why.
+            <code>{install.command}</code> {install.outcome === 'failed' ? `failed (exit code ${install.exitCode})` : 'did not finish'}: the
+            output below says why.
           </span>
         </p>
       ) : null}
       <div className="change-row change-row--start">
-        <button type="button" className="button button--primary" disabled={busy !== null || !command.trim()} onClick={() => void runTests(props.draftId)}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy !== null || !command.trim()}
+          onClick={() => void runTests(props.draftId)}
+        >
           {notReady ? 'Run anyway' : 'Run'}
         </button>
         {busy === 'running' || busy === 'installing' ? (
@@ -98,7 +111,13 @@ export function TestsPanel(props: { repoId: string; sessionId: string | null; dr
 
 function RunOutcome(props: { run: TestRunResult; applied: boolean }) {
   const { run } = props
-  const where = run.onChange ? ` on this change (${run.commit?.slice(0, 10)})` : props.applied ? ' — not on the change as committed' : run.branch ? ` on ${run.branch}` : ''
+  const where = run.onChange
+    ? ` on this change (${run.commit?.slice(0, 10)})`
+    : props.applied
+      ? ' — not on the change as committed'
+      : run.branch
+        ? ` on ${run.branch}`
+        : ''
   return (
     <span role="status" className={`pill change-outcome change-outcome--${run.outcome}`}>
       {OUTCOME[run.outcome]}
@@ -112,7 +131,11 @@ function FailureSummary(props: { run: TestRunResult }) {
   return (
     <section className="tests-summary" aria-label="What failed">
       <p className="tests-summary__title">
-        {summary.failed.length > 0 ? summary.failed.length === 10 ? '10+ failing tests' : plural(summary.failed.length, 'failing test') : 'The run stopped before any test finished'}
+        {summary.failed.length > 0
+          ? summary.failed.length === 10
+            ? '10+ failing tests'
+            : plural(summary.failed.length, 'failing test')
+          : 'The run stopped before any test finished'}
         {summary.counts ? <span className="muted"> · {summary.counts}</span> : null}
         {summary.runner ? <span className="muted"> · read from {summary.runner}’s output</span> : null}
       </p>

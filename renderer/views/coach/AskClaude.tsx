@@ -15,7 +15,11 @@ export function AskClaude(props: { repoId: string }) {
     <div className="ask-claude">
       <Tabs label="Ask Claude" idPrefix="coach-" tabs={COACH_TABS} selected={tab} onSelect={setTab} />
       <div role="tabpanel" id={`coach-panel-${tab}`} aria-labelledby={`coach-tab-${tab}`}>
-        {tab === 'explore' ? <ExploreCoach key={props.repoId} repoId={props.repoId} /> : <DiagramCoach key={props.repoId} repoId={props.repoId} />}
+        {tab === 'explore' ? (
+          <ExploreCoach key={props.repoId} repoId={props.repoId} />
+        ) : (
+          <DiagramCoach key={props.repoId} repoId={props.repoId} />
+        )}
       </div>
     </div>
   )

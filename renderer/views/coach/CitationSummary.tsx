@@ -4,7 +4,10 @@
 import type { CitationCheck } from '../../../shared/models/ai.ts'
 import { findCitations } from '../../stores/citations.ts'
 
-export function citationCounts(text: string, checks: Readonly<Record<string, CitationCheck>>): { total: number; checked: number; pending: number } {
+export function citationCounts(
+  text: string,
+  checks: Readonly<Record<string, CitationCheck>>,
+): { total: number; checked: number; pending: number } {
   const keys = findCitations(text).map((citation) => citation.key)
   return {
     total: keys.length,
@@ -13,14 +16,27 @@ export function citationCounts(text: string, checks: Readonly<Record<string, Cit
   }
 }
 
-export function CitationSummary(props: { text: string; checks: Readonly<Record<string, CitationCheck>>; commit: string | null; settled: boolean }) {
+export function CitationSummary(props: {
+  text: string
+  checks: Readonly<Record<string, CitationCheck>>
+  commit: string | null
+  settled: boolean
+}) {
   const { total, checked, pending } = citationCounts(props.text, props.checks)
   if (total === 0) return null
-  const against = props.commit ? <> against <code>{props.commit.slice(0, 8)}</code></> : <> against the working tree</>
+  const against = props.commit ? (
+    <>
+      {' '}
+      against <code>{props.commit.slice(0, 8)}</code>
+    </>
+  ) : (
+    <> against the working tree</>
+  )
   if (!props.settled && pending > 0) {
     return (
       <p className="coach-citations muted" role="status" data-testid="citation-summary">
-        Checking {total} citation{total === 1 ? '' : 's'}{against}…
+        Checking {total} citation{total === 1 ? '' : 's'}
+        {against}…
       </p>
     )
   }

@@ -12,7 +12,8 @@ const WHY: Readonly<Record<CitationCheck['status'], string>> = {
   line_out_of_range: 'Unverified: the file is shorter than that line.',
   withheld: 'Withheld: this file may hold secrets, so Gemba does not show it.',
   refused: 'Unverified: the path points outside the repository.',
-  changed: 'Unverified: Claude cited these lines, but the file does not hold them at the session’s commit (edited since, or not committed).',
+  changed:
+    'Unverified: Claude cited these lines, but the file does not hold them at the session’s commit (edited since, or not committed).',
 }
 
 function decorate(root: HTMLElement, checks: Readonly<Record<string, CitationCheck>>, settled: boolean): void {
@@ -34,14 +35,21 @@ function decorate(root: HTMLElement, checks: Readonly<Record<string, CitationChe
         button.className = 'cite cite--verified'
         button.dataset.path = check.path
         if (check.line !== null) button.dataset.line = String(check.line)
-        button.title = check.checkedBy === 'content' ? `Claude cited ${label}; checked word for word against the file. Open it in the file viewer` : `Open ${label} in the file viewer`
+        button.title =
+          check.checkedBy === 'content'
+            ? `Claude cited ${label}; checked word for word against the file. Open it in the file viewer`
+            : `Open ${label} in the file viewer`
         button.textContent = label
         fragment.append(button)
       } else {
         const span = document.createElement('span')
         const unverified = check !== undefined || settled
         span.className = unverified ? 'cite cite--unverified' : 'cite cite--pending'
-        span.title = check ? WHY[check.status] : unverified ? 'Unverified: Gemba could not check this citation.' : 'Checking this citation against the repository…'
+        span.title = check
+          ? WHY[check.status]
+          : unverified
+            ? 'Unverified: Gemba could not check this citation.'
+            : 'Checking this citation against the repository…'
         span.textContent = label
         if (unverified) {
           const mark = document.createElement('span')

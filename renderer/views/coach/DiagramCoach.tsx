@@ -68,7 +68,11 @@ export function DiagramCoach(props: { repoId: string; sessionId?: string; keepin
     return (
       <section className="coach" aria-label="Diagram with Claude">
         <NoKeyNotice />
-        <OfflineFallback repoId={props.repoId} show="diagram" reason="Offline module diagram: drawn from the repository’s folders and imports on this computer." />
+        <OfflineFallback
+          repoId={props.repoId}
+          show="diagram"
+          reason="Offline module diagram: drawn from the repository’s folders and imports on this computer."
+        />
       </section>
     )
   }
@@ -91,8 +95,15 @@ export function DiagramCoach(props: { repoId: string; sessionId?: string; keepin
         }}
       >
         <div className="field">
-          <label htmlFor={`${key}-instruction`}>{diagram.source ? 'Redraw with an instruction (optional)' : 'Instruction (optional)'}</label>
-          <input id={`${key}-instruction`} value={instruction} placeholder="Focus on the payment flow" onChange={(event) => setInstruction(event.target.value)} />
+          <label htmlFor={`${key}-instruction`}>
+            {diagram.source ? 'Redraw with an instruction (optional)' : 'Instruction (optional)'}
+          </label>
+          <input
+            id={`${key}-instruction`}
+            value={instruction}
+            placeholder="Focus on the payment flow"
+            onChange={(event) => setInstruction(event.target.value)}
+          />
         </div>
         {busy ? (
           <button type="button" className="button button--danger" onClick={() => cancel(key)}>
@@ -106,7 +117,9 @@ export function DiagramCoach(props: { repoId: string; sessionId?: string; keepin
       </form>
       {diagram.status === 'drawing' || diagram.status === 'repairing' ? (
         <p className="muted" role="status">
-          {diagram.status === 'drawing' ? 'Claude is drawing the architecture…' : 'The diagram did not parse; Gemba asked Claude once to fix it…'}
+          {diagram.status === 'drawing'
+            ? 'Claude is drawing the architecture…'
+            : 'The diagram did not parse; Gemba asked Claude once to fix it…'}
         </p>
       ) : null}
       {diagram.status === 'ready' && diagram.source ? (
@@ -128,7 +141,11 @@ export function DiagramCoach(props: { repoId: string; sessionId?: string; keepin
                 Download SVG
               </a>
             ) : null}
-            <a className="button button--quiet" href={`data:text/plain;charset=utf-8,${encodeURIComponent(diagram.source)}`} download="architecture.mmd">
+            <a
+              className="button button--quiet"
+              href={`data:text/plain;charset=utf-8,${encodeURIComponent(diagram.source)}`}
+              download="architecture.mmd"
+            >
               Download Mermaid
             </a>
           </div>
@@ -154,24 +171,53 @@ export function DiagramCoach(props: { repoId: string; sessionId?: string; keepin
           ) : null}
         </div>
       ) : null}
-      {diagram.status === 'fallback' ? <OfflineFallback repoId={props.repoId} show="diagram" reason={`${diagram.reason ?? ''} Here is the module diagram Gemba draws from the repository instead.`} /> : null}
-      {offline && diagram.status !== 'fallback' ? <OfflineFallback repoId={props.repoId} show="diagram" reason="Claude cannot be reached right now, so here is the module diagram Gemba draws from the repository itself." /> : null}
+      {diagram.status === 'fallback' ? (
+        <OfflineFallback
+          repoId={props.repoId}
+          show="diagram"
+          reason={`${diagram.reason ?? ''} Here is the module diagram Gemba draws from the repository instead.`}
+        />
+      ) : null}
+      {offline && diagram.status !== 'fallback' ? (
+        <OfflineFallback
+          repoId={props.repoId}
+          show="diagram"
+          reason="Claude cannot be reached right now, so here is the module diagram Gemba draws from the repository itself."
+        />
+      ) : null}
       <details className="coach-diagram__transcript" open={Boolean(lastError)}>
-        <summary>Conversation ({panel.turns.length} {panel.turns.length === 1 ? 'request' : 'requests'})</summary>
+        <summary>
+          Conversation ({panel.turns.length} {panel.turns.length === 1 ? 'request' : 'requests'})
+        </summary>
         {panel.turns.map((turn, index) => (
           <TurnView key={turn.id} panelKey={key} panel={panel} turn={turn} last={index === panel.turns.length - 1} />
         ))}
       </details>
       <SentRecords panelKey={key} />
-      <SessionUsage usage={panel.sessionUsage} costUsd={panel.sessionCostUsd} budgetUsd={panel.sessionBudgetUsd ?? panel.thread?.sessionBudgetUsd ?? null} />
+      <SessionUsage
+        usage={panel.sessionUsage}
+        costUsd={panel.sessionCostUsd}
+        budgetUsd={panel.sessionBudgetUsd ?? panel.thread?.sessionBudgetUsd ?? null}
+      />
       <CoachFileViewer />
     </section>
   )
 }
 
 /** Whether the drawing on screen is the one the journal keeps, and the way to keep it when it is not. */
-function KeptState(props: { kept: boolean; leaderPick: boolean; saved: 'no' | 'saving' | 'yes' | 'failed'; disabled: boolean; onKeep: () => void }) {
-  if (props.saved === 'saving') return <span className="muted" role="status">Keeping it for the journal…</span>
+function KeptState(props: {
+  kept: boolean
+  leaderPick: boolean
+  saved: 'no' | 'saving' | 'yes' | 'failed'
+  disabled: boolean
+  onKeep: () => void
+}) {
+  if (props.saved === 'saving')
+    return (
+      <span className="muted" role="status">
+        Keeping it for the journal…
+      </span>
+    )
   if (props.kept) {
     return (
       <span className="kept-note" role="status">

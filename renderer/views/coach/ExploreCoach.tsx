@@ -34,7 +34,11 @@ export function ExploreCoach(props: { repoId: string; sessionId?: string; prompt
     return (
       <section className="coach" aria-label="Explore with Claude">
         <NoKeyNotice />
-        <OfflineFallback repoId={props.repoId} show="tour" reason="Offline tour: made by reading the repository on this computer. Nothing was sent anywhere." />
+        <OfflineFallback
+          repoId={props.repoId}
+          show="tour"
+          reason="Offline tour: made by reading the repository on this computer. Nothing was sent anywhere."
+        />
       </section>
     )
   }
@@ -66,7 +70,13 @@ export function ExploreCoach(props: { repoId: string; sessionId?: string; prompt
           ))}
         </div>
       ) : null}
-      {offline ? <OfflineFallback repoId={props.repoId} show="tour" reason="Claude cannot be reached right now, so here is the tour Gemba computes from the repository itself." /> : null}
+      {offline ? (
+        <OfflineFallback
+          repoId={props.repoId}
+          show="tour"
+          reason="Claude cannot be reached right now, so here is the tour Gemba computes from the repository itself."
+        />
+      ) : null}
       <form
         className="coach-ask"
         onSubmit={(event) => {
@@ -105,7 +115,11 @@ export function ExploreCoach(props: { repoId: string; sessionId?: string; prompt
         </div>
       </form>
       <SentRecords panelKey={key} />
-      <SessionUsage usage={panel.sessionUsage} costUsd={panel.sessionCostUsd} budgetUsd={panel.sessionBudgetUsd ?? panel.thread?.sessionBudgetUsd ?? null} />
+      <SessionUsage
+        usage={panel.sessionUsage}
+        costUsd={panel.sessionCostUsd}
+        budgetUsd={panel.sessionBudgetUsd ?? panel.thread?.sessionBudgetUsd ?? null}
+      />
       <CoachFileViewer />
     </section>
   )

@@ -56,7 +56,10 @@ export function FileViewer(props: { target: ViewerTarget | null; onOpen: (target
 
   if (!target) return null
   const file = loaded && 'file' in loaded ? loaded.file : null
-  const openInEditor = (kind: EditorKind) => void gemba.invoke('ai.openInEditor', { repoId: target.repoId, path: target.path, line: target.line, editor: kind }).catch(() => undefined)
+  const openInEditor = (kind: EditorKind) =>
+    void gemba
+      .invoke('ai.openInEditor', { repoId: target.repoId, path: target.path, line: target.line, editor: kind })
+      .catch(() => undefined)
 
   return (
     <div className="file-viewer__backdrop" onClick={close}>
@@ -92,14 +95,22 @@ export function FileViewer(props: { target: ViewerTarget | null; onOpen: (target
             </button>
           </div>
         </header>
-        <p className="muted file-viewer__note">Read-only, as it is on disk now. Values that looked like secrets (passwords, tokens, keys) are redacted; the lines stay.</p>
+        <p className="muted file-viewer__note">
+          Read-only, as it is on disk now. Values that looked like secrets (passwords, tokens, keys) are redacted; the lines stay.
+        </p>
         {loaded === null ? <p role="status">Opening the file…</p> : null}
         {loaded && 'error' in loaded ? <ErrorNotice error={loaded.error} /> : null}
         {file?.kind === 'folder' ? (
           <ul className="file-viewer__folder" aria-label={`Contents of ${file.path || 'the repository'}`}>
             {file.entries.map((entry) => (
               <li key={entry.name}>
-                <button type="button" className="coach-link-button" onClick={() => openFile({ repoId: target.repoId, path: file.path ? `${file.path}/${entry.name}` : entry.name, line: null })}>
+                <button
+                  type="button"
+                  className="coach-link-button"
+                  onClick={() =>
+                    openFile({ repoId: target.repoId, path: file.path ? `${file.path}/${entry.name}` : entry.name, line: null })
+                  }
+                >
                   {entry.name}
                   {entry.kind === 'folder' ? '/' : ''}
                 </button>
@@ -109,7 +120,9 @@ export function FileViewer(props: { target: ViewerTarget | null; onOpen: (target
         ) : null}
         {file?.kind === 'file' && file.withheld ? (
           <div className="notice notice--warning" role="status">
-            <p className="notice__message">Gemba withholds this file ({file.withheld}): it may hold secrets, so it is never shown or sent.</p>
+            <p className="notice__message">
+              Gemba withholds this file ({file.withheld}): it may hold secrets, so it is never shown or sent.
+            </p>
           </div>
         ) : null}
         {file?.kind === 'file' && file.binary ? <p className="muted">This is a binary file.</p> : null}
@@ -121,7 +134,12 @@ export function FileViewer(props: { target: ViewerTarget | null; onOpen: (target
                   const number = index + 1
                   const current = number === target.line
                   return (
-                    <tr key={number} ref={current ? lineRef : undefined} className={current ? 'file-viewer__line--target' : undefined} aria-current={current ? 'true' : undefined}>
+                    <tr
+                      key={number}
+                      ref={current ? lineRef : undefined}
+                      className={current ? 'file-viewer__line--target' : undefined}
+                      aria-current={current ? 'true' : undefined}
+                    >
                       <td className="file-viewer__number">{number}</td>
                       <td className="file-viewer__text" dangerouslySetInnerHTML={{ __html: html || ' ' }} />
                     </tr>

@@ -40,5 +40,12 @@ export function LinkedDiagram(props: { repoId: string; source: string; onRendere
   }, [rendered, props.repoId, openFile])
 
   if (!rendered || 'error' in rendered) return <DiagramPending rendered={rendered} source={props.source} />
-  return <figure ref={ref} className="diagram coach-diagram__figure" aria-label="Architecture diagram from Claude" dangerouslySetInnerHTML={{ __html: rendered.svg }} />
+  return (
+    <figure
+      ref={ref}
+      className="diagram coach-diagram__figure"
+      aria-label="Architecture diagram from Claude"
+      dangerouslySetInnerHTML={{ __html: rendered.svg }}
+    />
+  )
 }

@@ -8,9 +8,21 @@ const CHOICE_LABEL: Readonly<Record<CoachMemory, string>> = {
   off: 'Don’t remember my past sessions',
 }
 
-export function MemoryChoiceSelect(props: { id?: string; value: CoachMemory; onChange: (value: CoachMemory) => void; disabled?: boolean; describedBy?: string | undefined }) {
+export function MemoryChoiceSelect(props: {
+  id?: string
+  value: CoachMemory
+  onChange: (value: CoachMemory) => void
+  disabled?: boolean
+  describedBy?: string | undefined
+}) {
   return (
-    <select id={props.id} aria-describedby={props.describedBy} value={props.value} disabled={props.disabled} onChange={(event) => props.onChange(event.target.value as CoachMemory)}>
+    <select
+      id={props.id}
+      aria-describedby={props.describedBy}
+      value={props.value}
+      disabled={props.disabled}
+      onChange={(event) => props.onChange(event.target.value as CoachMemory)}
+    >
       {COACH_MEMORY_CHOICES.map((value) => (
         <option key={value} value={value}>
           {CHOICE_LABEL[value]}

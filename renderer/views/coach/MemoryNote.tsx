@@ -14,7 +14,11 @@ export function MemoryNote(props: { panelKey: string }) {
   const choice = (
     <label className="coach-memory__choice">
       <span className="coach-sr-only">What the coach remembers</span>
-      <MemoryChoiceSelect value={memory.choice} disabled={Boolean(panel.thread)} onChange={(value) => void setMemory(props.panelKey, value)} />
+      <MemoryChoiceSelect
+        value={memory.choice}
+        disabled={Boolean(panel.thread)}
+        onChange={(value) => void setMemory(props.panelKey, value)}
+      />
     </label>
   )
   if (memory.choice === 'off') {
@@ -35,7 +39,9 @@ export function MemoryNote(props: { panelKey: string }) {
         {panel.thread ? null : choice}
       </div>
       <p className="muted">
-        From your {sessions} in this repository{memory.lastVisit ? `, the last on ${formatDay(memory.lastVisit)}` : ''}, {memory.choice === 'with_reflections' ? 'your reflections included' : 'your reflections left out'}. It is sent with your questions{memory.redactions ? `, ${memory.redactions} line${memory.redactions === 1 ? '' : 's'} redacted` : ''}
+        From your {sessions} in this repository{memory.lastVisit ? `, the last on ${formatDay(memory.lastVisit)}` : ''},{' '}
+        {memory.choice === 'with_reflections' ? 'your reflections included' : 'your reflections left out'}. It is sent with your questions
+        {memory.redactions ? `, ${memory.redactions} line${memory.redactions === 1 ? '' : 's'} redacted` : ''}
         {panel.thread ? '; to change it, start a new conversation.' : ', exactly as shown.'}
       </p>
       <pre className="coach-memory__text" tabIndex={0} aria-label="The note the coach is sent">

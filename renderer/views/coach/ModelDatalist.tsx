@@ -30,7 +30,11 @@ export function ModelDatalist(props: { id: string; endpoint: string; keySet: boo
         ))}
       </datalist>
       <span className="muted" data-testid="model-list-status">
-        {shown === null ? 'Fetching the model list…' : shown.problem ? `Type a model id (the list is unavailable: ${shown.problem})` : `${shown.models.length} models offered at this endpoint; type or pick one.`}
+        {shown === null
+          ? 'Fetching the model list…'
+          : shown.problem
+            ? `Type a model id (the list is unavailable: ${shown.problem})`
+            : `${shown.models.length} models offered at this endpoint; type or pick one.`}
       </span>
     </>
   )

@@ -21,7 +21,18 @@ export function OfflineFallback(props: { repoId: string; show: 'tour' | 'diagram
       <p className="muted">{props.reason}</p>
       {status === 'loading' ? <p role="status">Reading the repository…</p> : null}
       {tour?.error ? <ErrorNotice error={tour.error} onRetry={() => void loadTour(props.repoId)} /> : null}
-      {tour?.tour ? props.show === 'tour' ? <Markdown source={tour.tour.markdown} /> : <ModuleMap graph={tour.tour.moduleGraph} sections={tour.tour.moduleSections} markdown={tour.tour.markdown} label="Module map of the repository" /> : null}
+      {tour?.tour ? (
+        props.show === 'tour' ? (
+          <Markdown source={tour.tour.markdown} />
+        ) : (
+          <ModuleMap
+            graph={tour.tour.moduleGraph}
+            sections={tour.tour.moduleSections}
+            markdown={tour.tour.markdown}
+            label="Module map of the repository"
+          />
+        )
+      ) : null}
     </section>
   )
 }

@@ -7,7 +7,11 @@ import { CoachMarkdown } from './CoachMarkdown.tsx'
 import { CallUsage } from './UsageSummary.tsx'
 import { useCoach } from '../../app-stores.ts'
 
-const RETRY_REASON: Readonly<Record<string, string>> = { rate_limited: 'Rate limited', overloaded: 'Claude is overloaded', unavailable: 'Anthropic had a hiccup' }
+const RETRY_REASON: Readonly<Record<string, string>> = {
+  rate_limited: 'Rate limited',
+  overloaded: 'Claude is overloaded',
+  unavailable: 'Anthropic had a hiccup',
+}
 
 function toolLabel(tool: Turn['tools'][number]): string {
   const input = tool.input
@@ -21,8 +25,14 @@ export function TurnView(props: { panelKey: string; panel: Panel; turn: Turn; la
   const retry = useCoach((state) => state.retry)
   const settled = turn.status !== 'streaming' && panel.verifying === 0
   return (
-    <article className="coach-turn" aria-label={turn.kind === 'repair' ? 'Repair request' : `Question: ${turn.question}`} aria-busy={turn.status === 'streaming'}>
-      <p className="coach-turn__question">{turn.kind === 'repair' ? 'Gemba asked Claude to fix a diagram that did not parse.' : turn.question}</p>
+    <article
+      className="coach-turn"
+      aria-label={turn.kind === 'repair' ? 'Repair request' : `Question: ${turn.question}`}
+      aria-busy={turn.status === 'streaming'}
+    >
+      <p className="coach-turn__question">
+        {turn.kind === 'repair' ? 'Gemba asked Claude to fix a diagram that did not parse.' : turn.question}
+      </p>
       {turn.tools.length ? (
         <ul className="coach-tools" aria-label="Tool calls">
           {turn.tools.map((tool) => (
@@ -39,16 +49,34 @@ export function TurnView(props: { panelKey: string; panel: Panel; turn: Turn; la
         </p>
       ) : null}
       {turn.text && !props.hideAnswer ? (
-        <CoachMarkdown source={turn.text} checks={panel.checks} settled={settled} onOpen={(path, line) => openFile({ repoId: panel.repoId, path, line })} />
+        <CoachMarkdown
+          source={turn.text}
+          checks={panel.checks}
+          settled={settled}
+          onOpen={(path, line) => openFile({ repoId: panel.repoId, path, line })}
+        />
       ) : null}
       {turn.status === 'streaming' && !turn.text ? (
         <p className="muted coach-turn__waiting" role="status">
           {panel.opening ? 'Packing the repository context…' : 'Claude is reading…'}
         </p>
       ) : null}
-      {turn.text && !props.hideAnswer && turn.status !== 'streaming' ? <CitationSummary text={turn.text} checks={panel.checks} commit={turn.checkedAgainst ?? panel.thread?.headCommit ?? null} settled={settled} /> : null}
+      {turn.text && !props.hideAnswer && turn.status !== 'streaming' ? (
+        <CitationSummary
+          text={turn.text}
+          checks={panel.checks}
+          commit={turn.checkedAgainst ?? panel.thread?.headCommit ?? null}
+          settled={settled}
+        />
+      ) : null}
       {turn.status !== 'streaming' ? <CallUsage usage={turn.usage} costUsd={turn.costUsd} /> : null}
-      {turn.error ? <CoachError error={turn.error} kept={Boolean(turn.text)} {...(props.last && !panel.activeCallId ? { onRetry: () => void retry(props.panelKey) } : {})} /> : null}
+      {turn.error ? (
+        <CoachError
+          error={turn.error}
+          kept={Boolean(turn.text)}
+          {...(props.last && !panel.activeCallId ? { onRetry: () => void retry(props.panelKey) } : {})}
+        />
+      ) : null}
     </article>
   )
 }

@@ -7,11 +7,28 @@ function TokenCounts(props: { usage: AiUsage; costUsd?: number }) {
   const u = props.usage
   return (
     <dl className="coach-tokens">
-      <div><dt>Input</dt><dd>{formatTokens(u.inputTokens)}</dd></div>
-      <div><dt>Cache write</dt><dd>{formatTokens(u.cacheWriteTokens)}</dd></div>
-      <div><dt>Cache read</dt><dd>{formatTokens(u.cacheReadTokens)}</dd></div>
-      <div><dt>Output</dt><dd>{formatTokens(u.outputTokens)}</dd></div>
-      {props.costUsd === undefined ? null : <div><dt>Cost</dt><dd>{formatUsd(props.costUsd)}</dd></div>}
+      <div>
+        <dt>Input</dt>
+        <dd>{formatTokens(u.inputTokens)}</dd>
+      </div>
+      <div>
+        <dt>Cache write</dt>
+        <dd>{formatTokens(u.cacheWriteTokens)}</dd>
+      </div>
+      <div>
+        <dt>Cache read</dt>
+        <dd>{formatTokens(u.cacheReadTokens)}</dd>
+      </div>
+      <div>
+        <dt>Output</dt>
+        <dd>{formatTokens(u.outputTokens)}</dd>
+      </div>
+      {props.costUsd === undefined ? null : (
+        <div>
+          <dt>Cost</dt>
+          <dd>{formatUsd(props.costUsd)}</dd>
+        </div>
+      )}
     </dl>
   )
 }
@@ -23,8 +40,9 @@ export function CallUsage(props: { usage: AiUsage; costUsd: number }) {
     <details className="coach-usage muted">
       <summary>This answer: {usageInWords(u, props.costUsd)}</summary>
       <p className="coach-usage__tokens">
-        Tokens: {formatTokens(u.inputTokens)} input · {formatTokens(u.cacheWriteTokens)} cache write{u.cacheWrite1hTokens ? ` (${formatTokens(u.cacheWrite1hTokens)} kept for an hour)` : ''} · {formatTokens(u.cacheReadTokens)} cache read ·{' '}
-        {formatTokens(u.outputTokens)} output · {formatUsd(props.costUsd)}
+        Tokens: {formatTokens(u.inputTokens)} input · {formatTokens(u.cacheWriteTokens)} cache write
+        {u.cacheWrite1hTokens ? ` (${formatTokens(u.cacheWrite1hTokens)} kept for an hour)` : ''} · {formatTokens(u.cacheReadTokens)} cache
+        read · {formatTokens(u.outputTokens)} output · {formatUsd(props.costUsd)}
       </p>
     </details>
   )

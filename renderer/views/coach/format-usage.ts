@@ -23,7 +23,11 @@ export function costInWords(usd: number): string {
  * Where the repository context of a call (or of every call so far) came from, in a sentence:
  * read back from the prompt cache (cheap), stored in it for the questions to come, or sent in full.
  */
-export function contextInWords(usage: { readonly inputTokens: number; readonly cacheWriteTokens: number; readonly cacheReadTokens: number }): string | null {
+export function contextInWords(usage: {
+  readonly inputTokens: number
+  readonly cacheWriteTokens: number
+  readonly cacheReadTokens: number
+}): string | null {
   const total = usage.inputTokens + usage.cacheWriteTokens + usage.cacheReadTokens
   if (total === 0) return null
   const read = usage.cacheReadTokens / total

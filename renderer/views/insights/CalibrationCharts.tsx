@@ -28,7 +28,13 @@ export function CalibrationScatter(props: { calibration: JournalInsights['calibr
         as estimated
       </text>
       {points.map((point) => (
-        <circle key={point.id} className={`chart__point ${point.ratio > 1 ? 'chart__point--over' : ''}`} cx={x(point.estimateMinutes)} cy={y(point.actualMinutes)} r={5}>
+        <circle
+          key={point.id}
+          className={`chart__point ${point.ratio > 1 ? 'chart__point--over' : ''}`}
+          cx={x(point.estimateMinutes)}
+          cy={y(point.actualMinutes)}
+          r={5}
+        >
           <title>{`${point.date} · ${point.repositoryName}: ${point.actualMinutes} min for ${point.estimateMinutes} estimated`}</title>
         </circle>
       ))}

@@ -17,7 +17,14 @@ export function ChartCard(props: { title: string; summary: string; children: Rea
 }
 
 /** An SVG with an accessible name and a description (the summary). */
-export function ChartSvg(props: { label: string; description: string; width: number; height: number; children: ReactNode; className?: string }) {
+export function ChartSvg(props: {
+  label: string
+  description: string
+  width: number
+  height: number
+  children: ReactNode
+  className?: string
+}) {
   const id = useId()
   return (
     <svg
@@ -36,7 +43,13 @@ export function ChartSvg(props: { label: string; description: string; width: num
 }
 
 /** Horizontal grid lines with their value labels on the left, one per tick. */
-export function YGrid(props: { ticks: readonly number[]; y: (value: number) => number; left: number; right: number; format?: (tick: number) => string }) {
+export function YGrid(props: {
+  ticks: readonly number[]
+  y: (value: number) => number
+  left: number
+  right: number
+  format?: (tick: number) => string
+}) {
   return (
     <>
       {props.ticks.map((tick) => (

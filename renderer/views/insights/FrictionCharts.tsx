@@ -51,7 +51,14 @@ export function FrictionOverTime(props: { friction: JournalInsights['friction'] 
               const y0 = y(base)
               base += count.count
               return (
-                <rect key={count.tag} className={`series-${index(count.tag)}`} x={cx - barWidth / 2} y={y(base)} width={barWidth} height={Math.max(0, y0 - y(base))}>
+                <rect
+                  key={count.tag}
+                  className={`series-${index(count.tag)}`}
+                  x={cx - barWidth / 2}
+                  y={y(base)}
+                  width={barWidth}
+                  height={Math.max(0, y0 - y(base))}
+                >
                   <title>{`${period.period}: ${count.tag} × ${count.count}`}</title>
                 </rect>
               )
@@ -92,7 +99,15 @@ export function FrictionByRepository(props: { friction: JournalInsights['frictio
               const x0 = x(base)
               base += count.count
               return (
-                <rect key={count.tag} className={`series-${index(count.tag)}`} x={x0} y={3} width={Math.max(0, x(base) - x0)} height={16} rx={2}>
+                <rect
+                  key={count.tag}
+                  className={`series-${index(count.tag)}`}
+                  x={x0}
+                  y={3}
+                  width={Math.max(0, x(base) - x0)}
+                  height={16}
+                  rx={2}
+                >
                   <title>{`${repo.repositoryName}: ${count.tag} × ${count.count}`}</title>
                 </rect>
               )

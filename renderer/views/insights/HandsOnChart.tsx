@@ -26,14 +26,22 @@ export function HandsOnChart(props: { handsOn: JournalInsights['handsOn'] }) {
             <rect className="chart__mine" x={x(0)} y={3} width={Math.max(0, x(week.leaderLines) - x(0))} height={14} rx={2}>
               <title>{`${week.isoWeek}: you wrote ${plural(week.leaderLines, 'line')}`}</title>
             </rect>
-            <rect className="chart__theirs" x={x(week.leaderLines)} y={3} width={Math.max(0, x(week.leaderLines + week.agentLines) - x(week.leaderLines))} height={14} rx={2}>
+            <rect
+              className="chart__theirs"
+              x={x(week.leaderLines)}
+              y={3}
+              width={Math.max(0, x(week.leaderLines + week.agentLines) - x(week.leaderLines))}
+              height={14}
+              rx={2}
+            >
               <title>{`${week.isoWeek}: the agent wrote ${plural(week.agentLines, 'line')}`}</title>
             </rect>
           </g>
         ))}
       </ChartSvg>
       <p className="chart-legend-note">
-        <span className="legend-swatch chart__mine" /> you · <span className="legend-swatch chart__theirs" /> the agent (lines added, blank lines aside)
+        <span className="legend-swatch chart__mine" /> you · <span className="legend-swatch chart__theirs" /> the agent (lines added, blank
+        lines aside)
       </p>
     </>
   )

@@ -33,7 +33,13 @@ export function InsightsView() {
         ←
       </button>
       <span className="insights-year__label">{year}</span>
-      <button type="button" className="button" onClick={() => void load(year + 1)} aria-label={`Show ${year + 1}`} disabled={year >= new Date().getFullYear()}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => void load(year + 1)}
+        aria-label={`Show ${year + 1}`}
+        disabled={year >= new Date().getFullYear()}
+      >
         →
       </button>
     </div>
@@ -41,15 +47,24 @@ export function InsightsView() {
 
   return (
     <div className="page page--wide insights">
-      <PageHeader title="Insights" subtitle="What your sessions say together, from your journal files alone." actions={insights && insights.sessions >= ENOUGH_SESSIONS ? yearPicker : null} />
+      <PageHeader
+        title="Insights"
+        subtitle="What your sessions say together, from your journal files alone."
+        actions={insights && insights.sessions >= ENOUGH_SESSIONS ? yearPicker : null}
+      />
       {error ? <ErrorNotice error={error} onRetry={() => void load()} /> : null}
       {!insights ? (
-        loading ? <p className="muted" role="status">Reading the journal…</p> : null
+        loading ? (
+          <p className="muted" role="status">
+            Reading the journal…
+          </p>
+        ) : null
       ) : insights.sessions === 0 || !insights.latest ? (
         <EmptyState title="Insights start with your first hour" action={<GoToThisWeek />}>
           <p>
-            There are no sessions in your journal yet. After your first hour you will see here how its time split across the steps, how your estimate compared with the time the change
-            really took, and the friction you noticed; as weeks add up, how regularly you practise and whether your estimates get closer.
+            There are no sessions in your journal yet. After your first hour you will see here how its time split across the steps, how your
+            estimate compared with the time the change really took, and the friction you noticed; as weeks add up, how regularly you
+            practise and whether your estimates get closer.
           </p>
         </EmptyState>
       ) : insights.sessions < ENOUGH_SESSIONS ? (
@@ -59,7 +74,8 @@ export function InsightsView() {
             <YearHeatmap heatmap={insights.heatmap} />
           </ChartCard>
           <p className="muted insights-later">
-            Trends start with your second hour: whether your estimates get closer, which friction keeps coming back in each team, and which questions stay open with your tech leads.
+            Trends start with your second hour: whether your estimates get closer, which friction keeps coming back in each team, and which
+            questions stay open with your tech leads.
           </p>
         </div>
       ) : (
@@ -68,23 +84,39 @@ export function InsightsView() {
           <ChartCard title="Weeks practised" summary={insights.heatmap.summary} wide>
             <YearHeatmap heatmap={insights.heatmap} />
           </ChartCard>
-          <ChartCard title="Effort calibration" summary={insights.calibration.summary} empty={insights.calibration.points.length === 0 ? 'No change has both an estimate and an actual time yet.' : null}>
+          <ChartCard
+            title="Effort calibration"
+            summary={insights.calibration.summary}
+            empty={insights.calibration.points.length === 0 ? 'No change has both an estimate and an actual time yet.' : null}
+          >
             <div className="chart-pair">
               <CalibrationScatter calibration={insights.calibration} />
               {insights.calibration.trend.length > 0 ? <RatioTrend calibration={insights.calibration} /> : null}
             </div>
           </ChartCard>
-          <ChartCard title="Whose hands wrote the changes" summary={insights.handsOn.summary} empty={insights.handsOn.weeks.length === 0 ? 'No committed change has recorded who wrote its lines yet.' : null}>
+          <ChartCard
+            title="Whose hands wrote the changes"
+            summary={insights.handsOn.summary}
+            empty={insights.handsOn.weeks.length === 0 ? 'No committed change has recorded who wrote its lines yet.' : null}
+          >
             <HandsOnChart handsOn={insights.handsOn} />
           </ChartCard>
-          <ChartCard title="Friction" summary={insights.friction.summary} empty={insights.friction.byTag.length === 0 ? 'No friction tagged yet.' : null}>
+          <ChartCard
+            title="Friction"
+            summary={insights.friction.summary}
+            empty={insights.friction.byTag.length === 0 ? 'No friction tagged yet.' : null}
+          >
             <h3 className="chart-card__subtitle">By month</h3>
             <FrictionOverTime friction={insights.friction} />
             <h3 className="chart-card__subtitle">By repository</h3>
             <FrictionByRepository friction={insights.friction} />
             <FrictionLegend byTag={insights.friction.byTag} />
           </ChartCard>
-          <ChartCard title="Questions for tech leads" summary={insights.questions.summary} empty={insights.questions.open + insights.questions.answered === 0 ? 'No questions asked yet.' : null}>
+          <ChartCard
+            title="Questions for tech leads"
+            summary={insights.questions.summary}
+            empty={insights.questions.open + insights.questions.answered === 0 ? 'No questions asked yet.' : null}
+          >
             <QuestionsChart questions={insights.questions} />
           </ChartCard>
           <ChartCard title="Time per step" summary={insights.stepTime.summary}>

@@ -12,7 +12,13 @@ export function LatestHourCard(props: { latest: LatestHour; only: boolean }) {
   const go = useNavigation((state) => state.go)
   const open = useJournal((state) => state.open)
   const stepTime = {
-    steps: latest.steps.map((step) => ({ step: step.step, totalMinutes: step.minutes, averageMinutes: step.minutes, averageTimeboxMinutes: step.timeboxMinutes, sessions: 1 })),
+    steps: latest.steps.map((step) => ({
+      step: step.step,
+      totalMinutes: step.minutes,
+      averageMinutes: step.minutes,
+      averageTimeboxMinutes: step.timeboxMinutes,
+      sessions: 1,
+    })),
     summary: latest.findings[0] ?? '',
   }
   return (
@@ -33,7 +39,11 @@ export function LatestHourCard(props: { latest: LatestHour; only: boolean }) {
       </p>
       <div className="chart-card__body">
         <div className="chart-card__chart">
-          <StepTimeChart stepTime={stepTime} label="Minutes per step in this hour against each timebox" caption="Bars: minutes on each step (amber when over its timebox). Line: the timebox." />
+          <StepTimeChart
+            stepTime={stepTime}
+            label="Minutes per step in this hour against each timebox"
+            caption="Bars: minutes on each step (amber when over its timebox). Line: the timebox."
+          />
         </div>
         <ul className="chart-card__summary latest-hour__findings">
           {latest.findings.map((finding) => (

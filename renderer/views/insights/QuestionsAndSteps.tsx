@@ -52,21 +52,37 @@ export function StepTimeChart(props: { stepTime: JournalInsights['stepTime']; ca
   const x = linearScale([0, top], [labelWidth, W - 10])
   return (
     <>
-      <ChartSvg label={props.label ?? 'Average minutes per step against the timebox'} description={props.stepTime.summary} width={W} height={H}>
+      <ChartSvg
+        label={props.label ?? 'Average minutes per step against the timebox'}
+        description={props.stepTime.summary}
+        width={W}
+        height={H}
+      >
         <XGrid ticks={ticks} x={x} height={H} />
         {steps.map((step, index) => (
           <g key={step.step} transform={`translate(0 ${index * row + 4})`}>
             <text className="chart__row-label" x={labelWidth - 8} y={17} textAnchor="end">
               {STEP_LABELS[step.step]}
             </text>
-            <rect className={`chart__bar ${step.averageMinutes > step.averageTimeboxMinutes ? 'chart__bar--over' : ''}`} x={x(0)} y={5} width={Math.max(0, x(step.averageMinutes) - x(0))} height={16} rx={2}>
+            <rect
+              className={`chart__bar ${step.averageMinutes > step.averageTimeboxMinutes ? 'chart__bar--over' : ''}`}
+              x={x(0)}
+              y={5}
+              width={Math.max(0, x(step.averageMinutes) - x(0))}
+              height={16}
+              rx={2}
+            >
               <title>{`${STEP_LABELS[step.step]}: ${step.averageMinutes} min on average, timebox ${step.averageTimeboxMinutes} min (${step.sessions} sessions)`}</title>
             </rect>
-            {step.averageTimeboxMinutes > 0 ? <line className="chart__timebox" x1={x(step.averageTimeboxMinutes)} x2={x(step.averageTimeboxMinutes)} y1={1} y2={25} /> : null}
+            {step.averageTimeboxMinutes > 0 ? (
+              <line className="chart__timebox" x1={x(step.averageTimeboxMinutes)} x2={x(step.averageTimeboxMinutes)} y1={1} y2={25} />
+            ) : null}
           </g>
         ))}
       </ChartSvg>
-      <p className="chart-legend-note">{props.caption ?? 'Bars: average minutes per session (amber when over the timebox). Line: the average timebox.'}</p>
+      <p className="chart-legend-note">
+        {props.caption ?? 'Bars: average minutes per session (amber when over the timebox). Line: the average timebox.'}
+      </p>
     </>
   )
 }

@@ -17,6 +17,6 @@ export function niceTicks(max: number, count = 4): number[] {
   const step = [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= raw) ?? raw
   const ticks: number[] = []
   for (let value = 0; value <= max + step * 0.001; value += step) ticks.push(Math.round(value * 1000) / 1000)
-  if ((ticks.at(-1) ?? 0) < max) ticks.push(Math.round((ticks.length * step) * 1000) / 1000)
+  if ((ticks.at(-1) ?? 0) < max) ticks.push(Math.round(ticks.length * step * 1000) / 1000)
   return ticks
 }

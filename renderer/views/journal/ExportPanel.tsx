@@ -27,14 +27,25 @@ export function ExportPanel(props: { title: string; target: ExportTarget; pdfFil
       <div className="export-panel__row">
         <div className="field">
           <label htmlFor={id}>Export folder</label>
-          <input id={id} value={folder} spellCheck={false} placeholder="/home/you/Documents/gemba-export" onChange={(event) => setFolder(event.target.value)} />
+          <input
+            id={id}
+            value={folder}
+            spellCheck={false}
+            placeholder="/home/you/Documents/gemba-export"
+            onChange={(event) => setFolder(event.target.value)}
+          />
         </div>
         {desktop ? (
           <button type="button" className="button" onClick={() => void pickFolder()}>
             Choose…
           </button>
         ) : null}
-        <button type="button" className="button button--primary" disabled={noFolder || outcome.status === 'working'} onClick={() => void exportMarkdown(props.target)}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={noFolder || outcome.status === 'working'}
+          onClick={() => void exportMarkdown(props.target)}
+        >
           {props.markdownLabel ?? 'Export Markdown'}
         </button>
         {desktop ? (
@@ -49,7 +60,12 @@ export function ExportPanel(props: { title: string; target: ExportTarget; pdfFil
                 ))}
               </select>
             </div>
-            <button type="button" className="button" disabled={noFolder || outcome.status === 'working'} onClick={() => void savePdf(props.pdfFileName, true)}>
+            <button
+              type="button"
+              className="button"
+              disabled={noFolder || outcome.status === 'working'}
+              onClick={() => void savePdf(props.pdfFileName, true)}
+            >
               Save as PDF
             </button>
           </>
@@ -63,7 +79,8 @@ export function ExportPanel(props: { title: string; target: ExportTarget; pdfFil
         {outcome.status === 'working' ? <p className="muted">Writing…</p> : null}
         {outcome.status === 'done' && outcome.result ? (
           <p>
-            Exported {outcome.result.files.length === 1 ? '1 file' : `${outcome.result.files.length} files`} to <code>{outcome.result.folder}</code>: {outcome.result.files.join(', ')}.
+            Exported {outcome.result.files.length === 1 ? '1 file' : `${outcome.result.files.length} files`} to{' '}
+            <code>{outcome.result.folder}</code>: {outcome.result.files.join(', ')}.
           </p>
         ) : null}
         {outcome.status === 'done' && outcome.pdfPath ? (

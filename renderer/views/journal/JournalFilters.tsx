@@ -2,7 +2,13 @@
 import type { JournalFacet } from '../../stores/journal-facets.ts'
 import { useJournal } from '../../app-stores.ts'
 
-function FacetSelect(props: { label: string; all: string; value: string | undefined; facets: readonly JournalFacet[]; onChange: (value: string | undefined) => void }) {
+function FacetSelect(props: {
+  label: string
+  all: string
+  value: string | undefined
+  facets: readonly JournalFacet[]
+  onChange: (value: string | undefined) => void
+}) {
   return (
     <label className="journal-filter">
       <span>{props.label}</span>
@@ -30,10 +36,27 @@ export function JournalFilters() {
     <form className="journal-filters card" role="search" aria-label="Search the journal" onSubmit={(event) => event.preventDefault()}>
       <label className="journal-filter journal-filter--search">
         <span>Search</span>
-        <input type="search" value={query} placeholder="Words from any session: walkthrough, change, reflection…" onChange={(event) => setQuery(event.target.value)} />
+        <input
+          type="search"
+          value={query}
+          placeholder="Words from any session: walkthrough, change, reflection…"
+          onChange={(event) => setQuery(event.target.value)}
+        />
       </label>
-      <FacetSelect label="Repository" all="All repositories" value={filter.repositoryId} facets={facets.repositories} onChange={(repositoryId) => setFilter({ repositoryId })} />
-      <FacetSelect label="Theme" all="All themes" value={filter.themeId} facets={facets.themes} onChange={(themeId) => setFilter({ themeId })} />
+      <FacetSelect
+        label="Repository"
+        all="All repositories"
+        value={filter.repositoryId}
+        facets={facets.repositories}
+        onChange={(repositoryId) => setFilter({ repositoryId })}
+      />
+      <FacetSelect
+        label="Theme"
+        all="All themes"
+        value={filter.themeId}
+        facets={facets.themes}
+        onChange={(themeId) => setFilter({ themeId })}
+      />
       <FacetSelect label="Friction" all="Any friction" value={filter.tag} facets={facets.tags} onChange={(tag) => setFilter({ tag })} />
       <label className="journal-filter">
         <span>From</span>

@@ -37,7 +37,11 @@ function EntryCard(props: { entry: JournalEntrySummary; snippets?: readonly Jour
               change: {formatMinutes(entry.effort.actualMinutes)} for {formatMinutes(entry.effort.estimateMinutes)} estimated
             </span>
           ) : null}
-          {entry.openQuestions > 0 ? <span>{entry.openQuestions} open {entry.openQuestions === 1 ? 'question' : 'questions'}</span> : null}
+          {entry.openQuestions > 0 ? (
+            <span>
+              {entry.openQuestions} open {entry.openQuestions === 1 ? 'question' : 'questions'}
+            </span>
+          ) : null}
           {entry.frictionTags.map((tag) => (
             <span key={tag} className="pill">
               {tag}
@@ -69,7 +73,11 @@ export function JournalList() {
     return (
       <section aria-label="Search results" className="journal-results">
         <p className="muted" role="status">
-          {searching ? 'Searching…' : hits.length === 0 ? `No session mentions “${query.trim()}”.` : `${hits.length} ${hits.length === 1 ? 'session matches' : 'sessions match'} “${query.trim()}”.`}
+          {searching
+            ? 'Searching…'
+            : hits.length === 0
+              ? `No session mentions “${query.trim()}”.`
+              : `${hits.length} ${hits.length === 1 ? 'session matches' : 'sessions match'} “${query.trim()}”.`}
         </p>
         <ul className="journal-list" aria-label="Matching sessions">
           {hits.map((hit) => (
@@ -82,7 +90,9 @@ export function JournalList() {
   return (
     <section aria-label="Sessions" className="journal-results">
       <p className="muted" role="status">
-        {entries.length === 0 ? 'No session matches these filters.' : `${entries.length} ${entries.length === 1 ? 'session' : 'sessions'}, newest first.`}
+        {entries.length === 0
+          ? 'No session matches these filters.'
+          : `${entries.length} ${entries.length === 1 ? 'session' : 'sessions'}, newest first.`}
       </p>
       <ul className="journal-list" aria-label="Journal entries">
         {entries.map((entry) => (

@@ -14,7 +14,8 @@ export function JournalProblems() {
         <div className="notice notice--warning">
           <div>
             <p className="notice__message">
-              {problems.pending.length === 1 ? '1 session is' : `${problems.pending.length} sessions are`} waiting to be written to the journal folder.
+              {problems.pending.length === 1 ? '1 session is' : `${problems.pending.length} sessions are`} waiting to be written to the
+              journal folder.
             </p>
             <p className="muted">{problems.pending[0]?.reason} They are safe in Gemba’s data folder meanwhile.</p>
           </div>
@@ -28,11 +29,18 @@ export function JournalProblems() {
           Written: {flushResult.written.join(', ')}.
         </p>
       ) : null}
-      {flushResult?.reason && problems.pending.length > 0 ? <p className="muted" role="status">Still waiting: {flushResult.reason}</p> : null}
+      {flushResult?.reason && problems.pending.length > 0 ? (
+        <p className="muted" role="status">
+          Still waiting: {flushResult.reason}
+        </p>
+      ) : null}
       {problems.problems.length > 0 ? (
         <details className="notice notice--quiet">
           <summary>
-            {problems.problems.length === 1 ? '1 file in the journal folder could not be read' : `${problems.problems.length} files in the journal folder could not be read`} — skipped, left as they are.
+            {problems.problems.length === 1
+              ? '1 file in the journal folder could not be read'
+              : `${problems.problems.length} files in the journal folder could not be read`}{' '}
+            — skipped, left as they are.
           </summary>
           <ul className="journal-problems__list">
             {problems.problems.map((problem) => (

@@ -63,13 +63,15 @@ function JournalHome() {
       <JournalProblems />
       {error ? <ErrorNotice error={error} onRetry={() => void load()} /> : null}
       {!loaded ? (
-        <p className="muted" role="status">Reading the journal…</p>
+        <p className="muted" role="status">
+          Reading the journal…
+        </p>
       ) : all.length === 0 ? (
-        <EmptyState
-          title="No sessions yet"
-          action={<GoToThisWeek />}
-        >
-          <p>Each finished weekly hour becomes a Markdown file here: the walkthrough, the diagram, the change and your reflection. You can search them, review them and share a summary with your tech leads.</p>
+        <EmptyState title="No sessions yet" action={<GoToThisWeek />}>
+          <p>
+            Each finished weekly hour becomes a Markdown file here: the walkthrough, the diagram, the change and your reflection. You can
+            search them, review them and share a summary with your tech leads.
+          </p>
         </EmptyState>
       ) : (
         <>

@@ -65,7 +65,12 @@ export function QuarterRollup() {
             <button type="button" className="button" onClick={() => void loadRollup(shiftQuarter(rollup.quarter, -1))}>
               ← {shiftQuarter(rollup.quarter, -1)}
             </button>
-            <button type="button" className="button" disabled={rollup.to >= new Date().toISOString().slice(0, 10)} onClick={() => void loadRollup(shiftQuarter(rollup.quarter, 1))}>
+            <button
+              type="button"
+              className="button"
+              disabled={rollup.to >= new Date().toISOString().slice(0, 10)}
+              onClick={() => void loadRollup(shiftQuarter(rollup.quarter, 1))}
+            >
               {shiftQuarter(rollup.quarter, 1)} →
             </button>
           </div>
@@ -80,9 +85,21 @@ export function QuarterRollup() {
           {rollup.sessions.length > 0 ? (
             <>
               <div className="rollup-grid">
-                <CountList title="Themes" items={rollup.themes.map((t) => ({ key: t.id, label: t.title, count: t.count }))} empty="No themes." />
-                <CountList title="Repositories" items={rollup.repositories.map((r) => ({ key: r.id, label: r.name, count: r.count }))} empty="No repositories." />
-                <CountList title="Friction" items={rollup.friction.map((f) => ({ key: f.tag, label: f.tag, count: f.count }))} empty="No friction tagged this quarter." />
+                <CountList
+                  title="Themes"
+                  items={rollup.themes.map((t) => ({ key: t.id, label: t.title, count: t.count }))}
+                  empty="No themes."
+                />
+                <CountList
+                  title="Repositories"
+                  items={rollup.repositories.map((r) => ({ key: r.id, label: r.name, count: r.count }))}
+                  empty="No repositories."
+                />
+                <CountList
+                  title="Friction"
+                  items={rollup.friction.map((f) => ({ key: f.tag, label: f.tag, count: f.count }))}
+                  empty="No friction tagged this quarter."
+                />
                 <section className="card rollup-block" aria-label="Calibration">
                   <h2>Calibration</h2>
                   <p>
@@ -100,7 +117,10 @@ export function QuarterRollup() {
                   <ul className="questions">
                     {rollup.openQuestions.map((question) => (
                       <li key={question.id}>
-                        {question.text} <span className="muted">({question.repositoryName}, {formatDay(question.lastSeen)})</span>
+                        {question.text}{' '}
+                        <span className="muted">
+                          ({question.repositoryName}, {formatDay(question.lastSeen)})
+                        </span>
                       </li>
                     ))}
                   </ul>
@@ -118,7 +138,11 @@ export function QuarterRollup() {
                   ))}
                 </ul>
               </section>
-              <ExportPanel title={`Export ${rollup.quarter}`} target={{ from: rollup.from, to: rollup.to }} pdfFileName={`gemba-${rollup.quarter}.pdf`} />
+              <ExportPanel
+                title={`Export ${rollup.quarter}`}
+                target={{ from: rollup.from, to: rollup.to }}
+                pdfFileName={`gemba-${rollup.quarter}.pdf`}
+              />
             </>
           ) : null}
         </>

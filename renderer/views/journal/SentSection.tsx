@@ -23,7 +23,10 @@ function Files(props: { files: readonly { path: string; bytes: number }[] }) {
 
 function Request(props: { record: JournalSentRecord; number: number; sameContext: boolean }) {
   const { record } = props
-  const what = record.added.kind === 'question' ? 'a question' : `tool results (${record.added.files.length} file${record.added.files.length === 1 ? '' : 's'})`
+  const what =
+    record.added.kind === 'question'
+      ? 'a question'
+      : `tool results (${record.added.files.length} file${record.added.files.length === 1 ? '' : 's'})`
   return (
     <li className="sent__request">
       <p className="sent__head">
@@ -32,7 +35,8 @@ function Request(props: { record: JournalSentRecord; number: number; sameContext
       </p>
       <p>
         Repository context: {record.contextFiles.length} files, {size(total(record.contextFiles))}
-        {props.sameContext ? ' (the same as the request before, read from the cache)' : ''}. Added: {what}, {record.added.chars.toLocaleString()} characters.
+        {props.sameContext ? ' (the same as the request before, read from the cache)' : ''}. Added: {what},{' '}
+        {record.added.chars.toLocaleString()} characters.
       </p>
       {!props.sameContext && record.contextFiles.length > 0 ? (
         <details>

@@ -42,7 +42,12 @@ function Figures(props: { record: JournalSessionRecord }) {
 }
 
 function DriftNote(props: { drift: JournalDriftView | null; loading: boolean }) {
-  if (props.loading && !props.drift) return <p className="muted session-drift" role="status">Checking the repository for changes since this session…</p>
+  if (props.loading && !props.drift)
+    return (
+      <p className="muted session-drift" role="status">
+        Checking the repository for changes since this session…
+      </p>
+    )
   if (!props.drift) return null
   if (props.drift.state === 'unknown') {
     return (
@@ -78,9 +83,7 @@ export function SessionReview(props: { id: string }) {
     void load(props.id)
   }, [load, props.id])
 
-  const back = (
-    <BackToList />
-  )
+  const back = <BackToList />
   if (status === 'error' && error) {
     return (
       <div className="page">
@@ -93,7 +96,9 @@ export function SessionReview(props: { id: string }) {
     return (
       <div className="page">
         {back}
-        <p className="muted" role="status">Opening the session…</p>
+        <p className="muted" role="status">
+          Opening the session…
+        </p>
       </div>
     )
   }

@@ -37,7 +37,10 @@ function driftMark(drift: JournalDriftView | null, citation: JournalCitation): {
       case 'moved':
         return { text: `moved to ${now}`, tone: 'moved' }
       case 'changed':
-        return { text: anchor.now?.path !== anchor.path ? `changed, now ${now}` : `changed, now line ${anchor.now?.line ?? '?'}`, tone: 'changed' }
+        return {
+          text: anchor.now?.path !== anchor.path ? `changed, now ${now}` : `changed, now line ${anchor.now?.line ?? '?'}`,
+          tone: 'changed',
+        }
       case 'vanished':
         return { text: 'vanished', tone: 'vanished' }
       case 'unknown':
@@ -48,7 +51,11 @@ function driftMark(drift: JournalDriftView | null, citation: JournalCitation): {
   }
   const file = drift.drift.files.find((item) => item.path === citation.path.replace(/^\.\//, ''))
   if (!file) return null
-  return file.changed === null ? { text: 'not checked', tone: 'not' } : file.changed ? { text: 'changed since', tone: 'changed' } : { text: 'unchanged', tone: 'unchanged' }
+  return file.changed === null
+    ? { text: 'not checked', tone: 'not' }
+    : file.changed
+      ? { text: 'changed since', tone: 'changed' }
+      : { text: 'unchanged', tone: 'unchanged' }
 }
 
 const citationText = (citation: JournalCitation): string =>
@@ -161,7 +168,11 @@ export function ChangeSection(props: { change: NonNullable<JournalSessionRecord[
           ' (not committed)'
         )}
         {change.manual ? ' · made by hand' : ''}
-        {change.branchDeleted ? ' · branch deleted during the session' : change.returned && change.originalBranch ? ` · the clone went back to ${change.originalBranch}` : ''}
+        {change.branchDeleted
+          ? ' · branch deleted during the session'
+          : change.returned && change.originalBranch
+            ? ` · the clone went back to ${change.originalBranch}`
+            : ''}
       </p>
       {change.authorship ? (
         <p>
@@ -175,7 +186,15 @@ export function ChangeSection(props: { change: NonNullable<JournalSessionRecord[
           <p>
             <code>{run.command}</code>{' '}
             <span className={`pill ${run.exitCode === 0 && run.onChange !== false ? 'pill--ok' : 'pill--warn'}`}>
-              {run.exitCode === null ? 'stopped before it finished' : run.exitCode === 0 ? (run.onChange === false ? 'passed, but not on the change as committed' : run.onChange ? 'passed on this change' : 'passed') : `failed (exit ${run.exitCode})`}
+              {run.exitCode === null
+                ? 'stopped before it finished'
+                : run.exitCode === 0
+                  ? run.onChange === false
+                    ? 'passed, but not on the change as committed'
+                    : run.onChange
+                      ? 'passed on this change'
+                      : 'passed'
+                  : `failed (exit ${run.exitCode})`}
             </span>{' '}
             <span className="muted">{formatMinutes(run.durationMs / 60_000)}</span>
           </p>

@@ -32,7 +32,9 @@ export function ShareSummary() {
           <h1 id="page-title" tabIndex={-1}>
             Share with tech leads
           </h1>
-          <p className="page-header__subtitle">A one-page summary of your recent hours: what you looked at, the friction, the open questions.</p>
+          <p className="page-header__subtitle">
+            A one-page summary of your recent hours: what you looked at, the friction, the open questions.
+          </p>
         </div>
       </header>
       <form className="card share-summary__controls no-print" aria-label="Summary options" onSubmit={(event) => event.preventDefault()}>
@@ -47,7 +49,12 @@ export function ShareSummary() {
           </select>
         </div>
         <div className="share-summary__check">
-          <input id={reflectionsId} type="checkbox" checked={includeReflections} onChange={(event) => void loadSummary({ includeReflections: event.target.checked })} />
+          <input
+            id={reflectionsId}
+            type="checkbox"
+            checked={includeReflections}
+            onChange={(event) => void loadSummary({ includeReflections: event.target.checked })}
+          />
           <label htmlFor={reflectionsId}>Include my reflections</label>
           <p className="field__hint">Off by default: your reflections are private notes.</p>
         </div>
@@ -64,12 +71,15 @@ export function ShareSummary() {
       {summary ? (
         <article className="card share-summary__preview printable" aria-label="Summary preview">
           <p className="muted share-summary__note no-print">
-            Preview · {summary.sessions === 1 ? '1 session' : `${summary.sessions} sessions`} · {summary.includesReflections ? 'includes your reflections' : 'reflections left out'}
+            Preview · {summary.sessions === 1 ? '1 session' : `${summary.sessions} sessions`} ·{' '}
+            {summary.includesReflections ? 'includes your reflections' : 'reflections left out'}
           </p>
           <Markdown source={summary.markdown} />
         </article>
       ) : (
-        <p className="muted" role="status">Preparing the summary…</p>
+        <p className="muted" role="status">
+          Preparing the summary…
+        </p>
       )}
       {summary ? (
         <ExportPanel

@@ -28,12 +28,23 @@ export function AddRepoForm(props: { desktop: boolean; autoFocus?: boolean; comp
     <form className={`card add-repo ${props.compact ? 'add-repo--compact' : ''}`} onSubmit={submit} aria-label="Add a repository">
       <h2>{props.compact ? 'Add another repository' : 'Add a team’s repository'}</h2>
       {props.compact ? null : (
-        <p className="muted">A local clone on this computer. Gemba reads it; nothing is uploaded, and nothing in it changes unless you approve a change on a new branch.</p>
+        <p className="muted">
+          A local clone on this computer. Gemba reads it; nothing is uploaded, and nothing in it changes unless you approve a change on a
+          new branch.
+        </p>
       )}
       <div className="add-repo__row">
         <Field label="Folder" hint={props.compact ? undefined : 'For example ~/code/payments-service'}>
           {({ id, describedBy }) => (
-            <input id={id} value={path} spellCheck={false} autoFocus={props.autoFocus} aria-describedby={describedBy} placeholder="/path/to/repository" onChange={(event) => setPath(event.target.value)} />
+            <input
+              id={id}
+              value={path}
+              spellCheck={false}
+              autoFocus={props.autoFocus}
+              aria-describedby={describedBy}
+              placeholder="/path/to/repository"
+              onChange={(event) => setPath(event.target.value)}
+            />
           )}
         </Field>
         <button type="submit" className="button button--primary" disabled={adding || path.trim() === ''}>

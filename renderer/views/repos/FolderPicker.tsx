@@ -13,7 +13,12 @@ export function FolderPicker(props: { onChoose: (path: string) => void }) {
   const home = picker.listing?.home ?? picker.suggestions?.home ?? ''
   const tilde = (path: string): string => (home && (path === home || path.startsWith(`${home}/`)) ? `~${path.slice(home.length)}` : path)
   const choose = (folder: FolderEntry) => (
-    <button type="button" className="button folder-picker__choose" onClick={() => props.onChoose(folder.path)} aria-label={`Add ${folder.name} (${tilde(folder.path)})`}>
+    <button
+      type="button"
+      className="button folder-picker__choose"
+      onClick={() => props.onChoose(folder.path)}
+      aria-label={`Add ${folder.name} (${tilde(folder.path)})`}
+    >
       Add
     </button>
   )
@@ -32,7 +37,8 @@ export function FolderPicker(props: { onChoose: (path: string) => void }) {
           <ul className="folder-picker__list">
             {suggestions.found.map((folder) => (
               <li key={folder.path}>
-                <span className="folder-picker__name">{folder.name}</span> <span className="muted folder-picker__path">{tilde(folder.path)}</span>
+                <span className="folder-picker__name">{folder.name}</span>{' '}
+                <span className="muted folder-picker__path">{tilde(folder.path)}</span>
                 {choose(folder)}
               </li>
             ))}
@@ -56,7 +62,11 @@ export function FolderPicker(props: { onChoose: (path: string) => void }) {
           Browse: <code>{listing ? tilde(listing.path) : '~'}</code>
         </h4>
         {picker.error ? <ErrorNotice error={picker.error} /> : null}
-        {picker.loading && !listing ? <p className="muted" role="status">Reading the folder…</p> : null}
+        {picker.loading && !listing ? (
+          <p className="muted" role="status">
+            Reading the folder…
+          </p>
+        ) : null}
         {listing ? (
           <ul className="folder-picker__list folder-picker__folders" aria-label={`Folders in ${tilde(listing.path)}`}>
             {listing.parent ? (
@@ -82,7 +92,9 @@ export function FolderPicker(props: { onChoose: (path: string) => void }) {
             {listing.folders.length === 0 ? <li className="muted">No folders here.</li> : null}
           </ul>
         ) : null}
-        {listing?.truncated ? <p className="muted">Only the first folders are shown; type the path in the Folder field for the others.</p> : null}
+        {listing?.truncated ? (
+          <p className="muted">Only the first folders are shown; type the path in the Folder field for the others.</p>
+        ) : null}
       </div>
     </section>
   )

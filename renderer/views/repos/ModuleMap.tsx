@@ -27,9 +27,12 @@ export interface ModuleMapProps {
 
 const clamp = (value: number) => Math.min(LIMITS.maxZoom, Math.max(LIMITS.minZoom, Math.round(value * 100) / 100))
 const short = (text: string) => (text.length <= LIMITS.label ? text : `…${text.slice(text.length - LIMITS.label + 1)}`)
-const compact = (value: number) => (value >= 10_000 ? `${Math.round(value / 1000)}k` : value >= 1000 ? `${(value / 1000).toFixed(1)}k` : String(value))
-const detail = (box: ModuleBox) => `${box.files.toLocaleString('en')} ${box.files === 1 ? 'file' : 'files'} · ${box.lines.toLocaleString('en')} lines${box.language ? ` · ${box.language}` : ''}`
-const shortDetail = (box: ModuleBox) => `${box.files.toLocaleString('en')} ${box.files === 1 ? 'file' : 'files'} · ${compact(box.lines)} lines${box.language ? ` · ${box.language}` : ''}`
+const compact = (value: number) =>
+  value >= 10_000 ? `${Math.round(value / 1000)}k` : value >= 1000 ? `${(value / 1000).toFixed(1)}k` : String(value)
+const detail = (box: ModuleBox) =>
+  `${box.files.toLocaleString('en')} ${box.files === 1 ? 'file' : 'files'} · ${box.lines.toLocaleString('en')} lines${box.language ? ` · ${box.language}` : ''}`
+const shortDetail = (box: ModuleBox) =>
+  `${box.files.toLocaleString('en')} ${box.files === 1 ? 'file' : 'files'} · ${compact(box.lines)} lines${box.language ? ` · ${box.language}` : ''}`
 
 /** The element's width in CSS pixels, kept up to date (the map wraps its rows to it). */
 function useWidth(element: React.RefObject<HTMLElement | null>): number {
@@ -59,12 +62,23 @@ export function ModuleMap(props: ModuleMapProps) {
   const width = useWidth(root)
   const current = trail.at(-1)
   const view = useMemo(
-    () => (current?.kind === 'group' ? groupView(graph, current, index) : moduleView(graph, current?.path ?? '.', { showSupporting }, index)),
+    () =>
+      current?.kind === 'group' ? groupView(graph, current, index) : moduleView(graph, current?.path ?? '.', { showSupporting }, index),
     [graph, index, current, showSupporting],
   )
   const layout = useMemo(() => layoutModuleMap(view, width), [view, width])
   // The strongest dependencies are drawn; a box's own are all drawn when it is selected or pointed at.
-  const strongest = useMemo(() => new Set(layout.edges.slice().sort((a, b) => b.weight - a.weight).slice(0, STRONGEST).map((edge) => `${edge.from}>${edge.to}`)), [layout])
+  const strongest = useMemo(
+    () =>
+      new Set(
+        layout.edges
+          .slice()
+          .sort((a, b) => b.weight - a.weight)
+          .slice(0, STRONGEST)
+          .map((edge) => `${edge.from}>${edge.to}`),
+      ),
+    [layout],
+  )
   const selectedBox = view.boxes.find((box) => box.id === selected) ?? null
   const focusId = hovered ?? selected
 
@@ -96,7 +110,12 @@ export function ModuleMap(props: ModuleMapProps) {
   }
   const onCanvasKey = (event: KeyboardEvent<HTMLDivElement>) => {
     const step = 40
-    const moves: Record<string, [number, number]> = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] }
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [step, 0],
+      ArrowRight: [-step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    }
     const move = moves[event.key]
     if (event.target !== event.currentTarget) return
     if (move) {
@@ -114,7 +133,12 @@ export function ModuleMap(props: ModuleMapProps) {
       drillInto(box)
     }
   }
-  const section = selectedBox && selectedBox.kind !== 'group' ? sectionFor(props.sections, selectedBox.path) : selectedBox ? { path: selectedBox.id, heading: props.sections[selectedBox.id] ?? '' } : null
+  const section =
+    selectedBox && selectedBox.kind !== 'group'
+      ? sectionFor(props.sections, selectedBox.path)
+      : selectedBox
+        ? { path: selectedBox.id, heading: props.sections[selectedBox.id] ?? '' }
+        : null
   const sectionText = section?.heading ? tourSection(props.markdown, section.heading) : null
   const uses = selectedBox ? view.edges.filter((edge) => edge.from === selectedBox.id) : []
   const usedBy = selectedBox ? view.edges.filter((edge) => edge.to === selectedBox.id) : []
@@ -124,13 +148,23 @@ export function ModuleMap(props: ModuleMapProps) {
     <section className="module-map" aria-label={props.label} ref={root}>
       <div className="module-map__toolbar">
         <nav className="module-map__trail" aria-label="Where you are in the map">
-          <button type="button" className="button button--quiet" onClick={() => goTo([])} aria-current={trail.length === 0 ? 'location' : undefined}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => goTo([])}
+            aria-current={trail.length === 0 ? 'location' : undefined}
+          >
             Whole repository
           </button>
           {trail.map((box, at) => (
             <span key={box.id}>
               <span aria-hidden="true"> › </span>
-              <button type="button" className="button button--quiet" onClick={() => goTo(trail.slice(0, at + 1))} aria-current={at === trail.length - 1 ? 'location' : undefined}>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => goTo(trail.slice(0, at + 1))}
+                aria-current={at === trail.length - 1 ? 'location' : undefined}
+              >
                 {box.label}
               </button>
             </span>
@@ -159,7 +193,9 @@ export function ModuleMap(props: ModuleMapProps) {
         </div>
       </div>
       {view.boxes.length === 0 ? (
-        <p className="muted">No code to draw here{view.supporting.length ? ' — only tests, docs and tooling: tick the box above to see them' : ''}.</p>
+        <p className="muted">
+          No code to draw here{view.supporting.length ? ' — only tests, docs and tooling: tick the box above to see them' : ''}.
+        </p>
       ) : (
         <div
           ref={canvas}
@@ -174,23 +210,39 @@ export function ModuleMap(props: ModuleMapProps) {
           onKeyDown={onCanvasKey}
           style={{ height: Math.min(900, Math.max(192, layout.height * zoom + 8)) }}
         >
-          <svg width={layout.width * zoom} height={layout.height * zoom} viewBox={`0 0 ${layout.width} ${layout.height}`} style={{ transform: `translate(${pan.x}px, ${pan.y}px)` }}>
+          <svg
+            width={layout.width * zoom}
+            height={layout.height * zoom}
+            viewBox={`0 0 ${layout.width} ${layout.height}`}
+            style={{ transform: `translate(${pan.x}px, ${pan.y}px)` }}
+          >
             <defs>
-              <marker id="module-map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+              <marker
+                id="module-map-arrow"
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="9"
+                markerHeight="9"
+                markerUnits="userSpaceOnUse"
+                orient="auto-start-reverse"
+              >
                 <path d="M0,0 L10,5 L0,10 z" className="module-map__arrowhead" />
               </marker>
             </defs>
-            {layout.edges.filter((edge) => strongest.has(`${edge.from}>${edge.to}`) || edge.from === focusId || edge.to === focusId).map((edge) => (
-              <path
-                key={`${edge.from}>${edge.to}`}
-                d={edge.path}
-                strokeWidth={edge.width}
-                markerEnd="url(#module-map-arrow)"
-                className={`module-map__edge${edge.backwards ? ' module-map__edge--back' : ''}${focusId ? (edge.from === focusId || edge.to === focusId ? ' module-map__edge--lit' : ' module-map__edge--dim') : ''}`}
-              >
-                <title>{`${labelOf.get(edge.from)} → ${labelOf.get(edge.to)}: ${edge.weight.toLocaleString('en')} ${edge.weight === 1 ? 'import' : 'imports'}`}</title>
-              </path>
-            ))}
+            {layout.edges
+              .filter((edge) => strongest.has(`${edge.from}>${edge.to}`) || edge.from === focusId || edge.to === focusId)
+              .map((edge) => (
+                <path
+                  key={`${edge.from}>${edge.to}`}
+                  d={edge.path}
+                  strokeWidth={edge.width}
+                  markerEnd="url(#module-map-arrow)"
+                  className={`module-map__edge${edge.backwards ? ' module-map__edge--back' : ''}${focusId ? (edge.from === focusId || edge.to === focusId ? ' module-map__edge--lit' : ' module-map__edge--dim') : ''}`}
+                >
+                  <title>{`${labelOf.get(edge.from)} → ${labelOf.get(edge.to)}: ${edge.weight.toLocaleString('en')} ${edge.weight === 1 ? 'import' : 'imports'}`}</title>
+                </path>
+              ))}
             {layout.boxes.map(({ box, x, y }) => (
               <g
                 key={box.id}
@@ -222,8 +274,10 @@ export function ModuleMap(props: ModuleMapProps) {
       )}
       <p className="module-map__legend muted">
         An arrow points from code to what it imports; the thicker, the more imports
-        {layout.edges.length > STRONGEST ? ` (the ${STRONGEST} strongest of ${layout.edges.length} are drawn; a selected box shows all of its own)` : ''}. Click a box
-        for its part of the tour; double-click it (or “Open inside”) to see the folders in it.
+        {layout.edges.length > STRONGEST
+          ? ` (the ${STRONGEST} strongest of ${layout.edges.length} are drawn; a selected box shows all of its own)`
+          : ''}
+        . Click a box for its part of the tour; double-click it (or “Open inside”) to see the folders in it.
       </p>
       {selectedBox ? (
         <aside className="module-map__details" aria-label={`About ${selectedBox.label}`}>
@@ -248,13 +302,33 @@ export function ModuleMap(props: ModuleMapProps) {
           </p>
           {sectionText ? (
             <>
-              {section && section.path !== selectedBox.path && selectedBox.kind !== 'group' ? <p className="muted">From the tour’s section on {section.heading}:</p> : null}
+              {section && section.path !== selectedBox.path && selectedBox.kind !== 'group' ? (
+                <p className="muted">From the tour’s section on {section.heading}:</p>
+              ) : null}
               <Markdown source={sectionText} className="module-map__section" />
             </>
           ) : (
             <>
-              {uses.length ? <p>Uses: {uses.slice(0, 6).map((edge) => `${labelOf.get(edge.to)} (${edge.weight})`).join(', ')}.</p> : null}
-              {usedBy.length ? <p>Used by: {usedBy.slice(0, 6).map((edge) => `${labelOf.get(edge.from)} (${edge.weight})`).join(', ')}.</p> : null}
+              {uses.length ? (
+                <p>
+                  Uses:{' '}
+                  {uses
+                    .slice(0, 6)
+                    .map((edge) => `${labelOf.get(edge.to)} (${edge.weight})`)
+                    .join(', ')}
+                  .
+                </p>
+              ) : null}
+              {usedBy.length ? (
+                <p>
+                  Used by:{' '}
+                  {usedBy
+                    .slice(0, 6)
+                    .map((edge) => `${labelOf.get(edge.from)} (${edge.weight})`)
+                    .join(', ')}
+                  .
+                </p>
+              ) : null}
               {!uses.length && !usedBy.length ? <p className="muted">No imports to or from the other boxes here.</p> : null}
             </>
           )}

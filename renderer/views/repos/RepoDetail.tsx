@@ -84,7 +84,11 @@ export function RepoDetail(props: { repo: RepoView }) {
         </div>
       </header>
       {confirmRemove ? <p className="muted">Gemba forgets this repository and its cached scan. The folder itself is not touched.</p> : null}
-      {repo.problem ? <ErrorNotice error={{ code: 'repository_broken', message: repo.problem.message, ...(repo.problem.next ? { next: repo.problem.next } : {}) }} /> : null}
+      {repo.problem ? (
+        <ErrorNotice
+          error={{ code: 'repository_broken', message: repo.problem.message, ...(repo.problem.next ? { next: repo.problem.next } : {}) }}
+        />
+      ) : null}
       <BranchBanner repoId={repo.id} />
       <GitStateNotice state={repo.gitState} onRecheck={() => void recheck(repo.id)} />
 
@@ -92,9 +96,15 @@ export function RepoDetail(props: { repo: RepoView }) {
         <div className="card scan-progress" role="status" aria-live="polite">
           <p>
             <strong>{tour.progress ? PHASE_LABEL[tour.progress.phase] : 'Starting the scan'}</strong>
-            {tour.progress && tour.progress.total > 0 ? ` — ${tour.progress.done.toLocaleString()} of ${tour.progress.total.toLocaleString()}` : ''}
+            {tour.progress && tour.progress.total > 0
+              ? ` — ${tour.progress.done.toLocaleString()} of ${tour.progress.total.toLocaleString()}`
+              : ''}
           </p>
-          <progress max={tour.progress?.total || 1} value={tour.progress?.total ? tour.progress.done : undefined} aria-label="Scan progress" />
+          <progress
+            max={tour.progress?.total || 1}
+            value={tour.progress?.total ? tour.progress.done : undefined}
+            aria-label="Scan progress"
+          />
           <button type="button" className="button button--quiet" onClick={() => cancelTour(repo.id)}>
             Cancel
           </button>
@@ -114,7 +124,10 @@ export function RepoDetail(props: { repo: RepoView }) {
         <div className="card">
           <Tabs label="Offline views" idPrefix="" tabs={REPO_TABS} selected={tab} onSelect={setTab}>
             {tab === 'change' || tab === 'claude' ? null : (
-              <span className="computed-label" title="Made by reading the repository on this computer. No AI was used and nothing left the machine.">
+              <span
+                className="computed-label"
+                title="Made by reading the repository on this computer. No AI was used and nothing left the machine."
+              >
                 Computed from the repository · no AI
               </span>
             )}

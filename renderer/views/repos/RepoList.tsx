@@ -11,7 +11,12 @@ export function RepoList() {
     <ul className="repo-list" aria-label="Repositories">
       {repos.map((repo) => (
         <li key={repo.id}>
-          <button type="button" className={`repo-card ${repo.id === selectedId ? 'repo-card--selected' : ''}`} aria-pressed={repo.id === selectedId} onClick={() => select(repo.id)}>
+          <button
+            type="button"
+            className={`repo-card ${repo.id === selectedId ? 'repo-card--selected' : ''}`}
+            aria-pressed={repo.id === selectedId}
+            onClick={() => select(repo.id)}
+          >
             <span className="repo-card__name">{repo.name}</span>
             <span className="repo-card__meta">
               <span>{repo.detached ? 'detached HEAD' : (repo.branch ?? 'no commits yet')}</span>
@@ -34,11 +39,25 @@ export function RepoList() {
 function StateBadge(props: { repo: RepoView }) {
   const { state, changedFiles } = props.repo
   if (state === 'clean') return <span className="pill pill--ok">clean</span>
-  if (state === 'dirty') return <span className="pill pill--warn" title={changedFiles.map((file) => file.path).join('\n')}>{changedFiles.length} changed</span>
+  if (state === 'dirty')
+    return (
+      <span className="pill pill--warn" title={changedFiles.map((file) => file.path).join('\n')}>
+        {changedFiles.length} changed
+      </span>
+    )
   return <span className="pill">state unknown</span>
 }
 
-const BLOCKER_LABEL = { operation: 'in progress', detached: 'detached HEAD', index_locked: 'index locked', unmerged: 'conflicts', submodule: 'submodule moved', lfs: 'Git LFS', unsupported_index: 'index Gemba cannot write', file_name: 'file name' } as const
+const BLOCKER_LABEL = {
+  operation: 'in progress',
+  detached: 'detached HEAD',
+  index_locked: 'index locked',
+  unmerged: 'conflicts',
+  submodule: 'submodule moved',
+  lfs: 'Git LFS',
+  unsupported_index: 'index Gemba cannot write',
+  file_name: 'file name',
+} as const
 
 /** What git is in the middle of, in a word or two (the detail is on the repository). */
 function GitBadge(props: { repo: RepoView }) {

@@ -6,7 +6,10 @@ export function tourSection(markdown: string, heading: string): string | null {
   const start = lines.findIndex((line) => line.trim() === `### ${heading}`)
   if (start < 0) return null
   const end = lines.findIndex((line, index) => index > start && /^#{1,3}\s/.test(line))
-  return lines.slice(start + 1, end < 0 ? undefined : end).join('\n').trim()
+  return lines
+    .slice(start + 1, end < 0 ? undefined : end)
+    .join('\n')
+    .trim()
 }
 
 /** The section for a folder: its own, else its nearest ancestor's (a part drilled into has none of its own). */

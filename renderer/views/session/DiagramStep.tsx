@@ -49,7 +49,12 @@ export function DiagramStep(props: { session: Session }) {
       <DiagramCoach key={session.id} repoId={session.repo.id} sessionId={session.id} keeping={keeping} />
       <KeptNote session={session} step="diagram" hasKey={hasKey} offline={mermaid ?? null} />
       <OfflineDetails session={session} hasKey={hasKey} show="diagram" />
-      <NotesField field="diagram.notes" label="Your notes on the architecture" hint="Saved as you type, and kept in the journal under the diagram." rows={5} />
+      <NotesField
+        field="diagram.notes"
+        label="Your notes on the architecture"
+        hint="Saved as you type, and kept in the journal under the diagram."
+        rows={5}
+      />
     </div>
   )
 }

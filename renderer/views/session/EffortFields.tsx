@@ -20,10 +20,12 @@ export function EffortFields(props: { session: Session; measuredMinutes: number;
   const estimateValue = parseMinutes(estimate)
   const actualValue = parseMinutes(actual)
   const unchanged =
-    (props.show === 'actual' || estimateValue === payload.estimateMinutes) && (props.show === 'estimate' || actualValue === payload.actualMinutes)
+    (props.show === 'actual' || estimateValue === payload.estimateMinutes) &&
+    (props.show === 'estimate' || actualValue === payload.actualMinutes)
 
   const saveEstimate = (): void => {
-    if (estimateValue !== 'invalid' && estimateValue !== payload.estimateMinutes) void updateStep('change', { estimateMinutes: estimateValue })
+    if (estimateValue !== 'invalid' && estimateValue !== payload.estimateMinutes)
+      void updateStep('change', { estimateMinutes: estimateValue })
   }
   const saveActual = (): void => {
     if (actualValue !== 'invalid' && actualValue !== payload.actualMinutes) void updateStep('change', { actualMinutes: actualValue })
@@ -34,11 +36,22 @@ export function EffortFields(props: { session: Session; measuredMinutes: number;
     saveActual()
   }
   return (
-    <form className="effort" onSubmit={submit} aria-label={props.show === 'estimate' ? 'Estimate' : props.show === 'actual' ? 'Actual time' : 'Effort'}>
+    <form
+      className="effort"
+      onSubmit={submit}
+      aria-label={props.show === 'estimate' ? 'Estimate' : props.show === 'actual' ? 'Actual time' : 'Effort'}
+    >
       {props.show !== 'actual' ? (
         <div className="field effort__field">
           <label htmlFor="effort-estimate">Your estimate (minutes)</label>
-          <input id="effort-estimate" inputMode="numeric" value={estimate} onChange={(event) => setEstimate(event.target.value)} onBlur={saveEstimate} aria-invalid={estimateValue === 'invalid'} />
+          <input
+            id="effort-estimate"
+            inputMode="numeric"
+            value={estimate}
+            onChange={(event) => setEstimate(event.target.value)}
+            onBlur={saveEstimate}
+            aria-invalid={estimateValue === 'invalid'}
+          />
           {estimateValue === 'invalid' ? <p className="field__error">A number of minutes, 0 to 1440.</p> : null}
         </div>
       ) : null}
@@ -56,12 +69,24 @@ export function EffortFields(props: { session: Session; measuredMinutes: number;
             aria-invalid={actualValue === 'invalid'}
           />
           <p id="effort-actual-hint" className="field__hint">
-            {payload.actualMinutes === null ? `Measured by the timer: ${props.measuredMinutes} min. Type a number to correct it.` : `You corrected it; the timer says ${props.measuredMinutes} min. Clear it to use the timer.`}
+            {payload.actualMinutes === null
+              ? `Measured by the timer: ${props.measuredMinutes} min. Type a number to correct it.`
+              : `You corrected it; the timer says ${props.measuredMinutes} min. Clear it to use the timer.`}
           </p>
         </div>
       ) : null}
-      <button type="submit" className="button effort__save" disabled={unchanged || estimateValue === 'invalid' || actualValue === 'invalid'}>
-        {unchanged && (payload.estimateMinutes !== null || payload.actualMinutes !== null) ? 'Saved' : props.show === 'estimate' ? 'Save estimate' : props.show === 'actual' ? 'Save actual time' : 'Save'}
+      <button
+        type="submit"
+        className="button effort__save"
+        disabled={unchanged || estimateValue === 'invalid' || actualValue === 'invalid'}
+      >
+        {unchanged && (payload.estimateMinutes !== null || payload.actualMinutes !== null)
+          ? 'Saved'
+          : props.show === 'estimate'
+            ? 'Save estimate'
+            : props.show === 'actual'
+              ? 'Save actual time'
+              : 'Save'}
       </button>
     </form>
   )

@@ -28,10 +28,20 @@ export function ExploreStep(props: { session: Session }) {
   return (
     <div className="step-panel">
       <WeekPrompts programmeWeek={session.programmeWeek} step="explore" title="Questions to explore" />
-      <ExploreCoach key={session.id} repoId={session.repo.id} sessionId={session.id} prompts={curriculumWeek(session.programmeWeek).steps.explore.prompts} />
+      <ExploreCoach
+        key={session.id}
+        repoId={session.repo.id}
+        sessionId={session.id}
+        prompts={curriculumWeek(session.programmeWeek).steps.explore.prompts}
+      />
       <KeptNote session={session} step="explore" hasKey={hasKey} offline={offline ?? null} />
       <OfflineDetails session={session} hasKey={hasKey} show="tour" />
-      <NotesField field="explore.notes" label="Your notes" hint="Saved as you type, and kept in the journal under the walkthrough." rows={7} />
+      <NotesField
+        field="explore.notes"
+        label="Your notes"
+        hint="Saved as you type, and kept in the journal under the walkthrough."
+        rows={7}
+      />
     </div>
   )
 }

@@ -8,7 +8,9 @@ export function FinishedPanel(props: { result: FinishResult }) {
   const { result } = props
   return (
     <section className="card finished" aria-labelledby="finished-title">
-      <h2 id="finished-title">Week {result.session.weekNumber} is done: {result.session.theme}</h2>
+      <h2 id="finished-title">
+        Week {result.session.weekNumber} is done: {result.session.theme}
+      </h2>
       {result.journalPath ? (
         <p>
           Your journal entry is saved at <code>{result.journalPath}</code>.

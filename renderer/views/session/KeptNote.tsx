@@ -28,7 +28,11 @@ export function KeptNote(props: { session: Session; step: 'explore' | 'diagram';
     if (offline) action = { label: 'Keep the module diagram instead', run: () => void pick('diagram', 'offline', offline) }
   } else if (payload.source === 'offline') {
     text = `the module diagram computed from the repository${yours}.${
-      yours ? ' Keep one of Claude’s drawings above to replace it.' : props.hasKey ? ' Claude’s drawing replaces it as soon as it is drawn.' : ''
+      yours
+        ? ' Keep one of Claude’s drawings above to replace it.'
+        : props.hasKey
+          ? ' Claude’s drawing replaces it as soon as it is drawn.'
+          : ''
     }`
   } else {
     text = 'your diagram.'
@@ -56,11 +60,20 @@ export function ChangeKeptNote(props: { session: Session }) {
   else parts.push(`“${change.request.trim().slice(0, 120)}”, not committed yet`)
   if (change.testRun) {
     const seconds = (change.testRun.durationMs / 1000).toFixed(1)
-    const where = change.testRun.onChange ? ' on this change' : change.testRun.onChange === false && change.commit ? ' (not on the change as committed)' : ''
-    parts.push(change.testRun.exitCode === 0 ? `tests passed${where} in ${seconds} s` : `tests ${change.testRun.exitCode === null ? 'stopped' : `failed (exit code ${change.testRun.exitCode})`}${where} after ${seconds} s`)
+    const where = change.testRun.onChange
+      ? ' on this change'
+      : change.testRun.onChange === false && change.commit
+        ? ' (not on the change as committed)'
+        : ''
+    parts.push(
+      change.testRun.exitCode === 0
+        ? `tests passed${where} in ${seconds} s`
+        : `tests ${change.testRun.exitCode === null ? 'stopped' : `failed (exit code ${change.testRun.exitCode})`}${where} after ${seconds} s`,
+    )
   }
   if (change.branchDeleted) parts.push('its branch deleted (restorable until the journal entry is written)')
-  if (change.authorship && change.commit) parts.push(`you wrote ${plural(change.authorship.leaderLines, 'line')}, the agent ${change.authorship.agentLines}`)
+  if (change.authorship && change.commit)
+    parts.push(`you wrote ${plural(change.authorship.leaderLines, 'line')}, the agent ${change.authorship.agentLines}`)
   if (change.explanation.trim()) parts.push('explained')
   return (
     <p className="kept-note" role="status">

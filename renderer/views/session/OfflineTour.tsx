@@ -20,14 +20,22 @@ export function OfflineTour(props: { repoId: string; repoName: string; show: 'to
   return (
     <section className="card offline-tour" aria-labelledby={`offline-${props.show}-title`}>
       <header className="offline-tour__header">
-        <h3 id={`offline-${props.show}-title`}>{props.show === 'tour' ? `Offline tour of ${props.repoName}` : `Module diagram of ${props.repoName}`}</h3>
-        <span className="computed-label" title="Made by reading the repository on this computer. No AI was used and nothing left the machine.">
+        <h3 id={`offline-${props.show}-title`}>
+          {props.show === 'tour' ? `Offline tour of ${props.repoName}` : `Module diagram of ${props.repoName}`}
+        </h3>
+        <span
+          className="computed-label"
+          title="Made by reading the repository on this computer. No AI was used and nothing left the machine."
+        >
           Computed from the repository — no AI
         </span>
       </header>
       {!tour || tour.status === 'loading' || tour.status === 'idle' ? (
         <p className="muted" role="status">
-          Reading the repository{tour?.progress && tour.progress.total > 0 ? ` — ${tour.progress.done.toLocaleString()} of ${tour.progress.total.toLocaleString()}` : '…'}
+          Reading the repository
+          {tour?.progress && tour.progress.total > 0
+            ? ` — ${tour.progress.done.toLocaleString()} of ${tour.progress.total.toLocaleString()}`
+            : '…'}
         </p>
       ) : null}
       {tour?.status === 'error' && tour.error ? <ErrorNotice error={tour.error} onRetry={retry} /> : null}
@@ -40,7 +48,12 @@ export function OfflineTour(props: { repoId: string; repoName: string; show: 'to
         props.show === 'tour' ? (
           <Markdown source={tour.tour.markdown} className="offline-tour__body" />
         ) : (
-          <ModuleMap graph={tour.tour.moduleGraph} sections={tour.tour.moduleSections} markdown={tour.tour.markdown} label={`Module map of ${props.repoName}`} />
+          <ModuleMap
+            graph={tour.tour.moduleGraph}
+            sections={tour.tour.moduleSections}
+            markdown={tour.tour.markdown}
+            label={`Module map of ${props.repoName}`}
+          />
         )
       ) : null}
     </section>

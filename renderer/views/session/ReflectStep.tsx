@@ -38,7 +38,11 @@ export function ReflectStep(props: { view: SessionView; live: LiveTimer }) {
           preview={(value) => (
             <section className="session-section reflect__preview" aria-label="Reflection as the journal will show it">
               <h2>Reflection</h2>
-              <ReflectionBody markdown={tidyReflection(value, prompts)} effort={effort} frictionTags={session.steps.reflect.payload.frictionTags} />
+              <ReflectionBody
+                markdown={tidyReflection(value, prompts)}
+                effort={effort}
+                frictionTags={session.steps.reflect.payload.frictionTags}
+              />
             </section>
           )}
           hint="Your own words lead the journal entry. Saved as you type; prompts you leave empty are left out."

@@ -27,14 +27,22 @@ export function SessionHeader(props: { view: SessionView; live: LiveTimer }) {
       <div className="session-header__clock" aria-label="Timers">
         <div className={`clock ${step.overTime ? 'clock--over' : ''}`}>
           <span className="clock__label">This step</span>
-          <span className="clock__value" role="timer" aria-label={`This step: ${formatClock(step.elapsedMs)} of ${Math.round(step.timeboxMs / 60_000)} minutes`}>
+          <span
+            className="clock__value"
+            role="timer"
+            aria-label={`This step: ${formatClock(step.elapsedMs)} of ${Math.round(step.timeboxMs / 60_000)} minutes`}
+          >
             {formatClock(step.elapsedMs)}
           </span>
           <span className="clock__of">of {Math.round(step.timeboxMs / 60_000)} min</span>
         </div>
         <div className="clock">
           <span className="clock__label">The hour</span>
-          <span className="clock__value" role="timer" aria-label={`The hour: ${formatClock(props.live.hour.elapsedMs)} of ${Math.round(props.live.hour.timeboxMs / 60_000)} minutes`}>
+          <span
+            className="clock__value"
+            role="timer"
+            aria-label={`The hour: ${formatClock(props.live.hour.elapsedMs)} of ${Math.round(props.live.hour.timeboxMs / 60_000)} minutes`}
+          >
             {formatClock(props.live.hour.elapsedMs)}
           </span>
           <span className="clock__of">of {Math.round(props.live.hour.timeboxMs / 60_000)} min</span>
@@ -53,7 +61,9 @@ export function SessionHeader(props: { view: SessionView; live: LiveTimer }) {
         <TimeboxesEditor key={JSON.stringify(Object.values(session.steps).map((s) => s.timeboxMinutes))} session={session} />
         <span className={`save-status save-status--${saveStatus}`} role="status" aria-live="polite">
           {SAVE_TEXT[saveStatus]}
-          {saveStatus === 'error' && saveError ? ` — ${saveError.message} Your text is kept here and saved when the connection is back.` : ''}
+          {saveStatus === 'error' && saveError
+            ? ` — ${saveError.message} Your text is kept here and saved when the connection is back.`
+            : ''}
         </span>
       </div>
     </header>

@@ -120,7 +120,8 @@ function TimeUpNotice(props: { view: SessionData; live: LiveTimer }) {
   return (
     <div className="notice session__time-up" role="status">
       <p className="notice__message">
-        Your {Math.round(timer.timeboxMs / 60_000)} minutes for {STEP_LABELS[step]} are up. Move on when you are ready; nothing moves by itself.
+        Your {Math.round(timer.timeboxMs / 60_000)} minutes for {STEP_LABELS[step]} are up. Move on when you are ready; nothing moves by
+        itself.
       </p>
       {following ? (
         <button type="button" className="button" onClick={() => void next()}>
@@ -174,7 +175,10 @@ function NoSession() {
         </button>
       }
     >
-      <p>The hour has four steps: explore the code, draw its architecture, make a small change, and reflect. Each has a timebox; you can move between them freely and pause at any time.</p>
+      <p>
+        The hour has four steps: explore the code, draw its architecture, make a small change, and reflect. Each has a timebox; you can move
+        between them freely and pause at any time.
+      </p>
       {error ? <ErrorNotice error={error} /> : null}
     </EmptyState>
   )

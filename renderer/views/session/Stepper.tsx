@@ -10,7 +10,8 @@ export function Stepper(props: { session: Session; live: LiveTimer }) {
   const buttons = useRef<(HTMLButtonElement | null)[]>([])
   const onKey = (event: KeyboardEvent, index: number): void => {
     // Arrow keys move between the steps, as in a tab list; Enter or Space opens one.
-    const delta = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0
+    const delta =
+      event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0
     if (delta === 0) return
     event.preventDefault()
     buttons.current[(index + delta + STEP_KEYS.length) % STEP_KEYS.length]?.focus()
@@ -41,7 +42,9 @@ export function Stepper(props: { session: Session; live: LiveTimer }) {
                   <span className="stepper__name">{STEP_LABELS[step]}</span>
                   <span className={`stepper__time ${timer.overTime ? 'stepper__time--over' : ''}`}>
                     {formatClock(timer.elapsedMs)} / {Math.round(timer.timeboxMs / 60_000)} min
-                    <span className="visually-hidden">{state.status === 'done' ? ', done' : state.status === 'in_progress' ? ', in progress' : ', not started'}</span>
+                    <span className="visually-hidden">
+                      {state.status === 'done' ? ', done' : state.status === 'in_progress' ? ', in progress' : ', not started'}
+                    </span>
                   </span>
                 </span>
               </button>

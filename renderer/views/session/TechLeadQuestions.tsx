@@ -11,7 +11,8 @@ export function TechLeadQuestions(props: { view: SessionView }) {
   const updateStep = useSessionRunner((state) => state.updateStep)
   const answer = useSessionRunner((state) => state.answerQuestion)
   const [text, setText] = useState('')
-  const save = (next: readonly { id?: string; text: string }[]): void => void updateStep('reflect', { questionsForTechLead: next.map((q) => ({ ...q })) })
+  const save = (next: readonly { id?: string; text: string }[]): void =>
+    void updateStep('reflect', { questionsForTechLead: next.map((q) => ({ ...q })) })
   const add = (event: FormEvent): void => {
     event.preventDefault()
     if (!text.trim()) return
@@ -41,7 +42,12 @@ export function TechLeadQuestions(props: { view: SessionView }) {
                     Mark answered
                   </button>
                 )}
-                <button type="button" className="button button--quiet" aria-label={`Remove “${question.text}”`} onClick={() => save(mine.filter((q) => q.id !== question.id).map((q) => ({ id: q.id, text: q.text })))}>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  aria-label={`Remove “${question.text}”`}
+                  onClick={() => save(mine.filter((q) => q.id !== question.id).map((q) => ({ id: q.id, text: q.text })))}
+                >
                   Remove
                 </button>
               </div>
@@ -51,7 +57,13 @@ export function TechLeadQuestions(props: { view: SessionView }) {
       ) : null}
       <form className="tech-lead__add" onSubmit={add}>
         <label htmlFor="tech-lead-new">A new question</label>
-        <input id="tech-lead-new" value={text} maxLength={2000} placeholder="What would you ask your tech lead?" onChange={(event) => setText(event.target.value)} />
+        <input
+          id="tech-lead-new"
+          value={text}
+          maxLength={2000}
+          placeholder="What would you ask your tech lead?"
+          onChange={(event) => setText(event.target.value)}
+        />
         <button type="submit" className="button" disabled={!text.trim()}>
           Add question
         </button>

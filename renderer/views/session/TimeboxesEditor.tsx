@@ -7,7 +7,10 @@ import { useSessionRunner } from '../../app-stores.ts'
 
 export function TimeboxesEditor(props: { session: Session }) {
   const setTimeboxes = useSessionRunner((state) => state.setTimeboxes)
-  const initial = Object.fromEntries(STEP_KEYS.map((step) => [step, String(props.session.steps[step].timeboxMinutes)])) as Record<keyof StepMinutes, string>
+  const initial = Object.fromEntries(STEP_KEYS.map((step) => [step, String(props.session.steps[step].timeboxMinutes)])) as Record<
+    keyof StepMinutes,
+    string
+  >
   const [draft, setDraft] = useState(initial)
   const valid = STEP_KEYS.every((step) => /^\d+$/.test(draft[step]) && Number(draft[step]) >= 1 && Number(draft[step]) <= 120)
   const submit = (event: FormEvent): void => {
@@ -21,7 +24,13 @@ export function TimeboxesEditor(props: { session: Session }) {
         {STEP_KEYS.map((step) => (
           <label key={step} className="timeboxes__field">
             <span>{STEP_LABELS[step]}</span>
-            <input type="number" min={1} max={120} value={draft[step]} onChange={(event) => setDraft({ ...draft, [step]: event.target.value })} />
+            <input
+              type="number"
+              min={1}
+              max={120}
+              value={draft[step]}
+              onChange={(event) => setDraft({ ...draft, [step]: event.target.value })}
+            />
             <span className="muted">min</span>
           </label>
         ))}

@@ -39,7 +39,11 @@ export function AiSection(props: { view: SettingsView }) {
         if (ai) void update('ai', { ai })
       }}
     >
-      <Field label="API endpoint" error={fieldErrors.endpoint} hint="Leave empty for Anthropic’s API (or ANTHROPIC_BASE_URL when set). A company gateway or a local Anthropic-compatible server also works.">
+      <Field
+        label="API endpoint"
+        error={fieldErrors.endpoint}
+        hint="Leave empty for Anthropic’s API (or ANTHROPIC_BASE_URL when set). A company gateway or a local Anthropic-compatible server also works."
+      >
         {({ id, describedBy, invalid }) => (
           <input
             id={id}
@@ -56,7 +60,15 @@ export function AiSection(props: { view: SettingsView }) {
       <Field label="Model" error={fieldErrors.model}>
         {({ id, describedBy, invalid }) => (
           <>
-            <input id={id} list="ai-model-list" spellCheck={false} aria-describedby={describedBy} aria-invalid={invalid} value={draft.model} onChange={(event) => change('model', event.target.value)} />
+            <input
+              id={id}
+              list="ai-model-list"
+              spellCheck={false}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={draft.model}
+              onChange={(event) => change('model', event.target.value)}
+            />
             <ModelDatalist id="ai-model-list" endpoint={inUse.url} keySet={props.view.apiKey.set} />
             <ModelFacts choice={choice} />
           </>
@@ -65,7 +77,12 @@ export function AiSection(props: { view: SettingsView }) {
       <div className="field-row">
         <div className="field">
           <label className="field-check">
-            <input type="checkbox" checked={automatic} onChange={(event) => change('contextTokens', event.target.checked ? null : (choice?.contextBudget.tokens ?? 40_000))} /> Repository context: automatic
+            <input
+              type="checkbox"
+              checked={automatic}
+              onChange={(event) => change('contextTokens', event.target.checked ? null : (choice?.contextBudget.tokens ?? 40_000))}
+            />{' '}
+            Repository context: automatic
           </label>
           <p className="field__hint" data-testid="context-budget">
             {automatic
@@ -78,7 +95,11 @@ export function AiSection(props: { view: SettingsView }) {
         {automatic ? null : (
           <NumberField
             label="Repository context (tokens)"
-            hint={choice && choice.contextBudget.tokens !== draft.contextTokens ? `This model’s window allows ${formatTokens(choice.contextBudget.tokens)}.` : undefined}
+            hint={
+              choice && choice.contextBudget.tokens !== draft.contextTokens
+                ? `This model’s window allows ${formatTokens(choice.contextBudget.tokens)}.`
+                : undefined
+            }
             error={fieldErrors.contextTokens}
             min={4000}
             max={400000}
@@ -98,9 +119,17 @@ export function AiSection(props: { view: SettingsView }) {
           onChange={(value) => change('sessionBudgetUsd', value)}
         />
       </div>
-      <Field label="What the coach remembers" hint="A short note from your journal on a repository you visited before, shown in the coach before it is sent.">
+      <Field
+        label="What the coach remembers"
+        hint="A short note from your journal on a repository you visited before, shown in the coach before it is sent."
+      >
         {({ id, describedBy }) => (
-          <MemoryChoiceSelect id={id} describedBy={describedBy} value={draft.memory ?? 'with_reflections'} onChange={(value) => change('memory', value)} />
+          <MemoryChoiceSelect
+            id={id}
+            describedBy={describedBy}
+            value={draft.memory ?? 'with_reflections'}
+            onChange={(value) => change('memory', value)}
+          />
         )}
       </Field>
     </SectionForm>

@@ -58,7 +58,12 @@ export function ApiKeySection() {
       }}
       extraActions={
         <>
-          <button type="button" className="button" onClick={() => void testApiKey(draft)} disabled={keyTest.status === 'testing' || (!draft.trim() && !apiKey.set) || (format !== null && !format.ok && !gateway)}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void testApiKey(draft)}
+            disabled={keyTest.status === 'testing' || (!draft.trim() && !apiKey.set) || (format !== null && !format.ok && !gateway)}
+          >
             {keyTest.status === 'testing' ? 'Testing…' : draft.trim() ? 'Test this key' : 'Test the saved key'}
           </button>
           {apiKey.source === 'settings' ? (
@@ -93,7 +98,13 @@ export function ApiKeySection() {
   )
 }
 
-const TONE = { valid: 'key-test--ok', invalid: 'key-test--bad', no_network: 'key-test--warn', unavailable: 'key-test--warn', no_key: 'key-test--warn' } as const
+const TONE = {
+  valid: 'key-test--ok',
+  invalid: 'key-test--bad',
+  no_network: 'key-test--warn',
+  unavailable: 'key-test--warn',
+  no_key: 'key-test--warn',
+} as const
 
 function KeyTestResult(props: { test: SettingsState['keyTest'] }) {
   const { status, result, error } = props.test

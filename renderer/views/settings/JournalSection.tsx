@@ -17,7 +17,8 @@ export function JournalSection(props: { view: SettingsView }) {
       title="Journal and data"
       description={
         <p className="muted">
-          Your journal is plain Markdown, one file per session, that you own. Everything else (settings, caches, drafts) lives in the data folder: <code>{props.view.dataFolder}</code>.
+          Your journal is plain Markdown, one file per session, that you own. Everything else (settings, caches, drafts) lives in the data
+          folder: <code>{props.view.dataFolder}</code>.
         </p>
       }
       saving={saving}
@@ -25,9 +26,23 @@ export function JournalSection(props: { view: SettingsView }) {
       error={error}
       onSubmit={() => void update('journal', { journalFolder: folder.trim() === '' ? null : folder.trim() })}
     >
-      <Field label="Journal folder" hint={<>Leave empty for the default. In use: <code>{props.view.journalFolderInUse}</code></>}>
+      <Field
+        label="Journal folder"
+        hint={
+          <>
+            Leave empty for the default. In use: <code>{props.view.journalFolderInUse}</code>
+          </>
+        }
+      >
         {({ id, describedBy }) => (
-          <input id={id} spellCheck={false} aria-describedby={describedBy} placeholder={props.view.journalFolderInUse} value={folder} onChange={(event) => setFolder(event.target.value)} />
+          <input
+            id={id}
+            spellCheck={false}
+            aria-describedby={describedBy}
+            placeholder={props.view.journalFolderInUse}
+            value={folder}
+            onChange={(event) => setFolder(event.target.value)}
+          />
         )}
       </Field>
     </SectionForm>

@@ -6,7 +6,11 @@ import type { AiModelChoice } from '../../../shared/models/ai.ts'
 import { gemba } from '../../app-stores.ts'
 import { formatWindow } from '../coach/format-usage.ts'
 
-const SOURCE = { models_api: 'from the Models API', built_in: 'what Gemba knows of this model family (the model list could not be read)', assumed: 'a model Gemba does not know: no citations, no thinking, a 5-minute cache' } as const
+const SOURCE = {
+  models_api: 'from the Models API',
+  built_in: 'what Gemba knows of this model family (the model list could not be read)',
+  assumed: 'a model Gemba does not know: no citations, no thinking, a 5-minute cache',
+} as const
 
 export function useModelChoice(model: string, contextTokens: number | null): AiModelChoice | null {
   const [choice, setChoice] = useState<{ for: string; value: AiModelChoice } | null>(null)
@@ -32,7 +36,9 @@ export function ModelFacts(props: { choice: AiModelChoice | null }) {
   const profile = props.choice?.profile
   if (!profile) return null
   const can = [
-    profile.capabilities.citations ? 'cites the repository line by line' : 'cannot cite search results (citations checked by path and line)',
+    profile.capabilities.citations
+      ? 'cites the repository line by line'
+      : 'cannot cite search results (citations checked by path and line)',
     profile.capabilities.adaptiveThinking ? 'thinks adaptively while the small-change agent plans' : null,
     profile.prefixCacheTtl === '1h' ? 'keeps the repository cached for an hour' : 'keeps the repository cached for five minutes',
   ].filter(Boolean)

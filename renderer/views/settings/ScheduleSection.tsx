@@ -31,7 +31,12 @@ export function ScheduleSection(props: { view: SettingsView }) {
       <div className="field-row">
         <Field label="Day" error={fieldErrors.day}>
           {({ id, describedBy }) => (
-            <select id={id} aria-describedby={describedBy} value={draft.day} onChange={(event) => change('day', event.target.value as Weekday)}>
+            <select
+              id={id}
+              aria-describedby={describedBy}
+              value={draft.day}
+              onChange={(event) => change('day', event.target.value as Weekday)}
+            >
               {WEEKDAYS.map((day) => (
                 <option key={day} value={day}>
                   {day[0]?.toUpperCase()}
@@ -44,7 +49,13 @@ export function ScheduleSection(props: { view: SettingsView }) {
         <Field label="Starts at" error={fieldErrors.start}>
           {({ id, describedBy, invalid }) => (
             // A list written the way the rest of Gemba writes times (the OS locale), not the browser's time field.
-            <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={draft.start} onChange={(event) => change('start', event.target.value)}>
+            <select
+              id={id}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={draft.start}
+              onChange={(event) => change('start', event.target.value)}
+            >
               {slotTimes(draft.start).map((time) => (
                 <option key={time} value={time}>
                   {formatWallTime(time)}
@@ -53,12 +64,31 @@ export function ScheduleSection(props: { view: SettingsView }) {
             </select>
           )}
         </Field>
-        <NumberField label="Length (minutes)" error={fieldErrors.minutes} min={15} max={240} step={5} value={draft.minutes} onChange={(value) => change('minutes', value)} />
+        <NumberField
+          label="Length (minutes)"
+          error={fieldErrors.minutes}
+          min={15}
+          max={240}
+          step={5}
+          value={draft.minutes}
+          onChange={(value) => change('minutes', value)}
+        />
       </div>
-      <Field label="Time zone" error={fieldErrors.timeZone} hint="The calendar event keeps this zone, so it stays put across daylight-saving changes.">
+      <Field
+        label="Time zone"
+        error={fieldErrors.timeZone}
+        hint="The calendar event keeps this zone, so it stays put across daylight-saving changes."
+      >
         {({ id, describedBy, invalid }) => (
           <>
-            <input id={id} list={`${id}-zones`} aria-describedby={describedBy} aria-invalid={invalid} value={draft.timeZone} onChange={(event) => change('timeZone', event.target.value)} />
+            <input
+              id={id}
+              list={`${id}-zones`}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={draft.timeZone}
+              onChange={(event) => change('timeZone', event.target.value)}
+            />
             <datalist id={`${id}-zones`}>
               {zones.map((zone) => (
                 <option key={zone} value={zone} />
@@ -73,6 +103,9 @@ export function ScheduleSection(props: { view: SettingsView }) {
 
 /** Every quarter hour of the day, and the saved time when it is not on one. */
 function slotTimes(current: string): string[] {
-  const times = Array.from({ length: 96 }, (_, index) => `${String(Math.floor(index / 4)).padStart(2, '0')}:${String((index % 4) * 15).padStart(2, '0')}`)
+  const times = Array.from(
+    { length: 96 },
+    (_, index) => `${String(Math.floor(index / 4)).padStart(2, '0')}:${String((index % 4) * 15).padStart(2, '0')}`,
+  )
   return times.includes(current) || !/^\d\d:\d\d$/.test(current) ? times : [...times, current].sort()
 }

@@ -23,7 +23,11 @@ export function StepsSection(props: { view: SettingsView }) {
   return (
     <SectionForm
       title="Step timeboxes"
-      description={<p className="muted">Minutes per step. A gentle notice says when a step’s time is up; nothing moves on by itself. Total: {total} minutes.</p>}
+      description={
+        <p className="muted">
+          Minutes per step. A gentle notice says when a step’s time is up; nothing moves on by itself. Total: {total} minutes.
+        </p>
+      }
       saving={saving}
       saved={saved}
       error={error}
@@ -34,7 +38,15 @@ export function StepsSection(props: { view: SettingsView }) {
     >
       <div className="field-row">
         {STEPS.map((step) => (
-          <NumberField key={step.key} label={step.label} error={fieldErrors[step.key]} min={1} max={120} value={draft[step.key]} onChange={(value) => change(step.key, value)} />
+          <NumberField
+            key={step.key}
+            label={step.label}
+            error={fieldErrors[step.key]}
+            min={1}
+            max={120}
+            value={draft[step.key]}
+            onChange={(value) => change(step.key, value)}
+          />
         ))}
       </div>
     </SectionForm>

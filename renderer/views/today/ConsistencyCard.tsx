@@ -25,7 +25,11 @@ export function ConsistencyCard(props: { today: TodayView }) {
       {consistency.weeks.length > 0 ? (
         <ol className="consistency__weeks" aria-label="The last 12 weeks, oldest first">
           {[...consistency.weeks].reverse().map((week) => (
-            <li key={week.programmeWeek} className={`week-dot week-dot--${week.outcome}`} title={`Week of ${week.weekOf}: ${week.theme} — ${OUTCOME_LABEL[week.outcome]}`}>
+            <li
+              key={week.programmeWeek}
+              className={`week-dot week-dot--${week.outcome}`}
+              title={`Week of ${week.weekOf}: ${week.theme} — ${OUTCOME_LABEL[week.outcome]}`}
+            >
               <span className="visually-hidden">
                 Week of {week.weekOf}, {week.theme}: {OUTCOME_LABEL[week.outcome]}
               </span>
@@ -35,10 +39,18 @@ export function ConsistencyCard(props: { today: TodayView }) {
       ) : null}
       {consistency.weeks.length > 0 ? (
         <ul className="consistency__legend" aria-hidden="true">
-          <li><span className="week-dot week-dot--practised" /> practised</li>
-          <li><span className="week-dot week-dot--skipped" /> skipped</li>
-          <li><span className="week-dot week-dot--missed" /> not done</li>
-          <li><span className="week-dot week-dot--pending" /> this week</li>
+          <li>
+            <span className="week-dot week-dot--practised" /> practised
+          </li>
+          <li>
+            <span className="week-dot week-dot--skipped" /> skipped
+          </li>
+          <li>
+            <span className="week-dot week-dot--missed" /> not done
+          </li>
+          <li>
+            <span className="week-dot week-dot--pending" /> this week
+          </li>
         </ul>
       ) : null}
       <p className="muted">A week counts when you do its steps here. Skipped and paused weeks never count against you.</p>

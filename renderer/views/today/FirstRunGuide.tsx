@@ -59,7 +59,12 @@ export function FirstRunGuide(props: { today: TodayView }) {
           </p>
           <div className="today-actions">
             {slotChosen ? null : (
-              <button type="button" className="button button--primary" disabled={!settings} onClick={() => void update('schedule', { scheduleChosen: true })}>
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={!settings}
+                onClick={() => void update('schedule', { scheduleChosen: true })}
+              >
                 Keep this slot
               </button>
             )}
@@ -79,7 +84,10 @@ export function FirstRunGuide(props: { today: TodayView }) {
           {settings?.apiKey.set ? (
             <p>An API key is set ({settings.apiKey.hint}). The coach can answer your questions.</p>
           ) : (
-            <p className="muted">Without one, every step still works offline: a tour and a diagram computed from the repository, a change you make by hand, and the full journal.</p>
+            <p className="muted">
+              Without one, every step still works offline: a tour and a diagram computed from the repository, a change you make by hand, and
+              the full journal.
+            </p>
           )}
           <button type="button" className="button button--quiet" onClick={() => go('settings')}>
             {settings?.apiKey.set ? 'Review in Settings' : 'Add a key in Settings'}
@@ -87,7 +95,9 @@ export function FirstRunGuide(props: { today: TodayView }) {
         </li>
       </ol>
       <div className="first-run__start">
-        <h3>Your first hour: week {props.today.week.weekNumber}, {props.today.week.theme}</h3>
+        <h3>
+          Your first hour: week {props.today.week.weekNumber}, {props.today.week.theme}
+        </h3>
         <p className="muted">{props.today.week.goal}</p>
         {repos.length > 0 ? <StartButton today={props.today} /> : <p className="muted">Add a repository above to start.</p>}
       </div>
@@ -97,7 +107,10 @@ export function FirstRunGuide(props: { today: TodayView }) {
 
 function StepMark(props: { done: boolean; n: number }) {
   return (
-    <span className={`step-mark ${props.done ? 'step-mark--done' : ''}`} aria-label={props.done ? `Step ${props.n}, done` : `Step ${props.n}`}>
+    <span
+      className={`step-mark ${props.done ? 'step-mark--done' : ''}`}
+      aria-label={props.done ? `Step ${props.n}, done` : `Step ${props.n}`}
+    >
       {props.done ? '✓' : props.n}
     </span>
   )

@@ -18,11 +18,18 @@ export function PastDueWeeks(props: { today: TodayView }) {
         {weeks.map((week) => (
           <li key={week.programmeWeek}>
             <div>
-              <strong>Week {week.weekNumber}: {week.theme}</strong>
+              <strong>
+                Week {week.weekNumber}: {week.theme}
+              </strong>
               {week.repo ? <span className="muted"> · {week.repo.name}</span> : null}
             </div>
             <div className="today-actions">
-              <button type="button" className="button" disabled={busy || props.today.activeSession !== null} onClick={() => void start(week.programmeWeek)}>
+              <button
+                type="button"
+                className="button"
+                disabled={busy || props.today.activeSession !== null}
+                onClick={() => void start(week.programmeWeek)}
+              >
                 Do it now
               </button>
               <button type="button" className="button button--quiet" disabled={busy} onClick={() => void skip(week.programmeWeek)}>

@@ -32,8 +32,10 @@ function ReminderToggle() {
   const desktop = useAppInfo((state) => state.info?.mode === 'desktop')
   const permission = useSessions((state) => state.notifications)
   const enable = useSessions((state) => state.enableNotifications)
-  if (desktop) return <p className="muted today-reminder">Gemba reminds you from the desktop when your hour starts, and its tray menu can start it.</p>
-  if (permission === 'granted') return <p className="today-reminder">Reminders on: a notification when your hour starts, while this page is open.</p>
+  if (desktop)
+    return <p className="muted today-reminder">Gemba reminds you from the desktop when your hour starts, and its tray menu can start it.</p>
+  if (permission === 'granted')
+    return <p className="today-reminder">Reminders on: a notification when your hour starts, while this page is open.</p>
   if (permission === 'denied')
     return <p className="muted today-reminder">Notifications are blocked for this page; Gemba shows a banner here when your hour starts.</p>
   if (permission === 'unsupported') return <p className="muted today-reminder">Gemba shows a banner here when your hour starts.</p>

@@ -15,7 +15,12 @@ export function StartButton(props: { today: TodayView }) {
     : 'Start this week’s hour'
   return (
     <div className="start-button">
-      <button type="button" className="button button--primary button--large" disabled={busy} onClick={() => void start(active?.programmeWeek)}>
+      <button
+        type="button"
+        className="button button--primary button--large"
+        disabled={busy}
+        onClick={() => void start(active?.programmeWeek)}
+      >
         {busy ? 'Opening…' : label}
       </button>
       {active?.paused ? <span className="muted">Paused — the timer waits for you.</span> : null}

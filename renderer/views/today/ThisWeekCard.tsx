@@ -26,7 +26,9 @@ export function ThisWeekCard(props: { today: TodayView }) {
       {today.programme.paused ? (
         <div className="notice notice--warning" role="status">
           <p className="notice__message">
-            The programme is paused{today.programme.pausedThrough ? ` through the week of ${today.programme.pausedThrough}` : ' until you resume it'}. Paused weeks are not counted.
+            The programme is paused
+            {today.programme.pausedThrough ? ` through the week of ${today.programme.pausedThrough}` : ' until you resume it'}. Paused weeks
+            are not counted.
           </p>
           <button type="button" className="button" onClick={() => void resumeProgramme()}>
             Resume the programme

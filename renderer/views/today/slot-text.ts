@@ -10,9 +10,21 @@ export function slotText(schedule: Schedule): string {
 
 export function nextStartText(iso: string, timeZone: string, now: number = Date.now()): string {
   const when = new Date(iso)
-  const date = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZone }).format(when)
+  const date = new Intl.DateTimeFormat(undefined, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+  }).format(when)
   const days = Math.round((when.getTime() - now) / 86_400_000)
   const hours = Math.round((when.getTime() - now) / 3_600_000)
-  const relative = hours < 1 ? 'within the hour' : hours < 24 ? `in ${hours} ${hours === 1 ? 'hour' : 'hours'}` : `in ${days} ${days === 1 ? 'day' : 'days'}`
+  const relative =
+    hours < 1
+      ? 'within the hour'
+      : hours < 24
+        ? `in ${hours} ${hours === 1 ? 'hour' : 'hours'}`
+        : `in ${days} ${days === 1 ? 'day' : 'days'}`
   return `${date} — ${relative}`
 }

@@ -22,11 +22,15 @@ export async function newHome(): Promise<string> {
 }
 
 export async function startBackend(home: string, env: Record<string, string> = {}): Promise<BackendProcess> {
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'electron', 'web-main.ts'), '--no-open', '--port', '0', '--static', join(root, 'out', 'renderer')], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? home, GEMBA_HOME: home, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(root, 'electron', 'web-main.ts'), '--no-open', '--port', '0', '--static', join(root, 'out', 'renderer')],
+    {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? home, GEMBA_HOME: home, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))

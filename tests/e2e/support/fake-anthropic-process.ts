@@ -12,10 +12,14 @@ export interface FakeAnthropicProcess {
 }
 
 export function startFakeAnthropic(script: string, extra: readonly string[] = []): Promise<FakeAnthropicProcess> {
-  const child = spawn(process.execPath, [join(root, 'tests/fixtures/fake-anthropic/serve.ts'), '--port', '0', '--script', script, ...extra], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [join(root, 'tests/fixtures/fake-anthropic/serve.ts'), '--port', '0', '--script', script, ...extra],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   return new Promise((resolve, reject) => {
     let output = ''
     const timer = setTimeout(() => {

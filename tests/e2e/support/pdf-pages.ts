@@ -41,7 +41,15 @@ export async function lookAtPdf(pdf: Buffer): Promise<PdfLook> {
     while (to > from && !inked(to)) to--
     const { stdout } = await run('pdftotext', ['-layout', file, '-'])
     const text = stdout.split('\f').filter((page, index, all) => index < all.length - 1 || page.trim())
-    return { pages: text.length, width, height, inkFrom: from / width, inkTo: (to + 1) / width, text, png: await readFile(join(folder, 'page.png')) }
+    return {
+      pages: text.length,
+      width,
+      height,
+      inkFrom: from / width,
+      inkTo: (to + 1) / width,
+      text,
+      png: await readFile(join(folder, 'page.png')),
+    }
   } finally {
     await rm(folder, { recursive: true, force: true })
   }

@@ -43,7 +43,9 @@ describe('AiClient', () => {
   it('delivers text as it arrives, before the answer is complete', async () => {
     let release = () => {}
     const until = new Promise<void>((resolve) => (release = resolve))
-    fake = await startFakeAnthropic({ replies: [textReply('First words, then the rest.', { chunkSize: 6, holdAfter: { afterEvents: 4, until } })] })
+    fake = await startFakeAnthropic({
+      replies: [textReply('First words, then the rest.', { chunkSize: 6, holdAfter: { afterEvents: 4, until } })],
+    })
     const seen: string[] = []
     let firstDelta = () => {}
     const arrived = new Promise<void>((resolve) => (firstDelta = resolve))
@@ -57,7 +59,16 @@ describe('AiClient', () => {
 
   it('keeps a paragraph that starts a new text block apart from the one before it', async () => {
     fake = await startFakeAnthropic({
-      replies: [{ kind: 'message', content: [{ type: 'text', text: 'Let me look first.' }, { type: 'text', text: '## Plan\n\nRead the router.' }, { type: 'text', text: ' Then the tests.' }] }],
+      replies: [
+        {
+          kind: 'message',
+          content: [
+            { type: 'text', text: 'Let me look first.' },
+            { type: 'text', text: '## Plan\n\nRead the router.' },
+            { type: 'text', text: ' Then the tests.' },
+          ],
+        },
+      ],
     })
     const seen: string[] = []
     const result = await client(fake.url).stream(request, { onText: (delta) => seen.push(delta) }, never)
@@ -66,7 +77,11 @@ describe('AiClient', () => {
   })
 
   it('reports usage with cache fields from the final message', async () => {
-    fake = await startFakeAnthropic({ replies: [textReply('Hi', { usage: { input_tokens: 10, cache_creation_input_tokens: 2000, cache_read_input_tokens: 0, output_tokens: 5 } })] })
+    fake = await startFakeAnthropic({
+      replies: [
+        textReply('Hi', { usage: { input_tokens: 10, cache_creation_input_tokens: 2000, cache_read_input_tokens: 0, output_tokens: 5 } }),
+      ],
+    })
     const result = await client(fake.url).stream(request, {}, never)
     expect(result.text).toBe('Hi')
     expect(result.usage).toEqual({ inputTokens: 10, cacheWriteTokens: 2000, cacheReadTokens: 0, outputTokens: 5 })
@@ -171,7 +186,9 @@ describe('AiClient', () => {
   })
 
   it('stops on cancel, keeping the partial text', async () => {
-    fake = await startFakeAnthropic({ replies: [textReply('Words that keep coming and coming.', { chunkSize: 5, stallAfter: { afterEvents: 4 } })] })
+    fake = await startFakeAnthropic({
+      replies: [textReply('Words that keep coming and coming.', { chunkSize: 5, stallAfter: { afterEvents: 4 } })],
+    })
     const controller = new AbortController()
     const error = await failure(client(fake.url).stream(request, { onText: () => controller.abort() }, controller.signal))
     expect(error.code).toBe('cancelled')

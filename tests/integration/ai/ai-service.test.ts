@@ -33,7 +33,13 @@ function context(signal = new AbortController().signal): CallContext<EventMap> &
 
 function service(settings: Partial<AiRuntimeSettings> = {}, budgetUsd = 2): AiService {
   return new AiService({
-    settings: async () => ({ apiKey: 'sk-ant-test-3333333333333333333333', endpoint: fake!.url, model: 'claude-sonnet-5-5', contextTokens: 40_000, ...settings }),
+    settings: async () => ({
+      apiKey: 'sk-ant-test-3333333333333333333333',
+      endpoint: fake!.url,
+      model: 'claude-sonnet-5-5',
+      contextTokens: 40_000,
+      ...settings,
+    }),
     createSdk: createAnthropicSdk,
     spending: unsavedSpending(budgetUsd),
     context: async (request) => ({
@@ -47,10 +53,21 @@ function service(settings: Partial<AiRuntimeSettings> = {}, budgetUsd = 2): AiSe
 
 describe('AiService', () => {
   it('opens a thread showing what its prefix will carry, then streams an answer as events', async () => {
-    fake = await startFakeAnthropic({ replies: [toolUseReply([{ name: 'read_file', input: { path: 'src/main.ts' } }]), textReply('It prints hi (`src/main.ts:1`).', { chunkSize: 6 })] })
+    fake = await startFakeAnthropic({
+      replies: [
+        toolUseReply([{ name: 'read_file', input: { path: 'src/main.ts' } }]),
+        textReply('It prints hi (`src/main.ts:1`).', { chunkSize: 6 }),
+      ],
+    })
     const ai = service()
     const thread = await ai.startThread(aiChannels.startThread.input.parse({ repoId: 'r1', purpose: 'explore' }), context())
-    expect(thread).toMatchObject({ purpose: 'explore', model: 'claude-sonnet-5-5', contextFiles: [{ path: 'README.md', bytes: 7 }], excluded: [{ path: '.env', rule: 'env-file' }], sessionCostUsd: 0 })
+    expect(thread).toMatchObject({
+      purpose: 'explore',
+      model: 'claude-sonnet-5-5',
+      contextFiles: [{ path: 'README.md', bytes: 7 }],
+      excluded: [{ path: '.env', rule: 'env-file' }],
+      sessionCostUsd: 0,
+    })
     expect(thread.estimatedPrefixTokens).toBeGreaterThan(100)
     expect(fake.requests).toHaveLength(0)
 
@@ -107,7 +124,9 @@ describe('AiService', () => {
   it('lists models, and says no_api_key without a key', async () => {
     fake = await startFakeAnthropic()
     expect((await service().models({}, context())).map((model) => model.id)).toContain('claude-opus-5-5')
-    const error = await service({ apiKey: null }).models({}, context()).catch((caught: unknown) => caught)
+    const error = await service({ apiKey: null })
+      .models({}, context())
+      .catch((caught: unknown) => caught)
     expect((error as GembaError).code).toBe('no_api_key')
   })
 })

@@ -34,7 +34,10 @@ const signal = new AbortController().signal
 let ids = 0
 
 function bigModule(name: string, functions: number): string {
-  const body = Array.from({ length: functions }, (_, i) => `export function ${name}Step${i}(input: number): number {\n${'  input += 1\n'.repeat(30)}  return input\n}\n`)
+  const body = Array.from(
+    { length: functions },
+    (_, i) => `export function ${name}Step${i}(input: number): number {\n${'  input += 1\n'.repeat(30)}  return input\n}\n`,
+  )
   return `// ${name}: a large module\nimport { log } from './log.ts'\n\n${body.join('\n')}`
 }
 
@@ -57,7 +60,10 @@ beforeAll(async () => {
   await repo.commit('Log with a token by mistake')
   cacheFolder = await mkdtemp(join(tmpdir(), 'gemba-'))
   parser = await createCodeParser()
-  scan = await scanRepo({ repoId: 'shop', path: repo.dir }, { cacheFolder, clock: () => new Date('2026-11-24T10:00:00Z'), parser: async () => parser })
+  scan = await scanRepo(
+    { repoId: 'shop', path: repo.dir },
+    { cacheFolder, clock: () => new Date('2026-11-24T10:00:00Z'), parser: async () => parser },
+  )
 }, 60_000)
 afterAll(async () => {
   parser.dispose()
@@ -104,7 +110,12 @@ describe('packContext', () => {
     expect(scoped.text).toContain('scope="src/api"')
     expect(scoped.files.map((f) => f.path)).toContain('src/api/routes.ts')
     expect(scoped.files.map((f) => f.path)).not.toContain('src/server.ts')
-    const excluded = await packContext(scan, repo.dir, { budgetTokens: 20_000, redactor, parser, exclude: ['src/checkout.ts', 'docs/'] }, signal)
+    const excluded = await packContext(
+      scan,
+      repo.dir,
+      { budgetTokens: 20_000, redactor, parser, exclude: ['src/checkout.ts', 'docs/'] },
+      signal,
+    )
     expect(excluded.text).not.toContain('checkout.ts"')
     expect(excluded.text).not.toContain('guide.md')
   })
@@ -135,7 +146,12 @@ function service(): AiService {
   const settings = contextSettingsStore(null)
   const provider = new RepoContextProvider({ scan: async () => scan, settings, redactor, parser: async () => parser })
   return new AiService({
-    settings: async () => ({ apiKey: 'sk-ant-test-4444444444444444444444', endpoint: fake!.url, model: 'claude-sonnet-5-5', contextTokens: 40_000 }),
+    settings: async () => ({
+      apiKey: 'sk-ant-test-4444444444444444444444',
+      endpoint: fake!.url,
+      model: 'claude-sonnet-5-5',
+      contextTokens: 40_000,
+    }),
     spending: unsavedSpending(),
     createSdk: createAnthropicSdk,
     context: (request, s) => provider.context(request, s),
@@ -150,7 +166,10 @@ describe('AiService with packed context', () => {
   it('previews exactly the prefix the first request sends, then caches it across the session', async () => {
     fake = await startFakeAnthropic({
       replies: [
-        toolUseReply([{ name: 'read_file', input: { path: 'config/aws.ini' } }, { name: 'read_file', input: { path: '.env' } }]),
+        toolUseReply([
+          { name: 'read_file', input: { path: 'config/aws.ini' } },
+          { name: 'read_file', input: { path: '.env' } },
+        ]),
         textReply('It sells things (`README.md:3`).'),
         textReply('Start at `src/server.ts:2`.'),
       ],
@@ -174,8 +193,14 @@ describe('AiService with packed context', () => {
     const bodies = fake.messageRequests().map((request) => request.body as unknown as SentBody)
     expect(bodies).toHaveLength(3)
     expect(bodies.map(sentPrefixText)).toEqual([preview.text, preview.text, preview.text])
-    for (const body of bodies) expect(body.messages[0]!.content.filter((block) => block.cache_control).map((block) => block.cache_control)).toEqual([{ type: 'ephemeral', ttl: '1h' }, ...(body.messages.length === 1 ? [{ type: 'ephemeral' }] : [])])
-    const usage = followUp.events.find(([name]) => name === 'ai.usage')?.[1] as { usage: { cacheReadTokens: number; cacheWriteTokens: number } }
+    for (const body of bodies)
+      expect(body.messages[0]!.content.filter((block) => block.cache_control).map((block) => block.cache_control)).toEqual([
+        { type: 'ephemeral', ttl: '1h' },
+        ...(body.messages.length === 1 ? [{ type: 'ephemeral' }] : []),
+      ])
+    const usage = followUp.events.find(([name]) => name === 'ai.usage')?.[1] as {
+      usage: { cacheReadTokens: number; cacheWriteTokens: number }
+    }
     expect(usage.usage.cacheReadTokens).toBeGreaterThan(preview.tokens / 2)
 
     const next = await ai.estimate({ threadId: thread.threadId, question: 'And the tests?' })
@@ -209,7 +234,13 @@ describe('AiService with packed context', () => {
     const checks = await ai.verifyCitations({
       repoId: 'shop',
       commit: scan.headCommit,
-      citations: [{ path: 'src/server.ts', line: 2 }, { path: 'src/server.ts', line: 99 }, { path: 'src/invented.ts', line: 1 }, { path: 'src/api' }, { path: '../etc/passwd', line: 1 }],
+      citations: [
+        { path: 'src/server.ts', line: 2 },
+        { path: 'src/server.ts', line: 99 },
+        { path: 'src/invented.ts', line: 1 },
+        { path: 'src/api' },
+        { path: '../etc/passwd', line: 1 },
+      ],
     })
     expect(checks.map((c) => c.status)).toEqual(['verified', 'line_out_of_range', 'missing', 'verified', 'refused'])
   })

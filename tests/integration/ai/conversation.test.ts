@@ -36,7 +36,12 @@ afterEach(async () => {
 
 async function conversation(overrides: Partial<ConversationOptions> = {}): Promise<Conversation> {
   fake ??= await startFakeAnthropic()
-  const client = new AiClient({ createSdk: createAnthropicSdk, apiKey: 'sk-ant-test-2222222222222222222222', baseURL: fake.url, sleep: noSleep })
+  const client = new AiClient({
+    createSdk: createAnthropicSdk,
+    apiKey: 'sk-ant-test-2222222222222222222222',
+    baseURL: fake.url,
+    sleep: noSleep,
+  })
   const readme = await redactor.redact('README.md', '# Shop\n\nSells things.\n')
   return new Conversation({
     client,
@@ -55,7 +60,10 @@ describe('Conversation', () => {
   it('runs a tool-use round trip: streamed tool input, executed, result sent back, answer streamed', async () => {
     fake = await startFakeAnthropic({
       replies: [
-        toolUseReply([{ name: 'read_file', input: { path: 'src/server.ts', start_line: 1, end_line: 3 } }], { preamble: 'Let me read the server.', chunkSize: 5 }),
+        toolUseReply([{ name: 'read_file', input: { path: 'src/server.ts', start_line: 1, end_line: 3 } }], {
+          preamble: 'Let me read the server.',
+          chunkSize: 5,
+        }),
         textReply('The server starts in `src/server.ts:1` and listens on port 8080 (`src/server.ts:2`).', { chunkSize: 10 }),
       ],
     })
@@ -63,11 +71,19 @@ describe('Conversation', () => {
     const deltas: string[] = []
     const calls: AiToolCall[] = []
     const results: AiToolResult[] = []
-    const answer = await thread.ask('Where does the server start?', { onText: (d) => deltas.push(d), onToolCall: (c) => calls.push(c), onToolResult: (r) => results.push(r) }, never)
-    expect(calls).toEqual([{ id: expect.stringMatching(/^toolu_/), name: 'read_file', input: { path: 'src/server.ts', start_line: 1, end_line: 3 } }])
+    const answer = await thread.ask(
+      'Where does the server start?',
+      { onText: (d) => deltas.push(d), onToolCall: (c) => calls.push(c), onToolResult: (r) => results.push(r) },
+      never,
+    )
+    expect(calls).toEqual([
+      { id: expect.stringMatching(/^toolu_/), name: 'read_file', input: { path: 'src/server.ts', start_line: 1, end_line: 3 } },
+    ])
     expect(results).toEqual([expect.objectContaining({ ok: true, files: [{ path: 'src/server.ts', bytes: expect.any(Number) }] })])
     expect(deltas.length).toBeGreaterThan(4)
-    expect(answer.text).toBe('Let me read the server.\n\nThe server starts in `src/server.ts:1` and listens on port 8080 (`src/server.ts:2`).')
+    expect(answer.text).toBe(
+      'Let me read the server.\n\nThe server starts in `src/server.ts:1` and listens on port 8080 (`src/server.ts:2`).',
+    )
     expect(answer.stopReason).toBe('end_turn')
     const second = fake.messageRequests()[1]!.body as { messages: { role: string; content: { type: string; content?: string }[] }[] }
     const toolResult = second.messages.at(-1)!.content[0]!
@@ -83,14 +99,17 @@ describe('Conversation', () => {
     const reports: AiUsageReport[] = []
     await thread.ask('What does this do?', { onUsage: (r) => reports.push(r) }, never)
     await thread.ask('And who uses it?', { onUsage: (r) => reports.push(r) }, never)
-    const [first, second] = fake.messageRequests().map((request) => JSON.parse(request.rawBody) as { system: unknown[]; tools: unknown[]; messages: unknown[] })
+    const [first, second] = fake
+      .messageRequests()
+      .map((request) => JSON.parse(request.rawBody) as { system: unknown[]; tools: unknown[]; messages: unknown[] })
     expect(JSON.stringify(second!.system)).toBe(JSON.stringify(first!.system))
     expect(JSON.stringify(second!.tools)).toBe(JSON.stringify(first!.tools))
     // The repository context opens the first message and carries the prefix's breakpoint; the question the moving one.
     const opening = (first!.messages[0] as { content: { text: string; cache_control?: unknown }[] }).content
     expect(opening.map((block) => block.cache_control ?? null)).toEqual([{ type: 'ephemeral' }, { type: 'ephemeral' }])
     expect(opening[0]!.text).toContain('Context padding.')
-    const strip = (messages: unknown[]) => JSON.parse(JSON.stringify(messages).replaceAll(',"cache_control":{"type":"ephemeral"}', '')) as unknown[]
+    const strip = (messages: unknown[]) =>
+      JSON.parse(JSON.stringify(messages).replaceAll(',"cache_control":{"type":"ephemeral"}', '')) as unknown[]
     expect(strip(second!.messages).slice(0, 1)).toEqual(strip(first!.messages))
     expect(JSON.stringify(second!.messages[0])).toContain('"cache_control":{"type":"ephemeral"}')
     expect(second!.messages).toHaveLength(3)
@@ -108,7 +127,10 @@ describe('Conversation', () => {
       replies: [
         toolUseReply(reads),
         toolUseReply([...searches, { name: 'read_file', input: { path: '.env' } }, { name: 'list_folder', input: { path: 'config' } }]),
-        toolUseReply([{ name: 'search_code', input: { query: 'planted', path: 'config' } }, { name: 'search_code', input: { query: '=', path: 'config' } }]),
+        toolUseReply([
+          { name: 'search_code', input: { query: 'planted', path: 'config' } },
+          { name: 'search_code', input: { query: '=', path: 'config' } },
+        ]),
         textReply('Done.'),
       ],
     })
@@ -126,7 +148,10 @@ describe('Conversation', () => {
   })
 
   it('stops a tool loop at the turn limit, warns on the last round, and keeps the thread usable', async () => {
-    fake = await startFakeAnthropic({ respond: (request) => (String(request.rawBody).includes('Second question') ? textReply('Fine.') : toolUseReply([{ name: 'list_folder', input: {} }])) })
+    fake = await startFakeAnthropic({
+      respond: (request) =>
+        String(request.rawBody).includes('Second question') ? textReply('Fine.') : toolUseReply([{ name: 'list_folder', input: {} }]),
+    })
     const thread = await conversation({ maxTurns: 3 })
     const answer = await thread.ask('Explore forever', {}, never)
     expect(answer.stopReason).toBe('turn_limit')
@@ -152,7 +177,11 @@ describe('Conversation', () => {
     let release = () => {}
     const until = new Promise<void>((resolve) => (release = resolve))
     fake = await startFakeAnthropic({
-      replies: [toolUseReply([{ name: 'list_folder', input: {} }], { preamble: 'Looking around.' }), textReply('Partial answer that never ends.', { chunkSize: 8, holdAfter: { afterEvents: 4, until } }), textReply('Fresh.')],
+      replies: [
+        toolUseReply([{ name: 'list_folder', input: {} }], { preamble: 'Looking around.' }),
+        textReply('Partial answer that never ends.', { chunkSize: 8, holdAfter: { afterEvents: 4, until } }),
+        textReply('Fresh.'),
+      ],
     })
     const thread = await conversation()
     const controller = new AbortController()
@@ -168,7 +197,9 @@ describe('Conversation', () => {
   })
 
   it('cancels between tool rounds as cancelled, not as a crash', async () => {
-    fake = await startFakeAnthropic({ replies: [toolUseReply([{ name: 'list_folder', input: {} }], { preamble: 'Looking.' }), textReply('never')] })
+    fake = await startFakeAnthropic({
+      replies: [toolUseReply([{ name: 'list_folder', input: {} }], { preamble: 'Looking.' }), textReply('never')],
+    })
     const thread = await conversation()
     const controller = new AbortController()
     const error = await thread.ask('Go', { onToolCall: () => controller.abort() }, controller.signal).catch((caught: unknown) => caught)

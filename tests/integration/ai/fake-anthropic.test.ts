@@ -33,7 +33,9 @@ describe('fake Anthropic server', () => {
 
   it('streams text in several deltas and tool input as input_json_delta pieces', async () => {
     fake = await startFakeAnthropic({
-      replies: [toolUseReply([{ name: 'read_file', input: { path: 'src/app.ts', start_line: 3 } }], { preamble: 'Let me look.', chunkSize: 4 })],
+      replies: [
+        toolUseReply([{ name: 'read_file', input: { path: 'src/app.ts', start_line: 3 } }], { preamble: 'Let me look.', chunkSize: 4 }),
+      ],
     })
     const deltas: string[] = []
     const partials: string[] = []
@@ -52,8 +54,12 @@ describe('fake Anthropic server', () => {
   it('reports cache writes, then cache reads for the same marked prefix', async () => {
     fake = await startFakeAnthropic({ respond: () => textReply('ok') })
     const system = [{ type: 'text' as const, text: 'context '.repeat(500), cache_control: { type: 'ephemeral' as const } }]
-    const first = await sdk(fake.url).messages.stream({ ...params, system }).finalMessage()
-    const second = await sdk(fake.url).messages.stream({ ...params, system, messages: [{ role: 'user', content: 'Again' }] }).finalMessage()
+    const first = await sdk(fake.url)
+      .messages.stream({ ...params, system })
+      .finalMessage()
+    const second = await sdk(fake.url)
+      .messages.stream({ ...params, system, messages: [{ role: 'user', content: 'Again' }] })
+      .finalMessage()
     expect(first.usage.cache_creation_input_tokens).toBeGreaterThan(900)
     expect(first.usage.cache_read_input_tokens).toBe(0)
     expect(second.usage.cache_read_input_tokens).toBe(first.usage.cache_creation_input_tokens)
@@ -100,7 +106,7 @@ describe('fake Anthropic server', () => {
     const first = await new Promise<string>((resolve) => stream.on('text', (_delta, snapshot) => resolve(snapshot)))
     expect(first).toBe('one ')
     release()
-    expect((await stream.finalText())).toBe('one two three four')
+    expect(await stream.finalText()).toBe('one two three four')
   })
 
   it('drops the connection mid-stream', async () => {
@@ -135,8 +141,13 @@ describe('fake Anthropic server', () => {
   it('keeps a 1-hour prefix through a ten-minute pause while the 5-minute one expires, and splits writes by lifetime', async () => {
     let now = 0
     fake = await startFakeAnthropic({ now: () => now, respond: () => textReply('ok') })
-    const system = [{ type: 'text' as const, text: 'repository '.repeat(800), cache_control: { type: 'ephemeral' as const, ttl: '1h' as const } }]
-    const turn = (text: string) => ({ role: 'user' as const, content: [{ type: 'text' as const, text: text.repeat(200), cache_control: { type: 'ephemeral' as const } }] })
+    const system = [
+      { type: 'text' as const, text: 'repository '.repeat(800), cache_control: { type: 'ephemeral' as const, ttl: '1h' as const } },
+    ]
+    const turn = (text: string) => ({
+      role: 'user' as const,
+      content: [{ type: 'text' as const, text: text.repeat(200), cache_control: { type: 'ephemeral' as const } }],
+    })
     const first = await sdk(fake.url).messages.create({ ...params, system, messages: [turn('first ')] })
     expect(first.usage.cache_creation?.ephemeral_1h_input_tokens).toBeGreaterThan(2000)
     expect(first.usage.cache_creation?.ephemeral_5m_input_tokens).toBeGreaterThan(200)
@@ -154,29 +165,66 @@ describe('fake Anthropic server', () => {
     const short = { type: 'text' as const, text: 'a', cache_control: { type: 'ephemeral' as const } }
     const long = { type: 'text' as const, text: 'b', cache_control: { type: 'ephemeral' as const, ttl: '1h' as const } }
     await expect(sdk(fake.url).messages.create({ ...params, system: [short, long] })).rejects.toBeInstanceOf(Anthropic.BadRequestError)
-    const result = (enabled: boolean) => ({ type: 'search_result' as const, source: 'a.ts@1', title: 'a.ts', content: [{ type: 'text' as const, text: '1\tx' }], citations: { enabled } })
-    await expect(sdk(fake.url).messages.create({ ...params, messages: [{ role: 'user', content: [result(true), result(false), { type: 'text', text: 'q' }] }] })).rejects.toBeInstanceOf(Anthropic.BadRequestError)
+    const result = (enabled: boolean) => ({
+      type: 'search_result' as const,
+      source: 'a.ts@1',
+      title: 'a.ts',
+      content: [{ type: 'text' as const, text: '1\tx' }],
+      citations: { enabled },
+    })
+    await expect(
+      sdk(fake.url).messages.create({
+        ...params,
+        messages: [{ role: 'user', content: [result(true), result(false), { type: 'text', text: 'q' }] }],
+      }),
+    ).rejects.toBeInstanceOf(Anthropic.BadRequestError)
     const loop = [
       { role: 'user' as const, content: 'Go' },
       { role: 'assistant' as const, content: [{ type: 'tool_use' as const, id: 'toolu_1', name: 'list_folder', input: {} }] },
       { role: 'user' as const, content: [{ type: 'tool_result' as const, tool_use_id: 'toolu_1', content: 'src/' }] },
     ]
-    await expect(sdk(fake.url).messages.create({ ...params, thinking: { type: 'adaptive' }, messages: loop })).rejects.toThrow(/must start with a thinking block/)
-    await expect(sdk(fake.url).messages.create({ ...params, model: 'claude-haiku-5-5', thinking: { type: 'adaptive' } })).rejects.toBeInstanceOf(Anthropic.BadRequestError)
+    await expect(sdk(fake.url).messages.create({ ...params, thinking: { type: 'adaptive' }, messages: loop })).rejects.toThrow(
+      /must start with a thinking block/,
+    )
+    await expect(
+      sdk(fake.url).messages.create({ ...params, model: 'claude-haiku-5-5', thinking: { type: 'adaptive' } }),
+    ).rejects.toBeInstanceOf(Anthropic.BadRequestError)
   })
 
   it('cites search results the request carried, streamed as citations_delta and numbered across tool results', async () => {
-    const result = (source: string, lines: string[]) => ({ type: 'search_result' as const, source, title: source, content: lines.map((text) => ({ type: 'text' as const, text })), citations: { enabled: true } })
+    const result = (source: string, lines: string[]) => ({
+      type: 'search_result' as const,
+      source,
+      title: source,
+      content: lines.map((text) => ({ type: 'text' as const, text })),
+      citations: { enabled: true },
+    })
     fake = await startFakeAnthropic({
       respond: (request) => {
         const results = searchResultsOf(request.body)
-        return citedReply([{ text: 'It listens ' }, { text: 'on port 8080', citations: [citeLine(results, 'src/server.ts', 2)!] }, { text: '.' }])
+        return citedReply([
+          { text: 'It listens ' },
+          { text: 'on port 8080', citations: [citeLine(results, 'src/server.ts', 2)!] },
+          { text: '.' },
+        ])
       },
     })
     const messages = [
       { role: 'user' as const, content: [result('README.md@abc', ['1\t# Shop\n']), { type: 'text' as const, text: 'Where?' }] },
-      { role: 'assistant' as const, content: [{ type: 'tool_use' as const, id: 'toolu_1', name: 'read_file', input: { path: 'src/server.ts' } }] },
-      { role: 'user' as const, content: [{ type: 'tool_result' as const, tool_use_id: 'toolu_1', content: [result('src/server.ts@abc', ['1\tfunction start() {\n', '2\t  listen(8080)\n'])] }] },
+      {
+        role: 'assistant' as const,
+        content: [{ type: 'tool_use' as const, id: 'toolu_1', name: 'read_file', input: { path: 'src/server.ts' } }],
+      },
+      {
+        role: 'user' as const,
+        content: [
+          {
+            type: 'tool_result' as const,
+            tool_use_id: 'toolu_1',
+            content: [result('src/server.ts@abc', ['1\tfunction start() {\n', '2\t  listen(8080)\n'])],
+          },
+        ],
+      },
     ]
     const stream = sdk(fake.url).messages.stream({ ...params, messages })
     const seen: unknown[] = []
@@ -184,15 +232,29 @@ describe('fake Anthropic server', () => {
     const message = await stream.finalMessage()
     const cited = message.content[1]
     expect(cited?.type === 'text' && cited.citations).toEqual([
-      { type: 'search_result_location', source: 'src/server.ts@abc', title: 'src/server.ts@abc', cited_text: '2\t  listen(8080)\n', search_result_index: 1, start_block_index: 1, end_block_index: 2 },
+      {
+        type: 'search_result_location',
+        source: 'src/server.ts@abc',
+        title: 'src/server.ts@abc',
+        cited_text: '2\t  listen(8080)\n',
+        search_result_index: 1,
+        start_block_index: 1,
+        end_block_index: 2,
+      },
     ])
     expect(seen).toHaveLength(1)
   })
 
   it('starts a thinking answer with a signed thinking block when the request asks for adaptive thinking', async () => {
     fake = await startFakeAnthropic({ replies: [textReply('Planned.', { thinking: 'First read the code.' })] })
-    const message = await sdk(fake.url).messages.stream({ ...params, thinking: { type: 'adaptive' }, output_config: { effort: 'medium' } }).finalMessage()
-    expect(message.content[0]).toMatchObject({ type: 'thinking', thinking: 'First read the code.', signature: expect.stringMatching(/^fake-sig-/) })
+    const message = await sdk(fake.url)
+      .messages.stream({ ...params, thinking: { type: 'adaptive' }, output_config: { effort: 'medium' } })
+      .finalMessage()
+    expect(message.content[0]).toMatchObject({
+      type: 'thinking',
+      thinking: 'First read the code.',
+      signature: expect.stringMatching(/^fake-sig-/),
+    })
     expect(message.content[1]).toMatchObject({ type: 'text', text: 'Planned.' })
   })
 })

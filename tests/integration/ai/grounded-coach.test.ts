@@ -40,11 +40,16 @@ let fake: FakeAnthropic | undefined
 let ids = 0
 
 const SERVER = "import { route } from './api/route.ts'\nexport function start() {\n  return route('/pay')\n}\n"
-const ROUTE = "export function route(path: string) {\n  return path.trim()\n}\n"
+const ROUTE = 'export function route(path: string) {\n  return path.trim()\n}\n'
 
 beforeAll(async () => {
   repo = await buildRepo()
-  await repo.files({ 'README.md': '# Payments\n\nTakes card payments.\n', 'package.json': JSON.stringify({ name: 'payments' }), 'src/server.ts': SERVER, 'src/api/route.ts': ROUTE })
+  await repo.files({
+    'README.md': '# Payments\n\nTakes card payments.\n',
+    'package.json': JSON.stringify({ name: 'payments' }),
+    'src/server.ts': SERVER,
+    'src/api/route.ts': ROUTE,
+  })
   firstCommit = await repo.commit('Start the payments service')
   await repo.write('src/server.ts', `${SERVER}export const port = 8080\n`)
   await repo.commit('Listen on a port')
@@ -63,14 +68,36 @@ afterEach(async () => {
 
 function ctx(): CallContext<EventMap> & { usage: AiUsage[] } {
   const usage: AiUsage[] = []
-  return { signal, callId: `call-${++ids}`, usage, emit: (event, payload) => void (event === 'ai.usage' && usage.push((payload as { usage: AiUsage }).usage)) }
+  return {
+    signal,
+    callId: `call-${++ids}`,
+    usage,
+    emit: (event, payload) => void (event === 'ai.usage' && usage.push((payload as { usage: AiUsage }).usage)),
+  }
 }
 
-async function service(options: { settings?: Partial<AiRuntimeSettings>; budgetUsd?: number; fakeOptions?: FakeAnthropicOptions; deps?: Partial<ConstructorParameters<typeof AiService>[0]> } = {}): Promise<AiService> {
+async function service(
+  options: {
+    settings?: Partial<AiRuntimeSettings>
+    budgetUsd?: number
+    fakeOptions?: FakeAnthropicOptions
+    deps?: Partial<ConstructorParameters<typeof AiService>[0]>
+  } = {},
+): Promise<AiService> {
   fake ??= await startFakeAnthropic(options.fakeOptions)
-  const settings: AiRuntimeSettings = { apiKey: KEY, endpoint: fake.url, model: 'claude-sonnet-5-5', contextTokens: null, memory: 'off', ...options.settings }
+  const settings: AiRuntimeSettings = {
+    apiKey: KEY,
+    endpoint: fake.url,
+    model: 'claude-sonnet-5-5',
+    contextTokens: null,
+    memory: 'off',
+    ...options.settings,
+  }
   const store = contextSettingsStore(null)
-  const scan = await scanRepo({ repoId: 'payments', path: repo.dir }, { cacheFolder, clock: () => new Date('2026-11-24T10:00:00Z'), parser: async () => parser })
+  const scan = await scanRepo(
+    { repoId: 'payments', path: repo.dir },
+    { cacheFolder, clock: () => new Date('2026-11-24T10:00:00Z'), parser: async () => parser },
+  )
   const provider = new RepoContextProvider({ scan: async () => scan, settings: store, redactor, parser: async () => parser })
   return new AiService({
     settings: async () => settings,
@@ -105,12 +132,16 @@ describe('citations by construction', () => {
 
     const first = fake.messageRequests()[0]!
     const sources = searchResultsOf(first.body).map((result) => result.source)
-    expect(sources).toEqual(expect.arrayContaining([`src/server.ts@${thread.headCommit!.slice(0, 12)}`, `README.md@${thread.headCommit!.slice(0, 12)}`]))
+    expect(sources).toEqual(
+      expect.arrayContaining([`src/server.ts@${thread.headCommit!.slice(0, 12)}`, `README.md@${thread.headCommit!.slice(0, 12)}`]),
+    )
     // A tool's read goes back as a search result too, numbered after the context's.
     const second = fake.messageRequests()[1]!
     expect(searchResultsOf(second.body).at(-1)?.source).toBe(`src/api/route.ts@${thread.headCommit!.slice(0, 12)}`)
 
-    expect(answer.text).toMatch(/^Let me read the route\.\n\nThe service starts in start\(\) \(src\/server\.ts:1-5\) and trims the path \(src\/api\/route\.ts:1-3\)\.$/)
+    expect(answer.text).toMatch(
+      /^Let me read the route\.\n\nThe service starts in start\(\) \(src\/server\.ts:1-5\) and trims the path \(src\/api\/route\.ts:1-3\)\.$/,
+    )
     expect(answer.checkedAgainst).toBe(thread.headCommit)
     expect(answer.citations).toEqual([
       expect.objectContaining({ path: 'src/server.ts', line: 1, endLine: 5, status: 'verified', checkedBy: 'content' }),
@@ -120,11 +151,12 @@ describe('citations by construction', () => {
   })
 
   it('marks a citation whose lines differ from the commit as changed, not checked', async () => {
-    await repo.write('src/api/route.ts', "export function route(path: string) {\n  return path.toLowerCase()\n}\n")
+    await repo.write('src/api/route.ts', 'export function route(path: string) {\n  return path.toLowerCase()\n}\n')
     try {
       fake = await startFakeAnthropic({
         replies: [toolUseReply([{ name: 'read_file', input: { path: 'src/api/route.ts' } }])],
-        respond: (request) => citedReply([{ text: 'It lower-cases the path', citations: [citeLine(searchResultsOf(request.body), 'src/api/route.ts', 2)!] }]),
+        respond: (request) =>
+          citedReply([{ text: 'It lower-cases the path', citations: [citeLine(searchResultsOf(request.body), 'src/api/route.ts', 2)!] }]),
       })
       const ai = await service()
       const thread = await ai.startThread({ repoId: 'payments', purpose: 'explore' }, ctx())
@@ -136,13 +168,25 @@ describe('citations by construction', () => {
   })
 
   it('sends plain text to a model the Models API says cannot cite, with the budget its small window allows', async () => {
-    const small = { ...DEFAULT_FAKE_MODELS[1]!, id: 'claude-sonnet-5-5', max_input_tokens: 64_000, capabilities: capabilities({ citations: false, adaptive: false, effort: false }) }
+    const small = {
+      ...DEFAULT_FAKE_MODELS[1]!,
+      id: 'claude-sonnet-5-5',
+      max_input_tokens: 64_000,
+      capabilities: capabilities({ citations: false, adaptive: false, effort: false }),
+    }
     fake = await startFakeAnthropic({ models: [small], respond: () => textReply('Plain.') })
     const url = fake.url
-    const models = new ModelCatalogue({ list: (s) => new AiClient({ createSdk: createAnthropicSdk, apiKey: KEY, baseURL: url }).listModels(s), endpoint: async () => url, file: null })
+    const models = new ModelCatalogue({
+      list: (s) => new AiClient({ createSdk: createAnthropicSdk, apiKey: KEY, baseURL: url }).listModels(s),
+      endpoint: async () => url,
+      file: null,
+    })
     const ai = await service({ deps: { models } })
     const choice = await ai.modelChoice({}, ctx())
-    expect(choice).toMatchObject({ profile: { source: 'models_api', contextWindow: 64_000, capabilities: { citations: false } }, contextBudget: { tokens: 13_000, source: 'model' } })
+    expect(choice).toMatchObject({
+      profile: { source: 'models_api', contextWindow: 64_000, capabilities: { citations: false } },
+      contextBudget: { tokens: 13_000, source: 'model' },
+    })
     const preview = await ai.preview({ repoId: 'payments', purpose: 'explore' }, ctx())
     expect(preview).toMatchObject({ budgetTokens: 13_000, budgetSource: 'model', citations: false })
     const thread = await ai.startThread({ repoId: 'payments', purpose: 'explore' }, ctx())
@@ -191,10 +235,17 @@ describe('what will be sent', () => {
     // The budget gate sizes the first request the same way, and its refusal says which it used.
     const tight = await service({ budgetUsd: 0.0001 })
     const thread = await tight.startThread({ repoId: 'payments', purpose: 'explore' }, ctx())
-    await expect(tight.ask({ threadId: thread.threadId, question: 'Hello?' }, ctx())).rejects.toMatchObject({ code: 'budget_exceeded', message: expect.stringContaining('sized with Anthropic’s token count'), details: { tokensSource: 'counted' } })
+    await expect(tight.ask({ threadId: thread.threadId, question: 'Hello?' }, ctx())).rejects.toMatchObject({
+      code: 'budget_exceeded',
+      message: expect.stringContaining('sized with Anthropic’s token count'),
+      details: { tokensSource: 'counted' },
+    })
     const tightOffline = await service({ budgetUsd: 0.0001, settings: { endpoint: 'http://127.0.0.1:9' } })
     const offlineThread = await tightOffline.startThread({ repoId: 'payments', purpose: 'explore' }, ctx())
-    await expect(tightOffline.ask({ threadId: offlineThread.threadId, question: 'Hello?' }, ctx())).rejects.toMatchObject({ code: 'budget_exceeded', details: { tokensSource: 'estimated' } })
+    await expect(tightOffline.ask({ threadId: offlineThread.threadId, question: 'Hello?' }, ctx())).rejects.toMatchObject({
+      code: 'budget_exceeded',
+      details: { tokensSource: 'estimated' },
+    })
     expect(fake!.messageRequests()).toHaveLength(0)
     expect(Math.abs(estimated.tokens - counted.tokens) / counted.tokens).toBeLessThan(0.5)
   })
@@ -206,7 +257,13 @@ describe('a coach that remembers', () => {
       id: 'past-1',
       date: '2026-11-17',
       repository: { id: 'payments', name: 'Payments', path: repo.dir, commit: firstCommit },
-      walkthrough: { markdown: 'It starts in `src/server.ts:2`.', citations: [{ path: 'src/server.ts', line: 2 }, { path: 'src/api/route.ts', line: 1 }] },
+      walkthrough: {
+        markdown: 'It starts in `src/server.ts:2`.',
+        citations: [
+          { path: 'src/server.ts', line: 2 },
+          { path: 'src/api/route.ts', line: 1 },
+        ],
+      },
       change: null,
       reflection: `The routing is simpler than I feared.\nThe deploy script still says ${PLANTED[2]!.line}`,
       questions: [{ id: 'q1', text: 'Who owns routing?', status: 'answered', answer: 'The platform team.' }],
@@ -241,7 +298,9 @@ describe('a coach that remembers', () => {
     expect(first).toContain(JSON.stringify(note).slice(1, -1))
     expect(first).not.toContain(PLANTED[2]!.secret)
     // The note sits in the stable prefix: byte-identical in the follow-up, with its own 1-hour breakpoint.
-    expect(second!.slice(0, second!.indexOf('Walk me through it again.'))).toBe(first!.slice(0, first!.indexOf('Walk me through it again.')))
+    expect(second!.slice(0, second!.indexOf('Walk me through it again.'))).toBe(
+      first!.slice(0, first!.indexOf('Walk me through it again.')),
+    )
   })
 
   it('leaves the reflections out, or the whole note, as the leader chose', async () => {

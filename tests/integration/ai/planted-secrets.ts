@@ -16,7 +16,9 @@ export const PLANTED: readonly { readonly path: string; readonly line: string; r
   const stripe = 'sk_' + 'live_' + pick(ALNUM, 24, 5)
   const google = 'AI' + 'za' + pick(ALNUM + '_-', 35, 6)
   const anthropic = 'sk-' + 'ant-api03-' + pick(ALNUM, 93, 7) + 'AA'
-  const jwt = ['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ', pick(ALNUM + '_-', 43, 8)].join('.')
+  const jwt = ['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ', pick(ALNUM + '_-', 43, 8)].join(
+    '.',
+  )
   const bearer = pick(ALNUM, 40, 9)
   const dbPassword = 'Tr0ub4dor' + '-and-3'
   const yamlPassword = 'hunter' + '2hunter2'
@@ -35,7 +37,11 @@ export const PLANTED: readonly { readonly path: string; readonly line: string; r
     { path: 'docs/api.md', line: `curl -H "Authorization: Bearer ${bearer}" https://api.example.com`, secret: bearer },
     { path: 'config/database.yml', line: `url: postgres://app_user:${dbPassword}@db.internal:5432/app`, secret: dbPassword },
     { path: 'config/settings.yaml', line: `  password: ${yamlPassword}`, secret: yamlPassword },
-    { path: 'keys/readme.md', line: `-----BEGIN RSA PRIVATE KEY-----\n${keyBody}\n${keyBody.split('').reverse().join('')}\n-----END RSA PRIVATE KEY-----`, secret: keyBody },
+    {
+      path: 'keys/readme.md',
+      line: `-----BEGIN RSA PRIVATE KEY-----\n${keyBody}\n${keyBody.split('').reverse().join('')}\n-----END RSA PRIVATE KEY-----`,
+      secret: keyBody,
+    },
     { path: 'app/config.json', line: `  "signingKey": "${signing}",`, secret: signing },
     { path: 'ci/publish.toml', line: `token = "${npm}"`, secret: npm },
   ]

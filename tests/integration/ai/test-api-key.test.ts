@@ -43,8 +43,19 @@ describe('testApiKey', () => {
   })
 
   it('refuses an OpenAI key for Anthropic’s own endpoint without sending it anywhere', async () => {
-    const test = await testApiKey({ key: 'sk-proj-abcdefghijklmnopqrstuvwxyz012345', endpoint: null, createSdk: () => { throw new Error('must not be called') }, signal })
-    expect(test).toMatchObject({ status: 'invalid', message: 'That looks like an OpenAI key. Anthropic API keys begin with sk-ant-.', endpointHost: 'api.anthropic.com' })
+    const test = await testApiKey({
+      key: 'sk-proj-abcdefghijklmnopqrstuvwxyz012345',
+      endpoint: null,
+      createSdk: () => {
+        throw new Error('must not be called')
+      },
+      signal,
+    })
+    expect(test).toMatchObject({
+      status: 'invalid',
+      message: 'That looks like an OpenAI key. Anthropic API keys begin with sk-ant-.',
+      endpointHost: 'api.anthropic.com',
+    })
   })
 
   it('says plainly when the endpoint cannot be reached, and when there is no key', async () => {

@@ -65,7 +65,9 @@ async function service(): Promise<AiService> {
   })
 }
 
-const readPlanted = toolUseReply(PLANTED.map((planted, index) => ({ id: `toolu_${index}`, name: 'read_file', input: { path: planted.path } })))
+const readPlanted = toolUseReply(
+  PLANTED.map((planted, index) => ({ id: `toolu_${index}`, name: 'read_file', input: { path: planted.path } })),
+)
 
 describe('kept AI threads', () => {
   it('answers what was sent from disk after a restart, with no planted secret or key in the file', async () => {
@@ -85,7 +87,13 @@ describe('kept AI threads', () => {
     expect(sent[1]!.redactions.length).toBeGreaterThanOrEqual(PLANTED.length - 1)
 
     const file = await readFile(join(aiThreadsFolder(data), `${thread.threadId}.json`), 'utf8')
-    expect(JSON.parse(file)).toMatchObject({ threadId: thread.threadId, repoId: 'r1', sessionId: 'session-1', purpose: 'explore', headCommit: 'a'.repeat(40) })
+    expect(JSON.parse(file)).toMatchObject({
+      threadId: thread.threadId,
+      repoId: 'r1',
+      sessionId: 'session-1',
+      purpose: 'explore',
+      headCommit: 'a'.repeat(40),
+    })
     expect(file).toContain('Where are the settings?')
     expect(file).toContain('The settings live in config/')
     expect(file).not.toContain(API_KEY)
@@ -94,18 +102,44 @@ describe('kept AI threads', () => {
 
   it('keeps a failed question too, with the partial answer and the reason', async () => {
     data = await mkdtemp(join(tmpdir(), 'gemba-'))
-    fake = await startFakeAnthropic({ replies: [textReply('Half an answer, then the server gave up', { chunkSize: 5, midStreamError: { afterEvents: 5, type: 'overloaded_error', message: 'Overloaded' } })] })
+    fake = await startFakeAnthropic({
+      replies: [
+        textReply('Half an answer, then the server gave up', {
+          chunkSize: 5,
+          midStreamError: { afterEvents: 5, type: 'overloaded_error', message: 'Overloaded' },
+        }),
+      ],
+    })
     const ai = await service()
     const thread = await ai.startThread({ repoId: 'r1', purpose: 'explore' }, ctx())
     await expect(ai.ask({ threadId: thread.threadId, question: 'Walk me through it' }, ctx())).rejects.toBeInstanceOf(GembaError)
     const kept = await threadStore(aiThreadsFolder(data)).read(thread.threadId)
-    expect(kept?.turns).toEqual([expect.objectContaining({ question: 'Walk me through it', status: 'failed', answer: expect.stringContaining('Half an'), error: expect.any(String) })])
+    expect(kept?.turns).toEqual([
+      expect.objectContaining({
+        question: 'Walk me through it',
+        status: 'failed',
+        answer: expect.stringContaining('Half an'),
+        error: expect.any(String),
+      }),
+    ])
   })
 
   it('reports a damaged thread file clearly and leaves it on disk', async () => {
     data = await mkdtemp(join(tmpdir(), 'gemba-'))
     const folder = aiThreadsFolder(data)
-    await threadStore(folder).save({ version: 1, threadId: 'thread-broken', repoId: 'r1', sessionId: null, purpose: 'explore', model: 'm', headCommit: null, createdAt: '', updatedAt: '', turns: [], requests: [] })
+    await threadStore(folder).save({
+      version: 1,
+      threadId: 'thread-broken',
+      repoId: 'r1',
+      sessionId: null,
+      purpose: 'explore',
+      model: 'm',
+      headCommit: null,
+      createdAt: '',
+      updatedAt: '',
+      turns: [],
+      requests: [],
+    })
     await writeFile(join(folder, 'thread-broken.json'), '{"threadId": "thread-bro')
     fake = await startFakeAnthropic({ replies: [] })
     const error = await (await service()).sent({ threadId: 'thread-broken' }).catch((caught: unknown) => caught)
@@ -118,7 +152,11 @@ describe('kept AI threads', () => {
   it('puts both conversations and what was sent into the journal sidecar when the session finishes', async () => {
     data = await mkdtemp(join(tmpdir(), 'gemba-'))
     fake = await startFakeAnthropic({
-      replies: [readPlanted, textReply('This service prints hi; start at `src/main.ts:1`.'), textReply('```mermaid\nflowchart TD\n  a --> b\n```')],
+      replies: [
+        readPlanted,
+        textReply('This service prints hi; start at `src/main.ts:1`.'),
+        textReply('```mermaid\nflowchart TD\n  a --> b\n```'),
+      ],
     })
     const ai = await service()
     const explore = await ai.startThread({ repoId: 'r1', purpose: 'explore', sessionId: 's1' }, ctx())
@@ -128,24 +166,49 @@ describe('kept AI threads', () => {
     await ai.closeThread({ threadId: explore.threadId })
 
     const journalFolder = join(data, 'journal')
-    const journal = new JournalService({ journalFolder, createJournalFolder: true, cacheFolder: join(data, 'cache'), pendingFolder: join(data, 'pending'), now: () => new Date() })
+    const journal = new JournalService({
+      journalFolder,
+      createJournalFolder: true,
+      cacheFolder: join(data, 'cache'),
+      pendingFolder: join(data, 'pending'),
+      now: () => new Date(),
+    })
     const sessions = new SessionsService({
       folder: join(data, 'sessions'),
       clock: () => new Date('2026-01-06T09:30:00Z'),
-      settings: { get: async () => ({ schedule: { day: 'tuesday', start: '09:00', minutes: 60, timeZone: 'Europe/London' }, stepMinutes: DEFAULT_TIMEBOXES, ai: { sessionBudgetUsd: 2 } }) },
+      settings: {
+        get: async () => ({
+          schedule: { day: 'tuesday', start: '09:00', minutes: 60, timeZone: 'Europe/London' },
+          stepMinutes: DEFAULT_TIMEBOXES,
+          ai: { sessionBudgetUsd: 2 },
+        }),
+      },
       repos: { list: async () => [{ id: 'r1', name: 'tiny', path: repo.dir, addedAt: '2026-01-01T00:00:00Z' }] },
       journal,
       transcripts: threadTranscripts(threadStore(aiThreadsFolder(data))),
     })
     const { session } = await sessions.start({ commit: 'a'.repeat(40) }, ctx())
-    await sessions.updateStep({ id: session.id, step: 'explore', payload: { walkthrough: 'This service prints hi.', transcriptRef: explore.threadId, source: 'ai' } }, ctx())
-    await sessions.updateStep({ id: session.id, step: 'diagram', payload: { mermaid: 'flowchart TD\n  a --> b', transcriptRef: diagram.threadId, source: 'ai' } }, ctx())
+    await sessions.updateStep(
+      {
+        id: session.id,
+        step: 'explore',
+        payload: { walkthrough: 'This service prints hi.', transcriptRef: explore.threadId, source: 'ai' },
+      },
+      ctx(),
+    )
+    await sessions.updateStep(
+      { id: session.id, step: 'diagram', payload: { mermaid: 'flowchart TD\n  a --> b', transcriptRef: diagram.threadId, source: 'ai' } },
+      ctx(),
+    )
     const finished = await sessions.finish({ id: session.id }, ctx())
 
     const sidecarName = (await readdir(journalFolder)).find((name) => name.endsWith('.json'))!
     const sidecarText = await readFile(join(journalFolder, sidecarName), 'utf8')
     for (const planted of PLANTED) expect(sidecarText).not.toContain(planted.secret)
-    const sidecar = JSON.parse(sidecarText) as { transcript: { step: string; role: string; text: string }[]; sent: { step: string; added: { files: { path: string }[] }; contextFiles: { path: string }[] }[] }
+    const sidecar = JSON.parse(sidecarText) as {
+      transcript: { step: string; role: string; text: string }[]
+      sent: { step: string; added: { files: { path: string }[] }; contextFiles: { path: string }[] }[]
+    }
     expect(sidecar.transcript).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ step: 'explore', role: 'leader', text: 'Walk me through the codebase.' }),

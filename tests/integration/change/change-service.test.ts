@@ -52,7 +52,16 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     expect(proposals.tasks[0]).toMatchObject({ files: ['src/greet.js:3'], effortMinutes: 15 })
 
     const ctx = context()
-    const draft = await service.start(changeChannels.start.input.parse({ repoId, request: proposals.tasks[0]!.title, estimateMinutes: 20, mode: 'agent', sessionId: 'session-0001' }), ctx)
+    const draft = await service.start(
+      changeChannels.start.input.parse({
+        repoId,
+        request: proposals.tasks[0]!.title,
+        estimateMinutes: 20,
+        mode: 'agent',
+        sessionId: 'session-0001',
+      }),
+      ctx,
+    )
     expect(draft.plan).toContain('## Plan')
     expect(draft.files.map((file) => [file.path, file.status])).toEqual([
       ['src/greet.js', 'modified'],
@@ -63,26 +72,40 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     expect(ctx.events.some(([name]) => name === 'change.agent')).toBe(true)
     // The edit tool went out as Anthropic's text editor, and nothing reached the working tree.
     const agentRequest = fake!.messageRequests().find((request) => JSON.stringify(request.body?.system).includes('Make the change'))
-    expect(agentRequest?.body?.tools).toContainEqual(expect.objectContaining({ type: 'text_editor_20250728', name: 'str_replace_based_edit_tool' }))
+    expect(agentRequest?.body?.tools).toContainEqual(
+      expect.objectContaining({ type: 'text_editor_20250728', name: 'str_replace_based_edit_tool' }),
+    )
     expect(await readFile(join(repo.dir, 'src/greet.js'), 'utf8')).toContain('Helo')
     expect((await repo.git(['status', '--porcelain'])).trim()).toBe('')
 
     const message = await service.commitMessage({ draftId: draft.draftId }, context())
     expect(message).toMatchObject({ source: 'ai' })
     const base = await repo.head()
-    const applied = await service.apply(changeChannels.apply.input.parse({ draftId: draft.draftId, acceptedPaths: ['src/greet.js', 'test/greet-spelling.test.js'], message: message.message }), context())
+    const applied = await service.apply(
+      changeChannels.apply.input.parse({
+        draftId: draft.draftId,
+        acceptedPaths: ['src/greet.js', 'test/greet-spelling.test.js'],
+        message: message.message,
+      }),
+      context(),
+    )
     const branch = applied.applied!.branch
     expect(branch).toMatch(/^gemba\/\d{4}-\d{2}-\d{2}-fix-the-helo-typo-in-the-greeting$/)
     expect((await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe(branch)
     expect((await repo.git(['rev-parse', 'main'])).trim()).toBe(base)
-    expect(await repo.git(['log', '-1', '--format=%an <%ae>%n%s', branch])).toBe('Leader Person <leader@example.com>\nFix the spelling of the greeting\n')
+    expect(await repo.git(['log', '-1', '--format=%an <%ae>%n%s', branch])).toBe(
+      'Leader Person <leader@example.com>\nFix the spelling of the greeting\n',
+    )
     expect(await repo.git(['show', `${branch}:test/greet-spelling.test.js`])).toBe(SPELLING_TEST)
     expect((await repo.git(['status', '--porcelain'])).trim()).toBe('')
 
     const testCtx = context()
     const command = await service.testCommand({ repoId }, context())
     expect(command).toEqual({ command: 'npm test', source: 'detected' })
-    const run = await service.runTests(changeChannels.runTests.input.parse({ repoId, command: 'node --test', sessionId: 'session-0001', draftId: draft.draftId }), testCtx)
+    const run = await service.runTests(
+      changeChannels.runTests.input.parse({ repoId, command: 'node --test', sessionId: 'session-0001', draftId: draft.draftId }),
+      testCtx,
+    )
     expect(run).toMatchObject({ exitCode: 0, outcome: 'passed', branch, commit: applied.applied!.commit, onChange: true, summary: null })
     expect(testCtx.events.some(([name]) => name === 'change.testOutput')).toBe(true)
     expect(await service.testCommand({ repoId }, context())).toEqual({ command: 'node --test', source: 'remembered' })
@@ -92,9 +115,16 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     expect(explanation.markdown).toContain('src/greet.js:3')
     // Claude was told what Gemba measured, and Gemba's own line closes the explanation.
     expect(JSON.stringify(fake!.messageRequests().at(-1)!.body?.messages)).toContain('passed on this change')
-    expect(explanation.markdown).toMatch(/\*\*The tests, as Gemba measured them:\*\* `node --test` passed on this change \(commit [0-9a-f]{10}\) in \d+\.\d s\.$/)
+    expect(explanation.markdown).toMatch(
+      /\*\*The tests, as Gemba measured them:\*\* `node --test` passed on this change \(commit [0-9a-f]{10}\) in \d+\.\d s\.$/,
+    )
     const patches = h!.recorded.map((entry) => Object.keys(entry.patch).join(','))
-    expect(patches).toEqual(['request,estimateMinutes,manual', 'branch,commit,diff,originalBranch,returned,branchDeleted,authorship', 'testRun', 'explanation'])
+    expect(patches).toEqual([
+      'request,estimateMinutes,manual',
+      'branch,commit,diff,originalBranch,returned,branchDeleted,authorship',
+      'testRun',
+      'explanation',
+    ])
 
     const back = await service.returnToOriginal({ draftId: draft.draftId }, context())
     expect(back.applied?.onGembaBranch).toBe(false)
@@ -106,7 +136,10 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
 
   it('refuses to apply on a dirty working tree, listing the files and touching nothing', async () => {
     const { service, repo, repoId } = await withFake()
-    const draft = await service.start(changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }), context())
+    const draft = await service.start(
+      changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }),
+      context(),
+    )
     await writeFile(join(repo.dir, 'README.md'), '# Greeter, edited\n')
     await writeFile(join(repo.dir, 'notes.txt'), 'mine\n')
     const error = await failure(() => service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'x' }, context()))
@@ -119,7 +152,10 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
 
   it('refuses to apply a file that changed on disk since the agent read it; nothing is written', async () => {
     const { service, repo, repoId } = await withFake()
-    const draft = await service.start(changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }), context())
+    const draft = await service.start(
+      changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }),
+      context(),
+    )
     await writeFile(join(repo.dir, 'src/greet.js'), "export function greet(name) { return 'Hi ' + name }\n")
     await repo.commit('Someone else changed greet')
     const error = await failure(() => service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'x' }, context()))
@@ -130,13 +166,27 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
 
   it('hands on the keyboard: the agent leaves a marked piece; the leader’s edit is committed on the same branch and judged by the tests', async () => {
     const { service, repo, repoId } = await withFake()
-    const draft = await service.start(changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent', handsOnKeyboard: true }), context())
+    const draft = await service.start(
+      changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent', handsOnKeyboard: true }),
+      context(),
+    )
     expect(draft.files.find((file) => file.path === 'src/greet.js')?.hasLeaderMarker).toBe(true)
     expect(draft.checks.map((check) => check.kind)).not.toContain('no_leader_piece')
-    const applied = await service.apply({ draftId: draft.draftId, acceptedPaths: draft.files.map((file) => file.path), message: 'Fix the greeting (leader writes the return)' }, context())
+    const applied = await service.apply(
+      {
+        draftId: draft.draftId,
+        acceptedPaths: draft.files.map((file) => file.path),
+        message: 'Fix the greeting (leader writes the return)',
+      },
+      context(),
+    )
     expect(applied.authorship).toEqual({ leaderLines: 0, agentLines: 7 })
     const failing = await service.runTests({ repoId, command: 'node --test', draftId: draft.draftId }, context())
-    expect(failing).toMatchObject({ outcome: 'failed', onChange: true, summary: { failed: ['spells hello correctly', 'greets by name'], runner: 'node --test' } })
+    expect(failing).toMatchObject({
+      outcome: 'failed',
+      onChange: true,
+      summary: { failed: ['spells hello correctly', 'greets by name'], runner: 'node --test' },
+    })
     expect(failing.summary?.firstError).toMatch(/Expected values to be strictly equal/)
     expect((await service.explain({ draftId: draft.draftId }, context())).markdown).toContain('`node --test` failed on this change')
 
@@ -145,7 +195,10 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     const working = await service.workingChanges({ repoId }, context())
     expect(working.files.map((file) => file.path)).toEqual(['src/greet.js'])
     expect(working.files[0]!.diff).toContain("+  return 'Hello, ' + name + '!'")
-    const second = await service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Write the greeting myself' }, context())
+    const second = await service.apply(
+      { draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Write the greeting myself' },
+      context(),
+    )
     expect(second.applied!.branch).toBe(applied.applied!.branch)
     expect(second.authorship).toEqual({ leaderLines: 1, agentLines: 7 })
     expect(await repo.git(['log', '--format=%s', '-2'])).toBe('Write the greeting myself\nFix the greeting (leader writes the return)\n')
@@ -155,7 +208,10 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
   it('an agent that oversteps: the refused edit is told to it and it says what it could not do; its claim and the missing import are flagged', async () => {
     const { service, repoId } = await withFake()
     const ctx = context()
-    const draft = await service.start(changeChannels.start.input.parse({ repoId, request: 'Trim the name before greeting', estimateMinutes: 15, mode: 'agent' }), ctx)
+    const draft = await service.start(
+      changeChannels.start.input.parse({ repoId, request: 'Trim the name before greeting', estimateMinutes: 15, mode: 'agent' }),
+      ctx,
+    )
     expect(draft.files.map((file) => file.path)).toEqual(['src/greet.js', 'test/greet-trim.test.js'])
     expect(draft.refused).toEqual([expect.objectContaining({ path: '../shared/trim.js', command: 'create' })])
     // Gemba told the agent; its last word is the admission, not the claim.
@@ -174,19 +230,37 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
 
   it('a draft whose tests cannot run here says so before the commit', async () => {
     const { service, repo, repoId } = await withFake()
-    await repo.write('package.json', JSON.stringify({ name: 'greeter', type: 'module', scripts: { test: 'node --test' }, devDependencies: { typescript: '^5.0.0' } }))
+    await repo.write(
+      'package.json',
+      JSON.stringify({ name: 'greeter', type: 'module', scripts: { test: 'node --test' }, devDependencies: { typescript: '^5.0.0' } }),
+    )
     await repo.commit('A dev dependency')
-    const draft = await service.start(changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }), context())
+    const draft = await service.start(
+      changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }),
+      context(),
+    )
     const check = draft.checks.find((candidate) => candidate.kind === 'tests_not_ready')
-    expect(check?.message).toBe('The team’s tests cannot run here yet: The dependencies are not installed (no node_modules); the lockfile is missing, so npm installs them. `npm install` installs what is missing.')
+    expect(check?.message).toBe(
+      'The team’s tests cannot run here yet: The dependencies are not installed (no node_modules); the lockfile is missing, so npm installs them. `npm install` installs what is missing.',
+    )
     const readiness = await service.testReadiness({ repoId, command: 'npm test' }, context())
     expect(readiness).toMatchObject({ ecosystem: 'node', ready: false, install: { command: 'npm install' } })
   })
 
   it('revises with a comment, undoing the rejected files', async () => {
     const { service, repoId } = await withFake()
-    const draft = await service.start(changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }), context())
-    const revised = await service.revise(changeChannels.revise.input.parse({ draftId: draft.draftId, comment: 'No new test file, please.', rejectedPaths: ['test/greet-spelling.test.js'] }), context())
+    const draft = await service.start(
+      changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }),
+      context(),
+    )
+    const revised = await service.revise(
+      changeChannels.revise.input.parse({
+        draftId: draft.draftId,
+        comment: 'No new test file, please.',
+        rejectedPaths: ['test/greet-spelling.test.js'],
+      }),
+      context(),
+    )
     expect(revised.files.map((file) => file.path)).toEqual(['src/greet.js'])
     expect(revised.plan).toContain('Revised')
   })
@@ -197,16 +271,26 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     const proposeCtx = context()
     await service.proposeTasks(changeChannels.proposeTasks.input.parse({ repoId, sessionId: 'session-0001' }), proposeCtx)
     expect(usageOf(proposeCtx)).toHaveLength(fake!.messageRequests().length)
-    expect(usageOf(proposeCtx)[0]).toMatchObject({ callId: proposeCtx.callId, draftId: null, sessionId: 'session-0001', model: 'claude-sonnet-5-5' })
+    expect(usageOf(proposeCtx)[0]).toMatchObject({
+      callId: proposeCtx.callId,
+      draftId: null,
+      sessionId: 'session-0001',
+      model: 'claude-sonnet-5-5',
+    })
 
     const before = fake!.messageRequests().length
     const startCtx = context()
-    const draft = await service.start(changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent', sessionId: 'session-0001' }), startCtx)
+    const draft = await service.start(
+      changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent', sessionId: 'session-0001' }),
+      startCtx,
+    )
     const agentCalls = usageOf(startCtx)
     // One report per request of the agent's tool loop, each with real tokens, summing to the change's cost.
     expect(agentCalls.length).toBe(fake!.messageRequests().length - before)
     expect(agentCalls.length).toBeGreaterThan(1)
-    expect(agentCalls.every((call) => call.draftId === draft.draftId && call.sessionId === 'session-0001' && call.usage.outputTokens > 0)).toBe(true)
+    expect(
+      agentCalls.every((call) => call.draftId === draft.draftId && call.sessionId === 'session-0001' && call.usage.outputTokens > 0),
+    ).toBe(true)
     expect(agentCalls.reduce((sum, call) => sum + call.cost.usd, 0)).toBeCloseTo(draft.costUsd, 10)
     expect(draft.costUsd).toBeGreaterThan(0)
 
@@ -223,10 +307,24 @@ describe('the agent’s planning, by model capabilities', () => {
   async function agentRequests(model: string): Promise<Record<string, unknown>[]> {
     fake = await startFakeAnthropic({ respond: (request) => smallChangeScript(request, { delayMs: 0 }) })
     const url = fake.url
-    const models = new ModelCatalogue({ list: (signal) => new AiClient({ createSdk: createAnthropicSdk, apiKey: 'sk-ant-test-4444444444444444444444', baseURL: url }).listModels(signal), endpoint: async () => url, file: null })
-    h = await makeHarness({ baseUrl: url, deps: { modelProfile: (id, signal) => models.profileFor(id === 'claude-sonnet-5-5' ? model : id, signal) } })
-    await h.service.start(changeChannels.start.input.parse({ repoId: h.repoId, request: 'Fix the greeting typo', estimateMinutes: 20, mode: 'agent' }), context())
-    return fake.messageRequests().map((request) => request.body!).filter((body) => JSON.stringify(body.system).includes('Make the change'))
+    const models = new ModelCatalogue({
+      list: (signal) =>
+        new AiClient({ createSdk: createAnthropicSdk, apiKey: 'sk-ant-test-4444444444444444444444', baseURL: url }).listModels(signal),
+      endpoint: async () => url,
+      file: null,
+    })
+    h = await makeHarness({
+      baseUrl: url,
+      deps: { modelProfile: (id, signal) => models.profileFor(id === 'claude-sonnet-5-5' ? model : id, signal) },
+    })
+    await h.service.start(
+      changeChannels.start.input.parse({ repoId: h.repoId, request: 'Fix the greeting typo', estimateMinutes: 20, mode: 'agent' }),
+      context(),
+    )
+    return fake
+      .messageRequests()
+      .map((request) => request.body!)
+      .filter((body) => JSON.stringify(body.system).includes('Make the change'))
   }
 
   it('thinks adaptively at a medium effort where the Models API offers it, handing its thinking back through the tool loop; its prefix is kept for the hour', async () => {
@@ -261,7 +359,9 @@ describe('ChangeService without AI', () => {
   it('the agent needs a key; manual mode watches, diffs and commits the leader’s own edit on a new branch', async () => {
     h = await makeHarness({ baseUrl: null })
     const { service, repo, repoId } = h
-    expect((await failure(() => service.start({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }, context()))).code).toBe('no_api_key')
+    expect(
+      (await failure(() => service.start({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }, context()))).code,
+    ).toBe('no_api_key')
     const draft = await service.start({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'manual' }, context())
     expect(draft.files).toEqual([])
 
@@ -275,7 +375,9 @@ describe('ChangeService without AI', () => {
     controller.abort()
     expect(await watching).toEqual({ stopped: true })
 
-    const identityError = await failure(() => service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix typo' }, context()))
+    const identityError = await failure(() =>
+      service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix typo' }, context()),
+    )
     expect(identityError.details).toMatchObject({ needsIdentity: true })
     await service.setIdentity({ name: 'Hand Writer', email: 'hand@example.com' })
     const message = await service.commitMessage({ draftId: draft.draftId }, context())
@@ -296,6 +398,9 @@ describe('ChangeService without AI', () => {
     await expect.poll(() => ctx.events.length).toBeGreaterThan(0)
     controller.abort()
     expect(await running).toMatchObject({ outcome: 'stopped', exitCode: null })
-    expect(await h.service.runTests({ repoId: h.repoId, command: 'sleep 30', timeoutSeconds: 1 }, context())).toMatchObject({ outcome: 'timed_out', exitCode: null })
+    expect(await h.service.runTests({ repoId: h.repoId, command: 'sleep 30', timeoutSeconds: 1 }, context())).toMatchObject({
+      outcome: 'timed_out',
+      exitCode: null,
+    })
   }, 20_000)
 })

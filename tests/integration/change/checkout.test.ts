@@ -38,9 +38,19 @@ async function landAChange(): Promise<{ repoId: string; sessionId: string; draft
   test = await makeTestBackend({}, dataFolder)
   const repoId = (await call<RepoView>('repos.add', { path: repo.dir })).id
   const sessionId = (await call<SessionView>('sessions.start', { repoId })).session.id
-  const draft = await call<ChangeDraftView>('change.start', { repoId, sessionId, request: 'Fix the greeting', estimateMinutes: 10, mode: 'manual' })
+  const draft = await call<ChangeDraftView>('change.start', {
+    repoId,
+    sessionId,
+    request: 'Fix the greeting',
+    estimateMinutes: 10,
+    mode: 'manual',
+  })
   await repo.write('src/greet.js', "export const greet = (name) => 'Hello, ' + name\n")
-  const applied = await call<ChangeDraftView>('change.apply', { draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix the greeting' })
+  const applied = await call<ChangeDraftView>('change.apply', {
+    draftId: draft.draftId,
+    acceptedPaths: ['src/greet.js'],
+    message: 'Fix the greeting',
+  })
   return { repoId, sessionId, draft: applied }
 }
 
@@ -55,7 +65,13 @@ describe('where the clone is, and the way back', () => {
     expect(await call<CheckoutView[]>('change.checkouts', {})).toEqual([
       expect.objectContaining({ repoId, branch, gembaBranch: branch, returnTo: 'main', onGembaBranch: true, sessionId }),
     ])
-    expect((await call<SessionView>('sessions.get', { id: sessionId })).session.steps.change.payload).toMatchObject({ branch, originalBranch: 'main', returned: false, branchDeleted: false, authorship: { leaderLines: 1, agentLines: 0 } })
+    expect((await call<SessionView>('sessions.get', { id: sessionId })).session.steps.change.payload).toMatchObject({
+      branch,
+      originalBranch: 'main',
+      returned: false,
+      branchDeleted: false,
+      authorship: { leaderLines: 1, agentLines: 0 },
+    })
 
     // Gemba restarts: the draft is gone, the way back is not.
     await test!.cleanup()

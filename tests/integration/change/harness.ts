@@ -37,13 +37,22 @@ export async function makeHarness(options: { baseUrl: string | null; deps?: Part
   const home = await mkdtemp(join(tmpdir(), 'gemba-home-'))
   const cache = await mkdtemp(join(tmpdir(), 'gemba-cache-'))
   let entries: RepoEntry[] = []
-  const repos = new RepoService({ store: { load: async () => entries, save: async (next) => void (entries = [...next]) }, cacheFolder: cache, createParser: async () => null })
+  const repos = new RepoService({
+    store: { load: async () => entries, save: async (next) => void (entries = [...next]) },
+    cacheFolder: cache,
+    createParser: async () => null,
+  })
   const view = await repos.add({ path: repo.dir }, context())
   const prefs = new Map<string, unknown>()
   const recorded: Harness['recorded'] = []
   const service = new ChangeService({
     repos: { info: (id, ctx) => repos.info({ id }, ctx), scan: (id, ctx) => repos.scan({ id }, ctx) },
-    ai: async () => ({ apiKey: options.baseUrl ? 'sk-ant-test-4444444444444444444444' : null, endpoint: options.baseUrl, model: 'claude-sonnet-5-5', contextTokens: 40_000 }),
+    ai: async () => ({
+      apiKey: options.baseUrl ? 'sk-ant-test-4444444444444444444444' : null,
+      endpoint: options.baseUrl,
+      model: 'claude-sonnet-5-5',
+      contextTokens: 40_000,
+    }),
     createSdk: createAnthropicSdk,
     spending: unsavedSpending(),
     prefs: { get: (key) => prefs.get(key), set: (key, value) => void prefs.set(key, value) },

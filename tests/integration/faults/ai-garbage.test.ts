@@ -40,10 +40,19 @@ function context(): CallContext<EventMap> & { deltas: string[] } {
 
 function service(url: string): AiService {
   return new AiService({
-    settings: async () => ({ apiKey: 'sk-ant-test-5555555555555555555555', endpoint: url, model: 'claude-sonnet-5-5', contextTokens: 40_000 }),
+    settings: async () => ({
+      apiKey: 'sk-ant-test-5555555555555555555555',
+      endpoint: url,
+      model: 'claude-sonnet-5-5',
+      contextTokens: 40_000,
+    }),
     spending: unsavedSpending(),
     createSdk: createAnthropicSdk,
-    context: async () => ({ root: repo.dir, text: '<repository>\n<file path="README.md">\n# Tiny\n</file>\n</repository>', manifest: { files: [], redactions: [], excluded: [] } }),
+    context: async () => ({
+      root: repo.dir,
+      text: '<repository>\n<file path="README.md">\n# Tiny\n</file>\n</repository>',
+      manifest: { files: [], redactions: [], excluded: [] },
+    }),
     newId: () => `thread-${++ids}`,
     clientOptions: { maxRetries: 0, idleTimeoutMs: 5_000, requestTimeoutMs: 5_000 },
   })
@@ -53,14 +62,32 @@ const ANSWER = 'The service starts in src/main.ts and prints a greeting.'
 const PARTIAL = /^The service/
 
 const garbage: readonly [string, ScriptedReply, RegExp | null][] = [
-  ['a 200 whose body is an HTML page (a proxy or captive portal)', { kind: 'raw', status: 200, contentType: 'text/html', body: '<html><body>Sign in to the hotel network</body></html>' }, null],
-  ['a 200 whose JSON body is cut off', { kind: 'raw', status: 200, contentType: 'application/json', body: '{"type":"message","content":[{"ty' }, null],
+  [
+    'a 200 whose body is an HTML page (a proxy or captive portal)',
+    { kind: 'raw', status: 200, contentType: 'text/html', body: '<html><body>Sign in to the hotel network</body></html>' },
+    null,
+  ],
+  [
+    'a 200 whose JSON body is cut off',
+    { kind: 'raw', status: 200, contentType: 'application/json', body: '{"type":"message","content":[{"ty' },
+    null,
+  ],
   [
     'a stream whose data line is not valid JSON',
-    textReply(ANSWER, { chunkSize: 6, garbleAfter: { afterEvents: 5, raw: 'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_de\n\n' } }),
+    textReply(ANSWER, {
+      chunkSize: 6,
+      garbleAfter: {
+        afterEvents: 5,
+        raw: 'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_de\n\n',
+      },
+    }),
     PARTIAL,
   ],
-  ['a stream of malformed frames (no event or data fields)', textReply(ANSWER, { chunkSize: 6, garbleAfter: { afterEvents: 5, raw: 'lorem ipsum\n\u0000\u0001 not a frame\n:\n\n' } }), PARTIAL],
+  [
+    'a stream of malformed frames (no event or data fields)',
+    textReply(ANSWER, { chunkSize: 6, garbleAfter: { afterEvents: 5, raw: 'lorem ipsum\n\u0000\u0001 not a frame\n:\n\n' } }),
+    PARTIAL,
+  ],
   ['a stream that ends before message_stop', textReply(ANSWER, { chunkSize: 6, truncateAfter: { afterEvents: 6 } }), PARTIAL],
 ]
 

@@ -17,7 +17,9 @@ export const CHANGE = {
   request: 'Fix the Helo typo in the greeting',
   paths: ['src/greet.js', ...Object.keys(created)],
   /** Every touched file as the finished branch must hold it. */
-  final: { 'src/greet.js': GREETER_FILES['src/greet.js']!.replace("'Helo, '", "'Hello, '"), ...created } as Readonly<Record<string, string>>,
+  final: { 'src/greet.js': GREETER_FILES['src/greet.js']!.replace("'Helo, '", "'Hello, '"), ...created } as Readonly<
+    Record<string, string>
+  >,
 } as const
 
 export async function applyGreeterChange(root: string, onStep?: Landing['onStep']): Promise<AppliedChange> {

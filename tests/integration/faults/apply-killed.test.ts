@@ -78,7 +78,8 @@ function runChild(dir: string, kill: { afterMs?: number; step?: string }): Promi
     })
     proc.on('error', reject)
     proc.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL' || code === 0) resolve({ killed: signal === 'SIGKILL', done: out.includes('done '), applyMs: doneAt - readyAt })
+      if (signal === 'SIGKILL' || code === 0)
+        resolve({ killed: signal === 'SIGKILL', done: out.includes('done '), applyMs: doneAt - readyAt })
       else reject(new Error(`child failed (${code}): ${errors}`))
     })
   })
@@ -111,7 +112,8 @@ async function expectConsistentAfterKill(repo: RepoBuilder): Promise<void> {
     const disk = await readFile(repo.path(path), 'utf8').catch(() => null)
     expect([GREETER_FILES[path] ?? null, CHANGE.final[path]]).toContain(disk)
   }
-  for (const [path, text] of Object.entries(GREETER_FILES)) if (!CHANGE.paths.includes(path)) expect(await readFile(repo.path(path), 'utf8')).toBe(text)
+  for (const [path, text] of Object.entries(GREETER_FILES))
+    if (!CHANGE.paths.includes(path)) expect(await readFile(repo.path(path), 'utf8')).toBe(text)
 }
 
 /** After the recovery the app runs first: as before the apply, or the finished change; then it applies again. */
@@ -179,6 +181,9 @@ describe('the backend killed while it lands a change', () => {
       await expectRecoveredAndReapplicable(repo, finished)
     }
     // The kills spread over the landing: some before it finished.
-    expect(outcomes.some((outcome) => outcome.endsWith('killed')), outcomes.join(' ')).toBe(true)
+    expect(
+      outcomes.some((outcome) => outcome.endsWith('killed')),
+      outcomes.join(' '),
+    ).toBe(true)
   }, 60_000)
 })

@@ -38,7 +38,14 @@ beforeEach(async () => {
 afterEach(() => rm(root, { recursive: true, force: true }))
 
 function journal(): JournalService {
-  return new JournalService({ journalFolder, createJournalFolder: true, cacheFolder: join(root, 'data', 'cache'), pendingFolder, now: () => new Date('2026-11-24T10:05:00Z'), writeData })
+  return new JournalService({
+    journalFolder,
+    createJournalFolder: true,
+    cacheFolder: join(root, 'data', 'cache'),
+    pendingFolder,
+    now: () => new Date('2026-11-24T10:05:00Z'),
+    writeData,
+  })
 }
 
 function context(): CallContext<EventMap> {
@@ -52,7 +59,10 @@ async function snapshot(folder: string): Promise<Record<string, string>> {
 }
 
 async function failure(promise: Promise<unknown>): Promise<GembaError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught)
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  )
   expect(error).toBeInstanceOf(GembaError)
   return error as GembaError
 }
@@ -76,7 +86,9 @@ describe('the disk is full during a journal save', () => {
     // The previous version is intact, byte for byte, and no half-written temp file is left beside it.
     expect(await snapshot(journalFolder)).toEqual(before)
     const problems = await service.problems({}, context())
-    expect(problems.pending).toEqual([expect.objectContaining({ id: 'session-0001', fileName, reason: expect.stringMatching(/disk is full/) })])
+    expect(problems.pending).toEqual([
+      expect.objectContaining({ id: 'session-0001', fileName, reason: expect.stringMatching(/disk is full/) }),
+    ])
 
     // Still full: flushing keeps it pending and says why.
     const stillFull = await service.flushPending({}, context())

@@ -29,7 +29,11 @@ beforeEach(async () => {
   await repo.commit('shop')
   cacheFolder = await makeTempFolder()
   let entries: RepoEntry[] = []
-  service = new RepoService({ store: { load: async () => entries, save: async (next) => void (entries = [...next]) }, cacheFolder, createParser: async () => null })
+  service = new RepoService({
+    store: { load: async () => entries, save: async (next) => void (entries = [...next]) },
+    cacheFolder,
+    createParser: async () => null,
+  })
   repoId = (await service.add({ path: repo.dir }, context())).id
 })
 afterEach(async () => {
@@ -57,7 +61,15 @@ function gitSync(args: readonly string[]): void {
   execFileSync('git', args, {
     cwd: repo.dir,
     stdio: 'ignore',
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: DEFAULT_AUTHOR.name, GIT_AUTHOR_EMAIL: DEFAULT_AUTHOR.email, GIT_COMMITTER_NAME: DEFAULT_AUTHOR.name, GIT_COMMITTER_EMAIL: DEFAULT_AUTHOR.email },
+    env: {
+      ...process.env,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_AUTHOR_NAME: DEFAULT_AUTHOR.name,
+      GIT_AUTHOR_EMAIL: DEFAULT_AUTHOR.email,
+      GIT_COMMITTER_NAME: DEFAULT_AUTHOR.name,
+      GIT_COMMITTER_EMAIL: DEFAULT_AUTHOR.email,
+    },
   })
 }
 
@@ -74,21 +86,34 @@ async function scanAgain(): Promise<ScanResult> {
 
 describe('a repository changed on disk during a scan', () => {
   it('a file rewritten after it was read: the next scan reads it again', async () => {
-    const during = await service.scan({ id: repoId }, context({ phase: 'parse', act: () => writeFileSync(repo.path('src/price.ts'), 'export function price(n: number) {\n  const tax = n * 0.2\n  return n + tax\n}\n// more\n') }))
+    const during = await service.scan(
+      { id: repoId },
+      context({
+        phase: 'parse',
+        act: () =>
+          writeFileSync(
+            repo.path('src/price.ts'),
+            'export function price(n: number) {\n  const tax = n * 0.2\n  return n + tax\n}\n// more\n',
+          ),
+      }),
+    )
     expect(linesOf(during, 'src/price.ts')).toBe(3)
     expect(linesOf(await scanAgain(), 'src/price.ts')).toBe(5)
   })
 
   it('a commit made while the history is read: the scan finishes, the next one is at the new HEAD', async () => {
     const before = await repo.head()
-    const during = await service.scan({ id: repoId }, context({
-      phase: 'history',
-      act: () => {
-        writeFileSync(repo.path('src/discount.ts'), 'export const discount = 0.1\n')
-        gitSync(['add', '-A'])
-        gitSync(['commit', '-q', '-m', 'discount'])
-      },
-    }))
+    const during = await service.scan(
+      { id: repoId },
+      context({
+        phase: 'history',
+        act: () => {
+          writeFileSync(repo.path('src/discount.ts'), 'export const discount = 0.1\n')
+          gitSync(['add', '-A'])
+          gitSync(['commit', '-q', '-m', 'discount'])
+        },
+      }),
+    )
     expect([before, null]).not.toContain(await repo.head())
     const next = await scanAgain()
     expect(next.headCommit).toBe(await repo.head())
@@ -98,7 +123,10 @@ describe('a repository changed on disk during a scan', () => {
   })
 
   it('a file deleted (git rm) just before the files are read: the scan finishes, the next one no longer lists it', async () => {
-    const during = await service.scan({ id: repoId }, context({ phase: 'files', nth: 2, act: () => gitSync(['rm', '-q', 'src/legacy.ts']) }))
+    const during = await service.scan(
+      { id: repoId },
+      context({ phase: 'files', nth: 2, act: () => gitSync(['rm', '-q', 'src/legacy.ts']) }),
+    )
     // Read from the object database instead of the missing file: still the index the scan started from.
     expect(linesOf(during, 'src/legacy.ts')).toBe(1)
     expect(paths(await scanAgain())).not.toContain('src/legacy.ts')
@@ -115,7 +143,11 @@ describe('a repository changed on disk during a scan', () => {
       .scan({ id: repoId }, context({ phase: 'history', act: () => rmSync(repo.dir, { recursive: true, force: true }) }))
       .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(GembaError)
-    expect((error as GembaError).toData()).toMatchObject({ code: 'not_found', message: `The repository at ${repo.dir} disappeared while Gemba was scanning it.`, next: expect.stringMatching(/scan again/) })
+    expect((error as GembaError).toData()).toMatchObject({
+      code: 'not_found',
+      message: `The repository at ${repo.dir} disappeared while Gemba was scanning it.`,
+      next: expect.stringMatching(/scan again/),
+    })
     expect(await readdir(cacheFolder, { recursive: true })).not.toContainEqual(expect.stringMatching(/scan\.json$/))
   })
 })

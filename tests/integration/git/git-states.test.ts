@@ -35,7 +35,10 @@ async function call<T>(name: string, input: unknown): Promise<T> {
   return result.value as T
 }
 
-async function refusal(name: string, input: unknown): Promise<{ code: string; message: string; next?: string; details?: { gitBlockers?: GitBlocker[] } }> {
+async function refusal(
+  name: string,
+  input: unknown,
+): Promise<{ code: string; message: string; next?: string; details?: { gitBlockers?: GitBlocker[] } }> {
   const result = await test.backend.dispatcher.dispatch(name, input)
   if (result.ok) throw new Error(`${name} was expected to be refused`)
   return result.error as never
@@ -50,7 +53,10 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
     for (const entry of await readdir(folder, { withFileTypes: true, encoding: 'buffer' })) {
       const path = Buffer.concat([folder, Buffer.from('/'), entry.name])
       if (entry.isDirectory()) pending.push(path)
-      else if (entry.isFile()) files[path.toString('latin1').slice(dir.length + 1)] = createHash('sha256').update(await readFile(path)).digest('hex')
+      else if (entry.isFile())
+        files[path.toString('latin1').slice(dir.length + 1)] = createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex')
     }
   }
   return files
@@ -89,7 +95,12 @@ async function openChange(repoId: string): Promise<ChangeDraftView> {
  * The refusal every state must give: the state is on the repository, starting a change is refused,
  * applying is refused, and nothing at all changed on disk.
  */
-async function expectRefusal(repoId: string, draft: ChangeDraftView, code: GitBlocker['code'], edit = 'src/greet.js'): Promise<GitRepositoryState> {
+async function expectRefusal(
+  repoId: string,
+  draft: ChangeDraftView,
+  code: GitBlocker['code'],
+  edit = 'src/greet.js',
+): Promise<GitRepositoryState> {
   const state = (await call<RepoView>('repos.info', { id: repoId })).gitState
   // LFS blocks only the files it stores: the repository shows its patterns, not a blocker.
   if (code !== 'lfs') expect(state.blockers.map((blocker) => blocker.code)).toContain(code)
@@ -166,7 +177,10 @@ describe('an operation in progress', () => {
     await repo.commit('Main readme')
     const draft = await openChange(repoId)
     await gitMayStop(['cherry-pick', pick])
-    expect((await expectRefusal(repoId, draft, 'operation')).operation).toMatchObject({ kind: 'cherry-pick', finish: 'git cherry-pick --continue' })
+    expect((await expectRefusal(repoId, draft, 'operation')).operation).toMatchObject({
+      kind: 'cherry-pick',
+      finish: 'git cherry-pick --continue',
+    })
   })
 
   it('a revert with a conflict', async () => {
@@ -176,7 +190,10 @@ describe('an operation in progress', () => {
     await repo.commit('Exclaim')
     const draft = await openChange(repoId)
     await gitMayStop(['revert', '--no-edit', spelling])
-    expect((await expectRefusal(repoId, draft, 'operation', 'README.md')).operation).toMatchObject({ kind: 'revert', abort: 'git revert --abort' })
+    expect((await expectRefusal(repoId, draft, 'operation', 'README.md')).operation).toMatchObject({
+      kind: 'revert',
+      abort: 'git revert --abort',
+    })
   })
 
   it('a bisect', async () => {
@@ -199,7 +216,11 @@ describe('an operation in progress', () => {
     const draft = await openChange(repoId)
     await gitMayStop(['am', patch])
     await rm(patch, { force: true })
-    expect((await expectRefusal(repoId, draft, 'operation')).operation).toMatchObject({ kind: 'am', finish: 'git am --continue', abort: 'git am --abort' })
+    expect((await expectRefusal(repoId, draft, 'operation')).operation).toMatchObject({
+      kind: 'am',
+      finish: 'git am --continue',
+      abort: 'git am --abort',
+    })
   })
 })
 
@@ -234,7 +255,10 @@ describe('other states in the way', () => {
 
   it('a file Git LFS stores: refused for that file only, with the pattern shown on the repository', async () => {
     const repoId = await greeter()
-    await repo.files({ '.gitattributes': '*.bin filter=lfs diff=lfs merge=lfs -text\n', 'assets/logo.bin': 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 3\n' })
+    await repo.files({
+      '.gitattributes': '*.bin filter=lfs diff=lfs merge=lfs -text\n',
+      'assets/logo.bin': 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 3\n',
+    })
     await repo.commit('Track binaries with LFS')
     const draft = await openChange(repoId)
     const state = await expectRefusal(repoId, draft, 'lfs', 'assets/logo.bin')
@@ -284,20 +308,35 @@ describe('file names git handles', () => {
     expect(info.state).toBe('clean')
     expect(info.changedFiles).toEqual([])
 
-    const draft = await call<ChangeDraftView>('change.start', { repoId: info.id, request: 'Edit the odd names', estimateMinutes: 5, mode: 'manual' })
+    const draft = await call<ChangeDraftView>('change.start', {
+      repoId: info.id,
+      request: 'Edit the odd names',
+      estimateMinutes: 5,
+      mode: 'manual',
+    })
     await repo.files({ [nfd]: 'nfd, edited\n', 'my notes.txt': 'spaced, edited\n', '-rf.txt': 'dash, edited\n' })
     const working = (await call<RepoView>('repos.info', { id: info.id })).changedFiles.map((file) => file.path).sort()
     expect(working).toEqual(['-rf.txt', 'my notes.txt', nfd].sort())
-    const applied = await call<ChangeDraftView>('change.apply', { draftId: draft.draftId, acceptedPaths: working, message: 'Edit the odd names' })
+    const applied = await call<ChangeDraftView>('change.apply', {
+      draftId: draft.draftId,
+      acceptedPaths: working,
+      message: 'Edit the odd names',
+    })
     expect((await repo.git(['status', '--porcelain'])).trim()).toBe('')
     expect(gitBytes(['ls-files', '-z']).equals(lsBefore)).toBe(true)
     // The Latin-1 sibling is in the new commit's tree under its own bytes and blob.
-    const latinEntry = (tree: Buffer) => tree.toString('latin1').split('\0').find((line) => line.endsWith(`\t${latin1.toString('latin1')}`))
+    const latinEntry = (tree: Buffer) =>
+      tree
+        .toString('latin1')
+        .split('\0')
+        .find((line) => line.endsWith(`\t${latin1.toString('latin1')}`))
     expect(latinEntry(gitBytes(['ls-tree', '-r', '-z', 'HEAD']))).toBe(latinEntry(treeBefore))
     expect(latinEntry(treeBefore)).toBeDefined()
     expect(await repo.git(['show', `HEAD:${nfd}`])).toBe('nfd, edited\n')
     expect(await repo.git(['show', 'HEAD:-rf.txt'])).toBe('dash, edited\n')
-    expect(await repo.git(['-c', 'core.quotepath=false', 'diff', '--name-only', 'HEAD~1', 'HEAD'])).toBe(['-rf.txt', nfd, 'my notes.txt'].sort().join('\n') + '\n')
+    expect(await repo.git(['-c', 'core.quotepath=false', 'diff', '--name-only', 'HEAD~1', 'HEAD'])).toBe(
+      ['-rf.txt', nfd, 'my notes.txt'].sort().join('\n') + '\n',
+    )
     await repo.git(['fsck', '--strict'])
 
     await call('change.returnToOriginal', { draftId: applied.draftId })
@@ -314,7 +353,12 @@ describe('file names git handles', () => {
     await repo.write('README.md', '# Names\n')
     await repo.commit('Start')
     const info = await call<RepoView>('repos.add', { path: repo.dir })
-    const draft = await call<ChangeDraftView>('change.start', { repoId: info.id, request: 'Add a Latin-1 file', estimateMinutes: 5, mode: 'manual' })
+    const draft = await call<ChangeDraftView>('change.start', {
+      repoId: info.id,
+      request: 'Add a Latin-1 file',
+      estimateMinutes: 5,
+      mode: 'manual',
+    })
     await writeFile(Buffer.concat([Buffer.from(`${repo.dir}/`), latin1]), 'latin\n')
     const shown = (await call<RepoView>('repos.info', { id: info.id })).changedFiles
     expect(shown).toEqual([{ path: 'caf\uFFFD.txt', change: 'untracked' }])

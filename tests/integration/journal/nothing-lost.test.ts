@@ -41,9 +41,14 @@ async function found(query: string): Promise<string[]> {
 }
 
 beforeEach(async () => {
-  fake = await startFakeAnthropic({ respond: (request) => textReply(JSON.stringify(request.body).includes('architecture') ? DIAGRAM_ANSWER : EXPLORE_ANSWER) })
+  fake = await startFakeAnthropic({
+    respond: (request) => textReply(JSON.stringify(request.body).includes('architecture') ? DIAGRAM_ANSWER : EXPLORE_ANSWER),
+  })
   repo = await buildRepo()
-  await repo.files({ 'src/greet.js': '// Greets people.\nexport const greet = (name) => "Hello, " + name\n', 'src/log.js': 'export const log = console.log\n' })
+  await repo.files({
+    'src/greet.js': '// Greets people.\nexport const greet = (name) => "Hello, " + name\n',
+    'src/log.js': 'export const log = console.log\n',
+  })
   await repo.commit('Greeter')
   test = await makeTestBackend({ ANTHROPIC_API_KEY: 'sk-ant-test-7777777777777777777777', ANTHROPIC_BASE_URL: fake.url })
   repoId = (await call<{ id: string }>('repos.add', { path: repo.dir })).id
@@ -82,7 +87,12 @@ describe('nothing the leader did in a step is lost', () => {
     await call('sessions.updateStep', {
       id: session.id,
       step: 'diagram',
-      payload: { mermaid: 'flowchart LR\n  greet["src/greet.js"] --> log["src/log.js"]', caption: 'The parts and their calls.', source: 'ai', notes: 'Logging is a quokka of a module.' },
+      payload: {
+        mermaid: 'flowchart LR\n  greet["src/greet.js"] --> log["src/log.js"]',
+        caption: 'The parts and their calls.',
+        source: 'ai',
+        notes: 'Logging is a quokka of a module.',
+      },
     })
 
     const { markdown, entry } = await finish()
@@ -90,7 +100,9 @@ describe('nothing the leader did in a step is lost', () => {
     expect(markdown).toContain('### My notes\n\n<!-- gemba:diagram-notes -->\nLogging is a quokka of a module.')
     expect(entry.record.diagram).toMatchObject({ caption: 'The parts and their calls.', source: 'ai' })
     expect(entry.record.notes?.diagram).toBe('Logging is a quokka of a module.')
-    expect(entry.record.transcript).toContainEqual(expect.objectContaining({ step: 'diagram', role: 'leader', text: 'Draw me the high-level architecture.' }))
+    expect(entry.record.transcript).toContainEqual(
+      expect.objectContaining({ step: 'diagram', role: 'leader', text: 'Draw me the high-level architecture.' }),
+    )
     expect(await found('quokka')).toContain('notes')
     expect(await found('calls')).toContain('diagram')
   })
@@ -120,7 +132,11 @@ describe('nothing the leader did in a step is lost', () => {
   })
 
   it('reflect: the leader’s reflection leads the entry, with friction, effort and the questions', async () => {
-    await call('sessions.updateStep', { id: session.id, step: 'change', payload: { request: 'Tiny', estimateMinutes: 10, actualMinutes: 25 } })
+    await call('sessions.updateStep', {
+      id: session.id,
+      step: 'change',
+      payload: { request: 'Tiny', estimateMinutes: 10, actualMinutes: 25 },
+    })
     const drafted = await call<SessionView>('sessions.goToStep', { id: session.id, step: 'reflect' })
     const draft = drafted.session.steps.reflect.payload.markdown
     await call('sessions.updateStep', {

@@ -9,6 +9,9 @@ export function versionedRecord(version: number): JournalSessionRecord {
   return buildSessionRecord({
     reflection: `Version ${version}.\n\n${filler}`,
     effort: { estimateMinutes: version, actualMinutes: version * 2 },
-    transcript: [...base.transcript, { step: 'reflect', role: 'leader', text: `saved version ${version} ${filler}`, at: '2026-11-24T10:00:00Z' }],
+    transcript: [
+      ...base.transcript,
+      { step: 'reflect', role: 'leader', text: `saved version ${version} ${filler}`, at: '2026-11-24T10:00:00Z' },
+    ],
   })
 }

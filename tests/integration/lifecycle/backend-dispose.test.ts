@@ -52,6 +52,9 @@ describe.skipIf(process.platform !== 'linux')('disposing the backend', () => {
     expect(await watch).toMatchObject({ ok: true, value: { stopped: true } })
     expect(await tests).toMatchObject({ ok: true, value: { outcome: 'stopped', exitCode: null } })
     await vi.waitFor(() => expect(running(sleeper)).toBe(false))
-    expect(await dispatcher.dispatch('system.info', {})).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'Gemba is closing.' } })
+    expect(await dispatcher.dispatch('system.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'cancelled', message: 'Gemba is closing.' },
+    })
   })
 })

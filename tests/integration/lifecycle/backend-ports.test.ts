@@ -31,7 +31,15 @@ describe('the backend’s ports', () => {
     await mkdir(home)
     await writeFile(join(home, '.gitconfig'), '[user]\n\tname = Port Home\n\temail = port@example.com\n')
     const env = { PATH: process.env.PATH, TEAM_FLAG: 'from-the-ports', ANTHROPIC_API_KEY: 'sk-ant-test-7777777777777777777777' }
-    backend = createBackend(nodeBackendPorts({ dataFolder: join(folder, 'data'), env, home, appVersion: '0.0.0-test', clock: () => new Date('2026-01-06T09:00:00Z') }))
+    backend = createBackend(
+      nodeBackendPorts({
+        dataFolder: join(folder, 'data'),
+        env,
+        home,
+        appVersion: '0.0.0-test',
+        clock: () => new Date('2026-01-06T09:00:00Z'),
+      }),
+    )
     repo = await buildRepo()
     await repo.files({ 'README.md': '# Tiny\n' })
     await repo.commit('initial')
@@ -40,7 +48,10 @@ describe('the backend’s ports', () => {
     const { id } = await call<{ id: string }>('repos.add', { path: repo.dir })
 
     expect(await call('change.identity', { repoId: id })).toEqual({ name: 'Port Home', email: 'port@example.com', source: 'global' })
-    const run = await call<{ outputTail: string }>('change.runTests', { repoId: id, command: 'echo "flag=$TEAM_FLAG key=${ANTHROPIC_API_KEY:-none}"' })
+    const run = await call<{ outputTail: string }>('change.runTests', {
+      repoId: id,
+      command: 'echo "flag=$TEAM_FLAG key=${ANTHROPIC_API_KEY:-none}"',
+    })
     expect(run.outputTail).toContain('flag=from-the-ports key=none')
     const today = await call<{ nextSlot: string }>('sessions.today', {})
     expect(Date.parse(today.nextSlot)).toBeGreaterThanOrEqual(Date.parse('2026-01-06T09:00:00Z'))

@@ -25,7 +25,13 @@ describe('changing the journal folder', () => {
   it('reads the folder Settings name from the next call on, and back again', async () => {
     test = await makeTestBackend()
     chosen = await mkdtemp(join(tmpdir(), 'gemba-chosen-journal-'))
-    const elsewhere = new JournalService({ journalFolder: chosen, createJournalFolder: false, cacheFolder: join(chosen, '.cache'), pendingFolder: join(chosen, '.pending'), now: () => new Date() })
+    const elsewhere = new JournalService({
+      journalFolder: chosen,
+      createJournalFolder: false,
+      cacheFolder: join(chosen, '.cache'),
+      pendingFolder: join(chosen, '.pending'),
+      now: () => new Date(),
+    })
     await elsewhere.saveSession(buildSessionRecord({ id: 'kept-elsewhere' }))
     expect(await listed(test.backend)).toEqual([])
 

@@ -17,11 +17,13 @@ it('scans a big repository with a worker (parsing, light reading, history) exact
     // Enough sources for the scan to start a worker; imports fan into a few shared files.
     const files: Record<string, string> = { 'README.md': '# Many files\n' }
     for (let i = 0; i < 1600; i++) {
-      files[`src/area${i % 16}/f${i}.ts`] = `import { shared } from '../area${(i + 1) % 16}/f${(i + 1) % 16}.ts'\nexport const v${i} = shared\n`
+      files[`src/area${i % 16}/f${i}.ts`] =
+        `import { shared } from '../area${(i + 1) % 16}/f${(i + 1) % 16}.ts'\nexport const v${i} = shared\n`
     }
     // Tests and Ruby are read lightly; the worker takes its share of those too.
     for (let i = 0; i < 300; i++) files[`tests/t${i}.test.ts`] = `import { v${i} } from '../src/area${i % 16}/f${i}.ts'\nv${i}\n`
-    for (let i = 0; i < 100; i++) files[`lib/shop/part${i}.rb`] = `require "shop/part${(i + 1) % 100}"\nmodule Shop\n  class Part${i}\n  end\nend\n`
+    for (let i = 0; i < 100; i++)
+      files[`lib/shop/part${i}.rb`] = `require "shop/part${(i + 1) % 100}"\nmodule Shop\n  class Part${i}\n  end\nend\n`
     await repo.files(files)
     await repo.commit('many files')
     for (let i = 0; i < 5; i++) {
@@ -31,7 +33,10 @@ it('scans a big repository with a worker (parsing, light reading, history) exact
     const scan = async (parseWorkers: number) => {
       const cacheFolder = await makeTempFolder()
       folders.push(cacheFolder)
-      return scanRepo({ repoId: 'big', path: repo.dir }, { cacheFolder, clock: () => new Date(0), parser: async () => parser, parseWorkers })
+      return scanRepo(
+        { repoId: 'big', path: repo.dir },
+        { cacheFolder, clock: () => new Date(0), parser: async () => parser, parseWorkers },
+      )
     }
     const alone = await scan(0)
     const helped = await scan(1)

@@ -58,19 +58,34 @@ describe('a rescan after a commit', () => {
     'README.md': '# Shop\n\nSells widgets. Start with `createShop`.\n',
     'package.json': JSON.stringify({ name: 'shop', main: 'src/index.ts', dependencies: { express: '1' } }),
     'src/index.ts': "export { createShop } from './shop.ts'\n",
-    'src/shop.ts': "import { Cart } from './cart.ts'\nimport { price } from './pricing/price.ts'\nexport function createShop() { return new Cart(price) }\n",
+    'src/shop.ts':
+      "import { Cart } from './cart.ts'\nimport { price } from './pricing/price.ts'\nexport function createShop() { return new Cart(price) }\n",
     'src/cart.ts': 'export class Cart { constructor(readonly price: unknown) {} }\n',
     'src/pricing/price.ts': 'export const price = 1\n',
     'tests/shop.test.ts': "import { createShop } from '../src/shop.ts'\ncreateShop()\n",
   }
   const comparable = (scan: ScanResult) => ({
-    files: scan.files, keyFiles: scan.keyFiles, fileEdges: scan.fileEdges, modules: scan.modules, moduleEdges: scan.moduleEdges,
-    moduleGraph: scan.moduleGraph, project: scan.project, history: { ...scan.history, newlyRead: 0 },
+    files: scan.files,
+    keyFiles: scan.keyFiles,
+    fileEdges: scan.fileEdges,
+    modules: scan.modules,
+    moduleEdges: scan.moduleEdges,
+    moduleGraph: scan.moduleGraph,
+    project: scan.project,
+    history: { ...scan.history, newlyRead: 0 },
   })
 
   for (const [label, edit, edgesReused] of [
-    ['changes a body: unchanged files and edges are taken over', "import { Cart } from './cart.ts'\nimport { price } from './pricing/price.ts'\nexport function createShop() { return new Cart(price + 1) }\n", true],
-    ['changes an import: the edges are resolved again', "import { Cart } from './cart.ts'\nexport function createShop() { return new Cart(2) }\n", false],
+    [
+      'changes a body: unchanged files and edges are taken over',
+      "import { Cart } from './cart.ts'\nimport { price } from './pricing/price.ts'\nexport function createShop() { return new Cart(price + 1) }\n",
+      true,
+    ],
+    [
+      'changes an import: the edges are resolved again',
+      "import { Cart } from './cart.ts'\nexport function createShop() { return new Cart(2) }\n",
+      false,
+    ],
   ] as const) {
     it(`${label}, and concludes exactly what a cold scan does`, async () => {
       const repo = await buildRepo()
@@ -86,14 +101,20 @@ describe('a rescan after a commit', () => {
         await repo.commit('edit the shop')
         const rescan = await scanRepo({ repoId: 'r', path: repo.dir }, warm)
         expect(rescan.cache).toMatchObject({ hit: false, filesReused: 6, edgesReused })
-        const cold = await scanRepo({ repoId: 'r', path: repo.dir, force: true }, { cacheFolder: coldCache, clock: () => new Date('2025-03-01T00:00:00Z'), parser: async () => parser })
+        const cold = await scanRepo(
+          { repoId: 'r', path: repo.dir, force: true },
+          { cacheFolder: coldCache, clock: () => new Date('2025-03-01T00:00:00Z'), parser: async () => parser },
+        )
         expect(comparable(rescan)).toEqual(comparable(cold))
         // From the disk cache alone (a restarted app) too.
         await memory.settled()
         await repo.write('src/cart.ts', 'export class Cart { constructor(readonly price: unknown, readonly items = []) {} }\n')
         await repo.commit('edit the cart')
         const fromDisk = await scanRepo({ repoId: 'r', path: repo.dir }, { ...warm, memory: undefined })
-        const coldAgain = await scanRepo({ repoId: 'r', path: repo.dir, force: true }, { cacheFolder: coldCache, clock: () => new Date('2025-03-01T00:00:00Z'), parser: async () => parser })
+        const coldAgain = await scanRepo(
+          { repoId: 'r', path: repo.dir, force: true },
+          { cacheFolder: coldCache, clock: () => new Date('2025-03-01T00:00:00Z'), parser: async () => parser },
+        )
         expect(fromDisk.cache.filesReused).toBe(6)
         expect(comparable(fromDisk)).toEqual(comparable(coldAgain))
       } finally {

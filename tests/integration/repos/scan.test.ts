@@ -18,7 +18,12 @@ afterEach(async () => {
 async function deps(historyLimit?: number): Promise<ScanDeps> {
   const cacheFolder = await makeTempFolder()
   cleanups.push(() => rm(cacheFolder, { recursive: true, force: true }))
-  return { cacheFolder, clock: () => new Date('2025-03-01T00:00:00Z'), parser: async () => parser, ...(historyLimit ? { historyLimit } : {}) }
+  return {
+    cacheFolder,
+    clock: () => new Date('2025-03-01T00:00:00Z'),
+    parser: async () => parser,
+    ...(historyLimit ? { historyLimit } : {}),
+  }
 }
 
 async function repo(): Promise<RepoBuilder> {
@@ -34,7 +39,12 @@ async function sampleRepo(): Promise<RepoBuilder> {
   const builder = await repo()
   await builder.files({
     'README.md': '# Shop\n\nA small shop service that sells widgets to other teams over HTTP.\n',
-    'package.json': JSON.stringify({ name: 'shop', scripts: { test: 'vitest run', build: 'tsc' }, dependencies: { express: '^4' }, devDependencies: { vitest: '^1' } }),
+    'package.json': JSON.stringify({
+      name: 'shop',
+      scripts: { test: 'vitest run', build: 'tsc' },
+      dependencies: { express: '^4' },
+      devDependencies: { vitest: '^1' },
+    }),
     'src/server.ts': "import { route } from './routes/index.ts'\nimport { db } from './db/pool.ts'\nexport const app = route(db)\n",
     'src/routes/index.ts': "import { db } from '../db/pool.ts'\nexport function route(x: unknown) { return [x, db] }\n",
     'src/db/pool.ts': 'export const db = 1\n',

@@ -21,7 +21,16 @@ let server: WebServer
 let repo: RepoBuilder
 let viaIpc: (name: string, input: unknown) => Promise<TransportResult>
 
-const TRAVERSALS = ['../outside/secret.txt', '../../../../etc/passwd', '/etc/passwd', '..\\..\\outside', '%2e%2e%2foutside', 'a\u0000b', '~/.ssh/id_rsa', 'C:\\Windows\\system32']
+const TRAVERSALS = [
+  '../outside/secret.txt',
+  '../../../../etc/passwd',
+  '/etc/passwd',
+  '..\\..\\outside',
+  '%2e%2e%2foutside',
+  'a\u0000b',
+  '~/.ssh/id_rsa',
+  'C:\\Windows\\system32',
+]
 const HUGE = 'x'.repeat(1_000_000)
 
 async function snapshot(folder: string): Promise<string> {

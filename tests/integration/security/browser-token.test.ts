@@ -15,8 +15,16 @@ let server: WebServer
 let failing: WebServer
 const seen: string[] = []
 
-async function send(target: WebServer, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<void> {
-  const res = await fetch(`${target.url}${path}`, { method: init.method ?? 'POST', headers: { 'Content-Type': 'application/json', ...init.headers }, ...(init.body === undefined ? {} : { body: init.body }) })
+async function send(
+  target: WebServer,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<void> {
+  const res = await fetch(`${target.url}${path}`, {
+    method: init.method ?? 'POST',
+    headers: { 'Content-Type': 'application/json', ...init.headers },
+    ...(init.body === undefined ? {} : { body: init.body }),
+  })
   seen.push(`${res.status} ${JSON.stringify([...res.headers])} ${await res.text()}`)
 }
 
@@ -31,7 +39,11 @@ beforeAll(async () => {
       throw new Error(`could not answer ${server.pageUrl} (Authorization: Bearer ${server.token})`)
     },
   }
-  failing = await startWebServer({ dispatcher: new Dispatcher({ system: careless as never }, test.backend.hub, log), hub: test.backend.hub, staticFolder: null })
+  failing = await startWebServer({
+    dispatcher: new Dispatcher({ system: careless as never }, test.backend.hub, log),
+    hub: test.backend.hub,
+    staticFolder: null,
+  })
 })
 
 afterAll(async () => {

@@ -18,7 +18,10 @@ const root = join(import.meta.dirname, '..', '..', '..')
 /** Directive name to its sources, for comparing policies regardless of spacing. */
 function directives(policy: string): Map<string, string> {
   const map = new Map<string, string>()
-  for (const part of policy.split(';').map((text) => text.trim()).filter(Boolean)) {
+  for (const part of policy
+    .split(';')
+    .map((text) => text.trim())
+    .filter(Boolean)) {
     const [name = '', ...sources] = part.split(/\s+/)
     map.set(name.toLowerCase(), sources.join(' '))
   }
@@ -65,10 +68,20 @@ describe('the Content-Security-Policy', () => {
     // core/app-protocol.ts is a plain function from a Request to a Response: exercised here, not read
     // as text. Over the built renderer when there is one, else over a page of our own.
     const built = join(root, 'out', 'renderer')
-    const folder = (await readFile(join(built, 'index.html'), 'utf8').then(() => built, () => null)) ?? (await mkdtemp(join(tmpdir(), 'gemba-app-')))
+    const folder =
+      (await readFile(join(built, 'index.html'), 'utf8').then(
+        () => built,
+        () => null,
+      )) ?? (await mkdtemp(join(tmpdir(), 'gemba-app-')))
     if (folder !== built) await writeFile(join(folder, 'index.html'), '<!doctype html><title>Gemba</title>')
     const handle = appProtocolHandler(folder)
-    for (const url of ['app://gemba/', 'app://gemba/index.html', 'app://gemba/no-such-file.js', 'app://gemba/%2e%2e/package.json', 'app://other/index.html']) {
+    for (const url of [
+      'app://gemba/',
+      'app://gemba/index.html',
+      'app://gemba/no-such-file.js',
+      'app://gemba/%2e%2e/package.json',
+      'app://other/index.html',
+    ]) {
       const response = await handle(new Request(url))
       expect(response.headers.get('content-security-policy'), url).toBe(CONTENT_SECURITY_POLICY)
     }
@@ -103,7 +116,10 @@ describe('the Content-Security-Policy', () => {
 
 describe('the packaged app’s Electron fuses (electron-builder.yml)', () => {
   it('turn off Node entry points and turn on cookie encryption and ASAR integrity', async () => {
-    const config = parseYaml(await readFile(join(root, 'electron-builder.yml'), 'utf8')) as { asar?: unknown; electronFuses?: Record<string, unknown> }
+    const config = parseYaml(await readFile(join(root, 'electron-builder.yml'), 'utf8')) as {
+      asar?: unknown
+      electronFuses?: Record<string, unknown>
+    }
     expect(config.asar).toBe(true)
     expect(config.electronFuses).toEqual({
       runAsNode: false,
@@ -125,10 +141,24 @@ describe('the packaged app’s Electron fuses (electron-builder.yml)', () => {
 })
 
 describe('the Electronegativity gate (scripts/electronegativity.mjs)', () => {
-  const finding = { id: 'SANDBOX_JS_CHECK', file: 'out/main/main.js', line: 9, severity: 'MEDIUM', confidence: 'FIRM', sample: 'new BrowserWindow(mainWindowOptions(x))' }
+  const finding = {
+    id: 'SANDBOX_JS_CHECK',
+    file: 'out/main/main.js',
+    line: 9,
+    severity: 'MEDIUM',
+    confidence: 'FIRM',
+    sample: 'new BrowserWindow(mainWindowOptions(x))',
+  }
 
   it('fails on a finding nobody accepted, and on an acceptance that matches nothing any more', () => {
-    const accepted = [{ id: 'SANDBOX_JS_CHECK', file: 'out/main/main.js', sample: 'new BrowserWindow(mainWindowOptions(', justification: 'Asserted by the window options unit test.' }]
+    const accepted = [
+      {
+        id: 'SANDBOX_JS_CHECK',
+        file: 'out/main/main.js',
+        sample: 'new BrowserWindow(mainWindowOptions(',
+        justification: 'Asserted by the window options unit test.',
+      },
+    ]
     expect(judge([finding], accepted)).toEqual({ unaccepted: [], stale: [], unjustified: [] })
     const other = { ...finding, id: 'NODE_INTEGRATION_JS_CHECK' }
     expect(judge([finding, other], accepted).unaccepted).toEqual([other])
@@ -141,7 +171,9 @@ describe('the Electronegativity gate (scripts/electronegativity.mjs)', () => {
   })
 
   it('has every accepted finding justified, and leaves out only the check that needs the network', async () => {
-    const file = JSON.parse(await readFile(join(root, 'security', 'electronegativity.json'), 'utf8')) as { accepted: { id: string; file: string; justification: string }[] }
+    const file = JSON.parse(await readFile(join(root, 'security', 'electronegativity.json'), 'utf8')) as {
+      accepted: { id: string; file: string; justification: string }[]
+    }
     expect(judge([], file.accepted).unjustified).toEqual([])
     expect(file.accepted.map((entry) => entry.id)).not.toContain('NODE_INTEGRATION_JS_CHECK')
     expect(file.accepted.map((entry) => entry.id)).not.toContain('WEB_SECURITY_JS_CHECK')

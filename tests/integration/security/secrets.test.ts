@@ -47,7 +47,10 @@ async function call<T>(name: string, input: unknown): Promise<T> {
 function isExplore(request: RecordedRequest): boolean {
   const system = JSON.stringify(request.body?.system ?? '')
   const tools = JSON.stringify(request.body?.tools ?? '')
-  return !tools.includes('str_replace_based_edit_tool') && !/Propose exactly three|Write the git commit message|Explain the change shown/.test(system)
+  return (
+    !tools.includes('str_replace_based_edit_tool') &&
+    !/Propose exactly three|Write the git commit message|Explain the change shown/.test(system)
+  )
 }
 
 /** Explore: reads every planted file and searches for the secrets' beginnings, then answers. */
@@ -62,7 +65,10 @@ function exploreScript(request: RecordedRequest) {
     { name: 'read_file', input: { path: 'src/greet.js' } },
     { name: 'list_folder', input: { path: 'ops' } },
     ...SECRETS.slice(0, 6).map((secret) => ({ name: 'search_code', input: { query: secret.slice(0, 10) } })),
-    ...CORPUS_SECRETS.filter((_, index) => index % 8 === 0).map((secret) => ({ name: 'search_code', input: { query: `(${secret.slice(0, 6)}|redacted by Gemba)`, is_regex: true } })),
+    ...CORPUS_SECRETS.filter((_, index) => index % 8 === 0).map((secret) => ({
+      name: 'search_code',
+      input: { query: `(${secret.slice(0, 6)}|redacted by Gemba)`, is_regex: true },
+    })),
     { name: 'search_code', input: { query: 'password|token|secret|key', is_regex: true, max_results: 100 } },
   ])
 }
@@ -114,7 +120,10 @@ describe('planted secrets never leave the machine', () => {
   it('go through explore, the agent’s change, its commit message and explanation, and a hands-on diff', async () => {
     const { session } = await call<{ session: { id: string } }>('sessions.start', { repoId })
     const thread = await call<{ threadId: string }>('ai.startThread', { repoId, purpose: 'explore', sessionId: session.id })
-    await call('ai.ask', { threadId: thread.threadId, question: `Walk me through it. Our staging token is ${GREET_TOKEN}, is that a problem?` })
+    await call('ai.ask', {
+      threadId: thread.threadId,
+      question: `Walk me through it. Our staging token is ${GREET_TOKEN}, is that a problem?`,
+    })
 
     const tasks = await call<{ source: string }>('change.proposeTasks', { repoId, sessionId: session.id })
     expect(tasks.source).toBe('ai')
@@ -133,10 +142,19 @@ describe('planted secrets never leave the machine', () => {
     await call('change.returnToOriginal', { draftId: draft.draftId })
 
     // The leader edits files that hold secrets by hand; the diff Claude explains touches them.
-    const manual = await call<{ draftId: string }>('change.start', { repoId, request: 'Tidy the settings', estimateMinutes: 5, mode: 'manual' })
-    await repo.write('config/settings.yaml', `# settings (tidied)\n${PLANTED.find((p) => p.path === 'config/settings.yaml')!.line}\n# end\n`)
+    const manual = await call<{ draftId: string }>('change.start', {
+      repoId,
+      request: 'Tidy the settings',
+      estimateMinutes: 5,
+      mode: 'manual',
+    })
+    await repo.write(
+      'config/settings.yaml',
+      `# settings (tidied)\n${PLANTED.find((p) => p.path === 'config/settings.yaml')!.line}\n# end\n`,
+    )
     await repo.write('.env', `DATABASE_PASSWORD=${ENV_PASSWORD}\nMODE=prod\n`)
-    for (const planted of PLANTED_CORPUS.filter((_, index) => index % 5 === 0)) await repo.write(planted.path, `${planted.text}\n# tidied\n`)
+    for (const planted of PLANTED_CORPUS.filter((_, index) => index % 5 === 0))
+      await repo.write(planted.path, `${planted.text}\n# tidied\n`)
     await call('change.explain', { draftId: manual.draftId })
     await call('change.commitMessage', { draftId: manual.draftId })
 
@@ -150,7 +168,11 @@ describe('planted secrets never leave the machine', () => {
       for (const secret of SECRETS) expect(request.rawBody, `${secret.slice(0, 8)}… in a request`).not.toContain(secret)
       expect(request.rawBody).not.toContain(API_KEY)
     }
-    await call('sessions.updateStep', { id: session.id, step: 'reflect', payload: { markdown: 'Secrets sit in config/ in the clear; ask about a vault.' } })
+    await call('sessions.updateStep', {
+      id: session.id,
+      step: 'reflect',
+      payload: { markdown: 'Secrets sit in config/ in the clear; ask about a vault.' },
+    })
     await call('sessions.finish', { id: session.id })
   })
 
@@ -158,7 +180,10 @@ describe('planted secrets never leave the machine', () => {
     await call('journal.exportMarkdown', { folder: join(exportFolder, 'markdown') })
     await call('journal.exportSummary', { folder: join(exportFolder, 'summary'), weeks: 4, includeReflections: true })
     const written = [...(await filesUnder(test.dataFolder)), ...(await filesUnder(exportFolder))]
-    expect(written.some((file) => file.endsWith('.md') && file.includes('journal')), written.join('\n')).toBe(true)
+    expect(
+      written.some((file) => file.endsWith('.md') && file.includes('journal')),
+      written.join('\n'),
+    ).toBe(true)
     expect(written.filter((file) => file.startsWith(exportFolder)).length).toBeGreaterThanOrEqual(2)
     for (const file of written) {
       const text = await readFile(file, 'latin1')
@@ -169,12 +194,20 @@ describe('planted secrets never leave the machine', () => {
   })
 
   it('nor reach the repository views or what `npm run tour` prints (tour, scan JSON, packed context)', async () => {
-    const views = JSON.stringify([await call('repos.list', {}), await call('repos.info', { id: repoId }), await call('repos.scan', { id: repoId }), await call('repos.tour', { id: repoId })])
+    const views = JSON.stringify([
+      await call('repos.list', {}),
+      await call('repos.info', { id: repoId }),
+      await call('repos.scan', { id: repoId }),
+      await call('repos.tour', { id: repoId }),
+    ])
     expect(views).toContain('Rotate the deploy token (was [redacted by Gemba:')
     const cache = await mkdtemp(join(tmpdir(), 'gemba-tour-cache-'))
     try {
       for (const args of [[], ['--json'], ['--context', '--budget', '400000']]) {
-        const { stdout } = await promisify(execFile)(process.execPath, ['electron/tour-cli.ts', repo.dir, ...args], { env: { ...process.env, XDG_CACHE_HOME: cache }, maxBuffer: 64 * 1024 * 1024 })
+        const { stdout } = await promisify(execFile)(process.execPath, ['electron/tour-cli.ts', repo.dir, ...args], {
+          env: { ...process.env, XDG_CACHE_HOME: cache },
+          maxBuffer: 64 * 1024 * 1024,
+        })
         expect(stdout.length).toBeGreaterThan(1000)
         for (const secret of SECRETS) expect(around(stdout, secret), `${secret.slice(0, 8)}… in npm run tour ${args.join(' ')}`).toBe('')
       }

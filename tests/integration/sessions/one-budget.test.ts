@@ -12,7 +12,8 @@ import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anth
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { makeTestBackend, type TestBackend } from '../../fixtures/test-backend.ts'
 
-const TASKS = '```json\n{"tasks":[{"title":"Fix the typo","description":"","kind":"todo","files":["src/greet.js:3"],"effortMinutes":15}]}\n```'
+const TASKS =
+  '```json\n{"tasks":[{"title":"Fix the typo","description":"","kind":"todo","files":["src/greet.js:3"],"effortMinutes":15}]}\n```'
 
 let fake: FakeAnthropic | undefined
 let repo: RepoBuilder | undefined
@@ -32,7 +33,10 @@ async function call<T>(test: TestBackend, channel: ChannelName, input: unknown):
 }
 
 async function failure(run: Promise<unknown>): Promise<GembaErrorData> {
-  const error = await run.then(() => null, (caught: { data?: GembaErrorData }) => caught.data ?? null)
+  const error = await run.then(
+    () => null,
+    (caught: { data?: GembaErrorData }) => caught.data ?? null,
+  )
   if (!error) throw new Error('expected the call to fail')
   return error
 }
@@ -82,7 +86,9 @@ describe('one spending record per session', () => {
     backends.push(second)
     const diagram = await call<AiThreadView>(second, 'ai.startThread', { repoId, purpose: 'diagram', sessionId: session.id })
     expect(diagram.sessionCostUsd).toBeCloseTo(afterChange.costUsd, 10)
-    expect(await failure(call(second, 'ai.ask', { threadId: diagram.threadId, question: 'Draw it.' }))).toMatchObject({ code: 'budget_exceeded' })
+    expect(await failure(call(second, 'ai.ask', { threadId: diagram.threadId, question: 'Draw it.' }))).toMatchObject({
+      code: 'budget_exceeded',
+    })
     expect((await call<TaskProposals>(second, 'change.proposeTasks', { repoId, sessionId: session.id })).source).toBe('offline')
     expect(fake.messageRequests()).toHaveLength(sent)
 

@@ -17,7 +17,13 @@ let staticFolder: string
 function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string; host?: string } = {}) {
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: { Host: options.host ?? `127.0.0.1:${server.port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { Host: options.host ?? `127.0.0.1:${server.port}`, ...options.headers },
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -32,7 +38,11 @@ function raw(path: string, options: { method?: string; headers?: Record<string, 
 
 const auth = (): Record<string, string> => ({ Authorization: `Bearer ${server.token}` })
 const call = (channel: string, input: unknown, headers: Record<string, string> = {}) =>
-  raw(`/api/${channel}`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(input) })
+  raw(`/api/${channel}`, {
+    method: 'POST',
+    headers: { ...auth(), 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(input),
+  })
 
 beforeAll(async () => {
   test = await makeTestBackend()
@@ -90,8 +100,14 @@ describe('browser-mode API', () => {
   it('answers bad input with a clear validation error, and stays up', async () => {
     const wrong = await call('settings.update', { stepMinutes: { explore: 'ten' } })
     expect(wrong.status).toBe(400)
-    expect(JSON.parse(wrong.body)).toMatchObject({ error: { code: 'invalid_input', message: expect.stringMatching(/stepMinutes\.explore/) } })
-    const notJson = await raw('/api/settings.get', { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: '{nope' })
+    expect(JSON.parse(wrong.body)).toMatchObject({
+      error: { code: 'invalid_input', message: expect.stringMatching(/stepMinutes\.explore/) },
+    })
+    const notJson = await raw('/api/settings.get', {
+      method: 'POST',
+      headers: { ...auth(), 'Content-Type': 'application/json' },
+      body: '{nope',
+    })
     expect(notJson.status).toBe(400)
     const unknown = await call('nothing.here', {})
     expect(unknown.status).toBe(404)
@@ -139,7 +155,11 @@ describe('browser-mode refusals', () => {
       body: 'journalFolder=/tmp/pwned',
     })
     expect(res.status).toBe(403)
-    const sameOriginForm = await raw('/api/settings.update', { method: 'POST', headers: { ...auth(), 'Content-Type': 'text/plain' }, body: '{}' })
+    const sameOriginForm = await raw('/api/settings.update', {
+      method: 'POST',
+      headers: { ...auth(), 'Content-Type': 'text/plain' },
+      body: '{}',
+    })
     expect(sameOriginForm.status).toBe(415)
   })
 
@@ -186,7 +206,11 @@ describe('closing', () => {
       },
     }
     const { Dispatcher } = await import('../../../electron/core/dispatcher.ts')
-    const dispatcher = new Dispatcher({ system: slow as never }, hub, { error: () => undefined, warn: () => undefined, info: () => undefined })
+    const dispatcher = new Dispatcher({ system: slow as never }, hub, {
+      error: () => undefined,
+      warn: () => undefined,
+      info: () => undefined,
+    })
     const other = await startWebServer({ dispatcher, hub, staticFolder: null })
     const pending = fetch(`${other.url}/api/system.info`, {
       method: 'POST',
@@ -212,12 +236,20 @@ describe('browser mode: a page’s calls end with the page', () => {
           ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason))
         }),
     }
-    const dispatcher = new Dispatcher({ system: waits as never }, hub, { error: () => undefined, warn: () => undefined, info: () => undefined })
+    const dispatcher = new Dispatcher({ system: waits as never }, hub, {
+      error: () => undefined,
+      warn: () => undefined,
+      info: () => undefined,
+    })
     const other = await startWebServer({ dispatcher, hub, staticFolder: null, clientGraceMs: 300 })
     const headers = (client: string) => ({ Authorization: `Bearer ${other.token}`, 'X-Gemba-Client': client })
     const callAs = async (client: string, callId: string) => {
       const running = new Promise<void>((resolve) => started.set(callId, resolve))
-      const answer = fetch(`${other.url}/api/system.info`, { method: 'POST', headers: { ...headers(client), 'Content-Type': 'application/json', 'X-Gemba-Call-Id': callId }, body: '{}' })
+      const answer = fetch(`${other.url}/api/system.info`, {
+        method: 'POST',
+        headers: { ...headers(client), 'Content-Type': 'application/json', 'X-Gemba-Call-Id': callId },
+        body: '{}',
+      })
       await running
       return { answer }
     }

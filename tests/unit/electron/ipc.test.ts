@@ -31,7 +31,12 @@ describe('bindIpc', () => {
     test = await makeTestBackend()
     const ipcMain = fakeIpcMain()
     const sent: [string, unknown][] = []
-    const unbind = bindIpc({ ipcMain: ipcMain as never, dispatcher: test.backend.dispatcher, hub: test.backend.hub, broadcast: (channel, envelope) => sent.push([channel, envelope]) })
+    const unbind = bindIpc({
+      ipcMain: ipcMain as never,
+      dispatcher: test.backend.dispatcher,
+      hub: test.backend.hub,
+      broadcast: (channel, envelope) => sent.push([channel, envelope]),
+    })
     const invoke = ipcMain.handlers.get(IPC_INVOKE)
     const result = await invoke?.({ senderFrame: ownFrame }, 'settings.update', { journalFolder: '/tmp/j' }, 'call-1')
     expect(result).toMatchObject({ ok: true, value: { journalFolder: '/tmp/j' } })
@@ -70,7 +75,12 @@ describe('bindIpc', () => {
     }
     const quiet = { error: () => undefined, warn: () => undefined, info: () => undefined }
     const ipcMain = fakeIpcMain()
-    bindIpc({ ipcMain: ipcMain as never, dispatcher: new Dispatcher({ system: waits as never }, new EventHub(), quiet), hub: new EventHub(), broadcast: () => undefined })
+    bindIpc({
+      ipcMain: ipcMain as never,
+      dispatcher: new Dispatcher({ system: waits as never }, new EventHub(), quiet),
+      hub: new EventHub(),
+      broadcast: () => undefined,
+    })
     const invoke = ipcMain.handlers.get(IPC_INVOKE)!
     const window1 = new EventEmitter()
     const window2 = new EventEmitter()

@@ -77,7 +77,8 @@ describe('link and navigation rules', () => {
       setPermissionCheckHandler: (handler: typeof check) => (check = handler),
     } as never)
     const answers: boolean[] = []
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) request?.(null, permission, (granted) => answers.push(granted))
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read'])
+      request?.(null, permission, (granted) => answers.push(granted))
     expect(answers).toEqual([false, false, false, false])
     expect(check?.()).toBe(false)
   })

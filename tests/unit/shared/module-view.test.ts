@@ -3,7 +3,11 @@ import type { FolderSummary, ModuleGraph } from '../../../shared/models/repos.ts
 import { boxLocator, groupView, moduleView } from '../../../shared/module-view.ts'
 
 /** A graph from `path: lines` of the files directly in each folder (totals are summed up the tree). */
-function graph(direct: Record<string, number>, links: ModuleGraph['links'] = [], roles: Record<string, FolderSummary['role']> = {}): ModuleGraph {
+function graph(
+  direct: Record<string, number>,
+  links: ModuleGraph['links'] = [],
+  roles: Record<string, FolderSummary['role']> = {},
+): ModuleGraph {
   const totals = new Map<string, { files: number; lines: number }>()
   for (const [path, lines] of Object.entries(direct)) {
     for (let at = path; ; at = at.includes('/') ? at.slice(0, at.lastIndexOf('/')) : '.') {
@@ -12,9 +16,13 @@ function graph(direct: Record<string, number>, links: ModuleGraph['links'] = [],
       if (at === '.') break
     }
   }
-  const roleOf = (path: string) => Object.entries(roles).find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))?.[1] ?? 'source'
+  const roleOf = (path: string) =>
+    Object.entries(roles).find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))?.[1] ?? 'source'
   const folders = [...totals].map(([path, total]) => ({
-    path, ...total, language: 'TypeScript', role: roleOf(path),
+    path,
+    ...total,
+    language: 'TypeScript',
+    role: roleOf(path),
     direct: { files: direct[path] ? 1 : 0, lines: direct[path] ?? 0, language: 'TypeScript' },
   }))
   return { folders, links }
@@ -23,7 +31,7 @@ function graph(direct: Record<string, number>, links: ModuleGraph['links'] = [],
 describe('moduleView', () => {
   it('opens the folder holding the code in place, keeps tests and docs apart, and weighs edges between boxes', () => {
     const g = graph(
-      { '.': 50, 'src': 400, 'src/jsx': 1700, 'src/middleware': 1500, 'src/utils': 800, 'tests': 3000, 'docs': 100 },
+      { '.': 50, src: 400, 'src/jsx': 1700, 'src/middleware': 1500, 'src/utils': 800, tests: 3000, docs: 100 },
       [
         { from: 'src/middleware', to: 'src', weight: 96 },
         { from: 'src/middleware', to: 'src/utils', weight: 33 },
@@ -54,7 +62,7 @@ describe('moduleView', () => {
   })
 
   it('locates a folder in the box that holds it', () => {
-    const view = moduleView(graph({ 'src': 10, 'src/a': 500, 'src/a/deep': 100, 'src/b': 600 }), '.', { showSupporting: false })
+    const view = moduleView(graph({ src: 10, 'src/a': 500, 'src/a/deep': 100, 'src/b': 600 }), '.', { showSupporting: false })
     const locate = boxLocator(view.boxes)
     expect(locate('src/a/deep')?.label).toBe('src/a/')
     expect(locate('src')?.label).toBe('src/ (files)')

@@ -26,7 +26,9 @@ export function mapCitation(citation: TextCitation, sources: readonly SourceReco
 }
 
 export function citationKey(citation: Pick<MappedCitation, 'path' | 'startLine' | 'endLine'>): string {
-  return citation.startLine === citation.endLine ? `${citation.path}:${citation.startLine}` : `${citation.path}:${citation.startLine}-${citation.endLine}`
+  return citation.startLine === citation.endLine
+    ? `${citation.path}:${citation.startLine}`
+    : `${citation.path}:${citation.startLine}-${citation.endLine}`
 }
 
 /** Inserts " (path:a-b)" before the trailing punctuation and spaces of a cited piece of text. */
@@ -41,7 +43,10 @@ function withReferences(text: string, keys: readonly string[]): string {
 const fenceCount = (text: string) => (text.match(/^\s*```/gm) ?? []).length
 
 /** The answer's text blocks joined, cited pieces followed by their references, and the citations in order. */
-export function citedText(content: readonly ContentBlock[], sources: readonly SourceRecord[]): { text: string; citations: MappedCitation[] } {
+export function citedText(
+  content: readonly ContentBlock[],
+  sources: readonly SourceRecord[],
+): { text: string; citations: MappedCitation[] } {
   let text = ''
   const citations: MappedCitation[] = []
   const deferred: string[] = []

@@ -54,7 +54,11 @@ export function sourceName(path: string, revision: string): string {
   return `${path}@${revision}`
 }
 
-export function searchResultOf(excerpt: Excerpt, revision: string, options: { readonly oneLinePerBlock?: boolean } = {}): { block: SearchResultBlockParam; source: SourceRecord } {
+export function searchResultOf(
+  excerpt: Excerpt,
+  revision: string,
+  options: { readonly oneLinePerBlock?: boolean } = {},
+): { block: SearchResultBlockParam; source: SourceRecord } {
   const chunks = chunkLines(excerpt.lines, options.oneLinePerBlock)
   return {
     block: {

@@ -44,7 +44,12 @@ async function fileText(root: string, commit: string | null, path: string): Prom
  * One check per citation, in order. `commit` is the commit the excerpts were read at; a citation read
  * from the working tree is checked against the working tree.
  */
-export async function verifyCitedLines(root: string, commit: string | null, citations: readonly MappedCitation[], redactor: Redactor): Promise<CitationCheck[]> {
+export async function verifyCitedLines(
+  root: string,
+  commit: string | null,
+  citations: readonly MappedCitation[],
+  redactor: Redactor,
+): Promise<CitationCheck[]> {
   const files = new Map<string, Promise<string[] | null>>()
   const linesOf = (path: string, at: string | null): Promise<string[] | null> => {
     const key = `${at ?? ''}:${path}`
@@ -87,8 +92,17 @@ export async function verifyCitedLines(root: string, commit: string | null, cita
     }
     const cited = citedLines(citation.citedText)
     const inRange = citation.startLine >= 1 && citation.endLine <= lines.length
-    const matches = inRange && cited.size > 0 && [...cited].every(([line, text]) => line >= citation.startLine && line <= citation.endLine && sameLine(lines[line - 1] ?? '', text))
-    checks.push({ path, ...base, status: !inRange ? 'line_out_of_range' : matches ? 'verified' : 'changed', kind: 'file', lines: lines.length })
+    const matches =
+      inRange &&
+      cited.size > 0 &&
+      [...cited].every(([line, text]) => line >= citation.startLine && line <= citation.endLine && sameLine(lines[line - 1] ?? '', text))
+    checks.push({
+      path,
+      ...base,
+      status: !inRange ? 'line_out_of_range' : matches ? 'verified' : 'changed',
+      kind: 'file',
+      lines: lines.length,
+    })
   }
   return checks
 }

@@ -25,10 +25,15 @@ export function projectSection(scan: ScanResult, filter: PathFilter, scope: stri
   const modules = scan.modules.filter((m) => m.path === '.' || filter(`${m.path}/x`) || filter(m.path)).slice(0, 30)
   if (modules.length) {
     out.push('modules (folder, files, lines, language):')
-    for (const m of modules) out.push(`  ${m.path === '.' ? '(root)' : `${m.path}/`} ${m.files} files, ${m.lines} lines${m.language ? `, ${m.language}` : ''}${m.kind === 'workspace' ? ', workspace package' : ''}`)
+    for (const m of modules)
+      out.push(
+        `  ${m.path === '.' ? '(root)' : `${m.path}/`} ${m.files} files, ${m.lines} lines${m.language ? `, ${m.language}` : ''}${m.kind === 'workspace' ? ', workspace package' : ''}`,
+      )
   }
   const names = new Map(scan.modules.map((m) => [m.id, m.path === '.' ? '(root)' : m.path]))
-  const edges = scan.moduleEdges.slice(0, 15).map((e) => `  ${names.get(e.from) ?? e.from} -> ${names.get(e.to) ?? e.to} (${e.weight} imports)`)
+  const edges = scan.moduleEdges
+    .slice(0, 15)
+    .map((e) => `  ${names.get(e.from) ?? e.from} -> ${names.get(e.to) ?? e.to} (${e.weight} imports)`)
   if (edges.length) out.push('module dependencies (imports between modules, strongest first):', ...edges)
   return out.join('\n')
 }
@@ -37,11 +42,23 @@ export function historySection(scan: ScanResult, filter: PathFilter, maxChars: n
   const h = scan.history
   if (h.commitsRead === 0) return 'No commits yet.'
   const out = [`Read the last ${h.commitsRead} commits${h.truncated ? '' : ' (the whole history)'}.`, '', 'Recent commits (newest first):']
-  for (const c of h.lastCommits.slice(0, 15)) out.push(`- ${c.date.slice(0, 10)} ${c.oid.slice(0, 8)} ${c.author}: ${c.message.slice(0, 120)}`)
+  for (const c of h.lastCommits.slice(0, 15))
+    out.push(`- ${c.date.slice(0, 10)} ${c.oid.slice(0, 8)} ${c.author}: ${c.message.slice(0, 120)}`)
   const hot = h.churn.filter((entry) => filter(entry.path)).slice(0, 15)
-  if (hot.length) out.push('', 'Hot spots (files changed most often):', ...hot.map((e) => `- ${e.path}: ${plural(e.commits, 'commit')} by ${plural(e.authors, 'person', 'people')}`))
+  if (hot.length)
+    out.push(
+      '',
+      'Hot spots (files changed most often):',
+      ...hot.map((e) => `- ${e.path}: ${plural(e.commits, 'commit')} by ${plural(e.authors, 'person', 'people')}`),
+    )
   const names = new Map(scan.modules.map((m) => [m.id, m.path === '.' ? '(root)' : m.path]))
-  const owners = h.modules.slice(0, 10).map((m) => `- ${names.get(m.module) ?? m.module}: ${m.contributors.slice(0, 3).map((c) => `${c.name} (${c.commits})`).join(', ')}; bus factor ${m.busFactor}`)
+  const owners = h.modules.slice(0, 10).map(
+    (m) =>
+      `- ${names.get(m.module) ?? m.module}: ${m.contributors
+        .slice(0, 3)
+        .map((c) => `${c.name} (${c.commits})`)
+        .join(', ')}; bus factor ${m.busFactor}`,
+  )
   if (owners.length) out.push('', 'Who knows what (commits per person, by module):', ...owners)
   const text = out.join('\n')
   return text.length <= maxChars ? text : `${text.slice(0, text.lastIndexOf('\n', maxChars))}\n…`

@@ -39,7 +39,11 @@ export function signatureExcerpt(text: string, definitions: readonly Definition[
     const depth = definitions.filter((outer) => outer.line < definition.line && outer.endLine >= definition.endLine).length
     signatures.push(`${definition.line}\t${'  '.repeat(depth)}${definition.signature}`)
   }
-  const body = [...head, ...(signatures.length ? ['…', ...signatures] : []), `… (${lines.length} lines; declarations only, read_file shows the rest)`]
+  const body = [
+    ...head,
+    ...(signatures.length ? ['…', ...signatures] : []),
+    `… (${lines.length} lines; declarations only, read_file shows the rest)`,
+  ]
   return { form: 'signatures', body: body.join('\n'), lines: lines.length }
 }
 

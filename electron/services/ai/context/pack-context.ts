@@ -105,7 +105,10 @@ export async function packContext(scan: ScanResult, repoRoot: string, options: P
   }
 
   const project = projectSection(scan, filter, scope)
-  const tree = renderTree(visible.map((file) => file.path), Math.max(2_000, Math.floor(budget * 0.2)))
+  const tree = renderTree(
+    visible.map((file) => file.path),
+    Math.max(2_000, Math.floor(budget * 0.2)),
+  )
   const history = await redactedHistory(scan, (path) => byPath.has(path), Math.floor(budget * 0.06), options.redactor)
   redactions.push(...history.redactions)
 
@@ -119,10 +122,19 @@ export async function packContext(scan: ScanResult, repoRoot: string, options: P
   const keyPlace = new Map(keyPaths.map((path, index) => [path, index]))
   // After the ranked files: the hot spots, then (in a scoped session) the scope's largest files.
   const hot = scan.history.churn.map((entry) => entry.path).filter((path) => byPath.has(path))
-  const extra = scope ? visible.filter((f) => !f.binary && f.lines > 0).sort((a, b) => b.lines - a.lines || (a.path < b.path ? -1 : 1)).map((f) => f.path) : []
+  const extra = scope
+    ? visible
+        .filter((f) => !f.binary && f.lines > 0)
+        .sort((a, b) => b.lines - a.lines || (a.path < b.path ? -1 : 1))
+        .map((f) => f.path)
+    : []
   const ordered = [...new Set([...(readme ? [readme.path] : []), ...manifests, ...keyPaths, ...hot, ...extra])].slice(0, MAX_CANDIDATES)
 
-  const fixed = [section('project', project), section('tree', tree.text, tree.summarised ? ' summarised="true"' : ''), section('history', history.text)]
+  const fixed = [
+    section('project', project),
+    section('tree', tree.text, tree.summarised ? ' summarised="true"' : ''),
+    section('history', history.text),
+  ]
   // The opening tag, the note and the line breaks between blocks are reserved up front.
   let used = fixed.reduce((sum, text) => sum + text.length, 0) + 600
   const fileBlocks: string[] = []
@@ -162,7 +174,8 @@ export async function packContext(scan: ScanResult, repoRoot: string, options: P
   for (const pending of loads.values()) void pending.catch(() => undefined)
 
   const header = `<repository name="${scan.project.name}"${scan.headCommit ? ` commit="${scan.headCommit}"` : ''}${scan.branch ? ` branch="${scan.branch}"` : ''}${scope ? ` scope="${scope}"` : ''}>`
-  const note = 'This is the repository context Gemba packed from the leader’s checkout (secrets redacted). Files are numbered by line; cite them as path:line.'
+  const note =
+    'This is the repository context Gemba packed from the leader’s checkout (secrets redacted). Files are numbered by line; cite them as path:line.'
   const text = [header, note, fixed[0], fixed[1], ...fileBlocks, fixed[2], '</repository>'].join('\n')
   return {
     text,
@@ -197,7 +210,13 @@ async function redactedHistory(scan: ScanResult, filter: (path: string) => boole
 
 const PROSE = /\.(md|markdown|mdx|rst|adoc|txt)$/i
 
-async function formFor(path: string, text: string, maxChars: number, parser: CodeParser | null, signal: AbortSignal): Promise<FileExcerpt | null> {
+async function formFor(
+  path: string,
+  text: string,
+  maxChars: number,
+  parser: CodeParser | null,
+  signal: AbortSignal,
+): Promise<FileExcerpt | null> {
   if (maxChars < 300) return null
   const whole = wholeFile(text)
   if (whole.body.length <= maxChars) return whole

@@ -34,7 +34,11 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 export function normaliseScope(scope: string | null | undefined): string | null {
-  const trimmed = (scope ?? '').trim().replaceAll('\\', '/').replace(/^\.\/?/, '').replace(/\/+$/, '')
+  const trimmed = (scope ?? '')
+    .trim()
+    .replaceAll('\\', '/')
+    .replace(/^\.\/?/, '')
+    .replace(/\/+$/, '')
   return trimmed === '' || trimmed === '.' ? null : trimmed
 }
 

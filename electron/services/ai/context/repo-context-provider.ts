@@ -40,7 +40,12 @@ export class RepoContextProvider {
 
   async context(request: RepoContextRequest, signal: AbortSignal): Promise<PackedRepoContext> {
     const [scan, stored] = await Promise.all([this.#deps.scan(request.repoId, signal), this.#deps.settings.get(request.repoId)])
-    const options = { scope: request.scope ?? stored.scope, include: stored.include, exclude: stored.exclude, budgetTokens: request.contextTokens }
+    const options = {
+      scope: request.scope ?? stored.scope,
+      include: stored.include,
+      exclude: stored.exclude,
+      budgetTokens: request.contextTokens,
+    }
     const key = JSON.stringify([request.repoId, scan.cache.key, scan.headCommit, options])
     const cached = this.#packs.get(key)
     if (cached) return cached
@@ -57,7 +62,11 @@ export class RepoContextProvider {
     return {
       root: scan.root,
       text: packed.text,
-      manifest: { files: packed.files.map(({ path, bytes }) => ({ path, bytes })), redactions: packed.redactions, excluded: packed.excluded },
+      manifest: {
+        files: packed.files.map(({ path, bytes }) => ({ path, bytes })),
+        redactions: packed.redactions,
+        excluded: packed.excluded,
+      },
       packed,
       headCommit: scan.headCommit,
     }

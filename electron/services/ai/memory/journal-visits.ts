@@ -15,7 +15,11 @@ export interface JournalVisitsPorts {
 
 const FULL_SHA = /^[0-9a-f]{40}$/i
 
-async function sinceLastVisit(path: string, sessions: readonly JournalSessionRecord[], signal: AbortSignal): Promise<SinceLastVisit | null> {
+async function sinceLastVisit(
+  path: string,
+  sessions: readonly JournalSessionRecord[],
+  signal: AbortSignal,
+): Promise<SinceLastVisit | null> {
   const last = sessions[0]!
   if (!FULL_SHA.test(last.repository.commit)) return null
   const since = await commitsSince(path, last.repository.commit)

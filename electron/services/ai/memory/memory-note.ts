@@ -14,10 +14,13 @@ const MAX_PATHS = 6
 
 const clip = (text: string, max: number) => {
   const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length <= max ? flat : `${flat.slice(0, flat.lastIndexOf(' ', max - 1) > max / 2 ? flat.lastIndexOf(' ', max - 1) : max - 1)}…`
+  return flat.length <= max
+    ? flat
+    : `${flat.slice(0, flat.lastIndexOf(' ', max - 1) > max / 2 ? flat.lastIndexOf(' ', max - 1) : max - 1)}…`
 }
 const quoted = (text: string, max: number) => `“${clip(text, max)}”`
-const list = (paths: readonly string[]) => (paths.length > MAX_PATHS ? `${paths.slice(0, MAX_PATHS).join(', ')} and ${paths.length - MAX_PATHS} more` : paths.join(', '))
+const list = (paths: readonly string[]) =>
+  paths.length > MAX_PATHS ? `${paths.slice(0, MAX_PATHS).join(', ')} and ${paths.length - MAX_PATHS} more` : paths.join(', ')
 
 /** The files a session's change touched, from its diff. */
 export function changedFiles(record: JournalSessionRecord): string[] {
@@ -38,13 +41,21 @@ function sessionLines(record: JournalSessionRecord, includeReflections: boolean)
   const changed = changedFiles(record)
   if (record.change && changed.length) {
     const tests = record.change.testRun ? (record.change.testRun.exitCode === 0 ? '; the tests passed' : '; the tests did not pass') : ''
-    out.push(`  - Changed: ${list(changed)} (${quoted(record.change.request, 120)}${record.change.branch ? ` on ${record.change.branch}` : ''}${tests})`)
+    out.push(
+      `  - Changed: ${list(changed)} (${quoted(record.change.request, 120)}${record.change.branch ? ` on ${record.change.branch}` : ''}${tests})`,
+    )
   }
   for (const question of record.questions.filter((q) => q.status === 'answered' && q.answer).slice(0, 3)) {
     out.push(`  - Answered: ${quoted(question.text, 160)} — ${quoted(question.answer!, MAX_ANSWER_CHARS)}`)
   }
   const open = record.questions.filter((q) => q.status === 'open')
-  if (open.length) out.push(`  - Still open: ${open.slice(0, 2).map((q) => quoted(q.text, 120)).join('; ')}`)
+  if (open.length)
+    out.push(
+      `  - Still open: ${open
+        .slice(0, 2)
+        .map((q) => quoted(q.text, 120))
+        .join('; ')}`,
+    )
   if (record.frictionTags.length) out.push(`  - Friction they noted: ${record.frictionTags.join(', ')}`)
   if (includeReflections && record.reflection.trim()) out.push(`  - Their reflection: ${quoted(record.reflection, MAX_REFLECTION_CHARS)}`)
   return out
@@ -54,8 +65,13 @@ function sinceLines(since: SinceLastVisit): string[] {
   const range = `${since.fromCommit.slice(0, 12)} → ${since.toCommit.slice(0, 12)}`
   if (since.commits.length === 0) return [`Since the last session (${range}): no new commits.`]
   const count = `${since.commits.length}${since.truncated ? '+' : ''} commit${since.commits.length === 1 ? '' : 's'}`
-  const recent = since.commits.slice(0, 3).map((commit) => `${quoted(commit.subject, 90)} (${commit.date})`).join('; ')
-  const files = since.changedPaths.length ? ` Of the files above, these changed: ${list(since.changedPaths)}.` : ' None of the files above changed.'
+  const recent = since.commits
+    .slice(0, 3)
+    .map((commit) => `${quoted(commit.subject, 90)} (${commit.date})`)
+    .join('; ')
+  const files = since.changedPaths.length
+    ? ` Of the files above, these changed: ${list(since.changedPaths)}.`
+    : ' None of the files above changed.'
   return [`Since the last session (${range}): ${count}, the latest ${recent}.${files}`]
 }
 

@@ -17,7 +17,13 @@ export async function redactVisits(visits: PastVisits, redactor: Redactor): Prom
     sessions.push({
       ...record,
       reflection: await clean(record.reflection),
-      questions: await Promise.all(record.questions.map(async (q) => ({ ...q, text: await clean(q.text), ...(q.answer === undefined ? {} : { answer: await clean(q.answer) }) }))),
+      questions: await Promise.all(
+        record.questions.map(async (q) => ({
+          ...q,
+          text: await clean(q.text),
+          ...(q.answer === undefined ? {} : { answer: await clean(q.answer) }),
+        })),
+      ),
       change: record.change ? { ...record.change, request: await clean(record.change.request) } : null,
     })
   }

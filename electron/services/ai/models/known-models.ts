@@ -21,11 +21,23 @@ export const KNOWN_FAMILIES: readonly KnownFamily[] = [
   { name: 'Fable/Mythos', pattern: /(fable|mythos)/, contextWindow: 1_000_000, maxOutputTokens: 128_000, capabilities: full },
   { name: 'Opus/Sonnet 5', pattern: /(opus|sonnet)-5/, contextWindow: 200_000, maxOutputTokens: 64_000, capabilities: full },
   { name: 'Opus/Sonnet 4.6+', pattern: /(opus|sonnet)-4-[6-9]/, contextWindow: 200_000, maxOutputTokens: 64_000, capabilities: full },
-  { name: 'Opus 4.5', pattern: /opus-4-5/, contextWindow: 200_000, maxOutputTokens: 64_000, capabilities: { ...citationsOnly, effortLevels: ['low', 'medium', 'high'] } },
+  {
+    name: 'Opus 4.5',
+    pattern: /opus-4-5/,
+    contextWindow: 200_000,
+    maxOutputTokens: 64_000,
+    capabilities: { ...citationsOnly, effortLevels: ['low', 'medium', 'high'] },
+  },
   { name: 'Haiku 4.5+', pattern: /haiku-(4-[5-9]|5)/, contextWindow: 200_000, maxOutputTokens: 64_000, capabilities: citationsOnly },
   { name: 'Claude 4', pattern: /(opus|sonnet)-4/, contextWindow: 200_000, maxOutputTokens: 32_000, capabilities: citationsOnly },
   { name: 'Claude 3.5/3.7', pattern: /3-[57]-(sonnet|haiku)/, contextWindow: 200_000, maxOutputTokens: 8_192, capabilities: citationsOnly },
-  { name: 'Claude 3', pattern: /claude-3/, contextWindow: 200_000, maxOutputTokens: 4_096, capabilities: { citations: false, adaptiveThinking: false, effortLevels: [] } },
+  {
+    name: 'Claude 3',
+    pattern: /claude-3/,
+    contextWindow: 200_000,
+    maxOutputTokens: 4_096,
+    capabilities: { citations: false, adaptiveThinking: false, effortLevels: [] },
+  },
 ]
 
 export function knownFamily(model: string): KnownFamily | null {

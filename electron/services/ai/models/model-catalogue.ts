@@ -46,7 +46,10 @@ export class ModelCatalogue {
    * The endpoint's models, fresh when `refresh` or the kept list is older than a day. When the endpoint
    * cannot be asked, the kept list (unless `fallback` is false); throws when there is none.
    */
-  async list(signal: AbortSignal, options: { readonly refresh?: boolean; readonly fallback?: boolean } = {}): Promise<readonly AiModelInfo[]> {
+  async list(
+    signal: AbortSignal,
+    options: { readonly refresh?: boolean; readonly fallback?: boolean } = {},
+  ): Promise<readonly AiModelInfo[]> {
     const endpoint = await this.#deps.endpoint()
     const kept = (await this.#load())[endpoint]
     const now = this.#deps.now?.() ?? Date.now()
@@ -76,7 +79,10 @@ export class ModelCatalogue {
       pending = this.#deps.list(signal).then(async (models) => {
         const all = { ...(await this.#load()), [endpoint]: { fetchedAt: this.#deps.now?.() ?? Date.now(), models } }
         this.#kept = Promise.resolve(all)
-        if (this.#deps.file) await writeJsonAtomic(this.#deps.file, { version: 1, endpoints: all } satisfies CacheFile, { makeFolder: true }).catch(() => undefined)
+        if (this.#deps.file)
+          await writeJsonAtomic(this.#deps.file, { version: 1, endpoints: all } satisfies CacheFile, { makeFolder: true }).catch(
+            () => undefined,
+          )
         return models
       })
       this.#inflight.set(endpoint, pending)
@@ -87,13 +93,17 @@ export class ModelCatalogue {
 
   #load(): Promise<Record<string, Kept>> {
     this.#kept ??= this.#deps.file
-      ? readFile(this.#deps.file, 'utf8').then(
-          (text) => {
-            const parsed = JSON.parse(text) as Partial<CacheFile>
-            return parsed.version === 1 && typeof parsed.endpoints === 'object' && parsed.endpoints !== null ? { ...parsed.endpoints } : {}
-          },
-          () => ({}),
-        ).catch(() => ({}))
+      ? readFile(this.#deps.file, 'utf8')
+          .then(
+            (text) => {
+              const parsed = JSON.parse(text) as Partial<CacheFile>
+              return parsed.version === 1 && typeof parsed.endpoints === 'object' && parsed.endpoints !== null
+                ? { ...parsed.endpoints }
+                : {}
+            },
+            () => ({}),
+          )
+          .catch(() => ({}))
       : Promise.resolve({})
     return this.#kept
   }

@@ -6,7 +6,8 @@ import type { AiModelCapabilities, AiModelInfo, EffortLevel } from '../../../../
 
 const LEVELS: readonly EffortLevel[] = ['low', 'medium', 'high', 'xhigh', 'max']
 
-type Listed = Pick<ModelInfo, 'id' | 'display_name' | 'created_at'> & Partial<Pick<ModelInfo, 'capabilities' | 'max_input_tokens' | 'max_tokens'>>
+type Listed = Pick<ModelInfo, 'id' | 'display_name' | 'created_at'> &
+  Partial<Pick<ModelInfo, 'capabilities' | 'max_input_tokens' | 'max_tokens'>>
 
 function positive(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null
@@ -18,7 +19,8 @@ export function capabilitiesOf(capabilities: ModelInfo['capabilities'] | undefin
   return {
     citations: capabilities.citations?.supported === true,
     adaptiveThinking: capabilities.thinking?.supported === true && capabilities.thinking.types?.adaptive?.supported === true,
-    effortLevels: effort && (effort as { supported?: boolean }).supported === true ? LEVELS.filter((level) => effort[level]?.supported === true) : [],
+    effortLevels:
+      effort && (effort as { supported?: boolean }).supported === true ? LEVELS.filter((level) => effort[level]?.supported === true) : [],
   }
 }
 

@@ -11,12 +11,22 @@ export const MAX_LIST_ENTRIES = 400
 
 /** Where a symlink leads (repository-relative), 'outside' when it leaves the repository, null when it is no link. */
 async function linkTarget(root: string, path: string): Promise<string | 'outside' | null> {
-  const link = await lstat(join(root, path)).then((info) => info.isSymbolicLink(), () => false)
+  const link = await lstat(join(root, path)).then(
+    (info) => info.isSymbolicLink(),
+    () => false,
+  )
   if (!link) return null
-  return resolveInsideRepo(root, path).then((resolved) => resolved.realRelative, () => 'outside' as const)
+  return resolveInsideRepo(root, path).then(
+    (resolved) => resolved.realRelative,
+    () => 'outside' as const,
+  )
 }
 
-export async function listFolder(deps: RepoToolDeps, input: { readonly path?: string | undefined }, signal: AbortSignal): Promise<ToolExecution> {
+export async function listFolder(
+  deps: RepoToolDeps,
+  input: { readonly path?: string | undefined },
+  signal: AbortSignal,
+): Promise<ToolExecution> {
   let folder: string
   try {
     folder = (await resolveInsideRepo(deps.root, input.path ?? '')).relative
@@ -49,7 +59,10 @@ export async function listFolder(deps: RepoToolDeps, input: { readonly path?: st
       lines.push(`${name} (withheld: ${withheld})`)
       continue
     }
-    const size = await stat(join(deps.root, prefix + name)).then((s) => s.size, () => null)
+    const size = await stat(join(deps.root, prefix + name)).then(
+      (s) => s.size,
+      () => null,
+    )
     lines.push(size === null ? `${name} (deleted in the working tree)` : `${name} (${size} bytes)`)
   }
   const total = folders.size + files.length

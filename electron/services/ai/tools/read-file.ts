@@ -31,7 +31,8 @@ export async function readRepoFile(deps: RepoToolDeps, input: ReadFileInput, sig
   if (!info.isFile()) return toolError(`"${relative || '.'}" is a folder; use list_folder.`)
   const excludedByName = withheldRule(deps.redactor, resolved)
   if (excludedByName) return toolError(`Gemba withholds ${relative} (${excludedByName}): it may hold secrets.`)
-  if (info.size > MAX_FILE_BYTES) return toolError(`${relative} is ${info.size} bytes, too large to read; use search_code to find the part you need.`)
+  if (info.size > MAX_FILE_BYTES)
+    return toolError(`${relative} is ${info.size} bytes, too large to read; use search_code to find the part you need.`)
   const bytes = await readBytes(absolute, { signal })
   if (looksBinary(bytes)) return toolError(`${relative} is a binary file.`)
   const raw = new TextDecoder().decode(bytes)
@@ -44,14 +45,27 @@ export async function readRepoFile(deps: RepoToolDeps, input: ReadFileInput, sig
  * The numbered, redacted read of a file's text (from disk, or another view of it such as the small
  * change's staged copy). `note` is appended to the header line, e.g. to say the text is staged.
  */
-export async function readTextLines(deps: Pick<RepoToolDeps, 'redactor'>, relative: string, raw: string, input: Omit<ReadFileInput, 'path'>, note = ''): Promise<ToolExecution> {
+export async function readTextLines(
+  deps: Pick<RepoToolDeps, 'redactor'>,
+  relative: string,
+  raw: string,
+  input: Omit<ReadFileInput, 'path'>,
+  note = '',
+): Promise<ToolExecution> {
   const excludedByContent = deps.redactor.exclusion(relative, raw)
   if (excludedByContent) return toolError(`Gemba withholds ${relative} (${excludedByContent}): it holds a token.`)
   const { text, redactions } = await deps.redactor.redact(relative, raw)
   const lines = text.split('\n')
   if (lines.at(-1) === '') lines.pop()
   const total = lines.length
-  if (total === 0) return { content: `${relative} is empty${note}.`, isError: false, summary: `read ${relative} (empty)${note}`, files: [], redactions: [] }
+  if (total === 0)
+    return {
+      content: `${relative} is empty${note}.`,
+      isError: false,
+      summary: `read ${relative} (empty)${note}`,
+      files: [],
+      redactions: [],
+    }
   const start = Math.min(Math.max(1, Math.floor(input.start_line ?? 1)), Math.max(1, total))
   let end = Math.min(total, Math.floor(input.end_line ?? start + MAX_LINES_PER_READ - 1), start + MAX_LINES_PER_READ - 1)
   const width = String(end).length

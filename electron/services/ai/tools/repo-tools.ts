@@ -18,7 +18,8 @@ export interface ToolSet {
 export const REPO_TOOL_DEFINITIONS: readonly Tool[] = [
   {
     name: 'list_folder',
-    description: 'List the tracked files and sub-folders directly inside one folder of the repository, with file sizes. Use "" or "." for the root.',
+    description:
+      'List the tracked files and sub-folders directly inside one folder of the repository, with file sizes. Use "" or "." for the root.',
     input_schema: {
       type: 'object',
       properties: { path: { type: 'string', description: 'Folder path relative to the repository root, e.g. "src/api".' } },
@@ -45,7 +46,10 @@ export const REPO_TOOL_DEFINITIONS: readonly Tool[] = [
       type: 'object',
       properties: {
         query: { type: 'string', description: 'Text to find.' },
-        is_regex: { type: 'boolean', description: 'Treat query as an RE2 regular expression, matched line by line (default false). No backreferences or lookarounds.' },
+        is_regex: {
+          type: 'boolean',
+          description: 'Treat query as an RE2 regular expression, matched line by line (default false). No backreferences or lookarounds.',
+        },
         case_sensitive: { type: 'boolean', description: 'Default false.' },
         path: { type: 'string', description: 'Only search inside this folder.' },
         max_results: { type: 'integer', minimum: 1, maximum: MAX_SEARCH_RESULTS },

@@ -69,7 +69,12 @@ async function candidateText(deps: RepoToolDeps, path: string): Promise<string |
   return withheldRule(deps.redactor, resolved, text) ? null : text
 }
 
-export async function searchCode(deps: RepoToolDeps, input: SearchCodeInput, signal: AbortSignal, clock: SearchClock = realClock): Promise<ToolExecution> {
+export async function searchCode(
+  deps: RepoToolDeps,
+  input: SearchCodeInput,
+  signal: AbortSignal,
+  clock: SearchClock = realClock,
+): Promise<ToolExecution> {
   const pattern = compileSearchPattern(input)
   if (typeof pattern === 'string') return toolError(pattern)
   let scope: string
@@ -139,7 +144,13 @@ export async function searchCode(deps: RepoToolDeps, input: SearchCodeInput, sig
   const what = `"${input.query}"${scope ? ` in ${scope}` : ''}`
   const stopped = timedOut ? `\n(stopped after ${SEARCH_TIME_CAP_MS / 1000} s; narrow the search with path or a more specific query)` : ''
   if (hits.length === 0) {
-    return { content: `No matches for ${what}.${stopped}`, isError: false, summary: `searched ${what}: no matches${timedOut ? ' (stopped at the time cap)' : ''}`, files: [], redactions: [] }
+    return {
+      content: `No matches for ${what}.${stopped}`,
+      isError: false,
+      summary: `searched ${what}: no matches${timedOut ? ' (stopped at the time cap)' : ''}`,
+      files: [],
+      redactions: [],
+    }
   }
   const more = truncated ? `\n(stopped at ${limit} matches; narrow the search with path or a more specific query)` : stopped
   return {

@@ -32,4 +32,3 @@ export function toolError(summary: string, content = summary): ToolExecution {
 export function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8')
 }
-

@@ -21,7 +21,14 @@ export async function readForViewer(root: string, path: string, redactor: Redact
       .sort((a, b) => (a.kind === b.kind ? (a.name < b.name ? -1 : 1) : a.kind === 'folder' ? -1 : 1))
     return { kind: 'folder', path: resolved.relative, absolutePath: resolved.absolute, entries }
   }
-  const base = { kind: 'file' as const, path: resolved.relative, absolutePath: resolved.absolute, redactions: [], binary: false, truncated: false }
+  const base = {
+    kind: 'file' as const,
+    path: resolved.relative,
+    absolutePath: resolved.absolute,
+    redactions: [],
+    binary: false,
+    truncated: false,
+  }
   const byName = withheldRule(redactor, resolved)
   if (byName) return { ...base, text: '', lines: 0, withheld: byName }
   if (info.size > MAX_VIEW_BYTES) {

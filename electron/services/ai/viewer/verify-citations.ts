@@ -59,7 +59,13 @@ export async function verifyCitations(
       checks.push({ path: citation.path, line, status: 'refused', kind: null, lines: null })
       continue
     }
-    if (!targets.has(path)) targets.set(path, (commit ? atCommit((commondir ??= gitDirsOf(root).then((dirs) => dirs.commondir)), commit, path) : inWorkingTree(root, path)).catch((error: unknown) => (error instanceof GembaError && error.code === 'refused' ? Promise.reject(error) : null)))
+    if (!targets.has(path))
+      targets.set(
+        path,
+        (commit ? atCommit((commondir ??= gitDirsOf(root).then((dirs) => dirs.commondir)), commit, path) : inWorkingTree(root, path)).catch(
+          (error: unknown) => (error instanceof GembaError && error.code === 'refused' ? Promise.reject(error) : null),
+        ),
+      )
     let target: Target | null
     try {
       target = await targets.get(path)!
@@ -68,8 +74,10 @@ export async function verifyCitations(
       continue
     }
     if (!target) checks.push({ path, line, status: 'missing', kind: null, lines: null })
-    else if (target.kind === 'file' && withheldRule(redactor, { relative: path, realRelative: target.realRelative ?? path })) checks.push({ path, line, status: 'withheld', kind: 'file', lines: null })
-    else if (line !== null && (target.kind === 'folder' || line < 1 || line > (target.lines ?? 0))) checks.push({ path, line, status: 'line_out_of_range', kind: target.kind, lines: target.lines })
+    else if (target.kind === 'file' && withheldRule(redactor, { relative: path, realRelative: target.realRelative ?? path }))
+      checks.push({ path, line, status: 'withheld', kind: 'file', lines: null })
+    else if (line !== null && (target.kind === 'folder' || line < 1 || line > (target.lines ?? 0)))
+      checks.push({ path, line, status: 'line_out_of_range', kind: target.kind, lines: target.lines })
     else checks.push({ path, line, status: 'verified', kind: target.kind, lines: target.lines })
   }
   return checks

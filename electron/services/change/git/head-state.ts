@@ -12,7 +12,11 @@ export interface HeadState {
 export async function headState(root: string): Promise<HeadState> {
   const head = await readHead(await gitDirsOf(root))
   if (head.commit === null) {
-    throw new GembaError({ code: 'repository_broken', message: 'This repository has no commits yet, so there is no HEAD to branch from.', next: 'Make a first commit, then try again.' })
+    throw new GembaError({
+      code: 'repository_broken',
+      message: 'This repository has no commits yet, so there is no HEAD to branch from.',
+      next: 'Make a first commit, then try again.',
+    })
   }
   return { branch: head.branch, commit: head.commit }
 }

@@ -8,7 +8,21 @@ import { readFile, readdir, rm, rmdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { writeFileAtomic } from '../../fs/atomic-write.ts'
 import { resolveInsideRepo } from '../../fs/resolve-inside-repo.ts'
-import { blobContent, buildCommit, createBranch, deleteBranchRef, entryAt, fileAsCommitted, gitDirsOf, pointHeadAt, recordInIndex, resolveCommit, treeOfCommit, type BlobRef, type GitDirs } from '../../git/index.ts'
+import {
+  blobContent,
+  buildCommit,
+  createBranch,
+  deleteBranchRef,
+  entryAt,
+  fileAsCommitted,
+  gitDirsOf,
+  pointHeadAt,
+  recordInIndex,
+  resolveCommit,
+  treeOfCommit,
+  type BlobRef,
+  type GitDirs,
+} from '../../git/index.ts'
 
 const INTENT = 'gemba-landing.json'
 
@@ -49,12 +63,20 @@ export async function landChange(landing: Landing): Promise<string> {
   const { root } = landing
   const dirs = await gitDirsOf(root)
   const files = new Map<string, { content: Uint8Array; mode?: string } | null>()
-  for (const [path, text] of landing.files) files.set(path, text === null ? await fileAsCommitted(root, path) : { content: Buffer.from(text) })
+  for (const [path, text] of landing.files)
+    files.set(path, text === null ? await fileAsCommitted(root, path) : { content: Buffer.from(text) })
   const built = await buildCommit(dirs, { parent: landing.base, files, message: landing.message, author: landing.author })
   landing.onStep?.('built')
 
   const wroteFiles = [...landing.files.values()].some((text) => text !== null)
-  const intent: Intent = { branch: landing.branch, originalBranch: landing.originalBranch, base: landing.base, commit: built.commit, paths: [...landing.files.keys()], wroteFiles }
+  const intent: Intent = {
+    branch: landing.branch,
+    originalBranch: landing.originalBranch,
+    base: landing.base,
+    commit: built.commit,
+    paths: [...landing.files.keys()],
+    wroteFiles,
+  }
   await writeFileAtomic(intentPath(dirs), JSON.stringify(intent))
   landing.onStep?.('intent')
   await createBranch(dirs, landing.branch, built.commit)
@@ -80,7 +102,10 @@ export async function landChange(landing: Landing): Promise<string> {
  */
 export async function recoverInterruptedLanding(root: string): Promise<{ branch: string; paths: readonly string[] } | null> {
   const dirs = await gitDirsOf(root)
-  const intent = await readFile(intentPath(dirs), 'utf8').then((text) => JSON.parse(text) as Intent, () => null)
+  const intent = await readFile(intentPath(dirs), 'utf8').then(
+    (text) => JSON.parse(text) as Intent,
+    () => null,
+  )
   if (!intent) return null
   await pointHeadAt(dirs, intent.originalBranch ?? intent.base)
   const baseTree = await treeOfCommit(dirs.commondir, intent.base)
@@ -104,7 +129,13 @@ export async function recoverInterruptedLanding(root: string): Promise<{ branch:
 /** Whether an interrupted landing waits to be rolled back (its intent file is there). */
 export async function hasInterruptedLanding(root: string): Promise<boolean> {
   const dirs = await gitDirsOf(root).catch(() => null)
-  return dirs !== null && (await readFile(intentPath(dirs)).then(() => true, () => false))
+  return (
+    dirs !== null &&
+    (await readFile(intentPath(dirs)).then(
+      () => true,
+      () => false,
+    ))
+  )
 }
 
 /** Temp files of writeFileAtomic (`.<name>.<12 hex>.tmp`) a killed write left in a folder. */

@@ -16,7 +16,10 @@ export function parseRemoteUrl(url: string): HostedRepo | null {
   try {
     const parsed = new URL(trimmed)
     if (!['https:', 'http:', 'ssh:', 'git:'].includes(parsed.protocol)) return null
-    const path = parsed.pathname.replace(/^\/+/, '').replace(/\.git\/?$/, '').replace(/\/+$/, '')
+    const path = parsed.pathname
+      .replace(/^\/+/, '')
+      .replace(/\.git\/?$/, '')
+      .replace(/\/+$/, '')
     return path.includes('/') ? { host: parsed.hostname.toLowerCase(), path } : null
   } catch {
     return null
@@ -24,7 +27,14 @@ export function parseRemoteUrl(url: string): HostedRepo | null {
 }
 
 export function pushHelp(remote: { name: string; url: string } | null, branch: string, base: string): PushHelp {
-  if (!remote) return { remote: null, pushCommand: null, compareUrl: null, host: null, addRemote: `git remote add origin <the repository's URL>\ngit push -u origin ${branch}` }
+  if (!remote)
+    return {
+      remote: null,
+      pushCommand: null,
+      compareUrl: null,
+      host: null,
+      addRemote: `git remote add origin <the repository's URL>\ngit push -u origin ${branch}`,
+    }
   const pushCommand = `git push -u ${remote.name} ${branch}`
   const hosted = parseRemoteUrl(remote.url)
   const none = { addRemote: null }
@@ -32,11 +42,23 @@ export function pushHelp(remote: { name: string; url: string } | null, branch: s
   const b = encodeURIComponent(branch).replaceAll('%2F', '/')
   const t = encodeURIComponent(base).replaceAll('%2F', '/')
   if (hosted.host === 'github.com' || hosted.host.startsWith('github.')) {
-    return { remote: remote.name, pushCommand, compareUrl: `https://${hosted.host}/${hosted.path}/compare/${t}...${b}?expand=1`, host: 'github', ...none }
+    return {
+      remote: remote.name,
+      pushCommand,
+      compareUrl: `https://${hosted.host}/${hosted.path}/compare/${t}...${b}?expand=1`,
+      host: 'github',
+      ...none,
+    }
   }
   if (hosted.host === 'gitlab.com' || hosted.host.startsWith('gitlab.')) {
     const query = `merge_request%5Bsource_branch%5D=${encodeURIComponent(branch)}&merge_request%5Btarget_branch%5D=${encodeURIComponent(base)}`
-    return { remote: remote.name, pushCommand, compareUrl: `https://${hosted.host}/${hosted.path}/-/merge_requests/new?${query}`, host: 'gitlab', ...none }
+    return {
+      remote: remote.name,
+      pushCommand,
+      compareUrl: `https://${hosted.host}/${hosted.path}/-/merge_requests/new?${query}`,
+      host: 'gitlab',
+      ...none,
+    }
   }
   if (hosted.host === 'bitbucket.org') {
     return {

@@ -20,7 +20,12 @@ async function headText(commondir: Promise<string>, headCommit: string | null, p
   return readFileAtCommit(await commondir, headCommit, path).catch(() => null)
 }
 
-export async function workingDiff(root: string, headCommit: string | null, changed: readonly ChangedFile[], signal?: AbortSignal): Promise<WorkingDiff> {
+export async function workingDiff(
+  root: string,
+  headCommit: string | null,
+  changed: readonly ChangedFile[],
+  signal?: AbortSignal,
+): Promise<WorkingDiff> {
   const files: FileChange[] = []
   const skipped: { path: string; reason: string }[] = []
   const commondir = gitDirsOf(root).then((dirs) => dirs.commondir)

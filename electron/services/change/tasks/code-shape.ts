@@ -34,16 +34,19 @@ export function familyOf(path: string): Family | null {
 }
 
 const DECLARATIONS: Readonly<Record<Family, RegExp>> = {
-  ecmascript: /^(export\s+(?:default\s+)?)?(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*[(<]|^(export\s+)?const\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*(?:async\s+)?(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*(?::[^=]+)?=>/,
+  ecmascript:
+    /^(export\s+(?:default\s+)?)?(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*[(<]|^(export\s+)?const\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*(?:async\s+)?(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*(?::[^=]+)?=>/,
   python: /^()def\s+([A-Za-z_]\w*)\s*\(|^()async\s+def\s+([A-Za-z_]\w*)\s*\(/,
   go: /^()func\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)\s*[([]/,
   rust: /^\s*(pub(?:\([^)]*\))?\s+)?(?:async\s+)?(?:const\s+)?(?:unsafe\s+)?fn\s+([A-Za-z_]\w*)/,
   ruby: /^\s*()def\s+(?:self\.)?([A-Za-z_]\w*[?!=]?)/,
-  'c-like': /^\s*((?:public|export)\s+)?(?:(?:private|protected|internal|static|final|override|open|suspend|async|virtual|abstract)\s+)*(?:fun\s+|function\s+|func\s+)?(?:[\w<>[\],?]+\s+)?([A-Za-z_]\w*)\s*\([^;]*\)\s*(?::\s*[\w<>?[\], ]+)?\s*(?:throws [\w., ]+)?\{?\s*$/,
+  'c-like':
+    /^\s*((?:public|export)\s+)?(?:(?:private|protected|internal|static|final|override|open|suspend|async|virtual|abstract)\s+)*(?:fun\s+|function\s+|func\s+)?(?:[\w<>[\],?]+\s+)?([A-Za-z_]\w*)\s*\([^;]*\)\s*(?::\s*[\w<>?[\], ]+)?\s*(?:throws [\w., ]+)?\{?\s*$/,
 }
 
 /** A class member with a body: `get name(…) {`, `async name(`, `name = (…) =>`. */
-const ECMA_MEMBER = /^((?:(?:public|private|protected|static|async|override|readonly|get|set)\s+)*)([A-Za-z_$][\w$]*)\s*(?:(?:<[^>]*>)?\s*\(|(?::[^=]+)?=\s*(?:async\s+)?(?:<[^>]*>\s*)?\()/
+const ECMA_MEMBER =
+  /^((?:(?:public|private|protected|static|async|override|readonly|get|set)\s+)*)([A-Za-z_$][\w$]*)\s*(?:(?:<[^>]*>)?\s*\(|(?::[^=]+)?=\s*(?:async\s+)?(?:<[^>]*>\s*)?\()/
 
 /** The first line of a method's overload signatures right above it (their doc covers the implementation). */
 function overloadsStart(lines: readonly string[], index: number, name: string): number {
@@ -65,7 +68,9 @@ function multilineArrow(lines: readonly string[], index: number): RegExpExecArra
   const head = /^(export\s+)?const\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*(?:async\s+)?(?:<[^>]*>\s*)?\(\s*$/.exec(lines[index]!)
   if (!head) return null
   const closing = lines.slice(index + 1, index + 20).find((line) => /^\)/.test(line))
-  return closing && /=>/.test(closing) ? (Object.assign([head[0], undefined, undefined, head[1], head[2]], { index: 0, input: head.input }) as unknown as RegExpExecArray) : null
+  return closing && /=>/.test(closing)
+    ? (Object.assign([head[0], undefined, undefined, head[1], head[2]], { index: 0, input: head.input }) as unknown as RegExpExecArray)
+    : null
 }
 
 /**
@@ -91,7 +96,11 @@ function blockLength(lines: readonly string[], index: number): number {
 
 /** Whether a Python class's bases (`Base, Generic[T], metaclass=M`) bring methods a parent may document. */
 function inheritsMethods(bases: string): boolean {
-  const names = bases.replace(/\[[^\]]*\]/g, '').split(',').map((base) => base.trim()).filter((base) => base && !base.includes('='))
+  const names = bases
+    .replace(/\[[^\]]*\]/g, '')
+    .split(',')
+    .map((base) => base.trim())
+    .filter((base) => base && !base.includes('='))
   return names.some((base) => !/^(?:\w+\.)?(object|ABC|Generic|Protocol)$/.test(base))
 }
 
@@ -101,7 +110,8 @@ function insideTripleQuotes(lines: readonly string[]): Set<number> {
   let open: string | null = null
   for (const [index, line] of lines.entries()) {
     if (open) inside.add(index)
-    for (const quote of line.match(/"""|'''/g) ?? []) if (open === null) open = quote
+    for (const quote of line.match(/"""|'''/g) ?? [])
+      if (open === null) open = quote
       else if (open === quote) open = null
   }
   return inside
@@ -112,16 +122,117 @@ function insideTripleQuotes(lines: readonly string[]): Set<number> {
  * PHP and Scala say so with a keyword; Java and C# put a return type or a modifier before the name.
  */
 function declaresInCLike(path: string, line: string, name: string): boolean {
-  const keyword = /\.kt$/.test(path) ? 'fun' : /\.swift$/.test(path) ? 'func' : /\.php$/.test(path) ? 'function' : /\.scala$/.test(path) ? 'def' : null
+  const keyword = /\.kt$/.test(path)
+    ? 'fun'
+    : /\.swift$/.test(path)
+      ? 'func'
+      : /\.php$/.test(path)
+        ? 'function'
+        : /\.scala$/.test(path)
+          ? 'def'
+          : null
   const before = line.slice(0, line.indexOf(`${name}(`) >= 0 ? line.indexOf(`${name}(`) : line.indexOf(name))
   if (keyword) return new RegExp(`\\b${keyword}\\b`).test(before)
   return /\w[\w<>[\],?]*\s+$/.test(before) && !/\b(return|new|await|throw|else|yield)\s+$/.test(before)
 }
 
 /** Methods every reader knows from the language's own protocols: their parent's doc covers them. */
-const PROTOCOL_METHODS = new Set(['toString', 'equals', 'hashCode', 'compareTo', 'close', 'run', 'call', 'ToString', 'Equals', 'GetHashCode', 'CompareTo', 'Compare', 'Dispose', 'DisposeAsync', 'GetEnumerator', 'String', 'Error', 'Unwrap', 'ServeHTTP', 'Len', 'Less', 'Swap', 'MarshalJSON', 'UnmarshalJSON', 'message', 'to_s', 'inspect', 'to_h', 'to_json', 'each', 'inherited', 'included', 'extended', 'respond_to?', 'respond_to_missing?', 'method_missing', 'keys', 'values', 'items', 'get', 'update', 'copy', 'fmt', 'from', 'into', 'drop', 'clone', 'default', 'eq', 'partial_cmp', 'cmp', 'hash', 'deref', 'deref_mut', 'poll', 'poll_ready', 'next', '__toString', 'jsonSerialize', 'getIterator', 'count', 'process', 'handle', 'offsetGet', 'offsetSet', 'offsetExists', 'offsetUnset'])
+const PROTOCOL_METHODS = new Set([
+  'toString',
+  'equals',
+  'hashCode',
+  'compareTo',
+  'close',
+  'run',
+  'call',
+  'ToString',
+  'Equals',
+  'GetHashCode',
+  'CompareTo',
+  'Compare',
+  'Dispose',
+  'DisposeAsync',
+  'GetEnumerator',
+  'String',
+  'Error',
+  'Unwrap',
+  'ServeHTTP',
+  'Len',
+  'Less',
+  'Swap',
+  'MarshalJSON',
+  'UnmarshalJSON',
+  'message',
+  'to_s',
+  'inspect',
+  'to_h',
+  'to_json',
+  'each',
+  'inherited',
+  'included',
+  'extended',
+  'respond_to?',
+  'respond_to_missing?',
+  'method_missing',
+  'keys',
+  'values',
+  'items',
+  'get',
+  'update',
+  'copy',
+  'fmt',
+  'from',
+  'into',
+  'drop',
+  'clone',
+  'default',
+  'eq',
+  'partial_cmp',
+  'cmp',
+  'hash',
+  'deref',
+  'deref_mut',
+  'poll',
+  'poll_ready',
+  'next',
+  '__toString',
+  'jsonSerialize',
+  'getIterator',
+  'count',
+  'process',
+  'handle',
+  'offsetGet',
+  'offsetSet',
+  'offsetExists',
+  'offsetUnset',
+])
 
-const KEYWORDS = new Set(['if', 'for', 'foreach', 'while', 'switch', 'catch', 'return', 'new', 'else', 'function', 'super', 'this', 'when', 'synchronized', 'using', 'lock', 'do', 'try', 'typeof', 'sizeof', 'nameof', 'fixed', 'checked', 'unchecked'])
+const KEYWORDS = new Set([
+  'if',
+  'for',
+  'foreach',
+  'while',
+  'switch',
+  'catch',
+  'return',
+  'new',
+  'else',
+  'function',
+  'super',
+  'this',
+  'when',
+  'synchronized',
+  'using',
+  'lock',
+  'do',
+  'try',
+  'typeof',
+  'sizeof',
+  'nameof',
+  'fixed',
+  'checked',
+  'unchecked',
+])
 /** Constructors are tested through what they build. */
 const CONSTRUCTORS = new Set(['initialize', 'constructor', '__init__', '__construct', 'new'])
 
@@ -150,7 +261,11 @@ function pythonDocstring(lines: readonly string[], index: number): boolean {
     const line = lines[at]!
     for (const char of line) depth += char === '(' || char === '[' ? 1 : char === ')' || char === ']' ? -1 : 0
     if (depth > 0 || !line.trimEnd().endsWith(':')) continue
-    const next = lines.slice(at + 1).find((candidate) => candidate.trim() !== '')?.trim() ?? ''
+    const next =
+      lines
+        .slice(at + 1)
+        .find((candidate) => candidate.trim() !== '')
+        ?.trim() ?? ''
     return /^[rbuRBU]?("""|''')/.test(next)
   }
   return false
@@ -195,7 +310,10 @@ export function functionsOf(path: string, text: string): FunctionShape[] {
         const member = ECMA_MEMBER.exec(line.trimStart())
         if (!member || /\b(private|protected)\s/.test(member[1] ?? '') || !/[{(,]\s*$|=>/.test(line)) continue
         method = true
-        match = Object.assign([line, ecmaClass.exported ? 'export ' : undefined, member[2]], { index: 0, input: line }) as unknown as RegExpExecArray
+        match = Object.assign([line, ecmaClass.exported ? 'export ' : undefined, member[2]], {
+          index: 0,
+          input: line,
+        }) as unknown as RegExpExecArray
       } else match = DECLARATIONS.ecmascript.exec(line) ?? multilineArrow(lines, index)
     } else match = DECLARATIONS[family].exec(method ? line.trimStart() : line)
     if (!match) continue
@@ -203,7 +321,12 @@ export function functionsOf(path: string, text: string): FunctionShape[] {
     if (!name || KEYWORDS.has(name) || CONSTRUCTORS.has(name)) continue
     if (family === 'c-like' && (name === stemOf(path) || !declaresInCLike(path, line, name))) continue
     // An overload's signature (or a Python stub whose body is `...`) is not a function of its own.
-    if (/@(\w+\.)?overload\b/.test(lines[index - 1] ?? '') || /\)\s*(:[^{=]+)?;\s*$/.test(line) || (family === 'python' && /:\s*\.\.\.\s*$/.test(line))) continue
+    if (
+      /@(\w+\.)?overload\b/.test(lines[index - 1] ?? '') ||
+      /\)\s*(:[^{=]+)?;\s*$/.test(line) ||
+      (family === 'python' && /:\s*\.\.\.\s*$/.test(line))
+    )
+      continue
     const exported =
       family === 'go'
         ? // A method of an unexported type is not part of the package's API.
@@ -218,14 +341,23 @@ export function functionsOf(path: string, text: string): FunctionShape[] {
                 ? match[1]?.trim() === 'pub' && !/#\[doc\(hidden\)\]/.test(lines.slice(Math.max(0, index - 3), index).join('\n'))
                 : !/\b(private|protected|internal|fileprivate)\b/.test(line)
     const documented =
-      family === 'python' ? pythonDocstring(lines, index) || documentedAbove(lines, index, family) : documentedAbove(lines, method ? overloadsStart(lines, index, name) : index, family)
+      family === 'python'
+        ? pythonDocstring(lines, index) || documentedAbove(lines, index, family)
+        : documentedAbove(lines, method ? overloadsStart(lines, index, name) : index, family)
     const deprecated = lines.slice(Math.max(0, index - 5), index).some((above) => /deprecated/i.test(above))
     const above = lines.slice(Math.max(0, index - 3), index).join('\n')
     // A Python subclass's method may well override a documented parent's (and a setter shares its getter's doc).
-    const overrides = PROTOCOL_METHODS.has(name) || /\boverride\b/.test(line) || /@Override\b|@\w+\.(setter|deleter)\b/.test(above) || (method && family === 'python' && pythonClass!.inherits)
+    const overrides =
+      PROTOCOL_METHODS.has(name) ||
+      /\boverride\b/.test(line) ||
+      /@Override\b|@\w+\.(setter|deleter)\b/.test(above) ||
+      (method && family === 'python' && pythonClass!.inherits)
     found.push({ name, line: index + 1, exported: exported && !deprecated, documented, method, overrides })
   }
-  return found.map((fn, index) => ({ ...fn, length: Math.min((found[index + 1]?.line ?? lines.length + 1) - fn.line, blockLength(lines, fn.line - 1)) }))
+  return found.map((fn, index) => ({
+    ...fn,
+    length: Math.min((found[index + 1]?.line ?? lines.length + 1) - fn.line, blockLength(lines, fn.line - 1)),
+  }))
 }
 
 /**
@@ -236,7 +368,9 @@ export function functionsOf(path: string, text: string): FunctionShape[] {
 function rubyVisibility(lines: readonly string[]): { hidden: Set<number> } {
   const hidden = new Set<number>()
   const named = new Set<string>()
-  for (const line of lines) for (const listed of /^\s*(?:private|protected)\s+(:\w+[?!=]?(?:\s*,\s*:\w+[?!=]?)*)\s*$/.exec(line)?.[1]?.split(',') ?? []) named.add(listed.trim().slice(1))
+  for (const line of lines)
+    for (const listed of /^\s*(?:private|protected)\s+(:\w+[?!=]?(?:\s*,\s*:\w+[?!=]?)*)\s*$/.exec(line)?.[1]?.split(',') ?? [])
+      named.add(listed.trim().slice(1))
   let section: number | null = null
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue
@@ -252,7 +386,10 @@ function rubyVisibility(lines: readonly string[]): { hidden: Set<number> } {
 /** Code with comments (and Python's docstrings) left out, for the statements that remain. */
 function withoutComments(text: string, family: Family): string {
   if (family === 'python' || family === 'ruby') return text.replace(/("""|''')[\s\S]*?\1/g, '""').replace(/^\s*#.*$/gm, '')
-  return text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/^\s*\/\/.*$/gm, '').replace(/\s\/\/ .*$/gm, '')
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/^\s*\/\/.*$/gm, '')
+    .replace(/\s\/\/ .*$/gm, '')
 }
 
 const TYPE_ONLY = /^(export\s+)?(declare\s|type\s+[\w$]+|interface\s|import\s+type\b|export\s+(type\s+)?(\*|\{))|^import\b/
@@ -268,7 +405,8 @@ function runtimeCode(code: string): string {
     if (trimmed === '') continue
     const continues = depth > 0 || /^[|&)\]}.]/.test(trimmed) || /[=|&,([{:]$/.test(previous)
     if (!continues) skipping = TYPE_ONLY.test(trimmed)
-    for (const char of trimmed) depth += char === '{' || char === '(' || char === '[' ? 1 : char === '}' || char === ')' || char === ']' ? -1 : 0
+    for (const char of trimmed)
+      depth += char === '{' || char === '(' || char === '[' ? 1 : char === '}' || char === ')' || char === ']' ? -1 : 0
     depth = Math.max(0, depth)
     if (!skipping) kept.push(trimmed)
     previous = trimmed

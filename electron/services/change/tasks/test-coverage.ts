@@ -33,7 +33,8 @@ async function text(root: string, path: string): Promise<string> {
 function resolveJs(from: string, specifier: string, known: ReadonlySet<string>): string | null {
   const base = posix.normalize(posix.join(posix.dirname(from), specifier))
   const stem = base.replace(/\.(m|c)?jsx?$/, '')
-  for (const candidate of [...JS_SUFFIXES.map((suffix) => base + suffix), `${stem}.ts`, `${stem}.tsx`]) if (known.has(candidate)) return candidate
+  for (const candidate of [...JS_SUFFIXES.map((suffix) => base + suffix), `${stem}.ts`, `${stem}.tsx`])
+    if (known.has(candidate)) return candidate
   return null
 }
 
@@ -50,8 +51,17 @@ function resolvePython(from: string, module: string, names: string, known: Reado
   for (const folder of folders) {
     const base = posix.join(folder, ...parts)
     // `from pkg import mod` may name a module as well as a symbol.
-    const candidates = [`${base}.py`, posix.join(base, '__init__.py'), ...names.split(/[\s,()]+/).filter(Boolean).map((name) => posix.join(base, `${name}.py`))]
-    found.push(...candidates.filter((candidate) => known.has(candidate.replace(/^\//, ''))).map((candidate) => candidate.replace(/^\//, '')))
+    const candidates = [
+      `${base}.py`,
+      posix.join(base, '__init__.py'),
+      ...names
+        .split(/[\s,()]+/)
+        .filter(Boolean)
+        .map((name) => posix.join(base, `${name}.py`)),
+    ]
+    found.push(
+      ...candidates.filter((candidate) => known.has(candidate.replace(/^\//, ''))).map((candidate) => candidate.replace(/^\//, '')),
+    )
   }
   return found
 }
@@ -61,10 +71,15 @@ const JSX_SOURCE = /@jsxImportSource\s+(\.{1,2}(?:\/\S*)?)/g
 function importsOf(path: string, content: string, known: ReadonlySet<string>): string[] {
   if (/\.(m|c)?(j|t)sx?$/.test(path)) {
     // A JSX pragma imports its runtime (compiled JSX calls jsx-runtime / jsx-dev-runtime).
-    const runtimes = [...content.matchAll(JSX_SOURCE)].flatMap((match) => ['jsx-runtime', 'jsx-dev-runtime'].map((name) => `${match[1]!.replace(/\/$/, '')}/${name}`))
-    return [...[...content.matchAll(JS_IMPORT)].map((match) => match[2]!), ...runtimes].map((specifier) => resolveJs(path, specifier, known)).filter((found): found is string => found !== null)
+    const runtimes = [...content.matchAll(JSX_SOURCE)].flatMap((match) =>
+      ['jsx-runtime', 'jsx-dev-runtime'].map((name) => `${match[1]!.replace(/\/$/, '')}/${name}`),
+    )
+    return [...[...content.matchAll(JS_IMPORT)].map((match) => match[2]!), ...runtimes]
+      .map((specifier) => resolveJs(path, specifier, known))
+      .filter((found): found is string => found !== null)
   }
-  if (path.endsWith('.py')) return [...content.matchAll(PY_IMPORT)].flatMap((match) => resolvePython(path, match[1] ?? match[3] ?? '', match[2] ?? '', known))
+  if (path.endsWith('.py'))
+    return [...content.matchAll(PY_IMPORT)].flatMap((match) => resolvePython(path, match[1] ?? match[3] ?? '', match[2] ?? '', known))
   return []
 }
 
@@ -105,7 +120,8 @@ async function namedTypes(root: string, files: readonly FileRecord[], testText: 
     declare(file.path.endsWith('.rb') ? camelCase(basename(file.path, '.rb')) : basename(file.path, extname(file.path)), file.path)
     for (const match of content.matchAll(TYPE_DECLARATION)) declare(match[1]!, file.path)
     // An extension or top-level function (`services.AddMediatR(…)`) names no type: its own name leads to its file.
-    for (const fn of functionsOf(file.path, content)) if (fn.exported && /^[A-Z]/.test(fn.name) && fn.name.length >= 6) declare(fn.name, file.path)
+    for (const fn of functionsOf(file.path, content))
+      if (fn.exported && /^[A-Z]/.test(fn.name) && fn.name.length >= 6) declare(fn.name, file.path)
   }
   // A name declared in many files (Handle, Process) says nothing about which one a test reaches.
   const filesNamedIn = (content: string) =>
@@ -142,11 +158,19 @@ export async function testReach(root: string, files: readonly FileRecord[], sign
   const texts: string[] = []
   const covered = await coveredFiles(root, files, signal, texts)
   const corpus = texts.join('\n')
-  return { files: covered, mentions: (name) => new RegExp(`(^|[^\\w$])${name.replace(/[^\w$]/g, (char) => `\\${char}`)}([^\\w$]|$)`).test(corpus) }
+  return {
+    files: covered,
+    mentions: (name) => new RegExp(`(^|[^\\w$])${name.replace(/[^\w$]/g, (char) => `\\${char}`)}([^\\w$]|$)`).test(corpus),
+  }
 }
 
 /** The source files some test reaches (`texts` collects the tests' text). */
-export async function coveredFiles(root: string, files: readonly FileRecord[], signal: AbortSignal, texts: string[] = []): Promise<Set<string>> {
+export async function coveredFiles(
+  root: string,
+  files: readonly FileRecord[],
+  signal: AbortSignal,
+  texts: string[] = [],
+): Promise<Set<string>> {
   const known = new Set(files.map((file) => file.path))
   const tests = files.filter((file) => isTestPath(file.path) && !file.binary && file.size <= MAX_BYTES)
   const covered = new Set<string>()
@@ -154,7 +178,8 @@ export async function coveredFiles(root: string, files: readonly FileRecord[], s
   const testStems = tests.map((test) => stemOf(test.path).replace(/^test|(test|tests|spec|specs)$/g, ''))
   for (const file of files) {
     const stem = stemOf(file.path)
-    if (stem.length >= 3 && testStems.some((testStem) => testStem === stem || (testStem.length >= 4 && testStem.includes(stem)))) covered.add(file.path)
+    if (stem.length >= 3 && testStems.some((testStem) => testStem === stem || (testStem.length >= 4 && testStem.includes(stem))))
+      covered.add(file.path)
   }
   // By package: a Go package with tests.
   const goTestFolders = new Set(tests.filter((test) => test.path.endsWith('_test.go')).map((test) => posix.dirname(test.path)))
@@ -168,7 +193,8 @@ export async function coveredFiles(root: string, files: readonly FileRecord[], s
     }
   }
   // Rust: inline tests (`#[cfg(test)]`) in a module cover the files of its folder, as a Go package's tests do.
-  for (const folder of await rustFoldersWithInlineTests(root, files, signal)) for (const file of files) if (file.path.endsWith('.rs') && posix.dirname(file.path) === folder) covered.add(file.path)
+  for (const folder of await rustFoldersWithInlineTests(root, files, signal))
+    for (const file of files) if (file.path.endsWith('.rs') && posix.dirname(file.path) === folder) covered.add(file.path)
   // A test runner's configured JSX runtime (vitest/vite/jest/babel/tsconfig `importSource`) is imported by every compiled JSX test.
   for (const runtime of await configuredJsxRuntimes(root, files, known)) covered.add(runtime)
   // By import, two steps deep; a package's public face (`__init__.py`, `index.ts`) only passes names on, so it costs no step.
@@ -191,7 +217,8 @@ export async function coveredFiles(root: string, files: readonly FileRecord[], s
     const next = BARREL.test(path) ? depth : depth + 1
     if (next > DEPTH) continue
     signal.throwIfAborted()
-    for (const found of importsOf(path, await text(root, path), known)) if ((reachedAt.get(found) ?? Infinity) > next) queue.push([found, next])
+    for (const found of importsOf(path, await text(root, path), known))
+      if ((reachedAt.get(found) ?? Infinity) > next) queue.push([found, next])
   }
   return covered
 }

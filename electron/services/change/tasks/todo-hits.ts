@@ -18,7 +18,10 @@ export interface TodoHit {
 
 /** The comment's words, without the comment's own closing. */
 function words(text: string): string {
-  return text.replace(/\*\/\s*$|-->\s*$/, '').trim().slice(0, 160)
+  return text
+    .replace(/\*\/\s*$|-->\s*$/, '')
+    .trim()
+    .slice(0, 160)
 }
 
 export async function findTodoHits(root: string, files: readonly FileRecord[], signal: AbortSignal): Promise<TodoHit[]> {
@@ -33,7 +36,8 @@ export async function findTodoHits(root: string, files: readonly FileRecord[], s
       if (!match?.[1]) continue
       const said = words(match[2] ?? '')
       // A marker with fewer than three words says too little to act on in an hour.
-      if (said.split(/\s+/).filter((word) => /\w/.test(word)).length >= 3) hits.push({ path: file.path, line: index + 1, marker: match[1], text: said })
+      if (said.split(/\s+/).filter((word) => /\w/.test(word)).length >= 3)
+        hits.push({ path: file.path, line: index + 1, marker: match[1], text: said })
     }
   }
   return hits

@@ -22,19 +22,23 @@ const DETECTORS: readonly Detector[] = [
     applies: /\.(m|c)?(j|t)sx?$/,
     pattern: /\bparseInt\(\s*([^,()]+?)\s*\)/,
     title: (match) => `Check what parseInt(${match[1]}) parsed`,
-    description: (match, where) => `\`parseInt(${match[1]})\` at ${where} has no radix and nothing rejects a value that is not a number (it becomes NaN and travels on). Pass 10, reject NaN with a clear error, and add a test for a bad value.`,
+    description: (match, where) =>
+      `\`parseInt(${match[1]})\` at ${where} has no radix and nothing rejects a value that is not a number (it becomes NaN and travels on). Pass 10, reject NaN with a clear error, and add a test for a bad value.`,
   },
   {
     applies: /\.py$/,
-    pattern: /\b(int|float)\(\s*(os\.environ\[[^\]]+\]|os\.environ\.get\([^)]*\)|os\.getenv\([^)]*\)|request\.(?:args|form|GET|POST|query_params)[^)]*)\)/,
+    pattern:
+      /\b(int|float)\(\s*(os\.environ\[[^\]]+\]|os\.environ\.get\([^)]*\)|os\.getenv\([^)]*\)|request\.(?:args|form|GET|POST|query_params)[^)]*)\)/,
     title: (match) => `A clear error when ${match[2]} is not a number`,
-    description: (match, where) => `\`${match[1]}(${match[2]})\` at ${where} raises a bare ValueError when the value is not a number. Catch it and say which setting or field was wrong, and add a test for a bad value.`,
+    description: (match, where) =>
+      `\`${match[1]}(${match[2]})\` at ${where} raises a bare ValueError when the value is not a number. Catch it and say which setting or field was wrong, and add a test for a bad value.`,
   },
   {
     applies: /\.go$/,
     pattern: /\b(\w+),\s*_\s*:?=\s*strconv\.(Atoi|ParseInt|ParseUint|ParseFloat|ParseBool)\(/,
     title: (match) => `Handle strconv.${match[2]}'s error for ${match[1]}`,
-    description: (match, where) => `At ${where} the error from \`strconv.${match[2]}\` is thrown away, so a bad value silently becomes its zero value. Return (or report) the error, and add a test for a bad value.`,
+    description: (match, where) =>
+      `At ${where} the error from \`strconv.${match[2]}\` is thrown away, so a bad value silently becomes its zero value. Return (or report) the error, and add a test for a bad value.`,
   },
 ]
 

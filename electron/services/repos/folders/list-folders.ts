@@ -35,7 +35,10 @@ export async function listFolders(home: string, wanted: string | undefined, sign
   }
   signal?.throwIfAborted()
   const children = await readdir(real, { withFileTypes: true }).catch((error: unknown) => {
-    throw new GembaError({ code: 'unavailable', message: `Gemba cannot read the folder ${real}.`, next: 'Check that you can open it, or pick another one.' }, { cause: error })
+    throw new GembaError(
+      { code: 'unavailable', message: `Gemba cannot read the folder ${real}.`, next: 'Check that you can open it, or pick another one.' },
+      { cause: error },
+    )
   })
   const folders: FolderEntry[] = []
   let truncated = false

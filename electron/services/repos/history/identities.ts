@@ -25,8 +25,10 @@ interface MailmapEntry {
   readonly commitEmail: string
 }
 
-const BOT_NAME = /\[bot\]$|^(dependabot|renovate|github-actions|greenkeeper|snyk-bot|pre-commit-ci|codecov|mergify|imgbot|allcontributors|semantic-release-bot|depfu|pyup-bot|whitesource|deepsource-autofix|copilot-swe-agent|gitter-badger|web-flow)\b/i
-const BOT_EMAIL = /(\[bot\]|bot)@users\.noreply\.github\.com$|^(dependabot|renovate|github-actions|action)@|@dependabot\.com$|@renovateapp\.com$|^noreply@github\.com$/i
+const BOT_NAME =
+  /\[bot\]$|^(dependabot|renovate|github-actions|greenkeeper|snyk-bot|pre-commit-ci|codecov|mergify|imgbot|allcontributors|semantic-release-bot|depfu|pyup-bot|whitesource|deepsource-autofix|copilot-swe-agent|gitter-badger|web-flow)\b/i
+const BOT_EMAIL =
+  /(\[bot\]|bot)@users\.noreply\.github\.com$|^(dependabot|renovate|github-actions|action)@|@dependabot\.com$|@renovateapp\.com$|^noreply@github\.com$/i
 
 export function isBot(author: Author): boolean {
   return BOT_NAME.test(author.name.trim()) || BOT_EMAIL.test(author.email.trim())
@@ -38,7 +40,10 @@ export function parseMailmap(text: string): MailmapEntry[] {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.replace(/#.*/, '').trim()
     if (!line) continue
-    const parts = [...line.matchAll(/([^<>]*)<([^<>]*)>/g)].map((match) => ({ name: (match[1] ?? '').trim() || null, email: (match[2] ?? '').trim() }))
+    const parts = [...line.matchAll(/([^<>]*)<([^<>]*)>/g)].map((match) => ({
+      name: (match[1] ?? '').trim() || null,
+      email: (match[2] ?? '').trim(),
+    }))
     const [first, second] = parts
     if (!first) continue
     if (!second) entries.push({ properName: first.name, properEmail: null, commitName: null, commitEmail: first.email })
@@ -110,13 +115,20 @@ export function identityResolver(authors: readonly Author[], mailmapText: string
     names.set(author.name, (names.get(author.name) ?? 0) + 1)
     counts.set(root, names)
   }
-  const properNames = new Map(mailmap.filter((entry) => entry.properName).map((entry) => [find(`e:${(entry.properEmail ?? entry.commitEmail).toLowerCase()}`), entry.properName!]))
+  const properNames = new Map(
+    mailmap
+      .filter((entry) => entry.properName)
+      .map((entry) => [find(`e:${(entry.properEmail ?? entry.commitEmail).toLowerCase()}`), entry.properName!]),
+  )
   return (original) => {
     const author = mapped(original)
-    if (isBot(original) || isBot(author)) return { key: `bot:${author.email.toLowerCase() || author.name}`, name: author.name, email: author.email, bot: true }
+    if (isBot(original) || isBot(author))
+      return { key: `bot:${author.email.toLowerCase() || author.name}`, name: author.name, email: author.email, bot: true }
     const own = nodesOf(author).email
     const root = parent.has(own) ? find(own) : own
-    const names = [...(counts.get(root) ?? new Map<string, number>([[author.name, 1]]))].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    const names = [...(counts.get(root) ?? new Map<string, number>([[author.name, 1]]))].sort(
+      (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+    )
     return { key: root, name: properNames.get(root) ?? names[0]?.[0] ?? author.name, email: author.email, bot: false }
   }
 }

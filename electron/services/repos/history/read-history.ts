@@ -89,7 +89,10 @@ async function walk(input: ReadHistoryInput, store: GitObjects): Promise<History
       if (record) queue.push(record)
     }
   }
-  const unreadableTrees = trees.unreadable.map((oid) => ({ path: oid, reason: 'missing or damaged tree object (history around it is partial)' }))
+  const unreadableTrees = trees.unreadable.map((oid) => ({
+    path: oid,
+    reason: 'missing or damaged tree object (history around it is partial)',
+  }))
   return { commits, newlyRead, truncated, skipped: [...skipped, ...unreadableTrees] }
 }
 

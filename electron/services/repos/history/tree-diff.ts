@@ -132,7 +132,8 @@ function locate(cursor: Cursor): boolean {
   cursor.nameEnd = nul
   // Trees are mode 40000 (some old tools wrote 040000).
   const modeLength = space - at
-  cursor.isTree = (modeLength === 5 || (modeLength === 6 && data[at] === 0x30)) && data[space - 5] === 0x34 && data.readUInt32BE(space - 4) === 0x30303030
+  cursor.isTree =
+    (modeLength === 5 || (modeLength === 6 && data[at] === 0x30)) && data[space - 5] === 0x34 && data.readUInt32BE(space - 4) === 0x30303030
   return true
 }
 

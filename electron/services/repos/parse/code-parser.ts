@@ -61,7 +61,11 @@ export async function createCodeParser(options: CodeParserOptions = {}): Promise
     await initRuntime(options.runtimeWasmPath ?? defaultRuntimeWasmPath(), read)
   } catch (cause) {
     throw new GembaError(
-      { code: 'unavailable', message: 'The code parser could not start.', next: 'Reinstall Gemba; its parser files are missing or damaged.' },
+      {
+        code: 'unavailable',
+        message: 'The code parser could not start.',
+        next: 'Reinstall Gemba; its parser files are missing or damaged.',
+      },
       { cause },
     )
   }

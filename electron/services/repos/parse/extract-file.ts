@@ -5,18 +5,19 @@ import type { LanguageSpec } from './language-spec.ts'
 import { lineOf, unquote } from './language-spec.ts'
 import type { Definition, DefinitionKind, ImportKind, ImportRef } from './parsed-file.ts'
 
-const IMPORT_KINDS = new Set<string>(['import', 'from', 'require', 'require_relative', 'autoload', 'dynamic', 'reexport', 'static', 'mod', 'include'])
-const DEFINITION_KINDS = new Set<string>([
-  'class',
-  'interface',
-  'type',
-  'enum',
-  'function',
-  'method',
-  'module',
-  'object',
-  'constant',
+const IMPORT_KINDS = new Set<string>([
+  'import',
+  'from',
+  'require',
+  'require_relative',
+  'autoload',
+  'dynamic',
+  'reexport',
+  'static',
+  'mod',
+  'include',
 ])
+const DEFINITION_KINDS = new Set<string>(['class', 'interface', 'type', 'enum', 'function', 'method', 'module', 'object', 'constant'])
 const MAX_SIGNATURE = 400
 
 export interface ExtractedFile {

@@ -4,7 +4,8 @@ import type { Node } from 'web-tree-sitter'
 import type { DefinitionKind, ImportKind, ImportRef, ParseLanguage } from './parsed-file.ts'
 
 /** The grammar file a language needs; several languages may share one (C is read with the C++ grammar). */
-export type GrammarName = 'typescript' | 'tsx' | 'javascript' | 'python' | 'go' | 'java' | 'kotlin' | 'ruby' | 'rust' | 'c-sharp' | 'php' | 'cpp'
+export type GrammarName =
+  'typescript' | 'tsx' | 'javascript' | 'python' | 'go' | 'java' | 'kotlin' | 'ruby' | 'rust' | 'c-sharp' | 'php' | 'cpp'
 
 /**
  * Query capture conventions, shared by every language:

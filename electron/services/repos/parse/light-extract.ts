@@ -42,7 +42,11 @@ function lineCounter(text: string): (offset: number) => number {
   }
 }
 
-function collect(text: string, pattern: RegExp, make: (match: RegExpExecArray, line: number) => ImportRef | ImportRef[] | null): ImportRef[] {
+function collect(
+  text: string,
+  pattern: RegExp,
+  make: (match: RegExpExecArray, line: number) => ImportRef | ImportRef[] | null,
+): ImportRef[] {
   const lineOf = lineCounter(text)
   const out: ImportRef[] = []
   for (const match of text.matchAll(pattern)) {
@@ -62,12 +66,22 @@ function capitalised(text: string, pattern = /\b[A-Z][A-Za-z0-9_]*\b/g): string[
   return [...names].sort()
 }
 
-const ref = (specifier: string, line: number, kind: ImportKind, extra: Partial<ImportRef> = {}): ImportRef => ({ specifier, line, kind, ...extra })
+const ref = (specifier: string, line: number, kind: ImportKind, extra: Partial<ImportRef> = {}): ImportRef => ({
+  specifier,
+  line,
+  kind,
+  ...extra,
+})
 
 function ruby(text: string): Extracted {
   const imports = [
-    ...collect(text, /^[ \t]*(require|require_relative|load)\b[ \t(]*(['"])([^'"\n]+)\2/gm, (m, line) => ref(m[3]!, line, m[1] === 'require_relative' ? 'require_relative' : 'require')),
-    ...collect(text, /\bautoload[ \t(]+:(\w+)(?:[ \t]*,[ \t]*(['"])([^'"\n]+)\2)?/g, (m, line) => [ref(`:${m[1]}`, line, 'autoload'), ...(m[3] ? [ref(m[3], line, 'require')] : [])]),
+    ...collect(text, /^[ \t]*(require|require_relative|load)\b[ \t(]*(['"])([^'"\n]+)\2/gm, (m, line) =>
+      ref(m[3]!, line, m[1] === 'require_relative' ? 'require_relative' : 'require'),
+    ),
+    ...collect(text, /\bautoload[ \t(]+:(\w+)(?:[ \t]*,[ \t]*(['"])([^'"\n]+)\2)?/g, (m, line) => [
+      ref(`:${m[1]}`, line, 'autoload'),
+      ...(m[3] ? [ref(m[3], line, 'require')] : []),
+    ]),
   ]
   // Whole constant paths (`ActiveRecord::Base`), their prefixes and each constant: as the parser captures them.
   const names = new Set<string>()
@@ -86,7 +100,9 @@ function ruby(text: string): Extracted {
 function rubyDefinitions(text: string): Definition[] {
   const definitions: Definition[] = []
   const lineOf = lineCounter(text)
-  for (const match of text.matchAll(/^[ \t]*(?:(class|module)[ \t]+([A-Z][\w:]*)|def[ \t]+(?:self\.)?([A-Za-z_]\w*[?!=]?|[-+*/%<>=!~^&|[\]]+))[^\n]*/gm)) {
+  for (const match of text.matchAll(
+    /^[ \t]*(?:(class|module)[ \t]+([A-Z][\w:]*)|def[ \t]+(?:self\.)?([A-Za-z_]\w*[?!=]?|[-+*/%<>=!~^&|[\]]+))[^\n]*/gm,
+  )) {
     const line = lineOf(match.index)
     const signature = match[0].trim().replace(/\s+/g, ' ').slice(0, 200)
     if (match[2]) definitions.push({ name: match[2], kind: match[1] === 'module' ? 'module' : 'class', line, endLine: line, signature })
@@ -103,7 +119,17 @@ function python(text: string): Extracted {
     ...collect(text, /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)/gm, (m, line) => {
       const list = m[2]!.replace(/[()\\]/g, ' ').replace(/#.*$/gm, '')
       const wildcard = /^\s*\*\s*$/.test(list)
-      const names = wildcard ? [] : list.split(',').map((part) => part.trim().split(/\s+as\s+/)[0]!.trim()).filter((name) => /^\w+$/.test(name))
+      const names = wildcard
+        ? []
+        : list
+            .split(',')
+            .map((part) =>
+              part
+                .trim()
+                .split(/\s+as\s+/)[0]!
+                .trim(),
+            )
+            .filter((name) => /^\w+$/.test(name))
       return ref(m[1]!, line, 'from', { names, ...(wildcard ? { wildcard } : {}) })
     }),
   ]
@@ -155,7 +181,9 @@ export function expandUseTree(tree: string): { path: string; wildcard: boolean }
   const open = text.indexOf('{')
   if (open < 0) {
     const path = text.replace(/@\w+$/, '').replace(/::$/, '')
-    return path.endsWith('::*') || path === '*' ? [{ path: path.replace(/::\*$|^\*$/, ''), wildcard: true }] : [{ path: path.replace(/::self$/, ''), wildcard: false }]
+    return path.endsWith('::*') || path === '*'
+      ? [{ path: path.replace(/::\*$|^\*$/, ''), wildcard: true }]
+      : [{ path: path.replace(/::self$/, ''), wildcard: false }]
   }
   const prefix = text.slice(0, open)
   const inner = text.slice(open + 1, text.lastIndexOf('}'))
@@ -171,14 +199,18 @@ export function expandUseTree(tree: string): { path: string; wildcard: boolean }
     }
   }
   parts.push(inner.slice(start))
-  return parts.filter(Boolean).flatMap((part) => (part === 'self' ? [{ path: prefix.replace(/::$/, ''), wildcard: false }] : expandUseTree(`${prefix}${part}`)))
+  return parts
+    .filter(Boolean)
+    .flatMap((part) => (part === 'self' ? [{ path: prefix.replace(/::$/, ''), wildcard: false }] : expandUseTree(`${prefix}${part}`)))
 }
 
 function rust(text: string): Extracted {
   const imports = [
     ...collect(text, /^[ \t]*(?:pub(?:\([^)]*\))?[ \t]+)?mod[ \t]+(\w+)[ \t]*;/gm, (m, line) => ref(m[1]!, line, 'mod')),
     ...collect(text, /^[ \t]*(pub(?:\([^)]*\))?[ \t]+)?use[ \t]+([^;]+);/gm, (m, line) =>
-      expandUseTree(m[2]!).filter((entry) => entry.path).map((entry) => ref(entry.path, line, m[1] ? 'reexport' : 'import', entry.wildcard ? { wildcard: true } : {})),
+      expandUseTree(m[2]!)
+        .filter((entry) => entry.path)
+        .map((entry) => ref(entry.path, line, m[1] ? 'reexport' : 'import', entry.wildcard ? { wildcard: true } : {})),
     ),
     ...collect(text, /^[ \t]*extern[ \t]+crate[ \t]+(\w+)/gm, (m, line) => ref(m[1]!, line, 'import')),
   ]
@@ -186,8 +218,10 @@ function rust(text: string): Extracted {
 }
 
 function csharp(text: string): Extracted {
-  const imports = collect(text, /^[ \t]*(?:global[ \t]+)?using[ \t]+(static[ \t]+)?(?:(\w+)[ \t]*=[ \t]*)?([\w.]+(?:<[^;>]*>)?)[ \t]*;/gm, (m, line) =>
-    ref(m[3]!.replace(/<.*$/, '').replace(/^global::/, ''), line, m[1] ? 'static' : 'import', m[2] ? { alias: m[2] } : {}),
+  const imports = collect(
+    text,
+    /^[ \t]*(?:global[ \t]+)?using[ \t]+(static[ \t]+)?(?:(\w+)[ \t]*=[ \t]*)?([\w.]+(?:<[^;>]*>)?)[ \t]*;/gm,
+    (m, line) => ref(m[3]!.replace(/<.*$/, '').replace(/^global::/, ''), line, m[1] ? 'static' : 'import', m[2] ? { alias: m[2] } : {}),
   )
   const pkg = /^[ \t]*namespace[ \t]+([\w.]+)/m.exec(text)?.[1]
   return { imports, ...(pkg ? { package: pkg } : {}), references: capitalised(text) }
@@ -213,7 +247,9 @@ function php(text: string): Extracted {
 }
 
 function cFamily(text: string): Extracted {
-  const imports = collect(text, /^[ \t]*#[ \t]*include[ \t]*([<"])([^>"\n]+)[>"]/gm, (m, line) => ref(m[2]!.trim(), line, 'include', m[1] === '<' ? { system: true } : {}))
+  const imports = collect(text, /^[ \t]*#[ \t]*include[ \t]*([<"])([^>"\n]+)[>"]/gm, (m, line) =>
+    ref(m[2]!.trim(), line, 'include', m[1] === '<' ? { system: true } : {}),
+  )
   return { imports }
 }
 

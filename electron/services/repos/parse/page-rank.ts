@@ -57,7 +57,7 @@ export function pageRank(nodes: Iterable<string>, edges: readonly RankEdge[], op
   for (let step = 0; step < iterations; step++) {
     let dangling = 0
     for (let i = 0; i < n; i++) if (outWeight[i] === 0) dangling += rank[i] ?? 0
-    const base = (1 - damping) + damping * dangling
+    const base = 1 - damping + damping * dangling
     for (let i = 0; i < n; i++) next[i] = base * (restart[i] ?? 0)
     for (let l = 0; l < links; l++) {
       const to = linkTo[l] ?? 0

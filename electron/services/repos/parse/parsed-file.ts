@@ -1,7 +1,21 @@
 // The plain data the code parser hands to the scan: what a file imports and what it defines.
 // Types only; nothing here touches tree-sitter, the disk or Electron.
 
-export const PARSE_LANGUAGES = ['typescript', 'tsx', 'javascript', 'python', 'go', 'java', 'kotlin', 'ruby', 'rust', 'csharp', 'php', 'c', 'cpp'] as const
+export const PARSE_LANGUAGES = [
+  'typescript',
+  'tsx',
+  'javascript',
+  'python',
+  'go',
+  'java',
+  'kotlin',
+  'ruby',
+  'rust',
+  'csharp',
+  'php',
+  'c',
+  'cpp',
+] as const
 
 export type ParseLanguage = (typeof PARSE_LANGUAGES)[number]
 
@@ -11,16 +25,7 @@ export type ParseLanguage = (typeof PARSE_LANGUAGES)[number]
  * `autoload` are Ruby's; `mod` is Rust's `mod x;`; `include` is C and C++'s `#include`.
  */
 export type ImportKind =
-  | 'import'
-  | 'from'
-  | 'require'
-  | 'require_relative'
-  | 'autoload'
-  | 'dynamic'
-  | 'reexport'
-  | 'static'
-  | 'mod'
-  | 'include'
+  'import' | 'from' | 'require' | 'require_relative' | 'autoload' | 'dynamic' | 'reexport' | 'static' | 'mod' | 'include'
 
 export interface ImportRef {
   /** As written, quotes removed: `./scan.ts`, `..models`, `github.com/x/y/pkg`, `com.acme.Money`. */
@@ -38,16 +43,7 @@ export interface ImportRef {
   readonly alias?: string
 }
 
-export type DefinitionKind =
-  | 'class'
-  | 'interface'
-  | 'type'
-  | 'enum'
-  | 'function'
-  | 'method'
-  | 'module'
-  | 'object'
-  | 'constant'
+export type DefinitionKind = 'class' | 'interface' | 'type' | 'enum' | 'function' | 'method' | 'module' | 'object' | 'constant'
 
 export interface Definition {
   readonly name: string

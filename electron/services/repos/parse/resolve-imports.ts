@@ -146,7 +146,8 @@ export function resolveImports(input: ResolveImportsInput): ImportResolution {
     for (const [from, to] of csharp.pairs) add(from, to)
     for (const [from, to] of php.pairs) add(from, to)
     const all = () => [...kept, ...edges.values()]
-    for (const [from, to] of cFamily.implementations(input.parsed, () => new Set(all().map((edge) => `${edge.from}\u0000${edge.to}`)))) if (isSource(from)) add(from, to)
+    for (const [from, to] of cFamily.implementations(input.parsed, () => new Set(all().map((edge) => `${edge.from}\u0000${edge.to}`))))
+      if (isSource(from)) add(from, to)
     for (const [from, to] of implementationPairs(input.parsed, all())) if (isSource(from)) add(from, to)
   }
   const fresh = [...edges.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, edge]) => edge)

@@ -115,7 +115,9 @@ function compact(file: ParsedFile): CachedParse {
     ...(file.references?.length ? { references: file.references } : {}),
     ...(file.supertypes?.length ? { supertypes: file.supertypes } : {}),
     definitions: file.definitions.map((definition) =>
-      definition.signature.length > MAX_SIGNATURE ? { ...definition, signature: `${definition.signature.slice(0, MAX_SIGNATURE - 1)}…` } : definition,
+      definition.signature.length > MAX_SIGNATURE
+        ? { ...definition, signature: `${definition.signature.slice(0, MAX_SIGNATURE - 1)}…` }
+        : definition,
     ),
   }
 }

@@ -4,10 +4,14 @@
 import { parse as parseYaml } from 'yaml'
 import type { ManifestReading } from './manifest-readers.ts'
 
-const captures = (source: string, pattern: RegExp, group = 1) => [...source.matchAll(pattern)].map((match) => match[group] ?? '').filter(Boolean)
+const captures = (source: string, pattern: RegExp, group = 1) =>
+  [...source.matchAll(pattern)].map((match) => match[group] ?? '').filter(Boolean)
 
 export function readPom(source: string): ManifestReading {
-  const withoutParent = source.replace(/<parent>[\s\S]*?<\/parent>/, '').replace(/<dependencies>[\s\S]*<\/dependencies>/, '').replace(/<build>[\s\S]*<\/build>/, '')
+  const withoutParent = source
+    .replace(/<parent>[\s\S]*?<\/parent>/, '')
+    .replace(/<dependencies>[\s\S]*<\/dependencies>/, '')
+    .replace(/<build>[\s\S]*<\/build>/, '')
   const name = /<artifactId>([^<]+)<\/artifactId>/.exec(withoutParent)?.[1] ?? null
   const dependencyBlocks = captures(source, /<dependency>([\s\S]*?)<\/dependency>/g)
   const isTest = (block: string) => /<scope>\s*test\s*<\/scope>/.test(block)
@@ -31,12 +35,15 @@ export function readPom(source: string): ManifestReading {
 /** `com.acme.App` → src/main/java/com/acme/App.java (or .kt); checked against the files later. */
 function mainClassEntries(mainClass: string, role: string): { path: string; role: string }[] {
   const path = mainClass.replace(/Kt$/, '').split('.').join('/')
-  return ['java', 'kotlin'].flatMap((folder) => [`src/main/${folder}/${path}.java`, `src/main/${folder}/${path}.kt`]).map((candidate) => ({ path: candidate, role }))
+  return ['java', 'kotlin']
+    .flatMap((folder) => [`src/main/${folder}/${path}.java`, `src/main/${folder}/${path}.kt`])
+    .map((candidate) => ({ path: candidate, role }))
 }
 
 export function readGradle(source: string, kind: string): ManifestReading {
   const lines = source.split('\n')
-  const pairs = (line: string) => captures(line, /["']([\w.-]+):([\w.-]+)(?::[^"']*)?["']/g, 0).flatMap((pair) => pair.replace(/["']/g, '').split(':').slice(0, 2))
+  const pairs = (line: string) =>
+    captures(line, /["']([\w.-]+):([\w.-]+)(?::[^"']*)?["']/g, 0).flatMap((pair) => pair.replace(/["']/g, '').split(':').slice(0, 2))
   const isDev = (line: string) => /^\s*(test|androidTest|kapt[Tt]est)\w*\s*\(?/.test(line)
   const plugins = captures(source, /id\s*\(?\s*["']([\w.-]+)["']/g)
   const mainClass = /mainClass(?:Name)?\s*(?:=|\.set\()\s*["']([\w.$]+)["']/.exec(source)?.[1]
@@ -99,7 +106,8 @@ export function readCsproj(source: string, path: string): ManifestReading {
   const sdk = /<Project\s+Sdk="([^"]+)"/.exec(source)?.[1]
   const name = /<AssemblyName>([^<]+)</.exec(source)?.[1] ?? path.slice(path.lastIndexOf('/') + 1).replace(/\.csproj$/, '')
   const description = /<Description>([^<]+)</.exec(source)?.[1]?.trim() ?? null
-  const testProject = /<IsTestProject>\s*true/i.test(source) || references.some((ref) => /^(xunit|nunit|MSTest|Microsoft\.NET\.Test\.Sdk)/i.test(ref))
+  const testProject =
+    /<IsTestProject>\s*true/i.test(source) || references.some((ref) => /^(xunit|nunit|MSTest|Microsoft\.NET\.Test\.Sdk)/i.test(ref))
   const exe = /<OutputType>\s*(Win)?Exe\s*</i.test(source) || /Microsoft\.NET\.Sdk\.Web/.test(sdk ?? '')
   return {
     kind: '.csproj',
@@ -134,9 +142,15 @@ export function readCmake(source: string): ManifestReading {
   const description = /DESCRIPTION\s+"([^"]+)"/.exec(project?.[2] ?? '')?.[1] ?? null
   const includeDirs = captures(source, /(?:target_)?include_directories\s*\(([^)]*)\)/gi)
     .flatMap((args) => args.split(/\s+/))
-    .map((arg) => arg.replace(/^\$<BUILD_INTERFACE:|>$/g, '').replace(/^\$\{(CMAKE_CURRENT_SOURCE_DIR|PROJECT_SOURCE_DIR|CMAKE_SOURCE_DIR)\}\/?/, ''))
-    .filter((arg) => arg !== '' && !/^(PUBLIC|PRIVATE|INTERFACE|SYSTEM|BEFORE|AFTER)$/.test(arg) && !arg.includes('$') && !arg.includes('<'))
-  const executables = captures(source, /add_executable\s*\(\s*[\w.-]+\s+([^)]*)\)/gi).flatMap((args) => args.split(/\s+/).filter((arg) => /\.(c|cc|cpp|cxx)$/.test(arg)))
+    .map((arg) =>
+      arg.replace(/^\$<BUILD_INTERFACE:|>$/g, '').replace(/^\$\{(CMAKE_CURRENT_SOURCE_DIR|PROJECT_SOURCE_DIR|CMAKE_SOURCE_DIR)\}\/?/, ''),
+    )
+    .filter(
+      (arg) => arg !== '' && !/^(PUBLIC|PRIVATE|INTERFACE|SYSTEM|BEFORE|AFTER)$/.test(arg) && !arg.includes('$') && !arg.includes('<'),
+    )
+  const executables = captures(source, /add_executable\s*\(\s*[\w.-]+\s+([^)]*)\)/gi).flatMap((args) =>
+    args.split(/\s+/).filter((arg) => /\.(c|cc|cpp|cxx)$/.test(arg)),
+  )
   return {
     kind: 'CMakeLists.txt',
     ecosystem: 'cmake',
@@ -158,6 +172,8 @@ export function readPnpmWorkspace(source: string): ManifestReading | null {
     return null
   }
   const packages = (parsed as { packages?: unknown } | null)?.packages
-  const workspaces = Array.isArray(packages) ? packages.filter((item): item is string => typeof item === 'string' && !item.startsWith('!')) : []
+  const workspaces = Array.isArray(packages)
+    ? packages.filter((item): item is string => typeof item === 'string' && !item.startsWith('!'))
+    : []
   return { kind: 'pnpm-workspace.yaml', ecosystem: 'node', name: null, commands: [], dependencies: [], workspaces }
 }

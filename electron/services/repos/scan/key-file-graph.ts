@@ -53,9 +53,12 @@ export function graphSignals(input: GraphInput): GraphSignals {
   const restart = new Map<string, number>()
   const startTotal = [...doors].filter(([path]) => input.shipped(path)).reduce((sum, [, weight]) => sum + weight, 0)
   for (const node of nodes) restart.set(node, 0.5 / Math.max(1, nodes.length))
-  if (startTotal > 0) for (const [path, weight] of doors) if (restart.has(path)) restart.set(path, (restart.get(path) ?? 0) + (0.5 * weight) / startTotal)
+  if (startTotal > 0)
+    for (const [path, weight] of doors) if (restart.has(path)) restart.set(path, (restart.get(path) ?? 0) + (0.5 * weight) / startTotal)
   const ranks = pageRank(nodes, shippedEdges, { personalization: restart })
-  const order = [...ranks].filter(([path]) => (importers.get(path) ?? 0) > 0 || input.starts.has(path)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  const order = [...ranks]
+    .filter(([path]) => (importers.get(path) ?? 0) > 0 || input.starts.has(path))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
   const max = order[0]?.[1] ?? 0
   return {
     place: new Map(order.map(([path], index) => [path, index + 1])),

@@ -55,7 +55,15 @@ const BUILD_FILES = /^(Makefile|Dockerfile|docker-compose\.ya?ml|compose\.ya?ml|
 
 /** How much a file outside the shipped code keeps of its score. */
 const DEMOTION: Readonly<Record<PathRole, number>> = {
-  source: 1, test: 0.35, fixture: 0.2, example: 0.3, docs: 0.3, bench: 0.2, tooling: 0.3, vendored: 0, generated: 0,
+  source: 1,
+  test: 0.35,
+  fixture: 0.2,
+  example: 0.3,
+  docs: 0.3,
+  bench: 0.2,
+  tooling: 0.3,
+  vendored: 0,
+  generated: 0,
 }
 
 const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '')
@@ -93,7 +101,9 @@ export function rankWithSignals(input: KeyFileInput & { readonly changed?: Reado
   const known = new Set(candidates.map((file) => file.path))
   const shipped = (path: string) => roles.get(path) === 'source' && known.has(path)
   const allPackages = input.packageDirs ?? []
-  const mainPackages = new Set(allPackages.slice(0, input.mainPackages ?? Math.min(3, allPackages.length)).map((dir) => (dir === '' ? '.' : dir)))
+  const mainPackages = new Set(
+    allPackages.slice(0, input.mainPackages ?? Math.min(3, allPackages.length)).map((dir) => (dir === '' ? '.' : dir)),
+  )
   const packageDirs = allPackages.filter((dir) => dir !== '.' && dir !== '').sort((a, b) => b.length - a.length)
   // A file outside every member package belongs to the root's own package ('.') when there is one.
   const packageOf = (path: string) => packageDirs.find((dir) => path.startsWith(`${dir}/`)) ?? (mainPackages.has('.') ? '.' : null)
@@ -125,20 +135,36 @@ export function rankWithSignals(input: KeyFileInput & { readonly changed?: Reado
   const parts = (memo?.parts as Map<string, StaticPart> | undefined) ?? new Map<string, StaticPart>()
   // Only the files that changed are scored again, unless one is a README or a page of the docs (those
   // are scored once per package, in order) or nothing is known yet.
-  const partial = memo !== null && staleFiles.every((file) => !README.test(nameOf(file.path)) && !/\.(md|mdx|rst|adoc|txt)$/i.test(file.path))
+  const partial =
+    memo !== null && staleFiles.every((file) => !README.test(nameOf(file.path)) && !/\.(md|mdx|rst|adoc|txt)$/i.test(file.path))
   const depthBelowRoot =
-    memo?.depthBelowRoot ?? codeRootDepth(candidates.filter((file) => shipped(file.path) && isCodeLanguage(file.language)).map((file) => file.path), packageOf)
+    memo?.depthBelowRoot ??
+    codeRootDepth(
+      candidates.filter((file) => shipped(file.path) && isCodeLanguage(file.language)).map((file) => file.path),
+      packageOf,
+    )
   if (staleFiles.length > 0) {
     const context: Context = {
-      candidates, roles, packageOf, declared, signals, depthBelowRoot,
+      candidates,
+      roles,
+      packageOf,
+      declared,
+      signals,
+      depthBelowRoot,
       isMain: (pkg) => pkg === null || mainPackages.has(pkg) || mainPackages.size === 0,
-      named: readmeMentions(input.readme ?? null, candidates.filter((file) => shipped(file.path)).map((file) => file.path), input.definitions),
+      named: readmeMentions(
+        input.readme ?? null,
+        candidates.filter((file) => shipped(file.path)).map((file) => file.path),
+        input.definitions,
+      ),
       hasRootManifest: candidates.some((file) => !file.path.includes('/') && isManifest(file.path) && !BUILD_FILES.test(file.path)),
       firstMain: [...mainPackages][0] ?? null,
       readmeSeen: new Set<string>(),
       docsHomeSeen: false,
     }
-    const toScore = partial ? staleFiles : [...candidates].sort((a, b) => a.path.split('/').length - b.path.split('/').length || (a.path < b.path ? -1 : 1))
+    const toScore = partial
+      ? staleFiles
+      : [...candidates].sort((a, b) => a.path.split('/').length - b.path.split('/').length || (a.path < b.path ? -1 : 1))
     for (const file of toScore) parts.set(file.path, staticPart(file, context))
   }
   const maxChurn = Math.max(1, ...input.churn.values())
@@ -211,7 +237,8 @@ function staticPart(file: FileRecord, context: Context): StaticPart {
   } else if (isManifest(path) && name !== 'Makefile' && !BUILD_FILES.test(name)) {
     if (depth === 0) add(12, 'manifest: dependencies and commands')
     // Without a manifest at the root, the main package's is the project's.
-    else if (pkg !== null && folderOf(path) === pkg && !context.hasRootManifest && pkg === context.firstMain) add(12, `manifest of the main package (${pkg})`)
+    else if (pkg !== null && folderOf(path) === pkg && !context.hasRootManifest && pkg === context.firstMain)
+      add(12, `manifest of the main package (${pkg})`)
     else if (pkg !== null && folderOf(path) === pkg) add(isMain(pkg) ? 7 : 2.5, `manifest of the ${pkg} package`)
   } else if (depth === 0 && BUILD_FILES.test(name)) {
     add(3, name === 'Makefile' ? 'build commands' : 'build and runtime configuration')
@@ -297,7 +324,11 @@ function readmeMentions(
   if (!readme) return found
   const code = [...readme.matchAll(/```[^\n]*\n([\s\S]*?)```|`([^`\n]+)`/g)].map((match) => match[1] ?? match[2] ?? '').join('\n')
   // Identifiers that read as code (CamelCase, snake_case or long), not English words such as `main` or `test`.
-  const words = new Set((code.match(/[A-Za-z_][A-Za-z0-9_]{3,}/g) ?? []).filter((word) => /[a-z][A-Z]|^[A-Z][a-z0-9]+[A-Z]|_/.test(word) || (/^[A-Z]/.test(word) && word.length >= 5) || word.length >= 10))
+  const words = new Set(
+    (code.match(/[A-Za-z_][A-Za-z0-9_]{3,}/g) ?? []).filter(
+      (word) => /[a-z][A-Z]|^[A-Z][a-z0-9]+[A-Z]|_/.test(word) || (/^[A-Z]/.test(word) && word.length >= 5) || word.length >= 10,
+    ),
+  )
   const declaring = new Map<string, string[]>()
   for (const path of shippedFiles) {
     if (readme.includes(path) && path.includes('/')) found.set(path, path)

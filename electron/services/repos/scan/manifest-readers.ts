@@ -63,8 +63,13 @@ export function readPackageJson(source: string): ManifestReading | null {
   const test = text(scripts.test)
   const bin = typeof json.bin === 'string' ? [json.bin] : Object.values(record(json.bin)).filter((v): v is string => typeof v === 'string')
   const entries = [
-    ...[text(json.main), text(json.module), text(json.source)].flatMap((path) => (path ? [{ path, role: 'package entry (package.json main)' }] : [])),
-    ...exportTargets(json.exports).filter((path) => !/\.(d\.[cm]?ts|json|css)$/.test(path)).slice(0, 8).map((path) => ({ path, role: 'package entry (package.json exports)' })),
+    ...[text(json.main), text(json.module), text(json.source)].flatMap((path) =>
+      path ? [{ path, role: 'package entry (package.json main)' }] : [],
+    ),
+    ...exportTargets(json.exports)
+      .filter((path) => !/\.(d\.[cm]?ts|json|css)$/.test(path))
+      .slice(0, 8)
+      .map((path) => ({ path, role: 'package entry (package.json exports)' })),
     ...bin.map((path) => ({ path, role: 'command-line entry (package.json bin)' })),
   ]
   return {
@@ -106,16 +111,24 @@ export function readPyproject(source: string): ManifestReading | null {
   const optional = Object.values(record(project['optional-dependencies'])).flatMap(strings)
   const groups = Object.values(record(toml['dependency-groups'])).flatMap(strings)
   const poetryGroups = Object.values(record(poetry.group)).flatMap((group) => Object.keys(record(record(group).dependencies)))
-  const dependencies = [...pep508(strings(project.dependencies)), ...Object.keys(record(poetry.dependencies)).map((name) => name.toLowerCase())]
+  const dependencies = [
+    ...pep508(strings(project.dependencies)),
+    ...Object.keys(record(poetry.dependencies)).map((name) => name.toLowerCase()),
+  ]
   const devDependencies = [...pep508([...optional, ...groups]), ...poetryGroups.map((name) => name.toLowerCase())]
   const pytest = Boolean(record(tool.pytest).ini_options) || [...dependencies, ...devDependencies].includes('pytest')
   const name = text(project.name) ?? text(poetry.name)
   const packages = [
     ...strings(record(record(tool.setuptools)).packages),
-    ...(Array.isArray(poetry.packages) ? poetry.packages.map((item) => text(record(item).include)).filter((v): v is string => v !== null) : []),
+    ...(Array.isArray(poetry.packages)
+      ? poetry.packages.map((item) => text(record(item).include)).filter((v): v is string => v !== null)
+      : []),
   ]
   const entries = [
-    ...Object.entries(scripts).map(([script, target]) => ({ path: pythonModulePath(String(target)), role: `command-line entry (script ${script})` })),
+    ...Object.entries(scripts).map(([script, target]) => ({
+      path: pythonModulePath(String(target)),
+      role: `command-line entry (script ${script})`,
+    })),
     ...[...packages, ...(name ? [name.replace(/-/g, '_').toLowerCase()] : [])].flatMap((pkg) => [
       { path: `${pkg.split('.').join('/')}/__init__.py`, role: 'package root (pyproject.toml)' },
       { path: `src/${pkg.split('.').join('/')}/__init__.py`, role: 'package root (pyproject.toml)' },
@@ -135,24 +148,50 @@ export function readPyproject(source: string): ManifestReading | null {
 }
 
 export function readRequirements(source: string, kind: string): ManifestReading {
-  const lines = source.split(/\r?\n/).map((line) => line.replace(/#.*/, '').trim()).filter((line) => line && !line.startsWith('-'))
+  const lines = source
+    .split(/\r?\n/)
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter((line) => line && !line.startsWith('-'))
   const dependencies = pep508(lines)
   // requirements-dev.txt, requirements/test.txt…: what development needs, not what the code runs on.
   const dev = /(dev|test|doc|lint|ci|bench)/i.test(kind)
-  return { kind, ecosystem: 'python', name: null, commands: [], dependencies: dev ? [] : dependencies, devDependencies: dev ? dependencies : [], test: dependencies.includes('pytest') ? 'pytest' : null }
+  return {
+    kind,
+    ecosystem: 'python',
+    name: null,
+    commands: [],
+    dependencies: dev ? [] : dependencies,
+    devDependencies: dev ? dependencies : [],
+    test: dependencies.includes('pytest') ? 'pytest' : null,
+  }
 }
 
 export function readSetupCfg(source: string): ManifestReading {
   const name = /^\s*name\s*=\s*(\S+)/m.exec(source)?.[1] ?? null
   const description = /^\s*description\s*=\s*(.+)$/m.exec(source)?.[1]?.trim() ?? null
   const requires = /install_requires\s*=\s*\n((?:[ \t]+\S.*\n?)*)/m.exec(source)?.[1] ?? ''
-  const dependencies = pep508(requires.split('\n').map((line) => line.trim()).filter(Boolean))
-  return { kind: 'setup.cfg', ecosystem: 'python', name, description, commands: [], dependencies, test: /\[tool:pytest\]/.test(source) ? 'pytest' : null }
+  const dependencies = pep508(
+    requires
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
+  )
+  return {
+    kind: 'setup.cfg',
+    ecosystem: 'python',
+    name,
+    description,
+    commands: [],
+    dependencies,
+    test: /\[tool:pytest\]/.test(source) ? 'pytest' : null,
+  }
 }
 
 export function readGoMod(source: string): ManifestReading {
   const name = /^module\s+(\S+)/m.exec(source)?.[1] ?? null
-  const dependencies = [...source.matchAll(/^\s*(?:require\s+)?([a-z0-9.-]+\.[a-z]+\/[^\s]+)\s+v[\w.+-]+(?!.*\/\/ indirect)/gm)].map((match) => match[1] ?? '')
+  const dependencies = [...source.matchAll(/^\s*(?:require\s+)?([a-z0-9.-]+\.[a-z]+\/[^\s]+)\s+v[\w.+-]+(?!.*\/\/ indirect)/gm)].map(
+    (match) => match[1] ?? '',
+  )
   return { kind: 'go.mod', ecosystem: 'go', name, commands: [], dependencies, test: 'go test ./...' }
 }
 
@@ -167,7 +206,13 @@ export function readCargoToml(source: string): ManifestReading | null {
     const path = text(bin.path) ?? (text(bin.name) ? `src/bin/${text(bin.name)}.rs` : null)
     return path ? [path] : []
   })
-  const crate = name ? { name: (text(lib.name) ?? name).replace(/-/g, '_'), lib: text(lib.path) ?? 'src/lib.rs', bins: binPaths.length ? binPaths : ['src/main.rs'] } : undefined
+  const crate = name
+    ? {
+        name: (text(lib.name) ?? name).replace(/-/g, '_'),
+        lib: text(lib.path) ?? 'src/lib.rs',
+        bins: binPaths.length ? binPaths : ['src/main.rs'],
+      }
+    : undefined
   return {
     kind: 'Cargo.toml',
     ecosystem: 'rust',
@@ -194,13 +239,20 @@ export function readComposer(source: string): ManifestReading | null {
   const json = readJson(source)
   if (!json) return null
   const scripts = record(json.scripts)
-  const commands = Object.entries(scripts).map(([name, command]) => ({ name, command: Array.isArray(command) ? command.join(' && ') : String(command) }))
+  const commands = Object.entries(scripts).map(([name, command]) => ({
+    name,
+    command: Array.isArray(command) ? command.join(' && ') : String(command),
+  }))
   const devDependencies = Object.keys(record(json['require-dev']))
   const test = scripts.test ? 'composer test' : devDependencies.includes('phpunit/phpunit') ? 'vendor/bin/phpunit' : null
   const autoload = [record(json.autoload), record(json['autoload-dev'])].flatMap((section) =>
     (['psr-4', 'psr-0'] as const).flatMap((standard) =>
       Object.entries(record(section[standard])).flatMap(([prefix, dirs]) =>
-        (typeof dirs === 'string' ? [dirs] : strings(dirs)).map((dir) => ({ prefix, dir: dir.replace(/^\.\//, '').replace(/\/$/, ''), standard })),
+        (typeof dirs === 'string' ? [dirs] : strings(dirs)).map((dir) => ({
+          prefix,
+          dir: dir.replace(/^\.\//, '').replace(/\/$/, ''),
+          standard,
+        })),
       ),
     ),
   )

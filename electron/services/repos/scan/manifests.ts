@@ -4,18 +4,39 @@
 // declared entry files). Reads only the manifests it finds; never runs anything.
 import type { FileRecord, ProjectCommand, ProjectFacts } from '../../../../shared/models/repos.ts'
 import type { DotnetProject, GoModule, PhpAutoload, ResolveImportsInput, RustCrate, WorkspacePackage } from '../parse/resolve-imports.ts'
-import { readCmake, readCsproj, readGemfile, readGemspec, readGradle, readMakefile, readPnpmWorkspace, readPom } from './build-file-readers.ts'
 import {
-  readCargoToml, readComposer, readGoMod, readPackageJson, readPyproject, readRequirements, readSetupCfg, type ManifestReading,
+  readCmake,
+  readCsproj,
+  readGemfile,
+  readGemspec,
+  readGradle,
+  readMakefile,
+  readPnpmWorkspace,
+  readPom,
+} from './build-file-readers.ts'
+import {
+  readCargoToml,
+  readComposer,
+  readGoMod,
+  readPackageJson,
+  readPyproject,
+  readRequirements,
+  readSetupCfg,
+  type ManifestReading,
 } from './manifest-readers.ts'
 import { isCodeLanguage } from './languages.ts'
 import { folderPathRole, pathRole } from './path-roles.ts'
 import { projectIdentity, type PackageInfo, type Reading } from './project-identity.ts'
 
 const CI_FILES: readonly (readonly [RegExp, string])[] = [
-  [/^\.github\/workflows\/[^/]+\.ya?ml$/, 'GitHub Actions'], [/^\.gitlab-ci\.yml$/, 'GitLab CI'], [/^\.circleci\/config\.yml$/, 'CircleCI'],
-  [/^Jenkinsfile$/, 'Jenkins'], [/^azure-pipelines\.yml$/, 'Azure Pipelines'], [/^\.travis\.yml$/, 'Travis CI'],
-  [/^bitbucket-pipelines\.yml$/, 'Bitbucket Pipelines'], [/^\.buildkite\//, 'Buildkite'],
+  [/^\.github\/workflows\/[^/]+\.ya?ml$/, 'GitHub Actions'],
+  [/^\.gitlab-ci\.yml$/, 'GitLab CI'],
+  [/^\.circleci\/config\.yml$/, 'CircleCI'],
+  [/^Jenkinsfile$/, 'Jenkins'],
+  [/^azure-pipelines\.yml$/, 'Azure Pipelines'],
+  [/^\.travis\.yml$/, 'Travis CI'],
+  [/^bitbucket-pipelines\.yml$/, 'Bitbucket Pipelines'],
+  [/^\.buildkite\//, 'Buildkite'],
 ]
 
 /** Manifests further down than this are someone else's project (or too many to read). */
@@ -25,7 +46,9 @@ const MAX_MANIFESTS = 400
 export function isManifest(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1)
   return (
-    /^(package\.json|pyproject\.toml|setup\.cfg|go\.mod|Cargo\.toml|pom\.xml|build\.gradle(\.kts)?|Gemfile|composer\.json|Makefile|Dockerfile|CMakeLists\.txt|pnpm-workspace\.yaml)$/.test(name) ||
+    /^(package\.json|pyproject\.toml|setup\.cfg|go\.mod|Cargo\.toml|pom\.xml|build\.gradle(\.kts)?|Gemfile|composer\.json|Makefile|Dockerfile|CMakeLists\.txt|pnpm-workspace\.yaml)$/.test(
+      name,
+    ) ||
     /^requirements.*\.txt$/.test(name) ||
     name.endsWith('.csproj') ||
     name.endsWith('.gemspec')
@@ -98,7 +121,9 @@ export async function scanManifests(
   const paths = records.map((file) => file.path)
   const tracked = new Set(paths)
   const candidates = paths
-    .filter((path) => isManifest(path) && path.split('/').length <= MAX_DEPTH && !/^(vendored|generated)$/.test(folderPathRole(folderOf(path))))
+    .filter(
+      (path) => isManifest(path) && path.split('/').length <= MAX_DEPTH && !/^(vendored|generated)$/.test(folderPathRole(folderOf(path))),
+    )
     .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))
   const readings: Reading[] = []
   for (const path of candidates.slice(0, MAX_MANIFESTS)) {
@@ -120,7 +145,9 @@ export async function scanManifests(
   )
   const ci = [...new Set(paths.flatMap((path) => CI_FILES.filter(([pattern]) => pattern.test(path)).map(([, name]) => name)))]
   const entries = own.flatMap(({ path, reading }) => [
-    ...(reading.entries ?? []).map((entry) => ({ path: sourceOf(inside(folderOf(path), entry.path), reading, tracked), reason: entry.role })).filter((entry) => tracked.has(entry.path)),
+    ...(reading.entries ?? [])
+      .map((entry) => ({ path: sourceOf(inside(folderOf(path), entry.path), reading, tracked), reason: entry.role }))
+      .filter((entry) => tracked.has(entry.path)),
     ...(reading.kind === '.gemspec' ? gemRoots(folderOf(path), reading.name ?? '', paths) : []),
   ])
   return {
@@ -139,7 +166,9 @@ export async function scanManifests(
     },
     workspaceFolders,
     goModulePath: readings.find(({ path }) => path === 'go.mod')?.reading.name ?? null,
-    goModules: readings.flatMap(({ path, reading }) => (reading.kind === 'go.mod' && reading.name ? [{ path: reading.name, dir: folderOf(path) === '.' ? '' : folderOf(path) }] : [])),
+    goModules: readings.flatMap(({ path, reading }) =>
+      reading.kind === 'go.mod' && reading.name ? [{ path: reading.name, dir: folderOf(path) === '.' ? '' : folderOf(path) }] : [],
+    ),
     packages: readings.flatMap(({ path, reading }) => {
       if (reading.kind !== 'package.json' || !reading.name || !path.includes('/')) return []
       const entry = reading.entries?.find((candidate) => candidate.role.includes('main') || candidate.role.includes('exports'))
@@ -147,10 +176,21 @@ export async function scanManifests(
     }),
     rustCrates: rustCrates(readings, tracked, paths),
     dotnetProjects: readings.flatMap(({ path, reading }) =>
-      reading.kind === '.csproj' ? [{ dir: folderOf(path) === '.' ? '' : folderOf(path), references: (reading.projectReferences ?? []).map((ref) => folderOf(inside(folderOf(path), ref))) }] : [],
+      reading.kind === '.csproj'
+        ? [
+            {
+              dir: folderOf(path) === '.' ? '' : folderOf(path),
+              references: (reading.projectReferences ?? []).map((ref) => folderOf(inside(folderOf(path), ref))),
+            },
+          ]
+        : [],
     ),
-    phpAutoload: readings.flatMap(({ path, reading }) => (reading.autoload ?? []).map((mapping) => ({ ...mapping, dir: inside(folderOf(path), mapping.dir) }))),
-    includeDirs: [...new Set(readings.flatMap(({ path, reading }) => (reading.includeDirs ?? []).map((dir) => inside(folderOf(path), dir))))],
+    phpAutoload: readings.flatMap(({ path, reading }) =>
+      (reading.autoload ?? []).map((mapping) => ({ ...mapping, dir: inside(folderOf(path), mapping.dir) })),
+    ),
+    includeDirs: [
+      ...new Set(readings.flatMap(({ path, reading }) => (reading.includeDirs ?? []).map((dir) => inside(folderOf(path), dir)))),
+    ],
     entries: [...new Map(entries.map((entry) => [entry.path, entry])).values()],
     sourcePackages: identity.packages,
     mainPackages: identity.mainCount,
@@ -206,8 +246,13 @@ function rustCrates(readings: readonly Reading[], tracked: ReadonlySet<string>, 
     if (!reading.crate) return []
     const dir = folderOf(path) === '.' ? '' : folderOf(path)
     const at = (relative: string) => inside(dir || '.', relative)
-    const autoBins = paths.filter((file) => file.startsWith(at('src/bin') + '/') && file.endsWith('.rs') && file.split('/').length === at('src/bin').split('/').length + 1)
-    const roots = [at(reading.crate.lib ?? 'src/lib.rs'), ...reading.crate.bins.map(at), at('src/main.rs'), ...autoBins].filter((file) => tracked.has(file))
+    const autoBins = paths.filter(
+      (file) =>
+        file.startsWith(at('src/bin') + '/') && file.endsWith('.rs') && file.split('/').length === at('src/bin').split('/').length + 1,
+    )
+    const roots = [at(reading.crate.lib ?? 'src/lib.rs'), ...reading.crate.bins.map(at), at('src/main.rs'), ...autoBins].filter((file) =>
+      tracked.has(file),
+    )
     return [{ name: reading.crate.name, dir, roots: [...new Set(roots)] }]
   })
 }
@@ -234,7 +279,10 @@ function chooseTestCommand(readings: readonly Reading[], paths: readonly string[
     const hit = atRoot.find(({ reading }) => reading.ecosystem === ecosystem && reading.test)
     if (hit?.reading.test) return adjustForWrapper(hit.reading.test, paths)
   }
-  if (atRoot.some(({ reading }) => reading.ecosystem === 'python') || paths.some((path) => /(^|\/)(conftest\.py|pytest\.ini)$/.test(path))) {
+  if (
+    atRoot.some(({ reading }) => reading.ecosystem === 'python') ||
+    paths.some((path) => /(^|\/)(conftest\.py|pytest\.ini)$/.test(path))
+  ) {
     return paths.some((path) => /(^|\/)(conftest\.py|pytest\.ini|test_[^/]+\.py)$/.test(path)) ? 'pytest' : 'python -m unittest'
   }
   const nested = readings.find(({ path, reading }) => reading.test && folderPathRole(folderOf(path)) === 'source')
@@ -243,7 +291,14 @@ function chooseTestCommand(readings: readonly Reading[], paths: readonly string[
 
 function adjustForWrapper(command: string, paths: readonly string[]): string {
   const has = (path: string) => paths.includes(path)
-  if (command === 'npm test') return has('pnpm-lock.yaml') ? 'pnpm test' : has('yarn.lock') ? 'yarn test' : has('bun.lockb') || has('bun.lock') ? 'bun run test' : command
+  if (command === 'npm test')
+    return has('pnpm-lock.yaml')
+      ? 'pnpm test'
+      : has('yarn.lock')
+        ? 'yarn test'
+        : has('bun.lockb') || has('bun.lock')
+          ? 'bun run test'
+          : command
   if (command === 'mvn test' && has('mvnw')) return './mvnw test'
   if (command === './gradlew test' && !has('gradlew')) return 'gradle test'
   return command

@@ -64,7 +64,8 @@ function folderSummaries(files: readonly FileRecord[]): FolderSummary[] {
   const tallies = new Map<string, Tally>()
   const tally = (path: string): Tally => {
     let entry = tallies.get(path)
-    if (!entry) tallies.set(path, (entry = { files: 0, lines: 0, languages: new Map(), direct: { files: 0, lines: 0, languages: new Map() } }))
+    if (!entry)
+      tallies.set(path, (entry = { files: 0, lines: 0, languages: new Map(), direct: { files: 0, lines: 0, languages: new Map() } }))
     return entry
   }
   for (const file of files) {

@@ -16,7 +16,11 @@ export async function readParses(store: ScanCache): Promise<Map<string, CachedPa
 }
 
 /** Writes the shards whose set of keys differs from what was read; answers how many were written. */
-export async function writeParses(store: ScanCache, next: ReadonlyMap<string, CachedParse>, previous: ReadonlyMap<string, CachedParse>): Promise<number> {
+export async function writeParses(
+  store: ScanCache,
+  next: ReadonlyMap<string, CachedParse>,
+  previous: ReadonlyMap<string, CachedParse>,
+): Promise<number> {
   const changed = new Set<number>()
   for (const key of next.keys()) if (!previous.has(key)) changed.add(shardOf(key))
   for (const key of previous.keys()) if (!next.has(key)) changed.add(shardOf(key))

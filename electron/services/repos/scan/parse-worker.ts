@@ -14,7 +14,12 @@ if (port) {
   let parser: Promise<CodeParser> | undefined
   const work = async (job: ParseJob): Promise<ParsedFile | HistoryRead> => {
     if (job.kind === 'history') {
-      return readHistory({ ...job.history, cache: {}, known: new Map(job.history.known.map((record) => [record.oid, record])), shallow: new Set(job.history.shallow) })
+      return readHistory({
+        ...job.history,
+        cache: {},
+        known: new Map(job.history.known.map((record) => [record.oid, record])),
+        shallow: new Set(job.history.shallow),
+      })
     }
     if (job.kind === 'light') return lightExtract(job.language, job.text, { definitions: job.definitions })
     return (await (parser ??= createCodeParser())).parse(job.language, job.text, { maxBytes: job.maxBytes })
@@ -22,7 +27,8 @@ if (port) {
   port.on('message', (job: ParseJob) => {
     work(job)
       .then(
-        (value): ParseReply => (job.kind === 'history' ? { id: job.id, history: value as HistoryRead } : { id: job.id, file: value as ParsedFile }),
+        (value): ParseReply =>
+          job.kind === 'history' ? { id: job.id, history: value as HistoryRead } : { id: job.id, file: value as ParsedFile },
         (error: unknown): ParseReply => ({ id: job.id, error: error instanceof Error ? error.message : String(error) }),
       )
       .then((reply) => port.postMessage(reply))

@@ -7,7 +7,16 @@
 export type PathRole = 'source' | 'test' | 'fixture' | 'example' | 'docs' | 'bench' | 'tooling' | 'vendored' | 'generated'
 
 /** Roles around the code that ships: shown behind a toggle, demoted in rankings, never the project's identity. */
-export const SUPPORTING_ROLES: ReadonlySet<PathRole> = new Set(['test', 'fixture', 'example', 'docs', 'bench', 'tooling', 'vendored', 'generated'])
+export const SUPPORTING_ROLES: ReadonlySet<PathRole> = new Set([
+  'test',
+  'fixture',
+  'example',
+  'docs',
+  'bench',
+  'tooling',
+  'vendored',
+  'generated',
+])
 
 // One folder name's role, checked in this order (`test-fixtures` is fixtures). Along a path the
 // outermost role wins: everything under tests/ is tests, fixtures included.

@@ -13,34 +13,91 @@ export interface Reading {
 
 /** Frameworks and runtimes a project is built on, recognised among its runtime dependencies. */
 const FRAMEWORKS: readonly (readonly [RegExp, string])[] = [
-  [/^next$/, 'Next.js'], [/^react$/, 'React'], [/^vue$/, 'Vue'], [/^nuxt$/, 'Nuxt'], [/^svelte$/, 'Svelte'],
-  [/^@sveltejs\/kit$/, 'SvelteKit'], [/^@angular\/core$/, 'Angular'], [/^express$/, 'Express'], [/^fastify$/, 'Fastify'],
-  [/^koa$/, 'Koa'], [/^@nestjs\/core$/, 'NestJS'], [/^react-native$/, 'React Native'], [/^hono$/, 'Hono'],
-  [/^django$/, 'Django'], [/^flask$/, 'Flask'], [/^fastapi$/, 'FastAPI'], [/^starlette$/, 'Starlette'], [/^sqlalchemy$/, 'SQLAlchemy'],
-  [/^celery$/, 'Celery'], [/^pydantic$/, 'Pydantic'], [/^werkzeug$/, 'Werkzeug'],
-  [/^github\.com\/gin-gonic\/gin$/, 'Gin'], [/^github\.com\/labstack\/echo/, 'Echo'], [/^github\.com\/gofiber\/fiber/, 'Fiber'],
-  [/^github\.com\/gorilla\/mux$/, 'Gorilla mux'], [/^github\.com\/spf13\/cobra$/, 'Cobra'], [/^google\.golang\.org\/grpc$/, 'gRPC'],
-  [/^actix-web$/, 'Actix Web'], [/^axum$/, 'Axum'], [/^rocket$/, 'Rocket'], [/^tokio$/, 'Tokio'], [/^hyper$/, 'Hyper'],
-  [/^spring-boot/, 'Spring Boot'], [/^org\.springframework\.boot$/, 'Spring Boot'], [/^quarkus/, 'Quarkus'], [/^micronaut/, 'Micronaut'],
+  [/^next$/, 'Next.js'],
+  [/^react$/, 'React'],
+  [/^vue$/, 'Vue'],
+  [/^nuxt$/, 'Nuxt'],
+  [/^svelte$/, 'Svelte'],
+  [/^@sveltejs\/kit$/, 'SvelteKit'],
+  [/^@angular\/core$/, 'Angular'],
+  [/^express$/, 'Express'],
+  [/^fastify$/, 'Fastify'],
+  [/^koa$/, 'Koa'],
+  [/^@nestjs\/core$/, 'NestJS'],
+  [/^react-native$/, 'React Native'],
+  [/^hono$/, 'Hono'],
+  [/^django$/, 'Django'],
+  [/^flask$/, 'Flask'],
+  [/^fastapi$/, 'FastAPI'],
+  [/^starlette$/, 'Starlette'],
+  [/^sqlalchemy$/, 'SQLAlchemy'],
+  [/^celery$/, 'Celery'],
+  [/^pydantic$/, 'Pydantic'],
+  [/^werkzeug$/, 'Werkzeug'],
+  [/^github\.com\/gin-gonic\/gin$/, 'Gin'],
+  [/^github\.com\/labstack\/echo/, 'Echo'],
+  [/^github\.com\/gofiber\/fiber/, 'Fiber'],
+  [/^github\.com\/gorilla\/mux$/, 'Gorilla mux'],
+  [/^github\.com\/spf13\/cobra$/, 'Cobra'],
+  [/^google\.golang\.org\/grpc$/, 'gRPC'],
+  [/^actix-web$/, 'Actix Web'],
+  [/^axum$/, 'Axum'],
+  [/^rocket$/, 'Rocket'],
+  [/^tokio$/, 'Tokio'],
+  [/^hyper$/, 'Hyper'],
+  [/^spring-boot/, 'Spring Boot'],
+  [/^org\.springframework\.boot$/, 'Spring Boot'],
+  [/^quarkus/, 'Quarkus'],
+  [/^micronaut/, 'Micronaut'],
   [/^jetty-server$|^org\.eclipse\.jetty$/, 'Jetty'],
-  [/^rails$/, 'Rails'], [/^sinatra$/, 'Sinatra'], [/^rack$/, 'Rack'],
-  [/^laravel\/framework$/, 'Laravel'], [/^symfony\/framework-bundle$/, 'Symfony'], [/^slim\/slim$/, 'Slim'],
-  [/^Microsoft\.AspNetCore|^Microsoft\.NET\.Sdk\.Web$/, 'ASP.NET Core'], [/^Microsoft\.EntityFrameworkCore$/, 'Entity Framework Core'],
+  [/^rails$/, 'Rails'],
+  [/^sinatra$/, 'Sinatra'],
+  [/^rack$/, 'Rack'],
+  [/^laravel\/framework$/, 'Laravel'],
+  [/^symfony\/framework-bundle$/, 'Symfony'],
+  [/^slim\/slim$/, 'Slim'],
+  [/^Microsoft\.AspNetCore|^Microsoft\.NET\.Sdk\.Web$/, 'ASP.NET Core'],
+  [/^Microsoft\.EntityFrameworkCore$/, 'Entity Framework Core'],
 ]
 
 /** Tools a project is built with even though they are development dependencies (an Electron app lists electron there). */
 const BUILD_TOOLS: readonly (readonly [RegExp, string])[] = [
-  [/^electron$/, 'Electron'], [/^vite$/, 'Vite'], [/^webpack$/, 'webpack'], [/^next$/, 'Next.js'],
+  [/^electron$/, 'Electron'],
+  [/^vite$/, 'Vite'],
+  [/^webpack$/, 'webpack'],
+  [/^next$/, 'Next.js'],
 ]
 
 const TEST_TOOLS: readonly (readonly [RegExp, string])[] = [
-  [/^jest$/, 'Jest'], [/^vitest$/, 'Vitest'], [/^mocha$/, 'Mocha'], [/^@playwright\/test$/, 'Playwright'], [/^cypress$/, 'Cypress'],
-  [/^pytest$/, 'pytest'], [/^junit$|^junit-jupiter|^org\.junit/, 'JUnit'], [/^rspec(-rails)?$/, 'RSpec'], [/^minitest$/, 'Minitest'],
-  [/^phpunit\/phpunit$/, 'PHPUnit'], [/^pestphp\/pest$/, 'Pest'], [/^xunit/, 'xUnit'], [/^nunit$/i, 'NUnit'], [/^MSTest/, 'MSTest'],
+  [/^jest$/, 'Jest'],
+  [/^vitest$/, 'Vitest'],
+  [/^mocha$/, 'Mocha'],
+  [/^@playwright\/test$/, 'Playwright'],
+  [/^cypress$/, 'Cypress'],
+  [/^pytest$/, 'pytest'],
+  [/^junit$|^junit-jupiter|^org\.junit/, 'JUnit'],
+  [/^rspec(-rails)?$/, 'RSpec'],
+  [/^minitest$/, 'Minitest'],
+  [/^phpunit\/phpunit$/, 'PHPUnit'],
+  [/^pestphp\/pest$/, 'Pest'],
+  [/^xunit/, 'xUnit'],
+  [/^nunit$/i, 'NUnit'],
+  [/^MSTest/, 'MSTest'],
 ]
 
 /** Which manifest at the root names the project, best first. */
-const NAMING_ORDER = ['package.json', 'pyproject.toml', 'Cargo.toml', 'go.mod', 'composer.json', '.gemspec', 'pom.xml', '.csproj', 'CMakeLists.txt', 'setup.cfg']
+const NAMING_ORDER = [
+  'package.json',
+  'pyproject.toml',
+  'Cargo.toml',
+  'go.mod',
+  'composer.json',
+  '.gemspec',
+  'pom.xml',
+  '.csproj',
+  'CMakeLists.txt',
+  'setup.cfg',
+]
 
 export interface PackageInfo {
   readonly name: string
@@ -90,19 +147,25 @@ export function projectIdentity(input: IdentityInput): Identity {
   const members = packagesOf(own, input.linesUnder, main?.reading.ecosystem ?? null)
   // `FMT` in CMakeLists.txt and a folder called `fmt` are the same name: the folder's spelling reads better.
   const declared = main?.reading.name
-  const name = (declared && declared.toLowerCase() === input.folderName.toLowerCase() ? input.folderName : declared) ?? readmeName(input.readmeText, input.folderName) ?? input.folderName
+  const name =
+    (declared && declared.toLowerCase() === input.folderName.toLowerCase() ? input.folderName : declared) ??
+    readmeName(input.readmeText, input.folderName) ??
+    input.folderName
   // The root builds a package of its own when its manifest names one and code sits outside the members.
   const rootLines = input.linesUnder('.') - members.reduce((sum, pkg) => sum + pkg.lines, 0)
   // A root package with little code of its own (a meta-package such as rails.gemspec) is not the main one.
   const largestMember = members[0]?.lines ?? 0
   const rootIsMain = main !== undefined && isPackage(main.reading) && rootLines > 0 && rootLines >= 0.3 * largestMember
-  const rootPackage = rootIsMain ? [{ name: main.reading.name!, dir: '.', manifest: main.path, lines: rootLines, description: main.reading.description ?? null }] : []
+  const rootPackage = rootIsMain
+    ? [{ name: main.reading.name!, dir: '.', manifest: main.path, lines: rootLines, description: main.reading.description ?? null }]
+    : []
   const packages = [...rootPackage, ...members]
   // The main packages: the root's own; else the largest and those near its size (at most five).
   const mainCount = rootPackage.length > 0 ? 1 : Math.min(5, members.filter((pkg) => pkg.lines >= 0.3 * largestMember).length)
   const monorepo = packages.length >= 2 ? { packages: packages.length, main: packages.slice(0, 3).map((pkg) => pkg.name) } : null
   // A monorepo's packages describe themselves, not the repository (its README does that).
-  const described = (text: string | null | undefined, named: string | null | undefined) => (text && text.toLowerCase() !== named?.toLowerCase() ? text : null)
+  const described = (text: string | null | undefined, named: string | null | undefined) =>
+    text && text.toLowerCase() !== named?.toLowerCase() ? text : null
   const description =
     described(main?.reading.description, main?.reading.name) ??
     root.map(({ reading }) => described(reading.description, reading.name)).find(Boolean) ??
@@ -112,7 +175,9 @@ export function projectIdentity(input: IdentityInput): Identity {
   // as a gem's JavaScript client, nor a secondary package's).
   const mainManifests = new Set(packages.slice(0, mainCount).map((pkg) => pkg.manifest))
   const stackReadings = [...root, ...own.filter(({ path }) => mainManifests.has(path))]
-  const ownNames = new Set([name, ...packages.map((pkg) => pkg.name), ...own.map(({ reading }) => reading.name ?? '')].map((n) => n.toLowerCase()))
+  const ownNames = new Set(
+    [name, ...packages.map((pkg) => pkg.name), ...own.map(({ reading }) => reading.name ?? '')].map((n) => n.toLowerCase()),
+  )
   const runtime = stackReadings.flatMap(({ reading }) => reading.dependencies).filter((dep) => !ownNames.has(dep.toLowerCase()))
   const rootDev = root.flatMap(({ reading }) => reading.devDependencies ?? [])
   const frameworks = [...matches(runtime, FRAMEWORKS), ...matches([...runtime, ...rootDev], BUILD_TOOLS)]
@@ -165,7 +230,10 @@ function readmeName(readme: string | null, folderName: string): string | null {
   const first = lines[0] ?? ''
   const heading = /^\s*#\s+(.+)$/.exec(first)?.[1] ?? (/^=+\s*$/.test(lines[1] ?? '') ? first : undefined)
   if (!heading) return null
-  const clean = heading.replace(/\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)|<[^>]+>/g, '').replace(/[*_`]/g, '').trim()
+  const clean = heading
+    .replace(/\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)|<[^>]+>/g, '')
+    .replace(/[*_`]/g, '')
+    .trim()
   if (clean === '' || clean.length > 40 || clean.split(/\s+/).length > 3) return null
   return clean.toLowerCase().includes(folderName.toLowerCase()) ? clean : null
 }

@@ -52,7 +52,8 @@ export async function readFiles(input: ReadFilesInput): Promise<ReadFilesResult>
         const entry = input.entries[index]
         if (!entry) continue
         const read = readOne(entry, input.root, skipped)
-        files[index] = read.record ?? (await fromObjectDatabase(entry, (objects ??= new GitObjects(input.gitdir, input.cache)), input, skipped))
+        files[index] =
+          read.record ?? (await fromObjectDatabase(entry, (objects ??= new GitObjects(input.gitdir, input.cache)), input, skipped))
         if (read.content) await deliver(entry.path, read.content, input)
       }
       input.onProgress?.(Math.min(start + batch, total), total)
@@ -143,7 +144,12 @@ async function deliver(path: string, content: Buffer, input: ReadFilesInput): Pr
   }
 }
 
-async function fromObjectDatabase(entry: IndexEntry, objects: GitObjects, input: ReadFilesInput, skipped: SkippedItem[]): Promise<FileRecord> {
+async function fromObjectDatabase(
+  entry: IndexEntry,
+  objects: GitObjects,
+  input: ReadFilesInput,
+  skipped: SkippedItem[],
+): Promise<FileRecord> {
   const base = { path: entry.path, size: Math.max(entry.size, 0), language: languageOf(entry.path), lines: 0, binary: false }
   const content = await readBlob(entry, objects, skipped)
   if (content === null) return base
@@ -158,7 +164,8 @@ async function readBlob(entry: IndexEntry, objects: GitObjects, skipped: Skipped
     return null
   }
   const blob = await objects.blob(entry.oid)
-  if (blob === null) skipped.push({ path: entry.path, reason: `not on disk and its git object ${entry.oid.slice(0, 12)} is missing or damaged` })
+  if (blob === null)
+    skipped.push({ path: entry.path, reason: `not on disk and its git object ${entry.oid.slice(0, 12)} is missing or damaged` })
   return blob
 }
 

@@ -69,7 +69,12 @@ export class ScanMemory {
 }
 
 /** The last scan from memory, else from disk (the parts a rescan needs; nothing when forced). */
-export async function loadSnapshot(store: ScanCache, memory: ScanMemory | undefined, repoId: string, force: boolean): Promise<ScanSnapshot> {
+export async function loadSnapshot(
+  store: ScanCache,
+  memory: ScanMemory | undefined,
+  repoId: string,
+  force: boolean,
+): Promise<ScanSnapshot> {
   const remembered = force ? undefined : memory?.get(repoId)
   if (remembered) return remembered
   const scan = force ? null : await store.read<ScanResult>('scan')

@@ -67,8 +67,17 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   const head = await resolveHead(gitdir, cache).catch(() => null)
   const branch = (await readHead(location).catch(() => null))?.branch ?? null
   const index = await timer.run('files', () => readIndexEntries(gitdir, cache))
-  const state = await readWorkingState({ root, gitdir, entries: index.entries, headFiles: null, untracked: false, ...(signal ? { signal } : {}) })
-  const key = createHash('sha1').update(`${SCAN_CACHE_VERSION}:${head?.commit ?? 'none'}:${state.digest}:${deps.historyLimit ?? 1000}`).digest('hex')
+  const state = await readWorkingState({
+    root,
+    gitdir,
+    entries: index.entries,
+    headFiles: null,
+    untracked: false,
+    ...(signal ? { signal } : {}),
+  })
+  const key = createHash('sha1')
+    .update(`${SCAN_CACHE_VERSION}:${head?.commit ?? 'none'}:${state.digest}:${deps.historyLimit ?? 1000}`)
+    .digest('hex')
   const last = await loadSnapshot(store, deps.memory, options.repoId, options.force ?? false)
   const previous = last.scan
   if (previous && previous.cache.key === key) {
@@ -83,10 +92,25 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   // A rescan takes over every unchanged file (same blob, clean working copy) from the last scan.
   const reuseState = previous ? last.reuse : null
   const dirty = state.truncated ? null : new Set(state.changed.map((file) => file.path))
-  const plan = planReuse(index.entries, dirty, previous && reuseState ? { state: reuseState, records: previous.files } : null, (parseKey) => previousParses.has(parseKey))
+  const plan = planReuse(index.entries, dirty, previous && reuseState ? { state: reuseState, records: previous.files } : null, (parseKey) =>
+    previousParses.has(parseKey),
+  )
   for (const [path, taken] of plan.reused) if (taken.key) analyzer.takeOver(path, taken.key)
   // On a big repository a worker reads the history while this thread reads the files, then helps parse.
-  const { read, readNow, history } = await readAndParse({ root, gitdir, cache, head: head?.commit ?? null, plan, analyzer, timer, deps, knownHistory: last.history ?? [], parsing: parser !== null, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(signal ? { signal } : {}) })
+  const { read, readNow, history } = await readAndParse({
+    root,
+    gitdir,
+    cache,
+    head: head?.commit ?? null,
+    plan,
+    analyzer,
+    timer,
+    deps,
+    knownHistory: last.history ?? [],
+    parsing: parser !== null,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(signal ? { signal } : {}),
+  })
   skipped.push(...read.skipped, ...analyzer.skipped, ...history.skipped)
   const readByPath = new Map(read.files.map((file) => [file.path, file]))
   const files = index.entries.flatMap((entry) => {
@@ -98,7 +122,9 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   // or imports changed: then only the changed files are resolved again.
   const kept = plan.reused.size > 0 ? previousEdges(reuseState, paths) : null
   const keyAt = new Map((reuseState?.paths ?? []).map((path, at) => [path, reuseState?.keys[at] ?? '']))
-  const stable = kept !== null && [...readNow].every((path) => linkSignature(analyzer.previousParse(keyAt.get(path) ?? '')) === linkSignature(analyzer.parsed.get(path)))
+  const stable =
+    kept !== null &&
+    [...readNow].every((path) => linkSignature(analyzer.previousParse(keyAt.get(path) ?? '')) === linkSignature(analyzer.parsed.get(path)))
   // The manifests' facts hold while the same files are there and none of them (nor the README) changed.
   const layout = createHash('sha1').update(paths.join('\n')).digest('hex')
   const manifests = await timer.run('manifests', async () => {
@@ -108,7 +134,10 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     return scanManifests(files, (path) => readText(root, path), basename(root))
   })
   const { modules, moduleOf, edges, graph, links } = await timer.run('modules', async () => {
-    const resolved = analyzer.resolve(paths, { ...resolutionLayout(manifests), ...(stable && kept ? { sources: readNow, keptEdges: kept } : {}) })
+    const resolved = analyzer.resolve(paths, {
+      ...resolutionLayout(manifests),
+      ...(stable && kept ? { sources: readNow, keptEdges: kept } : {}),
+    })
     // The same edges as last time are the same array, so what was computed from them is taken over.
     const same = last.edges !== undefined && sameEdges(last.edges, resolved.edges)
     const edges = same && last.edges ? last.edges : resolved.edges
@@ -119,7 +148,12 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   })
   const tracked = new Set(paths)
   const mailmap = tracked.has('.mailmap') ? await readText(root, '.mailmap') : null
-  const summary = summarizeHistory(history.commits, moduleOf, { truncated: history.truncated, newlyRead: history.newlyRead, tracked, mailmap })
+  const summary = summarizeHistory(history.commits, moduleOf, {
+    truncated: history.truncated,
+    newlyRead: history.newlyRead,
+    tracked,
+    mailmap,
+  })
   const readme = await findReadme(root, files)
   const ranked = await timer.run('rank', async () =>
     rankWithSignals({
@@ -138,7 +172,8 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   )
   const keyFiles = ranked.keyFiles
   const modulesKey = modules.map((module) => module.id).join(',')
-  const modulesEdges = last.moduleEdges && last.edges === edges && last.moduleEdges.key === modulesKey ? last.moduleEdges.edges : moduleEdges(edges, moduleOf)
+  const modulesEdges =
+    last.moduleEdges && last.edges === edges && last.moduleEdges.key === modulesKey ? last.moduleEdges.edges : moduleEdges(edges, moduleOf)
   const { languages, folders, totalLines } = summarizeFiles(files)
   timer.add('total', performance.now() - started)
   const result: ScanResult = {
@@ -181,7 +216,10 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
       {
         scan: result,
         parses: analyzer.next,
-        reuse: saveReuse(paths, new Map(index.entries.map((entry) => [entry.path, entry.oid])), analyzer.keys, edges, { state: last.reuse, edges: last.edges }),
+        reuse: saveReuse(paths, new Map(index.entries.map((entry) => [entry.path, entry.oid])), analyzer.keys, edges, {
+          state: last.reuse,
+          edges: last.edges,
+        }),
         history: history.newlyRead === 0 && last.history?.length === history.commits.length ? last.history : history.commits,
         manifests: last.manifests?.scan === manifests ? last.manifests : { layout, scan: manifests },
         edges,
@@ -236,7 +274,11 @@ async function readAndParse(input: ReadAndParseInput): Promise<{ read: ReadFiles
     const light: Promise<void>[] = []
     const read = await timer.run('files', (progress) =>
       readFiles({
-        root: input.root, gitdir: input.gitdir, entries: input.plan.toRead, cache: input.cache, onProgress: progress,
+        root: input.root,
+        gitdir: input.gitdir,
+        entries: input.plan.toRead,
+        cache: input.cache,
+        onProgress: progress,
         wantsText: (path) => analyzer.wants(path),
         onText: (path, text) => {
           readNow.add(path)
@@ -252,7 +294,13 @@ async function readAndParse(input: ReadAndParseInput): Promise<{ read: ReadFiles
     // parsed then costs hundreds of MB more (measured on okhttp's Kotlin tests). Results do not depend on order.
     sources.sort((a, b) => (a?.text.length ?? 0) - (b?.text.length ?? 0))
     const parseStarted = performance.now()
-    const parsing = startParsing(sources, analyzer, input.parsing ? pool : null, (done, total) => input.onProgress?.('parse', done, total), signal)
+    const parsing = startParsing(
+      sources,
+      analyzer,
+      input.parsing ? pool : null,
+      (done, total) => input.onProgress?.('parse', done, total),
+      signal,
+    )
     await timer.run('parse', () => parsing.finish())
     timer.add('parse (whole files)', performance.now() - parseStarted)
     const history = await timer.run('history', () => historyRun)
@@ -275,7 +323,12 @@ async function readHistoryFor(input: ReadAndParseInput, pool: ParsePool | null):
   const result =
     inWorker ??
     (await readHistory({
-      gitdir: input.gitdir, head, cache: input.cache, limit, known: new Map(known.map((record) => [record.oid, record])), shallow: new Set(shallow),
+      gitdir: input.gitdir,
+      head,
+      cache: input.cache,
+      limit,
+      known: new Map(known.map((record) => [record.oid, record])),
+      shallow: new Set(shallow),
       onProgress: (done, total) => input.onProgress?.('history', done, total),
       ...(input.signal ? { signal: input.signal } : {}),
     }))

@@ -73,7 +73,12 @@ export function saveReuse(
     }
     flat = list
   }
-  return { paths: sameLayout ? previous.state!.paths : paths, oids: paths.map((path) => oids.get(path) ?? ''), keys: paths.map((path) => keys.get(path) ?? ''), edges: flat }
+  return {
+    paths: sameLayout ? previous.state!.paths : paths,
+    oids: paths.map((path) => oids.get(path) ?? ''),
+    keys: paths.map((path) => keys.get(path) ?? ''),
+    edges: flat,
+  }
 }
 
 function samePaths(a: readonly string[], b: readonly string[]): boolean {

@@ -29,5 +29,10 @@ export function strokeWidth(weight: number, heaviest: number): number {
 
 /** Mermaid label text: no quotes, brackets or pipes that would end the label early. */
 function label(text: string): string {
-  return text.replace(/["]/g, "'").replace(/[<>]/g, ' ').replace(/[[\]{}|]/g, ' ').replace(/#/g, '#35;').slice(0, 60)
+  return text
+    .replace(/["]/g, "'")
+    .replace(/[<>]/g, ' ')
+    .replace(/[[\]{}|]/g, ' ')
+    .replace(/#/g, '#35;')
+    .slice(0, 60)
 }

@@ -44,13 +44,31 @@ export function buildTour(scan: ScanResult): Tour {
 
   out.push('## How it is laid out', '')
   if (view.boxes.length) {
-    out.push(`The code is in ${view.boxes.length} ${view.boxes.length === 1 ? 'part' : 'parts'} (the module map draws them; each has its section below):`, '')
+    out.push(
+      `The code is in ${view.boxes.length} ${view.boxes.length === 1 ? 'part' : 'parts'} (the module map draws them; each has its section below):`,
+      '',
+    )
     for (const box of view.boxes) {
-      const members = box.kind === 'group' ? ` (${box.members.slice(0, 4).map((member) => `\`${member}\``).join(', ')}${box.members.length > 4 ? ', …' : ''})` : ''
-      out.push(`- \`${box.label}\`${members} — ${count(box.files, 'file')}, ${count(box.lines, 'line')}${box.language ? `, ${box.language}` : ''}`)
+      const members =
+        box.kind === 'group'
+          ? ` (${box.members
+              .slice(0, 4)
+              .map((member) => `\`${member}\``)
+              .join(', ')}${box.members.length > 4 ? ', …' : ''})`
+          : ''
+      out.push(
+        `- \`${box.label}\`${members} — ${count(box.files, 'file')}, ${count(box.lines, 'line')}${box.language ? `, ${box.language}` : ''}`,
+      )
     }
   } else out.push('No code Gemba can group into parts.')
-  if (view.supporting.length) out.push('', `Around it: ${view.supporting.slice(0, 10).map((box) => `\`${box.label}\` (${box.role === 'source' ? 'code' : ROLE_WORDS[box.role]})`).join(', ')}.`)
+  if (view.supporting.length)
+    out.push(
+      '',
+      `Around it: ${view.supporting
+        .slice(0, 10)
+        .map((box) => `\`${box.label}\` (${box.role === 'source' ? 'code' : ROLE_WORDS[box.role]})`)
+        .join(', ')}.`,
+    )
   const label = new Map(view.boxes.map((box) => [box.id, box.label]))
   const deps = view.edges.slice(0, 6).map((e) => `\`${label.get(e.from)}\` → \`${label.get(e.to)}\` (${number(e.weight)} imports)`)
   if (deps.length) out.push('', `Strongest dependencies: ${deps.join('; ')}.`)
@@ -65,8 +83,12 @@ export function buildTour(scan: ScanResult): Tour {
   out.push('## Hot spots', '')
   if (h.commitsRead === 0) out.push('No history to read (no commits yet).')
   else {
-    out.push(`From the last ${number(h.commitsRead)} commits${h.truncated ? '' : ' (the whole history)'}, people's commits only (bots left out):`, '')
-    for (const file of h.churn.slice(0, 8)) out.push(`- \`${file.path}\` changed in ${plural(file.commits, 'commit')} by ${plural(file.authors, 'person', 'people')}`)
+    out.push(
+      `From the last ${number(h.commitsRead)} commits${h.truncated ? '' : ' (the whole history)'}, people's commits only (bots left out):`,
+      '',
+    )
+    for (const file of h.churn.slice(0, 8))
+      out.push(`- \`${file.path}\` changed in ${plural(file.commits, 'commit')} by ${plural(file.authors, 'person', 'people')}`)
     const recent = h.cadence.slice(-8).map((w) => `${w.week}: ${w.commits}`)
     if (recent.length) out.push('', `Commits per week, most recent: ${recent.join(', ')}.`)
   }
@@ -81,7 +103,14 @@ export function buildTour(scan: ScanResult): Tour {
   out.push(p.testCommand ? `Tests: \`${p.testCommand}\`` : 'No test command found in the manifests.')
   const commands = p.commands.filter((c) => /^(start|dev|build|serve|run|lint|test|typecheck)/.test(c.name)).slice(0, 8)
   if (commands.length) out.push('', ...commands.map((c) => `- \`${c.name}\`: \`${c.command}\` (${c.source})`))
-  if (p.manifests.length) out.push('', `Manifests: ${p.manifests.slice(0, 10).map((m) => `\`${m.path}\``).join(', ')}.`)
+  if (p.manifests.length)
+    out.push(
+      '',
+      `Manifests: ${p.manifests
+        .slice(0, 10)
+        .map((m) => `\`${m.path}\``)
+        .join(', ')}.`,
+    )
   if (scan.skipped.length) out.push('', `Gemba skipped ${plural(scan.skipped.length, 'item')} it could not read (see the scan details).`)
   out.push('')
 
@@ -101,27 +130,69 @@ export function buildTour(scan: ScanResult): Tour {
 }
 
 const ROLE_WORDS: Readonly<Record<string, string>> = {
-  test: 'tests', fixture: 'test fixtures', example: 'examples', docs: 'documentation', bench: 'benchmarks',
-  tooling: 'tooling', vendored: 'vendored code', generated: 'generated files',
+  test: 'tests',
+  fixture: 'test fixtures',
+  example: 'examples',
+  docs: 'documentation',
+  bench: 'benchmarks',
+  tooling: 'tooling',
+  vendored: 'vendored code',
+  generated: 'generated files',
 }
 
-function partLines(scan: ScanResult, box: ModuleBox, edges: ReturnType<typeof moduleView>['edges'], label: ReadonlyMap<string, string>, keys: readonly KeyFile[]): string[] {
-  const lines = [`${count(box.files, 'file')}, ${count(box.lines, 'line')}${box.language ? ` of ${box.language}` : ''}.${box.kind === 'group' ? ` Folders: ${box.members.slice(0, 12).map((m) => `\`${m}\``).join(', ')}${box.members.length > 12 ? ', …' : ''}.` : ''}`]
-  if (keys.length) lines.push('', `Start with: ${keys.slice(0, 4).map((file) => `\`${file.path}\` (${file.reasons[0]})`).join('; ')}.`)
-  const uses = edges.filter((e) => e.from === box.id).slice(0, 4).map((e) => `\`${label.get(e.to)}\` (${number(e.weight)})`)
-  const usedBy = edges.filter((e) => e.to === box.id).slice(0, 4).map((e) => `\`${label.get(e.from)}\` (${number(e.weight)})`)
+function partLines(
+  scan: ScanResult,
+  box: ModuleBox,
+  edges: ReturnType<typeof moduleView>['edges'],
+  label: ReadonlyMap<string, string>,
+  keys: readonly KeyFile[],
+): string[] {
+  const lines = [
+    `${count(box.files, 'file')}, ${count(box.lines, 'line')}${box.language ? ` of ${box.language}` : ''}.${
+      box.kind === 'group'
+        ? ` Folders: ${box.members
+            .slice(0, 12)
+            .map((m) => `\`${m}\``)
+            .join(', ')}${box.members.length > 12 ? ', …' : ''}.`
+        : ''
+    }`,
+  ]
+  if (keys.length)
+    lines.push(
+      '',
+      `Start with: ${keys
+        .slice(0, 4)
+        .map((file) => `\`${file.path}\` (${file.reasons[0]})`)
+        .join('; ')}.`,
+    )
+  const uses = edges
+    .filter((e) => e.from === box.id)
+    .slice(0, 4)
+    .map((e) => `\`${label.get(e.to)}\` (${number(e.weight)})`)
+  const usedBy = edges
+    .filter((e) => e.to === box.id)
+    .slice(0, 4)
+    .map((e) => `\`${label.get(e.from)}\` (${number(e.weight)})`)
   if (uses.length) lines.push('', `Uses: ${uses.join(', ')}.`)
   if (usedBy.length) lines.push('', `Used by: ${usedBy.join(', ')}.`)
   const history = scan.history.modules.find((module) => module.module === box.id)
   if (history) lines.push('', `Who knows it: ${owners(history)}.`)
   const prefix = box.path === '.' ? '' : `${box.path}/`
-  const hot = scan.history.churn.filter((file) => (box.kind === 'files' ? file.path.startsWith(prefix) && !file.path.slice(prefix.length).includes('/') : file.path.startsWith(prefix))).slice(0, 3)
-  if (hot.length && box.kind !== 'group') lines.push('', `Changes most: ${hot.map((file) => `\`${file.path}\` (${plural(file.commits, 'commit')})`).join(', ')}.`)
+  const hot = scan.history.churn
+    .filter((file) =>
+      box.kind === 'files' ? file.path.startsWith(prefix) && !file.path.slice(prefix.length).includes('/') : file.path.startsWith(prefix),
+    )
+    .slice(0, 3)
+  if (hot.length && box.kind !== 'group')
+    lines.push('', `Changes most: ${hot.map((file) => `\`${file.path}\` (${plural(file.commits, 'commit')})`).join(', ')}.`)
   return lines
 }
 
 function owners(module: ScanResult['history']['modules'][number]): string {
-  const people = module.contributors.slice(0, 3).map((c) => `${c.name} (${c.commits})`).join(', ')
+  const people = module.contributors
+    .slice(0, 3)
+    .map((c) => `${c.name} (${c.commits})`)
+    .join(', ')
   return `${people}${module.busFactor === 1 && module.commits >= 5 ? ' — **bus factor 1**' : ''}`
 }
 
@@ -155,7 +226,10 @@ function languagesLine(scan: ScanResult): string {
 /** A Go module path names the project by its last part: `gin (github.com/gin-gonic/gin)`. */
 function titleOf(name: string): string {
   if (!/^[\w-]+(\.[\w-]+)+\/[\w./-]+$/.test(name)) return name
-  const last = name.replace(/\/v\d+$/, '').split('/').at(-1)
+  const last = name
+    .replace(/\/v\d+$/, '')
+    .split('/')
+    .at(-1)
   return last ? `${last} (${name})` : name
 }
 
@@ -170,7 +244,8 @@ function restates(longer: string, shorter: string): boolean {
 
 /** News, not a description: a release announcement, a call for sponsors, a notice about the README itself. */
 const NEWS_HEADING = /\b(news|release[sd]?|announc\w*|now available|what'?s new|sponsors?|backers|changelog|notice|update)\b/i
-const NEWS = /\b(we(?:'|’)re (?:excited|happy|pleased|thrilled)|is now available|announc\w+|release of|sponsored by|become a sponsor|this readme is for)\b/i
+const NEWS =
+  /\b(we(?:'|’)re (?:excited|happy|pleased|thrilled)|is now available|announc\w+|release of|sponsored by|become a sponsor|this readme is for)\b/i
 /** A paragraph that says what the project is: "Flask is a …", "`axum` is an …", "Hono - … - is a …". */
 const DEFINES = /^[^.!?\n]{1,80}?\b(?:is|are)\s+(?:a|an|the)\b/i
 /** How far down a README the description is looked for before the first real paragraph is taken. */
@@ -185,7 +260,10 @@ export function readmeIntro(text: string): string {
   let heading = ''
   for (const paragraph of text.split(/\r?\n\s*\r?\n/)) {
     // A Setext title (`ripgrep (rg)` over `----`) is not part of the paragraph under it.
-    const clean = paragraph.trim().replace(/^[^\n]+\n[-=]{3,}\s*(\n|$)/, '').trim()
+    const clean = paragraph
+      .trim()
+      .replace(/^[^\n]+\n[-=]{3,}\s*(\n|$)/, '')
+      .trim()
     const title = /^#{1,6}\s+(.*)$/m.exec(clean)
     if (title && clean.startsWith('#')) heading = title[1] ?? ''
     // A rule (`---`) ends the section above it as a heading would.

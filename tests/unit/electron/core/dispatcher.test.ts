@@ -103,8 +103,12 @@ describe('Dispatcher', () => {
     await dispatcher.dispose()
     expect(aborted.sort()).toEqual(['a', 'b'])
     expect(dispatcher.size).toBe(0)
-    for (const result of await Promise.all(calls)) expect(result).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'Gemba is closing.' } })
-    expect(await dispatcher.dispatch('system.info', {})).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'Gemba is closing.' } })
+    for (const result of await Promise.all(calls))
+      expect(result).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'Gemba is closing.' } })
+    expect(await dispatcher.dispatch('system.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'cancelled', message: 'Gemba is closing.' },
+    })
   })
 
   it('disposing does not wait forever for a call that ignores its signal', async () => {

@@ -45,7 +45,9 @@ describe('guided prompts', () => {
 
   it('puts the caret under an empty prompt, after the text of an answered one, and adds a missing one at the end', () => {
     const empty = writeUnderPrompt(text, 'Friction my team lives with')
-    expect(empty.text.slice(0, empty.start)).toBe('### What surprised me\n\nNothing deploys on merge.\n\n### Friction my team lives with\n\n')
+    expect(empty.text.slice(0, empty.start)).toBe(
+      '### What surprised me\n\nNothing deploys on merge.\n\n### Friction my team lives with\n\n',
+    )
     const answered = writeUnderPrompt(text, 'What surprised me')
     expect(text.slice(0, answered.start)).toBe('### What surprised me\n\nNothing deploys on merge.')
     const missing = writeUnderPrompt(text, 'What I would ask my tech lead')

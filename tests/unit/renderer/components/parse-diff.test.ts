@@ -5,7 +5,11 @@ describe('parseDiff', () => {
   it('tells file and hunk headers, added, removed and context lines apart, with their line numbers', () => {
     const lines = parseDiff('diff --git a/x.ts b/x.ts\n--- a/x.ts\n+++ b/x.ts\n@@ -1,2 +1,2 @@\n keep\n-old\n+new\n')
     expect(lines.map((line) => line.kind)).toEqual(['file', 'file', 'file', 'hunk', 'ctx', 'del', 'add'])
-    expect(lines.slice(4).map((line) => [line.text, line.oldNo, line.newNo])).toEqual([['keep', 1, 1], ['old', 2, null], ['new', null, 2]])
+    expect(lines.slice(4).map((line) => [line.text, line.oldNo, line.newNo])).toEqual([
+      ['keep', 1, 1],
+      ['old', 2, null],
+      ['new', null, 2],
+    ])
     expect(lines.every((line) => line.path === 'x.ts')).toBe(true)
     expect(diffStats(lines)).toEqual({ added: 1, removed: 1 })
   })
@@ -19,11 +23,16 @@ describe('parseDiff', () => {
 
   it('reads a removed SQL comment as code, not as a file header, by counting the hunk', () => {
     const lines = parseDiff('--- a/q.sql\n+++ b/q.sql\n@@ -1,2 +1,1 @@\n--- old comment\n select 1\n')
-    expect(lines.slice(3).map((line) => [line.kind, line.text])).toEqual([['del', '-- old comment'], ['ctx', 'select 1']])
+    expect(lines.slice(3).map((line) => [line.kind, line.text])).toEqual([
+      ['del', '-- old comment'],
+      ['ctx', 'select 1'],
+    ])
   })
 
   it('recovers after a hand-edited hunk whose counts are off, and skips "no newline" markers', () => {
-    const lines = parseDiff('@@ -1,9 +1,9 @@\n-a\n+b\n\\ No newline at end of file\ndiff --git a/y b/y\n--- a/y\n+++ b/y\n@@ -1 +1 @@\n-c\n+d\n')
+    const lines = parseDiff(
+      '@@ -1,9 +1,9 @@\n-a\n+b\n\\ No newline at end of file\ndiff --git a/y b/y\n--- a/y\n+++ b/y\n@@ -1 +1 @@\n-c\n+d\n',
+    )
     expect(lines.map((line) => line.kind)).toEqual(['hunk', 'del', 'add', 'file', 'file', 'file', 'hunk', 'del', 'add'])
     expect(lines.at(-1)?.path).toBe('y')
   })

@@ -7,7 +7,13 @@ import { BridgeError } from '../../../../renderer/bridge.ts'
 import { CLEAN_GIT_STATE } from '../../../../shared/models/git.ts'
 
 const PROPOSALS: TaskProposals = { source: 'offline', note: 'No API key: computed from the scan alone, no AI.', tasks: [] }
-const WORKING: WorkingChanges = { repoId: 'r1', branch: 'main', headCommit: 'abc', skipped: [], files: [{ path: 'README.md', status: 'modified', additions: 1, deletions: 0, diff: '+x', hasLeaderMarker: false }] }
+const WORKING: WorkingChanges = {
+  repoId: 'r1',
+  branch: 'main',
+  headCommit: 'abc',
+  skipped: [],
+  files: [{ path: 'README.md', status: 'modified', additions: 1, deletions: 0, diff: '+x', hasLeaderMarker: false }],
+}
 
 function opened() {
   const fake = fakeClient({ 'change.testCommand': () => ({ command: 'npm test', source: 'detected' }), 'change.identity': () => null })
@@ -27,7 +33,11 @@ describe('the small-change store', () => {
 
   it('reads the repository’s git state, and reads it again when a refusal came from git', async () => {
     const { fake, store } = opened()
-    const blocker = { code: 'operation' as const, message: 'A rebase of main is in progress.', next: 'Finish it with `git rebase --continue`.' }
+    const blocker = {
+      code: 'operation' as const,
+      message: 'A rebase of main is in progress.',
+      next: 'Finish it with `git rebase --continue`.',
+    }
     const stateOf = (blockers: (typeof blocker)[]) => repoView('r1', { gitState: { ...CLEAN_GIT_STATE, blockers } })
     fake.answer({ 'repos.info': () => stateOf([blocker]) })
     await store.getState().recheck()
@@ -35,7 +45,11 @@ describe('the small-change store', () => {
     fake.answer({
       'change.start': () => draftView({ mode: 'manual' }),
       'change.apply': () => {
-        throw new BridgeError({ code: 'refused', message: 'Gemba did not land the change, and changed nothing: …', details: { gitBlockers: [blocker] } })
+        throw new BridgeError({
+          code: 'refused',
+          message: 'Gemba did not land the change, and changed nothing: …',
+          details: { gitBlockers: [blocker] },
+        })
       },
     })
     store.getState().set({ request: 'Fix it', estimate: '5', message: 'Fix it' })
@@ -52,8 +66,22 @@ describe('the small-change store', () => {
 
   it('follows the clone when it moves elsewhere (change.checkout): the repository and the draft are read again', async () => {
     const { fake, store } = opened()
-    const applied = { branch: 'gemba/x', originalBranch: 'main', baseCommit: 'a', commit: 'b', files: [], push: { remote: null, pushCommand: null, compareUrl: null, host: null, addRemote: null }, onGembaBranch: true, deleted: false, restorable: false }
-    fake.answer({ 'change.start': () => draftView({ applied }), 'repos.info': () => repoView('r1'), 'change.draft': () => draftView({ applied: { ...applied, onGembaBranch: false } }) })
+    const applied = {
+      branch: 'gemba/x',
+      originalBranch: 'main',
+      baseCommit: 'a',
+      commit: 'b',
+      files: [],
+      push: { remote: null, pushCommand: null, compareUrl: null, host: null, addRemote: null },
+      onGembaBranch: true,
+      deleted: false,
+      restorable: false,
+    }
+    fake.answer({
+      'change.start': () => draftView({ applied }),
+      'repos.info': () => repoView('r1'),
+      'change.draft': () => draftView({ applied: { ...applied, onGembaBranch: false } }),
+    })
     store.getState().set({ request: 'Fix it', estimate: '5' })
     await store.getState().start()
     fake.emit('change.checkout', { callId: 'other', repoId: 'r1' })
@@ -64,11 +92,29 @@ describe('the small-change store', () => {
 
   it('checks the explanation’s citations against the change’s commit, and opens them in the viewer', async () => {
     const { fake, store } = opened()
-    const applied = { branch: 'gemba/x', originalBranch: 'main', baseCommit: 'a', commit: 'c0ffee1', files: [], push: { remote: null, pushCommand: null, compareUrl: null, host: null, addRemote: null }, onGembaBranch: true, deleted: false, restorable: false }
+    const applied = {
+      branch: 'gemba/x',
+      originalBranch: 'main',
+      baseCommit: 'a',
+      commit: 'c0ffee1',
+      files: [],
+      push: { remote: null, pushCommand: null, compareUrl: null, host: null, addRemote: null },
+      onGembaBranch: true,
+      deleted: false,
+      restorable: false,
+    }
     fake.answer({
       'change.start': () => draftView({ applied }),
       'change.explain': () => ({ source: 'ai', markdown: '`src/greet.js:3` now says Hello.' }),
-      'ai.verifyCitations': (input) => input.citations.map((citation) => ({ path: citation.path, line: citation.line ?? null, status: 'verified' as const, kind: 'file' as const, lines: 4, checkedBy: 'range' as const })),
+      'ai.verifyCitations': (input) =>
+        input.citations.map((citation) => ({
+          path: citation.path,
+          line: citation.line ?? null,
+          status: 'verified' as const,
+          kind: 'file' as const,
+          lines: 4,
+          checkedBy: 'range' as const,
+        })),
     })
     store.getState().set({ request: 'Fix it', estimate: '5' })
     await store.getState().start()
@@ -125,7 +171,17 @@ describe('the small-change store', () => {
   })
 
   it('reviews by the one rule: the staged change, the working tree for the leader’s own edits, nothing once back on the original branch', () => {
-    const applied = { branch: 'gemba/x', originalBranch: 'main', baseCommit: 'a', commit: 'b', files: [], push: { remote: null, pushCommand: null, compareUrl: null, host: null, addRemote: null }, onGembaBranch: true, deleted: false, restorable: false } as const
+    const applied = {
+      branch: 'gemba/x',
+      originalBranch: 'main',
+      baseCommit: 'a',
+      commit: 'b',
+      files: [],
+      push: { remote: null, pushCommand: null, compareUrl: null, host: null, addRemote: null },
+      onGembaBranch: true,
+      deleted: false,
+      restorable: false,
+    } as const
     expect(reviewFiles({ draft: draftView(), working: WORKING }).map((file) => file.path)).toEqual(['src/greet.js'])
     expect(reviewFiles({ draft: draftView({ mode: 'manual' }), working: WORKING })).toEqual(WORKING.files)
     expect(reviewFiles({ draft: draftView({ applied }), working: WORKING })).toEqual(WORKING.files)
@@ -134,7 +190,12 @@ describe('the small-change store', () => {
 
   it('applies only the files the leader kept', async () => {
     const { fake, store } = opened()
-    const draft = draftView({ files: [...draftView().files, { path: 'test/greet.test.js', status: 'added', additions: 3, deletions: 0, diff: '+t', hasLeaderMarker: false }] })
+    const draft = draftView({
+      files: [
+        ...draftView().files,
+        { path: 'test/greet.test.js', status: 'added', additions: 3, deletions: 0, diff: '+t', hasLeaderMarker: false },
+      ],
+    })
     store.setState({ draft, message: 'Fix the greeting' })
     store.getState().decide('test/greet.test.js', false)
     fake.answer({ 'change.apply': () => draftView() })

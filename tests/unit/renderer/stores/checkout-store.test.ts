@@ -6,7 +6,16 @@ import { createCheckoutStore, onGembaBranch } from '../../../../renderer/stores/
 import type { CheckoutView } from '../../../../shared/models/change.ts'
 import { fakeClient } from '../../../fixtures/fake-client.ts'
 
-const ON: CheckoutView = { repoId: 'r1', repoName: 'greeter', branch: 'gemba/2026-01-06-fix', gembaBranch: 'gemba/2026-01-06-fix', returnTo: 'main', onGembaBranch: true, sessionId: null, landedAt: '2026-01-06T09:00:00Z' }
+const ON: CheckoutView = {
+  repoId: 'r1',
+  repoName: 'greeter',
+  branch: 'gemba/2026-01-06-fix',
+  gembaBranch: 'gemba/2026-01-06-fix',
+  returnTo: 'main',
+  onGembaBranch: true,
+  sessionId: null,
+  landedAt: '2026-01-06T09:00:00Z',
+}
 const BACK: CheckoutView = { ...ON, branch: 'main', onGembaBranch: false }
 
 describe('the checkout store', () => {
@@ -37,7 +46,10 @@ describe('the checkout store', () => {
     expect(store.getState()).toMatchObject({ returning: null, error: null, checkouts: [BACK] })
     fake.answer({
       'change.returnTo': () => {
-        throw new BridgeError({ code: 'dirty_working_tree', message: 'Switching to main would overwrite your edits to a.ts. Nothing was changed.' })
+        throw new BridgeError({
+          code: 'dirty_working_tree',
+          message: 'Switching to main would overwrite your edits to a.ts. Nothing was changed.',
+        })
       },
     })
     await store.getState().returnTo('r1')

@@ -19,7 +19,10 @@ describe('findCitations', () => {
 
 describe('extractMermaid', () => {
   it('takes the fenced block and keeps the prose as the caption', () => {
-    expect(extractMermaid('Two parts.\n\n```mermaid\nflowchart TD\n  a --> b\n```\n')).toEqual({ source: 'flowchart TD\n  a --> b', caption: 'Two parts.' })
+    expect(extractMermaid('Two parts.\n\n```mermaid\nflowchart TD\n  a --> b\n```\n')).toEqual({
+      source: 'flowchart TD\n  a --> b',
+      caption: 'Two parts.',
+    })
   })
 
   it('accepts a bare flowchart and answers null when there is none', () => {

@@ -7,7 +7,10 @@ const recorded = { id: 'repo-payments', path: '/work/payments' }
 
 describe('citedRepository', () => {
   it('opens citations in the listed repository with the session’s id', () => {
-    expect(citedRepository(recorded, [repo('other', '/work/other'), repo('repo-payments', '/moved/payments')])).toEqual({ state: 'available', repoId: 'repo-payments' })
+    expect(citedRepository(recorded, [repo('other', '/work/other'), repo('repo-payments', '/moved/payments')])).toEqual({
+      state: 'available',
+      repoId: 'repo-payments',
+    })
   })
 
   it('falls back to the repository listed at the recorded path (added again under a new id)', () => {
@@ -30,6 +33,9 @@ describe('citedRepository', () => {
 
   it('still opens a repository whose problem does not stop reading files (a shallow clone)', () => {
     const problem: RepoProblem = { code: 'shallow', message: 'This is a shallow clone.' }
-    expect(citedRepository(recorded, [repo('repo-payments', '/work/payments', problem)])).toEqual({ state: 'available', repoId: 'repo-payments' })
+    expect(citedRepository(recorded, [repo('repo-payments', '/work/payments', problem)])).toEqual({
+      state: 'available',
+      repoId: 'repo-payments',
+    })
   })
 })

@@ -4,8 +4,20 @@ import type { AiAnswer, AiThreadView } from '../../../../shared/models/ai.ts'
 import { deferred, fakeClient, type Handlers } from '../../../fixtures/fake-client.ts'
 
 const THREAD: AiThreadView = {
-  threadId: 'thread-1', repoId: 'r1', purpose: 'explore', model: 'claude-sonnet-5-5', scope: null, headCommit: 'abc', contextChars: 100,
-  estimatedPrefixTokens: 25, estimatedFirstCallUsd: 0.01, contextFiles: [], excluded: [], redactions: [], sessionBudgetUsd: 2, sessionCostUsd: 0.1,
+  threadId: 'thread-1',
+  repoId: 'r1',
+  purpose: 'explore',
+  model: 'claude-sonnet-5-5',
+  scope: null,
+  headCommit: 'abc',
+  contextChars: 100,
+  estimatedPrefixTokens: 25,
+  estimatedFirstCallUsd: 0.01,
+  contextFiles: [],
+  excluded: [],
+  redactions: [],
+  sessionBudgetUsd: 2,
+  sessionCostUsd: 0.1,
 }
 const usage = { inputTokens: 10, cacheWriteTokens: 0, cacheReadTokens: 100, outputTokens: 40 }
 
@@ -14,7 +26,12 @@ function answer(text: string): AiAnswer {
 }
 
 function coach(handlers: Handlers, validate: (source: string) => MermaidCheck = () => ({ ok: true })) {
-  const fake = fakeClient({ 'ai.startThread': () => THREAD, 'ai.verifyCitations': () => [], 'ai.estimate': () => ({ tokens: 1, tokensSource: 'estimated', cachedTokens: 0, estimatedCostUsd: 0 }), ...handlers })
+  const fake = fakeClient({
+    'ai.startThread': () => THREAD,
+    'ai.verifyCitations': () => [],
+    'ai.estimate': () => ({ tokens: 1, tokensSource: 'estimated', cachedTokens: 0, estimatedCostUsd: 0 }),
+    ...handlers,
+  })
   const store = createCoachStore(fake.client, { validateMermaid: async (source) => validate(source) })
   const key = store.getState().ensure('explore', 'r1', '2026-01-06-w01-abc12')
   return { fake, store, key }
@@ -32,7 +49,16 @@ describe('the coach store', () => {
     fake.emit('ai.delta', { callId, threadId: 'thread-1', text: 'It is ' })
     fake.emit('ai.delta', { callId: 'other', threadId: 'thread-9', text: 'noise' })
     fake.emit('ai.delta', { callId, threadId: 'thread-1', text: 'a shop.' })
-    fake.emit('ai.usage', { callId, threadId: 'thread-1', model: 'claude-sonnet-5-5', usage, cost: { usd: 0.002, priced: true, priceRow: 'Sonnet 5.5' }, sessionUsage: usage, sessionCostUsd: 0.102, sessionBudgetUsd: 2 })
+    fake.emit('ai.usage', {
+      callId,
+      threadId: 'thread-1',
+      model: 'claude-sonnet-5-5',
+      usage,
+      cost: { usd: 0.002, priced: true, priceRow: 'Sonnet 5.5' },
+      sessionUsage: usage,
+      sessionCostUsd: 0.102,
+      sessionBudgetUsd: 2,
+    })
     expect(store.getState().panels[key]!.turns[0]).toMatchObject({ text: 'It is a shop.', status: 'streaming', usage, costUsd: 0.002 })
     reply.resolve(answer('It is a shop.'))
     expect(await asking).toBe('It is a shop.')
@@ -57,9 +83,8 @@ describe('the coach store', () => {
 
   it('draws a diagram: a broken one is repaired once with the parser’s error, else the offline diagram is offered', async () => {
     const replies = ['```mermaid\nflowchart TD\n  a -->\n```', '```mermaid\nflowchart TD\n  a --> b\n```']
-    const { fake, store, key } = coach(
-      { 'ai.ask': () => answer(replies.shift()!) },
-      (source) => (source.includes('a --> b') ? { ok: true } : { ok: false, error: 'Parse error on line 2' }),
+    const { fake, store, key } = coach({ 'ai.ask': () => answer(replies.shift()!) }, (source) =>
+      source.includes('a --> b') ? { ok: true } : { ok: false, error: 'Parse error on line 2' },
     )
     await store.getState().drawDiagram(key)
     expect(fake.inputs('ai.ask')[1]?.question).toContain('Parse error on line 2')

@@ -34,7 +34,13 @@ describe('journalFacets', () => {
       { id: 'r1', label: 'Payments API', count: 2 },
       { id: 'r2', label: 'Web Shop', count: 1 },
     ])
-    expect(facets.themes.map((facet) => [facet.label, facet.count])).toEqual([['Deploy', 1], ['Walk', 2]])
-    expect(facets.tags.map((facet) => [facet.id, facet.count])).toEqual([['flaky-ci', 1], ['slow-tests', 2]])
+    expect(facets.themes.map((facet) => [facet.label, facet.count])).toEqual([
+      ['Deploy', 1],
+      ['Walk', 2],
+    ])
+    expect(facets.tags.map((facet) => [facet.id, facet.count])).toEqual([
+      ['flaky-ci', 1],
+      ['slow-tests', 2],
+    ])
   })
 })

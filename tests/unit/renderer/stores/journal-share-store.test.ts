@@ -42,7 +42,9 @@ describe('the journal share store', () => {
   })
 
   it('shows a refused export as data and moves between quarters across years', async () => {
-    const made = await journalClient({ 'journal.exportMarkdown': () => failWith({ code: 'refused', message: 'That folder is inside the journal.' }) })
+    const made = await journalClient({
+      'journal.exportMarkdown': () => failWith({ code: 'refused', message: 'That folder is inside the journal.' }),
+    })
     journal = made.journal
     const store = createJournalShareStore(made.fake.client)
     store.getState().setFolder('/somewhere')

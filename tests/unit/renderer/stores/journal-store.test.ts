@@ -14,7 +14,14 @@ async function withEntries() {
   const made = await journalClient()
   journal = made.journal
   await journal.service.saveSession(buildSessionRecord())
-  await journal.service.saveSession(buildSessionRecord({ id: 'session-0002', date: '2026-11-25', frictionTags: ['flaky-ci'], theme: { id: 'data-model', title: 'The data model' } }))
+  await journal.service.saveSession(
+    buildSessionRecord({
+      id: 'session-0002',
+      date: '2026-11-25',
+      frictionTags: ['flaky-ci'],
+      theme: { id: 'data-model', title: 'The data model' },
+    }),
+  )
   return made.fake
 }
 

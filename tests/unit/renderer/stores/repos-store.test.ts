@@ -5,11 +5,22 @@ import { settle } from '../../../fixtures/manual-timers.ts'
 import { deferred, failWith, fakeClient } from '../../../fixtures/fake-client.ts'
 import { repoView } from '../../../fixtures/renderer-views.ts'
 
-const TOUR: RepoTour = { markdown: '# payments', mermaid: 'flowchart TD\n  a --> b', moduleGraph: { folders: [], links: [] }, moduleSections: {}, computedFrom: 'repository', headCommit: 'r1-head' }
+const TOUR: RepoTour = {
+  markdown: '# payments',
+  mermaid: 'flowchart TD\n  a --> b',
+  moduleGraph: { folders: [], links: [] },
+  moduleSections: {},
+  computedFrom: 'repository',
+  headCommit: 'r1-head',
+}
 
 describe('the repositories store', () => {
   it('lists the repositories and selects the first; adding one selects it and loads its tour', async () => {
-    const fake = fakeClient({ 'repos.list': () => [repoView('r1'), repoView('r2')], 'repos.add': () => ({ ...repoView('r3'), notice: null }), 'repos.tour': () => TOUR })
+    const fake = fakeClient({
+      'repos.list': () => [repoView('r1'), repoView('r2')],
+      'repos.add': () => ({ ...repoView('r3'), notice: null }),
+      'repos.tour': () => TOUR,
+    })
     const store = createReposStore(fake.client)
     await store.getState().load()
     expect(store.getState()).toMatchObject({ loaded: true, selectedId: 'r1' })
@@ -22,7 +33,11 @@ describe('the repositories store', () => {
 
   it('says what adding a repository already in the list did, without adding it twice', async () => {
     const notice = { code: 'already_added' as const, message: 'r1 is already in your list (/code/r1). Nothing changed.' }
-    const fake = fakeClient({ 'repos.list': () => [repoView('r1')], 'repos.add': () => ({ ...repoView('r1'), notice }), 'repos.tour': () => TOUR })
+    const fake = fakeClient({
+      'repos.list': () => [repoView('r1')],
+      'repos.add': () => ({ ...repoView('r1'), notice }),
+      'repos.tour': () => TOUR,
+    })
     const store = createReposStore(fake.client)
     await store.getState().load()
     expect(await store.getState().add('~/code/r1/')).toBe(true)
@@ -31,10 +46,24 @@ describe('the repositories store', () => {
   })
 
   it('opens the folder picker at the home folder with suggestions, and browses down', async () => {
-    const home = { path: '/home/ada', parent: null, home: '/home/ada', folders: [{ name: 'code', path: '/home/ada/code', repository: false }], truncated: false }
-    const code = { ...home, path: '/home/ada/code', parent: '/home/ada', folders: [{ name: 'payments', path: '/home/ada/code/payments', repository: true }] }
+    const home = {
+      path: '/home/ada',
+      parent: null,
+      home: '/home/ada',
+      folders: [{ name: 'code', path: '/home/ada/code', repository: false }],
+      truncated: false,
+    }
+    const code = {
+      ...home,
+      path: '/home/ada/code',
+      parent: '/home/ada',
+      folders: [{ name: 'payments', path: '/home/ada/code/payments', repository: true }],
+    }
     const suggestions = { home: '/home/ada', recent: [], found: [{ name: 'payments', path: '/home/ada/code/payments', repository: true }] }
-    const fake = fakeClient({ 'repos.folders': (input: { path?: string }) => (input.path ? code : home), 'repos.suggestions': () => suggestions })
+    const fake = fakeClient({
+      'repos.folders': (input: { path?: string }) => (input.path ? code : home),
+      'repos.suggestions': () => suggestions,
+    })
     const store = createReposStore(fake.client)
     await store.getState().openPicker()
     expect(store.getState().picker).toMatchObject({ listing: home, suggestions, loading: false })
@@ -45,7 +74,9 @@ describe('the repositories store', () => {
   })
 
   it('keeps a refused folder as the form’s error', async () => {
-    const store = createReposStore(fakeClient({ 'repos.add': () => failWith({ code: 'not_a_repository', message: 'That folder is not a git repository.' }) }).client)
+    const store = createReposStore(
+      fakeClient({ 'repos.add': () => failWith({ code: 'not_a_repository', message: 'That folder is not a git repository.' }) }).client,
+    )
     expect(await store.getState().add('/tmp')).toBe(false)
     expect(store.getState()).toMatchObject({ adding: false, addError: { message: 'That folder is not a git repository.' } })
   })

@@ -9,7 +9,12 @@ describe('createAutosave', () => {
     const time = fakeTimers()
     const saved: string[] = []
     const statuses: AutosaveStatus[] = []
-    const autosave = createAutosave<'notes'>({ delayMs: 500, timers: time.timers, save: async (_k, v) => void saved.push(v), onStatus: (s) => statuses.push(s) })
+    const autosave = createAutosave<'notes'>({
+      delayMs: 500,
+      timers: time.timers,
+      save: async (_k, v) => void saved.push(v),
+      onStatus: (s) => statuses.push(s),
+    })
     autosave.change('notes', 'W')
     autosave.change('notes', 'Wal')
     autosave.change('notes', 'Walk')
@@ -25,7 +30,12 @@ describe('createAutosave', () => {
   it('flush sends at once, without waiting for the pause', async () => {
     const time = fakeTimers()
     const saved: string[] = []
-    const autosave = createAutosave<'a' | 'b'>({ delayMs: 500, timers: time.timers, save: async (k, v) => void saved.push(`${k}=${v}`), onStatus: () => {} })
+    const autosave = createAutosave<'a' | 'b'>({
+      delayMs: 500,
+      timers: time.timers,
+      save: async (k, v) => void saved.push(`${k}=${v}`),
+      onStatus: () => {},
+    })
     autosave.change('a', 'one')
     autosave.change('b', 'two')
     await autosave.flush()
@@ -87,7 +97,12 @@ describe('createAutosave', () => {
   it('counts a value still on its way as unsaved, so a reload answering meanwhile cannot replace it', async () => {
     const time = fakeTimers()
     let finish: () => void = () => {}
-    const autosave = createAutosave<'notes'>({ delayMs: 500, timers: time.timers, save: () => new Promise<void>((resolve) => (finish = resolve)), onStatus: () => {} })
+    const autosave = createAutosave<'notes'>({
+      delayMs: 500,
+      timers: time.timers,
+      save: () => new Promise<void>((resolve) => (finish = resolve)),
+      onStatus: () => {},
+    })
     autosave.change('notes', '')
     time.fireAll()
     await settle()

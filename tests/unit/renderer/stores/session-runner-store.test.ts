@@ -15,7 +15,11 @@ function backend(start: Session = session()) {
     'sessions.updateStep': (input: ChannelInput<'sessions.updateStep'>) => {
       const step = current.steps[input.step]
       const payload = { ...step.payload, ...(input.payload as object) }
-      current = { ...current, updatedAt: new Date(Date.parse(current.updatedAt) + ++tick * 1000).toISOString(), steps: { ...current.steps, [input.step]: { ...step, payload } } }
+      current = {
+        ...current,
+        updatedAt: new Date(Date.parse(current.updatedAt) + ++tick * 1000).toISOString(),
+        steps: { ...current.steps, [input.step]: { ...step, payload } },
+      }
       return sessionView(current)
     },
   })
@@ -55,7 +59,9 @@ describe('the session runner store', () => {
     const { fake, current } = backend()
     const store = createSessionRunnerStore(fake.client, { timers: manualTimers().timers })
     await store.getState().open(current().id)
-    fake.answer({ 'sessions.updateStep': () => failWith({ code: 'conflict', message: 'This session is finished; it can no longer change here.' }) })
+    fake.answer({
+      'sessions.updateStep': () => failWith({ code: 'conflict', message: 'This session is finished; it can no longer change here.' }),
+    })
     const saved = store.getState().updateStep('reflect', { frictionTags: ['slow-ci'] })
     expect(store.getState().view?.session.steps.reflect.payload.frictionTags).toEqual(['slow-ci'])
     expect(await saved).toBe(false)
@@ -65,14 +71,32 @@ describe('the session runner store', () => {
 
   it('keeps the leader’s pick of the offline tour, and goes back to Claude’s walkthrough as the session kept it', async () => {
     const start = session()
-    const explore = { ...start.steps.explore, payload: { ...start.steps.explore.payload, walkthrough: '### Q\n\nA', source: 'ai' as const, coach: { markdown: '### Q\n\nA', citations: [{ path: 'src/a.ts', line: 2 }] } } }
+    const explore = {
+      ...start.steps.explore,
+      payload: {
+        ...start.steps.explore.payload,
+        walkthrough: '### Q\n\nA',
+        source: 'ai' as const,
+        coach: { markdown: '### Q\n\nA', citations: [{ path: 'src/a.ts', line: 2 }] },
+      },
+    }
     const { fake, current } = backend({ ...start, steps: { ...start.steps, explore } })
     const store = createSessionRunnerStore(fake.client, { timers: manualTimers().timers })
     await store.getState().open(current().id)
     expect(await store.getState().pickRecord('explore', 'offline', '# Offline tour')).toBe(true)
-    expect(current().steps.explore.payload).toMatchObject({ walkthrough: '# Offline tour', source: 'offline', choice: 'leader', citations: [] })
+    expect(current().steps.explore.payload).toMatchObject({
+      walkthrough: '# Offline tour',
+      source: 'offline',
+      choice: 'leader',
+      citations: [],
+    })
     expect(await store.getState().pickRecord('explore', 'coach', null)).toBe(true)
-    expect(current().steps.explore.payload).toMatchObject({ walkthrough: '### Q\n\nA', source: 'ai', choice: 'auto', citations: [{ path: 'src/a.ts', line: 2 }] })
+    expect(current().steps.explore.payload).toMatchObject({
+      walkthrough: '### Q\n\nA',
+      source: 'ai',
+      choice: 'auto',
+      citations: [{ path: 'src/a.ts', line: 2 }],
+    })
   })
 
   it('finishes only once the latest text is saved', async () => {
@@ -80,7 +104,13 @@ describe('the session runner store', () => {
     const clock = manualTimers()
     const store = createSessionRunnerStore(fake.client, { timers: clock.timers })
     await store.getState().open(current().id)
-    const result: FinishResult = { session: { ...current(), status: 'finished' }, journalPath: '/journal/w01.md', journalPending: null, practised: true, notDone: [] }
+    const result: FinishResult = {
+      session: { ...current(), status: 'finished' },
+      journalPath: '/journal/w01.md',
+      journalPending: null,
+      practised: true,
+      notDone: [],
+    }
     fake.answer({ 'sessions.finish': () => result })
     store.getState().type('reflect.markdown', 'What slows us down: CI.')
     await store.getState().finish()

@@ -16,7 +16,13 @@ describe('createSessionReloader', () => {
     const time = fakeTimers()
     const applied: number[] = []
     let loads = 0
-    const reloader = createSessionReloader({ delayMs: 100, timers: time.timers, busy: () => false, load: async () => ++loads, apply: (v) => applied.push(v) })
+    const reloader = createSessionReloader({
+      delayMs: 100,
+      timers: time.timers,
+      busy: () => false,
+      load: async () => ++loads,
+      apply: (v) => applied.push(v),
+    })
     reloader.request()
     reloader.request()
     reloader.request()
@@ -30,7 +36,13 @@ describe('createSessionReloader', () => {
     const time = fakeTimers()
     const applied: string[] = []
     let busy = true
-    const reloader = createSessionReloader({ delayMs: 100, timers: time.timers, busy: () => busy, load: async () => 'fresh', apply: (v) => applied.push(v) })
+    const reloader = createSessionReloader({
+      delayMs: 100,
+      timers: time.timers,
+      busy: () => busy,
+      load: async () => 'fresh',
+      apply: (v) => applied.push(v),
+    })
     reloader.request()
     time.fireAll()
     await settle()
@@ -50,7 +62,13 @@ describe('createSessionReloader', () => {
     let busy = false
     const first = deferred<string>()
     const answers = [first.promise, Promise.resolve('after')]
-    const reloader = createSessionReloader({ delayMs: 100, timers: time.timers, busy: () => busy, load: () => answers.shift()!, apply: (v) => applied.push(v) })
+    const reloader = createSessionReloader({
+      delayMs: 100,
+      timers: time.timers,
+      busy: () => busy,
+      load: () => answers.shift()!,
+      apply: (v) => applied.push(v),
+    })
     reloader.request()
     time.fireAll()
     busy = true

@@ -13,7 +13,13 @@ const ctx = { signal: new AbortController().signal, callId: 'test', emit: () => 
 
 beforeEach(async () => {
   folder = await mkdtemp(join(tmpdir(), 'gemba-settings-store-'))
-  service = new SettingsService({ dataFolder: folder, openStore: openConfStore, secretBox: new FileSecretBox(folder), env: {}, timeZone: 'Europe/London' })
+  service = new SettingsService({
+    dataFolder: folder,
+    openStore: openConfStore,
+    secretBox: new FileSecretBox(folder),
+    env: {},
+    timeZone: 'Europe/London',
+  })
 })
 afterEach(() => rm(folder, { recursive: true, force: true }))
 
@@ -45,18 +51,30 @@ describe('the settings store', () => {
     expect(await store.getState().update('ai', { ai: { sessionBudgetUsd: 3 } })).toBe(true)
     expect(store.getState().view?.ai.sessionBudgetUsd).toBe(3)
     fake.answer({ 'settings.update': () => failWith({ code: 'invalid_input', message: 'schedule.start: Use HH:MM.' }) })
-    expect(await store.getState().update('schedule', { schedule: { day: 'monday', start: '9', minutes: 60, timeZone: 'Europe/London' } })).toBe(false)
+    expect(
+      await store.getState().update('schedule', { schedule: { day: 'monday', start: '9', minutes: 60, timeZone: 'Europe/London' } }),
+    ).toBe(false)
     expect(store.getState().errors).toEqual({ ai: undefined, schedule: { code: 'invalid_input', message: 'schedule.start: Use HH:MM.' } })
     expect(store.getState().saving).toBeNull()
   })
 
   it('shows a load failure as data', async () => {
-    const store = createSettingsStore(fakeClient({ 'settings.get': () => failWith({ code: 'internal', message: 'The settings file is busy.' }) }).client)
+    const store = createSettingsStore(
+      fakeClient({ 'settings.get': () => failWith({ code: 'internal', message: 'The settings file is busy.' }) }).client,
+    )
     await store.getState().load()
     expect(store.getState()).toMatchObject({ loading: false, loadError: { message: 'The settings file is busy.' } })
   })
   it('tests the key typed before it is saved, or the saved one, and keeps the answer', async () => {
-    const fake = fakeClient({ 'ai.testKey': () => ({ status: 'invalid', message: 'api.anthropic.com refused the key.', next: null, models: 0, endpointHost: 'api.anthropic.com' }) })
+    const fake = fakeClient({
+      'ai.testKey': () => ({
+        status: 'invalid',
+        message: 'api.anthropic.com refused the key.',
+        next: null,
+        models: 0,
+        endpointHost: 'api.anthropic.com',
+      }),
+    })
     const store = createSettingsStore(fake.client)
     await store.getState().testApiKey('  sk-ant-api03-typed-but-not-saved-000000  ')
     await store.getState().testApiKey()

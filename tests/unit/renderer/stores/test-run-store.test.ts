@@ -5,17 +5,41 @@ import { createTestRunStore } from '../../../../renderer/stores/test-run-store.t
 import type { TestReadiness } from '../../../../shared/models/change.ts'
 import { deferred, fakeClient } from '../../../fixtures/fake-client.ts'
 
-const NOT_READY: TestReadiness = { ecosystem: 'node', ready: false, problems: ['The dependencies are not installed (no node_modules).'], checked: [], install: { command: 'npm ci', why: 'Installs them.' }, venv: null }
+const NOT_READY: TestReadiness = {
+  ecosystem: 'node',
+  ready: false,
+  problems: ['The dependencies are not installed (no node_modules).'],
+  checked: [],
+  install: { command: 'npm ci', why: 'Installs them.' },
+  venv: null,
+}
 const READY: TestReadiness = { ...NOT_READY, ready: true, problems: [], install: null, checked: ['node_modules present (npm)'] }
 
 describe('the test-run store', () => {
   it('checks the detected command, installs only when asked, and runs on the change', async () => {
-    const installing = deferred<{ command: string; exitCode: number; durationMs: number; outcome: 'passed'; outputTail: string; readiness: TestReadiness }>()
+    const installing = deferred<{
+      command: string
+      exitCode: number
+      durationMs: number
+      outcome: 'passed'
+      outputTail: string
+      readiness: TestReadiness
+    }>()
     const fake = fakeClient({
       'change.testCommand': () => ({ command: 'npm test', source: 'detected' }),
       'change.testReadiness': () => NOT_READY,
       'change.installDependencies': () => installing.promise,
-      'change.runTests': (input) => ({ command: input.command, branch: 'gemba/x', exitCode: 0, durationMs: 10, outcome: 'passed', outputTail: '', commit: 'abc', onChange: true, summary: null }),
+      'change.runTests': (input) => ({
+        command: input.command,
+        branch: 'gemba/x',
+        exitCode: 0,
+        durationMs: 10,
+        outcome: 'passed',
+        outputTail: '',
+        commit: 'abc',
+        onChange: true,
+        summary: null,
+      }),
     })
     const store = createTestRunStore(fake.client)
     store.getState().open('r1', 's-000001')
@@ -27,7 +51,14 @@ describe('the test-run store', () => {
     const { callId } = store.getState()
     fake.emit('change.testOutput', { callId: callId!, repoId: 'r1', stream: 'stdout', text: 'added 12 packages' })
     fake.emit('change.testOutput', { callId: 'someone-else', repoId: 'r1', stream: 'stdout', text: 'not ours' })
-    installing.resolve({ command: 'npm ci', exitCode: 0, durationMs: 900, outcome: 'passed', outputTail: 'added 12 packages', readiness: READY })
+    installing.resolve({
+      command: 'npm ci',
+      exitCode: 0,
+      durationMs: 900,
+      outcome: 'passed',
+      outputTail: 'added 12 packages',
+      readiness: READY,
+    })
     await install
     expect(store.getState()).toMatchObject({ output: 'added 12 packages', readiness: READY, busy: null })
     expect(fake.inputs('change.installDependencies')).toEqual([{ repoId: 'r1', command: 'npm test' }])
@@ -38,7 +69,10 @@ describe('the test-run store', () => {
   })
 
   it('a readiness checked for another command is not shown as this one’s', async () => {
-    const fake = fakeClient({ 'change.testCommand': () => ({ command: 'npm test', source: 'detected' }), 'change.testReadiness': () => NOT_READY })
+    const fake = fakeClient({
+      'change.testCommand': () => ({ command: 'npm test', source: 'detected' }),
+      'change.testReadiness': () => NOT_READY,
+    })
     const store = createTestRunStore(fake.client)
     store.getState().open('r1', null)
     await expect.poll(() => store.getState().readiness).not.toBeNull()

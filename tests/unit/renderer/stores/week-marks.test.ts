@@ -3,7 +3,13 @@ import { isoWeekOf as serviceIsoWeekOf } from '../../../../electron/services/jou
 import { isoWeekOf, weekMarksFrom } from '../../../../renderer/stores/week-marks.ts'
 import type { ProgrammeHistory } from '../../../../shared/models/sessions.ts'
 
-const history = (overrides: Partial<ProgrammeHistory>): ProgrammeHistory => ({ currentWeekOf: '2026-11-23', startedWeekOf: '2025-09-01', pauses: [], skippedWeeks: [], ...overrides })
+const history = (overrides: Partial<ProgrammeHistory>): ProgrammeHistory => ({
+  currentWeekOf: '2026-11-23',
+  startedWeekOf: '2025-09-01',
+  pauses: [],
+  skippedWeeks: [],
+  ...overrides,
+})
 
 describe('weekMarksFrom', () => {
   it('agrees with the journal on ISO weeks, across year boundaries', () => {
@@ -51,7 +57,10 @@ describe('weekMarksFrom', () => {
   })
 
   it('a week both skipped and paused shows as paused', () => {
-    const marks = weekMarksFrom(history({ pauses: [{ from: '2026-03-02', to: '2026-03-02' }], skippedWeeks: [{ programmeWeek: 9, weekOf: '2026-03-02' }] }), 2026)
+    const marks = weekMarksFrom(
+      history({ pauses: [{ from: '2026-03-02', to: '2026-03-02' }], skippedWeeks: [{ programmeWeek: 9, weekOf: '2026-03-02' }] }),
+      2026,
+    )
     expect(marks).toEqual([{ isoWeek: '2026-W10', status: 'paused' }])
   })
 })

@@ -51,7 +51,12 @@ function readRustImports(node: Node, kind: ImportKind): ImportRef[] {
   expandUse(argument, '', paths)
   return paths
     .filter((entry) => entry.path !== '')
-    .map((entry) => ({ specifier: entry.path, line, kind: reexport ? 'reexport' : 'import', ...(entry.wildcard ? { wildcard: true } : {}) }))
+    .map((entry) => ({
+      specifier: entry.path,
+      line,
+      kind: reexport ? 'reexport' : 'import',
+      ...(entry.wildcard ? { wildcard: true } : {}),
+    }))
 }
 
 function rustKind(node: Node, kind: DefinitionKind): DefinitionKind {

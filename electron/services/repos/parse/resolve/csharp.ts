@@ -22,7 +22,11 @@ export interface CsharpLinks {
   resolveUsing(ref: ImportRef): ResolvedImport
 }
 
-export function linkCsharp(parsed: ReadonlyMap<string, ParsedFile>, projects: readonly DotnetProject[], isSource: (path: string) => boolean = () => true): CsharpLinks {
+export function linkCsharp(
+  parsed: ReadonlyMap<string, ParsedFile>,
+  projects: readonly DotnetProject[],
+  isSource: (path: string) => boolean = () => true,
+): CsharpLinks {
   const types = new Map<string, Map<string, Set<string>>>()
   for (const [path, file] of parsed) {
     if (file.language !== 'csharp') continue
@@ -53,7 +57,9 @@ export function linkCsharp(parsed: ReadonlyMap<string, ParsedFile>, projects: re
     const linked = new Set<string>()
     for (const reference of file.references) {
       const full = named.get(reference)
-      const candidates = full ? [[full.slice(0, Math.max(0, full.lastIndexOf('.'))), full.slice(full.lastIndexOf('.') + 1)]] : scopes.map((scope) => [scope, reference])
+      const candidates = full
+        ? [[full.slice(0, Math.max(0, full.lastIndexOf('.'))), full.slice(full.lastIndexOf('.') + 1)]]
+        : scopes.map((scope) => [scope, reference])
       for (const [scope = '', name = ''] of candidates) {
         const declaring = types.get(scope)?.get(name)
         if (!declaring || declaring.size > MAX_DECLARING_FILES) continue
@@ -66,7 +72,8 @@ export function linkCsharp(parsed: ReadonlyMap<string, ParsedFile>, projects: re
   return {
     pairs,
     resolveUsing: (ref) => {
-      const namespace = ref.alias || ref.kind === 'static' ? ref.specifier.slice(0, Math.max(0, ref.specifier.lastIndexOf('.'))) : ref.specifier
+      const namespace =
+        ref.alias || ref.kind === 'static' ? ref.specifier.slice(0, Math.max(0, ref.specifier.lastIndexOf('.'))) : ref.specifier
       return types.has(namespace) ? { status: 'resolved', files: [] } : { status: 'external' }
     },
   }

@@ -34,7 +34,8 @@ export function dirOf(path: string): string {
 /** Joins and normalises; null when the result would leave the repository. */
 export function joinInside(dir: string, relative: string): string | null {
   // Most joins have nothing to normalise: no `.`/`..` segments, no doubled or trailing slashes.
-  if (!/(^|\/)\.\.?(\/|$)|\/\/|^\/|\/$/.test(relative) && !/\/$/.test(dir) && relative !== '') return dir === '' ? relative : `${dir}/${relative}`
+  if (!/(^|\/)\.\.?(\/|$)|\/\/|^\/|\/$/.test(relative) && !/\/$/.test(dir) && relative !== '')
+    return dir === '' ? relative : `${dir}/${relative}`
   const joined = posix.normalize(posix.join(dir === '' ? '.' : dir, relative))
   if (joined === '..' || joined.startsWith('../') || joined.startsWith('/')) return null
   return joined === '.' ? '' : joined.replace(/\/$/, '')

@@ -44,11 +44,7 @@ function buildJvmIndex(parsed: ReadonlyMap<string, ParsedFile>, files: readonly 
   return { byName, byPackage }
 }
 
-export function createJvmResolver(
-  files: readonly string[],
-  parsed: ReadonlyMap<string, ParsedFile>,
-  sourceRoots: readonly string[],
-) {
+export function createJvmResolver(files: readonly string[], parsed: ReadonlyMap<string, ParsedFile>, sourceRoots: readonly string[]) {
   const jvm = buildJvmIndex(parsed, files, sourceRoots)
   return (ref: ImportRef): ResolvedImport => {
     if (ref.wildcard === true) {

@@ -57,7 +57,8 @@ export function createPhpResolver(
     const files = declared.get(fqn)
     return files && files.size <= MAX_DECLARING_FILES ? [...files].sort()[0] : undefined
   }
-  const ours = (fqn: string) => namespaces.has(fqn.split('\\')[0]!) || mappings.some((mapping) => mapping.prefix !== '' && fqn.startsWith(mapping.prefix))
+  const ours = (fqn: string) =>
+    namespaces.has(fqn.split('\\')[0]!) || mappings.some((mapping) => mapping.prefix !== '' && fqn.startsWith(mapping.prefix))
 
   const resolve = (from: string, ref: ImportRef): ResolvedImport => {
     if (ref.kind === 'require') {

@@ -97,7 +97,8 @@ export function rubyConstantPairs(
       const key = reference.replace(/^::/, '').split('::').map(underscore).join('/')
       const candidates = byConstant.get(key)
       if (!candidates) continue
-      const nearest = candidates.length === 1 ? candidates[0]! : [...candidates].sort((a, b) => common(b, path) - common(a, path) || (a < b ? -1 : 1))[0]!
+      const nearest =
+        candidates.length === 1 ? candidates[0]! : [...candidates].sort((a, b) => common(b, path) - common(a, path) || (a < b ? -1 : 1))[0]!
       if (nearest !== path) linked.add(nearest)
     }
     for (const to of linked) pairs.push([path, to])

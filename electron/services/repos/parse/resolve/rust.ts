@@ -43,7 +43,10 @@ export function createRustResolver(index: FileIndex, crates: readonly RustCrate[
   const rootFor = (file: string): string | undefined => {
     const crate = crateOf(file)
     if (!crate) return undefined
-    const holding = crate.roots.filter((root) => { const dir = dirOf(root); return dir === '' || file.startsWith(`${dir}/`) })
+    const holding = crate.roots.filter((root) => {
+      const dir = dirOf(root)
+      return dir === '' || file.startsWith(`${dir}/`)
+    })
     return holding.sort((a, b) => dirOf(b).length - dirOf(a).length)[0] ?? crate.roots[0]
   }
   /** The deepest module file reached by walking `segments` from `dir`, and how many segments it took. */
@@ -61,7 +64,11 @@ export function createRustResolver(index: FileIndex, crates: readonly RustCrate[
     return { file, used }
   }
   const found = (file: string | undefined, from: string): ResolvedImport =>
-    file === undefined ? { status: 'unresolved' } : file === from ? { status: 'resolved', files: [] } : { status: 'resolved', files: [file] }
+    file === undefined
+      ? { status: 'unresolved' }
+      : file === from
+        ? { status: 'resolved', files: [] }
+        : { status: 'resolved', files: [file] }
 
   return (from: string, ref: ImportRef): ResolvedImport => {
     if (ref.kind === 'mod') return found(moduleIn(childDir(from), ref.specifier), from)

@@ -14,16 +14,72 @@ const MAX_DECLARING_FILES = 3
  * `String` is not a use of that extension.
  */
 const RUBY_CORE = new Set([
-  'Object', 'BasicObject', 'Kernel', 'Module', 'Class', 'String', 'Symbol', 'Array', 'Hash', 'Integer', 'Float', 'Numeric',
-  'Rational', 'Complex', 'BigDecimal', 'NilClass', 'TrueClass', 'FalseClass', 'Range', 'Regexp', 'MatchData', 'Proc', 'Method',
-  'UnboundMethod', 'Struct', 'Comparable', 'Enumerable', 'Enumerator', 'Time', 'Date', 'DateTime', 'File', 'Dir', 'IO',
-  'Exception', 'StandardError', 'Thread', 'Process', 'Marshal', 'Math', 'ObjectSpace', 'Signal', 'Pathname', 'URI', 'ERB',
-  'JSON', 'Set', 'Logger', 'Mutex', 'Queue', 'Fiber', 'Binding', 'Encoding', 'Random', 'Data', 'Ractor', 'Warning', 'GC',
+  'Object',
+  'BasicObject',
+  'Kernel',
+  'Module',
+  'Class',
+  'String',
+  'Symbol',
+  'Array',
+  'Hash',
+  'Integer',
+  'Float',
+  'Numeric',
+  'Rational',
+  'Complex',
+  'BigDecimal',
+  'NilClass',
+  'TrueClass',
+  'FalseClass',
+  'Range',
+  'Regexp',
+  'MatchData',
+  'Proc',
+  'Method',
+  'UnboundMethod',
+  'Struct',
+  'Comparable',
+  'Enumerable',
+  'Enumerator',
+  'Time',
+  'Date',
+  'DateTime',
+  'File',
+  'Dir',
+  'IO',
+  'Exception',
+  'StandardError',
+  'Thread',
+  'Process',
+  'Marshal',
+  'Math',
+  'ObjectSpace',
+  'Signal',
+  'Pathname',
+  'URI',
+  'ERB',
+  'JSON',
+  'Set',
+  'Logger',
+  'Mutex',
+  'Queue',
+  'Fiber',
+  'Binding',
+  'Encoding',
+  'Random',
+  'Data',
+  'Ractor',
+  'Warning',
+  'GC',
 ])
 
 /** `ActiveRecord` → active_record, as Ruby files are named after what they define. */
 function snake(name: string): string {
-  return name.replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').replace(/([a-z\d])([A-Z])/g, '$1_$2').toLowerCase()
+  return name
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/([a-z\d])([A-Z])/g, '$1_$2')
+    .toLowerCase()
 }
 
 /** Go packages are folders; Java and Kotlin packages are their declared names; Ruby is one namespace. */
@@ -54,7 +110,10 @@ function linkableNames(path: string, file: ParsedFile): string[] {
   return names
 }
 
-export function samePackagePairs(parsed: ReadonlyMap<string, ParsedFile>, isSource: (path: string) => boolean = () => true): [string, string][] {
+export function samePackagePairs(
+  parsed: ReadonlyMap<string, ParsedFile>,
+  isSource: (path: string) => boolean = () => true,
+): [string, string][] {
   const declared = new Map<string, Map<string, Set<string>>>()
   for (const [path, file] of parsed) {
     const key = packageKey(path, file)

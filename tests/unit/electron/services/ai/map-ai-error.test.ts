@@ -29,7 +29,10 @@ describe('mapAiError', () => {
   })
 
   it('maps a prompt that is too long to a budget hint, not a crash', () => {
-    const error = mapAiError({ name: 'BadRequestError', status: 400, apiMessage: 'prompt is too long: 250000 tokens > 200000 maximum' }, context)
+    const error = mapAiError(
+      { name: 'BadRequestError', status: 400, apiMessage: 'prompt is too long: 250000 tokens > 200000 maximum' },
+      context,
+    )
     expect(error.code).toBe('invalid_input')
     expect(error.next).toMatch(/context budget/)
   })

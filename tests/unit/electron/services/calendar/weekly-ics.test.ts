@@ -43,7 +43,13 @@ describe('weeklyIcs', () => {
     expect(iso[32]).toBe('2026-10-19T08:30:00.000Z')
     expect(iso[33]).toBe('2026-10-26T09:30:00.000Z')
     for (const start of starts) {
-      const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(start)
+      const local = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/London',
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(start)
       expect(local).toBe('Mon 09:30')
     }
   })
@@ -62,7 +68,12 @@ describe('weeklyIcs', () => {
     const file = weeklyIcs({ day: 'sunday', start: '10:00', minutes: 60, timeZone: 'Asia/Jerusalem' }, new Date('2026-03-01T00:00:00Z'))
     const { starts } = occurrences(file.content, 6)
     for (const start of starts) {
-      const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Jerusalem', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(start)
+      const local = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Asia/Jerusalem',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(start)
       expect(local).toBe('10:00')
     }
     expect(new Set(starts.map((s) => s.getUTCHours()))).toEqual(new Set([8, 7]))
@@ -84,7 +95,10 @@ describe('weeklyIcs', () => {
 
 describe('CalendarService', () => {
   it('uses the saved schedule, or the draft one passed in', async () => {
-    const service = new CalendarService({ clock: () => new Date('2026-03-04T12:00:00Z'), settings: { get: async () => ({ schedule: london }) } })
+    const service = new CalendarService({
+      clock: () => new Date('2026-03-04T12:00:00Z'),
+      settings: { get: async () => ({ schedule: london }) },
+    })
     const ctx = { signal: new AbortController().signal, callId: 'c', emit: () => undefined }
     expect((await service.ics({}, ctx)).content).toContain('DTSTART;TZID=Europe/London:20260309T093000')
     const draft = await service.ics({ schedule: { ...london, day: 'thursday', start: '16:00' } }, ctx)

@@ -53,7 +53,12 @@ describe('read_file in the small change', () => {
 
   it('redacts a secret in the staged text like any read', async () => {
     const password = 'S3cretPa55'
-    await edit({ command: 'insert', path: 'src/other.js', insert_line: 1, insert_text: `const url = 'postgres://shop:${password}@db.internal/shop'\n` })
+    await edit({
+      command: 'insert',
+      path: 'src/other.js',
+      insert_line: 1,
+      insert_text: `const url = 'postgres://shop:${password}@db.internal/shop'\n`,
+    })
     const read = await tools.execute('read_file', { path: 'src/other.js' }, signal)
     expect(read.content).toContain('[redacted by Gemba')
     expect(read.content).not.toContain(password)
@@ -82,8 +87,22 @@ describe('edits to lines that hold secrets', () => {
     await writeFile(join(root, 'src', 'config.js'), `export const apiKey = '${'Zk8Qw3Rt6Yu9' + 'Lp2Xc7Vb'}'\nexport const retries = 3\n`)
     const refusals: unknown[] = []
     const guarded = new StagedCopy({ root, redactor: new SecretRedactor() })
-    const agentTools = createChangeTools({ staged: guarded, redactor: new SecretRedactor(), listFiles: async () => ['src/config.js'], onRefused: (refusal) => refusals.push(refusal) })
-    const result = await agentTools.execute(EDITOR_TOOL_NAME, { command: 'str_replace', path: 'src/config.js', old_str: "export const apiKey = '", new_str: "export const apiKey = process.env.API_KEY ?? '" }, signal)
+    const agentTools = createChangeTools({
+      staged: guarded,
+      redactor: new SecretRedactor(),
+      listFiles: async () => ['src/config.js'],
+      onRefused: (refusal) => refusals.push(refusal),
+    })
+    const result = await agentTools.execute(
+      EDITOR_TOOL_NAME,
+      {
+        command: 'str_replace',
+        path: 'src/config.js',
+        old_str: "export const apiKey = '",
+        new_str: "export const apiKey = process.env.API_KEY ?? '",
+      },
+      signal,
+    )
     expect(result.isError).toBe(true)
     expect(result.content).toMatch(/redacted because it holds a secret.*Leave the redacted lines/)
     expect(refusals).toEqual([{ path: 'src/config.js', command: 'str_replace', reason: expect.stringMatching(/holds a secret/) }])

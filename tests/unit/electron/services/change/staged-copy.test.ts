@@ -99,7 +99,9 @@ describe('StagedCopy refusals (nothing written, nothing staged)', () => {
     const staged = new StagedCopy({ root, maxBytes: MAX_EDIT_BYTES })
     expect((await refusal(() => staged.insert('big.txt', 0, 'y'))).message).toContain('cap')
     expect((await refusal(() => staged.create('src/huge.ts', 'y'.repeat(MAX_EDIT_BYTES + 1)))).message).toContain('larger than')
-    expect((await refusal(() => staged.strReplace('src/app.ts', 'const a = 1', 'z'.repeat(MAX_EDIT_BYTES)))).message).toMatch(/larger than|grow past/)
+    expect((await refusal(() => staged.strReplace('src/app.ts', 'const a = 1', 'z'.repeat(MAX_EDIT_BYTES)))).message).toMatch(
+      /larger than|grow past/,
+    )
   })
 
   it('refuses files withheld for secrets, and overwriting a redacted line', async () => {
@@ -117,10 +119,16 @@ describe('StagedCopy refusals (nothing written, nothing staged)', () => {
     const changeIt = await refusal(() => staged.strReplace('src/settings.py', 'API_KEY = "', 'API_KEY = "x'))
     expect(changeIt.message).toMatch(/change or delete a line Gemba redacted/)
     expect(changeIt.next).toMatch(/Leave the redacted lines/)
-    expect((await refusal(() => staged.strReplace('src/settings.py', 'import os\nAPI_KEY', 'import os\nOLD_KEY'))).message).toMatch(/change or delete/)
+    expect((await refusal(() => staged.strReplace('src/settings.py', 'import os\nAPI_KEY', 'import os\nOLD_KEY'))).message).toMatch(
+      /change or delete/,
+    )
     expect((await refusal(() => staged.strReplace('src/settings.py', `"${key.slice(0, 6)}`, '"'))).message).toMatch(/change or delete/)
-    expect((await refusal(() => staged.insert('src/settings.py', 3, 'SECRET_TOKEN = "Ab3dE6gH9jK2mN5pQ8sT"'))).message).toMatch(/write a line that holds a secret/)
-    expect((await refusal(() => staged.create('src/new.py', 'password = "Xq9-vLm2-Rt7"\n'))).message).toMatch(/write a line that holds a secret/)
+    expect((await refusal(() => staged.insert('src/settings.py', 3, 'SECRET_TOKEN = "Ab3dE6gH9jK2mN5pQ8sT"'))).message).toMatch(
+      /write a line that holds a secret/,
+    )
+    expect((await refusal(() => staged.create('src/new.py', 'password = "Xq9-vLm2-Rt7"\n'))).message).toMatch(
+      /write a line that holds a secret/,
+    )
     expect(staged.changed()).toEqual([])
     // Around it, anything goes; a secret line that only moves down is still the same line.
     await staged.insert('src/settings.py', 1, 'import sys')
@@ -196,7 +204,9 @@ describe('StagedCopy properties', () => {
   it('path guard: whatever path the agent names, a staged file is inside the root and outside .git', async () => {
     await symlink(outside, join(root, 'link-out'))
     const segment = fc.constantFrom('..', '.', '', '.git', 'src', 'link-out', 'new', '~', '\\', 'C:')
-    const path = fc.tuple(fc.constantFrom('', '/', './'), fc.array(segment, { maxLength: 6 })).map(([lead, parts]) => lead + [...parts, 'f.ts'].join('/'))
+    const path = fc
+      .tuple(fc.constantFrom('', '/', './'), fc.array(segment, { maxLength: 6 }))
+      .map(([lead, parts]) => lead + [...parts, 'f.ts'].join('/'))
     await fc.assert(
       fc.asyncProperty(path, async (requested) => {
         const staged = new StagedCopy({ root })

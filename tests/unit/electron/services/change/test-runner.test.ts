@@ -42,7 +42,15 @@ describe.skipIf(process.platform !== 'linux')('runTestCommand', () => {
     folder = await mkdtemp(join(tmpdir(), 'gemba-run-'))
     const controller = new AbortController()
     const pidFile = join(folder, 'pid')
-    const running = runTestCommand({ command: `sleep 60 & echo $! > '${pidFile}'; wait`, cwd: folder, env: { PATH: process.env.PATH }, timeoutMs: 60_000, signal: controller.signal, onOutput: () => undefined, killGraceMs: 30_000 })
+    const running = runTestCommand({
+      command: `sleep 60 & echo $! > '${pidFile}'; wait`,
+      cwd: folder,
+      env: { PATH: process.env.PATH },
+      timeoutMs: 60_000,
+      signal: controller.signal,
+      onOutput: () => undefined,
+      killGraceMs: 30_000,
+    })
     const sleeper = await sleeperFrom(pidFile)
     controller.abort()
     const result = await running
@@ -57,7 +65,15 @@ describe.skipIf(process.platform !== 'linux')('runTestCommand', () => {
     // An ignored signal stays ignored across exec, so neither the shell nor its sleep heed SIGTERM.
     const command = `trap '' TERM; sleep 60 & echo $! > '${pidFile}'; wait`
     const started = Date.now()
-    const running = runTestCommand({ command, cwd: folder, env: { PATH: process.env.PATH }, timeoutMs: 60_000, signal: controller.signal, onOutput: () => undefined, killGraceMs: 300 })
+    const running = runTestCommand({
+      command,
+      cwd: folder,
+      env: { PATH: process.env.PATH },
+      timeoutMs: 60_000,
+      signal: controller.signal,
+      onOutput: () => undefined,
+      killGraceMs: 300,
+    })
     const sleeper = await sleeperFrom(pidFile)
     controller.abort()
     await new Promise((resolve) => setTimeout(resolve, 100))
@@ -70,7 +86,15 @@ describe.skipIf(process.platform !== 'linux')('runTestCommand', () => {
 
   it('times out the same way, keeping the tail of the output', async () => {
     folder = await mkdtemp(join(tmpdir(), 'gemba-run-'))
-    const result = await runTestCommand({ command: `echo started; trap '' TERM; sleep 60`, cwd: folder, env: { PATH: process.env.PATH }, timeoutMs: 200, signal: new AbortController().signal, onOutput: () => undefined, killGraceMs: 100 })
+    const result = await runTestCommand({
+      command: `echo started; trap '' TERM; sleep 60`,
+      cwd: folder,
+      env: { PATH: process.env.PATH },
+      timeoutMs: 200,
+      signal: new AbortController().signal,
+      onOutput: () => undefined,
+      killGraceMs: 100,
+    })
     expect(result).toMatchObject({ outcome: 'timed_out', exitCode: null })
     expect(result.outputTail).toContain('started')
   })

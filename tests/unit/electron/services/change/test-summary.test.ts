@@ -119,15 +119,45 @@ const GRADLE = `GreeterTest > spellsHello() FAILED
 
 describe('summarizeTestOutput', () => {
   it.each([
-    ['node --test (spec)', NODE_SPEC, ['spells hello correctly'], /^AssertionError \[ERR_ASSERTION\]: Expected values to be strictly equal/, 'fail 1'],
+    [
+      'node --test (spec)',
+      NODE_SPEC,
+      ['spells hello correctly'],
+      /^AssertionError \[ERR_ASSERTION\]: Expected values to be strictly equal/,
+      'fail 1',
+    ],
     ['node --test (TAP)', NODE_TAP, ['spells hello correctly'], /^Expected values to be strictly equal/, 'fail 1'],
-    ['vitest', VITEST, ['greet.test.ts > greet > spells hello'], /^AssertionError: expected 'Helo' to be 'Hello'/, '1 failed | 1 passed (2)'],
+    [
+      'vitest',
+      VITEST,
+      ['greet.test.ts > greet > spells hello'],
+      /^AssertionError: expected 'Helo' to be 'Hello'/,
+      '1 failed | 1 passed (2)',
+    ],
     ['pytest', PYTEST, ['tests/test_greet.py::test_hello'], /^AssertionError: assert 'Helo' == 'Hello'$/, '1 failed, 1 passed in 1.87s'],
-    ['cargo test', CARGO, ['tests::spells_hello'], /^src\/lib\.rs:4:25: assertion `left == right` failed$/, 'FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.23s'],
+    [
+      'cargo test',
+      CARGO,
+      ['tests::spells_hello'],
+      /^src\/lib\.rs:4:25: assertion `left == right` failed$/,
+      'FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.23s',
+    ],
     ['go test', GO, ['TestGreet', 'TestTrim'], /^got "Helo, Ada", want "Hello, Ada"$/, null],
-    ['rspec', RSPEC, ['./spec/greeter_spec.rb:4 Greeter says hello'], /^expect\(greet\("Ada"\)\)\.to eq\("Hello, Ada"\)$/, '3 examples, 1 failure'],
+    [
+      'rspec',
+      RSPEC,
+      ['./spec/greeter_spec.rb:4 Greeter says hello'],
+      /^expect\(greet\("Ada"\)\)\.to eq\("Hello, Ada"\)$/,
+      '3 examples, 1 failure',
+    ],
     ['jest', JEST, ['greet › spells hello'], /^expect\(received\)\.toBe\(expected\)/, '1 failed, 1 passed, 2 total'],
-    ['maven', MAVEN, ['GreeterTest.spellsHello:12'], /AssertionFailedError: expected: <Hello> but was: <Helo>/, 'Tests run: 2, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.03 s <<< FAILURE! -- in com.acme.GreeterTest'],
+    [
+      'maven',
+      MAVEN,
+      ['GreeterTest.spellsHello:12'],
+      /AssertionFailedError: expected: <Hello> but was: <Helo>/,
+      'Tests run: 2, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.03 s <<< FAILURE! -- in com.acme.GreeterTest',
+    ],
     ['gradle', GRADLE, ['GreeterTest > spellsHello()'], /AssertionFailedError at GreeterTest\.java:12/, '2 tests completed, 1 failed'],
   ])('%s', (_name, output, failed, firstError, counts) => {
     const summary = summarizeTestOutput(output)
@@ -137,10 +167,20 @@ describe('summarizeTestOutput', () => {
   })
 
   it('names what stopped the run before any test: TypeScript, a missing command, a missing module', () => {
-    expect(summarizeTestOutput("> tsc && vitest\n\nerror TS2688: Cannot find type definition file for 'node'.\n  The file is in the program because:")).toMatchObject({ failed: [], firstError: "TS2688: Cannot find type definition file for 'node'." })
+    expect(
+      summarizeTestOutput(
+        "> tsc && vitest\n\nerror TS2688: Cannot find type definition file for 'node'.\n  The file is in the program because:",
+      ),
+    ).toMatchObject({ failed: [], firstError: "TS2688: Cannot find type definition file for 'node'." })
     expect(summarizeTestOutput('sh: 1: vitest: not found\n')).toMatchObject({ failed: [], firstError: 'sh: 1: vitest: not found' })
-    expect(summarizeTestOutput("node:internal/modules/run_main:123\nError: Cannot find module '/repo/src/trim.js' imported from /repo/test/trim.test.js")).toMatchObject({ firstError: "Error: Cannot find module '/repo/src/trim.js' imported from /repo/test/trim.test.js" })
-    expect(summarizeTestOutput('ImportError while loading conftest\nModuleNotFoundError: No module named httpx\n').firstError).toBe('ModuleNotFoundError: No module named httpx')
+    expect(
+      summarizeTestOutput(
+        "node:internal/modules/run_main:123\nError: Cannot find module '/repo/src/trim.js' imported from /repo/test/trim.test.js",
+      ),
+    ).toMatchObject({ firstError: "Error: Cannot find module '/repo/src/trim.js' imported from /repo/test/trim.test.js" })
+    expect(summarizeTestOutput('ImportError while loading conftest\nModuleNotFoundError: No module named httpx\n').firstError).toBe(
+      'ModuleNotFoundError: No module named httpx',
+    )
   })
 
   it('says nothing it cannot read', () => {

@@ -22,9 +22,9 @@ const segment = fc.oneof(
   fc.constantFrom('..', '.', '', '.git', '.GIT', 'src', 'a b', 'x.ts', '~', 'C:', '\\', '\0', '..\\..', '%2e%2e', 'link-out', 'inside'),
   fc.string({ maxLength: 6 }),
 )
-const requestedPath = fc.tuple(fc.constantFrom('', '/', './', '\\', 'C:\\'), fc.array(segment, { maxLength: 8 }), fc.constantFrom('/', '\\')).map(
-  ([lead, parts, separator]) => lead + parts.join(separator),
-)
+const requestedPath = fc
+  .tuple(fc.constantFrom('', '/', './', '\\', 'C:\\'), fc.array(segment, { maxLength: 8 }), fc.constantFrom('/', '\\'))
+  .map(([lead, parts, separator]) => lead + parts.join(separator))
 
 describe('normaliseRepoPath', () => {
   it.each([
@@ -38,12 +38,20 @@ describe('normaliseRepoPath', () => {
     expect(normaliseRepoPath(requested)).toBe(expected)
   })
 
-  it.each(['/etc/passwd', 'C:\\Windows', '\\\\server\\share', '../outside', 'src/../../outside', '.git/config', 'src/.Git/hooks', 'a\0b', '~/.ssh/id_rsa', 'x'.repeat(2000)])(
-    'refuses %j',
-    (requested) => {
-      expect(refusal(() => normaliseRepoPath(requested))?.code).toBe('refused')
-    },
-  )
+  it.each([
+    '/etc/passwd',
+    'C:\\Windows',
+    '\\\\server\\share',
+    '../outside',
+    'src/../../outside',
+    '.git/config',
+    'src/.Git/hooks',
+    'a\0b',
+    '~/.ssh/id_rsa',
+    'x'.repeat(2000),
+  ])('refuses %j', (requested) => {
+    expect(refusal(() => normaliseRepoPath(requested))?.code).toBe('refused')
+  })
 
   it('property: any answer is relative, inside the root and outside .git', () => {
     fc.assert(
@@ -93,10 +101,13 @@ describe('resolveInsideRepo', () => {
     expect((await resolveInsideRepo(root, '')).relative).toBe('')
   })
 
-  it.each(['link-out/secret.txt', 'link-out', 'inside/file-out.txt', 'git-alias/config', 'git-alias'])('refuses %s (a link that leaves or reaches .git)', async (requested) => {
-    const error = await resolveInsideRepo(root, requested).catch((caught: unknown) => caught)
-    expect((error as GembaError).code).toBe('refused')
-  })
+  it.each(['link-out/secret.txt', 'link-out', 'inside/file-out.txt', 'git-alias/config', 'git-alias'])(
+    'refuses %s (a link that leaves or reaches .git)',
+    async (requested) => {
+      const error = await resolveInsideRepo(root, requested).catch((caught: unknown) => caught)
+      expect((error as GembaError).code).toBe('refused')
+    },
+  )
 
   it('refuses a missing file with not_found, and allows it when asked (for new files)', async () => {
     expect(((await resolveInsideRepo(root, 'inside/new.txt').catch((e: unknown) => e)) as GembaError).code).toBe('not_found')

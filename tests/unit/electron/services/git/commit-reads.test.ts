@@ -3,7 +3,16 @@
 // files, a path's id in a tree, and the log. These replace isomorphic-git calls that lived in ai/,
 // change/ and journal/, so they must answer what git answers.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { commitLog, filesAtCommit, gitDirsOf, hasCommit, listTrackedFiles, objectAtPath, readPathAtCommit, treeOfCommit } from '../../../../../electron/services/git/index.ts'
+import {
+  commitLog,
+  filesAtCommit,
+  gitDirsOf,
+  hasCommit,
+  listTrackedFiles,
+  objectAtPath,
+  readPathAtCommit,
+  treeOfCommit,
+} from '../../../../../electron/services/git/index.ts'
 import { buildRepo, type RepoBuilder } from '../../../../fixtures/repo-builder.ts'
 
 let repo: RepoBuilder
@@ -33,7 +42,12 @@ describe('commit reads', () => {
     expect((await repo.git(['ls-files', '--stage', 'src/a.ts'])).trim().split('\n')).toHaveLength(3)
     const tracked = await listTrackedFiles(repo.dir)
     expect(tracked.filter((path) => path === 'src/a.ts')).toHaveLength(1)
-    expect(tracked).toEqual((await repo.git(['ls-files'])).trim().split('\n').filter((path, at, all) => all.indexOf(path) === at))
+    expect(tracked).toEqual(
+      (await repo.git(['ls-files']))
+        .trim()
+        .split('\n')
+        .filter((path, at, all) => all.indexOf(path) === at),
+    )
   })
 
   it('reads a path at a commit: a file, a folder, or nothing', async () => {

@@ -19,19 +19,59 @@ describe('mapGitError', () => {
     [coded('EACCES', { path: '/r/.git/index' }), 'storage', 'Gemba could not land the change: permission was denied (/r/.git/index).'],
     [coded('ENOSPC'), 'storage', 'Gemba could not land the change: the disk is full.'],
     [coded('EROFS'), 'storage', 'Gemba could not land the change: the repository is on a read-only disk.'],
-    [coded('ENOENT', { path: '/r/.git/HEAD' }), 'repository_broken', 'Gemba could not land the change: a file it needs is missing (/r/.git/HEAD).'],
-    [coded('EEXIST', { path: '/r/.git/index.lock' }), 'conflict', 'Gemba could not land the change: another git program holds /r/.git/index.lock right now.'],
+    [
+      coded('ENOENT', { path: '/r/.git/HEAD' }),
+      'repository_broken',
+      'Gemba could not land the change: a file it needs is missing (/r/.git/HEAD).',
+    ],
+    [
+      coded('EEXIST', { path: '/r/.git/index.lock' }),
+      'conflict',
+      'Gemba could not land the change: another git program holds /r/.git/index.lock right now.',
+    ],
     [coded('EMFILE'), 'unavailable', 'Gemba could not land the change: too many files are open at once.'],
     [new Errors.NotFoundError('refs/heads/x'), 'not_found', 'Gemba could not land the change: there is no branch named x.'],
-    [new Errors.NotFoundError(OID), 'repository_broken', 'Gemba could not land the change: the git object aaaaaaa is missing (the repository is incomplete or damaged).'],
-    [new Errors.NotFoundError(`file or directory found at "${OID}:src/a.ts"`), 'not_found', 'Gemba could not land the change: there is no src/a.ts at commit aaaaaaa.'],
-    [new Errors.NotFoundError('git root for /tmp/x'), 'not_a_repository', 'Gemba could not land the change: /tmp/x is not inside a git repository.'],
+    [
+      new Errors.NotFoundError(OID),
+      'repository_broken',
+      'Gemba could not land the change: the git object aaaaaaa is missing (the repository is incomplete or damaged).',
+    ],
+    [
+      new Errors.NotFoundError(`file or directory found at "${OID}:src/a.ts"`),
+      'not_found',
+      'Gemba could not land the change: there is no src/a.ts at commit aaaaaaa.',
+    ],
+    [
+      new Errors.NotFoundError('git root for /tmp/x'),
+      'not_a_repository',
+      'Gemba could not land the change: /tmp/x is not inside a git repository.',
+    ],
     [new Errors.AlreadyExistsError('branch', 'gemba/x'), 'conflict', 'Gemba could not land the change: the branch gemba/x already exists.'],
-    [new Errors.CheckoutConflictError(['a.ts']), 'dirty_working_tree', 'Gemba could not land the change: your edits would be overwritten (a.ts).'],
-    [new Errors.ObjectTypeError(OID, 'tree', 'blob', 'src'), 'invalid_input', 'Gemba could not land the change: src is a folder, not a file.'],
-    [new Errors.ObjectTypeError(OID, 'blob', 'commit'), 'repository_broken', 'Gemba could not land the change: the object aaaaaaa is a blob where git expected a commit.'],
-    [new Errors.InternalError(`Could not read object ${OID} from packfile`), 'repository_broken', `Gemba could not land the change: a pack file is damaged (Could not read object ${OID} from packfile).`],
-    [new Errors.InternalError('Index file is empty (.git/index)'), 'repository_broken', 'Gemba could not land the change: the git index is damaged (Index file is empty (.git/index)).'],
+    [
+      new Errors.CheckoutConflictError(['a.ts']),
+      'dirty_working_tree',
+      'Gemba could not land the change: your edits would be overwritten (a.ts).',
+    ],
+    [
+      new Errors.ObjectTypeError(OID, 'tree', 'blob', 'src'),
+      'invalid_input',
+      'Gemba could not land the change: src is a folder, not a file.',
+    ],
+    [
+      new Errors.ObjectTypeError(OID, 'blob', 'commit'),
+      'repository_broken',
+      'Gemba could not land the change: the object aaaaaaa is a blob where git expected a commit.',
+    ],
+    [
+      new Errors.InternalError(`Could not read object ${OID} from packfile`),
+      'repository_broken',
+      `Gemba could not land the change: a pack file is damaged (Could not read object ${OID} from packfile).`,
+    ],
+    [
+      new Errors.InternalError('Index file is empty (.git/index)'),
+      'repository_broken',
+      'Gemba could not land the change: the git index is damaged (Index file is empty (.git/index)).',
+    ],
     [new Errors.MissingNameError('author'), 'invalid_input', 'Gemba could not land the change: git needs a name for the commit’s author.'],
     [new TypeError('oops'), 'internal', 'Gemba could not land the change: oops.'],
   ])('%s', (error, code, message) => {
@@ -74,10 +114,15 @@ describe('mapped errors from a real repository', () => {
     expect(await readPathAtCommit(commondir, commit, 'src/a.ts/deeper')).toBeNull()
     expect(await readPathAtCommit(commondir, commit, 'src')).toEqual({ kind: 'folder' })
     await rm(join(commondir, 'objects', blob.slice(0, 2), blob.slice(2)))
-    const error = await readPathAtCommit(commondir, commit, 'src/a.ts').then(() => null, (caught: unknown) => caught)
+    const error = await readPathAtCommit(commondir, commit, 'src/a.ts').then(
+      () => null,
+      (caught: unknown) => caught,
+    )
     expect(error).toBeInstanceOf(GembaError)
     expect((error as GembaError).code).toBe('repository_broken')
-    expect((error as GembaError).message).toBe(`Gemba could not read src/a.ts at commit ${commit.slice(0, 7)}: the git object ${blob.slice(0, 7)} is missing (the repository is incomplete or damaged).`)
+    expect((error as GembaError).message).toBe(
+      `Gemba could not read src/a.ts at commit ${commit.slice(0, 7)}: the git object ${blob.slice(0, 7)} is missing (the repository is incomplete or damaged).`,
+    )
     expect((error as GembaError).next).toMatch(/git fsck/)
   })
 
@@ -94,7 +139,10 @@ describe('mapped errors from a real repository', () => {
     const bytes = await readFile(join(commondir, 'objects', 'pack', pack))
     for (let at = 12; at < bytes.length - 20; at++) bytes[at] = 0xff
     await writeFile(join(commondir, 'objects', 'pack', pack), bytes)
-    const error = await readPathAtCommit(commondir, commit, 'a.txt').then(() => null, (caught: unknown) => caught)
+    const error = await readPathAtCommit(commondir, commit, 'a.txt').then(
+      () => null,
+      (caught: unknown) => caught,
+    )
     expect(error).toBeInstanceOf(GembaError)
     expect((error as GembaError).code).toBe('repository_broken')
     expect((error as GembaError).message).toMatch(/^Gemba could not read a\.txt at commit [0-9a-f]{7}: a pack file is damaged \(/)

@@ -13,7 +13,11 @@ async function repoWithHistory(): Promise<RepoBuilder> {
   cleanups.push(repo)
   const body = Array.from({ length: 200 }, (_, i) => `line ${i} of a file that changes a little each commit`).join('\n')
   for (let c = 0; c < 30; c++) {
-    await repo.files({ 'src/a.ts': `${body}\n// rev ${c}\n`, [`src/deep/n${c % 4}/b.ts`]: `export const b = ${c}\n`, 'README.md': `# r${c % 3}\n` })
+    await repo.files({
+      'src/a.ts': `${body}\n// rev ${c}\n`,
+      [`src/deep/n${c % 4}/b.ts`]: `export const b = ${c}\n`,
+      'README.md': `# r${c % 3}\n`,
+    })
     await repo.commit(`change ${c}`)
   }
   return repo
@@ -21,7 +25,10 @@ async function repoWithHistory(): Promise<RepoBuilder> {
 
 /** Every object git lists, with its type and content from `git cat-file --batch`. */
 async function gitObjects(repo: RepoBuilder): Promise<Map<string, { type: string; data: Buffer }>> {
-  const oids = (await repo.git(['rev-list', '--objects', '--all'])).split('\n').filter(Boolean).map((line) => line.slice(0, 40))
+  const oids = (await repo.git(['rev-list', '--objects', '--all']))
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.slice(0, 40))
   const { execFileSync } = await import('node:child_process')
   const out = execFileSync('git', ['cat-file', '--batch'], { cwd: repo.dir, input: `${oids.join('\n')}\n`, maxBuffer: 1 << 28 })
   const objects = new Map<string, { type: string; data: Buffer }>()

@@ -39,7 +39,14 @@ describe('anchorLines', () => {
   })
 
   it('follows a block rewritten a little when most of its lines still stand together', () => {
-    const rewritten = ['// The ledger', '', 'export function total() {', '  // sum them', '  return entries.reduce((sum, n) => sum + n, 0)', '}']
+    const rewritten = [
+      '// The ledger',
+      '',
+      'export function total() {',
+      '  // sum them',
+      '  return entries.reduce((sum, n) => sum + n, 0)',
+      '}',
+    ]
     expect(anchorLines(OLD, rewritten, 11, 13, true)).toMatchObject({ status: 'changed', start: 3 })
   })
 

@@ -7,7 +7,9 @@ import { createHarness, type Harness } from './fixtures/journal-harness.ts'
 let h: Harness
 beforeEach(async () => {
   h = await createHarness()
-  await h.service.saveSession(buildSessionRecord({ id: 'oct', date: '2026-10-06', diagram: { mermaid: 'flowchart LR\n a-->b', svg: '<svg>oct</svg>' } }))
+  await h.service.saveSession(
+    buildSessionRecord({ id: 'oct', date: '2026-10-06', diagram: { mermaid: 'flowchart LR\n a-->b', svg: '<svg>oct</svg>' } }),
+  )
   await h.service.saveSession(buildSessionRecord({ id: 'nov', date: '2026-11-10', diagram: null }))
 })
 afterEach(async () => {
@@ -19,7 +21,11 @@ describe('exportMarkdown', () => {
     const target = join(h.root, 'export')
     const result = await h.service.exportMarkdown({ folder: target, from: '2026-10-01', to: '2026-10-31' }, h.ctx)
     expect(result.sessions).toBe(1)
-    expect((await readdir(target)).sort()).toEqual(['2026-10-06-week-03-payments-api.md', '2026-10-06-week-03-payments-api.svg', 'index.md'])
+    expect((await readdir(target)).sort()).toEqual([
+      '2026-10-06-week-03-payments-api.md',
+      '2026-10-06-week-03-payments-api.svg',
+      'index.md',
+    ])
     expect(await readFile(join(target, '2026-10-06-week-03-payments-api.svg'), 'utf8')).toBe('<svg>oct</svg>')
     expect(await readFile(join(target, '2026-10-06-week-03-payments-api.md'), 'utf8')).toBe(
       await readFile(join(h.journalFolder, '2026-10-06-week-03-payments-api.md'), 'utf8'),
@@ -29,7 +35,10 @@ describe('exportMarkdown', () => {
 
   it('exports chosen sessions by id and refuses an unknown one', async () => {
     const target = join(h.root, 'one')
-    expect((await h.service.exportMarkdown({ folder: target, ids: ['nov'] }, h.ctx)).files).toEqual(['2026-11-10-week-03-payments-api.md', 'index.md'])
+    expect((await h.service.exportMarkdown({ folder: target, ids: ['nov'] }, h.ctx)).files).toEqual([
+      '2026-11-10-week-03-payments-api.md',
+      'index.md',
+    ])
     await expect(h.service.exportMarkdown({ folder: target, ids: ['gone'] }, h.ctx)).rejects.toMatchObject({ code: 'not_found' })
   })
 

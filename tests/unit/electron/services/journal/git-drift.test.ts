@@ -12,7 +12,11 @@ afterEach(async () => {
 async function repoWithHistory(): Promise<{ repo: RepoBuilder; first: string }> {
   const repo = await buildRepo()
   cleanup.push(() => repo.cleanup())
-  await repo.files({ 'src/http/router.ts': 'export const routes = []\n', 'src/ledger/post.ts': 'export function post() {}\n', 'README.md': '# Payments\n' })
+  await repo.files({
+    'src/http/router.ts': 'export const routes = []\n',
+    'src/ledger/post.ts': 'export function post() {}\n',
+    'README.md': '# Payments\n',
+  })
   const first = await repo.commit('Start')
   await repo.write('src/http/router.ts', 'export const routes = ["/pay"]\n')
   await repo.remove('README.md')
@@ -47,14 +51,56 @@ describe('journal drift through git', () => {
   it('re-anchors each citation by content: lines that moved, were edited, vanished, or went with a renamed file', async () => {
     const repo = await buildRepo()
     cleanup.push(() => repo.cleanup())
-    const ledger = ['// Posts a payment to the ledger.', '', 'export const entries: number[] = []', '', 'export function post(amount: number) {', '  entries.push(amount)', '}', '', 'export function refund(amount: number) {', '  entries.push(-amount)', '}', '']
-    const router = ['// Routes requests.', "import { post } from '../ledger/post.ts'", '', 'export const routes = {', "  '/pay': post,", '}', '']
+    const ledger = [
+      '// Posts a payment to the ledger.',
+      '',
+      'export const entries: number[] = []',
+      '',
+      'export function post(amount: number) {',
+      '  entries.push(amount)',
+      '}',
+      '',
+      'export function refund(amount: number) {',
+      '  entries.push(-amount)',
+      '}',
+      '',
+    ]
+    const router = [
+      '// Routes requests.',
+      "import { post } from '../ledger/post.ts'",
+      '',
+      'export const routes = {',
+      "  '/pay': post,",
+      '}',
+      '',
+    ]
     await repo.files({ 'src/ledger/post.ts': ledger.join('\n'), 'src/http/router.ts': router.join('\n'), 'README.md': '# Payments\n' })
     const first = await repo.commit('Start')
-    const edited = ['// Posts a payment to the ledger.', '// Amounts are in cents.', '', 'export const entries: number[] = []', '', 'export function post(amount: number) {', '  entries.push(Math.round(amount))', '}', '']
+    const edited = [
+      '// Posts a payment to the ledger.',
+      '// Amounts are in cents.',
+      '',
+      'export const entries: number[] = []',
+      '',
+      'export function post(amount: number) {',
+      '  entries.push(Math.round(amount))',
+      '}',
+      '',
+    ]
     await repo.write('src/ledger/post.ts', edited.join('\n'))
     await repo.git(['mv', 'src/http/router.ts', 'src/http/routes.ts'])
-    await repo.write('src/http/routes.ts', ['// Routes requests to handlers.', "import { post } from '../ledger/post.ts'", '', 'export const routes = {', "  '/pay': post,", '}', ''].join('\n'))
+    await repo.write(
+      'src/http/routes.ts',
+      [
+        '// Routes requests to handlers.',
+        "import { post } from '../ledger/post.ts'",
+        '',
+        'export const routes = {',
+        "  '/pay': post,",
+        '}',
+        '',
+      ].join('\n'),
+    )
     await repo.commit('Cents, no refunds, routes.ts')
     const h = await harness()
     const citations = [
@@ -80,9 +126,14 @@ describe('journal drift through git', () => {
 
   it('finds the repository where the repos domain says it is now', async () => {
     const { repo, first } = await repoWithHistory()
-    const h = await createHarness({ openRepository: openRepositoryForDrift, repositoryPathOf: async (id) => (id === 'r' ? repo.dir : undefined) })
+    const h = await createHarness({
+      openRepository: openRepositoryForDrift,
+      repositoryPathOf: async (id) => (id === 'r' ? repo.dir : undefined),
+    })
     cleanup.push(() => h.dispose())
-    await h.service.saveSession(buildSessionRecord({ repository: { id: 'r', name: 'Payments', path: '/nowhere/old-place', commit: first } }))
+    await h.service.saveSession(
+      buildSessionRecord({ repository: { id: 'r', name: 'Payments', path: '/nowhere/old-place', commit: first } }),
+    )
     const view = await h.service.drift({ id: 'session-0001' }, h.ctx)
     expect(view).toMatchObject({ state: 'known', repositoryPath: repo.dir })
   })
@@ -90,11 +141,16 @@ describe('journal drift through git', () => {
   it('answers unknown, with a reason, for a repository that is gone or lacks the commit', async () => {
     const { repo, first } = await repoWithHistory()
     const h = await harness()
-    await h.service.saveSession(buildSessionRecord({ id: 'gone', repository: { id: 'r', name: 'P', path: '/nowhere/at/all', commit: first } }))
+    await h.service.saveSession(
+      buildSessionRecord({ id: 'gone', repository: { id: 'r', name: 'P', path: '/nowhere/at/all', commit: first } }),
+    )
     await h.service.saveSession(
       buildSessionRecord({ id: 'lost', repository: { id: 'r', name: 'P', path: repo.dir, commit: 'f'.repeat(40) } }),
     )
-    expect(await h.service.drift({ id: 'gone' }, h.ctx)).toMatchObject({ state: 'unknown', reason: expect.stringContaining('no longer at') })
+    expect(await h.service.drift({ id: 'gone' }, h.ctx)).toMatchObject({
+      state: 'unknown',
+      reason: expect.stringContaining('no longer at'),
+    })
     expect(await h.service.drift({ id: 'lost' }, h.ctx)).toMatchObject({ state: 'unknown', reason: expect.stringContaining('ffffffffff') })
 
     const shallow = await shallowClone(repo, 1)
@@ -119,4 +175,3 @@ describe('journal drift through git', () => {
     expect(await opened.changed('src', first, opened.head)).toBe(true)
   })
 })
-

@@ -16,7 +16,8 @@ describe('journal folder housekeeping', () => {
   it('sweeps only old temp files of interrupted atomic writes', async () => {
     const now = new Date()
     const old = new Date(now.getTime() - 3 * 60 * 60 * 1000)
-    for (const name of ['.a.md.0123456789ab.tmp', '.b.md.ba9876543210.tmp', '.my-notes.tmp', 'a.md']) await writeFile(join(folder, name), 'x')
+    for (const name of ['.a.md.0123456789ab.tmp', '.b.md.ba9876543210.tmp', '.my-notes.tmp', 'a.md'])
+      await writeFile(join(folder, name), 'x')
     await utimes(join(folder, '.a.md.0123456789ab.tmp'), old, old)
     await utimes(join(folder, '.my-notes.tmp'), old, old)
     expect(await removeStaleTemps(folder, now, 60 * 60 * 1000)).toEqual(['.a.md.0123456789ab.tmp'])
@@ -31,6 +32,9 @@ describe('journal folder housekeeping', () => {
   })
 
   it('reports a folder that is not there as unavailable', async () => {
-    await expect(scanJournalFolder(join(folder, 'gone'))).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('no longer exists') })
+    await expect(scanJournalFolder(join(folder, 'gone'))).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringContaining('no longer exists'),
+    })
   })
 })

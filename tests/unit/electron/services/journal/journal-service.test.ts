@@ -92,15 +92,15 @@ describe('JournalService: the transcript sidecar', () => {
     expect(view.hasTranscript).toBe(false)
     expect(view.record.transcript).toEqual([])
     expect(view.record.reflection).toBe(buildSessionRecord().reflection)
-    expect((await h.service.problems({}, h.ctx)).problems).toEqual([
-      expect.objectContaining({ fileName, code: 'bad_sidecar' }),
-    ])
+    expect((await h.service.problems({}, h.ctx)).problems).toEqual([expect.objectContaining({ fileName, code: 'bad_sidecar' })])
   })
 })
 
 describe('JournalService: list, filter, search', () => {
   beforeEach(async () => {
-    await h.service.saveSession(session(1, { repository: { ...buildSessionRecord().repository, id: 'web', name: 'Web Shop' }, frictionTags: ['flaky-ci'] }))
+    await h.service.saveSession(
+      session(1, { repository: { ...buildSessionRecord().repository, id: 'web', name: 'Web Shop' }, frictionTags: ['flaky-ci'] }),
+    )
     await h.service.saveSession(session(3, { theme: { id: 'deploy-path', title: 'The deploy path' } }))
     await h.service.saveSession(session(2, { reflection: 'The rollback script is undocumented.' }))
   })
@@ -159,7 +159,7 @@ describe('JournalService: the index is only a cache', () => {
     await h.service.saveSession(session(1))
     await h.service.saveSession(session(2))
     const cacheFile = join(h.cacheFolder, 'journal-index.json')
-    expect((await readdir(h.cacheFolder))).toContain('journal-index.json')
+    expect(await readdir(h.cacheFolder)).toContain('journal-index.json')
     await writeFile(cacheFile, '{"format":"gemba-journal-index","version":1,"entr')
     const restarted = h.restart()
     expect((await restarted.list({}, h.ctx)).entries.map((e) => e.id)).toEqual(['s-2', 's-1'])
@@ -184,7 +184,7 @@ describe('JournalService: an unavailable journal folder', () => {
     const failure = await service.saveSession(buildSessionRecord()).catch((error: unknown) => error)
     expect(failure).toBeInstanceOf(GembaError)
     expect(failure).toMatchObject({ code: 'unavailable', message: expect.stringContaining('kept safe'), next: expect.any(String) })
-    expect((await service.problems({}, h.ctx).catch(() => null))).toBeNull() // the folder itself cannot be listed
+    expect(await service.problems({}, h.ctx).catch(() => null)).toBeNull() // the folder itself cannot be listed
     expect(await readdir(h.pendingFolder)).toEqual(['session-0001.json'])
 
     expect((await service.flushPending({}, h.ctx)).pending).toHaveLength(1)

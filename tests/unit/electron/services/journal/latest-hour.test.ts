@@ -36,10 +36,21 @@ describe('latestHour', () => {
 
   it('compares the estimate with the hours before once there are some', () => {
     const older = entry({ id: 'older', date: '2026-01-06', effort: { estimateMinutes: 10, actualMinutes: 30 } })
-    const newer = entry({ id: 'newer', date: '2026-01-13', stepMinutes: { explore: 10, diagram: 8, change: 20, reflect: 6 }, timeboxMinutes, effort: { estimateMinutes: 20, actualMinutes: 20 }, frictionTags: [] })
+    const newer = entry({
+      id: 'newer',
+      date: '2026-01-13',
+      stepMinutes: { explore: 10, diagram: 8, change: 20, reflect: 6 },
+      timeboxMinutes,
+      effort: { estimateMinutes: 20, actualMinutes: 20 },
+      frictionTags: [],
+    })
     const latest = latestHour([newer, older])!
-    expect(latest.findings[0]).toBe('The hour took 44 of its 60 minutes; every step fit its timebox, and the small change took the most (20 min).')
-    expect(latest.findings[1]).toBe('The small change took 20 min against your 20 min estimate: about what you estimated. Before this hour your changes took 3.0× your estimates (median).')
+    expect(latest.findings[0]).toBe(
+      'The hour took 44 of its 60 minutes; every step fit its timebox, and the small change took the most (20 min).',
+    )
+    expect(latest.findings[1]).toBe(
+      'The small change took 20 min against your 20 min estimate: about what you estimated. Before this hour your changes took 3.0× your estimates (median).',
+    )
     expect(latest.findings[2]).toBe('You tagged no friction this time.')
   })
 })

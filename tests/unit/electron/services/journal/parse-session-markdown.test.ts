@@ -7,7 +7,9 @@ import { buildSessionRecord } from './fixtures/build-session-record.ts'
 const withoutSidecarParts = (record = buildSessionRecord()) => ({
   ...record,
   transcript: [],
-  diagram: record.diagram ? { mermaid: record.diagram.mermaid, ...(record.diagram.caption ? { caption: record.diagram.caption } : {}) } : null,
+  diagram: record.diagram
+    ? { mermaid: record.diagram.mermaid, ...(record.diagram.caption ? { caption: record.diagram.caption } : {}) }
+    : null,
 })
 
 describe('parseSessionMarkdown', () => {
@@ -25,7 +27,16 @@ describe('parseSessionMarkdown', () => {
       returned: false,
       branchDeleted: false,
       authorship: { leaderLines: 3, agentLines: 14 },
-      testRun: { command: 'npm test', exitCode: 0, durationMs: 1200, outputTail: 'ok', commit: 'a'.repeat(40), onChange: true, failed: [], firstError: null },
+      testRun: {
+        command: 'npm test',
+        exitCode: 0,
+        durationMs: 1200,
+        outputTail: 'ok',
+        commit: 'a'.repeat(40),
+        onChange: true,
+        failed: [],
+        firstError: null,
+      },
     }
     const record = buildSessionRecord({ change })
     const markdown = renderSessionMarkdown(record)
@@ -36,12 +47,21 @@ describe('parseSessionMarkdown', () => {
 
     const elsewhere = renderSessionMarkdown(buildSessionRecord({ change: { ...change, testRun: { ...change.testRun, onChange: false } } }))
     expect(elsewhere).toContain('passed in 1.2 s, but not on the change as committed')
-    const failed = renderSessionMarkdown(buildSessionRecord({ change: { ...change, testRun: { ...change.testRun, exitCode: 1, failed: ['greet > says hello'], firstError: 'Expected "Hello" got "Helo"' } } }))
+    const failed = renderSessionMarkdown(
+      buildSessionRecord({
+        change: {
+          ...change,
+          testRun: { ...change.testRun, exitCode: 1, failed: ['greet > says hello'], firstError: 'Expected "Hello" got "Helo"' },
+        },
+      }),
+    )
     expect(failed).toContain('failed (exit 1) on this change')
     expect(failed).toContain('- ✗ greet > says hello')
     const deleted = renderSessionMarkdown(buildSessionRecord({ change: { ...change, branchDeleted: true } }))
     expect(deleted).toContain('_The branch was deleted during the session; Gemba kept its commit until this entry was written')
-    expect(renderSessionMarkdown(buildSessionRecord({ change: { ...change, testRun: null } }))).toContain('_No test run: nothing here says the tests pass._')
+    expect(renderSessionMarkdown(buildSessionRecord({ change: { ...change, testRun: null } }))).toContain(
+      '_No test run: nothing here says the tests pass._',
+    )
   })
 
   it('takes the transcript and SVG from a sidecar of the same session', () => {
@@ -57,13 +77,39 @@ describe('parseSessionMarkdown', () => {
 
   it('takes what was sent to Claude from the sidecar, and reads older sidecars without it', () => {
     const record = buildSessionRecord()
-    const sent = [{ step: 'explore' as const, at: '2026-02-03T09:05:00Z', model: 'm', contextFiles: [{ path: 'README.md', bytes: 7 }], added: { kind: 'question' as const, chars: 9, files: [] }, redactions: [{ path: 'config/a.ini', line: 2, rule: 'aws' }], excluded: [], usage: null, costUsd: null }]
-    const withSent = parseSessionMarkdown(renderSessionMarkdown(record), 'a.md', { schemaVersion: 1, id: record.id, transcript: record.transcript, sent })
+    const sent = [
+      {
+        step: 'explore' as const,
+        at: '2026-02-03T09:05:00Z',
+        model: 'm',
+        contextFiles: [{ path: 'README.md', bytes: 7 }],
+        added: { kind: 'question' as const, chars: 9, files: [] },
+        redactions: [{ path: 'config/a.ini', line: 2, rule: 'aws' }],
+        excluded: [],
+        usage: null,
+        costUsd: null,
+      },
+    ]
+    const withSent = parseSessionMarkdown(renderSessionMarkdown(record), 'a.md', {
+      schemaVersion: 1,
+      id: record.id,
+      transcript: record.transcript,
+      sent,
+    })
     expect(withSent.ok && withSent.record.sent).toEqual(sent)
-    const older = parseSessionMarkdown(renderSessionMarkdown(record), 'a.md', { schemaVersion: 1, id: record.id, transcript: record.transcript })
+    const older = parseSessionMarkdown(renderSessionMarkdown(record), 'a.md', {
+      schemaVersion: 1,
+      id: record.id,
+      transcript: record.transcript,
+    })
     expect(older.ok && older.record).not.toHaveProperty('sent')
     expect(older.ok).toBe(true)
-    const broken = parseSessionMarkdown(renderSessionMarkdown(record), 'a.md', { schemaVersion: 1, id: record.id, transcript: record.transcript, sent: [{ step: 'nowhere' }] as never })
+    const broken = parseSessionMarkdown(renderSessionMarkdown(record), 'a.md', {
+      schemaVersion: 1,
+      id: record.id,
+      transcript: record.transcript,
+      sent: [{ step: 'nowhere' }] as never,
+    })
     expect(broken.ok && broken.record).not.toHaveProperty('sent')
   })
 
@@ -98,7 +144,10 @@ describe('parseSessionMarkdown', () => {
 
   it('reports a file without front matter, with broken YAML or with a missing figure', () => {
     const good = renderSessionMarkdown(buildSessionRecord())
-    expect(parseSessionMarkdown('# just notes', 'n.md')).toMatchObject({ ok: false, problem: { code: 'no_front_matter', fileName: 'n.md' } })
+    expect(parseSessionMarkdown('# just notes', 'n.md')).toMatchObject({
+      ok: false,
+      problem: { code: 'no_front_matter', fileName: 'n.md' },
+    })
     expect(parseSessionMarkdown(good.replace('week: 3', 'week: [3'), 'b.md')).toMatchObject({
       ok: false,
       problem: { code: 'bad_front_matter' },

@@ -27,7 +27,10 @@ describe('quarterlyRollup', () => {
       { id: 'deploy-path', title: 'The deploy path', count: 2 },
       { id: 'request-end-to-end', title: 'Follow one request end to end', count: 1 },
     ])
-    expect(rollup.repositories).toEqual([{ id: 'repo-payments', name: 'Payments API', count: 2 }, { id: 'web', name: 'Web Shop', count: 1 }])
+    expect(rollup.repositories).toEqual([
+      { id: 'repo-payments', name: 'Payments API', count: 2 },
+      { id: 'web', name: 'Web Shop', count: 1 },
+    ])
     expect(rollup.friction).toEqual([
       { tag: 'slow-tests', count: 2 },
       { tag: 'unclear-docs', count: 2 },

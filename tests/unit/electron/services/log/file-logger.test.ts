@@ -17,19 +17,22 @@ afterEach(() => rm(dataFolder, { recursive: true, force: true }))
 const logText = () => readFile(join(dataFolder, 'logs', 'gemba.log'), 'utf8')
 
 describe('FileLogger', () => {
-  it.each(PLANTED.map((planted) => [planted.path, planted] as const))('keeps the secret planted in %s out of gemba.log', async (path, planted) => {
-    const log = new FileLogger(dataFolder)
-    const error = new Error(`Could not parse ${path} near:\n${planted.line}\nfix the file and try again`)
-    log.error('repos.scan failed', error)
-    log.warn(`Skipped ${path}: ${planted.line}`)
-    const text = await logText()
-    for (const part of planted.secret.split('\n')) expect(text).not.toContain(part)
-    expect(text).toContain('[redacted')
-    // What is not a secret stays readable: the message, the file named, the stack.
-    expect(text).toContain(`repos.scan failed: Error: Could not parse ${path} near:`)
-    expect(text).toContain('fix the file and try again')
-    expect(text).toMatch(/\n\s+at .*file-logger\.test\.ts/)
-  })
+  it.each(PLANTED.map((planted) => [planted.path, planted] as const))(
+    'keeps the secret planted in %s out of gemba.log',
+    async (path, planted) => {
+      const log = new FileLogger(dataFolder)
+      const error = new Error(`Could not parse ${path} near:\n${planted.line}\nfix the file and try again`)
+      log.error('repos.scan failed', error)
+      log.warn(`Skipped ${path}: ${planted.line}`)
+      const text = await logText()
+      for (const part of planted.secret.split('\n')) expect(text).not.toContain(part)
+      expect(text).toContain('[redacted')
+      // What is not a secret stays readable: the message, the file named, the stack.
+      expect(text).toContain(`repos.scan failed: Error: Could not parse ${path} near:`)
+      expect(text).toContain('fix the file and try again')
+      expect(text).toMatch(/\n\s+at .*file-logger\.test\.ts/)
+    },
+  )
 
   it('redacts every line of a private key block quoted in one entry', () => {
     const key = PLANTED.find((planted) => planted.line.includes('PRIVATE KEY'))!
@@ -46,7 +49,9 @@ describe('FileLogger', () => {
 
   it('keeps the message before a quoted secret on the same line', () => {
     const github = PLANTED.find((planted) => planted.path === 'scripts/deploy.sh')!
-    expect(redactLogText(`Skipped scripts/deploy.sh: ${github.line}`)).toBe('Skipped scripts/deploy.sh: export GITHUB_TOKEN=[redacted by Gemba: github-token]')
+    expect(redactLogText(`Skipped scripts/deploy.sh: ${github.line}`)).toBe(
+      'Skipped scripts/deploy.sh: export GITHUB_TOKEN=[redacted by Gemba: github-token]',
+    )
   })
 
   it('still scrubs what the line rules leave: short keys, token query strings', () => {
@@ -58,6 +63,12 @@ describe('FileLogger', () => {
     const log = new FileLogger(dataFolder)
     await rm(join(dataFolder, 'logs'), { recursive: true, force: true })
     expect(() => log.error('after the folder went away', new Error('x'.repeat(20_000)))).not.toThrow()
-    expect(() => log.error('not an error object', { toString: () => { throw new Error('boom') } })).not.toThrow()
+    expect(() =>
+      log.error('not an error object', {
+        toString: () => {
+          throw new Error('boom')
+        },
+      }),
+    ).not.toThrow()
   })
 })

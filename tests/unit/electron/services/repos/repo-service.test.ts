@@ -42,7 +42,10 @@ async function repo(): Promise<RepoBuilder> {
 }
 
 async function errorOf(promise: Promise<unknown>): Promise<GembaError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught)
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  )
   expect(error).toBeInstanceOf(GembaError)
   return error as GembaError
 }
@@ -172,7 +175,8 @@ describe('adding a repository as people expect', () => {
     cleanups.push(() => rm(home, { recursive: true, force: true }))
     const payments = join(home, 'code', 'payments')
     await mkdir(join(payments, 'src'), { recursive: true })
-    const git = (args: string[], cwd = payments) => promisify(execFile)('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], { cwd })
+    const git = (args: string[], cwd = payments) =>
+      promisify(execFile)('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], { cwd })
     await git(['init', '-q', '-b', 'main'])
     await writeFile(join(payments, 'src', 'pay.ts'), 'export const pay = 1\n')
     await git(['add', '.'])
@@ -189,7 +193,10 @@ describe('adding a repository as people expect', () => {
     const added = await service.add({ path: '~/code/payments' }, ctx())
     expect(added).toMatchObject({ path: payments, notice: null })
     const again = await service.add({ path: 'code/payments/' }, ctx())
-    expect(again).toMatchObject({ id: added.id, notice: { code: 'already_added', message: `payments is already in your list (${payments}). Nothing changed.` } })
+    expect(again).toMatchObject({
+      id: added.id,
+      notice: { code: 'already_added', message: `payments is already in your list (${payments}). Nothing changed.` },
+    })
   })
 
   it('says a folder inside a repository in the list changed nothing, and adds the whole repository otherwise', async () => {
@@ -198,7 +205,13 @@ describe('adding a repository as people expect', () => {
     expect(first).toMatchObject({ path: payments, notice: { code: 'inside_repository' } })
     expect(first.notice?.message).toBe(`That folder is inside the repository at ${payments}; Gemba added the whole repository.`)
     const inside = await service.add({ path: '~/code/payments/src' }, ctx())
-    expect(inside).toMatchObject({ id: first.id, notice: { code: 'inside_repository', message: 'That folder is inside payments, which is already in your list. Gemba works on the whole repository, so nothing changed.' } })
+    expect(inside).toMatchObject({
+      id: first.id,
+      notice: {
+        code: 'inside_repository',
+        message: 'That folder is inside payments, which is already in your list. Gemba works on the whole repository, so nothing changed.',
+      },
+    })
     expect(await service.list({}, ctx())).toHaveLength(1)
   })
 

@@ -33,12 +33,18 @@ describe('exclusionRule', () => {
     expect(exclusionRule(path)).not.toBeNull()
   })
 
-  it.each(['.env.example', '.env.sample', 'src/env.ts', 'src/environment.ts', 'README.md', 'src/keys.ts', 'docs/credentials.md', 'package.json'])(
-    'lets %s through (to redaction)',
-    (path) => {
-      expect(exclusionRule(path)).toBeNull()
-    },
-  )
+  it.each([
+    '.env.example',
+    '.env.sample',
+    'src/env.ts',
+    'src/environment.ts',
+    'README.md',
+    'src/keys.ts',
+    'docs/credentials.md',
+    'package.json',
+  ])('lets %s through (to redaction)', (path) => {
+    expect(exclusionRule(path)).toBeNull()
+  })
 
   it('excludes .npmrc and .pypirc only when they hold a token or password', () => {
     expect(exclusionRule('.npmrc', 'registry=https://registry.npmjs.org/\n')).toBeNull()

@@ -15,7 +15,7 @@ describe('SecretRedactor', () => {
     expect(result.text).toContain('const answer = 42')
   })
 
-  it('uses secretlint\'s maintained rules first, and Gemba\'s own for what they miss', async () => {
+  it("uses secretlint's maintained rules first, and Gemba's own for what they miss", async () => {
     const github = PLANTED.find((planted) => planted.path === 'scripts/deploy.sh')!
     const yaml = PLANTED.find((planted) => planted.path === 'config/settings.yaml')!
     expect((await redactor.redact(github.path, github.line)).redactions[0]?.rule).toBe('secretlint/github')
@@ -34,7 +34,14 @@ describe('SecretRedactor', () => {
     const text = ['x', '-----BEGIN OPENSSH PRIVATE KEY-----', body, body, '-----END OPENSSH PRIVATE KEY-----', 'y'].join('\n')
     const result = await redactor.redact('notes.txt', text)
     expect(result.redactions.map((r) => r.line)).toEqual([3, 4])
-    expect(result.text.split('\n')).toEqual(['x', '-----BEGIN OPENSSH PRIVATE KEY-----', '[redacted by Gemba: private-key]', '[redacted by Gemba: private-key]', '-----END OPENSSH PRIVATE KEY-----', 'y'])
+    expect(result.text.split('\n')).toEqual([
+      'x',
+      '-----BEGIN OPENSSH PRIVATE KEY-----',
+      '[redacted by Gemba: private-key]',
+      '[redacted by Gemba: private-key]',
+      '-----END OPENSSH PRIVATE KEY-----',
+      'y',
+    ])
   })
 
   it('leaves ordinary code alone', async () => {

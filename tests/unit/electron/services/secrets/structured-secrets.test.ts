@@ -22,13 +22,31 @@ describe('findStructuredSecretSpans', () => {
 
   it('reads name/value pairs in YAML, JSON (ECS task definitions) and XML', () => {
     expect(redact('d.yaml', `env:\n  - name: PAYMENT_KEY\n    value: ${VALUE}\n`)).toContain('value: [redacted by Gemba: secret-value]')
-    expect(redact('task.json', JSON.stringify({ environment: [{ name: 'SIGNING_SECRET', value: VALUE }, { name: 'MODE', value: 'prod' }] }))).not.toContain(VALUE)
+    expect(
+      redact(
+        'task.json',
+        JSON.stringify({
+          environment: [
+            { name: 'SIGNING_SECRET', value: VALUE },
+            { name: 'MODE', value: 'prod' },
+          ],
+        }),
+      ),
+    ).not.toContain(VALUE)
     expect(redact('beans.xml', `<beans><property name="apiToken" value="${VALUE}"/></beans>`)).not.toContain(VALUE)
     expect(redact('strings.xml', `<resources><string name="maps_api_key">${VALUE}</string></resources>`)).not.toContain(VALUE)
   })
 
   it('reads a notebook cell as code, and its printed output, mapping back into the escaped JSON', () => {
-    const notebook = JSON.stringify({ cells: [{ cell_type: 'code', source: ['token = "', `${VALUE}"\n`], outputs: [{ output_type: 'stream', text: [`Authorization: Bearer ${VALUE}x9\n`] }] }] })
+    const notebook = JSON.stringify({
+      cells: [
+        {
+          cell_type: 'code',
+          source: ['token = "', `${VALUE}"\n`],
+          outputs: [{ output_type: 'stream', text: [`Authorization: Bearer ${VALUE}x9\n`] }],
+        },
+      ],
+    })
     const out = redact('a.ipynb', notebook)
     expect(out).not.toContain(VALUE)
     expect(() => JSON.parse(out)).not.toThrow()

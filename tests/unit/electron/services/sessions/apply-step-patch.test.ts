@@ -30,7 +30,12 @@ describe('applyStepPatch', () => {
 
   it('merges reflection answers one prompt at a time and de-duplicates friction tags', () => {
     let session = applyStepPatch(base, { step: 'reflect', payload: { answers: { surprised: 'a' } } }, now, newId)
-    session = applyStepPatch(session, { step: 'reflect', payload: { answers: { friction: 'b' }, frictionTags: ['slow-tests', 'slow-tests', 'x'] } }, now, newId)
+    session = applyStepPatch(
+      session,
+      { step: 'reflect', payload: { answers: { friction: 'b' }, frictionTags: ['slow-tests', 'slow-tests', 'x'] } },
+      now,
+      newId,
+    )
     expect(session.steps.reflect.payload.answers).toMatchObject({ surprised: 'a', friction: 'b', aiHelp: '' })
     expect(session.steps.reflect.payload.frictionTags).toEqual(['slow-tests', 'x'])
   })
@@ -55,22 +60,65 @@ describe('applyStepPatch', () => {
   it('never lets the offline tour or diagram replace what the coach made, but fills an empty step', () => {
     let session = applyStepPatch(base, { step: 'explore', payload: { walkthrough: '# Offline tour', source: 'offline' } }, now, newId)
     expect(session.steps.explore.payload).toMatchObject({ walkthrough: '# Offline tour', source: 'offline' })
-    session = applyStepPatch(session, { step: 'explore', payload: { walkthrough: '### Walk me through\n\nAI tour', citations: [{ path: 'src/a.ts', line: 3 }], source: 'ai' } }, now, newId)
-    session = applyStepPatch(session, { step: 'explore', payload: { walkthrough: '# Offline tour again', citations: [], source: 'offline', notes: 'mine' } }, now, newId)
-    expect(session.steps.explore.payload).toMatchObject({ walkthrough: '### Walk me through\n\nAI tour', citations: [{ path: 'src/a.ts', line: 3 }], source: 'ai', notes: 'mine' })
+    session = applyStepPatch(
+      session,
+      {
+        step: 'explore',
+        payload: { walkthrough: '### Walk me through\n\nAI tour', citations: [{ path: 'src/a.ts', line: 3 }], source: 'ai' },
+      },
+      now,
+      newId,
+    )
+    session = applyStepPatch(
+      session,
+      { step: 'explore', payload: { walkthrough: '# Offline tour again', citations: [], source: 'offline', notes: 'mine' } },
+      now,
+      newId,
+    )
+    expect(session.steps.explore.payload).toMatchObject({
+      walkthrough: '### Walk me through\n\nAI tour',
+      citations: [{ path: 'src/a.ts', line: 3 }],
+      source: 'ai',
+      notes: 'mine',
+    })
 
-    session = applyStepPatch(session, { step: 'diagram', payload: { mermaid: 'flowchart LR\n a --> b', caption: 'AI', svg: '<svg/>', source: 'ai' } }, now, newId)
-    session = applyStepPatch(session, { step: 'diagram', payload: { mermaid: 'flowchart TD\n x --> y', caption: 'Modules', source: 'offline' } }, now, newId)
+    session = applyStepPatch(
+      session,
+      { step: 'diagram', payload: { mermaid: 'flowchart LR\n a --> b', caption: 'AI', svg: '<svg/>', source: 'ai' } },
+      now,
+      newId,
+    )
+    session = applyStepPatch(
+      session,
+      { step: 'diagram', payload: { mermaid: 'flowchart TD\n x --> y', caption: 'Modules', source: 'offline' } },
+      now,
+      newId,
+    )
     expect(session.steps.diagram.payload).toMatchObject({ mermaid: 'flowchart LR\n a --> b', caption: 'AI', svg: '<svg/>', source: 'ai' })
     // A newer AI diagram still replaces the saved one.
-    session = applyStepPatch(session, { step: 'diagram', payload: { mermaid: 'flowchart LR\n c --> d', svg: '<svg id="2"/>', source: 'ai' } }, now, newId)
+    session = applyStepPatch(
+      session,
+      { step: 'diagram', payload: { mermaid: 'flowchart LR\n c --> d', svg: '<svg id="2"/>', source: 'ai' } },
+      now,
+      newId,
+    )
     expect(session.steps.diagram.payload).toMatchObject({ mermaid: 'flowchart LR\n c --> d', svg: '<svg id="2"/>' })
     expect(sessionSchema.safeParse(session).success).toBe(true)
   })
 
   it('lets the leader pick the offline tour or module diagram over the coach’s', () => {
-    let session = applyStepPatch(base, { step: 'diagram', payload: { mermaid: 'flowchart LR\n a --> b', svg: '<svg/>', source: 'ai' } }, now, newId)
-    session = applyStepPatch(session, { step: 'diagram', payload: { mermaid: 'flowchart TD\n x --> y', svg: '', source: 'offline', choice: 'leader' } }, now, newId)
+    let session = applyStepPatch(
+      base,
+      { step: 'diagram', payload: { mermaid: 'flowchart LR\n a --> b', svg: '<svg/>', source: 'ai' } },
+      now,
+      newId,
+    )
+    session = applyStepPatch(
+      session,
+      { step: 'diagram', payload: { mermaid: 'flowchart TD\n x --> y', svg: '', source: 'offline', choice: 'leader' } },
+      now,
+      newId,
+    )
     expect(session.steps.diagram.payload).toMatchObject({ mermaid: 'flowchart TD\n x --> y', svg: '', source: 'offline', choice: 'leader' })
   })
 })

@@ -31,15 +31,27 @@ describe('withCoachTurn', () => {
     const second = withCoachTurn(first, turn('And tests?', 'One suite.', 'thread-2'))
     const payload = second.steps.explore.payload
     expect(payload.walkthrough).toBe('### Walk me through it.\n\n#### Parts\n\nThree of them.\n\n### And tests?\n\nOne suite.')
-    expect(payload).toMatchObject({ source: 'ai', transcriptRef: 'thread-2', threadRefs: ['thread-1', 'thread-2'], questionsAsked: ['Walk me through it.', 'And tests?'] })
+    expect(payload).toMatchObject({
+      source: 'ai',
+      transcriptRef: 'thread-2',
+      threadRefs: ['thread-1', 'thread-2'],
+      questionsAsked: ['Walk me through it.', 'And tests?'],
+    })
     expect(payload.citations).toEqual([{ path: 'src/a.ts', line: 3 }])
   })
 
   it('keeps the leader’s own pick, while still keeping Claude’s answers to switch back to', () => {
     const picked = applyStepPatch(toured, { step: 'explore', payload: { choice: 'leader' } }, now, () => 'q')
     const answered = withCoachTurn(picked, turn('Walk me through it.', 'Three parts.'))
-    expect(answered.steps.explore.payload).toMatchObject({ walkthrough: '# Offline tour', source: 'offline', questionsAsked: ['Walk me through it.'] })
-    expect(coachWalkthroughOf(answered.steps.explore.payload)).toMatchObject({ walkthrough: '### Walk me through it.\n\nThree parts.', source: 'ai' })
+    expect(answered.steps.explore.payload).toMatchObject({
+      walkthrough: '# Offline tour',
+      source: 'offline',
+      questionsAsked: ['Walk me through it.'],
+    })
+    expect(coachWalkthroughOf(answered.steps.explore.payload)).toMatchObject({
+      walkthrough: '### Walk me through it.\n\nThree parts.',
+      source: 'ai',
+    })
   })
 
   it('lists a diagram conversation once, without touching the drawing the page saved', () => {

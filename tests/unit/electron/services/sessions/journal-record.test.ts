@@ -21,7 +21,12 @@ const record = (session: typeof base) => toJournalRecord({ session, carried: [],
 
 describe('toJournalRecord', () => {
   it('keeps the diagram’s SVG when the session has one, and leaves it out otherwise', () => {
-    const drawn = applyStepPatch(base, { step: 'diagram', payload: { mermaid: 'flowchart LR\n a --> b', caption: 'The shop', svg: '<svg><g/></svg>', source: 'ai' } }, now, newId)
+    const drawn = applyStepPatch(
+      base,
+      { step: 'diagram', payload: { mermaid: 'flowchart LR\n a --> b', caption: 'The shop', svg: '<svg><g/></svg>', source: 'ai' } },
+      now,
+      newId,
+    )
     expect(record(drawn).diagram).toEqual({ mermaid: 'flowchart LR\n a --> b', caption: 'The shop', svg: '<svg><g/></svg>', source: 'ai' })
     const offline = applyStepPatch(base, { step: 'diagram', payload: { mermaid: 'flowchart TD\n x --> y', source: 'offline' } }, now, newId)
     expect(record(offline).diagram).toEqual({ mermaid: 'flowchart TD\n x --> y', source: 'offline' })
@@ -31,7 +36,16 @@ describe('toJournalRecord', () => {
   it('puts the walkthrough, the questions asked and each step’s notes in the entry, with the citations', () => {
     const explored = applyStepPatch(
       base,
-      { step: 'explore', payload: { walkthrough: '### Tour\n\nSee src/a.ts:3', citations: [{ path: 'src/a.ts', line: 3 }], notes: 'My notes', questionsAsked: ['Tour?'], source: 'ai' } },
+      {
+        step: 'explore',
+        payload: {
+          walkthrough: '### Tour\n\nSee src/a.ts:3',
+          citations: [{ path: 'src/a.ts', line: 3 }],
+          notes: 'My notes',
+          questionsAsked: ['Tour?'],
+          source: 'ai',
+        },
+      },
       now,
       newId,
     )
@@ -44,7 +58,12 @@ describe('toJournalRecord', () => {
   })
 
   it('places a tour’s own headings under the entry’s walkthrough heading', () => {
-    const toured = applyStepPatch(base, { step: 'explore', payload: { walkthrough: '# A tour of r\n\n## What it does\n\n```md\n# not a heading\n```', source: 'offline' } }, now, newId)
+    const toured = applyStepPatch(
+      base,
+      { step: 'explore', payload: { walkthrough: '# A tour of r\n\n## What it does\n\n```md\n# not a heading\n```', source: 'offline' } },
+      now,
+      newId,
+    )
     expect(record(toured).walkthrough?.markdown).toBe('### A tour of r\n\n#### What it does\n\n```md\n# not a heading\n```')
   })
 
@@ -57,7 +76,10 @@ describe('toJournalRecord', () => {
     )
     expect(record(offlineOnly).offline).toBe(true)
     expect(record({ ...offlineOnly, offline: false }).offline).toBe(true)
-    expect(record(applyStepPatch(offlineOnly, { step: 'diagram', payload: { mermaid: 'flowchart LR\n a --> b', source: 'ai' } }, now, newId)).offline).toBe(false)
+    expect(
+      record(applyStepPatch(offlineOnly, { step: 'diagram', payload: { mermaid: 'flowchart LR\n a --> b', source: 'ai' } }, now, newId))
+        .offline,
+    ).toBe(false)
     expect(record(applyStepPatch(offlineOnly, { step: 'change', payload: { manual: false } }, now, newId)).offline).toBe(false)
     expect(record({ ...offlineOnly, usage: { ...offlineOnly.usage, outputTokens: 40, costUsd: 0.001 } }).offline).toBe(false)
   })

@@ -7,13 +7,31 @@ import { newSession } from '../../../../../electron/services/sessions/new-sessio
 import { readConversations, type TranscriptPort } from '../../../../../electron/services/sessions/read-conversations.ts'
 
 const now = new Date('2026-02-03T09:00:00Z')
-const base = newSession({ id: 's', programmeWeek: 1, week: defaultCurriculum().weeks[0]!, repo: { id: 'r', name: 'r', path: '/r', commit: 'abc1234' }, timeboxes: DEFAULT_TIMEBOXES, offline: false, now })
+const base = newSession({
+  id: 's',
+  programmeWeek: 1,
+  week: defaultCurriculum().weeks[0]!,
+  repo: { id: 'r', name: 'r', path: '/r', commit: 'abc1234' },
+  timeboxes: DEFAULT_TIMEBOXES,
+  offline: false,
+  now,
+})
 const signal = new AbortController().signal
 
 function withRefs(explore: string | null, diagram: string | null | undefined): Session {
-  const { diagram: { payload, ...rest }, ...steps } = base.steps
+  const {
+    diagram: { payload, ...rest },
+    ...steps
+  } = base.steps
   const diagramPayload = diagram === undefined ? payload : { ...payload, transcriptRef: diagram }
-  return { ...base, steps: { ...steps, explore: { ...base.steps.explore, payload: { ...base.steps.explore.payload, transcriptRef: explore } }, diagram: { ...rest, payload: diagramPayload } } }
+  return {
+    ...base,
+    steps: {
+      ...steps,
+      explore: { ...base.steps.explore, payload: { ...base.steps.explore.payload, transcriptRef: explore } },
+      diagram: { ...rest, payload: diagramPayload },
+    },
+  }
 }
 
 const port: TranscriptPort = {
@@ -21,7 +39,19 @@ const port: TranscriptPort = {
     if (ref === 'thread-broken') throw new GembaError({ code: 'storage', message: 'The kept conversation thread-broken.json is damaged.' })
     return {
       transcript: [{ step, role: 'leader', text: `asked in ${ref}`, at: now.toISOString() }],
-      sent: [{ step, at: now.toISOString(), model: 'm', contextFiles: [], added: { kind: 'question', chars: 5, files: [] }, redactions: [], excluded: [], usage: null, costUsd: null }],
+      sent: [
+        {
+          step,
+          at: now.toISOString(),
+          model: 'm',
+          contextFiles: [],
+          added: { kind: 'question', chars: 5, files: [] },
+          redactions: [],
+          excluded: [],
+          usage: null,
+          costUsd: null,
+        },
+      ],
     }
   },
 }
@@ -43,7 +73,12 @@ describe('readConversations', () => {
 
   it('says so in the transcript when a conversation cannot be read, and still finishes', async () => {
     const read = await readConversations(withRefs('thread-explore', 'thread-broken'), port, signal, now)
-    expect(read.transcript.at(-1)).toEqual({ step: 'diagram', role: 'system', text: expect.stringContaining('thread-broken.json is damaged'), at: now.toISOString() })
+    expect(read.transcript.at(-1)).toEqual({
+      step: 'diagram',
+      role: 'system',
+      text: expect.stringContaining('thread-broken.json is damaged'),
+      at: now.toISOString(),
+    })
     expect(read.sent).toHaveLength(1)
   })
 })

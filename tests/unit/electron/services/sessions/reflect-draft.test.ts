@@ -25,8 +25,14 @@ describe('buildReflectDraft', () => {
   })
 
   it('never copies the hour’s artefacts: no diagram source, no change, no questions', () => {
-    const diagram = { ...empty.steps.diagram, payload: { ...empty.steps.diagram.payload, mermaid: 'flowchart LR\n  api --> db', caption: 'The parts' } }
-    const change = { ...empty.steps.change, payload: { ...empty.steps.change.payload, request: 'Fix the README setup step', estimateMinutes: 10 } }
+    const diagram = {
+      ...empty.steps.diagram,
+      payload: { ...empty.steps.diagram.payload, mermaid: 'flowchart LR\n  api --> db', caption: 'The parts' },
+    }
+    const change = {
+      ...empty.steps.change,
+      payload: { ...empty.steps.change.payload, request: 'Fix the README setup step', estimateMinutes: 10 },
+    }
     const draft = buildReflectDraft({ ...empty, steps: { ...empty.steps, diagram, change } }, week)
     expect(draft).not.toContain('mermaid')
     expect(draft).not.toContain('flowchart')
@@ -35,7 +41,12 @@ describe('buildReflectDraft', () => {
   })
 
   it('keeps answers the leader already gave under their prompt', () => {
-    const reflect = { ...empty.steps.reflect, payload: { ...empty.steps.reflect.payload, answers: { ...empty.steps.reflect.payload.answers, surprised: 'Deploys are manual.' } } }
-    expect(buildReflectDraft({ ...empty, steps: { ...empty.steps, reflect } }, week)).toContain('### What surprised me\n\nDeploys are manual.')
+    const reflect = {
+      ...empty.steps.reflect,
+      payload: { ...empty.steps.reflect.payload, answers: { ...empty.steps.reflect.payload.answers, surprised: 'Deploys are manual.' } },
+    }
+    expect(buildReflectDraft({ ...empty, steps: { ...empty.steps, reflect } }, week)).toContain(
+      '### What surprised me\n\nDeploys are manual.',
+    )
   })
 })

@@ -14,14 +14,20 @@ function book(limit: { usd: number }, saved: Map<string, SessionUsage>, failWrit
       const before = saved.get(id)
       if (!before) return false
       if (failWrites) throw new Error('disk full')
-      saved.set(id, { ...before, ...Object.fromEntries(Object.entries(usage).map(([key, value]) => [key, before[key as keyof SessionUsage] + value])) })
+      saved.set(id, {
+        ...before,
+        ...Object.fromEntries(Object.entries(usage).map(([key, value]) => [key, before[key as keyof SessionUsage] + value])),
+      })
       return true
     },
   }
 }
 
 async function refusal(run: Promise<unknown>): Promise<GembaError> {
-  const error = await run.then(() => null, (caught: unknown) => caught)
+  const error = await run.then(
+    () => null,
+    (caught: unknown) => caught,
+  )
   if (!(error instanceof GembaError)) throw new Error('expected a GembaError')
   return error
 }
@@ -32,7 +38,13 @@ describe('SessionSpending', () => {
     const spending = new SessionSpending(book({ usd: 1 }, saved)).open({ sessionId: 's1', key: 'thread-1' })
     expect(await spending.totals()).toEqual({ spentUsd: 0.25, limitUsd: 1 })
     expect(await spending.record(call, 0.1)).toEqual({ spentUsd: 0.35, limitUsd: 1 })
-    expect(saved.get('s1')).toEqual({ inputTokens: 100, cachedInputTokens: 3_000, cacheWriteTokens: 2_000, outputTokens: 400, costUsd: 0.35 })
+    expect(saved.get('s1')).toEqual({
+      inputTokens: 100,
+      cachedInputTokens: 3_000,
+      cacheWriteTokens: 2_000,
+      outputTokens: 400,
+      costUsd: 0.35,
+    })
   })
 
   it('shares one record between every caller of a session, and refuses the request that would pass the limit', async () => {

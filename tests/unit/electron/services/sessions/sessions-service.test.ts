@@ -76,7 +76,10 @@ describe('SessionsService', () => {
     const started = await sessions.start({ commit: 'abc1234' }, ctx)
     const id = started.session.id
     expect(started.session).toMatchObject({ weekNumber: 1, repo: { id: 'payments', commit: 'abc1234' }, currentStep: 'explore' })
-    await sessions.updateStep({ id, step: 'explore', payload: { notes: 'Router lives in src/http.', questionsAsked: ['Walk me through the codebase.'] } }, ctx)
+    await sessions.updateStep(
+      { id, step: 'explore', payload: { notes: 'Router lives in src/http.', questionsAsked: ['Walk me through the codebase.'] } },
+      ctx,
+    )
     advance(14)
     await sessions.goToStep({ id, step: 'diagram' }, ctx)
     await sessions.updateStep({ id, step: 'diagram', payload: { mermaid: 'flowchart LR\n  api --> db', source: 'offline' } }, ctx)
@@ -108,7 +111,11 @@ describe('SessionsService', () => {
       {
         id,
         step: 'reflect',
-        payload: { markdown: `${draft}\nThe deploy is manual.`, frictionTags: ['slow-tests', 'no-staging-env'], questionsForTechLead: [{ text: 'Why is deploy manual?' }] },
+        payload: {
+          markdown: `${draft}\nThe deploy is manual.`,
+          frictionTags: ['slow-tests', 'no-staging-env'],
+          questionsForTechLead: [{ text: 'Why is deploy manual?' }],
+        },
       },
       ctx,
     )
@@ -145,7 +152,10 @@ describe('SessionsService', () => {
     advance(30)
     await first.goToStep({ id: session.id, step: 'reflect' }, ctx)
     advance(3)
-    await first.updateStep({ id: session.id, step: 'reflect', payload: { markdown: 'half a thought', answers: { surprised: 'the test suite' } } }, ctx)
+    await first.updateStep(
+      { id: session.id, step: 'reflect', payload: { markdown: 'half a thought', answers: { surprised: 'the test suite' } } },
+      ctx,
+    )
     advance(240) // the machine rebooted; Gemba starts again hours later
 
     const second = service()
@@ -176,7 +186,10 @@ describe('SessionsService', () => {
   it('carries questions for the tech lead forward until answered', async () => {
     const sessions = service()
     const week1 = (await sessions.start({}, ctx)).session
-    await sessions.updateStep({ id: week1.id, step: 'reflect', payload: { questionsForTechLead: [{ text: 'Who owns the deploy script?' }] } }, ctx)
+    await sessions.updateStep(
+      { id: week1.id, step: 'reflect', payload: { questionsForTechLead: [{ text: 'Who owns the deploy script?' }] } },
+      ctx,
+    )
     await sessions.finish({ id: week1.id }, ctx)
 
     now = new Date('2026-01-13T09:00:00Z')
@@ -268,13 +281,21 @@ describe('SessionsService', () => {
       repos: { list: async () => repos },
       journal: {
         saveSession: async () => {
-          throw new GembaError({ code: 'storage', message: 'The journal folder is gone. Kept safe until it can be written.', details: { pending: true } })
+          throw new GembaError({
+            code: 'storage',
+            message: 'The journal folder is gone. Kept safe until it can be written.',
+            details: { pending: true },
+          })
         },
       },
     })
     const { session } = await sessions.start({}, ctx)
     const result = await sessions.finish({ id: session.id }, ctx)
-    expect(result).toMatchObject({ journalPath: null, journalPending: { message: expect.stringMatching(/kept safe/i) }, session: { status: 'finished' } })
+    expect(result).toMatchObject({
+      journalPath: null,
+      journalPending: { message: expect.stringMatching(/kept safe/i) },
+      session: { status: 'finished' },
+    })
   })
 
   it('keeps the session open when the journal cannot be written', async () => {

@@ -21,7 +21,13 @@ describe('SettingsService', () => {
   })
 
   const make = (env: { apiKey?: string; baseUrl?: string } = {}) =>
-    new SettingsService({ dataFolder: folder, openStore: openConfStore, secretBox: new FileSecretBox(folder), env, timeZone: 'Europe/London' })
+    new SettingsService({
+      dataFolder: folder,
+      openStore: openConfStore,
+      secretBox: new FileSecretBox(folder),
+      env,
+      timeZone: 'Europe/London',
+    })
 
   it('starts with sensible defaults in the local time zone', async () => {
     const view = await make().get()
@@ -33,7 +39,10 @@ describe('SettingsService', () => {
   })
 
   it('saves a valid change and reads it back after a restart', async () => {
-    await make().update({ schedule: { day: 'tuesday', start: '09:30', minutes: 60, timeZone: 'America/New_York' }, ai: { model: 'claude-opus-4-1' } }, ctx)
+    await make().update(
+      { schedule: { day: 'tuesday', start: '09:30', minutes: 60, timeZone: 'America/New_York' }, ai: { model: 'claude-opus-4-1' } },
+      ctx,
+    )
     const view = await make().get()
     expect(view.schedule.day).toBe('tuesday')
     expect(view.ai.model).toBe('claude-opus-4-1')
@@ -56,7 +65,9 @@ describe('SettingsService', () => {
 
   it('refuses a key that is not Anthropic’s for Anthropic’s endpoint, and lets a gateway take its own', async () => {
     const openAi = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789'
-    await expect(make().setApiKey({ key: openAi }, ctx)).rejects.toThrow('That looks like an OpenAI key. Anthropic API keys begin with sk-ant-.')
+    await expect(make().setApiKey({ key: openAi }, ctx)).rejects.toThrow(
+      'That looks like an OpenAI key. Anthropic API keys begin with sk-ant-.',
+    )
     expect((await make().get()).apiKey.set).toBe(false)
     const gateway = make({ baseUrl: 'http://127.0.0.1:4000' })
     expect((await gateway.setApiKey({ key: openAi }, ctx)).apiKey).toMatchObject({ set: true, source: 'settings' })
@@ -139,14 +150,19 @@ describe('SettingsService', () => {
 
   it('records the settings version so later migrations run once', async () => {
     await make().update({ journalFolder: '/x' }, ctx)
-    const raw = JSON.parse(await readFile(join(folder, 'settings.json'), 'utf8')) as { __internal__?: { migrations?: { version?: string } } }
+    const raw = JSON.parse(await readFile(join(folder, 'settings.json'), 'utf8')) as {
+      __internal__?: { migrations?: { version?: string } }
+    }
     expect(raw.__internal__?.migrations?.version).toBe('1.1.0')
   })
 
   it('migrates a 1.0.0 file: the old fixed context budget becomes automatic, a chosen one stays, memory gets its default', async () => {
     const old = (contextTokens: number) => ({
       __internal__: { migrations: { version: '1.0.0' } },
-      settings: { ...defaultSettings('Europe/London'), ai: { endpoint: null, model: 'claude-sonnet-5-5', contextTokens, sessionBudgetUsd: 2 } },
+      settings: {
+        ...defaultSettings('Europe/London'),
+        ai: { endpoint: null, model: 'claude-sonnet-5-5', contextTokens, sessionBudgetUsd: 2 },
+      },
     })
     await writeFile(join(folder, 'settings.json'), JSON.stringify(old(40_000)))
     expect((await make().get()).ai).toMatchObject({ contextTokens: null, memory: 'with_reflections' })

@@ -21,7 +21,10 @@ describe('SystemService.printToPdf', () => {
   })
 
   it('says it is not supported without the desktop port, and explains a folder it cannot write', async () => {
-    expect(await new SystemService({ info, cancel: () => false }).printToPdf({ folder: '/tmp', fileName: 'a.pdf' })).toEqual({ path: null, supported: false })
+    expect(await new SystemService({ info, cancel: () => false }).printToPdf({ folder: '/tmp', fileName: 'a.pdf' })).toEqual({
+      path: null,
+      supported: false,
+    })
     const service = new SystemService({ info, cancel: () => false, printToPdf: async () => new Uint8Array([1]) })
     await expect(service.printToPdf({ folder: '/nowhere/at/all', fileName: 'a.pdf' })).rejects.toMatchObject({ code: 'storage' })
   })

@@ -9,7 +9,9 @@ describe('usage in plain words', () => {
     expect(usageInWords({ inputTokens: 0, cacheWriteTokens: 37_800, cacheReadTokens: 0, outputTokens: 900 }, 0.16)).toBe(
       'About $0.16; the repository was stored in the cache, so the next questions cost less.',
     )
-    expect(usageInWords({ inputTokens: 4_000, cacheWriteTokens: 0, cacheReadTokens: 0, outputTokens: 900 }, 0.004)).toBe('Less than a cent; the repository was sent in full.')
+    expect(usageInWords({ inputTokens: 4_000, cacheWriteTokens: 0, cacheReadTokens: 0, outputTokens: 900 }, 0.004)).toBe(
+      'Less than a cent; the repository was sent in full.',
+    )
   })
 
   it('says nothing was spent when nothing was', () => {

@@ -3,7 +3,17 @@ import type { ModuleBox } from '../../../../../shared/module-view.ts'
 import { BOX_HEIGHT, BOX_WIDTH, layoutModuleMap } from '../../../../../renderer/views/repos/module-map-layout.ts'
 
 const box = (id: string, lines = 100): ModuleBox => ({
-  id, path: id, label: `${id}/`, kind: 'folder', members: [], files: 1, lines, language: 'TypeScript', role: 'source', supporting: false, drillable: false,
+  id,
+  path: id,
+  label: `${id}/`,
+  kind: 'folder',
+  members: [],
+  files: 1,
+  lines,
+  language: 'TypeScript',
+  role: 'source',
+  supporting: false,
+  drillable: false,
 })
 
 describe('layoutModuleMap', () => {
@@ -44,7 +54,11 @@ describe('layoutModuleMap', () => {
 
   it('is deterministic', () => {
     const boxes = ['a', 'b', 'c'].map((id) => box(id))
-    const edges = [{ from: 'a', to: 'b', weight: 1 }, { from: 'b', to: 'c', weight: 2 }, { from: 'c', to: 'a', weight: 1 }]
+    const edges = [
+      { from: 'a', to: 'b', weight: 1 },
+      { from: 'b', to: 'c', weight: 2 },
+      { from: 'c', to: 'a', weight: 1 },
+    ]
     expect(layoutModuleMap({ boxes, edges }, 800)).toEqual(layoutModuleMap({ boxes: [...boxes], edges: [...edges] }, 800))
   })
 })

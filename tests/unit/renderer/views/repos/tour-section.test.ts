@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { sectionFor, tourSection } from '../../../../../renderer/views/repos/tour-section.ts'
 
 describe('tour sections', () => {
-  const markdown = '# A tour\n\n## The parts, one by one\n\n### src/jsx/\n\n46 files.\n\nUses: `src/utils/`.\n\n### src/utils/\n\n45 files.\n'
+  const markdown =
+    '# A tour\n\n## The parts, one by one\n\n### src/jsx/\n\n46 files.\n\nUses: `src/utils/`.\n\n### src/utils/\n\n45 files.\n'
 
   it('cuts one part’s section out of the tour', () => {
     expect(tourSection(markdown, 'src/jsx/')).toBe('46 files.\n\nUses: `src/utils/`.')

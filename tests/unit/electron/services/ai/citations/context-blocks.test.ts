@@ -41,15 +41,39 @@ describe('splitContext', () => {
 
 describe('excerpt blocks', () => {
   it('cuts lines into blocks at blank lines, at gaps in the numbering and at a dozen lines', () => {
-    const lines = (numbers: number[], blankAt: number[] = []) => numbers.map((line) => ({ line, text: blankAt.includes(line) ? '' : `code ${line}` }))
-    expect(chunkLines(lines([1, 2, 3, 4, 5, 6], [3])).map((chunk) => chunk.map((l) => l.line))).toEqual([[1, 2, 3], [4, 5, 6]])
-    expect(chunkLines(lines([1, 2, 40, 41])).map((chunk) => chunk.map((l) => l.line))).toEqual([[1, 2], [40, 41]])
+    const lines = (numbers: number[], blankAt: number[] = []) =>
+      numbers.map((line) => ({ line, text: blankAt.includes(line) ? '' : `code ${line}` }))
+    expect(chunkLines(lines([1, 2, 3, 4, 5, 6], [3])).map((chunk) => chunk.map((l) => l.line))).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ])
+    expect(chunkLines(lines([1, 2, 40, 41])).map((chunk) => chunk.map((l) => l.line))).toEqual([
+      [1, 2],
+      [40, 41],
+    ])
     expect(chunkLines(lines(Array.from({ length: 30 }, (_, i) => i + 1))).map((chunk) => chunk.length)).toEqual([12, 12, 6])
   })
 
   it('makes a search_result with citations on, its source path@revision and one line range per block', () => {
-    const { block, source } = searchResultOf({ path: 'src/a.ts', title: 'src/a.ts — 3 lines', lines: [{ line: 1, text: 'a' }, { line: 2, text: '' }, { line: 3, text: 'b' }] }, '0123456789ab')
-    expect(block).toEqual({ type: 'search_result', source: 'src/a.ts@0123456789ab', title: 'src/a.ts — 3 lines', content: [{ type: 'text', text: '1\ta\n2\t\n3\tb\n' }], citations: { enabled: true } })
+    const { block, source } = searchResultOf(
+      {
+        path: 'src/a.ts',
+        title: 'src/a.ts — 3 lines',
+        lines: [
+          { line: 1, text: 'a' },
+          { line: 2, text: '' },
+          { line: 3, text: 'b' },
+        ],
+      },
+      '0123456789ab',
+    )
+    expect(block).toEqual({
+      type: 'search_result',
+      source: 'src/a.ts@0123456789ab',
+      title: 'src/a.ts — 3 lines',
+      content: [{ type: 'text', text: '1\ta\n2\t\n3\tb\n' }],
+      citations: { enabled: true },
+    })
     expect(source).toEqual({ path: 'src/a.ts', revision: '0123456789ab', ranges: [{ start: 1, end: 3 }] })
   })
 })

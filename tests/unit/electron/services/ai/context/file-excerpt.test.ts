@@ -3,7 +3,23 @@ import { outlineExcerpt } from '../../../../../../electron/services/ai/context/f
 
 describe('outlineExcerpt', () => {
   it('gives a long document as its headings with their first lines, at their real line numbers', () => {
-    const text = ['Title', '=====', '', 'What this is.', '', '## Install', '', '```sh', '# not a heading', '```', 'Run the installer.', '', 'Usage', '-----', 'Call it.'].join('\n')
+    const text = [
+      'Title',
+      '=====',
+      '',
+      'What this is.',
+      '',
+      '## Install',
+      '',
+      '```sh',
+      '# not a heading',
+      '```',
+      'Run the installer.',
+      '',
+      'Usage',
+      '-----',
+      'Call it.',
+    ].join('\n')
     const outline = outlineExcerpt(text)
     expect(outline.form).toBe('signatures')
     expect(outline.body.split('\n')).toEqual([

@@ -13,17 +13,30 @@ const session = buildSessionRecord({
 describe('buildMemoryNote', () => {
   it('says what the leader looked at, changed, had answered and reflected, then what changed since', () => {
     const note = buildMemoryNote(
-      { sessions: [session], since: { fromCommit: 'a'.repeat(40), toCommit: 'b'.repeat(40), commits: [{ oid: 'c', date: '2026-11-30', subject: 'Add refunds' }], truncated: false, changedPaths: ['src/http/router.ts'] } },
+      {
+        sessions: [session],
+        since: {
+          fromCommit: 'a'.repeat(40),
+          toCommit: 'b'.repeat(40),
+          commits: [{ oid: 'c', date: '2026-11-30', subject: 'Add refunds' }],
+          truncated: false,
+          changedPaths: ['src/http/router.ts'],
+        },
+      },
       { includeReflections: true },
     )!
     expect(note.split('\n')[0]).toBe('<what_i_already_know>')
     expect(note).toContain('- 2026-11-24, week 3, “Follow one request end to end”, at commit 3f2a9c1d8e7b:')
     expect(note).toContain('  - Looked at: src/http/router.ts, src/ledger/post.ts, README.md')
-    expect(note).toContain('  - Changed: src/validate.ts (“Reject negative amounts with a clear error” on gemba/reject-negative-amounts; the tests passed)')
+    expect(note).toContain(
+      '  - Changed: src/validate.ts (“Reject negative amounts with a clear error” on gemba/reject-negative-amounts; the tests passed)',
+    )
     expect(note).toContain('  - Answered: “Who owns the ledger?” — “The payments team, Maria leads it.”')
     expect(note).toContain('  - Still open: “Why no staging?”')
     expect(note).toContain('  - Their reflection: “The ledger is clearer than I thought. Tests take 41 seconds.”')
-    expect(note).toContain('Since the last session (aaaaaaaaaaaa → bbbbbbbbbbbb): 1 commit, the latest “Add refunds” (2026-11-30). Of the files above, these changed: src/http/router.ts.')
+    expect(note).toContain(
+      'Since the last session (aaaaaaaaaaaa → bbbbbbbbbbbb): 1 commit, the latest “Add refunds” (2026-11-30). Of the files above, these changed: src/http/router.ts.',
+    )
     expect(note.length).toBeLessThan(2_500)
   })
 

@@ -6,7 +6,14 @@ import { ModelCatalogue } from '../../../../../../electron/services/ai/models/mo
 import type { AiModelInfo } from '../../../../../../shared/models/ai.ts'
 
 const signal = new AbortController().signal
-const haiku: AiModelInfo = { id: 'claude-haiku-5-5', displayName: 'Claude Haiku 5.5', createdAt: null, contextWindow: 200_000, maxOutputTokens: 64_000, capabilities: { citations: true, adaptiveThinking: false, effortLevels: [] } }
+const haiku: AiModelInfo = {
+  id: 'claude-haiku-5-5',
+  displayName: 'Claude Haiku 5.5',
+  createdAt: null,
+  contextWindow: 200_000,
+  maxOutputTokens: 64_000,
+  capabilities: { citations: true, adaptiveThinking: false, effortLevels: [] },
+}
 let folder: string | undefined
 afterEach(async () => {
   if (folder) await rm(folder, { recursive: true, force: true })
@@ -38,11 +45,19 @@ describe('ModelCatalogue', () => {
     expect(await restarted.list(signal)).toEqual([haiku])
     expect(calls).toBe(2)
     await expect(restarted.list(signal, { refresh: true, fallback: false })).rejects.toThrow('offline')
-    expect(await restarted.profileFor('claude-haiku-5-5', signal)).toMatchObject({ source: 'models_api', capabilities: { adaptiveThinking: false } })
+    expect(await restarted.profileFor('claude-haiku-5-5', signal)).toMatchObject({
+      source: 'models_api',
+      capabilities: { adaptiveThinking: false },
+    })
   })
 
   it('never lets a missing list stop a thread: the profile falls back to the family, within its timeout', async () => {
-    const catalogue = new ModelCatalogue({ list: () => new Promise(() => undefined), endpoint: async () => 'https://gateway.example', file: null, timeoutMs: 20 })
+    const catalogue = new ModelCatalogue({
+      list: () => new Promise(() => undefined),
+      endpoint: async () => 'https://gateway.example',
+      file: null,
+      timeoutMs: 20,
+    })
     expect(await catalogue.profileFor('claude-sonnet-5-5', signal)).toMatchObject({ source: 'built_in', prefixCacheTtl: '1h' })
   })
 })

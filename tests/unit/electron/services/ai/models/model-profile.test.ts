@@ -13,16 +13,31 @@ const listed = (overrides = {}) => ({
 
 describe('modelProfile', () => {
   it('takes what the Models API lists, and caches the prefix for an hour', () => {
-    expect(modelProfile('claude-sonnet-5-5', listed())).toMatchObject({ source: 'models_api', contextWindow: 1_000_000, prefixCacheTtl: '1h', capabilities: { citations: true } })
+    expect(modelProfile('claude-sonnet-5-5', listed())).toMatchObject({
+      source: 'models_api',
+      contextWindow: 1_000_000,
+      prefixCacheTtl: '1h',
+      capabilities: { citations: true },
+    })
   })
 
   it('falls back to what Gemba knows of the family when the list cannot be had', () => {
-    expect(modelProfile('claude-haiku-4-5-20251001', undefined)).toMatchObject({ source: 'built_in', contextWindow: 200_000, prefixCacheTtl: '1h', capabilities: { citations: true, adaptiveThinking: false } })
+    expect(modelProfile('claude-haiku-4-5-20251001', undefined)).toMatchObject({
+      source: 'built_in',
+      contextWindow: 200_000,
+      prefixCacheTtl: '1h',
+      capabilities: { citations: true, adaptiveThinking: false },
+    })
     expect(modelProfile('claude-3-haiku-20240307', undefined).capabilities.citations).toBe(false)
   })
 
   it('assumes nothing of a model it does not know: plain text, no thinking, the 5-minute cache every server accepts', () => {
-    expect(modelProfile('llama-local', undefined)).toMatchObject({ source: 'assumed', contextWindow: null, prefixCacheTtl: '5m', capabilities: { citations: false, adaptiveThinking: false, effortLevels: [] } })
+    expect(modelProfile('llama-local', undefined)).toMatchObject({
+      source: 'assumed',
+      contextWindow: null,
+      prefixCacheTtl: '5m',
+      capabilities: { citations: false, adaptiveThinking: false, effortLevels: [] },
+    })
   })
 })
 
@@ -42,7 +57,9 @@ describe('contextBudgetFor', () => {
 
 describe('planningEffort', () => {
   it('plans at medium effort where offered, else the nearest level, else none', () => {
-    expect(planningEffort({ capabilities: { citations: true, adaptiveThinking: true, effortLevels: ['low', 'medium', 'high'] } })).toBe('medium')
+    expect(planningEffort({ capabilities: { citations: true, adaptiveThinking: true, effortLevels: ['low', 'medium', 'high'] } })).toBe(
+      'medium',
+    )
     expect(planningEffort({ capabilities: { citations: true, adaptiveThinking: true, effortLevels: ['high', 'max'] } })).toBe('high')
     expect(planningEffort({ capabilities: { citations: true, adaptiveThinking: true, effortLevels: [] } })).toBeNull()
   })

@@ -30,7 +30,8 @@ beforeAll(async () => {
     'assets/logo.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]),
     'keys/server.pem': '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n',
   })
-  for (const [index, planted] of PLANTED.entries()) await repo.write(`planted/${index}-${planted.path.replaceAll('/', '_')}`, `before\n${planted.line}\nafter\n`)
+  for (const [index, planted] of PLANTED.entries())
+    await repo.write(`planted/${index}-${planted.path.replaceAll('/', '_')}`, `before\n${planted.line}\nafter\n`)
   await repo.symlink('src/outside-link', join(outside, 'private.txt'))
   // A link named innocently, pointing at a credential file inside the repository.
   await repo.write('deploy/.netrc', `machine ci.example.com login deploy password ${NETRC_PASSWORD}\n`)
@@ -75,7 +76,9 @@ describe('list_folder', () => {
 describe('read_file', () => {
   it('reads a line range with line numbers', async () => {
     const result = await tools.execute('read_file', { path: 'src/app.ts', start_line: 10, end_line: 12 }, signal)
-    expect(result.content).toBe('src/app.ts (lines 10-12 of 900)\n10\texport const line10 = 10\n11\texport const line11 = 11\n12\texport const line12 = 12\n(lines 13-900 not shown; ask for them with start_line)')
+    expect(result.content).toBe(
+      'src/app.ts (lines 10-12 of 900)\n10\texport const line10 = 10\n11\texport const line11 = 11\n12\texport const line12 = 12\n(lines 13-900 not shown; ask for them with start_line)',
+    )
     expect(result.files).toEqual([{ path: 'src/app.ts', bytes: expect.any(Number) }])
   })
 
@@ -129,7 +132,11 @@ describe('search_code', () => {
 
   it('supports regular expressions, a folder scope and a result cap', async () => {
     const result = await tools.execute('search_code', { query: 'line\\d+ = 1\\d$', is_regex: true, path: 'src', max_results: 3 }, signal)
-    expect(result.content.split('\n').slice(0, 3)).toEqual(['src/app.ts:10: export const line10 = 10', 'src/app.ts:11: export const line11 = 11', 'src/app.ts:12: export const line12 = 12'])
+    expect(result.content.split('\n').slice(0, 3)).toEqual([
+      'src/app.ts:10: export const line10 = 10',
+      'src/app.ts:11: export const line11 = 11',
+      'src/app.ts:12: export const line12 = 12',
+    ])
     expect(result.content).toMatch(/stopped at 3 matches/)
   })
 
@@ -172,7 +179,9 @@ describe('search_code', () => {
     // could tell a right guess from a wrong one, and it is never matched.
     const answers = []
     for (const guess of [TOKEN.slice(0, 8), `${TOKEN.slice(0, 7)}#`, TOKEN, 'ghp_zzzz']) {
-      answers.push((await tools.execute('search_code', { query: `(${guess}|redacted by Gemba)`, is_regex: true, path: 'src' }, signal)).content)
+      answers.push(
+        (await tools.execute('search_code', { query: `(${guess}|redacted by Gemba)`, is_regex: true, path: 'src' }, signal)).content,
+      )
       expect((await tools.execute('search_code', { query: guess, path: 'src' }, signal)).content).toMatch(/^No matches/)
     }
     expect(new Set(answers).size).toBe(1)
@@ -201,7 +210,12 @@ describe('search_code', () => {
   it('stops at its time cap and says so', async () => {
     let now = 0
     const clock = { now: () => (now += 5_000), yield: () => Promise.resolve() }
-    const result = await searchCode({ root: repo.dir, redactor: new SecretRedactor(), listFiles: gitTrackedFiles(repo.dir) }, { query: 'zzz-not-there' }, signal, clock)
+    const result = await searchCode(
+      { root: repo.dir, redactor: new SecretRedactor(), listFiles: gitTrackedFiles(repo.dir) },
+      { query: 'zzz-not-there' },
+      signal,
+      clock,
+    )
     expect(result.content).toMatch(/stopped after 8 s/)
   })
 })

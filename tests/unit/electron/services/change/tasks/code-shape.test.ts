@@ -5,8 +5,18 @@ import { functionsOf, holdsBehaviour } from '../../../../../../electron/services
 
 describe('holdsBehaviour', () => {
   it.each([
-    ['types only (a status-code union, an interface, a function type)', 'src/http-status.ts', 'export type InfoStatusCode = 100 | 101 | 102 | 103\nexport type SuccessStatusCode =\n  | 200\n  | 201\nexport interface Handler {\n  (c: Context): Response\n}\nexport type Next = () => Promise<void>\n', false],
-    ['re-exports only', 'src/index.ts', "export * from './app'\nexport { Hono } from './hono'\nexport type { Env } from './types'\n", false],
+    [
+      'types only (a status-code union, an interface, a function type)',
+      'src/http-status.ts',
+      'export type InfoStatusCode = 100 | 101 | 102 | 103\nexport type SuccessStatusCode =\n  | 200\n  | 201\nexport interface Handler {\n  (c: Context): Response\n}\nexport type Next = () => Promise<void>\n',
+      false,
+    ],
+    [
+      're-exports only',
+      'src/index.ts',
+      "export * from './app'\nexport { Hono } from './hono'\nexport type { Env } from './types'\n",
+      false,
+    ],
     ['constants only', 'src/limits.ts', 'export const MAX = 10\nexport const NAMES = { a: 1 }\n', false],
     ['a function', 'src/greet.ts', 'export function greet(name: string) {\n  return `Hello, ${name}`\n}\n', true],
     ['an arrow function', 'src/greet.ts', 'export const greet = (name: string) => `Hello, ${name}`\n', true],
@@ -20,24 +30,36 @@ describe('holdsBehaviour', () => {
 
 describe('functionsOf', () => {
   it('finds public functions and their docs: JSDoc, docstrings after long signatures, Go and Rust comments, past decorators', () => {
-    const ts = functionsOf('a.ts', '/** Documented. */\nexport function a() {\n  return 1\n}\nfunction hidden() {}\nexport const b = async (x: number) => x\n')
+    const ts = functionsOf(
+      'a.ts',
+      '/** Documented. */\nexport function a() {\n  return 1\n}\nfunction hidden() {}\nexport const b = async (x: number) => x\n',
+    )
     expect(ts.map((fn) => [fn.name, fn.exported, fn.documented])).toEqual([
       ['a', true, true],
       ['hidden', false, false],
       ['b', true, false],
     ])
-    const py = functionsOf('a.py', '@app.route("/")\ndef index(\n    a: int,\n    b: int,\n) -> str:\n    """Home."""\n    return "x"\n\n\ndef _private():\n    pass\n\n@t.overload\ndef over(a: int) -> int: ...\n')
+    const py = functionsOf(
+      'a.py',
+      '@app.route("/")\ndef index(\n    a: int,\n    b: int,\n) -> str:\n    """Home."""\n    return "x"\n\n\ndef _private():\n    pass\n\n@t.overload\ndef over(a: int) -> int: ...\n',
+    )
     expect(py.map((fn) => [fn.name, fn.exported, fn.documented])).toEqual([
       ['index', true, true],
       ['_private', false, false],
     ])
-    const go = functionsOf('a.go', '// Greet says hello.\nfunc Greet() {}\n\nfunc (e *Engine) Handler() http.Handler {\n\treturn e\n}\nfunc quiet() {}\n')
+    const go = functionsOf(
+      'a.go',
+      '// Greet says hello.\nfunc Greet() {}\n\nfunc (e *Engine) Handler() http.Handler {\n\treturn e\n}\nfunc quiet() {}\n',
+    )
     expect(go.map((fn) => [fn.name, fn.exported, fn.documented])).toEqual([
       ['Greet', true, true],
       ['Handler', true, false],
       ['quiet', false, false],
     ])
-    const rust = functionsOf('a.rs', '/// Docs.\n#[inline]\npub fn one() {}\npub(crate) fn two() {}\n#[deprecated(\n    since = "1",\n)]\npub fn old() {}\n')
+    const rust = functionsOf(
+      'a.rs',
+      '/// Docs.\n#[inline]\npub fn one() {}\npub(crate) fn two() {}\n#[deprecated(\n    since = "1",\n)]\npub fn old() {}\n',
+    )
     expect(rust.map((fn) => [fn.name, fn.exported, fn.documented])).toEqual([
       ['one', true, true],
       ['two', false, false],
@@ -50,7 +72,8 @@ describe('functionsOf: what each language calls public, and what shares a doc', 
   const shape = (path: string, text: string) => functionsOf(path, text).map((fn) => [fn.name, fn.exported, fn.overrides])
 
   it('hides Ruby methods after `private`/`protected`, listed in `private :name`, or marked :nodoc:', () => {
-    const ruby = 'class Cart\n  def total\n    1\n  end\n\n  def cached # :nodoc:\n    2\n  end\n\n  def listed\n  end\n  private :listed\n\n  private\n    def helper\n      3\n    end\nend\n\nclass Other\n  def open\n  end\nend\n'
+    const ruby =
+      'class Cart\n  def total\n    1\n  end\n\n  def cached # :nodoc:\n    2\n  end\n\n  def listed\n  end\n  private :listed\n\n  private\n    def helper\n      3\n    end\nend\n\nclass Other\n  def open\n  end\nend\n'
     expect(shape('cart.rb', ruby)).toEqual([
       ['total', true, false],
       ['cached', false, false],
@@ -75,14 +98,16 @@ describe('functionsOf: what each language calls public, and what shares a doc', 
   })
 
   it('tells a Kotlin call from a declaration, and keeps protected/internal members and Go methods of unexported types private', () => {
-    const kotlin = 'interface Context {\n    fun isJson(): Boolean\n    fun <T> bodyAsClass(type: Type): T {\n        check(isJson() || !strict())\n        return mapper().fromJson(body(), type)\n    }\n    internal fun hidden(): Int\n    override fun toString(): String\n}\n'
+    const kotlin =
+      'interface Context {\n    fun isJson(): Boolean\n    fun <T> bodyAsClass(type: Type): T {\n        check(isJson() || !strict())\n        return mapper().fromJson(body(), type)\n    }\n    internal fun hidden(): Int\n    override fun toString(): String\n}\n'
     expect(shape('Context.kt', kotlin)).toEqual([
       ['isJson', true, false],
       ['bodyAsClass', true, false],
       ['hidden', false, false],
       ['toString', true, true],
     ])
-    const php = '<?php\nclass Handler {\n    public function render(): void\n    {\n    }\n\n    protected function statusCode(): int\n    {\n    }\n}\n'
+    const php =
+      '<?php\nclass Handler {\n    public function render(): void\n    {\n    }\n\n    protected function statusCode(): int\n    {\n    }\n}\n'
     expect(shape('Handler.php', php)).toEqual([
       ['render', true, false],
       ['statusCode', false, false],
@@ -92,7 +117,10 @@ describe('functionsOf: what each language calls public, and what shares a doc', 
       ['Handler', true, false],
       ['JSON', false, false],
     ])
-    const rust = functionsOf('routing.rs', '    #[doc = include_str!("../docs/route.md")]\n    #[track_caller]\n    pub fn route(self) -> Self {\n        self\n    }\n')
+    const rust = functionsOf(
+      'routing.rs',
+      '    #[doc = include_str!("../docs/route.md")]\n    #[track_caller]\n    pub fn route(self) -> Self {\n        self\n    }\n',
+    )
     expect(rust.map((fn) => [fn.name, fn.documented])).toEqual([['route', true]])
     const java = 'class Route {\n    @Override\n    public String describe() {\n        return name;\n    }\n}\n'
     expect(shape('Route.java', java)).toEqual([['describe', true, true]])

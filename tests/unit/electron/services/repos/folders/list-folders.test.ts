@@ -15,7 +15,8 @@ beforeEach(async () => {
   outside = await realpath(await makeTempFolder())
   // ~/code/{payments (a repo), notes}, ~/work/team/api (a repo two levels down), a hidden folder,
   // a file, a link to a folder inside home, and links that lead out of it.
-  for (const folder of ['code/payments/.git', 'code/notes', 'work/team/api/.git', '.cache/big', 'Documents']) await mkdir(join(home, folder), { recursive: true })
+  for (const folder of ['code/payments/.git', 'code/notes', 'work/team/api/.git', '.cache/big', 'Documents'])
+    await mkdir(join(home, folder), { recursive: true })
   await mkdir(join(outside, 'secret-repo', '.git'), { recursive: true })
   await writeFile(join(home, 'todo.txt'), 'x')
   await symlink(join(home, 'code'), join(home, 'my-code'))
@@ -53,7 +54,10 @@ describe('listFolders', () => {
 
   it('never lists a folder outside the home folder, by path or through a link', async () => {
     for (const path of [outside, '~/elsewhere', '~/../', '~/code/linked-out']) {
-      const error = await listFolders(home, path).then(() => null, (caught: unknown) => caught)
+      const error = await listFolders(home, path).then(
+        () => null,
+        (caught: unknown) => caught,
+      )
       expect(error, path).toBeInstanceOf(GembaError)
       expect((error as GembaError).code).toBe('refused')
     }

@@ -34,7 +34,10 @@ async function busyRepo(): Promise<RepoBuilder> {
   await repo.checkout('main')
   await repo.write('src/main-only.ts', 'm\n')
   await repo.commit('on main')
-  await repo.git(['merge', '-q', '--no-ff', '-m', 'merge side', 'side'], { GIT_AUTHOR_DATE: '2024-03-01T00:00:00Z', GIT_COMMITTER_DATE: '2024-03-01T00:00:00Z' })
+  await repo.git(['merge', '-q', '--no-ff', '-m', 'merge side', 'side'], {
+    GIT_AUTHOR_DATE: '2024-03-01T00:00:00Z',
+    GIT_COMMITTER_DATE: '2024-03-01T00:00:00Z',
+  })
   await repo.remove('src/lib/b.ts')
   await repo.commit('delete b')
   return repo
@@ -108,6 +111,10 @@ describe('readHistory on tree order', () => {
   it('finds changes next to a folder whose name prefixes file names', async () => {
     const repo = await busyRepo()
     const history = await read(repo, 1000)
-    expect(history.commits.find((c) => c.message === 'names that sort around a folder')?.paths.toSorted()).toEqual(['lib/foo-bar.ts', 'lib/foo/x.ts', 'lib/foo0'])
+    expect(history.commits.find((c) => c.message === 'names that sort around a folder')?.paths.toSorted()).toEqual([
+      'lib/foo-bar.ts',
+      'lib/foo/x.ts',
+      'lib/foo0',
+    ])
   })
 })

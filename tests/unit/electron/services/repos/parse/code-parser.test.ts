@@ -78,7 +78,9 @@ import { b } from './b.ts'
 
   it('reads invalid UTF-8, a byte-order mark and CRLF line endings without losing lines', async () => {
     const bytes = Uint8Array.from([
-      0xef, 0xbb, 0xbf, // BOM
+      0xef,
+      0xbb,
+      0xbf, // BOM
       ...new TextEncoder().encode('# caf'),
       0xe9, // Latin-1 é: invalid UTF-8
       ...new TextEncoder().encode('\r\nimport os\r\n\r\ndef run(a,\r\n        b):\r\n    return a\r\n'),

@@ -5,14 +5,31 @@ const specs = (file: ReturnType<typeof lightExtract>) => file.imports.map((ref) 
 
 describe('lightExtract', () => {
   it('reads Ruby requires, autoloads and constant paths, and (for shipped code) its declarations', () => {
-    const file = lightExtract('ruby', 'require "active_support"\nrequire_relative "../x"\nmodule ActiveRecord\n  autoload :Base\n  autoload :Relation, "active_record/relation"\n  class Base < ActiveModel::Model\n    def self.find(id) = ActiveRecord::Core\n  end\nend\n', { definitions: true })
-    expect(specs(file)).toEqual(['require active_support', 'require_relative ../x', 'autoload :Base', 'autoload :Relation', 'require active_record/relation'])
+    const file = lightExtract(
+      'ruby',
+      'require "active_support"\nrequire_relative "../x"\nmodule ActiveRecord\n  autoload :Base\n  autoload :Relation, "active_record/relation"\n  class Base < ActiveModel::Model\n    def self.find(id) = ActiveRecord::Core\n  end\nend\n',
+      { definitions: true },
+    )
+    expect(specs(file)).toEqual([
+      'require active_support',
+      'require_relative ../x',
+      'autoload :Base',
+      'autoload :Relation',
+      'require active_record/relation',
+    ])
     expect(file.references).toEqual(expect.arrayContaining(['ActiveModel::Model', 'ActiveRecord::Core', 'ActiveRecord', 'Core']))
-    expect(file.definitions.map((d) => [d.kind, d.name, d.line])).toEqual([['module', 'ActiveRecord', 3], ['class', 'Base', 6], ['method', 'find', 7]])
+    expect(file.definitions.map((d) => [d.kind, d.name, d.line])).toEqual([
+      ['module', 'ActiveRecord', 3],
+      ['class', 'Base', 6],
+      ['method', 'find', 7],
+    ])
   })
 
   it('reads Python imports, multi-line from-imports and wildcards', () => {
-    const file = lightExtract('python', 'import os, fastapi.routing as r\nfrom . import (\n    app,\n    blueprints,\n)\nfrom .x import *\n')
+    const file = lightExtract(
+      'python',
+      'import os, fastapi.routing as r\nfrom . import (\n    app,\n    blueprints,\n)\nfrom .x import *\n',
+    )
     expect(file.imports.map((ref) => [ref.kind, ref.specifier, ref.names ?? [], ref.wildcard ?? false])).toEqual([
       ['import', 'os', [], false],
       ['import', 'fastapi.routing', [], false],
@@ -22,26 +39,50 @@ describe('lightExtract', () => {
   })
 
   it('reads ES imports, re-exports, require and dynamic import', () => {
-    const file = lightExtract('typescript', "import { a } from './a'\nimport './side'\nexport * from './b'\nconst c = require('./c')\nconst d = await import('./d')\n")
+    const file = lightExtract(
+      'typescript',
+      "import { a } from './a'\nimport './side'\nexport * from './b'\nconst c = require('./c')\nconst d = await import('./d')\n",
+    )
     expect(specs(file)).toEqual(['import ./a', 'import ./side', 'reexport ./b', 'require ./c', 'dynamic ./d'])
   })
 
   it('reads Go import blocks, Java/Kotlin and C# usings, PHP use groups and requires, C includes and Rust use trees', () => {
-    expect(specs(lightExtract('go', 'package gin\n\nimport (\n\t"fmt"\n\tb "github.com/x/y/binding"\n)\n'))).toEqual(['import fmt', 'import github.com/x/y/binding'])
-    expect(lightExtract('java', 'package a.b;\nimport static a.b.C.m;\nimport a.c.*;\n').imports.map((ref) => [ref.kind, ref.specifier, ref.wildcard ?? false])).toEqual([
+    expect(specs(lightExtract('go', 'package gin\n\nimport (\n\t"fmt"\n\tb "github.com/x/y/binding"\n)\n'))).toEqual([
+      'import fmt',
+      'import github.com/x/y/binding',
+    ])
+    expect(
+      lightExtract('java', 'package a.b;\nimport static a.b.C.m;\nimport a.c.*;\n').imports.map((ref) => [
+        ref.kind,
+        ref.specifier,
+        ref.wildcard ?? false,
+      ]),
+    ).toEqual([
       ['static', 'a.b.C.m', false],
       ['import', 'a.c', true],
     ])
-    expect(lightExtract('csharp', 'using Xunit;\nusing M = Acme.Mediator;\nnamespace Acme.Tests;\n').imports.map((ref) => [ref.specifier, ref.alias ?? null])).toEqual([
+    expect(
+      lightExtract('csharp', 'using Xunit;\nusing M = Acme.Mediator;\nnamespace Acme.Tests;\n').imports.map((ref) => [
+        ref.specifier,
+        ref.alias ?? null,
+      ]),
+    ).toEqual([
       ['Xunit', null],
       ['Acme.Mediator', 'M'],
     ])
-    expect(specs(lightExtract('php', "<?php\nnamespace Tests;\nuse Slim\\{App, Route as R};\nrequire __DIR__ . '/bootstrap.php';\n"))).toEqual(['import Slim\\App', 'import Slim\\Route', 'require ./bootstrap.php'])
+    expect(
+      specs(lightExtract('php', "<?php\nnamespace Tests;\nuse Slim\\{App, Route as R};\nrequire __DIR__ . '/bootstrap.php';\n")),
+    ).toEqual(['import Slim\\App', 'import Slim\\Route', 'require ./bootstrap.php'])
     expect(lightExtract('c', '#include "a.h"\n#include <b.h>\n').imports.map((ref) => [ref.specifier, ref.system ?? false])).toEqual([
       ['a.h', false],
       ['b.h', true],
     ])
-    expect(specs(lightExtract('rust', 'mod common;\nuse grep::{matcher::Matcher, regex::*};\npub use crate::a::B;\n'))).toEqual(['mod common', 'import grep::matcher::Matcher', 'import grep::regex', 'reexport crate::a::B'])
+    expect(specs(lightExtract('rust', 'mod common;\nuse grep::{matcher::Matcher, regex::*};\npub use crate::a::B;\n'))).toEqual([
+      'mod common',
+      'import grep::matcher::Matcher',
+      'import grep::regex',
+      'reexport crate::a::B',
+    ])
   })
 
   it('expands nested Rust use trees with self and aliases', () => {

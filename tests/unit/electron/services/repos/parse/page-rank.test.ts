@@ -5,22 +5,28 @@ const sum = (ranks: Map<string, number>) => [...ranks.values()].reduce((a, b) =>
 
 describe('pageRank', () => {
   it('gives every node the same rank on a cycle', () => {
-    const ranks = pageRank(['a', 'b', 'c'], [
-      { from: 'a', to: 'b' },
-      { from: 'b', to: 'c' },
-      { from: 'c', to: 'a' },
-    ])
+    const ranks = pageRank(
+      ['a', 'b', 'c'],
+      [
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+        { from: 'c', to: 'a' },
+      ],
+    )
     for (const value of ranks.values()) expect(value).toBeCloseTo(1 / 3, 10)
   })
 
   it('matches the closed form for a star whose leaves all point at the hub', () => {
     // The hub has no out-links (dangling), so its rank is spread uniformly. With d = 0.85, n = 4:
     // leaf = (1 - d)/n + d*hub/n and hub + 3*leaf = 1  =>  hub = 0.8875 / 1.6375 ≈ 0.54198.
-    const ranks = pageRank(['h', 'x', 'y', 'z'], [
-      { from: 'x', to: 'h' },
-      { from: 'y', to: 'h' },
-      { from: 'z', to: 'h' },
-    ])
+    const ranks = pageRank(
+      ['h', 'x', 'y', 'z'],
+      [
+        { from: 'x', to: 'h' },
+        { from: 'y', to: 'h' },
+        { from: 'z', to: 'h' },
+      ],
+    )
     expect(ranks.get('h')).toBeCloseTo(0.8875 / 1.6375, 10)
     for (const leaf of ['x', 'y', 'z']) expect(ranks.get(leaf)).toBeCloseTo((1 - 0.8875 / 1.6375) / 3, 10)
     expect(sum(ranks)).toBeCloseTo(1, 12)
@@ -37,12 +43,15 @@ describe('pageRank', () => {
   })
 
   it('splits a node’s rank by edge weight', () => {
-    const ranks = pageRank(['s', 'heavy', 'light'], [
-      { from: 's', to: 'heavy', weight: 3 },
-      { from: 's', to: 'light', weight: 1 },
-      { from: 'heavy', to: 's' },
-      { from: 'light', to: 's' },
-    ])
+    const ranks = pageRank(
+      ['s', 'heavy', 'light'],
+      [
+        { from: 's', to: 'heavy', weight: 3 },
+        { from: 's', to: 'light', weight: 1 },
+        { from: 'heavy', to: 's' },
+        { from: 'light', to: 's' },
+      ],
+    )
     expect(ranks.get('heavy') ?? 0).toBeGreaterThan(2 * (ranks.get('light') ?? 0))
   })
 

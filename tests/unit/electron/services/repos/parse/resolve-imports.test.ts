@@ -213,7 +213,8 @@ describe('same-package use', () => {
       'src/com/acme/Invoice.java': 'package com.acme;\nclass Invoice { Money total; void pay() { Ledger.record(this); } }',
       'src/com/acme/Money.java': 'package com.acme;\nclass Money {}',
       'src/com/acme/Ledger.java': 'package com.acme;\nclass Ledger { static void record(Invoice i) {} }',
-      'src/com/acme/Receipt.kt': 'package com.acme\nclass Receipt(val money: Money) { fun print() = format(money) }\nfun format(m: Money): String = ""',
+      'src/com/acme/Receipt.kt':
+        'package com.acme\nclass Receipt(val money: Money) { fun print() = format(money) }\nfun format(m: Money): String = ""',
     })
     expect(result.lines).toEqual([
       'src/com/acme/Invoice.java -> src/com/acme/Ledger.java',
@@ -245,10 +246,7 @@ describe('same-package use', () => {
   })
 
   it('can be turned off', async () => {
-    const result = await graph(
-      { 'a/a.go': 'package a\nfunc A() { B() }', 'a/b.go': 'package a\nfunc B() {}' },
-      { samePackage: false },
-    )
+    const result = await graph({ 'a/a.go': 'package a\nfunc A() { B() }', 'a/b.go': 'package a\nfunc B() {}' }, { samePackage: false })
     expect(result.edges).toEqual([])
   })
 })

@@ -30,7 +30,13 @@ describe('rankKeyFiles', () => {
 })
 
 describe('rankKeyFiles principles', () => {
-  const record = (path: string, lines = 120): FileRecord => ({ path, size: lines * 30, language: path.endsWith('.md') ? 'Markdown' : 'TypeScript', lines, binary: false })
+  const record = (path: string, lines = 120): FileRecord => ({
+    path,
+    size: lines * 30,
+    language: path.endsWith('.md') ? 'Markdown' : 'TypeScript',
+    lines,
+    binary: false,
+  })
 
   it('ranks declared entry points and package roots, keeps one README per package, and demotes examples, docs and benchmarks', () => {
     const files = [
@@ -51,7 +57,10 @@ describe('rankKeyFiles principles', () => {
       { from: 'examples/demo/main.ts', to: 'benchmarks/run.ts' },
     ]
     const ranked = rankKeyFiles({
-      files, edges, churn: new Map(), commitsRead: 0,
+      files,
+      edges,
+      churn: new Map(),
+      commitsRead: 0,
       entries: [{ path: 'packages/core/src/index.ts', reason: 'package entry (package.json main)' }],
       packageDirs: ['packages/core'],
     })
@@ -62,14 +71,23 @@ describe('rankKeyFiles principles', () => {
     expect(paths).not.toContain('packages/core/src/deep/a/b/README.md')
     const example = ranked.find((file) => file.path === 'examples/demo/main.ts')
     expect(example === undefined || example.reasons.at(-1) === 'examples, ranked lower').toBe(true)
-    expect(paths.indexOf('packages/core/src/engine.ts')).toBeLessThan(paths.indexOf('benchmarks/run.ts') < 0 ? Infinity : paths.indexOf('benchmarks/run.ts'))
+    expect(paths.indexOf('packages/core/src/engine.ts')).toBeLessThan(
+      paths.indexOf('benchmarks/run.ts') < 0 ? Infinity : paths.indexOf('benchmarks/run.ts'),
+    )
   })
 
   it('counts what tests reach for as the public API, and what the README names', () => {
-    const files = [record('src/app.ts', 300), record('src/util.ts', 300), ...Array.from({ length: 8 }, (_, i) => record(`tests/t${i}.test.ts`))]
+    const files = [
+      record('src/app.ts', 300),
+      record('src/util.ts', 300),
+      ...Array.from({ length: 8 }, (_, i) => record(`tests/t${i}.test.ts`)),
+    ]
     const edges = Array.from({ length: 8 }, (_, i) => ({ from: `tests/t${i}.test.ts`, to: 'src/app.ts' }))
     const ranked = rankKeyFiles({
-      files, edges, churn: new Map(), commitsRead: 0,
+      files,
+      edges,
+      churn: new Map(),
+      commitsRead: 0,
       readme: '```ts\nimport { createUtil } from "x"\n```\n',
       definitions: (path) => (path === 'src/util.ts' ? [{ name: 'createUtil', kind: 'function' }] : []),
     })

@@ -15,7 +15,10 @@ describe('ParsePool', () => {
   it('parses in a worker thread exactly as this thread does', async () => {
     const pool = ParsePool.start(1)
     try {
-      const [inWorker, here] = await Promise.all([pool.parse('typescript', source, 65536), parser.parse('typescript', source, { maxBytes: 65536 })])
+      const [inWorker, here] = await Promise.all([
+        pool.parse('typescript', source, 65536),
+        parser.parse('typescript', source, { maxBytes: 65536 }),
+      ])
       expect(inWorker).toEqual(here)
       expect(inWorker.imports.map((ref) => ref.specifier)).toEqual(['./db/pool.ts'])
     } finally {

@@ -12,7 +12,9 @@ const POOL_SOURCE = new URL('../../../../../../electron/services/repos/scan/pars
 
 describe('parseWorkerUrl', () => {
   it('runs the TypeScript worker beside the pool when run from source', () => {
-    expect(parseWorkerUrl(POOL_SOURCE.href).href).toBe(new URL('../../../../../../electron/services/repos/scan/parse-worker.ts', import.meta.url).href)
+    expect(parseWorkerUrl(POOL_SOURCE.href).href).toBe(
+      new URL('../../../../../../electron/services/repos/scan/parse-worker.ts', import.meta.url).href,
+    )
   })
 
   it('runs parse-worker.js beside the bundle when there is no .ts source (the built app)', async () => {
@@ -38,7 +40,11 @@ describe('parseWorkerUrl', () => {
   })
 
   it('is the name of a main-build entry written flat into out/main', () => {
-    const main = (config as { main?: { build?: { outDir?: string; rollupOptions?: { input?: Record<string, string>; output?: { entryFileNames?: string } } } } }).main
+    const main = (
+      config as {
+        main?: { build?: { outDir?: string; rollupOptions?: { input?: Record<string, string>; output?: { entryFileNames?: string } } } }
+      }
+    ).main
     const bundled = parseWorkerUrl('file:///app/out/main/main.js', () => false)
     const entry = bundled.pathname.split('/').at(-1)!.replace(/\.js$/, '')
     expect(main?.build?.outDir).toBe('out/main')

@@ -12,12 +12,19 @@ describe('project identity', () => {
   it('takes the name, description and stack from the root manifest, never from a workspace member', async () => {
     // Shaped like Rails: a root gemspec, member gems, and a JavaScript package inside one of them.
     const scan = await scanBuiltRepo({
-      'rails.gemspec': 'Gem::Specification.new do |s|\n  s.name = "rails"\n  s.summary = "Full-stack web application framework."\n  s.add_dependency "rack"\nend\n',
+      'rails.gemspec':
+        'Gem::Specification.new do |s|\n  s.name = "rails"\n  s.summary = "Full-stack web application framework."\n  s.add_dependency "rack"\nend\n',
       'package.json': json({ private: true, workspaces: ['actioncable'] }),
-      'actioncable/package.json': json({ name: '@rails/actioncable', description: 'WebSocket framework for Ruby on Rails.', dependencies: { react: '1' } }),
-      'actioncable/actioncable.gemspec': 'Gem::Specification.new do |s|\n  s.name = "actioncable"\n  s.summary = "WebSocket framework for Rails."\nend\n',
+      'actioncable/package.json': json({
+        name: '@rails/actioncable',
+        description: 'WebSocket framework for Ruby on Rails.',
+        dependencies: { react: '1' },
+      }),
+      'actioncable/actioncable.gemspec':
+        'Gem::Specification.new do |s|\n  s.name = "actioncable"\n  s.summary = "WebSocket framework for Rails."\nend\n',
       'actioncable/lib/action_cable.rb': ruby(40),
-      'activerecord/activerecord.gemspec': 'Gem::Specification.new do |s|\n  s.name = "activerecord"\n  s.summary = "Object-relational mapper."\nend\n',
+      'activerecord/activerecord.gemspec':
+        'Gem::Specification.new do |s|\n  s.name = "activerecord"\n  s.summary = "Object-relational mapper."\nend\n',
       'activerecord/lib/active_record.rb': ruby(120),
     })
     expect(scan.project.name).toBe('rails')
@@ -82,7 +89,8 @@ describe('project identity', () => {
   it('counts only runtime dependencies as what it is built with; test tools are what it is tested with', async () => {
     // Shaped like FastAPI: Flask is a test dependency, not what FastAPI is built with.
     const scan = await scanBuiltRepo({
-      'pyproject.toml': '[project]\nname = "fastapi"\ndescription = "FastAPI framework"\ndependencies = ["starlette>=0.4", "pydantic>=2"]\n[dependency-groups]\ntests = ["flask>=3", "pytest>=8"]\n',
+      'pyproject.toml':
+        '[project]\nname = "fastapi"\ndescription = "FastAPI framework"\ndependencies = ["starlette>=0.4", "pydantic>=2"]\n[dependency-groups]\ntests = ["flask>=3", "pytest>=8"]\n',
       'fastapi/__init__.py': 'from .applications import FastAPI\n',
       'fastapi/applications.py': 'class FastAPI:\n    pass\n',
       'requirements-docs.txt': 'mkdocs\ndjango\n',
@@ -94,9 +102,15 @@ describe('project identity', () => {
   })
 
   it('falls back to the folder name, and to the README title only when it names the folder', async () => {
-    const plain = await scanBuiltRepo({ 'README.md': '# Welcome to our service\n\nIt does things.\n', 'main.c': 'int main(void) { return 0; }\n' }, { folder: 'billing' })
+    const plain = await scanBuiltRepo(
+      { 'README.md': '# Welcome to our service\n\nIt does things.\n', 'main.c': 'int main(void) { return 0; }\n' },
+      { folder: 'billing' },
+    )
     expect(plain.project.name).toBe('billing')
-    const cmake = await scanBuiltRepo({ 'CMakeLists.txt': 'project(FMT CXX)\n', 'src/format.cc': 'int f() { return 1; }\n' }, { folder: 'fmt' })
+    const cmake = await scanBuiltRepo(
+      { 'CMakeLists.txt': 'project(FMT CXX)\n', 'src/format.cc': 'int f() { return 1; }\n' },
+      { folder: 'fmt' },
+    )
     expect(cmake.project.name).toBe('fmt')
   })
 })

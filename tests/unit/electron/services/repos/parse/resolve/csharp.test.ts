@@ -11,9 +11,12 @@ describe('C# resolution', () => {
       'src/Core/IMediator.cs': 'namespace Acme.Core;\npublic interface IMediator { void Send(); }\n',
       'src/Core/Mediator.cs': 'namespace Acme.Core;\npublic class Mediator : IMediator { public void Send() {} }\n',
       'src/Core/Pipeline/Behavior.cs': 'namespace Acme.Core.Pipeline\n{\n  public class Behavior { IMediator m; }\n}\n',
-      'src/Core/DI/Extensions.cs': 'namespace Microsoft.Extensions.DependencyInjection;\npublic static class Extensions { public static void AddMediator(this IServices s) {} }\n',
-      'src/Web/Web.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup><ProjectReference Include="..\\Core\\Core.csproj" /></ItemGroup>\n</Project>\n',
-      'src/Web/Startup.cs': 'using Acme.Core;\nusing Microsoft.Extensions.DependencyInjection;\nusing M = Acme.Core.Mediator;\nnamespace Acme.Web;\npublic class Startup { void Run(IServices s) { s.AddMediator(); var m = new M(); } }\n',
+      'src/Core/DI/Extensions.cs':
+        'namespace Microsoft.Extensions.DependencyInjection;\npublic static class Extensions { public static void AddMediator(this IServices s) {} }\n',
+      'src/Web/Web.csproj':
+        '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup><ProjectReference Include="..\\Core\\Core.csproj" /></ItemGroup>\n</Project>\n',
+      'src/Web/Startup.cs':
+        'using Acme.Core;\nusing Microsoft.Extensions.DependencyInjection;\nusing M = Acme.Core.Mediator;\nnamespace Acme.Web;\npublic class Startup { void Run(IServices s) { s.AddMediator(); var m = new M(); } }\n',
       'src/Other/Other.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
       'src/Other/Lonely.cs': 'namespace Acme.Core;\npublic class Lonely { Startup s; }\n',
     })
