@@ -67,13 +67,11 @@ export function createJournalSessionStore(client: GembaApi) {
       if (get().id === id && !signal.aborted) set({ drift, lookBack, cited, driftLoading: false })
     }
 
-    return {
-      id: null,
-      status: 'idle',
+    /** What a session shows before its entry has loaded: nothing of the one shown before. */
+    const unloaded = {
       view: null,
       error: null,
       drift: null,
-      driftLoading: false,
       lookBack: null,
       cited: null,
       viewer: null,
@@ -82,27 +80,19 @@ export function createJournalSessionStore(client: GembaApi) {
       save: 'idle',
       savedAt: null,
       saveError: null,
+    } satisfies Partial<JournalSessionState>
+
+    return {
+      id: null,
+      status: 'idle',
+      driftLoading: false,
       loadCall: null,
+      ...unloaded,
       async load(id) {
         follow()
         get().loadCall?.abort()
         const controller = new AbortController()
-        set({
-          loadCall: controller,
-          id,
-          status: 'loading',
-          view: null,
-          error: null,
-          drift: null,
-          lookBack: null,
-          cited: null,
-          viewer: null,
-          editing: false,
-          draft: '',
-          save: 'idle',
-          savedAt: null,
-          saveError: null,
-        })
+        set({ loadCall: controller, id, status: 'loading', ...unloaded })
         try {
           const view = await client.invoke('journal.get', { id }, { signal: controller.signal })
           if (get().id !== id) return

@@ -39,9 +39,8 @@ export function createTestRunStore(client: GembaApi) {
 
     const call = trackedCall<NonNullable<TestRunState['busy']>, TestRunState>(get, set)
 
-    return {
-      repoId: null,
-      sessionId: null,
+    /** Nothing run yet, for no repository: the start, and what opening another repository returns to. */
+    const fresh = {
       command: '',
       readiness: null,
       readinessFor: null,
@@ -52,23 +51,16 @@ export function createTestRunStore(client: GembaApi) {
       error: null,
       callId: null,
       controller: null,
+    } satisfies Partial<TestRunState>
+
+    return {
+      repoId: null,
+      sessionId: null,
+      ...fresh,
       open(repoId, sessionId) {
         if (get().repoId === repoId && get().sessionId === sessionId) return
         get().controller?.abort()
-        set({
-          repoId,
-          sessionId,
-          command: '',
-          readiness: null,
-          readinessFor: null,
-          output: '',
-          run: null,
-          install: null,
-          busy: null,
-          error: null,
-          callId: null,
-          controller: null,
-        })
+        set({ repoId, sessionId, ...fresh })
         void client.invoke('change.testCommand', { repoId }).then(
           (view) => {
             if (get().repoId !== repoId || get().command) return

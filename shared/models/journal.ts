@@ -4,6 +4,9 @@
 import { z } from 'zod'
 import { STEP_KEYS, type StepKey } from './curriculum.ts'
 
+/** Lines added by the leader's own hands and by the agent, in what was committed. */
+export const authorshipSchema = z.object({ leaderLines: z.number().int().min(0), agentLines: z.number().int().min(0) })
+
 /** A session's steps, as the journal names them: the curriculum's one list. */
 export type JournalStep = StepKey
 
@@ -246,10 +249,7 @@ export const journalSessionRecordSchema: z.ZodType<JournalSessionRecord> = z.obj
       originalBranch: z.string().nullable().optional(),
       returned: z.boolean().optional(),
       branchDeleted: z.boolean().optional(),
-      authorship: z
-        .object({ leaderLines: z.number().int().min(0), agentLines: z.number().int().min(0) })
-        .nullable()
-        .optional(),
+      authorship: authorshipSchema.nullable().optional(),
     })
     .nullable(),
   reflection: z.string(),

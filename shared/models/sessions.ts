@@ -3,7 +3,7 @@
 // schemas that check a session file on load and a step update on the way in. No logic, no disk.
 import { z } from 'zod'
 import { STEP_KEYS, type StepKey } from './curriculum.ts'
-import { KNOWN_FRICTION_TAGS } from './journal.ts'
+import { authorshipSchema, KNOWN_FRICTION_TAGS } from './journal.ts'
 import type { Schedule, StepMinutes } from './settings.ts'
 
 export { STEP_KEYS, type StepKey }
@@ -127,10 +127,7 @@ export const changePayloadSchema = z.object({
   /** The leader deleted the Gemba branch (its commit kept under refs/gemba/kept/ until the journal entry was written). */
   branchDeleted: z.boolean().optional(),
   /** Lines added by the leader's own hands and by the agent, in what was committed. */
-  authorship: z
-    .object({ leaderLines: z.number().int().min(0), agentLines: z.number().int().min(0) })
-    .nullable()
-    .optional(),
+  authorship: authorshipSchema.nullable().optional(),
 })
 export type ChangePayload = z.infer<typeof changePayloadSchema>
 

@@ -25,6 +25,7 @@ interface CodedError {
 
 const OID = /^[0-9a-f]{40}$/
 const short = (oid: string) => (OID.test(oid) ? oid.slice(0, 7) : oid)
+const STATUS = 'Run `git status` in the repository to see what git makes of it.'
 const FSCK = 'Run `git fsck` in the repository to see what is damaged; fetching again or a fresh clone brings missing objects back.'
 
 type Failure = Omit<ConstructorParameters<typeof GembaError>[0], 'message'> & { reason: string }
@@ -58,7 +59,7 @@ function notFound(what: string): Failure {
     }
   if (what === 'HEAD' || what.startsWith('refs/'))
     return { code: 'not_found', reason: `git has no ${what}`, next: 'Run `git status` in the repository to see where HEAD is.' }
-  return { code: 'not_found', reason: `git has no ${what}`, next: 'Run `git status` in the repository to see what git makes of it.' }
+  return { code: 'not_found', reason: `git has no ${what}`, next: STATUS }
 }
 
 function failureOf(coded: CodedError, code: string, where: string, path: string): Failure {
@@ -97,17 +98,9 @@ function failureOf(coded: CodedError, code: string, where: string, path: string)
       }
     case 'ENOENT':
     case 'ENOTDIR':
-      return {
-        code: 'repository_broken',
-        reason: `a file it needs is missing${where}`,
-        next: 'Run `git status` in the repository to see what git makes of it.',
-      }
+      return { code: 'repository_broken', reason: `a file it needs is missing${where}`, next: STATUS }
     case 'EISDIR':
-      return {
-        code: 'repository_broken',
-        reason: `a folder is where a file should be${where}`,
-        next: 'Run `git status` in the repository to see what git makes of it.',
-      }
+      return { code: 'repository_broken', reason: `a folder is where a file should be${where}`, next: STATUS }
     case 'NotFoundError':
       return notFound(String(coded.data?.what ?? 'such object'))
     case 'AlreadyExistsError':

@@ -9,8 +9,8 @@ import { coachErrorView } from './coach-errors.ts'
 import { ContextPreview } from './ContextPreview.tsx'
 import { CoachFileViewer } from './CoachFileViewer.tsx'
 import { LinkedDiagram } from './LinkedDiagram.tsx'
-import { NoKeyNotice, useHasApiKey } from './NoKeyNotice.tsx'
-import { OfflineFallback } from './OfflineFallback.tsx'
+import { useHasApiKey } from './NoKeyNotice.tsx'
+import { CoachWithoutKey, OfflineFallback } from './OfflineFallback.tsx'
 import { SentRecords } from './SentRecords.tsx'
 import { TurnView } from './Transcript.tsx'
 import { SessionUsage } from './UsageSummary.tsx'
@@ -64,18 +64,7 @@ export function DiagramCoach(props: { repoId: string; sessionId?: string; keepin
     [key],
   )
   if (!panel) return null
-  if (hasKey === false) {
-    return (
-      <section className="coach" aria-label="Diagram with Claude">
-        <NoKeyNotice />
-        <OfflineFallback
-          repoId={props.repoId}
-          show="diagram"
-          reason="Offline module diagram: drawn from the repository’s folders and imports on this computer."
-        />
-      </section>
-    )
-  }
+  if (hasKey === false) return <CoachWithoutKey repoId={props.repoId} show="diagram" />
   const diagram = panel.diagram
   const busy = panel.activeCallId !== null
   const lastError = panel.turns.at(-1)?.error ?? null

@@ -8,8 +8,8 @@ import { type Turn } from '../../stores/coach-store.ts'
 import { coachErrorView } from './coach-errors.ts'
 import { ContextPreview } from './ContextPreview.tsx'
 import { CoachFileViewer } from './CoachFileViewer.tsx'
-import { NoKeyNotice, useHasApiKey } from './NoKeyNotice.tsx'
-import { OfflineFallback } from './OfflineFallback.tsx'
+import { useHasApiKey } from './NoKeyNotice.tsx'
+import { CoachWithoutKey, OfflineFallback } from './OfflineFallback.tsx'
 import { SentRecords } from './SentRecords.tsx'
 import { TurnView } from './Transcript.tsx'
 import { SessionUsage } from './UsageSummary.tsx'
@@ -30,18 +30,7 @@ export function ExploreCoach(props: { repoId: string; sessionId?: string; prompt
   const [question, setQuestion] = useState('')
   const hasKey = useHasApiKey()
   if (!panel) return null
-  if (hasKey === false) {
-    return (
-      <section className="coach" aria-label="Explore with Claude">
-        <NoKeyNotice />
-        <OfflineFallback
-          repoId={props.repoId}
-          show="tour"
-          reason="Offline tour: made by reading the repository on this computer. Nothing was sent anywhere."
-        />
-      </section>
-    )
-  }
+  if (hasKey === false) return <CoachWithoutKey repoId={props.repoId} show="tour" />
   const busy = panel.activeCallId !== null
   const asked = new Set(panel.turns.map((turn) => turn.question))
   const unasked = [...new Set([...SEED_QUESTIONS, ...(props.prompts ?? [])])].filter((prompt) => !asked.has(prompt))

@@ -5,6 +5,29 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
 import { useRepos } from '../../app-stores.ts'
 import { ModuleMap } from '../repos/ModuleMap.tsx'
+import { NoKeyNotice } from './NoKeyNotice.tsx'
+
+const WITHOUT_KEY = {
+  tour: {
+    label: 'Explore with Claude',
+    reason: 'Offline tour: made by reading the repository on this computer. Nothing was sent anywhere.',
+  },
+  diagram: {
+    label: 'Diagram with Claude',
+    reason: 'Offline module diagram: drawn from the repository’s folders and imports on this computer.',
+  },
+} as const
+
+/** A coach panel without an API key: how to add one, and meanwhile what Gemba computes offline. */
+export function CoachWithoutKey(props: { repoId: string; show: 'tour' | 'diagram' }) {
+  const { label, reason } = WITHOUT_KEY[props.show]
+  return (
+    <section className="coach" aria-label={label}>
+      <NoKeyNotice />
+      <OfflineFallback repoId={props.repoId} show={props.show} reason={reason} />
+    </section>
+  )
+}
 
 export function OfflineFallback(props: { repoId: string; show: 'tour' | 'diagram'; reason: string }) {
   const tour = useRepos((state) => state.tours[props.repoId])

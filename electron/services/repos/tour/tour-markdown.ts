@@ -6,6 +6,7 @@ import type { KeyFile, ScanResult } from '../../../../shared/models/repos.ts'
 import { boxLocator, moduleView, type ModuleBox } from '../../../../shared/module-view.ts'
 import { plural } from '../../../../shared/plural.ts'
 import { isCodeLanguage } from '../scan/languages.ts'
+import { ROLE_LABEL } from '../scan/path-roles.ts'
 
 export const COMPUTED_LABEL = '_Computed from the repository (no AI): README, manifests, file tree, imports and git history._'
 
@@ -66,7 +67,7 @@ export function buildTour(scan: ScanResult): Tour {
       '',
       `Around it: ${view.supporting
         .slice(0, 10)
-        .map((box) => `\`${box.label}\` (${box.role === 'source' ? 'code' : ROLE_WORDS[box.role]})`)
+        .map((box) => `\`${box.label}\` (${ROLE_LABEL[box.role]})`)
         .join(', ')}.`,
     )
   const label = new Map(view.boxes.map((box) => [box.id, box.label]))
@@ -127,17 +128,6 @@ export function buildTour(scan: ScanResult): Tour {
     out.push(`### ${box.label}`, '', ...partLines(scan, box, view.edges, label, keyByBox.get(box.id) ?? []), '')
   }
   return { markdown: out.join('\n'), sections }
-}
-
-const ROLE_WORDS: Readonly<Record<string, string>> = {
-  test: 'tests',
-  fixture: 'test fixtures',
-  example: 'examples',
-  docs: 'documentation',
-  bench: 'benchmarks',
-  tooling: 'tooling',
-  vendored: 'vendored code',
-  generated: 'generated files',
 }
 
 function partLines(
