@@ -7,13 +7,11 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import '../../styles/coach.css'
 import { coachErrorView } from './coach-errors.ts'
 import { ContextPreview } from './ContextPreview.tsx'
-import { CoachFileViewer } from './CoachFileViewer.tsx'
 import { LinkedDiagram } from './LinkedDiagram.tsx'
 import { useHasApiKey } from './NoKeyNotice.tsx'
+import { CoachFooter } from './CoachFooter.tsx'
 import { CoachWithoutKey, OfflineFallback } from './OfflineFallback.tsx'
-import { SentRecords } from './SentRecords.tsx'
 import { TurnView } from './Transcript.tsx'
-import { SessionUsage } from './UsageSummary.tsx'
 import { useCoach } from '../../app-stores.ts'
 
 export interface SavedDiagram {
@@ -182,13 +180,7 @@ export function DiagramCoach(props: { repoId: string; sessionId?: string; keepin
           <TurnView key={turn.id} panelKey={key} panel={panel} turn={turn} last={index === panel.turns.length - 1} />
         ))}
       </details>
-      <SentRecords panelKey={key} />
-      <SessionUsage
-        usage={panel.sessionUsage}
-        costUsd={panel.sessionCostUsd}
-        budgetUsd={panel.sessionBudgetUsd ?? panel.thread?.sessionBudgetUsd ?? null}
-      />
-      <CoachFileViewer />
+      <CoachFooter panelKey={key} panel={panel} />
     </section>
   )
 }

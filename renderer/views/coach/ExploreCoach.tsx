@@ -7,12 +7,10 @@ import '../../styles/coach.css'
 import { type Turn } from '../../stores/coach-store.ts'
 import { coachErrorView } from './coach-errors.ts'
 import { ContextPreview } from './ContextPreview.tsx'
-import { CoachFileViewer } from './CoachFileViewer.tsx'
 import { useHasApiKey } from './NoKeyNotice.tsx'
+import { CoachFooter } from './CoachFooter.tsx'
 import { CoachWithoutKey, OfflineFallback } from './OfflineFallback.tsx'
-import { SentRecords } from './SentRecords.tsx'
 import { TurnView } from './Transcript.tsx'
-import { SessionUsage } from './UsageSummary.tsx'
 import { useCoach } from '../../app-stores.ts'
 
 export const SEED_QUESTIONS: readonly string[] = [
@@ -103,13 +101,7 @@ export function ExploreCoach(props: { repoId: string; sessionId?: string; prompt
           ) : null}
         </div>
       </form>
-      <SentRecords panelKey={key} />
-      <SessionUsage
-        usage={panel.sessionUsage}
-        costUsd={panel.sessionCostUsd}
-        budgetUsd={panel.sessionBudgetUsd ?? panel.thread?.sessionBudgetUsd ?? null}
-      />
-      <CoachFileViewer />
+      <CoachFooter panelKey={key} panel={panel} />
     </section>
   )
 }
