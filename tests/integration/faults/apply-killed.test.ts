@@ -6,7 +6,7 @@
 // change is finished; and applying the same change again works.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -162,6 +162,26 @@ describe('the backend killed while it lands a change', () => {
     // Killed before HEAD moved, the change is undone; after it, only the intent file was left: finished.
     expect(await landedOnBranch(repo)).toBe(step === 'head')
     await expectRecoveredAndReapplicable(repo, false)
+  })
+
+  it('killed while it held HEAD.lock: recovery removes the lock it took, never an older one', async () => {
+    const repo = await freshRepo()
+    await runChild(repo.dir, { step: 'index' })
+    // The kill came between taking HEAD.lock and renaming it over HEAD.
+    const lock = join(repo.dir, '.git', 'HEAD.lock')
+    await writeFile(lock, 'ref: refs/heads/gemba/unfinished\n')
+    await expectRecoveredAndReapplicable(repo, false)
+    expect(existsSync(lock)).toBe(false)
+
+    // A lock older than Gemba's landing belongs to another git program: recovery waits for it.
+    const other = await freshRepo()
+    await runChild(other.dir, { step: 'index' })
+    const otherLock = join(other.dir, '.git', 'HEAD.lock')
+    await writeFile(otherLock, 'ref: refs/heads/main\n')
+    const anHourAgo = new Date(Date.now() - 3_600_000)
+    await utimes(otherLock, anHourAgo, anHourAgo)
+    await expect(recoverInterruptedLanding(other.dir)).rejects.toThrow(/HEAD\.lock exists/)
+    expect(existsSync(otherLock)).toBe(true)
   })
 
   it(`killed at ${RANDOM_RUNS} seeded random moments`, async () => {

@@ -4,7 +4,7 @@
 // intent is removed last. `recoverInterruptedLanding` rolls an interrupted landing back from the intent.
 // Every git write goes through the git layer (trees and index entries kept byte for byte, git's lock
 // files honoured). Never moves the original branch's ref; never writes outside the root.
-import { readFile, readdir, rm, rmdir } from 'node:fs/promises'
+import { readFile, readdir, rm, rmdir, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { writeFileAtomic } from '../../fs/atomic-write.ts'
 import { resolveInsideRepo } from '../../fs/resolve-inside-repo.ts'
@@ -18,6 +18,7 @@ import {
   gitDirsOf,
   pointHeadAt,
   recordInIndex,
+  removeLocksTakenSince,
   resolveCommit,
   treeOfCommit,
   type BlobRef,
@@ -107,6 +108,9 @@ export async function recoverInterruptedLanding(root: string): Promise<{ branch:
     () => null,
   )
   if (!intent) return null
+  // Killed between taking a lock and renaming it, the landing left HEAD.lock or index.lock behind.
+  const intentWritten = (await stat(intentPath(dirs))).mtimeMs
+  await removeLocksTakenSince(dirs, intentWritten)
   await pointHeadAt(dirs, intent.originalBranch ?? intent.base)
   const baseTree = await treeOfCommit(dirs.commondir, intent.base)
   const originals = new Map<string, BlobRef | null>()
