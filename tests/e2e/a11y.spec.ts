@@ -1,6 +1,7 @@
 // Accessibility of every screen in browser mode: axe-core finds no serious or critical violation in
 // light or dark, the main actions are reachable with Tab (after the skip link), and a screenshot of
-// each screen in both themes lands in test-results/screenshots/a11y-<screen>-<theme>.png.
+// each screen in both themes lands in test-results/screenshots/a11y-<screen>-<theme>.png. One test per
+// theme, each with its own backend, so the two run side by side.
 import { rm } from 'node:fs/promises'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
@@ -15,7 +16,9 @@ let backend: BackendProcess
 let home: string
 let repo: RepoBuilder
 
-test.beforeAll(async () => {
+test.describe.configure({ mode: 'parallel' })
+
+test.beforeEach(async () => {
   home = await newHome()
   repo = await buildRepo()
   await repo.files({
@@ -29,7 +32,7 @@ test.beforeAll(async () => {
   backend = await startBackend(home)
 })
 
-test.afterAll(async () => {
+test.afterEach(async () => {
   await backend?.stop()
   await repo?.cleanup()
   await rm(home, { recursive: true, force: true })
@@ -42,28 +45,24 @@ async function screen(page: Page, link: string, heading: RegExp | string): Promi
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
 }
 
-/** axe in both themes (no serious or critical violation), and a full-height screenshot of each. */
-async function audit(page: Page, name: string): Promise<void> {
+/** axe in the theme (no serious or critical violation), and a full-height screenshot. */
+async function audit(page: Page, name: string, scheme: 'light' | 'dark'): Promise<void> {
   const viewport = page.viewportSize() ?? { width: 1280, height: 820 }
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    const results = await new AxeBuilder({ page }).analyze()
-    const serious = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) =>
-          `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes
-            .slice(0, 4)
-            .map((node) => node.target.join(' '))
-            .join('\n  ')}`,
-      )
-    expect(serious, `${name} in ${scheme}`).toEqual([])
-    const height = await page.locator('.main').evaluate((main) => main.scrollHeight)
-    await page.setViewportSize({ width: viewport.width, height: Math.min(4000, Math.max(viewport.height, height)) })
-    await page.screenshot({ path: `${SHOTS}/a11y-${name}-${scheme}.png` })
-    await page.setViewportSize(viewport)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
+  const results = await new AxeBuilder({ page }).analyze()
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes
+          .slice(0, 4)
+          .map((node) => node.target.join(' '))
+          .join('\n  ')}`,
+    )
+  expect(serious, `${name} in ${scheme}`).toEqual([])
+  const height = await page.locator('.main').evaluate((main) => main.scrollHeight)
+  await page.setViewportSize({ width: viewport.width, height: Math.min(4000, Math.max(viewport.height, height)) })
+  await page.screenshot({ path: `${SHOTS}/a11y-${name}-${scheme}.png` })
+  await page.setViewportSize(viewport)
 }
 
 /** Tabs from the top of the page until `target` has focus; fails if it never does. */
@@ -79,8 +78,15 @@ async function reachByTab(page: Page, target: Locator, limit = 80): Promise<void
   throw new Error(`Could not reach ${String(target)} with ${limit} presses of Tab.`)
 }
 
-test('every screen: no serious axe violation, main actions reachable by keyboard, screenshots', async ({ page }) => {
-  test.setTimeout(180_000)
+for (const scheme of ['light', 'dark'] as const) {
+  test(`every screen in ${scheme}: no serious axe violation, main actions reachable by keyboard, screenshots`, async ({ page }) => {
+    test.setTimeout(180_000)
+    await page.emulateMedia({ colorScheme: scheme })
+    await everyScreen(page, scheme)
+  })
+}
+
+async function everyScreen(page: Page, scheme: 'light' | 'dark'): Promise<void> {
   await page.goto(backend.pageUrl)
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
 
@@ -97,7 +103,7 @@ test('every screen: no serious axe violation, main actions reachable by keyboard
   await page.keyboard.press('Tab')
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused()
   const guide = page.getByRole('region', { name: 'Set up your weekly hour' })
-  await audit(page, 'today-first-run')
+  await audit(page, 'today-first-run', scheme)
   // The first action done with the keyboard alone: type the folder, Tab to Add, Enter.
   await reachByTab(page, guide.getByLabel('Folder'))
   await page.keyboard.type(repo.dir)
@@ -114,7 +120,7 @@ test('every screen: no serious axe violation, main actions reachable by keyboard
   await reachByTab(page, page.locator('summary', { hasText: 'Add another repository' }))
   await reachByTab(page, page.getByRole('button', { name: 'Rescan' }))
   await reachByTab(page, page.getByRole('tab', { name: 'Small change' }))
-  await audit(page, 'repositories')
+  await audit(page, 'repositories', scheme)
 
   // A session: the steps of the hour.
   const { session } = await api<{ session: { id: string } }>('sessions.start', {
@@ -125,7 +131,7 @@ test('every screen: no serious axe violation, main actions reachable by keyboard
   await screen(page, 'Session', /Walk the codebase/)
   const steps = page.getByRole('navigation', { name: 'Steps of the hour' })
   await reachByTab(page, steps.getByRole('button', { name: /Explore/ }))
-  await audit(page, 'session-explore')
+  await audit(page, 'session-explore', scheme)
   for (const [step, name] of [
     ['Diagram', 'session-diagram'],
     ['Small change', 'session-change'],
@@ -133,7 +139,7 @@ test('every screen: no serious axe violation, main actions reachable by keyboard
   ] as const) {
     await steps.getByRole('button', { name: new RegExp(step) }).click()
     await expect(steps.getByRole('button', { name: new RegExp(step) })).toHaveAttribute('aria-current', 'step')
-    await audit(page, name)
+    await audit(page, name, scheme)
   }
 
   // Finished: Today with a week behind it, the journal and its session, Insights, Settings.
@@ -144,17 +150,17 @@ test('every screen: no serious axe violation, main actions reachable by keyboard
   })
   await api('sessions.finish', { id: session.id })
   await screen(page, 'Today', 'Today')
-  await audit(page, 'today-with-a-week')
+  await audit(page, 'today-with-a-week', scheme)
   await screen(page, 'Journal', 'Journal')
   const entry = page.getByRole('list', { name: 'Journal entries' }).getByRole('button').first()
   await reachByTab(page, entry)
-  await audit(page, 'journal-list')
+  await audit(page, 'journal-list', scheme)
   await entry.click()
   await expect(page.getByText('Rounding lives in price.ts').first()).toBeVisible()
-  await audit(page, 'journal-session')
+  await audit(page, 'journal-session', scheme)
   await screen(page, 'Insights', 'Insights')
-  await audit(page, 'insights')
+  await audit(page, 'insights', scheme)
   await screen(page, 'Settings', 'Settings')
   await reachByTab(page, page.getByRole('button', { name: 'Save key' }))
-  await audit(page, 'settings')
-})
+  await audit(page, 'settings', scheme)
+}
