@@ -2,6 +2,7 @@
 // (Playwright's own browser download is not available here). Two workers: each test starts its own
 // backend and browser, and spends most of its time waiting on them, so two share 2 cores well (the suite: 2.9 min here).
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_LAUNCH } from './tests/e2e/support/chromium.ts'
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -17,17 +18,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1280, height: 820 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-gpu',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
     screenshot: 'only-on-failure',
     trace: 'off',
   },

@@ -12,6 +12,7 @@ import { chromium, type Browser } from 'playwright-core'
 import { startWebServer, type WebServer } from '../../electron/web.ts'
 import { makeTestBackend } from '../fixtures/test-backend.ts'
 import { initialAssets, wholeBundle, type Weight } from './initial-assets.ts'
+import { CHROMIUM_LAUNCH } from '../e2e/support/chromium.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 const built = join(root, 'out', 'renderer')
@@ -121,17 +122,7 @@ const serve = async (folder: string) => {
   return server.pageUrl
 }
 const pages = { gemba: await serve(built), eager: await serve(eagerFolder), plain: await serve(staticFolder) }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-gpu',
-  ],
-})
+const browser = await chromium.launch(CHROMIUM_LAUNCH)
 const samples: Record<keyof typeof pages, Paint[]> = { gemba: [], eager: [], plain: [] }
 try {
   await load(browser, pages.gemba) // warms the browser process and the backend, not measured

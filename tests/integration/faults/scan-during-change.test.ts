@@ -10,7 +10,7 @@ import type { EventMap } from '../../../shared/api.ts'
 import type { CallContext } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import type { RepoEntry, ScanPhase, ScanResult } from '../../../shared/models/repos.ts'
-import { buildRepo, DEFAULT_AUTHOR, makeTempFolder, type RepoBuilder } from '../../fixtures/repo-builder.ts'
+import { buildRepo, gitEnv, makeTempFolder, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 
 let repo: RepoBuilder
 let cacheFolder: string
@@ -61,15 +61,7 @@ function gitSync(args: readonly string[]): void {
   execFileSync('git', args, {
     cwd: repo.dir,
     stdio: 'ignore',
-    env: {
-      ...process.env,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_AUTHOR_NAME: DEFAULT_AUTHOR.name,
-      GIT_AUTHOR_EMAIL: DEFAULT_AUTHOR.email,
-      GIT_COMMITTER_NAME: DEFAULT_AUTHOR.name,
-      GIT_COMMITTER_EMAIL: DEFAULT_AUTHOR.email,
-    },
+    env: gitEnv(),
   })
 }
 
