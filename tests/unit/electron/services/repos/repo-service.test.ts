@@ -185,6 +185,8 @@ describe('adding a repository as people expect', () => {
     cleanups.push(() => rm(cacheFolder, { recursive: true, force: true }))
     let n = 0
     const service = new RepoService({ store: createMemoryRepoStore(), cacheFolder, home, newId: () => `repo-${++n}` })
+    // First of the cleanups: a scan's cache is written behind its result; wait for it before removing folders.
+    cleanups.unshift(() => service.dispose())
     return { home, payments, git, service }
   }
 
