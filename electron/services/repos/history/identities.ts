@@ -84,10 +84,12 @@ export function identityResolver(authors: readonly Author[], mailmapText: string
   }
   // Union-find over emails and distinctive names.
   const parent = new Map<string, string>()
+  // A node never added (an email only the .mailmap names) is its own root: `find` stops at the first
+  // node with no parent as well as at a root, so it ends on any input.
   const find = (node: string): string => {
     let root = node
-    while (parent.get(root) !== root) root = parent.get(root) ?? root
-    parent.set(node, root)
+    for (let next = parent.get(root); next !== undefined && next !== root; next = parent.get(root)) root = next
+    if (parent.has(node)) parent.set(node, root)
     return root
   }
   const union = (a: string, b: string) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { identityResolver, isBot, normaliseName, parseMailmap } from '../../../../../../electron/services/repos/history/identities.ts'
+import { runBounded } from '../../../../../fixtures/bounded-run.ts'
 
 describe('identities', () => {
   it('merges a person through .mailmap, a shared email, and a name spelled two ways', () => {
@@ -42,5 +43,20 @@ describe('identities', () => {
       { properName: 'A', properEmail: 'a@x', commitName: 'B', commitEmail: 'c@x' },
     ])
     expect(normaliseName("  Zoë  O'Brien ")).toBe('zoe obrien')
+  })
+
+  it('ends on a .mailmap that names an email no commit has (an old address mapped to a new one)', async () => {
+    const authors = [{ name: 'Ada Lovelace', email: 'ada@new.example' }]
+    // The proper email is one no commit in the history has: the merge used to loop forever on it.
+    const mailmap = 'Ada Lovelace <ada@new.example> <ada@old.example>\nGrace Hopper <grace@gone.example>\n'
+    const probe = new URL('../../../../../fixtures/identity-properties.ts', import.meta.url)
+    await expect(runBounded(probe, 'resolveOnce', [authors, mailmap], 10_000)).resolves.toEqual([
+      { key: 'e:ada@new.example', name: 'Ada Lovelace', email: 'ada@new.example', bot: false },
+    ])
+  })
+
+  it('ends and stays consistent on random authors and .mailmap files (unseen emails, chains, cycles, case)', async () => {
+    const probe = new URL('../../../../../fixtures/identity-properties.ts', import.meta.url)
+    await expect(runBounded(probe, 'checkIdentityProperties', [300], 20_000)).resolves.toBe(300)
   })
 })
