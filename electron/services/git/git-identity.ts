@@ -1,35 +1,67 @@
-// Who the commit is by: user.name/user.email from the repository's git config, else the global one
-// (~/.gitconfig, then $XDG_CONFIG_HOME/git/config). Read-only; the home folder comes in as an argument.
+// Who the commit is by: user.name/user.email as git itself would take them: the repository's config
+// (read in the common git folder, so a linked worktree sees the config it shares with its main
+// checkout, then the worktree's own config.worktree when extensions.worktreeConfig is on), else the
+// global one (~/.gitconfig, then $XDG_CONFIG_HOME/git/config). Read-only; the home folder comes in
+// as an argument.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import git from 'isomorphic-git'
-import { gitFs } from './git-fs.ts'
 import type { GitIdentity } from '../../../shared/models/change.ts'
+import { gitDirsOf } from './git-dir.ts'
+
+interface ConfigValues {
+  name?: string
+  email?: string
+  worktreeConfig?: boolean
+}
 
 /** The [user] name and email of a git config file's text (last value wins, as in git). */
 export function parseUserSection(text: string): { name?: string; email?: string } {
-  let inUser = false
-  const found: { name?: string; email?: string } = {}
+  const { name, email } = parseConfig(text)
+  return { ...(name ? { name } : {}), ...(email ? { email } : {}) }
+}
+
+/** [user] name and email, and [extensions] worktreeConfig, of a config file's text. */
+function parseConfig(text: string): ConfigValues {
+  let section = ''
+  const found: ConfigValues = {}
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.replace(/(^|\s)[#;].*$/, '').trim()
-    const section = /^\[\s*([^\]\s"]+)(?:\s+"[^"]*")?\s*\]$/.exec(line)
-    if (section) {
-      inUser = section[1]?.toLowerCase() === 'user'
+    const header = /^\[\s*([^\]\s"]+)(?:\s+"[^"]*")?\s*\]$/.exec(line)
+    if (header) {
+      // A subsection ([user "x"]) is another section than [user].
+      section = /"/.test(line) ? '' : (header[1]?.toLowerCase() ?? '')
       continue
     }
-    if (!inUser) continue
-    const pair = /^(name|email)\s*=\s*(.*)$/i.exec(line)
-    if (pair?.[1] && pair[2] !== undefined) {
-      const value = pair[2].replace(/^"(.*)"$/, '$1').trim()
-      if (value) found[pair[1].toLowerCase() as 'name' | 'email'] = value
+    const pair = /^([A-Za-z][\w-]*)\s*(?:=\s*(.*))?$/.exec(line)
+    if (!pair?.[1]) continue
+    const key = pair[1].toLowerCase()
+    const value = (pair[2] ?? 'true').replace(/^"(.*)"$/, '$1').trim()
+    if (section === 'user' && (key === 'name' || key === 'email')) {
+      if (value) found[key] = value
+    } else if (section === 'extensions' && key === 'worktreeconfig') {
+      found.worktreeConfig = /^(true|yes|on|1)$/i.test(value)
     }
   }
   return found
 }
 
+async function configFile(path: string): Promise<ConfigValues> {
+  return parseConfig(await readFile(path, 'utf8').catch(() => ''))
+}
+
+/** The repository's own values: the common config, then the worktree's config.worktree when enabled. */
+async function repositoryConfig(root: string): Promise<{ name?: string; email?: string }> {
+  const dirs = await gitDirsOf(root).catch(() => null)
+  if (!dirs) return {}
+  const common = await configFile(join(dirs.commondir, 'config'))
+  const own = common.worktreeConfig ? await configFile(join(dirs.gitdir, 'config.worktree')) : {}
+  const name = own.name ?? common.name
+  const email = own.email ?? common.email
+  return { ...(name ? { name } : {}), ...(email ? { email } : {}) }
+}
+
 export async function readGitIdentity(root: string, home: string, xdgConfigHome?: string): Promise<GitIdentity | null> {
-  const name = (await git.getConfig({ fs: gitFs, dir: root, path: 'user.name' }).catch(() => undefined)) as string | undefined
-  const email = (await git.getConfig({ fs: gitFs, dir: root, path: 'user.email' }).catch(() => undefined)) as string | undefined
+  const { name, email } = await repositoryConfig(root)
   if (name && email) return { name, email, source: 'repository' }
   const files = [join(xdgConfigHome ?? join(home, '.config'), 'git', 'config'), join(home, '.gitconfig')]
   const global: { name?: string; email?: string } = {}
