@@ -19,6 +19,8 @@ export interface ApplyInput {
   readonly message: string
   readonly author: CommitAuthor
   readonly changedInWorkingTree: readonly ChangedFile[]
+  /** True when the working tree's walk could not finish: clean cannot be told. */
+  readonly workingTreeUnknown?: boolean
   readonly now: Date
   /** Steps of the landing, for tests that stop the process at a known point. */
   readonly onStep?: Landing['onStep']
@@ -69,6 +71,12 @@ async function landOnNewBranch(input: ApplyInput, files: ReadonlyMap<string, str
 /** The agent's change: only on a clean working tree; the staged files must still match the disk. */
 export async function applyStaged(input: ApplyInput, staged: StagedCopy): Promise<AppliedChange> {
   if (input.changedInWorkingTree.length > 0) throw dirty(input.changedInWorkingTree)
+  if (input.workingTreeUnknown)
+    throw new GembaError({
+      code: 'dirty_working_tree',
+      message: 'Gemba could not tell in time whether the working tree is clean (it has too many folders to read), so it did not touch it.',
+      next: 'Run `git status` in the repository; when it shows no changes, apply again.',
+    })
   const files = new Map<string, string>()
   for (const path of input.accepted) {
     const file = staged.get(path)

@@ -79,6 +79,7 @@ export class ChangeLanding {
       message: input.message,
       author,
       changedInWorkingTree: repo.changedFiles,
+      workingTreeUnknown: repo.state === 'unknown',
       now: this.#deps.now(),
     }
     const before = await this.#deps.reviewFiles(draft, ctx)

@@ -1,7 +1,9 @@
 // Clean/dirty state of a working tree without isomorphic-git's statusMatrix (which hashes every file):
 // compares the index's stat data with the files on disk, hashes only the files whose stat changed,
-// compares the index with HEAD's tree for staged changes, and walks folders for untracked files.
-// Paths go to the disk as the bytes git stored and are compared as bytes, so a name that is not UTF-8
+// compares the index with HEAD's tree for staged changes, and walks folders for untracked files as
+// `git status` shows them (an untracked folder once, and only when it holds a file git would show, or
+// is a repository of its own: an empty folder is no change). The walk is bounded in time, not in
+// folders: when the bound is hit the answer says it is incomplete rather than "clean". Paths go to the disk as the bytes git stored and are compared as bytes, so a name that is not UTF-8
 // is found as it is (never a phantom deletion); files a sparse checkout leaves out are not missing.
 // Read-only. Also yields a digest of the tracked files' stat data, the scan cache's working-tree key.
 import * as fs from 'node:fs'
@@ -19,16 +21,28 @@ export interface WorkingState {
   readonly trackedDirty: boolean
   /** sha1 over the tracked files' size and mtime: changes whenever a tracked file may have. */
   readonly digest: string
+  /**
+   * False when the untracked walk hit its time bound before it read every folder: an untracked file
+   * may be missing from `changed`, so an empty list does not mean clean.
+   */
+  readonly complete: boolean
 }
+
+/** How long the walk for untracked files may take before the answer says it could not tell. */
+export const UNTRACKED_WALK_BUDGET_MS = 10_000
 
 export interface WorkingStateInput {
   readonly root: string
   readonly gitdir: string
+  /** The common git folder (info/exclude is there in a linked worktree); gitdir when not given. */
+  readonly commondir?: string
   readonly entries: readonly IndexEntry[]
   /** HEAD's tree flattened (path → blob id), or null when there are no commits. */
   readonly headFiles: ReadonlyMap<string, string> | null
   readonly limit?: number
   readonly untracked?: boolean
+  /** The untracked walk's time bound (default UNTRACKED_WALK_BUDGET_MS). */
+  readonly untrackedBudgetMs?: number
   readonly signal?: AbortSignal
 }
 
@@ -74,10 +88,13 @@ export async function readWorkingState(input: WorkingStateInput): Promise<Workin
     for (const path of input.headFiles.keys()) if (!inIndex.has(path)) note({ path, change: 'deleted' })
   }
   const trackedDirty = total > 0
+  let complete = true
   if (input.untracked ?? true) {
-    for (const path of await findUntracked(input, limit)) note({ path, change: 'untracked' })
+    const untracked = await findUntracked(input, limit)
+    for (const path of untracked.paths) note({ path, change: 'untracked' })
+    complete = untracked.complete
   }
-  return { changed, truncated: total > changed.length, trackedDirty, digest: hash.digest('hex') }
+  return { changed, truncated: total > changed.length, trackedDirty, digest: hash.digest('hex'), complete }
 }
 
 /** A repository path as the file system knows it: the root, then the bytes git stored. */
@@ -102,8 +119,49 @@ async function blobIdOnDisk(absolute: Buffer, mode: number): Promise<string | nu
   }
 }
 
+interface UntrackedWalk {
+  readonly root: Buffer
+  readonly dir: string
+  readonly gitdir: string
+  readonly deadline: number
+  readonly signal: AbortSignal | undefined
+}
+
+/** A folder's entries by their bytes; none when it cannot be read (gone, or no permission: git skips it too). */
+async function entriesOf(walk: UntrackedWalk, folder: string) {
+  const at = folder === '' ? walk.root : Buffer.concat([walk.root, Buffer.from('/'), Buffer.from(folder, 'latin1')])
+  return readdir(at, { withFileTypes: true, encoding: 'buffer' }).catch(() => [])
+}
+
+async function ignored(walk: UntrackedWalk, key: string, folder: boolean): Promise<boolean> {
+  const path = Buffer.from(key, 'latin1').toString('utf8')
+  return git.isIgnored({ fs, dir: walk.dir, gitdir: walk.gitdir, filepath: folder ? `${path}/` : path }).catch(() => false)
+}
+
+/**
+ * Whether an untracked folder holds something `git status` shows: a file that is not ignored, or a
+ * repository of its own; 'unknown' when the time bound came first.
+ */
+async function holdsUntracked(walk: UntrackedWalk, folder: string): Promise<boolean | 'unknown'> {
+  const pending = [folder]
+  while (pending.length > 0) {
+    walk.signal?.throwIfAborted()
+    if (performance.now() > walk.deadline) return 'unknown'
+    const current = pending.pop()!
+    const children = await entriesOf(walk, current)
+    if (children.some((child) => child.name.toString('latin1') === '.git')) return true
+    for (const child of children) {
+      const key = `${current}/${child.name.toString('latin1')}`
+      if (await ignored(walk, key, child.isDirectory())) continue
+      if (!child.isDirectory()) return true
+      pending.push(key)
+    }
+  }
+  return false
+}
+
 /** Untracked, non-ignored files and folders (a folder with nothing tracked is listed once, as git does); names compared as bytes. */
-async function findUntracked(input: WorkingStateInput, limit: number): Promise<string[]> {
+async function findUntracked(input: WorkingStateInput, limit: number): Promise<{ paths: string[]; complete: boolean }> {
   const tracked = new Set<string>()
   const trackedFolders = new Set<string>([''])
   for (const entry of input.entries) {
@@ -111,31 +169,37 @@ async function findUntracked(input: WorkingStateInput, limit: number): Promise<s
     tracked.add(key)
     for (let slash = key.indexOf('/'); slash !== -1; slash = key.indexOf('/', slash + 1)) trackedFolders.add(key.slice(0, slash))
   }
-  const root = Buffer.from(input.root)
+  const walk: UntrackedWalk = {
+    root: Buffer.from(input.root),
+    dir: input.root,
+    gitdir: input.commondir ?? input.gitdir,
+    deadline: performance.now() + (input.untrackedBudgetMs ?? UNTRACKED_WALK_BUDGET_MS),
+    signal: input.signal,
+  }
   const found: string[] = []
   const pending = ['']
-  let visited = 0
-  while (pending.length > 0 && found.length < limit && visited < 5_000) {
+  while (pending.length > 0 && found.length < limit) {
     input.signal?.throwIfAborted()
+    if (performance.now() > walk.deadline) return { paths: found, complete: false }
     const folder = pending.pop() ?? ''
-    visited += 1
-    const at = folder === '' ? root : Buffer.concat([root, Buffer.from('/'), Buffer.from(folder, 'latin1')])
-    const children = await readdir(at, { withFileTypes: true, encoding: 'buffer' }).catch(() => [])
-    for (const child of children) {
+    for (const child of await entriesOf(walk, folder)) {
       const name = child.name.toString('latin1')
       const key = folder === '' ? name : `${folder}/${name}`
-      if (key === '.git' || tracked.has(key)) continue
+      if (name === '.git' || tracked.has(key)) continue
       if (child.isDirectory() && trackedFolders.has(key)) {
         pending.push(key)
         continue
       }
+      if (await ignored(walk, key, child.isDirectory())) continue
+      if (child.isDirectory()) {
+        const holds = await holdsUntracked(walk, key)
+        if (holds === 'unknown') return { paths: found, complete: false }
+        if (!holds) continue
+      }
       const path = Buffer.from(key, 'latin1').toString('utf8')
-      const ignored = await git
-        .isIgnored({ fs, dir: input.root, gitdir: input.gitdir, filepath: child.isDirectory() ? `${path}/` : path })
-        .catch(() => false)
-      if (!ignored) found.push(child.isDirectory() ? `${path}/` : path)
+      found.push(child.isDirectory() ? `${path}/` : path)
       if (found.length >= limit) break
     }
   }
-  return found
+  return { paths: found, complete: true }
 }

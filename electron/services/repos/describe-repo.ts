@@ -39,7 +39,7 @@ export async function describeRepo(entry: RepoEntry, cache: object, signal?: Abo
   } catch (error) {
     return { ...empty, problem: problemOf(error) }
   }
-  const { root, gitdir } = location
+  const { root, gitdir, commondir } = location
   const branch = (await readHead(location).catch(() => null))?.branch ?? null
   const shallow = (await shallowCommits(gitdir)).length > 0
   let head
@@ -50,7 +50,7 @@ export async function describeRepo(entry: RepoEntry, cache: object, signal?: Abo
   }
   const index = await readIndexEntries(gitdir, cache)
   const headFiles = head ? await readTreeFiles(gitdir, head.tree, cache, signal) : null
-  const state = await readWorkingState({ root, gitdir, entries: index.entries, headFiles: headFiles?.files ?? null, signal })
+  const state = await readWorkingState({ root, gitdir, commondir, entries: index.entries, headFiles: headFiles?.files ?? null, signal })
   const lastCommit = head ? await readSummary(gitdir, head.commit, cache) : null
   const gitState = await stateOf(location).catch(() => CLEAN_GIT_STATE)
   const detached = head !== null && branch === null
@@ -80,7 +80,8 @@ export async function describeRepo(entry: RepoEntry, cache: object, signal?: Abo
     detached,
     headCommit: head?.commit ?? null,
     lastCommit,
-    state: state.changed.length === 0 ? 'clean' : 'dirty',
+    // Nothing found by a walk that could not finish is "could not tell", never "clean".
+    state: state.changed.length > 0 ? 'dirty' : state.complete ? 'clean' : 'unknown',
     changedFiles: state.changed,
     changedFilesTruncated: state.truncated,
     shallow,

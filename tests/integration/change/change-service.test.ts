@@ -1,7 +1,7 @@
 // The small change end to end at the service boundary: real SDK against the fake server, a real git
 // repository, real test runs. Propose → agent edits (staged, the working tree untouched) → apply on a
 // gemba/ branch → run the tests → explain; and the refusals that must leave everything as it was.
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EventMap } from '../../../shared/api.ts'
@@ -148,6 +148,39 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     expect(error.message).toContain('notes.txt (untracked)')
     expect(await repo.git(['branch', '--list'])).toBe('* main\n')
     expect(await readFile(join(repo.dir, 'src/greet.js'), 'utf8')).toContain('Helo')
+  })
+
+  it('applies with empty folders in the working tree: git calls it clean, and so does Gemba', async () => {
+    const { service, repo, repoId } = await withFake()
+    const draft = await service.start(
+      changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }),
+      context(),
+    )
+    await mkdir(join(repo.dir, 'build', 'cache'), { recursive: true })
+    await mkdir(join(repo.dir, 'src', 'empty'))
+    expect((await repo.git(['status', '--porcelain'])).trim()).toBe('')
+    const applied = await service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix the typo' }, context())
+    expect((await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe(applied.applied!.branch)
+  })
+
+  it('lands in a linked worktree with the identity its main checkout shares, on a branch the main checkout sees', async () => {
+    fake = await startFakeAnthropic({ respond: (request) => smallChangeScript(request, { delayMs: 0 }) })
+    const linked = await makeHarness({ baseUrl: fake.url, linkedWorktree: true })
+    h = linked
+    await linked.main.git(['config', 'user.name', 'Shared Person'])
+    await linked.main.git(['config', 'user.email', 'shared@example.com'])
+    expect((await linked.repo.git(['config', 'user.email'])).trim()).toBe('shared@example.com')
+    const draft = await linked.service.start(
+      changeChannels.start.input.parse({ repoId: linked.repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }),
+      context(),
+    )
+    const applied = await linked.service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix the typo' }, context())
+    const branch = applied.applied!.branch
+    expect(applied.applied!.originalBranch).toBe('linked')
+    expect((await linked.repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe(branch)
+    expect(await linked.main.git(['log', '-1', '--format=%an <%ae>', branch])).toBe('Shared Person <shared@example.com>\n')
+    expect((await linked.repo.git(['status', '--porcelain'])).trim()).toBe('')
+    expect((await linked.main.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe('main')
   })
 
   it('refuses to apply a file that changed on disk since the agent read it; nothing is written', async () => {

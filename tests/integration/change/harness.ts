@@ -2,7 +2,7 @@
 // (the greeter the fake server's small-change script knows) and the real SDK against the fake server.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { createAnthropicSdk } from '../../../electron/services/ai/ai-client.ts'
 import { ChangeService, type ChangeServiceDeps } from '../../../electron/services/change/change-service.ts'
 import { RepoService } from '../../../electron/services/repos/repo-service.ts'
@@ -10,7 +10,7 @@ import type { RepoEntry } from '../../../shared/models/repos.ts'
 import type { EventMap } from '../../../shared/api.ts'
 import type { CallContext } from '../../../shared/contract.ts'
 import { GREETER_FILES } from '../../fixtures/fake-anthropic/small-change-script.ts'
-import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
+import { buildRepo, RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { unsavedSpending } from '../../fixtures/spending.ts'
 
 export type TestCtx = CallContext<EventMap> & { events: [string, unknown][] }
@@ -30,10 +30,20 @@ export interface Harness {
   cleanup(): Promise<void>
 }
 
-export async function makeHarness(options: { baseUrl: string | null; deps?: Partial<ChangeServiceDeps> }): Promise<Harness> {
-  const repo = await buildRepo()
-  await repo.files(GREETER_FILES)
-  await repo.commit('Greeter with a test')
+export async function makeHarness(options: {
+  baseUrl: string | null
+  deps?: Partial<ChangeServiceDeps>
+  /** Work in a linked worktree of the greeter (on branch "linked") instead of its main checkout. */
+  linkedWorktree?: boolean
+}): Promise<Harness & { main: RepoBuilder }> {
+  const main = await buildRepo()
+  await main.files(GREETER_FILES)
+  await main.commit('Greeter with a test')
+  let repo = main
+  if (options.linkedWorktree) {
+    repo = new RepoBuilder(join(await mkdtemp(join(tmpdir(), 'gemba-linked-')), 'linked'))
+    await main.git(['worktree', 'add', '-q', '-b', 'linked', repo.dir])
+  }
   const home = await mkdtemp(join(tmpdir(), 'gemba-home-'))
   const cache = await mkdtemp(join(tmpdir(), 'gemba-cache-'))
   let entries: RepoEntry[] = []
@@ -64,6 +74,7 @@ export async function makeHarness(options: { baseUrl: string | null; deps?: Part
   })
   return {
     repo,
+    main,
     repoId: view.id,
     service,
     prefs,
@@ -71,7 +82,8 @@ export async function makeHarness(options: { baseUrl: string | null; deps?: Part
     async cleanup() {
       await service.dispose()
       await repos.dispose()
-      await repo.cleanup()
+      await main.cleanup()
+      if (repo !== main) await rm(dirname(repo.dir), { recursive: true, force: true })
       await rm(home, { recursive: true, force: true })
       await rm(cache, { recursive: true, force: true })
     },
