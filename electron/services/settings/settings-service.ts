@@ -1,8 +1,7 @@
 // Settings: the leader's schedule, AI endpoint/model, journal folder and the API key. The key is
 // sealed by a SecretBox before it is stored, and leaves this service only through `resolveApiKey`
 // (main process only): never in a SettingsView, an error or a log.
-import { homedir } from 'node:os'
-import { isAbsolute, join } from 'node:path'
+import { join } from 'node:path'
 import type { EventMap } from '../../../shared/api.ts'
 import type { settingsChannels } from '../../../shared/channels/settings.ts'
 import type { CallContext, ServiceFor } from '../../../shared/contract.ts'
@@ -16,6 +15,7 @@ import {
   type SettingsView,
   type StoredSettings,
 } from '../../../shared/models/settings.ts'
+import { checkJournalFolder } from './journal-folder-check.ts'
 import { defaultSettings } from './settings-defaults.ts'
 import { openSettingsFile, type KeyValueStore, type OpenStore } from './settings-file.ts'
 import type { SecretBox } from './secret-box.ts'
@@ -69,21 +69,14 @@ export class SettingsService implements ServiceFor<typeof settingsChannels, Even
   }
 
   async update(patch: SettingsPatch, ctx: Ctx): Promise<SettingsView> {
-    if (typeof patch.journalFolder === 'string' && !isAbsolute(patch.journalFolder.trim())) {
-      // A relative folder would depend on where Gemba was started: refused, not silently resolved.
-      throw new GembaError({
-        code: 'invalid_input',
-        message: `The journal folder must be a full path; "${patch.journalFolder}" is relative.`,
-        next: `Choose a folder with Browse, or type its full path (for example ${join(homedir(), 'Gemba journal')}).`,
-        details: { field: 'journalFolder' },
-      })
-    }
+    // An existing, writable folder of the leader's own: each refusal says why in a sentence.
+    const journalFolder = typeof patch.journalFolder === 'string' ? await checkJournalFolder(patch.journalFolder) : patch.journalFolder
     const merged = {
       ...this.settings,
       ...(patch.schedule ? { schedule: patch.schedule } : {}),
       ...(patch.stepMinutes ? { stepMinutes: patch.stepMinutes } : {}),
       ...(patch.ai ? { ai: { ...this.settings.ai, ...patch.ai } } : {}),
-      ...(patch.journalFolder !== undefined ? { journalFolder: patch.journalFolder } : {}),
+      ...(journalFolder !== undefined ? { journalFolder } : {}),
     }
     const checked = storedSettingsSchema.safeParse(merged)
     if (!checked.success) {

@@ -174,7 +174,10 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
       changeChannels.start.input.parse({ repoId: linked.repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }),
       context(),
     )
-    const applied = await linked.service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix the typo' }, context())
+    const applied = await linked.service.apply(
+      { draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix the typo' },
+      context(),
+    )
     const branch = applied.applied!.branch
     expect(applied.applied!.originalBranch).toBe('linked')
     expect((await linked.repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe(branch)

@@ -92,9 +92,11 @@ describe('browser-mode API', () => {
   })
 
   it('calls a channel with a JSON body and answers JSON', async () => {
-    const res = await call('settings.update', { journalFolder: '/tmp/journal-x' })
+    const folder = join(test.dataFolder, 'journal-x')
+    await mkdir(folder)
+    const res = await call('settings.update', { journalFolder: folder })
     expect(res.status).toBe(200)
-    expect(JSON.parse(res.body)).toMatchObject({ journalFolder: '/tmp/journal-x', journalFolderInUse: '/tmp/journal-x' })
+    expect(JSON.parse(res.body)).toMatchObject({ journalFolder: folder, journalFolderInUse: folder })
   })
 
   it('answers bad input with a clear validation error, and stays up', async () => {
@@ -120,7 +122,7 @@ describe('browser-mode API', () => {
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/)
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
     await reader.read()
-    await call('settings.update', { journalFolder: '/tmp/journal-y' })
+    await call('settings.update', { stepMinutes: { explore: 20, diagram: 10, change: 25, reflect: 10 } })
     let text = ''
     while (!text.includes('settings.changed')) text += (await reader.read()).value ?? ''
     expect(text).toContain('event: settings.changed\ndata: {}')

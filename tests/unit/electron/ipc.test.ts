@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events'
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Dispatcher } from '../../../electron/core/dispatcher.ts'
 import { EventHub } from '../../../electron/core/event-hub.ts'
@@ -38,8 +40,10 @@ describe('bindIpc', () => {
       broadcast: (channel, envelope) => sent.push([channel, envelope]),
     })
     const invoke = ipcMain.handlers.get(IPC_INVOKE)
-    const result = await invoke?.({ senderFrame: ownFrame }, 'settings.update', { journalFolder: '/tmp/j' }, 'call-1')
-    expect(result).toMatchObject({ ok: true, value: { journalFolder: '/tmp/j' } })
+    const folder = join(test.dataFolder, 'chosen-journal')
+    await mkdir(folder)
+    const result = await invoke?.({ senderFrame: ownFrame }, 'settings.update', { journalFolder: folder }, 'call-1')
+    expect(result).toMatchObject({ ok: true, value: { journalFolder: folder } })
     expect(sent).toEqual([[IPC_EVENT, { event: 'settings.changed', payload: {} }]])
     unbind()
     expect(ipcMain.handlers.size).toBe(0)

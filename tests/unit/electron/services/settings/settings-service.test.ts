@@ -1,6 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { execFile } from 'node:child_process'
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FileSecretBox } from '../../../../../electron/services/settings/file-secret-box.ts'
 import { SettingsService } from '../../../../../electron/services/settings/settings-service.ts'
@@ -8,6 +10,7 @@ import { defaultSettings } from '../../../../../electron/services/settings/setti
 import { openConfStore } from '../../../../../electron/platform/node-ports.ts'
 import { GembaError } from '../../../../../shared/errors.ts'
 
+const run = promisify(execFile)
 const KEY = 'sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789-WXYZ'
 const ctx = { signal: new AbortController().signal, callId: 't', emit: () => undefined }
 
@@ -19,6 +22,13 @@ describe('SettingsService', () => {
   afterEach(async () => {
     await rm(folder, { recursive: true, force: true })
   })
+
+  /** An existing, writable folder for the journal. */
+  const journalFolder = async (name: string) => {
+    const path = join(folder, 'journals', name)
+    await mkdir(path, { recursive: true })
+    return path
+  }
 
   const make = (env: { apiKey?: string; baseUrl?: string } = {}) =>
     new SettingsService({
@@ -116,18 +126,75 @@ describe('SettingsService', () => {
 
   it('refuses a relative journal folder with a message, and keeps the folder it had', async () => {
     const settings = make()
-    await settings.update({ journalFolder: '/kept/journal' }, ctx)
+    const kept = await journalFolder('kept')
+    await settings.update({ journalFolder: kept }, ctx)
     for (const relative of ['journal', './notes', '~/Journal']) {
       await expect(settings.update({ journalFolder: relative }, ctx)).rejects.toMatchObject({
         code: 'invalid_input',
         message: `The journal folder must be a full path; "${relative}" is relative.`,
       })
     }
-    expect((await settings.get()).journalFolder).toBe('/kept/journal')
+    expect((await settings.get()).journalFolder).toBe(kept)
+  })
+
+  it('refuses a missing folder, a file, system folders and a link to one, each in its own sentence, and keeps the folder it had', async () => {
+    const settings = make()
+    const kept = await journalFolder('kept')
+    await settings.update({ journalFolder: kept }, ctx)
+    const file = join(folder, 'notes.md')
+    await writeFile(file, '# notes\n')
+    const link = join(folder, 'looks-harmless')
+    await symlink('/etc', link)
+    const refusals: [string, RegExp][] = [
+      [join(folder, 'missing'), /^There is no folder at .*missing\.$/],
+      [join(file, 'inside'), /is not a folder: part of the path is a file\.$/],
+      [file, /notes\.md is a file, not a folder\.$/],
+      ['/etc', /^\/etc is one of the operating system's own folders; your journal belongs in a folder of your own\.$/],
+      ['/proc/self', /^\/proc\/self leads to \/proc\/\d+, inside the operating system's own folder \/proc; /],
+      ['/usr/share', /^\/usr\/share is inside the operating system's own folder \/usr; /],
+      ['/', /^\/ is one of the operating system's own folders; /],
+      [link, /looks-harmless leads to \/etc, one of the operating system's own folders; /],
+    ]
+    for (const [path, message] of refusals) {
+      const error = await settings.update({ journalFolder: path }, ctx).then(
+        () => null,
+        (caught: unknown) => caught,
+      )
+      expect(error, path).toBeInstanceOf(GembaError)
+      expect((error as GembaError).message, path).toMatch(message)
+      expect((error as GembaError).details).toMatchObject({ field: 'journalFolder' })
+      expect((error as GembaError).next).toMatch(/Browse/)
+    }
+    expect((await settings.get()).journalFolder).toBe(kept)
+    expect(await readdir(kept)).toEqual([])
+  })
+
+  it('refuses a folder Gemba cannot write in', async (test) => {
+    const settings = make()
+    const locked = await journalFolder('locked')
+    // root writes through permission bits: there, the folder is made immutable instead.
+    const asRoot = process.getuid?.() === 0
+    const lock = asRoot ? run('chattr', ['+i', locked]) : chmod(locked, 0o500)
+    if (
+      !(await lock.then(
+        () => true,
+        () => false,
+      ))
+    )
+      test.skip('this machine cannot make a folder unwritable for its user')
+    try {
+      await expect(settings.update({ journalFolder: locked }, ctx)).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringMatching(/^Gemba cannot write in .*locked: /),
+      })
+    } finally {
+      await (asRoot ? run('chattr', ['-i', locked]) : chmod(locked, 0o700))
+    }
+    expect((await settings.get()).journalFolder).toBeNull()
   })
 
   it('moves a corrupt settings file aside, keeps it, starts from defaults and says so', async () => {
-    await make().update({ journalFolder: '/somewhere' }, ctx)
+    await make().update({ journalFolder: await journalFolder('somewhere') }, ctx)
     await writeFile(join(folder, 'settings.json'), '{ "settings": { broken')
     const view = await make().get()
     expect(view.journalFolder).toBeNull()
@@ -138,18 +205,19 @@ describe('SettingsService', () => {
   })
 
   it('resets only the invalid fields of a hand-edited file', async () => {
-    await make().update({ journalFolder: '/kept/folder' }, ctx)
+    const kept = await journalFolder('kept')
+    await make().update({ journalFolder: kept }, ctx)
     const raw = JSON.parse(await readFile(join(folder, 'settings.json'), 'utf8')) as { settings: Record<string, unknown> }
     raw.settings.schedule = { day: 'funday' }
     await writeFile(join(folder, 'settings.json'), JSON.stringify(raw))
     const view = await make().get()
-    expect(view.journalFolder).toBe('/kept/folder')
+    expect(view.journalFolder).toBe(kept)
     expect(view.schedule.day).toBe('friday')
     expect(view.notices.map((notice) => notice.message).join()).toMatch(/schedule/)
   })
 
   it('records the settings version so later migrations run once', async () => {
-    await make().update({ journalFolder: '/x' }, ctx)
+    await make().update({ journalFolder: await journalFolder('x') }, ctx)
     const raw = JSON.parse(await readFile(join(folder, 'settings.json'), 'utf8')) as {
       __internal__?: { migrations?: { version?: string } }
     }
