@@ -3,8 +3,9 @@
 // compares the index with HEAD's tree for staged changes, and walks folders for untracked files as
 // `git status` shows them (an untracked folder once, and only when it holds a file git would show, or
 // is a repository of its own: an empty folder is no change). The walk is bounded in time, not in
-// folders: when the bound is hit the answer says it is incomplete rather than "clean". Paths go to the disk as the bytes git stored and are compared as bytes, so a name that is not UTF-8
-// is found as it is (never a phantom deletion); files a sparse checkout leaves out are not missing.
+// folders: when the bound is hit the answer says it is incomplete rather than "clean". Paths go to the
+// disk as the bytes git stored and are compared as bytes, so a name that is not UTF-8 is found as it
+// is (never a phantom deletion); files a sparse checkout leaves out are not missing.
 // Read-only. Also yields a digest of the tracked files' stat data, the scan cache's working-tree key.
 import * as fs from 'node:fs'
 import { createHash } from 'node:crypto'
