@@ -31,6 +31,7 @@ import { AiClient, type AiClientOptions, type SdkFactory } from './ai-client.ts'
 import type { AiRuntimeSettings } from './ai-settings.ts'
 import { verifyCitedLines } from './citations/verify-cited-lines.ts'
 import { prefixTokens, threadSetup, type ThreadSetupRequest } from './coach-thread-setup.ts'
+import { checkContextScope, normaliseContextScope } from './context/context-scope.ts'
 import { contextSettingsStore, type ContextSettingsStore } from './context/context-settings-store.ts'
 import type { PackedContext } from './context/pack-context.ts'
 import { estimateTokens } from './context/token-estimate.ts'
@@ -165,7 +166,7 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
     ctx: Ctx,
   ): Promise<AiThreadView> {
     const settings = await this.#deps.settings()
-    const scope = input.scope ?? null
+    const scope = await this.#checkedScope(input.repoId, input.scope)
     const setup = await this.#setup(settings, { repoId: input.repoId, purpose: input.purpose, scope }, ctx.signal)
     const { context } = setup
     const threadId = this.#deps.newId?.() ?? randomUUID()
@@ -356,7 +357,8 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
     ctx: Ctx,
   ): Promise<AiContextPreview> {
     const settings = await this.#deps.settings()
-    const setup = await this.#setup(settings, { repoId: input.repoId, purpose: input.purpose, scope: input.scope ?? null }, ctx.signal)
+    const scope = await this.#checkedScope(input.repoId, input.scope)
+    const setup = await this.#setup(settings, { repoId: input.repoId, purpose: input.purpose, scope }, ctx.signal)
     const { context, prefix } = setup
     // Counting sends the text to Anthropic's token counter: only when the leader asks for it.
     const counted = await prefixTokens(input.count && settings.apiKey ? this.#client(settings) : null, settings.model, prefix, ctx.signal)
@@ -372,7 +374,7 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
       repoId: input.repoId,
       purpose: input.purpose,
       model: settings.model,
-      scope: packed?.scope ?? input.scope ?? null,
+      scope: packed?.scope ?? scope,
       headCommit: context.headCommit ?? null,
       text: prefixText(prefix),
       tokens,
@@ -423,8 +425,15 @@ export class AiService implements ServiceFor<typeof aiChannels, EventMap> {
   }
 
   async setContextSettings(input: { repoId: string } & RepoContextSettings): Promise<RepoContextSettings> {
-    const { repoId, scope, include, exclude } = input
+    const { repoId, include, exclude } = input
+    const scope = await this.#checkedScope(repoId, input.scope)
     return this.#contextSettings.set(repoId, { scope, include: [...new Set(include)], exclude: [...new Set(exclude)] })
+  }
+
+  /** A scope inside the repository (through links too, when its folder is known), or null. */
+  async #checkedScope(repoId: string, scope: string | null | undefined): Promise<string | null> {
+    const normalised = normaliseContextScope(scope)
+    return normalised === null || !this.#deps.repoRoot ? normalised : checkContextScope(await this.#repoRoot(repoId), normalised)
   }
 
   async readFile(input: { repoId: string; path: string }, ctx: Ctx): Promise<RepoFileView> {

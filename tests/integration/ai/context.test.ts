@@ -1,7 +1,7 @@
 // Context packing on real repositories (real scan, real parser, real redactor), then the AI service
 // end to end with the real SDK against the fake server: preview, the cached prefix, cache reads on
 // follow-ups, and no planted secret in any recorded request body.
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ContentBlockParam, TextBlockParam } from '@anthropic-ai/sdk/resources/messages'
@@ -220,6 +220,49 @@ describe('AiService with packed context', () => {
     expect(preview.scope).toBe('src/api')
     expect(preview.text).toContain('Mermaid')
     expect(preview.files.map((f) => f.path)).not.toContain('src/server.ts')
+  })
+
+  it('refuses a scope that leaves the repository, or is no folder of it, in a sentence; nothing is stored', async () => {
+    fake = await startFakeAnthropic()
+    const ai = service()
+    const outside = await mkdtemp(join(tmpdir(), 'gemba-outside-'))
+    await symlink(outside, repo.path('elsewhere'))
+    try {
+      await ai.setContextSettings({ repoId: 'shop', scope: 'src/api/', include: [], exclude: [] })
+      expect((await ai.contextSettings({ repoId: 'shop' })).scope).toBe('src/api')
+      const refusals: [string, RegExp][] = [
+        ['../../../../etc', /^The scope "\.\.\/\.\.\/\.\.\/\.\.\/etc" leads outside the repository\.$/],
+        ['src/../../etc', /leads outside the repository\.$/],
+        ['/etc', /is absolute/],
+        ['~/code', /home folder/],
+        ['.git', /\.git/],
+        ['elsewhere', /leads outside the repository through a link\.$/],
+        ['src/nowhere', /^The scope "src\/nowhere" is not a folder of the repository\.$/],
+        ['README.md', /^The scope "README\.md" is a file; a scope is a folder\.$/],
+      ]
+      for (const [scope, message] of refusals) {
+        await expect(ai.setContextSettings({ repoId: 'shop', scope, include: [], exclude: [] }), scope).rejects.toMatchObject({
+          code: 'invalid_input',
+          message: expect.stringMatching(message),
+          details: { field: 'scope' },
+        })
+        await expect(ai.preview({ repoId: 'shop', purpose: 'explore', scope }, ctx()), scope).rejects.toMatchObject({
+          code: 'invalid_input',
+        })
+      }
+      expect((await ai.contextSettings({ repoId: 'shop' })).scope).toBe('src/api')
+    } finally {
+      await rm(repo.path('elsewhere'))
+      await rm(outside, { recursive: true, force: true })
+    }
+  })
+
+  it('ignores a scope stored before scopes were checked that leaves the repository', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'gemba-context-settings-'))
+    const file = join(folder, 'ai-context-settings.json')
+    await writeFile(file, JSON.stringify({ shop: { scope: '../../../../etc', include: [], exclude: ['docs/'] } }))
+    expect(await contextSettingsStore(file).get('shop')).toEqual({ scope: null, include: [], exclude: ['docs/'] })
+    await rm(folder, { recursive: true, force: true })
   })
 
   it('shows files in the viewer redacted and withheld, and checks citations against the commit', async () => {

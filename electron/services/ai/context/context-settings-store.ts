@@ -4,8 +4,17 @@
 import { readFile } from 'node:fs/promises'
 import type { RepoContextSettings } from '../../../../shared/models/ai.ts'
 import { writeJsonAtomic } from '../../fs/atomic-write.ts'
+import { normaliseContextScope } from './context-scope.ts'
 
 export const DEFAULT_CONTEXT_SETTINGS: RepoContextSettings = { scope: null, include: [], exclude: [] }
+
+function scopeOrNull(scope: string | null): string | null {
+  try {
+    return normaliseContextScope(scope)
+  } catch {
+    return null
+  }
+}
 
 export interface ContextSettingsStore {
   get(repoId: string): Promise<RepoContextSettings>
@@ -26,7 +35,10 @@ export function contextSettingsStore(file: string | null): ContextSettingsStore 
   return {
     async get(repoId) {
       const all = await load()
-      return Object.hasOwn(all, repoId) ? { ...DEFAULT_CONTEXT_SETTINGS, ...all[repoId] } : DEFAULT_CONTEXT_SETTINGS
+      if (!Object.hasOwn(all, repoId)) return DEFAULT_CONTEXT_SETTINGS
+      const stored = { ...DEFAULT_CONTEXT_SETTINGS, ...all[repoId] }
+      // A scope stored before scopes were checked, that leaves the repository, counts as none.
+      return { ...stored, scope: scopeOrNull(stored.scope) }
     },
     async set(repoId, settings) {
       const all = { ...(await load()), [repoId]: settings }
