@@ -1,5 +1,6 @@
-// Three builds: main (ESM, Node 24 in Electron; with the tree-sitter parse worker as a second entry,
-// out/main/parse-worker.js, which the parse pool loads beside the bundle), preload (CommonJS, so the
+// Three builds: main (ESM, Node 24 in Electron; with two worker entries the main process loads beside
+// the bundle: the tree-sitter parse worker, out/main/parse-worker.js, and the search worker that runs
+// a model's pattern, out/main/search-worker.js), preload (CommonJS, so the
 // window can stay sandboxed) and the renderer (React), minified: the page's first paint waits for
 // its initial JavaScript (every screen but Today, highlight.js, Markdown and Mermaid load later).
 // Sources live in electron/, renderer/, shared/.
@@ -12,7 +13,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { main: resolve('electron/main.ts'), 'parse-worker': resolve('electron/services/repos/scan/parse-worker.ts') },
+        input: {
+          main: resolve('electron/main.ts'),
+          'parse-worker': resolve('electron/services/repos/scan/parse-worker.ts'),
+          'search-worker': resolve('electron/services/ai/tools/search-worker.ts'),
+        },
         // Shared chunks stay beside the entries, so the worker and main resolve them the same way.
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },

@@ -1,8 +1,9 @@
 // The path guard every repository tool goes through (read tools here, the edit tools of the
 // small-change step later): a requested path must stay inside the repository root, never touch .git,
-// never escape through a symlink. Refusals are GembaErrors with code 'refused'; never follows a path
-// it has not checked.
-import { lstat, realpath } from 'node:fs/promises'
+// never escape through a symlink. It also says how many names (hard links) a file has, so every reader
+// can withhold a second name for a credentials file. Refusals are GembaErrors with code 'refused';
+// never follows a path it has not checked.
+import { lstat, realpath, stat } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import { GembaError } from '../../../shared/errors.ts'
 
@@ -19,6 +20,21 @@ export interface RepoPath {
    */
   readonly realRelative: string
   readonly exists: boolean
+  /**
+   * How many names the file has on its disk (1 for a folder or a missing path). More than one: it is a
+   * hard link, and its other name may be a credentials file anywhere on the disk (hardLinkRule).
+   */
+  readonly links: number
+}
+
+/**
+ * The rule that withholds a hard-linked file: a second name for a file can be a second name for
+ * `.pgpass`, `.env` or a key, inside the repository or anywhere else on the same disk, where no rule
+ * by name can see it. Git never checks a file out as a hard link, so this costs a team's own files
+ * nothing. null for a file with one name.
+ */
+export function hardLinkRule(path: Pick<RepoPath, 'links'>): string | null {
+  return path.links > 1 ? 'hard-link' : null
 }
 
 function refuse(requested: string, why: string): GembaError {
@@ -111,5 +127,7 @@ export async function resolveInsideRepo(
     })
   }
   const absolute = targetExists ? real : join(real, relative(probe, lexical))
-  return { absolute, relative: relativePath, realRelative: relative(realRoot, absolute).split(sep).join('/'), exists: targetExists }
+  const info = targetExists ? await stat(real).catch(() => null) : null
+  const links = info?.isFile() ? info.nlink : 1
+  return { absolute, relative: relativePath, realRelative: relative(realRoot, absolute).split(sep).join('/'), exists: targetExists, links }
 }

@@ -8,7 +8,7 @@ import type { ExcludedFile, Redaction, SentFile } from '../../../../shared/model
 import type { FileRecord, ScanResult } from '../../../../shared/models/repos.ts'
 import type { CodeParser } from '../../repos/index.ts'
 import { type Redactor, withheldRule } from '../../secrets/index.ts'
-import { resolveInsideRepo, type RepoPath } from '../../fs/resolve-inside-repo.ts'
+import { hardLinkRule, resolveInsideRepo, type RepoPath } from '../../fs/resolve-inside-repo.ts'
 import { looksBinary } from '../../fs/looks-binary.ts'
 import { historySection, projectSection } from './context-sections.ts'
 import { headExcerpt, outlineExcerpt, signatureExcerpt, wholeFile, type FileExcerpt, type FileForm } from './file-excerpt.ts'
@@ -88,8 +88,8 @@ export async function packContext(scan: ScanResult, repoRoot: string, options: P
     let resolved: RepoPath
     try {
       resolved = await resolveInsideRepo(repoRoot, path)
-      // A link is withheld as what it points at, before anything is read.
-      const linked = withheldRule(options.redactor, resolved)
+      // A link is withheld as what it points at, a hard link for what it may be, before anything is read.
+      const linked = withheldRule(options.redactor, resolved) ?? hardLinkRule(resolved)
       if (linked) return { ...none, excludedBy: linked }
       bytes = await read(resolved.absolute, signal)
     } catch {

@@ -1,13 +1,34 @@
-// The list_folder tool: the tracked files and sub-folders directly inside one repository folder.
-// Shows withheld secret files by name only; never lists .git or anything outside the root.
-import { lstat, stat } from 'node:fs/promises'
+// The list_folder tool: the tracked files and sub-folders directly inside one repository folder, each
+// file with its number of lines (the same in its redacted text, unlike a byte count, which would
+// tell how long a redacted secret is). Shows withheld secret files by name only; never lists .git or
+// anything outside the root.
+import { lstat, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GembaError } from '../../../../shared/errors.ts'
 import { withheldRule } from '../../secrets/index.ts'
-import { resolveInsideRepo } from '../../fs/resolve-inside-repo.ts'
+import { hardLinkRule, resolveInsideRepo } from '../../fs/resolve-inside-repo.ts'
+import { looksBinary } from '../../fs/looks-binary.ts'
+import { plural } from '../../../../shared/plural.ts'
 import { byteLength, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
 
 export const MAX_LIST_ENTRIES = 400
+/** Files larger than this are said to be large, not counted. */
+const MAX_COUNTED_BYTES = 2 * 1024 * 1024
+
+/** "12 lines", "binary", "large": what a file is, told without anything that depends on a secret's length. */
+async function describeFile(absolute: string, signal: AbortSignal): Promise<string | null> {
+  const info = await stat(absolute).catch(() => null)
+  if (!info) return null
+  if (!info.isFile()) return 'not a regular file'
+  if (info.size > MAX_COUNTED_BYTES) return `over ${MAX_COUNTED_BYTES / 1024 / 1024} MB`
+  const bytes = await readFile(absolute, { signal }).catch(() => null)
+  if (!bytes) return null
+  if (looksBinary(bytes)) return 'binary'
+  let lines = 0
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++
+  if (bytes.length > 0 && bytes[bytes.length - 1] !== 10) lines++
+  return plural(lines, 'line')
+}
 
 /** Where a symlink leads (repository-relative), 'outside' when it leaves the repository, null when it is no link. */
 async function linkTarget(root: string, path: string): Promise<string | 'outside' | null> {
@@ -54,16 +75,19 @@ export async function listFolder(
       lines.push(`${name} (a link that leads outside the repository)`)
       continue
     }
-    const withheld = withheldRule(deps.redactor, { relative: prefix + name, realRelative: target ?? prefix + name })
+    const absolute = join(deps.root, prefix + name)
+    const links = await stat(absolute).then(
+      (info) => (info.isFile() ? info.nlink : 1),
+      () => 1,
+    )
+    const withheld =
+      withheldRule(deps.redactor, { relative: prefix + name, realRelative: target ?? prefix + name }) ?? hardLinkRule({ links })
     if (withheld) {
       lines.push(`${name} (withheld: ${withheld})`)
       continue
     }
-    const size = await stat(join(deps.root, prefix + name)).then(
-      (s) => s.size,
-      () => null,
-    )
-    lines.push(size === null ? `${name} (deleted in the working tree)` : `${name} (${size} bytes)`)
+    const what = await describeFile(absolute, signal)
+    lines.push(what === null ? `${name} (deleted in the working tree)` : `${name} (${what})`)
   }
   const total = folders.size + files.length
   if (total > lines.length) lines.push(`… ${total - lines.length} more entries not shown`)

@@ -3,9 +3,10 @@
 import { readFile as readBytes, stat } from 'node:fs/promises'
 import { GembaError } from '../../../../shared/errors.ts'
 import { withheldRule } from '../../secrets/index.ts'
-import { resolveInsideRepo, type RepoPath } from '../../fs/resolve-inside-repo.ts'
-import { looksBinary } from '../../fs/looks-binary.ts'
-import { byteLength, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
+import { hardLinkRule, resolveInsideRepo, type RepoPath } from '../../fs/resolve-inside-repo.ts'
+import { decodeFaithfully } from '../../fs/text-encoding.ts'
+import type { Redaction } from '../../../../shared/models/ai.ts'
+import { byteLength, mergeRedactions, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
 import { plural } from '../../../../shared/plural.ts'
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -29,13 +30,18 @@ export async function readRepoFile(deps: RepoToolDeps, input: ReadFileInput, sig
   const { relative, absolute } = resolved
   const info = await stat(absolute)
   if (!info.isFile()) return toolError(`"${relative || '.'}" is a folder; use list_folder.`)
-  const excludedByName = withheldRule(deps.redactor, resolved)
+  const excludedByName = withheldRule(deps.redactor, resolved) ?? hardLinkRule(resolved)
   if (excludedByName) return toolError(`Gemba withholds ${relative} (${excludedByName}): it may hold secrets.`)
+  // The cap is said, not the size: a byte count would tell how long a redacted secret is.
   if (info.size > MAX_FILE_BYTES)
-    return toolError(`${relative} is ${info.size} bytes, too large to read; use search_code to find the part you need.`)
+    return toolError(
+      `${relative} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, too large to read; use search_code to find the part you need.`,
+    )
   const bytes = await readBytes(absolute, { signal })
-  if (looksBinary(bytes)) return toolError(`${relative} is a binary file.`)
-  const raw = new TextDecoder().decode(bytes)
+  const decoded = decodeFaithfully(bytes)
+  if ('problem' in decoded && decoded.binary) return toolError(`${relative} is a binary file.`)
+  // Read as the small change's editor reads it (Latin-1 and UTF-16 as themselves), or as UTF-8 at worst.
+  const raw = 'text' in decoded ? decoded.text : new TextDecoder().decode(bytes)
   const excludedByContent = withheldRule(deps.redactor, resolved, raw)
   if (excludedByContent) return toolError(`Gemba withholds ${relative} (${excludedByContent}): it holds a token.`)
   return readTextLines(deps, relative, raw, input)
@@ -43,7 +49,8 @@ export async function readRepoFile(deps: RepoToolDeps, input: ReadFileInput, sig
 
 /**
  * The numbered, redacted read of a file's text (from disk, or another view of it such as the small
- * change's staged copy). `note` is appended to the header line, e.g. to say the text is staged.
+ * change's staged copy). `note` is appended to the header line, e.g. to say the text is staged;
+ * `redactedBefore` lists the lines of a text that was redacted already (the staged copy's view).
  */
 export async function readTextLines(
   deps: Pick<RepoToolDeps, 'redactor'>,
@@ -51,10 +58,13 @@ export async function readTextLines(
   raw: string,
   input: Omit<ReadFileInput, 'path'>,
   note = '',
+  redactedBefore: readonly Redaction[] = [],
 ): Promise<ToolExecution> {
   const excludedByContent = deps.redactor.exclusion(relative, raw)
   if (excludedByContent) return toolError(`Gemba withholds ${relative} (${excludedByContent}): it holds a token.`)
-  const { text, redactions } = await deps.redactor.redact(relative, raw)
+  const redacted = await deps.redactor.redact(relative, raw)
+  const text = redacted.text
+  const redactions = mergeRedactions(redactedBefore, redacted.redactions)
   const lines = text.split('\n')
   if (lines.at(-1) === '') lines.pop()
   const total = lines.length

@@ -19,7 +19,7 @@ export const REPO_TOOL_DEFINITIONS: readonly Tool[] = [
   {
     name: 'list_folder',
     description:
-      'List the tracked files and sub-folders directly inside one folder of the repository, with file sizes. Use "" or "." for the root.',
+      'List the tracked files and sub-folders directly inside one folder of the repository, with each file\'s number of lines. Use "" or "." for the root.',
     input_schema: {
       type: 'object',
       properties: { path: { type: 'string', description: 'Folder path relative to the repository root, e.g. "src/api".' } },

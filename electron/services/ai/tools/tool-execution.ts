@@ -32,3 +32,9 @@ export function toolError(summary: string, content = summary): ToolExecution {
 export function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8')
 }
+
+/** Both lists of redactions, one per line (the first list's rule wins), in line order. */
+export function mergeRedactions(first: readonly Redaction[], second: readonly Redaction[]): Redaction[] {
+  const lines = new Set(first.map((redaction) => redaction.line))
+  return [...first, ...second.filter((redaction) => !lines.has(redaction.line))].sort((a, b) => a.line - b.line)
+}

@@ -6,7 +6,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { GembaError } from '../../../../shared/errors.ts'
 import type { RepoFileView } from '../../../../shared/models/ai.ts'
 import { type Redactor, withheldRule } from '../../secrets/index.ts'
-import { resolveInsideRepo } from '../../fs/resolve-inside-repo.ts'
+import { hardLinkRule, resolveInsideRepo } from '../../fs/resolve-inside-repo.ts'
 import { looksBinary } from '../../fs/looks-binary.ts'
 
 export const MAX_VIEW_BYTES = 2 * 1024 * 1024
@@ -29,7 +29,7 @@ export async function readForViewer(root: string, path: string, redactor: Redact
     binary: false,
     truncated: false,
   }
-  const byName = withheldRule(redactor, resolved)
+  const byName = withheldRule(redactor, resolved) ?? hardLinkRule(resolved)
   if (byName) return { ...base, text: '', lines: 0, withheld: byName }
   if (info.size > MAX_VIEW_BYTES) {
     // Refused before a byte is read: a 3 GB log must not grow the app's memory, or fail.

@@ -1,5 +1,5 @@
 // The repository tools on a real git repository: confined, capped, and redacted.
-import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises'
+import { link, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,6 +11,7 @@ import { PLANTED } from '../../../../../integration/ai/planted-secrets.ts'
 import { buildRepo, type RepoBuilder } from '../../../../../fixtures/repo-builder.ts'
 
 const NETRC_PASSWORD = 'Nq7-' + 'x2Lp9Vw4'
+const PGPASS_PASSWORD = 'Pg7-' + 'w3Rt5Yu1'
 const TOKEN = 'ghp_' + 'Q9wE8rT7yU6iO5pA4sD3fG2hJ1kL0zXcVbNm'
 let repo: RepoBuilder
 let outside: string
@@ -36,6 +37,10 @@ beforeAll(async () => {
   // A link named innocently, pointing at a credential file inside the repository.
   await repo.write('deploy/.netrc', `machine ci.example.com login deploy password ${NETRC_PASSWORD}\n`)
   await repo.symlink('ops/ci-credentials.txt', '../deploy/.netrc')
+  // Hard links: a second, innocent name for .pgpass, and one for a file outside the repository.
+  await repo.write('deploy/.pgpass', `db.internal:5432:shop:shop:${PGPASS_PASSWORD}\n`)
+  await link(repo.path('deploy/.pgpass'), repo.path('deploy/pg-notes.txt'))
+  await link(join(outside, 'private.txt'), repo.path('deploy/readme.txt'))
   await repo.write('src/deploy.sh', `export GITHUB_TOKEN=${TOKEN}\necho deploying\n`)
   await repo.write('src/long-line.txt', `${'word '.repeat(20_000)}\n`)
   await repo.commit('initial')
@@ -63,6 +68,24 @@ describe('list_folder', () => {
   it('withholds a link by what it points at', async () => {
     const ops = await tools.execute('list_folder', { path: 'ops' }, signal)
     expect(ops.content).toContain('ci-credentials.txt (withheld: credentials-file)')
+  })
+
+  it('withholds a hard link, to a credentials file or to a file outside the repository, as what it may be', async () => {
+    const deploy = await tools.execute('list_folder', { path: 'deploy' }, signal)
+    expect(deploy.content).toContain('pg-notes.txt (withheld: hard-link)')
+    expect(deploy.content).toContain('readme.txt (withheld: hard-link)')
+    expect(deploy.content).toContain('.pgpass (withheld: credentials-file)')
+  })
+
+  it('tells each file by its lines, which redaction keeps, never by its bytes, which would tell a secret’s length', async () => {
+    const root = await tools.execute('list_folder', { path: '.' }, signal)
+    expect(root.content).toContain('README.md (3 lines)')
+    const src = await tools.execute('list_folder', { path: 'src' }, signal)
+    expect(src.content).toContain('db.ts (3 lines)')
+    expect(src.content).toContain('empty.ts (0 lines)')
+    expect(src.content).not.toMatch(/bytes\)/)
+    const assets = await tools.execute('list_folder', { path: 'assets' }, signal)
+    expect(assets.content).toContain('logo.png (binary)')
   })
 
   it('refuses paths outside the repository and inside .git', async () => {
@@ -107,6 +130,16 @@ describe('read_file', () => {
     const result = await tools.execute('read_file', { path }, signal)
     expect(result.isError).toBe(true)
     expect(result.content).toMatch(message)
+  })
+
+  it('withholds a hard link to an excluded file or to a file outside the repository', async () => {
+    for (const path of ['deploy/pg-notes.txt', 'deploy/readme.txt']) {
+      const read = await tools.execute('read_file', { path }, signal)
+      expect(read.isError, path).toBe(true)
+      expect(read.content, path).toMatch(/withholds .* \(hard-link\)/)
+      expect(read.content, path).not.toContain(PGPASS_PASSWORD)
+      expect(read.content, path).not.toContain('outside the repository')
+    }
   })
 
   it('withholds a link with an innocent name that points at an excluded file', async () => {
@@ -168,6 +201,13 @@ describe('search_code', () => {
     expect(result.content).toMatch(/RE2 \(linear time\): no backreferences or lookarounds/)
   })
 
+  it('never searches a hard link to an excluded file', async () => {
+    for (const query of ['db.internal:5432', PGPASS_PASSWORD]) {
+      const result = await tools.execute('search_code', { query }, signal)
+      expect(result.content, query).toMatch(/^No matches/)
+    }
+  })
+
   it('never searches through a link to an excluded file', async () => {
     const result = await tools.execute('search_code', { query: 'machine ci.example.com' }, signal)
     expect(result.content).toMatch(/^No matches/)
@@ -208,14 +248,12 @@ describe('search_code', () => {
   }, 30_000)
 
   it('stops at its time cap and says so', async () => {
-    let now = 0
-    const clock = { now: () => (now += 5_000), yield: () => Promise.resolve() }
     const result = await searchCode(
       { root: repo.dir, redactor: new SecretRedactor(), listFiles: gitTrackedFiles(repo.dir) },
       { query: 'zzz-not-there' },
       signal,
-      clock,
+      { capMs: 0 },
     )
-    expect(result.content).toMatch(/stopped after 8 s/)
+    expect(result.content).toMatch(/^No matches for "zzz-not-there"\.\n\(stopped after 0 s; narrow the search/)
   })
 })
