@@ -10,7 +10,7 @@ import { gembaBranchName } from './git/branch-name.ts'
 import { headState } from './git/head-state.ts'
 import { landChange, type Landing } from './git/land-change.ts'
 import { pushHelp } from './git/push-help.ts'
-import type { StagedCopy } from './staged-copy.ts'
+import { stagedBytes, type StagedCopy } from './staged-copy.ts'
 
 export interface ApplyInput {
   readonly root: string
@@ -40,7 +40,7 @@ function dirty(changed: readonly ChangedFile[]): GembaError {
 }
 
 /** Lands `files` on a new gemba/ branch from HEAD (see land-change.ts for why a kill leaves no half state). */
-async function landOnNewBranch(input: ApplyInput, files: ReadonlyMap<string, string | null>): Promise<AppliedChange> {
+async function landOnNewBranch(input: ApplyInput, files: ReadonlyMap<string, Uint8Array | null>): Promise<AppliedChange> {
   const dirs = await gitDirsOf(input.root)
   const head = await headState(input.root)
   const branch = gembaBranchName(input.now, input.request, await listBranchNames(dirs))
@@ -77,7 +77,7 @@ export async function applyStaged(input: ApplyInput, staged: StagedCopy): Promis
       message: 'Gemba could not tell in time whether the working tree is clean (it has too many folders to read), so it did not touch it.',
       next: 'Run `git status` in the repository; when it shows no changes, apply again.',
     })
-  const files = new Map<string, string>()
+  const files = new Map<string, Uint8Array>()
   for (const path of input.accepted) {
     const file = staged.get(path)
     if (!file || file.current === file.original)
@@ -86,7 +86,8 @@ export async function applyStaged(input: ApplyInput, staged: StagedCopy): Promis
         message: `"${path}" is not part of this change.`,
         next: 'Accept files from the list shown.',
       })
-    files.set(path, file.current)
+    // In the file's own encoding, byte-order mark and line endings.
+    files.set(path, stagedBytes(file))
   }
   await staged.ensureDiskUnchanged(input.accepted)
   return landOnNewBranch(input, files)

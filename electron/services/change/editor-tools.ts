@@ -7,9 +7,9 @@ import { z } from 'zod'
 import { GembaError } from '../../../shared/errors.ts'
 import type { RefusedEdit } from '../../../shared/models/change.ts'
 import { resolveInsideRepo } from '../fs/resolve-inside-repo.ts'
-import { createRepoTools, readTextLines, toolError, type ToolExecution, type ToolSet } from '../ai/index.ts'
+import { createRepoTools, mergeRedactions, readTextLines, toolError, type ToolExecution, type ToolSet } from '../ai/index.ts'
 import type { Redactor } from '../secrets/index.ts'
-import type { StagedCopy } from './staged-copy.ts'
+import { viewRedactions, type StagedCopy, type StagedFile } from './staged-copy.ts'
 
 export const EDITOR_TOOL_NAME = 'str_replace_based_edit_tool'
 const MAX_VIEW_CHARS = 40_000
@@ -58,13 +58,21 @@ export function createChangeTools(deps: EditorToolsDeps): ToolSet {
       const command = parsed.data
       if (command.command === 'view') return view(deps, command.path, command.view_range, signal, read)
       try {
-        const file =
+        const { file, unchanged } =
           command.command === 'str_replace'
             ? await deps.staged.strReplace(command.path, command.old_str, command.new_str ?? '')
             : command.command === 'create'
               ? await deps.staged.create(command.path, command.file_text)
               : await deps.staged.insert(command.path, command.insert_line, command.insert_text ?? command.new_str ?? '')
         const verb = command.command === 'create' ? 'created' : 'edited'
+        if (unchanged)
+          return {
+            content: `No change: ${file.path} already reads that way.`,
+            isError: false,
+            summary: `left ${file.path} as it was (no change)`,
+            files: [],
+            redactions: [],
+          }
         return {
           content: `Staged: ${verb} ${file.path}. The change is kept by Gemba for the leader to review.`,
           isError: false,
@@ -97,7 +105,7 @@ async function readStaged(deps: EditorToolsDeps, input: unknown): Promise<ToolEx
   )
   const file = relative ? deps.staged.get(relative) : undefined
   if (!file || file.current === file.original) return null
-  return readTextLines(deps, file.path, file.current, parsed.data, ', as staged with your edits')
+  return readTextLines(deps, file.path, file.view, parsed.data, ', as staged with your edits', viewRedactions(file))
 }
 
 async function view(
@@ -107,7 +115,7 @@ async function view(
   signal: AbortSignal,
   read: ToolSet,
 ): Promise<ToolExecution> {
-  let file: { path: string; text: string } | null
+  let file: StagedFile | null
   try {
     file = await deps.staged.read(path)
   } catch (error) {
@@ -117,7 +125,9 @@ async function view(
     return toolError(error.message)
   }
   if (!file) return toolError(`There is no "${path}" in the repository; use create to add it.`)
-  const { text, redactions } = await deps.redactor.redact(file.path, file.text)
+  // The view is already redacted; a second pass guards text the agent wrote itself.
+  const { text, redactions: again } = await deps.redactor.redact(file.path, file.view)
+  const redactions = mergeRedactions(viewRedactions(file), again)
   const lines = text.split('\n')
   if (lines.at(-1) === '') lines.pop()
   const start = Math.max(1, range?.[0] ?? 1)

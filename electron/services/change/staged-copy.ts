@@ -1,16 +1,23 @@
 // The agent's workspace: an in-memory overlay of the repository where the text-editor commands
 // (view, str_replace, create, insert) are executed. Reads the disk, never writes it. Every path goes
-// through the repository path guard; binary, oversized, excluded and linked files are refused, and so
-// is an edit to a file that changed on disk since the agent first read it.
+// through the repository path guard; binary, oversized, excluded, linked and hard-linked files are
+// refused, and so is an edit to a file that changed on disk since the agent first read it.
+// No oracle: the agent works on each file's view (secrets redacted, line endings '\n'), and every
+// answer (found, not found, found N times, line numbers, no change) is computed on that view alone;
+// an edit that would change a redacted line is refused in the same words as text not found. The edit
+// is made to the real text line for line (edit-document.ts) and written back in the file's own
+// encoding, byte-order mark and line endings (text-encoding.ts): no byte outside the edited lines moves.
 import { createHash } from 'node:crypto'
 import { lstat, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GembaError } from '../../../shared/errors.ts'
-import { looksBinary } from '../fs/looks-binary.ts'
-import { resolveInsideRepo } from '../fs/resolve-inside-repo.ts'
+import type { Redaction } from '../../../shared/models/ai.ts'
+import { hardLinkRule, resolveInsideRepo } from '../fs/resolve-inside-repo.ts'
 import type { Redactor } from '../secrets/index.ts'
+import { editView, redactedLines, unifiedEndings, type ViewEdit } from './edit-document.ts'
+import { decodeFaithfully, encodeText, encodingLabel, unencodable, type TextEncodingName } from '../fs/text-encoding.ts'
 
-/** Largest file the agent may edit or create, in bytes (before and after the edit). */
+/** Largest file the agent may edit or create, in bytes (before and after the edit, as the agent sees it). */
 export const MAX_EDIT_BYTES = 256 * 1024
 export const LEADER_MARKER = 'TODO(human)'
 const REDACTED_MARK = '[redacted by Gemba'
@@ -18,11 +25,22 @@ const REDACTED_MARK = '[redacted by Gemba'
 export interface StagedFile {
   /** Repository-relative, '/'-separated. */
   readonly path: string
-  /** The content on disk when first read; null for a file the agent created. */
+  /** The text on disk when first read (decoded, line endings as they are); null for a file the agent created. */
   readonly original: string | null
+  /** The staged text: what lands (secrets and line endings as they are). */
   readonly current: string
+  /** What the agent sees of `current`: secrets redacted, every line ending '\n'. */
+  readonly view: string
+  /** How `current` is written back (its byte-order mark included). */
+  readonly encoding: TextEncodingName
   /** sha256 of the disk bytes when first read (null when the file did not exist). */
   readonly diskHash: string | null
+}
+
+export interface StagedEdit {
+  readonly file: StagedFile
+  /** The edit left the file as it was (the new text is the old one). */
+  readonly unchanged: boolean
 }
 
 export interface StagedCopyOptions {
@@ -30,26 +48,23 @@ export interface StagedCopyOptions {
   readonly maxBytes?: number
   /** The rule that withholds a file from the agent (secrets), or null. */
   readonly exclusion?: (path: string, content?: string) => string | null
-  /** Finds the lines that hold secrets: no edit may create, change or delete one. */
+  /** Makes each file's view: no edit may change a redacted line or write a new secret. */
   readonly redactor?: Pick<Redactor, 'redact'>
 }
 
-/** The raw text of each line the redactor marks, in order. */
-async function secretLines(redactor: Pick<Redactor, 'redact'>, path: string, text: string): Promise<string[]> {
-  const { redactions } = await redactor.redact(path, text)
-  if (redactions.length === 0) return []
-  const lines = text.split('\n')
-  return [...new Set(redactions.map((r) => r.line))].map((line) => lines[line - 1] ?? '')
+/** The bytes that land for a staged file: its text in its own encoding. */
+export function stagedBytes(file: StagedFile): Uint8Array {
+  return encodeText(file.current, file.encoding)
 }
 
-function missingFrom(all: readonly string[], kept: readonly string[]): string[] {
-  const left = [...kept]
-  return all.filter((line) => {
-    const at = left.indexOf(line)
-    if (at === -1) return true
-    left.splice(at, 1)
-    return false
-  })
+/** Redactions of a staged file's view (the lines Gemba redacted), for the record of what was sent. */
+export function viewRedactions(file: StagedFile): Redaction[] {
+  return redactedLines({ raw: file.current, view: file.view }).map(({ line, rule }) => ({ path: file.path, line, rule }))
+}
+
+/** The model's text with '\n' line endings: the file's own endings are the staged copy's to keep. */
+function unified(text: string): string {
+  return text.replaceAll('\r\n', '\n')
 }
 
 export function refused(path: string, why: string, next = 'Choose another file or change the edit.'): GembaError {
@@ -66,12 +81,23 @@ function countOccurrences(text: string, needle: string): number {
   return count
 }
 
+/** The one refusal for text that is not in the file as the agent sees it, and for text on a redacted line. */
+function notFound(path: string): GembaError {
+  return refused(
+    path,
+    'the text to replace was not found in the file as you see it (lines holding a [redacted by Gemba: …] secret cannot be edited)',
+    'View the file and quote the lines exactly, whitespace included, from lines without a redaction.',
+  )
+}
+
 export class StagedCopy {
   readonly root: string
   readonly #maxBytes: number
   readonly #exclusion: (path: string, content?: string) => string | null
   readonly #redactor: Pick<Redactor, 'redact'> | null
   readonly #files = new Map<string, StagedFile>()
+  /** The view of each file as first read, for revert. */
+  readonly #originalViews = new Map<string, string>()
 
   constructor(options: StagedCopyOptions) {
     this.root = options.root
@@ -92,34 +118,36 @@ export class StagedCopy {
   /** Drops the staged edits of a file (the leader rejected it). */
   revert(path: string): void {
     const file = this.#files.get(path)
-    if (file) this.#files.set(path, { ...file, current: file.original ?? '' })
-    if (file?.original === null) this.#files.delete(path)
+    if (!file) return
+    if (file.original === null) this.#files.delete(path)
+    else this.#files.set(path, { ...file, current: file.original, view: this.#originalViews.get(path) ?? file.view })
   }
 
-  /** The file as the agent sees it: the staged text, or the disk's when untouched. null: no such file. */
-  async read(requested: string): Promise<{ path: string; text: string } | null> {
-    const file = await this.#load(requested)
-    return file ? { path: file.path, text: file.current } : null
+  /** The file as the agent sees it (its view): the staged text, or the disk's when untouched. null: no such file. */
+  async read(requested: string): Promise<StagedFile | null> {
+    return this.#load(requested)
   }
 
-  async strReplace(requested: string, oldStr: string, newStr: string): Promise<StagedFile> {
+  async strReplace(requested: string, oldText: string, newText: string): Promise<StagedEdit> {
     const file = await this.#loadExisting(requested)
+    const oldStr = unified(oldText)
+    const newStr = unified(newText)
     if (oldStr.length === 0) throw refused(file.path, 'the text to replace is empty', 'Quote the exact lines to replace.')
-    const count = countOccurrences(file.current, oldStr)
-    if (count === 0)
-      throw refused(file.path, 'the text to replace was not found', 'View the file and quote the lines exactly, whitespace included.')
+    const count = countOccurrences(file.view, oldStr)
+    if (count === 0) throw notFound(file.path)
     if (count > 1)
       throw refused(file.path, `the text to replace was found ${count} times`, 'Include more surrounding lines so it matches exactly once.')
-    this.#checkNewText(file.path, newStr)
-    const at = file.current.indexOf(oldStr)
-    return this.#stage(file, file.current.slice(0, at) + newStr + file.current.slice(at + oldStr.length), await this.#secretLinesOf(file))
+    this.#checkNewText(file, newStr)
+    const at = file.view.indexOf(oldStr)
+    return this.#stage(file, editView({ raw: file.current, view: file.view }, at, at + oldStr.length, newStr))
   }
 
-  async insert(requested: string, afterLine: number, text: string): Promise<StagedFile> {
+  async insert(requested: string, afterLine: number, text: string): Promise<StagedEdit> {
     const file = await this.#loadExisting(requested)
-    const lines = file.current.split('\n')
-    const endsWithNewline = file.current.endsWith('\n')
-    const lineCount = endsWithNewline ? lines.length - 1 : file.current === '' ? 0 : lines.length
+    const view = file.view
+    const lines = view.split('\n')
+    const endsWithNewline = view.endsWith('\n')
+    const lineCount = endsWithNewline ? lines.length - 1 : view === '' ? 0 : lines.length
     if (!Number.isInteger(afterLine) || afterLine < 0 || afterLine > lineCount) {
       throw refused(
         file.path,
@@ -127,22 +155,24 @@ export class StagedCopy {
         'Use insert_line 0 for the top, or a line number the file has.',
       )
     }
-    this.#checkNewText(file.path, text)
-    const body = lines.slice(0, lineCount)
-    const inserted = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n')
-    body.splice(afterLine, 0, ...inserted)
-    return this.#stage(file, body.join('\n') + (endsWithNewline || lineCount === 0 ? '\n' : ''), await this.#secretLinesOf(file))
+    const body = unified(text).replace(/\n$/, '')
+    this.#checkNewText(file, body)
+    // After the last line of a file without a final line break, the new lines go after a new break.
+    const atEnd = afterLine === lineCount && lineCount > 0 && !endsWithNewline
+    const offset = atEnd ? view.length : lines.slice(0, afterLine).reduce((sum, line) => sum + line.length + 1, 0)
+    return this.#stage(file, editView({ raw: file.current, view }, offset, offset, atEnd ? `\n${body}` : `${body}\n`))
   }
 
-  async create(requested: string, text: string): Promise<StagedFile> {
+  async create(requested: string, text: string): Promise<StagedEdit> {
     const existing = await this.#load(requested)
     if (existing && existing.original !== null) {
       throw refused(existing.path, 'the file already exists', 'Use str_replace or insert to change an existing file.')
     }
     const { relative } = await resolveInsideRepo(this.root, requested, { mustExist: false })
-    this.#checkNewText(relative, text)
-    const file: StagedFile = existing ?? { path: relative, original: null, current: '', diskHash: null }
-    return this.#stage(file, text, [])
+    const body = unified(text)
+    const file: StagedFile = existing ?? { path: relative, original: null, current: '', view: '', encoding: 'utf-8', diskHash: null }
+    this.#checkNewText(file, body)
+    return this.#stage(file, { raw: body, view: body, written: [0, body.split('\n').length] })
   }
 
   /** Throws 'refused' naming every staged file whose disk content changed since it was first read. */
@@ -164,30 +194,26 @@ export class StagedCopy {
     }
   }
 
-  #checkNewText(path: string, text: string): void {
-    if (text.includes('\0')) throw refused(path, 'the new text is binary')
+  #checkNewText(file: StagedFile, text: string): void {
+    if (text.includes('\0')) throw refused(file.path, 'the new text is binary')
     if (text.includes(REDACTED_MARK))
-      throw refused(path, 'the new text would overwrite a secret Gemba redacted', 'Leave the redacted lines as they are.')
+      throw refused(file.path, 'the new text would overwrite a secret Gemba redacted', 'Leave the redacted lines as they are.')
     if (Buffer.byteLength(text, 'utf8') > this.#maxBytes)
-      throw refused(path, `the new text is larger than ${this.#maxBytes} bytes`, 'Keep the change small.')
-  }
-
-  async #secretLinesOf(file: StagedFile): Promise<string[]> {
-    return this.#redactor ? secretLines(this.#redactor, file.path, file.current) : []
-  }
-
-  /** Refuses an edit that creates, changes or deletes a line holding a secret (one Gemba redacts). */
-  async #guardSecrets(file: StagedFile, before: readonly string[], next: string): Promise<void> {
-    if (!this.#redactor) return
-    const after = await secretLines(this.#redactor, file.path, next)
-    if (missingFrom(before, after).length > 0) {
+      throw refused(file.path, `the new text is larger than ${this.#maxBytes} bytes`, 'Keep the change small.')
+    const missing = unencodable(text, file.encoding)
+    if (missing.length > 0)
       throw refused(
         file.path,
-        'the edit would change or delete a line Gemba redacted because it holds a secret',
-        'Leave the redacted lines exactly as they are and edit around them; the leader can change secrets by hand.',
+        `the file is ${encodingLabel(file.encoding)}, which cannot hold ${missing.map((char) => JSON.stringify(char)).join(', ')}`,
+        'Write those characters with the escapes the language has, or keep to the characters the file already uses.',
       )
-    }
-    if (missingFrom(after, before).length > 0) {
+  }
+
+  /** Refuses new text that the redactor would hide: the agent may not write a secret. Judged on the view alone. */
+  async #guardNewSecrets(file: StagedFile, view: string, written: readonly [number, number]): Promise<void> {
+    if (!this.#redactor || written[0] === written[1]) return
+    const { redactions } = await this.#redactor.redact(file.path, view)
+    if (redactions.some((redaction) => redaction.line > written[0] && redaction.line <= written[1])) {
       throw refused(
         file.path,
         'the edit would write a line that holds a secret (a password, token or key Gemba would redact)',
@@ -196,13 +222,18 @@ export class StagedCopy {
     }
   }
 
-  async #stage(file: StagedFile, next: string, secretsBefore: readonly string[]): Promise<StagedFile> {
-    if (Buffer.byteLength(next, 'utf8') > this.#maxBytes)
+  async #stage(file: StagedFile, edit: ViewEdit): Promise<StagedEdit> {
+    if ('refused' in edit) {
+      if (edit.refused === 'redacted-line') throw notFound(file.path)
+      throw refused(file.path, 'Gemba cannot line its redacted view up with the file', 'Edit this file by hand.')
+    }
+    if (edit.view === file.view) return { file, unchanged: true }
+    if (Buffer.byteLength(edit.view, 'utf8') > this.#maxBytes)
       throw refused(file.path, `the file would grow past ${this.#maxBytes} bytes`, 'Keep the change small.')
-    await this.#guardSecrets(file, secretsBefore, next)
-    const staged = { ...file, current: next }
+    await this.#guardNewSecrets(file, edit.view, edit.written)
+    const staged = { ...file, current: edit.raw, view: edit.view }
     this.#files.set(file.path, staged)
-    return staged
+    return { file: staged, unchanged: false }
   }
 
   async #loadExisting(requested: string): Promise<StagedFile> {
@@ -224,7 +255,8 @@ export class StagedCopy {
     const path = resolved.relative
     if (path === '') throw refused('.', 'that is the repository folder, not a file')
     // Withheld as what it resolves to as well: a folder link can lead into .aws/ or onto a key.
-    const withheld = this.#exclusion(path) ?? (resolved.realRelative !== path ? this.#exclusion(resolved.realRelative) : null)
+    const withheld =
+      this.#exclusion(path) ?? (resolved.realRelative !== path ? this.#exclusion(resolved.realRelative) : null) ?? hardLinkRule(resolved)
     if (withheld) throw refused(path, `Gemba withholds this file (${withheld}): it may hold secrets`)
     const known = this.#files.get(path)
     const lexical = join(this.root, ...path.split('/'))
@@ -239,20 +271,28 @@ export class StagedCopy {
     }
     const info = await stat(resolved.absolute)
     if (!info.isFile()) throw refused(path, 'it is a folder')
-    if (info.size > this.#maxBytes) throw refused(path, `it is ${info.size} bytes, over the ${this.#maxBytes}-byte cap for edits`)
+    // The cap is said, not the size: a byte count would tell how long a redacted secret is.
+    if (info.size > this.#maxBytes) throw refused(path, `it is larger than the ${this.#maxBytes}-byte cap for edits`)
     const bytes = await readFile(resolved.absolute)
-    if (looksBinary(bytes)) throw refused(path, 'it is a binary file')
     const hash = sha256(bytes)
     if (known) {
       if (known.diskHash !== hash)
         throw refused(path, 'it changed on disk since the agent read it', 'Ask for a revision so the agent reads it again.')
       return known
     }
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes)
-    const excludedByContent = this.#exclusion(path, text)
+    const decoded = decodeFaithfully(bytes)
+    if ('problem' in decoded)
+      throw refused(
+        path,
+        decoded.binary ? decoded.problem : `Gemba cannot edit it without changing bytes nobody edited: ${decoded.problem}`,
+      )
+    const excludedByContent = this.#exclusion(path, decoded.text)
     if (excludedByContent) throw refused(path, `Gemba withholds this file (${excludedByContent}): it holds a token`)
-    const file: StagedFile = { path, original: text, current: text, diskHash: hash }
+    const lines = unifiedEndings(decoded.text)
+    const view = this.#redactor ? (await this.#redactor.redact(path, lines)).text : lines
+    const file: StagedFile = { path, original: decoded.text, current: decoded.text, view, encoding: decoded.encoding, diskHash: hash }
     this.#files.set(path, file)
+    this.#originalViews.set(path, view)
     return file
   }
 }

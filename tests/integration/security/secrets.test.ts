@@ -7,7 +7,7 @@
 // planted-credential corpus (80 values, in the formats real repositories hold them), a token in a
 // commit subject, and a link with an innocent name to an excluded file; `npm run tour` prints none of it.
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -104,6 +104,7 @@ beforeAll(async () => {
   await repo.commit(COMMIT_SUBJECT)
   await repo.git(['config', 'user.name', 'Leader Person'])
   await repo.git(['config', 'user.email', 'leader@example.com'])
+  await mkdir(join(test.dataFolder, 'journal'), { recursive: true })
   await call('settings.update', { journalFolder: join(test.dataFolder, 'journal') })
   await call('settings.setApiKey', { key: API_KEY })
   repoId = (await call<{ id: string }>('repos.add', { path: repo.dir })).id

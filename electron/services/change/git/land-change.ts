@@ -39,8 +39,8 @@ export interface Landing {
   /** The branch HEAD was on (short name), or null when detached. */
   readonly originalBranch: string | null
   readonly base: string
-  /** Repository-relative path → new text; null: take the file as it is on disk (absent: deleted). */
-  readonly files: ReadonlyMap<string, string | null>
+  /** Repository-relative path → its new bytes; null: take the file as it is on disk (absent: deleted). */
+  readonly files: ReadonlyMap<string, Uint8Array | null>
   readonly message: string
   readonly author: LandingAuthor
   /** A step reached (for tests that stop the process at a known point). */
@@ -64,8 +64,7 @@ export async function landChange(landing: Landing): Promise<string> {
   const { root } = landing
   const dirs = await gitDirsOf(root)
   const files = new Map<string, { content: Uint8Array; mode?: string } | null>()
-  for (const [path, text] of landing.files)
-    files.set(path, text === null ? await fileAsCommitted(root, path) : { content: Buffer.from(text) })
+  for (const [path, bytes] of landing.files) files.set(path, bytes === null ? await fileAsCommitted(root, path) : { content: bytes })
   const built = await buildCommit(dirs, { parent: landing.base, files, message: landing.message, author: landing.author })
   landing.onStep?.('built')
 
@@ -82,10 +81,15 @@ export async function landChange(landing: Landing): Promise<string> {
   landing.onStep?.('intent')
   await createBranch(dirs, landing.branch, built.commit)
   landing.onStep?.('branch')
-  for (const [path, text] of landing.files) {
-    if (text === null) continue
+  for (const [path, bytes] of landing.files) {
+    if (bytes === null) continue
     const { absolute } = await resolveInsideRepo(root, path, { mustExist: false })
-    await writeFileAtomic(absolute, text, { makeFolder: true })
+    // An edited file keeps its permissions (a script stays executable).
+    const mode = await stat(absolute).then(
+      (info) => info.mode & 0o777,
+      () => undefined,
+    )
+    await writeFileAtomic(absolute, bytes, { makeFolder: true, ...(mode === undefined ? {} : { mode }) })
   }
   landing.onStep?.('files')
   await recordInIndex(dirs, built.blobs)

@@ -104,8 +104,11 @@ describe('edits to lines that hold secrets', () => {
       signal,
     )
     expect(result.isError).toBe(true)
-    expect(result.content).toMatch(/redacted because it holds a secret.*Leave the redacted lines/)
-    expect(refusals).toEqual([{ path: 'src/config.js', command: 'str_replace', reason: expect.stringMatching(/holds a secret/) }])
+    expect(result.content).toMatch(
+      /not found in the file as you see it \(lines holding a \[redacted by Gemba: …\] secret cannot be edited\)/,
+    )
+    expect(result.content).toMatch(/from lines without a redaction/)
+    expect(refusals).toEqual([{ path: 'src/config.js', command: 'str_replace', reason: expect.stringMatching(/secret cannot be edited/) }])
     expect(guarded.changed()).toEqual([])
   })
 })

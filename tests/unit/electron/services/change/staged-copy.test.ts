@@ -116,13 +116,16 @@ describe('StagedCopy refusals (nothing written, nothing staged)', () => {
     const before = `import os\nAPI_KEY = "${key}"\nTIMEOUT = 30\n`
     await writeFile(join(root, 'src', 'settings.py'), before)
     const staged = new StagedCopy({ root, redactor: new SecretRedactor() })
+    // A redacted line cannot be edited: refused in the very words of text not found, so no refusal tells anything.
+    const notFound = await refusal(() => staged.strReplace('src/settings.py', 'TIMEOUT = 99', 'TIMEOUT = 1'))
+    expect(notFound.message).toMatch(/was not found in the file as you see it/)
     const changeIt = await refusal(() => staged.strReplace('src/settings.py', 'API_KEY = "', 'API_KEY = "x'))
-    expect(changeIt.message).toMatch(/change or delete a line Gemba redacted/)
-    expect(changeIt.next).toMatch(/Leave the redacted lines/)
-    expect((await refusal(() => staged.strReplace('src/settings.py', 'import os\nAPI_KEY', 'import os\nOLD_KEY'))).message).toMatch(
-      /change or delete/,
-    )
-    expect((await refusal(() => staged.strReplace('src/settings.py', `"${key.slice(0, 6)}`, '"'))).message).toMatch(/change or delete/)
+    expect([changeIt.message, changeIt.next]).toEqual([notFound.message, notFound.next])
+    const deleteIt = await refusal(() => staged.strReplace('src/settings.py', 'import os\nAPI_KEY', 'import os\nOLD_KEY'))
+    expect(deleteIt.message).toBe(notFound.message)
+    // The raw value is not in the view, so quoting it finds nothing, right or wrong.
+    expect((await refusal(() => staged.strReplace('src/settings.py', `"${key.slice(0, 6)}`, '"'))).message).toBe(notFound.message)
+    expect((await refusal(() => staged.strReplace('src/settings.py', `"${key}"`, `"${key}"`))).message).toBe(notFound.message)
     expect((await refusal(() => staged.insert('src/settings.py', 3, 'SECRET_TOKEN = "Ab3dE6gH9jK2mN5pQ8sT"'))).message).toMatch(
       /write a line that holds a secret/,
     )
@@ -215,9 +218,9 @@ describe('StagedCopy properties', () => {
           return null
         })
         if (staged2) {
-          expect(staged2.path.split('/')).not.toContain('..')
-          expect(staged2.path.split('/').map((s) => s.toLowerCase())).not.toContain('.git')
-          expect(staged2.path.startsWith('link-out/')).toBe(false)
+          expect(staged2.file.path.split('/')).not.toContain('..')
+          expect(staged2.file.path.split('/').map((s) => s.toLowerCase())).not.toContain('.git')
+          expect(staged2.file.path.startsWith('link-out/')).toBe(false)
         }
       }),
       { numRuns: 200 },
