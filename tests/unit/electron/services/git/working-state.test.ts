@@ -71,10 +71,15 @@ describe('readWorkingState: untracked as git status says', () => {
 
   it('finds an untracked file among more than 5,000 folders, in the folder a depth-first walk reaches last', async () => {
     repo = await buildRepo()
-    const files: Record<string, string> = {}
-    for (let i = 0; i < 6_000; i++) files[`pkg/m${i}/index.ts`] = `${i}\n`
-    await repo.files(files)
-    await repo.commit('many folders')
+    // No background gc while the test (and its cleanup) runs: thousands of new objects would start one.
+    await repo.git(['config', 'gc.auto', '0'])
+    // One blob for every file, recorded straight into the index: git need not hash 5,200 files.
+    const blob = (await repo.git(['hash-object', '-w', '--stdin'], {}, 'export {}\n')).trim()
+    const paths = Array.from({ length: 5_200 }, (_, i) => `pkg/m${i}/index.ts`)
+    for (let at = 0; at < paths.length; at += 200)
+      await Promise.all(paths.slice(at, at + 200).map((path) => repo!.write(path, 'export {}\n')))
+    await repo.git(['update-index', '--index-info'], {}, paths.map((path) => `100644 ${blob}\t${path}\n`).join(''))
+    await repo.commit('many folders', { all: false })
     // The walk takes folders from a stack: the folder listed first is read last.
     const last = (await readdir(repo.path('pkg')))[0]!
     await writeFile(repo.path(`pkg/${last}/untracked.ts`), 'new\n')
