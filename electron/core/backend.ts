@@ -50,6 +50,11 @@ export interface Backend {
   readonly settings: SettingsService
   readonly repos: RepoService
   readonly sessions: SessionsService
+  /**
+   * The start-up work, done in the background while calls are already served: every known
+   * repository's interrupted landing rolled back. Resolves when it is done (never rejects).
+   */
+  readonly started: Promise<void>
   /** Aborts running calls, then stops every service: reminders, watches, test runs, parsers. */
   dispose(): Promise<void>
 }
@@ -140,13 +145,25 @@ export function createBackend(ports: BackendPorts): Backend {
   })
   const services = { system, settings, repos, journal, sessions, calendar, ai, change } satisfies ServiceRegistry
   const dispatcher = new Dispatcher(services, hub, ports.log)
+  // A landing killed mid-way (a crash, a power cut) is rolled back before the leader looks at the
+  // repository again, in every repository Gemba knows, not only when a change is next made there.
+  const started = repoStore
+    .load()
+    .then(async (entries) => {
+      const { recovered, failed } = await change.recoverLandings(entries.map((entry) => entry.path))
+      for (const root of recovered) ports.log.info(`Rolled back a change Gemba was landing in ${root} when it was stopped.`)
+      for (const { root, error } of failed) ports.log.error(`Could not roll back the change Gemba was landing in ${root}`, error)
+    })
+    .catch((error: unknown) => ports.log.error('Start-up recovery failed', error))
   return {
     dispatcher,
     hub,
     settings,
     repos,
     sessions,
+    started,
     async dispose() {
+      await started
       reminders.stop()
       await dispatcher.dispose()
       await Promise.allSettled([change.dispose(), ai.dispose(), repos.dispose()])

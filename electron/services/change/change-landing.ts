@@ -2,10 +2,11 @@
 // branch (or a follow-up commit there), takes the clone back to the branch it was on, deletes the
 // unpushed Gemba branch (its commit kept under refs/gemba/kept/ so the deletion can be undone until
 // the session's journal entry is written) and restores it; and the commit identity it needs. Before
-// any write it checks git is not in the middle of something (the git layer's write check): a refusal
-// touches no ref, no index and no file. Remembers per repository where "back" is, records every
-// outcome to the session, and tells the page (change.checkout). The only part of the change service
-// that writes to a repository.
+// anything else it rolls back a landing that was cut short (a kill can leave its own index.lock, which
+// the write check would take for another program's); then it checks git is not in the middle of
+// something (the git layer's write check): a refusal touches no ref, no index and no file. Remembers
+// per repository where "back" is, records every outcome to the session, and tells the page
+// (change.checkout). The only part of the change service that writes to a repository.
 import type { EventMap } from '../../../shared/api.ts'
 import type { CallContext } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
@@ -59,6 +60,7 @@ const KEPT_WITHOUT_SESSION_MS = 24 * 60 * 60 * 1000
 export class ChangeLanding {
   readonly #deps: ChangeLandingDeps
   readonly #records: CheckoutRecords
+  readonly #recovering = new Map<string, Promise<boolean>>()
 
   constructor(deps: ChangeLandingDeps) {
     this.#deps = deps
@@ -67,10 +69,9 @@ export class ChangeLanding {
 
   async apply(draft: ChangeDraft, input: { acceptedPaths: readonly string[]; message: string }, ctx: Ctx): Promise<ChangeDraftView> {
     const accepted = input.acceptedPaths
-    // Nothing is written (not even an interrupted landing rolled back) while git is mid-operation.
+    await this.recoverInterrupted(draft.root)
     await checkCanWrite(draft.root, { doing: 'land the change', paths: accepted })
     const author = await this.#identityFor(draft.root)
-    await withGitErrors('roll back a landing that was cut short', () => recoverInterruptedLanding(draft.root))
     const repo = await this.#deps.repos.info(draft.repoId, ctx)
     const base = {
       root: draft.root,
@@ -156,6 +157,7 @@ export class ChangeLanding {
         next: `Check out ${record.originalBranch} in git if you want to go back.`,
       })
     }
+    await this.recoverInterrupted(repo.path)
     const dirs = await checkCanWrite(repo.path, { doing: `return to ${record.originalBranch}` })
     await withGitErrors(`return to ${record.originalBranch}`, () => switchToBranch(dirs, record.originalBranch))
     if (record.sessionId) await this.#recordTo(record.sessionId, { returned: true })
@@ -167,6 +169,7 @@ export class ChangeLanding {
   async discardBranch(draft: ChangeDraft, ctx: Ctx): Promise<ChangeDraftView> {
     const applied = appliedOf(draft)
     if (applied.deleted) return draftView(draft)
+    await this.recoverInterrupted(draft.root)
     const dirs = await checkCanWrite(draft.root, { doing: `delete ${applied.branch}` })
     if (await withGitErrors(`delete ${applied.branch}`, () => isPushed(dirs, applied.branch))) {
       throw new GembaError({
@@ -206,6 +209,7 @@ export class ChangeLanding {
   async restoreBranch(draft: ChangeDraft, ctx: Ctx): Promise<ChangeDraftView> {
     const applied = appliedOf(draft)
     if (!applied.deleted) return draftView(draft)
+    await this.recoverInterrupted(draft.root)
     const dirs = await gitDirsOf(draft.root)
     const commit = await keptCommit(dirs, applied.branch)
     if (commit === null) {
@@ -263,15 +267,34 @@ export class ChangeLanding {
   }
 
   /**
-   * Before a change starts: refuses while git is in the middle of something (the change could not
-   * land), then rolls back a landing cut short (the app killed mid-apply). Answers whether it did.
+   * Before a change starts: rolls back a landing cut short (the app killed mid-apply), then refuses
+   * while git is in the middle of something (the change could not land). Answers whether it rolled back.
    */
   async prepare(root: string): Promise<boolean> {
+    const recovered = await this.recoverInterrupted(root)
     await checkCanWrite(root, { doing: 'start a change' })
-    return (
-      (await hasInterruptedLanding(root)) &&
-      (await withGitErrors('roll back a landing that was cut short', () => recoverInterruptedLanding(root))) !== null
-    )
+    return recovered
+  }
+
+  /**
+   * Rolls back a landing that was cut short in the repository at `root`, its own leftover locks first;
+   * answers whether there was one. Runs before any write check, and for every repository at start-up.
+   */
+  async recoverInterrupted(root: string): Promise<boolean> {
+    // One at a time per repository: the start-up pass and a first call may meet.
+    const previous = this.#recovering.get(root) ?? Promise.resolve(false)
+    const next = previous
+      .catch(() => false)
+      .then(async () => {
+        if (!(await hasInterruptedLanding(root))) return false
+        return (await withGitErrors('roll back a landing that was cut short', () => recoverInterruptedLanding(root))) !== null
+      })
+    this.#recovering.set(root, next)
+    try {
+      return await next
+    } finally {
+      if (this.#recovering.get(root) === next) this.#recovering.delete(root)
+    }
   }
 
   async #view(repoId: string, ctx: Ctx): Promise<CheckoutView | null> {

@@ -169,6 +169,24 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     return this.#landing.returnTo(input.repoId, ctx)
   }
 
+  /**
+   * At start-up, for every repository Gemba knows (the composition root calls this): rolls back a
+   * landing the last run was stopped in, its own leftover locks first. Answers the repositories it
+   * rolled back, and those it could not (git busy with something else; the next write tries again).
+   */
+  async recoverLandings(roots: readonly string[]): Promise<{ recovered: string[]; failed: { root: string; error: unknown }[] }> {
+    const recovered: string[] = []
+    const failed: { root: string; error: unknown }[] = []
+    for (const root of roots) {
+      try {
+        if (await this.#landing.recoverInterrupted(root)) recovered.push(root)
+      } catch (error) {
+        failed.push({ root, error })
+      }
+    }
+    return { recovered, failed }
+  }
+
   /** The session's journal entry is written: the Gemba branches it deleted are let go (the composition root calls this). */
   releaseKept(sessionId: string, ctx: Ctx): Promise<void> {
     return this.#landing.releaseKept(sessionId, ctx)

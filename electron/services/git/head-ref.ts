@@ -7,7 +7,7 @@ import git from 'isomorphic-git'
 import { GembaError } from '../../../shared/errors.ts'
 import type { GitDirs } from './git-dir.ts'
 import { gitFs } from './git-fs.ts'
-import { replaceUnderLock } from './lock-file.ts'
+import { replaceUnderLock, type LockOptions } from './lock-file.ts'
 
 export interface HeadRef {
   /** Short branch name ('main'), or null when detached. */
@@ -34,7 +34,7 @@ export async function branchCommit(dirs: GitDirs, branch: string): Promise<strin
 }
 
 /** Points HEAD at `branch` (or, for a commit id, detaches it there). */
-export async function pointHeadAt(dirs: GitDirs, branchOrCommit: string): Promise<void> {
+export async function pointHeadAt(dirs: GitDirs, branchOrCommit: string, options: LockOptions = {}): Promise<void> {
   const value = /^[0-9a-f]{40}$/.test(branchOrCommit) ? `${branchOrCommit}\n` : `ref: refs/heads/${branchOrCommit}\n`
   await replaceUnderLock(
     join(dirs.gitdir, 'HEAD'),
@@ -45,5 +45,6 @@ export async function pointHeadAt(dirs: GitDirs, branchOrCommit: string): Promis
         message: 'Another git program is moving HEAD right now (.git/HEAD.lock exists).',
         next: 'Wait for it to finish, then try again.',
       }),
+    options,
   )
 }

@@ -4,7 +4,7 @@
 import { lstat, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GembaError } from '../../../shared/errors.ts'
-import { replaceUnderLock } from './lock-file.ts'
+import { ChangedWhileLocking, replaceUnderLock, type LockOptions } from './lock-file.ts'
 import { emptyIndex, encodeIndex, parseIndex, type GitIndexEntry, type GitIndexFile } from './index-file.ts'
 
 export function indexLockPath(gitdir: string): string {
@@ -36,17 +36,44 @@ export function indexLockedError(): GembaError {
   })
 }
 
+async function indexBytes(gitdir: string): Promise<Buffer | null> {
+  return readFile(join(gitdir, 'index')).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null
+    throw error
+  })
+}
+
 /**
  * Replaces the index with `edit(current)` under git's lock. `edit` may throw to change nothing.
- * Answers what it wrote.
+ * Answers what it wrote. With a witness (lock-file.ts) the new index is computed before the lock is
+ * taken, and written only if the index is still the one it was computed from (else computed again).
  */
 export async function updateIndex(
   gitdir: string,
   edit: (index: GitIndexFile) => GitIndexFile | Promise<GitIndexFile>,
+  options: LockOptions = {},
 ): Promise<GitIndexFile> {
-  let next: GitIndexFile | null = null
-  await replaceUnderLock(join(gitdir, 'index'), async () => encodeIndex((next = await edit(await readIndexFile(gitdir)))), indexLockedError)
-  return next!
+  const target = join(gitdir, 'index')
+  if (!options.witness) {
+    let next: GitIndexFile | null = null
+    await replaceUnderLock(target, async () => encodeIndex((next = await edit(await readIndexFile(gitdir)))), indexLockedError, options)
+    return next!
+  }
+  for (let attempt = 1; ; attempt++) {
+    const before = await indexBytes(gitdir)
+    const next = await edit(before === null ? emptyIndex() : parseIndex(before))
+    const stillCurrent = async () => {
+      const now = await indexBytes(gitdir)
+      return now === null ? before === null : before !== null && now.equals(before)
+    }
+    try {
+      await replaceUnderLock(target, async () => encodeIndex(next), indexLockedError, { ...options, stillCurrent })
+      return next
+    } catch (error) {
+      if (!(error instanceof ChangedWhileLocking)) throw error
+      if (attempt >= 3) throw indexLockedError()
+    }
+  }
 }
 
 /** `index` with the stage-0 entries of `paths` replaced by `entries` (absent from it: removed), conflicts at those paths cleared. */

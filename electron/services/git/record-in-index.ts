@@ -9,6 +9,7 @@ import git from 'isomorphic-git'
 import type { GitDirs } from './git-dir.ts'
 import type { GitIndexEntry } from './index-file.ts'
 import { updateIndex, withEntries } from './index-lock.ts'
+import type { LockOptions } from './lock-file.ts'
 import type { BlobRef } from './tree-edit.ts'
 
 const NS = 1_000_000_000n
@@ -58,14 +59,17 @@ export async function entryFromDisk(root: string, path: string, blob: BlobRef): 
 }
 
 /** Records `changes` (path → its blob, or null: removed) in the index, under git's lock. */
-export async function recordInIndex(dirs: GitDirs, changes: ReadonlyMap<string, BlobRef | null>): Promise<void> {
+export async function recordInIndex(dirs: GitDirs, changes: ReadonlyMap<string, BlobRef | null>, options: LockOptions = {}): Promise<void> {
   const entries: GitIndexEntry[] = []
   for (const [path, blob] of changes) if (blob) entries.push(await entryFromDisk(dirs.root, path, blob))
-  await updateIndex(dirs.gitdir, (index) =>
-    withEntries(
-      index,
-      [...changes.keys()].map((path) => Buffer.from(path, 'utf8')),
-      entries,
-    ),
+  await updateIndex(
+    dirs.gitdir,
+    (index) =>
+      withEntries(
+        index,
+        [...changes.keys()].map((path) => Buffer.from(path, 'utf8')),
+        entries,
+      ),
+    options,
   )
 }

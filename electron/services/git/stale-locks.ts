@@ -1,24 +1,23 @@
-// The lock files an interrupted Gemba write left behind. A write takes `HEAD.lock` or `index.lock`
-// (git's protocol, lock-file.ts) and renames it over the file; killed in between, the lock stays, and
-// git and Gemba would refuse to move HEAD or touch the index until someone deletes it. Only locks taken
-// since `sinceMs` (when Gemba wrote down what it was about to do) are removed: an older one belongs to
-// another program.
-import { rm, stat } from 'node:fs/promises'
+// The lock files an interrupted Gemba write left behind. A landing takes `HEAD.lock` and `index.lock`
+// (git's protocol, lock-file.ts) each as a second name of a witness file it names beforehand; killed
+// before the rename, the lock stays, and git and Gemba would refuse to move HEAD or touch the index
+// until someone deleted it. Only a lock that is provably Gemba's (the same file as its witness) is
+// removed: any other belongs to another program, however new it is.
 import { join } from 'node:path'
 import type { GitDirs } from './git-dir.ts'
+import { removeOwnedLock } from './lock-file.ts'
 
-/** File systems keep modification times at up to 2 s granularity (FAT); a lock a moment older is still ours. */
-const CLOCK_SLACK_MS = 2_000
+/** A lock file of the working tree's git folder and the witness Gemba takes it through. */
+export interface WitnessedLock {
+  /** 'index' or 'HEAD': the file the lock guards, in the working tree's git folder. */
+  readonly file: 'index' | 'HEAD'
+  /** The witness's path (in the same folder). */
+  readonly witness: string
+}
 
-/** Removes HEAD.lock and index.lock when they were created since `sinceMs`; answers the ones removed. */
-export async function removeLocksTakenSince(dirs: GitDirs, sinceMs: number): Promise<string[]> {
+/** Removes the locks Gemba took through these witnesses (and the witnesses); answers the locks removed. */
+export async function removeOwnedLocks(dirs: GitDirs, locks: readonly WitnessedLock[]): Promise<string[]> {
   const removed: string[] = []
-  for (const name of ['HEAD.lock', 'index.lock']) {
-    const path = join(dirs.gitdir, name)
-    const info = await stat(path).catch(() => null)
-    if (info === null || info.mtimeMs < sinceMs - CLOCK_SLACK_MS) continue
-    await rm(path, { force: true })
-    removed.push(name)
-  }
+  for (const { file, witness } of locks) if (await removeOwnedLock(join(dirs.gitdir, `${file}.lock`), witness)) removed.push(`${file}.lock`)
   return removed
 }

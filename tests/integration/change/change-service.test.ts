@@ -1,6 +1,8 @@
 // The small change end to end at the service boundary: real SDK against the fake server, a real git
 // repository, real test runs. Propose → agent edits (staged, the working tree untouched) → apply on a
 // gemba/ branch → run the tests → explain; and the refusals that must leave everything as it was.
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -31,6 +33,16 @@ async function withFake(): Promise<Harness> {
   await h.repo.git(['config', 'user.name', 'Leader Person'])
   await h.repo.git(['config', 'user.email', 'leader@example.com'])
   return h
+}
+
+/** Lands the greeter change in a child process that kills itself (SIGKILL) at the landing's write `step`. */
+function killedLanding(dir: string, step: string): Promise<void> {
+  const child = join(import.meta.dirname, '..', 'faults', 'apply-change-child.ts')
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [child, dir, step, 'agent'], { stdio: 'ignore' })
+    proc.on('error', reject)
+    proc.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`the landing was not stopped at ${step}`))))
+  })
 }
 
 async function failure(run: () => Promise<unknown>): Promise<GembaError> {
@@ -424,6 +436,21 @@ describe('ChangeService without AI', () => {
     const explanation = await service.explain({ draftId: draft.draftId }, context())
     expect(explanation.source).toBe('offline')
     expect(explanation.markdown).toContain('`src/greet.js` — modified')
+  })
+
+  it('rolls back a landing killed while it held its own index.lock before checking it may write, and the next change lands', async () => {
+    h = await makeHarness({ baseUrl: null })
+    const { service, repo, repoId } = h
+    await service.setIdentity({ name: 'Hand Writer', email: 'hand@example.com' })
+    // A landing stopped (SIGKILL) while it held .git/index.lock: git itself now refuses to write.
+    await killedLanding(repo.dir, 'index-locked')
+    expect(existsSync(join(repo.dir, '.git', 'index.lock'))).toBe(true)
+    const draft = await service.start({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'manual' }, context())
+    expect(existsSync(join(repo.dir, '.git', 'index.lock'))).toBe(false)
+    expect((await repo.git(['status', '--porcelain', '--untracked-files=all'])).trim()).toBe('')
+    await writeFile(join(repo.dir, 'src/greet.js'), (await readFile(join(repo.dir, 'src/greet.js'), 'utf8')).replace('Helo', 'Hello'))
+    const applied = await service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix the typo' }, context())
+    expect((await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe(applied.applied!.branch)
   })
 
   it('stops a test run on cancel and times out a slow one', async () => {

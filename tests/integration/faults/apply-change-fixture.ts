@@ -1,6 +1,7 @@
 // The change the killed-apply test lands on the greeter, and the one way it is applied (in the child
-// process and again in the test): recovery first, as ChangeService does, then the staged apply path.
-import { applyStaged } from '../../../electron/services/change/apply-change.ts'
+// process and again in the test): recovery first, as ChangeService does, then the staged apply path;
+// and the leader's own edit of the greeting, landed by the manual apply path.
+import { applyStaged, applyWorking } from '../../../electron/services/change/apply-change.ts'
 import type { Landing } from '../../../electron/services/change/git/land-change.ts'
 import { recoverInterruptedLanding } from '../../../electron/services/change/git/land-change.ts'
 import { StagedCopy } from '../../../electron/services/change/staged-copy.ts'
@@ -41,4 +42,22 @@ export async function applyGreeterChange(root: string, onStep?: Landing['onStep'
     },
     staged,
   )
+}
+
+/** The leader's own edit of the greeting, made in the working tree before the manual apply. */
+export const LEADER_EDIT = { path: 'src/greet.js', text: GREETER_FILES['src/greet.js']!.replace("'Helo, '", "'Hi there, '") } as const
+
+export async function applyLeaderEdit(root: string, onStep?: Landing['onStep']): Promise<AppliedChange> {
+  await recoverInterruptedLanding(root)
+  const repo = await describeRepo({ id: 'r', path: root, name: 'greeter', addedAt: '2026-11-24T09:00:00Z' }, {})
+  return applyWorking({
+    root,
+    request: 'Greet warmly',
+    accepted: [LEADER_EDIT.path],
+    message: 'Greet warmly',
+    author: { name: 'Leader Person', email: 'leader@example.com' },
+    changedInWorkingTree: repo.changedFiles,
+    now: new Date('2026-11-24T10:00:00Z'),
+    ...(onStep ? { onStep } : {}),
+  })
 }

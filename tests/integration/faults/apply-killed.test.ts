@@ -1,27 +1,32 @@
-// Faults: the backend killed (SIGKILL) while it lands a change on a gemba/ branch, at every step of the
-// landing and at seeded random moments. Right after the kill: the original branch is where it was,
-// git fsck finds nothing but dangling objects, a gemba/ branch exists only as the complete change,
-// HEAD is on the original branch or on that complete branch, and no file is torn. After the recovery
-// the app runs before it touches the repository again: the repository is exactly as before, or the
-// change is finished; and applying the same change again works.
+// Faults: the backend killed (SIGKILL) while it lands a change on a gemba/ branch, at every write step
+// of the landing in turn (deterministic fault injection: the process kills itself at its N-th write,
+// for every N, the agent's change and the leader's own edit alike; and inside the recovery itself) and
+// at seeded random moments. Right after the kill: the original branch is where it was, git fsck finds
+// nothing but dangling objects, a gemba/ branch exists only as the complete change, HEAD is on the
+// original branch or on that complete branch, and no file is torn. After a restart (a new backend,
+// whose start-up rolls back every known repository's interrupted landing before anyone asks): the
+// repository is exactly as before (the leader's own edits still there), never stuck on a lock the
+// landing left; and applying the same change again works. A lock another git program holds is never
+// removed, however new it is.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { cp, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recoverInterruptedLanding } from '../../../electron/services/change/git/land-change.ts'
 import { GREETER_FILES } from '../../fixtures/fake-anthropic/small-change-script.ts'
 import { buildRepo, RepoBuilder } from '../../fixtures/repo-builder.ts'
-import { applyGreeterChange, CHANGE } from './apply-change-fixture.ts'
+import { makeTestBackend } from '../../fixtures/test-backend.ts'
+import { applyGreeterChange, CHANGE, LEADER_EDIT } from './apply-change-fixture.ts'
 
 const CHILD = join(import.meta.dirname, 'apply-change-child.ts')
-const STEPS = ['built', 'intent', 'branch', 'files', 'index', 'head'] as const
 const RANDOM_RUNS = 14
 
 let template: RepoBuilder
 let base: string
 let work: string
+const homes: string[] = []
 beforeAll(async () => {
   template = await buildRepo()
   await template.files(GREETER_FILES)
@@ -31,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await template.cleanup()
   await rm(work, { recursive: true, force: true })
+  for (const home of homes) await rm(home, { recursive: true, force: true })
 })
 
 /** Seeded, so a failure names a run that can be replayed. */
@@ -56,12 +62,21 @@ interface ChildRun {
   readonly done: boolean
   /** Milliseconds from "ready" to "done" (unkilled runs). */
   readonly applyMs: number
+  /** The write steps of a run that finished. */
+  readonly steps: readonly string[]
 }
 
-/** Runs the child on `dir`; kills it `afterMs` after it says ready, or lets it kill itself at `step`. */
-function runChild(dir: string, kill: { afterMs?: number; step?: string }): Promise<ChildRun> {
+/**
+ * Runs the child on `dir`; kills it `afterMs` after it says ready, or lets it kill itself at its write
+ * step `step` (a number: the N-th write; a name: the first write of that name). `mode`: what it does.
+ */
+function runChild(
+  dir: string,
+  kill: { afterMs?: number; step?: string | number },
+  mode: 'agent' | 'manual' | 'recover' = 'agent',
+): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [CHILD, dir, ...(kill.step ? [kill.step] : [])], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const proc = spawn(process.execPath, [CHILD, dir, String(kill.step ?? '-'), mode], { stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     let errors = ''
     let readyAt = 0
@@ -78,8 +93,9 @@ function runChild(dir: string, kill: { afterMs?: number; step?: string }): Promi
     })
     proc.on('error', reject)
     proc.on('exit', (code, signal) => {
+      const steps = /^steps (.*)$/m.exec(out)?.[1]?.split(',').filter(Boolean) ?? []
       if (signal === 'SIGKILL' || code === 0)
-        resolve({ killed: signal === 'SIGKILL', done: out.includes('done '), applyMs: doneAt - readyAt })
+        resolve({ killed: signal === 'SIGKILL', done: out.includes('done '), applyMs: doneAt - readyAt, steps })
       else reject(new Error(`child failed (${code}): ${errors}`))
     })
   })
@@ -137,6 +153,45 @@ async function expectRecoveredAndReapplicable(repo: RepoBuilder, finished: boole
   expect(await gitOut(repo, ['rev-parse', 'main'])).toBe(base)
 }
 
+/** Gemba's own files a landing or recovery leaves in .git while it works (intent, lock witnesses, locks). */
+async function leftovers(repo: RepoBuilder): Promise<string[]> {
+  return (await readdir(join(repo.dir, '.git'))).filter((name) => name.startsWith('gemba-landing') || name.endsWith('.lock')).sort()
+}
+
+/** A data folder whose backend knows `repo` (added through the API, as the leader would). */
+async function registered(repo: RepoBuilder): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'gemba-home-'))
+  const test = await makeTestBackend({}, folder)
+  const added = await test.backend.dispatcher.dispatch('repos.add', { path: repo.dir })
+  expect(added.ok).toBe(true)
+  await test.cleanup()
+  homes.push(folder)
+  return folder
+}
+
+/** Starts the app again on `home` and waits for its start-up work; no call is made. */
+async function restart(home: string): Promise<void> {
+  const test = await makeTestBackend({}, home)
+  await test.backend.started
+  await test.cleanup()
+}
+
+/** Rolled back: on main at the base, no gemba/ branch, the files as they were, nothing of Gemba's left in .git. */
+async function expectRolledBack(repo: RepoBuilder, step: string): Promise<void> {
+  expect(await gitOut(repo, ['symbolic-ref', '--short', 'HEAD']), step).toBe('main')
+  expect(await gitOut(repo, ['rev-parse', 'main']), step).toBe(base)
+  expect(await gembaBranches(repo), step).toEqual([])
+  expect(await gitOut(repo, ['status', '--porcelain', '--untracked-files=all']), step).toBe('')
+  for (const [path, text] of Object.entries(GREETER_FILES)) expect(await readFile(repo.path(path), 'utf8'), step).toBe(text)
+  expect(await leftovers(repo), step).toEqual([])
+}
+
+async function expectReapplicable(repo: RepoBuilder): Promise<void> {
+  const again = await applyGreeterChange(repo.dir)
+  await expectCompleteChange(repo, again.branch)
+  expect(await gitOut(repo, ['status', '--porcelain', '--untracked-files=all'])).toBe('')
+}
+
 /** True when the landing got as far as HEAD on the new branch (only the intent file may be left). */
 async function landedOnBranch(repo: RepoBuilder): Promise<boolean> {
   return (await gitOut(repo, ['symbolic-ref', '--short', 'HEAD'])).startsWith('gemba/')
@@ -154,26 +209,92 @@ describe('the backend killed while it lands a change', () => {
     await expectRecoveredAndReapplicable(repo, true)
   })
 
-  it.each(STEPS)('killed right after the landing step "%s"', async (step) => {
-    const repo = await freshRepo()
-    const run = await runChild(repo.dir, { step })
-    expect(run).toMatchObject({ killed: true, done: false })
-    await expectConsistentAfterKill(repo)
-    // Killed before HEAD moved, the change is undone; after it, only the intent file was left: finished.
-    expect(await landedOnBranch(repo)).toBe(step === 'head')
-    await expectRecoveredAndReapplicable(repo, false)
-  })
+  it('killed at each write step in turn, the agent’s change: after a restart it is rolled back, never stuck', async () => {
+    const steps = (await runChild((await freshRepo()).dir, {})).steps
+    expect(steps).toEqual(['built', 'intent', 'branch', 'file', 'file', 'file', 'index-locked', 'index', 'head-locked', 'head'])
+    for (const [index, step] of steps.entries()) {
+      const repo = await freshRepo()
+      const home = await registered(repo)
+      const run = await runChild(repo.dir, { step: index + 1 })
+      expect(run, step).toMatchObject({ killed: true, done: false })
+      await expectConsistentAfterKill(repo)
+      // Killed holding its own lock, the landing left it: git itself is blocked until the restart.
+      expect(existsSync(join(repo.dir, '.git', 'index.lock')), step).toBe(step === 'index-locked')
+      expect(existsSync(join(repo.dir, '.git', 'HEAD.lock')), step).toBe(step === 'head-locked')
+      await restart(home)
+      await expectRolledBack(repo, step)
+      await expectReapplicable(repo)
+    }
+  }, 120_000)
 
-  it('killed while it held HEAD.lock: recovery removes the lock it took, never an older one', async () => {
-    const repo = await freshRepo()
-    await runChild(repo.dir, { step: 'index' })
-    // The kill came between taking HEAD.lock and renaming it over HEAD.
-    const lock = join(repo.dir, '.git', 'HEAD.lock')
-    await writeFile(lock, 'ref: refs/heads/gemba/unfinished\n')
-    await expectRecoveredAndReapplicable(repo, false)
-    expect(existsSync(lock)).toBe(false)
+  it('killed at each write step in turn, the leader’s own edit: after a restart the edit is still in the working tree', async () => {
+    const probe = await freshRepo()
+    await writeFile(probe.path(LEADER_EDIT.path), LEADER_EDIT.text)
+    const steps = (await runChild(probe.dir, {}, 'manual')).steps
+    expect(steps).toEqual(['built', 'intent', 'branch', 'index-locked', 'index', 'head-locked', 'head'])
+    for (const [index, step] of steps.entries()) {
+      const repo = await freshRepo()
+      await writeFile(repo.path(LEADER_EDIT.path), LEADER_EDIT.text)
+      const home = await registered(repo)
+      expect(await runChild(repo.dir, { step: index + 1 }, 'manual'), step).toMatchObject({ killed: true, done: false })
+      await restart(home)
+      expect(await gitOut(repo, ['symbolic-ref', '--short', 'HEAD']), step).toBe('main')
+      expect(await gitOut(repo, ['rev-parse', 'main']), step).toBe(base)
+      expect(await gembaBranches(repo), step).toEqual([])
+      expect(await gitOut(repo, ['status', '--porcelain']), step).toBe(`M ${LEADER_EDIT.path}`)
+      expect(await readFile(repo.path(LEADER_EDIT.path), 'utf8'), step).toBe(LEADER_EDIT.text)
+      expect(await leftovers(repo), step).toEqual([])
+    }
+  }, 120_000)
 
-    // A lock older than Gemba's landing belongs to another git program: recovery waits for it.
+  it('killed again inside its own recovery, at each of its write steps: the next start finishes the job', async () => {
+    const steps = await (async () => {
+      const repo = await freshRepo()
+      await runChild(repo.dir, { step: 'head' })
+      return (await runChild(repo.dir, {}, 'recover')).steps
+    })()
+    expect(steps).toEqual([
+      'recover-locks',
+      'recover-head-locked',
+      'recover-head',
+      'recover-file',
+      'recover-file',
+      'recover-file',
+      'recover-index-locked',
+      'recover-index',
+      'recover-branch',
+    ])
+    for (const [index, step] of steps.entries()) {
+      const repo = await freshRepo()
+      const home = await registered(repo)
+      // The landing got as far as it goes (HEAD on the new branch) and the recovery is cut short.
+      await runChild(repo.dir, { step: 'head' })
+      expect(await runChild(repo.dir, { step: index + 1 }, 'recover'), step).toMatchObject({ killed: true, done: false })
+      await restart(home)
+      await expectRolledBack(repo, step)
+      await expectReapplicable(repo)
+    }
+  }, 120_000)
+
+  it('never removes a lock another git program holds, however new: the landing waits, then rolls back once it is gone', async () => {
+    const repo = await freshRepo()
+    const home = await registered(repo)
+    await runChild(repo.dir, { step: 'file' })
+    // Another git program takes index.lock after Gemba was stopped (newer than the landing's intent).
+    const lock = join(repo.dir, '.git', 'index.lock')
+    await writeFile(lock, 'another program is writing the index')
+    await restart(home)
+    expect(existsSync(lock)).toBe(true)
+    expect(await readFile(lock, 'utf8')).toBe('another program is writing the index')
+    expect(existsSync(join(repo.dir, '.git', 'gemba-landing.json'))).toBe(true)
+    // Meanwhile HEAD and the files are already back; only the index waits for the lock.
+    expect(await gitOut(repo, ['symbolic-ref', '--short', 'HEAD'])).toBe('main')
+    for (const [path, text] of Object.entries(GREETER_FILES)) expect(await readFile(repo.path(path), 'utf8')).toBe(text)
+    await rm(lock)
+    await restart(home)
+    await expectRolledBack(repo, 'after the other program')
+
+    // An old one too: recovery refuses in a sentence, and the lock stays.
     const other = await freshRepo()
     await runChild(other.dir, { step: 'index' })
     const otherLock = join(other.dir, '.git', 'HEAD.lock')
@@ -182,7 +303,7 @@ describe('the backend killed while it lands a change', () => {
     await utimes(otherLock, anHourAgo, anHourAgo)
     await expect(recoverInterruptedLanding(other.dir)).rejects.toThrow(/HEAD\.lock exists/)
     expect(existsSync(otherLock)).toBe(true)
-  })
+  }, 60_000)
 
   it(`killed at ${RANDOM_RUNS} seeded random moments`, async () => {
     const random = mulberry32(20_261_124)

@@ -1,11 +1,14 @@
 // Lands a change on a new gemba/ branch so that a process killed at any instant leaves either the repository
 // as it was or the finished branch: the commit is built off to the side (objects only), an intent file
 // names what is about to change, then the branch ref, the files, the index and HEAD follow, and the
-// intent is removed last. `recoverInterruptedLanding` rolls an interrupted landing back from the intent.
+// intent is removed last. `recoverInterruptedLanding` rolls an interrupted landing back from the intent,
+// starting with the lock files the landing itself took (each through a witness file the intent names,
+// so a lock is removed only when it is provably Gemba's, never another git program's).
 // Every git write goes through the git layer (trees and index entries kept byte for byte, git's lock
 // files honoured). Never moves the original branch's ref; never writes outside the root.
 import { readFile, readdir, rm, rmdir, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { GembaError } from '../../../../shared/errors.ts'
 import { writeFileAtomic } from '../../fs/atomic-write.ts'
 import { resolveInsideRepo } from '../../fs/resolve-inside-repo.ts'
 import {
@@ -16,13 +19,15 @@ import {
   entryAt,
   fileAsCommitted,
   gitDirsOf,
+  operationInProgress,
   pointHeadAt,
   recordInIndex,
-  removeLocksTakenSince,
+  removeOwnedLocks,
   resolveCommit,
   treeOfCommit,
   type BlobRef,
   type GitDirs,
+  type WitnessedLock,
 } from '../../git/index.ts'
 
 const INTENT = 'gemba-landing.json'
@@ -31,6 +36,28 @@ export interface LandingAuthor {
   readonly name: string
   readonly email: string
 }
+
+/**
+ * Every write a landing makes, in order: the objects built, the intent written, the branch created,
+ * each file written, the index lock taken and then the index replaced, the HEAD lock taken and then
+ * HEAD moved. Recovery's own writes have names of their own. Tests stop the process at each in turn.
+ */
+export type LandingStep =
+  | 'built'
+  | 'intent'
+  | 'branch'
+  | 'file'
+  | 'index-locked'
+  | 'index'
+  | 'head-locked'
+  | 'head'
+  | 'recover-locks'
+  | 'recover-head-locked'
+  | 'recover-head'
+  | 'recover-file'
+  | 'recover-index-locked'
+  | 'recover-index'
+  | 'recover-branch'
 
 export interface Landing {
   readonly root: string
@@ -43,8 +70,8 @@ export interface Landing {
   readonly files: ReadonlyMap<string, Uint8Array | null>
   readonly message: string
   readonly author: LandingAuthor
-  /** A step reached (for tests that stop the process at a known point). */
-  readonly onStep?: (step: 'built' | 'intent' | 'branch' | 'files' | 'index' | 'head') => void
+  /** A write done (for tests that stop the process at a known point). */
+  readonly onStep?: (step: LandingStep) => void
 }
 
 interface Intent {
@@ -55,20 +82,32 @@ interface Intent {
   readonly paths: readonly string[]
   /** True when Gemba wrote the files (the agent's change); false: they are the leader's own edits. */
   readonly wroteFiles: boolean
+  /** The witness files (in the working tree's git folder) the landing takes index.lock and HEAD.lock through. */
+  readonly witnesses?: { readonly index: string; readonly HEAD: string }
 }
 
 const intentPath = (dirs: GitDirs) => join(dirs.gitdir, INTENT)
+const WITNESSES = { index: 'gemba-landing.index', HEAD: 'gemba-landing.HEAD' } as const
+
+function witnessedLocks(dirs: GitDirs, intent: Pick<Intent, 'witnesses'>): WitnessedLock[] {
+  const names = intent.witnesses ?? WITNESSES
+  return [
+    { file: 'index', witness: join(dirs.gitdir, names.index) },
+    { file: 'HEAD', witness: join(dirs.gitdir, names.HEAD) },
+  ]
+}
 
 /** Builds, then lands, the commit; answers its id. */
 export async function landChange(landing: Landing): Promise<string> {
   const { root } = landing
+  const step = landing.onStep ?? (() => undefined)
   const dirs = await gitDirsOf(root)
   const files = new Map<string, { content: Uint8Array; mode?: string } | null>()
   for (const [path, bytes] of landing.files) files.set(path, bytes === null ? await fileAsCommitted(root, path) : { content: bytes })
   const built = await buildCommit(dirs, { parent: landing.base, files, message: landing.message, author: landing.author })
-  landing.onStep?.('built')
+  step('built')
 
-  const wroteFiles = [...landing.files.values()].some((text) => text !== null)
+  const wroteFiles = [...landing.files.values()].some((bytes) => bytes !== null)
   const intent: Intent = {
     branch: landing.branch,
     originalBranch: landing.originalBranch,
@@ -76,46 +115,78 @@ export async function landChange(landing: Landing): Promise<string> {
     commit: built.commit,
     paths: [...landing.files.keys()],
     wroteFiles,
+    witnesses: WITNESSES,
   }
   await writeFileAtomic(intentPath(dirs), JSON.stringify(intent))
-  landing.onStep?.('intent')
-  await createBranch(dirs, landing.branch, built.commit)
-  landing.onStep?.('branch')
-  for (const [path, bytes] of landing.files) {
-    if (bytes === null) continue
-    const { absolute } = await resolveInsideRepo(root, path, { mustExist: false })
-    // An edited file keeps its permissions (a script stays executable).
-    const mode = await stat(absolute).then(
-      (info) => info.mode & 0o777,
-      () => undefined,
-    )
-    await writeFileAtomic(absolute, bytes, { makeFolder: true, ...(mode === undefined ? {} : { mode }) })
+  step('intent')
+  try {
+    await createBranch(dirs, landing.branch, built.commit)
+    step('branch')
+    for (const [path, bytes] of landing.files) {
+      if (bytes === null) continue
+      const { absolute } = await resolveInsideRepo(root, path, { mustExist: false })
+      // An edited file keeps its permissions (a script stays executable).
+      const mode = await stat(absolute).then(
+        (info) => info.mode & 0o777,
+        () => undefined,
+      )
+      await writeFileAtomic(absolute, bytes, { makeFolder: true, ...(mode === undefined ? {} : { mode }) })
+      step('file')
+    }
+    const [indexLock, headLock] = witnessedLocks(dirs, intent)
+    await recordInIndex(dirs, built.blobs, { witness: indexLock!.witness, onLocked: () => step('index-locked') })
+    step('index')
+    await pointHeadAt(dirs, landing.branch, { witness: headLock!.witness, onLocked: () => step('head-locked') })
+    step('head')
+  } catch (error) {
+    // A write that failed (not a kill): the repository is put back at once, and the error told. If the
+    // way back is blocked too (another program's lock), the intent stays for the next recovery.
+    await recoverInterruptedLanding(root).catch(() => undefined)
+    throw error
   }
-  landing.onStep?.('files')
-  await recordInIndex(dirs, built.blobs)
-  landing.onStep?.('index')
-  await pointHeadAt(dirs, landing.branch)
-  landing.onStep?.('head')
   await rm(intentPath(dirs), { force: true })
   return built.commit
 }
 
-/**
- * Puts back what an interrupted landing changed: HEAD on the original branch (or commit), the files
- * Gemba wrote and their index entries as at the base commit (the leader's own edits stay on disk), the
- * unfinished branch deleted. Idempotent; answers the branch it removed, or null when there was nothing.
- */
-export async function recoverInterruptedLanding(root: string): Promise<{ branch: string; paths: readonly string[] } | null> {
-  const dirs = await gitDirsOf(root)
-  const intent = await readFile(intentPath(dirs), 'utf8').then(
+async function readIntent(dirs: GitDirs): Promise<Intent | null> {
+  return readFile(intentPath(dirs), 'utf8').then(
     (text) => JSON.parse(text) as Intent,
     () => null,
   )
+}
+
+/**
+ * Puts back what an interrupted landing changed: first the locks it provably took itself (never
+ * another program's), then HEAD on the original branch (or commit), the files Gemba wrote and their
+ * index entries as at the base commit (the leader's own edits stay on disk), the unfinished branch
+ * deleted. Waits (throws) while git is in the middle of an operation the leader started since. Safe to
+ * run again after a kill at any of its own steps; answers the branch it removed, or null when there
+ * was nothing.
+ */
+export async function recoverInterruptedLanding(
+  root: string,
+  options: { readonly onStep?: (step: LandingStep) => void } = {},
+): Promise<{ branch: string; paths: readonly string[] } | null> {
+  const step = options.onStep ?? (() => undefined)
+  const dirs = await gitDirsOf(root)
+  const intent = await readIntent(dirs)
   if (!intent) return null
-  // Killed between taking a lock and renaming it, the landing left HEAD.lock or index.lock behind.
-  const intentWritten = (await stat(intentPath(dirs))).mtimeMs
-  await removeLocksTakenSince(dirs, intentWritten)
-  await pointHeadAt(dirs, intent.originalBranch ?? intent.base)
+  // Killed between taking a lock and renaming it, the landing (or an earlier recovery) left it behind.
+  const locks = witnessedLocks(dirs, intent)
+  await removeOwnedLocks(dirs, locks)
+  step('recover-locks')
+  const operation = await operationInProgress(dirs)
+  if (operation) {
+    throw new GembaError({
+      code: 'conflict',
+      message: `${operation.summary} Gemba will undo the change it was landing when it was stopped once that is finished.`,
+      next: `Finish it (${operation.finish})${operation.abort ? ` or undo it (${operation.abort})` : ''}.`,
+      details: { gitBlocker: 'operation' },
+    })
+  }
+  const [indexLock, headLock] = locks
+  await pointHeadAt(dirs, intent.originalBranch ?? intent.base, { witness: headLock!.witness, onLocked: () => step('recover-head-locked') })
+  step('recover-head')
   const baseTree = await treeOfCommit(dirs.commondir, intent.base)
   const originals = new Map<string, BlobRef | null>()
   for (const path of intent.paths) {
@@ -123,13 +194,17 @@ export async function recoverInterruptedLanding(root: string): Promise<{ branch:
     originals.set(path, original)
     if (!intent.wroteFiles) continue
     const { absolute } = await resolveInsideRepo(root, path, { mustExist: false })
-    if (original) await writeFileAtomic(absolute, await blobContent(dirs.commondir, original.oid))
+    if (original)
+      await writeFileAtomic(absolute, await blobContent(dirs.commondir, original.oid), { mode: original.mode === '100755' ? 0o755 : 0o644 })
     else await rm(absolute, { force: true })
     await removeTemps(dirname(absolute))
     if (!original) await removeEmptyFolders(root, dirname(absolute))
+    step('recover-file')
   }
-  await recordInIndex(dirs, originals)
+  await recordInIndex(dirs, originals, { witness: indexLock!.witness, onLocked: () => step('recover-index-locked') })
+  step('recover-index')
   if ((await resolveCommit(dirs, `refs/heads/${intent.branch}`)) === intent.commit) await deleteBranchRef(dirs, intent.branch)
+  step('recover-branch')
   await rm(intentPath(dirs), { force: true })
   return { branch: intent.branch, paths: intent.paths }
 }
@@ -137,13 +212,7 @@ export async function recoverInterruptedLanding(root: string): Promise<{ branch:
 /** Whether an interrupted landing waits to be rolled back (its intent file is there). */
 export async function hasInterruptedLanding(root: string): Promise<boolean> {
   const dirs = await gitDirsOf(root).catch(() => null)
-  return (
-    dirs !== null &&
-    (await readFile(intentPath(dirs)).then(
-      () => true,
-      () => false,
-    ))
-  )
+  return dirs !== null && (await readIntent(dirs)) !== null
 }
 
 /** Temp files of writeFileAtomic (`.<name>.<12 hex>.tmp`) a killed write left in a folder. */
