@@ -118,10 +118,23 @@ test('settings are validated, saved and still there after a reload', async ({ pa
   await schedule.getByRole('button', { name: 'Save' }).click()
   await expect(schedule.getByRole('status')).toHaveText('Saved')
 
+  // The journal folder: each refusal in a sentence, next to the field, and nothing saved.
+  const journal = page.getByRole('form', { name: 'Journal and data' })
+  await journal.getByLabel('Journal folder').fill('/etc')
+  await journal.getByRole('button', { name: 'Save' }).click()
+  await expect(
+    journal.getByText('/etc is one of the operating system’s own folders; your journal belongs in a folder of your own.'),
+  ).toBeVisible()
+  await page.screenshot({ path: 'test-results/screenshots/settings-journal-folder-refused.png', fullPage: true })
+  await journal.getByLabel('Journal folder').fill(`${home}/no-such-folder`)
+  await journal.getByRole('button', { name: 'Save' }).click()
+  await expect(journal.getByText(`There is no folder at ${home}/no-such-folder.`)).toBeVisible()
+
   await page.reload()
   await expect(schedule.getByLabel('Day')).toHaveValue('tuesday')
   await expect(schedule.getByLabel('Starts at')).toHaveValue('08:30')
   await expect(schedule.getByLabel('Time zone')).toHaveValue('Europe/Paris')
+  await expect(journal.getByLabel('Journal folder')).toHaveValue('')
 })
 
 test('a page opened without its token explains how to get in', async ({ page }) => {

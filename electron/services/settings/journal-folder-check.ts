@@ -40,7 +40,8 @@ function refused(message: string, next: string): GembaError {
   return new GembaError({ code: 'invalid_input', message, next, details: { field: 'journalFolder' } })
 }
 
-const suggestion = () => `Choose a folder with Browse, or type its full path (for example ${join(homedir(), 'Gemba journal')}).`
+const suggestion = () =>
+  `Type the full path of an existing folder of your own (for example ${join(homedir(), 'Gemba journal')}), or leave the field empty for the default.`
 
 /** The system folder `real` is or is inside, or null. `real` is an absolute, link-free path. */
 export function systemFolderOf(real: string, platform: NodeJS.Platform): string | null {
@@ -97,7 +98,7 @@ export async function checkJournalFolder(folder: string, platform: NodeJS.Platfo
     throw refused(`${path} is a file, not a folder.`, `Choose the folder it is in, or another folder. ${suggestion()}`)
   const system = systemFolderOf(real, platform)
   if (system) {
-    const what = real === system ? "one of the operating system's own folders" : `inside the operating system's own folder ${system}`
+    const what = real === system ? 'one of the operating system’s own folders' : `inside the operating system’s own folder ${system}`
     const said = real === path ? `${path} is ${what}` : `${path} leads to ${real}, ${what}`
     throw refused(`${said}; your journal belongs in a folder of your own.`, suggestion())
   }

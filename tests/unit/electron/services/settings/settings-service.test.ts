@@ -149,11 +149,11 @@ describe('SettingsService', () => {
       [join(folder, 'missing'), /^There is no folder at .*missing\.$/],
       [join(file, 'inside'), /is not a folder: part of the path is a file\.$/],
       [file, /notes\.md is a file, not a folder\.$/],
-      ['/etc', /^\/etc is one of the operating system's own folders; your journal belongs in a folder of your own\.$/],
-      ['/proc/self', /^\/proc\/self leads to \/proc\/\d+, inside the operating system's own folder \/proc; /],
-      ['/usr/share', /^\/usr\/share is inside the operating system's own folder \/usr; /],
-      ['/', /^\/ is one of the operating system's own folders; /],
-      [link, /looks-harmless leads to \/etc, one of the operating system's own folders; /],
+      ['/etc', /^\/etc is one of the operating system’s own folders; your journal belongs in a folder of your own\.$/],
+      ['/proc/self', /^\/proc\/self leads to \/proc\/\d+, inside the operating system’s own folder \/proc; /],
+      ['/usr/share', /^\/usr\/share is inside the operating system’s own folder \/usr; /],
+      ['/', /^\/ is one of the operating system’s own folders; /],
+      [link, /looks-harmless leads to \/etc, one of the operating system’s own folders; /],
     ]
     for (const [path, message] of refusals) {
       const error = await settings.update({ journalFolder: path }, ctx).then(
@@ -163,7 +163,7 @@ describe('SettingsService', () => {
       expect(error, path).toBeInstanceOf(GembaError)
       expect((error as GembaError).message, path).toMatch(message)
       expect((error as GembaError).details).toMatchObject({ field: 'journalFolder' })
-      expect((error as GembaError).next).toMatch(/Browse/)
+      expect((error as GembaError).next).toMatch(/full path of an existing folder of your own/)
     }
     expect((await settings.get()).journalFolder).toBe(kept)
     expect(await readdir(kept)).toEqual([])
