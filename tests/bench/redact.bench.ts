@@ -20,7 +20,7 @@ import { syntheticRepo } from './synthetic-repo.ts'
 const MAX_BYTES = 1024 * 1024
 /** For the report only (never for detection): files under tests, fixtures, docs or examples. */
 const TESTS_OR_DOCS =
-  /(^|\/)(tests?|spec|specs|__tests__|fixtures?|testdata|docs?|guides?|examples?)\/|[._-](test|spec)\.[a-z]+$|_test\.go$|\.(md|rst|adoc)$/i
+  /(^|\/)(tests?|spec|specs|__tests__|fixtures?|testdata|docs?|guides?|examples?)\/|(^|\/)[\w.-]+[.][Tt]ests?\/|(^|\/)[a-z]+Test\/|[._-](test|spec)\.[a-z]+$|_test\.go$|\.(md|rst|adoc)$/i
 const paths = process.argv.slice(2).filter((arg) => arg.startsWith('/'))
 const show = process.argv.includes('--show')
 

@@ -27,6 +27,9 @@ const NAME_RULES: readonly NameRule[] = [
         name,
       ) ||
       /^(client_secret.*|service[-_]?account.*|.*-credentials|.*_credentials|.*secrets?)\.(json|ya?ml|toml)$/i.test(name) ||
+      // Encrypted credential stores (Rails credentials, SOPS and friends): their ciphertext is the secret's only copy here.
+      /^(credentials|secrets?|.*\.credentials|.*\.secrets?)(\.[\w-]+)?\.(ya?ml|json|env|toml)\.enc$/i.test(name) ||
+      /(^|\/)config\/credentials\/[^/]+\.(ya?ml)\.enc$/i.test(path) ||
       /(^|\/)\.(aws|kube|docker|gnupg|ssh)\//i.test(path) ||
       /^kubeconfig/i.test(name),
   },

@@ -1,14 +1,19 @@
-// Gemba's own line reader for credentials that rule sets miss, in any text: assignments in code
-// (Python, JS/TS, Go, Ruby, PHP define(), Java/Kotlin, C#, shell, dict and environ subscripts) and
-// config (dotenv, INI/properties/TOML with their sections, HCL and tfvars `default =`), URLs with a
-// password (also with an empty user), `curl -u`, `Authorization:` headers, CLI password flags, netrc
-// lines in any file, connection strings (`Password=`, `AccountKey=`), and multi-line values (heredocs,
-// triple-quoted strings). A value counts only when its name says secret and it looks real
-// (secret-values.ts). Returns spans of the values alone, so the rest of the line stays readable.
-// Pure; patterns are anchored and bounded, so a line is read in linear time.
+// Gemba's own reader for credentials that rule sets miss, in any text: values held under a name that
+// says credential, in any syntax (credential-pairs.ts), table columns whose header says so
+// (credential-tables.ts), password hashes and vendor token shapes (token-patterns.ts), long random
+// tokens that no context explains (stray-tokens.ts); and, line by line, URLs with a password (also
+// with an empty user), query-string secrets, `curl -u`, `Authorization:` headers, CLI password flags,
+// netrc lines in any file, connection strings (`Password=`, `AccountKey=`), and multi-line values
+// (heredocs, triple-quoted strings). A value counts only when it looks real (secret-values.ts).
+// Returns spans of the values alone, so the rest of the line stays readable. Pure; every pattern is
+// anchored and bounded, so a text is read in linear time.
+import { isStringTypeWord, secretNameClass } from './credential-names.ts'
+import { findCredentialPairs } from './credential-pairs.ts'
+import { findTableSpans } from './credential-tables.ts'
 import { fileKind, type FileKind } from './file-kind.ts'
 import { lineAt, lineStarts, mergeSpans, type SecretSpan } from './secret-spans.ts'
-import { isStringTypeWord, looksLikeInlinePassword, looksLikeSecret, secretNameClass, type SecretNameClass } from './secret-values.ts'
+import { looksLikeInlinePassword, looksLikeSecret } from './secret-values.ts'
+import { findStrayTokens, isHashList } from './stray-tokens.ts'
 import { findTokenSpans } from './token-patterns.ts'
 
 export { shannonEntropy } from './secret-values.ts'
@@ -20,9 +25,12 @@ export interface SecretLine {
 }
 
 const SECRET_WORD = /pass|pwd|secret|token|key|cred|auth|dsn|salt|private|sig|seed|jwt|bearer|hmac|otp/i
-/** What a line must hold for any rule here to fire on it. */
+/**
+ * What a line must hold for any line rule here to fire on it. Every alternative stays on its line
+ * (`[ \t]`, never `\s`): a match that ran on over a line break would mark only the line it started on.
+ */
 const CANDIDATE =
-  /pass|pwd|secret|token|key|cred|auth|dsn|salt|private|sig|seed|jwt|bearer|hmac|otp|:\/\/|\s--?[up]|machine|;\s*[A-Za-z][A-Za-z ]{0,30}=/gi
+  /pass|pwd|secret|token|key|cred|auth|dsn|salt|private|sig|seed|jwt|bearer|hmac|otp|:\/\/|[ \t]--?[up]|machine|;[ \t]*[A-Za-z][A-Za-z ]{0,30}=/gi
 const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]{1,30}:\/\/([^\s:@/'"`<>()[\]{}]{0,200})(?::([^\s@/'"`<>]{0,400}))?@(?=[\w[])/gi
 const AUTH_HEADER =
   /\b(Authorization|Proxy-Authorization|X-[\w-]{0,40}(?:Key|Token|Secret|Auth)[\w-]{0,20}|Api-?Key|Private-Token|X-Auth-Token)\s*:\s*(?:(?:Bearer|Basic|Token|token|Bot|Digest|OAuth|ApiKey|Splunk|SSWS|GenieKey)\s+)?([A-Za-z0-9][^\s"'\\,;]{5,2000})/gi
@@ -38,27 +46,12 @@ const CLI_SECRET_WORD = /pass|pwd|token|secret|api-?key|access-?key|private-?key
 /** netrc's own grammar: `machine h login u password p` on one line, or `password p` alone on its line. */
 const NETRC = /(?:^\s*|\blogin\s+\S+\s+)(password|passwd)\s+(\S{1,400})\s*$/g
 const CONNECTION_PART = /(?:^|[;"'\s{(])([A-Za-z][A-Za-z ]{0,30}?)\s*=\s*([^;"'\r\n<>]{1,400})/g
-const DOUBLE_QUOTED = /"((?:\\.|[^"\\\n]){0,4000})"/g
-const SINGLE_QUOTED = /'((?:\\.|[^'\\\n]){0,4000})'/g
-const BACKTICK_QUOTED = /`([^`\n]{0,4000})`/g
-/** `\"value\"` inside another string (a notebook's JSON, code quoted in YAML). */
-const ESCAPED_QUOTED = /\\(["'])((?:(?!\\\1)[^\n]){0,4000}?)\\\1/g
-const UNQUOTED_ASSIGNMENT =
-  /^\s*(?:-\s+)?(?:export\s+|set\s+|setx\s+|ENV\s+|ARG\s+|declare\s+(?:-\w+\s+)?|local\s+|readonly\s+)?([A-Za-z_][\w.\-[\]]{0,100}?)\s*(=|:)\s*(?!["'`])([^\s#;]{1,2000})(?:\s+[#;].*|\s*)$/
-const DOCKER_ENV = /^\s*ENV\s+([A-Za-z_]\w*)\s+(?!["'])(\S{1,2000})\s*$/
-const SECTION = /^\s*\[+\s*([^\]]{1,100}?)\s*\]+\s*$/
-const HCL_VARIABLE = /^\s*variable\s+"([^"]{1,100})"\s*\{/
 const MULTILINE_OPEN = /(?:"""|'''|`|<<[-~]?\s*(["']?)([A-Za-z_]\w{0,30})\1)\s*$/
-/** The few characters before a literal that can make it a value: an operator, a comma, a paren. */
-const ASSIGNED_BEFORE = /[=:,(>]\s*\\?$/
 const OPERATORS = ['===', '!==', '==', '!=', ':=', '=>', '??=', '||=', '+=', '=', ':', ',', '(']
 
 interface LineContext {
   readonly kind: FileKind
   readonly netrc: boolean
-  section: SecretNameClass | null
-  hclVariable: string | null
-  hclDepth: number
 }
 
 /** The name a value at the end of `prefix` is assigned to (`x = `, `"x": `, `d["x"] = `, `define('x', `), or null. */
@@ -87,62 +80,11 @@ export function nameBefore(prefix: string): string | null {
   return /([A-Za-z_$][\w$.-]{0,100})$/.exec(before)?.[1] ?? null
 }
 
-function valueIsSecret(nameClass: SecretNameClass, value: string): boolean {
-  return looksLikeSecret(nameClass, value)
-}
-
-function classOf(name: string | null, context: LineContext): SecretNameClass | null {
-  if (name === null) return null
-  if (context.hclVariable && name === 'default') return secretNameClass(context.hclVariable)
-  return secretNameClass(name) ?? context.section
-}
-
 function pushGroup(spans: SecretSpan[], offset: number, match: RegExpExecArray, group: number, kind: string): void {
   const value = match[group]
   if (value === undefined || value.length === 0) return
   const at = match.index + match[0].lastIndexOf(value)
   spans.push({ start: offset + at, end: offset + at + value.length, kind })
-}
-
-function quotedValues(line: string, offset: number, context: LineContext, spans: SecretSpan[]): void {
-  const patterns: RegExp[] = []
-  if (line.includes('"')) patterns.push(DOUBLE_QUOTED)
-  if (line.includes("'")) patterns.push(SINGLE_QUOTED)
-  if ((context.kind === 'code' || context.kind === 'shell') && line.includes('`')) patterns.push(BACKTICK_QUOTED)
-  if (line.includes('\\"') || line.includes("\\'")) patterns.push(ESCAPED_QUOTED)
-  for (const pattern of patterns) {
-    pattern.lastIndex = 0
-    for (let match = pattern.exec(line); match !== null; match = pattern.exec(line)) {
-      const escaped = pattern === ESCAPED_QUOTED
-      const value = escaped ? match[2]! : match[1]!
-      // Only a value after an operator can be assigned: skip the rest before reading names.
-      if (value.length < 6 || !ASSIGNED_BEFORE.test(line.slice(Math.max(0, match.index - 4), match.index))) continue
-      const nameClass = classOf(nameBefore(line.slice(0, match.index)), context)
-      if (nameClass && valueIsSecret(nameClass, value.replace(/\\(.)/g, '$1'))) {
-        const start = offset + match.index + (escaped ? 2 : 1)
-        spans.push({ start, end: start + value.length, kind: nameClass === 'password' ? 'password-assignment' : 'secret-assignment' })
-      }
-    }
-  }
-}
-
-function unquotedValue(line: string, offset: number, context: LineContext, spans: SecretSpan[]): void {
-  const docker = context.kind === 'shell' ? DOCKER_ENV.exec(line) : null
-  const match = docker ?? UNQUOTED_ASSIGNMENT.exec(line)
-  if (!match) return
-  const name = match[1]!
-  const value = docker ? match[2]! : match[3]!
-  // In code an unquoted value is a reference to something else; in text only `NAME=value` reads as an assignment.
-  if (!docker && context.kind === 'text' && match[2] === ':' && !/^[A-Z][A-Z0-9_]{2,}$/.test(name)) return
-  const nameClass = classOf(name.replace(/^\[|\]$/g, ''), context)
-  if (nameClass && valueIsSecret(nameClass, value)) {
-    const at = line.lastIndexOf(value)
-    spans.push({
-      start: offset + at,
-      end: offset + at + value.length,
-      kind: nameClass === 'password' ? 'password-assignment' : 'secret-assignment',
-    })
-  }
 }
 
 function inlineCredentials(line: string, offset: number, context: LineContext, spans: SecretSpan[]): void {
@@ -231,69 +173,46 @@ function multilineEnd(text: string, lines: readonly string[], index: number, ope
   return null
 }
 
-/** Every credential value Gemba's line rules find in `text`, as spans (token shapes included). */
+/** Every credential value Gemba's own rules find in `text`, as spans (token shapes included). */
 export function findLineSecretSpans(path: string, text: string, kind: FileKind = fileKind(path)): SecretSpan[] {
-  const spans: SecretSpan[] = findTokenSpans(text)
+  // A lockfile's names are package names and its random strings hashes: only shapes and URLs with credentials count there.
+  const hashList = isHashList(path)
+  const spans: SecretSpan[] = hashList
+    ? findTokenSpans(text)
+    : [...findTokenSpans(text), ...findCredentialPairs(text, kind), ...findTableSpans(text, kind), ...findStrayTokens(path, text)]
   const context: LineContext = {
     kind,
     netrc: text.includes('machine') && /^\s*machine\s+\S+/m.test(text) && /\b(password|passwd)\s/.test(text),
-    section: null,
-    hclVariable: null,
-    hclDepth: 0,
   }
   const starts = lineStarts(text)
-  const lines = text.split('\n')
-  // One pass over the whole text finds the lines any rule could fire on; the rest are skipped.
+  // One pass over the whole text finds the lines any line rule could fire on; the rest are skipped.
   const candidates = new Set<number>()
   for (const match of text.matchAll(CANDIDATE)) candidates.add(lineAt(starts, match.index))
   if (candidates.size === 0) return spans
+  const lines = text.split('\n')
   for (let index = 0; index < lines.length; index++) {
+    if (!candidates.has(index)) continue
     const line = lines[index]!
-    const offset = starts[index]!
-    if (
-      !candidates.has(index) &&
-      context.section === null &&
-      context.hclVariable === null &&
-      !((kind === 'config' || kind === 'text') && line.trimStart().startsWith('['))
-    )
-      continue
-    if (kind === 'config' || kind === 'text') {
-      const section = SECTION.exec(line)
-      if (section) {
-        context.section = secretNameClass(
-          section[1]!
-            .split(/[.\s"]/)
-            .filter(Boolean)
-            .at(-1) ?? '',
-        )
-        continue
-      }
+    inlineCredentials(line, starts[index]!, context, spans)
+    if (hashList || !SECRET_WORD.test(line)) continue
+    const opener = MULTILINE_OPEN.exec(line)
+    const name = opener ? nameBefore(line.slice(0, opener.index)) : null
+    const nameClass = name === null ? null : secretNameClass(name)
+    if (opener && nameClass) {
+      const end = multilineEnd(text, lines, index, opener)
+      const bodyEnd = end === null ? text.length : starts[end]! - 1
+      const bodyStart = starts[index + 1] ?? text.length
+      // A value over several lines is a key or a token wrapped at some width: no spaces inside its lines
+      // (a script or a paragraph held under such a name is not one).
+      const body = text.slice(bodyStart, Math.max(bodyStart, bodyEnd))
+      const parts = body
+        .split('\n')
+        .map((part) => part.trim())
+        .filter(Boolean)
+      if (parts.length > 0 && parts.every((part) => !/\s/.test(part)) && looksLikeSecret(nameClass, parts.join('')))
+        spans.push({ start: bodyStart, end: bodyEnd, kind: 'multiline-secret' })
+      if (end !== null) index = end
     }
-    if (context.hclVariable === null) {
-      const variable = HCL_VARIABLE.exec(line)
-      if (variable) {
-        context.hclVariable = variable[1]!
-        context.hclDepth = 0
-      }
-    }
-    if (context.hclVariable !== null) {
-      for (const char of line) context.hclDepth += char === '{' ? 1 : char === '}' ? -1 : 0
-    }
-    inlineCredentials(line, offset, context, spans)
-    if (SECRET_WORD.test(line) || (context.hclVariable !== null && SECRET_WORD.test(context.hclVariable)) || context.section) {
-      quotedValues(line, offset, context, spans)
-      if (kind !== 'code') unquotedValue(line, offset, context, spans)
-      const opener = MULTILINE_OPEN.exec(line)
-      if (opener && classOf(nameBefore(line.slice(0, opener.index)), context)) {
-        const end = multilineEnd(text, lines, index, opener)
-        const bodyEnd = end === null ? text.length : starts[end]! - 1
-        const bodyStart = starts[index + 1] ?? text.length
-        if (bodyEnd > bodyStart && text.slice(bodyStart, bodyEnd).trim())
-          spans.push({ start: bodyStart, end: bodyEnd, kind: 'multiline-secret' })
-        if (end !== null) index = end
-      }
-    }
-    if (context.hclVariable !== null && context.hclDepth <= 0 && line.includes('}')) context.hclVariable = null
   }
   return spans
 }

@@ -1,233 +1,11 @@
-// Whether a name says "secret" and whether a value looks like a real one: the judgement every
-// detector shares (code assignments, config keys, XML elements, YAML keys, connection-string parts).
-// A name is read as words (camelCase, snake_case, kebab-case, dots); a value must not be a template,
-// a placeholder, a reference or a dictionary word, and must look random enough for its kind:
-// `key = "id"` stays, `key = "Zk8Qw3Rt6Yu9Lp2Xc"` goes. Pure; never sees a file.
+// Whether a value looks like a real credential: the judgement every detector shares once a name has
+// said "credential" (credential-names.ts). A value must not be a template, a placeholder, a reference,
+// a dictionary word, an identifier or prose, and must look random enough for its kind: `key = "id"`
+// stays, `key = "Zk8Qw3Rt6Yu9Lp2Xc"` goes; a password needs less randomness than a token. Pure.
 
-export type SecretNameClass = 'password' | 'secret'
+import type { SecretNameClass } from './credential-names.ts'
 
-const PASSWORD_WORDS = new Set([
-  'password',
-  'passwd',
-  'pwd',
-  'pass',
-  'passphrase',
-  'passcode',
-  'pword',
-  'passwort',
-  'contrasena',
-  'senha',
-  'motdepasse',
-])
-const SECRET_WORDS = new Set([
-  'secret',
-  'secrets',
-  'token',
-  'tokens',
-  'key',
-  'keys',
-  'apikey',
-  'credential',
-  'credentials',
-  'creds',
-  'cred',
-  'auth',
-  'salt',
-  'private',
-  'privatekey',
-  'passkey',
-  'signature',
-  'sig',
-  'hmac',
-  'bearer',
-  'jwt',
-  'otp',
-  'totp',
-  'seed',
-])
-/** Words after a secret word that still name the value itself (secret_key_base, apiKeyValue, token_b64). */
-const VALUE_SUFFIXES = new Set([
-  'value',
-  'val',
-  'string',
-  'str',
-  'data',
-  'b64',
-  'base64',
-  'hex',
-  'raw',
-  'plain',
-  'plaintext',
-  'base',
-  'text',
-  'encoded',
-  'literal',
-  'live',
-  'prod',
-  'production',
-])
-/** Words that turn a secret word into something that is not one: password_length, token_url, key_id. */
-const NOT_SECRET_AFTER = new Set([
-  'id',
-  'ids',
-  'name',
-  'names',
-  'path',
-  'paths',
-  'file',
-  'files',
-  'dir',
-  'url',
-  'uri',
-  'endpoint',
-  'type',
-  'types',
-  'size',
-  'length',
-  'len',
-  'min',
-  'max',
-  'count',
-  'field',
-  'fields',
-  'label',
-  'prompt',
-  'placeholder',
-  'hint',
-  'policy',
-  'pattern',
-  'regex',
-  'rule',
-  'rules',
-  'format',
-  'prefix',
-  'suffix',
-  'header',
-  'param',
-  'env',
-  'var',
-  'variable',
-  'column',
-  'expiry',
-  'expires',
-  'expiration',
-  'ttl',
-  'timeout',
-  'reset',
-  'required',
-  'enabled',
-  'changed',
-  'error',
-  'message',
-  'text',
-  'title',
-  'strength',
-  'attempts',
-  'input',
-  'confirmation',
-  'mode',
-  'method',
-  'provider',
-  'store',
-  'storage',
-  'manager',
-  'service',
-  'class',
-  'kind',
-  'version',
-  'algorithm',
-  'alg',
-  'hash',
-  'digest',
-  'index',
-  'map',
-  'list',
-  'set',
-  'ref',
-  'reference',
-  'source',
-  'location',
-  'handler',
-  'callback',
-  'fn',
-  'func',
-  'generator',
-  'validator',
-  'length',
-])
-/** A name with one of these words holds something public or an identifier, whatever else it says. */
-const NOT_SECRET_CONTEXT = new Set([
-  'websocket',
-  'nonce',
-  'public',
-  'publishable',
-  'pub',
-  'cache',
-  'sort',
-  'partition',
-  'primary',
-  'foreign',
-  'idempotency',
-  'i18n',
-  'translation',
-  'cursor',
-  'lookup',
-  'document',
-  'row',
-  'object',
-  'entity',
-  'route',
-  'registry',
-])
-const STRING_TYPES = new Set([
-  'string',
-  'str',
-  'const',
-  'let',
-  'var',
-  'val',
-  'final',
-  'static',
-  'readonly',
-  'public',
-  'private',
-  'protected',
-  'char',
-  'auto',
-  'secretstr',
-])
-
-/** The words of an identifier: `hmacKey` → hmac key, `DB_PASSWORD` → db password, `x-api-key` → x api key. */
-export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-}
-
-/** 'password' or 'secret' when the name says the value is one, else null. */
-export function secretNameClass(name: string): SecretNameClass | null {
-  const words = nameWords(name)
-  if (words.length === 0 || words.length > 12 || words.some((word) => NOT_SECRET_CONTEXT.has(word))) return null
-  // The last word decides, looking past words that still name the value (secret_key_base → key).
-  let index = words.length - 1
-  while (index > 0 && VALUE_SUFFIXES.has(words[index]!)) index--
-  const word = words[index]!
-  if (NOT_SECRET_AFTER.has(word) && index === words.length - 1 && !PASSWORD_WORDS.has(word)) return null
-  if (PASSWORD_WORDS.has(word)) return 'password'
-  if (SECRET_WORDS.has(word)) return 'secret'
-  // apikey, authtoken, secretkey, accesstoken written as one word.
-  if (/(apikey|secretkey|authtoken|accesstoken|privatekey|clientsecret|accountkey|accesskey|signingkey|masterkey|authkey)$/.test(word))
-    return 'secret'
-  if (/(password|passwd)$/.test(word)) return 'password'
-  return null
-}
-
-export function isStringTypeWord(word: string): boolean {
-  return STRING_TYPES.has(word.toLowerCase())
-}
+export { isStringTypeWord, nameWords, secretNameClass, type SecretNameClass } from './credential-names.ts'
 
 /** Bits per character; a random token scores around 4+, English words and identifiers below 3.5. */
 export function shannonEntropy(value: string): number {
@@ -241,8 +19,6 @@ export function shannonEntropy(value: string): number {
   return entropy
 }
 
-/** Password hashes (bcrypt, argon2, crypt, PBKDF2, scrypt): what a password check compares against, not a credential. */
-const PASSWORD_HASH = /^\$(2[abxy]?|argon2(i|d|id)?|[156]|pbkdf2[-\w]*|scrypt|sha\d*)\$/
 /** Sample values published in documentation (jwt.io's example token), which stand for a secret. */
 const PUBLISHED_SAMPLES = [
   'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
@@ -250,7 +26,7 @@ const PUBLISHED_SAMPLES = [
   'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
 ]
 const TEMPLATE =
-  /^\[[\w .-]*\]$|^\$\{?[\w.:-]*\}?$|\$\{[^}]*\}|\{\{[^}]*\}\}|^\{[\w.-]*\}$|^<[^>]*>$|<%=?.*%>|^%[\w(]|%\([\w]+\)s|^#\{.*\}$|^\$\(.+\)$|^@\w+@$|^__\w+__$|^\(\(.+\)\)$/
+  /^\[[\w .-]*\]$|^\$\{?[\w.:-]*\}?$|\$\{[^}]*\}|\{\{[^}]*\}\}|^\{[\w.-]*\}$|^<[^>]*>$|<%=?.*%>|^%[-+ #0]?\d*(?:\.\d+)?[sdifuxXoeEgGcrpq]$|%\([\w]+\)s|^#\{.*\}$|^\$\(.+\)$|^@\w+@$|^__\w+__$|^\(\(.+\)\)$/
 const PLACEHOLDER_WORD =
   /(change[_-]?me|changeit|replace[_-]?me|your[_-]?|my[_-]?(secret|password|token|key)|example|sample|dummy|placeholder|redacted|filtered|todo|fixme|xxx|deadbeef|cafebabe|\*\*\*|fake|mock|notasecret|not[_-]?a[_-]?(real|secret)|insert[_-]?|put[_-]?your|enter[_-]?your|goes[_-]?here|^none$|^null$|^nil$|^undefined$|^true$|^false$|^empty$|^secret$|^password$|^token$)/i
 /** Words that make a value a stand-in wherever they appear in it. */
@@ -310,12 +86,28 @@ const DUMMY_SHORT = [
 const CODE_REFERENCE =
   /^(process\.env|os\.environ|os\.getenv|env\(|env\[|ENV\[|ENV\.fetch|System\.getenv|getenv|Environment\.GetEnvironmentVariable|config\.|settings\.|self\.|this\.|Rails\.|credentials\.|secrets\.|vault:|!vault|\$ANSIBLE_VAULT|ref\+|arn:aws:secretsmanager|projects\/[^/]+\/secrets\/|sm:\/\/|op:\/\/|akv:\/\/|keyvault:|secret:|valueFrom)/i
 
+/** Only references to variables (`$USER:$PASS`, `${HOME}/x`), with nothing of its own: a template. */
+function isVariableTemplate(value: string): boolean {
+  if (/<%|\{\{|\$\{|#\{/.test(value)) return true
+  if (!value.includes('$')) return false
+  const rest = value.replace(/\$\{[^}]{1,80}\}|\$\(?[A-Za-z_]\w{0,80}\)?/g, '')
+  // Mostly references (`S-$extended_key`, `$USER:$PASS`): what is left of its own is too little to be a secret.
+  return rest.length < value.length && rest.replace(/[^A-Za-z0-9]/g, '').length < 4
+}
+
+/** printf and strftime formats (`%Y-%m-%d_%H:%M`), f-string and interpolation fields (`{settings.TOKEN}`). */
+function isFormatTemplate(value: string): boolean {
+  const directives = /%[-_0^#]?\d*[A-Za-z]/g
+  const own = value.replace(directives, '').replace(/[^A-Za-z0-9]/g, '')
+  return ((value.match(directives)?.length ?? 0) >= 2 && own.length <= 2) || /\{[A-Za-z_][\w.]{0,80}(\(\))?\}/.test(value)
+}
+
 /** A value that stands for a secret without being one: a template, a reference, a placeholder. */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim()
   if (v.length === 0) return true
-  if (TEMPLATE.test(v) || CODE_REFERENCE.test(v) || PASSWORD_HASH.test(v) || PUBLISHED_SAMPLES.some((sample) => v.includes(sample)))
-    return true
+  if (isVariableTemplate(v) || isFormatTemplate(v)) return true
+  if (TEMPLATE.test(v) || CODE_REFERENCE.test(v) || PUBLISHED_SAMPLES.some((sample) => v.includes(sample))) return true
   if (/^[*xX.•#?_-]+$/.test(v) || /^(.)\1+$/.test(v)) return true
   if (PLACEHOLDER_WORD.test(v)) return true
   // All one digit, or counting (12345678), or the alphabet.
@@ -354,8 +146,47 @@ function isWordLike(value: string): boolean {
   )
 }
 
+/** Character classes; letters of any script count as letters, not symbols. */
 function classes(value: string): { lower: boolean; upper: boolean; digit: boolean; symbol: boolean } {
-  return { lower: /[a-z]/.test(value), upper: /[A-Z]/.test(value), digit: /[0-9]/.test(value), symbol: /[^A-Za-z0-9]/.test(value) }
+  return {
+    lower: /\p{Ll}|\p{Lo}/u.test(value),
+    upper: /\p{Lu}/u.test(value),
+    digit: /[0-9]/.test(value),
+    symbol: /[^\p{L}\p{N}\p{M}\p{Cf}]/u.test(value),
+  }
+}
+
+/**
+ * Text in a script without letter case (CJK, Thai, Bengali, Arabic…) with no ASCII digit: a word or a
+ * sentence of a language, as translation files hold under a `password` key. Passwords are typed on a
+ * keyboard: mostly Latin letters, digits and symbols.
+ */
+function isNaturalLanguage(value: string): boolean {
+  const caseless = value.match(/[\p{Lo}\p{M}]/gu)?.length ?? 0
+  return caseless * 2 > value.length && !/[0-9]/.test(value)
+}
+
+/** A word and a number run together (360messenger, abc123, Forms2): an identifier or a dummy, not a token. */
+function isWordAndNumber(value: string): boolean {
+  return /^([A-Za-z]{4,}\d{1,4}|\d{1,4}[A-Za-z]{4,})$/.test(value)
+}
+
+/** Two or more words of letters with spaces between: a sentence or a label, in any language. */
+function isProse(value: string): boolean {
+  if (!/\s/.test(value)) return false
+  const words = value.split(/\s+/).filter((word) => /^[("'«]?[\p{L}\p{M}\p{Cf}'’-]{2,}[)"'».,:;!?]*$/u.test(word))
+  return words.length >= 2 && words.length * 2 >= value.split(/\s+/).length
+}
+
+/** An identifier or a keyword in lower case (custom-headers, oauth2, gitlab-ci-token): a name for something, not a password. */
+function isIdentifierLike(value: string): boolean {
+  const parts = value.replace(/^-+/, '').split(/[-_.]/).filter(Boolean)
+  const digitsOrLower = parts.every((part) => /^[a-z]+\d{0,2}$/.test(part) || /^\d{1,4}$/.test(part))
+  const upper = parts.every((part) => /^[A-Z]+\d{0,2}$/.test(part) || /^\d{1,4}$/.test(part))
+  // Words in any case (Content-Type, Steam-API-Schlüssel) are a name or a label; with a digit part
+  // (Tiger-Moth-42) they may be a password.
+  const title = parts.length > 1 && parts.every((part) => /^(\p{Lu}\p{Ll}+|\p{Lu}+|\p{Ll}+)$/u.test(part))
+  return parts.length > 0 && (digitsOrLower || upper || title)
 }
 
 /** A file path, a URL without credentials, a version, a date, a dotted identifier or a call: not a secret. */
@@ -365,21 +196,53 @@ function isStructuredNonSecret(value: string): boolean {
   if (/^v?\d+(\.\d+)+([-+][\w.]+)?$/.test(value)) return true
   if (/^\d{4}-\d{2}-\d{2}/.test(value)) return true
   if (/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+(\(.*\))?$/.test(value) && !/\d{3}/.test(value)) return true
+  // A qualified name of three parts or more (django.contrib.auth.hashers.BCryptSHA256PasswordHasher).
+  if (/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*){2,}$/.test(value)) return true
+  // A host and path without a scheme: an import path, a registry reference.
+  if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[\w.@~%+-]*)+$/i.test(value)) return true
+  // A relative path to a file (path/to/local.crt, conf/app.key).
+  if (/^[\w.-]+(\/[\w.-]+)+\.[a-z0-9]{1,8}$/i.test(value) && !/[+=]/.test(value)) return true
+  // Go struct tags and similar `key:"value"` lists.
+  if (/^(\w+:"[^"]*"\s*)+$/.test(value)) return true
   if (/^[\w.$]+\(.*\)$/.test(value)) return true
   // Namespaced names (cache:users:42, app:session-store) are keys in the other sense.
   if (/^[A-Za-z][\w-]{0,30}(:[\w-]{0,30})+$/.test(value) && value.split(':').every((part) => part.length < 24)) return true
+  // The start of a call (`get_change(changeset,`): code, not a value.
+  if (/^[A-Za-z_][\w.]*\(/.test(value)) return true
+  // A list of short words and pairs (`bytes,1,opt,name=key,proto3`).
+  if (/^[\w.=:-]+(,[\w.=:-]+)+$/.test(value) && value.split(',').every((part) => part.length < 16)) return true
   if (/\s/.test(value.trim()) && value.trim().split(/\s+/).length > 2) return true
+  // `key=value;key=value` (a connection string, a cookie, a query): its parts are judged, not the whole.
+  if (/^([a-z][\w+.-]{0,20}:)?[A-Za-z][\w .-]{0,30}=[^;&=]*([;&][A-Za-z][\w .-]{0,30}=[^;&=]*)+[;&]?$/.test(value)) return true
   return false
 }
 
 /** Words and short word-number parts joined by separators: uint16-slice, float64_value, en-US.utf8. */
 function isWordSegments(value: string): boolean {
-  const parts = value.split(/[-_./:]+/).filter(Boolean)
+  const parts = value.split(/[-_./:+]+/).filter(Boolean)
   return (
     parts.length >= 2 &&
-    parts.every((part) => /^[a-z]{2,}\d{0,3}$/i.test(part) || /^\d{1,4}$/.test(part)) &&
+    parts.every((part) => /^[a-z]{2,}\d{0,3}$/i.test(part) || /^[a-z]\d{1,3}$/i.test(part) || /^\d{1,4}$/.test(part)) &&
     parts.every((part) => !/[A-Z].*[A-Z].*[a-z]|[a-z][A-Z]/.test(part) || isWordLike(part))
   )
+}
+
+/**
+ * Words run together (MSBuildToolsPath32, IDEDidComputeMac32BitWarning, StartObject): most of the value is
+ * pronounceable lower-case runs. Random text has some by chance; the bound by length keeps 99.9% of
+ * random tokens out of it.
+ */
+export function isWordyIdentifier(raw: string): boolean {
+  // A closing mark or two (`InternalString!`) does not make words less of an identifier.
+  const value = raw.replace(/[^A-Za-z0-9_]{1,2}$/, '')
+  if (!/^[A-Za-z0-9_]+$/.test(value)) return false
+  let wordy = 0
+  for (const run of value.matchAll(/[A-Z]?[a-z]{2,}/g)) {
+    const word = run[0].toLowerCase()
+    if (/[aeiouy]/.test(word) && !/[^aeiouy]{4}/.test(word) && !/[aeiou]{3}/.test(word)) wordy += word.length
+  }
+  const bound = value.length <= 16 ? 0.9 : value.length <= 24 ? 0.77 : value.length <= 40 ? 0.66 : 0.6
+  return wordy / value.length > bound
 }
 
 /** Base64 of ordinary prose ("the sample nonce"), as protocol examples hold: not a credential. */
@@ -392,8 +255,8 @@ function isEncodedProse(value: string): boolean {
 /** A value under a password name that is a real password, not a template, reference or dummy. */
 export function looksLikePassword(value: string): boolean {
   const v = value.trim()
-  if (v.length < 6 || v.length > 200) return false
-  if (isPlaceholder(v) || isDummy(v) || isStructuredNonSecret(v)) return false
+  if (v.length < 6 || v.length > 200 || !/[\p{L}\p{N}].*[\p{L}\p{N}]/u.test(v)) return false
+  if (isPlaceholder(v) || isDummy(v) || isStructuredNonSecret(v) || isProse(v) || isIdentifierLike(v) || isNaturalLanguage(v)) return false
   const c = classes(v)
   const letters = c.lower || c.upper
   if (letters && (c.digit || c.symbol) && !/\s/.test(v)) return true
@@ -404,7 +267,10 @@ export function looksLikePassword(value: string): boolean {
 /** A password written inline (a URL's, `curl -u`'s, a connection string's, netrc's): anything real. */
 export function looksLikeInlinePassword(value: string): boolean {
   const v = value.trim()
-  if (v.length < 6 || v.length > 400 || isPlaceholder(v) || isStructuredNonSecret(v)) return false
+  if (v.length < 6 || v.length > 400 || isPlaceholder(v) || isStructuredNonSecret(v) || isProse(v)) return false
+  // A name standing in for the password (AccountSid:AuthToken@…): words in camel case, no digits.
+  if (/^[A-Z][a-z]+([A-Z][a-z]+)+$/.test(v)) return false
+  if (!/[\p{L}\p{N}].*[\p{L}\p{N}]/u.test(v)) return false
   return (!isDummy(v) && !/^[a-z]{1,7}$/.test(v)) || looksLikeToken(v)
 }
 
@@ -413,16 +279,17 @@ export function looksLikeToken(value: string): boolean {
   const v = value.trim()
   if (v.length < 12 || v.length > 8192) return false
   // Spaces, brackets and arrows mean code or prose, unless the value is long and random (a WordPress salt).
-  if ((/[\s()[\]{}<>]/.test(v) || v.includes('->')) && !(v.length >= 32 && shannonEntropy(v) >= 4.5)) return false
-  if (isPlaceholder(v) || isStructuredNonSecret(v)) return false
+  if ((/[\s()[\]{}<>]/.test(v) || v.includes('->')) && !(v.length >= 48 && shannonEntropy(v) >= 5 && !isProse(v))) return false
+  if (isPlaceholder(v) || isStructuredNonSecret(v) || isProse(v) || isNaturalLanguage(v) || isWordAndNumber(v)) return false
   const c = classes(v)
+  if (!c.digit && isIdentifierLike(v)) return false
   const kinds = Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol)
   if (!c.digit && isWordLike(v)) return false
   if (isDummy(v) && shannonEntropy(v) < 3.8) return false
   if (/^[0-9a-f]+$/i.test(v)) return v.length >= 16 && /[a-f]/i.test(v) && /\d/.test(v) && shannonEntropy(v) >= 3
   // A value that names itself (test-token-123, my_api_key_here) is a stand-in.
   if (/token|secret|passw|api[_-]?key/i.test(v) && shannonEntropy(v) < 4) return false
-  if (isWordSegments(v) || isEncodedProse(v)) return false
+  if (isWordSegments(v) || isEncodedProse(v) || isWordyIdentifier(v)) return false
   // user:password in base64 (a Basic or docker credential): as secret as its password.
   const credentials = /^[A-Za-z0-9+/]+={0,2}$/.test(v) ? decodeBase64Text(v) : null
   if (credentials && /^[^:\s]{1,100}:[^\s]+$/.test(credentials))

@@ -1,8 +1,7 @@
 // secretlint's recommended preset as one layer of redaction, made affordable: only the lines any of
-// its rules could match are given to it (offsets mapped back), and the requests made in the same turn
-// of the event loop (a context pack's prefetch, a search's batch of files) go to secretlint as one
-// text, since each call costs about a millisecond before it reads a byte. Its `secretlint-disable`
-// comments are not honoured. A URL it flags whose password is a stand-in (`user:pass@localhost`) is
+// its rules could match are given to it (offsets mapped back). Each file goes alone, under its real
+// name, so the name-dependent rules fire on every path alike. Its `secretlint-disable` comments are
+// not honoured. A URL it flags whose password is a stand-in (`user:pass@localhost`) is
 // dropped, so the same judgement applies as in Gemba's own rules. Never throws for a file's content.
 import { lintSource } from '@secretlint/core'
 import { creator as recommendedPreset } from '@secretlint/secretlint-rule-preset-recommend'
@@ -68,86 +67,36 @@ function isSampleUrlCredential(found: string): boolean {
   return credentials !== null && !looksLikeInlinePassword(credentials[1]!)
 }
 
-interface Pending {
-  readonly path: string
-  readonly text: string
-  readonly reduced: Reduced
-  readonly resolve: (spans: SecretSpan[]) => void
-  readonly reject: (error: unknown) => void
+/** The extension secretlint's file rules look at; never `.p12`, whose rule reads the file from disk by its name. */
+function extensionOf(path: string): string {
+  const name = path.replaceAll('\\', '/').split('/').at(-1) ?? path
+  const dot = name.lastIndexOf('.')
+  const ext = dot > 0 ? name.slice(dot).toLowerCase() : ''
+  return ext === '.p12' || ext === '.pfx' ? '' : ext
 }
 
-/** Blank lines between batched files, so no single-line pattern runs from one into the next. */
-const SEPARATOR = '\n\n\n'
-const MAX_BATCH_CHARS = 4 * 1024 * 1024
-
 export class SecretlintLayer {
-  #queue: Pending[] = []
-  #scheduled = false
-
-  /** secretlint's findings in `text`, as spans of the original text. */
-  spans(path: string, text: string): Promise<SecretSpan[]> {
+  /**
+   * secretlint's findings in `text`, as spans of the original text. Each file is linted alone, under its
+   * own name and extension, so a rule that depends on them (`_authToken` in an `.npmrc`, a GCP key in a
+   * `.json`) fires the same whichever path reads the file, alone or with others.
+   */
+  async spans(path: string, text: string): Promise<SecretSpan[]> {
     const reduced = reduce(text)
-    if (reduced === null) return Promise.resolve([])
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ path, text, reduced, resolve, reject })
-      if (!this.#scheduled) {
-        this.#scheduled = true
-        setImmediate(() => void this.#flush())
-      }
+    if (reduced === null) return []
+    const result = await lintSource({
+      source: { content: reduced.text, filePath: path, ext: extensionOf(path), contentType: 'text' },
+      options: { config: SECRETLINT_CONFIG, maskSecrets: true, noPhysicFilePath: true },
     })
-  }
-
-  async #flush(): Promise<void> {
-    this.#scheduled = false
-    const queue = this.#queue
-    this.#queue = []
-    while (queue.length > 0) {
-      const batch: Pending[] = []
-      let size = 0
-      while (queue.length > 0 && (batch.length === 0 || size + queue[0]!.reduced.text.length < MAX_BATCH_CHARS)) {
-        const next = queue.shift()!
-        batch.push(next)
-        size += next.reduced.text.length + SEPARATOR.length
-      }
-      await this.#run(batch)
+    const found: SecretSpan[] = []
+    for (const message of result.messages) {
+      const kind = `secretlint/${message.ruleId.replace(/^@secretlint\/secretlint-rule-/, '')}`
+      const from = Math.max(0, message.range[0])
+      const to = Math.min(message.range[1], reduced.text.length)
+      if (from >= to) continue
+      const span = { start: toOriginal(reduced.map, from), end: toOriginal(reduced.map, to - 1) + 1, kind }
+      if (!isSampleUrlCredential(text.slice(span.start, span.end))) found.push(span)
     }
-  }
-
-  async #run(batch: readonly Pending[]): Promise<void> {
-    const starts: number[] = []
-    let offset = 0
-    for (const item of batch) {
-      starts.push(offset)
-      offset += item.reduced.text.length + SEPARATOR.length
-    }
-    try {
-      const result = await lintSource({
-        source: {
-          content: batch.map((item) => item.reduced.text).join(SEPARATOR),
-          filePath: batch.length === 1 ? batch[0]!.path : '(files)',
-          contentType: 'text',
-        },
-        options: { config: SECRETLINT_CONFIG, maskSecrets: true, noPhysicFilePath: true },
-      })
-      const found: SecretSpan[][] = batch.map(() => [])
-      for (const message of result.messages) {
-        const kind = `secretlint/${message.ruleId.replace(/^@secretlint\/secretlint-rule-/, '')}`
-        // Each file takes the part of the finding that falls in it (a key left open runs to its end).
-        for (const [index, item] of batch.entries()) {
-          const from = Math.max(message.range[0], starts[index]!)
-          const to = Math.min(message.range[1], starts[index]! + item.reduced.text.length)
-          if (from >= to) continue
-          const span = {
-            start: toOriginal(item.reduced.map, from - starts[index]!),
-            end: toOriginal(item.reduced.map, to - starts[index]! - 1) + 1,
-            kind,
-          }
-          if (!isSampleUrlCredential(item.text.slice(span.start, span.end))) found[index]!.push(span)
-        }
-      }
-      batch.forEach((item, index) => item.resolve(found[index]!))
-    } catch (error) {
-      for (const item of batch) item.reject(error)
-    }
+    return found
   }
 }

@@ -8,11 +8,13 @@
 // and mapped back to the raw text; where that fails the whole value goes. Pure.
 import { XMLParser } from 'fast-xml-parser'
 import { parseTree, type Node as JsonNode } from 'jsonc-parser'
-import { isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode, type Scalar } from 'yaml'
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode, type Scalar } from 'yaml'
 import { fileKind, type FileKind } from './file-kind.ts'
 import { findLineSecretSpans } from './secret-line-rules.ts'
+import { isHashList } from './stray-tokens.ts'
 import type { SecretSpan } from './secret-spans.ts'
-import { decodeBase64Text, isPlaceholder, looksLikeSecret, secretNameClass } from './secret-values.ts'
+import { isDescriptiveName } from './credential-names.ts'
+import { decodeBase64Text, isPlaceholder, looksLikeSecret, secretNameClass, type SecretNameClass } from './secret-values.ts'
 
 export const MAX_STRUCTURED_BYTES = 512 * 1024
 const PAIR_NAMES = ['name', 'key', 'id', 'variable', 'parameter']
@@ -70,13 +72,24 @@ function judge(text: string, found: FoundValue, nestedKind: FileKind): SecretSpa
   const nameClass = name ? secretNameClass(name) : null
   if (nameClass && !value.includes('\n') && looksLikeSecret(nameClass, value))
     return [{ start: found.start, end: found.end, kind: kindFor(name, value) }]
-  if (nameClass && value.includes('\n') && value.trim() && !isPlaceholder(value))
+  if (nameClass && value.includes('\n') && isMultilineSecret(nameClass, value))
     return [{ start: found.start, end: found.end, kind: kindFor(name, value) }]
   const decoded = value.length >= 24 ? decodeBase64Text(value) : null
   if (decoded !== null && findLineSecretSpans('(value)', decoded, 'config').length > 0)
     return [{ start: found.start, end: found.end, kind: 'base64-secret' }]
   if (value.includes('\n')) return nestedSpans(text, found, value, name ? fileKindOrConfig(name, nestedKind) : nestedKind)
   return []
+}
+
+/** A value over several lines under a credential name: a private key, or a token wrapped at some width (no spaces in its lines). */
+function isMultilineSecret(nameClass: SecretNameClass, value: string): boolean {
+  if (/PRIVATE KEY/.test(value)) return true
+  if (isPlaceholder(value) || value.includes('-----BEGIN')) return false
+  const parts = value
+    .split('\n')
+    .map((part) => part.trim())
+    .filter(Boolean)
+  return parts.length > 0 && parts.every((part) => !/\s/.test(part)) && looksLikeSecret(nameClass, parts.join(''))
 }
 
 function fileKindOrConfig(name: string, fallback: FileKind): FileKind {
@@ -102,14 +115,32 @@ function scalarText(node: unknown): string | null {
   return isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : null
 }
 
+/** The name a value is held under: its own key, or a neutral key's section named for credentials (`secrets:` → `github:`). */
+function heldUnder(key: string | null, section: string | null): string | null {
+  if (key !== null && (secretNameClass(key) || isDescriptiveName(key))) return key
+  return section ?? key
+}
+
+/** The section a map under `key` passes to its children. */
+function sectionOf(key: string | null, section: string | null): string | null {
+  if (key === null) return section
+  // Only a plain name makes a section (not a package path such as `node_modules/@x/private-y`).
+  if (!/^[\w.-]{1,80}$/.test(key)) return null
+  if (secretNameClass(key)) return key
+  return isDescriptiveName(key) ? null : section
+}
+
 function yamlValues(text: string): FoundValue[] {
   const found: FoundValue[] = []
+  let doc: Document.Parsed | null = null
   const add = (name: string | null, node: unknown, secretData?: 'base64' | 'plain') => {
-    if (!isScalar(node) || typeof node.value !== 'string') return
-    const span = yamlValueSpan(text, node)
-    if (span) found.push({ name, value: node.value, ...span, ...(secretData ? { secretData } : {}) })
+    // An alias (`*shared`) reuses an anchored value: judged under this name, redacted where it is written.
+    const target = isAlias(node) && doc ? node.resolve(doc) : node
+    if (!isScalar(target) || typeof target.value !== 'string') return
+    const span = yamlValueSpan(text, target)
+    if (span) found.push({ name, value: target.value, ...span, ...(secretData ? { secretData } : {}) })
   }
-  const visit = (node: YamlNode | null | undefined, secretKind: boolean, depth: number): void => {
+  const visit = (node: YamlNode | null | undefined, secretKind: boolean, depth: number, section: string | null): void => {
     if (!node || depth > 60) return
     if (isMap(node)) {
       const entries = node.items.map((pair) => ({ key: scalarText(pair.key), value: pair.value as YamlNode | null }))
@@ -123,8 +154,8 @@ function yamlValues(text: string): FoundValue[] {
           for (const item of value.items) add(scalarText(item.key), item.value, key === 'data' ? 'base64' : 'plain')
           continue
         }
-        if (isScalar(value)) add(key, value)
-        else visit(value, false, depth + 1)
+        if (isScalar(value) || isAlias(value)) add(heldUnder(key, section), value)
+        else visit(value, false, depth + 1, sectionOf(key, section))
       }
     } else if (isSeq(node)) {
       for (const item of node.items) {
@@ -134,15 +165,17 @@ function yamlValues(text: string): FoundValue[] {
           const at = item.value.indexOf('=')
           if (span && text.slice(span.start, span.end) === item.value)
             found.push({ name: item.value.slice(0, at), value: item.value.slice(at + 1), start: span.start + at + 1, end: span.end })
-        } else if (isScalar(item)) add(null, item)
-        else visit(item as YamlNode, false, depth + 1)
+        } else if (isScalar(item) || isAlias(item)) add(section, item)
+        else visit(item as YamlNode, false, depth + 1, section)
       }
     }
   }
-  for (const doc of parseAllDocuments(text, { uniqueKeys: false, strict: false })) {
-    const contents = doc.contents
+  for (const parsed of parseAllDocuments(text, { uniqueKeys: false, strict: false })) {
+    if (!('contents' in parsed)) continue
+    doc = parsed
+    const contents = parsed.contents
     const secretKind = isMap(contents) && String(contents.get('kind') ?? '') === 'Secret'
-    visit(contents, secretKind, 0)
+    visit(contents, secretKind, 0, null)
   }
   return found
 }
@@ -161,7 +194,7 @@ function jsonValues(text: string): FoundValue[] {
     const value = jsonString(node)
     if (value !== null && node) found.push({ name, value, start: node.offset + 1, end: node.offset + node.length - 1 })
   }
-  const visit = (node: JsonNode, depth: number): void => {
+  const visit = (node: JsonNode, depth: number, section: string | null): void => {
     if (depth > 80) return
     if (node.type === 'object') {
       const properties = (node.children ?? []).map((property) => ({
@@ -174,17 +207,17 @@ function jsonValues(text: string): FoundValue[] {
       if (pairName && pairValue) add(pairName, pairValue)
       for (const { key, value } of properties) {
         if (!value) continue
-        if (value.type === 'string') add(key, value)
-        else visit(value, depth + 1)
+        if (value.type === 'string') add(heldUnder(key, section), value)
+        else visit(value, depth + 1, sectionOf(key, section))
       }
     } else if (node.type === 'array') {
       for (const item of node.children ?? []) {
-        if (item.type === 'string') add(null, item)
-        else visit(item, depth + 1)
+        if (item.type === 'string') add(section, item)
+        else visit(item, depth + 1, section)
       }
     }
   }
-  visit(root, 0)
+  visit(root, 0, null)
   return found
 }
 
@@ -251,7 +284,8 @@ function xmlValues(text: string): FoundValue[] {
     if (pairName && pairValue !== undefined) named.push({ name: pairName, value: pairValue })
     for (const [name, value] of Object.entries(attributes)) named.push({ name, value: String(value) })
     const ownText = record['#text']
-    if (ownText !== undefined) named.push({ name: pairName ?? tag, value: String(ownText) })
+    // `<key>Password</key>` (a property list) names the next value; it is not one.
+    if (ownText !== undefined && !/^(key|name)$/i.test(tag)) named.push({ name: pairName ?? tag, value: String(ownText) })
     for (const [child, value] of Object.entries(record)) if (child !== '@attributes' && child !== '#text') visit(child, value, depth + 1)
   }
   for (const [tag, value] of Object.entries(tree as Record<string, unknown>)) visit(tag, value, 0)
@@ -266,7 +300,7 @@ function xmlValues(text: string): FoundValue[] {
 
 /** The secrets the structure of a YAML, JSON, notebook or XML file shows, as raw spans. */
 export function findStructuredSecretSpans(path: string, text: string, kind: FileKind = fileKind(path)): SecretSpan[] {
-  if (text.length > MAX_STRUCTURED_BYTES) return []
+  if (text.length > MAX_STRUCTURED_BYTES || isHashList(path)) return []
   try {
     if (kind === 'notebook') return notebookSpans(text)
     const values = kind === 'yaml' ? yamlValues(text) : kind === 'json' ? jsonValues(text) : kind === 'xml' ? xmlValues(text) : []

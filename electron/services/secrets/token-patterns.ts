@@ -1,6 +1,8 @@
 // Credentials recognisable by their own shape, wherever they sit: vendor token prefixes, JWTs,
-// private-key blocks (plain, JSON-escaped or base64-encoded), bearer and basic credentials. A second
-// net under secretlint's rules (which cover most vendors), and the whole net where secretlint does not
+// private-key blocks (plain, JSON-escaped or base64-encoded), bearer and basic credentials, and
+// password hashes (crypt's `$1$ $5$ $6$ $apr1$ $y$`, bcrypt, argon2, Django's pbkdf2, LDAP `{SSHA}`):
+// a hash in a password file or a seed is crackable offline, so it never leaves either. A second net
+// under secretlint's rules (which cover most vendors), and the whole net where secretlint does not
 // run (the log). Each pattern has a literal anchor and bounded repeats, so a scan is linear. Pure.
 import { decodeBase64Text, isPlaceholder, looksLikeInlinePassword } from './secret-values.ts'
 import type { SecretSpan } from './secret-spans.ts'
@@ -82,6 +84,22 @@ const PATTERNS: readonly TokenPattern[] = [
   },
   { kind: 'bearer-token', pattern: /\b[Bb]earer\s+([A-Za-z0-9\-._~+/]{16,2000}=*)/g, group: 1, check: mixed, hints: ['earer'] },
   {
+    kind: 'password-hash',
+    pattern:
+      /\$(?:2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|(?:1|5|6|md5|apr1|sha1)\$(?:rounds=\d{1,9}\$)?[./A-Za-z0-9]{1,64}\$[./A-Za-z0-9]{22,86}|(?:y|gy|7)\$[./A-Za-z0-9]{1,64}\$[./A-Za-z0-9]{1,64}\$[./A-Za-z0-9]{22,86}|argon2(?:id|i|d)\$v=\d{1,4}\$m=\d{1,9},t=\d{1,6},p=\d{1,4}\$[A-Za-z0-9+/]{8,128}\$[A-Za-z0-9+/]{16,256})/g,
+    hints: ['$'],
+  },
+  {
+    kind: 'password-hash',
+    pattern: /\b(?:pbkdf2_sha\d{1,3}\$\d{3,9}\$[A-Za-z0-9./+]{4,64}\$[A-Za-z0-9+/]{20,128}={0,2}|scrypt\$[\w$./+=]{20,300})/g,
+    hints: ['pbkdf2_', 'scrypt$'],
+  },
+  {
+    kind: 'password-hash',
+    pattern: /\{(?:SSHA|SSHA256|SSHA512|SHA|SHA256|SHA512|SMD5|MD5|CRYPT)\}[A-Za-z0-9+/.$]{20,200}={0,2}/g,
+    hints: ['{S', '{MD5}', '{CRYPT}'],
+  },
+  {
     kind: 'basic-auth-header',
     pattern: /\bBasic\s+([A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/g,
     group: 1,
@@ -111,8 +129,10 @@ function privateKeySpans(text: string): SecretSpan[] {
     const bodyStart = begin.index + begin[0].length
     const endMarker = `-----END ${begin[1]}-----`
     const end = text.indexOf(endMarker, bodyStart)
-    // A template that builds a key (`-----BEGIN…\n${base64}\n-----END…`) holds none.
-    if (end !== -1 && /^(\\n|\s)*\$\{[^}]*\}(\\n|\s)*$/.test(text.slice(bodyStart, end))) continue
+    // A template that builds a key (`-----BEGIN…\n${base64}\n-----END…`, `append("-----BEGIN…")` then code) holds none:
+    // a key's body has runs of base64.
+    const body = text.slice(bodyStart, end === -1 ? Math.min(text.length, bodyStart + 400) : end)
+    if (!/[A-Za-z0-9+/]{24,}/.test(body)) continue
     if (end !== -1) {
       spans.push({ start: bodyStart, end, kind: 'private-key' })
       continue
@@ -150,23 +170,27 @@ function base64PemSpans(text: string): SecretSpan[] {
   return spans
 }
 
-/** Every pattern's hints in one pass: a text is read once to learn which patterns can match at all. */
-const HINTS = new RegExp(
-  [...new Set(PATTERNS.flatMap((p) => p.hints))].map((hint) => hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
-  'g',
-)
+/**
+ * Every pattern's hints in one pass: a text is read once to learn which patterns can match at all.
+ * A lookahead finds a hint at every position (matches cannot swallow one another), and the longest
+ * hint is tried first, so `glsa_` is seen where `gl` also starts; a hint counts as present when any
+ * hint found contains it.
+ */
+const HINT_LIST = [...new Set(PATTERNS.flatMap((p) => p.hints))].sort((a, b) => b.length - a.length)
+const HINTS = new RegExp(`(?=(${HINT_LIST.map((hint) => hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))`, 'g')
 
 /** Every credential in `text` recognisable by its shape alone. */
 export function findTokenSpans(text: string): SecretSpan[] {
   const spans: SecretSpan[] = [...privateKeySpans(text), ...base64PemSpans(text)]
-  const present = new Set<string>()
-  for (const match of text.matchAll(HINTS)) present.add(match[0])
-  if (present.size === 0) return spans
+  const found = new Set<string>()
+  for (const match of text.matchAll(HINTS)) found.add(match[1]!)
+  if (found.size === 0) return spans
+  const present = new Set(HINT_LIST.filter((hint) => found.has(hint) || [...found].some((longer) => longer.includes(hint))))
   for (const { kind, pattern, group, check, hints } of PATTERNS) {
     if (!hints.some((hint) => present.has(hint))) continue
     for (const match of matches(text, pattern)) {
       const secret = group === undefined ? match[0] : match[group]
-      if (secret === undefined || (check && !check(secret))) continue
+      if (secret === undefined || (check && !check(secret)) || (!check && isPlaceholder(secret))) continue
       const start = match.index + match[0].indexOf(secret)
       spans.push({ start, end: start + secret.length, kind })
     }

@@ -41,10 +41,6 @@ const CASES: readonly (readonly [string, string])[] = [
   ],
   ['config/database.yml', 'development:\n  url: postgres://postgres:postgres@localhost:5432/dev\n  password: <%= ENV["DB_PASSWORD"] %>\n'],
   ['README.md', 'Run `curl -u $USER:$TOKEN https://api.example.com` or `mysql -u root -p`.\n'],
-  [
-    'tests/hashing.php',
-    "'password' => '$2y$13$Hdxlvi7OZqK3/fKVNypJs.vJqQcmOo3HnnT6w7fec9FRTRYxAhuCO',\n'hashed_password': '$argon2id$v=19$m=65536,t=3,p=4$wagCPXjifgvUFBzq4hqe3w$CYaIb8sB+wtD+Vu/P4uod1+Qof8h+1g7bbDlBID48Rc',\n",
-  ],
   ['src/Model.php', "protected $hidden = ['password', 'remember_token'];\n$builder->whereJsonContainsKey('options->languages[0][1]');\n"],
   ['src/DumpCommand.php', '\' --user="${:LARAVEL_LOAD_USER}" --password="${:LARAVEL_LOAD_PASSWORD}" --host="${:LARAVEL_LOAD_HOST}"\'\n'],
   ['config/database.php', "$dsn = 'pgsql:host=foo;dbname=bar;client_encoding=utf8';\n"],
