@@ -319,6 +319,8 @@ const TOKEN_KINDS = new Set([
 ])
 /** Which credential words a qualifier before them turns into something else. */
 const QUALIFIED: Record<string, ReadonlySet<string>> = { key: KEY_KINDS, keys: KEY_KINDS, token: TOKEN_KINDS, tokens: TOKEN_KINDS }
+const ADJECTIVES = new Set(['private', 'signing'])
+
 /** Words in a callee's name that make its positional arguments credentials. */
 const CREDENTIAL_CALLEE = /^(login|logon|signin|authenticate|basicauth)$/
 const STRING_TYPES = new Set([
@@ -392,6 +394,9 @@ function judgeName(words: readonly string[]): { nameClass: SecretNameClass; word
     const nameClass = wordClass(words[index]!)
     if (nameClass === null) continue
     for (let at = index + 1; at < words.length; at++) if (NOT_SECRET_AFTER.has(words[at]!)) return null
+    // `private` and `signing` say credential only as the last word (DEPLOY_PRIVATE); before another
+    // word they describe something else (private_net, private_ip, signing_cert).
+    if (ADJECTIVES.has(words[index]!) && index < words.length - 1) return null
     for (let at = 0; at < index; at++) if (NOT_SECRET_ANYWHERE_BEFORE.has(words[at]!)) return null
     if (index > 0 && QUALIFIED[words[index]!]?.has(words[index - 1]!)) return null
     return { nameClass, word: words[index]! }
@@ -418,6 +423,11 @@ function judgeCallee(callee: string): SecretNameClass | null {
   // A user and a password travel together as the arguments of an auth or credentials call.
   return judged === null ? null : PAIR_WORDS.has(judged.word) ? 'password' : judged.nameClass
 }
+
+/** A name that says public (`PubKey`, `public_keys`, `publishableKey`): nothing under it is secret. */
+export const isPublicName: (name: string) => boolean = cached((name) =>
+  nameWords(name).some((word) => word === 'public' || word === 'pub' || word === 'publishable'),
+)
 
 export function isStringTypeWord(word: string): boolean {
   return STRING_TYPES.has(word.toLowerCase())

@@ -11,9 +11,16 @@
 // judged as the joined value; and `NAME=value` anywhere in a line, string contents included (a
 // `docker build --build-arg` in a script, a SQL statement in a migration). Values are judged by
 // secret-values.ts. Returns the spans of the values alone. Pure and linear in the text.
-import { calleeClass, isDescriptiveName, isStringTypeWord, secretNameClass, type SecretNameClass } from './credential-names.ts'
+import {
+  calleeClass,
+  isDescriptiveName,
+  isPublicName,
+  isStringTypeWord,
+  secretNameClass,
+  type SecretNameClass,
+} from './credential-names.ts'
 import { tokenize, TokenType, unescapeContent, type Token } from './credential-tokens.ts'
-import type { FileKind } from './file-kind.ts'
+import { fileKind, type FileKind } from './file-kind.ts'
 import { lineStarts, type SecretSpan } from './secret-spans.ts'
 import { looksLikePassword, looksLikeSecret, looksLikeToken } from './secret-values.ts'
 
@@ -42,6 +49,8 @@ interface Frame {
   readonly call: boolean
   /** A block of statements, not data: its values are not held under its name. */
   readonly statements: boolean
+  /** Named public (`PubKey{…}`, `public_keys: […]`): nothing inside is a secret. */
+  readonly public: boolean
   key: string | null
   /** Set by `:` in this statement, kept while only a type stands between it and `=`. */
   typedKey: string | null
@@ -70,6 +79,7 @@ function topFrame(governing: string | null = null): Frame {
     governingClass: governing ? secretNameClass(governing) : null,
     call: false,
     statements: true,
+    public: false,
     key: null,
     typedKey: null,
     argument: 0,
@@ -87,22 +97,65 @@ const LINES_AFTER = 30
 /** Every value held under a credential name in `text`, as spans of the value alone. */
 export function findCredentialPairs(text: string, kind: FileKind): SecretSpan[] {
   const spans: SecretSpan[] = []
-  const context: Context = { text, kind, depth: 0, spans, offsets: null }
-  // Only the stretches around a credential word are read: a name that says credential is in them.
-  for (const [from, to] of hintWindows(text)) scan(context, from, to)
+  // Only the stretches around a credential word are read: a name that says credential is in them. In
+  // prose, a fenced code block is read as the language its fence names.
+  if (!CREDENTIAL_HINT.test(text)) return spans
+  const starts = lineStarts(text)
+  for (const region of kind === 'text' ? fencedRegions(text) : [{ from: 0, to: text.length, kind }]) {
+    const context: Context = { text, kind: region.kind, depth: 0, spans, offsets: null }
+    for (const [from, to] of hintWindows(text, starts, region.from, region.to)) scan(context, from, to)
+  }
   return spans
 }
 
+const FENCE = /^[ \t]*(```+|~~~+)[ \t]*([\w+#.-]*)[^\n]*$/gm
+const FENCE_LANGUAGES: Record<string, FileKind> = {
+  sh: 'shell',
+  bash: 'shell',
+  shell: 'shell',
+  console: 'shell',
+  zsh: 'shell',
+  ps1: 'shell',
+  powershell: 'shell',
+}
+
+/** Prose and the fenced code blocks inside it, each with the kind it is read as. */
+function fencedRegions(text: string): { from: number; to: number; kind: FileKind }[] {
+  if (!text.includes('```') && !text.includes('~~~')) return [{ from: 0, to: text.length, kind: 'text' }]
+  const regions: { from: number; to: number; kind: FileKind }[] = []
+  let at = 0
+  let open: { start: number; fence: string; kind: FileKind } | null = null
+  for (const match of text.matchAll(FENCE)) {
+    const lineEnd = match.index + match[0].length
+    if (open === null) {
+      if (match.index > at) regions.push({ from: at, to: match.index, kind: 'text' })
+      const language = match[2]!.toLowerCase()
+      const byName = language ? fileKind(`fence.${language}`) : 'text'
+      const kind =
+        FENCE_LANGUAGES[language] ??
+        (byName === 'yaml' || byName === 'json' || byName === 'xml' || byName === 'notebook' ? 'config' : byName)
+      open = { start: lineEnd, fence: match[1]!, kind }
+    } else if (match[1]!.startsWith(open.fence) && !match[2]) {
+      regions.push({ from: open.start, to: match.index, kind: open.kind })
+      open = null
+    } else continue
+    at = lineEnd
+  }
+  if (open) regions.push({ from: open.start, to: text.length, kind: open.kind })
+  else if (at < text.length) regions.push({ from: at, to: text.length, kind: 'text' })
+  return regions
+}
+
 /** Character ranges from a few lines before each line with a credential word to many lines after it, merged. */
-function hintWindows(text: string): [number, number][] {
+function hintWindows(text: string, starts: readonly number[], regionFrom: number, regionTo: number): [number, number][] {
   const windows: [number, number][] = []
   const hints = new RegExp(CREDENTIAL_HINT.source, 'gi')
-  const starts = lineStarts(text)
+  hints.lastIndex = regionFrom
   let line = 0
-  for (let match = hints.exec(text); match !== null; match = hints.exec(text)) {
+  for (let match = hints.exec(text); match !== null && match.index < regionTo; match = hints.exec(text)) {
     while (starts[line + 1]! <= match.index) line++
-    const from = starts[Math.max(0, line - LINES_BEFORE)]!
-    const to = Math.min(text.length, starts[Math.min(starts.length - 1, line + LINES_AFTER + 1)]!)
+    const from = Math.max(regionFrom, starts[Math.max(0, line - LINES_BEFORE)]!)
+    const to = Math.min(regionTo, text.length, starts[Math.min(starts.length - 1, line + LINES_AFTER + 1)]!)
     const last = windows.at(-1)
     if (last && from <= last[1]) last[1] = Math.max(last[1], to)
     else windows.push([from, to])
@@ -247,6 +300,7 @@ class Scanner {
 
   /** The class of a value held under `name`: its own, or the one its section gives a neutral name. */
   #classOf(name: string | null): SecretNameClass | null {
+    if (this.#stack.some((frame) => frame.public)) return null
     if (name === null) return this.#inherited()
     const own = secretNameClass(name)
     if (own) return own
@@ -605,6 +659,8 @@ class Scanner {
       // A subscript, not a list.
       governing = null
     }
+    // Only a plain name governs a group (not a path such as `Pages/Auth/ForgotPassword.vue`).
+    if (governing !== null && !/^[\w.$@:-]{1,80}$/.test(governing)) governing = null
     if (this.#stack.length >= MAX_DEPTH) return index
     this.#stack.push({
       opener: token.text,
@@ -613,6 +669,7 @@ class Scanner {
       governingClass: governing === null ? null : token.text === '{' ? secretNameClass(governing) : calleeClass(governing),
       call,
       statements,
+      public: (previous?.type === TokenType.Word && isPublicName(previous.text)) || (governing !== null && isPublicName(governing)),
       key: null,
       typedKey: null,
       argument: 0,

@@ -206,10 +206,24 @@ export function unescapeContent(text: string, start: number, end: number): { val
     const char = text[i]!
     if (char === '\\' && i + 1 < end) {
       const next = text[i + 1]!
-      const mapped = next === 'n' ? '\n' : next === 't' ? '\t' : next === 'r' ? '\r' : next
+      const code =
+        next === 'u'
+          ? /^[0-9a-fA-F]{4}/.exec(text.slice(i + 2, i + 6))
+          : next === 'x'
+            ? /^[0-9a-fA-F]{2}/.exec(text.slice(i + 2, i + 4))
+            : null
+      const mapped = code
+        ? String.fromCharCode(parseInt(code[0], 16))
+        : next === 'n'
+          ? '\n'
+          : next === 't'
+            ? '\t'
+            : next === 'r'
+              ? '\r'
+              : next
       chars.push(mapped)
       offsets.push(i)
-      i++
+      i += 1 + (code ? code[0].length : 0)
       continue
     }
     chars.push(char)

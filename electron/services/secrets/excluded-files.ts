@@ -1,6 +1,9 @@
-// Files that never leave the machine at all, whatever their content: environment files, private keys,
-// keystores, credential stores. Decided by name (and, for .npmrc/.pypirc, by whether they hold a token).
-// Pure; never reads the disk.
+// Files that never leave the machine at all: environment files, private keys, keystores, credential
+// stores. Decided by name, and, when the content is known, by what it holds (credential-files.ts: a
+// netrc, a key, an htpasswd under any name; .npmrc/.pypirc when they hold a token). Pure; never reads
+// the disk.
+
+import { credentialFileRule } from './credential-files.ts'
 
 interface NameRule {
   readonly rule: string
@@ -45,5 +48,5 @@ export function exclusionRule(path: string, content?: string): string | null {
   const name = normalised.split('/').at(-1) ?? normalised
   for (const { rule, test } of NAME_RULES) if (test(name, normalised)) return rule
   if (TOKEN_CONFIGS.test(name)) return content === undefined || TOKEN_CONTENT.test(content) ? 'package-registry-token' : null
-  return null
+  return content === undefined ? null : credentialFileRule(content, normalised)
 }

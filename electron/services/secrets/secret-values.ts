@@ -81,6 +81,7 @@ const DUMMY_SHORT = [
   'rabbit',
   'mongo',
   'oracle',
+  'mariadb',
   'sa',
 ]
 const CODE_REFERENCE =
@@ -109,10 +110,35 @@ export function isPlaceholder(value: string): boolean {
   if (isVariableTemplate(v) || isFormatTemplate(v)) return true
   if (TEMPLATE.test(v) || CODE_REFERENCE.test(v) || PUBLISHED_SAMPLES.some((sample) => v.includes(sample))) return true
   if (/^[*xX.•#?_-]+$/.test(v) || /^(.)\1+$/.test(v)) return true
-  if (PLACEHOLDER_WORD.test(v)) return true
+  if (PLACEHOLDER_WORD.test(v) || isSequential(v)) return true
   // All one digit, or counting (12345678), or the alphabet.
   if (/^(0123456789?|1234567890?|12345678?|abcdef(gh)?|abcdefghijklmnop)/i.test(v) && v.length < 20) return true
   return false
+}
+
+/**
+ * Counting in place of a value (gho_xyz123, A1B2C3D4E5F6G7H8I9J0, abc-def-456): most of its letters and
+ * digits stand in ascending runs of three or more, in the value or in its letters and digits apart.
+ */
+function isSequential(value: string): boolean {
+  const covered = (chars: string) => {
+    let inRuns = 0
+    let run = 1
+    for (let i = 1; i <= chars.length; i++) {
+      if (i < chars.length && chars.charCodeAt(i) === chars.charCodeAt(i - 1) + 1) run++
+      else {
+        if (run >= 3) inRuns += run
+        run = 1
+      }
+    }
+    return inRuns
+  }
+  const alnum = value.toLowerCase().replace(/[^a-z0-9]/g, '')
+  if (alnum.length < 6) return false
+  const letters = alnum.replace(/[0-9]/g, '')
+  const digits = alnum.replace(/[a-z]/g, '')
+  const best = Math.max(covered(alnum), covered(letters) + covered(digits))
+  return best >= alnum.length * 0.6
 }
 
 /** Undoes the usual letter-for-digit spelling, so P@ssw0rd reads as password. */
@@ -162,8 +188,8 @@ function classes(value: string): { lower: boolean; upper: boolean; digit: boolea
  * keyboard: mostly Latin letters, digits and symbols.
  */
 function isNaturalLanguage(value: string): boolean {
-  const caseless = value.match(/[\p{Lo}\p{M}]/gu)?.length ?? 0
-  return caseless * 2 > value.length && !/[0-9]/.test(value)
+  const share = (value.match(/[\p{Lo}\p{Lm}\p{M}]/gu)?.length ?? 0) / value.length
+  return share >= 0.4 || (share >= 0.25 && !/[0-9]/.test(value))
 }
 
 /** A word and a number run together (360messenger, abc123, Forms2): an identifier or a dummy, not a token. */
@@ -183,9 +209,9 @@ function isIdentifierLike(value: string): boolean {
   const parts = value.replace(/^-+/, '').split(/[-_.]/).filter(Boolean)
   const digitsOrLower = parts.every((part) => /^[a-z]+\d{0,2}$/.test(part) || /^\d{1,4}$/.test(part))
   const upper = parts.every((part) => /^[A-Z]+\d{0,2}$/.test(part) || /^\d{1,4}$/.test(part))
-  // Words in any case (Content-Type, Steam-API-Schlüssel) are a name or a label; with a digit part
-  // (Tiger-Moth-42) they may be a password.
-  const title = parts.length > 1 && parts.every((part) => /^(\p{Lu}\p{Ll}+|\p{Lu}+|\p{Ll}+)$/u.test(part))
+  // Words in any case (String, Content-Type, Steam-API-Schlüssel, SendGrid-API) are a name or a label;
+  // with a digit part (Tiger-Moth-42) they may be a password.
+  const title = parts.every((part) => /^((\p{Lu}?\p{Ll}+)+\p{Lu}*|\p{Lu}+)$/u.test(part))
   return parts.length > 0 && (digitsOrLower || upper || title)
 }
 
@@ -207,6 +233,22 @@ function isStructuredNonSecret(value: string): boolean {
   if (/^[\w.$]+\(.*\)$/.test(value)) return true
   // Namespaced names (cache:users:42, app:session-store) are keys in the other sense.
   if (/^[A-Za-z][\w-]{0,30}(:[\w-]{0,30})+$/.test(value) && value.split(':').every((part) => part.length < 24)) return true
+  // Markup (`<wbr>)</a>`): a tag is no part of a credential.
+  if (/<\/?[a-z][\w-]*[\s/>]/i.test(value)) return true
+  // Numbers separated by colons or dots: a port mapping (3306:3306), a time, an address.
+  if (/^\d+([:.]\d+)+$/.test(value)) return true
+  // Hex bytes separated by colons: a MAC address or a fingerprint.
+  if (/^[0-9a-f]{2}([:-][0-9a-f]{2}){5,}$/i.test(value)) return true
+  // A name with a content hash after two words or more (Linux-node-958aff96db2d…): a cache key, a build name.
+  if (/^([A-Za-z]+[-_.]){2,}[0-9a-f]{16,}$/.test(value)) return true
+  // An anchor or a colour (#opt-usersFile, #a0b1c2); a file name (_PrimaryButton.931d2859.js).
+  if (/^#[\w-]+$/.test(value)) return true
+  if (
+    /^[\w.-]+\.(m?js|cjs|css|map|json|html?|vue|tsx?|jsx|svg|png|jpe?g|gif|webp|woff2?|ttf|txt|md|ya?ml|xml|php|rb|py|go|rs|java|kt|swift|[ch]|cpp|lock|zip|gz|tgz|jar)$/i.test(
+      value,
+    )
+  )
+    return true
   // The start of a call (`get_change(changeset,`): code, not a value.
   if (/^[A-Za-z_][\w.]*\(/.test(value)) return true
   // A list of short words and pairs (`bytes,1,opt,name=key,proto3`).
@@ -245,6 +287,22 @@ export function isWordyIdentifier(raw: string): boolean {
   return wordy / value.length > bound
 }
 
+/**
+ * A mangled symbol (Swift's `9Alamofire17DataStreamRequestC…`, C++'s `_ZN5Alamo…`): names written after
+ * their length. Length-prefixed words cover more than a third of it; of random text, under 0.1% do.
+ */
+export function isMangledSymbol(value: string): boolean {
+  let covered = 0
+  for (const match of value.matchAll(/(?<!\d)(\d{1,2})(?=[A-Za-z_])/g)) {
+    const length = Number(match[1])
+    const start = match.index + match[1]!.length
+    if (length < 4 || start + length > value.length) continue
+    const name = value.slice(start, start + length)
+    if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && isWordyIdentifier(name)) covered += length + match[1]!.length
+  }
+  return covered > value.length * 0.35
+}
+
 /** Base64 of ordinary prose ("the sample nonce"), as protocol examples hold: not a credential. */
 function isEncodedProse(value: string): boolean {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) return false
@@ -259,7 +317,13 @@ export function looksLikePassword(value: string): boolean {
   if (isPlaceholder(v) || isDummy(v) || isStructuredNonSecret(v) || isProse(v) || isIdentifierLike(v) || isNaturalLanguage(v)) return false
   const c = classes(v)
   const letters = c.lower || c.upper
-  if (letters && (c.digit || c.symbol) && !/\s/.test(v)) return true
+  // Control characters are escapes under test, not something typed.
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+  if (/[\u0000-\u001f\u007f]/.test(v)) return false
+  // A space makes a label (Middleware 4) unless the value is long and mixed like a passphrase generator's.
+  if (/\s/.test(v))
+    return v.length >= 20 && Number(c.lower) + Number(c.upper) + Number(c.digit) + Number(c.symbol) >= 3 && shannonEntropy(v) >= 3.5
+  if (letters && (c.digit || c.symbol)) return true
   if (!letters && c.digit && v.length >= 8 && shannonEntropy(v) >= 2.5) return true
   return v.length >= 12 && !isWordLike(v) && shannonEntropy(v) >= 3
 }
@@ -289,7 +353,7 @@ export function looksLikeToken(value: string): boolean {
   if (/^[0-9a-f]+$/i.test(v)) return v.length >= 16 && /[a-f]/i.test(v) && /\d/.test(v) && shannonEntropy(v) >= 3
   // A value that names itself (test-token-123, my_api_key_here) is a stand-in.
   if (/token|secret|passw|api[_-]?key/i.test(v) && shannonEntropy(v) < 4) return false
-  if (isWordSegments(v) || isEncodedProse(v) || isWordyIdentifier(v)) return false
+  if (isWordSegments(v) || isEncodedProse(v) || isWordyIdentifier(v) || isMangledSymbol(v)) return false
   // user:password in base64 (a Basic or docker credential): as secret as its password.
   const credentials = /^[A-Za-z0-9+/]+={0,2}$/.test(v) ? decodeBase64Text(v) : null
   if (credentials && /^[^:\s]{1,100}:[^\s]+$/.test(credentials))

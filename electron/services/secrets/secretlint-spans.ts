@@ -67,6 +67,17 @@ function isSampleUrlCredential(found: string): boolean {
   return credentials !== null && !looksLikeInlinePassword(credentials[1]!)
 }
 
+/**
+ * A finding's end moved to the end of the token it stops in: some rules report a range that falls
+ * short (the npm rule measures `_authToken=<token>` from the name but only as long as the token, so
+ * the token's last characters stayed in the clear).
+ */
+function endOfToken(text: string, end: number): number {
+  let at = end
+  while (at < text.length && at - end < 2000 && !/[\s"'`,;]/.test(text[at]!)) at++
+  return at
+}
+
 /** The extension secretlint's file rules look at; never `.p12`, whose rule reads the file from disk by its name. */
 function extensionOf(path: string): string {
   const name = path.replaceAll('\\', '/').split('/').at(-1) ?? path
@@ -94,7 +105,7 @@ export class SecretlintLayer {
       const from = Math.max(0, message.range[0])
       const to = Math.min(message.range[1], reduced.text.length)
       if (from >= to) continue
-      const span = { start: toOriginal(reduced.map, from), end: toOriginal(reduced.map, to - 1) + 1, kind }
+      const span = { start: toOriginal(reduced.map, from), end: endOfToken(text, toOriginal(reduced.map, to - 1) + 1), kind }
       if (!isSampleUrlCredential(text.slice(span.start, span.end))) found.push(span)
     }
     return found

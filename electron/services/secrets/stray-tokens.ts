@@ -6,8 +6,16 @@
 // mangled symbol). Random means: at least 32 characters of letters (both cases) and digits, with the
 // entropy and the changes of character class of random text. Hex strings never count here (hashes
 // and commit ids are hex); a hex key is caught under its name. Pure; one pass over maximal runs.
+import { isPublicName } from './credential-names.ts'
 import type { SecretSpan } from './secret-spans.ts'
-import { decodeBase64Text, isPlaceholder, isWordyIdentifier, looksLikeInlinePassword, shannonEntropy } from './secret-values.ts'
+import {
+  decodeBase64Text,
+  isMangledSymbol,
+  isPlaceholder,
+  isWordyIdentifier,
+  looksLikeInlinePassword,
+  shannonEntropy,
+} from './secret-values.ts'
 
 const MIN_LENGTH = 32
 const MAX_LENGTH = 200
@@ -17,7 +25,7 @@ const HASH_FILES =
   /(^|\/)([\w.-]*\.lock|[\w.-]*-lock\.(json|ya?ml)|go\.sum|go\.work\.sum|Cargo\.lock|Gemfile\.lock|Pipfile\.lock|poetry\.lock|composer\.lock|mix\.lock|flake\.lock|pnpm-lock\.yaml|npm-shrinkwrap\.json|[\w.-]*\.(sha\d+|md5|sum|sig|asc|lockfile)|(SHA\d*|MD5)SUMS?(\.\w+)?|checksums?\.\w+|\.terraform\.lock\.hcl|gradle\.lockfile|[\w.-]*\.(svg|map|ipynb\.checkpoints))$/i
 /** Words just before a token that make it a hash, a digest or an id rather than a credential. */
 const HASH_CONTEXT =
-  /(sha-?\d*|md5|blake\w*|crc\d*|xxh\w*|murmur\w*|integrity|checksum|digest|hash|fingerprint|etag|commit|revision|\brev\b|h1:|sum\b|nonce|signature|sig\b|thumbprint|\bid\b|uuid|guid|base64,|data:|object|oid|tree|parent|sri|public|pub|cert\w*|pin)[\s"'`:=,>([/_-]*$/i
+  /(sha-?\d*|md5|blake\w*|crc\d*|xxh\w*|murmur\w*|integrity|checksum|digest|hash|fingerprint|etag|commit|revision|\brev\b|h1:|sum\b|nonce|signature|sig\b|thumbprint|\bid\b|uuid|guid|base64,|data:|object|oid|tree|parent|sri|public|pub|cert\w*|pin|keyid|encrypt\w*|cipher\w*|signed\w*|envelope|href|src|anchor|csrf|xsrf)[\s"'`:=,>([/_-]*$/i
 const PUBLIC_BLOCK = /-----BEGIN ((?!.*PRIVATE)[A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g
 const SSH_PUBLIC = /(ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-[\w-]+|sk-(?:ssh|ecdsa)-[\w@.-]+)\s+$/
 const URL = /[a-z][a-z0-9+.-]{1,20}:\/\/\S+/gi
@@ -33,7 +41,7 @@ function looksRandom(token: string): boolean {
   if (!/[a-z]/.test(token) || !/[A-Z]/.test(token) || !/\d/.test(token) || letters.length < token.length * 0.4) return false
   // Words in camel case or a mangled name; then the class changes and entropy of random text (each
   // bound keeps more than 99.8% of random 32–64 character tokens).
-  if (isWordyIdentifier(token)) return false
+  if (isWordyIdentifier(token) || isMangledSymbol(token)) return false
   let switches = 0
   const classOf = (char: string) => (/[a-z]/.test(char) ? 0 : /[A-Z]/.test(char) ? 1 : /\d/.test(char) ? 2 : 3)
   for (let i = 1; i < token.length; i++) if (classOf(token[i]!) !== classOf(token[i - 1]!)) switches++
@@ -61,6 +69,12 @@ function isPublicDer(token: string): boolean {
   return bytes[2 + lengthBytes] === 0x30
 }
 
+/** `SITE_ROOT/badge/67541b37-…/9X7kcZoe-2`: three parts or more, some of them words. */
+function isPath(token: string): boolean {
+  const parts = token.split('/')
+  return parts.length >= 3 && parts.some((part) => /^[A-Za-z]*[a-z]{3,}[A-Za-z]*$|^[A-Z_]{3,}$/.test(part))
+}
+
 /** A token that is a path, a dotted or dashed name: segments that are not random on their own. */
 function isSegmented(token: string): boolean {
   const parts = token.split(/[/_-]/).filter(Boolean)
@@ -83,7 +97,7 @@ function inBlob(text: string, lineStart: number, lineEnd: number): boolean {
     const line = text
       .slice(start, end)
       .trim()
-      .replace(/^["'`*#/\s]+|["'`,;+\\n\s]+$/g, '')
+      .replace(/^["'`*#/|>\s]+|["'`,;+\\n\s]+$/g, '')
     return line.length >= 40 && /^[A-Za-z0-9+/=_-]+$/.test(line)
   }
   const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1
@@ -111,6 +125,8 @@ export function findStrayTokens(path: string, text: string): SecretSpan[] {
     }
     // A digest written with its algorithm (`sha256/…`, `sha512-…`) is a hash.
     if (/^(sha\d*|md5|blake\w*|h1)[/:_-]/i.test(token)) continue
+    // An identifier with a content hash (ComposerAutoloaderInit894a6d…), or a path of several parts with words in it.
+    if (/^[A-Za-z_]{4,}[0-9a-f]{16,}$/.test(token) || isPath(token)) continue
     token = token.replace(/^[-_/+]+/, (lead) => {
       start += lead.length
       return ''
@@ -127,6 +143,8 @@ export function findStrayTokens(path: string, text: string): SecretSpan[] {
     const lineStart = text.lastIndexOf('\n', start - 1) + 1
     const before = text.slice(Math.max(lineStart, start - 48), start)
     if (HASH_CONTEXT.test(before) || SSH_PUBLIC.test(before)) continue
+    // Held under a name that says public (`PubKey{Key: "…"}`, `PUBLIC_KEY = "…"`).
+    if ((before.match(/[A-Za-z_]{3,}/g) ?? []).some((word) => isPublicName(word))) continue
     ranges ??= excludedRanges(text)
     if (ranges.some(([from, to]) => start >= from && start < to)) continue
     const lineEnd = text.indexOf('\n', start)

@@ -13,7 +13,7 @@ import { fileKind, type FileKind } from './file-kind.ts'
 import { findLineSecretSpans } from './secret-line-rules.ts'
 import { isHashList } from './stray-tokens.ts'
 import type { SecretSpan } from './secret-spans.ts'
-import { isDescriptiveName } from './credential-names.ts'
+import { isDescriptiveName, isPublicName } from './credential-names.ts'
 import { decodeBase64Text, isPlaceholder, looksLikeSecret, secretNameClass, type SecretNameClass } from './secret-values.ts'
 
 export const MAX_STRUCTURED_BYTES = 512 * 1024
@@ -115,15 +115,21 @@ function scalarText(node: unknown): string | null {
   return isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : null
 }
 
+/** The section of a map named public: nothing under it is held under a credential name. */
+const PUBLIC = '\0public'
+
 /** The name a value is held under: its own key, or a neutral key's section named for credentials (`secrets:` → `github:`). */
 function heldUnder(key: string | null, section: string | null): string | null {
+  if (section === PUBLIC) return null
   if (key !== null && (secretNameClass(key) || isDescriptiveName(key))) return key
   return section ?? key
 }
 
 /** The section a map under `key` passes to its children. */
 function sectionOf(key: string | null, section: string | null): string | null {
-  if (key === null) return section
+  if (key === null || section === PUBLIC) return section
+  // Under a name that says public (`public_keys:`, `pub:`), nothing is secret.
+  if (isPublicName(key)) return PUBLIC
   // Only a plain name makes a section (not a package path such as `node_modules/@x/private-y`).
   if (!/^[\w.-]{1,80}$/.test(key)) return null
   if (secretNameClass(key)) return key
@@ -237,9 +243,13 @@ function notebookSpans(text: string): SecretSpan[] {
     const field = (name: string) => cell.children?.find((p) => jsonString(p.children?.[0]) === name)?.children?.[1]
     const type = jsonString(field('cell_type'))
     readLines(field('source'), type === 'code' ? 'code' : 'text')
+    // What a cell printed: a stream's text, a result's or a display's plain text, an error's traceback.
     for (const output of field('outputs')?.children ?? []) {
-      const text = output.children?.find((p) => jsonString(p.children?.[0]) === 'text')?.children?.[1]
-      readLines(text, 'text')
+      const member = (node: JsonNode | undefined, name: string) =>
+        node?.children?.find((p) => jsonString(p.children?.[0]) === name)?.children?.[1]
+      readLines(member(output, 'text'), 'text')
+      readLines(member(member(output, 'data'), 'text/plain'), 'text')
+      readLines(member(output, 'traceback'), 'text')
     }
   }
   return spans

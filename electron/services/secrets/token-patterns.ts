@@ -18,6 +18,8 @@ interface TokenPattern {
   readonly hints: readonly string[]
 }
 
+/** A hash is never a run of one character (`$6$xxxxxxxx…` in documentation). */
+const notFiller = (secret: string) => !/(.)\1{7,}/.test(secret)
 const mixed = (secret: string) => /\d/.test(secret) && /[A-Za-z]/.test(secret) && !isPlaceholder(secret)
 /** `Basic` credentials decode to user:password; admin:password in a test is no secret. */
 const basicCredentials = (secret: string) => {
@@ -85,17 +87,20 @@ const PATTERNS: readonly TokenPattern[] = [
   { kind: 'bearer-token', pattern: /\b[Bb]earer\s+([A-Za-z0-9\-._~+/]{16,2000}=*)/g, group: 1, check: mixed, hints: ['earer'] },
   {
     kind: 'password-hash',
+    check: notFiller,
     pattern:
       /\$(?:2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|(?:1|5|6|md5|apr1|sha1)\$(?:rounds=\d{1,9}\$)?[./A-Za-z0-9]{1,64}\$[./A-Za-z0-9]{22,86}|(?:y|gy|7)\$[./A-Za-z0-9]{1,64}\$[./A-Za-z0-9]{1,64}\$[./A-Za-z0-9]{22,86}|argon2(?:id|i|d)\$v=\d{1,4}\$m=\d{1,9},t=\d{1,6},p=\d{1,4}\$[A-Za-z0-9+/]{8,128}\$[A-Za-z0-9+/]{16,256})/g,
     hints: ['$'],
   },
   {
     kind: 'password-hash',
+    check: notFiller,
     pattern: /\b(?:pbkdf2_sha\d{1,3}\$\d{3,9}\$[A-Za-z0-9./+]{4,64}\$[A-Za-z0-9+/]{20,128}={0,2}|scrypt\$[\w$./+=]{20,300})/g,
     hints: ['pbkdf2_', 'scrypt$'],
   },
   {
     kind: 'password-hash',
+    check: notFiller,
     pattern: /\{(?:SSHA|SSHA256|SSHA512|SHA|SHA256|SHA512|SMD5|MD5|CRYPT)\}[A-Za-z0-9+/.$]{20,200}={0,2}/g,
     hints: ['{S', '{MD5}', '{CRYPT}'],
   },

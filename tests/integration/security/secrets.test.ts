@@ -17,6 +17,7 @@ import { startFakeAnthropic, type FakeAnthropic, type RecordedRequest } from '..
 import { textReply, toolUseReply } from '../../fixtures/fake-anthropic/replies.ts'
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { makeTestBackend, type TestBackend } from '../../fixtures/test-backend.ts'
+import { exclusionRule } from '../../../electron/services/secrets/excluded-files.ts'
 import { COMMIT_SUBJECT, CORPUS_SECRETS, PLANTED_CORPUS } from '../../fixtures/planted-corpus.ts'
 import { ALNUM, pick, PLANTED } from '../ai/planted-secrets.ts'
 
@@ -163,7 +164,11 @@ describe('planted secrets never leave the machine', () => {
     expect(requests.length).toBeGreaterThanOrEqual(8)
     // The corpus really was read and searched: every file came back, redacted; the link was withheld.
     const toolResults = requests.map((request) => request.rawBody).find((body) => body.includes('withholds ops/ci-credentials.txt')) ?? ''
-    for (const planted of PLANTED_CORPUS) expect(toolResults, planted.path).toContain(`${planted.path} (lines 1-`)
+    // A file that is a credential store by what it holds (a netrc, a key file) is withheld whole instead.
+    for (const planted of PLANTED_CORPUS) {
+      const whole = exclusionRule(planted.path, planted.text) === null
+      expect(toolResults, planted.path).toContain(whole ? `${planted.path} (lines 1-` : `Gemba withholds ${planted.path} (`)
+    }
     expect(toolResults.split('[redacted by Gemba: ').length - 1).toBeGreaterThanOrEqual(CORPUS_SECRETS.length)
     for (const request of requests) {
       for (const secret of SECRETS) expect(request.rawBody, `${secret.slice(0, 8)}… in a request`).not.toContain(secret)

@@ -59,6 +59,36 @@ describe('findStructuredSecretSpans', () => {
     expect(out).toContain('spring.datasource.password=[redacted by Gemba: password-assignment]')
   })
 
+  it('reads what a notebook cell returned or displayed, and its tracebacks', () => {
+    const notebook = JSON.stringify({
+      cells: [
+        {
+          cell_type: 'code',
+          source: ['client.credentials()'],
+          outputs: [
+            { output_type: 'execute_result', data: { 'text/plain': [`{'api_key': '${VALUE}', 'region': 'eu'}`] } },
+            { output_type: 'error', traceback: [`AuthError: password=${VALUE}x9 rejected`] },
+          ],
+        },
+      ],
+    })
+    expect(redact('b.ipynb', notebook)).not.toContain(VALUE)
+  })
+
+  it('judges a value under a section named for credentials, whatever its own key', () => {
+    expect(redact('app.yml', `secrets:\n  production:\n    github: ${VALUE}\n`)).not.toContain(VALUE)
+    expect(redact('app.json', JSON.stringify({ credentials: { mailer: VALUE } }))).not.toContain(VALUE)
+    // Unless its own key says what else it is, or the section is public.
+    expect(redact('app.yml', `secrets:\n  region: eu-west-1-${VALUE}\n`)).toContain(VALUE)
+    expect(redact('app.json', JSON.stringify({ public_keys: { signing: VALUE } }))).toContain(VALUE)
+  })
+
+  it('follows a YAML alias to the anchored value and redacts it where it is written', () => {
+    const out = redact('compose.yml', `x-value: &v ${VALUE}\nservices:\n  api:\n    api_token: *v\n`)
+    expect(out).toContain('x-value: &v [redacted by Gemba: secret-value]')
+    expect(out).toContain('api_token: *v')
+  })
+
   it('gives up quietly on what does not parse', () => {
     expect(findStructuredSecretSpans('x.json', '{ "a": ')).toEqual([])
     expect(findStructuredSecretSpans('x.xml', '<a><b></a>')).toEqual([])
