@@ -2,7 +2,10 @@
 // Without paths: throughput (MB/s) of the redactor on the synthetic 20,000-file repository, next to
 // baselines measured in the same run (reading the files raw, each layer alone), and its share of
 // packing a 40,000-token context. With paths: the false-positive measure on real repositories —
-// redacted lines per 10,000 lines, per repository, with --show listing every redacted line to review.
+// redacted lines per 10,000 lines, per repository, in all files and outside tests and docs, and the
+// files withheld whole by their content; --show lists every redacted line and withheld file to review.
+// With --corpus: the recall of the generated credential corpus, its tuning and held-out halves apart,
+// per principle (--show lists each value missed).
 import { execFileSync } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -15,12 +18,17 @@ import { findStructuredSecretSpans } from '../../electron/services/secrets/struc
 import { looksBinary } from '../../electron/services/fs/looks-binary.ts'
 import { createCodeParser } from '../../electron/services/repos/parse/code-parser.ts'
 import { scanRepo } from '../../electron/services/repos/scan/scan-repo.ts'
+import { recallOf } from '../fixtures/corpus-recall.ts'
+import { CORPUS_SEED, generateCredentialCorpus } from '../fixtures/generated-credential-corpus.ts'
 import { syntheticRepo } from './synthetic-repo.ts'
 
 const MAX_BYTES = 1024 * 1024
 /** For the report only (never for detection): files under tests, fixtures, docs or examples. */
 const TESTS_OR_DOCS =
-  /(^|\/)(tests?|spec|specs|__tests__|fixtures?|testdata|docs?|guides?|examples?)\/|(^|\/)[\w.-]+[.][Tt]ests?\/|(^|\/)[a-z]+Test\/|[._-](test|spec)\.[a-z]+$|_test\.go$|\.(md|rst|adoc)$/i
+  /(^|\/)(tests?|spec|specs|__tests__|fixtures?|testdata|docs?|guides?|examples?)\/|(^|\/)[\w.-]+[.]tests?\/|[._-](test|spec)\.[a-z]+$|_test\.go$|\.(md|rst|adoc)$/i
+/** Kotlin and Gradle source sets for tests (`jvmTest/`, `androidTest/`). */
+const TEST_SOURCE_SET = /(^|\/)[a-z]+Test\//
+const inTestsOrDocs = (path: string) => TESTS_OR_DOCS.test(path) || TEST_SOURCE_SET.test(path)
 const paths = process.argv.slice(2).filter((arg) => arg.startsWith('/'))
 const show = process.argv.includes('--show')
 
@@ -29,21 +37,24 @@ interface TextFile {
   readonly text: string
 }
 
-async function textFiles(root: string): Promise<TextFile[]> {
+/** Every tracked text file that is read (not withheld by name), and those of them withheld by their content. */
+async function textFiles(root: string): Promise<{ files: TextFile[]; withheld: { path: string; rule: string }[] }> {
   const listed = execFileSync('git', ['-C', root, 'ls-files', '-z'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
     .split('\0')
     .filter(Boolean)
   const redactor = new SecretRedactor()
   const files: TextFile[] = []
+  const withheld: { path: string; rule: string }[] = []
   for (const path of listed) {
     if (redactor.exclusion(path)) continue
     const bytes = await readFile(join(root, path)).catch(() => null)
     if (!bytes || bytes.byteLength > MAX_BYTES || looksBinary(bytes)) continue
     const text = new TextDecoder().decode(bytes)
-    if (redactor.exclusion(path, text)) continue
-    files.push({ path, text })
+    const rule = redactor.exclusion(path, text)
+    if (rule) withheld.push({ path, rule })
+    else files.push({ path, text })
   }
-  return files
+  return { files, withheld }
 }
 
 const mb = (files: readonly TextFile[]) => files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0) / 1024 / 1024
@@ -57,58 +68,105 @@ async function time<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }
 }
 
 async function falsePositives(): Promise<void> {
-  console.log('\nFalse-positive measure: every tracked text file (≤ 1 MB, not withheld whole) through the redactor.\n')
-  console.log(
-    `| ${pad('repository', 14)} | ${pad('files', 6)} | ${pad('lines', 9)} | ${pad('MB', 6)} | ${pad('redacted lines', 14)} | ${pad('per 10,000 lines', 16)} | ${pad('of them in tests/docs', 21)} | ${pad('MB/s', 6)} |`,
-  )
-  console.log(
-    `|${'-'.repeat(16)}|${'-'.repeat(8)}|${'-'.repeat(11)}|${'-'.repeat(8)}|${'-'.repeat(16)}|${'-'.repeat(18)}|${'-'.repeat(23)}|${'-'.repeat(8)}|`,
-  )
+  console.log('\nFalse-positive measure: every tracked text file (≤ 1 MB, not withheld by name) through the redactor.\n')
+  const header = [
+    'repository',
+    'files',
+    'lines',
+    'redacted lines',
+    'per 10,000',
+    'outside tests/docs',
+    'per 10,000 outside',
+    'withheld by content',
+    'MB/s',
+  ]
+  console.log(`| ${header.join(' | ')} |`)
+  console.log(`|${header.map((cell) => '-'.repeat(cell.length + 2)).join('|')}|`)
   const listing: string[] = []
-  let allLines = 0
-  let allRedacted = 0
-  let allInTestsOrDocs = 0
+  const total = { lines: 0, redacted: 0, outsideLines: 0, outside: 0, withheld: 0 }
   for (const root of paths) {
-    const files = await textFiles(root)
+    const name = root.split('/').at(-1) ?? root
+    const { files, withheld } = await textFiles(root)
     const redactor = new SecretRedactor()
-    let lines = 0
-    let redacted = 0
-    let inTestsOrDocs = 0
+    const row = { lines: 0, redacted: 0, outsideLines: 0, outside: 0 }
     const { ms } = await time(async () => {
       for (let at = 0; at < files.length; at += 16) {
         const batch = files.slice(at, at + 16)
         const results = await Promise.all(batch.map((file) => redactor.redact(file.path, file.text)))
         for (const [index, file] of batch.entries()) {
           const result = results[index]!
-          lines += file.text.split('\n').length
-          redacted += result.redactions.length
-          if (TESTS_OR_DOCS.test(file.path)) inTestsOrDocs += result.redactions.length
-          if (show) {
-            const raw = file.text.split('\n')
-            const out = result.text.split('\n')
-            for (const r of result.redactions)
-              listing.push(
-                `${root.split('/').at(-1)}/${r.path}:${r.line} ${r.rule}\n    before: ${raw[r.line - 1]?.trim().slice(0, 180)}\n    after:  ${out[r.line - 1]?.trim().slice(0, 180)}`,
-              )
+          const lines = file.text.split('\n').length
+          const outside = !inTestsOrDocs(file.path)
+          row.lines += lines
+          row.redacted += result.redactions.length
+          if (outside) {
+            row.outsideLines += lines
+            row.outside += result.redactions.length
           }
+          if (!show) continue
+          const raw = file.text.split('\n')
+          const out = result.text.split('\n')
+          for (const r of result.redactions)
+            listing.push(
+              `${name}/${r.path}:${r.line} ${r.rule}${outside ? '' : ' (tests/docs)'}\n    before: ${raw[r.line - 1]?.trim().slice(0, 180)}\n    after:  ${out[r.line - 1]?.trim().slice(0, 180)}`,
+            )
         }
       }
     })
-    allInTestsOrDocs += inTestsOrDocs
-    allLines += lines
-    allRedacted += redacted
-    console.log(
-      `| ${pad(root.split('/').at(-1) ?? root, 14)} | ${pad(String(files.length), 6)} | ${pad(lines.toLocaleString('en'), 9)} | ${pad(num(mb(files)), 6)} | ${pad(String(redacted), 14)} | ${pad(num((redacted / lines) * 10_000, 2), 16)} | ${pad(String(inTestsOrDocs), 21)} | ${pad(num(mb(files) / (ms / 1000)), 6)} |`,
+    if (show) for (const file of withheld) listing.push(`${name}/${file.path} withheld whole: ${file.rule}`)
+    total.lines += row.lines
+    total.redacted += row.redacted
+    total.outsideLines += row.outsideLines
+    total.outside += row.outside
+    total.withheld += withheld.length
+    const cells = [
+      name,
+      String(files.length),
+      row.lines.toLocaleString('en'),
+      String(row.redacted),
+      num((row.redacted / row.lines) * 10_000, 2),
+    ]
+    cells.push(
+      String(row.outside),
+      num((row.outside / Math.max(1, row.outsideLines)) * 10_000, 2),
+      String(withheld.length),
+      num(mb(files) / (ms / 1000)),
     )
+    console.log(`| ${cells.map((cell, index) => pad(cell, header[index]!.length)).join(' | ')} |`)
   }
+  const all = ['all', '', total.lines.toLocaleString('en'), String(total.redacted), num((total.redacted / total.lines) * 10_000, 2)]
+  all.push(String(total.outside), num((total.outside / Math.max(1, total.outsideLines)) * 10_000, 2), String(total.withheld), '')
+  console.log(`| ${all.map((cell, index) => pad(cell, header[index]!.length)).join(' | ')} |`)
   console.log(
-    `| ${pad('all', 14)} | ${pad('', 6)} | ${pad(allLines.toLocaleString('en'), 9)} | ${pad('', 6)} | ${pad(String(allRedacted), 14)} | ${pad(num((allRedacted / allLines) * 10_000, 2), 16)} | ${pad(String(allInTestsOrDocs), 21)} | ${pad('', 6)} |`,
+    `\nRedacted lines per 10,000: ${num((total.redacted / total.lines) * 10_000, 2)} in all files, ${num((total.outside / Math.max(1, total.outsideLines)) * 10_000, 2)} outside tests and docs (target for false positives: < 5). Only a review can tell a false positive from a credential-shaped test value: run with --show.`,
   )
-  const rate = (allRedacted / allLines) * 10_000
-  console.log(
-    `\nRedacted lines per 10,000: ${num(rate, 2)} (target for false positives: < 1). Only a review can tell a false positive from a credential-shaped test value: run with --show.`,
-  )
-  if (show) console.log(`\nEvery redaction, to review:\n${listing.join('\n')}`)
+  if (show) console.log(`\nEvery redaction and withheld file, to review:\n${listing.join('\n')}`)
+}
+
+/** The generated corpus's recall, tuning and held-out halves apart, per principle. */
+async function corpusRecall(): Promise<void> {
+  const corpus = generateCredentialCorpus()
+  const halves = {
+    tuning: await recallOf(corpus.filter((item) => item.half === 'tuning')),
+    'held-out': await recallOf(corpus.filter((item) => item.half === 'held-out')),
+  }
+  console.log(`\nGenerated credential corpus (seed ${CORPUS_SEED}): ${corpus.length} cases, values caught per half.\n`)
+  console.log(`| ${pad('principle', 26)} | ${pad('tuning', 14)} | ${pad('held-out', 14)} |`)
+  console.log(`|${'-'.repeat(28)}|${'-'.repeat(16)}|${'-'.repeat(16)}|`)
+  const principles = [...new Set(corpus.map((item) => item.principle))]
+  const cell = (row: { values: number; caught: number } | undefined) => (row ? `${row.caught}/${row.values}` : '-')
+  for (const principle of principles)
+    console.log(
+      `| ${pad(principle, 26)} | ${pad(cell(halves.tuning.byPrinciple.get(principle)), 14)} | ${pad(cell(halves['held-out'].byPrinciple.get(principle)), 14)} |`,
+    )
+  const recall = (half: { values: number; caught: number }) => `${half.caught}/${half.values} (${num((half.caught / half.values) * 100)} %)`
+  console.log(`| ${pad('all', 26)} | ${pad(recall(halves.tuning), 14)} | ${pad(recall(halves['held-out']), 14)} |`)
+  if (!show) return
+  for (const [half, result] of Object.entries(halves))
+    for (const { item, value } of result.misses)
+      console.log(
+        `${half} ${item.id} ${item.principle}/${item.syntax}/${item.layout} ${item.path}: ${value}\n    ${JSON.stringify(item.text).slice(0, 300)}`,
+      )
 }
 
 /** A redactor that changes nothing: packing with it is packing without redaction. */
@@ -197,5 +255,6 @@ async function throughput(): Promise<void> {
   )
 }
 
-if (paths.length > 0) await falsePositives()
+if (process.argv.includes('--corpus')) await corpusRecall()
+else if (paths.length > 0) await falsePositives()
 else await throughput()

@@ -10,6 +10,7 @@ export type SecretNameClass = 'password' | 'secret'
 
 const PASSWORD_WORDS = new Set([
   'password',
+  'passwords',
   'passwd',
   'pwd',
   'pass',
@@ -238,6 +239,10 @@ const NOT_SECRET_AFTER = new Set([
   'strategy',
   'scheme',
   'realm',
+  'arg',
+  'args',
+  'argument',
+  'arguments',
   'cert',
   'certs',
   'certificate',

@@ -366,7 +366,7 @@ class Scanner {
     if (previous.type === TokenType.Op && previous.text === ']') return this.#subscriptBefore(at)
     if (previous.type !== TokenType.Word) return null
     // A name in words (`Public Key:`, `Access Token:` in prose or a comment): the phrase, not its last word.
-    if (/^[A-Z][a-z]+$/.test(previous.text)) {
+    if (/^[A-Z][a-z]+$/.test(previous.text) && !isStringTypeWord(previous.text)) {
       let phrase = previous.text
       for (let back = at - 1; back >= 0 && at - back < 6; back--) {
         const word = tokens[back]!

@@ -28,7 +28,7 @@ const PUBLISHED_SAMPLES = [
 const TEMPLATE =
   /^\[[\w .-]*\]$|^\$\{?[\w.:-]*\}?$|\$\{[^}]*\}|\{\{[^}]*\}\}|^\{[\w.-]*\}$|^<[^>]*>$|<%=?.*%>|^%[-+ #0]?\d*(?:\.\d+)?[sdifuxXoeEgGcrpq]$|%\([\w]+\)s|^#\{.*\}$|^\$\(.+\)$|^@\w+@$|^__\w+__$|^\(\(.+\)\)$/
 const PLACEHOLDER_WORD =
-  /(change[_-]?me|changeit|replace[_-]?me|your[_-]?|my[_-]?(secret|password|token|key)|example|sample|dummy|placeholder|redacted|filtered|todo|fixme|xxx|deadbeef|cafebabe|\*\*\*|fake|mock|notasecret|not[_-]?a[_-]?(real|secret)|insert[_-]?|put[_-]?your|enter[_-]?your|goes[_-]?here|^none$|^null$|^nil$|^undefined$|^true$|^false$|^empty$|^secret$|^password$|^token$)/i
+  /(change[_-]?me|changeit|replace[_-]?me|your[_-]?|my[_-]?(secret|password|token|key)|example|sample|dummy|placeholder|redacted|filtered|todo|fixme|deadbeef|cafebabe|\*\*\*|fake|mock|notasecret|not[_-]?a[_-]?(real|secret)|insert[_-]?|put[_-]?your|enter[_-]?your|goes[_-]?here|^none$|^null$|^nil$|^undefined$|^true$|^false$|^empty$|^secret$|^password$|^token$)/i
 /** Words that make a value a stand-in wherever they appear in it. */
 const DUMMY_WORDS = [
   'password',
@@ -110,7 +110,8 @@ export function isPlaceholder(value: string): boolean {
   if (isVariableTemplate(v) || isFormatTemplate(v)) return true
   if (TEMPLATE.test(v) || CODE_REFERENCE.test(v) || PUBLISHED_SAMPLES.some((sample) => v.includes(sample))) return true
   if (/^[*xX.•#?_-]+$/.test(v) || /^(.)\1+$/.test(v)) return true
-  if (PLACEHOLDER_WORD.test(v) || isSequential(v)) return true
+  // xxx or XXX (never xXx, which random text holds by chance).
+  if (PLACEHOLDER_WORD.test(v) || /x{3,}|X{3,}/.test(v) || isSequential(v)) return true
   // All one digit, or counting (12345678), or the alphabet.
   if (/^(0123456789?|1234567890?|12345678?|abcdef(gh)?|abcdefghijklmnop)/i.test(v) && v.length < 20) return true
   return false
@@ -206,7 +207,10 @@ function isProse(value: string): boolean {
 
 /** An identifier or a keyword in lower case (custom-headers, oauth2, gitlab-ci-token): a name for something, not a password. */
 function isIdentifierLike(value: string): boolean {
-  const parts = value.replace(/^-+/, '').split(/[-_.]/).filter(Boolean)
+  const parts = value
+    .replace(/^-+/, '')
+    .split(/[-_.|:]/)
+    .filter(Boolean)
   const digitsOrLower = parts.every((part) => /^[a-z]+\d{0,2}$/.test(part) || /^\d{1,4}$/.test(part))
   const upper = parts.every((part) => /^[A-Z]+\d{0,2}$/.test(part) || /^\d{1,4}$/.test(part))
   // Words in any case (String, Content-Type, Steam-API-Schlüssel, SendGrid-API) are a name or a label;
@@ -249,8 +253,8 @@ function isStructuredNonSecret(value: string): boolean {
     )
   )
     return true
-  // The start of a call (`get_change(changeset,`): code, not a value.
-  if (/^[A-Za-z_][\w.]*\(/.test(value)) return true
+  // The start of a call or a subscript (`get_change(changeset,`, `request.form[`): code, not a value.
+  if (/^[A-Za-z_][\w.]*[([]/.test(value)) return true
   // A list of short words and pairs (`bytes,1,opt,name=key,proto3`).
   if (/^[\w.=:-]+(,[\w.=:-]+)+$/.test(value) && value.split(',').every((part) => part.length < 16)) return true
   if (/\s/.test(value.trim()) && value.trim().split(/\s+/).length > 2) return true
@@ -261,7 +265,7 @@ function isStructuredNonSecret(value: string): boolean {
 
 /** Words and short word-number parts joined by separators: uint16-slice, float64_value, en-US.utf8. */
 function isWordSegments(value: string): boolean {
-  const parts = value.split(/[-_./:+]+/).filter(Boolean)
+  const parts = value.split(/[-_./:+|]+/).filter(Boolean)
   return (
     parts.length >= 2 &&
     parts.every((part) => /^[a-z]{2,}\d{0,3}$/i.test(part) || /^[a-z]\d{1,3}$/i.test(part) || /^\d{1,4}$/.test(part)) &&
@@ -351,6 +355,8 @@ export function looksLikeToken(value: string): boolean {
   if (!c.digit && isWordLike(v)) return false
   if (isDummy(v) && shannonEntropy(v) < 3.8) return false
   if (/^[0-9a-f]+$/i.test(v)) return v.length >= 16 && /[a-f]/i.test(v) && /\d/.test(v) && shannonEntropy(v) >= 3
+  // A UUID under a credential name is an API key, random or not enough for the entropy test (hex has 16 symbols).
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return shannonEntropy(v) >= 2.5
   // A value that names itself (test-token-123, my_api_key_here) is a stand-in.
   if (/token|secret|passw|api[_-]?key/i.test(v) && shannonEntropy(v) < 4) return false
   if (isWordSegments(v) || isEncodedProse(v) || isWordyIdentifier(v) || isMangledSymbol(v)) return false

@@ -25,7 +25,7 @@ const HASH_FILES =
   /(^|\/)([\w.-]*\.lock|[\w.-]*-lock\.(json|ya?ml)|go\.sum|go\.work\.sum|Cargo\.lock|Gemfile\.lock|Pipfile\.lock|poetry\.lock|composer\.lock|mix\.lock|flake\.lock|pnpm-lock\.yaml|npm-shrinkwrap\.json|[\w.-]*\.(sha\d+|md5|sum|sig|asc|lockfile)|(SHA\d*|MD5)SUMS?(\.\w+)?|checksums?\.\w+|\.terraform\.lock\.hcl|gradle\.lockfile|[\w.-]*\.(svg|map|ipynb\.checkpoints))$/i
 /** Words just before a token that make it a hash, a digest or an id rather than a credential. */
 const HASH_CONTEXT =
-  /(sha-?\d*|md5|blake\w*|crc\d*|xxh\w*|murmur\w*|integrity|checksum|digest|hash|fingerprint|etag|commit|revision|\brev\b|h1:|sum\b|nonce|signature|sig\b|thumbprint|\bid\b|uuid|guid|base64,|data:|object|oid|tree|parent|sri|public|pub|cert\w*|pin|keyid|encrypt\w*|cipher\w*|signed\w*|envelope|href|src|anchor|csrf|xsrf)[\s"'`:=,>([/_-]*$/i
+  /(sha-?\d*|md5|blake\w*|crc\d*|xxh\w*|murmur\w*|integrity|checksum|digest|hash|fingerprint|etag|commit|revision|\brev\b|h1:|sum\b|nonce|signature|sig\b|thumbprint|(?<![a-z])id\b|uuid|cursor|guid|base64,|data:|object|oid|tree|parent|sri|public|pub|cert\w*|pin|keyid|encrypt\w*|cipher\w*|signed\w*|envelope|href|src|anchor|csrf|xsrf)[\s"'`:=,>([/_-]*$/i
 const PUBLIC_BLOCK = /-----BEGIN ((?!.*PRIVATE)[A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g
 const SSH_PUBLIC = /(ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-[\w-]+|sk-(?:ssh|ecdsa)-[\w@.-]+)\s+$/
 const URL = /[a-z][a-z0-9+.-]{1,20}:\/\/\S+/gi

@@ -133,6 +133,13 @@ const CASES: readonly (readonly [string, string])[] = [
   ['pkg/build.go', '// key: namespace/host+path+pathType → (backend service, config)\n'],
   ['webui/mocks/middlewares.json', '{"forwardAuth": {"tls": {"ca": "path/to/local.crt", "cert": "path/to/foo.cert"}}}\n'],
   ['package.json', '"db": "docker run --rm -p 3306:3306 -e MYSQL_ROOT_PASSWORD=mariadb mariadb"\n'],
+  ['docs/tutorial/views.rst', "        username = request.form['username']\n        password = request.form['password']\n"],
+  ['tests/FormRequestTest.php', "return ['password' => 'required|confirmed|min:8'];\n"],
+  ['tests/test_cli.py', "self.key_value_arg('Empty-Header;'),\n"],
+  [
+    'pkg/label/http_test.go',
+    '"endCursor": "Y3Vyc29yOnYyOpK5MjAyMi0wMS0zMVQxODo1NTo1MiswODowMM7hiAL3",\n"node_id": "RRS_lACqUmVwb3NpdG9yec4dwx_uzSNGxK2p",\n',
+  ],
 ]
 
 describe('not credentials', () => {
