@@ -23,6 +23,81 @@ describe('identities', () => {
     expect(key(5)).not.toBe(key(6))
   })
 
+  it('merges one address under two names, and shows the full name rather than the login', () => {
+    const authors = [
+      { name: 'Ada Lovelace', email: 'alovelace@example.org' },
+      { name: 'alovelace', email: 'AloveLace@example.org' },
+      { name: 'alovelace', email: 'alovelace@example.org' },
+    ]
+    const personOf = identityResolver(authors, null)
+    expect(new Set(authors.map((one) => personOf(one).key)).size).toBe(1)
+    // The login is used more often; the name a person reads is still the full one.
+    expect(personOf(authors[1]!).name).toBe('Ada Lovelace')
+  })
+
+  it('takes an address written as the name as that address', () => {
+    const authors = [
+      { name: 'Ada Lovelace', email: 'alovelace@example.org' },
+      { name: 'alovelace@example.org', email: 'ada@laptop.localdomain' },
+    ]
+    const personOf = identityResolver(authors, null)
+    expect(personOf(authors[1]!).key).toBe(personOf(authors[0]!).key)
+    expect(personOf(authors[1]!).name).toBe('Ada Lovelace')
+  })
+
+  it('merges a login-named GitHub noreply identity with the one person whose address has that login', () => {
+    const authors = [
+      { name: 'Grace Hopper', email: 'ghopper@navy.example' },
+      { name: 'ghopper', email: '4512+ghopper@users.noreply.github.com' },
+      // The same GitHub account under its older noreply form and another spelling.
+      { name: 'G. Hopper', email: 'ghopper@users.noreply.github.com' },
+      { name: 'Someone Else', email: 'else@example.org' },
+    ]
+    const personOf = identityResolver([...authors, authors[0]!], null)
+    const key = personOf(authors[0]!).key
+    expect(personOf(authors[1]!).key).toBe(key)
+    expect(personOf(authors[2]!).key).toBe(key)
+    expect(personOf(authors[3]!).key).not.toBe(key)
+    expect(personOf(authors[1]!).name).toBe('Grace Hopper')
+  })
+
+  it('never merges two people who only share a first name or an ambiguous login', () => {
+    const authors = [
+      { name: 'Sam', email: 'sam@one.example' },
+      { name: 'Sam', email: 'sam@two.example' },
+      // A GitHub user `john` and John Smith share only a first name.
+      { name: 'john', email: '77+john@users.noreply.github.com' },
+      { name: 'John Smith', email: 'john@smith.example' },
+      // Two people have the handle `jsmith`: the login-named identity could be either, so it is neither.
+      { name: 'jsmith', email: '99+jsmith@users.noreply.github.com' },
+      { name: 'Jane Smith', email: 'jsmith@one.example' },
+      { name: 'Joe Smith', email: 'jsmith@two.example' },
+      // A mailbox's purpose is nobody's handle.
+      { name: 'info', email: '5+info@users.noreply.github.com' },
+      { name: 'Ann Other', email: 'info@company.example' },
+    ]
+    const personOf = identityResolver(authors, null)
+    expect(new Set(authors.map((one) => personOf(one).key)).size).toBe(authors.length)
+  })
+
+  it('reads .mailmap as git does: emails and names in any case, a later line overriding an earlier one', () => {
+    const authors = [
+      { name: 'ada', email: 'ADA@Old.Example' },
+      { name: 'Build Script', email: 'shared@ci.example' },
+      { name: 'ada', email: 'shared@ci.example' },
+    ]
+    const mailmap = [
+      'Ada L <ada@new.example> <ada@old.example>',
+      'Ada Lovelace <ada@new.example> <Ada@OLD.example>',
+      'Ada Lovelace <ada@new.example> ADA <shared@ci.example>',
+    ].join('\n')
+    const personOf = identityResolver(authors, mailmap)
+    expect(personOf(authors[0]!)).toMatchObject({ name: 'Ada Lovelace', email: 'ada@new.example' })
+    // Only the entry's commit name is mapped out of a shared address.
+    expect(personOf(authors[2]!)).toMatchObject({ name: 'Ada Lovelace', key: personOf(authors[0]!).key })
+    expect(personOf(authors[1]!).key).not.toBe(personOf(authors[0]!).key)
+  })
+
   it('recognises bots and keeps them apart', () => {
     for (const bot of [
       { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' },
@@ -58,5 +133,10 @@ describe('identities', () => {
   it('ends and stays consistent on random authors and .mailmap files (unseen emails, chains, cycles, case)', async () => {
     const probe = new URL('../../../../../fixtures/identity-properties.ts', import.meta.url)
     await expect(runBounded(probe, 'checkIdentityProperties', [300], 20_000)).resolves.toBe(300)
+  })
+
+  it('merges no two people on a shared first name, over random authors', async () => {
+    const probe = new URL('../../../../../fixtures/identity-properties.ts', import.meta.url)
+    await expect(runBounded(probe, 'checkNoMergeWithoutEvidence', [300], 20_000)).resolves.toBe(300)
   })
 })
