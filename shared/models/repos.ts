@@ -82,6 +82,13 @@ export interface LanguageStat {
   readonly lines: number
 }
 
+/** Lines that are neither code nor docs: lockfiles and generated files, vendored code, minified bundles, pages under docs. */
+export interface LinesApart {
+  readonly reason: 'generated' | 'vendored' | 'minified' | 'docs'
+  readonly files: number
+  readonly lines: number
+}
+
 export interface FolderStat {
   /** Top-level folder, or '.' for files at the root. */
   readonly folder: string
@@ -104,11 +111,17 @@ export interface ProjectCommand {
 
 export interface ProjectFacts {
   /**
-   * The project's name from the manifest at its root, else its README's title (when that names it),
-   * else the folder name. Never from a workspace member, example, doc, benchmark or fixture.
+   * What the project calls itself: its README's title or logo (when that names a name the repository
+   * has), else the name the manifest at its root declares, else the folder's. Never from a workspace
+   * member, example, doc, benchmark or fixture.
    */
   readonly name: string
+  /** The name its ecosystem knows it by (a Go module path, a Composer or npm name) when it differs from `name`. */
+  readonly packageName?: string | null
+  /** One line: the README's tagline or the first sentence of its introduction, else the manifest's description. */
   readonly description: string | null
+  /** The README's paragraph that says what the project is (plain text), when it has one. */
+  readonly intro?: string | null
   readonly manifests: readonly ManifestFacts[]
   readonly commands: readonly ProjectCommand[]
   /** Best guess at how the team runs its tests, or null. */
@@ -258,7 +271,10 @@ export interface ScanResult {
   readonly filesCount: number
   readonly totalLines: number
   readonly files: readonly FileRecord[]
+  /** Code, docs, data and config per language; what is set apart (`linesApart`) is not in it. */
   readonly languages: readonly LanguageStat[]
+  /** Lines counted neither as code nor as docs, by why. */
+  readonly linesApart?: readonly LinesApart[]
   readonly folders: readonly FolderStat[]
   readonly project: ProjectFacts
   readonly readme: { readonly path: string; readonly excerpt: string } | null

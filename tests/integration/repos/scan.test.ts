@@ -67,7 +67,7 @@ describe('scanRepo', () => {
     expect(scan.files.find((f) => f.path === 'docs/logo.png')).toMatchObject({ binary: true, lines: 0 })
     expect(scan.files.find((f) => f.path === 'src/server.ts')).toMatchObject({ language: 'TypeScript', lines: 3 })
     expect(scan.languages[0]).toMatchObject({ language: 'TypeScript', files: 3, lines: 6 })
-    expect(scan.project).toMatchObject({ name: 'shop', testCommand: 'npm test' })
+    expect(scan.project).toMatchObject({ name: 'Shop', testCommand: 'npm test' })
     expect(scan.project.frameworks).toEqual(['Express'])
     expect(scan.project.testedWith).toEqual(['Vitest'])
     expect(scan.fileEdges).toEqual(expect.arrayContaining([{ from: 'src/server.ts', to: 'src/db/pool.ts' }]))

@@ -24,9 +24,11 @@ import {
   readSetupCfg,
   type ManifestReading,
 } from './manifest-readers.ts'
-import { isCodeLanguage } from './languages.ts'
+import { lineKindOf } from './languages.ts'
 import { folderPathRole, pathRole } from './path-roles.ts'
 import { projectIdentity, type PackageInfo, type Reading } from './project-identity.ts'
+import { githubReadme } from './readme-identity.ts'
+import { detectTestFrameworks } from './test-frameworks.ts'
 
 const CI_FILES: readonly (readonly [RegExp, string])[] = [
   [/^\.github\/workflows\/[^/]+\.ya?ml$/, 'GitHub Actions'],
@@ -117,7 +119,9 @@ export async function scanManifests(
   readText: (path: string) => Promise<string | null>,
   fallbackName: string,
 ): Promise<ManifestScan> {
-  const records = files.map((file) => (typeof file === 'string' ? { path: file, lines: 0, language: null } : file))
+  const records: FileRecord[] = files.map((file) =>
+    typeof file === 'string' ? { path: file, size: 0, lines: 0, language: null, binary: false } : file,
+  )
   const paths = records.map((file) => file.path)
   const tracked = new Set(paths)
   const candidates = paths
@@ -131,11 +135,12 @@ export async function scanManifests(
     const reading = source === null ? null : readManifest(path, source)
     if (reading) readings.push({ path, reading })
   }
-  const readmePath = paths.find((path) => /^readme(\.(md|markdown|rst|txt|adoc))?$/i.test(path))
+  const readmePath = githubReadme(paths)
   const identity = projectIdentity({
     readings,
     linesUnder: linesUnder(records),
     readmeText: readmePath ? await readText(readmePath) : null,
+    ...(readmePath ? { readmePath } : {}),
     folderName: fallbackName,
   })
   const own = readings.filter(({ path }) => folderPathRole(folderOf(path)) === 'source')
@@ -150,15 +155,19 @@ export async function scanManifests(
       .filter((entry) => tracked.has(entry.path)),
     ...(reading.kind === '.gemspec' ? gemRoots(folderOf(path), reading.name ?? '', paths) : []),
   ])
+  const testCommand = chooseTestCommand(readings, paths)
+  const testedWith = await detectTestFrameworks({ files: records, declared: identity.testedWith, testCommand, readText })
   return {
     facts: {
       name: identity.name,
+      packageName: identity.packageName,
       description: identity.description,
+      intro: identity.intro,
       manifests: own.map(({ path, reading }) => ({ path, kind: reading.kind, name: reading.name })),
       commands: commands.slice(0, 60),
-      testCommand: chooseTestCommand(readings, paths),
+      testCommand,
       frameworks: identity.frameworks,
-      testedWith: identity.testedWith,
+      testedWith,
       ecosystems: [...new Set(own.map(({ reading }) => reading.ecosystem).filter((e) => e !== 'make'))],
       ci,
       workspaces: workspaceFolders,
@@ -258,10 +267,10 @@ function rustCrates(readings: readonly Reading[], tracked: ReadonlySet<string>, 
 }
 
 /** Lines of shipped code (not tests, docs, examples… nor prose and data) under each folder. */
-function linesUnder(records: readonly { path: string; lines: number; language?: string | null }[]): (dir: string) => number {
+function linesUnder(records: readonly FileRecord[]): (dir: string) => number {
   const totals = new Map<string, number>()
   for (const file of records) {
-    if (!isCodeLanguage(file.language ?? null) || pathRole(file.path) !== 'source') continue
+    if (lineKindOf(file) !== 'code' || pathRole(file.path) !== 'source') continue
     let dir = folderOf(file.path)
     for (;;) {
       totals.set(dir, (totals.get(dir) ?? 0) + file.lines)

@@ -3,7 +3,7 @@
 // and the AI context all speak of the same parts. Pure: works on the file list and import edges alone.
 import type { FileRecord, FolderLink, FolderSummary, ModuleEdge, ModuleGraph, ModuleInfo } from '../../../../shared/models/repos.ts'
 import { boxLocator, moduleId, moduleView, type ModuleBox } from '../../../../shared/module-view.ts'
-import { isCodeLanguage } from './languages.ts'
+import { lineKindOf } from './languages.ts'
 import { folderPathRole } from './path-roles.ts'
 
 /** Folders deeper than this are counted in their ancestor at this depth: enough to drill into, bounded in size. */
@@ -70,15 +70,19 @@ function folderSummaries(files: readonly FileRecord[]): FolderSummary[] {
   }
   for (const file of files) {
     const folder = folderOf(file.path)
-    const code = isCodeLanguage(file.language) && file.language ? file.language : null
+    const kind = lineKindOf(file)
+    const code = kind === 'code' && file.language ? file.language : null
+    // A lockfile or generated file in a code folder is counted as a file, not by its lines: a part is
+    // the size of what the team writes. A vendored or generated folder keeps its own lines.
+    const lines = kind === 'code' || kind === 'prose' || folderPathRole(folder) !== 'source' ? file.lines : 0
     const own = tally(folder)
     own.direct.files += 1
-    own.direct.lines += file.lines
+    own.direct.lines += lines
     if (code) own.direct.languages.set(code, (own.direct.languages.get(code) ?? 0) + file.lines + 1)
     for (let at = folder; ; at = at.includes('/') ? at.slice(0, at.lastIndexOf('/')) : '.') {
       const entry = tally(at)
       entry.files += 1
-      entry.lines += file.lines
+      entry.lines += lines
       if (code) entry.languages.set(code, (entry.languages.get(code) ?? 0) + file.lines + 1)
       if (at === '.') break
     }

@@ -1,10 +1,12 @@
 // What a repository is: its name, description, stack and shape (one package or a monorepo of many),
-// decided from the repository root and its main packages only. Workspace members name the packages,
-// never the repository; manifests under examples, docs, benchmarks, fixtures, tests and tooling say
-// nothing about it at all. Pure: works on manifest readings, the file list and the README's text.
+// decided from what the project says about itself (its README, read as GitHub shows it) and from the
+// repository root and its main packages only. Workspace members name the packages, never the
+// repository; manifests under examples, docs, benchmarks, fixtures, tests and tooling say nothing
+// about it at all. Pure: works on manifest readings, the file list and the README's text.
 import type { ProjectFacts } from '../../../../shared/models/repos.ts'
 import type { ManifestReading } from './manifest-readers.ts'
 import { folderPathRole } from './path-roles.ts'
+import { readmeDescription, readReadme } from './readme-identity.ts'
 
 export interface Reading {
   readonly path: string
@@ -75,7 +77,7 @@ const TEST_TOOLS: readonly (readonly [RegExp, string])[] = [
   [/^@playwright\/test$/, 'Playwright'],
   [/^cypress$/, 'Cypress'],
   [/^pytest$/, 'pytest'],
-  [/^junit$|^junit-jupiter|^org\.junit/, 'JUnit'],
+  [/(^|[.:-])junit($|[.:-])|^org\.junit/i, 'JUnit'],
   [/^rspec(-rails)?$/, 'RSpec'],
   [/^minitest$/, 'Minitest'],
   [/^phpunit\/phpunit$/, 'PHPUnit'],
@@ -110,7 +112,11 @@ export interface PackageInfo {
 
 export interface Identity {
   readonly name: string
+  /** The name its ecosystem knows it by (a Go module path, a Composer or npm name) when it differs. */
+  readonly packageName: string | null
   readonly description: string | null
+  /** The README's paragraph that says what the project is. */
+  readonly intro: string | null
   readonly frameworks: string[]
   readonly testedWith: string[]
   /**
@@ -128,6 +134,8 @@ export interface IdentityInput {
   /** Lines of shipped code under a folder ('.' for the whole repository). */
   readonly linesUnder: (dir: string) => number
   readonly readmeText: string | null
+  /** The README's path (how to read it: Markdown, plain text). */
+  readonly readmePath?: string
   readonly folderName: string
 }
 
@@ -141,16 +149,32 @@ export function projectIdentity(input: IdentityInput): Identity {
   // Only manifests of the code that ships speak for the project.
   const own = input.readings.filter(({ path }) => folderPathRole(folderOf(path)) === 'source')
   const root = own.filter(({ path }) => !path.includes('/'))
+  // A private root that only gathers workspaces (package.json beside pnpm-workspace.yaml) names nothing.
+  const pnpmRoot = root.some(({ reading }) => reading.kind === 'pnpm-workspace.yaml' && reading.workspaces?.length)
+  const gathersOnly = (reading: ManifestReading) =>
+    (reading.private === true && (Boolean(reading.workspaces?.length) || (pnpmRoot && reading.kind === 'package.json'))) ||
+    (reading.kind === 'pom.xml' && Boolean(reading.workspaces?.length))
   const main = root
-    .filter(({ reading }) => reading.name !== null && reading.ecosystem !== 'make' && !(reading.private && reading.workspaces?.length))
+    .filter(({ reading }) => reading.name !== null && reading.ecosystem !== 'make' && !(reading.private && gathersOnly(reading)))
     .sort((a, b) => kindRank(a.reading) - kindRank(b.reading))[0]
   const members = packagesOf(own, input.linesUnder, main?.reading.ecosystem ?? null)
+  // What the project calls itself: the README's title or logo when it names a name the repository
+  // already has (its folder, its manifests, its Go module); else the manifest's name; else the folder's.
+  const declared = main?.reading.name ?? null
+  const readme = input.readmeText
+    ? readReadme(input.readmeText, [input.folderName, ...root.map(({ reading }) => reading.name)], input.readmePath)
+    : null
   // `FMT` in CMakeLists.txt and a folder called `fmt` are the same name: the folder's spelling reads better.
-  const declared = main?.reading.name
+  // A Go module's path is where it lives, not what it is called: the folder names it then.
+  const goModule = main?.reading.kind === 'go.mod'
   const name =
-    (declared && declared.toLowerCase() === input.folderName.toLowerCase() ? input.folderName : declared) ??
-    readmeName(input.readmeText, input.folderName) ??
+    readme?.name ??
+    (goModule || (declared && declared.toLowerCase() === input.folderName.toLowerCase()) ? input.folderName : declared) ??
     input.folderName
+  const packageName =
+    declared && main && !gathersOnly(main.reading) && squash(declared) !== squash(name) && main.reading.kind !== 'CMakeLists.txt'
+      ? declared
+      : null
   // The root builds a package of its own when its manifest names one and code sits outside the members.
   const rootLines = input.linesUnder('.') - members.reduce((sum, pkg) => sum + pkg.lines, 0)
   // A root package with little code of its own (a meta-package such as rails.gemspec) is not the main one.
@@ -166,7 +190,9 @@ export function projectIdentity(input: IdentityInput): Identity {
   // A monorepo's packages describe themselves, not the repository (its README does that).
   const described = (text: string | null | undefined, named: string | null | undefined) =>
     text && text.toLowerCase() !== named?.toLowerCase() ? text : null
+  // The README says what the project is; a manifest's description is the fallback.
   const description =
+    (readme ? readmeDescription(readme) : null) ??
     described(main?.reading.description, main?.reading.name) ??
     root.map(({ reading }) => described(reading.description, reading.name)).find(Boolean) ??
     (packages.length === 1 ? described(packages[0]?.description, packages[0]?.name) : null)
@@ -181,8 +207,28 @@ export function projectIdentity(input: IdentityInput): Identity {
   const runtime = stackReadings.flatMap(({ reading }) => reading.dependencies).filter((dep) => !ownNames.has(dep.toLowerCase()))
   const rootDev = root.flatMap(({ reading }) => reading.devDependencies ?? [])
   const frameworks = [...matches(runtime, FRAMEWORKS), ...matches([...runtime, ...rootDev], BUILD_TOOLS)]
-  const testedWith = matches([...rootDev, ...stackReadings.flatMap(({ reading }) => reading.devDependencies ?? []), ...runtime], TEST_TOOLS)
-  return { name, description, frameworks: [...new Set(frameworks)], testedWith, packages, mainCount, monorepo }
+  // Test projects declare what they are tested with too (a .NET test project's xunit, a test app's rspec).
+  const testReadings = input.readings.filter(({ path }) => folderPathRole(folderOf(path)) === 'test')
+  const testedWith = matches(
+    [
+      ...rootDev,
+      ...stackReadings.flatMap(({ reading }) => reading.devDependencies ?? []),
+      ...runtime,
+      ...testReadings.flatMap(({ reading }) => [...reading.dependencies, ...(reading.devDependencies ?? [])]),
+    ],
+    TEST_TOOLS,
+  )
+  return {
+    name,
+    packageName,
+    description,
+    intro: readme?.intro ?? null,
+    frameworks: [...new Set(frameworks)],
+    testedWith,
+    packages,
+    mainCount,
+    monorepo,
+  }
 }
 
 /** A manifest that builds something (not a workspace-only Cargo.toml, a private workspace root or a Maven parent). */
@@ -223,17 +269,4 @@ function packagesOf(own: readonly Reading[], linesUnder: (dir: string) => number
     .sort((a, b) => b.lines - a.lines || a.name.localeCompare(b.name))
 }
 
-/** The README's title (its first line), when it is a name: it contains the folder's name, as `vuejs/core` does. */
-function readmeName(readme: string | null, folderName: string): string | null {
-  if (!readme) return null
-  const lines = readme.split(/\r?\n/).filter((line) => line.trim() !== '' && !/^\s*(<|\[!\[|!\[)/.test(line))
-  const first = lines[0] ?? ''
-  const heading = /^\s*#\s+(.+)$/.exec(first)?.[1] ?? (/^=+\s*$/.test(lines[1] ?? '') ? first : undefined)
-  if (!heading) return null
-  const clean = heading
-    .replace(/\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)|<[^>]+>/g, '')
-    .replace(/[*_`]/g, '')
-    .trim()
-  if (clean === '' || clean.length > 40 || clean.split(/\s+/).length > 3) return null
-  return clean.toLowerCase().includes(folderName.toLowerCase()) ? clean : null
-}
+const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')

@@ -27,6 +27,7 @@ import { readFiles, type ReadFilesResult } from './read-files.ts'
 import { SCAN_CACHE_VERSION, ScanCache } from './scan-cache.ts'
 import { loadSnapshot, saveSnapshot, type ScanMemory } from './scan-memory.ts'
 import { linkSignature, planReuse, previousEdges, saveReuse, type ReusePlan } from './scan-reuse.ts'
+import { settleHeaderLanguages } from './languages.ts'
 import { summarizeFiles } from './summarize-files.ts'
 
 export interface ScanOptions {
@@ -113,10 +114,13 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   })
   skipped.push(...read.skipped, ...analyzer.skipped, ...history.skipped)
   const readByPath = new Map(read.files.map((file) => [file.path, file]))
-  const files = index.entries.flatMap((entry) => {
-    const file = plan.reused.get(entry.path)?.record ?? readByPath.get(entry.path)
-    return file ? [file] : []
-  })
+  // A header is C, C++ or Objective-C by the sources around it, decided over the whole file list.
+  const files = settleHeaderLanguages(
+    index.entries.flatMap((entry) => {
+      const file = plan.reused.get(entry.path)?.record ?? readByPath.get(entry.path)
+      return file ? [file] : []
+    }),
+  )
   const paths = files.map((file) => file.path)
   // The other files' edges still hold when the same files are there and no changed file's declarations
   // or imports changed: then only the changed files are resolved again.
@@ -174,7 +178,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   const modulesKey = modules.map((module) => module.id).join(',')
   const modulesEdges =
     last.moduleEdges && last.edges === edges && last.moduleEdges.key === modulesKey ? last.moduleEdges.edges : moduleEdges(edges, moduleOf)
-  const { languages, folders, totalLines } = summarizeFiles(files)
+  const { languages, folders, totalLines, linesApart } = summarizeFiles(files)
   timer.add('total', performance.now() - started)
   const result: ScanResult = {
     repoId: options.repoId,
@@ -186,6 +190,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     totalLines,
     files,
     languages,
+    linesApart,
     folders,
     project: manifests.facts,
     readme: readme ? { path: readme.path, excerpt: readme.text.slice(0, 4000) } : null,

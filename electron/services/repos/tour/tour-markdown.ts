@@ -27,9 +27,9 @@ export function tourMarkdown(scan: ScanResult): string {
 export function buildTour(scan: ScanResult): Tour {
   const p = scan.project
   const view = moduleView(scan.moduleGraph, '.', { showSupporting: false })
-  const out: string[] = [`# A tour of ${titleOf(p.name)}`, '', COMPUTED_LABEL, '']
+  const out: string[] = [`# A tour of ${p.name}${p.packageName ? ` (${p.packageName})` : ''}`, '', COMPUTED_LABEL, '']
   out.push('## What it is', '')
-  const intro = readmeIntro(scan.readme?.excerpt ?? '')
+  const intro = p.intro ? markdownText(p.intro) : ''
   // A manifest's description that the README's paragraph already says is not said twice.
   if (p.description && !restates(intro, p.description)) out.push(p.description, '')
   if (p.monorepo) {
@@ -38,6 +38,8 @@ export function buildTour(scan: ScanResult): Tour {
   }
   if (intro) out.push(`From ${scan.readme?.path}:`, '', ...intro.split('\n').map((line) => `> ${line}`), '')
   out.push(languagesLine(scan))
+  const apart = apartLine(scan)
+  if (apart) out.push(apart)
   if (p.frameworks.length) out.push(`Built with ${list(p.frameworks)}.`)
   if (p.testedWith.length) out.push(`Tested with ${list(p.testedWith)}.`)
   if (p.ci.length) out.push(`CI: ${list(p.ci)}.`)
@@ -213,14 +215,18 @@ function languagesLine(scan: ScanResult): string {
   )
 }
 
-/** A Go module path names the project by its last part: `gin (github.com/gin-gonic/gin)`. */
-function titleOf(name: string): string {
-  if (!/^[\w-]+(\.[\w-]+)+\/[\w./-]+$/.test(name)) return name
-  const last = name
-    .replace(/\/v\d+$/, '')
-    .split('/')
-    .at(-1)
-  return last ? `${last} (${name})` : name
+const APART_LABEL: Readonly<Record<NonNullable<ScanResult['linesApart']>[number]['reason'], string>> = {
+  generated: 'lockfiles and generated files',
+  vendored: 'vendored code',
+  minified: 'minified bundles',
+  docs: 'pages and snippets under docs',
+}
+
+/** What the size above leaves out of the code: lockfiles, generated, vendored and minified files. */
+function apartLine(scan: ScanResult): string | null {
+  const apart = (scan.linesApart ?? []).filter((entry) => entry.lines > 0)
+  if (!apart.length) return null
+  return `Not counted as code: ${list(apart.map((entry, at) => `${number(entry.lines)}${at === 0 ? ' lines' : ''} of ${APART_LABEL[entry.reason]}`))}.`
 }
 
 const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
@@ -232,37 +238,10 @@ function restates(longer: string, shorter: string): boolean {
   return said.length > 0 && said.filter((word) => words.has(word)).length >= said.length * 0.8
 }
 
-/** News, not a description: a release announcement, a call for sponsors, a notice about the README itself. */
-const NEWS_HEADING = /\b(news|release[sd]?|announc\w*|now available|what'?s new|sponsors?|backers|changelog|notice|update)\b/i
-const NEWS =
-  /\b(we(?:'|’)re (?:excited|happy|pleased|thrilled)|is now available|announc\w+|release of|sponsored by|become a sponsor|this readme is for)\b/i
-/** A paragraph that says what the project is: "Flask is a …", "`axum` is an …", "Hono - … - is a …". */
-const DEFINES = /^[^.!?\n]{1,80}?\b(?:is|are)\s+(?:a|an|the)\b/i
-/** How far down a README the description is looked for before the first real paragraph is taken. */
-const INTRO_PARAGRAPHS = 6
-
-/**
- * What the README says the project is: among its first real paragraphs (titles, badges, HTML,
- * link-only lines and news skipped), the first that defines the project, else the first.
- */
-export function readmeIntro(text: string): string {
-  const candidates: string[] = []
-  let heading = ''
-  for (const paragraph of text.split(/\r?\n\s*\r?\n/)) {
-    // A Setext title (`ripgrep (rg)` over `----`) is not part of the paragraph under it.
-    const clean = paragraph
-      .trim()
-      .replace(/^[^\n]+\n[-=]{3,}\s*(\n|$)/, '')
-      .trim()
-    const title = /^#{1,6}\s+(.*)$/m.exec(clean)
-    if (title && clean.startsWith('#')) heading = title[1] ?? ''
-    // A rule (`---`) ends the section above it as a heading would.
-    if (/^([-*_])\1{2,}$/.test(clean)) heading = ''
-    if (!clean || /^(#|<|!\[|\[!\[|=+|-+$|```)/.test(clean) || clean.length < 40) continue
-    if (/^\*\*[^*]+\*\*:?\s*\[?https?:/.test(clean)) continue
-    if (NEWS_HEADING.test(heading) || NEWS.test(clean)) continue
-    candidates.push(clean.slice(0, 800))
-    if (candidates.length === INTRO_PARAGRAPHS) break
-  }
-  return candidates.find((paragraph) => DEFINES.test(paragraph.replace(/[*_`]/g, ''))) ?? candidates[0] ?? ''
+/** Plain text as Markdown that shows it as it is: emphasis, link and HTML characters escaped. */
+function markdownText(text: string): string {
+  return text
+    .split(/(`[^`\n]+`)/)
+    .map((part, at) => (at % 2 === 1 ? part : part.replace(/([\\*[\]<>]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}]))/gu, '\\$1')))
+    .join('')
 }

@@ -37,7 +37,8 @@ describe('scanManifests', () => {
       testedWith: ['pytest'],
     })
     expect((await facts({ 'go.mod': 'module example.com/x\n\nrequire github.com/gin-gonic/gin v1.9.0\n' })).facts).toMatchObject({
-      name: 'example.com/x',
+      name: 'folder',
+      packageName: 'example.com/x',
       testCommand: 'go test ./...',
       frameworks: ['Gin'],
     })

@@ -39,7 +39,7 @@ describe('project identity', () => {
       {
         'package.json': json({ private: true, devDependencies: { vitest: '1', vite: '1' } }),
         'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n  - 'packages-private/*'\n",
-        'README.md': '# vuejs/core [![npm](https://img.shields.io/npm/v/vue.svg)](https://npmjs.com/package/vue)\n\nThe framework.\n',
+        'README.md': '# vuejs/core [![npm](https://img.shields.io/npm/v/vue.svg)](https://npmjs.com/package/vue)\n\n## Getting Started\n',
         'packages-private/dts-built-test/package.json': json({ name: 'dts-built-test', private: true, description: 'dts-built-test' }),
         'packages-private/dts-built-test/src/index.ts': code(5),
         'packages/runtime-core/package.json': json({ name: '@vue/runtime-core', description: '@vue/runtime-core' }),
@@ -112,5 +112,65 @@ describe('project identity', () => {
       { folder: 'fmt' },
     )
     expect(cmake.project.name).toBe('fmt')
+  })
+
+  it('is named as its README names it, entities decoded, with the manifest description when the README says nothing', async () => {
+    // Shaped like a .NET library: a heading with a logo, padding entities and a badge; a list of links.
+    const csproj = (name: string, description: string) =>
+      `<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <PackageId>${name}</PackageId>\n    <Description>${description}</Description>\n  </PropertyGroup>\n</Project>\n`
+    const scan = await scanBuiltRepo(
+      {
+        'README.md':
+          '# ![Logo](Doc/logo.png) Acme.Json&nbsp;&nbsp;&nbsp;&nbsp;[![NuGet](https://img.shields.io/nuget/v/Acme.Json.svg)](https://nuget.example)\n\n- [Homepage](https://acme.example)\n- [Documentation](https://acme.example/help)\n',
+        'Src/Acme.Json/Acme.Json.csproj': csproj('Acme.Json', 'Acme.Json is a high-performance JSON framework for .NET'),
+        'Src/Acme.Json/JsonReader.cs': 'namespace Acme.Json;\npublic class JsonReader { public int Read() => 1; }\n',
+      },
+      { folder: 'Acme.Json' },
+    )
+    expect(scan.project.name).toBe('Acme.Json')
+    expect(scan.project.description).toBe('Acme.Json is a high-performance JSON framework for .NET')
+  })
+
+  it('names a monorepo as the project, never by its private root package', async () => {
+    // Shaped like vite: a private "-monorepo" root beside pnpm-workspace.yaml, a README with a logo.
+    const scan = await scanBuiltRepo(
+      {
+        'package.json': json({ name: '@acme/acme-monorepo', private: true, devDependencies: { vitest: '1' } }),
+        'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n",
+        'README.md': [
+          '<p align="center"><a href="https://acme.example"><img alt="acme logo" src="https://acme.example/logo.svg"></a></p>',
+          '',
+          '# Acme ⚡',
+          '',
+          '> Next Generation Widget Tooling',
+          '',
+          'Acme is a build tool for widgets that starts instantly and reloads as you type.',
+        ].join('\n'),
+        'packages/acme/package.json': json({ name: 'acme', description: 'Widget tooling' }),
+        'packages/acme/src/index.ts': code(200),
+        'packages/create-acme/package.json': json({ name: 'create-acme' }),
+        'packages/create-acme/src/index.ts': code(120),
+      },
+      { folder: 'acme' },
+    )
+    expect(scan.project).toMatchObject({
+      name: 'Acme',
+      packageName: null,
+      description: 'Next Generation Widget Tooling',
+      intro: 'Acme is a build tool for widgets that starts instantly and reloads as you type.',
+      monorepo: { packages: 2, main: ['acme', 'create-acme'] },
+    })
+  })
+
+  it('keeps the name its ecosystem knows it by beside the one its README gives', async () => {
+    const scan = await scanBuiltRepo(
+      {
+        'composer.json': json({ name: 'acme/ledger', description: 'Ledger component', require: { php: '>=8.1' } }),
+        'README.md': '# Ledger\n\nLedger is a bookkeeping library for PHP applications.\n',
+        'src/Ledger.php': '<?php\nnamespace Acme\\Ledger;\nclass Ledger {}\n',
+      },
+      { folder: 'ledger' },
+    )
+    expect(scan.project).toMatchObject({ name: 'Ledger', packageName: 'acme/ledger' })
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildTour, readmeIntro } from '../../../../../../electron/services/repos/tour/tour-markdown.ts'
+import { buildTour } from '../../../../../../electron/services/repos/tour/tour-markdown.ts'
 import { scanBuiltRepo } from '../../../../../fixtures/scan-built-repo.ts'
 
 const code = (lines: number) => Array.from({ length: lines }, (_, i) => `export const v${i} = ${i}`).join('\n')
@@ -30,23 +30,6 @@ describe('the offline tour', () => {
 })
 
 describe('what the README says the project is', () => {
-  it('takes the paragraph that defines the project, past badges, release news and a section that is not a description', () => {
-    const readme = [
-      '# Fastr Web Framework',
-      '[![Build](https://ci.example/badge.svg)](https://ci.example)',
-      '## 📰 Fastr 2.0 is now available!',
-      "We're excited to announce the release of **Fastr 2.0**! This release brings new features and important fixes.",
-      '---',
-      'Fastr is a small HTTP framework written in Go that routes requests without allocating.',
-    ].join('\n\n')
-    expect(readmeIntro(readme)).toBe('Fastr is a small HTTP framework written in Go that routes requests without allocating.')
-  })
-
-  it('falls back to the first real paragraph when none defines the project', () => {
-    const readme = '# tool\n\nIn-process messaging with no dependencies, for .NET.\n\nInstall it from NuGet with the command below.\n'
-    expect(readmeIntro(readme)).toBe('In-process messaging with no dependencies, for .NET.')
-  })
-
   it('reads the README GitHub shows: .github/ before the root, the root before docs/', async () => {
     const scan = await scanBuiltRepo(
       {
@@ -63,17 +46,8 @@ describe('what the README says the project is', () => {
 })
 
 describe('the tour says what the project is once', () => {
-  it('leaves out a manifest description the README paragraph already says, and keeps one it does not', async () => {
+  it('says what the README says, and the manifest description only when the README says nothing', async () => {
     const said = await scanBuiltRepo(
-      {
-        'README.md': '# acme\n\nAcme is a service that sells widgets to other teams over HTTP and keeps their stock.\n',
-        'package.json': JSON.stringify({ name: 'acme', description: 'Sells widgets to other teams' }),
-        'src/index.ts': code(20),
-      },
-      { folder: 'acme' },
-    )
-    expect(buildTour(said).markdown).not.toContain('\nSells widgets to other teams\n')
-    const notSaid = await scanBuiltRepo(
       {
         'README.md': '# acme\n\nAcme is a service that sells widgets to other teams over HTTP and keeps their stock.\n',
         'package.json': JSON.stringify({ name: 'acme', description: 'The shop floor backend of Acme Corp' }),
@@ -81,7 +55,31 @@ describe('the tour says what the project is once', () => {
       },
       { folder: 'acme' },
     )
-    expect(buildTour(notSaid).markdown).toContain('\nThe shop floor backend of Acme Corp\n')
+    const tour = buildTour(said).markdown
+    // The README's sentence is quoted once, not also said above the quote.
+    expect(tour).toContain('From README.md:\n\n> Acme is a service that sells widgets to other teams over HTTP and keeps their stock.\n')
+    expect(tour.match(/sells widgets/g)).toHaveLength(1)
+    expect(tour).not.toContain('shop floor')
+    const silent = await scanBuiltRepo(
+      {
+        'README.md': '# acme\n\n- [Docs](https://acme.example/docs)\n- [Chat](https://chat.example)\n',
+        'package.json': JSON.stringify({ name: 'acme', description: 'The shop floor backend of Acme Corp' }),
+        'src/index.ts': code(20),
+      },
+      { folder: 'acme' },
+    )
+    expect(buildTour(silent).markdown).toContain('\nThe shop floor backend of Acme Corp\n')
+  })
+
+  it('quotes the README as text, with what would read as Markdown escaped', async () => {
+    const scan = await scanBuiltRepo(
+      {
+        'README.md': '# acme\n\nAcme is a *fast* tool for `<template>` files & [widgets](https://x.example) in C++ <17>.\n',
+        'src/index.ts': code(20),
+      },
+      { folder: 'acme' },
+    )
+    expect(buildTour(scan).markdown).toContain('> Acme is a fast tool for `<template>` files & widgets in C++ \\<17\\>.')
   })
 })
 
@@ -104,14 +102,14 @@ describe('the languages a project is written in', () => {
 })
 
 describe('the tour title', () => {
-  it('names a Go module by its last part, with its path', async () => {
-    const scan = await scanBuiltRepo(
-      {
-        'go.mod': 'module github.com/acme/widgets/v2\n\ngo 1.22\n',
-        'widgets.go': 'package widgets\n\nfunc Count() int { return 1 }\n',
-      },
-      { folder: 'checkout' },
-    )
-    expect(buildTour(scan).markdown.split('\n')[0]).toBe('# A tour of widgets (github.com/acme/widgets/v2)')
+  it('names a Go module by its README heading, else its folder, with the module path beside it', async () => {
+    const files = {
+      'go.mod': 'module github.com/acme/widgets/v2\n\ngo 1.22\n',
+      'widgets.go': 'package widgets\n\nfunc Count() int { return 1 }\n',
+    }
+    const plain = await scanBuiltRepo(files, { folder: 'widgets' })
+    expect(buildTour(plain).markdown.split('\n')[0]).toBe('# A tour of widgets (github.com/acme/widgets/v2)')
+    const titled = await scanBuiltRepo({ ...files, 'README.md': '# Acme Widgets\n\nWidgets is a stock service.\n' }, { folder: 'widgets' })
+    expect(buildTour(titled).markdown.split('\n')[0]).toBe('# A tour of Acme Widgets (github.com/acme/widgets/v2)')
   })
 })
