@@ -3,7 +3,7 @@
 // namespaces, Ruby constants, a header's implementation) and follows imported names through the files
 // that only re-export them. Imports that reach no repository file are dropped and counted, never guessed.
 import type { ImportRef, ParsedFile } from './parsed-file.ts'
-import { createCFamilyResolver, defaultIncludeDirs } from './resolve/c-family.ts'
+import { createCFamilyResolver, defaultIncludeDirs, isHeaderToSource } from './resolve/c-family.ts'
 import { linkCsharp, type DotnetProject } from './resolve/csharp.ts'
 import type { TsPaths, WorkspacePackage } from './resolve/ecmascript.ts'
 import { createEcmascriptResolver } from './resolve/ecmascript.ts'
@@ -99,7 +99,7 @@ export function resolveImports(input: ResolveImportsInput): ImportResolution {
         return (from, ref) => go(ref.specifier, from)
       case 'java':
       case 'kotlin':
-        return (_from, ref) => jvm(ref)
+        return (from, ref) => jvm(ref, input.parsed.get(from)?.references)
       case 'ruby':
         return ruby
       case 'rust':
@@ -165,6 +165,29 @@ function mergeSorted(a: readonly FileEdge[], b: readonly FileEdge[]): FileEdge[]
   while (i < a.length) out.push(a[i++]!)
   while (j < b.length) out.push(b[j++]!)
   return out
+}
+
+/**
+ * The edges that are imports: without the links `resolveImports` adds from a header to the source that
+ * implements it, and from an interface to its implementation, which no import in the code makes. What
+ * the module map draws (a public header includes nothing of the code that implements it). Both kinds
+ * are told from the edges and parses alone (a header never includes a source file; an implementation
+ * link runs against an edge the other way, to a file whose types implement an interface of this one),
+ * so edges taken over from an earlier scan are told apart the same way.
+ */
+export function importEdges(
+  edges: readonly FileEdge[],
+  parsed: ReadonlyMap<string, Pick<ParsedFile, 'definitions' | 'supertypes'>>,
+): FileEdge[] {
+  const keys = new Set(edges.map((edge) => `${edge.from}\u0000${edge.to}`))
+  return edges.filter((edge) => {
+    if (isHeaderToSource(edge.from, edge.to)) return false
+    if (!keys.has(`${edge.to}\u0000${edge.from}`)) return true
+    const implementing = parsed.get(edge.to)?.supertypes
+    if (!implementing?.length) return true
+    const contracts = parsed.get(edge.from)?.definitions.filter((definition) => definition.kind === 'interface') ?? []
+    return !contracts.some((definition) => implementing.includes(definition.name))
+  })
 }
 
 /** An interface with more implementations than this is a plug-in point, not a door to one implementation. */

@@ -10,7 +10,7 @@ import { basename, join } from 'node:path'
 import { GembaError } from '../../../../shared/errors.ts'
 import type { FileRecord, ScanResult, SkippedItem } from '../../../../shared/models/repos.ts'
 import type { CodeParser } from '../parse/code-parser.ts'
-import type { FileEdge } from '../parse/resolve-imports.ts'
+import { importEdges, type FileEdge } from '../parse/resolve-imports.ts'
 import { locateRepo, readHead, readIndexEntries, readWorkingState, resolveHead, shallowCommits } from '../../git/index.ts'
 import { isBot } from '../history/identities.ts'
 import { readHistory, type CommitRecord, type HistoryRead } from '../history/read-history.ts'
@@ -137,7 +137,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     if (cached && cached.layout === layout && !touched) return cached.scan
     return scanManifests(files, (path) => readText(root, path), basename(root))
   })
-  const { modules, moduleOf, edges, graph, links } = await timer.run('modules', async () => {
+  const { modules, moduleOf, edges, imports, graph, links } = await timer.run('modules', async () => {
     const resolved = analyzer.resolve(paths, {
       ...resolutionLayout(manifests),
       ...(stable && kept ? { sources: readNow, keptEdges: kept } : {}),
@@ -145,10 +145,12 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     // The same edges as last time are the same array, so what was computed from them is taken over.
     const same = last.edges !== undefined && sameEdges(last.edges, resolved.edges)
     const edges = same && last.edges ? last.edges : resolved.edges
-    const links = same && last.links ? last.links : folderLinks(edges)
+    // The map draws imports only: a header's link to its implementation (or an interface's) is not one.
+    const imports = importEdges(edges, analyzer.parsed)
+    const links = same && last.links ? last.links : folderLinks(imports)
     const packages = manifests.sourcePackages.map((pkg) => pkg.dir).filter((dir) => dir !== '.')
-    const map = findModules(buildModuleGraph(files, edges, links, packages), manifests.workspaceFolders)
-    return { ...map, edges, links }
+    const map = findModules(buildModuleGraph(files, imports, links, packages), manifests.workspaceFolders)
+    return { ...map, edges, imports, links }
   })
   const tracked = new Set(paths)
   const mailmap = tracked.has('.mailmap') ? await readText(root, '.mailmap') : null
@@ -177,7 +179,9 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   const keyFiles = ranked.keyFiles
   const modulesKey = modules.map((module) => module.id).join(',')
   const modulesEdges =
-    last.moduleEdges && last.edges === edges && last.moduleEdges.key === modulesKey ? last.moduleEdges.edges : moduleEdges(edges, moduleOf)
+    last.moduleEdges && last.edges === edges && last.moduleEdges.key === modulesKey
+      ? last.moduleEdges.edges
+      : moduleEdges(imports, moduleOf)
   const { languages, folders, totalLines, linesApart } = summarizeFiles(files)
   timer.add('total', performance.now() - started)
   const result: ScanResult = {
@@ -197,7 +201,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     modules,
     moduleEdges: modulesEdges,
     moduleGraph: graph,
-    fileEdges: keyFileEdges(edges, keyFiles),
+    fileEdges: keyFileEdges(imports, keyFiles),
     keyFiles,
     history: summary,
     skipped,

@@ -1,9 +1,10 @@
 // Resolves C and C++ `#include` the way a compiler searches: `"x.h"` beside the including file first,
 // then the include folders (from CMake/Makefile `-I`/include_directories, plus every `include/` folder,
 // `src/` and the root); `<x.h>` on the include folders only. A path still unmatched is looked up by its
-// ending among the repository's files (the nearest one wins), since build flags are not always written
-// down where Gemba can read them. Also links a header to the source file that implements it (same
-// name, including it), so code using a header depends on its implementation too.
+// ending among the repository's files when exactly one file has that ending, since build flags are not
+// always written down where Gemba can read them; two candidates are a guess, and no edge is made. Also
+// links a header to the source file that implements it (same name, including it), so code using a
+// header depends on its implementation too; that link is not an include (`isHeaderToSource`).
 import type { ImportRef, ParsedFile } from '../parsed-file.ts'
 import type { FileIndex } from './file-index.ts'
 import { dirOf, joinInside } from './file-index.ts'
@@ -35,11 +36,10 @@ export function createCFamilyResolver(files: readonly string[], index: FileIndex
     if (list) list.push(file)
     else byName.set(name, [file])
   }
-  const bySuffix = (from: string, specifier: string): string | undefined => {
+  const bySuffix = (specifier: string): string | undefined => {
     const name = specifier.slice(specifier.lastIndexOf('/') + 1)
     const matches = (byName.get(name) ?? []).filter((file) => file === specifier || file.endsWith(`/${specifier}`))
-    if (matches.length <= 1) return matches[0]
-    return matches.sort((a, b) => shared(b, from) - shared(a, from) || a.length - b.length || (a < b ? -1 : 1))[0]
+    return matches.length === 1 ? matches[0] : undefined
   }
   const resolve = (from: string, ref: ImportRef): ResolvedImport => {
     const specifier = ref.specifier
@@ -50,7 +50,7 @@ export function createCFamilyResolver(files: readonly string[], index: FileIndex
     }
     // `<stdio.h>` is the system's even when a vendored copy sits somewhere in the tree.
     if (ref.system && !specifier.includes('/')) return { status: 'external' }
-    const hit = bySuffix(from, specifier)
+    const hit = bySuffix(specifier)
     if (hit) return { status: 'resolved', files: [hit] }
     return ref.system ? { status: 'external' } : { status: 'unresolved' }
   }
@@ -76,16 +76,12 @@ export function createCFamilyResolver(files: readonly string[], index: FileIndex
   return { resolve, implementations }
 }
 
+/** A header linked to a source file: only ever the implementation link, never an include. */
+export function isHeaderToSource(from: string, to: string): boolean {
+  return HEADER.test(from) && SOURCE.test(to)
+}
+
 function stemOf(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1)
   return name.slice(0, name.lastIndexOf('.'))
-}
-
-/** Length of the common folder prefix of two paths. */
-function shared(a: string, b: string): number {
-  const x = a.split('/')
-  const y = b.split('/')
-  let n = 0
-  while (n < x.length - 1 && n < y.length - 1 && x[n] === y[n]) n++
-  return n
 }

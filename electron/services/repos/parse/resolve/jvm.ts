@@ -1,5 +1,6 @@
 // Resolves Java and Kotlin imports through what the files declare: each file's package plus its
-// top-level names (and its file name) give fully qualified names; `a.b.*` reaches the whole package.
+// top-level names (and its file name) give fully qualified names; `a.b.*` reaches the files of the
+// package whose names the importing file uses (the whole package when its names are not known).
 // Source roots (src/main/java…) are a fallback for files whose package the parser could not read.
 import type { ImportRef, ParsedFile } from '../parsed-file.ts'
 import type { ResolvedImport } from './resolved-import.ts'
@@ -9,6 +10,8 @@ const JVM_FILE = /\.(java|kt|kts)$/
 interface JvmIndex {
   readonly byName: Map<string, Set<string>>
   readonly byPackage: Map<string, Set<string>>
+  /** The names each file declares (its file name and top-level types), for wildcard imports. */
+  readonly names: Map<string, string[]>
 }
 
 function add(map: Map<string, Set<string>>, key: string, file: string): void {
@@ -20,15 +23,20 @@ function add(map: Map<string, Set<string>>, key: string, file: string): void {
 function buildJvmIndex(parsed: ReadonlyMap<string, ParsedFile>, files: readonly string[], roots: readonly string[]): JvmIndex {
   const byName = new Map<string, Set<string>>()
   const byPackage = new Map<string, Set<string>>()
+  const names = new Map<string, string[]>()
   for (const [file, result] of parsed) {
     if (!JVM_FILE.test(file) || result.package === undefined) continue
     const pkg = result.package
     add(byPackage, pkg, file)
     const stem = file.slice(file.lastIndexOf('/') + 1).replace(JVM_FILE, '')
     add(byName, `${pkg}.${stem}`, file)
+    const declared = [stem]
     for (const definition of result.definitions) {
-      if (definition.kind !== 'method') add(byName, `${pkg}.${definition.name}`, file)
+      if (definition.kind === 'method') continue
+      add(byName, `${pkg}.${definition.name}`, file)
+      declared.push(definition.name)
     }
+    names.set(file, declared)
   }
   // Files the parser could not give a package: the folder under a source root is the package.
   const sortedRoots = [...roots].sort((a, b) => b.length - a.length)
@@ -41,15 +49,20 @@ function buildJvmIndex(parsed: ReadonlyMap<string, ParsedFile>, files: readonly 
     add(byName, dotted, file)
     if (pkg !== '') add(byPackage, pkg, file)
   }
-  return { byName, byPackage }
+  return { byName, byPackage, names }
 }
 
 export function createJvmResolver(files: readonly string[], parsed: ReadonlyMap<string, ParsedFile>, sourceRoots: readonly string[]) {
   const jvm = buildJvmIndex(parsed, files, sourceRoots)
-  return (ref: ImportRef): ResolvedImport => {
+  /** `references`: the names the importing file uses, when the parser read them. */
+  return (ref: ImportRef, references?: readonly string[]): ResolvedImport => {
     if (ref.wildcard === true) {
       const files = jvm.byPackage.get(ref.specifier)
-      if (files !== undefined) return { status: 'resolved', files: [...files] }
+      if (files !== undefined) {
+        if (!references?.length) return { status: 'resolved', files: [...files] }
+        const used = new Set(references)
+        return { status: 'resolved', files: [...files].filter((file) => (jvm.names.get(file) ?? []).some((name) => used.has(name))) }
+      }
     }
     // `a.b.C`, or `a.b.C.Inner` / `a.b.C.member` (static): the longest name a file declares.
     const parts = ref.specifier.split('.')

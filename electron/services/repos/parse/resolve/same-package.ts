@@ -1,7 +1,7 @@
 // Links files that use each other without imports: Go, Java and Kotlin files of one package, and Ruby
 // files anywhere (autoloaded constants). A file that names a type or top-level function (in Go, also a
 // method) declared in another file of its scope depends on it; names declared in many files are too
-// vague to link.
+// vague to link, and a Ruby namespace the file reopens itself links nothing.
 import type { ParsedFile } from '../parsed-file.ts'
 import { dirOf } from './file-index.ts'
 
@@ -132,7 +132,13 @@ export function samePackagePairs(
     const key = packageKey(path, file)
     const names = key === undefined ? undefined : declared.get(key)
     if (names === undefined || file.references === undefined) continue
+    // A Ruby file that wraps itself in `module Billing` reopens the namespace: naming it there is no
+    // use of the file that defines it.
+    const own = new Set(
+      file.language === 'ruby' ? file.definitions.map((definition) => definition.name.slice(definition.name.lastIndexOf(':') + 1)) : [],
+    )
     for (const reference of file.references) {
+      if (own.has(reference)) continue
       const declaring = names.get(reference)
       if (declaring === undefined || declaring.size > MAX_DECLARING_FILES) continue
       for (const to of declaring) if (to !== path) pairs.push([path, to])

@@ -35,4 +35,37 @@ describe('C# resolution', () => {
     // Other.csproj references nothing: Startup (in Web) is not visible to it.
     expect(lines).not.toContain('src/Other/Lonely.cs -> src/Web/Startup.cs')
   })
+
+  it('draws a solution as its usings and names say, both ways: no interface-to-implementation edge', async () => {
+    // Shaped like a mediator library: a core project, a DI-extensions project referencing it, a test
+    // project referencing both, and a sample that references nothing of theirs.
+    const lines = await resolveBuiltRepo(
+      {
+        'src/Mediate/Mediate.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
+        'src/Mediate/IMediator.cs': 'namespace Mediate;\npublic interface IMediator { Task Send(IRequest r); }\n',
+        'src/Mediate/IRequest.cs': 'namespace Mediate;\npublic interface IRequest { }\n',
+        'src/Mediate/Mediator.cs':
+          'namespace Mediate;\npublic class Mediator : IMediator { public Task Send(IRequest r) => Task.CompletedTask; }\n',
+        'src/Mediate.Extensions/Mediate.Extensions.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup><ProjectReference Include="..\\Mediate\\Mediate.csproj" /></ItemGroup>\n</Project>\n',
+        'src/Mediate.Extensions/ServiceCollectionExtensions.cs':
+          'using Mediate;\nusing Microsoft.Extensions.DependencyInjection;\nnamespace Mediate.Extensions;\npublic static class ServiceCollectionExtensions {\n  public static IServiceCollection AddMediate(this IServiceCollection s) => s.AddSingleton<IMediator, Mediator>();\n}\n',
+        'test/Mediate.Tests/Mediate.Tests.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup><ProjectReference Include="..\\..\\src\\Mediate\\Mediate.csproj" /></ItemGroup>\n</Project>\n',
+        'test/Mediate.Tests/SendTests.cs':
+          'using Mediate;\nusing Xunit;\nnamespace Mediate.Tests;\npublic class SendTests { [Fact] public void Sends() { new Mediator(); } }\n',
+        'samples/Console/Console.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
+        'samples/Console/Program.cs': 'namespace Console;\npublic class Program { static void Main() { } }\n',
+      },
+      { importsOnly: true },
+    )
+    expect(lines).toEqual([
+      'src/Mediate.Extensions/ServiceCollectionExtensions.cs -> src/Mediate/IMediator.cs',
+      'src/Mediate.Extensions/ServiceCollectionExtensions.cs -> src/Mediate/Mediator.cs',
+      'src/Mediate/IMediator.cs -> src/Mediate/IRequest.cs',
+      'src/Mediate/Mediator.cs -> src/Mediate/IMediator.cs',
+      'src/Mediate/Mediator.cs -> src/Mediate/IRequest.cs',
+      'test/Mediate.Tests/SendTests.cs -> src/Mediate/Mediator.cs',
+    ])
+  })
 })

@@ -33,4 +33,34 @@ describe('PHP resolution', () => {
       ]),
     )
   })
+
+  it('draws a Composer package as its use statements and namespaces say, both ways', async () => {
+    // Shaped like a micro-framework: PSR-4 src/, a middleware folder, tests under their own prefix,
+    // a vendor-style dependency (external) and a class nobody uses.
+    const lines = await resolveBuiltRepo(
+      {
+        'composer.json': JSON.stringify({
+          name: 'acme/micro',
+          require: { 'psr/http-message': '^2' },
+          autoload: { 'psr-4': { 'Micro\\': 'src/' } },
+          'autoload-dev': { 'psr-4': { 'Micro\\Tests\\': 'tests/' } },
+        }),
+        'src/App.php':
+          '<?php\nnamespace Micro;\n\nuse Micro\\Middleware\\ErrorMiddleware;\nuse Psr\\Http\\Message\\ResponseInterface;\n\nclass App\n{\n    public function run(): ResponseInterface { return (new ErrorMiddleware())->process(new Router()); }\n}\n',
+        'src/Router.php': '<?php\nnamespace Micro;\n\nclass Router\n{\n}\n',
+        'src/Unused.php': '<?php\nnamespace Micro;\n\nclass Unused\n{\n}\n',
+        'src/Middleware/ErrorMiddleware.php':
+          '<?php\nnamespace Micro\\Middleware;\n\nuse Micro\\Router;\n\nclass ErrorMiddleware\n{\n    public function process(Router $router) { return null; }\n}\n',
+        'tests/AppTest.php':
+          '<?php\nnamespace Micro\\Tests;\n\nuse Micro\\App;\nuse PHPUnit\\Framework\\TestCase;\n\nclass AppTest extends TestCase\n{\n    public function testRun(): void { (new App())->run(); }\n}\n',
+      },
+      { importsOnly: true },
+    )
+    expect(lines).toEqual([
+      'src/App.php -> src/Middleware/ErrorMiddleware.php',
+      'src/App.php -> src/Router.php',
+      'src/Middleware/ErrorMiddleware.php -> src/Router.php',
+      'tests/AppTest.php -> src/App.php',
+    ])
+  })
 })

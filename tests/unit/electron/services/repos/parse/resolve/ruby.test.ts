@@ -24,4 +24,36 @@ describe('Ruby resolution', () => {
     )
     expect(lines).not.toContain('app/models/user.rb -> activesupport/lib/active_support/core_ext/string.rb')
   })
+
+  it('draws a gem as its requires and constants say, both ways', async () => {
+    // Shaped like a job-queue gem: lib/<gem>.rb requiring its parts, classes under lib/<gem>/, a CLI in
+    // exe/, tests requiring the helper, and a web UI folder using the client's constant.
+    const lines = await resolveBuiltRepo(
+      {
+        'queuey.gemspec': 'Gem::Specification.new do |s|\n  s.name = "queuey"\n  s.executables = ["queuey"]\nend\n',
+        'lib/queuey.rb': 'require "queuey/version"\nrequire "queuey/client"\nrequire "json"\nmodule Queuey\nend\n',
+        'lib/queuey/version.rb': 'module Queuey\n  VERSION = "1.0"\nend\n',
+        'lib/queuey/client.rb':
+          'require "queuey/job_record"\nmodule Queuey\n  class Client\n    def push(item) = JobRecord.new(item)\n  end\nend\n',
+        'lib/queuey/job_record.rb': 'module Queuey\n  class JobRecord\n  end\nend\n',
+        'lib/queuey/web.rb': 'module Queuey\n  class Web\n    def stats = Client.new\n  end\nend\n',
+        'exe/queuey': '#!/usr/bin/env ruby\nrequire_relative "../lib/queuey"\n',
+        'test/helper.rb': 'require "minitest/autorun"\nrequire "queuey"\n',
+        'test/client_test.rb':
+          'require_relative "helper"\nclass ClientTest < Minitest::Test\n  def test_push = Queuey::Client.new.push(1)\nend\n',
+      },
+      { importsOnly: true },
+    )
+    expect(lines).toEqual([
+      'lib/queuey.rb -> lib/queuey/client.rb',
+      'lib/queuey.rb -> lib/queuey/version.rb',
+      'lib/queuey/client.rb -> lib/queuey/job_record.rb',
+      'lib/queuey/web.rb -> lib/queuey/client.rb',
+      // `Queuey::Client` names the Queuey namespace too; a file wrapping itself in `module Queuey` does not.
+      'test/client_test.rb -> lib/queuey.rb',
+      'test/client_test.rb -> lib/queuey/client.rb',
+      'test/client_test.rb -> test/helper.rb',
+      'test/helper.rb -> lib/queuey.rb',
+    ])
+  })
 })

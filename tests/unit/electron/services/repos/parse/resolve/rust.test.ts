@@ -40,4 +40,34 @@ describe('Rust resolution', () => {
     const main = scan.keyFiles.find((file) => file.path === 'crates/core/main.rs')
     expect(main?.reasons[0]).toBe('binary entry (Cargo.toml [[bin]])')
   })
+
+  it('draws a workspace as its mod and use items say, both ways', async () => {
+    // Shaped like an async runtime: a library crate with modules, a macros crate used by name, a
+    // binary, tests, and a module nobody declares (never compiled, so never linked).
+    const lines = await resolveBuiltRepo(
+      {
+        'Cargo.toml': '[workspace]\nmembers = ["runtime", "runtime-macros"]\n',
+        'runtime/Cargo.toml':
+          '[package]\nname = "runtime"\n\n[dependencies]\nruntime-macros = { path = "../runtime-macros" }\nbytes = "1"\n',
+        'runtime/src/lib.rs': 'pub mod net;\nmod task;\npub use task::spawn;\npub use runtime_macros::main;\n',
+        'runtime/src/task/mod.rs': 'mod join;\npub use join::JoinHandle;\npub fn spawn() -> JoinHandle { JoinHandle }\n',
+        'runtime/src/task/join.rs': 'pub struct JoinHandle;\n',
+        'runtime/src/net.rs': 'use crate::task::spawn;\nuse bytes::Bytes;\npub fn listen() { spawn(); }\n',
+        'runtime/src/orphan.rs': 'pub fn unused() {}\n',
+        'runtime/tests/spawn.rs': 'use runtime::spawn;\n#[test]\nfn spawns() { spawn(); }\n',
+        'runtime-macros/Cargo.toml': '[package]\nname = "runtime-macros"\n',
+        'runtime-macros/src/lib.rs': 'pub fn main() {}\n',
+      },
+      { importsOnly: true },
+    )
+    expect(lines).toEqual([
+      'runtime/src/lib.rs -> runtime-macros/src/lib.rs',
+      'runtime/src/lib.rs -> runtime/src/net.rs',
+      'runtime/src/lib.rs -> runtime/src/task/mod.rs',
+      'runtime/src/net.rs -> runtime/src/task/mod.rs',
+      'runtime/src/task/mod.rs -> runtime/src/task/join.rs',
+      'runtime/tests/spawn.rs -> runtime/src/lib.rs',
+      'runtime/tests/spawn.rs -> runtime/src/task/mod.rs',
+    ])
+  })
 })
