@@ -162,6 +162,8 @@ export interface FolderSummary {
   readonly path: string
   readonly files: number
   readonly lines: number
+  /** Lines of code below it (its `lines` less docs, data and config). */
+  readonly codeLines?: number
   /** The dominant code language below it, or null. */
   readonly language: string | null
   readonly role: FolderRole
@@ -176,12 +178,23 @@ export interface FolderLink {
   readonly weight: number
 }
 
+/** One code file the module map can draw as a module of its folder. */
+export interface FileNode {
+  readonly path: string
+  readonly lines: number
+  readonly language: string | null
+}
+
 /** Folders and the imports between them: what the module map draws at any level. */
 export interface ModuleGraph {
   readonly folders: readonly FolderSummary[]
   readonly links: readonly FolderLink[]
   /** Folders of the packages the repository builds: each stays one box (never opened in place). */
   readonly packages?: readonly string[]
+  /** The code files of folders small enough to open onto their modules (a flat package's files). */
+  readonly files?: readonly FileNode[]
+  /** Imports touching those files: each end a file of `files`, or the folder of any other file. */
+  readonly fileLinks?: readonly FolderLink[]
 }
 
 export interface ModuleEdge {

@@ -1,10 +1,12 @@
 // The interactive module map: at most about fifteen boxes per level (shared/module-view.ts), arrows
 // as thick as the imports they carry, tests/docs/tooling behind a toggle, zoom and pan, and a click on
-// a box showing its part of the offline tour. "Open inside" drills into a folder; the trail above
-// walks back out. Everything comes from the scan (no AI); nothing here touches the disk.
+// a box (or Enter/Space on it) showing its part of the offline tour. "Open inside", a double-click,
+// Enter on the chosen box or the right arrow opens a folder onto its parts, and a folder of files (a
+// flat package) onto its modules; the trail above walks back out. A single-package repository opens on
+// its modules. Everything comes from the scan (no AI); nothing here touches the disk.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react'
 import type { ModuleGraph } from '../../../shared/models/repos.ts'
-import { FolderIndex, groupView, moduleView, type ModuleBox } from '../../../shared/module-view.ts'
+import { FolderIndex, moduleView, openedView, type ModuleBox } from '../../../shared/module-view.ts'
 import { Markdown } from '../../components/Markdown.tsx'
 import { BOX_HEIGHT, BOX_WIDTH, layoutModuleMap } from './module-map-layout.ts'
 import { sectionFor, tourSection } from './tour-section.ts'
@@ -63,7 +65,7 @@ export function ModuleMap(props: ModuleMapProps) {
   const current = trail.at(-1)
   const view = useMemo(
     () =>
-      current?.kind === 'group' ? groupView(graph, current, index) : moduleView(graph, current?.path ?? '.', { showSupporting }, index),
+      current ? openedView(graph, current, { showSupporting }, index) : moduleView(graph, '.', { showSupporting, openFiles: true }, index),
     [graph, index, current, showSupporting],
   )
   const layout = useMemo(() => layoutModuleMap(view, width), [view, width])
@@ -127,7 +129,9 @@ export function ModuleMap(props: ModuleMapProps) {
   const onBoxKey = (event: KeyboardEvent<SVGGElement>, box: ModuleBox) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()
-      setSelected(box.id)
+      // The first press shows the box's part of the tour; Enter on the chosen box opens it.
+      if (event.key === 'Enter' && selected === box.id && box.drillable) drillInto(box)
+      else setSelected(box.id)
     } else if (event.key === 'ArrowRight' && box.drillable) {
       event.preventDefault()
       drillInto(box)
@@ -251,14 +255,14 @@ export function ModuleMap(props: ModuleMapProps) {
                 role="button"
                 tabIndex={0}
                 aria-pressed={box.id === selected}
-                aria-label={`${box.label}: ${detail(box)}. Show its part of the tour${box.drillable ? '; right arrow opens it' : ''}`}
+                aria-label={`${box.kind === 'file' ? box.path : box.label}: ${detail(box)}. Show its part of the tour${box.drillable ? '; Enter again or the right arrow opens it' : ''}`}
                 onClick={() => setSelected(box.id)}
                 onDoubleClick={() => drillInto(box)}
                 onKeyDown={(event) => onBoxKey(event, box)}
                 onPointerEnter={() => setHovered(box.id)}
                 onPointerLeave={() => setHovered(null)}
               >
-                <title>{box.kind === 'group' ? box.members.join('\n') : box.label}</title>
+                <title>{box.kind === 'group' ? box.members.join('\n') : box.kind === 'file' ? box.path : box.label}</title>
                 <rect width={BOX_WIDTH} height={BOX_HEIGHT} rx={8} />
                 <text x={12} y={24} className="module-map__label">
                   {short(box.label)}
@@ -277,7 +281,7 @@ export function ModuleMap(props: ModuleMapProps) {
         {layout.edges.length > STRONGEST
           ? ` (the ${STRONGEST} strongest of ${layout.edges.length} are drawn; a selected box shows all of its own)`
           : ''}
-        . Click a box for its part of the tour; double-click it (or “Open inside”) to see the folders in it.
+        . Click a box for its part of the tour; double-click it (or “Open inside”) to see what is in it: its folders, or its modules.
       </p>
       {selectedBox ? (
         <aside className="module-map__details" aria-label={`About ${selectedBox.label}`}>

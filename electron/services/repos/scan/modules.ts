@@ -1,7 +1,15 @@
 // The repository's folders as a module graph (totals per folder, imports between folders) and its
 // modules: the top level of the module map (shared/module-view.ts), so the tour, the diagram, ownership
 // and the AI context all speak of the same parts. Pure: works on the file list and import edges alone.
-import type { FileRecord, FolderLink, FolderSummary, ModuleEdge, ModuleGraph, ModuleInfo } from '../../../../shared/models/repos.ts'
+import type {
+  FileNode,
+  FileRecord,
+  FolderLink,
+  FolderSummary,
+  ModuleEdge,
+  ModuleGraph,
+  ModuleInfo,
+} from '../../../../shared/models/repos.ts'
 import { boxLocator, moduleId, moduleView, type ModuleBox } from '../../../../shared/module-view.ts'
 import { lineKindOf } from './languages.ts'
 import { folderPathRole } from './path-roles.ts'
@@ -44,6 +52,7 @@ function folderOf(path: string): string {
 interface Tally {
   files: number
   lines: number
+  code: number
   languages: Map<string, number>
   direct: { files: number; lines: number; languages: Map<string, number> }
 }
@@ -57,7 +66,58 @@ export function buildModuleGraph(
 ): ModuleGraph {
   const folders = folderSummaries(files)
   const known = new Set(folders.map((folder) => folder.path))
-  return { folders, links: links ?? folderLinks(edges), packages: packages.filter((dir) => known.has(dir)) }
+  const nodes = fileNodes(files)
+  return {
+    folders,
+    links: links ?? folderLinks(edges),
+    packages: packages.filter((dir) => known.has(dir)),
+    files: nodes,
+    fileLinks: fileLinks(edges, new Set(nodes.map((node) => node.path))),
+  }
+}
+
+/** A folder with more code files than this is opened onto its sub-folders only, never onto its files. */
+const MAX_FOLDER_FILES = 150
+/** At most this many files can be drawn as modules, those of the folders with the most code first. */
+const MAX_FILE_NODES = 3000
+const MAX_FILE_LINKS = 8000
+
+/**
+ * The code files of the folders the module map can open onto their modules: folders of 2 to
+ * MAX_FOLDER_FILES code files (a flat package such as `src/<pkg>/`), within MAX_FILE_NODES in all.
+ */
+function fileNodes(files: readonly FileRecord[]): FileNode[] {
+  const byFolder = new Map<string, FileNode[]>()
+  for (const file of files) {
+    if (lineKindOf(file) !== 'code') continue
+    const folder = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '.'
+    const list = byFolder.get(folder) ?? []
+    list.push({ path: file.path, lines: file.lines, language: file.language })
+    byFolder.set(folder, list)
+  }
+  const candidates = [...byFolder.values()]
+    .filter((list) => list.length >= 2 && list.length <= MAX_FOLDER_FILES)
+    .map((list) => ({ list, code: list.reduce((sum, node) => sum + node.lines, 0) }))
+    .sort((a, b) => b.code - a.code)
+  const nodes: FileNode[] = []
+  for (const { list } of candidates) {
+    if (nodes.length + list.length > MAX_FILE_NODES) continue
+    nodes.push(...list)
+  }
+  return nodes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+/**
+ * Imports that touch a file the map can draw, each end that file or, for any other file, its folder
+ * (`rich/console.py → rich/_unicode_data`): what a view with file boxes weighs its arrows by.
+ */
+function fileLinks(edges: readonly { from: string; to: string }[], nodes: ReadonlySet<string>): FolderLink[] {
+  if (nodes.size === 0) return []
+  const end = (path: string) => (nodes.has(path) ? path : folderOf(path))
+  return moduleEdges(
+    edges.filter((edge) => nodes.has(edge.from) || nodes.has(edge.to)),
+    end,
+  ).slice(0, MAX_FILE_LINKS)
 }
 
 function folderSummaries(files: readonly FileRecord[]): FolderSummary[] {
@@ -65,7 +125,10 @@ function folderSummaries(files: readonly FileRecord[]): FolderSummary[] {
   const tally = (path: string): Tally => {
     let entry = tallies.get(path)
     if (!entry)
-      tallies.set(path, (entry = { files: 0, lines: 0, languages: new Map(), direct: { files: 0, lines: 0, languages: new Map() } }))
+      tallies.set(
+        path,
+        (entry = { files: 0, lines: 0, code: 0, languages: new Map(), direct: { files: 0, lines: 0, languages: new Map() } }),
+      )
     return entry
   }
   for (const file of files) {
@@ -83,7 +146,10 @@ function folderSummaries(files: readonly FileRecord[]): FolderSummary[] {
       const entry = tally(at)
       entry.files += 1
       entry.lines += lines
-      if (code) entry.languages.set(code, (entry.languages.get(code) ?? 0) + file.lines + 1)
+      if (code) {
+        entry.code += file.lines
+        entry.languages.set(code, (entry.languages.get(code) ?? 0) + file.lines + 1)
+      }
       if (at === '.') break
     }
   }
@@ -93,6 +159,7 @@ function folderSummaries(files: readonly FileRecord[]): FolderSummary[] {
       path,
       files: entry.files,
       lines: entry.lines,
+      codeLines: entry.code,
       language: dominant(entry.languages),
       role: folderPathRole(path),
       direct: { files: entry.direct.files, lines: entry.direct.lines, language: dominant(entry.direct.languages) },

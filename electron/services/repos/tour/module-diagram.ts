@@ -1,5 +1,6 @@
 // The module map's top level as a Mermaid flowchart, computed from the scan alone: the same boxes the
-// interactive map opens with (at most about fifteen, tests, docs and tooling left out), dependencies as
+// interactive map opens with (at most about fifteen, tests, docs and tooling left out; a single flat
+// package on its modules), dependencies as
 // arrows whose thickness is their weight (no number labels). Kept with a session's journal entry.
 // Emits only safe ids and quoted, escaped labels so the diagram always parses.
 import type { ScanResult } from '../../../../shared/models/repos.ts'
@@ -8,10 +9,13 @@ import { moduleView } from '../../../../shared/module-view.ts'
 const MAX_EDGES = 30
 
 export function moduleDiagram(scan: Pick<ScanResult, 'moduleGraph'>): string {
-  const view = moduleView(scan.moduleGraph, '.', { showSupporting: false })
+  const view = moduleView(scan.moduleGraph, '.', { showSupporting: false, openFiles: true })
   const lines = ['flowchart LR']
   for (const box of view.boxes) {
-    const detail = `${box.files.toLocaleString('en')} file${box.files === 1 ? '' : 's'}${box.language ? ` · ${box.language}` : ''}`
+    const detail =
+      box.kind === 'file'
+        ? `${box.lines.toLocaleString('en')} lines${box.language ? ` · ${box.language}` : ''}`
+        : `${box.files.toLocaleString('en')} file${box.files === 1 ? '' : 's'}${box.language ? ` · ${box.language}` : ''}`
     lines.push(`  ${box.id}["${label(box.label)}<br/><small>${label(detail)}</small>"]`)
   }
   const edges = view.edges.slice(0, MAX_EDGES)

@@ -3,7 +3,7 @@
 // knows what, how to run and test it, then one section per part of the module map (what a click on a
 // box opens). Pure: never reads the disk; every claim comes from the scan.
 import type { KeyFile, ScanResult } from '../../../../shared/models/repos.ts'
-import { boxLocator, moduleView, type ModuleBox } from '../../../../shared/module-view.ts'
+import { moduleView, pathLocator, type ModuleBox } from '../../../../shared/module-view.ts'
 import { plural } from '../../../../shared/plural.ts'
 import { isCodeLanguage } from '../scan/languages.ts'
 import { ROLE_LABEL } from '../scan/path-roles.ts'
@@ -26,7 +26,7 @@ export function tourMarkdown(scan: ScanResult): string {
 
 export function buildTour(scan: ScanResult): Tour {
   const p = scan.project
-  const view = moduleView(scan.moduleGraph, '.', { showSupporting: false })
+  const view = moduleView(scan.moduleGraph, '.', { showSupporting: false, openFiles: true })
   const out: string[] = [`# A tour of ${p.name}${p.packageName ? ` (${p.packageName})` : ''}`, '', COMPUTED_LABEL, '']
   out.push('## What it is', '')
   const intro = p.intro ? markdownText(p.intro) : ''
@@ -59,9 +59,8 @@ export function buildTour(scan: ScanResult): Tour {
               .map((member) => `\`${member}\``)
               .join(', ')}${box.members.length > 4 ? ', …' : ''})`
           : ''
-      out.push(
-        `- \`${box.label}\`${members} — ${count(box.files, 'file')}, ${count(box.lines, 'line')}${box.language ? `, ${box.language}` : ''}`,
-      )
+      const size = box.kind === 'file' ? count(box.lines, 'line') : `${count(box.files, 'file')}, ${count(box.lines, 'line')}`
+      out.push(`- \`${box.kind === 'file' ? box.path : box.label}\`${members} — ${size}${box.language ? `, ${box.language}` : ''}`)
     }
   } else out.push('No code Gemba can group into parts.')
   if (view.supporting.length)
@@ -72,7 +71,7 @@ export function buildTour(scan: ScanResult): Tour {
         .map((box) => `\`${box.label}\` (${ROLE_LABEL[box.role]})`)
         .join(', ')}.`,
     )
-  const label = new Map(view.boxes.map((box) => [box.id, box.label]))
+  const label = new Map(view.boxes.map((box) => [box.id, box.kind === 'file' ? box.path : box.label]))
   const deps = view.edges.slice(0, 6).map((e) => `\`${label.get(e.from)}\` → \`${label.get(e.to)}\` (${number(e.weight)} imports)`)
   if (deps.length) out.push('', `Strongest dependencies: ${deps.join('; ')}.`)
   out.push('')
@@ -119,15 +118,16 @@ export function buildTour(scan: ScanResult): Tour {
 
   const sections: Record<string, string> = {}
   if (view.boxes.length) out.push('## The parts, one by one', '')
-  const locate = boxLocator(view.boxes)
+  const locate = pathLocator(view.boxes, new Set((scan.moduleGraph.files ?? []).map((node) => node.path)))
   const keyByBox = new Map<string, KeyFile[]>()
   for (const file of scan.keyFiles) {
-    const box = locate(file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '.')
+    const box = locate(file.path) ?? locate(file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '.')
     if (box) keyByBox.set(box.id, [...(keyByBox.get(box.id) ?? []), file])
   }
   for (const box of view.boxes) {
-    sections[box.kind === 'group' ? box.id : box.path] = box.label
-    out.push(`### ${box.label}`, '', ...partLines(scan, box, view.edges, label, keyByBox.get(box.id) ?? []), '')
+    const heading = box.kind === 'file' ? box.path : box.label
+    sections[box.kind === 'group' ? box.id : box.path] = heading
+    out.push(`### ${heading}`, '', ...partLines(scan, box, view.edges, label, keyByBox.get(box.id) ?? []), '')
   }
   return { markdown: out.join('\n'), sections }
 }
@@ -140,7 +140,7 @@ function partLines(
   keys: readonly KeyFile[],
 ): string[] {
   const lines = [
-    `${count(box.files, 'file')}, ${count(box.lines, 'line')}${box.language ? ` of ${box.language}` : ''}.${
+    `${box.kind === 'file' ? `A module of \`${box.path.includes('/') ? box.path.slice(0, box.path.lastIndexOf('/')) : '.'}/\`: ` : `${count(box.files, 'file')}, `}${count(box.lines, 'line')}${box.language ? ` of ${box.language}` : ''}.${
       box.kind === 'group'
         ? ` Folders: ${box.members
             .slice(0, 12)
@@ -172,7 +172,11 @@ function partLines(
   const prefix = box.path === '.' ? '' : `${box.path}/`
   const hot = scan.history.churn
     .filter((file) =>
-      box.kind === 'files' ? file.path.startsWith(prefix) && !file.path.slice(prefix.length).includes('/') : file.path.startsWith(prefix),
+      box.kind === 'file'
+        ? file.path === box.path
+        : box.kind === 'files'
+          ? file.path.startsWith(prefix) && !file.path.slice(prefix.length).includes('/')
+          : file.path.startsWith(prefix),
     )
     .slice(0, 3)
   if (hot.length && box.kind !== 'group')
