@@ -195,7 +195,9 @@ export function projectIdentity(input: IdentityInput): Identity {
     (readme ? readmeDescription(readme) : null) ??
     described(main?.reading.description, main?.reading.name) ??
     root.map(({ reading }) => described(reading.description, reading.name)).find(Boolean) ??
-    (packages.length === 1 ? described(packages[0]?.description, packages[0]?.name) : null)
+    (packages.length === 1 ? described(packages[0]?.description, packages[0]?.name) : null) ??
+    // The package named as the project (`Newtonsoft.Json` in a folder of that name) describes it too.
+    described(packages.find((pkg) => namedAs(pkg.name, [input.folderName, name]))?.description, null)
   // The stack: runtime dependencies of the root and of the packages; build and test tools of the root.
   // The stack: the root's manifests and each main package's own (not a second manifest beside it, such
   // as a gem's JavaScript client, nor a secondary package's).
@@ -270,3 +272,15 @@ function packagesOf(own: readonly Reading[], linesUnder: (dir: string) => number
 }
 
 const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
+
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+
+/** Every word of a package's name is a word of one of these names (`Newtonsoft.Json` of `JamesNK/Newtonsoft.Json`). */
+function namedAs(pkg: string, names: readonly string[]): boolean {
+  const words = wordsOf(pkg)
+  return words.length > 0 && names.some((name) => words.every((word) => wordsOf(name).includes(word)))
+}

@@ -124,6 +124,9 @@ describe('project identity', () => {
           '# ![Logo](Doc/logo.png) Acme.Json&nbsp;&nbsp;&nbsp;&nbsp;[![NuGet](https://img.shields.io/nuget/v/Acme.Json.svg)](https://nuget.example)\n\n- [Homepage](https://acme.example)\n- [Documentation](https://acme.example/help)\n',
         'Src/Acme.Json/Acme.Json.csproj': csproj('Acme.Json', 'Acme.Json is a high-performance JSON framework for .NET'),
         'Src/Acme.Json/JsonReader.cs': 'namespace Acme.Json;\npublic class JsonReader { public int Read() => 1; }\n',
+        // A second project beside it: the repository is not one package, its description is still the main one's.
+        'Src/Acme.Json.TestConsole/Acme.Json.TestConsole.csproj': csproj('Acme.Json.TestConsole', 'Console to try the serializer'),
+        'Src/Acme.Json.TestConsole/Program.cs': 'namespace Acme.Json.TestConsole;\npublic class Program { static void Main() {} }\n',
       },
       { folder: 'Acme.Json' },
     )
