@@ -197,7 +197,7 @@ export function moduleView(graph: ModuleGraph, focus: string, options: ModuleVie
 }
 
 /** A folder's own files as modules, the smallest folded into one box (what opening a folder of files shows). */
-export function filesView(graph: ModuleGraph, folder: string, index = new FolderIndex(graph)): ModuleView {
+function filesView(graph: ModuleGraph, folder: string, index = new FolderIndex(graph)): ModuleView {
   const boxes = foldSmallest(fileBoxes(folder, index), MAX_BOXES, folder).sort((a, b) => b.lines - a.lines || (a.path < b.path ? -1 : 1))
   return { focus: folder, boxes, edges: viewEdges(graph, boxes, index), supporting: [] }
 }

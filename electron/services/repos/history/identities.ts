@@ -110,7 +110,7 @@ function distinctive(normalised: string): boolean {
 }
 
 /** The GitHub login of a noreply address, lower-cased; null for any other address. */
-export function githubLogin(email: string): string | null {
+function githubLogin(email: string): string | null {
   return GITHUB_NOREPLY.exec(email.trim())?.[1]?.toLowerCase() ?? null
 }
 

@@ -9,7 +9,7 @@ import { Parser } from 'htmlparser2'
 import { Marked } from 'marked'
 
 /** Where GitHub looks for the README it shows, in its order: `.github/`, the root, then `docs/`. */
-export const README_PATH = /^(\.github\/|docs\/)?readme(\.(md|markdown|rst|txt|adoc))?$/i
+const README_PATH = /^(\.github\/|docs\/)?readme(\.(md|markdown|rst|txt|adoc))?$/i
 const readmePlace = (path: string) => (path.startsWith('.github/') ? 0 : path.includes('/') ? 2 : 1)
 
 /** The README GitHub shows among these paths (Markdown first within a folder), or undefined. */
@@ -174,7 +174,7 @@ const squash = (text: string) =>
     .replace(/[^\p{L}\p{N}]/gu, '')
 
 /** Names the repository already has, as comparable tokens: `uptime-kuma` → uptime, kuma, uptimekuma. */
-export function nameTokens(names: readonly (string | null | undefined)[]): Set<string> {
+function nameTokens(names: readonly (string | null | undefined)[]): Set<string> {
   const tokens = new Set<string>()
   for (const name of names) {
     if (!name) continue
