@@ -10,9 +10,10 @@ import { NotesField } from './NotesField.tsx'
 import { OfflineDetails } from './OfflineDetails.tsx'
 import { useOfflineTour } from './OfflineTour.tsx'
 import { WeekPrompts } from './WeekPrompts.tsx'
-import { useSessionRunner } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function DiagramStep(props: { session: Session }) {
+  const { useSessionRunner } = useStores()
   const { session } = props
   const hasKey = useHasApiKey()
   const { tour } = useOfflineTour(session.repo.id)

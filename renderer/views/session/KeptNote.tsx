@@ -2,10 +2,11 @@
 // else what Gemba computed from the repository (labelled so), with the way to pick the other; and the
 // change as the small change saved it (its commit, branch and test run), also after a restart.
 import type { Session } from '../../../shared/models/sessions.ts'
-import { useSessionRunner } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 import { plural } from '../../../shared/plural.ts'
 
 export function KeptNote(props: { session: Session; step: 'explore' | 'diagram'; hasKey: boolean | null; offline: string | null }) {
+  const { useSessionRunner } = useStores()
   const pick = useSessionRunner((state) => state.pickRecord)
   const { explore, diagram } = props.session.steps
   const payload = props.step === 'explore' ? explore.payload : diagram.payload
