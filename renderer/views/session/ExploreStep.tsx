@@ -23,7 +23,7 @@ export function ExploreStep(props: { session: Session }) {
   const kept = session.steps.explore.payload.walkthrough.trim() !== ''
 
   useEffect(() => {
-    if (!kept && offline) keepOffline('explore', offline)
+    if (!kept && offline) keepOffline('explore')
   }, [kept, offline, keepOffline])
 
   return (

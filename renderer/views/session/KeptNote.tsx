@@ -19,14 +19,14 @@ export function KeptNote(props: { session: Session; step: 'explore' | 'diagram';
   if (props.step === 'explore' && payload.source === 'ai') {
     const asked = explore.payload.questionsAsked.length
     text = `Claude’s walkthrough${yours}, ${asked} ${asked === 1 ? 'question' : 'questions'}, kept as each answer arrives.`
-    if (offline) action = { label: 'Keep the offline tour instead', run: () => void pick('explore', 'offline', offline) }
+    if (offline) action = { label: 'Keep the offline tour instead', run: () => void pick('explore', 'offline') }
   } else if (props.step === 'explore') {
     const coach = explore.payload.coach?.markdown.trim()
     text = `the offline tour${yours}.${coach ? ' Claude’s answers stay in the transcript.' : props.hasKey ? ' Claude’s answers replace it as they arrive.' : ''}`
-    if (coach) action = { label: 'Keep Claude’s walkthrough instead', run: () => void pick('explore', 'coach', null) }
+    if (coach) action = { label: 'Keep Claude’s walkthrough instead', run: () => void pick('explore', 'coach') }
   } else if (payload.source === 'ai') {
     text = `Claude’s diagram${yours}${diagram.payload.svg ? ', as Mermaid and SVG' : ''}.`
-    if (offline) action = { label: 'Keep the module diagram instead', run: () => void pick('diagram', 'offline', offline) }
+    if (offline) action = { label: 'Keep the module diagram instead', run: () => void pick('diagram', 'offline') }
   } else if (payload.source === 'offline') {
     text = `the module diagram computed from the repository${yours}.${
       yours
