@@ -6,6 +6,7 @@ import type { GembaApi } from '../../shared/api.ts'
 import type { AiModelChoice, AiModelInfo, ApiKeyTest } from '../../shared/models/ai.ts'
 import type { SettingsNotice, SettingsPatch, SettingsView } from '../../shared/models/settings.ts'
 import { errorData } from '../bridge.ts'
+import type { AutosaveTimers } from './session-autosave.ts'
 
 type Section = 'key' | 'ai' | 'schedule' | 'steps' | 'journal'
 
@@ -49,7 +50,8 @@ export function modelChoiceKey(model: string, contextTokens: number | null): str
   return `${model}|${contextTokens}`
 }
 
-export function createSettingsStore(client: GembaApi) {
+export function createSettingsStore(client: GembaApi, options: { readonly timers?: AutosaveTimers } = {}) {
+  const timers = options.timers ?? { set: (callback, ms) => setTimeout(callback, ms), clear: (handle) => clearTimeout(handle as number) }
   return create<SettingsState>((set, get) => {
     const run = async (section: Section, call: () => Promise<SettingsView>): Promise<boolean> => {
       set({ saving: section, errors: { ...get().errors, [section]: undefined } })
@@ -86,14 +88,14 @@ export function createSettingsStore(client: GembaApi) {
         if (!model.trim()) return () => undefined
         const controller = new AbortController()
         const { signal } = controller
-        const timer = setTimeout(() => {
+        const timer = timers.set(() => {
           client.invoke('ai.modelChoice', { model: model.trim(), contextTokens }, { signal }).then(
             (value) => signal.aborted || set({ modelChoice: { for: modelChoiceKey(model, contextTokens), value } }),
             () => undefined,
           )
         }, MODEL_CHECK_DELAY_MS)
         return () => {
-          clearTimeout(timer)
+          timers.clear(timer)
           controller.abort()
         }
       },

@@ -64,8 +64,8 @@ describe('TestsPanel', () => {
     await expect.element(page.getByText('Running…')).toBeVisible()
     expect(fake.inputs('change.runTests')).toEqual([{ repoId: 'r1', command: 'npm test', draftId: 'draft-0001' }])
     const callId = fake.calls.find((call) => call.name === 'change.runTests')!.options.callId!
-    fake.emit('change.testOutput', { callId, text: 'FAIL greets in Welsh\n' })
-    fake.emit('change.testOutput', { callId: 'another-call', text: 'not ours\n' })
+    fake.emit('change.testOutput', { callId, repoId: 'r1', stream: 'stdout', text: 'FAIL greets in Welsh\n' })
+    fake.emit('change.testOutput', { callId: 'another-call', repoId: 'r1', stream: 'stdout', text: 'not ours\n' })
     await expect.element(page.getByLabelText('Test output')).toMatchTextContent(/^FAIL greets in Welsh$/)
     run.resolve(FAILED)
     await expect
