@@ -11,7 +11,7 @@ import { highlighterFor } from '../components/highlight-code.ts'
 import { escapeHtml, languageOfPath, splitHighlightedLines } from '../components/highlight-lines.ts'
 import type { ViewerTarget } from './coach-store.ts'
 
-export type LoadedFile = { readonly file: RepoFileView; readonly lines: readonly string[] } | { readonly error: GembaErrorData }
+type LoadedFile = { readonly file: RepoFileView; readonly lines: readonly string[] } | { readonly error: GembaErrorData }
 
 export interface FileViewerState {
   /** What was read for a target (null while it is being read). */

@@ -28,7 +28,7 @@ const HEARTBEAT_MS = 60_000
 const MAX_SVG = 2_000_000
 
 /** One of Claude's drawings as the page drew it (Mermaid checked the source; the SVG is its drawing). */
-export interface DrawnDiagram {
+interface DrawnDiagram {
   readonly threadId: string
   readonly mermaid: string
   readonly svg: string
