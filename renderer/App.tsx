@@ -5,7 +5,8 @@ import { lazy, Suspense, useEffect, useRef, useSyncExternalStore, type Component
 import { SCREENS, SCREEN_LABELS, type Screen } from './stores/navigation-store.ts'
 import { ReminderBanner } from './views/today/ReminderBanner.tsx'
 import { TodayView } from './views/today/TodayView.tsx'
-import { connection, useAppInfo, useNavigation } from './app-stores.ts'
+import type { PageConnection } from './bridge.ts'
+import { useStores } from './stores-context.tsx'
 
 const VIEWS: Readonly<Record<Screen, ComponentType>> = {
   today: TodayView,
@@ -26,7 +27,9 @@ const ICONS: Readonly<Record<Screen, string>> = {
     'M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8 M12 2v3 M12 19v3 M2 12h3 M19 12h3 M4.9 4.9l2.1 2.1 M17 17l2.1 2.1 M4.9 19.1L7 17 M17 7l2.1-2.1',
 }
 
-export function App() {
+export function App(props: { connection: Pick<PageConnection, 'problem' | 'onProblem'> }) {
+  const { connection } = props
+  const { useAppInfo, useNavigation } = useStores()
   const screen = useNavigation((state) => state.screen)
   const go = useNavigation((state) => state.go)
   const syncFromLocation = useNavigation((state) => state.syncFromLocation)

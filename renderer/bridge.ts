@@ -1,6 +1,6 @@
 // The renderer's one typed client, whichever transport is present: window.gemba (the preload,
 // under Electron) or the HTTP bridge (browser mode, token from the page address). `connectPage()` is
-// called once, by the page's composition root (app-stores.ts), which hands the client to every
+// called once, by the page's composition root (main.tsx), which hands the client to every
 // store; stores call `client.invoke` / `client.subscribe` and never know which transport they are on.
 // Nothing here runs on import.
 import type { ChannelInput, ChannelName, ChannelOutput, EventMap, EventName, GembaApi } from '../shared/api.ts'

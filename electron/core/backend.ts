@@ -115,6 +115,10 @@ export function createBackend(ports: BackendPorts): Backend {
       },
     },
     transcripts: threadTranscripts(threadStore(aiThreadsFolder(ports.dataFolder))),
+    // The tour the page shows, read again here when it is kept (a cached scan unless the repository moved on).
+    tours: {
+      offline: (repoId, signal) => repos.tour({ id: repoId }, { signal, callId: `keep-offline-${repoId}`, emit: () => undefined }),
+    },
   })
   const calendar = new CalendarService({ clock, settings: { get: () => settings.get() } })
   const reminders = weeklyReminders(hub, settings, sessions, clock, ports.log)

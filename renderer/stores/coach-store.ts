@@ -175,6 +175,11 @@ export interface CoachState {
   verify(key: string, text: string): Promise<void>
   loadSent(key: string): Promise<void>
   loadEstimate(key: string): Promise<void>
+  /**
+   * Which of these paths (a diagram's node labels) name a folder or file the repository has; none on
+   * a failure or when the signal aborts (the diagram was drawn again or left).
+   */
+  existingPaths(repoId: string, paths: readonly string[], signal: AbortSignal): Promise<ReadonlySet<string>>
   openFile(target: ViewerTarget): void
   closeViewer(): void
 }
@@ -490,6 +495,15 @@ export function createCoachStore(client: GembaApi, ports: CoachPorts) {
       loadEstimate: (key) =>
         aboutThread(key, async (threadId) => ({ nextCall: await client.invoke('ai.estimate', { threadId }) }), { nextCall: null }),
       loadSent: (key) => aboutThread(key, async (threadId) => ({ sent: await client.invoke('ai.sent', { threadId }) }), { sent: [] }),
+      async existingPaths(repoId, paths, signal) {
+        try {
+          const citations = paths.map((path) => ({ path }))
+          const checks = await client.invoke('ai.verifyCitations', { repoId, citations }, { signal })
+          return new Set(paths.filter((_path, index) => checks[index]?.status === 'verified'))
+        } catch {
+          return new Set<string>()
+        }
+      },
       openFile(target) {
         set({ viewer: target })
       },

@@ -1,14 +1,15 @@
 // The open session: its steps, timers, and everything the leader types, saved as it changes through
 // the sessions channels (text debounced and flushed on blur and on every step change). Holds the
 // leader's unsaved text locally so a save answering late never overwrites what is being typed.
-// Follows changes saved elsewhere (the small change, the coach; their usage is recorded where their
-// calls are made). The only text fields it writes are the leader's notes and reflection: never a
-// field the small change or the coach write.
+// Follows changes saved elsewhere (the small change, the coach; what they made and spent is recorded
+// where their calls are made). It writes only what the leader types (notes, estimate, reflection,
+// tags, questions); what a step keeps for the journal is picked as an intent (sessions.keepRecord),
+// and the sessions service reads the content it keeps itself.
 import { create } from 'zustand'
 import type { ChannelInput, GembaApi } from '../../shared/api.ts'
 import type { GembaErrorData } from '../../shared/errors.ts'
 import { STEP_KEYS, type StepKey } from '../../shared/models/curriculum.ts'
-import type { FinishResult, SessionView, StepPayloadPatch } from '../../shared/models/sessions.ts'
+import type { FinishResult, RecordChoice, RecordPick, SessionView, StepPayloadPatch } from '../../shared/models/sessions.ts'
 import type { StepMinutes } from '../../shared/models/settings.ts'
 import { errorData } from '../bridge.ts'
 import { createAutosave, type AutosaveStatus, type AutosaveTimers } from './session-autosave.ts'
@@ -23,7 +24,15 @@ export const TEXT_FIELDS = {
 export type TextField = keyof typeof TEXT_FIELDS
 
 const HEARTBEAT_MS = 60_000
-const OFFLINE_CAPTION = 'Modules and their imports, computed from the repository.'
+/** A larger SVG is not kept (the journal draws the Mermaid source instead). */
+const MAX_SVG = 2_000_000
+
+/** One of Claude's drawings as the page drew it (Mermaid checked the source; the SVG is its drawing). */
+interface DrawnDiagram {
+  readonly threadId: string
+  readonly mermaid: string
+  readonly svg: string
+}
 
 type StepUpdateInput = ChannelInput<'sessions.updateStep'>
 
@@ -57,15 +66,17 @@ export interface RunnerState {
   /** Saves part of a step; answers whether it was saved (a failure shows as actionError). */
   updateStep<S extends StepKey>(step: S, payload: StepPayloadPatch<S>): Promise<boolean>
   /**
-   * Keeps the offline tour or module diagram with the session the first time it is shown, so the
-   * journal has one either way; once per session and step, and only while nothing is saved there.
+   * Asks the session to keep the offline tour or module diagram the first time it is shown, so the
+   * journal has one either way; once per session and step, and only while nothing is kept there.
    */
-  keepOffline(step: 'explore' | 'diagram', content: string): void
+  keepOffline(step: 'explore' | 'diagram'): void
   /**
-   * The leader's pick of what a step keeps: the offline tour or module diagram (`content`), or back to
-   * Claude's walkthrough as the session kept it. Their pick holds until they pick again.
+   * The leader's pick of what a step keeps: the offline tour or module diagram, or back to Claude's
+   * walkthrough as the session recorded it. Their pick holds until they pick again.
    */
-  pickRecord(step: 'explore' | 'diagram', pick: 'offline' | 'coach', content: string | null): Promise<boolean>
+  pickRecord(step: 'explore' | 'diagram', pick: 'offline' | 'coach'): Promise<boolean>
+  /** Keeps one of Claude's drawings for the journal: as it is drawn ('auto'), or the leader's pick. */
+  keepDrawing(drawing: DrawnDiagram, by: RecordChoice): Promise<boolean>
   answerQuestion(questionId: string): Promise<void>
   finish(): Promise<void>
   startHeartbeat(): () => void
@@ -144,6 +155,14 @@ export function createSessionRunnerStore(client: GembaApi, options: { readonly t
         actionsInFlight -= 1
         reloader.settle()
       }
+    }
+
+    /** Keeps a picked record (the service reads what it keeps); answers whether it was kept. */
+    const keep = async (pick: RecordPick): Promise<boolean> => {
+      const saved = await act((sessionId) => client.invoke('sessions.keepRecord', { id: sessionId, ...pick }))
+      const view = get().view
+      if (!saved && view) await reloadAfterFailure(view.session.id)
+      return saved
     }
 
     /** An action whose outcome shows on screen (the new view, or actionError). */
@@ -237,44 +256,25 @@ export function createSessionRunnerStore(client: GembaApi, options: { readonly t
         if (!saved && view) await reloadAfterFailure(view.session.id)
         return saved
       },
-      keepOffline(step, content) {
+      keepOffline(step) {
         const view = get().view
         const key = `${view?.session.id}|${step}`
-        if (!view || view.session.status !== 'active' || !content.trim() || offlineKept.has(key)) return
+        if (!view || view.session.status !== 'active' || offlineKept.has(key)) return
         const payload = view.session.steps[step].payload
-        if (
-          (step === 'explore' ? view.session.steps.explore.payload.walkthrough : view.session.steps.diagram.payload.mermaid).trim() ||
-          payload.source !== null
-        )
-          return
+        const kept = step === 'explore' ? view.session.steps.explore.payload.walkthrough : view.session.steps.diagram.payload.mermaid
+        if (kept.trim() || payload.source !== null) return
         offlineKept.add(key)
-        if (step === 'explore')
-          void get().updateStep('explore', { walkthrough: content.slice(0, 400_000), citations: [], source: 'offline' })
-        else void get().updateStep('diagram', { mermaid: content.slice(0, 200_000), caption: OFFLINE_CAPTION, source: 'offline' })
+        void keep({ step, pick: { kind: 'offline', by: 'auto' } })
       },
-      async pickRecord(step, pick, content) {
-        const view = get().view
-        if (!view) return false
-        if (pick === 'offline' && content?.trim()) {
-          return step === 'explore'
-            ? get().updateStep('explore', { walkthrough: content.slice(0, 400_000), citations: [], source: 'offline', choice: 'leader' })
-            : get().updateStep('diagram', {
-                mermaid: content.slice(0, 200_000),
-                caption: OFFLINE_CAPTION,
-                svg: '',
-                source: 'offline',
-                choice: 'leader',
-              })
-        }
-        const coach = view.session.steps.explore.payload.coach
-        if (pick !== 'coach' || step !== 'explore' || !coach?.markdown.trim()) return false
-        return get().updateStep('explore', {
-          walkthrough: coach.markdown,
-          citations: coach.citations.map((citation) => ({ ...citation })),
-          source: 'ai',
-          choice: 'auto',
-        })
+      async pickRecord(step, pick) {
+        if (pick === 'offline') return keep({ step, pick: { kind: 'offline', by: 'leader' } })
+        return step === 'explore' ? keep({ step, pick: { kind: 'coach' } }) : false
       },
+      keepDrawing: (drawing, by) =>
+        keep({
+          step: 'diagram',
+          pick: { kind: 'drawing', ...drawing, svg: drawing.svg.length <= MAX_SVG ? drawing.svg : '', by },
+        }),
       answerQuestion: (questionId) =>
         run(async (sessionId) => {
           await client.invoke('sessions.answerQuestion', { questionId })

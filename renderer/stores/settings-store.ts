@@ -3,9 +3,10 @@
 import { create } from 'zustand'
 import type { GembaErrorData } from '../../shared/errors.ts'
 import type { GembaApi } from '../../shared/api.ts'
-import type { ApiKeyTest } from '../../shared/models/ai.ts'
+import type { AiModelChoice, AiModelInfo, ApiKeyTest } from '../../shared/models/ai.ts'
 import type { SettingsNotice, SettingsPatch, SettingsView } from '../../shared/models/settings.ts'
 import { errorData } from '../bridge.ts'
+import type { AutosaveTimers } from './session-autosave.ts'
 
 type Section = 'key' | 'ai' | 'schedule' | 'steps' | 'journal'
 
@@ -31,9 +32,26 @@ export interface SettingsState {
   }
   /** Tests the key typed (before saving it), or the saved one when none is typed. */
   testApiKey(key?: string): Promise<void>
+  /** The models the key and endpoint named by `for` offer, or why the list is unavailable. */
+  readonly models: { readonly for: string; readonly list: readonly AiModelInfo[]; readonly problem: string | null } | null
+  /** Reads the model list for a key and endpoint (`forPair` names them); answers the function that cancels it. */
+  loadModels(forPair: string): () => void
+  /** What Gemba makes of the model typed, and the context budget that follows. */
+  readonly modelChoice: { readonly for: string; readonly value: AiModelChoice } | null
+  /** Asks about a model once typing pauses; answers the function that cancels the wait or the call. */
+  checkModel(model: string, contextTokens: number | null): () => void
 }
 
-export function createSettingsStore(client: GembaApi) {
+/** How long typing in the model field pauses before Gemba asks about the model. */
+const MODEL_CHECK_DELAY_MS = 300
+
+/** The key `modelChoice.for` holds for a model and budget. */
+export function modelChoiceKey(model: string, contextTokens: number | null): string {
+  return `${model}|${contextTokens}`
+}
+
+export function createSettingsStore(client: GembaApi, options: { readonly timers?: AutosaveTimers } = {}) {
+  const timers = options.timers ?? { set: (callback, ms) => setTimeout(callback, ms), clear: (handle) => clearTimeout(handle as number) }
   return create<SettingsState>((set, get) => {
     const run = async (section: Section, call: () => Promise<SettingsView>): Promise<boolean> => {
       set({ saving: section, errors: { ...get().errors, [section]: undefined } })
@@ -55,6 +73,32 @@ export function createSettingsStore(client: GembaApi) {
       errors: {},
       saved: {},
       keyTest: { status: 'idle', result: null, error: null },
+      models: null,
+      modelChoice: null,
+      loadModels(forPair) {
+        const controller = new AbortController()
+        const { signal } = controller
+        client.invoke('ai.models', {}, { signal }).then(
+          (list) => signal.aborted || set({ models: { for: forPair, list, problem: null } }),
+          (error: unknown) => signal.aborted || set({ models: { for: forPair, list: [], problem: errorData(error).message } }),
+        )
+        return () => controller.abort()
+      },
+      checkModel(model, contextTokens) {
+        if (!model.trim()) return () => undefined
+        const controller = new AbortController()
+        const { signal } = controller
+        const timer = timers.set(() => {
+          client.invoke('ai.modelChoice', { model: model.trim(), contextTokens }, { signal }).then(
+            (value) => signal.aborted || set({ modelChoice: { for: modelChoiceKey(model, contextTokens), value } }),
+            () => undefined,
+          )
+        }, MODEL_CHECK_DELAY_MS)
+        return () => {
+          timers.clear(timer)
+          controller.abort()
+        }
+      },
       async load() {
         set({ loading: true, loadError: null })
         try {

@@ -5,6 +5,8 @@ import { channel } from '../contract.ts'
 import { STEP_KEYS } from '../models/curriculum.ts'
 import { stepMinutesSchema } from '../models/settings.ts'
 import {
+  diagramPickSchema,
+  explorePickSchema,
   stepPayloadPatchSchemas,
   stepStatusSchema,
   type FinishResult,
@@ -69,8 +71,18 @@ export const sessionsChannels = {
     events: ['sessions.changed'],
   }),
   updateStep: channel<SessionView>()({
-    description: "Saves part of a step's work (a draft, the diagram, the change, the reflection) and/or its status.",
+    description:
+      'Saves what the leader typed into a step (notes, the estimate and actual time, the reflection, tags, questions) and/or its status.',
     input: z.discriminatedUnion('step', [stepUpdate('explore'), stepUpdate('diagram'), stepUpdate('change'), stepUpdate('reflect')]),
+    events: ['sessions.changed'],
+  }),
+  keepRecord: channel<SessionView>()({
+    description:
+      "Keeps for the journal what the leader (or the page, when it is first shown) picks for a step: the offline tour or module diagram, Claude's walkthrough, or one of Claude's drawings.",
+    input: z.discriminatedUnion('step', [
+      z.object({ id, step: z.literal('explore'), pick: explorePickSchema }).strict(),
+      z.object({ id, step: z.literal('diagram'), pick: diagramPickSchema }).strict(),
+    ]),
     events: ['sessions.changed'],
   }),
   pause: channel<SessionView>()({

@@ -216,12 +216,18 @@ export const sessionSchema = z.object({
 })
 export type Session = z.infer<typeof sessionSchema>
 
-// ---- Inputs: partial step updates ----------------------------------------------------------
+// ---- Inputs: what the page may write ------------------------------------------------------
 
+/**
+ * What the leader types into a step, the only fields the page patches: notes, the estimate and the
+ * actual time, the reflection, its tags and questions. Every other field is a fact a service made
+ * and records itself (the coach's answers, the change, its tests); the page's choices among them
+ * are intents (`sessions.keepRecord`).
+ */
 export const stepPayloadPatchSchemas = {
-  explore: explorePayloadSchema.partial().strict(),
-  diagram: diagramPayloadSchema.partial().strict(),
-  change: changePayloadSchema.partial().strict(),
+  explore: explorePayloadSchema.pick({ notes: true }).partial().strict(),
+  diagram: diagramPayloadSchema.pick({ notes: true }).partial().strict(),
+  change: changePayloadSchema.pick({ estimateMinutes: true, actualMinutes: true }).partial().strict(),
   reflect: reflectPayloadSchema
     .omit({ questionsForTechLead: true, prefilledAt: true })
     .extend({
@@ -237,6 +243,38 @@ export const stepPayloadPatchSchemas = {
 } as const
 
 export type StepPayloadPatch<S extends StepKey> = z.infer<(typeof stepPayloadPatchSchemas)[S]>
+
+/**
+ * The leader's (or, with `by: 'auto'`, the page's first-shown) choice of what a step keeps for the
+ * journal. The service that keeps it reads the content itself: the offline tour or module diagram
+ * from the repository, Claude's walkthrough from what the session recorded, a drawing from Claude's
+ * answer in the session's diagram conversation. Only a drawing's SVG comes from the page, which is
+ * where Mermaid draws it after checking it.
+ */
+export const explorePickSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('offline'), by: recordChoiceSchema }).strict(),
+  z.object({ kind: z.literal('coach') }).strict(),
+])
+
+export const diagramPickSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('offline'), by: recordChoiceSchema }).strict(),
+  z
+    .object({
+      kind: z.literal('drawing'),
+      /** The diagram conversation that drew it. */
+      threadId: z.string().min(1).max(500),
+      /** Its Mermaid source, as checked by Mermaid on the page. */
+      mermaid: z.string().min(1).max(200_000),
+      /** The SVG Mermaid drew from it on the page; empty when it is too large to keep. */
+      svg: z.string().max(2_000_000),
+      by: recordChoiceSchema,
+    })
+    .strict(),
+])
+
+export type RecordPick =
+  | { readonly step: 'explore'; readonly pick: z.infer<typeof explorePickSchema> }
+  | { readonly step: 'diagram'; readonly pick: z.infer<typeof diagramPickSchema> }
 
 // ---- Progress and the today view -----------------------------------------------------------
 

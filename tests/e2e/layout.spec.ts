@@ -2,7 +2,7 @@
 // screen, each step of the hour, the journal and Insights, screenshotted at that size and checked for
 // sideways scrolling, anything sticking out of the page column, and controls or headings that overlap.
 import { execFile } from 'node:child_process'
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { expect, test, type Page } from '@playwright/test'
@@ -127,17 +127,21 @@ test('every screen holds at 1024×700 with long repository and branch names', as
   await steps.getByRole('button', { name: /Diagram/ }).click()
   await expect(page.locator('.module-map svg').first()).toBeVisible()
   await check(page, 'session-diagram')
-  await api('sessions.updateStep', {
-    id: session.id,
-    step: 'change',
-    payload: {
-      request: 'Say which amount was charged in the log line',
-      estimateMinutes: 20,
-      branch: `gemba/2026-05-01-${LONG_BRANCH.replace(/\//g, '-')}`.slice(0, 240),
-      diff: "--- a/src/billing/charge.ts\n+++ b/src/billing/charge.ts\n@@ -1,2 +1,2 @@\n-export function charge(amount: number) { log('charge'); return amount }\n+export function charge(amount: number) { log(`charge ${amount} to the merchant settlement account of the EMEA region`); return amount }\n",
-      manual: true,
-    },
+  // The leader's estimate from the page; the change made by hand and committed by the change service,
+  // which records it in the session (its branch named after the long request).
+  await api('sessions.updateStep', { id: session.id, step: 'change', payload: { estimateMinutes: 20 } })
+  const draft = await api<{ draftId: string }>('change.start', {
+    repoId: repo!.id,
+    sessionId: session.id,
+    request: 'Say which amount was charged in the log line of the nightly settlement report for the finance operations team',
+    estimateMinutes: 20,
+    mode: 'manual',
   })
+  await writeFile(
+    join(parent, LONG_NAME, 'src/billing/charge.ts'),
+    "import { log } from '../util/log.ts'\nexport function charge(amount: number) { log(`charge ${amount} to the merchant settlement account of the EMEA region`); return amount }\n",
+  )
+  await api('change.apply', { draftId: draft.draftId, acceptedPaths: ['src/billing/charge.ts'], message: 'Say which amount was charged' })
   await steps.getByRole('button', { name: /Small change/ }).click()
   await expect(page.getByLabel('Your estimate (minutes)')).toHaveValue('20')
   await check(page, 'session-change')

@@ -1,6 +1,7 @@
 // Starting a change and the agent's turns on it: a draft per change (kept in the draft book, which
 // frees it), the agent's edits staged in memory, revisions with the leader's comment. The request and
-// estimate are recorded to the session as the change starts. Never writes to a repository.
+// mode are recorded to the session as the change starts (the estimate is the session step's own).
+// Never writes to a repository.
 import type { EventMap } from '../../../shared/api.ts'
 import type { CallContext } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
@@ -98,11 +99,8 @@ export class ChangeDrafts {
     }
     this.#book.open(draft)
     if (draft.sessionId)
-      await this.#deps.session.record(draft.sessionId, {
-        request: input.request,
-        estimateMinutes: input.estimateMinutes,
-        manual: input.mode === 'manual',
-      })
+      // The estimate is the session step's, written there by the leader before the change opened.
+      await this.#deps.session.record(draft.sessionId, { request: input.request, manual: input.mode === 'manual' })
     if (input.mode === 'manual') return draftView(draft)
     const runtime = await this.#deps.runtimes.runtime({ sessionId: draft.sessionId, key: draft.id }, ctx.signal)
     if (!runtime) throw noKey()

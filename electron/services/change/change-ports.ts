@@ -4,7 +4,7 @@
 import type { EventMap } from '../../../shared/api.ts'
 import type { CallContext } from '../../../shared/contract.ts'
 import type { RepoView, ScanResult } from '../../../shared/models/repos.ts'
-import type { ChangePayload } from '../../../shared/models/sessions.ts'
+import type { ChangeRecord } from '../sessions/index.ts'
 
 type Ctx = CallContext<EventMap>
 
@@ -19,7 +19,10 @@ export interface ChangePrefs {
   set(key: string, value: unknown): void
 }
 
-/** Saves part of a session's change step (the sessions service), whichever call made the change. */
+/**
+ * Records what the change did in a session's change step (the sessions service), whichever call made
+ * it; never the leader's estimate or actual time, which the session step owns.
+ */
 export interface SessionRecorder {
-  record(sessionId: string, patch: Partial<ChangePayload>): Promise<void>
+  record(sessionId: string, patch: ChangeRecord): Promise<void>
 }

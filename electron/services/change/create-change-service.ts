@@ -4,11 +4,10 @@
 // environment the team's tests run in (without Anthropic variables). Never imports 'electron'.
 import type { EventMap } from '../../../shared/api.ts'
 import type { CallContext } from '../../../shared/contract.ts'
-import type { ChangePayload } from '../../../shared/models/sessions.ts'
 import type { RepoView, ScanResult } from '../../../shared/models/repos.ts'
 import type { AiModelProfile } from '../../../shared/models/ai.ts'
 import { createAnthropicSdk, readAiSettings, type AiSettingsSource } from '../ai/index.ts'
-import type { SpendingPort } from '../sessions/index.ts'
+import type { ChangeRecordPort, SpendingPort } from '../sessions/index.ts'
 import type { KeyValueStore } from '../settings/index.ts'
 import { ChangeService } from './change-service.ts'
 
@@ -22,7 +21,8 @@ export interface ChangeWiring {
   }
   readonly sessions: {
     readonly spending: SpendingPort
-    updateStep(input: { id: string; step: 'change'; payload: Partial<ChangePayload> }, ctx: Ctx): Promise<unknown>
+    /** Where what the change did is recorded (never the leader's estimate: the session step owns it). */
+    changeRecords(ctx: Ctx): ChangeRecordPort
   }
   /** Emits the sessions.changed that follows a recording (the backend's event hub). */
   readonly emit: Ctx['emit']
@@ -49,10 +49,7 @@ export function createChangeService(wiring: ChangeWiring): ChangeService {
     ai: readAiSettings(wiring.settings),
     createSdk: createAnthropicSdk,
     spending: wiring.sessions.spending,
-    session: {
-      record: async (sessionId, patch) =>
-        void (await wiring.sessions.updateStep({ id: sessionId, step: 'change', payload: patch }, recording)),
-    },
+    session: wiring.sessions.changeRecords(recording),
     prefs: {
       get: (key) => wiring.settings.keyValueStore.get(key),
       set: (key, value) => wiring.settings.keyValueStore.set(key, value),

@@ -1,7 +1,6 @@
-// Applies a partial step update to a session, pure. Questions for the tech lead keep their id and
-// answered state when edited; new ones get an id from the caller's generator. The offline tour or
-// diagram never replaces one the coach (or the leader) made, unless the leader picks it: otherwise
-// that update's offline fields are dropped.
+// Applies what the leader typed into a step to a session, pure. Questions for the tech lead keep their
+// id and answered state when edited; new ones get an id from the caller's generator. The update holds
+// only the leader's own fields (the contract's patch schemas): facts a service made never come here.
 import type { Session, StepKey, StepPayloadPatch, StepStatus, TechLeadQuestion } from '../../../shared/models/sessions.ts'
 
 export interface StepUpdate<S extends StepKey = StepKey> {
@@ -19,26 +18,8 @@ export function applyStepPatch(session: Session, update: StepUpdate, now: Date, 
   }
 }
 
-/** What an offline update would overwrite, per step; kept when something better is already saved. */
-const OFFLINE_FIELDS = {
-  explore: { content: 'walkthrough', fields: ['walkthrough', 'citations', 'source'] },
-  diagram: { content: 'mermaid', fields: ['mermaid', 'caption', 'svg', 'source'] },
-} as const
-
-function withoutOfflineOverwrite(session: Session, update: StepUpdate): Record<string, unknown> {
-  const patch = { ...(update.payload as Record<string, unknown>) }
-  // The leader's own pick of the offline one is theirs to make.
-  if ((update.step !== 'explore' && update.step !== 'diagram') || patch['source'] !== 'offline' || patch['choice'] === 'leader')
-    return patch
-  const { content, fields } = OFFLINE_FIELDS[update.step]
-  const current = session.steps[update.step].payload as unknown as Record<string, unknown>
-  const kept = current['source'] !== null && current['source'] !== 'offline' && String(current[content] ?? '').trim() !== ''
-  if (kept) for (const field of fields) delete patch[field]
-  return patch
-}
-
 function mergePayload(session: Session, update: StepUpdate, now: Date, newId: () => string): unknown {
-  if (update.step !== 'reflect') return { ...session.steps[update.step].payload, ...withoutOfflineOverwrite(session, update) }
+  if (update.step !== 'reflect') return { ...session.steps[update.step].payload, ...update.payload }
   const current = session.steps.reflect.payload
   const patch = update.payload as StepPayloadPatch<'reflect'>
   const { answers, questionsForTechLead, ...rest } = patch

@@ -12,3 +12,4 @@ export {
 export type { JournalPort } from './journal-record.ts'
 export type { TranscriptPort } from './read-conversations.ts'
 export type { CoachRecordPort, CoachTurnRecord } from './coach-record.ts'
+export type { ChangeRecord, ChangeRecordPort, OfflineTourPort } from './keep-record.ts'

@@ -1,6 +1,8 @@
 // The weekly hour's service: serves the sessions channels over the session files in one folder.
 // Every change is saved (atomically) before it is answered; changes run one at a time. It never
-// writes the journal itself: finishing hands a record to the injected journal port.
+// writes the journal itself: finishing hands a record to the injected journal port. The page writes
+// only what the leader types (updateStep) and picks (keepRecord); the coach's answers and the change
+// are recorded by the services that made them, through the ports this service hands them.
 import { randomBytes } from 'node:crypto'
 import type { EventMap } from '../../../shared/api.ts'
 import type { sessionsChannels } from '../../../shared/channels/sessions.ts'
@@ -21,6 +23,16 @@ import {
 import type { Schedule, StepMinutes } from '../../../shared/models/settings.ts'
 import { applyStepPatch } from './apply-step-patch.ts'
 import { withCoachTurn, type CoachRecordPort, type CoachTurnRecord } from './coach-record.ts'
+import {
+  drawingFromAnswers,
+  withChangeRecord,
+  withCoachWalkthrough,
+  withDrawing,
+  withOfflineRecord,
+  type ChangeRecordPort,
+  type KeptDrawing,
+  type OfflineTourPort,
+} from './keep-record.ts'
 import { toJournalRecord, type JournalPort } from './journal-record.ts'
 import { readConversations, type TranscriptPort } from './read-conversations.ts'
 import { newSession } from './new-session.ts'
@@ -47,8 +59,10 @@ export interface SessionsServiceDeps {
   /** The leader's repositories in the order they were added. */
   readonly repos: { list(): Promise<readonly ListedRepo[]> }
   readonly journal: JournalPort
-  /** Where the coach keeps conversations; without it the journal gets no transcript. */
+  /** Where the coach keeps conversations; without it the journal gets no transcript and no drawing is kept. */
   readonly transcripts?: TranscriptPort
+  /** The repository's offline tour and module diagram; without it they cannot be kept. */
+  readonly tours?: OfflineTourPort
   readonly curriculum?: Curriculum
   readonly newId?: () => string
 }
@@ -64,6 +78,8 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
   readonly spending: SpendingPort
   /** Where the AI service records each answered question of a session's coach, as it happens. */
   readonly coachRecords: (ctx: Ctx) => CoachRecordPort
+  /** Where the change service records what it did (the request, the diff, branch, commit, tests, explanation). */
+  readonly changeRecords: (ctx: Ctx) => ChangeRecordPort
 
   constructor(deps: SessionsServiceDeps) {
     this.#deps = deps
@@ -76,6 +92,9 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
       add: (id, usage) => this.#addUsage(id, usage),
     })
     this.coachRecords = (ctx) => ({ keep: (record) => this.#keepCoachTurn(record, ctx) })
+    this.changeRecords = (ctx) => ({
+      record: async (sessionId, patch) => void (await this.#change(ctx, sessionId, (session) => withChangeRecord(session, patch))),
+    })
   }
 
   async today(_input: In<'today'>, _ctx: Ctx): Promise<TodayView> {
@@ -157,6 +176,34 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
 
   updateStep(input: In<'updateStep'>, ctx: Ctx): Promise<SessionView> {
     return this.#change(ctx, input.id, (session, now) => applyStepPatch(session, input, now, () => `q-${this.#newId()}`))
+  }
+
+  /**
+   * Keeps a picked record for a step. What it keeps is read here (the tour from the repository, the
+   * drawing from Claude's answers) before the change is queued, so a slow read never holds up the
+   * leader's typing; the pick is then weighed against the session as it is by then.
+   */
+  async keepRecord(input: In<'keepRecord'>, ctx: Ctx): Promise<SessionView> {
+    const session = find(await this.#load(), input.id)
+    let keep: (session: Session) => Session | null
+    if (input.pick.kind === 'offline') {
+      const tour = await this.#offlineTour(session.repo.id, ctx.signal)
+      const { step, pick } = input
+      keep = (current) => withOfflineRecord(current, step, tour, pick.by)
+    } else if (input.pick.kind === 'coach') {
+      keep = withCoachWalkthrough
+    } else {
+      const { by } = input.pick
+      const drawing = await this.#drawing(session, input.pick, ctx.signal)
+      keep = (current) => withDrawing(current, drawing, by)
+    }
+    return this.#mutate(ctx, async (state) => {
+      const current = requireActive(find(state, input.id))
+      const kept = keep(current)
+      if (!kept) return { session: current, changed: false, result: this.#view(state, current) }
+      const next = { ...kept, updatedAt: this.#deps.clock().toISOString() }
+      return { session: next, changed: true, result: this.#view(state, next) }
+    })
   }
 
   pause(input: In<'pause'>, ctx: Ctx): Promise<SessionView> {
@@ -272,6 +319,26 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
   }
 
   // ---- internals ----------------------------------------------------------------------------
+
+  async #offlineTour(repoId: string, signal: AbortSignal): Promise<{ markdown: string; mermaid: string }> {
+    if (!this.#deps.tours)
+      throw new GembaError({ code: 'unavailable', message: 'The offline tour cannot be read here, so it cannot be kept.' })
+    return this.#deps.tours.offline(repoId, signal)
+  }
+
+  /** A drawing the page checked, found among Claude's answers in one of this session's diagram conversations. */
+  async #drawing(session: Session, pick: { threadId: string; mermaid: string; svg: string }, signal: AbortSignal): Promise<KeptDrawing> {
+    const port = this.#deps.transcripts
+    if (!port || !(session.steps.diagram.payload.threadRefs ?? []).includes(pick.threadId))
+      throw new GembaError({
+        code: 'refused',
+        message: 'That drawing is not from this session’s diagram conversation.',
+        next: 'Keep one of the drawings Claude made this hour.',
+      })
+    const { transcript } = await port.read(pick.threadId, 'diagram', signal)
+    const answers = transcript.filter((entry) => entry.role === 'coach').map((entry) => entry.text)
+    return drawingFromAnswers(pick.threadId, answers, pick.mermaid, pick.svg)
+  }
 
   /**
    * Keeps an answered coach question with its session (Claude's walkthrough, the conversation's id),

@@ -4,12 +4,13 @@
 // its commit is kept, until the session's journal entry is written).
 import { useState } from 'react'
 import type { AppliedChange, Authorship } from '../../../shared/models/change.ts'
-import { useChange } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 import { plural } from '../../../shared/plural.ts'
 
 const HOST_NAME = { github: 'GitHub', gitlab: 'GitLab', bitbucket: 'Bitbucket' } as const
 
 export function AppliedPanel() {
+  const { useChange } = useStores()
   const applied = useChange((s) => s.draft?.applied)
   const authorship = useChange((s) => s.draft?.authorship ?? null)
   const handsOn = useChange((s) => s.draft?.handsOnKeyboard ?? false)

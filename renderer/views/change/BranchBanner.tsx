@@ -2,9 +2,10 @@
 // was on before, and one button back. Shown on Today, on the repository and in the session, from the
 // main process's record (so it is there after a restart and long after the commit).
 import { useEffect } from 'react'
-import { useCheckouts } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function BranchBanner(props: { repoId?: string }) {
+  const { useCheckouts } = useStores()
   const load = useCheckouts((state) => state.load)
   const checkouts = useCheckouts((state) => state.checkouts)
   const returning = useCheckouts((state) => state.returning)

@@ -4,9 +4,10 @@
 import { CoachMarkdown } from '../coach/CoachMarkdown.tsx'
 import { FileViewer } from '../coach/FileViewer.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
-import { useChange } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function ExplainPanel() {
+  const { useChange } = useStores()
   const explanation = useChange((s) => s.explanation)
   const checks = useChange((s) => s.explanationChecks)
   const checked = useChange((s) => s.explanationChecked)

@@ -7,10 +7,11 @@ import { Field } from '../../components/Field.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
 import { reviewFiles } from '../../stores/change-store.ts'
 import { DiffView } from '../../components/DiffView.tsx'
-import { useChange } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 import { plural } from '../../../shared/plural.ts'
 
 export function ReviewPanel() {
+  const { useChange } = useStores()
   const draft = useChange((s) => s.draft)!
   const working = useChange((s) => s.working)
   const decisions = useChange((s) => s.decisions)
@@ -175,6 +176,7 @@ const CHECK_LABEL = {
 
 /** Gemba's checks of the draft against what happened, never folded away. */
 function DraftChecks() {
+  const { useChange } = useStores()
   const checks = useChange((s) => s.draft?.checks ?? [])
   if (checks.length === 0) return null
   return (
@@ -192,6 +194,7 @@ function DraftChecks() {
 }
 
 function IdentityForm() {
+  const { useChange } = useStores()
   const identity = useChange((s) => s.identity)
   const needs = useChange((s) => s.needsIdentity)
   const saveIdentity = useChange((s) => s.saveIdentity)

@@ -13,7 +13,7 @@ import { ReviewPanel } from './ReviewPanel.tsx'
 import { TaskChooser } from './TaskChooser.tsx'
 import { TestsPanel } from './TestsPanel.tsx'
 import '../../styles/change.css'
-import { useChange } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 /**
  * In a session, `estimateMinutes` is the estimate the session step already asked for (not asked
@@ -21,6 +21,7 @@ import { useChange } from '../../app-stores.ts'
  * detail), so a refusal here only points at it.
  */
 export function SmallChange(props: { repoId: string; sessionId?: string; estimateMinutes?: number | null; gitStateShown?: boolean }) {
+  const { useChange } = useStores()
   const open = useChange((s) => s.open)
   const presetEstimate = useChange((s) => s.presetEstimate)
   const draft = useChange((s) => s.draft)
@@ -45,8 +46,8 @@ export function SmallChange(props: { repoId: string; sessionId?: string; estimat
   const hasKey = useHasApiKey()
   useEffect(() => {
     if (hasKey === false && useChange.getState().draft === null) useChange.getState().set({ mode: 'manual' })
-  }, [hasKey, props.repoId, props.sessionId])
-  useEffect(() => (watchNeeded ? useChange.getState().watch() : undefined), [watchNeeded, draft?.draftId])
+  }, [useChange, hasKey, props.repoId, props.sessionId])
+  useEffect(() => (watchNeeded ? useChange.getState().watch() : undefined), [useChange, watchNeeded, draft?.draftId])
 
   const showReview = draft !== null && (!draft.applied || (draft.applied.onGembaBranch && (draft.handsOnKeyboard || hasOwnEdits)))
   return (
@@ -109,6 +110,7 @@ function refusalTitle(doing: unknown, message: string): string {
 }
 
 function DraftHeader() {
+  const { useChange } = useStores()
   const draft = useChange((s) => s.draft)!
   const reset = useChange((s) => s.reset)
   return (
@@ -130,6 +132,7 @@ function DraftHeader() {
 }
 
 function AgentWorking() {
+  const { useChange } = useStores()
   const streamed = useChange((s) => s.streamed)
   const activity = useChange((s) => s.activity)
   const stop = useChange((s) => s.stop)

@@ -2,7 +2,7 @@
 // in minutes before starting; and who types: the agent, the agent with one piece left for them, or them.
 import type { TaskProposal } from '../../../shared/models/change.ts'
 import { Field } from '../../components/Field.tsx'
-import { useChange } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 const KIND_LABEL: Readonly<Record<TaskProposal['kind'], string>> = {
   todo: 'TODO / FIXME',
@@ -16,6 +16,7 @@ const KIND_LABEL: Readonly<Record<TaskProposal['kind'], string>> = {
 const SIZE_LABEL: Readonly<Record<TaskProposal['size'], string>> = { tiny: 'tiny', small: 'small', large: 'bigger than the hour’s change' }
 
 export function TaskChooser() {
+  const { useChange } = useStores()
   const proposals = useChange((s) => s.proposals)
   const request = useChange((s) => s.request)
   const estimate = useChange((s) => s.estimate)

@@ -5,12 +5,13 @@
 import { useEffect } from 'react'
 import type { TestRunResult } from '../../../shared/models/change.ts'
 import { Field } from '../../components/Field.tsx'
-import { useTestRun } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 import { plural } from '../../../shared/plural.ts'
 
 const OUTCOME = { passed: 'Passed', failed: 'Failed', timed_out: 'Timed out', stopped: 'Stopped' } as const
 
 export function TestsPanel(props: { repoId: string; sessionId: string | null; draftId: string | null; applied: boolean }) {
+  const { useTestRun } = useStores()
   const command = useTestRun((s) => s.command)
   const readiness = useTestRun((s) => (s.readinessFor === s.command ? s.readiness : null))
   const output = useTestRun((s) => s.output)

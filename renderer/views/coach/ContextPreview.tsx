@@ -7,7 +7,7 @@ import type { RepoContextSettings } from '../../../shared/models/ai.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { formatTokens, formatUsd } from './format-usage.ts'
 import { MemoryNote } from './MemoryNote.tsx'
-import { useCoach } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 const TOKEN_SOURCE = { counted: 'counted by Anthropic', estimated: 'Gemba’s estimate' } as const
 
@@ -18,6 +18,7 @@ const lines = (text: string) =>
     .filter(Boolean)
 
 export function ContextPreview(props: { panelKey: string }) {
+  const { useCoach } = useStores()
   const panel = useCoach((state) => state.panels[props.panelKey])
   const loadPreview = useCoach((state) => state.loadPreview)
   const loadSettings = useCoach((state) => state.loadContextSettings)
@@ -139,6 +140,7 @@ export function ContextPreview(props: { panelKey: string }) {
 }
 
 function ContextSettingsForm(props: { panelKey: string }) {
+  const { useCoach } = useStores()
   const settings = useCoach((state) => state.panels[props.panelKey]?.contextSettings ?? null)
   const [saved, setSaved] = useState(false)
   if (!settings) return null
@@ -169,6 +171,7 @@ function ContextSettingsFields(props: {
   saved: boolean
   onSaved: (saved: boolean) => void
 }) {
+  const { useCoach } = useStores()
   const { settings } = props
   const save = useCoach((state) => state.saveContextSettings)
   const [scope, setScope] = useState(settings.scope ?? '')

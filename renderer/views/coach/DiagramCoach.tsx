@@ -12,7 +12,7 @@ import { useHasApiKey } from './NoKeyNotice.tsx'
 import { CoachFooter } from './CoachFooter.tsx'
 import { CoachWithoutKey, OfflineFallback } from './OfflineFallback.tsx'
 import { TurnView } from './Transcript.tsx'
-import { useCoach } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export interface SavedDiagram {
   readonly mermaid: string
@@ -31,6 +31,7 @@ export interface DiagramKeeping {
 }
 
 export function DiagramCoach(props: { repoId: string; sessionId?: string; keeping?: DiagramKeeping }) {
+  const { useCoach } = useStores()
   const ensure = useCoach((state) => state.ensure)
   const [key] = useState(() => ensure('diagram', props.repoId, props.sessionId ?? null))
   const panel = useCoach((state) => state.panels[key])
@@ -59,7 +60,7 @@ export function DiagramCoach(props: { repoId: string; sessionId?: string; keepin
       if (current.picked) latest.current.keepNow(drawnSvg, 'leader')
       else if (latest.current.auto) latest.current.keepNow(drawnSvg, 'auto')
     },
-    [key],
+    [useCoach, key],
   )
   if (!panel) return null
   if (hasKey === false) return <CoachWithoutKey repoId={props.repoId} show="diagram" />

@@ -11,7 +11,7 @@ import { useHasApiKey } from './NoKeyNotice.tsx'
 import { CoachFooter } from './CoachFooter.tsx'
 import { CoachWithoutKey, OfflineFallback } from './OfflineFallback.tsx'
 import { TurnView } from './Transcript.tsx'
-import { useCoach } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export const SEED_QUESTIONS: readonly string[] = [
   'Walk me through the codebase.',
@@ -19,6 +19,7 @@ export const SEED_QUESTIONS: readonly string[] = [
 ]
 
 export function ExploreCoach(props: { repoId: string; sessionId?: string; prompts?: readonly string[] }) {
+  const { useCoach } = useStores()
   const ensure = useCoach((state) => state.ensure)
   const [key] = useState(() => ensure('explore', props.repoId, props.sessionId ?? null))
   const panel = useCoach((state) => state.panels[key])

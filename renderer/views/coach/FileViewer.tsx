@@ -2,25 +2,13 @@
 // loaded only when a file is shown), secrets redacted or the file withheld, folders as a listing, and
 // "open in your editor" (VS Code / JetBrains links; on the desktop through the operating system).
 // Shared by the coach and the journal: whoever shows it owns the target and closes it.
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { editorUrl } from '../../../shared/editor-url.ts'
-import type { GembaErrorData } from '../../../shared/errors.ts'
-import type { EditorKind, RepoFileView } from '../../../shared/models/ai.ts'
-import { errorData } from '../../bridge.ts'
+import type { EditorKind } from '../../../shared/models/ai.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import '../../styles/coach.css'
 import type { ViewerTarget } from '../../stores/coach-store.ts'
-import { highlighterFor } from '../../components/highlight-code.ts'
-import { escapeHtml, languageOfPath, splitHighlightedLines } from '../../components/highlight-lines.ts'
-import { gemba, useAppInfo } from '../../app-stores.ts'
-
-type Loaded = { file: RepoFileView; lines: string[] } | { error: GembaErrorData } | null
-
-async function highlighted(file: RepoFileView): Promise<string[]> {
-  if (file.kind !== 'file' || !file.text) return []
-  const highlight = await highlighterFor(languageOfPath(file.path))
-  return splitHighlightedLines(highlight ? highlight(file.text) : escapeHtml(file.text))
-}
+import { useStores } from '../../stores-context.tsx'
 
 const EDITORS: readonly { readonly kind: EditorKind; readonly label: string }[] = [
   { kind: 'vscode', label: 'Open in VS Code' },
@@ -29,37 +17,28 @@ const EDITORS: readonly { readonly kind: EditorKind; readonly label: string }[] 
 
 export function FileViewer(props: { target: ViewerTarget | null; onOpen: (target: ViewerTarget) => void; onClose: () => void }) {
   const { target, onOpen: openFile, onClose: close } = props
+  const { useAppInfo, useFileViewer } = useStores()
   const desktop = useAppInfo((state) => state.info?.mode === 'desktop')
-  const [state, setLoaded] = useState<{ target: ViewerTarget | null; loaded: Loaded }>({ target: null, loaded: null })
-  const loaded = state.target === target ? state.loaded : null
+  const shown = useFileViewer((state) => state.shown)
+  const show = useFileViewer((state) => state.show)
+  const openInEditorWith = useFileViewer((state) => state.openInEditor)
+  const loaded = shown && shown.target === target ? shown.loaded : null
   const closeRef = useRef<HTMLButtonElement>(null)
   const lineRef = useRef<HTMLTableRowElement>(null)
 
   useEffect(() => {
     if (!target) return
-    let current = true
-    gemba
-      .invoke('ai.readFile', { repoId: target.repoId, path: target.path })
-      .then(async (file) => {
-        const lines = await highlighted(file)
-        if (current) setLoaded({ target, loaded: { file, lines } })
-      })
-      .catch((error: unknown) => current && setLoaded({ target, loaded: { error: errorData(error) } }))
     closeRef.current?.focus()
-    return () => {
-      current = false
-    }
-  }, [target])
+    // Closing the viewer, or opening another file, cancels this read.
+    return show(target)
+  }, [target, show])
   useEffect(() => {
     lineRef.current?.scrollIntoView({ block: 'center' })
   }, [loaded])
 
   if (!target) return null
   const file = loaded && 'file' in loaded ? loaded.file : null
-  const openInEditor = (kind: EditorKind) =>
-    void gemba
-      .invoke('ai.openInEditor', { repoId: target.repoId, path: target.path, line: target.line, editor: kind })
-      .catch(() => undefined)
+  const openInEditor = (kind: EditorKind) => void openInEditorWith(target, kind)
 
   return (
     <div className="file-viewer__backdrop" onClick={close}>

@@ -3,10 +3,12 @@
 import { useEffect, useRef } from 'react'
 import { DiagramPending, useMermaidSvg } from '../../components/MermaidDiagram.tsx'
 import { pathLikeLabel } from '../../stores/citations.ts'
-import { gemba, useCoach } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function LinkedDiagram(props: { repoId: string; source: string; onRendered: (svg: string) => void }) {
+  const { useCoach } = useStores()
   const ref = useRef<HTMLElement>(null)
+  const existingPaths = useCoach((state) => state.existingPaths)
   const openFile = useCoach((state) => state.openFile)
   const rendered = useMermaidSvg(props.source, 'coach-diagram', props.onRendered)
 
@@ -17,27 +19,27 @@ export function LinkedDiagram(props: { repoId: string; source: string; onRendere
       .map((node) => ({ node, path: pathLikeLabel(node.textContent ?? '') }))
       .filter((entry): entry is { node: SVGGElement; path: string } => entry.path !== null)
     if (nodes.length === 0) return
-    let current = true
-    void gemba
-      .invoke('ai.verifyCitations', { repoId: props.repoId, citations: nodes.map(({ path }) => ({ path })) })
-      .then((checks) => {
-        if (!current) return
-        for (const [index, { node, path }] of nodes.entries()) {
-          if (checks[index]?.status !== 'verified') continue
-          node.classList.add('diagram-node--linked')
-          node.setAttribute('role', 'link')
-          node.setAttribute('tabindex', '0')
-          node.setAttribute('aria-label', `Open ${path}`)
-          const open = () => openFile({ repoId: props.repoId, path, line: null })
-          node.addEventListener('click', open)
-          node.addEventListener('keydown', (event) => (event.key === 'Enter' || event.key === ' ') && open())
-        }
-      })
-      .catch(() => undefined)
-    return () => {
-      current = false
-    }
-  }, [rendered, props.repoId, openFile])
+    // Drawn again or left: the check still under way is cancelled, and its answer dropped.
+    const controller = new AbortController()
+    void existingPaths(
+      props.repoId,
+      nodes.map(({ path }) => path),
+      controller.signal,
+    ).then((existing) => {
+      if (controller.signal.aborted) return
+      for (const { node, path } of nodes) {
+        if (!existing.has(path)) continue
+        node.classList.add('diagram-node--linked')
+        node.setAttribute('role', 'link')
+        node.setAttribute('tabindex', '0')
+        node.setAttribute('aria-label', `Open ${path}`)
+        const open = () => openFile({ repoId: props.repoId, path, line: null })
+        node.addEventListener('click', open)
+        node.addEventListener('keydown', (event) => (event.key === 'Enter' || event.key === ' ') && open())
+      }
+    })
+    return () => controller.abort()
+  }, [rendered, props.repoId, openFile, existingPaths])
 
   if (!rendered || 'error' in rendered) return <DiagramPending rendered={rendered} source={props.source} />
   return (

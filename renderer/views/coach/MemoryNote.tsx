@@ -1,11 +1,12 @@
 // The coach's "what I already know" note, shown before it is sent: which past sessions it comes from,
 // the note itself (redacted, exactly as sent), and the leader's choice of what the coach may remember
 // (with or without their reflections, or nothing), which applies to the next conversation.
-import { useCoach } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 import { formatDay } from '../journal/journal-format.ts'
 import { MemoryChoiceSelect } from './MemoryChoiceSelect.tsx'
 
 export function MemoryNote(props: { panelKey: string }) {
+  const { useCoach } = useStores()
   const panel = useCoach((state) => state.panels[props.panelKey])
   const setMemory = useCoach((state) => state.setMemory)
   const memory = panel?.thread?.memory ?? panel?.preview?.memory ?? null

@@ -1,29 +1,21 @@
 // The models the configured key and endpoint offer (Anthropic's Models API), as suggestions for the
 // Settings model field. When the list cannot be fetched (no key, offline) it says so quietly and the
 // field stays free text.
-import { useEffect, useState } from 'react'
-import type { AiModelInfo } from '../../../shared/models/ai.ts'
-import { errorData } from '../../bridge.ts'
-import { gemba } from '../../app-stores.ts'
+import { useEffect } from 'react'
+import { useStores } from '../../stores-context.tsx'
 
 export function ModelDatalist(props: { id: string; endpoint: string; keySet: boolean }) {
-  const [state, setState] = useState<{ models: readonly AiModelInfo[]; problem: string | null; for: string } | null>(null)
+  const { useSettings } = useStores()
+  const loadModels = useSettings((state) => state.loadModels)
+  const models = useSettings((state) => state.models)
   const request = `${props.endpoint}|${props.keySet}`
-  useEffect(() => {
-    let current = true
-    gemba
-      .invoke('ai.models', {})
-      .then((models) => current && setState({ models, problem: null, for: request }))
-      .catch((error: unknown) => current && setState({ models: [], problem: errorData(error).message, for: request }))
-    return () => {
-      current = false
-    }
-  }, [request])
-  const shown = state?.for === request ? state : null
+  // Another key or endpoint, or the field gone: the list still being read is cancelled.
+  useEffect(() => loadModels(request), [loadModels, request])
+  const shown = models?.for === request ? models : null
   return (
     <>
       <datalist id={props.id}>
-        {shown?.models.map((model) => (
+        {shown?.list.map((model) => (
           <option key={model.id} value={model.id}>
             {model.displayName}
           </option>
@@ -34,7 +26,7 @@ export function ModelDatalist(props: { id: string; endpoint: string; keySet: boo
           ? 'Fetching the model list…'
           : shown.problem
             ? `Type a model id (the list is unavailable: ${shown.problem})`
-            : `${shown.models.length} models offered at this endpoint; type or pick one.`}
+            : `${shown.list.length} models offered at this endpoint; type or pick one.`}
       </span>
     </>
   )

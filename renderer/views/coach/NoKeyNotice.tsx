@@ -1,9 +1,10 @@
 // Shown before anything is tried when no API key is set: where to add one, and that the offline
 // tour and diagram work meanwhile.
 import { useEffect } from 'react'
-import { useNavigation, useSettings } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function useHasApiKey(): boolean | null {
+  const { useSettings } = useStores()
   const view = useSettings((state) => state.view)
   const load = useSettings((state) => state.load)
   useEffect(() => {
@@ -13,6 +14,7 @@ export function useHasApiKey(): boolean | null {
 }
 
 export function NoKeyNotice() {
+  const { useNavigation } = useStores()
   const go = useNavigation((state) => state.go)
   return (
     <div className="notice notice--warning" role="status">

@@ -3,7 +3,7 @@
 import { useEffect } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
-import { useRepos } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 import { ModuleMap } from '../repos/ModuleMap.tsx'
 import { NoKeyNotice } from './NoKeyNotice.tsx'
 
@@ -30,6 +30,7 @@ export function CoachWithoutKey(props: { repoId: string; show: 'tour' | 'diagram
 }
 
 export function OfflineFallback(props: { repoId: string; show: 'tour' | 'diagram'; reason: string }) {
+  const { useRepos } = useStores()
   const tour = useRepos((state) => state.tours[props.repoId])
   const loadTour = useRepos((state) => state.loadTour)
   const status = tour?.status ?? 'idle'

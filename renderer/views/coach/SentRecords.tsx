@@ -3,9 +3,10 @@
 // and withheld files, usage and cost. Loaded when opened.
 import { formatClockTime } from '../../components/format-time.ts'
 import { formatTokens, formatUsd } from './format-usage.ts'
-import { useCoach } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function SentRecords(props: { panelKey: string }) {
+  const { useCoach } = useStores()
   const panel = useCoach((state) => state.panels[props.panelKey])
   const loadSent = useCoach((state) => state.loadSent)
   if (!panel?.thread || panel.turns.length === 0) return null

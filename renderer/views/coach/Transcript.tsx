@@ -5,7 +5,7 @@ import { CitationSummary } from './CitationSummary.tsx'
 import { CoachError } from './CoachError.tsx'
 import { CoachMarkdown } from './CoachMarkdown.tsx'
 import { CallUsage } from './UsageSummary.tsx'
-import { useCoach } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 const RETRY_REASON: Readonly<Record<string, string>> = {
   rate_limited: 'Rate limited',
@@ -20,6 +20,7 @@ function toolLabel(tool: Turn['tools'][number]): string {
 }
 
 export function TurnView(props: { panelKey: string; panel: Panel; turn: Turn; last: boolean; hideAnswer?: boolean }) {
+  const { useCoach } = useStores()
   const { panel, turn } = props
   const openFile = useCoach((state) => state.openFile)
   const retry = useCoach((state) => state.retry)

@@ -11,7 +11,7 @@ import { FrictionByRepository, FrictionLegend, FrictionOverTime } from './Fricti
 import { HandsOnChart } from './HandsOnChart.tsx'
 import { QuestionsChart, StepTimeChart } from './QuestionsAndSteps.tsx'
 import { YearHeatmap } from './YearHeatmap.tsx'
-import { useInsights } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 import { useLoadOnShow } from '../use-load-on-show.ts'
 import { GoToThisWeek } from '../today/GoToThisWeek.tsx'
 import { LatestHourCard } from './LatestHourCard.tsx'
@@ -20,6 +20,7 @@ import { LatestHourCard } from './LatestHourCard.tsx'
 const ENOUGH_SESSIONS = 2
 
 export function InsightsView() {
+  const { useInsights } = useStores()
   const insights = useInsights((state) => state.insights)
   const year = useInsights((state) => state.year)
   const loading = useInsights((state) => state.loading)

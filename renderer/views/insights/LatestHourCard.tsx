@@ -3,10 +3,11 @@
 import { useId } from 'react'
 import type { LatestHour } from '../../../shared/models/journal.ts'
 import { formatDay } from '../journal/journal-format.ts'
-import { useJournal, useNavigation } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 import { StepTimeChart } from './QuestionsAndSteps.tsx'
 
 export function LatestHourCard(props: { latest: LatestHour; only: boolean }) {
+  const { useJournal, useNavigation } = useStores()
   const { latest } = props
   const id = useId()
   const go = useNavigation((state) => state.go)

@@ -5,9 +5,10 @@ import { useEffect, useId } from 'react'
 import { PAPER_SIZES, type PaperSize } from '../../../shared/channels/system.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { type ExportTarget } from '../../stores/journal-share-store.ts'
-import { useAppInfo, useJournalShare } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function ExportPanel(props: { title: string; target: ExportTarget; pdfFileName: string; markdownLabel?: string }) {
+  const { useAppInfo, useJournalShare } = useStores()
   const desktop = useAppInfo((state) => state.info?.mode === 'desktop')
   const folder = useJournalShare((state) => state.folder)
   const outcome = useJournalShare((state) => state.outcome)

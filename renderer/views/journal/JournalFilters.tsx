@@ -1,6 +1,6 @@
 // Search and filters over the journal: full text, repository, theme, friction tag and dates.
 import type { JournalFacet } from '../../stores/journal-facets.ts'
-import { useJournal } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 function FacetSelect(props: {
   label: string
@@ -25,6 +25,7 @@ function FacetSelect(props: {
 }
 
 export function JournalFilters() {
+  const { useJournal } = useStores()
   const facets = useJournal((state) => state.facets)
   const filter = useJournal((state) => state.filter)
   const query = useJournal((state) => state.query)

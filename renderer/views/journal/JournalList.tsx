@@ -2,7 +2,7 @@
 import type { JournalEntrySummary, JournalSnippet } from '../../../shared/models/journal.ts'
 import { HighlightedText } from './HighlightedText.tsx'
 import { formatDay, formatMinutes } from './journal-format.ts'
-import { useJournal } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 const FIELD_LABELS: Readonly<Record<JournalSnippet['field'], string>> = {
   theme: 'Theme',
@@ -19,6 +19,7 @@ const FIELD_LABELS: Readonly<Record<JournalSnippet['field'], string>> = {
 }
 
 function EntryCard(props: { entry: JournalEntrySummary; snippets?: readonly JournalSnippet[] }) {
+  const { useJournal } = useStores()
   const open = useJournal((state) => state.open)
   const { entry } = props
   return (
@@ -65,6 +66,7 @@ function EntryCard(props: { entry: JournalEntrySummary; snippets?: readonly Jour
 }
 
 export function JournalList() {
+  const { useJournal } = useStores()
   const entries = useJournal((state) => state.entries)
   const hits = useJournal((state) => state.hits)
   const searching = useJournal((state) => state.searching)

@@ -1,8 +1,9 @@
 // Files the journal could not read (skipped, never touched) and entries still waiting in the data
 // folder, shown calmly at the top with what to do, and "Write them now" for the waiting ones.
-import { useJournal } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function JournalProblems() {
+  const { useJournal } = useStores()
   const problems = useJournal((state) => state.problems)
   const flushing = useJournal((state) => state.flushing)
   const flushResult = useJournal((state) => state.flushResult)

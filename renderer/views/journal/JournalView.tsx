@@ -12,11 +12,12 @@ import { JournalProblems } from './JournalProblems.tsx'
 import { QuarterRollup } from './QuarterRollup.tsx'
 import { SessionReview } from './SessionReview.tsx'
 import { ShareSummary } from './ShareSummary.tsx'
-import { useJournal } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 import { useLoadOnShow } from '../use-load-on-show.ts'
 import { GoToThisWeek } from '../today/GoToThisWeek.tsx'
 
 export function JournalView() {
+  const { useJournal } = useStores()
   const mode = useJournal((state) => state.mode)
   const selectedId = useJournal((state) => state.selectedId)
   const load = useJournal((state) => state.load)
@@ -33,6 +34,7 @@ export function JournalView() {
 }
 
 function JournalHome() {
+  const { useJournal } = useStores()
   const loaded = useJournal((state) => state.loaded)
   const error = useJournal((state) => state.error)
   const all = useJournal((state) => state.all)

@@ -6,7 +6,7 @@ import { shiftQuarter } from '../../stores/journal-share-store.ts'
 import { ExportPanel } from './ExportPanel.tsx'
 import { formatDay } from './journal-format.ts'
 import { BackToList } from './BackToList.tsx'
-import { useJournal, useJournalShare } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 function CountList(props: { title: string; items: readonly { key: string; label: string; count: number }[]; empty: string }) {
   const max = Math.max(1, ...props.items.map((item) => item.count))
@@ -33,6 +33,7 @@ function CountList(props: { title: string; items: readonly { key: string; label:
 }
 
 export function QuarterRollup() {
+  const { useJournal, useJournalShare } = useStores()
   const quarter = useJournalShare((state) => state.quarter)
   const rollup = useJournalShare((state) => state.rollup)
   const rollupError = useJournalShare((state) => state.rollupError)

@@ -7,9 +7,10 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { MarkdownEditor } from '../../components/MarkdownEditor.tsx'
 import { formatClockTime } from '../../components/format-time.ts'
 import { ReflectionBody } from './ReflectionBody.tsx'
-import { useJournalSession } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function ReflectionEditor(props: { record: JournalSessionRecord; fileName: string }) {
+  const { useJournalSession } = useStores()
   const editing = useJournalSession((state) => state.editing)
   const draft = useJournalSession((state) => state.draft)
   const save = useJournalSession((state) => state.save)

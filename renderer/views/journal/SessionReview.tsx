@@ -14,7 +14,7 @@ import { ReflectionEditor } from './ReflectionEditor.tsx'
 import { SentSection } from './SentSection.tsx'
 import { ChangeSection, DiagramSection, QuestionsSection, TranscriptSection, WalkthroughSection } from './SessionSections.tsx'
 import { BackToList } from './BackToList.tsx'
-import { useJournal, useJournalSession } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 const STEP_LABELS = { explore: 'Explore', diagram: 'Diagram', change: 'Change', reflect: 'Reflect' } as const
 
@@ -65,6 +65,7 @@ function DriftNote(props: { drift: JournalDriftView | null; loading: boolean }) 
 }
 
 export function SessionReview(props: { id: string }) {
+  const { useJournal, useJournalSession } = useStores()
   const status = useJournalSession((state) => state.status)
   const view = useJournalSession((state) => state.view)
   const error = useJournalSession((state) => state.error)

@@ -5,11 +5,12 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
 import { ExportPanel } from './ExportPanel.tsx'
 import { BackToList } from './BackToList.tsx'
-import { useJournalShare } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 const WEEK_CHOICES = [2, 4, 6, 8, 12, 26] as const
 
 export function ShareSummary() {
+  const { useJournalShare } = useStores()
   const weeks = useJournalShare((state) => state.weeks)
   const includeReflections = useJournalShare((state) => state.includeReflections)
   const summary = useJournalShare((state) => state.summary)

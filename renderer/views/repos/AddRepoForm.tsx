@@ -4,9 +4,10 @@ import { useState, type FormEvent } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Field } from '../../components/Field.tsx'
 import { FolderPicker } from './FolderPicker.tsx'
-import { useRepos } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function AddRepoForm(props: { desktop: boolean; autoFocus?: boolean; compact?: boolean }) {
+  const { useRepos } = useStores()
   const adding = useRepos((state) => state.adding)
   const addError = useRepos((state) => state.addError)
   const add = useRepos((state) => state.add)

@@ -3,9 +3,10 @@
 // folders holding a repository can be chosen. The backend lists only what is inside the home folder.
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import type { FolderEntry } from '../../../shared/models/repos.ts'
-import { useRepos } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function FolderPicker(props: { onChoose: (path: string) => void }) {
+  const { useRepos } = useStores()
   const picker = useRepos((state) => state.picker)
   const browse = useRepos((state) => state.browse)
   const close = useRepos((state) => state.closePicker)

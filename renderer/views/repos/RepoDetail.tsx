@@ -9,7 +9,7 @@ import { Markdown } from '../../components/Markdown.tsx'
 import { Tabs } from '../../components/Tabs.tsx'
 import { AskClaude } from '../coach/AskClaude.tsx'
 import { SmallChange } from '../change/SmallChange.tsx'
-import { useChange, useRepos } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 import { ModuleMap } from './ModuleMap.tsx'
 
 type RepoTab = 'tour' | 'diagram' | 'claude' | 'change'
@@ -32,6 +32,7 @@ const PHASE_LABEL: Readonly<Record<ScanPhase, string>> = {
 }
 
 export function RepoDetail(props: { repo: RepoView }) {
+  const { useChange, useRepos } = useStores()
   const { repo } = props
   const tour = useRepos((state) => state.tours[repo.id])
   const loadTour = useRepos((state) => state.loadTour)

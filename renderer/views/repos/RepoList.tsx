@@ -1,9 +1,10 @@
 // The list of added repositories: name, branch, last commit, clean or dirty, and what git is in the
 // middle of (a rebase, a merge, a held lock…).
 import type { RepoView } from '../../../shared/models/repos.ts'
-import { useRepos } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function RepoList() {
+  const { useRepos } = useStores()
   const repos = useRepos((state) => state.repos)
   const selectedId = useRepos((state) => state.selectedId)
   const select = useRepos((state) => state.select)

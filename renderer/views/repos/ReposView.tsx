@@ -6,10 +6,11 @@ import { PageHeader } from '../../components/PageHeader.tsx'
 import { AddRepoForm } from './AddRepoForm.tsx'
 import { RepoDetail } from './RepoDetail.tsx'
 import { RepoList } from './RepoList.tsx'
-import { useAppInfo, useRepos } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 import { useLoadOnShow } from '../use-load-on-show.ts'
 
 export function ReposView() {
+  const { useAppInfo, useRepos } = useStores()
   const repos = useRepos((state) => state.repos)
   const loaded = useRepos((state) => state.loaded)
   const listError = useRepos((state) => state.listError)

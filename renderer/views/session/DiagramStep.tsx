@@ -1,6 +1,7 @@
-// Diagram: the week's questions, the coach's architecture diagram (validated, kept as Mermaid and SVG
-// as soon as it is drawn; the newest replaces the last unless the leader picked one), or the offline
-// module diagram when there is no key or network (kept until Claude draws one); and notes.
+// Diagram: the week's questions, the coach's architecture diagram (validated here, then kept by the
+// session as Mermaid and SVG as soon as it is drawn; the newest replaces the last unless the leader
+// picked one), or the offline module diagram when there is no key or network (kept until Claude draws
+// one); and notes.
 import { useEffect } from 'react'
 import type { Session } from '../../../shared/models/sessions.ts'
 import { DiagramCoach, type DiagramKeeping } from '../coach/DiagramCoach.tsx'
@@ -10,35 +11,30 @@ import { NotesField } from './NotesField.tsx'
 import { OfflineDetails } from './OfflineDetails.tsx'
 import { useOfflineTour } from './OfflineTour.tsx'
 import { WeekPrompts } from './WeekPrompts.tsx'
-import { useSessionRunner } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function DiagramStep(props: { session: Session }) {
+  const { useSessionRunner } = useStores()
   const { session } = props
   const hasKey = useHasApiKey()
   const { tour } = useOfflineTour(session.repo.id)
-  const updateStep = useSessionRunner((state) => state.updateStep)
+  const keepDrawing = useSessionRunner((state) => state.keepDrawing)
   const keepOffline = useSessionRunner((state) => state.keepOffline)
   const payload = session.steps.diagram.payload
   const kept = payload.mermaid.trim() !== ''
   const mermaid = tour?.status === 'ready' ? tour.tour?.mermaid : undefined
 
   useEffect(() => {
-    if (!kept && mermaid) keepOffline('diagram', mermaid)
+    if (!kept && mermaid) keepOffline('diagram')
   }, [kept, mermaid, keepOffline])
 
   const keeping: DiagramKeeping = {
     auto: payload.choice !== 'leader',
     kept: { source: payload.mermaid, leaderPick: payload.choice === 'leader' },
+    // The session keeps Claude's drawing (source and caption from Claude's answer) with the SVG drawn here.
     keep: async (diagram, choice) => {
-      const saved = await updateStep('diagram', {
-        mermaid: diagram.mermaid.slice(0, 200_000),
-        caption: diagram.caption.slice(0, 2_000),
-        // An SVG too large to keep is left out (the journal draws the Mermaid source instead).
-        svg: diagram.svg.length <= 2_000_000 ? diagram.svg : '',
-        source: 'ai',
-        transcriptRef: diagram.threadId,
-        choice,
-      })
+      const { threadId, mermaid: source, svg } = diagram
+      const saved = threadId !== null && (await keepDrawing({ threadId, mermaid: source, svg }, choice))
       if (!saved) throw new Error('The diagram was not kept.')
     },
   }

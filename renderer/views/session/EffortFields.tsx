@@ -4,7 +4,7 @@
 // The Save button is always in sight: it says "Saved" once what is typed is what is kept.
 import { useState, type FormEvent } from 'react'
 import type { Session } from '../../../shared/models/sessions.ts'
-import { useSessionRunner } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 function parseMinutes(text: string): number | null | 'invalid' {
   if (text.trim() === '') return null
@@ -13,6 +13,7 @@ function parseMinutes(text: string): number | null | 'invalid' {
 }
 
 export function EffortFields(props: { session: Session; measuredMinutes: number; show: 'estimate' | 'actual' | 'both' }) {
+  const { useSessionRunner } = useStores()
   const payload = props.session.steps.change.payload
   const updateStep = useSessionRunner((state) => state.updateStep)
   const [estimate, setEstimate] = useState(payload.estimateMinutes === null ? '' : String(payload.estimateMinutes))

@@ -11,9 +11,10 @@ import { NotesField } from './NotesField.tsx'
 import { OfflineDetails } from './OfflineDetails.tsx'
 import { useOfflineTour } from './OfflineTour.tsx'
 import { WeekPrompts } from './WeekPrompts.tsx'
-import { useSessionRunner } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function ExploreStep(props: { session: Session }) {
+  const { useSessionRunner } = useStores()
   const { session } = props
   const hasKey = useHasApiKey()
   const { tour } = useOfflineTour(session.repo.id)
@@ -22,7 +23,7 @@ export function ExploreStep(props: { session: Session }) {
   const kept = session.steps.explore.payload.walkthrough.trim() !== ''
 
   useEffect(() => {
-    if (!kept && offline) keepOffline('explore', offline)
+    if (!kept && offline) keepOffline('explore')
   }, [kept, offline, keepOffline])
 
   return (

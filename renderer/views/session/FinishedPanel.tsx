@@ -1,9 +1,10 @@
 // After finishing: where the journal entry went (or that it waits safely), and what counted.
 import type { FinishResult } from '../../../shared/models/sessions.ts'
 import { STEP_LABELS } from './step-labels.ts'
-import { useNavigation } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function FinishedPanel(props: { result: FinishResult }) {
+  const { useNavigation } = useStores()
   const go = useNavigation((state) => state.go)
   const { result } = props
   return (

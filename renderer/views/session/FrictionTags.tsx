@@ -1,7 +1,7 @@
 // Friction the team lives with, as tags: the known ones as toggles, plus the leader's own.
 import { useState, type FormEvent } from 'react'
 import { KNOWN_FRICTION_TAGS, type Session } from '../../../shared/models/sessions.ts'
-import { useSessionRunner } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 const LABELS: Readonly<Record<string, string>> = {
   'slow-tests': 'Slow tests',
@@ -24,6 +24,7 @@ export function toTag(text: string): string {
 }
 
 export function FrictionTags(props: { session: Session }) {
+  const { useSessionRunner } = useStores()
   const tags = props.session.steps.reflect.payload.frictionTags
   const updateStep = useSessionRunner((state) => state.updateStep)
   const [own, setOwn] = useState('')

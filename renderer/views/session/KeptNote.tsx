@@ -2,10 +2,11 @@
 // else what Gemba computed from the repository (labelled so), with the way to pick the other; and the
 // change as the small change saved it (its commit, branch and test run), also after a restart.
 import type { Session } from '../../../shared/models/sessions.ts'
-import { useSessionRunner } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 import { plural } from '../../../shared/plural.ts'
 
 export function KeptNote(props: { session: Session; step: 'explore' | 'diagram'; hasKey: boolean | null; offline: string | null }) {
+  const { useSessionRunner } = useStores()
   const pick = useSessionRunner((state) => state.pickRecord)
   const { explore, diagram } = props.session.steps
   const payload = props.step === 'explore' ? explore.payload : diagram.payload
@@ -18,14 +19,14 @@ export function KeptNote(props: { session: Session; step: 'explore' | 'diagram';
   if (props.step === 'explore' && payload.source === 'ai') {
     const asked = explore.payload.questionsAsked.length
     text = `Claude’s walkthrough${yours}, ${asked} ${asked === 1 ? 'question' : 'questions'}, kept as each answer arrives.`
-    if (offline) action = { label: 'Keep the offline tour instead', run: () => void pick('explore', 'offline', offline) }
+    if (offline) action = { label: 'Keep the offline tour instead', run: () => void pick('explore', 'offline') }
   } else if (props.step === 'explore') {
     const coach = explore.payload.coach?.markdown.trim()
     text = `the offline tour${yours}.${coach ? ' Claude’s answers stay in the transcript.' : props.hasKey ? ' Claude’s answers replace it as they arrive.' : ''}`
-    if (coach) action = { label: 'Keep Claude’s walkthrough instead', run: () => void pick('explore', 'coach', null) }
+    if (coach) action = { label: 'Keep Claude’s walkthrough instead', run: () => void pick('explore', 'coach') }
   } else if (payload.source === 'ai') {
     text = `Claude’s diagram${yours}${diagram.payload.svg ? ', as Mermaid and SVG' : ''}.`
-    if (offline) action = { label: 'Keep the module diagram instead', run: () => void pick('diagram', 'offline', offline) }
+    if (offline) action = { label: 'Keep the module diagram instead', run: () => void pick('diagram', 'offline') }
   } else if (payload.source === 'offline') {
     text = `the module diagram computed from the repository${yours}.${
       yours

@@ -1,9 +1,10 @@
 // A free-text field saved as the leader types (debounced) and at once when it loses focus.
 import { useId } from 'react'
 import { type TextField } from '../../stores/session-runner-store.ts'
-import { useSessionRunner } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function NotesField(props: { field: TextField; label: string; hint?: string; rows?: number; placeholder?: string }) {
+  const { useSessionRunner } = useStores()
   const id = useId()
   const value = useSessionRunner((state) => state.drafts[props.field])
   const type = useSessionRunner((state) => state.type)

@@ -3,10 +3,11 @@
 import { useEffect } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
-import { useRepos } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 import { ModuleMap } from '../repos/ModuleMap.tsx'
 
 export function useOfflineTour(repoId: string) {
+  const { useRepos } = useStores()
   const tour = useRepos((state) => state.tours[repoId])
   const loadTour = useRepos((state) => state.loadTour)
   useEffect(() => {

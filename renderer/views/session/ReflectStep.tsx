@@ -10,9 +10,10 @@ import { curriculumWeek } from './curriculum-week.ts'
 import { EffortFields } from './EffortFields.tsx'
 import { FrictionTags } from './FrictionTags.tsx'
 import { TechLeadQuestions } from './TechLeadQuestions.tsx'
-import { useSessionRunner } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function ReflectStep(props: { view: SessionView; live: LiveTimer }) {
+  const { useSessionRunner } = useStores()
   const { session } = props.view
   const draft = useSessionRunner((state) => state.drafts['reflect.markdown'])
   const type = useSessionRunner((state) => state.type)

@@ -2,11 +2,12 @@
 import type { SessionView } from '../../../shared/models/sessions.ts'
 import { formatClock, type LiveTimer } from '../../stores/session-clock.ts'
 import { TimeboxesEditor } from './TimeboxesEditor.tsx'
-import { useSessionRunner } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 const SAVE_TEXT = { idle: '', pending: 'Saving…', saving: 'Saving…', saved: 'All changes saved', error: 'Not saved yet' } as const
 
 export function SessionHeader(props: { view: SessionView; live: LiveTimer }) {
+  const { useSessionRunner } = useStores()
   const { session } = props.view
   const pause = useSessionRunner((state) => state.pause)
   const resume = useSessionRunner((state) => state.resume)

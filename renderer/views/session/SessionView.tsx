@@ -18,9 +18,10 @@ import { SessionHeader } from './SessionHeader.tsx'
 import { STEP_LABELS } from './step-labels.ts'
 import { Stepper } from './Stepper.tsx'
 import { useNow } from './use-now.ts'
-import { useSessionRunner, useSessions } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function SessionView() {
+  const { useSessionRunner } = useStores()
   const view = useSessionRunner((state) => state.view)
   const loading = useSessionRunner((state) => state.loading)
   const loadError = useSessionRunner((state) => state.loadError)
@@ -32,7 +33,7 @@ export function SessionView() {
   useEffect(() => {
     // Opening the screen on its own (a reload, Ctrl+2) finds the hour in progress, if any.
     if (!useSessionRunner.getState().view && !useSessionRunner.getState().finished) void openActive()
-  }, [openActive])
+  }, [useSessionRunner, openActive])
   useEffect(() => (sessionId ? startHeartbeat() : undefined), [sessionId, startHeartbeat])
 
   if (finished) {
@@ -57,6 +58,7 @@ export function SessionView() {
 }
 
 function Runner(props: { view: SessionData }) {
+  const { useSessionRunner } = useStores()
   const { session } = props.view
   const now = useNow(!props.view.timer.paused && props.view.timer.runningSince !== null)
   const live = liveTimer(props.view.timer, now)
@@ -94,6 +96,7 @@ function Runner(props: { view: SessionData }) {
 }
 
 function PauseNotice(props: { view: SessionData }) {
+  const { useSessionRunner } = useStores()
   const resume = useSessionRunner((state) => state.resume)
   const paused = props.view.session.paused
   if (!paused) return null
@@ -112,6 +115,7 @@ function PauseNotice(props: { view: SessionData }) {
 }
 
 function TimeUpNotice(props: { view: SessionData; live: LiveTimer }) {
+  const { useSessionRunner } = useStores()
   const next = useSessionRunner((state) => state.next)
   const step = props.view.session.currentStep
   const timer = props.live.steps[step]
@@ -133,6 +137,7 @@ function TimeUpNotice(props: { view: SessionData; live: LiveTimer }) {
 }
 
 function StepFooter(props: { view: SessionData }) {
+  const { useSessionRunner } = useStores()
   const goToStep = useSessionRunner((state) => state.goToStep)
   const next = useSessionRunner((state) => state.next)
   const finish = useSessionRunner((state) => state.finish)
@@ -163,6 +168,7 @@ function StepFooter(props: { view: SessionData }) {
 }
 
 function NoSession() {
+  const { useSessions } = useStores()
   const start = useSessions((state) => state.start)
   const busy = useSessions((state) => state.busy === 'start')
   const error = useSessions((state) => state.actionError)

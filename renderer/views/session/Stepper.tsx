@@ -3,9 +3,10 @@ import { useRef, type KeyboardEvent } from 'react'
 import { STEP_KEYS, type Session, type StepKey } from '../../../shared/models/sessions.ts'
 import { formatClock, type LiveTimer } from '../../stores/session-clock.ts'
 import { STEP_LABELS } from './step-labels.ts'
-import { useSessionRunner } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function Stepper(props: { session: Session; live: LiveTimer }) {
+  const { useSessionRunner } = useStores()
   const goToStep = useSessionRunner((state) => state.goToStep)
   const buttons = useRef<(HTMLButtonElement | null)[]>([])
   const onKey = (event: KeyboardEvent, index: number): void => {

@@ -3,9 +3,10 @@
 import { useState, type FormEvent } from 'react'
 import type { SessionView } from '../../../shared/models/sessions.ts'
 import { OpenQuestionList } from '../../components/OpenQuestionList.tsx'
-import { useSessionRunner } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function TechLeadQuestions(props: { view: SessionView }) {
+  const { useSessionRunner } = useStores()
   const mine = props.view.session.steps.reflect.payload.questionsForTechLead
   const carried = props.view.carriedQuestions
   const updateStep = useSessionRunner((state) => state.updateStep)

@@ -3,9 +3,10 @@ import { useState, type FormEvent } from 'react'
 import { STEP_KEYS, type Session } from '../../../shared/models/sessions.ts'
 import type { StepMinutes } from '../../../shared/models/settings.ts'
 import { STEP_LABELS } from './step-labels.ts'
-import { useSessionRunner } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function TimeboxesEditor(props: { session: Session }) {
+  const { useSessionRunner } = useStores()
   const setTimeboxes = useSessionRunner((state) => state.setTimeboxes)
   const initial = Object.fromEntries(STEP_KEYS.map((step) => [step, String(props.session.steps[step].timeboxMinutes)])) as Record<
     keyof StepMinutes,

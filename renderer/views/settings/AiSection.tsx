@@ -9,11 +9,12 @@ import { formatTokens } from '../coach/format-usage.ts'
 import { ModelFacts, useModelChoice } from './ModelFacts.tsx'
 import { SectionForm } from './SectionForm.tsx'
 import { useSectionDraft } from './use-section-draft.ts'
-import { useSettings } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 const SOURCE_LABEL = { settings: 'set here', environment: 'from ANTHROPIC_BASE_URL', default: 'Anthropic’s default' } as const
 
 export function AiSection(props: { view: SettingsView }) {
+  const { useSettings } = useStores()
   const saving = useSettings((state) => state.saving === 'ai')
   const error = useSettings((state) => state.errors.ai)
   const saved = useSettings((state) => state.saved.ai)

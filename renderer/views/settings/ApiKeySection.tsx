@@ -7,9 +7,10 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Field } from '../../components/Field.tsx'
 import type { SettingsState } from '../../stores/settings-store.ts'
 import { SectionForm } from './SectionForm.tsx'
-import { useSettings } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function ApiKeySection() {
+  const { useSettings } = useStores()
   const view = useSettings((state) => state.view)
   const saving = useSettings((state) => state.saving === 'key')
   const error = useSettings((state) => state.errors.key)

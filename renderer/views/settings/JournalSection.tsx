@@ -3,9 +3,10 @@ import { useState } from 'react'
 import type { SettingsView } from '../../../shared/models/settings.ts'
 import { Field } from '../../components/Field.tsx'
 import { SectionForm } from './SectionForm.tsx'
-import { useSettings } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function JournalSection(props: { view: SettingsView }) {
+  const { useSettings } = useStores()
   const saving = useSettings((state) => state.saving === 'journal')
   const error = useSettings((state) => state.errors.journal)
   const saved = useSettings((state) => state.saved.journal)

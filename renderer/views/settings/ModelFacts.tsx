@@ -1,9 +1,10 @@
 // What Gemba makes of the model in the Settings field: its context window and what it can do (from
 // the Models API, or what Gemba knows of its family when the list cannot be had), and the repository
 // context budget that follows when the budget is automatic. Quiet while it asks; never blocks saving.
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import type { AiModelChoice } from '../../../shared/models/ai.ts'
-import { gemba } from '../../app-stores.ts'
+import { modelChoiceKey } from '../../stores/settings-store.ts'
+import { useStores } from '../../stores-context.tsx'
 import { formatWindow } from '../coach/format-usage.ts'
 
 const SOURCE = {
@@ -13,23 +14,12 @@ const SOURCE = {
 } as const
 
 export function useModelChoice(model: string, contextTokens: number | null): AiModelChoice | null {
-  const [choice, setChoice] = useState<{ for: string; value: AiModelChoice } | null>(null)
-  const request = `${model}|${contextTokens}`
-  useEffect(() => {
-    if (!model.trim()) return
-    let current = true
-    const timer = setTimeout(() => {
-      gemba
-        .invoke('ai.modelChoice', { model: model.trim(), contextTokens })
-        .then((value) => current && setChoice({ for: request, value }))
-        .catch(() => undefined)
-    }, 300)
-    return () => {
-      current = false
-      clearTimeout(timer)
-    }
-  }, [model, contextTokens, request])
-  return choice?.for === request ? choice.value : null
+  const { useSettings } = useStores()
+  const checkModel = useSettings((state) => state.checkModel)
+  const choice = useSettings((state) => state.modelChoice)
+  // Typing on, or the field gone: the wait or the question under way is cancelled.
+  useEffect(() => checkModel(model, contextTokens), [checkModel, model, contextTokens])
+  return choice?.for === modelChoiceKey(model, contextTokens) ? choice.value : null
 }
 
 export function ModelFacts(props: { choice: AiModelChoice | null }) {

@@ -6,9 +6,10 @@ import { formatWallTime } from '../../components/format-time.ts'
 import { NumberField } from '../../components/NumberField.tsx'
 import { SectionForm } from './SectionForm.tsx'
 import { useSectionDraft } from './use-section-draft.ts'
-import { useSettings } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function ScheduleSection(props: { view: SettingsView }) {
+  const { useSettings } = useStores()
   const saving = useSettings((state) => state.saving === 'schedule')
   const error = useSettings((state) => state.errors.schedule)
   const saved = useSettings((state) => state.saved.schedule)

@@ -7,10 +7,11 @@ import { ApiKeySection } from './ApiKeySection.tsx'
 import { JournalSection } from './JournalSection.tsx'
 import { ScheduleSection } from './ScheduleSection.tsx'
 import { StepsSection } from './StepsSection.tsx'
-import { useAppInfo, useSettings } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 import { useLoadOnShow } from '../use-load-on-show.ts'
 
 export function SettingsView() {
+  const { useAppInfo, useSettings } = useStores()
   const view = useSettings((state) => state.view)
   const loadError = useSettings((state) => state.loadError)
   const load = useSettings((state) => state.load)

@@ -3,7 +3,7 @@ import { stepMinutesSchema, type SettingsView, type StepMinutes } from '../../..
 import { NumberField } from '../../components/NumberField.tsx'
 import { SectionForm } from './SectionForm.tsx'
 import { useSectionDraft } from './use-section-draft.ts'
-import { useSettings } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 const STEPS: readonly { key: keyof StepMinutes; label: string }[] = [
   { key: 'explore', label: 'Explore' },
@@ -13,6 +13,7 @@ const STEPS: readonly { key: keyof StepMinutes; label: string }[] = [
 ]
 
 export function StepsSection(props: { view: SettingsView }) {
+  const { useSettings } = useStores()
   const saving = useSettings((state) => state.saving === 'steps')
   const error = useSettings((state) => state.errors.steps)
   const saved = useSettings((state) => state.saved.steps)

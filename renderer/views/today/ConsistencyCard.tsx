@@ -2,7 +2,7 @@
 // honest count, never a streak that breaks.
 import { useState } from 'react'
 import type { TodayView, WeekRecord } from '../../../shared/models/sessions.ts'
-import { useSessions } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 const OUTCOME_LABEL: Readonly<Record<WeekRecord['outcome'], string>> = {
   practised: 'practised',
@@ -12,6 +12,7 @@ const OUTCOME_LABEL: Readonly<Record<WeekRecord['outcome'], string>> = {
 }
 
 export function ConsistencyCard(props: { today: TodayView }) {
+  const { useSessions } = useStores()
   const { consistency, programme, outcome } = props.today
   const skip = useSessions((state) => state.skipWeek)
   const pause = useSessions((state) => state.pauseProgramme)

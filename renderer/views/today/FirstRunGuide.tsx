@@ -7,9 +7,10 @@ import { AddRepoForm } from '../repos/AddRepoForm.tsx'
 import { ScheduleSection } from '../settings/ScheduleSection.tsx'
 import { slotText } from './slot-text.ts'
 import { StartButton } from './StartButton.tsx'
-import { useAppInfo, useNavigation, useRepos, useSessions, useSettings } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function FirstRunGuide(props: { today: TodayView }) {
+  const { useAppInfo, useNavigation, useRepos, useSessions, useSettings } = useStores()
   const repos = useRepos((state) => state.repos)
   const tours = useRepos((state) => state.tours)
   const loadTour = useRepos((state) => state.loadTour)

@@ -2,9 +2,10 @@
 // while it is still to do (or to resume it), and only the date of the next one once it is done.
 import { useEffect } from 'react'
 import { nextStartText } from './slot-text.ts'
-import { useNavigation, useSessions } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function GoToThisWeek() {
+  const { useNavigation, useSessions } = useStores()
   const go = useNavigation((state) => state.go)
   const today = useSessions((state) => state.today)
   const load = useSessions((state) => state.load)

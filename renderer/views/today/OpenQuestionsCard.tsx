@@ -1,8 +1,9 @@
 // Questions for the tech lead still open, from every session, until marked answered.
 import { OpenQuestionList } from '../../components/OpenQuestionList.tsx'
-import { useSessions } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function OpenQuestionsCard() {
+  const { useSessions } = useStores()
   const questions = useSessions((state) => state.questions)
   const answer = useSessions((state) => state.answerQuestion)
   if (questions.length === 0) return null

@@ -1,8 +1,9 @@
 // Earlier weeks not done and not skipped: offered quietly, folded away, never a count of failures.
 import type { TodayView } from '../../../shared/models/sessions.ts'
-import { useSessions } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function PastDueWeeks(props: { today: TodayView }) {
+  const { useSessions } = useStores()
   const start = useSessions((state) => state.start)
   const skip = useSessions((state) => state.skipWeek)
   const busy = useSessions((state) => state.busy !== null)

@@ -1,7 +1,8 @@
 // The in-app reminder, on every screen, when the weekly hour starts (a notification may come too).
-import { useSessions } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function ReminderBanner() {
+  const { useSessions } = useStores()
   const reminder = useSessions((state) => state.reminder)
   const start = useSessions((state) => state.start)
   const dismiss = useSessions((state) => state.dismissReminder)

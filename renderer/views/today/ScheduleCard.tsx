@@ -1,9 +1,10 @@
 // When the hour is booked: the next start in the leader's zone, the calendar file, and reminders.
 import type { TodayView } from '../../../shared/models/sessions.ts'
 import { nextStartText, slotText } from './slot-text.ts'
-import { useAppInfo, useNavigation, useSessions } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function ScheduleCard(props: { today: TodayView }) {
+  const { useNavigation, useSessions } = useStores()
   const downloadCalendar = useSessions((state) => state.downloadCalendar)
   const calendarBusy = useSessions((state) => state.busy === 'calendar')
   const go = useNavigation((state) => state.go)
@@ -29,6 +30,7 @@ export function ScheduleCard(props: { today: TodayView }) {
 }
 
 function ReminderToggle() {
+  const { useAppInfo, useSessions } = useStores()
   const desktop = useAppInfo((state) => state.info?.mode === 'desktop')
   const permission = useSessions((state) => state.notifications)
   const enable = useSessions((state) => state.enableNotifications)

@@ -1,9 +1,10 @@
 // The one clear button of Today: start this week's hour, or resume the session already running.
 import type { TodayView } from '../../../shared/models/sessions.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { useSessions } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function StartButton(props: { today: TodayView }) {
+  const { useSessions } = useStores()
   const start = useSessions((state) => state.start)
   const busy = useSessions((state) => state.busy === 'start')
   const error = useSessions((state) => state.actionError)

@@ -1,9 +1,10 @@
 // This week's hour: week number, theme, goal, repository, and what to do about it now.
 import type { TodayView } from '../../../shared/models/sessions.ts'
 import { StartButton } from './StartButton.tsx'
-import { useNavigation, useSessions } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 export function ThisWeekCard(props: { today: TodayView }) {
+  const { useNavigation, useSessions } = useStores()
   const { today } = props
   const { week } = today
   const unskip = useSessions((state) => state.unskipWeek)

@@ -11,12 +11,13 @@ import { OpenQuestionsCard } from './OpenQuestionsCard.tsx'
 import { PastDueWeeks } from './PastDueWeeks.tsx'
 import { ScheduleCard } from './ScheduleCard.tsx'
 import { ThisWeekCard } from './ThisWeekCard.tsx'
-import { useRepos, useSessions, useSettings } from '../../app-stores.ts'
+import { useStores } from '../../stores-context.tsx'
 
 // Shown once, on the first run: loaded only then (it brings the schedule form and its checks).
 const FirstRunGuide = lazy(() => import('./FirstRunGuide.tsx').then((module) => ({ default: module.FirstRunGuide })))
 
 export function TodayView() {
+  const { useRepos, useSessions, useSettings } = useStores()
   const today = useSessions((state) => state.today)
   const loadError = useSessions((state) => state.loadError)
   const load = useSessions((state) => state.load)

@@ -188,18 +188,24 @@ describe('kept AI threads', () => {
       transcripts: threadTranscripts(threadStore(aiThreadsFolder(data))),
     })
     const { session } = await sessions.start({ commit: 'a'.repeat(40) }, ctx())
-    await sessions.updateStep(
-      {
-        id: session.id,
-        step: 'explore',
-        payload: { walkthrough: 'This service prints hi.', transcriptRef: explore.threadId, source: 'ai' },
-      },
-      ctx(),
-    )
-    await sessions.updateStep(
-      { id: session.id, step: 'diagram', payload: { mermaid: 'flowchart TD\n  a --> b', transcriptRef: diagram.threadId, source: 'ai' } },
-      ctx(),
-    )
+    // The AI service records each answered question into the session (here for the session started above).
+    const coach = sessions.coachRecords(ctx())
+    await coach.keep({
+      sessionId: session.id,
+      purpose: 'explore',
+      threadId: explore.threadId,
+      question: 'Walk me through the codebase.',
+      answer: 'This service prints hi.',
+      citations: [],
+    })
+    await coach.keep({
+      sessionId: session.id,
+      purpose: 'diagram',
+      threadId: diagram.threadId,
+      question: 'Draw me the architecture.',
+      answer: '```mermaid\nflowchart TD\n  a --> b\n```',
+      citations: [],
+    })
     const finished = await sessions.finish({ id: session.id }, ctx())
 
     const sidecarName = (await readdir(journalFolder)).find((name) => name.endsWith('.json'))!

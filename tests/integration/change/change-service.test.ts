@@ -132,7 +132,8 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     )
     const patches = h!.recorded.map((entry) => Object.keys(entry.patch).join(','))
     expect(patches).toEqual([
-      'request,estimateMinutes,manual',
+      // Never the estimate: the session step owns it, written there by the leader.
+      'request,manual',
       'branch,commit,diff,originalBranch,returned,branchDeleted,authorship',
       'testRun',
       'explanation',

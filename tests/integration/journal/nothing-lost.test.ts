@@ -14,6 +14,8 @@ import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { makeTestBackend, type TestBackend } from '../../fixtures/test-backend.ts'
 
 const EXPLORE_ANSWER = '## What this does\n\nGreetings live in src/greet.js:2, where the **salutation** is built.'
+/** How the change service records into a session (outside any call of the page). */
+const recording = { signal: new AbortController().signal, callId: 'change-record', emit: () => undefined }
 const DIAGRAM_ANSWER = 'The parts and their calls.\n\n```mermaid\nflowchart LR\n  greet["src/greet.js"] --> log["src/log.js"]\n```'
 
 let fake: FakeAnthropic
@@ -83,17 +85,20 @@ describe('nothing the leader did in a step is lost', () => {
   it('diagram: the drawing, its caption, the notes and every diagram conversation', async () => {
     const thread = await call<AiThreadView>('ai.startThread', { repoId, purpose: 'diagram', sessionId: session.id })
     await call('ai.ask', { threadId: thread.threadId, question: 'Draw me the high-level architecture.' })
-    // The page saves the drawing once Mermaid has checked and drawn it (as the diagram step does).
-    await call('sessions.updateStep', {
+    // The page asks the session to keep the drawing once Mermaid has checked and drawn it (as the
+    // diagram step does); the session takes its source and caption from Claude's answer.
+    await call('sessions.keepRecord', {
       id: session.id,
       step: 'diagram',
-      payload: {
+      pick: {
+        kind: 'drawing',
+        threadId: thread.threadId,
         mermaid: 'flowchart LR\n  greet["src/greet.js"] --> log["src/log.js"]',
-        caption: 'The parts and their calls.',
-        source: 'ai',
-        notes: 'Logging is a quokka of a module.',
+        svg: '<svg id="drawn"></svg>',
+        by: 'auto',
       },
     })
+    await call('sessions.updateStep', { id: session.id, step: 'diagram', payload: { notes: 'Logging is a quokka of a module.' } })
 
     const { markdown, entry } = await finish()
     expect(markdown).toMatch(/## Architecture[\s\S]*```mermaid\nflowchart LR\n {2}greet\["src\/greet.js"\] --> log\["src\/log.js"\]\n```/)
@@ -108,18 +113,15 @@ describe('nothing the leader did in a step is lost', () => {
   })
 
   it('small change: the request, the diff, the test run and the explanation', async () => {
-    await call('sessions.updateStep', {
-      id: session.id,
-      step: 'change',
-      payload: {
-        request: 'Say hello in Welsh',
-        estimateMinutes: 10,
-        branch: 'gemba/welsh',
-        commit: 'a'.repeat(40),
-        diff: '--- a/src/greet.js\n+++ b/src/greet.js\n@@ -2 +2 @@\n-"Hello, "\n+"Shwmae, "\n',
-        testRun: { command: 'npm test', exitCode: 0, durationMs: 1_200, outputTail: 'ok 1 greets in cymraeg' },
-        explanation: 'The greeting string now says Shwmae.',
-      },
+    // The leader's estimate from the page; what the change did from the change service.
+    await call('sessions.updateStep', { id: session.id, step: 'change', payload: { estimateMinutes: 10 } })
+    await test.backend.sessions.changeRecords(recording).record(session.id, {
+      request: 'Say hello in Welsh',
+      branch: 'gemba/welsh',
+      commit: 'a'.repeat(40),
+      diff: '--- a/src/greet.js\n+++ b/src/greet.js\n@@ -2 +2 @@\n-"Hello, "\n+"Shwmae, "\n',
+      testRun: { command: 'npm test', exitCode: 0, durationMs: 1_200, outputTail: 'ok 1 greets in cymraeg' },
+      explanation: 'The greeting string now says Shwmae.',
     })
 
     const { markdown, entry } = await finish()
@@ -132,11 +134,8 @@ describe('nothing the leader did in a step is lost', () => {
   })
 
   it('reflect: the leader’s reflection leads the entry, with friction, effort and the questions', async () => {
-    await call('sessions.updateStep', {
-      id: session.id,
-      step: 'change',
-      payload: { request: 'Tiny', estimateMinutes: 10, actualMinutes: 25 },
-    })
+    await call('sessions.updateStep', { id: session.id, step: 'change', payload: { estimateMinutes: 10, actualMinutes: 25 } })
+    await test.backend.sessions.changeRecords(recording).record(session.id, { request: 'Tiny' })
     const drafted = await call<SessionView>('sessions.goToStep', { id: session.id, step: 'reflect' })
     const draft = drafted.session.steps.reflect.payload.markdown
     await call('sessions.updateStep', {

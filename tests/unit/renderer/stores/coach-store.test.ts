@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { coachKey, createCoachStore, type MermaidCheck } from '../../../../renderer/stores/coach-store.ts'
-import type { AiAnswer, AiThreadView } from '../../../../shared/models/ai.ts'
+import type { AiAnswer, AiThreadView, CitationCheck } from '../../../../shared/models/ai.ts'
 import { deferred, fakeClient, type Handlers } from '../../../fixtures/fake-client.ts'
 
 const THREAD: AiThreadView = {
@@ -100,4 +100,21 @@ describe('the coach store', () => {
 it('keys panels by purpose, repository and session', () => {
   expect(coachKey('explore', 'r1', null)).toBe('explore|r1|')
   expect(coachKey('diagram', 'r1', 's1')).toBe('diagram|r1|s1')
+})
+
+describe('which of a diagram’s node labels the repository has', () => {
+  it('answers the paths the repository confirmed, on the caller’s signal; nothing on a failure', async () => {
+    const { fake, store } = coach({
+      'ai.verifyCitations': (input) =>
+        input.citations.map(({ path }): CitationCheck => {
+          const found = path === 'src/api'
+          return { path, line: null, status: found ? 'verified' : 'missing', kind: found ? 'folder' : null, lines: null }
+        }),
+    })
+    const controller = new AbortController()
+    expect(await store.getState().existingPaths('r1', ['src/api', 'src/nope'], controller.signal)).toEqual(new Set(['src/api']))
+    expect(fake.calls.at(-1)?.options.signal).toBe(controller.signal)
+    controller.abort()
+    expect(await store.getState().existingPaths('r1', ['src/api'], controller.signal)).toEqual(new Set())
+  })
 })

@@ -4,8 +4,10 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openConfStore } from '../../../../electron/platform/node-ports.ts'
 import { FileSecretBox, SettingsService } from '../../../../electron/services/settings/index.ts'
-import { createSettingsStore } from '../../../../renderer/stores/settings-store.ts'
-import { failWith, fakeClient } from '../../../fixtures/fake-client.ts'
+import { createSettingsStore, modelChoiceKey } from '../../../../renderer/stores/settings-store.ts'
+import type { AiModelChoice, AiModelInfo } from '../../../../shared/models/ai.ts'
+import { deferred, failWith, fakeClient } from '../../../fixtures/fake-client.ts'
+import { manualTimers, settle } from '../../../fixtures/manual-timers.ts'
 
 let folder: string
 let service: SettingsService
@@ -80,5 +82,60 @@ describe('the settings store', () => {
     await store.getState().testApiKey()
     expect(fake.inputs('ai.testKey')).toEqual([{ key: 'sk-ant-api03-typed-but-not-saved-000000' }, {}])
     expect(store.getState().keyTest).toMatchObject({ status: 'done', result: { status: 'invalid' }, error: null })
+  })
+})
+
+describe('the model list and what Gemba makes of a model', () => {
+  const choice = (model: string): AiModelChoice => ({
+    profile: {
+      model,
+      displayName: null,
+      contextWindow: 200_000,
+      maxOutputTokens: null,
+      capabilities: { citations: true, adaptiveThinking: false, effortLevels: [] },
+      prefixCacheTtl: '1h',
+      source: 'models_api',
+    },
+    contextBudget: { tokens: 40_000, source: 'model' },
+  })
+
+  it('reads the model list for a key and endpoint; a cancelled read never lands', async () => {
+    const list = deferred<readonly AiModelInfo[]>()
+    const fake = fakeClient({ 'ai.models': () => list.promise })
+    const store = createSettingsStore(fake.client)
+    const cancel = store.getState().loadModels('https://api.anthropic.com|true')
+    cancel()
+    expect(fake.calls[0]?.options.signal?.aborted).toBe(true)
+    list.resolve([{ id: 'claude-x', displayName: 'Claude X', createdAt: null }])
+    await settle()
+    expect(store.getState().models).toBeNull()
+
+    fake.answer({ 'ai.models': () => failWith({ code: 'unavailable', message: 'No key is set.' }) })
+    store.getState().loadModels('https://api.anthropic.com|false')
+    await settle()
+    expect(store.getState().models).toEqual({ for: 'https://api.anthropic.com|false', list: [], problem: 'No key is set.' })
+  })
+
+  it('asks about a model once typing pauses, only the last one typed, and cancels a question under way', async () => {
+    const clock = manualTimers()
+    const fake = fakeClient({ 'ai.modelChoice': (input) => choice(input.model ?? '') })
+    const store = createSettingsStore(fake.client, { timers: clock.timers })
+    const first = store.getState().checkModel('claude-so', null)
+    first()
+    store.getState().checkModel('claude-sonnet', null)
+    clock.fireAll()
+    await settle()
+    expect(fake.inputs('ai.modelChoice')).toEqual([{ model: 'claude-sonnet', contextTokens: null }])
+    expect(store.getState().modelChoice).toEqual({ for: modelChoiceKey('claude-sonnet', null), value: choice('claude-sonnet') })
+
+    const slow = deferred<AiModelChoice>()
+    fake.answer({ 'ai.modelChoice': () => slow.promise })
+    const cancel = store.getState().checkModel('claude-opus', 30_000)
+    clock.fireAll()
+    cancel()
+    expect(fake.calls.at(-1)?.options.signal?.aborted).toBe(true)
+    slow.resolve(choice('claude-opus'))
+    await settle()
+    expect(store.getState().modelChoice?.for).toBe(modelChoiceKey('claude-sonnet', null))
   })
 })

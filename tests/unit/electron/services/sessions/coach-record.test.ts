@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultCurriculum } from '../../../../../shared/curriculum/load-curriculum.ts'
 import { DEFAULT_TIMEBOXES } from '../../../../../shared/models/sessions.ts'
-import { applyStepPatch } from '../../../../../electron/services/sessions/apply-step-patch.ts'
+import { withStepPayload } from '../../../../fixtures/session-steps.ts'
 import { coachWalkthroughOf, withCoachTurn, type CoachTurnRecord } from '../../../../../electron/services/sessions/coach-record.ts'
 import { newSession } from '../../../../../electron/services/sessions/new-session.ts'
 
@@ -15,7 +15,7 @@ const base = newSession({
   offline: false,
   now,
 })
-const toured = applyStepPatch(base, { step: 'explore', payload: { walkthrough: '# Offline tour', source: 'offline' } }, now, () => 'q')
+const toured = withStepPayload(base, 'explore', { walkthrough: '# Offline tour', source: 'offline' })
 const turn = (question: string, answer: string, threadId = 'thread-1'): CoachTurnRecord => ({
   sessionId: base.id,
   purpose: 'explore',
@@ -41,7 +41,7 @@ describe('withCoachTurn', () => {
   })
 
   it('keeps the leader’s own pick, while still keeping Claude’s answers to switch back to', () => {
-    const picked = applyStepPatch(toured, { step: 'explore', payload: { choice: 'leader' } }, now, () => 'q')
+    const picked = withStepPayload(toured, 'explore', { choice: 'leader' })
     const answered = withCoachTurn(picked, turn('Walk me through it.', 'Three parts.'))
     expect(answered.steps.explore.payload).toMatchObject({
       walkthrough: '# Offline tour',
@@ -55,7 +55,7 @@ describe('withCoachTurn', () => {
   })
 
   it('lists a diagram conversation once, without touching the drawing the page saved', () => {
-    const drawn = applyStepPatch(base, { step: 'diagram', payload: { mermaid: 'flowchart LR\n a --> b', source: 'ai' } }, now, () => 'q')
+    const drawn = withStepPayload(base, 'diagram', { mermaid: 'flowchart LR\n a --> b', source: 'ai' })
     const diagram = { ...turn('Draw it', '```mermaid\nflowchart LR\n x --> y\n```'), purpose: 'diagram' as const }
     const twice = withCoachTurn(withCoachTurn(drawn, diagram), diagram)
     expect(twice.steps.diagram.payload).toMatchObject({ mermaid: 'flowchart LR\n a --> b', threadRefs: ['thread-1'] })

@@ -8,7 +8,9 @@ import { GembaError } from '../../../../../shared/errors.ts'
 import { journalSessionRecordSchema, type JournalSessionRecord } from '../../../../../shared/models/journal.ts'
 import { DEFAULT_TIMEBOXES } from '../../../../../shared/models/sessions.ts'
 import type { Schedule } from '../../../../../shared/models/settings.ts'
-import { SessionsService } from '../../../../../electron/services/sessions/sessions-service.ts'
+import { SessionsService, type SessionsServiceDeps } from '../../../../../electron/services/sessions/sessions-service.ts'
+import { Dispatcher } from '../../../../../electron/core/dispatcher.ts'
+import { EventHub } from '../../../../../electron/core/event-hub.ts'
 
 const MIN = 60_000
 const schedule: Schedule = { day: 'tuesday', start: '09:00', minutes: 60, timeZone: 'Europe/London' }
@@ -32,7 +34,11 @@ const advance = (minutes: number) => {
   now = new Date(now.getTime() + minutes * MIN)
 }
 
-function service(): SessionsService {
+const tour = { markdown: '# A tour of payments-api', mermaid: 'flowchart LR\n  api --> db' }
+/** Claude's answers per diagram conversation, as the coach's thread files hold them. */
+let diagramAnswers: Record<string, string[]>
+
+function service(more: Partial<SessionsServiceDeps> = {}): SessionsService {
   let counter = 0
   return new SessionsService({
     folder,
@@ -47,6 +53,14 @@ function service(): SessionsService {
       },
     },
     newId: () => `id${String((counter += 1)).padStart(4, '0')}`,
+    tours: { offline: async () => tour },
+    transcripts: {
+      read: async (ref, step) => ({
+        transcript: (diagramAnswers[ref] ?? []).map((text) => ({ step, role: 'coach' as const, text, at: now.toISOString() })),
+        sent: [],
+      }),
+    },
+    ...more,
   })
 }
 
@@ -56,6 +70,7 @@ beforeEach(async () => {
   saved = []
   journalFails = false
   events = []
+  diagramAnswers = {}
 })
 afterEach(async () => {
   await rm(folder, { recursive: true, force: true })
@@ -76,31 +91,30 @@ describe('SessionsService', () => {
     const started = await sessions.start({ commit: 'abc1234' }, ctx)
     const id = started.session.id
     expect(started.session).toMatchObject({ weekNumber: 1, repo: { id: 'payments', commit: 'abc1234' }, currentStep: 'explore' })
-    await sessions.updateStep(
-      { id, step: 'explore', payload: { notes: 'Router lives in src/http.', questionsAsked: ['Walk me through the codebase.'] } },
-      ctx,
-    )
+    await sessions.updateStep({ id, step: 'explore', payload: { notes: 'Router lives in src/http.' } }, ctx)
+    await sessions.coachRecords(ctx).keep({
+      sessionId: id,
+      purpose: 'explore',
+      threadId: 'thread-e',
+      question: 'Walk me through the codebase.',
+      answer: 'The router lives in src/http.',
+      citations: [],
+    })
     advance(14)
     await sessions.goToStep({ id, step: 'diagram' }, ctx)
-    await sessions.updateStep({ id, step: 'diagram', payload: { mermaid: 'flowchart LR\n  api --> db', source: 'offline' } }, ctx)
+    await sessions.keepRecord({ id, step: 'diagram', pick: { kind: 'offline', by: 'auto' } }, ctx)
     advance(9)
     await sessions.goToStep({ id, step: 'change' }, ctx)
-    await sessions.updateStep({ id, step: 'change', payload: { request: 'Rename the Pay button', estimateMinutes: 15 } }, ctx)
+    await sessions.updateStep({ id, step: 'change', payload: { estimateMinutes: 15 } }, ctx)
+    await sessions.changeRecords(ctx).record(id, { request: 'Rename the Pay button', manual: false })
     advance(31)
-    await sessions.updateStep(
-      {
-        id,
-        step: 'change',
-        status: 'done',
-        payload: {
-          branch: 'gemba/rename-pay',
-          commit: 'def5678',
-          diff: '--- a/src/button.ts\n+++ b/src/button.ts\n@@ -1 +1 @@\n-Pay\n+Pay now\n',
-          testRun: { command: 'npm test', exitCode: 0, durationMs: 42_000, outputTail: 'ok' },
-        },
-      },
-      ctx,
-    )
+    await sessions.changeRecords(ctx).record(id, {
+      branch: 'gemba/rename-pay',
+      commit: 'def5678',
+      diff: '--- a/src/button.ts\n+++ b/src/button.ts\n@@ -1 +1 @@\n-Pay\n+Pay now\n',
+      testRun: { command: 'npm test', exitCode: 0, durationMs: 42_000, outputTail: 'ok' },
+    })
+    await sessions.updateStep({ id, step: 'change', status: 'done' }, ctx)
     const reflecting = await sessions.goToStep({ id, step: 'reflect' }, ctx)
     const draft = reflecting.session.steps.reflect.payload.markdown
     // The draft is for the leader's own words: the hour's artefacts go to their own sections.
@@ -132,6 +146,7 @@ describe('SessionsService', () => {
       effort: { estimateMinutes: 15, actualMinutes: 31 },
       frictionTags: ['slow-tests', 'no-staging-env'],
       change: { branch: 'gemba/rename-pay', commit: 'def5678' },
+      diagram: { mermaid: tour.mermaid, source: 'offline' },
       questions: [{ text: 'Why is deploy manual?', status: 'open', askedInSession: id }],
     })
     expect(record.reflection).toContain('The deploy is manual.')
@@ -174,12 +189,12 @@ describe('SessionsService', () => {
     const { session } = await sessions.start({}, ctx)
     await Promise.all([
       sessions.updateStep({ id: session.id, step: 'explore', payload: { notes: 'a' } }, ctx),
-      sessions.updateStep({ id: session.id, step: 'diagram', payload: { mermaid: 'flowchart TD\n a-->b' } }, ctx),
+      sessions.updateStep({ id: session.id, step: 'diagram', payload: { notes: 'a-->b' } }, ctx),
       sessions.updateStep({ id: session.id, step: 'change', payload: { estimateMinutes: 20 } }, ctx),
     ])
     const reread = await service().get({ id: session.id }, ctx)
     expect(reread.session.steps.explore.payload.notes).toBe('a')
-    expect(reread.session.steps.diagram.payload.mermaid).toContain('a-->b')
+    expect(reread.session.steps.diagram.payload.notes).toBe('a-->b')
     expect(reread.session.steps.change.payload.estimateMinutes).toBe(20)
   })
 
@@ -318,5 +333,115 @@ describe('SessionsService', () => {
     expect(view.timer.steps.explore).toMatchObject({ overTime: true, timeboxMs: 5 * MIN })
     expect(view.session.currentStep).toBe('explore')
     expect(view.session.steps.change.timeboxMinutes).toBe(25)
+  })
+
+  describe('one writer per fact', () => {
+    const quietLog = { error: () => undefined, warn: () => undefined, info: () => undefined }
+
+    it('refuses, at the contract, a page that writes a fact a service made; the leader’s own fields pass', async () => {
+      const sessions = service()
+      const dispatcher = new Dispatcher({ sessions }, new EventHub(), quietLog)
+      const { session } = await sessions.start({}, ctx)
+      const machineFacts = [
+        { step: 'change', payload: { diff: '+fake' } },
+        { step: 'change', payload: { branch: 'main' } },
+        { step: 'change', payload: { commit: 'def5678' } },
+        { step: 'change', payload: { testRun: { command: 'true', exitCode: 0, durationMs: 1, outputTail: 'ok' } } },
+        { step: 'change', payload: { explanation: 'All tests pass.' } },
+        { step: 'change', payload: { request: 'Something else' } },
+        { step: 'explore', payload: { walkthrough: 'Made up', source: 'ai' } },
+        { step: 'explore', payload: { citations: [{ path: 'src/a.ts', line: 1 }] } },
+        { step: 'explore', payload: { coach: { markdown: 'Made up', citations: [] } } },
+        { step: 'diagram', payload: { mermaid: 'flowchart LR\n  a --> b', svg: '<svg></svg>', source: 'ai' } },
+      ]
+      for (const update of machineFacts) {
+        const result = await dispatcher.dispatch('sessions.updateStep', { id: session.id, ...update })
+        expect(result, JSON.stringify(update)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+      }
+      const typed = await dispatcher.dispatch('sessions.updateStep', {
+        id: session.id,
+        step: 'change',
+        payload: { estimateMinutes: 15, actualMinutes: 20 },
+      })
+      expect(typed.ok).toBe(true)
+      const reread = await service().get({ id: session.id }, ctx)
+      expect(reread.session.steps.change.payload).toMatchObject({
+        diff: '',
+        branch: null,
+        commit: null,
+        estimateMinutes: 15,
+        actualMinutes: 20,
+      })
+      expect(reread.session.steps.explore.payload.walkthrough).toBe('')
+      await dispatcher.dispose()
+    })
+
+    it('keeps the offline tour the page first shows, never over Claude’s walkthrough; the leader’s pick over it, and back', async () => {
+      const sessions = service()
+      const { session } = await sessions.start({}, ctx)
+      const id = session.id
+      const kept = await sessions.keepRecord({ id, step: 'explore', pick: { kind: 'offline', by: 'auto' } }, ctx)
+      expect(kept.session.steps.explore.payload).toMatchObject({ walkthrough: tour.markdown, source: 'offline' })
+      await sessions.coachRecords(ctx).keep({
+        sessionId: id,
+        purpose: 'explore',
+        threadId: 'thread-e',
+        question: 'Walk me through it.',
+        answer: 'Claude’s tour.',
+        citations: [],
+      })
+      const again = await sessions.keepRecord({ id, step: 'explore', pick: { kind: 'offline', by: 'auto' } }, ctx)
+      expect(again.session.steps.explore.payload).toMatchObject({ source: 'ai' })
+      const picked = await sessions.keepRecord({ id, step: 'explore', pick: { kind: 'offline', by: 'leader' } }, ctx)
+      expect(picked.session.steps.explore.payload).toMatchObject({ walkthrough: tour.markdown, source: 'offline', choice: 'leader' })
+      const back = await sessions.keepRecord({ id, step: 'explore', pick: { kind: 'coach' } }, ctx)
+      expect(back.session.steps.explore.payload).toMatchObject({ source: 'ai', choice: 'auto' })
+      expect(back.session.steps.explore.payload.walkthrough).toContain('Claude’s tour.')
+    })
+
+    it('keeps a drawing only from Claude’s answers in the session’s own diagram conversation, with the SVG drawn on the page', async () => {
+      const sessions = service()
+      const { session } = await sessions.start({}, ctx)
+      const id = session.id
+      const source = 'flowchart LR\n  web --> api'
+      diagramAnswers['thread-d'] = [`The shop.\n\n\`\`\`mermaid\n${source}\n\`\`\``]
+      diagramAnswers['thread-elsewhere'] = diagramAnswers['thread-d']
+      const drawing = { kind: 'drawing' as const, threadId: 'thread-d', mermaid: source, svg: '<svg id="d"></svg>', by: 'auto' as const }
+      // Not a conversation of this session (yet): refused.
+      await expect(sessions.keepRecord({ id, step: 'diagram', pick: drawing }, ctx)).rejects.toThrow(/not from this session/)
+      await sessions.coachRecords(ctx).keep({
+        sessionId: id,
+        purpose: 'diagram',
+        threadId: 'thread-d',
+        question: 'Draw me a high-level architecture.',
+        answer: diagramAnswers['thread-d'][0]!,
+        citations: [],
+      })
+      await expect(
+        sessions.keepRecord({ id, step: 'diagram', pick: { ...drawing, mermaid: 'flowchart LR\n  made --> up' } }, ctx),
+      ).rejects.toThrow(/not one of Claude’s answers/)
+      await expect(sessions.keepRecord({ id, step: 'diagram', pick: { ...drawing, threadId: 'thread-elsewhere' } }, ctx)).rejects.toThrow(
+        /not from this session/,
+      )
+      const kept = await sessions.keepRecord({ id, step: 'diagram', pick: drawing }, ctx)
+      expect(kept.session.steps.diagram.payload).toMatchObject({
+        mermaid: source,
+        caption: 'The shop.',
+        svg: '<svg id="d"></svg>',
+        source: 'ai',
+        transcriptRef: 'thread-d',
+        choice: 'auto',
+      })
+      expect(events.at(-1)).toEqual({ event: 'sessions.changed', payload: { sessionId: id } })
+    })
+
+    it('lets the change service record what it did, never the leader’s estimate', async () => {
+      const sessions = service()
+      const { session } = await sessions.start({}, ctx)
+      await sessions.updateStep({ id: session.id, step: 'change', payload: { estimateMinutes: 15 } }, ctx)
+      await sessions.changeRecords(ctx).record(session.id, { request: 'Rename', manual: true, diff: '+x' })
+      const view = await service().get({ id: session.id }, ctx)
+      expect(view.session.steps.change.payload).toMatchObject({ request: 'Rename', manual: true, diff: '+x', estimateMinutes: 15 })
+    })
   })
 })

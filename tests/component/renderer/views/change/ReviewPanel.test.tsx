@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { page } from 'vitest/browser'
+import type { ChangeDraftView } from '../../../../../shared/models/change.ts'
+import { ReviewPanel } from '../../../../../renderer/views/change/ReviewPanel.tsx'
+import { draftView } from '../../../../fixtures/renderer-views.ts'
+import { renderView } from '../../../../fixtures/render-view.tsx'
+
+const TWO_FILES = draftView({
+  summary: 'I fixed the greeting and added a test.',
+  plan: '## Plan\n\nFix the typo in the greeting.\n\nI fixed the greeting and added a test.',
+  files: [
+    {
+      path: 'src/greet.js',
+      status: 'modified',
+      additions: 1,
+      deletions: 1,
+      diff: '@@ -1 +1 @@\n-Helo\n+Hello\n',
+      hasLeaderMarker: false,
+    },
+    {
+      path: 'test/greet.test.js',
+      status: 'added',
+      additions: 2,
+      deletions: 0,
+      diff: '@@ -0,0 +1,2 @@\n+test("greets", () => {})\n+// more\n',
+      hasLeaderMarker: false,
+    },
+  ],
+})
+
+function review(draft: ChangeDraftView = TWO_FILES) {
+  return renderView(() => <ReviewPanel />, {
+    handlers: { 'change.apply': () => draft },
+    prepare: (stores) => stores.useChange.setState({ repoId: 'r1', draft }),
+  })
+}
+
+describe('ReviewPanel', () => {
+  it('shows the agent’s plan apart from its last words, and every proposed file as its diff', async () => {
+    review()
+    await expect.element(page.getByRole('heading', { name: 'The agent’s plan' })).toBeVisible()
+    await expect.element(page.getByText('Fix the typo in the greeting.')).toBeVisible()
+    await expect.element(page.getByText('The agent says')).toBeVisible()
+    const greet = page.getByRole('article', { name: 'src/greet.js' })
+    await expect.element(greet).toMatchTextContent(/\(modified, \+1 −1\)/)
+    await expect.element(greet.getByText('Hello', { exact: true })).toBeVisible()
+    await expect.element(page.getByRole('article', { name: 'test/greet.test.js' })).toMatchTextContent(/\(added, \+2 −0\)/)
+  })
+
+  it('commits only the files the leader accepted, with the message they wrote', async () => {
+    const { fake } = review()
+    const apply = page.getByRole('button', { name: 'Apply 2 files on a new branch' })
+    // No message yet: nothing to commit with.
+    await expect.element(apply).toBeDisabled()
+    await page.getByRole('group', { name: 'Decision for test/greet.test.js' }).getByRole('button', { name: 'Reject' }).click()
+    await expect.element(page.getByRole('article', { name: 'test/greet.test.js' })).toHaveClass(/change-file--rejected/)
+    await page.getByLabelText('Commit message').fill('Fix the greeting typo')
+    await page.getByRole('button', { name: 'Apply 1 file on a new branch' }).click()
+    await expect
+      .poll(() => fake.inputs('change.apply'))
+      .toEqual([{ draftId: TWO_FILES.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix the greeting typo' }])
+  })
+
+  it('has nothing to apply once every file is rejected', async () => {
+    review()
+    await page.getByLabelText('Commit message').fill('Fix it')
+    for (const path of ['src/greet.js', 'test/greet.test.js'])
+      await page
+        .getByRole('group', { name: `Decision for ${path}` })
+        .getByRole('button', { name: 'Reject' })
+        .click()
+    await expect.element(page.getByRole('button', { name: 'Apply 0 files on a new branch' })).toBeDisabled()
+    await expect.element(page.getByRole('button', { name: 'Draft the message' })).toBeDisabled()
+  })
+
+  it('puts what Gemba found in the draft in front of the leader before they commit', async () => {
+    review(
+      draftView({
+        checks: [{ kind: 'claimed_not_in_diff', message: 'The agent says it added a test, but no test file changed.' }],
+      }),
+    )
+    await expect
+      .element(page.getByRole('region', { name: 'What Gemba checked' }))
+      .toMatchTextContent(/Not in the diff: The agent says it added a test, but no test file changed\./)
+    await expect.element(page.getByText('Before you commit: Gemba found 1 thing to look at in the agent’s draft (above).')).toBeVisible()
+  })
+})

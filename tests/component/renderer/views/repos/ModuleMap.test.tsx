@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import { page } from 'vitest/browser'
+import type { FolderSummary, ModuleGraph } from '../../../../../shared/models/repos.ts'
+import { ModuleMap } from '../../../../../renderer/views/repos/ModuleMap.tsx'
+import { renderView } from '../../../../fixtures/render-view.tsx'
+
+/** A repository's folders from the lines of the files directly in each (totals summed up the tree), as the scan reports them. */
+function graph(direct: Record<string, number>, links: ModuleGraph['links'], roles: Record<string, FolderSummary['role']>): ModuleGraph {
+  const totals = new Map<string, { files: number; lines: number }>()
+  for (const [path, lines] of Object.entries(direct)) {
+    for (let at = path; ; at = at.includes('/') ? at.slice(0, at.lastIndexOf('/')) : '.') {
+      const total = totals.get(at) ?? { files: 0, lines: 0 }
+      totals.set(at, { files: total.files + 3, lines: total.lines + lines })
+      if (at === '.') break
+    }
+  }
+  const roleOf = (path: string) =>
+    Object.entries(roles).find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))?.[1] ?? 'source'
+  const folders = [...totals].map(([path, total]) => ({
+    path,
+    ...total,
+    language: 'TypeScript',
+    role: roleOf(path),
+    direct: { files: direct[path] ? 3 : 0, lines: direct[path] ?? 0, language: 'TypeScript' },
+  }))
+  return { folders, links }
+}
+
+const parts = (folder: string, names: readonly string[], lines: number) =>
+  Object.fromEntries(names.map((name, index) => [`${folder}/${name}`, lines + index * 10]))
+const ROUTES = ['orders', 'payments', 'refunds', 'users', 'carts', 'search', 'stock', 'prices', 'reports', 'webhooks']
+const PAGES = ['home', 'basket', 'checkout', 'account', 'help', 'product', 'category', 'orders', 'search', 'admin']
+const SHOP = graph(
+  {
+    '.': 40,
+    'src/api': 500,
+    ...parts('src/api', ROUTES, 300),
+    ...parts('src/web', PAGES, 400),
+    'src/db': 700,
+    'src/jobs': 200,
+    tests: 2000,
+    docs: 300,
+  },
+  [
+    { from: 'src/web/checkout', to: 'src/api/payments', weight: 12 },
+    { from: 'src/api/orders', to: 'src/db', weight: 40 },
+    { from: 'src/api/payments', to: 'src/api/orders', weight: 7 },
+    { from: 'tests', to: 'src/api', weight: 30 },
+  ],
+  { tests: 'test', docs: 'docs' },
+)
+const TOUR =
+  '# A tour of shop\n\n## Where things live\n\n### src/api\n\nThe HTTP API: every request enters here.\n\n### src/db\n\nThe database layer.\n'
+const SECTIONS = { 'src/api': 'src/api', 'src/db': 'src/db' }
+
+const box = (name: string) => page.getByRole('button', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}: `) })
+
+function map() {
+  return renderView(() => <ModuleMap graph={SHOP} sections={SECTIONS} markdown={TOUR} label="Module map of shop" />)
+}
+
+describe('ModuleMap', () => {
+  it('draws one box per part of the code, with the imports between them; tests and docs only when asked', async () => {
+    map()
+    for (const part of ['src/api/', 'src/web/', 'src/db/', 'src/jobs/']) await expect.element(box(part)).toBeVisible()
+    await expect.element(box('tests/')).not.toBeInTheDocument()
+    const arrows = () => [...document.querySelectorAll('.module-map__edge title')].map((title) => title.textContent)
+    expect(arrows()).toEqual(expect.arrayContaining(['src/web/ → src/api/: 12 imports', 'src/api/ → src/db/: 40 imports']))
+    await page.getByLabelText(/Show tests, docs and tooling \(2\)/).click()
+    await expect.element(box('tests/')).toBeVisible()
+    await expect.element(box('docs/')).toBeVisible()
+    expect(arrows()).toEqual(expect.arrayContaining(['tests/ → src/api/: 30 imports']))
+  })
+
+  it('shows a part’s section of the offline tour when its box is clicked', async () => {
+    map()
+    await box('src/api/').click()
+    await expect.element(box('src/api/')).toHaveAttribute('aria-pressed', 'true')
+    await expect
+      .element(page.getByRole('complementary', { name: 'About src/api/' }))
+      .toMatchTextContent(/The HTTP API: every request enters here\./)
+    await box('src/db/').click()
+    await expect.element(page.getByRole('complementary', { name: 'About src/db/' })).toMatchTextContent(/The database layer\./)
+  })
+
+  it('opens a part to show the folders inside it, and walks back out along the trail', async () => {
+    map()
+    await box('src/api/').click()
+    await page.getByRole('button', { name: 'Open inside' }).click()
+    for (const route of ROUTES) await expect.element(box(`src/api/${route}/`)).toBeVisible()
+    await expect.element(box('src/web/')).not.toBeInTheDocument()
+    const trail = page.getByRole('navigation', { name: 'Where you are in the map' })
+    await expect.element(trail.getByRole('button', { name: 'src/api/' })).toHaveAttribute('aria-current', 'location')
+    await trail.getByRole('button', { name: 'Whole repository' }).click()
+    await expect.element(box('src/web/')).toBeVisible()
+    await expect.element(box('src/api/orders/')).not.toBeInTheDocument()
+  })
+
+  it('zooms with its buttons, within bounds', async () => {
+    map()
+    const zoom = page.getByRole('group', { name: 'Zoom' })
+    await expect.element(zoom.getByRole('status')).toHaveTextContent('100%')
+    await zoom.getByRole('button', { name: 'Zoom in' }).click()
+    await expect.element(zoom.getByRole('status')).toHaveTextContent('120%')
+    for (let press = 0; press < 12; press += 1) await zoom.getByRole('button', { name: 'Zoom out' }).click()
+    await expect.element(zoom.getByRole('status')).toHaveTextContent('40%')
+  })
+})

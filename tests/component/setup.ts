@@ -1,0 +1,5 @@
+// Each component test starts on an empty page.
+import { afterEach } from 'vitest'
+import { unmountViews } from '../fixtures/render-view.tsx'
+
+afterEach(() => unmountViews())
