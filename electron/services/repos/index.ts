@@ -1,6 +1,7 @@
 // The repos domain's public face: the service, the code parser and the tour other domains use. Other domains and
 // the composition root import from here, never from the files behind it.
 export { createCodeParser, type CodeParser } from './parse/code-parser.ts'
+export { declarationsByLines } from './parse/light-extract.ts'
 export type { Definition } from './parse/parsed-file.ts'
 export { createMemoryRepoStore, type RepoStore } from './repo-store.ts'
 export { RepoService } from './repo-service.ts'

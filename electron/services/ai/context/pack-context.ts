@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import type { ExcludedFile, Redaction, SentFile } from '../../../../shared/models/ai.ts'
 import type { FileRecord, ScanResult } from '../../../../shared/models/repos.ts'
-import type { CodeParser } from '../../repos/index.ts'
+import { declarationsByLines, type CodeParser } from '../../repos/index.ts'
 import { type Redactor, withheldRule } from '../../secrets/index.ts'
 import { hardLinkRule, resolveInsideRepo, type RepoPath } from '../../fs/resolve-inside-repo.ts'
 import { looksBinary } from '../../fs/looks-binary.ts'
@@ -233,6 +233,12 @@ async function formFor(
     } catch {
       signal.throwIfAborted()
     }
+  }
+  // Languages no grammar reads (Swift, Scala, Elixir): their declarations read line by line.
+  const declared = declarationsByLines(path, text)
+  if (declared.length > 0) {
+    const excerpt = signatureExcerpt(text, declared)
+    if (excerpt.body.length <= maxChars) return excerpt
   }
   return headExcerpt(text, maxChars)
 }

@@ -10,6 +10,7 @@ import type { GrammarName, LanguageSpec } from './language-spec.ts'
 import { languageForPath } from './language-for-path.ts'
 import { LANGUAGE_SPECS } from './language-specs.ts'
 import type { ParsedFile, ParseLanguage } from './parsed-file.ts'
+import { usedNames } from './used-names.ts'
 
 export const DEFAULT_MAX_BYTES = 512 * 1024
 
@@ -137,7 +138,11 @@ function parseWith(loaded: LoadedLanguage, source: string | Uint8Array, options:
   }
   try {
     const extracted = extractFile(tree.rootNode, loaded.query, loaded.spec, text)
-    return { language: loaded.spec.language, ...extracted, truncated, hasErrors: tree.rootNode.hasError }
+    const uses = usedNames(
+      text,
+      extracted.definitions.map((definition) => definition.name),
+    )
+    return { language: loaded.spec.language, ...extracted, uses, truncated, hasErrors: tree.rootNode.hasError }
   } finally {
     tree.delete()
   }

@@ -4,25 +4,42 @@
 // tests reach for is the public API) but their own declarations do not, and a full parse of them is
 // most of a big repository's scan time. Ruby is read this way throughout: its grammar is by far the
 // slowest (two thirds of a Rails scan), and the scan needs only names and links from it; the context
-// packer still parses Ruby files it shows as signatures. Pure; never throws; the result has the shape
-// the import resolvers read.
-import type { Definition, ImportKind, ImportRef, ParsedFile, ParseLanguage } from './parsed-file.ts'
+// packer still parses Ruby files it shows as signatures. Swift, Scala and Elixir, which no grammar
+// Gemba ships reads, are read this way too: what they declare, line by line, and the names they use.
+// Pure; never throws; the result has the shape the import resolvers read.
+import type { Definition, DefinitionKind, ImportKind, ImportRef, LightLanguage, ParsedFile, SourceLanguage } from './parsed-file.ts'
+import { lightLanguageFor } from './language-for-path.ts'
+import { usedNames } from './used-names.ts'
 
 const MAX_REFERENCES = 2000
 
 type Extracted = Pick<ParsedFile, 'imports' | 'package' | 'references'>
 
 /** Languages the scan reads by lines even in the shipped code (see the header). */
-export const LINE_READ_LANGUAGES: ReadonlySet<ParseLanguage> = new Set(['ruby'])
+export const LINE_READ_LANGUAGES: ReadonlySet<SourceLanguage> = new Set(['ruby', 'swift', 'scala', 'elixir'])
 
-export function lightExtract(language: ParseLanguage, text: string, options: { definitions?: boolean } = {}): ParsedFile {
+/**
+ * `definitions`: the file is shipped code, whose declarations count (Ruby's and the languages read only
+ * by lines) and whose used names link it in the key-file ranking.
+ */
+export function lightExtract(language: SourceLanguage, text: string, options: { definitions?: boolean } = {}): ParsedFile {
   const extracted = EXTRACTORS[language](text)
+  const definitions = !options.definitions ? [] : language === 'ruby' ? rubyDefinitions(text) : lightDefinitions(language, text)
   return {
     language,
     imports: [...extracted.imports].sort((a, b) => a.line - b.line),
-    definitions: options.definitions && language === 'ruby' ? rubyDefinitions(text) : [],
+    definitions,
     ...(extracted.package ? { package: extracted.package } : {}),
     ...(extracted.references?.length ? { references: extracted.references } : {}),
+    ...(options.definitions
+      ? {
+          uses: usedNames(
+            text,
+            definitions.map((definition) => definition.name),
+          ),
+        }
+      : {}),
+    ...(options.definitions ? supertypesOf(language, text) : {}),
     truncated: false,
     hasErrors: false,
   }
@@ -253,7 +270,121 @@ function cFamily(text: string): Extracted {
   return { imports }
 }
 
-const EXTRACTORS: Readonly<Record<ParseLanguage, (text: string) => Extracted>> = {
+/** What a file in a language no grammar reads declares, line by line (none for other files). */
+export function declarationsByLines(path: string, text: string): Definition[] {
+  const language = lightLanguageFor(path)
+  return language ? lightDefinitions(language, text) : []
+}
+
+/** One declaration per line that opens one, for the languages no grammar reads. */
+const LIGHT_DECLARATIONS: Readonly<
+  Record<LightLanguage, readonly (readonly [RegExp, (match: RegExpExecArray) => [string, DefinitionKind] | null])[]>
+> = {
+  // `public final class Session`, `protocol RequestInterceptor`, `func request(_ url:)`, `case get` is not one.
+  swift: [
+    [
+      /^([ \t]*)(?:@\w+(?:\([^)\n]*\))?[ \t]+)*(?:(?:public|private|internal|open|fileprivate|final|static|class|override|mutating|nonmutating|convenience|required|indirect|lazy|dynamic|nonisolated|package)(?:\([^)\n]*\))?[ \t]+)*(class|struct|enum|protocol|actor|func|typealias)[ \t]+([A-Za-z_]\w*)/gm,
+      (m) => [
+        m[3]!,
+        m[2] === 'protocol'
+          ? 'interface'
+          : m[2] === 'enum'
+            ? 'enum'
+            : m[2] === 'typealias'
+              ? 'type'
+              : m[2] === 'func'
+                ? m[1]
+                  ? 'method'
+                  : 'function'
+                : 'class',
+      ],
+    ],
+  ],
+  // `sealed abstract class Chain[+A]`, `trait Functor[F[_]]`, `package object cats`, `def map[A, B](…)`.
+  scala: [
+    [
+      /^([ \t]*)(?:(?:private|protected)(?:\[[^\]\n]*\])?[ \t]+|(?:final|sealed|abstract|implicit|lazy|override|case|inline|transparent|open|opaque|package)[ \t]+)*(class|trait|object|def|type|enum|given)[ \t]+([A-Za-z_]\w*)/gm,
+      (m) => [
+        m[3]!,
+        m[2] === 'trait'
+          ? 'interface'
+          : m[2] === 'object'
+            ? 'object'
+            : m[2] === 'type'
+              ? 'type'
+              : m[2] === 'enum'
+                ? 'enum'
+                : m[2] === 'def' || m[2] === 'given'
+                  ? m[1]
+                    ? 'method'
+                    : 'function'
+                  : 'class',
+      ],
+    ],
+  ],
+  // `defmodule Phoenix.Router do` (its last name: what code that aliases it writes), `def call(conn, opts)`.
+  elixir: [
+    [
+      /^[ \t]*(defmodule|defprotocol)[ \t]+([A-Z][\w.]*)/gm,
+      (m) => [m[2]!.slice(m[2]!.lastIndexOf('.') + 1), m[1] === 'defprotocol' ? 'interface' : 'module'],
+    ],
+    [/^[ \t]*(?:def|defmacro|defguard|defdelegate)[ \t]+([a-z_][\w]*[?!]?)/gm, (m) => [m[1]!, 'function']],
+  ],
+}
+
+function lightDefinitions(language: SourceLanguage, text: string): Definition[] {
+  const patterns = (LIGHT_DECLARATIONS as Partial<Record<SourceLanguage, (typeof LIGHT_DECLARATIONS)[LightLanguage]>>)[language]
+  if (!patterns) return []
+  const lineOf = lineCounter(text)
+  const found: Definition[] = []
+  for (const [pattern, read] of patterns) {
+    for (const match of text.matchAll(pattern)) {
+      const named = read(match)
+      if (!named) continue
+      const line = lineOf(match.index)
+      const end = text.indexOf('\n', match.index + match[0].length)
+      const signature = text
+        .slice(match.index, end < 0 ? text.length : end)
+        .trim()
+        .replace(/\s*[{=]\s*$|\s+do\s*$/, '')
+        .replace(/\s+/g, ' ')
+        .slice(0, 200)
+      found.push({ name: named[0], kind: named[1], line, endLine: line, signature })
+    }
+  }
+  return found.sort((a, b) => a.line - b.line)
+}
+
+/** What a class builds on, as written: Ruby's `< Base`, Scala's `extends A with B`, Swift's `: A, B`, Elixir's `use`/`@behaviour`. */
+const SUPERTYPES: Partial<Record<SourceLanguage, RegExp>> = {
+  ruby: /^[ \t]*class[ \t]+[A-Z][\w:]*[ \t]*<[ \t]*([A-Z][\w:]*)/gm,
+  scala: /\b(?:extends|with)[ \t]+([A-Z]\w*)/g,
+  swift: /^[ \t]*(?:[\w@()]+[ \t]+)*(?:class|struct|enum|protocol|actor|extension)[ \t]+\w+(?:<[^>\n]*>)?[ \t]*:[ \t]*([^{\n]+)/gm,
+  elixir: /^[ \t]*(?:use|@behaviour)[ \t]+([A-Z][\w.]*)/gm,
+}
+
+function supertypesOf(language: SourceLanguage, text: string): { supertypes?: string[] } {
+  const pattern = SUPERTYPES[language]
+  if (!pattern) return {}
+  const names = new Set<string>()
+  for (const match of text.matchAll(pattern)) {
+    for (const part of (match[1] ?? '').split(',')) {
+      const name = part
+        .trim()
+        .replace(/<.*$/, '')
+        .replace(/\bwhere\b.*$/, '')
+        .trim()
+      const simple = name.slice(Math.max(name.lastIndexOf('.'), name.lastIndexOf(':')) + 1)
+      if (/^[A-Z]\w*$/.test(simple)) names.add(simple)
+      if (names.size >= MAX_REFERENCES) break
+    }
+  }
+  return names.size > 0 ? { supertypes: [...names].sort() } : {}
+}
+
+const noImports = (): Extracted => ({ imports: [] })
+
+const EXTRACTORS: Readonly<Record<SourceLanguage, (text: string) => Extracted>> = {
   ruby,
   python,
   typescript: ecmascript,
@@ -267,4 +398,7 @@ const EXTRACTORS: Readonly<Record<ParseLanguage, (text: string) => Extracted>> =
   php,
   c: cFamily,
   cpp: cFamily,
+  swift: noImports,
+  scala: noImports,
+  elixir: noImports,
 }

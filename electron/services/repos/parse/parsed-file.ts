@@ -19,6 +19,14 @@ export const PARSE_LANGUAGES = [
 
 export type ParseLanguage = (typeof PARSE_LANGUAGES)[number]
 
+/** Languages no grammar Gemba ships reads: read by their lines only (what they declare and the names they use). */
+export const LIGHT_LANGUAGES = ['swift', 'scala', 'elixir'] as const
+
+export type LightLanguage = (typeof LIGHT_LANGUAGES)[number]
+
+/** Every language the scan reads code in: by a grammar, or by its lines. */
+export type SourceLanguage = ParseLanguage | LightLanguage
+
 /**
  * How an import was written. `from` is Python's `from x import a, b`; `static` is Java's
  * `import static`; `reexport` is `export … from` (and Rust's `pub use`); `require_relative` and
@@ -57,7 +65,7 @@ export interface Definition {
 }
 
 export interface ParsedFile {
-  readonly language: ParseLanguage
+  readonly language: SourceLanguage
   readonly imports: readonly ImportRef[]
   readonly definitions: readonly Definition[]
   /** Java/Kotlin `package a.b`, Go `package x`, C# and PHP namespaces: lets the resolver find scopes. */
@@ -70,6 +78,13 @@ export interface ParsedFile {
   readonly references?: readonly string[]
   /** Interfaces and base types the file's classes implement or extend (by name as written). */
   readonly supertypes?: readonly string[]
+  /**
+   * The identifiers the file uses and does not declare, most used first, space-separated (parse/used-names.ts):
+   * what links it to the files declaring them in the key-file ranking's symbol graph.
+   */
+  readonly uses?: string
+  /** The file's first lines say a generator wrote it (`Code generated … DO NOT EDIT.`, `@generated`…). */
+  readonly generated?: boolean
   /** The source was longer than `maxBytes`; only its head was parsed. */
   readonly truncated: boolean
   /** Tree-sitter recovered from syntax errors; results are best effort. */

@@ -111,6 +111,9 @@ export function resolveImports(input: ResolveImportsInput): ImportResolution {
       case 'c':
       case 'cpp':
         return cFamily.resolve
+      default:
+        // Languages read only by their lines declare no imports to resolve.
+        return () => ({ status: 'external' })
     }
   }
 

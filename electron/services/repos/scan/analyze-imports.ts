@@ -8,9 +8,10 @@ import type { SkippedItem } from '../../../../shared/models/repos.ts'
 import type { CodeParser } from '../parse/code-parser.ts'
 import type { ParsedFile } from '../parse/parsed-file.ts'
 import type { ParsePool } from './parse-pool.ts'
+import { lightLanguageFor, mayBeScript, scriptLanguage } from '../parse/language-for-path.ts'
 import { LINE_READ_LANGUAGES, lightExtract } from '../parse/light-extract.ts'
 import { resolveImports, type ResolveImportsInput } from '../parse/resolve-imports.ts'
-import { pathRole } from './path-roles.ts'
+import { pathRole, saysGenerated } from './path-roles.ts'
 
 export const MAX_PARSE_BYTES = 256 * 1024
 
@@ -22,7 +23,10 @@ const MAX_SIGNATURE = 200
  * uses and declares: Go/Java/Kotlin same-package and Ruby constant links depend on them), so a second
  * scan links files exactly as the first did. Definitions keep their signatures, capped.
  */
-export type CachedParse = Pick<ParsedFile, 'language' | 'imports' | 'package' | 'references' | 'supertypes' | 'definitions'>
+export type CachedParse = Pick<
+  ParsedFile,
+  'language' | 'imports' | 'package' | 'references' | 'supertypes' | 'definitions' | 'uses' | 'generated'
+>
 
 export class ImportAnalyzer {
   readonly parsed = new Map<string, ParsedFile>()
@@ -41,7 +45,11 @@ export class ImportAnalyzer {
   }
 
   wants(path: string): boolean {
-    return this.parser?.languageFor(path) != null
+    // Code no grammar reads has no imports to link: only the shipped code is read, for what it declares and uses.
+    return (
+      this.parser?.languageFor(path) != null ||
+      ((lightLanguageFor(path) !== null || (this.parser !== null && mayBeScript(path))) && pathRole(path) === 'source')
+    )
   }
 
   /** Whether a file is parsed whole by the code parser (not read by its lines). */
@@ -52,7 +60,7 @@ export class ImportAnalyzer {
 
   /** Parses (or reuses the cached parse of) one file; `pool`: try a worker first, this thread if it fails. */
   async add(path: string, text: string, signal?: AbortSignal, pool?: ParsePool | null): Promise<void> {
-    const language = this.parser?.languageFor(path)
+    const language = this.parser?.languageFor(path) ?? lightLanguageFor(path) ?? scriptLanguage(path, text)
     if (!this.parser || !language) return
     if (text.length > MAX_PARSE_BYTES) {
       this.skipped.push({ path, reason: `not parsed: larger than ${MAX_PARSE_BYTES / 1024} KB` })
@@ -61,20 +69,25 @@ export class ImportAnalyzer {
     const key = createHash('sha1').update(path).update('\0').update(text).digest('base64')
     this.keys.set(path, key)
     if (this.takeOver(path, key)) return
+    // Shipped code a generator wrote is linked like any other, but never ranks as a key file.
+    const generated = pathRole(path) === 'source' && saysGenerated(text) ? { generated: true } : {}
     if (!this.needsParser(path)) {
       const definitions = pathRole(path) === 'source'
-      const fromWorker = pool ? await pool.light(language, text, definitions).catch(() => null) : null
-      const light = fromWorker ?? lightExtract(language, text, { definitions })
+      const grammar = this.parser.languageFor(path)
+      const fromWorker = pool && grammar ? await pool.light(grammar, text, definitions).catch(() => null) : null
+      const light = { ...(fromWorker ?? lightExtract(language, text, { definitions })), ...generated }
       this.parsed.set(path, light)
       this.next.set(key, compact(light))
       return
     }
+    const grammar = this.parser.languageFor(path)
+    if (!grammar) return
     try {
-      const fromWorker = pool ? await pool.parse(language, text, MAX_PARSE_BYTES).catch(() => null) : null
+      const fromWorker = pool ? await pool.parse(grammar, text, MAX_PARSE_BYTES).catch(() => null) : null
       signal?.throwIfAborted()
-      const file = fromWorker ?? (await this.parser.parse(language, text, { maxBytes: MAX_PARSE_BYTES, ...(signal ? { signal } : {}) }))
+      const file = fromWorker ?? (await this.parser.parse(grammar, text, { maxBytes: MAX_PARSE_BYTES, ...(signal ? { signal } : {}) }))
       this.parsedNow += 1
-      const kept = compact(file)
+      const kept = compact({ ...file, ...generated })
       this.parsed.set(path, { ...kept, definitions: kept.definitions ?? [], truncated: file.truncated, hasErrors: file.hasErrors })
       this.next.set(key, kept)
     } catch (error) {
@@ -114,6 +127,8 @@ function compact(file: ParsedFile): CachedParse {
     ...(file.package ? { package: file.package } : {}),
     ...(file.references?.length ? { references: file.references } : {}),
     ...(file.supertypes?.length ? { supertypes: file.supertypes } : {}),
+    ...(file.uses ? { uses: file.uses } : {}),
+    ...(file.generated ? { generated: true } : {}),
     definitions: file.definitions.map((definition) =>
       definition.signature.length > MAX_SIGNATURE
         ? { ...definition, signature: `${definition.signature.slice(0, MAX_SIGNATURE - 1)}…` }

@@ -1,14 +1,22 @@
 // Ranks the files a newcomer should read first, each with the reasons it ranks, in words a person
-// understands: the README and the docs' main page, the root and main packages' manifests, the entry
-// points manifests declare (and conventional ones), each package's root, centrality in the import
-// graph of the shipped code, use across areas and by tests and examples, and recent change. Tests,
-// examples, docs sources, benchmarks, fixtures and tooling are demoted; vendored and generated code is
-// left out. Pure: works on the scan's data; never reads the disk.
+// understands. Around the code: the README, the manifests and build definitions, the docs' front
+// page (project-files.ts). The code: from where a reader starts (entry-points.ts: declared entries and
+// binaries, the `main` of the project's programs, the module named after the project, what the README
+// names), importance flows over a graph of what each file uses by name and by import
+// (symbol-graph.ts, key-file-graph.ts), and every signal's places are fused (code-scores.ts). Code of
+// a secondary package or language counts for less; tests, examples, docs sources, benchmarks,
+// fixtures and tooling never rank as code; vendored and generated code and lock files never rank.
+// Pure: works on the scan's data; never reads the disk.
 import type { FileRecord, KeyFile } from '../../../../shared/models/repos.ts'
-import { graphSignals, type GraphSignals } from './key-file-graph.ts'
+import type { RankEdge } from '../parse/page-rank.ts'
+import { scoreCode } from './code-scores.ts'
+import { entryPoints, FRONT_FILE, squash, type EntryPoint } from './entry-points.ts'
+import { graphSignals, walkEdges, type GraphSignals } from './key-file-graph.ts'
 import { isCodeLanguage } from './languages.ts'
 import { isManifest, type DeclaredEntry } from './manifests.ts'
 import { pathRole, ROLE_LABEL, type PathRole } from './path-roles.ts'
+import { buildLanguages, leadingFolders, projectReadme, README, scoreProjectFiles } from './project-files.ts'
+import { buildSymbolGraph, type SymbolGraph } from './symbol-graph.ts'
 
 export interface KeyFileInput {
   readonly files: readonly FileRecord[]
@@ -25,33 +33,21 @@ export interface KeyFileInput {
   readonly mainPackages?: number
   /** The root README's text: the names its examples use point at the files a newcomer needs. */
   readonly readme?: string | null
+  /** Which README that is (the one GitHub shows: `.github/`, the root, then `docs/`; Markdown first). */
+  readonly readmePath?: string | null
   /** What a parsed file declares. */
   readonly definitions?: (path: string) => readonly { readonly name: string; readonly kind: string }[] | undefined
-  /** The last ranking's graph signals: taken over when the edges are the same array and the entries the same. */
+  /** The names a parsed file uses, space-separated (parse/used-names.ts). */
+  readonly uses?: (path: string) => string | undefined
+  /** The interfaces and base types a parsed file's classes implement or extend. */
+  readonly supertypes?: (path: string) => readonly string[] | undefined
+  /** Whether a parsed file's first lines say a generator wrote it (it never ranks). */
+  readonly generated?: (path: string) => boolean
+  /** The project's names (its own, its main packages', its Go module path): the module named after it is where a reader starts. */
+  readonly projectNames?: readonly string[]
+  /** The last ranking's graph signals: taken over when the edges are the same array and nothing else changed. */
   readonly memo?: RankMemo
 }
-
-/** Entry points by convention, for projects whose manifests do not say (or have none). */
-const CONVENTIONAL_ENTRIES: readonly (readonly [RegExp, string])[] = [
-  [/^(src\/)?(main|index|app|server|cli)\.(ts|tsx|js|jsx|mjs|cjs)$/, 'entry point'],
-  [/(^|\/)(electron|src)\/main\.(ts|js)$/, 'entry point (main process)'],
-  [/(^|\/)main\.go$/, 'entry point (Go main package)'],
-  [/(^|\/)__main__\.py$|^([^/]+\/)?(manage|wsgi|asgi)\.py$/, 'entry point (Python)'],
-  [/(^|\/)(src\/)?(main|lib)\.rs$/, 'entry point (Rust crate root)'],
-  [/(^|\/)[A-Z]\w*Application\.(java|kt)$/, 'entry point (application class)'],
-  [/(^|\/)(Main|Program)\.(java|kt|cs)$/, 'entry point (main class)'],
-  [/^config\/routes\.rb$/, 'entry point (Rails routes)'],
-  [/^config\.ru$|^app\/controllers\/application_controller\.rb$/, 'entry point (Rack/Rails app)'],
-  [/^(bin|exe)\/[^/.]+$/, 'entry point (executable)'],
-  [/(^|\/)src\/(App|main|index)\.(tsx|jsx|ts|js|vue)$/, 'entry point (UI root)'],
-  [/^(src\/)?(main|server)\.(c|cc|cpp)$/, 'entry point (program main)'],
-  [/^(public\/)?index\.php$|^artisan$/, 'entry point (PHP front controller)'],
-]
-
-const ROOT_DOCS = /^(architecture|contributing|design|overview|development|hacking|internals)(\.\w+)?$/i
-const DOCS_MAIN = /^(index|readme|doc|docs|overview|introduction|intro|getting[-_]started|guide|quickstart)\.(md|mdx|rst|adoc|txt)$/i
-const README = /^readme(\.\w+)?$/i
-const BUILD_FILES = /^(Makefile|Dockerfile|docker-compose\.ya?ml|compose\.ya?ml|tsconfig\.json|CMakeLists\.txt)$/
 
 /** How much a file outside the shipped code keeps of its score. */
 const DEMOTION: Readonly<Record<PathRole, number>> = {
@@ -66,6 +62,17 @@ const DEMOTION: Readonly<Record<PathRole, number>> = {
   generated: 0,
 }
 
+/** Points a code file first by every signal gets (a root manifest gets 12). */
+const CODE_POINTS = 32
+/** Points an entry point of weight 1 gets on top of its code's (a root manifest gets 12): a reader starts there. */
+const ENTRY_POINTS = 9
+/** What code of a secondary package, or in another language than the project's, keeps of its points. */
+const SECONDARY = 0.6
+/** Weight of code by its depth below its package's source root (0 = at the top). */
+const DEPTH_WEIGHT = [1, 0.95, 0.85, 0.75]
+/** An entry file this short hands over to the file it runs (`main` calling `cli.Run()`). */
+const SHIM_LINES = 40
+
 const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '')
 const nameOf = (path: string) => path.slice(path.lastIndexOf('/') + 1)
 
@@ -74,29 +81,22 @@ export function rankKeyFiles(input: KeyFileInput): KeyFile[] {
 }
 
 /**
- * What a ranking computed that a rescan can take over when the edges are the same array and the
- * layout the same: the graph signals, and each file's score before its recent changes are counted.
+ * What a ranking computed that a rescan can take over when the edges are the same array, the layout
+ * the same and no changed file uses other names: the entry points and the graph signals.
  */
 export interface RankMemo {
   readonly edges: readonly { from: string; to: string }[]
   readonly key: string
+  /** The names each code file used (a changed file using others makes the signals stale). */
+  readonly uses: ReadonlyMap<string, string | undefined>
+  readonly starts: ReadonlyMap<string, EntryPoint>
   readonly signals: GraphSignals
-  readonly parts: ReadonlyMap<string, StaticPart>
   readonly depthBelowRoot: ReadonlyMap<string, number>
 }
 
-/** A file's score and reasons from everything but its recent changes, and how it is then demoted. */
-interface StaticPart {
-  readonly score: number
-  readonly reasons: readonly string[]
-  readonly lines: number
-  /** The role that demotes it, or null (shipped code, the root README, the docs' front page). */
-  readonly demotedAs: PathRole | null
-}
-
-/** The ranking and the graph signals it used (for the next rescan's memo). */
+/** The ranking and what it computed (for the next rescan's memo). */
 export function rankWithSignals(input: KeyFileInput & { readonly changed?: ReadonlySet<string> }): { keyFiles: KeyFile[]; memo: RankMemo } {
-  const roles = new Map(input.files.map((file) => [file.path, pathRole(file.path)]))
+  const roles = new Map(input.files.map((file) => [file.path, input.generated?.(file.path) ? 'generated' : pathRole(file.path)]))
   const candidates = input.files.filter((file) => !file.binary && DEMOTION[roles.get(file.path) ?? 'source'] > 0)
   const known = new Set(candidates.map((file) => file.path))
   const shipped = (path: string) => roles.get(path) === 'source' && known.has(path)
@@ -107,175 +107,200 @@ export function rankWithSignals(input: KeyFileInput & { readonly changed?: Reado
   const packageDirs = allPackages.filter((dir) => dir !== '.' && dir !== '').sort((a, b) => b.length - a.length)
   // A file outside every member package belongs to the root's own package ('.') when there is one.
   const packageOf = (path: string) => packageDirs.find((dir) => path.startsWith(`${dir}/`)) ?? (mainPackages.has('.') ? '.' : null)
-  const declared = new Map<string, string>()
-  for (const entry of input.entries ?? []) if (!declared.has(entry.path)) declared.set(entry.path, entry.reason)
-  const starts = new Map<string, number>([...declared.keys()].map((path) => [path, 2]))
-  for (const file of candidates) if (!starts.has(file.path) && conventionalEntry(file.path)) starts.set(file.path, 1)
+  const isMain = (pkg: string | null) => pkg === null || mainPackages.has(pkg) || mainPackages.size === 0
+  // Code: shipped files in a programming language, and scripts the parser read by their `#!` line.
+  const codeFiles = candidates.filter(
+    (file) => shipped(file.path) && (isCodeLanguage(file.language) || input.uses?.(file.path) !== undefined),
+  )
+  const code = codeFiles.map((file) => file.path)
+  const byPath = new Map(codeFiles.map((file) => [file.path, file]))
+  const languages = mainLanguages(codeFiles, candidates)
+  const inMainLanguage = (path: string) => languages.size === 0 || languages.has(byPath.get(path)?.language ?? '')
   const readme = input.readme ?? ''
-  const memoKey = `${candidates.length}:${[...starts].join(',')}:${[...mainPackages].join(',')}:${packageDirs.join(',')}:${readme.length}:${readme.slice(0, 200)}`
-  const memo = input.memo && input.memo.edges === input.edges && input.memo.key === memoKey ? input.memo : null
+  const memoKey = `${candidates.length}:${[...mainPackages].join(',')}:${packageDirs.join(',')}:${readme.length}:${readme.slice(0, 200)}:${(input.projectNames ?? []).join(',')}`
+  const usesOf = new Map(code.map((path) => [path, input.uses?.(path)]))
+  const sameUses = (memo: RankMemo) => [...(input.changed ?? [])].every((path) => memo.uses.get(path) === usesOf.get(path))
+  const memo = input.memo && input.memo.edges === input.edges && input.memo.key === memoKey && sameUses(input.memo) ? input.memo : null
+  // The walk's links and the entry points are computed together: an entry that only hands over to one
+  // file (a `main` of a few lines) hands its place on to that file.
+  const graph = memo ? null : walkGraph(code, input, usesOf, known)
+  const starts =
+    memo?.starts ??
+    entryPoints({
+      code,
+      declared: input.entries ?? [],
+      isMain: (path) => isMain(packageOf(path)),
+      inMainLanguage,
+      projectNames: input.projectNames ?? [],
+      readme: input.readme ?? null,
+      definitions: (path) => input.definitions?.(path),
+      firstStep: (path) => graph?.firstStep(path, byPath.get(path)?.lines ?? 0) ?? null,
+    })
   const signals =
     memo?.signals ??
     graphSignals({
-      code: candidates.filter((file) => isCodeLanguage(file.language)).map((file) => file.path),
-      edges: input.edges.filter((edge) => known.has(edge.from) && known.has(edge.to)),
-      shipped,
-      starts,
-      areaOf: (path) => {
-        const pkg = packageOf(path)
-        return pkg !== null && pkg !== '.' ? pkg : path.includes('/') ? path.slice(0, path.indexOf('/')) : '.'
-      },
+      code,
+      edges: graph!.imports,
+      symbols: graph!.symbols,
+      links: graph!.links,
+      starts: new Map([...starts].map(([path, entry]) => [path, entry.weight])),
     })
-  const stale = (file: FileRecord) => {
-    const part = memo?.parts.get(file.path)
-    return !part || part.lines !== file.lines || input.changed?.has(file.path) === true
-  }
-  const staleFiles = memo ? candidates.filter(stale) : candidates
-  // The last ranking's parts, updated in place for the files scored again (that ranking is replaced by this one).
-  const parts = (memo?.parts as Map<string, StaticPart> | undefined) ?? new Map<string, StaticPart>()
-  // Only the files that changed are scored again, unless one is a README or a page of the docs (those
-  // are scored once per package, in order) or nothing is known yet.
-  const partial =
-    memo !== null && staleFiles.every((file) => !README.test(nameOf(file.path)) && !/\.(md|mdx|rst|adoc|txt)$/i.test(file.path))
-  const depthBelowRoot =
-    memo?.depthBelowRoot ??
-    codeRootDepth(
-      candidates.filter((file) => shipped(file.path) && isCodeLanguage(file.language)).map((file) => file.path),
-      packageOf,
-    )
-  if (staleFiles.length > 0) {
-    const context: Context = {
-      candidates,
-      roles,
-      packageOf,
-      declared,
-      signals,
-      depthBelowRoot,
-      isMain: (pkg) => pkg === null || mainPackages.has(pkg) || mainPackages.size === 0,
-      named: readmeMentions(
-        input.readme ?? null,
-        candidates.filter((file) => shipped(file.path)).map((file) => file.path),
-        input.definitions,
-      ),
-      hasRootManifest: candidates.some((file) => !file.path.includes('/') && isManifest(file.path) && !BUILD_FILES.test(file.path)),
-      firstMain: [...mainPackages][0] ?? null,
-      readmeSeen: new Set<string>(),
-      docsHomeSeen: false,
-    }
-    const toScore = partial
-      ? staleFiles
-      : [...candidates].sort((a, b) => a.path.split('/').length - b.path.split('/').length || (a.path < b.path ? -1 : 1))
-    for (const file of toScore) parts.set(file.path, staticPart(file, context))
-  }
-  const maxChurn = Math.max(1, ...input.churn.values())
+  const depthBelowRoot = memo?.depthBelowRoot ?? codeRootDepth(code, packageOf)
+  const codeScores = scoreCode({
+    code,
+    lines: (path) => byPath.get(path)?.lines ?? 0,
+    starts,
+    signals,
+    fronts: frontFiles(code, signals),
+    churn: input.churn,
+    commitsRead: input.commitsRead,
+  })
+  const projectScores = scoreProjectFiles({
+    files: candidates,
+    roles,
+    packageOf,
+    isMain,
+    mainLanguages: languages,
+    projectReadme: projectReadme(candidates, input.readmePath ?? null),
+    leading: leadingFolders(starts, input.projectNames ?? [], candidates, inMainLanguage),
+    hasRootManifest: candidates.some((file) => !file.path.includes('/') && isManifest(file.path) && buildLanguages(file.path) !== null),
+    firstMain: [...mainPackages][0] ?? null,
+  })
   const scored: KeyFile[] = []
   for (const file of candidates) {
-    const part = parts.get(file.path)!
-    let score = part.score
-    const reasons = [...part.reasons]
-    const changes = input.churn.get(file.path) ?? 0
-    if (changes >= 2 && isCodeLanguage(file.language)) {
-      score += 3 * Math.sqrt(changes / maxChurn)
-      reasons.push(`changed in ${changes} of the last ${input.commitsRead} commits`)
+    const path = file.path
+    const around = projectScores.get(path)
+    const ofCode = codeScores.get(path)
+    let score = around?.score ?? 0
+    const reasons = [...(around?.reasons ?? [])]
+    if (ofCode) {
+      // A secondary package's code counts for less than the main package's, code in another language
+      // than the project's for less, and code deep in a package's source tree for less than its top
+      // level: a newcomer starts with the main package, from the top.
+      const weight =
+        (isMain(packageOf(path)) ? 1 : SECONDARY) *
+        (inMainLanguage(path) ? 1 : SECONDARY) *
+        DEPTH_WEIGHT[Math.min(3, depthBelowRoot.get(path) ?? 0)]!
+      score += (CODE_POINTS * ofCode.fused + ENTRY_POINTS * (starts.get(path)?.weight ?? 0)) * weight
+      reasons.push(...ofCode.reasons.filter((reason) => !reasons.includes(reason)))
+    } else if (starts.has(path)) {
+      score += ENTRY_POINTS * starts.get(path)!.weight
+      reasons.push(...starts.get(path)!.reasons)
     }
-    if (score === 0) continue
-    if (part.demotedAs) {
-      score *= DEMOTION[part.demotedAs]
-      reasons.push(`${ROLE_LABEL[part.demotedAs]}, ranked lower`)
+    if (score === 0 || reasons.length === 0) continue
+    const role = roles.get(path) ?? 'source'
+    // The root README and the docs' front page are what they are; everything else of a supporting role is demoted.
+    if (role !== 'source' && !(around && (README.test(nameOf(path)) || /documentation’s main page/.test(around.reasons[0] ?? '')))) {
+      score *= DEMOTION[role]
+      reasons.push(`${ROLE_LABEL[role]}, ranked lower`)
     }
-    scored.push({ path: file.path, score: Math.round(score * 100) / 100, reasons })
+    scored.push({ path, score: Math.round(score * 100) / 100, reasons })
   }
   const keyFiles = scored.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1)).slice(0, input.limit ?? 40)
-  return { keyFiles, memo: { edges: input.edges, key: memoKey, signals, parts, depthBelowRoot } }
+  return { keyFiles, memo: { edges: input.edges, key: memoKey, uses: usesOf, starts, signals, depthBelowRoot } }
 }
 
-interface Context {
-  readonly candidates: readonly FileRecord[]
-  readonly roles: ReadonlyMap<string, PathRole>
-  readonly packageOf: (path: string) => string | null
-  readonly isMain: (pkg: string | null) => boolean
-  readonly declared: ReadonlyMap<string, string>
-  readonly signals: GraphSignals
-  readonly depthBelowRoot: ReadonlyMap<string, number>
-  readonly named: ReadonlyMap<string, string>
-  readonly hasRootManifest: boolean
-  readonly firstMain: string | null
-  /** Packages whose README has been scored (files are visited shallowest first). */
-  readonly readmeSeen: Set<string>
-  docsHomeSeen: boolean
+interface WalkGraph {
+  readonly imports: readonly { from: string; to: string }[]
+  readonly symbols: SymbolGraph
+  readonly links: readonly RankEdge[]
+  /** The file a small entry hands over to (most of what it uses is there), or null. */
+  firstStep(path: string, lines: number): string | null
 }
 
-/** Everything a file scores but its recent changes; the demotion is applied after those are added. */
-function staticPart(file: FileRecord, context: Context): StaticPart {
-  const { isMain, signals } = context
-  const path = file.path
-  const name = nameOf(path)
-  const depth = path.split('/').length - 1
-  const role = context.roles.get(path) ?? 'source'
-  const pkg = context.packageOf(path)
-  const reasons: string[] = []
-  let score = 0
-  let docsHome = false
-  const add = (points: number, reason: string) => {
-    score += points
-    reasons.push(reason)
+function walkGraph(
+  code: readonly string[],
+  input: KeyFileInput,
+  usesOf: ReadonlyMap<string, string | undefined>,
+  known: ReadonlySet<string>,
+): WalkGraph {
+  const imports = input.edges.filter((edge) => known.has(edge.from) && known.has(edge.to))
+  const seen = new Map<string, Set<string>>()
+  for (const edge of input.edges) {
+    const set = seen.get(edge.from)
+    if (set) set.add(edge.to)
+    else seen.set(edge.from, new Set([edge.to]))
   }
-  if (README.test(name)) {
-    // One README per package: the project's, then each package's own (never the dozens in sub-folders).
-    const owner = depth === 0 ? '.' : pkg !== '.' && folderOf(path) === pkg ? pkg : null
-    if (owner !== null && !context.readmeSeen.has(owner)) {
-      context.readmeSeen.add(owner)
-      if (owner === '.') add(20, 'README: what the project is and how to run it')
-      else add(isMain(owner) ? 5 : 2.5, `README of the ${owner} package`)
-    }
-  } else if (ROOT_DOCS.test(name) && depth === 0) {
-    add(5, 'project documentation')
-  } else if (!context.docsHomeSeen && role === 'docs' && depth <= 2 && DOCS_MAIN.test(name) && isDocsHome(path, context.candidates)) {
-    docsHome = true
-    context.docsHomeSeen = true
-    add(6, 'the documentation’s main page')
-  } else if (isManifest(path) && name !== 'Makefile' && !BUILD_FILES.test(name)) {
-    if (depth === 0) add(12, 'manifest: dependencies and commands')
-    // Without a manifest at the root, the main package's is the project's.
-    else if (pkg !== null && folderOf(path) === pkg && !context.hasRootManifest && pkg === context.firstMain)
-      add(12, `manifest of the main package (${pkg})`)
-    else if (pkg !== null && folderOf(path) === pkg) add(isMain(pkg) ? 7 : 2.5, `manifest of the ${pkg} package`)
-  } else if (depth === 0 && BUILD_FILES.test(name)) {
-    add(3, name === 'Makefile' ? 'build commands' : 'build and runtime configuration')
+  const symbols = buildSymbolGraph(
+    code,
+    (path) => {
+      const definitions = input.definitions?.(path)
+      const uses = usesOf.get(path)
+      const supertypes = input.supertypes?.(path)
+      return definitions || uses
+        ? { definitions: definitions ?? [], ...(uses ? { uses } : {}), ...(supertypes ? { supertypes } : {}) }
+        : undefined
+    },
+    seen,
+  )
+  const codeSet = new Set(code)
+  const links = walkEdges(
+    imports.filter((edge) => codeSet.has(edge.from) && codeSet.has(edge.to)),
+    symbols,
+    codeSet,
+  )
+  const out = new Map<string, { to: string; weight: number }[]>()
+  for (const link of links) {
+    const list = out.get(link.from)
+    const step = { to: link.to, weight: link.weight ?? 1 }
+    if (list) list.push(step)
+    else out.set(link.from, [step])
   }
-  const entry = context.declared.get(path)
-  if (entry !== undefined) add(isMain(pkg) ? 9 : 5, entry)
-  else {
-    const conventional = conventionalEntry(path)
-    if (conventional) add(Math.max(2, 6 - depth), conventional)
+  return {
+    imports,
+    symbols,
+    links,
+    firstStep: (path, lines) => {
+      if (lines > SHIM_LINES) return null
+      const steps = out.get(path) ?? []
+      const total = steps.reduce((sum, step) => sum + step.weight, 0)
+      const best = steps.reduce<{ to: string; weight: number } | null>(
+        (top, step) => (top === null || step.weight > top.weight ? step : top),
+        null,
+      )
+      return best !== null && best.weight >= 0.5 * total ? best.to : null
+    },
   }
-  // A secondary package's code counts for less than the main package's, and code deep in a package's
-  // source tree for less than its top level: a newcomer starts with the main package, from the top.
-  // A file with little in it (a one-line interface, a constant) says little however central it is.
-  const weight = (isMain(pkg) ? 1 : 0.6) * DEPTH_WEIGHT[Math.min(3, context.depthBelowRoot.get(path) ?? 0)]! * substance(file.lines)
-  const mention = context.named.get(path)
-  if (mention !== undefined) add(4, `named in the README (${mention})`)
-  const place = signals.place.get(path)
-  const relative = signals.relative.get(path) ?? 0
-  if (place !== undefined && place <= 60 && relative > 0) add(weight * 10 * Math.sqrt(relative), `central in the import graph (#${place})`)
-  const importers = signals.importers.get(path) ?? 0
-  if (importers >= 3) add(weight * Math.min(5, Math.log2(importers)), `imported by ${importers} files`)
-  const areas = signals.areas.get(path) ?? 0
-  if (areas >= 2) add(weight * Math.min(4, 1.5 * Math.log2(areas + 1)), `used from ${areas} other parts of the codebase`)
-  const used = signals.supportUse.get(path) ?? 0
-  if (used >= 3) add(weight * Math.min(6, Math.log2(used) / 1.5), `used by ${used} tests and examples (public API)`)
-  // The root README and the docs' front page are what they are; everything else of a supporting role is demoted.
-  const demotedAs = role !== 'source' && !docsHome && !(depth === 0 && README.test(name)) ? role : null
-  return { score, reasons, lines: file.lines, demotedAs }
 }
 
-/** 0.6 for a file of 10 lines or fewer, rising to 1 at 250 lines. */
-function substance(lines: number): number {
-  return Math.min(1, Math.max(0.6, 0.6 + (0.4 * Math.log10(Math.max(1, lines) / 10)) / Math.log10(25)))
+/**
+ * A folder's main file, with how central the folder's code is in all: a reader opens a part of the
+ * code at the file named after it (`server/server.go`, `planner/planner.cpp`) or at its front file
+ * (`index.ts`, `__init__.py`, `mod.rs`).
+ */
+function frontFiles(code: readonly string[], signals: GraphSignals): Map<string, { folder: string; weight: number }> {
+  const folderRank = new Map<string, number>()
+  for (const path of code) folderRank.set(folderOf(path), (folderRank.get(folderOf(path)) ?? 0) + (signals.relative.get(path) ?? 0))
+  const fronts = new Map<string, { folder: string; weight: number }>()
+  for (const path of code) {
+    const folder = folderOf(path)
+    if (folder === '') continue
+    const stem = nameOf(path).replace(/\.[^.]*$/, '')
+    if (squash(stem) === squash(nameOf(folder)) || FRONT_FILE.test(nameOf(path)))
+      fronts.set(path, { folder, weight: folderRank.get(folder) ?? 0 })
+  }
+  return fronts
 }
 
-/** Weight of code by its depth below its package's source root (0 = at the top). */
-const DEPTH_WEIGHT = [1, 0.9, 0.75, 0.6]
+/**
+ * The languages the project is written in: those of the builds defined at the root (a Gradle build
+ * with a web UI in a sub-folder is a Java project) that a fair share of the code is in; without a root
+ * build, the language of most of the code and any other with at least a third as many lines.
+ */
+function mainLanguages(code: readonly FileRecord[], files: readonly FileRecord[]): Set<string> {
+  const lines = new Map<string, number>()
+  let total = 0
+  for (const file of code) {
+    if (!file.language) continue
+    lines.set(file.language, (lines.get(file.language) ?? 0) + file.lines)
+    total += file.lines
+  }
+  const built = new Set(files.filter((file) => !file.path.includes('/')).flatMap((file) => buildLanguages(file.path) ?? []))
+  const rooted = [...lines].filter(([language, count]) => built.has(language) && count >= 0.05 * total).map(([language]) => language)
+  if (rooted.length > 0) return new Set(rooted)
+  const most = Math.max(0, ...lines.values())
+  return new Set([...lines].filter(([, count]) => count > 0 && count >= most / 3).map(([language]) => language))
+}
 
 /**
  * How deep each file sits below its package's source root: the folder below the package that holds
@@ -309,51 +334,4 @@ function codeRootDepth(code: readonly string[], packageOf: (path: string) => str
     }
   }
   return depths
-}
-
-/**
- * Files the README's code points at: a path it writes out, or a type or function its examples use
- * that one or two shipped files declare (`AppFactory::create()` → Slim/Factory/AppFactory.php).
- */
-function readmeMentions(
-  readme: string | null,
-  shippedFiles: readonly string[],
-  definitions: KeyFileInput['definitions'],
-): Map<string, string> {
-  const found = new Map<string, string>()
-  if (!readme) return found
-  const code = [...readme.matchAll(/```[^\n]*\n([\s\S]*?)```|`([^`\n]+)`/g)].map((match) => match[1] ?? match[2] ?? '').join('\n')
-  // Identifiers that read as code (CamelCase, snake_case or long), not English words such as `main` or `test`.
-  const words = new Set(
-    (code.match(/[A-Za-z_][A-Za-z0-9_]{3,}/g) ?? []).filter(
-      (word) => /[a-z][A-Z]|^[A-Z][a-z0-9]+[A-Z]|_/.test(word) || (/^[A-Z]/.test(word) && word.length >= 5) || word.length >= 10,
-    ),
-  )
-  const declaring = new Map<string, string[]>()
-  for (const path of shippedFiles) {
-    if (readme.includes(path) && path.includes('/')) found.set(path, path)
-    for (const definition of definitions?.(path) ?? []) {
-      if (!words.has(definition.name)) continue
-      const list = declaring.get(definition.name) ?? []
-      if (!list.includes(path)) list.push(path)
-      declaring.set(definition.name, list)
-    }
-  }
-  for (const [name, paths] of declaring) {
-    if (paths.length > 2) continue
-    for (const path of paths) if (!found.has(path)) found.set(path, name)
-  }
-  return found
-}
-
-function conventionalEntry(path: string): string | null {
-  for (const [pattern, reason] of CONVENTIONAL_ENTRIES) if (pattern.test(path)) return reason
-  return null
-}
-
-/** The docs folder's front page: its index or README, or its only page at the top. */
-function isDocsHome(path: string, files: readonly FileRecord[]): boolean {
-  const folder = folderOf(path)
-  const pages = files.filter((file) => folderOf(file.path) === folder && /\.(md|mdx|rst|adoc)$/i.test(file.path))
-  return pages.length === 1 || /^(index|readme)\./i.test(nameOf(path))
 }

@@ -34,6 +34,7 @@ const QUERY = `
 (enum_specifier name: (_) @name body: (enumerator_list)) @definition.enum
 (type_definition declarator: (type_identifier) @name) @definition.type
 (namespace_definition name: (_) @name) @definition.module
+(base_class_clause [(type_identifier) @supertype (qualified_identifier name: (type_identifier) @supertype) (template_type name: (type_identifier) @supertype)])
 `
 
 function cFamilySpec(language: ParseLanguage): LanguageSpec {

@@ -10,5 +10,6 @@ export const javascriptSpec: LanguageSpec = {
   query: `${ECMASCRIPT_IMPORTS}
 ${ECMASCRIPT_DEFINITIONS}
 (class_declaration name: (identifier) @name body: (class_body) @body) @definition.class
+(class_heritage [(identifier) @supertype (member_expression property: (property_identifier) @supertype)])
 `,
 }

@@ -39,5 +39,6 @@ export const pythonSpec: LanguageSpec = {
 (import_from_statement) @import.from
 (class_definition name: (identifier) @name body: (block) @body) @definition.class
 (function_definition name: (identifier) @name body: (block) @body) @definition.function
+(class_definition superclasses: (argument_list [(identifier) @supertype (attribute attribute: (identifier) @supertype)]))
 `,
 }

@@ -15,6 +15,8 @@ ${ECMASCRIPT_DEFINITIONS}
 (function_signature name: (identifier) @name) @definition.function
 (abstract_method_signature name: (_) @name) @definition.method
 (implements_clause [(type_identifier) @supertype (generic_type name: (type_identifier) @supertype)])
+(extends_clause value: [(identifier) @supertype (member_expression property: (property_identifier) @supertype)])
+(extends_type_clause type: [(type_identifier) @supertype (generic_type name: (type_identifier) @supertype)])
 `
 
 const TYPESCRIPT_WRAPPERS = [...ECMASCRIPT_WRAPPERS, 'ambient_declaration', 'expression_statement']

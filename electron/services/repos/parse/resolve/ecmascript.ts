@@ -1,6 +1,6 @@
 // Resolves TypeScript/JavaScript specifiers the way Node and TypeScript do for code in a repository:
-// relative paths with extension and index lookup (`./x.js` may be `./x.ts`), tsconfig `paths`, and
-// workspace package names. Bare names that match nothing are external packages.
+// relative paths with extension and index lookup (`./x.js` may be `./x.ts`, `../dist/x.js` may be
+// `../src/x.ts`), tsconfig `paths`, and workspace package names. Bare names that match nothing are external packages.
 import type { FileIndex } from './file-index.ts'
 import { dirOf, joinInside } from './file-index.ts'
 import type { ResolvedImport } from './resolved-import.ts'
@@ -41,6 +41,17 @@ export function resolveFilePath(base: string, index: FileIndex): string | undefi
   return undefined
 }
 
+/**
+ * A relative import of build output that is not in the repository (`../dist/node/cli.js` from a bin
+ * script) names the source it is built from: the same path under `src/` (`src/node/cli.ts`).
+ */
+function resolveBuiltOutput(base: string, index: FileIndex): string | undefined {
+  const parts = base.split('/')
+  const at = parts.findIndex((part) => part === 'dist' || part === 'build' || part === 'out')
+  if (at < 0) return undefined
+  return resolveFilePath([...parts.slice(0, at), 'src', ...parts.slice(at + 1)].join('/'), index)
+}
+
 export function createEcmascriptResolver(index: FileIndex, tsPaths?: TsPaths, packages: readonly WorkspacePackage[] = []) {
   const baseUrl = tsPaths?.baseUrl ?? ''
   const byLongestName = [...packages].sort((a, b) => b.name.length - a.name.length)
@@ -50,7 +61,7 @@ export function createEcmascriptResolver(index: FileIndex, tsPaths?: TsPaths, pa
     if (specifier === '') return { status: 'external' }
     if (specifier.startsWith('.') || specifier.startsWith('/')) {
       const base = joinInside(specifier.startsWith('/') ? '' : dirOf(from), specifier.replace(/^\/+/, ''))
-      const hit = base === null ? undefined : resolveFilePath(base, index)
+      const hit = base === null ? undefined : (resolveFilePath(base, index) ?? resolveBuiltOutput(base, index))
       return hit === undefined ? { status: 'unresolved' } : { status: 'resolved', files: [hit] }
     }
     for (const target of pathTargets(specifier, tsPaths?.paths ?? {})) {

@@ -1,0 +1,48 @@
+// The names a source file uses, read by its words: every identifier that is not a keyword, most used
+// first, without the names the file declares itself. The key-file ranking links a file to the files
+// declaring what it uses (a symbol graph, as aider's repository map builds one); the names that no file
+// declares are dropped there. One space-separated string per file: a big repository has hundreds of
+// thousands of them, and one string costs a fraction of an array of strings. Bounded: at most `max`
+// names, read from at most `maxChars` characters. Pure; never throws.
+
+/** Words every language reserves or uses as noise; never a link between two files. */
+const KEYWORDS = new Set(
+  (
+    'abstract and any as assert async await auto bool boolean break byte case catch char class const constexpr continue def default defer ' +
+    'del delete do double elif else elsif end ensure enum except explicit export extends extern false final finally float fn for ' +
+    'foreach friend from func function get global goto if impl implements import in include inline instanceof int interface internal ' +
+    'is lambda let long loop match mod module move mut namespace native new nil none None not null nullptr object of operator or out ' +
+    'override package pass private protected pub public raise readonly ref register rescue return self Self set short signed sizeof ' +
+    'static std str string struct super switch synchronized template then this throw throws trait true True False try type typedef ' +
+    'typename typeof uint undefined union unless unsafe unsigned until use using val var virtual void volatile when where while with ' +
+    'yield define endif ifdef ifndef pragma elif undef args kwargs len print println printf err error string bytes'
+  ).split(' '),
+)
+
+const WORD = /[A-Za-z_][A-Za-z0-9_]*/g
+
+export interface UsedNamesOptions {
+  readonly max?: number
+  readonly maxChars?: number
+}
+
+export function usedNames(text: string, declared: Iterable<string>, options: UsedNamesOptions = {}): string {
+  const max = options.max ?? 800
+  const source = text.length > (options.maxChars ?? 400_000) ? text.slice(0, options.maxChars ?? 400_000) : text
+  const own = new Set(declared)
+  const counts = new Map<string, number>()
+  for (const match of source.matchAll(WORD)) {
+    const word = match[0]
+    if (word.length < 3 || KEYWORDS.has(word)) continue
+    counts.set(word, (counts.get(word) ?? 0) + 1)
+  }
+  // Names that read as declarations (`server_start`, `HttpClient`, `Router`) before plain words, which
+  // are mostly locals and fields; within each, the most used first. The cap then drops plain words first.
+  const names: [string, number][] = []
+  for (const [word, count] of counts) if (!own.has(word)) names.push([word, /[A-Z_0-9]/.test(word) ? count + 1e6 : count])
+  names.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  return names
+    .slice(0, max)
+    .map(([word]) => word)
+    .join(' ')
+}

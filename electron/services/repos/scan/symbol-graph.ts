@@ -1,0 +1,276 @@
+// The symbol graph the key-file ranking walks, as aider's repository map builds one: a file links to
+// the files that declare the names it uses, each link as strong as the names are telling (a long,
+// compound name declared in one or two files says more than `get`, declared in forty). Plus the links
+// a reader follows from a declaration to the code that does the work: a header to the source file of
+// the same stem, a class declared in a header to the file defining its methods, an interface to its
+// main implementation. Pure; bounded by the names each file keeps (parse/used-names.ts).
+import type { DefinitionKind } from '../parse/parsed-file.ts'
+
+export interface SymbolSource {
+  readonly definitions: readonly { readonly name: string; readonly kind: string }[]
+  /** Space-separated names the file uses, most used first. */
+  readonly uses?: string
+  /** Interfaces and base types the file's classes implement or extend. */
+  readonly supertypes?: readonly string[]
+}
+
+export interface WeightedEdge {
+  readonly from: string
+  readonly to: string
+  readonly weight: number
+}
+
+/** Why a link from a declaration to its implementation was made, for the reasons a key file shows. */
+export interface Implementation {
+  readonly from: string
+  readonly to: string
+  readonly kind: 'header' | 'interface'
+  /** The header, class or interface name. */
+  readonly name: string
+}
+
+export interface SymbolGraph {
+  readonly edges: readonly WeightedEdge[]
+  readonly implementations: readonly Implementation[]
+  /** The types other files build on: per declaring file, its most extended or implemented type and by how many files. */
+  readonly bases: ReadonlyMap<string, { readonly name: string; readonly count: number }>
+}
+
+/** A name declared in more files than this is a convention (`String`, `run`, `Handler`), not a link. */
+const MAX_DEFINERS = 24
+/** Past this many declaring files a name still links, but weakly. */
+const FEW_DEFINERS = 5
+/** A compound name (`NewCmdRoot`, `server_start`) says more than a plain word (`host`, `query`), which is as often a local. */
+const COMPOUND = 4
+const PLAIN_WORD = 0.15
+/** A declaring file its user cannot see (neither imported nor beside it) is most likely another thing of that name. */
+const OUT_OF_SIGHT = 0.1
+const TYPE_KINDS: ReadonlySet<string> = new Set<DefinitionKind>(['class', 'interface', 'type', 'enum', 'object', 'module'])
+const HEADER = /\.(h|hh|hpp|hxx|h\+\+)$/
+const SOURCE = /\.(c|cc|cpp|cxx|c\+\+|m|mm)$/
+
+/** `Planner::CreatePlan` → CreatePlan, `Phoenix.Router` → Router, `App\Http\Kernel` → Kernel. */
+export function simpleName(name: string): string {
+  const cut = Math.max(name.lastIndexOf(':'), name.lastIndexOf('.'), name.lastIndexOf('\\'))
+  return cut < 0 ? name : name.slice(cut + 1)
+}
+
+/** The class a C++ out-of-line method belongs to: `Planner::CreatePlan` → Planner. */
+function ownerOf(name: string): string | null {
+  const parts = name.split('::').filter(Boolean)
+  return parts.length >= 2 ? (parts.at(-2) ?? null) : null
+}
+
+/** How telling a name is: compound names (camelCase, snake_case) of some length say the most. */
+function nameWeight(name: string, definers: number, kind: string): number {
+  let weight = 1
+  if (name.length >= 8 && (/[a-z][A-Z]/.test(name) || /[a-zA-Z]_[a-zA-Z]/.test(name))) weight *= COMPOUND
+  else if (/^[a-z][a-z0-9]*$/.test(name)) weight *= PLAIN_WORD
+  else if (name.length <= 4 && !/^[A-Z][a-z0-9]+$/.test(name)) weight *= 0.5
+  if (name.startsWith('_')) weight *= 0.2
+  if (definers > FEW_DEFINERS) weight *= 0.1
+  if (!TYPE_KINDS.has(kind) && kind !== 'function') weight *= 0.5
+  return weight
+}
+
+/**
+ * `imports`: the files each file imports (resolved import edges, same-package links included). A name
+ * links to the declaring files its user can see (in its folder, imported, or declared in a header it
+ * includes); a file of the same name out of sight is most likely another thing of that name.
+ */
+export function buildSymbolGraph(
+  nodes: readonly string[],
+  read: (path: string) => SymbolSource | undefined,
+  imports?: ReadonlyMap<string, ReadonlySet<string>>,
+): SymbolGraph {
+  const definers = new Map<string, string[]>()
+  const kindOf = new Map<string, string>()
+  const methodsOf = new Map<string, Set<string>>()
+  for (const path of nodes) {
+    const source = read(path)
+    if (!source) continue
+    const seen = new Set<string>()
+    for (const definition of source.definitions) {
+      const name = simpleName(definition.name)
+      if (name.length < 3 || seen.has(name)) continue
+      seen.add(name)
+      const list = definers.get(name)
+      if (list) list.push(path)
+      else definers.set(name, [path])
+      // A type keeps its strongest kind (a class over a function of the same name).
+      if (!TYPE_KINDS.has(kindOf.get(name) ?? '')) kindOf.set(name, definition.kind)
+      const owner = ownerOf(definition.name)
+      if (owner) {
+        const set = methodsOf.get(owner) ?? new Set<string>()
+        set.add(path)
+        methodsOf.set(owner, set)
+      }
+    }
+  }
+  // A function a header declares and a source file defines is used where it is defined: the header's
+  // prototype is a pointer to that code, not the code.
+  const prototypes = new Map<string, string[]>()
+  for (const [name, paths] of definers) {
+    if (TYPE_KINDS.has(kindOf.get(name) ?? '') || !paths.some((path) => HEADER.test(path)) || !paths.some((path) => SOURCE.test(path)))
+      continue
+    prototypes.set(
+      name,
+      paths.filter((path) => HEADER.test(path)),
+    )
+    definers.set(
+      name,
+      paths.filter((path) => !HEADER.test(path)),
+    )
+  }
+  const weights = new Map<string, Map<string, number>>()
+  const link = (from: string, to: string, weight: number) => {
+    if (from === to || !(weight > 0)) return
+    const out = weights.get(from) ?? new Map<string, number>()
+    out.set(to, (out.get(to) ?? 0) + weight)
+    weights.set(from, out)
+  }
+  // A name few files use is a closer link than one every file uses (a program's own parts against its
+  // logging): each use weighs by how rare the name's use is, as a word's weight in a search index.
+  const usedBy = new Map<string, number>()
+  const usesOf = new Map<string, string[]>()
+  for (const path of nodes) {
+    const uses = read(path)?.uses
+    if (!uses) continue
+    const names = uses.split(' ').filter((name) => {
+      const declaring = definers.get(name)
+      return declaring !== undefined && declaring.length <= MAX_DEFINERS && (declaring.length > 1 || declaring[0] !== path)
+    })
+    usesOf.set(path, names)
+    for (const name of names) usedBy.set(name, (usedBy.get(name) ?? 0) + 1)
+  }
+  const rarity = (name: string) => Math.log2(1 + nodes.length / (usedBy.get(name) ?? 1))
+  for (const [path, names] of usesOf) {
+    const seen = imports?.get(path)
+    const scoped = seen !== undefined && seen.size > 0
+    const folder = folderOf(path)
+    const inSight = (name: string, to: string) =>
+      folderOf(to) === folder ||
+      seen!.has(to) ||
+      (prototypes.get(name) ?? []).some((header) => seen!.has(header) || folderOf(header) === folder)
+    for (const name of names) {
+      const declaring = definers.get(name)!
+      const weight = nameWeight(name, declaring.length, kindOf.get(name) ?? 'function') * rarity(name)
+      for (const to of declaring) {
+        if (!visible(name, to, folder)) continue
+        link(path, to, scoped && !inSight(name, to) ? weight * OUT_OF_SIGHT : weight)
+      }
+    }
+  }
+  const implementors = implementorsOf(nodes, read)
+  const implementations = [...headerImplementations(nodes, definers, methodsOf), ...interfaceImplementations(implementors, definers)]
+  const edges: WeightedEdge[] = []
+  // Many names used from one file make a stronger link than one, but not one in proportion: a file
+  // declaring two hundred settings is not two hundred times as close as the class it constructs.
+  for (const [from, out] of weights) for (const [to, weight] of out) edges.push({ from, to, weight })
+  return { edges, implementations, bases: basesOf(implementors, definers) }
+}
+
+/**
+ * A header's implementation: the source file of the same stem beside it or anywhere (`graph.h` →
+ * `graph.cc`), and for a class the header declares, the file defining most of its methods out of line.
+ */
+function headerImplementations(
+  nodes: readonly string[],
+  definers: ReadonlyMap<string, readonly string[]>,
+  methodsOf: ReadonlyMap<string, ReadonlySet<string>>,
+): Implementation[] {
+  const sourcesByStem = new Map<string, string[]>()
+  for (const path of nodes) {
+    if (!SOURCE.test(path)) continue
+    const stem = stemOf(path)
+    const list = sourcesByStem.get(stem)
+    if (list) list.push(path)
+    else sourcesByStem.set(stem, [path])
+  }
+  const found: Implementation[] = []
+  for (const header of nodes) {
+    if (!HEADER.test(header)) continue
+    const sources = sourcesByStem.get(stemOf(header)) ?? []
+    // The nearest one when several share the stem (`src/os.cc` for `include/fmt/os.h`, not `test/os.cc`).
+    const nearest = sources.sort((a, b) => sharedDepth(b, header) - sharedDepth(a, header) || a.length - b.length)[0]
+    if (nearest) found.push({ from: header, to: nearest, kind: 'header', name: nameOf(header) })
+  }
+  for (const [owner, files] of methodsOf) {
+    const declaring = (definers.get(owner) ?? []).filter((path) => HEADER.test(path))
+    const defining = [...files].filter((path) => SOURCE.test(path))
+    if (declaring.length !== 1 || defining.length === 0 || defining.length > 3) continue
+    for (const source of defining) found.push({ from: declaring[0]!, to: source, kind: 'header', name: owner })
+  }
+  return found
+}
+
+/** The files whose classes extend or implement each name. */
+function implementorsOf(nodes: readonly string[], read: (path: string) => SymbolSource | undefined): Map<string, string[]> {
+  const implementors = new Map<string, string[]>()
+  for (const path of nodes) {
+    for (const supertype of read(path)?.supertypes ?? []) {
+      const name = simpleName(supertype.replace(/<.*$/, ''))
+      const list = implementors.get(name) ?? []
+      if (!list.includes(path)) list.push(path)
+      implementors.set(name, list)
+    }
+  }
+  return implementors
+}
+
+/** An interface's main implementation: `IMediator` → `Mediator`, `Call` → `RealCall`, or its only one. */
+function interfaceImplementations(
+  implementors: ReadonlyMap<string, readonly string[]>,
+  definers: ReadonlyMap<string, readonly string[]>,
+): Implementation[] {
+  const found: Implementation[] = []
+  for (const [name, paths] of implementors) {
+    const declaring = definers.get(name) ?? []
+    if (declaring.length !== 1) continue
+    const contract = declaring[0]!
+    const bare = name.replace(/^I(?=[A-Z])/, '').toLowerCase()
+    const named = paths.filter((path) => path !== contract && stemOf(path).toLowerCase().includes(bare))
+    const chosen = named.length > 0 ? named.slice(0, 2) : paths.length === 1 && paths[0] !== contract ? paths : []
+    for (const path of chosen) found.push({ from: contract, to: path, kind: 'interface', name })
+  }
+  return found
+}
+
+/** What the code is built on: each declaring file's type that the most other files extend or implement. */
+function basesOf(
+  implementors: ReadonlyMap<string, readonly string[]>,
+  definers: ReadonlyMap<string, readonly string[]>,
+): Map<string, { name: string; count: number }> {
+  const bases = new Map<string, { name: string; count: number }>()
+  for (const [name, paths] of implementors) {
+    const declaring = definers.get(name) ?? []
+    if (declaring.length === 0 || declaring.length > 2) continue
+    for (const file of declaring) {
+      const count = paths.filter((path) => path !== file).length
+      if (count > (bases.get(file)?.count ?? 0)) bases.set(file, { name, count })
+    }
+  }
+  return bases
+}
+
+const nameOf = (path: string) => path.slice(path.lastIndexOf('/') + 1)
+const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '')
+
+/** Go's lowercase names are its package's own: code in another folder cannot use them. */
+function visible(name: string, declaredIn: string, usedIn: string): boolean {
+  return !declaredIn.endsWith('.go') || !/^[a-z_]/.test(name) || folderOf(declaredIn) === usedIn
+}
+
+function stemOf(path: string): string {
+  const name = nameOf(path)
+  const dot = name.indexOf('.')
+  return dot <= 0 ? name : name.slice(0, dot)
+}
+
+function sharedDepth(a: string, b: string): number {
+  const x = a.split('/')
+  const y = b.split('/')
+  let n = 0
+  while (n < x.length - 1 && n < y.length - 1 && x[n] === y[n]) n++
+  return n
+}
