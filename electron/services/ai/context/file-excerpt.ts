@@ -25,25 +25,43 @@ export function wholeFile(text: string): FileExcerpt {
   return { form: 'whole', body: lines.map((line, index) => `${index + 1}\t${line}`).join('\n'), lines: lines.length }
 }
 
-/** The file's opening lines (its header comment and imports), then one line per declaration. */
-export function signatureExcerpt(text: string, definitions: readonly Definition[], headLines = 12): FileExcerpt {
+/**
+ * The file's opening lines (its header comment and imports), then one line per declaration; with
+ * `maxChars`, the outermost declarations first and then as many of the others as fit, in line order.
+ */
+export function signatureExcerpt(text: string, definitions: readonly Definition[], headLines = 12, maxChars = Infinity): FileExcerpt {
   const lines = splitLines(text)
   const firstDefinition = Math.min(...definitions.map((d) => d.line), Infinity)
   const shown = Math.min(headLines, firstDefinition - 1)
   const head = lines.slice(0, shown).map((line, index) => `${index + 1}\t${line}`)
   const seen = new Set<number>()
-  const signatures: string[] = []
+  const signatures: { line: number; depth: number; text: string }[] = []
   for (const definition of [...definitions].sort((a, b) => a.line - b.line)) {
     if (definition.line <= shown || seen.has(definition.line)) continue
     seen.add(definition.line)
     const depth = definitions.filter((outer) => outer.line < definition.line && outer.endLine >= definition.endLine).length
-    signatures.push(`${definition.line}\t${'  '.repeat(depth)}${definition.signature}`)
+    signatures.push({ line: definition.line, depth, text: `${definition.line}\t${'  '.repeat(depth)}${definition.signature}` })
   }
-  const body = [
-    ...head,
-    ...(signatures.length ? ['…', ...signatures] : []),
-    `… (${lines.length} lines; declarations only, read_file shows the rest)`,
-  ]
+  const tail = (kept: number) =>
+    kept === signatures.length
+      ? `… (${lines.length} lines; declarations only, read_file shows the rest)`
+      : `… (${lines.length} lines; ${kept} of its ${signatures.length} declarations, the outermost first; read_file shows the rest)`
+  let kept = signatures
+  const size = (list: readonly { text: string }[]) =>
+    [...head, '…', ...list.map((entry) => entry.text), tail(list.length)].join('\n').length
+  if (size(signatures) > maxChars) {
+    // Outer declarations (types, free functions) before members, then in line order.
+    const byDepth = [...signatures].sort((a, b) => a.depth - b.depth || a.line - b.line)
+    const chosen = new Set<number>()
+    let used = [...head, '…', tail(0)].join('\n').length
+    for (const entry of byDepth) {
+      if (used + entry.text.length + 1 > maxChars) break
+      chosen.add(entry.line)
+      used += entry.text.length + 1
+    }
+    kept = signatures.filter((entry) => chosen.has(entry.line))
+  }
+  const body = [...head, ...(kept.length ? ['…', ...kept.map((entry) => entry.text)] : []), tail(kept.length)]
   return { form: 'signatures', body: body.join('\n'), lines: lines.length }
 }
 

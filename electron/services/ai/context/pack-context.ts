@@ -54,6 +54,8 @@ interface Loaded {
 }
 
 const MAX_CANDIDATES = 120
+/** The key files every context should carry, whole or as their declarations. */
+const KEY_SLOTS = 20
 const MAX_READ_BYTES = 1024 * 1024
 const README = /^(readme|readme\.(md|markdown|rst|txt|adoc))$/i
 
@@ -157,8 +159,11 @@ export async function packContext(scan: ScanResult, repoRoot: string, options: P
     // The ten best-ranked files may take more room than the rest; a large file comes as its signatures
     // (or outline) rather than crowding out the files after it.
     const place = keyPlace.get(path) ?? Infinity
-    const share = path === readme?.path ? 0.1 : manifests.includes(path) ? 0.08 : place < 10 ? 0.08 : 0.04
-    const cap = Math.max(3_000, Math.floor(budget * share))
+    const share = path === readme?.path ? 0.1 : manifests.includes(path) ? 0.12 : place < 10 ? 0.08 : 0.04
+    // The first key files share what is left equally: one big file must not crowd out the ones after it.
+    const own = path === readme?.path || manifests.includes(path)
+    const fair = place < KEY_SLOTS && !own ? Math.floor(remaining / (KEY_SLOTS - place)) : Infinity
+    const cap = Math.max(3_000, Math.min(Math.floor(budget * share), fair))
     const excerpt = await formFor(path, loaded.text, Math.min(cap, remaining - 120), options.parser ?? null, signal)
     if (excerpt === null) {
       omitted++
@@ -228,8 +233,8 @@ async function formFor(
   if (parser && language) {
     try {
       const parsed = await parser.parse(language, text, { signal })
-      const excerpt = signatureExcerpt(text, parsed.definitions)
-      if (excerpt.body.length <= maxChars) return excerpt
+      const excerpt = signatureExcerpt(text, parsed.definitions, 12, maxChars)
+      if (excerpt.body.length <= maxChars && parsed.definitions.length > 0) return excerpt
     } catch {
       signal.throwIfAborted()
     }
@@ -237,7 +242,7 @@ async function formFor(
   // Languages no grammar reads (Swift, Scala, Elixir): their declarations read line by line.
   const declared = declarationsByLines(path, text)
   if (declared.length > 0) {
-    const excerpt = signatureExcerpt(text, declared)
+    const excerpt = signatureExcerpt(text, declared, 12, maxChars)
     if (excerpt.body.length <= maxChars) return excerpt
   }
   return headExcerpt(text, maxChars)

@@ -28,7 +28,8 @@ export interface UsedNamesOptions {
 
 export function usedNames(text: string, declared: Iterable<string>, options: UsedNamesOptions = {}): string {
   const max = options.max ?? 800
-  const source = text.length > (options.maxChars ?? 400_000) ? text.slice(0, options.maxChars ?? 400_000) : text
+  const limit = options.maxChars ?? 120_000
+  const source = text.length > limit ? text.slice(0, limit) : text
   const own = new Set(declared)
   const counts = new Map<string, number>()
   for (const match of source.matchAll(WORD)) {
@@ -40,7 +41,7 @@ export function usedNames(text: string, declared: Iterable<string>, options: Use
   // are mostly locals and fields; within each, the most used first. The cap then drops plain words first.
   const names: [string, number][] = []
   for (const [word, count] of counts) if (!own.has(word)) names.push([word, /[A-Z_0-9]/.test(word) ? count + 1e6 : count])
-  names.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  if (names.length > max) names.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
   return names
     .slice(0, max)
     .map(([word]) => word)

@@ -75,7 +75,11 @@ export function graphSignals(input: GraphInput): GraphSignals {
   const restart = new Map<string, number>()
   for (const node of code) restart.set(node, even / Math.max(1, code.size))
   for (const [path, weight] of starts) restart.set(path, (restart.get(path) ?? 0) + ((1 - even) * weight) / startTotal)
-  const ranks = received(pageRank(code, links, { personalization: restart, damping: DAMPING }), links, restart)
+  const ranks = received(
+    pageRank(code, links, { personalization: restart, damping: DAMPING, iterations: 50, tolerance: 1e-9 }),
+    links,
+    restart,
+  )
   const order = [...ranks].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
   const max = order[0]?.[1] ?? 0
   const out = outgoing(links)

@@ -162,7 +162,7 @@ export function rankWithSignals(input: KeyFileInput & { readonly changed?: Reado
     isMain,
     mainLanguages: languages,
     projectReadme: projectReadme(candidates, input.readmePath ?? null),
-    leading: leadingFolders(starts, input.projectNames ?? [], candidates, inMainLanguage),
+    leading: leadingFolders(starts, input.projectNames ?? [], candidates, inMainLanguage, languages),
     hasRootManifest: candidates.some((file) => !file.path.includes('/') && isManifest(file.path) && buildLanguages(file.path) !== null),
     firstMain: [...mainPackages][0] ?? null,
   })

@@ -17,6 +17,9 @@ const BUILD_FILES = /^(Makefile|Dockerfile|docker-compose\.ya?ml|compose\.ya?ml|
 /** A workspace list or a variant (`requirements-dev.txt`) says less than the manifest it goes with. */
 const SECONDARY_BUILD = /^(pnpm-workspace\.yaml|requirements[-_.].+\.txt|[^/]+\.(sln|podspec)|Directory\.Build\.props)$/
 
+/** An entry point this sure makes its package's manifest one a reader opens first. */
+const LEADING_ENTRY = 1
+
 /** The files that define a build, by ecosystem, with the languages that build compiles. */
 const BUILD_DEFINITIONS: readonly (readonly [RegExp, readonly string[]])[] = [
   [/^(package\.json|pnpm-workspace\.yaml)$/, ['JavaScript', 'TypeScript', 'Vue', 'Svelte']],
@@ -77,9 +80,9 @@ export function scoreProjectFiles(context: ProjectFilesContext): Map<string, { s
       if (owner === null || readmeSeen.has(owner)) continue
       readmeSeen.add(owner)
       if (owner === '.') set(README_POINTS, 'README: what the project is and how to run it')
-      else set(context.isMain(owner) ? 5 : 2.5, `README of the ${owner} package`)
+      else set(context.isMain(owner) ? 3 : 1.5, `README of the ${owner} package`)
     } else if (ROOT_DOCS.test(name) && depth === 0) {
-      set(5, 'project documentation')
+      set(3, 'project documentation')
     } else if (
       !docsHomeSeen &&
       context.roles.get(path) === 'docs' &&
@@ -125,17 +128,21 @@ export function leadingFolders(
   projectNames: readonly string[],
   files: readonly FileRecord[],
   inMainLanguage: (path: string) => boolean,
+  mainLanguages: ReadonlySet<string>,
 ): Map<string, string> {
-  const manifestFolders = new Set(
-    files.filter((file) => isManifest(file.path) || buildLanguages(nameOf(file.path)) !== null).map((file) => folderOf(file.path)),
-  )
+  // Folders with a build of the project's language (a web UI's package.json in a Java project is not one).
+  const ownBuild = (name: string) => {
+    const built = buildLanguages(name)
+    return built !== null && (mainLanguages.size === 0 || built.some((language) => mainLanguages.has(language)))
+  }
+  const manifestFolders = new Set(files.filter((file) => ownBuild(nameOf(file.path))).map((file) => folderOf(file.path)))
   manifestFolders.delete('')
   const leading = new Map<string, string>()
   const names = projectNameForms(projectNames)
   for (const folder of manifestFolders)
     if (names.includes(squash(nameOf(folder)))) leading.set(folder, 'the package named after the project')
   for (const [path, entry] of starts) {
-    if (entry.weight < 1 || !inMainLanguage(path)) continue
+    if (entry.weight < LEADING_ENTRY || !inMainLanguage(path)) continue
     // The nearest folder above the entry with a manifest of its own.
     for (let folder = folderOf(path); folder !== ''; folder = folderOf(folder)) {
       if (!manifestFolders.has(folder)) continue

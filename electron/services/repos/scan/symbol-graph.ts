@@ -37,7 +37,7 @@ export interface SymbolGraph {
 }
 
 /** A name declared in more files than this is a convention (`String`, `run`, `Handler`), not a link. */
-const MAX_DEFINERS = 24
+const MAX_DEFINERS = 8
 /** Past this many declaring files a name still links, but weakly. */
 const FEW_DEFINERS = 5
 /** A compound name (`NewCmdRoot`, `server_start`) says more than a plain word (`host`, `query`), which is as often a local. */
@@ -59,6 +59,19 @@ export function simpleName(name: string): string {
 function ownerOf(name: string): string | null {
   const parts = name.split('::').filter(Boolean)
   return parts.length >= 2 ? (parts.at(-2) ?? null) : null
+}
+
+/** What the graph knows of a declared name. */
+interface NameInfo {
+  /** The files declaring it (their numbers). */
+  readonly declaring: readonly number[]
+  /** The headers declaring it as a prototype, when a source file defines it. */
+  readonly headers: readonly number[]
+  readonly weight: number
+  /** Go's lowercase names are their package's own: code in another folder cannot use them. */
+  readonly packagePrivate: boolean
+  /** How many files use it. */
+  users: number
 }
 
 /** How telling a name is: compound names (camelCase, snake_case) of some length say the most. */
@@ -86,6 +99,7 @@ export function buildSymbolGraph(
   const definers = new Map<string, string[]>()
   const kindOf = new Map<string, string>()
   const methodsOf = new Map<string, Set<string>>()
+  const aliases = new Map<string, Set<string>>()
   for (const path of nodes) {
     const source = read(path)
     if (!source) continue
@@ -99,6 +113,7 @@ export function buildSymbolGraph(
       else definers.set(name, [path])
       // A type keeps its strongest kind (a class over a function of the same name).
       if (!TYPE_KINDS.has(kindOf.get(name) ?? '')) kindOf.set(name, definition.kind)
+      if (definition.kind === 'type') aliases.set(name, (aliases.get(name) ?? new Set<string>()).add(path))
       const owner = ownerOf(definition.name)
       if (owner) {
         const set = methodsOf.get(owner) ?? new Set<string>()
@@ -122,52 +137,70 @@ export function buildSymbolGraph(
       paths.filter((path) => !HEADER.test(path)),
     )
   }
-  const weights = new Map<string, Map<string, number>>()
-  const link = (from: string, to: string, weight: number) => {
-    if (from === to || !(weight > 0)) return
-    const out = weights.get(from) ?? new Map<string, number>()
-    out.set(to, (out.get(to) ?? 0) + weight)
-    weights.set(from, out)
+  // Files, folders and names by number: a big repository has millions of (use, declaring file) pairs.
+  const at = new Map(nodes.map((path, index) => [path, index]))
+  const folderIds = new Map<string, number>()
+  const folderOfNode = nodes.map((path) => {
+    const folder = folderOf(path)
+    const known = folderIds.get(folder)
+    if (known !== undefined) return known
+    folderIds.set(folder, folderIds.size)
+    return folderIds.size - 1
+  })
+  const sight = nodes.map((path) => {
+    const seen = imports?.get(path)
+    return seen && seen.size > 0 ? new Set([...seen].flatMap((to) => (at.has(to) ? [at.get(to)!] : []))) : null
+  })
+  const infos = new Map<string, NameInfo>()
+  for (const [name, paths] of definers) {
+    if (paths.length > MAX_DEFINERS) continue
+    infos.set(name, {
+      declaring: paths.map((path) => at.get(path)!),
+      headers: (prototypes.get(name) ?? []).map((path) => at.get(path)!),
+      weight: nameWeight(name, paths.length, kindOf.get(name) ?? 'function'),
+      packagePrivate: /^[a-z_]/.test(name) && paths.every((path) => path.endsWith('.go')),
+      users: 0,
+    })
   }
   // A name few files use is a closer link than one every file uses (a program's own parts against its
   // logging): each use weighs by how rare the name's use is, as a word's weight in a search index.
-  const usedBy = new Map<string, number>()
-  const usesOf = new Map<string, string[]>()
-  for (const path of nodes) {
+  const usedNames: NameInfo[][] = nodes.map((path, index) => {
     const uses = read(path)?.uses
-    if (!uses) continue
-    const names = uses.split(' ').filter((name) => {
-      const declaring = definers.get(name)
-      return declaring !== undefined && declaring.length <= MAX_DEFINERS && (declaring.length > 1 || declaring[0] !== path)
-    })
-    usesOf.set(path, names)
-    for (const name of names) usedBy.set(name, (usedBy.get(name) ?? 0) + 1)
-  }
-  const rarity = (name: string) => Math.log2(1 + nodes.length / (usedBy.get(name) ?? 1))
-  for (const [path, names] of usesOf) {
-    const seen = imports?.get(path)
-    const scoped = seen !== undefined && seen.size > 0
-    const folder = folderOf(path)
-    const inSight = (name: string, to: string) =>
-      folderOf(to) === folder ||
-      seen!.has(to) ||
-      (prototypes.get(name) ?? []).some((header) => seen!.has(header) || folderOf(header) === folder)
-    for (const name of names) {
-      const declaring = definers.get(name)!
-      const weight = nameWeight(name, declaring.length, kindOf.get(name) ?? 'function') * rarity(name)
-      for (const to of declaring) {
-        if (!visible(name, to, folder)) continue
-        link(path, to, scoped && !inSight(name, to) ? weight * OUT_OF_SIGHT : weight)
+    if (!uses) return []
+    const found: NameInfo[] = []
+    for (const name of uses.split(' ')) {
+      const info = infos.get(name)
+      if (!info || (info.declaring.length === 1 && info.declaring[0] === index)) continue
+      info.users += 1
+      found.push(info)
+    }
+    return found
+  })
+  const edges: WeightedEdge[] = []
+  const out = new Map<number, number>()
+  for (let from = 0; from < nodes.length; from++) {
+    const names = usedNames[from]!
+    if (names.length === 0) continue
+    const seen = sight[from] ?? null
+    const folder = folderOfNode[from]
+    for (const info of names) {
+      const weight = info.weight * Math.log2(1 + nodes.length / Math.max(1, info.users))
+      for (const to of info.declaring) {
+        if (to === from || (info.packagePrivate && folderOfNode[to] !== folder)) continue
+        const inSight =
+          seen === null ||
+          folderOfNode[to] === folder ||
+          seen.has(to) ||
+          info.headers.some((header) => seen.has(header) || folderOfNode[header] === folder)
+        out.set(to, (out.get(to) ?? 0) + (inSight ? weight : weight * OUT_OF_SIGHT))
       }
     }
+    for (const [to, weight] of out) edges.push({ from: nodes[from]!, to: nodes[to]!, weight })
+    out.clear()
   }
   const implementors = implementorsOf(nodes, read)
   const implementations = [...headerImplementations(nodes, definers, methodsOf), ...interfaceImplementations(implementors, definers)]
-  const edges: WeightedEdge[] = []
-  // Many names used from one file make a stronger link than one, but not one in proportion: a file
-  // declaring two hundred settings is not two hundred times as close as the class it constructs.
-  for (const [from, out] of weights) for (const [to, weight] of out) edges.push({ from, to, weight })
-  return { edges, implementations, bases: basesOf(implementors, definers) }
+  return { edges, implementations, bases: basesOf(implementors, definers, aliases) }
 }
 
 /**
@@ -240,10 +273,12 @@ function interfaceImplementations(
 function basesOf(
   implementors: ReadonlyMap<string, readonly string[]>,
   definers: ReadonlyMap<string, readonly string[]>,
+  aliases: ReadonlyMap<string, ReadonlySet<string>>,
 ): Map<string, { name: string; count: number }> {
   const bases = new Map<string, { name: string; count: number }>()
   for (const [name, paths] of implementors) {
-    const declaring = definers.get(name) ?? []
+    // A type alias of the name (`type Semigroup[A] = kernel.Semigroup[A]`) is not what is built on.
+    const declaring = (definers.get(name) ?? []).filter((path) => !aliases.get(name)?.has(path))
     if (declaring.length === 0 || declaring.length > 2) continue
     for (const file of declaring) {
       const count = paths.filter((path) => path !== file).length
@@ -255,11 +290,6 @@ function basesOf(
 
 const nameOf = (path: string) => path.slice(path.lastIndexOf('/') + 1)
 const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '')
-
-/** Go's lowercase names are its package's own: code in another folder cannot use them. */
-function visible(name: string, declaredIn: string, usedIn: string): boolean {
-  return !declaredIn.endsWith('.go') || !/^[a-z_]/.test(name) || folderOf(declaredIn) === usedIn
-}
 
 function stemOf(path: string): string {
   const name = nameOf(path)
