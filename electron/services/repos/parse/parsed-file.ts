@@ -79,7 +79,7 @@ export interface ParsedFile {
   /** Interfaces and base types the file's classes implement or extend (by name as written). */
   readonly supertypes?: readonly string[]
   /**
-   * The identifiers the file uses and does not declare, most used first, space-separated (parse/used-names.ts):
+   * The identifiers the file uses and does not declare, space-separated (parse/used-names.ts):
    * what links it to the files declaring them in the key-file ranking's symbol graph.
    */
   readonly uses?: string

@@ -1,9 +1,10 @@
-// The names a source file uses, read by its words: every identifier that is not a keyword, most used
-// first, without the names the file declares itself. The key-file ranking links a file to the files
-// declaring what it uses (a symbol graph, as aider's repository map builds one); the names that no file
-// declares are dropped there. One space-separated string per file: a big repository has hundreds of
-// thousands of them, and one string costs a fraction of an array of strings. Bounded: at most `max`
-// names, read from at most `maxChars` characters. Pure; never throws.
+// The names a source file uses, read by its words: every identifier that is not a keyword, without the
+// names the file declares itself. The key-file ranking links a file to the files declaring what it
+// uses (a symbol graph, as aider's repository map builds one); the names no file declares are dropped
+// there. One space-separated string per file: a big repository has hundreds of thousands of names,
+// and one string costs a fraction of an array of strings. Bounded: at most `max` names (past that,
+// those that read as declarations and the most used are kept), read from at most `maxChars`
+// characters. Pure; never throws.
 
 /** Words every language reserves or uses as noise; never a link between two files. */
 const KEYWORDS = new Set(

@@ -9,7 +9,7 @@ import type { DeclaredEntry } from './manifests.ts'
 export interface EntryPoint {
   /** 0..1: how surely a reader starts here. */
   readonly weight: number
-  /** Every signal that says so, the strongest first. */
+  /** Every signal that says so, what the manifests declare first. */
   readonly reasons: readonly string[]
 }
 
@@ -44,6 +44,9 @@ const CONVENTIONAL_ENTRIES: readonly (readonly [RegExp, string])[] = [
   [/^(public\/)?index\.php$|^artisan$/, 'entry point (PHP front controller)'],
 ]
 
+/** The reasons that name something a user runs (a binary, an executable, a main), not a library's root. */
+const PROGRAM_ENTRY = /command-line|binary|executable|main class|application|program|\(Python\)|main process/
+
 /** A folder's front file: what importing the folder loads (`__init__.py`, `index.ts`, `mod.rs`, `package.scala`…). */
 export const FRONT_FILE = /^(__init__\.py|index\.[cm]?[jt]sx?|mod\.rs|lib\.rs|main\.\w+|package\.scala|init\.\w+)$/
 
@@ -72,25 +75,31 @@ export function projectNameForms(names: readonly (string | null | undefined)[]):
 
 export function entryPoints(input: EntryPointInput): Map<string, EntryPoint> {
   const found = new Map<string, EntryPoint>()
+  // Reasons in the order the signals are read (what the manifests declare first); the weight is the strongest.
   const add = (path: string, weight: number, reason: string) => {
     const known = found.get(path)
     if (known?.reasons.includes(reason)) return
-    found.set(
-      path,
-      !known
-        ? { weight, reasons: [reason] }
-        : weight > known.weight
-          ? { weight, reasons: [reason, ...known.reasons] }
-          : { weight: known.weight, reasons: [...known.reasons, reason] },
-    )
+    found.set(path, { weight: Math.max(weight, known?.weight ?? 0), reasons: [...(known?.reasons ?? []), reason] })
   }
   const code = new Set(input.code)
   const names = projectNameForms(input.projectNames)
   const commands = readmeCommands(input.readme ?? '')
-  for (const entry of input.declared) add(entry.path, input.isMain(entry.path) ? 1 : 0.4, entry.reason)
+  // Programs: what a user runs (binaries, executables, mains), as against a library's roots.
+  const programs = new Set<string>()
+  const readmeRuns = (program: string) => commands.has(squash(program)) || mentions(input.readme ?? '', program) >= 3
+  const runs = (program: string) => readmeRuns(program) || names.includes(squash(program))
+  for (const entry of input.declared) {
+    const program = PROGRAM_ENTRY.test(entry.reason)
+    if (program) programs.add(entry.path)
+    // Of several programs a package declares, the one the README runs (or named after the project) first.
+    const weight = input.isMain(entry.path) ? (program && !runs(programName(entry.path)) ? 0.6 : 1) : 0.4
+    add(entry.path, weight, entry.reason)
+  }
   for (const path of input.code) {
     const conventional = conventionalEntry(path)
-    if (conventional) add(path, input.isMain(path) ? 0.6 : 0.3, conventional)
+    if (!conventional) continue
+    if (PROGRAM_ENTRY.test(conventional)) programs.add(path)
+    add(path, input.isMain(path) ? 0.6 : 0.3, conventional)
   }
   // The `main` of each program the project builds; the one the README runs or named after the project first.
   const mains = input.code.filter((path) =>
@@ -99,9 +108,10 @@ export function entryPoints(input: EntryPointInput): Map<string, EntryPoint> {
     ),
   )
   for (const path of mains) {
+    programs.add(path)
     const program = programName(path)
-    const run = commands.has(squash(program)) || mentions(input.readme ?? '', program) >= 3
     const named = names.includes(squash(program))
+    const run = readmeRuns(program)
     const weight = run || named ? 1 : mains.length === 1 ? 0.8 : 0.3
     add(
       path,
@@ -122,9 +132,9 @@ export function entryPoints(input: EntryPointInput): Map<string, EntryPoint> {
   for (const [path, mention] of readmeMentions(input.readme, input.code, input.definitions)) {
     if (code.has(path)) add(path, 0.5, `named in the README (${mention})`)
   }
-  // A small entry that hands over to one file: that file is where the program's work starts.
+  // A small program entry that hands over to one file: that file is where the program's work starts.
   for (const [path, entry] of [...found]) {
-    if (entry.weight < 0.8 || !code.has(path)) continue
+    if (entry.weight < 0.8 || !code.has(path) || !programs.has(path)) continue
     const next = input.firstStep?.(path)
     if (next && next !== path) add(next, 0.9 * entry.weight, `what ${path} runs`)
   }

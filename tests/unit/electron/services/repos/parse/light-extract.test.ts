@@ -98,3 +98,45 @@ describe('lightExtract', () => {
     ])
   })
 })
+
+describe('languages no grammar reads', () => {
+  it('reads Swift, Scala and Elixir declarations line by line, with what their types build on and the names they use', () => {
+    const swift = lightExtract(
+      'swift',
+      'import Foundation\n\nopen class DataRequest: Request, @unchecked Sendable {\n    public func validate() -> Self { self }\n}\n\npublic protocol RequestInterceptor: RequestAdapter {}\n',
+      { definitions: true },
+    )
+    expect(swift.definitions.map((d) => [d.name, d.kind, d.line])).toEqual([
+      ['DataRequest', 'class', 3],
+      ['validate', 'method', 4],
+      ['RequestInterceptor', 'interface', 7],
+    ])
+    expect(swift.supertypes).toEqual(['Request', 'RequestAdapter'])
+    const scala = lightExtract(
+      'scala',
+      'package cats\n\ntrait Monad[F[_]] extends FlatMap[F] with Applicative[F] {\n  def map[A, B](fa: F[A])(f: A => B): F[B] = flatMap(fa)(a => pure(f(a)))\n}\n\nobject Monad\n',
+      { definitions: true },
+    )
+    expect(scala.definitions.map((d) => [d.name, d.kind])).toEqual([
+      ['Monad', 'interface'],
+      ['map', 'method'],
+      ['Monad', 'object'],
+    ])
+    expect(scala.supertypes).toEqual(['Applicative', 'FlatMap'])
+    expect(scala.uses?.split(' ')).toEqual(expect.arrayContaining(['FlatMap', 'Applicative', 'flatMap', 'pure']))
+    const elixir = lightExtract(
+      'elixir',
+      'defmodule Phoenix.Router do\n  use Phoenix.Router.Scope\n  @behaviour Plug\n  def call(conn, opts), do: conn\n  defp match(conn), do: conn\nend\n',
+      { definitions: true },
+    )
+    expect(elixir.definitions.map((d) => [d.name, d.kind])).toEqual([
+      ['Router', 'module'],
+      ['call', 'function'],
+    ])
+    expect(elixir.supertypes).toEqual(['Plug', 'Scope'])
+  })
+
+  it('keeps tests’ and examples’ declarations out (only the shipped code’s count)', () => {
+    expect(lightExtract('scala', 'class FunctorSuite extends Suite\n').definitions).toEqual([])
+  })
+})

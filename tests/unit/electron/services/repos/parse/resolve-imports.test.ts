@@ -49,6 +49,15 @@ export * from './models/index.ts'`,
     expect(result).toMatchObject({ resolved: 6, external: 1, unresolved: 1 })
   })
 
+  it('resolves an import of build output that is not in the repository to the source it is built from', async () => {
+    const result = await graph({
+      'packages/vite/bin/vite.js': `import('../dist/node/cli.js')`,
+      'packages/vite/src/node/cli.ts': 'export const cli = 1',
+      'packages/vite/src/node/index.ts': `export * from '../../dist/node/missing.js'`,
+    })
+    expect(result.lines).toEqual(['packages/vite/bin/vite.js -> packages/vite/src/node/cli.ts'])
+  })
+
   it('follows tsconfig paths and workspace package names, with subpaths', async () => {
     const result = await graph(
       {

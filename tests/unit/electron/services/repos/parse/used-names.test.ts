@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { usedNames } from '../../../../../../electron/services/repos/parse/used-names.ts'
+
+describe('usedNames', () => {
+  it('lists the names a file uses and does not declare, without keywords or short words', () => {
+    const names = usedNames(
+      'func (s *Server) Serve() error {\n\tfor i := 0; i < n; i++ {\n\t\tlog.Info(server_start(cfg))\n\t}\n\treturn nil\n}\n',
+      ['Serve'],
+    ).split(' ')
+    expect(names).toEqual(expect.arrayContaining(['Server', 'Info', 'server_start', 'log', 'cfg']))
+    for (const absent of ['Serve', 'func', 'for', 'return', 'nil', 'error', 'i', 'n']) expect(names).not.toContain(absent)
+  })
+
+  it('keeps at most `max` names, dropping plain words before names that read as declarations', () => {
+    const text = `${Array.from({ length: 50 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(' ')} HttpClient`
+    const names = usedNames(text, [], { max: 10 }).split(' ')
+    expect(names).toHaveLength(10)
+    expect(names).toContain('HttpClient')
+  })
+})

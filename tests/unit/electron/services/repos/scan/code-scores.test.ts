@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { scoreCode } from '../../../../../../electron/services/repos/scan/code-scores.ts'
+import type { GraphSignals } from '../../../../../../electron/services/repos/scan/key-file-graph.ts'
+
+const map = <T>(entries: Record<string, T>) => new Map(Object.entries(entries))
+
+function signals(partial: Partial<GraphSignals>): GraphSignals {
+  return {
+    place: new Map(),
+    relative: new Map(),
+    chain: new Map(),
+    steps: new Map(),
+    uses: new Map(),
+    importers: new Map(),
+    supportUse: new Map(),
+    implements: new Map(),
+    bases: new Map(),
+    ...partial,
+  }
+}
+
+describe('scoreCode', () => {
+  it('ranks a file many signals place high above one that a single signal places first, and keeps each strong signal’s reason', () => {
+    const code = ['src/engine.ts', 'src/changelog-helper.ts', 'src/util.ts']
+    const scores = scoreCode({
+      code,
+      lines: (path) => (path === 'src/engine.ts' ? 900 : 40),
+      starts: new Map(),
+      signals: signals({
+        place: map({ 'src/engine.ts': 1, 'src/util.ts': 2 }),
+        relative: map({ 'src/engine.ts': 1, 'src/util.ts': 0.4 }),
+        uses: map({ 'src/engine.ts': 12, 'src/util.ts': 1 }),
+        importers: map({ 'src/engine.ts': 6, 'src/util.ts': 9 }),
+        supportUse: map({ 'src/engine.ts': 14 }),
+      }),
+      fronts: new Map(),
+      churn: map({ 'src/changelog-helper.ts': 90, 'src/engine.ts': 20 }),
+      commitsRead: 100,
+    })
+    const fused = (path: string) => scores.get(path)!.fused
+    expect(fused('src/engine.ts')).toBeGreaterThan(fused('src/changelog-helper.ts'))
+    expect(fused('src/engine.ts')).toBeGreaterThan(fused('src/util.ts'))
+    expect(fused('src/engine.ts')).toBeLessThanOrEqual(1)
+    expect(scores.get('src/engine.ts')!.reasons).toEqual(
+      expect.arrayContaining(['central in what the code uses (#1)', 'used by 14 tests and examples (public API)', 'imported by 6 files']),
+    )
+    expect(scores.get('src/changelog-helper.ts')!.reasons).toEqual(['changed in 90 of the last 100 commits'])
+  })
+
+  it('lets equal values share a place and gives entry points their own reasons first', () => {
+    const scores = scoreCode({
+      code: ['a.go', 'b.go'],
+      lines: () => 100,
+      starts: new Map([['a.go', { weight: 1, reasons: ['main of the a program'] }]]),
+      signals: signals({ importers: map({ 'a.go': 4, 'b.go': 4 }) }),
+      fronts: new Map(),
+      churn: new Map(),
+      commitsRead: 0,
+    })
+    expect(scores.get('a.go')!.reasons[0]).toBe('main of the a program')
+    expect(scores.get('a.go')!.fused).toBeGreaterThan(scores.get('b.go')!.fused)
+    expect(scores.get('b.go')!.reasons).toEqual(['imported by 4 files'])
+  })
+})

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { entryPoints, projectNameForms, readmeMentions } from '../../../../../../electron/services/repos/scan/entry-points.ts'
+
+type Definitions = Record<string, { name: string; kind: string }[]>
+const definitionsOf = (map: Definitions) => (path: string) => map[path]
+
+describe('readmeMentions', () => {
+  it('names files by path, by the module an example imports, and by a distinctive identifier; never by one common word', () => {
+    const readme = [
+      '# shop',
+      'See `lib/shop/cart.rb` for the cart.',
+      '```python',
+      'from shop.checkout import Checkout',
+      'client = ShopClient.connect()',
+      'Print("done")',
+      '```',
+    ].join('\n')
+    const code = ['lib/shop/cart.rb', 'shop/checkout.py', 'shop/client.py', 'shop/printing.py']
+    const found = readmeMentions(
+      readme,
+      code,
+      definitionsOf({
+        'shop/client.py': [{ name: 'ShopClient', kind: 'class' }],
+        'shop/printing.py': [{ name: 'Print', kind: 'function' }],
+      }),
+    )
+    expect(found.get('lib/shop/cart.rb')).toBe('lib/shop/cart.rb')
+    expect(found.get('shop/checkout.py')).toBe('shop.checkout')
+    expect(found.get('shop/client.py')).toBe('ShopClient')
+    expect(found.has('shop/printing.py')).toBe(false)
+  })
+})
+
+describe('entryPoints', () => {
+  const base = { isMain: () => true, projectNames: [] as string[], readme: null as string | null, declared: [] }
+
+  it('puts the main of the program the README runs above the project’s other programs, and hands a small main on to what it runs', () => {
+    const code = ['cmd/gh/main.go', 'cmd/gen-docs/main.go', 'internal/ghcmd/cmd.go']
+    const starts = entryPoints({
+      ...base,
+      code,
+      readme: '# GitHub CLI\n\n```sh\ngh pr list\ngh issue create\n```\n',
+      projectNames: ['github.com/cli/cli/v2'],
+      definitions: definitionsOf({
+        'cmd/gh/main.go': [{ name: 'main', kind: 'function' }],
+        'cmd/gen-docs/main.go': [{ name: 'main', kind: 'function' }],
+      }),
+      firstStep: (path) => (path === 'cmd/gh/main.go' ? 'internal/ghcmd/cmd.go' : null),
+    })
+    expect(starts.get('cmd/gh/main.go')).toEqual({ weight: 1, reasons: ['main of the gh program the README runs'] })
+    expect(starts.get('cmd/gen-docs/main.go')!.weight).toBeLessThan(1)
+    expect(starts.get('internal/ghcmd/cmd.go')?.reasons).toEqual(['what cmd/gh/main.go runs'])
+  })
+
+  it('finds the module named after the project, in the project’s language only, and never hands a library’s root over', () => {
+    const starts = entryPoints({
+      ...base,
+      code: ['lib/sidekiq.rb', 'lib/sidekiq/job.rb', 'contrib/sidekiq.bash'],
+      projectNames: ['sidekiq'],
+      inMainLanguage: (path) => path.endsWith('.rb'),
+      definitions: () => [],
+      firstStep: () => 'lib/sidekiq/job.rb',
+    })
+    expect(starts.get('lib/sidekiq.rb')?.reasons).toEqual(['the module named after the project'])
+    expect(starts.has('contrib/sidekiq.bash')).toBe(false)
+    expect(starts.has('lib/sidekiq/job.rb')).toBe(false)
+  })
+})
+
+describe('projectNameForms', () => {
+  it('reads a Go module path, a scoped package and a clone folder as the project’s name', () => {
+    expect(projectNameForms(['github.com/cli/cli/v2', '@halo-dev/api-client', 'Newtonsoft.Json', 'owner+uptime-kuma'])).toEqual([
+      'cli',
+      'apiclient',
+      'newtonsoftjson',
+      'uptimekuma',
+    ])
+  })
+})
