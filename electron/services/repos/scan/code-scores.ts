@@ -37,6 +37,8 @@ interface Signal {
 const FUSION_K = 10
 /** A signal gives its reason to the files it places this high. */
 const REASON_PLACES = 10
+/** A file shows the reasons of its strongest signals only (its entry reasons besides): a tour line stays readable. */
+const MAX_REASONS = 4
 
 export function scoreCode(input: CodeScoreInput): Map<string, CodeScore> {
   const { signals } = input
@@ -125,6 +127,7 @@ export function scoreCode(input: CodeScoreInput): Map<string, CodeScore> {
           ...reasons
             .get(path)!
             .sort((a, b) => a.place - b.place)
+            .slice(0, MAX_REASONS)
             .map((entry) => entry.reason),
         ],
       },
