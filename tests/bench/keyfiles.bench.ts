@@ -45,7 +45,9 @@ if (!folder || !existsSync(folder) || !statSync(folder).isDirectory()) {
 }
 const missingSets = evalFiles.filter((path) => !existsSync(path))
 if (evalFiles.length === 0 || missingSets.length > 0) {
-  console.error(`No evaluation set${missingSets.length ? ` at ${missingSets.join(', ')}` : ` named ${SETS.join(' or ')} found`}; pass one with --eval <file.json>.`)
+  console.error(
+    `No evaluation set${missingSets.length ? ` at ${missingSets.join(', ')}` : ` named ${SETS.join(' or ')} found`}; pass one with --eval <file.json>.`,
+  )
   process.exit(2)
 }
 
@@ -158,7 +160,9 @@ console.log('')
 for (const row of rows) {
   if (row.missing.length) console.log(`  ${row.slug}: not in the top ${TOP}: ${row.missing.join(', ')}`)
   if (row.notPacked.length) console.log(`  ${row.slug}: not in the packed context (whole or signatures): ${row.notPacked.join(', ')}`)
-  if (show) for (const [place, file] of row.top.entries()) console.log(`    ${String(place + 1).padStart(2)}. ${file.path} — ${file.reasons.join('; ')}`)
+  if (show)
+    for (const [place, file] of row.top.entries())
+      console.log(`    ${String(place + 1).padStart(2)}. ${file.path} — ${file.reasons.join('; ')}`)
 }
 if (absent.length) console.log(`\nNot found in ${folder} (skipped): ${absent.join(', ')}`)
 const total = sum(rows, 'want')
