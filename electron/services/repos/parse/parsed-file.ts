@@ -20,9 +20,7 @@ export const PARSE_LANGUAGES = [
 export type ParseLanguage = (typeof PARSE_LANGUAGES)[number]
 
 /** Languages no grammar Gemba ships reads: read by their lines only (what they declare and the names they use). */
-export const LIGHT_LANGUAGES = ['swift', 'scala', 'elixir'] as const
-
-export type LightLanguage = (typeof LIGHT_LANGUAGES)[number]
+export type LightLanguage = 'swift' | 'scala' | 'elixir'
 
 /** Every language the scan reads code in: by a grammar, or by its lines. */
 export type SourceLanguage = ParseLanguage | LightLanguage

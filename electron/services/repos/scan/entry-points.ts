@@ -56,7 +56,7 @@ const stemOf = (path: string) => nameOf(path).replace(/\.[^.]*$/, '')
 /** `uptime-kuma` → uptimekuma, `Newtonsoft.Json` → newtonsoftjson: names compared the way people write them. */
 export const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '')
 
-export function conventionalEntry(path: string): string | null {
+function conventionalEntry(path: string): string | null {
   for (const [pattern, reason] of CONVENTIONAL_ENTRIES) if (pattern.test(path)) return reason
   return null
 }

@@ -14,7 +14,7 @@ export interface SymbolSource {
   readonly supertypes?: readonly string[]
 }
 
-export interface WeightedEdge {
+interface WeightedEdge {
   readonly from: string
   readonly to: string
   readonly weight: number
@@ -50,7 +50,7 @@ const HEADER = /\.(h|hh|hpp|hxx|h\+\+)$/
 const SOURCE = /\.(c|cc|cpp|cxx|c\+\+|m|mm)$/
 
 /** `Planner::CreatePlan` → CreatePlan, `Phoenix.Router` → Router, `App\Http\Kernel` → Kernel. */
-export function simpleName(name: string): string {
+function simpleName(name: string): string {
   const cut = Math.max(name.lastIndexOf(':'), name.lastIndexOf('.'), name.lastIndexOf('\\'))
   return cut < 0 ? name : name.slice(cut + 1)
 }
