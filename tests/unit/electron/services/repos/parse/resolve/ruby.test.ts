@@ -45,6 +45,8 @@ describe('Ruby resolution', () => {
       { importsOnly: true },
     )
     expect(lines).toEqual([
+      // The executable is read by its `#!` line: its require_relative is an import like any other.
+      'exe/queuey -> lib/queuey.rb',
       'lib/queuey.rb -> lib/queuey/client.rb',
       'lib/queuey.rb -> lib/queuey/version.rb',
       'lib/queuey/client.rb -> lib/queuey/job_record.rb',
