@@ -1,13 +1,20 @@
 // Command line for the repository scan and offline tour: `npm run tour -- <path> [--json] [--force]`.
 // Prints the Markdown tour (or the whole scan as JSON, or with --context the AI coach's packed context) and
-// exits non-zero with one clear line on bad input. Uses the same RepoService as the app; never imports
-// 'electron'.
+// exits non-zero with one clear line on bad input. Uses the same RepoService as the app, scanning in its
+// worker thread, so Ctrl-C ends it at once in any phase (exit code 130); never imports 'electron'.
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { GembaError } from '../shared/errors.ts'
 import { DEFAULT_CONTEXT_TOKENS, packContext } from './services/ai/index.ts'
 import { SecretRedactor } from './services/secrets/index.ts'
-import { createCodeParser, createMemoryRepoStore, moduleDiagram, RepoService, tourMarkdown } from './services/repos/index.ts'
+import {
+  createCodeParser,
+  createMemoryRepoStore,
+  moduleDiagram,
+  RepoService,
+  tourMarkdown,
+  WorkerRepoWork,
+} from './services/repos/index.ts'
 
 const USAGE = 'Usage: npm run tour -- <path-to-repository> [--json] [--force] [--no-cache] [--context [--budget <tokens>]]'
 
@@ -31,25 +38,42 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2
   }
   const cacheFolder = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'gemba', 'scans')
-  const service = new RepoService({ store: createMemoryRepoStore(), cacheFolder, createParser: () => createCodeParser() })
+  const service = new RepoService({ store: createMemoryRepoStore(), cacheFolder, work: new WorkerRepoWork({ cacheFolder }) })
   const controller = new AbortController()
-  process.once('SIGINT', () => controller.abort())
+  process.once('SIGINT', () => {
+    controller.abort()
+    // A second Ctrl-C while the first is being honoured ends the process there and then.
+    process.once('SIGINT', () => process.exit(130))
+  })
+  try {
+    return await tour(service, paths[0] ?? '.', flags, budget, controller.signal)
+  } catch (error) {
+    if (!controller.signal.aborted) throw error
+    process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}gemba tour: cancelled.\n`)
+    return 130
+  } finally {
+    // Cancelled: the cache writes under way are dropped (the next run writes them again).
+    await service.dispose(controller.signal.aborted ? 0 : undefined)
+  }
+}
+
+async function tour(service: RepoService, path: string, flags: ReadonlySet<string>, budget: number, signal: AbortSignal): Promise<number> {
   const ctx = {
-    signal: controller.signal,
+    signal,
     callId: 'cli',
     emit: (_event: string, payload: unknown) => {
       const { phase, done, total } = payload as { phase: string; done: number; total: number }
       if (process.stderr.isTTY) process.stderr.write(`\r${phase} ${done}/${total}        `)
     },
   } as Parameters<RepoService['scanPath']>[1]
-  const scan = await service.scanPath(paths[0] ?? '.', ctx, flags.has('--force') || flags.has('--no-cache'))
+  const scan = await service.scanPath(path, ctx, flags.has('--force') || flags.has('--no-cache'))
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K')
   if (flags.has('--context')) {
     const packed = await packContext(
       scan,
       scan.root,
       { budgetTokens: budget, redactor: new SecretRedactor(), parser: await createCodeParser().catch(() => null) },
-      controller.signal,
+      signal,
     )
     process.stdout.write(`${packed.text}\n`)
     process.stderr.write(
@@ -63,7 +87,6 @@ async function main(argv: readonly string[]): Promise<number> {
   } else {
     process.stdout.write(`${tourMarkdown(scan)}\n## Diagram\n\n\`\`\`mermaid\n${moduleDiagram(scan)}\`\`\`\n`)
   }
-  await service.dispose()
   return 0
 }
 

@@ -11,7 +11,7 @@ import { CalendarService, ReminderScheduler } from '../services/calendar/index.t
 import { createChangeService } from '../services/change/index.ts'
 import { JournalService, openRepositoryForDrift } from '../services/journal/index.ts'
 import type { Logger } from '../services/log/index.ts'
-import { createCodeParser, RepoService, type RepoStore } from '../services/repos/index.ts'
+import { createCodeParser, RepoService, WorkerRepoWork, type RepoStore } from '../services/repos/index.ts'
 import { SessionsService } from '../services/sessions/index.ts'
 import { SettingsService, type KeyValueStore, type OpenStore, type SecretBox } from '../services/settings/index.ts'
 import { SystemService } from '../services/system/index.ts'
@@ -87,7 +87,10 @@ export function createBackend(ports: BackendPorts): Backend {
   const createParser = () => createCodeParser(ports.grammarDir ? { grammarDir: ports.grammarDir } : {})
   const repoStore = keyValueRepoStore(settings.keyValueStore)
   const repoPath = async (id: string) => (await repoStore.load()).find((entry) => entry.id === id)?.path
-  const repos = new RepoService({ store: repoStore, cacheFolder: join(ports.dataFolder, 'cache', 'repos'), createParser, home: ports.home })
+  const repoCache = join(ports.dataFolder, 'cache', 'repos')
+  // Scans and repositories' git state are read in worker threads: this event loop serves every call.
+  const repoWork = new WorkerRepoWork({ cacheFolder: repoCache, ...(ports.grammarDir ? { grammarDir: ports.grammarDir } : {}) })
+  const repos = new RepoService({ store: repoStore, cacheFolder: repoCache, work: repoWork, home: ports.home })
   const journal: JournalService = new JournalService({
     journalFolder: settings.journalFolder(),
     createJournalFolder: settings.current().journalFolder === null,

@@ -274,6 +274,17 @@ export interface ScanCacheInfo {
   readonly edgesReused?: boolean
 }
 
+/** A part of the scan that stopped at its time budget: the scan went on with what it had read by then. */
+export interface ScanShortfall {
+  readonly phase: 'files' | 'parse' | 'history' | 'manifests' | 'modules' | 'rank'
+  /** The phase's budget, in milliseconds. */
+  readonly budgetMs: number
+  /** How far it got: files read, files parsed, commits read (0 when it has no count). */
+  readonly done: number
+  /** Out of how many (0 when not known, e.g. commits). */
+  readonly total: number
+}
+
 export interface ScanResult {
   readonly repoId: string
   readonly root: string
@@ -300,6 +311,8 @@ export interface ScanResult {
   readonly keyFiles: readonly KeyFile[]
   readonly history: HistorySummary
   readonly skipped: readonly SkippedItem[]
+  /** Phases that stopped at their time budget (shared/scan-shortfall.ts says it in one sentence); absent when none did. */
+  readonly shortfalls?: readonly ScanShortfall[]
   /** Milliseconds per phase. */
   readonly timings: ScanTimings
   readonly cache: ScanCacheInfo
@@ -315,6 +328,8 @@ export interface RepoTour {
   readonly moduleSections: Readonly<Record<string, string>>
   readonly computedFrom: 'repository'
   readonly headCommit: string | null
+  /** One calm sentence when parts of the scan stopped at their time budget, else null. */
+  readonly shortfall: string | null
 }
 
 /** What adding a folder did, when it was not simply a new repository added as typed. */

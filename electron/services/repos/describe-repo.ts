@@ -1,6 +1,7 @@
 // A repository as the list shows it: branch, last commit, clean/dirty, what git is in the middle of
 // (the git layer's state) and any problem. Never throws for a repository that went bad after it was
-// added: the problem is part of the answer.
+// added: the problem is part of the answer. Reads every tracked file's stat: the app runs it in a worker
+// (worker/repo-jobs.ts), never on the backend's event loop.
 import type { CommitSummary, RepoEntry, RepoProblem, RepoView } from '../../../shared/models/repos.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import { CLEAN_GIT_STATE } from '../../../shared/models/git.ts'
@@ -17,10 +18,19 @@ import {
   shallowCommits,
   stateOf,
   type RepoLocation,
+  type TreeFiles,
 } from '../git/index.ts'
 import { redactCommitText } from '../secrets/index.ts'
 
-export async function describeRepo(entry: RepoEntry, cache: object, signal?: AbortSignal): Promise<RepoView> {
+/** Reads HEAD's tree flattened, or answers it from what a caller kept (by tree id: content never changes). */
+export type TreeFilesMemo = (gitdir: string, tree: string, read: () => Promise<TreeFiles>) => Promise<TreeFiles>
+
+export async function describeRepo(
+  entry: RepoEntry,
+  cache: object,
+  signal?: AbortSignal,
+  trees: TreeFilesMemo = (_gitdir, _tree, read) => read(),
+): Promise<RepoView> {
   const empty = {
     ...entry,
     branch: null,
@@ -49,7 +59,7 @@ export async function describeRepo(entry: RepoEntry, cache: object, signal?: Abo
     return { ...empty, branch, shallow, problem: broken(error) }
   }
   const index = await readIndexEntries(gitdir, cache)
-  const headFiles = head ? await readTreeFiles(gitdir, head.tree, cache, signal) : null
+  const headFiles = head ? await trees(gitdir, head.tree, () => readTreeFiles(gitdir, head.tree, cache, signal)) : null
   const state = await readWorkingState({ root, gitdir, commondir, entries: index.entries, headFiles: headFiles?.files ?? null, signal })
   const lastCommit = head ? await readSummary(gitdir, head.commit, cache) : null
   const gitState = await stateOf(location).catch(() => CLEAN_GIT_STATE)

@@ -2,7 +2,10 @@
 // one), list, remove and describe repositories, scan them, give the offline tour, and the browser
 // mode's folder picker (folders under the home folder only, and repositories found nearby).
 // Serves shared/channels/repos.ts. Plain Node (never imports 'electron'); its store, cache folder,
-// clock, ids and code parser come in through the constructor.
+// clock, ids and the repository work come in through the constructor. Whatever reads a whole repository
+// (scan, tour, its git state) is that work's (worker/repo-work.ts): the app's runs in worker threads,
+// so no repository, however big, holds up the other calls. Concurrent reads of one repository's state
+// are shared (fresh-reads.ts).
 import { randomUUID } from 'node:crypto'
 import { realpath } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
@@ -18,26 +21,29 @@ import type {
   RepoEntry,
   RepoTour,
   RepoView,
+  ScanPhase,
   ScanResult,
 } from '../../../shared/models/repos.ts'
+import { FreshReads } from './fresh-reads.ts'
 import { listFolders } from './folders/list-folders.ts'
 import { resolveRepoPath } from './folders/resolve-repo-path.ts'
 import { suggestFolders } from './folders/suggest-folders.ts'
 import type { CodeParser } from './parse/code-parser.ts'
-import { commonGitDir, locateRepo, mapGitError } from '../git/index.ts'
-import { describeRepo } from './describe-repo.ts'
+import { commonGitDir, locateRepo } from '../git/index.ts'
 import type { RepoStore } from './repo-store.ts'
-import { ScanCache } from './scan/scan-cache.ts'
-import { ScanMemory } from './scan/scan-memory.ts'
-import { scanRepo } from './scan/scan-repo.ts'
-import { moduleDiagram } from './tour/module-diagram.ts'
-import { buildTour } from './tour/tour-markdown.ts'
+import { RepoJobs } from './worker/repo-jobs.ts'
+import type { RepoWork } from './worker/repo-work.ts'
 
 export interface RepoServiceDeps {
   readonly store: RepoStore
   readonly cacheFolder: string
   readonly clock?: () => Date
   readonly newId?: () => string
+  /**
+   * Where repositories are read (scans, tours, git state): the app passes worker threads
+   * (WorkerRepoWork); without one, they are read on this thread (RepoJobs, from the options below).
+   */
+  readonly work?: RepoWork
   /** Creates the code parser once, on first scan; null (or a failure) scans without import edges. */
   readonly createParser?: () => Promise<CodeParser | null>
   readonly historyLimit?: number
@@ -49,19 +55,24 @@ type Ctx = CallContext<EventMap>
 
 export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
   private readonly deps: RepoServiceDeps
-  private parser: Promise<CodeParser | null> | undefined
-  /** The last scans, so a rescan after a commit takes over what did not change without reading the disk cache. */
-  private readonly memory = new ScanMemory()
+  private readonly work: RepoWork
+  private readonly views = new FreshReads<RepoView>()
 
   constructor(deps: RepoServiceDeps) {
     this.deps = deps
+    this.work =
+      deps.work ??
+      new RepoJobs({
+        cacheFolder: deps.cacheFolder,
+        clock: () => this.now(),
+        ...(deps.createParser ? { createParser: deps.createParser } : {}),
+        ...(deps.historyLimit ? { historyLimit: deps.historyLimit } : {}),
+      })
   }
 
   async list(_input: Record<string, never>, ctx: Ctx): Promise<RepoView[]> {
     const entries = await this.deps.store.load()
-    const views: RepoView[] = []
-    for (const entry of entries) views.push(await describeRepo(entry, {}, ctx.signal))
-    return views
+    return Promise.all(entries.map((entry) => this.describe(entry, ctx.signal)))
   }
 
   /**
@@ -83,7 +94,7 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
         ? `That folder is inside ${existing.name}, which is already in your list. Gemba works on the whole repository, so nothing changed.`
         : `${existing.name} is already in your list (${root}). Nothing changed.`
       return {
-        ...(await describeRepo(existing, {}, ctx.signal)),
+        ...(await this.describe(existing, ctx.signal)),
         notice: { code: inside ? 'inside_repository' : 'already_added', message },
       }
     }
@@ -103,7 +114,7 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
       : inside
         ? { code: 'inside_repository', message: `That folder is inside the repository at ${root}; Gemba added the whole repository.` }
         : null
-    return { ...(await describeRepo(entry, {}, ctx.signal)), notice }
+    return { ...(await this.describe(entry, ctx.signal)), notice }
   }
 
   async folders(input: { path?: string | undefined }, ctx: Ctx): Promise<FolderListing> {
@@ -137,15 +148,12 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
     const remaining = entries.filter((entry) => entry.id !== input.id)
     if (remaining.length === entries.length) return { removed: false }
     await this.deps.store.save(remaining)
-    this.memory.forget(input.id)
-    // A cache write still under way would bring the folder back after it is cleared.
-    await this.memory.settled()
-    await new ScanCache(this.deps.cacheFolder, input.id).clear()
+    await this.work.forget(input.id)
     return { removed: true }
   }
 
   async info(input: { id: string }, ctx: Ctx): Promise<RepoView> {
-    return describeRepo(await this.entry(input.id), {}, ctx.signal)
+    return this.describe(await this.entry(input.id), ctx.signal)
   }
 
   async scan(input: { id: string; force?: boolean | undefined }, ctx: Ctx): Promise<ScanResult> {
@@ -154,16 +162,8 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
   }
 
   async tour(input: { id: string }, ctx: Ctx): Promise<RepoTour> {
-    const scan = await this.scanEntry(await this.entry(input.id), false, ctx)
-    const tour = buildTour(scan)
-    return {
-      markdown: tour.markdown,
-      mermaid: moduleDiagram(scan),
-      moduleGraph: scan.moduleGraph,
-      moduleSections: tour.sections,
-      computedFrom: 'repository',
-      headCommit: scan.headCommit,
-    }
+    const entry = await this.entry(input.id)
+    return this.work.tour(scanRequest(entry, false), ctx.signal, progressOf(entry, ctx))
   }
 
   /** Scans a path that need not be in the list (the CLI uses this). */
@@ -173,42 +173,21 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
     return this.scanEntry({ id, path: root, name: basename(root), addedAt: this.now().toISOString() }, force, ctx)
   }
 
-  private async scanEntry(entry: RepoEntry, force: boolean, ctx: Ctx): Promise<ScanResult> {
-    try {
-      return await scanRepo(
-        {
-          repoId: entry.id,
-          path: entry.path,
-          force,
-          signal: ctx.signal,
-          onProgress: (phase, done, total) => ctx.emit('repos.scanProgress', { callId: ctx.callId, repoId: entry.id, phase, done, total }),
-        },
-        {
-          cacheFolder: this.deps.cacheFolder,
-          clock: () => this.now(),
-          parser: () => this.codeParser(),
-          memory: this.memory,
-          ...(this.deps.historyLimit ? { historyLimit: this.deps.historyLimit } : {}),
-        },
-      )
-    } catch (error) {
-      if (ctx.signal.aborted) throw new GembaError({ code: 'cancelled', message: 'The scan was cancelled.' }, { cause: error })
-      throw mapGitError(error, `scan ${entry.name}`)
-    }
+  private scanEntry(entry: RepoEntry, force: boolean, ctx: Ctx): Promise<ScanResult> {
+    return this.work.scan(scanRequest(entry, force), ctx.signal, progressOf(entry, ctx))
   }
 
-  /** Waits for the scan cache writes still under way (they are written behind the results), then frees
-   * the code parser (its WebAssembly memory); a later scan creates another. */
-  async dispose(): Promise<void> {
-    await this.memory.settled()
-    const parser = await this.parser
-    this.parser = undefined
-    parser?.dispose()
+  /** One repository's state, read after this call began; concurrent calls for it share reads. */
+  private describe(entry: RepoEntry, signal: AbortSignal): Promise<RepoView> {
+    return this.views.read(`${entry.id}\0${entry.path}\0${entry.name}`, () => this.work.describe(entry, new AbortController().signal), signal)
   }
 
-  private codeParser(): Promise<CodeParser | null> {
-    this.parser ??= (this.deps.createParser?.() ?? Promise.resolve(null)).catch(() => null)
-    return this.parser
+  /**
+   * Waits for the scan cache writes still under way (they are written behind the results; up to
+   * `graceMs`), then frees what reads repositories (workers, the code parser); a later scan starts again.
+   */
+  async dispose(graceMs?: number): Promise<void> {
+    await this.work.dispose(graceMs)
   }
 
   private async entry(id: string): Promise<RepoEntry> {
@@ -222,6 +201,15 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
   private now(): Date {
     return this.deps.clock?.() ?? new Date()
   }
+}
+
+function scanRequest(entry: RepoEntry, force: boolean) {
+  return { repoId: entry.id, path: entry.path, name: entry.name, force }
+}
+
+function progressOf(entry: RepoEntry, ctx: Ctx) {
+  return (phase: ScanPhase, done: number, total: number) =>
+    ctx.emit('repos.scanProgress', { callId: ctx.callId, repoId: entry.id, phase, done, total })
 }
 
 async function findAsync<T>(items: readonly T[], test: (item: T) => Promise<boolean>): Promise<T | undefined> {

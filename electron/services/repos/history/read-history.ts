@@ -1,6 +1,7 @@
 // Reads the newest commits (newest first, by commit date, as `git log` does) and the paths each one
 // changed. Incremental: commits already in `known` are not read again. Never throws for a missing or
-// damaged object: that line of history stops there and the object is listed as skipped.
+// damaged object: that line of history stops there and the object is listed as skipped. Bounded by a
+// number of commits and, when given, a time budget: past it, the commits read so far are the answer.
 import type { SkippedItem } from '../../../../shared/models/repos.ts'
 import { GitObjects, type ParsedCommit } from '../../git/object-store.ts'
 import { TreeReader } from './tree-diff.ts'
@@ -30,6 +31,8 @@ export interface ReadHistoryInput {
   readonly shallow: ReadonlySet<string>
   readonly signal?: AbortSignal
   readonly onProgress?: (done: number, total: number) => void
+  /** Milliseconds the walk may take (measured on the thread that walks); past them it stops where it is. */
+  readonly budgetMs?: number
 }
 
 export interface HistoryRead {
@@ -38,6 +41,8 @@ export interface HistoryRead {
   readonly newlyRead: number
   readonly truncated: boolean
   readonly skipped: SkippedItem[]
+  /** True when the time budget ended the walk before `limit` commits (or the end of the history). */
+  readonly stopped?: boolean
 }
 
 export async function readHistory(input: ReadHistoryInput): Promise<HistoryRead> {
@@ -65,13 +70,20 @@ async function walk(input: ReadHistoryInput, store: GitObjects): Promise<History
     if (record) newlyRead += 1
     return record
   }
+  const stopAt = input.budgetMs === undefined ? Infinity : performance.now() + input.budgetMs
   const first = await load(input.head)
   if (first) queue.push(first)
   let truncated = false
+  let stopped = false
   while (queue.length > 0) {
     input.signal?.throwIfAborted()
     if (commits.length >= input.limit) {
       truncated = true
+      break
+    }
+    if (performance.now() >= stopAt) {
+      truncated = true
+      stopped = true
       break
     }
     queue.sort((a, b) => a.committed - b.committed)
@@ -93,7 +105,7 @@ async function walk(input: ReadHistoryInput, store: GitObjects): Promise<History
     path: oid,
     reason: 'missing or damaged tree object (history around it is partial)',
   }))
-  return { commits, newlyRead, truncated, skipped: [...skipped, ...unreadableTrees] }
+  return { commits, newlyRead, truncated, skipped: [...skipped, ...unreadableTrees], ...(stopped ? { stopped } : {}) }
 }
 
 async function readRecord(

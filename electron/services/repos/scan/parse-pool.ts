@@ -15,6 +15,8 @@ export interface HistoryJob {
   readonly limit: number
   readonly known: readonly CommitRecord[]
   readonly shallow: readonly string[]
+  /** The history's time budget, in milliseconds from when the worker starts on it. */
+  readonly budgetMs?: number
 }
 
 export type ParseJob =

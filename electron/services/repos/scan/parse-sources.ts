@@ -1,8 +1,10 @@
 // Parses a scan's sources once each: the pool's workers start at once, and this thread joins them when
 // it is free. This thread takes one file at a time and yields between files so the workers' answers
-// are taken in as they come; each worker keeps two in flight. Cancellable; the caller owns the pool.
+// are taken in as they come; each worker keeps two in flight. Cancellable, and stops taking files once
+// its deadline has passed (the files not parsed then have no imports); the caller owns the pool.
 import type { ImportAnalyzer } from './analyze-imports.ts'
 import type { ParsePool } from './parse-pool.ts'
+import { NEVER, type Deadline } from './phase-budget.ts'
 
 export interface Source {
   readonly path: string
@@ -10,8 +12,8 @@ export interface Source {
 }
 
 export interface Parsing {
-  /** This thread joins in; resolves when every source is parsed. */
-  finish(): Promise<void>
+  /** This thread joins in; resolves when every source is parsed (or the deadline passed): how many were. */
+  finish(): Promise<{ readonly parsed: number; readonly total: number }>
 }
 
 export function startParsing(
@@ -20,12 +22,19 @@ export function startParsing(
   pool: ParsePool | null,
   progress: (done: number, total: number) => void,
   signal?: AbortSignal,
+  deadline: Deadline = NEVER,
 ): Parsing {
   let next = 0
   let done = 0
+  const total = sources.length
   const lane = async (viaPool: boolean) => {
     while (next < sources.length) {
       signal?.throwIfAborted()
+      if (deadline.passed) {
+        sources.fill(undefined, next)
+        next = sources.length
+        break
+      }
       const index = next++
       const source = sources[index]
       sources[index] = undefined
@@ -41,6 +50,7 @@ export function startParsing(
   return {
     async finish() {
       await Promise.all([lane(false), background])
+      return { parsed: done, total }
     },
   }
 }

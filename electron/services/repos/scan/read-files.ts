@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { FileRecord, SkippedItem } from '../../../../shared/models/repos.ts'
 import { GitObjects, MODE_GITLINK, MODE_SYMLINK, type IndexEntry } from '../../git/index.ts'
 import { languageOf } from './languages.ts'
+import type { Deadline } from './phase-budget.ts'
 
 /** Files above this are not read whole (line counts come from a streamed count, capped below). */
 export const MAX_READ_BYTES = 1024 * 1024
@@ -29,11 +30,15 @@ export interface ReadFilesInput {
   readonly wantsText?: (path: string) => boolean
   /** Files read between two turns of the event loop. */
   readonly batchSize?: number
+  /** Past it, the files not read yet are listed from the index alone (name, size, language; no lines). */
+  readonly deadline?: Deadline
 }
 
 export interface ReadFilesResult {
   readonly files: FileRecord[]
   readonly skipped: SkippedItem[]
+  /** Files listed from the index alone because the deadline passed. */
+  readonly unread: number
 }
 
 export async function readFiles(input: ReadFilesInput): Promise<ReadFilesResult> {
@@ -45,9 +50,18 @@ export async function readFiles(input: ReadFilesInput): Promise<ReadFilesResult>
   const batch = input.batchSize ?? 200
   // Opened only when a file is missing from the working tree (its blob is read instead).
   let objects: GitObjects | undefined
+  let unread = 0
   try {
     for (let start = 0; start < total; start += batch) {
       input.signal?.throwIfAborted()
+      if (input.deadline?.passed) {
+        for (let index = start; index < total; index++) {
+          const entry = input.entries[index]
+          if (entry) files[index] = { path: entry.path, size: Math.max(entry.size, 0), language: languageOf(entry.path), lines: 0, binary: false }
+        }
+        unread = total - start
+        break
+      }
       for (let index = start; index < Math.min(start + batch, total); index++) {
         const entry = input.entries[index]
         if (!entry) continue
@@ -62,7 +76,7 @@ export async function readFiles(input: ReadFilesInput): Promise<ReadFilesResult>
   } finally {
     objects?.close()
   }
-  return { files, skipped }
+  return { files, skipped, unread }
 }
 
 /** A file's record, and its content when the caller may want its text; no record: read the blob. */

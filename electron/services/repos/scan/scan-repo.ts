@@ -1,8 +1,10 @@
 // One scan of one repository, phase by phase (files, parse, manifests, modules, history, rank), cached
 // by HEAD commit + working-tree digest. A rescan takes over what did not change (files, parses, import
 // edges, what was computed from them; scan-reuse.ts, scan-memory.ts). Cancellable through the
-// AbortSignal at every step; whatever it cannot read is listed in `skipped` and the scan goes on.
-// Never writes inside the repository.
+// AbortSignal at every step; whatever it cannot read is listed in `skipped` and the scan goes on. Each
+// phase has a time budget (phase-budget.ts): past it, the phase stops and the scan goes on with what it
+// has, saying so in `shortfalls`. CPU-heavy: the app runs it in a worker (worker/repo-worker.ts), never
+// on the backend's event loop. Never writes inside the repository.
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -23,6 +25,7 @@ import { buildModuleGraph, findModules, folderLinks, moduleEdges } from './modul
 import { startParsing, type Source } from './parse-sources.ts'
 import { PhaseTimer, type ProgressReporter } from './phase-timer.ts'
 import { ParsePool } from './parse-pool.ts'
+import { ScanBudget, withinBudget, type PhaseBudgets } from './phase-budget.ts'
 import { readFiles, type ReadFilesResult } from './read-files.ts'
 import { SCAN_CACHE_VERSION, ScanCache } from './scan-cache.ts'
 import { loadSnapshot, saveSnapshot, type ScanMemory } from './scan-memory.ts'
@@ -49,10 +52,17 @@ export interface ScanDeps {
   readonly parseWorkers?: number
   /** Keeps the last scans in memory for fast rescans (the repository service holds one). */
   readonly memory?: ScanMemory
+  /** Time budgets per phase (phase-budget.ts has the defaults). */
+  readonly budgets?: Partial<PhaseBudgets>
 }
 
 /** Below this many sources to parse whole, a worker's start-up (its own runtime and grammars) costs more than it saves. */
 const WORKER_THRESHOLD = 1500
+/**
+ * The .mailmap read: every author of the history read is matched against every entry, so a huge one
+ * (tens of thousands of lines) costs seconds; past this, the rest of it is left out.
+ */
+const MAX_MAILMAP_BYTES = 128 * 1024
 /** Where GitHub looks for the README it shows, in its order: `.github/`, the root, then `docs/`. */
 const README = /^(\.github\/|docs\/)?readme(\.(md|markdown|rst|txt|adoc))?$/i
 const readmePlace = (path: string) => (path.startsWith('.github/') ? 0 : path.includes('/') ? 2 : 1)
@@ -60,6 +70,7 @@ const readmePlace = (path: string) => (path.startsWith('.github/') ? 0 : path.in
 export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<ScanResult> {
   const signal = options.signal
   const timer = new PhaseTimer(options.onProgress ?? (() => undefined))
+  const budget = new ScanBudget(deps.budgets)
   const started = performance.now()
   const location = await locateRepo(options.path)
   const { root, gitdir } = location
@@ -106,6 +117,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     plan,
     analyzer,
     timer,
+    budget,
     deps,
     knownHistory: last.history ?? [],
     parsing: parser !== null,
@@ -135,7 +147,14 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     const cached = plan.reused.size > 0 ? last.manifests : null
     const touched = plan.toRead.some((entry) => isManifest(entry.path) || README.test(entry.path) || entry.path === '.mailmap')
     if (cached && cached.layout === layout && !touched) return cached.scan
-    return scanManifests(files, (path) => readText(root, path), basename(root))
+    const read = await withinBudget(
+      budget.budgets.manifests,
+      () => scanManifests(files, (path) => readText(root, path), basename(root)),
+      // Past the budget: the facts the file list alone gives (the name of the folder, no manifests read).
+      () => scanManifests([], () => Promise.resolve(null), basename(root)),
+    )
+    if (read.stopped) budget.stop('manifests')
+    return read.value
   })
   const { modules, moduleOf, edges, imports, graph, links } = await timer.run('modules', async () => {
     const resolved = analyzer.resolve(paths, {
@@ -153,7 +172,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     return { ...map, edges, imports, links }
   })
   const tracked = new Set(paths)
-  const mailmap = tracked.has('.mailmap') ? await readText(root, '.mailmap') : null
+  const mailmap = tracked.has('.mailmap') ? mailmapHead(await readText(root, '.mailmap')) : null
   const summary = summarizeHistory(history.commits, moduleOf, {
     truncated: history.truncated,
     newlyRead: history.newlyRead,
@@ -214,6 +233,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     keyFiles,
     history: summary,
     skipped,
+    ...(budget.shortfalls.length ? { shortfalls: budget.shortfalls } : {}),
     timings: timer.timings,
     cache: { hit: false, key, historyReused: history.reused, filesReused: plan.reused.size, edgesReused: stable },
   }
@@ -265,6 +285,7 @@ interface ReadAndParseInput {
   readonly plan: ReusePlan
   readonly analyzer: ImportAnalyzer
   readonly timer: PhaseTimer
+  readonly budget: ScanBudget
   readonly deps: ScanDeps
   readonly knownHistory: readonly CommitRecord[]
   /** Whether a code parser is there to parse whole files. */
@@ -280,7 +301,7 @@ type HistoryRun = HistoryRead & { readonly reused: boolean }
  * On a big repository a worker reads the history meanwhile and then helps parse; the pool is closed here.
  */
 async function readAndParse(input: ReadAndParseInput): Promise<{ read: ReadFilesResult; readNow: Set<string>; history: HistoryRun }> {
-  const { analyzer, timer, deps, signal } = input
+  const { analyzer, timer, budget, deps, signal } = input
   const big = input.plan.toRead.length >= WORKER_THRESHOLD && (deps.parseWorkers ?? 1) > 0
   const pool = big ? ParsePool.start(deps.parseWorkers ?? 1) : null
   try {
@@ -290,8 +311,10 @@ async function readAndParse(input: ReadAndParseInput): Promise<{ read: ReadFiles
     const sources: (Source | undefined)[] = []
     const readNow = new Set<string>()
     const light: Promise<void>[] = []
+    const filesDeadline = budget.start('files')
     const read = await timer.run('files', (progress) =>
       readFiles({
+        deadline: filesDeadline,
         root: input.root,
         gitdir: input.gitdir,
         entries: input.plan.toRead,
@@ -308,6 +331,10 @@ async function readAndParse(input: ReadAndParseInput): Promise<{ read: ReadFiles
       }),
     )
     await Promise.all(light)
+    if (read.unread > 0) {
+      const total = input.plan.toRead.length + input.plan.reused.size
+      budget.stop('files', total - read.unread, total)
+    }
     // Small files first: a grammar's code is still being optimised during its first parses, and a big file
     // parsed then costs hundreds of MB more (measured on okhttp's Kotlin tests). Results do not depend on order.
     sources.sort((a, b) => (a?.text.length ?? 0) - (b?.text.length ?? 0))
@@ -318,11 +345,14 @@ async function readAndParse(input: ReadAndParseInput): Promise<{ read: ReadFiles
       input.parsing ? pool : null,
       (done, total) => input.onProgress?.('parse', done, total),
       signal,
+      budget.start('parse'),
     )
-    await timer.run('parse', () => parsing.finish())
+    const parsed = await timer.run('parse', () => parsing.finish())
+    if (parsed.parsed < parsed.total) budget.stop('parse', parsed.parsed, parsed.total)
     timer.add('parse (whole files)', performance.now() - parseStarted)
     const history = await timer.run('history', () => historyRun)
     timer.add('history (from its start)', performance.now() - historyStarted)
+    if (history.stopped) budget.stop('history', history.commits.length)
     return { read, readNow, history }
   } finally {
     await pool?.close()
@@ -336,7 +366,8 @@ async function readHistoryFor(input: ReadAndParseInput, pool: ParsePool | null):
   const shallow = await shallowCommits(input.gitdir)
   const limit = input.deps.historyLimit ?? 1000
   const known = input.knownHistory
-  const inWorker = pool ? await pool.history({ gitdir: input.gitdir, head, limit, known: [...known], shallow }).catch(() => null) : null
+  const budgetMs = input.budget.budgets.history
+  const inWorker = pool ? await pool.history({ gitdir: input.gitdir, head, limit, known: [...known], shallow, budgetMs }).catch(() => null) : null
   input.signal?.throwIfAborted()
   const result =
     inWorker ??
@@ -347,6 +378,7 @@ async function readHistoryFor(input: ReadAndParseInput, pool: ParsePool | null):
       limit,
       known: new Map(known.map((record) => [record.oid, record])),
       shallow: new Set(shallow),
+      budgetMs,
       onProgress: (done, total) => input.onProgress?.('history', done, total),
       ...(input.signal ? { signal: input.signal } : {}),
     }))
@@ -361,6 +393,13 @@ function countChurn(commits: readonly CommitRecord[]): Map<string, number> {
     for (const path of commit.paths) churn.set(path, (churn.get(path) ?? 0) + 1)
   }
   return churn
+}
+
+/** The .mailmap's first MAX_MAILMAP_BYTES, cut at a line's end. */
+function mailmapHead(text: string | null): string | null {
+  if (text === null || text.length <= MAX_MAILMAP_BYTES) return text
+  const head = text.slice(0, MAX_MAILMAP_BYTES)
+  return head.slice(0, head.lastIndexOf('\n') + 1)
 }
 
 async function readText(root: string, path: string): Promise<string | null> {

@@ -5,6 +5,7 @@
 import type { KeyFile, ScanResult } from '../../../../shared/models/repos.ts'
 import { moduleView, pathLocator, type ModuleBox } from '../../../../shared/module-view.ts'
 import { plural } from '../../../../shared/plural.ts'
+import { shortfallSentence } from '../../../../shared/scan-shortfall.ts'
 import { isCodeLanguage } from '../scan/languages.ts'
 import { ROLE_LABEL } from '../scan/path-roles.ts'
 
@@ -28,6 +29,8 @@ export function buildTour(scan: ScanResult): Tour {
   const p = scan.project
   const view = moduleView(scan.moduleGraph, '.', { showSupporting: false, openFiles: true })
   const out: string[] = [`# A tour of ${p.name}${p.packageName ? ` (${p.packageName})` : ''}`, '', COMPUTED_LABEL, '']
+  const shortfall = shortfallSentence(scan.shortfalls)
+  if (shortfall) out.push(`_${shortfall}_`, '')
   out.push('## What it is', '')
   const intro = p.intro ? markdownText(p.intro) : ''
   // A manifest's description that the README's paragraph already says is not said twice.

@@ -12,6 +12,7 @@ const TOUR: RepoTour = {
   moduleSections: {},
   computedFrom: 'repository',
   headCommit: 'r1-head',
+  shortfall: null,
 }
 
 describe('the repositories store', () => {
