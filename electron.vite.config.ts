@@ -1,6 +1,7 @@
-// Three builds: main (ESM, Node 24 in Electron; with two worker entries the main process loads beside
-// the bundle: the tree-sitter parse worker, out/main/parse-worker.js, and the search worker that runs
-// a model's pattern, out/main/search-worker.js), preload (CommonJS, so the
+// Three builds: main (ESM, Node 24 in Electron; with three worker entries the main process loads beside
+// the bundle: the repository worker that scans off the main thread, out/main/repo-worker.js, the
+// tree-sitter parse worker it starts, out/main/parse-worker.js, and the search worker that runs a
+// model's pattern, out/main/search-worker.js), preload (CommonJS, so the
 // window can stay sandboxed) and the renderer (React), minified: the page's first paint waits for
 // its initial JavaScript (every screen but Today, highlight.js, Markdown and Mermaid load later).
 // Sources live in electron/, renderer/, shared/.
@@ -15,6 +16,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           main: resolve('electron/main.ts'),
+          'repo-worker': resolve('electron/services/repos/worker/repo-worker.ts'),
           'parse-worker': resolve('electron/services/repos/scan/parse-worker.ts'),
           'search-worker': resolve('electron/services/ai/tools/search-worker.ts'),
         },

@@ -16,7 +16,7 @@ import {
   WorkerRepoWork,
 } from './services/repos/index.ts'
 
-const USAGE = 'Usage: npm run tour -- <path-to-repository> [--json] [--force] [--no-cache] [--context [--budget <tokens>]]'
+const USAGE = 'Usage: npm run tour -- <path-to-repository> [--json] [--force] [--no-cache] [--progress] [--context [--budget <tokens>]]'
 
 async function main(argv: readonly string[]): Promise<number> {
   const budgetAt = argv.indexOf('--budget')
@@ -24,7 +24,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const rest = budgetAt >= 0 ? argv.filter((_, index) => index !== budgetAt && index !== budgetAt + 1) : argv
   const flags = new Set(rest.filter((arg) => arg.startsWith('--')))
   const paths = rest.filter((arg) => !arg.startsWith('--'))
-  const unknown = [...flags].filter((flag) => !['--json', '--force', '--help', '--no-cache', '--context'].includes(flag))
+  const unknown = [...flags].filter((flag) => !['--json', '--force', '--help', '--no-cache', '--context', '--progress'].includes(flag))
   if (!Number.isInteger(budget) || budget < 1000) {
     process.stderr.write(`--budget takes a number of tokens (at least 1000). ${USAGE}\n`)
     return 2
@@ -58,12 +58,16 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function tour(service: RepoService, path: string, flags: ReadonlySet<string>, budget: number, signal: AbortSignal): Promise<number> {
+  let lastPhase = ''
   const ctx = {
     signal,
     callId: 'cli',
     emit: (_event: string, payload: unknown) => {
       const { phase, done, total } = payload as { phase: string; done: number; total: number }
       if (process.stderr.isTTY) process.stderr.write(`\r${phase} ${done}/${total}        `)
+      // --progress: each phase on its own line as it starts (for scripts, and where stderr is not a terminal).
+      else if (flags.has('--progress') && phase !== lastPhase) process.stderr.write(`${phase}\n`)
+      lastPhase = phase
     },
   } as Parameters<RepoService['scanPath']>[1]
   const scan = await service.scanPath(path, ctx, flags.has('--force') || flags.has('--no-cache'))

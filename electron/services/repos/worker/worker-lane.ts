@@ -10,8 +10,7 @@ import type { ScanPhase } from '../../../../shared/models/repos.ts'
 import type { HostMessage, RepoJob, WorkerMessage } from './repo-worker-protocol.ts'
 
 export type JobAnswer =
-  | { readonly value: unknown; readonly key?: string }
-  | { readonly same: string; readonly timings: Readonly<Record<string, number>> }
+  { readonly value: unknown; readonly key?: string } | { readonly same: string; readonly timings: Readonly<Record<string, number>> }
 
 export interface LaneOptions {
   readonly url: URL
@@ -158,7 +157,8 @@ export class WorkerLane {
   private overCap(job: Job, capMs: number): void {
     if (this.jobs.get(job.id) !== job) return
     const minutes = Math.round(capMs / 60_000)
-    const took = minutes >= 1 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${Math.round(capMs / 1000)} s`
+    const took =
+      capMs < 1000 ? `${capMs} ms` : minutes < 1 ? `${Math.round(capMs / 1000)} s` : `${minutes} minute${minutes === 1 ? '' : 's'}`
     this.finish(job, () =>
       job.reject(
         new GembaError({
