@@ -1,5 +1,6 @@
 // One repository's offline tour and module map, computed from the repository itself (no AI), with the
-// scan's progress while it runs and a way to cancel or rescan. A box of the map opens its part of the tour.
+// scan's progress while it runs and a way to cancel or rescan, and one sentence when parts of the scan
+// stopped at their time budget. A box of the map opens its part of the tour.
 import { useEffect, useRef, useState } from 'react'
 import type { RepoView, ScanPhase } from '../../../shared/models/repos.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
@@ -121,6 +122,11 @@ export function RepoDetail(props: { repo: RepoView }) {
         </div>
       ) : null}
 
+      {tour?.status === 'ready' && tour.tour?.shortfall ? (
+        <p className="muted repo-detail__shortfall" role="note">
+          {tour.tour.shortfall}
+        </p>
+      ) : null}
       {tour?.status === 'ready' && tour.tour ? (
         <div className="card">
           <Tabs label="Offline views" idPrefix="" tabs={REPO_TABS} selected={tab} onSelect={setTab}>
