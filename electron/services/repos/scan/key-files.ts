@@ -325,7 +325,8 @@ function codeRootDepth(code: readonly string[], packageOf: (path: string) => str
         if (rest.includes('/')) children.set(rest.slice(0, rest.indexOf('/')), (children.get(rest.slice(0, rest.indexOf('/'))) ?? 0) + 1)
       }
       const [top, count = 0] = [...children].sort((a, b) => b[1] - a[1])[0] ?? []
-      if (top === undefined || count < 0.8 * paths.length) break
+      // An empty name (a path that starts with '/', from a damaged index) would not take the root deeper.
+      if (top === undefined || top === '' || count < 0.8 * paths.length) break
       root = root === '' ? top : `${root}/${top}`
     }
     for (const path of paths) {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { readHistory, type CommitRecord } from '../../../../../../electron/services/repos/history/read-history.ts'
 import { buildRepo, type RepoBuilder } from '../../../../../fixtures/repo-builder.ts'
+import { runBounded } from '../../../../../fixtures/bounded-run.ts'
 
 const cleanups: RepoBuilder[] = []
 afterEach(async () => {
@@ -117,4 +118,9 @@ describe('readHistory on tree order', () => {
       'lib/foo0',
     ])
   })
+
+  it('reads each commit of random commit graphs once (merges, criss-cross, equal times), within the limit', async () => {
+    const probe = new URL('../../../../../fixtures/graph-properties.ts', import.meta.url)
+    await expect(runBounded(probe, 'checkHistoryWalk', [20], 60_000)).resolves.toBe(20)
+  }, 70_000)
 })

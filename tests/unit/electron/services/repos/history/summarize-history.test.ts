@@ -1,8 +1,10 @@
 // What the history says about people: one person however many names and addresses they commit under,
-// and the bus factor counted over people, not identities.
+// and the bus factor counted over people, not identities; and the summary ends on any commits, paths
+// and .mailmap, counting no one for more commits than were read.
 import { describe, expect, it } from 'vitest'
 import type { CommitRecord } from '../../../../../../electron/services/repos/history/read-history.ts'
 import { summarizeHistory } from '../../../../../../electron/services/repos/history/summarize-history.ts'
+import { runBounded } from '../../../../../fixtures/bounded-run.ts'
 
 let at = 0
 const commit = (author: string, email: string, paths: string[]): CommitRecord => ({
@@ -34,5 +36,10 @@ describe('summarizeHistory', () => {
     ])
     // Half of the module's commits are one person's (as two identities, two people were needed).
     expect(summary.modules[0]).toMatchObject({ module: 'src', commits: 16, busFactor: 1 })
+  })
+
+  it('ends on random commits, paths and .mailmap files', async () => {
+    const probe = new URL('../../../../../fixtures/graph-properties.ts', import.meta.url)
+    await expect(runBounded(probe, 'checkHistory', [150], 20_000)).resolves.toBe(150)
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { pageRank } from '../../../../../../electron/services/repos/parse/page-rank.ts'
+import { runBounded } from '../../../../../fixtures/bounded-run.ts'
 
 const sum = (ranks: Map<string, number>) => [...ranks.values()].reduce((a, b) => a + b, 0)
 
@@ -80,5 +81,10 @@ describe('pageRank', () => {
     expect([...one.entries()]).toEqual([...two.entries()])
     expect(one.has('d')).toBe(true)
     expect(pageRank([], []).size).toBe(0)
+  })
+
+  it('ends with finite ranks that sum to 1 on random graphs: cycles, self-loops, huge fan-in, odd weights', async () => {
+    const probe = new URL('../../../../../fixtures/graph-properties.ts', import.meta.url)
+    await expect(runBounded(probe, 'checkPageRank', [300], 20_000)).resolves.toBe(300)
   })
 })

@@ -4,6 +4,7 @@ import { createCodeParser } from '../../../../../../electron/services/repos/pars
 import type { ParsedFile } from '../../../../../../electron/services/repos/parse/parsed-file.ts'
 import type { ResolveImportsInput } from '../../../../../../electron/services/repos/parse/resolve-imports.ts'
 import { resolveImports } from '../../../../../../electron/services/repos/parse/resolve-imports.ts'
+import { runBounded } from '../../../../../fixtures/bounded-run.ts'
 
 let parser: CodeParser
 beforeAll(async () => {
@@ -267,5 +268,12 @@ describe('edges', () => {
       'b.ts': '',
     })
     expect(result.lines).toEqual(['a.ts -> b.ts'])
+  })
+
+  it('ends on random imports in every language: cycles, self-imports, re-exports that point back at each other', async () => {
+    const probe = new URL('../../../../../fixtures/graph-properties.ts', import.meta.url)
+    const result = await runBounded<{ checked: number; linked: number }>(probe, 'checkResolveImports', [300], 20_000)
+    expect(result.checked).toBe(300)
+    expect(result.linked).toBeGreaterThan(1000)
   })
 })

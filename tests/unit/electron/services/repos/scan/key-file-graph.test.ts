@@ -1,5 +1,10 @@
+// The import-graph signals of the key-file ranking: a walk from the entry points, and signals that end
+// on any graph (cycles, self-loops, huge fan-in) and at any size.
 import { describe, expect, it } from 'vitest'
 import { graphSignals } from '../../../../../../electron/services/repos/scan/key-file-graph.ts'
+import { runBounded } from '../../../../../fixtures/bounded-run.ts'
+
+const probe = new URL('../../../../../fixtures/graph-properties.ts', import.meta.url)
 
 describe('graphSignals', () => {
   it('walks from the entry point: the parts main wires up are close to it, a helper every part uses is central but far', () => {
@@ -27,4 +32,12 @@ describe('graphSignals', () => {
     expect(signals.supportUse.get('app.go')).toBe(1)
     expect(signals.uses.get('app.go')).toBe(3)
   })
+
+  it('ends with ranks and places in range on random graphs', async () => {
+    await expect(runBounded(probe, 'checkGraphSignals', [200], 20_000)).resolves.toBe(200)
+  })
+
+  it('ranks 200,000 files that tests reach for, one of them imported by every other', async () => {
+    await expect(runBounded(probe, 'checkHugeGraphSignals', [200_000], 60_000)).resolves.toBe(200_000)
+  }, 70_000)
 })

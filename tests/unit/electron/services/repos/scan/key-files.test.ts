@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FileRecord, ScanResult } from '../../../../../../shared/models/repos.ts'
 import { rankKeyFiles } from '../../../../../../electron/services/repos/scan/key-files.ts'
+import { runBounded } from '../../../../../fixtures/bounded-run.ts'
 import { scanBuiltRepo } from '../../../../../fixtures/scan-built-repo.ts'
 
 const file = (path: string): FileRecord => ({ path, size: 100, language: 'Kotlin', lines: 10, binary: false })
@@ -94,6 +95,13 @@ describe('rankKeyFiles principles', () => {
     })
     expect(ranked.find((file) => file.path === 'src/app.ts')?.reasons.join('; ')).toMatch(/used by 8 tests and examples \(public API\)/)
     expect(ranked.find((file) => file.path === 'src/util.ts')?.reasons).toContain('named in the README (createUtil)')
+  })
+
+  it('ends on any paths, those of a damaged index included (a path that starts with /)', async () => {
+    const probe = new URL('../../../../../fixtures/graph-properties.ts', import.meta.url)
+    // The package's source root was searched one empty folder name at a time, forever.
+    await expect(runBounded(probe, 'rankPaths', [['/internal/app/main.go']], 10_000)).resolves.toBe(1)
+    await expect(runBounded(probe, 'checkRanking', [300], 20_000)).resolves.toBe(300)
   })
 })
 
