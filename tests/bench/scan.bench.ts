@@ -1,29 +1,39 @@
-// Scan benchmark (a script, not a test): `npm run bench -- scan [<repository>] [--runs N]`.
-// Works on a throwaway clone of the repository (the synthetic one when none is given), so it can add
-// commits: cold scans (each in a fresh process, for an honest peak RSS), a cached scan, and rescans
-// after one new commit, next to the native git CLI measured in the same run. Prints medians of the
-// runs, phase by phase, with ratios and the targets. Never writes inside the given repository.
+// Scan benchmark (a script, not a test): `npm run bench -- scan [<repository>] [--runs N] [--in-process]
+// [--scale N] [--commits N]`. Works on a throwaway clone of the repository (the synthetic one when none
+// is given: 20,000 × scale files and that many commits), so it can add commits: cold scans (each in a
+// fresh process, for an honest peak RSS of all its threads), a cached scan, and rescans after one new
+// commit, next to the native git CLI measured in the same run. Scans run as the app runs them, in the
+// repository worker (--in-process: on the bench's own thread, as before they moved). Prints medians of
+// the runs, phase by phase, with ratios and the targets. Never writes inside the given repository.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { appendFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createCodeParser, type CodeParser } from '../../electron/services/repos/parse/code-parser.ts'
-import { scanRepo } from '../../electron/services/repos/scan/scan-repo.ts'
-import { ScanMemory } from '../../electron/services/repos/scan/scan-memory.ts'
+import { createCodeParser } from '../../electron/services/repos/parse/code-parser.ts'
+import { RepoJobs } from '../../electron/services/repos/worker/repo-jobs.ts'
+import type { RepoWork } from '../../electron/services/repos/worker/repo-work.ts'
+import { WorkerRepoWork } from '../../electron/services/repos/worker/repo-worker-host.ts'
 import type { ScanResult } from '../../shared/models/repos.ts'
 import { syntheticRepo } from './synthetic-repo.ts'
 
 const MB = 1024 * 1024
 const args = process.argv.slice(2)
-const runsAt = args.indexOf('--runs')
-const runs = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || 3) : 3
+const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined)
+const runs = Math.max(1, Number(valueOf('--runs')) || 3)
+const inProcess = args.includes('--in-process')
+const never = () => new AbortController().signal
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
 const timed = async <T>(work: () => T | Promise<T>): Promise<{ value: T; ms: number }> => {
   const start = performance.now()
   const value = await work()
   return { value, ms: performance.now() - start }
+}
+
+/** The repository work the app uses (a worker thread), or this thread's (--in-process). */
+function repoWork(cacheFolder: string): RepoWork {
+  return inProcess ? new RepoJobs({ cacheFolder, createParser: () => createCodeParser() }) : new WorkerRepoWork({ cacheFolder })
 }
 
 /**
@@ -34,13 +44,14 @@ async function coldChild(path: string, cacheFolder: string): Promise<void> {
   let peak = 0
   const sample = () => (peak = Math.max(peak, process.memoryUsage().rss))
   const sampler = setInterval(sample, 25)
-  const deps = { cacheFolder, clock: () => new Date(), parser: lazyParser(), memory: new ScanMemory() }
+  const work = repoWork(cacheFolder)
   const cpu = process.cpuUsage()
-  const cold = await timed(() => scanRepo({ repoId: 'bench', path, force: true }, deps))
+  const cold = await timed(() => work.scan({ repoId: 'bench', path, name: 'bench', force: true }, never()))
+  await work.settled()
   const used = process.cpuUsage(cpu)
-  await deps.memory.settled()
   sample()
   clearInterval(sampler)
+  await work.dispose()
   process.stdout.write(
     JSON.stringify({
       ms: cold.ms,
@@ -53,21 +64,18 @@ async function coldChild(path: string, cacheFolder: string): Promise<void> {
   )
 }
 
-function lazyParser(): () => Promise<CodeParser> {
-  let parser: Promise<CodeParser> | undefined
-  return () => (parser ??= createCodeParser())
-}
-
 if (args[0] === '--child') {
   await coldChild(args[1] ?? '', args[2] ?? '')
   process.exit(0)
 }
 
-const given = args.find((arg, index) => !arg.startsWith('--') && index !== runsAt + 1)
-const source = given ?? (await syntheticRepo())
-const work = await mkdtemp(join(tmpdir(), 'gemba-bench-scan-'))
-const clone = join(work, 'repo')
-const cacheFolder = join(work, 'cache')
+const flagValues = new Set(['--runs', '--scale', '--commits'].map((flag) => valueOf(flag)).filter((value) => value !== undefined))
+const given = args.find((arg) => !arg.startsWith('--') && !flagValues.has(arg))
+const scale = Math.max(1, Number(valueOf('--scale')) || 1)
+const source = given ?? (await syntheticRepo({ scale, commits: Math.max(1, Number(valueOf('--commits')) || 5000) }))
+const workDir = await mkdtemp(join(tmpdir(), 'gemba-bench-scan-'))
+const clone = join(workDir, 'repo')
+const cacheFolder = join(workDir, 'cache')
 // A clone whose repository lacks a few blobs (a real case) checks out what it can.
 execFileSync('git', ['clone', '--quiet', '--local', '--no-checkout', source, clone])
 execFileSync('git', ['reset', '--quiet'], { cwd: clone })
@@ -95,20 +103,25 @@ interface Cold {
 const colds: Cold[] = []
 const self = fileURLToPath(import.meta.url)
 for (let i = 0; i < runs; i++) {
-  const child = spawnSync(process.execPath, [self, '--child', clone, join(cacheFolder, `cold-${i}`)], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  })
+  const child = spawnSync(
+    process.execPath,
+    [self, '--child', clone, join(cacheFolder, `cold-${i}`), ...(inProcess ? ['--in-process'] : [])],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    },
+  )
   if (child.status !== 0) throw new Error(`cold scan failed: ${child.stderr}`)
   colds.push(JSON.parse(child.stdout) as Cold)
 }
 
 // In this process: a cold scan to fill the cache, the cached scan, then rescans after one new commit each.
-// As the app does: one repository service keeps the last scan in memory between rescans.
-const deps = { cacheFolder: join(cacheFolder, 'warm'), clock: () => new Date(), parser: lazyParser(), memory: new ScanMemory() }
-const first = await scanRepo({ repoId: 'bench', path: clone, force: true }, deps)
+// As the app does: one repository worker keeps the last scan in memory between rescans.
+const work = repoWork(join(cacheFolder, 'warm'))
+const request = { repoId: 'bench', path: clone, name: 'bench', force: false }
+const first = await work.scan({ ...request, force: true }, never())
 const cached: number[] = []
-for (let i = 0; i < runs; i++) cached.push((await timed(() => scanRepo({ repoId: 'bench', path: clone }, deps))).ms)
+for (let i = 0; i < runs; i++) cached.push((await timed(() => work.scan(request, never()))).ms)
 const target =
   first.keyFiles.find((file) => /\.(rb|py|ts|js|go|java|kt|rs|cs|php|c|cc|cpp|h)$/.test(file.path))?.path ??
   first.files.find((file) => !file.binary)?.path ??
@@ -117,19 +130,17 @@ const rescans: { ms: number; value: ScanResult }[] = []
 const gitCommit: number[] = []
 for (let i = 0; i < runs; i++) {
   // The last scan's cache is written behind its result; a commit comes seconds later, by which time it is done.
-  await deps.memory.settled()
+  await work.settled()
   appendFileSync(join(clone, target), `\n${/\.(rb|py)$/.test(target) ? '#' : '//'} bench edit ${i}\n`)
   gitCommit.push(
     (await timed(() => git(['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', 'commit', '--quiet', '-am', `bench edit ${i}`])))
       .ms,
   )
-  rescans.push(await timed(() => scanRepo({ repoId: 'bench', path: clone }, deps)))
+  rescans.push(await timed(() => work.scan(request, never())))
 }
-await deps.memory.settled()
-const gitShow = median(
-  await Promise.all([0, 1, 2].map(async () => (await timed(() => git(['show', changes, '--format=%H', 'HEAD']))).ms)),
-)
-await rm(work, { recursive: true, force: true })
+await work.dispose()
+const gitShow = median(await Promise.all([0, 1, 2].map(async () => (await timed(() => git(['show', changes, '--format=%H', 'HEAD']))).ms)))
+await rm(workDir, { recursive: true, force: true })
 
 const phase = (name: string) => median(colds.map((cold) => cold.timings[name] ?? 0))
 const coldMs = median(colds.map((cold) => cold.ms))
@@ -158,7 +169,9 @@ const rows: Row[] = [
 ]
 const pad = (text: string, width: number) => text.padEnd(width)
 const ms = (value: number) => `${value.toFixed(0)} ms`.padStart(9)
-console.log(`\nRepository: ${given ?? `${source} (synthetic)`}, scanned as a throwaway clone`)
+console.log(
+  `\nRepository: ${given ?? `${source} (synthetic)`}, scanned as a throwaway clone, ${inProcess ? "on the bench's own thread" : 'in the repository worker, as the app does'}`,
+)
 console.log(
   `${colds[0]?.files ?? 0} files, ${first.history.commitsRead} commits read, ${colds[0]?.modules ?? 0} modules; ` +
     `one-commit rescans edit ${target} (${last?.cache.filesReused ?? 0} files taken over, edges ${last?.cache.edgesReused ? 'taken over' : 'resolved again'})\n`,

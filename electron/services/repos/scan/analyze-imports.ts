@@ -75,7 +75,7 @@ export class ImportAnalyzer {
       const definitions = pathRole(path) === 'source'
       const grammar = this.parser.languageFor(path)
       const fromWorker = pool && grammar ? await pool.light(grammar, text, definitions).catch(() => null) : null
-      const light = { ...(fromWorker ?? lightExtract(language, text, { definitions })), ...generated }
+      const light = { ...(fromWorker ?? detached(lightExtract(language, text, { definitions }))), ...generated }
       this.parsed.set(path, light)
       this.next.set(key, compact(light))
       return
@@ -85,7 +85,8 @@ export class ImportAnalyzer {
     try {
       const fromWorker = pool ? await pool.parse(grammar, text, MAX_PARSE_BYTES).catch(() => null) : null
       signal?.throwIfAborted()
-      const file = fromWorker ?? (await this.parser.parse(grammar, text, { maxBytes: MAX_PARSE_BYTES, ...(signal ? { signal } : {}) }))
+      const file =
+        fromWorker ?? detached(await this.parser.parse(grammar, text, { maxBytes: MAX_PARSE_BYTES, ...(signal ? { signal } : {}) }))
       this.parsedNow += 1
       const kept = compact({ ...file, ...generated })
       this.parsed.set(path, { ...kept, definitions: kept.definitions ?? [], truncated: file.truncated, hasErrors: file.hasErrors })
@@ -135,4 +136,13 @@ function compact(file: ParsedFile): CachedParse {
         : definition,
     ),
   }
+}
+
+/**
+ * A parse result that holds no part of the source text: names cut out of the text by a match are views
+ * into it (V8's sliced strings), so keeping one name would keep the whole file. A copy, as a worker's
+ * answer is.
+ */
+function detached(file: ParsedFile): ParsedFile {
+  return structuredClone(file)
 }

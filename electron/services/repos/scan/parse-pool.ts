@@ -59,7 +59,8 @@ export class ParsePool {
     for (let i = 0; i < size; i++) {
       let worker: Worker
       try {
-        worker = new Worker(url)
+        // A small young generation, as the repository worker's: parsing churns through text it drops.
+        worker = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: 12 } })
       } catch {
         continue
       }

@@ -74,6 +74,10 @@ export class RepoJobs implements RepoWork {
     await new ScanCache(this.deps.cacheFolder, repoId).clear()
   }
 
+  async settled(): Promise<void> {
+    await this.memory.settled()
+  }
+
   /** Waits for the scan cache writes under way, then frees the code parser (its WebAssembly memory). */
   async dispose(): Promise<void> {
     await this.memory.settled()

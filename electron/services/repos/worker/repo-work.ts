@@ -24,6 +24,8 @@ export interface RepoWork {
   describe(entry: RepoEntry, signal: AbortSignal): Promise<RepoView>
   /** Drops what is remembered of a repository and its scan cache on disk (after any write under way). */
   forget(repoId: string): Promise<void>
+  /** Resolves once the scan cache writes under way (they are written behind the results) are on disk. */
+  settled(): Promise<void>
   /** Lets cache writes under way finish (up to `graceMs`), then stops; a later call starts again. */
   dispose(graceMs?: number): Promise<void>
 }

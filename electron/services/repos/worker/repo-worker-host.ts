@@ -33,6 +33,8 @@ interface Kept<T> {
 }
 
 const KEPT = 2
+/** Young generation of the workers (V8 gives it three semi-spaces: 4 MB each). */
+export const YOUNG_GENERATION_MB = 12
 
 export class WorkerRepoWork implements RepoWork {
   private readonly scans: WorkerLane
@@ -54,7 +56,9 @@ export class WorkerRepoWork implements RepoWork {
     this.scans = new WorkerLane({
       url,
       workerData: data,
-      resourceLimits: { maxOldGenerationSizeMb: 4096 },
+      // A small young generation: a scan allocates (and drops) hundreds of MB of file text, and V8 would
+      // otherwise grow it to tens of MB per semi-space (measured: peak RSS 450 → 300 MB, the same CPU).
+      resourceLimits: { maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       graceMs,
       capMs: options.scanCapMs ?? 10 * 60_000,
       name: 'scan',
@@ -62,7 +66,7 @@ export class WorkerRepoWork implements RepoWork {
     this.views = new WorkerLane({
       url,
       workerData: { ...data, parse: false },
-      resourceLimits: { maxOldGenerationSizeMb: 2048 },
+      resourceLimits: { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       graceMs,
       capMs: 2 * 60_000,
       name: 'reading of the repository',
@@ -92,6 +96,10 @@ export class WorkerRepoWork implements RepoWork {
     this.lastScans.delete(repoId)
     this.lastTours.delete(repoId)
     await this.scans.run({ kind: 'forget', repoId }, new AbortController().signal)
+  }
+
+  async settled(): Promise<void> {
+    if (this.scans.alive) await this.scans.run({ kind: 'settle' }, new AbortController().signal)
   }
 
   /** Lets the scan cache writes under way finish (within `graceMs`), then stops both workers. */

@@ -23,7 +23,7 @@ export type RepoJob =
   | { readonly kind: 'tour'; readonly request: ScanRequest; readonly known: string | null }
   | { readonly kind: 'describe'; readonly entry: RepoEntry }
   | { readonly kind: 'forget'; readonly repoId: string }
-  /** Resolves once the scan cache writes under way are on disk, and frees the code parser. */
+  /** Resolves once the scan cache writes under way are on disk. */
   | { readonly kind: 'settle' }
 
 export type HostMessage = { readonly id: number; readonly job: RepoJob } | { readonly cancel: number }

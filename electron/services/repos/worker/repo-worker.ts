@@ -54,7 +54,7 @@ if (port) {
       case 'forget':
         return { id, value: await jobs.forget(job.repoId) }
       case 'settle':
-        return { id, value: await jobs.dispose() }
+        return { id, value: await jobs.settled() }
     }
   }
 
