@@ -11,7 +11,14 @@ import { CalendarService, ReminderScheduler } from '../services/calendar/index.t
 import { createChangeService } from '../services/change/index.ts'
 import { JournalService, openRepositoryForDrift } from '../services/journal/index.ts'
 import type { Logger } from '../services/log/index.ts'
-import { createCodeParser, RepoService, WorkerRepoWork, type PhaseBudgets, type RepoStore } from '../services/repos/index.ts'
+import {
+  createCodeParser,
+  RepoService,
+  WorkerRepoWork,
+  type PhaseBudgets,
+  type RepoStore,
+  type RepoWork,
+} from '../services/repos/index.ts'
 import { SessionsService } from '../services/sessions/index.ts'
 import { SettingsService, type KeyValueStore, type OpenStore, type SecretBox } from '../services/settings/index.ts'
 import { SystemService } from '../services/system/index.ts'
@@ -44,6 +51,8 @@ export interface BackendPorts {
   readonly printToPdf?: (paper: PaperSize) => Promise<Uint8Array>
   /** How long each scan phase may take (the defaults are in scan/phase-budget.ts). */
   readonly scanBudgets?: Partial<PhaseBudgets>
+  /** Where repositories are read (default: worker threads; the load bench's baseline reads them on this thread). */
+  readonly repoWork?: (cacheFolder: string) => RepoWork
 }
 
 export interface Backend {
@@ -91,11 +100,13 @@ export function createBackend(ports: BackendPorts): Backend {
   const repoPath = async (id: string) => (await repoStore.load()).find((entry) => entry.id === id)?.path
   const repoCache = join(ports.dataFolder, 'cache', 'repos')
   // Scans and repositories' git state are read in worker threads: this event loop serves every call.
-  const repoWork = new WorkerRepoWork({
-    cacheFolder: repoCache,
-    ...(ports.grammarDir ? { grammarDir: ports.grammarDir } : {}),
-    ...(ports.scanBudgets ? { budgets: ports.scanBudgets } : {}),
-  })
+  const repoWork =
+    ports.repoWork?.(repoCache) ??
+    new WorkerRepoWork({
+      cacheFolder: repoCache,
+      ...(ports.grammarDir ? { grammarDir: ports.grammarDir } : {}),
+      ...(ports.scanBudgets ? { budgets: ports.scanBudgets } : {}),
+    })
   const repos = new RepoService({ store: repoStore, cacheFolder: repoCache, work: repoWork, home: ports.home })
   const journal: JournalService = new JournalService({
     journalFolder: settings.journalFolder(),

@@ -87,9 +87,10 @@ const git = (gitArgs: string[]) =>
 // Native git in the same run: listing the files and reading 1,000 commits' changes.
 const lsFiles = median(await Promise.all([0, 1, 2].map(async () => (await timed(() => git(['ls-files']))).ms)))
 const gitLog: number[] = []
-// --numstat reads every changed blob; where some are missing, --raw (the paths and blob ids) is the baseline.
-const canNumstat = spawnSync('git', ['log', '--numstat', '--format=%H', '-n', '1000'], { cwd: clone, stdio: 'ignore' }).status === 0
-const changes = canNumstat ? '--numstat' : '--raw'
+// --numstat reads every changed blob; where some are missing, --raw (the paths and blob ids) is the baseline,
+// and where trees are missing too, the commits alone.
+const logs = (changes: string) => spawnSync('git', ['log', changes, '--format=%H', '-n', '1000'], { cwd: clone, stdio: 'ignore' }).status === 0
+const changes = ['--numstat', '--raw', '--format=%H'].find(logs) ?? '--format=%H'
 for (let i = 0; i < runs; i++) gitLog.push((await timed(() => git(['log', changes, '--format=%H', '-n', '1000']))).ms)
 
 interface Cold {

@@ -75,6 +75,8 @@ export async function loadSnapshot(
   repoId: string,
   force: boolean,
 ): Promise<ScanSnapshot> {
+  // Forced: the last scan is not taken over, so it is let go now rather than held beside the new one.
+  if (force) memory?.forget(repoId)
   const remembered = force ? undefined : memory?.get(repoId)
   if (remembered) return remembered
   const scan = force ? null : await store.read<ScanResult>('scan')

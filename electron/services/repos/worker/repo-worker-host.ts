@@ -74,7 +74,9 @@ export class WorkerRepoWork implements RepoWork {
   }
 
   async scan(request: ScanRequest, signal: AbortSignal, onProgress?: ProgressReporter): Promise<ScanResult> {
-    const kept = request.force ? undefined : this.lastScans.get(request.repoId)
+    // Forced: what is kept of the last scan is let go now rather than held beside the new one.
+    if (request.force) this.forgetKept(request.repoId)
+    const kept = this.lastScans.get(request.repoId)
     const answer = await this.scans.run({ kind: 'scan', request, known: kept?.key ?? null }, signal, onProgress)
     // 'same' answers only the key it was given: the scan kept here.
     if ('same' in answer && kept) return { ...kept.value, timings: answer.timings, cache: { ...kept.value.cache, hit: true } }
@@ -82,7 +84,8 @@ export class WorkerRepoWork implements RepoWork {
   }
 
   async tour(request: ScanRequest, signal: AbortSignal, onProgress?: ProgressReporter): Promise<RepoTour> {
-    const kept = request.force ? undefined : this.lastTours.get(request.repoId)
+    if (request.force) this.forgetKept(request.repoId)
+    const kept = this.lastTours.get(request.repoId)
     const answer = await this.scans.run({ kind: 'tour', request, known: kept?.key ?? null }, signal, onProgress)
     if ('same' in answer && kept) return kept.value
     return remember(this.lastTours, request.repoId, answer)
@@ -93,8 +96,7 @@ export class WorkerRepoWork implements RepoWork {
   }
 
   async forget(repoId: string): Promise<void> {
-    this.lastScans.delete(repoId)
-    this.lastTours.delete(repoId)
+    this.forgetKept(repoId)
     await this.scans.run({ kind: 'forget', repoId }, new AbortController().signal)
   }
 
@@ -113,6 +115,11 @@ export class WorkerRepoWork implements RepoWork {
       clearTimeout(timer)
     }
     await Promise.all([this.scans.terminate(), this.views.terminate()])
+  }
+
+  private forgetKept(repoId: string): void {
+    this.lastScans.delete(repoId)
+    this.lastTours.delete(repoId)
   }
 
   /** Workers started so far, scans and descriptions (a test can tell a restart). */

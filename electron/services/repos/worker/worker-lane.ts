@@ -99,7 +99,14 @@ export class WorkerLane {
   }
 
   private post(job: Job): void {
-    const worker = this.ensureWorker()
+    let worker: Worker
+    try {
+      worker = this.ensureWorker()
+    } catch (error) {
+      this.jobs.delete(job.id)
+      this.finish(job, () => job.reject(stopped(error instanceof Error ? error : new Error(String(error)))))
+      return
+    }
     job.worker = worker
     worker.ref()
     clearTimeout(job.cap)
