@@ -17,10 +17,6 @@ function clause(part: ScanShortfall): string {
       return `reading history ${after} (${number(part.done)} ${part.done === 1 ? 'commit' : 'commits'})`
     case 'manifests':
       return `reading manifests ${after}`
-    case 'modules':
-      return `linking files into modules ${after}`
-    case 'rank':
-      return `ranking key files ${after}`
   }
 }
 

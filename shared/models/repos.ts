@@ -276,7 +276,7 @@ export interface ScanCacheInfo {
 
 /** A part of the scan that stopped at its time budget: the scan went on with what it had read by then. */
 export interface ScanShortfall {
-  readonly phase: 'files' | 'parse' | 'history' | 'manifests' | 'modules' | 'rank'
+  readonly phase: 'files' | 'parse' | 'history' | 'manifests'
   /** The phase's budget, in milliseconds. */
   readonly budgetMs: number
   /** How far it got: files read, files parsed, commits read (0 when it has no count). */

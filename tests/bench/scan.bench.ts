@@ -89,7 +89,8 @@ const lsFiles = median(await Promise.all([0, 1, 2].map(async () => (await timed(
 const gitLog: number[] = []
 // --numstat reads every changed blob; where some are missing, --raw (the paths and blob ids) is the baseline,
 // and where trees are missing too, the commits alone.
-const logs = (changes: string) => spawnSync('git', ['log', changes, '--format=%H', '-n', '1000'], { cwd: clone, stdio: 'ignore' }).status === 0
+const logs = (changes: string) =>
+  spawnSync('git', ['log', changes, '--format=%H', '-n', '1000'], { cwd: clone, stdio: 'ignore' }).status === 0
 const changes = ['--numstat', '--raw', '--format=%H'].find(logs) ?? '--format=%H'
 for (let i = 0; i < runs; i++) gitLog.push((await timed(() => git(['log', changes, '--format=%H', '-n', '1000']))).ms)
 

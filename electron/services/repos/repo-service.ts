@@ -179,7 +179,11 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
 
   /** One repository's state, read after this call began; concurrent calls for it share reads. */
   private describe(entry: RepoEntry, signal: AbortSignal): Promise<RepoView> {
-    return this.views.read(`${entry.id}\0${entry.path}\0${entry.name}`, () => this.work.describe(entry, new AbortController().signal), signal)
+    return this.views.read(
+      `${entry.id}\0${entry.path}\0${entry.name}`,
+      () => this.work.describe(entry, new AbortController().signal),
+      signal,
+    )
   }
 
   /**

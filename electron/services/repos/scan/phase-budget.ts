@@ -1,7 +1,10 @@
-// The time each scan phase may take. A phase past its budget stops where it is and the scan goes on
-// with what it had by then; what stopped is recorded (the tour says it in one sentence). Budgets are
-// checked by the phases' own loops between files or commits, so a phase stops within one step of its
-// budget; the worker running the scan has a hard cap on top (repo-worker-host.ts). Owns no scan logic.
+// The time each scan phase that walks the repository may take: reading files, parsing them, reading
+// the history and the manifests. A phase past its budget stops where it is and the scan goes on with
+// what it had by then; what stopped is recorded (the tour says it in one sentence). Budgets are checked
+// by the phases' own loops between files or commits, so a phase stops within one step of its budget.
+// The phases after them (modules, ranking) are pure computations over what these read, bounded by
+// construction (a fixed number of PageRank iterations; property tests prove they end); the worker that
+// runs a scan has a hard cap on top of it all (worker-lane.ts). Owns no scan logic.
 import type { ScanShortfall } from '../../../../shared/models/repos.ts'
 
 export type BudgetedPhase = ScanShortfall['phase']
@@ -13,8 +16,6 @@ export const DEFAULT_PHASE_BUDGETS: PhaseBudgets = {
   parse: 60_000,
   history: 30_000,
   manifests: 15_000,
-  modules: 30_000,
-  rank: 20_000,
 }
 
 /** A point in time a loop checks between steps. */
@@ -66,7 +67,11 @@ const LATE = Symbol('late')
  * Runs asynchronous work against a deadline: its result, or `fallback()` once the budget is spent
  * (the work's own result is then dropped; it must be bounded, as it may still finish behind).
  */
-export async function withinBudget<T>(ms: number, work: () => Promise<T>, fallback: () => Promise<T>): Promise<{ value: T; stopped: boolean }> {
+export async function withinBudget<T>(
+  ms: number,
+  work: () => Promise<T>,
+  fallback: () => Promise<T>,
+): Promise<{ value: T; stopped: boolean }> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const late = new Promise<typeof LATE>((resolve) => (timer = setTimeout(() => resolve(LATE), Math.max(0, ms))))
   try {

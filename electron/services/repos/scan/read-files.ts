@@ -57,7 +57,8 @@ export async function readFiles(input: ReadFilesInput): Promise<ReadFilesResult>
       if (input.deadline?.passed) {
         for (let index = start; index < total; index++) {
           const entry = input.entries[index]
-          if (entry) files[index] = { path: entry.path, size: Math.max(entry.size, 0), language: languageOf(entry.path), lines: 0, binary: false }
+          if (entry)
+            files[index] = { path: entry.path, size: Math.max(entry.size, 0), language: languageOf(entry.path), lines: 0, binary: false }
         }
         unread = total - start
         break

@@ -375,7 +375,9 @@ async function readHistoryFor(input: ReadAndParseInput, pool: ParsePool | null):
   const limit = input.deps.historyLimit ?? 1000
   const known = input.knownHistory
   const budgetMs = input.budget.budgets.history
-  const inWorker = pool ? await pool.history({ gitdir: input.gitdir, head, limit, known: [...known], shallow, budgetMs }).catch(() => null) : null
+  const inWorker = pool
+    ? await pool.history({ gitdir: input.gitdir, head, limit, known: [...known], shallow, budgetMs }).catch(() => null)
+    : null
   input.signal?.throwIfAborted()
   const result =
     inWorker ??

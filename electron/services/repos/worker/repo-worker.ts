@@ -87,7 +87,9 @@ if (port) {
     work(message.id, message.job, controller.signal)
       .catch((error: unknown): WorkerMessage => {
         const mapped =
-          error instanceof GembaError ? error : new GembaError({ code: 'internal', message: 'Something went wrong inside Gemba.' }, { cause: error })
+          error instanceof GembaError
+            ? error
+            : new GembaError({ code: 'internal', message: 'Something went wrong inside Gemba.' }, { cause: error })
         const cause = mapped.cause instanceof Error ? mapped.cause : error instanceof Error ? error : null
         return { id: message.id, error: mapped.toData(), ...(cause?.stack ? { stack: cause.stack } : {}) }
       })
