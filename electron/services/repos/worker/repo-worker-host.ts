@@ -34,7 +34,7 @@ interface Kept<T> {
 
 const KEPT = 2
 /** Young generation of the workers (V8 gives it three semi-spaces: 4 MB each). */
-export const YOUNG_GENERATION_MB = 12
+const YOUNG_GENERATION_MB = 12
 
 export class WorkerRepoWork implements RepoWork {
   private readonly scans: WorkerLane
