@@ -11,14 +11,7 @@ import { CalendarService, ReminderScheduler } from '../services/calendar/index.t
 import { createChangeService } from '../services/change/index.ts'
 import { JournalService, openRepositoryForDrift } from '../services/journal/index.ts'
 import type { Logger } from '../services/log/index.ts'
-import {
-  createCodeParser,
-  RepoService,
-  WorkerRepoWork,
-  type PhaseBudgets,
-  type RepoStore,
-  type RepoWork,
-} from '../services/repos/index.ts'
+import { createCodeParser, RepoService, WorkerRepoWork, type PhaseBudgets, type RepoStore, type RepoWork } from '../services/repos/index.ts'
 import { SessionsService } from '../services/sessions/index.ts'
 import { SettingsService, type KeyValueStore, type OpenStore, type SecretBox } from '../services/settings/index.ts'
 import { SystemService } from '../services/system/index.ts'

@@ -2,11 +2,12 @@
 // A real backend behind the browser-mode HTTP bridge, with a generated repository of 100,000 files
 // (scale 5) added and scanned once. Then, from another process, 500 concurrent calls (the repository's
 // state, the list, and calls that do not read it) and 200 slow connections (each sends its request a
-// few bytes at a time), while a forced rescan runs with its disk cache cleared (a whole scan again). Each scenario runs in a fresh process: the load on
-// an idle backend (the baseline), during a scan as the app runs it (in a worker), and during a scan on
-// the backend's own thread, as before scans moved (--no-before leaves that one out). Prints how many
-// calls were answered within 10 s, their latencies, the event loop's longest delay, and memory at rest
-// before, at its peak and at rest after (within 20% of before is the target).
+// few bytes at a time), while a forced rescan runs with its disk cache cleared (a whole scan again).
+// Each scenario runs in a fresh process: the load on an idle backend (the baseline), during a scan as
+// the app runs it (in a worker), and during a scan on the backend's own thread, as before scans moved
+// (--no-before leaves that one out). Prints how many calls were answered within 10 s, their latencies,
+// the event loop's longest delay, and memory at rest before, at its peak and at rest after (within 20%
+// of before is the target).
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { connect } from 'node:net'
