@@ -55,7 +55,7 @@ export class WorkerRepoWork implements RepoWork {
     const graceMs = options.graceMs ?? 2_000
     this.scans = new WorkerLane({
       url,
-      workerData: { ...data, background: true } satisfies RepoWorkerData,
+      workerData: data,
       // A small young generation: a scan allocates (and drops) hundreds of MB of file text, and V8 would
       // otherwise grow it to tens of MB per semi-space (measured: peak RSS 450 → 300 MB, the same CPU).
       resourceLimits: { maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
@@ -65,7 +65,7 @@ export class WorkerRepoWork implements RepoWork {
     })
     this.views = new WorkerLane({
       url,
-      workerData: { ...data, parse: false } satisfies RepoWorkerData,
+      workerData: { ...data, parse: false },
       resourceLimits: { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       graceMs,
       capMs: 2 * 60_000,

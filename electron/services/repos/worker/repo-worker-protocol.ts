@@ -15,8 +15,6 @@ export interface RepoWorkerData {
   readonly historyLimit?: number
   readonly parseWorkers?: number
   readonly budgets?: Partial<PhaseBudgets>
-  /** Runs below the backend's CPU priority (scans; descriptions answer calls and keep theirs). */
-  readonly background?: boolean
 }
 
 export type RepoJob =

@@ -1,11 +1,7 @@
 // The body of a repository worker thread: one RepoJobs (its scan memory, its code parser) doing the
 // jobs its host posts, each with its own AbortController (a 'cancel' message aborts it), progress posted
-// as it goes (a few times a second at most) and the result or the error (as data) posted back. The
-// scan worker runs at a lower CPU priority than the backend's thread (Linux, where a thread has its
-// own), so a scan on a busy machine takes the time the event loop does not need. Reads the repository
-// and writes only the scan cache; never imports 'electron'.
-import { readlinkSync } from 'node:fs'
-import { constants, setPriority } from 'node:os'
+// as it goes (a few times a second at most) and the result or the error (as data) posted back. Reads
+// the repository and writes only the scan cache; never imports 'electron'.
 import { parentPort, workerData } from 'node:worker_threads'
 import { GembaError } from '../../../../shared/errors.ts'
 import type { ScanPhase, ScanResult } from '../../../../shared/models/repos.ts'
@@ -14,25 +10,10 @@ import { RepoJobs, tourOf } from './repo-jobs.ts'
 import type { HostMessage, RepoJob, RepoWorkerData, WorkerMessage } from './repo-worker-protocol.ts'
 
 const PROGRESS_EVERY_MS = 100
-const SCAN_NICENESS = 5
-
-/** Lowers this thread's priority (and that of the threads it starts); elsewhere than Linux, nothing. */
-function yieldToTheBackend(): void {
-  if (process.platform !== 'linux') return
-  try {
-    const thread = Number(readlinkSync('/proc/thread-self').split('/').at(-1))
-    // Nice 5: the event loop gets three times the scan's share of a core they both want; an idle core
-    // is still the scan's whole.
-    if (thread > 0) setPriority(thread, Math.min(SCAN_NICENESS, constants.priority.PRIORITY_LOW))
-  } catch {
-    // Not permitted or not known: the scan runs at the same priority, which is only slower to share.
-  }
-}
 
 const port = parentPort
 if (port) {
   const data = workerData as RepoWorkerData
-  if (data.background) yieldToTheBackend()
   const jobs = new RepoJobs({
     cacheFolder: data.cacheFolder,
     createParser: data.parse ? () => createCodeParser(data.grammarDir ? { grammarDir: data.grammarDir } : {}) : undefined,
