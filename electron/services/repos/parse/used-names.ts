@@ -22,6 +22,20 @@ const KEYWORDS = new Set(
 
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/g
 
+/**
+ * A word no one declares: a long run of letters and digits that changes case and class like a random
+ * token (an API key in a string, a hash). Never a link, and never kept: the parse cache is on disk.
+ */
+function looksLikeToken(word: string): boolean {
+  if (word.length < 16 || !/\d/.test(word)) return false
+  const digits = word.replace(/\D/g, '').length
+  if (digits >= 3) return true
+  let switches = 0
+  const classOf = (char: string) => (/[a-z]/.test(char) ? 0 : /[A-Z]/.test(char) ? 1 : /\d/.test(char) ? 2 : 3)
+  for (let i = 1; i < word.length; i++) if (classOf(word[i]!) !== classOf(word[i - 1]!)) switches++
+  return switches >= word.length * 0.3
+}
+
 export interface UsedNamesOptions {
   readonly max?: number
   readonly maxChars?: number
@@ -35,7 +49,7 @@ export function usedNames(text: string, declared: Iterable<string>, options: Use
   const counts = new Map<string, number>()
   for (const match of source.matchAll(WORD)) {
     const word = match[0]
-    if (word.length < 3 || KEYWORDS.has(word)) continue
+    if (word.length < 3 || KEYWORDS.has(word) || looksLikeToken(word)) continue
     counts.set(word, (counts.get(word) ?? 0) + 1)
   }
   // Names that read as declarations (`server_start`, `HttpClient`, `Router`) before plain words, which
