@@ -8,7 +8,7 @@ import type { ScanResult } from '../../../shared/models/repos.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import type { CodeParser } from '../repos/index.ts'
 import type { CoachRecordPort, SpendingPort } from '../sessions/index.ts'
-import { AiClient, createAnthropicSdk } from './ai-client.ts'
+import { AiClient, createAnthropicSdk } from './client/ai-client.ts'
 import { AiService } from './ai-service.ts'
 import { readAiSettings, type AiSettingsSource } from './ai-settings.ts'
 import { journalVisits } from './memory/journal-visits.ts'
@@ -16,7 +16,7 @@ import { ModelCatalogue } from './models/model-catalogue.ts'
 import { contextSettingsStore } from './context/context-settings-store.ts'
 import { RepoContextProvider } from './context/repo-context-provider.ts'
 import { SecretRedactor } from '../secrets/index.ts'
-import { threadStore } from './thread-store.ts'
+import { threadStore } from './threads/thread-store.ts'
 
 export interface AiWiring {
   readonly settings: AiSettingsSource

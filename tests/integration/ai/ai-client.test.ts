@@ -1,6 +1,6 @@
 // AiClient with the real SDK against the fake server: streaming, usage, every error class, retries.
 import { afterEach, describe, expect, it } from 'vitest'
-import { AiClient, createAnthropicSdk, type Sleep, type StreamRequest } from '../../../electron/services/ai/ai-client.ts'
+import { AiClient, createAnthropicSdk, type Sleep, type StreamRequest } from '../../../electron/services/ai/client/ai-client.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import type { AiRetryNotice } from '../../../shared/models/ai.ts'
 import { httpError, overloadedMidStream, textReply } from '../../fixtures/fake-anthropic/replies.ts'

@@ -1,6 +1,6 @@
 // The ai channels as the transports call them: service.method(parsedInput, ctx), real SDK, fake server.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createAnthropicSdk } from '../../../electron/services/ai/ai-client.ts'
+import { createAnthropicSdk } from '../../../electron/services/ai/client/ai-client.ts'
 import { AiService, type AiRuntimeSettings } from '../../../electron/services/ai/ai-service.ts'
 import type { EventMap } from '../../../shared/api.ts'
 import { aiChannels } from '../../../shared/channels/ai.ts'

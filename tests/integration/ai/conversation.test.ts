@@ -1,8 +1,8 @@
 // The conversation engine with the real SDK against the fake server, on a real repository: streaming,
 // the tool-use round trip, the cached stable prefix, limits, cancel, and no secret in any request.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { AiClient, createAnthropicSdk, type Sleep } from '../../../electron/services/ai/ai-client.ts'
-import { Conversation, type ConversationOptions } from '../../../electron/services/ai/conversation.ts'
+import { AiClient, createAnthropicSdk, type Sleep } from '../../../electron/services/ai/client/ai-client.ts'
+import { Conversation, type ConversationOptions } from '../../../electron/services/ai/conversation/conversation.ts'
 import { SecretRedactor } from '../../../electron/services/secrets/secret-redactor.ts'
 import { unsavedSpending } from '../../fixtures/spending.ts'
 import { gitTrackedFiles } from '../../../electron/services/git/tracked-files.ts'

@@ -2,7 +2,7 @@
 // an Anthropic key at all, the endpoint unreachable; the key never appears in the answer.
 import { createServer } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createAnthropicSdk } from '../../../electron/services/ai/ai-client.ts'
+import { createAnthropicSdk } from '../../../electron/services/ai/client/ai-client.ts'
 import { testApiKey } from '../../../electron/services/ai/models/test-api-key.ts'
 import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/start-fake-anthropic.ts'
 

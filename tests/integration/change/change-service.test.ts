@@ -11,7 +11,7 @@ import { changeChannels } from '../../../shared/channels/change.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import { smallChangeScript, SPELLING_TEST } from '../../fixtures/fake-anthropic/small-change-script.ts'
 import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/start-fake-anthropic.ts'
-import { AiClient, createAnthropicSdk } from '../../../electron/services/ai/ai-client.ts'
+import { AiClient, createAnthropicSdk } from '../../../electron/services/ai/client/ai-client.ts'
 import { ModelCatalogue } from '../../../electron/services/ai/models/model-catalogue.ts'
 import { context, makeHarness, type Harness, type TestCtx } from './harness.ts'
 

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { createAnthropicSdk } from '../../../electron/services/ai/ai-client.ts'
+import { createAnthropicSdk } from '../../../electron/services/ai/client/ai-client.ts'
 import { ChangeService, type ChangeServiceDeps } from '../../../electron/services/change/change-service.ts'
 import { RepoService } from '../../../electron/services/repos/repo-service.ts'
 import type { RepoEntry } from '../../../shared/models/repos.ts'

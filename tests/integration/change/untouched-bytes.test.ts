@@ -6,8 +6,8 @@
 import { execFile } from 'node:child_process'
 import { readFile, stat } from 'node:fs/promises'
 import { afterEach, describe, expect, it } from 'vitest'
-import { applyStaged } from '../../../electron/services/change/apply-change.ts'
-import { StagedCopy, stagedBytes } from '../../../electron/services/change/staged-copy.ts'
+import { applyStaged } from '../../../electron/services/change/landing/commit-change.ts'
+import { StagedCopy, stagedBytes } from '../../../electron/services/change/drafts/staged-copy.ts'
 import { SecretRedactor } from '../../../electron/services/secrets/secret-redactor.ts'
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 

@@ -3,7 +3,7 @@
 // the next question as if the failed one had not been asked. Dropped connections, stalls and a
 // mid-stream overloaded error are covered in tests/integration/ai/ai-client.test.ts.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createAnthropicSdk } from '../../../electron/services/ai/ai-client.ts'
+import { createAnthropicSdk } from '../../../electron/services/ai/client/ai-client.ts'
 import { AiService } from '../../../electron/services/ai/ai-service.ts'
 import type { EventMap } from '../../../shared/api.ts'
 import type { CallContext } from '../../../shared/contract.ts'

@@ -2,7 +2,7 @@
 // agent's, or the leader's own edit) through the change service's apply path, or rolls back an
 // interrupted landing, and prints "steps <the write steps it went through>" and "done". With a number
 // N it kills itself with SIGKILL when it reaches its N-th write step (deterministic fault injection).
-import { recoverInterruptedLanding, type LandingStep } from '../../../electron/services/change/git/land-change.ts'
+import { recoverInterruptedLanding, type LandingStep } from '../../../electron/services/change/landing/crash-safe-landing.ts'
 import { applyGreeterChange, applyLeaderEdit } from './apply-change-fixture.ts'
 
 const [root, killAt, mode = 'agent'] = process.argv.slice(2)

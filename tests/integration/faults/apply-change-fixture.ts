@@ -1,10 +1,10 @@
 // The change the killed-apply test lands on the greeter, and the one way it is applied (in the child
 // process and again in the test): recovery first, as ChangeService does, then the staged apply path;
 // and the leader's own edit of the greeting, landed by the manual apply path.
-import { applyStaged, applyWorking } from '../../../electron/services/change/apply-change.ts'
-import type { Landing } from '../../../electron/services/change/git/land-change.ts'
-import { recoverInterruptedLanding } from '../../../electron/services/change/git/land-change.ts'
-import { StagedCopy } from '../../../electron/services/change/staged-copy.ts'
+import { applyStaged, applyWorking } from '../../../electron/services/change/landing/commit-change.ts'
+import type { Landing } from '../../../electron/services/change/landing/crash-safe-landing.ts'
+import { recoverInterruptedLanding } from '../../../electron/services/change/landing/crash-safe-landing.ts'
+import { StagedCopy } from '../../../electron/services/change/drafts/staged-copy.ts'
 import { describeRepo } from '../../../electron/services/repos/describe-repo.ts'
 import type { AppliedChange } from '../../../shared/models/change.ts'
 import { GREETER_FILES, SPELLING_TEST } from '../../fixtures/fake-anthropic/small-change-script.ts'

@@ -14,7 +14,7 @@ import { cp, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { recoverInterruptedLanding } from '../../../electron/services/change/git/land-change.ts'
+import { recoverInterruptedLanding } from '../../../electron/services/change/landing/crash-safe-landing.ts'
 import { GREETER_FILES } from '../../fixtures/fake-anthropic/small-change-script.ts'
 import { buildRepo, RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { makeTestBackend } from '../../fixtures/test-backend.ts'

@@ -2,7 +2,7 @@
 // lines it cites (through the line ranges of the blocks Gemba sent), and written into the prose as a
 // path:line reference after the cited words, so the answer, the journal and any Markdown reader show
 // it. Pure; checking the cited lines against the repository is verify-cited-lines.ts's job.
-import { blockSeparator } from '../text-blocks.ts'
+import { blockSeparator } from '../client/text-blocks.ts'
 import type { ContentBlock, TextCitation } from '@anthropic-ai/sdk/resources/messages'
 import type { SourceRecord } from './excerpt-blocks.ts'
 

@@ -5,7 +5,7 @@ import { ANTHROPIC_KEYS_URL, checkApiKeyFormat } from '../../../../shared/api-ke
 import { GembaError } from '../../../../shared/errors.ts'
 import type { ApiKeyTest } from '../../../../shared/models/ai.ts'
 import { DEFAULT_ENDPOINT } from '../../../../shared/models/settings.ts'
-import { AiClient, type SdkFactory } from '../ai-client.ts'
+import { AiClient, type SdkFactory } from '../client/ai-client.ts'
 
 export interface KeyTestInput {
   readonly key: string | null
