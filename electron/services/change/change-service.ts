@@ -1,7 +1,7 @@
 // Serves the change channels by handing each to the part that owns it: the drafts and the agent's
-// turns (change-drafts.ts), task proposals (task-proposer.ts), landing and undoing (change-landing.ts),
-// the working tree and its watch (working-tree.ts), the team's tests (test-runs.ts) and the words
-// about a change (change-explainer.ts). Records to the session through the port it is given; writes
+// turns (drafts/), task proposals (tasks/), landing and undoing (landing/gemba-branches.ts), the
+// working tree and its watch (working-tree/), the team's tests (team-tests/) and the words about a
+// change (explain/), with Claude for each through claude/. Records to the session through the port it is given; writes
 // to a repository only through the landing. dispose() stops watches and test runs and frees drafts.
 import { randomUUID } from 'node:crypto'
 import type { EventMap } from '../../../shared/api.ts'
@@ -29,14 +29,14 @@ import { SecretRedactor, type Redactor } from '../secrets/index.ts'
 import type { AiModelProfile } from '../../../shared/models/ai.ts'
 import type { SpendingPort } from '../sessions/index.ts'
 import { stagedFiles, type ChangeDraft } from './drafts/change-draft.ts'
-import { ChangeDrafts } from './drafts/drafting.ts'
+import { Drafting } from './drafts/drafting.ts'
 import { draftChecks } from './drafts/draft-checks.ts'
 import { ChangeExplainer } from './explain/change-explainer.ts'
-import { ChangeLanding } from './landing/gemba-branches.ts'
+import { GembaBranches } from './landing/gemba-branches.ts'
 import type { ChangePrefs, ChangeRepos, SessionRecorder } from './change-ports.ts'
 import { ChangeRuntimes } from './claude/change-runtime.ts'
 import { proposeTasks } from './tasks/propose-tasks.ts'
-import { TestRuns } from './team-tests/team-tests.ts'
+import { TeamTests } from './team-tests/team-tests.ts'
 import { WorkingTree } from './working-tree/working-tree.ts'
 
 type Ctx = CallContext<EventMap>
@@ -72,10 +72,10 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
   readonly #repos: ChangeRepos
   readonly #redactor: Redactor
   readonly #runtimes: ChangeRuntimes
-  readonly #drafts: ChangeDrafts
-  readonly #landing: ChangeLanding
+  readonly #drafts: Drafting
+  readonly #landing: GembaBranches
   readonly #tree: WorkingTree
-  readonly #tests: TestRuns
+  readonly #tests: TeamTests
   readonly #explainer: ChangeExplainer
 
   constructor(deps: ChangeServiceDeps) {
@@ -92,7 +92,7 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
       modelProfile: deps.modelProfile,
       clientOptions: deps.clientOptions,
     })
-    this.#landing = new ChangeLanding({
+    this.#landing = new GembaBranches({
       repos: deps.repos,
       prefs: deps.prefs,
       session: deps.session,
@@ -102,7 +102,7 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
       xdgConfigHome: deps.xdgConfigHome,
       now,
     })
-    this.#drafts = new ChangeDrafts({
+    this.#drafts = new Drafting({
       repos: deps.repos,
       runtimes: this.#runtimes,
       session: deps.session,
@@ -113,7 +113,7 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
       check: (draft, ctx) => this.#check(draft, ctx),
     })
     this.#tree = new WorkingTree({ info: (repoId, ctx) => deps.repos.info(repoId, ctx), debounceMs: deps.watchDebounceMs })
-    this.#tests = new TestRuns({
+    this.#tests = new TeamTests({
       info: (repoId, ctx) => deps.repos.info(repoId, ctx),
       scan: (repoId, ctx) => deps.repos.scan(repoId, ctx),
       prefs: deps.prefs,

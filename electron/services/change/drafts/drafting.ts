@@ -1,7 +1,7 @@
-// Starting a change and the agent's turns on it: a draft per change (kept in the draft book, which
-// frees it), the agent's edits staged in memory, revisions with the leader's comment. The request and
-// mode are recorded to the session as the change starts (the estimate is the session step's own).
-// Never writes to a repository.
+// Starting a change and the agent's turns on it: a draft per change (kept among the open drafts,
+// which free it), the agent's edits staged in memory, revisions with the leader's comment. The
+// request and mode are recorded to the session as the change starts (the estimate is the session
+// step's own). Never writes to a repository.
 import type { EventMap } from '../../../../shared/api.ts'
 import type { CallContext } from '../../../../shared/contract.ts'
 import { GembaError } from '../../../../shared/errors.ts'
@@ -14,12 +14,12 @@ import { changeContext } from '../claude/change-context.ts'
 import { draftView, type ChangeDraft } from './change-draft.ts'
 import type { ChangeRepos, SessionRecorder } from '../change-ports.ts'
 import { changeHandlers, type ChangeRuntimes } from '../claude/change-runtime.ts'
-import { DraftBook } from './open-drafts.ts'
+import { OpenDrafts } from './open-drafts.ts'
 import { StagedCopy } from './staged-copy.ts'
 
 type Ctx = CallContext<EventMap>
 
-export interface ChangeDraftsDeps {
+export interface DraftingDeps {
   readonly repos: ChangeRepos
   readonly runtimes: ChangeRuntimes
   readonly session: SessionRecorder
@@ -41,23 +41,23 @@ export interface StartInput {
   readonly handsOnKeyboard?: boolean | undefined
 }
 
-export class ChangeDrafts {
-  readonly #deps: ChangeDraftsDeps
-  readonly #book: DraftBook
+export class Drafting {
+  readonly #deps: DraftingDeps
+  readonly #open: OpenDrafts
 
-  constructor(deps: ChangeDraftsDeps) {
+  constructor(deps: DraftingDeps) {
     this.#deps = deps
-    this.#book = new DraftBook({ now: deps.now })
+    this.#open = new OpenDrafts({ now: deps.now })
   }
 
   get(draftId: string): ChangeDraft {
-    return this.#book.get(draftId)
+    return this.#open.get(draftId)
   }
 
   /** The draft, or null when it is no longer open. */
   find(draftId: string): ChangeDraft | null {
     try {
-      return this.#book.get(draftId)
+      return this.#open.get(draftId)
     } catch {
       return null
     }
@@ -97,7 +97,7 @@ export class ChangeDrafts {
       lastTestRun: null,
       busy: false,
     }
-    this.#book.open(draft)
+    this.#open.open(draft)
     if (draft.sessionId)
       // The estimate is the session step's, written there by the leader before the change opened.
       await this.#deps.session.record(draft.sessionId, { request: input.request, manual: input.mode === 'manual' })
@@ -114,7 +114,7 @@ export class ChangeDrafts {
     input: { draftId: string; comment: string; rejectedPaths?: readonly string[] | undefined },
     ctx: Ctx,
   ): Promise<ChangeDraftView> {
-    const draft = this.#book.get(input.draftId)
+    const draft = this.#open.get(input.draftId)
     if (!draft.agent || draft.applied)
       throw new GembaError({
         code: 'conflict',
@@ -130,7 +130,7 @@ export class ChangeDrafts {
 
   /** Frees every draft (the service is going away). */
   dispose(): void {
-    this.#book.clear()
+    this.#open.clear()
   }
 
   async #turn(draft: ChangeDraft, message: string, ctx: Ctx): Promise<ChangeDraftView> {

@@ -9,18 +9,18 @@ import type { ChangeDraft } from './change-draft.ts'
 export const DRAFT_IDLE_MS = 24 * 60 * 60 * 1000
 export const MAX_OPEN_DRAFTS = 20
 
-export interface DraftBookOptions {
+export interface OpenDraftsOptions {
   readonly now: () => Date
   readonly idleMs?: number
   readonly maxOpen?: number
 }
 
-export class DraftBook {
-  readonly #options: DraftBookOptions
+export class OpenDrafts {
+  readonly #options: OpenDraftsOptions
   /** Least recently used first. */
   readonly #open = new Map<string, { readonly draft: ChangeDraft; usedAt: number }>()
 
-  constructor(options: DraftBookOptions) {
+  constructor(options: OpenDraftsOptions) {
     this.#options = options
   }
 

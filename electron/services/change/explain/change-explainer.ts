@@ -13,7 +13,7 @@ import { changeHandlers, type ChangeRuntimes } from '../claude/change-runtime.ts
 import { claudeOrOffline } from '../claude/claude-or-offline.ts'
 import { offlineCommitMessage, offlineExplanation } from './offline-text.ts'
 import { redactedDiff } from '../diffs/redact-diff.ts'
-import { testStatus } from '../team-tests/test-verdict.ts'
+import { testVerdict } from '../team-tests/test-verdict.ts'
 
 type Ctx = CallContext<EventMap>
 
@@ -59,7 +59,7 @@ export class ChangeExplainer {
   async explain(draft: ChangeDraft, sessionId: string | null, ctx: Ctx): Promise<ChangeExplanation> {
     const files = draft.applied ? draft.committedFiles : await this.#deps.reviewFiles(draft, ctx)
     const runtime = files.length > 0 ? await this.#runtime(draft, ctx.signal) : null
-    const tests = testStatus(draft.applied, draft.lastTestRun).sentence
+    const tests = testVerdict(draft.applied, draft.lastTestRun).sentence
     const explanation = await claudeOrOffline<ChangeExplanation>(
       runtime,
       ctx.signal,

@@ -1,6 +1,6 @@
 // Lands an approved change: checks the working tree, then commits the accepted staged files (agent) or
 // the leader's edits (manual) on a new gemba/<date>-<slug> branch from HEAD and switches to it, in an
-// order a killed process can be recovered from (land-change.ts). Nothing is written when a check fails;
+// order a killed process can be recovered from (crash-safe-landing.ts). Nothing is written when a check fails;
 // the original branch's ref is never moved; nothing is pushed.
 import { GembaError } from '../../../../shared/errors.ts'
 import type { AppliedChange, FileChange } from '../../../../shared/models/change.ts'
@@ -39,7 +39,7 @@ function dirty(changed: readonly ChangedFile[]): GembaError {
   })
 }
 
-/** Lands `files` on a new gemba/ branch from HEAD (see land-change.ts for why a kill leaves no half state). */
+/** Lands `files` on a new gemba/ branch from HEAD (see crash-safe-landing.ts for why a kill leaves no half state). */
 async function landOnNewBranch(input: ApplyInput, files: ReadonlyMap<string, Uint8Array | null>): Promise<AppliedChange> {
   const dirs = await gitDirsOf(input.root)
   const head = await headState(input.root)

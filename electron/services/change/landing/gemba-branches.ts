@@ -40,7 +40,7 @@ import { LEADER_MARKER } from '../drafts/staged-copy.ts'
 
 type Ctx = CallContext<EventMap>
 
-export interface ChangeLandingDeps {
+export interface GembaBranchesDeps {
   readonly repos: ChangeRepos
   readonly prefs: ChangePrefs
   readonly session: SessionRecorder
@@ -57,12 +57,12 @@ const IDENTITY_KEY = 'change.identity'
 /** A deleted branch kept without a session (the Repositories screen) is let go after a day. */
 const KEPT_WITHOUT_SESSION_MS = 24 * 60 * 60 * 1000
 
-export class ChangeLanding {
-  readonly #deps: ChangeLandingDeps
+export class GembaBranches {
+  readonly #deps: GembaBranchesDeps
   readonly #records: CheckoutRecords
   readonly #recovering = new Map<string, Promise<boolean>>()
 
-  constructor(deps: ChangeLandingDeps) {
+  constructor(deps: GembaBranchesDeps) {
     this.#deps = deps
     this.#records = new CheckoutRecords(deps.prefs)
   }

@@ -10,7 +10,7 @@ export const DEFAULT_TEST_TIMEOUT_SECONDS = 600
 /** How long a stopped test run may take to exit on SIGTERM before its process group is killed. */
 export const DEFAULT_KILL_GRACE_MS = 5_000
 
-export interface RunTestsOptions {
+export interface RunCommandOptions {
   readonly command: string
   readonly cwd: string
   readonly env: NodeJS.ProcessEnv
@@ -24,7 +24,7 @@ export interface RunTestsOptions {
 /** What a finished process tells: its exit, how long it took and the tail of its output. */
 export type ProcessRun = Pick<TestRunResult, 'command' | 'exitCode' | 'durationMs' | 'outcome' | 'outputTail'>
 
-export function runTestCommand(options: RunTestsOptions): Promise<ProcessRun> {
+export function runCommand(options: RunCommandOptions): Promise<ProcessRun> {
   const now = options.now ?? Date.now
   const started = now()
   let tail = ''

@@ -13,12 +13,12 @@ import type { RepoView, ScanResult } from '../../../../shared/models/repos.ts'
 import type { Redactor } from '../../secrets/index.ts'
 import type { ChangePrefs, SessionRecorder } from '../change-ports.ts'
 import { testReadiness } from './test-readiness.ts'
-import { DEFAULT_TEST_TIMEOUT_SECONDS, runTestCommand, type RunTestsOptions } from './run-command.ts'
+import { DEFAULT_TEST_TIMEOUT_SECONDS, runCommand, type RunCommandOptions } from './run-command.ts'
 import { summarizeTestOutput } from './summarize-test-output.ts'
 
 type Ctx = CallContext<EventMap>
 
-export interface TestRunsDeps {
+export interface TeamTestsDeps {
   readonly info: (repoId: string, ctx: Ctx) => Promise<RepoView>
   readonly scan: (repoId: string, ctx: Ctx) => Promise<ScanResult>
   readonly prefs: ChangePrefs
@@ -39,12 +39,12 @@ export interface RunInput {
 const TEST_COMMANDS_KEY = 'change.testCommands'
 const INSTALL_TIMEOUT_SECONDS = 1_800
 
-export class TestRuns {
-  readonly #deps: TestRunsDeps
+export class TeamTests {
+  readonly #deps: TeamTestsDeps
   readonly #disposed = new AbortController()
   readonly #running = new Set<Promise<unknown>>()
 
-  constructor(deps: TestRunsDeps) {
+  constructor(deps: TeamTestsDeps) {
     this.#deps = deps
   }
 
@@ -126,8 +126,8 @@ export class TestRuns {
     await Promise.allSettled([...this.#running])
   }
 
-  async #spawn(options: Pick<RunTestsOptions, 'command' | 'cwd' | 'env' | 'timeoutMs'>, repoId: string, ctx: Ctx) {
-    const running = runTestCommand({
+  async #spawn(options: Pick<RunCommandOptions, 'command' | 'cwd' | 'env' | 'timeoutMs'>, repoId: string, ctx: Ctx) {
+    const running = runCommand({
       ...options,
       signal: AbortSignal.any([ctx.signal, this.#disposed.signal]),
       onOutput: (stream, text) => ctx.emit('change.testOutput', { callId: ctx.callId, repoId, stream, text }),

@@ -3,13 +3,13 @@
 // it is: not run, run on other code, failed (with what failed), did not finish. Pure.
 import type { AppliedChange, TestRunResult } from '../../../../shared/models/change.ts'
 
-export interface TestStatus {
+export interface TestVerdict {
   readonly sentence: string
   readonly passedOnChange: boolean
 }
 
-export function testStatus(applied: AppliedChange | null, run: TestRunResult | null): TestStatus {
-  const no = (sentence: string): TestStatus => ({ sentence, passedOnChange: false })
+export function testVerdict(applied: AppliedChange | null, run: TestRunResult | null): TestVerdict {
+  const no = (sentence: string): TestVerdict => ({ sentence, passedOnChange: false })
   if (!applied || applied.deleted) return no('The change is not committed, so no test run speaks for it yet.')
   if (!run) return no('The team’s tests have not been run on this change, so nothing here says they pass.')
   const command = `\`${run.command}\``

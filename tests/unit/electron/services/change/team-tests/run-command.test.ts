@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { runTestCommand } from '../../../../../../electron/services/change/team-tests/run-command.ts'
+import { runCommand } from '../../../../../../electron/services/change/team-tests/run-command.ts'
 
 let folder: string | undefined
 afterEach(async () => {
@@ -37,12 +37,12 @@ async function sleeperFrom(file: string): Promise<number> {
   }
 }
 
-describe.skipIf(process.platform !== 'linux')('runTestCommand', () => {
+describe.skipIf(process.platform !== 'linux')('runCommand', () => {
   it('stops a run with SIGTERM: the shell and what it started go', async () => {
     folder = await mkdtemp(join(tmpdir(), 'gemba-run-'))
     const controller = new AbortController()
     const pidFile = join(folder, 'pid')
-    const running = runTestCommand({
+    const running = runCommand({
       command: `sleep 60 & echo $! > '${pidFile}'; wait`,
       cwd: folder,
       env: { PATH: process.env.PATH },
@@ -65,7 +65,7 @@ describe.skipIf(process.platform !== 'linux')('runTestCommand', () => {
     // An ignored signal stays ignored across exec, so neither the shell nor its sleep heed SIGTERM.
     const command = `trap '' TERM; sleep 60 & echo $! > '${pidFile}'; wait`
     const started = Date.now()
-    const running = runTestCommand({
+    const running = runCommand({
       command,
       cwd: folder,
       env: { PATH: process.env.PATH },
@@ -86,7 +86,7 @@ describe.skipIf(process.platform !== 'linux')('runTestCommand', () => {
 
   it('times out the same way, keeping the tail of the output', async () => {
     folder = await mkdtemp(join(tmpdir(), 'gemba-run-'))
-    const result = await runTestCommand({
+    const result = await runCommand({
       command: `echo started; trap '' TERM; sleep 60`,
       cwd: folder,
       env: { PATH: process.env.PATH },
