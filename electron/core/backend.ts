@@ -1,8 +1,11 @@
 // The composition root shared by both transports: builds every service from the platform ports it
-// is given (Electron's or plain Node's), the dispatcher that serves them, and the one dispose that
-// stops them all. Home folder, environment and clock come in as ports; nothing here reads a global,
-// and there is no 'electron' here.
-import type { ServiceRegistry } from '../../shared/api.ts'
+// is given (Electron's or plain Node's), the adapter that serves them as the contract's channels
+// (serve-contract.ts, the one place that knows a call), the dispatcher, and one store of everything
+// started, whose dispose stops it all. Services that act on what another announces hear it through the
+// in-process domain events, so none holds a reference to one built after it. Home folder, environment
+// and clock come in as ports; nothing here reads a global, and there is no 'electron' here.
+import type { EventMap } from '../../shared/api.ts'
+import type { CallContext } from '../../shared/contract.ts'
 import { join } from 'node:path'
 import type { RepoEntry } from '../../shared/models/repos.ts'
 import type { PaperSize } from '../../shared/channels/system.ts'
@@ -15,8 +18,12 @@ import { createCodeParser, RepoService, WorkerRepoWork, type PhaseBudgets, type 
 import { SessionsService } from '../services/sessions/index.ts'
 import { SettingsService, type KeyValueStore, type OpenStore, type SecretBox } from '../services/settings/index.ts'
 import { SystemService } from '../services/system/index.ts'
+import { DisposableStore, toDisposable, type Disposable } from '../services/disposables.ts'
+import { createDomainEvents } from '../services/domain-events.ts'
+import { unwatched, type Progress, type ProgressEvent } from '../services/events-port.ts'
 import { Dispatcher } from './dispatcher.ts'
 import { EventHub } from './event-hub.ts'
+import { serveContract } from './serve-contract.ts'
 
 export interface BackendPorts {
   readonly mode: 'desktop' | 'browser'
@@ -65,6 +72,8 @@ export interface Backend {
 
 export function createBackend(ports: BackendPorts): Backend {
   const hub = new EventHub()
+  const log = ports.log
+  const domainEvents = createDomainEvents((event, error) => log.error(`A service could not act on ${event}`, error))
   const clock = ports.clock
   const settings: SettingsService = new SettingsService({
     dataFolder: ports.dataFolder,
@@ -72,8 +81,8 @@ export function createBackend(ports: BackendPorts): Backend {
     secretBox: ports.secretBox,
     env: { apiKey: ports.env.ANTHROPIC_API_KEY, baseUrl: ports.env.ANTHROPIC_BASE_URL },
     timeZone: ports.timeZone,
-    // Called only once the journal service below exists (Settings change after start-up).
-    onJournalFolderChanged: (folder, options) => journal.useFolder(folder, options),
+    events: hub,
+    domainEvents,
   })
   const system = new SystemService({
     info: {
@@ -83,8 +92,6 @@ export function createBackend(ports: BackendPorts): Backend {
       platform: process.platform,
       dataFolder: ports.dataFolder,
     },
-    // Called only once the dispatcher below exists.
-    cancel: (callId): boolean => dispatcher.cancel(callId),
     pickFolder: ports.pickFolder,
     printToPdf: ports.printToPdf,
   })
@@ -100,14 +107,16 @@ export function createBackend(ports: BackendPorts): Backend {
       ...(ports.grammarDir ? { grammarDir: ports.grammarDir } : {}),
       ...(ports.scanBudgets ? { budgets: ports.scanBudgets } : {}),
     })
-  const repos = new RepoService({ store: repoStore, cacheFolder: repoCache, work: repoWork, home: ports.home })
-  const journal: JournalService = new JournalService({
+  const repoService = new RepoService({ store: repoStore, cacheFolder: repoCache, work: repoWork, home: ports.home })
+  const repos = servedWithSignals(repoService)
+  const journal = new JournalService({
     journalFolder: settings.journalFolder(),
     createJournalFolder: settings.current().journalFolder === null,
     cacheFolder: join(ports.dataFolder, 'cache', 'journal'),
     pendingFolder: join(ports.dataFolder, 'journal-pending'),
     now: clock,
-    onChanged: (payload) => hub.emit('journal.changed', payload),
+    events: hub,
+    domainEvents,
     openRepository: openRepositoryForDrift,
     repositoryPathOf: repoPath,
   })
@@ -116,75 +125,104 @@ export function createBackend(ports: BackendPorts): Backend {
     clock,
     settings: { get: () => settings.get() },
     repos: { list: () => repoStore.load() },
-    journal: {
-      async saveSession(record) {
-        const saved = await journal.saveSession(record)
-        // The entry is written: the Gemba branches the session deleted (kept under refs/gemba/kept/ so
-        // the deletion could be undone) are let go. Called only once the change service below exists.
-        await change
-          .releaseKept(record.id, { signal: new AbortController().signal, callId: 'release-kept', emit: hub.emit.bind(hub) })
-          .catch((error: unknown) => ports.log.error('Could not let go of kept Gemba branches', error))
-        return saved
-      },
-    },
+    journal,
+    events: hub,
     transcripts: threadTranscripts(threadStore(aiThreadsFolder(ports.dataFolder))),
     // The tour the page shows, read again here when it is kept (a cached scan unless the repository moved on).
     tours: {
-      offline: (repoId, signal) => repos.tour({ id: repoId }, { signal, callId: `keep-offline-${repoId}`, emit: () => undefined }),
+      offline: (repoId, signal) => repos.tour({ id: repoId }, signal, unwatched),
     },
   })
   const calendar = new CalendarService({ clock, settings: { get: () => settings.get() } })
-  const reminders = weeklyReminders(hub, settings, sessions, clock, ports.log)
+  const reminders = weeklyReminders(hub, settings, sessions, clock, log)
   const ai = createAiService({
     settings,
     spending: sessions.spending,
-    // Recording is part of an answer already given: the call's own cancellation does not stop it.
-    coachRecords: sessions.coachRecords({ signal: new AbortController().signal, callId: 'coach-record', emit: hub.emit.bind(hub) }),
-    scan: (id, signal) => repos.scan({ id }, { signal, callId: `ai-context-${id}`, emit: () => undefined }),
+    coachRecords: sessions.coachRecords,
+    // The scan's progress belongs to the repositories screen, not to the coach's work.
+    scan: (id, signal) => repos.scan({ id }, signal, unwatched),
     repoPath,
     createParser,
     dataFolder: ports.dataFolder,
     openExternal: ports.openExternal,
     pastSessions: async (repoId, limit, signal) => {
-      const ctx = { signal, callId: `ai-memory-${repoId}`, emit: () => undefined }
-      const { entries } = await journal.list({ filter: { repositoryId: repoId }, limit }, ctx)
-      return Promise.all(entries.map(async (entry) => (await journal.get({ id: entry.id }, ctx)).record))
+      const { entries } = await journal.list({ filter: { repositoryId: repoId }, limit }, signal)
+      return Promise.all(entries.map(async (entry) => (await journal.get({ id: entry.id }, signal)).record))
     },
   })
   const change = createChangeService({
     settings,
     repos,
     sessions,
-    emit: hub.emit.bind(hub),
+    domainEvents,
     home: ports.home,
     env: ports.env,
     modelProfile: (model, signal) => ai.profileFor(model, signal),
   })
-  const services = { system, settings, repos, journal, sessions, calendar, ai, change } satisfies ServiceRegistry
-  const dispatcher = new Dispatcher(services, hub, ports.log)
+  // `cancel` runs only for a call, so the dispatcher it names exists by then.
+  const dispatcher: Dispatcher = new Dispatcher(
+    serveContract({ system, settings, repos, journal, sessions, calendar, ai, change }, (callId) => dispatcher.cancel(callId)),
+    hub,
+    log,
+  )
+  // Disposed newest first: the dispatcher (no call left running), the reminders, the services that start
+  // work (test runs, watches, workers, parsers), then the write queues drain, the sessions' before the
+  // journal's it writes to.
+  const disposables = new DisposableStore((error) => log.error('Stopping a part of Gemba failed', error))
+  disposables.add(journal)
+  disposables.add(sessions)
+  disposables.add(repoService)
+  disposables.add(ai)
+  disposables.add(change)
+  disposables.add(reminders)
+  disposables.add(toDisposable(() => dispatcher.dispose()))
   // A landing killed mid-way (a crash, a power cut) is rolled back before the leader looks at the
   // repository again, in every repository Gemba knows, not only when a change is next made there.
   const started = repoStore
     .load()
     .then(async (entries) => {
       const { recovered, failed } = await change.recoverLandings(entries.map((entry) => entry.path))
-      for (const root of recovered) ports.log.info(`Rolled back a change Gemba was landing in ${root} when it was stopped.`)
-      for (const { root, error } of failed) ports.log.error(`Could not roll back the change Gemba was landing in ${root}`, error)
+      for (const root of recovered) log.info(`Rolled back a change Gemba was landing in ${root} when it was stopped.`)
+      for (const { root, error } of failed) log.error(`Could not roll back the change Gemba was landing in ${root}`, error)
     })
-    .catch((error: unknown) => ports.log.error('Start-up recovery failed', error))
+    .catch((error: unknown) => log.error('Start-up recovery failed', error))
   return {
     dispatcher,
     hub,
     settings,
-    repos,
+    repos: repoService,
     sessions,
     started,
     async dispose() {
       await started
-      reminders.stop()
-      await dispatcher.dispose()
-      await Promise.allSettled([change.dispose(), ai.dispose(), repos.dispose()])
+      await disposables.dispose()
     },
+  }
+}
+
+/**
+ * The repos service as the adapter serves it, until it takes `(input, signal, progress)` itself: each
+ * method gets a context built from them, its events reported as the work's progress.
+ */
+function servedWithSignals(service: RepoService) {
+  const ctx = (signal: AbortSignal, progress: Progress = unwatched): CallContext<EventMap> => ({
+    signal,
+    callId: '',
+    emit: (event, payload) => {
+      const { callId: _callId, ...reported } = payload as { callId?: string }
+      progress.report(event as ProgressEvent, reported as never)
+    },
+  })
+  type In<M extends keyof RepoService> = RepoService[M] extends (input: infer I, ...rest: never[]) => unknown ? I : never
+  return {
+    list: (input: In<'list'>, signal: AbortSignal) => service.list(input, ctx(signal)),
+    add: (input: In<'add'>, signal: AbortSignal) => service.add(input, ctx(signal)),
+    folders: (input: In<'folders'>, signal: AbortSignal) => service.folders(input, ctx(signal)),
+    suggestions: (input: In<'suggestions'>, signal: AbortSignal) => service.suggestions(input, ctx(signal)),
+    remove: (input: In<'remove'>) => service.remove(input),
+    info: (input: In<'info'>, signal: AbortSignal) => service.info(input, ctx(signal)),
+    scan: (input: In<'scan'>, signal: AbortSignal, progress: Progress) => service.scan(input, ctx(signal, progress)),
+    tour: (input: In<'tour'>, signal: AbortSignal, progress: Progress) => service.tour(input, ctx(signal, progress)),
   }
 }
 
@@ -192,20 +230,13 @@ export function createBackend(ports: BackendPorts): Backend {
  * 'calendar.reminder' when the weekly hour starts, unless this week is already practised, skipped
  * or paused for travel; follows the slot when Settings change.
  */
-function weeklyReminders(
-  hub: EventHub,
-  settings: SettingsService,
-  sessions: SessionsService,
-  clock: () => Date,
-  log: Logger,
-): { stop(): void } {
-  const ctx = { signal: new AbortController().signal, callId: 'calendar-reminder', emit: hub.emit.bind(hub) }
+function weeklyReminders(hub: EventHub, settings: SettingsService, sessions: SessionsService, clock: () => Date, log: Logger): Disposable {
   const scheduler = new ReminderScheduler({
     clock,
     timer: { set: (callback, ms) => setTimeout(callback, ms).unref(), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) },
     schedule: async () => (await settings.get()).schedule,
     onStart: (startsAt) => {
-      void sessions.today({}, ctx).then(
+      void sessions.today({}).then(
         (today) => {
           if (today.programme.paused || today.outcome === 'practised' || today.outcome === 'skipped') return
           hub.emit('calendar.reminder', { weekNumber: today.week.weekNumber, theme: today.week.theme, startsAt: startsAt.toISOString() })
@@ -219,12 +250,10 @@ function weeklyReminders(
     if (envelope.event === 'settings.changed') void scheduler.reschedule()
   })
   void scheduler.start()
-  return {
-    stop() {
-      unsubscribe()
-      scheduler.stop()
-    },
-  }
+  return toDisposable(() => {
+    unsubscribe()
+    scheduler.stop()
+  })
 }
 
 /** The repository list lives in the settings file, beside the settings (DESIGN.md: data on disk). */

@@ -18,6 +18,8 @@ import { costOf, priceFor } from '../../electron/services/ai/client/pricing.ts'
 import { addUsage, ZERO_USAGE } from '../../shared/models/ai.ts'
 import { SecretRedactor } from '../../electron/services/secrets/secret-redactor.ts'
 import { ChangeService } from '../../electron/services/change/change-service.ts'
+import { changePrefs } from '../../electron/services/change/change-prefs.ts'
+import type { Progress } from '../../electron/services/events-port.ts'
 import { createCodeParser } from '../../electron/services/repos/parse/code-parser.ts'
 import { RepoService } from '../../electron/services/repos/repo-service.ts'
 import type { EventMap } from '../../shared/api.ts'
@@ -68,7 +70,9 @@ interface Hour {
   readonly files: readonly string[]
   readonly threads: Map<string, string>
   draftId: string | null
-  ctx(): CallContext<EventMap>
+  readonly signal: AbortSignal
+  /** Counts each request's usage, the coach's and the change's. */
+  readonly progress: Progress
 }
 
 const read = (file: string) => ({ name: 'read_file', input: { path: file } })
@@ -78,10 +82,10 @@ function ask(thread: 'explore' | 'diagram', question: string, replies: (files: r
     hour.fake.enqueue(...replies(hour.files))
     let threadId = hour.threads.get(thread)
     if (!threadId) {
-      threadId = (await hour.ai.startThread({ repoId: hour.repoId, purpose: thread, sessionId: 'bench-session' }, hour.ctx())).threadId
+      threadId = (await hour.ai.startThread({ repoId: hour.repoId, purpose: thread, sessionId: 'bench-session' }, hour.signal)).threadId
       hour.threads.set(thread, threadId)
     }
-    await hour.ai.ask({ threadId, question }, hour.ctx())
+    await hour.ai.ask({ threadId, question }, hour.signal, hour.progress)
   }
 }
 
@@ -176,7 +180,8 @@ const STEPS: readonly Step[] = [
           sessionId: 'bench-session',
           handsOnKeyboard: false,
         },
-        hour.ctx(),
+        hour.signal,
+        hour.progress,
       )
       hour.draftId = draft.draftId
     },
@@ -187,7 +192,7 @@ const STEPS: readonly Step[] = [
     run: async (hour) =>
       void (
         hour.fake.enqueue(textReply(`Check the value\n\n${prose(60)}`)),
-        await hour.change.commitMessage({ draftId: hour.draftId! }, hour.ctx())
+        await hour.change.commitMessage({ draftId: hour.draftId! }, hour.signal, hour.progress)
       ),
   },
   {
@@ -196,7 +201,7 @@ const STEPS: readonly Step[] = [
     run: async (hour) =>
       void (
         hour.fake.enqueue(textReply(prose(350, 21))),
-        await hour.change.explain({ draftId: hour.draftId!, sessionId: 'bench-session' }, hour.ctx())
+        await hour.change.explain({ draftId: hour.draftId!, sessionId: 'bench-session' }, hour.signal, hour.progress)
       ),
   },
 ]
@@ -238,12 +243,12 @@ async function runHour(ttl: CacheTtl, scan: ScanResult, cacheFolder: string): Pr
   const noEvents: CallContext<EventMap> = { signal: new AbortController().signal, callId: 'bench', emit: () => undefined }
   const repo = await repos.add({ path }, noEvents)
   const change = new ChangeService({
-    repos: { info: (id, ctx) => repos.info({ id }, ctx), scan: async () => scan },
+    repos: { info: (id, signal) => repos.info({ id }, { ...noEvents, signal }), scan: async () => scan },
     ai: async () => ({ apiKey: KEY, endpoint: fake.url, model: DEFAULT_MODEL, contextTokens: null }),
     createSdk: createAnthropicSdk,
     spending,
     session: { record: async () => undefined },
-    prefs: { get: () => undefined, set: () => undefined },
+    prefs: changePrefs({ get: () => undefined, set: () => undefined }),
     home: cacheFolder,
     testEnv: {},
     modelProfile: async (model, signal) => ({ ...(await ai.profileFor(model, signal)), prefixCacheTtl: ttl }),
@@ -261,15 +266,14 @@ async function runHour(ttl: CacheTtl, scan: ScanResult, cacheFolder: string): Pr
       .slice(0, 8),
     threads: new Map(),
     draftId: null,
-    ctx: () => ({
-      signal: new AbortController().signal,
-      callId: `bench-${requests}`,
-      emit: (event, payload) => {
+    signal: new AbortController().signal,
+    progress: {
+      report: (event, payload) => {
         if (event !== 'ai.usage' && event !== 'change.usage') return
-        usage = addUsage(usage, (payload as { usage: AiUsage }).usage)
+        usage = addUsage(usage, (payload as unknown as { usage: AiUsage }).usage)
         requests++
       },
-    }),
+    },
   }
   const costs: StepCost[] = []
   let clock = 0

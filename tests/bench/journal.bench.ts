@@ -19,7 +19,7 @@ const BUDGET_MS = 100
 const root = await mkdtemp(join(tmpdir(), 'gemba-bench-'))
 const journalFolder = join(root, 'journal')
 const cacheFolder = join(root, 'cache')
-const ctx = { signal: new AbortController().signal, callId: 'bench', emit: () => undefined }
+const signal = new AbortController().signal
 const makeService = () =>
   new JournalService({
     journalFolder,
@@ -70,44 +70,44 @@ async function naiveScan(match: (text: string) => boolean, parse: boolean): Prom
 try {
   const generateMs = await time(generate)
   const cold = makeService()
-  const coldMs = await time(() => cold.list({ limit: 50 }, ctx))
+  const coldMs = await time(() => cold.list({ limit: 50 }, signal))
   const warm = makeService()
-  const warmMs = await time(() => warm.list({ limit: 50 }, ctx))
-  const listed = await warm.list({ limit: 50 }, ctx)
+  const warmMs = await time(() => warm.list({ limit: 50 }, signal))
+  const listed = await warm.list({ limit: 50 }, signal)
   const filter = { repositoryId: 'repo-payments-api', tag: 'slow-tests' }
-  const filtered = await warm.list({ filter, limit: 50 }, ctx)
-  const found = await warm.search({ query: 'rollback webhook' }, ctx)
+  const filtered = await warm.list({ filter, limit: 50 }, signal)
+  const found = await warm.search({ query: 'rollback webhook' }, signal)
 
   const rows: [string, number, number, string][] = [
     ['cold index build (1,000 files)', coldMs, await median(() => naiveScan(() => true, true)), 'parse every file'],
     ['warm load from cache', warmMs, await median(() => naiveScan(() => true, true)), 'parse every file'],
     [
       'list newest 50',
-      await median(() => warm.list({ limit: 50 }, ctx)),
+      await median(() => warm.list({ limit: 50 }, signal)),
       await median(() => naiveScan(() => true, true)),
       'parse every file',
     ],
     [
       'filter repo + tag',
-      await median(() => warm.list({ filter, limit: 50 }, ctx)),
+      await median(() => warm.list({ filter, limit: 50 }, signal)),
       await median(() => naiveScan((t) => t.includes('id: repo-payments-api') && t.includes('- slow-tests'), false)),
       'grep every file',
     ],
     [
       'search "rollback webhook"',
-      await median(() => warm.search({ query: 'rollback webhook' }, ctx)),
+      await median(() => warm.search({ query: 'rollback webhook' }, signal)),
       await median(() => naiveScan((t) => /rollback/i.test(t) && /webhook/i.test(t), false)),
       'grep every file',
     ],
     [
       'search rare "kubernetes"',
-      await median(() => warm.search({ query: 'kubernetes' }, ctx)),
+      await median(() => warm.search({ query: 'kubernetes' }, signal)),
       await median(() => naiveScan((t) => /kubernetes/i.test(t), false)),
       'grep every file',
     ],
     [
       'search "deploy" + filter',
-      await median(() => warm.search({ query: 'deploy', filter: { from: '2020-01-01' } }, ctx)),
+      await median(() => warm.search({ query: 'deploy', filter: { from: '2020-01-01' } }, signal)),
       await median(() => naiveScan((t) => /deploy/i.test(t), false)),
       'grep every file',
     ],

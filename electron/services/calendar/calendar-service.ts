@@ -1,8 +1,7 @@
 // Serves the calendar channels: the weekly slot from Settings (or a draft of it) as an .ics file.
 // Never writes a file itself; the renderer saves or opens what it gets.
-import type { EventMap } from '../../../shared/api.ts'
 import type { calendarChannels, IcsFile } from '../../../shared/channels/calendar.ts'
-import type { CallContext, ParsedInputOf, ServiceFor } from '../../../shared/contract.ts'
+import type { ParsedInputOf } from '../../../shared/contract.ts'
 import type { Schedule } from '../../../shared/models/settings.ts'
 import { weeklyIcs } from './weekly-ics.ts'
 
@@ -13,14 +12,14 @@ export interface CalendarServiceDeps {
   readonly settings: { get(): Promise<{ readonly schedule: Schedule }> }
 }
 
-export class CalendarService implements ServiceFor<Channels, EventMap> {
+export class CalendarService {
   readonly #deps: CalendarServiceDeps
 
   constructor(deps: CalendarServiceDeps) {
     this.#deps = deps
   }
 
-  async ics(input: ParsedInputOf<Channels['ics']>, _ctx: CallContext<EventMap>): Promise<IcsFile> {
+  async ics(input: ParsedInputOf<Channels['ics']>): Promise<IcsFile> {
     const schedule = input.schedule ?? (await this.#deps.settings.get()).schedule
     return weeklyIcs(schedule, this.#deps.clock())
   }

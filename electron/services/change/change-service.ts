@@ -1,12 +1,14 @@
 // Serves the change channels by handing each to the part that owns it: the drafts and the agent's
 // turns (drafts/), task proposals (tasks/), landing and undoing (landing/gemba-branches.ts), the
 // working tree and its watch (working-tree/), the team's tests (team-tests/) and the words about a
-// change (explain/), with Claude for each through claude/. Records to the session through the port it is given; writes
-// to a repository only through the landing. dispose() stops watches and test runs and frees drafts.
+// change (explain/), with Claude for each through claude/. Each method takes its input, the signal that
+// cancels it and, where the work reports as it goes, a Progress; it knows nothing of calls. Records to
+// the session through the port it is given; writes to a repository only through the landing. What it
+// starts (watches, test runs, the drafts it holds, the branches it lets go of when a journal entry is
+// written) is registered in its disposables, and dispose() ends all of it.
 import { randomUUID } from 'node:crypto'
-import type { EventMap } from '../../../shared/api.ts'
 import type { changeChannels } from '../../../shared/channels/change.ts'
-import type { CallContext, ParsedInputOf, ServiceFor } from '../../../shared/contract.ts'
+import type { ParsedInputOf } from '../../../shared/contract.ts'
 import {
   reviewSource,
   type ChangeDraftView,
@@ -28,18 +30,21 @@ import { gitTrackedFiles } from '../git/index.ts'
 import { SecretRedactor, type Redactor } from '../secrets/index.ts'
 import type { AiModelProfile } from '../../../shared/models/ai.ts'
 import type { SpendingPort } from '../sessions/index.ts'
+import { DisposableStore, toDisposable } from '../disposables.ts'
+import type { DomainEvents } from '../domain-events.ts'
+import type { Progress } from '../events-port.ts'
 import { stagedFiles, type ChangeDraft } from './drafts/change-draft.ts'
 import { Drafting } from './drafts/drafting.ts'
 import { draftChecks } from './drafts/draft-checks.ts'
 import { ChangeExplainer } from './explain/change-explainer.ts'
 import { GembaBranches } from './landing/gemba-branches.ts'
-import type { ChangePrefs, ChangeRepos, SessionRecorder } from './change-ports.ts'
+import type { ChangePrefs } from './change-prefs.ts'
+import type { ChangeRepos, SessionRecorder } from './change-ports.ts'
 import { ChangeRuntimes } from './claude/change-runtime.ts'
 import { proposeTasks } from './tasks/propose-tasks.ts'
 import { TeamTests } from './team-tests/team-tests.ts'
 import { WorkingTree } from './working-tree/working-tree.ts'
 
-type Ctx = CallContext<EventMap>
 type In<M extends keyof typeof changeChannels> = ParsedInputOf<(typeof changeChannels)[M]>
 
 export interface ChangeServiceDeps {
@@ -66,9 +71,12 @@ export interface ChangeServiceDeps {
   readonly killGraceMs?: number
   /** What the model can do (the ai domain's Models API catalogue); without it the agent neither thinks nor caches for the hour. */
   readonly modelProfile?: (model: string, signal: AbortSignal) => Promise<AiModelProfile>
+  /** What other domains announce: a session's journal entry written lets go of the branches it deleted. */
+  readonly domainEvents?: Pick<DomainEvents, 'on'>
 }
 
-export class ChangeService implements ServiceFor<typeof changeChannels, EventMap> {
+export class ChangeService {
+  readonly #disposables = new DisposableStore()
   readonly #repos: ChangeRepos
   readonly #redactor: Redactor
   readonly #runtimes: ChangeRuntimes
@@ -81,7 +89,7 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
   constructor(deps: ChangeServiceDeps) {
     const now = deps.now ?? (() => new Date())
     const redactor = deps.redactor ?? new SecretRedactor()
-    const reviewFiles = (draft: ChangeDraft, ctx: Ctx) => this.#reviewFiles(draft, ctx)
+    const reviewFiles = (draft: ChangeDraft, signal: AbortSignal) => this.#reviewFiles(draft, signal)
     this.#repos = deps.repos
     this.#redactor = redactor
     this.#runtimes = new ChangeRuntimes({
@@ -110,63 +118,75 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
       now,
       newId: deps.newId ?? randomUUID,
       prepare: (root) => this.#landing.prepare(root),
-      check: (draft, ctx) => this.#check(draft, ctx),
+      check: (draft, signal) => this.#check(draft, signal),
     })
-    this.#tree = new WorkingTree({ info: (repoId, ctx) => deps.repos.info(repoId, ctx), debounceMs: deps.watchDebounceMs })
+    this.#disposables.add(toDisposable(() => this.#drafts.dispose()))
+    this.#tree = new WorkingTree({
+      info: (repoId, signal) => deps.repos.info(repoId, signal),
+      debounceMs: deps.watchDebounceMs,
+      disposables: this.#disposables,
+    })
     this.#tests = new TeamTests({
-      info: (repoId, ctx) => deps.repos.info(repoId, ctx),
-      scan: (repoId, ctx) => deps.repos.scan(repoId, ctx),
+      info: (repoId, signal) => deps.repos.info(repoId, signal),
+      scan: (repoId, signal) => deps.repos.scan(repoId, signal),
       prefs: deps.prefs,
       session: deps.session,
       redactor,
       env: deps.testEnv,
       killGraceMs: deps.killGraceMs,
+      disposables: this.#disposables,
     })
     this.#explainer = new ChangeExplainer({ runtimes: this.#runtimes, session: deps.session, redactor, reviewFiles })
+    // The session's journal entry is written: the Gemba branches it deleted (kept under refs/gemba/kept/
+    // so the deletion could be undone) are let go. Disposal waits for a release under way.
+    const unsubscribe = deps.domainEvents?.on('journal.entryWritten', ({ sessionId }) =>
+      this.#disposables.run((signal) => this.#landing.releaseKept(sessionId, signal)),
+    )
+    if (unsubscribe) this.#disposables.add(toDisposable(unsubscribe))
   }
 
-  proposeTasks(input: In<'proposeTasks'>, ctx: Ctx): Promise<TaskProposals> {
-    return proposeTasks({ repos: this.#repos, runtimes: this.#runtimes, redactor: this.#redactor }, input, ctx)
+  proposeTasks(input: In<'proposeTasks'>, signal: AbortSignal, progress: Progress): Promise<TaskProposals> {
+    return proposeTasks({ repos: this.#repos, runtimes: this.#runtimes, redactor: this.#redactor }, input, signal, progress)
   }
 
-  start(input: In<'start'>, ctx: Ctx): Promise<ChangeDraftView> {
-    return this.#drafts.start(input, ctx)
+  start(input: In<'start'>, signal: AbortSignal, progress: Progress): Promise<ChangeDraftView> {
+    return this.#drafts.start(input, signal, progress)
   }
 
-  revise(input: In<'revise'>, ctx: Ctx): Promise<ChangeDraftView> {
-    return this.#drafts.revise(input, ctx)
+  revise(input: In<'revise'>, signal: AbortSignal, progress: Progress): Promise<ChangeDraftView> {
+    return this.#drafts.revise(input, signal, progress)
   }
 
-  draft(input: In<'draft'>, ctx: Ctx): Promise<ChangeDraftView> {
-    return this.#landing.current(this.#drafts.get(input.draftId), ctx)
+  draft(input: In<'draft'>, signal: AbortSignal): Promise<ChangeDraftView> {
+    return this.#landing.current(this.#drafts.get(input.draftId), signal)
   }
 
-  commitMessage(input: In<'commitMessage'>, ctx: Ctx): Promise<CommitMessageDraft> {
-    return this.#explainer.commitMessage(this.#drafts.get(input.draftId), input.acceptedPaths, ctx)
+  commitMessage(input: In<'commitMessage'>, signal: AbortSignal, progress: Progress): Promise<CommitMessageDraft> {
+    return this.#explainer.commitMessage(this.#drafts.get(input.draftId), input.acceptedPaths, signal, progress)
   }
 
-  apply(input: In<'apply'>, ctx: Ctx): Promise<ChangeDraftView> {
-    return this.#landing.apply(this.#drafts.get(input.draftId), input, ctx)
+  apply(input: In<'apply'>, signal: AbortSignal, progress: Progress): Promise<ChangeDraftView> {
+    return this.#landing.apply(this.#drafts.get(input.draftId), input, signal, progress)
   }
 
-  returnToOriginal(input: In<'returnToOriginal'>, ctx: Ctx): Promise<ChangeDraftView> {
-    return this.#landing.returnToOriginal(this.#drafts.get(input.draftId), ctx)
+  returnToOriginal(input: In<'returnToOriginal'>, signal: AbortSignal, progress: Progress): Promise<ChangeDraftView> {
+    return this.#landing.returnToOriginal(this.#drafts.get(input.draftId), signal, progress)
   }
 
-  discardBranch(input: In<'discardBranch'>, ctx: Ctx): Promise<ChangeDraftView> {
-    return this.#landing.discardBranch(this.#drafts.get(input.draftId), ctx)
+  discardBranch(input: In<'discardBranch'>, signal: AbortSignal, progress: Progress): Promise<ChangeDraftView> {
+    return this.#landing.discardBranch(this.#drafts.get(input.draftId), signal, progress)
   }
 
-  restoreBranch(input: In<'restoreBranch'>, ctx: Ctx): Promise<ChangeDraftView> {
-    return this.#landing.restoreBranch(this.#drafts.get(input.draftId), ctx)
+  restoreBranch(input: In<'restoreBranch'>, signal: AbortSignal, progress: Progress): Promise<ChangeDraftView> {
+    return this.#landing.restoreBranch(this.#drafts.get(input.draftId), signal, progress)
   }
 
-  checkouts(_input: In<'checkouts'>, ctx: Ctx): Promise<CheckoutView[]> {
-    return this.#landing.checkouts(ctx)
+  checkouts(_input: In<'checkouts'>, signal: AbortSignal): Promise<CheckoutView[]> {
+    return this.#landing.checkouts(signal)
   }
 
-  returnTo(input: In<'returnTo'>, ctx: Ctx): Promise<CheckoutView | null> {
-    return this.#landing.returnTo(input.repoId, ctx)
+  returnTo(input: In<'returnTo'>, signal: AbortSignal, progress: Progress): Promise<CheckoutView | null> {
+    return this.#landing.returnTo(input.repoId, signal, progress)
   }
 
   /**
@@ -187,63 +207,56 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
     return { recovered, failed }
   }
 
-  /** The session's journal entry is written: the Gemba branches it deleted are let go (the composition root calls this). */
-  releaseKept(sessionId: string, ctx: Ctx): Promise<void> {
-    return this.#landing.releaseKept(sessionId, ctx)
-  }
-
-  identity(input: In<'identity'>, ctx: Ctx): Promise<GitIdentity | null> {
-    return this.#landing.identity(input.repoId, ctx)
+  identity(input: In<'identity'>, signal: AbortSignal): Promise<GitIdentity | null> {
+    return this.#landing.identity(input.repoId, signal)
   }
 
   async setIdentity(input: In<'setIdentity'>): Promise<GitIdentity> {
     return this.#landing.setIdentity(input)
   }
 
-  workingChanges(input: In<'workingChanges'>, ctx: Ctx): Promise<WorkingChanges> {
-    return this.#tree.changes(input.repoId, ctx)
+  workingChanges(input: In<'workingChanges'>, signal: AbortSignal): Promise<WorkingChanges> {
+    return this.#tree.changes(input.repoId, signal)
   }
 
-  watchWorkingTree(input: In<'watchWorkingTree'>, ctx: Ctx): Promise<{ stopped: boolean }> {
-    return this.#tree.watch(input.repoId, ctx)
+  watchWorkingTree(input: In<'watchWorkingTree'>, signal: AbortSignal, progress: Progress): Promise<{ stopped: boolean }> {
+    return this.#tree.watch(input.repoId, signal, progress)
   }
 
-  testCommand(input: In<'testCommand'>, ctx: Ctx): Promise<TestCommandView> {
-    return this.#tests.command(input.repoId, ctx)
+  testCommand(input: In<'testCommand'>, signal: AbortSignal): Promise<TestCommandView> {
+    return this.#tests.command(input.repoId, signal)
   }
 
-  testReadiness(input: In<'testReadiness'>, ctx: Ctx): Promise<TestReadiness> {
-    return this.#tests.readiness(input.repoId, input.command, ctx)
+  testReadiness(input: In<'testReadiness'>, signal: AbortSignal): Promise<TestReadiness> {
+    return this.#tests.readiness(input.repoId, input.command, signal)
   }
 
-  installDependencies(input: In<'installDependencies'>, ctx: Ctx): Promise<InstallResult> {
-    return this.#tests.install(input.repoId, input.command, ctx)
+  installDependencies(input: In<'installDependencies'>, signal: AbortSignal, progress: Progress): Promise<InstallResult> {
+    return this.#tests.install(input.repoId, input.command, signal, progress)
   }
 
-  async runTests(input: In<'runTests'>, ctx: Ctx): Promise<TestRunResult> {
+  async runTests(input: In<'runTests'>, signal: AbortSignal, progress: Progress): Promise<TestRunResult> {
     const draft = input.draftId ? this.#drafts.find(input.draftId) : null
     const landed = draft?.repoId === input.repoId && draft.applied && !draft.applied.deleted ? draft.applied : null
-    const run = await this.#tests.run(input, landed, ctx)
+    const run = await this.#tests.run(input, landed, signal, progress)
     if (draft && draft.repoId === input.repoId) draft.lastTestRun = run
     return run
   }
 
-  explain(input: In<'explain'>, ctx: Ctx): Promise<ChangeExplanation> {
+  explain(input: In<'explain'>, signal: AbortSignal, progress: Progress): Promise<ChangeExplanation> {
     const draft = this.#drafts.get(input.draftId)
-    return this.#explainer.explain(draft, input.sessionId ?? draft.sessionId, ctx)
+    return this.#explainer.explain(draft, input.sessionId ?? draft.sessionId, signal, progress)
   }
 
-  /** Stops every watch and test run (their process groups killed) and frees the drafts. */
-  async dispose(): Promise<void> {
-    this.#tree.dispose()
-    this.#drafts.dispose()
-    await this.#tests.dispose()
+  /** Stops every watch and test run (their process groups killed, and waited for), lets a release finish, and frees the drafts. */
+  dispose(): Promise<void> {
+    return this.#disposables.dispose()
   }
 
   /** Gemba's checks of an agent draft against what happened (draft-checks.ts), with the tests' readiness here. */
-  async #check(draft: ChangeDraft, ctx: Ctx): Promise<DraftCheck[]> {
-    const command = (await this.#tests.command(draft.repoId, ctx).catch(() => null))?.command ?? null
-    const readiness = command ? await this.#tests.readiness(draft.repoId, command, ctx).catch(() => null) : null
+  async #check(draft: ChangeDraft, signal: AbortSignal): Promise<DraftCheck[]> {
+    const command = (await this.#tests.command(draft.repoId, signal).catch(() => null))?.command ?? null
+    const readiness = command ? await this.#tests.readiness(draft.repoId, command, signal).catch(() => null) : null
     const staged = draft.staged.changed()
     return draftChecks({
       files: stagedFiles(draft),
@@ -257,9 +270,9 @@ export class ChangeService implements ServiceFor<typeof changeChannels, EventMap
   }
 
   /** The files the leader reviews now (shared/models/change.ts's one rule). */
-  async #reviewFiles(draft: ChangeDraft, ctx: Ctx): Promise<readonly FileChange[]> {
+  async #reviewFiles(draft: ChangeDraft, signal: AbortSignal): Promise<readonly FileChange[]> {
     const source = reviewSource(draft)
     if (source === 'staged') return stagedFiles(draft)
-    return source === 'working' ? (await this.#tree.changes(draft.repoId, ctx)).files : []
+    return source === 'working' ? (await this.#tree.changes(draft.repoId, signal)).files : []
   }
 }

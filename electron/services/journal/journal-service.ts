@@ -1,11 +1,14 @@
 // The journal domain's service: serves the journal channels from the Markdown files (through the
 // index cache) and saves finished sessions. Folders and the clock come in; it never deletes a
-// journal file, and an entry it cannot write waits in the pending folder instead of being lost.
+// journal file, and an entry it cannot write waits in the pending folder instead of being lost. Writes
+// run one at a time in its queue; dispose() lets the queue drain (what was asked is on disk) and then
+// refuses more. It announces each session's entry written (journal.entryWritten) and follows Settings
+// to another folder (settings.journalFolderChanged).
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { EventMap } from '../../../shared/api.ts'
 import type { journalChannels } from '../../../shared/channels/journal.ts'
-import type { CallContext, ParsedInputOf, ServiceFor } from '../../../shared/contract.ts'
+import type { ParsedInputOf } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import {
   journalSessionRecordSchema,
@@ -15,6 +18,8 @@ import {
   type JournalSessionRecord,
   type JournalSessionView,
 } from '../../../shared/models/journal.ts'
+import type { DomainEvents } from '../domain-events.ts'
+import type { EventsPort } from '../events-port.ts'
 import { writeFileAtomic, type WriteTempData } from '../fs/atomic-write.ts'
 import { codeDrift } from './code-drift.ts'
 import { exportMarkdown, writeExportFile } from './export-markdown.ts'
@@ -37,7 +42,6 @@ const STALE_TEMP_MS = 60 * 60 * 1000
 
 type Channels = typeof journalChannels
 type Input<M extends keyof Channels> = ParsedInputOf<Channels[M]>
-type Ctx = CallContext<EventMap>
 export type JournalChanged = EventMap['journal.changed']
 
 export interface JournalServiceOptions {
@@ -50,8 +54,10 @@ export interface JournalServiceOptions {
   /** Inside the data folder: entries wait here while the journal folder cannot be written. */
   readonly pendingFolder: string
   readonly now: () => Date
-  /** Told about saves made outside a channel call (the sessions domain finishing a session). */
-  readonly onChanged?: (payload: JournalChanged) => void
+  /** Where journal.changed is told (a save, an edit, a flush, files changed by hand). */
+  readonly events?: EventsPort
+  /** Where each session's entry written is announced, and another journal folder is heard of. */
+  readonly domainEvents?: DomainEvents
   /** Opens a repository to compare a session's cited files with today (git); absent: drift is unknown. */
   readonly openRepository?: OpenRepositoryForDrift
   /** Where the repository with this id is now (the repos domain's list), when it moved since the session. */
@@ -60,15 +66,28 @@ export interface JournalServiceOptions {
   readonly writeData?: WriteTempData
 }
 
-export class JournalService implements ServiceFor<Channels, EventMap> {
+export class JournalService {
   private options: JournalServiceOptions
   private index: JournalIndex
   private loaded = false
   private queue: Promise<unknown> = Promise.resolve()
+  private closing = false
+  private readonly unsubscribe: () => void
 
   constructor(options: JournalServiceOptions) {
     this.options = options
     this.index = new JournalIndex({ journalFolder: options.journalFolder, cacheFile: join(options.cacheFolder, 'journal-index.json') })
+    this.unsubscribe =
+      options.domainEvents?.on('settings.journalFolderChanged', ({ folder, create }) => this.useFolder(folder, { create })) ??
+      (() => undefined)
+  }
+
+  /** Stops hearing Settings, lets every write asked for finish (the queue drains), then refuses more. */
+  async dispose(): Promise<void> {
+    this.unsubscribe()
+    const drained = this.exclusive(async () => undefined)
+    this.closing = true
+    await drained
   }
 
   /**
@@ -121,13 +140,14 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
         )
       }
     })
-    this.options.onChanged?.({ reason: 'saved', fileNames: [fileName] })
-    await this.flushPending({}, undefined).catch(() => undefined)
+    this.changed({ reason: 'saved', fileNames: [fileName] })
+    await this.options.domainEvents?.emit('journal.entryWritten', { sessionId: parsed.data.id })
+    await this.flushPending({}).catch(() => undefined)
     return { fileName, path: join(this.options.journalFolder, fileName) }
   }
 
-  async list(input: Input<'list'>, ctx: Ctx) {
-    await this.fresh(ctx.signal)
+  async list(input: Input<'list'>, signal: AbortSignal) {
+    await this.fresh(signal)
     const entries = this.index.list(input.filter ?? {})
     const offset = input.offset ?? 0
     const limit = input.limit ?? 200
@@ -138,19 +158,19 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
     }
   }
 
-  async search(input: Input<'search'>, ctx: Ctx) {
-    await this.fresh(ctx.signal)
+  async search(input: Input<'search'>, signal: AbortSignal) {
+    await this.fresh(signal)
     return searchJournal(this.index, input.query, input.filter ?? {}, input.limit ?? 50)
   }
 
-  async get(input: Input<'get'>, ctx: Ctx): Promise<JournalSessionView> {
-    await this.fresh(ctx.signal)
+  async get(input: Input<'get'>, signal: AbortSignal): Promise<JournalSessionView> {
+    await this.fresh(signal)
     return this.view(this.fileNameOf(input.id))
   }
 
-  async updateReflection(input: Input<'updateReflection'>, ctx: Ctx): Promise<JournalSessionView> {
+  async updateReflection(input: Input<'updateReflection'>, signal: AbortSignal): Promise<JournalSessionView> {
     const fileName = await this.exclusive(async () => {
-      await this.refreshIndex(ctx.signal)
+      await this.refreshIndex(signal)
       const name = this.fileNameOf(input.id)
       const path = join(this.options.journalFolder, name)
       const text = await readFile(path, 'utf8').catch((error: unknown) => {
@@ -169,15 +189,15 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
           throw folderUnavailable(this.options.journalFolder, error)
         },
       )
-      await this.index.refresh(ctx.signal)
+      await this.index.refresh(signal)
       return name
     })
-    ctx.emit('journal.changed', { reason: 'edited', fileNames: [fileName] })
+    this.changed({ reason: 'edited', fileNames: [fileName] })
     return this.view(fileName)
   }
 
-  async drift(input: Input<'drift'>, ctx: Ctx): Promise<JournalDriftView> {
-    const { record } = await this.get(input, ctx)
+  async drift(input: Input<'drift'>, signal: AbortSignal): Promise<JournalDriftView> {
+    const { record } = await this.get(input, signal)
     const known = await this.options.repositoryPathOf?.(record.repository.id).catch(() => undefined)
     const repositoryPath = known ?? record.repository.path
     const open = this.options.openRepository
@@ -185,7 +205,7 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
     if (!/^[0-9a-f]{40}$/i.test(record.repository.commit)) {
       return { state: 'unknown', reason: 'This session was not pinned to a commit.', repositoryPath }
     }
-    const opened = await open(repositoryPath, record.repository.commit, ctx.signal).catch((): { ok: false; reason: string } => ({
+    const opened = await open(repositoryPath, record.repository.commit, signal).catch((): { ok: false; reason: string } => ({
       ok: false,
       reason: 'The repository could not be read.',
     }))
@@ -196,31 +216,31 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
       toCommit: opened.head,
       changed: opened.changed,
       ...(opened.anchor ? { anchor: opened.anchor } : {}),
-      signal: ctx.signal,
+      signal,
     })
     return { state: 'known', drift, headCommit: opened.head, repositoryPath }
   }
 
-  async lookBack(input: Input<'lookBack'>, ctx: Ctx) {
-    await this.fresh(ctx.signal)
+  async lookBack(input: Input<'lookBack'>, signal: AbortSignal) {
+    await this.fresh(signal)
     const entry = this.index.byId(input.id)
     if (!entry) throw notFound(input.id)
     return lookBack(this.index.all(), entry)?.summary ?? null
   }
 
-  async insights(input: Input<'insights'>, ctx: Ctx) {
-    await this.fresh(ctx.signal)
+  async insights(input: Input<'insights'>, signal: AbortSignal) {
+    await this.fresh(signal)
     const today = formatDate(this.options.now())
     return computeInsights(this.index.all(), { year: input.year ?? Number(today.slice(0, 4)), today, marks: input.marks ?? [] })
   }
 
-  async rollup(input: Input<'rollup'>, ctx: Ctx) {
-    await this.fresh(ctx.signal)
+  async rollup(input: Input<'rollup'>, signal: AbortSignal) {
+    await this.fresh(signal)
     return quarterlyRollup(this.index.all(), input.quarter ?? quarterOf(formatDate(this.options.now())))
   }
 
-  async exportMarkdown(input: Input<'exportMarkdown'>, ctx: Ctx) {
-    await this.fresh(ctx.signal)
+  async exportMarkdown(input: Input<'exportMarkdown'>, signal: AbortSignal) {
+    await this.fresh(signal)
     const ids = input.ids ? new Set(input.ids) : undefined
     const chosen = this.index.list({ ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) })
     const entries = ids ? chosen.filter((entry) => ids.has(entry.summary.id)) : chosen
@@ -229,12 +249,12 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
       this.options.journalFolder,
       entries.map((entry) => entry.summary.fileName),
       input.folder,
-      ctx.signal,
+      signal,
     )
   }
 
-  async summary(input: Input<'summary'>, ctx: Ctx) {
-    await this.fresh(ctx.signal)
+  async summary(input: Input<'summary'>, signal: AbortSignal) {
+    await this.fresh(signal)
     const today = formatDate(this.options.now())
     const range = summaryRange(today, input.weeks)
     const inRange = this.index.list(range).map((entry) => entry.summary.fileName)
@@ -242,18 +262,18 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
     return shareSummary(this.index.all(), { today, weeks: input.weeks, reflections })
   }
 
-  async exportSummary(input: Input<'exportSummary'>, ctx: Ctx) {
-    const summary = await this.summary(input, ctx)
+  async exportSummary(input: Input<'exportSummary'>, signal: AbortSignal) {
+    const summary = await this.summary(input, signal)
     const fileName = `gemba-summary-${summary.from}-to-${summary.to}.md`
     return writeExportFile(input.folder, fileName, summary.markdown)
   }
 
-  async problems(_input: Input<'problems'>, ctx: Ctx) {
-    await this.fresh(ctx.signal)
+  async problems(_input: Input<'problems'>, signal: AbortSignal) {
+    await this.fresh(signal)
     const pending = await listPending(this.options.pendingFolder)
     const sidecars: JournalProblem[] = []
     for (const entry of this.index.all()) {
-      ctx.signal.throwIfAborted()
+      signal.throwIfAborted()
       const { sidecarProblem } = await readSidecar(this.options.journalFolder, entry.summary.fileName)
       if (sidecarProblem)
         sidecars.push({
@@ -265,27 +285,27 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
     return { problems: [...this.index.problemList(), ...sidecars], pending: pending.map((file) => file.entry) }
   }
 
-  async flushPending(_input: Input<'flushPending'>, ctx: Ctx | undefined): Promise<JournalFlushResult> {
+  async flushPending(_input: Input<'flushPending'>): Promise<JournalFlushResult> {
     const result = await this.exclusive(async () => {
       const pending = await listPending(this.options.pendingFolder)
       const written: string[] = []
+      const sessions: string[] = []
       for (const [i, file] of pending.entries()) {
         try {
           written.push(await this.writeRecord(file.record))
+          sessions.push(file.record.id)
         } catch (error) {
           const reason = folderUnavailable(this.options.journalFolder, error).message
-          return { written, pending: pending.slice(i).map((rest) => rest.entry), reason }
+          return { written, sessions, pending: pending.slice(i).map((rest) => rest.entry), reason }
         }
         await dropPending(this.options.pendingFolder, file.entry.id)
       }
-      return { written, pending: [], reason: null }
+      return { written, sessions, pending: [], reason: null }
     })
-    if (result.written.length > 0) {
-      const payload: JournalChanged = { reason: 'flushed', fileNames: result.written }
-      if (ctx) ctx.emit('journal.changed', payload)
-      else this.options.onChanged?.(payload)
-    }
-    return result
+    if (result.written.length > 0) this.changed({ reason: 'flushed', fileNames: result.written })
+    for (const sessionId of result.sessions) await this.options.domainEvents?.emit('journal.entryWritten', { sessionId })
+    const { sessions: _sessions, ...flushed } = result
+    return flushed
   }
 
   /** Writes one record to the journal folder (reusing the session's file when it has one). */
@@ -356,10 +376,15 @@ export class JournalService implements ServiceFor<Channels, EventMap> {
     const { changed, removed } = await this.index.refresh(signal)
     if (first) await removeStaleTemps(this.options.journalFolder, this.options.now(), STALE_TEMP_MS)
     // Files changed by hand (or another copy of Gemba) since we last looked: tell the views.
-    else if (changed.length + removed.length > 0) this.options.onChanged?.({ reason: 'files', fileNames: [...changed, ...removed] })
+    else if (changed.length + removed.length > 0) this.changed({ reason: 'files', fileNames: [...changed, ...removed] })
+  }
+
+  private changed(payload: JournalChanged): void {
+    this.options.events?.emit('journal.changed', payload)
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closing) return Promise.reject(new GembaError({ code: 'cancelled', message: 'Gemba is closing.' }))
     const run = this.queue.then(work, work)
     this.queue = run.catch(() => undefined)
     return run

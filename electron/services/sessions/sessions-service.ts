@@ -1,12 +1,12 @@
 // The weekly hour's service: serves the sessions channels over the session files in one folder.
-// Every change is saved (atomically) before it is answered; changes run one at a time. It never
-// writes the journal itself: finishing hands a record to the injected journal port. The page writes
-// only what the leader types (updateStep) and picks (keepRecord); the coach's answers and the change
-// are recorded by the services that made them, through the ports this service hands them.
+// Every change is saved (atomically) before it is answered; changes run one at a time in its queue,
+// which dispose() lets drain before it refuses more. It never writes the journal itself: finishing
+// hands a record to the injected journal port. The page writes only what the leader types
+// (updateStep) and picks (keepRecord); the coach's answers and the change are recorded by the
+// services that made them, through the ports this service hands them.
 import { randomBytes } from 'node:crypto'
-import type { EventMap } from '../../../shared/api.ts'
 import type { sessionsChannels } from '../../../shared/channels/sessions.ts'
-import type { CallContext, ParsedInputOf, ServiceFor } from '../../../shared/contract.ts'
+import type { ParsedInputOf } from '../../../shared/contract.ts'
 import { defaultCurriculum, curriculumWeekFor } from '../../../shared/curriculum/load-curriculum.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import type { Curriculum } from '../../../shared/models/curriculum.ts'
@@ -21,6 +21,7 @@ import {
   type TodayView,
 } from '../../../shared/models/sessions.ts'
 import type { Schedule, StepMinutes } from '../../../shared/models/settings.ts'
+import type { EventsPort } from '../events-port.ts'
 import { applyStepPatch } from './apply-step-patch.ts'
 import { withCoachTurn, type CoachRecordPort, type CoachTurnRecord } from './coach-record.ts'
 import {
@@ -47,7 +48,6 @@ import { buildToday, currentWeekOf, summarise, todayWeek, type ListedRepo } from
 
 type Channels = typeof sessionsChannels
 type In<M extends keyof Channels> = ParsedInputOf<Channels[M]>
-type Ctx = CallContext<EventMap>
 
 export interface SessionsServiceDeps {
   /** The folder that holds one JSON file per session (e.g. <data folder>/sessions). */
@@ -59,6 +59,8 @@ export interface SessionsServiceDeps {
   /** The leader's repositories in the order they were added. */
   readonly repos: { list(): Promise<readonly ListedRepo[]> }
   readonly journal: JournalPort
+  /** Where sessions.changed is told. */
+  readonly events: EventsPort
   /** Where the coach keeps conversations; without it the journal gets no transcript and no drawing is kept. */
   readonly transcripts?: TranscriptPort
   /** The repository's offline tour and module diagram; without it they cannot be kept. */
@@ -67,19 +69,20 @@ export interface SessionsServiceDeps {
   readonly newId?: () => string
 }
 
-export class SessionsService implements ServiceFor<Channels, EventMap> {
+export class SessionsService {
   readonly #deps: SessionsServiceDeps
   readonly #store: SessionStore
   readonly #curriculum: Curriculum
   readonly #newId: () => string
   #state: Promise<LoadedSessions> | null = null
   #queue: Promise<unknown> = Promise.resolve()
+  #closing = false
   /** Each session's one spending record, given to the AI and change services (they record into it). */
   readonly spending: SpendingPort
   /** Where the AI service records each answered question of a session's coach, as it happens. */
-  readonly coachRecords: (ctx: Ctx) => CoachRecordPort
+  readonly coachRecords: CoachRecordPort
   /** Where the change service records what it did (the request, the diff, branch, commit, tests, explanation). */
-  readonly changeRecords: (ctx: Ctx) => ChangeRecordPort
+  readonly changeRecords: ChangeRecordPort
 
   constructor(deps: SessionsServiceDeps) {
     this.#deps = deps
@@ -91,33 +94,42 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
       usageOf: async (id) => (await this.#load()).sessions.find((session) => session.id === id)?.usage ?? null,
       add: (id, usage) => this.#addUsage(id, usage),
     })
-    this.coachRecords = (ctx) => ({ keep: (record) => this.#keepCoachTurn(record, ctx) })
-    this.changeRecords = (ctx) => ({
-      record: async (sessionId, patch) => void (await this.#change(ctx, sessionId, (session) => withChangeRecord(session, patch))),
-    })
+    this.coachRecords = { keep: (record) => this.#keepCoachTurn(record) }
+    // Recording is part of work already done: nothing cancels it.
+    const recording = new AbortController().signal
+    this.changeRecords = {
+      record: async (sessionId, patch) => void (await this.#change(recording, sessionId, (session) => withChangeRecord(session, patch))),
+    }
   }
 
-  async today(_input: In<'today'>, _ctx: Ctx): Promise<TodayView> {
+  /** Lets every change asked for be saved (the queue drains), then refuses more. */
+  async dispose(): Promise<void> {
+    const drained = this.#enqueue(async () => undefined)
+    this.#closing = true
+    await drained
+  }
+
+  async today(_input: In<'today'>): Promise<TodayView> {
     return this.#today(await this.#load())
   }
 
-  async programme(_input: In<'programme'>, _ctx: Ctx): Promise<ProgrammeHistory> {
+  async programme(_input: In<'programme'>): Promise<ProgrammeHistory> {
     const [state, settings] = await Promise.all([this.#load(), this.#deps.settings.get()])
     return programme.programmeHistory(state.programme, currentWeekOf(this.#deps.clock(), settings.schedule.timeZone))
   }
 
-  async list(_input: In<'list'>, _ctx: Ctx): Promise<ReturnType<typeof summarise>[]> {
+  async list(_input: In<'list'>): Promise<ReturnType<typeof summarise>[]> {
     const state = await this.#load()
     return [...state.sessions].reverse().map(summarise)
   }
 
-  async get(input: In<'get'>, _ctx: Ctx): Promise<SessionView> {
+  async get(input: In<'get'>): Promise<SessionView> {
     const state = await this.#load()
     return this.#view(state, find(state, input.id))
   }
 
-  start(input: In<'start'>, ctx: Ctx): Promise<SessionView> {
-    return this.#mutate(ctx, async (state) => {
+  start(input: In<'start'>, signal: AbortSignal): Promise<SessionView> {
+    return this.#mutate(signal, async (state) => {
       const now = this.#deps.clock()
       const settings = await this.#deps.settings.get()
       const weekOf = currentWeekOf(now, settings.schedule.timeZone)
@@ -163,8 +175,8 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
     })
   }
 
-  goToStep(input: In<'goToStep'>, ctx: Ctx): Promise<SessionView> {
-    return this.#change(ctx, input.id, (session, now) => {
+  goToStep(input: In<'goToStep'>, signal: AbortSignal): Promise<SessionView> {
+    return this.#change(signal, input.id, (session, now) => {
       const moved = goToStep(session, input.step, now)
       const reflect = moved.steps.reflect
       if (input.step !== 'reflect' || reflect.payload.prefilledAt !== null || reflect.payload.markdown.trim()) return moved
@@ -174,8 +186,8 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
     })
   }
 
-  updateStep(input: In<'updateStep'>, ctx: Ctx): Promise<SessionView> {
-    return this.#change(ctx, input.id, (session, now) => applyStepPatch(session, input, now, () => `q-${this.#newId()}`))
+  updateStep(input: In<'updateStep'>, signal: AbortSignal): Promise<SessionView> {
+    return this.#change(signal, input.id, (session, now) => applyStepPatch(session, input, now, () => `q-${this.#newId()}`))
   }
 
   /**
@@ -183,21 +195,21 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
    * drawing from Claude's answers) before the change is queued, so a slow read never holds up the
    * leader's typing; the pick is then weighed against the session as it is by then.
    */
-  async keepRecord(input: In<'keepRecord'>, ctx: Ctx): Promise<SessionView> {
+  async keepRecord(input: In<'keepRecord'>, signal: AbortSignal): Promise<SessionView> {
     const session = find(await this.#load(), input.id)
     let keep: (session: Session) => Session | null
     if (input.pick.kind === 'offline') {
-      const tour = await this.#offlineTour(session.repo.id, ctx.signal)
+      const tour = await this.#offlineTour(session.repo.id, signal)
       const { step, pick } = input
       keep = (current) => withOfflineRecord(current, step, tour, pick.by)
     } else if (input.pick.kind === 'coach') {
       keep = withCoachWalkthrough
     } else {
       const { by } = input.pick
-      const drawing = await this.#drawing(session, input.pick, ctx.signal)
+      const drawing = await this.#drawing(session, input.pick, signal)
       keep = (current) => withDrawing(current, drawing, by)
     }
-    return this.#mutate(ctx, async (state) => {
+    return this.#mutate(signal, async (state) => {
       const current = requireActive(find(state, input.id))
       const kept = keep(current)
       if (!kept) return { session: current, changed: false, result: this.#view(state, current) }
@@ -206,21 +218,21 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
     })
   }
 
-  pause(input: In<'pause'>, ctx: Ctx): Promise<SessionView> {
-    return this.#change(ctx, input.id, (session, now) => pause(session, now))
+  pause(input: In<'pause'>, signal: AbortSignal): Promise<SessionView> {
+    return this.#change(signal, input.id, (session, now) => pause(session, now))
   }
 
-  resume(input: In<'resume'>, ctx: Ctx): Promise<SessionView> {
-    return this.#change(ctx, input.id, (session, now) => resume(session, now))
+  resume(input: In<'resume'>, signal: AbortSignal): Promise<SessionView> {
+    return this.#change(signal, input.id, (session, now) => resume(session, now))
   }
 
-  async heartbeat(input: In<'heartbeat'>, ctx: Ctx): Promise<{ at: string }> {
-    const view = await this.#change(ctx, input.id, (session) => session, { quiet: true })
+  async heartbeat(input: In<'heartbeat'>, signal: AbortSignal): Promise<{ at: string }> {
+    const view = await this.#change(signal, input.id, (session) => session, { quiet: true })
     return { at: view.session.updatedAt }
   }
 
-  setTimeboxes(input: In<'setTimeboxes'>, ctx: Ctx): Promise<SessionView> {
-    return this.#change(ctx, input.id, (session) => {
+  setTimeboxes(input: In<'setTimeboxes'>, signal: AbortSignal): Promise<SessionView> {
+    return this.#change(signal, input.id, (session) => {
       const steps = { ...session.steps }
       for (const step of STEP_KEYS) {
         const minutes = input.timeboxes[step]
@@ -230,17 +242,17 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
     })
   }
 
-  abandon(input: In<'abandon'>, ctx: Ctx): Promise<SessionView> {
-    return this.#change(ctx, input.id, (session, now) => ({ ...stopClock(session, now), status: 'abandoned', paused: null }))
+  abandon(input: In<'abandon'>, signal: AbortSignal): Promise<SessionView> {
+    return this.#change(signal, input.id, (session, now) => ({ ...stopClock(session, now), status: 'abandoned', paused: null }))
   }
 
-  finish(input: In<'finish'>, ctx: Ctx): Promise<FinishResult> {
-    return this.#mutate(ctx, async (state) => {
+  finish(input: In<'finish'>, signal: AbortSignal): Promise<FinishResult> {
+    return this.#mutate(signal, async (state) => {
       const now = this.#deps.clock()
       const session = requireActive(find(state, input.id))
       const settings = await this.#deps.settings.get()
       const finished = this.#finished(state, session, now)
-      const { transcript, sent } = await readConversations(session, this.#deps.transcripts, ctx.signal, now)
+      const { transcript, sent } = await readConversations(session, this.#deps.transcripts, signal, now)
       const record = toJournalRecord({
         session: finished,
         carried: this.#carried(state, session),
@@ -272,8 +284,8 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
     })
   }
 
-  skipWeek(input: In<'skipWeek'>, ctx: Ctx): Promise<TodayView> {
-    return this.#programmeChange(ctx, (state, weekOf, position) => {
+  skipWeek(input: In<'skipWeek'>, signal: AbortSignal): Promise<TodayView> {
+    return this.#programmeChange(signal, (state, weekOf, position) => {
       const week = input.programmeWeek ?? position.programmeWeek
       if (week > position.programmeWeek) {
         throw new GembaError({
@@ -286,28 +298,28 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
     })
   }
 
-  unskipWeek(input: In<'unskipWeek'>, ctx: Ctx): Promise<TodayView> {
-    return this.#programmeChange(ctx, (state) => programme.unskipWeek(state.programme, input.programmeWeek))
+  unskipWeek(input: In<'unskipWeek'>, signal: AbortSignal): Promise<TodayView> {
+    return this.#programmeChange(signal, (state) => programme.unskipWeek(state.programme, input.programmeWeek))
   }
 
-  pauseProgramme(input: In<'pauseProgramme'>, ctx: Ctx): Promise<TodayView> {
-    return this.#programmeChange(ctx, (state, weekOf, position) => {
+  pauseProgramme(input: In<'pauseProgramme'>, signal: AbortSignal): Promise<TodayView> {
+    return this.#programmeChange(signal, (state, weekOf, position) => {
       const practised =
         programme.outcomeOf(state.programme, state.sessions, position.programmeWeek, position.programmeWeek).outcome === 'practised'
       return programme.pauseProgramme(programme.ensureStarted(state.programme, weekOf), weekOf, input.weeks, practised)
     })
   }
 
-  resumeProgramme(_input: In<'resumeProgramme'>, ctx: Ctx): Promise<TodayView> {
-    return this.#programmeChange(ctx, (state, weekOf) => programme.resumeProgramme(state.programme, weekOf))
+  resumeProgramme(_input: In<'resumeProgramme'>, signal: AbortSignal): Promise<TodayView> {
+    return this.#programmeChange(signal, (state, weekOf) => programme.resumeProgramme(state.programme, weekOf))
   }
 
-  async questions(input: In<'questions'>, _ctx: Ctx): Promise<OpenQuestion[]> {
+  async questions(input: In<'questions'>): Promise<OpenQuestion[]> {
     return allQuestions((await this.#load()).sessions, input.includeAnswered ?? false)
   }
 
-  answerQuestion(input: In<'answerQuestion'>, ctx: Ctx): Promise<OpenQuestion> {
-    return this.#mutate(ctx, async (state) => {
+  answerQuestion(input: In<'answerQuestion'>, signal: AbortSignal): Promise<OpenQuestion> {
+    return this.#mutate(signal, async (state) => {
       const owner = state.sessions.find((s) => s.steps.reflect.payload.questionsForTechLead.some((q) => q.id === input.questionId))
       if (!owner) throw new GembaError({ code: 'not_found', message: 'That question is no longer in any session.' })
       const session = answerQuestion(owner, input.questionId, input.answer ?? null, input.reopen ?? false, this.#deps.clock())
@@ -345,18 +357,16 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
    * so nothing depends on the page being open when the answer arrives. A finished or unknown session
    * is left alone: the conversation stays in the coach's own files.
    */
-  #keepCoachTurn(record: CoachTurnRecord, ctx: Ctx): Promise<void> {
-    const run = this.#queue.then(async () => {
+  #keepCoachTurn(record: CoachTurnRecord): Promise<void> {
+    return this.#enqueue(async () => {
       const state = await this.#load()
       const session = state.sessions.find((candidate) => candidate.id === record.sessionId)
       if (!session || session.status !== 'active') return
       const kept = { ...withCoachTurn(session, record), updatedAt: this.#deps.clock().toISOString() }
       await this.#store.saveSession(kept)
       replace(state, kept)
-      ctx.emit('sessions.changed', { sessionId: kept.id })
+      this.#deps.events.emit('sessions.changed', { sessionId: kept.id })
     })
-    this.#queue = run.catch(() => undefined)
-    return run
   }
 
   /**
@@ -364,7 +374,7 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
    * other change. Kept in memory first: a failed write is carried by the session's next save.
    */
   #addUsage(id: string, added: SessionUsage): Promise<boolean> {
-    const run = this.#queue.then(async () => {
+    return this.#enqueue(async () => {
       const state = await this.#load()
       const session = state.sessions.find((candidate) => candidate.id === id)
       if (!session) return false
@@ -375,6 +385,12 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
       await this.#store.saveSession(next).catch(() => undefined)
       return true
     })
+  }
+
+  /** Runs `work` after every change before it; refused once the service is closing. */
+  #enqueue<R>(work: () => Promise<R>): Promise<R> {
+    if (this.#closing) return Promise.reject(new GembaError({ code: 'cancelled', message: 'Gemba is closing.' }))
+    const run = this.#queue.then(work)
     this.#queue = run.catch(() => undefined)
     return run
   }
@@ -448,33 +464,31 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
 
   /** Runs one change at a time: load, change, save, emit. */
   #mutate<R>(
-    ctx: Ctx,
+    signal: AbortSignal,
     work: (state: LoadedSessions) => Promise<{ session: Session; changed: boolean; result: R }>,
     options: { quiet?: boolean } = {},
   ): Promise<R> {
-    const run = this.#queue.then(async () => {
-      if (ctx.signal.aborted) throw new GembaError({ code: 'cancelled', message: 'Cancelled before anything changed.' })
+    return this.#enqueue(async () => {
+      if (signal.aborted) throw new GembaError({ code: 'cancelled', message: 'Cancelled before anything changed.' })
       const state = await this.#load()
       const { session, changed, result } = await work(state)
       if (changed) {
         await this.#store.saveSession(session)
         replace(state, session)
-        if (!options.quiet) ctx.emit('sessions.changed', { sessionId: session.id })
+        if (!options.quiet) this.#deps.events.emit('sessions.changed', { sessionId: session.id })
       }
       return result
     })
-    this.#queue = run.catch(() => undefined)
-    return run
   }
 
   #change(
-    ctx: Ctx,
+    signal: AbortSignal,
     id: string,
     change: (session: Session, now: Date, state: LoadedSessions) => Session,
     options: { quiet?: boolean } = {},
   ): Promise<SessionView> {
     return this.#mutate(
-      ctx,
+      signal,
       async (state) => {
         const now = this.#deps.clock()
         const session = { ...change(requireActive(find(state, id)), now, state), updatedAt: now.toISOString() }
@@ -485,10 +499,10 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
   }
 
   async #programmeChange(
-    ctx: Ctx,
+    _signal: AbortSignal,
     change: (state: LoadedSessions, weekOf: string, position: programme.ProgrammePosition) => programme.ProgrammeState,
   ): Promise<TodayView> {
-    const run = this.#queue.then(async () => {
+    return this.#enqueue(async () => {
       const state = await this.#load()
       const settings = await this.#deps.settings.get()
       const weekOf = currentWeekOf(this.#deps.clock(), settings.schedule.timeZone)
@@ -496,12 +510,10 @@ export class SessionsService implements ServiceFor<Channels, EventMap> {
       if (next !== state.programme) {
         await this.#store.saveProgramme(next)
         state.programme = next
-        ctx.emit('sessions.changed', { sessionId: null })
+        this.#deps.events.emit('sessions.changed', { sessionId: null })
       }
       return this.#today(state)
     })
-    this.#queue = run.catch(() => undefined)
-    return run
   }
 }
 

@@ -2,9 +2,6 @@
 // sealed by a SecretBox before it is stored, and leaves this service only through `resolveApiKey`
 // (main process only): never in a SettingsView, an error or a log.
 import { join } from 'node:path'
-import type { EventMap } from '../../../shared/api.ts'
-import type { settingsChannels } from '../../../shared/channels/settings.ts'
-import type { CallContext, ServiceFor } from '../../../shared/contract.ts'
 import { ANTHROPIC_KEYS_URL, checkApiKeyFormat } from '../../../shared/api-key-format.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import {
@@ -15,6 +12,8 @@ import {
   type SettingsView,
   type StoredSettings,
 } from '../../../shared/models/settings.ts'
+import type { DomainEvents } from '../domain-events.ts'
+import type { EventsPort } from '../events-port.ts'
 import { checkJournalFolder } from './journal-folder-check.ts'
 import { defaultSettings } from './settings-defaults.ts'
 import { openSettingsFile, type KeyValueStore, type OpenStore } from './settings-file.ts'
@@ -27,16 +26,16 @@ export interface SettingsServiceDeps {
   /** The environment's ANTHROPIC_API_KEY / ANTHROPIC_BASE_URL, passed in, never read here. */
   readonly env: { readonly apiKey?: string | undefined; readonly baseUrl?: string | undefined }
   readonly timeZone: string
-  /** Told when the journal folder changes (the journal service moves to it before update answers). */
-  readonly onJournalFolderChanged?: (folder: string, options: { readonly create: boolean }) => Promise<void>
+  /** Where settings.changed is told. */
+  readonly events: EventsPort
+  /** Where another journal folder is announced (the journal service moves to it before update answers). */
+  readonly domainEvents?: Pick<DomainEvents, 'emit'>
 }
-
-type Ctx = CallContext<EventMap>
 
 /** Kept beside the settings: the weekly slot was chosen (or kept as it was) by the leader. */
 const SCHEDULE_CHOSEN = 'scheduleChosen'
 
-export class SettingsService implements ServiceFor<typeof settingsChannels, EventMap> {
+export class SettingsService {
   private readonly deps: SettingsServiceDeps
   private readonly store: KeyValueStore
   private notices: SettingsNotice[] = []
@@ -68,7 +67,7 @@ export class SettingsService implements ServiceFor<typeof settingsChannels, Even
     return this.view()
   }
 
-  async update(patch: SettingsPatch, ctx: Ctx): Promise<SettingsView> {
+  async update(patch: SettingsPatch): Promise<SettingsView> {
     // An existing, writable folder of the leader's own: each refusal says why in a sentence.
     const journalFolder = typeof patch.journalFolder === 'string' ? await checkJournalFolder(patch.journalFolder) : patch.journalFolder
     const merged = {
@@ -92,12 +91,13 @@ export class SettingsService implements ServiceFor<typeof settingsChannels, Even
     this.store.set('settings', checked.data)
     if (patch.schedule || patch.scheduleChosen) this.store.set(SCHEDULE_CHOSEN, true)
     const folder = this.journalFolder()
-    if (folder !== folderBefore) await this.deps.onJournalFolderChanged?.(folder, { create: this.settings.journalFolder === null })
-    ctx.emit('settings.changed', {})
+    if (folder !== folderBefore)
+      await this.deps.domainEvents?.emit('settings.journalFolderChanged', { folder, create: this.settings.journalFolder === null })
+    this.deps.events.emit('settings.changed', {})
     return this.view()
   }
 
-  async setApiKey(input: { key: string }, ctx: Ctx): Promise<SettingsView> {
+  async setApiKey(input: { key: string }): Promise<SettingsView> {
     // Anthropic's own endpoint takes Anthropic keys only; a gateway set in Settings may take its own.
     const format = checkApiKeyFormat(input.key)
     if (!format.ok && this.endpoint().source === 'default') {
@@ -111,14 +111,14 @@ export class SettingsService implements ServiceFor<typeof settingsChannels, Even
     const sealed = await this.deps.secretBox.encrypt(input.key)
     this.store.set('apiKey', sealed)
     this.notices = this.notices.filter((notice) => notice.code !== 'key_unreadable')
-    ctx.emit('settings.changed', {})
+    this.deps.events.emit('settings.changed', {})
     return this.view()
   }
 
-  async clearApiKey(_input: Record<string, never>, ctx: Ctx): Promise<SettingsView> {
+  async clearApiKey(): Promise<SettingsView> {
     this.store.delete('apiKey')
     this.notices = this.notices.filter((notice) => notice.code !== 'key_unreadable')
-    ctx.emit('settings.changed', {})
+    this.deps.events.emit('settings.changed', {})
     return this.view()
   }
 

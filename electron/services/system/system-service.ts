@@ -1,23 +1,20 @@
-// What the app is and where it keeps things, the desktop's folder picker and print to PDF, and
-// cancelling a running call by its id. Platform needs come in as ports; it never imports 'electron'.
+// What the app is and where it keeps things, the desktop's folder picker and print to PDF. Platform
+// needs come in as ports; it never imports 'electron'. (Cancelling a call by its id is about calls, so
+// the composition root's adapter serves it.)
 import { join } from 'node:path'
-import type { EventMap } from '../../../shared/api.ts'
-import type { AppInfo, PaperSize, systemChannels } from '../../../shared/channels/system.ts'
-import type { ServiceFor } from '../../../shared/contract.ts'
+import type { AppInfo, PaperSize } from '../../../shared/channels/system.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import { writeFileAtomic } from '../fs/atomic-write.ts'
 
 export interface SystemServiceDeps {
   readonly info: AppInfo
-  /** The dispatcher's cancel, passed in so this service needs no reference to the transport. */
-  readonly cancel: (callId: string) => boolean
   /** The desktop's folder picker; absent in browser mode, where a path field is used instead. */
   readonly pickFolder?: ((title: string) => Promise<string | null>) | undefined
   /** The desktop window's page as PDF bytes (Electron's printToPDF); absent in browser mode. */
   readonly printToPdf?: ((paper: PaperSize) => Promise<Uint8Array>) | undefined
 }
 
-export class SystemService implements ServiceFor<typeof systemChannels, EventMap> {
+export class SystemService {
   private readonly deps: SystemServiceDeps
 
   constructor(deps: SystemServiceDeps) {
@@ -48,9 +45,5 @@ export class SystemService implements ServiceFor<typeof systemChannels, EventMap
       )
     })
     return { path, supported: true }
-  }
-
-  async cancel(input: { callId: string }): Promise<{ cancelled: boolean }> {
-    return { cancelled: this.deps.cancel(input.callId) }
   }
 }

@@ -1,15 +1,14 @@
-// The ai channels as the transports call them: service.method(parsedInput, ctx), real SDK, fake server.
+// The ai channels as the adapter calls them: service.method(parsedInput, signal, progress), real SDK, fake server.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createAnthropicSdk } from '../../../electron/services/ai/client/ai-client.ts'
 import { AiService, type AiRuntimeSettings } from '../../../electron/services/ai/ai-service.ts'
-import type { EventMap } from '../../../shared/api.ts'
 import { aiChannels } from '../../../shared/channels/ai.ts'
-import type { CallContext } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import { textReply, toolUseReply } from '../../fixtures/fake-anthropic/replies.ts'
 import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/start-fake-anthropic.ts'
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { unsavedSpending } from '../../fixtures/spending.ts'
+import { recordedProgress } from '../../fixtures/recorded-progress.ts'
 
 let repo: RepoBuilder
 let fake: FakeAnthropic | undefined
@@ -26,10 +25,7 @@ afterEach(async () => {
   fake = undefined
 })
 
-function context(signal = new AbortController().signal): CallContext<EventMap> & { events: [string, unknown][] } {
-  const events: [string, unknown][] = []
-  return { signal, callId: `call-${++ids}`, events, emit: (event, payload) => void events.push([event, payload]) }
-}
+const signal = new AbortController().signal
 
 function service(settings: Partial<AiRuntimeSettings> = {}, budgetUsd = 2): AiService {
   return new AiService({
@@ -60,7 +56,7 @@ describe('AiService', () => {
       ],
     })
     const ai = service()
-    const thread = await ai.startThread(aiChannels.startThread.input.parse({ repoId: 'r1', purpose: 'explore' }), context())
+    const thread = await ai.startThread(aiChannels.startThread.input.parse({ repoId: 'r1', purpose: 'explore' }), signal)
     expect(thread).toMatchObject({
       purpose: 'explore',
       model: 'claude-sonnet-5-5',
@@ -71,15 +67,15 @@ describe('AiService', () => {
     expect(thread.estimatedPrefixTokens).toBeGreaterThan(100)
     expect(fake.requests).toHaveLength(0)
 
-    const ctx = context()
-    const answer = await ai.ask(aiChannels.ask.input.parse({ threadId: thread.threadId, question: 'What does it do?' }), ctx)
+    const progress = recordedProgress()
+    const answer = await ai.ask(aiChannels.ask.input.parse({ threadId: thread.threadId, question: 'What does it do?' }), signal, progress)
     expect(answer.text).toBe('It prints hi (`src/main.ts:1`).')
-    const names = ctx.events.map(([name]) => name)
+    const names = progress.events.map(([name]) => name)
     expect(names.filter((name) => name === 'ai.delta').length).toBeGreaterThan(3)
     expect(names).toContain('ai.toolCall')
     expect(names).toContain('ai.toolResult')
     expect(names.filter((name) => name === 'ai.usage')).toHaveLength(2)
-    expect(ctx.events.every(([, payload]) => (payload as { callId: string; threadId: string }).callId === ctx.callId)).toBe(true)
+    expect(progress.events.every(([, payload]) => (payload as { threadId: string }).threadId === thread.threadId)).toBe(true)
     const sent = await ai.sent({ threadId: thread.threadId })
     expect(sent.map((record) => record.added.kind)).toEqual(['question', 'tool_results'])
     expect(sent[1]!.added.files).toEqual([{ path: 'src/main.ts', bytes: expect.any(Number) }])
@@ -88,19 +84,21 @@ describe('AiService', () => {
   it('uses the diagram prompt for a diagram thread', async () => {
     fake = await startFakeAnthropic({ replies: [textReply('```mermaid\nflowchart TD\n  a --> b\n```')] })
     const ai = service()
-    const thread = await ai.startThread({ repoId: 'r1', purpose: 'diagram' }, context())
-    await ai.ask({ threadId: thread.threadId, question: 'Draw me the architecture' }, context())
+    const thread = await ai.startThread({ repoId: 'r1', purpose: 'diagram' }, signal)
+    await ai.ask({ threadId: thread.threadId, question: 'Draw me the architecture' }, signal, recordedProgress())
     expect(fake.messageRequests()[0]!.rawBody).toContain('Mermaid flowchart')
   })
 
   it('shares one budget between the threads of a session', async () => {
     fake = await startFakeAnthropic({ respond: () => textReply('x', { usage: { output_tokens: 60_000 } }) })
     const ai = service({}, 0.61)
-    const explore = await ai.startThread({ repoId: 'r1', purpose: 'explore', sessionId: 'session-1' }, context())
-    await ai.ask({ threadId: explore.threadId, question: 'One' }, context())
-    const diagram = await ai.startThread({ repoId: 'r1', purpose: 'diagram', sessionId: 'session-1' }, context())
+    const explore = await ai.startThread({ repoId: 'r1', purpose: 'explore', sessionId: 'session-1' }, signal)
+    await ai.ask({ threadId: explore.threadId, question: 'One' }, signal, recordedProgress())
+    const diagram = await ai.startThread({ repoId: 'r1', purpose: 'diagram', sessionId: 'session-1' }, signal)
     expect(diagram.sessionCostUsd).toBeGreaterThan(0.5)
-    const error = await ai.ask({ threadId: diagram.threadId, question: 'Two' }, context()).catch((caught: unknown) => caught)
+    const error = await ai
+      .ask({ threadId: diagram.threadId, question: 'Two' }, signal, recordedProgress())
+      .catch((caught: unknown) => caught)
     expect((error as GembaError).code).toBe('budget_exceeded')
   })
 
@@ -109,23 +107,27 @@ describe('AiService', () => {
     const until = new Promise<void>((resolve) => (release = resolve))
     fake = await startFakeAnthropic({ replies: [textReply('slow answer', { holdAfter: { afterEvents: 3, until } })] })
     const ai = service()
-    const thread = await ai.startThread({ repoId: 'r1', purpose: 'explore' }, context())
-    const first = ai.ask({ threadId: thread.threadId, question: 'One' }, context())
+    const thread = await ai.startThread({ repoId: 'r1', purpose: 'explore' }, signal)
+    const first = ai.ask({ threadId: thread.threadId, question: 'One' }, signal, recordedProgress())
     await fake.waitForMessageRequests(1)
-    const second = await ai.ask({ threadId: thread.threadId, question: 'Two' }, context()).catch((caught: unknown) => caught)
+    const second = await ai
+      .ask({ threadId: thread.threadId, question: 'Two' }, signal, recordedProgress())
+      .catch((caught: unknown) => caught)
     expect((second as GembaError).code).toBe('conflict')
     release()
     await first
     await ai.closeThread({ threadId: thread.threadId })
-    const gone = await ai.ask({ threadId: thread.threadId, question: 'Three' }, context()).catch((caught: unknown) => caught)
+    const gone = await ai
+      .ask({ threadId: thread.threadId, question: 'Three' }, signal, recordedProgress())
+      .catch((caught: unknown) => caught)
     expect((gone as GembaError).code).toBe('not_found')
   })
 
   it('lists models, and says no_api_key without a key', async () => {
     fake = await startFakeAnthropic()
-    expect((await service().models({}, context())).map((model) => model.id)).toContain('claude-opus-5-5')
+    expect((await service().models({}, signal)).map((model) => model.id)).toContain('claude-opus-5-5')
     const error = await service({ apiKey: null })
-      .models({}, context())
+      .models({}, signal)
       .catch((caught: unknown) => caught)
     expect((error as GembaError).code).toBe('no_api_key')
   })

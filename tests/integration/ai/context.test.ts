@@ -15,14 +15,13 @@ import { SecretRedactor } from '../../../electron/services/secrets/secret-redact
 import { prefixText } from '../../../electron/services/ai/conversation/stable-prefix.ts'
 import { createCodeParser, type CodeParser } from '../../../electron/services/repos/parse/code-parser.ts'
 import { scanRepo } from '../../../electron/services/repos/scan/scan-repo.ts'
-import type { EventMap } from '../../../shared/api.ts'
-import type { CallContext } from '../../../shared/contract.ts'
 import type { ScanResult } from '../../../shared/models/repos.ts'
 import { textReply, toolUseReply } from '../../fixtures/fake-anthropic/replies.ts'
 import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/start-fake-anthropic.ts'
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { PLANTED } from './planted-secrets.ts'
 import { unsavedSpending } from '../../fixtures/spending.ts'
+import { recordedProgress } from '../../fixtures/recorded-progress.ts'
 
 let repo: RepoBuilder
 let cacheFolder: string
@@ -137,11 +136,6 @@ function sentPrefixText(body: SentBody): string {
   return prefixText({ system: body.system, tools: [], lead, sources: [], sha256: '', chars: 0 })
 }
 
-function ctx(): CallContext<EventMap> & { events: [string, unknown][] } {
-  const events: [string, unknown][] = []
-  return { signal, callId: `call-${++ids}`, events, emit: (event, payload) => void events.push([event, payload]) }
-}
-
 function service(): AiService {
   const settings = contextSettingsStore(null)
   const provider = new RepoContextProvider({ scan: async () => scan, settings, redactor, parser: async () => parser })
@@ -175,20 +169,20 @@ describe('AiService with packed context', () => {
       ],
     })
     const ai = service()
-    const preview = await ai.preview({ repoId: 'shop', purpose: 'explore' }, ctx())
+    const preview = await ai.preview({ repoId: 'shop', purpose: 'explore' }, signal)
     // Nothing is sent before the question unless the leader asks for an exact count.
     expect(fake.requests).toHaveLength(0)
     expect(preview.tokensSource).toBe('estimated')
-    const counted = await ai.preview({ repoId: 'shop', purpose: 'explore', count: true }, ctx())
+    const counted = await ai.preview({ repoId: 'shop', purpose: 'explore', count: true }, signal)
     expect(fake.requests.map((request) => request.path)).toEqual(['/v1/messages/count_tokens'])
     expect(counted).toMatchObject({ tokensSource: 'counted', countProblem: null, text: preview.text })
     expect(preview.tokens).toBeGreaterThan(500)
     expect(preview.estimatedCostUsd).toBeGreaterThan(0)
-    const thread = await ai.startThread({ repoId: 'shop', purpose: 'explore' }, ctx())
+    const thread = await ai.startThread({ repoId: 'shop', purpose: 'explore' }, signal)
     expect(thread.headCommit).toBe(scan.headCommit)
-    await ai.ask({ threadId: thread.threadId, question: 'Walk me through the codebase' }, ctx())
-    const followUp = ctx()
-    await ai.ask({ threadId: thread.threadId, question: 'Where do I start?' }, followUp)
+    await ai.ask({ threadId: thread.threadId, question: 'Walk me through the codebase' }, signal, recordedProgress())
+    const followUp = recordedProgress()
+    await ai.ask({ threadId: thread.threadId, question: 'Where do I start?' }, signal, followUp)
 
     const bodies = fake.messageRequests().map((request) => request.body as unknown as SentBody)
     expect(bodies).toHaveLength(3)
@@ -198,9 +192,7 @@ describe('AiService with packed context', () => {
         { type: 'ephemeral', ttl: '1h' },
         ...(body.messages.length === 1 ? [{ type: 'ephemeral' }] : []),
       ])
-    const usage = followUp.events.find(([name]) => name === 'ai.usage')?.[1] as {
-      usage: { cacheReadTokens: number; cacheWriteTokens: number }
-    }
+    const usage = followUp.of('ai.usage')[0]!
     expect(usage.usage.cacheReadTokens).toBeGreaterThan(preview.tokens / 2)
 
     const next = await ai.estimate({ threadId: thread.threadId, question: 'And the tests?' })
@@ -216,7 +208,7 @@ describe('AiService with packed context', () => {
     const ai = service()
     await ai.setContextSettings({ repoId: 'shop', scope: 'src/api', include: [], exclude: ['docs/'] })
     expect(await ai.contextSettings({ repoId: 'shop' })).toEqual({ scope: 'src/api', include: [], exclude: ['docs/'] })
-    const preview = await ai.preview({ repoId: 'shop', purpose: 'diagram' }, ctx())
+    const preview = await ai.preview({ repoId: 'shop', purpose: 'diagram' }, signal)
     expect(preview.scope).toBe('src/api')
     expect(preview.text).toContain('Mermaid')
     expect(preview.files.map((f) => f.path)).not.toContain('src/server.ts')
@@ -246,7 +238,7 @@ describe('AiService with packed context', () => {
           message: expect.stringMatching(message),
           details: { field: 'scope' },
         })
-        await expect(ai.preview({ repoId: 'shop', purpose: 'explore', scope }, ctx()), scope).rejects.toMatchObject({
+        await expect(ai.preview({ repoId: 'shop', purpose: 'explore', scope }, signal), scope).rejects.toMatchObject({
           code: 'invalid_input',
         })
       }
@@ -268,12 +260,12 @@ describe('AiService with packed context', () => {
   it('shows files in the viewer redacted and withheld, and checks citations against the commit', async () => {
     fake = await startFakeAnthropic()
     const ai = service()
-    const file = await ai.readFile({ repoId: 'shop', path: 'src/log.ts' }, ctx())
+    const file = await ai.readFile({ repoId: 'shop', path: 'src/log.ts' }, signal)
     expect(file.kind === 'file' && file.text).toContain('[redacted by Gemba')
     expect(JSON.stringify(file)).not.toContain(PLANTED[2]!.secret)
-    const env = await ai.readFile({ repoId: 'shop', path: '.env' }, ctx())
+    const env = await ai.readFile({ repoId: 'shop', path: '.env' }, signal)
     expect(env).toMatchObject({ kind: 'file', withheld: 'env-file', text: '' })
-    await expect(ai.readFile({ repoId: 'shop', path: '../outside' }, ctx())).rejects.toMatchObject({ code: 'refused' })
+    await expect(ai.readFile({ repoId: 'shop', path: '../outside' }, signal)).rejects.toMatchObject({ code: 'refused' })
     const checks = await ai.verifyCitations({
       repoId: 'shop',
       commit: scan.headCommit,

@@ -16,9 +16,6 @@ import { ModelCatalogue } from '../../../electron/services/ai/models/model-catal
 import { SecretRedactor } from '../../../electron/services/secrets/secret-redactor.ts'
 import { createCodeParser, type CodeParser } from '../../../electron/services/repos/parse/code-parser.ts'
 import { scanRepo } from '../../../electron/services/repos/scan/scan-repo.ts'
-import type { EventMap } from '../../../shared/api.ts'
-import type { CallContext } from '../../../shared/contract.ts'
-import type { AiUsage } from '../../../shared/models/ai.ts'
 import type { JournalSessionRecord } from '../../../shared/models/journal.ts'
 import { capabilities, DEFAULT_FAKE_MODELS } from '../../fixtures/fake-anthropic/fake-models.ts'
 import { citedReply, textReply, toolUseReply } from '../../fixtures/fake-anthropic/replies.ts'
@@ -28,6 +25,7 @@ import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { buildSessionRecord } from '../../unit/electron/services/journal/fixtures/build-session-record.ts'
 import { PLANTED } from './planted-secrets.ts'
 import { unsavedSpending } from '../../fixtures/spending.ts'
+import { recordedProgress } from '../../fixtures/recorded-progress.ts'
 
 const KEY = 'sk-ant-test-1717171717171717171717'
 const signal = new AbortController().signal
@@ -65,16 +63,6 @@ afterEach(async () => {
   await fake?.close()
   fake = undefined
 })
-
-function ctx(): CallContext<EventMap> & { usage: AiUsage[] } {
-  const usage: AiUsage[] = []
-  return {
-    signal,
-    callId: `call-${++ids}`,
-    usage,
-    emit: (event, payload) => void (event === 'ai.usage' && usage.push((payload as { usage: AiUsage }).usage)),
-  }
-}
 
 async function service(
   options: {
@@ -126,9 +114,9 @@ describe('citations by construction', () => {
       },
     })
     const ai = await service()
-    const thread = await ai.startThread({ repoId: 'payments', purpose: 'explore' }, ctx())
+    const thread = await ai.startThread({ repoId: 'payments', purpose: 'explore' }, signal)
     expect(thread.citations).toBe(true)
-    const answer = await ai.ask({ threadId: thread.threadId, question: 'Where does it start?' }, ctx())
+    const answer = await ai.ask({ threadId: thread.threadId, question: 'Where does it start?' }, signal, recordedProgress())
 
     const first = fake.messageRequests()[0]!
     const sources = searchResultsOf(first.body).map((result) => result.source)
@@ -159,8 +147,8 @@ describe('citations by construction', () => {
           citedReply([{ text: 'It lower-cases the path', citations: [citeLine(searchResultsOf(request.body), 'src/api/route.ts', 2)!] }]),
       })
       const ai = await service()
-      const thread = await ai.startThread({ repoId: 'payments', purpose: 'explore' }, ctx())
-      const answer = await ai.ask({ threadId: thread.threadId, question: 'What does route do?' }, ctx())
+      const thread = await ai.startThread({ repoId: 'payments', purpose: 'explore' }, signal)
+      const answer = await ai.ask({ threadId: thread.threadId, question: 'What does route do?' }, signal, recordedProgress())
       expect(answer.citations?.map((check) => check.status)).toEqual(['changed'])
     } finally {
       await repo.write('src/api/route.ts', ROUTE)
@@ -182,15 +170,15 @@ describe('citations by construction', () => {
       file: null,
     })
     const ai = await service({ deps: { models } })
-    const choice = await ai.modelChoice({}, ctx())
+    const choice = await ai.modelChoice({}, signal)
     expect(choice).toMatchObject({
       profile: { source: 'models_api', contextWindow: 64_000, capabilities: { citations: false } },
       contextBudget: { tokens: 13_000, source: 'model' },
     })
-    const preview = await ai.preview({ repoId: 'payments', purpose: 'explore' }, ctx())
+    const preview = await ai.preview({ repoId: 'payments', purpose: 'explore' }, signal)
     expect(preview).toMatchObject({ budgetTokens: 13_000, budgetSource: 'model', citations: false })
-    const thread = await ai.startThread({ repoId: 'payments', purpose: 'explore' }, ctx())
-    await ai.ask({ threadId: thread.threadId, question: 'Hello?' }, ctx())
+    const thread = await ai.startThread({ repoId: 'payments', purpose: 'explore' }, signal)
+    await ai.ask({ threadId: thread.threadId, question: 'Hello?' }, signal, recordedProgress())
     expect(searchResultsOf(fake.messageRequests()[0]!.body)).toEqual([])
     expect(fake.requests.filter((request) => request.path === '/v1/models')).toHaveLength(1)
   })
@@ -203,13 +191,13 @@ describe('an hour’s cache', () => {
       await fake?.close()
       fake = await startFakeAnthropic({ now: () => now, respond: () => textReply('An answer of a few words.') })
       const ai = await service({ deps: { prefixCacheTtl: () => ttl } })
-      const thread = await ai.startThread({ repoId: 'payments', purpose: 'explore' }, ctx())
-      const first = ctx()
-      await ai.ask({ threadId: thread.threadId, question: 'Walk me through it.' }, first)
+      const thread = await ai.startThread({ repoId: 'payments', purpose: 'explore' }, signal)
+      const first = recordedProgress()
+      await ai.ask({ threadId: thread.threadId, question: 'Walk me through it.' }, signal, first)
       now += 10 * 60_000
-      const second = ctx()
-      await ai.ask({ threadId: thread.threadId, question: 'And after a coffee?' }, second)
-      return { first: first.usage[0]!, second: second.usage[0]! }
+      const second = recordedProgress()
+      await ai.ask({ threadId: thread.threadId, question: 'And after a coffee?' }, signal, second)
+      return { first: first.of('ai.usage')[0]!.usage, second: second.of('ai.usage')[0]!.usage }
     }
     const hour = await pauseAfterFirst('1h')
     expect(hour.first.cacheWrite1hTokens).toBeGreaterThan(500)
@@ -225,24 +213,26 @@ describe('an hour’s cache', () => {
 describe('what will be sent', () => {
   it('is counted by the token-counting endpoint when asked and online, estimated offline, and says which', async () => {
     const online = await service()
-    const counted = await online.preview({ repoId: 'payments', purpose: 'explore', count: true }, ctx())
+    const counted = await online.preview({ repoId: 'payments', purpose: 'explore', count: true }, signal)
     expect(counted.tokensSource).toBe('counted')
     const offline = await service({ settings: { endpoint: 'http://127.0.0.1:9' } })
-    const estimated = await offline.preview({ repoId: 'payments', purpose: 'explore', count: true }, ctx())
+    const estimated = await offline.preview({ repoId: 'payments', purpose: 'explore', count: true }, signal)
     expect(estimated).toMatchObject({ tokensSource: 'estimated', countProblem: 'Anthropic’s token counter could not be reached.' })
     expect(estimated.text).toBe(counted.text)
 
     // The budget gate sizes the first request the same way, and its refusal says which it used.
     const tight = await service({ budgetUsd: 0.0001 })
-    const thread = await tight.startThread({ repoId: 'payments', purpose: 'explore' }, ctx())
-    await expect(tight.ask({ threadId: thread.threadId, question: 'Hello?' }, ctx())).rejects.toMatchObject({
+    const thread = await tight.startThread({ repoId: 'payments', purpose: 'explore' }, signal)
+    await expect(tight.ask({ threadId: thread.threadId, question: 'Hello?' }, signal, recordedProgress())).rejects.toMatchObject({
       code: 'budget_exceeded',
       message: expect.stringContaining('sized with Anthropic’s token count'),
       details: { tokensSource: 'counted' },
     })
     const tightOffline = await service({ budgetUsd: 0.0001, settings: { endpoint: 'http://127.0.0.1:9' } })
-    const offlineThread = await tightOffline.startThread({ repoId: 'payments', purpose: 'explore' }, ctx())
-    await expect(tightOffline.ask({ threadId: offlineThread.threadId, question: 'Hello?' }, ctx())).rejects.toMatchObject({
+    const offlineThread = await tightOffline.startThread({ repoId: 'payments', purpose: 'explore' }, signal)
+    await expect(
+      tightOffline.ask({ threadId: offlineThread.threadId, question: 'Hello?' }, signal, recordedProgress()),
+    ).rejects.toMatchObject({
       code: 'budget_exceeded',
       details: { tokensSource: 'estimated' },
     })
@@ -278,7 +268,7 @@ describe('a coach that remembers', () => {
 
   it('shows the note built from the journal before anything is sent, and sends it in the stable prefix, redacted', async () => {
     const ai = await remembering('with_reflections')
-    const preview = await ai.preview({ repoId: 'payments', purpose: 'explore' }, ctx())
+    const preview = await ai.preview({ repoId: 'payments', purpose: 'explore' }, signal)
     const note = preview.memory?.text ?? ''
     expect(preview.memory).toMatchObject({ choice: 'with_reflections', sessions: 1, lastVisit: '2026-11-17', redactions: 1 })
     expect(note).toContain('Looked at: src/server.ts, src/api/route.ts')
@@ -290,10 +280,10 @@ describe('a coach that remembers', () => {
     expect(preview.text).toContain(note)
     expect(preview.text).toContain('Last time you looked at')
 
-    const thread = await ai.startThread({ repoId: 'payments', purpose: 'explore' }, ctx())
+    const thread = await ai.startThread({ repoId: 'payments', purpose: 'explore' }, signal)
     expect(thread.memory?.text).toBe(note)
-    await ai.ask({ threadId: thread.threadId, question: 'Walk me through it again.' }, ctx())
-    await ai.ask({ threadId: thread.threadId, question: 'And now?' }, ctx())
+    await ai.ask({ threadId: thread.threadId, question: 'Walk me through it again.' }, signal, recordedProgress())
+    await ai.ask({ threadId: thread.threadId, question: 'And now?' }, signal, recordedProgress())
     const [first, second] = fake!.messageRequests().map((request) => request.rawBody)
     expect(first).toContain(JSON.stringify(note).slice(1, -1))
     expect(first).not.toContain(PLANTED[2]!.secret)
@@ -304,16 +294,16 @@ describe('a coach that remembers', () => {
   })
 
   it('leaves the reflections out, or the whole note, as the leader chose', async () => {
-    const without = await (await remembering('without_reflections')).preview({ repoId: 'payments', purpose: 'explore' }, ctx())
+    const without = await (await remembering('without_reflections')).preview({ repoId: 'payments', purpose: 'explore' }, signal)
     expect(without.memory?.text).toContain('Who owns routing?')
     expect(without.memory?.text).not.toContain('simpler than I feared')
     await fake?.close()
     fake = undefined
     const off = await remembering('off')
-    const preview = await off.preview({ repoId: 'payments', purpose: 'explore' }, ctx())
+    const preview = await off.preview({ repoId: 'payments', purpose: 'explore' }, signal)
     expect(preview.memory).toMatchObject({ choice: 'off', text: null })
-    const thread = await off.startThread({ repoId: 'payments', purpose: 'explore' }, ctx())
-    await off.ask({ threadId: thread.threadId, question: 'Hello' }, ctx())
+    const thread = await off.startThread({ repoId: 'payments', purpose: 'explore' }, signal)
+    await off.ask({ threadId: thread.threadId, question: 'Hello' }, signal, recordedProgress())
     expect(fake!.messageRequests()[0]!.rawBody).not.toContain('what_i_already_know')
     expect(fake!.messageRequests()[0]!.rawBody).not.toContain('Last time you looked at')
   })

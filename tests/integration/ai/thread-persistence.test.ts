@@ -13,8 +13,6 @@ import { threadStore } from '../../../electron/services/ai/threads/thread-store.
 import { threadTranscripts } from '../../../electron/services/ai/threads/thread-transcripts.ts'
 import { JournalService } from '../../../electron/services/journal/journal-service.ts'
 import { SessionsService } from '../../../electron/services/sessions/sessions-service.ts'
-import type { EventMap } from '../../../shared/api.ts'
-import type { CallContext } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import { DEFAULT_TIMEBOXES } from '../../../shared/models/sessions.ts'
 import { textReply, toolUseReply } from '../../fixtures/fake-anthropic/replies.ts'
@@ -22,6 +20,7 @@ import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anth
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { PLANTED } from './planted-secrets.ts'
 import { unsavedSpending } from '../../fixtures/spending.ts'
+import { recordedProgress } from '../../fixtures/recorded-progress.ts'
 
 const API_KEY = 'sk-ant-test-kept-4444444444444444444444'
 let repo: RepoBuilder
@@ -42,9 +41,7 @@ afterEach(async () => {
   if (data) await rm(data, { recursive: true, force: true })
 })
 
-function ctx(): CallContext<EventMap> {
-  return { signal: new AbortController().signal, callId: `call-${++ids}`, emit: () => undefined }
-}
+const signal = new AbortController().signal
 
 async function service(): Promise<AiService> {
   const redactor = new SecretRedactor()
@@ -74,9 +71,9 @@ describe('kept AI threads', () => {
     data = await mkdtemp(join(tmpdir(), 'gemba-'))
     fake = await startFakeAnthropic({ replies: [readPlanted, textReply('The settings live in config/ (`config/aws.ini:2`).')] })
     const before = await service()
-    const thread = await before.startThread({ repoId: 'r1', purpose: 'explore', sessionId: 'session-1' }, ctx())
+    const thread = await before.startThread({ repoId: 'r1', purpose: 'explore', sessionId: 'session-1' }, signal)
     const question = `Where are the settings?\nOur token is ${PLANTED[2]!.secret}`
-    await before.ask({ threadId: thread.threadId, question }, ctx())
+    await before.ask({ threadId: thread.threadId, question }, signal, recordedProgress())
     const live = await before.sent({ threadId: thread.threadId })
 
     const after = await service()
@@ -111,8 +108,10 @@ describe('kept AI threads', () => {
       ],
     })
     const ai = await service()
-    const thread = await ai.startThread({ repoId: 'r1', purpose: 'explore' }, ctx())
-    await expect(ai.ask({ threadId: thread.threadId, question: 'Walk me through it' }, ctx())).rejects.toBeInstanceOf(GembaError)
+    const thread = await ai.startThread({ repoId: 'r1', purpose: 'explore' }, signal)
+    await expect(ai.ask({ threadId: thread.threadId, question: 'Walk me through it' }, signal, recordedProgress())).rejects.toBeInstanceOf(
+      GembaError,
+    )
     const kept = await threadStore(aiThreadsFolder(data)).read(thread.threadId)
     expect(kept?.turns).toEqual([
       expect.objectContaining({
@@ -159,10 +158,10 @@ describe('kept AI threads', () => {
       ],
     })
     const ai = await service()
-    const explore = await ai.startThread({ repoId: 'r1', purpose: 'explore', sessionId: 's1' }, ctx())
-    await ai.ask({ threadId: explore.threadId, question: 'Walk me through the codebase.' }, ctx())
-    const diagram = await ai.startThread({ repoId: 'r1', purpose: 'diagram', sessionId: 's1' }, ctx())
-    await ai.ask({ threadId: diagram.threadId, question: 'Draw me the architecture.' }, ctx())
+    const explore = await ai.startThread({ repoId: 'r1', purpose: 'explore', sessionId: 's1' }, signal)
+    await ai.ask({ threadId: explore.threadId, question: 'Walk me through the codebase.' }, signal, recordedProgress())
+    const diagram = await ai.startThread({ repoId: 'r1', purpose: 'diagram', sessionId: 's1' }, signal)
+    await ai.ask({ threadId: diagram.threadId, question: 'Draw me the architecture.' }, signal, recordedProgress())
     await ai.closeThread({ threadId: explore.threadId })
 
     const journalFolder = join(data, 'journal')
@@ -175,6 +174,7 @@ describe('kept AI threads', () => {
     })
     const sessions = new SessionsService({
       folder: join(data, 'sessions'),
+      events: { emit: () => undefined },
       clock: () => new Date('2026-01-06T09:30:00Z'),
       settings: {
         get: async () => ({
@@ -187,9 +187,9 @@ describe('kept AI threads', () => {
       journal,
       transcripts: threadTranscripts(threadStore(aiThreadsFolder(data))),
     })
-    const { session } = await sessions.start({ commit: 'a'.repeat(40) }, ctx())
+    const { session } = await sessions.start({ commit: 'a'.repeat(40) }, signal)
     // The AI service records each answered question into the session (here for the session started above).
-    const coach = sessions.coachRecords(ctx())
+    const coach = sessions.coachRecords
     await coach.keep({
       sessionId: session.id,
       purpose: 'explore',
@@ -206,7 +206,7 @@ describe('kept AI threads', () => {
       answer: '```mermaid\nflowchart TD\n  a --> b\n```',
       citations: [],
     })
-    const finished = await sessions.finish({ id: session.id }, ctx())
+    const finished = await sessions.finish({ id: session.id }, signal)
 
     const sidecarName = (await readdir(journalFolder)).find((name) => name.endsWith('.json'))!
     const sidecarText = await readFile(join(journalFolder, sidecarName), 'utf8')
@@ -228,7 +228,7 @@ describe('kept AI threads', () => {
     expect(sidecar.sent[0]!.contextFiles).toEqual([{ path: 'README.md', bytes: 7 }])
     expect(sidecar.sent[1]!.added.files.map((file) => file.path)).toContain('src/notify.ts')
 
-    const view = await journal.get({ id: finished.session.id }, ctx())
+    const view = await journal.get({ id: finished.session.id }, signal)
     expect(view.record.sent).toHaveLength(3)
     expect(view.record.transcript.length).toBeGreaterThan(4)
   })

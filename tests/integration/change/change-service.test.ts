@@ -13,12 +13,14 @@ import { smallChangeScript, SPELLING_TEST } from '../../fixtures/fake-anthropic/
 import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/start-fake-anthropic.ts'
 import { AiClient, createAnthropicSdk } from '../../../electron/services/ai/client/ai-client.ts'
 import { ModelCatalogue } from '../../../electron/services/ai/models/model-catalogue.ts'
-import { context, makeHarness, type Harness, type TestCtx } from './harness.ts'
+import { recordedProgress, type RecordedProgress } from '../../fixtures/recorded-progress.ts'
+import { makeHarness, type Harness } from './harness.ts'
 
 type ChangeUsage = EventMap['change.usage']
 
 let fake: FakeAnthropic | undefined
 let h: Harness | undefined
+const signal = new AbortController().signal
 
 afterEach(async () => {
   await fake?.close()
@@ -58,12 +60,12 @@ async function failure(run: () => Promise<unknown>): Promise<GembaError> {
 describe('ChangeService with Claude (fake server, real SDK)', () => {
   it('proposes three tasks, stages the agent’s edits, applies them on a new branch, runs the tests and explains', async () => {
     const { service, repo, repoId } = await withFake()
-    const proposals = await service.proposeTasks(changeChannels.proposeTasks.input.parse({ repoId }), context())
+    const proposals = await service.proposeTasks(changeChannels.proposeTasks.input.parse({ repoId }), signal, recordedProgress())
     expect(proposals.source).toBe('ai')
     expect(proposals.tasks).toHaveLength(3)
     expect(proposals.tasks[0]).toMatchObject({ files: ['src/greet.js:3'], effortMinutes: 15 })
 
-    const ctx = context()
+    const ctx = recordedProgress()
     const draft = await service.start(
       changeChannels.start.input.parse({
         repoId,
@@ -72,6 +74,7 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
         mode: 'agent',
         sessionId: 'session-0001',
       }),
+      signal,
       ctx,
     )
     expect(draft.plan).toContain('## Plan')
@@ -90,7 +93,7 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     expect(await readFile(join(repo.dir, 'src/greet.js'), 'utf8')).toContain('Helo')
     expect((await repo.git(['status', '--porcelain'])).trim()).toBe('')
 
-    const message = await service.commitMessage({ draftId: draft.draftId }, context())
+    const message = await service.commitMessage({ draftId: draft.draftId }, signal, recordedProgress())
     expect(message).toMatchObject({ source: 'ai' })
     const base = await repo.head()
     const applied = await service.apply(
@@ -99,7 +102,8 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
         acceptedPaths: ['src/greet.js', 'test/greet-spelling.test.js'],
         message: message.message,
       }),
-      context(),
+      signal,
+      recordedProgress(),
     )
     const branch = applied.applied!.branch
     expect(branch).toMatch(/^gemba\/\d{4}-\d{2}-\d{2}-fix-the-helo-typo-in-the-greeting$/)
@@ -111,18 +115,19 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     expect(await repo.git(['show', `${branch}:test/greet-spelling.test.js`])).toBe(SPELLING_TEST)
     expect((await repo.git(['status', '--porcelain'])).trim()).toBe('')
 
-    const testCtx = context()
-    const command = await service.testCommand({ repoId }, context())
+    const testCtx = recordedProgress()
+    const command = await service.testCommand({ repoId }, signal)
     expect(command).toEqual({ command: 'npm test', source: 'detected' })
     const run = await service.runTests(
       changeChannels.runTests.input.parse({ repoId, command: 'node --test', sessionId: 'session-0001', draftId: draft.draftId }),
+      signal,
       testCtx,
     )
     expect(run).toMatchObject({ exitCode: 0, outcome: 'passed', branch, commit: applied.applied!.commit, onChange: true, summary: null })
     expect(testCtx.events.some(([name]) => name === 'change.testOutput')).toBe(true)
-    expect(await service.testCommand({ repoId }, context())).toEqual({ command: 'node --test', source: 'remembered' })
+    expect(await service.testCommand({ repoId }, signal)).toEqual({ command: 'node --test', source: 'remembered' })
 
-    const explanation = await service.explain({ draftId: draft.draftId }, context())
+    const explanation = await service.explain({ draftId: draft.draftId }, signal, recordedProgress())
     expect(explanation.source).toBe('ai')
     expect(explanation.markdown).toContain('src/greet.js:3')
     // Claude was told what Gemba measured, and Gemba's own line closes the explanation.
@@ -139,11 +144,11 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
       'explanation',
     ])
 
-    const back = await service.returnToOriginal({ draftId: draft.draftId }, context())
+    const back = await service.returnToOriginal({ draftId: draft.draftId }, signal, recordedProgress())
     expect(back.applied?.onGembaBranch).toBe(false)
     expect((await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe('main')
     expect(await readFile(join(repo.dir, 'src/greet.js'), 'utf8')).toContain('Helo')
-    await service.discardBranch({ draftId: draft.draftId }, context())
+    await service.discardBranch({ draftId: draft.draftId }, signal, recordedProgress())
     expect(await repo.git(['branch', '--list', 'gemba/*'])).toBe('')
   })
 
@@ -151,11 +156,14 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     const { service, repo, repoId } = await withFake()
     const draft = await service.start(
       changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }),
-      context(),
+      signal,
+      recordedProgress(),
     )
     await writeFile(join(repo.dir, 'README.md'), '# Greeter, edited\n')
     await writeFile(join(repo.dir, 'notes.txt'), 'mine\n')
-    const error = await failure(() => service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'x' }, context()))
+    const error = await failure(() =>
+      service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'x' }, signal, recordedProgress()),
+    )
     expect(error.code).toBe('dirty_working_tree')
     expect(error.message).toContain('README.md (modified)')
     expect(error.message).toContain('notes.txt (untracked)')
@@ -167,12 +175,17 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     const { service, repo, repoId } = await withFake()
     const draft = await service.start(
       changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }),
-      context(),
+      signal,
+      recordedProgress(),
     )
     await mkdir(join(repo.dir, 'build', 'cache'), { recursive: true })
     await mkdir(join(repo.dir, 'src', 'empty'))
     expect((await repo.git(['status', '--porcelain'])).trim()).toBe('')
-    const applied = await service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix the typo' }, context())
+    const applied = await service.apply(
+      { draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix the typo' },
+      signal,
+      recordedProgress(),
+    )
     expect((await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe(applied.applied!.branch)
   })
 
@@ -185,11 +198,13 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     expect((await linked.repo.git(['config', 'user.email'])).trim()).toBe('shared@example.com')
     const draft = await linked.service.start(
       changeChannels.start.input.parse({ repoId: linked.repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }),
-      context(),
+      signal,
+      recordedProgress(),
     )
     const applied = await linked.service.apply(
       { draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix the typo' },
-      context(),
+      signal,
+      recordedProgress(),
     )
     const branch = applied.applied!.branch
     expect(applied.applied!.originalBranch).toBe('linked')
@@ -203,11 +218,14 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     const { service, repo, repoId } = await withFake()
     const draft = await service.start(
       changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }),
-      context(),
+      signal,
+      recordedProgress(),
     )
     await writeFile(join(repo.dir, 'src/greet.js'), "export function greet(name) { return 'Hi ' + name }\n")
     await repo.commit('Someone else changed greet')
-    const error = await failure(() => service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'x' }, context()))
+    const error = await failure(() =>
+      service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'x' }, signal, recordedProgress()),
+    )
     expect(error.code).toBe('conflict')
     expect(error.message).toContain('src/greet.js')
     expect(await repo.git(['branch', '--list'])).toBe('* main\n')
@@ -217,7 +235,8 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     const { service, repo, repoId } = await withFake()
     const draft = await service.start(
       changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent', handsOnKeyboard: true }),
-      context(),
+      signal,
+      recordedProgress(),
     )
     expect(draft.files.find((file) => file.path === 'src/greet.js')?.hasLeaderMarker).toBe(true)
     expect(draft.checks.map((check) => check.kind)).not.toContain('no_leader_piece')
@@ -227,38 +246,43 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
         acceptedPaths: draft.files.map((file) => file.path),
         message: 'Fix the greeting (leader writes the return)',
       },
-      context(),
+      signal,
+      recordedProgress(),
     )
     expect(applied.authorship).toEqual({ leaderLines: 0, agentLines: 7 })
-    const failing = await service.runTests({ repoId, command: 'node --test', draftId: draft.draftId }, context())
+    const failing = await service.runTests({ repoId, command: 'node --test', draftId: draft.draftId }, signal, recordedProgress())
     expect(failing).toMatchObject({
       outcome: 'failed',
       onChange: true,
       summary: { failed: ['spells hello correctly', 'greets by name'], runner: 'node --test' },
     })
     expect(failing.summary?.firstError).toMatch(/Expected values to be strictly equal/)
-    expect((await service.explain({ draftId: draft.draftId }, context())).markdown).toContain('`node --test` failed on this change')
+    expect((await service.explain({ draftId: draft.draftId }, signal, recordedProgress())).markdown).toContain(
+      '`node --test` failed on this change',
+    )
 
     const greet = join(repo.dir, 'src/greet.js')
     await writeFile(greet, (await readFile(greet, 'utf8')).replace("  return ''", "  return 'Hello, ' + name + '!'"))
-    const working = await service.workingChanges({ repoId }, context())
+    const working = await service.workingChanges({ repoId }, signal)
     expect(working.files.map((file) => file.path)).toEqual(['src/greet.js'])
     expect(working.files[0]!.diff).toContain("+  return 'Hello, ' + name + '!'")
     const second = await service.apply(
       { draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Write the greeting myself' },
-      context(),
+      signal,
+      recordedProgress(),
     )
     expect(second.applied!.branch).toBe(applied.applied!.branch)
     expect(second.authorship).toEqual({ leaderLines: 1, agentLines: 7 })
     expect(await repo.git(['log', '--format=%s', '-2'])).toBe('Write the greeting myself\nFix the greeting (leader writes the return)\n')
-    expect((await service.runTests({ repoId, command: 'node --test' }, context())).outcome).toBe('passed')
+    expect((await service.runTests({ repoId, command: 'node --test' }, signal, recordedProgress())).outcome).toBe('passed')
   })
 
   it('an agent that oversteps: the refused edit is told to it and it says what it could not do; its claim and the missing import are flagged', async () => {
     const { service, repoId } = await withFake()
-    const ctx = context()
+    const ctx = recordedProgress()
     const draft = await service.start(
       changeChannels.start.input.parse({ repoId, request: 'Trim the name before greeting', estimateMinutes: 15, mode: 'agent' }),
+      signal,
       ctx,
     )
     expect(draft.files.map((file) => file.path)).toEqual(['src/greet.js', 'test/greet-trim.test.js'])
@@ -286,13 +310,14 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     await repo.commit('A dev dependency')
     const draft = await service.start(
       changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }),
-      context(),
+      signal,
+      recordedProgress(),
     )
     const check = draft.checks.find((candidate) => candidate.kind === 'tests_not_ready')
     expect(check?.message).toBe(
       'The team’s tests cannot run here yet: The dependencies are not installed (no node_modules); the lockfile is missing, so npm installs them. `npm install` installs what is missing.',
     )
-    const readiness = await service.testReadiness({ repoId, command: 'npm test' }, context())
+    const readiness = await service.testReadiness({ repoId, command: 'npm test' }, signal)
     expect(readiness).toMatchObject({ ecosystem: 'node', ready: false, install: { command: 'npm install' } })
   })
 
@@ -300,7 +325,8 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     const { service, repoId } = await withFake()
     const draft = await service.start(
       changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }),
-      context(),
+      signal,
+      recordedProgress(),
     )
     const revised = await service.revise(
       changeChannels.revise.input.parse({
@@ -308,7 +334,8 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
         comment: 'No new test file, please.',
         rejectedPaths: ['test/greet-spelling.test.js'],
       }),
-      context(),
+      signal,
+      recordedProgress(),
     )
     expect(revised.files.map((file) => file.path)).toEqual(['src/greet.js'])
     expect(revised.plan).toContain('Revised')
@@ -316,21 +343,22 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
 
   it('reports every model call’s usage and cost with its session (change.usage), so the session can count the change', async () => {
     const { service, repoId } = await withFake()
-    const usageOf = (ctx: TestCtx) => ctx.events.filter(([name]) => name === 'change.usage').map(([, payload]) => payload as ChangeUsage)
-    const proposeCtx = context()
-    await service.proposeTasks(changeChannels.proposeTasks.input.parse({ repoId, sessionId: 'session-0001' }), proposeCtx)
+    const usageOf = (ctx: RecordedProgress) =>
+      ctx.events.filter(([name]) => name === 'change.usage').map(([, payload]) => payload as ChangeUsage)
+    const proposeCtx = recordedProgress()
+    await service.proposeTasks(changeChannels.proposeTasks.input.parse({ repoId, sessionId: 'session-0001' }), signal, proposeCtx)
     expect(usageOf(proposeCtx)).toHaveLength(fake!.messageRequests().length)
     expect(usageOf(proposeCtx)[0]).toMatchObject({
-      callId: proposeCtx.callId,
       draftId: null,
       sessionId: 'session-0001',
       model: 'claude-sonnet-5-5',
     })
 
     const before = fake!.messageRequests().length
-    const startCtx = context()
+    const startCtx = recordedProgress()
     const draft = await service.start(
       changeChannels.start.input.parse({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent', sessionId: 'session-0001' }),
+      signal,
       startCtx,
     )
     const agentCalls = usageOf(startCtx)
@@ -343,11 +371,11 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     expect(agentCalls.reduce((sum, call) => sum + call.cost.usd, 0)).toBeCloseTo(draft.costUsd, 10)
     expect(draft.costUsd).toBeGreaterThan(0)
 
-    const messageCtx = context()
-    await service.commitMessage({ draftId: draft.draftId }, messageCtx)
+    const messageCtx = recordedProgress()
+    await service.commitMessage({ draftId: draft.draftId }, signal, messageCtx)
     expect(usageOf(messageCtx)).toHaveLength(1)
-    const explainCtx = context()
-    await service.explain({ draftId: draft.draftId }, explainCtx)
+    const explainCtx = recordedProgress()
+    await service.explain({ draftId: draft.draftId }, signal, explainCtx)
     expect(usageOf(explainCtx)).toMatchObject([{ draftId: draft.draftId, sessionId: 'session-0001' }])
   })
 })
@@ -368,7 +396,8 @@ describe('the agent’s planning, by model capabilities', () => {
     })
     await h.service.start(
       changeChannels.start.input.parse({ repoId: h.repoId, request: 'Fix the greeting typo', estimateMinutes: 20, mode: 'agent' }),
-      context(),
+      signal,
+      recordedProgress(),
     )
     return fake
       .messageRequests()
@@ -399,7 +428,7 @@ describe('the agent’s planning, by model capabilities', () => {
 describe('ChangeService without AI', () => {
   it('proposes tasks from the scan alone (TODO with file:line), clearly labelled', async () => {
     h = await makeHarness({ baseUrl: null })
-    const proposals = await h.service.proposeTasks({ repoId: h.repoId }, context())
+    const proposals = await h.service.proposeTasks({ repoId: h.repoId }, signal, recordedProgress())
     expect(proposals.source).toBe('offline')
     expect(proposals.note).toMatch(/no AI/)
     expect(proposals.tasks[0]).toMatchObject({ kind: 'todo', files: ['src/greet.js:2'] })
@@ -409,14 +438,18 @@ describe('ChangeService without AI', () => {
     h = await makeHarness({ baseUrl: null })
     const { service, repo, repoId } = h
     expect(
-      (await failure(() => service.start({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }, context()))).code,
+      (
+        await failure(() =>
+          service.start({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'agent' }, signal, recordedProgress()),
+        )
+      ).code,
     ).toBe('no_api_key')
-    const draft = await service.start({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'manual' }, context())
+    const draft = await service.start({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'manual' }, signal, recordedProgress())
     expect(draft.files).toEqual([])
 
     const controller = new AbortController()
-    const watchCtx = context(controller.signal)
-    const watching = service.watchWorkingTree({ repoId }, watchCtx)
+    const watchCtx = recordedProgress()
+    const watching = service.watchWorkingTree({ repoId }, controller.signal, watchCtx)
     const greet = join(repo.dir, 'src/greet.js')
     await expect.poll(() => watchCtx.events.length).toBeGreaterThan(0)
     await writeFile(greet, (await readFile(greet, 'utf8')).replace('Helo', 'Hello'))
@@ -425,16 +458,20 @@ describe('ChangeService without AI', () => {
     expect(await watching).toEqual({ stopped: true })
 
     const identityError = await failure(() =>
-      service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix typo' }, context()),
+      service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix typo' }, signal, recordedProgress()),
     )
     expect(identityError.details).toMatchObject({ needsIdentity: true })
     await service.setIdentity({ name: 'Hand Writer', email: 'hand@example.com' })
-    const message = await service.commitMessage({ draftId: draft.draftId }, context())
+    const message = await service.commitMessage({ draftId: draft.draftId }, signal, recordedProgress())
     expect(message).toEqual({ source: 'offline', message: 'Fix the typo\n\n- src/greet.js (+1 -1)' })
-    const applied = await service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: message.message }, context())
+    const applied = await service.apply(
+      { draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: message.message },
+      signal,
+      recordedProgress(),
+    )
     expect(await repo.git(['log', '-1', '--format=%an%n%s'])).toBe('Hand Writer\nFix the typo\n')
     expect((await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe(applied.applied!.branch)
-    const explanation = await service.explain({ draftId: draft.draftId }, context())
+    const explanation = await service.explain({ draftId: draft.draftId }, signal, recordedProgress())
     expect(explanation.source).toBe('offline')
     expect(explanation.markdown).toContain('`src/greet.js` — modified')
   })
@@ -446,23 +483,29 @@ describe('ChangeService without AI', () => {
     // A landing stopped (SIGKILL) while it held .git/index.lock: git itself now refuses to write.
     await killedLanding(repo.dir, 'index-locked')
     expect(existsSync(join(repo.dir, '.git', 'index.lock'))).toBe(true)
-    const draft = await service.start({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'manual' }, context())
+    const draft = await service.start({ repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'manual' }, signal, recordedProgress())
     expect(existsSync(join(repo.dir, '.git', 'index.lock'))).toBe(false)
     expect((await repo.git(['status', '--porcelain', '--untracked-files=all'])).trim()).toBe('')
     await writeFile(join(repo.dir, 'src/greet.js'), (await readFile(join(repo.dir, 'src/greet.js'), 'utf8')).replace('Helo', 'Hello'))
-    const applied = await service.apply({ draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix the typo' }, context())
+    const applied = await service.apply(
+      { draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix the typo' },
+      signal,
+      recordedProgress(),
+    )
     expect((await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe(applied.applied!.branch)
   })
 
   it('stops a test run on cancel and times out a slow one', async () => {
     h = await makeHarness({ baseUrl: null })
     const controller = new AbortController()
-    const ctx = context(controller.signal)
-    const running = h.service.runTests({ repoId: h.repoId, command: 'echo started; sleep 30' }, ctx)
+    const ctx = recordedProgress()
+    const running = h.service.runTests({ repoId: h.repoId, command: 'echo started; sleep 30' }, controller.signal, ctx)
     await expect.poll(() => ctx.events.length).toBeGreaterThan(0)
     controller.abort()
     expect(await running).toMatchObject({ outcome: 'stopped', exitCode: null })
-    expect(await h.service.runTests({ repoId: h.repoId, command: 'sleep 30', timeoutSeconds: 1 }, context())).toMatchObject({
+    expect(
+      await h.service.runTests({ repoId: h.repoId, command: 'sleep 30', timeoutSeconds: 1 }, signal, recordedProgress()),
+    ).toMatchObject({
       outcome: 'timed_out',
       exitCode: null,
     })

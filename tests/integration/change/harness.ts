@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createAnthropicSdk } from '../../../electron/services/ai/client/ai-client.ts'
+import { changePrefs } from '../../../electron/services/change/change-prefs.ts'
 import { ChangeService, type ChangeServiceDeps } from '../../../electron/services/change/change-service.ts'
 import { RepoService } from '../../../electron/services/repos/repo-service.ts'
 import type { RepoEntry } from '../../../shared/models/repos.ts'
@@ -13,12 +14,9 @@ import { GREETER_FILES } from '../../fixtures/fake-anthropic/small-change-script
 import { buildRepo, RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { unsavedSpending } from '../../fixtures/spending.ts'
 
-export type TestCtx = CallContext<EventMap> & { events: [string, unknown][] }
-
-let calls = 0
-export function context(signal = new AbortController().signal): TestCtx {
-  const events: [string, unknown][] = []
-  return { signal, callId: `call-${++calls}`, events, emit: (event, payload) => void events.push([event, payload]) }
+/** A call context for the repos service, which still takes one. */
+function context(): CallContext<EventMap> {
+  return { signal: new AbortController().signal, callId: 'harness', emit: () => undefined }
 }
 
 export interface Harness {
@@ -56,7 +54,10 @@ export async function makeHarness(options: {
   const prefs = new Map<string, unknown>()
   const recorded: Harness['recorded'] = []
   const service = new ChangeService({
-    repos: { info: (id, ctx) => repos.info({ id }, ctx), scan: (id, ctx) => repos.scan({ id }, ctx) },
+    repos: {
+      info: (id, signal) => repos.info({ id }, { ...context(), signal }),
+      scan: (id, signal) => repos.scan({ id }, { ...context(), signal }),
+    },
     ai: async () => ({
       apiKey: options.baseUrl ? 'sk-ant-test-4444444444444444444444' : null,
       endpoint: options.baseUrl,
@@ -65,7 +66,7 @@ export async function makeHarness(options: {
     }),
     createSdk: createAnthropicSdk,
     spending: unsavedSpending(),
-    prefs: { get: (key) => prefs.get(key), set: (key, value) => void prefs.set(key, value) },
+    prefs: changePrefs({ get: (key) => prefs.get(key), set: (key, value) => void prefs.set(key, value) }),
     session: { record: async (sessionId, patch) => void recorded.push({ sessionId, patch }) },
     home,
     testEnv: { PATH: process.env.PATH ?? '' },

@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { changeChannels } from '../../../shared/channels/change.ts'
 import { textReply, toolUseReply } from '../../fixtures/fake-anthropic/replies.ts'
 import { startFakeAnthropic, type FakeAnthropic, type RecordedRequest } from '../../fixtures/fake-anthropic/start-fake-anthropic.ts'
-import { context, makeHarness, type Harness } from './harness.ts'
+import { recordedProgress } from '../../fixtures/recorded-progress.ts'
+import { makeHarness, type Harness } from './harness.ts'
 
 const PASSWORD = 'Tr0ub4dor-Xyz9q'
 const PGPASS_PASSWORD = 'Pg7w3Rt5Yu1e'
@@ -103,7 +104,8 @@ describe('a model guessing at a redacted password through every tool', () => {
       const before = fake.messageRequests().length
       await h.service.start(
         changeChannels.start.input.parse({ repoId: h.repoId, request: 'Tidy the database settings', estimateMinutes: 10, mode: 'agent' }),
-        context(),
+        new AbortController().signal,
+        recordedProgress(),
       )
       const mine = fake.messageRequests().slice(before)
       const agentRequests = mine.filter((request) => roundsDone(request) > 0)

@@ -5,13 +5,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createAnthropicSdk } from '../../../electron/services/ai/client/ai-client.ts'
 import { AiService } from '../../../electron/services/ai/ai-service.ts'
-import type { EventMap } from '../../../shared/api.ts'
-import type { CallContext } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import { textReply, type ScriptedReply } from '../../fixtures/fake-anthropic/replies.ts'
 import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/start-fake-anthropic.ts'
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { unsavedSpending } from '../../fixtures/spending.ts'
+import { recordedProgress } from '../../fixtures/recorded-progress.ts'
 
 let repo: RepoBuilder
 let fake: FakeAnthropic | undefined
@@ -28,15 +27,7 @@ afterEach(async () => {
   fake = undefined
 })
 
-function context(): CallContext<EventMap> & { deltas: string[] } {
-  const deltas: string[] = []
-  return {
-    signal: new AbortController().signal,
-    callId: `call-${++ids}`,
-    deltas,
-    emit: (event, payload) => void (event === 'ai.delta' && deltas.push((payload as { text: string }).text)),
-  }
-}
+const signal = new AbortController().signal
 
 function service(url: string): AiService {
   return new AiService({
@@ -95,9 +86,11 @@ describe('the endpoint answers garbage', () => {
   it.each(garbage)('%s: a mapped error with the answer so far, and the thread still answers', async (_name, reply, partial) => {
     fake = await startFakeAnthropic({ replies: [reply, textReply('Second answer, complete.')] })
     const ai = service(fake.url)
-    const thread = await ai.startThread({ repoId: 'r1', purpose: 'explore' }, context())
-    const failed = context()
-    const error = await ai.ask({ threadId: thread.threadId, question: 'What does it do?' }, failed).catch((caught: unknown) => caught)
+    const thread = await ai.startThread({ repoId: 'r1', purpose: 'explore' }, signal)
+    const failed = recordedProgress()
+    const error = await ai
+      .ask({ threadId: thread.threadId, question: 'What does it do?' }, signal, failed)
+      .catch((caught: unknown) => caught)
 
     expect(error).toBeInstanceOf(GembaError)
     const gemba = error as GembaError
@@ -108,13 +101,18 @@ describe('the endpoint answers garbage', () => {
     if (partial) {
       expect(gemba.message).toMatch(/answer so far is kept/)
       expect(String(gemba.details?.partialText)).toMatch(partial)
-      expect(failed.deltas.join('')).toBe(gemba.details?.partialText)
+      expect(
+        failed
+          .of('ai.delta')
+          .map((delta) => delta.text)
+          .join(''),
+      ).toBe(gemba.details?.partialText)
     } else {
       expect(gemba.details?.partialText).toBeUndefined()
     }
     expect(JSON.stringify(gemba.toData())).not.toContain('sk-ant-test')
 
-    const answer = await ai.ask({ threadId: thread.threadId, question: 'And then?' }, context())
+    const answer = await ai.ask({ threadId: thread.threadId, question: 'And then?' }, signal, recordedProgress())
     expect(answer.text).toBe('Second answer, complete.')
     // The failed question left nothing behind: the retry carries one question, no half answer.
     const sent = fake.messageRequests()[1]!.body as { messages: { role: string }[] }

@@ -7,8 +7,6 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { WriteTempData } from '../../../electron/services/fs/atomic-write.ts'
 import { JournalService } from '../../../electron/services/journal/journal-service.ts'
-import type { EventMap } from '../../../shared/api.ts'
-import type { CallContext } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import { versionedRecord } from '../journal/versioned-record.ts'
 
@@ -48,9 +46,7 @@ function journal(): JournalService {
   })
 }
 
-function context(): CallContext<EventMap> {
-  return { signal: new AbortController().signal, callId: 'call', emit: () => undefined }
-}
+const signal = new AbortController().signal
 
 async function snapshot(folder: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {}
@@ -85,19 +81,19 @@ describe('the disk is full during a journal save', () => {
     })
     // The previous version is intact, byte for byte, and no half-written temp file is left beside it.
     expect(await snapshot(journalFolder)).toEqual(before)
-    const problems = await service.problems({}, context())
+    const problems = await service.problems({}, signal)
     expect(problems.pending).toEqual([
       expect.objectContaining({ id: 'session-0001', fileName, reason: expect.stringMatching(/disk is full/) }),
     ])
 
     // Still full: flushing keeps it pending and says why.
-    const stillFull = await service.flushPending({}, context())
+    const stillFull = await service.flushPending({})
     expect(stillFull).toMatchObject({ written: [], pending: [{ id: 'session-0001' }], reason: expect.stringMatching(/disk is full/) })
     expect(await snapshot(journalFolder)).toEqual(before)
 
     disk.full.clear()
-    expect(await service.flushPending({}, context())).toMatchObject({ written: [fileName], pending: [], reason: null })
-    const after = await service.get({ id: 'session-0001' }, context())
+    expect(await service.flushPending({})).toMatchObject({ written: [fileName], pending: [], reason: null })
+    const after = await service.get({ id: 'session-0001' }, signal)
     expect(after.record.effort.estimateMinutes).toBe(2)
     expect(after.hasTranscript).toBe(true)
     expect(await readdir(pendingFolder)).toEqual([])
@@ -121,6 +117,6 @@ describe('the disk is full during a journal save', () => {
 
     disk.full.clear()
     await service.saveSession(versionedRecord(2))
-    expect((await service.get({ id: 'session-0001' }, context())).record.effort.estimateMinutes).toBe(2)
+    expect((await service.get({ id: 'session-0001' }, signal)).record.effort.estimateMinutes).toBe(2)
   })
 })

@@ -15,7 +15,6 @@ import { makeTestBackend, type TestBackend } from '../../fixtures/test-backend.t
 
 const EXPLORE_ANSWER = '## What this does\n\nGreetings live in src/greet.js:2, where the **salutation** is built.'
 /** How the change service records into a session (outside any call of the page). */
-const recording = { signal: new AbortController().signal, callId: 'change-record', emit: () => undefined }
 const DIAGRAM_ANSWER = 'The parts and their calls.\n\n```mermaid\nflowchart LR\n  greet["src/greet.js"] --> log["src/log.js"]\n```'
 
 let fake: FakeAnthropic
@@ -115,7 +114,7 @@ describe('nothing the leader did in a step is lost', () => {
   it('small change: the request, the diff, the test run and the explanation', async () => {
     // The leader's estimate from the page; what the change did from the change service.
     await call('sessions.updateStep', { id: session.id, step: 'change', payload: { estimateMinutes: 10 } })
-    await test.backend.sessions.changeRecords(recording).record(session.id, {
+    await test.backend.sessions.changeRecords.record(session.id, {
       request: 'Say hello in Welsh',
       branch: 'gemba/welsh',
       commit: 'a'.repeat(40),
@@ -135,7 +134,7 @@ describe('nothing the leader did in a step is lost', () => {
 
   it('reflect: the leader’s reflection leads the entry, with friction, effort and the questions', async () => {
     await call('sessions.updateStep', { id: session.id, step: 'change', payload: { estimateMinutes: 10, actualMinutes: 25 } })
-    await test.backend.sessions.changeRecords(recording).record(session.id, { request: 'Tiny' })
+    await test.backend.sessions.changeRecords.record(session.id, { request: 'Tiny' })
     const drafted = await call<SessionView>('sessions.goToStep', { id: session.id, step: 'reflect' })
     const draft = drafted.session.steps.reflect.payload.markdown
     await call('sessions.updateStep', {

@@ -84,8 +84,7 @@ describe('saving under SIGKILL', () => {
       // Two hours on: temp files left by the killed writes are stale and swept away.
       now: () => new Date(Date.now() + 2 * 60 * 60 * 1000),
     })
-    const ctx = { signal: new AbortController().signal, callId: 'crash', emit: () => undefined }
-    const listed = await service.list({}, ctx)
+    const listed = await service.list({}, new AbortController().signal)
     expect(listed.entries.map((entry) => entry.id)).toEqual(['session-0001'])
     expect(listed.problemCount).toBe(0)
     expect((await readdir(join(root, 'journal'))).sort()).toEqual([FILE, FILE.replace('.md', '.json')].sort())

@@ -2,7 +2,8 @@
 // with a token): what the session and journal keep is redacted like anything sent to Claude; the live
 // stream goes to the leader's own screen only and stays whole.
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { context, makeHarness, type Harness } from '../change/harness.ts'
+import { recordedProgress } from '../../fixtures/recorded-progress.ts'
+import { makeHarness, type Harness } from '../change/harness.ts'
 import { PLANTED } from '../ai/planted-secrets.ts'
 
 let h: Harness
@@ -22,8 +23,12 @@ beforeAll(async () => {
 afterAll(() => h.cleanup())
 
 it('keeps the run in the session with every planted secret redacted, the rest of the output intact', async () => {
-  const ctx = context()
-  const run = await h.service.runTests({ repoId: h.repoId, command: 'cat test-report.txt; exit 1', sessionId: 'session-0001' }, ctx)
+  const ctx = recordedProgress()
+  const run = await h.service.runTests(
+    { repoId: h.repoId, command: 'cat test-report.txt; exit 1', sessionId: 'session-0001' },
+    new AbortController().signal,
+    ctx,
+  )
   expect(run.outcome).toBe('failed')
 
   const kept = h.recorded.find((entry) => entry.sessionId === 'session-0001' && 'testRun' in entry.patch)?.patch.testRun as {

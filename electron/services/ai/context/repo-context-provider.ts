@@ -4,7 +4,7 @@
 // send exactly the same text. Never edits the repository or the scan.
 import type { ScanResult } from '../../../../shared/models/repos.ts'
 import type { CodeParser } from '../../repos/index.ts'
-import type { RepoContext, RepoContextRequest } from '../ai-service.ts'
+import type { RepoContext, RepoContextRequest } from './repo-context.ts'
 import type { Redactor } from '../../secrets/index.ts'
 import type { ContextSettingsStore } from './context-settings-store.ts'
 import { packContext, type PackedContext } from './pack-context.ts'

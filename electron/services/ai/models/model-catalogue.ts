@@ -91,6 +91,11 @@ export class ModelCatalogue {
     return pending
   }
 
+  /** Waits for the lists still being fetched (and their cache writes) to settle. */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.#inflight.values()])
+  }
+
   #load(): Promise<Record<string, Kept>> {
     this.#kept ??= this.#deps.file
       ? readFile(this.#deps.file, 'utf8')

@@ -5,6 +5,7 @@
 // can, a token count and the model list.
 import type { AiModelProfile, AiPurpose, CacheTtl, MemoryNoteView } from '../../../../shared/models/ai.ts'
 import type { CoachMemory } from '../../../../shared/models/settings.ts'
+import type { AiRuntimeSettings } from '../ai-settings.ts'
 import type { AiClient } from '../client/ai-client.ts'
 import { buildMemoryNote } from '../memory/memory-note.ts'
 import type { PastVisitsSource } from '../memory/past-visits.ts'
@@ -15,10 +16,10 @@ import { buildStablePrefix, type PrefixParts, type StablePrefix } from '../conve
 import { COACH_SYSTEM_PROMPT, instructionsFor } from './coach-prompt.ts'
 import { requestTokens } from '../tokens/request-tokens.ts'
 import { REPO_TOOL_DEFINITIONS } from '../tools/repo-tools.ts'
-import type { RepoContext, RepoContextRequest } from '../ai-service.ts'
+import type { RepoContext, RepoContextPort } from '../context/repo-context.ts'
 
 export interface ThreadSetupDeps {
-  readonly context: (request: RepoContextRequest, signal: AbortSignal) => Promise<RepoContext>
+  readonly context: RepoContextPort
   readonly profileFor?: (model: string, signal: AbortSignal) => Promise<AiModelProfile>
   readonly pastVisits?: PastVisitsSource
   readonly redactor: Redactor
@@ -44,6 +45,13 @@ export interface ThreadSetup {
   readonly parts: Omit<PrefixParts, 'tools'>
   readonly prefix: StablePrefix
 }
+
+/** Thread setup with the service's ports bound, for the Settings of the moment: the threads and the preview both call it. */
+export type SetUpThread = (
+  settings: AiRuntimeSettings,
+  request: Pick<ThreadSetupRequest, 'repoId' | 'purpose' | 'scope'>,
+  signal: AbortSignal,
+) => Promise<ThreadSetup>
 
 export async function threadSetup(deps: ThreadSetupDeps, request: ThreadSetupRequest, signal: AbortSignal): Promise<ThreadSetup> {
   const profile = (await deps.profileFor?.(request.model, signal)) ?? modelProfile(request.model, undefined)

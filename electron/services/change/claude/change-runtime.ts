@@ -1,16 +1,13 @@
-// Claude for the small change: a runtime per call (a client for the Settings of the moment and the
-// session's one spending record), or null without a key; and the handlers that turn a conversation's
-// callbacks into the call's change.agent and change.usage events.
-import type { EventMap } from '../../../../shared/api.ts'
-import type { CallContext } from '../../../../shared/contract.ts'
+// Claude for the small change: a runtime per piece of work (a client for the Settings of the moment
+// and the session's one spending record), or null without a key; and the handlers that turn a
+// conversation's callbacks into the work's change.agent and change.usage progress.
 import type { AiModelProfile } from '../../../../shared/models/ai.ts'
 import { AiClient, type AiClientOptions, type AiRuntimeSettings, type SdkFactory } from '../../ai/index.ts'
+import type { Progress } from '../../events-port.ts'
 import type { Redactor } from '../../secrets/index.ts'
 import type { SpendingOwner, SpendingPort } from '../../sessions/index.ts'
 import type { AiRuntime, ChangeHandlers } from './change-conversations.ts'
 import type { ChangeDraft } from '../drafts/change-draft.ts'
-
-type Ctx = CallContext<EventMap>
 
 export interface ChangeRuntimeDeps {
   readonly settings: () => Promise<AiRuntimeSettings>
@@ -51,16 +48,15 @@ export class ChangeRuntimes {
   }
 }
 
-/** The call's events; `draft` (the agent's turns) also keeps the activity for the draft's view. */
-export function changeHandlers(ctx: Ctx, draftId: string | null, sessionId: string | null, draft?: ChangeDraft): ChangeHandlers {
+/** The work's progress; `draft` (the agent's turns) also keeps the activity for the draft's view. */
+export function changeHandlers(progress: Progress, draftId: string | null, sessionId: string | null, draft?: ChangeDraft): ChangeHandlers {
   const agentDraft = draftId ?? 'propose'
   return {
-    onUsage: (call) => ctx.emit('change.usage', { callId: ctx.callId, draftId, sessionId, ...call }),
-    onText: (text) => ctx.emit('change.agent', { callId: ctx.callId, draftId: agentDraft, kind: 'text', text }),
+    onUsage: (call) => progress.report('change.usage', { draftId, sessionId, ...call }),
+    onText: (text) => progress.report('change.agent', { draftId: agentDraft, kind: 'text', text }),
     onActivity: (activity) => {
       draft?.activity.push(activity)
-      ctx.emit('change.agent', {
-        callId: ctx.callId,
+      progress.report('change.agent', {
         draftId: agentDraft,
         kind: activity.kind === 'refused' ? 'refused' : 'tool',
         text: activity.text,

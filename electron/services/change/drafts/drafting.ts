@@ -2,8 +2,7 @@
 // which free it), the agent's edits staged in memory, revisions with the leader's comment. The
 // request and mode are recorded to the session as the change starts (the estimate is the session
 // step's own). Never writes to a repository.
-import type { EventMap } from '../../../../shared/api.ts'
-import type { CallContext } from '../../../../shared/contract.ts'
+import type { Progress } from '../../events-port.ts'
 import { GembaError } from '../../../../shared/errors.ts'
 import type { ChangeDraftView, ChangeMode, DraftCheck, RefusedEdit } from '../../../../shared/models/change.ts'
 import { plural } from '../../../../shared/plural.ts'
@@ -17,8 +16,6 @@ import { changeHandlers, type ChangeRuntimes } from '../claude/change-runtime.ts
 import { OpenDrafts } from './open-drafts.ts'
 import { StagedCopy } from './staged-copy.ts'
 
-type Ctx = CallContext<EventMap>
-
 export interface DraftingDeps {
   readonly repos: ChangeRepos
   readonly runtimes: ChangeRuntimes
@@ -29,7 +26,7 @@ export interface DraftingDeps {
   /** Refuses while git is mid-operation; rolls back a landing cut short; answers whether it rolled one back. */
   readonly prepare: (root: string) => Promise<boolean>
   /** Gemba's checks of the draft after the agent's turn (refusals, claims, imports, tests that cannot run). */
-  readonly check: (draft: ChangeDraft, ctx: Ctx) => Promise<DraftCheck[]>
+  readonly check: (draft: ChangeDraft, signal: AbortSignal) => Promise<DraftCheck[]>
 }
 
 export interface StartInput {
@@ -63,11 +60,11 @@ export class Drafting {
     }
   }
 
-  async start(input: StartInput, ctx: Ctx): Promise<ChangeDraftView> {
-    let repo = await this.#deps.repos.info(input.repoId, ctx)
+  async start(input: StartInput, signal: AbortSignal, progress: Progress): Promise<ChangeDraftView> {
+    let repo = await this.#deps.repos.info(input.repoId, signal)
     // A landing cut short (the app killed mid-apply) is rolled back before anything reads the files.
-    if (await this.#deps.prepare(repo.path)) repo = await this.#deps.repos.info(input.repoId, ctx)
-    const scan = input.mode === 'agent' ? await this.#deps.repos.scan(input.repoId, ctx) : null
+    if (await this.#deps.prepare(repo.path)) repo = await this.#deps.repos.info(input.repoId, signal)
+    const scan = input.mode === 'agent' ? await this.#deps.repos.scan(input.repoId, signal) : null
     const draft: ChangeDraft = {
       id: this.#deps.newId(),
       repoId: input.repoId,
@@ -102,17 +99,18 @@ export class Drafting {
       // The estimate is the session step's, written there by the leader before the change opened.
       await this.#deps.session.record(draft.sessionId, { request: input.request, manual: input.mode === 'manual' })
     if (input.mode === 'manual') return draftView(draft)
-    const runtime = await this.#deps.runtimes.runtime({ sessionId: draft.sessionId, key: draft.id }, ctx.signal)
+    const runtime = await this.#deps.runtimes.runtime({ sessionId: draft.sessionId, key: draft.id }, signal)
     if (!runtime) throw noKey()
     draft.agent = new ChangeAgent(runtime, draft.staged, draft.contextText, draft.handsOnKeyboard, gitTrackedFiles(repo.path), (refusal) =>
       draft.refused.push(refusal),
     )
-    return this.#turn(draft, input.request, ctx)
+    return this.#turn(draft, input.request, signal, progress)
   }
 
   async revise(
     input: { draftId: string; comment: string; rejectedPaths?: readonly string[] | undefined },
-    ctx: Ctx,
+    signal: AbortSignal,
+    progress: Progress,
   ): Promise<ChangeDraftView> {
     const draft = this.#open.get(input.draftId)
     if (!draft.agent || draft.applied)
@@ -125,7 +123,7 @@ export class Drafting {
     const rejected = input.rejectedPaths?.length
       ? `\n\nThe leader rejected these files, so their edits were undone: ${input.rejectedPaths.join(', ')}.`
       : ''
-    return this.#turn(draft, `Please revise the change. The leader's comment: ${input.comment}${rejected}`, ctx)
+    return this.#turn(draft, `Please revise the change. The leader's comment: ${input.comment}${rejected}`, signal, progress)
   }
 
   /** Frees every draft (the service is going away). */
@@ -133,7 +131,7 @@ export class Drafting {
     this.#open.clear()
   }
 
-  async #turn(draft: ChangeDraft, message: string, ctx: Ctx): Promise<ChangeDraftView> {
+  async #turn(draft: ChangeDraft, message: string, signal: AbortSignal, progress: Progress): Promise<ChangeDraftView> {
     if (draft.busy)
       throw new GembaError({
         code: 'conflict',
@@ -143,9 +141,9 @@ export class Drafting {
     draft.busy = true
     try {
       const agent = draft.agent!
-      const handlers = changeHandlers(ctx, draft.id, draft.sessionId, draft)
+      const handlers = changeHandlers(progress, draft.id, draft.sessionId, draft)
       const refusedBefore = draft.refused.length
-      const turns = [await agent.turn(message, handlers, ctx.signal)]
+      const turns = [await agent.turn(message, handlers, signal)]
       // An edit Gemba refused that the change still lacks: the agent is told, and must revise or say what it could not do.
       const changed = new Set(draft.staged.changed().map((file) => file.path))
       const standing = draft.refused.slice(refusedBefore).filter((refusal) => !changed.has(refusal.path))
@@ -154,7 +152,7 @@ export class Drafting {
           kind: 'note',
           text: `Gemba told the agent about ${plural(standing.length, 'refused edit')} and asked it to revise the change or say what it could not do.`,
         })
-        turns.push(await agent.turn(refusalNotice(standing), handlers, ctx.signal))
+        turns.push(await agent.turn(refusalNotice(standing), handlers, signal))
       }
       draft.plan = turns
         .map((turn) => turn.text)
@@ -163,7 +161,7 @@ export class Drafting {
       draft.summaries = turns.map((turn) => turn.summary).filter(Boolean)
       draft.stopReason = turns.at(-1)!.stopReason
       draft.costUsd += turns.reduce((sum, turn) => sum + turn.costUsd, 0)
-      draft.checks = await this.#deps.check(draft, ctx)
+      draft.checks = await this.#deps.check(draft, signal)
       return draftView(draft)
     } finally {
       draft.busy = false

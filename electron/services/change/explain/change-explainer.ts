@@ -2,9 +2,8 @@
 // and the "like I'm new to the team" explanation, which is kept with the session. The explanation
 // says the tests pass only when they ran on this change and passed: Claude is told what Gemba
 // measured, and Gemba's own line about the tests closes every explanation. Reads only.
-import type { EventMap } from '../../../../shared/api.ts'
-import type { CallContext } from '../../../../shared/contract.ts'
 import type { ChangeExplanation, CommitMessageDraft, FileChange } from '../../../../shared/models/change.ts'
+import type { Progress } from '../../events-port.ts'
 import type { Redactor } from '../../secrets/index.ts'
 import { draftCommitMessageWithAi, explainWithAi } from '../claude/change-conversations.ts'
 import type { ChangeDraft } from '../drafts/change-draft.ts'
@@ -15,14 +14,12 @@ import { offlineCommitMessage, offlineExplanation } from './offline-text.ts'
 import { redactedDiff } from '../diffs/redact-diff.ts'
 import { testVerdict } from '../team-tests/test-verdict.ts'
 
-type Ctx = CallContext<EventMap>
-
 export interface ChangeExplainerDeps {
   readonly runtimes: ChangeRuntimes
   readonly session: SessionRecorder
   /** What leaves the leader's view (to Claude) is redacted file by file. */
   readonly redactor: Pick<Redactor, 'redact'>
-  readonly reviewFiles: (draft: ChangeDraft, ctx: Ctx) => Promise<readonly FileChange[]>
+  readonly reviewFiles: (draft: ChangeDraft, signal: AbortSignal) => Promise<readonly FileChange[]>
 }
 
 export class ChangeExplainer {
@@ -32,14 +29,19 @@ export class ChangeExplainer {
     this.#deps = deps
   }
 
-  async commitMessage(draft: ChangeDraft, acceptedPaths: readonly string[] | undefined, ctx: Ctx): Promise<CommitMessageDraft> {
-    const files = (await this.#deps.reviewFiles(draft, ctx)).filter((file) => !acceptedPaths || acceptedPaths.includes(file.path))
-    const runtime = files.length > 0 ? await this.#runtime(draft, ctx.signal) : null
+  async commitMessage(
+    draft: ChangeDraft,
+    acceptedPaths: readonly string[] | undefined,
+    signal: AbortSignal,
+    progress: Progress,
+  ): Promise<CommitMessageDraft> {
+    const files = (await this.#deps.reviewFiles(draft, signal)).filter((file) => !acceptedPaths || acceptedPaths.includes(file.path))
+    const runtime = files.length > 0 ? await this.#runtime(draft, signal) : null
     return claudeOrOffline<CommitMessageDraft>(
       runtime,
-      ctx.signal,
+      signal,
       async (claude) => {
-        const handlers = changeHandlers(ctx, draft.id, draft.sessionId)
+        const handlers = changeHandlers(progress, draft.id, draft.sessionId)
         return {
           source: 'ai',
           message: await draftCommitMessageWithAi(
@@ -48,7 +50,7 @@ export class ChangeExplainer {
             draft.request,
             await redactedDiff(this.#deps.redactor, files),
             handlers,
-            ctx.signal,
+            signal,
           ),
         }
       },
@@ -56,15 +58,15 @@ export class ChangeExplainer {
     )
   }
 
-  async explain(draft: ChangeDraft, sessionId: string | null, ctx: Ctx): Promise<ChangeExplanation> {
-    const files = draft.applied ? draft.committedFiles : await this.#deps.reviewFiles(draft, ctx)
-    const runtime = files.length > 0 ? await this.#runtime(draft, ctx.signal) : null
+  async explain(draft: ChangeDraft, sessionId: string | null, signal: AbortSignal, progress: Progress): Promise<ChangeExplanation> {
+    const files = draft.applied ? draft.committedFiles : await this.#deps.reviewFiles(draft, signal)
+    const runtime = files.length > 0 ? await this.#runtime(draft, signal) : null
     const tests = testVerdict(draft.applied, draft.lastTestRun).sentence
     const explanation = await claudeOrOffline<ChangeExplanation>(
       runtime,
-      ctx.signal,
+      signal,
       async (claude) => {
-        const handlers = changeHandlers(ctx, draft.id, sessionId)
+        const handlers = changeHandlers(progress, draft.id, sessionId)
         const markdown = await explainWithAi(
           claude,
           draft.contextText,
@@ -72,7 +74,7 @@ export class ChangeExplainer {
           await redactedDiff(this.#deps.redactor, files),
           tests,
           handlers,
-          ctx.signal,
+          signal,
         )
         return { source: 'ai', markdown: `${markdown}\n\n**The tests, as Gemba measured them:** ${tests}` }
       },

@@ -7,8 +7,6 @@
 // something (the git layer's write check): a refusal touches no ref, no index and no file. Remembers
 // per repository where "back" is, records every outcome to the session, and tells the page
 // (change.checkout). The only part of the change service that writes to a repository.
-import type { EventMap } from '../../../../shared/api.ts'
-import type { CallContext } from '../../../../shared/contract.ts'
 import { GembaError } from '../../../../shared/errors.ts'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -28,17 +26,17 @@ import {
   switchToBranch,
   withGitErrors,
 } from '../../git/index.ts'
+import type { Progress } from '../../events-port.ts'
 import type { Redactor } from '../../secrets/index.ts'
 import { applyStaged, applyWorking, commitFollowUp } from './commit-change.ts'
 import { addedLines } from '../diffs/authorship.ts'
 import { draftView, type ChangeDraft } from '../drafts/change-draft.ts'
-import type { ChangePrefs, ChangeRepos, SessionRecorder } from '../change-ports.ts'
-import { CheckoutRecords, type CheckoutRecord } from './checkout-records.ts'
+import type { ChangePrefs, CheckoutRecord } from '../change-prefs.ts'
+import type { ChangeRepos, SessionRecorder } from '../change-ports.ts'
+import { CheckoutRecords } from './checkout-records.ts'
 import { hasInterruptedLanding, recoverInterruptedLanding } from './crash-safe-landing.ts'
 import { redactedDiff } from '../diffs/redact-diff.ts'
 import { LEADER_MARKER } from '../drafts/staged-copy.ts'
-
-type Ctx = CallContext<EventMap>
 
 export interface GembaBranchesDeps {
   readonly repos: ChangeRepos
@@ -46,14 +44,13 @@ export interface GembaBranchesDeps {
   readonly session: SessionRecorder
   readonly redactor: Redactor
   /** The files the leader reviews now (the staged change or the working tree). */
-  readonly reviewFiles: (draft: ChangeDraft, ctx: Ctx) => Promise<readonly FileChange[]>
+  readonly reviewFiles: (draft: ChangeDraft, signal: AbortSignal) => Promise<readonly FileChange[]>
   /** Where git's global config is looked for: the leader's home folder (and XDG_CONFIG_HOME). */
   readonly home: string
   readonly xdgConfigHome?: string | undefined
   readonly now: () => Date
 }
 
-const IDENTITY_KEY = 'change.identity'
 /** A deleted branch kept without a session (the Repositories screen) is let go after a day. */
 const KEPT_WITHOUT_SESSION_MS = 24 * 60 * 60 * 1000
 
@@ -67,12 +64,17 @@ export class GembaBranches {
     this.#records = new CheckoutRecords(deps.prefs)
   }
 
-  async apply(draft: ChangeDraft, input: { acceptedPaths: readonly string[]; message: string }, ctx: Ctx): Promise<ChangeDraftView> {
+  async apply(
+    draft: ChangeDraft,
+    input: { acceptedPaths: readonly string[]; message: string },
+    signal: AbortSignal,
+    progress: Progress,
+  ): Promise<ChangeDraftView> {
     const accepted = input.acceptedPaths
     await this.recoverInterrupted(draft.root)
     await checkCanWrite(draft.root, { doing: 'land the change', paths: accepted })
     const author = await this.#identityFor(draft.root)
-    const repo = await this.#deps.repos.info(draft.repoId, ctx)
+    const repo = await this.#deps.repos.info(draft.repoId, signal)
     const base = {
       root: draft.root,
       request: draft.request,
@@ -83,7 +85,7 @@ export class GembaBranches {
       workingTreeUnknown: repo.state === 'unknown',
       now: this.#deps.now(),
     }
-    const before = await this.#deps.reviewFiles(draft, ctx)
+    const before = await this.#deps.reviewFiles(draft, signal)
     const landing = draft.applied
     await withGitErrors('land the change', async () => {
       if (landing && !landing.deleted) draft.applied = await commitFollowUp(base, landing)
@@ -119,28 +121,28 @@ export class GembaBranches {
       branchDeleted: false,
       authorship: { ...draft.authorship },
     })
-    this.#changed(draft.repoId, ctx)
+    this.#changed(draft.repoId, progress)
     return draftView(draft)
   }
 
-  async returnToOriginal(draft: ChangeDraft, ctx: Ctx): Promise<ChangeDraftView> {
+  async returnToOriginal(draft: ChangeDraft, signal: AbortSignal, progress: Progress): Promise<ChangeDraftView> {
     appliedOf(draft)
-    await this.returnTo(draft.repoId, ctx)
-    return this.current(draft, ctx)
+    await this.returnTo(draft.repoId, signal, progress)
+    return this.current(draft, signal)
   }
 
   /** The draft with where its branch is now (the leader may have gone back from a banner, or in git). */
-  async current(draft: ChangeDraft, ctx: Ctx): Promise<ChangeDraftView> {
+  async current(draft: ChangeDraft, signal: AbortSignal): Promise<ChangeDraftView> {
     const applied = draft.applied
     if (applied && !applied.deleted) {
-      const repo = await this.#deps.repos.info(draft.repoId, ctx)
+      const repo = await this.#deps.repos.info(draft.repoId, signal)
       draft.applied = { ...applied, onGembaBranch: repo.branch === applied.branch }
     }
     return draftView(draft)
   }
 
   /** Takes the clone back to the branch it was on before Gemba's last change there; the Gemba branch stays. */
-  async returnTo(repoId: string, ctx: Ctx): Promise<CheckoutView | null> {
+  async returnTo(repoId: string, signal: AbortSignal, progress: Progress): Promise<CheckoutView | null> {
     const record = this.#records.checkout(repoId)
     if (!record)
       throw new GembaError({
@@ -148,8 +150,8 @@ export class GembaBranches {
         message: 'Gemba has not left this repository on one of its branches.',
         next: 'Check out the branch you want in git.',
       })
-    const repo = await this.#deps.repos.info(repoId, ctx)
-    if (repo.branch === record.originalBranch) return this.#view(repoId, ctx)
+    const repo = await this.#deps.repos.info(repoId, signal)
+    if (repo.branch === record.originalBranch) return this.#view(repoId, signal)
     if (repo.branch !== record.branch) {
       throw new GembaError({
         code: 'conflict',
@@ -161,12 +163,12 @@ export class GembaBranches {
     const dirs = await checkCanWrite(repo.path, { doing: `return to ${record.originalBranch}` })
     await withGitErrors(`return to ${record.originalBranch}`, () => switchToBranch(dirs, record.originalBranch))
     if (record.sessionId) await this.#recordTo(record.sessionId, { returned: true })
-    this.#changed(repoId, ctx)
-    return this.#view(repoId, ctx)
+    this.#changed(repoId, progress)
+    return this.#view(repoId, signal)
   }
 
   /** Deletes the unpushed Gemba branch (back on the original branch first); its commit is kept so it can be restored. */
-  async discardBranch(draft: ChangeDraft, ctx: Ctx): Promise<ChangeDraftView> {
+  async discardBranch(draft: ChangeDraft, signal: AbortSignal, progress: Progress): Promise<ChangeDraftView> {
     const applied = appliedOf(draft)
     if (applied.deleted) return draftView(draft)
     await this.recoverInterrupted(draft.root)
@@ -201,12 +203,12 @@ export class GembaBranches {
     })
     // The session says what happened: the journal keeps the branch's name and says it was deleted.
     await this.#record(draft, { branchDeleted: true })
-    this.#changed(draft.repoId, ctx)
+    this.#changed(draft.repoId, progress)
     return draftView(draft)
   }
 
   /** Undoes a deletion: the branch comes back at its kept commit (the clone stays where it is). */
-  async restoreBranch(draft: ChangeDraft, ctx: Ctx): Promise<ChangeDraftView> {
+  async restoreBranch(draft: ChangeDraft, signal: AbortSignal, progress: Progress): Promise<ChangeDraftView> {
     const applied = appliedOf(draft)
     if (!applied.deleted) return draftView(draft)
     await this.recoverInterrupted(draft.root)
@@ -235,34 +237,34 @@ export class GembaBranches {
     draft.applied = { ...applied, deleted: false, restorable: false }
     draft.activity.push({ kind: 'note', text: `Restored ${applied.branch} at ${commit.slice(0, 10)}.` })
     await this.#record(draft, { branchDeleted: false })
-    this.#changed(draft.repoId, ctx)
+    this.#changed(draft.repoId, progress)
     return draftView(draft)
   }
 
   /** Every repository Gemba left a branch in, with where its clone is now. */
-  async checkouts(ctx: Ctx): Promise<CheckoutView[]> {
-    await this.#letGoOfStaleKept(ctx)
+  async checkouts(signal: AbortSignal): Promise<CheckoutView[]> {
+    await this.#letGoOfStaleKept(signal)
     const views: CheckoutView[] = []
     for (const repoId of Object.keys(this.#records.checkouts())) {
-      const view = await this.#view(repoId, ctx)
+      const view = await this.#view(repoId, signal)
       if (view) views.push(view)
     }
     return views
   }
 
   /** The session's journal entry is written: the branches it deleted are let go (git gc may now remove their commits). */
-  async releaseKept(sessionId: string, ctx: Ctx): Promise<void> {
+  async releaseKept(sessionId: string, signal: AbortSignal): Promise<void> {
     for (const record of this.#records.kept().filter((kept) => kept.sessionId === sessionId))
-      await this.#release(record.repoId, record.branch, ctx)
+      await this.#release(record.repoId, record.branch, signal)
   }
 
-  async identity(repoId: string, ctx: Ctx): Promise<GitIdentity | null> {
-    const repo = await this.#deps.repos.info(repoId, ctx)
+  async identity(repoId: string, signal: AbortSignal): Promise<GitIdentity | null> {
+    const repo = await this.#deps.repos.info(repoId, signal)
     return (await readGitIdentity(repo.path, this.#deps.home, this.#deps.xdgConfigHome)) ?? this.#savedIdentity()
   }
 
   setIdentity(input: { name: string; email: string }): GitIdentity {
-    this.#deps.prefs.set(IDENTITY_KEY, { name: input.name, email: input.email })
+    this.#deps.prefs.set('change.identity', { name: input.name, email: input.email })
     return { name: input.name, email: input.email, source: 'gemba' }
   }
 
@@ -297,10 +299,10 @@ export class GembaBranches {
     }
   }
 
-  async #view(repoId: string, ctx: Ctx): Promise<CheckoutView | null> {
+  async #view(repoId: string, signal: AbortSignal): Promise<CheckoutView | null> {
     const record = this.#records.checkout(repoId)
     if (!record) return null
-    const repo = await this.#deps.repos.info(repoId, ctx).catch((error: unknown) => {
+    const repo = await this.#deps.repos.info(repoId, signal).catch((error: unknown) => {
       if (error instanceof GembaError && error.code === 'not_found') return null
       throw error
     })
@@ -311,21 +313,21 @@ export class GembaBranches {
     return viewOf(repoId, repo.name, repo.branch, record)
   }
 
-  async #release(repoId: string, branch: string, ctx: Ctx): Promise<void> {
-    const repo = await this.#deps.repos.info(repoId, ctx).catch(() => null)
+  async #release(repoId: string, branch: string, signal: AbortSignal): Promise<void> {
+    const repo = await this.#deps.repos.info(repoId, signal).catch(() => null)
     if (repo) await withGitErrors(`let go of ${branch}`, async () => releaseKept(await gitDirsOf(repo.path), branch)).catch(() => undefined)
     this.#records.removeKept(repoId, branch)
   }
 
-  async #letGoOfStaleKept(ctx: Ctx): Promise<void> {
+  async #letGoOfStaleKept(signal: AbortSignal): Promise<void> {
     const cutoff = this.#deps.now().getTime() - KEPT_WITHOUT_SESSION_MS
     for (const record of this.#records.kept()) {
-      if (record.sessionId === null && Date.parse(record.keptAt) < cutoff) await this.#release(record.repoId, record.branch, ctx)
+      if (record.sessionId === null && Date.parse(record.keptAt) < cutoff) await this.#release(record.repoId, record.branch, signal)
     }
   }
 
-  #changed(repoId: string, ctx: Ctx): void {
-    ctx.emit('change.checkout', { callId: ctx.callId, repoId })
+  #changed(repoId: string, progress: Progress): void {
+    progress.report('change.checkout', { repoId })
   }
 
   async #record(draft: ChangeDraft, patch: Parameters<SessionRecorder['record']>[1]): Promise<void> {
@@ -351,10 +353,8 @@ export class GembaBranches {
   }
 
   #savedIdentity(): GitIdentity | null {
-    const saved = this.#deps.prefs.get(IDENTITY_KEY) as { name?: unknown; email?: unknown } | undefined
-    return typeof saved?.name === 'string' && typeof saved.email === 'string'
-      ? { name: saved.name, email: saved.email, source: 'gemba' }
-      : null
+    const saved = this.#deps.prefs.get('change.identity')
+    return saved ? { name: saved.name, email: saved.email, source: 'gemba' } : null
   }
 }
 

@@ -1,11 +1,10 @@
 // Three small, real tasks for the hour: Claude reading the code through the repository tools (every
 // path it names checked against the repository, each task sized by its minutes), or (no key, offline,
 // or Claude failing) ideas from the repository's own signals (offline-tasks.ts), labelled as such.
-import type { EventMap } from '../../../../shared/api.ts'
-import type { CallContext } from '../../../../shared/contract.ts'
 import { taskSize, type TaskProposal, type TaskProposals } from '../../../../shared/models/change.ts'
 import type { ScanResult } from '../../../../shared/models/repos.ts'
 import { gitTrackedFiles } from '../../git/index.ts'
+import type { Progress } from '../../events-port.ts'
 import type { Redactor } from '../../secrets/index.ts'
 import { proposeWithAi } from '../claude/change-conversations.ts'
 import { changeContext } from '../claude/change-context.ts'
@@ -13,8 +12,6 @@ import type { ChangeRepos } from '../change-ports.ts'
 import { changeHandlers, type ChangeRuntimes } from '../claude/change-runtime.ts'
 import { claudeOrOffline } from '../claude/claude-or-offline.ts'
 import { offlineTasks } from './offline-tasks.ts'
-
-type Ctx = CallContext<EventMap>
 
 export interface TaskProposerDeps {
   readonly repos: ChangeRepos
@@ -25,23 +22,24 @@ export interface TaskProposerDeps {
 export async function proposeTasks(
   deps: TaskProposerDeps,
   input: { repoId: string; sessionId?: string | undefined; offline?: boolean | undefined },
-  ctx: Ctx,
+  signal: AbortSignal,
+  progress: Progress,
 ): Promise<TaskProposals> {
-  const repo = await deps.repos.info(input.repoId, ctx)
-  const scan = await deps.repos.scan(input.repoId, ctx)
+  const repo = await deps.repos.info(input.repoId, signal)
+  const scan = await deps.repos.scan(input.repoId, signal)
   const sessionId = input.sessionId ?? null
-  const runtime = input.offline ? null : await deps.runtimes.runtime({ sessionId, key: `repo-${input.repoId}` }, ctx.signal)
+  const runtime = input.offline ? null : await deps.runtimes.runtime({ sessionId, key: `repo-${input.repoId}` }, signal)
   return claudeOrOffline(
     runtime,
-    ctx.signal,
+    signal,
     async (claude) => {
       const proposed = await proposeWithAi(
         claude,
         repo.path,
         changeContext(scan),
         gitTrackedFiles(repo.path),
-        changeHandlers(ctx, null, sessionId),
-        ctx.signal,
+        changeHandlers(progress, null, sessionId),
+        signal,
       )
       const { tasks, dropped } = checkedAgainst(scan, proposed)
       const note =
@@ -56,7 +54,7 @@ export async function proposeTasks(
         : input.offline
           ? 'Offline: computed from the scan alone, no AI.'
           : 'No API key: computed from the scan alone, no AI.'
-      return offlineTasksFor(deps.redactor, repo.path, scan, note, ctx.signal)
+      return offlineTasksFor(deps.redactor, repo.path, scan, note, signal)
     },
   )
 }

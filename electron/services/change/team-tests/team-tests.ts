@@ -2,31 +2,33 @@
 // else detected from the manifests), whether it can run here (test-readiness.ts) and the install it
 // needs (run only when pressed), its output streamed as events, a short summary of a failure, whether
 // the run was on the change as committed, and the result kept with the session (redacted like
-// everything Gemba keeps). Every run still going when the service is disposed (Gemba quitting) is
-// stopped: SIGTERM to its process group, then SIGKILL after the grace period.
+// everything Gemba keeps). Every run is registered with the service's disposables: one still going
+// when they are disposed (Gemba quitting) is stopped, SIGTERM to its process group, then SIGKILL after
+// the grace period, and disposal waits until the group has gone.
 import { delimiter, join } from 'node:path'
-import type { EventMap } from '../../../../shared/api.ts'
-import type { CallContext } from '../../../../shared/contract.ts'
 import { GembaError } from '../../../../shared/errors.ts'
 import type { InstallResult, TestCommandView, TestReadiness, TestRunResult } from '../../../../shared/models/change.ts'
 import type { RepoView, ScanResult } from '../../../../shared/models/repos.ts'
+import type { DisposableStore } from '../../disposables.ts'
+import type { Progress } from '../../events-port.ts'
 import type { Redactor } from '../../secrets/index.ts'
-import type { ChangePrefs, SessionRecorder } from '../change-ports.ts'
+import type { ChangePrefs } from '../change-prefs.ts'
+import type { SessionRecorder } from '../change-ports.ts'
 import { testReadiness } from './test-readiness.ts'
 import { DEFAULT_TEST_TIMEOUT_SECONDS, runCommand, type RunCommandOptions } from './run-command.ts'
 import { summarizeTestOutput } from './summarize-test-output.ts'
 
-type Ctx = CallContext<EventMap>
-
 export interface TeamTestsDeps {
-  readonly info: (repoId: string, ctx: Ctx) => Promise<RepoView>
-  readonly scan: (repoId: string, ctx: Ctx) => Promise<ScanResult>
+  readonly info: (repoId: string, signal: AbortSignal) => Promise<RepoView>
+  readonly scan: (repoId: string, signal: AbortSignal) => Promise<ScanResult>
   readonly prefs: ChangePrefs
   readonly session: SessionRecorder
   readonly redactor: Redactor
   /** The environment the team's tests run in. */
   readonly env: NodeJS.ProcessEnv
   readonly killGraceMs?: number | undefined
+  /** Where each run is registered while it goes (the change service's). */
+  readonly disposables: DisposableStore
 }
 
 export interface RunInput {
@@ -36,33 +38,30 @@ export interface RunInput {
   readonly sessionId?: string | undefined
 }
 
-const TEST_COMMANDS_KEY = 'change.testCommands'
 const INSTALL_TIMEOUT_SECONDS = 1_800
 
 export class TeamTests {
   readonly #deps: TeamTestsDeps
-  readonly #disposed = new AbortController()
-  readonly #running = new Set<Promise<unknown>>()
 
   constructor(deps: TeamTestsDeps) {
     this.#deps = deps
   }
 
-  async command(repoId: string, ctx: Ctx): Promise<TestCommandView> {
+  async command(repoId: string, signal: AbortSignal): Promise<TestCommandView> {
     const remembered = this.#remembered()[repoId]
     if (remembered) return { command: remembered, source: 'remembered' }
-    const scan = await this.#deps.scan(repoId, ctx)
+    const scan = await this.#deps.scan(repoId, signal)
     return scan.project.testCommand ? { command: scan.project.testCommand, source: 'detected' } : { command: null, source: null }
   }
 
-  async readiness(repoId: string, command: string, ctx: Ctx): Promise<TestReadiness> {
-    const repo = await this.#deps.info(repoId, ctx)
+  async readiness(repoId: string, command: string, signal: AbortSignal): Promise<TestReadiness> {
+    const repo = await this.#deps.info(repoId, signal)
     return testReadiness(repo.path, command, this.#deps.env)
   }
 
   /** Runs the install the readiness check names; never another command. */
-  async install(repoId: string, command: string, ctx: Ctx): Promise<InstallResult> {
-    const repo = await this.#deps.info(repoId, ctx)
+  async install(repoId: string, command: string, signal: AbortSignal, progress: Progress): Promise<InstallResult> {
+    const repo = await this.#deps.info(repoId, signal)
     const before = await testReadiness(repo.path, command, this.#deps.env)
     if (!before.install)
       throw new GembaError({
@@ -73,7 +72,8 @@ export class TeamTests {
     const result = await this.#spawn(
       { command: before.install.command, cwd: repo.path, env: this.#deps.env, timeoutMs: INSTALL_TIMEOUT_SECONDS * 1000 },
       repo.id,
-      ctx,
+      signal,
+      progress,
     )
     return { ...result, readiness: await testReadiness(repo.path, command, this.#deps.env) }
   }
@@ -82,10 +82,10 @@ export class TeamTests {
    * Runs the tests. `change` is the commit of the change the leader is looking at, if any: the run is
    * "on the change" only when HEAD is that commit and no tracked file was edited.
    */
-  async run(input: RunInput, change: { readonly commit: string } | null, ctx: Ctx): Promise<TestRunResult> {
-    this.#disposed.signal.throwIfAborted()
-    const repo = await this.#deps.info(input.repoId, ctx)
-    this.#deps.prefs.set(TEST_COMMANDS_KEY, { ...this.#remembered(), [input.repoId]: input.command })
+  async run(input: RunInput, change: { readonly commit: string } | null, signal: AbortSignal, progress: Progress): Promise<TestRunResult> {
+    this.#deps.disposables.signal.throwIfAborted()
+    const repo = await this.#deps.info(input.repoId, signal)
+    this.#deps.prefs.set('change.testCommands', { ...this.#remembered(), [input.repoId]: input.command })
     const readiness = await testReadiness(repo.path, input.command, this.#deps.env)
     const onChange = change !== null && repo.headCommit === change.commit && !repo.changedFiles.some((file) => file.change !== 'untracked')
     const result = await this.#spawn(
@@ -96,7 +96,8 @@ export class TeamTests {
         timeoutMs: (input.timeoutSeconds ?? DEFAULT_TEST_TIMEOUT_SECONDS) * 1000,
       },
       repo.id,
-      ctx,
+      signal,
+      progress,
     )
     const summary = result.outcome === 'failed' ? summarizeTestOutput(result.outputTail) : null
     const run: TestRunResult = { ...result, branch: repo.branch, commit: repo.headCommit, onChange, summary }
@@ -120,26 +121,27 @@ export class TeamTests {
     return run
   }
 
-  /** Stops every run still going and waits until each process group has gone. */
-  async dispose(): Promise<void> {
-    this.#disposed.abort()
-    await Promise.allSettled([...this.#running])
+  /** Runs a command, stopped by `signal` or when the service's disposables are disposed (which then wait for it). */
+  #spawn(
+    options: Pick<RunCommandOptions, 'command' | 'cwd' | 'env' | 'timeoutMs'>,
+    repoId: string,
+    signal: AbortSignal,
+    progress: Progress,
+  ) {
+    return this.#deps.disposables.run(
+      (stop) =>
+        runCommand({
+          ...options,
+          signal: stop,
+          onOutput: (stream, text) => progress.report('change.testOutput', { repoId, stream, text }),
+          ...(this.#deps.killGraceMs === undefined ? {} : { killGraceMs: this.#deps.killGraceMs }),
+        }),
+      signal,
+    )
   }
 
-  async #spawn(options: Pick<RunCommandOptions, 'command' | 'cwd' | 'env' | 'timeoutMs'>, repoId: string, ctx: Ctx) {
-    const running = runCommand({
-      ...options,
-      signal: AbortSignal.any([ctx.signal, this.#disposed.signal]),
-      onOutput: (stream, text) => ctx.emit('change.testOutput', { callId: ctx.callId, repoId, stream, text }),
-      ...(this.#deps.killGraceMs === undefined ? {} : { killGraceMs: this.#deps.killGraceMs }),
-    })
-    this.#running.add(running)
-    return running.finally(() => this.#running.delete(running))
-  }
-
-  #remembered(): Record<string, string> {
-    const value = this.#deps.prefs.get(TEST_COMMANDS_KEY)
-    return typeof value === 'object' && value !== null ? (value as Record<string, string>) : {}
+  #remembered(): Readonly<Record<string, string>> {
+    return this.#deps.prefs.get('change.testCommands') ?? {}
   }
 }
 

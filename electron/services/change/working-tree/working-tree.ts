@@ -1,18 +1,19 @@
 // The leader's own edits: the working tree compared with HEAD, and a watch that reports it again
-// (debounced) whenever a file changes, until the call is cancelled or the service is disposed. Falls
-// back to polling where recursive watching is unavailable. Reads only; never writes a repository.
+// (debounced) whenever a file changes, until it is stopped or the service's disposables are disposed
+// (each watch, with its timers, is registered there). Falls back to polling where recursive watching is
+// unavailable. Reads only; never writes a repository.
 import { watch } from 'node:fs'
-import type { EventMap } from '../../../../shared/api.ts'
-import type { CallContext } from '../../../../shared/contract.ts'
 import type { WorkingChanges } from '../../../../shared/models/change.ts'
 import type { RepoView } from '../../../../shared/models/repos.ts'
+import type { DisposableStore } from '../../disposables.ts'
+import type { Progress } from '../../events-port.ts'
 import { workingDiff } from './working-diff.ts'
 
-type Ctx = CallContext<EventMap>
-
 export interface WorkingTreeDeps {
-  readonly info: (repoId: string, ctx: Ctx) => Promise<RepoView>
+  readonly info: (repoId: string, signal: AbortSignal) => Promise<RepoView>
   readonly debounceMs?: number | undefined
+  /** Where each watch is registered while it runs (the change service's). */
+  readonly disposables: DisposableStore
 }
 
 const IGNORED = /^(\.git|node_modules)([\\/]|$)/
@@ -21,23 +22,25 @@ const POLL_MS = 2_000
 
 export class WorkingTree {
   readonly #deps: WorkingTreeDeps
-  readonly #disposed = new AbortController()
 
   constructor(deps: WorkingTreeDeps) {
     this.#deps = deps
   }
 
-  async changes(repoId: string, ctx: Ctx): Promise<WorkingChanges> {
-    const repo = await this.#deps.info(repoId, ctx)
-    const diff = await workingDiff(repo.path, repo.headCommit, repo.changedFiles, ctx.signal)
+  async changes(repoId: string, signal: AbortSignal): Promise<WorkingChanges> {
+    const repo = await this.#deps.info(repoId, signal)
+    const diff = await workingDiff(repo.path, repo.headCommit, repo.changedFiles, signal)
     return { repoId: repo.id, branch: repo.branch, headCommit: repo.headCommit, files: diff.files, skipped: diff.skipped }
   }
 
-  async watch(repoId: string, ctx: Ctx): Promise<{ stopped: boolean }> {
-    const signal = AbortSignal.any([ctx.signal, this.#disposed.signal])
-    const repo = await this.#deps.info(repoId, ctx)
-    const report = async () =>
-      ctx.emit('change.workingTree', { callId: ctx.callId, repoId: repo.id, changes: await this.changes(repoId, ctx) })
+  /** Reports the changes now and after every edit until `signal` aborts (or the disposables are disposed). */
+  watch(repoId: string, signal: AbortSignal, progress: Progress): Promise<{ stopped: boolean }> {
+    return this.#deps.disposables.run((stop) => this.#watch(repoId, stop, progress), signal)
+  }
+
+  async #watch(repoId: string, signal: AbortSignal, progress: Progress): Promise<{ stopped: boolean }> {
+    const repo = await this.#deps.info(repoId, signal)
+    const report = async () => progress.report('change.workingTree', { repoId: repo.id, changes: await this.changes(repoId, signal) })
     let timer: ReturnType<typeof setTimeout> | undefined
     let running = Promise.resolve()
     const schedule = () => {
@@ -65,11 +68,8 @@ export class WorkingTree {
       clearTimeout(timer)
       if (poll) clearInterval(poll)
       watcher?.close()
+      // A report already under way finishes before the watch says it has stopped.
+      await running.catch(() => undefined)
     }
-  }
-
-  /** Stops every watch. */
-  dispose(): void {
-    this.#disposed.abort()
   }
 }

@@ -11,7 +11,6 @@ import { manualTimers, settle } from '../../../fixtures/manual-timers.ts'
 
 let folder: string
 let service: SettingsService
-const ctx = { signal: new AbortController().signal, callId: 'test', emit: () => undefined }
 
 beforeEach(async () => {
   folder = await mkdtemp(join(tmpdir(), 'gemba-settings-store-'))
@@ -21,6 +20,7 @@ beforeEach(async () => {
     secretBox: new FileSecretBox(folder),
     env: {},
     timeZone: 'Europe/London',
+    events: { emit: () => undefined },
   })
 })
 afterEach(() => rm(folder, { recursive: true, force: true }))
@@ -29,9 +29,9 @@ afterEach(() => rm(folder, { recursive: true, force: true }))
 function client() {
   return fakeClient({
     'settings.get': () => service.get(),
-    'settings.update': (patch) => service.update(patch, ctx),
-    'settings.setApiKey': (input) => service.setApiKey(input, ctx),
-    'settings.clearApiKey': () => service.clearApiKey({}, ctx),
+    'settings.update': (patch) => service.update(patch),
+    'settings.setApiKey': (input) => service.setApiKey(input),
+    'settings.clearApiKey': () => service.clearApiKey(),
   })
 }
 

@@ -99,9 +99,8 @@ describe('CalendarService', () => {
       clock: () => new Date('2026-03-04T12:00:00Z'),
       settings: { get: async () => ({ schedule: london }) },
     })
-    const ctx = { signal: new AbortController().signal, callId: 'c', emit: () => undefined }
-    expect((await service.ics({}, ctx)).content).toContain('DTSTART;TZID=Europe/London:20260309T093000')
-    const draft = await service.ics({ schedule: { ...london, day: 'thursday', start: '16:00' } }, ctx)
+    expect((await service.ics({})).content).toContain('DTSTART;TZID=Europe/London:20260309T093000')
+    const draft = await service.ics({ schedule: { ...london, day: 'thursday', start: '16:00' } })
     expect(draft.content).toContain('DTSTART;TZID=Europe/London:20260305T160000')
     expect(draft.content).toContain('BYDAY=TH')
   })

@@ -35,7 +35,7 @@ describe('journal drift through git', () => {
     const { repo, first } = await repoWithHistory()
     const h = await harness()
     await h.service.saveSession(buildSessionRecord({ repository: { id: 'r', name: 'Payments', path: repo.dir, commit: first } }))
-    const view = await h.service.drift({ id: 'session-0001' }, h.ctx)
+    const view = await h.service.drift({ id: 'session-0001' }, h.signal)
     expect(view.state).toBe('known')
     if (view.state !== 'known') return
     expect(view.headCommit).toBe(await repo.head())
@@ -112,7 +112,7 @@ describe('journal drift through git', () => {
     ]
     const record = buildSessionRecord({ repository: { id: 'r', name: 'Payments', path: repo.dir, commit: first } })
     await h.service.saveSession({ ...record, walkthrough: { markdown: 'See `src/ledger/post.ts:5`.', citations } })
-    const view = await h.service.drift({ id: 'session-0001' }, h.ctx)
+    const view = await h.service.drift({ id: 'session-0001' }, h.signal)
     if (view.state !== 'known') throw new Error(view.reason)
     expect(view.drift.anchors).toEqual([
       { path: 'src/ledger/post.ts', line: 3, endLine: 3, status: 'moved', now: { path: 'src/ledger/post.ts', line: 4, endLine: 4 } },
@@ -134,7 +134,7 @@ describe('journal drift through git', () => {
     await h.service.saveSession(
       buildSessionRecord({ repository: { id: 'r', name: 'Payments', path: '/nowhere/old-place', commit: first } }),
     )
-    const view = await h.service.drift({ id: 'session-0001' }, h.ctx)
+    const view = await h.service.drift({ id: 'session-0001' }, h.signal)
     expect(view).toMatchObject({ state: 'known', repositoryPath: repo.dir })
   })
 
@@ -147,23 +147,26 @@ describe('journal drift through git', () => {
     await h.service.saveSession(
       buildSessionRecord({ id: 'lost', repository: { id: 'r', name: 'P', path: repo.dir, commit: 'f'.repeat(40) } }),
     )
-    expect(await h.service.drift({ id: 'gone' }, h.ctx)).toMatchObject({
+    expect(await h.service.drift({ id: 'gone' }, h.signal)).toMatchObject({
       state: 'unknown',
       reason: expect.stringContaining('no longer at'),
     })
-    expect(await h.service.drift({ id: 'lost' }, h.ctx)).toMatchObject({ state: 'unknown', reason: expect.stringContaining('ffffffffff') })
+    expect(await h.service.drift({ id: 'lost' }, h.signal)).toMatchObject({
+      state: 'unknown',
+      reason: expect.stringContaining('ffffffffff'),
+    })
 
     const shallow = await shallowClone(repo, 1)
     cleanup.push(() => shallow.cleanup())
     await h.service.saveSession(buildSessionRecord({ id: 'shallow', repository: { id: 's', name: 'P', path: shallow.dir, commit: first } }))
-    expect(await h.service.drift({ id: 'shallow' }, h.ctx)).toMatchObject({ state: 'unknown' })
+    expect(await h.service.drift({ id: 'shallow' }, h.signal)).toMatchObject({ state: 'unknown' })
   })
 
   it('says so when the service has no git port', async () => {
     const h = await createHarness()
     cleanup.push(() => h.dispose())
     await h.service.saveSession(buildSessionRecord())
-    expect(await h.service.drift({ id: 'session-0001' }, h.ctx)).toMatchObject({ state: 'unknown' })
+    expect(await h.service.drift({ id: 'session-0001' }, h.signal)).toMatchObject({ state: 'unknown' })
   })
 
   it('treats a file absent at both commits as unknowable, not unchanged', async () => {

@@ -31,7 +31,7 @@ describe('JournalService: saving and reading', () => {
     const sidecar = JSON.parse(await readFile(join(h.journalFolder, fileName.replace('.md', '.json')), 'utf8'))
     expect(sidecar.transcript).toHaveLength(2)
 
-    const view = await h.service.get({ id: record.id }, h.ctx)
+    const view = await h.service.get({ id: record.id }, h.signal)
     expect(view.record).toEqual(record)
     expect(view.hasTranscript).toBe(true)
     expect(h.events).toContainEqual({ event: 'journal.changed', payload: { reason: 'saved', fileNames: [fileName] } })
@@ -43,8 +43,8 @@ describe('JournalService: saving and reading', () => {
     const again = await h.service.saveSession(buildSessionRecord({ id: 'a', reflection: 'Second thoughts.' }))
     expect(second.fileName).toBe('2026-11-24-week-03-payments-api-2.md')
     expect(again.fileName).toBe(first.fileName)
-    expect((await h.service.get({ id: 'a' }, h.ctx)).record.reflection).toBe('Second thoughts.')
-    expect((await h.service.list({}, h.ctx)).total).toBe(2)
+    expect((await h.service.get({ id: 'a' }, h.signal)).record.reflection).toBe('Second thoughts.')
+    expect((await h.service.list({}, h.signal)).total).toBe(2)
   })
 
   it('serves as the sessions domain’s journal port, answering where the file is', async () => {
@@ -61,11 +61,11 @@ describe('JournalService: saving and reading', () => {
 
   it('picks up a file edited by hand', async () => {
     const { fileName } = await h.service.saveSession(buildSessionRecord())
-    expect((await h.service.search({ query: 'kubernetes' }, h.ctx)).total).toBe(0)
+    expect((await h.service.search({ query: 'kubernetes' }, h.signal)).total).toBe(0)
     const path = join(h.journalFolder, fileName)
     const text = await readFile(path, 'utf8')
     await writeFile(path, text.replace('No staging environment.', 'No staging environment, and Kubernetes everywhere.'))
-    const found = await h.service.search({ query: 'kubernetes' }, h.ctx)
+    const found = await h.service.search({ query: 'kubernetes' }, h.signal)
     expect(found.hits.map((hit) => hit.entry.id)).toEqual(['session-0001'])
     expect(h.events.at(-1)).toEqual({ event: 'journal.changed', payload: { reason: 'files', fileNames: [fileName] } })
   })
@@ -74,10 +74,10 @@ describe('JournalService: saving and reading', () => {
     await h.service.saveSession(buildSessionRecord())
     const junk = '---\ntitle: [unclosed\n---\n# My own notes\n'
     await writeFile(join(h.journalFolder, '2026-01-01-notes.md'), junk)
-    const listed = await h.service.list({}, h.ctx)
+    const listed = await h.service.list({}, h.signal)
     expect(listed.entries).toHaveLength(1)
     expect(listed.problemCount).toBe(1)
-    const { problems } = await h.service.problems({}, h.ctx)
+    const { problems } = await h.service.problems({}, h.signal)
     expect(problems).toEqual([expect.objectContaining({ fileName: '2026-01-01-notes.md', code: 'bad_front_matter' })])
     await h.service.saveSession(buildSessionRecord({ id: 'other' }))
     expect(await readFile(join(h.journalFolder, '2026-01-01-notes.md'), 'utf8')).toBe(junk)
@@ -88,11 +88,11 @@ describe('JournalService: the transcript sidecar', () => {
   it('shows a session whose sidecar is broken without its transcript, and reports the sidecar', async () => {
     const { fileName } = await h.service.saveSession(buildSessionRecord())
     await writeFile(join(h.journalFolder, fileName.replace('.md', '.json')), '{"trans')
-    const view = await h.service.get({ id: 'session-0001' }, h.ctx)
+    const view = await h.service.get({ id: 'session-0001' }, h.signal)
     expect(view.hasTranscript).toBe(false)
     expect(view.record.transcript).toEqual([])
     expect(view.record.reflection).toBe(buildSessionRecord().reflection)
-    expect((await h.service.problems({}, h.ctx)).problems).toEqual([expect.objectContaining({ fileName, code: 'bad_sidecar' })])
+    expect((await h.service.problems({}, h.signal)).problems).toEqual([expect.objectContaining({ fileName, code: 'bad_sidecar' })])
   })
 })
 
@@ -106,7 +106,7 @@ describe('JournalService: list, filter, search', () => {
   })
 
   it('lists newest first and filters by repository, theme, tag and dates', async () => {
-    const ids = async (filter: object) => (await h.service.list({ filter }, h.ctx)).entries.map((entry) => entry.id)
+    const ids = async (filter: object) => (await h.service.list({ filter }, h.signal)).entries.map((entry) => entry.id)
     expect(await ids({})).toEqual(['s-3', 's-2', 's-1'])
     expect(await ids({ repositoryId: 'web' })).toEqual(['s-1'])
     expect(await ids({ themeId: 'deploy-path' })).toEqual(['s-3'])
@@ -115,7 +115,7 @@ describe('JournalService: list, filter, search', () => {
   })
 
   it('searches the full text and highlights the matches in snippets', async () => {
-    const result = await h.service.search({ query: 'rollback undocumented' }, h.ctx)
+    const result = await h.service.search({ query: 'rollback undocumented' }, h.signal)
     expect(result.hits.map((hit) => hit.entry.id)).toEqual(['s-2'])
     const snippet = result.hits[0]?.snippets.find((s) => s.field === 'reflection')
     expect(snippet).toBeDefined()
@@ -124,7 +124,7 @@ describe('JournalService: list, filter, search', () => {
   })
 
   it('matches the start of a word as the leader types', async () => {
-    const result = await h.service.search({ query: 'rollb', filter: { from: '2026-02-01' } }, h.ctx)
+    const result = await h.service.search({ query: 'rollb', filter: { from: '2026-02-01' } }, h.signal)
     expect(result.hits.map((hit) => hit.entry.id)).toEqual(['s-2'])
   })
 })
@@ -134,7 +134,7 @@ describe('JournalService: editing the reflection', () => {
     const { fileName } = await h.service.saveSession(buildSessionRecord())
     const path = join(h.journalFolder, fileName)
     const before = await readFile(path, 'utf8')
-    const view = await h.service.updateReflection({ id: 'session-0001', reflection: 'Rewritten.\n\n- one\n- two' }, h.ctx)
+    const view = await h.service.updateReflection({ id: 'session-0001', reflection: 'Rewritten.\n\n- one\n- two' }, h.signal)
     const after = await readFile(path, 'utf8')
     const old = buildSessionRecord().reflection
     expect(after.replace('Rewritten.\n\n- one\n- two', old)).toBe(before)
@@ -146,11 +146,11 @@ describe('JournalService: editing the reflection', () => {
     const { fileName } = await h.service.saveSession(buildSessionRecord())
     const path = join(h.journalFolder, fileName)
     await writeFile(path, (await readFile(path, 'utf8')).replace('<!-- /gemba:reflection -->', ''))
-    await expect(h.service.updateReflection({ id: 'session-0001', reflection: 'x' }, h.ctx)).rejects.toMatchObject({ code: 'conflict' })
+    await expect(h.service.updateReflection({ id: 'session-0001', reflection: 'x' }, h.signal)).rejects.toMatchObject({ code: 'conflict' })
   })
 
   it('answers not_found for an unknown session', async () => {
-    await expect(h.service.get({ id: 'nope' }, h.ctx)).rejects.toBeInstanceOf(GembaError)
+    await expect(h.service.get({ id: 'nope' }, h.signal)).rejects.toBeInstanceOf(GembaError)
   })
 })
 
@@ -162,17 +162,17 @@ describe('JournalService: the index is only a cache', () => {
     expect(await readdir(h.cacheFolder)).toContain('journal-index.json')
     await writeFile(cacheFile, '{"format":"gemba-journal-index","version":1,"entr')
     const restarted = h.restart()
-    expect((await restarted.list({}, h.ctx)).entries.map((e) => e.id)).toEqual(['s-2', 's-1'])
+    expect((await restarted.list({}, h.signal)).entries.map((e) => e.id)).toEqual(['s-2', 's-1'])
     expect(JSON.parse(await readFile(cacheFile, 'utf8')).entries).toHaveLength(2)
   })
 
   it('notices files added, changed and removed while it was not running', async () => {
     const { fileName } = await h.service.saveSession(session(1))
-    await h.service.list({}, h.ctx)
+    await h.service.list({}, h.signal)
     const other = h.restart()
     await other.saveSession(session(2))
     await rm(join(h.journalFolder, fileName))
-    expect((await h.restart().list({}, h.ctx)).entries.map((e) => e.id)).toEqual(['s-2'])
+    expect((await h.restart().list({}, h.signal)).entries.map((e) => e.id)).toEqual(['s-2'])
   })
 })
 
@@ -184,16 +184,16 @@ describe('JournalService: an unavailable journal folder', () => {
     const failure = await service.saveSession(buildSessionRecord()).catch((error: unknown) => error)
     expect(failure).toBeInstanceOf(GembaError)
     expect(failure).toMatchObject({ code: 'unavailable', message: expect.stringContaining('kept safe'), next: expect.any(String) })
-    expect(await service.problems({}, h.ctx).catch(() => null)).toBeNull() // the folder itself cannot be listed
+    expect(await service.problems({}, h.signal).catch(() => null)).toBeNull() // the folder itself cannot be listed
     expect(await readdir(h.pendingFolder)).toEqual(['session-0001.json'])
 
-    expect((await service.flushPending({}, h.ctx)).pending).toHaveLength(1)
+    expect((await service.flushPending({})).pending).toHaveLength(1)
     await rm(blocked)
     await mkdir(join(blocked, 'journal'), { recursive: true })
-    const flushed = await service.flushPending({}, h.ctx)
+    const flushed = await service.flushPending({})
     expect(flushed).toEqual({ written: ['2026-11-24-week-03-payments-api.md'], pending: [], reason: null })
     expect(await readdir(h.pendingFolder)).toEqual([])
-    expect((await service.get({ id: 'session-0001' }, h.ctx)).record).toEqual(buildSessionRecord())
+    expect((await service.get({ id: 'session-0001' }, h.signal)).record).toEqual(buildSessionRecord())
   })
 
   it('does not recreate a chosen folder that was removed, and keeps the entry pending', async () => {
@@ -206,7 +206,7 @@ describe('JournalService: an unavailable journal folder', () => {
     await expect(readdir(chosen)).rejects.toThrow()
     await mkdir(chosen)
     await service.saveSession(session(3)) // a later save also writes what was waiting
-    expect((await service.list({}, h.ctx)).entries.map((e) => e.id)).toEqual(['s-3', 's-2'])
+    expect((await service.list({}, h.signal)).entries.map((e) => e.id)).toEqual(['s-3', 's-2'])
   })
 
   it.skipIf(process.getuid?.() === 0)('keeps the entry pending when the folder is read-only', async () => {
@@ -215,10 +215,10 @@ describe('JournalService: an unavailable journal folder', () => {
     await chmod(h.journalFolder, 0o500)
     try {
       await expect(h.service.saveSession(session(2))).rejects.toMatchObject({ code: 'unavailable' })
-      expect((await h.service.problems({}, h.ctx)).pending.map((p) => p.id)).toEqual(['s-2'])
+      expect((await h.service.problems({}, h.signal)).pending.map((p) => p.id)).toEqual(['s-2'])
     } finally {
       await chmod(h.journalFolder, 0o700)
     }
-    expect((await h.service.flushPending({}, h.ctx)).written).toHaveLength(1)
+    expect((await h.service.flushPending({})).written).toHaveLength(1)
   })
 })

@@ -2,8 +2,6 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { EventMap } from '../../../../../shared/api.ts'
-import type { CallContext } from '../../../../../shared/contract.ts'
 import { GembaError } from '../../../../../shared/errors.ts'
 import { journalSessionRecordSchema, type JournalSessionRecord } from '../../../../../shared/models/journal.ts'
 import { DEFAULT_TIMEBOXES } from '../../../../../shared/models/sessions.ts'
@@ -11,6 +9,7 @@ import type { Schedule } from '../../../../../shared/models/settings.ts'
 import { SessionsService, type SessionsServiceDeps } from '../../../../../electron/services/sessions/sessions-service.ts'
 import { Dispatcher } from '../../../../../electron/core/dispatcher.ts'
 import { EventHub } from '../../../../../electron/core/event-hub.ts'
+import { serveContract, type DomainServices } from '../../../../../electron/core/serve-contract.ts'
 
 const MIN = 60_000
 const schedule: Schedule = { day: 'tuesday', start: '09:00', minutes: 60, timeZone: 'Europe/London' }
@@ -25,11 +24,7 @@ let saved: JournalSessionRecord[]
 let journalFails: boolean
 let events: Array<{ event: string; payload: unknown }>
 
-const ctx: CallContext<EventMap> = {
-  signal: new AbortController().signal,
-  callId: 'test',
-  emit: (event, payload) => events.push({ event, payload }),
-}
+const signal = new AbortController().signal
 const advance = (minutes: number) => {
   now = new Date(now.getTime() + minutes * MIN)
 }
@@ -52,6 +47,7 @@ function service(more: Partial<SessionsServiceDeps> = {}): SessionsService {
         return { path: `/journal/${record.id}.md` }
       },
     },
+    events: { emit: (event, payload) => events.push({ event, payload }) },
     newId: () => `id${String((counter += 1)).padStart(4, '0')}`,
     tours: { offline: async () => tour },
     transcripts: {
@@ -78,7 +74,7 @@ afterEach(async () => {
 
 describe('SessionsService', () => {
   it('shows week 1 before anything has happened, never an empty page', async () => {
-    const today = await service().today({}, ctx)
+    const today = await service().today({})
     expect(today.week).toMatchObject({ programmeWeek: 1, weekNumber: 1, theme: 'Walk the codebase', repo: { id: 'payments' } })
     expect(today.nextSlot).toBe('2026-01-06T09:00:00.000Z')
     expect(today.activeSession).toBeNull()
@@ -88,11 +84,11 @@ describe('SessionsService', () => {
 
   it('runs an hour through all four steps and writes the journal entry', async () => {
     const sessions = service()
-    const started = await sessions.start({ commit: 'abc1234' }, ctx)
+    const started = await sessions.start({ commit: 'abc1234' }, signal)
     const id = started.session.id
     expect(started.session).toMatchObject({ weekNumber: 1, repo: { id: 'payments', commit: 'abc1234' }, currentStep: 'explore' })
-    await sessions.updateStep({ id, step: 'explore', payload: { notes: 'Router lives in src/http.' } }, ctx)
-    await sessions.coachRecords(ctx).keep({
+    await sessions.updateStep({ id, step: 'explore', payload: { notes: 'Router lives in src/http.' } }, signal)
+    await sessions.coachRecords.keep({
       sessionId: id,
       purpose: 'explore',
       threadId: 'thread-e',
@@ -101,21 +97,21 @@ describe('SessionsService', () => {
       citations: [],
     })
     advance(14)
-    await sessions.goToStep({ id, step: 'diagram' }, ctx)
-    await sessions.keepRecord({ id, step: 'diagram', pick: { kind: 'offline', by: 'auto' } }, ctx)
+    await sessions.goToStep({ id, step: 'diagram' }, signal)
+    await sessions.keepRecord({ id, step: 'diagram', pick: { kind: 'offline', by: 'auto' } }, signal)
     advance(9)
-    await sessions.goToStep({ id, step: 'change' }, ctx)
-    await sessions.updateStep({ id, step: 'change', payload: { estimateMinutes: 15 } }, ctx)
-    await sessions.changeRecords(ctx).record(id, { request: 'Rename the Pay button', manual: false })
+    await sessions.goToStep({ id, step: 'change' }, signal)
+    await sessions.updateStep({ id, step: 'change', payload: { estimateMinutes: 15 } }, signal)
+    await sessions.changeRecords.record(id, { request: 'Rename the Pay button', manual: false })
     advance(31)
-    await sessions.changeRecords(ctx).record(id, {
+    await sessions.changeRecords.record(id, {
       branch: 'gemba/rename-pay',
       commit: 'def5678',
       diff: '--- a/src/button.ts\n+++ b/src/button.ts\n@@ -1 +1 @@\n-Pay\n+Pay now\n',
       testRun: { command: 'npm test', exitCode: 0, durationMs: 42_000, outputTail: 'ok' },
     })
-    await sessions.updateStep({ id, step: 'change', status: 'done' }, ctx)
-    const reflecting = await sessions.goToStep({ id, step: 'reflect' }, ctx)
+    await sessions.updateStep({ id, step: 'change', status: 'done' }, signal)
+    const reflecting = await sessions.goToStep({ id, step: 'reflect' }, signal)
     const draft = reflecting.session.steps.reflect.payload.markdown
     // The draft is for the leader's own words: the hour's artefacts go to their own sections.
     expect(draft).toContain('### What surprised me')
@@ -131,10 +127,10 @@ describe('SessionsService', () => {
           questionsForTechLead: [{ text: 'Why is deploy manual?' }],
         },
       },
-      ctx,
+      signal,
     )
     advance(8)
-    const result = await sessions.finish({ id }, ctx)
+    const result = await sessions.finish({ id }, signal)
     expect(result).toMatchObject({ practised: true, notDone: [], journalPath: `/journal/${id}.md`, journalPending: null })
     expect(saved).toHaveLength(1)
     const record = saved[0]!
@@ -155,7 +151,7 @@ describe('SessionsService', () => {
     expect(events.filter((e) => e.event === 'sessions.changed').length).toBeGreaterThan(5)
 
     now = new Date('2026-01-13T08:00:00Z') // the next week
-    const today = await service().today({}, ctx)
+    const today = await service().today({})
     expect(today.week).toMatchObject({ programmeWeek: 2, theme: 'Follow one request end to end', repo: { id: 'search' } })
     expect(today.consistency).toMatchObject({ practised: 1, outOf: 1 })
     expect(today.consistency.summary).toBe('1 of the last 1 week practised')
@@ -163,36 +159,36 @@ describe('SessionsService', () => {
 
   it('loses nothing when the app stops mid-reflection, and resumes paused', async () => {
     const first = service()
-    const { session } = await first.start({}, ctx)
+    const { session } = await first.start({}, signal)
     advance(30)
-    await first.goToStep({ id: session.id, step: 'reflect' }, ctx)
+    await first.goToStep({ id: session.id, step: 'reflect' }, signal)
     advance(3)
     await first.updateStep(
       { id: session.id, step: 'reflect', payload: { markdown: 'half a thought', answers: { surprised: 'the test suite' } } },
-      ctx,
+      signal,
     )
     advance(240) // the machine rebooted; Gemba starts again hours later
 
     const second = service()
-    const view = await second.get({ id: session.id }, ctx)
+    const view = await second.get({ id: session.id })
     expect(view.session.steps.reflect.payload.markdown).toBe('half a thought')
     expect(view.session.steps.reflect.payload.answers.surprised).toBe('the test suite')
     expect(view.session.paused).toMatchObject({ reason: 'interrupted' })
     expect(view.timer.hour.elapsedMs).toBe(33 * MIN)
-    const resumed = await second.resume({ id: session.id }, ctx)
+    const resumed = await second.resume({ id: session.id }, signal)
     expect(resumed.session.currentStep).toBe('reflect')
-    expect((await second.today({}, ctx)).activeSession?.id).toBe(session.id)
+    expect((await second.today({})).activeSession?.id).toBe(session.id)
   })
 
   it('keeps every change when updates arrive at once', async () => {
     const sessions = service()
-    const { session } = await sessions.start({}, ctx)
+    const { session } = await sessions.start({}, signal)
     await Promise.all([
-      sessions.updateStep({ id: session.id, step: 'explore', payload: { notes: 'a' } }, ctx),
-      sessions.updateStep({ id: session.id, step: 'diagram', payload: { notes: 'a-->b' } }, ctx),
-      sessions.updateStep({ id: session.id, step: 'change', payload: { estimateMinutes: 20 } }, ctx),
+      sessions.updateStep({ id: session.id, step: 'explore', payload: { notes: 'a' } }, signal),
+      sessions.updateStep({ id: session.id, step: 'diagram', payload: { notes: 'a-->b' } }, signal),
+      sessions.updateStep({ id: session.id, step: 'change', payload: { estimateMinutes: 20 } }, signal),
     ])
-    const reread = await service().get({ id: session.id }, ctx)
+    const reread = await service().get({ id: session.id })
     expect(reread.session.steps.explore.payload.notes).toBe('a')
     expect(reread.session.steps.diagram.payload.notes).toBe('a-->b')
     expect(reread.session.steps.change.payload.estimateMinutes).toBe(20)
@@ -200,30 +196,30 @@ describe('SessionsService', () => {
 
   it('carries questions for the tech lead forward until answered', async () => {
     const sessions = service()
-    const week1 = (await sessions.start({}, ctx)).session
+    const week1 = (await sessions.start({}, signal)).session
     await sessions.updateStep(
       { id: week1.id, step: 'reflect', payload: { questionsForTechLead: [{ text: 'Who owns the deploy script?' }] } },
-      ctx,
+      signal,
     )
-    await sessions.finish({ id: week1.id }, ctx)
+    await sessions.finish({ id: week1.id }, signal)
 
     now = new Date('2026-01-13T09:00:00Z')
-    const week2 = await sessions.start({}, ctx)
+    const week2 = await sessions.start({}, signal)
     expect(week2.carriedQuestions.map((q) => q.text)).toEqual(['Who owns the deploy script?'])
-    const reflecting = await sessions.goToStep({ id: week2.session.id, step: 'reflect' }, ctx)
+    const reflecting = await sessions.goToStep({ id: week2.session.id, step: 'reflect' }, signal)
     // Carried questions show beside the editor and in the entry's own section, never frozen in the draft.
     expect(reflecting.session.steps.reflect.payload.markdown).not.toContain('Who owns the deploy script?')
 
-    const [question] = await sessions.questions({}, ctx)
-    await sessions.answerQuestion({ questionId: question!.id, answer: 'Platform team' }, ctx)
-    expect(await sessions.questions({}, ctx)).toEqual([])
-    expect((await sessions.get({ id: week2.session.id }, ctx)).carriedQuestions).toEqual([])
-    expect((await sessions.questions({ includeAnswered: true }, ctx))[0]).toMatchObject({ answer: 'Platform team' })
+    const [question] = await sessions.questions({})
+    await sessions.answerQuestion({ questionId: question!.id, answer: 'Platform team' }, signal)
+    expect(await sessions.questions({})).toEqual([])
+    expect((await sessions.get({ id: week2.session.id })).carriedQuestions).toEqual([])
+    expect((await sessions.questions({ includeAnswered: true }))[0]).toMatchObject({ answer: 'Platform team' })
   })
 
   it('sets a corrupt session file aside, reports it and never deletes it', async () => {
     await writeFile(join(folder, '2026-01-01-w01-broken.json'), '{"schemaVersion": 1, "id": ')
-    const today = await service().today({}, ctx)
+    const today = await service().today({})
     expect(today.notices).toHaveLength(1)
     expect(today.notices[0]?.message).toMatch(/set aside.*Nothing was deleted/)
     const aside = await readdir(join(folder, 'corrupt'))
@@ -233,26 +229,26 @@ describe('SessionsService', () => {
 
   it('offers past-due weeks, and a skipped week is neither offered nor counted against the leader', async () => {
     const sessions = service()
-    const week1 = (await sessions.start({}, ctx)).session
-    await sessions.finish({ id: week1.id }, ctx) // only explore was visited: not practised
+    const week1 = (await sessions.start({}, signal)).session
+    await sessions.finish({ id: week1.id }, signal) // only explore was visited: not practised
     now = new Date('2026-01-27T09:00:00Z') // week 4
-    let today = await sessions.today({}, ctx)
+    let today = await sessions.today({})
     expect(today.week.programmeWeek).toBe(4)
     expect(today.pastDue.map((w) => w.programmeWeek)).toEqual([3, 2])
-    today = await sessions.skipWeek({ programmeWeek: 3 }, ctx)
+    today = await sessions.skipWeek({ programmeWeek: 3 }, signal)
     expect(today.pastDue.map((w) => w.programmeWeek)).toEqual([2])
     expect(today.consistency).toMatchObject({ practised: 0, outOf: 2, skipped: 1 })
-    const late = await sessions.start({ programmeWeek: 2 }, ctx)
+    const late = await sessions.start({ programmeWeek: 2 }, signal)
     expect(late.session).toMatchObject({ programmeWeek: 2, theme: 'Follow one request end to end', repo: { id: 'search' } })
   })
 
   it('pauses the programme for travel; the week number waits', async () => {
     const sessions = service()
-    await sessions.start({}, ctx).then(({ session }) => sessions.abandon({ id: session.id }, ctx))
-    let today = await sessions.pauseProgramme({ weeks: 2 }, ctx)
+    await sessions.start({}, signal).then(({ session }) => sessions.abandon({ id: session.id }, signal))
+    let today = await sessions.pauseProgramme({ weeks: 2 }, signal)
     expect(today.programme).toMatchObject({ paused: true, pausedThrough: '2026-01-12' })
     now = new Date('2026-01-20T09:00:00Z') // three weeks later, back from travel
-    today = await sessions.today({}, ctx)
+    today = await sessions.today({})
     expect(today.programme.paused).toBe(false)
     // The week it was paused in had not been practised, so week 1 waited with the rest.
     expect(today.week.programmeWeek).toBe(1)
@@ -262,13 +258,13 @@ describe('SessionsService', () => {
 
   it('tells the programme’s whole history (sessions.programme): past pauses and skips, in the leader’s weeks', async () => {
     const sessions = service()
-    await sessions.start({}, ctx).then(({ session }) => sessions.abandon({ id: session.id }, ctx))
-    await sessions.pauseProgramme({ weeks: 2 }, ctx)
+    await sessions.start({}, signal).then(({ session }) => sessions.abandon({ id: session.id }, signal))
+    await sessions.pauseProgramme({ weeks: 2 }, signal)
     now = new Date('2026-02-03T09:00:00Z') // week of 2026-02-02, back from travel
-    await sessions.skipWeek({ programmeWeek: 1 }, ctx)
-    await sessions.pauseProgramme({ weeks: null }, ctx)
-    expect((await sessions.today({}, ctx)).programme).toMatchObject({ paused: true, pausedThrough: null })
-    expect(await sessions.programme({}, ctx)).toEqual({
+    await sessions.skipWeek({ programmeWeek: 1 }, signal)
+    await sessions.pauseProgramme({ weeks: null }, signal)
+    expect((await sessions.today({})).programme).toMatchObject({ paused: true, pausedThrough: null })
+    expect(await sessions.programme({})).toEqual({
       currentWeekOf: '2026-02-02',
       startedWeekOf: '2026-01-05',
       pauses: [
@@ -281,16 +277,17 @@ describe('SessionsService', () => {
 
   it('refuses a second week while one is unfinished, but resumes the same one', async () => {
     const sessions = service()
-    const first = await sessions.start({}, ctx)
-    expect((await sessions.start({}, ctx)).session.id).toBe(first.session.id)
+    const first = await sessions.start({}, signal)
+    expect((await sessions.start({}, signal)).session.id).toBe(first.session.id)
     now = new Date('2026-01-13T09:00:00Z')
-    await expect(sessions.start({}, ctx)).rejects.toMatchObject({ code: 'conflict' })
-    await expect(sessions.start({ programmeWeek: 9 }, ctx)).rejects.toMatchObject({ code: 'conflict' })
+    await expect(sessions.start({}, signal)).rejects.toMatchObject({ code: 'conflict' })
+    await expect(sessions.start({ programmeWeek: 9 }, signal)).rejects.toMatchObject({ code: 'conflict' })
   })
 
   it('finishes when the journal keeps the entry pending (folder unavailable), and says so', async () => {
     const sessions = new SessionsService({
       folder,
+      events: { emit: () => undefined },
       clock: () => now,
       settings: { get: async () => ({ schedule, stepMinutes: DEFAULT_TIMEBOXES, ai: { sessionBudgetUsd: 2 } }) },
       repos: { list: async () => repos },
@@ -304,8 +301,8 @@ describe('SessionsService', () => {
         },
       },
     })
-    const { session } = await sessions.start({}, ctx)
-    const result = await sessions.finish({ id: session.id }, ctx)
+    const { session } = await sessions.start({}, signal)
+    const result = await sessions.finish({ id: session.id }, signal)
     expect(result).toMatchObject({
       journalPath: null,
       journalPending: { message: expect.stringMatching(/kept safe/i) },
@@ -315,21 +312,21 @@ describe('SessionsService', () => {
 
   it('keeps the session open when the journal cannot be written', async () => {
     const sessions = service()
-    const { session } = await sessions.start({}, ctx)
+    const { session } = await sessions.start({}, signal)
     journalFails = true
-    await expect(sessions.finish({ id: session.id }, ctx)).rejects.toThrow(/read-only/)
-    const still = await service().get({ id: session.id }, ctx)
+    await expect(sessions.finish({ id: session.id }, signal)).rejects.toThrow(/read-only/)
+    const still = await service().get({ id: session.id })
     expect(still.session.status).toBe('active')
     journalFails = false
-    await expect(sessions.finish({ id: session.id }, ctx)).resolves.toMatchObject({ session: { status: 'finished' } })
+    await expect(sessions.finish({ id: session.id }, signal)).resolves.toMatchObject({ session: { status: 'finished' } })
   })
 
   it('edits timeboxes per session and reports over-time without moving on', async () => {
     const sessions = service()
-    const { session } = await sessions.start({}, ctx)
-    await sessions.setTimeboxes({ id: session.id, timeboxes: { explore: 5 } }, ctx)
+    const { session } = await sessions.start({}, signal)
+    await sessions.setTimeboxes({ id: session.id, timeboxes: { explore: 5 } }, signal)
     advance(6)
-    const view = await sessions.get({ id: session.id }, ctx)
+    const view = await sessions.get({ id: session.id })
     expect(view.timer.steps.explore).toMatchObject({ overTime: true, timeboxMs: 5 * MIN })
     expect(view.session.currentStep).toBe('explore')
     expect(view.session.steps.change.timeboxMinutes).toBe(25)
@@ -340,8 +337,12 @@ describe('SessionsService', () => {
 
     it('refuses, at the contract, a page that writes a fact a service made; the leader’s own fields pass', async () => {
       const sessions = service()
-      const dispatcher = new Dispatcher({ sessions }, new EventHub(), quietLog)
-      const { session } = await sessions.start({}, ctx)
+      const dispatcher = new Dispatcher(
+        { sessions: serveContract({ sessions } as unknown as DomainServices, () => false).sessions },
+        new EventHub(),
+        quietLog,
+      )
+      const { session } = await sessions.start({}, signal)
       const machineFacts = [
         { step: 'change', payload: { diff: '+fake' } },
         { step: 'change', payload: { branch: 'main' } },
@@ -364,7 +365,7 @@ describe('SessionsService', () => {
         payload: { estimateMinutes: 15, actualMinutes: 20 },
       })
       expect(typed.ok).toBe(true)
-      const reread = await service().get({ id: session.id }, ctx)
+      const reread = await service().get({ id: session.id })
       expect(reread.session.steps.change.payload).toMatchObject({
         diff: '',
         branch: null,
@@ -378,11 +379,11 @@ describe('SessionsService', () => {
 
     it('keeps the offline tour the page first shows, never over Claude’s walkthrough; the leader’s pick over it, and back', async () => {
       const sessions = service()
-      const { session } = await sessions.start({}, ctx)
+      const { session } = await sessions.start({}, signal)
       const id = session.id
-      const kept = await sessions.keepRecord({ id, step: 'explore', pick: { kind: 'offline', by: 'auto' } }, ctx)
+      const kept = await sessions.keepRecord({ id, step: 'explore', pick: { kind: 'offline', by: 'auto' } }, signal)
       expect(kept.session.steps.explore.payload).toMatchObject({ walkthrough: tour.markdown, source: 'offline' })
-      await sessions.coachRecords(ctx).keep({
+      await sessions.coachRecords.keep({
         sessionId: id,
         purpose: 'explore',
         threadId: 'thread-e',
@@ -390,26 +391,26 @@ describe('SessionsService', () => {
         answer: 'Claude’s tour.',
         citations: [],
       })
-      const again = await sessions.keepRecord({ id, step: 'explore', pick: { kind: 'offline', by: 'auto' } }, ctx)
+      const again = await sessions.keepRecord({ id, step: 'explore', pick: { kind: 'offline', by: 'auto' } }, signal)
       expect(again.session.steps.explore.payload).toMatchObject({ source: 'ai' })
-      const picked = await sessions.keepRecord({ id, step: 'explore', pick: { kind: 'offline', by: 'leader' } }, ctx)
+      const picked = await sessions.keepRecord({ id, step: 'explore', pick: { kind: 'offline', by: 'leader' } }, signal)
       expect(picked.session.steps.explore.payload).toMatchObject({ walkthrough: tour.markdown, source: 'offline', choice: 'leader' })
-      const back = await sessions.keepRecord({ id, step: 'explore', pick: { kind: 'coach' } }, ctx)
+      const back = await sessions.keepRecord({ id, step: 'explore', pick: { kind: 'coach' } }, signal)
       expect(back.session.steps.explore.payload).toMatchObject({ source: 'ai', choice: 'auto' })
       expect(back.session.steps.explore.payload.walkthrough).toContain('Claude’s tour.')
     })
 
     it('keeps a drawing only from Claude’s answers in the session’s own diagram conversation, with the SVG drawn on the page', async () => {
       const sessions = service()
-      const { session } = await sessions.start({}, ctx)
+      const { session } = await sessions.start({}, signal)
       const id = session.id
       const source = 'flowchart LR\n  web --> api'
       diagramAnswers['thread-d'] = [`The shop.\n\n\`\`\`mermaid\n${source}\n\`\`\``]
       diagramAnswers['thread-elsewhere'] = diagramAnswers['thread-d']
       const drawing = { kind: 'drawing' as const, threadId: 'thread-d', mermaid: source, svg: '<svg id="d"></svg>', by: 'auto' as const }
       // Not a conversation of this session (yet): refused.
-      await expect(sessions.keepRecord({ id, step: 'diagram', pick: drawing }, ctx)).rejects.toThrow(/not from this session/)
-      await sessions.coachRecords(ctx).keep({
+      await expect(sessions.keepRecord({ id, step: 'diagram', pick: drawing }, signal)).rejects.toThrow(/not from this session/)
+      await sessions.coachRecords.keep({
         sessionId: id,
         purpose: 'diagram',
         threadId: 'thread-d',
@@ -418,12 +419,12 @@ describe('SessionsService', () => {
         citations: [],
       })
       await expect(
-        sessions.keepRecord({ id, step: 'diagram', pick: { ...drawing, mermaid: 'flowchart LR\n  made --> up' } }, ctx),
+        sessions.keepRecord({ id, step: 'diagram', pick: { ...drawing, mermaid: 'flowchart LR\n  made --> up' } }, signal),
       ).rejects.toThrow(/not one of Claude’s answers/)
-      await expect(sessions.keepRecord({ id, step: 'diagram', pick: { ...drawing, threadId: 'thread-elsewhere' } }, ctx)).rejects.toThrow(
-        /not from this session/,
-      )
-      const kept = await sessions.keepRecord({ id, step: 'diagram', pick: drawing }, ctx)
+      await expect(
+        sessions.keepRecord({ id, step: 'diagram', pick: { ...drawing, threadId: 'thread-elsewhere' } }, signal),
+      ).rejects.toThrow(/not from this session/)
+      const kept = await sessions.keepRecord({ id, step: 'diagram', pick: drawing }, signal)
       expect(kept.session.steps.diagram.payload).toMatchObject({
         mermaid: source,
         caption: 'The shop.',
@@ -437,10 +438,10 @@ describe('SessionsService', () => {
 
     it('lets the change service record what it did, never the leader’s estimate', async () => {
       const sessions = service()
-      const { session } = await sessions.start({}, ctx)
-      await sessions.updateStep({ id: session.id, step: 'change', payload: { estimateMinutes: 15 } }, ctx)
-      await sessions.changeRecords(ctx).record(session.id, { request: 'Rename', manual: true, diff: '+x' })
-      const view = await service().get({ id: session.id }, ctx)
+      const { session } = await sessions.start({}, signal)
+      await sessions.updateStep({ id: session.id, step: 'change', payload: { estimateMinutes: 15 } }, signal)
+      await sessions.changeRecords.record(session.id, { request: 'Rename', manual: true, diff: '+x' })
+      const view = await service().get({ id: session.id })
       expect(view.session.steps.change.payload).toMatchObject({ request: 'Rename', manual: true, diff: '+x', estimateMinutes: 15 })
     })
   })

@@ -12,7 +12,6 @@ import { GembaError } from '../../../../../shared/errors.ts'
 
 const run = promisify(execFile)
 const KEY = 'sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789-WXYZ'
-const ctx = { signal: new AbortController().signal, callId: 't', emit: () => undefined }
 
 describe('SettingsService', () => {
   let folder: string
@@ -37,6 +36,7 @@ describe('SettingsService', () => {
       secretBox: new FileSecretBox(folder),
       env,
       timeZone: 'Europe/London',
+      events: { emit: () => undefined },
     })
 
   it('starts with sensible defaults in the local time zone', async () => {
@@ -49,10 +49,10 @@ describe('SettingsService', () => {
   })
 
   it('saves a valid change and reads it back after a restart', async () => {
-    await make().update(
-      { schedule: { day: 'tuesday', start: '09:30', minutes: 60, timeZone: 'America/New_York' }, ai: { model: 'claude-opus-4-1' } },
-      ctx,
-    )
+    await make().update({
+      schedule: { day: 'tuesday', start: '09:30', minutes: 60, timeZone: 'America/New_York' },
+      ai: { model: 'claude-opus-4-1' },
+    })
     const view = await make().get()
     expect(view.schedule.day).toBe('tuesday')
     expect(view.ai.model).toBe('claude-opus-4-1')
@@ -61,36 +61,34 @@ describe('SettingsService', () => {
   })
 
   it('changes one AI setting without resetting the others to their defaults', async () => {
-    await make().update({ ai: { memory: 'off', contextTokens: 60_000 } }, ctx)
-    await make().update({ ai: { model: 'claude-haiku-5-5' } }, ctx)
+    await make().update({ ai: { memory: 'off', contextTokens: 60_000 } })
+    await make().update({ ai: { model: 'claude-haiku-5-5' } })
     expect((await make().get()).ai).toMatchObject({ model: 'claude-haiku-5-5', memory: 'off', contextTokens: 60_000 })
   })
 
   it('refuses an invalid change with the field named, and keeps the old value', async () => {
     const service = make()
-    await expect(service.update({ ai: { contextTokens: 10 } }, ctx)).rejects.toThrow(GembaError)
-    await expect(service.update({ ai: { contextTokens: 10 } }, ctx)).rejects.toThrow(/ai\.contextTokens/)
+    await expect(service.update({ ai: { contextTokens: 10 } })).rejects.toThrow(GembaError)
+    await expect(service.update({ ai: { contextTokens: 10 } })).rejects.toThrow(/ai\.contextTokens/)
     expect((await service.get()).ai.contextTokens).toBeNull()
   })
 
   it('refuses a key that is not Anthropic’s for Anthropic’s endpoint, and lets a gateway take its own', async () => {
     const openAi = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789'
-    await expect(make().setApiKey({ key: openAi }, ctx)).rejects.toThrow(
-      'That looks like an OpenAI key. Anthropic API keys begin with sk-ant-.',
-    )
+    await expect(make().setApiKey({ key: openAi })).rejects.toThrow('That looks like an OpenAI key. Anthropic API keys begin with sk-ant-.')
     expect((await make().get()).apiKey.set).toBe(false)
     const gateway = make({ baseUrl: 'http://127.0.0.1:4000' })
-    expect((await gateway.setApiKey({ key: openAi }, ctx)).apiKey).toMatchObject({ set: true, source: 'settings' })
+    expect((await gateway.setApiKey({ key: openAi })).apiKey).toMatchObject({ set: true, source: 'settings' })
   })
 
   it('ticks the weekly slot as chosen once it is kept or saved', async () => {
     expect((await make().get()).scheduleChosen).toBe(false)
-    expect((await make().update({ scheduleChosen: true }, ctx)).scheduleChosen).toBe(true)
+    expect((await make().update({ scheduleChosen: true })).scheduleChosen).toBe(true)
     expect((await make().get()).scheduleChosen).toBe(true)
   })
 
   it('encrypts the key at rest and never returns it, only its last four characters', async () => {
-    const view = await make().setApiKey({ key: KEY }, ctx)
+    const view = await make().setApiKey({ key: KEY })
     expect(view.apiKey).toMatchObject({ set: true, source: 'settings', hint: '…WXYZ' })
     expect(JSON.stringify(view)).not.toContain(KEY.slice(0, 20))
     for (const name of await readdir(folder, { recursive: true })) {
@@ -101,7 +99,7 @@ describe('SettingsService', () => {
   })
 
   it('keeps the key file readable by the user alone', async () => {
-    await make().setApiKey({ key: KEY }, ctx)
+    await make().setApiKey({ key: KEY })
     if (process.platform === 'win32') return
     expect((await stat(join(folder, 'secret.key'))).mode & 0o777).toBe(0o600)
   })
@@ -110,16 +108,16 @@ describe('SettingsService', () => {
     const service = make({ apiKey: 'sk-ant-from-environment-0000000000-ENVK', baseUrl: 'http://127.0.0.1:9999' })
     expect((await service.get()).apiKey).toMatchObject({ set: true, source: 'environment', hint: '…ENVK' })
     expect(service.endpoint()).toEqual({ url: 'http://127.0.0.1:9999', source: 'environment' })
-    await service.setApiKey({ key: KEY }, ctx)
-    await service.update({ ai: { endpoint: 'https://gateway.example.com' } }, ctx)
+    await service.setApiKey({ key: KEY })
+    await service.update({ ai: { endpoint: 'https://gateway.example.com' } })
     expect(await service.resolveApiKey()).toBe(KEY)
     expect(service.endpoint()).toEqual({ url: 'https://gateway.example.com', source: 'settings' })
   })
 
   it('forgets a removed key', async () => {
     const service = make()
-    await service.setApiKey({ key: KEY }, ctx)
-    const view = await service.clearApiKey({}, ctx)
+    await service.setApiKey({ key: KEY })
+    const view = await service.clearApiKey()
     expect(view.apiKey.set).toBe(false)
     expect(await make().resolveApiKey()).toBeNull()
   })
@@ -127,9 +125,9 @@ describe('SettingsService', () => {
   it('refuses a relative journal folder with a message, and keeps the folder it had', async () => {
     const settings = make()
     const kept = await journalFolder('kept')
-    await settings.update({ journalFolder: kept }, ctx)
+    await settings.update({ journalFolder: kept })
     for (const relative of ['journal', './notes', '~/Journal']) {
-      await expect(settings.update({ journalFolder: relative }, ctx)).rejects.toMatchObject({
+      await expect(settings.update({ journalFolder: relative })).rejects.toMatchObject({
         code: 'invalid_input',
         message: `The journal folder must be a full path; "${relative}" is relative.`,
       })
@@ -140,7 +138,7 @@ describe('SettingsService', () => {
   it('refuses a missing folder, a file, system folders and a link to one, each in its own sentence, and keeps the folder it had', async () => {
     const settings = make()
     const kept = await journalFolder('kept')
-    await settings.update({ journalFolder: kept }, ctx)
+    await settings.update({ journalFolder: kept })
     const file = join(folder, 'notes.md')
     await writeFile(file, '# notes\n')
     const link = join(folder, 'looks-harmless')
@@ -156,7 +154,7 @@ describe('SettingsService', () => {
       [link, /looks-harmless leads to \/etc, one of the operating system’s own folders; /],
     ]
     for (const [path, message] of refusals) {
-      const error = await settings.update({ journalFolder: path }, ctx).then(
+      const error = await settings.update({ journalFolder: path }).then(
         () => null,
         (caught: unknown) => caught,
       )
@@ -183,7 +181,7 @@ describe('SettingsService', () => {
     )
       test.skip('this machine cannot make a folder unwritable for its user')
     try {
-      await expect(settings.update({ journalFolder: locked }, ctx)).rejects.toMatchObject({
+      await expect(settings.update({ journalFolder: locked })).rejects.toMatchObject({
         code: 'invalid_input',
         message: expect.stringMatching(/^Gemba cannot write in .*locked: /),
       })
@@ -194,7 +192,7 @@ describe('SettingsService', () => {
   })
 
   it('moves a corrupt settings file aside, keeps it, starts from defaults and says so', async () => {
-    await make().update({ journalFolder: await journalFolder('somewhere') }, ctx)
+    await make().update({ journalFolder: await journalFolder('somewhere') })
     await writeFile(join(folder, 'settings.json'), '{ "settings": { broken')
     const view = await make().get()
     expect(view.journalFolder).toBeNull()
@@ -206,7 +204,7 @@ describe('SettingsService', () => {
 
   it('resets only the invalid fields of a hand-edited file', async () => {
     const kept = await journalFolder('kept')
-    await make().update({ journalFolder: kept }, ctx)
+    await make().update({ journalFolder: kept })
     const raw = JSON.parse(await readFile(join(folder, 'settings.json'), 'utf8')) as { settings: Record<string, unknown> }
     raw.settings.schedule = { day: 'funday' }
     await writeFile(join(folder, 'settings.json'), JSON.stringify(raw))
@@ -217,7 +215,7 @@ describe('SettingsService', () => {
   })
 
   it('records the settings version so later migrations run once', async () => {
-    await make().update({ journalFolder: await journalFolder('x') }, ctx)
+    await make().update({ journalFolder: await journalFolder('x') })
     const raw = JSON.parse(await readFile(join(folder, 'settings.json'), 'utf8')) as {
       __internal__?: { migrations?: { version?: string } }
     }
@@ -241,13 +239,13 @@ describe('SettingsService', () => {
 
   it('says plainly when a saved key cannot be decrypted here, and lets a new one replace it', async () => {
     const service = make()
-    await service.setApiKey({ key: KEY }, ctx)
+    await service.setApiKey({ key: KEY })
     await rm(join(folder, 'secret.key'))
     const fresh = make()
     const view = await fresh.get()
     expect(view.apiKey.set).toBe(false)
     expect(view.notices.some((notice) => notice.code === 'key_unreadable')).toBe(true)
-    const replaced = await fresh.setApiKey({ key: KEY }, ctx)
+    const replaced = await fresh.setApiKey({ key: KEY })
     expect(replaced.apiKey.set).toBe(true)
     expect(replaced.notices.some((notice) => notice.code === 'key_unreadable')).toBe(false)
   })

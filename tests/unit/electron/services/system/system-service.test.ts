@@ -14,18 +14,18 @@ describe('SystemService.printToPdf', () => {
   it('writes the printed page to the chosen folder', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'gemba-'))
     folders.push(folder)
-    const service = new SystemService({ info, cancel: () => false, printToPdf: async () => new TextEncoder().encode('%PDF-1.7 page') })
+    const service = new SystemService({ info, printToPdf: async () => new TextEncoder().encode('%PDF-1.7 page') })
     const result = await service.printToPdf({ folder, fileName: 'session.pdf' })
     expect(result).toEqual({ path: join(folder, 'session.pdf'), supported: true })
     expect(await readFile(join(folder, 'session.pdf'), 'utf8')).toBe('%PDF-1.7 page')
   })
 
   it('says it is not supported without the desktop port, and explains a folder it cannot write', async () => {
-    expect(await new SystemService({ info, cancel: () => false }).printToPdf({ folder: '/tmp', fileName: 'a.pdf' })).toEqual({
+    expect(await new SystemService({ info }).printToPdf({ folder: '/tmp', fileName: 'a.pdf' })).toEqual({
       path: null,
       supported: false,
     })
-    const service = new SystemService({ info, cancel: () => false, printToPdf: async () => new Uint8Array([1]) })
+    const service = new SystemService({ info, printToPdf: async () => new Uint8Array([1]) })
     await expect(service.printToPdf({ folder: '/nowhere/at/all', fileName: 'a.pdf' })).rejects.toMatchObject({ code: 'storage' })
   })
 })
