@@ -8,11 +8,14 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, stat
 import { createRequire, Module } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { transformSync } from 'rolldown/experimental'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const require = createRequire(import.meta.url)
 const packageDir = dirname(require.resolve('@doyensec/electronegativity/package.json'))
+// Its own i18n, and the transformer Vite builds with: dependencies of those packages, not of ours.
+const electronegativityRequire = createRequire(join(packageDir, 'package.json'))
+const viteRequire = createRequire(require.resolve('vite/package.json'))
+const { transformSync } = await import(pathToFileURL(viteRequire.resolve('rolldown/experimental')).href)
 const dist = join(packageDir, 'dist')
 
 /** Checks left out: they need the network (Electron's release list), which CI here does not have. */
@@ -20,7 +23,7 @@ export const EXCLUDED_CHECKS = ['AvailableSecurityFixesGlobalCheck']
 
 /** Stands in for dist/locales/i18n.js: the same setup, minus the download of fresh translations. */
 function offlineI18n() {
-  const i18n = require('i18n')
+  const i18n = electronegativityRequire('i18n')
   i18n.configure({
     locales: ['en-US'],
     defaultLocale: 'en-US',

@@ -54,12 +54,3 @@ export class GembaError extends Error {
     }
   }
 }
-
-export function isGembaErrorData(value: unknown): value is GembaErrorData {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { code?: unknown }).code === 'string' &&
-    typeof (value as { message?: unknown }).message === 'string'
-  )
-}

@@ -66,8 +66,3 @@ export async function highlighterFor(language: string | null): Promise<Highlight
     return null
   }
 }
-
-/** Languages that load on demand. */
-export function knownLanguages(): readonly string[] {
-  return Object.keys(LANGUAGES)
-}

@@ -1,10 +1,9 @@
 // The ai domain's public face: the door to Claude, the conversation engine, the
-// repository tools and the service itself. Other domains and the composition root import from here,
+// repository tools and the factory of the service itself. Other domains and the composition root import from here,
 // never from the files behind it.
 export { AiClient, createAnthropicSdk, type AiClientOptions, type SdkFactory } from './client/ai-client.ts'
 export { readAiSettings, type AiRuntimeSettings, type AiSettingsSource } from './ai-settings.ts'
-export { AiService, type AiServiceDeps } from './ai-service.ts'
-export { aiThreadsFolder, createAiService, type AiWiring } from './create-ai-service.ts'
+export { aiThreadsFolder, createAiService } from './create-ai-service.ts'
 export { DEFAULT_CONTEXT_TOKENS, packContext } from './context/pack-context.ts'
 export { Conversation, type ConversationOptions } from './conversation/conversation.ts'
 export { planningEffort } from './models/model-profile.ts'

@@ -1,3 +1,2 @@
-// The change domain's public face: the service and the factory the composition root builds it with.
-export { ChangeService, type ChangeServiceDeps } from './change-service.ts'
-export { createChangeService, testEnvironment, type ChangeWiring } from './create-change-service.ts'
+// The change domain's public face: the factory the composition root builds the service with.
+export { createChangeService } from './create-change-service.ts'

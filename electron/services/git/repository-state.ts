@@ -4,7 +4,7 @@
 import { GembaError } from '../../../shared/errors.ts'
 import type { GitBlocker, GitRepositoryState } from '../../../shared/models/git.ts'
 import { plural } from '../../../shared/plural.ts'
-import { gitDirsOf, type GitDirs } from './git-dir.ts'
+import { type GitDirs } from './git-dir.ts'
 import { readHead } from './head-ref.ts'
 import { mandatoryExtensions, type GitIndexFile } from './index-file.ts'
 import { isIndexLocked, readIndexFile } from './index-lock.ts'
@@ -16,10 +16,6 @@ const LIST = 5
 
 export function listPaths(paths: readonly string[]): string {
   return paths.slice(0, LIST).join(', ') + (paths.length > LIST ? ` and ${paths.length - LIST} more` : '')
-}
-
-export async function readRepositoryState(root: string): Promise<GitRepositoryState> {
-  return stateOf(await gitDirsOf(root))
 }
 
 export async function stateOf(dirs: GitDirs): Promise<GitRepositoryState> {

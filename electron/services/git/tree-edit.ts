@@ -14,7 +14,6 @@ export interface BlobRef {
 }
 
 export const TREE_MODE = '40000'
-export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904'
 
 export function isTreeMode(mode: string): boolean {
   return Number.parseInt(mode, 8) === 0o40000

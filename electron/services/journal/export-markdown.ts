@@ -1,7 +1,7 @@
 // Exports sessions as a folder of Markdown: each session's .md file as it is on disk, its diagram
 // as an .svg beside it when the session has one, and an index.md linking them. Reads the journal,
 // writes only into the chosen export folder.
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GembaError } from '../../../shared/errors.ts'
 import type { JournalExportResult } from '../../../shared/models/journal.ts'
@@ -67,9 +67,4 @@ export async function writeExportFile(target: string, fileName: string, text: st
     )
   }
   return { folder: target, files: [fileName], sessions: 0 }
-}
-
-/** Reads a file's Markdown as-is (for tests and callers that only need the text). */
-export async function readExported(folder: string, fileName: string): Promise<string> {
-  return readFile(join(folder, fileName), 'utf8')
 }

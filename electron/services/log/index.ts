@@ -1,3 +1,3 @@
 // The log's public face: the Logger port and the file logger that scrubs secrets before writing.
-export { FileLogger, scrubSecrets } from './file-logger.ts'
+export { FileLogger } from './file-logger.ts'
 export type { Logger } from './logger.ts'

@@ -13,8 +13,6 @@ import { applySpans, sweepRepeats, type SecretSpan } from './secret-spans.ts'
 import { SecretlintLayer } from './secretlint-spans.ts'
 import { findStructuredSecretSpans } from './structured-secrets.ts'
 
-export { REDACTION_MARK } from './secret-spans.ts'
-
 export interface RedactedText {
   readonly text: string
   readonly redactions: readonly Redaction[]

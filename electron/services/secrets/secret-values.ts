@@ -5,7 +5,7 @@
 
 import type { SecretNameClass } from './credential-names.ts'
 
-export { isStringTypeWord, nameWords, secretNameClass, type SecretNameClass } from './credential-names.ts'
+export { secretNameClass, type SecretNameClass } from './credential-names.ts'
 
 /** Bits per character; a random token scores around 4+, English words and identifiers below 3.5. */
 export function shannonEntropy(value: string): number {

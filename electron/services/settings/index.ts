@@ -3,4 +3,4 @@
 export { FileSecretBox } from './file-secret-box.ts'
 export type { SecretBox } from './secret-box.ts'
 export type { KeyValueStore, OpenStore } from './settings-file.ts'
-export { SettingsService, type SettingsServiceDeps } from './settings-service.ts'
+export { SettingsService } from './settings-service.ts'

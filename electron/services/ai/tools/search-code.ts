@@ -15,8 +15,6 @@ import { SearchMatcher, SearchStopped } from './search-matcher.ts'
 import { compileSearchPattern, type SearchPatternInput } from './search-pattern.ts'
 import { byteLength, toolError, type RepoToolDeps, type ToolExecution } from './tool-execution.ts'
 
-export { compileSearchPattern, MAX_PATTERN_LENGTH } from './search-pattern.ts'
-
 export const MAX_SEARCH_RESULTS = 100
 export const DEFAULT_SEARCH_RESULTS = 40
 export const MAX_SEARCH_FILE_BYTES = 1024 * 1024

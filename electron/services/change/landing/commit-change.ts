@@ -3,7 +3,7 @@
 // order a killed process can be recovered from (crash-safe-landing.ts). Nothing is written when a check fails;
 // the original branch's ref is never moved; nothing is pushed.
 import { GembaError } from '../../../../shared/errors.ts'
-import type { AppliedChange, FileChange } from '../../../../shared/models/change.ts'
+import type { AppliedChange } from '../../../../shared/models/change.ts'
 import type { ChangedFile } from '../../../../shared/models/repos.ts'
 import { commitOnCurrentBranch, firstRemote, gitDirsOf, listBranchNames, type CommitAuthor } from '../../git/index.ts'
 import { gembaBranchName } from './branch-name.ts'
@@ -126,8 +126,4 @@ export async function commitFollowUp(input: ApplyInput, applied: AppliedChange):
     })
   const commit = await commitOnCurrentBranch(await gitDirsOf(input.root), paths, input.message, input.author, input.now)
   return { ...applied, commit, files: [...new Set([...applied.files, ...paths])] }
-}
-
-export function changedPaths(files: readonly FileChange[]): string[] {
-  return files.map((file) => file.path)
 }
