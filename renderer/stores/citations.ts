@@ -1,6 +1,6 @@
 // Finds Claude's `path:line` citations in an answer and its Mermaid block (the shared finders). Pure
 // (no bridge, no DOM), so the store and the tests share it; the repository decides if they are real.
-export { citationKey, findCitations, splitCitations, type Citation } from '../../shared/text/find-citations.ts'
+export { citationKey, findCitations, splitCitations } from '../../shared/text/find-citations.ts'
 export { extractMermaid } from '../../shared/text/extract-mermaid.ts'
 
 /** Repository paths a diagram's node labels name ("src/api", "src/api/server.ts"). */

@@ -20,8 +20,6 @@ export const REFLECT_PROMPTS = [
   { key: 'aiHelp', label: 'Where AI could help this team most' },
   { key: 'askTechLead', label: 'What I would ask my tech lead' },
 ] as const
-export type ReflectPromptKey = (typeof REFLECT_PROMPTS)[number]['key']
-
 const iso = z.iso.datetime({ offset: true })
 const longText = (max: number) => z.string().max(max)
 const minutes = z
@@ -105,8 +103,6 @@ export const testRunSchema = z.object({
   failed: z.array(z.string().max(500)).max(20).optional(),
   firstError: z.string().max(2_000).nullable().optional(),
 })
-export type SessionTestRun = z.infer<typeof testRunSchema>
-
 export const changePayloadSchema = z.object({
   /** What the leader asked for, in their words. */
   request: longText(10_000),
@@ -147,8 +143,6 @@ export const reflectAnswersSchema = z.object({
   aiHelp: longText(20_000),
   askTechLead: longText(20_000),
 })
-export type ReflectAnswers = z.infer<typeof reflectAnswersSchema>
-
 export const reflectPayloadSchema = z.object({
   /** The reflection the leader edits (pre-filled from the session on first visit). */
   markdown: longText(400_000),
@@ -159,8 +153,6 @@ export const reflectPayloadSchema = z.object({
   /** Questions first asked in this session. Answered ones stay, marked, for the record. */
   questionsForTechLead: z.array(questionSchema).max(100),
 })
-export type ReflectPayload = z.infer<typeof reflectPayloadSchema>
-
 const stepState = <P extends z.ZodType>(payload: P) =>
   z.object({
     status: stepStatusSchema,
@@ -177,8 +169,6 @@ export const sessionStepsSchema = z.object({
   reflect: stepState(reflectPayloadSchema),
 })
 export type SessionSteps = z.infer<typeof sessionStepsSchema>
-export type StepState<S extends StepKey = StepKey> = SessionSteps[S]
-
 export const usageSchema = z.object({
   inputTokens: z.number().min(0),
   cachedInputTokens: z.number().min(0),
