@@ -222,6 +222,3 @@ export function moduleEdges(edges: readonly { from: string; to: string }[], modu
 }
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
-/** A stable id safe for Mermaid and HTML: letters, digits and underscores. */
-export const idOf = (path: string): string => moduleId(path)
