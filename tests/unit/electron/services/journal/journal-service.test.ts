@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { JournalPort } from '../../../../../electron/services/sessions/journal-record.ts'
+import { createDomainEvents } from '../../../../../electron/services/domain-events.ts'
 import { GembaError } from '../../../../../shared/errors.ts'
 import { buildSessionRecord } from './fixtures/build-session-record.ts'
 import { createHarness, type Harness } from './fixtures/journal-harness.ts'
@@ -180,7 +181,11 @@ describe('JournalService: an unavailable journal folder', () => {
   it('keeps the entry in the data folder when the folder path is blocked (ENOTDIR), and writes it later', async () => {
     const blocked = join(h.root, 'usb-drive')
     await writeFile(blocked, 'not a folder')
-    const service = h.restart({ journalFolder: join(blocked, 'journal') })
+    // The entry written is announced when it is written: here, not at finishing but when it is flushed.
+    const written: string[] = []
+    const domainEvents = createDomainEvents(() => undefined)
+    domainEvents.on('journal.entryWritten', ({ sessionId }) => void written.push(sessionId))
+    const service = h.restart({ journalFolder: join(blocked, 'journal'), domainEvents })
     const failure = await service.saveSession(buildSessionRecord()).catch((error: unknown) => error)
     expect(failure).toBeInstanceOf(GembaError)
     expect(failure).toMatchObject({ code: 'unavailable', message: expect.stringContaining('kept safe'), next: expect.any(String) })
@@ -188,10 +193,12 @@ describe('JournalService: an unavailable journal folder', () => {
     expect(await readdir(h.pendingFolder)).toEqual(['session-0001.json'])
 
     expect((await service.flushPending({})).pending).toHaveLength(1)
+    expect(written).toEqual([])
     await rm(blocked)
     await mkdir(join(blocked, 'journal'), { recursive: true })
     const flushed = await service.flushPending({})
     expect(flushed).toEqual({ written: ['2026-11-24-week-03-payments-api.md'], pending: [], reason: null })
+    expect(written).toEqual(['session-0001'])
     expect(await readdir(h.pendingFolder)).toEqual([])
     expect((await service.get({ id: 'session-0001' }, h.signal)).record).toEqual(buildSessionRecord())
   })
