@@ -89,8 +89,10 @@ export class AiService {
       new AiClient({ createSdk: deps.createSdk, apiKey: settings.apiKey, baseURL: settings.endpoint, ...deps.clientOptions })
     const checkedScope = (repoId: string, scope: string | null | undefined) => this.#checkedScope(repoId, scope)
     this.#models = new AiModels({ settings: deps.settings, createSdk: deps.createSdk, client, catalogue: deps.models })
-    const setup: SetUpThread = (settings, request, signal) =>
-      threadSetup(
+    const setup: SetUpThread = async (request, signal) => {
+      const settings = await deps.settings()
+      const scope = await checkedScope(request.repoId, request.scope)
+      const prepared = await threadSetup(
         {
           context: deps.context,
           profileFor: (model, profileSignal) => this.#models.profileFor(model, profileSignal),
@@ -98,14 +100,21 @@ export class AiService {
           ...(deps.pastVisits ? { pastVisits: deps.pastVisits } : {}),
           ...(deps.prefixCacheTtl ? { prefixCacheTtl: deps.prefixCacheTtl } : {}),
         },
-        { ...request, model: settings.model, contextTokens: settings.contextTokens, memory: settings.memory ?? 'off' },
+        {
+          repoId: request.repoId,
+          purpose: request.purpose,
+          scope,
+          model: settings.model,
+          contextTokens: settings.contextTokens,
+          memory: settings.memory ?? 'off',
+        },
         signal,
       )
+      return { settings, scope, setup: prepared }
+    }
     this.#threads = new CoachThreads({
-      settings: deps.settings,
       client,
       setup,
-      checkedScope,
       spending: deps.spending,
       redactor,
       store: deps.threads,
@@ -113,7 +122,7 @@ export class AiService {
       newId: deps.newId,
       now: deps.now,
     })
-    this.#preview = new ContextPreview({ settings: deps.settings, client, setup, contextSettings, checkedScope })
+    this.#preview = new ContextPreview({ client, setup, contextSettings, checkedScope })
     this.#viewer = new RepoViewer({ repoRoot: (repoId) => this.#repoRoot(repoId), redactor, openExternal: deps.openExternal })
     // Disposed newest first: the model list still being fetched settles, the context port frees its
     // code parser (WebAssembly memory), the open threads are forgotten (each is kept on disk).

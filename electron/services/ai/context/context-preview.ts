@@ -11,7 +11,6 @@ import { prefixTokens, type SetUpThread } from '../threads/thread-setup.ts'
 import type { ContextSettingsStore } from './context-settings-store.ts'
 
 export interface ContextPreviewDeps {
-  readonly settings: () => Promise<AiRuntimeSettings>
   readonly client: (settings: AiRuntimeSettings) => AiClient
   readonly setup: SetUpThread
   readonly contextSettings: ContextSettingsStore
@@ -30,9 +29,7 @@ export class ContextPreview {
     input: { repoId: string; purpose: AiPurpose; scope?: string | undefined; count?: boolean | undefined },
     signal: AbortSignal,
   ): Promise<AiContextPreview> {
-    const settings = await this.#deps.settings()
-    const scope = await this.#deps.checkedScope(input.repoId, input.scope)
-    const setup = await this.#deps.setup(settings, { repoId: input.repoId, purpose: input.purpose, scope }, signal)
+    const { settings, scope, setup } = await this.#deps.setup(input, signal)
     const { context, prefix } = setup
     // Counting sends the text to Anthropic's token counter: only when the leader asks for it.
     const counted = await prefixTokens(input.count && settings.apiKey ? this.#deps.client(settings) : null, settings.model, prefix, signal)

@@ -31,11 +31,8 @@ import type { SetUpThread } from './thread-setup.ts'
 import type { ThreadStore } from './thread-store.ts'
 
 export interface CoachThreadsDeps {
-  readonly settings: () => Promise<AiRuntimeSettings>
   readonly client: (settings: AiRuntimeSettings) => AiClient
   readonly setup: SetUpThread
-  /** The scope normalised and checked to be inside the repository, or null. */
-  readonly checkedScope: (repoId: string, scope: string | null | undefined) => Promise<string | null>
   /** Each session's one spending record (the sessions service's port). */
   readonly spending: SpendingPort
   readonly redactor: Redactor
@@ -70,9 +67,7 @@ export class CoachThreads {
     input: { repoId: string; purpose: AiPurpose; scope?: string | undefined; sessionId?: string | undefined },
     signal: AbortSignal,
   ): Promise<AiThreadView> {
-    const settings = await this.#deps.settings()
-    const scope = await this.#deps.checkedScope(input.repoId, input.scope)
-    const setup = await this.#deps.setup(settings, { repoId: input.repoId, purpose: input.purpose, scope }, signal)
+    const { settings, scope, setup } = await this.#deps.setup(input, signal)
     const { context } = setup
     const threadId = this.#deps.newId?.() ?? randomUUID()
     const spending = this.#deps.spending.open({ sessionId: input.sessionId ?? null, key: threadId })

@@ -46,12 +46,22 @@ export interface ThreadSetup {
   readonly prefix: StablePrefix
 }
 
-/** Thread setup with the service's ports bound, for the Settings of the moment: the threads and the preview both call it. */
+/** A thread's setup with the Settings it was made for and the scope it was checked to. */
+export interface PreparedThread {
+  readonly settings: AiRuntimeSettings
+  /** The scope asked for, normalised and checked to be inside the repository, or null. */
+  readonly scope: string | null
+  readonly setup: ThreadSetup
+}
+
+/**
+ * Thread setup with the service's ports bound, for the Settings of the moment and the scope asked for
+ * (checked): the threads and the preview both start from it.
+ */
 export type SetUpThread = (
-  settings: AiRuntimeSettings,
-  request: Pick<ThreadSetupRequest, 'repoId' | 'purpose' | 'scope'>,
+  request: { readonly repoId: string; readonly purpose: AiPurpose; readonly scope?: string | undefined },
   signal: AbortSignal,
-) => Promise<ThreadSetup>
+) => Promise<PreparedThread>
 
 export async function threadSetup(deps: ThreadSetupDeps, request: ThreadSetupRequest, signal: AbortSignal): Promise<ThreadSetup> {
   const profile = (await deps.profileFor?.(request.model, signal)) ?? modelProfile(request.model, undefined)
