@@ -66,7 +66,10 @@ export interface Backend {
    * repository's interrupted landing rolled back. Resolves when it is done (never rejects).
    */
   readonly started: Promise<void>
-  /** Aborts running calls, then stops every service: reminders, watches, test runs, parsers. */
+  /**
+   * Aborts running calls, stops what every service started (reminders, watches, test runs, workers,
+   * parsers), then drains the write queues.
+   */
   dispose(): Promise<void>
 }
 
