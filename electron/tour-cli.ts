@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { GembaError } from '../shared/errors.ts'
 import { DEFAULT_CONTEXT_TOKENS, packContext } from './services/ai/index.ts'
 import { SecretRedactor } from './services/secrets/index.ts'
+import type { Progress, ProgressPayload } from './services/events-port.ts'
 import {
   createCodeParser,
   createMemoryRepoStore,
@@ -59,18 +60,17 @@ async function main(argv: readonly string[]): Promise<number> {
 
 async function tour(service: RepoService, path: string, flags: ReadonlySet<string>, budget: number, signal: AbortSignal): Promise<number> {
   let lastPhase = ''
-  const ctx = {
-    signal,
-    callId: 'cli',
-    emit: (_event: string, payload: unknown) => {
-      const { phase, done, total } = payload as { phase: string; done: number; total: number }
+  const progress: Progress = {
+    report: (event, payload) => {
+      if (event !== 'repos.scanProgress') return
+      const { phase, done, total } = payload as unknown as ProgressPayload<'repos.scanProgress'>
       if (process.stderr.isTTY) process.stderr.write(`\r${phase} ${done}/${total}        `)
       // --progress: each phase on its own line as it starts (for scripts, and where stderr is not a terminal).
       else if (flags.has('--progress') && phase !== lastPhase) process.stderr.write(`${phase}\n`)
       lastPhase = phase
     },
-  } as Parameters<RepoService['scanPath']>[1]
-  const scan = await service.scanPath(path, ctx, flags.has('--force') || flags.has('--no-cache'))
+  }
+  const scan = await service.scanPath(path, signal, progress, flags.has('--force') || flags.has('--no-cache'))
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K')
   if (flags.has('--context')) {
     const packed = await packContext(

@@ -4,8 +4,6 @@
 // started, whose dispose stops it all. Services that act on what another announces hear it through the
 // in-process domain events, so none holds a reference to one built after it. Home folder, environment
 // and clock come in as ports; nothing here reads a global, and there is no 'electron' here.
-import type { EventMap } from '../../shared/api.ts'
-import type { CallContext } from '../../shared/contract.ts'
 import { join } from 'node:path'
 import type { RepoEntry } from '../../shared/models/repos.ts'
 import type { PaperSize } from '../../shared/channels/system.ts'
@@ -20,7 +18,7 @@ import { SettingsService, type KeyValueStore, type OpenStore, type SecretBox } f
 import { SystemService } from '../services/system/index.ts'
 import { DisposableStore, toDisposable, type Disposable } from '../services/disposables.ts'
 import { createDomainEvents } from '../services/domain-events.ts'
-import { unwatched, type Progress, type ProgressEvent } from '../services/events-port.ts'
+import { unwatched } from '../services/events-port.ts'
 import { Dispatcher } from './dispatcher.ts'
 import { EventHub } from './event-hub.ts'
 import { serveContract } from './serve-contract.ts'
@@ -110,8 +108,7 @@ export function createBackend(ports: BackendPorts): Backend {
       ...(ports.grammarDir ? { grammarDir: ports.grammarDir } : {}),
       ...(ports.scanBudgets ? { budgets: ports.scanBudgets } : {}),
     })
-  const repoService = new RepoService({ store: repoStore, cacheFolder: repoCache, work: repoWork, home: ports.home })
-  const repos = servedWithSignals(repoService)
+  const repos = new RepoService({ store: repoStore, cacheFolder: repoCache, work: repoWork, home: ports.home })
   const journal = new JournalService({
     journalFolder: settings.journalFolder(),
     createJournalFolder: settings.current().journalFolder === null,
@@ -174,7 +171,7 @@ export function createBackend(ports: BackendPorts): Backend {
   const disposables = new DisposableStore((error) => log.error('Stopping a part of Gemba failed', error))
   disposables.add(journal)
   disposables.add(sessions)
-  disposables.add(repoService)
+  disposables.add(repos)
   disposables.add(ai)
   disposables.add(change)
   disposables.add(reminders)
@@ -193,39 +190,13 @@ export function createBackend(ports: BackendPorts): Backend {
     dispatcher,
     hub,
     settings,
-    repos: repoService,
+    repos,
     sessions,
     started,
     async dispose() {
       await started
       await disposables.dispose()
     },
-  }
-}
-
-/**
- * The repos service as the adapter serves it, until it takes `(input, signal, progress)` itself: each
- * method gets a context built from them, its events reported as the work's progress.
- */
-function servedWithSignals(service: RepoService) {
-  const ctx = (signal: AbortSignal, progress: Progress = unwatched): CallContext<EventMap> => ({
-    signal,
-    callId: '',
-    emit: (event, payload) => {
-      const { callId: _callId, ...reported } = payload as { callId?: string }
-      progress.report(event as ProgressEvent, reported as never)
-    },
-  })
-  type In<M extends keyof RepoService> = RepoService[M] extends (input: infer I, ...rest: never[]) => unknown ? I : never
-  return {
-    list: (input: In<'list'>, signal: AbortSignal) => service.list(input, ctx(signal)),
-    add: (input: In<'add'>, signal: AbortSignal) => service.add(input, ctx(signal)),
-    folders: (input: In<'folders'>, signal: AbortSignal) => service.folders(input, ctx(signal)),
-    suggestions: (input: In<'suggestions'>, signal: AbortSignal) => service.suggestions(input, ctx(signal)),
-    remove: (input: In<'remove'>) => service.remove(input),
-    info: (input: In<'info'>, signal: AbortSignal) => service.info(input, ctx(signal)),
-    scan: (input: In<'scan'>, signal: AbortSignal, progress: Progress) => service.scan(input, ctx(signal, progress)),
-    tour: (input: In<'tour'>, signal: AbortSignal, progress: Progress) => service.tour(input, ctx(signal, progress)),
   }
 }
 

@@ -19,11 +19,9 @@ import { addUsage, ZERO_USAGE } from '../../shared/models/ai.ts'
 import { SecretRedactor } from '../../electron/services/secrets/secret-redactor.ts'
 import { ChangeService } from '../../electron/services/change/change-service.ts'
 import { changePrefs } from '../../electron/services/change/change-prefs.ts'
-import type { Progress } from '../../electron/services/events-port.ts'
+import { unwatched, type Progress } from '../../electron/services/events-port.ts'
 import { createCodeParser } from '../../electron/services/repos/parse/code-parser.ts'
 import { RepoService } from '../../electron/services/repos/repo-service.ts'
-import type { EventMap } from '../../shared/api.ts'
-import type { CallContext } from '../../shared/contract.ts'
 import type { AiUsage, CacheTtl } from '../../shared/models/ai.ts'
 import type { RepoEntry, ScanResult } from '../../shared/models/repos.ts'
 import { DEFAULT_MODEL } from '../../shared/models/settings.ts'
@@ -240,10 +238,9 @@ async function runHour(ttl: CacheTtl, scan: ScanResult, cacheFolder: string): Pr
     cacheFolder,
     createParser: async () => parser,
   })
-  const noEvents: CallContext<EventMap> = { signal: new AbortController().signal, callId: 'bench', emit: () => undefined }
-  const repo = await repos.add({ path }, noEvents)
+  const repo = await repos.add({ path }, new AbortController().signal)
   const change = new ChangeService({
-    repos: { info: (id, signal) => repos.info({ id }, { ...noEvents, signal }), scan: async () => scan },
+    repos: { info: (id, signal) => repos.info({ id }, signal), scan: async () => scan },
     ai: async () => ({ apiKey: KEY, endpoint: fake.url, model: DEFAULT_MODEL, contextTokens: null }),
     createSdk: createAnthropicSdk,
     spending,
@@ -298,8 +295,8 @@ const scanRepos = new RepoService({
   cacheFolder,
   createParser: async () => scanParser,
 })
-const scanCtx: CallContext<EventMap> = { signal: new AbortController().signal, callId: 'bench-scan', emit: () => undefined }
-const scanned = await scanRepos.scan({ id: (await scanRepos.add({ path }, scanCtx)).id }, scanCtx)
+const scanSignal = new AbortController().signal
+const scanned = await scanRepos.scan({ id: (await scanRepos.add({ path }, scanSignal)).id }, scanSignal, unwatched)
 scanParser.dispose()
 
 const hourly = await runHour('1h', scanned, cacheFolder)

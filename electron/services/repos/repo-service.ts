@@ -9,9 +9,6 @@
 import { randomUUID } from 'node:crypto'
 import { realpath } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
-import type { EventMap } from '../../../shared/api.ts'
-import type { reposChannels } from '../../../shared/channels/repos.ts'
-import type { CallContext, ServiceFor } from '../../../shared/contract.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import type {
   FolderListing,
@@ -24,6 +21,7 @@ import type {
   ScanPhase,
   ScanResult,
 } from '../../../shared/models/repos.ts'
+import type { Progress } from '../events-port.ts'
 import { FreshReads } from './fresh-reads.ts'
 import { listFolders } from './folders/list-folders.ts'
 import { resolveRepoPath } from './folders/resolve-repo-path.ts'
@@ -51,9 +49,7 @@ export interface RepoServiceDeps {
   readonly home?: string
 }
 
-type Ctx = CallContext<EventMap>
-
-export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
+export class RepoService {
   private readonly deps: RepoServiceDeps
   private readonly work: RepoWork
   private readonly views = new FreshReads<RepoView>()
@@ -70,16 +66,16 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
       })
   }
 
-  async list(_input: Record<string, never>, ctx: Ctx): Promise<RepoView[]> {
+  async list(_input: Record<string, never>, signal: AbortSignal): Promise<RepoView[]> {
     const entries = await this.deps.store.load()
-    return Promise.all(entries.map((entry) => this.describe(entry, ctx.signal)))
+    return Promise.all(entries.map((entry) => this.describe(entry, signal)))
   }
 
   /**
    * Adds the repository a folder belongs to. `~` and relative paths are read from the home folder.
    * The same repository again, a folder inside one, or another worktree of one says what happened.
    */
-  async add(input: { path: string }, ctx: Ctx): Promise<RepoAdded> {
+  async add(input: { path: string }, signal: AbortSignal): Promise<RepoAdded> {
     const typed = resolveRepoPath(input.path, this.deps.home)
     const { root, gitdir } = await locateRepo(typed)
     const entries = await this.deps.store.load()
@@ -94,7 +90,7 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
         ? `That folder is inside ${existing.name}, which is already in your list. Gemba works on the whole repository, so nothing changed.`
         : `${existing.name} is already in your list (${root}). Nothing changed.`
       return {
-        ...(await this.describe(existing, ctx.signal)),
+        ...(await this.describe(existing, signal)),
         notice: { code: inside ? 'inside_repository' : 'already_added', message },
       }
     }
@@ -114,15 +110,15 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
       : inside
         ? { code: 'inside_repository', message: `That folder is inside the repository at ${root}; Gemba added the whole repository.` }
         : null
-    return { ...(await this.describe(entry, ctx.signal)), notice }
+    return { ...(await this.describe(entry, signal)), notice }
   }
 
-  async folders(input: { path?: string | undefined }, ctx: Ctx): Promise<FolderListing> {
-    return listFolders(this.home(), input.path, ctx.signal)
+  async folders(input: { path?: string | undefined }, signal: AbortSignal): Promise<FolderListing> {
+    return listFolders(this.home(), input.path, signal)
   }
 
-  async suggestions(_input: Record<string, never>, ctx: Ctx): Promise<FolderSuggestions> {
-    return suggestFolders(this.home(), await this.deps.store.load(), ctx.signal)
+  async suggestions(_input: Record<string, never>, signal: AbortSignal): Promise<FolderSuggestions> {
+    return suggestFolders(this.home(), await this.deps.store.load(), signal)
   }
 
   /** A repository in the list that shares its git directory with this one (another worktree of it). */
@@ -152,29 +148,30 @@ export class RepoService implements ServiceFor<typeof reposChannels, EventMap> {
     return { removed: true }
   }
 
-  async info(input: { id: string }, ctx: Ctx): Promise<RepoView> {
-    return this.describe(await this.entry(input.id), ctx.signal)
+  async info(input: { id: string }, signal: AbortSignal): Promise<RepoView> {
+    return this.describe(await this.entry(input.id), signal)
   }
 
-  async scan(input: { id: string; force?: boolean | undefined }, ctx: Ctx): Promise<ScanResult> {
+  /** Scans a repository of the list, reporting each phase as progress (cached unless `force`). */
+  async scan(input: { id: string; force?: boolean | undefined }, signal: AbortSignal, progress: Progress): Promise<ScanResult> {
     const entry = await this.entry(input.id)
-    return this.scanEntry(entry, input.force ?? false, ctx)
+    return this.scanEntry(entry, input.force ?? false, signal, progress)
   }
 
-  async tour(input: { id: string }, ctx: Ctx): Promise<RepoTour> {
+  async tour(input: { id: string }, signal: AbortSignal, progress: Progress): Promise<RepoTour> {
     const entry = await this.entry(input.id)
-    return this.work.tour(scanRequest(entry, false), ctx.signal, progressOf(entry, ctx))
+    return this.work.tour(scanRequest(entry, false), signal, progressOf(entry, progress))
   }
 
   /** Scans a path that need not be in the list (the CLI uses this). */
-  async scanPath(path: string, ctx: Ctx, force = false): Promise<ScanResult> {
+  async scanPath(path: string, signal: AbortSignal, progress: Progress, force = false): Promise<ScanResult> {
     const { root } = await locateRepo(path)
     const id = `path-${Buffer.from(root).toString('base64url').slice(-40)}`
-    return this.scanEntry({ id, path: root, name: basename(root), addedAt: this.now().toISOString() }, force, ctx)
+    return this.scanEntry({ id, path: root, name: basename(root), addedAt: this.now().toISOString() }, force, signal, progress)
   }
 
-  private scanEntry(entry: RepoEntry, force: boolean, ctx: Ctx): Promise<ScanResult> {
-    return this.work.scan(scanRequest(entry, force), ctx.signal, progressOf(entry, ctx))
+  private scanEntry(entry: RepoEntry, force: boolean, signal: AbortSignal, progress: Progress): Promise<ScanResult> {
+    return this.work.scan(scanRequest(entry, force), signal, progressOf(entry, progress))
   }
 
   /** One repository's state, read after this call began; concurrent calls for it share reads. */
@@ -211,9 +208,8 @@ function scanRequest(entry: RepoEntry, force: boolean) {
   return { repoId: entry.id, path: entry.path, name: entry.name, force }
 }
 
-function progressOf(entry: RepoEntry, ctx: Ctx) {
-  return (phase: ScanPhase, done: number, total: number) =>
-    ctx.emit('repos.scanProgress', { callId: ctx.callId, repoId: entry.id, phase, done, total })
+function progressOf(entry: RepoEntry, progress: Progress) {
+  return (phase: ScanPhase, done: number, total: number) => progress.report('repos.scanProgress', { repoId: entry.id, phase, done, total })
 }
 
 async function findAsync<T>(items: readonly T[], test: (item: T) => Promise<boolean>): Promise<T | undefined> {

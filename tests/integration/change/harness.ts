@@ -8,16 +8,10 @@ import { changePrefs } from '../../../electron/services/change/change-prefs.ts'
 import { ChangeService, type ChangeServiceDeps } from '../../../electron/services/change/change-service.ts'
 import { RepoService } from '../../../electron/services/repos/repo-service.ts'
 import type { RepoEntry } from '../../../shared/models/repos.ts'
-import type { EventMap } from '../../../shared/api.ts'
-import type { CallContext } from '../../../shared/contract.ts'
+import { unwatched } from '../../../electron/services/events-port.ts'
 import { GREETER_FILES } from '../../fixtures/fake-anthropic/small-change-script.ts'
 import { buildRepo, RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { unsavedSpending } from '../../fixtures/spending.ts'
-
-/** A call context for the repos service, which still takes one. */
-function context(): CallContext<EventMap> {
-  return { signal: new AbortController().signal, callId: 'harness', emit: () => undefined }
-}
 
 export interface Harness {
   readonly repo: RepoBuilder
@@ -50,13 +44,13 @@ export async function makeHarness(options: {
     cacheFolder: cache,
     createParser: async () => null,
   })
-  const view = await repos.add({ path: repo.dir }, context())
+  const view = await repos.add({ path: repo.dir }, new AbortController().signal)
   const prefs = new Map<string, unknown>()
   const recorded: Harness['recorded'] = []
   const service = new ChangeService({
     repos: {
-      info: (id, signal) => repos.info({ id }, { ...context(), signal }),
-      scan: (id, signal) => repos.scan({ id }, { ...context(), signal }),
+      info: (id, signal) => repos.info({ id }, signal),
+      scan: (id, signal) => repos.scan({ id }, signal, unwatched),
     },
     ai: async () => ({
       apiKey: options.baseUrl ? 'sk-ant-test-4444444444444444444444' : null,

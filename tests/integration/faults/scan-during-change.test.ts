@@ -6,8 +6,7 @@ import { rmSync, writeFileSync } from 'node:fs'
 import { readdir, rm } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { RepoService } from '../../../electron/services/repos/repo-service.ts'
-import type { EventMap } from '../../../shared/api.ts'
-import type { CallContext } from '../../../shared/contract.ts'
+import type { Progress } from '../../../electron/services/events-port.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import type { RepoEntry, ScanPhase, ScanResult } from '../../../shared/models/repos.ts'
 import { buildRepo, gitEnv, makeTempFolder, type RepoBuilder } from '../../fixtures/repo-builder.ts'
@@ -34,7 +33,7 @@ beforeEach(async () => {
     cacheFolder,
     createParser: async () => null,
   })
-  repoId = (await service.add({ path: repo.dir }, context())).id
+  repoId = (await service.add({ path: repo.dir }, signal)).id
 })
 afterEach(async () => {
   await service.dispose()
@@ -42,15 +41,15 @@ afterEach(async () => {
   await rm(cacheFolder, { recursive: true, force: true })
 })
 
+const signal = new AbortController().signal
+
 /** Runs `act` once, synchronously, at the n-th time the scan reports the start of `phase`. */
-function context(at?: { phase: ScanPhase; nth?: number; act: () => void }): CallContext<EventMap> {
+function progressAt(at?: { phase: ScanPhase; nth?: number; act: () => void }): Progress {
   let seen = 0
   return {
-    signal: new AbortController().signal,
-    callId: 'scan',
-    emit: (event, payload) => {
+    report: (event, payload) => {
       if (!at || event !== 'repos.scanProgress') return
-      const progress = payload as { phase: ScanPhase; done: number }
+      const progress = payload as unknown as { phase: ScanPhase; done: number }
       if (progress.phase === at.phase && progress.done === 0 && ++seen === (at.nth ?? 1)) at.act()
     },
   }
@@ -69,9 +68,9 @@ const linesOf = (scan: ScanResult, path: string) => scan.files.find((file) => fi
 const paths = (scan: ScanResult) => scan.files.map((file) => file.path).sort()
 
 async function scanAgain(): Promise<ScanResult> {
-  const next = await service.scan({ id: repoId }, context())
+  const next = await service.scan({ id: repoId }, signal, progressAt())
   expect(next.cache.hit).toBe(false)
-  const third = await service.scan({ id: repoId }, context())
+  const third = await service.scan({ id: repoId }, signal, progressAt())
   expect(third.cache.hit).toBe(true)
   return next
 }
@@ -80,7 +79,8 @@ describe('a repository changed on disk during a scan', () => {
   it('a file rewritten after it was read: the next scan reads it again', async () => {
     const during = await service.scan(
       { id: repoId },
-      context({
+      signal,
+      progressAt({
         phase: 'parse',
         act: () =>
           writeFileSync(
@@ -97,7 +97,8 @@ describe('a repository changed on disk during a scan', () => {
     const before = await repo.head()
     const during = await service.scan(
       { id: repoId },
-      context({
+      signal,
+      progressAt({
         phase: 'history',
         act: () => {
           writeFileSync(repo.path('src/discount.ts'), 'export const discount = 0.1\n')
@@ -117,7 +118,8 @@ describe('a repository changed on disk during a scan', () => {
   it('a file deleted (git rm) just before the files are read: the scan finishes, the next one no longer lists it', async () => {
     const during = await service.scan(
       { id: repoId },
-      context({ phase: 'files', nth: 2, act: () => gitSync(['rm', '-q', 'src/legacy.ts']) }),
+      signal,
+      progressAt({ phase: 'files', nth: 2, act: () => gitSync(['rm', '-q', 'src/legacy.ts']) }),
     )
     // Read from the object database instead of the missing file: still the index the scan started from.
     expect(linesOf(during, 'src/legacy.ts')).toBe(1)
@@ -125,14 +127,14 @@ describe('a repository changed on disk during a scan', () => {
   })
 
   it('a tracked file deleted without git after the key was taken: the next scan is not the cached one', async () => {
-    const during = await service.scan({ id: repoId }, context({ phase: 'history', act: () => rmSync(repo.path('src/cart.ts')) }))
+    const during = await service.scan({ id: repoId }, signal, progressAt({ phase: 'history', act: () => rmSync(repo.path('src/cart.ts')) }))
     // Tracked, so still listed (read from the object database); the point is that the key moved.
     expect((await scanAgain()).cache.key).not.toBe(during.cache.key)
   })
 
   it('the repository folder deleted mid-scan: the scan ends with a clear message, and nothing is cached', async () => {
     const error = await service
-      .scan({ id: repoId }, context({ phase: 'history', act: () => rmSync(repo.dir, { recursive: true, force: true }) }))
+      .scan({ id: repoId }, signal, progressAt({ phase: 'history', act: () => rmSync(repo.dir, { recursive: true, force: true }) }))
       .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(GembaError)
     expect((error as GembaError).toData()).toMatchObject({

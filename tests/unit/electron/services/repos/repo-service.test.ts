@@ -3,8 +3,7 @@ import { promisify } from 'node:util'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { EventMap } from '../../../../../shared/api.ts'
-import type { CallContext } from '../../../../../shared/contract.ts'
+import { unwatched } from '../../../../../electron/services/events-port.ts'
 import { GembaError } from '../../../../../shared/errors.ts'
 import { createMemoryRepoStore } from '../../../../../electron/services/repos/repo-store.ts'
 import { RepoService } from '../../../../../electron/services/repos/repo-service.ts'
@@ -16,9 +15,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup()
 })
 
-function ctx(): CallContext<EventMap> {
-  return { signal: new AbortController().signal, callId: 'c1', emit: () => undefined }
-}
+const signal = new AbortController().signal
 
 async function setup() {
   const cacheFolder = await makeTempFolder()
@@ -56,14 +53,14 @@ describe('RepoService.add', () => {
     const folder = await makeTempFolder()
     cleanups.push(() => rm(folder, { recursive: true, force: true }))
     await writeFile(join(folder, 'notes.txt'), 'hi')
-    expect((await errorOf(service.add({ path: join(folder, 'nope') }, ctx()))).code).toBe('not_found')
-    const file = await errorOf(service.add({ path: join(folder, 'notes.txt') }, ctx()))
+    expect((await errorOf(service.add({ path: join(folder, 'nope') }, signal))).code).toBe('not_found')
+    const file = await errorOf(service.add({ path: join(folder, 'notes.txt') }, signal))
     expect(file.code).toBe('not_a_repository')
     expect(file.message).toMatch(/is a file/)
-    const plain = await errorOf(service.add({ path: folder }, ctx()))
+    const plain = await errorOf(service.add({ path: folder }, signal))
     expect(plain.code).toBe('not_a_repository')
     expect(plain.next).toBeTruthy()
-    expect(await service.list({}, ctx())).toEqual([])
+    expect(await service.list({}, signal)).toEqual([])
   })
 
   it('names a bare repository as such', async () => {
@@ -71,7 +68,7 @@ describe('RepoService.add', () => {
     const folder = await makeTempFolder()
     cleanups.push(() => rm(folder, { recursive: true, force: true }))
     await promisify(execFile)('git', ['init', '--bare', '-q', join(folder, 'shop.git')])
-    const bare = await errorOf(service.add({ path: join(folder, 'shop.git') }, ctx()))
+    const bare = await errorOf(service.add({ path: join(folder, 'shop.git') }, signal))
     expect(bare.code).toBe('not_a_repository')
     expect(bare.message).toMatch(/is a bare repository: a bare repository has no working tree to explore\.$/)
     expect(bare.next).toMatch(/git clone/)
@@ -80,7 +77,7 @@ describe('RepoService.add', () => {
   it('adds a repository with no commits and says so', async () => {
     const service = await setup()
     const builder = await repo()
-    const view = await service.add({ path: builder.dir }, ctx())
+    const view = await service.add({ path: builder.dir }, signal)
     expect(view.headCommit).toBeNull()
     expect(view.problem?.code).toBe('no_commits')
   })
@@ -90,14 +87,14 @@ describe('RepoService.add', () => {
     const builder = await repo()
     await builder.files({ 'README.md': '# Demo\n', 'src/a.ts': 'export const a = 1\n' })
     await builder.commit('First commit\n\nbody', { author: { name: 'Grace Hopper', email: 'grace@example.com' } })
-    const view = await service.add({ path: join(builder.dir, 'src') }, ctx())
+    const view = await service.add({ path: join(builder.dir, 'src') }, signal)
     expect(view).toMatchObject({ path: builder.dir, branch: 'main', detached: false, state: 'clean', problem: null })
     expect(view.lastCommit).toMatchObject({ author: 'Grace Hopper', message: 'First commit' })
     await builder.write('src/a.ts', 'export const a = 2 // changed\n')
     await builder.write('new.txt', 'untracked\n')
     await builder.write('staged.ts', 'x\n')
     await builder.git(['add', 'staged.ts'])
-    const dirty = await service.info({ id: view.id }, ctx())
+    const dirty = await service.info({ id: view.id }, signal)
     expect(dirty.state).toBe('dirty')
     expect(dirty.changedFiles).toEqual(
       expect.arrayContaining([
@@ -114,7 +111,7 @@ describe('RepoService.add', () => {
     await builder.files({ '.gitignore': 'node_modules/\n*.log\n', 'a.txt': 'a\n' })
     await builder.commit('init')
     await builder.files({ 'node_modules/x/index.js': 'x', 'debug.log': 'x' })
-    const view = await service.add({ path: builder.dir }, ctx())
+    const view = await service.add({ path: builder.dir }, signal)
     expect(view.changedFiles).toEqual([])
     expect(view.state).toBe('clean')
   })
@@ -127,12 +124,12 @@ describe('RepoService.add', () => {
     await builder.write('a.txt', '2\n')
     await builder.commit('two')
     await builder.detach(first)
-    const detached = await service.add({ path: builder.dir }, ctx())
+    const detached = await service.add({ path: builder.dir }, signal)
     expect(detached).toMatchObject({ detached: true, branch: null, headCommit: first })
     await builder.checkout('main')
     const shallow = await shallowClone(builder, 1)
     cleanups.push(() => shallow.cleanup())
-    const view = await service.add({ path: shallow.dir }, ctx())
+    const view = await service.add({ path: shallow.dir }, signal)
     expect(view.shallow).toBe(true)
     expect(view.problem?.code).toBe('shallow')
     expect(view.lastCommit?.message).toBe('two')
@@ -146,14 +143,14 @@ describe('RepoService.add', () => {
       await builder.write('a.txt', 'a\n')
       await builder.commit('init')
     }
-    const a = await service.add({ path: one.dir }, ctx())
-    await service.add({ path: two.dir }, ctx())
-    expect((await service.add({ path: one.dir }, ctx())).id).toBe(a.id)
-    expect((await service.list({}, ctx())).map((view) => view.path)).toEqual([one.dir, two.dir])
+    const a = await service.add({ path: one.dir }, signal)
+    await service.add({ path: two.dir }, signal)
+    expect((await service.add({ path: one.dir }, signal)).id).toBe(a.id)
+    expect((await service.list({}, signal)).map((view) => view.path)).toEqual([one.dir, two.dir])
     expect(await service.remove({ id: a.id })).toEqual({ removed: true })
     expect(await service.remove({ id: a.id })).toEqual({ removed: false })
-    expect((await service.list({}, ctx())).map((view) => view.path)).toEqual([two.dir])
-    expect((await errorOf(service.info({ id: a.id }, ctx()))).code).toBe('not_found')
+    expect((await service.list({}, signal)).map((view) => view.path)).toEqual([two.dir])
+    expect((await errorOf(service.info({ id: a.id }, signal))).code).toBe('not_found')
   })
 
   it('lists a repository whose folder was deleted with a problem instead of failing', async () => {
@@ -161,9 +158,9 @@ describe('RepoService.add', () => {
     const builder = await repo()
     await builder.write('a.txt', 'a\n')
     await builder.commit('init')
-    await service.add({ path: builder.dir }, ctx())
+    await service.add({ path: builder.dir }, signal)
     await builder.cleanup()
-    const [view] = await service.list({}, ctx())
+    const [view] = await service.list({}, signal)
     expect(view?.problem?.code).toBe('missing')
   })
 })
@@ -192,9 +189,9 @@ describe('adding a repository as people expect', () => {
 
   it('reads ~ and relative paths from the home folder, never from where Gemba runs', async () => {
     const { payments, service } = await atHome()
-    const added = await service.add({ path: '~/code/payments' }, ctx())
+    const added = await service.add({ path: '~/code/payments' }, signal)
     expect(added).toMatchObject({ path: payments, notice: null })
-    const again = await service.add({ path: 'code/payments/' }, ctx())
+    const again = await service.add({ path: 'code/payments/' }, signal)
     expect(again).toMatchObject({
       id: added.id,
       notice: { code: 'already_added', message: `payments is already in your list (${payments}). Nothing changed.` },
@@ -203,10 +200,10 @@ describe('adding a repository as people expect', () => {
 
   it('says a folder inside a repository in the list changed nothing, and adds the whole repository otherwise', async () => {
     const { payments, service } = await atHome()
-    const first = await service.add({ path: join(payments, 'src') }, ctx())
+    const first = await service.add({ path: join(payments, 'src') }, signal)
     expect(first).toMatchObject({ path: payments, notice: { code: 'inside_repository' } })
     expect(first.notice?.message).toBe(`That folder is inside the repository at ${payments}; Gemba added the whole repository.`)
-    const inside = await service.add({ path: '~/code/payments/src' }, ctx())
+    const inside = await service.add({ path: '~/code/payments/src' }, signal)
     expect(inside).toMatchObject({
       id: first.id,
       notice: {
@@ -214,19 +211,19 @@ describe('adding a repository as people expect', () => {
         message: 'That folder is inside payments, which is already in your list. Gemba works on the whole repository, so nothing changed.',
       },
     })
-    expect(await service.list({}, ctx())).toHaveLength(1)
+    expect(await service.list({}, signal)).toHaveLength(1)
   })
 
   it('adds another worktree of a repository in the list as its own entry, and says whose it is', async () => {
     const { home, payments, git, service } = await atHome()
-    await service.add({ path: payments }, ctx())
+    await service.add({ path: payments }, signal)
     await git(['worktree', 'add', '-q', '-b', 'feature', join(home, 'code', 'payments-feature')])
-    const worktree = await service.add({ path: '~/code/payments-feature' }, ctx())
+    const worktree = await service.add({ path: '~/code/payments-feature' }, signal)
     expect(worktree).toMatchObject({ path: join(home, 'code', 'payments-feature'), branch: 'feature', notice: { code: 'worktree' } })
     expect(worktree.notice?.message).toMatch(/^This folder is another worktree of payments, which is in your list too\./)
-    expect(await service.list({}, ctx())).toHaveLength(2)
+    expect(await service.list({}, signal)).toHaveLength(2)
     // A linked worktree keeps its objects and branches in the shared git folder: its history is read from there.
-    const scan = await service.scan({ id: worktree.id }, ctx())
+    const scan = await service.scan({ id: worktree.id }, signal, unwatched)
     expect(scan.history.commitsRead).toBe(1)
     expect(scan.history.churn.length).toBeGreaterThan(0)
   })

@@ -7,14 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { offlineTasks } from '../../../../../../electron/services/change/tasks/offline-tasks.ts'
 import { checkedAgainst } from '../../../../../../electron/services/change/tasks/propose-tasks.ts'
 import { RepoService } from '../../../../../../electron/services/repos/repo-service.ts'
+import { unwatched } from '../../../../../../electron/services/events-port.ts'
 import type { TaskProposal } from '../../../../../../shared/models/change.ts'
 import type { ScanResult } from '../../../../../../shared/models/repos.ts'
 import { buildRepo, makeTempFolder, type RepoBuilder } from '../../../../../fixtures/repo-builder.ts'
 
 let repo: RepoBuilder
 afterEach(async () => repo?.cleanup())
-
-const ctx = () => ({ signal: new AbortController().signal, callId: 'tasks', emit: () => undefined })
 
 async function scanOf(): Promise<ScanResult> {
   const repos = new RepoService({
@@ -23,7 +22,7 @@ async function scanOf(): Promise<ScanResult> {
     createParser: async () => null,
   })
   try {
-    return await repos.scanPath(repo.dir, ctx())
+    return await repos.scanPath(repo.dir, new AbortController().signal, unwatched)
   } finally {
     await repos.dispose()
   }
