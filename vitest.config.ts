@@ -36,6 +36,9 @@ export default defineConfig({
           setupFiles: ['tests/component/setup.ts'],
           // A view that does not show what it should fails in seconds, not at the suite's 30 s.
           testTimeout: 10_000,
+          // What a view shows after a call (Mermaid's drawing above all) may take more than the default
+          // second on two busy cores; a poll still fails well before the test's own timeout.
+          expect: { poll: { timeout: 5_000 } },
           browser: {
             enabled: true,
             headless: true,
