@@ -36,7 +36,7 @@ export function isHashList(path: string): boolean {
 }
 
 /** Whether a token reads as random rather than as words or a symbol. */
-function looksRandom(token: string): boolean {
+export function looksRandom(token: string): boolean {
   const letters = token.replace(/[^A-Za-z]/g, '')
   if (!/[a-z]/.test(token) || !/[A-Z]/.test(token) || !/\d/.test(token) || letters.length < token.length * 0.4) return false
   // Words in camel case or a mangled name; then the class changes and entropy of random text (each

@@ -4,7 +4,10 @@
 // there. One space-separated string per file: a big repository has hundreds of thousands of names,
 // and one string costs a fraction of an array of strings. Bounded: at most `max` names (past that,
 // those that read as declarations and the most used are kept), read from at most `maxChars`
-// characters. Pure; never throws.
+// characters. A token only strings hold (a word with digits, between quotes) or a word that reads as random
+// is no name and is never kept: it may be a credential, and what a scan keeps of a file is cached on
+// disk. Pure; never throws.
+import { looksRandom } from '../../secrets/index.ts'
 
 /** Words every language reserves or uses as noise; never a link between two files. */
 const KEYWORDS = new Set(
@@ -21,6 +24,12 @@ const KEYWORDS = new Set(
 )
 
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/g
+/** Names this long are checked for randomness (shorter ones are never credentials in practice). */
+const RANDOM_FROM = 20
+/** A string literal on one line, in any of the common quotes. */
+const QUOTED = /(["'`])(?:\\.|(?!\1)[^\\\n])*\1/g
+/** A word in a string this long with a digit in it is a token (a key, an id), not a name. */
+const QUOTED_TOKEN = /^(?=.*\d)[A-Za-z_][A-Za-z0-9_]{11,}$/
 
 /**
  * A word no one declares: a long run of letters and digits that changes case and class like a random
@@ -46,12 +55,18 @@ export function usedNames(text: string, declared: Iterable<string>, options: Use
   const limit = options.maxChars ?? 120_000
   const source = text.length > limit ? text.slice(0, limit) : text
   const own = new Set(declared)
+  // Tokens with digits that stand only between quotes (a key, an id); a name also used in the code stays.
+  const quoted = new Map<string, number>()
+  for (const literal of source.matchAll(QUOTED)) {
+    for (const word of literal[0].match(WORD) ?? []) if (QUOTED_TOKEN.test(word)) quoted.set(word, (quoted.get(word) ?? 0) + 1)
+  }
   const counts = new Map<string, number>()
   for (const match of source.matchAll(WORD)) {
     const word = match[0]
-    if (word.length < 3 || KEYWORDS.has(word) || looksLikeToken(word)) continue
+    if (word.length < 3 || KEYWORDS.has(word) || looksLikeToken(word) || (word.length >= RANDOM_FROM && looksRandom(word))) continue
     counts.set(word, (counts.get(word) ?? 0) + 1)
   }
+  for (const [word, count] of quoted) if (counts.get(word) === count) counts.delete(word)
   // Names that read as declarations (`server_start`, `HttpClient`, `Router`) before plain words, which
   // are mostly locals and fields; within each, the most used first. The cap then drops plain words first.
   const names: [string, number][] = []

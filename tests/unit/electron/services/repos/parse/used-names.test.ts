@@ -27,4 +27,21 @@ describe('usedNames', () => {
     for (const token of ['hf_68BbkFTcVjm7VdEGorgAGTisCMprrBrGSz', 'ghp_a1B2c3D4e5F6g7H8i9J0kLmNoPqRsTuVwX'])
       expect(names).not.toContain(token)
   })
+
+  it('never keeps a token only strings hold, or a random one (a credential is no name), but keeps names with digits the code uses', () => {
+    const names = usedNames(
+      [
+        'import stripe',
+        'stripe.api_key = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"',
+        "client = Http2Connection(token='ghp_16C7e42F292c6912E7710c838347Ae178B4a')",
+        "// don't build a Http2Connection per call, it's slow",
+        'BUCKET = "assets-2024-eu-west"',
+        'key = nv5HKPWfq81LmXz0aQ7cT3yJ',
+      ].join('\n'),
+      [],
+    ).split(' ')
+    expect(names).toEqual(expect.arrayContaining(['stripe', 'api_key', 'Http2Connection', 'client']))
+    for (const secret of ['sk_live_4eC39HqLyjWDarjtT1zdp7dc', 'ghp_16C7e42F292c6912E7710c838347Ae178B4a', 'nv5HKPWfq81LmXz0aQ7cT3yJ'])
+      expect(names).not.toContain(secret)
+  })
 })
