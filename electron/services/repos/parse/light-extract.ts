@@ -5,7 +5,8 @@
 // most of a big repository's scan time. Ruby is read this way throughout: its grammar is by far the
 // slowest (two thirds of a Rails scan), and the scan needs only names and links from it; the context
 // packer still parses Ruby files it shows as signatures. Swift, Scala and Elixir, which no grammar
-// Gemba ships reads, are read this way too: what they declare, line by line, and the names they use.
+// Gemba ships reads, are read this way too: what they declare, line by line, and the names they use;
+// Scala's package and imports as well, resolved as Java's are.
 // Pure; never throws; the result has the shape the import resolvers read.
 import type { Definition, DefinitionKind, ImportKind, ImportRef, LightLanguage, ParsedFile, SourceLanguage } from './parsed-file.ts'
 import { lightLanguageFor } from './language-for-path.ts'
@@ -17,6 +18,9 @@ type Extracted = Pick<ParsedFile, 'imports' | 'package' | 'references'>
 
 /** Languages the scan reads by lines even in the shipped code (see the header). */
 export const LINE_READ_LANGUAGES: ReadonlySet<SourceLanguage> = new Set(['ruby', 'swift', 'scala', 'elixir'])
+
+/** Of the languages no grammar reads, those whose imports are read and resolved (the others declare no files to link). */
+export const LINKED_BY_IMPORTS: ReadonlySet<LightLanguage> = new Set(['scala'])
 
 /**
  * `definitions`: the file is shipped code, whose declarations count (Ruby's and the languages read only
@@ -189,6 +193,64 @@ function jvm(text: string): Extracted {
   )
   const pkg = /^[ \t]*package[ \t]+([\w.]+)/m.exec(text)?.[1]
   return { imports, ...(pkg ? { package: pkg } : {}), references: capitalised(text) }
+}
+
+/**
+ * Scala: the package its clauses chain (`package cats` then `package data` is cats.data; a package
+ * object `package object syntax` in cats is cats.syntax) and its imports, which may stand anywhere:
+ * `a.b.C`, `a.b._` and `a.b.*` (the package's names), `a.b.{C, D => E, given}`, `a.b.C as D`, several
+ * per line. An import may be relative to the package (`import syntax.all._` in cats); the resolver tries that.
+ */
+function scala(text: string): Extracted {
+  const clauses: string[] = []
+  let packageObject: string | null = null
+  for (const match of text.matchAll(/^package[ \t]+(object[ \t]+)?([\w.`]+)/gm)) {
+    if (match[1]) packageObject ??= match[2]!.replace(/`/g, '')
+    else if (packageObject === null) clauses.push(match[2]!.replace(/`/g, ''))
+  }
+  const pkg = [...clauses, ...(packageObject ? [packageObject] : [])].join('.')
+  const imports = collect(text, /^[ \t]*import[ \t]+([^\n;]+)/gm, (m, line) => {
+    const refs: ImportRef[] = []
+    for (const clause of splitOutsideBraces(m[1]!.replace(/\/\/.*$|\/\*.*$/, '').replace(/`/g, ''))) {
+      const body = clause.trim().replace(/^_root_\./, '')
+      const open = body.indexOf('{')
+      if (open > 0) {
+        const prefix = body.slice(0, open).replace(/\.$/, '')
+        for (const item of body.slice(open + 1, body.lastIndexOf('}') < 0 ? body.length : body.lastIndexOf('}')).split(',')) {
+          const name = item
+            .trim()
+            .split(/\s*(?:=>|\bas\b)\s*/)[0]!
+            .trim()
+          if (name === '_' || name === '*' || name === 'given') refs.push(ref(prefix, line, 'import', { wildcard: true }))
+          else if (/^[A-Za-z_]\w*$/.test(name)) refs.push(ref(`${prefix}.${name}`, line, 'import'))
+        }
+        continue
+      }
+      const path = body.split(/\s+as\s+/)[0]!.trim()
+      const wildcard = /\.(?:_|\*|given)$/.exec(path)
+      if (wildcard) refs.push(ref(path.slice(0, wildcard.index), line, 'import', { wildcard: true }))
+      else if (/^[A-Za-z_][\w.]*\.[A-Za-z_]\w*$/.test(path)) refs.push(ref(path, line, 'import'))
+    }
+    return refs
+  })
+  return { imports, ...(pkg ? { package: pkg } : {}), references: capitalised(text) }
+}
+
+/** `a.b, c.{d, e}` → [`a.b`, `c.{d, e}`]: commas inside braces belong to their clause. */
+function splitOutsideBraces(text: string): string[] {
+  const parts: string[] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '{') depth++
+    else if (text[i] === '}') depth--
+    else if (text[i] === ',' && depth === 0) {
+      parts.push(text.slice(start, i))
+      start = i + 1
+    }
+  }
+  parts.push(text.slice(start))
+  return parts.filter((part) => part.trim() !== '')
 }
 
 /** `a::{b, c::{d, e as f}, *}` → a::b, a::c::d, a::c::e, a::* (wildcard). */
@@ -399,6 +461,6 @@ const EXTRACTORS: Readonly<Record<SourceLanguage, (text: string) => Extracted>> 
   c: cFamily,
   cpp: cFamily,
   swift: noImports,
-  scala: noImports,
+  scala,
   elixir: noImports,
 }

@@ -35,7 +35,7 @@ export interface ResolveImportsInput {
   readonly goModules?: readonly GoModule[]
   readonly tsPaths?: TsPaths
   readonly workspacePackages?: readonly WorkspacePackage[]
-  /** Java/Kotlin source roots; by default derived from the files' own package lines. */
+  /** Java/Kotlin/Scala source roots; by default derived from the files' own package lines. */
   readonly javaSourceRoots?: readonly string[]
   /** Python import roots; by default '', src and the parent of every top-level package. */
   readonly pythonRoots?: readonly string[]
@@ -100,6 +100,8 @@ export function resolveImports(input: ResolveImportsInput): ImportResolution {
       case 'java':
       case 'kotlin':
         return (from, ref) => jvm(ref, input.parsed.get(from)?.references)
+      case 'scala':
+        return (from, ref) => jvm(ref, input.parsed.get(from)?.references, input.parsed.get(from)?.package)
       case 'ruby':
         return ruby
       case 'rust':
@@ -283,7 +285,8 @@ class ReExports {
 function defaultSourceRoots(parsed: ReadonlyMap<string, ParsedFile>): string[] {
   const roots = new Set<string>()
   for (const [file, result] of parsed) {
-    if (result.package === undefined || (result.language !== 'java' && result.language !== 'kotlin')) continue
+    if (result.package === undefined || (result.language !== 'java' && result.language !== 'kotlin' && result.language !== 'scala'))
+      continue
     const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : ''
     const suffix = result.package.split('.').join('/')
     if (dir === suffix) roots.add('')

@@ -9,7 +9,7 @@ import type { CodeParser } from '../parse/code-parser.ts'
 import type { ParsedFile } from '../parse/parsed-file.ts'
 import type { ParsePool } from './parse-pool.ts'
 import { lightLanguageFor, mayBeScript, scriptLanguage } from '../parse/language-for-path.ts'
-import { LINE_READ_LANGUAGES, lightExtract } from '../parse/light-extract.ts'
+import { LINE_READ_LANGUAGES, LINKED_BY_IMPORTS, lightExtract } from '../parse/light-extract.ts'
 import { resolveImports, type ResolveImportsInput } from '../parse/resolve-imports.ts'
 import { pathRole, saysGenerated } from './path-roles.ts'
 
@@ -45,10 +45,13 @@ export class ImportAnalyzer {
   }
 
   wants(path: string): boolean {
-    // Code no grammar reads has no imports to link: only the shipped code is read, for what it declares and uses.
+    // Code no grammar reads is read in the shipped code, for what it declares and uses; elsewhere (tests,
+    // examples) only where its imports link it (Scala's: what tests reach for is the public API).
+    const light = lightLanguageFor(path)
     return (
       this.parser?.languageFor(path) != null ||
-      ((lightLanguageFor(path) !== null || (this.parser !== null && mayBeScript(path))) && pathRole(path) === 'source')
+      (light !== null && LINKED_BY_IMPORTS.has(light)) ||
+      ((light !== null || (this.parser !== null && mayBeScript(path))) && pathRole(path) === 'source')
     )
   }
 

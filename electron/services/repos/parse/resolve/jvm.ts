@@ -1,11 +1,13 @@
-// Resolves Java and Kotlin imports through what the files declare: each file's package plus its
+// Resolves Java, Kotlin and Scala imports through what the files declare: each file's package plus its
 // top-level names (and its file name) give fully qualified names; `a.b.*` reaches the files of the
-// package whose names the importing file uses (the whole package when its names are not known).
-// Source roots (src/main/java…) are a fallback for files whose package the parser could not read.
+// package whose names the importing file uses (the whole package when its names are not known). A
+// Scala import may be relative to the importing file's package or an enclosing one (`import
+// syntax.all._` in package cats). Source roots (src/main/java…) are a fallback for files whose
+// package the parser could not read.
 import type { ImportRef, ParsedFile } from '../parsed-file.ts'
 import type { ResolvedImport } from './resolved-import.ts'
 
-const JVM_FILE = /\.(java|kt|kts)$/
+const JVM_FILE = /\.(java|kt|kts|scala)$/
 
 interface JvmIndex {
   readonly byName: Map<string, Set<string>>
@@ -29,11 +31,12 @@ function buildJvmIndex(parsed: ReadonlyMap<string, ParsedFile>, files: readonly 
     const pkg = result.package
     add(byPackage, pkg, file)
     const stem = file.slice(file.lastIndexOf('/') + 1).replace(JVM_FILE, '')
-    add(byName, `${pkg}.${stem}`, file)
+    const qualified = (name: string) => (pkg === '' ? name : `${pkg}.${name}`)
+    add(byName, qualified(stem), file)
     const declared = [stem]
     for (const definition of result.definitions) {
       if (definition.kind === 'method') continue
-      add(byName, `${pkg}.${definition.name}`, file)
+      add(byName, qualified(definition.name), file)
       declared.push(definition.name)
     }
     names.set(file, declared)
@@ -54,8 +57,21 @@ function buildJvmIndex(parsed: ReadonlyMap<string, ParsedFile>, files: readonly 
 
 export function createJvmResolver(files: readonly string[], parsed: ReadonlyMap<string, ParsedFile>, sourceRoots: readonly string[]) {
   const jvm = buildJvmIndex(parsed, files, sourceRoots)
-  /** `references`: the names the importing file uses, when the parser read them. */
-  return (ref: ImportRef, references?: readonly string[]): ResolvedImport => {
+  /**
+   * `references`: the names the importing file uses, when the parser read them; `within`: the
+   * importing file's package, for imports relative to it (Scala's).
+   */
+  const resolve = (ref: ImportRef, references?: readonly string[], within?: string): ResolvedImport => {
+    const found = resolveAbsolute(ref, references)
+    if (found.status === 'resolved' || !within) return found
+    // Relative to the package and each enclosing one, innermost first.
+    for (let pkg = within; pkg !== ''; pkg = pkg.includes('.') ? pkg.slice(0, pkg.lastIndexOf('.')) : '') {
+      const relative = resolveAbsolute({ ...ref, specifier: `${pkg}.${ref.specifier}` }, references)
+      if (relative.status === 'resolved') return relative
+    }
+    return found
+  }
+  const resolveAbsolute = (ref: ImportRef, references?: readonly string[]): ResolvedImport => {
     if (ref.wildcard === true) {
       const files = jvm.byPackage.get(ref.specifier)
       if (files !== undefined) {
@@ -72,4 +88,5 @@ export function createJvmResolver(files: readonly string[], parsed: ReadonlyMap<
     }
     return { status: 'external' }
   }
+  return resolve
 }

@@ -1,4 +1,4 @@
-// Links files that use each other without imports: Go, Java and Kotlin files of one package, and Ruby
+// Links files that use each other without imports: Go, Java, Kotlin and Scala files of one package, and Ruby
 // files anywhere (autoloaded constants). A file that names a type or top-level function (in Go, also a
 // method) declared in another file of its scope depends on it; names declared in many files are too
 // vague to link, and a Ruby namespace the file reopens itself links nothing.
@@ -82,12 +82,12 @@ function snake(name: string): string {
     .toLowerCase()
 }
 
-/** Go packages are folders; Java and Kotlin packages are their declared names; Ruby is one namespace. */
+/** Go packages are folders; Java, Kotlin and Scala packages are their declared names; Ruby is one namespace. */
 function packageKey(path: string, file: ParsedFile): string | undefined {
   if (file.language === 'ruby') return 'ruby'
   if (file.package === undefined) return undefined
   if (file.language === 'go') return `go:${dirOf(path)}:${file.package}`
-  if (file.language === 'java' || file.language === 'kotlin') return `jvm:${file.package}`
+  if (file.language === 'java' || file.language === 'kotlin' || file.language === 'scala') return `jvm:${file.package}`
   return undefined
 }
 
@@ -130,19 +130,35 @@ export function samePackagePairs(
   for (const [path, file] of parsed) {
     if (!isSource(path)) continue
     const key = packageKey(path, file)
-    const names = key === undefined ? undefined : declared.get(key)
-    if (names === undefined || file.references === undefined) continue
-    // A Ruby file that wraps itself in `module Billing` reopens the namespace: naming it there is no
-    // use of the file that defines it.
-    const own = new Set(
-      file.language === 'ruby' ? file.definitions.map((definition) => definition.name.slice(definition.name.lastIndexOf(':') + 1)) : [],
-    )
-    for (const reference of file.references) {
-      if (own.has(reference)) continue
-      const declaring = names.get(reference)
-      if (declaring === undefined || declaring.size > MAX_DECLARING_FILES) continue
-      for (const to of declaring) if (to !== path) pairs.push([path, to])
-    }
+    if (key === undefined || file.references === undefined) continue
+    for (const names of visibleScopes(key, file, declared)) linkNames(path, file, names, pairs)
   }
   return pairs
+}
+
+/**
+ * The scopes whose names a file uses unimported: its package's, and for Scala the enclosing
+ * packages' too (code in `package cats` then `package data` sees cats's names).
+ */
+function visibleScopes(key: string, file: ParsedFile, declared: ReadonlyMap<string, Map<string, Set<string>>>): Map<string, Set<string>>[] {
+  const keys = [key]
+  if (file.language === 'scala' && file.package !== undefined) {
+    const parts = file.package.split('.')
+    for (let take = parts.length - 1; take >= 1; take--) keys.push(`jvm:${parts.slice(0, take).join('.')}`)
+  }
+  return keys.flatMap((scope) => (declared.has(scope) ? [declared.get(scope)!] : []))
+}
+
+function linkNames(path: string, file: ParsedFile, names: ReadonlyMap<string, Set<string>>, pairs: [string, string][]): void {
+  // A Ruby file that wraps itself in `module Billing` reopens the namespace: naming it there is no
+  // use of the file that defines it.
+  const own = new Set(
+    file.language === 'ruby' ? file.definitions.map((definition) => definition.name.slice(definition.name.lastIndexOf(':') + 1)) : [],
+  )
+  for (const reference of file.references ?? []) {
+    if (own.has(reference)) continue
+    const declaring = names.get(reference)
+    if (declaring === undefined || declaring.size > MAX_DECLARING_FILES) continue
+    for (const to of declaring) if (to !== path) pairs.push([path, to])
+  }
 }

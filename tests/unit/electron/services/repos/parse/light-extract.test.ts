@@ -136,6 +136,27 @@ describe('languages no grammar reads', () => {
     expect(elixir.supertypes).toEqual(['Plug', 'Scope'])
   })
 
+  it('reads a Scala file’s chained package clauses, package object and imports in every form', () => {
+    const scala = lightExtract(
+      'scala',
+      'package cats\npackage data\n\nimport cats.kernel.{Eq, Order => Ord, _}\nimport scala.collection.mutable, cats.syntax.all._\n' +
+        'import cats.implicits.*\nimport cats.instances.given\nimport cats.arrow.FunctionK as FK\n\nobject Chain {\n  import Chain.Wrap\n}\n',
+    )
+    expect(scala.package).toBe('cats.data')
+    expect(scala.imports.map((ref) => [ref.specifier, ref.line, ref.wildcard ?? false])).toEqual([
+      ['cats.kernel.Eq', 4, false],
+      ['cats.kernel.Order', 4, false],
+      ['cats.kernel', 4, true],
+      ['scala.collection.mutable', 5, false],
+      ['cats.syntax.all', 5, true],
+      ['cats.implicits', 6, true],
+      ['cats.instances', 7, true],
+      ['cats.arrow.FunctionK', 8, false],
+      ['Chain.Wrap', 11, false],
+    ])
+    expect(lightExtract('scala', 'package cats\n\npackage object syntax extends AllSyntax\n').package).toBe('cats.syntax')
+  })
+
   it('keeps tests’ and examples’ declarations out (only the shipped code’s count)', () => {
     expect(lightExtract('scala', 'class FunctorSuite extends Suite\n').definitions).toEqual([])
   })

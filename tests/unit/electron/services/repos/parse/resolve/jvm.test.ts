@@ -1,6 +1,6 @@
-// Java and Kotlin resolution on a repository shaped like a real multi-module build, checked both ways:
-// imports by class, wildcard and static imports, same-package names, and no edge where none exists
-// (an interface does not import its implementation, a wildcard import links only the classes used).
+// Java, Kotlin and Scala resolution on repositories shaped like real multi-module builds, checked both
+// ways: imports by class, wildcard and static imports, same-package names, and no edge where none
+// exists (an interface does not import its implementation, a wildcard import links only the classes used).
 import { describe, expect, it } from 'vitest'
 import { resolveBuiltRepo } from '../../../../../../fixtures/scan-built-repo.ts'
 
@@ -45,6 +45,37 @@ describe('Java and Kotlin resolution', () => {
         `${owner}/OwnerController.java -> ${owner}/OwnerRepository.java`,
         `${owner}/OwnerController.java -> app/src/main/java/org/acme/petshop/system/Formats.java`,
         `${owner}/OwnerRepository.java -> ${owner}/Owner.java`,
+      ].sort(),
+    )
+  })
+
+  it('draws an sbt library of type classes as its Scala imports and packages say', async () => {
+    const core = 'core/src/main/scala/acme'
+    const lines = await resolveBuiltRepo(
+      {
+        'build.sbt': 'lazy val core = project.in(file("core"))\n',
+        [`${core}/Functor.scala`]: 'package acme\n\ntrait Functor[F[_]] {\n  def map[A, B](fa: F[A])(f: A => B): F[B]\n}\n',
+        [`${core}/Monad.scala`]: 'package acme\n\ntrait Monad[F[_]] extends Functor[F] {\n  def pure[A](a: A): F[A]\n}\n',
+        [`${core}/Show.scala`]: 'package acme\n\ntrait Show[A] { def show(a: A): String }\n',
+        [`${core}/syntax/all.scala`]: 'package acme\npackage syntax\n\nobject all extends FunctorSyntax\n\ntrait FunctorSyntax\n',
+        [`${core}/data/Chain.scala`]:
+          'package acme\npackage data\n\nimport scala.collection.mutable.ListBuffer\n\nsealed abstract class Chain[+A]\n\nobject Chain {\n  implicit val chainMonad: Monad[Chain] = null\n}\n',
+        [`${core}/data/Ior.scala`]: 'package acme.data\n\nsealed abstract class Ior[+A, +B]\n',
+        'tests/src/test/scala/acme/tests/ChainSuite.scala':
+          'package acme.tests\n\nimport acme.{Functor, Monad => M}\nimport acme.data._\nimport syntax.all._\nimport org.scalacheck.Prop\n\nclass ChainSuite {\n  val c: Chain[Int] = null\n}\n',
+      },
+      { importsOnly: true },
+    )
+    expect(lines).toEqual(
+      [
+        // Code in `package acme` then `package data` uses acme's names without importing them.
+        `${core}/Monad.scala -> ${core}/Functor.scala`,
+        `${core}/data/Chain.scala -> ${core}/Monad.scala`,
+        // Imports by name and renamed, a wildcard that links only what is used, one relative to an enclosing package.
+        `tests/src/test/scala/acme/tests/ChainSuite.scala -> ${core}/Functor.scala`,
+        `tests/src/test/scala/acme/tests/ChainSuite.scala -> ${core}/Monad.scala`,
+        `tests/src/test/scala/acme/tests/ChainSuite.scala -> ${core}/data/Chain.scala`,
+        `tests/src/test/scala/acme/tests/ChainSuite.scala -> ${core}/syntax/all.scala`,
       ].sort(),
     )
   })
