@@ -54,4 +54,16 @@ describe('Python', () => {
       ['function', 'fetch', 21, 22, 'async def fetch(url: str) -> bytes'],
     ])
   })
+
+  it('reads a module named by its dotted path in a string as a link to it (settings, URL configuration, apps)', async () => {
+    const result = await parser.parse(
+      'python',
+      'import os\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "hc.settings")\nROOT_URLCONF = \'hc.urls\'\nWSGI_APPLICATION = "hc.wsgi.application"\nTITLE = "Mychecks"\nVERSION = "3.1"\nHOST = "example.org is up"\n',
+    )
+    expect(result.imports.filter((ref) => ref.kind === 'dynamic')).toEqual([
+      { specifier: 'hc', line: 3, kind: 'dynamic', names: ['settings'] },
+      { specifier: 'hc', line: 4, kind: 'dynamic', names: ['urls'] },
+      { specifier: 'hc.wsgi', line: 5, kind: 'dynamic', names: ['application'] },
+    ])
+  })
 })
