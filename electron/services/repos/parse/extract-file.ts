@@ -72,8 +72,22 @@ export function extractFile(root: Node, query: Query, spec: LanguageSpec, source
     definitions,
     ...(pkg === undefined ? {} : { package: pkg }),
     ...(references.size === 0 ? {} : { references: [...references].sort() }),
-    ...(supertypes.size === 0 ? {} : { supertypes: [...supertypes].sort() }),
+    ...(supertypes.size === 0 ? {} : { supertypes: unaliased(supertypes, imports) }),
   }
+}
+
+/**
+ * Supertypes by the names their declarations have: `implements KernelContract` after `use
+ * Illuminate\Contracts\Http\Kernel as KernelContract` builds on Kernel (PHP's `use … as`, C#'s `using X = …`).
+ */
+function unaliased(supertypes: ReadonlySet<string>, imports: readonly ImportRef[]): string[] {
+  const real = new Map<string, string>()
+  for (const ref of imports) {
+    if (ref.alias === undefined) continue
+    const name = ref.specifier.split(/\\|\.|::/).at(-1)
+    if (name) real.set(ref.alias, name)
+  }
+  return [...new Set([...supertypes].map((name) => real.get(name) ?? name))].sort()
 }
 
 function splitCapture(name: string): [string, string | undefined] {

@@ -24,7 +24,8 @@ interface WeightedEdge {
 export interface Implementation {
   readonly from: string
   readonly to: string
-  readonly kind: 'header' | 'interface'
+  /** A header's source; an interface's (or trait's, protocol's) implementation; a class's subclass. */
+  readonly kind: 'header' | 'interface' | 'subclass'
   /** The header, class or interface name. */
   readonly name: string
 }
@@ -44,7 +45,7 @@ const FEW_DEFINERS = 5
 const COMPOUND = 4
 const PLAIN_WORD = 0.15
 /** A declaring file its user cannot see (neither imported nor beside it) is most likely another thing of that name. */
-const OUT_OF_SIGHT = 0.1
+const OUT_OF_SIGHT = 0.02
 const TYPE_KINDS: ReadonlySet<string> = new Set<DefinitionKind>(['class', 'interface', 'type', 'enum', 'object', 'module'])
 const HEADER = /\.(h|hh|hpp|hxx|h\+\+)$/
 const SOURCE = /\.(c|cc|cpp|cxx|c\+\+|m|mm)$/
@@ -198,9 +199,14 @@ export function buildSymbolGraph(
     for (const [to, weight] of out) edges.push({ from: nodes[from]!, to: nodes[to]!, weight })
     out.clear()
   }
-  const implementors = implementorsOf(nodes, read)
-  const implementations = [...headerImplementations(nodes, definers, methodsOf), ...interfaceImplementations(implementors, definers)]
-  return { edges, implementations, bases: basesOf(implementors, definers, aliases) }
+  const contracts = contractsOf(nodes, read, definers, aliases, (from, to) => {
+    const seen = sight[from] ?? null
+    return folderOfNode[from] === folderOfNode[at.get(to)!] || (seen !== null && seen.has(at.get(to)!))
+  })
+  const interfaces = (path: string, name: string) =>
+    read(path)?.definitions.some((definition) => definition.kind === 'interface' && simpleName(definition.name) === name) === true
+  const implementations = [...headerImplementations(nodes, definers, methodsOf), ...interfaceImplementations(contracts, interfaces)]
+  return { edges, implementations, bases: basesOf(contracts) }
 }
 
 /**
@@ -237,52 +243,68 @@ function headerImplementations(
   return found
 }
 
-/** The files whose classes extend or implement each name. */
-function implementorsOf(nodes: readonly string[], read: (path: string) => SymbolSource | undefined): Map<string, string[]> {
-  const implementors = new Map<string, string[]>()
-  for (const path of nodes) {
+/** Per declaring file, each type it declares that other files build on, with those files. */
+type Contracts = Map<string, Map<string, string[]>>
+
+/**
+ * Which file declares the type each class builds on: the only one declaring it, else the one the
+ * class's file sees (imports, or beside it), else the one named after it (`Call.kt` for `Call`, not a
+ * `Dns.Call` nested elsewhere). A name none of these settles links nothing; a type alias of the name
+ * (`type Semigroup[A] = kernel.Semigroup[A]`) is not what is built on.
+ */
+function contractsOf(
+  nodes: readonly string[],
+  read: (path: string) => SymbolSource | undefined,
+  definers: ReadonlyMap<string, readonly string[]>,
+  aliases: ReadonlyMap<string, ReadonlySet<string>>,
+  sees: (from: number, to: string) => boolean,
+): Contracts {
+  const contracts: Contracts = new Map()
+  for (let from = 0; from < nodes.length; from++) {
+    const path = nodes[from]!
     for (const supertype of read(path)?.supertypes ?? []) {
       const name = simpleName(supertype.replace(/<.*$/, ''))
-      const list = implementors.get(name) ?? []
+      const declaring = (definers.get(name) ?? []).filter((file) => file !== path && !aliases.get(name)?.has(file))
+      if (declaring.length === 0) continue
+      let contract = declaring.length === 1 ? declaring[0] : undefined
+      if (contract === undefined) {
+        const visible = declaring.filter((file) => sees(from, file))
+        const pool = visible.length > 0 ? visible : declaring
+        const named = pool.filter((file) => stemOf(file) === name)
+        contract = pool.length === 1 ? pool[0] : named.length === 1 ? named[0] : undefined
+      }
+      if (contract === undefined) continue
+      const byName = contracts.get(contract) ?? new Map<string, string[]>()
+      const list = byName.get(name) ?? []
       if (!list.includes(path)) list.push(path)
-      implementors.set(name, list)
+      byName.set(name, list)
+      contracts.set(contract, byName)
     }
   }
-  return implementors
+  return contracts
 }
 
-/** An interface's main implementation: `IMediator` → `Mediator`, `Call` → `RealCall`, or its only one. */
-function interfaceImplementations(
-  implementors: ReadonlyMap<string, readonly string[]>,
-  definers: ReadonlyMap<string, readonly string[]>,
-): Implementation[] {
+/** An interface's (or a class's) main implementation: `IMediator` → `Mediator`, `Call` → `RealCall`, or its only one. */
+function interfaceImplementations(contracts: Contracts, interfaces: (path: string, name: string) => boolean): Implementation[] {
   const found: Implementation[] = []
-  for (const [name, paths] of implementors) {
-    const declaring = definers.get(name) ?? []
-    if (declaring.length !== 1) continue
-    const contract = declaring[0]!
-    const bare = name.replace(/^I(?=[A-Z])/, '').toLowerCase()
-    const named = paths.filter((path) => path !== contract && stemOf(path).toLowerCase().includes(bare))
-    const chosen = named.length > 0 ? named.slice(0, 2) : paths.length === 1 && paths[0] !== contract ? paths : []
-    for (const path of chosen) found.push({ from: contract, to: path, kind: 'interface', name })
+  for (const [contract, byName] of contracts) {
+    for (const [name, paths] of byName) {
+      const bare = name.replace(/^I(?=[A-Z])/, '').toLowerCase()
+      const named = paths.filter((path) => stemOf(path).toLowerCase().includes(bare))
+      const chosen = named.length > 0 ? named.slice(0, 2) : paths.length === 1 ? paths : []
+      const kind = interfaces(contract, name) ? 'interface' : 'subclass'
+      for (const path of chosen) found.push({ from: contract, to: path, kind, name })
+    }
   }
   return found
 }
 
 /** What the code is built on: each declaring file's type that the most other files extend or implement. */
-function basesOf(
-  implementors: ReadonlyMap<string, readonly string[]>,
-  definers: ReadonlyMap<string, readonly string[]>,
-  aliases: ReadonlyMap<string, ReadonlySet<string>>,
-): Map<string, { name: string; count: number }> {
+function basesOf(contracts: Contracts): Map<string, { name: string; count: number }> {
   const bases = new Map<string, { name: string; count: number }>()
-  for (const [name, paths] of implementors) {
-    // A type alias of the name (`type Semigroup[A] = kernel.Semigroup[A]`) is not what is built on.
-    const declaring = (definers.get(name) ?? []).filter((path) => !aliases.get(name)?.has(path))
-    if (declaring.length === 0 || declaring.length > 2) continue
-    for (const file of declaring) {
-      const count = paths.filter((path) => path !== file).length
-      if (count > (bases.get(file)?.count ?? 0)) bases.set(file, { name, count })
+  for (const [file, byName] of contracts) {
+    for (const [name, paths] of byName) {
+      if (paths.length > (bases.get(file)?.count ?? 0)) bases.set(file, { name, count: paths.length })
     }
   }
   return bases

@@ -82,4 +82,36 @@ describe('buildSymbolGraph', () => {
     expect(graph.bases.get('core/Monad.scala')).toEqual({ name: 'Monad', count: 4 })
     expect(graph.bases.has('core/package.scala')).toBe(false)
   })
+
+  it('finds the interface a class implements among types of the same name: the one it imports, else the file named after it', () => {
+    const sources: Record<string, SymbolSource> = {
+      'okhttp3/Call.kt': { definitions: [def('Call', 'interface'), def('execute', 'method')] },
+      'okhttp3/Dns.kt': { definitions: [def('Dns', 'interface'), def('Call', 'interface')] },
+      'okhttp3/internal/RealCall.kt': { definitions: [def('RealCall', 'class')], supertypes: ['Call', 'Cloneable'] },
+      'okhttp3/Cache.kt': { definitions: [def('Cache', 'class')] },
+      'okhttp3/internal/DiskCache.kt': { definitions: [def('DiskCache', 'class')], supertypes: ['Cache'] },
+    }
+    const seen = graphOf(sources, { 'okhttp3/internal/RealCall.kt': ['okhttp3/Call.kt'] })
+    expect(seen.implementations).toContainEqual({
+      from: 'okhttp3/Call.kt',
+      to: 'okhttp3/internal/RealCall.kt',
+      kind: 'interface',
+      name: 'Call',
+    })
+    expect(seen.implementations.some((link) => link.from === 'okhttp3/Dns.kt')).toBe(false)
+    // Nothing imported: the file named after the type declares it. A class built on a class is its subclass.
+    const named = graphOf(sources)
+    expect(named.implementations).toContainEqual({
+      from: 'okhttp3/Call.kt',
+      to: 'okhttp3/internal/RealCall.kt',
+      kind: 'interface',
+      name: 'Call',
+    })
+    expect(named.implementations).toContainEqual({
+      from: 'okhttp3/Cache.kt',
+      to: 'okhttp3/internal/DiskCache.kt',
+      kind: 'subclass',
+      name: 'Cache',
+    })
+  })
 })

@@ -45,4 +45,17 @@ function helper(int $x): int { return $x; }
     expect(result.supertypes).toEqual(['Base', 'RouteCollectorInterface'])
     expect(result.references).toEqual(expect.arrayContaining(['Route', 'RouteInterface', 'Macroable']))
   })
+
+  it('names the types a class builds on as they are declared, not by the alias its file imports them as', async () => {
+    const source = `<?php
+namespace Illuminate\\Foundation\\Http;
+use Illuminate\\Contracts\\Http\\Kernel as KernelContract;
+use Illuminate\\Routing\\Router;
+class Kernel implements KernelContract {
+  public function __construct(protected Router $router) {}
+}
+`
+    const result = await parser.parse('php', source)
+    expect(result.supertypes).toEqual(['Kernel'])
+  })
 })
