@@ -8,6 +8,7 @@
 // out than equal weights). Each file keeps the reasons of the signals that place it near the top. Pure.
 import type { EntryPoint } from './entry-points.ts'
 import type { GraphSignals } from './key-file-graph.ts'
+import type { Implementation } from './symbol-graph.ts'
 
 export interface CodeScoreInput {
   readonly code: readonly string[]
@@ -42,6 +43,18 @@ const MAX_REASONS = 4
 
 export function scoreCode(input: CodeScoreInput): Map<string, CodeScore> {
   const { signals } = input
+  // Code that programs to an interface, or includes a header, runs its main implementation: the
+  // implementation is used wherever its declaration is (a dependency-injected service's callers name
+  // only its interface).
+  const through = (uses: ReadonlyMap<string, number>) => (path: string) => {
+    const own = uses.get(path) ?? 0
+    const declaration = signals.implements.get(path)
+    const inherited = declaration?.kind === 'interface' ? (uses.get(declaration.from) ?? 0) : 0
+    return { count: Math.max(own, inherited), via: inherited > own ? declaration! : null }
+  }
+  const importers = through(signals.importers)
+  const supportUse = through(signals.supportUse)
+  const viaName = (via: Implementation) => (via.kind === 'header' ? via.name : `its interface ${via.name}`)
   const signalList: Signal[] = [
     { value: (path) => input.starts.get(path)?.weight ?? 0, reason: () => null },
     {
@@ -61,9 +74,14 @@ export function scoreCode(input: CodeScoreInput): Map<string, CodeScore> {
       },
     },
     {
-      value: (path) => signals.supportUse.get(path) ?? 0,
-      reason: (path) =>
-        signals.supportUse.get(path)! >= 3 ? `used by ${signals.supportUse.get(path)} tests and examples (public API)` : null,
+      value: (path) => supportUse(path).count,
+      reason: (path) => {
+        const { count, via } = supportUse(path)
+        if (count < 3) return null
+        return via
+          ? `${viaName(via)} is used by ${count} tests and examples (public API)`
+          : `used by ${count} tests and examples (public API)`
+      },
     },
     {
       value: (path) => signals.bases.get(path)?.count ?? 0,
@@ -91,8 +109,12 @@ export function scoreCode(input: CodeScoreInput): Map<string, CodeScore> {
       reason: (path) => `uses ${signals.uses.get(path)} other files of the project`,
     },
     {
-      value: (path) => signals.importers.get(path) ?? 0,
-      reason: (path) => (signals.importers.get(path)! >= 3 ? `imported by ${signals.importers.get(path)} files` : null),
+      value: (path) => importers(path).count,
+      reason: (path) => {
+        const { count, via } = importers(path)
+        if (count < 3) return null
+        return via ? `${viaName(via)} is imported by ${count} files` : `imported by ${count} files`
+      },
     },
     { value: (path) => input.lines(path), reason: () => null },
     {

@@ -61,4 +61,34 @@ describe('scoreCode', () => {
     expect(scores.get('a.go')!.fused).toBeGreaterThan(scores.get('b.go')!.fused)
     expect(scores.get('b.go')!.reasons).toEqual(['imported by 4 files'])
   })
+
+  it('counts the users of an interface as users of its main implementation (callers name only the interface), not of a subclass', () => {
+    const contract = 'api/ExtensionClient.java'
+    const implementation = 'app/ExtensionClientImpl.java'
+    const subclass = 'app/JsonExtension.java'
+    const scores = scoreCode({
+      code: [contract, implementation, subclass, 'api/Metadata.java'],
+      lines: () => 200,
+      starts: new Map(),
+      signals: signals({
+        importers: map({ [contract]: 40, 'api/Extension.java': 30, 'api/Metadata.java': 12 }),
+        supportUse: map({ [contract]: 25, 'api/Extension.java': 20, 'api/Metadata.java': 5 }),
+        implements: map({
+          [implementation]: { from: contract, to: implementation, kind: 'interface' as const, name: 'ExtensionClient' },
+          [subclass]: { from: 'api/Extension.java', to: subclass, kind: 'subclass' as const, name: 'Extension' },
+        }),
+      }),
+      fronts: new Map(),
+      churn: new Map(),
+      commitsRead: 0,
+    })
+    expect(scores.get(implementation)!.fused).toBeGreaterThan(scores.get('api/Metadata.java')!.fused)
+    expect(scores.get(implementation)!.reasons).toEqual(
+      expect.arrayContaining([
+        'its interface ExtensionClient is imported by 40 files',
+        'its interface ExtensionClient is used by 25 tests and examples (public API)',
+      ]),
+    )
+    expect(scores.get(subclass)!.reasons.join(' ')).not.toMatch(/imported by|tests and examples/)
+  })
 })
