@@ -100,14 +100,9 @@ export function rankWithSignals(input: KeyFileInput & { readonly changed?: Reado
   const candidates = input.files.filter((file) => !file.binary && DEMOTION[roles.get(file.path) ?? 'source'] > 0)
   const known = new Set(candidates.map((file) => file.path))
   const shipped = (path: string) => roles.get(path) === 'source' && known.has(path)
-  const allPackages = input.packageDirs ?? []
-  const mainPackages = new Set(
-    allPackages.slice(0, input.mainPackages ?? Math.min(3, allPackages.length)).map((dir) => (dir === '' ? '.' : dir)),
-  )
-  const packageDirs = allPackages.filter((dir) => dir !== '.' && dir !== '').sort((a, b) => b.length - a.length)
-  // A file outside every member package belongs to the root's own package ('.') when there is one.
-  const packageOf = (path: string) => packageDirs.find((dir) => path.startsWith(`${dir}/`)) ?? (mainPackages.has('.') ? '.' : null)
-  const isMain = (pkg: string | null) => pkg === null || mainPackages.has(pkg) || mainPackages.size === 0
+  const allPackages = (input.packageDirs ?? []).map((dir) => (dir === '' ? '.' : dir))
+  const packageDirs = allPackages.filter((dir) => dir !== '.').sort((a, b) => b.length - a.length)
+  const memberOf = (path: string) => packageDirs.find((dir) => path.startsWith(`${dir}/`)) ?? null
   // Code: shipped files in a programming language, and scripts the parser read by their `#!` line.
   const codeFiles = candidates.filter(
     (file) => shipped(file.path) && (isCodeLanguage(file.language) || input.uses?.(file.path) !== undefined),
@@ -115,6 +110,15 @@ export function rankWithSignals(input: KeyFileInput & { readonly changed?: Reado
   const code = codeFiles.map((file) => file.path)
   const byPath = new Map(codeFiles.map((file) => [file.path, file]))
   const languages = mainLanguages(codeFiles, candidates)
+  // A package whose code is in another language than the project's (a Java application's web UI) is
+  // never a main one, however large.
+  const foreign = foreignPackages(codeFiles, languages, memberOf)
+  const mainPackages = new Set(
+    allPackages.slice(0, input.mainPackages ?? Math.min(3, allPackages.length)).filter((dir) => !foreign.has(dir)),
+  )
+  // A file outside every member package belongs to the root's own package ('.') when there is one.
+  const packageOf = (path: string) => memberOf(path) ?? (mainPackages.has('.') ? '.' : null)
+  const isMain = (pkg: string | null) => pkg === null || mainPackages.has(pkg) || (mainPackages.size === 0 && !foreign.has(pkg))
   const inMainLanguage = (path: string) => languages.size === 0 || languages.has(byPath.get(path)?.language ?? '')
   const readme = input.readme ?? ''
   const memoKey = `${candidates.length}:${[...mainPackages].join(',')}:${packageDirs.join(',')}:${readme.length}:${readme.slice(0, 200)}:${(input.projectNames ?? []).join(',')}`
@@ -300,6 +304,25 @@ function mainLanguages(code: readonly FileRecord[], files: readonly FileRecord[]
   if (rooted.length > 0) return new Set(rooted)
   const most = Math.max(0, ...lines.values())
   return new Set([...lines].filter(([, count]) => count > 0 && count >= most / 3).map(([language]) => language))
+}
+
+/** The packages most of whose code is in none of the project's languages. */
+function foreignPackages(
+  code: readonly FileRecord[],
+  languages: ReadonlySet<string>,
+  memberOf: (path: string) => string | null,
+): Set<string> {
+  if (languages.size === 0) return new Set()
+  const lines = new Map<string, { own: number; all: number }>()
+  for (const file of code) {
+    const pkg = memberOf(file.path)
+    if (pkg === null) continue
+    const count = lines.get(pkg) ?? { own: 0, all: 0 }
+    count.all += file.lines
+    if (languages.has(file.language ?? '')) count.own += file.lines
+    lines.set(pkg, count)
+  }
+  return new Set([...lines].filter(([, count]) => count.own < 0.5 * count.all).map(([pkg]) => pkg))
 }
 
 /**

@@ -78,6 +78,44 @@ describe('rankKeyFiles principles', () => {
     )
   })
 
+  it('never takes a package in another language than the project’s for a main one, however large (a Java application’s web UI)', () => {
+    const java = (path: string, lines = 150): FileRecord => ({ path, size: lines * 30, language: 'Java', lines, binary: false })
+    const ui = Array.from({ length: 12 }, (_, i) => record(`ui/packages/editor/src/part${i}.ts`, 900))
+    const files = [
+      record('README.md', 40),
+      { ...record('build.gradle', 60), language: 'Groovy' },
+      record('ui/packages/editor/package.json', 40),
+      record('ui/packages/editor/src/index.ts', 200),
+      ...ui,
+      java('application/src/main/java/org/acme/Application.java', 20),
+      java('application/src/main/java/org/acme/PostService.java', 4000),
+      java('application/src/main/java/org/acme/PostController.java', 3000),
+    ]
+    const ranked = rankKeyFiles({
+      files,
+      edges: [
+        ...ui.map((part) => ({ from: 'ui/packages/editor/src/index.ts', to: part.path })),
+        { from: 'application/src/main/java/org/acme/Application.java', to: 'application/src/main/java/org/acme/PostController.java' },
+        { from: 'application/src/main/java/org/acme/PostController.java', to: 'application/src/main/java/org/acme/PostService.java' },
+      ],
+      churn: new Map(),
+      commitsRead: 0,
+      entries: [
+        { path: 'ui/packages/editor/src/index.ts', reason: 'package entry (package.json exports)' },
+        { path: 'application/src/main/java/org/acme/Application.java', reason: 'main class (Gradle application)' },
+      ],
+      packageDirs: ['ui/packages/editor'],
+      mainPackages: 1,
+    })
+    const paths = ranked.map((entry) => entry.path)
+    const at = (path: string) => (paths.includes(path) ? paths.indexOf(path) : Infinity)
+    expect(ranked.find((entry) => entry.path === 'ui/packages/editor/package.json')?.reasons).toEqual([
+      'manifest of the ui/packages/editor package',
+    ])
+    expect(at('ui/packages/editor/package.json')).toBeGreaterThan(at('application/src/main/java/org/acme/PostController.java'))
+    expect(at('ui/packages/editor/src/index.ts')).toBeGreaterThan(at('application/src/main/java/org/acme/PostController.java'))
+  })
+
   it('counts what tests reach for as the public API, and what the README names', () => {
     const files = [
       record('src/app.ts', 300),
