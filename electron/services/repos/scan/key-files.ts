@@ -10,7 +10,7 @@
 import type { FileRecord, KeyFile } from '../../../../shared/models/repos.ts'
 import type { RankEdge } from '../parse/page-rank.ts'
 import { scoreCode } from './code-scores.ts'
-import { entryPoints, FRONT_FILE, squash, type EntryPoint } from './entry-points.ts'
+import { entryPoints, FRONT_FILE, projectNameForms, squash, type EntryPoint } from './entry-points.ts'
 import { graphSignals, walkEdges, type GraphSignals } from './key-file-graph.ts'
 import { isCodeLanguage } from './languages.ts'
 import { isManifest, type DeclaredEntry } from './manifests.ts'
@@ -100,9 +100,6 @@ export function rankWithSignals(input: KeyFileInput & { readonly changed?: Reado
   const candidates = input.files.filter((file) => !file.binary && DEMOTION[roles.get(file.path) ?? 'source'] > 0)
   const known = new Set(candidates.map((file) => file.path))
   const shipped = (path: string) => roles.get(path) === 'source' && known.has(path)
-  const allPackages = (input.packageDirs ?? []).map((dir) => (dir === '' ? '.' : dir))
-  const packageDirs = allPackages.filter((dir) => dir !== '.').sort((a, b) => b.length - a.length)
-  const memberOf = (path: string) => packageDirs.find((dir) => path.startsWith(`${dir}/`)) ?? null
   // Code: shipped files in a programming language, and scripts the parser read by their `#!` line.
   const codeFiles = candidates.filter(
     (file) => shipped(file.path) && (isCodeLanguage(file.language) || input.uses?.(file.path) !== undefined),
@@ -110,11 +107,17 @@ export function rankWithSignals(input: KeyFileInput & { readonly changed?: Reado
   const code = codeFiles.map((file) => file.path)
   const byPath = new Map(codeFiles.map((file) => [file.path, file]))
   const languages = mainLanguages(codeFiles, candidates)
+  const declaredPackages = (input.packageDirs ?? []).map((dir) => (dir === '' ? '.' : dir))
+  const declaredMain = input.mainPackages ?? Math.min(3, declaredPackages.length)
+  const subprojects = unnamedSubprojects(candidates, codeFiles, languages, declaredPackages, input.projectNames ?? [])
+  const allPackages = subprojects ? [...subprojects.main, ...declaredPackages, ...subprojects.others] : declaredPackages
+  const packageDirs = allPackages.filter((dir) => dir !== '.').sort((a, b) => b.length - a.length)
+  const memberOf = (path: string) => packageDirs.find((dir) => path.startsWith(`${dir}/`)) ?? null
   // A package whose code is in another language than the project's (a Java application's web UI) is
   // never a main one, however large.
   const foreign = foreignPackages(codeFiles, languages, memberOf)
   const mainPackages = new Set(
-    allPackages.slice(0, input.mainPackages ?? Math.min(3, allPackages.length)).filter((dir) => !foreign.has(dir)),
+    (subprojects ? subprojects.main : declaredPackages.slice(0, declaredMain)).filter((dir) => !foreign.has(dir)),
   )
   // A file outside every member package belongs to the root's own package ('.') when there is one.
   const packageOf = (path: string) => memberOf(path) ?? (mainPackages.has('.') ? '.' : null)
@@ -304,6 +307,33 @@ function mainLanguages(code: readonly FileRecord[], files: readonly FileRecord[]
   if (rooted.length > 0) return new Set(rooted)
   const most = Math.max(0, ...lines.values())
   return new Set([...lines].filter(([, count]) => count > 0 && count >= most / 3).map(([language]) => language))
+}
+
+/**
+ * The subprojects of a build whose manifests name no package (Gradle's `okhttp/`, `okcurl/`,
+ * `mockwebserver/` each with a build.gradle.kts): folders with a build of the project's language and
+ * code of their own. When one is named after the project it is the main package and the others are
+ * secondary; otherwise (or when the manifests declare packages in the project's language) null.
+ */
+function unnamedSubprojects(
+  files: readonly FileRecord[],
+  code: readonly FileRecord[],
+  languages: ReadonlySet<string>,
+  declared: readonly string[],
+  projectNames: readonly string[],
+): { main: string[]; others: string[] } | null {
+  const names = projectNameForms(projectNames)
+  if (names.length === 0 || languages.size === 0) return null
+  const inLanguage = (file: FileRecord) => languages.has(file.language ?? '')
+  if (declared.some((dir) => dir !== '.' && code.some((file) => file.path.startsWith(`${dir}/`) && inLanguage(file)))) return null
+  const folders = new Set<string>()
+  for (const file of files) {
+    const built = buildLanguages(nameOf(file.path))
+    if (file.path.includes('/') && built?.some((language) => languages.has(language))) folders.add(folderOf(file.path))
+  }
+  const withCode = [...folders].filter((folder) => code.some((file) => file.path.startsWith(`${folder}/`) && inLanguage(file)))
+  const main = withCode.filter((folder) => names.includes(squash(nameOf(folder))))
+  return main.length === 0 ? null : { main, others: withCode.filter((folder) => !main.includes(folder)) }
 }
 
 /** The packages most of whose code is in none of the project's languages. */

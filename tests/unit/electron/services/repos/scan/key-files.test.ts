@@ -116,6 +116,39 @@ describe('rankKeyFiles principles', () => {
     expect(at('ui/packages/editor/src/index.ts')).toBeGreaterThan(at('application/src/main/java/org/acme/PostController.java'))
   })
 
+  it('takes the subproject named after the project for the main package when the build names none (Gradle), the others for secondary', () => {
+    const kotlin = (path: string, lines = 300): FileRecord => ({ path, size: lines * 30, language: 'Kotlin', lines, binary: false })
+    const core = 'okhttp/src/main/kotlin/okhttp3'
+    const files = [
+      record('README.md', 40),
+      { ...record('build.gradle.kts', 60), language: 'Kotlin' },
+      { ...record('okhttp/build.gradle.kts', 60), language: 'Kotlin' },
+      { ...record('okcurl/build.gradle.kts', 30), language: 'Kotlin' },
+      kotlin(`${core}/OkHttpClient.kt`, 900),
+      kotlin(`${core}/Call.kt`),
+      kotlin(`${core}/Request.kt`),
+      kotlin(`${core}/Response.kt`),
+      kotlin('okcurl/src/main/kotlin/okhttp3/curl/Main.kt', 400),
+      kotlin('okcurl/src/main/kotlin/okhttp3/curl/Options.kt', 200),
+    ]
+    const edges = [
+      { from: `${core}/OkHttpClient.kt`, to: `${core}/Call.kt` },
+      { from: `${core}/Call.kt`, to: `${core}/Request.kt` },
+      { from: `${core}/Call.kt`, to: `${core}/Response.kt` },
+      { from: `${core}/Response.kt`, to: `${core}/Request.kt` },
+      { from: 'okcurl/src/main/kotlin/okhttp3/curl/Main.kt', to: `${core}/OkHttpClient.kt` },
+      { from: 'okcurl/src/main/kotlin/okhttp3/curl/Main.kt', to: 'okcurl/src/main/kotlin/okhttp3/curl/Options.kt' },
+    ]
+    const ranked = rankKeyFiles({ files, edges, churn: new Map(), commitsRead: 0, projectNames: ['OkHttp'] })
+    const paths = ranked.map((entry) => entry.path)
+    const at = (path: string) => (paths.includes(path) ? paths.indexOf(path) : Infinity)
+    const reasons = (path: string) => ranked.find((entry) => entry.path === path)?.reasons[0]
+    expect(reasons('okhttp/build.gradle.kts')).toBe('manifest of the package named after the project')
+    expect(reasons('okcurl/build.gradle.kts')).toBe('manifest of the okcurl package')
+    for (const path of [`${core}/Call.kt`, `${core}/Request.kt`, `${core}/Response.kt`])
+      expect(at(path)).toBeLessThan(at('okcurl/src/main/kotlin/okhttp3/curl/Main.kt'))
+  })
+
   it('counts what tests reach for as the public API, and what the README names', () => {
     const files = [
       record('src/app.ts', 300),
