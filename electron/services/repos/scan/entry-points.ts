@@ -107,12 +107,15 @@ export function entryPoints(input: EntryPointInput): Map<string, EntryPoint> {
       (definition) => (definition.name === 'main' || (definition.name === 'Main' && path.endsWith('.cs'))) && definition.kind !== 'class',
     ),
   )
+  // Once the README or the project's name says which program is the project's, the other mains are
+  // its tools (a generator, a release script, a test driver).
+  const known = mains.some((path) => readmeRuns(programName(path)) || names.includes(squash(programName(path))))
   for (const path of mains) {
     programs.add(path)
     const program = programName(path)
     const named = names.includes(squash(program))
     const run = readmeRuns(program)
-    const weight = run || named ? 1 : mains.length === 1 ? 0.8 : 0.3
+    const weight = run || named ? 1 : mains.length === 1 ? 0.8 : known ? 0.1 : 0.3
     add(
       path,
       weight,

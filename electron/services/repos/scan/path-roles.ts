@@ -23,7 +23,7 @@ const FOLDER_WORDS: readonly (readonly [PathRole, RegExp])[] = [
 /** Gradle/Kotlin source sets that hold tests: src/test, src/jvmTest, src/androidTest, src/testFixtures. */
 const TEST_SOURCE_SET = /(^|\/)src\/\w*(Test|test|TestFixtures|testFixtures|IntegrationTest)\//
 const TEST_FILE =
-  /[._-](test|spec|tests|specs)\.\w+$|_test\.go$|(^|\/)test_[^/]*\.py$|(^|\/)conftest\.py$|(^|\/)[A-Z]\w*(Test|Tests|Spec|IT)\.(java|kt|cs|scala|groovy|php|swift)$|_spec\.rb$|_test\.rb$|(^|\/)test_helper\.rb$|(^|\/)spec_helper\.rb$/
+  /[._-](test|spec|tests|specs)\.\w+$|(^|\/)(test|tests)\.\w+$|_test\.go$|(^|\/)test_[^/]*\.py$|(^|\/)conftest\.py$|(^|\/)[A-Z]\w*(Test|Tests|Spec|IT)\.(java|kt|cs|scala|groovy|php|swift)$|_spec\.rb$|_test\.rb$|(^|\/)test_helper\.rb$|(^|\/)spec_helper\.rb$/
 // Generated sources by their conventional names (protobuf and gRPC stubs, Go's stringer output,
 // Kubernetes deep-copies, Dart builders, minified and bundled output, source maps) and lock files.
 const GENERATED_FILE =

@@ -52,6 +52,20 @@ describe('entryPoints', () => {
     expect(starts.get('internal/ghcmd/cmd.go')?.reasons).toEqual(['what cmd/gh/main.go runs'])
   })
 
+  it('takes the other mains for the project’s tools once the README says which program is the project’s', () => {
+    const definitions = definitionsOf({
+      'cmd/traefik/traefik.go': [{ name: 'main', kind: 'function' }],
+      'internal/gendoc.go': [{ name: 'main', kind: 'function' }],
+      'generate.go': [{ name: 'main', kind: 'function' }],
+    })
+    const code = ['cmd/traefik/traefik.go', 'internal/gendoc.go', 'generate.go']
+    const known = entryPoints({ ...base, code, readme: '# Traefik\n\n```sh\ntraefik --configFile=traefik.yml\n```\n', definitions })
+    const unknown = entryPoints({ ...base, code, readme: '# Proxy\n', definitions })
+    expect(known.get('cmd/traefik/traefik.go')!.weight).toBe(1)
+    expect(known.get('internal/gendoc.go')!.weight).toBeLessThan(unknown.get('internal/gendoc.go')!.weight)
+    expect(known.get('generate.go')!.weight).toBeLessThanOrEqual(0.1)
+  })
+
   it('finds the module named after the project, in the project’s language only, and never hands a library’s root over', () => {
     const starts = entryPoints({
       ...base,
