@@ -104,6 +104,46 @@ describe('packContext', () => {
     expect(packed.text).toMatch(/\n3\t\n…\n4\texport function checkoutStep0\(input: number\): number\n38\texport function checkoutStep1\(/)
   })
 
+  it('gives a manifest or a file of re-exports too long to show whole as its outline, not its first lines', async () => {
+    const gradle = await buildRepo()
+    const folder = await mkdtemp(join(tmpdir(), 'gemba-'))
+    try {
+      const dependencies = Array.from({ length: 120 }, (_, i) => `    implementation("org.acme:library-number-${i}:1.0.${i}")`)
+      await gradle.files({
+        'README.md': '# Courier\n\nSends parcels.\n',
+        'settings.gradle.kts': 'rootProject.name = "courier"\ninclude(":courier")\n',
+        'build.gradle.kts':
+          [
+            'plugins {',
+            '    kotlin("jvm") version "2.0.0"',
+            '}',
+            '',
+            'dependencies {',
+            ...dependencies,
+            '}',
+            '',
+            'tasks.test {',
+            '    useJUnitPlatform()',
+            '}',
+          ].join('\n') + '\n',
+        'courier/src/main/kotlin/courier/Courier.kt': 'package courier\n\nclass Courier {\n  fun send(parcel: String) = parcel\n}\n',
+      })
+      await gradle.commit('Start the courier')
+      const courier = await scanRepo(
+        { repoId: 'courier', path: gradle.dir },
+        { cacheFolder: folder, clock: () => new Date('2026-11-24T10:00:00Z'), parser: async () => parser },
+      )
+      const packed = await packContext(courier, gradle.dir, { budgetTokens: 4_000, redactor, parser }, signal)
+      expect(packed.files.find((file) => file.path === 'build.gradle.kts')?.form).toBe('signatures')
+      expect(packed.text).toMatch(/\n1\tplugins \{\n2\t {4}kotlin/)
+      expect(packed.text).not.toContain('library-number-119')
+      expect(packed.text).toMatch(/\n128\ttasks\.test \{\n/)
+    } finally {
+      await gradle.cleanup()
+      await rm(folder, { recursive: true, force: true })
+    }
+  })
+
   it('honours a scope folder and include/exclude patterns', async () => {
     const scoped = await packContext(scan, repo.dir, { budgetTokens: 20_000, redactor, parser, scope: 'src/api' }, signal)
     expect(scoped.text).toContain('scope="src/api"')

@@ -1,6 +1,7 @@
 // How one file appears in the context: whole with line numbers (so Claude can cite path:line), or,
 // when it is too large, excerpted to its declarations' signatures at their real line numbers (for
-// prose, its outline: headings and each section's first line), or its head. Works on text that is
+// prose, its outline: headings and each section's first line; for a build definition or
+// configuration, its outline by indentation), or its head. Works on text that is
 // already redacted; never reads the disk.
 import type { Definition } from '../../repos/index.ts'
 
@@ -97,6 +98,46 @@ export function outlineExcerpt(text: string, maxLineChars = 160): FileExcerpt {
   }
   out.push(`… (${lines.length} lines; headings and each section's first line only, read_file shows the rest)`)
   return { form: 'signatures', body: out.join('\n'), lines: lines.length }
+}
+
+/** A line that is only a comment (`//`, `/*`, ` *`, `#` but not `#include` or `#[attribute]`, `--`, `<!--`). */
+const COMMENT_LINE = /^\s*(\/\/|\/\*|\*|--|<!--|#(?!\[|!|\s*(include|define|if|ifdef|ifndef|else|elif|endif|undef|pragma|import)\b))/
+
+/**
+ * A build definition, configuration or code that declares nothing (a crate root of modules and
+ * re-exports, a routes file) too long to show whole, as its outline by indentation: every line of the
+ * outermost level, then the next level's lines in file order, and so on while they fit (a pom.xml's
+ * modules and dependencies before its plugins' settings, a go.mod's first require block before the
+ * indirect ones), at their real line numbers, comments left out. Null when not even the outermost
+ * level fits.
+ */
+export function indentOutline(text: string, maxChars: number, maxLineChars = 200): FileExcerpt | null {
+  const lines = splitLines(text)
+  const tail = `… (${lines.length} lines; its outline by indentation, the outermost lines first, comments left out; read_file shows the rest)`
+  const entries = lines.flatMap((line, index) =>
+    line.trim() === '' || COMMENT_LINE.test(line)
+      ? []
+      : [
+          {
+            line: index + 1,
+            depth: (/^[ \t]*/.exec(line)?.[0] ?? '').replace(/\t/g, '    ').length,
+            text: `${index + 1}\t${line.length > maxLineChars ? `${line.slice(0, maxLineChars)}…` : line}`,
+          },
+        ],
+  )
+  const outermost = Math.min(...entries.map((entry) => entry.depth))
+  let used = tail.length
+  const kept: typeof entries = []
+  for (const entry of [...entries].sort((a, b) => a.depth - b.depth || a.line - b.line)) {
+    if (used + entry.text.length + 1 > maxChars) {
+      if (entry.depth === outermost) return null
+      break
+    }
+    kept.push(entry)
+    used += entry.text.length + 1
+  }
+  kept.sort((a, b) => a.line - b.line)
+  return { form: 'signatures', body: [...kept.map((entry) => entry.text), tail].join('\n'), lines: lines.length }
 }
 
 /** The first lines of a file that fit in `maxChars`. */

@@ -11,7 +11,7 @@ import { type Redactor, withheldRule } from '../../secrets/index.ts'
 import { hardLinkRule, resolveInsideRepo, type RepoPath } from '../../fs/resolve-inside-repo.ts'
 import { looksBinary } from '../../fs/looks-binary.ts'
 import { historySection, projectSection } from './context-sections.ts'
-import { headExcerpt, outlineExcerpt, signatureExcerpt, wholeFile, type FileExcerpt, type FileForm } from './file-excerpt.ts'
+import { headExcerpt, indentOutline, outlineExcerpt, signatureExcerpt, wholeFile, type FileExcerpt, type FileForm } from './file-excerpt.ts'
 import { renderTree } from './file-tree.ts'
 import { normaliseScope, pathFilter } from './path-filter.ts'
 import { charsForTokens, estimateTokens } from './token-estimate.ts'
@@ -230,11 +230,13 @@ async function formFor(
     if (outline.body.length <= maxChars) return outline
   }
   const language = parser?.languageFor(path) ?? null
+  let declares = false
   if (parser && language) {
     try {
       const parsed = await parser.parse(language, text, { signal })
+      declares = parsed.definitions.length > 0
       const excerpt = signatureExcerpt(text, parsed.definitions, 12, maxChars)
-      if (excerpt.body.length <= maxChars && parsed.definitions.length > 0) return excerpt
+      if (excerpt.body.length <= maxChars && declares) return excerpt
     } catch {
       signal.throwIfAborted()
     }
@@ -244,6 +246,11 @@ async function formFor(
   if (declared.length > 0) {
     const excerpt = signatureExcerpt(text, declared, 12, maxChars)
     if (excerpt.body.length <= maxChars) return excerpt
+  }
+  // A build definition, configuration or code that declares nothing (a crate root, a routes file): its structure.
+  if (!declares && declared.length === 0 && !PROSE.test(path)) {
+    const outline = indentOutline(text, maxChars)
+    if (outline !== null) return outline
   }
   return headExcerpt(text, maxChars)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { outlineExcerpt, signatureExcerpt } from '../../../../../../electron/services/ai/context/file-excerpt.ts'
+import { indentOutline, outlineExcerpt, signatureExcerpt } from '../../../../../../electron/services/ai/context/file-excerpt.ts'
 
 describe('outlineExcerpt', () => {
   it('gives a long document as its headings with their first lines, at their real line numbers', () => {
@@ -63,5 +63,59 @@ describe('signatureExcerpt', () => {
     expect(cut.body).toContain('44\tint server_start(void)')
     expect(cut.body).not.toContain('method_39')
     expect(cut.body).toMatch(/of its 42 declarations, the outermost first/)
+  })
+})
+
+describe('indentOutline', () => {
+  it('gives a long build definition as its outermost lines, then the next level in file order while they fit, without comments', () => {
+    const pom = [
+      '<project>',
+      '    <!-- the parent build -->',
+      '    <artifactId>shop-parent</artifactId>',
+      '    <modules>',
+      '        <module>shop</module>',
+      '        <module>shop-client</module>',
+      '    </modules>',
+      '    <build>',
+      '        <plugins>',
+      ...Array.from(
+        { length: 60 },
+        (_, i) => `            <plugin><artifactId>maven-plugin-${i}</artifactId><configuration>long settings</configuration></plugin>`,
+      ),
+      '        </plugins>',
+      '    </build>',
+      '</project>',
+    ].join('\n')
+    const outline = indentOutline(pom, 500)!
+    expect(outline.form).toBe('signatures')
+    const shown = outline.body.split('\n')
+    expect(shown.slice(0, 8)).toEqual([
+      '1\t<project>',
+      '3\t    <artifactId>shop-parent</artifactId>',
+      '4\t    <modules>',
+      '5\t        <module>shop</module>',
+      '6\t        <module>shop-client</module>',
+      '7\t    </modules>',
+      '8\t    <build>',
+      '9\t        <plugins>',
+    ])
+    expect(shown.some((line) => line.includes('maven-plugin-59'))).toBe(false)
+    expect(shown.at(-1)).toMatch(/^… \(72 lines; its outline by indentation/)
+    expect(outline.body.length).toBeLessThanOrEqual(500)
+  })
+
+  it('keeps a crate root’s modules and re-exports and leaves its long doc comment out; null when not even the top level fits', () => {
+    const root = [
+      ...Array.from({ length: 80 }, (_, i) => `//! Line ${i} of the crate documentation, with an example.`),
+      '#![forbid(unsafe_code)]',
+      'pub mod routing;',
+      'pub use self::routing::Router;',
+    ].join('\n')
+    expect(indentOutline(root, 400)?.body.split('\n').slice(0, 3)).toEqual([
+      '81\t#![forbid(unsafe_code)]',
+      '82\tpub mod routing;',
+      '83\tpub use self::routing::Router;',
+    ])
+    expect(indentOutline(Array.from({ length: 100 }, (_, i) => `AC_CHECK_FUNC(function_${i})`).join('\n'), 400)).toBeNull()
   })
 })
