@@ -37,6 +37,8 @@ export interface SymbolGraph {
   readonly bases: ReadonlyMap<string, { readonly name: string; readonly count: number }>
 }
 
+/** An interface more implementations than this are named after (`VueHandler`, `WsHandler`…) is a plug-in point with no main one. */
+const MAIN_NAMED = 2
 /** A name declared in more files than this is a convention (`String`, `run`, `Handler`), not a link. */
 const MAX_DEFINERS = 8
 /** Past this many declaring files a name still links, but weakly. */
@@ -284,14 +286,17 @@ function contractsOf(
   return contracts
 }
 
-/** An interface's (or a class's) main implementation: `IMediator` → `Mediator`, `Call` → `RealCall`, or its only one. */
+/**
+ * An interface's (or a class's) main implementation: `IMediator` → `Mediator`, `Call` → `RealCall`, or
+ * its only one; none when many are named after it.
+ */
 function interfaceImplementations(contracts: Contracts, interfaces: (path: string, name: string) => boolean): Implementation[] {
   const found: Implementation[] = []
   for (const [contract, byName] of contracts) {
     for (const [name, paths] of byName) {
       const bare = name.replace(/^I(?=[A-Z])/, '').toLowerCase()
       const named = paths.filter((path) => stemOf(path).toLowerCase().includes(bare))
-      const chosen = named.length > 0 ? named.slice(0, 2) : paths.length === 1 ? paths : []
+      const chosen = named.length > 0 ? (named.length <= MAIN_NAMED ? named : []) : paths.length === 1 ? paths : []
       const kind = interfaces(contract, name) ? 'interface' : 'subclass'
       for (const path of chosen) found.push({ from: contract, to: path, kind, name })
     }

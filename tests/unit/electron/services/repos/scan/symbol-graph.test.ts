@@ -114,4 +114,15 @@ describe('buildSymbolGraph', () => {
       name: 'Cache',
     })
   })
+
+  it('takes an interface that many implementations are named after for a plug-in point, with no main implementation', () => {
+    const graph = graphOf({
+      'http/Handler.java': { definitions: [def('Handler', 'interface')] },
+      'vue/VueHandler.kt': { definitions: [def('VueHandler', 'class')], supertypes: ['Handler'] },
+      'http/staticfiles/StaticHandler.kt': { definitions: [def('StaticHandler', 'class')], supertypes: ['Handler'] },
+      'websocket/WsHandler.kt': { definitions: [def('WsHandler', 'class')], supertypes: ['Handler'] },
+    })
+    expect(graph.implementations.filter((link) => link.from === 'http/Handler.java')).toEqual([])
+    expect(graph.bases.get('http/Handler.java')).toEqual({ name: 'Handler', count: 3 })
+  })
 })
