@@ -102,10 +102,13 @@ export function entryPoints(input: EntryPointInput): Map<string, EntryPoint> {
     add(path, input.isMain(path) ? 0.6 : 0.3, conventional)
   }
   // The `main` of each program the project builds; the one the README runs or named after the project first.
-  const mains = input.code.filter((path) =>
-    (input.definitions(path) ?? []).some(
-      (definition) => (definition.name === 'main' || (definition.name === 'Main' && path.endsWith('.cs'))) && definition.kind !== 'class',
-    ),
+  // The programs in the project's language (a Java application's web UI has mains of its own).
+  const mains = input.code.filter(
+    (path) =>
+      input.inMainLanguage?.(path) !== false &&
+      (input.definitions(path) ?? []).some(
+        (definition) => (definition.name === 'main' || (definition.name === 'Main' && path.endsWith('.cs'))) && definition.kind !== 'class',
+      ),
   )
   // Once the README or the project's name says which program is the project's, the other mains are
   // its tools (a generator, a release script, a test driver).
@@ -115,7 +118,7 @@ export function entryPoints(input: EntryPointInput): Map<string, EntryPoint> {
     const program = programName(path)
     const named = names.includes(squash(program))
     const run = readmeRuns(program)
-    const weight = run || named ? 1 : mains.length === 1 ? 0.8 : known ? 0.1 : 0.3
+    const weight = run || named || mains.length === 1 ? 1 : known ? 0.1 : 0.3
     add(
       path,
       weight,

@@ -66,6 +66,20 @@ describe('entryPoints', () => {
     expect(known.get('generate.go')!.weight).toBeLessThanOrEqual(0.1)
   })
 
+  it('takes the only program in the project’s language for where a reader starts (a web UI’s mains are not the project’s)', () => {
+    const starts = entryPoints({
+      ...base,
+      code: ['application/src/main/java/run/app/Application.java', 'ui/scripts/build.ts', 'ui/src/main.ts'],
+      inMainLanguage: (path) => path.endsWith('.java'),
+      definitions: definitionsOf({
+        'application/src/main/java/run/app/Application.java': [{ name: 'main', kind: 'method' }],
+        'ui/scripts/build.ts': [{ name: 'main', kind: 'function' }],
+      }),
+    })
+    expect(starts.get('application/src/main/java/run/app/Application.java')).toEqual({ weight: 1, reasons: ['program entry (main)'] })
+    expect(starts.has('ui/scripts/build.ts')).toBe(false)
+  })
+
   it('finds the module named after the project, in the project’s language only, and never hands a library’s root over', () => {
     const starts = entryPoints({
       ...base,
