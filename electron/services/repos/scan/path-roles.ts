@@ -43,13 +43,16 @@ function words(folder: string): string[] {
   return lower.split(/[-_.\s]+/).filter(Boolean)
 }
 
+/** `Newtonsoft.Json.TestConsole`, `IntegrationTests`: a camel-cased folder name with a word for tests in it. */
+const CAMEL_TEST = /(^|[a-z0-9.\-_])Tests?([A-Z.\-_]|$)/
+
 function folderRole(folder: string): PathRole | null {
   if (folder.startsWith('.')) return 'tooling'
   const parts = words(folder)
   for (const [role, pattern] of FOLDER_WORDS) {
     if (pattern.test(folder.toLowerCase()) || parts.some((part) => pattern.test(part))) return role
   }
-  return null
+  return CAMEL_TEST.test(folder) ? 'test' : null
 }
 
 const memo = new Map<string, PathRole | null>()
