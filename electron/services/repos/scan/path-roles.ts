@@ -20,6 +20,9 @@ const FOLDER_WORDS: readonly (readonly [PathRole, RegExp])[] = [
   ['tooling', /^(scripts?|tools?|tooling|tasks|ci|hack|build|buildtools|devtools|jacoco|coverage)$/],
 ]
 
+/** A JVM source set's root (`src/main/java`, `src/commonMain/kotlin`) and what lies above it. */
+const JVM_SOURCE_ROOT = /^(?:(.*)\/)?src\/(?:main|\w*Main)\/(?:java|kotlin|scala|groovy)(?:\/|$)/
+
 /** Gradle/Kotlin source sets that hold tests: src/test, src/jvmTest, src/androidTest, src/testFixtures. */
 const TEST_SOURCE_SET = /(^|\/)src\/\w*(Test|test|TestFixtures|testFixtures|IntegrationTest)\//
 const TEST_FILE =
@@ -62,6 +65,9 @@ export function folderPathRole(folder: string): PathRole {
   if (folder === '' || folder === '.') return 'source'
   const cached = memo.get(folder)
   if (cached !== undefined) return cached ?? 'source'
+  // Below a JVM source root the folders are a package's name (`org/springframework/samples/…`), not roles.
+  const root = JVM_SOURCE_ROOT.exec(folder)
+  if (root) return folderPathRole(root[1] ?? '')
   const slash = folder.lastIndexOf('/')
   const parent = slash < 0 ? 'source' : folderPathRole(folder.slice(0, slash))
   const role = parent !== 'source' ? parent : (folderRole(folder.slice(slash + 1)) ?? 'source')

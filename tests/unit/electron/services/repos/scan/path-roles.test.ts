@@ -22,6 +22,8 @@ describe('pathRole', () => {
       ['context_test.go', 'test'],
       ['src/app.spec.ts', 'test'],
       ['src/test.cc', 'test'],
+      ['src/main/java/org/springframework/samples/petclinic/owner/Owner.java', 'source'],
+      ['samples/src/main/java/org/acme/Demo.java', 'example'],
       ['Src/Newtonsoft.Json.TestConsole/Program.cs', 'test'],
       ['Emby.Server.Implementations/ScheduledTasks/TaskManager.cs', 'source'],
       ['Emby.Naming/AudioBook/AudioBookInfo.cs', 'source'],
