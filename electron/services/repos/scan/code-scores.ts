@@ -49,7 +49,8 @@ export function scoreCode(input: CodeScoreInput): Map<string, CodeScore> {
   const through = (uses: ReadonlyMap<string, number>) => (path: string) => {
     const own = uses.get(path) ?? 0
     const declaration = signals.implements.get(path)
-    const inherited = declaration?.kind === 'interface' ? (uses.get(declaration.from) ?? 0) : 0
+    // A file's users use the type it is named after (Call.kt's, not a Call nested in Dns.kt).
+    const inherited = declaration?.kind === 'interface' && namedAfter(declaration) ? (uses.get(declaration.from) ?? 0) : 0
     return { count: Math.max(own, inherited), via: inherited > own ? declaration! : null }
   }
   const importers = through(signals.importers)
@@ -155,6 +156,14 @@ export function scoreCode(input: CodeScoreInput): Map<string, CodeScore> {
       },
     ]),
   )
+}
+
+const squashed = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '')
+
+/** Whether the declaring file is named after the type (`Call.kt` for Call, `transport.py` for Transport). */
+function namedAfter(declaration: Implementation): boolean {
+  const name = declaration.from.slice(declaration.from.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '')
+  return squashed(name) === squashed(declaration.name)
 }
 
 /** Steps past the last counted one (values stay positive for every counted step). */

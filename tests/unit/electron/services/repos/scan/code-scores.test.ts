@@ -66,16 +66,19 @@ describe('scoreCode', () => {
     const contract = 'api/ExtensionClient.java'
     const implementation = 'app/ExtensionClientImpl.java'
     const subclass = 'app/JsonExtension.java'
+    const nested = 'internal/dns/LookupDnsCall.kt'
     const scores = scoreCode({
-      code: [contract, implementation, subclass, 'api/Metadata.java'],
+      code: [contract, implementation, subclass, nested, 'api/Metadata.java'],
       lines: () => 200,
       starts: new Map(),
       signals: signals({
-        importers: map({ [contract]: 40, 'api/Extension.java': 30, 'api/Metadata.java': 12 }),
+        importers: map({ [contract]: 40, 'api/Extension.java': 30, 'api/Dns.kt': 45, 'api/Metadata.java': 12 }),
         supportUse: map({ [contract]: 25, 'api/Extension.java': 20, 'api/Metadata.java': 5 }),
         implements: map({
           [implementation]: { from: contract, to: implementation, kind: 'interface' as const, name: 'ExtensionClient' },
           [subclass]: { from: 'api/Extension.java', to: subclass, kind: 'subclass' as const, name: 'Extension' },
+          // A Call interface nested in Dns.kt: Dns.kt's users are not its users.
+          [nested]: { from: 'api/Dns.kt', to: nested, kind: 'interface' as const, name: 'Call' },
         }),
       }),
       fronts: new Map(),
@@ -90,5 +93,6 @@ describe('scoreCode', () => {
       ]),
     )
     expect(scores.get(subclass)!.reasons.join(' ')).not.toMatch(/imported by|tests and examples/)
+    expect(scores.get(nested)!.reasons.join(' ')).not.toMatch(/imported by/)
   })
 })
