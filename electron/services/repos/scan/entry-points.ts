@@ -27,6 +27,8 @@ export interface EntryPointInput {
   readonly definitions: (path: string) => readonly { readonly name: string; readonly kind: string }[] | undefined
   /** The file a small entry file hands over to (a `main` of a few lines calling one function), or null. */
   readonly firstStep?: (path: string) => string | null
+  /** Whether a file imports any file of the project. */
+  readonly imports?: (path: string) => boolean
 }
 
 /** Entry points by convention, for projects whose manifests do not say (or have none). */
@@ -43,6 +45,9 @@ const CONVENTIONAL_ENTRIES: readonly (readonly [RegExp, string])[] = [
   [/(^|\/)src\/(App|main|index)\.(tsx|jsx|ts|js|vue)$/, 'entry point (UI root)'],
   [/^(public\/)?index\.php$|^artisan$/, 'entry point (PHP front controller)'],
 ]
+
+/** The kinds of declaration that are code (not a constant, an alias or a namespace). */
+const CODE_KINDS: ReadonlySet<string> = new Set(['function', 'method', 'class', 'interface', 'enum'])
 
 /** The reasons that name something a user runs (a binary, an executable, a main), not a library's root. */
 const PROGRAM_ENTRY = /command-line|binary|executable|main class|application|program|\(Python\)|main process/
@@ -125,10 +130,13 @@ export function entryPoints(input: EntryPointInput): Map<string, EntryPoint> {
       run ? `main of the ${program} program the README runs` : named ? `main of the ${program} program` : 'program entry (main)',
     )
   }
-  // The module named after the project (`lib/sidekiq.rb`, `gin.go`, `rich/__init__.py`, `tmux.c`).
+  // The module named after the project (`lib/sidekiq.rb`, `gin.go`, `rich/__init__.py`, `tmux.c`);
+  // not one that only holds a constant (a version), declaring no code and loading none.
+  const holdsCode = (path: string) =>
+    input.imports?.(path) !== false || (input.definitions(path) ?? []).some((definition) => CODE_KINDS.has(definition.kind))
   if (names.length > 0) {
     for (const path of input.code) {
-      if (input.inMainLanguage?.(path) === false) continue
+      if (input.inMainLanguage?.(path) === false || !holdsCode(path)) continue
       const stem = squash(stemOf(path))
       const folder = squash(nameOf(folderOf(path)))
       if (names.includes(stem) || (FRONT_FILE.test(nameOf(path)) && names.includes(folder)))

@@ -131,6 +131,7 @@ export function rankWithSignals(input: KeyFileInput & { readonly changed?: Reado
   // The walk's links and the entry points are computed together: an entry that only hands over to one
   // file (a `main` of a few lines) hands its place on to that file.
   const graph = memo ? null : walkGraph(code, input, usesOf, known)
+  const importing = new Set(memo ? [] : input.edges.map((edge) => edge.from))
   const starts =
     memo?.starts ??
     entryPoints({
@@ -142,6 +143,7 @@ export function rankWithSignals(input: KeyFileInput & { readonly changed?: Reado
       readme: input.readme ?? null,
       definitions: (path) => input.definitions?.(path),
       firstStep: (path) => graph?.firstStep(path, byPath.get(path)?.lines ?? 0) ?? null,
+      imports: (path) => importing.has(path),
     })
   const signals =
     memo?.signals ??

@@ -80,6 +80,18 @@ describe('entryPoints', () => {
     expect(starts.has('ui/scripts/build.ts')).toBe(false)
   })
 
+  it('does not start from a module named after the project that only holds a constant (a version), declaring and loading no code', () => {
+    const starts = entryPoints({
+      ...base,
+      code: ['okhttp/src/main/kotlin/okhttp3/OkHttp.kt', 'lib/sinatra.rb', 'okhttp/src/main/kotlin/okhttp3/OkHttpClient.kt'],
+      projectNames: ['OkHttp', 'sinatra'],
+      definitions: definitionsOf({ 'okhttp/src/main/kotlin/okhttp3/OkHttp.kt': [{ name: 'OkHttp', kind: 'object' }] }),
+      imports: (path) => path === 'lib/sinatra.rb',
+    })
+    expect(starts.has('okhttp/src/main/kotlin/okhttp3/OkHttp.kt')).toBe(false)
+    expect(starts.get('lib/sinatra.rb')?.reasons).toEqual(['the module named after the project'])
+  })
+
   it('finds the module named after the project, in the project’s language only, and never hands a library’s root over', () => {
     const starts = entryPoints({
       ...base,
