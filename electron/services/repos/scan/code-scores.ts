@@ -45,16 +45,18 @@ export function scoreCode(input: CodeScoreInput): Map<string, CodeScore> {
   const { signals } = input
   // Code that programs to an interface, or includes a header, runs its main implementation: the
   // implementation is used wherever its declaration is (a dependency-injected service's callers name
-  // only its interface).
-  const through = (uses: ReadonlyMap<string, number>) => (path: string) => {
+  // only its interface; a C++ class's users include only its header).
+  const inheriting = (uses: ReadonlyMap<string, number>) => (path: string) => {
     const own = uses.get(path) ?? 0
     const declaration = signals.implements.get(path)
-    // A file's users use the type it is named after (Call.kt's, not a Call nested in Dns.kt).
-    const inherited = declaration?.kind === 'interface' && namedAfter(declaration) ? (uses.get(declaration.from) ?? 0) : 0
+    // A header's includers use its source file; a file's users use the type it is named after (Call.kt's,
+    // not a Call nested in Dns.kt).
+    const through = declaration?.kind === 'header' || (declaration?.kind === 'interface' && namedAfter(declaration))
+    const inherited = through ? (uses.get(declaration!.from) ?? 0) : 0
     return { count: Math.max(own, inherited), via: inherited > own ? declaration! : null }
   }
-  const importers = through(signals.importers)
-  const supportUse = through(signals.supportUse)
+  const importers = inheriting(signals.importers)
+  const supportUse = inheriting(signals.supportUse)
   const viaName = (via: Implementation) => (via.kind === 'header' ? via.name : `its interface ${via.name}`)
   const signalList: Signal[] = [
     { value: (path) => input.starts.get(path)?.weight ?? 0, reason: () => null },

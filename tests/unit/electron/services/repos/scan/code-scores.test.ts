@@ -94,5 +94,26 @@ describe('scoreCode', () => {
     )
     expect(scores.get(subclass)!.reasons.join(' ')).not.toMatch(/imported by|tests and examples/)
     expect(scores.get(nested)!.reasons.join(' ')).not.toMatch(/imported by/)
+    // A C++ class's users include its header; they use the source file that implements it.
+    const cpp = scoreCode({
+      code: ['src/planner/planner.cpp', 'src/include/db/planner/planner.hpp', 'src/common/string_util.cpp'],
+      lines: () => 400,
+      starts: new Map(),
+      signals: signals({
+        importers: map({ 'src/include/db/planner/planner.hpp': 9, 'src/common/string_util.cpp': 3 }),
+        implements: map({
+          'src/planner/planner.cpp': {
+            from: 'src/include/db/planner/planner.hpp',
+            to: 'src/planner/planner.cpp',
+            kind: 'header' as const,
+            name: 'planner.hpp',
+          },
+        }),
+      }),
+      fronts: new Map(),
+      churn: new Map(),
+      commitsRead: 0,
+    })
+    expect(cpp.get('src/planner/planner.cpp')!.reasons).toContain('planner.hpp is imported by 9 files')
   })
 })
