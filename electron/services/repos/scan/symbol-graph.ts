@@ -37,6 +37,8 @@ export interface SymbolGraph {
   readonly bases: ReadonlyMap<string, { readonly name: string; readonly count: number }>
 }
 
+/** A type named as a contract: `…Interface`, `…Contract`, or .NET's `IThing`. */
+const CONTRACT_NAME = /(Interface|Contract)$|^I[A-Z][a-z]/
 /** An interface more implementations than this are named after (`VueHandler`, `WsHandler`…) is a plug-in point with no main one. */
 const MAIN_NAMED = 2
 /** A name declared in more files than this is a convention (`String`, `run`, `Handler`), not a link. */
@@ -295,8 +297,10 @@ function interfaceImplementations(contracts: Contracts, interfaces: (path: strin
   for (const [contract, byName] of contracts) {
     for (const [name, paths] of byName) {
       const bare = name.replace(/^I(?=[A-Z])/, '').toLowerCase()
-      const named = paths.filter((path) => stemOf(path).toLowerCase().includes(bare))
-      const chosen = named.length > 0 ? (named.length <= MAIN_NAMED ? named : []) : paths.length === 1 ? paths : []
+      // A contract named as one (`CompletePackageInterface`, `IRequestHandler`) narrows it; it implements nothing.
+      const implementing = paths.filter((path) => !CONTRACT_NAME.test(stemOf(path)))
+      const named = implementing.filter((path) => stemOf(path).toLowerCase().includes(bare))
+      const chosen = named.length > 0 ? (named.length <= MAIN_NAMED ? named : []) : implementing.length === 1 ? implementing : []
       const kind = interfaces(contract, name) ? 'interface' : 'subclass'
       for (const path of chosen) found.push({ from: contract, to: path, kind, name })
     }

@@ -125,4 +125,18 @@ describe('buildSymbolGraph', () => {
     expect(graph.implementations.filter((link) => link.from === 'http/Handler.java')).toEqual([])
     expect(graph.bases.get('http/Handler.java')).toEqual({ name: 'Handler', count: 3 })
   })
+
+  it('never takes a contract named as one (an interface extending the interface) for its implementation', () => {
+    const graph = graphOf({
+      'Package/PackageInterface.php': { definitions: [def('PackageInterface', 'interface')] },
+      'Package/CompletePackageInterface.php': {
+        definitions: [def('CompletePackageInterface', 'interface')],
+        supertypes: ['PackageInterface'],
+      },
+      'Package/BasePackage.php': { definitions: [def('BasePackage', 'class')], supertypes: ['PackageInterface'] },
+    })
+    expect(graph.implementations.filter((link) => link.from === 'Package/PackageInterface.php').map((link) => link.to)).toEqual([
+      'Package/BasePackage.php',
+    ])
+  })
 })
