@@ -421,7 +421,8 @@ function lightDefinitions(language: SourceLanguage, text: string): Definition[] 
 const SUPERTYPES: Partial<Record<SourceLanguage, RegExp>> = {
   ruby: /^[ \t]*class[ \t]+[A-Z][\w:]*[ \t]*<[ \t]*([A-Z][\w:]*)/gm,
   scala: /\b(?:extends|with)[ \t]+([A-Z]\w*)/g,
-  swift: /^[ \t]*(?:[\w@()]+[ \t]+)*(?:class|struct|enum|protocol|actor|extension)[ \t]+\w+(?:<[^>\n]*>)?[ \t]*:[ \t]*([^{\n]+)/gm,
+  swift:
+    /^[ \t]*(?:[\w@()]+[ \t]+)*(?:class|struct|enum|protocol|actor|extension)[ \t]+(?<own>\w+)(?:<[^>\n]*>)?[ \t]*:[ \t]*(?<bases>[^{\n]+)/gm,
   elixir: /^[ \t]*(?:use|@behaviour)[ \t]+([A-Z][\w.]*)/gm,
 }
 
@@ -430,14 +431,15 @@ function supertypesOf(language: SourceLanguage, text: string): { supertypes?: st
   if (!pattern) return {}
   const names = new Set<string>()
   for (const match of text.matchAll(pattern)) {
-    for (const part of (match[1] ?? '').split(',')) {
+    for (const part of (match.groups?.bases ?? match[1] ?? '').split(',')) {
       const name = part
         .trim()
         .replace(/<.*$/, '')
         .replace(/\bwhere\b.*$/, '')
         .trim()
       const simple = name.slice(Math.max(name.lastIndexOf('.'), name.lastIndexOf(':')) + 1)
-      if (/^[A-Z]\w*$/.test(simple)) names.add(simple)
+      // A type never builds on itself: a base of its own name (`enum Error: Swift.Error`) is another module's.
+      if (/^[A-Z]\w*$/.test(simple) && simple !== match.groups?.own) names.add(simple)
       if (names.size >= MAX_REFERENCES) break
     }
   }

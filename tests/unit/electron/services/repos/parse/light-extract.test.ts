@@ -112,6 +112,11 @@ describe('languages no grammar reads', () => {
       ['RequestInterceptor', 'interface', 7],
     ])
     expect(swift.supertypes).toEqual(['Request', 'RequestAdapter'])
+    // A nested type of the language's name builds on the language's type, never on a project type of that name.
+    const nested = lightExtract('swift', 'public struct URLEncoding {\n    public enum Error: Swift.Error, Sendable {}\n}\n', {
+      definitions: true,
+    })
+    expect(nested.supertypes).toEqual(['Sendable'])
     const scala = lightExtract(
       'scala',
       'package cats\n\ntrait Monad[F[_]] extends FlatMap[F] with Applicative[F] {\n  def map[A, B](fa: F[A])(f: A => B): F[B] = flatMap(fa)(a => pure(f(a)))\n}\n\nobject Monad\n',
