@@ -136,8 +136,11 @@ function folderSummaries(files: readonly FileRecord[]): FolderSummary[] {
     const kind = lineKindOf(file)
     const code = kind === 'code' && file.language ? file.language : null
     // A lockfile or generated file in a code folder is counted as a file, not by its lines: a part is
-    // the size of what the team writes. A vendored or generated folder keeps its own lines.
-    const lines = kind === 'code' || kind === 'prose' || folderPathRole(folder) !== 'source' ? file.lines : 0
+    // the size of what the team writes. So is a file of no language Gemba knows (a design tool's
+    // drawing, a data dump): its "lines" say nothing of its size. A vendored or generated folder keeps
+    // its own lines.
+    const written = kind === 'code' || (kind === 'prose' && file.language !== null)
+    const lines = written || folderPathRole(folder) !== 'source' ? file.lines : 0
     const own = tally(folder)
     own.direct.files += 1
     own.direct.lines += lines

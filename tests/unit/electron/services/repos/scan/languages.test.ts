@@ -86,6 +86,24 @@ describe('what the tour says a project is written in', () => {
     expect(rootFiles.direct.lines).toBeLessThan(50)
   })
 
+  it('sizes a part by what the team writes: a folder of logos and a design file is no large part of the code', async () => {
+    const scan = await scanBuiltRepo(
+      {
+        'pyproject.toml': '[project]\nname = "acme"\n',
+        'ext/logo.ai': lines(9000, (i) => `%%AI8_Object ${i} 0 0 1 1`),
+        'ext/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0h1v1z"/></svg>\n',
+        'src/acme/__init__.py': 'from .core import run\n',
+        'src/acme/core.py': lines(400, (i) => `def f${i}():\n    return ${i}`),
+        'src/acme/util.py': lines(200, (i) => `def u${i}():\n    return ${i}`),
+      },
+      { folder: 'acme' },
+    )
+    const ext = scan.moduleGraph.folders.find((folder) => folder.path === 'ext')!
+    expect(ext.files).toBe(2)
+    expect(ext.lines).toBeLessThan(10)
+    expect(scan.modules[0]?.path).not.toBe('ext')
+  })
+
   it('calls a C++ library with .h headers C++, not "C++ and C"', async () => {
     const scan = await scanBuiltRepo(
       {
