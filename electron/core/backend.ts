@@ -34,7 +34,7 @@ export interface BackendPorts {
    * have none), XDG_CONFIG_HOME (git's global config), and what the team's tests run with.
    */
   readonly env: Readonly<Record<string, string | undefined>>
-  /** The leader's home folder (git's global config, for the commit identity). */
+  /** The leader's home folder (git's global config for the commit identity; folders typed as `~/…`). */
   readonly home: string
   readonly clock: () => Date
   readonly timeZone: string
@@ -95,6 +95,7 @@ export function createBackend(ports: BackendPorts): Backend {
     },
     pickFolder: ports.pickFolder,
     printToPdf: ports.printToPdf,
+    home: ports.home,
   })
   const createParser = () => createCodeParser(ports.grammarDir ? { grammarDir: ports.grammarDir } : {})
   const repoStore = keyValueRepoStore(settings.keyValueStore)
@@ -119,6 +120,7 @@ export function createBackend(ports: BackendPorts): Backend {
     domainEvents,
     openRepository: openRepositoryForDrift,
     repositoryPathOf: repoPath,
+    home: ports.home,
   })
   const sessions = new SessionsService({
     folder: join(ports.dataFolder, 'sessions'),

@@ -22,6 +22,7 @@ import type { DomainEvents } from '../domain-events.ts'
 import type { EventsPort } from '../events-port.ts'
 import { writeFileAtomic, type WriteTempData } from '../fs/atomic-write.ts'
 import { codeDrift } from './code-drift.ts'
+import { resolveTypedPath } from '../fs/resolve-typed-path.ts'
 import { exportMarkdown, writeExportFile } from './export-markdown.ts'
 import type { OpenRepositoryForDrift } from './git-drift.ts'
 import { computeInsights } from './journal-insights.ts'
@@ -64,6 +65,8 @@ export interface JournalServiceOptions {
   readonly repositoryPathOf?: (repositoryId: string) => Promise<string | undefined>
   /** The disk port for journal and pending writes (default: the file handle's own write). */
   readonly writeData?: WriteTempData
+  /** The leader's home folder: an export folder typed as `~/…` or relative is read from it. */
+  readonly home?: string
 }
 
 export class JournalService {
@@ -248,7 +251,7 @@ export class JournalService {
     return exportMarkdown(
       this.options.journalFolder,
       entries.map((entry) => entry.summary.fileName),
-      input.folder,
+      resolveTypedPath(input.folder, this.options.home),
       signal,
     )
   }
@@ -265,7 +268,7 @@ export class JournalService {
   async exportSummary(input: Input<'exportSummary'>, signal: AbortSignal) {
     const summary = await this.summary(input, signal)
     const fileName = `gemba-summary-${summary.from}-to-${summary.to}.md`
-    return writeExportFile(input.folder, fileName, summary.markdown)
+    return writeExportFile(resolveTypedPath(input.folder, this.options.home), fileName, summary.markdown)
   }
 
   async problems(_input: Input<'problems'>, signal: AbortSignal) {

@@ -24,7 +24,7 @@ import type {
 import type { Progress } from '../events-port.ts'
 import { FreshReads } from './fresh-reads.ts'
 import { listFolders } from './folders/list-folders.ts'
-import { resolveRepoPath } from './folders/resolve-repo-path.ts'
+import { resolveTypedPath } from '../fs/resolve-typed-path.ts'
 import { suggestFolders } from './folders/suggest-folders.ts'
 import type { CodeParser } from './parse/code-parser.ts'
 import { commonGitDir, locateRepo } from '../git/index.ts'
@@ -76,7 +76,7 @@ export class RepoService {
    * The same repository again, a folder inside one, or another worktree of one says what happened.
    */
   async add(input: { path: string }, signal: AbortSignal): Promise<RepoAdded> {
-    const typed = resolveRepoPath(input.path, this.deps.home)
+    const typed = resolveTypedPath(input.path, this.deps.home)
     const { root, gitdir } = await locateRepo(typed)
     const entries = await this.deps.store.load()
     const realRoot = await realpath(root).catch(() => root)

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { AppInfo, PaperSize } from '../../../shared/channels/system.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import { writeFileAtomic } from '../fs/atomic-write.ts'
+import { resolveTypedPath } from '../fs/resolve-typed-path.ts'
 
 export interface SystemServiceDeps {
   readonly info: AppInfo
@@ -12,6 +13,8 @@ export interface SystemServiceDeps {
   readonly pickFolder?: ((title: string) => Promise<string | null>) | undefined
   /** The desktop window's page as PDF bytes (Electron's printToPDF); absent in browser mode. */
   readonly printToPdf?: ((paper: PaperSize) => Promise<Uint8Array>) | undefined
+  /** The leader's home folder: a PDF folder typed as `~/…` or relative is read from it. */
+  readonly home?: string | undefined
 }
 
 export class SystemService {
@@ -36,11 +39,12 @@ export class SystemService {
     paper?: PaperSize | undefined
   }): Promise<{ path: string | null; supported: boolean }> {
     if (!this.deps.printToPdf) return { path: null, supported: false }
+    const folder = resolveTypedPath(input.folder, this.deps.home)
     const pdf = await this.deps.printToPdf(input.paper ?? 'A4')
-    const path = join(input.folder, input.fileName)
+    const path = join(folder, input.fileName)
     await writeFileAtomic(path, pdf).catch((error: unknown) => {
       throw new GembaError(
-        { code: 'storage', message: `The PDF could not be written to ${input.folder}.`, next: 'Choose a folder you can write to.' },
+        { code: 'storage', message: `The PDF could not be written to ${folder}.`, next: 'Choose a folder you can write to.' },
         { cause: error },
       )
     })

@@ -7,7 +7,7 @@ import { readdir, realpath, stat } from 'node:fs/promises'
 import { dirname, join, relative, isAbsolute } from 'node:path'
 import { GembaError } from '../../../../shared/errors.ts'
 import type { FolderEntry, FolderListing } from '../../../../shared/models/repos.ts'
-import { resolveRepoPath } from './resolve-repo-path.ts'
+import { resolveTypedPath } from '../../fs/resolve-typed-path.ts'
 
 /** Enough to pick from; a folder with more shows the first ones and says so. */
 const MAX_FOLDERS = 300
@@ -19,7 +19,7 @@ export function isInside(root: string, path: string): boolean {
 
 export async function listFolders(home: string, wanted: string | undefined, signal?: AbortSignal): Promise<FolderListing> {
   const realHome = await realpath(home)
-  const target = wanted?.trim() ? resolveRepoPath(wanted, home) : home
+  const target = wanted?.trim() ? resolveTypedPath(wanted, home) : home
   const real = await realpath(target).catch(() => {
     throw new GembaError({ code: 'not_found', message: `There is no folder at ${target}.`, next: 'Pick a folder from the list instead.' })
   })

@@ -42,6 +42,17 @@ describe('exportMarkdown', () => {
     await expect(h.service.exportMarkdown({ folder: target, ids: ['gone'] }, h.signal)).rejects.toMatchObject({ code: 'not_found' })
   })
 
+  it('reads a folder typed as ~/… or relative from the home folder, and says where the files went', async () => {
+    const home = join(h.root, 'home')
+    const service = h.restart({ home })
+    const typed = await service.exportMarkdown({ folder: '~/exports/gemba', ids: ['nov'] }, h.signal)
+    expect(typed.folder).toBe(join(home, 'exports', 'gemba'))
+    expect((await readdir(join(home, 'exports', 'gemba'))).sort()).toEqual(['2026-11-10-week-03-payments-api.md', 'index.md'])
+    const summary = await service.exportSummary({ folder: 'shared', weeks: 4 }, h.signal)
+    expect(summary.folder).toBe(join(home, 'shared'))
+    expect(await readdir(join(home, 'shared'))).toEqual(summary.files)
+  })
+
   it('says so clearly when the export folder cannot be written', async () => {
     const file = join(h.root, 'a-file')
     await writeFile(file, 'x')

@@ -20,6 +20,13 @@ describe('SystemService.printToPdf', () => {
     expect(await readFile(join(folder, 'session.pdf'), 'utf8')).toBe('%PDF-1.7 page')
   })
 
+  it('reads a folder typed as ~/… from the home folder', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'gemba-'))
+    folders.push(home)
+    const service = new SystemService({ info, home, printToPdf: async () => new TextEncoder().encode('%PDF-1.7 page') })
+    expect(await service.printToPdf({ folder: '~/', fileName: 'session.pdf' })).toEqual({ path: join(home, 'session.pdf'), supported: true })
+  })
+
   it('says it is not supported without the desktop port, and explains a folder it cannot write', async () => {
     expect(await new SystemService({ info }).printToPdf({ folder: '/tmp', fileName: 'a.pdf' })).toEqual({
       path: null,

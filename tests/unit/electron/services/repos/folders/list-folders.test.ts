@@ -2,7 +2,6 @@ import { mkdir, realpath, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listFolders } from '../../../../../../electron/services/repos/folders/list-folders.ts'
-import { resolveRepoPath } from '../../../../../../electron/services/repos/folders/resolve-repo-path.ts'
 import { suggestFolders } from '../../../../../../electron/services/repos/folders/suggest-folders.ts'
 import { GembaError } from '../../../../../../shared/errors.ts'
 import { makeTempFolder } from '../../../../../fixtures/repo-builder.ts'
@@ -27,16 +26,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(home, { recursive: true, force: true })
   await rm(outside, { recursive: true, force: true })
-})
-
-describe('resolveRepoPath', () => {
-  it('reads ~ and relative paths from the home folder and drops trailing slashes', () => {
-    expect(resolveRepoPath('~', '/home/ada')).toBe('/home/ada')
-    expect(resolveRepoPath(' ~/code/payments/ ', '/home/ada')).toBe('/home/ada/code/payments')
-    expect(resolveRepoPath('code/payments', '/home/ada')).toBe('/home/ada/code/payments')
-    expect(resolveRepoPath('/srv/repos/shop//', '/home/ada')).toBe('/srv/repos/shop')
-    expect(() => resolveRepoPath('code/payments', undefined)).toThrow(/not a full path/)
-  })
 })
 
 describe('listFolders', () => {

@@ -1,10 +1,11 @@
-// Turns what the leader typed into the folder they meant: `~` and `~/…` are their home folder, a
+// Turns a folder the leader typed into the folder they meant: `~` and `~/…` are their home folder, a
 // relative path is read from their home folder (never from wherever Gemba was started), and trailing
-// slashes or spaces do not make a different folder. Pure.
+// slashes or spaces do not make a different folder. Every folder field goes through it (a repository
+// to add, an export folder), so `~/exports` means the same everywhere. Pure.
 import { isAbsolute, join, resolve } from 'node:path'
-import { GembaError } from '../../../../shared/errors.ts'
+import { GembaError } from '../../../shared/errors.ts'
 
-export function resolveRepoPath(typed: string, home: string | undefined): string {
+export function resolveTypedPath(typed: string, home: string | undefined): string {
   const text = typed.trim()
   if (text === '~' || text.startsWith('~/') || text.startsWith('~\\')) {
     if (!home) throw noHome(text)
