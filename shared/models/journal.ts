@@ -333,6 +333,7 @@ export interface JournalSnippet {
     | 'walkthrough'
     | 'diagram'
     | 'change'
+    | 'tests'
     | 'explanation'
     | 'reflection'
     | 'questions'

@@ -19,6 +19,7 @@ export const SEARCH_FIELDS: readonly SearchField[] = [
   'walkthrough',
   'diagram',
   'change',
+  'tests',
   'explanation',
   'reflection',
   'questions',
@@ -91,6 +92,7 @@ export function indexEntryOf(record: JournalSessionRecord, file: JournalFileStat
       walkthrough: record.walkthrough?.markdown ?? '',
       diagram: [record.diagram?.caption ?? '', record.diagram?.mermaid ?? ''].join('\n').trim(),
       change: record.change ? `${record.change.request}\n${record.change.diff}` : '',
+      tests: testRunText(record.change?.testRun ?? null),
       explanation: record.change?.explanation ?? '',
       reflection: record.reflection,
       questions: record.questions.map((question) => question.text).join('\n'),
@@ -103,6 +105,12 @@ export function indexEntryOf(record: JournalSessionRecord, file: JournalFileStat
         .slice(0, MAX_TRANSCRIPT_CHARS),
     },
   }
+}
+
+/** The test run as the entry shows it: the command, the failing tests, the first error and the output's tail. */
+function testRunText(run: NonNullable<JournalSessionRecord['change']>['testRun']): string {
+  if (!run) return ''
+  return [run.command, ...(run.failed ?? []), run.firstError ?? '', run.outputTail].filter(Boolean).join('\n')
 }
 
 /** Plain text from Markdown: good enough for a one-line preview, not a renderer. */

@@ -12,7 +12,7 @@ import { parseSessionMarkdown } from './parse-session-markdown.ts'
 const CACHE_FORMAT = 'gemba-journal-index'
 // 3: entries carry the change's authorship (lines the leader wrote), for Insights; every step's notes and the
 // coach's conversations are searched.
-const CACHE_VERSION = 3
+const CACHE_VERSION = 4
 
 type SearchDoc = { readonly id: string } & Readonly<Record<SearchField, string>>
 

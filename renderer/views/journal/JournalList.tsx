@@ -9,6 +9,7 @@ const FIELD_LABELS: Readonly<Record<JournalSnippet['field'], string>> = {
   walkthrough: 'Walkthrough',
   diagram: 'Diagram',
   change: 'Change',
+  tests: 'Test run',
   explanation: 'Explanation',
   reflection: 'Reflection',
   questions: 'Questions',

@@ -124,6 +124,26 @@ describe('JournalService: list, filter, search', () => {
     expect(marked).toEqual(expect.arrayContaining(['rollback', 'undocumented']))
   })
 
+  it('finds words only the test run holds: a failing test, its error, the output', async () => {
+    const base = buildSessionRecord()
+    const change = base.change!
+    const testRun = {
+      command: 'npm test',
+      exitCode: 1,
+      durationMs: 9_000,
+      failed: ['ledger › settles_partial_refunds_in_order'],
+      firstError: 'InsufficientFundsError: balance below zero',
+      outputTail: 'FAIL src/settlement.spec.ts\nTests: 1 failed, 211 passed',
+    }
+    await h.service.saveSession(session(4, { change: { ...change, testRun } }))
+    for (const query of ['InsufficientFundsError', 'settles_partial_refunds', 'settlement.spec']) {
+      const result = await h.service.search({ query }, h.signal)
+      expect(result.hits.map((hit) => hit.entry.id), query).toEqual(['s-4'])
+    }
+    const [hit] = (await h.service.search({ query: 'insufficientfunds' }, h.signal)).hits
+    expect(hit?.snippets.map((snippet) => snippet.field)).toEqual(['tests'])
+  })
+
   it('matches the start of a word as the leader types', async () => {
     const result = await h.service.search({ query: 'rollb', filter: { from: '2026-02-01' } }, h.signal)
     expect(result.hits.map((hit) => hit.entry.id)).toEqual(['s-2'])
