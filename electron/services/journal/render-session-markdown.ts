@@ -151,7 +151,8 @@ function renderChange(record: JournalSessionRecord): string {
   } else {
     lines.push('_No test run: nothing here says the tests pass._')
   }
-  lines.push('### Explanation', renderRegion('explanation', change.explanation))
+  // A change made by hand offline has no explanation: no empty heading stands for it.
+  if (change.explanation.trim()) lines.push('### Explanation', renderRegion('explanation', change.explanation))
   return lines.join('\n\n')
 }
 
