@@ -33,7 +33,15 @@ export interface JournalCitation {
   readonly endLine?: number
   /** What the reference shows, e.g. "request router". */
   readonly label?: string
+  /**
+   * How the session showed a citation of Claude's the repository did not confirm: "unverified" (no
+   * such file or line at the session's commit, or not checked) or "withheld" (a file that may hold
+   * secrets). Absent: confirmed (or not Claude's). The journal keeps the mark wherever it shows it.
+   */
+  readonly mark?: JournalCitationMark
 }
+
+export type JournalCitationMark = 'unverified' | 'withheld'
 
 export interface JournalTokenUsage {
   readonly inputTokens: number
@@ -216,6 +224,7 @@ export const journalSessionRecordSchema: z.ZodType<JournalSessionRecord> = z.obj
           line: z.number().int().min(1).optional(),
           endLine: z.number().int().min(1).optional(),
           label: z.string().optional(),
+          mark: z.enum(['unverified', 'withheld']).optional(),
         }),
       ),
       source: journalSourceSchema.optional(),

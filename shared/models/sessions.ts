@@ -45,6 +45,8 @@ export const citationSchema = z.object({
   line: z.number().int().min(1).optional(),
   endLine: z.number().int().min(1).optional(),
   label: z.string().max(200).optional(),
+  /** How the session showed a citation the repository did not confirm (absent: confirmed, or not Claude's). */
+  mark: z.enum(['unverified', 'withheld']).optional(),
 })
 
 /** Who chose what a step keeps: Gemba (the newest of Claude's answers, else the offline one) or the leader. */

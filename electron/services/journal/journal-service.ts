@@ -214,7 +214,8 @@ export class JournalService {
     }))
     if (!opened.ok) return { state: 'unknown', reason: opened.reason, repositoryPath }
     const drift = await codeDrift({
-      citations: record.walkthrough?.citations ?? [],
+      // A citation the repository did not confirm at the session's commit has nothing to follow since.
+      citations: (record.walkthrough?.citations ?? []).filter((citation) => !citation.mark),
       fromCommit: record.repository.commit,
       toCommit: opened.head,
       changed: opened.changed,

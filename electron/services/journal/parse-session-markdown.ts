@@ -147,7 +147,7 @@ function assembleChange(front: unknown, body: string): unknown {
   }
 }
 
-const CITATION = /^\s*[-*]\s+`([^`]+)`(?:\s+—\s+(.*))?\s*$/
+const CITATION = /^\s*[-*]\s+`([^`]+)`(?:\s+\((unverified|withheld)\))?(?:\s+—\s+(.*))?\s*$/
 
 export function parseCitations(block: string): JournalCitation[] {
   const citations: JournalCitation[] = []
@@ -155,7 +155,8 @@ export function parseCitations(block: string): JournalCitation[] {
     const match = CITATION.exec(line)
     if (!match) continue
     const reference = match[1] ?? ''
-    const label = match[2]?.trim()
+    const mark = match[2] as JournalCitation['mark']
+    const label = match[3]?.trim()
     const range = /^(.*?):(\d+)(?:-(\d+))?$/.exec(reference)
     const path = range ? (range[1] ?? reference) : reference
     citations.push({
@@ -163,6 +164,7 @@ export function parseCitations(block: string): JournalCitation[] {
       ...(range?.[2] ? { line: Number(range[2]) } : {}),
       ...(range?.[3] ? { endLine: Number(range[3]) } : {}),
       ...(label ? { label } : {}),
+      ...(mark ? { mark } : {}),
     })
   }
   return citations

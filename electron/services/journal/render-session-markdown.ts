@@ -95,6 +95,11 @@ function renderWalkthrough(record: JournalSessionRecord): string {
   if (walkthrough) {
     if (walkthrough.source) parts.push(SOURCE_LINE[walkthrough.source](walkthrough.source === 'offline' ? 'tour' : 'walkthrough'))
     parts.push(renderRegion('walkthrough', walkthrough.markdown))
+    const marked = walkthrough.citations.filter((citation) => citation.mark).length
+    if (marked > 0)
+      parts.push(
+        `_${marked === 1 ? '1 citation' : `${marked} citations`} the repository did not confirm at this commit ${marked === 1 ? 'is' : 'are'} marked below, as in the session._`,
+      )
     if (walkthrough.citations.length > 0)
       parts.push('### Cited code', renderRegion('citations', walkthrough.citations.map(renderCitation).join('\n')))
   }
@@ -107,10 +112,12 @@ function renderWalkthrough(record: JournalSessionRecord): string {
   return parts.join('\n\n')
 }
 
+/** "- `src/ledger/post.ts:7` — label", with the session's mark when the repository did not confirm it: "(unverified)". */
 export function renderCitation(citation: JournalCitation): string {
   const range = citation.line === undefined ? '' : `:${citation.line}${citation.endLine === undefined ? '' : `-${citation.endLine}`}`
+  const mark = citation.mark ? ` (${citation.mark})` : ''
   const label = citation.label ? ` — ${oneLine(citation.label)}` : ''
-  return `- \`${citation.path}${range}\`${label}`
+  return `- \`${citation.path}${range}\`${mark}${label}`
 }
 
 function renderDiagram(record: JournalSessionRecord): string {

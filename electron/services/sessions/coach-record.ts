@@ -11,8 +11,16 @@ export interface CoachTurnRecord {
   readonly threadId: string
   readonly question: string
   readonly answer: string
-  /** Citations of the answer the repository confirmed (path, and line when there is one). */
-  readonly citations: readonly { readonly path: string; readonly line?: number; readonly endLine?: number }[]
+  /**
+   * Citations of the answer (path, and line when there is one), each marked as the session showed it
+   * when the repository did not confirm it.
+   */
+  readonly citations: readonly {
+    readonly path: string
+    readonly line?: number
+    readonly endLine?: number
+    readonly mark?: 'unverified' | 'withheld'
+  }[]
 }
 
 /** The port the AI service records answered turns through (the sessions service implements it). */

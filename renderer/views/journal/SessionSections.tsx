@@ -2,12 +2,14 @@
 // viewer where the cited code is now, while the repository is there; whether each moved, changed or
 // vanished since), the diagram drawn, the change as a coloured diff with its test run and
 // explanation, the questions for tech leads and the transcript.
+import { useMemo } from 'react'
 import type { CitationAnchor, JournalCitation, JournalDriftView, JournalSessionRecord } from '../../../shared/models/journal.ts'
 import { Markdown } from '../../components/Markdown.tsx'
 import { DiffView } from '../../components/DiffView.tsx'
 import { MermaidDiagram } from '../../components/MermaidDiagram.tsx'
 import type { CitedRepository } from '../../stores/cited-repository.ts'
-import { CitedMarkdown } from './CitedMarkdown.tsx'
+import { citationMarks } from './citation-marks.ts'
+import { CitedMarkdown, MARK_TITLE } from './CitedMarkdown.tsx'
 import { formatMinutes, shortCommit } from './journal-format.ts'
 import { plural } from '../../../shared/plural.ts'
 
@@ -77,6 +79,7 @@ export function WalkthroughSection(props: {
   const walkthrough = record.walkthrough
   const asked = record.questionsAsked ?? []
   const onOpen = cited?.state === 'available' ? props.onOpen : null
+  const markOf = useMemo(() => (walkthrough ? citationMarks(walkthrough) : () => null), [walkthrough])
   return (
     <Section title="Walkthrough" part>
       {walkthrough?.source ? <p className="muted session-source">{SOURCE_NOTE[walkthrough.source]}</p> : null}
@@ -85,12 +88,22 @@ export function WalkthroughSection(props: {
           {cited.note}
         </p>
       ) : null}
-      {walkthrough?.markdown.trim() ? <CitedMarkdown source={walkthrough.markdown} onOpen={onOpen} /> : null}
+      {walkthrough?.markdown.trim() ? <CitedMarkdown source={walkthrough.markdown} markOf={markOf} onOpen={onOpen} /> : null}
       {walkthrough && walkthrough.citations.length > 0 ? (
         <>
           <h3 className="session-subhead">Cited code</h3>
           <ul className="citations">
             {walkthrough.citations.map((citation, index) => {
+              if (citation.mark)
+                return (
+                  <li key={`${citation.path}-${index}`}>
+                    <span className="cite cite--unverified" title={MARK_TITLE[citation.mark]}>
+                      {citationText(citation)}
+                      <span className="cite__mark"> ({citation.mark})</span>
+                    </span>
+                    {citation.label ? <span className="muted"> — {citation.label}</span> : null}
+                  </li>
+                )
               const mark = driftMark(props.drift, citation)
               const gone = anchorOf(props.drift, citation)?.status === 'vanished'
               return (

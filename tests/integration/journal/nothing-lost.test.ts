@@ -13,7 +13,8 @@ import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anth
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { makeTestBackend, type TestBackend } from '../../fixtures/test-backend.ts'
 
-const EXPLORE_ANSWER = '## What this does\n\nGreetings live in src/greet.js:2, where the **salutation** is built.'
+const EXPLORE_ANSWER =
+  '## What this does\n\nGreetings live in src/greet.js:2, where the **salutation** is built; its settings in src/settings.js:4.'
 /** How the change service records into a session (outside any call of the page). */
 const DIAGRAM_ANSWER = 'The parts and their calls.\n\n```mermaid\nflowchart LR\n  greet["src/greet.js"] --> log["src/log.js"]\n```'
 
@@ -63,7 +64,7 @@ afterEach(async () => {
 })
 
 describe('nothing the leader did in a step is lost', () => {
-  it('explore: Claude’s walkthrough is kept as it comes (no button), with its question, citations and the notes', async () => {
+  it('explore: Claude’s walkthrough is kept as it comes (no button), with its question, citations (marked as shown) and the notes', async () => {
     const thread = await call<AiThreadView>('ai.startThread', { repoId, purpose: 'explore', sessionId: session.id })
     await call('ai.ask', { threadId: thread.threadId, question: 'Walk me through the greeter.' })
     const kept = (await call<SessionView>('sessions.get', { id: session.id })).session.steps.explore.payload
@@ -72,9 +73,18 @@ describe('nothing the leader did in a step is lost', () => {
 
     const { markdown, entry } = await finish()
     expect(markdown).toContain('### Walk me through the greeter.\n\n#### What this does')
-    expect(markdown).toContain('- `src/greet.js:2`')
+    expect(markdown).toContain('- `src/greet.js:2`\n')
+    // A citation the repository did not confirm keeps the session's "(unverified)" in the file and the record.
+    expect(markdown).toContain('- `src/settings.js:4` (unverified)')
     expect(markdown).toContain('### My notes\n\n<!-- gemba:explore-notes -->\nThe zanzibar module greets.')
-    expect(entry.record.walkthrough).toMatchObject({ source: 'ai', citations: [{ path: 'src/greet.js', line: 2 }] })
+    expect(entry.record.walkthrough).toMatchObject({
+      source: 'ai',
+      citations: [
+        { path: 'src/greet.js', line: 2 },
+        { path: 'src/settings.js', line: 4, mark: 'unverified' },
+      ],
+    })
+    expect(entry.record.walkthrough?.citations[0]).not.toHaveProperty('mark')
     expect(entry.record.notes?.explore).toBe('The zanzibar module greets.')
     expect(entry.record.transcript).toContainEqual(expect.objectContaining({ step: 'explore', role: 'coach' }))
     expect(await found('salutation')).toContain('walkthrough')

@@ -29,9 +29,10 @@ export function changedFiles(record: JournalSessionRecord): string[] {
   return [...paths]
 }
 
-/** The files a session's walkthrough cited, in order. */
+/** The files a session's walkthrough cited, in order (a citation the repository did not confirm names no file looked at). */
 export function lookedAt(record: JournalSessionRecord): string[] {
-  return [...new Set((record.walkthrough?.citations ?? []).map((citation) => citation.path.replace(/^\.\//, '')))]
+  const confirmed = (record.walkthrough?.citations ?? []).filter((citation) => !citation.mark)
+  return [...new Set(confirmed.map((citation) => citation.path.replace(/^\.\//, '')))]
 }
 
 function sessionLines(record: JournalSessionRecord, includeReflections: boolean): string[] {

@@ -238,7 +238,8 @@ export class CoachThreads {
 
   /**
    * Hands an answered question of a session's coach to the session (the explore step keeps Claude's
-   * walkthrough as it comes), with the citations the repository confirmed. Never fails the answer.
+   * walkthrough as it comes), with its citations as checked: one the repository did not confirm keeps
+   * the mark the leader saw ("unverified", "withheld"). Never fails the answer.
    */
   async #recordInSession(threadId: string, thread: Thread, turn: AiThreadTurn, answer: AiAnswer): Promise<void> {
     const port = this.#deps.coachRecords
@@ -249,13 +250,12 @@ export class CoachThreads {
         ...(answer.citations ?? []),
         ...(inProse.length ? await verifyCitations(thread.root, thread.view.headCommit, inProse.slice(0, 300), this.#deps.redactor) : []),
       ]
-      const citations = checked
-        .filter((check) => check.status === 'verified')
-        .map((check) => ({
-          path: check.path,
-          ...(check.line === null ? {} : { line: check.line }),
-          ...(check.endLine && check.line !== null && check.endLine > check.line ? { endLine: check.endLine } : {}),
-        }))
+      const citations = checked.map((check) => ({
+        path: check.path,
+        ...(check.line === null ? {} : { line: check.line }),
+        ...(check.endLine && check.line !== null && check.endLine > check.line ? { endLine: check.endLine } : {}),
+        ...(check.status === 'verified' ? {} : { mark: check.status === 'withheld' ? ('withheld' as const) : ('unverified' as const) }),
+      }))
       await port.keep({
         sessionId: thread.sessionId,
         purpose: thread.view.purpose,

@@ -93,6 +93,30 @@ describe('SessionReview', () => {
     expect(fake.inputs('ai.readFile')).toEqual([{ repoId: RECORD.repository.id, path: 'src/ledger/posting.ts' }])
   })
 
+  it('keeps the session’s "(unverified)" mark on a citation the repository did not confirm, in the text and the cited code', async () => {
+    const base = RECORD.walkthrough!
+    const record = buildSessionRecord({
+      walkthrough: {
+        source: 'ai',
+        markdown: 'Requests enter at src/http/router.ts:12, are checked in src/ledger/rules.ts:90 and logged by src/log/audit.ts:3.',
+        // What the session kept: router confirmed, rules marked; audit (an older entry) was never confirmed.
+        citations: [base.citations[0]!, { path: 'src/ledger/rules.ts', line: 90, mark: 'unverified' }],
+      },
+    })
+    review(record)
+    const walkthrough = page.getByRole('region', { name: 'Walkthrough' })
+    await expect.element(walkthrough.getByRole('button', { name: 'src/http/router.ts:12' }).first()).toBeVisible()
+    const prose = walkthrough.element().querySelector('.coach-markdown')!
+    expect([...prose.querySelectorAll('.cite--unverified')].map((cite) => cite.textContent)).toEqual([
+      'src/ledger/rules.ts:90 (unverified)',
+      'src/log/audit.ts:3 (unverified)',
+    ])
+    expect([...prose.querySelectorAll('button.cite')].map((cite) => cite.textContent)).toEqual(['src/http/router.ts:12'])
+    const list = walkthrough.element().querySelector('ul.citations')!
+    expect(list.querySelector('li:nth-child(2)')?.textContent).toBe('src/ledger/rules.ts:90 (unverified)')
+    expect(list.querySelectorAll('li:nth-child(2) button')).toHaveLength(0)
+  })
+
   it('cancels the file read when the viewer is closed before the file arrives', async () => {
     const slow = deferred<RepoFileView>()
     const { fake } = review(RECORD, () => slow.promise)

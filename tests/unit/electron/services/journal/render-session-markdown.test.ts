@@ -14,4 +14,21 @@ describe('renderSessionMarkdown', () => {
     expect(parsed.ok && parsed.record.change?.explanation).toBe('')
     expect(renderSessionMarkdown(base)).toContain('### Explanation')
   })
+
+  it('keeps the session’s "(unverified)" and "(withheld)" marks on the cited code, says so under the walkthrough, and reads them back', () => {
+    const base = buildSessionRecord()
+    const citations = [
+      { path: 'src/http/router.ts', line: 12, label: 'request router' },
+      { path: 'src/ledger/rules.ts', line: 90, mark: 'unverified' as const },
+      { path: 'config/prod.env', mark: 'withheld' as const, label: 'settings' },
+    ]
+    const record = buildSessionRecord({ walkthrough: { ...base.walkthrough!, source: 'ai', citations } })
+    const markdown = renderSessionMarkdown(record)
+    expect(markdown).toContain('- `src/http/router.ts:12` — request router\n')
+    expect(markdown).toContain('- `src/ledger/rules.ts:90` (unverified)\n')
+    expect(markdown).toContain('- `config/prod.env` (withheld) — settings\n')
+    expect(markdown).toContain('_2 citations the repository did not confirm at this commit are marked below, as in the session._')
+    const parsed = parseSessionMarkdown(markdown, 'a.md')
+    expect(parsed.ok && parsed.record.walkthrough?.citations).toEqual(citations)
+  })
 })
