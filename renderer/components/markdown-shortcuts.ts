@@ -14,19 +14,64 @@ const WRAPS = { bold: '**', italic: '_', code: '`' } as const
 
 export function applyShortcut(text: string, start: number, end: number, shortcut: Shortcut): EditResult {
   if (shortcut === 'bold' || shortcut === 'italic' || shortcut === 'code') return wrap(text, start, end, WRAPS[shortcut])
-  if (shortcut === 'link') {
-    const label = text.slice(start, end) || 'link text'
-    const inserted = `[${label}](https://)`
-    const url = start + label.length + 3
-    return { text: text.slice(0, start) + inserted + text.slice(end), start: url, end: url + 'https://'.length }
-  }
+  if (shortcut === 'link') return link(text, start, end)
   return prefixLines(text, start, end, shortcut === 'heading' ? '### ' : shortcut === 'list' ? '- ' : '- [ ] ')
 }
 
-/** Wraps the selection in `mark`, or unwraps it when it is already wrapped; an empty selection gets a pair to type into. */
+const LINK_LABEL = 'link text'
+const LINK_URL = 'https://'
+
+/**
+ * Ctrl+K: a selection becomes the link's text and its address is selected to type over; with nothing
+ * selected a link is started with its text selected. Pressed again inside a link it moves on, as
+ * typing a link goes: from the text to the address, and from the address to after the link.
+ */
+function link(text: string, start: number, end: number): EditResult {
+  const inside = start === end ? linkAround(text, start) : null
+  if (inside) {
+    if (start <= inside.labelEnd) return { text, start: inside.labelEnd + 2, end: inside.urlEnd }
+    return { text, start: inside.urlEnd + 1, end: inside.urlEnd + 1 }
+  }
+  const selected = text.slice(start, end)
+  const label = selected || LINK_LABEL
+  const inserted = `[${label}](${LINK_URL})`
+  const updated = text.slice(0, start) + inserted + text.slice(end)
+  if (!selected) return { text: updated, start: start + 1, end: start + 1 + label.length }
+  const url = start + label.length + 3
+  return { text: updated, start: url, end: url + LINK_URL.length }
+}
+
+/** The `[text](address)` on the caret's line that holds the caret, by the offsets of its `]` and `)`. */
+function linkAround(text: string, caret: number): { labelEnd: number; urlEnd: number } | null {
+  const from = text.lastIndexOf('\n', caret - 1) + 1
+  const lineEnd = text.indexOf('\n', caret)
+  const line = text.slice(from, lineEnd < 0 ? text.length : lineEnd)
+  for (const match of line.matchAll(/\[([^\]\n]*)\]\(([^)\s]*)\)/g)) {
+    const at = from + match.index
+    const labelEnd = at + 1 + (match[1]?.length ?? 0)
+    const urlEnd = labelEnd + 2 + (match[2]?.length ?? 0)
+    if (caret > at && caret <= urlEnd) return { labelEnd, urlEnd }
+  }
+  return null
+}
+
+/**
+ * Wraps the selection in `mark`, or unwraps it when it is already wrapped. With nothing selected:
+ * a pair to type into; pressed again right after typing, the caret steps out past the closing mark
+ * (and an empty pair is taken away), as toggling bold off does in any editor.
+ */
 function wrap(text: string, start: number, end: number, mark: string): EditResult {
   const before = text.slice(start - mark.length, start)
   const after = text.slice(end, end + mark.length)
+  if (start === end && after === mark) {
+    if (before === mark)
+      return {
+        text: text.slice(0, start - mark.length) + text.slice(end + mark.length),
+        start: start - mark.length,
+        end: start - mark.length,
+      }
+    if (opensBefore(text, start, mark)) return { text, start: end + mark.length, end: end + mark.length }
+  }
   if (before === mark && after === mark) {
     return {
       text: text.slice(0, start - mark.length) + text.slice(start, end) + text.slice(end + mark.length),
@@ -40,6 +85,21 @@ function wrap(text: string, start: number, end: number, mark: string): EditResul
     end: end + mark.length,
   }
 }
+
+/**
+ * Whether the caret's line has an odd count of `mark` before the caret: a span opened and not closed
+ * (an underscore inside a word, as in snake_case, is no mark).
+ */
+function opensBefore(text: string, caret: number, mark: string): boolean {
+  const from = text.lastIndexOf('\n', caret - 1) + 1
+  const line = text.slice(from, caret)
+  const marks = [...line.matchAll(new RegExp(escapeMark(mark), 'g'))].filter(
+    (found) => mark !== '_' || !(/[\p{L}\p{N}]/u.test(line[found.index - 1] ?? '') && /[\p{L}\p{N}]/u.test(line[found.index + 1] ?? '')),
+  )
+  return marks.length % 2 === 1
+}
+
+const escapeMark = (mark: string) => mark.replace(/\*/g, '\\*')
 
 /** Adds `prefix` to every line the selection touches, or removes it when every one already has it. */
 function prefixLines(text: string, start: number, end: number, prefix: string): EditResult {

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { applyShortcut, continueList, promptStates, writeUnderPrompt } from '../../../../renderer/components/markdown-shortcuts.ts'
+import {
+  applyShortcut,
+  continueList,
+  promptStates,
+  writeUnderPrompt,
+  type EditResult,
+  type Shortcut,
+} from '../../../../renderer/components/markdown-shortcuts.ts'
+
+/** Typing replaces the selection and leaves the caret after what was typed, as a text field does. */
+const type = (edit: EditResult, typed: string): EditResult => {
+  const caret = edit.start + typed.length
+  return { text: edit.text.slice(0, edit.start) + typed + edit.text.slice(edit.end), start: caret, end: caret }
+}
+const press = (edit: EditResult, shortcut: Shortcut): EditResult => applyShortcut(edit.text, edit.start, edit.end, shortcut)
+const at = (text: string, caret = text.length): EditResult => ({ text, start: caret, end: caret })
 
 describe('applyShortcut', () => {
   it('wraps a selection in bold and unwraps it again', () => {
@@ -18,6 +33,35 @@ describe('applyShortcut', () => {
     const link = applyShortcut('see the runbook', 8, 15, 'link')
     expect(link.text).toBe('see the [runbook](https://)')
     expect(link.text.slice(link.start, link.end)).toBe('https://')
+  })
+
+  it('toggles bold, italic and code on and off while typing: the second press steps out of the pair', () => {
+    for (const [shortcut, mark] of [
+      ['bold', '**'],
+      ['italic', '_'],
+      ['code', '`'],
+    ] as const) {
+      const done = press(type(press(at('An '), shortcut), 'bold idea'), shortcut)
+      expect(done, shortcut).toEqual(at(`An ${mark}bold idea${mark}`))
+      expect(type(done, ' then plain').text, shortcut).toBe(`An ${mark}bold idea${mark} then plain`)
+      // Pressed twice with nothing typed: no pair left behind.
+      expect(press(press(at('An '), shortcut), shortcut), shortcut).toEqual(at('An '))
+    }
+  })
+
+  it('still starts a new pair after a closed one, and reads snake_case as no italic', () => {
+    expect(press(at('**done** '), 'bold')).toEqual({ text: '**done** ****', start: 11, end: 11 })
+    expect(press(at('my_var ', 7), 'italic').text).toBe('my_var __')
+    expect(press(type(press(at('my_var '), 'italic'), 'x'), 'italic')).toEqual(at('my_var _x_'))
+  })
+
+  it('walks a link typed from nothing: its text, then its address, then past it', () => {
+    const started = press(at('See '), 'link')
+    expect(started.text.slice(started.start, started.end)).toBe('link text')
+    const url = press(type(started, 'the runbook'), 'link')
+    expect(url.text.slice(url.start, url.end)).toBe('https://')
+    const done = press(type(url, 'https://wiki/runbook'), 'link')
+    expect(done).toEqual(at('See [the runbook](https://wiki/runbook)'))
   })
 })
 
