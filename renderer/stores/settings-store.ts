@@ -114,7 +114,9 @@ export function createSettingsStore(client: GembaApi, options: { readonly timers
         return saved
       },
       async clearApiKey() {
-        await run('key', () => client.invoke('settings.clearApiKey', {}))
+        // What was said about the removed key (a test's answer) no longer holds.
+        if (await run('key', () => client.invoke('settings.clearApiKey', {})))
+          set({ keyTest: { status: 'idle', result: null, error: null } })
       },
       async testApiKey(key) {
         set({ keyTest: { status: 'testing', result: null, error: null } })

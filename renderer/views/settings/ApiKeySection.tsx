@@ -49,6 +49,8 @@ export function ApiKeySection() {
       }
       saving={saving}
       saved={saved}
+      // The last change either saved a key here or took the saved one away.
+      savedLabel={apiKey.source === 'settings' ? 'Saved' : 'Key removed'}
       error={error}
       submitLabel="Save key"
       onSubmit={() => {

@@ -5,6 +5,8 @@ import { Field } from '../../components/Field.tsx'
 import { formatWallTime } from '../../components/format-time.ts'
 import { NumberField } from '../../components/NumberField.tsx'
 import { SectionForm } from './SectionForm.tsx'
+import { TimeZoneField } from './TimeZoneField.tsx'
+import { knownTimeZones, resolveTimeZone } from './time-zones.ts'
 import { useSectionDraft } from './use-section-draft.ts'
 import { useStores } from '../../stores-context.tsx'
 
@@ -15,7 +17,7 @@ export function ScheduleSection(props: { view: SettingsView }) {
   const saved = useSettings((state) => state.saved.schedule)
   const update = useSettings((state) => state.update)
   const { draft, change, validate, fieldErrors } = useSectionDraft(scheduleSchema, props.view.schedule)
-  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), [])
+  const zones = useMemo(() => knownTimeZones(), [])
 
   return (
     <SectionForm
@@ -25,7 +27,8 @@ export function ScheduleSection(props: { view: SettingsView }) {
       saved={saved}
       error={error}
       onSubmit={() => {
-        const schedule = validate()
+        // A zone typed in any case, or a city alone, is saved as the zone it names.
+        const schedule = validate({ timeZone: resolveTimeZone(draft.timeZone, zones) })
         if (schedule) void update('schedule', { schedule })
       }}
     >
@@ -78,24 +81,17 @@ export function ScheduleSection(props: { view: SettingsView }) {
       <Field
         label="Time zone"
         error={fieldErrors.timeZone}
-        hint="The calendar event keeps this zone, so it stays put across daylight-saving changes."
+        hint="Type a city or a region (Paris, New York, Europe/…) or pick from the list. The calendar event keeps this zone, so it stays put across daylight-saving changes."
       >
         {({ id, describedBy, invalid }) => (
-          <>
-            <input
-              id={id}
-              list={`${id}-zones`}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={draft.timeZone}
-              onChange={(event) => change('timeZone', event.target.value)}
-            />
-            <datalist id={`${id}-zones`}>
-              {zones.map((zone) => (
-                <option key={zone} value={zone} />
-              ))}
-            </datalist>
-          </>
+          <TimeZoneField
+            zones={zones}
+            id={id}
+            describedBy={describedBy}
+            invalid={invalid}
+            value={draft.timeZone}
+            onChange={(zone) => change('timeZone', zone)}
+          />
         )}
       </Field>
     </SectionForm>

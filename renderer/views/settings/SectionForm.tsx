@@ -8,6 +8,8 @@ export function SectionForm(props: {
   description?: ReactNode
   saving: boolean
   saved: boolean | undefined
+  /** What the status says once saved (default "Saved"). */
+  savedLabel?: string
   error: GembaErrorData | undefined
   onSubmit: () => void
   submitLabel?: string
@@ -31,7 +33,7 @@ export function SectionForm(props: {
         </button>
         {props.extraActions}
         <span className="settings-section__status" role="status" aria-live="polite">
-          {props.saved && !props.saving && !props.error ? 'Saved' : ''}
+          {props.saved && !props.saving && !props.error ? (props.savedLabel ?? 'Saved') : ''}
         </span>
       </div>
     </form>

@@ -12,9 +12,9 @@ export function useSectionDraft<S extends z.ZodType>(schema: S, initial: z.input
     setFieldErrors((current) => ({ ...current, [key as string]: '' }))
   }
 
-  /** The parsed value, or null after showing the field errors. */
-  const validate = (): z.output<S> | null => {
-    const result = schema.safeParse(draft)
+  /** The parsed value (of the draft with `patch` applied), or null after showing the field errors. */
+  const validate = (patch: Partial<z.input<S>> = {}): z.output<S> | null => {
+    const result = schema.safeParse({ ...(draft as object), ...patch })
     if (result.success) {
       setFieldErrors({})
       return result.data
