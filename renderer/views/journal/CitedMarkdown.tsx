@@ -52,7 +52,11 @@ function decorate(root: HTMLElement, markOf: CitationMarkOf, linked: boolean): v
 }
 
 /** Without a repository to open (it is gone), the confirmed citations stay plain text; marks stay. */
-export function CitedMarkdown(props: { source: string; markOf: CitationMarkOf; onOpen: ((path: string, line: number | null) => void) | null }) {
+export function CitedMarkdown(props: {
+  source: string
+  markOf: CitationMarkOf
+  onOpen: ((path: string, line: number | null) => void) | null
+}) {
   const { markOf } = props
   const linked = props.onOpen !== null
   const decorateRoot = useCallback((root: HTMLElement) => decorate(root, markOf, linked), [markOf, linked])

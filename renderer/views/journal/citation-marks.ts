@@ -9,7 +9,10 @@ export type CitationMarkOf = (key: string) => JournalCitationMark | null
 
 export function citationMarks(walkthrough: NonNullable<JournalSessionRecord['walkthrough']>): CitationMarkOf {
   const kept = new Map(
-    walkthrough.citations.map((citation) => [citationKey(citation.path.replace(/^\.\//, ''), citation.line ?? null), citation.mark ?? null]),
+    walkthrough.citations.map((citation) => [
+      citationKey(citation.path.replace(/^\.\//, ''), citation.line ?? null),
+      citation.mark ?? null,
+    ]),
   )
   const claudes = walkthrough.source === 'ai'
   return (key) => {

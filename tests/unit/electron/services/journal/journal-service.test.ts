@@ -138,7 +138,10 @@ describe('JournalService: list, filter, search', () => {
     await h.service.saveSession(session(4, { change: { ...change, testRun } }))
     for (const query of ['InsufficientFundsError', 'settles_partial_refunds', 'settlement.spec']) {
       const result = await h.service.search({ query }, h.signal)
-      expect(result.hits.map((hit) => hit.entry.id), query).toEqual(['s-4'])
+      expect(
+        result.hits.map((hit) => hit.entry.id),
+        query,
+      ).toEqual(['s-4'])
     }
     const [hit] = (await h.service.search({ query: 'insufficientfunds' }, h.signal)).hits
     expect(hit?.snippets.map((snippet) => snippet.field)).toEqual(['tests'])

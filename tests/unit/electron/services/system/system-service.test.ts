@@ -24,7 +24,10 @@ describe('SystemService.printToPdf', () => {
     const home = await mkdtemp(join(tmpdir(), 'gemba-'))
     folders.push(home)
     const service = new SystemService({ info, home, printToPdf: async () => new TextEncoder().encode('%PDF-1.7 page') })
-    expect(await service.printToPdf({ folder: '~/', fileName: 'session.pdf' })).toEqual({ path: join(home, 'session.pdf'), supported: true })
+    expect(await service.printToPdf({ folder: '~/', fileName: 'session.pdf' })).toEqual({
+      path: join(home, 'session.pdf'),
+      supported: true,
+    })
   })
 
   it('says it is not supported without the desktop port, and explains a folder it cannot write', async () => {
