@@ -6,6 +6,7 @@ import { SCREENS, SCREEN_LABELS, type Screen } from './stores/navigation-store.t
 import { ReminderBanner } from './views/today/ReminderBanner.tsx'
 import { TodayView } from './views/today/TodayView.tsx'
 import type { PageConnection } from './bridge.ts'
+import { focusWhenShown } from './components/focus-when-shown.ts'
 import { useStores } from './stores-context.tsx'
 
 const VIEWS: Readonly<Record<Screen, ComponentType>> = {
@@ -63,9 +64,11 @@ export function App(props: { connection: Pick<PageConnection, 'problem' | 'onPro
     document.title = `${SCREEN_LABELS[screen]} · Gemba`
     // Every screen opens at its top, never where the last one was scrolled to.
     document.getElementById('main')?.scrollTo({ top: 0 })
-    // On a screen change, not on first load (where the skip link should stay the first stop).
-    if (!firstScreen.current) document.getElementById('page-title')?.focus({ preventScroll: true })
+    // On a screen change, not on first load (where the skip link should stay the first stop); a screen
+    // loaded when first opened, or still reading what it shows, has its title a moment later.
+    const first = firstScreen.current
     firstScreen.current = false
+    return first ? undefined : focusWhenShown('page-title')
   }, [screen])
 
   if (problem) return <ConnectionProblem kind={problem} />

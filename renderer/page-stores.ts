@@ -41,7 +41,7 @@ export function createPageStores(client: GembaApi, ports: PagePorts) {
     useCheckouts: createCheckoutStore(client),
     useFileViewer: createFileViewerStore(client),
     useTestRun: createTestRunStore(client),
-    useJournal: createJournalStore(client),
+    useJournal: createJournalStore(client, { navigation: useNavigation }),
     useJournalSession: createJournalSessionStore(client),
     useJournalShare: createJournalShareStore(client),
     useInsights: createInsightsStore(client),

@@ -1,7 +1,7 @@
 // The journal list: entries newest first, the filters and full-text search over them, the facets the
 // filters offer, and the problems (unreadable files, entries waiting to be written). Follows
 // 'journal.changed' so a save, an edit or a file changed by hand shows without a reload.
-import { create } from 'zustand'
+import { create, type StoreApi } from 'zustand'
 import type { GembaApi } from '../../shared/api.ts'
 import type { GembaErrorData } from '../../shared/errors.ts'
 import type {
@@ -13,6 +13,7 @@ import type {
 } from '../../shared/models/journal.ts'
 import { errorData } from '../bridge.ts'
 import { journalFacets, type JournalFacets } from './journal-facets.ts'
+import type { NavigationState } from './navigation-store.ts'
 import { onFirstCall } from './on-first-call.ts'
 
 export type JournalMode = 'list' | 'session' | 'summary' | 'rollup'
@@ -43,6 +44,8 @@ export interface JournalState {
   setQuery(query: string): void
   flushPending(): Promise<void>
   open(id: string): void
+  /** Goes to the journal from another screen and opens one entry there (the hour just finished). */
+  openEntry(id: string): void
   show(mode: JournalMode): void
 }
 
@@ -55,9 +58,16 @@ function cleanFilter(filter: JournalFilter): JournalFilter {
   return Object.fromEntries(Object.entries(filter).filter(([, value]) => typeof value === 'string' && value !== '')) as JournalFilter
 }
 
-export function createJournalStore(client: GembaApi) {
+/** The page's navigation, which the journal follows: choosing the Journal screen shows its list. */
+type JournalNavigation = StoreApi<Pick<NavigationState, 'screen' | 'visits' | 'go'>>
+
+export function createJournalStore(client: GembaApi, stores: { readonly navigation?: JournalNavigation } = {}) {
   let searchTimer: ReturnType<typeof setTimeout> | undefined
   return create<JournalState>((set, get) => {
+    stores.navigation?.subscribe((now, before) => {
+      if (now.visits !== before.visits && now.screen === 'journal') set({ mode: 'list' })
+    })
+
     const refreshList = async (): Promise<void> => {
       const filter = cleanFilter(get().filter)
       const filtered = Object.keys(filter).length > 0
@@ -152,6 +162,10 @@ export function createJournalStore(client: GembaApi) {
         }
       },
       open(id) {
+        set({ mode: 'session', selectedId: id })
+      },
+      openEntry(id) {
+        stores.navigation?.getState().go('journal')
         set({ mode: 'session', selectedId: id })
       },
       show(mode) {

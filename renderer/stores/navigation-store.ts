@@ -21,6 +21,11 @@ function screenFromHash(hash: string): Screen {
 
 export interface NavigationState {
   readonly screen: Screen
+  /**
+   * Counts every go(), to the screen shown too: a screen with parts of its own (the journal's entry)
+   * starts over when it is chosen again, from the side bar or its shortcut.
+   */
+  readonly visits: number
   go(screen: Screen): void
   syncFromLocation(): void
 }
@@ -36,11 +41,12 @@ export function windowAddress(): AddressPort {
 }
 
 export function createNavigationStore(address: AddressPort) {
-  return create<NavigationState>((set) => ({
+  return create<NavigationState>((set, get) => ({
     screen: screenFromHash(address.hash()),
+    visits: 0,
     go(screen) {
       if (address.hash() !== `#/${screen}`) address.push(`#/${screen}`)
-      set({ screen })
+      set({ screen, visits: get().visits + 1 })
     },
     syncFromLocation() {
       set({ screen: screenFromHash(address.hash()) })

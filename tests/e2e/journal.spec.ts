@@ -175,6 +175,9 @@ test('opens a session with its diagram, coloured diff and drift, and saves an ed
 
   await page.getByRole('button', { name: /Walk the codebase/ }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
+  // The side bar's Journal item returns from an entry to the list.
+  await page.getByRole('link', { name: 'Journal' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Journal' })).toBeFocused()
 })
 
 test('a citation opens the read-only file viewer at its line once the repository is listed, and is plain text when it is gone', async ({
@@ -217,7 +220,7 @@ test('a citation opens the read-only file viewer at its line once the repository
   await expect(gone.getByRole('button')).toHaveCount(0)
 })
 
-test('exports the sessions shown (a date range) as Markdown files', async ({ page }) => {
+test('exports the sessions listed (a date range) as Markdown files', async ({ page }) => {
   await openJournal(page)
   await page.getByLabel('From').fill(daysAgo(50))
   await expect(page.getByRole('list', { name: 'Journal entries' }).getByRole('listitem')).toHaveCount(3)

@@ -337,9 +337,9 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   expect(((await search.json()) as { hits: { entry: { id: string } }[] }).hits.map((hit) => hit.entry.id)).toEqual([list.entries[0]!.id])
 
   // The journal view shows the same page in the same order, the diagram drawn, never as source.
+  // "Open the journal" opens the entry just written, focus on its title.
   await page.getByRole('button', { name: 'Open the journal' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Journal' })).toBeVisible()
-  await page.getByRole('button', { name: /Walk the codebase/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeFocused()
   const review = page.locator('.session-review')
   await expect(review.getByRole('heading', { level: 2 })).toHaveText([
     'Reflection',
@@ -393,7 +393,8 @@ test('a gentle notice when a step’s time is up, never a forced move', async ({
   await page.clock.install()
   await page.goto(backend.pageUrl)
   await addRepoAndStartTheHour(page)
-  await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeVisible()
+  // Focus follows the hour started: on its title, not left on the page body.
+  await expect(page.getByRole('heading', { level: 1, name: 'Walk the codebase' })).toBeFocused()
   await expect(page.getByText(/minutes for Explore are up/)).toHaveCount(0)
   await page.clock.fastForward('16:00')
   await expect(page.getByText('Your 15 minutes for Explore are up. Move on when you are ready; nothing moves by itself.')).toBeVisible()

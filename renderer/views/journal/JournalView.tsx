@@ -3,6 +3,7 @@
 import { useEffect } from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { focusWhenShown } from '../../components/focus-when-shown.ts'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import '../../styles/journal.css'
 import { ExportPanel } from './ExportPanel.tsx'
@@ -23,8 +24,9 @@ export function JournalView() {
   const load = useJournal((state) => state.load)
   useLoadOnShow(load)
   useEffect(() => {
-    document.getElementById('page-title')?.focus({ preventScroll: true })
     document.querySelector('.main')?.scrollTo({ top: 0 })
+    // An entry shows its title once it is read.
+    return focusWhenShown('page-title')
   }, [mode, selectedId])
 
   if (mode === 'session' && selectedId) return <SessionReview id={selectedId} />
@@ -43,6 +45,7 @@ function JournalHome() {
   const load = useJournal((state) => state.load)
   const show = useJournal((state) => state.show)
   const shown = hits ? hits.map((hit) => hit.entry) : entries
+  const sessions = shown.length === 1 ? 'session' : `${shown.length} sessions`
 
   return (
     <div className="page page--wide journal">
@@ -81,7 +84,11 @@ function JournalHome() {
           <JournalList />
           {shown.length > 0 ? (
             <ExportPanel
-              title={`Export the ${shown.length === 1 ? 'session' : `${shown.length} sessions`} shown`}
+              title={
+                hits
+                  ? `Export the ${shown.length === 1 ? 'matching session' : `${shown.length} matching sessions`}`
+                  : `Export the ${sessions} listed`
+              }
               target={{ ids: shown.map((entry) => entry.id) }}
               pdfFileName="gemba-journal.pdf"
             />

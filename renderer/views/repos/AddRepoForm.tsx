@@ -2,11 +2,18 @@
 // system folder picker on the desktop or Gemba's own in the browser, and what adding it did.
 import { useState, type FormEvent } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { focusWhenShown } from '../../components/focus-when-shown.ts'
 import { Field } from '../../components/Field.tsx'
 import { FolderPicker } from './FolderPicker.tsx'
 import { useStores } from '../../stores-context.tsx'
 
-export function AddRepoForm(props: { desktop: boolean; autoFocus?: boolean; compact?: boolean }) {
+export function AddRepoForm(props: {
+  desktop: boolean
+  autoFocus?: boolean
+  compact?: boolean
+  /** Where focus goes once a repository is added (the id of what shows it), as the form may be gone by then. */
+  focusAfterAdd: (repoId: string) => string
+}) {
   const { useRepos } = useStores()
   const adding = useRepos((state) => state.adding)
   const addError = useRepos((state) => state.addError)
@@ -18,7 +25,13 @@ export function AddRepoForm(props: { desktop: boolean; autoFocus?: boolean; comp
   const [path, setPath] = useState('')
 
   const addPath = (wanted: string): void => {
-    if (wanted.trim()) void add(wanted.trim()).then((ok) => ok && setPath(''))
+    if (!wanted.trim()) return
+    void add(wanted.trim()).then((ok) => {
+      if (!ok) return
+      setPath('')
+      const added = useRepos.getState().selectedId
+      if (added) focusWhenShown(props.focusAfterAdd(added))
+    })
   }
   const submit = (event: FormEvent): void => {
     event.preventDefault()

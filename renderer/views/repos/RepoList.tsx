@@ -3,6 +3,9 @@
 import type { RepoView } from '../../../shared/models/repos.ts'
 import { useStores } from '../../stores-context.tsx'
 
+/** The id of a repository's item in the list (focus goes there once it is added). */
+export const repoCardId = (repoId: string): string => `repo-card-${repoId}`
+
 export function RepoList() {
   const { useRepos } = useStores()
   const repos = useRepos((state) => state.repos)
@@ -14,6 +17,7 @@ export function RepoList() {
         <li key={repo.id}>
           <button
             type="button"
+            id={repoCardId(repo.id)}
             className={`repo-card ${repo.id === selectedId ? 'repo-card--selected' : ''}`}
             aria-pressed={repo.id === selectedId}
             onClick={() => select(repo.id)}

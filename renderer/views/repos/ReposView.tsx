@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { AddRepoForm } from './AddRepoForm.tsx'
 import { RepoDetail } from './RepoDetail.tsx'
-import { RepoList } from './RepoList.tsx'
+import { RepoList, repoCardId } from './RepoList.tsx'
 import { useStores } from '../../stores-context.tsx'
 import { useLoadOnShow } from '../use-load-on-show.ts'
 
@@ -32,14 +32,14 @@ export function ReposView() {
       <PageHeader title="Repositories" subtitle="Your teams’ codebases, read on this computer." />
       {listError ? <ErrorNotice error={listError} onRetry={() => void load()} /> : null}
       {loaded && repos.length === 0 ? (
-        <AddRepoForm desktop={desktop} autoFocus />
+        <AddRepoForm desktop={desktop} autoFocus focusAfterAdd={repoCardId} />
       ) : (
         <div className="repos-layout">
           <div className="repos-layout__list">
             <RepoList />
             <details className="add-repo-disclosure" open={Boolean(addError) || addNotice !== null}>
               <summary className="button">Add another repository</summary>
-              <AddRepoForm desktop={desktop} compact />
+              <AddRepoForm desktop={desktop} compact focusAfterAdd={repoCardId} />
             </details>
           </div>
           {selected ? <RepoDetail key={selected.id} repo={selected} /> : null}

@@ -4,8 +4,9 @@ import { STEP_LABELS } from './step-labels.ts'
 import { useStores } from '../../stores-context.tsx'
 
 export function FinishedPanel(props: { result: FinishResult }) {
-  const { useNavigation } = useStores()
+  const { useJournal, useNavigation } = useStores()
   const go = useNavigation((state) => state.go)
+  const openEntry = useJournal((state) => state.openEntry)
   const { result } = props
   return (
     <section className="card finished" aria-labelledby="finished-title">
@@ -29,7 +30,12 @@ export function FinishedPanel(props: { result: FinishResult }) {
           : `This week does not count as practised yet: ${result.notDone.map((step) => STEP_LABELS[step]).join(', ')} ${result.notDone.length === 1 ? 'was' : 'were'} not done in the app. That is fine; it is a record, not a score.`}
       </p>
       <div className="today-actions">
-        <button type="button" className="button button--primary" onClick={() => go('journal')}>
+        {/* The entry just written; while it waits to be written, the journal's list (which says so). */}
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => (result.journalPath ? openEntry(result.session.id) : go('journal'))}
+        >
           Open the journal
         </button>
         <button type="button" className="button" onClick={() => go('today')}>

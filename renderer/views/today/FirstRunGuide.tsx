@@ -9,6 +9,9 @@ import { slotText } from './slot-text.ts'
 import { StartButton } from './StartButton.tsx'
 import { useStores } from '../../stores-context.tsx'
 
+/** The first step's heading: focus lands there once a repository is added (the step then reads "done"). */
+const REPO_STEP_ID = 'first-run-repo-step'
+
 export function FirstRunGuide(props: { today: TodayView }) {
   const { useAppInfo, useNavigation, useRepos, useSessions, useSettings } = useStores()
   const repos = useRepos((state) => state.repos)
@@ -35,7 +38,7 @@ export function FirstRunGuide(props: { today: TodayView }) {
       <p className="muted">Three short steps. Everything stays on this computer.</p>
       <ol className="first-run__steps">
         <li className={`first-run__step ${repos.length > 0 ? 'first-run__step--done' : ''}`}>
-          <h3>
+          <h3 id={REPO_STEP_ID} tabIndex={-1}>
             <StepMark done={repos.length > 0} n={1} /> Add a team’s repository
           </h3>
           {repos.length > 0 ? (
@@ -49,7 +52,7 @@ export function FirstRunGuide(props: { today: TodayView }) {
           ) : (
             <p className="muted">The hour takes you into a team’s real code. Its offline tour is ready within a minute, no AI needed.</p>
           )}
-          <AddRepoForm desktop={desktop} compact={repos.length > 0} />
+          <AddRepoForm desktop={desktop} compact={repos.length > 0} focusAfterAdd={() => REPO_STEP_ID} />
         </li>
         <li className={`first-run__step ${slotChosen ? 'first-run__step--done' : ''}`}>
           <h3>

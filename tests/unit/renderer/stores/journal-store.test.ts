@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createJournalStore, SEARCH_DELAY_MS } from '../../../../renderer/stores/journal-store.ts'
+import { createNavigationStore } from '../../../../renderer/stores/navigation-store.ts'
 import { journalClient } from '../../../fixtures/journal-client.ts'
 import type { Harness } from '../../electron/services/journal/fixtures/journal-harness.ts'
 import { buildSessionRecord } from '../../electron/services/journal/fixtures/build-session-record.ts'
@@ -64,5 +65,23 @@ describe('the journal store', () => {
     await journal!.service.saveSession(buildSessionRecord({ id: 'session-0003', date: '2026-11-26' }))
     await vi.waitFor(() => expect(store.getState().all).toHaveLength(3))
     expect(fake.inputs('journal.list').length).toBeGreaterThan(1)
+  })
+
+  it('opens one entry from another screen, and shows the list again when the Journal screen is chosen', async () => {
+    const fake = await withEntries()
+    let hash = '#/session'
+    const navigation = createNavigationStore({ hash: () => hash, push: (next) => void (hash = next) })
+    const store = createJournalStore(fake.client, { navigation })
+    store.getState().openEntry('session-0002')
+    expect(navigation.getState().screen).toBe('journal')
+    expect(store.getState()).toMatchObject({ mode: 'session', selectedId: 'session-0002' })
+    // The Journal chosen while it shows an entry, or again from another screen, shows the list.
+    navigation.getState().go('journal')
+    expect(store.getState().mode).toBe('list')
+    store.getState().open('session-0001')
+    navigation.getState().go('settings')
+    expect(store.getState().mode).toBe('session')
+    navigation.getState().go('journal')
+    expect(store.getState().mode).toBe('list')
   })
 })

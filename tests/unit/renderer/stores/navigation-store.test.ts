@@ -31,6 +31,13 @@ describe('the navigation store', () => {
     expect(where.pushed).toEqual(['#/settings'])
   })
 
+  it('counts every choice of a screen, the screen shown too (a screen with parts of its own starts over)', () => {
+    const store = createNavigationStore(address('#/journal'))
+    store.getState().go('journal')
+    store.getState().go('journal')
+    expect(store.getState().visits).toBe(2)
+  })
+
   it('follows Back and Forward (the address changed under it)', () => {
     const where = address('#/settings')
     const store = createNavigationStore(where)
