@@ -36,6 +36,13 @@ export function DiffView(props: {
         tabIndex={0}
       >
         <table className="diff__table">
+          {/* The columns' widths when printed: a file or hunk header spanning the first row cannot set them. */}
+          <colgroup>
+            <col className="diff__col-no" />
+            <col className="diff__col-no" />
+            <col className="diff__col-sign" />
+            <col />
+          </colgroup>
           <tbody>
             {shown.map((line, index) => (
               <tr key={index} className={`diff__line diff__line--${line.kind}`}>

@@ -63,3 +63,54 @@ function readPgm(bytes: Buffer): { width: number; height: number; pixels: Uint8A
   const height = Number(header[2])
   return { width, height, pixels: bytes.subarray(header[0].length, header[0].length + width * height) }
 }
+
+export interface PdfWord {
+  readonly text: string
+  /** Its box, in points from the page's top-left corner. */
+  readonly xMin: number
+  readonly yMin: number
+  readonly xMax: number
+  readonly yMax: number
+}
+
+export interface PdfPageWords {
+  readonly width: number
+  readonly height: number
+  readonly words: readonly PdfWord[]
+}
+
+/** Every page's words with their boxes (pdftotext -bbox), and every page as a PNG named `<prefix>-<n>.png` in `shots`. */
+export async function readPdfPages(pdf: Buffer, shots?: { readonly folder: string; readonly prefix: string }): Promise<PdfPageWords[]> {
+  const folder = await mkdtemp(join(tmpdir(), 'gemba-pdf-'))
+  try {
+    const file = join(folder, 'entry.pdf')
+    await writeFile(file, pdf)
+    if (shots) await run('pdftoppm', ['-r', '50', '-png', file, join(shots.folder, shots.prefix)])
+    const { stdout } = await run('pdftotext', ['-bbox', file, '-'], { maxBuffer: 64 * 1024 * 1024 })
+    const pages: PdfPageWords[] = []
+    for (const page of stdout.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
+      const words = [...page[3]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+        (word) => ({
+          xMin: Number(word[1]),
+          yMin: Number(word[2]),
+          xMax: Number(word[3]),
+          yMax: Number(word[4]),
+          text: unescapeXml(word[5]!),
+        }),
+      )
+      pages.push({ width: Number(page[1]), height: Number(page[2]), words })
+    }
+    return pages
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
+}
+
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+}
