@@ -14,15 +14,16 @@ export function focusWhenShown(id: string): () => void {
     const now = document.activeElement
     return now === null || now === document.body || now === before
   }
+  /** Whether there is nothing more to wait for: focus is there, or the leader moved it elsewhere. */
   const tryFocus = (): boolean => {
+    if (!untouched()) return true
+    // The id may still name the screen being left, kept hidden while the next one loads: focus does not take there.
     const element = document.getElementById(id)
-    if (!element) return false
-    if (untouched() && document.activeElement !== element) {
-      if (!element.matches('a[href], button, input, select, textarea, [tabindex]')) element.setAttribute('tabindex', '-1')
-      element.focus({ preventScroll: true })
-      element.scrollIntoView({ block: 'nearest' })
-    }
-    return true
+    if (!element || !element.checkVisibility()) return false
+    if (!element.matches('a[href], button, input, select, textarea, [tabindex]')) element.setAttribute('tabindex', '-1')
+    element.focus({ preventScroll: true })
+    element.scrollIntoView({ block: 'nearest' })
+    return document.activeElement === element
   }
   if (tryFocus()) return () => undefined
   const observer = new MutationObserver(() => {
