@@ -89,6 +89,15 @@ test('an offline hour’s entry prints readably on A4 and Letter: the diff’s c
   await expect(page.getByRole('region', { name: 'Architecture' }).locator('figure.diagram svg')).toBeVisible()
   await expect(page.getByRole('region', { name: 'The change' })).toContainText('refundPayment')
 
+  // On screen, at the narrowest and a wide window: the long line scrolls inside the diff, the page itself never sideways.
+  for (const width of [1024, 1440]) {
+    await page.setViewportSize({ width, height: 900 })
+    await page.getByRole('region', { name: 'The change' }).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${SHOTS}/journal-entry-change-${width}.png` })
+    const main = page.locator('#main')
+    expect(await main.evaluate((element) => element.scrollWidth - element.clientWidth), `${width} px: no sideways scroll`).toBe(0)
+  }
+
   for (const format of ['A4', 'Letter'] as const) {
     const pdf = await page.pdf({ format, preferCSSPageSize: false })
     const pages = await readPdfPages(pdf, { folder: SHOTS, prefix: `journal-print-${format.toLowerCase()}` })
