@@ -1,7 +1,8 @@
 // A journal entry printed as the leader keeps it (Chromium's PDF, as Electron's printToPDF makes it),
 // A4 and Letter, read back with poppler: an offline hour's entry with the repository's module map as
 // its diagram, the tour as its walkthrough, and a change whose diff has a long line. The diff's code
-// gets the page's width (its line numbers do not), and the module map fits its own page.
+// gets the page's width (its line numbers do not), and the module map fits its own page. And Claude's
+// citation that the session marked "(unverified)" keeps the mark on paper.
 import { mkdir, rm } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
 import { journalFileName } from '../../electron/services/journal/journal-file-name.ts'
@@ -130,4 +131,30 @@ test('an offline hour’s entry prints readably on A4 and Letter: the diff’s c
       expect(words.words.length, `${format}: page ${index + 1} is not almost blank`).toBeGreaterThan(12)
     }
   }
+})
+
+test('a citation the session showed as "(unverified)" is printed so', async ({ page }) => {
+  const record = buildSessionRecord({
+    id: 'session-unverified',
+    theme: { id: 'request-end-to-end', title: 'Follow one request end to end' },
+    walkthrough: {
+      source: 'ai',
+      markdown: 'Requests enter at src/http/router.ts:12 and are checked in src/ledger/rules.ts:90 before posting.',
+      citations: [
+        { path: 'src/http/router.ts', line: 12 },
+        { path: 'src/ledger/rules.ts', line: 90, mark: 'unverified' },
+      ],
+    },
+  })
+  const folder = `${home}/journal`
+  await mkdir(folder, { recursive: true })
+  await writeSessionFiles(folder, journalFileName(record, new Set()), record)
+  await page.goto(backend.pageUrl)
+  await page.getByRole('link', { name: 'Journal' }).click()
+  await page.getByRole('button', { name: /Follow one request end to end/ }).click()
+  await expect(page.getByRole('region', { name: 'Walkthrough' })).toContainText('src/ledger/rules.ts:90 (unverified)')
+  const pages = await readPdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: false }))
+  const text = pages.map(pageText).join(' ')
+  expect(text).toContain('src/ledger/rules.ts:90 (unverified)')
+  expect(text).not.toContain('src/http/router.ts:12 (unverified)')
 })
