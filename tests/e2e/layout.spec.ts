@@ -72,12 +72,12 @@ const LAYOUT_PROBLEMS = `(() => {
   return [...new Set(problems)].slice(0, 12)
 })()`
 
-/** The screen as shown at 1024×700 (and its full height), with no layout problem anywhere on it. */
-async function check(page: Page, name: string): Promise<void> {
+/** The screen as shown at its width (1024×700 unless said), with no layout problem anywhere on it. */
+async function check(page: Page, name: string, width = 1024): Promise<void> {
   await page.locator('.main').evaluate((main) => main.scrollTo({ top: 0 }))
-  await page.screenshot({ path: `${SHOTS}/layout-1024-${name}.png` })
+  await page.screenshot({ path: `${SHOTS}/layout-${width}-${name}.png` })
   const problems = (await page.evaluate(LAYOUT_PROBLEMS)) as string[]
-  expect(problems, `${name} at 1024×700`).toEqual([])
+  expect(problems, `${name} at ${width} px`).toEqual([])
 }
 
 async function screen(page: Page, link: string, heading: RegExp | string): Promise<void> {
@@ -169,3 +169,42 @@ test('every screen holds at 1024×700 with long repository and branch names', as
   await screen(page, 'Settings', 'Settings')
   await check(page, 'settings')
 })
+
+test('the small change’s review holds at 1024, 1280 and 1440 px with one long changed line, light and dark', async ({ page }) => {
+  test.setTimeout(120_000)
+  const folder = join(parent, 'long-line')
+  await promisify(execFile)('git', ['clone', '-q', source.dir, folder])
+  await api('repos.add', { path: folder })
+  await page.goto(backend.pageUrl)
+  await screen(page, 'Repositories', 'Repositories')
+  await page.getByRole('list', { name: 'Repositories' }).getByRole('button', { name: /long-line/ }).click()
+  await page.getByRole('tab', { name: 'Small change' }).click()
+  await page.getByLabel('What should change?').fill('Log every field of the charge in one line')
+  await page.getByLabel('Your estimate (minutes)').fill('15')
+  await page.getByLabel(/I’ll edit it myself/).check()
+  await page.getByRole('button', { name: 'Start watching my edits' }).click()
+  const fields = Array.from({ length: 40 }, (_, i) => `field${i}: charge.field${i}`).join(', ')
+  await writeFile(
+    join(folder, 'src/billing/charge.ts'),
+    `import { log } from '../util/log.ts'\nexport function charge(amount: number) { log(JSON.stringify({ amount, ${fields} })); return amount }\n`,
+  )
+  await expect(page.getByRole('region', { name: /Changes to src\/billing\/charge\.ts/ })).toBeVisible()
+  for (const width of [1024, 1280, 1440]) {
+    await page.setViewportSize({ width, height: 800 })
+    await check(page, 'change-review', width)
+    if (width !== 1280) await screenshots(page, `change-review-${width}`)
+  }
+})
+
+/** Light and dark, as tall as the screen's content (the shell scrolls inside .main, not the page). */
+async function screenshots(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 }
+  const height = await page.locator('.main').evaluate((main) => main.scrollHeight)
+  await page.setViewportSize({ width: viewport.width, height: Math.min(4000, Math.max(viewport.height, height)) })
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.screenshot({ path: `${SHOTS}/${name}-${scheme}.png` })
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.setViewportSize(viewport)
+}
