@@ -50,6 +50,13 @@ export interface ChangeState {
   readonly comment: string
   readonly message: string
   readonly messageSource: 'ai' | 'offline' | null
+  /**
+   * The message as drafted and the files it was drafted for (null: the leader's own words). A file
+   * rejected since is named in a stale draft: an untouched draft is cleared, an edited one is flagged.
+   */
+  readonly drafted: { readonly message: string; readonly paths: readonly string[] } | null
+  /** The rejected files a cleared draft of the message described (shown until a message is there again). */
+  readonly clearedFor: readonly string[] | null
   readonly identity: GitIdentity | null
   readonly needsIdentity: boolean
   readonly working: WorkingChanges | null
@@ -102,6 +109,8 @@ const FRESH = {
   comment: '',
   message: '',
   messageSource: null,
+  drafted: null,
+  clearedFor: null,
   working: null,
   explanation: null,
   explanationChecks: {},
@@ -110,6 +119,20 @@ const FRESH = {
   busy: null,
   error: null,
   needsIdentity: false,
+}
+
+/** The files a drafted commit message was drafted for that the leader has rejected since (none: it is current). */
+export function rejectedSinceDrafted(state: Pick<ChangeState, 'draft' | 'working' | 'decisions' | 'drafted'>): string[] {
+  if (!state.drafted) return []
+  const accepted = new Set(acceptedPaths(state))
+  return state.drafted.paths.filter((path) => !accepted.has(path))
+}
+
+/** The reviewed files the leader has not rejected. */
+export function acceptedPaths(state: Pick<ChangeState, 'draft' | 'working' | 'decisions'>): string[] {
+  return reviewFiles(state)
+    .map((file) => file.path)
+    .filter((path) => state.decisions[path] !== false)
 }
 
 /** The files the leader is reviewing now (shared/models/change.ts's one rule, as the backend applies it). */
@@ -153,10 +176,7 @@ export function createChangeStore(client: GembaApi, stores: ChangeStoreDeps = {}
       if (error.details?.gitBlockers) void get().recheck()
     })
 
-    const accepted = (): string[] =>
-      reviewFiles(get())
-        .map((file) => file.path)
-        .filter((path) => get().decisions[path] !== false)
+    const accepted = (): string[] => acceptedPaths(get())
 
     return {
       repoId: null,
@@ -218,17 +238,31 @@ export function createChangeStore(client: GembaApi, stores: ChangeStoreDeps = {}
         const next = await call('agent', (options) =>
           client.invoke('change.revise', { draftId: draft.draftId, comment, rejectedPaths }, options),
         )
-        if (next) set({ draft: next, decisions: {}, comment: '' })
+        if (!next) return
+        set({ draft: next, decisions: {}, comment: '' })
+        // A message drafted for the draft before it was revised no longer describes it (unless the leader made it theirs).
+        const { drafted, message } = get()
+        if (drafted) set(drafted.message === message ? { message: '', messageSource: null, drafted: null } : { drafted: null })
+        set({ clearedFor: null })
       },
       stop: () => get().controller?.abort(),
-      decide: (path, ok) => set({ decisions: { ...get().decisions, [path]: ok } }),
+      decide(path, ok) {
+        set({ decisions: { ...get().decisions, [path]: ok } })
+        // A drafted message still as drafted describes a file just rejected: it goes, to be drafted again.
+        const { drafted, message } = get()
+        const rejected = rejectedSinceDrafted(get())
+        if (drafted && drafted.message === message && rejected.length > 0)
+          set({ message: '', messageSource: null, drafted: null, clearedFor: rejected })
+      },
       async draftMessage() {
         const draft = get().draft
         if (!draft) return
+        const paths = accepted()
         const result = await call('message', (options) =>
-          client.invoke('change.commitMessage', { draftId: draft.draftId, acceptedPaths: accepted() }, options),
+          client.invoke('change.commitMessage', { draftId: draft.draftId, acceptedPaths: paths }, options),
         )
-        if (result) set({ message: result.message, messageSource: result.source })
+        if (result)
+          set({ message: result.message, messageSource: result.source, drafted: { message: result.message, paths }, clearedFor: null })
       },
       async saveIdentity(name, email) {
         const identity = await call(null, () => client.invoke('change.setIdentity', { name, email }))
@@ -240,7 +274,7 @@ export function createChangeStore(client: GembaApi, stores: ChangeStoreDeps = {}
         const next = await call('applying', (options) =>
           client.invoke('change.apply', { draftId: draft.draftId, acceptedPaths: accepted(), message }, options),
         )
-        if (next) set({ draft: next, message: '', messageSource: null, decisions: {}, working: null })
+        if (next) set({ draft: next, message: '', messageSource: null, drafted: null, clearedFor: null, decisions: {}, working: null })
       },
       async returnToOriginal() {
         const draft = get().draft

@@ -5,10 +5,10 @@
 import { useState } from 'react'
 import { Field } from '../../components/Field.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
-import { reviewFiles } from '../../stores/change-store.ts'
+import { rejectedSinceDrafted, reviewFiles } from '../../stores/change-store.ts'
 import { DiffView } from '../../components/DiffView.tsx'
 import { useStores } from '../../stores-context.tsx'
-import { plural } from '../../../shared/plural.ts'
+import { listed, plural } from '../../../shared/plural.ts'
 
 export function ReviewPanel() {
   const { useChange } = useStores()
@@ -18,12 +18,21 @@ export function ReviewPanel() {
   const comment = useChange((s) => s.comment)
   const message = useChange((s) => s.message)
   const messageSource = useChange((s) => s.messageSource)
+  const clearedFor = useChange((s) => s.clearedFor)
+  const staleFor = useChange((s) => rejectedSinceDrafted(s).join('\n'))
   const busy = useChange((s) => s.busy)
   const { decide, set, revise, draftMessage, apply } = useChange.getState()
   const files = reviewFiles({ draft, working })
   const acceptedCount = files.filter((file) => decisions[file.path] !== false).length
   const followUp = draft.applied !== null
   const ownEdits = draft.mode === 'manual' || followUp
+  // Why Apply cannot be pressed yet, said next to it (never a silently greyed button).
+  const applyWaitsFor =
+    acceptedCount === 0
+      ? 'Every file is rejected: accept at least one to commit.'
+      : message.trim() === ''
+        ? 'A commit needs a message: write one above, or press “Draft the message”.'
+        : null
 
   return (
     <div className="change-review">
@@ -128,6 +137,17 @@ export function ReviewPanel() {
               />
             )}
           </Field>
+          {clearedFor && message === '' ? (
+            <p className="muted" role="status">
+              The drafted message described {listed(clearedFor)}, which you rejected, so it was cleared: draft it again for the files you kept.
+            </p>
+          ) : null}
+          {staleFor ? (
+            <p className="warning-text" role="status">
+              You rejected {listed(staleFor.split('\n'))} after this message was drafted: check it does not describe {staleFor.includes('\n') ? 'them' : 'it'}, or
+              draft it again.
+            </p>
+          ) : null}
           <div className="change-row change-row--start">
             <button type="button" className="button" disabled={busy !== null || acceptedCount === 0} onClick={() => void draftMessage()}>
               {busy === 'message' ? 'Drafting…' : 'Draft the message'}
@@ -135,11 +155,17 @@ export function ReviewPanel() {
             <button
               type="button"
               className="button button--primary"
-              disabled={busy !== null || acceptedCount === 0 || message.trim() === ''}
+              disabled={busy !== null || applyWaitsFor !== null}
+              aria-describedby={applyWaitsFor ? 'change-apply-waits' : undefined}
               onClick={() => void apply()}
             >
               {followUp ? `Commit ${plural(acceptedCount, 'file')}` : `Apply ${plural(acceptedCount, 'file')} on a new branch`}
             </button>
+            {applyWaitsFor ? (
+              <span id="change-apply-waits" className="muted change-apply-waits">
+                {applyWaitsFor}
+              </span>
+            ) : null}
           </div>
           {!followUp ? (
             <p className="muted">

@@ -30,7 +30,14 @@ const TWO_FILES = draftView({
 
 function review(draft: ChangeDraftView = TWO_FILES) {
   return renderView(() => <ReviewPanel />, {
-    handlers: { 'change.apply': () => draft },
+    handlers: {
+      'change.apply': () => draft,
+      // The offline template: the subject, then one line per file it was asked about.
+      'change.commitMessage': ({ acceptedPaths }) => ({
+        source: 'offline',
+        message: ['Fix the typo', '', ...(acceptedPaths ?? []).map((path) => `- ${path}`)].join('\n'),
+      }),
+    },
     prepare: (stores) => stores.useChange.setState({ repoId: 'r1', draft }),
   })
 }
@@ -59,6 +66,53 @@ describe('ReviewPanel', () => {
     await expect
       .poll(() => fake.inputs('change.apply'))
       .toEqual([{ draftId: TWO_FILES.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix the greeting typo' }])
+  })
+
+  it('says why Apply cannot be pressed: no message yet, or every file rejected', async () => {
+    review()
+    const apply = page.getByRole('button', { name: 'Apply 2 files on a new branch' })
+    await expect.element(apply).toBeDisabled()
+    await expect.element(apply).toHaveAccessibleDescription('A commit needs a message: write one above, or press “Draft the message”.')
+    await page.getByLabelText('Commit message').fill('Fix the greeting typo')
+    await expect.element(apply).toBeEnabled()
+    await expect.element(page.getByText(/A commit needs a message/)).not.toBeInTheDocument()
+    for (const path of ['src/greet.js', 'test/greet.test.js'])
+      await page
+        .getByRole('group', { name: `Decision for ${path}` })
+        .getByRole('button', { name: 'Reject' })
+        .click()
+    await expect
+      .element(page.getByRole('button', { name: 'Apply 0 files on a new branch' }))
+      .toHaveAccessibleDescription('Every file is rejected: accept at least one to commit.')
+  })
+
+  it('never keeps a drafted message that describes a file rejected since', async () => {
+    const { fake } = review()
+    const message = page.getByLabelText('Commit message')
+    await page.getByRole('button', { name: 'Draft the message' }).click()
+    await expect.element(message).toHaveValue('Fix the typo\n\n- src/greet.js\n- test/greet.test.js')
+    const reject = (path: string) =>
+      page
+        .getByRole('group', { name: `Decision for ${path}` })
+        .getByRole('button', { name: 'Reject' })
+        .click()
+    // As drafted: it goes, and the leader is told why.
+    await reject('test/greet.test.js')
+    await expect.element(message).toHaveValue('')
+    await expect.element(page.getByText(/The drafted message described test\/greet\.test\.js, which you rejected/)).toBeVisible()
+    await page.getByRole('button', { name: 'Draft the message' }).click()
+    await expect.element(message).toHaveValue('Fix the typo\n\n- src/greet.js')
+    expect(fake.inputs('change.commitMessage').at(-1)).toEqual({ draftId: TWO_FILES.draftId, acceptedPaths: ['src/greet.js'] })
+    // Made their own, it stays, flagged.
+    await page.getByRole('group', { name: 'Decision for test/greet.test.js' }).getByRole('button', { name: 'Accept' }).click()
+    await page.getByRole('button', { name: 'Draft the message' }).click()
+    await expect.element(message).toHaveValue('Fix the typo\n\n- src/greet.js\n- test/greet.test.js')
+    await message.fill('Fix the typo and test it\n\n- src/greet.js\n- test/greet.test.js')
+    await reject('test/greet.test.js')
+    await expect.element(message).toHaveValue('Fix the typo and test it\n\n- src/greet.js\n- test/greet.test.js')
+    await expect
+      .element(page.getByText(/You rejected test\/greet\.test\.js after this message was drafted: check it does not describe it/))
+      .toBeVisible()
   })
 
   it('has nothing to apply once every file is rejected', async () => {
