@@ -340,8 +340,8 @@ export function createChangeStore(client: GembaApi, stores: ChangeStoreDeps = {}
       closeViewer: () => set({ viewer: null }),
       reset() {
         get().controller?.abort()
-        // Another change in the same session keeps the session's estimate.
-        set({ ...FRESH, ...(get().estimateFromSession ? { estimate: get().estimate } : {}) })
+        // Another change keeps the session's estimate and the suggested tasks (they may have been paid for).
+        set({ ...FRESH, proposals: get().proposals, ...(get().estimateFromSession ? { estimate: get().estimate } : {}) })
       },
     }
   })

@@ -1,7 +1,7 @@
 // The small-change step as one reusable component: choose a task and estimate it, let the agent draft
 // it (or edit by hand), review each file's diff, apply it on a gemba/ branch, run the team's tests and
 // read the explanation. Mounted in a repository's detail and in the session's change step.
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { GitBlocker } from '../../../shared/models/git.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { GitBlockers, GitStateNotice } from '../../components/GitStateNotice.tsx'
@@ -113,21 +113,59 @@ function DraftHeader() {
   const { useChange } = useStores()
   const draft = useChange((s) => s.draft)!
   const reset = useChange((s) => s.reset)
+  const [confirming, setConfirming] = useState(false)
+  // The question takes the place of the button pressed: focus goes to its safe answer, and back after.
+  const keepRef = useRef<HTMLButtonElement>(null)
+  const askRef = useRef<HTMLButtonElement>(null)
+  const asked = useRef(false)
+  useEffect(() => {
+    if (confirming) keepRef.current?.focus()
+    else if (asked.current) askRef.current?.focus()
+    asked.current = confirming
+  }, [confirming])
+  // Claude's draft not yet applied is lost by starting over (and was paid for): that is asked first.
+  const losesDraft = draft.mode === 'agent' && draft.applied === null
   return (
-    <div className="change-row change-header">
-      <p>
-        <strong>{draft.request}</strong>
-        <span className="muted">
-          {' '}
-          · your estimate {draft.estimateMinutes} min ·{' '}
-          {draft.mode === 'agent' ? (draft.handsOnKeyboard ? 'Claude drafts, you write one piece' : 'Claude drafts') : 'you edit by hand'}
-          {draft.costUsd > 0 ? ` · $${draft.costUsd.toFixed(3)}` : ''}
-        </span>
-      </p>
-      <button type="button" className="button button--quiet" onClick={reset}>
-        Start another change
-      </button>
-    </div>
+    <>
+      <div className="change-row change-header">
+        <p>
+          <strong>{draft.request}</strong>
+          <span className="muted">
+            {' '}
+            · your estimate {draft.estimateMinutes} min ·{' '}
+            {draft.mode === 'agent' ? (draft.handsOnKeyboard ? 'Claude drafts, you write one piece' : 'Claude drafts') : 'you edit by hand'}
+            {draft.costUsd > 0 ? ` · $${draft.costUsd.toFixed(3)}` : ''}
+          </span>
+        </p>
+        {confirming ? null : (
+          <button
+            ref={askRef}
+            type="button"
+            className="button button--quiet"
+            onClick={() => (losesDraft ? setConfirming(true) : reset())}
+          >
+            Start another change{losesDraft ? '…' : ''}
+          </button>
+        )}
+      </div>
+      {confirming ? (
+        <div className="notice notice--warning change-confirm" role="group" aria-label="Discard Claude’s draft?">
+          <p className="notice__message">Discard Claude’s draft of this change?</p>
+          <p className="notice__next">
+            It is not applied{draft.costUsd > 0 ? ` and cost $${draft.costUsd.toFixed(3)}` : ''}; starting another change throws it away. The
+            suggested tasks stay.
+          </p>
+          <div className="change-row change-row--start">
+            <button type="button" className="button button--danger" onClick={reset}>
+              Discard the draft
+            </button>
+            <button ref={keepRef} type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
+              Keep the draft
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </>
   )
 }
 
