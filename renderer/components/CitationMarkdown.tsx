@@ -1,13 +1,23 @@
 // Markdown whose `path:line` citations become buttons (the coach's answers, the journal's
-// walkthroughs), and the one function that turns Markdown into sanitised HTML: marked parses,
-// DOMPurify removes anything active (scripts, event handlers, javascript: links).
+// walkthroughs), and the one function that turns Markdown into sanitised HTML: marked parses (an
+// email address stays text), DOMPurify removes anything active (scripts, event handlers, javascript: links).
 import DOMPurify from 'dompurify'
-import { marked } from 'marked'
+import { Marked } from 'marked'
 import { useLayoutEffect, useMemo, useRef } from 'react'
 import { drawMermaidBlocks } from './mermaid-blocks.ts'
 
+// An email address is never a link (GFM would make one of a bare address): the text stays, as written.
+const markdown = new Marked({
+  gfm: true,
+  renderer: {
+    link(token) {
+      return /^mailto:/i.test(token.href) ? this.parser.parseInline(token.tokens) : false
+    },
+  },
+})
+
 export function renderMarkdown(source: string): string {
-  return DOMPurify.sanitize(marked.parse(source, { async: false, gfm: true }), { USE_PROFILES: { html: true } })
+  return DOMPurify.sanitize(markdown.parse(source, { async: false }), { USE_PROFILES: { html: true } })
 }
 
 /** The text nodes a citation may stand in: outside code blocks and links. */

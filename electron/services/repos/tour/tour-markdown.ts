@@ -190,9 +190,18 @@ function partLines(
 function owners(module: ScanResult['history']['modules'][number]): string {
   const people = module.contributors
     .slice(0, 3)
-    .map((c) => `${c.name} (${c.commits})`)
+    .map((c) => `${personName(c.name)} (${c.commits})`)
     .join(', ')
   return `${people}${module.busFactor === 1 && module.commits >= 5 ? ' — **bus factor 1**' : ''}`
+}
+
+/**
+ * A person as the tour names them: their name as text, never an address (someone who only ever wrote
+ * an address as their name is named by the part before its @).
+ */
+function personName(name: string): string {
+  const trimmed = name.trim()
+  return markdownText(/^[^\s@<>]+@[^\s@<>]+$/.test(trimmed) ? trimmed.slice(0, trimmed.indexOf('@')) : trimmed)
 }
 
 function nameOf(scan: ScanResult, id: string): string {

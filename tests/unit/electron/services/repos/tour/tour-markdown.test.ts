@@ -83,6 +83,29 @@ describe('the tour says what the project is once', () => {
   })
 })
 
+describe('who knows what', () => {
+  it('names people by their names as text, never by an address', async () => {
+    const scan = await scanBuiltRepo(
+      { 'src/index.ts': code(20) },
+      {
+        prepare: async (repo) => {
+          for (const [name, email] of [
+            ['grace@navy.example', 'grace@navy.example'],
+            ['Ada *the* Countess', 'ada@example.org'],
+          ] as const) {
+            await repo.files({ 'src/index.ts': `${code(20)}\n// ${name}` })
+            await repo.commit(`Edit by ${name}`, { author: { name, email } })
+          }
+        },
+      },
+    )
+    const people = buildTour(scan).markdown.split('## Who knows what')[1]!.split('\n## ')[0]!
+    expect(people).toMatch(/grace \(1\)/)
+    expect(people).toContain('Ada \\*the\\* Countess (1)')
+    expect(people).not.toContain('@')
+  })
+})
+
 describe('the languages a project is written in', () => {
   it('names the code first, even when docs outweigh it, and sums docs, data and config after it', async () => {
     const docs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} of the guide.`).join('\n\n')
