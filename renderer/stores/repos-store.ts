@@ -1,15 +1,19 @@
 // The repositories the leader added (and what adding one did), the browser-mode folder picker, and
-// the offline tour of the selected one. Follows its own scan through 'repos.scanProgress' events
-// (matched by call id) and can cancel it.
+// the offline tour of the selected one, with the files and folders it names that the repository has
+// (they open in the read-only viewer, no AI needed). Follows its own scan through 'repos.scanProgress'
+// events (matched by call id) and can cancel it.
 import { create } from 'zustand'
 import type { GembaApi } from '../../shared/api.ts'
 import type { GembaErrorData } from '../../shared/errors.ts'
 import type { FolderListing, FolderSuggestions, RepoAddNotice, RepoTour, RepoView, ScanProgress } from '../../shared/models/repos.ts'
 import { errorData } from '../bridge.ts'
+import { tourPaths } from './tour-paths.ts'
 
 interface TourState {
   readonly status: 'idle' | 'loading' | 'ready' | 'error' | 'cancelled'
   readonly tour: RepoTour | null
+  /** The paths the tour names that the repository has, as they are on disk (file or folder): each opens in the viewer. */
+  readonly files: Readonly<Record<string, 'file' | 'folder'>>
   readonly progress: Pick<ScanProgress, 'phase' | 'done' | 'total'> | null
   readonly error: GembaErrorData | null
   readonly callId: string | null
@@ -51,12 +55,31 @@ export interface FolderPicker {
   readonly error: GembaErrorData | null
 }
 
-const EMPTY_TOUR: TourState = { status: 'idle', tour: null, progress: null, error: null, callId: null, controller: null }
+const EMPTY_TOUR: TourState = { status: 'idle', tour: null, files: {}, progress: null, error: null, callId: null, controller: null }
+
+/** Checks per call, as the citation checker takes them. */
+const CHECK_BATCH = 300
 
 export function createReposStore(client: GembaApi) {
   return create<ReposState>((set, get) => {
     const patchTour = (id: string, patch: Partial<TourState>): void =>
       set({ tours: { ...get().tours, [id]: { ...(get().tours[id] ?? EMPTY_TOUR), ...patch } } })
+
+    /** Which paths the tour names the repository has (checked as citations are); a failed check links none. */
+    const findTourFiles = async (id: string, tour: RepoTour, signal: AbortSignal): Promise<void> => {
+      const paths = tourPaths(tour.markdown)
+      const files: Record<string, 'file' | 'folder'> = {}
+      try {
+        for (let start = 0; start < paths.length; start += CHECK_BATCH) {
+          const citations = paths.slice(start, start + CHECK_BATCH).map((path) => ({ path }))
+          const checks = await client.invoke('ai.verifyCitations', { repoId: id, citations }, { signal })
+          for (const check of checks) if (check.status === 'verified' && check.kind) files[check.path] = check.kind
+        }
+      } catch {
+        return
+      }
+      if (get().tours[id]?.tour === tour) patchTour(id, { files })
+    }
 
     // A change landed, the clone went back, a Gemba branch came or went: the repository's branch changed.
     client.subscribe('change.checkout', (event) => {
@@ -165,7 +188,9 @@ export function createReposStore(client: GembaApi) {
             { id },
             { signal: controller.signal, callId: force ? crypto.randomUUID() : callId },
           )
-          if (get().tours[id]?.controller === controller) patchTour(id, { status: 'ready', tour, callId: null, controller: null })
+          if (get().tours[id]?.controller !== controller) return
+          patchTour(id, { status: 'ready', tour, files: {}, callId: null, controller: null })
+          await findTourFiles(id, tour, controller.signal)
         } catch (error) {
           const data = errorData(error)
           if (get().tours[id]?.controller === controller)

@@ -148,6 +148,13 @@ test('a whole weekly hour offline, surviving a backend crash mid-reflection', as
   await expect(tour.getByText('Computed from the repository · no AI')).toBeVisible()
   await expect(tour).toContainText('Takes card payments for the shop')
   await expect(page.getByText('Kept with the session for the journal: the offline tour.')).toBeVisible()
+  // Code is read in the app without a key: a file the tour names opens in the read-only viewer.
+  await tour.getByRole('button', { name: 'src/billing/charge.ts' }).first().click()
+  const viewer = page.getByRole('dialog', { name: 'src/billing/charge.ts' })
+  await expect(viewer.getByText("log('charge'); return amount")).toBeVisible()
+  await page.screenshot({ path: `${SHOTS}/session-explore-offline-viewer.png` })
+  await viewer.getByRole('button', { name: 'Close' }).click()
+  await expect(viewer).toBeHidden()
   await page.getByLabel('Your notes').fill('Billing sits under src/billing; the server only wires it.')
   await allSaved(page)
   await shoot(page, 'session-explore')

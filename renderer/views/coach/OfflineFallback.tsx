@@ -2,9 +2,9 @@
 // clearly labelled as such (reuses the Repositories screen's offline tour).
 import { useEffect } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { Markdown } from '../../components/Markdown.tsx'
 import { useStores } from '../../stores-context.tsx'
 import { ModuleMap } from '../repos/ModuleMap.tsx'
+import { TourMarkdown } from '../repos/TourMarkdown.tsx'
 import { NoKeyNotice } from './NoKeyNotice.tsx'
 
 const WITHOUT_KEY = {
@@ -47,9 +47,10 @@ export function OfflineFallback(props: { repoId: string; show: 'tour' | 'diagram
       {tour?.error ? <ErrorNotice error={tour.error} onRetry={() => void loadTour(props.repoId)} /> : null}
       {tour?.tour ? (
         props.show === 'tour' ? (
-          <Markdown source={tour.tour.markdown} />
+          <TourMarkdown repoId={props.repoId} source={tour.tour.markdown} />
         ) : (
           <ModuleMap
+            repoId={props.repoId}
             graph={tour.tour.moduleGraph}
             sections={tour.tour.moduleSections}
             markdown={tour.tour.markdown}

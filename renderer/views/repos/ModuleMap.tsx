@@ -10,6 +10,7 @@ import { FolderIndex, moduleView, openedView, type ModuleBox } from '../../../sh
 import { Markdown } from '../../components/Markdown.tsx'
 import { BOX_HEIGHT, BOX_WIDTH, layoutModuleMap } from './module-map-layout.ts'
 import { sectionFor, tourSection } from './tour-section.ts'
+import { TourMarkdown } from './TourMarkdown.tsx'
 import '../../styles/module-map.css'
 
 /** Zoom bounds; the longest label drawn whole (longer ones keep their end); dependencies drawn before a box is selected. */
@@ -17,6 +18,8 @@ const LIMITS = { minZoom: 0.4, maxZoom: 2.5, label: 30, strongest: 16 } as const
 const STRONGEST = LIMITS.strongest
 
 export interface ModuleMapProps {
+  /** The repository drawn: the files its part of the tour names open in the viewer. */
+  readonly repoId?: string
   readonly graph: ModuleGraph
   /** Heading of each part's tour section, by module path. */
   readonly sections: Readonly<Record<string, string>>
@@ -309,7 +312,11 @@ export function ModuleMap(props: ModuleMapProps) {
               {section && section.path !== selectedBox.path && selectedBox.kind !== 'group' ? (
                 <p className="muted">From the tour’s section on {section.heading}:</p>
               ) : null}
-              <Markdown source={sectionText} className="module-map__section" />
+              {props.repoId ? (
+                <TourMarkdown repoId={props.repoId} source={sectionText} className="module-map__section" />
+              ) : (
+                <Markdown source={sectionText} className="module-map__section" />
+              )}
             </>
           ) : (
             <>

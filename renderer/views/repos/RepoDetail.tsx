@@ -6,12 +6,12 @@ import type { RepoView, ScanPhase } from '../../../shared/models/repos.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { GitStateNotice } from '../../components/GitStateNotice.tsx'
 import { BranchBanner } from '../change/BranchBanner.tsx'
-import { Markdown } from '../../components/Markdown.tsx'
 import { Tabs } from '../../components/Tabs.tsx'
 import { AskClaude } from '../coach/AskClaude.tsx'
 import { SmallChange } from '../change/SmallChange.tsx'
 import { useStores } from '../../stores-context.tsx'
 import { ModuleMap } from './ModuleMap.tsx'
+import { TourMarkdown } from './TourMarkdown.tsx'
 
 type RepoTab = 'tour' | 'diagram' | 'claude' | 'change'
 const REPO_TABS = [
@@ -141,7 +141,7 @@ export function RepoDetail(props: { repo: RepoView }) {
           </Tabs>
           {tab === 'tour' ? (
             <div role="tabpanel" id="panel-tour" aria-labelledby="tab-tour" ref={tourPanel}>
-              <Markdown source={tour.tour.markdown} />
+              <TourMarkdown repoId={repo.id} source={tour.tour.markdown} />
             </div>
           ) : tab === 'claude' ? (
             <div role="tabpanel" id="panel-claude" aria-labelledby="tab-claude">
@@ -154,6 +154,7 @@ export function RepoDetail(props: { repo: RepoView }) {
           ) : (
             <div role="tabpanel" id="panel-diagram" aria-labelledby="tab-diagram">
               <ModuleMap
+                repoId={repo.id}
                 graph={tour.tour.moduleGraph}
                 sections={tour.tour.moduleSections}
                 markdown={tour.tour.markdown}

@@ -2,9 +2,9 @@
 // repository on this computer and labelled so: no AI is involved, and nothing is made up.
 import { useEffect } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { Markdown } from '../../components/Markdown.tsx'
 import { useStores } from '../../stores-context.tsx'
 import { ModuleMap } from '../repos/ModuleMap.tsx'
+import { TourMarkdown } from '../repos/TourMarkdown.tsx'
 
 export function useOfflineTour(repoId: string) {
   const { useRepos } = useStores()
@@ -47,9 +47,10 @@ export function OfflineTour(props: { repoId: string; repoName: string; show: 'to
       ) : null}
       {tour?.status === 'ready' && tour.tour ? (
         props.show === 'tour' ? (
-          <Markdown source={tour.tour.markdown} className="offline-tour__body" />
+          <TourMarkdown repoId={props.repoId} source={tour.tour.markdown} className="offline-tour__body" />
         ) : (
           <ModuleMap
+            repoId={props.repoId}
             graph={tour.tour.moduleGraph}
             sections={tour.tour.moduleSections}
             markdown={tour.tour.markdown}
