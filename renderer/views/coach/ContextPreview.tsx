@@ -30,9 +30,11 @@ export function ContextPreview(props: { panelKey: string }) {
   useEffect(() => {
     if (status === 'idle' && !hasThread) void loadPreview(props.panelKey)
   }, [status, hasThread, loadPreview, props.panelKey])
+  // Asked once per panel: a failure is shown, never asked again in a loop (each answer changes the panel).
+  const needsSettings = panel !== undefined && !panel.contextSettings
   useEffect(() => {
-    if (panel && !panel.contextSettings) void loadSettings(props.panelKey)
-  }, [panel, loadSettings, props.panelKey])
+    if (needsSettings) void loadSettings(props.panelKey)
+  }, [needsSettings, loadSettings, props.panelKey])
   useEffect(() => {
     if (showing) dialog.current?.showModal()
     else dialog.current?.close()

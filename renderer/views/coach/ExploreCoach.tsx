@@ -1,8 +1,9 @@
-// Explore with Claude: quick-start prompts from the week's seed questions, a streamed, grounded
+// Explore with Claude: the week's questions (and two to start with) as buttons, a streamed, grounded
 // walkthrough with checked path:line citations, follow-up questions in the same thread, Cancel, usage
 // and budget, and the offline tour when Claude cannot be reached. In a session each answer is kept
-// with the session by the backend as it arrives: nothing here needs pressing to keep it.
-import { useState } from 'react'
+// with the session by the backend as it arrives: nothing here needs pressing to keep it. A question
+// with a part to fill in (`<paste it>`) goes to the question box to be completed, never sent as it is.
+import { useRef, useState } from 'react'
 import '../../styles/coach.css'
 import { type Turn } from '../../stores/coach-store.ts'
 import { coachErrorView } from './coach-errors.ts'
@@ -18,6 +19,9 @@ export const SEED_QUESTIONS: readonly string[] = [
   "Pretend I'm a junior engineer new to the team and show me what I need to know.",
 ]
 
+/** A part of a question the leader fills in: `<paste it>`, `<the date of my first session here>`. */
+const PLACEHOLDER = /<[^<>\n]+>/
+
 export function ExploreCoach(props: { repoId: string; sessionId?: string; prompts?: readonly string[] }) {
   const { useCoach } = useStores()
   const ensure = useCoach((state) => state.ensure)
@@ -27,18 +31,27 @@ export function ExploreCoach(props: { repoId: string; sessionId?: string; prompt
   const cancel = useCoach((state) => state.cancel)
   const startOver = useCoach((state) => state.startOver)
   const [question, setQuestion] = useState('')
+  const questionBox = useRef<HTMLTextAreaElement>(null)
   const hasKey = useHasApiKey()
   if (!panel) return null
   if (hasKey === false) return <CoachWithoutKey repoId={props.repoId} show="tour" />
   const busy = panel.activeCallId !== null
   const asked = new Set(panel.turns.map((turn) => turn.question))
-  const unasked = [...new Set([...SEED_QUESTIONS, ...(props.prompts ?? [])])].filter((prompt) => !asked.has(prompt))
+  // The week's questions stay until asked; the two starters only until the first answer.
+  const unasked = [...new Set([...(props.prompts ?? []), ...(panel.turns.length ? [] : SEED_QUESTIONS)])].filter(
+    (prompt) => !asked.has(prompt),
+  )
   const lastError = panel.turns.at(-1)?.error ?? null
   const offline = lastError ? coachErrorView(lastError).offline : false
   const submit = (text: string) => {
     if (!text.trim() || busy) return
     setQuestion('')
     void ask(key, text.trim())
+  }
+  const pick = (prompt: string) => {
+    if (!PLACEHOLDER.test(prompt)) return submit(prompt)
+    setQuestion(prompt)
+    questionBox.current?.focus()
   }
 
   return (
@@ -51,8 +64,14 @@ export function ExploreCoach(props: { repoId: string; sessionId?: string; prompt
       </div>
       {!busy && unasked.length ? (
         <div className="coach-prompts" role="group" aria-label={panel.turns.length ? 'More questions to try' : 'Quick-start questions'}>
-          {unasked.slice(0, panel.turns.length === 0 ? 6 : 3).map((prompt) => (
-            <button key={prompt} type="button" className="button coach-prompts__button" onClick={() => submit(prompt)}>
+          {unasked.map((prompt) => (
+            <button
+              key={prompt}
+              type="button"
+              className="button coach-prompts__button"
+              title={PLACEHOLDER.test(prompt) ? 'Puts the question in the box below: fill in the part in <…>, then ask.' : undefined}
+              onClick={() => pick(prompt)}
+            >
               {prompt}
             </button>
           ))}
@@ -76,6 +95,7 @@ export function ExploreCoach(props: { repoId: string; sessionId?: string; prompt
           {panel.turns.length ? 'Ask a follow-up question' : 'Ask about this repository'}
         </label>
         <textarea
+          ref={questionBox}
           id={`${key}-question`}
           rows={2}
           value={question}

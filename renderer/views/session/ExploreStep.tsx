@@ -28,7 +28,8 @@ export function ExploreStep(props: { session: Session }) {
 
   return (
     <div className="step-panel">
-      <WeekPrompts programmeWeek={session.programmeWeek} step="explore" title="Questions to explore" />
+      {/* With a key the week's questions are the coach's buttons, so they are listed once, there. */}
+      <WeekPrompts programmeWeek={session.programmeWeek} step="explore" title="Questions to explore" briefOnly={hasKey !== false} />
       <ExploreCoach
         key={session.id}
         repoId={session.repo.id}

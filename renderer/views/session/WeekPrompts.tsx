@@ -1,19 +1,22 @@
-// This week's brief and prompts for one step, verbatim from the curriculum.
+// This week's brief and prompts for one step, verbatim from the curriculum (the prompts left out where
+// the step shows them itself, as the coach's question buttons).
 import type { StepKey } from '../../../shared/models/sessions.ts'
 import { curriculumWeek } from './curriculum-week.ts'
 
-export function WeekPrompts(props: { programmeWeek: number; step: StepKey; title?: string }) {
+export function WeekPrompts(props: { programmeWeek: number; step: StepKey; title?: string; briefOnly?: boolean }) {
   const prompts = curriculumWeek(props.programmeWeek).steps[props.step]
   return (
     <section className="week-prompts" aria-label={props.title ?? 'This week’s prompts'}>
       <p className="week-prompts__brief">{prompts.brief}</p>
-      <ol className="week-prompts__list">
-        {prompts.prompts.map((prompt) => (
-          <li key={prompt}>
-            <q>{prompt}</q>
-          </li>
-        ))}
-      </ol>
+      {props.briefOnly ? null : (
+        <ol className="week-prompts__list">
+          {prompts.prompts.map((prompt) => (
+            <li key={prompt}>
+              <q>{prompt}</q>
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
   )
 }
