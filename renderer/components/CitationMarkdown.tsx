@@ -1,9 +1,12 @@
 // Markdown whose `path:line` citations become buttons (the coach's answers, the journal's
 // walkthroughs), and the one function that turns Markdown into sanitised HTML: marked parses (an
 // email address stays text), DOMPurify removes anything active (scripts, event handlers, javascript: links).
+// A citation reaches the HTML as one run of text, whatever Markdown would make of it
+// (`src/__init__.py:3` is not "src/" and a bold "init"), so every citation can become a button.
 import DOMPurify from 'dompurify'
 import { Marked } from 'marked'
 import { useLayoutEffect, useMemo, useRef } from 'react'
+import { splitCitations } from '../../shared/text/find-citations.ts'
 import { drawMermaidBlocks } from './mermaid-blocks.ts'
 
 // An email address is never a link (GFM would make one of a bare address): the text stays, as written.
@@ -16,8 +19,17 @@ const markdown = new Marked({
   },
 })
 
+/** Private-use characters around a citation's number (Markdown gives them no meaning), as text or in a URL. */
+const HOLD = /(?:\uE000|%EE%80%80)(\d+)(?:\uE001|%EE%80%81)/gi
+
 export function renderMarkdown(source: string): string {
-  return DOMPurify.sanitize(markdown.parse(source, { async: false }), { USE_PROFILES: { html: true } })
+  // Each citation is held as a token while Markdown parses, then written back as it was.
+  const held: string[] = []
+  const protectedSource = splitCitations(source.replace(/[\uE000\uE001]/g, ''))
+    .map((part) => (typeof part === 'string' ? part : `\uE000${held.push(part.text) - 1}\uE001`))
+    .join('')
+  const html = DOMPurify.sanitize(markdown.parse(protectedSource, { async: false }), { USE_PROFILES: { html: true } })
+  return html.replace(HOLD, (_token, index: string) => held[Number(index)] ?? '')
 }
 
 /** The text nodes a citation may stand in: outside code blocks and links. */
