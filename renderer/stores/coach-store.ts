@@ -176,10 +176,11 @@ export interface CoachState {
   loadSent(key: string): Promise<void>
   loadEstimate(key: string): Promise<void>
   /**
-   * Which of these paths (a diagram's node labels) name a folder or file the repository has; none on
-   * a failure or when the signal aborts (the diagram was drawn again or left).
+   * What the repository says of each of these paths (a diagram's node labels), checked as citations
+   * are: 'verified' for a folder or file it has, 'missing' for one it does not. Null on a failure or
+   * when the signal aborts (the diagram was drawn again or left): nothing is then claimed either way.
    */
-  existingPaths(repoId: string, paths: readonly string[], signal: AbortSignal): Promise<ReadonlySet<string>>
+  checkPaths(repoId: string, paths: readonly string[], signal: AbortSignal): Promise<ReadonlyMap<string, CitationCheck['status']> | null>
   openFile(target: ViewerTarget): void
   closeViewer(): void
 }
@@ -495,13 +496,18 @@ export function createCoachStore(client: GembaApi, ports: CoachPorts) {
       loadEstimate: (key) =>
         aboutThread(key, async (threadId) => ({ nextCall: await client.invoke('ai.estimate', { threadId }) }), { nextCall: null }),
       loadSent: (key) => aboutThread(key, async (threadId) => ({ sent: await client.invoke('ai.sent', { threadId }) }), { sent: [] }),
-      async existingPaths(repoId, paths, signal) {
+      async checkPaths(repoId, paths, signal) {
         try {
           const citations = paths.map((path) => ({ path }))
           const checks = await client.invoke('ai.verifyCitations', { repoId, citations }, { signal })
-          return new Set(paths.filter((_path, index) => checks[index]?.status === 'verified'))
+          const statuses = new Map<string, CitationCheck['status']>()
+          paths.forEach((path, index) => {
+            const status = checks[index]?.status
+            if (status) statuses.set(path, status)
+          })
+          return statuses
         } catch {
-          return new Set<string>()
+          return null
         }
       },
       openFile(target) {

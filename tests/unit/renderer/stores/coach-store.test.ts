@@ -103,7 +103,7 @@ it('keys panels by purpose, repository and session', () => {
 })
 
 describe('which of a diagram’s node labels the repository has', () => {
-  it('answers the paths the repository confirmed, on the caller’s signal; nothing on a failure', async () => {
+  it('answers what the repository says of each path, on the caller’s signal; nothing either way on a failure', async () => {
     const { fake, store } = coach({
       'ai.verifyCitations': (input) =>
         input.citations.map(({ path }): CitationCheck => {
@@ -112,9 +112,14 @@ describe('which of a diagram’s node labels the repository has', () => {
         }),
     })
     const controller = new AbortController()
-    expect(await store.getState().existingPaths('r1', ['src/api', 'src/nope'], controller.signal)).toEqual(new Set(['src/api']))
+    expect(await store.getState().checkPaths('r1', ['src/api', 'src/nope'], controller.signal)).toEqual(
+      new Map([
+        ['src/api', 'verified'],
+        ['src/nope', 'missing'],
+      ]),
+    )
     expect(fake.calls.at(-1)?.options.signal).toBe(controller.signal)
     controller.abort()
-    expect(await store.getState().existingPaths('r1', ['src/api'], controller.signal)).toEqual(new Set())
+    expect(await store.getState().checkPaths('r1', ['src/api'], controller.signal)).toBeNull()
   })
 })
