@@ -2,6 +2,7 @@
 // in the change step while anything stops Gemba landing a change (a rebase, a merge, a held lock…),
 // with the git commands that finish or undo it. Git LFS patterns are mentioned, not blocking.
 import type { GitBlocker, GitRepositoryState } from '../../shared/models/git.ts'
+import { withInlineCode } from './ErrorNotice.tsx'
 
 export function GitStateNotice(props: { state: GitRepositoryState; onRecheck?: () => void; checking?: boolean }) {
   const { blockers, lfsPatterns } = props.state
@@ -41,7 +42,7 @@ export function GitBlockers(props: {
         <ul className="git-state__list">
           {props.blockers.map((blocker) => (
             <li key={`${blocker.code}-${blocker.message}`}>
-              {blocker.message} <span className="git-state__next">{blocker.next}</span>
+              {withInlineCode(blocker.message)} <span className="git-state__next">{withInlineCode(blocker.next)}</span>
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@
 // rate limit's countdown), and a pointer to the offline tour when Claude cannot be reached.
 import { useState } from 'react'
 import type { GembaErrorData } from '../../../shared/errors.ts'
+import { withInlineCode } from '../../components/ErrorNotice.tsx'
 import { coachErrorView } from './coach-errors.ts'
 import { useCountdown } from './use-countdown.ts'
 
@@ -13,9 +14,9 @@ export function CoachError(props: { error: GembaErrorData; onRetry?: () => void;
   return (
     <div className={`notice ${cancelled ? 'notice--warning' : 'notice--error'} coach-error`} role={cancelled ? 'status' : 'alert'}>
       <p className="notice__message">
-        <strong>{props.error.message}</strong>
+        <strong>{withInlineCode(props.error.message)}</strong>
       </p>
-      {props.error.next ? <p className="notice__next">{props.error.next}</p> : null}
+      {props.error.next ? <p className="notice__next">{withInlineCode(props.error.next)}</p> : null}
       {props.kept && !cancelled ? <p className="muted">The answer so far is kept above.</p> : null}
       {left > 0 ? (
         <p className="coach-error__countdown" aria-live="polite">
