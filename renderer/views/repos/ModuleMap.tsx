@@ -86,6 +86,7 @@ export function ModuleMap(props: ModuleMapProps) {
   )
   const selectedBox = view.boxes.find((box) => box.id === selected) ?? null
   const focusId = hovered ?? selected
+  const drawn = layout.edges.filter((edge) => strongest.has(`${edge.from}>${edge.to}`) || edge.from === focusId || edge.to === focusId)
 
   const goTo = (next: readonly ModuleBox[]) => {
     setTrail(next)
@@ -237,19 +238,17 @@ export function ModuleMap(props: ModuleMapProps) {
                 <path d="M0,0 L10,5 L0,10 z" className="module-map__arrowhead" />
               </marker>
             </defs>
-            {layout.edges
-              .filter((edge) => strongest.has(`${edge.from}>${edge.to}`) || edge.from === focusId || edge.to === focusId)
-              .map((edge) => (
-                <path
-                  key={`${edge.from}>${edge.to}`}
-                  d={edge.path}
-                  strokeWidth={edge.width}
-                  markerEnd="url(#module-map-arrow)"
-                  className={`module-map__edge${edge.backwards ? ' module-map__edge--back' : ''}${focusId ? (edge.from === focusId || edge.to === focusId ? ' module-map__edge--lit' : ' module-map__edge--dim') : ''}`}
-                >
-                  <title>{`${labelOf.get(edge.from)} → ${labelOf.get(edge.to)}: ${edge.weight.toLocaleString('en')} ${edge.weight === 1 ? 'import' : 'imports'}`}</title>
-                </path>
-              ))}
+            {drawn.map((edge) => (
+              <path
+                key={`${edge.from}>${edge.to}`}
+                d={edge.path}
+                strokeWidth={edge.width}
+                markerEnd="url(#module-map-arrow)"
+                className={`module-map__edge${edge.backwards ? ' module-map__edge--back' : ''}${focusId ? (edge.from === focusId || edge.to === focusId ? ' module-map__edge--lit' : ' module-map__edge--dim') : ''}`}
+              >
+                <title>{`${labelOf.get(edge.from)} → ${labelOf.get(edge.to)}: ${edge.weight.toLocaleString('en')} ${edge.weight === 1 ? 'import' : 'imports'}`}</title>
+              </path>
+            ))}
             {layout.boxes.map(({ box, x, y }) => (
               <g
                 key={box.id}
@@ -284,7 +283,12 @@ export function ModuleMap(props: ModuleMapProps) {
         {layout.edges.length > STRONGEST
           ? ` (the ${STRONGEST} strongest of ${layout.edges.length} are drawn; a selected box shows all of its own)`
           : ''}
-        . Click a box for its part of the tour; double-click it (or “Open inside”) to see what is in it: its folders, or its modules.
+        .
+        {layout.edges.some((edge) => edge.backwards)
+          ? ' A dashed arrow closes an import cycle: what it points to imports, directly or through others, the code it comes from.'
+          : ''}
+        {layout.boxes.some(({ box }) => box.supporting) ? ' A dashed box holds tests, docs or tooling.' : ''} Click a box for its part of
+        the tour; double-click it (or “Open inside”) to see what is in it: its folders, or its modules.
       </p>
       {selectedBox ? (
         <aside className="module-map__details" aria-label={`About ${selectedBox.label}`}>

@@ -1,7 +1,8 @@
 // Where the module map draws its boxes and arrows: in reading order from the code that depends on
 // others to what it depends on (layers by longest path, cycles broken at their weakest link, boxes
 // ordered within a layer to keep arrows short), wrapped into rows as wide as the room available so the
-// map stays readable at 100% in a narrow pane; arrows as curves whose width is their weight. Pure and
+// map stays readable at 100% in a narrow pane; arrows as curves whose width is their weight, an arrow
+// that crosses a row running down the gap between two of its boxes (never behind one). Pure and
 // deterministic: the same view and width always give the same picture.
 import type { ModuleBox, ModuleView } from '../../../shared/module-view.ts'
 
@@ -27,7 +28,7 @@ export interface PlacedEdge {
   readonly path: string
   /** 1.5 px for the lightest dependency up to 8 px for the heaviest, on a square-root scale. */
   readonly width: number
-  /** Points up or sideways (a dependency back towards an earlier layer: part of a cycle). */
+  /** Closes an import cycle (the weakest link of one, left out when the boxes were put in order): drawn dashed. */
   readonly backwards: boolean
 }
 
@@ -71,12 +72,14 @@ export function layoutModuleMap(view: Pick<ModuleView, 'boxes' | 'edges'>, width
     for (const entry of row) centred.push({ ...entry, x: entry.x + shift })
   }
   const at = new Map(centred.map((entry) => [entry.box.id, entry]))
+  const rowBoxes = [...rows.keys()].map((rowY) => centred.filter((entry) => entry.y === rowY))
   const heaviest = Math.max(1, ...edges.map((edge) => edge.weight))
   const placedEdges = edges.map((edge) => ({
     from: edge.from,
     to: edge.to,
     weight: edge.weight,
-    ...curve(at.get(edge.from)!, at.get(edge.to)!),
+    path: route(at.get(edge.from)!, at.get(edge.to)!, rowBoxes),
+    backwards: !forward.get(edge.from)?.includes(edge.to),
     width: Math.round((1.5 + 6.5 * Math.sqrt(edge.weight / heaviest)) * 10) / 10,
   }))
   // Light arrows first, so the heavy ones are drawn on top.
@@ -163,24 +166,76 @@ function orderWithinLayers(
   return lists
 }
 
-function curve(from: PlacedBox, to: PlacedBox): { path: string; backwards: boolean } {
+/**
+ * The arrow's path: a curve from the bottom of a box to the top of one in the next row (or the other
+ * way for an arrow upwards), an arc over the row between two boxes of one row; an arrow that crosses
+ * rows leaves its box into the gap below (or above) it, runs down (or up) the gap between two boxes
+ * that every row it crosses leaves free, and comes into its target from the gap beside that one.
+ */
+function route(from: PlacedBox, to: PlacedBox, rows: readonly (readonly PlacedBox[])[]): string {
   const fx = from.x + BOX_WIDTH / 2
   const tx = to.x + BOX_WIDTH / 2
-  if (to.y > from.y) {
-    const sy = from.y + BOX_HEIGHT
-    const ty = to.y
-    const bend = Math.max(24, (ty - sy) / 2)
-    return { path: `M${fx},${sy} C${fx},${sy + bend} ${tx},${ty - bend} ${tx},${ty}`, backwards: false }
-  }
   if (to.y === from.y) {
     // Same row: out of the top and over into the other box's top.
     const sy = from.y
     const lift = Math.min(MARGIN_Y - 6, 22 + Math.abs(tx - fx) / 10)
-    return { path: `M${fx},${sy} C${fx},${sy - lift} ${tx},${sy - lift} ${tx},${sy}`, backwards: true }
+    return `M${fx},${sy} C${fx},${sy - lift} ${tx},${sy - lift} ${tx},${sy}`
   }
-  // Upwards (a cycle): from the top of the source to the bottom of the target.
-  const sy = from.y
-  const ty = to.y + BOX_HEIGHT
-  const bend = Math.max(24, (sy - ty) / 2)
-  return { path: `M${fx},${sy} C${fx},${sy - bend} ${tx},${ty + bend} ${tx},${ty}`, backwards: true }
+  const down = to.y > from.y
+  const sy = down ? from.y + BOX_HEIGHT : from.y
+  const ty = down ? to.y : to.y + BOX_HEIGHT
+  const between = rows.filter((row) => row[0] !== undefined && row[0].y > Math.min(from.y, to.y) && row[0].y < Math.max(from.y, to.y))
+  if (between.length === 0) {
+    const bend = Math.max(24, Math.abs(ty - sy) / 2)
+    const sign = down ? 1 : -1
+    return `M${fx},${sy} C${fx},${sy + sign * bend} ${tx},${ty - sign * bend} ${tx},${ty}`
+  }
+  // The gap every row crossed leaves free, nearest the straight way down.
+  const free = (x: number) => between.every((row) => row.every((entry) => x <= entry.x - GAP_X / 4 || x >= entry.x + BOX_WIDTH + GAP_X / 4))
+  const candidates = between.flatMap((row) => row.flatMap((entry) => [entry.x - GAP_X / 2, entry.x + BOX_WIDTH + GAP_X / 2]))
+  const channel = candidates
+    .filter(free)
+    .sort((a, b) => Math.abs(a - fx) + Math.abs(a - tx) - (Math.abs(b - fx) + Math.abs(b - tx)) || a - b)[0]
+  // The widest row crossed always leaves its outer sides free; this is only the type's due.
+  if (channel === undefined) return `M${fx},${sy} L${tx},${ty}`
+  const sign = down ? 1 : -1
+  const nearSource = sy + (sign * LAYER_GAP) / 2
+  const nearTarget = ty - (sign * LAYER_GAP) / 2
+  return rounded([
+    [fx, sy],
+    [fx, nearSource],
+    [channel, nearSource],
+    [channel, nearTarget],
+    [tx, nearTarget],
+    [tx, ty],
+  ])
+}
+
+const tenth = (value: number) => Math.round(value * 10) / 10
+
+/** A path through these points, straight between them and rounded at each corner. */
+function rounded(points: readonly (readonly [number, number])[]): string {
+  // Without repeated points, and without the middle of three in one line (no corner there).
+  const kept = points.filter((point, index) => index === 0 || point[0] !== points[index - 1]![0] || point[1] !== points[index - 1]![1])
+  const corners = kept.filter((point, index) => {
+    const before = kept[index - 1]
+    const after = kept[index + 1]
+    if (!before || !after) return true
+    return !((before[0] === point[0] && point[0] === after[0]) || (before[1] === point[1] && point[1] === after[1]))
+  })
+  const parts = [`M${corners[0]![0]},${corners[0]![1]}`]
+  for (let index = 1; index < corners.length - 1; index++) {
+    const [px, py] = corners[index - 1]!
+    const [x, y] = corners[index]!
+    const [nx, ny] = corners[index + 1]!
+    const radius = Math.min(12, Math.hypot(x - px, y - py) / 2, Math.hypot(nx - x, ny - y) / 2)
+    const toward = (ax: number, ay: number) => {
+      const length = Math.hypot(ax - x, ay - y)
+      return `${tenth(x + ((ax - x) / length) * radius)},${tenth(y + ((ay - y) / length) * radius)}`
+    }
+    parts.push(`L${toward(px, py)}`, `Q${x},${y} ${toward(nx, ny)}`)
+  }
+  const last = corners.at(-1)!
+  parts.push(`L${last[0]},${last[1]}`)
+  return parts.join(' ')
 }

@@ -72,6 +72,25 @@ describe('ModuleMap', () => {
     expect(arrows()).toEqual(expect.arrayContaining(['tests/ → src/api/: 30 imports']))
   })
 
+  it('says what its dashed lines are: an arrow closing an import cycle, a box of tests, docs or tooling', async () => {
+    const cyclic = graph(
+      { 'src/api': 500, 'src/db': 700, tests: 300 },
+      [
+        { from: 'src/api', to: 'src/db', weight: 9 },
+        { from: 'src/db', to: 'src/api', weight: 2 },
+      ],
+      { tests: 'test' },
+    )
+    renderView(() => <ModuleMap graph={cyclic} sections={{}} markdown="" label="Module map of shop" />)
+    const legend = page.getByText(/An arrow points from code to what it imports/)
+    await expect.element(legend).toMatchTextContent(/A dashed arrow closes an import cycle/)
+    await expect.element(legend).not.toMatchTextContent(/A dashed box/)
+    const dashed = [...document.querySelectorAll('.module-map__edge--back title')].map((title) => title.textContent)
+    expect(dashed).toEqual(['src/db/ → src/api/: 2 imports'])
+    await page.getByLabelText(/Show tests, docs and tooling/).click()
+    await expect.element(legend).toMatchTextContent(/A dashed box holds tests, docs or tooling/)
+  })
+
   it('shows a part’s section of the offline tour when its box is clicked', async () => {
     map()
     await box('src/api/').click()

@@ -52,6 +52,31 @@ describe('layoutModuleMap', () => {
     expect(wide.edges.at(-1)?.from).toBe('api')
   })
 
+  it('never runs an arrow behind a box: one that crosses a row goes down the gap between two boxes', () => {
+    // Three rows of two at this width: a→b | c→d | e→f, with arrows across the middle row both ways.
+    const boxes = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => box(id))
+    const chain = ['a', 'b', 'c', 'd', 'e', 'f']
+    const edges = [
+      ...chain.slice(1).map((to, index) => ({ from: chain[index]!, to, weight: 3 })),
+      { from: 'a', to: 'e', weight: 2 },
+      { from: 'b', to: 'f', weight: 2 },
+      { from: 'a', to: 'f', weight: 1 },
+      { from: 'f', to: 'b', weight: 1 },
+    ]
+    const layout = layoutModuleMap({ boxes, edges }, 560)
+    expect(new Set(layout.boxes.map((entry) => entry.y)).size).toBe(3)
+    for (const edge of layout.edges) {
+      for (const [x, y] of pointsAlong(edge.path)) {
+        for (const entry of layout.boxes) {
+          const inside = x > entry.x + 1 && x < entry.x + BOX_WIDTH - 1 && y > entry.y + 1 && y < entry.y + BOX_HEIGHT - 1
+          expect(inside, `${edge.from}→${edge.to} runs behind ${entry.box.id} at ${x},${y}`).toBe(false)
+        }
+      }
+    }
+    // Only the arrow that closes the cycle is dashed, wherever it is drawn.
+    expect(layout.edges.filter((edge) => edge.backwards).map((edge) => `${edge.from}>${edge.to}`)).toEqual(['f>b'])
+  })
+
   it('is deterministic', () => {
     const boxes = ['a', 'b', 'c'].map((id) => box(id))
     const edges = [
@@ -62,3 +87,34 @@ describe('layoutModuleMap', () => {
     expect(layoutModuleMap({ boxes, edges }, 800)).toEqual(layoutModuleMap({ boxes: [...boxes], edges: [...edges] }, 800))
   })
 })
+
+/** Points every few pixels along an SVG path of absolute M, L, Q and C commands. */
+function pointsAlong(path: string): [number, number][] {
+  const points: [number, number][] = []
+  let at: [number, number] = [0, 0]
+  for (const [, command, args] of path.matchAll(/([MLQC])([^MLQC]*)/g)) {
+    const numbers = args!
+      .trim()
+      .split(/[\s,]+/)
+      .map(Number)
+    const pairs: [number, number][] = []
+    for (let index = 0; index < numbers.length; index += 2) pairs.push([numbers[index]!, numbers[index + 1]!])
+    const end = pairs.at(-1)!
+    for (let step = 1; step <= 40 && command !== 'M'; step++) {
+      const t = step / 40
+      const control = [at, ...pairs]
+      // De Casteljau: a straight line, a quadratic or a cubic, by how many points it has.
+      let level = control
+      while (level.length > 1)
+        level = level
+          .slice(1)
+          .map((point, index) => [
+            level[index]![0] + (point[0] - level[index]![0]) * t,
+            level[index]![1] + (point[1] - level[index]![1]) * t,
+          ])
+      points.push(level[0]!)
+    }
+    at = end
+  }
+  return points
+}
