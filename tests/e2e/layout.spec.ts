@@ -177,7 +177,10 @@ test('the small change’s review holds at 1024, 1280 and 1440 px with one long 
   await api('repos.add', { path: folder })
   await page.goto(backend.pageUrl)
   await screen(page, 'Repositories', 'Repositories')
-  await page.getByRole('list', { name: 'Repositories' }).getByRole('button', { name: /long-line/ }).click()
+  await page
+    .getByRole('list', { name: 'Repositories' })
+    .getByRole('button', { name: /long-line/ })
+    .click()
   await page.getByRole('tab', { name: 'Small change' }).click()
   await page.getByLabel('What should change?').fill('Log every field of the charge in one line')
   await page.getByLabel('Your estimate (minutes)').fill('15')

@@ -139,13 +139,14 @@ export function ReviewPanel() {
           </Field>
           {clearedFor && message === '' ? (
             <p className="muted" role="status">
-              The drafted message described {listed(clearedFor)}, which you rejected, so it was cleared: draft it again for the files you kept.
+              The drafted message described {listed(clearedFor)}, which you rejected, so it was cleared: draft it again for the files you
+              kept.
             </p>
           ) : null}
           {staleFor ? (
             <p className="warning-text" role="status">
-              You rejected {listed(staleFor.split('\n'))} after this message was drafted: check it does not describe {staleFor.includes('\n') ? 'them' : 'it'}, or
-              draft it again.
+              You rejected {listed(staleFor.split('\n'))} after this message was drafted: check it does not describe{' '}
+              {staleFor.includes('\n') ? 'them' : 'it'}, or draft it again.
             </p>
           ) : null}
           <div className="change-row change-row--start">

@@ -138,12 +138,7 @@ function DraftHeader() {
           </span>
         </p>
         {confirming ? null : (
-          <button
-            ref={askRef}
-            type="button"
-            className="button button--quiet"
-            onClick={() => (losesDraft ? setConfirming(true) : reset())}
-          >
+          <button ref={askRef} type="button" className="button button--quiet" onClick={() => (losesDraft ? setConfirming(true) : reset())}>
             Start another change{losesDraft ? '…' : ''}
           </button>
         )}
@@ -152,8 +147,8 @@ function DraftHeader() {
         <div className="notice notice--warning change-confirm" role="group" aria-label="Discard Claude’s draft?">
           <p className="notice__message">Discard Claude’s draft of this change?</p>
           <p className="notice__next">
-            It is not applied{draft.costUsd > 0 ? ` and cost $${draft.costUsd.toFixed(3)}` : ''}; starting another change throws it away. The
-            suggested tasks stay.
+            It is not applied{draft.costUsd > 0 ? ` and cost $${draft.costUsd.toFixed(3)}` : ''}; starting another change throws it away.
+            The suggested tasks stay.
           </p>
           <div className="change-row change-row--start">
             <button type="button" className="button button--danger" onClick={reset}>

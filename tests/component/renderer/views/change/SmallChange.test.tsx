@@ -42,7 +42,9 @@ describe('SmallChange', () => {
     await page.getByRole('button', { name: 'Start another change…' }).click()
     await page.getByRole('button', { name: 'Discard the draft' }).click()
     await expect.element(page.getByRole('heading', { name: 'Pick a small, real task' })).toBeVisible()
-    await expect.element(page.getByRole('list', { name: 'Suggested tasks' }).getByRole('button', { name: /Fix the “Helo” typo/ })).toBeVisible()
+    await expect
+      .element(page.getByRole('list', { name: 'Suggested tasks' }).getByRole('button', { name: /Fix the “Helo” typo/ }))
+      .toBeVisible()
     expect(stores.useChange.getState().draft).toBeNull()
   })
 
