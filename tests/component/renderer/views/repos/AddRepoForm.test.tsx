@@ -8,7 +8,7 @@ import { renderView } from '../../../../fixtures/render-view.tsx'
 
 describe('AddRepoForm', () => {
   it('shows a bare repository’s next step with its command as code, not backticks', async () => {
-    renderView(() => <AddRepoForm desktop={false} />, {
+    renderView(() => <AddRepoForm desktop={false} focusAfterAdd={(repoId) => `repo-${repoId}`} />, {
       handlers: {
         // As electron/services/git/locate-repo.ts answers for a bare repository.
         'repos.add': ({ path }) =>
