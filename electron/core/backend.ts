@@ -158,6 +158,7 @@ export function createBackend(ports: BackendPorts): Backend {
     sessions,
     domainEvents,
     home: ports.home,
+    dataFolder: ports.dataFolder,
     env: ports.env,
     modelProfile: (model, signal) => ai.profileFor(model, signal),
   })

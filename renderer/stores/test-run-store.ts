@@ -1,7 +1,8 @@
-// The team's tests in the small change: the command (detected, editable, remembered by the backend),
-// whether it can run here (checked before Run: toolchain, dependencies) and the install step that runs
-// only when pressed, the output as it streams, the result with its short summary, and Stop. Follows its
-// own calls' output by call id; the call under way and its controller are part of the state. No disk.
+// The team's tests in the small change: the command (the team's own way, with where it was read;
+// editable, remembered by the backend), whether it can run here (checked before Run: tools, dependencies)
+// and the setup steps that run, in order, only when pressed, the output as it streams, the outcome
+// (passed, failed with its short summary, or could not run with its reason), and Stop. Follows its own
+// calls' output by call id; the call under way and its controller are part of the state. No disk.
 import { create } from 'zustand'
 import type { GembaApi } from '../../shared/api.ts'
 import type { GembaErrorData } from '../../shared/errors.ts'
@@ -12,6 +13,8 @@ export interface TestRunState {
   readonly repoId: string | null
   readonly sessionId: string | null
   readonly command: string
+  /** Where the detected command was read ("the `test` job of .github/workflows/ci.yml"); null once edited or remembered. */
+  readonly from: string | null
   readonly readiness: TestReadiness | null
   /** The command the readiness was checked for (a stale check is not shown as current). */
   readonly readinessFor: string | null
@@ -42,6 +45,7 @@ export function createTestRunStore(client: GembaApi) {
     /** Nothing run yet, for no repository: the start, and what opening another repository returns to. */
     const fresh = {
       command: '',
+      from: null,
       readiness: null,
       readinessFor: null,
       output: '',
@@ -64,13 +68,13 @@ export function createTestRunStore(client: GembaApi) {
         void client.invoke('change.testCommand', { repoId }).then(
           (view) => {
             if (get().repoId !== repoId || get().command) return
-            set({ command: view.command ?? '' })
+            set({ command: view.command ?? '', from: view.from })
             if (view.command) void get().check()
           },
           () => undefined,
         )
       },
-      setCommand: (command) => set({ command }),
+      setCommand: (command) => set({ command, from: null }),
       async check() {
         const { repoId, command } = get()
         if (!repoId || !command.trim()) return

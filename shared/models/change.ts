@@ -1,6 +1,7 @@
 // The small-change step as the renderer sees it: proposed tasks, the agent's staged change as per-file
 // unified diffs, the branch and commit it landed on, test runs and the explanation. Plain
 // serialisable data; no logic, never file contents beyond the diffs the leader reviews.
+import { z } from 'zod'
 
 /** One task Gemba suggests for the hour. */
 export interface TaskProposal {
@@ -159,20 +160,64 @@ export interface WorkingChanges {
 export interface TestCommandView {
   readonly command: string | null
   readonly source: 'remembered' | 'detected' | null
+  /** Where a detected command was read, for the leader: "the `test` job of .github/workflows/ci.yml". */
+  readonly from: string | null
 }
+
+/** The three honest answers a test run gives: the tests passed, failed, or could not run at all. */
+export type TestOutcome = 'passed' | 'failed' | 'could_not_run'
+
+export type CouldNotRunReason =
+  /** The command's tool (pnpm, go, dotnet…) is not installed. */
+  | 'tool_missing'
+  /** The project's dependencies or its test runner are not installed. */
+  | 'dependencies_missing'
+  /** The tests could not import a module that is not the repository's own code. */
+  | 'import_error'
+  /** The code under test would be imported from outside the repository (an installed copy). */
+  | 'outside_repository'
+  | 'no_network'
+  /** The command found no tests to run. */
+  | 'no_tests'
+  | 'timed_out'
+  | 'cancelled'
+
+/** Why the tests could not run, in one sentence for the leader ("pnpm is not installed."). Never a failure. */
+export interface CouldNotRun {
+  readonly reason: CouldNotRunReason
+  readonly sentence: string
+}
+
+/** How a kept run's outcome is checked when it is read back (sessions, journal). */
+export const testOutcomeSchema = z.enum(['passed', 'failed', 'could_not_run'])
+export const couldNotRunSchema = z.object({
+  reason: z.enum([
+    'tool_missing',
+    'dependencies_missing',
+    'import_error',
+    'outside_repository',
+    'no_network',
+    'no_tests',
+    'timed_out',
+    'cancelled',
+  ]),
+  sentence: z.string().max(2_000),
+})
 
 export interface TestRunResult {
   readonly command: string
   readonly branch: string | null
-  /** null when the process was stopped or timed out. */
+  /** null when the process was stopped, timed out, or never started. */
   readonly exitCode: number | null
   readonly durationMs: number
-  readonly outcome: 'passed' | 'failed' | 'timed_out' | 'stopped'
+  readonly outcome: TestOutcome
+  /** Why the tests could not run; null unless the outcome is 'could_not_run'. */
+  readonly couldNotRun: CouldNotRun | null
   readonly outputTail: string
   /** The commit the tests ran on (null: no commits), and whether that was the change as committed (nothing else edited). */
   readonly commit: string | null
   readonly onChange: boolean
-  /** What failed, read from the output (null when the run passed, or nothing could be read). */
+  /** What failed, read from the output (null unless the run failed). */
   readonly summary: TestSummary | null
 }
 
@@ -186,20 +231,44 @@ export interface TestSummary {
   readonly runner: string | null
 }
 
-/** Installing what the tests need (the readiness check's command), run only when the leader pressed it. */
-export interface InstallResult {
+/** One setup step the tests need here, as the team's CI runs it (or its equivalent here), run only when pressed. */
+export interface SetupStep {
+  readonly command: string
+  readonly why: string
+  /** Already done here (node_modules present…); null when Gemba cannot tell without running it. */
+  readonly done: boolean | null
+}
+
+/** A tool the tests need that is not installed, and how to get it (Gemba installs no tool itself). */
+export interface MissingTool {
+  readonly tool: string
+  readonly how: string
+}
+
+/** One setup step as it ran. */
+export interface SetupStepRun {
   readonly command: string
   readonly exitCode: number | null
   readonly durationMs: number
-  readonly outcome: 'passed' | 'failed' | 'timed_out' | 'stopped'
+  /** 'passed': the step did its work; 'could_not_run' says why it could not (no network, a missing tool, stopped…). */
+  readonly outcome: TestOutcome
+  readonly couldNotRun: CouldNotRun | null
+}
+
+/** The setup steps the readiness check named, run in order only when the leader pressed it, up to the first that did not pass. */
+export interface InstallResult {
+  readonly steps: readonly SetupStepRun[]
+  /** 'passed' when every step did. */
+  readonly outcome: TestOutcome
+  readonly couldNotRun: CouldNotRun | null
   readonly outputTail: string
-  /** The check again, after the install. */
+  /** The check again, after the setup. */
   readonly readiness: TestReadiness
 }
 
-export type TestEcosystem = 'node' | 'python' | 'go' | 'rust' | 'java' | 'dotnet' | 'ruby' | 'php'
+export type TestEcosystem = 'node' | 'python' | 'go' | 'rust' | 'java' | 'dotnet' | 'ruby' | 'php' | 'elixir'
 
-/** Whether the team's tests can run here now, checked before the leader presses Run (nothing is run to know). */
+/** Whether the team's tests can run here now, checked before the leader presses Run. */
 export interface TestReadiness {
   readonly ecosystem: TestEcosystem | null
   readonly ready: boolean
@@ -207,10 +276,32 @@ export interface TestReadiness {
   readonly problems: readonly string[]
   /** What was found, for the leader: "node_modules present (npm, package-lock.json)". */
   readonly checked: readonly string[]
-  /** The command that installs what is missing, run only when the leader presses it; null when none Gemba knows would. */
-  readonly install: { readonly command: string; readonly why: string } | null
+  /** The setup the tests need here, in the order the team's CI runs it; run only when the leader presses it. */
+  readonly steps: readonly SetupStep[]
+  /** Tools that are not installed and no step provides, with how to get each. */
+  readonly missing: readonly MissingTool[]
+  /** Why running now would not run the tests at all (a missing tool, code imported from outside the repository); Run says so instead. */
+  readonly blocked: CouldNotRun | null
   /** The Python virtualenv the tests run in (its bin/ first on the PATH), when there is one. */
   readonly venv: string | null
+  /** The folder put first on PYTHONPATH so the tests import the repository's code ("src", or "." for packages at the root). */
+  readonly pythonPath: string | null
+}
+
+/**
+ * What a kept test run came to. A run kept before outcomes were recorded is read from its exit code:
+ * 0 passed, none (stopped) could not run, any other failed.
+ */
+export function testOutcomeOf(run: {
+  readonly exitCode: number | null
+  readonly outcome?: TestOutcome | undefined
+  readonly couldNotRun?: CouldNotRun | null | undefined
+}): { readonly outcome: TestOutcome; readonly couldNotRun: CouldNotRun | null } {
+  if (run.outcome) return { outcome: run.outcome, couldNotRun: run.outcome === 'could_not_run' ? (run.couldNotRun ?? null) : null }
+  if (run.exitCode === 0) return { outcome: 'passed', couldNotRun: null }
+  if (run.exitCode === null)
+    return { outcome: 'could_not_run', couldNotRun: { reason: 'cancelled', sentence: 'The run was stopped before it finished.' } }
+  return { outcome: 'failed', couldNotRun: null }
 }
 
 export interface ChangeExplanation {

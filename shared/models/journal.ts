@@ -2,6 +2,7 @@
 // and what the journal answers (lists, search hits, insights, roll-ups, problems). Plain,
 // serialisable data only; the schema below is the one check every record passes before it is saved.
 import { z } from 'zod'
+import { couldNotRunSchema, testOutcomeSchema, type CouldNotRun, type TestOutcome } from './change.ts'
 import { STEP_KEYS, type StepKey } from './curriculum.ts'
 
 /** Lines added by the leader's own hands and by the agent, in what was committed. */
@@ -65,6 +66,9 @@ export interface JournalTestRun {
   /** The failing tests and the first error Gemba read from the output. */
   readonly failed?: readonly string[]
   readonly firstError?: string | null
+  /** passed, failed or could not run (absent in older entries: testOutcomeOf reads the exit code). */
+  readonly outcome?: TestOutcome
+  readonly couldNotRun?: CouldNotRun | null
 }
 
 export interface JournalChange {
@@ -251,6 +255,8 @@ export const journalSessionRecordSchema: z.ZodType<JournalSessionRecord> = z.obj
           onChange: z.boolean().optional(),
           failed: z.array(z.string()).optional(),
           firstError: z.string().nullable().optional(),
+          outcome: testOutcomeSchema.optional(),
+          couldNotRun: couldNotRunSchema.nullable().optional(),
         })
         .nullable(),
       explanation: z.string(),

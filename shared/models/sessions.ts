@@ -3,6 +3,7 @@
 // schemas that check a session file on load and a step update on the way in. No logic, no disk.
 import { z } from 'zod'
 import { STEP_KEYS, type StepKey } from './curriculum.ts'
+import { couldNotRunSchema, testOutcomeSchema } from './change.ts'
 import { authorshipSchema, KNOWN_FRICTION_TAGS } from './journal.ts'
 import type { Schedule, StepMinutes } from './settings.ts'
 
@@ -104,6 +105,10 @@ export const testRunSchema = z.object({
   /** The failing tests and the first error, as Gemba read them from the output. */
   failed: z.array(z.string().max(500)).max(20).optional(),
   firstError: z.string().max(2_000).nullable().optional(),
+  /** passed, failed, or could not run (absent in older sessions: read from the exit code, testOutcomeOf). */
+  outcome: testOutcomeSchema.optional(),
+  /** Why the tests could not run, in one sentence; never a failure. */
+  couldNotRun: couldNotRunSchema.nullable().optional(),
 })
 export const changePayloadSchema = z.object({
   /** What the leader asked for, in their words. */

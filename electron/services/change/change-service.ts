@@ -7,6 +7,8 @@
 // starts (watches, test runs, the drafts it holds, the branches it lets go of when a journal entry is
 // written) is registered in its disposables, and dispose() ends all of it.
 import { randomUUID } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { changeChannels } from '../../../shared/channels/change.ts'
 import type { ParsedInputOf } from '../../../shared/contract.ts'
 import {
@@ -43,6 +45,7 @@ import type { ChangeRepos, SessionRecorder } from './change-ports.ts'
 import { ChangeRuntimes } from './claude/change-runtime.ts'
 import { proposeTasks } from './tasks/propose-tasks.ts'
 import { TeamTests } from './team-tests/team-tests.ts'
+import type { RegistryProbe } from './team-tests/network-watch.ts'
 import { WorkingTree } from './working-tree/working-tree.ts'
 
 type In<M extends keyof typeof changeChannels> = ParsedInputOf<(typeof changeChannels)[M]>
@@ -62,6 +65,12 @@ export interface ChangeServiceDeps {
   readonly xdgConfigHome?: string
   /** The environment the team's tests run in. */
   readonly testEnv: NodeJS.ProcessEnv
+  /** Gemba's own folder for the tools it provides the tests (corepack's shims), first on their PATH. */
+  readonly testToolsFolder?: string
+  /** Asks a package registry whether it can be reached before a setup step downloads from it (a real request by default). */
+  readonly registryProbe?: RegistryProbe
+  /** How long a setup step may stay silent after a network error before it is stopped. */
+  readonly networkSilenceMs?: number
   readonly now?: () => Date
   readonly newId?: () => string
   readonly redactor?: Redactor
@@ -128,12 +137,14 @@ export class ChangeService {
     })
     this.#tests = new TeamTests({
       info: (repoId, signal) => deps.repos.info(repoId, signal),
-      scan: (repoId, signal) => deps.repos.scan(repoId, signal),
       prefs: deps.prefs,
       session: deps.session,
       redactor,
       env: deps.testEnv,
+      toolsFolder: deps.testToolsFolder ?? join(tmpdir(), 'gemba-tools', 'bin'),
       killGraceMs: deps.killGraceMs,
+      probe: deps.registryProbe,
+      networkSilenceMs: deps.networkSilenceMs,
       disposables: this.#disposables,
     })
     this.#explainer = new ChangeExplainer({ runtimes: this.#runtimes, session: deps.session, redactor, reviewFiles })

@@ -3,6 +3,7 @@
 // sessions service (its spending record, and the change step it records to), what other domains
 // announce, the home folder and the environment the team's tests run in (without Anthropic variables).
 // Never imports 'electron'.
+import { join } from 'node:path'
 import type { RepoView, ScanResult } from '../../../shared/models/repos.ts'
 import type { AiModelProfile } from '../../../shared/models/ai.ts'
 import { createAnthropicSdk, readAiSettings, type AiSettingsSource } from '../ai/index.ts'
@@ -26,6 +27,8 @@ export interface ChangeWiring {
   }
   readonly domainEvents: Pick<DomainEvents, 'on'>
   readonly home: string
+  /** Gemba's data folder: the tools it provides the team's tests live in its tools/bin. */
+  readonly dataFolder: string
   readonly env: Readonly<Record<string, string | undefined>>
   /** What the model can do (the ai domain's catalogue). */
   readonly modelProfile?: (model: string, signal: AbortSignal) => Promise<AiModelProfile>
@@ -52,6 +55,7 @@ export function createChangeService(wiring: ChangeWiring): ChangeService {
     home: wiring.home,
     ...(wiring.env.XDG_CONFIG_HOME ? { xdgConfigHome: wiring.env.XDG_CONFIG_HOME } : {}),
     testEnv: testEnvironment(wiring.env),
+    testToolsFolder: join(wiring.dataFolder, 'tools', 'bin'),
     ...(wiring.modelProfile ? { modelProfile: wiring.modelProfile } : {}),
   })
 }

@@ -7,6 +7,7 @@ import type {
   JournalSnippet,
   JournalStep,
 } from '../../../shared/models/journal.ts'
+import { testOutcomeOf, type TestOutcome } from '../../../shared/models/change.ts'
 import { isoWeekOf } from './iso-week.ts'
 import type { JournalFileStat } from './journal-folder.ts'
 
@@ -38,6 +39,8 @@ export interface IndexFacts {
   readonly hasReflection: boolean
   /** Lines the leader and the agent added in the session's committed change (null: not recorded). */
   readonly authorship?: { readonly leaderLines: number; readonly agentLines: number } | null
+  /** What the change's test run came to (null: no run), with why it could not run. */
+  readonly tests?: { readonly outcome: TestOutcome; readonly couldNotRun: string | null } | null
 }
 
 export interface IndexedEntry {
@@ -84,6 +87,7 @@ export function indexEntryOf(record: JournalSessionRecord, file: JournalFileStat
       offline: record.offline,
       hasReflection: record.reflection.trim().length > 0,
       authorship: record.change?.authorship ?? null,
+      tests: record.change?.testRun ? testsFact(record.change.testRun) : null,
     },
     text: {
       theme: record.theme.title,
@@ -111,6 +115,11 @@ export function indexEntryOf(record: JournalSessionRecord, file: JournalFileStat
 function testRunText(run: NonNullable<JournalSessionRecord['change']>['testRun']): string {
   if (!run) return ''
   return [run.command, ...(run.failed ?? []), run.firstError ?? '', run.outputTail].filter(Boolean).join('\n')
+}
+
+function testsFact(run: NonNullable<NonNullable<JournalSessionRecord['change']>['testRun']>): IndexFacts['tests'] {
+  const { outcome, couldNotRun } = testOutcomeOf(run)
+  return { outcome, couldNotRun: couldNotRun?.sentence ?? null }
 }
 
 /** Plain text from Markdown: good enough for a one-line preview, not a renderer. */

@@ -11,8 +11,9 @@ import { parseSessionMarkdown } from './parse-session-markdown.ts'
 
 const CACHE_FORMAT = 'gemba-journal-index'
 // 3: entries carry the change's authorship (lines the leader wrote), for Insights; every step's notes and the
-// coach's conversations are searched.
-const CACHE_VERSION = 4
+// coach's conversations are searched. 4: the test run is searched. 5: entries carry what the change's tests came to
+// (passed, failed, could not run).
+const CACHE_VERSION = 5
 
 type SearchDoc = { readonly id: string } & Readonly<Record<SearchField, string>>
 

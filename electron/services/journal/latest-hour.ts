@@ -3,7 +3,7 @@
 // and the questions left open, each said in a plain sentence. Pure over the index entries.
 import { STEP_KEYS } from '../../../shared/models/curriculum.ts'
 import type { LatestHour } from '../../../shared/models/journal.ts'
-import type { IndexedEntry } from './index-entry.ts'
+import type { IndexedEntry, IndexFacts } from './index-entry.ts'
 import { median } from './journal-stats.ts'
 import { plural } from '../../../shared/plural.ts'
 
@@ -23,6 +23,7 @@ export function latestHour(entries: readonly IndexedEntry[]): LatestHour | null 
       ? Math.round((actualMinutes / estimateMinutes) * 100) / 100
       : null
   const findings = [timeFinding(steps, totalMinutes, totalTimeboxMinutes), effortFinding(estimateMinutes, actualMinutes, ratio, earlier)]
+  findings.push(testsFinding(facts.tests ?? null))
   findings.push(
     summary.frictionTags.length > 0 ? `Friction you tagged: ${summary.frictionTags.join(', ')}.` : 'You tagged no friction this time.',
   )
@@ -40,6 +41,14 @@ export function latestHour(entries: readonly IndexedEntry[]): LatestHour | null 
     frictionTags: [...summary.frictionTags],
     findings: findings.filter((finding): finding is string => finding !== null),
   }
+}
+
+/** The team's tests in that hour: a run that could not run is told as setup friction, never as a failure. */
+function testsFinding(tests: IndexFacts['tests']): string | null {
+  if (!tests) return null
+  if (tests.outcome === 'passed') return 'The team’s tests passed.'
+  if (tests.outcome === 'failed') return 'The team’s tests failed.'
+  return `The team’s tests could not run: ${tests.couldNotRun ?? 'they did not finish.'} Getting them to run here is worth asking the team about.`
 }
 
 function timeFinding(steps: LatestHour['steps'], total: number, timebox: number): string {

@@ -6,6 +6,7 @@ import type { JournalCitation, JournalSessionRecord } from '../../../shared/mode
 import { isoWeekOf } from './iso-week.ts'
 import { renderFence, renderRegion } from './markdown-regions.ts'
 import { plural } from '../../../shared/plural.ts'
+import { testOutcomeOf } from '../../../shared/models/change.ts'
 
 /** What the front matter holds: every figure, none of the long text. */
 export function frontMatterOf(record: JournalSessionRecord): Record<string, unknown> {
@@ -51,6 +52,8 @@ export function frontMatterOf(record: JournalSessionRecord): Record<string, unkn
                   onChange: change.testRun.onChange,
                   failed: change.testRun.failed,
                   firstError: change.testRun.firstError,
+                  outcome: change.testRun.outcome,
+                  couldNotRun: change.testRun.couldNotRun,
                 }),
               }
             : null,
@@ -151,9 +154,10 @@ function renderChange(record: JournalSessionRecord): string {
   lines.push(renderRegion('diff', renderFence(change.diff, 'diff')), '### Test run')
   const run = change.testRun
   if (run) {
+    const failed = testOutcomeOf(run).outcome === 'failed'
     lines.push(testRunLine(run))
-    if (run.exitCode !== 0 && run.failed?.length) lines.push(run.failed.map((name) => `- ✗ ${oneLine(name)}`).join('\n'))
-    if (run.exitCode !== 0 && run.firstError) lines.push(`First error: \`${oneLine(run.firstError).replaceAll('`', "'")}\``)
+    if (failed && run.failed?.length) lines.push(run.failed.map((name) => `- ✗ ${oneLine(name)}`).join('\n'))
+    if (failed && run.firstError) lines.push(`First error: \`${oneLine(run.firstError).replaceAll('`', "'")}\``)
     lines.push(renderRegion('test-output', renderFence(run.outputTail, 'text')))
   } else {
     lines.push('_No test run: nothing here says the tests pass._')
@@ -177,13 +181,18 @@ function checkoutLine(change: NonNullable<JournalSessionRecord['change']>): stri
     : `_The clone was left on \`${change.branch}\`; it was on \`${change.originalBranch}\` before (\`git switch ${change.originalBranch}\` goes back)._`
 }
 
-/** The run, honestly: a pass says so only when it ran on the change as committed. */
+/**
+ * The run, honestly: a pass says so only when it ran on the change as committed; a run that could not
+ * run says why (the Tests panel's sentence) and is never a failure.
+ */
 function testRunLine(run: NonNullable<NonNullable<JournalSessionRecord['change']>['testRun']>): string {
   const command = `\`${oneLine(run.command)}\``
   const took = `in ${(run.durationMs / 1000).toFixed(1)} s`
   const where = run.commit ? ` (commit \`${run.commit.slice(0, 12)}\`)` : ''
-  if (run.exitCode === null) return `${command} did not finish${where}.`
-  if (run.exitCode !== 0)
+  const { outcome, couldNotRun } = testOutcomeOf(run)
+  if (outcome === 'could_not_run')
+    return `${command} could not run${where}: ${oneLine(couldNotRun?.sentence ?? 'it did not finish.')} Nothing here says whether the tests pass.`
+  if (outcome === 'failed')
     return `${command} failed (exit ${run.exitCode})${run.onChange === false ? ' on another state of the code' : run.onChange ? ' on this change' : ''}${where} ${took}.`
   if (run.onChange === false)
     return `${command} passed ${took}, but not on the change as committed${where}: it does not show this change passes.`

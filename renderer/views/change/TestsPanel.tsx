@@ -1,18 +1,20 @@
-// The team's tests, run only when the leader presses Run: the command (detected, editable, remembered
-// per repository); whether it can run here, with the install it needs as a visible step that runs only
-// when pressed; the output as it streams, with a short summary of a failure above it (which tests, the
-// first error); and whether the run was on the change as committed.
+// The team's tests, run only when the leader presses Run: the command (the team's own way, saying where
+// it was read; editable, remembered per repository); whether it can run here, with what is missing and
+// how to get it, and the setup it needs in the team's order as steps that run only when pressed; the
+// output as it streams; and the outcome in one of three words — passed, failed (which tests, the first
+// error), could not run (why, never as a failure) — and whether the run was on the change as committed.
 import { useEffect } from 'react'
-import type { TestRunResult } from '../../../shared/models/change.ts'
+import type { InstallResult, TestReadiness, TestRunResult } from '../../../shared/models/change.ts'
 import { Field } from '../../components/Field.tsx'
 import { useStores } from '../../stores-context.tsx'
 import { plural } from '../../../shared/plural.ts'
 
-const OUTCOME = { passed: 'Passed', failed: 'Failed', timed_out: 'Timed out', stopped: 'Stopped' } as const
+const OUTCOME = { passed: 'Passed', failed: 'Failed', could_not_run: 'Could not run' } as const
 
 export function TestsPanel(props: { repoId: string; sessionId: string | null; draftId: string | null; applied: boolean }) {
   const { useTestRun } = useStores()
   const command = useTestRun((s) => s.command)
+  const from = useTestRun((s) => s.from)
   const readiness = useTestRun((s) => (s.readinessFor === s.command ? s.readiness : null))
   const output = useTestRun((s) => s.output)
   const run = useTestRun((s) => s.run)
@@ -22,11 +24,19 @@ export function TestsPanel(props: { repoId: string; sessionId: string | null; dr
   const { open, setCommand, check, installDependencies, runTests, stop } = useTestRun.getState()
   useEffect(() => open(props.repoId, props.sessionId), [open, props.repoId, props.sessionId])
   const notReady = readiness !== null && !readiness.ready
+  const blocked = readiness?.blocked ?? null
 
   return (
     <section className="card" aria-labelledby="change-tests">
       <h3 id="change-tests">Run the team’s tests</h3>
-      <Field label="Test command" hint="Detected from the manifests; your edit is remembered for this repository.">
+      <Field
+        label="Test command"
+        hint={
+          from
+            ? `The team’s own way, from ${from}. Your edit is remembered for this repository.`
+            : 'Your edit is remembered for this repository.'
+        }
+      >
         {({ id, describedBy }) => (
           <input
             id={id}
@@ -38,54 +48,16 @@ export function TestsPanel(props: { repoId: string; sessionId: string | null; dr
           />
         )}
       </Field>
-      {notReady ? (
-        <div className="notice notice--warning tests-ready" role="group" aria-label="Before the tests can run">
-          <div>
-            <p className="notice__message">The tests cannot run here yet</p>
-            <ul className="tests-ready__list">
-              {readiness.problems.map((problem) => (
-                <li key={problem}>{problem}</li>
-              ))}
-            </ul>
-            {readiness.install ? (
-              <p className="notice__next">
-                {readiness.install.why} It runs in the repository, only when you press the button:
-                <code className="tests-ready__command">{readiness.install.command}</code>
-              </p>
-            ) : (
-              <p className="notice__next">Gemba knows no command that installs this; set it up in your terminal, then check again.</p>
-            )}
-          </div>
-          <div className="change-row">
-            {readiness.install ? (
-              <button type="button" className="button" disabled={busy !== null} onClick={() => void installDependencies()}>
-                {busy === 'installing' ? 'Installing…' : `Run ${readiness.install.command}`}
-              </button>
-            ) : null}
-            <button type="button" className="button button--quiet" disabled={busy !== null} onClick={() => void check()}>
-              Check again
-            </button>
-          </div>
-        </div>
-      ) : readiness?.ready && readiness.ecosystem ? (
-        <p className="muted tests-ready__ok">Ready to run: {readiness.checked.join('; ')}.</p>
-      ) : null}
-      {install && install.outcome !== 'passed' ? (
-        <p className="notice notice--error" role="alert">
-          <span className="notice__message">
-            <code>{install.command}</code> {install.outcome === 'failed' ? `failed (exit code ${install.exitCode})` : 'did not finish'}: the
-            output below says why.
-          </span>
-        </p>
-      ) : null}
+      {readiness ? <Readiness readiness={readiness} busy={busy !== null} onSetup={installDependencies} onCheck={check} /> : null}
+      {install && install.outcome !== 'passed' ? <SetupOutcome install={install} /> : null}
       <div className="change-row change-row--start">
         <button
           type="button"
           className="button button--primary"
-          disabled={busy !== null || !command.trim()}
+          disabled={busy !== null || !command.trim() || blocked !== null}
           onClick={() => void runTests(props.draftId)}
         >
-          {notReady ? 'Run anyway' : 'Run'}
+          {notReady && !blocked ? 'Run anyway' : 'Run'}
         </button>
         {busy === 'running' || busy === 'installing' ? (
           <button type="button" className="button" onClick={stop}>
@@ -93,6 +65,7 @@ export function TestsPanel(props: { repoId: string; sessionId: string | null; dr
           </button>
         ) : null}
         {busy === 'running' ? <span role="status">Running…</span> : null}
+        {busy === 'installing' ? <span role="status">Setting up…</span> : null}
         {run ? <RunOutcome run={run} applied={props.applied} /> : null}
       </div>
       {error ? (
@@ -100,13 +73,106 @@ export function TestsPanel(props: { repoId: string; sessionId: string | null; dr
           <span className="notice__message">{error.message}</span>
         </p>
       ) : null}
-      {run?.summary && (run.summary.failed.length > 0 || run.summary.firstError) ? <FailureSummary run={run} /> : null}
+      {run?.outcome === 'could_not_run' && run.couldNotRun ? (
+        <p className="notice notice--warning tests-could-not" role="note" aria-label="Why the tests could not run">
+          <span className="notice__message">{run.couldNotRun.sentence}</span>
+          <span className="notice__next">This is not a failure of the change: nothing here says whether the tests pass.</span>
+        </p>
+      ) : null}
+      {run?.outcome === 'failed' && run.summary && (run.summary.failed.length > 0 || run.summary.firstError) ? (
+        <FailureSummary run={run} />
+      ) : null}
       {output ? (
         <pre className="change-output" aria-label="Test output" tabIndex={0}>
           {output}
         </pre>
       ) : null}
     </section>
+  )
+}
+
+function Readiness(props: { readiness: TestReadiness; busy: boolean; onSetup: () => Promise<void>; onCheck: () => Promise<void> }) {
+  const { readiness } = props
+  const pending = readiness.steps.filter((step) => step.done !== true)
+  if (readiness.ready) {
+    if (!readiness.ecosystem) return null
+    return (
+      <div className="tests-ready__ok">
+        <p className="muted">Ready to run: {readiness.checked.join('; ')}.</p>
+        {pending.length > 0 ? (
+          <p className="muted">
+            The team also runs {pending.map((step) => step.command).join(', then ')} first.{' '}
+            <button type="button" className="button button--quiet" disabled={props.busy} onClick={() => void props.onSetup()}>
+              Run the setup first
+            </button>
+          </p>
+        ) : null}
+      </div>
+    )
+  }
+  return (
+    <div className="notice notice--warning tests-ready" role="group" aria-label="Before the tests can run">
+      <div>
+        <p className="notice__message">{readiness.blocked ? readiness.blocked.sentence : 'The tests cannot run here yet'}</p>
+        {readiness.problems.length > 0 ? (
+          <ul className="tests-ready__list">
+            {readiness.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        ) : null}
+        {readiness.missing.length > 0 ? (
+          <ul className="tests-ready__list" aria-label="Missing tools">
+            {readiness.missing.map((tool) => (
+              <li key={tool.tool}>
+                <code>{tool.tool}</code> is not installed: {tool.how}.
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {readiness.steps.length > 0 ? (
+          <>
+            <p className="notice__next">
+              The setup, in the order the team runs it; it runs in the repository, only when you press the button:
+            </p>
+            <ol className="tests-ready__steps" aria-label="Setup steps">
+              {readiness.steps.map((step) => (
+                <li key={step.command}>
+                  <code>{step.command}</code> <span className="muted">{step.done === true ? '— done' : `— ${step.why}`}</span>
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : readiness.missing.length === 0 ? (
+          <p className="notice__next">Gemba knows no step that sets this up; set it up in your terminal, then check again.</p>
+        ) : null}
+      </div>
+      <div className="change-row">
+        {pending.length > 0 ? (
+          <button type="button" className="button" disabled={props.busy} onClick={() => void props.onSetup()}>
+            {pending.length === 1 ? `Run ${pending[0]!.command}` : `Run the ${plural(pending.length, 'setup step')}`}
+          </button>
+        ) : null}
+        <button type="button" className="button button--quiet" disabled={props.busy} onClick={() => void props.onCheck()}>
+          Check again
+        </button>
+      </div>
+    </div>
+  )
+}
+
+function SetupOutcome(props: { install: InstallResult }) {
+  const last = props.install.steps.at(-1)
+  if (!last) return null
+  return (
+    <p className={`notice ${last.outcome === 'could_not_run' ? 'notice--warning' : 'notice--error'}`} role="alert">
+      <span className="notice__message">
+        <code>{last.command}</code>{' '}
+        {last.outcome === 'could_not_run'
+          ? `could not run: ${last.couldNotRun?.sentence ?? ''}`
+          : `failed (exit code ${last.exitCode}): the output below says why.`}
+      </span>
+    </p>
   )
 }
 
@@ -119,10 +185,14 @@ function RunOutcome(props: { run: TestRunResult; applied: boolean }) {
       : run.branch
         ? ` on ${run.branch}`
         : ''
+  const figures =
+    run.outcome === 'could_not_run'
+      ? ''
+      : `${run.exitCode !== null ? ` · exit code ${run.exitCode}` : ''} · ${(run.durationMs / 1000).toFixed(1)} s${where}`
   return (
     <span role="status" className={`pill change-outcome change-outcome--${run.outcome}`}>
       {OUTCOME[run.outcome]}
-      {run.exitCode !== null ? ` · exit code ${run.exitCode}` : ''} · {(run.durationMs / 1000).toFixed(1)} s{where}
+      {figures}
     </span>
   )
 }

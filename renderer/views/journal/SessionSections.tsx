@@ -3,6 +3,7 @@
 // vanished since), the diagram drawn, the change as a coloured diff with its test run and
 // explanation, the questions for tech leads and the transcript.
 import { useMemo } from 'react'
+import { testOutcomeOf } from '../../../shared/models/change.ts'
 import type { CitationAnchor, JournalCitation, JournalDriftView, JournalSessionRecord } from '../../../shared/models/journal.ts'
 import { Markdown } from '../../components/Markdown.tsx'
 import { DiffView } from '../../components/DiffView.tsx'
@@ -167,6 +168,7 @@ function NotesBlock(props: { text: string }) {
 export function ChangeSection(props: { change: NonNullable<JournalSessionRecord['change']> }) {
   const { change } = props
   const run = change.testRun
+  const tests = run ? testOutcomeOf(run) : null
   return (
     <Section title="The change" part>
       <p className="session-request">“{change.request}”</p>
@@ -198,10 +200,10 @@ export function ChangeSection(props: { change: NonNullable<JournalSessionRecord[
         <>
           <p>
             <code>{run.command}</code>{' '}
-            <span className={`pill ${run.exitCode === 0 && run.onChange !== false ? 'pill--ok' : 'pill--warn'}`}>
-              {run.exitCode === null
-                ? 'stopped before it finished'
-                : run.exitCode === 0
+            <span className={`pill ${tests?.outcome === 'passed' && run.onChange !== false ? 'pill--ok' : 'pill--warn'}`}>
+              {tests?.outcome === 'could_not_run'
+                ? 'could not run'
+                : tests?.outcome === 'passed'
                   ? run.onChange === false
                     ? 'passed, but not on the change as committed'
                     : run.onChange
@@ -211,8 +213,9 @@ export function ChangeSection(props: { change: NonNullable<JournalSessionRecord[
             </span>{' '}
             <span className="muted">{formatMinutes(run.durationMs / 60_000)}</span>
           </p>
-          {run.exitCode !== 0 && run.failed?.length ? <p>Failed: {run.failed.join('; ')}</p> : null}
-          {run.exitCode !== 0 && run.firstError ? (
+          {tests?.couldNotRun ? <p>{tests.couldNotRun.sentence} Nothing here says whether the tests pass.</p> : null}
+          {tests?.outcome === 'failed' && run.failed?.length ? <p>Failed: {run.failed.join('; ')}</p> : null}
+          {tests?.outcome === 'failed' && run.firstError ? (
             <p>
               First error: <code>{run.firstError}</code>
             </p>

@@ -1,6 +1,7 @@
 // What the session keeps for the journal from a step: Claude's walkthrough or diagram as they come,
 // else what Gemba computed from the repository (labelled so), with the way to pick the other; and the
 // change as the small change saved it (its commit, branch and test run), also after a restart.
+import { testOutcomeOf } from '../../../shared/models/change.ts'
 import type { Session } from '../../../shared/models/sessions.ts'
 import { useStores } from '../../stores-context.tsx'
 import { plural } from '../../../shared/plural.ts'
@@ -66,10 +67,13 @@ export function ChangeKeptNote(props: { session: Session }) {
       : change.testRun.onChange === false && change.commit
         ? ' (not on the change as committed)'
         : ''
+    const { outcome, couldNotRun } = testOutcomeOf(change.testRun)
     parts.push(
-      change.testRun.exitCode === 0
+      outcome === 'passed'
         ? `tests passed${where} in ${seconds} s`
-        : `tests ${change.testRun.exitCode === null ? 'stopped' : `failed (exit code ${change.testRun.exitCode})`}${where} after ${seconds} s`,
+        : outcome === 'failed'
+          ? `tests failed (exit code ${change.testRun.exitCode})${where} after ${seconds} s`
+          : `tests could not run (${(couldNotRun?.sentence ?? 'they did not finish').replace(/\.$/, '')})`,
     )
   }
   if (change.branchDeleted) parts.push('its branch deleted (restorable until the journal entry is written)')

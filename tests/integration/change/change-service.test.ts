@@ -117,7 +117,7 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
 
     const testCtx = recordedProgress()
     const command = await service.testCommand({ repoId }, signal)
-    expect(command).toEqual({ command: 'npm test', source: 'detected' })
+    expect(command).toEqual({ command: 'npm test', source: 'detected', from: 'package.json’s `test` script' })
     const run = await service.runTests(
       changeChannels.runTests.input.parse({ repoId, command: 'node --test', sessionId: 'session-0001', draftId: draft.draftId }),
       signal,
@@ -125,7 +125,7 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     )
     expect(run).toMatchObject({ exitCode: 0, outcome: 'passed', branch, commit: applied.applied!.commit, onChange: true, summary: null })
     expect(testCtx.events.some(([name]) => name === 'change.testOutput')).toBe(true)
-    expect(await service.testCommand({ repoId }, signal)).toEqual({ command: 'node --test', source: 'remembered' })
+    expect(await service.testCommand({ repoId }, signal)).toEqual({ command: 'node --test', source: 'remembered', from: null })
 
     const explanation = await service.explain({ draftId: draft.draftId }, signal, recordedProgress())
     expect(explanation.source).toBe('ai')
@@ -315,10 +315,10 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     )
     const check = draft.checks.find((candidate) => candidate.kind === 'tests_not_ready')
     expect(check?.message).toBe(
-      'The team’s tests cannot run here yet: The dependencies are not installed (no node_modules); the lockfile is missing, so npm installs them. `npm install` installs what is missing.',
+      'The team’s tests cannot run here yet: The dependencies are not installed (no node_modules); there is no lockfile. The setup (`npm install`) gets there.',
     )
     const readiness = await service.testReadiness({ repoId, command: 'npm test' }, signal)
-    expect(readiness).toMatchObject({ ecosystem: 'node', ready: false, install: { command: 'npm install' } })
+    expect(readiness).toMatchObject({ ecosystem: 'node', ready: false, steps: [{ command: 'npm install', done: false }], blocked: null })
   })
 
   it('revises with a comment, undoing the rejected files', async () => {
@@ -502,11 +502,12 @@ describe('ChangeService without AI', () => {
     const running = h.service.runTests({ repoId: h.repoId, command: 'echo started; sleep 30' }, controller.signal, ctx)
     await expect.poll(() => ctx.events.length).toBeGreaterThan(0)
     controller.abort()
-    expect(await running).toMatchObject({ outcome: 'stopped', exitCode: null })
+    expect(await running).toMatchObject({ outcome: 'could_not_run', couldNotRun: { reason: 'cancelled' }, exitCode: null })
     expect(
       await h.service.runTests({ repoId: h.repoId, command: 'sleep 30', timeoutSeconds: 1 }, signal, recordedProgress()),
     ).toMatchObject({
-      outcome: 'timed_out',
+      outcome: 'could_not_run',
+      couldNotRun: { reason: 'timed_out' },
       exitCode: null,
     })
   }, 20_000)

@@ -64,6 +64,7 @@ export async function makeHarness(options: {
     session: { record: async (sessionId, patch) => void recorded.push({ sessionId, patch }) },
     home,
     testEnv: { PATH: process.env.PATH ?? '' },
+    testToolsFolder: join(home, 'tools'),
     clientOptions: { maxRetries: 0 },
     ...options.deps,
   })

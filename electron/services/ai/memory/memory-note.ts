@@ -3,6 +3,7 @@
 // changed, the questions they had answered, their friction tags and, if they allow it, their
 // reflection; then what changed since the last one. Pure and deterministic (the cached prefix depends
 // on it); the caller redacts it and shows it to the leader before it is sent. Never longer than a page.
+import { testOutcomeOf } from '../../../../shared/models/change.ts'
 import type { JournalSessionRecord } from '../../../../shared/models/journal.ts'
 import type { PastVisits, SinceLastVisit } from './past-visits.ts'
 
@@ -41,7 +42,7 @@ function sessionLines(record: JournalSessionRecord, includeReflections: boolean)
   if (looked.length) out.push(`  - Looked at: ${list(looked)}`)
   const changed = changedFiles(record)
   if (record.change && changed.length) {
-    const tests = record.change.testRun ? (record.change.testRun.exitCode === 0 ? '; the tests passed' : '; the tests did not pass') : ''
+    const tests = record.change.testRun ? testsClause(record.change.testRun) : ''
     out.push(
       `  - Changed: ${list(changed)} (${quoted(record.change.request, 120)}${record.change.branch ? ` on ${record.change.branch}` : ''}${tests})`,
     )
@@ -60,6 +61,14 @@ function sessionLines(record: JournalSessionRecord, includeReflections: boolean)
   if (record.frictionTags.length) out.push(`  - Friction they noted: ${record.frictionTags.join(', ')}`)
   if (includeReflections && record.reflection.trim()) out.push(`  - Their reflection: ${quoted(record.reflection, MAX_REFLECTION_CHARS)}`)
   return out
+}
+
+/** What the tests said, as the journal says it: a run that could not run is no failure of the change. */
+function testsClause(run: NonNullable<NonNullable<JournalSessionRecord['change']>['testRun']>): string {
+  const { outcome, couldNotRun } = testOutcomeOf(run)
+  if (outcome === 'passed') return '; the tests passed'
+  if (outcome === 'failed') return '; the tests failed'
+  return `; the tests could not run there (${clip(couldNotRun?.sentence ?? 'they did not finish', 120).replace(/\.$/, '')}), so nothing is known of them`
 }
 
 function sinceLines(since: SinceLastVisit): string[] {

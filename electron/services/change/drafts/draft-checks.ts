@@ -93,11 +93,16 @@ export function draftChecks(facts: DraftFacts): DraftCheck[] {
       })
   }
   if (facts.readiness && !facts.readiness.ready) {
-    const install = facts.readiness.install ? ` \`${facts.readiness.install.command}\` installs what is missing.` : ''
-    checks.push({
-      kind: 'tests_not_ready',
-      message: `The team’s tests cannot run here yet: ${facts.readiness.problems[0] ?? 'something is missing'}${install}`,
-    })
+    const { blocked, problems, missing, steps } = facts.readiness
+    const pending = steps.filter((step) => step.done !== true).map((step) => `\`${step.command}\``)
+    const why = blocked?.sentence ?? problems[0] ?? (missing[0] ? `${missing[0].tool} is not installed.` : 'something is missing.')
+    const next =
+      pending.length > 0
+        ? ` The setup (${pending.join(', then ')}) gets there.`
+        : missing[0]
+          ? ` ${missing[0].tool}: ${missing[0].how}.`
+          : ''
+    checks.push({ kind: 'tests_not_ready', message: `The team’s tests cannot run here yet: ${why}${next}` })
   }
   return checks
 }

@@ -3,7 +3,6 @@
 // process group: SIGTERM, then SIGKILL once a grace period has passed. Never runs anything on its own;
 // keeps only the tail of the output.
 import { spawn } from 'node:child_process'
-import type { TestRunResult } from '../../../../shared/models/change.ts'
 
 export const MAX_OUTPUT_TAIL = 50_000
 export const DEFAULT_TEST_TIMEOUT_SECONDS = 600
@@ -21,8 +20,15 @@ export interface RunCommandOptions {
   readonly killGraceMs?: number
 }
 
-/** What a finished process tells: its exit, how long it took and the tail of its output. */
-export type ProcessRun = Pick<TestRunResult, 'command' | 'exitCode' | 'durationMs' | 'outcome' | 'outputTail'>
+/** What a finished process tells: how it ended, its exit code, how long it took and the tail of its output. */
+export interface ProcessRun {
+  readonly command: string
+  readonly ended: 'exited' | 'timed_out' | 'stopped'
+  /** null when it was stopped, timed out or could not start. */
+  readonly exitCode: number | null
+  readonly durationMs: number
+  readonly outputTail: string
+}
 
 export function runCommand(options: RunCommandOptions): Promise<ProcessRun> {
   const now = options.now ?? Date.now
@@ -71,12 +77,11 @@ export function runCommand(options: RunCommandOptions): Promise<ProcessRun> {
       clearTimeout(escalation)
       options.signal.removeEventListener('abort', onAbort)
       if (failure) tail += `\n${failure.message}`
-      const outcome = stoppedBy ?? (code === 0 ? 'passed' : 'failed')
       resolve({
         command: options.command,
+        ended: stoppedBy ?? 'exited',
         exitCode: stoppedBy ? null : code,
         durationMs: Math.max(0, now() - started),
-        outcome,
         outputTail: tail,
       })
     }

@@ -23,7 +23,7 @@ interface Runner {
 const RUNNERS: readonly Runner[] = [
   {
     name: 'pytest',
-    failed: [/^FAILED (\S+::\S+?)(?: - .*)?$/, /^ERROR (\S+)(?: - .*)?$/],
+    failed: [/^FAILED (\S+::\S+?)(?: - .*)?$/, /^ERROR (\S+::\S+?)(?: - .*)?$/],
     counts: /^=+ (.*\b(failed|error|errors|passed)\b.*?) =+$/,
     error: /^E\s+(.+)$/,
   },

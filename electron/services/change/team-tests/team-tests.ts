@@ -1,32 +1,51 @@
-// The team's tests, run only when the leader presses Run: the command (remembered per repository,
-// else detected from the manifests), whether it can run here (test-readiness.ts) and the install it
-// needs (run only when pressed), its output streamed as events, a short summary of a failure, whether
-// the run was on the change as committed, and the result kept with the session (redacted like
-// everything Gemba keeps). Every run is registered with the service's disposables: one still going
-// when they are disposed (Gemba quitting) is stopped, SIGTERM to its process group, then SIGKILL after
-// the grace period, and disposal waits until the group has gone.
+// The team's tests, run only when the leader presses Run: the command (remembered per repository, else
+// the team's own way, read from its CI, task runner or manifests: team-way.ts), whether it can run here
+// (test-readiness.ts), the setup it needs in the team's order (run only when pressed, each step's
+// registry asked first so no network is said at once: network-watch.ts), the output streamed as
+// events, and an honest outcome (test-outcome.ts): passed, failed with what failed, or could not run
+// with its reason. A run that cannot run the tests (a missing tool, code imported from outside the
+// repository) is not started. The result is kept with the session, redacted like everything Gemba
+// keeps. Every process is registered with the service's disposables: one still going when they are
+// disposed (Gemba quitting) is stopped, SIGTERM to its process group, then SIGKILL after the grace
+// period, and disposal waits until the group has gone.
+import { readdir, readFile } from 'node:fs/promises'
 import { delimiter, join } from 'node:path'
 import { GembaError } from '../../../../shared/errors.ts'
-import type { InstallResult, TestCommandView, TestReadiness, TestRunResult } from '../../../../shared/models/change.ts'
-import type { RepoView, ScanResult } from '../../../../shared/models/repos.ts'
+import type {
+  CouldNotRun,
+  InstallResult,
+  SetupStepRun,
+  TestCommandView,
+  TestReadiness,
+  TestRunResult,
+} from '../../../../shared/models/change.ts'
+import type { RepoView } from '../../../../shared/models/repos.ts'
 import type { DisposableStore } from '../../disposables.ts'
 import type { Progress } from '../../events-port.ts'
 import type { Redactor } from '../../secrets/index.ts'
 import type { ChangePrefs } from '../change-prefs.ts'
 import type { SessionRecorder } from '../change-ports.ts'
+import { noNetwork, probeRegistry, registryOf, watchForNoNetwork, type RegistryProbe } from './network-watch.ts'
+import { pythonRunEnv } from './readiness/python-readiness.ts'
+import { DEFAULT_TEST_TIMEOUT_SECONDS, runCommand, type ProcessRun, type RunCommandOptions } from './run-command.ts'
+import { teamWay } from './team-way.ts'
+import { judgeRun, judgeStep, type RunFacts } from './test-outcome.ts'
 import { testReadiness } from './test-readiness.ts'
-import { DEFAULT_TEST_TIMEOUT_SECONDS, runCommand, type RunCommandOptions } from './run-command.ts'
-import { summarizeTestOutput } from './summarize-test-output.ts'
 
 export interface TeamTestsDeps {
   readonly info: (repoId: string, signal: AbortSignal) => Promise<RepoView>
-  readonly scan: (repoId: string, signal: AbortSignal) => Promise<ScanResult>
   readonly prefs: ChangePrefs
   readonly session: SessionRecorder
   readonly redactor: Redactor
   /** The environment the team's tests run in. */
   readonly env: NodeJS.ProcessEnv
+  /** Gemba's own folder for the tools it provides (corepack's shims), first on every step's PATH. */
+  readonly toolsFolder: string
   readonly killGraceMs?: number | undefined
+  /** Asks a package registry whether it can be reached (a real request by default). */
+  readonly probe?: RegistryProbe | undefined
+  /** How long a setup step may stay silent after a network error before it is stopped. */
+  readonly networkSilenceMs?: number | undefined
   /** Where each run is registered while it goes (the change service's). */
   readonly disposables: DisposableStore
 }
@@ -38,7 +57,7 @@ export interface RunInput {
   readonly sessionId?: string | undefined
 }
 
-const INSTALL_TIMEOUT_SECONDS = 1_800
+const STEP_TIMEOUT_SECONDS = 1_800
 
 export class TeamTests {
   readonly #deps: TeamTestsDeps
@@ -49,33 +68,50 @@ export class TeamTests {
 
   async command(repoId: string, signal: AbortSignal): Promise<TestCommandView> {
     const remembered = this.#remembered()[repoId]
-    if (remembered) return { command: remembered, source: 'remembered' }
-    const scan = await this.#deps.scan(repoId, signal)
-    return scan.project.testCommand ? { command: scan.project.testCommand, source: 'detected' } : { command: null, source: null }
+    if (remembered) return { command: remembered, source: 'remembered', from: null }
+    const repo = await this.#deps.info(repoId, signal)
+    const way = await teamWay(repo.path, this.#env())
+    return way ? { command: way.command, source: 'detected', from: way.from } : { command: null, source: null, from: null }
   }
 
   async readiness(repoId: string, command: string, signal: AbortSignal): Promise<TestReadiness> {
-    const repo = await this.#deps.info(repoId, signal)
-    return testReadiness(repo.path, command, this.#deps.env)
+    return this.#readiness((await this.#deps.info(repoId, signal)).path, command)
   }
 
-  /** Runs the install the readiness check names; never another command. */
+  /** Runs the setup steps the readiness check names, in order, up to the first that does not pass; never another command. */
   async install(repoId: string, command: string, signal: AbortSignal, progress: Progress): Promise<InstallResult> {
     const repo = await this.#deps.info(repoId, signal)
-    const before = await testReadiness(repo.path, command, this.#deps.env)
-    if (!before.install)
+    const before = await this.#readiness(repo.path, command)
+    const pending = before.steps.filter((step) => step.done !== true)
+    if (pending.length === 0)
       throw new GembaError({
         code: 'refused',
-        message: 'Gemba knows no install command for these tests here.',
-        next: before.problems[0] ?? 'Install what the tests need in your terminal.',
+        message: 'Gemba knows no setup step these tests still need here.',
+        next: before.missing[0]
+          ? `${before.missing[0].tool}: ${before.missing[0].how}.`
+          : (before.problems[0] ?? 'Set up the tests in your terminal.'),
       })
-    const result = await this.#spawn(
-      { command: before.install.command, cwd: repo.path, env: this.#deps.env, timeoutMs: INSTALL_TIMEOUT_SECONDS * 1000 },
-      repo.id,
-      signal,
-      progress,
-    )
-    return { ...result, readiness: await testReadiness(repo.path, command, this.#deps.env) }
+    const runs: SetupStepRun[] = []
+    let tail = ''
+    for (const step of pending) {
+      const report = (text: string) => {
+        tail = (tail + text).slice(-50_000)
+        progress.report('change.testOutput', { repoId: repo.id, stream: 'stdout', text })
+      }
+      report(`$ ${step.command}\n`)
+      const run = await this.#step(repo, step.command, signal, progress, report)
+      runs.push(run.step)
+      tail = (tail + run.output).slice(-50_000)
+      if (run.step.outcome !== 'passed') break
+    }
+    const last = runs.at(-1)!
+    return {
+      steps: runs,
+      outcome: last.outcome,
+      couldNotRun: last.couldNotRun,
+      outputTail: tail,
+      readiness: await this.#readiness(repo.path, command),
+    }
   }
 
   /**
@@ -86,39 +122,127 @@ export class TeamTests {
     this.#deps.disposables.signal.throwIfAborted()
     const repo = await this.#deps.info(input.repoId, signal)
     this.#deps.prefs.set('change.testCommands', { ...this.#remembered(), [input.repoId]: input.command })
-    const readiness = await testReadiness(repo.path, input.command, this.#deps.env)
+    const readiness = await this.#readiness(repo.path, input.command)
     const onChange = change !== null && repo.headCommit === change.commit && !repo.changedFiles.some((file) => file.change !== 'untracked')
-    const result = await this.#spawn(
-      {
+    const timeoutMs = (input.timeoutSeconds ?? DEFAULT_TEST_TIMEOUT_SECONDS) * 1000
+    const where = { branch: repo.branch, commit: repo.headCommit, onChange }
+    let run: TestRunResult
+    if (readiness.blocked) {
+      // Running would not run the tests: say why instead.
+      run = {
         command: input.command,
-        cwd: repo.path,
-        env: withVenv(this.#deps.env, repo.path, readiness.venv),
-        timeoutMs: (input.timeoutSeconds ?? DEFAULT_TEST_TIMEOUT_SECONDS) * 1000,
-      },
-      repo.id,
-      signal,
-      progress,
-    )
-    const summary = result.outcome === 'failed' ? summarizeTestOutput(result.outputTail) : null
-    const run: TestRunResult = { ...result, branch: repo.branch, commit: repo.headCommit, onChange, summary }
-    if (input.sessionId) {
-      // What is kept (session, journal, exports) is redacted like what goes to Claude; the live stream
-      // and the answer stay whole: they only ever reach the leader's own screen.
-      const redact = async (text: string) => (await this.#deps.redactor.redact('(test output)', text)).text
-      await this.#deps.session.record(input.sessionId, {
-        testRun: {
-          command: run.command,
-          exitCode: run.exitCode,
-          durationMs: run.durationMs,
-          outputTail: await redact(run.outputTail),
-          commit: run.commit,
-          onChange,
-          failed: await Promise.all((summary?.failed ?? []).map(redact)),
-          firstError: summary?.firstError ? await redact(summary.firstError) : null,
-        },
-      })
+        exitCode: null,
+        durationMs: 0,
+        outcome: 'could_not_run',
+        couldNotRun: readiness.blocked,
+        outputTail: '',
+        summary: null,
+        ...where,
+      }
+    } else {
+      const env = pythonRunEnv(repo.path, this.#env(), readiness.venv, readiness.pythonPath)
+      const result = await this.#spawn({ command: input.command, cwd: repo.path, env, timeoutMs }, repo.id, signal, progress)
+      const verdict = judgeRun(await this.#facts(result, repo.path, timeoutMs, null))
+      run = {
+        command: input.command,
+        exitCode: result.exitCode,
+        durationMs: result.durationMs,
+        outcome: verdict.outcome,
+        couldNotRun: verdict.couldNotRun,
+        outputTail: result.outputTail,
+        summary: verdict.outcome === 'failed' ? verdict.summary : null,
+        ...where,
+      }
     }
+    if (input.sessionId) await this.#record(input.sessionId, run)
     return run
+  }
+
+  async #record(sessionId: string, run: TestRunResult): Promise<void> {
+    // What is kept (session, journal, exports) is redacted like what goes to Claude; the live stream
+    // and the answer stay whole: they only ever reach the leader's own screen.
+    const redact = async (text: string) => (await this.#deps.redactor.redact('(test output)', text)).text
+    await this.#deps.session.record(sessionId, {
+      testRun: {
+        command: run.command,
+        exitCode: run.exitCode,
+        durationMs: run.durationMs,
+        outputTail: await redact(run.outputTail),
+        commit: run.commit,
+        onChange: run.onChange,
+        outcome: run.outcome,
+        couldNotRun: run.couldNotRun ? { reason: run.couldNotRun.reason, sentence: await redact(run.couldNotRun.sentence) } : null,
+        failed: await Promise.all((run.summary?.failed ?? []).map(redact)),
+        firstError: run.summary?.firstError ? await redact(run.summary.firstError) : null,
+      },
+    })
+  }
+
+  /** One setup step: its registry asked first, then run with the network watched. */
+  async #step(
+    repo: RepoView,
+    command: string,
+    signal: AbortSignal,
+    progress: Progress,
+    report: (text: string) => void,
+  ): Promise<{ step: SetupStepRun; output: string }> {
+    const env = this.#env()
+    const registry = await registryOf(command, repo.path, env)
+    const answer = registry ? await (this.#deps.probe ?? probeRegistry)(registry.url, signal) : ({ reachable: true } as const)
+    if (registry && !answer.reachable && !registry.localSources) {
+      const couldNotRun = noNetwork(new URL(registry.url).host, answer.why, `\`${command}\` cannot download what it needs`)
+      report(`${couldNotRun.sentence}\n`)
+      return { step: { command, exitCode: null, durationMs: 0, outcome: 'could_not_run', couldNotRun }, output: '' }
+    }
+    const failFast = registry && !answer.reachable ? registry.failFast : {}
+    let stoppedFor: CouldNotRun | null = null
+    const watchStop = new AbortController()
+    const watch = watchForNoNetwork(
+      `\`${command}\` cannot download what it needs`,
+      (why) => {
+        stoppedFor = why
+        watchStop.abort(why)
+      },
+      this.#deps.networkSilenceMs,
+    )
+    const timeoutMs = STEP_TIMEOUT_SECONDS * 1000
+    try {
+      const result = await this.#spawn(
+        { command, cwd: repo.path, env: { ...env, ...failFast }, timeoutMs },
+        repo.id,
+        AbortSignal.any([signal, watchStop.signal]),
+        progress,
+        (text) => watch.take(text),
+      )
+      const verdict = judgeStep(await this.#facts(result, repo.path, timeoutMs, stoppedFor))
+      return {
+        step: {
+          command,
+          exitCode: result.exitCode,
+          durationMs: result.durationMs,
+          outcome: verdict.outcome,
+          couldNotRun: verdict.couldNotRun,
+        },
+        output: result.outputTail,
+      }
+    } finally {
+      watch.dispose()
+    }
+  }
+
+  async #facts(run: ProcessRun, root: string, timeoutMs: number, stoppedFor: CouldNotRun | null): Promise<RunFacts> {
+    return { ...run, output: run.outputTail, timeoutMs, stoppedFor, root, ownNames: await ownNames(root) }
+  }
+
+  #readiness(root: string, command: string): Promise<TestReadiness> {
+    const env = this.#env()
+    return teamWay(root, env).then((plan) => testReadiness({ root, command, plan, env, toolsFolder: this.#deps.toolsFolder }))
+  }
+
+  /** The tests' environment, with Gemba's tools folder first on the PATH. */
+  #env(): NodeJS.ProcessEnv {
+    const env = this.#deps.env
+    return { ...env, PATH: [this.#deps.toolsFolder, env.PATH].filter(Boolean).join(delimiter) }
   }
 
   /** Runs a command, stopped by `signal` or when the service's disposables are disposed (which then wait for it). */
@@ -127,13 +251,17 @@ export class TeamTests {
     repoId: string,
     signal: AbortSignal,
     progress: Progress,
-  ) {
+    watch?: (text: string) => void,
+  ): Promise<ProcessRun> {
     return this.#deps.disposables.run(
       (stop) =>
         runCommand({
           ...options,
           signal: stop,
-          onOutput: (stream, text) => progress.report('change.testOutput', { repoId, stream, text }),
+          onOutput: (stream, text) => {
+            watch?.(text)
+            progress.report('change.testOutput', { repoId, stream, text })
+          },
           ...(this.#deps.killGraceMs === undefined ? {} : { killGraceMs: this.#deps.killGraceMs }),
         }),
       signal,
@@ -145,9 +273,13 @@ export class TeamTests {
   }
 }
 
-/** The tests' environment with the repository's Python virtualenv activated (its bin/ first on the PATH). */
-function withVenv(env: NodeJS.ProcessEnv, root: string, venv: string | null): NodeJS.ProcessEnv {
-  if (!venv) return env
-  const bin = join(root, venv, process.platform === 'win32' ? 'Scripts' : 'bin')
-  return { ...env, VIRTUAL_ENV: join(root, venv), PATH: [bin, env.PATH].filter(Boolean).join(delimiter) }
+/** The repository's own top-level names (its folders and modules, src/'s, the package's name): an import of one is its own code. */
+async function ownNames(root: string): Promise<Set<string>> {
+  const names = new Set<string>()
+  for (const folder of [root, join(root, 'src'), join(root, 'lib')])
+    for (const entry of await readdir(folder).catch(() => [] as string[])) names.add(entry.replace(/\.[^.]+$/, ''))
+  const manifest = await readFile(join(root, 'package.json'), 'utf8').catch(() => '')
+  const name = /"name"\s*:\s*"([^"]+)"/.exec(manifest)?.[1]
+  if (name) names.add(name)
+  return names
 }

@@ -1,6 +1,7 @@
 // What can honestly be said about a change's tests: they pass only when the team's command ran on the
 // change as committed (HEAD at its commit, nothing else edited) and passed. Everything else is said as
-// it is: not run, run on other code, failed (with what failed), did not finish. Pure.
+// it is: not run, run on other code, failed (with what failed), could not run (with its reason, the same
+// sentence the Tests panel and the journal give; never a failure). Pure.
 import type { AppliedChange, TestRunResult } from '../../../../shared/models/change.ts'
 
 export interface TestVerdict {
@@ -29,6 +30,6 @@ export function testVerdict(applied: AppliedChange | null, run: TestRunResult | 
     return no(`${command} failed ${where}${failed}.${error}`)
   }
   return no(
-    `${command} did not finish ${where} (${run.outcome === 'timed_out' ? 'timed out' : 'stopped'}), so nothing here says the tests pass.`,
+    `${command} could not run ${where}: ${run.couldNotRun?.sentence ?? 'it did not finish.'} Nothing here says whether the tests pass.`,
   )
 }

@@ -16,7 +16,10 @@ const WORKING: WorkingChanges = {
 }
 
 function opened() {
-  const fake = fakeClient({ 'change.testCommand': () => ({ command: 'npm test', source: 'detected' }), 'change.identity': () => null })
+  const fake = fakeClient({
+    'change.testCommand': () => ({ command: 'npm test', source: 'detected', from: null }),
+    'change.identity': () => null,
+  })
   const store = createChangeStore(fake.client)
   store.getState().open('r1', '2026-01-06-w01-abc12')
   return { fake, store }

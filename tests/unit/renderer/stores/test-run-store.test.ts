@@ -2,7 +2,7 @@
 // only when asked (its output followed by call id), and a run that names the change it is about.
 import { describe, expect, it } from 'vitest'
 import { createTestRunStore } from '../../../../renderer/stores/test-run-store.ts'
-import type { TestReadiness } from '../../../../shared/models/change.ts'
+import type { InstallResult, TestReadiness } from '../../../../shared/models/change.ts'
 import { deferred, fakeClient } from '../../../fixtures/fake-client.ts'
 
 const NOT_READY: TestReadiness = {
@@ -10,23 +10,25 @@ const NOT_READY: TestReadiness = {
   ready: false,
   problems: ['The dependencies are not installed (no node_modules).'],
   checked: [],
-  install: { command: 'npm ci', why: 'Installs them.' },
+  steps: [{ command: 'npm ci', why: 'Installs them.', done: false }],
+  missing: [],
+  blocked: null,
   venv: null,
+  pythonPath: null,
 }
-const READY: TestReadiness = { ...NOT_READY, ready: true, problems: [], install: null, checked: ['node_modules present (npm)'] }
+const READY: TestReadiness = {
+  ...NOT_READY,
+  ready: true,
+  problems: [],
+  steps: [{ command: 'npm ci', why: 'Installs them.', done: true }],
+  checked: ['node_modules present (npm)'],
+}
 
 describe('the test-run store', () => {
   it('checks the detected command, installs only when asked, and runs on the change', async () => {
-    const installing = deferred<{
-      command: string
-      exitCode: number
-      durationMs: number
-      outcome: 'passed'
-      outputTail: string
-      readiness: TestReadiness
-    }>()
+    const installing = deferred<InstallResult>()
     const fake = fakeClient({
-      'change.testCommand': () => ({ command: 'npm test', source: 'detected' }),
+      'change.testCommand': () => ({ command: 'npm test', source: 'detected', from: 'package.json’s `test` script' }),
       'change.testReadiness': () => NOT_READY,
       'change.installDependencies': () => installing.promise,
       'change.runTests': (input) => ({
@@ -35,6 +37,7 @@ describe('the test-run store', () => {
         exitCode: 0,
         durationMs: 10,
         outcome: 'passed',
+        couldNotRun: null,
         outputTail: '',
         commit: 'abc',
         onChange: true,
@@ -52,10 +55,9 @@ describe('the test-run store', () => {
     fake.emit('change.testOutput', { callId: callId!, repoId: 'r1', stream: 'stdout', text: 'added 12 packages' })
     fake.emit('change.testOutput', { callId: 'someone-else', repoId: 'r1', stream: 'stdout', text: 'not ours' })
     installing.resolve({
-      command: 'npm ci',
-      exitCode: 0,
-      durationMs: 900,
+      steps: [{ command: 'npm ci', exitCode: 0, durationMs: 900, outcome: 'passed', couldNotRun: null }],
       outcome: 'passed',
+      couldNotRun: null,
       outputTail: 'added 12 packages',
       readiness: READY,
     })
@@ -70,7 +72,7 @@ describe('the test-run store', () => {
 
   it('a readiness checked for another command is not shown as this one’s', async () => {
     const fake = fakeClient({
-      'change.testCommand': () => ({ command: 'npm test', source: 'detected' }),
+      'change.testCommand': () => ({ command: 'npm test', source: 'detected', from: 'package.json’s `test` script' }),
       'change.testReadiness': () => NOT_READY,
     })
     const store = createTestRunStore(fake.client)

@@ -10,15 +10,27 @@ const READY: TestReadiness = {
   ready: true,
   problems: [],
   checked: ['node_modules present (npm, package-lock.json)'],
-  install: null,
+  steps: [{ command: 'npm ci', why: 'The lockfile says what to install.', done: true }],
+  missing: [],
+  blocked: null,
   venv: null,
+  pythonPath: null,
 }
 const MISSING: TestReadiness = {
   ...READY,
   ready: false,
   problems: ['node_modules is missing.'],
   checked: [],
-  install: { command: 'npm ci', why: 'The lockfile says what to install.' },
+  steps: [{ command: 'npm ci', why: 'The lockfile says what to install.', done: false }],
+}
+const NO_PNPM: TestReadiness = {
+  ...READY,
+  ready: false,
+  problems: [],
+  checked: [],
+  steps: [],
+  missing: [{ tool: 'pnpm', how: 'run `corepack enable pnpm` in a terminal (corepack comes with Node), or install pnpm' }],
+  blocked: { reason: 'tool_missing', sentence: 'pnpm is not installed.' },
 }
 const FAILED: TestRunResult = {
   command: 'npm test',
@@ -26,6 +38,7 @@ const FAILED: TestRunResult = {
   exitCode: 1,
   durationMs: 2_340,
   outcome: 'failed',
+  couldNotRun: null,
   outputTail: '',
   commit: 'c0ffee12345678',
   onChange: true,
@@ -41,7 +54,7 @@ function panel(readiness: TestReadiness = READY) {
   const run = deferred<TestRunResult>()
   const view = renderView(() => <TestsPanel repoId="r1" sessionId={null} draftId="draft-0001" applied />, {
     handlers: {
-      'change.testCommand': () => ({ command: 'npm test', source: 'detected' }),
+      'change.testCommand': () => ({ command: 'npm test', source: 'detected', from: 'the `test` job of .github/workflows/ci.yml' }),
       'change.testReadiness': () => readiness,
       'change.runTests': () => run.promise,
     },
@@ -53,6 +66,9 @@ describe('TestsPanel', () => {
   it('shows the detected command and that the tests can run, before anything runs', async () => {
     const { fake } = panel()
     await expect.element(page.getByLabelText('Test command')).toHaveValue('npm test')
+    await expect
+      .element(page.getByText('The team’s own way, from the `test` job of .github/workflows/ci.yml.', { exact: false }))
+      .toBeVisible()
     await expect.element(page.getByText('Ready to run: node_modules present (npm, package-lock.json).')).toBeVisible()
     expect(fake.inputs('change.runTests')).toEqual([])
   })
@@ -95,5 +111,32 @@ describe('TestsPanel', () => {
     expect(fake.inputs('change.installDependencies')).toEqual([])
     await page.getByRole('button', { name: 'Run npm ci' }).click()
     await expect.poll(() => fake.inputs('change.installDependencies')).toEqual([{ repoId: 'r1', command: 'npm test' }])
+  })
+
+  it('names a missing tool with how to get it, offers no step that cannot work, and does not run', async () => {
+    const { fake } = panel(NO_PNPM)
+    const notice = page.getByRole('group', { name: 'Before the tests can run' })
+    await expect.element(notice).toMatchTextContent(/pnpm is not installed\./)
+    await expect.element(notice.getByRole('list', { name: 'Missing tools' })).toMatchTextContent(/corepack enable pnpm/)
+    await expect.element(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled()
+    expect(page.getByRole('button', { name: /^Run (pnpm|the)/ }).elements()).toEqual([])
+    expect(fake.inputs('change.runTests')).toEqual([])
+  })
+
+  it('tells a run that could not run apart from a failure: its reason, no failing tests', async () => {
+    const { run } = panel()
+    await expect.element(page.getByLabelText('Test command')).toHaveValue('npm test')
+    await page.getByRole('button', { name: 'Run', exact: true }).click()
+    run.resolve({
+      ...FAILED,
+      exitCode: 127,
+      outcome: 'could_not_run',
+      couldNotRun: { reason: 'tool_missing', sentence: 'pnpm is not installed.' },
+      summary: null,
+    })
+    await expect.element(page.getByRole('status').filter({ hasText: 'Could not run' })).toMatchTextContent(/^Could not run$/)
+    await expect.element(page.getByRole('note', { name: 'Why the tests could not run' })).toMatchTextContent(/pnpm is not installed\./)
+    expect(page.getByRole('region', { name: 'What failed' }).elements()).toEqual([])
+    expect(page.getByText('Failed', { exact: true }).elements()).toEqual([])
   })
 })

@@ -29,6 +29,7 @@ describe('latestHour', () => {
     expect(latest.findings).toEqual([
       'The hour took 65 of its 60 minutes; the small change ran 12 min over its 25-minute timebox.',
       'The small change took 37 min against your 20 min estimate: 1.9× your estimate. Each hour adds a point, so you can see whether your estimates get closer.',
+      'The team’s tests passed.',
       'Friction you tagged: slow-tests.',
       '1 question for your tech lead is still open.',
     ])
@@ -51,6 +52,38 @@ describe('latestHour', () => {
     expect(latest.findings[1]).toBe(
       'The small change took 20 min against your 20 min estimate: about what you estimated. Before this hour your changes took 3.0× your estimates (median).',
     )
-    expect(latest.findings[2]).toBe('You tagged no friction this time.')
+    expect(latest.findings[2]).toBe('The team’s tests passed.')
+    expect(latest.findings[3]).toBe('You tagged no friction this time.')
+  })
+
+  it('tells tests that could not run as something to set up, never as a failure', () => {
+    const base = buildSessionRecord({})
+    const stopped = entry({
+      id: 'stopped',
+      change: {
+        ...base.change!,
+        testRun: {
+          command: 'pnpm test',
+          exitCode: 127,
+          durationMs: 40,
+          outputTail: 'sh: 1: pnpm: not found',
+          outcome: 'could_not_run',
+          couldNotRun: { reason: 'tool_missing', sentence: 'pnpm is not installed.' },
+        },
+      },
+    })
+    const findings = latestHour([stopped])!.findings
+    expect(findings).toContain(
+      'The team’s tests could not run: pnpm is not installed. Getting them to run here is worth asking the team about.',
+    )
+    expect(findings.join(' ')).not.toMatch(/failed/)
+    // An entry kept before outcomes were recorded: a run stopped before it finished could not run either.
+    const older = entry({
+      id: 'older',
+      change: { ...base.change!, testRun: { command: 'npm test', exitCode: null, durationMs: 9_000, outputTail: '' } },
+    })
+    expect(latestHour([older])!.findings).toContain(
+      'The team’s tests could not run: The run was stopped before it finished. Getting them to run here is worth asking the team about.',
+    )
   })
 })

@@ -57,6 +57,27 @@ describe('parseSessionMarkdown', () => {
     )
     expect(failed).toContain('failed (exit 1) on this change')
     expect(failed).toContain('- ✗ greet > says hello')
+    // Tests that could not run say why, list no failing test, and read back as they were kept.
+    const couldNot = buildSessionRecord({
+      change: {
+        ...change,
+        testRun: {
+          ...change.testRun,
+          exitCode: 2,
+          outcome: 'could_not_run',
+          couldNotRun: { reason: 'import_error', sentence: 'The tests could not import click: it is not installed here.' },
+          failed: ['tests/test_basic.py'],
+          firstError: 'ModuleNotFoundError',
+        },
+      },
+    })
+    const couldNotMarkdown = renderSessionMarkdown(couldNot)
+    expect(couldNotMarkdown).toContain(
+      '`npm test` could not run (commit `aaaaaaaaaaaa`): The tests could not import click: it is not installed here. Nothing here says whether the tests pass.',
+    )
+    expect(couldNotMarkdown).not.toContain('✗')
+    expect(couldNotMarkdown).not.toContain('First error')
+    expect(parseSessionMarkdown(couldNotMarkdown, 'a.md')).toEqual({ ok: true, record: withoutSidecarParts(couldNot) })
     const deleted = renderSessionMarkdown(buildSessionRecord({ change: { ...change, branchDeleted: true } }))
     expect(deleted).toContain('_The branch was deleted during the session; Gemba kept its commit until this entry was written')
     expect(renderSessionMarkdown(buildSessionRecord({ change: { ...change, testRun: null } }))).toContain(

@@ -40,6 +40,37 @@ describe('buildMemoryNote', () => {
     expect(note.length).toBeLessThan(2_500)
   })
 
+  it('never tells Claude that tests which could not run did not pass', () => {
+    const couldNot = buildSessionRecord({})
+    const record = {
+      ...couldNot,
+      change: {
+        ...couldNot.change!,
+        testRun: {
+          command: 'pytest',
+          exitCode: 2,
+          durationMs: 900,
+          outputTail: '',
+          outcome: 'could_not_run' as const,
+          couldNotRun: {
+            reason: 'outside_repository' as const,
+            sentence: 'The tests would import the installed copy of the package, not the repository’s code.',
+          },
+        },
+      },
+    }
+    const note = buildMemoryNote({ sessions: [record], since: null }, { includeReflections: false })!
+    expect(note).toContain(
+      '; the tests could not run there (The tests would import the installed copy of the package, not the repository’s code), so nothing is known of them)',
+    )
+    expect(note).not.toMatch(/did not pass|failed/)
+    const failed = {
+      ...record,
+      change: { ...record.change, testRun: { ...record.change.testRun, outcome: 'failed' as const, couldNotRun: null } },
+    }
+    expect(buildMemoryNote({ sessions: [failed], since: null }, { includeReflections: false })).toContain('; the tests failed)')
+  })
+
   it('leaves the reflections out when the leader says so, and says nothing without a past session', () => {
     const note = buildMemoryNote({ sessions: [session], since: null }, { includeReflections: false })!
     expect(note).not.toContain('clearer than I thought')

@@ -54,7 +54,7 @@ describe.skipIf(process.platform !== 'linux')('runCommand', () => {
     const sleeper = await sleeperFrom(pidFile)
     controller.abort()
     const result = await running
-    expect(result).toMatchObject({ outcome: 'stopped', exitCode: null })
+    expect(result).toMatchObject({ ended: 'stopped', exitCode: null })
     await vi.waitFor(() => expect(alive(sleeper)).toBe(false))
   })
 
@@ -79,7 +79,7 @@ describe.skipIf(process.platform !== 'linux')('runCommand', () => {
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(alive(sleeper)).toBe(true)
     const result = await running
-    expect(result.outcome).toBe('stopped')
+    expect(result.ended).toBe('stopped')
     expect(Date.now() - started).toBeGreaterThanOrEqual(300)
     await vi.waitFor(() => expect(alive(sleeper)).toBe(false))
   })
@@ -95,7 +95,7 @@ describe.skipIf(process.platform !== 'linux')('runCommand', () => {
       onOutput: () => undefined,
       killGraceMs: 100,
     })
-    expect(result).toMatchObject({ outcome: 'timed_out', exitCode: null })
+    expect(result).toMatchObject({ ended: 'timed_out', exitCode: null })
     expect(result.outputTail).toContain('started')
   })
 })
