@@ -54,6 +54,12 @@ export function judgeRun(facts: RunFacts): Verdict {
   const ran = testsRan(output, summary)
   if (facts.exitCode === 0) {
     if (!ran && noTests(output)) return could('no_tests', 'The command found no tests to run.')
+    const idle = /^make(?:\[\d+\])?: (?:'([^']+)' is up to date|Nothing to be done for '([^']+)')/m.exec(output)
+    if (!ran && idle)
+      return could(
+        'no_tests',
+        `make ran nothing: it took \`${idle[1] ?? idle[2]}\` for a file that is up to date (a folder of that name; the target is not marked .PHONY).`,
+      )
     return { outcome: 'passed', couldNotRun: null, summary: null }
   }
   if (!ran) {
@@ -73,7 +79,8 @@ export function judgeStep(facts: RunFacts): Verdict {
   const corepack = /(Error: .*(?:signature|Cannot find matching keyid|Usage Error).*)$/m.exec(facts.output)?.[1]
   if (corepack && /corepack/.test(facts.output))
     return could('tool_missing', `Corepack could not provide the package manager: ${corepack.trim().slice(0, 200)}`)
-  return { outcome: 'failed', couldNotRun: environmentCause(facts), summary: null }
+  const cause = environmentCause(facts)
+  return cause ? { outcome: 'could_not_run', couldNotRun: cause, summary: null } : { outcome: 'failed', couldNotRun: null, summary: null }
 }
 
 /** Whether any test ran: the runner reported a test that failed, or counted tests that passed or failed. */

@@ -98,7 +98,8 @@ async function fromTaskRunner(root: string, files: ReadonlySet<string>): Promise
   ] as const) {
     if (!files.has(file)) continue
     const text = await readSmallText(join(root, file))
-    const target = /^(test|tests|check)\s*:(?!=)/m.exec(text)?.[1]
+    // `test` before `check` (often lint and more), wherever each is in the file.
+    const target = ['test', 'tests', 'check'].find((name) => new RegExp(`^${name}\\s*:(?!=)`, 'm').test(text))
     if (target) return { command: `${runner} ${target}`, from: `the \`${target}\` target of the ${file}`, setup: [] }
   }
   return null
