@@ -29,8 +29,11 @@ export interface TestRunState {
   setCommand(command: string): void
   check(): Promise<void>
   installDependencies(): Promise<void>
-  /** `draftId`: the change being looked at, so the run says whether it was on that change as committed. */
-  runTests(draftId: string | null): Promise<void>
+  /**
+   * `draftId`: the change being looked at, so the run says whether it was on that change as committed.
+   * `rerunFailing`: only the tests that failed in the run shown (the runner's own filter where it has one).
+   */
+  runTests(draftId: string | null, options?: { rerunFailing?: boolean }): Promise<void>
   stop(): void
 }
 
@@ -82,20 +85,28 @@ export function createTestRunStore(client: GembaApi) {
         if (readiness && get().repoId === repoId) set({ readiness, readinessFor: command })
       },
       async installDependencies() {
-        const { repoId, command } = get()
+        const { repoId, command, sessionId } = get()
         if (!repoId) return
         set({ output: '', install: null })
-        const install = await call('installing', (options) => client.invoke('change.installDependencies', { repoId, command }, options))
+        const install = await call('installing', (options) =>
+          client.invoke('change.installDependencies', { repoId, command, ...(sessionId ? { sessionId } : {}) }, options),
+        )
         if (install) set({ install, readiness: install.readiness, readinessFor: command })
       },
-      async runTests(draftId) {
+      async runTests(draftId, runOptions) {
         const { repoId, command, sessionId } = get()
         if (!repoId) return
         set({ output: '', run: null })
         const run = await call('running', (options) =>
           client.invoke(
             'change.runTests',
-            { repoId, command, ...(sessionId ? { sessionId } : {}), ...(draftId ? { draftId } : {}) },
+            {
+              repoId,
+              command,
+              ...(sessionId ? { sessionId } : {}),
+              ...(draftId ? { draftId } : {}),
+              ...(runOptions?.rerunFailing ? { rerunFailing: true } : {}),
+            },
             options,
           ),
         )

@@ -154,8 +154,8 @@ export const changeChannels = {
   }),
   installDependencies: channel<InstallResult>()({
     description:
-      'Runs the install command testReadiness named (only when the leader presses it), streaming output as change.testOutput; answers the check again.',
-    input: z.object({ repoId, command: z.string().trim().min(1).max(2_000) }).strict(),
+      'Runs the setup steps testReadiness named, in order (only when the leader presses it), streaming output as change.testOutput; answers the check again. With sessionId, each step and its outcome is kept in the session’s test record.',
+    input: z.object({ repoId, command: z.string().trim().min(1).max(2_000), sessionId: sessionId.optional() }).strict(),
     events: ['change.testOutput'],
   }),
   runTests: channel<TestRunResult>()({
@@ -168,6 +168,8 @@ export const changeChannels = {
         timeoutSeconds: z.number().int().min(5).max(3_600).optional(),
         sessionId: sessionId.optional(),
         draftId: draftId.optional(),
+        /** Rerun only the tests that failed in the last run of this command here (the runner's own filter where it has one). */
+        rerunFailing: z.boolean().optional(),
       })
       .strict(),
     events: ['change.testOutput'],

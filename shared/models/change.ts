@@ -188,21 +188,55 @@ export interface CouldNotRun {
   readonly sentence: string
 }
 
+const couldNotRunReasons = [
+  'tool_missing',
+  'dependencies_missing',
+  'import_error',
+  'outside_repository',
+  'no_network',
+  'no_tests',
+  'timed_out',
+  'cancelled',
+] as const
 /** How a kept run's outcome is checked when it is read back (sessions, journal). */
 export const testOutcomeSchema = z.enum(['passed', 'failed', 'could_not_run'])
 export const couldNotRunSchema = z.object({
-  reason: z.enum([
-    'tool_missing',
-    'dependencies_missing',
-    'import_error',
-    'outside_repository',
-    'no_network',
-    'no_tests',
-    'timed_out',
-    'cancelled',
-  ]),
+  reason: z.enum(couldNotRunReasons),
   sentence: z.string().max(2_000),
 })
+const logBase = {
+  command: z.string().max(2_000),
+  outcome: testOutcomeSchema,
+  couldNotRun: couldNotRunSchema.nullable(),
+  exitCode: z.number().int().nullable(),
+  durationMs: z.number().min(0),
+  at: z.string().max(40),
+}
+/** The session's test record as it is kept and read back (sessions, journal). */
+export const testLogSchema: z.ZodType<TestLog> = z.object({
+  setup: z.array(z.object(logBase)).max(200),
+  runs: z
+    .array(
+      z.object({
+        ...logBase,
+        failed: z.array(z.string().max(500)).max(20),
+        rerun: z.boolean(),
+        flaky: z.array(z.string().max(500)).max(20),
+        onChange: z.boolean(),
+      }),
+    )
+    .max(200),
+  flaky: z.array(z.string().max(500)).max(100),
+})
+
+/** The session's test record with more appended: entries in order (the oldest dropped past 200), flaky tests once each. */
+export function appendTestLog(log: TestLog | null | undefined, more: Partial<TestLog>): TestLog {
+  return {
+    setup: [...(log?.setup ?? []), ...(more.setup ?? [])].slice(-200),
+    runs: [...(log?.runs ?? []), ...(more.runs ?? [])].slice(-200),
+    flaky: [...new Set([...(log?.flaky ?? []), ...(more.flaky ?? [])])].slice(0, 100),
+  }
+}
 
 export interface TestRunResult {
   readonly command: string
@@ -219,6 +253,51 @@ export interface TestRunResult {
   readonly onChange: boolean
   /** What failed, read from the output (null unless the run failed). */
   readonly summary: TestSummary | null
+  /** When this run reran the failing tests of the one before: which ones, and whether by the runner's own filter. */
+  readonly rerunOf: { readonly failed: readonly string[]; readonly filtered: boolean } | null
+  /** Tests that failed in the run before and passed in this rerun with the code unchanged. */
+  readonly flaky: readonly string[]
+  /** How "Rerun the failing tests" would run them (null: nothing failed by name, or the code is not this run's). */
+  readonly rerun: { readonly command: string; readonly filtered: boolean } | null
+}
+
+/**
+ * The session's test record (issue: developer-loop evidence), kept with the change step and the
+ * journal entry; each call appends to it. Times are ISO 8601, durations in milliseconds.
+ */
+export interface TestLog {
+  /** Every setup step that ran, in order, with its outcome. */
+  readonly setup: readonly TestLogSetup[]
+  /** Every test run, in order. */
+  readonly runs: readonly TestLogRun[]
+  /** Tests that failed, then passed unchanged when their failing tests were rerun: the session's flaky tests. */
+  readonly flaky: readonly string[]
+}
+
+export interface TestLogSetup {
+  readonly command: string
+  readonly outcome: TestOutcome
+  readonly couldNotRun: CouldNotRun | null
+  readonly exitCode: number | null
+  readonly durationMs: number
+  /** When it started. */
+  readonly at: string
+}
+
+export interface TestLogRun {
+  readonly command: string
+  readonly outcome: TestOutcome
+  readonly couldNotRun: CouldNotRun | null
+  readonly exitCode: number | null
+  readonly durationMs: number
+  readonly at: string
+  /** The failing tests Gemba read (at most 10). */
+  readonly failed: readonly string[]
+  /** It reran only the failing tests of the run before (by the runner's filter, or the whole suite again when it has none). */
+  readonly rerun: boolean
+  /** Of the tests it reran, those that passed unchanged: flaky. */
+  readonly flaky: readonly string[]
+  readonly onChange: boolean
 }
 
 /** A failed run in short: the tests that failed and the first error, as Gemba read them from the output. */

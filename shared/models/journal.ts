@@ -2,7 +2,7 @@
 // and what the journal answers (lists, search hits, insights, roll-ups, problems). Plain,
 // serialisable data only; the schema below is the one check every record passes before it is saved.
 import { z } from 'zod'
-import { couldNotRunSchema, testOutcomeSchema, type CouldNotRun, type TestOutcome } from './change.ts'
+import { couldNotRunSchema, testLogSchema, testOutcomeSchema, type CouldNotRun, type TestLog, type TestOutcome } from './change.ts'
 import { STEP_KEYS, type StepKey } from './curriculum.ts'
 
 /** Lines added by the leader's own hands and by the agent, in what was committed. */
@@ -80,6 +80,8 @@ export interface JournalChange {
   /** Unified diff of the change. */
   readonly diff: string
   readonly testRun: JournalTestRun | null
+  /** Every setup step and test run of the hour, and its flaky tests (absent in older entries). */
+  readonly testLog?: TestLog
   /** "Explain it like I'm new here": Markdown. */
   readonly explanation: string
   /** True when the leader made the change by hand (offline mode). */
@@ -249,6 +251,7 @@ export const journalSessionRecordSchema: z.ZodType<JournalSessionRecord> = z.obj
         .object({
           command: z.string(),
           exitCode: z.number().int().nullable(),
+          testLog: testLogSchema.optional(),
           durationMs: z.number().min(0),
           outputTail: z.string(),
           commit: z.string().nullable().optional(),

@@ -3,7 +3,7 @@
 // schemas that check a session file on load and a step update on the way in. No logic, no disk.
 import { z } from 'zod'
 import { STEP_KEYS, type StepKey } from './curriculum.ts'
-import { couldNotRunSchema, testOutcomeSchema } from './change.ts'
+import { couldNotRunSchema, testLogSchema, testOutcomeSchema } from './change.ts'
 import { authorshipSchema, KNOWN_FRICTION_TAGS } from './journal.ts'
 import type { Schedule, StepMinutes } from './settings.ts'
 
@@ -121,6 +121,8 @@ export const changePayloadSchema = z.object({
   commit: z.string().max(64).nullable(),
   diff: longText(2_000_000),
   testRun: testRunSchema.nullable(),
+  /** Every setup step and test run of the session, and its flaky tests (absent in older sessions); a patch appends to it. */
+  testLog: testLogSchema.optional(),
   explanation: longText(200_000),
   manual: z.boolean(),
   /** The branch the clone was on before the change landed: where "back" is (absent in older sessions). */

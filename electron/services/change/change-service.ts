@@ -146,6 +146,7 @@ export class ChangeService {
       probe: deps.registryProbe,
       networkSilenceMs: deps.networkSilenceMs,
       disposables: this.#disposables,
+      now,
     })
     this.#explainer = new ChangeExplainer({ runtimes: this.#runtimes, session: deps.session, redactor, reviewFiles })
     // The session's journal entry is written: the Gemba branches it deleted (kept under refs/gemba/kept/
@@ -243,7 +244,7 @@ export class ChangeService {
   }
 
   installDependencies(input: In<'installDependencies'>, signal: AbortSignal, progress: Progress): Promise<InstallResult> {
-    return this.#tests.install(input.repoId, input.command, signal, progress)
+    return this.#tests.install(input.repoId, input.command, signal, progress, input.sessionId)
   }
 
   async runTests(input: In<'runTests'>, signal: AbortSignal, progress: Progress): Promise<TestRunResult> {

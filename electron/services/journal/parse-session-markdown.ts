@@ -137,7 +137,7 @@ function assembleChange(front: unknown, body: string): unknown {
     commit: figures.commit ?? null,
     manual: figures.manual ?? false,
     ...Object.fromEntries(
-      ['originalBranch', 'returned', 'branchDeleted', 'authorship']
+      ['originalBranch', 'returned', 'branchDeleted', 'authorship', 'testLog']
         .filter((key) => figures[key] !== undefined)
         .map((key) => [key, figures[key]]),
     ),

@@ -41,6 +41,7 @@ export function frontMatterOf(record: JournalSessionRecord): Record<string, unkn
             returned: change.returned,
             branchDeleted: change.branchDeleted,
             authorship: change.authorship,
+            testLog: change.testLog,
           }),
           testRun: change.testRun
             ? {

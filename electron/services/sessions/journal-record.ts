@@ -90,6 +90,7 @@ export function toJournalRecord({
           commit: change.payload.commit,
           diff: change.payload.diff,
           testRun: change.payload.testRun,
+          ...(change.payload.testLog ? { testLog: change.payload.testLog } : {}),
           explanation: demoteHeadings(change.payload.explanation, 4),
           manual: change.payload.manual,
           ...landingFacts(change.payload),

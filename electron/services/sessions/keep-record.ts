@@ -4,6 +4,7 @@
 // repository's tour, the diagram conversation) and saves the result. Of what the page sends, only a
 // drawing's SVG is kept as sent: Mermaid draws it in the page, and nowhere else.
 import { GembaError } from '../../../shared/errors.ts'
+import { appendTestLog } from '../../../shared/models/change.ts'
 import type { ChangePayload, DiagramPayload, ExplorePayload, RecordChoice, Session } from '../../../shared/models/sessions.ts'
 import { extractMermaid } from '../../../shared/text/extract-mermaid.ts'
 import { coachWalkthroughOf } from './coach-record.ts'
@@ -34,9 +35,11 @@ export interface KeptDrawing {
   readonly svg: string
 }
 
+/** The change step with the patch's fields replaced, except the test record, which the patch appends to. */
 export function withChangeRecord(session: Session, patch: ChangeRecord): Session {
   const change = session.steps.change
-  return { ...session, steps: { ...session.steps, change: { ...change, payload: { ...change.payload, ...patch } } } }
+  const testLog = patch.testLog ? { testLog: appendTestLog(change.payload.testLog, patch.testLog) } : {}
+  return { ...session, steps: { ...session.steps, change: { ...change, payload: { ...change.payload, ...patch, ...testLog } } } }
 }
 
 /**

@@ -79,8 +79,27 @@ export function TestsPanel(props: { repoId: string; sessionId: string | null; dr
           <span className="notice__next">This is not a failure of the change: nothing here says whether the tests pass.</span>
         </p>
       ) : null}
+      {run?.rerunOf ? <RerunNote run={run} /> : null}
       {run?.outcome === 'failed' && run.summary && (run.summary.failed.length > 0 || run.summary.firstError) ? (
         <FailureSummary run={run} />
+      ) : null}
+      {run?.rerun ? (
+        <div className="change-row change-row--start">
+          <button
+            type="button"
+            className="button"
+            disabled={busy !== null}
+            onClick={() => void runTests(props.draftId, { rerunFailing: true })}
+          >
+            {run.rerun.filtered ? `Rerun the ${plural(run.summary?.failed.length ?? 0, 'failing test')}` : 'Rerun the tests'}
+          </button>
+          <span className="muted">
+            {run.rerun.filtered
+              ? 'Only those, by the runner’s own filter: '
+              : 'Gemba knows no filter for this runner, so the whole suite runs again: '}
+            <code>{run.rerun.command}</code>
+          </span>
+        </div>
       ) : null}
       {output ? (
         <pre className="change-output" aria-label="Test output" tabIndex={0}>
@@ -194,6 +213,34 @@ function RunOutcome(props: { run: TestRunResult; applied: boolean }) {
       {OUTCOME[run.outcome]}
       {figures}
     </span>
+  )
+}
+
+/** What a rerun of the failing tests came to: which it reran, and those that passed unchanged (flaky). */
+function RerunNote(props: { run: TestRunResult }) {
+  const { run } = props
+  const reran = run.rerunOf!
+  return (
+    <section className="tests-summary" aria-label="The rerun">
+      <p>
+        Reran {plural(reran.failed.length, 'failing test')}
+        {reran.filtered ? ' alone, by the runner’s filter' : ' with the whole suite'}.
+      </p>
+      {run.flaky.length > 0 ? (
+        <p className="notice notice--warning" role="note" aria-label="Flaky tests">
+          <span className="notice__message">
+            Flaky: {plural(run.flaky.length, 'test')} failed, then passed on the rerun with the code unchanged —{' '}
+            {run.flaky.map((name, index) => (
+              <span key={name}>
+                {index > 0 ? ', ' : ''}
+                <code>{name}</code>
+              </span>
+            ))}
+            . Kept with the session’s test record.
+          </span>
+        </p>
+      ) : null}
+    </section>
   )
 }
 

@@ -140,7 +140,7 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
       // Never the estimate: the session step owns it, written there by the leader.
       'request,manual',
       'branch,commit,diff,originalBranch,returned,branchDeleted,authorship',
-      'testRun',
+      'testRun,testLog',
       'explanation',
     ])
 

@@ -157,4 +157,92 @@ describe.skipIf(process.platform !== 'linux')('the team’s tests', () => {
       },
     })
   }, 20_000)
+
+  it('reruns only the failing tests; one that passes on the rerun with the code unchanged is flaky, in the session’s test record', async () => {
+    h = await makeHarness({ baseUrl: null })
+    // A test that fails on its first run only (a count kept in an ignored file), one that always fails, one that passes.
+    await h.repo.files({
+      '.gitignore': 'runs.count\n',
+      'test/flaky.test.js': [
+        "import { test } from 'node:test'",
+        "import assert from 'node:assert/strict'",
+        "import { existsSync, readFileSync, writeFileSync } from 'node:fs'",
+        "const runs = existsSync('runs.count') ? Number(readFileSync('runs.count', 'utf8')) : 0",
+        "writeFileSync('runs.count', String(runs + 1))",
+        "test('passes on a second try', () => assert.ok(runs > 0))",
+        "test('always fails', () => assert.equal(1, 2))",
+        "test('always passes', () => assert.ok(true))",
+        '',
+      ].join('\n'),
+    })
+    await h.repo.commit('Flaky tests')
+    const command = 'node --test test/flaky.test.js'
+    const first = await h.service.runTests({ repoId: h.repoId, command, sessionId: 'session-0001' }, signal, recordedProgress())
+    expect(first.summary?.failed).toEqual(['passes on a second try', 'always fails'])
+    expect(first.rerun).toEqual({
+      command: "node --test --test-name-pattern='^(?:passes on a second try|always fails)$' test/flaky.test.js",
+      filtered: true,
+    })
+    const ctx = recordedProgress()
+    const rerun = await h.service.runTests({ repoId: h.repoId, command, sessionId: 'session-0001', rerunFailing: true }, signal, ctx)
+    expect(rerun).toMatchObject({
+      command: first.rerun!.command,
+      outcome: 'failed',
+      rerunOf: { failed: ['passes on a second try', 'always fails'], filtered: true },
+      flaky: ['passes on a second try'],
+    })
+    expect(rerun.summary?.failed).toEqual(['always fails'])
+    // Only the failing tests ran.
+    expect(rerun.outputTail).not.toMatch(/always passes/)
+    // With the code changed, a test that now passes is not flaky: the change may have fixed it.
+    await h.repo.write('README.md', '# Greeter\n\nEdited.\n')
+    await h.repo.write('runs.count', '0')
+    await h.service.runTests({ repoId: h.repoId, command, sessionId: 'session-0001' }, signal, recordedProgress())
+    await h.repo.write('README.md', '# Greeter\n\nEdited again.\n')
+    expect(
+      (await h.service.runTests({ repoId: h.repoId, command, sessionId: 'session-0001', rerunFailing: true }, signal, recordedProgress()))
+        .flaky,
+    ).toEqual([])
+
+    const logs = h.recorded.map(
+      (entry) => entry.patch.testLog as { runs: { rerun: boolean; flaky: string[]; failed: string[] }[]; flaky: string[] },
+    )
+    expect(logs.map((log) => log.runs[0]!.rerun)).toEqual([false, true, false, true])
+    expect(logs[1]).toMatchObject({
+      runs: [{ flaky: ['passes on a second try'], failed: ['always fails'] }],
+      flaky: ['passes on a second try'],
+    })
+    expect(logs[3]!.flaky).toEqual([])
+  })
+
+  it('keeps each setup step that ran, with its outcome, in the session’s test record', async () => {
+    h = await makeHarness({ baseUrl: null, deps: { registryProbe: unreachable } })
+    await h.repo.write(
+      'package.json',
+      JSON.stringify({ name: 'greeter', scripts: { test: 'node --test' }, dependencies: { leftpad: '1.0.0' } }),
+    )
+    await h.repo.commit('A dependency')
+    await h.service.installDependencies({ repoId: h.repoId, command: 'npm test', sessionId: 'session-0001' }, signal, recordedProgress())
+    expect(h.recorded).toEqual([
+      {
+        sessionId: 'session-0001',
+        patch: {
+          testLog: {
+            setup: [
+              {
+                command: 'npm install',
+                outcome: 'could_not_run',
+                couldNotRun: expect.objectContaining({ reason: 'no_network' }),
+                exitCode: null,
+                durationMs: 0,
+                at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+              },
+            ],
+            runs: [],
+            flaky: [],
+          },
+        },
+      },
+    ])
+  })
 })

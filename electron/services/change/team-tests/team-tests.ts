@@ -8,6 +8,8 @@
 // keeps. Every process is registered with the service's disposables: one still going when they are
 // disposed (Gemba quitting) is stopped, SIGTERM to its process group, then SIGKILL after the grace
 // period, and disposal waits until the group has gone.
+import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { delimiter, join } from 'node:path'
 import { GembaError } from '../../../../shared/errors.ts'
@@ -18,6 +20,7 @@ import type {
   TestCommandView,
   TestReadiness,
   TestRunResult,
+  TestSummary,
 } from '../../../../shared/models/change.ts'
 import type { RepoView } from '../../../../shared/models/repos.ts'
 import type { DisposableStore } from '../../disposables.ts'
@@ -29,6 +32,7 @@ import { noNetwork, probeRegistry, registryOf, watchForNoNetwork, type RegistryP
 import { pythonRunEnv } from './readiness/python-readiness.ts'
 import { DEFAULT_TEST_TIMEOUT_SECONDS, runCommand, type ProcessRun, type RunCommandOptions } from './run-command.ts'
 import { teamWay } from './team-way.ts'
+import { rerunCommand } from './rerun-filter.ts'
 import { judgeRun, judgeStep, type RunFacts } from './test-outcome.ts'
 import { testReadiness } from './test-readiness.ts'
 
@@ -48,6 +52,7 @@ export interface TeamTestsDeps {
   readonly networkSilenceMs?: number | undefined
   /** Where each run is registered while it goes (the change service's). */
   readonly disposables: DisposableStore
+  readonly now?: (() => Date) | undefined
 }
 
 export interface RunInput {
@@ -55,12 +60,24 @@ export interface RunInput {
   readonly command: string
   readonly timeoutSeconds?: number | undefined
   readonly sessionId?: string | undefined
+  /** Rerun only the tests that failed in the last run of this command in this repository. */
+  readonly rerunFailing?: boolean | undefined
+}
+
+/** The last run of each repository: what a rerun of its failing tests reruns, and the code it ran on. */
+interface LastRun {
+  readonly command: string
+  readonly summary: TestSummary | null
+  readonly outcome: TestRunResult['outcome']
+  /** HEAD and the tracked edits, hashed (null: git could not say). */
+  readonly code: string | null
 }
 
 const STEP_TIMEOUT_SECONDS = 1_800
 
 export class TeamTests {
   readonly #deps: TeamTestsDeps
+  readonly #last = new Map<string, LastRun>()
 
   constructor(deps: TeamTestsDeps) {
     this.#deps = deps
@@ -79,7 +96,7 @@ export class TeamTests {
   }
 
   /** Runs the setup steps the readiness check names, in order, up to the first that does not pass; never another command. */
-  async install(repoId: string, command: string, signal: AbortSignal, progress: Progress): Promise<InstallResult> {
+  async install(repoId: string, command: string, signal: AbortSignal, progress: Progress, sessionId?: string): Promise<InstallResult> {
     const repo = await this.#deps.info(repoId, signal)
     const before = await this.#readiness(repo.path, command)
     const pending = before.steps.filter((step) => step.done !== true)
@@ -99,8 +116,10 @@ export class TeamTests {
         progress.report('change.testOutput', { repoId: repo.id, stream: 'stdout', text })
       }
       report(`$ ${step.command}\n`)
+      const at = this.#now()
       const run = await this.#step(repo, step.command, signal, progress, report)
       runs.push(run.step)
+      if (sessionId) await this.#deps.session.record(sessionId, { testLog: { setup: [{ ...run.step, at }], runs: [], flaky: [] } })
       tail = (tail + run.output).slice(-50_000)
       if (run.step.outcome !== 'passed') break
     }
@@ -126,11 +145,21 @@ export class TeamTests {
     const onChange = change !== null && repo.headCommit === change.commit && !repo.changedFiles.some((file) => file.change !== 'untracked')
     const timeoutMs = (input.timeoutSeconds ?? DEFAULT_TEST_TIMEOUT_SECONDS) * 1000
     const where = { branch: repo.branch, commit: repo.headCommit, onChange }
+    const before = input.rerunFailing ? this.#rerunnable(repo.id, input.command) : null
+    const rerun = before ? rerunCommand(before.command, before.summary) : null
+    const command = rerun?.command ?? input.command
+    const at = this.#now()
+    const code = await codeState(repo.path)
+    const plain = {
+      rerunOf: before && rerun ? { failed: before.summary?.failed ?? [], filtered: rerun.filtered } : null,
+      flaky: [],
+      rerun: null,
+    }
     let run: TestRunResult
     if (readiness.blocked) {
       // Running would not run the tests: say why instead.
       run = {
-        command: input.command,
+        command,
         exitCode: null,
         durationMs: 0,
         outcome: 'could_not_run',
@@ -138,27 +167,45 @@ export class TeamTests {
         outputTail: '',
         summary: null,
         ...where,
+        ...plain,
       }
     } else {
       const env = pythonRunEnv(repo.path, this.#env(), readiness.venv, readiness.pythonPath)
-      const result = await this.#spawn({ command: input.command, cwd: repo.path, env, timeoutMs }, repo.id, signal, progress)
+      const result = await this.#spawn({ command, cwd: repo.path, env, timeoutMs }, repo.id, signal, progress)
       const verdict = judgeRun(await this.#facts(result, repo.path, timeoutMs, null))
+      const summary = verdict.outcome === 'failed' ? verdict.summary : null
       run = {
-        command: input.command,
+        command,
         exitCode: result.exitCode,
         durationMs: result.durationMs,
         outcome: verdict.outcome,
         couldNotRun: verdict.couldNotRun,
         outputTail: result.outputTail,
-        summary: verdict.outcome === 'failed' ? verdict.summary : null,
+        summary,
         ...where,
+        ...plain,
+        flaky: before ? flakyOf(before, verdict.outcome, summary, code) : [],
+        rerun: verdict.outcome === 'failed' && code !== null ? rerunCommand(input.command, summary) : null,
       }
     }
-    if (input.sessionId) await this.#record(input.sessionId, run)
+    this.#last.set(repo.id, { command: input.command, summary: run.summary, outcome: run.outcome, code })
+    if (input.sessionId) await this.#record(input.sessionId, run, at)
     return run
   }
 
-  async #record(sessionId: string, run: TestRunResult): Promise<void> {
+  /** The last run here, when its failing tests can be rerun with this command. */
+  #rerunnable(repoId: string, command: string): LastRun {
+    const last = this.#last.get(repoId)
+    if (!last || last.outcome !== 'failed' || !last.summary?.failed.length || last.command !== command)
+      throw new GembaError({
+        code: 'refused',
+        message: 'There are no failing tests of this command to rerun here.',
+        next: 'Run the tests first; when some fail, they can be rerun alone.',
+      })
+    return last
+  }
+
+  async #record(sessionId: string, run: TestRunResult, at: string): Promise<void> {
     // What is kept (session, journal, exports) is redacted like what goes to Claude; the live stream
     // and the answer stay whole: they only ever reach the leader's own screen.
     const redact = async (text: string) => (await this.#deps.redactor.redact('(test output)', text)).text
@@ -174,6 +221,24 @@ export class TeamTests {
         couldNotRun: run.couldNotRun ? { reason: run.couldNotRun.reason, sentence: await redact(run.couldNotRun.sentence) } : null,
         failed: await Promise.all((run.summary?.failed ?? []).map(redact)),
         firstError: run.summary?.firstError ? await redact(run.summary.firstError) : null,
+      },
+      testLog: {
+        setup: [],
+        runs: [
+          {
+            command: await redact(run.command),
+            outcome: run.outcome,
+            couldNotRun: run.couldNotRun ? { reason: run.couldNotRun.reason, sentence: await redact(run.couldNotRun.sentence) } : null,
+            exitCode: run.exitCode,
+            durationMs: run.durationMs,
+            at,
+            failed: await Promise.all((run.summary?.failed ?? []).map(redact)),
+            rerun: run.rerunOf !== null,
+            flaky: await Promise.all(run.flaky.map(redact)),
+            onChange: run.onChange,
+          },
+        ],
+        flaky: await Promise.all(run.flaky.map(redact)),
       },
     })
   }
@@ -268,6 +333,10 @@ export class TeamTests {
     )
   }
 
+  #now(): string {
+    return (this.#deps.now?.() ?? new Date()).toISOString()
+  }
+
   #remembered(): Readonly<Record<string, string>> {
     return this.#deps.prefs.get('change.testCommands') ?? {}
   }
@@ -282,4 +351,32 @@ async function ownNames(root: string): Promise<Set<string>> {
   const name = /"name"\s*:\s*"([^"]+)"/.exec(manifest)?.[1]
   if (name) names.add(name)
   return names
+}
+
+/**
+ * The tests that failed before and passed on this rerun, the code unchanged: all of them when the
+ * rerun passed; else those no longer named as failing (only when the rerun's list is complete).
+ */
+function flakyOf(before: LastRun, outcome: TestRunResult['outcome'], summary: TestSummary | null, code: string | null): string[] {
+  if (code === null || before.code !== code || outcome === 'could_not_run') return []
+  const previously = before.summary?.failed ?? []
+  if (outcome === 'passed') return [...previously]
+  const still = summary?.failed ?? []
+  if (still.length >= 10) return []
+  return previously.filter((name) => !still.some((now) => now === name || now.endsWith(name) || name.endsWith(now)))
+}
+
+/** HEAD and the tracked edits (`git diff HEAD`), hashed: the same value means the same code. Null when git cannot say. */
+function codeState(root: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    execFile('git', ['rev-parse', 'HEAD'], { cwd: root, timeout: 10_000 }, (headError, head) => {
+      if (headError) return resolve(null)
+      execFile(
+        'git',
+        ['diff', 'HEAD', '--no-ext-diff', '--binary'],
+        { cwd: root, timeout: 20_000, maxBuffer: 64 * 1024 * 1024, encoding: 'buffer' },
+        (diffError, diff) => resolve(diffError ? null : createHash('sha256').update(head).update(diff).digest('hex')),
+      )
+    })
+  })
 }

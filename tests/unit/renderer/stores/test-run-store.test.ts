@@ -42,6 +42,9 @@ describe('the test-run store', () => {
         commit: 'abc',
         onChange: true,
         summary: null,
+        rerunOf: null,
+        flaky: [],
+        rerun: null,
       }),
     })
     const store = createTestRunStore(fake.client)
@@ -63,7 +66,7 @@ describe('the test-run store', () => {
     })
     await install
     expect(store.getState()).toMatchObject({ output: 'added 12 packages', readiness: READY, busy: null })
-    expect(fake.inputs('change.installDependencies')).toEqual([{ repoId: 'r1', command: 'npm test' }])
+    expect(fake.inputs('change.installDependencies')).toEqual([{ repoId: 'r1', command: 'npm test', sessionId: 's-000001' }])
 
     await store.getState().runTests('draft-0001')
     expect(fake.inputs('change.runTests')).toEqual([{ repoId: 'r1', command: 'npm test', sessionId: 's-000001', draftId: 'draft-0001' }])

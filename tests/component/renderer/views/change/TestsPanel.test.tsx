@@ -42,6 +42,9 @@ const FAILED: TestRunResult = {
   outputTail: '',
   commit: 'c0ffee12345678',
   onChange: true,
+  rerunOf: null,
+  flaky: [],
+  rerun: { command: "npm test -- -t '^(?:.* )?(?:greets in Welsh|greets twice)$'", filtered: true },
   summary: {
     failed: ['greets in Welsh', 'greets twice'],
     firstError: 'expected "Helo" to be "Hello"',
@@ -138,5 +141,37 @@ describe('TestsPanel', () => {
     await expect.element(page.getByRole('note', { name: 'Why the tests could not run' })).toMatchTextContent(/pnpm is not installed\./)
     expect(page.getByRole('region', { name: 'What failed' }).elements()).toEqual([])
     expect(page.getByText('Failed', { exact: true }).elements()).toEqual([])
+  })
+
+  it('offers to rerun only the failing tests, and marks those that pass on the rerun as flaky', async () => {
+    const first = deferred<TestRunResult>()
+    const second = deferred<TestRunResult>()
+    const runs = [first, second]
+    const view = renderView(() => <TestsPanel repoId="r1" sessionId="2026-01-06-w01-abc12" draftId="draft-0001" applied />, {
+      handlers: {
+        'change.testCommand': () => ({ command: 'npm test', source: 'detected', from: null }),
+        'change.testReadiness': () => READY,
+        'change.runTests': () => runs.shift()!.promise,
+      },
+    })
+    await expect.element(page.getByLabelText('Test command')).toHaveValue('npm test')
+    await page.getByRole('button', { name: 'Run', exact: true }).click()
+    first.resolve(FAILED)
+    await page.getByRole('button', { name: 'Rerun the 2 failing tests' }).click()
+    await expect
+      .poll(() => view.fake.inputs('change.runTests').at(-1))
+      .toEqual({ repoId: 'r1', command: 'npm test', sessionId: '2026-01-06-w01-abc12', draftId: 'draft-0001', rerunFailing: true })
+    second.resolve({
+      ...FAILED,
+      command: FAILED.rerun!.command,
+      summary: { ...FAILED.summary!, failed: ['greets twice'] },
+      rerunOf: { failed: ['greets in Welsh', 'greets twice'], filtered: true },
+      flaky: ['greets in Welsh'],
+    })
+    const rerun = page.getByRole('region', { name: 'The rerun' })
+    await expect.element(rerun).toMatchTextContent(/Reran 2 failing tests alone, by the runner’s filter\./)
+    await expect
+      .element(rerun.getByRole('note', { name: 'Flaky tests' }))
+      .toMatchTextContent(/Flaky: 1 test failed, then passed on the rerun with the code unchanged — greets in Welsh\./)
   })
 })

@@ -119,4 +119,37 @@ describe('withChangeRecord', () => {
     const recorded = withChangeRecord(estimated, { request: 'Rename', branch: 'gemba/x', diff: '+x' })
     expect(recorded.steps.change.payload).toMatchObject({ request: 'Rename', branch: 'gemba/x', diff: '+x', estimateMinutes: 20 })
   })
+
+  it('appends to the session’s test record: setup steps and runs in order, each flaky test once; the session still loads', () => {
+    const step = {
+      command: 'npm ci',
+      outcome: 'passed' as const,
+      couldNotRun: null,
+      exitCode: 0,
+      durationMs: 900,
+      at: '2026-02-03T09:10:00.000Z',
+    }
+    const run = (at: string, failed: string[], flaky: string[]) => ({
+      command: 'npm test',
+      outcome: failed.length ? ('failed' as const) : ('passed' as const),
+      couldNotRun: null,
+      exitCode: failed.length ? 1 : 0,
+      durationMs: 2_000,
+      at,
+      failed,
+      rerun: flaky.length > 0,
+      flaky,
+      onChange: false,
+    })
+    const first = withChangeRecord(base, { testLog: { setup: [step], runs: [run('2026-02-03T09:12:00.000Z', ['a', 'b'], [])], flaky: [] } })
+    const second = withChangeRecord(first, { testLog: { setup: [], runs: [run('2026-02-03T09:13:00.000Z', ['b'], ['a'])], flaky: ['a'] } })
+    const third = withChangeRecord(second, {
+      testLog: { setup: [], runs: [run('2026-02-03T09:14:00.000Z', [], ['a', 'b'])], flaky: ['a', 'b'] },
+    })
+    const log = third.steps.change.payload.testLog!
+    expect(log.setup).toEqual([step])
+    expect(log.runs.map((entry) => entry.at)).toEqual(['2026-02-03T09:12:00.000Z', '2026-02-03T09:13:00.000Z', '2026-02-03T09:14:00.000Z'])
+    expect(log.flaky).toEqual(['a', 'b'])
+    expect(sessionSchema.safeParse(third).success).toBe(true)
+  })
 })
