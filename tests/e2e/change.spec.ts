@@ -229,3 +229,74 @@ test('an agent that oversteps is checked against what happened; tests that canno
   await screenshots(page, 'change-tests-failed')
   expect(await repo.git(['ls-files', 'node_modules'])).toBe('')
 })
+
+test('the team’s tests: their own command and setup steps, a run that could not run, and a flaky test found by rerunning the failures', async ({
+  page,
+}) => {
+  await repo.files({
+    '.github/workflows/ci.yml':
+      'jobs:\n  unit:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npm run build\n      - run: npm test\n',
+    'package.json': JSON.stringify({
+      name: 'greeter',
+      type: 'module',
+      scripts: { test: 'node --test', build: 'echo built' },
+      devDependencies: { leftpad: '1.0.0' },
+    }),
+    'package-lock.json': '{"lockfileVersion":3,"packages":{}}\n',
+    Makefile: '.PHONY: check\ncheck:\n\tno-such-runner-here --all\n',
+    '.gitignore': 'runs.count\n',
+    'test/flaky.test.js': [
+      "import { test } from 'node:test'",
+      "import assert from 'node:assert/strict'",
+      "import { existsSync, readFileSync, writeFileSync } from 'node:fs'",
+      "const runs = existsSync('runs.count') ? Number(readFileSync('runs.count', 'utf8')) : 0",
+      "writeFileSync('runs.count', String(runs + 1))",
+      "test('passes on a second try', () => assert.ok(runs > 0))",
+      '',
+    ].join('\n'),
+  })
+  await repo.commit('CI, a Makefile and a flaky test')
+  await page.goto(backend.pageUrl)
+  await page.getByRole('link', { name: 'Repositories' }).click()
+  await page.getByLabel('Folder').fill(repo.dir)
+  await page.getByRole('button', { name: 'Add', exact: true }).click()
+  await page.getByRole('tab', { name: 'Small change' }).click()
+  await page.getByLabel('What should change?').fill('Say hello properly')
+  await page.getByLabel('Your estimate (minutes)').fill('15')
+  await page.getByText('I’ll edit it').click()
+  await page.getByRole('button', { name: 'Start watching my edits' }).click()
+
+  // The team's own command, where it was read, and its setup in CI's order, run only when pressed.
+  await expect(page.getByLabel('Test command')).toHaveValue('npm test')
+  await expect(page.getByText('The team’s own way, from the “unit” job of .github/workflows/ci.yml.', { exact: false })).toBeVisible()
+  const steps = page.getByRole('list', { name: 'Setup steps' })
+  await expect(steps.getByRole('listitem')).toHaveText([
+    /^npm ci — Installs the dependencies with npm/,
+    /^npm run build — The team’s CI runs this/,
+  ])
+  await expect(page.getByRole('button', { name: 'Run the 2 setup steps' })).toBeVisible()
+  await screenshots(page, 'tests-setup-steps')
+
+  // A runner that is not installed: the run could not run, and says why; it is not a failure.
+  await page.getByLabel('Test command').fill('make check')
+  await page.getByLabel('Test command').blur()
+  await page.getByRole('button', { name: /^Run( anyway)?$/ }).click()
+  await expect(page.locator('.change-outcome')).toHaveText('Could not run')
+  await expect(page.getByRole('note', { name: 'Why the tests could not run' })).toContainText(
+    'no-such-runner-here is not installed here: the project’s dependencies are not installed.',
+  )
+  await expect(page.getByRole('region', { name: 'What failed' })).toHaveCount(0)
+  await screenshots(page, 'tests-could-not-run')
+
+  // A test that fails once: rerunning only the failures passes it with the code unchanged, so it is flaky.
+  await page.getByLabel('Test command').fill('node --test test/flaky.test.js')
+  await page.getByLabel('Test command').blur()
+  await page.getByRole('button', { name: /^Run( anyway)?$/ }).click()
+  await expect(page.locator('.change-outcome')).toContainText(/^Failed · exit code 1/)
+  await expect(page.getByRole('region', { name: 'What failed' })).toContainText('passes on a second try')
+  await screenshots(page, 'tests-failed')
+  await page.getByRole('button', { name: 'Rerun the 1 failing test' }).click()
+  await expect(page.locator('.change-outcome')).toContainText(/^Passed/)
+  await expect(page.getByRole('note', { name: 'Flaky tests' })).toContainText('passes on a second try')
+  await screenshots(page, 'tests-flaky')
+})

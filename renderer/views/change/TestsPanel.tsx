@@ -33,7 +33,7 @@ export function TestsPanel(props: { repoId: string; sessionId: string | null; dr
         label="Test command"
         hint={
           from
-            ? `The team’s own way, from ${from}. Your edit is remembered for this repository.`
+            ? `The team’s own way, from ${from.replace(/`([^`]+)`/g, '“$1”')}. Your edit is remembered for this repository.`
             : 'Your edit is remembered for this repository.'
         }
       >
@@ -221,7 +221,7 @@ function RerunNote(props: { run: TestRunResult }) {
   const { run } = props
   const reran = run.rerunOf!
   return (
-    <section className="tests-summary" aria-label="The rerun">
+    <section className="tests-rerun" aria-label="The rerun">
       <p>
         Reran {plural(reran.failed.length, 'failing test')}
         {reran.filtered ? ' alone, by the runner’s filter' : ' with the whole suite'}.

@@ -70,7 +70,7 @@ describe('TestsPanel', () => {
     const { fake } = panel()
     await expect.element(page.getByLabelText('Test command')).toHaveValue('npm test')
     await expect
-      .element(page.getByText('The team’s own way, from the `test` job of .github/workflows/ci.yml.', { exact: false }))
+      .element(page.getByText('The team’s own way, from the “test” job of .github/workflows/ci.yml.', { exact: false }))
       .toBeVisible()
     await expect.element(page.getByText('Ready to run: node_modules present (npm, package-lock.json).')).toBeVisible()
     expect(fake.inputs('change.runTests')).toEqual([])
