@@ -251,7 +251,6 @@ export const journalSessionRecordSchema: z.ZodType<JournalSessionRecord> = z.obj
         .object({
           command: z.string(),
           exitCode: z.number().int().nullable(),
-          testLog: testLogSchema.optional(),
           durationMs: z.number().min(0),
           outputTail: z.string(),
           commit: z.string().nullable().optional(),
@@ -262,6 +261,7 @@ export const journalSessionRecordSchema: z.ZodType<JournalSessionRecord> = z.obj
           couldNotRun: couldNotRunSchema.nullable().optional(),
         })
         .nullable(),
+      testLog: testLogSchema.optional(),
       explanation: z.string(),
       manual: z.boolean(),
       originalBranch: z.string().nullable().optional(),

@@ -78,6 +78,45 @@ describe('parseSessionMarkdown', () => {
     expect(couldNotMarkdown).not.toContain('✗')
     expect(couldNotMarkdown).not.toContain('First error')
     expect(parseSessionMarkdown(couldNotMarkdown, 'a.md')).toEqual({ ok: true, record: withoutSidecarParts(couldNot) })
+    // The session's test record (setup steps, runs, flaky tests) is kept in the front matter and read back.
+    const logged = buildSessionRecord({
+      change: {
+        ...change,
+        testLog: {
+          setup: [
+            { command: 'npm ci', outcome: 'passed', couldNotRun: null, exitCode: 0, durationMs: 4_100, at: '2026-11-24T09:31:00.000Z' },
+          ],
+          runs: [
+            {
+              command: 'npm test',
+              outcome: 'failed',
+              couldNotRun: null,
+              exitCode: 1,
+              durationMs: 2_000,
+              at: '2026-11-24T09:32:00.000Z',
+              failed: ['a'],
+              rerun: false,
+              flaky: [],
+              onChange: true,
+            },
+            {
+              command: "npm test -- -t 'a'",
+              outcome: 'passed',
+              couldNotRun: null,
+              exitCode: 0,
+              durationMs: 800,
+              at: '2026-11-24T09:33:00.000Z',
+              failed: [],
+              rerun: true,
+              flaky: ['a'],
+              onChange: true,
+            },
+          ],
+          flaky: ['a'],
+        },
+      },
+    })
+    expect(parseSessionMarkdown(renderSessionMarkdown(logged), 'a.md')).toEqual({ ok: true, record: withoutSidecarParts(logged) })
     const deleted = renderSessionMarkdown(buildSessionRecord({ change: { ...change, branchDeleted: true } }))
     expect(deleted).toContain('_The branch was deleted during the session; Gemba kept its commit until this entry was written')
     expect(renderSessionMarkdown(buildSessionRecord({ change: { ...change, testRun: null } }))).toContain(
