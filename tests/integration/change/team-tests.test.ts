@@ -213,6 +213,8 @@ describe.skipIf(process.platform !== 'linux')('the team’s tests', () => {
       flaky: ['passes on a second try'],
     })
     expect(logs[3]!.flaky).toEqual([])
+    // A rerun of the failing tests alone never becomes the change's test run: the journal speaks of whole runs only.
+    expect(h.recorded.map((entry) => 'testRun' in entry.patch)).toEqual([true, false, true, false])
   })
 
   it('keeps each setup step that ran, with its outcome, in the session’s test record', async () => {

@@ -28,6 +28,7 @@ import type { Progress } from '../../events-port.ts'
 import type { Redactor } from '../../secrets/index.ts'
 import type { ChangePrefs } from '../change-prefs.ts'
 import type { SessionRecorder } from '../change-ports.ts'
+import type { ChangeRecord } from '../../sessions/index.ts'
 import { noNetwork, probeRegistry, registryOf, watchForNoNetwork, type RegistryProbe } from './network-watch.ts'
 import { pythonRunEnv } from './readiness/python-readiness.ts'
 import { DEFAULT_TEST_TIMEOUT_SECONDS, runCommand, type ProcessRun, type RunCommandOptions } from './run-command.ts'
@@ -209,19 +210,11 @@ export class TeamTests {
     // What is kept (session, journal, exports) is redacted like what goes to Claude; the live stream
     // and the answer stay whole: they only ever reach the leader's own screen.
     const redact = async (text: string) => (await this.#deps.redactor.redact('(test output)', text)).text
+    // The change's test run is the last run of the whole command: a rerun of the failing tests alone
+    // goes to the test record only, so the journal never says the suite passed when only they did.
+    const whole = run.rerunOf === null || !run.rerunOf.filtered
     await this.#deps.session.record(sessionId, {
-      testRun: {
-        command: run.command,
-        exitCode: run.exitCode,
-        durationMs: run.durationMs,
-        outputTail: await redact(run.outputTail),
-        commit: run.commit,
-        onChange: run.onChange,
-        outcome: run.outcome,
-        couldNotRun: run.couldNotRun ? { reason: run.couldNotRun.reason, sentence: await redact(run.couldNotRun.sentence) } : null,
-        failed: await Promise.all((run.summary?.failed ?? []).map(redact)),
-        firstError: run.summary?.firstError ? await redact(run.summary.firstError) : null,
-      },
+      ...(whole ? { testRun: await this.#kept(run, redact) } : {}),
       testLog: {
         setup: [],
         runs: [
@@ -241,6 +234,21 @@ export class TeamTests {
         flaky: await Promise.all(run.flaky.map(redact)),
       },
     })
+  }
+
+  async #kept(run: TestRunResult, redact: (text: string) => Promise<string>): Promise<NonNullable<ChangeRecord['testRun']>> {
+    return {
+      command: run.command,
+      exitCode: run.exitCode,
+      durationMs: run.durationMs,
+      outputTail: await redact(run.outputTail),
+      commit: run.commit,
+      onChange: run.onChange,
+      outcome: run.outcome,
+      couldNotRun: run.couldNotRun ? { reason: run.couldNotRun.reason, sentence: await redact(run.couldNotRun.sentence) } : null,
+      failed: await Promise.all((run.summary?.failed ?? []).map(redact)),
+      firstError: run.summary?.firstError ? await redact(run.summary.firstError) : null,
+    }
   }
 
   /** One setup step: its registry asked first, then run with the network watched. */

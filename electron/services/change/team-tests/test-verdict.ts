@@ -1,7 +1,7 @@
 // What can honestly be said about a change's tests: they pass only when the team's command ran on the
 // change as committed (HEAD at its commit, nothing else edited) and passed. Everything else is said as
-// it is: not run, run on other code, failed (with what failed), could not run (with its reason, the same
-// sentence the Tests panel and the journal give; never a failure). Pure.
+// it is: not run, run on other code, only the failing tests rerun, failed (with what failed), could not
+// run (with its reason, the same sentence the Tests panel and the journal give; never a failure). Pure.
 import type { AppliedChange, TestRunResult } from '../../../../shared/models/change.ts'
 
 export interface TestVerdict {
@@ -20,6 +20,10 @@ export function testVerdict(applied: AppliedChange | null, run: TestRunResult | 
     )
   }
   const where = `on this change (commit ${applied.commit.slice(0, 10)})`
+  if (run.outcome === 'passed' && run.rerunOf?.filtered)
+    return no(
+      `Only the ${run.rerunOf.failed.length === 1 ? 'test that had failed was' : `${run.rerunOf.failed.length} tests that had failed were`} rerun ${where}, and passed${run.flaky.length ? ` (flaky: ${run.flaky.slice(0, 3).join('; ')})` : ''}; the whole suite has not passed on it.`,
+    )
   if (run.outcome === 'passed')
     return { sentence: `${command} passed ${where} in ${(run.durationMs / 1000).toFixed(1)} s.`, passedOnChange: true }
   if (run.outcome === 'failed') {
