@@ -2,9 +2,11 @@
 // under test is the repository's own, a missing tool is said and nothing is started, no network is
 // said at once (the registry asked first) or soon after a step prints a network error and goes
 // quiet, and what could not run is kept as such with the session, never as a failure.
+import { execFile } from 'node:child_process'
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RegistryProbe } from '../../../electron/services/change/team-tests/network-watch.ts'
 import { recordedProgress } from '../../fixtures/recorded-progress.ts'
@@ -40,7 +42,13 @@ describe.skipIf(process.platform !== 'linux')('the team’s tests', () => {
     expect(readiness.checked).toContain('the tests import greeter from src/')
     const run = await h.service.runTests({ repoId: h.repoId, command: 'python3 -m unittest discover -s tests' }, signal, recordedProgress())
     expect(run).toMatchObject({ outcome: 'passed', exitCode: 0, couldNotRun: null })
-  })
+    // The virtualenv the setup creates in the repository is no change: git does not list it, nor does Gemba.
+    const venv = readiness.steps[0]!
+    expect(venv.command).toBe("python3 -m venv .venv && echo '*' > .venv/.gitignore")
+    await promisify(execFile)('sh', ['-c', venv.command], { cwd: h.repo.dir })
+    expect(await h.repo.git(['status', '--porcelain', '--untracked-files=all'])).toBe('')
+    expect((await h.service.workingChanges({ repoId: h.repoId }, signal)).files).toEqual([])
+  }, 30_000)
 
   it('says a missing package manager and starts nothing; the session keeps “could not run”, never a failure', async () => {
     // A PATH with node but neither pnpm nor corepack.

@@ -10,7 +10,7 @@
 // period, and disposal waits until the group has gone.
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readdir, readFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { delimiter, join } from 'node:path'
 import { GembaError } from '../../../../shared/errors.ts'
 import type {
@@ -111,6 +111,8 @@ export class TeamTests {
       })
     const runs: SetupStepRun[] = []
     let tail = ''
+    // A step may put tools in Gemba's folder (corepack's shims), which must exist first.
+    await mkdir(this.#deps.toolsFolder, { recursive: true })
     for (const step of pending) {
       const report = (text: string) => {
         tail = (tail + text).slice(-50_000)

@@ -76,9 +76,6 @@ export function judgeStep(facts: RunFacts): Verdict {
     return could('cancelled', `You stopped \`${facts.command}\` after ${seconds(facts.durationMs)}, before it finished.`)
   if (facts.ended === 'timed_out') return could('timed_out', `\`${facts.command}\` went past its time limit and was stopped.`)
   if (facts.exitCode === 0) return { outcome: 'passed', couldNotRun: null, summary: null }
-  const corepack = /(Error: .*(?:signature|Cannot find matching keyid|Usage Error).*)$/m.exec(facts.output)?.[1]
-  if (corepack && /corepack/.test(facts.output))
-    return could('tool_missing', `Corepack could not provide the package manager: ${corepack.trim().slice(0, 200)}`)
   const cause = environmentCause(facts)
   return cause ? { outcome: 'could_not_run', couldNotRun: cause, summary: null } : { outcome: 'failed', couldNotRun: null, summary: null }
 }
@@ -87,7 +84,8 @@ export function judgeStep(facts: RunFacts): Verdict {
 function testsRan(output: string, summary: TestSummary): boolean {
   if (summary.failed.length > 0) return true
   return [
-    /\b[1-9]\d* (?:passed|failed|passing|failing)\b/,
+    // "3 passed", not "Attempt 1/1 failed" (a download's retries).
+    /(?<![/\d])\b[1-9]\d* (?:passed|failed|passing|failing)\b/,
     /^(?:ok|---\s+(?:PASS|FAIL):?)\s/m,
     /^test result: /m,
     /Tests run: [1-9]/,
@@ -112,6 +110,12 @@ function noTests(output: string): boolean {
 /** What in the environment kept the tests from running, read from the output; null when nothing did (then it failed). */
 function environmentCause(facts: RunFacts): CouldNotRun | null {
   const output = facts.output
+  const corepack = /(Error: .*(?:signature|Cannot find matching keyid|Usage Error).*)$/m.exec(output)?.[1]
+  if (corepack && /corepack/.test(output))
+    return {
+      reason: 'tool_missing',
+      sentence: `Corepack could not provide the package manager (${corepack.trim().slice(0, 160)}); a newer corepack can: \`npm install -g corepack@latest\`.`,
+    }
   const notFound =
     /(?:^|[\s:])([\w.@+-]+): (?:command )?not found\s*$/m.exec(output)?.[1] ??
     /command not found: ([\w.+-]+)/.exec(output)?.[1] ??

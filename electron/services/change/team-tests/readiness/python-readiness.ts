@@ -110,9 +110,10 @@ export async function pythonReadiness(probe: ReadinessProbe): Promise<TestReadin
   }
 }
 
-/** The environment the tests run in: the virtualenv first on the PATH, the code under test first on PYTHONPATH. */
+/** The environment the tests run in: the virtualenv first on the PATH, the code under test first on PYTHONPATH, no bytecode written. */
 export function pythonRunEnv(root: string, env: NodeJS.ProcessEnv, venv: string | null, pythonPath: string | null): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = { ...env }
+  // No __pycache__ left in the repository by a test run: it is not the leader's change.
+  const out: NodeJS.ProcessEnv = { ...env, PYTHONDONTWRITEBYTECODE: '1' }
   if (venv) {
     out.VIRTUAL_ENV = join(root, venv)
     out.PATH = [join(root, venv, bin), env.PATH].filter(Boolean).join(process.platform === 'win32' ? ';' : ':')
@@ -155,7 +156,13 @@ async function setupSteps(
   const python = `${target}/${bin}/python`
   const install = pipInstall(project, probe.setup, runner, probe.files)
   const steps: SetupStep[] = []
-  if (!venv) steps.push({ command: `python3 -m venv ${target}`, why: 'Creates a virtualenv in the repository for its tests.', done: false })
+  // Its own .gitignore keeps git (and Gemba) from listing it as a change, as Python 3.13's venv does.
+  if (!venv)
+    steps.push({
+      command: `python3 -m venv ${target} && echo '*' > ${target}/.gitignore`,
+      why: 'Creates a virtualenv in the repository for its tests, ignored by git.',
+      done: false,
+    })
   if (install.groups && !(venv && (await pipHasGroups(probe.root, venv))))
     steps.push({
       command: `${python} -m pip install --upgrade 'pip>=${PIP_GROUPS_SINCE.join('.')}'`,

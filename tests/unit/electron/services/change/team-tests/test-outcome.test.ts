@@ -112,6 +112,30 @@ describe('judgeRun', () => {
         }),
       ).couldNotRun,
     ).toMatchObject({ reason: 'no_network', sentence: expect.stringMatching(/^No network: index\.crates\.io could not be reached/) })
+    // Corepack's shim that cannot fetch the package manager it provides: the tool is missing, with how to get it.
+    expect(
+      judgeRun(
+        facts({
+          command: 'pnpm run test-unit',
+          output:
+            '/usr/lib/node_modules/corepack/dist/lib/corepack.cjs:21999\nError: No compatible signature found in package metadata\n    at verifySignature (/usr/lib/node_modules/corepack/dist/lib/corepack.cjs:21999:63)\n',
+        }),
+      ).couldNotRun,
+    ).toEqual({
+      reason: 'tool_missing',
+      sentence:
+        'Corepack could not provide the package manager (Error: No compatible signature found in package metadata); a newer corepack can: `npm install -g corepack@latest`.',
+    })
+    // A build tool's wrapper that cannot download itself: its retry count is no test count.
+    expect(
+      judgeRun(
+        facts({
+          command: './gradlew test',
+          output:
+            'Downloading https://services.gradle.org/distributions/gradle-9.6.1-bin.zip\n\nAttempt 1/1 failed. Reason: services.gradle.org\nException in thread "main" java.net.UnknownHostException: services.gradle.org\n',
+        }),
+      ).couldNotRun,
+    ).toMatchObject({ reason: 'no_network', sentence: expect.stringMatching(/^No network: services\.gradle\.org could not be reached/) })
   })
 })
 
