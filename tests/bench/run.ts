@@ -15,7 +15,9 @@ const all = readdirSync(folder)
 const isName = (arg: string) => !arg.startsWith('-') && !arg.includes('/') && all.some((name) => name.startsWith(arg))
 const wanted = args.filter(isName)
 const passThrough = args.filter((arg) => !isName(arg))
-const scripts = all.filter((name) => wanted.length === 0 || wanted.some((want) => name.startsWith(want)))
+// A name that is a script's whole name picks that script only (`hour` is not `hour-cost`).
+const picks = (want: string, name: string) => (all.includes(`${want}.bench.ts`) ? name === `${want}.bench.ts` : name.startsWith(want))
+const scripts = all.filter((name) => wanted.length === 0 || wanted.some((want) => picks(want, name)))
 
 let failed = 0
 for (const script of scripts) {
