@@ -5,8 +5,8 @@
 // - electron/services/ never imports 'electron', the renderer or electron/core/ (the composition root
 //   and the dispatcher sit above the services, never below);
 // - a service domain reaches another only through that domain's public index (services/<domain>/
-//   index.ts), and so does everything above the services. fs/ (atomic writes) is the one utility any
-//   domain may use directly;
+//   index.ts; the git layer's is git-layer.ts, as git has an index of its own), and so does everything
+//   above the services. fs/ (atomic writes) is the one utility any domain may use directly;
 // - only the git layer (electron/services/git/) imports isomorphic-git: every other file asks the layer,
 //   so git is read and written one way and its errors are mapped in one place.
 import { builtinModules } from 'node:module'
@@ -21,16 +21,16 @@ const DOMAINS = ['ai', 'calendar', 'change', 'git', 'journal', 'log', 'repos', '
 const noRenderer = { group: ['**/renderer/**'], message: 'The main process never imports the renderer.' }
 const noIsomorphicGit = {
   group: ['isomorphic-git', 'isomorphic-git/*'],
-  message: "Only the git layer uses isomorphic-git: import the operation from 'services/git/index.ts' (or add one there).",
+  message: "Only the git layer uses isomorphic-git: import the operation from 'services/git/git-layer.ts' (or add one there).",
 }
 const mainProcessPaths = [noElectron, { name: 'electron-store', message: 'electron-store needs Electron: take an OpenStore port instead.' }]
 
-/** The git layer's one other door: the object reader alone, light enough for the scan's history worker. */
-const GIT_OBJECT_STORE = '|(?<=git/)object-store\\.ts$'
+/** A domain's public index: its index.ts, the git layer's git-layer.ts (and the narrow door for the scan's history worker). */
+const PUBLIC_DOOR = 'index\\.ts$|(?<=git/)(git-layer|history-reads)\\.ts$'
 
 /** From above the services: a domain's files other than its index. */
 const domainThroughIndex = {
-  regex: `(^|/)services/(${DOMAINS.join('|')})/(?!index\\.ts$)`,
+  regex: `(^|/)services/(${DOMAINS.join('|')})/(?!${PUBLIC_DOOR})`,
   message: "Import a domain through its public index: 'services/<domain>/index.ts'.",
 }
 
@@ -41,7 +41,7 @@ const domainThroughIndex = {
 function otherDomainInternals(domain, depth) {
   const others = DOMAINS.filter((name) => name !== domain).join('|')
   return {
-    regex: `^(\\.\\./){${depth + 1},}(${others})/(?!index\\.ts$${GIT_OBJECT_STORE})`,
+    regex: `^(\\.\\./){${depth + 1},}(${others})/(?!${PUBLIC_DOOR})`,
     message: `A domain reaches another only through its public index: import from '../<domain>/index.ts'.`,
   }
 }

@@ -5,7 +5,7 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { GembaError } from '../shared/errors.ts'
-import { DEFAULT_CONTEXT_TOKENS, packContext } from './services/ai/index.ts'
+import { DEFAULT_CONTEXT_TOKENS, packContext, scanSnapshot } from './services/ai/index.ts'
 import { SecretRedactor } from './services/secrets/index.ts'
 import type { Progress, ProgressPayload } from './services/events-port.ts'
 import {
@@ -75,7 +75,7 @@ async function tour(service: RepoService, path: string, flags: ReadonlySet<strin
   if (flags.has('--context')) {
     const packed = await packContext(
       scan,
-      scan.root,
+      scanSnapshot(scan),
       { budgetTokens: budget, redactor: new SecretRedactor(), parser: await createCodeParser().catch(() => null) },
       signal,
     )

@@ -10,7 +10,7 @@ import type { PaperSize } from '../../shared/channels/system.ts'
 import { aiThreadsFolder, createAiService, threadStore, threadTranscripts } from '../services/ai/index.ts'
 import { CalendarService, ReminderScheduler } from '../services/calendar/index.ts'
 import { createChangeService } from '../services/change/index.ts'
-import { JournalService, openRepositoryForDrift } from '../services/journal/index.ts'
+import { JournalService, readDriftFromGit } from '../services/journal/index.ts'
 import type { Logger } from '../services/log/index.ts'
 import { createCodeParser, RepoService, WorkerRepoWork, type PhaseBudgets, type RepoStore, type RepoWork } from '../services/repos/index.ts'
 import { SessionsService } from '../services/sessions/index.ts'
@@ -118,7 +118,7 @@ export function createBackend(ports: BackendPorts): Backend {
     now: clock,
     events: hub,
     domainEvents,
-    openRepository: openRepositoryForDrift,
+    readDrift: readDriftFromGit,
     repositoryPathOf: repoPath,
     home: ports.home,
   })

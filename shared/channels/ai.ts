@@ -139,15 +139,16 @@ export const aiChannels = {
   }),
   readFile: channel<RepoFileView>()({
     description:
-      'A repository file (or folder listing) for the read-only viewer, confined to the repository, secrets withheld or redacted.',
-    input: z.object({ repoId, path: repoPath }).strict(),
+      'A repository file (or folder listing) for the read-only viewer, confined to the repository, secrets withheld or redacted, read as the open coach thread named read it (else as the repository is now) and saying which revision it shows.',
+    input: z.object({ repoId, path: repoPath, threadId: threadId.optional() }).strict(),
   }),
   verifyCitations: channel<readonly CitationCheck[]>()({
     description:
-      'Checks path:line citations against the repository at a commit (default: the working tree): the file exists and the line is within it.',
+      'Checks path:line citations against the repository as the open coach thread named read it, else at a commit (default: HEAD), files that differ from it in the working tree: the file exists and the line is within it.',
     input: z
       .object({
         repoId,
+        threadId: threadId.optional(),
         commit: z
           .string()
           .regex(/^[0-9a-f]{7,64}$/)

@@ -268,6 +268,8 @@ export type RepoFileView =
       readonly withheld: string | null
       readonly binary: boolean
       readonly truncated: boolean
+      /** The revision shown: the commit (null before the first), and whether the file was read from the working tree. */
+      readonly revision?: { readonly commit: string | null; readonly workingTree: boolean }
     }
   | {
       readonly kind: 'folder'
@@ -291,6 +293,8 @@ export interface CitationCheck {
   readonly endLine?: number | null
   /** content: Claude cited lines Gemba sent, and their text was compared; range: a path:line in the prose, checked to exist. */
   readonly checkedBy?: 'content' | 'range'
+  /** Which revision the file was read at: the commit checked against, or the working tree (the leader's uncommitted edit). */
+  readonly readAt?: 'commit' | 'working tree'
 }
 
 export type EditorKind = 'vscode' | 'jetbrains'

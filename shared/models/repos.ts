@@ -290,6 +290,12 @@ export interface ScanResult {
   readonly root: string
   readonly headCommit: string | null
   readonly branch: string | null
+  /**
+   * Tracked files whose working-tree content was not the index's when the scan read them (edited,
+   * deleted, in conflict; at most a few hundred): what a read of this scan's snapshot takes from the
+   * working tree rather than from `headCommit`.
+   */
+  readonly dirtyPaths: readonly string[]
   /** ISO 8601. */
   readonly scannedAt: string
   readonly filesCount: number

@@ -5,7 +5,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { packContext, DEFAULT_CONTEXT_TOKENS } from '../../electron/services/ai/context/pack-context.ts'
+import { packContext, scanSnapshot, DEFAULT_CONTEXT_TOKENS } from '../../electron/services/ai/context/pack-context.ts'
 import { SecretRedactor } from '../../electron/services/secrets/secret-redactor.ts'
 import { createCodeParser } from '../../electron/services/repos/parse/code-parser.ts'
 import { scanRepo } from '../../electron/services/repos/scan/scan-repo.ts'
@@ -33,16 +33,16 @@ const scan = cachedScan.value
 
 const parserStart = await timeAsync(() => createCodeParser())
 const parser = parserStart.value
-const cold = await timeAsync(() => packContext(scan, path, { budgetTokens, redactor, parser }, signal))
+const cold = await timeAsync(() => packContext(scan, scanSnapshot(scan), { budgetTokens, redactor, parser }, signal))
 const warmRuns: number[] = []
 let last = cold.value
 for (let run = 0; run < 5; run++) {
-  const warm = await timeAsync(() => packContext(scan, path, { budgetTokens, redactor, parser }, signal))
+  const warm = await timeAsync(() => packContext(scan, scanSnapshot(scan), { budgetTokens, redactor, parser }, signal))
   warmRuns.push(warm.ms)
   last = warm.value
 }
-const noParser = await timeAsync(() => packContext(scan, path, { budgetTokens, redactor, parser: null }, signal))
-const small = await timeAsync(() => packContext(scan, path, { budgetTokens: 8_000, redactor, parser }, signal))
+const noParser = await timeAsync(() => packContext(scan, scanSnapshot(scan), { budgetTokens, redactor, parser: null }, signal))
+const small = await timeAsync(() => packContext(scan, scanSnapshot(scan), { budgetTokens: 8_000, redactor, parser }, signal))
 const rawRead = await timeAsync(async () => {
   let chars = 0
   for (const file of cold.value.files) chars += (await readFile(join(path, file.path), 'utf8')).length

@@ -14,7 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DEFAULT_CONTEXT_TOKENS, packContext } from '../../electron/services/ai/context/pack-context.ts'
+import { DEFAULT_CONTEXT_TOKENS, packContext, scanSnapshot } from '../../electron/services/ai/context/pack-context.ts'
 import { createCodeParser } from '../../electron/services/repos/parse/code-parser.ts'
 import { isCodeLanguage } from '../../electron/services/repos/scan/languages.ts'
 import { scanRepo } from '../../electron/services/repos/scan/scan-repo.ts'
@@ -109,7 +109,7 @@ for (const item of cases) {
   const ms = performance.now() - started
   const topFiles = scan.keyFiles.slice(0, TOP)
   const top = new Set(topFiles.map((file) => file.path))
-  const packed = await packContext(scan, scan.root, { budgetTokens: DEFAULT_CONTEXT_TOKENS, redactor, parser }, signal)
+  const packed = await packContext(scan, scanSnapshot(scan), { budgetTokens: DEFAULT_CONTEXT_TOKENS, redactor, parser }, signal)
   const carried = new Set(packed.files.filter((file) => file.form !== 'head').map((file) => file.path))
   const hot = new Set(scan.history.churn.slice(0, TOP).map((entry) => entry.path))
   rows.push({

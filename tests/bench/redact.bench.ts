@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEFAULT_CONTEXT_TOKENS, packContext } from '../../electron/services/ai/context/pack-context.ts'
+import { DEFAULT_CONTEXT_TOKENS, packContext, scanSnapshot } from '../../electron/services/ai/context/pack-context.ts'
 import { fileKind } from '../../electron/services/secrets/file-kind.ts'
 import { findLineSecretSpans } from '../../electron/services/secrets/secret-line-rules.ts'
 import { findSecretSpans, SecretRedactor, type Redactor } from '../../electron/services/secrets/secret-redactor.ts'
@@ -215,12 +215,12 @@ async function throughput(): Promise<void> {
   const parser = await createCodeParser()
   const scan = await scanRepo({ repoId: 'bench', path: root }, { cacheFolder, clock: () => new Date(), parser: async () => parser })
   const signal = new AbortController().signal
-  await packContext(scan, root, { budgetTokens: DEFAULT_CONTEXT_TOKENS, redactor: noRedaction, parser }, signal)
+  await packContext(scan, scanSnapshot(scan), { budgetTokens: DEFAULT_CONTEXT_TOKENS, redactor: noRedaction, parser }, signal)
   const packBare = await time(() =>
-    packContext(scan, root, { budgetTokens: DEFAULT_CONTEXT_TOKENS, redactor: noRedaction, parser }, signal),
+    packContext(scan, scanSnapshot(scan), { budgetTokens: DEFAULT_CONTEXT_TOKENS, redactor: noRedaction, parser }, signal),
   )
   const packCold = await time(() =>
-    packContext(scan, root, { budgetTokens: DEFAULT_CONTEXT_TOKENS, redactor: new SecretRedactor(), parser }, signal),
+    packContext(scan, scanSnapshot(scan), { budgetTokens: DEFAULT_CONTEXT_TOKENS, redactor: new SecretRedactor(), parser }, signal),
   )
   const packedChars = packCold.value.text.length
   parser.dispose()

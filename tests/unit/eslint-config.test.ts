@@ -30,12 +30,15 @@ describe('the layer rules', () => {
     expect(refused[2]).toMatch(/never import electron\/core/)
   })
 
-  it('tell a domain’s own git folder from the git layer, which is reached through its index', async () => {
+  it('tell a domain’s own git folder from the git layer, which is reached through its door (git-layer.ts)', async () => {
     const file = 'electron/services/repos/scan/probe.ts'
-    expect(await refusals(file, "export { x } from '../git/index-entries.ts'\nexport { y } from '../../git/index.ts'\n")).toEqual([])
+    expect(await refusals(file, "export { x } from '../git/index-entries.ts'\nexport { y } from '../../git/git-layer.ts'\n")).toEqual([])
     expect(await refusals(file, "export { x } from '../../git/index-file.ts'\n")).toHaveLength(1)
-    expect(await refusals(file, "export { x } from '../../git/object-store.ts'\n")).toEqual([])
-    expect(await refusals('electron/services/repos/scan/probe.ts', "export { x } from '../../ai/object-store.ts'\n")).toHaveLength(1)
+    expect(await refusals(file, "export { x } from '../../git/git-objects.ts'\n")).toHaveLength(1)
+    expect(await refusals(file, "export { x } from '../../git/history-reads.ts'\n")).toEqual([])
+    expect(await refusals('electron/services/repos/scan/probe.ts', "export { x } from '../../ai/history-reads.ts'\n")).toHaveLength(1)
+    expect(await refusals('electron/core/probe.ts', "export { x } from '../services/git/git-layer.ts'\n")).toEqual([])
+    expect(await refusals('electron/core/probe.ts', "export { x } from '../services/git/index-lock.ts'\n")).toHaveLength(1)
   })
 
   it('keep isomorphic-git inside the git layer', async () => {

@@ -123,7 +123,12 @@ export class AiService {
       now: deps.now,
     })
     this.#preview = new ContextPreview({ client, setup, contextSettings, checkedScope })
-    this.#viewer = new RepoViewer({ repoRoot: (repoId) => this.#repoRoot(repoId), redactor, openExternal: deps.openExternal })
+    this.#viewer = new RepoViewer({
+      repoRoot: (repoId) => this.#repoRoot(repoId),
+      threadSnapshot: (threadId, repoId) => this.#threads.snapshot(threadId, repoId),
+      redactor,
+      openExternal: deps.openExternal,
+    })
     // Disposed newest first: the model list still being fetched settles, the context port frees its
     // code parser (WebAssembly memory), the open threads are forgotten (each is kept on disk).
     this.#disposables.add(toDisposable(() => this.#threads.clear()))

@@ -4,7 +4,7 @@
 export { AiClient, createAnthropicSdk, type AiClientOptions, type SdkFactory } from './client/ai-client.ts'
 export { readAiSettings, type AiRuntimeSettings, type AiSettingsSource } from './ai-settings.ts'
 export { aiThreadsFolder, createAiService } from './create-ai-service.ts'
-export { DEFAULT_CONTEXT_TOKENS, packContext } from './context/pack-context.ts'
+export { DEFAULT_CONTEXT_TOKENS, packContext, scanSnapshot } from './context/pack-context.ts'
 export { Conversation, type ConversationOptions } from './conversation/conversation.ts'
 export { planningEffort } from './models/model-profile.ts'
 export { threadStore } from './threads/thread-store.ts'

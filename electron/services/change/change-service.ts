@@ -28,7 +28,7 @@ import {
   type WorkingChanges,
 } from '../../../shared/models/change.ts'
 import type { AiClientOptions, AiRuntimeSettings, SdkFactory } from '../ai/index.ts'
-import { gitTrackedFiles } from '../git/index.ts'
+import { gitTrackedFiles } from '../git/git-layer.ts'
 import { SecretRedactor, type Redactor } from '../secrets/index.ts'
 import type { AiModelProfile } from '../../../shared/models/ai.ts'
 import type { SpendingPort } from '../sessions/index.ts'

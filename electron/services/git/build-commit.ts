@@ -2,7 +2,7 @@
 // those paths replaced, siblings kept byte for byte) and the commit object. Writes objects only: no
 // ref, no index, no file; a process killed here leaves at most unreferenced objects.
 import git from 'isomorphic-git'
-import type { GitDirs } from './git-dir.ts'
+import type { GitRepo } from './repository.ts'
 import { gitFs } from './git-fs.ts'
 import { treeOfCommit } from './commit-tree.ts'
 import { entryAt, writeTreeWith, type BlobRef } from './tree-edit.ts'
@@ -28,19 +28,19 @@ export interface BuiltCommit {
   readonly blobs: ReadonlyMap<string, BlobRef | null>
 }
 
-export async function buildCommit(dirs: GitDirs, plan: CommitPlan): Promise<BuiltCommit> {
-  const parentTree = await treeOfCommit(dirs.commondir, plan.parent)
+export async function buildCommit(repo: GitRepo, plan: CommitPlan): Promise<BuiltCommit> {
+  const parentTree = await treeOfCommit(repo, plan.parent)
   const blobs = new Map<string, BlobRef | null>()
   for (const [path, file] of plan.files) {
     if (file === null) {
       blobs.set(path, null)
       continue
     }
-    const existing = await entryAt(dirs.commondir, parentTree, path)
-    const oid = await git.writeBlob({ fs: gitFs, gitdir: dirs.commondir, blob: file.content })
+    const existing = await entryAt(repo, parentTree, path)
+    const oid = await git.writeBlob({ fs: gitFs, gitdir: repo.commondir, blob: file.content })
     blobs.set(path, { oid, mode: file.mode ?? existing?.mode ?? '100644' })
   }
-  const tree = await writeTreeWith(dirs.commondir, parentTree, blobs)
+  const tree = await writeTreeWith(repo, parentTree, blobs)
   const now = plan.now ?? new Date()
   const who = {
     name: plan.author.name,
@@ -51,7 +51,7 @@ export async function buildCommit(dirs: GitDirs, plan: CommitPlan): Promise<Buil
   const message = plan.message.endsWith('\n') ? plan.message : `${plan.message}\n`
   const commit = await git.writeCommit({
     fs: gitFs,
-    gitdir: dirs.commondir,
+    gitdir: repo.commondir,
     commit: { message, tree, parent: [plan.parent], author: who, committer: who },
   })
   return { commit, blobs }

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import git from 'isomorphic-git'
 import { GembaError } from '../../../shared/errors.ts'
 import { buildCommit, type CommitAuthor } from './build-commit.ts'
-import type { GitDirs } from './git-dir.ts'
+import type { GitRepo } from './repository.ts'
 import { gitFs } from './git-fs.ts'
 import { branchCommit, readHead } from './head-ref.ts'
 import { recordInIndex } from './record-in-index.ts'
@@ -21,13 +21,13 @@ export async function fileAsCommitted(root: string, path: string): Promise<{ con
 }
 
 export async function commitOnCurrentBranch(
-  dirs: GitDirs,
+  repo: GitRepo,
   paths: readonly string[],
   message: string,
   author: CommitAuthor,
   now?: Date,
 ): Promise<string> {
-  const head = await readHead(dirs)
+  const head = await readHead(repo)
   if (head.branch === null || head.commit === null)
     throw new GembaError({
       code: 'conflict',
@@ -35,16 +35,16 @@ export async function commitOnCurrentBranch(
       next: 'Check out the Gemba branch first.',
     })
   const files = new Map<string, { content: Uint8Array; mode: string } | null>()
-  for (const path of paths) files.set(path, await fileAsCommitted(dirs.root, path))
-  const built = await buildCommit(dirs, { parent: head.commit, files, message, author, ...(now ? { now } : {}) })
-  if ((await branchCommit(dirs, head.branch)) !== head.commit) {
+  for (const path of paths) files.set(path, await fileAsCommitted(repo.root, path))
+  const built = await buildCommit(repo, { parent: head.commit, files, message, author, ...(now ? { now } : {}) })
+  if ((await branchCommit(repo, head.branch)) !== head.commit) {
     throw new GembaError({
       code: 'conflict',
       message: `${head.branch} moved while Gemba was committing; nothing was committed.`,
       next: 'Try again.',
     })
   }
-  await git.writeRef({ fs: gitFs, gitdir: dirs.commondir, ref: `refs/heads/${head.branch}`, value: built.commit, force: true })
-  await recordInIndex(dirs, built.blobs)
+  await git.writeRef({ fs: gitFs, gitdir: repo.commondir, ref: `refs/heads/${head.branch}`, value: built.commit, force: true })
+  await recordInIndex(repo, built.blobs)
   return built.commit
 }

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { GitIdentity } from '../../../shared/models/change.ts'
-import { gitDirsOf } from './git-dir.ts'
+import type { GitRepo } from './repository.ts'
 
 interface ConfigValues {
   name?: string
@@ -50,18 +50,16 @@ async function configFile(path: string): Promise<ConfigValues> {
 }
 
 /** The repository's own values: the common config, then the worktree's config.worktree when enabled. */
-async function repositoryConfig(root: string): Promise<{ name?: string; email?: string }> {
-  const dirs = await gitDirsOf(root).catch(() => null)
-  if (!dirs) return {}
-  const common = await configFile(join(dirs.commondir, 'config'))
-  const own = common.worktreeConfig ? await configFile(join(dirs.gitdir, 'config.worktree')) : {}
+async function repositoryConfig(repo: GitRepo): Promise<{ name?: string; email?: string }> {
+  const common = await configFile(join(repo.commondir, 'config'))
+  const own = common.worktreeConfig ? await configFile(join(repo.gitdir, 'config.worktree')) : {}
   const name = own.name ?? common.name
   const email = own.email ?? common.email
   return { ...(name ? { name } : {}), ...(email ? { email } : {}) }
 }
 
-export async function readGitIdentity(root: string, home: string, xdgConfigHome?: string): Promise<GitIdentity | null> {
-  const { name, email } = await repositoryConfig(root)
+export async function readGitIdentity(repo: GitRepo, home: string, xdgConfigHome?: string): Promise<GitIdentity | null> {
+  const { name, email } = await repositoryConfig(repo)
   if (name && email) return { name, email, source: 'repository' }
   const files = [join(xdgConfigHome ?? join(home, '.config'), 'git', 'config'), join(home, '.gitconfig')]
   const global: { name?: string; email?: string } = {}

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import git from 'isomorphic-git'
 import { GembaError } from '../../../shared/errors.ts'
-import type { GitDirs } from './git-dir.ts'
+import type { GitRepo } from './repository.ts'
 import { gitFs } from './git-fs.ts'
 import { replaceUnderLock, type LockOptions } from './lock-file.ts'
 
@@ -16,28 +16,28 @@ export interface HeadRef {
   readonly commit: string | null
 }
 
-export async function readHead(dirs: GitDirs): Promise<HeadRef> {
-  const text = (await readFile(join(dirs.gitdir, 'HEAD'), 'utf8')).trim()
+export async function readHead(repo: GitRepo): Promise<HeadRef> {
+  const text = (await readFile(join(repo.gitdir, 'HEAD'), 'utf8')).trim()
   const symbolic = /^ref:\s*(\S+)$/.exec(text)?.[1] ?? null
   if (symbolic === null) return { branch: null, commit: /^[0-9a-f]{40}$/.test(text) ? text : null }
-  return { branch: symbolic.replace(/^refs\/heads\//, ''), commit: await resolveCommit(dirs, symbolic) }
+  return { branch: symbolic.replace(/^refs\/heads\//, ''), commit: await resolveCommit(repo, symbolic) }
 }
 
 /** The commit a ref or commit id names, or null when it names nothing. */
-export async function resolveCommit(dirs: GitDirs, ref: string): Promise<string | null> {
+export async function resolveCommit(repo: GitRepo, ref: string): Promise<string | null> {
   if (/^[0-9a-f]{40}$/.test(ref)) return ref
-  return git.resolveRef({ fs: gitFs, gitdir: dirs.commondir, ref }).catch(() => null)
+  return git.resolveRef({ fs: gitFs, gitdir: repo.commondir, ref }).catch(() => null)
 }
 
-export async function branchCommit(dirs: GitDirs, branch: string): Promise<string | null> {
-  return resolveCommit(dirs, `refs/heads/${branch}`)
+export async function branchCommit(repo: GitRepo, branch: string): Promise<string | null> {
+  return resolveCommit(repo, `refs/heads/${branch}`)
 }
 
 /** Points HEAD at `branch` (or, for a commit id, detaches it there). */
-export async function pointHeadAt(dirs: GitDirs, branchOrCommit: string, options: LockOptions = {}): Promise<void> {
+export async function pointHeadAt(repo: GitRepo, branchOrCommit: string, options: LockOptions = {}): Promise<void> {
   const value = /^[0-9a-f]{40}$/.test(branchOrCommit) ? `${branchOrCommit}\n` : `ref: refs/heads/${branchOrCommit}\n`
   await replaceUnderLock(
-    join(dirs.gitdir, 'HEAD'),
+    join(repo.gitdir, 'HEAD'),
     async () => value,
     () =>
       new GembaError({

@@ -5,6 +5,7 @@
 import { filesAtCommit, resolveHead } from './head-files.ts'
 import { readIndexFile } from './index-lock.ts'
 import { mapGitError } from './map-git-error.ts'
+import type { GitRepo } from './repository.ts'
 
 export interface IndexEntry {
   /** Repository-relative, decoded as UTF-8 for display (a byte that is not UTF-8 shows as �). */
@@ -24,16 +25,12 @@ export interface IndexEntry {
   readonly unmerged: boolean
 }
 
-/**
- * Lists index entries, one per path. `cache` is the one isomorphic-git cache object shared by the
- * whole scan. Answers source 'tree' when the index could not be read and HEAD's tree was used instead.
- */
+/** Lists index entries, one per path. Answers source 'tree' when the index could not be read and HEAD's tree was used instead. */
 export async function readIndexEntries(
-  gitdir: string,
-  cache: object,
+  repo: GitRepo,
 ): Promise<{ entries: IndexEntry[]; source: 'index' | 'tree'; problem: string | null }> {
   try {
-    const index = await readIndexFile(gitdir)
+    const index = await readIndexFile(repo.gitdir)
     const entries: IndexEntry[] = []
     for (const raw of index.entries) {
       const previous = entries.at(-1)
@@ -47,8 +44,8 @@ export async function readIndexEntries(
     return { entries, source: 'index', problem: null }
   } catch (error) {
     const problem = `${mapGitError(error, 'read the git index').message} Files were listed from HEAD instead.`
-    const head = await resolveHead(gitdir, cache).catch(() => null)
-    const files = head ? await filesAtCommit(gitdir, head.commit, cache).catch(() => [] as string[]) : []
+    const head = await resolveHead(repo).catch(() => null)
+    const files = head ? await filesAtCommit(repo, head.commit).catch(() => [] as string[]) : []
     return {
       entries: files.map((path) => ({
         path,

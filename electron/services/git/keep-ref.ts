@@ -2,7 +2,7 @@
 // deletion can be undone (and git gc keeps the commit) until Gemba lets it go, once the session's
 // journal entry is written. Writes only under refs/gemba/.
 import git from 'isomorphic-git'
-import type { GitDirs } from './git-dir.ts'
+import type { GitRepo } from './repository.ts'
 import { gitFs } from './git-fs.ts'
 
 export const KEPT_PREFIX = 'refs/gemba/kept/'
@@ -11,18 +11,18 @@ export function keptRefOf(branch: string): string {
   return `${KEPT_PREFIX}${branch}`
 }
 
-export async function keepCommit(dirs: GitDirs, branch: string, commit: string): Promise<string> {
+export async function keepCommit(repo: GitRepo, branch: string, commit: string): Promise<string> {
   const ref = keptRefOf(branch)
-  await git.writeRef({ fs: gitFs, gitdir: dirs.commondir, ref, value: commit, force: true })
+  await git.writeRef({ fs: gitFs, gitdir: repo.commondir, ref, value: commit, force: true })
   return ref
 }
 
-export async function keptCommit(dirs: GitDirs, branch: string): Promise<string | null> {
-  return git.resolveRef({ fs: gitFs, gitdir: dirs.commondir, ref: keptRefOf(branch) }).catch(() => null)
+export async function keptCommit(repo: GitRepo, branch: string): Promise<string | null> {
+  return git.resolveRef({ fs: gitFs, gitdir: repo.commondir, ref: keptRefOf(branch) }).catch(() => null)
 }
 
 /** Lets the kept commit go (a later git gc may remove it). Nothing happens when none is kept. */
-export async function releaseKept(dirs: GitDirs, branch: string): Promise<void> {
-  if ((await keptCommit(dirs, branch)) === null) return
-  await git.deleteRef({ fs: gitFs, gitdir: dirs.commondir, ref: keptRefOf(branch) })
+export async function releaseKept(repo: GitRepo, branch: string): Promise<void> {
+  if ((await keptCommit(repo, branch)) === null) return
+  await git.deleteRef({ fs: gitFs, gitdir: repo.commondir, ref: keptRefOf(branch) })
 }

@@ -4,9 +4,8 @@
 // reads them), and files whose committed content is an LFS pointer. Read-only.
 import { readFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
-import git from 'isomorphic-git'
-import type { GitDirs } from './git-dir.ts'
-import { gitFs } from './git-fs.ts'
+import { blobContent } from './object-reads.ts'
+import type { GitRepo } from './repository.ts'
 import { entryAt } from './tree-edit.ts'
 
 const POINTER = Buffer.from('version https://git-lfs.github.com/spec/v1')
@@ -80,12 +79,12 @@ export async function lfsPatterns(root: string): Promise<string[]> {
 }
 
 /** Of `paths`, those Git LFS stores: by attribute, or because HEAD holds an LFS pointer there. */
-export async function lfsPaths(dirs: GitDirs, paths: readonly string[], headTree: string | null): Promise<string[]> {
+export async function lfsPaths(repo: GitRepo, paths: readonly string[], headTree: string | null): Promise<string[]> {
   const files = new Map<string, Promise<AttributeLine[]>>()
   const attributesIn = (folder: string) => {
     let loaded = files.get(folder)
     if (!loaded) {
-      loaded = readFile(join(dirs.root, ...folder.split('/').filter(Boolean), '.gitattributes'), 'utf8').then(
+      loaded = readFile(join(repo.root, ...folder.split('/').filter(Boolean), '.gitattributes'), 'utf8').then(
         (content) => parseAttributes(content, folder),
         () => [],
       )
@@ -93,7 +92,7 @@ export async function lfsPaths(dirs: GitDirs, paths: readonly string[], headTree
     }
     return loaded
   }
-  const info = parseAttributes(await readFile(join(dirs.commondir, 'info', 'attributes'), 'utf8').catch(() => ''), '')
+  const info = parseAttributes(await readFile(join(repo.commondir, 'info', 'attributes'), 'utf8').catch(() => ''), '')
   const found: string[] = []
   for (const path of paths) {
     const folders = ['']
@@ -101,16 +100,13 @@ export async function lfsPaths(dirs: GitDirs, paths: readonly string[], headTree
     const lines = [...(await Promise.all(folders.map(attributesIn))).flat(), ...info]
     let lfs = false
     for (const line of lines) if (matches(line, path)) lfs = line.lfs
-    if (lfs || (headTree && (await committedPointer(dirs, headTree, path)))) found.push(path)
+    if (lfs || (headTree && (await committedPointer(repo, headTree, path)))) found.push(path)
   }
   return found
 }
 
-async function committedPointer(dirs: GitDirs, headTree: string, path: string): Promise<boolean> {
-  const blob = await entryAt(dirs.commondir, headTree, path).catch(() => null)
+async function committedPointer(repo: GitRepo, headTree: string, path: string): Promise<boolean> {
+  const blob = await entryAt(repo, headTree, path).catch(() => null)
   if (!blob || blob.mode.startsWith('16')) return false
-  const { object } = await git
-    .readObject({ fs: gitFs, gitdir: dirs.commondir, oid: blob.oid, format: 'content' })
-    .catch(() => ({ object: new Uint8Array() }))
-  return isLfsPointer(object as Uint8Array)
+  return isLfsPointer((await blobContent(repo, blob.oid).catch(() => null)) ?? new Uint8Array())
 }

@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { GitOperation } from '../../../shared/models/git.ts'
-import type { GitDirs } from './git-dir.ts'
+import type { GitRepo } from './repository.ts'
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -21,8 +21,8 @@ async function text(path: string): Promise<string> {
 const short = (ref: string) => ref.replace(/^refs\/heads\//, '')
 const abbrev = (oid: string) => (/^[0-9a-f]{40}$/.test(oid) ? oid.slice(0, 7) : oid)
 
-export async function operationInProgress(dirs: GitDirs): Promise<GitOperation | null> {
-  const at = (name: string) => join(dirs.gitdir, name)
+export async function operationInProgress(repo: GitRepo): Promise<GitOperation | null> {
+  const at = (name: string) => join(repo.gitdir, name)
   for (const folder of ['rebase-merge', 'rebase-apply']) {
     if (!(await exists(at(folder)))) continue
     if (folder === 'rebase-apply' && (await exists(at('rebase-apply/applying')))) {

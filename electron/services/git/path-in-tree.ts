@@ -1,9 +1,10 @@
 // What a tree holds at a path, by id, for comparing two commits' versions of a file without reading
 // the file: a blob's id, `tree:<id>` for a folder, null when nothing is there, undefined when a tree on
 // the way cannot be read. Read-only.
+import type { GitRepo } from './repository.ts'
 import { isTreeMode, pathNames, readTree } from './tree-edit.ts'
 
-export async function objectAtPath(commondir: string, tree: string, path: string): Promise<string | null | undefined> {
+export async function objectAtPath(repo: GitRepo, tree: string, path: string): Promise<string | null | undefined> {
   const names = pathNames(
     path
       .split('/')
@@ -12,7 +13,7 @@ export async function objectAtPath(commondir: string, tree: string, path: string
   )
   let oid = tree
   for (const [index, name] of names.entries()) {
-    const entries = await readTree(commondir, oid).catch(() => undefined)
+    const entries = await readTree(repo, oid).catch(() => undefined)
     if (entries === undefined) return undefined
     const entry = entries.find((candidate) => candidate.name.equals(name))
     if (!entry) return null

@@ -6,7 +6,7 @@
 import { lstat, readFile, readlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import git from 'isomorphic-git'
-import type { GitDirs } from './git-dir.ts'
+import type { GitRepo } from './repository.ts'
 import type { GitIndexEntry } from './index-file.ts'
 import { updateIndex, withEntries } from './index-lock.ts'
 import type { LockOptions } from './lock-file.ts'
@@ -59,11 +59,11 @@ export async function entryFromDisk(root: string, path: string, blob: BlobRef): 
 }
 
 /** Records `changes` (path → its blob, or null: removed) in the index, under git's lock. */
-export async function recordInIndex(dirs: GitDirs, changes: ReadonlyMap<string, BlobRef | null>, options: LockOptions = {}): Promise<void> {
+export async function recordInIndex(repo: GitRepo, changes: ReadonlyMap<string, BlobRef | null>, options: LockOptions = {}): Promise<void> {
   const entries: GitIndexEntry[] = []
-  for (const [path, blob] of changes) if (blob) entries.push(await entryFromDisk(dirs.root, path, blob))
+  for (const [path, blob] of changes) if (blob) entries.push(await entryFromDisk(repo.root, path, blob))
   await updateIndex(
-    dirs.gitdir,
+    repo.gitdir,
     (index) =>
       withEntries(
         index,

@@ -4,7 +4,7 @@
 import { GembaError } from '../../../shared/errors.ts'
 import type { GitBlocker, GitRepositoryState } from '../../../shared/models/git.ts'
 import { plural } from '../../../shared/plural.ts'
-import { type GitDirs } from './git-dir.ts'
+import type { GitRepo } from './repository.ts'
 import { readHead } from './head-ref.ts'
 import { mandatoryExtensions, type GitIndexFile } from './index-file.ts'
 import { isIndexLocked, readIndexFile } from './index-lock.ts'
@@ -18,17 +18,17 @@ export function listPaths(paths: readonly string[]): string {
   return paths.slice(0, LIST).join(', ') + (paths.length > LIST ? ` and ${paths.length - LIST} more` : '')
 }
 
-export async function stateOf(dirs: GitDirs): Promise<GitRepositoryState> {
+export async function stateOf(repo: GitRepo): Promise<GitRepositoryState> {
   const [operation, head, indexLocked, index, lfs] = await Promise.all([
-    operationInProgress(dirs),
-    readHead(dirs).catch(() => null),
-    isIndexLocked(dirs.gitdir),
-    readIndexFile(dirs.gitdir).catch((error: unknown) => error as Error),
-    lfsPatterns(dirs.root),
+    operationInProgress(repo),
+    readHead(repo).catch(() => null),
+    isIndexLocked(repo.gitdir),
+    readIndexFile(repo.gitdir).catch((error: unknown) => error as Error),
+    lfsPatterns(repo.root),
   ])
   const entries = index instanceof Error ? [] : index.entries
   const unmergedPaths = [...new Set(entries.filter((entry) => entry.stage > 0).map((entry) => entry.path.toString('utf8')))]
-  const submodules = await submoduleChanges(dirs.root, entries)
+  const submodules = await submoduleChanges(repo.root, entries)
   const detached = head !== null && head.branch === null && head.commit !== null
   const blockers: GitBlocker[] = []
   if (operation) {

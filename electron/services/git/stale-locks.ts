@@ -4,7 +4,7 @@
 // until someone deleted it. Only a lock that is provably Gemba's (the same file as its witness) is
 // removed: any other belongs to another program, however new it is.
 import { join } from 'node:path'
-import type { GitDirs } from './git-dir.ts'
+import type { GitRepo } from './repository.ts'
 import { removeOwnedLock } from './lock-file.ts'
 
 /** A lock file of the working tree's git folder and the witness Gemba takes it through. */
@@ -16,8 +16,8 @@ export interface WitnessedLock {
 }
 
 /** Removes the locks Gemba took through these witnesses (and the witnesses); answers the locks removed. */
-export async function removeOwnedLocks(dirs: GitDirs, locks: readonly WitnessedLock[]): Promise<string[]> {
+export async function removeOwnedLocks(repo: GitRepo, locks: readonly WitnessedLock[]): Promise<string[]> {
   const removed: string[] = []
-  for (const { file, witness } of locks) if (await removeOwnedLock(join(dirs.gitdir, `${file}.lock`), witness)) removed.push(`${file}.lock`)
+  for (const { file, witness } of locks) if (await removeOwnedLock(join(repo.gitdir, `${file}.lock`), witness)) removed.push(`${file}.lock`)
   return removed
 }

@@ -2,9 +2,9 @@
 // status` reports as "new commits"): read from each gitlink in the index and the submodule's own HEAD.
 // A submodule that is not checked out is not a change. Read-only.
 import type { SubmoduleChange } from '../../../shared/models/git.ts'
-import { gitDirsOf } from './git-dir.ts'
 import { readHead } from './head-ref.ts'
 import { MODE_GITLINK, type GitIndexEntry } from './index-file.ts'
+import { openRepositoryAt } from './repository.ts'
 
 export function gitlinkPaths(entries: readonly GitIndexEntry[]): string[] {
   return entries.filter((entry) => entry.mode === MODE_GITLINK && entry.stage === 0).map((entry) => entry.path.toString('utf8'))
@@ -15,9 +15,9 @@ export async function submoduleChanges(root: string, entries: readonly GitIndexE
   for (const entry of entries) {
     if (entry.mode !== MODE_GITLINK || entry.stage !== 0) continue
     const path = entry.path.toString('utf8')
-    const dirs = await gitDirsOf(`${root}/${path}`).catch(() => null)
-    if (!dirs) continue
-    const head = await readHead(dirs).catch(() => null)
+    const submodule = await openRepositoryAt(`${root}/${path}`).catch(() => null)
+    if (!submodule) continue
+    const head = await readHead(submodule).catch(() => null)
     if (head?.commit !== entry.oid) changes.push({ path, recorded: entry.oid, checkedOut: head?.commit ?? null })
   }
   return changes

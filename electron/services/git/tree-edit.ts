@@ -1,12 +1,12 @@
 // Trees read and written byte for byte: a tree's entries with their names as stored (so a sibling
 // named in Latin-1 or NFD keeps its exact bytes and its mode text when a folder is rewritten), a new
-// tree from an old one plus changed paths, the entry at a path, and the paths two trees differ at.
-// Writes only new objects; never a ref, the index or a file.
+// tree from an old one plus changed paths, and the entry at a path (the paths two trees differ at are
+// tree-diff.ts's). Reads through the handle's object reader; writes only new objects, never a ref,
+// the index or a file.
 import git from 'isomorphic-git'
 import { gitFs } from './git-fs.ts'
 import { parseRawTree, type RawTreeEntry } from './parse-tree.ts'
-
-export type { RawTreeEntry } from './parse-tree.ts'
+import { isomorphicCacheOf, objectsOf, type GitRepo } from './repository.ts'
 
 export interface BlobRef {
   readonly oid: string
@@ -19,11 +19,22 @@ export function isTreeMode(mode: string): boolean {
   return Number.parseInt(mode, 8) === 0o40000
 }
 
-export async function readTree(commondir: string, oid: string): Promise<RawTreeEntry[]> {
-  const { object, type } = await git.readObject({ fs: gitFs, gitdir: commondir, oid, format: 'content' })
-  if (type !== 'tree') throw new Error(`${oid} is a ${type}, not a tree`)
+export async function readTree(repo: GitRepo, oid: string): Promise<RawTreeEntry[]> {
+  let data = await objectsOf(repo).rawTree(oid)
+  if (data === null) {
+    // Missing, damaged or not a tree: isomorphic-git's read says which (its error is mapped upstream).
+    const { object, type } = await git.readObject({
+      fs: gitFs,
+      gitdir: repo.commondir,
+      oid,
+      format: 'content',
+      cache: isomorphicCacheOf(repo),
+    })
+    if (type !== 'tree') throw new Error(`${oid} is a ${type}, not a tree`)
+    data = Buffer.from(object as Uint8Array)
+  }
   try {
-    return parseRawTree(Buffer.from(object as Uint8Array)).map((entry) => ({ ...entry, name: Buffer.from(entry.name) }))
+    return parseRawTree(data).map((entry) => ({ ...entry, name: Buffer.from(entry.name) }))
   } catch {
     throw new Error(`the tree ${oid} is damaged`)
   }
@@ -35,11 +46,11 @@ function compareTreeEntries(a: RawTreeEntry, b: RawTreeEntry): number {
   return Buffer.compare(key(a), key(b))
 }
 
-export async function writeTree(commondir: string, entries: readonly RawTreeEntry[]): Promise<string> {
+async function writeTree(repo: GitRepo, entries: readonly RawTreeEntry[]): Promise<string> {
   const parts = [...entries]
     .sort(compareTreeEntries)
     .flatMap((entry) => [Buffer.from(`${entry.mode} `, 'latin1'), entry.name, Buffer.from([0]), Buffer.from(entry.oid, 'hex')])
-  return git.writeObject({ fs: gitFs, gitdir: commondir, type: 'tree', object: Buffer.concat(parts), format: 'content' })
+  return git.writeObject({ fs: gitFs, gitdir: repo.commondir, type: 'tree', object: Buffer.concat(parts), format: 'content' })
 }
 
 /** Splits a repository path (slash-separated, as bytes) into its names. */
@@ -59,18 +70,18 @@ export function pathNames(path: Buffer | string): Buffer[] {
  * The tree `base` (null: empty) with `changes` applied: path → the blob to put there, or null to
  * delete it. Only the folders on the way to a changed path are rewritten.
  */
-export async function writeTreeWith(commondir: string, base: string | null, changes: ReadonlyMap<string, BlobRef | null>): Promise<string> {
+export async function writeTreeWith(repo: GitRepo, base: string | null, changes: ReadonlyMap<string, BlobRef | null>): Promise<string> {
   const nested = new Map<string, { names: Buffer[]; blob: BlobRef | null }>()
   for (const [path, blob] of changes) nested.set(path, { names: pathNames(path), blob })
-  return (await rewrite(commondir, base, [...nested.values()])) ?? (await writeTree(commondir, []))
+  return (await rewrite(repo, base, [...nested.values()])) ?? (await writeTree(repo, []))
 }
 
 async function rewrite(
-  commondir: string,
+  repo: GitRepo,
   base: string | null,
   changes: readonly { names: Buffer[]; blob: BlobRef | null }[],
 ): Promise<string | null> {
-  const entries = new Map((base ? await readTree(commondir, base) : []).map((entry) => [entry.name.toString('latin1'), entry]))
+  const entries = new Map((base ? await readTree(repo, base) : []).map((entry) => [entry.name.toString('latin1'), entry]))
   const below = new Map<string, { name: Buffer; changes: { names: Buffer[]; blob: BlobRef | null }[] }>()
   for (const change of changes) {
     const [first, ...rest] = change.names
@@ -87,52 +98,19 @@ async function rewrite(
   }
   for (const [key, group] of below) {
     const existing = entries.get(key)
-    const subtree = await rewrite(commondir, existing && isTreeMode(existing.mode) ? existing.oid : null, group.changes)
+    const subtree = await rewrite(repo, existing && isTreeMode(existing.mode) ? existing.oid : null, group.changes)
     if (subtree === null) entries.delete(key)
     else entries.set(key, { mode: TREE_MODE, name: group.name, oid: subtree })
   }
-  return entries.size === 0 ? null : writeTree(commondir, [...entries.values()])
+  return entries.size === 0 ? null : writeTree(repo, [...entries.values()])
 }
 
 /** The blob (or submodule, or link) at `path` in the tree, or null when there is none. */
-export async function entryAt(commondir: string, tree: string, path: Buffer | string): Promise<BlobRef | null> {
+export async function entryAt(repo: GitRepo, tree: string, path: Buffer | string): Promise<BlobRef | null> {
   let current: RawTreeEntry | null = { mode: TREE_MODE, name: Buffer.alloc(0), oid: tree }
   for (const name of pathNames(path)) {
     if (!current || !isTreeMode(current.mode)) return null
-    current = (await readTree(commondir, current.oid)).find((entry) => entry.name.equals(name)) ?? null
+    current = (await readTree(repo, current.oid)).find((entry) => entry.name.equals(name)) ?? null
   }
   return current && !isTreeMode(current.mode) ? { oid: current.oid, mode: current.mode } : null
-}
-
-export interface TreeDifference {
-  /** The path as stored (bytes). */
-  readonly path: Buffer
-  readonly before: BlobRef | null
-  readonly after: BlobRef | null
-}
-
-/** Every non-folder path whose entry differs between the two trees (a folder's contents compared only where its id differs). */
-export async function diffTrees(
-  commondir: string,
-  before: string | null,
-  after: string | null,
-  prefix: Buffer = Buffer.alloc(0),
-): Promise<TreeDifference[]> {
-  if (before === after) return []
-  const left = new Map((before ? await readTree(commondir, before) : []).map((entry) => [entry.name.toString('latin1'), entry]))
-  const right = new Map((after ? await readTree(commondir, after) : []).map((entry) => [entry.name.toString('latin1'), entry]))
-  const out: TreeDifference[] = []
-  for (const key of new Set([...left.keys(), ...right.keys()])) {
-    const a = left.get(key) ?? null
-    const b = right.get(key) ?? null
-    if (a && b && a.oid === b.oid && a.mode === b.mode) continue
-    const path = Buffer.concat(prefix.length ? [prefix, Buffer.from('/'), (a ?? b)!.name] : [(a ?? b)!.name])
-    const aTree = a && isTreeMode(a.mode) ? a.oid : null
-    const bTree = b && isTreeMode(b.mode) ? b.oid : null
-    if (aTree || bTree) out.push(...(await diffTrees(commondir, aTree, bTree, path)))
-    const aBlob = a && !isTreeMode(a.mode) ? { oid: a.oid, mode: a.mode } : null
-    const bBlob = b && !isTreeMode(b.mode) ? { oid: b.oid, mode: b.mode } : null
-    if (aBlob || bBlob) out.push({ path, before: aBlob, after: bBlob })
-  }
-  return out
 }

@@ -14,6 +14,7 @@ import git from 'isomorphic-git'
 import type { ChangedFile } from '../../../shared/models/repos.ts'
 import type { IndexEntry } from './index-entries.ts'
 import { MODE_GITLINK, MODE_SYMLINK } from './index-file.ts'
+import type { GitRepo } from './repository.ts'
 
 export interface WorkingState {
   readonly changed: readonly ChangedFile[]
@@ -33,10 +34,7 @@ export interface WorkingState {
 export const UNTRACKED_WALK_BUDGET_MS = 10_000
 
 export interface WorkingStateInput {
-  readonly root: string
-  readonly gitdir: string
-  /** The common git folder (info/exclude is there in a linked worktree); gitdir when not given. */
-  readonly commondir?: string
+  readonly repo: GitRepo
   readonly entries: readonly IndexEntry[]
   /** HEAD's tree flattened (path → blob id), or null when there are no commits. */
   readonly headFiles: ReadonlyMap<string, string> | null
@@ -49,7 +47,7 @@ export interface WorkingStateInput {
 
 export async function readWorkingState(input: WorkingStateInput): Promise<WorkingState> {
   const limit = input.limit ?? 200
-  const root = Buffer.from(`${input.root}/`)
+  const root = Buffer.from(`${input.repo.root}/`)
   const changed: ChangedFile[] = []
   const hash = createHash('sha1')
   let total = 0
@@ -171,9 +169,10 @@ async function findUntracked(input: WorkingStateInput, limit: number): Promise<{
     for (let slash = key.indexOf('/'); slash !== -1; slash = key.indexOf('/', slash + 1)) trackedFolders.add(key.slice(0, slash))
   }
   const walk: UntrackedWalk = {
-    root: Buffer.from(input.root),
-    dir: input.root,
-    gitdir: input.commondir ?? input.gitdir,
+    root: Buffer.from(input.repo.root),
+    dir: input.repo.root,
+    // info/exclude is in the common git folder (a linked worktree's own has none).
+    gitdir: input.repo.commondir,
     deadline: performance.now() + (input.untrackedBudgetMs ?? UNTRACKED_WALK_BUDGET_MS),
     signal: input.signal,
   }

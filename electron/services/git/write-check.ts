@@ -3,11 +3,11 @@
 // commit may be under Git LFS, inside a submodule, or named in bytes that are not UTF-8. Throws the
 // refusal, naming what to finish first; reads only, so a refusal changes no ref, no index, no file.
 import type { GitBlocker } from '../../../shared/models/git.ts'
-import { gitDirsOf, type GitDirs } from './git-dir.ts'
 import { treeOfCommit } from './commit-tree.ts'
 import { readHead } from './head-ref.ts'
 import { readIndexFile } from './index-lock.ts'
 import { lfsPaths } from './lfs-files.ts'
+import type { GitRepo } from './repository.ts'
 import { withGitErrors } from './map-git-error.ts'
 import { blockedError, listPaths, stateOf } from './repository-state.ts'
 import { gitlinkPaths, insideSubmodule } from './submodule-changes.ts'
@@ -20,8 +20,8 @@ export interface WriteIntent {
 }
 
 /** Everything that stops the write, the most important first (empty: go ahead). */
-export async function writeBlockers(dirs: GitDirs, intent: WriteIntent): Promise<GitBlocker[]> {
-  const blockers = [...(await stateOf(dirs)).blockers]
+export async function writeBlockers(repo: GitRepo, intent: WriteIntent): Promise<GitBlocker[]> {
+  const blockers = [...(await stateOf(repo)).blockers]
   const paths = intent.paths ?? []
   if (paths.length === 0) return blockers
   const badNames = paths.filter((path) => path.includes('\uFFFD'))
@@ -33,7 +33,7 @@ export async function writeBlockers(dirs: GitDirs, intent: WriteIntent): Promise
       paths: badNames,
     })
   }
-  const gitlinks = gitlinkPaths((await readIndexFile(dirs.gitdir).catch(() => null))?.entries ?? [])
+  const gitlinks = gitlinkPaths((await readIndexFile(repo.gitdir).catch(() => null))?.entries ?? [])
   const inSubmodules = paths.filter((path) => insideSubmodule(path, gitlinks))
   if (inSubmodules.length > 0) {
     blockers.push({
@@ -43,9 +43,9 @@ export async function writeBlockers(dirs: GitDirs, intent: WriteIntent): Promise
       paths: inSubmodules,
     })
   }
-  const head = await readHead(dirs).catch(() => null)
-  const headTree = head?.commit ? await treeOfCommit(dirs.commondir, head.commit) : null
-  const lfs = await lfsPaths(dirs, paths, headTree)
+  const head = await readHead(repo).catch(() => null)
+  const headTree = head?.commit ? await treeOfCommit(repo, head.commit) : null
+  const lfs = await lfsPaths(repo, paths, headTree)
   if (lfs.length > 0) {
     blockers.push({
       code: 'lfs',
@@ -57,12 +57,10 @@ export async function writeBlockers(dirs: GitDirs, intent: WriteIntent): Promise
   return blockers
 }
 
-/** Throws the refusal when anything stands in the way; answers the repository's git folders otherwise. */
-export async function checkCanWrite(root: string, intent: WriteIntent): Promise<GitDirs> {
+/** Throws the refusal when anything stands in the way. */
+export async function checkCanWrite(repo: GitRepo, intent: WriteIntent): Promise<void> {
   return withGitErrors(intent.doing, async () => {
-    const dirs = await gitDirsOf(root)
-    const blockers = await writeBlockers(dirs, intent)
+    const blockers = await writeBlockers(repo, intent)
     if (blockers.length > 0) throw blockedError(blockers, intent.doing)
-    return dirs
   })
 }

@@ -1,52 +1,36 @@
-// Reads, through the git layer, whether the files a session cited differ between its commit and the
-// repository's HEAD today: the blob ids at both commits are compared. Read-only; a repository that
-// is gone or lacks the commit answers "unknown" with a reason, never throws at the caller.
-import { locateRepo, objectAtPath, readHead, treeOfCommit } from '../git/index.ts'
-import type { AnchorCitations, FileChangedBetween } from './code-drift.ts'
-import { anchorCitations } from './git-anchors.ts'
+// The journal's reader of what became of a past session's code: opens the repository (through the git
+// layer), checks it still holds the session's commit, and compares the cited files and re-anchors the
+// citations at today's HEAD (code-drift.ts says it in sentences). Read-only; a repository that is gone
+// or lacks the commit answers "unknown" with a reason, never throws at the caller.
+import type { JournalCitation, JournalCodeDrift } from '../../../shared/models/journal.ts'
+import { anchorCitations, fileChangedBetween, hasCommit, openRepository, readHead } from '../git/git-layer.ts'
+import { codeDrift } from './code-drift.ts'
 
-/** An opened repository: its HEAD, a comparison callback for codeDrift, and the citations' re-anchoring. */
-export type OpenedRepository =
-  | { readonly ok: true; readonly head: string; readonly changed: FileChangedBetween; readonly anchor?: AnchorCitations }
-  | { readonly ok: false; readonly reason: string }
+export type DriftRead =
+  { readonly ok: true; readonly head: string; readonly drift: JournalCodeDrift } | { readonly ok: false; readonly reason: string }
 
-/** The port the journal service gets: opens the repository at `path` and checks `commit` is in it. */
-export type OpenRepositoryForDrift = (path: string, commit: string, signal?: AbortSignal) => Promise<OpenedRepository>
+/** The port the journal service gets: the drift of `citations` from `commit` to the HEAD of the repository at `path`. */
+export type ReadDrift = (path: string, commit: string, citations: readonly JournalCitation[], signal: AbortSignal) => Promise<DriftRead>
 
-export const openRepositoryForDrift: OpenRepositoryForDrift = async (path, commit) => {
-  const location = await locateRepo(path).catch(() => null)
-  if (!location) return { ok: false, reason: `The repository is no longer at ${path}.` }
-  const gitdir = location.commondir
-  const cache = {}
-  const head = (await readHead(location).catch(() => null))?.commit ?? null
-  if (head === null) return { ok: false, reason: 'The repository has no commits Gemba can read.' }
-  const fromTree = await treeOf(gitdir, commit, cache)
-  if (fromTree === null) {
-    return { ok: false, reason: `The repository no longer has commit ${commit.slice(0, 10)} (a shallow clone, or history rewritten).` }
+export const readDriftFromGit: ReadDrift = async (path, commit, citations, signal) => {
+  const repo = await openRepository(path).catch(() => null)
+  if (!repo) return { ok: false, reason: `The repository is no longer at ${path}.` }
+  try {
+    const head = (await readHead(repo).catch(() => null))?.commit ?? null
+    if (head === null || !(await hasCommit(repo, head))) return { ok: false, reason: 'The repository has no commits Gemba can read.' }
+    if (!(await hasCommit(repo, commit))) {
+      return { ok: false, reason: `The repository no longer has commit ${commit.slice(0, 10)} (a shallow clone, or history rewritten).` }
+    }
+    const drift = await codeDrift({
+      citations,
+      fromCommit: commit,
+      toCommit: head,
+      changed: (file, from, to) => fileChangedBetween(repo, file, from, to),
+      anchor: (cited, from, to, anchorSignal) => anchorCitations(repo, from, to, cited, anchorSignal),
+      signal,
+    })
+    return { ok: true, head, drift }
+  } finally {
+    repo.close()
   }
-  const toTree = await treeOf(gitdir, head, cache)
-  if (toTree === null) return { ok: false, reason: 'The repository’s current commit cannot be read.' }
-  const trees = new Map([
-    [commit, fromTree],
-    [head, toTree],
-  ])
-  return {
-    ok: true,
-    head,
-    anchor: (citations, from, to, signal) => anchorCitations(gitdir, from, to, citations, signal),
-    changed: async (file, from, to) => {
-      const fromRoot = trees.get(from) ?? (await treeOf(gitdir, from, cache))
-      const toRoot = trees.get(to) ?? (await treeOf(gitdir, to, cache))
-      if (fromRoot === null || toRoot === null) return null
-      const [before, after] = await Promise.all([objectAtPath(gitdir, fromRoot, file), objectAtPath(gitdir, toRoot, file)])
-      if (before === undefined || after === undefined) return null
-      // A file that exists in neither commit was never there to drift: it cannot be checked.
-      if (before === null && after === null) return null
-      return before !== after
-    },
-  }
-}
-
-async function treeOf(commondir: string, commit: string, cache: object): Promise<string | null> {
-  return treeOfCommit(commondir, commit, cache).catch(() => null)
 }

@@ -21,10 +21,9 @@ import {
 import type { DomainEvents } from '../domain-events.ts'
 import type { EventsPort } from '../events-port.ts'
 import { writeFileAtomic, type WriteTempData } from '../fs/atomic-write.ts'
-import { codeDrift } from './code-drift.ts'
 import { resolveTypedPath } from '../fs/resolve-typed-path.ts'
 import { exportMarkdown, writeExportFile } from './export-markdown.ts'
-import type { OpenRepositoryForDrift } from './git-drift.ts'
+import type { ReadDrift } from './git-drift.ts'
 import { computeInsights } from './journal-insights.ts'
 import { baseFileName, journalFileName } from './journal-file-name.ts'
 import { folderUnavailable, readSessionFile, readSidecar, removeStaleTemps, writeSessionFiles } from './journal-folder.ts'
@@ -59,8 +58,8 @@ export interface JournalServiceOptions {
   readonly events?: EventsPort
   /** Where each session's entry written is announced, and another journal folder is heard of. */
   readonly domainEvents?: DomainEvents
-  /** Opens a repository to compare a session's cited files with today (git); absent: drift is unknown. */
-  readonly openRepository?: OpenRepositoryForDrift
+  /** Compares a session's cited code with the repository today (git); absent: drift is unknown. */
+  readonly readDrift?: ReadDrift
   /** Where the repository with this id is now (the repos domain's list), when it moved since the session. */
   readonly repositoryPathOf?: (repositoryId: string) => Promise<string | undefined>
   /** The disk port for journal and pending writes (default: the file handle's own write). */
@@ -203,26 +202,19 @@ export class JournalService {
     const { record } = await this.get(input, signal)
     const known = await this.options.repositoryPathOf?.(record.repository.id).catch(() => undefined)
     const repositoryPath = known ?? record.repository.path
-    const open = this.options.openRepository
-    if (!open) return { state: 'unknown', reason: 'Gemba cannot read repositories here.', repositoryPath }
+    const readDrift = this.options.readDrift
+    if (!readDrift) return { state: 'unknown', reason: 'Gemba cannot read repositories here.', repositoryPath }
     if (!/^[0-9a-f]{40}$/i.test(record.repository.commit)) {
       return { state: 'unknown', reason: 'This session was not pinned to a commit.', repositoryPath }
     }
-    const opened = await open(repositoryPath, record.repository.commit, signal).catch((): { ok: false; reason: string } => ({
+    // A citation the repository did not confirm at the session's commit has nothing to follow since.
+    const citations = (record.walkthrough?.citations ?? []).filter((citation) => !citation.mark)
+    const read = await readDrift(repositoryPath, record.repository.commit, citations, signal).catch((): { ok: false; reason: string } => ({
       ok: false,
       reason: 'The repository could not be read.',
     }))
-    if (!opened.ok) return { state: 'unknown', reason: opened.reason, repositoryPath }
-    const drift = await codeDrift({
-      // A citation the repository did not confirm at the session's commit has nothing to follow since.
-      citations: (record.walkthrough?.citations ?? []).filter((citation) => !citation.mark),
-      fromCommit: record.repository.commit,
-      toCommit: opened.head,
-      changed: opened.changed,
-      ...(opened.anchor ? { anchor: opened.anchor } : {}),
-      signal,
-    })
-    return { state: 'known', drift, headCommit: opened.head, repositoryPath }
+    if (!read.ok) return { state: 'unknown', reason: read.reason, repositoryPath }
+    return { state: 'known', drift: read.drift, headCommit: read.head, repositoryPath }
   }
 
   async lookBack(input: Input<'lookBack'>, signal: AbortSignal) {

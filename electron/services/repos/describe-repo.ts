@@ -7,9 +7,9 @@ import { GembaError } from '../../../shared/errors.ts'
 import { CLEAN_GIT_STATE } from '../../../shared/models/git.ts'
 import { plural } from '../../../shared/plural.ts'
 import {
-  GitObjects,
-  locateRepo,
   mapGitError,
+  openRepository,
+  readCommit,
   readHead,
   readIndexEntries,
   readTreeFiles,
@@ -17,9 +17,9 @@ import {
   resolveHead,
   shallowCommits,
   stateOf,
-  type RepoLocation,
+  type GitRepo,
   type TreeFiles,
-} from '../git/index.ts'
+} from '../git/git-layer.ts'
 import { redactCommitText } from '../secrets/index.ts'
 
 /** Reads HEAD's tree flattened, or answers it from what a caller kept (by tree id: content never changes). */
@@ -27,7 +27,6 @@ export type TreeFilesMemo = (gitdir: string, tree: string, read: () => Promise<T
 
 export async function describeRepo(
   entry: RepoEntry,
-  cache: object,
   signal?: AbortSignal,
   trees: TreeFilesMemo = (_gitdir, _tree, read) => read(),
 ): Promise<RepoView> {
@@ -43,26 +42,39 @@ export async function describeRepo(
     shallow: false,
     gitState: CLEAN_GIT_STATE,
   }
-  let location: RepoLocation
+  let repo: GitRepo
   try {
-    location = await locateRepo(entry.path)
+    repo = await openRepository(entry.path)
   } catch (error) {
     return { ...empty, problem: problemOf(error) }
   }
-  const { root, gitdir, commondir } = location
-  const branch = (await readHead(location).catch(() => null))?.branch ?? null
-  const shallow = (await shallowCommits(gitdir)).length > 0
+  try {
+    return await describeOpened(repo, entry, empty, signal, trees)
+  } finally {
+    repo.close()
+  }
+}
+
+async function describeOpened(
+  repo: GitRepo,
+  entry: RepoEntry,
+  empty: Omit<RepoView, 'problem'>,
+  signal: AbortSignal | undefined,
+  trees: TreeFilesMemo,
+): Promise<RepoView> {
+  const branch = (await readHead(repo).catch(() => null))?.branch ?? null
+  const shallow = (await shallowCommits(repo)).length > 0
   let head
   try {
-    head = await resolveHead(gitdir, cache)
+    head = await resolveHead(repo)
   } catch (error) {
     return { ...empty, branch, shallow, problem: broken(error) }
   }
-  const index = await readIndexEntries(gitdir, cache)
-  const headFiles = head ? await trees(gitdir, head.tree, () => readTreeFiles(gitdir, head.tree, cache, signal)) : null
-  const state = await readWorkingState({ root, gitdir, commondir, entries: index.entries, headFiles: headFiles?.files ?? null, signal })
-  const lastCommit = head ? await readSummary(gitdir, head.commit, cache) : null
-  const gitState = await stateOf(location).catch(() => CLEAN_GIT_STATE)
+  const index = await readIndexEntries(repo)
+  const headFiles = head ? await trees(repo.gitdir, head.tree, () => readTreeFiles(repo, head.tree, signal)) : null
+  const state = await readWorkingState({ repo, entries: index.entries, headFiles: headFiles?.files ?? null, ...(signal ? { signal } : {}) })
+  const lastCommit = head ? await readSummary(repo, head.commit) : null
+  const gitState = await stateOf(repo).catch(() => CLEAN_GIT_STATE)
   const detached = head !== null && branch === null
   let problem: RepoProblem | null = null
   if (head === null) {
@@ -100,20 +112,15 @@ export async function describeRepo(
   }
 }
 
-export async function readSummary(gitdir: string, oid: string, cache: object): Promise<CommitSummary> {
-  const objects = new GitObjects(gitdir, cache)
-  try {
-    const commit = await objects.commit(oid)
-    if (commit === null) throw new Error(`the commit ${oid.slice(0, 12)} is missing or damaged`)
-    return {
-      oid,
-      author: commit.author.name,
-      email: commit.author.email,
-      date: new Date(commit.author.timestamp * 1000).toISOString(),
-      message: redactCommitText(commit.message.split('\n', 1)[0] ?? ''),
-    }
-  } finally {
-    objects.close()
+async function readSummary(repo: GitRepo, oid: string): Promise<CommitSummary> {
+  const commit = await readCommit(repo, oid)
+  if (commit === null) throw new Error(`the commit ${oid.slice(0, 12)} is missing or damaged`)
+  return {
+    oid,
+    author: commit.author.name,
+    email: commit.author.email,
+    date: new Date(commit.author.timestamp * 1000).toISOString(),
+    message: redactCommitText(commit.message.split('\n', 1)[0] ?? ''),
   }
 }
 

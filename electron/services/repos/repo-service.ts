@@ -27,7 +27,7 @@ import { listFolders } from './folders/list-folders.ts'
 import { resolveTypedPath } from '../fs/resolve-typed-path.ts'
 import { suggestFolders } from './folders/suggest-folders.ts'
 import type { CodeParser } from './parse/code-parser.ts'
-import { commonGitDir, locateRepo } from '../git/index.ts'
+import { repositoryIdentity, withRepository } from '../git/git-layer.ts'
 import type { RepoStore } from './repo-store.ts'
 import { RepoJobs } from './worker/repo-jobs.ts'
 import type { RepoWork } from './worker/repo-work.ts'
@@ -77,7 +77,7 @@ export class RepoService {
    */
   async add(input: { path: string }, signal: AbortSignal): Promise<RepoAdded> {
     const typed = resolveTypedPath(input.path, this.deps.home)
-    const { root, gitdir } = await locateRepo(typed)
+    const { root, identity } = await withRepository(typed, async (repo) => ({ root: repo.root, identity: await repositoryIdentity(repo) }))
     const entries = await this.deps.store.load()
     const realRoot = await realpath(root).catch(() => root)
     const existing = await findAsync(
@@ -100,7 +100,7 @@ export class RepoService {
       name: uniqueName(basename(root), entries),
       addedAt: this.now().toISOString(),
     }
-    const shared = await this.sameRepository(gitdir, entries)
+    const shared = await this.sameRepository(identity, entries)
     await this.deps.store.save([...entries, entry])
     const notice: RepoAddNotice | null = shared
       ? {
@@ -122,11 +122,10 @@ export class RepoService {
   }
 
   /** A repository in the list that shares its git directory with this one (another worktree of it). */
-  private async sameRepository(gitdir: string, entries: readonly RepoEntry[]): Promise<RepoEntry | undefined> {
-    const common = await commonGitDir(gitdir)
+  private async sameRepository(identity: string, entries: readonly RepoEntry[]): Promise<RepoEntry | undefined> {
     return findAsync(entries, async (entry) => {
-      const located = await locateRepo(entry.path).catch(() => null)
-      return located !== null && (await commonGitDir(located.gitdir)) === common
+      const other = await withRepository(entry.path, repositoryIdentity).catch(() => null)
+      return other === identity
     })
   }
 
@@ -165,7 +164,7 @@ export class RepoService {
 
   /** Scans a path that need not be in the list (the CLI uses this). */
   async scanPath(path: string, signal: AbortSignal, progress: Progress, force = false): Promise<ScanResult> {
-    const { root } = await locateRepo(path)
+    const root = await withRepository(path, async (repo) => repo.root)
     const id = `path-${Buffer.from(root).toString('base64url').slice(-40)}`
     return this.scanEntry({ id, path: root, name: basename(root), addedAt: this.now().toISOString() }, force, signal, progress)
   }

@@ -9,6 +9,7 @@ import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anth
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { unsavedSpending } from '../../fixtures/spending.ts'
 import { recordedProgress } from '../../fixtures/recorded-progress.ts'
+import { workingTreeSnapshot } from '../../../electron/services/git/git-layer.ts'
 
 let repo: RepoBuilder
 let fake: FakeAnthropic | undefined
@@ -39,7 +40,7 @@ function service(settings: Partial<AiRuntimeSettings> = {}, budgetUsd = 2): AiSe
     createSdk: createAnthropicSdk,
     spending: unsavedSpending(budgetUsd),
     context: async (request) => ({
-      root: repo.dir,
+      snapshot: workingTreeSnapshot(repo.dir),
       text: `<repository id="${request.repoId}" scope="${request.scope ?? '.'}">\n<file path="README.md">\n# Tiny\n</file>\n</repository>`,
       manifest: { files: [{ path: 'README.md', bytes: 7 }], redactions: [], excluded: [{ path: '.env', rule: 'env-file' }] },
     }),

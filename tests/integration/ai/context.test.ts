@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createAnthropicSdk } from '../../../electron/services/ai/client/ai-client.ts'
 import { AiService } from '../../../electron/services/ai/ai-service.ts'
 import { contextSettingsStore } from '../../../electron/services/ai/context/context-settings-store.ts'
-import { packContext } from '../../../electron/services/ai/context/pack-context.ts'
+import { packContext, scanSnapshot } from '../../../electron/services/ai/context/pack-context.ts'
 import { RepoContextProvider } from '../../../electron/services/ai/context/repo-context-provider.ts'
 import { SecretRedactor } from '../../../electron/services/secrets/secret-redactor.ts'
 import { prefixText } from '../../../electron/services/ai/conversation/stable-prefix.ts'
@@ -76,8 +76,8 @@ afterEach(async () => {
 
 describe('packContext', () => {
   it('packs facts, tree, README, manifests, key files and history, byte-identically each time', async () => {
-    const first = await packContext(scan, repo.dir, { budgetTokens: 40_000, redactor, parser }, signal)
-    const second = await packContext(scan, repo.dir, { budgetTokens: 40_000, redactor, parser }, signal)
+    const first = await packContext(scan, scanSnapshot(scan), { budgetTokens: 40_000, redactor, parser }, signal)
+    const second = await packContext(scan, scanSnapshot(scan), { budgetTokens: 40_000, redactor, parser }, signal)
     expect(second.text).toBe(first.text)
     expect(first.text).toContain('<file path="README.md" lines="3">\n1\t# Shop')
     expect(first.text).toContain('<file path="package.json"')
@@ -90,14 +90,14 @@ describe('packContext', () => {
   })
 
   it('keeps every planted secret out, excludes key files, and records where it redacted', async () => {
-    const packed = await packContext(scan, repo.dir, { budgetTokens: 40_000, redactor, parser, include: ['**'] }, signal)
+    const packed = await packContext(scan, scanSnapshot(scan), { budgetTokens: 40_000, redactor, parser, include: ['**'] }, signal)
     for (const planted of PLANTED) expect(packed.text).not.toContain(planted.secret)
     expect(packed.text).not.toContain('deploy/id_rsa"')
     expect(packed.redactions.some((r) => r.path === 'src/log.ts' && r.line === 2)).toBe(true)
   })
 
   it('degrades a repository too large for the budget: summarised tree, signatures, never refused', async () => {
-    const packed = await packContext(scan, repo.dir, { budgetTokens: 4_000, redactor, parser }, signal)
+    const packed = await packContext(scan, scanSnapshot(scan), { budgetTokens: 4_000, redactor, parser }, signal)
     expect(packed.tokens).toBeLessThanOrEqual(4_000)
     const checkout = packed.files.find((f) => f.path === 'src/checkout.ts')
     expect(checkout?.form).toBe('signatures')
@@ -145,13 +145,13 @@ describe('packContext', () => {
   })
 
   it('honours a scope folder and include/exclude patterns', async () => {
-    const scoped = await packContext(scan, repo.dir, { budgetTokens: 20_000, redactor, parser, scope: 'src/api' }, signal)
+    const scoped = await packContext(scan, scanSnapshot(scan), { budgetTokens: 20_000, redactor, parser, scope: 'src/api' }, signal)
     expect(scoped.text).toContain('scope="src/api"')
     expect(scoped.files.map((f) => f.path)).toContain('src/api/routes.ts')
     expect(scoped.files.map((f) => f.path)).not.toContain('src/server.ts')
     const excluded = await packContext(
       scan,
-      repo.dir,
+      scanSnapshot(scan),
       { budgetTokens: 20_000, redactor, parser, exclude: ['src/checkout.ts', 'docs/'] },
       signal,
     )

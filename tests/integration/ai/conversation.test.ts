@@ -5,7 +5,7 @@ import { AiClient, createAnthropicSdk, type Sleep } from '../../../electron/serv
 import { Conversation, type ConversationOptions } from '../../../electron/services/ai/conversation/conversation.ts'
 import { SecretRedactor } from '../../../electron/services/secrets/secret-redactor.ts'
 import { unsavedSpending } from '../../fixtures/spending.ts'
-import { gitTrackedFiles } from '../../../electron/services/git/tracked-files.ts'
+import { gitTrackedFiles, workingTreeSnapshot } from '../../../electron/services/git/git-layer.ts'
 import { createRepoTools } from '../../../electron/services/ai/tools/repo-tools.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import type { AiToolCall, AiToolResult, AiUsageReport } from '../../../shared/models/ai.ts'
@@ -49,7 +49,7 @@ async function conversation(overrides: Partial<ConversationOptions> = {}): Promi
     systemPrompt: 'You are Gemba, a patient guide to this codebase. Cite code as path:line.',
     contextText: `<file path="README.md">\n${readme.text}\n</file>\n${'Context padding. '.repeat(300)}`,
     contextManifest: { files: [{ path: 'README.md', bytes: 24 }], redactions: [], excluded: [{ path: '.env', rule: 'env-file' }] },
-    tools: createRepoTools({ root: repo.dir, redactor, listFiles: gitTrackedFiles(repo.dir) }),
+    tools: createRepoTools({ snapshot: workingTreeSnapshot(repo.dir), redactor, listFiles: gitTrackedFiles(repo.dir) }),
     redactor,
     spending: unsavedSpending(5).open({ sessionId: null, key: 'thread' }),
     ...overrides,

@@ -138,7 +138,7 @@ describe('citations by construction', () => {
     expect(JSON.stringify(answer)).not.toContain('citedText')
   })
 
-  it('marks a citation whose lines differ from the commit as changed, not checked', async () => {
+  it('verifies a correct quote of a file with an uncommitted edit, read and labelled as the working tree', async () => {
     await repo.write('src/api/route.ts', 'export function route(path: string) {\n  return path.toLowerCase()\n}\n')
     try {
       fake = await startFakeAnthropic({
@@ -149,7 +149,39 @@ describe('citations by construction', () => {
       const ai = await service()
       const thread = await ai.startThread({ repoId: 'payments', purpose: 'explore' }, signal)
       const answer = await ai.ask({ threadId: thread.threadId, question: 'What does route do?' }, signal, recordedProgress())
-      expect(answer.citations?.map((check) => check.status)).toEqual(['changed'])
+      const short = thread.headCommit!.slice(0, 12)
+      // The edited file is sent and named as the working tree over the commit, never as the commit alone.
+      const sources = searchResultsOf(fake.messageRequests()[0]!.body).map((result) => result.source)
+      expect(sources).toContain(`src/api/route.ts@${short}+working-tree`)
+      expect(sources).toContain(`src/server.ts@${short}`)
+      expect(sources).not.toContain(`src/api/route.ts@${short}`)
+      expect(answer.citations).toEqual([
+        expect.objectContaining({ path: 'src/api/route.ts', status: 'verified', checkedBy: 'content', readAt: 'working tree' }),
+      ])
+      // The viewer opened from the thread shows the same revision the coach read.
+      const view = await ai.readFile({ repoId: 'payments', path: 'src/api/route.ts', threadId: thread.threadId }, signal)
+      expect(view).toMatchObject({ kind: 'file', revision: { commit: thread.headCommit, workingTree: true } })
+      expect(view.kind === 'file' && view.text).toContain('toLowerCase')
+    } finally {
+      await repo.write('src/api/route.ts', ROUTE)
+    }
+  })
+
+  it('checks a quote of a file clean in the snapshot against the commit, whatever is edited after', async () => {
+    fake = await startFakeAnthropic({
+      replies: [toolUseReply([{ name: 'read_file', input: { path: 'src/api/route.ts' } }])],
+      respond: (request) =>
+        citedReply([{ text: 'It trims the path', citations: [citeLine(searchResultsOf(request.body), 'src/api/route.ts', 2)!] }]),
+    })
+    const ai = await service()
+    const thread = await ai.startThread({ repoId: 'payments', purpose: 'explore' }, signal)
+    await repo.write('src/api/route.ts', 'export function route(path: string) {\n  return path\n}\n')
+    try {
+      const answer = await ai.ask({ threadId: thread.threadId, question: 'What does route do?' }, signal, recordedProgress())
+      expect(answer.citations).toEqual([expect.objectContaining({ path: 'src/api/route.ts', status: 'verified', readAt: 'commit' })])
+      const toolResult = JSON.stringify(fake.messageRequests()[1]!.body)
+      expect(toolResult).toContain('path.trim()')
+      expect(toolResult).not.toContain('  return path\\n')
     } finally {
       await repo.write('src/api/route.ts', ROUTE)
     }

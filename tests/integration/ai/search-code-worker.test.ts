@@ -4,7 +4,7 @@
 // backend keeps answering other calls within a second and its event loop keeps turning.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { searchCode } from '../../../electron/services/ai/tools/search-code.ts'
-import { gitTrackedFiles } from '../../../electron/services/git/tracked-files.ts'
+import { gitTrackedFiles, workingTreeSnapshot } from '../../../electron/services/git/git-layer.ts'
 import { SecretRedactor } from '../../../electron/services/secrets/secret-redactor.ts'
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { makeTestBackend, type TestBackend } from '../../fixtures/test-backend.ts'
@@ -54,7 +54,7 @@ describe('search_code with a pathological pattern on minified lines', () => {
     let result
     try {
       result = await searchCode(
-        { root: repo.dir, redactor: new SecretRedactor(), listFiles: gitTrackedFiles(repo.dir) },
+        { snapshot: workingTreeSnapshot(repo.dir), redactor: new SecretRedactor(), listFiles: gitTrackedFiles(repo.dir) },
         { query: PATHOLOGICAL, is_regex: true },
         new AbortController().signal,
         { capMs: CAP_MS },
@@ -77,7 +77,7 @@ describe('search_code with a pathological pattern on minified lines', () => {
   it('is cancelled with the call: the worker goes, the search answers at once', async () => {
     const controller = new AbortController()
     const search = searchCode(
-      { root: repo.dir, redactor: new SecretRedactor(), listFiles: gitTrackedFiles(repo.dir) },
+      { snapshot: workingTreeSnapshot(repo.dir), redactor: new SecretRedactor(), listFiles: gitTrackedFiles(repo.dir) },
       { query: PATHOLOGICAL, is_regex: true },
       controller.signal,
       { capMs: 60_000 },

@@ -46,15 +46,15 @@ const signal = new AbortController().signal
 async function service(): Promise<AiService> {
   const redactor = new SecretRedactor()
   const readme = await redactor.redact('README.md', '# Tiny\n')
+  const head = await repo.head()
   return new AiService({
     settings: async () => ({ apiKey: API_KEY, endpoint: fake!.url, model: 'claude-sonnet-5-5', contextTokens: 40_000 }),
     spending: unsavedSpending(),
     createSdk: createAnthropicSdk,
     context: async (request) => ({
-      root: repo.dir,
+      snapshot: { root: repo.dir, commit: head, dirty: new Set<string>() },
       text: `<repository id="${request.repoId}">\n<file path="README.md">\n${readme.text}</file>\n</repository>`,
       manifest: { files: [{ path: 'README.md', bytes: 7 }], redactions: [], excluded: [{ path: '.env', rule: 'env-file' }] },
-      headCommit: 'a'.repeat(40),
     }),
     threads: threadStore(aiThreadsFolder(data)),
     redactor,
@@ -89,7 +89,7 @@ describe('kept AI threads', () => {
       repoId: 'r1',
       sessionId: 'session-1',
       purpose: 'explore',
-      headCommit: 'a'.repeat(40),
+      headCommit: await repo.head(),
     })
     expect(file).toContain('Where are the settings?')
     expect(file).toContain('The settings live in config/')

@@ -11,6 +11,7 @@ import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anth
 import { buildRepo, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { unsavedSpending } from '../../fixtures/spending.ts'
 import { recordedProgress } from '../../fixtures/recorded-progress.ts'
+import { workingTreeSnapshot } from '../../../electron/services/git/git-layer.ts'
 
 let repo: RepoBuilder
 let fake: FakeAnthropic | undefined
@@ -40,7 +41,7 @@ function service(url: string): AiService {
     spending: unsavedSpending(),
     createSdk: createAnthropicSdk,
     context: async () => ({
-      root: repo.dir,
+      snapshot: workingTreeSnapshot(repo.dir),
       text: '<repository>\n<file path="README.md">\n# Tiny\n</file>\n</repository>',
       manifest: { files: [], redactions: [], excluded: [] },
     }),

@@ -28,7 +28,7 @@ export async function applyGreeterChange(root: string, onStep?: Landing['onStep'
   const staged = new StagedCopy({ root })
   await staged.strReplace('src/greet.js', "'Helo, '", "'Hello, '")
   for (const [path, text] of Object.entries(created)) await staged.create(path, text)
-  const repo = await describeRepo({ id: 'r', path: root, name: 'greeter', addedAt: '2026-11-24T09:00:00Z' }, {})
+  const repo = await describeRepo({ id: 'r', path: root, name: 'greeter', addedAt: '2026-11-24T09:00:00Z' })
   return applyStaged(
     {
       root,
@@ -49,7 +49,7 @@ export const LEADER_EDIT = { path: 'src/greet.js', text: GREETER_FILES['src/gree
 
 export async function applyLeaderEdit(root: string, onStep?: Landing['onStep']): Promise<AppliedChange> {
   await recoverInterruptedLanding(root)
-  const repo = await describeRepo({ id: 'r', path: root, name: 'greeter', addedAt: '2026-11-24T09:00:00Z' }, {})
+  const repo = await describeRepo({ id: 'r', path: root, name: 'greeter', addedAt: '2026-11-24T09:00:00Z' })
   return applyWorking({
     root,
     request: 'Greet warmly',

@@ -10,7 +10,7 @@ export interface ContextParts {
   readonly rest: string
 }
 
-const OPEN = /^<file path="([^"]+)" lines="(\d+)"(?: excerpt="(\w+)")?>$/
+const OPEN = /^<file path="([^"]+)" lines="(\d+)"(?: excerpt="(\w+)")?( read="working tree")?>$/
 const LINE = /^(\d+)\t(.*)$/
 
 function titleOf(path: string, lines: number, form: string | undefined, shown: number): string {
@@ -37,8 +37,9 @@ export function splitContext(text: string): ContextParts {
       const match = LINE.exec(row)
       if (match) lines.push({ line: Number(match[1]), text: match[2]! })
     }
-    const [, path, total, form] = open
-    if (lines.length > 0) files.push({ path: path!, title: titleOf(path!, Number(total), form, lines.length), lines })
+    const [, path, total, form, workingTree] = open
+    const title = titleOf(path!, Number(total), form, lines.length)
+    if (lines.length > 0) files.push({ path: path!, title, lines, ...(workingTree ? { workingTree: true } : {}) })
     else (files.length === 0 ? overview : rest).push(...rows.slice(index, close + 1))
     index = close
   }

@@ -20,6 +20,8 @@ export interface Excerpt {
   readonly path: string
   readonly title: string
   readonly lines: readonly ExcerptLine[]
+  /** Read from the working tree (the leader's uncommitted edit), not at the commit. */
+  readonly workingTree?: boolean
 }
 
 const MAX_BLOCK_LINES = 12
@@ -54,12 +56,25 @@ export function sourceName(path: string, revision: string): string {
   return `${path}@${revision}`
 }
 
+const WORKING_TREE = 'working-tree'
+
+/** The revision of an excerpt read from the working tree over `revision` (a short commit): "1a2b3c4d5e6f+working-tree". */
+export function overWorkingTree(revision: string): string {
+  return revision === WORKING_TREE || revision.endsWith(`+${WORKING_TREE}`) ? revision : `${revision}+${WORKING_TREE}`
+}
+
+/** Whether a source's revision is (or includes) the working tree. */
+export function readFromWorkingTree(revision: string): boolean {
+  return revision === WORKING_TREE || revision.endsWith(`+${WORKING_TREE}`)
+}
+
 export function searchResultOf(
   excerpt: Excerpt,
-  revision: string,
+  commitRevision: string,
   options: { readonly oneLinePerBlock?: boolean } = {},
 ): { block: SearchResultBlockParam; source: SourceRecord } {
   const chunks = chunkLines(excerpt.lines, options.oneLinePerBlock)
+  const revision = excerpt.workingTree ? overWorkingTree(commitRevision) : commitRevision
   return {
     block: {
       type: 'search_result',
@@ -74,5 +89,5 @@ export function searchResultOf(
 
 /** The short form of a commit used in sources and shown to the leader. */
 export function shortRevision(commit: string | null | undefined): string {
-  return commit ? commit.slice(0, 12) : 'working-tree'
+  return commit ? commit.slice(0, 12) : WORKING_TREE
 }

@@ -1,13 +1,16 @@
 // Checks Claude's citations of search results against the repository by content: the cited lines must
-// be, word for word (after the same redaction as what was sent), the lines the file holds at the
-// session's commit. A citation of a staged edit (not in the repository yet) counts as changed, one of a
-// file Gemba cannot read as missing; nothing is trusted silently. Read-only; never follows a path out of the repository.
+// be, word for word (after the same redaction as what was sent), the lines the file holds in the
+// revision they were read at: the snapshot's commit, or the working tree for an excerpt read from it
+// (a file the leader has edited). A citation of a staged edit (not in the repository yet) counts as
+// changed, one of a file Gemba cannot read as missing; nothing is trusted silently. Read-only; never
+// follows a path out of the repository.
 import { readFile } from 'node:fs/promises'
 import type { CitationCheck } from '../../../../shared/models/ai.ts'
-import { gitDirsOf, readFileAtCommit } from '../../git/index.ts'
+import { readFileAtCommit, withRepository, type GitRepo, type ReadSide, type RepoSnapshot } from '../../git/git-layer.ts'
 import type { Redactor } from '../../secrets/index.ts'
 import { normaliseRepoPath, resolveInsideRepo } from '../../fs/resolve-inside-repo.ts'
 import type { MappedCitation } from './cited-answer.ts'
+import { readFromWorkingTree } from './excerpt-blocks.ts'
 
 const NUMBERED = /^\s*(\d+)\t(.*)$/
 
@@ -27,36 +30,41 @@ function sameLine(actual: string, cited: string): boolean {
   return a === c || (c.length >= 40 && a.startsWith(c))
 }
 
-async function fileText(root: string, commit: string | null, path: string): Promise<string | null> {
+async function fileText(repo: GitRepo, snapshot: RepoSnapshot, side: ReadSide, path: string): Promise<string | null> {
   try {
-    if (commit) {
-      const bytes = await readFileAtCommit((await gitDirsOf(root)).commondir, commit, path)
+    if (side === 'commit' && snapshot.commit !== null) {
+      const bytes = await readFileAtCommit(repo, snapshot.commit, path)
       return bytes === null ? null : new TextDecoder().decode(bytes)
     }
-    const resolved = await resolveInsideRepo(root, path)
+    const resolved = await resolveInsideRepo(snapshot.root, path)
     return await readFile(resolved.absolute, 'utf8')
   } catch {
     return null
   }
 }
 
-/**
- * One check per citation, in order. `commit` is the commit the excerpts were read at; a citation read
- * from the working tree is checked against the working tree.
- */
+/** One check per citation, in order, each against the revision its excerpt was read at in `snapshot`. */
 export async function verifyCitedLines(
-  root: string,
-  commit: string | null,
+  snapshot: RepoSnapshot,
+  citations: readonly MappedCitation[],
+  redactor: Redactor,
+): Promise<CitationCheck[]> {
+  return withRepository(snapshot.root, (repo) => verifyIn(repo, snapshot, citations, redactor))
+}
+
+async function verifyIn(
+  repo: GitRepo,
+  snapshot: RepoSnapshot,
   citations: readonly MappedCitation[],
   redactor: Redactor,
 ): Promise<CitationCheck[]> {
   const files = new Map<string, Promise<string[] | null>>()
-  const linesOf = (path: string, at: string | null): Promise<string[] | null> => {
-    const key = `${at ?? ''}:${path}`
+  const linesOf = (path: string, side: ReadSide): Promise<string[] | null> => {
+    const key = `${side}:${path}`
     if (!files.has(key)) {
       files.set(
         key,
-        fileText(root, at, path).then(async (text) => {
+        fileText(repo, snapshot, side, path).then(async (text) => {
           if (text === null) return null
           const redacted = (await redactor.redact(path, text)).text.split('\n')
           if (redacted.at(-1) === '') redacted.pop()
@@ -80,14 +88,15 @@ export async function verifyCitedLines(
       checks.push({ path, ...base, status: 'withheld', kind: 'file', lines: null })
       continue
     }
-    const at = citation.revision === 'working-tree' ? null : citation.revision === 'staged' ? undefined : commit
-    if (at === undefined) {
+    if (citation.revision === 'staged') {
       checks.push({ path, ...base, status: 'changed', kind: 'file', lines: null })
       continue
     }
-    const lines = await linesOf(path, at)
+    const side: ReadSide = readFromWorkingTree(citation.revision) || snapshot.commit === null ? 'working tree' : 'commit'
+    const read = { readAt: side }
+    const lines = await linesOf(path, side)
     if (lines === null) {
-      checks.push({ path, ...base, status: 'missing', kind: null, lines: null })
+      checks.push({ path, ...base, status: 'missing', kind: null, lines: null, ...read })
       continue
     }
     const cited = citedLines(citation.citedText)
@@ -102,6 +111,7 @@ export async function verifyCitedLines(
       status: !inRange ? 'line_out_of_range' : matches ? 'verified' : 'changed',
       kind: 'file',
       lines: lines.length,
+      ...read,
     })
   }
   return checks

@@ -46,7 +46,7 @@ export class ContextPreview {
       purpose: input.purpose,
       model: settings.model,
       scope: packed?.scope ?? scope,
-      headCommit: context.headCommit ?? null,
+      headCommit: context.snapshot.commit,
       text: prefixText(prefix),
       tokens,
       tokensSource: counted.source,

@@ -1,11 +1,15 @@
 // Packs a repository's scan into the text every AI thread starts with, within a token budget: the
 // project's facts, the file tree (summarised when large), README, manifests, the top-ranked key files
 // (whole, or excerpted to their signatures) and recent history. Every file passes the exclusion rules
-// and secret redaction first. Deterministic: an unchanged repository packs to byte-identical text
-// (the cached prompt prefix depends on it). Never writes anything; never refuses a large repository.
-import { readFile } from 'node:fs/promises'
+// and secret redaction first. Every file is read through the call's snapshot: at the scan's commit, or
+// the working tree for a file the leader has edited (its block says `read="working tree"`, so the
+// commit in the header never labels an uncommitted edit). Deterministic: the same scan packs to
+// byte-identical text (the cached prompt prefix depends on it); the dirty paths are the scan's, and only
+// the packed files that are dirty are marked, so an edit elsewhere changes nothing here. Never writes
+// anything; never refuses a large repository.
 import type { ExcludedFile, Redaction, SentFile } from '../../../../shared/models/ai.ts'
 import type { FileRecord, ScanResult } from '../../../../shared/models/repos.ts'
+import { readInSnapshot, withRepository, type GitRepo, type ReadSide, type RepoSnapshot } from '../../git/git-layer.ts'
 import { declarationsByLines, type CodeParser } from '../../repos/index.ts'
 import { type Redactor, withheldRule } from '../../secrets/index.ts'
 import { hardLinkRule, resolveInsideRepo, type RepoPath } from '../../fs/resolve-inside-repo.ts'
@@ -26,7 +30,6 @@ export interface PackOptions {
   readonly redactor: Redactor
   /** Gives large files as their signatures; without it they are given as their head. */
   readonly parser?: CodeParser | null
-  readonly readBytes?: (absolutePath: string, signal: AbortSignal) => Promise<Uint8Array>
 }
 
 export interface PackedFile extends SentFile {
@@ -51,6 +54,7 @@ interface Loaded {
   readonly text: string | null
   readonly redactions: readonly Redaction[]
   readonly excludedBy: string | null
+  readonly side: ReadSide
 }
 
 const MAX_CANDIDATES = 120
@@ -64,11 +68,31 @@ function isReadme(path: string, scope: string | null): boolean {
   return README.test(path.split('/').at(-1) ?? '') && (folder === null || folder === scope)
 }
 
-export async function packContext(scan: ScanResult, repoRoot: string, options: PackOptions, signal: AbortSignal): Promise<PackedContext> {
+/** The snapshot a pack of `scan` reads: its root, its commit, the paths it found dirty. */
+export function scanSnapshot(scan: ScanResult): RepoSnapshot {
+  return { root: scan.root, commit: scan.headCommit, dirty: new Set(scan.dirtyPaths) }
+}
+
+export async function packContext(
+  scan: ScanResult,
+  snapshot: RepoSnapshot,
+  options: PackOptions,
+  signal: AbortSignal,
+): Promise<PackedContext> {
+  return withRepository(snapshot.root, (repo) => pack(repo, scan, snapshot, options, signal))
+}
+
+async function pack(
+  repo: GitRepo,
+  scan: ScanResult,
+  snapshot: RepoSnapshot,
+  options: PackOptions,
+  signal: AbortSignal,
+): Promise<PackedContext> {
+  const repoRoot = snapshot.root
   const scope = normaliseScope(options.scope)
   const filter = pathFilter({ scope, include: options.include ?? [], exclude: options.exclude ?? [] })
   const budget = charsForTokens(options.budgetTokens)
-  const read = options.readBytes ?? ((path: string, s: AbortSignal) => readFile(path, { signal: s }))
   const excluded: ExcludedFile[] = []
   const redactions: Redaction[] = []
   const files: PackedFile[] = []
@@ -83,17 +107,22 @@ export async function packContext(scan: ScanResult, repoRoot: string, options: P
   const byPath = new Map(visible.map((file) => [file.path, file]))
 
   const load = async (path: string): Promise<Loaded> => {
-    const none = { path, text: null, redactions: [], excludedBy: null }
+    const none = { path, text: null, redactions: [], excludedBy: null, side: 'commit' as const }
     const record = byPath.get(path)
     if (!record || record.binary || record.size > MAX_READ_BYTES) return none
     let bytes: Uint8Array
     let resolved: RepoPath
+    let side: ReadSide
     try {
       resolved = await resolveInsideRepo(repoRoot, path)
       // A link is withheld as what it points at, a hard link for what it may be, before anything is read.
       const linked = withheldRule(options.redactor, resolved) ?? hardLinkRule(resolved)
       if (linked) return { ...none, excludedBy: linked }
-      bytes = await read(resolved.absolute, signal)
+      const read = await readInSnapshot(repo, snapshot, resolved.realRelative, resolved.absolute)
+      signal.throwIfAborted()
+      if (read?.kind !== 'file' || read.content.byteLength > MAX_READ_BYTES) return none
+      bytes = read.content
+      side = read.side
     } catch {
       signal.throwIfAborted()
       return none
@@ -103,7 +132,7 @@ export async function packContext(scan: ScanResult, repoRoot: string, options: P
     const rule = withheldRule(options.redactor, resolved, raw)
     if (rule) return { ...none, excludedBy: rule }
     const redacted = await options.redactor.redact(path, raw)
-    return { path, text: redacted.text, redactions: redacted.redactions, excludedBy: null }
+    return { path, text: redacted.text, redactions: redacted.redactions, excludedBy: null, side }
   }
 
   const project = projectSection(scan, filter, scope)
@@ -169,7 +198,10 @@ export async function packContext(scan: ScanResult, repoRoot: string, options: P
       omitted++
       continue
     }
-    const block = `<file path="${path}" lines="${excerpt.lines}"${excerpt.form === 'whole' ? '' : ` excerpt="${excerpt.form}"`}>\n${excerpt.body}\n</file>`
+    const form = excerpt.form === 'whole' ? '' : ` excerpt="${excerpt.form}"`
+    // Only a commit labels the rest: a file read from the working tree says so itself.
+    const read = loaded.side === 'working tree' && snapshot.commit !== null ? ' read="working tree"' : ''
+    const block = `<file path="${path}" lines="${excerpt.lines}"${form}${read}>\n${excerpt.body}\n</file>`
     fileBlocks.push(block)
     used += block.length + 1
     files.push({ path, bytes: Buffer.byteLength(excerpt.body), form: excerpt.form })
@@ -178,9 +210,10 @@ export async function packContext(scan: ScanResult, repoRoot: string, options: P
   }
   for (const pending of loads.values()) void pending.catch(() => undefined)
 
-  const header = `<repository name="${scan.project.name}"${scan.headCommit ? ` commit="${scan.headCommit}"` : ''}${scan.branch ? ` branch="${scan.branch}"` : ''}${scope ? ` scope="${scope}"` : ''}>`
-  const note =
-    'This is the repository context Gemba packed from the leader’s checkout (secrets redacted). Files are numbered by line; cite them as path:line.'
+  const header = `<repository name="${scan.project.name}"${snapshot.commit ? ` commit="${snapshot.commit}"` : ''}${scan.branch ? ` branch="${scan.branch}"` : ''}${scope ? ` scope="${scope}"` : ''}>`
+  const note = snapshot.commit
+    ? 'This is the repository context Gemba packed from the leader’s checkout (secrets redacted), read at the commit above; a file marked read="working tree" is read with the leader’s uncommitted edits. Files are numbered by line; cite them as path:line.'
+    : 'This is the repository context Gemba packed from the leader’s checkout (secrets redacted). Files are numbered by line; cite them as path:line.'
   const text = [header, note, fixed[0], fixed[1], ...fileBlocks, fixed[2], '</repository>'].join('\n')
   return {
     text,

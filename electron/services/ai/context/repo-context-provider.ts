@@ -7,7 +7,7 @@ import type { CodeParser } from '../../repos/index.ts'
 import type { RepoContext, RepoContextRequest } from './repo-context.ts'
 import type { Redactor } from '../../secrets/index.ts'
 import type { ContextSettingsStore } from './context-settings-store.ts'
-import { packContext, type PackedContext } from './pack-context.ts'
+import { packContext, scanSnapshot, type PackedContext } from './pack-context.ts'
 
 export interface RepoContextProviderDeps {
   readonly scan: (repoId: string, signal: AbortSignal) => Promise<ScanResult>
@@ -18,7 +18,6 @@ export interface RepoContextProviderDeps {
 
 export interface PackedRepoContext extends RepoContext {
   readonly packed: PackedContext
-  readonly headCommit: string | null
 }
 
 const KEEP = 8
@@ -58,9 +57,11 @@ export class RepoContextProvider {
 
   async #pack(scan: ScanResult, options: PackChoices, signal: AbortSignal): Promise<PackedRepoContext> {
     const parser = (await this.#deps.parser?.().catch(() => null)) ?? null
-    const packed = await packContext(scan, scan.root, { ...options, redactor: this.#deps.redactor, parser }, signal)
+    // One snapshot for the thread: the context, its tools, the viewer and the citation checks read it.
+    const snapshot = scanSnapshot(scan)
+    const packed = await packContext(scan, snapshot, { ...options, redactor: this.#deps.redactor, parser }, signal)
     return {
-      root: scan.root,
+      snapshot,
       text: packed.text,
       manifest: {
         files: packed.files.map(({ path, bytes }) => ({ path, bytes })),
@@ -68,7 +69,6 @@ export class RepoContextProvider {
         excluded: packed.excluded,
       },
       packed,
-      headCommit: scan.headCommit,
     }
   }
 }

@@ -2,7 +2,7 @@
 // first, at most three), the commits made since the last one, and which of the files those sessions
 // looked at or changed differ now. Read-only; anything it cannot read it leaves out, never throws.
 import type { JournalSessionRecord } from '../../../../shared/models/journal.ts'
-import { commitsSince, openRepositoryForDrift } from '../../journal/index.ts'
+import { commitsSince, fileChangedBetween, withRepository, type GitRepo } from '../../git/git-layer.ts'
 import { changedFiles, lookedAt } from './memory-note.ts'
 import type { PastVisits, PastVisitsSource, SinceLastVisit } from './past-visits.ts'
 
@@ -16,21 +16,20 @@ export interface JournalVisitsPorts {
 const FULL_SHA = /^[0-9a-f]{40}$/i
 
 async function sinceLastVisit(
-  path: string,
+  repo: GitRepo,
   sessions: readonly JournalSessionRecord[],
   signal: AbortSignal,
 ): Promise<SinceLastVisit | null> {
   const last = sessions[0]!
   if (!FULL_SHA.test(last.repository.commit)) return null
-  const since = await commitsSince(path, last.repository.commit)
+  const since = await commitsSince(repo, last.repository.commit)
   if (!since) return null
-  const opened = await openRepositoryForDrift(path, last.repository.commit, signal).catch(() => null)
   const paths = [...new Set(sessions.flatMap((record) => [...changedFiles(record), ...lookedAt(record)]))]
   const changedPaths: string[] = []
-  if (opened?.ok && since.commits.length > 0) {
+  if (since.commits.length > 0) {
     for (const file of paths) {
       signal.throwIfAborted()
-      if ((await opened.changed(file, last.repository.commit, since.head)) === true) changedPaths.push(file)
+      if ((await fileChangedBetween(repo, file, last.repository.commit, since.head).catch(() => null)) === true) changedPaths.push(file)
     }
   }
   return { fromCommit: last.repository.commit, toCommit: since.head, commits: since.commits, truncated: since.truncated, changedPaths }
@@ -41,7 +40,8 @@ export function journalVisits(ports: JournalVisitsPorts): PastVisitsSource {
     const sessions = await ports.sessionsOn(repoId, 3, signal).catch(() => [] as readonly JournalSessionRecord[])
     if (sessions.length === 0) return null
     const path = (await ports.repoPath(repoId).catch(() => undefined)) ?? sessions[0]!.repository.path
-    const visits: PastVisits = { sessions, since: await sinceLastVisit(path, sessions, signal).catch(() => null) }
+    const since = await withRepository(path, (repo) => sinceLastVisit(repo, sessions, signal)).catch(() => null)
+    const visits: PastVisits = { sessions, since }
     return visits
   }
 }

@@ -2,7 +2,7 @@
 // newest first) and what changed in the repository since the last one. Plain data, and the port the
 // AI service reads it through; the composition root wires it to the journal and git.
 import type { JournalSessionRecord } from '../../../../shared/models/journal.ts'
-import type { CommitLine } from '../../journal/index.ts'
+import type { CommitLine } from '../../git/git-layer.ts'
 
 export interface SinceLastVisit {
   /** The last session's commit and the repository's HEAD now. */

@@ -1,6 +1,7 @@
 // The coach's threads on a repository (explore and diagram): each starts from the same setup as the
-// preview (context packed once, the leader's "what I already know" note), its questions are streamed
-// as progress with their citations checked against the repository, every turn is kept on disk with
+// preview (context packed once, the leader's "what I already know" note) and reads one snapshot of the
+// repository for its whole life (the context, its tools, the viewer it opens, both citation checks), its
+// questions are streamed as progress with their citations checked against that snapshot, every turn is kept on disk with
 // what each request carried, and an answered question of a session is handed to the session. Holds
 // open threads in memory only; never returns or logs the API key.
 import { randomUUID } from 'node:crypto'
@@ -16,7 +17,7 @@ import type {
 } from '../../../../shared/models/ai.ts'
 import { findCitations } from '../../../../shared/text/find-citations.ts'
 import type { Progress } from '../../events-port.ts'
-import { gitTrackedFiles } from '../../git/index.ts'
+import { gitTrackedFiles, type RepoSnapshot } from '../../git/git-layer.ts'
 import type { Redactor } from '../../secrets/index.ts'
 import type { CoachRecordPort, SpendingPort } from '../../sessions/index.ts'
 import type { AiRuntimeSettings } from '../ai-settings.ts'
@@ -46,8 +47,8 @@ export interface CoachThreadsDeps {
 
 interface Thread {
   readonly view: Omit<AiThreadView, 'sessionCostUsd'>
-  /** The repository's folder, where citations are checked. */
-  readonly root: string
+  /** What the thread reads of the repository: its context, tools and citation checks all read this. */
+  readonly snapshot: RepoSnapshot
   readonly conversation: Conversation
   readonly sessionId: string | null
   readonly createdAt: string
@@ -78,9 +79,9 @@ export class CoachThreads {
       model: settings.model,
       contextManifest: context.manifest,
       tools: createRepoTools({
-        root: context.root,
+        snapshot: context.snapshot,
         redactor: this.#deps.redactor,
-        listFiles: context.listFiles ?? gitTrackedFiles(context.root),
+        listFiles: context.listFiles ?? gitTrackedFiles(context.snapshot.root),
       }),
       redactor: this.#deps.redactor,
       spending,
@@ -95,7 +96,7 @@ export class CoachThreads {
       purpose: input.purpose,
       model: settings.model,
       scope: context.packed ? context.packed.scope : scope,
-      headCommit: context.headCommit ?? null,
+      headCommit: context.snapshot.commit,
       contextChars: context.text.length,
       estimatedPrefixTokens: prefixTokens,
       estimatedFirstCallUsd: estimateCostUsd(settings.model, prefixTokens, 1500, setup.parts.cacheTtl),
@@ -109,7 +110,7 @@ export class CoachThreads {
     }
     this.#threads.set(threadId, {
       view,
-      root: context.root,
+      snapshot: context.snapshot,
       conversation,
       sessionId: input.sessionId ?? null,
       createdAt: this.#now().toISOString(),
@@ -153,9 +154,8 @@ export class CoachThreads {
         },
         signal,
       )
-      const commit = thread.view.headCommit
-      const citations = cited.length ? await verifyCitedLines(thread.root, commit, cited, this.#deps.redactor) : []
-      answer = { ...answered, citations, checkedAgainst: commit }
+      const citations = cited.length ? await verifyCitedLines(thread.snapshot, cited, this.#deps.redactor) : []
+      answer = { ...answered, citations, checkedAgainst: thread.snapshot.commit }
       return answer
     } catch (error) {
       failure = error
@@ -207,6 +207,12 @@ export class CoachThreads {
     }
   }
 
+  /** The snapshot an open thread of `repoId` reads; undefined when no such thread is open. */
+  snapshot(threadId: string, repoId: string): RepoSnapshot | undefined {
+    const thread = this.#threads.get(threadId)
+    return thread?.view.repoId === repoId ? thread.snapshot : undefined
+  }
+
   close(threadId: string): boolean {
     return this.#threads.delete(threadId)
   }
@@ -248,7 +254,7 @@ export class CoachThreads {
       const inProse = findCitations(turn.answer).map(({ path, line }) => ({ path, line }))
       const checked = [
         ...(answer.citations ?? []),
-        ...(inProse.length ? await verifyCitations(thread.root, thread.view.headCommit, inProse.slice(0, 300), this.#deps.redactor) : []),
+        ...(inProse.length ? await verifyCitations(thread.snapshot, inProse.slice(0, 300), this.#deps.redactor) : []),
       ]
       const citations = checked.map((check) => ({
         path: check.path,

@@ -87,7 +87,7 @@ export async function threadSetup(deps: ThreadSetupDeps, request: ThreadSetupReq
     systemPrompt: COACH_SYSTEM_PROMPT,
     contextText: context.text,
     citations: profile.capabilities.citations,
-    commit: context.headCommit ?? null,
+    commit: context.snapshot.commit,
     memoryNote: memory.text,
     instructions: instructionsFor(request.purpose, { remembers: memory.text !== null }),
     cacheTtl: deps.prefixCacheTtl?.(profile) ?? profile.prefixCacheTtl,

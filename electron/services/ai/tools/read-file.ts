@@ -1,7 +1,10 @@
 // The read_file tool: a range of lines of one text file, numbered, with secrets redacted over the whole
-// file first (so a range can never cut a private key block in half and slip past). Capped in size.
-import { readFile as readBytes, stat } from 'node:fs/promises'
+// file first (so a range can never cut a private key block in half and slip past). Capped in size. The
+// file is read through the call's snapshot (at its commit, or the working tree for a file the leader
+// has edited), and the read says which.
+import { stat } from 'node:fs/promises'
 import { GembaError } from '../../../../shared/errors.ts'
+import { readInSnapshot, revisionLabel, withRepository } from '../../git/git-layer.ts'
 import { withheldRule } from '../../secrets/index.ts'
 import { hardLinkRule, resolveInsideRepo, type RepoPath } from '../../fs/resolve-inside-repo.ts'
 import { decodeFaithfully } from '../../fs/text-encoding.ts'
@@ -22,7 +25,7 @@ export interface ReadFileInput {
 export async function readRepoFile(deps: RepoToolDeps, input: ReadFileInput, signal: AbortSignal): Promise<ToolExecution> {
   let resolved: RepoPath
   try {
-    resolved = await resolveInsideRepo(deps.root, input.path)
+    resolved = await resolveInsideRepo(deps.snapshot.root, input.path)
   } catch (error) {
     if (error instanceof GembaError) return toolError(error.message)
     throw error
@@ -37,20 +40,31 @@ export async function readRepoFile(deps: RepoToolDeps, input: ReadFileInput, sig
     return toolError(
       `${relative} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, too large to read; use search_code to find the part you need.`,
     )
-  const bytes = await readBytes(absolute, { signal })
+  const read = await withRepository(deps.snapshot.root, (repo) => readInSnapshot(repo, deps.snapshot, resolved.realRelative, absolute))
+  signal.throwIfAborted()
+  if (read === null) return toolError(`There is no ${relative} in the repository.`)
+  if (read.kind === 'folder') return toolError(`"${relative || '.'}" is a folder; use list_folder.`)
+  const bytes = read.content
+  if (bytes.byteLength > MAX_FILE_BYTES)
+    return toolError(
+      `${relative} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, too large to read; use search_code to find the part you need.`,
+    )
   const decoded = decodeFaithfully(bytes)
   if ('problem' in decoded && decoded.binary) return toolError(`${relative} is a binary file.`)
   // Read as the small change's editor reads it (Latin-1 and UTF-16 as themselves), or as UTF-8 at worst.
   const raw = 'text' in decoded ? decoded.text : new TextDecoder().decode(bytes)
   const excludedByContent = withheldRule(deps.redactor, resolved, raw)
   if (excludedByContent) return toolError(`Gemba withholds ${relative} (${excludedByContent}): it holds a token.`)
-  return readTextLines(deps, relative, raw, input)
+  const workingTree = read.side === 'working tree'
+  const note = deps.snapshot.commit === null ? '' : `, @${revisionLabel(deps.snapshot.commit, read.side)}`
+  return readTextLines(deps, relative, raw, input, note, [], workingTree)
 }
 
 /**
- * The numbered, redacted read of a file's text (from disk, or another view of it such as the small
- * change's staged copy). `note` is appended to the header line, e.g. to say the text is staged;
- * `redactedBefore` lists the lines of a text that was redacted already (the staged copy's view).
+ * The numbered, redacted read of a file's text (through the snapshot, or another view of it such as the
+ * small change's staged copy). `note` is appended to the header line, to say which revision was read
+ * or that the text is staged; `redactedBefore` lists the lines of a text that was redacted already (the
+ * staged copy's view); `workingTree` marks lines read from the working tree rather than the commit.
  */
 export async function readTextLines(
   deps: Pick<RepoToolDeps, 'redactor'>,
@@ -59,6 +73,7 @@ export async function readTextLines(
   input: Omit<ReadFileInput, 'path'>,
   note = '',
   redactedBefore: readonly Redaction[] = [],
+  workingTree = false,
 ): Promise<ToolExecution> {
   const excludedByContent = deps.redactor.exclusion(relative, raw)
   if (excludedByContent) return toolError(`Gemba withholds ${relative} (${excludedByContent}): it holds a token.`)
@@ -96,7 +111,7 @@ export async function readTextLines(
   const sent = redactions.filter((redaction) => redaction.line >= start && redaction.line <= end)
   const excerptLines = out.map((_, index) => ({ line: start + index, text: lines[start + index - 1] ?? '' }))
   return {
-    excerpts: [{ path: relative, title, lines: excerptLines }],
+    excerpts: [{ path: relative, title, lines: excerptLines, ...(workingTree ? { workingTree } : {}) }],
     ...(more ? { excerptNote: more.trim() } : {}),
     content,
     isError: false,

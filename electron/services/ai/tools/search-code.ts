@@ -3,9 +3,11 @@
 // secret one character at a time), with RE2's linear-time engine (re2js) in a worker thread
 // (search-matcher.ts) that is terminated at a hard wall-clock cap for the whole call: a pattern that
 // takes seconds per line never holds the backend's event loop, which only reads and redacts files,
-// handing the loop back between them. Read-only.
-import { readFile, stat } from 'node:fs/promises'
+// handing the loop back between them. Files are read through the call's snapshot (at its commit, or the
+// working tree for a file the leader has edited). Read-only.
+import { stat } from 'node:fs/promises'
 import { GembaError } from '../../../../shared/errors.ts'
+import { openRepository, readInSnapshot, revisionLabel, type GitRepo } from '../../git/git-layer.ts'
 import type { Redaction, SentFile } from '../../../../shared/models/ai.ts'
 import type { Excerpt, ExcerptLine } from '../citations/excerpt-blocks.ts'
 import { withheldRule } from '../../secrets/index.ts'
@@ -36,16 +38,18 @@ export interface SearchOptions {
   readonly capMs?: number
 }
 
-async function candidateText(deps: RepoToolDeps, path: string): Promise<string | null> {
+async function candidateText(deps: RepoToolDeps, repo: GitRepo, path: string): Promise<{ text: string; workingTree: boolean } | null> {
   if (deps.redactor.exclusion(path)) return null
   // The full guard per file: a tracked path may have become a symlink to somewhere else, or a hard link.
-  const resolved = await resolveInsideRepo(deps.root, path).catch(() => null)
+  const resolved = await resolveInsideRepo(deps.snapshot.root, path).catch(() => null)
   if (resolved === null || withheldRule(deps.redactor, resolved) || hardLinkRule(resolved)) return null
   const info = await stat(resolved.absolute).catch(() => null)
   if (!info?.isFile() || info.size > MAX_SEARCH_FILE_BYTES) return null
-  const decoded = decodeFaithfully(await readFile(resolved.absolute))
+  const read = await readInSnapshot(repo, deps.snapshot, resolved.realRelative, resolved.absolute).catch(() => null)
+  if (read?.kind !== 'file' || read.content.byteLength > MAX_SEARCH_FILE_BYTES) return null
+  const decoded = decodeFaithfully(read.content)
   if ('problem' in decoded) return null
-  return withheldRule(deps.redactor, resolved, decoded.text) ? null : decoded.text
+  return withheldRule(deps.redactor, resolved, decoded.text) ? null : { text: decoded.text, workingTree: read.side === 'working tree' }
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
@@ -60,7 +64,7 @@ export async function searchCode(
   if (typeof pattern === 'string') return toolError(pattern)
   let scope: string
   try {
-    scope = (await resolveInsideRepo(deps.root, input.path ?? '')).relative
+    scope = (await resolveInsideRepo(deps.snapshot.root, input.path ?? '')).relative
   } catch (error) {
     if (error instanceof GembaError) return toolError(error.message)
     throw error
@@ -75,22 +79,23 @@ export async function searchCode(
   let truncated = false
   let timedOut = false
   const inScope = (await deps.listFiles()).filter((path) => path.startsWith(prefix))
+  const repo = await openRepository(deps.snapshot.root)
   const matcher = SearchMatcher.start(input, capMs, signal)
   try {
     let sliceStart = performance.now()
     for (let at = 0; at < inScope.length && !truncated; at += BATCH_FILES) {
       // A few files at a time, so their redaction shares one secretlint pass; matched in order.
-      const batch: { path: string; text: string; redactions: readonly Redaction[] }[] = []
+      const batch: { path: string; text: string; redactions: readonly Redaction[]; workingTree: boolean }[] = []
       for (const path of inScope.slice(at, at + BATCH_FILES)) {
         if (matcher.stopped) break
         if (performance.now() - sliceStart > SLICE_MS) {
           await nextTurn()
           sliceStart = performance.now()
         }
-        const raw = await candidateText(deps, path)
+        const raw = await candidateText(deps, repo, path)
         if (raw === null) continue
-        const redacted = await deps.redactor.redact(path, raw)
-        batch.push({ path, text: redacted.text, redactions: redacted.redactions })
+        const redacted = await deps.redactor.redact(path, raw.text)
+        batch.push({ path, text: redacted.text, redactions: redacted.redactions, workingTree: raw.workingTree })
       }
       if (matcher.stopped) throw matcher.stopped
       // The match is made on the redacted text alone: the raw text never decides anything.
@@ -116,7 +121,13 @@ export async function searchCode(
           sentBytes += byteLength(shown)
         }
         if (sentBytes > 0) files.push({ path: file.path, bytes: sentBytes })
-        if (matched.length > 0) excerpts.push({ path: file.path, title: `${file.path}: lines matching "${input.query}"`, lines: matched })
+        if (matched.length > 0)
+          excerpts.push({
+            path: file.path,
+            title: `${file.path}: lines matching "${input.query}"`,
+            lines: matched,
+            ...(file.workingTree ? { workingTree: true } : {}),
+          })
         redactions.push(...file.redactions.filter((r) => shownLines.has(r.line)))
         if (truncated) break
       }
@@ -128,6 +139,7 @@ export async function searchCode(
     timedOut = true
   } finally {
     matcher.stop()
+    repo.close()
   }
   const what = `"${input.query}"${scope ? ` in ${scope}` : ''}`
   const seconds = `${Math.round(capMs / 100) / 10} s`
@@ -142,10 +154,16 @@ export async function searchCode(
     }
   }
   const more = truncated ? `\n(stopped at ${limit} matches; narrow the search with path or a more specific query)` : stopped
+  const edited = excerpts.filter((excerpt) => excerpt.workingTree).map((excerpt) => excerpt.path)
+  // Only a snapshot with a commit has two sides to tell apart; the working tree alone is not labelled.
+  const read =
+    deps.snapshot.commit === null
+      ? ''
+      : `\n(read at ${revisionLabel(deps.snapshot.commit, 'commit')}${edited.length ? `; ${edited.join(', ')} from the working tree` : ''})`
   return {
     excerpts,
     ...(more ? { excerptNote: more.trim() } : {}),
-    content: `${hits.join('\n')}${more}`,
+    content: `${hits.join('\n')}${more}${read}`,
     isError: false,
     summary: `searched ${what}: ${hits.length}${truncated || timedOut ? '+' : ''} match(es)`,
     files,

@@ -2,6 +2,7 @@
 // carried (files and sizes, redactions) for the session's "what was sent" record. Types only.
 import type { Redaction, SentFile } from '../../../../shared/models/ai.ts'
 import type { Excerpt } from '../citations/excerpt-blocks.ts'
+import type { RepoSnapshot } from '../../git/git-layer.ts'
 import type { Redactor } from '../../secrets/index.ts'
 
 export interface ToolExecution {
@@ -18,9 +19,12 @@ export interface ToolExecution {
   readonly excerptNote?: string
 }
 
-/** What the repository tools need: the root, the redactor, and the tracked files (repository-relative). */
+/**
+ * What the repository tools need: the snapshot every read goes through (its root, its commit, the
+ * paths read from the working tree), the redactor, and the tracked files (repository-relative).
+ */
 export interface RepoToolDeps {
-  readonly root: string
+  readonly snapshot: RepoSnapshot
   readonly redactor: Redactor
   readonly listFiles: () => Promise<readonly string[]>
 }

@@ -6,6 +6,7 @@ import { GembaError } from '../../../../shared/errors.ts'
 import { taskSize, type AgentActivity, type RefusedEdit, type TaskProposal } from '../../../../shared/models/change.ts'
 import type { AiCallUsage, AiModelProfile, AiStopReason } from '../../../../shared/models/ai.ts'
 import { Conversation, createRepoTools, planningEffort, type AiClient, type ConversationOptions, type ToolSet } from '../../ai/index.ts'
+import { workingTreeSnapshot } from '../../git/git-layer.ts'
 import type { Redactor } from '../../secrets/index.ts'
 import type { Spending } from '../../sessions/index.ts'
 import { COMMIT_PROMPT, EXPLAIN_PROMPT, PROPOSE_PROMPT, agentPrompt } from './change-prompts.ts'
@@ -113,7 +114,12 @@ export async function proposeWithAi(
   handlers: ChangeHandlers,
   signal: AbortSignal,
 ): Promise<TaskProposal[]> {
-  const thread = conversation(runtime, PROPOSE_PROMPT, contextText, createRepoTools({ root, redactor: runtime.redactor, listFiles }))
+  const thread = conversation(
+    runtime,
+    PROPOSE_PROMPT,
+    contextText,
+    createRepoTools({ snapshot: workingTreeSnapshot(root), redactor: runtime.redactor, listFiles }),
+  )
   const answer = await thread.ask('Propose three small tasks for my hour in this repository.', toolHandlers(handlers), signal)
   return parseProposals(answer.text)
 }

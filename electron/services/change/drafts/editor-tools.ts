@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { GembaError } from '../../../../shared/errors.ts'
 import type { RefusedEdit } from '../../../../shared/models/change.ts'
 import { resolveInsideRepo } from '../../fs/resolve-inside-repo.ts'
+import { workingTreeSnapshot } from '../../git/git-layer.ts'
 import { createRepoTools, mergeRedactions, readTextLines, toolError, type ToolExecution, type ToolSet } from '../../ai/index.ts'
 import type { Redactor } from '../../secrets/index.ts'
 import { viewRedactions, type StagedCopy, type StagedFile } from './staged-copy.ts'
@@ -46,7 +47,8 @@ export interface EditorToolsDeps {
 }
 
 export function createChangeTools(deps: EditorToolsDeps): ToolSet {
-  const read = createRepoTools({ root: deps.staged.root, redactor: deps.redactor, listFiles: deps.listFiles })
+  // The agent reads what it edits: the working tree as it is (its staged edits are read_file's own view).
+  const read = createRepoTools({ snapshot: workingTreeSnapshot(deps.staged.root), redactor: deps.redactor, listFiles: deps.listFiles })
   return {
     definitions: [...read.definitions, EDITOR_TOOL_DEFINITION],
     async execute(name, input, signal) {

@@ -5,7 +5,7 @@
 import { GembaError } from '../../../../shared/errors.ts'
 import type { AppliedChange } from '../../../../shared/models/change.ts'
 import type { ChangedFile } from '../../../../shared/models/repos.ts'
-import { commitOnCurrentBranch, firstRemote, gitDirsOf, listBranchNames, type CommitAuthor } from '../../git/index.ts'
+import { commitOnCurrentBranch, firstRemote, listBranchNames, withRepository, type CommitAuthor } from '../../git/git-layer.ts'
 import { gembaBranchName } from './branch-name.ts'
 import { headState } from './head-state.ts'
 import { landChange, type Landing } from './crash-safe-landing.ts'
@@ -41,9 +41,8 @@ function dirty(changed: readonly ChangedFile[]): GembaError {
 
 /** Lands `files` on a new gemba/ branch from HEAD (see crash-safe-landing.ts for why a kill leaves no half state). */
 async function landOnNewBranch(input: ApplyInput, files: ReadonlyMap<string, Uint8Array | null>): Promise<AppliedChange> {
-  const dirs = await gitDirsOf(input.root)
   const head = await headState(input.root)
-  const branch = gembaBranchName(input.now, input.request, await listBranchNames(dirs))
+  const branch = gembaBranchName(input.now, input.request, await withRepository(input.root, listBranchNames))
   const landing = {
     root: input.root,
     branch,
@@ -54,7 +53,7 @@ async function landOnNewBranch(input: ApplyInput, files: ReadonlyMap<string, Uin
     author: input.author,
   }
   const commit = await landChange(input.onStep ? { ...landing, onStep: input.onStep } : landing)
-  const push = pushHelp(await firstRemote(dirs), branch, head.branch ?? head.commit)
+  const push = pushHelp(await withRepository(input.root, firstRemote), branch, head.branch ?? head.commit)
   return {
     branch,
     originalBranch: head.branch ?? head.commit,
@@ -124,6 +123,6 @@ export async function commitFollowUp(input: ApplyInput, applied: AppliedChange):
       message: 'There are no edits to commit yet.',
       next: 'Write your part in your editor and save the file.',
     })
-  const commit = await commitOnCurrentBranch(await gitDirsOf(input.root), paths, input.message, input.author, input.now)
+  const commit = await withRepository(input.root, (repo) => commitOnCurrentBranch(repo, paths, input.message, input.author, input.now))
   return { ...applied, commit, files: [...new Set([...applied.files, ...paths])] }
 }

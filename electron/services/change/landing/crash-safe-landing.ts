@@ -18,17 +18,18 @@ import {
   deleteBranchRef,
   entryAt,
   fileAsCommitted,
-  gitDirsOf,
+  openRepository,
   operationInProgress,
   pointHeadAt,
   recordInIndex,
   removeOwnedLocks,
   resolveCommit,
   treeOfCommit,
+  withRepository,
   type BlobRef,
-  type GitDirs,
+  type GitRepo,
   type WitnessedLock,
-} from '../../git/index.ts'
+} from '../../git/git-layer.ts'
 
 const INTENT = 'gemba-landing.json'
 
@@ -86,25 +87,33 @@ interface Intent {
   readonly witnesses?: { readonly index: string; readonly HEAD: string }
 }
 
-const intentPath = (dirs: GitDirs) => join(dirs.gitdir, INTENT)
+const intentPath = (repo: GitRepo) => join(repo.gitdir, INTENT)
 const WITNESSES = { index: 'gemba-landing.index', HEAD: 'gemba-landing.HEAD' } as const
 
-function witnessedLocks(dirs: GitDirs, intent: Pick<Intent, 'witnesses'>): WitnessedLock[] {
+function witnessedLocks(repo: GitRepo, intent: Pick<Intent, 'witnesses'>): WitnessedLock[] {
   const names = intent.witnesses ?? WITNESSES
   return [
-    { file: 'index', witness: join(dirs.gitdir, names.index) },
-    { file: 'HEAD', witness: join(dirs.gitdir, names.HEAD) },
+    { file: 'index', witness: join(repo.gitdir, names.index) },
+    { file: 'HEAD', witness: join(repo.gitdir, names.HEAD) },
   ]
 }
 
 /** Builds, then lands, the commit; answers its id. */
 export async function landChange(landing: Landing): Promise<string> {
+  const repo = await openRepository(landing.root)
+  try {
+    return await land(repo, landing)
+  } finally {
+    repo.close()
+  }
+}
+
+async function land(repo: GitRepo, landing: Landing): Promise<string> {
   const { root } = landing
   const step = landing.onStep ?? (() => undefined)
-  const dirs = await gitDirsOf(root)
   const files = new Map<string, { content: Uint8Array; mode?: string } | null>()
   for (const [path, bytes] of landing.files) files.set(path, bytes === null ? await fileAsCommitted(root, path) : { content: bytes })
-  const built = await buildCommit(dirs, { parent: landing.base, files, message: landing.message, author: landing.author })
+  const built = await buildCommit(repo, { parent: landing.base, files, message: landing.message, author: landing.author })
   step('built')
 
   const wroteFiles = [...landing.files.values()].some((bytes) => bytes !== null)
@@ -117,10 +126,10 @@ export async function landChange(landing: Landing): Promise<string> {
     wroteFiles,
     witnesses: WITNESSES,
   }
-  await writeFileAtomic(intentPath(dirs), JSON.stringify(intent))
+  await writeFileAtomic(intentPath(repo), JSON.stringify(intent))
   step('intent')
   try {
-    await createBranch(dirs, landing.branch, built.commit)
+    await createBranch(repo, landing.branch, built.commit)
     step('branch')
     for (const [path, bytes] of landing.files) {
       if (bytes === null) continue
@@ -133,10 +142,10 @@ export async function landChange(landing: Landing): Promise<string> {
       await writeFileAtomic(absolute, bytes, { makeFolder: true, ...(mode === undefined ? {} : { mode }) })
       step('file')
     }
-    const [indexLock, headLock] = witnessedLocks(dirs, intent)
-    await recordInIndex(dirs, built.blobs, { witness: indexLock!.witness, onLocked: () => step('index-locked') })
+    const [indexLock, headLock] = witnessedLocks(repo, intent)
+    await recordInIndex(repo, built.blobs, { witness: indexLock!.witness, onLocked: () => step('index-locked') })
     step('index')
-    await pointHeadAt(dirs, landing.branch, { witness: headLock!.witness, onLocked: () => step('head-locked') })
+    await pointHeadAt(repo, landing.branch, { witness: headLock!.witness, onLocked: () => step('head-locked') })
     step('head')
   } catch (error) {
     // A write that failed (not a kill): the repository is put back at once, and the error told. If the
@@ -144,12 +153,12 @@ export async function landChange(landing: Landing): Promise<string> {
     await recoverInterruptedLanding(root).catch(() => undefined)
     throw error
   }
-  await rm(intentPath(dirs), { force: true })
+  await rm(intentPath(repo), { force: true })
   return built.commit
 }
 
-async function readIntent(dirs: GitDirs): Promise<Intent | null> {
-  return readFile(intentPath(dirs), 'utf8').then(
+async function readIntent(repo: GitRepo): Promise<Intent | null> {
+  return readFile(intentPath(repo), 'utf8').then(
     (text) => JSON.parse(text) as Intent,
     () => null,
   )
@@ -167,15 +176,18 @@ export async function recoverInterruptedLanding(
   root: string,
   options: { readonly onStep?: (step: LandingStep) => void } = {},
 ): Promise<{ branch: string; paths: readonly string[] } | null> {
-  const step = options.onStep ?? (() => undefined)
-  const dirs = await gitDirsOf(root)
-  const intent = await readIntent(dirs)
+  return withRepository(root, (repo) => recover(repo, options.onStep ?? (() => undefined)))
+}
+
+async function recover(repo: GitRepo, step: (step: LandingStep) => void): Promise<{ branch: string; paths: readonly string[] } | null> {
+  const { root } = repo
+  const intent = await readIntent(repo)
   if (!intent) return null
   // Killed between taking a lock and renaming it, the landing (or an earlier recovery) left it behind.
-  const locks = witnessedLocks(dirs, intent)
-  await removeOwnedLocks(dirs, locks)
+  const locks = witnessedLocks(repo, intent)
+  await removeOwnedLocks(repo, locks)
   step('recover-locks')
-  const operation = await operationInProgress(dirs)
+  const operation = await operationInProgress(repo)
   if (operation) {
     throw new GembaError({
       code: 'conflict',
@@ -185,34 +197,33 @@ export async function recoverInterruptedLanding(
     })
   }
   const [indexLock, headLock] = locks
-  await pointHeadAt(dirs, intent.originalBranch ?? intent.base, { witness: headLock!.witness, onLocked: () => step('recover-head-locked') })
+  await pointHeadAt(repo, intent.originalBranch ?? intent.base, { witness: headLock!.witness, onLocked: () => step('recover-head-locked') })
   step('recover-head')
-  const baseTree = await treeOfCommit(dirs.commondir, intent.base)
+  const baseTree = await treeOfCommit(repo, intent.base)
   const originals = new Map<string, BlobRef | null>()
   for (const path of intent.paths) {
-    const original = await entryAt(dirs.commondir, baseTree, path)
+    const original = await entryAt(repo, baseTree, path)
     originals.set(path, original)
     if (!intent.wroteFiles) continue
     const { absolute } = await resolveInsideRepo(root, path, { mustExist: false })
     if (original)
-      await writeFileAtomic(absolute, await blobContent(dirs.commondir, original.oid), { mode: original.mode === '100755' ? 0o755 : 0o644 })
+      await writeFileAtomic(absolute, await blobContent(repo, original.oid), { mode: original.mode === '100755' ? 0o755 : 0o644 })
     else await rm(absolute, { force: true })
     await removeTemps(dirname(absolute))
     if (!original) await removeEmptyFolders(root, dirname(absolute))
     step('recover-file')
   }
-  await recordInIndex(dirs, originals, { witness: indexLock!.witness, onLocked: () => step('recover-index-locked') })
+  await recordInIndex(repo, originals, { witness: indexLock!.witness, onLocked: () => step('recover-index-locked') })
   step('recover-index')
-  if ((await resolveCommit(dirs, `refs/heads/${intent.branch}`)) === intent.commit) await deleteBranchRef(dirs, intent.branch)
+  if ((await resolveCommit(repo, `refs/heads/${intent.branch}`)) === intent.commit) await deleteBranchRef(repo, intent.branch)
   step('recover-branch')
-  await rm(intentPath(dirs), { force: true })
+  await rm(intentPath(repo), { force: true })
   return { branch: intent.branch, paths: intent.paths }
 }
 
 /** Whether an interrupted landing waits to be rolled back (its intent file is there). */
 export async function hasInterruptedLanding(root: string): Promise<boolean> {
-  const dirs = await gitDirsOf(root).catch(() => null)
-  return dirs !== null && (await readIntent(dirs)) !== null
+  return withRepository(root, async (repo) => (await readIntent(repo)) !== null).catch(() => false)
 }
 
 /** Temp files of writeFileAtomic (`.<name>.<12 hex>.tmp`) a killed write left in a folder. */

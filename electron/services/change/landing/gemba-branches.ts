@@ -16,7 +16,6 @@ import {
   checkCanWrite,
   createBranch,
   deleteBranchRef,
-  gitDirsOf,
   isPushed,
   keepCommit,
   keptCommit,
@@ -25,7 +24,9 @@ import {
   releaseKept,
   switchToBranch,
   withGitErrors,
-} from '../../git/index.ts'
+  withRepository,
+  type GitRepo,
+} from '../../git/git-layer.ts'
 import type { Progress } from '../../events-port.ts'
 import type { Redactor } from '../../secrets/index.ts'
 import { applyStaged, applyWorking, commitFollowUp } from './commit-change.ts'
@@ -72,7 +73,7 @@ export class GembaBranches {
   ): Promise<ChangeDraftView> {
     const accepted = input.acceptedPaths
     await this.recoverInterrupted(draft.root)
-    await checkCanWrite(draft.root, { doing: 'land the change', paths: accepted })
+    await whenWritable(draft.root, { doing: 'land the change', paths: accepted }, async () => undefined)
     const author = await this.#identityFor(draft.root)
     const repo = await this.#deps.repos.info(draft.repoId, signal)
     const base = {
@@ -160,8 +161,9 @@ export class GembaBranches {
       })
     }
     await this.recoverInterrupted(repo.path)
-    const dirs = await checkCanWrite(repo.path, { doing: `return to ${record.originalBranch}` })
-    await withGitErrors(`return to ${record.originalBranch}`, () => switchToBranch(dirs, record.originalBranch))
+    await whenWritable(repo.path, { doing: `return to ${record.originalBranch}` }, (opened) =>
+      withGitErrors(`return to ${record.originalBranch}`, () => switchToBranch(opened, record.originalBranch)),
+    )
     if (record.sessionId) await this.#recordTo(record.sessionId, { returned: true })
     this.#changed(repoId, progress)
     return this.#view(repoId, signal)
@@ -172,21 +174,22 @@ export class GembaBranches {
     const applied = appliedOf(draft)
     if (applied.deleted) return draftView(draft)
     await this.recoverInterrupted(draft.root)
-    const dirs = await checkCanWrite(draft.root, { doing: `delete ${applied.branch}` })
-    if (await withGitErrors(`delete ${applied.branch}`, () => isPushed(dirs, applied.branch))) {
-      throw new GembaError({
-        code: 'refused',
-        message: `${applied.branch} has been pushed, so Gemba will not delete it.`,
-        next: 'Delete it where it was pushed to, if you mean to.',
+    const tip = await whenWritable(draft.root, { doing: `delete ${applied.branch}` }, async (repo) => {
+      if (await withGitErrors(`delete ${applied.branch}`, () => isPushed(repo, applied.branch))) {
+        throw new GembaError({
+          code: 'refused',
+          message: `${applied.branch} has been pushed, so Gemba will not delete it.`,
+          next: 'Delete it where it was pushed to, if you mean to.',
+        })
+      }
+      return withGitErrors(`delete ${applied.branch}`, async () => {
+        if ((await readHead(repo)).branch === applied.branch) await switchToBranch(repo, applied.originalBranch)
+        // The branch's tip, which may be past the change's commit (a commit the leader made there by hand).
+        const commit = (await branchCommit(repo, applied.branch)) ?? applied.commit
+        await keepCommit(repo, applied.branch, commit)
+        await deleteBranchRef(repo, applied.branch)
+        return commit
       })
-    }
-    const tip = await withGitErrors(`delete ${applied.branch}`, async () => {
-      if ((await readHead(dirs)).branch === applied.branch) await switchToBranch(dirs, applied.originalBranch)
-      // The branch's tip, which may be past the change's commit (a commit the leader made there by hand).
-      const commit = (await branchCommit(dirs, applied.branch)) ?? applied.commit
-      await keepCommit(dirs, applied.branch, commit)
-      await deleteBranchRef(dirs, applied.branch)
-      return commit
     })
     this.#records.addKept({
       repoId: draft.repoId,
@@ -212,19 +215,21 @@ export class GembaBranches {
     const applied = appliedOf(draft)
     if (!applied.deleted) return draftView(draft)
     await this.recoverInterrupted(draft.root)
-    const dirs = await gitDirsOf(draft.root)
-    const commit = await keptCommit(dirs, applied.branch)
-    if (commit === null) {
-      draft.applied = { ...applied, restorable: false }
-      throw new GembaError({
-        code: 'not_found',
-        message: `${applied.branch} can no longer be restored: its commit is not kept any more.`,
-        next: `Its commit was ${applied.commit.slice(0, 10)}; \`git branch ${applied.branch} ${applied.commit.slice(0, 10)}\` brings it back while git still has it.`,
+    const commit = await withRepository(draft.root, async (repo) => {
+      const kept = await keptCommit(repo, applied.branch)
+      if (kept === null) {
+        draft.applied = { ...applied, restorable: false }
+        throw new GembaError({
+          code: 'not_found',
+          message: `${applied.branch} can no longer be restored: its commit is not kept any more.`,
+          next: `Its commit was ${applied.commit.slice(0, 10)}; \`git branch ${applied.branch} ${applied.commit.slice(0, 10)}\` brings it back while git still has it.`,
+        })
+      }
+      await withGitErrors(`restore ${applied.branch}`, async () => {
+        await createBranch(repo, applied.branch, kept)
+        await releaseKept(repo, applied.branch)
       })
-    }
-    await withGitErrors(`restore ${applied.branch}`, async () => {
-      await createBranch(dirs, applied.branch, commit)
-      await releaseKept(dirs, applied.branch)
+      return kept
     })
     this.#records.removeKept(draft.repoId, applied.branch)
     this.#records.setCheckout(draft.repoId, {
@@ -260,7 +265,7 @@ export class GembaBranches {
 
   async identity(repoId: string, signal: AbortSignal): Promise<GitIdentity | null> {
     const repo = await this.#deps.repos.info(repoId, signal)
-    return (await readGitIdentity(repo.path, this.#deps.home, this.#deps.xdgConfigHome)) ?? this.#savedIdentity()
+    return (await this.#gitIdentity(repo.path)) ?? this.#savedIdentity()
   }
 
   setIdentity(input: { name: string; email: string }): GitIdentity {
@@ -274,7 +279,7 @@ export class GembaBranches {
    */
   async prepare(root: string): Promise<boolean> {
     const recovered = await this.recoverInterrupted(root)
-    await checkCanWrite(root, { doing: 'start a change' })
+    await whenWritable(root, { doing: 'start a change' }, async () => undefined)
     return recovered
   }
 
@@ -315,7 +320,10 @@ export class GembaBranches {
 
   async #release(repoId: string, branch: string, signal: AbortSignal): Promise<void> {
     const repo = await this.#deps.repos.info(repoId, signal).catch(() => null)
-    if (repo) await withGitErrors(`let go of ${branch}`, async () => releaseKept(await gitDirsOf(repo.path), branch)).catch(() => undefined)
+    if (repo)
+      await withGitErrors(`let go of ${branch}`, () => withRepository(repo.path, (opened) => releaseKept(opened, branch))).catch(
+        () => undefined,
+      )
     this.#records.removeKept(repoId, branch)
   }
 
@@ -342,7 +350,7 @@ export class GembaBranches {
   }
 
   async #identityFor(root: string): Promise<GitIdentity> {
-    const identity = (await readGitIdentity(root, this.#deps.home, this.#deps.xdgConfigHome)) ?? this.#savedIdentity()
+    const identity = (await this.#gitIdentity(root)) ?? this.#savedIdentity()
     if (identity) return identity
     throw new GembaError({
       code: 'invalid_input',
@@ -352,10 +360,23 @@ export class GembaBranches {
     })
   }
 
+  /** user.name and user.email as git itself would take them for the repository at `root`; null when it cannot be opened. */
+  async #gitIdentity(root: string): Promise<GitIdentity | null> {
+    return withRepository(root, (repo) => readGitIdentity(repo, this.#deps.home, this.#deps.xdgConfigHome)).catch(() => null)
+  }
+
   #savedIdentity(): GitIdentity | null {
     const saved = this.#deps.prefs.get('change.identity')
     return saved ? { name: saved.name, email: saved.email, source: 'gemba' } : null
   }
+}
+
+/** Opens the repository at `root`, refuses (changing nothing) when anything stands in the way of `intent`, else runs `work`. */
+async function whenWritable<T>(root: string, intent: Parameters<typeof checkCanWrite>[1], work: (repo: GitRepo) => Promise<T>): Promise<T> {
+  return withRepository(root, async (repo) => {
+    await checkCanWrite(repo, intent)
+    return work(repo)
+  })
 }
 
 /** After the leader commits their part: a TODO(human) marker still in a committed file is worth saying. */

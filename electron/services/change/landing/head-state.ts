@@ -1,7 +1,7 @@
 // Where HEAD is before a change lands: the branch (or commit, when detached) the new gemba/ branch
 // starts from, through the git layer. Read-only; the writes are the git layer's.
 import { GembaError } from '../../../../shared/errors.ts'
-import { gitDirsOf, readHead } from '../../git/index.ts'
+import { readHead, withRepository } from '../../git/git-layer.ts'
 
 export interface HeadState {
   /** Short branch name, or null when detached. */
@@ -10,7 +10,7 @@ export interface HeadState {
 }
 
 export async function headState(root: string): Promise<HeadState> {
-  const head = await readHead(await gitDirsOf(root))
+  const head = await withRepository(root, readHead)
   if (head.commit === null) {
     throw new GembaError({
       code: 'repository_broken',

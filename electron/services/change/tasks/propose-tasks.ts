@@ -3,7 +3,7 @@
 // or Claude failing) ideas from the repository's own signals (offline-tasks.ts), labelled as such.
 import { taskSize, type TaskProposal, type TaskProposals } from '../../../../shared/models/change.ts'
 import type { ScanResult } from '../../../../shared/models/repos.ts'
-import { gitTrackedFiles } from '../../git/index.ts'
+import { gitTrackedFiles } from '../../git/git-layer.ts'
 import type { Progress } from '../../events-port.ts'
 import type { Redactor } from '../../secrets/index.ts'
 import { proposeWithAi } from '../claude/change-conversations.ts'

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { FileChange } from '../../../../shared/models/change.ts'
 import type { ChangedFile } from '../../../../shared/models/repos.ts'
 import { looksBinary } from '../../fs/looks-binary.ts'
-import { gitDirsOf, readFileAtCommit } from '../../git/index.ts'
+import { openRepository, readFileAtCommit, type GitRepo } from '../../git/git-layer.ts'
 import { fileDiff } from '../diffs/file-diff.ts'
 import { MAX_EDIT_BYTES } from '../drafts/staged-copy.ts'
 
@@ -15,9 +15,9 @@ export interface WorkingDiff {
 }
 
 /** The file as HEAD has it; null when HEAD has no such file (or it cannot be read: the diff then shows it as new). */
-async function headText(commondir: Promise<string>, headCommit: string | null, path: string): Promise<Uint8Array | null> {
-  if (headCommit === null) return null
-  return readFileAtCommit(await commondir, headCommit, path).catch(() => null)
+async function headText(repo: GitRepo | null, headCommit: string | null, path: string): Promise<Uint8Array | null> {
+  if (headCommit === null || repo === null) return null
+  return readFileAtCommit(repo, headCommit, path).catch(() => null)
 }
 
 export async function workingDiff(
@@ -28,23 +28,27 @@ export async function workingDiff(
 ): Promise<WorkingDiff> {
   const files: FileChange[] = []
   const skipped: { path: string; reason: string }[] = []
-  const commondir = gitDirsOf(root).then((dirs) => dirs.commondir)
-  commondir.catch(() => undefined)
-  for (const entry of changed) {
-    signal?.throwIfAborted()
-    const before = await headText(commondir, headCommit, entry.path)
-    const after = await readFile(join(root, ...entry.path.split('/'))).catch(() => null)
-    const sides = [before, after].filter((side): side is Uint8Array => side !== null)
-    if (sides.some((side) => side.byteLength > MAX_EDIT_BYTES)) {
-      skipped.push({ path: entry.path, reason: 'too large to show' })
-      continue
+  // A repository that cannot be opened shows every file as new, as when HEAD cannot be read.
+  const repo = await openRepository(root).catch(() => null)
+  try {
+    for (const entry of changed) {
+      signal?.throwIfAborted()
+      const before = await headText(repo, headCommit, entry.path)
+      const after = await readFile(join(root, ...entry.path.split('/'))).catch(() => null)
+      const sides = [before, after].filter((side): side is Uint8Array => side !== null)
+      if (sides.some((side) => side.byteLength > MAX_EDIT_BYTES)) {
+        skipped.push({ path: entry.path, reason: 'too large to show' })
+        continue
+      }
+      if (sides.some(looksBinary)) {
+        skipped.push({ path: entry.path, reason: 'binary' })
+        continue
+      }
+      const decode = (bytes: Uint8Array | null) => (bytes === null ? null : new TextDecoder().decode(bytes))
+      files.push(fileDiff(entry.path, decode(before), decode(after)))
     }
-    if (sides.some(looksBinary)) {
-      skipped.push({ path: entry.path, reason: 'binary' })
-      continue
-    }
-    const decode = (bytes: Uint8Array | null) => (bytes === null ? null : new TextDecoder().decode(bytes))
-    files.push(fileDiff(entry.path, decode(before), decode(after)))
+  } finally {
+    repo?.close()
   }
   return { files, skipped }
 }

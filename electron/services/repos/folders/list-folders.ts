@@ -5,6 +5,7 @@
 import type { Dirent } from 'node:fs'
 import { readdir, realpath, stat } from 'node:fs/promises'
 import { dirname, join, relative, isAbsolute } from 'node:path'
+import { holdsRepository } from '../../git/git-layer.ts'
 import { GembaError } from '../../../../shared/errors.ts'
 import type { FolderEntry, FolderListing } from '../../../../shared/models/repos.ts'
 import { resolveTypedPath } from '../../fs/resolve-typed-path.ts'
@@ -50,7 +51,7 @@ export async function listFolders(home: string, wanted: string | undefined, sign
       truncated = true
       break
     }
-    folders.push({ name: child.name, path, repository: await holdsGit(path) })
+    folders.push({ name: child.name, path, repository: await holdsRepository(path) })
   }
   return { path: real, parent: real === realHome ? null : dirname(real), home: realHome, folders, truncated }
 }
@@ -63,8 +64,4 @@ export async function folderInside(realHome: string, parent: string, entry: Dire
   const target = await realpath(path).catch(() => null)
   if (target === null || !isInside(realHome, target)) return null
   return (await stat(target).catch(() => null))?.isDirectory() ? path : null
-}
-
-export async function holdsGit(folder: string): Promise<boolean> {
-  return (await stat(join(folder, '.git')).catch(() => null)) !== null
 }

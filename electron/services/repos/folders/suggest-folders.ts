@@ -5,7 +5,8 @@
 import { readdir, realpath } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { FolderEntry, FolderSuggestions, RepoEntry } from '../../../../shared/models/repos.ts'
-import { folderInside, holdsGit, isInside } from './list-folders.ts'
+import { holdsRepository } from '../../git/git-layer.ts'
+import { folderInside, isInside } from './list-folders.ts'
 
 export const CODE_FOLDERS = ['code', 'src', 'projects', 'work', 'dev', 'git', 'repos'] as const
 
@@ -30,7 +31,7 @@ export async function suggestFolders(home: string, added: readonly RepoEntry[], 
       if (child.name.startsWith('.') || found.length >= MAX_FOUND || (budget -= 1) <= 0) continue
       const path = await folderInside(realHome, folder, child)
       if (path === null) continue
-      if (await holdsGit(path)) {
+      if (await holdsRepository(path)) {
         const real = await realpath(path).catch(() => path)
         if (!addedPaths.has(real)) found.push({ name: child.name, path, repository: true })
       } else if (depth < 2) {
@@ -41,7 +42,7 @@ export async function suggestFolders(home: string, added: readonly RepoEntry[], 
   for (const name of CODE_FOLDERS) {
     // A code folder that is a link out of the home folder is not followed either.
     const root = await realpath(join(realHome, name)).catch(() => null)
-    if (root === null || !isInside(realHome, root) || (await holdsGit(root))) continue
+    if (root === null || !isInside(realHome, root) || (await holdsRepository(root))) continue
     await visit(root, 1)
   }
   return { home: realHome, recent: recent.slice(0, 8), found }

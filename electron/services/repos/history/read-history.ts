@@ -3,8 +3,7 @@
 // damaged object: that line of history stops there and the object is listed as skipped. Bounded by a
 // number of commits and, when given, a time budget: past it, the commits read so far are the answer.
 import type { SkippedItem } from '../../../../shared/models/repos.ts'
-import { GitObjects, type ParsedCommit } from '../../git/object-store.ts'
-import { TreeReader } from './tree-diff.ts'
+import { changedPaths, readCommit, unreadableTrees, type GitRepo, type ParsedCommit } from '../../git/history-reads.ts'
 import { redactCommitText } from '../../secrets/index.ts'
 
 export interface CommitRecord {
@@ -22,9 +21,8 @@ export interface CommitRecord {
 }
 
 export interface ReadHistoryInput {
-  readonly gitdir: string
+  readonly repo: GitRepo
   readonly head: string
-  readonly cache: object
   readonly limit: number
   readonly known: ReadonlyMap<string, CommitRecord>
   /** Commits recorded in .git/shallow: their parents are absent on purpose. */
@@ -46,17 +44,7 @@ export interface HistoryRead {
 }
 
 export async function readHistory(input: ReadHistoryInput): Promise<HistoryRead> {
-  const store = new GitObjects(input.gitdir, input.cache)
-  try {
-    return await walk(input, store)
-  } finally {
-    store.close()
-  }
-}
-
-async function walk(input: ReadHistoryInput, store: GitObjects): Promise<HistoryRead> {
-  const trees = new TreeReader(store)
-  const objects = new CommitObjects(input, store)
+  const objects = new CommitObjects(input)
   const skipped: SkippedItem[] = []
   const commits: CommitRecord[] = []
   const queued = new Set<string>([input.head])
@@ -66,7 +54,7 @@ async function walk(input: ReadHistoryInput, store: GitObjects): Promise<History
   const load = async (oid: string): Promise<CommitRecord | null> => {
     const known = input.known.get(oid)
     if (known) return known
-    const record = await readRecord(oid, input, objects, trees, skipped)
+    const record = await readRecord(oid, input, objects, skipped)
     if (record) newlyRead += 1
     return record
   }
@@ -101,18 +89,17 @@ async function walk(input: ReadHistoryInput, store: GitObjects): Promise<History
       if (record) queue.push(record)
     }
   }
-  const unreadableTrees = trees.unreadable.map((oid) => ({
+  const unreadable = unreadableTrees(input.repo).map((oid) => ({
     path: oid,
     reason: 'missing or damaged tree object (history around it is partial)',
   }))
-  return { commits, newlyRead, truncated, skipped: [...skipped, ...unreadableTrees], ...(stopped ? { stopped } : {}) }
+  return { commits, newlyRead, truncated, skipped: [...skipped, ...unreadable], ...(stopped ? { stopped } : {}) }
 }
 
 async function readRecord(
   oid: string,
   input: ReadHistoryInput,
   objects: CommitObjects,
-  trees: TreeReader,
   skipped: SkippedItem[],
 ): Promise<CommitRecord | null> {
   const commit = await objects.read(oid)
@@ -123,7 +110,7 @@ async function readRecord(
   let paths: string[] = []
   if (commit.parents.length <= 1) {
     const parentTree = commit.parents[0] && !input.shallow.has(oid) ? await objects.treeOf(commit.parents[0]) : null
-    if (commit.parents.length === 0 || parentTree !== null) paths = await trees.diff(parentTree, commit.tree)
+    if (commit.parents.length === 0 || parentTree !== null) paths = await changedPaths(input.repo, parentTree, commit.tree)
   }
   return {
     oid,
@@ -143,16 +130,14 @@ async function readRecord(
 class CommitObjects {
   private readonly memo = new Map<string, ParsedCommit | null>()
   private readonly input: ReadHistoryInput
-  private readonly store: GitObjects
 
-  constructor(input: ReadHistoryInput, store: GitObjects) {
+  constructor(input: ReadHistoryInput) {
     this.input = input
-    this.store = store
   }
 
   async read(oid: string): Promise<ParsedCommit | null> {
     if (this.memo.has(oid)) return this.memo.get(oid) ?? null
-    const commit = await this.store.commit(oid)
+    const commit = await readCommit(this.input.repo, oid)
     this.memo.set(oid, commit)
     return commit
   }

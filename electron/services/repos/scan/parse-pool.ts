@@ -10,7 +10,8 @@ import { parseWorkerUrl } from './parse-worker-url.ts'
 
 /** What a worker needs to read the history: the repository, where to start, what is already known. */
 export interface HistoryJob {
-  readonly gitdir: string
+  /** The working tree's root (the worker opens the repository itself). */
+  readonly root: string
   readonly head: string
   readonly limit: number
   readonly known: readonly CommitRecord[]

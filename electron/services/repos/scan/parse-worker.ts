@@ -3,6 +3,7 @@
 // the results or the error message. Reads only its grammar files and the repository's git objects;
 // never writes anything and never imports 'electron'.
 import { parentPort } from 'node:worker_threads'
+import { openRepository } from '../../git/history-reads.ts'
 import { readHistory, type HistoryRead } from '../history/read-history.ts'
 import { createCodeParser, type CodeParser } from '../parse/code-parser.ts'
 import { lightExtract } from '../parse/light-extract.ts'
@@ -14,12 +15,18 @@ if (port) {
   let parser: Promise<CodeParser> | undefined
   const work = async (job: ParseJob): Promise<ParsedFile | HistoryRead> => {
     if (job.kind === 'history') {
-      return readHistory({
-        ...job.history,
-        cache: {},
-        known: new Map(job.history.known.map((record) => [record.oid, record])),
-        shallow: new Set(job.history.shallow),
-      })
+      const { root, ...history } = job.history
+      const repo = await openRepository(root)
+      try {
+        return await readHistory({
+          ...history,
+          repo,
+          known: new Map(history.known.map((record) => [record.oid, record])),
+          shallow: new Set(history.shallow),
+        })
+      } finally {
+        repo.close()
+      }
     }
     if (job.kind === 'light') return lightExtract(job.language, job.text, { definitions: job.definitions })
     return (await (parser ??= createCodeParser())).parse(job.language, job.text, { maxBytes: job.maxBytes })

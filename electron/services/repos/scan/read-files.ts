@@ -5,7 +5,7 @@ import * as fs from 'node:fs'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FileRecord, SkippedItem } from '../../../../shared/models/repos.ts'
-import { GitObjects, MODE_GITLINK, MODE_SYMLINK, type IndexEntry } from '../../git/index.ts'
+import { MODE_GITLINK, MODE_SYMLINK, readBlob, type GitRepo, type IndexEntry } from '../../git/git-layer.ts'
 import { languageOf } from './languages.ts'
 import type { Deadline } from './phase-budget.ts'
 
@@ -18,10 +18,8 @@ const SNIFF_BYTES = 8 * 1024
 const QUICK_READ_BYTES = 256 * 1024
 
 export interface ReadFilesInput {
-  readonly root: string
-  readonly gitdir: string
+  readonly repo: GitRepo
   readonly entries: readonly IndexEntry[]
-  readonly cache: object
   readonly signal?: AbortSignal
   readonly onProgress?: (done: number, total: number) => void
   /** Called with the text of each readable text file no bigger than MAX_READ_BYTES (for parsing). */
@@ -48,34 +46,28 @@ export async function readFiles(input: ReadFilesInput): Promise<ReadFilesResult>
   // Synchronous reads in batches: for many small files they are an order of magnitude faster than
   // promise-based ones (no thread-pool round trips), and the event loop still runs between batches.
   const batch = input.batchSize ?? 200
-  // Opened only when a file is missing from the working tree (its blob is read instead).
-  let objects: GitObjects | undefined
   let unread = 0
-  try {
-    for (let start = 0; start < total; start += batch) {
-      input.signal?.throwIfAborted()
-      if (input.deadline?.passed) {
-        for (let index = start; index < total; index++) {
-          const entry = input.entries[index]
-          if (entry)
-            files[index] = { path: entry.path, size: Math.max(entry.size, 0), language: languageOf(entry.path), lines: 0, binary: false }
-        }
-        unread = total - start
-        break
-      }
-      for (let index = start; index < Math.min(start + batch, total); index++) {
+  for (let start = 0; start < total; start += batch) {
+    input.signal?.throwIfAborted()
+    if (input.deadline?.passed) {
+      for (let index = start; index < total; index++) {
         const entry = input.entries[index]
-        if (!entry) continue
-        const read = readOne(entry, input.root, skipped)
-        files[index] =
-          read.record ?? (await fromObjectDatabase(entry, (objects ??= new GitObjects(input.gitdir, input.cache)), input, skipped))
-        if (read.content) await deliver(entry.path, read.content, input)
+        if (entry)
+          files[index] = { path: entry.path, size: Math.max(entry.size, 0), language: languageOf(entry.path), lines: 0, binary: false }
       }
-      input.onProgress?.(Math.min(start + batch, total), total)
-      await new Promise((resolve) => setImmediate(resolve))
+      unread = total - start
+      break
     }
-  } finally {
-    objects?.close()
+    for (let index = start; index < Math.min(start + batch, total); index++) {
+      const entry = input.entries[index]
+      if (!entry) continue
+      const read = readOne(entry, input.repo.root, skipped)
+      // A file missing from the working tree is read from its blob instead.
+      files[index] = read.record ?? (await fromObjectDatabase(entry, input, skipped))
+      if (read.content) await deliver(entry.path, read.content, input)
+    }
+    input.onProgress?.(Math.min(start + batch, total), total)
+    await new Promise((resolve) => setImmediate(resolve))
   }
   return { files, skipped, unread }
 }
@@ -159,26 +151,21 @@ async function deliver(path: string, content: Buffer, input: ReadFilesInput): Pr
   }
 }
 
-async function fromObjectDatabase(
-  entry: IndexEntry,
-  objects: GitObjects,
-  input: ReadFilesInput,
-  skipped: SkippedItem[],
-): Promise<FileRecord> {
+async function fromObjectDatabase(entry: IndexEntry, input: ReadFilesInput, skipped: SkippedItem[]): Promise<FileRecord> {
   const base = { path: entry.path, size: Math.max(entry.size, 0), language: languageOf(entry.path), lines: 0, binary: false }
-  const content = await readBlob(entry, objects, skipped)
+  const content = await blobOf(entry, input.repo, skipped)
   if (content === null) return base
   const { record, content: text } = described(base, content)
   if (text) await deliver(entry.path, text, input)
   return record
 }
 
-async function readBlob(entry: IndexEntry, objects: GitObjects, skipped: SkippedItem[]): Promise<Buffer | null> {
+async function blobOf(entry: IndexEntry, repo: GitRepo, skipped: SkippedItem[]): Promise<Buffer | null> {
   if (!entry.oid) {
     skipped.push({ path: entry.path, reason: 'missing from the working tree' })
     return null
   }
-  const blob = await objects.blob(entry.oid)
+  const blob = await readBlob(repo, entry.oid)
   if (blob === null)
     skipped.push({ path: entry.path, reason: `not on disk and its git object ${entry.oid.slice(0, 12)} is missing or damaged` })
   return blob

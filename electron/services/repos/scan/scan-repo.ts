@@ -13,7 +13,15 @@ import { GembaError } from '../../../../shared/errors.ts'
 import type { FileRecord, ScanResult, SkippedItem } from '../../../../shared/models/repos.ts'
 import type { CodeParser } from '../parse/code-parser.ts'
 import { importEdges, type FileEdge } from '../parse/resolve-imports.ts'
-import { locateRepo, readHead, readIndexEntries, readWorkingState, resolveHead, shallowCommits } from '../../git/index.ts'
+import {
+  openRepository,
+  readHead,
+  readIndexEntries,
+  readWorkingState,
+  resolveHead,
+  shallowCommits,
+  type GitRepo,
+} from '../../git/git-layer.ts'
 import { isBot } from '../history/identities.ts'
 import { readHistory, type CommitRecord, type HistoryRead } from '../history/read-history.ts'
 import { summarizeHistory } from '../history/summarize-history.ts'
@@ -69,20 +77,27 @@ const README = /^(\.github\/|docs\/)?readme(\.(md|markdown|rst|txt|adoc))?$/i
 const readmePlace = (path: string) => (path.startsWith('.github/') ? 0 : path.includes('/') ? 2 : 1)
 
 export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<ScanResult> {
+  // One handle for the whole scan: every read shares its object reader and caches.
+  const repo = await openRepository(options.path)
+  try {
+    return await scanOpened(repo, options, deps)
+  } finally {
+    repo.close()
+  }
+}
+
+async function scanOpened(repo: GitRepo, options: ScanOptions, deps: ScanDeps): Promise<ScanResult> {
   const signal = options.signal
   const timer = new PhaseTimer(options.onProgress ?? (() => undefined))
   const budget = new ScanBudget(deps.budgets)
   const started = performance.now()
-  const location = await locateRepo(options.path)
-  const { root, gitdir } = location
-  const cache = {}
+  const { root, gitdir } = repo
   const store = new ScanCache(deps.cacheFolder, options.repoId)
-  const head = await resolveHead(gitdir, cache).catch(() => null)
-  const branch = (await readHead(location).catch(() => null))?.branch ?? null
-  const index = await timer.run('files', () => readIndexEntries(gitdir, cache))
+  const head = await resolveHead(repo).catch(() => null)
+  const branch = (await readHead(repo).catch(() => null))?.branch ?? null
+  const index = await timer.run('files', () => readIndexEntries(repo))
   const state = await readWorkingState({
-    root,
-    gitdir,
+    repo,
     entries: index.entries,
     headFiles: null,
     untracked: false,
@@ -111,9 +126,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
   for (const [path, taken] of plan.reused) if (taken.key) analyzer.takeOver(path, taken.key)
   // On a big repository a worker reads the history while this thread reads the files, then helps parse.
   const { read, readNow, history } = await readAndParse({
-    root,
-    gitdir,
-    cache,
+    repo,
     head: head?.commit ?? null,
     plan,
     analyzer,
@@ -218,6 +231,7 @@ export async function scanRepo(options: ScanOptions, deps: ScanDeps): Promise<Sc
     root,
     headCommit: head?.commit ?? null,
     branch,
+    dirtyPaths: [...new Set(state.changed.map((file) => file.path))].sort(),
     scannedAt: deps.clock().toISOString(),
     filesCount: files.length,
     totalLines,
@@ -279,9 +293,7 @@ function sameEdges(a: readonly FileEdge[], b: readonly FileEdge[]): boolean {
 }
 
 interface ReadAndParseInput {
-  readonly root: string
-  readonly gitdir: string
-  readonly cache: object
+  readonly repo: GitRepo
   readonly head: string | null
   readonly plan: ReusePlan
   readonly analyzer: ImportAnalyzer
@@ -323,10 +335,8 @@ async function readAndParse(input: ReadAndParseInput): Promise<{ read: ReadFiles
     const read = await timer.run('files', (progress) =>
       readFiles({
         deadline: filesDeadline,
-        root: input.root,
-        gitdir: input.gitdir,
+        repo: input.repo,
         entries: input.plan.toRead,
-        cache: input.cache,
         onProgress: progress,
         wantsText: (path) => analyzer.wants(path) && readsImports(path),
         onText: (path, text) => {
@@ -371,20 +381,19 @@ async function readAndParse(input: ReadAndParseInput): Promise<{ read: ReadFiles
 async function readHistoryFor(input: ReadAndParseInput, pool: ParsePool | null): Promise<HistoryRun> {
   const head = input.head
   if (!head) return { commits: [], newlyRead: 0, truncated: false, skipped: [], reused: false }
-  const shallow = await shallowCommits(input.gitdir)
+  const shallow = await shallowCommits(input.repo)
   const limit = input.deps.historyLimit ?? 1000
   const known = input.knownHistory
   const budgetMs = input.budget.budgets.history
   const inWorker = pool
-    ? await pool.history({ gitdir: input.gitdir, head, limit, known: [...known], shallow, budgetMs }).catch(() => null)
+    ? await pool.history({ root: input.repo.root, head, limit, known: [...known], shallow, budgetMs }).catch(() => null)
     : null
   input.signal?.throwIfAborted()
   const result =
     inWorker ??
     (await readHistory({
-      gitdir: input.gitdir,
+      repo: input.repo,
       head,
-      cache: input.cache,
       limit,
       known: new Map(known.map((record) => [record.oid, record])),
       shallow: new Set(shallow),

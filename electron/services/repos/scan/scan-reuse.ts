@@ -3,7 +3,7 @@
 // clean, and the import edges of every file that did not change, when no changed file's declarations
 // or imports changed (those are what other files' links depend on). Pure; the scan cache stores it.
 import type { FileRecord } from '../../../../shared/models/repos.ts'
-import type { IndexEntry } from '../../git/index.ts'
+import type { IndexEntry } from '../../git/git-layer.ts'
 import type { ParsedFile } from '../parse/parsed-file.ts'
 import type { FileEdge } from '../parse/resolve-imports.ts'
 

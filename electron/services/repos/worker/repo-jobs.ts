@@ -5,7 +5,7 @@
 import { GembaError } from '../../../../shared/errors.ts'
 import type { RepoEntry, RepoTour, RepoView, ScanResult } from '../../../../shared/models/repos.ts'
 import { shortfallSentence } from '../../../../shared/scan-shortfall.ts'
-import { mapGitError } from '../../git/index.ts'
+import { mapGitError } from '../../git/git-layer.ts'
 import { describeRepo, type TreeFilesMemo } from '../describe-repo.ts'
 import type { CodeParser } from '../parse/code-parser.ts'
 import type { PhaseBudgets } from '../scan/phase-budget.ts'
@@ -64,7 +64,7 @@ export class RepoJobs implements RepoWork {
   }
 
   async describe(entry: RepoEntry, signal: AbortSignal): Promise<RepoView> {
-    return describeRepo(entry, {}, signal, this.trees)
+    return describeRepo(entry, signal, this.trees)
   }
 
   async forget(repoId: string): Promise<void> {

@@ -3,16 +3,13 @@
 // files, a path's id in a tree, and the log. These replace isomorphic-git calls that lived in ai/,
 // change/ and journal/, so they must answer what git answers.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  commitLog,
-  filesAtCommit,
-  gitDirsOf,
-  hasCommit,
-  listTrackedFiles,
-  objectAtPath,
-  readPathAtCommit,
-  treeOfCommit,
-} from '../../../../../electron/services/git/index.ts'
+import { commitLog, hasCommit } from '../../../../../electron/services/git/commit-log.ts'
+import { treeOfCommit } from '../../../../../electron/services/git/commit-tree.ts'
+import { filesAtCommit } from '../../../../../electron/services/git/head-files.ts'
+import { objectAtPath } from '../../../../../electron/services/git/path-in-tree.ts'
+import { readPathAtCommit } from '../../../../../electron/services/git/read-at-commit.ts'
+import { openRepository, type GitRepo } from '../../../../../electron/services/git/repository.ts'
+import { listTrackedFiles } from '../../../../../electron/services/git/tracked-files.ts'
 import { buildRepo, type RepoBuilder } from '../../../../fixtures/repo-builder.ts'
 
 let repo: RepoBuilder
@@ -27,11 +24,18 @@ beforeEach(async () => {
   await repo.files({ 'src/c.ts': 'c\n' })
   second = await repo.commit('second\n\nwith a body')
 })
-afterEach(async () => repo.cleanup())
+let handle: GitRepo
+beforeEach(async () => {
+  handle = await openRepository(repo.dir)
+})
+afterEach(async () => {
+  handle.close()
+  await repo.cleanup()
+})
 
 describe('commit reads', () => {
   it('lists the tracked files as git ls-files does, a conflicted file once', async () => {
-    expect(await listTrackedFiles(repo.dir)).toEqual((await repo.git(['ls-files'])).trim().split('\n'))
+    expect(await listTrackedFiles(handle)).toEqual((await repo.git(['ls-files'])).trim().split('\n'))
     await repo.branch('other')
     await repo.write('src/a.ts', 'other\n')
     await repo.commit('other')
@@ -40,7 +44,7 @@ describe('commit reads', () => {
     await repo.commit('mine')
     await repo.git(['merge', 'other']).catch(() => undefined)
     expect((await repo.git(['ls-files', '--stage', 'src/a.ts'])).trim().split('\n')).toHaveLength(3)
-    const tracked = await listTrackedFiles(repo.dir)
+    const tracked = await listTrackedFiles(handle)
     expect(tracked.filter((path) => path === 'src/a.ts')).toHaveLength(1)
     expect(tracked).toEqual(
       (await repo.git(['ls-files']))
@@ -51,31 +55,28 @@ describe('commit reads', () => {
   })
 
   it('reads a path at a commit: a file, a folder, or nothing', async () => {
-    const { commondir } = await gitDirsOf(repo.dir)
-    const file = await readPathAtCommit(commondir, first, 'src/a.ts')
+    const file = await readPathAtCommit(handle, first, 'src/a.ts')
     expect(file?.kind === 'file' && new TextDecoder().decode(file.content)).toBe('export const a = 1\n')
-    expect(await readPathAtCommit(commondir, first, 'src/deep')).toEqual({ kind: 'folder' })
-    expect(await readPathAtCommit(commondir, second, 'src/deep/b.ts')).toBeNull()
-    expect(await readPathAtCommit(commondir, second, 'README.md/x')).toBeNull()
+    expect(await readPathAtCommit(handle, first, 'src/deep')).toEqual({ kind: 'folder' })
+    expect(await readPathAtCommit(handle, second, 'src/deep/b.ts')).toBeNull()
+    expect(await readPathAtCommit(handle, second, 'README.md/x')).toBeNull()
   })
 
   it('lists a commit’s files and finds a path’s id in its tree as git does', async () => {
-    const { commondir } = await gitDirsOf(repo.dir)
-    expect(await filesAtCommit(commondir, first, {})).toEqual((await repo.git(['ls-tree', '-r', '--name-only', first])).trim().split('\n'))
-    const tree = await treeOfCommit(commondir, second)
+    expect(await filesAtCommit(handle, first)).toEqual((await repo.git(['ls-tree', '-r', '--name-only', first])).trim().split('\n'))
+    const tree = await treeOfCommit(handle, second)
     expect(tree).toBe((await repo.git(['rev-parse', `${second}^{tree}`])).trim())
-    expect(await objectAtPath(commondir, tree, 'src/a.ts')).toBe((await repo.git(['rev-parse', `${second}:src/a.ts`])).trim())
-    expect(await objectAtPath(commondir, tree, 'src')).toBe(`tree:${(await repo.git(['rev-parse', `${second}:src`])).trim()}`)
-    expect(await objectAtPath(commondir, tree, 'src/deep/b.ts')).toBeNull()
-    expect(await objectAtPath(commondir, 'f'.repeat(40), 'src/a.ts')).toBeUndefined()
+    expect(await objectAtPath(handle, tree, 'src/a.ts')).toBe((await repo.git(['rev-parse', `${second}:src/a.ts`])).trim())
+    expect(await objectAtPath(handle, tree, 'src')).toBe(`tree:${(await repo.git(['rev-parse', `${second}:src`])).trim()}`)
+    expect(await objectAtPath(handle, tree, 'src/deep/b.ts')).toBeNull()
+    expect(await objectAtPath(handle, 'f'.repeat(40), 'src/a.ts')).toBeUndefined()
   })
 
   it('walks the log newest first and knows which commits it holds', async () => {
-    const { commondir } = await gitDirsOf(repo.dir)
-    const log = await commitLog(commondir, second, 5)
+    const log = await commitLog(handle, second, 5)
     expect(log.map((entry) => entry.oid)).toEqual([second, first])
     expect(log[0]!.message).toBe('second\n\nwith a body\n')
-    expect(await hasCommit(commondir, first)).toBe(true)
-    expect(await hasCommit(commondir, 'e'.repeat(40))).toBe(false)
+    expect(await hasCommit(handle, first)).toBe(true)
+    expect(await hasCommit(handle, 'e'.repeat(40))).toBe(false)
   })
 })

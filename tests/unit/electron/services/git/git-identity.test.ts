@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseUserSection, readGitIdentity } from '../../../../../electron/services/git/git-identity.ts'
+import { withRepository } from '../../../../../electron/services/git/repository.ts'
 import { buildRepo, RepoBuilder } from '../../../../fixtures/repo-builder.ts'
 
 let repo: RepoBuilder | undefined
@@ -26,17 +27,19 @@ describe('parseUserSection', () => {
   })
 })
 
+const identityOf = (path: string, home: string) => withRepository(path, (repo) => readGitIdentity(repo, home))
+
 describe('readGitIdentity', () => {
   it('prefers the repository, falls back to the global file, and answers null when neither has one', async () => {
     repo = await buildRepo()
     home = await mkdtemp(join(tmpdir(), 'gemba-'))
-    expect(await readGitIdentity(repo.dir, home)).toBeNull()
+    expect(await identityOf(repo.dir, home)).toBeNull()
     await writeFile(join(home, '.gitconfig'), '[user]\n  name = Global Person\n  email = global@example.com\n')
-    expect(await readGitIdentity(repo.dir, home)).toEqual({ name: 'Global Person', email: 'global@example.com', source: 'global' })
+    expect(await identityOf(repo.dir, home)).toEqual({ name: 'Global Person', email: 'global@example.com', source: 'global' })
     await mkdir(join(home, 'xdg', 'git'), { recursive: true })
     await repo.git(['config', 'user.name', 'Repo Person'])
     await repo.git(['config', 'user.email', 'repo@example.com'])
-    expect(await readGitIdentity(repo.dir, home)).toEqual({ name: 'Repo Person', email: 'repo@example.com', source: 'repository' })
+    expect(await identityOf(repo.dir, home)).toEqual({ name: 'Repo Person', email: 'repo@example.com', source: 'repository' })
   })
 })
 
@@ -51,7 +54,7 @@ describe('readGitIdentity in a linked worktree', () => {
     await repo.git(['worktree', 'add', '-q', '-b', 'other', linked])
     const inLinked = new RepoBuilder(linked)
     expect((await inLinked.git(['config', 'user.name'])).trim()).toBe('Shared Person')
-    expect(await readGitIdentity(linked, home)).toEqual({ name: 'Shared Person', email: 'shared@example.com', source: 'repository' })
+    expect(await identityOf(linked, home)).toEqual({ name: 'Shared Person', email: 'shared@example.com', source: 'repository' })
   })
 
   it("takes the worktree's own config.worktree over the shared one when worktreeConfig is on", async () => {
@@ -67,7 +70,7 @@ describe('readGitIdentity in a linked worktree', () => {
     await inLinked.git(['config', '--worktree', 'user.email', 'worktree@example.com'])
     expect((await inLinked.git(['config', 'user.email'])).trim()).toBe('worktree@example.com')
     expect((await repo.git(['config', 'user.email'])).trim()).toBe('shared@example.com')
-    expect(await readGitIdentity(linked, home)).toEqual({ name: 'Shared Person', email: 'worktree@example.com', source: 'repository' })
-    expect(await readGitIdentity(repo.dir, home)).toEqual({ name: 'Shared Person', email: 'shared@example.com', source: 'repository' })
+    expect(await identityOf(linked, home)).toEqual({ name: 'Shared Person', email: 'worktree@example.com', source: 'repository' })
+    expect(await identityOf(repo.dir, home)).toEqual({ name: 'Shared Person', email: 'shared@example.com', source: 'repository' })
   })
 })

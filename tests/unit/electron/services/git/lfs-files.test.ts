@@ -2,8 +2,8 @@
 // depth, anchored paths, **), nested attribute files, the last matching line winning, and an LFS
 // pointer already committed even where no attribute says so.
 import { afterEach, describe, expect, it } from 'vitest'
-import { gitDirsOf } from '../../../../../electron/services/git/git-dir.ts'
 import { attributePattern, lfsPaths } from '../../../../../electron/services/git/lfs-files.ts'
+import { withRepository } from '../../../../../electron/services/git/repository.ts'
 import { buildRepo, type RepoBuilder } from '../../../../fixtures/repo-builder.ts'
 
 let repo: RepoBuilder
@@ -38,8 +38,9 @@ describe('lfsPaths', () => {
       'README.md': '# r\n',
     })
     const tree = (await repo.commit('lfs')) && (await repo.objectId('HEAD^{tree}'))
-    const dirs = await gitDirsOf(repo.dir)
-    const found = await lfsPaths(dirs, ['a.bin', 'vendor/x.bin', 'models/m/weights', 'old/blob.dat', 'README.md', 'src/app.ts'], tree)
+    const found = await withRepository(repo.dir, (handle) =>
+      lfsPaths(handle, ['a.bin', 'vendor/x.bin', 'models/m/weights', 'old/blob.dat', 'README.md', 'src/app.ts'], tree),
+    )
     expect(found).toEqual(['a.bin', 'models/m/weights', 'old/blob.dat'])
   })
 })

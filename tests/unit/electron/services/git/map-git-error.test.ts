@@ -5,9 +5,9 @@ import { readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Errors } from 'isomorphic-git'
 import { afterEach, describe, expect, it } from 'vitest'
-import { gitDirsOf } from '../../../../../electron/services/git/git-dir.ts'
 import { mapGitError, withGitErrors } from '../../../../../electron/services/git/map-git-error.ts'
 import { readPathAtCommit } from '../../../../../electron/services/git/read-at-commit.ts'
+import { openRepository } from '../../../../../electron/services/git/repository.ts'
 import { GembaError } from '../../../../../shared/errors.ts'
 import { buildRepo, type RepoBuilder } from '../../../../fixtures/repo-builder.ts'
 
@@ -109,12 +109,13 @@ describe('mapped errors from a real repository', () => {
     await repo.commit('first')
     const commit = (await repo.git(['rev-parse', 'HEAD'])).trim()
     const blob = (await repo.git(['rev-parse', 'HEAD:src/a.ts'])).trim()
-    const { commondir } = await gitDirsOf(repo.dir)
-    expect(await readPathAtCommit(commondir, commit, 'src/none.ts')).toBeNull()
-    expect(await readPathAtCommit(commondir, commit, 'src/a.ts/deeper')).toBeNull()
-    expect(await readPathAtCommit(commondir, commit, 'src')).toEqual({ kind: 'folder' })
+    const handle = await openRepository(repo.dir)
+    const { commondir } = handle
+    expect(await readPathAtCommit(handle, commit, 'src/none.ts')).toBeNull()
+    expect(await readPathAtCommit(handle, commit, 'src/a.ts/deeper')).toBeNull()
+    expect(await readPathAtCommit(handle, commit, 'src')).toEqual({ kind: 'folder' })
     await rm(join(commondir, 'objects', blob.slice(0, 2), blob.slice(2)))
-    const error = await readPathAtCommit(commondir, commit, 'src/a.ts').then(
+    const error = await readPathAtCommit(handle, commit, 'src/a.ts').then(
       () => null,
       (caught: unknown) => caught,
     )
@@ -132,14 +133,15 @@ describe('mapped errors from a real repository', () => {
     await repo.commit('first')
     await repo.git(['gc', '--quiet'])
     const commit = (await repo.git(['rev-parse', 'HEAD'])).trim()
-    const { commondir } = await gitDirsOf(repo.dir)
+    const handle = await openRepository(repo.dir)
+    const { commondir } = handle
     const pack = (await readdir(join(commondir, 'objects', 'pack'))).find((name) => name.endsWith('.pack'))!
     // Keep the header and index, garble every object's bytes.
     const { readFile } = await import('node:fs/promises')
     const bytes = await readFile(join(commondir, 'objects', 'pack', pack))
     for (let at = 12; at < bytes.length - 20; at++) bytes[at] = 0xff
     await writeFile(join(commondir, 'objects', 'pack', pack), bytes)
-    const error = await readPathAtCommit(commondir, commit, 'a.txt').then(
+    const error = await readPathAtCommit(handle, commit, 'a.txt').then(
       () => null,
       (caught: unknown) => caught,
     )

@@ -4,7 +4,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { gitDirsOf } from '../../../../../electron/services/git/git-dir.ts'
+import { withRepository } from '../../../../../electron/services/git/repository.ts'
 import { switchToBranch } from '../../../../../electron/services/git/switch-branch.ts'
 import { GembaError } from '../../../../../shared/errors.ts'
 import { buildRepo, type RepoBuilder } from '../../../../fixtures/repo-builder.ts'
@@ -25,20 +25,20 @@ afterEach(async () => repo.cleanup())
 
 describe('switchToBranch', () => {
   it('writes only what differs, and leaves git with nothing to report', async () => {
-    await switchToBranch(await gitDirsOf(repo.dir), 'main')
+    await withRepository(repo.dir, (handle) => switchToBranch(handle, 'main'))
     expect((await repo.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe('main')
     expect(await readFile(join(repo.dir, 'change.txt'), 'utf8')).toBe('main\n')
     expect(await readFile(join(repo.dir, 'gone.txt'), 'utf8')).toBe('main only\n')
     await expect(readFile(join(repo.dir, 'added/new.txt'))).rejects.toThrow()
     expect(await repo.git(['status', '--porcelain', '--untracked-files=all'])).toBe('')
-    await switchToBranch(await gitDirsOf(repo.dir), 'feature')
+    await withRepository(repo.dir, (handle) => switchToBranch(handle, 'feature'))
     expect(await repo.git(['status', '--porcelain', '--untracked-files=all'])).toBe('')
     expect(await readFile(join(repo.dir, 'added/new.txt'), 'utf8')).toBe('new\n')
   })
 
   it('refuses, changing nothing, when the leader edited a file the switch would overwrite', async () => {
     await writeFile(join(repo.dir, 'change.txt'), 'my edit\n')
-    const error = await switchToBranch(await gitDirsOf(repo.dir), 'main').catch((caught: unknown) => caught)
+    const error = await withRepository(repo.dir, (handle) => switchToBranch(handle, 'main')).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(GembaError)
     expect((error as GembaError).code).toBe('dirty_working_tree')
     expect((error as GembaError).message).toContain('change.txt')
@@ -48,7 +48,7 @@ describe('switchToBranch', () => {
 
   it('keeps an edit to a file both branches share, as git does', async () => {
     await writeFile(join(repo.dir, 'keep.txt'), 'edited\n')
-    await switchToBranch(await gitDirsOf(repo.dir), 'main')
+    await withRepository(repo.dir, (handle) => switchToBranch(handle, 'main'))
     expect(await repo.git(['status', '--porcelain'])).toBe(' M keep.txt\n')
   })
 })

@@ -3,9 +3,14 @@
 // git would show or is a repository of its own), whatever the number of folders; and when the walk's
 // time bound is hit, the answer is "could not tell", never "clean".
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { readIndexEntries, readTreeFiles, readWorkingState, resolveHead } from '../../../../../electron/services/git/index.ts'
+import {
+  readIndexEntries,
+  readTreeFiles,
+  readWorkingState,
+  resolveHead,
+  withRepository,
+} from '../../../../../electron/services/git/git-layer.ts'
 import { describeRepo } from '../../../../../electron/services/repos/describe-repo.ts'
 import { buildRepo, type RepoBuilder } from '../../../../fixtures/repo-builder.ts'
 
@@ -22,12 +27,12 @@ async function gitUntracked(builder: RepoBuilder): Promise<string[]> {
 }
 
 async function state(builder: RepoBuilder, options: { untrackedBudgetMs?: number } = {}) {
-  const gitdir = join(builder.dir, '.git')
-  const cache = {}
-  const head = await resolveHead(gitdir, cache)
-  const headFiles = head ? (await readTreeFiles(gitdir, head.tree, cache)).files : null
-  const { entries } = await readIndexEntries(gitdir, cache)
-  return readWorkingState({ root: builder.dir, gitdir, entries, headFiles, ...options })
+  return withRepository(builder.dir, async (repo) => {
+    const head = await resolveHead(repo)
+    const headFiles = head ? (await readTreeFiles(repo, head.tree)).files : null
+    const { entries } = await readIndexEntries(repo)
+    return readWorkingState({ repo, entries, headFiles, ...options })
+  })
 }
 
 const untrackedOf = (found: Awaited<ReturnType<typeof state>>) =>
@@ -66,7 +71,7 @@ describe('readWorkingState: untracked as git status says', () => {
     const found = await state(repo)
     expect(found.changed).toEqual([])
     expect(found.complete).toBe(true)
-    expect((await describeRepo({ id: 'r', path: repo.dir, name: 'r', addedAt: '2026-01-01T00:00:00Z' }, {})).state).toBe('clean')
+    expect((await describeRepo({ id: 'r', path: repo.dir, name: 'r', addedAt: '2026-01-01T00:00:00Z' })).state).toBe('clean')
   })
 
   it('finds an untracked file among more than 5,000 folders, in the folder a depth-first walk reaches last', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { openRepositoryForDrift } from '../../../../../electron/services/journal/git-drift.ts'
+import { readDriftFromGit } from '../../../../../electron/services/journal/git-drift.ts'
 import { buildRepo, shallowClone, type RepoBuilder } from '../../../../fixtures/repo-builder.ts'
 import { buildSessionRecord } from './fixtures/build-session-record.ts'
 import { createHarness, type Harness } from './fixtures/journal-harness.ts'
@@ -25,7 +25,7 @@ async function repoWithHistory(): Promise<{ repo: RepoBuilder; first: string }> 
 }
 
 async function harness(): Promise<Harness> {
-  const h = await createHarness({ openRepository: openRepositoryForDrift })
+  const h = await createHarness({ readDrift: readDriftFromGit })
   cleanup.push(() => h.dispose())
   return h
 }
@@ -127,7 +127,7 @@ describe('journal drift through git', () => {
   it('finds the repository where the repos domain says it is now', async () => {
     const { repo, first } = await repoWithHistory()
     const h = await createHarness({
-      openRepository: openRepositoryForDrift,
+      readDrift: readDriftFromGit,
       repositoryPathOf: async (id) => (id === 'r' ? repo.dir : undefined),
     })
     cleanup.push(() => h.dispose())
@@ -167,14 +167,5 @@ describe('journal drift through git', () => {
     cleanup.push(() => h.dispose())
     await h.service.saveSession(buildSessionRecord())
     expect(await h.service.drift({ id: 'session-0001' }, h.signal)).toMatchObject({ state: 'unknown' })
-  })
-
-  it('treats a file absent at both commits as unknowable, not unchanged', async () => {
-    const { repo, first } = await repoWithHistory()
-    const opened = await openRepositoryForDrift(repo.dir, first)
-    expect(opened.ok).toBe(true)
-    if (!opened.ok) return
-    expect(await opened.changed('src/nope.ts', first, opened.head)).toBeNull()
-    expect(await opened.changed('src', first, opened.head)).toBe(true)
   })
 })

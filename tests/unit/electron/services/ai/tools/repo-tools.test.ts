@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SecretRedactor } from '../../../../../../electron/services/secrets/secret-redactor.ts'
-import { gitTrackedFiles } from '../../../../../../electron/services/git/tracked-files.ts'
+import { gitTrackedFiles, workingTreeSnapshot } from '../../../../../../electron/services/git/git-layer.ts'
 import { createRepoTools, type ToolSet } from '../../../../../../electron/services/ai/tools/repo-tools.ts'
 import { searchCode } from '../../../../../../electron/services/ai/tools/search-code.ts'
 import { PLANTED } from '../../../../../integration/ai/planted-secrets.ts'
@@ -45,7 +45,7 @@ beforeAll(async () => {
   await repo.write('src/long-line.txt', `${'word '.repeat(20_000)}\n`)
   await repo.commit('initial')
   await repo.write('.env', 'SECRET=abc\n')
-  tools = createRepoTools({ root: repo.dir, redactor: new SecretRedactor(), listFiles: gitTrackedFiles(repo.dir) })
+  tools = createRepoTools({ snapshot: workingTreeSnapshot(repo.dir), redactor: new SecretRedactor(), listFiles: gitTrackedFiles(repo.dir) })
 })
 
 afterAll(async () => {
@@ -249,7 +249,7 @@ describe('search_code', () => {
 
   it('stops at its time cap and says so', async () => {
     const result = await searchCode(
-      { root: repo.dir, redactor: new SecretRedactor(), listFiles: gitTrackedFiles(repo.dir) },
+      { snapshot: workingTreeSnapshot(repo.dir), redactor: new SecretRedactor(), listFiles: gitTrackedFiles(repo.dir) },
       { query: 'zzz-not-there' },
       signal,
       { capMs: 0 },

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SecretRedactor } from '../../../../../../electron/services/secrets/secret-redactor.ts'
 import { MAX_VIEW_BYTES, readForViewer } from '../../../../../../electron/services/ai/viewer/read-for-viewer.ts'
+import { workingTreeSnapshot } from '../../../../../../electron/services/git/git-layer.ts'
 
 let root: string
 const signal = new AbortController().signal
@@ -29,7 +30,7 @@ afterAll(() => rm(root, { recursive: true, force: true }))
 describe('readForViewer', () => {
   it('refuses a file over the limit without reading it', async () => {
     const before = process.memoryUsage().rss
-    await expect(readForViewer(root, 'huge.log', redactor, signal)).rejects.toMatchObject({
+    await expect(readForViewer(workingTreeSnapshot(root), 'huge.log', redactor, signal)).rejects.toMatchObject({
       code: 'refused',
       message: `huge.log is 3.0 GB, larger than the ${MAX_VIEW_BYTES / 1024 / 1024}.0 MB Gemba's viewer shows.`,
       next: 'Open it in your editor instead.',
@@ -38,13 +39,13 @@ describe('readForViewer', () => {
   })
 
   it('withholds a link with an innocent name that leads to a credential file', async () => {
-    const view = await readForViewer(root, 'ops/ci-credentials.txt', redactor, signal)
+    const view = await readForViewer(workingTreeSnapshot(root), 'ops/ci-credentials.txt', redactor, signal)
     expect(view).toMatchObject({ kind: 'file', withheld: 'credentials-file', text: '' })
     expect(JSON.stringify(view)).not.toContain('Nq7-x2Lp9Vw4')
   })
 
   it('streams a file under the limit whole, with the secret value redacted and the line kept', async () => {
-    const view = await readForViewer(root, 'app.py', redactor, signal)
+    const view = await readForViewer(workingTreeSnapshot(root), 'app.py', redactor, signal)
     expect(view.kind === 'file' && view.text.split('\n')[0]).toBe('API_KEY = "[redacted by Gemba: secret-assignment]"')
     expect(view).toMatchObject({ lines: 1001, truncated: false, redactions: [{ path: 'app.py', line: 1, rule: 'secret-assignment' }] })
   })

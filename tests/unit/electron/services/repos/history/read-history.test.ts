@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { readHistory, type CommitRecord } from '../../../../../../electron/services/repos/history/read-history.ts'
+import { openRepository } from '../../../../../../electron/services/git/history-reads.ts'
 import { buildRepo, type RepoBuilder } from '../../../../../fixtures/repo-builder.ts'
 import { runBounded } from '../../../../../fixtures/bounded-run.ts'
 
@@ -63,7 +64,12 @@ function ourChurn(commits: readonly CommitRecord[]): Map<string, number> {
 }
 
 async function read(repo: RepoBuilder, limit: number) {
-  return readHistory({ gitdir: `${repo.dir}/.git`, head: await repo.head(), cache: {}, limit, known: new Map(), shallow: new Set() })
+  const handle = await openRepository(repo.dir)
+  try {
+    return await readHistory({ repo: handle, head: await repo.head(), limit, known: new Map(), shallow: new Set() })
+  } finally {
+    handle.close()
+  }
 }
 
 describe('readHistory', () => {

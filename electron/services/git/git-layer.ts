@@ -1,24 +1,36 @@
-// The git layer's public face: every git operation other domains need, one per file behind this
-// index (as GitHub Desktop's lib/git), with one error mapper. Only this folder imports isomorphic-git
-// or reads a .git folder (a lint rule holds it). Reads never write; writes follow git's lock files and
-// keep every index entry and tree name they do not change byte for byte.
-export { gitDirsOf, type GitDirs } from './git-dir.ts'
-export { locateRepo, type RepoLocation } from './locate-repo.ts'
-export { commonGitDir } from './common-git-dir.ts'
+// The git layer's door: every git operation other domains need, one per file behind it (as GitHub
+// Desktop's lib/git), each taking the repository handle openRepository gives (caches inside it), with
+// one error mapper. Only this folder imports isomorphic-git or reads a .git folder (a lint rule holds
+// it); its plumbing (the index's encoding, the object reader, the file system isomorphic-git writes
+// through) stays behind this door. Reads never write; writes follow git's lock files and keep every
+// index entry and tree name they do not change byte for byte. (Named so, not index.ts: git has an
+// index of its own, and index-file.ts, index-entries.ts and index-lock.ts are about that one.)
+export { openRepository, withRepository, holdsRepository, repositoryIdentity, type GitRepo } from './repository.ts'
 export { mapGitError, withGitErrors } from './map-git-error.ts'
 export { MODE_GITLINK, MODE_SYMLINK } from './index-file.ts'
 export { removeOwnedLocks, type WitnessedLock } from './stale-locks.ts'
 export { readIndexEntries, type IndexEntry } from './index-entries.ts'
-export { gitTrackedFiles, listTrackedFiles } from './tracked-files.ts'
+export { gitTrackedFiles } from './tracked-files.ts'
 export { readWorkingState } from './working-state.ts'
 export { readHead, resolveCommit, branchCommit, pointHeadAt } from './head-ref.ts'
 export { resolveHead, readTreeFiles, filesAtCommit, type TreeFiles } from './head-files.ts'
 export { shallowCommits } from './shallow.ts'
-export { GitObjects } from './git-objects.ts'
+export { readCommit, readBlob, blobContent } from './object-reads.ts'
 export { treeOfCommit } from './commit-tree.ts'
-export { blobContent } from './blob-content.ts'
 export { readPathAtCommit, readFileAtCommit } from './read-at-commit.ts'
-export { objectAtPath } from './path-in-tree.ts'
+export {
+  readInSnapshot,
+  revisionLabel,
+  sideOf,
+  snapshotNow,
+  workingTreeSnapshot,
+  type ReadSide,
+  type RepoSnapshot,
+} from './repo-snapshot.ts'
+export { changedPaths, unreadableTrees } from './tree-diff.ts'
+export { fileChangedBetween } from './changed-between.ts'
+export { anchorCitations } from './anchor-citations.ts'
+export { commitsSince, type CommitLine } from './commits-since.ts'
 export { commitLog, hasCommit } from './commit-log.ts'
 export { readGitIdentity } from './git-identity.ts'
 export { operationInProgress } from './operation-in-progress.ts'

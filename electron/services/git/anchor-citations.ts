@@ -1,19 +1,20 @@
 // Re-anchors a past session's citations to the repository as it is now: each cited file is read at the
-// session's commit and at HEAD (following a rename the way git detects one: a file added since that
-// shares at least half its lines with the one that went), and the cited lines are found there by
-// content (anchor-lines.ts). Read-only, through the git layer; what it cannot read it reports as unknown.
-import { filesAtCommit, readFileAtCommit } from '../git/index.ts'
+// session's commit and at another (HEAD), following a rename the way git detects one (a file added
+// since that shares at least half its lines with the one that went), and the cited lines are found
+// there by content (anchor-lines.ts). Read-only; what it cannot read it reports as unknown.
 import type { CitationAnchor, JournalCitation } from '../../../shared/models/journal.ts'
 import { anchorLines, similarity } from './anchor-lines.ts'
+import { filesAtCommit } from './head-files.ts'
+import { readFileAtCommit } from './read-at-commit.ts'
+import type { GitRepo } from './repository.ts'
 
 const RENAME_SIMILARITY = 0.5
 const MAX_RENAME_CANDIDATES = 400
 
 interface Versions {
-  readonly gitdir: string
+  readonly repo: GitRepo
   readonly fromCommit: string
   readonly toCommit: string
-  readonly cache: object
 }
 
 function splitLines(text: string): string[] {
@@ -23,7 +24,7 @@ function splitLines(text: string): string[] {
 }
 
 async function linesAt(versions: Versions, commit: string, path: string): Promise<string[] | null> {
-  const blob = await readFileAtCommit(versions.gitdir, commit, path, versions.cache).catch(() => null)
+  const blob = await readFileAtCommit(versions.repo, commit, path).catch(() => null)
   return blob === null ? null : splitLines(new TextDecoder().decode(blob))
 }
 
@@ -55,17 +56,17 @@ async function renamedTo(
 }
 
 export async function anchorCitations(
-  gitdir: string,
+  repo: GitRepo,
   fromCommit: string,
   toCommit: string,
   citations: readonly JournalCitation[],
   signal?: AbortSignal,
 ): Promise<CitationAnchor[]> {
-  const versions: Versions = { gitdir, fromCommit, toCommit, cache: {} }
+  const versions: Versions = { repo, fromCommit, toCommit }
   let addedPaths: Promise<string[]> | undefined
   // Files at HEAD that were not at the session's commit: where a renamed file can have gone.
   const added = () =>
-    (addedPaths ??= Promise.all([filesAtCommit(gitdir, fromCommit, versions.cache), filesAtCommit(gitdir, toCommit, versions.cache)]).then(
+    (addedPaths ??= Promise.all([filesAtCommit(repo, fromCommit), filesAtCommit(repo, toCommit)]).then(
       ([before, after]) => {
         const old = new Set(before)
         return after.filter((path) => !old.has(path))

@@ -1,7 +1,9 @@
-// The commits made in a repository since a past session's commit (newest first, at most `limit`), read
-// through the git layer, for the coach's "since then" line. Read-only; a repository that is gone or no
-// longer holds the commit answers null, never throws at the caller.
-import { commitLog, hasCommit, locateRepo, readHead } from '../git/index.ts'
+// The commits made in a repository since a past session's commit (newest first, at most `limit`), for
+// the coach's "since then" line. Read-only; a repository that no longer holds the commit answers null,
+// never throws at the caller.
+import { commitLog, hasCommit } from './commit-log.ts'
+import { readHead } from './head-ref.ts'
+import type { GitRepo } from './repository.ts'
 
 export interface CommitLine {
   readonly oid: string
@@ -17,15 +19,13 @@ export interface CommitsSince {
   readonly truncated: boolean
 }
 
-export async function commitsSince(repoPath: string, fromCommit: string, limit = 50): Promise<CommitsSince | null> {
-  const location = await locateRepo(repoPath).catch(() => null)
-  if (!location) return null
+export async function commitsSince(repo: GitRepo, fromCommit: string, limit = 50): Promise<CommitsSince | null> {
   try {
-    const head = (await readHead(location)).commit
+    const head = (await readHead(repo)).commit
     if (head === null) return null
     if (head === fromCommit) return { head, commits: [], truncated: false }
-    if (!(await hasCommit(location.commondir, fromCommit))) return null
-    const entries = await commitLog(location.commondir, head, limit + 1)
+    if (!(await hasCommit(repo, fromCommit))) return null
+    const entries = await commitLog(repo, head, limit + 1)
     const until = entries.findIndex((entry) => entry.oid === fromCommit)
     const newer = until === -1 ? entries.slice(0, limit) : entries.slice(0, until)
     return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { anchorLines, similarity } from '../../../../../electron/services/journal/anchor-lines.ts'
+import { anchorLines, similarity } from '../../../../../electron/services/git/anchor-lines.ts'
 
 const OLD = [
   '// Posts a payment to the ledger.',

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { GitObjects } from '../../../../../../electron/services/git/git-objects.ts'
-import { TreeReader, type TreeSource } from '../../../../../../electron/services/repos/history/tree-diff.ts'
-import { buildRepo, type RepoBuilder } from '../../../../../fixtures/repo-builder.ts'
+import { GitObjects } from '../../../../../electron/services/git/git-objects.ts'
+import { TreeReader, type TreeSource } from '../../../../../electron/services/git/tree-diff.ts'
+import { buildRepo, type RepoBuilder } from '../../../../fixtures/repo-builder.ts'
 
 const cleanups: RepoBuilder[] = []
 afterEach(async () => {
@@ -26,9 +26,9 @@ describe('TreeReader', () => {
         rawTree: (oid) => objects.rawTree(oid),
         rawTreeSync: (oid) => (calls++ % 2 === 0 ? undefined : objects.rawTreeSync(oid)),
       }
-      const expected = await new TreeReader(objects).diff(before, after)
+      const expected = await new TreeReader(objects).diff(before, after, 'utf8', (path) => path)
       expect(expected.toSorted()).toEqual(['a/b/c.ts', 'a/new/f.ts', 'e.md'])
-      expect((await new TreeReader(halfUnknown).diff(before, after)).toSorted()).toEqual(expected.toSorted())
+      expect((await new TreeReader(halfUnknown).diff(before, after, 'utf8', (path) => path)).toSorted()).toEqual(expected.toSorted())
     } finally {
       objects.close()
     }
