@@ -90,6 +90,8 @@ export interface ViewerTarget {
   readonly repoId: string
   readonly path: string
   readonly line: number | null
+  /** The coach thread the file was cited in: the viewer reads what that thread read (its commit, or the working tree). */
+  readonly threadId?: string
 }
 
 const ZERO: AiUsage = ZERO_USAGE

@@ -34,15 +34,21 @@ export function createFileViewerStore(client: GembaApi) {
     show(target) {
       const controller = new AbortController()
       const { signal } = controller
-      void client.invoke('ai.readFile', { repoId: target.repoId, path: target.path }, { signal }).then(
-        async (file) => {
-          const lines = await highlighted(file)
-          if (!signal.aborted) set({ shown: { target, loaded: { file, lines } } })
-        },
-        (error: unknown) => {
-          if (!signal.aborted) set({ shown: { target, loaded: { error: errorData(error) } } })
-        },
-      )
+      void client
+        .invoke(
+          'ai.readFile',
+          { repoId: target.repoId, path: target.path, ...(target.threadId ? { threadId: target.threadId } : {}) },
+          { signal },
+        )
+        .then(
+          async (file) => {
+            const lines = await highlighted(file)
+            if (!signal.aborted) set({ shown: { target, loaded: { file, lines } } })
+          },
+          (error: unknown) => {
+            if (!signal.aborted) set({ shown: { target, loaded: { error: errorData(error) } } })
+          },
+        )
       return () => controller.abort()
     },
     async openInEditor(target, editor) {

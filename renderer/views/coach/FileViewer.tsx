@@ -4,7 +4,7 @@
 // Shared by the coach and the journal: whoever shows it owns the target and closes it.
 import { useEffect, useRef } from 'react'
 import { editorUrl } from '../../../shared/editor-url.ts'
-import type { EditorKind } from '../../../shared/models/ai.ts'
+import type { EditorKind, RepoFileView } from '../../../shared/models/ai.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import '../../styles/coach.css'
 import type { ViewerTarget } from '../../stores/coach-store.ts'
@@ -75,7 +75,7 @@ export function FileViewer(props: { target: ViewerTarget | null; onOpen: (target
           </div>
         </header>
         <p className="muted file-viewer__note">
-          Read-only, as it is on disk now. Values that looked like secrets (passwords, tokens, keys) are redacted; the lines stay.
+          Read-only, {revisionNote(file)}. Values that looked like secrets (passwords, tokens, keys) are redacted; the lines stay.
         </p>
         {loaded === null ? <p role="status">Opening the file…</p> : null}
         {loaded && 'error' in loaded ? <ErrorNotice error={loaded.error} /> : null}
@@ -86,9 +86,7 @@ export function FileViewer(props: { target: ViewerTarget | null; onOpen: (target
                 <button
                   type="button"
                   className="coach-link-button"
-                  onClick={() =>
-                    openFile({ repoId: target.repoId, path: file.path ? `${file.path}/${entry.name}` : entry.name, line: null })
-                  }
+                  onClick={() => openFile({ ...target, path: file.path ? `${file.path}/${entry.name}` : entry.name, line: null })}
                 >
                   {entry.name}
                   {entry.kind === 'folder' ? '/' : ''}
@@ -132,4 +130,12 @@ export function FileViewer(props: { target: ViewerTarget | null; onOpen: (target
       </section>
     </div>
   )
+}
+
+/** Which revision the viewer shows: the commit the coach read, or the working tree with the leader's edits. */
+function revisionNote(file: RepoFileView | null): string {
+  const revision = file?.kind === 'file' ? file.revision : undefined
+  if (!revision || revision.commit === null) return 'as it is on disk now'
+  const commit = revision.commit.slice(0, 8)
+  return revision.workingTree ? `as it is on disk now, with edits not committed since ${commit}` : `at commit ${commit}`
 }

@@ -54,7 +54,9 @@ export function TurnView(props: { panelKey: string; panel: Panel; turn: Turn; la
           source={turn.text}
           checks={panel.checks}
           settled={settled}
-          onOpen={(path, line) => openFile({ repoId: panel.repoId, path, line })}
+          onOpen={(path, line) =>
+            openFile({ repoId: panel.repoId, path, line, ...(panel.thread ? { threadId: panel.thread.threadId } : {}) })
+          }
         />
       ) : null}
       {turn.status === 'streaming' && !turn.text ? (

@@ -30,6 +30,13 @@ describe('the file viewer store', () => {
     expect(fake.inputs('ai.readFile')).toEqual([{ repoId: 'r1', path: 'src/a.ts' }])
   })
 
+  it('reads a file cited in a coach thread as that thread read it (the thread named in the call)', async () => {
+    const fake = fakeClient({ 'ai.readFile': (input) => file(input.path, 'x') })
+    const store = createFileViewerStore(fake.client)
+    store.getState().show({ repoId: 'r1', path: 'src/a.ts', line: 1, threadId: 'thread-0001' })
+    await expect.poll(() => fake.inputs('ai.readFile')).toEqual([{ repoId: 'r1', path: 'src/a.ts', threadId: 'thread-0001' }])
+  })
+
   it('cancels a read when the viewer closes or moves on, and never shows its late answer', async () => {
     const slow = deferred<RepoFileView>()
     const fake = fakeClient({ 'ai.readFile': () => slow.promise })
