@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { highlighterFor, type Highlight } from './highlight-code.ts'
 import { escapeHtml, languageOfPath } from './highlight-lines.ts'
-import { diffStats, parseDiff, type DiffLine } from './parse-diff.ts'
+import { diffStats, parseDiff, type DiffLine } from '../../shared/diff/unified-diff.ts'
 import '../styles/diff.css'
 
 const SIGN = { add: '+', del: '-', ctx: ' ' } as const

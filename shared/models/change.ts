@@ -35,11 +35,23 @@ export interface TaskProposals {
 
 export type ChangeMode = 'agent' | 'manual'
 
-/** One file of a change, as a unified diff. */
+/** One hunk, as structuredPatch gives it: each line with its sign (' ', '-', '+', or '\\' for "No newline at end of file"). */
+export interface DiffHunk {
+  /** The first old line the hunk covers; 0 with oldLines 0 when the old side is empty (as git writes it). */
+  readonly oldStart: number
+  readonly oldLines: number
+  readonly newStart: number
+  readonly newLines: number
+  readonly lines: readonly string[]
+}
+
+/** One file of a change: its hunks, and their unified text. */
 export interface FileChange {
   readonly path: string
   readonly status: 'added' | 'modified' | 'deleted'
-  /** Unified diff (---/+++ headers and hunks). */
+  /** The change as data: structuredPatch's hunks (shared/diff/unified-diff.ts renders and reads them). */
+  readonly hunks: readonly DiffHunk[]
+  /** The unified text (---/+++ headers and hunks), rendered from `hunks`: for showing and for the record. */
   readonly diff: string
   readonly additions: number
   readonly deletions: number

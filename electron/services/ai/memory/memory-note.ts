@@ -6,6 +6,7 @@
 import { testOutcomeOf } from '../../../../shared/models/change.ts'
 import type { JournalSessionRecord } from '../../../../shared/models/journal.ts'
 import type { PastVisits, SinceLastVisit } from './past-visits.ts'
+import { diffPaths } from '../../../../shared/diff/unified-diff.ts'
 
 export const MEMORY_TAG = 'what_i_already_know'
 const MAX_SESSIONS = 3
@@ -25,9 +26,7 @@ const list = (paths: readonly string[]) =>
 
 /** The files a session's change touched, from its diff. */
 export function changedFiles(record: JournalSessionRecord): string[] {
-  const paths = new Set<string>()
-  for (const match of (record.change?.diff ?? '').matchAll(/^\+\+\+ b\/(.+)$/gm)) paths.add(match[1]!.trim())
-  return [...paths]
+  return diffPaths(record.change?.diff ?? '')
 }
 
 /** The files a session's walkthrough cited, in order (a citation the repository did not confirm names no file looked at). */

@@ -12,7 +12,7 @@ const WORKING: WorkingChanges = {
   branch: 'main',
   headCommit: 'abc',
   skipped: [],
-  files: [{ path: 'README.md', status: 'modified', additions: 1, deletions: 0, diff: '+x', hasLeaderMarker: false }],
+  files: [{ path: 'README.md', status: 'modified', additions: 1, deletions: 0, hunks: [], diff: '+x', hasLeaderMarker: false }],
 }
 
 function opened() {
@@ -196,7 +196,7 @@ describe('the small-change store', () => {
     const draft = draftView({
       files: [
         ...draftView().files,
-        { path: 'test/greet.test.js', status: 'added', additions: 3, deletions: 0, diff: '+t', hasLeaderMarker: false },
+        { path: 'test/greet.test.js', status: 'added', additions: 3, deletions: 0, hunks: [], diff: '+t', hasLeaderMarker: false },
       ],
     })
     store.setState({ draft, message: 'Fix the greeting' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { diffStats, parseDiff } from '../../../../renderer/components/parse-diff.ts'
+import { diffStats, parseDiff } from '../../../../shared/diff/unified-diff.ts'
 
 describe('parseDiff', () => {
   it('tells file and hunk headers, added, removed and context lines apart, with their line numbers', () => {

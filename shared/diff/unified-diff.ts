@@ -1,6 +1,13 @@
-// Reads a unified diff (one file's, or a whole change's ```diff block) into lines the one DiffView
-// shows: file headers, hunk headers, and added, removed and context lines with their old and new line
-// numbers and the file each belongs to. Pure, so the review, the journal and the tests share it.
+// The one reader and writer of unified diffs, for the main process and the page alike. A file's change
+// is data (FileChange.hunks: the `diff` package's structuredPatch hunks, with git's numbering of an
+// empty side); its unified text is only a rendering of them (renderFileDiff). parseDiff reads any
+// unified text (one file's, a whole change's, a ```diff block, a stored session's) into lines: file
+// headers, hunk headers, and added, removed and context lines with their old and new line numbers and
+// the file each belongs to. Everything that reads a diff (the review's DiffView, the redaction, whose
+// hands wrote a change, the journal's memory of what a change touched) reads it here. Pure.
+import type { DiffHunk } from '../models/change.ts'
+
+export type { DiffHunk }
 
 export type DiffLineKind = 'file' | 'hunk' | 'add' | 'del' | 'ctx'
 
@@ -90,4 +97,35 @@ export function diffStats(lines: readonly DiffLine[]): { added: number; removed:
     added: lines.filter((line) => line.kind === 'add').length,
     removed: lines.filter((line) => line.kind === 'del').length,
   }
+}
+
+/** A hunk's header line, with both counts (as the `diff` package writes it). */
+export function hunkHeader(hunk: DiffHunk): string {
+  return `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`
+}
+
+/** One file's unified text: its ---/+++ names (null: the side is absent, /dev/null) and its hunks. */
+export function renderFileDiff(oldName: string | null, newName: string | null, hunks: readonly DiffHunk[]): string {
+  const out = [`--- ${oldName ?? '/dev/null'}`, `+++ ${newName ?? '/dev/null'}`]
+  for (const hunk of hunks) out.push(hunkHeader(hunk), ...hunk.lines)
+  return `${out.join('\n')}\n`
+}
+
+/** Lines added and removed by the hunks (a line "+++" or "---" of code counts as what it is). */
+export function hunkStats(hunks: readonly DiffHunk[]): { added: number; removed: number } {
+  let added = 0
+  let removed = 0
+  for (const hunk of hunks)
+    for (const line of hunk.lines) {
+      if (line.startsWith('+')) added++
+      else if (line.startsWith('-')) removed++
+    }
+  return { added, removed }
+}
+
+/** The files a unified text touches (added, changed or deleted), in order, each once. */
+export function diffPaths(diff: string): string[] {
+  const paths = new Set<string>()
+  for (const line of parseDiff(diff)) if (line.kind !== 'file' && line.kind !== 'hunk' && line.path !== null) paths.add(line.path)
+  return [...paths]
 }
