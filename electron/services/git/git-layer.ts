@@ -13,11 +13,11 @@ export { readIndexEntries, type IndexEntry } from './index-entries.ts'
 export { gitTrackedFiles } from './tracked-files.ts'
 export { readWorkingState } from './working-state.ts'
 export { readHead, resolveCommit, branchCommit, pointHeadAt } from './head-ref.ts'
-export { resolveHead, readTreeFiles, filesAtCommit, type TreeFiles } from './head-files.ts'
+export { resolveHead, readTreeFiles, type TreeFiles } from './head-files.ts'
 export { shallowCommits } from './shallow.ts'
 export { readCommit, readBlob, blobContent } from './object-reads.ts'
 export { treeOfCommit } from './commit-tree.ts'
-export { readPathAtCommit, readFileAtCommit } from './read-at-commit.ts'
+export { readFileAtCommit } from './read-at-commit.ts'
 export {
   readInSnapshot,
   revisionLabel,
@@ -27,11 +27,10 @@ export {
   type ReadSide,
   type RepoSnapshot,
 } from './repo-snapshot.ts'
-export { changedPaths, unreadableTrees } from './tree-diff.ts'
 export { fileChangedBetween } from './changed-between.ts'
 export { anchorCitations } from './anchor-citations.ts'
 export { commitsSince, type CommitLine } from './commits-since.ts'
-export { commitLog, hasCommit } from './commit-log.ts'
+export { hasCommit } from './commit-log.ts'
 export { readGitIdentity } from './git-identity.ts'
 export { operationInProgress } from './operation-in-progress.ts'
 export { stateOf } from './repository-state.ts'

@@ -49,70 +49,63 @@ export async function verifyCitedLines(
   citations: readonly MappedCitation[],
   redactor: Redactor,
 ): Promise<CitationCheck[]> {
-  return withRepository(snapshot.root, (repo) => verifyIn(repo, snapshot, citations, redactor))
-}
-
-async function verifyIn(
-  repo: GitRepo,
-  snapshot: RepoSnapshot,
-  citations: readonly MappedCitation[],
-  redactor: Redactor,
-): Promise<CitationCheck[]> {
-  const files = new Map<string, Promise<string[] | null>>()
-  const linesOf = (path: string, side: ReadSide): Promise<string[] | null> => {
-    const key = `${side}:${path}`
-    if (!files.has(key)) {
-      files.set(
-        key,
-        fileText(repo, snapshot, side, path).then(async (text) => {
-          if (text === null) return null
-          const redacted = (await redactor.redact(path, text)).text.split('\n')
-          if (redacted.at(-1) === '') redacted.pop()
-          return redacted
-        }),
-      )
+  return withRepository(snapshot.root, async (repo) => {
+    const files = new Map<string, Promise<string[] | null>>()
+    const linesOf = (path: string, side: ReadSide): Promise<string[] | null> => {
+      const key = `${side}:${path}`
+      if (!files.has(key)) {
+        files.set(
+          key,
+          fileText(repo, snapshot, side, path).then(async (text) => {
+            if (text === null) return null
+            const redacted = (await redactor.redact(path, text)).text.split('\n')
+            if (redacted.at(-1) === '') redacted.pop()
+            return redacted
+          }),
+        )
+      }
+      return files.get(key)!
     }
-    return files.get(key)!
-  }
-  const checks: CitationCheck[] = []
-  for (const citation of citations) {
-    const base = { line: citation.startLine, endLine: citation.endLine, checkedBy: 'content' as const }
-    let path: string
-    try {
-      path = normaliseRepoPath(citation.path)
-    } catch {
-      checks.push({ path: citation.path, ...base, status: 'refused', kind: null, lines: null })
-      continue
+    const checks: CitationCheck[] = []
+    for (const citation of citations) {
+      const base = { line: citation.startLine, endLine: citation.endLine, checkedBy: 'content' as const }
+      let path: string
+      try {
+        path = normaliseRepoPath(citation.path)
+      } catch {
+        checks.push({ path: citation.path, ...base, status: 'refused', kind: null, lines: null })
+        continue
+      }
+      if (redactor.exclusion(path)) {
+        checks.push({ path, ...base, status: 'withheld', kind: 'file', lines: null })
+        continue
+      }
+      if (citation.revision === 'staged') {
+        checks.push({ path, ...base, status: 'changed', kind: 'file', lines: null })
+        continue
+      }
+      const side: ReadSide = readFromWorkingTree(citation.revision) || snapshot.commit === null ? 'working tree' : 'commit'
+      const read = { readAt: side }
+      const lines = await linesOf(path, side)
+      if (lines === null) {
+        checks.push({ path, ...base, status: 'missing', kind: null, lines: null, ...read })
+        continue
+      }
+      const cited = citedLines(citation.citedText)
+      const inRange = citation.startLine >= 1 && citation.endLine <= lines.length
+      const matches =
+        inRange &&
+        cited.size > 0 &&
+        [...cited].every(([line, text]) => line >= citation.startLine && line <= citation.endLine && sameLine(lines[line - 1] ?? '', text))
+      checks.push({
+        path,
+        ...base,
+        status: !inRange ? 'line_out_of_range' : matches ? 'verified' : 'changed',
+        kind: 'file',
+        lines: lines.length,
+        ...read,
+      })
     }
-    if (redactor.exclusion(path)) {
-      checks.push({ path, ...base, status: 'withheld', kind: 'file', lines: null })
-      continue
-    }
-    if (citation.revision === 'staged') {
-      checks.push({ path, ...base, status: 'changed', kind: 'file', lines: null })
-      continue
-    }
-    const side: ReadSide = readFromWorkingTree(citation.revision) || snapshot.commit === null ? 'working tree' : 'commit'
-    const read = { readAt: side }
-    const lines = await linesOf(path, side)
-    if (lines === null) {
-      checks.push({ path, ...base, status: 'missing', kind: null, lines: null, ...read })
-      continue
-    }
-    const cited = citedLines(citation.citedText)
-    const inRange = citation.startLine >= 1 && citation.endLine <= lines.length
-    const matches =
-      inRange &&
-      cited.size > 0 &&
-      [...cited].every(([line, text]) => line >= citation.startLine && line <= citation.endLine && sameLine(lines[line - 1] ?? '', text))
-    checks.push({
-      path,
-      ...base,
-      status: !inRange ? 'line_out_of_range' : matches ? 'verified' : 'changed',
-      kind: 'file',
-      lines: lines.length,
-      ...read,
-    })
-  }
-  return checks
+    return checks
+  })
 }
