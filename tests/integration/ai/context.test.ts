@@ -133,7 +133,7 @@ describe('packContext', () => {
         { repoId: 'courier', path: gradle.dir },
         { cacheFolder: folder, clock: () => new Date('2026-11-24T10:00:00Z'), parser: async () => parser },
       )
-      const packed = await packContext(courier, gradle.dir, { budgetTokens: 4_000, redactor, parser }, signal)
+      const packed = await packContext(courier, scanSnapshot(courier), { budgetTokens: 4_000, redactor, parser }, signal)
       expect(packed.files.find((file) => file.path === 'build.gradle.kts')?.form).toBe('signatures')
       expect(packed.text).toMatch(/\n1\tplugins \{\n2\t {4}kotlin/)
       expect(packed.text).not.toContain('library-number-119')
