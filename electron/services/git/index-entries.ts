@@ -25,43 +25,61 @@ export interface IndexEntry {
   readonly unmerged: boolean
 }
 
-/** Lists index entries, one per path. Answers source 'tree' when the index could not be read and HEAD's tree was used instead. */
+/**
+ * Lists index entries, one per path. Answers source 'tree' when the index could not be read and HEAD's
+ * tree was used instead; with `emptyMeansHead`, also when the index lists no file though HEAD has some
+ * (a clone whose checkout did not finish): what a reader of the code wants, not what `git status` says.
+ */
 export async function readIndexEntries(
   repo: GitRepo,
+  options: { emptyMeansHead?: boolean } = {},
 ): Promise<{ entries: IndexEntry[]; source: 'index' | 'tree'; problem: string | null }> {
+  let index: Awaited<ReturnType<typeof readIndexFile>>
   try {
-    const index = await readIndexFile(repo.gitdir)
-    const entries: IndexEntry[] = []
-    for (const raw of index.entries) {
-      const previous = entries.at(-1)
-      if (raw.stage > 0 && previous && previous.rawPath.equals(raw.path)) {
-        // Conflict stages come together, sorted: keep one entry, ours (stage 2) when there is one.
-        if (raw.stage === 2) entries[entries.length - 1] = toEntry(raw, true)
-        continue
-      }
-      entries.push(toEntry(raw, raw.stage > 0))
-    }
-    return { entries, source: 'index', problem: null }
+    index = await readIndexFile(repo.gitdir)
   } catch (error) {
-    const problem = `${mapGitError(error, 'read the git index').message} Files were listed from HEAD instead.`
-    const head = await resolveHead(repo).catch(() => null)
-    const files = head ? await filesAtCommit(repo, head.commit).catch(() => [] as string[]) : []
-    return {
-      entries: files.map((path) => ({
-        path,
-        rawPath: Buffer.from(path),
-        oid: '',
-        mode: 0o100644,
-        size: -1,
-        mtimeSeconds: 0,
-        mtimeNanoseconds: 0,
-        ino: 0,
-        skipWorktree: false,
-        unmerged: false,
-      })),
-      source: 'tree',
-      problem,
+    return headEntries(repo, `${mapGitError(error, 'read the git index').message} Files were listed from HEAD instead.`)
+  }
+  if (index.entries.length === 0 && options.emptyMeansHead) {
+    const head = await headEntries(repo, '')
+    if (head.entries.length > 0)
+      return {
+        ...head,
+        problem: `The git index lists no file though HEAD has ${head.entries.length.toLocaleString('en-US')} (a checkout that did not finish?). Files were listed from HEAD instead.`,
+      }
+  }
+  const entries: IndexEntry[] = []
+  for (const raw of index.entries) {
+    const previous = entries.at(-1)
+    if (raw.stage > 0 && previous && previous.rawPath.equals(raw.path)) {
+      // Conflict stages come together, sorted: keep one entry, ours (stage 2) when there is one.
+      if (raw.stage === 2) entries[entries.length - 1] = toEntry(raw, true)
+      continue
     }
+    entries.push(toEntry(raw, raw.stage > 0))
+  }
+  return { entries, source: 'index', problem: null }
+}
+
+/** HEAD's files as index entries (no blob ids, sizes or times: a listing to read, not to compare). */
+async function headEntries(repo: GitRepo, problem: string): Promise<{ entries: IndexEntry[]; source: 'tree'; problem: string }> {
+  const head = await resolveHead(repo).catch(() => null)
+  const files = head ? await filesAtCommit(repo, head.commit).catch(() => [] as string[]) : []
+  return {
+    entries: files.map((path) => ({
+      path,
+      rawPath: Buffer.from(path),
+      oid: '',
+      mode: 0o100644,
+      size: -1,
+      mtimeSeconds: 0,
+      mtimeNanoseconds: 0,
+      ino: 0,
+      skipWorktree: false,
+      unmerged: false,
+    })),
+    source: 'tree',
+    problem,
   }
 }
 

@@ -126,6 +126,15 @@ describe('scanRepo', () => {
     expect(scan.history.commitsRead).toBeGreaterThanOrEqual(2)
   })
 
+  it("reads HEAD's files when the index lists none (a clone whose checkout did not finish), and says so", async () => {
+    const builder = await sampleRepo()
+    await builder.git(['read-tree', '--empty'])
+    const scan = await scanRepo({ repoId: 'r', path: builder.dir }, await deps())
+    expect(scan.filesCount).toBe(6)
+    expect(scan.keyFiles.map((file) => file.path)).toContain('src/server.ts')
+    expect(scan.skipped).toContainEqual({ path: '.git/index', reason: expect.stringMatching(/lists no file though HEAD has 6 /) })
+  })
+
   it('survives submodules, symlinks (including a loop), huge, binary and non-UTF-8 files', async () => {
     const builder = await repo()
     const huge = 'x'.repeat(100) + '\n'

@@ -95,7 +95,7 @@ async function scanOpened(repo: GitRepo, options: ScanOptions, deps: ScanDeps): 
   const store = new ScanCache(deps.cacheFolder, options.repoId)
   const head = await resolveHead(repo).catch(() => null)
   const branch = (await readHead(repo).catch(() => null))?.branch ?? null
-  const index = await timer.run('files', () => readIndexEntries(repo))
+  const index = await timer.run('files', () => readIndexEntries(repo, { emptyMeansHead: true }))
   const state = await readWorkingState({
     repo,
     entries: index.entries,
