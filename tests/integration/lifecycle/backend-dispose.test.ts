@@ -50,7 +50,10 @@ describe.skipIf(process.platform !== 'linux')('disposing the backend', () => {
     await test.backend.dispose()
     expect(dispatcher.size).toBe(0)
     expect(await watch).toMatchObject({ ok: true, value: { stopped: true } })
-    expect(await tests).toMatchObject({ ok: true, value: { outcome: 'stopped', exitCode: null } })
+    expect(await tests).toMatchObject({
+      ok: true,
+      value: { outcome: 'could_not_run', couldNotRun: { reason: 'cancelled' }, exitCode: null },
+    })
     await vi.waitFor(() => expect(running(sleeper)).toBe(false))
     expect(await dispatcher.dispatch('system.info', {})).toMatchObject({
       ok: false,

@@ -91,7 +91,7 @@ describe.skipIf(process.platform !== 'linux')('disposing the backend', () => {
     await expect(finishing).resolves.toMatchObject({ journalPath: saved.journalPath })
     expect((await Promise.all(recorded)).at(-1)?.spentUsd).toBeCloseTo(0.4, 5)
     expect(await watch).toMatchObject({ ok: true, value: { stopped: true } })
-    expect(await run).toMatchObject({ ok: true, value: { outcome: 'stopped' } })
+    expect(await run).toMatchObject({ ok: true, value: { outcome: 'could_not_run', couldNotRun: { reason: 'cancelled' } } })
 
     expect(alive(sleeper)).toBe(false)
     // A close already asked for (a CloseReq) completes on its own within a few turns of the loop (vi.waitFor

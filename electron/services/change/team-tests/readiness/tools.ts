@@ -70,17 +70,24 @@ export function missingTool(tool: string): MissingTool {
   return { tool, how: howToGet(tool) }
 }
 
-const SHELL_BUILTINS = new Set(['cd', 'export', 'set', 'source', '.', 'echo', 'test', '[', 'true', 'false', 'exit', 'unset'])
+/** The shell's own commands (POSIX builtins and bash's common ones): never a tool to look for on the PATH. */
+const SHELL_BUILTINS = new Set(
+  (
+    'cd export set source . : echo printf test [ true false exit unset wait read shift trap eval command type alias ' +
+    'umask ulimit pwd kill jobs getopts local return readonly times hash declare let'
+  ).split(' '),
+)
 
 /** The programs a command line runs (each part's first word), in order, without shell builtins. */
 export function programsOf(command: string): string[] {
   return commandParts(command)
     .map((part) => {
-      const [program = '', sub] = part.split(/\s+/)
+      // A subshell or group's opening `(` / `{` is the shell's, not part of the program's name.
+      const [program = '', sub] = part.replace(/^[({]\s*/, '').split(/\s+/)
       // A cargo subcommand Cargo does not have is a program of its own (`cargo nextest` is cargo-nextest).
       return program === 'cargo' && sub && !CARGO_OWN.has(sub) && !sub.startsWith('-') && !sub.startsWith('+') ? `cargo-${sub}` : program
     })
-    .filter((word) => word !== '' && !SHELL_BUILTINS.has(word))
+    .filter((word) => word !== '' && !SHELL_BUILTINS.has(word) && !/^[)}]+;?$/.test(word))
 }
 
 const CARGO_OWN = new Set([
