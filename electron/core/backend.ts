@@ -134,6 +134,8 @@ export function createBackend(ports: BackendPorts): Backend {
     tours: {
       offline: (repoId, signal) => repos.tour({ id: repoId }, signal, unwatched),
     },
+    // The modules and history the next-area suggestion weighs (the cached scan unless the repository moved on).
+    scans: { scan: (repoId, signal) => repos.scan({ id: repoId }, signal, unwatched) },
   })
   const calendar = new CalendarService({ clock, settings: { get: () => settings.get() } })
   const reminders = weeklyReminders(hub, settings, sessions, clock, log)
@@ -141,6 +143,7 @@ export function createBackend(ports: BackendPorts): Backend {
     settings,
     spending: sessions.spending,
     coachRecords: sessions.coachRecords,
+    viewerRecords: sessions.viewerRecords,
     // The scan's progress belongs to the repositories screen, not to the coach's work.
     scan: (id, signal) => repos.scan({ id }, signal, unwatched),
     repoPath,

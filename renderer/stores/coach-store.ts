@@ -92,6 +92,8 @@ export interface ViewerTarget {
   readonly line: number | null
   /** The coach thread the file was cited in: the viewer reads what that thread read (its commit, or the working tree). */
   readonly threadId?: string
+  /** The session the leader opens it in, which keeps the file's path (where they have been). */
+  readonly sessionId?: string | null
 }
 
 const ZERO: AiUsage = ZERO_USAGE

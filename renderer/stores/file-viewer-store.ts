@@ -37,7 +37,12 @@ export function createFileViewerStore(client: GembaApi) {
       void client
         .invoke(
           'ai.readFile',
-          { repoId: target.repoId, path: target.path, ...(target.threadId ? { threadId: target.threadId } : {}) },
+          {
+            repoId: target.repoId,
+            path: target.path,
+            ...(target.threadId ? { threadId: target.threadId } : {}),
+            ...(target.sessionId ? { sessionId: target.sessionId } : {}),
+          },
           { signal },
         )
         .then(

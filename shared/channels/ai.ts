@@ -140,7 +140,15 @@ export const aiChannels = {
   readFile: channel<RepoFileView>()({
     description:
       'A repository file (or folder listing) for the read-only viewer, confined to the repository, secrets withheld or redacted, read as the open coach thread named read it (else as the repository is now) and saying which revision it shows.',
-    input: z.object({ repoId, path: repoPath, threadId: threadId.optional() }).strict(),
+    input: z
+      .object({
+        repoId,
+        path: repoPath,
+        threadId: threadId.optional(),
+        /** The Gemba session the leader opened it in: the file's path is kept with the session. */
+        sessionId: z.string().min(1).max(100).optional(),
+      })
+      .strict(),
   }),
   verifyCitations: channel<readonly CitationCheck[]>()({
     description:

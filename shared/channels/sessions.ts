@@ -10,7 +10,9 @@ import {
   stepPayloadPatchSchemas,
   stepStatusSchema,
   type FinishResult,
+  type NextArea,
   type OpenQuestion,
+  type RepoVisits,
   type ProgrammeHistory,
   type SessionSummary,
   type SessionView,
@@ -148,5 +150,15 @@ export const sessionsChannels = {
       })
       .strict(),
     events: ['sessions.changed'],
+  }),
+  visits: channel<RepoVisits>()({
+    description:
+      'Where the leader has been in a repository over every hour there: files opened in the viewer, cited in the walkthrough and changed, counted per hour.',
+    input: z.object({ repoId: z.string().min(1).max(100) }).strict(),
+  }),
+  nextArea: channel<NextArea>()({
+    description:
+      "The part of the next hour's repository the leader has never been to that the team changed most lately (weighted by the week's theme), and why.",
+    input: z.object({}).strict(),
   }),
 } as const

@@ -143,6 +143,50 @@ export interface JournalSentRecord {
 }
 
 /**
+ * What the hour measured of the team's developer loop, each figure with its unit in its name. A
+ * figure that was not measured is absent, never 0: no test run that really ran means no
+ * firstTestRunMinutes; no agent at work means no agentWaitMinutes.
+ */
+export interface DeveloperLoop {
+  /** Hour time (pauses left out) from starting the change to the start of the first test run that really ran (passed or failed). */
+  readonly firstTestRunMinutes?: number
+  /** Hour time from starting the change to the end of the first passing run. */
+  readonly firstGreenMinutes?: number
+  /** Test runs that really ran, and runs that could not run (a missing tool, no network, stopped…). */
+  readonly testRuns?: number
+  readonly couldNotRun?: number
+  /** How long the whole suite took: the latest run of the command run most often. */
+  readonly suiteSeconds?: number
+  /** The latest build or type-check step that passed, where the repository has one. */
+  readonly buildSeconds?: number
+  /** Each setup step the tests needed, in order, and whether it worked. */
+  readonly setup?: readonly { readonly command: string; readonly ok: boolean; readonly seconds: number }[]
+  /** Tests that failed and then passed on a rerun with nothing changed. */
+  readonly flaky?: readonly string[]
+  /** Change-step time spent waiting on the agent, and the rest: the leader's own. */
+  readonly agentWaitMinutes?: number
+  readonly leaderWorkMinutes?: number
+}
+
+export const developerLoopSchema = z
+  .object({
+    firstTestRunMinutes: z.number().min(0).optional(),
+    firstGreenMinutes: z.number().min(0).optional(),
+    testRuns: z.number().int().min(0).optional(),
+    couldNotRun: z.number().int().min(0).optional(),
+    suiteSeconds: z.number().min(0).optional(),
+    buildSeconds: z.number().min(0).optional(),
+    setup: z
+      .array(z.object({ command: z.string().max(2_000), ok: z.boolean(), seconds: z.number().min(0) }))
+      .max(50)
+      .optional(),
+    flaky: z.array(z.string().max(500)).max(50).optional(),
+    agentWaitMinutes: z.number().min(0).optional(),
+    leaderWorkMinutes: z.number().min(0).optional(),
+  })
+  .strip()
+
+/**
  * Everything a finished session hands to the journal (built by the sessions domain). Minutes are
  * decimal minutes (17.5 = 17 min 30 s). A step that was not done is null (or zero minutes).
  */
@@ -189,6 +233,10 @@ export interface JournalSessionRecord {
   readonly transcript: readonly JournalTranscriptEntry[]
   /** What each request to Claude carried (sidecar only; absent in older entries). */
   readonly sent?: readonly JournalSentRecord[]
+  /** What the hour measured of the developer loop (absent in older entries and hours with nothing measured). */
+  readonly loop?: DeveloperLoop
+  /** Files the leader opened in the viewer, in the order first opened (absent in older entries). */
+  readonly viewed?: readonly string[]
 }
 
 const journalSourceSchema = z.enum(['ai', 'offline', 'hand'])
@@ -290,6 +338,8 @@ export const journalSessionRecordSchema: z.ZodType<JournalSessionRecord> = z.obj
     }),
   ),
   sent: z.array(journalSentRecordSchema()).optional(),
+  loop: developerLoopSchema.optional(),
+  viewed: z.array(z.string().min(1).max(1000)).max(500).optional(),
 })
 
 /** The check a kept "what was sent" record passes (a broken one in a sidecar is dropped, not fatal). */

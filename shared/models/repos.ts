@@ -246,6 +246,12 @@ export interface HistorySummary {
   /** Most changed files first (capped). */
   readonly churn: readonly ChurnEntry[]
   readonly moduleChurn: readonly { readonly module: string; readonly commits: number }[]
+  /** The same over the 30 days up to the newest commit read (absent in scans cached before it was kept). */
+  readonly recentModuleChurn?: {
+    /** The window's first instant (ISO). */
+    readonly since: string
+    readonly modules: readonly { readonly module: string; readonly commits: number }[]
+  }
   readonly modules: readonly ModuleHistory[]
   readonly contributors: readonly ContributorShare[]
   readonly cadence: readonly WeekCadence[]

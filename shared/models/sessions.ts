@@ -74,6 +74,8 @@ export const explorePayloadSchema = z.object({
   threadRefs: threadRefs.optional(),
   /** 'leader' once the leader picked the record themselves: Claude's next answers no longer replace it. */
   choice: recordChoiceSchema.optional(),
+  /** Files the leader opened in the read-only viewer this hour, first opening first (paths only; absent in older sessions). */
+  viewed: z.array(z.string().min(1).max(1000)).max(500).optional(),
 })
 export type ExplorePayload = z.infer<typeof explorePayloadSchema>
 
@@ -110,6 +112,38 @@ export const testRunSchema = z.object({
   /** Why the tests could not run, in one sentence; never a failure. */
   couldNotRun: couldNotRunSchema.nullable().optional(),
 })
+/** How many test runs, setup steps and agent waits a session keeps (the newest are kept past it). */
+export const MAX_LOOP_RECORDS = 200
+
+/**
+ * A run's outcome as kept: 'passed' | 'failed' | 'could_not_run', or an older run's
+ * 'timed_out' | 'stopped'. Read with a tolerant reader (shared/developer-loop.ts), never compared raw.
+ */
+const keptOutcome = z.string().max(40)
+
+/** One test run as the session history keeps it: when it ended and what it came to, never its output. */
+export const testHistoryEntrySchema = z.object({
+  at: iso,
+  command: z.string().max(2_000),
+  exitCode: z.number().int().nullable(),
+  durationMs: z.number().min(0),
+  outcome: keptOutcome.optional(),
+  commit: z.string().max(64).nullable().optional(),
+  onChange: z.boolean().optional(),
+  failed: z.array(z.string().max(500)).max(20).optional(),
+})
+export type TestHistoryEntry = z.infer<typeof testHistoryEntrySchema>
+
+/** One setup step as it ran (the change service's SetupStepRun), stamped when the session kept it. */
+export const setupHistoryEntrySchema = z.object({
+  at: iso,
+  command: z.string().max(2_000),
+  exitCode: z.number().int().nullable(),
+  durationMs: z.number().min(0),
+  outcome: keptOutcome.optional(),
+})
+export type SetupHistoryEntry = z.infer<typeof setupHistoryEntrySchema>
+
 export const changePayloadSchema = z.object({
   /** What the leader asked for, in their words. */
   request: longText(10_000),
@@ -133,6 +167,15 @@ export const changePayloadSchema = z.object({
   branchDeleted: z.boolean().optional(),
   /** Lines added by the leader's own hands and by the agent, in what was committed. */
   authorship: authorshipSchema.nullable().optional(),
+  /** Every test run of the hour as it was recorded, oldest first, stamped when the session kept it (absent in older sessions). */
+  testHistory: z.array(testHistoryEntrySchema).max(MAX_LOOP_RECORDS).optional(),
+  /** Every setup step run for the tests (install, toolchain, build), oldest first (absent in older sessions). */
+  setupHistory: z.array(setupHistoryEntrySchema).max(MAX_LOOP_RECORDS).optional(),
+  /** When the leader waited on the agent (drafting or explaining the change), oldest first (absent in older sessions). */
+  agentWaits: z
+    .array(z.object({ start: iso, end: iso }))
+    .max(MAX_LOOP_RECORDS)
+    .optional(),
 })
 export type ChangePayload = z.infer<typeof changePayloadSchema>
 
@@ -417,4 +460,56 @@ export interface FinishResult {
   /** Whether the week counts as practised (all four steps done in the app). */
   readonly practised: boolean
   readonly notDone: readonly StepKey[]
+}
+
+// ---- Where the leader has been ------------------------------------------------------------
+
+/** One file of a repository and how often the leader's hours went there. */
+export interface PathVisit {
+  readonly path: string
+  /** Hours in which the leader opened it in the viewer. */
+  readonly read: number
+  /** Hours whose walkthrough cited it. */
+  readonly cited: number
+  /** Hours whose change touched it. */
+  readonly changed: number
+}
+
+/** Where the leader has been in one repository, over every hour there (bounded: the newest hours first). */
+export interface RepoVisits {
+  readonly repoId: string
+  /** Hours read (finished or running). */
+  readonly hours: number
+  /** The date (YYYY-MM-DD) of the oldest and newest hour read; null before the first. */
+  readonly from: string | null
+  readonly to: string | null
+  readonly paths: readonly PathVisit[]
+  /** True when hours or paths beyond the bounds were left out. */
+  readonly truncated: boolean
+}
+
+/** The area Today suggests for next week's hour, and why, in a sentence. */
+export interface AreaSuggestion {
+  readonly repoId: string
+  readonly repoName: string
+  /** The module's folder (relative to the repository root, "." for the root). */
+  readonly path: string
+  readonly name: string
+  /** Commits that touched it in the recent window, and the window. */
+  readonly commits: number
+  readonly window: { readonly kind: 'days'; readonly since: string } | { readonly kind: 'commits'; readonly commitsRead: number }
+  /** True when the week's theme points at this kind of module. */
+  readonly matchesTheme: boolean
+  readonly why: string
+  /** Other unvisited modules worth a look, best first (at most three). */
+  readonly alternatives: readonly { readonly path: string; readonly commits: number }[]
+}
+
+/** What Today suggests for the next hour: its week and theme, and the area (null when there is none to suggest, with why). */
+export interface NextArea {
+  readonly programmeWeek: number
+  readonly theme: string
+  readonly suggestion: AreaSuggestion | null
+  /** Why nothing is suggested ("Add a repository first."), when suggestion is null. */
+  readonly reason: string | null
 }

@@ -24,7 +24,7 @@ import type {
 import { DisposableStore, toDisposable } from '../disposables.ts'
 import type { Progress } from '../events-port.ts'
 import { SecretRedactor, type Redactor } from '../secrets/index.ts'
-import type { CoachRecordPort, SpendingPort } from '../sessions/index.ts'
+import type { CoachRecordPort, SpendingPort, ViewerRecordPort } from '../sessions/index.ts'
 import type { AiRuntimeSettings } from './ai-settings.ts'
 import { AiClient, type AiClientOptions, type SdkFactory } from './client/ai-client.ts'
 import { checkContextScope, normaliseContextScope } from './context/context-scope.ts'
@@ -69,6 +69,8 @@ export interface AiServiceDeps {
   readonly pastVisits?: PastVisitsSource
   /** Where answered questions of a session's coach are kept with the session (the sessions service). */
   readonly coachRecords?: CoachRecordPort
+  /** Where a file the leader opened in the viewer during a session is listed with it (paths only). */
+  readonly viewerRecords?: ViewerRecordPort
   /** Overrides the cached prefix's lifetime (the hour-cost bench's 5-minute baseline). */
   readonly prefixCacheTtl?: (profile: AiModelProfile) => CacheTtl
 }
@@ -185,8 +187,11 @@ export class AiService {
     return this.#preview.setSettings(input)
   }
 
-  readFile(input: In<'readFile'>, signal: AbortSignal): Promise<RepoFileView> {
-    return this.#viewer.readFile(input, signal)
+  async readFile(input: In<'readFile'>, signal: AbortSignal): Promise<RepoFileView> {
+    const file = await this.#viewer.readFile(input, signal)
+    // Where the leader has been: a file opened during a session is kept with it (its path, nothing more).
+    if (input.sessionId && file.kind === 'file') await this.#deps.viewerRecords?.opened(input.sessionId, file.path).catch(() => undefined)
+    return file
   }
 
   verifyCitations(input: In<'verifyCitations'>): Promise<readonly CitationCheck[]> {

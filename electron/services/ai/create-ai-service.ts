@@ -7,7 +7,7 @@ import type { JournalSessionRecord } from '../../../shared/models/journal.ts'
 import type { ScanResult } from '../../../shared/models/repos.ts'
 import { GembaError } from '../../../shared/errors.ts'
 import type { CodeParser } from '../repos/index.ts'
-import type { CoachRecordPort, SpendingPort } from '../sessions/index.ts'
+import type { CoachRecordPort, SpendingPort, ViewerRecordPort } from '../sessions/index.ts'
 import { AiClient, createAnthropicSdk } from './client/ai-client.ts'
 import { AiService } from './ai-service.ts'
 import { readAiSettings, type AiSettingsSource } from './ai-settings.ts'
@@ -24,6 +24,8 @@ export interface AiWiring {
   readonly spending: SpendingPort
   /** Where answered questions of a session's coach are kept with the session. */
   readonly coachRecords?: CoachRecordPort
+  /** Where files the leader opened in the viewer during a session are listed with it. */
+  readonly viewerRecords?: ViewerRecordPort
   readonly scan: (repoId: string, signal: AbortSignal) => Promise<ScanResult>
   /** The folder of a repository in the leader's list, or undefined. */
   readonly repoPath: (repoId: string) => Promise<string | undefined>
@@ -60,6 +62,7 @@ export function createAiService(wiring: AiWiring): AiService {
     createSdk: createAnthropicSdk,
     spending: wiring.spending,
     ...(wiring.coachRecords ? { coachRecords: wiring.coachRecords } : {}),
+    ...(wiring.viewerRecords ? { viewerRecords: wiring.viewerRecords } : {}),
     models,
     ...(wiring.pastSessions ? { pastVisits: journalVisits({ sessionsOn: wiring.pastSessions, repoPath }) } : {}),
     context: (request, signal) => provider.context(request, signal),

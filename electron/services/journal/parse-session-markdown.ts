@@ -4,6 +4,7 @@
 import { parse } from 'yaml'
 import { z } from 'zod'
 import {
+  developerLoopSchema,
   JOURNAL_SCHEMA_VERSION,
   journalSentRecordSchema,
   journalSessionRecordSchema,
@@ -103,7 +104,18 @@ function assemble(front: Record<string, unknown>, body: string, sidecar: Journal
     questions: front.questions ?? [],
     transcript: sidecar && sidecar.id === front.id ? sidecar.transcript : [],
     ...sentOf(sidecar, front.id),
+    ...loopOf(front.loop),
+    ...(Array.isArray(front.viewed)
+      ? { viewed: front.viewed.filter((path): path is string => typeof path === 'string' && path !== '') }
+      : {}),
   }
+}
+
+/** The developer loop's figures; a hand edit that breaks them drops them, never the entry. */
+function loopOf(value: unknown): { loop?: z.infer<typeof developerLoopSchema> } {
+  if (value === undefined || value === null) return {}
+  const parsed = developerLoopSchema.safeParse(value)
+  return parsed.success ? { loop: parsed.data } : {}
 }
 
 function sourceOf(value: unknown): { source?: JournalSource } {

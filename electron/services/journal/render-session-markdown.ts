@@ -7,6 +7,7 @@ import { isoWeekOf } from './iso-week.ts'
 import { renderFence, renderRegion } from './markdown-regions.ts'
 import { plural } from '../../../shared/plural.ts'
 import { testOutcomeOf } from '../../../shared/models/change.ts'
+import { loopFacts } from '../../../shared/developer-loop-facts.ts'
 
 /** What the front matter holds: every figure, none of the long text. */
 export function frontMatterOf(record: JournalSessionRecord): Record<string, unknown> {
@@ -62,6 +63,8 @@ export function frontMatterOf(record: JournalSessionRecord): Record<string, unkn
       : null,
     questions: record.questions.map((question) => ({ ...question })),
     ...(record.questionsAsked && record.questionsAsked.length > 0 ? { questionsAsked: [...record.questionsAsked] } : {}),
+    ...(record.loop ? { loop: { ...record.loop } } : {}),
+    ...(record.viewed?.length ? { viewed: [...record.viewed] } : {}),
   }
 }
 
@@ -74,7 +77,16 @@ export function renderSessionMarkdown(record: JournalSessionRecord): string {
   const yaml = stringify(frontMatterOf(record), { lineWidth: 0 })
   const parts = [`---\n${yaml}---`, renderTitle(record), renderReflection(record), renderQuestions(record)]
   parts.push(renderWalkthrough(record), renderDiagram(record), renderChange(record))
+  const loop = renderLoop(record)
+  if (loop) parts.push(loop)
   return `${parts.join('\n\n')}\n`
+}
+
+/** The developer loop as measured (only what was): figures of the front matter, said for a reader. */
+function renderLoop(record: JournalSessionRecord): string | null {
+  const facts = loopFacts(record.loop)
+  if (facts.length === 0) return null
+  return ['## Developer loop', facts.map((fact) => `- **${fact.label}:** ${oneLine(fact.value)}`).join('\n')].join('\n\n')
 }
 
 function renderTitle(record: JournalSessionRecord): string {

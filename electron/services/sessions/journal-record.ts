@@ -12,6 +12,7 @@ import { civilDateIn } from '../calendar/index.ts'
 import { demoteHeadings } from '../../../shared/text/demote-headings.ts'
 import { tidyReflection } from '../../../shared/curriculum/reflect-prompts.ts'
 import { stepElapsedMs } from './session-timer.ts'
+import { developerLoopOf } from './developer-loop.ts'
 
 /** What the sessions domain needs from the journal: one call, when a session finishes. */
 export interface JournalPort {
@@ -45,6 +46,8 @@ export function toJournalRecord({
   // Under the entry's "Walkthrough" heading: a tour's or an answer's own headings come below it.
   const walkthrough = demoteHeadings(explore.payload.walkthrough.trim(), 3)
   const notes = { explore: explore.payload.notes.trim(), diagram: diagram.payload.notes.trim() }
+  const loop = developerLoopOf(session, now)
+  const viewed = explore.payload.viewed ?? []
   return {
     schemaVersion: JOURNAL_SCHEMA_VERSION,
     id: session.id,
@@ -103,6 +106,8 @@ export function toJournalRecord({
     ],
     transcript: [...transcript],
     ...(sent.length > 0 ? { sent: [...sent] } : {}),
+    ...(loop ? { loop } : {}),
+    ...(viewed.length > 0 ? { viewed: [...viewed] } : {}),
   }
 }
 

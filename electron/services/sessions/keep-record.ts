@@ -8,14 +8,21 @@ import { appendTestLog } from '../../../shared/models/change.ts'
 import type { ChangePayload, DiagramPayload, ExplorePayload, RecordChoice, Session } from '../../../shared/models/sessions.ts'
 import { extractMermaid } from '../../../shared/text/extract-mermaid.ts'
 import { coachWalkthroughOf } from './coach-record.ts'
+import { withLoopFacts, type LoopRecord } from './loop-record.ts'
 
 export const OFFLINE_CAPTION = 'Modules and their imports, computed from the repository.'
 const MAX_WALKTHROUGH = 400_000
 const MAX_MERMAID = 200_000
 const MAX_CAPTION = 2_000
 
-/** What the change service records of a change: everything but the leader's estimate and actual time. */
-export type ChangeRecord = Partial<Omit<ChangePayload, 'estimateMinutes' | 'actualMinutes'>>
+/**
+ * What the change service records of a change: everything but the leader's estimate and actual time
+ * and the loop's history, which the session stamps itself from the runs, steps and waits recorded.
+ */
+export type ChangeRecord = Partial<
+  Omit<ChangePayload, 'estimateMinutes' | 'actualMinutes' | 'testHistory' | 'setupHistory' | 'agentWaits'>
+> &
+  LoopRecord
 
 /** The port the change service records what it did through (the sessions service implements it). */
 export interface ChangeRecordPort {
@@ -35,11 +42,13 @@ export interface KeptDrawing {
   readonly svg: string
 }
 
-/** The change step with the patch's fields replaced, except the test record, which the patch appends to. */
-export function withChangeRecord(session: Session, patch: ChangeRecord): Session {
+/** The change step with the patch's fields replaced, except the test record, which the patch appends to, and the loop's history, stamped now. */
+export function withChangeRecord(session: Session, patch: ChangeRecord, now: Date): Session {
   const change = session.steps.change
-  const testLog = patch.testLog ? { testLog: appendTestLog(change.payload.testLog, patch.testLog) } : {}
-  return { ...session, steps: { ...session.steps, change: { ...change, payload: { ...change.payload, ...patch, ...testLog } } } }
+  const { setupSteps, agentWait, ...fields } = patch
+  const testLog = fields.testLog ? { testLog: appendTestLog(change.payload.testLog, fields.testLog) } : {}
+  const loop = withLoopFacts(change.payload, { testRun: fields.testRun, setupSteps, agentWait }, now)
+  return { ...session, steps: { ...session.steps, change: { ...change, payload: { ...change.payload, ...fields, ...testLog, ...loop } } } }
 }
 
 /**

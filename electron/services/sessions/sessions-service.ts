@@ -13,13 +13,16 @@ import type { Curriculum } from '../../../shared/models/curriculum.ts'
 import {
   STEP_KEYS,
   type FinishResult,
+  type NextArea,
   type OpenQuestion,
+  type RepoVisits,
   type ProgrammeHistory,
   type Session,
   type SessionUsage,
   type SessionView,
   type TodayView,
 } from '../../../shared/models/sessions.ts'
+import type { ScanResult } from '../../../shared/models/repos.ts'
 import type { Schedule, StepMinutes } from '../../../shared/models/settings.ts'
 import type { EventsPort } from '../events-port.ts'
 import { applyStepPatch } from './apply-step-patch.ts'
@@ -45,6 +48,8 @@ import { SessionStore, type LoadedSessions } from './session-store.ts'
 import { SessionSpending, type SpendingPort } from './session-spending.ts'
 import { goToStep, pause, recoverInterrupted, resume, sessionTimer, stopClock } from './session-timer.ts'
 import { buildToday, currentWeekOf, summarise, todayWeek, type ListedRepo } from './today-view.ts'
+import { suggestNextArea } from './next-area.ts'
+import { repoVisits, withViewed } from './visits.ts'
 
 type Channels = typeof sessionsChannels
 type In<M extends keyof Channels> = ParsedInputOf<Channels[M]>
@@ -65,8 +70,20 @@ export interface SessionsServiceDeps {
   readonly transcripts?: TranscriptPort
   /** The repository's offline tour and module diagram; without it they cannot be kept. */
   readonly tours?: OfflineTourPort
+  /** The repository's modules and history (the repos service's scan); without it Today suggests no area. */
+  readonly scans?: ScanPort
   readonly curriculum?: Curriculum
   readonly newId?: () => string
+}
+
+/** What the next-area suggestion reads of a repository's scan. */
+export interface ScanPort {
+  scan(repoId: string, signal: AbortSignal): Promise<Pick<ScanResult, 'modules' | 'history'>>
+}
+
+/** Where the viewer records a file the leader opened during a session (the AI service's viewer calls it). */
+export interface ViewerRecordPort {
+  opened(sessionId: string, path: string): Promise<void>
 }
 
 export class SessionsService {
@@ -83,6 +100,8 @@ export class SessionsService {
   readonly coachRecords: CoachRecordPort
   /** Where the change service records what it did (the request, the diff, branch, commit, tests, explanation). */
   readonly changeRecords: ChangeRecordPort
+  /** Where the file viewer records what the leader opened during a session (paths only). */
+  readonly viewerRecords: ViewerRecordPort
 
   constructor(deps: SessionsServiceDeps) {
     this.#deps = deps
@@ -98,8 +117,10 @@ export class SessionsService {
     // Recording is part of work already done: nothing cancels it.
     const recording = new AbortController().signal
     this.changeRecords = {
-      record: async (sessionId, patch) => void (await this.#change(recording, sessionId, (session) => withChangeRecord(session, patch))),
+      record: async (sessionId, patch) =>
+        void (await this.#change(recording, sessionId, (session, now) => withChangeRecord(session, patch, now))),
     }
+    this.viewerRecords = { opened: (sessionId, path) => this.#keepViewed(sessionId, path) }
   }
 
   /** Lets every change asked for be saved (the queue drains), then refuses more. */
@@ -314,6 +335,36 @@ export class SessionsService {
     return this.#programmeChange(signal, (state, weekOf) => programme.resumeProgramme(state.programme, weekOf))
   }
 
+  async visits(input: In<'visits'>): Promise<RepoVisits> {
+    return repoVisits((await this.#load()).sessions, input.repoId)
+  }
+
+  /**
+   * The area Today suggests for the next hour: this week's, or next week's once this week is
+   * practised. Read apart from today() so a scan still running never holds Today up.
+   */
+  async nextArea(_input: In<'nextArea'>, signal: AbortSignal): Promise<NextArea> {
+    const state = await this.#load()
+    const today = await this.#today(state)
+    const programmeWeek = today.week.programmeWeek + (today.outcome === 'practised' ? 1 : 0)
+    const week = todayWeek(this.#curriculum, programmeWeek, await this.#deps.repos.list())
+    const none = (reason: string): NextArea => ({ programmeWeek, theme: week.theme, suggestion: null, reason })
+    if (!week.repo) return none('Add a team’s repository first.')
+    if (!this.#deps.scans) return none('The repository cannot be scanned here.')
+    const scan = await this.#deps.scans.scan(week.repo.id, signal)
+    const suggestion = suggestNextArea({
+      repo: week.repo,
+      themeId: week.id,
+      modules: scan.modules,
+      history: scan.history,
+      visits: repoVisits(state.sessions, week.repo.id),
+      now: this.#deps.clock(),
+    })
+    return suggestion
+      ? { programmeWeek, theme: week.theme, suggestion, reason: null }
+      : none(`You have been to every part of ${week.repo.name} the scan found.`)
+  }
+
   async questions(input: In<'questions'>): Promise<OpenQuestion[]> {
     return allQuestions((await this.#load()).sessions, input.includeAnswered ?? false)
   }
@@ -366,6 +417,19 @@ export class SessionsService {
       await this.#store.saveSession(kept)
       replace(state, kept)
       this.#deps.events.emit('sessions.changed', { sessionId: kept.id })
+    })
+  }
+
+  /** Lists a file the leader opened with the active session it was opened in; anything else is left alone. */
+  #keepViewed(sessionId: string, path: string): Promise<void> {
+    return this.#enqueue(async () => {
+      const state = await this.#load()
+      const session = state.sessions.find((candidate) => candidate.id === sessionId)
+      if (!session || session.status !== 'active') return
+      const viewed = withViewed(session, path)
+      if (!viewed) return
+      replace(state, viewed)
+      await this.#store.saveSession(viewed).catch(() => undefined)
     })
   }
 

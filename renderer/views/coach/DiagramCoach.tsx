@@ -113,7 +113,7 @@ export function DiagramCoach(props: { repoId: string; sessionId?: string; keepin
       {diagram.status === 'ready' && diagram.source ? (
         <div className="card coach-diagram">
           {diagram.caption ? <p>{diagram.caption.replace(/```[\s\S]*?```/g, '').trim()}</p> : null}
-          <LinkedDiagram repoId={props.repoId} source={diagram.source} onRendered={onRendered} />
+          <LinkedDiagram repoId={props.repoId} sessionId={props.sessionId ?? null} source={diagram.source} onRendered={onRendered} />
           <div className="coach-diagram__actions">
             {props.keeping ? (
               <KeptState

@@ -19,7 +19,7 @@ function nodePath(node: SVGGElement): string | null {
   return null
 }
 
-export function LinkedDiagram(props: { repoId: string; source: string; onRendered: (svg: string) => void }) {
+export function LinkedDiagram(props: { repoId: string; sessionId?: string | null; source: string; onRendered: (svg: string) => void }) {
   const { useCoach } = useStores()
   const ref = useRef<HTMLElement>(null)
   const checkPaths = useCoach((state) => state.checkPaths)
@@ -51,7 +51,7 @@ export function LinkedDiagram(props: { repoId: string; source: string; onRendere
           node.setAttribute('role', 'link')
           node.setAttribute('tabindex', '0')
           node.setAttribute('aria-label', `Open ${path}`)
-          const open = () => openFile({ repoId: props.repoId, path, line: null })
+          const open = () => openFile({ repoId: props.repoId, path, line: null, sessionId: props.sessionId ?? null })
           node.addEventListener('click', open)
           node.addEventListener('keydown', (event) => (event.key === 'Enter' || event.key === ' ') && open())
         } else if (status === 'missing' || status === 'refused') {
@@ -67,7 +67,7 @@ export function LinkedDiagram(props: { repoId: string; source: string; onRendere
       setUnmatched({ source, paths: missing })
     })
     return () => controller.abort()
-  }, [rendered, props.repoId, props.source, openFile, checkPaths])
+  }, [rendered, props.repoId, props.sessionId, props.source, openFile, checkPaths])
 
   if (!rendered || 'error' in rendered) return <DiagramPending rendered={rendered} source={props.source} />
   const missing = unmatched.source === props.source ? unmatched.paths : []

@@ -55,7 +55,13 @@ export function TurnView(props: { panelKey: string; panel: Panel; turn: Turn; la
           checks={panel.checks}
           settled={settled}
           onOpen={(path, line) =>
-            openFile({ repoId: panel.repoId, path, line, ...(panel.thread ? { threadId: panel.thread.threadId } : {}) })
+            openFile({
+              repoId: panel.repoId,
+              path,
+              line,
+              ...(panel.thread ? { threadId: panel.thread.threadId } : {}),
+              ...(panel.sessionId ? { sessionId: panel.sessionId } : {}),
+            })
           }
         />
       ) : null}

@@ -139,6 +139,8 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
     expect(patches).toEqual([
       // Never the estimate: the session step owns it, written there by the leader.
       'request,manual',
+      // How long the leader waited on the agent's draft, a developer-loop fact.
+      'agentWait',
       'branch,commit,diff,originalBranch,returned,branchDeleted,authorship',
       'testRun,testLog',
       'explanation',

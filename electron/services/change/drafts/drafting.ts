@@ -139,6 +139,8 @@ export class Drafting {
         next: 'Wait for it, or stop it first.',
       })
     draft.busy = true
+    // How long the leader waited on the agent is a developer-loop fact the session keeps.
+    const start = this.#deps.now().toISOString()
     try {
       const agent = draft.agent!
       const handlers = changeHandlers(progress, draft.id, draft.sessionId, draft)
@@ -162,6 +164,7 @@ export class Drafting {
       draft.stopReason = turns.at(-1)!.stopReason
       draft.costUsd += turns.reduce((sum, turn) => sum + turn.costUsd, 0)
       draft.checks = await this.#deps.check(draft, signal)
+      if (draft.sessionId) await this.#deps.session.record(draft.sessionId, { agentWait: { start, end: this.#deps.now().toISOString() } })
       return draftView(draft)
     } finally {
       draft.busy = false

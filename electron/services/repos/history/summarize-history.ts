@@ -8,6 +8,8 @@ import type { CommitRecord } from './read-history.ts'
 import { redactCommitText } from '../../secrets/index.ts'
 
 const MAX_CHURN = 200
+/** What "recent" churn counts: the commits of the 30 days up to the newest one read. */
+const RECENT_SECONDS = 30 * 86_400
 
 export function summarizeHistory(
   commits: readonly CommitRecord[],
@@ -22,6 +24,9 @@ export function summarizeHistory(
   const modules = new Map<string, { commits: number; people: Map<string, ContributorShare> }>()
   const people = new Map<string, ContributorShare>()
   const weeks = new Map<string, number>()
+  const newest = commits.reduce((latest, commit) => Math.max(latest, commit.time), 0)
+  const since = newest - RECENT_SECONDS
+  const recent = new Map<string, number>()
   for (const commit of commits) {
     const week = isoWeek(commit.time)
     weeks.set(week, (weeks.get(week) ?? 0) + 1)
@@ -37,6 +42,7 @@ export function summarizeHistory(
       files.set(path, stat)
       touched.add(moduleOf(path))
     }
+    if (commit.time >= since) for (const id of touched) recent.set(id, (recent.get(id) ?? 0) + 1)
     for (const id of touched) {
       const stat = modules.get(id) ?? { commits: 0, people: new Map<string, ContributorShare>() }
       stat.commits += 1
@@ -61,6 +67,14 @@ export function summarizeHistory(
     lastCommits: commits.slice(0, 20).map(toSummary),
     churn,
     moduleChurn: moduleHistory.map(({ module, commits: count }) => ({ module, commits: count })),
+    ...(commits.length > 0
+      ? {
+          recentModuleChurn: {
+            since: new Date(since * 1000).toISOString(),
+            modules: [...recent].map(([module, count]) => ({ module, commits: count })).sort((a, b) => b.commits - a.commits),
+          },
+        }
+      : {}),
     modules: moduleHistory,
     contributors: ranked(people).slice(0, 20),
     cadence: [...weeks].map(([week, count]) => ({ week, commits: count })).sort((a, b) => a.week.localeCompare(b.week)),

@@ -220,3 +220,51 @@ describe('parseSessionMarkdown', () => {
     })
   })
 })
+
+describe('the developer loop in the entry', () => {
+  const loop = {
+    firstTestRunMinutes: 12.5,
+    firstGreenMinutes: 19,
+    testRuns: 3,
+    couldNotRun: 1,
+    suiteSeconds: 41.2,
+    setup: [
+      { command: 'npm ci', ok: true, seconds: 83 },
+      { command: 'docker compose up -d', ok: false, seconds: 2 },
+    ],
+    flaky: ['cart > totals'],
+    agentWaitMinutes: 6,
+    leaderWorkMinutes: 18,
+  }
+
+  it('keeps the figures in the front matter with their units, says them in a "Developer loop" section, and reads them back', () => {
+    const record = { ...buildSessionRecord(), loop, viewed: ['src/api/routes.ts'] }
+    const markdown = renderSessionMarkdown(record)
+    expect(markdown).toMatch(/^loop:\n {2}firstTestRunMinutes: 12\.5\n {2}firstGreenMinutes: 19\n/m)
+    expect(markdown).toContain('## Developer loop')
+    expect(markdown).toContain('- **First test run that really ran:** 13 min after starting the change')
+    expect(markdown).toContain('- **Setup:** 2 steps, 1 did not work: `npm ci` worked (83 s); `docker compose up -d` did not work (2.0 s)')
+    expect(markdown).toContain('- **Flaky tests:** `cart > totals` failed, then passed unchanged on a rerun')
+    expect(markdown).toContain('- **Waiting on the agent:** 6 min against 18 min of your own work')
+    expect(parseSessionMarkdown(markdown, 'a.md')).toEqual({ ok: true, record: withoutSidecarParts(record) })
+  })
+
+  it('shows no section and no zeros for an hour that measured nothing, and reads an older entry without it', () => {
+    const record = buildSessionRecord()
+    const markdown = renderSessionMarkdown(record)
+    expect(markdown).not.toContain('Developer loop')
+    expect(markdown).not.toMatch(/^loop:/m)
+    const parsed = parseSessionMarkdown(markdown, 'a.md')
+    expect(parsed.ok && parsed.record.loop).toBeUndefined()
+  })
+
+  it('drops figures a hand edit broke, never the entry', () => {
+    const markdown = renderSessionMarkdown({ ...buildSessionRecord(), loop }).replace(
+      'firstTestRunMinutes: 12.5',
+      'firstTestRunMinutes: soon',
+    )
+    const parsed = parseSessionMarkdown(markdown, 'a.md')
+    expect(parsed.ok).toBe(true)
+    expect(parsed.ok && parsed.record.loop).toBeUndefined()
+  })
+})

@@ -43,3 +43,27 @@ describe('summarizeHistory', () => {
     await expect(runBounded(probe, 'checkHistory', [150], 20_000)).resolves.toBe(150)
   })
 })
+
+describe('summarizeHistory: recent module churn', () => {
+  it('counts, per module, the commits of the 30 days up to the newest one read', () => {
+    const day = 86_400
+    const dated = (days: number, paths: string[]): CommitRecord => ({
+      ...commit('Sam', 'sam@one.example', paths),
+      time: 1_800_000_000 - days * day,
+    })
+    const commits = [dated(0, ['src/billing/a.ts']), dated(10, ['src/billing/b.ts', 'src/api/c.ts']), dated(45, ['src/api/c.ts'])]
+    const summary = summarizeHistory(commits, (path) => path.split('/').slice(0, 2).join('/'), {
+      truncated: false,
+      newlyRead: 3,
+      tracked: new Set(),
+    })
+    expect(summary.recentModuleChurn).toEqual({
+      since: new Date((1_800_000_000 - 30 * day) * 1000).toISOString(),
+      modules: [
+        { module: 'src/billing', commits: 2 },
+        { module: 'src/api', commits: 1 },
+      ],
+    })
+    expect(summary.moduleChurn).toContainEqual({ module: 'src/api', commits: 2 })
+  })
+})
