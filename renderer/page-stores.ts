@@ -17,6 +17,7 @@ import { createSessionRunnerStore } from './stores/session-runner-store.ts'
 import { createSessionsStore } from './stores/sessions-store.ts'
 import { createSettingsStore } from './stores/settings-store.ts'
 import { createTestRunStore } from './stores/test-run-store.ts'
+import { createVisitsStore } from './stores/visits-store.ts'
 
 export interface PagePorts {
   /** The page's address (the window's, or one a test holds). */
@@ -45,6 +46,7 @@ export function createPageStores(client: GembaApi, ports: PagePorts) {
     useJournalSession: createJournalSessionStore(client),
     useJournalShare: createJournalShareStore(client),
     useInsights: createInsightsStore(client),
+    useVisits: createVisitsStore(client),
   }
 }
 

@@ -3,14 +3,18 @@
 // a box (or Enter/Space on it) showing its part of the offline tour. "Open inside", a double-click,
 // Enter on the chosen box or the right arrow opens a folder onto its parts, and a folder of files (a
 // flat package) onto its modules; the trail above walks back out. A single-package repository opens on
-// its modules. Everything comes from the scan (no AI); nothing here touches the disk.
+// its modules. Everything comes from the scan (no AI); nothing here touches the disk. With the
+// leader's visits, each box is shaded by where they have been in past hours (read, walked through,
+// changed), with a legend.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react'
 import type { ModuleGraph } from '../../../shared/models/repos.ts'
+import type { RepoVisits } from '../../../shared/models/sessions.ts'
 import { FolderIndex, moduleView, openedView, type ModuleBox } from '../../../shared/module-view.ts'
 import { Markdown } from '../../components/Markdown.tsx'
 import { BOX_HEIGHT, BOX_WIDTH, layoutModuleMap } from './module-map-layout.ts'
 import { sectionFor, tourSection } from './tour-section.ts'
 import { TourMarkdown } from './TourMarkdown.tsx'
+import { boxVisits, visitsSentence, type BoxVisits } from './map-visits.ts'
 import '../../styles/module-map.css'
 
 /** Zoom bounds; the longest label drawn whole (longer ones keep their end); dependencies drawn before a box is selected. */
@@ -28,6 +32,8 @@ export interface ModuleMapProps {
   readonly label: string
   /** Opens the tour at a heading (where the tour is on the same screen). */
   readonly onReadInTour?: (heading: string) => void
+  /** Where the leader has been in this repository over past hours; the boxes are shaded by it when given. */
+  readonly visits?: RepoVisits | null
 }
 
 const clamp = (value: number) => Math.min(LIMITS.maxZoom, Math.max(LIMITS.minZoom, Math.round(value * 100) / 100))
@@ -151,6 +157,12 @@ export function ModuleMap(props: ModuleMapProps) {
   const uses = selectedBox ? view.edges.filter((edge) => edge.from === selectedBox.id) : []
   const usedBy = selectedBox ? view.edges.filter((edge) => edge.to === selectedBox.id) : []
   const labelOf = new Map(view.boxes.map((box) => [box.id, box.label]))
+  const visits = props.visits
+  const visitOf = useMemo(() => {
+    const byBox = new Map<string, BoxVisits>()
+    if (visits) for (const box of view.boxes) byBox.set(box.id, boxVisits(box, visits))
+    return byBox
+  }, [view.boxes, visits])
 
   return (
     <section className="module-map" aria-label={props.label} ref={root}>
@@ -252,19 +264,23 @@ export function ModuleMap(props: ModuleMapProps) {
             {layout.boxes.map(({ box, x, y }) => (
               <g
                 key={box.id}
-                className={`module-map__box${box.supporting ? ' module-map__box--supporting' : ''}${box.id === selected ? ' module-map__box--selected' : ''}`}
+                className={`module-map__box${box.supporting ? ' module-map__box--supporting' : ''}${box.id === selected ? ' module-map__box--selected' : ''}${visitOf.has(box.id) ? ` module-map__box--${visitOf.get(box.id)!.shade}` : ''}`}
+                data-visits={visitOf.get(box.id)?.shade}
                 transform={`translate(${x} ${y})`}
                 role="button"
                 tabIndex={0}
                 aria-pressed={box.id === selected}
-                aria-label={`${box.kind === 'file' ? box.path : box.label}: ${detail(box)}. Show its part of the tour${box.drillable ? '; Enter again or the right arrow opens it' : ''}`}
+                aria-label={`${box.kind === 'file' ? box.path : box.label}: ${detail(box)}.${visitOf.has(box.id) ? ` ${visitsSentence(visitOf.get(box.id)!)}` : ''} Show its part of the tour${box.drillable ? '; Enter again or the right arrow opens it' : ''}`}
                 onClick={() => setSelected(box.id)}
                 onDoubleClick={() => drillInto(box)}
                 onKeyDown={(event) => onBoxKey(event, box)}
                 onPointerEnter={() => setHovered(box.id)}
                 onPointerLeave={() => setHovered(null)}
               >
-                <title>{box.kind === 'group' ? box.members.join('\n') : box.kind === 'file' ? box.path : box.label}</title>
+                <title>
+                  {box.kind === 'group' ? box.members.join('\n') : box.kind === 'file' ? box.path : box.label}
+                  {visitOf.has(box.id) ? `\n${visitsSentence(visitOf.get(box.id)!)}` : ''}
+                </title>
                 <rect width={BOX_WIDTH} height={BOX_HEIGHT} rx={8} />
                 <text x={12} y={24} className="module-map__label">
                   {short(box.label)}
@@ -290,6 +306,7 @@ export function ModuleMap(props: ModuleMapProps) {
         {layout.boxes.some(({ box }) => box.supporting) ? ' A dashed box holds tests, docs or tooling.' : ''} Click a box for its part of
         the tour; double-click it (or “Open inside”) to see what is in it: its folders, or its modules.
       </p>
+      {visits ? <VisitsLegend visits={visits} /> : null}
       {selectedBox ? (
         <aside className="module-map__details" aria-label={`About ${selectedBox.label}`}>
           <header className="module-map__details-header">
@@ -311,6 +328,7 @@ export function ModuleMap(props: ModuleMapProps) {
             {detail(selectedBox)}
             {selectedBox.supporting ? ` · ${selectedBox.role === 'source' ? 'code' : selectedBox.role}` : ''}
           </p>
+          {visitOf.has(selectedBox.id) ? <p>{visitsSentence(visitOf.get(selectedBox.id)!)}</p> : null}
           {sectionText ? (
             <>
               {section && section.path !== selectedBox.path && selectedBox.kind !== 'group' ? (
@@ -350,5 +368,33 @@ export function ModuleMap(props: ModuleMapProps) {
         </aside>
       ) : null}
     </section>
+  )
+}
+
+/** What the shades mean, and over which hours. */
+function VisitsLegend(props: { visits: RepoVisits }) {
+  const { visits } = props
+  const span =
+    visits.hours === 0
+      ? 'No hours in this repository yet.'
+      : `Over your ${visits.hours === 1 ? 'hour' : `${visits.hours} hours`} here${visits.from && visits.to ? (visits.from === visits.to ? ` (${visits.from})` : ` (${visits.from} to ${visits.to})`) : ''}${visits.truncated ? ', the newest counted' : ''}.`
+  return (
+    <div className="module-map__visits" role="note" aria-label="Where you have been">
+      <span className="module-map__visits-title">Where you have been:</span>
+      {(
+        [
+          ['changed', 'changed a file'],
+          ['cited', 'walked through (cited)'],
+          ['read', 'read in the viewer'],
+          ['none', 'not yet'],
+        ] as const
+      ).map(([shade, label]) => (
+        <span key={shade} className="module-map__visits-key">
+          <span className={`module-map__swatch module-map__swatch--${shade}`} aria-hidden="true" />
+          {label}
+        </span>
+      ))}
+      <span className="muted">{span}</span>
+    </div>
   )
 }

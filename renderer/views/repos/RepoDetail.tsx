@@ -33,8 +33,11 @@ const PHASE_LABEL: Readonly<Record<ScanPhase, string>> = {
 }
 
 export function RepoDetail(props: { repo: RepoView }) {
-  const { useChange, useRepos } = useStores()
+  const { useChange, useRepos, useVisits } = useStores()
   const { repo } = props
+  const visits = useVisits((state) => state.byRepo[repo.id] ?? null)
+  const loadVisits = useVisits((state) => state.loadVisits)
+  useEffect(() => void loadVisits(repo.id), [repo.id, loadVisits])
   const tour = useRepos((state) => state.tours[repo.id])
   const loadTour = useRepos((state) => state.loadTour)
   const cancelTour = useRepos((state) => state.cancelTour)
@@ -159,6 +162,7 @@ export function RepoDetail(props: { repo: RepoView }) {
                 sections={tour.tour.moduleSections}
                 markdown={tour.tour.markdown}
                 label={`Module map of ${repo.name}`}
+                visits={visits}
                 onReadInTour={(target) => {
                   heading.current = target
                   setTab('tour')

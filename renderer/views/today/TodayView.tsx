@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader.tsx'
 import { BranchBanner } from '../change/BranchBanner.tsx'
 import '../../styles/today.css'
 import { ConsistencyCard } from './ConsistencyCard.tsx'
+import { NextAreaCard } from './NextAreaCard.tsx'
 import { OpenQuestionsCard } from './OpenQuestionsCard.tsx'
 import { PastDueWeeks } from './PastDueWeeks.tsx'
 import { ScheduleCard } from './ScheduleCard.tsx'
@@ -57,6 +58,7 @@ export function TodayView() {
       {today && !firstRun ? (
         <>
           <ThisWeekCard today={today} />
+          <NextAreaCard thisWeek={today.week.programmeWeek} />
           <div className="today-grid">
             <ScheduleCard today={today} />
             <ConsistencyCard today={today} />

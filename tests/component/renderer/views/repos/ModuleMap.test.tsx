@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { page } from 'vitest/browser'
 import type { FolderSummary, ModuleGraph } from '../../../../../shared/models/repos.ts'
+import type { RepoVisits } from '../../../../../shared/models/sessions.ts'
 import { ModuleMap } from '../../../../../renderer/views/repos/ModuleMap.tsx'
 import { renderView } from '../../../../fixtures/render-view.tsx'
 
@@ -123,5 +124,44 @@ describe('ModuleMap', () => {
     await expect.element(zoom.getByRole('status')).toHaveTextContent('120%')
     for (let press = 0; press < 12; press += 1) await zoom.getByRole('button', { name: 'Zoom out' }).click()
     await expect.element(zoom.getByRole('status')).toHaveTextContent('40%')
+  })
+})
+
+describe('ModuleMap: where the leader has been', () => {
+  const visits: RepoVisits = {
+    repoId: 'shop',
+    hours: 4,
+    from: '2026-09-07',
+    to: '2026-11-30',
+    paths: [
+      { path: 'src/api/payments/charge.ts', read: 2, cited: 1, changed: 1 },
+      { path: 'src/db/schema.ts', read: 0, cited: 2, changed: 0 },
+      { path: 'src/jobs/nightly.ts', read: 1, cited: 0, changed: 0 },
+    ],
+    truncated: false,
+  }
+
+  it('shades each box by the deepest visit, says it to a screen reader, and explains the shades in a legend', async () => {
+    renderView(() => <ModuleMap graph={SHOP} sections={SECTIONS} markdown={TOUR} label="Module map of shop" visits={visits} />)
+    await expect.element(box('src/api/')).toHaveAttribute('data-visits', 'changed')
+    await expect.element(box('src/db/')).toHaveAttribute('data-visits', 'cited')
+    await expect.element(box('src/jobs/')).toHaveAttribute('data-visits', 'read')
+    await expect.element(box('src/web/')).toHaveAttribute('data-visits', 'none')
+    await expect.element(box('src/api/')).toHaveAccessibleName(/Here you changed 1 file, were walked through 1 file and read 1 file\./)
+    await expect.element(box('src/web/')).toHaveAccessibleName(/You have not been here in any hour\./)
+    const legend = page.getByRole('note', { name: 'Where you have been' })
+    await expect.element(legend).toBeVisible()
+    const text = legend.element().textContent
+    expect(text).toContain('changed a file')
+    expect(text).toContain('walked through (cited)')
+    expect(text).toContain('read in the viewer')
+    expect(text).toContain('not yet')
+    expect(text).toContain('Over your 4 hours here (2026-09-07 to 2026-11-30).')
+  })
+
+  it('draws no shades and no legend without visits', async () => {
+    map()
+    await expect.element(box('src/api/')).not.toHaveAttribute('data-visits')
+    await expect.element(page.getByRole('note', { name: 'Where you have been' })).not.toBeInTheDocument()
   })
 })
