@@ -13,6 +13,7 @@ import { PrintHeading } from './PrintHeading.tsx'
 import { ReflectionEditor } from './ReflectionEditor.tsx'
 import { SentSection } from './SentSection.tsx'
 import { ChangeSection, DiagramSection, QuestionsSection, TranscriptSection, WalkthroughSection } from './SessionSections.tsx'
+import { DeveloperLoopSection } from './DeveloperLoopSection.tsx'
 import { BackToList } from './BackToList.tsx'
 import { useStores } from '../../stores-context.tsx'
 
@@ -137,6 +138,7 @@ export function SessionReview(props: { id: string }) {
       ) : null}
       {record.diagram || record.notes?.diagram ? <DiagramSection record={record} /> : null}
       {record.change ? <ChangeSection change={record.change} /> : null}
+      <DeveloperLoopSection loop={record.loop} />
       {view.hasTranscript && record.transcript.length > 0 ? <TranscriptSection transcript={record.transcript} /> : null}
       {record.sent && record.sent.length > 0 ? <SentSection sent={record.sent} /> : null}
       <ExportPanel title="Export this session" target={{ ids: [record.id] }} pdfFileName={view.fileName.replace(/\.md$/i, '.pdf')} />

@@ -139,3 +139,33 @@ describe('SessionReview', () => {
     await expect.element(page.getByText('Staging is the real problem.')).toBeVisible()
   })
 })
+
+describe('SessionReview: the developer loop', () => {
+  it('shows the measured figures in a "Developer loop" section, and leaves out what was not measured', async () => {
+    review({
+      ...RECORD,
+      loop: {
+        firstTestRunMinutes: 12.4,
+        testRuns: 2,
+        suiteSeconds: 41,
+        setup: [{ command: 'npm ci', ok: true, seconds: 83 }],
+        flaky: ['cart > totals'],
+      },
+    })
+    const section = page.getByRole('region', { name: 'Developer loop' })
+    await expect.element(section).toBeVisible()
+    const text = section.element().textContent
+    expect(text).toContain('First test run that really ran12 min after starting the change')
+    expect(text).toContain('Test suite41 s')
+    expect(text).toContain('Setup1 step: npm ci worked (83 s)')
+    expect(text).toContain('Flaky testscart > totals failed, then passed unchanged on a rerun')
+    expect(text).not.toContain('Waiting on the agent')
+    expect(text).not.toContain('Build')
+  })
+
+  it('has no section for an older entry without figures', async () => {
+    review()
+    await expect.element(page.getByRole('region', { name: 'The change' })).toBeVisible()
+    await expect.element(page.getByRole('region', { name: 'Developer loop' })).not.toBeInTheDocument()
+  })
+})
