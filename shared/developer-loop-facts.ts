@@ -27,12 +27,8 @@ export function loopFacts(loop: DeveloperLoop | undefined | null): LoopFact[] {
   if (loop.suiteSeconds !== undefined) facts.push({ label: 'Test suite', value: formatSeconds(loop.suiteSeconds) })
   if (loop.buildSeconds !== undefined) facts.push({ label: 'Build or type-check', value: formatSeconds(loop.buildSeconds) })
   if (loop.setup?.length) {
-    const failed = loop.setup.filter((step) => !step.ok).length
     const steps = loop.setup.map((step) => `\`${step.command}\` ${step.ok ? 'worked' : 'did not work'} (${formatSeconds(step.seconds)})`)
-    facts.push({
-      label: 'Setup',
-      value: `${plural(loop.setup.length, 'step')}${failed ? `, ${failed} did not work` : ''}: ${steps.join('; ')}`,
-    })
+    facts.push({ label: loop.setup.length === 1 ? 'Setup step' : `Setup steps (${loop.setup.length})`, value: steps.join('; ') })
   }
   if (loop.flaky?.length)
     facts.push({

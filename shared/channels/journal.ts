@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { channel } from '../contract.ts'
 import type {
+  TechLeadNote,
   JournalDriftView,
   JournalEntrySummary,
   JournalExportResult,
@@ -120,6 +121,11 @@ export const journalChannels = {
         includeReflections: z.boolean().optional(),
       })
       .strict(),
+  }),
+  techLeadNote: channel<TechLeadNote>()({
+    description:
+      "A note for a repository's tech lead in Markdown: the facts of the leader's last hours there, their friction notes and open questions, written plainly and without blame.",
+    input: z.object({ repositoryId: z.string().min(1).max(200) }).strict(),
   }),
   problems: channel<JournalProblemsView>()({
     description: 'Journal files that could not be read (skipped, never touched) and entries waiting to be written.',

@@ -571,6 +571,8 @@ export interface JournalInsights {
     readonly summary: string
   }
   readonly stepTime: { readonly steps: readonly StepTime[]; readonly summary: string }
+  /** The developer loop per repository, week by week, with the friction tagged there (absent from older answers). */
+  readonly loopByRepository?: readonly RepoLoopCard[]
   /** Lines of the committed changes the leader's own hands wrote, against the agent's, week by week. */
   readonly handsOn: {
     readonly weeks: readonly HandsOnWeek[]
@@ -578,6 +580,42 @@ export interface JournalInsights {
     readonly agentLines: number
     readonly summary: string
   }
+}
+
+/** One week of hours in one repository: the developer loop as measured (null: not measured that week). */
+export interface RepoLoopWeek {
+  /** "2026-W48". */
+  readonly isoWeek: string
+  readonly sessions: number
+  /** The week's median over its hours with the figure. */
+  readonly firstTestRunMinutes: number | null
+  readonly firstGreenMinutes: number | null
+  readonly suiteSeconds: number | null
+  /** Setup steps run, and how many did not work; null when no setup was recorded. */
+  readonly setupSteps: number | null
+  readonly setupFailed: number | null
+  readonly flaky: readonly string[]
+  readonly frictionTags: readonly string[]
+}
+
+/** A repository's developer loop over the weeks, beside the friction the leader tagged there. */
+export interface RepoLoopCard {
+  readonly repositoryId: string
+  readonly repositoryName: string
+  readonly sessions: number
+  /** Oldest first; only weeks with an hour in the repository. */
+  readonly weeks: readonly RepoLoopWeek[]
+  readonly summary: string
+}
+
+/** The note for a repository's tech lead: the facts of the last hours there, friction notes and open questions. */
+export interface TechLeadNote {
+  readonly repositoryId: string
+  readonly repositoryName: string
+  readonly markdown: string
+  /** A file name for it, e.g. gemba-note-shop-2026-12-07.md. */
+  readonly fileName: string
+  readonly sessions: number
 }
 
 export interface HandsOnWeek {

@@ -1,6 +1,7 @@
 // What the index keeps per session file: the list line, the figures insights need, and the plain
 // text that full-text search and its snippets read. Everything here is derived from the file.
 import type {
+  DeveloperLoop,
   JournalEntrySummary,
   JournalQuestion,
   JournalSessionRecord,
@@ -41,6 +42,8 @@ export interface IndexFacts {
   readonly authorship?: { readonly leaderLines: number; readonly agentLines: number } | null
   /** What the change's test run came to (null: no run), with why it could not run. */
   readonly tests?: { readonly outcome: TestOutcome; readonly couldNotRun: string | null } | null
+  /** The hour's developer loop as measured (null: nothing measured, or an older entry). */
+  readonly loop?: DeveloperLoop | null
 }
 
 export interface IndexedEntry {
@@ -88,6 +91,7 @@ export function indexEntryOf(record: JournalSessionRecord, file: JournalFileStat
       hasReflection: record.reflection.trim().length > 0,
       authorship: record.change?.authorship ?? null,
       tests: record.change?.testRun ? testsFact(record.change.testRun) : null,
+      loop: record.loop ?? null,
     },
     text: {
       theme: record.theme.title,

@@ -13,7 +13,8 @@ const CACHE_FORMAT = 'gemba-journal-index'
 // 3: entries carry the change's authorship (lines the leader wrote), for Insights; every step's notes and the
 // coach's conversations are searched. 4: the test run is searched. 5: entries carry what the change's tests came to
 // (passed, failed, could not run).
-const CACHE_VERSION = 5
+// 6: entries carry the hour's developer loop (first test run, setup, suite, flaky tests), for Insights.
+const CACHE_VERSION = 6
 
 type SearchDoc = { readonly id: string } & Readonly<Record<SearchField, string>>
 

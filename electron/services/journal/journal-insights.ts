@@ -12,6 +12,7 @@ import type {
 import { STEP_KEYS } from '../../../shared/models/curriculum.ts'
 import type { IndexedEntry } from './index-entry.ts'
 import { latestHour } from './latest-hour.ts'
+import { repoLoopCards } from './repo-loop.ts'
 import { isoWeekOf, isoWeeksOfYear, monthOf, quarterOf } from './iso-week.ts'
 import { calibrationPoints, median, questionStates, tagCounts, times } from './journal-stats.ts'
 import { plural } from '../../../shared/plural.ts'
@@ -42,6 +43,7 @@ export function computeInsights(entries: readonly IndexedEntry[], options: Insig
           : `${plural(open.length, 'question')} for tech leads ${open.length === 1 ? 'is' : 'are'} open and ${answered} answered.`,
     },
     stepTime: stepTime(entries),
+    loopByRepository: repoLoopCards(entries),
     handsOn: handsOnInsight(entries, options.year),
   }
 }

@@ -17,6 +17,7 @@ import {
   type JournalProblem,
   type JournalSessionRecord,
   type JournalSessionView,
+  type TechLeadNote,
 } from '../../../shared/models/journal.ts'
 import type { DomainEvents } from '../domain-events.ts'
 import type { EventsPort } from '../events-port.ts'
@@ -35,6 +36,7 @@ import { dropPending, keepPending, listPending } from './pending-entries.ts'
 import { quarterlyRollup } from './quarterly-rollup.ts'
 import { searchJournal } from './search-journal.ts'
 import { shareSummary, summaryRange } from './share-summary.ts'
+import { NOTE_HOURS, techLeadNote } from './tech-lead-note.ts'
 import { formatDate, quarterOf } from './iso-week.ts'
 
 /** A temp file older than this cannot belong to a write still running. */
@@ -256,6 +258,29 @@ export class JournalService {
     const inRange = this.index.list(range).map((entry) => entry.summary.fileName)
     const reflections = input.includeReflections ? await this.reflectionsOf(inRange) : undefined
     return shareSummary(this.index.all(), { today, weeks: input.weeks, reflections })
+  }
+
+  /** The note for a repository's tech lead, from the newest hours there (each file read once). */
+  async techLeadNote(input: Input<'techLeadNote'>, signal: AbortSignal): Promise<TechLeadNote> {
+    await this.fresh(signal)
+    const newest = this.index
+      .list({ repositoryId: input.repositoryId })
+      .sort((a, b) => b.summary.startedAt.localeCompare(a.summary.startedAt))
+      .slice(0, NOTE_HOURS)
+    const records: JournalSessionRecord[] = []
+    for (const entry of newest) {
+      signal.throwIfAborted()
+      const content = await readSessionFile(this.options.journalFolder, entry.summary.fileName).catch(() => undefined)
+      const parsed = content && parseSessionMarkdown(content.text, entry.summary.fileName)
+      if (parsed?.ok) records.push(parsed.record)
+    }
+    if (records.length === 0)
+      throw new GembaError({
+        code: 'not_found',
+        message: 'There is no hour in this repository in the journal yet, so there is nothing to note.',
+        next: 'Spend an hour in it first.',
+      })
+    return techLeadNote(records, formatDate(this.options.now()))
   }
 
   async exportSummary(input: Input<'exportSummary'>, signal: AbortSignal) {

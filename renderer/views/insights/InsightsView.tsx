@@ -15,6 +15,7 @@ import { useStores } from '../../stores-context.tsx'
 import { useLoadOnShow } from '../use-load-on-show.ts'
 import { GoToThisWeek } from '../today/GoToThisWeek.tsx'
 import { LatestHourCard } from './LatestHourCard.tsx'
+import { RepoLoopCard } from './RepoLoopCard.tsx'
 
 /** Below this many sessions, trends would be noise. */
 const ENOUGH_SESSIONS = 2
@@ -71,6 +72,9 @@ export function InsightsView() {
       ) : insights.sessions < ENOUGH_SESSIONS ? (
         <div className="insights-grid">
           <LatestHourCard latest={insights.latest} only />
+          {insights.loopByRepository?.map((card) => (
+            <RepoLoopCard key={card.repositoryId} card={card} />
+          ))}
           <ChartCard title="Weeks practised" summary={insights.heatmap.summary} wide>
             <YearHeatmap heatmap={insights.heatmap} />
           </ChartCard>
@@ -82,6 +86,9 @@ export function InsightsView() {
       ) : (
         <div className="insights-grid">
           <LatestHourCard latest={insights.latest} only={false} />
+          {insights.loopByRepository?.map((card) => (
+            <RepoLoopCard key={card.repositoryId} card={card} />
+          ))}
           <ChartCard title="Weeks practised" summary={insights.heatmap.summary} wide>
             <YearHeatmap heatmap={insights.heatmap} />
           </ChartCard>

@@ -157,7 +157,7 @@ describe('SessionReview: the developer loop', () => {
     const text = section.element().textContent
     expect(text).toContain('First test run that really ran12 min after starting the change')
     expect(text).toContain('Test suite41 s')
-    expect(text).toContain('Setup1 step: npm ci worked (83 s)')
+    expect(text).toContain('Setup stepnpm ci worked (83 s)')
     expect(text).toContain('Flaky testscart > totals failed, then passed unchanged on a rerun')
     expect(text).not.toContain('Waiting on the agent')
     expect(text).not.toContain('Build')

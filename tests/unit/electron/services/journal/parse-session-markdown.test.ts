@@ -243,7 +243,7 @@ describe('the developer loop in the entry', () => {
     expect(markdown).toMatch(/^loop:\n {2}firstTestRunMinutes: 12\.5\n {2}firstGreenMinutes: 19\n/m)
     expect(markdown).toContain('## Developer loop')
     expect(markdown).toContain('- **First test run that really ran:** 13 min after starting the change')
-    expect(markdown).toContain('- **Setup:** 2 steps, 1 did not work: `npm ci` worked (83 s); `docker compose up -d` did not work (2.0 s)')
+    expect(markdown).toContain('- **Setup steps (2):** `npm ci` worked (83 s); `docker compose up -d` did not work (2.0 s)')
     expect(markdown).toContain('- **Flaky tests:** `cart > totals` failed, then passed unchanged on a rerun')
     expect(markdown).toContain('- **Waiting on the agent:** 6 min against 18 min of your own work')
     expect(parseSessionMarkdown(markdown, 'a.md')).toEqual({ ok: true, record: withoutSidecarParts(record) })
