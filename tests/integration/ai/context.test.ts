@@ -176,7 +176,7 @@ function sentPrefixText(body: SentBody): string {
   return prefixText({ system: body.system, tools: [], lead, sources: [], sha256: '', chars: 0 })
 }
 
-function service(): AiService {
+function service(more: Partial<ConstructorParameters<typeof AiService>[0]> = {}): AiService {
   const settings = contextSettingsStore(null)
   const provider = new RepoContextProvider({ scan: async () => scan, settings, redactor, parser: async () => parser })
   return new AiService({
@@ -193,6 +193,7 @@ function service(): AiService {
     contextSettings: settings,
     redactor,
     newId: () => `thread-${String(++ids).padStart(4, '0')}`,
+    ...more,
   })
 }
 
@@ -318,5 +319,15 @@ describe('AiService with packed context', () => {
       ],
     })
     expect(checks.map((c) => c.status)).toEqual(['verified', 'line_out_of_range', 'missing', 'verified', 'refused'])
+  })
+
+  it('lists a file opened in the viewer with the session it was opened in: its path, never a folder or its text', async () => {
+    fake = await startFakeAnthropic()
+    const opened: Array<[string, string]> = []
+    const ai = service({ viewerRecords: { opened: async (sessionId, path) => void opened.push([sessionId, path]) } })
+    await ai.readFile({ repoId: 'shop', path: 'src/server.ts', sessionId: 'session-1' }, signal)
+    await ai.readFile({ repoId: 'shop', path: 'src', sessionId: 'session-1' }, signal)
+    await ai.readFile({ repoId: 'shop', path: 'src/log.ts' }, signal)
+    expect(opened).toEqual([['session-1', 'src/server.ts']])
   })
 })

@@ -446,3 +446,83 @@ describe('SessionsService', () => {
     })
   })
 })
+
+describe('SessionsService: the developer loop and where the leader has been', () => {
+  const scan = {
+    modules: [
+      {
+        id: 'm-api',
+        name: 'src/api',
+        path: 'src/api',
+        files: 4,
+        lines: 900,
+        language: 'TypeScript',
+        kind: 'convention' as const,
+        role: 'source' as const,
+      },
+      {
+        id: 'm-billing',
+        name: 'src/billing',
+        path: 'src/billing',
+        files: 6,
+        lines: 1200,
+        language: 'TypeScript',
+        kind: 'convention' as const,
+        role: 'source' as const,
+      },
+    ],
+    history: {
+      commitsRead: 120,
+      truncated: false,
+      lastCommits: [],
+      churn: [],
+      moduleChurn: [],
+      recentModuleChurn: {
+        since: '2025-12-07T00:00:00.000Z',
+        modules: [
+          { module: 'm-billing', commits: 41 },
+          { module: 'm-api', commits: 12 },
+        ],
+      },
+      modules: [],
+      contributors: [],
+      cadence: [],
+      newlyRead: 0,
+    },
+  }
+
+  it('keeps the files opened in the viewer and each test run with the session, and the entry carries the loop they measured', async () => {
+    const sessions = service({ scans: { scan: async () => scan } })
+    const { session } = await sessions.start({}, signal)
+    const id = session.id
+    await sessions.viewerRecords.opened(id, 'src/api/routes.ts')
+    await sessions.viewerRecords.opened(id, 'src/api/routes.ts')
+    await sessions.viewerRecords.opened('no-such-session', 'src/x.ts')
+    advance(10)
+    await sessions.goToStep({ id, step: 'change' }, signal)
+    advance(7)
+    const run = { command: 'npm test', durationMs: 60_000, outputTail: '', commit: 'c1', onChange: true }
+    await sessions.changeRecords.record(id, { testRun: { ...run, exitCode: 1, failed: ['cart > totals'] } })
+    advance(3)
+    await sessions.changeRecords.record(id, { testRun: { ...run, exitCode: 0 } })
+    const kept = (await sessions.get({ id })).session
+    expect(kept.steps.explore.payload.viewed).toEqual(['src/api/routes.ts'])
+    expect(kept.steps.change.payload.testHistory?.map((entry) => entry.at)).toEqual([
+      new Date(now.getTime() - 3 * MIN).toISOString(),
+      now.toISOString(),
+    ])
+    expect(await sessions.visits({ repoId: 'payments' })).toMatchObject({ hours: 1, paths: [{ path: 'src/api/routes.ts', read: 1 }] })
+    // Never been to src/billing, which changed most lately.
+    const next = await sessions.nextArea({}, signal)
+    expect(next.suggestion).toMatchObject({ path: 'src/billing', commits: 41 })
+    await sessions.finish({ id }, signal)
+    expect(saved[0]?.viewed).toEqual(['src/api/routes.ts'])
+    expect(saved[0]?.loop).toEqual({
+      firstTestRunMinutes: 6,
+      firstGreenMinutes: 10,
+      testRuns: 2,
+      suiteSeconds: 60,
+      flaky: ['cart > totals'],
+    })
+  })
+})
