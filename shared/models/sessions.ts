@@ -495,6 +495,8 @@ export interface AreaSuggestion {
   /** The module's folder (relative to the repository root, "." for the root). */
   readonly path: string
   readonly name: string
+  /** How the map labels it: "src/billing/", or "lib/ (files)" for the files directly in a folder with modules below it. */
+  readonly label: string
   /** Commits that touched it in the recent window, and the window. */
   readonly commits: number
   readonly window: { readonly kind: 'days'; readonly since: string } | { readonly kind: 'commits'; readonly commitsRead: number }

@@ -122,6 +122,8 @@ export function suggestNextArea(input: NextAreaInput): AreaSuggestion | null {
   )
   const recent = history.recentModuleChurn
   const churn = new Map((recent?.modules ?? history.moduleChurn).map((entry) => [entry.module, entry.commits]))
+  // In a quiet month the whole history read breaks ties: a module the team often changes beats one it never does.
+  const longRun = new Map(history.moduleChurn.map((entry) => [entry.module, entry.commits]))
   const roles = new Set([...WORTH_A_VISIT, ...(THEME_AREAS[themeId]?.roles ?? [])])
   const candidates = modules
     .filter((module) => !visited.has(module.id) && module.path !== '.' && module.files > 0)
@@ -130,7 +132,10 @@ export function suggestNextArea(input: NextAreaInput): AreaSuggestion | null {
       const commits = churn.get(module.id) ?? 0
       const matches = themeMatches(themeId, module)
       // Recent change counts; the theme triples it (and lifts a quiet module above none); size breaks ties.
-      const score = (commits + (matches ? 1 : 0)) * (matches ? 3 : 1) + Math.min(module.lines, 100_000) / 1_000_000
+      const score =
+        (commits + (matches ? 1 : 0)) * (matches ? 3 : 1) +
+        Math.min(longRun.get(module.id) ?? 0, 10_000) / 20_000 +
+        Math.min(module.lines, 100_000) / 1e7
       return { module, commits, matches, score }
     })
     .sort((a, b) => b.score - a.score || a.module.path.localeCompare(b.module.path))
@@ -144,16 +149,30 @@ export function suggestNextArea(input: NextAreaInput): AreaSuggestion | null {
     repoName: input.repo.name,
     path: best.module.path,
     name: best.module.name,
+    label: ownFilesOnly(modules, best.module) ? `${best.module.path}/ (files)` : `${best.module.path}/`,
     commits: best.commits,
     window,
     matchesTheme: best.matches,
-    why: whyOf(best.module, best.commits, best.matches, window, visits.hours, input.now),
+    why: whyOf(best.module, ownFilesOnly(modules, best.module), best.commits, best.matches, window, visits.hours, input.now),
     alternatives: candidates.slice(1, 4).map((candidate) => ({ path: candidate.module.path, commits: candidate.commits })),
   }
 }
 
-function whyOf(module: ModuleInfo, commits: number, matches: boolean, window: AreaSuggestion['window'], hours: number, now: Date): string {
-  const where = `\`${module.path}/\``
+/** A module with others below it stands for the files directly in its folder (the map's "lib/ (files)"). */
+function ownFilesOnly(modules: readonly ModuleInfo[], module: ModuleInfo): boolean {
+  return modules.some((other) => other.path.startsWith(`${module.path}/`))
+}
+
+function whyOf(
+  module: ModuleInfo,
+  ownFiles: boolean,
+  commits: number,
+  matches: boolean,
+  window: AreaSuggestion['window'],
+  hours: number,
+  now: Date,
+): string {
+  const where = ownFiles ? `The files directly in \`${module.path}/\`` : `\`${module.path}/\``
   const notThere = hours === 0 ? 'you have not had an hour in this repository yet' : 'you have not been there'
   const theme = matches ? ', it is what this week’s theme is about' : ''
   if (commits === 0) return `${where} holds ${module.lines.toLocaleString('en')} lines you have not seen${theme}, and ${notThere}.`

@@ -24,7 +24,7 @@ function NextAreaBody(props: { nextArea: NextArea; thisWeek: number }) {
         {when} · {nextArea.theme} · in <strong>{suggestion.repoName}</strong>
       </p>
       <h2 id="next-area-title">
-        Somewhere new: <code>{suggestion.path}/</code>
+        Somewhere new: <code>{suggestion.label}</code>
       </h2>
       <p>{withCode(suggestion.why)}</p>
       {suggestion.alternatives.length > 0 ? (
@@ -33,7 +33,8 @@ function NextAreaBody(props: { nextArea: NextArea; thisWeek: number }) {
           {suggestion.alternatives.map((other, index) => (
             <span key={other.path}>
               {index > 0 ? ', ' : ''}
-              <code>{other.path}/</code> ({other.commits === 1 ? '1 commit' : `${other.commits} commits`})
+              <code>{other.path}/</code>
+              {other.commits > 0 ? ` (${other.commits === 1 ? '1 commit' : `${other.commits} commits`} lately)` : ''}
             </span>
           ))}
           .

@@ -12,6 +12,7 @@ const NEXT: NextArea = {
     repoName: 'shop',
     path: 'src/billing',
     name: 'src/billing',
+    label: 'src/billing/',
     commits: 41,
     window: { kind: 'days', since: '2026-11-07T00:00:00.000Z' },
     matchesTheme: false,
@@ -29,7 +30,7 @@ describe('NextAreaCard', () => {
     const text = card.element().textContent
     expect(text).toContain('Next week · The deploy path · in shop')
     expect(text).toContain('src/billing/ changed in 41 commits in the last 30 days, and you have not been there.')
-    expect(text).toContain('Also not visited: src/jobs/ (9 commits).')
+    expect(text).toContain('Also not visited: src/jobs/ (9 commits lately).')
     expect([...card.element().querySelectorAll('code')].map((code) => code.textContent)).toContain('src/billing/')
   })
 

@@ -86,3 +86,36 @@ describe('visitedModules', () => {
     expect([...visitedModules(nested, ['src/api/v2/x.ts', 'README.md'])].sort()).toEqual(['m:.', 'm:src/api/v2'])
   })
 })
+
+describe('suggestNextArea: a folder with modules below it', () => {
+  it('says it means the files directly in the folder, and lets the long history break a quiet month’s ties', () => {
+    const nested = [module('.'), module('lib'), module('lib/core'), module('lib/cancel'), module('lib/platform')]
+    const quiet = {
+      commitsRead: 500,
+      moduleChurn: [
+        { module: 'm:lib/platform', commits: 80 },
+        { module: 'm:lib/cancel', commits: 3 },
+      ],
+      recentModuleChurn: { since: '2026-02-01T00:00:00.000Z', modules: [] },
+    }
+    const suggestion = suggestNextArea({
+      repo,
+      themeId: 'walk-the-codebase',
+      modules: nested,
+      history: quiet,
+      visits: visits(['lib/core/a.js']),
+      now,
+    })!
+    expect(suggestion.path).toBe('lib/platform')
+    const lib = suggestNextArea({
+      repo,
+      themeId: 'walk-the-codebase',
+      modules: nested,
+      history: { ...quiet, recentModuleChurn: { since: quiet.recentModuleChurn.since, modules: [{ module: 'm:lib', commits: 5 }] } },
+      visits: visits(['lib/core/a.js']),
+      now,
+    })!
+    expect(lib.label).toBe('lib/ (files)')
+    expect(lib.why).toBe('The files directly in `lib/` changed in 5 commits in the last 30 days, and you have not been there.')
+  })
+})
