@@ -2,6 +2,7 @@
 // step's clock, each test run and setup step stamped when it was recorded, and each wait on the
 // agent. Nothing is estimated: a figure with nothing behind it is left out, never written as 0.
 // Pure; reads every outcome tolerantly (older runs say 'timed_out' or 'stopped', or only an exit code).
+import { z } from 'zod'
 import type { DeveloperLoop } from '../../../shared/models/journal.ts'
 import type { Session, SetupHistoryEntry, TestHistoryEntry } from '../../../shared/models/sessions.ts'
 import { stepElapsedMs } from './session-timer.ts'
@@ -45,10 +46,54 @@ export function hourTimeBetween(session: Session, from: number, to: number, now:
   return total
 }
 
+/**
+ * The change service's own test record, when the session has one (`testLog`: every setup step and run
+ * with its time, reruns and the flaky tests they found), read for the few fields the loop needs and
+ * tolerantly: an unreadable one is ignored and the session's own history is read instead.
+ */
+const testLogShape = z.object({
+  setup: z.array(
+    z.object({
+      at: z.string(),
+      command: z.string(),
+      exitCode: z.number().nullable(),
+      durationMs: z.number(),
+      outcome: z.string().optional(),
+    }),
+  ),
+  runs: z.array(
+    z.object({
+      at: z.string(),
+      command: z.string(),
+      exitCode: z.number().nullable(),
+      durationMs: z.number(),
+      outcome: z.string().optional(),
+      failed: z.array(z.string()).optional(),
+      onChange: z.boolean().optional(),
+      rerun: z.boolean().optional(),
+    }),
+  ),
+  flaky: z.array(z.string()).optional(),
+})
+
+interface LoopRecords {
+  readonly tests: readonly (TestHistoryEntry & { readonly rerun?: boolean | undefined })[]
+  readonly setup: readonly SetupHistoryEntry[]
+  /** Tests the change service marked flaky itself (a rerun of the failing tests passed them unchanged). */
+  readonly flaky: readonly string[]
+}
+
+export function loopRecordsOf(payload: Session['steps']['change']['payload']): LoopRecords {
+  const log = testLogShape.safeParse((payload as { readonly testLog?: unknown }).testLog)
+  if (log.success) return { tests: log.data.runs, setup: log.data.setup, flaky: log.data.flaky ?? [] }
+  return { tests: payload.testHistory ?? [], setup: payload.setupHistory ?? [], flaky: [] }
+}
+
 export function developerLoopOf(session: Session, now: Date): DeveloperLoop | null {
   const change = session.steps.change
-  const tests = change.payload.testHistory ?? []
-  const setup = change.payload.setupHistory ?? []
+  const records = loopRecordsOf(change.payload)
+  const tests = records.tests
+  const setup = records.setup
   const waits = change.payload.agentWaits ?? []
   const began = change.intervals[0] ? Date.parse(change.intervals[0].start) : null
   const ran = tests.filter((run) => loopOutcomeOf(run) !== 'could_not_run')
@@ -61,12 +106,12 @@ export function developerLoopOf(session: Session, now: Date): DeveloperLoop | nu
   if (began !== null && green) loop.firstGreenMinutes = minutes(hourTimeBetween(session, began, Date.parse(green.at), now))
   if (ran.length > 0) loop.testRuns = ran.length
   if (tests.length > ran.length) loop.couldNotRun = tests.length - ran.length
-  const suite = suiteRun(ran)
+  const suite = suiteRun(ran.filter((run) => run.rerun !== true))
   if (suite) loop.suiteSeconds = seconds(suite.durationMs)
   const build = setup.filter((step) => loopOutcomeOf(step) === 'passed' && BUILD_STEP.test(step.command)).at(-1)
   if (build) loop.buildSeconds = seconds(build.durationMs)
   if (setup.length > 0) loop.setup = setup.slice(-50).map(setupFact)
-  const flaky = flakyTests(ran)
+  const flaky = [...new Set([...records.flaky, ...flakyTests(ran)])]
   if (flaky.length > 0) loop.flaky = flaky
   if (waits.length > 0) {
     const waited = waits.reduce((sum, wait) => sum + hourTimeBetween(session, Date.parse(wait.start), Date.parse(wait.end), now), 0)

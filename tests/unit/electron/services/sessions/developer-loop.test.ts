@@ -92,6 +92,49 @@ describe('developerLoopOf', () => {
   })
 })
 
+describe('developerLoopOf: the change service’s own test record', () => {
+  it('reads the test log when the session has one: its runs, its setup, its flaky marks, and a rerun is not the suite', () => {
+    const session = changing()
+    const log = {
+      setup: [{ command: 'uv sync', outcome: 'passed', couldNotRun: null, exitCode: 0, durationMs: 31_000, at: at(12).toISOString() }],
+      runs: [
+        {
+          command: 'pytest',
+          outcome: 'failed',
+          couldNotRun: null,
+          exitCode: 1,
+          durationMs: 120_000,
+          at: at(36).toISOString(),
+          failed: ['test_x'],
+          rerun: false,
+          flaky: [],
+          onChange: true,
+        },
+        {
+          command: 'pytest test_x',
+          outcome: 'passed',
+          couldNotRun: null,
+          exitCode: 0,
+          durationMs: 4_000,
+          at: at(38).toISOString(),
+          failed: [],
+          rerun: true,
+          flaky: ['test_x'],
+          onChange: true,
+        },
+      ],
+      flaky: ['test_x'],
+    }
+    const withLog = {
+      ...session,
+      steps: { ...session.steps, change: { ...session.steps.change, payload: { ...session.steps.change.payload, testLog: log } } },
+    }
+    const loop = developerLoopOf(withLog as Session, at(50))!
+    expect(loop).toMatchObject({ firstTestRunMinutes: 14, firstGreenMinutes: 18, testRuns: 2, suiteSeconds: 120, flaky: ['test_x'] })
+    expect(loop.setup).toEqual([{ command: 'uv sync', ok: true, seconds: 31 }])
+  })
+})
+
 describe('flakyTests', () => {
   const entry = (extra: Partial<TestHistoryEntry>): TestHistoryEntry => ({
     at: at(1).toISOString(),
