@@ -112,37 +112,8 @@ export const testRunSchema = z.object({
   /** Why the tests could not run, in one sentence; never a failure. */
   couldNotRun: couldNotRunSchema.nullable().optional(),
 })
-/** How many test runs, setup steps and agent waits a session keeps (the newest are kept past it). */
+/** How many waits on the agent a session keeps (the newest are kept past it). */
 export const MAX_LOOP_RECORDS = 200
-
-/**
- * A run's outcome as kept: 'passed' | 'failed' | 'could_not_run', or an older run's
- * 'timed_out' | 'stopped'. Read with a tolerant reader (shared/developer-loop.ts), never compared raw.
- */
-const keptOutcome = z.string().max(40)
-
-/** One test run as the session history keeps it: when it ended and what it came to, never its output. */
-export const testHistoryEntrySchema = z.object({
-  at: iso,
-  command: z.string().max(2_000),
-  exitCode: z.number().int().nullable(),
-  durationMs: z.number().min(0),
-  outcome: keptOutcome.optional(),
-  commit: z.string().max(64).nullable().optional(),
-  onChange: z.boolean().optional(),
-  failed: z.array(z.string().max(500)).max(20).optional(),
-})
-export type TestHistoryEntry = z.infer<typeof testHistoryEntrySchema>
-
-/** One setup step as it ran (the change service's SetupStepRun), stamped when the session kept it. */
-export const setupHistoryEntrySchema = z.object({
-  at: iso,
-  command: z.string().max(2_000),
-  exitCode: z.number().int().nullable(),
-  durationMs: z.number().min(0),
-  outcome: keptOutcome.optional(),
-})
-export type SetupHistoryEntry = z.infer<typeof setupHistoryEntrySchema>
 
 export const changePayloadSchema = z.object({
   /** What the leader asked for, in their words. */
@@ -167,10 +138,6 @@ export const changePayloadSchema = z.object({
   branchDeleted: z.boolean().optional(),
   /** Lines added by the leader's own hands and by the agent, in what was committed. */
   authorship: authorshipSchema.nullable().optional(),
-  /** Every test run of the hour as it was recorded, oldest first, stamped when the session kept it (absent in older sessions). */
-  testHistory: z.array(testHistoryEntrySchema).max(MAX_LOOP_RECORDS).optional(),
-  /** Every setup step run for the tests (install, toolchain, build), oldest first (absent in older sessions). */
-  setupHistory: z.array(setupHistoryEntrySchema).max(MAX_LOOP_RECORDS).optional(),
   /** When the leader waited on the agent (drafting or explaining the change), oldest first (absent in older sessions). */
   agentWaits: z
     .array(z.object({ start: iso, end: iso }))

@@ -1,10 +1,11 @@
 // The developer loop of one hour, measured from what the session kept as it happened: the change
-// step's clock, each test run and setup step stamped when it was recorded, and each wait on the
-// agent. Nothing is estimated: a figure with nothing behind it is left out, never written as 0.
-// Pure; reads every outcome tolerantly (older runs say 'timed_out' or 'stopped', or only an exit code).
-import { z } from 'zod'
+// step's clock, the test record the change service keeps (every setup step and run with when it
+// started, its outcome, reruns and the flaky tests they found) and each wait on the agent. Nothing is
+// estimated: a figure with nothing behind it is left out, never written as 0. Pure; every outcome is
+// read tolerantly (an older one says 'timed_out' or 'stopped', or there is only an exit code).
+import type { TestLogRun, TestLogSetup } from '../../../shared/models/change.ts'
 import type { DeveloperLoop } from '../../../shared/models/journal.ts'
-import type { Session, SetupHistoryEntry, TestHistoryEntry } from '../../../shared/models/sessions.ts'
+import type { Session } from '../../../shared/models/sessions.ts'
 import { stepElapsedMs } from './session-timer.ts'
 
 export type LoopOutcome = 'passed' | 'failed' | 'could_not_run'
@@ -46,105 +47,46 @@ export function hourTimeBetween(session: Session, from: number, to: number, now:
   return total
 }
 
-/**
- * The change service's own test record, when the session has one (`testLog`: every setup step and run
- * with its time, reruns and the flaky tests they found), read for the few fields the loop needs and
- * tolerantly: an unreadable one is ignored and the session's own history is read instead.
- */
-const testLogShape = z.object({
-  setup: z.array(
-    z.object({
-      at: z.string(),
-      command: z.string(),
-      exitCode: z.number().nullable(),
-      durationMs: z.number(),
-      outcome: z.string().optional(),
-    }),
-  ),
-  runs: z.array(
-    z.object({
-      at: z.string(),
-      command: z.string(),
-      exitCode: z.number().nullable(),
-      durationMs: z.number(),
-      outcome: z.string().optional(),
-      failed: z.array(z.string()).optional(),
-      onChange: z.boolean().optional(),
-      rerun: z.boolean().optional(),
-    }),
-  ),
-  flaky: z.array(z.string()).optional(),
-})
-
-interface LoopRecords {
-  readonly tests: readonly (TestHistoryEntry & { readonly rerun?: boolean | undefined })[]
-  readonly setup: readonly SetupHistoryEntry[]
-  /** Tests the change service marked flaky itself (a rerun of the failing tests passed them unchanged). */
-  readonly flaky: readonly string[]
-}
-
-export function loopRecordsOf(payload: Session['steps']['change']['payload']): LoopRecords {
-  const log = testLogShape.safeParse((payload as { readonly testLog?: unknown }).testLog)
-  if (log.success) return { tests: log.data.runs, setup: log.data.setup, flaky: log.data.flaky ?? [] }
-  return { tests: payload.testHistory ?? [], setup: payload.setupHistory ?? [], flaky: [] }
-}
-
 export function developerLoopOf(session: Session, now: Date): DeveloperLoop | null {
   const change = session.steps.change
-  const records = loopRecordsOf(change.payload)
-  const tests = records.tests
-  const setup = records.setup
+  const log = change.payload.testLog
+  const runs: readonly TestLogRun[] = log?.runs ?? []
+  const setup: readonly TestLogSetup[] = log?.setup ?? []
   const waits = change.payload.agentWaits ?? []
   const began = change.intervals[0] ? Date.parse(change.intervals[0].start) : null
-  const ran = tests.filter((run) => loopOutcomeOf(run) !== 'could_not_run')
+  const ran = runs.filter((run) => loopOutcomeOf(run) !== 'could_not_run')
   const loop: { -readonly [K in keyof DeveloperLoop]: DeveloperLoop[K] } = {}
 
+  // A run's `at` is when it started.
   const first = ran[0]
-  if (began !== null && first)
-    loop.firstTestRunMinutes = minutes(hourTimeBetween(session, began, Date.parse(first.at) - first.durationMs, now))
+  if (began !== null && first) loop.firstTestRunMinutes = minutes(hourTimeBetween(session, began, Date.parse(first.at), now))
   const green = ran.find((run) => loopOutcomeOf(run) === 'passed')
-  if (began !== null && green) loop.firstGreenMinutes = minutes(hourTimeBetween(session, began, Date.parse(green.at), now))
+  if (began !== null && green)
+    loop.firstGreenMinutes = minutes(hourTimeBetween(session, began, Date.parse(green.at) + green.durationMs, now))
   if (ran.length > 0) loop.testRuns = ran.length
-  if (tests.length > ran.length) loop.couldNotRun = tests.length - ran.length
-  const suite = suiteRun(ran.filter((run) => run.rerun !== true))
+  if (runs.length > ran.length) loop.couldNotRun = runs.length - ran.length
+  const suite = suiteRun(ran.filter((run) => !run.rerun))
   if (suite) loop.suiteSeconds = seconds(suite.durationMs)
   const build = setup.filter((step) => loopOutcomeOf(step) === 'passed' && BUILD_STEP.test(step.command)).at(-1)
   if (build) loop.buildSeconds = seconds(build.durationMs)
-  if (setup.length > 0) loop.setup = setup.slice(-50).map(setupFact)
-  const flaky = [...new Set([...records.flaky, ...flakyTests(ran)])]
-  if (flaky.length > 0) loop.flaky = flaky
+  if (setup.length > 0)
+    loop.setup = setup
+      .slice(-50)
+      .map((step) => ({ command: step.command, ok: loopOutcomeOf(step) === 'passed', seconds: seconds(step.durationMs) }))
+  if (log?.flaky.length) loop.flaky = [...log.flaky]
   if (waits.length > 0) {
     const waited = waits.reduce((sum, wait) => sum + hourTimeBetween(session, Date.parse(wait.start), Date.parse(wait.end), now), 0)
-    const changeTime = stepElapsedMs(session, 'change', now)
     loop.agentWaitMinutes = minutes(waited)
-    loop.leaderWorkMinutes = minutes(Math.max(0, changeTime - waited))
+    loop.leaderWorkMinutes = minutes(Math.max(0, stepElapsedMs(session, 'change', now) - waited))
   }
   return Object.keys(loop).length > 0 ? loop : null
 }
 
-function setupFact(step: SetupHistoryEntry): { command: string; ok: boolean; seconds: number } {
-  return { command: step.command, ok: loopOutcomeOf(step) === 'passed', seconds: seconds(step.durationMs) }
-}
-
-/** The latest run of the command run most often: a rerun of a few tests is not the suite. */
-function suiteRun(ran: readonly TestHistoryEntry[]): TestHistoryEntry | undefined {
+/** The latest whole run of the command run most often: a rerun of a few tests is not the suite. */
+function suiteRun(ran: readonly TestLogRun[]): TestLogRun | undefined {
   const counts = new Map<string, number>()
   for (const run of ran) counts.set(run.command, (counts.get(run.command) ?? 0) + 1)
   const [command] =
     [...counts].sort((a, b) => b[1] - a[1] || ran.findIndex((r) => r.command === a[0]) - ran.findIndex((r) => r.command === b[0]))[0] ?? []
   return ran.filter((run) => run.command === command).at(-1)
-}
-
-/**
- * Tests that failed and then passed with nothing changed: a failing run and a later passing one on
- * the same commit, both on the change as committed (no tracked file edited between them).
- */
-export function flakyTests(ran: readonly TestHistoryEntry[]): string[] {
-  const flaky = new Set<string>()
-  ran.forEach((run, index) => {
-    if (loopOutcomeOf(run) !== 'failed' || !run.failed?.length || !run.commit || run.onChange !== true) return
-    const rerun = ran.slice(index + 1).find((later) => later.commit === run.commit && later.onChange === true)
-    if (rerun && loopOutcomeOf(rerun) === 'passed') for (const name of run.failed) flaky.add(name)
-  })
-  return [...flaky]
 }

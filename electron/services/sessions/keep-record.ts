@@ -17,12 +17,9 @@ const MAX_CAPTION = 2_000
 
 /**
  * What the change service records of a change: everything but the leader's estimate and actual time
- * and the loop's history, which the session stamps itself from the runs, steps and waits recorded.
+ * and the waits on the agent, which the session appends as they are recorded.
  */
-export type ChangeRecord = Partial<
-  Omit<ChangePayload, 'estimateMinutes' | 'actualMinutes' | 'testHistory' | 'setupHistory' | 'agentWaits'>
-> &
-  LoopRecord
+export type ChangeRecord = Partial<Omit<ChangePayload, 'estimateMinutes' | 'actualMinutes' | 'agentWaits'>> & LoopRecord
 
 /** The port the change service records what it did through (the sessions service implements it). */
 export interface ChangeRecordPort {
@@ -42,12 +39,12 @@ export interface KeptDrawing {
   readonly svg: string
 }
 
-/** The change step with the patch's fields replaced, except the test record, which the patch appends to, and the loop's history, stamped now. */
-export function withChangeRecord(session: Session, patch: ChangeRecord, now: Date): Session {
+/** The change step with the patch's fields replaced, except the test record and the waits on the agent, which the patch appends to. */
+export function withChangeRecord(session: Session, patch: ChangeRecord): Session {
   const change = session.steps.change
-  const { setupSteps, agentWait, ...fields } = patch
+  const { agentWait, ...fields } = patch
   const testLog = fields.testLog ? { testLog: appendTestLog(change.payload.testLog, fields.testLog) } : {}
-  const loop = withLoopFacts(change.payload, { testRun: fields.testRun, setupSteps, agentWait }, now)
+  const loop = withLoopFacts(change.payload, agentWait ? { agentWait } : {})
   return { ...session, steps: { ...session.steps, change: { ...change, payload: { ...change.payload, ...fields, ...testLog, ...loop } } } }
 }
 

@@ -1,63 +1,18 @@
-// What the session keeps of the developer loop as it happens: each test run and setup step the change
-// service records, and each wait on the agent, stamped with the session's clock when it is kept, so
-// the journal can say how long the first real test run took to come, never from memory. Pure and
-// bounded (the newest MAX_LOOP_RECORDS of each); the sessions service saves the result.
-import { MAX_LOOP_RECORDS, type ChangePayload, type SetupHistoryEntry, type TestHistoryEntry } from '../../../shared/models/sessions.ts'
+// What the session keeps of the developer loop beside the test record (the change service's testLog):
+// each wait on the agent, so the journal can set the time the leader waited against the time they
+// worked, never from memory. Pure and bounded (the newest MAX_LOOP_RECORDS); the sessions service
+// saves the result.
+import { MAX_LOOP_RECORDS, type ChangePayload } from '../../../shared/models/sessions.ts'
 
-/** One setup step as the change service ran it (its SetupStepRun). */
-export interface SetupStepRecord {
-  readonly command: string
-  readonly exitCode: number | null
-  readonly durationMs: number
-  readonly outcome: string
-}
-
-/** The loop facts the change service records; the sessions service stamps and appends them. */
+/** The loop facts the change service records beside the change; the sessions service appends them. */
 export type LoopRecord = {
-  /** Setup steps that just ran, in order. */
-  readonly setupSteps?: readonly SetupStepRecord[]
   /** A wait on the agent that just ended. */
   readonly agentWait?: { readonly start: string; readonly end: string }
 }
 
-const bounded = <T>(list: readonly T[]): T[] => list.slice(-MAX_LOOP_RECORDS)
-
-/** The change payload with a just-recorded test run, setup steps and agent wait appended to its history. */
-export function withLoopFacts(
-  payload: ChangePayload,
-  facts: { readonly testRun?: ChangePayload['testRun'] | undefined } & LoopRecord,
-  now: Date,
-): Pick<ChangePayload, 'testHistory' | 'setupHistory' | 'agentWaits'> {
-  const at = now.toISOString()
-  const next: Pick<ChangePayload, 'testHistory' | 'setupHistory' | 'agentWaits'> = {}
-  const run = facts.testRun
-  if (run) {
-    // The outcome is kept once the change service records it (older runs are read from the exit code).
-    const outcome = 'outcome' in run && typeof run.outcome === 'string' ? run.outcome : undefined
-    const entry: TestHistoryEntry = {
-      at,
-      command: run.command,
-      exitCode: run.exitCode,
-      durationMs: run.durationMs,
-      ...(outcome !== undefined ? { outcome } : {}),
-      ...(run.commit !== undefined ? { commit: run.commit } : {}),
-      ...(run.onChange !== undefined ? { onChange: run.onChange } : {}),
-      ...(run.failed?.length ? { failed: [...run.failed] } : {}),
-    }
-    next.testHistory = bounded([...(payload.testHistory ?? []), entry])
-  }
-  if (facts.setupSteps?.length) {
-    const steps: SetupHistoryEntry[] = facts.setupSteps.map((step) => ({
-      at,
-      command: step.command.slice(0, 2_000),
-      exitCode: step.exitCode,
-      durationMs: Math.max(0, step.durationMs),
-      outcome: step.outcome.slice(0, 40),
-    }))
-    next.setupHistory = bounded([...(payload.setupHistory ?? []), ...steps])
-  }
-  if (facts.agentWait && facts.agentWait.end >= facts.agentWait.start) {
-    next.agentWaits = bounded([...(payload.agentWaits ?? []), { start: facts.agentWait.start, end: facts.agentWait.end }])
-  }
-  return next
+/** The change payload with a just-ended wait on the agent appended. */
+export function withLoopFacts(payload: ChangePayload, facts: LoopRecord): Pick<ChangePayload, 'agentWaits'> {
+  const wait = facts.agentWait
+  if (!wait || wait.end < wait.start) return {}
+  return { agentWaits: [...(payload.agentWaits ?? []), { start: wait.start, end: wait.end }].slice(-MAX_LOOP_RECORDS) }
 }

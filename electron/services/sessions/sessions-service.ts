@@ -117,8 +117,7 @@ export class SessionsService {
     // Recording is part of work already done: nothing cancels it.
     const recording = new AbortController().signal
     this.changeRecords = {
-      record: async (sessionId, patch) =>
-        void (await this.#change(recording, sessionId, (session, now) => withChangeRecord(session, patch, now))),
+      record: async (sessionId, patch) => void (await this.#change(recording, sessionId, (session) => withChangeRecord(session, patch))),
     }
     this.viewerRecords = { opened: (sessionId, path) => this.#keepViewed(sessionId, path) }
   }

@@ -1,10 +1,11 @@
 // The developer loop is measured from what the session kept, never guessed: times count the hour's
-// clock (a pause is left out), a run that could not run is not "the first test run", a flaky test is
-// one that failed and passed with nothing changed, and a figure with nothing behind it is absent.
+// clock (a pause is left out), a run that could not run is not "the first test run", a rerun of a few
+// tests is not the suite, and a figure with nothing behind it is absent.
 import { describe, expect, it } from 'vitest'
 import { defaultCurriculum } from '../../../../../shared/curriculum/load-curriculum.ts'
-import { DEFAULT_TIMEBOXES, type Session, type TestHistoryEntry } from '../../../../../shared/models/sessions.ts'
-import { developerLoopOf, flakyTests, loopOutcomeOf } from '../../../../../electron/services/sessions/developer-loop.ts'
+import type { TestLog, TestLogRun } from '../../../../../shared/models/change.ts'
+import { DEFAULT_TIMEBOXES, type Session } from '../../../../../shared/models/sessions.ts'
+import { developerLoopOf, loopOutcomeOf } from '../../../../../electron/services/sessions/developer-loop.ts'
 import { withChangeRecord } from '../../../../../electron/services/sessions/keep-record.ts'
 import { newSession } from '../../../../../electron/services/sessions/new-session.ts'
 
@@ -33,50 +34,68 @@ function changing(): Session {
   return { ...base, steps: { ...base.steps, explore, change } }
 }
 
-const run = (extra: Partial<NonNullable<Session['steps']['change']['payload']['testRun']>> & { outcome?: string }) => ({
+const run = (minute: number, extra: Partial<TestLogRun>): TestLogRun => ({
   command: 'npm test',
+  outcome: 'failed',
+  couldNotRun: null,
   exitCode: 1,
   durationMs: 60_000,
-  outputTail: '',
-  commit: 'c1',
+  at: at(minute).toISOString(),
+  failed: [],
+  rerun: false,
+  flaky: [],
   onChange: true,
   ...extra,
 })
+const logged = (session: Session, testLog: Partial<TestLog>) =>
+  withChangeRecord(session, { testLog: { setup: [], runs: [], flaky: [], ...testLog } })
 
 describe('developerLoopOf', () => {
   it('counts the first real run from the change’s start on the hour’s clock, skipping a run that could not run', () => {
-    let session = changing()
-    // 09:15 a run that could not run (no tool), then 09:35 one that failed, 09:45 one that passed.
-    session = withChangeRecord(session, { testRun: run({ exitCode: null, durationMs: 0, outcome: 'could_not_run' }) }, at(15))
-    session = withChangeRecord(session, { testRun: run({ exitCode: 1, failed: ['cart > totals'], outcome: 'failed' }) }, at(35))
-    session = withChangeRecord(session, { testRun: run({ exitCode: 0, outcome: 'passed', durationMs: 41_000 }) }, at(45))
+    const session = logged(changing(), {
+      runs: [
+        run(15, {
+          outcome: 'could_not_run',
+          exitCode: null,
+          durationMs: 0,
+          couldNotRun: { reason: 'tool_missing', sentence: 'pnpm is not installed.' },
+        }),
+        run(34, { failed: ['cart > totals'] }),
+        run(37, { outcome: 'passed', exitCode: 0, durationMs: 4_000, rerun: true, flaky: ['cart > totals'] }),
+        run(44, { outcome: 'passed', exitCode: 0, durationMs: 41_000 }),
+      ],
+      flaky: ['cart > totals'],
+    })
     const loop = developerLoopOf(session, at(50))!
-    // Started 09:34 (ended 09:35 after 60 s): 10 min before the pause + 4 min after it.
+    // Started 09:34: 10 min before the pause and 4 after it. First green: the rerun, ended 09:37:04.
     expect(loop.firstTestRunMinutes).toBe(14)
-    expect(loop.firstGreenMinutes).toBe(25)
-    expect(loop).toMatchObject({ testRuns: 2, couldNotRun: 1, suiteSeconds: 41, flaky: ['cart > totals'] })
+    expect(loop.firstGreenMinutes).toBe(17.1)
+    // The suite is the latest whole run, never the rerun of one test.
+    expect(loop).toMatchObject({ testRuns: 3, couldNotRun: 1, suiteSeconds: 41, flaky: ['cart > totals'] })
   })
 
   it('leaves out what was not measured: no runs, no setup, no agent means no loop at all', () => {
     expect(developerLoopOf(changing(), at(50))).toBeNull()
-    const onlyFailed = withChangeRecord(changing(), { testRun: run({ exitCode: null, outcome: 'could_not_run' }) }, at(15))
-    const loop = developerLoopOf(onlyFailed, at(50))!
-    expect(loop).toEqual({ couldNotRun: 1 })
-    expect('firstTestRunMinutes' in loop).toBe(false)
+    const onlyCouldNot = logged(changing(), { runs: [run(15, { outcome: 'could_not_run', exitCode: null })] })
+    expect(developerLoopOf(onlyCouldNot, at(50))).toEqual({ couldNotRun: 1 })
   })
 
   it('keeps each setup step, whether it worked, and the build’s time', () => {
-    const session = withChangeRecord(
-      changing(),
-      {
-        setupSteps: [
-          { command: 'npm ci', exitCode: 0, durationMs: 83_000, outcome: 'passed' },
-          { command: 'npm run build', exitCode: 0, durationMs: 12_400, outcome: 'passed' },
-          { command: 'docker compose up -d db', exitCode: null, durationMs: 1_000, outcome: 'could_not_run' },
-        ],
-      },
-      at(12),
-    )
+    const step = (command: string, outcome: 'passed' | 'failed' | 'could_not_run', durationMs: number) => ({
+      command,
+      outcome,
+      couldNotRun: null,
+      exitCode: outcome === 'passed' ? 0 : 1,
+      durationMs,
+      at: at(12).toISOString(),
+    })
+    const session = logged(changing(), {
+      setup: [
+        step('npm ci', 'passed', 83_000),
+        step('npm run build', 'passed', 12_400),
+        step('docker compose up -d db', 'could_not_run', 1_000),
+      ],
+    })
     const loop = developerLoopOf(session, at(50))!
     expect(loop.setup).toEqual([
       { command: 'npm ci', ok: true, seconds: 83 },
@@ -87,69 +106,8 @@ describe('developerLoopOf', () => {
   })
 
   it('splits the change step’s time between waiting on the agent and the leader’s own work', () => {
-    const session = withChangeRecord(changing(), { agentWait: { start: at(11).toISOString(), end: at(17).toISOString() } }, at(17))
+    const session = withChangeRecord(changing(), { agentWait: { start: at(11).toISOString(), end: at(17).toISOString() } })
     expect(developerLoopOf(session, at(50))).toEqual({ agentWaitMinutes: 6, leaderWorkMinutes: 24 })
-  })
-})
-
-describe('developerLoopOf: the change service’s own test record', () => {
-  it('reads the test log when the session has one: its runs, its setup, its flaky marks, and a rerun is not the suite', () => {
-    const session = changing()
-    const log = {
-      setup: [{ command: 'uv sync', outcome: 'passed', couldNotRun: null, exitCode: 0, durationMs: 31_000, at: at(12).toISOString() }],
-      runs: [
-        {
-          command: 'pytest',
-          outcome: 'failed',
-          couldNotRun: null,
-          exitCode: 1,
-          durationMs: 120_000,
-          at: at(36).toISOString(),
-          failed: ['test_x'],
-          rerun: false,
-          flaky: [],
-          onChange: true,
-        },
-        {
-          command: 'pytest test_x',
-          outcome: 'passed',
-          couldNotRun: null,
-          exitCode: 0,
-          durationMs: 4_000,
-          at: at(38).toISOString(),
-          failed: [],
-          rerun: true,
-          flaky: ['test_x'],
-          onChange: true,
-        },
-      ],
-      flaky: ['test_x'],
-    }
-    const withLog = {
-      ...session,
-      steps: { ...session.steps, change: { ...session.steps.change, payload: { ...session.steps.change.payload, testLog: log } } },
-    }
-    const loop = developerLoopOf(withLog as Session, at(50))!
-    expect(loop).toMatchObject({ firstTestRunMinutes: 14, firstGreenMinutes: 18, testRuns: 2, suiteSeconds: 120, flaky: ['test_x'] })
-    expect(loop.setup).toEqual([{ command: 'uv sync', ok: true, seconds: 31 }])
-  })
-})
-
-describe('flakyTests', () => {
-  const entry = (extra: Partial<TestHistoryEntry>): TestHistoryEntry => ({
-    at: at(1).toISOString(),
-    command: 'npm test',
-    exitCode: 1,
-    durationMs: 1,
-    commit: 'c1',
-    onChange: true,
-    failed: ['a'],
-    ...extra,
-  })
-  it('is not flaky when the code changed between the failure and the pass', () => {
-    expect(flakyTests([entry({}), entry({ exitCode: 0, commit: 'c2', failed: [] })])).toEqual([])
-    expect(flakyTests([entry({ onChange: false }), entry({ exitCode: 0, onChange: false, failed: [] })])).toEqual([])
-    expect(flakyTests([entry({}), entry({ exitCode: 0, failed: [] })])).toEqual(['a'])
   })
 })
 

@@ -116,7 +116,7 @@ describe('withChangeRecord', () => {
       ...base,
       steps: { ...base.steps, change: { ...base.steps.change, payload: { ...base.steps.change.payload, estimateMinutes: 20 } } },
     }
-    const recorded = withChangeRecord(estimated, { request: 'Rename', branch: 'gemba/x', diff: '+x' }, new Date('2026-12-07T10:00:00Z'))
+    const recorded = withChangeRecord(estimated, { request: 'Rename', branch: 'gemba/x', diff: '+x' })
     expect(recorded.steps.change.payload).toMatchObject({ request: 'Rename', branch: 'gemba/x', diff: '+x', estimateMinutes: 20 })
   })
 

@@ -491,7 +491,7 @@ describe('SessionsService: the developer loop and where the leader has been', ()
     },
   }
 
-  it('keeps the files opened in the viewer and each test run with the session, and the entry carries the loop they measured', async () => {
+  it('keeps the files opened in the viewer with the session, and the entry carries the loop its test record measured', async () => {
     const sessions = service({ scans: { scan: async () => scan } })
     const { session } = await sessions.start({}, signal)
     const id = session.id
@@ -501,24 +501,30 @@ describe('SessionsService: the developer loop and where the leader has been', ()
     advance(10)
     await sessions.goToStep({ id, step: 'change' }, signal)
     advance(7)
-    const run = { command: 'npm test', durationMs: 60_000, outputTail: '', commit: 'c1', onChange: true }
-    await sessions.changeRecords.record(id, { testRun: { ...run, exitCode: 1, failed: ['cart > totals'] } })
+    const run = { command: 'npm test', couldNotRun: null, durationMs: 60_000, failed: [], rerun: false, flaky: [], onChange: true }
+    const failed = { ...run, outcome: 'failed' as const, exitCode: 1, at: now.toISOString(), failed: ['cart > totals'] }
+    await sessions.changeRecords.record(id, { testLog: { setup: [], runs: [failed], flaky: [] } })
     advance(3)
-    await sessions.changeRecords.record(id, { testRun: { ...run, exitCode: 0 } })
+    const passed = {
+      ...run,
+      outcome: 'passed' as const,
+      exitCode: 0,
+      at: new Date(now.getTime() - MIN).toISOString(),
+      flaky: ['cart > totals'],
+    }
+    await sessions.changeRecords.record(id, { testLog: { setup: [], runs: [passed], flaky: ['cart > totals'] } })
     const kept = (await sessions.get({ id })).session
     expect(kept.steps.explore.payload.viewed).toEqual(['src/api/routes.ts'])
-    expect(kept.steps.change.payload.testHistory?.map((entry) => entry.at)).toEqual([
-      new Date(now.getTime() - 3 * MIN).toISOString(),
-      now.toISOString(),
-    ])
+    expect(kept.steps.change.payload.testLog?.runs.map((entry) => entry.outcome)).toEqual(['failed', 'passed'])
     expect(await sessions.visits({ repoId: 'payments' })).toMatchObject({ hours: 1, paths: [{ path: 'src/api/routes.ts', read: 1 }] })
     // Never been to src/billing, which changed most lately.
     const next = await sessions.nextArea({}, signal)
     expect(next.suggestion).toMatchObject({ path: 'src/billing', commits: 41 })
     await sessions.finish({ id }, signal)
     expect(saved[0]?.viewed).toEqual(['src/api/routes.ts'])
+    // The first run started 7 min into the change; the run that passed ended 3 min later.
     expect(saved[0]?.loop).toEqual({
-      firstTestRunMinutes: 6,
+      firstTestRunMinutes: 7,
       firstGreenMinutes: 10,
       testRuns: 2,
       suiteSeconds: 60,
