@@ -51,7 +51,8 @@ export function LinkedDiagram(props: { repoId: string; sessionId?: string | null
           node.setAttribute('role', 'link')
           node.setAttribute('tabindex', '0')
           node.setAttribute('aria-label', `Open ${path}`)
-          const open = () => openFile({ repoId: props.repoId, path, line: null, sessionId: props.sessionId ?? null })
+          const open = () =>
+            openFile({ repoId: props.repoId, path, line: null, ...(props.sessionId ? { sessionId: props.sessionId } : {}) })
           node.addEventListener('click', open)
           node.addEventListener('keydown', (event) => (event.key === 'Enter' || event.key === ' ') && open())
         } else if (status === 'missing' || status === 'refused') {

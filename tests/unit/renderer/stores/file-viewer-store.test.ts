@@ -57,4 +57,13 @@ describe('the file viewer store', () => {
       .poll(() => store.getState().shown?.loaded)
       .toEqual({ error: { code: 'not_found', message: 'src/gone.ts is not in the repository.' } })
   })
+
+  it('names the session a file is opened in, so the session keeps where the leader has been', async () => {
+    const fake = fakeClient({ 'ai.readFile': (input) => file(input.path, 'x') })
+    const store = createFileViewerStore(fake.client)
+    const target = { repoId: 'r1', path: 'src/a.ts', line: null, sessionId: 'session-1' }
+    store.getState().show(target)
+    await expect.poll(() => store.getState().shown?.target).toBe(target)
+    expect(fake.inputs('ai.readFile')).toEqual([{ repoId: 'r1', path: 'src/a.ts', sessionId: 'session-1' }])
+  })
 })
