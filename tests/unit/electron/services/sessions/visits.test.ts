@@ -55,4 +55,17 @@ describe('repoVisits', () => {
       { path: 'src/db/schema.ts', read: 0, cited: 1, changed: 0 },
     ])
   })
+
+  it('reads at most a few megabytes of diffs across all hours, newest first, and says when it stopped', () => {
+    const big = (file: string) => `${diff.replaceAll('src/billing/invoice.ts', file)}${'+x\n'.repeat(160_000)}`
+    const hours = Array.from({ length: 12 }, (_, index) =>
+      withStepPayload(hour(`session-${String(index).padStart(4, '0')}`, 'r', index + 1), 'change', { diff: big(`src/m${index}.ts`) }),
+    )
+    const visits = repoVisits(hours, 'r')
+    expect(visits.truncated).toBe(true)
+    const changed = visits.paths.filter((visit) => visit.changed > 0).map((visit) => visit.path)
+    // The newest hours' changes are counted; the oldest ones past the budget are not.
+    expect(changed).toContain('src/m11.ts')
+    expect(changed).not.toContain('src/m0.ts')
+  })
 })
