@@ -108,6 +108,8 @@ export function createBackend(ports: BackendPorts): Backend {
       cacheFolder: repoCache,
       ...(ports.grammarDir ? { grammarDir: ports.grammarDir } : {}),
       ...(ports.scanBudgets ? { budgets: ports.scanBudgets } : {}),
+      // What `git status` reads besides the repository: the leader's global config and ignore file.
+      configHome: { home: ports.home, xdgConfigHome: ports.env.XDG_CONFIG_HOME },
     })
   const repos = new RepoService({ store: repoStore, cacheFolder: repoCache, work: repoWork, home: ports.home })
   const journal = new JournalService({

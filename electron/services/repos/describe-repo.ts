@@ -17,6 +17,7 @@ import {
   resolveHead,
   shallowCommits,
   stateOf,
+  type GitConfigHome,
   type GitRepo,
   type TreeFiles,
 } from '../git/git-layer.ts'
@@ -25,10 +26,24 @@ import { redactCommitText } from '../secrets/index.ts'
 /** Reads HEAD's tree flattened, or answers it from what a caller kept (by tree id: content never changes). */
 export type TreeFilesMemo = (gitdir: string, tree: string, read: () => Promise<TreeFiles>) => Promise<TreeFiles>
 
+/** How the changed files are listed. */
+export interface ListingOptions {
+  /** `all` lists every untracked file, as a commit of them would hold; by default as `git status` shows them. */
+  readonly untrackedFiles?: 'all'
+  /** Untracked paths not to list (a folder with its `/`): what a test run or an install left. */
+  readonly leaveOut?: readonly string[]
+}
+
+export interface DescribeOptions extends ListingOptions {
+  /** Where the leader's global git config and ignore file are (none: only the repository's own are read). */
+  readonly configHome?: GitConfigHome | null
+}
+
 export async function describeRepo(
   entry: RepoEntry,
   signal?: AbortSignal,
   trees: TreeFilesMemo = (_gitdir, _tree, read) => read(),
+  options: DescribeOptions = {},
 ): Promise<RepoView> {
   const empty = {
     ...entry,
@@ -49,7 +64,7 @@ export async function describeRepo(
     return { ...empty, problem: problemOf(error) }
   }
   try {
-    return await describeOpened(repo, entry, empty, signal, trees)
+    return await describeOpened(repo, entry, empty, signal, trees, options)
   } finally {
     repo.close()
   }
@@ -61,6 +76,7 @@ async function describeOpened(
   empty: Omit<RepoView, 'problem'>,
   signal: AbortSignal | undefined,
   trees: TreeFilesMemo,
+  options: DescribeOptions,
 ): Promise<RepoView> {
   const branch = (await readHead(repo).catch(() => null))?.branch ?? null
   const shallow = (await shallowCommits(repo)).length > 0
@@ -72,7 +88,15 @@ async function describeOpened(
   }
   const index = await readIndexEntries(repo)
   const headFiles = head ? await trees(repo.gitdir, head.tree, () => readTreeFiles(repo, head.tree, signal)) : null
-  const state = await readWorkingState({ repo, entries: index.entries, headFiles: headFiles?.files ?? null, ...(signal ? { signal } : {}) })
+  const state = await readWorkingState({
+    repo,
+    entries: index.entries,
+    headFiles: headFiles?.files ?? null,
+    ...(signal ? { signal } : {}),
+    configHome: options.configHome ?? null,
+    ...(options.untrackedFiles ? { untrackedFiles: options.untrackedFiles } : {}),
+    ...(options.leaveOut ? { leaveOut: options.leaveOut } : {}),
+  })
   const lastCommit = head ? await readSummary(repo, head.commit) : null
   const gitState = await stateOf(repo).catch(() => CLEAN_GIT_STATE)
   const detached = head !== null && branch === null

@@ -28,6 +28,7 @@ import { resolveTypedPath } from '../fs/resolve-typed-path.ts'
 import { suggestFolders } from './folders/suggest-folders.ts'
 import type { CodeParser } from './parse/code-parser.ts'
 import { repositoryIdentity, withRepository } from '../git/git-layer.ts'
+import type { ListingOptions } from './describe-repo.ts'
 import type { RepoStore } from './repo-store.ts'
 import { RepoJobs } from './worker/repo-jobs.ts'
 import type { RepoWork } from './worker/repo-work.ts'
@@ -47,6 +48,8 @@ export interface RepoServiceDeps {
   readonly historyLimit?: number
   /** The leader's home folder: where `~` and relative paths lead, and all the folder picker shows. */
   readonly home?: string
+  /** XDG_CONFIG_HOME, when set: where git's global config and ignore file are looked for first. */
+  readonly xdgConfigHome?: string
 }
 
 export class RepoService {
@@ -63,6 +66,7 @@ export class RepoService {
         clock: () => this.now(),
         ...(deps.createParser ? { createParser: deps.createParser } : {}),
         ...(deps.historyLimit ? { historyLimit: deps.historyLimit } : {}),
+        ...(deps.home ? { configHome: { home: deps.home, xdgConfigHome: deps.xdgConfigHome } } : {}),
       })
   }
 
@@ -151,6 +155,14 @@ export class RepoService {
     return this.describe(await this.entry(input.id), signal)
   }
 
+  /**
+   * The repository as `info` has it, with each untracked file listed (what a commit of the leader's
+   * edits would hold), less the untracked paths `leaveOut` names (what a test run left).
+   */
+  async workingFiles(input: { id: string; leaveOut?: readonly string[] }, signal: AbortSignal): Promise<RepoView> {
+    return this.describe(await this.entry(input.id), signal, { untrackedFiles: 'all', leaveOut: input.leaveOut ?? [] })
+  }
+
   /** Scans a repository of the list, reporting each phase as progress (cached unless `force`). */
   async scan(input: { id: string; force?: boolean | undefined }, signal: AbortSignal, progress: Progress): Promise<ScanResult> {
     const entry = await this.entry(input.id)
@@ -174,10 +186,10 @@ export class RepoService {
   }
 
   /** One repository's state, read after this call began; concurrent calls for it share reads. */
-  private describe(entry: RepoEntry, signal: AbortSignal): Promise<RepoView> {
+  private describe(entry: RepoEntry, signal: AbortSignal, listing: ListingOptions = {}): Promise<RepoView> {
     return this.views.read(
-      `${entry.id}\0${entry.path}\0${entry.name}`,
-      () => this.work.describe(entry, new AbortController().signal),
+      JSON.stringify([entry.id, entry.path, entry.name, listing.untrackedFiles ?? '', listing.leaveOut ?? []]),
+      () => this.work.describe(entry, new AbortController().signal, listing),
       signal,
     )
   }

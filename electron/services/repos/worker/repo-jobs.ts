@@ -5,8 +5,8 @@
 import { GembaError } from '../../../../shared/errors.ts'
 import type { RepoEntry, RepoTour, RepoView, ScanResult } from '../../../../shared/models/repos.ts'
 import { shortfallSentence } from '../../../../shared/scan-shortfall.ts'
-import { mapGitError } from '../../git/git-layer.ts'
-import { describeRepo, type TreeFilesMemo } from '../describe-repo.ts'
+import { mapGitError, type GitConfigHome } from '../../git/git-layer.ts'
+import { describeRepo, type ListingOptions, type TreeFilesMemo } from '../describe-repo.ts'
 import type { CodeParser } from '../parse/code-parser.ts'
 import type { PhaseBudgets } from '../scan/phase-budget.ts'
 import { ScanCache } from '../scan/scan-cache.ts'
@@ -25,6 +25,8 @@ export interface RepoJobsDeps {
   /** Parse workers next to this thread on big repositories (scan-repo.ts; default 1). */
   readonly parseWorkers?: number
   readonly budgets?: Partial<PhaseBudgets>
+  /** Where the leader's global git config and ignore file are (what `git status` reads besides the repository). */
+  readonly configHome?: GitConfigHome
 }
 
 export class RepoJobs implements RepoWork {
@@ -63,8 +65,8 @@ export class RepoJobs implements RepoWork {
     return tourOf(await this.scan(request, signal, onProgress))
   }
 
-  async describe(entry: RepoEntry, signal: AbortSignal): Promise<RepoView> {
-    return describeRepo(entry, signal, this.trees)
+  async describe(entry: RepoEntry, signal: AbortSignal, options: ListingOptions = {}): Promise<RepoView> {
+    return describeRepo(entry, signal, this.trees, { ...options, configHome: this.deps.configHome ?? null })
   }
 
   async forget(repoId: string): Promise<void> {

@@ -4,6 +4,7 @@
 // (repo-worker-host.ts), which does it in worker threads so the backend's event loop never waits on a
 // repository. Plain data in and out; never imports 'electron'.
 import type { RepoEntry, RepoTour, RepoView, ScanPhase, ScanResult } from '../../../../shared/models/repos.ts'
+import type { ListingOptions } from '../describe-repo.ts'
 
 export interface ScanRequest {
   readonly repoId: string
@@ -20,8 +21,11 @@ export interface RepoWork {
   scan(request: ScanRequest, signal: AbortSignal, onProgress?: ProgressReporter): Promise<ScanResult>
   /** The scan's offline tour (scanning first when the cached scan is out of date). */
   tour(request: ScanRequest, signal: AbortSignal, onProgress?: ProgressReporter): Promise<RepoTour>
-  /** Branch, last commit, clean/dirty, git state: read now, never from a cache that could be stale. */
-  describe(entry: RepoEntry, signal: AbortSignal): Promise<RepoView>
+  /**
+   * Branch, last commit, clean/dirty, git state: read now, never from a cache that could be stale.
+   * `untrackedFiles: 'all'` lists each untracked file rather than a wholly untracked folder once.
+   */
+  describe(entry: RepoEntry, signal: AbortSignal, options?: ListingOptions): Promise<RepoView>
   /** Drops what is remembered of a repository and its scan cache on disk (after any write under way). */
   forget(repoId: string): Promise<void>
   /** Resolves once the scan cache writes under way (they are written behind the results) are on disk. */

@@ -4,6 +4,8 @@
 // repository are kept here too: when the worker's answer is the same cached scan, it sends only that
 // fact, not the whole scan again. Never imports 'electron'.
 import type { RepoEntry, RepoTour, RepoView, ScanResult } from '../../../../shared/models/repos.ts'
+import type { GitConfigHome } from '../../git/git-layer.ts'
+import type { ListingOptions } from '../describe-repo.ts'
 import type { PhaseBudgets } from '../scan/phase-budget.ts'
 import { workerEntryUrl } from '../scan/parse-worker-url.ts'
 import type { RepoWorkerData } from './repo-worker-protocol.ts'
@@ -24,6 +26,8 @@ export interface WorkerRepoWorkOptions {
   readonly graceMs?: number
   /** The worker's code (default: repo-worker beside this module, or in the bundle). */
   readonly url?: URL
+  /** Where the leader's global git config and ignore file are (what `git status` reads besides the repository). */
+  readonly configHome?: GitConfigHome
 }
 
 /** Kept per repository: the last answer and the scan cache key it was computed from. */
@@ -51,6 +55,7 @@ export class WorkerRepoWork implements RepoWork {
       ...(options.historyLimit ? { historyLimit: options.historyLimit } : {}),
       ...(options.parseWorkers !== undefined ? { parseWorkers: options.parseWorkers } : {}),
       ...(options.budgets ? { budgets: options.budgets } : {}),
+      ...(options.configHome ? { configHome: options.configHome } : {}),
     }
     const graceMs = options.graceMs ?? 2_000
     this.scans = new WorkerLane({
@@ -91,8 +96,8 @@ export class WorkerRepoWork implements RepoWork {
     return remember(this.lastTours, request.repoId, answer)
   }
 
-  async describe(entry: RepoEntry, signal: AbortSignal): Promise<RepoView> {
-    return valueOf<RepoView>(await this.views.run({ kind: 'describe', entry }, signal))
+  async describe(entry: RepoEntry, signal: AbortSignal, options: ListingOptions = {}): Promise<RepoView> {
+    return valueOf<RepoView>(await this.views.run({ kind: 'describe', entry, options }, signal))
   }
 
   async forget(repoId: string): Promise<void> {

@@ -2,6 +2,8 @@
 // plain data only, one shape per kind. Owns no behaviour.
 import type { GembaErrorData } from '../../../../shared/errors.ts'
 import type { RepoEntry, ScanPhase } from '../../../../shared/models/repos.ts'
+import type { GitConfigHome } from '../../git/git-layer.ts'
+import type { ListingOptions } from '../describe-repo.ts'
 import type { PhaseBudgets } from '../scan/phase-budget.ts'
 import type { ScanRequest } from './repo-work.ts'
 
@@ -15,13 +17,15 @@ export interface RepoWorkerData {
   readonly historyLimit?: number
   readonly parseWorkers?: number
   readonly budgets?: Partial<PhaseBudgets>
+  /** Where the leader's global git config and ignore file are. */
+  readonly configHome?: GitConfigHome
 }
 
 export type RepoJob =
   /** `known`: the cache key of the scan (or tour) the host already holds: an unchanged one is not sent again. */
   | { readonly kind: 'scan'; readonly request: ScanRequest; readonly known: string | null }
   | { readonly kind: 'tour'; readonly request: ScanRequest; readonly known: string | null }
-  | { readonly kind: 'describe'; readonly entry: RepoEntry }
+  | { readonly kind: 'describe'; readonly entry: RepoEntry; readonly options: ListingOptions }
   | { readonly kind: 'forget'; readonly repoId: string }
   /** Resolves once the scan cache writes under way are on disk. */
   | { readonly kind: 'settle' }

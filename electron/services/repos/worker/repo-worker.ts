@@ -20,6 +20,7 @@ if (port) {
     ...(data.historyLimit ? { historyLimit: data.historyLimit } : {}),
     ...(data.parseWorkers !== undefined ? { parseWorkers: data.parseWorkers } : {}),
     ...(data.budgets ? { budgets: data.budgets } : {}),
+    ...(data.configHome ? { configHome: data.configHome } : {}),
   })
   const running = new Map<number, AbortController>()
   const post = (message: WorkerMessage) => port.postMessage(message)
@@ -50,7 +51,7 @@ if (port) {
         return scanReply(id, scan, job.known, () => tourOf(scan))
       }
       case 'describe':
-        return { id, value: await jobs.describe(job.entry, signal) }
+        return { id, value: await jobs.describe(job.entry, signal, job.options) }
       case 'forget':
         return { id, value: await jobs.forget(job.repoId) }
       case 'settle':
