@@ -41,7 +41,7 @@ export async function readGitConfig(dirs: GitDirs, home: GitConfigHome | null): 
   }
   const common = await readConfigFile(join(dirs.commondir, 'config'), context, 0)
   entries.push(...common)
-  if (boolOf(lastValue(common, 'extensions.worktreeconfig')) === true)
+  if (configBool(lastValue(common, 'extensions.worktreeconfig')) === true)
     entries.push(...(await readConfigFile(join(dirs.gitdir, 'config.worktree'), context, 0)))
   return configOf(entries)
 }
@@ -220,7 +220,8 @@ function lastValue(entries: readonly ConfigEntry[], key: string): string | undef
   return undefined
 }
 
-function boolOf(value: string | undefined): boolean | undefined {
+/** A config value as a boolean, as git reads one (a key written with no `=` is true); undefined when it is none. */
+export function configBool(value: string | undefined): boolean | undefined {
   if (value === undefined) return undefined
   if (value === NO_VALUE) return true
   const lower = value.trim().toLowerCase()
@@ -244,7 +245,7 @@ function configOf(entries: readonly ConfigEntry[]): GitConfig {
       return value === NO_VALUE ? '' : value
     },
     bool(key) {
-      return boolOf(lastValue(entries, normal(key)))
+      return configBool(lastValue(entries, normal(key)))
     },
   }
 }

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { GitIdentity } from '../../../shared/models/change.ts'
+import { configBool, parseGitConfig } from './git-config.ts'
 import type { GitRepo } from './repository.ts'
 
 interface ConfigValues {
@@ -20,27 +21,12 @@ export function parseUserSection(text: string): { name?: string; email?: string 
   return { ...(name ? { name } : {}), ...(email ? { email } : {}) }
 }
 
-/** [user] name and email, and [extensions] worktreeConfig, of a config file's text. */
+/** [user] name and email, and [extensions] worktreeConfig, of a config file's text (git-config.ts reads it). */
 function parseConfig(text: string): ConfigValues {
-  let section = ''
   const found: ConfigValues = {}
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/(^|\s)[#;].*$/, '').trim()
-    const header = /^\[\s*([^\]\s"]+)(?:\s+"[^"]*")?\s*\]$/.exec(line)
-    if (header) {
-      // A subsection ([user "x"]) is another section than [user].
-      section = /"/.test(line) ? '' : (header[1]?.toLowerCase() ?? '')
-      continue
-    }
-    const pair = /^([A-Za-z][\w-]*)\s*(?:=\s*(.*))?$/.exec(line)
-    if (!pair?.[1]) continue
-    const key = pair[1].toLowerCase()
-    const value = (pair[2] ?? 'true').replace(/^"(.*)"$/, '$1').trim()
-    if (section === 'user' && (key === 'name' || key === 'email')) {
-      if (value) found[key] = value
-    } else if (section === 'extensions' && key === 'worktreeconfig') {
-      found.worktreeConfig = /^(true|yes|on|1)$/i.test(value)
-    }
+  for (const { key, value } of parseGitConfig(text)) {
+    if ((key === 'user.name' || key === 'user.email') && value.trim()) found[key === 'user.name' ? 'name' : 'email'] = value.trim()
+    else if (key === 'extensions.worktreeconfig') found.worktreeConfig = configBool(value) === true
   }
   return found
 }
