@@ -159,14 +159,23 @@ export interface GitIdentity {
   readonly source: 'repository' | 'global' | 'gemba'
 }
 
+/** A path `git status` shows that a test run or an install Gemba started left (a folder ends with `/`). */
+export interface LeftByRun {
+  readonly path: string
+  readonly by: 'tests' | 'install'
+}
+
 /** The working tree compared with HEAD, for the leader's own edits. */
 export interface WorkingChanges {
   readonly repoId: string
   readonly branch: string | null
   readonly headCommit: string | null
+  /** The leader's edits, each file (an untracked folder's files one by one), as a commit would hold them. */
   readonly files: readonly FileChange[]
   /** Changed files Gemba does not show as a diff (binary, too large). */
   readonly skipped: readonly { readonly path: string; readonly reason: string }[]
+  /** What the tests or an install left: never part of the change, never committed. */
+  readonly leftByRuns: readonly LeftByRun[]
 }
 
 export interface TestCommandView {

@@ -240,7 +240,11 @@ async function runHour(ttl: CacheTtl, scan: ScanResult, cacheFolder: string): Pr
   })
   const repo = await repos.add({ path }, new AbortController().signal)
   const change = new ChangeService({
-    repos: { info: (id, signal) => repos.info({ id }, signal), scan: async () => scan },
+    repos: {
+      info: (id, signal) => repos.info({ id }, signal),
+      workingFiles: (id, leaveOut, signal) => repos.workingFiles({ id, leaveOut }, signal),
+      scan: async () => scan,
+    },
     ai: async () => ({ apiKey: KEY, endpoint: fake.url, model: DEFAULT_MODEL, contextTokens: null }),
     createSdk: createAnthropicSdk,
     spending,

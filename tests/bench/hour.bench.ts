@@ -124,7 +124,11 @@ async function hour(source: string): Promise<Row> {
   const prefs = new Map<string, unknown>()
   const recorded: Record<string, unknown>[] = []
   const service = new ChangeService({
-    repos: { info: (id, signal) => repoService.info({ id }, signal), scan: (id, signal) => repoService.scan({ id }, signal, unwatched) },
+    repos: {
+      info: (id, signal) => repoService.info({ id }, signal),
+      workingFiles: (id, leaveOut, signal) => repoService.workingFiles({ id, leaveOut }, signal),
+      scan: (id, signal) => repoService.scan({ id }, signal, unwatched),
+    },
     ai: async () => ({ apiKey: null, endpoint: null, model: 'claude-sonnet-5-5', contextTokens: 40_000 }),
     createSdk: createAnthropicSdk,
     spending: unsavedSpending(),

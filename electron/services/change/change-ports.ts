@@ -5,7 +5,10 @@ import type { RepoView, ScanResult } from '../../../shared/models/repos.ts'
 import type { ChangeRecord } from '../sessions/index.ts'
 
 export interface ChangeRepos {
+  /** The repository, its changes as `git status` lists them. */
   info(repoId: string, signal: AbortSignal): Promise<RepoView>
+  /** The repository, its changes file by file (each untracked file), less the untracked paths `leaveOut` names. */
+  workingFiles(repoId: string, leaveOut: readonly string[], signal: AbortSignal): Promise<RepoView>
   scan(repoId: string, signal: AbortSignal): Promise<ScanResult>
 }
 

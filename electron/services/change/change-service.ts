@@ -115,6 +115,7 @@ export class ChangeService {
       session: deps.session,
       redactor,
       reviewFiles,
+      leaderView: (repoId, signal) => this.#tree.leaderView(repoId, signal),
       home: deps.home,
       xdgConfigHome: deps.xdgConfigHome,
       now,
@@ -132,6 +133,7 @@ export class ChangeService {
     this.#disposables.add(toDisposable(() => this.#drafts.dispose()))
     this.#tree = new WorkingTree({
       info: (repoId, signal) => deps.repos.info(repoId, signal),
+      workingFiles: (repoId, leaveOut, signal) => deps.repos.workingFiles(repoId, leaveOut, signal),
       debounceMs: deps.watchDebounceMs,
       disposables: this.#disposables,
     })
@@ -243,14 +245,18 @@ export class ChangeService {
     return this.#tests.readiness(input.repoId, input.command, signal)
   }
 
+  /** What an install leaves that git shows is never the leader's change (working-tree/run-leftovers.ts). */
   installDependencies(input: In<'installDependencies'>, signal: AbortSignal, progress: Progress): Promise<InstallResult> {
-    return this.#tests.install(input.repoId, input.command, signal, progress, input.sessionId)
+    return this.#tree.duringRun(input.repoId, 'install', signal, () =>
+      this.#tests.install(input.repoId, input.command, signal, progress, input.sessionId),
+    )
   }
 
+  /** What the run leaves that git shows is never the leader's change, so a test run never changes what is applied. */
   async runTests(input: In<'runTests'>, signal: AbortSignal, progress: Progress): Promise<TestRunResult> {
     const draft = input.draftId ? this.#drafts.find(input.draftId) : null
     const landed = draft?.repoId === input.repoId && draft.applied && !draft.applied.deleted ? draft.applied : null
-    const run = await this.#tests.run(input, landed, signal, progress)
+    const run = await this.#tree.duringRun(input.repoId, 'tests', signal, () => this.#tests.run(input, landed, signal, progress))
     if (draft && draft.repoId === input.repoId) draft.lastTestRun = run
     return run
   }

@@ -18,6 +18,7 @@ export interface ChangeWiring {
   readonly settings: AiSettingsSource & { readonly keyValueStore: KeyValueStore }
   readonly repos: {
     info(input: { id: string }, signal: AbortSignal): Promise<RepoView>
+    workingFiles(input: { id: string; leaveOut: readonly string[] }, signal: AbortSignal): Promise<RepoView>
     scan(input: { id: string }, signal: AbortSignal, progress: Progress): Promise<ScanResult>
   }
   readonly sessions: {
@@ -43,6 +44,7 @@ export function createChangeService(wiring: ChangeWiring): ChangeService {
   return new ChangeService({
     repos: {
       info: (id, signal) => wiring.repos.info({ id }, signal),
+      workingFiles: (id, leaveOut, signal) => wiring.repos.workingFiles({ id, leaveOut }, signal),
       // The scan's progress belongs to the repositories screen, not to this work.
       scan: (id, signal) => wiring.repos.scan({ id }, signal, unwatched),
     },

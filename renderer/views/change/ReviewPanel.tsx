@@ -91,6 +91,18 @@ export function ReviewPanel() {
             </article>
           )
         })}
+        {ownEdits && working && working.leftByRuns.length > 0 ? (
+          <p className="muted" role="note">
+            Left by {leftByWhat(working.leftByRuns)}, not part of your change and never committed:{' '}
+            {working.leftByRuns.map((left, index) => (
+              <span key={left.path}>
+                {index > 0 ? ', ' : ''}
+                <code>{left.path}</code>
+              </span>
+            ))}
+            .
+          </p>
+        ) : null}
       </section>
 
       {draft.mode === 'agent' && !followUp ? (
@@ -251,4 +263,11 @@ function IdentityForm() {
       </button>
     </div>
   )
+}
+
+/** Who left the leftovers: the tests, an install, or both. */
+function leftByWhat(leftovers: readonly { by: 'tests' | 'install' }[]): string {
+  const tests = leftovers.some((left) => left.by === 'tests')
+  const install = leftovers.some((left) => left.by === 'install')
+  return tests && install ? 'the test runs and an install' : tests ? 'the test run' : 'the install'
 }

@@ -17,6 +17,8 @@ export interface Harness {
   readonly repo: RepoBuilder
   readonly repoId: string
   readonly service: ChangeService
+  /** The repositories service the change service reads through (the repository list's view of the clone). */
+  readonly repos: RepoService
   readonly prefs: Map<string, unknown>
   readonly recorded: { sessionId: string; patch: Record<string, unknown> }[]
   cleanup(): Promise<void>
@@ -50,6 +52,7 @@ export async function makeHarness(options: {
   const service = new ChangeService({
     repos: {
       info: (id, signal) => repos.info({ id }, signal),
+      workingFiles: (id, leaveOut, signal) => repos.workingFiles({ id, leaveOut }, signal),
       scan: (id, signal) => repos.scan({ id }, signal, unwatched),
     },
     ai: async () => ({
@@ -73,6 +76,7 @@ export async function makeHarness(options: {
     main,
     repoId: view.id,
     service,
+    repos,
     prefs,
     recorded,
     async cleanup() {

@@ -3,7 +3,7 @@
 // order a killed process can be recovered from (crash-safe-landing.ts). Nothing is written when a check fails;
 // the original branch's ref is never moved; nothing is pushed.
 import { GembaError } from '../../../../shared/errors.ts'
-import type { AppliedChange } from '../../../../shared/models/change.ts'
+import type { AppliedChange, LeftByRun } from '../../../../shared/models/change.ts'
 import type { ChangedFile } from '../../../../shared/models/repos.ts'
 import { commitOnCurrentBranch, firstRemote, listBranchNames, withRepository, type CommitAuthor } from '../../git/git-layer.ts'
 import { gembaBranchName } from './branch-name.ts'
@@ -11,6 +11,7 @@ import { headState } from './head-state.ts'
 import { landChange, type Landing } from './crash-safe-landing.ts'
 import { pushHelp } from './push-help.ts'
 import { stagedBytes, type StagedCopy } from '../drafts/staged-copy.ts'
+import { leftByRun } from '../working-tree/run-leftovers.ts'
 
 export interface ApplyInput {
   readonly root: string
@@ -18,7 +19,10 @@ export interface ApplyInput {
   readonly accepted: readonly string[]
   readonly message: string
   readonly author: CommitAuthor
+  /** The leader's changes, file by file: nothing a test run or an install left. */
   readonly changedInWorkingTree: readonly ChangedFile[]
+  /** What test runs and installs left (never committed). */
+  readonly leftByRuns?: readonly LeftByRun[]
   /** True when the working tree's walk could not finish: clean cannot be told. */
   readonly workingTreeUnknown?: boolean
   readonly now: Date
@@ -92,8 +96,20 @@ export async function applyStaged(input: ApplyInput, staged: StagedCopy): Promis
   return landOnNewBranch(input, files)
 }
 
+/** A refusal when an accepted path is something a test run or an install left: never part of a change. */
+function refuseLeftovers(input: ApplyInput): void {
+  const left = input.accepted.filter((path) => leftByRun(path, input.leftByRuns ?? []))
+  if (left.length === 0) return
+  throw new GembaError({
+    code: 'invalid_input',
+    message: `${left.join(', ')} ${left.length === 1 ? 'was' : 'were'} left by a test run or an install, not by you, so Gemba does not commit ${left.length === 1 ? 'it' : 'them'}.`,
+    next: 'Accept only your own edits; add the leftovers to .gitignore if the team should never see them.',
+  })
+}
+
 /** The leader's own edits: a new branch at HEAD keeps them; the accepted paths are committed there. */
 export async function applyWorking(input: ApplyInput): Promise<AppliedChange> {
+  refuseLeftovers(input)
   const changed = new Set(input.changedInWorkingTree.map((file) => file.path))
   const missing = input.accepted.filter((path) => !changed.has(path))
   if (missing.length > 0)
@@ -115,6 +131,7 @@ export async function commitFollowUp(input: ApplyInput, applied: AppliedChange):
       next: `Check out ${applied.branch} to add your part.`,
     })
   }
+  refuseLeftovers(input)
   const changed = new Set(input.changedInWorkingTree.map((file) => file.path))
   const paths = input.accepted.filter((path) => changed.has(path))
   if (paths.length === 0)

@@ -10,7 +10,15 @@
 import { GembaError } from '../../../../shared/errors.ts'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { AppliedChange, ChangeDraftView, CheckoutView, DraftCheck, FileChange, GitIdentity } from '../../../../shared/models/change.ts'
+import type {
+  AppliedChange,
+  ChangeDraftView,
+  CheckoutView,
+  DraftCheck,
+  FileChange,
+  GitIdentity,
+  LeftByRun,
+} from '../../../../shared/models/change.ts'
 import {
   branchCommit,
   checkCanWrite,
@@ -27,6 +35,7 @@ import {
   withRepository,
   type GitRepo,
 } from '../../git/git-layer.ts'
+import type { RepoView } from '../../../../shared/models/repos.ts'
 import type { Progress } from '../../events-port.ts'
 import type { Redactor } from '../../secrets/index.ts'
 import { applyStaged, applyWorking, commitFollowUp } from './commit-change.ts'
@@ -46,6 +55,11 @@ export interface GembaBranchesDeps {
   readonly redactor: Redactor
   /** The files the leader reviews now (the staged change or the working tree). */
   readonly reviewFiles: (draft: ChangeDraft, signal: AbortSignal) => Promise<readonly FileChange[]>
+  /** The repository with the leader's changes only, file by file: nothing a test run or an install left. */
+  readonly leaderView: (
+    repoId: string,
+    signal: AbortSignal,
+  ) => Promise<{ readonly repo: RepoView; readonly leftByRuns: readonly LeftByRun[] }>
   /** Where git's global config is looked for: the leader's home folder (and XDG_CONFIG_HOME). */
   readonly home: string
   readonly xdgConfigHome?: string | undefined
@@ -75,7 +89,7 @@ export class GembaBranches {
     await this.recoverInterrupted(draft.root)
     await whenWritable(draft.root, { doing: 'land the change', paths: accepted }, async () => undefined)
     const author = await this.#identityFor(draft.root)
-    const repo = await this.#deps.repos.info(draft.repoId, signal)
+    const { repo, leftByRuns } = await this.#deps.leaderView(draft.repoId, signal)
     const base = {
       root: draft.root,
       request: draft.request,
@@ -83,6 +97,7 @@ export class GembaBranches {
       message: input.message,
       author,
       changedInWorkingTree: repo.changedFiles,
+      leftByRuns,
       workingTreeUnknown: repo.state === 'unknown',
       now: this.#deps.now(),
     }

@@ -12,6 +12,7 @@ const WORKING: WorkingChanges = {
   branch: 'main',
   headCommit: 'abc',
   skipped: [],
+  leftByRuns: [],
   files: [{ path: 'README.md', status: 'modified', additions: 1, deletions: 0, hunks: [], diff: '+x', hasLeaderMarker: false }],
 }
 
