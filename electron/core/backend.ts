@@ -138,6 +138,8 @@ export function createBackend(ports: BackendPorts): Backend {
     },
     // The modules and history the next-area suggestion weighs (the cached scan unless the repository moved on).
     scans: { scan: (repoId, signal) => repos.scan({ id: repoId }, signal, unwatched) },
+    // Read from git as the journal entry is written (the change service exists by the time a session finishes).
+    landing: { gitFacts: (repoId, landed, signal) => change.gitFacts(repoId, landed, signal) },
   })
   const calendar = new CalendarService({ clock, settings: { get: () => settings.get() } })
   const reminders = weeklyReminders(hub, settings, sessions, clock, log)

@@ -91,6 +91,9 @@ export interface JournalChange {
   readonly returned?: boolean
   /** The leader deleted the branch during the session. */
   readonly branchDeleted?: boolean
+  /** Read from git as the entry was written: the branch the clone was on (null: detached), and the Gemba branch's tip. */
+  readonly cloneOn?: string | null
+  readonly branchTip?: string
   /** Lines the leader's own hands added, and the agent's, in what was committed. */
   readonly authorship?: { readonly leaderLines: number; readonly agentLines: number } | null
 }
@@ -315,6 +318,8 @@ export const journalSessionRecordSchema: z.ZodType<JournalSessionRecord> = z.obj
       originalBranch: z.string().nullable().optional(),
       returned: z.boolean().optional(),
       branchDeleted: z.boolean().optional(),
+      cloneOn: z.string().nullable().optional(),
+      branchTip: z.string().optional(),
       authorship: authorshipSchema.nullable().optional(),
     })
     .nullable(),

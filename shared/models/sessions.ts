@@ -136,6 +136,10 @@ export const changePayloadSchema = z.object({
   returned: z.boolean().optional(),
   /** The leader deleted the Gemba branch (its commit kept under refs/gemba/kept/ until the journal entry was written). */
   branchDeleted: z.boolean().optional(),
+  /** The branch the clone was on when this was last read from git (null: a detached HEAD). */
+  cloneOn: z.string().max(250).nullable().optional(),
+  /** The Gemba branch's tip when last read from git (past commit when commits were made on it in git). */
+  branchTip: z.string().max(64).optional(),
   /** Lines added by the leader's own hands and by the agent, in what was committed. */
   authorship: authorshipSchema.nullable().optional(),
   /** When the leader waited on the agent (drafting or explaining the change), oldest first (absent in older sessions). */

@@ -40,6 +40,7 @@ import { Drafting } from './drafts/drafting.ts'
 import { draftChecks } from './drafts/draft-checks.ts'
 import { ChangeExplainer } from './explain/change-explainer.ts'
 import { GembaBranches } from './landing/gemba-branches.ts'
+import type { GitFacts, LandedChange } from './landing/git-facts.ts'
 import type { ChangePrefs } from './change-prefs.ts'
 import type { ChangeRepos, SessionRecorder } from './change-ports.ts'
 import { ChangeRuntimes } from './claude/change-runtime.ts'
@@ -157,6 +158,11 @@ export class ChangeService {
       this.#disposables.run((signal) => this.#landing.releaseKept(sessionId, signal)),
     )
     if (unsubscribe) this.#disposables.add(toDisposable(unsubscribe))
+  }
+
+  /** What is true in git now of a change that landed (the journal's sentences about git are read from this). */
+  gitFacts(repoId: string, change: LandedChange, signal: AbortSignal): Promise<GitFacts> {
+    return this.#landing.factsNow(repoId, change, signal)
   }
 
   proposeTasks(input: In<'proposeTasks'>, signal: AbortSignal, progress: Progress): Promise<TaskProposals> {

@@ -149,7 +149,7 @@ function assembleChange(front: unknown, body: string): unknown {
     commit: figures.commit ?? null,
     manual: figures.manual ?? false,
     ...Object.fromEntries(
-      ['originalBranch', 'returned', 'branchDeleted', 'authorship', 'testLog']
+      ['originalBranch', 'returned', 'branchDeleted', 'cloneOn', 'branchTip', 'authorship', 'testLog']
         .filter((key) => figures[key] !== undefined)
         .map((key) => [key, figures[key]]),
     ),

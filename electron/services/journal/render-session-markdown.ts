@@ -41,6 +41,8 @@ export function frontMatterOf(record: JournalSessionRecord): Record<string, unkn
             originalBranch: change.originalBranch,
             returned: change.returned,
             branchDeleted: change.branchDeleted,
+            cloneOn: change.cloneOn,
+            branchTip: change.branchTip,
             authorship: change.authorship,
             testLog: change.testLog,
           }),
@@ -180,18 +182,29 @@ function renderChange(record: JournalSessionRecord): string {
   return lines.join('\n\n')
 }
 
-/** What happened to the leader's clone after the change landed. */
+/**
+ * What happened to the leader's clone after the change landed. Entries written since the facts are
+ * read from git (cloneOn, branchTip) say where the clone and the branch were as the entry was written;
+ * older ones say what Gemba last did.
+ */
 function checkoutLine(change: NonNullable<JournalSessionRecord['change']>): string | null {
+  const tip = change.branchTip ?? change.commit
   if (change.branchDeleted) {
-    const back = change.commit
-      ? ` (\`git branch ${change.branch} ${change.commit.slice(0, 12)}\` brings it back while git still has the commit)`
-      : ''
+    const back = tip ? ` (\`git branch ${change.branch} ${tip.slice(0, 12)}\` brings it back while git still has the commit)` : ''
     return `_The branch was deleted during the session; Gemba kept its commit until this entry was written${back}._`
   }
   if (!change.originalBranch || !change.commit) return null
-  return change.returned
-    ? `_The clone went back to \`${change.originalBranch}\` afterwards; the branch stays for review._`
-    : `_The clone was left on \`${change.branch}\`; it was on \`${change.originalBranch}\` before (\`git switch ${change.originalBranch}\` goes back)._`
+  const movedOn =
+    change.branchTip && change.branchTip !== change.commit
+      ? ` The branch has moved on since: its tip is \`${change.branchTip.slice(0, 12)}\` (committed in git).`
+      : ''
+  const onGemba = change.cloneOn === undefined ? !change.returned : change.cloneOn === change.branch
+  if (onGemba)
+    return `_The clone was left on \`${change.branch}\`; it was on \`${change.originalBranch}\` before (\`git switch ${change.originalBranch}\` goes back).${movedOn}_`
+  if (change.cloneOn === undefined || change.cloneOn === change.originalBranch)
+    return `_The clone went back to \`${change.originalBranch}\` afterwards; the branch stays for review.${movedOn}_`
+  const where = change.cloneOn === null ? 'a detached HEAD' : `\`${change.cloneOn}\``
+  return `_The clone is on ${where} (it was on \`${change.originalBranch}\` before the change); the branch stays for review.${movedOn}_`
 }
 
 /**

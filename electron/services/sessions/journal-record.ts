@@ -117,6 +117,8 @@ function landingFacts(payload: Session['steps']['change']['payload']) {
     ...(payload.originalBranch !== undefined ? { originalBranch: payload.originalBranch } : {}),
     ...(payload.returned !== undefined ? { returned: payload.returned } : {}),
     ...(payload.branchDeleted !== undefined ? { branchDeleted: payload.branchDeleted } : {}),
+    ...(payload.cloneOn !== undefined ? { cloneOn: payload.cloneOn } : {}),
+    ...(payload.branchTip !== undefined ? { branchTip: payload.branchTip } : {}),
     ...(payload.authorship !== undefined ? { authorship: payload.authorship } : {}),
   }
 }

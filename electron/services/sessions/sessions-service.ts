@@ -33,6 +33,7 @@ import {
   withCoachWalkthrough,
   withDrawing,
   withOfflineRecord,
+  type ChangeRecord,
   type ChangeRecordPort,
   type KeptDrawing,
   type OfflineTourPort,
@@ -73,6 +74,18 @@ export interface SessionsServiceDeps {
   /** The repository's modules and history (the repos service's scan); without it Today suggests no area. */
   readonly scans?: ScanPort
   readonly curriculum?: Curriculum
+  /**
+   * What is true in git now of a change that landed (the change service's): the journal's sentences
+   * about the branch and the clone are read from it as the entry is written. Without it, or when git
+   * cannot be read, the session's last record is used.
+   */
+  readonly landing?: {
+    gitFacts(
+      repoId: string,
+      change: { branch: string; originalBranch: string | null; commit: string },
+      signal: AbortSignal,
+    ): Promise<ChangeRecord>
+  }
   readonly newId?: () => string
 }
 
@@ -271,7 +284,7 @@ export class SessionsService {
       const now = this.#deps.clock()
       const session = requireActive(find(state, input.id))
       const settings = await this.#deps.settings.get()
-      const finished = this.#finished(state, session, now)
+      const finished = await this.#withGitNow(this.#finished(state, session, now), signal)
       const { transcript, sent } = await readConversations(session, this.#deps.transcripts, signal, now)
       const record = toJournalRecord({
         session: finished,
@@ -501,6 +514,14 @@ export class SessionsService {
       state.sessions.filter((s) => s.createdAt <= session.createdAt),
       session.id,
     )
+  }
+
+  /** The session with its change's git facts read now (where the clone is, whether the branch is there, its tip). */
+  async #withGitNow(session: Session, signal: AbortSignal): Promise<Session> {
+    const { branch, commit, originalBranch } = session.steps.change.payload
+    if (!this.#deps.landing || !branch || !commit || originalBranch === undefined) return session
+    const facts = await this.#deps.landing.gitFacts(session.repo.id, { branch, commit, originalBranch }, signal).catch(() => null)
+    return facts ? withChangeRecord(session, facts) : session
   }
 
   #finished(state: LoadedSessions, session: Session, now: Date): Session {

@@ -141,7 +141,7 @@ describe('ChangeService with Claude (fake server, real SDK)', () => {
       'request,manual',
       // How long the leader waited on the agent's draft, a developer-loop fact.
       'agentWait',
-      'branch,commit,diff,originalBranch,returned,branchDeleted,authorship',
+      'branch,commit,diff,originalBranch,authorship,branchDeleted,returned,cloneOn,branchTip',
       'testRun,testLog',
       'explanation',
     ])

@@ -120,3 +120,93 @@ describe('where the clone is, and the way back', () => {
     expect(markdown).toContain('_The branch was deleted during the session; Gemba kept its commit until this entry was written')
   })
 })
+
+describe('every sentence the journal writes about git is true as it is written', () => {
+  /** Finishes the session and answers the journal's Markdown and its change record. */
+  async function finishAndRead(sessionId: string): Promise<{ markdown: string; change: JournalSessionRecord['change'] }> {
+    const finished = await call<FinishResult>('sessions.finish', { id: sessionId })
+    const { record } = await call<{ record: JournalSessionRecord }>('journal.get', { id: finished.session.id })
+    return { markdown: await readFile(finished.journalPath!, 'utf8'), change: record.change }
+  }
+
+  it('apply: the clone is on the Gemba branch, and the entry says so', async () => {
+    const { sessionId, draft } = await landAChange()
+    const { branch, commit } = draft.applied!
+    const { markdown, change } = await finishAndRead(sessionId)
+    expect(change).toMatchObject({ branch, commit, returned: false, branchDeleted: false, cloneOn: branch, branchTip: commit })
+    expect(markdown).toContain(`_The clone was left on \`${branch}\`; it was on \`main\` before (\`git switch main\` goes back)._`)
+  })
+
+  it('return: the clone went back, through Gemba or by hand in git', async () => {
+    const { repoId, sessionId, draft } = await landAChange()
+    await call('change.returnTo', { repoId })
+    expect((await call<SessionView>('sessions.get', { id: sessionId })).session.steps.change.payload).toMatchObject({
+      returned: true,
+      cloneOn: 'main',
+    })
+    // Back on the Gemba branch by hand, then to main by hand again: the entry reads git, not the last action.
+    await repo!.git(['switch', '-q', draft.applied!.branch])
+    await repo!.git(['switch', '-q', 'main'])
+    const { markdown, change } = await finishAndRead(sessionId)
+    expect(change).toMatchObject({ returned: true, cloneOn: 'main' })
+    expect(markdown).toContain('_The clone went back to `main` afterwards; the branch stays for review._')
+    expect(markdown).not.toContain('was left on')
+  })
+
+  it('a switch in git after the last action: the entry says where the clone is', async () => {
+    const { sessionId, draft } = await landAChange()
+    await repo!.git(['switch', '-q', '-c', 'elsewhere', 'main'])
+    const { markdown, change } = await finishAndRead(sessionId)
+    expect(change).toMatchObject({ returned: false, cloneOn: 'elsewhere', branchDeleted: false })
+    expect(markdown).toContain(`_The clone is on \`elsewhere\` (it was on \`main\` before the change); the branch stays for review._`)
+    expect(markdown).not.toContain(`left on \`${draft.applied!.branch}\``)
+  })
+
+  it('discard: the branch is gone, the entry names the commit that brings it back', async () => {
+    const { sessionId, draft } = await landAChange()
+    await call('change.discardBranch', { draftId: draft.draftId })
+    const { markdown, change } = await finishAndRead(sessionId)
+    expect(change).toMatchObject({ branchDeleted: true, returned: true, cloneOn: 'main' })
+    expect(markdown).toContain(`\`git branch ${draft.applied!.branch} ${draft.applied!.commit.slice(0, 12)}\` brings it back`)
+  })
+
+  it('restore after a delete, with the clone on main: never "left on" the Gemba branch', async () => {
+    const { sessionId, draft } = await landAChange()
+    const { branch } = draft.applied!
+    await call('change.discardBranch', { draftId: draft.draftId })
+    await call('change.restoreBranch', { draftId: draft.draftId })
+    expect(await currentBranch()).toBe('main')
+    expect((await call<SessionView>('sessions.get', { id: sessionId })).session.steps.change.payload).toMatchObject({
+      branchDeleted: false,
+      returned: true,
+      cloneOn: 'main',
+    })
+    const { markdown, change } = await finishAndRead(sessionId)
+    expect(change).toMatchObject({ branchDeleted: false, returned: true, cloneOn: 'main' })
+    expect(markdown).not.toContain('was left on')
+    expect(markdown).toContain('_The clone went back to `main` afterwards; the branch stays for review._')
+    expect(await repo!.git(['branch', '--list', branch])).toContain(branch)
+  })
+
+  it('a commit made by hand on the Gemba branch: the entry gives its tip, and the tip is what a delete keeps', async () => {
+    const { sessionId, draft } = await landAChange()
+    const { branch, commit } = draft.applied!
+    await repo!.write('src/greet.js', "export const greet = (name) => 'Hello, ' + name + '!'\n")
+    await repo!.git(['commit', '-qam', 'Exclaim'])
+    const tip = (await repo!.git(['rev-parse', 'HEAD'])).trim()
+    const first = await finishAndRead(sessionId)
+    expect(first.change).toMatchObject({ commit, branchTip: tip, cloneOn: branch })
+    expect(first.markdown).toContain(`The branch has moved on since: its tip is \`${tip.slice(0, 12)}\` (committed in git).`)
+
+    // Another hour: the hand commit, then the branch deleted through Gemba.
+    await test!.cleanup()
+    await repo!.cleanup()
+    const again = await landAChange()
+    await repo!.write('src/greet.js', "export const greet = (name) => 'Hello, ' + name + '!'\n")
+    await repo!.git(['commit', '-qam', 'Exclaim'])
+    const handTip = (await repo!.git(['rev-parse', 'HEAD'])).trim()
+    await call('change.discardBranch', { draftId: again.draft.draftId })
+    const second = await finishAndRead(again.sessionId)
+    expect(second.markdown).toContain(`\`git branch ${again.draft.applied!.branch} ${handTip.slice(0, 12)}\` brings it back`)
+  })
+})

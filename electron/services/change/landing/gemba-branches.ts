@@ -39,6 +39,7 @@ import type { RepoView } from '../../../../shared/models/repos.ts'
 import type { Progress } from '../../events-port.ts'
 import type { Redactor } from '../../secrets/index.ts'
 import { applyStaged, applyWorking, commitFollowUp } from './commit-change.ts'
+import { gitFactsNow, type GitFacts, type LandedChange } from './git-facts.ts'
 import { addedLines } from '../diffs/authorship.ts'
 import { draftView, type ChangeDraft } from '../drafts/change-draft.ts'
 import type { ChangePrefs, CheckoutRecord } from '../change-prefs.ts'
@@ -133,9 +134,8 @@ export class GembaBranches {
       commit: applied.commit,
       diff,
       originalBranch: applied.originalBranch,
-      returned: false,
-      branchDeleted: false,
       authorship: { ...draft.authorship },
+      ...(await gitFactsNow(draft.root, applied)),
     })
     this.#changed(draft.repoId, progress)
     return draftView(draft)
@@ -179,7 +179,7 @@ export class GembaBranches {
     await whenWritable(repo.path, { doing: `return to ${record.originalBranch}` }, (opened) =>
       withGitErrors(`return to ${record.originalBranch}`, () => switchToBranch(opened, record.originalBranch)),
     )
-    if (record.sessionId) await this.#recordTo(record.sessionId, { returned: true })
+    if (record.sessionId) await this.#recordTo(record.sessionId, await gitFactsNow(repo.path, record))
     this.#changed(repoId, progress)
     return this.#view(repoId, signal)
   }
@@ -220,7 +220,7 @@ export class GembaBranches {
       text: `Deleted ${applied.branch}; the repository is on ${applied.originalBranch}. Its commit is kept until the journal entry is written, so you can restore it.`,
     })
     // The session says what happened: the journal keeps the branch's name and says it was deleted.
-    await this.#record(draft, { branchDeleted: true })
+    await this.#record(draft, await gitFactsNow(draft.root, applied))
     this.#changed(draft.repoId, progress)
     return draftView(draft)
   }
@@ -256,7 +256,7 @@ export class GembaBranches {
     })
     draft.applied = { ...applied, deleted: false, restorable: false }
     draft.activity.push({ kind: 'note', text: `Restored ${applied.branch} at ${commit.slice(0, 10)}.` })
-    await this.#record(draft, { branchDeleted: false })
+    await this.#record(draft, await gitFactsNow(draft.root, applied))
     this.#changed(draft.repoId, progress)
     return draftView(draft)
   }
@@ -270,6 +270,12 @@ export class GembaBranches {
       if (view) views.push(view)
     }
     return views
+  }
+
+  /** What is true in git now of a change that landed in the repository (read as a journal entry is written). */
+  async factsNow(repoId: string, change: LandedChange, signal: AbortSignal): Promise<GitFacts> {
+    const repo = await this.#deps.repos.info(repoId, signal)
+    return gitFactsNow(repo.path, change)
   }
 
   /** The session's journal entry is written: the branches it deleted are let go (git gc may now remove their commits). */
