@@ -28,8 +28,11 @@ export interface SessionsState {
   readonly reminder: Reminder | null
   readonly notifications: NotificationState
   load(): Promise<void>
-  /** Starts (or resumes) this week's hour, or a past-due week, then opens the Session screen. */
-  start(programmeWeek?: number): Promise<void>
+  /**
+   * Starts (or resumes) this week's hour, or a past-due week, then opens the Session screen. The hour
+   * goes into `repoId` when the leader picked one, else into the repository Today names for the week.
+   */
+  start(programmeWeek?: number, repoId?: string): Promise<void>
   skipWeek(programmeWeek?: number): Promise<void>
   unskipWeek(programmeWeek: number): Promise<void>
   pauseProgramme(weeks: number | null): Promise<void>
@@ -96,7 +99,7 @@ export function createSessionsStore(client: GembaApi, stores: SessionsStoreDeps)
           set({ loadError: errorData(error) })
         }
       },
-      start: (programmeWeek) =>
+      start: (programmeWeek, picked) =>
         act('start', async () => {
           const today = get().today ?? (await client.invoke('sessions.today', {}))
           const active = today.activeSession
@@ -106,10 +109,13 @@ export function createSessionsStore(client: GembaApi, stores: SessionsStoreDeps)
             const repos = stores.repos.getState()
             if (!repos.loaded) await repos.load()
             const repoId =
-              programmeWeek === undefined ? today.week.repo?.id : today.pastDue.find((w) => w.programmeWeek === programmeWeek)?.repo?.id
+              picked ??
+              (programmeWeek === undefined ? today.week.repo?.id : today.pastDue.find((w) => w.programmeWeek === programmeWeek)?.repo?.id)
             const commit = stores.repos.getState().repos.find((repo) => repo.id === repoId)?.headCommit ?? null
             const view = await client.invoke('sessions.start', {
               ...(programmeWeek === undefined ? {} : { programmeWeek }),
+              // The repository Today named (or the leader picked) is the one the hour goes into.
+              ...(repoId === undefined ? {} : { repoId }),
               commit,
               offline: true,
             })

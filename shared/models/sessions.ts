@@ -359,6 +359,15 @@ export interface TodayWeek {
   readonly repo: { readonly id: string; readonly name: string; readonly path: string } | null
 }
 
+/** A repository an hour can go into, and when the leader last started an hour there. */
+export interface RepoChoice {
+  readonly id: string
+  readonly name: string
+  readonly path: string
+  /** ISO time of the last hour started there (not abandoned); null when never. */
+  readonly lastVisitedAt: string | null
+}
+
 export interface SessionNotice {
   readonly code: 'session_file_corrupt'
   readonly message: string
@@ -388,6 +397,10 @@ export interface TodayView {
   }
   readonly openQuestions: number
   readonly notices: readonly SessionNotice[]
+  /** The repositories an hour can go into, the rotation's pick (the least recently visited) first. */
+  readonly repoChoices: readonly RepoChoice[]
+  /** Hours finished with every step done this week: an extra hour counts here, the week once. */
+  readonly hoursThisWeek: number
 }
 
 /** Timer state computed from the session at one instant; the renderer ticks from runningSince. */

@@ -51,6 +51,7 @@ import { goToStep, pause, recoverInterrupted, resume, sessionTimer, stopClock } 
 import { buildToday, currentWeekOf, summarise, todayWeek, type ListedRepo } from './today-view.ts'
 import { suggestNextArea } from './next-area.ts'
 import { repoVisits, withViewed } from './visits.ts'
+import { repoRotation } from './repo-rotation.ts'
 
 type Channels = typeof sessionsChannels
 type In<M extends keyof Channels> = ParsedInputOf<Channels[M]>
@@ -181,7 +182,10 @@ export class SessionsService {
         throw new GembaError({ code: 'refused', message: `Week ${wanted} has not come yet.`, next: "Start this week's hour instead." })
       }
       const repos = await this.#deps.repos.list()
-      const repo = input.repoId ? repos.find((candidate) => candidate.id === input.repoId) : todayWeek(this.#curriculum, wanted, repos).repo
+      // Unpicked, the hour goes where the rotation says (for an extra hour too: not where this week's was).
+      const repo = input.repoId
+        ? repos.find((candidate) => candidate.id === input.repoId)
+        : (repoRotation(repos, state.sessions)[0] ?? null)
       if (!repo) {
         throw new GembaError({
           code: 'not_found',
@@ -359,7 +363,7 @@ export class SessionsService {
     const state = await this.#load()
     const today = await this.#today(state)
     const programmeWeek = today.week.programmeWeek + (today.outcome === 'practised' ? 1 : 0)
-    const week = todayWeek(this.#curriculum, programmeWeek, await this.#deps.repos.list())
+    const week = todayWeek(this.#curriculum, programmeWeek, repoRotation(await this.#deps.repos.list(), state.sessions), state.sessions)
     const none = (reason: string): NextArea => ({ programmeWeek, theme: week.theme, suggestion: null, reason })
     if (!week.repo) return none('Add a team’s repository first.')
     if (!this.#deps.scans) return none('The repository cannot be scanned here.')

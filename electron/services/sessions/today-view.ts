@@ -1,18 +1,23 @@
 // Builds the "today" view from the programme, the sessions and the repositories at one instant.
 // Pure: the service gathers the inputs; nothing here reads a clock or the disk.
 import { curriculumWeekFor } from '../../../shared/curriculum/load-curriculum.ts'
-import { repoForWeek, type RotationRepo } from '../../../shared/curriculum/repo-for-week.ts'
 import type { Curriculum } from '../../../shared/models/curriculum.ts'
-import type { Session, SessionNotice, SessionSummary, TodayView, TodayWeek } from '../../../shared/models/sessions.ts'
+import type { RepoChoice, Session, SessionNotice, SessionSummary, TodayView, TodayWeek } from '../../../shared/models/sessions.ts'
 import type { Schedule, StepMinutes } from '../../../shared/models/settings.ts'
 import { civilDateIn, mondayOf, nextOccurrence } from '../calendar/index.ts'
 import { consistencyOf } from './consistency.ts'
 import { allQuestions } from './open-questions.ts'
-import { isPausedWeek, outcomeOf, programmePosition, type ProgrammeState } from './programme.ts'
+import { isPausedWeek, isPractised, outcomeOf, programmePosition, type ProgrammeState } from './programme.ts'
+import { repoOfWeek, repoRotation } from './repo-rotation.ts'
 
-export interface ListedRepo extends RotationRepo {
+export interface ListedRepo {
+  readonly id: string
   readonly name: string
   readonly path: string
+  /** ISO time the repository was added; when present it decides the order among those never visited. */
+  readonly addedAt?: string
+  /** A removed repository keeps its place in history but is no longer visited. */
+  readonly removed?: boolean
 }
 
 export interface TodayInput {
@@ -30,9 +35,15 @@ export function currentWeekOf(now: Date, timeZone: string): string {
   return mondayOf(civilDateIn(now, timeZone))
 }
 
-export function todayWeek(curriculum: Curriculum, programmeWeek: number, repos: readonly ListedRepo[]): TodayWeek {
+/** A programme week's theme, and its repository: the one its hour is in, or the rotation's pick. */
+export function todayWeek(
+  curriculum: Curriculum,
+  programmeWeek: number,
+  rotation: readonly RepoChoice[],
+  sessions: readonly Session[],
+): TodayWeek {
   const week = curriculumWeekFor(curriculum, programmeWeek)
-  const repo = repoForWeek(programmeWeek, repos)
+  const repo = repoOfWeek(programmeWeek, rotation, sessions)
   return {
     programmeWeek,
     weekNumber: week.number,
@@ -66,12 +77,13 @@ export function buildToday(input: TodayInput): TodayView {
   const consistency = consistencyOf(input.programme, input.sessions, input.curriculum, weekOf)
   const active = input.sessions.filter((session) => session.status === 'active').at(-1) ?? null
   const finishedWeeks = new Set(input.sessions.filter((s) => s.status === 'finished').map((s) => s.programmeWeek))
+  const rotation = repoRotation(input.repos, input.sessions)
   const pastDue = consistency.weeks
     .filter((week) => week.outcome === 'missed' && !finishedWeeks.has(week.programmeWeek))
-    .map((week) => todayWeek(input.curriculum, week.programmeWeek, input.repos))
+    .map((week) => todayWeek(input.curriculum, week.programmeWeek, rotation, input.sessions))
   const pause = input.programme.pauses.find((p) => p.from <= weekOf && (p.to === null || weekOf <= p.to))
   return {
-    week: todayWeek(input.curriculum, position.programmeWeek, input.repos),
+    week: todayWeek(input.curriculum, position.programmeWeek, rotation, input.sessions),
     outcome: outcomeOf(input.programme, input.sessions, position.programmeWeek, position.programmeWeek).outcome,
     schedule: input.schedule,
     nextSlot: nextOccurrence(input.schedule, input.now).toISOString(),
@@ -87,5 +99,7 @@ export function buildToday(input: TodayInput): TodayView {
     },
     openQuestions: allQuestions(input.sessions, false).length,
     notices: input.notices,
+    repoChoices: rotation,
+    hoursThisWeek: input.sessions.filter((session) => session.programmeWeek === position.programmeWeek && isPractised(session)).length,
   }
 }

@@ -1,4 +1,5 @@
-// This week's hour: week number, theme, goal, repository, and what to do about it now.
+// This week's hour: week number, theme, goal, repository, and what to do about it now (an extra
+// hour once the week is done).
 import type { TodayView } from '../../../shared/models/sessions.ts'
 import { StartButton } from './StartButton.tsx'
 import { useStores } from '../../stores-context.tsx'
@@ -37,14 +38,19 @@ export function ThisWeekCard(props: { today: TodayView }) {
         </div>
       ) : null}
       {today.outcome === 'practised' && !today.activeSession ? (
-        <div className="this-week__done" role="status">
-          <p>
-            <strong>Done for this week.</strong> Your notes are in the journal.
-          </p>
-          <button type="button" className="button" onClick={() => go('journal')}>
-            Open the journal
-          </button>
-        </div>
+        <>
+          <div className="this-week__done" role="status">
+            <p>
+              <strong>Done for this week.</strong>{' '}
+              {today.hoursThisWeek > 1 ? `${today.hoursThisWeek} hours this week; the week counts once. ` : ''}Your notes are in the
+              journal.
+            </p>
+            <button type="button" className="button" onClick={() => go('journal')}>
+              Open the journal
+            </button>
+          </div>
+          {today.repoChoices.length > 0 ? <StartButton today={today} extra /> : null}
+        </>
       ) : today.outcome === 'skipped' && !today.activeSession ? (
         <div className="this-week__done" role="status">
           <p>You skipped this week. It does not count against you.</p>

@@ -23,7 +23,7 @@ describe('the sessions (Today) store', () => {
     const { fake, navigation, runner, sessions } = stores({ 'sessions.today': () => todayView(), 'sessions.start': () => started })
     await sessions.getState().load()
     await sessions.getState().start()
-    expect(fake.inputs('sessions.start')).toEqual([{ commit: 'r1-head', offline: true }])
+    expect(fake.inputs('sessions.start')).toEqual([{ repoId: 'r1', commit: 'r1-head', offline: true }])
     expect(runner.getState().view).toBe(started)
     expect(navigation.getState().screen).toBe('session')
     expect(sessions.getState()).toMatchObject({ busy: null, actionError: null })

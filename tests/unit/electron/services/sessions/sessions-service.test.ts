@@ -275,6 +275,59 @@ describe('SessionsService', () => {
     })
   })
 
+  it('names the repository the hour goes into (the least recently visited), lets another be picked, and counts an extra hour honestly', async () => {
+    const four = [
+      { id: 'payments', name: 'payments-api', path: '/code/payments', addedAt: '2026-01-01T00:00:00Z' },
+      { id: 'search', name: 'search', path: '/code/search', addedAt: '2026-01-02T00:00:00Z' },
+      { id: 'mobile', name: 'mobile-app', path: '/code/mobile', addedAt: '2026-01-03T00:00:00Z' },
+      { id: 'billing', name: 'billing', path: '/code/billing', addedAt: '2026-01-04T00:00:00Z' },
+    ]
+    const sessions = service({ repos: { list: async () => four } })
+    /** An hour with every step visited, finished: practised. */
+    const practise = async (input: { repoId?: string }) => {
+      const { id } = (await sessions.start(input, signal)).session
+      for (const step of ['diagram', 'change', 'reflect'] as const) await sessions.goToStep({ id, step }, signal)
+      advance(5)
+      return sessions.finish({ id }, signal)
+    }
+    let today = await sessions.today({})
+    expect(today.week.repo?.id).toBe('payments')
+    expect(today.repoChoices.map((repo) => [repo.id, repo.lastVisitedAt])).toEqual([
+      ['payments', null],
+      ['search', null],
+      ['mobile', null],
+      ['billing', null],
+    ])
+    // The leader picks another team's repository for week 1.
+    expect((await practise({ repoId: 'mobile' })).session.repo.id).toBe('mobile')
+    today = await sessions.today({})
+    expect(today.week.repo?.id).toBe('mobile') // the week keeps the repository its hour was in
+    expect(today.hoursThisWeek).toBe(1)
+    expect(today.repoChoices.map((repo) => repo.id)).toEqual(['payments', 'search', 'billing', 'mobile'])
+
+    // An extra hour in the same week goes where the rotation says, and counts as an hour, not a week.
+    advance(60)
+    expect((await practise({})).session.repo.id).toBe('payments')
+    today = await sessions.today({})
+    expect(today.hoursThisWeek).toBe(2)
+    expect(today.outcome).toBe('practised')
+
+    // Next week: the one not visited for longest, then the next; an abandoned hour does not move it on.
+    now = new Date('2026-01-13T09:00:00Z')
+    today = await sessions.today({})
+    expect(today.week.repo?.id).toBe('search')
+    expect(today.hoursThisWeek).toBe(0)
+    expect(today.consistency).toMatchObject({ practised: 1, outOf: 1 })
+    await sessions.start({ repoId: 'billing' }, signal).then(({ session }) => sessions.abandon({ id: session.id }, signal))
+    expect((await sessions.today({})).week.repo?.id).toBe('search')
+    expect((await practise({})).session.repo.id).toBe('search')
+    now = new Date('2026-01-20T09:00:00Z')
+    expect((await sessions.today({})).week.repo?.id).toBe('billing')
+    expect((await practise({})).session.repo.id).toBe('billing')
+    now = new Date('2026-01-27T09:00:00Z')
+    expect((await sessions.today({})).week.repo?.id).toBe('mobile')
+  })
+
   it('refuses a second week while one is unfinished, but resumes the same one', async () => {
     const sessions = service()
     const first = await sessions.start({}, signal)
