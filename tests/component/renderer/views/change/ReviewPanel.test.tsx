@@ -141,3 +141,47 @@ describe('ReviewPanel', () => {
     await expect.element(page.getByText('Before you commit: Gemba found 1 thing to look at in the agent’s draft (above).')).toBeVisible()
   })
 })
+
+describe('ReviewPanel: the leader’s own edits after a test run', () => {
+  it('lists what the run left apart, never as a file to accept, and applies only the leader’s edit', async () => {
+    const manual = draftView({ mode: 'manual', files: [], plan: '', summary: '' })
+    const { fake } = renderView(() => <ReviewPanel />, {
+      handlers: { 'change.apply': () => manual },
+      prepare: (stores) =>
+        stores.useChange.setState({
+          repoId: 'r1',
+          draft: manual,
+          working: {
+            repoId: 'r1',
+            branch: 'main',
+            headCommit: 'c0ffee',
+            skipped: [],
+            files: [
+              {
+                path: 'src/greet.js',
+                status: 'modified',
+                additions: 1,
+                deletions: 1,
+                hunks: [{ oldStart: 1, oldLines: 1, newStart: 1, newLines: 1, lines: ['-Helo', '+Hello'] }],
+                diff: '@@ -1 +1 @@\n-Helo\n+Hello\n',
+                hasLeaderMarker: false,
+              },
+            ],
+            leftByRuns: [
+              { path: '.hypothesis/', by: 'tests' },
+              { path: 'coverage.json', by: 'tests' },
+            ],
+          },
+        }),
+    })
+    await expect
+      .element(page.getByRole('note'))
+      .toHaveTextContent('Left by the test run, not part of your change and never committed: .hypothesis/, coverage.json.')
+    await expect.element(page.getByRole('article', { name: 'coverage.json' })).not.toBeInTheDocument()
+    await page.getByLabelText('Commit message').fill('Fix the greeting')
+    await page.getByRole('button', { name: 'Apply 1 file on a new branch' }).click()
+    await expect
+      .poll(() => fake.inputs('change.apply'))
+      .toEqual([{ draftId: manual.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix the greeting' }])
+  })
+})
