@@ -3,8 +3,9 @@
 // coverage file) changes nothing that is listed, accepted or committed; a new folder of the leader's
 // is its files; the repository list counts what `git status --porcelain` prints.
 import { execFileSync } from 'node:child_process'
-import { readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { GembaError } from '../../../shared/errors.ts'
 import { recordedProgress } from '../../fixtures/recorded-progress.ts'
@@ -161,12 +162,10 @@ describe('a test run never changes what is applied', () => {
     const watching = new AbortController()
     const watch = recordedProgress()
     const watched = service.watchWorkingTree({ repoId }, watching.signal, watch)
-    // The run writes its report, then waits until the test lets it finish.
-    const run = service.runTests(
-      { repoId, command: 'printf x > report.xml && while [ ! -e done.flag ]; do sleep 0.05; done' },
-      signal,
-      recordedProgress(),
-    )
+    // The run writes its report, then waits until the test lets it finish (its waiting script kept outside the clone).
+    const waiter = join(await mkdtemp(join(tmpdir(), 'gemba-waiter-')), 'wait-for-flag.cjs')
+    await writeFile(waiter, "const t = setInterval(() => require('fs').existsSync('done.flag') && clearInterval(t), 50)\n")
+    const run = service.runTests({ repoId, command: `printf x > report.xml && node ${waiter}` }, signal, recordedProgress())
     await expect
       .poll(async () => (await service.workingChanges({ repoId }, signal)).leftByRuns.map((left) => left.path))
       .toEqual(['report.xml'])
@@ -179,6 +178,7 @@ describe('a test run never changes what is applied', () => {
     )
     await writeFile(join(repo.dir, 'done.flag'), '')
     await run
+    await rm(dirname(waiter), { recursive: true, force: true })
     expect((await repo.git(['show', '--name-only', '--format=', applied.applied!.branch])).trim()).toBe('src/greet.js')
     // When the run ends, the watch says again what it left, apart from the leader's edits.
     await expect
