@@ -3,7 +3,16 @@
 // visit. A visit is an hour started there and not abandoned (an hour abandoned at once does not move
 // the rotation on). A week that already has an hour keeps its repository. Pure.
 import type { RepoChoice, Session } from '../../../shared/models/sessions.ts'
-import type { ListedRepo } from './today-view.ts'
+
+export interface ListedRepo {
+  readonly id: string
+  readonly name: string
+  readonly path: string
+  /** ISO time the repository was added; when present it decides the order among those never visited. */
+  readonly addedAt?: string
+  /** A removed repository keeps its place in history but is no longer visited. */
+  readonly removed?: boolean
+}
 
 /** The repositories to choose from, the rotation's pick first, each with when it was last visited. */
 export function repoRotation(repos: readonly ListedRepo[], sessions: readonly Session[]): RepoChoice[] {

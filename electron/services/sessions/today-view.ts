@@ -8,17 +8,9 @@ import { civilDateIn, mondayOf, nextOccurrence } from '../calendar/index.ts'
 import { consistencyOf } from './consistency.ts'
 import { allQuestions } from './open-questions.ts'
 import { isPausedWeek, isPractised, outcomeOf, programmePosition, type ProgrammeState } from './programme.ts'
-import { repoOfWeek, repoRotation } from './repo-rotation.ts'
+import { repoOfWeek, repoRotation, type ListedRepo } from './repo-rotation.ts'
 
-export interface ListedRepo {
-  readonly id: string
-  readonly name: string
-  readonly path: string
-  /** ISO time the repository was added; when present it decides the order among those never visited. */
-  readonly addedAt?: string
-  /** A removed repository keeps its place in history but is no longer visited. */
-  readonly removed?: boolean
-}
+export type { ListedRepo } from './repo-rotation.ts'
 
 export interface TodayInput {
   readonly now: Date
