@@ -46,13 +46,17 @@ export function RepoLoopCard(props: { card: RepoLoopCardData }) {
               <td>{seconds(week.suiteSeconds)}</td>
               <td>{week.flaky.length ? week.flaky.map((name) => <code key={name}>{name}</code>) : '—'}</td>
               <td>
-                {week.frictionTags.length
-                  ? week.frictionTags.map((tag) => (
+                {week.frictionTags.length ? (
+                  <span className="repo-loop__tags">
+                    {week.frictionTags.map((tag) => (
                       <span key={tag} className="pill">
                         {tag}
                       </span>
-                    ))
-                  : '—'}
+                    ))}
+                  </span>
+                ) : (
+                  '—'
+                )}
               </td>
             </tr>
           ))}
