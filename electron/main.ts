@@ -75,7 +75,8 @@ async function start(): Promise<void> {
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
-    // The coach's "open in your editor" (vscode:// and idea:// URLs built by the ai service only).
+    // The coach's "open in your editor" (vscode:// and idea:// URLs built by the ai service only) and a
+    // new pull request's page (https on the remote's own host, checked by the change service).
     openExternal: (url) => shell.openExternal(url),
     async printToPdf(paper) {
       const [window] = BrowserWindow.getAllWindows()

@@ -168,6 +168,8 @@ export function createBackend(ports: BackendPorts): Backend {
     dataFolder: ports.dataFolder,
     env: ports.env,
     modelProfile: (model, signal) => ai.profileFor(model, signal),
+    // The new pull request's page (https, on the remote's host: checked by the change service).
+    openExternal: ports.openExternal,
   })
   // `cancel` runs only for a call, so the dispatcher it names exists by then.
   const dispatcher: Dispatcher = new Dispatcher(

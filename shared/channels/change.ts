@@ -1,21 +1,25 @@
 // Small-change channels: proposed tasks, the agent's staged change (plan, per-file diffs, revisions),
 // applying it on a new gemba/ branch, the leader's own edits, the team's tests and the explanation.
 // Nothing here writes to a repository except `apply`, `returnToOriginal`, `returnTo`, `discardBranch`
-// and `restoreBranch`, each refused (changing nothing) while git is in the middle of something.
+// and `restoreBranch`, each refused (changing nothing) while git is in the middle of something; and
+// nothing reaches another machine but `openPullRequest`'s push of the change's own gemba/ branch.
 import { z } from 'zod'
 import { channel } from '../contract.ts'
-import type {
-  ChangeDraftView,
-  ChangeExplanation,
-  CheckoutView,
-  CommitMessageDraft,
-  GitIdentity,
-  InstallResult,
-  TaskProposals,
-  TestCommandView,
-  TestReadiness,
-  TestRunResult,
-  WorkingChanges,
+import {
+  GEMBA_BRANCH_PATTERN,
+  type ChangeDraftView,
+  type ChangeExplanation,
+  type CheckoutView,
+  type CommitMessageDraft,
+  type GitIdentity,
+  type InstallResult,
+  type PullRequestDraft,
+  type PullRequestOpened,
+  type TaskProposals,
+  type TestCommandView,
+  type TestReadiness,
+  type TestRunResult,
+  type WorkingChanges,
 } from '../models/change.ts'
 
 const repoId = z.string().min(1).max(200)
@@ -173,6 +177,23 @@ export const changeChannels = {
       })
       .strict(),
     events: ['change.testOutput'],
+  }),
+  pullRequestDraft: channel<PullRequestDraft>()({
+    description:
+      'The pull request Gemba would open for the landed change: the remote it would push to (its URL without credentials), the host, and a title and description drafted from the hour for the leader to edit. Pushes nothing.',
+    input: z.object({ draftId }).strict(),
+  }),
+  openPullRequest: channel<PullRequestOpened>()({
+    description:
+      "Only on the leader's press: pushes the change's Gemba branch (that branch only, by an explicit refspec, never forced) with the leader's own git and credentials, then opens the host's new-pull-request page (GitHub, GitLab, Bitbucket, Azure DevOps) with the edited title and description where the host takes them. A failure is one sentence and changes nothing.",
+    input: z
+      .object({
+        draftId,
+        branch: z.string().regex(GEMBA_BRANCH_PATTERN, 'Gemba pushes only the branches it made.'),
+        title: z.string().trim().min(1, 'Give the pull request a title.').max(300),
+        body: z.string().max(60_000),
+      })
+      .strict(),
   }),
   explain: channel<ChangeExplanation>()({
     description: 'A short "like I’m new to the team" explanation of the change, tied to its diff; saved with the session.',

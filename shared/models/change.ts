@@ -110,15 +110,58 @@ export interface DraftCheck {
   readonly paths?: readonly string[]
 }
 
+/** The code hosts whose new-pull-request page Gemba can open from a remote's URL. */
+export type CodeHost = 'github' | 'gitlab' | 'bitbucket' | 'azure'
+
+/** A branch Gemba made (branch-name.ts): the only kind it will push. Date and slug, with a number when taken. */
+export const GEMBA_BRANCH_PATTERN = /^gemba\/\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/
+
 /** How to share the branch: the push command and, for known hosts, a compare link; without a remote, how to add one. */
 export interface PushHelp {
   readonly remote: string | null
   /** null when the repository has no remote to push to. */
   readonly pushCommand: string | null
   readonly compareUrl: string | null
-  readonly host: 'github' | 'gitlab' | 'bitbucket' | null
+  readonly host: CodeHost | null
   /** Without a remote: the commands that add one and push the branch there. */
   readonly addRemote: string | null
+}
+
+/**
+ * The pull request Gemba would open for a landed change, before the leader presses: the remote it would
+ * push to (its URL without credentials), the page's host, and the title and description drafted from
+ * the hour, which the leader edits first.
+ */
+export interface PullRequestDraft {
+  readonly branch: string
+  /** The branch the change was made from (null: a detached HEAD, so the host's default branch). */
+  readonly base: string | null
+  readonly remote: { readonly name: string; readonly url: string } | null
+  readonly host: CodeHost | null
+  readonly title: string
+  readonly body: string
+  /** Why it cannot be pushed now (no remote, the branch deleted), one sentence; null when it can. */
+  readonly blocked: string | null
+  /** What the last press did, kept while the change is open. */
+  readonly opened: PullRequestOpened | null
+}
+
+/** The branch pushed (only it, never forced) and the host's new-pull-request page. */
+export interface PullRequestOpened {
+  readonly branch: string
+  readonly remote: string
+  /** 'up_to_date': the remote already had this very commit. */
+  readonly status: 'pushed' | 'up_to_date'
+  readonly commit: string
+  readonly host: CodeHost | null
+  /** The new-pull-request page (https, on the remote's host); null for a host Gemba does not know. */
+  readonly url: string | null
+  /** True when the title and description travel in the page's address (GitHub, GitLab, when short enough). */
+  readonly textInUrl: boolean
+  /** True when Gemba asked the system to open the page (the desktop app); otherwise the page links to it. */
+  readonly opened: boolean
+  /** The push Gemba ran, as the leader would type it. */
+  readonly command: string
 }
 
 export interface AppliedChange {

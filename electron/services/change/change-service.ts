@@ -21,6 +21,8 @@ import {
   type FileChange,
   type GitIdentity,
   type InstallResult,
+  type PullRequestDraft,
+  type PullRequestOpened,
   type TaskProposals,
   type TestCommandView,
   type TestReadiness,
@@ -44,6 +46,7 @@ import type { GitFacts, LandedChange } from './landing/git-facts.ts'
 import type { ChangePrefs } from './change-prefs.ts'
 import type { ChangeRepos, SessionRecorder } from './change-ports.ts'
 import { ChangeRuntimes } from './claude/change-runtime.ts'
+import { PullRequests } from './pull-request/pull-requests.ts'
 import { proposeTasks } from './tasks/propose-tasks.ts'
 import { TeamTests } from './team-tests/team-tests.ts'
 import type { RegistryProbe } from './team-tests/network-watch.ts'
@@ -83,6 +86,12 @@ export interface ChangeServiceDeps {
   readonly modelProfile?: (model: string, signal: AbortSignal) => Promise<AiModelProfile>
   /** What other domains announce: a session's journal entry written lets go of the branches it deleted. */
   readonly domainEvents?: Pick<DomainEvents, 'on'>
+  /** The leader's environment, which their own git pushes in (credential helper, SSH agent). */
+  readonly gitEnv?: Readonly<Record<string, string | undefined>>
+  /** Opens an https page in the system browser (the desktop app); browser mode links instead. */
+  readonly openExternal?: ((url: string) => Promise<void>) | undefined
+  /** How long a push may take before it is stopped. */
+  readonly pushTimeoutMs?: number
 }
 
 export class ChangeService {
@@ -95,6 +104,7 @@ export class ChangeService {
   readonly #tree: WorkingTree
   readonly #tests: TeamTests
   readonly #explainer: ChangeExplainer
+  readonly #pullRequests: PullRequests
 
   constructor(deps: ChangeServiceDeps) {
     const now = deps.now ?? (() => new Date())
@@ -152,6 +162,13 @@ export class ChangeService {
       now,
     })
     this.#explainer = new ChangeExplainer({ runtimes: this.#runtimes, session: deps.session, redactor, reviewFiles })
+    this.#pullRequests = new PullRequests({
+      redactor,
+      env: deps.gitEnv ?? deps.testEnv,
+      openExternal: deps.openExternal,
+      ...(deps.pushTimeoutMs === undefined ? {} : { pushTimeoutMs: deps.pushTimeoutMs }),
+      ...(deps.killGraceMs === undefined ? {} : { killGraceMs: deps.killGraceMs }),
+    })
     // The session's journal entry is written: the Gemba branches it deleted (kept under refs/gemba/kept/
     // so the deletion could be undone) are let go. Disposal waits for a release under way.
     const unsubscribe = deps.domainEvents?.on('journal.entryWritten', ({ sessionId }) =>
@@ -185,8 +202,11 @@ export class ChangeService {
     return this.#explainer.commitMessage(this.#drafts.get(input.draftId), input.acceptedPaths, signal, progress)
   }
 
-  apply(input: In<'apply'>, signal: AbortSignal, progress: Progress): Promise<ChangeDraftView> {
-    return this.#landing.apply(this.#drafts.get(input.draftId), input, signal, progress)
+  async apply(input: In<'apply'>, signal: AbortSignal, progress: Progress): Promise<ChangeDraftView> {
+    const draft = this.#drafts.get(input.draftId)
+    const view = await this.#landing.apply(draft, input, signal, progress)
+    draft.commitMessage = input.message
+    return view
   }
 
   returnToOriginal(input: In<'returnToOriginal'>, signal: AbortSignal, progress: Progress): Promise<ChangeDraftView> {
@@ -267,9 +287,19 @@ export class ChangeService {
     return run
   }
 
-  explain(input: In<'explain'>, signal: AbortSignal, progress: Progress): Promise<ChangeExplanation> {
+  async explain(input: In<'explain'>, signal: AbortSignal, progress: Progress): Promise<ChangeExplanation> {
     const draft = this.#drafts.get(input.draftId)
-    return this.#explainer.explain(draft, input.sessionId ?? draft.sessionId, signal, progress)
+    const explanation = await this.#explainer.explain(draft, input.sessionId ?? draft.sessionId, signal, progress)
+    draft.explanation = explanation.markdown
+    return explanation
+  }
+
+  pullRequestDraft(input: In<'pullRequestDraft'>): Promise<PullRequestDraft> {
+    return this.#pullRequests.draft(this.#drafts.get(input.draftId))
+  }
+
+  openPullRequest(input: In<'openPullRequest'>, signal: AbortSignal): Promise<PullRequestOpened> {
+    return this.#pullRequests.open(this.#drafts.get(input.draftId), input, signal)
   }
 
   /** Stops every watch and test run (their process groups killed, and waited for), lets a release finish, and frees the drafts. */

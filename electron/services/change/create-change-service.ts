@@ -1,7 +1,8 @@
 // Builds the ChangeService from the composition root's ports: Settings (key, endpoint, model through
 // the ai domain's one mapping; the settings file for remembered values), the repos service, the
 // sessions service (its spending record, and the change step it records to), what other domains
-// announce, the home folder and the environment the team's tests run in (without Anthropic variables).
+// announce, the home folder, the environment the team's tests and the leader's git run in (without
+// Anthropic variables) and the desktop's way to open a page in the browser.
 // Never imports 'electron'.
 import { join } from 'node:path'
 import type { RepoView, ScanResult } from '../../../shared/models/repos.ts'
@@ -33,6 +34,8 @@ export interface ChangeWiring {
   readonly env: Readonly<Record<string, string | undefined>>
   /** What the model can do (the ai domain's catalogue). */
   readonly modelProfile?: (model: string, signal: AbortSignal) => Promise<AiModelProfile>
+  /** Opens an https page in the system browser (the desktop app's); browser mode has none. */
+  readonly openExternal?: ((url: string) => Promise<void>) | undefined
 }
 
 /** The leader's environment for their tests, minus anything that would hand the test code our key. */
@@ -58,6 +61,9 @@ export function createChangeService(wiring: ChangeWiring): ChangeService {
     ...(wiring.env.XDG_CONFIG_HOME ? { xdgConfigHome: wiring.env.XDG_CONFIG_HOME } : {}),
     testEnv: testEnvironment(wiring.env),
     testToolsFolder: join(wiring.dataFolder, 'tools', 'bin'),
+    // The leader's own git pushes in their environment (credential helper, SSH agent), minus our key.
+    gitEnv: testEnvironment(wiring.env),
+    openExternal: wiring.openExternal,
     ...(wiring.modelProfile ? { modelProfile: wiring.modelProfile } : {}),
   })
 }

@@ -7,7 +7,7 @@ import type { AppliedChange, Authorship } from '../../../shared/models/change.ts
 import { useStores } from '../../stores-context.tsx'
 import { plural } from '../../../shared/plural.ts'
 
-const HOST_NAME = { github: 'GitHub', gitlab: 'GitLab', bitbucket: 'Bitbucket' } as const
+const HOST_NAME = { github: 'GitHub', gitlab: 'GitLab', bitbucket: 'Bitbucket', azure: 'Azure DevOps' } as const
 
 export function AppliedPanel() {
   const { useChange } = useStores()

@@ -8,6 +8,7 @@ import type {
   ChangeMode,
   DraftCheck,
   FileChange,
+  PullRequestOpened,
   RefusedEdit,
   TestRunResult,
 } from '../../../../shared/models/change.ts'
@@ -41,6 +42,12 @@ export interface ChangeDraft {
   checks: DraftCheck[]
   /** The last run of the team's tests while this change was open. */
   lastTestRun: TestRunResult | null
+  /** The message the change was committed with (its last commit's), for the pull request's description. */
+  commitMessage: string | null
+  /** The last "like I'm new here" explanation of the change. */
+  explanation: string | null
+  /** The last time the leader pushed the branch and opened its pull request page. */
+  pullRequest: PullRequestOpened | null
   /** What the agent said after its last edit, at the end of each turn of its last request. */
   summaries: string[]
   busy: boolean

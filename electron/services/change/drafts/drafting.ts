@@ -92,6 +92,9 @@ export class Drafting {
       checks: [],
       summaries: [],
       lastTestRun: null,
+      commitMessage: null,
+      explanation: null,
+      pullRequest: null,
       busy: false,
     }
     this.#open.open(draft)

@@ -1,7 +1,7 @@
-// Compare links from remote URLs: GitHub, GitLab and Bitbucket over https and ssh; anything else gets
+// Compare links from remote URLs: GitHub, GitLab, Bitbucket and Azure DevOps over https and ssh; anything else gets
 // only the push command.
 import { describe, expect, it } from 'vitest'
-import { parseRemoteUrl, pushHelp } from '../../../../../../electron/services/change/landing/push-help.ts'
+import { pushHelp } from '../../../../../../electron/services/change/landing/push-help.ts'
 
 const branch = 'gemba/2026-11-24-fix-typo'
 
@@ -46,8 +46,8 @@ describe('pushHelp', () => {
     })
   })
 
-  it('does not read a local path as a hosted repository', () => {
-    expect(parseRemoteUrl('/srv/git/shop.git')).toBeNull()
-    expect(parseRemoteUrl('file:///srv/git/shop.git')).toBeNull()
+  it('has no compare link for a local path', () => {
+    expect(pushHelp({ name: 'origin', url: '/srv/git/shop.git' }, branch, 'main').compareUrl).toBeNull()
+    expect(pushHelp({ name: 'origin', url: 'file:///srv/git/shop.git' }, branch, 'main').compareUrl).toBeNull()
   })
 })
