@@ -12,6 +12,7 @@ import { createJournalSessionStore } from './stores/journal-session-store.ts'
 import { createJournalShareStore } from './stores/journal-share-store.ts'
 import { createJournalStore } from './stores/journal-store.ts'
 import { createNavigationStore, type AddressPort } from './stores/navigation-store.ts'
+import { createPullRequestStore } from './stores/pull-request-store.ts'
 import { createReposStore } from './stores/repos-store.ts'
 import { createSessionRunnerStore } from './stores/session-runner-store.ts'
 import { createSessionsStore } from './stores/sessions-store.ts'
@@ -42,6 +43,7 @@ export function createPageStores(client: GembaApi, ports: PagePorts) {
     useCheckouts: createCheckoutStore(client),
     useFileViewer: createFileViewerStore(client),
     useTestRun: createTestRunStore(client),
+    usePullRequest: createPullRequestStore(client),
     useJournal: createJournalStore(client, { navigation: useNavigation }),
     useJournalSession: createJournalSessionStore(client),
     useJournalShare: createJournalShareStore(client),

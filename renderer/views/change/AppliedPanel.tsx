@@ -1,24 +1,24 @@
-// Where the change landed: the gemba/ branch and commit, whose hands wrote it, how to share it (the
-// push command and a pull-request link when there is a remote; how to add one when there is none), and
+// Where the change landed: the gemba/ branch and commit, whose hands wrote it, how to share it (a pull
+// request on the leader's press, PullRequestPanel; how to add a remote when there is none), and
 // the way back: return to the original branch, or delete the branch (asked first, and undoable while
 // its commit is kept, until the session's journal entry is written).
 import { useState } from 'react'
-import type { AppliedChange, Authorship } from '../../../shared/models/change.ts'
+import type { Authorship } from '../../../shared/models/change.ts'
 import { useStores } from '../../stores-context.tsx'
 import { plural } from '../../../shared/plural.ts'
-
-const HOST_NAME = { github: 'GitHub', gitlab: 'GitLab', bitbucket: 'Bitbucket', azure: 'Azure DevOps' } as const
+import { PullRequestPanel } from './PullRequestPanel.tsx'
 
 export function AppliedPanel() {
   const { useChange } = useStores()
   const applied = useChange((s) => s.draft?.applied)
+  const draftId = useChange((s) => s.draft?.draftId)
   const authorship = useChange((s) => s.draft?.authorship ?? null)
   const handsOn = useChange((s) => s.draft?.handsOnKeyboard ?? false)
   const markerLeft = useChange((s) => s.draft?.checks.find((check) => check.kind === 'leader_marker_left') ?? null)
   const busy = useChange((s) => s.busy)
   const { returnToOriginal, discard, restore } = useChange.getState()
   const [confirmDelete, setConfirmDelete] = useState(false)
-  if (!applied) return null
+  if (!applied || !draftId) return null
   if (applied.deleted) {
     return (
       <section className="card change-applied" aria-labelledby="change-applied">
@@ -47,7 +47,7 @@ export function AppliedPanel() {
       </p>
       {authorship ? <WhoWroteIt authorship={authorship} handsOn={handsOn} /> : null}
       {markerLeft ? <p className="warning-text">{markerLeft.message}</p> : null}
-      <ShareIt applied={applied} />
+      <PullRequestPanel draftId={draftId} applied={applied} />
       <div className="change-row change-row--start">
         {applied.onGembaBranch ? (
           <button type="button" className="button" disabled={busy !== null} onClick={() => void returnToOriginal()}>
@@ -98,42 +98,5 @@ function WhoWroteIt(props: { authorship: Authorship; handsOn: boolean }) {
       <strong>You wrote {plural(leaderLines, 'line')}</strong>; the agent wrote {agentLines}.
       {props.handsOn && leaderLines === 0 ? ' Your piece is still to come: write it where TODO(human) says, then commit it here.' : ''}
     </p>
-  )
-}
-
-function ShareIt(props: { applied: AppliedChange }) {
-  const { push } = props.applied
-  if (!push.pushCommand) {
-    return (
-      <>
-        <h4>Share it for review</h4>
-        <p className="muted">
-          This repository has no remote yet, so there is nowhere to push. To share the branch, add the team’s repository as a remote and
-          push to it:
-        </p>
-        <pre className="change-command">
-          <code>{push.addRemote}</code>
-        </pre>
-      </>
-    )
-  }
-  return (
-    <>
-      <h4>Share it for review</h4>
-      <p className="muted">Nothing has been pushed. When you are ready, run this in the repository:</p>
-      <pre className="change-command">
-        <code>{push.pushCommand}</code>
-      </pre>
-      {push.compareUrl && push.host ? (
-        <p>
-          Then open the pull request:{' '}
-          <a href={push.compareUrl} target="_blank" rel="noreferrer noopener">
-            compare on {HOST_NAME[push.host]}
-          </a>
-        </p>
-      ) : (
-        <p className="muted">The remote {push.remote} is not on GitHub, GitLab or Bitbucket; open the pull request in its web page.</p>
-      )}
-    </>
   )
 }
