@@ -9,9 +9,11 @@ import { plural } from '../../../shared/plural.ts'
 import { PullRequestPanel } from './PullRequestPanel.tsx'
 
 export function AppliedPanel() {
-  const { useChange } = useStores()
+  const { useChange, usePullRequest } = useStores()
   const applied = useChange((s) => s.draft?.applied)
   const draftId = useChange((s) => s.draft?.draftId)
+  // Pushed for a pull request: the branch is the team's to review now, not Gemba's to delete.
+  const pushed = usePullRequest((s) => s.opened !== null && s.draftId === draftId)
   const authorship = useChange((s) => s.draft?.authorship ?? null)
   const handsOn = useChange((s) => s.draft?.handsOnKeyboard ?? false)
   const markerLeft = useChange((s) => s.draft?.checks.find((check) => check.kind === 'leader_marker_left') ?? null)
@@ -54,7 +56,7 @@ export function AppliedPanel() {
             Return to {applied.originalBranch}
           </button>
         ) : null}
-        {confirmDelete ? null : (
+        {confirmDelete || pushed ? null : (
           <button type="button" className="button button--quiet" disabled={busy !== null} onClick={() => setConfirmDelete(true)}>
             Delete the Gemba branch…
           </button>

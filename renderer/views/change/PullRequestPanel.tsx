@@ -109,7 +109,7 @@ function PullRequestEditor(props: { branch: string }) {
         ) : (
           <>
             <button type="submit" className="button button--primary" disabled={busy !== null || draft.blocked !== null || !title.trim()}>
-              Push {props.branch} and open the pull request
+              Push and open the pull request
             </button>
             <button type="button" className="button" onClick={() => void copy()}>
               {copied ? 'Copied' : 'Copy the description'}

@@ -11,6 +11,8 @@ import type { GembaErrorData } from '../../../shared/errors.ts'
 import type { ChangeDraftView, PullRequestDraft, PullRequestOpened } from '../../../shared/models/change.ts'
 import type { RepoView } from '../../../shared/models/repos.ts'
 import { startGitHttpServer, type GitHttpServer } from '../../fixtures/git-http-server.ts'
+import { recordedProgress } from '../../fixtures/recorded-progress.ts'
+import { makeHarness } from './harness.ts'
 import { buildRepo, makeTempFolder, RepoBuilder } from '../../fixtures/repo-builder.ts'
 import { makeTestBackend, type TestBackend } from '../../fixtures/test-backend.ts'
 
@@ -242,6 +244,69 @@ describe('opening a pull request', () => {
     })
     expect(another).toMatchObject({ code: 'refused', message: `Gemba pushes only the branch this change landed on (${branch}).` })
     expect(await refsOf(bare!)).toBe(before)
+  })
+})
+
+describe('the new pull request’s page, on the desktop', () => {
+  /** A change landed in the harness's greeter, whose remote is a GitHub address git rewrites to a local bare repository. */
+  async function landed(openExternal: (url: string) => Promise<void>) {
+    bare = await buildRepo({ bare: true })
+    const home = await makeTempFolder()
+    const harness = await makeHarness({
+      baseUrl: null,
+      deps: { openExternal, gitEnv: { PATH: process.env.PATH, HOME: home, GIT_CONFIG_NOSYSTEM: '1' } },
+    })
+    const signal = new AbortController().signal
+    await harness.repo.git(['config', 'user.name', 'Leader Person'])
+    await harness.repo.git(['config', 'user.email', 'leader@example.com'])
+    await harness.repo.git(['remote', 'add', 'origin', 'https://x-access-token:' + PASSWORD + '@github.com/acme/greeter.git'])
+    await harness.repo.git(['config', `url.${bare.dir}.insteadOf`, `https://x-access-token:${PASSWORD}@github.com/acme/greeter.git`])
+    const draft = await harness.service.start(
+      { repoId: harness.repoId, request: 'Fix the typo', estimateMinutes: 10, mode: 'manual' },
+      signal,
+      recordedProgress(),
+    )
+    await harness.repo.write('src/greet.js', "export function greet(name) {\n  return 'Hello, ' + name + '!'\n}\n")
+    const applied = await harness.service.apply(
+      { draftId: draft.draftId, acceptedPaths: ['src/greet.js'], message: 'Fix the typo' },
+      signal,
+      recordedProgress(),
+    )
+    return { harness, draftId: draft.draftId, branch: applied.applied!.branch, signal }
+  }
+
+  it('opens only an https page on the remote’s host, with the edited text in its address', async () => {
+    const asked: string[] = []
+    const { harness, draftId, branch, signal } = await landed(async (url) => void asked.push(url))
+    try {
+      const text = await harness.service.pullRequestDraft({ draftId })
+      expect(text).toMatchObject({ host: 'github', remote: { name: 'origin', url: 'https://github.com/acme/greeter.git' } })
+      const opened = await harness.service.openPullRequest(
+        { draftId, branch, title: 'Fix the typo', body: 'Edited by the leader.' },
+        signal,
+      )
+      expect(opened).toMatchObject({ status: 'pushed', host: 'github', opened: true, textInUrl: true })
+      expect(asked).toEqual([opened.url])
+      const url = new URL(opened.url!)
+      expect(`${url.protocol}//${url.host}${url.pathname}`).toBe(`https://github.com/acme/greeter/compare/main...${branch}`)
+      expect(url.searchParams.get('body')).toBe('Edited by the leader.')
+      expect(JSON.stringify([text, opened])).not.toContain(PASSWORD)
+      expect(await bare!.git(['rev-parse', `refs/heads/${branch}`])).toBe(`${(await harness.repo.git(['rev-parse', branch])).trim()}\n`)
+    } finally {
+      await harness.cleanup()
+    }
+  })
+
+  it('still says the branch is pushed when the browser will not open, and links to the page', async () => {
+    const { harness, draftId, branch, signal } = await landed(async () => {
+      throw new Error('no browser')
+    })
+    try {
+      const opened = await harness.service.openPullRequest({ draftId, branch, title: 'Fix the typo', body: '' }, signal)
+      expect(opened).toMatchObject({ status: 'pushed', opened: false, url: expect.stringMatching(/^https:\/\/github\.com\//) })
+    } finally {
+      await harness.cleanup()
+    }
   })
 })
 

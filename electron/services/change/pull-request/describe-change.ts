@@ -25,7 +25,7 @@ export function describeChange(hour: HourOfChange): { title: string; body: strin
   const commitBody = rest.join('\n').trim()
   const sections: string[] = []
   sections.push(`## What changed and why\n\n${commitBody || hour.request.trim()}`)
-  if (commitBody && commitBody !== hour.request.trim()) sections.push(`Asked for: ${quoteInline(hour.request)}`)
+  if (commitBody && commitBody !== hour.request.trim()) sections.push(`Asked for in the hour:\n\n${quoted(hour.request)}`)
   if (hour.files.length > 0) {
     const listed = hour.files
       .slice(0, MAX_FILES_LISTED)
@@ -50,8 +50,11 @@ function firstLine(text: string): string {
   return text.trim().split('\n')[0]?.trim() ?? ''
 }
 
-function quoteInline(text: string): string {
-  return `“${shorten(text.trim().replace(/\s+/g, ' '), 300)}”`
+function quoted(text: string): string {
+  return shorten(text.trim(), 600)
+    .split('\n')
+    .map((line) => `> ${line}`.trimEnd())
+    .join('\n')
 }
 
 function shorten(text: string, max: number): string {

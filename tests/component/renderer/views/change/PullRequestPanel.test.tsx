@@ -67,7 +67,7 @@ describe('PullRequestPanel', () => {
     await expect.element(page.getByLabelText('Description')).toHaveValue(DRAFT.body)
     expect(fake.inputs('change.openPullRequest')).toEqual([])
     await page.getByLabelText('Title').fill('Fix the greeting’s typo')
-    await page.getByRole('button', { name: `Push ${BRANCH} and open the pull request` }).click()
+    await page.getByRole('button', { name: 'Push and open the pull request' }).click()
     await expect.element(page.getByRole('status').filter({ hasText: 'Pushing' })).toBeVisible()
     expect(fake.inputs('change.openPullRequest')).toEqual([
       { draftId: 'draft-0001', branch: BRANCH, title: 'Fix the greeting’s typo', body: DRAFT.body },
@@ -84,7 +84,7 @@ describe('PullRequestPanel', () => {
     const { pushed } = panel()
     await page.getByRole('button', { name: 'Open a pull request…' }).click()
     await page.getByLabelText('Description').fill('My own words.')
-    await page.getByRole('button', { name: `Push ${BRANCH} and open the pull request` }).click()
+    await page.getByRole('button', { name: 'Push and open the pull request' }).click()
     pushed.reject(new BridgeError({ code: 'auth_failed', message: 'origin did not accept your credentials, so nothing was pushed.' }))
     await expect.element(page.getByRole('alert')).toMatchTextContent(/origin did not accept your credentials, so nothing was pushed\./)
     await expect.element(page.getByLabelText('Description')).toHaveValue('My own words.')
