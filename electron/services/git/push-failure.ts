@@ -1,5 +1,5 @@
 // What a push that did not go through means, in one sentence for the leader: no git, the remote
-// unreachable, credentials refused, the repository not there, a protected branch or a hook that said
+// unreachable, an ssh host key not yet confirmed, credentials refused, the repository not there, a protected branch or a hook that said
 // no, a different branch of the same name already there (Gemba never forces), stopped or timed out.
 // Read from git's porcelain status line and its English messages (run-git.ts runs it with LC_ALL=C);
 // every text is stripped of credentials before it is kept. Pure.
@@ -84,6 +84,13 @@ export function pushFailure(run: GitRun, attempt: PushAttempt): GembaError {
       next: remoteSays
         ? `The server said: “${remoteSays}”`
         : `Ask the team what ${remote} checks on a push (${status.reason ?? 'no reason given'}).`,
+    })
+  }
+  if (/Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED/i.test(output)) {
+    return fail({
+      code: 'refused',
+      message: `ssh has not confirmed ${attempt.host ?? remote}’s host key, and Gemba cannot ask you to, ${NOTHING}.`,
+      next: `Run \`git push ${remote} ${branch}\` once in a terminal and check the key it shows, then try again.`,
     })
   }
   if (

@@ -12,6 +12,7 @@ describe('pushFailure', () => {
   it.each([
     ["fatal: unable to access 'https://github.com/acme/shop.git/': Could not resolve host: github.com", 'network'],
     ['ssh: connect to host github.com port 22: Connection timed out\nfatal: Could not read from remote repository.', 'network'],
+    ['Host key verification failed.\nfatal: Could not read from remote repository.', 'refused'],
     ['git@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.', 'auth_failed'],
     ["remote: Invalid username or password.\nfatal: Authentication failed for 'https://github.com/acme/shop.git/'", 'auth_failed'],
     ["fatal: could not read Username for 'https://github.com': terminal prompts disabled", 'auth_failed'],
