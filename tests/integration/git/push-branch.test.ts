@@ -58,6 +58,17 @@ describe('pushGembaBranch', () => {
     expect((await refused({ ...request, branch: 'gemba/2026-12-07-gone' })).code).toBe('not_found')
   })
 
+  it('says there is no git to push with when the PATH has none, and changes nothing', async () => {
+    const request = await clone(join(await makeTempFolder(), 'nowhere.git'))
+    const before = await repo!.git(['for-each-ref'])
+    const error = await refused({ ...request, env: { PATH: join(request.repo.root, 'no-such-bin') } })
+    expect(error).toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/^Gemba pushes with your own git, and there is no git/),
+    })
+    expect(await repo!.git(['for-each-ref'])).toBe(before)
+  })
+
   it('ends a push the remote never answers within its time bound, and changes nothing', async () => {
     server = await startGitHttpServer({ projectRoot: await makeTempFolder(), hang: true })
     const request = await clone(`${server.url}/shop.git`)
