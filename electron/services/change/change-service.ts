@@ -204,8 +204,10 @@ export class ChangeService {
 
   async apply(input: In<'apply'>, signal: AbortSignal, progress: Progress): Promise<ChangeDraftView> {
     const draft = this.#drafts.get(input.draftId)
+    const landedBefore = draft.applied !== null && !draft.applied.deleted
     const view = await this.#landing.apply(draft, input, signal, progress)
-    draft.commitMessage = input.message
+    // The change's own message says what it is; the leader's follow-up commit (their piece) does not replace it.
+    if (!landedBefore) draft.commitMessage = input.message
     return view
   }
 

@@ -23,6 +23,8 @@ export function PullRequestPanel(props: { draftId: string; applied: AppliedChang
   const { applied } = props
   const { push } = applied
   useEffect(() => void show(props.draftId), [show, props.draftId])
+  // The leader committed their own piece after the push: the branch has moved on from what was pushed.
+  const newerCommit = opened !== null && opened.commit !== applied.commit
 
   if (!push.pushCommand) {
     return (
@@ -45,16 +47,23 @@ export function PullRequestPanel(props: { draftId: string; applied: AppliedChang
       {error ? <ErrorNotice error={error} /> : null}
       {editing ? (
         <PullRequestEditor branch={applied.branch} />
-      ) : opened ? null : (
+      ) : opened && !newerCommit ? null : (
         <>
-          <p className="muted">
-            Nothing has been pushed. When you are ready, Gemba pushes <code>{applied.branch}</code> — that branch only, never forced — to{' '}
-            <code>{push.remote}</code> with your own git and credentials, then opens the new pull request
-            {push.host ? ` on ${HOST_NAME[push.host]}` : ''}. You read and edit its description first.
-          </p>
+          {newerCommit ? (
+            <p className="muted">
+              Your newer commit <code>{applied.commit.slice(0, 10)}</code> is not pushed yet. Pushing it adds it to the same branch (never
+              forced); the pull request page then shows it.
+            </p>
+          ) : (
+            <p className="muted">
+              Nothing has been pushed. When you are ready, Gemba pushes <code>{applied.branch}</code> — that branch only, never forced — to{' '}
+              <code>{push.remote}</code> with your own git and credentials, then opens the new pull request
+              {push.host ? ` on ${HOST_NAME[push.host]}` : ''}. You read and edit its description first.
+            </p>
+          )}
           <div className="change-row change-row--start">
             <button type="button" className="button button--primary" disabled={busy !== null} onClick={() => void edit()}>
-              {busy === 'loading' ? 'Drafting the description…' : 'Open a pull request…'}
+              {busy === 'loading' ? 'Drafting the description…' : newerCommit ? 'Push the newer commit…' : 'Open a pull request…'}
             </button>
           </div>
         </>

@@ -48,11 +48,11 @@ const OPENED: PullRequestOpened = {
   command: `git push origin ${BRANCH}`,
 }
 
-function panel(applied: AppliedChange = APPLIED) {
+function panel(applied: AppliedChange = APPLIED, drafted: PullRequestDraft = DRAFT) {
   const pushed = deferred<PullRequestOpened>()
   const view = renderView(() => <PullRequestPanel draftId="draft-0001" applied={applied} />, {
     handlers: {
-      'change.pullRequestDraft': () => DRAFT,
+      'change.pullRequestDraft': () => drafted,
       'change.openPullRequest': () => pushed.promise,
     },
   })
@@ -100,6 +100,14 @@ describe('PullRequestPanel', () => {
     await expect.element(page.getByRole('button', { name: 'Copied' })).toBeVisible()
     await page.getByLabelText('Description').fill('Edited again.')
     await expect.element(page.getByRole('button', { name: 'Copy the description' })).toBeVisible()
+  })
+
+  it('offers to push again once the leader commits past what was pushed', async () => {
+    panel({ ...APPLIED, commit: 'd'.repeat(40) }, { ...DRAFT, opened: OPENED })
+    await expect.element(page.getByRole('status')).toMatchTextContent(`Pushed ${BRANCH} to origin at c0ffee1234.`)
+    await expect.element(page.getByText('Your newer commit dddddddddd is not pushed yet.', { exact: false })).toBeVisible()
+    await page.getByRole('button', { name: 'Push the newer commit…' }).click()
+    await expect.element(page.getByLabelText('Title')).toHaveValue('Fix the greeting')
   })
 
   it('without a remote, says how to add one and offers no push', async () => {
