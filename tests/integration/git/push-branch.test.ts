@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openRepository, type GitRepo } from '../../../electron/services/git/repository.ts'
 import { pushGembaBranch, type PushRequest } from '../../../electron/services/git/push-branch.ts'
 import { GembaError } from '../../../shared/errors.ts'
+import { runBounded } from '../../fixtures/bounded-run.ts'
 import { startGitHttpServer, type GitHttpServer } from '../../fixtures/git-http-server.ts'
 import { buildRepo, makeTempFolder, type RepoBuilder } from '../../fixtures/repo-builder.ts'
 
@@ -70,13 +71,13 @@ describe('pushGembaBranch', () => {
   })
 
   it('ends a push the remote never answers within its time bound, and changes nothing', async () => {
-    server = await startGitHttpServer({ projectRoot: await makeTempFolder(), hang: true })
-    const request = await clone(`${server.url}/shop.git`)
-    const before = await repo!.git(['for-each-ref'])
-    const error = await refused({ ...request, timeoutMs: 1_500 })
-    expect(error).toMatchObject({ code: 'timeout', message: 'The push to origin did not finish within 2 seconds, so Gemba stopped it.' })
-    expect(server.requests.length).toBeGreaterThan(0)
-    expect(await repo!.git(['for-each-ref'])).toBe(before)
+    const probe = new URL('../../fixtures/silent-remote-push.ts', import.meta.url)
+    await expect(runBounded(probe, 'pushToSilentRemote', [1_500], 20_000)).resolves.toEqual({
+      code: 'timeout',
+      message: 'The push to origin did not finish within 2 seconds, so Gemba stopped it.',
+      refsKept: true,
+      asked: true,
+    })
   })
 
   it('ends a push on cancel, its helpers too', async () => {
