@@ -82,10 +82,3 @@ function webSide(host: string, port: string, path: string): HostedRemote | null 
   if (host === 'bitbucket.org') return { kind: 'bitbucket', webHost, webPath: path }
   return { kind: null, webHost, webPath: path }
 }
-
-export const HOST_NAMES: Readonly<Record<CodeHost, string>> = {
-  github: 'GitHub',
-  gitlab: 'GitLab',
-  bitbucket: 'Bitbucket',
-  azure: 'Azure DevOps',
-}
