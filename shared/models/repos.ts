@@ -3,6 +3,16 @@
 import type { GitRepositoryState } from './git.ts'
 
 /** A repository the leader added, as stored. */
+/** What a repository is, as far as the weekly hour cares: it decides which variant of a week's text fits. */
+export const REPO_KINDS = ['web-service', 'library', 'cli', 'storage-engine', 'web-app', 'mobile-app'] as const
+export type RepoKind = (typeof REPO_KINDS)[number]
+
+/** The kind a scan reads a repository as, and why in a few words ("it publishes a package and runs no server"). */
+export interface RepoKindReading {
+  readonly kind: RepoKind | 'unknown'
+  readonly reason: string
+}
+
 export interface RepoEntry {
   readonly id: string
   /** Absolute path of the working tree's root. */
