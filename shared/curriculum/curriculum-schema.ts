@@ -1,7 +1,7 @@
 // The runtime schema of shared/curriculum/weeks.json. It checks shape and the programme's own rules
 // (weeks numbered 1..n without gaps, unique themes); it never fixes content silently.
 import { z } from 'zod'
-import type { Curriculum } from '../models/curriculum.ts'
+import { STEP_KEYS, VARIANT_KINDS, type Curriculum } from '../models/curriculum.ts'
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
 
@@ -11,6 +11,25 @@ export const stepPromptsSchema = z
     prompts: z.array(text(600)).min(1, 'needs at least one prompt').max(8, 'at most 8 prompts per step'),
   })
   .strict()
+
+/** A week's text for one kind of codebase: only the fields that differ, and at least one of them. */
+export const weekVariantSchema = z
+  .object({
+    theme: text(80).optional(),
+    goal: text(400).optional(),
+    whyItMatters: text(400).optional(),
+    steps: z
+      .object(
+        Object.fromEntries(STEP_KEYS.map((step) => [step, stepPromptsSchema.partial().optional()])) as Record<
+          (typeof STEP_KEYS)[number],
+          z.ZodOptional<ReturnType<typeof stepPromptsSchema.partial>>
+        >,
+      )
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((variant) => Object.values(variant).some((value) => value !== undefined), 'must change at least one field of the week')
 
 export const curriculumWeekSchema = z
   .object({
@@ -30,6 +49,15 @@ export const curriculumWeekSchema = z
         reflect: stepPromptsSchema,
       })
       .strict(),
+    variants: z
+      .object(
+        Object.fromEntries(VARIANT_KINDS.map((kind) => [kind, weekVariantSchema.optional()])) as Record<
+          (typeof VARIANT_KINDS)[number],
+          z.ZodOptional<typeof weekVariantSchema>
+        >,
+      )
+      .strict()
+      .optional(),
   })
   .strict()
 
@@ -61,6 +89,21 @@ export const curriculumSchema = z
             message: `repeats the ${field} of week ${first + 1} ("${week[field]}")`,
           })
         } else seen.set(key, index)
+      })
+    }
+    // Each kind of codebase reads a programme of its own: no two of its weeks share a theme.
+    for (const kind of VARIANT_KINDS) {
+      const seen = new Map<string, number>()
+      value.weeks.forEach((week, index) => {
+        const theme = (week.variants?.[kind]?.theme ?? week.theme).toLowerCase()
+        const first = seen.get(theme)
+        if (first !== undefined && week.variants?.[kind]?.theme !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['weeks', index, 'variants', kind, 'theme'],
+            message: `repeats the theme week ${first + 1} has for a ${kind} ("${theme}")`,
+          })
+        } else if (first === undefined) seen.set(theme, index)
       })
     }
   }) satisfies z.ZodType<Curriculum>

@@ -1,5 +1,7 @@
-// The 12-week programme as plain data: what each week is about and what to ask at each step.
-// The content lives in shared/curriculum/weeks.json; this file only names its shape.
+// The 12-week programme as plain data: what each week is about and what to ask at each step, with the
+// text that differs for a kind of codebase beside each week. The content lives in
+// shared/curriculum/weeks.json; this file only names its shape.
+import type { RepoKind } from './repos.ts'
 
 export const STEP_KEYS = ['explore', 'diagram', 'change', 'reflect'] as const
 export type StepKey = (typeof STEP_KEYS)[number]
@@ -9,6 +11,18 @@ export interface StepPrompts {
   readonly brief: string
   /** Prompts to paste into the coach (or ask yourself offline), in the order to try them. */
   readonly prompts: readonly string[]
+}
+
+/** The kinds a week may have its own text for; a web service reads the week's own (default) text. */
+export const VARIANT_KINDS = ['library', 'cli', 'storage-engine', 'web-app', 'mobile-app'] as const satisfies readonly RepoKind[]
+export type VariantKind = (typeof VARIANT_KINDS)[number]
+
+/** Only what differs for that kind of codebase; anything left out reads as the week's own text. */
+export interface WeekVariant {
+  readonly theme?: string
+  readonly goal?: string
+  readonly whyItMatters?: string
+  readonly steps?: { readonly [S in StepKey]?: Partial<StepPrompts> }
 }
 
 export interface CurriculumWeek {
@@ -22,6 +36,8 @@ export interface CurriculumWeek {
   /** One sentence on why a leader, not just an engineer, should care. */
   readonly whyItMatters: string
   readonly steps: { readonly [S in StepKey]: StepPrompts }
+  /** The week's text for other kinds of codebase (see VARIANT_KINDS). */
+  readonly variants?: { readonly [K in VariantKind]?: WeekVariant }
 }
 
 export interface Curriculum {
