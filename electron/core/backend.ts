@@ -12,7 +12,15 @@ import { CalendarService, ReminderScheduler } from '../services/calendar/index.t
 import { createChangeService } from '../services/change/index.ts'
 import { JournalService, readDriftFromGit } from '../services/journal/index.ts'
 import type { Logger } from '../services/log/index.ts'
-import { createCodeParser, RepoService, WorkerRepoWork, type PhaseBudgets, type RepoStore, type RepoWork } from '../services/repos/index.ts'
+import {
+  createCodeParser,
+  repoKindOf,
+  RepoService,
+  WorkerRepoWork,
+  type PhaseBudgets,
+  type RepoStore,
+  type RepoWork,
+} from '../services/repos/index.ts'
 import { SessionsService } from '../services/sessions/index.ts'
 import { SettingsService, type KeyValueStore, type OpenStore, type SecretBox } from '../services/settings/index.ts'
 import { SystemService } from '../services/system/index.ts'
@@ -137,7 +145,10 @@ export function createBackend(ports: BackendPorts): Backend {
       offline: (repoId, signal) => repos.tour({ id: repoId }, signal, unwatched),
     },
     // The modules and history the next-area suggestion weighs (the cached scan unless the repository moved on).
-    scans: { scan: (repoId, signal) => repos.scan({ id: repoId }, signal, unwatched) },
+    scans: {
+      scan: (repoId, signal) => repos.scan({ id: repoId }, signal, unwatched),
+      kind: async (repoId, signal) => repoKindOf(await repos.scan({ id: repoId }, signal, unwatched)),
+    },
     // Read from git as the journal entry is written (the change service exists by the time a session finishes).
     landing: { gitFacts: (repoId, landed, signal) => change.gitFacts(repoId, landed, signal) },
   })

@@ -1,9 +1,11 @@
-// Where the leader has been (per repository, for the module map's shading) and the area Today
-// suggests for the next hour. Views of what the sessions service computes; nothing is kept twice.
-// A failed read leaves the map unshaded and Today without a suggestion: neither is worth an alarm.
+// Where the leader has been (per repository, for the module map's shading), the area Today suggests
+// for the next hour, and this week's text for the kind of codebase its repository reads as. Views of
+// what the sessions service computes; nothing is kept twice.
+// A failed read leaves the map unshaded and Today without a suggestion or with the week's own text:
+// none is worth an alarm.
 import { create } from 'zustand'
 import type { GembaApi } from '../../shared/api.ts'
-import type { NextArea, RepoVisits } from '../../shared/models/sessions.ts'
+import type { NextArea, RepoVisits, WeekFit } from '../../shared/models/sessions.ts'
 import { onFirstCall } from './on-first-call.ts'
 
 export interface VisitsState {
@@ -11,8 +13,11 @@ export interface VisitsState {
   /** null until read; `failed` when it could not be (no scan here, the repository gone). */
   readonly nextArea: NextArea | null
   readonly nextAreaFailed: boolean
+  /** null until read, or when the week has no repository or it could not be read. */
+  readonly weekFit: WeekFit | null
   loadVisits(repoId: string): Promise<void>
   loadNextArea(): Promise<void>
+  loadWeekFit(): Promise<void>
 }
 
 export function createVisitsStore(client: GembaApi) {
@@ -27,6 +32,7 @@ export function createVisitsStore(client: GembaApi) {
       byRepo: {},
       nextArea: null,
       nextAreaFailed: false,
+      weekFit: null,
       async loadVisits(repoId) {
         follow()
         try {
@@ -41,6 +47,13 @@ export function createVisitsStore(client: GembaApi) {
           set({ nextArea: await client.invoke('sessions.nextArea', {}), nextAreaFailed: false })
         } catch {
           set({ nextAreaFailed: true })
+        }
+      },
+      async loadWeekFit() {
+        try {
+          set({ weekFit: await client.invoke('sessions.weekFit', {}) })
+        } catch {
+          set({ weekFit: null })
         }
       },
     }

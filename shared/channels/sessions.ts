@@ -11,6 +11,7 @@ import {
   stepStatusSchema,
   type FinishResult,
   type NextArea,
+  type WeekFit,
   type OpenQuestion,
   type RepoVisits,
   type ProgrammeHistory,
@@ -155,6 +156,11 @@ export const sessionsChannels = {
     description:
       'Where the leader has been in a repository over every hour there: files opened in the viewer, cited in the walkthrough and changed, counted per hour.',
     input: z.object({ repoId: z.string().min(1).max(100) }).strict(),
+  }),
+  weekFit: channel<WeekFit | null>()({
+    description:
+      "This week's hour as it reads for its repository's kind of codebase (a library follows one call through its public API), and why; null without a repository.",
+    input: z.object({}).strict(),
   }),
   nextArea: channel<NextArea>()({
     description:

@@ -6,6 +6,7 @@ import { STEP_KEYS, type StepKey } from './curriculum.ts'
 import { couldNotRunSchema, testLogSchema, testOutcomeSchema } from './change.ts'
 import { authorshipSchema, KNOWN_FRICTION_TAGS } from './journal.ts'
 import type { Schedule, StepMinutes } from './settings.ts'
+import { REPO_KINDS, type RepoKindReading } from './repos.ts'
 
 export { STEP_KEYS, type StepKey }
 export { KNOWN_FRICTION_TAGS }
@@ -214,6 +215,14 @@ export const sessionSchema = z.object({
   themeId: z.string().min(1),
   theme: z.string().min(1),
   repo: z.object({ id: z.string().min(1), name: z.string(), path: z.string(), commit: z.string().nullable() }),
+  /**
+   * The kind of codebase the scan read the repository as when the hour started: the week's text (theme,
+   * prompts) is the one for that kind, here and in the journal later. Absent in hours started before.
+   */
+  repoKind: z
+    .object({ kind: z.enum([...REPO_KINDS, 'unknown']), reason: z.string().max(500) })
+    .nullable()
+    .optional(),
   createdAt: iso,
   updatedAt: iso,
   finishedAt: iso.nullable(),
@@ -492,6 +501,18 @@ export interface AreaSuggestion {
 }
 
 /** What Today suggests for the next hour: its week and theme, and the area (null when there is none to suggest, with why). */
+/** This week's hour as it reads for its repository's kind of codebase (Today shows it; the hour keeps it). */
+export interface WeekFit {
+  readonly programmeWeek: number
+  readonly repoId: string
+  readonly kind: RepoKindReading
+  readonly theme: string
+  readonly goal: string
+  readonly whyItMatters: string
+  /** "This repository reads as a library (…), so this week is “Follow one call through the public API”." */
+  readonly sentence: string
+}
+
 export interface NextArea {
   readonly programmeWeek: number
   readonly theme: string

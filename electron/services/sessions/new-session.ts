@@ -3,12 +3,15 @@
 import type { CurriculumWeek } from '../../../shared/models/curriculum.ts'
 import { SESSION_SCHEMA_VERSION, type Session } from '../../../shared/models/sessions.ts'
 import type { StepMinutes } from '../../../shared/models/settings.ts'
+import type { RepoKindReading } from '../../../shared/models/repos.ts'
 
 export interface NewSessionInput {
   readonly id: string
   readonly programmeWeek: number
   readonly week: CurriculumWeek
   readonly repo: { readonly id: string; readonly name: string; readonly path: string; readonly commit: string | null }
+  /** The kind of codebase `week`'s text was chosen for; null when it could not be read. */
+  readonly repoKind?: RepoKindReading | null
   readonly timeboxes: StepMinutes
   readonly offline: boolean
   readonly now: Date
@@ -30,6 +33,7 @@ export function newSession(input: NewSessionInput): Session {
     themeId: input.week.id,
     theme: input.week.theme,
     repo: { ...input.repo },
+    repoKind: input.repoKind ? { ...input.repoKind } : null,
     createdAt: at,
     updatedAt: at,
     finishedAt: null,

@@ -9,7 +9,7 @@ import type { sessionsChannels } from '../../../shared/channels/sessions.ts'
 import type { ParsedInputOf } from '../../../shared/contract.ts'
 import { defaultCurriculum, curriculumWeekFor } from '../../../shared/curriculum/load-curriculum.ts'
 import { GembaError } from '../../../shared/errors.ts'
-import type { Curriculum } from '../../../shared/models/curriculum.ts'
+import type { Curriculum, CurriculumWeek } from '../../../shared/models/curriculum.ts'
 import {
   STEP_KEYS,
   type FinishResult,
@@ -21,8 +21,9 @@ import {
   type SessionUsage,
   type SessionView,
   type TodayView,
+  type WeekFit,
 } from '../../../shared/models/sessions.ts'
-import type { ScanResult } from '../../../shared/models/repos.ts'
+import type { RepoKindReading, ScanResult } from '../../../shared/models/repos.ts'
 import type { Schedule, StepMinutes } from '../../../shared/models/settings.ts'
 import type { EventsPort } from '../events-port.ts'
 import { applyStepPatch } from './apply-step-patch.ts'
@@ -45,6 +46,8 @@ import { allQuestions, answerQuestion, carriedQuestions } from './open-questions
 import * as programme from './programme.ts'
 import { buildReflectDraft } from './reflect-draft.ts'
 import { reflectPromptsFor } from '../../../shared/curriculum/reflect-prompts.ts'
+import { kindSentence } from '../../../shared/curriculum/kind-sentence.ts'
+import { weekForKind } from '../../../shared/curriculum/week-for-kind.ts'
 import { SessionStore, type LoadedSessions } from './session-store.ts'
 import { SessionSpending, type SpendingPort } from './session-spending.ts'
 import { goToStep, pause, recoverInterrupted, resume, sessionTimer, stopClock } from './session-timer.ts'
@@ -90,9 +93,11 @@ export interface SessionsServiceDeps {
   readonly newId?: () => string
 }
 
-/** What the next-area suggestion reads of a repository's scan. */
+/** What the next-area suggestion reads of a repository's scan, and the kind of codebase the scan reads it as. */
 export interface ScanPort {
   scan(repoId: string, signal: AbortSignal): Promise<Pick<ScanResult, 'modules' | 'history'>>
+  /** Without it every hour reads the week's own text. */
+  kind?(repoId: string, signal: AbortSignal): Promise<RepoKindReading>
 }
 
 /** Where the viewer records a file the leader opened during a session (the AI service's viewer calls it). */
@@ -162,7 +167,11 @@ export class SessionsService {
     return this.#view(state, find(state, input.id))
   }
 
-  start(input: In<'start'>, signal: AbortSignal): Promise<SessionView> {
+  async start(input: In<'start'>, signal: AbortSignal): Promise<SessionView> {
+    // The kind is read before the change is queued, so a scan still running never holds up the leader's
+    // typing; it is kept only if the hour goes to the repository it was read for.
+    const likely = input.repoId ?? repoRotation(await this.#deps.repos.list(), (await this.#load()).sessions)[0]?.id ?? null
+    const kindRead = likely ? await this.#kindOf(likely, signal) : null
     return this.#mutate(signal, async (state) => {
       const now = this.#deps.clock()
       const settings = await this.#deps.settings.get()
@@ -199,11 +208,13 @@ export class SessionsService {
         await this.#store.saveProgramme(next)
         state.programme = next
       }
+      const repoKind = likely === repo.id ? kindRead : null
       const session = newSession({
         id: `${now.toISOString().slice(0, 10)}-w${String(wanted).padStart(2, '0')}-${this.#newId()}`,
         programmeWeek: wanted,
-        week: curriculumWeekFor(this.#curriculum, wanted),
+        week: weekForKind(curriculumWeekFor(this.#curriculum, wanted), repoKind?.kind),
         repo: { id: repo.id, name: repo.name, path: repo.path, commit: input.commit ?? null },
+        repoKind,
         timeboxes: settings.stepMinutes,
         offline: input.offline ?? false,
         now,
@@ -217,7 +228,7 @@ export class SessionsService {
       const moved = goToStep(session, input.step, now)
       const reflect = moved.steps.reflect
       if (input.step !== 'reflect' || reflect.payload.prefilledAt !== null || reflect.payload.markdown.trim()) return moved
-      const draft = buildReflectDraft(moved, curriculumWeekFor(this.#curriculum, moved.programmeWeek))
+      const draft = buildReflectDraft(moved, this.#weekOf(moved))
       const payload = { ...reflect.payload, markdown: draft, prefilledAt: now.toISOString() }
       return { ...moved, steps: { ...moved.steps, reflect: { ...reflect, payload } } }
     })
@@ -295,7 +306,7 @@ export class SessionsService {
         carried: this.#carried(state, session),
         transcript,
         sent,
-        prompts: reflectPromptsFor(curriculumWeekFor(this.#curriculum, session.programmeWeek)),
+        prompts: reflectPromptsFor(this.#weekOf(session)),
         timeZone: settings.schedule.timeZone,
         now,
       })
@@ -356,6 +367,31 @@ export class SessionsService {
   }
 
   /**
+   * This week's hour as it reads for its repository's kind of codebase: the kind the hour under way
+   * kept, else the one its scan reads now. Read apart from today() so a scan never holds Today up.
+   */
+  async weekFit(_input: In<'weekFit'>, signal: AbortSignal): Promise<WeekFit | null> {
+    const state = await this.#load()
+    const { week } = await this.#today(state)
+    if (!week.repo) return null
+    const kept = state.sessions.find(
+      (session) => session.status === 'active' && session.programmeWeek === week.programmeWeek && session.repo.id === week.repo?.id,
+    )?.repoKind
+    const kind = kept ?? (await this.#kindOf(week.repo.id, signal)) ?? { kind: 'unknown', reason: 'the repository cannot be scanned here' }
+    const own = curriculumWeekFor(this.#curriculum, week.programmeWeek)
+    const fitted = weekForKind(own, kind.kind)
+    return {
+      programmeWeek: week.programmeWeek,
+      repoId: week.repo.id,
+      kind,
+      theme: fitted.theme,
+      goal: fitted.goal,
+      whyItMatters: fitted.whyItMatters,
+      sentence: kindSentence(own, fitted, kind),
+    }
+  }
+
+  /**
    * The area Today suggests for the next hour: this week's, or next week's once this week is
    * practised. Read apart from today() so a scan still running never holds Today up.
    */
@@ -398,6 +434,22 @@ export class SessionsService {
   }
 
   // ---- internals ----------------------------------------------------------------------------
+
+  /** A session's week as it read when the hour started: the text for the kind of codebase it kept. */
+  #weekOf(session: Session): CurriculumWeek {
+    return weekForKind(curriculumWeekFor(this.#curriculum, session.programmeWeek), session.repoKind?.kind)
+  }
+
+  /** The kind the repository's scan reads it as; null when it cannot be read (a scan that fails is not this call's to report). */
+  async #kindOf(repoId: string, signal: AbortSignal): Promise<RepoKindReading | null> {
+    if (!this.#deps.scans?.kind) return null
+    try {
+      return await this.#deps.scans.kind(repoId, signal)
+    } catch (error) {
+      if (signal.aborted) throw error
+      return null
+    }
+  }
 
   async #offlineTour(repoId: string, signal: AbortSignal): Promise<{ markdown: string; mermaid: string }> {
     if (!this.#deps.tours)
@@ -537,7 +589,7 @@ export class SessionsService {
     }
     let reflect = steps.reflect
     if (!reflect.payload.markdown.trim()) {
-      const draft = buildReflectDraft(stopped, curriculumWeekFor(this.#curriculum, session.programmeWeek))
+      const draft = buildReflectDraft(stopped, this.#weekOf(session))
       reflect = { ...reflect, payload: { ...reflect.payload, markdown: draft, prefilledAt: now.toISOString() } }
     }
     return {

@@ -14,7 +14,7 @@ export function ChangeStep(props: { session: Session; live: LiveTimer }) {
   const measured = wholeMinutes(props.live.steps.change.elapsedMs)
   return (
     <div className="step-panel">
-      <WeekPrompts programmeWeek={session.programmeWeek} step="change" title="Ideas for a small change" />
+      <WeekPrompts session={session} step="change" title="Ideas for a small change" />
       <section className="card session-estimate" aria-labelledby="estimate-title">
         <h3 id="estimate-title">Before you start: how long will it take?</h3>
         <p className="muted">

@@ -41,7 +41,7 @@ export function DiagramStep(props: { session: Session }) {
 
   return (
     <div className="step-panel">
-      <WeekPrompts programmeWeek={session.programmeWeek} step="diagram" title="Questions for the diagram" />
+      <WeekPrompts session={session} step="diagram" title="Questions for the diagram" />
       <DiagramCoach key={session.id} repoId={session.repo.id} sessionId={session.id} keeping={keeping} />
       <KeptNote session={session} step="diagram" hasKey={hasKey} offline={mermaid ?? null} />
       <OfflineDetails session={session} hasKey={hasKey} show="diagram" />

@@ -1,11 +1,13 @@
-// Explore: the week's questions, the coach (a grounded walkthrough with Claude, each answer kept with
-// the session as it arrives; or the offline tour when there is no key or network, labelled so), what
-// the session keeps and the way to pick the other, and the leader's own notes.
+// Explore: which kind of codebase the week's text is for, the week's questions, the coach (a grounded
+// walkthrough with Claude, each answer kept with the session as it arrives; or the offline tour when
+// there is no key or network, labelled so), what the session keeps and the way to pick the other, and
+// the leader's own notes.
 import { useEffect } from 'react'
 import type { Session } from '../../../shared/models/sessions.ts'
 import { ExploreCoach } from '../coach/ExploreCoach.tsx'
 import { useHasApiKey } from '../coach/NoKeyNotice.tsx'
-import { curriculumWeek } from './curriculum-week.ts'
+import { kindSentence } from '../../../shared/curriculum/kind-sentence.ts'
+import { curriculumWeek, ownCurriculumWeek } from './curriculum-week.ts'
 import { KeptNote } from './KeptNote.tsx'
 import { NotesField } from './NotesField.tsx'
 import { OfflineDetails } from './OfflineDetails.tsx'
@@ -28,13 +30,18 @@ export function ExploreStep(props: { session: Session }) {
 
   return (
     <div className="step-panel">
+      {session.repoKind ? (
+        <p className="muted week-kind">
+          {kindSentence(ownCurriculumWeek(session.programmeWeek), curriculumWeek(session), session.repoKind)}
+        </p>
+      ) : null}
       {/* With a key the week's questions are the coach's buttons, so they are listed once, there. */}
-      <WeekPrompts programmeWeek={session.programmeWeek} step="explore" title="Questions to explore" briefOnly={hasKey !== false} />
+      <WeekPrompts session={session} step="explore" title="Questions to explore" briefOnly={hasKey !== false} />
       <ExploreCoach
         key={session.id}
         repoId={session.repo.id}
         sessionId={session.id}
-        prompts={curriculumWeek(session.programmeWeek).steps.explore.prompts}
+        prompts={curriculumWeek(session).steps.explore.prompts}
       />
       <KeptNote session={session} step="explore" hasKey={hasKey} offline={offline ?? null} />
       <OfflineDetails session={session} hasKey={hasKey} show="tour" />

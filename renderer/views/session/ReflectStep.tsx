@@ -18,7 +18,7 @@ export function ReflectStep(props: { view: SessionView; live: LiveTimer }) {
   const draft = useSessionRunner((state) => state.drafts['reflect.markdown'])
   const type = useSessionRunner((state) => state.type)
   const flush = useSessionRunner((state) => state.flush)
-  const week = curriculumWeek(session.programmeWeek)
+  const week = curriculumWeek(session)
   const prompts = reflectPromptsFor(week)
   const measured = wholeMinutes(props.live.steps.change.elapsedMs)
   const change = session.steps.change.payload

@@ -1,13 +1,22 @@
 // This week's hour: week number, theme, goal, repository, and what to do about it now (an extra
-// hour once the week is done).
+// hour once the week is done). The theme, goal and why are the week's text for the kind of codebase
+// its repository reads as, with the sentence that says which kind, once the scan has said so.
+import { useEffect } from 'react'
 import type { TodayView } from '../../../shared/models/sessions.ts'
 import { StartButton } from './StartButton.tsx'
 import { useStores } from '../../stores-context.tsx'
 
 export function ThisWeekCard(props: { today: TodayView }) {
-  const { useNavigation, useSessions } = useStores()
+  const { useNavigation, useSessions, useVisits } = useStores()
   const { today } = props
   const { week } = today
+  const loadWeekFit = useVisits((state) => state.loadWeekFit)
+  const weekFit = useVisits((state) => state.weekFit)
+  const repoId = week.repo?.id ?? null
+  useEffect(() => {
+    if (repoId) void loadWeekFit()
+  }, [loadWeekFit, week.programmeWeek, repoId])
+  const fit = weekFit && weekFit.programmeWeek === week.programmeWeek && weekFit.repoId === repoId ? weekFit : null
   const unskip = useSessions((state) => state.unskipWeek)
   const resumeProgramme = useSessions((state) => state.resumeProgramme)
   const go = useNavigation((state) => state.go)
@@ -22,9 +31,10 @@ export function ThisWeekCard(props: { today: TodayView }) {
           </>
         ) : null}
       </p>
-      <h2 id="this-week-title">{week.theme}</h2>
-      <p>{week.goal}</p>
-      <p className="muted this-week__why">{week.whyItMatters}</p>
+      <h2 id="this-week-title">{fit?.theme ?? week.theme}</h2>
+      <p>{fit?.goal ?? week.goal}</p>
+      <p className="muted this-week__why">{fit?.whyItMatters ?? week.whyItMatters}</p>
+      {fit ? <p className="muted this-week__kind">{fit.sentence}</p> : null}
       {today.programme.paused ? (
         <div className="notice notice--warning" role="status">
           <p className="notice__message">

@@ -6,7 +6,7 @@ import { page } from 'vitest/browser'
 import { buildToday } from '../../../../../electron/services/sessions/today-view.ts'
 import { EMPTY_PROGRAMME } from '../../../../../electron/services/sessions/programme.ts'
 import { defaultCurriculum } from '../../../../../shared/curriculum/load-curriculum.ts'
-import { DEFAULT_TIMEBOXES, type Session, type TodayView } from '../../../../../shared/models/sessions.ts'
+import { DEFAULT_TIMEBOXES, type Session, type TodayView, type WeekFit } from '../../../../../shared/models/sessions.ts'
 import { ThisWeekCard } from '../../../../../renderer/views/today/ThisWeekCard.tsx'
 import { NOW, repoView, session, sessionView } from '../../../../fixtures/renderer-views.ts'
 import { renderView } from '../../../../fixtures/render-view.tsx'
@@ -39,9 +39,10 @@ function today(sessions: Session[], programme = EMPTY_PROGRAMME): TodayView {
   })
 }
 
-function card(view: TodayView) {
+function card(view: TodayView, weekFit: WeekFit | null = null) {
   return renderView(() => <ThisWeekCard today={view} />, {
     handlers: {
+      'sessions.weekFit': () => weekFit,
       'repos.list': () => REPOS.map((repo) => repoView(repo.id, { name: repo.name, path: repo.path })),
       'sessions.start': () => sessionView(),
       'sessions.get': () => sessionView(),
@@ -85,5 +86,36 @@ describe('ThisWeekCard: the hour’s repository', () => {
     await expect.element(page.getByLabelText('An extra hour goes into')).toHaveValue('r3')
     await page.getByRole('button', { name: 'Take an extra hour' }).click()
     await expect.poll(() => fake.inputs('sessions.start')).toEqual([{ repoId: 'r3', commit: 'r3-head', offline: true }])
+  })
+})
+
+describe('ThisWeekCard: the week for the kind of codebase', () => {
+  const programme = { ...EMPTY_PROGRAMME, startWeekOf: '2025-12-29' }
+  const library: WeekFit = {
+    programmeWeek: 2,
+    repoId: 'r1',
+    kind: { kind: 'library', reason: 'it publishes a package and runs no server' },
+    theme: 'Follow one call through the public API',
+    goal: 'Trace one call a typical user makes, from the public function they call to the result they get back.',
+    whyItMatters: 'Users judge a library by its most common call.',
+    sentence:
+      'This repository reads as a library (it publishes a package and runs no server), so this week is “Follow one call through the public API”.',
+  }
+
+  it('shows the week’s text for a library and says which kind it read', async () => {
+    const view = today([], programme)
+    expect(view.week).toMatchObject({ programmeWeek: 2, theme: 'Follow one request end to end', repo: { id: 'r1' } })
+    const { fake } = card(view, library)
+    await expect.element(page.getByRole('heading', { name: 'Follow one call through the public API' })).toBeVisible()
+    await expect.element(page.getByText(library.sentence)).toBeVisible()
+    await expect.element(page.getByText(library.goal)).toBeVisible()
+    expect(page.getByText('Follow one request end to end').elements()).toHaveLength(0)
+    expect(fake.inputs('sessions.weekFit')).toEqual([{}])
+  })
+
+  it('keeps the week’s own text when the reading is for another week or repository', async () => {
+    card(today([], programme), { ...library, repoId: 'r2' })
+    await expect.element(page.getByRole('heading', { name: 'Follow one request end to end' })).toBeVisible()
+    expect(page.getByText(library.sentence).elements()).toHaveLength(0)
   })
 })

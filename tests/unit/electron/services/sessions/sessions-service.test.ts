@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { GembaError } from '../../../../../shared/errors.ts'
 import { journalSessionRecordSchema, type JournalSessionRecord } from '../../../../../shared/models/journal.ts'
 import { DEFAULT_TIMEBOXES } from '../../../../../shared/models/sessions.ts'
+import type { RepoKindReading } from '../../../../../shared/models/repos.ts'
 import type { Schedule } from '../../../../../shared/models/settings.ts'
 import { SessionsService, type SessionsServiceDeps } from '../../../../../electron/services/sessions/sessions-service.ts'
 import { Dispatcher } from '../../../../../electron/core/dispatcher.ts'
@@ -583,5 +584,48 @@ describe('SessionsService: the developer loop and where the leader has been', ()
       suiteSeconds: 60,
       flaky: ['cart > totals'],
     })
+  })
+})
+
+describe('the week for the kind of codebase', () => {
+  // Only the kind is read here; the next-area suggestion's scan is not.
+  const noScan = { scan: () => Promise.reject(new Error('not read in these tests')) }
+  let kind: RepoKindReading
+  const kindScans = () => ({ ...noScan, kind: async () => kind })
+
+  it('starts the hour with the text for the kind its repository reads as, and keeps it for the journal', async () => {
+    kind = { kind: 'library', reason: 'it publishes a package and runs no server' }
+    const sessions = service({ scans: kindScans() })
+    const first = await sessions.start({}, signal)
+    await sessions.abandon({ id: first.session.id }, signal)
+    advance(7 * 24 * 60)
+    expect(await sessions.weekFit({}, signal)).toMatchObject({
+      programmeWeek: 2,
+      repoId: 'payments',
+      kind,
+      theme: 'Follow one call through the public API',
+      sentence:
+        'This repository reads as a library (it publishes a package and runs no server), so this week is “Follow one call through the public API”.',
+    })
+    const { session } = await sessions.start({}, signal)
+    expect(session).toMatchObject({ weekNumber: 2, theme: 'Follow one call through the public API', repoKind: kind })
+    // The repository reads otherwise later: the hour keeps the text it started with, on Today and in the journal.
+    kind = { kind: 'cli', reason: 'it builds a program' }
+    expect((await sessions.weekFit({}, signal))?.theme).toBe('Follow one call through the public API')
+    await sessions.goToStep({ id: session.id, step: 'reflect' }, signal)
+    const draft = (await sessions.get({ id: session.id })).session.steps.reflect.payload.markdown
+    expect(draft).toContain('How many layers did the call pass through, and how many did I expect?')
+    await sessions.finish({ id: session.id }, signal)
+    expect(saved[0]?.theme).toEqual({ id: 'follow-one-request-end-to-end', title: 'Follow one call through the public API' })
+  })
+
+  it('reads as the week’s own text for a web service, and when the kind cannot be read', async () => {
+    kind = { kind: 'web-service', reason: 'it runs a server built with Express' }
+    const fit = await service({ scans: kindScans() }).weekFit({}, signal)
+    expect(fit).toMatchObject({ theme: 'Walk the codebase', sentence: expect.stringMatching(/the kind this week’s text is written for/) })
+    const sessions = service({ scans: { ...noScan, kind: async () => Promise.reject(new Error('not a repository')) } })
+    expect((await sessions.weekFit({}, signal))?.kind.kind).toBe('unknown')
+    const { session } = await sessions.start({}, signal)
+    expect(session).toMatchObject({ theme: 'Walk the codebase', repoKind: null })
   })
 })
