@@ -8,11 +8,13 @@ import { ScheduleSection } from '../settings/ScheduleSection.tsx'
 import { slotText } from './slot-text.ts'
 import { StartButton } from './StartButton.tsx'
 import { useStores } from '../../stores-context.tsx'
+import { useWeekFit } from './use-week-fit.ts'
 
 /** The first step's heading: focus lands there once a repository is added (the step then reads "done"). */
 const REPO_STEP_ID = 'first-run-repo-step'
 
 export function FirstRunGuide(props: { today: TodayView }) {
+  const fit = useWeekFit(props.today)
   const { useAppInfo, useNavigation, useRepos, useSessions, useSettings } = useStores()
   const repos = useRepos((state) => state.repos)
   const tours = useRepos((state) => state.tours)
@@ -100,9 +102,10 @@ export function FirstRunGuide(props: { today: TodayView }) {
       </ol>
       <div className="first-run__start">
         <h3>
-          Your first hour: week {props.today.week.weekNumber}, {props.today.week.theme}
+          Your first hour: week {props.today.week.weekNumber}, {fit?.theme ?? props.today.week.theme}
         </h3>
-        <p className="muted">{props.today.week.goal}</p>
+        <p className="muted">{fit?.goal ?? props.today.week.goal}</p>
+        {fit ? <p className="muted this-week__kind">{fit.sentence}</p> : null}
         {repos.length > 0 ? <StartButton today={props.today} /> : <p className="muted">Add a repository above to start.</p>}
       </div>
     </section>

@@ -1,22 +1,16 @@
 // This week's hour: week number, theme, goal, repository, and what to do about it now (an extra
 // hour once the week is done). The theme, goal and why are the week's text for the kind of codebase
 // its repository reads as, with the sentence that says which kind, once the scan has said so.
-import { useEffect } from 'react'
 import type { TodayView } from '../../../shared/models/sessions.ts'
 import { StartButton } from './StartButton.tsx'
 import { useStores } from '../../stores-context.tsx'
+import { useWeekFit } from './use-week-fit.ts'
 
 export function ThisWeekCard(props: { today: TodayView }) {
-  const { useNavigation, useSessions, useVisits } = useStores()
+  const { useNavigation, useSessions } = useStores()
   const { today } = props
   const { week } = today
-  const loadWeekFit = useVisits((state) => state.loadWeekFit)
-  const weekFit = useVisits((state) => state.weekFit)
-  const repoId = week.repo?.id ?? null
-  useEffect(() => {
-    if (repoId) void loadWeekFit()
-  }, [loadWeekFit, week.programmeWeek, repoId])
-  const fit = weekFit && weekFit.programmeWeek === week.programmeWeek && weekFit.repoId === repoId ? weekFit : null
+  const fit = useWeekFit(today)
   const unskip = useSessions((state) => state.unskipWeek)
   const resumeProgramme = useSessions((state) => state.resumeProgramme)
   const go = useNavigation((state) => state.go)
