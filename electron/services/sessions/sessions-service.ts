@@ -374,10 +374,10 @@ export class SessionsService {
     const state = await this.#load()
     const { week } = await this.#today(state)
     if (!week.repo) return null
-    const kept = state.sessions.find(
-      (session) => session.status === 'active' && session.programmeWeek === week.programmeWeek && session.repo.id === week.repo?.id,
-    )?.repoKind
-    const kind = kept ?? (await this.#kindOf(week.repo.id, signal)) ?? { kind: 'unknown', reason: 'the repository cannot be scanned here' }
+    const kind = (await this.#hourKind(state, week.programmeWeek, week.repo.id, signal)) ?? {
+      kind: 'unknown',
+      reason: 'the repository cannot be scanned here',
+    }
     const own = curriculumWeekFor(this.#curriculum, week.programmeWeek)
     const fitted = weekForKind(own, kind.kind)
     return {
@@ -400,10 +400,14 @@ export class SessionsService {
     const today = await this.#today(state)
     const programmeWeek = today.week.programmeWeek + (today.outcome === 'practised' ? 1 : 0)
     const week = todayWeek(this.#curriculum, programmeWeek, repoRotation(await this.#deps.repos.list(), state.sessions), state.sessions)
-    const none = (reason: string): NextArea => ({ programmeWeek, theme: week.theme, suggestion: null, reason })
+    let theme = week.theme
+    const none = (reason: string): NextArea => ({ programmeWeek, theme, suggestion: null, reason })
     if (!week.repo) return none('Add a team’s repository first.')
     if (!this.#deps.scans) return none('The repository cannot be scanned here.')
     const scan = await this.#deps.scans.scan(week.repo.id, signal)
+    // The theme as that hour reads it, for the kind of codebase its repository is.
+    const kind = await this.#hourKind(state, programmeWeek, week.repo.id, signal)
+    theme = weekForKind(curriculumWeekFor(this.#curriculum, programmeWeek), kind?.kind).theme
     const suggestion = suggestNextArea({
       repo: week.repo,
       themeId: week.id,
@@ -413,7 +417,7 @@ export class SessionsService {
       now: this.#deps.clock(),
     })
     return suggestion
-      ? { programmeWeek, theme: week.theme, suggestion, reason: null }
+      ? { programmeWeek, theme, suggestion, reason: null }
       : none(`You have been to every part of ${week.repo.name} the scan found.`)
   }
 
@@ -438,6 +442,14 @@ export class SessionsService {
   /** A session's week as it read when the hour started: the text for the kind of codebase it kept. */
   #weekOf(session: Session): CurriculumWeek {
     return weekForKind(curriculumWeekFor(this.#curriculum, session.programmeWeek), session.repoKind?.kind)
+  }
+
+  /** The kind an hour of that week in that repository reads: the one the hour under way kept, else its scan's. */
+  async #hourKind(state: LoadedSessions, programmeWeek: number, repoId: string, signal: AbortSignal): Promise<RepoKindReading | null> {
+    const kept = state.sessions.find(
+      (session) => session.status === 'active' && session.programmeWeek === programmeWeek && session.repo.id === repoId,
+    )?.repoKind
+    return kept ?? (await this.#kindOf(repoId, signal))
   }
 
   /** The kind the repository's scan reads it as; null when it cannot be read (a scan that fails is not this call's to report). */

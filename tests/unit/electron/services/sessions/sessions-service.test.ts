@@ -588,8 +588,19 @@ describe('SessionsService: the developer loop and where the leader has been', ()
 })
 
 describe('the week for the kind of codebase', () => {
-  // Only the kind is read here; the next-area suggestion's scan is not.
-  const noScan = { scan: () => Promise.reject(new Error('not read in these tests')) }
+  // A scan with nothing to suggest: the kind is what these tests read.
+  const history = {
+    commitsRead: 0,
+    truncated: false,
+    lastCommits: [],
+    churn: [],
+    moduleChurn: [],
+    modules: [],
+    contributors: [],
+    cadence: [],
+    newlyRead: 0,
+  }
+  const noScan = { scan: async () => ({ modules: [], history }) }
   let kind: RepoKindReading
   const kindScans = () => ({ ...noScan, kind: async () => kind })
 
@@ -612,6 +623,7 @@ describe('the week for the kind of codebase', () => {
     // The repository reads otherwise later: the hour keeps the text it started with, on Today and in the journal.
     kind = { kind: 'cli', reason: 'it builds a program' }
     expect((await sessions.weekFit({}, signal))?.theme).toBe('Follow one call through the public API')
+    expect((await sessions.nextArea({}, signal)).theme).toBe('Follow one call through the public API')
     await sessions.goToStep({ id: session.id, step: 'reflect' }, signal)
     const draft = (await sessions.get({ id: session.id })).session.steps.reflect.payload.markdown
     expect(draft).toContain('How many layers did the call pass through, and how many did I expect?')
