@@ -95,7 +95,11 @@ export function repoKindOf(scan: KindInput): RepoKindReading {
   const server = frameworks.filter((name) => SERVER_FRAMEWORKS.has(name))
   const ui = frameworks.filter((name) => UI_FRAMEWORKS.has(name))
   const cliLibrary = frameworks.find((name) => CLI_FRAMEWORKS.has(name)) ?? null
-  const programs = source.filter((path) => PROGRAM_ENTRY.test(path) && path.split('/').length <= 4)
+  // The program named after the project first (bin/<name>, cmd/<name>/main.go), then the shallowest.
+  const named = (path: string) => (path.toLowerCase().split('/').includes(scan.project.name.toLowerCase()) ? 0 : 1)
+  const programs = source
+    .filter((path) => PROGRAM_ENTRY.test(path) && path.split('/').length <= 4)
+    .sort((a, b) => named(a) - named(b) || a.split('/').length - b.split('/').length)
   const packageManifests = source
     .filter((path) => LIBRARY_MANIFEST.test(path) && path.split('/').length <= 3)
     .sort((a, b) => a.split('/').length - b.split('/').length)

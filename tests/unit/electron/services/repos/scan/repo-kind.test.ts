@@ -73,6 +73,20 @@ describe('repository kind', () => {
     expect(repoKindOf(scan)).toEqual({ kind: 'cli', reason: 'it builds a program (cmd/deployer/main.go) with Cobra' })
   })
 
+  it('names the program called after the project, not a build script beside it', async () => {
+    const scan = await scanBuiltRepo(
+      {
+        'README.md': '# Packer\n\nDependency management for PHP.\n',
+        'composer.json': json({ name: 'acme/packer', bin: ['bin/packer'], require: { php: '>=8.1' } }),
+        'bin/compile': '#!/usr/bin/env php\n<?php\n',
+        'bin/packer': '#!/usr/bin/env php\n<?php\n',
+        'src/Packer.php': '<?php\nclass Packer {}\n',
+      },
+      { folder: 'packer' },
+    )
+    expect(repoKindOf(scan)).toEqual({ kind: 'cli', reason: 'it builds a program (bin/packer) and publishes no library' })
+  })
+
   it('reads a published package with no program and no server as a library', async () => {
     const scan = await scanBuiltRepo({
       'README.md': '# Gizmo\n\nSmall helpers for dates.\n',
