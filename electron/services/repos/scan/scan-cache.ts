@@ -6,7 +6,7 @@ import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../../fs/atomic-write.ts'
 
-export const SCAN_CACHE_VERSION = 16
+export const SCAN_CACHE_VERSION = 17
 
 export class ScanCache {
   private readonly folder: string

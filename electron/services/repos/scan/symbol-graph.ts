@@ -300,8 +300,11 @@ function interfaceImplementations(contracts: Contracts, interfaces: (path: strin
       // A contract named as one (`CompletePackageInterface`, `IRequestHandler`) narrows it; it implements nothing.
       const implementing = paths.filter((path) => !CONTRACT_NAME.test(stemOf(path)))
       const named = implementing.filter((path) => stemOf(path).toLowerCase().includes(bare))
-      const chosen = named.length > 0 ? (named.length <= MAIN_NAMED ? named : []) : implementing.length === 1 ? implementing : []
       const kind = interfaces(contract, name) ? 'interface' : 'subclass'
+      // A lone implementer of an interface is its implementation; a lone subclass of a class that has its
+      // own code (a typing-only specialisation, a test double) is not, unless named after it.
+      const lone = kind === 'interface' && implementing.length === 1 ? implementing : []
+      const chosen = named.length > 0 ? (named.length <= MAIN_NAMED ? named : []) : lone
       for (const path of chosen) found.push({ from: contract, to: path, kind, name })
     }
   }

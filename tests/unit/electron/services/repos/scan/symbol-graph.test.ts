@@ -83,6 +83,17 @@ describe('buildSymbolGraph', () => {
     expect(graph.bases.has('core/package.scala')).toBe(false)
   })
 
+  it('takes a lone implementer of an interface for its implementation, never a lone subclass of a class with code of its own', () => {
+    const graph = graphOf({
+      'src/store.ts': { definitions: [def('Store', 'interface')] },
+      'src/memory.ts': { definitions: [def('MemoryBackend', 'class')], supertypes: ['Store'] },
+      'src/models.py': { definitions: [def('PreparedRequest', 'class'), def('prepare', 'method')] },
+      'src/_types.py': { definitions: [def('_ValidatedRequest', 'class')], supertypes: ['PreparedRequest'] },
+    })
+    expect(graph.implementations).toContainEqual({ from: 'src/store.ts', to: 'src/memory.ts', kind: 'interface', name: 'Store' })
+    expect(graph.implementations.some((link) => link.from === 'src/models.py')).toBe(false)
+  })
+
   it('finds the interface a class implements among types of the same name: the one it imports, else the file named after it', () => {
     const sources: Record<string, SymbolSource> = {
       'okhttp3/Call.kt': { definitions: [def('Call', 'interface'), def('execute', 'method')] },
