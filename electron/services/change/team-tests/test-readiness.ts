@@ -8,6 +8,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { MissingTool, SetupStep, TestEcosystem, TestReadiness } from '../../../../shared/models/change.ts'
 import { commandKind, commandParts, unwrapRunner } from './plan/command-kinds.ts'
+import { commandEcosystem, manifestEcosystems } from './plan/ecosystems.ts'
 import type { TeamTestPlan } from './plan/team-test-plan.ts'
 import { nodeReadiness, type ReadinessProbe } from './readiness/node-readiness.ts'
 import { pythonReadiness } from './readiness/python-readiness.ts'
@@ -22,37 +23,13 @@ export interface ReadinessInput {
   readonly toolsFolder: string
 }
 
-const COMMAND_ECOSYSTEM: readonly [RegExp, TestEcosystem][] = [
-  [/^(npm|npx|pnpm|yarn|bun|node|vitest|jest|mocha|ava|tap)\b/, 'node'],
-  [/^(pytest|py\.test|python3?|tox|nox|uv|poetry|pipenv|hatch|coverage)\b/, 'python'],
-  [/^(go|gotestsum)\b/, 'go'],
-  [/^cargo\b/, 'rust'],
-  [/^(mvn|\.\/mvnw|gradle|\.\/gradlew)\b/, 'java'],
-  [/^dotnet\b/, 'dotnet'],
-  [/^(bundle|rspec|rake|rails|ruby)\b/, 'ruby'],
-  [/^(composer|phpunit|php|vendor\/bin\/)/, 'php'],
-  [/^mix\b/, 'elixir'],
-]
-
-const MANIFEST_ECOSYSTEM: readonly [RegExp, TestEcosystem][] = [
-  [/^go\.mod$/, 'go'],
-  [/^Cargo\.toml$/, 'rust'],
-  [/^(pom\.xml|build\.gradle(\.kts)?|settings\.gradle(\.kts)?)$/, 'java'],
-  [/\.(sln|slnx|csproj|fsproj)$/, 'dotnet'],
-  [/^Gemfile$/, 'ruby'],
-  [/^composer\.json$/, 'php'],
-  [/^mix\.exs$/, 'elixir'],
-  [/^(pyproject\.toml|setup\.py|setup\.cfg|requirements[\w.-]*\.txt|Pipfile|tox\.ini)$/, 'python'],
-  [/^package\.json$/, 'node'],
-]
-
 export function ecosystemOf(command: string, rootFiles: ReadonlySet<string>): TestEcosystem | null {
-  const part = unwrapRunner(commandParts(command).find((candidate) => !/^cd\s/.test(candidate)) ?? '')
-  for (const [pattern, ecosystem] of COMMAND_ECOSYSTEM) if (pattern.test(part)) return ecosystem
+  const own = commandEcosystem(command)
+  if (own) return own
   // A task runner's target hides its command: the repository's manifests say what it runs.
+  const part = unwrapRunner(commandParts(command).find((candidate) => !/^cd\s/.test(candidate)) ?? '')
   if (!/^(make|just)\b/.test(part)) return null
-  for (const [pattern, ecosystem] of MANIFEST_ECOSYSTEM) if ([...rootFiles].some((file) => pattern.test(file))) return ecosystem
-  return null
+  return manifestEcosystems(rootFiles)[0] ?? null
 }
 
 export async function testReadiness(input: ReadinessInput): Promise<TestReadiness> {

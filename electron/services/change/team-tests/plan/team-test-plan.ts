@@ -8,6 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readCiJobs, type CiJob } from './ci-jobs.ts'
 import { commandKind, commandParts, unwrapRunner } from './command-kinds.ts'
+import { commandEcosystem, manifestEcosystems } from './ecosystems.ts'
 
 export interface TeamTestPlan {
   /** The test command as the team writes it. */
@@ -40,7 +41,7 @@ export async function teamTestPlans(root: string): Promise<TeamTestPlan[]> {
 
 async function fromCi(root: string, files: ReadonlySet<string>): Promise<TeamTestPlan[]> {
   const jobs = await readCiJobs(root)
-  const manifests = rootEcosystems(files)
+  const manifests = new Set(manifestEcosystems(files))
   const found: { plan: TeamTestPlan; score: number }[] = []
   for (const [order, job] of jobs.entries()) {
     if (!job.linux) continue
@@ -48,7 +49,7 @@ async function fromCi(root: string, files: ReadonlySet<string>): Promise<TeamTes
     if (index < 0) continue
     const test = job.steps[index] as { command: string }
     const command = testPart(test.command)
-    const ecosystem = ecosystemOfLine(command)
+    const ecosystem = commandEcosystem(command)
     const score =
       (/test/i.test(job.name) || /test/i.test(job.file) ? 4 : 0) +
       (ecosystem !== null && manifests.has(ecosystem) ? 3 : 0) -
@@ -161,46 +162,6 @@ export function nodeManager(manifest: Record<string, unknown> | null, files: Rea
   if (files.has('yarn.lock')) return 'yarn'
   if (files.has('bun.lockb') || files.has('bun.lock')) return 'bun'
   return 'npm'
-}
-
-type Ecosystem = 'node' | 'python' | 'go' | 'rust' | 'java' | 'dotnet' | 'ruby' | 'php' | 'elixir'
-
-function rootEcosystems(files: ReadonlySet<string>): Set<Ecosystem> {
-  const out = new Set<Ecosystem>()
-  for (const file of files) {
-    const ecosystem = MANIFESTS.find(([pattern]) => pattern.test(file))?.[1]
-    if (ecosystem) out.add(ecosystem)
-  }
-  return out
-}
-
-const MANIFESTS: readonly [RegExp, Ecosystem][] = [
-  [/^package\.json$/, 'node'],
-  [/^(pyproject\.toml|setup\.py|setup\.cfg|tox\.ini|requirements[\w.-]*\.txt|Pipfile)$/, 'python'],
-  [/^go\.mod$/, 'go'],
-  [/^Cargo\.toml$/, 'rust'],
-  [/^(pom\.xml|build\.gradle(\.kts)?|settings\.gradle(\.kts)?)$/, 'java'],
-  [/\.(sln|slnx|csproj|fsproj)$/, 'dotnet'],
-  [/^Gemfile$/, 'ruby'],
-  [/^composer\.json$/, 'php'],
-  [/^mix\.exs$/, 'elixir'],
-]
-
-const LINE_ECOSYSTEM: readonly [RegExp, Ecosystem][] = [
-  [/^(npm|npx|pnpm|yarn|bun|node|vitest|jest|mocha|ava)\b/, 'node'],
-  [/^(pytest|py\.test|python3?|tox|nox|uv|poetry|pipenv|hatch|coverage)\b/, 'python'],
-  [/^(go|gotestsum)\b/, 'go'],
-  [/^cargo\b/, 'rust'],
-  [/^(mvn|\.\/mvnw|gradle|\.\/gradlew)\b/, 'java'],
-  [/^dotnet\b/, 'dotnet'],
-  [/^(bundle|rspec|rake|ruby)\b/, 'ruby'],
-  [/^(composer|php|vendor\/bin\/)/, 'php'],
-  [/^mix\b/, 'elixir'],
-]
-
-function ecosystemOfLine(line: string): Ecosystem | null {
-  const part = unwrapRunner(commandParts(line).find((candidate) => !/^cd\s/.test(candidate)) ?? '')
-  return LINE_ECOSYSTEM.find(([pattern]) => pattern.test(part))?.[1] ?? null
 }
 
 /** Whether CI's test line runs a tool that builds its own environments (tox, nox, hatch test). */
