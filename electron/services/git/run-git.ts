@@ -3,7 +3,7 @@
 // No shell; never prompts on a terminal (GIT_TERMINAL_PROMPT=0, and no terminal to prompt on); a time
 // bound and a cancel that end the whole process group (git's helpers too): SIGTERM, then SIGKILL.
 // Keeps only the tail of the output. Other domains reach it only through the git layer's operations.
-import { spawn } from 'node:child_process'
+import { runProcessGroup } from '../process-group.ts'
 
 export const MAX_GIT_OUTPUT = 64_000
 export const DEFAULT_GIT_KILL_GRACE_MS = 2_000
@@ -39,53 +39,23 @@ export function gitEnvironment(env: Readonly<Record<string, string | undefined>>
   return { ...Object.fromEntries(kept), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', LANG: 'C' }
 }
 
-export function runGit(args: readonly string[], options: GitRunOptions): Promise<GitRun> {
-  return new Promise((resolve) => {
-    let stdout = ''
-    let stderr = ''
-    let endedBy: 'timed_out' | 'cancelled' | null = null
-    let closed = false
-    let escalation: ReturnType<typeof setTimeout> | undefined
-    const child = spawn('git', [...args], {
-      cwd: options.cwd,
-      env: gitEnvironment(options.env),
-      shell: false,
-      // Its own process group (and session: no terminal for ssh to ask on), so a stop ends its helpers too.
-      detached: process.platform !== 'win32',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      windowsHide: true,
-    })
-    const signalGroup = (signal: NodeJS.Signals): void => {
-      try {
-        if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, signal)
-        else child.kill(signal)
-      } catch {
-        // Already gone.
-      }
-    }
-    const end = (why: 'timed_out' | 'cancelled'): void => {
-      if (endedBy || closed) return
-      endedBy = why
-      signalGroup('SIGTERM')
-      escalation = setTimeout(() => closed || signalGroup('SIGKILL'), options.killGraceMs ?? DEFAULT_GIT_KILL_GRACE_MS)
-    }
-    const timer = setTimeout(() => end('timed_out'), options.timeoutMs)
-    const onAbort = (): void => end('cancelled')
-    if (options.signal.aborted) onAbort()
-    options.signal.addEventListener('abort', onAbort, { once: true })
-    child.stdout.on('data', (chunk: Buffer) => (stdout = (stdout + chunk.toString('utf8')).slice(-MAX_GIT_OUTPUT)))
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-MAX_GIT_OUTPUT)))
-    const finish = (run: Omit<GitRun, 'stdout' | 'stderr'>): void => {
-      if (closed) return
-      closed = true
-      clearTimeout(timer)
-      clearTimeout(escalation)
-      options.signal.removeEventListener('abort', onAbort)
-      resolve({ ...run, stdout, stderr })
-    }
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      finish({ exitCode: null, ended: error.code === 'ENOENT' ? 'missing' : (endedBy ?? 'exited') })
-    })
-    child.once('close', (code) => finish(endedBy ? { exitCode: null, ended: endedBy } : { exitCode: code, ended: 'exited' }))
+export async function runGit(args: readonly string[], options: GitRunOptions): Promise<GitRun> {
+  let stdout = ''
+  let stderr = ''
+  const end = await runProcessGroup({
+    command: 'git',
+    args,
+    shell: false,
+    cwd: options.cwd,
+    env: gitEnvironment(options.env),
+    timeoutMs: options.timeoutMs,
+    killGraceMs: options.killGraceMs ?? DEFAULT_GIT_KILL_GRACE_MS,
+    signal: options.signal,
+    onOutput: (stream, text) => {
+      if (stream === 'stdout') stdout = (stdout + text).slice(-MAX_GIT_OUTPUT)
+      else stderr = (stderr + text).slice(-MAX_GIT_OUTPUT)
+    },
   })
+  const ended = end.error?.code === 'ENOENT' ? 'missing' : end.ended === 'stopped' ? 'cancelled' : end.ended
+  return { exitCode: end.exitCode, stdout, stderr, ended }
 }
